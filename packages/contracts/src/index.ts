@@ -1,0 +1,1 @@
+// Request/response schemas shared by the server and the web console.

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm test` runs the small (pure) and medium (real database) tiers.
+// The database is embedded PGlite unless DATABASE_URL points at a PostgreSQL server;
+// each medium test file gets a database of its own, so files run in parallel safely.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'domain',
+          root: './packages/domain',
+          include: ['src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          root: './apps/server',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+    ],
+  },
+});
