@@ -1,0 +1,18 @@
+import { loadConfig, type AppConfig } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { runMigrations } from './db/migrate.ts';
+import { makeIdGenerator, SYSTEM_CLOCK, type Clock, type Deps } from './context.ts';
+
+export type Platform = { config: AppConfig; database: Database; deps: Deps };
+
+/** Opens the database, applies migrations when configured to, and wires the dependencies. */
+export async function openPlatform(
+  opts: { config?: AppConfig; clock?: Clock; migrate?: boolean; log?: (m: string) => void } = {},
+): Promise<Platform> {
+  const config = opts.config ?? loadConfig();
+  const clock = opts.clock ?? SYSTEM_CLOCK;
+  const dataDir = config.dataDir.startsWith('memory://') ? config.dataDir : `${config.dataDir}/pglite`;
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
+  if (opts.migrate ?? config.migrateOnStart) await runMigrations(database.db, opts.log);
+  return { config, database, deps: { db: database.db, clock, newId: makeIdGenerator(clock), config } };
+}

@@ -1,0 +1,6 @@
+import { openPlatform } from '../bootstrap.ts';
+
+/** `npm run db:migrate`: applies pending migrations to DATABASE_URL (or the embedded database). */
+const { database } = await openPlatform({ migrate: true, log: (m) => console.log(m) });
+console.log(`migrations up to date (${database.kind})`);
+await database.close();

@@ -1,0 +1,17 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../config.ts';
+import { openPlatform } from '../bootstrap.ts';
+import { buildApp } from '../http/app.ts';
+
+/** `npm run openapi`: writes the OpenAPI document to docs/openapi.json (committed; a test fails when it drifts). */
+export const OPENAPI_FILE = path.resolve(import.meta.dirname, '../../../../docs/openapi.json');
+
+const config = { ...loadConfig({ ...process.env, DATABASE_URL: '' }), dataDir: 'memory://', webDist: null };
+const { deps, database } = await openPlatform({ config, migrate: true });
+const app = await buildApp({ deps, databaseKind: database.kind });
+await app.ready();
+fs.writeFileSync(OPENAPI_FILE, `${JSON.stringify(app.swagger(), null, 2)}\n`);
+console.log(`wrote ${path.relative(process.cwd(), OPENAPI_FILE)}`);
+await app.close();
+await database.close();

@@ -1,0 +1,69 @@
+import path from 'node:path';
+
+/**
+ * Environment, parsed once at start. A bad variable stops the process with its name.
+ * DATABASE_URL unset → embedded PGlite under DATA_DIR (default ./data).
+ */
+export type AppConfig = {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Apply migrations at start-up (always for the embedded database). */
+  migrateOnStart: boolean;
+  /** Load the demo data when the database has no organisation yet. */
+  seedDemo: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  cookieSecure: boolean;
+  webDist: string | null;
+  runWorker: boolean;
+  logLevel: string;
+  version: string;
+};
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+
+export class ConfigError extends Error {}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const embedded = databaseUrl === null;
+  const webDist = env.WEB_DIST ?? path.join(REPO_ROOT, 'apps/web/dist');
+  return {
+    port: intVar(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, 'data')),
+    migrateOnStart: embedded || boolVar(env, 'MIGRATE_ON_START', false),
+    seedDemo: boolVar(env, 'SEED_DEMO', embedded),
+    sessionIdleMinutes: intVar(env, 'SESSION_IDLE_MINUTES', 120, 5, 24 * 60),
+    sessionAbsoluteHours: intVar(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    cookieSecure: boolVar(env, 'COOKIE_SECURE', false),
+    webDist: webDist === '' ? null : webDist,
+    runWorker: boolVar(env, 'RUN_WORKER', true),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    version: env.APP_VERSION ?? '0.1.0',
+  };
+}

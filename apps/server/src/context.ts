@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { uuidv7 } from '@chengguan/domain';
+import type { Role } from '@chengguan/contracts';
+import type { DB } from './db/schema.ts';
+import type { AppConfig } from './config.ts';
+
+export type Clock = { now(): Date };
+export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
+
+export type Deps = {
+  db: Kysely<DB>;
+  clock: Clock;
+  newId: () => string;
+  config: AppConfig;
+};
+
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+/** The authenticated user: roles and the org subtree he may see (jurisdiction). */
+export type Actor = {
+  id: string;
+  username: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+  /** Materialized path of the actor's org; everything whose path starts with it is in his jurisdiction. */
+  jurisdictionPath: string;
+  bureauId: string | null;
+  roles: Role[];
+  permissions: ReadonlySet<string>;
+  sessionId: string;
+};
+
+/** Who did it and from where, for the audit row. */
+export type RequestMeta = { ip: string | null; correlationId: string | null };
+
+export function makeIdGenerator(clock: Clock): () => string {
+  return () => uuidv7(clock.now().getTime(), (n) => new Uint8Array(randomBytes(n)));
+}

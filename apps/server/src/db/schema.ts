@@ -1,0 +1,133 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json = ColumnType<unknown, string, string>;
+/** A timestamp with a database default. */
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type OrgsTable = {
+  id: string;
+  parent_id: string | null;
+  bureau_id: string | null;
+  kind: string;
+  name: string;
+  short_name: string | null;
+  code: string;
+  region_code: string | null;
+  path: string;
+  depth: number;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+};
+
+export type OfficersTable = {
+  id: string;
+  org_id: string;
+  bureau_id: string | null;
+  name: string;
+  employee_no: string;
+  gender: string | null;
+  phone: string | null;
+  title: string | null;
+  active: Generated<boolean>;
+  username: string | null;
+  password_hash: string | null;
+  password_changed_at: Timestamp | null;
+  must_change_password: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  last_failed_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_pending_secret: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+};
+
+export type OfficerRolesTable = { officer_id: string; role: string };
+
+export type CredentialsTable = {
+  id: string;
+  officer_id: string;
+  number: string;
+  domains: string[];
+  valid_from: string;
+  valid_to: string;
+  revoked: Generated<boolean>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+};
+
+export type SessionsTable = {
+  id: string;
+  token_hash: string;
+  officer_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+export type IdempotencyKeysTable = {
+  scope: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  state: 'pending' | 'done';
+  status_code: number | null;
+  response: Json | null;
+  created_at: GeneratedTimestamp;
+};
+
+export type AuditLogTable = {
+  seq: number;
+  id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  bureau_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  data: Json;
+  ip: string | null;
+  correlation_id: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+export type JobsTable = {
+  id: string;
+  kind: string;
+  run_at: Timestamp;
+  payload: Json;
+  status: Generated<'pending' | 'running' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  last_error: string | null;
+  locked_at: Timestamp | null;
+  locked_by: string | null;
+  dedupe_key: string | null;
+  bureau_id: string | null;
+  created_at: GeneratedTimestamp;
+  finished_at: Timestamp | null;
+};
+
+export type SchemaMigrationsTable = { version: string; name: string; checksum: string; applied_at: GeneratedTimestamp };
+
+export type DB = {
+  orgs: OrgsTable;
+  officers: OfficersTable;
+  officer_roles: OfficerRolesTable;
+  credentials: CredentialsTable;
+  sessions: SessionsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  schema_migrations: SchemaMigrationsTable;
+};

@@ -1,0 +1,91 @@
+/**
+ * One coded error type for the whole platform. The table below is exhaustive: adding a code
+ * without its HTTP status and its zh/en messages does not compile.
+ */
+export type ErrorDetail = { field: string; message: string; messageEn: string };
+
+type ErrorSpec = { status: number; zh: string; en: string };
+
+export const ERROR_TABLE = {
+  VALIDATION_FAILED: { status: 400, zh: '请求参数不符合要求', en: 'The request is invalid' },
+  INVALID_DATE: { status: 400, zh: '日期不存在或格式错误', en: 'The date does not exist or is malformed' },
+  PASSWORD_POLICY: { status: 400, zh: '密码不符合密码策略', en: 'The password does not meet the password policy' },
+  AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please log in' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_TOTP_REQUIRED: { status: 401, zh: '请输入动态验证码', en: 'Enter the one-time code' },
+  AUTH_TOTP_INVALID: { status: 401, zh: '动态验证码错误', en: 'The one-time code is wrong' },
+  AUTH_SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'The session has expired; log in again' },
+  AUTH_WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, zh: '对象不存在', en: 'Not found' },
+  DUPLICATE: { status: 409, zh: '已存在相同的记录', en: 'A record with the same value exists' },
+  STATE_CONFLICT: { status: 409, zh: '对象状态已变化，请刷新后重试', en: 'The record changed meanwhile; reload and retry' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, zh: '相同幂等键的请求正在处理中', en: 'A request with this Idempotency-Key is in progress' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    zh: '幂等键已用于另一个不同的请求',
+    en: 'This Idempotency-Key was used for a different request',
+  },
+  RULE_VIOLATION: { status: 422, zh: '违反法定规则', en: 'A legal rule forbids this' },
+  AUTH_LOCKED: { status: 423, zh: '账户已锁定，请稍后再试或联系管理员', en: 'The account is locked; try later or ask an administrator' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request is too large' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type AppErrorCode = keyof typeof ERROR_TABLE;
+
+export type AppErrorOptions = {
+  /** A zh-CN message more specific than the table's. */
+  message?: string;
+  messageEn?: string;
+  field?: string;
+  /** Rule ID and article, e.g. 'A1 行政处罚法第四十二条'. */
+  rule?: string;
+  details?: ErrorDetail[];
+};
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly status: number;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  readonly field: string | undefined;
+  readonly rule: string | undefined;
+  readonly details: ErrorDetail[] | undefined;
+
+  constructor(code: AppErrorCode, options: AppErrorOptions = {}) {
+    const spec = ERROR_TABLE[code];
+    super(options.messageEn ?? spec.en);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = spec.status;
+    this.messageZh = options.message ?? spec.zh;
+    this.messageEn = options.messageEn ?? spec.en;
+    this.field = options.field;
+    this.rule = options.rule;
+    this.details = options.details;
+  }
+
+  toBody(correlationId?: string): Record<string, unknown> {
+    return {
+      code: this.code,
+      message: this.messageZh,
+      messageEn: this.messageEn,
+      ...(this.field ? { field: this.field } : {}),
+      ...(this.rule ? { rule: this.rule } : {}),
+      ...(this.details ? { details: this.details } : {}),
+      ...(correlationId ? { correlationId } : {}),
+    };
+  }
+}
+
+/** A 400 naming one field. */
+export function fieldError(field: string, zh: string, en: string, code: AppErrorCode = 'VALIDATION_FAILED'): AppError {
+  return new AppError(code, {
+    field,
+    message: `${field}：${zh}`,
+    messageEn: `${field}: ${en}`,
+    details: [{ field, message: zh, messageEn: en }],
+  });
+}

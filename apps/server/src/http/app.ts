@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { Type } from '@sinclair/typebox';
+import type { Deps } from '../context.ts';
+import type { DatabaseKind } from '../db/database.ts';
+import { AppError } from '../errors/app-error.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { installAuthHook } from './auth-hook.ts';
+import { installIdempotency } from './idempotency.ts';
+import { meRoutes, publicAuthRoutes } from '../modules/auth/auth.routes.ts';
+import { orgRoutes } from '../modules/org/org.routes.ts';
+import { staffRoutes } from '../modules/staff/staff.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+
+export type BuildAppOptions = {
+  deps: Deps;
+  databaseKind: DatabaseKind;
+  logger?: boolean | { level: string };
+};
+
+/** Feature route registrations under /api/v1 (authenticated, idempotent writes). Later modules add theirs here. */
+const V1_ROUTES = [meRoutes, orgRoutes, staffRoutes, auditRoutes];
+
+export async function buildApp({ deps, databaseKind, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: true } },
+  });
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '城管执法平台 API (chengguan)', version: deps.config.version, description: 'Urban-management enforcement platform' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'cg_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        summary: '健康检查 / health',
+        response: { 200: Type.Object({ status: Type.String(), database: Type.String(), version: Type.String() }) },
+      },
+    },
+    async () => {
+      await deps.db.selectFrom('orgs').select('id').limit(1).execute();
+      return { status: 'ok', database: databaseKind, version: deps.config.version };
+    },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  publicAuthRoutes(app, deps);
+
+  await app.register(async (v1) => {
+    installAuthHook(v1, deps);
+    installIdempotency(v1, deps);
+    for (const register of V1_ROUTES) register(v1, deps);
+  });
+
+  await serveWeb(app, deps.config.webDist);
+  return app;
+}
+
+/**
+ * The built console, with every non-API GET answered by index.html (client-side routing).
+ * Unknown API paths answer the coded NOT_FOUND.
+ */
+async function serveWeb(app: FastifyInstance, webDist: string | null): Promise<void> {
+  const index = webDist ? path.join(webDist, 'index.html') : null;
+  const html = webDist && index && fs.existsSync(index) ? fs.readFileSync(index) : null;
+  if (webDist && html) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (html && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').send(html);
+    return reply.status(404).send(new AppError('NOT_FOUND').toBody(String(request.id)));
+  });
+}

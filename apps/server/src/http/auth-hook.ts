@@ -1,0 +1,33 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor, Deps, RequestMeta } from '../context.ts';
+import { AppError } from '../errors/app-error.ts';
+import { authenticate } from '../modules/auth/use-cases/authenticate.ts';
+import { SESSION_COOKIE } from '../modules/auth/session-token.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+}
+
+export function tokenOf(request: FastifyRequest): string | undefined {
+  const auth = request.headers.authorization;
+  if (auth && auth.startsWith('Bearer ')) return auth.slice(7).trim();
+  return request.cookies[SESSION_COOKIE];
+}
+
+/** Every route registered in this scope requires a logged-in user. */
+export function installAuthHook(app: FastifyInstance, deps: Deps): void {
+  app.addHook('onRequest', async (request) => {
+    request.actor = await authenticate(deps, tokenOf(request));
+  });
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('AUTH_REQUIRED');
+  return request.actor;
+}
+
+export function metaOf(request: FastifyRequest): RequestMeta {
+  return { ip: request.ip ?? null, correlationId: String(request.id) };
+}

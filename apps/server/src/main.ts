@@ -1,0 +1,57 @@
+import { hostname } from 'node:os';
+import { ConfigError, loadConfig } from './config.ts';
+import { openPlatform } from './bootstrap.ts';
+import { buildApp } from './http/app.ts';
+import { seedDemo } from './seed/seed-demo.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-data.ts';
+import { CORE_JOB_HANDLERS, scheduleDailyMaintenance, startWorker } from './modules/scheduler/worker.ts';
+
+/** API (and, by default, the worker) in one process. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`配置错误 / configuration error: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const platform = await openPlatform({ config, log: (m) => console.log(m) });
+  const { deps, database } = platform;
+  if (config.seedDemo) {
+    const seeded = await seedDemo(deps);
+    if (seeded.seeded) console.log(`演示数据已载入 / demo data loaded: ${seeded.orgs} units, ${seeded.officers} officers`);
+  }
+  const app = await buildApp({ deps, databaseKind: database.kind, logger: { level: config.logLevel } });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const worker = config.runWorker
+    ? startWorker(deps, CORE_JOB_HANDLERS, { workerId: `${hostname()}:${process.pid}`, onError: (e) => app.log.error(e) })
+    : null;
+  if (config.runWorker) await scheduleDailyMaintenance(deps, new Date(deps.clock.now().getTime() + 60_000));
+
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  console.log('');
+  console.log(`城管执法平台已启动 / chengguan is running: ${url}`);
+  console.log(`  数据库 / database: ${database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
+  console.log(`  API 文档 / API docs: ${url}/api/docs`);
+  if (config.seedDemo) {
+    console.log(`  演示账号 / demo logins (password ${DEMO_PASSWORD}):`);
+    for (const l of DEMO_LOGINS) console.log(`    ${l.username.padEnd(16)} ${l.roleZh}（${l.orgName}）`);
+  }
+
+  const shutdown = async () => {
+    await worker?.stop();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

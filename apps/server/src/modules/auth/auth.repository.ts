@@ -1,0 +1,125 @@
+import type { Executor } from '../../context.ts';
+
+export async function findLoginByUsername(db: Executor, username: string) {
+  return db
+    .selectFrom('officers as o')
+    .innerJoin('orgs as g', 'g.id', 'o.org_id')
+    .select([
+      'o.id',
+      'o.username',
+      'o.name',
+      'o.org_id',
+      'g.name as org_name',
+      'g.path as org_path',
+      'o.bureau_id',
+      'o.active',
+      'o.password_hash',
+      'o.failed_attempts',
+      'o.last_failed_at',
+      'o.locked_until',
+      'o.totp_enabled',
+      'o.totp_secret',
+      'o.must_change_password',
+    ])
+    .where('o.username', '=', username)
+    .executeTakeFirst();
+}
+
+export async function recordFailedLogin(db: Executor, officerId: string, failedAttempts: number, at: Date, lockedUntil: Date | null) {
+  await db
+    .updateTable('officers')
+    .set({ failed_attempts: failedAttempts, last_failed_at: at, locked_until: lockedUntil })
+    .where('id', '=', officerId)
+    .execute();
+}
+
+export async function resetFailedLogins(db: Executor, officerId: string) {
+  await db.updateTable('officers').set({ failed_attempts: 0, locked_until: null }).where('id', '=', officerId).execute();
+}
+
+export async function insertSession(
+  db: Executor,
+  s: { id: string; tokenHash: string; officerId: string; now: Date; expiresAt: Date; ip: string | null; userAgent: string | null },
+) {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      token_hash: s.tokenHash,
+      officer_id: s.officerId,
+      created_at: s.now,
+      last_seen_at: s.now,
+      expires_at: s.expiresAt,
+      ip: s.ip,
+      user_agent: s.userAgent,
+    })
+    .execute();
+}
+
+export async function findSessionActor(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('officers as o', 'o.id', 's.officer_id')
+    .innerJoin('orgs as g', 'g.id', 'o.org_id')
+    .select([
+      's.id as session_id',
+      's.last_seen_at',
+      's.expires_at',
+      's.revoked_at',
+      'o.id',
+      'o.username',
+      'o.name',
+      'o.active',
+      'o.org_id',
+      'g.name as org_name',
+      'g.path as org_path',
+      'o.bureau_id',
+      'o.totp_enabled',
+      'o.must_change_password',
+      'o.locked_until',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Executor, sessionId: string, now: Date) {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', sessionId).execute();
+}
+
+export async function revokeSession(db: Executor, sessionId: string, now: Date) {
+  await db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+}
+
+export async function revokeOfficerSessions(db: Executor, officerId: string, now: Date, exceptSessionId?: string) {
+  let q = db.updateTable('sessions').set({ revoked_at: now }).where('officer_id', '=', officerId).where('revoked_at', 'is', null);
+  if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
+  await q.execute();
+}
+
+export async function rolesOf(db: Executor, officerId: string): Promise<string[]> {
+  const rows = await db.selectFrom('officer_roles').select('role').where('officer_id', '=', officerId).orderBy('role').execute();
+  return rows.map((r) => r.role);
+}
+
+export async function getSecrets(db: Executor, officerId: string) {
+  return db
+    .selectFrom('officers')
+    .select(['password_hash', 'totp_secret', 'totp_enabled', 'totp_pending_secret', 'username', 'name', 'must_change_password'])
+    .where('id', '=', officerId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateSecrets(
+  db: Executor,
+  officerId: string,
+  set: Partial<{
+    password_hash: string;
+    password_changed_at: Date;
+    must_change_password: boolean;
+    totp_secret: string | null;
+    totp_enabled: boolean;
+    totp_pending_secret: string | null;
+  }>,
+) {
+  await db.updateTable('officers').set(set).where('id', '=', officerId).execute();
+}

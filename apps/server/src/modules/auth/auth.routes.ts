@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { ChangePasswordBody, ErrorBody, LoginBody, LoginResponse, Me, TotpEnableBody, TotpSetupResponse } from '@chengguan/contracts';
+import type { Deps } from '../../context.ts';
+import { actorOf, metaOf } from '../../http/auth-hook.ts';
+import { login } from './use-cases/login.ts';
+import { logout } from './use-cases/logout.ts';
+import { authenticate } from './use-cases/authenticate.ts';
+import { changePassword } from './use-cases/change-password.ts';
+import { disableTotp, enableTotp, setupTotp } from './use-cases/totp.ts';
+import { getMe } from './use-cases/get-me.ts';
+import { ROLE_LABELS } from './permissions.ts';
+import { SESSION_COOKIE } from './session-token.ts';
+import { tokenOf } from '../../http/auth-hook.ts';
+
+/** Fixed contract points outside clients rely on: POST /api/auth/login and /api/auth/logout. */
+export function publicAuthRoutes(app: FastifyInstance, deps: Deps): void {
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '登录 / log in',
+        body: LoginBody,
+        response: { 200: LoginResponse, 401: ErrorBody, 423: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as LoginBody;
+      const result = await login({
+        deps,
+        username: body.username,
+        password: body.password,
+        totp: body.totp,
+        meta: { ...metaOf(request), userAgent: request.headers['user-agent'] ?? null },
+      });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.config.cookieSecure,
+        expires: result.expiresAt,
+      });
+      const actor = await authenticate(deps, result.token);
+      return { token: result.token, expiresAt: result.expiresAt.toISOString(), user: await getMe(deps, actor) };
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出 / log out', response: { 204: Type.Null() } } }, async (request, reply) => {
+    const token = tokenOf(request);
+    if (token) {
+      const actor = await authenticate(deps, token).catch(() => null);
+      if (actor) await logout(deps, actor, metaOf(request));
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+}
+
+export function meRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get('/api/v1/me', { schema: { tags: ['auth'], summary: '当前用户 / current user', response: { 200: Me } } }, async (request) =>
+    getMe(deps, actorOf(request)),
+  );
+  app.get(
+    '/api/v1/roles',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '角色 / roles',
+        response: { 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String() })) },
+      },
+    },
+    async () => Object.entries(ROLE_LABELS).map(([code, l]) => ({ code, ...l })),
+  );
+  app.post(
+    '/api/v1/me/password',
+    { schema: { tags: ['auth'], summary: '修改密码 / change password', body: ChangePasswordBody, response: { 204: Type.Null(), 400: ErrorBody } } },
+    async (request, reply) => {
+      await changePassword(deps, actorOf(request), metaOf(request), request.body as ChangePasswordBody);
+      return reply.status(204).send();
+    },
+  );
+  app.post('/api/v1/me/totp/setup', { schema: { tags: ['auth'], response: { 200: TotpSetupResponse } } }, async (request) =>
+    setupTotp(deps, actorOf(request), metaOf(request)),
+  );
+  app.post('/api/v1/me/totp/enable', { schema: { tags: ['auth'], body: TotpEnableBody, response: { 204: Type.Null() } } }, async (request, reply) => {
+    await enableTotp(deps, actorOf(request), metaOf(request), (request.body as { code: string }).code);
+    return reply.status(204).send();
+  });
+  app.post('/api/v1/me/totp/disable', { schema: { tags: ['auth'], body: TotpEnableBody, response: { 204: Type.Null() } } }, async (request, reply) => {
+    await disableTotp(deps, actorOf(request), metaOf(request), (request.body as { code: string }).code);
+    return reply.status(204).send();
+  });
+}

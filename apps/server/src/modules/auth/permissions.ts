@@ -1,0 +1,32 @@
+import type { Role } from '@chengguan/contracts';
+
+/**
+ * What each role may do. Jurisdiction (the org subtree) is checked separately on every record.
+ * Later modules add their permissions here.
+ */
+export const PERMISSIONS = ['org:read', 'org:write', 'staff:read', 'staff:write', 'audit:read', 'audit:verify'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  field_officer: ['org:read', 'staff:read'],
+  squad_leader: ['org:read', 'staff:read'],
+  legal_reviewer: ['org:read', 'staff:read'],
+  commander: ['org:read', 'staff:read'],
+  supervisor: ['org:read', 'staff:read', 'audit:read', 'audit:verify'],
+  bureau_leader: ['org:read', 'staff:read', 'audit:read', 'audit:verify'],
+  admin: ['org:read', 'org:write', 'staff:read', 'staff:write', 'audit:read', 'audit:verify'],
+};
+
+export const ROLE_LABELS: Record<Role, { name: string; nameEn: string }> = {
+  field_officer: { name: '执法队员', nameEn: 'Field officer' },
+  squad_leader: { name: '中队长', nameEn: 'Squad leader' },
+  legal_reviewer: { name: '法制审核员', nameEn: 'Legal reviewer' },
+  commander: { name: '指挥中心值班员', nameEn: 'Commander' },
+  supervisor: { name: '督察', nameEn: 'Supervisor' },
+  bureau_leader: { name: '局领导', nameEn: 'Bureau leader' },
+  admin: { name: '系统管理员', nameEn: 'Administrator' },
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((r) => ROLE_PERMISSIONS[r]));
+}

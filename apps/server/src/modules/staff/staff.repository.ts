@@ -1,0 +1,203 @@
+import { sql, type Kysely } from 'kysely';
+import type { CredentialStatus, OfficerListQuery, Role } from '@chengguan/contracts';
+import type { DB } from '../../db/schema.ts';
+import type { Executor } from '../../context.ts';
+
+/**
+ * 执法证 status of an officer on `today`, in SQL so lists can filter and page on it.
+ * Mirrors `officerCredentialStatus` in packages/domain (a medium test keeps the two in step).
+ */
+function credentialStatusSql(today: string, expiringDays: number) {
+  const has = (cond: ReturnType<typeof sql>) =>
+    sql`EXISTS (SELECT 1 FROM credentials c WHERE c.officer_id = o.id AND ${cond})`;
+  return sql<CredentialStatus>`CASE
+    WHEN NOT ${has(sql`true`)} THEN 'missing'
+    WHEN NOT ${has(sql`NOT c.revoked`)} THEN 'revoked'
+    WHEN ${has(sql`NOT c.revoked AND c.valid_from <= ${today}::date AND c.valid_to >= ${today}::date + ${expiringDays}::int`)} THEN 'valid'
+    WHEN ${has(sql`NOT c.revoked AND c.valid_from <= ${today}::date AND c.valid_to >= ${today}::date`)} THEN 'expiring'
+    WHEN ${has(sql`NOT c.revoked AND c.valid_from > ${today}::date`)} THEN 'not_yet_valid'
+    ELSE 'expired' END`;
+}
+
+export type OfficerFilter = Omit<OfficerListQuery, 'page' | 'pageSize'> & {
+  jurisdictionPath: string;
+  today: string;
+  expiringDays: number;
+};
+
+export type OfficerRow = {
+  id: string;
+  org_id: string;
+  org_name: string;
+  org_path: string;
+  bureau_id: string | null;
+  name: string;
+  employee_no: string;
+  gender: string | null;
+  phone: string | null;
+  title: string | null;
+  username: string | null;
+  active: boolean;
+  locked_until: Date | null;
+  totp_enabled: boolean;
+  credential_status: CredentialStatus;
+};
+
+function officersQuery(db: Executor, today: string, expiringDays: number) {
+  return db
+    .selectFrom('officers as o')
+    .innerJoin('orgs as g', 'g.id', 'o.org_id')
+    .select([
+      'o.id',
+      'o.org_id',
+      'g.name as org_name',
+      'g.path as org_path',
+      'o.bureau_id',
+      'o.name',
+      'o.employee_no',
+      'o.gender',
+      'o.phone',
+      'o.title',
+      'o.username',
+      'o.active',
+      'o.locked_until',
+      'o.totp_enabled',
+      credentialStatusSql(today, expiringDays).as('credential_status'),
+    ]);
+}
+
+function filteredOfficers(db: Kysely<DB>, f: OfficerFilter) {
+  let q = officersQuery(db, f.today, f.expiringDays).where('g.path', 'like', `${f.jurisdictionPath}%`);
+  if (f.orgId) {
+    const orgId = f.orgId;
+    q = q.where('g.path', 'like', sql<string>`(SELECT path FROM orgs WHERE id = ${orgId}) || '%'`);
+  }
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.employee_no', 'ilike', like), eb('o.username', 'ilike', like)]));
+  }
+  if (f.role) {
+    const role = f.role;
+    q = q.where((eb) => eb.exists(eb.selectFrom('officer_roles as r').select('r.role').whereRef('r.officer_id', '=', 'o.id').where('r.role', '=', role)));
+  }
+  if (f.active !== undefined) q = q.where('o.active', '=', f.active);
+  let wrapped = db.selectFrom(q.as('x')).selectAll('x');
+  if (f.credentialStatus) wrapped = wrapped.where('x.credential_status', '=', f.credentialStatus);
+  return wrapped;
+}
+
+export async function listOfficers(db: Kysely<DB>, f: OfficerFilter, limit: number, offset: number) {
+  const base = filteredOfficers(db, f);
+  const countRow = await db
+    .selectFrom(base.as('y'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const items = (await base.orderBy('x.org_path').orderBy('x.employee_no').limit(limit).offset(offset).execute()) as OfficerRow[];
+  return { items, total: Number(countRow.n) };
+}
+
+export async function findOfficer(db: Executor, id: string, today: string, expiringDays: number): Promise<OfficerRow | undefined> {
+  return (await officersQuery(db, today, expiringDays).where('o.id', '=', id).executeTakeFirst()) as OfficerRow | undefined;
+}
+
+export async function rolesByOfficer(db: Executor, ids: string[]): Promise<Map<string, Role[]>> {
+  const map = new Map<string, Role[]>();
+  if (ids.length === 0) return map;
+  const rows = await db.selectFrom('officer_roles').select(['officer_id', 'role']).where('officer_id', 'in', ids).orderBy('role').execute();
+  for (const r of rows) map.set(r.officer_id, [...(map.get(r.officer_id) ?? []), r.role as Role]);
+  return map;
+}
+
+export type CredentialRow = {
+  id: string;
+  officer_id: string;
+  number: string;
+  domains: string[];
+  valid_from: string;
+  valid_to: string;
+  revoked: boolean;
+};
+
+export async function credentialsByOfficer(db: Executor, ids: string[]): Promise<Map<string, CredentialRow[]>> {
+  const map = new Map<string, CredentialRow[]>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .selectFrom('credentials')
+    .select(['id', 'officer_id', 'number', 'domains', 'valid_from', 'valid_to', 'revoked'])
+    .where('officer_id', 'in', ids)
+    .orderBy('valid_to', 'desc')
+    .execute();
+  for (const r of rows) map.set(r.officer_id, [...(map.get(r.officer_id) ?? []), r]);
+  return map;
+}
+
+export async function findCredential(db: Executor, id: string) {
+  return db
+    .selectFrom('credentials as c')
+    .innerJoin('officers as o', 'o.id', 'c.officer_id')
+    .innerJoin('orgs as g', 'g.id', 'o.org_id')
+    .select(['c.id', 'c.officer_id', 'c.number', 'c.domains', 'c.valid_from', 'c.valid_to', 'c.revoked', 'g.path as org_path', 'o.bureau_id'])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertOfficer(
+  db: Executor,
+  row: {
+    id: string;
+    org_id: string;
+    bureau_id: string | null;
+    name: string;
+    employee_no: string;
+    gender: string | null;
+    phone: string | null;
+    title: string | null;
+    username: string | null;
+    password_hash: string | null;
+    must_change_password: boolean;
+  },
+  roles: readonly string[],
+) {
+  await db.insertInto('officers').values(row).execute();
+  await replaceRoles(db, row.id, roles);
+}
+
+export async function replaceRoles(db: Executor, officerId: string, roles: readonly string[]) {
+  await db.deleteFrom('officer_roles').where('officer_id', '=', officerId).execute();
+  if (roles.length > 0) await db.insertInto('officer_roles').values(roles.map((role) => ({ officer_id: officerId, role }))).execute();
+}
+
+export async function updateOfficerRow(
+  db: Executor,
+  id: string,
+  set: Partial<{
+    org_id: string;
+    bureau_id: string | null;
+    name: string;
+    gender: string | null;
+    phone: string | null;
+    title: string | null;
+    active: boolean;
+    failed_attempts: number;
+    locked_until: Date | null;
+    password_hash: string;
+    must_change_password: boolean;
+    password_changed_at: Date;
+  }>,
+  now: Date,
+) {
+  await db.updateTable('officers').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function insertCredential(db: Executor, row: CredentialRow) {
+  await db.insertInto('credentials').values(row).execute();
+}
+
+export async function updateCredentialRow(
+  db: Executor,
+  id: string,
+  set: Partial<Pick<CredentialRow, 'number' | 'domains' | 'valid_from' | 'valid_to' | 'revoked'>>,
+  now: Date,
+) {
+  await db.updateTable('credentials').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+}

@@ -1,0 +1,55 @@
+import type { CreateOfficerBody, Officer } from '@chengguan/contracts';
+import type { Actor, Deps, RequestMeta } from '../../../context.ts';
+import { fieldError } from '../../../errors/app-error.ts';
+import { assertPermission } from '../../../shared/access.ts';
+import { mapUniqueViolation } from '../../../shared/pg-errors.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import { assertPasswordPolicy, hashPassword } from '../../auth/use-cases/change-password.ts';
+import { getOrgRowOrFail } from '../../org/use-cases/get-org.ts';
+import { insertOfficer } from '../staff.repository.ts';
+import { auditView } from './officer-audit.ts';
+import { loadOfficer } from './get-officer.ts';
+
+export const OFFICER_UNIQUE_FIELDS = {
+  officers_employee_no_key: { field: 'employeeNo', zh: '工号已被使用', en: 'the employee number is already used' },
+  officers_username_key: { field: 'username', zh: '登录名已被使用', en: 'the username is already taken' },
+};
+
+export async function createOfficer(deps: Deps, actor: Actor, meta: RequestMeta, input: CreateOfficerBody): Promise<Officer> {
+  assertPermission(actor, 'staff:write');
+  if (input.username && !input.password) throw fieldError('password', '设置登录名时必须设置初始密码', 'an initial password is required with a username');
+  if (input.password && !input.username) throw fieldError('username', '设置密码时必须设置登录名', 'a username is required with a password');
+  if (input.username && input.password) assertPasswordPolicy(input.password, { username: input.username, name: input.name }, 'password');
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return deps.db.transaction().execute(async (trx) => {
+    const org = await getOrgRowOrFail(trx, actor, input.orgId);
+    const id = deps.newId();
+    await insertOfficer(
+      trx,
+      {
+        id,
+        org_id: org.id,
+        bureau_id: org.bureau_id,
+        name: input.name.trim(),
+        employee_no: input.employeeNo,
+        gender: input.gender ?? null,
+        phone: input.phone ?? null,
+        title: input.title?.trim() || null,
+        username: input.username ?? null,
+        password_hash: passwordHash,
+        // An administrator-set password is temporary: the officer chooses his own at first login.
+        must_change_password: passwordHash !== null,
+      },
+      input.roles,
+    ).catch((e) => mapUniqueViolation(e, OFFICER_UNIQUE_FIELDS));
+    const officer = await loadOfficer(trx, actor, id, deps.clock.now());
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'officer.create',
+      entityType: 'officer',
+      entityId: id,
+      bureauId: org.bureau_id,
+      data: { after: auditView(officer) },
+    });
+    return officer;
+  });
+}

@@ -1,0 +1,87 @@
+import { BUREAU_KINDS } from '@chengguan/domain';
+import type { Deps } from '../context.ts';
+import { recordAudit } from '../modules/audit/audit.service.ts';
+import { hashPassword } from '../modules/auth/use-cases/change-password.ts';
+import { countOrgs, insertOrg, type OrgRow } from '../modules/org/org.repository.ts';
+import { insertCredential, insertOfficer } from '../modules/staff/staff.repository.ts';
+import { buildDemoData, DEMO_PASSWORD, type DemoData } from './demo-data.ts';
+
+export type SeedResult = { seeded: boolean; orgs: number; officers: number; ids: { orgs: Map<string, string>; officers: Map<string, string> } };
+
+/**
+ * Loads the demo organisation and staff in one transaction, only into an empty database.
+ * The same data feeds the medium and browser tests, so what a visitor sees is what is tested.
+ */
+export async function seedDemo(deps: Deps, data: DemoData = buildDemoData()): Promise<SeedResult> {
+  const ids = { orgs: new Map<string, string>(), officers: new Map<string, string>() };
+  if ((await countOrgs(deps.db)) > 0) return { seeded: false, orgs: 0, officers: 0, ids };
+  // One hash for the shared demo password: hashing it sixty times would only slow the first start.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await deps.db.transaction().execute(async (trx) => {
+    const rows = new Map<string, OrgRow>();
+    for (const o of data.orgs) {
+      const parent = o.parentKey ? rows.get(o.parentKey) : undefined;
+      if (o.parentKey && !parent) throw new Error(`demo org ${o.key} listed before its parent ${o.parentKey}`);
+      const id = deps.newId();
+      const row: OrgRow = {
+        id,
+        parent_id: parent?.id ?? null,
+        bureau_id: BUREAU_KINDS.has(o.kind) ? id : (parent?.bureau_id ?? null),
+        kind: o.kind,
+        name: o.name,
+        short_name: o.shortName,
+        code: o.code,
+        region_code: o.regionCode,
+        path: `${parent?.path ?? '/'}${id}/`,
+        depth: (parent?.depth ?? -1) + 1,
+        sort_order: o.sortOrder,
+        active: true,
+      };
+      await insertOrg(trx, row);
+      rows.set(o.key, row);
+      ids.orgs.set(o.key, id);
+    }
+    for (const p of data.officers) {
+      const org = rows.get(p.orgKey);
+      if (!org) throw new Error(`demo officer ${p.key} in unknown org ${p.orgKey}`);
+      const id = deps.newId();
+      await insertOfficer(
+        trx,
+        {
+          id,
+          org_id: org.id,
+          bureau_id: org.bureau_id,
+          name: p.name,
+          employee_no: p.employeeNo,
+          gender: p.gender,
+          phone: p.phone,
+          title: p.title,
+          username: p.username,
+          password_hash: p.username ? passwordHash : null,
+          must_change_password: false,
+        },
+        p.roles,
+      );
+      for (const c of p.credentials) {
+        await insertCredential(trx, {
+          id: deps.newId(),
+          officer_id: id,
+          number: c.number,
+          domains: c.domains,
+          valid_from: c.validFrom,
+          valid_to: c.validTo,
+          revoked: c.revoked,
+        });
+      }
+      ids.officers.set(p.key, id);
+    }
+    await recordAudit(trx, deps, null, { ip: null, correlationId: null }, {
+      action: 'seed.demo',
+      entityType: 'system',
+      entityId: null,
+      bureauId: null,
+      data: { orgs: data.orgs.length, officers: data.officers.length },
+    });
+  });
+  return { seeded: true, orgs: data.orgs.length, officers: data.officers.length, ids };
+}

@@ -1,0 +1,13 @@
+import type { Actor } from '../context.ts';
+import type { Permission } from '../modules/auth/permissions.ts';
+import { AppError } from '../errors/app-error.ts';
+
+/** Role check: the action itself is not allowed for this user (403; says nothing about any record). */
+export function assertPermission(actor: Actor, permission: Permission): void {
+  if (!actor.permissions.has(permission)) throw new AppError('FORBIDDEN');
+}
+
+/** Jurisdiction check: a record outside the actor's org subtree does not exist for him (404). */
+export function assertInJurisdiction(actor: Actor, recordOrgPath: string | null | undefined): void {
+  if (!recordOrgPath || !recordOrgPath.startsWith(actor.jurisdictionPath)) throw new AppError('NOT_FOUND');
+}

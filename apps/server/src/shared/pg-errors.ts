@@ -1,0 +1,21 @@
+import { AppError } from '../errors/app-error.ts';
+
+type PgError = { code?: string; constraint?: string };
+
+/**
+ * Maps a unique-constraint violation to a 409 naming the field. `fields` maps constraint names
+ * to the request field they protect.
+ */
+export function mapUniqueViolation(err: unknown, fields: Record<string, { field: string; zh: string; en: string }>): never {
+  const e = err as PgError;
+  if (e && e.code === '23505' && e.constraint && fields[e.constraint]) {
+    const f = fields[e.constraint]!;
+    throw new AppError('DUPLICATE', {
+      field: f.field,
+      message: `${f.field}：${f.zh}`,
+      messageEn: `${f.field}: ${f.en}`,
+      details: [{ field: f.field, message: f.zh, messageEn: f.en }],
+    });
+  }
+  throw err;
+}

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { sm3, sm3Hex } from './sm3.ts';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('sm3 (GB/T 32905-2016)', () => {
+  it('hashes the standard vector "abc"', () => {
+    expect(sm3Hex('abc')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
+  });
+
+  it('hashes the standard 512-bit vector "abcd" x 16', () => {
+    expect(sm3Hex('abcd'.repeat(16))).toBe('debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732');
+  });
+
+  it('returns 32 bytes and hashes strings as UTF-8', () => {
+    expect(sm3('')).toHaveLength(32);
+    expect(sm3Hex('城管执法')).toBe(sm3Hex(new TextEncoder().encode('城管执法')));
+    expect(sm3Hex('城管执法')).toBe(createHash('sm3').update('城管执法', 'utf8').digest('hex'));
+  });
+
+  it('matches node:crypto on seeded random inputs of 0..300 bytes', () => {
+    const rand = mulberry32(20260101);
+    for (let len = 0; len <= 300; len++) {
+      const data = new Uint8Array(len);
+      for (let i = 0; i < len; i++) data[i] = Math.floor(rand() * 256);
+      expect(sm3Hex(data), `length ${len}`).toBe(createHash('sm3').update(data).digest('hex'));
+    }
+  });
+
+  it('does not modify its input', () => {
+    const data = new Uint8Array([1, 2, 3]);
+    sm3(data);
+    expect([...data]).toEqual([1, 2, 3]);
+  });
+});
