@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../src/config.ts';
+import { openPlatform, type Platform } from '../src/bootstrap.ts';
+import { buildApp } from '../src/http/app.ts';
+import { seedDemo, type SeedResult } from '../src/seed/seed-demo.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo-data.ts';
+import type { Clock } from '../src/context.ts';
+
+/** A clock the test moves by hand: no test depends on the wall clock. */
+export type TestClock = Clock & { set(d: Date | string): void; advance(ms: number): void };
+export function testClock(start = '2026-03-02T02:00:00.000Z'): TestClock {
+  let t = new Date(start).getTime();
+  return {
+    now: () => new Date(t),
+    set: (d) => {
+      t = new Date(d).getTime();
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}
+
+export type TestContext = Platform & {
+  app: FastifyInstance;
+  clock: TestClock;
+  seed: SeedResult;
+  /** Logs a demo user in and returns his bearer token. */
+  login(username: string, password?: string): Promise<string>;
+  api(method: string, url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+};
+
+/**
+ * A fresh database per test file: embedded PGlite in memory by default; with DATABASE_URL set,
+ * a throw-away database created on that PostgreSQL server and dropped afterwards.
+ */
+export async function createTestContext(opts: { seed?: boolean } = {}): Promise<TestContext> {
+  const clock = testClock();
+  const adminUrl = process.env.DATABASE_URL || null;
+  let databaseUrl: string | null = null;
+  let dropDb: (() => Promise<void>) | null = null;
+  if (adminUrl) {
+    const name = `cg_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(adminUrl);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+    dropDb = async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const config = { ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }), dataDir: 'memory://', webDist: null };
+  const platform = await openPlatform({ config, clock, migrate: true });
+  const seed = opts.seed === false ? { seeded: false, orgs: 0, officers: 0, ids: { orgs: new Map(), officers: new Map() } } : await seedDemo(platform.deps);
+  const app = await buildApp({ deps: platform.deps, databaseKind: platform.database.kind });
+  await app.ready();
+
+  const api: TestContext['api'] = (method, url, o = {}) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers: { ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...(o.headers ?? {}) },
+      ...(o.body !== undefined ? { payload: o.body as object } : {}),
+    });
+
+  return {
+    ...platform,
+    app,
+    clock,
+    seed,
+    api,
+    async login(username, password = DEMO_PASSWORD) {
+      const r = await api('POST', '/api/auth/login', { body: { username, password } });
+      if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.statusCode} ${r.body}`);
+      return (r.json() as { token: string }).token;
+    },
+    async close() {
+      await app.close();
+      await platform.database.close();
+      if (dropDb) await dropDb();
+    },
+  };
+}
+
+/** Asserts a coded error answer and returns its body. */
+export function errorBody(r: LightMyRequestResponse) {
+  return r.json() as { code: string; message: string; messageEn: string; field?: string; details?: { field: string }[]; correlationId?: string };
+}

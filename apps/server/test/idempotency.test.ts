@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, errorBody, type TestContext } from './harness.ts';
+
+let ctx: TestContext;
+let token: string;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  token = await ctx.login('pd_admin');
+});
+afterAll(async () => ctx?.close());
+
+const body = (employeeNo: string) => ({ orgId: ctx.seed.ids.orgs.get('pd-zj'), name: '赵敏', employeeNo, roles: ['field_officer'] });
+const countOf = async (employeeNo: string) =>
+  (await ctx.deps.db.selectFrom('officers').select('id').where('employee_no', '=', employeeNo).execute()).length;
+
+describe('Idempotency-Key', () => {
+  it('returns the first answer to a retry and writes nothing twice', async () => {
+    const headers = { 'idempotency-key': 'k-retry-1' };
+    const first = await ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7001'), headers });
+    const second = await ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7001'), headers });
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.json().id).toBe(first.json().id);
+    expect(await countOf('PD-7001')).toBe(1);
+    const audits = await ctx.deps.db.selectFrom('audit_log').select('seq').where('entity_id', '=', first.json().id).execute();
+    expect(audits).toHaveLength(1);
+  });
+
+  it('lets two copies arriving together write once', async () => {
+    const headers = { 'idempotency-key': 'k-race-1' };
+    const results = await Promise.all([
+      ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7002'), headers }),
+      ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7002'), headers }),
+    ]);
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes[0]).toBe(201);
+    expect([201, 409]).toContain(codes[1]);
+    expect(await countOf('PD-7002')).toBe(1);
+  });
+
+  it('refuses the same key with a different request', async () => {
+    const headers = { 'idempotency-key': 'k-reuse-1' };
+    expect((await ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7003'), headers })).statusCode).toBe(201);
+    const other = await ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7004'), headers });
+    expect(other.statusCode).toBe(422);
+    expect(errorBody(other).code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await countOf('PD-7004')).toBe(0);
+  });
+
+  it('lets a corrected request reuse the key after a refusal', async () => {
+    const headers = { 'idempotency-key': 'k-fix-1' };
+    const bad = await ctx.api('POST', '/api/v1/officers', { token, body: { ...body('PD-7005'), phone: '1' }, headers });
+    expect(bad.statusCode).toBe(400);
+    const good = await ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7005'), headers });
+    expect(good.statusCode).toBe(201);
+  });
+
+  it('keys are per user: another user with the same key is not answered with the first user\'s result', async () => {
+    const qp = await ctx.login('qp_admin');
+    const headers = { 'idempotency-key': 'k-retry-1' };
+    const r = await ctx.api('POST', '/api/v1/officers', { token: qp, body: { ...body('QP-7001'), orgId: ctx.seed.ids.orgs.get('qp-zjj') }, headers });
+    expect(r.statusCode).toBe(201);
+    expect(r.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('bad input: names the header when the key is malformed', async () => {
+    const r = await ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7006'), headers: { 'idempotency-key': 'x'.repeat(201) } });
+    expect(r.statusCode).toBe(400);
+    expect(errorBody(r).field).toBe('Idempotency-Key');
+  });
+});
