@@ -77,9 +77,15 @@ describe('password policy and TOTP', () => {
     expect(weak.statusCode).toBe(400);
     expect(errorBody(weak).code).toBe('PASSWORD_POLICY');
     expect(errorBody(weak).field).toBe('newPassword');
-    const wrongCurrent = await ctx.api('POST', '/api/v1/me/password', { token, body: { currentPassword: 'nope', newPassword: 'Str0ng&Longer!' } });
+    const wrongCurrent = await ctx.api('POST', '/api/v1/me/password', {
+      token,
+      body: { currentPassword: 'nope', newPassword: 'Str0ng&Longer!' },
+    });
     expect(errorBody(wrongCurrent).field).toBe('currentPassword');
-    const ok = await ctx.api('POST', '/api/v1/me/password', { token, body: { currentPassword: 'Chengguan#2026', newPassword: 'Str0ng&Longer!' } });
+    const ok = await ctx.api('POST', '/api/v1/me/password', {
+      token,
+      body: { currentPassword: 'Chengguan#2026', newPassword: 'Str0ng&Longer!' },
+    });
     expect(ok.statusCode).toBe(204);
     expect(await ctx.login('pd_legal', 'Str0ng&Longer!')).toBeTruthy();
   });
@@ -96,7 +102,9 @@ describe('password policy and TOTP', () => {
 
     const noCode = await ctx.api('POST', '/api/auth/login', { body: { username: 'pd_super', password: 'Chengguan#2026' } });
     expect(errorBody(noCode).code).toBe('AUTH_TOTP_REQUIRED');
-    const withCode = await ctx.api('POST', '/api/auth/login', { body: { username: 'pd_super', password: 'Chengguan#2026', totp: codeAt() } });
+    const withCode = await ctx.api('POST', '/api/auth/login', {
+      body: { username: 'pd_super', password: 'Chengguan#2026', totp: codeAt() },
+    });
     expect(withCode.statusCode).toBe(200);
     expect(withCode.json().user.totpEnabled).toBe(true);
   });

@@ -29,7 +29,11 @@ export type TestContext = Platform & {
   seed: SeedResult;
   /** Logs a demo user in and returns his bearer token. */
   login(username: string, password?: string): Promise<string>;
-  api(method: string, url: string, opts?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  api(
+    method: string,
+    url: string,
+    opts?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 };
 
@@ -60,7 +64,10 @@ export async function createTestContext(opts: { seed?: boolean } = {}): Promise<
   }
   const config = { ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }), dataDir: 'memory://', webDist: null };
   const platform = await openPlatform({ config, clock, migrate: true });
-  const seed = opts.seed === false ? { seeded: false, orgs: 0, officers: 0, ids: { orgs: new Map(), officers: new Map() } } : await seedDemo(platform.deps);
+  const seed =
+    opts.seed === false
+      ? { seeded: false, orgs: 0, officers: 0, ids: { orgs: new Map(), officers: new Map() } }
+      : await seedDemo(platform.deps);
   const app = await buildApp({ deps: platform.deps, databaseKind: platform.database.kind });
   await app.ready();
 
@@ -93,5 +100,12 @@ export async function createTestContext(opts: { seed?: boolean } = {}): Promise<
 
 /** Asserts a coded error answer and returns its body. */
 export function errorBody(r: LightMyRequestResponse) {
-  return r.json() as { code: string; message: string; messageEn: string; field?: string; details?: { field: string }[]; correlationId?: string };
+  return r.json() as {
+    code: string;
+    message: string;
+    messageEn: string;
+    field?: string;
+    details?: { field: string }[];
+    correlationId?: string;
+  };
 }

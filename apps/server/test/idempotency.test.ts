@@ -56,10 +56,14 @@ describe('Idempotency-Key', () => {
     expect(good.statusCode).toBe(201);
   });
 
-  it('keys are per user: another user with the same key is not answered with the first user\'s result', async () => {
+  it("keys are per user: another user with the same key is not answered with the first user's result", async () => {
     const qp = await ctx.login('qp_admin');
     const headers = { 'idempotency-key': 'k-retry-1' };
-    const r = await ctx.api('POST', '/api/v1/officers', { token: qp, body: { ...body('QP-7001'), orgId: ctx.seed.ids.orgs.get('qp-zjj') }, headers });
+    const r = await ctx.api('POST', '/api/v1/officers', {
+      token: qp,
+      body: { ...body('QP-7001'), orgId: ctx.seed.ids.orgs.get('qp-zjj') },
+      headers,
+    });
     expect(r.statusCode).toBe(201);
     expect(r.headers['idempotent-replayed']).toBeUndefined();
   });

@@ -54,7 +54,10 @@ describe('creating and editing units', () => {
 
   it('answers 404 when a district administrator creates under, reads or edits another district', async () => {
     const qp = idOf('qp');
-    const create = await ctx.api('POST', '/api/v1/orgs', { token: pdAdmin, body: { parentId: qp, kind: 'squad', name: '越权中队', code: 'X-Y' } });
+    const create = await ctx.api('POST', '/api/v1/orgs', {
+      token: pdAdmin,
+      body: { parentId: qp, kind: 'squad', name: '越权中队', code: 'X-Y' },
+    });
     expect(create.statusCode).toBe(404);
     expect((await ctx.api('GET', `/api/v1/orgs/${qp}`, { token: pdAdmin })).statusCode).toBe(404);
     expect((await ctx.api('PATCH', `/api/v1/orgs/${qp}`, { token: pdAdmin, body: { name: '改名' } })).statusCode).toBe(404);
@@ -62,7 +65,10 @@ describe('creating and editing units', () => {
 
   it('refuses a field officer with 403', async () => {
     const token = await ctx.login('pd_ljz_01');
-    const r = await ctx.api('POST', '/api/v1/orgs', { token, body: { parentId: idOf('pd'), kind: 'squad', name: '某中队', code: 'AB-CD' } });
+    const r = await ctx.api('POST', '/api/v1/orgs', {
+      token,
+      body: { parentId: idOf('pd'), kind: 'squad', name: '某中队', code: 'AB-CD' },
+    });
     expect(r.statusCode).toBe(403);
   });
 });
@@ -72,15 +78,27 @@ describe('bad input: org routes', () => {
     const tree = flatten((await ctx.api('GET', '/api/v1/orgs/tree', { token: pdAdmin })).json());
     const pd = tree[0]!;
     const squad = tree.find((n) => n.kind === 'squad')!;
-    const badCode = await ctx.api('POST', '/api/v1/orgs', { token: pdAdmin, body: { parentId: pd.id, kind: 'squad', name: '测试中队', code: '中文代码' } });
+    const badCode = await ctx.api('POST', '/api/v1/orgs', {
+      token: pdAdmin,
+      body: { parentId: pd.id, kind: 'squad', name: '测试中队', code: '中文代码' },
+    });
     expect(badCode.statusCode).toBe(400);
     expect(errorBody(badCode).field).toBe('code');
-    const badKind = await ctx.api('POST', '/api/v1/orgs', { token: pdAdmin, body: { parentId: pd.id, kind: 'team', name: '测试中队', code: 'PD-T1' } });
+    const badKind = await ctx.api('POST', '/api/v1/orgs', {
+      token: pdAdmin,
+      body: { parentId: pd.id, kind: 'team', name: '测试中队', code: 'PD-T1' },
+    });
     expect(errorBody(badKind).field).toBe('kind');
-    const nested = await ctx.api('POST', '/api/v1/orgs', { token: pdAdmin, body: { parentId: squad.id, kind: 'squad', name: '测试中队', code: 'PD-T2' } });
+    const nested = await ctx.api('POST', '/api/v1/orgs', {
+      token: pdAdmin,
+      body: { parentId: squad.id, kind: 'squad', name: '测试中队', code: 'PD-T2' },
+    });
     expect(nested.statusCode).toBe(400);
     expect(errorBody(nested).field).toBe('kind');
-    const dup = await ctx.api('POST', '/api/v1/orgs', { token: pdAdmin, body: { parentId: pd.id, kind: 'squad', name: '重复代码中队', code: squad.code } });
+    const dup = await ctx.api('POST', '/api/v1/orgs', {
+      token: pdAdmin,
+      body: { parentId: pd.id, kind: 'squad', name: '重复代码中队', code: squad.code },
+    });
     expect(dup.statusCode).toBe(409);
     expect(errorBody(dup).field).toBe('code');
     const badId = await ctx.api('GET', '/api/v1/orgs/not-a-uuid', { token: pdAdmin });

@@ -22,7 +22,14 @@ describe('contract points', () => {
   it('serves the OpenAPI document, and the committed docs/openapi.json matches it', async () => {
     const r = await ctx.api('GET', '/api/openapi.json');
     const doc = r.json();
-    for (const p of ['/api/auth/login', '/api/auth/logout', '/api/health', '/api/v1/officers', '/api/v1/orgs/tree', '/api/v1/audit/verify']) {
+    for (const p of [
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/health',
+      '/api/v1/officers',
+      '/api/v1/orgs/tree',
+      '/api/v1/audit/verify',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(p);
     }
     const committed = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/openapi.json'), 'utf8'));
@@ -57,11 +64,20 @@ describe('job worker', () => {
       },
     };
     await enqueueJob(ctx.deps.db, { id: ctx.deps.newId(), kind: 'test.ok', runAt: now, payload: { n: 'due' } });
-    await enqueueJob(ctx.deps.db, { id: ctx.deps.newId(), kind: 'test.ok', runAt: new Date(now.getTime() + 3600_000), payload: { n: 'later' } });
+    await enqueueJob(ctx.deps.db, {
+      id: ctx.deps.newId(),
+      kind: 'test.ok',
+      runAt: new Date(now.getTime() + 3600_000),
+      payload: { n: 'later' },
+    });
     const failing = ctx.deps.newId();
     await enqueueJob(ctx.deps.db, { id: failing, kind: 'test.fail', runAt: now, maxAttempts: 2 });
-    expect(await enqueueJob(ctx.deps.db, { id: ctx.deps.newId(), kind: 'test.ok', runAt: now, dedupeKey: 'once', payload: { n: 'dedupe' } })).toBe(true);
-    expect(await enqueueJob(ctx.deps.db, { id: ctx.deps.newId(), kind: 'test.ok', runAt: now, dedupeKey: 'once', payload: { n: 'dedupe2' } })).toBe(false);
+    expect(
+      await enqueueJob(ctx.deps.db, { id: ctx.deps.newId(), kind: 'test.ok', runAt: now, dedupeKey: 'once', payload: { n: 'dedupe' } }),
+    ).toBe(true);
+    expect(
+      await enqueueJob(ctx.deps.db, { id: ctx.deps.newId(), kind: 'test.ok', runAt: now, dedupeKey: 'once', payload: { n: 'dedupe2' } }),
+    ).toBe(false);
 
     expect(await runDueJobs(ctx.deps, handlers, 'w1')).toBe(3);
     expect(seen.sort()).toEqual(['dedupe', 'due']);

@@ -35,7 +35,10 @@ describe('officer list', () => {
     const today = shanghaiDate(ctx.clock.now());
     for (const status of ['expired', 'revoked', 'missing', 'valid'] as const) {
       const r = await ctx.api('GET', `/api/v1/officers?credentialStatus=${status}&pageSize=200`, { token: admin });
-      const expected = demo.officers.filter((o) => officerCredentialStatus(o.credentials, today) === status).map((o) => o.employeeNo).sort();
+      const expected = demo.officers
+        .filter((o) => officerCredentialStatus(o.credentials, today) === status)
+        .map((o) => o.employeeNo)
+        .sort();
       expect((r.json().items as Officer[]).map((o) => o.employeeNo).sort()).toEqual(expected);
     }
     const expired = (await ctx.api('GET', '/api/v1/officers?q=pd_ljz_02', { token: admin })).json().items[0] as Officer;
@@ -80,7 +83,10 @@ describe('jurisdiction', () => {
     expect(list.items.every((o: Officer) => o.orgName === '陆家嘴街道中队')).toBe(true);
     const other = officerId(demoKeyOf('pd_admin'));
     expect((await ctx.api('GET', `/api/v1/officers/${other}`, { token })).statusCode).toBe(404);
-    const create = await ctx.api('POST', '/api/v1/officers', { token, body: { orgId: orgId('pd-ljz'), name: '某某', employeeNo: 'X-001', roles: ['field_officer'] } });
+    const create = await ctx.api('POST', '/api/v1/officers', {
+      token,
+      body: { orgId: orgId('pd-ljz'), name: '某某', employeeNo: 'X-001', roles: ['field_officer'] },
+    });
     expect(create.statusCode).toBe(403);
   });
 });
@@ -89,7 +95,16 @@ describe('creating officers and credentials', () => {
   it('creates an officer with a login, audits it, and the new account must change its password', async () => {
     const r = await ctx.api('POST', '/api/v1/officers', {
       token: pdAdmin,
-      body: { orgId: orgId('pd-hm'), name: '王建国', employeeNo: 'PD-9001', gender: 'M', phone: '13800138000', roles: ['field_officer'], username: 'pd_wjg', password: 'Temp#Pass2026' },
+      body: {
+        orgId: orgId('pd-hm'),
+        name: '王建国',
+        employeeNo: 'PD-9001',
+        gender: 'M',
+        phone: '13800138000',
+        roles: ['field_officer'],
+        username: 'pd_wjg',
+        password: 'Temp#Pass2026',
+      },
     });
     expect(r.statusCode).toBe(201);
     const officer = r.json() as Officer;
@@ -123,7 +138,10 @@ describe('bad input: staff routes', () => {
     const dup = await ctx.api('POST', '/api/v1/officers', { token: pdAdmin, body: { ...base, employeeNo: demo.officers[5]!.employeeNo } });
     expect(dup.statusCode).toBe(409);
     expect(errorBody(dup).field).toBe('employeeNo');
-    const weak = await ctx.api('POST', '/api/v1/officers', { token: pdAdmin, body: { ...base, username: 'lisi_pd', password: 'lisi_pd123' } });
+    const weak = await ctx.api('POST', '/api/v1/officers', {
+      token: pdAdmin,
+      body: { ...base, username: 'lisi_pd', password: 'lisi_pd123' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(errorBody(weak).field).toBe('password');
     const badQuery = await ctx.api('GET', '/api/v1/officers?credentialStatus=gone', { token: pdAdmin });

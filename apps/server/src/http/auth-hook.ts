@@ -5,6 +5,7 @@ import { authenticate } from '../modules/auth/use-cases/authenticate.ts';
 import { SESSION_COOKIE } from '../modules/auth/session-token.ts';
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyRequest {
     actor?: Actor;
   }

@@ -80,5 +80,4 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err, correlationId }, 'unhandled error');
     return reply.status(500).send(new AppError('INTERNAL').toBody(correlationId));
   });
-
 }

@@ -10,6 +10,7 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const STALE_CLAIM_MS = 5 * 60_000;
 
 declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
   interface FastifyRequest {
     idempotency?: { scope: string; key: string };
   }

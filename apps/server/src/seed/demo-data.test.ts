@@ -45,7 +45,10 @@ describe('buildDemoData', () => {
   it('every squad has exactly one leader and 2–4 field officers', () => {
     for (const squad of data.orgs.filter((o) => o.kind === 'squad')) {
       const members = data.officers.filter((o) => o.orgKey === squad.key);
-      expect(members.filter((o) => o.roles.includes('squad_leader')), squad.name).toHaveLength(1);
+      expect(
+        members.filter((o) => o.roles.includes('squad_leader')),
+        squad.name,
+      ).toHaveLength(1);
       const field = members.filter((o) => o.roles.includes('field_officer')).length;
       expect(field, squad.name).toBeGreaterThanOrEqual(2);
       expect(field, squad.name).toBeLessThanOrEqual(4);
@@ -53,7 +56,11 @@ describe('buildDemoData', () => {
   });
 
   it('staffs each district bureau and the city bureau with the required roles', () => {
-    const rolesAt = (orgKey: string) => data.officers.filter((o) => o.orgKey === orgKey).flatMap((o) => o.roles).sort();
+    const rolesAt = (orgKey: string) =>
+      data.officers
+        .filter((o) => o.orgKey === orgKey)
+        .flatMap((o) => o.roles)
+        .sort();
     for (const district of ['pd', 'qp']) {
       expect(rolesAt(district)).toEqual(['admin', 'bureau_leader', 'commander', 'legal_reviewer', 'supervisor']);
     }
@@ -78,7 +85,11 @@ describe('buildDemoData', () => {
         expect(credentialNos.has(c.number)).toBe(false);
         credentialNos.add(c.number);
       }
-      for (const [set, value] of [[keys, o.key], [employeeNos, o.employeeNo], [usernames, o.username]] as const) {
+      for (const [set, value] of [
+        [keys, o.key],
+        [employeeNos, o.employeeNo],
+        [usernames, o.username],
+      ] as const) {
         expect(set.has(value!), String(value)).toBe(false);
         set.add(value!);
       }

@@ -6,7 +6,12 @@ import { countOrgs, insertOrg, type OrgRow } from '../modules/org/org.repository
 import { insertCredential, insertOfficer } from '../modules/staff/staff.repository.ts';
 import { buildDemoData, DEMO_PASSWORD, type DemoData } from './demo-data.ts';
 
-export type SeedResult = { seeded: boolean; orgs: number; officers: number; ids: { orgs: Map<string, string>; officers: Map<string, string> } };
+export type SeedResult = {
+  seeded: boolean;
+  orgs: number;
+  officers: number;
+  ids: { orgs: Map<string, string>; officers: Map<string, string> };
+};
 
 /**
  * Loads the demo organisation and staff in one transaction, only into an empty database.
@@ -75,13 +80,19 @@ export async function seedDemo(deps: Deps, data: DemoData = buildDemoData()): Pr
       }
       ids.officers.set(p.key, id);
     }
-    await recordAudit(trx, deps, null, { ip: null, correlationId: null }, {
-      action: 'seed.demo',
-      entityType: 'system',
-      entityId: null,
-      bureauId: null,
-      data: { orgs: data.orgs.length, officers: data.officers.length },
-    });
+    await recordAudit(
+      trx,
+      deps,
+      null,
+      { ip: null, correlationId: null },
+      {
+        action: 'seed.demo',
+        entityType: 'system',
+        entityId: null,
+        bureauId: null,
+        data: { orgs: data.orgs.length, officers: data.officers.length },
+      },
+    );
   });
   return { seeded: true, orgs: data.orgs.length, officers: data.officers.length, ids };
 }

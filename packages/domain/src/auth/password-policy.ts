@@ -14,12 +14,7 @@ export type PasswordPolicy = {
 };
 
 export type PasswordViolationCode =
-  | 'too_short'
-  | 'too_long'
-  | 'too_few_classes'
-  | 'contains_username'
-  | 'contains_name'
-  | 'common_password';
+  'too_short' | 'too_long' | 'too_few_classes' | 'contains_username' | 'contains_name' | 'common_password';
 
 export type PasswordViolation = { code: PasswordViolationCode; zh: string; en: string };
 
@@ -35,11 +30,47 @@ export type LockoutState = {
 };
 
 export const COMMON_PASSWORDS: readonly string[] = [
-  '123456', '12345678', '123456789', '1234567890', '111111', '000000', '888888', '666666', '123123',
-  '654321', '112233', '5201314', '1qaz2wsx', '1q2w3e4r', 'qwerty', 'qwertyuiop', 'asdfghjkl',
-  'zxcvbnm', 'abc123', 'abcd1234', 'a123456', 'aa123456', 'password', 'passw0rd', 'p@ssw0rd',
-  'p@ssword', 'iloveyou', 'admin', 'admin123', 'administrator', 'root', 'welcome', 'letmein',
-  'changeme', 'test', 'test123', 'guest', 'woaini', 'woaini1314', 'qazwsx', 'qwe123',
+  '123456',
+  '12345678',
+  '123456789',
+  '1234567890',
+  '111111',
+  '000000',
+  '888888',
+  '666666',
+  '123123',
+  '654321',
+  '112233',
+  '5201314',
+  '1qaz2wsx',
+  '1q2w3e4r',
+  'qwerty',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  'abc123',
+  'abcd1234',
+  'a123456',
+  'aa123456',
+  'password',
+  'passw0rd',
+  'p@ssw0rd',
+  'p@ssword',
+  'iloveyou',
+  'admin',
+  'admin123',
+  'administrator',
+  'root',
+  'welcome',
+  'letmein',
+  'changeme',
+  'test',
+  'test123',
+  'guest',
+  'woaini',
+  'woaini1314',
+  'qazwsx',
+  'qwe123',
 ];
 
 export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
@@ -71,11 +102,7 @@ function isCommon(pw: string, list: readonly string[]): boolean {
 }
 
 /** Every rule the password breaks, in a stable order; empty when it is acceptable. */
-export function checkPassword(
-  pw: string,
-  owner: PasswordOwner,
-  policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY,
-): PasswordViolation[] {
+export function checkPassword(pw: string, owner: PasswordOwner, policy: PasswordPolicy = DEFAULT_PASSWORD_POLICY): PasswordViolation[] {
   const violations: PasswordViolation[] = [];
   const length = [...pw].length;
   const lower = pw.toLowerCase();

@@ -1,9 +1,7 @@
 // SM3 cryptographic hash (GB/T 32905-2016), pure TypeScript so the browser console can verify
 // audit chains and evidence hashes without node:crypto.
 
-const IV = new Uint32Array([
-  0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600, 0xa96f30bc, 0x163138aa, 0xe38dee4d, 0xb0fb0e4e,
-]);
+const IV = new Uint32Array([0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600, 0xa96f30bc, 0x163138aa, 0xe38dee4d, 0xb0fb0e4e]);
 
 const T_J = new Uint32Array(64);
 for (let j = 0; j < 64; j++) {
@@ -33,7 +31,14 @@ function compress(v: Uint32Array, block: DataView, offset: number, w: Uint32Arra
   }
   for (let j = 0; j < 64; j++) w1[j] = (w[j]! ^ w[j + 4]!) >>> 0;
 
-  let a = v[0]!, b = v[1]!, c = v[2]!, d = v[3]!, e = v[4]!, f = v[5]!, g = v[6]!, h = v[7]!;
+  let a = v[0]!,
+    b = v[1]!,
+    c = v[2]!,
+    d = v[3]!,
+    e = v[4]!,
+    f = v[5]!,
+    g = v[6]!,
+    h = v[7]!;
   for (let j = 0; j < 64; j++) {
     const a12 = rotl(a, 12);
     const ss1 = rotl((a12 + e + T_J[j]!) >>> 0, 7);

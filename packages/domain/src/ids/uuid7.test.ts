@@ -30,7 +30,11 @@ describe('uuidv7 (RFC 9562)', () => {
   it('encodes the timestamp in the first 48 bits', () => {
     const id = uuidv7(T0, seededBytes(2));
     expect(uuidv7Timestamp(id)).toBe(T0);
-    expect(id.slice(0, 13)).toBe(T0.toString(16).padStart(12, '0').replace(/^(.{8})/, '$1-'));
+    expect(id.slice(0, 13)).toBe(
+      T0.toString(16)
+        .padStart(12, '0')
+        .replace(/^(.{8})/, '$1-'),
+    );
   });
 
   it('sorts by time as a string', () => {

@@ -6,23 +6,52 @@ import { ageOn, isValidLegalDate, type LegalDate } from '../calendar/legal-date.
 export type IdNumberReason = 'format' | 'region' | 'birth_date' | 'birth_in_future' | 'check_digit';
 
 export type IdNumberCheck =
-  | { ok: true; birthDate: string; gender: 'M' | 'F'; reason: null }
-  | { ok: false; birthDate: null; gender: null; reason: IdNumberReason };
+  { ok: true; birthDate: string; gender: 'M' | 'F'; reason: null } | { ok: false; birthDate: null; gender: null; reason: IdNumberReason };
 
 export type CreditCodeReason = 'format' | 'region' | 'check_digit';
 
-export type CreditCodeCheck =
-  | { ok: true; regionCode: string; reason: null }
-  | { ok: false; regionCode: null; reason: CreditCodeReason };
+export type CreditCodeCheck = { ok: true; regionCode: string; reason: null } | { ok: false; regionCode: null; reason: CreditCodeReason };
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const ID_CHECK_MAP = '10X98765432';
 
 // First two digits of GB/T 2260 province-level codes; 71/81/82 also appear on 港澳台 residence permits, 83 on 台湾 ones.
 const PROVINCE_PREFIXES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 const CREDIT_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

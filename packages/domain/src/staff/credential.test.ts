@@ -50,12 +50,17 @@ describe('officerCredentialStatus', () => {
   it('chooses the best credential', () => {
     const creds = [cred({ validFrom: '2019-01-01', validTo: '2023-12-31' }), cred({ revoked: true }), cred()];
     expect(officerCredentialStatus(creds, '2026-01-05')).toBe('valid');
-    expect(officerCredentialStatus([cred({ validTo: '2023-12-31', validFrom: '2019-01-01' }), cred({ revoked: true })], '2026-01-05')).toBe('expired');
+    expect(officerCredentialStatus([cred({ validTo: '2023-12-31', validFrom: '2019-01-01' }), cred({ revoked: true })], '2026-01-05')).toBe(
+      'expired',
+    );
     expect(officerCredentialStatus([], '2026-01-05')).toBe('missing');
   });
 
   it('only counts credentials covering the domain', () => {
-    const creds = [cred({ domains: ['city_appearance'] }), cred({ domains: ['construction'], validFrom: '2020-01-01', validTo: '2024-12-31' })];
+    const creds = [
+      cred({ domains: ['city_appearance'] }),
+      cred({ domains: ['construction'], validFrom: '2020-01-01', validTo: '2024-12-31' }),
+    ];
     expect(officerCredentialStatus(creds, '2026-01-05', 'city_appearance')).toBe('valid');
     expect(officerCredentialStatus(creds, '2026-01-05', 'construction')).toBe('expired');
     expect(officerCredentialStatus(creds, '2026-01-05', 'water')).toBe('missing');
@@ -73,14 +78,28 @@ describe('A1 enforcement team: at least two officers, each with a valid credenti
   const onDate = '2026-01-05';
 
   it('A1 passes with two officers holding valid credentials', () => {
-    expect(checkEnforcementTeam([{ id: 'o1', credentials: [cred()] }, { id: 'o2', credentials: [cred()] }], onDate)).toEqual({
+    expect(
+      checkEnforcementTeam(
+        [
+          { id: 'o1', credentials: [cred()] },
+          { id: 'o2', credentials: [cred()] },
+        ],
+        onDate,
+      ),
+    ).toEqual({
       ok: true,
       violations: [],
     });
   });
 
   it('A1 accepts an expiring credential as still valid on the date', () => {
-    const r = checkEnforcementTeam([{ id: 'o1', credentials: [cred({ validTo: '2026-01-10' })] }, { id: 'o2', credentials: [cred()] }], onDate);
+    const r = checkEnforcementTeam(
+      [
+        { id: 'o1', credentials: [cred({ validTo: '2026-01-10' })] },
+        { id: 'o2', credentials: [cred()] },
+      ],
+      onDate,
+    );
     expect(r.ok).toBe(true);
   });
 
@@ -89,7 +108,13 @@ describe('A1 enforcement team: at least two officers, each with a valid credenti
     expect(one.ok).toBe(false);
     expect(one.violations).toEqual([expect.objectContaining({ ruleId: 'A1', reasonZh: expect.stringContaining('不得少于两人') })]);
     expect(one.violations[0]!.officerId).toBeUndefined();
-    const twice = checkEnforcementTeam([{ id: 'o1', credentials: [cred()] }, { id: 'o1', credentials: [cred()] }], onDate);
+    const twice = checkEnforcementTeam(
+      [
+        { id: 'o1', credentials: [cred()] },
+        { id: 'o1', credentials: [cred()] },
+      ],
+      onDate,
+    );
     expect(twice.ok).toBe(false);
     expect(twice.violations).toHaveLength(1);
     expect(checkEnforcementTeam([], onDate).violations).toHaveLength(1);

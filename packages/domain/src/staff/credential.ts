@@ -106,11 +106,7 @@ export function officerCredentialStatus(
  * 行政强制法 Art. 18(2): 由两名以上行政执法人员实施.
  * A recorded statutory exception is handled by the caller, not here.
  */
-export function checkEnforcementTeam(
-  officers: readonly TeamOfficer[],
-  onDate: string,
-  domain?: EnforcementDomain,
-): TeamCheck {
+export function checkEnforcementTeam(officers: readonly TeamOfficer[], onDate: string, domain?: EnforcementDomain): TeamCheck {
   assertLegalDate(onDate, 'onDate');
   const violations: A1Violation[] = [];
   const distinct = new Map<string, TeamOfficer>();

@@ -114,7 +114,12 @@ function filtered(db: Kysely<DB>, f: AuditFilter) {
   return q;
 }
 
-export async function listAudit(db: Kysely<DB>, f: AuditFilter, page: number, pageSize: number): Promise<{ items: AuditRow[]; total: number }> {
+export async function listAudit(
+  db: Kysely<DB>,
+  f: AuditFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ items: AuditRow[]; total: number }> {
   const base = filtered(db, f);
   const [{ count }] = (await base.select((eb) => eb.fn.countAll<number>().as('count')).execute()) as [{ count: number }];
   const items = await base

@@ -9,7 +9,14 @@ import { verifyAuditChainAs } from './use-cases/verify-audit-chain-as.ts';
 export function auditRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/api/v1/audit',
-    { schema: { tags: ['audit'], summary: '审计日志 / audit log', querystring: AuditListQuery, response: { 200: Page(AuditEntry), 400: ErrorBody } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志 / audit log',
+        querystring: AuditListQuery,
+        response: { 200: Page(AuditEntry), 400: ErrorBody },
+      },
+    },
     async (request) => listAuditLog(deps, actorOf(request), request.query as AuditListQuery),
   );
   app.get(

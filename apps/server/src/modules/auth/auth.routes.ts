@@ -46,15 +46,19 @@ export function publicAuthRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出 / log out', response: { 204: Type.Null() } } }, async (request, reply) => {
-    const token = tokenOf(request);
-    if (token) {
-      const actor = await authenticate(deps, token).catch(() => null);
-      if (actor) await logout(deps, actor, metaOf(request));
-    }
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出 / log out', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const token = tokenOf(request);
+      if (token) {
+        const actor = await authenticate(deps, token).catch(() => null);
+        if (actor) await logout(deps, actor, metaOf(request));
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 }
 
 export function meRoutes(app: FastifyInstance, deps: Deps): void {
@@ -74,7 +78,14 @@ export function meRoutes(app: FastifyInstance, deps: Deps): void {
   );
   app.post(
     '/api/v1/me/password',
-    { schema: { tags: ['auth'], summary: '修改密码 / change password', body: ChangePasswordBody, response: { 204: Type.Null(), 400: ErrorBody } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码 / change password',
+        body: ChangePasswordBody,
+        response: { 204: Type.Null(), 400: ErrorBody },
+      },
+    },
     async (request, reply) => {
       await changePassword(deps, actorOf(request), metaOf(request), request.body as ChangePasswordBody);
       return reply.status(204).send();
@@ -83,12 +94,20 @@ export function meRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/api/v1/me/totp/setup', { schema: { tags: ['auth'], response: { 200: TotpSetupResponse } } }, async (request) =>
     setupTotp(deps, actorOf(request), metaOf(request)),
   );
-  app.post('/api/v1/me/totp/enable', { schema: { tags: ['auth'], body: TotpEnableBody, response: { 204: Type.Null() } } }, async (request, reply) => {
-    await enableTotp(deps, actorOf(request), metaOf(request), (request.body as { code: string }).code);
-    return reply.status(204).send();
-  });
-  app.post('/api/v1/me/totp/disable', { schema: { tags: ['auth'], body: TotpEnableBody, response: { 204: Type.Null() } } }, async (request, reply) => {
-    await disableTotp(deps, actorOf(request), metaOf(request), (request.body as { code: string }).code);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/v1/me/totp/enable',
+    { schema: { tags: ['auth'], body: TotpEnableBody, response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      await enableTotp(deps, actorOf(request), metaOf(request), (request.body as { code: string }).code);
+      return reply.status(204).send();
+    },
+  );
+  app.post(
+    '/api/v1/me/totp/disable',
+    { schema: { tags: ['auth'], body: TotpEnableBody, response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      await disableTotp(deps, actorOf(request), metaOf(request), (request.body as { code: string }).code);
+      return reply.status(204).send();
+    },
+  );
 }

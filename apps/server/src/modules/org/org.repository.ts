@@ -31,7 +31,14 @@ export type OrgRow = {
 };
 
 export async function listOrgsUnder(db: Executor, pathPrefix: string): Promise<OrgRow[]> {
-  return db.selectFrom('orgs').select(ORG_COLUMNS).where('path', 'like', `${pathPrefix}%`).orderBy('depth').orderBy('sort_order').orderBy('name').execute();
+  return db
+    .selectFrom('orgs')
+    .select(ORG_COLUMNS)
+    .where('path', 'like', `${pathPrefix}%`)
+    .orderBy('depth')
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute();
 }
 
 export async function findOrg(db: Executor, id: string): Promise<OrgRow | undefined> {
@@ -39,7 +46,10 @@ export async function findOrg(db: Executor, id: string): Promise<OrgRow | undefi
 }
 
 export async function countOrgs(db: Executor): Promise<number> {
-  const r = await db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('orgs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -53,7 +63,11 @@ export async function updateOrg(
   set: Partial<Pick<OrgRow, 'name' | 'short_name' | 'region_code' | 'sort_order' | 'active'>>,
   now: Date,
 ): Promise<void> {
-  await db.updateTable('orgs').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('orgs')
+    .set({ ...set, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function countActiveChildren(db: Executor, pathPrefix: string, selfId: string): Promise<number> {

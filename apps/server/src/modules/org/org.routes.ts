@@ -13,20 +13,31 @@ const IdParams = Type.Object({ id: Uuid });
 const OrgNodeSchema = Type.Intersect([Org, Type.Object({ children: Type.Array(Type.Unknown()) })]);
 
 export function orgRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get('/api/v1/orgs/tree', { schema: { tags: ['org'], summary: '组织机构树 / org tree', response: { 200: Type.Array(OrgNodeSchema) } } }, async (request) =>
-    listOrgTree(deps, actorOf(request)),
+  app.get(
+    '/api/v1/orgs/tree',
+    { schema: { tags: ['org'], summary: '组织机构树 / org tree', response: { 200: Type.Array(OrgNodeSchema) } } },
+    async (request) => listOrgTree(deps, actorOf(request)),
   );
   app.get('/api/v1/orgs/:id', { schema: { tags: ['org'], params: IdParams, response: { 200: Org, 404: ErrorBody } } }, async (request) =>
     getOrg(deps, actorOf(request), (request.params as { id: string }).id),
   );
   app.post(
     '/api/v1/orgs',
-    { schema: { tags: ['org'], summary: '新增机构 / create unit', body: CreateOrgBody, response: { 201: Org, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } } },
-    async (request, reply) => reply.status(201).send(await createOrg(deps, actorOf(request), metaOf(request), request.body as CreateOrgBody)),
+    {
+      schema: {
+        tags: ['org'],
+        summary: '新增机构 / create unit',
+        body: CreateOrgBody,
+        response: { 201: Org, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createOrg(deps, actorOf(request), metaOf(request), request.body as CreateOrgBody)),
   );
   app.patch(
     '/api/v1/orgs/:id',
     { schema: { tags: ['org'], params: IdParams, body: UpdateOrgBody, response: { 200: Org, 400: ErrorBody, 404: ErrorBody } } },
-    async (request) => updateOrg(deps, actorOf(request), metaOf(request), (request.params as { id: string }).id, request.body as UpdateOrgBody),
+    async (request) =>
+      updateOrg(deps, actorOf(request), metaOf(request), (request.params as { id: string }).id, request.body as UpdateOrgBody),
   );
 }

@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
 
-export type NewJob = { id: string; kind: string; runAt: Date; payload?: unknown; dedupeKey?: string | null; bureauId?: string | null; maxAttempts?: number };
+export type NewJob = {
+  id: string;
+  kind: string;
+  runAt: Date;
+  payload?: unknown;
+  dedupeKey?: string | null;
+  bureauId?: string | null;
+  maxAttempts?: number;
+};
 
 /** Schedules timed work; a job with a dedupe key already scheduled is not added twice. */
 export async function enqueueJob(db: Executor, job: NewJob): Promise<boolean> {
@@ -59,7 +67,12 @@ export async function failJob(db: Executor, job: ClaimedJob, error: string, retr
 
 /** Jobs left 'running' by a worker that died are returned to the queue. */
 export async function requeueStuckJobs(db: Executor, olderThan: Date) {
-  await db.updateTable('jobs').set({ status: 'pending', locked_at: null, locked_by: null }).where('status', '=', 'running').where('locked_at', '<', olderThan).execute();
+  await db
+    .updateTable('jobs')
+    .set({ status: 'pending', locked_at: null, locked_by: null })
+    .where('status', '=', 'running')
+    .where('locked_at', '<', olderThan)
+    .execute();
 }
 
 export async function deleteExpiredSessions(db: Executor, before: Date) {

@@ -1,5 +1,14 @@
 import type { Deps } from '../../context.ts';
-import { claimDueJobs, completeJob, deleteExpiredSessions, deleteOldIdempotencyKeys, enqueueJob, failJob, requeueStuckJobs, type ClaimedJob } from './jobs.repository.ts';
+import {
+  claimDueJobs,
+  completeJob,
+  deleteExpiredSessions,
+  deleteOldIdempotencyKeys,
+  enqueueJob,
+  failJob,
+  requeueStuckJobs,
+  type ClaimedJob,
+} from './jobs.repository.ts';
 
 export type JobHandler = (deps: Deps, job: ClaimedJob) => Promise<void>;
 export type JobHandlers = Record<string, JobHandler>;
@@ -44,7 +53,11 @@ export async function runDueJobs(deps: Deps, handlers: JobHandlers, workerId: st
 
 export type Worker = { stop: () => Promise<void> };
 
-export function startWorker(deps: Deps, handlers: JobHandlers, opts: { workerId: string; intervalMs?: number; onError?: (e: unknown) => void }): Worker {
+export function startWorker(
+  deps: Deps,
+  handlers: JobHandlers,
+  opts: { workerId: string; intervalMs?: number; onError?: (e: unknown) => void },
+): Worker {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {

@@ -8,8 +8,7 @@ import type { Executor } from '../../context.ts';
  * Mirrors `officerCredentialStatus` in packages/domain (a medium test keeps the two in step).
  */
 function credentialStatusSql(today: string, expiringDays: number) {
-  const has = (cond: ReturnType<typeof sql>) =>
-    sql`EXISTS (SELECT 1 FROM credentials c WHERE c.officer_id = o.id AND ${cond})`;
+  const has = (cond: ReturnType<typeof sql>) => sql`EXISTS (SELECT 1 FROM credentials c WHERE c.officer_id = o.id AND ${cond})`;
   return sql<CredentialStatus>`CASE
     WHEN NOT ${has(sql`true`)} THEN 'missing'
     WHEN NOT ${has(sql`NOT c.revoked`)} THEN 'revoked'
@@ -78,7 +77,9 @@ function filteredOfficers(db: Kysely<DB>, f: OfficerFilter) {
   }
   if (f.role) {
     const role = f.role;
-    q = q.where((eb) => eb.exists(eb.selectFrom('officer_roles as r').select('r.role').whereRef('r.officer_id', '=', 'o.id').where('r.role', '=', role)));
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('officer_roles as r').select('r.role').whereRef('r.officer_id', '=', 'o.id').where('r.role', '=', role)),
+    );
   }
   if (f.active !== undefined) q = q.where('o.active', '=', f.active);
   let wrapped = db.selectFrom(q.as('x')).selectAll('x');
@@ -136,7 +137,17 @@ export async function findCredential(db: Executor, id: string) {
     .selectFrom('credentials as c')
     .innerJoin('officers as o', 'o.id', 'c.officer_id')
     .innerJoin('orgs as g', 'g.id', 'o.org_id')
-    .select(['c.id', 'c.officer_id', 'c.number', 'c.domains', 'c.valid_from', 'c.valid_to', 'c.revoked', 'g.path as org_path', 'o.bureau_id'])
+    .select([
+      'c.id',
+      'c.officer_id',
+      'c.number',
+      'c.domains',
+      'c.valid_from',
+      'c.valid_to',
+      'c.revoked',
+      'g.path as org_path',
+      'o.bureau_id',
+    ])
     .where('c.id', '=', id)
     .executeTakeFirst();
 }
@@ -164,7 +175,11 @@ export async function insertOfficer(
 
 export async function replaceRoles(db: Executor, officerId: string, roles: readonly string[]) {
   await db.deleteFrom('officer_roles').where('officer_id', '=', officerId).execute();
-  if (roles.length > 0) await db.insertInto('officer_roles').values(roles.map((role) => ({ officer_id: officerId, role }))).execute();
+  if (roles.length > 0)
+    await db
+      .insertInto('officer_roles')
+      .values(roles.map((role) => ({ officer_id: officerId, role })))
+      .execute();
 }
 
 export async function updateOfficerRow(
@@ -186,7 +201,11 @@ export async function updateOfficerRow(
   }>,
   now: Date,
 ) {
-  await db.updateTable('officers').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('officers')
+    .set({ ...set, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function insertCredential(db: Executor, row: CredentialRow) {
@@ -199,5 +218,9 @@ export async function updateCredentialRow(
   set: Partial<Pick<CredentialRow, 'number' | 'domains' | 'valid_from' | 'valid_to' | 'revoked'>>,
   now: Date,
 ) {
-  await db.updateTable('credentials').set({ ...set, updated_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('credentials')
+    .set({ ...set, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }

@@ -28,21 +28,39 @@ const id = (p: unknown) => (p as { id: string }).id;
 export function staffRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/api/v1/officers',
-    { schema: { tags: ['staff'], summary: '人员列表 / officers', querystring: OfficerListQuery, response: { 200: Page(Officer), 400: ErrorBody } } },
+    {
+      schema: {
+        tags: ['staff'],
+        summary: '人员列表 / officers',
+        querystring: OfficerListQuery,
+        response: { 200: Page(Officer), 400: ErrorBody },
+      },
+    },
     async (request) => listOfficers(deps, actorOf(request), request.query as OfficerListQuery),
   );
   app.get(
     '/api/v1/officers/export.xlsx',
     { schema: { tags: ['staff'], summary: '导出人员 / export officers (Excel)', querystring: OfficerListQuery } },
-    async (request, reply) => sendXlsx(reply, '人员与执法证.xlsx', await exportOfficers(deps, actorOf(request), request.query as OfficerListQuery)),
+    async (request, reply) =>
+      sendXlsx(reply, '人员与执法证.xlsx', await exportOfficers(deps, actorOf(request), request.query as OfficerListQuery)),
   );
-  app.get('/api/v1/officers/:id', { schema: { tags: ['staff'], params: IdParams, response: { 200: Officer, 404: ErrorBody } } }, async (request) =>
-    getOfficer(deps, actorOf(request), id(request.params)),
+  app.get(
+    '/api/v1/officers/:id',
+    { schema: { tags: ['staff'], params: IdParams, response: { 200: Officer, 404: ErrorBody } } },
+    async (request) => getOfficer(deps, actorOf(request), id(request.params)),
   );
   app.post(
     '/api/v1/officers',
-    { schema: { tags: ['staff'], summary: '新增人员 / create officer', body: CreateOfficerBody, response: { 201: Officer, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } } },
-    async (request, reply) => reply.status(201).send(await createOfficer(deps, actorOf(request), metaOf(request), request.body as CreateOfficerBody)),
+    {
+      schema: {
+        tags: ['staff'],
+        summary: '新增人员 / create officer',
+        body: CreateOfficerBody,
+        response: { 201: Officer, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createOfficer(deps, actorOf(request), metaOf(request), request.body as CreateOfficerBody)),
   );
   app.patch(
     '/api/v1/officers/:id',
@@ -51,13 +69,30 @@ export function staffRoutes(app: FastifyInstance, deps: Deps): void {
   );
   app.post(
     '/api/v1/officers/:id/credentials',
-    { schema: { tags: ['staff'], summary: '登记执法证 / add credential', params: IdParams, body: CredentialBody, response: { 201: Credential, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody } } },
+    {
+      schema: {
+        tags: ['staff'],
+        summary: '登记执法证 / add credential',
+        params: IdParams,
+        body: CredentialBody,
+        response: { 201: Credential, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
     async (request, reply) =>
-      reply.status(201).send(await addCredential(deps, actorOf(request), metaOf(request), id(request.params), request.body as CredentialBody)),
+      reply
+        .status(201)
+        .send(await addCredential(deps, actorOf(request), metaOf(request), id(request.params), request.body as CredentialBody)),
   );
   app.patch(
     '/api/v1/credentials/:id',
-    { schema: { tags: ['staff'], params: IdParams, body: UpdateCredentialBody, response: { 200: Credential, 400: ErrorBody, 404: ErrorBody } } },
+    {
+      schema: {
+        tags: ['staff'],
+        params: IdParams,
+        body: UpdateCredentialBody,
+        response: { 200: Credential, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
     async (request) => updateCredential(deps, actorOf(request), metaOf(request), id(request.params), request.body as UpdateCredentialBody),
   );
 }

@@ -32,7 +32,12 @@ export async function listAuditLog(deps: Deps, actor: Actor, query: AuditListQue
   const pageSize = Math.min(query.pageSize ?? 20, maxPageSize);
   const { page: _p, pageSize: _s, ...filters } = query;
   const seesSystemRows = actor.jurisdictionPath.split('/').filter(Boolean).length === 1;
-  const { items, total } = await listAudit(deps.db, { ...filters, jurisdictionPath: actor.jurisdictionPath, seesSystemRows }, page, pageSize);
+  const { items, total } = await listAudit(
+    deps.db,
+    { ...filters, jurisdictionPath: actor.jurisdictionPath, seesSystemRows },
+    page,
+    pageSize,
+  );
   return { items: items.map(toEntry), total, page, pageSize };
 }
 

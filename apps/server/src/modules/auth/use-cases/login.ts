@@ -35,9 +35,16 @@ export async function login({ deps, username, password, totp, meta }: LoginOptio
   }
   const actorRef = { id: user.id, bureauId: user.bureau_id };
   if (user.locked_until && new Date(user.locked_until) > now) {
-    await db.transaction().execute((trx) =>
-      recordAudit(trx, deps, actorRef, meta, { action: 'auth.login_refused_locked', entityType: 'officer', entityId: user.id, data: { username } }),
-    );
+    await db
+      .transaction()
+      .execute((trx) =>
+        recordAudit(trx, deps, actorRef, meta, {
+          action: 'auth.login_refused_locked',
+          entityType: 'officer',
+          entityId: user.id,
+          data: { username },
+        }),
+      );
     throw new AppError('AUTH_LOCKED');
   }
 
@@ -68,7 +75,15 @@ export async function login({ deps, username, password, totp, meta }: LoginOptio
   await db.transaction().execute(async (trx) => {
     await resetFailedLogins(trx, user.id);
     const sessionId = deps.newId();
-    await insertSession(trx, { id: sessionId, tokenHash: tokenHash(token), officerId: user.id, now, expiresAt, ip: meta.ip, userAgent: meta.userAgent });
+    await insertSession(trx, {
+      id: sessionId,
+      tokenHash: tokenHash(token),
+      officerId: user.id,
+      now,
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
     await recordAudit(trx, deps, actorRef, meta, { action: 'auth.login', entityType: 'session', entityId: sessionId, data: { username } });
   });
   return { token, expiresAt, officerId: user.id, roles };

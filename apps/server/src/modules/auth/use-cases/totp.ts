@@ -19,7 +19,8 @@ export async function setupTotp(deps: Deps, actor: Actor, meta: RequestMeta) {
 
 export async function enableTotp(deps: Deps, actor: Actor, meta: RequestMeta, code: string) {
   const s = await getSecrets(deps.db, actor.id);
-  if (!s.totp_pending_secret) throw new AppError('STATE_CONFLICT', { message: '请先生成动态验证码密钥', messageEn: 'Set up a secret first' });
+  if (!s.totp_pending_secret)
+    throw new AppError('STATE_CONFLICT', { message: '请先生成动态验证码密钥', messageEn: 'Set up a secret first' });
   if (!totpAt(deps.clock.now()).check(code, s.totp_pending_secret)) throw new AppError('AUTH_TOTP_INVALID', { field: 'code' });
   await deps.db.transaction().execute(async (trx) => {
     await updateSecrets(trx, actor.id, { totp_secret: s.totp_pending_secret, totp_enabled: true, totp_pending_secret: null });

@@ -14,7 +14,8 @@ export async function updateOrg(deps: Deps, actor: Actor, meta: RequestMeta, id:
   return deps.db.transaction().execute(async (trx) => {
     const before = await getOrgRowOrFail(trx, actor, id);
     if (input.active === false && before.active) {
-      if (before.path === actor.jurisdictionPath) throw fieldError('active', '不能停用自己所在的机构', 'you cannot deactivate your own unit');
+      if (before.path === actor.jurisdictionPath)
+        throw fieldError('active', '不能停用自己所在的机构', 'you cannot deactivate your own unit');
       if ((await countActiveChildren(trx, before.path, id)) > 0)
         throw fieldError('active', '该机构下仍有启用的下级机构', 'the unit still has active sub-units');
       if ((await countActiveOfficersUnder(trx, before.path)) > 0)

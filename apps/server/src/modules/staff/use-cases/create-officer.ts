@@ -17,7 +17,8 @@ export const OFFICER_UNIQUE_FIELDS = {
 
 export async function createOfficer(deps: Deps, actor: Actor, meta: RequestMeta, input: CreateOfficerBody): Promise<Officer> {
   assertPermission(actor, 'staff:write');
-  if (input.username && !input.password) throw fieldError('password', '设置登录名时必须设置初始密码', 'an initial password is required with a username');
+  if (input.username && !input.password)
+    throw fieldError('password', '设置登录名时必须设置初始密码', 'an initial password is required with a username');
   if (input.password && !input.username) throw fieldError('username', '设置密码时必须设置登录名', 'a username is required with a password');
   if (input.username && input.password) assertPasswordPolicy(input.password, { username: input.username, name: input.name }, 'password');
   const passwordHash = input.password ? await hashPassword(input.password) : null;

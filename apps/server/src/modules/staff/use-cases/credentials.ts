@@ -20,7 +20,13 @@ function assertValidity(validFrom: string, validTo: string): void {
 }
 
 /** Registers an officer's 执法证 (number, enforcement domains, validity). */
-export async function addCredential(deps: Deps, actor: Actor, meta: RequestMeta, officerId: string, input: CredentialBody): Promise<Credential> {
+export async function addCredential(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  officerId: string,
+  input: CredentialBody,
+): Promise<Credential> {
   assertPermission(actor, 'staff:write');
   assertValidity(input.validFrom, input.validTo);
   const now = deps.clock.now();
@@ -48,7 +54,13 @@ export async function addCredential(deps: Deps, actor: Actor, meta: RequestMeta,
   });
 }
 
-export async function updateCredential(deps: Deps, actor: Actor, meta: RequestMeta, id: string, input: UpdateCredentialBody): Promise<Credential> {
+export async function updateCredential(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  input: UpdateCredentialBody,
+): Promise<Credential> {
   assertPermission(actor, 'staff:write');
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
