@@ -1,10 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json = ColumnType<unknown, string, string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Json = ColumnType<unknown, string, string>;
 /** A timestamp with a database default. */
-type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type OrgsTable = {
   id: string;
@@ -120,7 +120,8 @@ export type JobsTable = {
 
 export type SchemaMigrationsTable = { version: string; name: string; checksum: string; applied_at: GeneratedTimestamp };
 
-export type DB = {
+/** The foundation's tables. */
+export type CoreTables = {
   orgs: OrgsTable;
   officers: OfficersTable;
   officer_roles: OfficerRolesTable;
@@ -131,3 +132,9 @@ export type DB = {
   jobs: JobsTable;
   schema_migrations: SchemaMigrationsTable;
 };
+
+/**
+ * The whole database as Kysely sees it: the core tables plus each feature module's own
+ * (`modules/<feature>/<feature>.tables.ts`), joined here with `&`.
+ */
+export type DB = CoreTables;
