@@ -95,9 +95,7 @@ describe('administrator overrides', () => {
   });
 
   it('rejects data with a date that is both a holiday and a working day', () => {
-    expect(() => createWorkCalendar({ holidays: ['2025-10-01'], makeUpWorkdays: ['2025-10-01'], coveredYears: [2025] })).toThrow(
-      /both/,
-    );
+    expect(() => createWorkCalendar({ holidays: ['2025-10-01'], makeUpWorkdays: ['2025-10-01'], coveredYears: [2025] })).toThrow(/both/);
   });
 });
 
@@ -114,9 +112,7 @@ describe('missingYearWarning', () => {
   });
 });
 
-const START = fc
-  .integer({ min: 0, max: 365 * 2 })
-  .map((offset) => addDays('2024-01-01', offset));
+const START = fc.integer({ min: 0, max: 365 * 2 }).map((offset) => addDays('2024-01-01', offset));
 const N = fc.integer({ min: 0, max: 40 });
 
 describe('calendar properties (fast-check)', () => {

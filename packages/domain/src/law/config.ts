@@ -1,0 +1,109 @@
+// Values the law leaves to local rules, or that were not verified, are configuration with Shanghai
+// defaults — never literals in the rules (ARCHITECTURE.md "Correctness of the law").
+// Marks from LEGAL-RULES.md §0: V verified, P partially verified, U unverified.
+import type { Fen, PartyType, PenaltyType } from './types.ts';
+
+export type VerificationMark = 'V' | 'P' | 'U';
+
+export type ComplaintHotlineLimits = {
+  /** 一般的咨询、意见建议事项 */
+  consultationWorkingDays: number;
+  /** 热线督办以及回访复核事项 */
+  supervisionWorkingDays: number;
+  /** 一般的求助、投诉事项 */
+  complaintWorkingDays: number;
+  /** 复杂事项，经申请批准后 */
+  complexWorkingDays: number;
+};
+
+export type MajorCaseRule = {
+  /** A fine at or above this amount makes the case major (per party type). */
+  fineThresholdFen: Record<PartyType, Fen>;
+  /** Penalty types that always make the case major. */
+  penaltyTypes: readonly PenaltyType[];
+};
+
+export type LegalConfig = {
+  /** 听证 「较大数额罚款」 threshold per party type (处罚法 Art. 63 leaves it to local rules). */
+  hearingThresholdFen: Record<PartyType, Fen>;
+  /** Same thresholds for 没收较大数额违法所得 / 较大价值非法财物. */
+  confiscationHearingThresholdFen: Record<PartyType, Fen>;
+  /** 陈述申辩 period in working days (D2). */
+  statementPeriodWorkingDays: number;
+  /** Working days from discovery to 立案 (C2). */
+  filingWorkingDays: number;
+  /** 12345 ticket limits (I6). */
+  complaintHotline: ComplaintHotlineLimits;
+  /** 集体讨论 trigger (E2, 处罚法 Art. 57 para. 2). */
+  majorCaseRule: MajorCaseRule;
+  /** Working days to publish a 处罚 decision (I1). */
+  disclosureWorkingDays: number;
+  /** Days after which 公告送达 counts as served (F4). */
+  publicNoticeServiceDays: number;
+  /** Shanghai 城管 法制审核 additions to 处罚法 Art. 58 (E1). */
+  shanghaiLegalReviewAdditions: boolean;
+  /** Shanghai legal-review fine thresholds (person ≥ 5,000 / organisation ≥ 50,000 yuan). */
+  legalReviewFineThresholdFen: Record<PartyType, Fen>;
+  /** Age in 周岁 counts from the day after the birthday (see ageOn). */
+  ageCountsFromDayAfterBirthday: boolean;
+  /** Where each value comes from, for the console. */
+  sources: Record<ConfigKey, { mark: VerificationMark; source: string }>;
+};
+
+export type ConfigKey = Exclude<keyof LegalConfig, 'sources'>;
+
+const YUAN: Fen = 100;
+
+const PERSON_5000_ORG_50000: Record<PartyType, Fen> = {
+  natural_person: 5_000 * YUAN,
+  legal_person: 50_000 * YUAN,
+  other_org: 50_000 * YUAN,
+};
+
+export const SHANGHAI_DEFAULTS: LegalConfig = {
+  // P/U — LEGAL-RULES.md 5.5.3: Shanghai's 听证 「较大数额」 not found; 5.5.1 法制审核 list
+  // (个人5000元以上、法人或者其他组织5万元以上) is the best proxy.
+  hearingThresholdFen: PERSON_5000_ORG_50000,
+  // P/U — same proxy (5.5.1 「以及相应数额以上的没收违法所得、没收非法财物」).
+  confiscationHearingThresholdFen: PERSON_5000_ORG_50000,
+  // U — §9 item 3 / D2: no Shanghai 程序规定 read; 3 working days is common practice.
+  statementPeriodWorkingDays: 3,
+  // U — C2 / 5.5.5: UNVERIFIED. 处罚法 Art. 54 only says 「及时立案」; 7 WD is a practice default.
+  filingWorkingDays: 7,
+  // P — 5.8.2: 大宁路街道 (2019) street-level rule 1/3/5/15 WD; the municipal 沪府办〔2018〕62号 was not read.
+  complaintHotline: {
+    consultationWorkingDays: 1,
+    supervisionWorkingDays: 3,
+    complaintWorkingDays: 5,
+    complexWorkingDays: 15,
+  },
+  // U — 5.5.4: Shanghai definition of 重大案件 / 情节复杂 not found. Default: the hearing-level
+  // fine, or a penalty that takes away a licence or stops the business.
+  majorCaseRule: {
+    fineThresholdFen: PERSON_5000_ORG_50000,
+    penaltyTypes: ['revoke_licence', 'lower_qualification', 'order_suspension', 'order_closure', 'restrict_practice'],
+  },
+  // P — 8.1: 国办发〔2018〕118号 as reported (「行政处罚的执法决定信息要在执法决定作出之日起7个工作日内公开」).
+  disclosureWorkingDays: 7,
+  // V — 5.1.11: 沪条例 Art. 25 「自发出公告之日起，经过六十日，即视为送达」.
+  publicNoticeServiceDays: 60,
+  // P — 5.5.1–5.5.2: 上海市城市管理综合行政执法重大执法决定法制审核办法 Art. 3, via a 街道 list.
+  shanghaiLegalReviewAdditions: true,
+  // P — 5.5.1: 个人5000元以上、法人或者其他组织5万元以上.
+  legalReviewFineThresholdFen: PERSON_5000_ORG_50000,
+  // U — criminal-law convention on 周岁, not in LEGAL-RULES.md.
+  ageCountsFromDayAfterBirthday: true,
+  sources: {
+    hearingThresholdFen: { mark: 'U', source: 'LEGAL-RULES.md 5.5.3 (proxy from 5.5.1, P)' },
+    confiscationHearingThresholdFen: { mark: 'U', source: 'LEGAL-RULES.md 5.5.1/5.5.3' },
+    statementPeriodWorkingDays: { mark: 'U', source: 'LEGAL-RULES.md §10 D2, §9 item 3' },
+    filingWorkingDays: { mark: 'U', source: 'LEGAL-RULES.md §10 C2, 5.5.5 — unverified default' },
+    complaintHotline: { mark: 'P', source: 'LEGAL-RULES.md 5.8.2 (大宁路街道 2019)' },
+    majorCaseRule: { mark: 'U', source: 'LEGAL-RULES.md 5.5.4 — not found' },
+    disclosureWorkingDays: { mark: 'P', source: 'LEGAL-RULES.md 8.1 (国办发〔2018〕118号, news report)' },
+    publicNoticeServiceDays: { mark: 'V', source: '上海市城市管理行政执法条例 Art. 25 (LEGAL-RULES.md 5.1.11)' },
+    shanghaiLegalReviewAdditions: { mark: 'P', source: 'LEGAL-RULES.md 5.5.1–5.5.2' },
+    legalReviewFineThresholdFen: { mark: 'P', source: 'LEGAL-RULES.md 5.5.1' },
+    ageCountsFromDayAfterBirthday: { mark: 'U', source: '最高法 未成年人刑事案件解释 Art. 2 (convention)' },
+  },
+};
