@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
 
 export async function findLoginByUsername(db: Executor, username: string) {
@@ -77,6 +78,7 @@ export async function findSessionActor(db: Executor, tokenHash: string) {
       'o.totp_enabled',
       'o.must_change_password',
       'o.locked_until',
+      sql<string[]>`ARRAY(SELECT r.role FROM officer_roles r WHERE r.officer_id = o.id ORDER BY r.role)`.as('roles'),
     ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();

@@ -1,7 +1,7 @@
 import type { Role } from '@chengguan/contracts';
 import { AppError } from '../../../errors/app-error.ts';
 import type { Actor, Deps } from '../../../context.ts';
-import { findSessionActor, rolesOf, touchSession } from '../auth.repository.ts';
+import { findSessionActor, touchSession } from '../auth.repository.ts';
 import { permissionsOf } from '../permissions.ts';
 import { tokenHash } from '../session-token.ts';
 
@@ -17,7 +17,7 @@ export async function authenticate(deps: Deps, token: string | undefined): Promi
   if (new Date(s.expires_at) <= now || idleLimit <= now) throw new AppError('AUTH_SESSION_EXPIRED');
   if (s.locked_until && new Date(s.locked_until) > now) throw new AppError('AUTH_LOCKED');
   if (now.getTime() - new Date(s.last_seen_at).getTime() > TOUCH_EVERY_MS) await touchSession(deps.db, s.session_id, now);
-  const roles = (await rolesOf(deps.db, s.id)) as Role[];
+  const roles = s.roles as Role[];
   return {
     id: s.id,
     username: s.username ?? '',
