@@ -1,0 +1,80 @@
+import { Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zh_CN from 'antd/locale/zh_CN';
+import en_US from 'antd/locale/en_US';
+import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { AuthProvider, useAuth } from './auth/auth.tsx';
+import { allowedRoutes, APP_ROUTES } from './routes.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFound } from './pages/NotFound.tsx';
+import { FullPageSpin } from './components/FullPageSpin.tsx';
+import type { ReactNode } from 'react';
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  const location = useLocation();
+  if (me === undefined) return <FullPageSpin />;
+  if (me === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return children;
+}
+
+function Home() {
+  const { can } = useAuth();
+  const first = allowedRoutes(can)[0];
+  return <Navigate to={first ? `/${first.path}` : '/settings'} replace />;
+}
+
+function RoutePage({ permission, children }: { permission: string | undefined; children: ReactNode }) {
+  const { can } = useAuth();
+  // Like the API, a page the user may not see simply does not exist for him.
+  if (permission && !can(permission)) return <NotFound />;
+  return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
+}
+
+function Localized() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'zh-CN' ? zh_CN : en_US} theme={{ token: { colorPrimary: '#1659c7', borderRadius: 4 } }}>
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<Home />} />
+                {APP_ROUTES.map((r) => (
+                  <Route
+                    key={r.path}
+                    path={`${r.path}/*`}
+                    element={
+                      <RoutePage permission={r.permission}>
+                        <r.page />
+                      </RoutePage>
+                    }
+                  />
+                ))}
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Localized />
+    </I18nProvider>
+  );
+}

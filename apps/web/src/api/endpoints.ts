@@ -1,0 +1,78 @@
+import type {
+  AuditEntry,
+  AuditVerifyResult,
+  CreateOfficerBody,
+  CreateOrgBody,
+  Credential,
+  CredentialBody,
+  LoginBody,
+  LoginResponse,
+  Me,
+  Officer,
+  Org,
+  OrgNode,
+  PageOf,
+  UpdateCredentialBody,
+  UpdateOfficerBody,
+  UpdateOrgBody,
+} from '@chengguan/contracts';
+import { api, type Query } from './client.ts';
+
+// Typed calls to the API, one line each. Later modules add their own file next to this one.
+
+export type RoleInfo = { code: string; name: string; nameEn: string };
+export type TotpSetup = { secret: string; otpauthUrl: string };
+type Write = { idempotencyKey?: string };
+
+export const authApi = {
+  login: (body: LoginBody, w: Write = {}) => api.post<LoginResponse>('/api/auth/login', body, { ...w, noAuthRedirect: true }),
+  logout: () => api.post<void>('/api/auth/logout', {}, { noAuthRedirect: true }),
+  me: () => api.get<Me>('/api/v1/me'),
+  changePassword: (body: { currentPassword: string; newPassword: string }, w: Write = {}) => api.post<void>('/api/v1/me/password', body, w),
+  totpSetup: (w: Write = {}) => api.post<TotpSetup>('/api/v1/me/totp/setup', {}, w),
+  totpEnable: (code: string, w: Write = {}) => api.post<void>('/api/v1/me/totp/enable', { code }, w),
+  totpDisable: (code: string, w: Write = {}) => api.post<void>('/api/v1/me/totp/disable', { code }, w),
+};
+
+export const orgApi = {
+  tree: () => api.get<OrgNode[]>('/api/v1/orgs/tree'),
+  create: (body: CreateOrgBody, w: Write = {}) => api.post<Org>('/api/v1/orgs', body, w),
+  update: (id: string, body: UpdateOrgBody, w: Write = {}) => api.patch<Org>(`/api/v1/orgs/${id}`, body, w),
+};
+
+export type OfficerFilters = {
+  q?: string;
+  orgId?: string;
+  role?: string;
+  credentialStatus?: string;
+  active?: boolean;
+};
+
+export const officerApi = {
+  list: (query: OfficerFilters & { page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<PageOf<Officer>>('/api/v1/officers', query as Query, signal),
+  get: (id: string) => api.get<Officer>(`/api/v1/officers/${id}`),
+  create: (body: CreateOfficerBody, w: Write = {}) => api.post<Officer>('/api/v1/officers', body, w),
+  update: (id: string, body: UpdateOfficerBody, w: Write = {}) => api.patch<Officer>(`/api/v1/officers/${id}`, body, w),
+  addCredential: (officerId: string, body: CredentialBody, w: Write = {}) =>
+    api.post<Credential>(`/api/v1/officers/${officerId}/credentials`, body, w),
+  updateCredential: (id: string, body: UpdateCredentialBody, w: Write = {}) => api.patch<Credential>(`/api/v1/credentials/${id}`, body, w),
+  roles: () => api.get<RoleInfo[]>('/api/v1/roles'),
+  exportPath: '/api/v1/officers/export.xlsx',
+};
+
+export type AuditFilters = {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+};
+
+export const auditApi = {
+  list: (query: AuditFilters & { page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<PageOf<AuditEntry>>('/api/v1/audit', query as Query, signal),
+  verify: (w: Write = {}) => api.post<AuditVerifyResult>('/api/v1/audit/verify', {}, w),
+  exportPath: '/api/v1/audit/export.xlsx',
+};

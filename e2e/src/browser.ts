@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'Chengguan#2026';
+
+export type Session = { context: BrowserContext; page: Page; close: () => Promise<void> };
+
+/** Debian's chromium, headless, with a fresh profile (--user-data-dir) per test file. */
+export async function openBrowser(baseURL: string, viewport = { width: 1366, height: 860 }): Promise<Session> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chengguan-chromium-'));
+  // playwright passes the profile directory as --user-data-dir itself.
+  const context = await chromium
+    .launchPersistentContext(userDataDir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      baseURL,
+      viewport,
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    })
+    .catch((e: unknown) => {
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+      throw e;
+    });
+  context.setDefaultTimeout(15_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** Calls the API with the page's session cookie (for looking up demo data the UI then uses). */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(path);
+  if (!res.ok()) throw new Error(`GET ${path} → ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
