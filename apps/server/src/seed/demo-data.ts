@@ -3,6 +3,7 @@
 // Pure and deterministic: the seed only varies names, genders and phone numbers; the tree,
 // keys, usernames and credentials are fixed so docs and e2e tests can rely on them.
 import type { EnforcementDomain, OrgKind, Role } from '@chengguan/contracts';
+import { mulberry32 } from '@chengguan/domain';
 
 export type DemoOrg = {
   key: string;
@@ -303,18 +304,6 @@ const TITLES: Record<Role, string> = {
   bureau_leader: '局长',
   admin: '系统管理员',
 };
-
-/** mulberry32: a small, fast, seedable PRNG; good enough for demo data, not for secrets. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Staffing = { key: string; orgKey: string; role: Role; username: string; domains: EnforcementDomain[] };
 
