@@ -1,0 +1,282 @@
+// Guards shared by many actions: chronology, officers and records (A1–A5, A8), limitation (C4), the penalty
+// itself (E6, E7, statutory range, 裁量基准 tier). Each guard is pure and returns null or one BlockReason.
+// Called by allowedActions without an input: a guard that needs the input then answers for `today` and the
+// case's own proposal, or returns null when it cannot judge yet.
+import { ageOn, isAfter, isBefore, type LegalDate } from '../calendar/legal-date.ts';
+import { fineAllowedForAct } from '../law/decision.ts';
+import { mandatoryNoPenalty } from '../law/exemptions.ts';
+import { limitationCheck } from '../law/limitation.ts';
+import type { ProposedPenalty } from '../law/pre-decision.ts';
+import type { RuleRequirement } from '../law/types.ts';
+import { checkEnforcementTeam, type TeamOfficer } from '../staff/credential.ts';
+import type { CaseActionInput, DeviceEvidenceInput, EvidenceType, OfficerRecordInput } from './case-inputs.ts';
+import { EVIDENCE_TYPES } from './case-inputs.ts';
+import type { CaseAction } from './case-states.ts';
+import type { CaseContext, CaseSnapshot } from './case-snapshot.ts';
+import { block, blockFromLines, type BlockReason } from './case.errors.ts';
+
+export type CaseGuard<A extends CaseAction> = (
+  s: CaseSnapshot,
+  input: CaseActionInput<A> | undefined,
+  ctx: CaseContext,
+) => BlockReason | null;
+
+type Dated = { date: LegalDate } | undefined;
+
+/** The date the action is taken on: its input, or today when only previewing. */
+export function actionDate(input: Dated, ctx: CaseContext): LegalDate {
+  return input?.date ?? ctx.today;
+}
+
+const ART_47 = '行政处罚法 Art. 47';
+
+/** 处罚法 Art. 47 「全过程记录」: a record is dated when the act happened, never in the future. */
+export function notInFuture(_s: CaseSnapshot, input: Dated, ctx: CaseContext): BlockReason | null {
+  if (!input || !isAfter(input.date, ctx.today)) return null;
+  return block('CHRONOLOGY', ART_47, `日期 ${input.date} 晚于今天 ${ctx.today}`, `Date ${input.date} is after today ${ctx.today}`, 'date');
+}
+
+/** No backdating: a step is not dated before the previous step of the case (处罚法 Art. 47 全过程记录). */
+export function notBeforeLastTransition(s: CaseSnapshot, input: Dated, ctx: CaseContext): BlockReason | null {
+  const last = s.lastTransitionOn;
+  const on = actionDate(input, ctx);
+  if (!last || !isBefore(on, last)) return null;
+  return block(
+    'CHRONOLOGY',
+    ART_47,
+    `日期 ${on} 早于上一环节 ${last}（不得倒签）`,
+    `Date ${on} is before the previous step on ${last}`,
+    'date',
+  );
+}
+
+/** Evidence and 笔录 may predate filing, but not the discovery of the act. */
+export function notBeforeDiscovery(s: CaseSnapshot, input: Dated, ctx: CaseContext): BlockReason | null {
+  const discovered = s.dates.discoveredOn;
+  const on = actionDate(input, ctx);
+  if (!discovered || !isBefore(on, discovered)) return null;
+  return block('CHRONOLOGY', ART_47, `日期 ${on} 早于发现日 ${discovered}`, `Date ${on} is before discovery on ${discovered}`, 'date');
+}
+
+/** The act is discovered on or before the day it is registered. */
+export const discoveredBeforeRegistration: CaseGuard<'register'> = (_s, input) =>
+  input && isAfter(input.discoveredOn, input.date)
+    ? block(
+        'CHRONOLOGY',
+        ART_47,
+        `发现日 ${input.discoveredOn} 晚于登记日 ${input.date}`,
+        'Discovery is after registration',
+        'discoveredOn',
+      )
+    : null;
+
+type WithOfficers =
+  (Partial<Pick<OfficerRecordInput, 'statutoryException'>> & { date: LegalDate; officers?: readonly TeamOfficer[] }) | undefined;
+
+/**
+ * A1 — 处罚法 Art. 42: 「行政处罚应当由具有行政执法资格的执法人员实施。执法人员不得少于两人，法律另有规定的除外。」
+ * 沪条例 Art. 16; 行政强制法 Art. 18(2). Each officer holds a 执法证 valid on the action date.
+ */
+export function twoCredentialedOfficers(s: CaseSnapshot, input: WithOfficers, ctx: CaseContext): BlockReason | null {
+  const officers = input?.officers ?? s.officers;
+  const on = actionDate(input, ctx);
+  const check = checkEnforcementTeam(officers, on, s.offence.domain);
+  const violations = input?.statutoryException?.trim() ? check.violations.filter((v) => v.officerId !== undefined) : check.violations;
+  if (violations.length === 0) return null;
+  return block(
+    'A1',
+    '行政处罚法 Art. 42; 上海市城市管理行政执法条例 Art. 16; 行政强制法 Art. 18',
+    violations.map((v) => v.reasonZh).join('；'),
+    violations.map((v) => v.reasonEn).join('; '),
+    'officers',
+  );
+}
+
+/** A2 — 处罚法 Art. 55: 「执法人员在调查或者进行检查时，应当主动向当事人或者有关人员出示执法证件。」 */
+export function credentialsShown(_s: CaseSnapshot, input: OfficerRecordInput | undefined): BlockReason | null {
+  if (!input || input.credentialsShown) return null;
+  return block(
+    'A2',
+    '行政处罚法 Art. 55; 行政强制法 Art. 18',
+    '笔录未记载出示执法证件',
+    'The record does not show the credentials were shown',
+    'credentialsShown',
+  );
+}
+
+/** A3 — 沪条例 Art. 19; 行政强制法 Art. 18(8)–(9): 「当事人拒绝的，在笔录中予以注明」; absent party → a witness signs. */
+export function recordSigned(_s: CaseSnapshot, input: OfficerRecordInput | undefined): BlockReason | null {
+  if (!input) return null;
+  if (!input.officersSigned) {
+    return block(
+      'A3',
+      '上海市城市管理行政执法条例 Art. 19',
+      '笔录缺少执法人员签名',
+      'The officers did not sign the record',
+      'officersSigned',
+    );
+  }
+  if (input.partySigned || input.witnessSigned || (input.absenceNote ?? '').trim() !== '') return null;
+  return block(
+    'A3',
+    '上海市城市管理行政执法条例 Art. 19; 行政强制法 Art. 18',
+    '当事人未签名：须有见证人签名或注明拒签、缺席情况',
+    'The party did not sign: a witness signature or a refusal/absence note is required',
+    'partySigned',
+  );
+}
+
+/** A4 — 处罚法 Art. 46: the eight statutory evidence types. */
+export function statutoryEvidenceType(_s: CaseSnapshot, input: { evidenceType: EvidenceType } | undefined): BlockReason | null {
+  if (!input || (EVIDENCE_TYPES as readonly string[]).includes(input.evidenceType)) return null;
+  return block(
+    'A4',
+    '行政处罚法 Art. 46',
+    `证据种类 ${String(input.evidenceType)} 不属于法定证据种类`,
+    'Not a statutory evidence type',
+    'evidenceType',
+  );
+}
+
+/**
+ * A5 — 处罚法 Art. 41: 电子技术监控设备 「应当经过法制和技术审核…设置地点应当向社会公布」; 记录 「真实、清晰、完整、准确」;
+ * 「未经审核或者经审核不符合要求的，不得作为行政处罚的证据」.
+ */
+export function monitoringDeviceReviewed(_s: CaseSnapshot, input: { device?: DeviceEvidenceInput } | undefined): BlockReason | null {
+  const d = input?.device;
+  if (!d) return null;
+  const ok = d.deviceLegalReview && d.deviceTechReview && (!d.fixedDevice || d.locationPublished) && d.reviewResult === 'pass';
+  if (ok) return null;
+  return block(
+    'A5',
+    '行政处罚法 Art. 41',
+    '电子技术监控设备未经法制和技术审核、设置地点未公布或记录未经审核通过，不得作为证据',
+    'Device evidence without legal/technical review, published location or a passed review is unusable',
+    'device',
+  );
+}
+
+/** A8 — 处罚法 Art. 43: an officer with a conflict withdraws; 「决定作出之前，不停止调查」 (a pending request does not block). */
+export function noRecusedOfficer(s: CaseSnapshot, input: WithOfficers): BlockReason | null {
+  const barred = new Set(s.recusals.filter((r) => r.status === 'declared_conflict' || r.status === 'granted').map((r) => r.officerId));
+  const involved = [...s.officers, ...(input?.officers ?? [])].filter((o) => barred.has(o.id));
+  if (involved.length === 0) return null;
+  const names = [...new Set(involved.map((o) => o.name ?? o.id))].join('、');
+  return block(
+    'A8',
+    '行政处罚法 Art. 43',
+    `执法人员 ${names} 应当回避，不得参与本案`,
+    `Officer(s) ${names} must withdraw from the case`,
+    'officers',
+  );
+}
+
+/**
+ * C4 — 处罚法 Art. 36: 「违法行为在二年内未被发现的，不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害后果的，
+ * 上述期限延长至五年。」 The check runs at filing (不予立案) and again before any penalty.
+ */
+export function limitationNotExpired(s: CaseSnapshot): BlockReason | null {
+  const discoveredOn = s.dates.discoveredOn;
+  if (!discoveredOn) return null;
+  const result = limitationCheck({
+    actDate: s.act.actDate,
+    ...(s.act.continuingUntil !== undefined ? { continuingUntil: s.act.continuingUntil } : {}),
+    discoveredOn,
+    involvesLifeHealthOrFinancialSafety: s.flags.involvesLifeHealthOrFinancialSafety,
+    harmfulConsequence: s.flags.harmfulConsequence,
+  });
+  return result.expired ? blockFromLines([result.line], 'C4', 'act.actDate') : null;
+}
+
+/** Completed years at the act, for natural persons with a known birth date (处罚法 Art. 30). */
+export function ageAtAct(s: CaseSnapshot, ctx: CaseContext): number | undefined {
+  if (s.party.type !== 'natural_person' || !s.party.birthDate) return undefined;
+  return ageOn(s.party.birthDate, s.act.actDate, ctx.config.ageCountsFromDayAfterBirthday);
+}
+
+/** E7 — 处罚法 Arts. 30, 31, 33: 「…不予行政处罚」 (under 14, incapacity, minor + corrected + no harm, proven no fault). */
+export function mandatoryNoPenaltyLines(s: CaseSnapshot, ctx: CaseContext): RuleRequirement {
+  const age = ageAtAct(s, ctx);
+  return mandatoryNoPenalty({
+    ...(age !== undefined ? { ageAtAct: age } : {}),
+    mentalIncapacityAtAct: s.flags.mentalIncapacityAtAct,
+    minorViolation: s.flags.minorViolation,
+    correctedPromptly: s.flags.correctedPromptly,
+    harm: s.flags.harm,
+    provenNoFault: s.flags.provenNoFault,
+    ...(s.flags.noFaultRuleExcludedBy ? { noFaultRuleExcludedBy: s.flags.noFaultRuleExcludedBy } : {}),
+  });
+}
+
+export type PenaltyPicker<A extends CaseAction> = (s: CaseSnapshot, input: CaseActionInput<A> | undefined) => ProposedPenalty | null;
+
+/**
+ * Guards on a penalty that is about to be notified or decided (`pick` returns null when no penalty is at stake):
+ * C4, E7, E6 and the legal range — 处罚法 Art. 38 (no legal basis → void) and Art. 34 (裁量基准 tier).
+ */
+export function penaltyGuards<A extends CaseAction>(pick: PenaltyPicker<A>): CaseGuard<A>[] {
+  const limitation: CaseGuard<A> = (s, input) => (pick(s, input) ? limitationNotExpired(s) : null);
+  const noPenalty: CaseGuard<A> = (s, input, ctx) => {
+    if (!pick(s, input)) return null;
+    const r = mandatoryNoPenaltyLines(s, ctx);
+    return r.required ? blockFromLines(r.lines, 'E7', 'outcome') : null;
+  };
+  // E6 — 处罚法 Art. 29: 「对当事人的同一个违法行为，不得给予两次以上罚款的行政处罚。」
+  const oneFine: CaseGuard<A> = (s, input) => {
+    const p = pick(s, input);
+    if (!p?.penalties.includes('fine')) return null;
+    const r = fineAllowedForAct(s.act.priorFineDecisionCount);
+    return r.allowed ? null : blockFromLines(r.lines, 'E6', 'penalty.fineFen');
+  };
+  const withinLaw: CaseGuard<A> = (s, input) => {
+    const p = pick(s, input);
+    if (!p) return null;
+    const foreign = p.penalties.filter((t) => !s.offence.penaltyTypes.includes(t));
+    if (foreign.length > 0) {
+      return block(
+        'LEGALITY',
+        '行政处罚法 Art. 38',
+        `${s.offence.provision} 未规定处罚种类：${foreign.join('、')}`,
+        `Penalty types not provided by the norm: ${foreign.join(', ')}`,
+        'penalty.penalties',
+      );
+    }
+    const range = s.offence.statutoryRange;
+    const fine = p.fineFen ?? 0;
+    if (!range || !p.penalties.includes('fine')) return null;
+    const belowOk = s.flags.reducedPenalty;
+    if (fine > range.maxFen || (!belowOk && fine < range.minFen)) {
+      return block(
+        'LEGALITY',
+        '行政处罚法 Art. 38',
+        `罚款 ${fine / 100} 元超出法定幅度 ${range.minFen / 100}–${range.maxFen / 100} 元`,
+        `Fine outside the statutory range ${range.minFen / 100}–${range.maxFen / 100} yuan`,
+        'penalty.fineFen',
+      );
+    }
+    const tier = s.proposal?.tierRange;
+    if (tier && !belowOk && (fine < tier.minFen || fine > tier.maxFen)) {
+      return block(
+        'DISCRETION',
+        '行政处罚法 Art. 34',
+        `罚款 ${fine / 100} 元超出裁量基准档次 ${tier.minFen / 100}–${tier.maxFen / 100} 元`,
+        `Fine outside the discretion tier ${tier.minFen / 100}–${tier.maxFen / 100} yuan`,
+        'penalty.fineFen',
+      );
+    }
+    return null;
+  };
+  return [limitation, noPenalty, oneFine, withinLaw];
+}
+
+/** A plain "this text must not be empty" guard, e.g. a reason or a legal basis. */
+export function requireText<A extends CaseAction>(
+  ruleId: string,
+  article: string,
+  field: string,
+  get: (input: CaseActionInput<A>) => string | undefined,
+  zh: string,
+  en: string,
+): CaseGuard<A> {
+  return (_s, input) => (input && !(get(input) ?? '').trim() ? block(ruleId, article, zh, en, field) : null);
+}

@@ -1,0 +1,31 @@
+// Public entry of the case state machines (LEGAL-RULES.md §10 A–J applied to the case workflow).
+// Pure: `today`, the working-day calendar and the LegalConfig are parameters (CaseContext).
+
+/** States, actions and the named sets (CLOSABLE_CASE_STATES, DEADLINE_PAUSING_STATES, TERMINAL_CASE_STATES, ACTIVE_CASE_STATES …). */
+export * from './case-states.ts';
+/** CaseSnapshot: the plain data the guards read (the server rebuilds it from its tables); CaseContext. */
+export * from './case-snapshot.ts';
+/** The typed input of every action (CaseActionInputs), evidence types, case sources. */
+export * from './case-inputs.ts';
+/** BlockReason and the typed CaseRuleError thrown by assertCanTransition. */
+export * from './case.errors.ts';
+/** Shared guards (chronology, A1–A5, A8, C4, E6, E7, statutory range and 裁量基准 tier). */
+export * from './case.guards.ts';
+/** Guards of 事先告知, 陈述申辩 and 听证 (D1, D3–D6). */
+export * from './case.guards.hearing.ts';
+/** Guards of the decision (C1, D1–D3, D5, D7, E1–E4, E7, E8, E10). */
+export * from './case.guards.decision.ts';
+/** Guards of the summary procedure (B1–B4). */
+export * from './case.guards.summary.ts';
+/** Guards after the decision: service, payment, enforcement, closing, archiving (F, G, A6). */
+export * from './case.guards.closing.ts';
+/** Guards of filing, end of investigation, legal reviewer, extension and transfer. */
+export * from './case.guards.steps.ts';
+/** CASE_MACHINE: the transition table (from, to, guards, roles, records, deadlines started). */
+export * from './case.machine.ts';
+/** allowedActions, evaluateAction, assertCanTransition, nextCaseState. */
+export * from './case.evaluate.ts';
+/** runningDeadlines and the E4 decision clock (pauses while suspended, extensions). */
+export * from './case.deadlines.ts';
+/** newCaseSnapshot and applyCaseAction: the reference reducer of what each step writes. */
+export * from './case.reducer.ts';
