@@ -4,3 +4,4 @@ export * from './org.ts';
 export * from './staff.ts';
 export * from './auth.ts';
 export * from './audit.ts';
+export * from './law.ts';

@@ -9,3 +9,5 @@ export * from './auth/password-policy.ts';
 export * from './org/jurisdiction.ts';
 export * from './calendar/index.ts';
 export * from './law/index.ts';
+export * from './law/library/index.ts';
+export * from './random/prng.ts';

@@ -17,6 +17,7 @@ import { meRoutes, publicAuthRoutes } from '../modules/auth/auth.routes.ts';
 import { orgRoutes } from '../modules/org/org.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { lawRoutes } from '../modules/law/law.routes.ts';
 
 export type BuildAppOptions = {
   deps: Deps;
@@ -25,7 +26,7 @@ export type BuildAppOptions = {
 };
 
 /** Feature route registrations under /api/v1 (authenticated, idempotent writes). Later modules add theirs here. */
-const V1_ROUTES = [meRoutes, orgRoutes, staffRoutes, auditRoutes];
+const V1_ROUTES = [meRoutes, orgRoutes, staffRoutes, auditRoutes, lawRoutes];
 
 export async function buildApp({ deps, databaseKind, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({

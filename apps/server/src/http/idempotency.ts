@@ -16,6 +16,14 @@ declare module 'fastify' {
   }
 }
 
+/** What makes two requests "the same": method, URL and body (JSON canonicalized, uploads by their bytes). */
+function requestFingerprint(request: FastifyRequest): string {
+  const head = `${request.method} ${request.url}\n`;
+  const body = request.body;
+  if (Buffer.isBuffer(body)) return sm3Hex(Buffer.concat([Buffer.from(head), body]));
+  return sm3Hex(head + canonicalize(body ?? null));
+}
+
 function scopeOf(request: FastifyRequest): string {
   return request.actor ? `officer:${request.actor.id}` : `ip:${request.ip}`;
 }
@@ -36,7 +44,7 @@ export function installIdempotency(app: FastifyInstance, deps: Deps): void {
     }
     const scope = scopeOf(request);
     const path = request.routeOptions.url ?? request.url;
-    const requestHash = sm3Hex(`${request.method} ${request.url}\n${canonicalize(request.body ?? null)}`);
+    const requestHash = requestFingerprint(request);
     const now = deps.clock.now();
     if (await claimKey(deps.db, { scope, key, method: request.method, path, requestHash })) {
       request.idempotency = { scope, key };

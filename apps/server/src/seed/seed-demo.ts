@@ -4,6 +4,7 @@ import { recordAudit } from '../modules/audit/audit.service.ts';
 import { hashPassword } from '../modules/auth/use-cases/change-password.ts';
 import { countOrgs, insertOrg, type OrgRow } from '../modules/org/org.repository.ts';
 import { insertCredential, insertOfficer } from '../modules/staff/staff.repository.ts';
+import { seedLawLibrary } from '../modules/law/seed-law-library.ts';
 import { buildDemoData, DEMO_PASSWORD, type DemoData } from './demo-data.ts';
 
 export type SeedResult = {
@@ -19,6 +20,8 @@ export type SeedResult = {
  */
 export async function seedDemo(deps: Deps, data: DemoData = buildDemoData()): Promise<SeedResult> {
   const ids = { orgs: new Map<string, string>(), officers: new Map<string, string>() };
+  // Reference data of the legal library: loaded (once) whether or not the demo organisation is.
+  await seedLawLibrary(deps);
   if ((await countOrgs(deps.db)) > 0) return { seeded: false, orgs: 0, officers: 0, ids };
   // One hash for the shared demo password: hashing it sixty times would only slow the first start.
   const passwordHash = await hashPassword(DEMO_PASSWORD);

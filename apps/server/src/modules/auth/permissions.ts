@@ -4,17 +4,45 @@ import type { Role } from '@chengguan/contracts';
  * What each role may do. Jurisdiction (the org subtree) is checked separately on every record.
  * Later modules add their permissions here.
  */
-export const PERMISSIONS = ['org:read', 'org:write', 'staff:read', 'staff:write', 'audit:read', 'audit:verify'] as const;
+export const PERMISSIONS = [
+  'org:read',
+  'org:write',
+  'staff:read',
+  'staff:write',
+  'audit:read',
+  'audit:verify',
+  'law:read',
+  'law:write',
+  'calendar:write',
+  'config:write',
+  'case:read',
+  'case:write',
+  'case:approve',
+  'case:legal_review',
+  'case:decide',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  field_officer: ['org:read', 'staff:read'],
-  squad_leader: ['org:read', 'staff:read'],
-  legal_reviewer: ['org:read', 'staff:read'],
-  commander: ['org:read', 'staff:read'],
-  supervisor: ['org:read', 'staff:read', 'audit:read', 'audit:verify'],
-  bureau_leader: ['org:read', 'staff:read', 'audit:read', 'audit:verify'],
-  admin: ['org:read', 'org:write', 'staff:read', 'staff:write', 'audit:read', 'audit:verify'],
+  field_officer: ['org:read', 'staff:read', 'law:read', 'case:read', 'case:write'],
+  squad_leader: ['org:read', 'staff:read', 'law:read', 'case:read', 'case:write', 'case:approve'],
+  legal_reviewer: ['org:read', 'staff:read', 'law:read', 'law:write', 'case:read', 'case:legal_review'],
+  commander: ['org:read', 'staff:read', 'law:read', 'case:read'],
+  supervisor: ['org:read', 'staff:read', 'audit:read', 'audit:verify', 'law:read', 'case:read'],
+  // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
+  bureau_leader: ['org:read', 'staff:read', 'audit:read', 'audit:verify', 'law:read', 'case:read', 'case:approve', 'case:decide'],
+  admin: [
+    'org:read',
+    'org:write',
+    'staff:read',
+    'staff:write',
+    'audit:read',
+    'audit:verify',
+    'law:read',
+    'law:write',
+    'calendar:write',
+    'config:write',
+  ],
 };
 
 export const ROLE_LABELS: Record<Role, { name: string; nameEn: string }> = {

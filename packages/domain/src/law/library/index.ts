@@ -1,0 +1,3 @@
+// Pure helpers of the legal standards library (storage-side validation and spreadsheet money).
+export * from './overlap.ts';
+export * from './money.ts';
