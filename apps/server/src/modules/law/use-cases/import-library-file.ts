@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { ImportError, ImportReport } from '@chengguan/contracts';
@@ -11,6 +10,7 @@ import { lockVersionKey } from '../law-library.repository.ts';
 import { CellError } from '../library/cells.ts';
 import type { AnyLibraryKind, SheetColumn } from '../library/kind-spec.ts';
 import { columnLetter, mergeOrigin, readUpload, UnreadableFileError, type SheetData, type Upload } from '../library/workbook.ts';
+import { withSavepoint } from '../../../db/transaction.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Body fields that a spreadsheet names through another column. */
@@ -166,13 +166,12 @@ async function writeRows(trx: Executor, deps: Deps, spec: AnyLibraryKind, rows: 
       continue;
     }
     const targetId = id ?? deps.newId();
-    await sql`SAVEPOINT law_import_row`.execute(trx);
     try {
-      if (id !== undefined) await spec.update(trx, id, body, deps.clock.now());
-      else await spec.insert(trx, targetId, body, deps.clock.now());
-      await sql`RELEASE SAVEPOINT law_import_row`.execute(trx);
+      await withSavepoint(trx, 'law_import_row', async () => {
+        if (id !== undefined) await spec.update(trx, id, body, deps.clock.now());
+        else await spec.insert(trx, targetId, body, deps.clock.now());
+      });
     } catch (e) {
-      await sql`ROLLBACK TO SAVEPOINT law_import_row`.execute(trx);
       const constraint = (e as { constraint?: string }).constraint ?? (e as Error).message;
       report(rowNumber, [
         { field: 'row', message: `数据库拒绝该行（${constraint}）`, messageEn: `the database refused the row (${constraint})` },
