@@ -1,8 +1,8 @@
 import { Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { App as AntApp, ConfigProvider } from 'antd';
-import zh_CN from 'antd/locale/zh_CN';
-import en_US from 'antd/locale/en_US';
+import zh_CN from 'antd/es/locale/zh_CN';
+import en_US from 'antd/es/locale/en_US';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { AuthProvider, useAuth } from './auth/auth.tsx';
 import { allowedRoutes, APP_ROUTES } from './routes.tsx';

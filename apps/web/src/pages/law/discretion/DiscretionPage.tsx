@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Button, Card, Col, Empty, Form, Row } from 'antd';
+import { CalculatorOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import type { DiscretionResult } from '@chengguan/contracts';
+import { lawApi } from '../../../api/law.ts';
+import { withRenamedErrors } from '../../../api/law-errors.ts';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { useSubmit } from '../../../lib/useSubmit.ts';
+import { Page } from '../../../components/Page.tsx';
+import { DiscretionFields, discretionField, toDiscretionBody, type DiscretionFormValues } from './DiscretionForm.tsx';
+import { DiscretionResultCard } from './DiscretionResultCard.tsx';
+
+const INITIAL: Partial<DiscretionFormValues> = {
+  partyType: 'natural_person',
+  decisionDate: dayjs(),
+  firstViolation: true,
+  correctedPromptly: false,
+  minorViolation: false,
+  harm: 'none',
+  art32Grounds: [],
+  aggravatingFactors: [],
+  mentalIncapacityAtAct: false,
+  partialMentalCapacity: false,
+  provenNoFault: false,
+  majorPublicInterest: false,
+  complex: false,
+  hearingHeld: false,
+};
+
+/** 裁量计算器: the server applies the rules; the page shows its answer line by line. */
+export default function DiscretionPage() {
+  const { t } = useI18n();
+  const [form] = Form.useForm<DiscretionFormValues>();
+  const [result, setResult] = useState<DiscretionResult | null>(null);
+  const { submit, loading } = useSubmit<DiscretionFormValues, DiscretionResult>(
+    form,
+    (v, idempotencyKey) => withRenamedErrors(lawApi.discretion(toDiscretionBody(v), { idempotencyKey }), discretionField),
+    { onSuccess: setResult },
+  );
+  return (
+    <Page title={t('menu.lawDiscretion')} testId="law-calc-page">
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={11}>
+          <Card>
+            <Form<DiscretionFormValues>
+              form={form}
+              name="lawCalc"
+              layout="vertical"
+              initialValues={INITIAL}
+              onValuesChange={() => setResult(null)}
+              onFinish={(v) => void submit(v)}
+            >
+              <DiscretionFields />
+              <Button type="primary" htmlType="submit" icon={<CalculatorOutlined />} loading={loading} block data-testid="law-calc-submit">
+                {t('law.calc.submit')}
+              </Button>
+            </Form>
+          </Card>
+        </Col>
+        <Col xs={24} xl={13}>
+          {result ? (
+            <DiscretionResultCard result={result} />
+          ) : (
+            <Card>
+              <Empty description={t('law.calc.empty')} />
+            </Card>
+          )}
+        </Col>
+      </Row>
+    </Page>
+  );
+}
