@@ -76,8 +76,8 @@ export function surcharge(input: SurchargeInput): Surcharge {
     line: {
       ruleId: 'G2',
       article: '行政处罚法 Art. 72, Art. 73; 行政强制法 Art. 45',
-      textZh: `逾期${overdueDays}日（复议、诉讼期间${pausedDays}日不计），每日按罚款数额的百分之三加处罚款，不得超出罚款数额：${surchargeFen}分`,
-      textEn: `${overdueDays} overdue days (${pausedDays} paused for review/litigation) at 3% a day, capped at the fine: ${surchargeFen} fen`,
+      textZh: `逾期${overdueDays}日（复议、诉讼期间${pausedDays}日不计），每日按罚款数额的百分之三加处罚款，不得超出罚款数额：${surchargeFen / 100} 元`,
+      textEn: `${overdueDays} overdue days (${pausedDays} paused for review/litigation) at 3% a day, capped at the fine: ${surchargeFen / 100} yuan`,
     },
   };
 }

@@ -5,6 +5,8 @@ import type { Fen, RuleLine } from './types.ts';
 
 export type RuleVersion = {
   versionId: string;
+  /** How officers know the version, e.g. 「2019年7月1日起施行的版本」; defaults to one built from the effective date. */
+  label?: string;
   effectiveFrom: LegalDate;
   /** Last day in force (inclusive); absent while still in force. */
   effectiveUntil?: LegalDate;
@@ -56,6 +58,10 @@ export function isLighter(candidate: RuleVersion, than: RuleVersion): boolean {
   return candidate.minFineFen < than.minFineFen;
 }
 
+function versionLabel(v: RuleVersion): string {
+  return v.label ?? `${v.effectiveFrom}起施行的版本`;
+}
+
 function art37(textZh: string, textEn: string): RuleLine {
   return { ruleId: 'ART37', article: '行政处罚法 Art. 37', textZh, textEn };
 }
@@ -91,12 +97,12 @@ export function applicableVersion<T extends RuleVersion>(
       reason: noLonger ? 'no_longer_illegal' : 'later_lighter',
       line: noLonger
         ? art37(
-            `作出决定时新规定（${atDecision.versionId}）不认为是违法，适用新的规定`,
-            `The rule in force at decision (${atDecision.versionId}) no longer makes it illegal`,
+            `作出决定时新规定（${versionLabel(atDecision)}）不认为是违法，适用新的规定`,
+            `The rule in force at decision (${versionLabel(atDecision)}) no longer makes it illegal`,
           )
         : art37(
-            `作出决定时新规定（${atDecision.versionId}）处罚较轻，适用新的规定`,
-            `The rule in force at decision (${atDecision.versionId}) is lighter`,
+            `作出决定时新规定（${versionLabel(atDecision)}）处罚较轻，适用新的规定`,
+            `The rule in force at decision (${versionLabel(atDecision)}) is lighter`,
           ),
     };
   }
@@ -107,8 +113,8 @@ export function applicableVersion<T extends RuleVersion>(
     version: atAct,
     reason: 'act_date_version',
     line: art37(
-      `适用违法行为发生时的规定（${atAct.versionId}）${repealedNote}`,
-      `The rule in force on the act date applies (${atAct.versionId})${atDecision ? '' : '; it was repealed by the decision date — check its successor'}`,
+      `适用违法行为发生时的规定（${versionLabel(atAct)}）${repealedNote}`,
+      `The rule in force on the act date applies (${versionLabel(atAct)})${atDecision ? '' : '; it was repealed by the decision date — check its successor'}`,
     ),
   };
 }
