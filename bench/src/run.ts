@@ -6,14 +6,18 @@
  *   npm run bench                      embedded PGlite
  *   DATABASE_URL=postgres://… npm run bench
  *
- * Options: BENCH_N (default 300 officers per workload).
+ * Options: BENCH_N (default 300 officers per workload), BENCH_TICKETS (default 200 summary tickets),
+ * BENCH_CASES (default 20 full ordinary cases).
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { auditRowHash, GENESIS_HASH } from '@chengguan/domain';
 import { createTestContext } from '../../apps/server/test/harness.ts';
+import { benchCases } from './cases.ts';
 
 const N = Number(process.env.BENCH_N ?? 300);
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 200);
+const CASES = Number(process.env.BENCH_CASES ?? 20);
 
 type Result = { workload: string; n: number; platformPerSec: number; baselinePerSec: number; ratio: number };
 
@@ -46,10 +50,22 @@ async function main(): Promise<void> {
       await sql`INSERT INTO officer_roles (officer_id, role) VALUES (${id}, 'field_officer')`.execute(trx);
       seq += 1;
       const at = new Date().toISOString();
-      const row = { seq, at, actorId: null, bureauId: null, action: 'officer.create', entityType: 'officer', entityId: id, data: { i }, ip: null };
+      const row = {
+        seq,
+        at,
+        actorId: null,
+        bureauId: null,
+        action: 'officer.create',
+        entityType: 'officer',
+        entityId: id,
+        data: { i },
+        ip: null,
+      };
       const hash = auditRowHash(prev, row);
       await sql`INSERT INTO audit_log (seq, id, at, action, entity_type, entity_id, data, prev_hash, hash)
-        VALUES (${seq}, ${ctx.deps.newId()}, ${at}, 'officer.create', 'officer', ${id}, ${JSON.stringify({ i })}::jsonb, ${prev}, ${hash})`.execute(trx);
+        VALUES (${seq}, ${ctx.deps.newId()}, ${at}, 'officer.create', 'officer', ${id}, ${JSON.stringify({ i })}::jsonb, ${prev}, ${hash})`.execute(
+        trx,
+      );
       prev = hash;
     });
   }
@@ -76,7 +92,16 @@ async function main(): Promise<void> {
       WHERE g.path LIKE ${'%'} ORDER BY g.path, o.employee_no LIMIT 20 OFFSET ${(i % 5) * 20}`.execute(db);
   }
   const rawListMs = performance.now() - t3;
-  results.push({ workload: 'officer list page (filters, roles, credentials)', n: reads, platformPerSec: (reads * 1000) / listMs, baselinePerSec: (reads * 1000) / rawListMs, ratio: listMs / rawListMs });
+  results.push({
+    workload: 'officer list page (filters, roles, credentials)',
+    n: reads,
+    platformPerSec: (reads * 1000) / listMs,
+    baselinePerSec: (reads * 1000) / rawListMs,
+    ratio: listMs / rawListMs,
+  });
+
+  // Workloads 3–4: the summary ticket and the full ordinary case (bench/src/cases.ts).
+  results.push(...(await benchCases(ctx, TICKETS, CASES)));
 
   console.log(`database: ${ctx.database.kind}, N=${N}`);
   console.table(

@@ -5,6 +5,7 @@ import { buildApp } from './http/app.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-data.ts';
 import { CORE_JOB_HANDLERS, scheduleDailyMaintenance, startWorker } from './modules/scheduler/worker.ts';
+import { CASE_JOB_HANDLERS } from './modules/cases/cases.jobs.ts';
 
 /** API (and, by default, the worker) in one process. */
 async function main(): Promise<void> {
@@ -27,7 +28,11 @@ async function main(): Promise<void> {
   const app = await buildApp({ deps, databaseKind: database.kind, logger: { level: config.logLevel } });
   const address = await app.listen({ port: config.port, host: config.host });
   const worker = config.runWorker
-    ? startWorker(deps, CORE_JOB_HANDLERS, { workerId: `${hostname()}:${process.pid}`, onError: (e) => app.log.error(e) })
+    ? startWorker(
+        deps,
+        { ...CORE_JOB_HANDLERS, ...CASE_JOB_HANDLERS },
+        { workerId: `${hostname()}:${process.pid}`, onError: (e) => app.log.error(e) },
+      )
     : null;
   if (config.runWorker) await scheduleDailyMaintenance(deps, new Date(deps.clock.now().getTime() + 60_000));
 

@@ -1,11 +1,16 @@
 import { hostname } from 'node:os';
 import { openPlatform } from './bootstrap.ts';
 import { CORE_JOB_HANDLERS, scheduleDailyMaintenance, startWorker } from './modules/scheduler/worker.ts';
+import { CASE_JOB_HANDLERS } from './modules/cases/cases.jobs.ts';
 
 /** A worker process on its own (PostgreSQL deployments run one or more beside the API processes). */
 async function main(): Promise<void> {
   const { deps, database } = await openPlatform();
-  const worker = startWorker(deps, CORE_JOB_HANDLERS, { workerId: `${hostname()}:${process.pid}`, onError: (e) => console.error(e) });
+  const worker = startWorker(
+    deps,
+    { ...CORE_JOB_HANDLERS, ...CASE_JOB_HANDLERS },
+    { workerId: `${hostname()}:${process.pid}`, onError: (e) => console.error(e) },
+  );
   await scheduleDailyMaintenance(deps, deps.clock.now());
   console.log(`worker started on ${database.kind}`);
   const stop = async () => {

@@ -5,3 +5,4 @@ export * from './staff.ts';
 export * from './auth.ts';
 export * from './audit.ts';
 export * from './law.ts';
+export * from './cases.ts';

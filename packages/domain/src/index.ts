@@ -10,4 +10,5 @@ export * from './org/jurisdiction.ts';
 export * from './calendar/index.ts';
 export * from './law/index.ts';
 export * from './law/library/index.ts';
+export * from './cases/index.ts';
 export * from './random/prng.ts';

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { LawTables } from '../modules/law/law.tables.ts';
+import type { CaseTables } from '../modules/cases/cases.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -138,4 +139,4 @@ export type CoreTables = {
  * The whole database as Kysely sees it: the core tables plus each feature module's own
  * (`modules/<feature>/<feature>.tables.ts`), joined here with `&`.
  */
-export type DB = CoreTables & LawTables;
+export type DB = CoreTables & LawTables & CaseTables;

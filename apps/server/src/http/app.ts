@@ -18,6 +18,8 @@ import { orgRoutes } from '../modules/org/org.routes.ts';
 import { staffRoutes } from '../modules/staff/staff.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { lawRoutes } from '../modules/law/law.routes.ts';
+import { caseRoutes } from '../modules/cases/cases.routes.ts';
+import { filesRoutes } from '../modules/files/files.routes.ts';
 
 export type BuildAppOptions = {
   deps: Deps;
@@ -26,7 +28,7 @@ export type BuildAppOptions = {
 };
 
 /** Feature route registrations under /api/v1 (authenticated, idempotent writes). Later modules add theirs here. */
-const V1_ROUTES = [meRoutes, orgRoutes, staffRoutes, auditRoutes, lawRoutes];
+const V1_ROUTES = [meRoutes, orgRoutes, staffRoutes, auditRoutes, lawRoutes, filesRoutes, caseRoutes];
 
 export async function buildApp({ deps, databaseKind, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({

@@ -4,6 +4,7 @@ import { recordAudit } from '../modules/audit/audit.service.ts';
 import { hashPassword } from '../modules/auth/use-cases/change-password.ts';
 import { countOrgs, insertOrg, type OrgRow } from '../modules/org/org.repository.ts';
 import { insertCredential, insertOfficer } from '../modules/staff/staff.repository.ts';
+import { insertTicketRange } from '../modules/cases/cases.repository.ts';
 import { seedLawLibrary } from '../modules/law/seed-law-library.ts';
 import { buildDemoData, DEMO_PASSWORD, type DemoData } from './demo-data.ts';
 
@@ -48,6 +49,22 @@ export async function seedDemo(deps: Deps, data: DemoData = buildDemoData()): Pr
       await insertOrg(trx, row);
       rows.set(o.key, row);
       ids.orgs.set(o.key, id);
+    }
+    // B2 (处罚法 Art. 52): each squad starts with a pre-assigned range of numbered 当场处罚决定书.
+    for (const row of rows.values()) {
+      if (row.kind !== 'squad') continue;
+      await insertTicketRange(trx, {
+        id: deps.newId(),
+        bureau_id: row.bureau_id,
+        org_id: row.id,
+        officer_id: null,
+        prefix: `${row.code}-`,
+        first_number: 1,
+        last_number: 5000,
+        next_number: 1,
+        digits: 6,
+        created_by: null,
+      });
     }
     for (const p of data.officers) {
       const org = rows.get(p.orgKey);

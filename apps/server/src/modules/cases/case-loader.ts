@@ -1,0 +1,75 @@
+// The snapshot as stored (officers without credentials) and as the rules see it (live credentials,
+// E6 prior fines counted now), with the CaseContext of today.
+import type { CaseContext, CaseSnapshot, TeamOfficer } from '@chengguan/domain';
+import type { Actor, Deps, Executor } from '../../context.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { shanghaiDate } from '../../shared/time.ts';
+import { legalConfigOn } from '../law/law-config.ts';
+import { loadWorkCalendar } from '../law/law-calendar.ts';
+import { inJurisdiction } from './case-access.ts';
+import { countPriorFines, findCase, officersWithCredentials, type CaseRow } from './cases.repository.ts';
+
+export type LoadedCase = { row: CaseRow; snapshot: CaseSnapshot; ctx: CaseContext; version: number };
+
+/** Today's legal date, the working-day calendar (with overrides) and the LegalConfig in force today. */
+export async function caseContext(db: Executor, now: Date): Promise<CaseContext> {
+  const today = shanghaiDate(now);
+  const [calendar, { config }] = await Promise.all([loadWorkCalendar(db), legalConfigOn(db, today)]);
+  return { today, calendar, config };
+}
+
+/** What is stored: the officers' credentials are never frozen into the case. */
+export function storedSnapshot(s: CaseSnapshot): string {
+  return JSON.stringify({
+    ...s,
+    officers: s.officers.map((o) => ({ id: o.id, name: o.name, credentials: [] })),
+    act: { ...s.act, priorFineDecisionCount: 0 },
+  });
+}
+
+/** The stored snapshot with its officers' live credentials and the E6 count of today. */
+export async function hydrateSnapshot(db: Executor, row: Pick<CaseRow, 'id' | 'snapshot' | 'act_id'>): Promise<CaseSnapshot> {
+  const stored = row.snapshot as CaseSnapshot;
+  const [officers, priorFines] = await Promise.all([
+    officersWithCredentials(
+      db,
+      stored.officers.map((o) => o.id),
+    ),
+    countPriorFines(db, row.act_id, row.id),
+  ]);
+  const live: TeamOfficer[] = stored.officers.map((o) => {
+    const found = officers.get(o.id);
+    return { id: o.id, name: found?.name ?? o.name ?? o.id, credentials: found?.credentials ?? [] };
+  });
+  return { ...stored, officers: live, act: { ...stored.act, priorFineDecisionCount: priorFines } };
+}
+
+/** The case in the actor's jurisdiction, or 404 (a case outside it does not exist for him). */
+export async function getCaseRowOrFail(db: Executor, actor: Actor, id: string): Promise<CaseRow> {
+  const row = await findCase(db, id);
+  if (!row || !inJurisdiction(actor, row.org_path)) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export async function loadCaseOrFail(deps: Pick<Deps, 'clock'>, db: Executor, actor: Actor, id: string): Promise<LoadedCase> {
+  const row = await getCaseRowOrFail(db, actor, id);
+  const [snapshot, ctx] = await Promise.all([hydrateSnapshot(db, row), caseContext(db, deps.clock.now())]);
+  return { row, snapshot, ctx, version: row.version };
+}
+
+/** Officers named in an input, with live credentials; each must exist and belong to the actor's jurisdiction. */
+export async function teamOfficersOrFail(db: Executor, actor: Actor, ids: readonly string[], field: string): Promise<TeamOfficer[]> {
+  const found = await officersWithCredentials(db, ids);
+  return ids.map((id, i) => {
+    const o = found.get(id);
+    if (!o || !inJurisdiction(actor, o.orgPath) || !o.active) {
+      throw new AppError('VALIDATION_FAILED', {
+        field: `${field}.${i}`,
+        message: `${field}.${i}：执法人员不存在或不在本辖区`,
+        messageEn: `${field}.${i}: no such officer in your jurisdiction`,
+        details: [{ field: `${field}.${i}`, message: '执法人员不存在或不在本辖区', messageEn: 'no such officer in your jurisdiction' }],
+      });
+    }
+    return { id: o.id, name: o.name, credentials: o.credentials };
+  });
+}

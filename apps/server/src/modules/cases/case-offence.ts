@@ -1,0 +1,70 @@
+// The offence of a case from the law library: the version in force on the act date (处罚法 Art. 37; the
+// discretion calculator applies the lighter later rule when the decision comes).
+import type { CaseFlagsBody } from '@chengguan/contracts';
+import type { CaseFlags, CaseOffence, PenaltyType } from '@chengguan/domain';
+import type { EnforcementDomain } from '@chengguan/contracts';
+import type { Executor } from '../../context.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { offenceVersionsByCode, type OffenceRow } from '../law/law-library.repository.ts';
+
+export type CaseOffenceVersion = { row: OffenceRow; offence: CaseOffence };
+
+export async function offenceOnOrFail(db: Executor, code: string, actDate: string, field = 'offenceCode'): Promise<CaseOffenceVersion> {
+  const versions = await offenceVersionsByCode(db, code);
+  const inForce = versions.filter((v) => v.effective_from <= actDate && (v.effective_to === null || v.effective_to >= actDate)).at(-1);
+  if (!inForce) {
+    const known = versions.length > 0;
+    throw new AppError('VALIDATION_FAILED', {
+      field,
+      rule: known ? 'LEGALITY 行政处罚法 Art. 37, Art. 38' : undefined,
+      message: known ? `${field}：案由 ${code} 在违法行为发生日 ${actDate} 没有有效版本` : `${field}：案由 ${code} 不存在`,
+      messageEn: known ? `${field}: offence ${code} has no version in force on ${actDate}` : `${field}: no offence ${code}`,
+      details: [
+        { field, message: known ? '违法行为发生时无有效规定' : '案由不存在', messageEn: known ? 'no version in force' : 'unknown offence' },
+      ],
+    });
+  }
+  return {
+    row: inForce,
+    offence: {
+      code: inForce.code,
+      domain: inForce.domain as EnforcementDomain,
+      provision: inForce.penalty_provision,
+      penaltyTypes: inForce.penalty_types as PenaltyType[],
+      ...(inForce.min_fine_fen !== null && inForce.max_fine_fen !== null
+        ? { statutoryRange: { minFen: inForce.min_fine_fen, maxFen: inForce.max_fine_fen } }
+        : {}),
+      finesOnlyAfterRefusal: inForce.fines_only_after_refusal,
+      requiresDirectPenalty: false,
+    },
+  };
+}
+
+/** What the officers judged; unstated facts default to the ordinary case (facts certain, legal basis present, no harm). */
+export const DEFAULT_FLAGS: CaseFlags = {
+  factsCertain: true,
+  legalBasisPresent: true,
+  involvesLifeHealthOrFinancialSafety: false,
+  harmfulConsequence: false,
+  majorPublicInterest: false,
+  majorRightsOfPartyOrThirdParty: false,
+  complexMultipleLegalRelationships: false,
+  complex: false,
+  reducedPenalty: false,
+  minorViolation: false,
+  correctedPromptly: false,
+  harm: 'none',
+  firstViolation: false,
+  provenNoFault: false,
+  mentalIncapacityAtAct: false,
+  minorOrCurable: false,
+  correctionOrdered: false,
+  refusedToCorrect: false,
+  otherSeriousPenalty: false,
+};
+
+export function mergeFlags(base: CaseFlags, body: CaseFlagsBody | undefined): CaseFlags {
+  if (!body) return base;
+  const defined = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as Partial<CaseFlags>;
+  return { ...base, ...defined };
+}

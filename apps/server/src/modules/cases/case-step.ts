@@ -1,0 +1,145 @@
+// One step of a case = one transaction (ARCHITECTURE.md "Workflows"): load the snapshot with live credentials,
+// config and calendar → the domain guard and reducer → conditional UPDATE on the version read (two clicks cannot
+// both win) → numbered documents → case event → audit row → deadline rows → follow-up jobs.
+import type { DocType } from '@chengguan/contracts';
+import { applyCaseAction, decisionFineFen, type CaseAction, type CaseActionInput, type CaseSnapshot } from '@chengguan/domain';
+import type { Transaction, Updateable } from 'kysely';
+import type { Actor, Deps, RequestMeta } from '../../context.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { isRealDate } from '../../shared/time.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { assertActionPermission } from './case-access.ts';
+import { refreshCaseDeadlines, summarizeDeadlines, type DeadlineSummary } from './case-deadlines.ts';
+import { loadCaseOrFail, storedSnapshot, type LoadedCase } from './case-loader.ts';
+import { withCaseRules } from './cases.errors.ts';
+import { insertCaseEvent, insertDocument, setCaseNumber, updateCaseIfVersion } from './cases.repository.ts';
+import type { CasesTable } from './cases.tables.ts';
+import { allocateDocNumber } from './doc-numbers.ts';
+
+export type StepWrite<A extends CaseAction> = {
+  trx: Transaction<DB>;
+  loaded: LoadedCase;
+  next: CaseSnapshot;
+  input: CaseActionInput<A>;
+  eventId: string;
+  documentNumber: string | null;
+};
+
+export type StepSpec<A extends CaseAction> = {
+  caseId: string;
+  action: A;
+  /** The request body as given (recorded in the event and the audit row). */
+  body: Record<string, unknown>;
+  /** Build the domain input, loading what it needs (officers with live credentials, the discretion tier …). */
+  input: (loaded: LoadedCase, trx: Transaction<DB>) => Promise<CaseActionInput<A>> | CaseActionInput<A>;
+  /** Facts judged at this step that the guards must already see (flags updated at review …). */
+  before?: (snapshot: CaseSnapshot) => CaseSnapshot;
+  /** The numbered document this step issues, if any (文号, gap-free in this transaction). */
+  document?: (next: CaseSnapshot, input: CaseActionInput<A>) => DocType | null;
+  /** Rows written with the event (evidence, 笔录 …). */
+  write?: (w: StepWrite<A>) => Promise<void>;
+};
+
+/** Refuses a well-formed but non-existent date (2025-02-30) anywhere in the body, naming its path. */
+export function assertRealDates(body: unknown, path = ''): void {
+  if (typeof body === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(body) && !isRealDate(body)) {
+      const field = path || 'date';
+      throw new AppError('INVALID_DATE', {
+        field,
+        message: `${field}：日期不存在（${body}）`,
+        messageEn: `${field}: the date does not exist (${body})`,
+      });
+    }
+    return;
+  }
+  if (Array.isArray(body)) body.forEach((v, i) => assertRealDates(v, path ? `${path}.${i}` : String(i)));
+  else if (body && typeof body === 'object') for (const [k, v] of Object.entries(body)) assertRealDates(v, path ? `${path}.${k}` : k);
+}
+
+/** The indexed columns, derived from the snapshot on every write. */
+export function derivedColumns(s: CaseSnapshot, d: DeadlineSummary, now: Date): Updateable<CasesTable> {
+  const fine = decisionFineFen(s);
+  return {
+    procedure: s.procedure,
+    state: s.state,
+    discovered_on: s.dates.discoveredOn ?? null,
+    registered_on: s.dates.registeredOn ?? null,
+    filed_on: s.dates.filedOn ?? null,
+    decided_on: s.decision?.decidedOn ?? null,
+    closed_on: s.dates.closedOn ?? null,
+    decision_outcome: s.decision?.outcome ?? null,
+    fine_fen: fine > 0 ? fine : null,
+    has_overdue: d.hasOverdue,
+    next_due_date: d.nextDueDate,
+    snapshot: storedSnapshot(s),
+    updated_at: now,
+  };
+}
+
+export async function runCaseStep<A extends CaseAction>(deps: Deps, actor: Actor, meta: RequestMeta, spec: StepSpec<A>): Promise<void> {
+  assertActionPermission(actor, spec.action);
+  assertRealDates(spec.body);
+  const { expectedVersion, ...body } = spec.body as Record<string, unknown> & { expectedVersion?: number };
+  await deps.db.transaction().execute(async (trx) => {
+    const loaded = await loadCaseOrFail(deps, trx, actor, spec.caseId);
+    if (expectedVersion !== undefined && expectedVersion !== loaded.version)
+      throw new AppError('STATE_CONFLICT', { field: 'expectedVersion' });
+    const input = await spec.input(loaded, trx);
+    const before = spec.before ? spec.before(loaded.snapshot) : loaded.snapshot;
+    const next = withCaseRules(() => applyCaseAction(before, spec.action, input, actor.roles, loaded.ctx));
+    const now = deps.clock.now();
+    const deadlines = summarizeDeadlines(next, loaded.ctx);
+    if (!(await updateCaseIfVersion(trx, loaded.row.id, loaded.version, derivedColumns(next, deadlines, now)))) {
+      throw new AppError('STATE_CONFLICT');
+    }
+    const version = loaded.version + 1;
+    const bureauId = loaded.row.bureau_id;
+    const docType = spec.document?.(next, input) ?? null;
+    const documentNumber = docType ? await allocateDocNumber(trx, bureauId ?? loaded.row.org_id, docType, input.date) : null;
+    const eventId = deps.newId();
+    const data = { ...body, ...(documentNumber ? { documentNumber, docType } : {}) };
+    await insertCaseEvent(trx, {
+      id: eventId,
+      case_id: loaded.row.id,
+      bureau_id: bureauId,
+      action: spec.action,
+      from_state: loaded.snapshot.state,
+      to_state: next.state,
+      legal_date: input.date,
+      at: now,
+      actor_id: actor.id,
+      version,
+      data: JSON.stringify(data),
+    });
+    if (docType && documentNumber) {
+      await insertDocument(trx, {
+        id: deps.newId(),
+        case_id: loaded.row.id,
+        bureau_id: bureauId,
+        event_id: eventId,
+        doc_type: docType,
+        number: documentNumber,
+        issued_on: input.date,
+      });
+      if (docType === 'filing') await setCaseNumber(trx, loaded.row.id, documentNumber);
+    }
+    await spec.write?.({ trx, loaded, next, input, eventId, documentNumber });
+    await recordAudit(trx, deps, actor, meta, {
+      action: `case.${spec.action}`,
+      entityType: 'case',
+      entityId: loaded.row.id,
+      bureauId,
+      data: {
+        from: loaded.snapshot.state,
+        to: next.state,
+        version,
+        legalDate: input.date,
+        eventId,
+        ...(documentNumber ? { documentNumber } : {}),
+      },
+    });
+    await refreshCaseDeadlines(trx, deps, { id: loaded.row.id, bureauId, orgId: loaded.row.org_id }, deadlines);
+  });
+}

@@ -1,0 +1,413 @@
+// Every query of the cases feature.
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { Executor } from '../../context.ts';
+import type { TeamOfficer } from '@chengguan/domain';
+import type {
+  CaseDeadlinesTable,
+  CaseDocumentsTable,
+  CaseEventsTable,
+  CaseEvidenceTable,
+  CaseRecordsTable,
+  CasesTable,
+  PartiesTable,
+  SummaryTicketRangesTable,
+} from './cases.tables.ts';
+
+export type CaseRow = Selectable<CasesTable> & { org_name: string; org_path: string };
+export type PartyRow = Selectable<PartiesTable>;
+export type CaseEventRow = Selectable<CaseEventsTable> & { actor_name: string | null };
+export type CaseDeadlineRow = Selectable<CaseDeadlinesTable>;
+
+const escapeLike = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function caseQuery(db: Executor) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('orgs as g', 'g.id', 'c.org_id')
+    .selectAll('c')
+    .select(['g.name as org_name', 'g.path as org_path']);
+}
+
+export async function findCase(db: Executor, id: string): Promise<CaseRow | undefined> {
+  return caseQuery(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Parties
+
+/** One party row per identity document in a bureau: a second case against the same person updates it. */
+export async function upsertParty(db: Executor, row: Insertable<PartiesTable>): Promise<string> {
+  const { id: _id, bureau_id: _b, id_type: _t, id_number: _n, ...rest } = row;
+  const r = await db
+    .insertInto('parties')
+    .values(row)
+    .onConflict((oc) => oc.columns(['bureau_id', 'id_type', 'id_number']).doUpdateSet({ ...rest, updated_at: sql`now()` }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function findParty(db: Executor, id: string): Promise<PartyRow | undefined> {
+  return db.selectFrom('parties').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Cases
+
+export async function insertCase(db: Executor, row: Insertable<CasesTable>) {
+  await db.insertInto('cases').values(row).execute();
+}
+
+/**
+ * The conditional write of a transition: it succeeds only on the version that was read, so of two
+ * concurrent steps on the same case exactly one updates a row (the other answers 409).
+ */
+export async function updateCaseIfVersion(db: Executor, id: string, version: number, set: Updateable<CasesTable>): Promise<boolean> {
+  const r = await db
+    .updateTable('cases')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function setCaseNumber(db: Executor, id: string, caseNumber: string) {
+  await db.updateTable('cases').set({ case_number: caseNumber }).where('id', '=', id).execute();
+}
+
+export async function setCaseOverdue(db: Executor, id: string, hasOverdue: boolean, nextDueDate: string | null) {
+  await db.updateTable('cases').set({ has_overdue: hasOverdue, next_due_date: nextDueDate }).where('id', '=', id).execute();
+}
+
+/** E6 — 处罚法 Art. 29: FINE decisions already made for the same act in other cases. */
+export async function countPriorFines(db: Executor, actId: string, exceptCaseId: string): Promise<number> {
+  const r = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('act_id', '=', actId)
+    .where('id', '<>', exceptCaseId)
+    .where('fine_fen', '>', 0)
+    .where('decided_on', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export type CaseFilter = {
+  jurisdictionPath: string;
+  state?: string;
+  states?: readonly string[];
+  procedure?: string;
+  domain?: string;
+  orgId?: string;
+  offenceCode?: string;
+  from?: string;
+  to?: string;
+  overdue?: boolean;
+  officerId?: string;
+  q?: string;
+};
+
+function filteredCases(db: Executor, f: CaseFilter) {
+  let q = caseQuery(db).where('g.path', 'like', `${f.jurisdictionPath}%`);
+  if (f.state) q = q.where('c.state', '=', f.state);
+  if (f.states) q = q.where('c.state', 'in', [...f.states]);
+  if (f.procedure) q = q.where('c.procedure', '=', f.procedure);
+  if (f.domain) q = q.where('c.domain', '=', f.domain);
+  if (f.orgId) {
+    const orgId = f.orgId;
+    q = q.where('g.path', 'like', sql<string>`(SELECT path FROM orgs WHERE id = ${orgId}) || '%'`);
+  }
+  if (f.offenceCode) q = q.where('c.offence_code', '=', f.offenceCode);
+  if (f.from) q = q.where('c.discovered_on', '>=', f.from);
+  if (f.to) q = q.where('c.discovered_on', '<=', f.to);
+  if (f.overdue !== undefined) q = q.where('c.has_overdue', '=', f.overdue);
+  if (f.officerId) {
+    const officerId = f.officerId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('case_officers as o').select('o.case_id').whereRef('o.case_id', '=', 'c.id').where('o.officer_id', '=', officerId),
+      ),
+    );
+  }
+  if (f.q) {
+    const like = escapeLike(f.q);
+    q = q.where((eb) => eb.or([eb('c.case_number', 'ilike', like), eb('c.party_name', 'ilike', like), eb('c.location', 'ilike', like)]));
+  }
+  return q;
+}
+
+export async function listCases(db: Executor, f: CaseFilter, limit: number, offset: number): Promise<{ items: CaseRow[]; total: number }> {
+  const [items, count] = await Promise.all([
+    filteredCases(db, f).orderBy('c.updated_at', 'desc').orderBy('c.id', 'desc').limit(limit).offset(offset).execute(),
+    db
+      .selectFrom(filteredCases(db, f).as('x'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Officers
+
+export async function insertCaseOfficers(db: Executor, caseId: string, officerIds: readonly string[]) {
+  if (officerIds.length === 0) return;
+  await db
+    .insertInto('case_officers')
+    .values(officerIds.map((officer_id, i) => ({ case_id: caseId, officer_id, role: i === 0 ? ('lead' as const) : ('assist' as const) })))
+    .execute();
+}
+
+export async function caseOfficerIds(db: Executor, caseId: string): Promise<{ officer_id: string; role: 'lead' | 'assist' }[]> {
+  return db.selectFrom('case_officers').select(['officer_id', 'role']).where('case_id', '=', caseId).orderBy('role', 'desc').execute();
+}
+
+export async function leadOfficerNames(db: Executor, caseIds: readonly string[]): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('case_officers as co')
+    .innerJoin('officers as o', 'o.id', 'co.officer_id')
+    .select(['co.case_id', 'o.name'])
+    .where('co.case_id', 'in', [...caseIds])
+    .where('co.role', '=', 'lead')
+    .execute();
+  return new Map(rows.map((r) => [r.case_id, r.name]));
+}
+
+export type OfficerInOrg = TeamOfficer & { name: string; orgPath: string; active: boolean };
+
+/** Officers with their credentials as stored now (A1 is always judged on live credentials). */
+export async function officersWithCredentials(db: Executor, ids: readonly string[]): Promise<Map<string, OfficerInOrg>> {
+  if (ids.length === 0) return new Map();
+  const [officers, creds] = await Promise.all([
+    db
+      .selectFrom('officers as o')
+      .innerJoin('orgs as g', 'g.id', 'o.org_id')
+      .select(['o.id', 'o.name', 'o.active', 'g.path'])
+      .where('o.id', 'in', [...ids])
+      .execute(),
+    db
+      .selectFrom('credentials')
+      .select(['officer_id', 'number', 'domains', 'valid_from', 'valid_to', 'revoked'])
+      .where('officer_id', 'in', [...ids])
+      .execute(),
+  ]);
+  return new Map(
+    officers.map((o) => [
+      o.id,
+      {
+        id: o.id,
+        name: o.name,
+        orgPath: o.path,
+        active: o.active,
+        credentials: creds
+          .filter((c) => c.officer_id === o.id)
+          .map((c) => ({ number: c.number, domains: c.domains, validFrom: c.valid_from, validTo: c.valid_to, revoked: c.revoked })),
+      },
+    ]),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Events, evidence, records, documents
+
+export async function insertCaseEvent(db: Executor, row: Insertable<CaseEventsTable>) {
+  await db.insertInto('case_events').values(row).execute();
+}
+
+export async function caseEvents(db: Executor, caseId: string): Promise<CaseEventRow[]> {
+  return db
+    .selectFrom('case_events as e')
+    .leftJoin('officers as o', 'o.id', 'e.actor_id')
+    .selectAll('e')
+    .select('o.name as actor_name')
+    .where('e.case_id', '=', caseId)
+    .orderBy('e.seq')
+    .execute();
+}
+
+export async function countCaseEvents(db: Executor, caseId: string): Promise<number> {
+  const r = await db
+    .selectFrom('case_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function insertEvidence(db: Executor, row: Insertable<CaseEvidenceTable>) {
+  await db.insertInto('case_evidence').values(row).execute();
+}
+
+export async function caseEvidence(db: Executor, caseId: string) {
+  return db
+    .selectFrom('case_evidence as e')
+    .leftJoin('officers as o', 'o.id', 'e.collected_by')
+    .selectAll('e')
+    .select('o.name as collected_by_name')
+    .where('e.case_id', '=', caseId)
+    .orderBy('e.created_at')
+    .orderBy('e.id')
+    .execute();
+}
+
+export async function insertRecord(db: Executor, row: Insertable<CaseRecordsTable>) {
+  await db.insertInto('case_records').values(row).execute();
+}
+
+export async function caseRecords(db: Executor, caseId: string) {
+  return db.selectFrom('case_records').selectAll().where('case_id', '=', caseId).orderBy('recorded_on').orderBy('id').execute();
+}
+
+export async function officerNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('officers')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function insertDocument(db: Executor, row: Insertable<CaseDocumentsTable>) {
+  await db.insertInto('case_documents').values(row).execute();
+}
+
+export async function caseDocuments(db: Executor, caseId: string) {
+  return db.selectFrom('case_documents').selectAll().where('case_id', '=', caseId).orderBy('issued_on').orderBy('id').execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Deadlines
+
+export async function caseDeadlineRows(db: Executor, caseId: string): Promise<CaseDeadlineRow[]> {
+  return db.selectFrom('case_deadlines').selectAll().where('case_id', '=', caseId).execute();
+}
+
+export async function deadlinesOfCases(db: Executor, caseIds: readonly string[]): Promise<CaseDeadlineRow[]> {
+  if (caseIds.length === 0) return [];
+  return db
+    .selectFrom('case_deadlines')
+    .selectAll()
+    .where('case_id', 'in', [...caseIds])
+    .orderBy('due_date')
+    .execute();
+}
+
+/** Replaces the case's deadline rows with the computed ones, keeping the alert stamps of those that stay. */
+export async function replaceCaseDeadlines(db: Executor, caseId: string, rows: Insertable<CaseDeadlinesTable>[]) {
+  const kinds = rows.map((r) => r.kind);
+  let del = db.deleteFrom('case_deadlines').where('case_id', '=', caseId);
+  if (kinds.length > 0) del = del.where('kind', 'not in', kinds);
+  await del.execute();
+  if (rows.length === 0) return;
+  await db
+    .insertInto('case_deadlines')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['case_id', 'kind']).doUpdateSet((eb) => ({
+        due_date: eb.ref('excluded.due_date'),
+        basis: eb.ref('excluded.basis'),
+        state: eb.ref('excluded.state'),
+        holder: eb.ref('excluded.holder'),
+        done_on: eb.ref('excluded.done_on'),
+        org_id: eb.ref('excluded.org_id'),
+        updated_at: eb.ref('excluded.updated_at'),
+        // A moved due date is a new deadline: it may be reminded of again.
+        reminded_at: sql`CASE WHEN case_deadlines.due_date = excluded.due_date THEN case_deadlines.reminded_at END`,
+        overdue_alerted_at: sql`CASE WHEN case_deadlines.due_date = excluded.due_date THEN case_deadlines.overdue_alerted_at END`,
+      })),
+    )
+    .execute();
+}
+
+export async function findCaseDeadline(db: Executor, caseId: string, kind: string): Promise<CaseDeadlineRow | undefined> {
+  return db.selectFrom('case_deadlines').selectAll().where('case_id', '=', caseId).where('kind', '=', kind).executeTakeFirst();
+}
+
+export async function stampDeadline(db: Executor, caseId: string, kind: string, set: { reminded_at?: Date; overdue_alerted_at?: Date }) {
+  await db.updateTable('case_deadlines').set(set).where('case_id', '=', caseId).where('kind', '=', kind).execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 文号 and B2 ticket ranges
+
+export async function findDocPattern(db: Executor, bureauId: string, docType: string): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('doc_number_patterns')
+    .select('pattern')
+    .where('bureau_id', '=', bureauId)
+    .where('doc_type', '=', docType)
+    .executeTakeFirst();
+  return r?.pattern;
+}
+
+export async function upsertDocPattern(
+  db: Executor,
+  row: { bureau_id: string; doc_type: string; pattern: string; updated_by: string | null },
+) {
+  await db
+    .insertInto('doc_number_patterns')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['bureau_id', 'doc_type']).doUpdateSet({ pattern: row.pattern, updated_by: row.updated_by, updated_at: sql`now()` }),
+    )
+    .execute();
+}
+
+export async function listDocPatterns(db: Executor, bureauId: string) {
+  return db.selectFrom('doc_number_patterns').selectAll().where('bureau_id', '=', bureauId).orderBy('doc_type').execute();
+}
+
+/**
+ * Gap-free: the increment takes the row lock of (bureau, year, type) until the step's transaction ends, so
+ * concurrent steps queue and a rolled-back step gives its number back.
+ */
+export async function nextDocSequence(db: Executor, bureauId: string, year: number, docType: string): Promise<number> {
+  const r = await sql<{ last_value: number }>`
+    INSERT INTO doc_number_sequences (bureau_id, year, doc_type, last_value) VALUES (${bureauId}, ${year}, ${docType}, 1)
+    ON CONFLICT (bureau_id, year, doc_type) DO UPDATE SET last_value = doc_number_sequences.last_value + 1
+    RETURNING last_value`.execute(db);
+  return Number(r.rows[0]!.last_value);
+}
+
+export async function bureauShortName(db: Executor, bureauId: string): Promise<string> {
+  const r = await db.selectFrom('orgs').select(['short_name', 'name']).where('id', '=', bureauId).executeTakeFirst();
+  return r?.short_name ?? r?.name ?? '';
+}
+
+export type TicketRangeRow = Selectable<SummaryTicketRangesTable>;
+
+export async function insertTicketRange(db: Executor, row: Insertable<SummaryTicketRangesTable>) {
+  await db.insertInto('summary_ticket_ranges').values(row).execute();
+}
+
+export async function listTicketRanges(db: Executor, jurisdictionPath: string): Promise<TicketRangeRow[]> {
+  return db
+    .selectFrom('summary_ticket_ranges as r')
+    .innerJoin('orgs as g', 'g.id', 'r.org_id')
+    .selectAll('r')
+    .where('g.path', 'like', `${jurisdictionPath}%`)
+    .orderBy('r.created_at')
+    .execute();
+}
+
+/**
+ * B2: takes the next pre-assigned number — the officer's own range first, then his squad's — under the
+ * range's row lock, so two tickets never get the same number.
+ */
+export async function takeTicketNumber(
+  db: Executor,
+  orgId: string,
+  officerId: string,
+): Promise<{ prefix: string; number: number; digits: number } | null> {
+  const r = await sql<{ prefix: string; number: number; digits: number }>`
+    UPDATE summary_ticket_ranges SET next_number = next_number + 1
+    WHERE id = (
+      SELECT id FROM summary_ticket_ranges
+      WHERE org_id = ${orgId} AND (officer_id = ${officerId} OR officer_id IS NULL) AND next_number <= last_number
+      ORDER BY (officer_id IS NULL), created_at LIMIT 1 FOR UPDATE)
+    RETURNING prefix, next_number - 1 AS number, digits`.execute(db);
+  return r.rows[0] ?? null;
+}

@@ -1,0 +1,59 @@
+import type { CaseListItem, Workbench } from '@chengguan/contracts';
+import { ACTIVE_CASE_STATES, addDays } from '@chengguan/domain';
+import type { Actor, Deps } from '../../../context.ts';
+import { assertPermission } from '../../../shared/access.ts';
+import { canWriteCases } from '../case-access.ts';
+import { caseContext, hydrateSnapshot } from '../case-loader.ts';
+import { allowedActionsFor, toDeadline } from '../cases.mapper.ts';
+import { listCases, type CaseRow } from '../cases.repository.ts';
+import { summarizeDeadlines } from '../case-deadlines.ts';
+import { toListItems } from './list-cases.ts';
+
+/** Agency deadlines due within this many days count as "due soon". */
+export const DUE_SOON_DAYS = 7;
+/** The workbench looks at this many most recently changed open cases. */
+const WORKBENCH_LIMIT = 200;
+const LEADER_ROLES = new Set(['squad_leader', 'bureau_leader', 'legal_reviewer', 'supervisor']);
+
+/**
+ * My tasks (open cases where an action of my roles is allowed now — my own cases for a field officer, the
+ * jurisdiction's for leaders and reviewers), agency deadlines due soon, my overdue deadlines, and for leaders the
+ * overdue cases of their squad or district.
+ */
+export async function getWorkbench(deps: Deps, actor: Actor): Promise<Workbench> {
+  assertPermission(actor, 'case:read');
+  const ctx = await caseContext(deps.db, deps.clock.now());
+  const leader = actor.roles.some((r) => LEADER_ROLES.has(r));
+  const base = { jurisdictionPath: actor.jurisdictionPath, states: ACTIVE_CASE_STATES };
+  const [{ items: open }, { items: overdueRows }] = await Promise.all([
+    listCases(deps.db, leader ? base : { ...base, officerId: actor.id }, WORKBENCH_LIMIT, 0),
+    leader ? listCases(deps.db, { ...base, overdue: true }, WORKBENCH_LIMIT, 0) : Promise.resolve({ items: [] as CaseRow[], total: 0 }),
+  ]);
+  const items = await toListItems(deps, open);
+  const byId = new Map<string, CaseListItem>(items.map((i) => [i.id, i]));
+  const canAct = canWriteCases(actor);
+  const myTasks: Workbench['myTasks'] = [];
+  const dueSoon: Workbench['dueSoon'] = [];
+  const overdue: Workbench['overdue'] = [];
+  const horizon = addDays(ctx.today, DUE_SOON_DAYS);
+  for (const row of open) {
+    const s = await hydrateSnapshot(deps.db, row);
+    const item = byId.get(row.id)!;
+    const actions = allowedActionsFor(actor, s, ctx, canAct).filter((a) => a.allowed);
+    if (actions.length > 0) myTasks.push({ case: item, actions: actions.map((a) => ({ action: a.action, labelZh: a.labelZh })) });
+    for (const d of summarizeDeadlines(s, ctx).deadlines) {
+      if (d.holder !== 'agency') continue;
+      if (d.state === 'running' && d.dueDate <= horizon) dueSoon.push({ case: item, deadline: toDeadline(d) });
+      if (d.state === 'overdue' && d.doneOn === undefined) overdue.push({ case: item, deadline: toDeadline(d) });
+    }
+  }
+  dueSoon.sort((a, b) => a.deadline.dueDate.localeCompare(b.deadline.dueDate));
+  return {
+    today: ctx.today,
+    myTasks,
+    dueSoon,
+    dueSoonDays: DUE_SOON_DAYS,
+    overdue,
+    squadOverdue: await toListItems(deps, overdueRows),
+  };
+}

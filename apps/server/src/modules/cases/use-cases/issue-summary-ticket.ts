@@ -1,0 +1,149 @@
+import type { CaseDetail, SummaryCaseBody } from '@chengguan/contracts';
+import { summaryRemedyText, type CaseActionInput, type DecidingBody } from '@chengguan/domain';
+import type { Actor, Deps, RequestMeta } from '../../../context.ts';
+import { findOrg, type OrgRow } from '../../org/org.repository.ts';
+import { getOrgRowOrFail } from '../../org/use-cases/get-org.ts';
+import { getVerifiedFileOrFail } from '../../files/use-cases/verify-stored-file.ts';
+import { assertActionPermission } from '../case-access.ts';
+import { insertNewCase, type PlannedStep } from '../case-create.ts';
+import { caseContext, teamOfficersOrFail } from '../case-loader.ts';
+import { DEFAULT_FLAGS, mergeFlags, offenceOnOrFail } from '../case-offence.ts';
+import { validParty } from '../case-party.ts';
+import { assertRealDates } from '../case-step.ts';
+import { ruleViolation } from '../cases.errors.ts';
+import { countPriorFines, insertEvidence, takeTicketNumber, upsertParty } from '../cases.repository.ts';
+import { getCase } from './get-case.ts';
+
+/** B3: the review body is the people's government at the level of the deciding bureau (复议法 Art. 24). */
+export function decidingBodyOf(bureau: OrgRow | undefined): DecidingBody {
+  if (!bureau || bureau.kind === 'city_bureau') return { level: 'city' };
+  const district = bureau.name.replace(/城市管理(综合)?行政执法局$/, '');
+  return { level: 'district', districtName: `上海市${district}` };
+}
+
+/**
+ * 当场处罚 in one call and one transaction: register (summary) → the photos as evidence → the decision on the
+ * pre-numbered form (B1 summary allowed, A1 two credentialed officers, B2 number from the pre-assigned range,
+ * B3 review-first remedy text) → optionally the on-the-spot collection (B4) with its receipt number.
+ */
+export async function issueSummaryTicket(deps: Deps, actor: Actor, meta: RequestMeta, body: SummaryCaseBody): Promise<CaseDetail> {
+  assertActionPermission(actor, 'issueSummaryDecision');
+  assertRealDates(body);
+  const id = deps.newId();
+  await deps.db.transaction().execute(async (trx) => {
+    const org = await getOrgRowOrFail(trx, actor, body.orgId ?? actor.orgId);
+    const ctx = await caseContext(trx, deps.clock.now());
+    const party = validParty(body.party, ctx.today);
+    const officers = await teamOfficersOrFail(trx, actor, body.officerIds, 'officerIds');
+    const actDate = body.actDate ?? body.date;
+    const offence = await offenceOnOrFail(trx, body.offenceCode, actDate);
+    const bureauId = org.bureau_id ?? org.id;
+    const photos = [];
+    for (const [i, sm3] of body.photos.entries()) photos.push(await getVerifiedFileOrFail(deps, trx, sm3, `photos.${i}`));
+    const ticket = await takeTicketNumber(trx, org.id, body.officerIds[0]!);
+    if (!ticket) {
+      throw ruleViolation(
+        'B2',
+        '行政处罚法 Art. 52',
+        'officerIds',
+        '本中队（或本人）没有可用的预定格式、编有号码的当场处罚决定书号段',
+        'No pre-assigned, numbered summary decision forms are left for this squad or officer',
+      );
+    }
+    const serialNumber = `${ticket.prefix}${String(ticket.number).padStart(ticket.digits, '0')}`;
+    const remedy = summaryRemedyText(decidingBodyOf(await findOrg(trx, bureauId)));
+    const partyId = await upsertParty(trx, { id: deps.newId(), bureau_id: bureauId, ...party.row });
+    const officerInput = { officers, ...(body.statutoryException ? { statutoryException: body.statutoryException } : {}) };
+    const decision: CaseActionInput<'issueSummaryDecision'> = {
+      date: body.date,
+      ...officerInput,
+      penalty: body.penalty,
+      form: {
+        serialNumber,
+        violationStated: true,
+        penaltyTypeStated: true,
+        legalBasisStated: true,
+        fineAmountStated: true,
+        timeStated: true,
+        placeStated: true,
+        agencyNameStated: true,
+        officersSignedOrSealed: true,
+        partySigned: body.partySigned,
+        refusalNoted: body.refusalNoted ?? false,
+        remedyText: remedy.textZh,
+      },
+    };
+    const steps: PlannedStep[] = [
+      {
+        action: 'register',
+        input: { date: body.date, procedure: 'summary', discoveredOn: body.date, source: 'patrol' },
+        body: { date: body.date, source: 'patrol', offenceCode: body.offenceCode },
+      },
+      ...photos.map((f): PlannedStep => ({
+        action: 'addEvidence',
+        input: { date: body.date, evidenceType: 'audio_visual' },
+        body: { date: body.date, evidenceType: 'audio_visual', fileSm3: f.sm3 },
+        write: async (t, eventId) =>
+          insertEvidence(t, {
+            id: deps.newId(),
+            case_id: id,
+            bureau_id: bureauId,
+            event_id: eventId,
+            evidence_type: 'audio_visual',
+            title: '现场照片',
+            file_sm3: f.sm3,
+            size: f.size,
+            mime: f.mime,
+            collected_on: body.date,
+            collected_by: body.officerIds[0]!,
+            device_name: null,
+            device_id: null,
+            device: null,
+          }),
+      })),
+      {
+        action: 'issueSummaryDecision',
+        input: decision,
+        body: { date: body.date, penalty: body.penalty, serialNumber, remedyText: remedy.textZh, officerIds: body.officerIds },
+        document: { docType: 'summary_decision', number: serialNumber, isCaseNumber: true },
+      },
+    ];
+    if (body.collectOnSpot) {
+      steps.push({
+        action: 'collectOnSpot',
+        input: { date: body.date, officers, ...body.collectOnSpot },
+        body: { date: body.date, ...body.collectOnSpot },
+      });
+    }
+    await insertNewCase(
+      trx,
+      deps,
+      actor,
+      meta,
+      {
+        id,
+        bureauId,
+        orgId: org.id,
+        partyId,
+        partyName: party.row.name,
+        source: 'patrol',
+        sourceRef: null,
+        offence,
+        location: body.location,
+        facts: body.facts,
+        officerIds: body.officerIds,
+        snapshotFacts: {
+          procedure: 'summary',
+          party: party.caseParty,
+          offence: offence.offence,
+          act: { actId: id, actDate, priorFineDecisionCount: await countPriorFines(trx, id, id) },
+          flags: mergeFlags(DEFAULT_FLAGS, body.flags),
+          officers,
+        },
+      },
+      ctx,
+      steps,
+    );
+  });
+  return getCase(deps, actor, id);
+}

@@ -1,0 +1,31 @@
+import type { StoredFile } from '@chengguan/contracts';
+import type { Actor, Deps, RequestMeta } from '../../../context.ts';
+import { fieldError } from '../../../errors/app-error.ts';
+import { assertPermission } from '../../../shared/access.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import { fileStorageOf, sm3OfBytes } from '../file-storage.ts';
+import { findFile, insertFile } from '../files.repository.ts';
+
+/** 20 MB: a photo, a short video clip or a scanned 笔录. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Stores the bytes under their SM3, computed here at upload (the hash later checked for every evidence item). */
+export async function uploadFile(deps: Deps, actor: Actor, meta: RequestMeta, bytes: Buffer, mime: string): Promise<StoredFile> {
+  assertPermission(actor, 'case:write');
+  if (bytes.length === 0) throw fieldError('body', '文件为空', 'the file is empty');
+  if (bytes.length > MAX_FILE_BYTES) throw fieldError('body', '文件超过 20 MB', 'the file exceeds 20 MB', 'PAYLOAD_TOO_LARGE');
+  const sm3 = sm3OfBytes(bytes);
+  // Bytes first: a row never points at a file that is not there.
+  await fileStorageOf(deps).put(sm3, bytes);
+  return deps.db.transaction().execute(async (trx) => {
+    await insertFile(trx, { sm3, size: bytes.length, mime, bureau_id: actor.bureauId, created_by: actor.id });
+    const row = (await findFile(trx, sm3))!;
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'file.upload',
+      entityType: 'file',
+      entityId: null,
+      data: { sm3, size: bytes.length, mime },
+    });
+    return { sm3: row.sm3, size: row.size, mime: row.mime, createdAt: new Date(row.created_at).toISOString() };
+  });
+}

@@ -1,0 +1,171 @@
+// Factories of the case tests (medium tier): demo users, a valid party, and one call per case step.
+import { expect } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { CASE_ACTION_ROUTES, type CaseDetail, type RegisterCaseBody, type RoutedCaseAction } from '@chengguan/contracts';
+import { creditCodeCheckChar, idNumberCheckDigit } from '@chengguan/domain';
+import { buildDemoData } from '../src/seed/demo-data.ts';
+import type { TestContext } from './harness.ts';
+
+const demo = buildDemoData();
+
+export const ID_CARD = ((first17: string) => first17 + idNumberCheckDigit(first17))('31011519800505123');
+export const USCC = ((first17: string) => first17 + creditCodeCheckChar(first17))('91310115MA1FL0000');
+
+export type CaseKit = {
+  ctx: TestContext;
+  tokens: Record<string, string>;
+  officerId(username: string): string;
+  orgId(key: string): string;
+  register(overrides?: Partial<RegisterCaseBody>, user?: string): Promise<CaseDetail>;
+  step(
+    user: string,
+    caseId: string,
+    action: RoutedCaseAction,
+    body: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
+  ok(user: string, caseId: string, action: RoutedCaseAction, body: Record<string, unknown>): Promise<CaseDetail>;
+  get(user: string, caseId: string): Promise<CaseDetail>;
+  upload(user: string, bytes: Buffer | string): Promise<string>;
+  counts(caseId: string): Promise<{ events: number; audit: number }>;
+};
+
+export const USERS = [
+  'pd_ljz_leader',
+  'pd_ljz_01',
+  'pd_ljz_02',
+  'pd_ljz_03',
+  'qp_zjj_leader',
+  'qp_zjj_01',
+  'pd_legal',
+  'pd_leader',
+  'admin',
+] as const;
+
+export async function caseKit(ctx: TestContext): Promise<CaseKit> {
+  const tokens: Record<string, string> = {};
+  for (const u of USERS) tokens[u] = await ctx.login(u);
+  const officerId = (username: string) => ctx.seed.ids.officers.get(demo.officers.find((o) => o.username === username)!.key)!;
+  const orgId = (key: string) => ctx.seed.ids.orgs.get(key)!;
+  const step: CaseKit['step'] = (user, caseId, action, body, headers) =>
+    ctx.api('POST', `/api/v1/cases/${caseId}/${CASE_ACTION_ROUTES[action].path}`, {
+      token: tokens[user]!,
+      body,
+      ...(headers ? { headers } : {}),
+    });
+  const kit: CaseKit = {
+    ctx,
+    tokens,
+    officerId,
+    orgId,
+    async register(overrides = {}, user = 'pd_ljz_01') {
+      const body: RegisterCaseBody = {
+        date: '2026-01-05',
+        discoveredOn: '2026-01-05',
+        source: 'patrol',
+        offenceCode: 'SH-LJ-57-4',
+        party: {
+          type: 'natural_person',
+          name: '王小明',
+          idType: 'id_card',
+          idNumber: ID_CARD,
+          phone: '13812345678',
+          address: '上海市浦东新区世纪大道100号',
+        },
+        act: { actDate: '2026-01-04' },
+        location: '浦东新区陆家嘴环路 1000 号',
+        facts: '管理责任人未将分类投放的生活垃圾分类驳运。',
+        officerIds: [officerId('pd_ljz_01'), officerId('pd_ljz_03')],
+        ...overrides,
+      };
+      const r = await ctx.api('POST', '/api/v1/cases', { token: tokens[user]!, body });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json() as CaseDetail;
+    },
+    step,
+    async ok(user, caseId, action, body) {
+      const r = await step(user, caseId, action, body);
+      expect(r.statusCode, `${action}: ${r.body}`).toBe(200);
+      return r.json() as CaseDetail;
+    },
+    async get(user, caseId) {
+      const r = await ctx.api('GET', `/api/v1/cases/${caseId}`, { token: tokens[user]! });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as CaseDetail;
+    },
+    async upload(user, bytes) {
+      const r = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/files',
+        headers: { authorization: `Bearer ${tokens[user]!}`, 'content-type': 'image/jpeg' },
+        payload: typeof bytes === 'string' ? Buffer.from(bytes) : bytes,
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return (r.json() as { sm3: string }).sm3;
+    },
+    async counts(caseId) {
+      const db = ctx.deps.db;
+      const e = await db
+        .selectFrom('case_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('case_id', '=', caseId)
+        .executeTakeFirstOrThrow();
+      const a = await db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return { events: Number(e.n), audit: Number(a.n) };
+    },
+  };
+  return kit;
+}
+
+/** Two credentialed officers of 陆家嘴 sign a record. */
+export function signedRecord(kit: CaseKit, date: string, users: readonly string[] = ['pd_ljz_01', 'pd_ljz_03']) {
+  return {
+    date,
+    officerIds: users.map((u) => kit.officerId(u)),
+    credentialsShown: true,
+    officersSigned: true,
+    partySigned: true,
+    content: '现场检查情况',
+  };
+}
+
+export function notice(fineYuan: number, hearingRightStated: boolean, date: string) {
+  return {
+    date,
+    proposed: { penalties: ['fine'], fineFen: fineYuan * 100 },
+    contents: {
+      proposedPenaltyStated: true,
+      factsStated: true,
+      reasonsStated: true,
+      legalBasisStated: true,
+      statementRightsStated: true,
+      hearingRightStated,
+    },
+  };
+}
+
+export const fine = (yuan: number) => ({ penalties: ['fine'], fineFen: yuan * 100 });
+
+/** Registered 01-05, filed 01-06, evidence and 笔录, concluded 01-12: ready for the case review. */
+export async function investigatedCase(kit: CaseKit, overrides: Partial<RegisterCaseBody> = {}): Promise<CaseDetail> {
+  const c = await kit.register(overrides);
+  await kit.ok('pd_ljz_01', c.id, 'recordInspection', signedRecord(kit, '2026-01-05'));
+  await kit.ok('pd_ljz_01', c.id, 'submitFiling', { date: '2026-01-05' });
+  await kit.ok('pd_ljz_leader', c.id, 'approveFiling', { date: '2026-01-06' });
+  const photo = await kit.upload('pd_ljz_01', `photo of ${c.id}`);
+  await kit.ok('pd_ljz_01', c.id, 'addEvidence', { date: '2026-01-07', evidenceType: 'audio_visual', title: '现场照片', fileSm3: photo });
+  await kit.ok('pd_ljz_01', c.id, 'recordQuestioning', { ...signedRecord(kit, '2026-01-08'), interviewee: '王小明' });
+  return kit.ok('pd_ljz_01', c.id, 'concludeInvestigation', { date: '2026-01-12' });
+}
+
+export function expectRule(r: LightMyRequestResponse, status: number, ruleId: string) {
+  expect(r.statusCode, r.body).toBe(status);
+  const body = r.json() as { rule?: string; message: string; messageEn: string; code: string; field?: string };
+  expect(body.rule ?? '', r.body).toMatch(new RegExp(`^${ruleId}\\b`));
+  expect(body.message).toContain(ruleId);
+  expect(body.messageEn).toContain(ruleId);
+  return body;
+}

@@ -1,0 +1,296 @@
+/**
+ * Case-handling workloads (issue 4): the summary-procedure ticket and a full ordinary case (15 steps, registration
+ * to archive) driven through the API in-process, against a raw-SQL baseline that performs the same inserts and
+ * updates (case row with its jsonb snapshot, events, evidence, 笔录, documents, deadline rows, hash-chained audit
+ * rows) in the same run on the same database, one transaction per step like the platform.
+ */
+import { performance } from 'node:perf_hooks';
+import { sql, type Transaction } from 'kysely';
+import { auditRowHash, GENESIS_HASH, idNumberCheckDigit } from '@chengguan/domain';
+import type { TestContext } from '../../apps/server/test/harness.ts';
+import { buildDemoData } from '../../apps/server/src/seed/demo-data.ts';
+import type { DB } from '../../apps/server/src/db/schema.ts';
+
+export type CaseBenchResult = { workload: string; n: number; platformPerSec: number; baselinePerSec: number; ratio: number };
+
+const ID_CARD = ((f: string) => f + idNumberCheckDigit(f))('31011519800505123');
+
+export async function benchCases(ctx: TestContext, tickets: number, cases: number): Promise<CaseBenchResult[]> {
+  const demo = buildDemoData();
+  const officerId = (u: string) => ctx.seed.ids.officers.get(demo.officers.find((o) => o.username === u)!.key)!;
+  const orgId = ctx.seed.ids.orgs.get('pd-ljz')!;
+  const bureauId = ctx.seed.ids.orgs.get('pd')!;
+  const tokens = {
+    officer: await ctx.login('pd_ljz_01'),
+    leader: await ctx.login('pd_ljz_leader'),
+    head: await ctx.login('pd_leader'),
+  };
+  const officers = [officerId('pd_ljz_01'), officerId('pd_ljz_03')];
+  const call = async (token: string, method: string, url: string, body?: unknown, expected = 200) => {
+    const r = await ctx.api(method, url, { token, ...(body !== undefined ? { body } : {}) });
+    if (r.statusCode !== expected) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body}`);
+    return r.json() as { id: string };
+  };
+  await call(
+    tokens.leader,
+    'POST',
+    '/api/v1/summary-ticket-ranges',
+    { orgId, prefix: '沪浦城管当罚〔2026〕', firstNumber: 1, lastNumber: 999_999 },
+    201,
+  );
+  const up = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/files',
+    headers: { authorization: `Bearer ${tokens.officer}`, 'content-type': 'image/jpeg' },
+    payload: Buffer.from('bench photo'),
+  });
+  const photo = (up.json() as { sm3: string }).sm3;
+
+  // The audit chain continues from its current head in the baseline.
+  const db = ctx.deps.db;
+  const head = async () => {
+    const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return { seq: last?.seq ?? 0, prev: last?.hash ?? GENESIS_HASH };
+  };
+  let chain = { seq: 0, prev: GENESIS_HASH };
+  const audit = async (trx: Transaction<DB>, action: string, entityId: string) => {
+    // The platform serializes appends with an advisory lock; so does the baseline.
+    await sql`SELECT pg_advisory_xact_lock(7301002)`.execute(trx);
+    chain.seq += 1;
+    const at = new Date().toISOString();
+    const hash = auditRowHash(chain.prev, {
+      seq: chain.seq,
+      at,
+      actorId: null,
+      bureauId,
+      action,
+      entityType: 'case',
+      entityId,
+      data: {},
+      ip: null,
+    });
+    await sql`INSERT INTO audit_log (seq, id, at, bureau_id, action, entity_type, entity_id, data, prev_hash, hash)
+      VALUES (${chain.seq}, ${ctx.deps.newId()}, ${at}, ${bureauId}, ${action}, 'case', ${entityId}, '{}'::jsonb, ${chain.prev}, ${hash})`.execute(
+      trx,
+    );
+    chain.prev = hash;
+  };
+  let eventVersion = 0;
+  const event = async (trx: Transaction<DB>, caseId: string, action: string, date: string) => {
+    const id = ctx.deps.newId();
+    eventVersion += 1;
+    await sql`INSERT INTO case_events (id, case_id, bureau_id, action, from_state, to_state, legal_date, at, actor_id, version, data)
+      VALUES (${id}, ${caseId}, ${bureauId}, ${action}, 'a', 'b', ${date}, now(), ${officers[0]}, ${eventVersion}, '{"date":"x"}'::jsonb)`.execute(
+      trx,
+    );
+    return id;
+  };
+  const snapshot = JSON.stringify({
+    procedure: 'ordinary',
+    state: 'registered',
+    officers: officers.map((id) => ({ id })),
+    records: [],
+    payments: [],
+  });
+  const deadline = async (trx: Transaction<DB>, caseId: string, kind: string) => {
+    await sql`INSERT INTO case_deadlines (case_id, kind, bureau_id, org_id, due_date, basis, state, holder)
+      VALUES (${caseId}, ${kind}, ${bureauId}, ${orgId}, '2026-04-01', '{"ruleId":"E4"}'::jsonb, 'running', 'agency')
+      ON CONFLICT (case_id, kind) DO UPDATE SET due_date = excluded.due_date, state = excluded.state`.execute(trx);
+  };
+  const newCase = async (trx: Transaction<DB>, caseId: string, procedure: string, state: string, i: number) => {
+    const partyId = ctx.deps.newId();
+    await sql`INSERT INTO parties (id, bureau_id, type, name, id_type, id_number) VALUES (${partyId}, ${bureauId}, 'natural_person', '赵六', 'id_card', ${`B${procedure}${i}`})`.execute(
+      trx,
+    );
+    await sql`INSERT INTO cases (id, bureau_id, org_id, procedure, state, source, offence_code, offence_name, party_id, party_type, party_name, act_id, act_date, location, facts, snapshot)
+      VALUES (${caseId}, ${bureauId}, ${orgId}, ${procedure}, ${state}, 'patrol', 'SH-LJ-57-2', '个人混合投放生活垃圾', ${partyId}, 'natural_person', '赵六', ${caseId}, '2026-03-01', '陆家嘴', '事实', ${snapshot}::jsonb)`.execute(
+      trx,
+    );
+    for (const [k, o] of officers.entries())
+      await sql`INSERT INTO case_officers (case_id, officer_id, role) VALUES (${caseId}, ${o}, ${k === 0 ? 'lead' : 'assist'})`.execute(
+        trx,
+      );
+  };
+  const step = async (caseId: string, action: string, date: string, extra?: (trx: Transaction<DB>, eventId: string) => Promise<void>) =>
+    db.transaction().execute(async (trx) => {
+      await sql`UPDATE cases SET state = ${action}, version = version + 1, snapshot = ${snapshot}::jsonb, updated_at = now() WHERE id = ${caseId}`.execute(
+        trx,
+      );
+      const eventId = await event(trx, caseId, action, date);
+      await extra?.(trx, eventId);
+      await audit(trx, `case.${action}`, caseId);
+      await deadline(trx, caseId, 'decision');
+    });
+  const docNumber = async (trx: Transaction<DB>, caseId: string, eventId: string, docType: string, date: string) => {
+    const r = await sql<{
+      last_value: number;
+    }>`INSERT INTO doc_number_sequences (bureau_id, year, doc_type, last_value) VALUES (${bureauId}, 2026, ${`b-${docType}`}, 1)
+      ON CONFLICT (bureau_id, year, doc_type) DO UPDATE SET last_value = doc_number_sequences.last_value + 1 RETURNING last_value`.execute(
+      trx,
+    );
+    await sql`INSERT INTO case_documents (id, case_id, bureau_id, event_id, doc_type, number, issued_on)
+      VALUES (${ctx.deps.newId()}, ${caseId}, ${bureauId}, ${eventId}, ${`b-${docType}`}, ${`B${r.rows[0]!.last_value}`}, ${date})`.execute(
+      trx,
+    );
+  };
+  const results: CaseBenchResult[] = [];
+
+  // Workload 1: the summary ticket in one call.
+  const t0 = performance.now();
+  for (let i = 0; i < tickets; i++) {
+    await call(
+      tokens.officer,
+      'POST',
+      '/api/v1/cases/summary',
+      {
+        date: '2026-03-02',
+        offenceCode: 'SH-LJ-57-2',
+        party: { type: 'natural_person', name: '赵六', idType: 'id_card', idNumber: ID_CARD },
+        location: '陆家嘴东路 88 号',
+        facts: '经责令改正后仍混合投放生活垃圾。',
+        photos: [photo],
+        officerIds: officers,
+        penalty: { penalties: ['fine'], fineFen: 10_000 },
+        flags: { correctionOrdered: true, refusedToCorrect: true },
+        partySigned: true,
+      },
+      201,
+    );
+  }
+  const ticketMs = performance.now() - t0;
+  chain = await head();
+  const t1 = performance.now();
+  for (let i = 0; i < tickets; i++) {
+    const caseId = ctx.deps.newId();
+    await db.transaction().execute(async (trx) => {
+      await sql`UPDATE summary_ticket_ranges SET next_number = next_number + 1 WHERE org_id = ${orgId} RETURNING next_number`.execute(trx);
+      await newCase(trx, caseId, 'summary', 'summary_decided', i);
+      await event(trx, caseId, 'register', '2026-03-02');
+      const ev = await event(trx, caseId, 'addEvidence', '2026-03-02');
+      await sql`INSERT INTO case_evidence (id, case_id, bureau_id, event_id, evidence_type, title, file_sm3, size, mime, collected_on)
+        VALUES (${ctx.deps.newId()}, ${caseId}, ${bureauId}, ${ev}, 'audio_visual', '现场照片', ${photo}, 11, 'image/jpeg', '2026-03-02')`.execute(
+        trx,
+      );
+      const dec = await event(trx, caseId, 'issueSummaryDecision', '2026-03-02');
+      await docNumber(trx, caseId, dec, 'summary', '2026-03-02');
+      await audit(trx, 'case.summary', caseId);
+      await deadline(trx, caseId, 'payment');
+    });
+  }
+  const ticketBaseMs = performance.now() - t1;
+  results.push({
+    workload: 'summary ticket (1 call: register, photo, decision)',
+    n: tickets,
+    platformPerSec: (tickets * 1000) / ticketMs,
+    baselinePerSec: (tickets * 1000) / ticketBaseMs,
+    ratio: ticketMs / ticketBaseMs,
+  });
+
+  // Workload 2: a full ordinary case, registration to archive (15 steps).
+  const STEPS = 15;
+  const t2 = performance.now();
+  for (let i = 0; i < cases; i++) {
+    const c = await call(
+      tokens.officer,
+      'POST',
+      '/api/v1/cases',
+      {
+        date: '2026-01-05',
+        discoveredOn: '2026-01-05',
+        source: 'patrol',
+        offenceCode: 'SH-LJ-57-4',
+        party: { type: 'natural_person', name: '王小明', idType: 'id_card', idNumber: ID_CARD },
+        act: { actDate: '2026-01-04' },
+        location: '陆家嘴环路',
+        facts: '未分类驳运生活垃圾。',
+        officerIds: officers,
+      },
+      201,
+    );
+    const s = (token: string, path: string, body: unknown) => call(token, 'POST', `/api/v1/cases/${c.id}/${path}`, body);
+    const record = (date: string) => ({ date, officerIds: officers, credentialsShown: true, officersSigned: true, partySigned: true });
+    await s(tokens.officer, 'inspections', record('2026-01-05'));
+    await s(tokens.officer, 'submit-filing', { date: '2026-01-05' });
+    await s(tokens.leader, 'approve-filing', { date: '2026-01-06' });
+    await s(tokens.officer, 'evidence', { date: '2026-01-07', evidenceType: 'audio_visual', title: '照片', fileSm3: photo });
+    await s(tokens.officer, 'questionings', record('2026-01-08'));
+    await s(tokens.officer, 'conclude-investigation', { date: '2026-01-12' });
+    await s(tokens.leader, 'review', {
+      date: '2026-01-13',
+      proposedOutcome: 'penalty',
+      proposedPenalty: { penalties: ['fine'], fineFen: 100_000 },
+    });
+    await s(tokens.officer, 'prior-notice', {
+      date: '2026-01-14',
+      proposed: { penalties: ['fine'], fineFen: 100_000 },
+      contents: {
+        proposedPenaltyStated: true,
+        factsStated: true,
+        reasonsStated: true,
+        legalBasisStated: true,
+        statementRightsStated: true,
+        hearingRightStated: false,
+      },
+    });
+    await s(tokens.officer, 'statement-waiver', { date: '2026-01-14', waivesHearing: true });
+    await s(tokens.head, 'decision', {
+      date: '2026-01-15',
+      outcome: 'penalty',
+      penalty: { penalties: ['fine'], fineFen: 100_000 },
+      citesHearingRecord: false,
+      educationRecorded: false,
+    });
+    await s(tokens.officer, 'decision-service', { date: '2026-01-16', method: 'direct' });
+    await s(tokens.officer, 'payments', { date: '2026-01-19', amountFen: 100_000 });
+    await s(tokens.leader, 'close', { date: '2026-01-20' });
+    await s(tokens.leader, 'archive', { date: '2026-01-21' });
+  }
+  const caseMs = performance.now() - t2;
+  chain = await head();
+  const t3 = performance.now();
+  for (let i = 0; i < cases; i++) {
+    const caseId = ctx.deps.newId();
+    eventVersion = 0;
+    await db.transaction().execute(async (trx) => {
+      await newCase(trx, caseId, 'ordinary', 'registered', i);
+      await event(trx, caseId, 'register', '2026-01-05');
+      await audit(trx, 'case.register', caseId);
+      await deadline(trx, caseId, 'filing');
+    });
+    const recordRow = (kind: string) => async (trx: Transaction<DB>, eventId: string) => {
+      await sql`INSERT INTO case_records (id, case_id, bureau_id, event_id, kind, recorded_on, officer_ids, credentials_shown, officers_signed, party_signed, witness_signed)
+        VALUES (${ctx.deps.newId()}, ${caseId}, ${bureauId}, ${eventId}, ${kind}, '2026-01-05', ${officers}::uuid[], true, true, true, false)`.execute(
+        trx,
+      );
+    };
+    const doc = (type: string) => (trx: Transaction<DB>, eventId: string) => docNumber(trx, caseId, eventId, type, '2026-01-06');
+    await step(caseId, 'recordInspection', '2026-01-05', recordRow('inspection'));
+    await step(caseId, 'submitFiling', '2026-01-05');
+    await step(caseId, 'approveFiling', '2026-01-06', doc('filing'));
+    await step(caseId, 'addEvidence', '2026-01-07', async (trx, eventId) => {
+      await sql`INSERT INTO case_evidence (id, case_id, bureau_id, event_id, evidence_type, title, file_sm3, size, mime, collected_on)
+        VALUES (${ctx.deps.newId()}, ${caseId}, ${bureauId}, ${eventId}, 'audio_visual', '照片', ${photo}, 11, 'image/jpeg', '2026-01-07')`.execute(
+        trx,
+      );
+    });
+    await step(caseId, 'recordQuestioning', '2026-01-08', recordRow('questioning'));
+    await step(caseId, 'concludeInvestigation', '2026-01-12');
+    await step(caseId, 'reviewCase', '2026-01-13');
+    await step(caseId, 'issuePriorNotice', '2026-01-14', doc('prior_notice'));
+    await step(caseId, 'waiveStatement', '2026-01-14');
+    await step(caseId, 'decide', '2026-01-15', doc('decision'));
+    await step(caseId, 'serveDecision', '2026-01-16');
+    await step(caseId, 'recordPayment', '2026-01-19');
+    await step(caseId, 'close', '2026-01-20');
+    await step(caseId, 'archive', '2026-01-21');
+  }
+  const caseBaseMs = performance.now() - t3;
+  results.push({
+    workload: `full ordinary case (${STEPS} steps, register → archive); per case`,
+    n: cases,
+    platformPerSec: (cases * 1000) / caseMs,
+    baselinePerSec: (cases * 1000) / caseBaseMs,
+    ratio: caseMs / caseBaseMs,
+  });
+  return results;
+}
