@@ -18,7 +18,9 @@ function newestMtime(dir) {
 }
 
 const sources = [path.join(web, 'src'), path.join(root, 'packages/contracts/src')].filter((d) => fs.existsSync(d));
-const stale = !fs.existsSync(built) || Math.max(...sources.map(newestMtime), fs.statSync(path.join(web, 'index.html')).mtimeMs) > fs.statSync(built).mtimeMs;
+const stale =
+  !fs.existsSync(built) ||
+  Math.max(...sources.map(newestMtime), fs.statSync(path.join(web, 'index.html')).mtimeMs) > fs.statSync(built).mtimeMs;
 if (stale) {
   console.log('building the web console…');
   execSync('npm run build -w @chengguan/web', { cwd: root, stdio: 'inherit' });

@@ -35,16 +35,14 @@ export async function login({ deps, username, password, totp, meta }: LoginOptio
   }
   const actorRef = { id: user.id, bureauId: user.bureau_id };
   if (user.locked_until && new Date(user.locked_until) > now) {
-    await db
-      .transaction()
-      .execute((trx) =>
-        recordAudit(trx, deps, actorRef, meta, {
-          action: 'auth.login_refused_locked',
-          entityType: 'officer',
-          entityId: user.id,
-          data: { username },
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, deps, actorRef, meta, {
+        action: 'auth.login_refused_locked',
+        entityType: 'officer',
+        entityId: user.id,
+        data: { username },
+      }),
+    );
     throw new AppError('AUTH_LOCKED');
   }
 
