@@ -68,6 +68,22 @@ describe('Idempotency-Key', () => {
     expect(r.headers['idempotent-replayed']).toBeUndefined();
   });
 
+  it('replays a retried file upload (raw bytes) and refuses the key for different bytes', async () => {
+    const upload = (bytes: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/files',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg', 'idempotency-key': 'k-file-1' },
+        payload: Buffer.from(bytes),
+      });
+    const first = await upload('photo bytes A');
+    const retry = await upload('photo bytes A');
+    expect(first.statusCode).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toEqual(first.json());
+    expect((await upload('photo bytes B')).statusCode).toBe(422);
+  });
+
   it('bad input: names the header when the key is malformed', async () => {
     const r = await ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7006'), headers: { 'idempotency-key': 'x'.repeat(201) } });
     expect(r.statusCode).toBe(400);
