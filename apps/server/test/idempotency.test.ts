@@ -69,11 +69,12 @@ describe('Idempotency-Key', () => {
   });
 
   it('replays a retried file upload (raw bytes) and refuses the key for different bytes', async () => {
+    const officer = await ctx.login('pd_ljz_01');
     const upload = (bytes: string) =>
       ctx.app.inject({
         method: 'POST',
         url: '/api/v1/files',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg', 'idempotency-key': 'k-file-1' },
+        headers: { authorization: `Bearer ${officer}`, 'content-type': 'image/jpeg', 'idempotency-key': 'k-file-1' },
         payload: Buffer.from(bytes),
       });
     const first = await upload('photo bytes A');
