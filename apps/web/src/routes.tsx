@@ -1,5 +1,21 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileSearchOutlined, FolderOpenOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import {
+  BookOutlined,
+  CalculatorOutlined,
+  CalendarOutlined,
+  CompassOutlined,
+  ControlOutlined,
+  FieldTimeOutlined,
+  FileTextOutlined,
+  ImportOutlined,
+  ProfileOutlined,
+  ReadOutlined,
+  SafetyOutlined,
+  SearchOutlined,
+  SlidersOutlined,
+} from '@ant-design/icons';
 import type { MessageKey } from './i18n/i18n.tsx';
 
 // ─────────────────────────────────────────────────────────────────────────────
@@ -14,6 +30,8 @@ export type MenuGroup = { key: string; labelKey: MessageKey; icon: ReactNode };
 /** Sub-menus; an entry without a group sits at the top level. */
 export const MENU_GROUPS: MenuGroup[] = [
   // e.g. { key: 'cases', labelKey: 'menu.cases', icon: <FileTextOutlined /> },
+  { key: 'cases', labelKey: 'menu.cases', icon: <FolderOpenOutlined /> },
+  { key: 'law', labelKey: 'menu.law', icon: <BookOutlined /> },
 ];
 
 export type AppRoute = {
@@ -30,6 +48,47 @@ export type AppRoute = {
 };
 
 export const APP_ROUTES: AppRoute[] = [
+  // 案件办理 (issue 4). First, so that an officer lands on his workbench.
+  {
+    path: 'workbench',
+    labelKey: 'menu.workbench',
+    icon: <DashboardOutlined />,
+    permission: 'case:read',
+    group: 'cases',
+    page: lazy(() => import('./pages/cases/WorkbenchPage.tsx')),
+  },
+  {
+    path: 'cases',
+    labelKey: 'menu.caseList',
+    icon: <FileSearchOutlined />,
+    permission: 'case:read',
+    group: 'cases',
+    page: lazy(() => import('./pages/cases/list/CaseListPage.tsx')),
+  },
+  {
+    path: 'summary',
+    labelKey: 'menu.summaryTicket',
+    icon: <ThunderboltOutlined />,
+    permission: 'case:write',
+    group: 'cases',
+    page: lazy(() => import('./pages/cases/summary/SummaryTicketPage.tsx')),
+  },
+  {
+    path: 'cases/new',
+    labelKey: 'case.register',
+    icon: <FileSearchOutlined />,
+    permission: 'case:write',
+    inMenu: false,
+    page: lazy(() => import('./pages/cases/register/CaseRegisterPage.tsx')),
+  },
+  {
+    path: 'cases/:id',
+    labelKey: 'case.caseTitle',
+    icon: <FileSearchOutlined />,
+    permission: 'case:read',
+    inMenu: false,
+    page: lazy(() => import('./pages/cases/detail/CasePage.tsx')),
+  },
   {
     path: 'orgs',
     labelKey: 'menu.orgs',
@@ -50,6 +109,103 @@ export const APP_ROUTES: AppRoute[] = [
     icon: <AuditOutlined />,
     permission: 'audit:read',
     page: lazy(() => import('./pages/audit/AuditPage.tsx')),
+  },
+  // 法制库 (issue 3): library lists, search, calculators (law:read); import (law:write); calendar and configuration (admins).
+  {
+    path: 'law-search',
+    labelKey: 'menu.lawSearch',
+    icon: <SearchOutlined />,
+    permission: 'law:read',
+    group: 'law',
+    page: lazy(() => import('./pages/law/search/SearchPage.tsx')),
+  },
+  {
+    path: 'law-discretion',
+    labelKey: 'menu.lawDiscretion',
+    icon: <CalculatorOutlined />,
+    permission: 'law:read',
+    group: 'law',
+    page: lazy(() => import('./pages/law/discretion/DiscretionPage.tsx')),
+  },
+  {
+    path: 'law-deadlines',
+    labelKey: 'menu.lawDeadlines',
+    icon: <FieldTimeOutlined />,
+    permission: 'law:read',
+    group: 'law',
+    page: lazy(() => import('./pages/law/deadlines/DeadlinePage.tsx')),
+  },
+  {
+    path: 'law-provisions',
+    labelKey: 'menu.lawProvisions',
+    icon: <FileTextOutlined />,
+    permission: 'law:read',
+    group: 'law',
+    page: lazy(() => import('./pages/law/library/ProvisionsPage.tsx')),
+  },
+  {
+    path: 'law-offences',
+    labelKey: 'menu.lawOffences',
+    icon: <ProfileOutlined />,
+    permission: 'law:read',
+    group: 'law',
+    page: lazy(() => import('./pages/law/library/OffencesPage.tsx')),
+  },
+  {
+    path: 'law-standards',
+    labelKey: 'menu.lawStandards',
+    icon: <SlidersOutlined />,
+    permission: 'law:read',
+    group: 'law',
+    page: lazy(() => import('./pages/law/library/DiscretionStandardsPage.tsx')),
+  },
+  {
+    path: 'law-exemptions',
+    labelKey: 'menu.lawExemptions',
+    icon: <SafetyOutlined />,
+    permission: 'law:read',
+    group: 'law',
+    page: lazy(() => import('./pages/law/library/ExemptionItemsPage.tsx')),
+  },
+  {
+    path: 'law-guidance',
+    labelKey: 'menu.lawGuidance',
+    icon: <CompassOutlined />,
+    permission: 'law:read',
+    group: 'law',
+    page: lazy(() => import('./pages/law/library/GuidancePage.tsx')),
+  },
+  {
+    path: 'law-cases',
+    labelKey: 'menu.lawCases',
+    icon: <ReadOutlined />,
+    permission: 'law:read',
+    group: 'law',
+    page: lazy(() => import('./pages/law/library/GuidingCasesPage.tsx')),
+  },
+  {
+    path: 'law-import',
+    labelKey: 'menu.lawImport',
+    icon: <ImportOutlined />,
+    permission: 'law:write',
+    group: 'law',
+    page: lazy(() => import('./pages/law/import/ImportPage.tsx')),
+  },
+  {
+    path: 'law-calendar',
+    labelKey: 'menu.lawCalendar',
+    icon: <CalendarOutlined />,
+    permission: 'calendar:write',
+    group: 'law',
+    page: lazy(() => import('./pages/law/calendar/CalendarPage.tsx')),
+  },
+  {
+    path: 'law-config',
+    labelKey: 'menu.lawConfig',
+    icon: <ControlOutlined />,
+    permission: 'config:write',
+    group: 'law',
+    page: lazy(() => import('./pages/law/config/ConfigPage.tsx')),
   },
   {
     path: 'settings',

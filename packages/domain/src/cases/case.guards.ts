@@ -92,6 +92,14 @@ export function twoCredentialedOfficers(s: CaseSnapshot, input: WithOfficers, ct
   );
 }
 
+/**
+ * A1 for a 笔录: the team is the officers named on the record, so it is judged when the record is submitted;
+ * without an input (the list of allowed actions) the officer must still be able to open the form and add a colleague.
+ */
+export function recordTeamOfficers(s: CaseSnapshot, input: WithOfficers, ctx: CaseContext): BlockReason | null {
+  return input ? twoCredentialedOfficers(s, input, ctx) : null;
+}
+
 /** A2 — 处罚法 Art. 55: 「执法人员在调查或者进行检查时，应当主动向当事人或者有关人员出示执法证件。」 */
 export function credentialsShown(_s: CaseSnapshot, input: OfficerRecordInput | undefined): BlockReason | null {
   if (!input || input.credentialsShown) return null;

@@ -15,7 +15,7 @@ import {
   recordSigned,
   requireText,
   statutoryEvidenceType,
-  twoCredentialedOfficers,
+  recordTeamOfficers,
 } from './case.guards.ts';
 import {
   AGENCY_HEAD,
@@ -66,7 +66,7 @@ const officerRecord = <A extends 'recordInspection' | 'recordQuestioning'>(
   procedures: ORDINARY,
   from: EARLY_STATES,
   to: null,
-  guards: [...FIELD, twoCredentialedOfficers, credentialsShown, recordSigned, noRecusedOfficer],
+  guards: [...FIELD, recordTeamOfficers, credentialsShown, recordSigned, noRecusedOfficer],
   roles: OFFICERS,
   records: [record],
   startsDeadlines: [],

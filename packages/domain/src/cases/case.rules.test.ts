@@ -152,6 +152,12 @@ describe('A1–A8', () => {
     expect(e.article).toContain('行政处罚法 Art. 42');
   });
 
+  it('A1: the list of allowed actions lets a lone handling officer open a 笔录 form; submitting it alone is refused', () => {
+    const alone = { ...investigating(), officers: investigating().officers.slice(0, 1) };
+    expect(evaluateAction(alone, 'recordInspection', undefined, ALL_ROLES, ctxOn('2025-09-03')).allowed).toBe(true);
+    expect(refusal(alone, 'recordInspection', signedRecord('2025-09-03', [OFFICER_A])).ruleId).toBe('A1');
+  });
+
   it('A1: an expired credential on the action date (a recorded statutory exception does not cure it)', () => {
     const record = { ...signedRecord('2025-09-03', [OFFICER_A, OFFICER_EXPIRED]), statutoryException: '某法第X条' };
     const e = refusal(investigating(), 'recordInspection', record);

@@ -1,0 +1,38 @@
+import {
+  CASE_ACTION_ROUTES,
+  type CaseActionBody,
+  type CaseDetail,
+  type CaseListItem,
+  type CaseListQuery,
+  type Offence,
+  type PageOf,
+  type RegisterCaseBody,
+  type RoutedCaseAction,
+  type SummaryCaseBody,
+  type Workbench,
+} from '@chengguan/contracts';
+import { api, type Query } from './client.ts';
+
+// Typed calls to /api/v1/cases (apps/server/src/modules/cases/cases.routes.ts), one line each.
+// Every transition answers the whole CaseDetail: allowed actions, blocking reasons, deadlines, timeline.
+
+type Write = { idempotencyKey?: string };
+export type CaseFilters = Omit<CaseListQuery, 'page' | 'pageSize'>;
+
+const BASE = '/api/v1/cases';
+
+export const casesApi = {
+  list: (query: CaseFilters & { page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<PageOf<CaseListItem>>(BASE, query as Query, signal),
+  get: (id: string, signal?: AbortSignal) => api.get<CaseDetail>(`${BASE}/${id}`, undefined, signal),
+  workbench: (signal?: AbortSignal) => api.get<Workbench>(`${BASE}/workbench`, undefined, signal),
+  register: (body: RegisterCaseBody, w: Write = {}) => api.post<CaseDetail>(BASE, body, w),
+  summary: (body: SummaryCaseBody, w: Write = {}) => api.post<CaseDetail>(`${BASE}/summary`, body, w),
+  /** POST /api/v1/cases/:id/<path> of one transition. */
+  act: <A extends RoutedCaseAction>(id: string, action: A, body: CaseActionBody<A>, w: Write = {}) =>
+    api.post<CaseDetail>(`${BASE}/${id}/${CASE_ACTION_ROUTES[action].path}`, body, w),
+  exportPath: `${BASE}/export.xlsx`,
+  /** 案由 search for the pickers (the law library, GET /api/v1/law/offences). */
+  offences: (q: string | undefined, signal?: AbortSignal) =>
+    api.get<PageOf<Offence>>('/api/v1/law/offences', { q, page: 1, pageSize: 30 }, signal),
+};

@@ -1,0 +1,185 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { PlusOutlined, ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import type { CaseListItem, Workbench } from '@chengguan/contracts';
+import { casesApi } from '../../api/cases.ts';
+import { errorText } from '../../api/errors.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { Page } from '../../components/Page.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useLoad } from '../../lib/useLoad.ts';
+import { DeadlineStateTag, StateTag } from './components/StateTag.tsx';
+import { Basis } from './detail/DeadlinesTab.tsx';
+import { daysUntil } from './format.ts';
+import { actionLabel, deadlineKindLabel } from './labels.ts';
+
+type DeadlineRow = Workbench['dueSoon'][number];
+
+function CaseRef({ c }: { c: CaseListItem }) {
+  const { t } = useI18n();
+  return (
+    <Space size={4} wrap>
+      <Link to={`/cases/${c.id}`} data-testid="workbench-case-link">
+        {c.caseNumber ?? t('case.noNumber')}
+      </Link>
+      <StateTag state={c.state} />
+      <Typography.Text type="secondary">
+        {c.offenceName} · {c.partyName}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+function DeadlineTable({ rows, testId, danger }: { rows: DeadlineRow[]; testId: string; danger?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Table<DeadlineRow>
+      rowKey={(r) => `${r.case.id}-${r.deadline.kind}`}
+      size="small"
+      pagination={rows.length > 10 ? { pageSize: 10 } : false}
+      dataSource={rows}
+      scroll={{ x: 840 }}
+      data-testid={testId}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.none')} /> }}
+      columns={[
+        { title: t('case.caseTitle'), key: 'case', width: 230, render: (_, r) => <CaseRef c={r.case} /> },
+        { title: t('case.deadlineKind'), key: 'kind', width: 130, render: (_, r) => deadlineKindLabel(t, r.deadline.kind) },
+        {
+          title: t('case.dueDate'),
+          key: 'due',
+          width: 150,
+          render: (_, r) => {
+            const n = daysUntil(r.deadline.dueDate);
+            return (
+              <Space direction="vertical" size={0}>
+                <Typography.Text type={danger ? 'danger' : undefined} strong={danger}>
+                  {r.deadline.dueDate}
+                </Typography.Text>
+                <Typography.Text type={n < 0 ? 'danger' : 'warning'} style={{ fontSize: 12 }}>
+                  {n < 0 ? t('case.daysOverdue', { n: -n }) : t('case.daysLeft', { n })}
+                </Typography.Text>
+              </Space>
+            );
+          },
+        },
+        { title: t('case.deadlineState'), key: 'state', width: 90, render: (_, r) => <DeadlineStateTag state={r.deadline.state} /> },
+        { title: t('case.basis'), key: 'basis', width: 240, render: (_, r) => <Basis basis={r.deadline.basis} /> },
+      ]}
+    />
+  );
+}
+
+/** 我的工作台: what is mine to do now, what falls due soon, what is overdue; a squad leader also sees his squad's overdue cases. */
+export default function WorkbenchPage() {
+  const { t, lang } = useI18n();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const wb = useLoad((signal) => casesApi.workbench(signal), 'workbench');
+  const d = wb.data;
+
+  return (
+    <Page
+      title={t('menu.workbench')}
+      testId="workbench-page"
+      extra={
+        <>
+          <Button icon={<ReloadOutlined />} loading={wb.loading} onClick={wb.reload}>
+            {t('common.refresh')}
+          </Button>
+          {can('case:write') && (
+            <>
+              <Button icon={<ThunderboltOutlined />} onClick={() => navigate('/summary')}>
+                {t('menu.summaryTicket')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')}>
+                {t('case.register')}
+              </Button>
+            </>
+          )}
+        </>
+      }
+    >
+      {!!wb.error && <Alert type="error" showIcon message={errorText(wb.error, t, lang)} style={{ marginBottom: 16 }} />}
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={8}>
+          <Card size="small">
+            <Statistic title={t('case.wb.myTasks')} value={d?.myTasks.length ?? 0} loading={wb.loading && !d} />
+          </Card>
+        </Col>
+        <Col xs={8}>
+          <Card size="small">
+            <Statistic
+              title={t('case.wb.dueSoon', { n: d?.dueSoonDays ?? 0 })}
+              value={d?.dueSoon.length ?? 0}
+              valueStyle={{ color: '#d48806' }}
+              loading={wb.loading && !d}
+            />
+          </Card>
+        </Col>
+        <Col xs={8}>
+          <Card size="small">
+            <Statistic
+              title={t('case.wb.overdue')}
+              value={d?.overdue.length ?? 0}
+              valueStyle={{ color: '#cf1322' }}
+              loading={wb.loading && !d}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={10}>
+          <Card size="small" title={t('case.wb.myTasks')} data-testid="workbench-tasks">
+            <List
+              dataSource={d?.myTasks ?? []}
+              loading={wb.loading && !d}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.wb.noTasks')} /> }}
+              pagination={(d?.myTasks.length ?? 0) > 10 ? { pageSize: 10, size: 'small' } : false}
+              renderItem={(task) => (
+                <List.Item key={task.case.id} data-testid="workbench-task" data-case-id={task.case.id}>
+                  <div style={{ width: '100%' }}>
+                    <CaseRef c={task.case} />
+                    <div style={{ marginTop: 4 }}>
+                      {task.actions.map((a) => (
+                        <Tag key={a.action} color="blue">
+                          {actionLabel(t, a.action)}
+                        </Tag>
+                      ))}
+                    </div>
+                  </div>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card size="small" title={<Typography.Text type="danger">{t('case.wb.overdue')}</Typography.Text>} style={{ marginBottom: 16 }}>
+            <DeadlineTable rows={d?.overdue ?? []} testId="workbench-overdue" danger />
+          </Card>
+          <Card size="small" title={t('case.wb.dueSoon', { n: d?.dueSoonDays ?? 0 })}>
+            <DeadlineTable rows={d?.dueSoon ?? []} testId="workbench-due-soon" />
+          </Card>
+        </Col>
+        {d && d.squadOverdue.length > 0 && (
+          <Col xs={24}>
+            <Card
+              size="small"
+              title={<Typography.Text type="danger">{t('case.wb.squadOverdue')}</Typography.Text>}
+              extra={<Link to="/cases?overdue=true">{t('case.wb.allOverdue')}</Link>}
+              data-testid="workbench-squad-overdue"
+            >
+              <List
+                dataSource={d.squadOverdue}
+                renderItem={(c) => (
+                  <List.Item key={c.id}>
+                    <CaseRef c={c} />
+                  </List.Item>
+                )}
+              />
+            </Card>
+          </Col>
+        )}
+      </Row>
+    </Page>
+  );
+}

@@ -1,0 +1,60 @@
+import { Table, Timeline, Typography } from 'antd';
+import {
+  CASE_ACTION_CODES,
+  CASE_STATE_CODES,
+  type CaseActionCode,
+  type CaseDetail,
+  type CaseDocument,
+  type CaseStateCode,
+} from '@chengguan/contracts';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { formatInstant } from '../format.ts';
+import { actionLabel, docTypeLabel, stateLabel } from '../labels.ts';
+
+const isAction = (a: string): a is CaseActionCode => (CASE_ACTION_CODES as readonly string[]).includes(a);
+const isState = (s: string | null): s is CaseStateCode => s !== null && (CASE_STATE_CODES as readonly string[]).includes(s);
+
+/** 时间线: every event of the case, its legal date, when it was recorded and by whom. */
+export function TimelineTab({ detail }: { detail: CaseDetail }) {
+  const { t } = useI18n();
+  const events = [...detail.timeline].sort((a, b) => b.seq - a.seq);
+  return (
+    <Timeline
+      data-testid="case-timeline"
+      items={events.map((e) => ({
+        key: e.id,
+        color: e.toState && e.toState !== e.fromState ? 'blue' : 'gray',
+        children: (
+          <div data-testid="timeline-event" data-action={e.action}>
+            <Typography.Text strong>{isAction(e.action) ? actionLabel(t, e.action) : e.labelZh}</Typography.Text>
+            {isState(e.toState) && e.toState !== e.fromState && (
+              <Typography.Text type="secondary"> → {stateLabel(t, e.toState)}</Typography.Text>
+            )}
+            <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+              {t('case.legalDate')} {e.legalDate} · {e.actorName ?? t('case.system')} · {formatInstant(e.at)}
+            </div>
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+/** 文书: the document numbers (文号) issued so far. */
+export function DocumentsTab({ detail }: { detail: CaseDetail }) {
+  const { t } = useI18n();
+  return (
+    <Table<CaseDocument>
+      rowKey={(d) => `${d.docType}-${d.number}`}
+      size="small"
+      pagination={false}
+      dataSource={detail.documents}
+      data-testid="case-documents"
+      columns={[
+        { title: t('case.docType'), dataIndex: 'docType', render: (d: CaseDocument['docType']) => docTypeLabel(t, d) },
+        { title: t('case.docNumber'), dataIndex: 'number', render: (n: string) => <Typography.Text copyable>{n}</Typography.Text> },
+        { title: t('case.issuedOn'), dataIndex: 'issuedOn' },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,38 @@
+import dayjs, { type Dayjs } from 'dayjs';
+
+// Money and dates at the edge of the case forms: the officer types 元 and picks a day; the API wants integer fen
+// and 'YYYY-MM-DD' legal dates (ARCHITECTURE.md "Data").
+
+export const LEGAL_DATE = 'YYYY-MM-DD';
+
+export function toLegalDate(d: Dayjs): string {
+  return d.format(LEGAL_DATE);
+}
+
+export function todayLegal(): string {
+  return dayjs().format(LEGAL_DATE);
+}
+
+/** 元 as typed (up to two decimals) → integer fen; rounding removes binary-float noise (0.1 + 0.2). */
+export function yuanToFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
+export function fenToYuan(fen: number): number {
+  return fen / 100;
+}
+
+/** 1,234.50 元 */
+export function formatFen(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '—';
+  return `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+}
+
+export function formatInstant(iso: string): string {
+  return dayjs(iso).format('YYYY-MM-DD HH:mm:ss');
+}
+
+/** Days from today to a legal date (negative: past). */
+export function daysUntil(date: string): number {
+  return dayjs(date).startOf('day').diff(dayjs().startOf('day'), 'day');
+}

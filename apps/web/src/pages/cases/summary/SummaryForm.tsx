@@ -1,0 +1,241 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { CaseDetail, Offence, SummaryCaseBody } from '@chengguan/contracts';
+import { casesApi } from '../../../api/cases.ts';
+import { useAuth } from '../../../auth/auth.tsx';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { FileUpload } from '../components/FileUpload.tsx';
+import { OffenceSearch } from '../components/OffenceSearch.tsx';
+import { OfficerSelect } from '../components/OfficerSelect.tsx';
+import { PARTY_DEFAULTS, PartyFields, toPartyBody, type PartyValues } from '../components/PartyFields.tsx';
+import { RuleAlert } from '../components/RuleAlert.tsx';
+import { CollectOnSpotFields, toCollectBody, type CollectValues } from './CollectOnSpotFields.tsx';
+import { flatFieldOf, withFlatFields } from '../field-names.ts';
+import { formatFen, toLegalDate, yuanToFen } from '../format.ts';
+import { useCaseSubmit } from '../useCaseSubmit.ts';
+
+type SummaryValues = PartyValues &
+  CollectValues & {
+    offenceCode: string;
+    date: Dayjs;
+    location: string;
+    facts: string;
+    photos?: string[];
+    secondOfficerId: string;
+    penaltyType: 'fine' | 'warning';
+    fineYuan?: number;
+    factsCertain: boolean;
+    legalBasisPresent: boolean;
+    correctionOrdered?: boolean;
+    refusedToCorrect?: boolean;
+    partySigned: boolean;
+    refusalNoted?: boolean;
+  };
+
+const renameSummaryField = (f: string) => {
+  const flat = flatFieldOf(f);
+  return flat === 'officerIds' ? 'secondOfficerId' : flat === 'flags' ? 'factsCertain' : flat;
+};
+
+function Section({ n, title, children }: { n: number; title: string; children: ReactNode }) {
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} title={`${n}. ${title}`} styles={{ body: { paddingBottom: 0 } }}>
+      {children}
+    </Card>
+  );
+}
+
+/**
+ * 当场处罚 in one flow, made for a phone: offence, party, facts and photos, the second officer, the fine, submit.
+ * Whether the summary procedure applies (B1), whether the team may act (A1) and the decision's number (B2) and
+ * remedy text (B3) are the server's: a refusal comes back with its rule and is shown above the submit button.
+ */
+export function SummaryForm({ onIssued }: { onIssued: (c: CaseDetail) => void }) {
+  const { t } = useI18n();
+  const { me } = useAuth();
+  const [form] = Form.useForm<SummaryValues>();
+  const [offence, setOffence] = useState<Offence | undefined>();
+  const alertRef = useRef<HTMLDivElement>(null);
+  const penaltyType = Form.useWatch('penaltyType', form) ?? 'fine';
+  const partySigned = Form.useWatch('partySigned', form) ?? true;
+
+  const { submit, loading, ruleError, clearRuleError } = useCaseSubmit<SummaryValues, CaseDetail>(
+    form,
+    async (v, idempotencyKey) => {
+      const date = toLegalDate(v.date);
+      const body: SummaryCaseBody = {
+        date,
+        actDate: date,
+        offenceCode: v.offenceCode,
+        party: toPartyBody(v),
+        location: v.location.trim(),
+        facts: v.facts.trim(),
+        photos: v.photos ?? [],
+        officerIds: me ? [me.id, v.secondOfficerId] : [v.secondOfficerId],
+        penalty: v.penaltyType === 'fine' ? { penalties: ['fine'], fineFen: yuanToFen(v.fineYuan ?? 0) } : { penalties: ['warning'] },
+        flags: {
+          factsCertain: v.factsCertain,
+          legalBasisPresent: v.legalBasisPresent,
+          correctionOrdered: !!v.correctionOrdered,
+          refusedToCorrect: !!v.refusedToCorrect,
+        },
+        partySigned: v.partySigned,
+        refusalNoted: v.partySigned ? undefined : !!v.refusalNoted,
+        collectOnSpot: v.penaltyType === 'fine' ? toCollectBody(v) : undefined,
+      };
+      try {
+        return await withFlatFields(casesApi.summary(body, { idempotencyKey }), renameSummaryField);
+      } catch (e) {
+        window.setTimeout(() => alertRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 50);
+        throw e;
+      }
+    },
+    { successMessage: t('case.summary.issued'), onSuccess: onIssued },
+  );
+
+  const range =
+    offence && offence.minFineFen !== null && offence.maxFineFen !== null
+      ? `${formatFen(offence.minFineFen)} – ${formatFen(offence.maxFineFen)}`
+      : null;
+
+  return (
+    <Form<SummaryValues>
+      form={form}
+      name="summary"
+      layout="vertical"
+      size="large"
+      scrollToFirstError
+      initialValues={{
+        ...PARTY_DEFAULTS,
+        date: dayjs(),
+        penaltyType: 'fine',
+        factsCertain: true,
+        legalBasisPresent: true,
+        partySigned: true,
+      }}
+      onFinish={(v) => void submit(v)}
+      onValuesChange={() => ruleError && clearRuleError()}
+      data-testid="summary-form"
+    >
+      <Section n={1} title={t('case.summary.offence')}>
+        <Form.Item name="offenceCode" rules={[{ required: true, message: t('common.required', { field: t('case.offence') }) }]}>
+          <OffenceSearch placeholder={t('case.summary.offenceSearch')} onPicked={setOffence} size="large" />
+        </Form.Item>
+        {offence && (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 13 }} data-testid="summary-offence-info">
+            {offence.penaltyProvision}
+            {range && (
+              <>
+                <br />
+                {t('case.statutoryRange')}：{range}
+              </>
+            )}
+          </Typography.Paragraph>
+        )}
+      </Section>
+      <Section n={2} title={t('case.party')}>
+        <PartyFields compact />
+      </Section>
+      <Section n={3} title={t('case.summary.factsAndPhotos')}>
+        <Form.Item name="date" label={t('case.summary.date')} rules={[{ required: true }]}>
+          <DatePicker style={{ width: '100%' }} inputReadOnly allowClear={false} />
+        </Form.Item>
+        <Form.Item
+          name="location"
+          label={t('case.field.location')}
+          rules={[{ required: true, whitespace: true, max: 300, message: t('common.required', { field: t('case.field.location') }) }]}
+        >
+          <Input maxLength={300} data-testid="summary-location" />
+        </Form.Item>
+        <Form.Item
+          name="facts"
+          label={t('case.factsText')}
+          rules={[{ required: true, whitespace: true, max: 5000, message: t('common.required', { field: t('case.factsText') }) }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={5000} data-testid="summary-facts" />
+        </Form.Item>
+        <Form.Item name="photos" label={t('case.summary.photos')}>
+          <FileUpload multiple accept="image/*,video/*" testId="summary-photos" />
+        </Form.Item>
+      </Section>
+      <Section n={4} title={t('case.summary.officers')}>
+        <Form.Item label={t('case.summary.me')}>
+          <Typography.Text strong>{me?.name}</Typography.Text>
+        </Form.Item>
+        <Form.Item
+          name="secondOfficerId"
+          label={t('case.summary.secondOfficer')}
+          rules={[{ required: true, message: t('case.summary.secondOfficerRule') }]}
+          extra={t('case.summary.twoOfficers')}
+        >
+          <OfficerSelect orgId={me?.orgId} exclude={me ? [me.id] : []} testId="summary-second-officer" />
+        </Form.Item>
+      </Section>
+      <Section n={5} title={t('case.summary.penalty')}>
+        <Form.Item name="penaltyType">
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={[
+              { value: 'fine', label: t('case.penalty.fine') },
+              { value: 'warning', label: t('case.penalty.warning') },
+            ]}
+          />
+        </Form.Item>
+        {penaltyType === 'fine' && (
+          <Form.Item
+            name="fineYuan"
+            label={t('case.fineYuan')}
+            rules={[{ required: true, message: t('common.required', { field: t('case.fineYuan') }) }]}
+          >
+            <InputNumber<number>
+              min={0}
+              precision={2}
+              addonAfter={t('case.yuan')}
+              style={{ width: '100%' }}
+              inputMode="decimal"
+              data-testid="summary-fine"
+            />
+          </Form.Item>
+        )}
+        <Space direction="vertical" style={{ marginBottom: 16 }}>
+          <Form.Item name="factsCertain" valuePropName="checked" noStyle>
+            <Checkbox>{t('case.flag.factsCertain')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="legalBasisPresent" valuePropName="checked" noStyle>
+            <Checkbox>{t('case.flag.legalBasisPresent')}</Checkbox>
+          </Form.Item>
+          {/* The offence's norm reads 「责令改正；拒不改正的，处…」: the officer records both facts (rule E10 is the server's). */}
+          {offence?.finesOnlyAfterRefusal &&
+            (['correctionOrdered', 'refusedToCorrect'] as const).map((k) => (
+              <Form.Item key={k} name={k} valuePropName="checked" noStyle>
+                <Checkbox data-testid={`summary-${k}`}>{t(`case.flag.${k}`)}</Checkbox>
+              </Form.Item>
+            ))}
+        </Space>
+        <Form.Item name="partySigned" label={t('case.summary.partySigned')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        {!partySigned && (
+          <Form.Item
+            name="refusalNoted"
+            valuePropName="checked"
+            rules={[{ validator: async (_, v) => (v ? undefined : Promise.reject(new Error(t('case.summary.refusalRule')))) }]}
+          >
+            <Checkbox>{t('case.summary.refusalNoted')}</Checkbox>
+          </Form.Item>
+        )}
+        {penaltyType === 'fine' && <CollectOnSpotFields />}
+      </Section>
+      <div ref={alertRef}>
+        <RuleAlert error={ruleError} onClose={clearRuleError} />
+      </div>
+      <div style={{ position: 'sticky', bottom: 0, background: '#f5f5f5', padding: '8px 0', zIndex: 2 }}>
+        <Button type="primary" htmlType="submit" block loading={loading} data-testid="summary-submit">
+          {t('case.summary.submit')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
