@@ -7,6 +7,7 @@
 // CASE_ACTION_BODIES[action]; each answers the whole CaseDetail. Every mutating call accepts `Idempotency-Key`.
 // An optional `expectedVersion` makes the call fail with 409 STATE_CONFLICT when the case changed meanwhile.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
+import { CASE_ACTIONS, CASE_STATES } from '@chengguan/domain/vocabulary';
 import { IsoDate, PageQuery, Uuid } from './common.ts';
 import { PARTY_TYPE_CODES, PENALTY_TYPES, PeriodSchema, LegalBasisSchema, HARMS } from './law.ts';
 import { EnforcementDomainSchema, CREDENTIAL_STATUSES } from './staff.ts';
@@ -19,74 +20,13 @@ const Sm3Hex = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SM3 hash, 
 const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 
 // ---------------------------------------------------------------------------------------------------------
-// Vocabularies (mirror packages/domain/src/cases; a server test checks that both lists agree)
+// Vocabularies: the domain's own lists (packages/domain/src/cases/case-states.ts), one definition for all
 
-export const CASE_STATE_CODES = [
-  'registered',
-  'filing_pending',
-  'investigating',
-  'investigation_concluded',
-  'case_reviewed',
-  'legal_review',
-  'deliberation',
-  'prior_notice_served',
-  'hearing_requested',
-  'hearing_scheduled',
-  'hearing_held',
-  'hearing_terminated',
-  'decided',
-  'decision_served',
-  'enforcing',
-  'closed',
-  'archived',
-  'suspended',
-  'not_filed',
-  'transferred',
-  'summary_draft',
-  'summary_decided',
-  'summary_paid',
-  'summary_collected',
-] as const;
+export const CASE_STATE_CODES = CASE_STATES;
 export type CaseStateCode = (typeof CASE_STATE_CODES)[number];
 export const CaseStateSchema = literals(CASE_STATE_CODES);
 
-export const CASE_ACTION_CODES = [
-  'register',
-  'convertToOrdinary',
-  'submitFiling',
-  'approveFiling',
-  'rejectFiling',
-  'addEvidence',
-  'recordInspection',
-  'recordQuestioning',
-  'concludeInvestigation',
-  'reviewCase',
-  'completeLegalReview',
-  'recordDeliberation',
-  'issuePriorNotice',
-  'recordStatement',
-  'reviewStatement',
-  'waiveStatement',
-  'requestHearing',
-  'scheduleHearing',
-  'recordHearing',
-  'terminateHearing',
-  'decide',
-  'serveDecision',
-  'recordPayment',
-  'approveDeferral',
-  'startEnforcement',
-  'concludeEnforcement',
-  'close',
-  'archive',
-  'suspend',
-  'resume',
-  'extendDeadline',
-  'transfer',
-  'issueSummaryDecision',
-  'collectOnSpot',
-  'recordSummaryPayment',
-] as const;
+export const CASE_ACTION_CODES = CASE_ACTIONS;
 export type CaseActionCode = (typeof CASE_ACTION_CODES)[number];
 export const CaseActionSchema = literals(CASE_ACTION_CODES);
 

@@ -1,11 +1,9 @@
-import type { ErrorBody, StoredFile } from '@chengguan/contracts';
-import { ApiError, NetworkError } from './client.ts';
-import { authApi } from './endpoints.ts';
+import type { StoredFile } from '@chengguan/contracts';
+import { NetworkError } from './client.ts';
+import { xhrUpload } from './xhr-upload.ts';
 
 // Evidence and photo upload: POST /api/v1/files with the raw bytes; the server stores them content-addressed and
-// answers their SM3 hash. XMLHttpRequest, not fetch, because only XHR reports upload progress — on a phone in
-// the street a photo can take a while. Same conventions as client.ts: session cookie, Accept-Language,
-// Idempotency-Key (reused by the caller on retry), an ApiError for every error body.
+// answers their SM3 hash. Progress comes from xhrUpload.
 
 export const FILES_PATH = '/api/v1/files';
 
@@ -17,10 +15,6 @@ export type FileUpload = {
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
 };
-
-function isErrorBody(v: unknown): v is ErrorBody {
-  return typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string';
-}
 
 function isStoredFile(v: unknown): v is StoredFile {
   return typeof v === 'object' && v !== null && typeof (v as { sm3?: unknown }).sm3 === 'string';
@@ -36,48 +30,16 @@ export function fileUrl(sm3: string): string {
   return `${FILES_PATH}/${sm3}`;
 }
 
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
 function uploadOnce(req: FileUpload): Promise<StoredFile> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', FILES_PATH);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Accept-Language', req.lang);
-    xhr.setRequestHeader('Content-Type', contentTypeOf(req.file));
-    xhr.setRequestHeader('Idempotency-Key', req.idempotencyKey);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) req.onProgress?.(e.total > 0 ? e.loaded / e.total : 1);
-    };
-    xhr.onerror = () => reject(new NetworkError(new Error('upload failed')));
-    xhr.onabort = () => reject(new NetworkError(new Error('upload aborted')));
-    req.signal?.addEventListener('abort', () => xhr.abort());
-    xhr.onload = () => {
-      const body = parse(xhr.responseText);
-      if (xhr.status >= 200 && xhr.status < 300 && isStoredFile(body)) {
-        resolve(body);
-        return;
-      }
-      // A 401 means the session is over: let the shared client notice it and send the user to the login page.
-      if (xhr.status === 401) void authApi.me().catch(() => undefined);
-      reject(
-        new ApiError(
-          xhr.status,
-          isErrorBody(body)
-            ? { ...body, message: body.message ?? '', messageEn: body.messageEn ?? body.message ?? '' }
-            : { code: `HTTP_${xhr.status}`, message: `请求失败（HTTP ${xhr.status}）`, messageEn: `Request failed (HTTP ${xhr.status})` },
-        ),
-      );
-    };
-    req.onProgress?.(0);
-    xhr.send(req.file);
+  return xhrUpload({
+    url: FILES_PATH,
+    body: req.file,
+    contentType: contentTypeOf(req.file),
+    lang: req.lang,
+    idempotencyKey: req.idempotencyKey,
+    accept: (status, body): body is StoredFile => status >= 200 && status < 300 && isStoredFile(body),
+    ...(req.onProgress ? { onProgress: req.onProgress } : {}),
+    ...(req.signal ? { signal: req.signal } : {}),
   });
 }
 

@@ -160,6 +160,8 @@ export const casesEnUS: Record<CasesMessageKey, string> = {
   'case.recordKind': 'Record',
   'case.idProblem.format': 'The number must have 18 characters',
   'case.idProblem.birth_date': 'The birth date in the ID number is invalid',
+  'case.idProblem.region': 'The region code in the number is invalid',
+  'case.idProblem.birth_in_future': 'The birth date in the ID number is in the future',
   'case.idProblem.check_digit': 'The check character is wrong; please check the number',
   'case.flag.factsCertain': 'Facts are certain',
   'case.flag.legalBasisPresent': 'There is a legal basis',

@@ -158,6 +158,8 @@ export const casesZhCN = {
   'case.recordKind': '笔录类型',
   'case.idProblem.format': '号码格式不正确（应为18位）',
   'case.idProblem.birth_date': '身份证号中的出生日期无效',
+  'case.idProblem.region': '号码中的行政区划代码无效',
+  'case.idProblem.birth_in_future': '身份证号中的出生日期晚于今天',
   'case.idProblem.check_digit': '校验码不正确，请核对号码',
   'case.flag.factsCertain': '违法事实确凿',
   'case.flag.legalBasisPresent': '有法定依据',

@@ -1,7 +1,7 @@
 import { Form, Input, Radio, Select } from 'antd';
 import { PARTY_ID_TYPES, type PartyBody, type PartyIdType, type PartyTypeCode } from '@chengguan/contracts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { checkIdCard, checkUscc } from '../identity.ts';
+import { checkCreditCode, checkIdNumber } from '@chengguan/domain/vocabulary';
 import { idTypeLabel, partyTypeOptions } from '../labels.ts';
 
 /** The party block of a flat form (field errors of `party.*` are renamed onto these, see field-names.ts). */
@@ -72,7 +72,7 @@ export function PartyFields({ compact }: { compact?: boolean }) {
           {
             validator: async (_, v: string | undefined) => {
               if (!v) return;
-              const problem = idType === 'id_card' ? checkIdCard(v) : idType === 'uscc' ? checkUscc(v) : null;
+              const problem = idType === 'id_card' ? checkIdNumber(v).reason : idType === 'uscc' ? checkCreditCode(v).reason : null;
               if (problem) throw new Error(t(`case.idProblem.${problem}`));
             },
           },

@@ -1,0 +1,5 @@
+// The small, dependency-free part of the domain that the console and the API contracts import directly:
+// case states and actions, and the party identity checks (GB 11643 / GB 32100). One definition serves
+// server, contracts and browser.
+export * from './cases/case-states.ts';
+export * from './party/identity.ts';
