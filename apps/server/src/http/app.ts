@@ -85,14 +85,17 @@ export async function buildApp({ deps, databaseKind, logger = false }: BuildAppO
 
 /**
  * The built console, with every non-API GET answered by index.html (client-side routing).
+ * Files are looked up per request (wildcard), so a rebuilt console is served without a restart.
  * Unknown API paths answer the coded NOT_FOUND.
  */
 async function serveWeb(app: FastifyInstance, webDist: string | null): Promise<void> {
   const index = webDist ? path.join(webDist, 'index.html') : null;
-  const html = webDist && index && fs.existsSync(index) ? fs.readFileSync(index) : null;
-  if (webDist && html) await app.register(fastifyStatic, { root: webDist, wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    if (html && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').send(html);
+  if (webDist && fs.existsSync(webDist)) await app.register(fastifyStatic, { root: webDist, wildcard: true });
+  app.setNotFoundHandler(async (request, reply) => {
+    if (index && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      const html = await fs.promises.readFile(index).catch(() => null);
+      if (html) return reply.type('text/html').send(html);
+    }
     return reply.status(404).send(new AppError('NOT_FOUND').toBody(String(request.id)));
   });
 }
