@@ -12,7 +12,11 @@ export async function openPlatform(
   const config = opts.config ?? loadConfig();
   const clock = opts.clock ?? SYSTEM_CLOCK;
   const dataDir = config.dataDir.startsWith('memory://') ? config.dataDir : `${config.dataDir}/pglite`;
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir,
+    onIdleError: (err) => console.warn(`database connection closed by the server: ${err.message}`),
+  });
   if (opts.migrate ?? config.migrateOnStart) await runMigrations(database.db, opts.log);
   return { config, database, deps: { db: database.db, clock, newId: makeIdGenerator(clock), config } };
 }

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zh_CN from 'antd/es/locale/zh_CN';
@@ -11,6 +11,9 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { FullPageSpin } from './components/FullPageSpin.tsx';
 import type { ReactNode } from 'react';
+
+/** The party's page behind the officer's QR code: public, outside the signed-in layout. */
+const ConfirmPartyPage = lazy(() => import('./pages/confirm/ConfirmPartyPage.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me } = useAuth();
@@ -42,6 +45,14 @@ function Localized() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route
+                path="/confirm/:token"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <ConfirmPartyPage />
+                  </Suspense>
+                }
+              />
               <Route
                 element={
                   <RequireAuth>

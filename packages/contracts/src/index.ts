@@ -6,3 +6,4 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './law.ts';
 export * from './cases.ts';
+export * from './party-confirmations.ts';

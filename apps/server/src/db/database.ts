@@ -30,10 +30,18 @@ function installTypeParsers(): void {
  * talks to an embedded PGlite (Postgres compiled to WASM) through PGlite's node-postgres adapter.
  * `dataDir` 'memory://' gives a throw-away in-memory database (tests).
  */
-export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string; poolSize?: number }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl: string | null;
+  dataDir: string;
+  poolSize?: number;
+  onIdleError?: (err: Error) => void;
+}): Promise<Database> {
   installTypeParsers();
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection closed by the server (restart, failover, an administrator) is dropped and replaced
+    // by the pool; without a listener the error would end the process.
+    pool.on('error', (err) => opts.onIdleError?.(err));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { LawTables } from '../modules/law/law.tables.ts';
 import type { CaseTables } from '../modules/cases/cases.tables.ts';
+import type { PartyConfirmationTables } from '../modules/party-confirmations/party-confirmations.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -139,4 +140,4 @@ export type CoreTables = {
  * The whole database as Kysely sees it: the core tables plus each feature module's own
  * (`modules/<feature>/<feature>.tables.ts`), joined here with `&`.
  */
-export type DB = CoreTables & LawTables & CaseTables;
+export type DB = CoreTables & LawTables & CaseTables & PartyConfirmationTables;

@@ -35,6 +35,7 @@ export const ERROR_TABLE = {
   FINE_OUTSIDE_RANGE: { status: 400, zh: '罚款数额超出裁量幅度', en: 'The fine lies outside the range' },
   IMPORT_REJECTED: { status: 422, zh: '导入文件有错误，未写入任何数据', en: 'The import file has errors; nothing was written' },
   AUTH_LOCKED: { status: 423, zh: '账户已锁定，请稍后再试或联系管理员', en: 'The account is locked; try later or ask an administrator' },
+  EXPIRED: { status: 410, zh: '已过期，请重新获取', en: 'This has expired; ask for a new one' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request is too large' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },

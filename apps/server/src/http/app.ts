@@ -20,6 +20,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { lawRoutes } from '../modules/law/law.routes.ts';
 import { caseRoutes } from '../modules/cases/cases.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
+import { partyConfirmationRoutes, publicPartyConfirmationRoutes } from '../modules/party-confirmations/party-confirmations.routes.ts';
 
 export type BuildAppOptions = {
   deps: Deps;
@@ -28,7 +29,7 @@ export type BuildAppOptions = {
 };
 
 /** Feature route registrations under /api/v1 (authenticated, idempotent writes). Later modules add theirs here. */
-const V1_ROUTES = [meRoutes, orgRoutes, staffRoutes, auditRoutes, lawRoutes, filesRoutes, caseRoutes];
+const V1_ROUTES = [meRoutes, orgRoutes, staffRoutes, auditRoutes, lawRoutes, filesRoutes, caseRoutes, partyConfirmationRoutes];
 
 export async function buildApp({ deps, databaseKind, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -72,6 +73,8 @@ export async function buildApp({ deps, databaseKind, logger = false }: BuildAppO
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   publicAuthRoutes(app, deps);
+  // 当事人扫码确认: the party's phone has no session; the link's token is the only key.
+  publicPartyConfirmationRoutes(app, deps);
 
   await app.register(async (v1) => {
     installAuthHook(v1, deps);

@@ -10,6 +10,7 @@ import { OffenceSearch } from '../components/OffenceSearch.tsx';
 import { OfficerSelect } from '../components/OfficerSelect.tsx';
 import { PARTY_DEFAULTS, PartyFields, toPartyBody, type PartyValues } from '../components/PartyFields.tsx';
 import { RuleAlert } from '../components/RuleAlert.tsx';
+import { PartyScanButton } from './PartyScanButton.tsx';
 import { CollectOnSpotFields, toCollectBody, type CollectValues } from './CollectOnSpotFields.tsx';
 import { flatFieldOf, withFlatFields } from '../field-names.ts';
 import { formatFen, toLegalDate, yuanToFen } from '../format.ts';
@@ -135,6 +136,7 @@ export function SummaryForm({ onIssued }: { onIssued: (c: CaseDetail) => void })
         )}
       </Section>
       <Section n={2} title={t('case.party')}>
+        <PartyScanButton />
         <PartyFields compact />
       </Section>
       <Section n={3} title={t('case.summary.factsAndPhotos')}>
