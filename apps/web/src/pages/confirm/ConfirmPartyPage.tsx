@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Radio, Result, Segmented, Select, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Radio, Result, Segmented, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { PARTY_ID_TYPES, type ConfirmPartyBody, type PublicPartyConfirmation } from '@chengguan/contracts';
-import { checkCreditCode, checkIdNumber } from '@chengguan/domain/vocabulary';
+import { type ConfirmPartyBody, type PublicPartyConfirmation } from '@chengguan/contracts';
+import { PartyIdFields } from '../cases/components/PartyFields.tsx';
 import { ApiError } from '../../api/client.ts';
 import { applyServerErrors, errorText } from '../../api/errors.ts';
 import { partyConfirmationsApi } from '../../api/party-confirmations.ts';
 import { LANGS, useI18n, type Lang } from '../../i18n/i18n.tsx';
-import { idTypeLabel, partyTypeOptions } from '../cases/labels.ts';
+import { partyTypeOptions } from '../cases/labels.ts';
 
 type Values = ConfirmPartyBody;
 type View = PublicPartyConfirmation['state'] | 'loading' | 'not_found';
@@ -110,32 +110,7 @@ export default function ConfirmPartyPage() {
           >
             <Input maxLength={100} autoComplete="name" data-testid="confirm-name" />
           </Form.Item>
-          <Form.Item name="idType" label={t('case.idTypeLabel')} rules={[{ required: true }]}>
-            <Select options={PARTY_ID_TYPES.map((i) => ({ value: i, label: idTypeLabel(t, i) }))} />
-          </Form.Item>
-          <Form.Item
-            name="idNumber"
-            label={idTypeLabel(t, idType)}
-            validateTrigger={['onBlur', 'onChange']}
-            rules={[
-              { required: true, whitespace: true, message: t('common.required', { field: idTypeLabel(t, idType) }) },
-              {
-                validator: async (_, v: string | undefined) => {
-                  if (!v) return;
-                  const problem = idType === 'id_card' ? checkIdNumber(v).reason : idType === 'uscc' ? checkCreditCode(v).reason : null;
-                  if (problem) throw new Error(t(`case.idProblem.${problem}`));
-                },
-              },
-            ]}
-          >
-            <Input
-              maxLength={idType === 'id_card' || idType === 'uscc' ? 18 : 40}
-              autoComplete="off"
-              autoCapitalize="characters"
-              style={{ fontFamily: 'monospace' }}
-              data-testid="confirm-id-number"
-            />
-          </Form.Item>
+          <PartyIdFields idType={idType} testId="confirm-id-number" />
           <Form.Item name="phone" label={t('case.phone')} rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t('case.phoneRule') }]}>
             <Input maxLength={20} inputMode="tel" autoComplete="tel" />
           </Form.Item>

@@ -60,7 +60,33 @@ export function PartyFields({ compact }: { compact?: boolean }) {
       >
         <Input maxLength={100} autoComplete="off" data-testid="party-name" />
       </Form.Item>
-      <Form.Item name="idType" label={t('case.idTypeLabel')} rules={[{ required: true }]} hidden={compact}>
+      <PartyIdFields idType={idType} hidden={compact} testId="party-id-number" />
+      {!person && (
+        <Form.Item name="legalRepresentative" label={t('case.legalRepresentative')} rules={[{ max: 50 }]}>
+          <Input maxLength={50} />
+        </Form.Item>
+      )}
+      <Form.Item name="phone" label={t('case.phone')} rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t('case.phoneRule') }]}>
+        <Input maxLength={20} inputMode="tel" autoComplete="off" />
+      </Form.Item>
+      {!compact && (
+        <Form.Item name="address" label={t('case.address')} rules={[{ max: 300 }]}>
+          <Input maxLength={300} />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+/**
+ * ID type and number, checked as the person types against GB 11643 / GB 32100 (the domain's checks); the
+ * server checks again. Used by the officer's summary form and by the party's own confirmation page.
+ */
+export function PartyIdFields({ idType, hidden, testId }: { idType: PartyIdType; hidden?: boolean; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item name="idType" label={t('case.idTypeLabel')} rules={[{ required: true }]} hidden={hidden}>
         <Select options={PARTY_ID_TYPES.map((i) => ({ value: i, label: idTypeLabel(t, i) }))} />
       </Form.Item>
       <Form.Item
@@ -83,22 +109,9 @@ export function PartyFields({ compact }: { compact?: boolean }) {
           autoComplete="off"
           autoCapitalize="characters"
           style={{ fontFamily: 'monospace' }}
-          data-testid="party-id-number"
+          data-testid={testId}
         />
       </Form.Item>
-      {!person && (
-        <Form.Item name="legalRepresentative" label={t('case.legalRepresentative')} rules={[{ max: 50 }]}>
-          <Input maxLength={50} />
-        </Form.Item>
-      )}
-      <Form.Item name="phone" label={t('case.phone')} rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t('case.phoneRule') }]}>
-        <Input maxLength={20} inputMode="tel" autoComplete="off" />
-      </Form.Item>
-      {!compact && (
-        <Form.Item name="address" label={t('case.address')} rules={[{ max: 300 }]}>
-          <Input maxLength={300} />
-        </Form.Item>
-      )}
     </>
   );
 }
