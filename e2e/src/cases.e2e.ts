@@ -184,6 +184,21 @@ describe('ordinary case up to the decision', () => {
     expect((await s.page.getByTestId('case-number').textContent())?.trim()).not.toBe('（未立案）');
   });
 
+  it("records the party's recusal request (A8) while the investigation goes on", async () => {
+    const { page } = s;
+    await page.goto(`/cases/${caseId}`);
+    await page.getByTestId('case-loaded').waitFor({ state: 'attached' });
+    await page.getByTestId('case-recusal').click();
+    await page.locator('.ant-select:has(#recusal_officerId)').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.locator('#recusal_reason').fill('当事人称该执法人员与其有利害关系');
+    const done = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${caseId}/recusals`));
+    await page.getByTestId('recusal-submit').click();
+    const res = await done;
+    expect(res.status(), await res.text()).toBe(200);
+    await expect.poll(() => page.getByTestId('case-loaded').getAttribute('data-state')).toBe('investigating');
+  });
+
   it('gets evidence with its SM3 hash and the investigation concluded by the officer', async () => {
     const { page } = s;
     await signIn(page, 'pd_ljz_01');
@@ -229,6 +244,7 @@ describe('ordinary case up to the decision', () => {
       'register',
       'submitFiling',
       'approveFiling',
+      'recusal',
       'addEvidence',
       'concludeInvestigation',
       'reviewCase',

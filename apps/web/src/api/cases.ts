@@ -6,6 +6,7 @@ import {
   type CaseListQuery,
   type Offence,
   type PageOf,
+  type RecusalBody,
   type RegisterCaseBody,
   type RoutedCaseAction,
   type SummaryCaseBody,
@@ -31,6 +32,8 @@ export const casesApi = {
   /** POST /api/v1/cases/:id/<path> of one transition. */
   act: <A extends RoutedCaseAction>(id: string, action: A, body: CaseActionBody<A>, w: Write = {}) =>
     api.post<CaseDetail>(`${BASE}/${id}/${CASE_ACTION_ROUTES[action].path}`, body, w),
+  /** 回避 (A8): POST /api/v1/cases/:id/recusals. */
+  recusal: (id: string, body: RecusalBody, w: Write = {}) => api.post<CaseDetail>(`${BASE}/${id}/recusals`, body, w),
   exportPath: `${BASE}/export.xlsx`,
   /** 案由 search for the pickers (the law library, GET /api/v1/law/offences). */
   offences: (q: string | undefined, signal?: AbortSignal) =>

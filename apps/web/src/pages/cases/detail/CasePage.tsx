@@ -11,6 +11,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { ActionDrawer } from './ActionDrawer.tsx';
 import { ActionsPanel } from './ActionsPanel.tsx';
+import { RecusalButton } from './RecusalButton.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { DeadlinesTab } from './DeadlinesTab.tsx';
 import { EvidenceTab, RecordsTab } from './EvidenceTab.tsx';
@@ -90,6 +91,7 @@ export default function CasePage() {
         </Col>
         <Col xs={{ span: 24, order: 1 }} lg={{ span: 7, order: 2 }}>
           <ActionsPanel detail={detail} onOpen={setAction} />
+          {detail.canWrite && detail.procedure === 'ordinary' && <RecusalButton detail={detail} onDone={setFresh} />}
         </Col>
       </Row>
       <ActionDrawer
