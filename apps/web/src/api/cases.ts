@@ -4,7 +4,6 @@ import {
   type CaseDetail,
   type CaseListItem,
   type CaseListQuery,
-  type Offence,
   type PageOf,
   type RecusalBody,
   type RegisterCaseBody,
@@ -35,7 +34,4 @@ export const casesApi = {
   /** 回避 (A8): POST /api/v1/cases/:id/recusals. */
   recusal: (id: string, body: RecusalBody, w: Write = {}) => api.post<CaseDetail>(`${BASE}/${id}/recusals`, body, w),
   exportPath: `${BASE}/export.xlsx`,
-  /** 案由 search for the pickers (the law library, GET /api/v1/law/offences). */
-  offences: (q: string | undefined, signal?: AbortSignal) =>
-    api.get<PageOf<Offence>>('/api/v1/law/offences', { q, page: 1, pageSize: 30 }, signal),
 };

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { Select, Spin } from 'antd';
 import type { Offence } from '@chengguan/contracts';
 import { libraryApi } from '../../../api/law.ts';
@@ -27,6 +27,9 @@ export function OffenceSelect({
   id,
   testId,
   onPicked,
+  onlyIllegal,
+  size,
+  wrapOptions,
 }: {
   by: 'code' | 'id';
   value?: string;
@@ -38,6 +41,11 @@ export function OffenceSelect({
   id?: string;
   testId?: string;
   onPicked?: (o: Offence | undefined) => void;
+  /** Leave out versions under which the act is no longer illegal (case pickers). */
+  onlyIllegal?: boolean;
+  size?: 'large' | 'middle';
+  /** Options as wide as the field, long names wrapped (phone screens). */
+  wrapOptions?: boolean;
 }) {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<Offence[]>([]);
@@ -51,7 +59,7 @@ export function OffenceSelect({
       setLoading(true);
       offences
         .list({ q: q.trim() || undefined, page: 1, pageSize: 30 }, ctl.signal)
-        .then((p) => setFound(p.items))
+        .then((p) => setFound(onlyIllegal ? p.items.filter((o) => o.illegal) : p.items))
         .catch(() => undefined)
         .finally(() => {
           if (!ctl.signal.aborted) setLoading(false);
@@ -61,7 +69,7 @@ export function OffenceSelect({
       ctl.abort();
       window.clearTimeout(timer.current);
     };
-  }, [q]);
+  }, [q, onlyIllegal]);
 
   const options = useMemo(() => {
     const seen = new Set<string>();
@@ -92,7 +100,13 @@ export function OffenceSelect({
       notFoundContent={loading ? <Spin size="small" /> : undefined}
       options={options}
       style={style}
-      popupMatchSelectWidth={false}
+      size={size}
+      popupMatchSelectWidth={wrapOptions ?? false}
+      {...(wrapOptions
+        ? {
+            optionRender: (o: { label?: ReactNode }) => <div style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>{o.label}</div>,
+          }
+        : {})}
       data-testid={testId}
     />
   );
