@@ -32,6 +32,16 @@ export type Actor = {
   sessionId: string;
 };
 
+/**
+ * Whoever takes a case step: an officer, or the platform acting on a channel's behalf — the party's portal, a payment
+ * provider's callback, the scheduler — with no officer id (the event and audit rows name the channel in their data).
+ */
+export type StepActor = Pick<Actor, 'roles' | 'permissions' | 'jurisdictionPath' | 'bureauId'> & {
+  id: string | null;
+  /** Set for the platform's own channels. */
+  channel?: 'portal' | 'payment' | 'scheduler';
+};
+
 /** Who did it and from where, for the audit row. */
 export type RequestMeta = { ip: string | null; correlationId: string | null };
 

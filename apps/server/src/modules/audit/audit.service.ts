@@ -17,7 +17,7 @@ export type AuditEvent = {
 export async function recordAudit(
   trx: Executor,
   deps: Pick<Deps, 'clock' | 'newId'>,
-  actor: Pick<Actor, 'id' | 'bureauId'> | null,
+  actor: { id: string | null; bureauId: string | null } | null,
   meta: RequestMeta,
   event: AuditEvent,
 ): Promise<void> {

@@ -2,7 +2,7 @@
 // the domain machine's own roles per action. Jurisdiction (the case's squad inside the actor's subtree) is
 // checked on every read and write; outside it the case does not exist (404).
 import type { CaseAction } from '@chengguan/domain';
-import type { Actor } from '../../context.ts';
+import type { Actor, StepActor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import type { Permission } from '../auth/permissions.ts';
 
@@ -50,11 +50,11 @@ export const ACTION_PERMISSIONS: Record<CaseAction, readonly Permission[]> = {
   recordSummaryPayment: WRITE,
 };
 
-export function hasActionPermission(actor: Actor, action: CaseAction): boolean {
+export function hasActionPermission(actor: Pick<StepActor, 'permissions'>, action: CaseAction): boolean {
   return ACTION_PERMISSIONS[action].some((p) => actor.permissions.has(p));
 }
 
-export function assertActionPermission(actor: Actor, action: CaseAction): void {
+export function assertActionPermission(actor: Pick<StepActor, 'permissions'>, action: CaseAction): void {
   if (!hasActionPermission(actor, action)) throw new AppError('FORBIDDEN');
 }
 
@@ -63,6 +63,6 @@ export function canWriteCases(actor: Actor): boolean {
   return (['case:write', 'case:approve', 'case:legal_review', 'case:decide'] as const).some((p) => actor.permissions.has(p));
 }
 
-export function inJurisdiction(actor: Actor, orgPath: string): boolean {
+export function inJurisdiction(actor: Pick<StepActor, 'jurisdictionPath'>, orgPath: string): boolean {
   return orgPath.startsWith(actor.jurisdictionPath);
 }

@@ -1,7 +1,7 @@
 // The snapshot as stored (officers without credentials) and as the rules see it (live credentials,
 // E6 prior fines counted now), with the CaseContext of today.
 import type { CaseContext, CaseSnapshot, TeamOfficer } from '@chengguan/domain';
-import type { Actor, Deps, Executor } from '../../context.ts';
+import type { Actor, Deps, Executor, StepActor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { shanghaiDate } from '../../shared/time.ts';
 import { legalConfigOn } from '../law/law-config.ts';
@@ -45,13 +45,13 @@ export async function hydrateSnapshot(db: Executor, row: Pick<CaseRow, 'id' | 's
 }
 
 /** The case in the actor's jurisdiction, or 404 (a case outside it does not exist for him). */
-export async function getCaseRowOrFail(db: Executor, actor: Actor, id: string): Promise<CaseRow> {
+export async function getCaseRowOrFail(db: Executor, actor: Pick<StepActor, 'jurisdictionPath'>, id: string): Promise<CaseRow> {
   const row = await findCase(db, id);
   if (!row || !inJurisdiction(actor, row.org_path)) throw new AppError('NOT_FOUND');
   return row;
 }
 
-export async function loadCaseOrFail(deps: Pick<Deps, 'clock'>, db: Executor, actor: Actor, id: string): Promise<LoadedCase> {
+export async function loadCaseOrFail(deps: Pick<Deps, 'clock'>, db: Executor, actor: Pick<StepActor, 'jurisdictionPath'>, id: string): Promise<LoadedCase> {
   const row = await getCaseRowOrFail(db, actor, id);
   const [snapshot, ctx] = await Promise.all([hydrateSnapshot(db, row), caseContext(db, deps.clock.now())]);
   return { row, snapshot, ctx, version: row.version };

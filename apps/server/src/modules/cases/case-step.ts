@@ -4,7 +4,7 @@
 import type { DocType } from '@chengguan/contracts';
 import { applyCaseAction, decisionFineFen, type CaseAction, type CaseActionInput, type CaseSnapshot } from '@chengguan/domain';
 import type { Transaction, Updateable } from 'kysely';
-import type { Actor, Deps, RequestMeta } from '../../context.ts';
+import type { Deps, RequestMeta, StepActor } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { isRealDate } from '../../shared/time.ts';
@@ -19,6 +19,7 @@ import { allocateDocNumber } from './doc-numbers.ts';
 
 export type StepWrite<A extends CaseAction> = {
   trx: Transaction<DB>;
+  actor: StepActor;
   loaded: LoadedCase;
   next: CaseSnapshot;
   input: CaseActionInput<A>;
@@ -78,68 +79,95 @@ export function derivedColumns(s: CaseSnapshot, d: DeadlineSummary, now: Date): 
   };
 }
 
-export async function runCaseStep<A extends CaseAction>(deps: Deps, actor: Actor, meta: RequestMeta, spec: StepSpec<A>): Promise<void> {
+/**
+ * What other modules do inside a step's transaction after the case row, event and document are written
+ * (a payment order when a fine is decided, a disclosure entry …). Registered once at start-up by the module
+ * (`registerCaseStepHook`); a hook that throws rolls the whole step back.
+ */
+export type CaseStepHook<A extends CaseAction = CaseAction> = (deps: Deps, meta: RequestMeta, w: StepWrite<A>) => Promise<void>;
+
+const STEP_HOOKS = new Map<CaseAction, CaseStepHook[]>();
+
+export function registerCaseStepHook<A extends CaseAction>(action: A, hook: CaseStepHook<A>): void {
+  const list = STEP_HOOKS.get(action) ?? [];
+  if (!list.includes(hook as unknown as CaseStepHook)) list.push(hook as unknown as CaseStepHook);
+  STEP_HOOKS.set(action, list);
+}
+
+export async function runCaseStep<A extends CaseAction>(deps: Deps, actor: StepActor, meta: RequestMeta, spec: StepSpec<A>): Promise<void> {
+  await deps.db.transaction().execute((trx) => runCaseStepIn(trx, deps, actor, meta, spec));
+}
+
+/** The step inside a transaction the caller already holds (a service record that also serves the decision …). */
+export async function runCaseStepIn<A extends CaseAction>(
+  trx: Transaction<DB>,
+  deps: Deps,
+  actor: StepActor,
+  meta: RequestMeta,
+  spec: StepSpec<A>,
+): Promise<StepWrite<A>> {
   assertActionPermission(actor, spec.action);
   assertRealDates(spec.body);
   const { expectedVersion, ...body } = spec.body as Record<string, unknown> & { expectedVersion?: number };
-  await deps.db.transaction().execute(async (trx) => {
-    const loaded = await loadCaseOrFail(deps, trx, actor, spec.caseId);
-    if (expectedVersion !== undefined && expectedVersion !== loaded.version)
-      throw new AppError('STATE_CONFLICT', { field: 'expectedVersion' });
-    const input = await spec.input(loaded, trx);
-    const before = spec.before ? spec.before(loaded.snapshot) : loaded.snapshot;
-    const next = withCaseRules(() => applyCaseAction(before, spec.action, input, actor.roles, loaded.ctx));
-    const now = deps.clock.now();
-    const deadlines = summarizeDeadlines(next, loaded.ctx);
-    if (!(await updateCaseIfVersion(trx, loaded.row.id, loaded.version, derivedColumns(next, deadlines, now)))) {
-      throw new AppError('STATE_CONFLICT');
-    }
-    const version = loaded.version + 1;
-    const bureauId = loaded.row.bureau_id;
-    const docType = spec.document?.(next, input) ?? null;
-    const documentNumber = docType ? await allocateDocNumber(trx, bureauId ?? loaded.row.org_id, docType, input.date) : null;
-    const eventId = deps.newId();
-    const data = { ...body, ...(documentNumber ? { documentNumber, docType } : {}) };
-    await insertCaseEvent(trx, {
-      id: eventId,
+  const loaded = await loadCaseOrFail(deps, trx, actor, spec.caseId);
+  if (expectedVersion !== undefined && expectedVersion !== loaded.version) throw new AppError('STATE_CONFLICT', { field: 'expectedVersion' });
+  const input = await spec.input(loaded, trx);
+  const before = spec.before ? spec.before(loaded.snapshot) : loaded.snapshot;
+  const next = withCaseRules(() => applyCaseAction(before, spec.action, input, actor.roles, loaded.ctx));
+  const now = deps.clock.now();
+  const deadlines = summarizeDeadlines(next, loaded.ctx);
+  if (!(await updateCaseIfVersion(trx, loaded.row.id, loaded.version, derivedColumns(next, deadlines, now)))) {
+    throw new AppError('STATE_CONFLICT');
+  }
+  const version = loaded.version + 1;
+  const bureauId = loaded.row.bureau_id;
+  const docType = spec.document?.(next, input) ?? null;
+  const documentNumber = docType ? await allocateDocNumber(trx, bureauId ?? loaded.row.org_id, docType, input.date) : null;
+  const eventId = deps.newId();
+  const data = { ...body, ...(documentNumber ? { documentNumber, docType } : {}), ...(actor.channel ? { channel: actor.channel } : {}) };
+  await insertCaseEvent(trx, {
+    id: eventId,
+    case_id: loaded.row.id,
+    bureau_id: bureauId,
+    action: spec.action,
+    from_state: loaded.snapshot.state,
+    to_state: next.state,
+    legal_date: input.date,
+    at: now,
+    actor_id: actor.id,
+    version,
+    data: JSON.stringify(data),
+  });
+  if (docType && documentNumber) {
+    await insertDocument(trx, {
+      id: deps.newId(),
       case_id: loaded.row.id,
       bureau_id: bureauId,
-      action: spec.action,
-      from_state: loaded.snapshot.state,
-      to_state: next.state,
-      legal_date: input.date,
-      at: now,
-      actor_id: actor.id,
+      event_id: eventId,
+      doc_type: docType,
+      number: documentNumber,
+      issued_on: input.date,
+    });
+    if (docType === 'filing') await setCaseNumber(trx, loaded.row.id, documentNumber);
+  }
+  const write: StepWrite<A> = { trx, actor, loaded, next, input, eventId, documentNumber };
+  await spec.write?.(write);
+  for (const hook of STEP_HOOKS.get(spec.action) ?? []) await hook(deps, meta, write as unknown as StepWrite<CaseAction>);
+  await recordAudit(trx, deps, actor, meta, {
+    action: `case.${spec.action}`,
+    entityType: 'case',
+    entityId: loaded.row.id,
+    bureauId,
+    data: {
+      from: loaded.snapshot.state,
+      to: next.state,
       version,
-      data: JSON.stringify(data),
-    });
-    if (docType && documentNumber) {
-      await insertDocument(trx, {
-        id: deps.newId(),
-        case_id: loaded.row.id,
-        bureau_id: bureauId,
-        event_id: eventId,
-        doc_type: docType,
-        number: documentNumber,
-        issued_on: input.date,
-      });
-      if (docType === 'filing') await setCaseNumber(trx, loaded.row.id, documentNumber);
-    }
-    await spec.write?.({ trx, loaded, next, input, eventId, documentNumber });
-    await recordAudit(trx, deps, actor, meta, {
-      action: `case.${spec.action}`,
-      entityType: 'case',
-      entityId: loaded.row.id,
-      bureauId,
-      data: {
-        from: loaded.snapshot.state,
-        to: next.state,
-        version,
-        legalDate: input.date,
-        eventId,
-        ...(documentNumber ? { documentNumber } : {}),
-      },
-    });
-    await refreshCaseDeadlines(trx, deps, { id: loaded.row.id, bureauId, orgId: loaded.row.org_id }, deadlines);
+      legalDate: input.date,
+      eventId,
+      ...(documentNumber ? { documentNumber } : {}),
+      ...(actor.channel ? { channel: actor.channel } : {}),
+    },
   });
+  await refreshCaseDeadlines(trx, deps, { id: loaded.row.id, bureauId, orgId: loaded.row.org_id }, deadlines);
+  return write;
 }
