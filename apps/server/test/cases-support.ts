@@ -169,3 +169,17 @@ export function expectRule(r: LightMyRequestResponse, status: number, ruleId: st
   expect(body.messageEn).toContain(ruleId);
   return body;
 }
+
+/** An investigated case taken to a penalty decision without hearing: notice served 01-14, decided 01-20 (state `decided`). */
+export async function decidedCase(kit: CaseKit, fineYuan = 1_000, overrides: Partial<RegisterCaseBody> = {}): Promise<CaseDetail> {
+  const c = await investigatedCase(kit, overrides);
+  await kit.ok('pd_ljz_leader', c.id, 'reviewCase', { date: '2026-01-13', proposedOutcome: 'penalty', proposedPenalty: fine(fineYuan) });
+  await kit.ok('pd_ljz_01', c.id, 'issuePriorNotice', notice(fineYuan, false, '2026-01-14'));
+  return kit.ok('pd_leader', c.id, 'decide', {
+    date: '2026-01-20',
+    outcome: 'penalty',
+    penalty: fine(fineYuan),
+    citesHearingRecord: false,
+    educationRecorded: false,
+  });
+}
