@@ -4,6 +4,7 @@ import { openPlatform } from './bootstrap.ts';
 import { buildApp } from './http/app.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-data.ts';
+import { seedDemoCases, type DemoCase } from './seed/demo-cases.ts';
 import { CORE_JOB_HANDLERS, scheduleDailyMaintenance, startWorker } from './modules/scheduler/worker.ts';
 import { CASE_JOB_HANDLERS } from './modules/cases/cases.jobs.ts';
 
@@ -21,11 +22,11 @@ async function main(): Promise<void> {
   }
   const platform = await openPlatform({ config, log: (m) => console.log(m) });
   const { deps, database } = platform;
-  if (config.seedDemo) {
-    const seeded = await seedDemo(deps);
-    if (seeded.seeded) console.log(`演示数据已载入 / demo data loaded: ${seeded.orgs} units, ${seeded.officers} officers`);
-  }
+  const seeded = config.seedDemo ? await seedDemo(deps) : null;
+  if (seeded?.seeded) console.log(`演示数据已载入 / demo data loaded: ${seeded.orgs} units, ${seeded.officers} officers`);
   const app = await buildApp({ deps, databaseKind: database.kind, logger: { level: config.logLevel } });
+  // Demo cases go through the API itself, so they are made once the app (and every module's step hooks) is built.
+  const demoCases: DemoCase[] = seeded?.seeded ? await seedDemoCases(app, deps, seeded.ids.officers) : [];
   const address = await app.listen({ port: config.port, host: config.host });
   const worker = config.runWorker
     ? startWorker(
@@ -44,6 +45,10 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     console.log(`  演示账号 / demo logins (password ${DEMO_PASSWORD}):`);
     for (const l of DEMO_LOGINS) console.log(`    ${l.username.padEnd(16)} ${l.roleZh}（${l.orgName}）`);
+  }
+  if (demoCases.length > 0) {
+    console.log(`  演示案件 / demo cases (当事人门户 ${url}/portal — 文号 + 手机验证码，验证码见「短信发件箱」):`);
+    for (const c of demoCases) console.log(`    ${c.key}  ${c.documentNumber ?? '—'}  ${c.partyName}  ${c.phone}`);
   }
 
   const shutdown = async () => {
