@@ -1,4 +1,4 @@
-import type { Actor, Deps, Executor, RequestMeta } from '../../context.ts';
+import type { Deps, Executor, RequestMeta } from '../../context.ts';
 import { appendAuditRow } from './audit.repository.ts';
 
 export type AuditEvent = {
