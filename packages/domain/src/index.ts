@@ -11,4 +11,8 @@ export * from './calendar/index.ts';
 export * from './law/index.ts';
 export * from './law/library/index.ts';
 export * from './cases/index.ts';
+export * from './documents/index.ts';
+export * from './disclosure/index.ts';
+export * from './portal/index.ts';
+export * from './payments/index.ts';
 export * from './random/prng.ts';

@@ -143,6 +143,13 @@ export type CaseActionInputs = {
     partyRequested: boolean;
   };
   recordSummaryPayment: Dated & { amountFen: Fen };
+  /** F2 — the party signed the 电子送达地址确认书 on `date` (on the portal or on paper); records only. */
+  recordServiceConsent: Dated & { channel: 'sms' | 'email'; address: string; via: 'portal' | 'paper' };
+  /**
+   * 处罚法 Art. 73: the party filed 复议 / 诉讼 (`stage: 'filed'`, `date` = filing day) or it ended (`stage: 'ended'`,
+   * `date` = the day it ended); the G2 surcharge does not accrue in between. Records only.
+   */
+  recordReviewOrLitigation: Dated & { kind: 'review' | 'litigation'; stage: 'filed' | 'ended'; body?: string; result?: string };
 };
 
 export type CaseActionInput<A extends CaseAction> = CaseActionInputs[A];

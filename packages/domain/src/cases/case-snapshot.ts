@@ -122,6 +122,8 @@ export const RECORD_KINDS = [
   'summary_decision_form',
   'on_spot_receipt',
   'procedure_change',
+  'e_service_consent',
+  'review_litigation_record',
 ] as const;
 
 export type RecordKind = (typeof RECORD_KINDS)[number];

@@ -84,6 +84,8 @@ export const CASE_ACTIONS = [
   'issueSummaryDecision',
   'collectOnSpot',
   'recordSummaryPayment',
+  'recordServiceConsent',
+  'recordReviewOrLitigation',
 ] as const;
 
 export type CaseAction = (typeof CASE_ACTIONS)[number];

@@ -80,11 +80,14 @@ export function evaluateAction<A extends CaseAction>(
   return { allowed: blockedBy.length === 0, code, blockedBy };
 }
 
-/** Every action of the case's procedure, allowed or not, with the reasons it is blocked (previewed for `ctx.today`). */
+/**
+ * Every action of the case's procedure, allowed or not, with the reasons it is blocked (previewed for `ctx.today`).
+ * Actions recorded on an outside event (`onEvent`: the party's e-service consent, a review filed) are left out.
+ */
 export function allowedActions(s: CaseSnapshot, actorRoles: readonly Role[], ctx: CaseContext): ActionAvailability[] {
   const one = <A extends CaseAction>(action: A): ActionAvailability | null => {
     const t: CaseTransition<A> = CASE_MACHINE[action];
-    if (!t.procedures.includes(s.procedure)) return null;
+    if (!t.procedures.includes(s.procedure) || t.onEvent) return null;
     if (s.state !== UNREGISTERED && t.from.length === 1 && t.from[0] === UNREGISTERED) return null;
     const r = evaluateAction(s, action, undefined, actorRoles, ctx);
     return { action, labelZh: t.labelZh, availableInState: t.from.includes(s.state), allowed: r.allowed, blockedBy: r.blockedBy };

@@ -19,6 +19,11 @@ export type CaseTransition<A extends CaseAction> = {
   roles: readonly Role[];
   records: readonly RecordKind[];
   startsDeadlines: readonly CaseDeadlineKind[];
+  /**
+   * Recorded when something happens outside the bureau's workflow (the party signs a consent, files a review):
+   * never a task of the officer, so `allowedActions` leaves it out; it is taken through its own endpoint.
+   */
+  onEvent?: true;
 };
 
 export type CaseMachine = { [A in CaseAction]: CaseTransition<A> };

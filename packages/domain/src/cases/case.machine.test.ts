@@ -110,6 +110,18 @@ const EXPECTED: Record<CaseAction, { from: readonly MachineState[]; procedures: 
   issueSummaryDecision: { from: ['summary_draft'], procedures: ['summary'], changesState: true },
   collectOnSpot: { from: ['summary_decided'], procedures: ['summary'], changesState: true },
   recordSummaryPayment: { from: ['summary_decided'], procedures: ['summary'], changesState: true },
+  // F2: the consent may be signed at any point of a living case (not once closed, archived, not filed or transferred).
+  recordServiceConsent: {
+    from: CASE_STATES.filter((s) => !['closed', 'archived', 'not_filed', 'transferred'].includes(s)),
+    procedures: ['ordinary', 'summary'],
+    changesState: false,
+  },
+  // 处罚法 Art. 73: a review or lawsuit once the party holds the decision.
+  recordReviewOrLitigation: {
+    from: ['decision_served', 'enforcing', 'summary_decided', 'summary_paid', 'summary_collected'],
+    procedures: ['ordinary', 'summary'],
+    changesState: false,
+  },
 };
 
 const ALL_MACHINE_STATES: readonly MachineState[] = [UNREGISTERED, ...CASE_STATES];
@@ -175,6 +187,8 @@ describe('roles', () => {
     ['approveFiling', 'filing_pending', ['squad_leader', 'bureau_leader']],
     ['recordInspection', 'investigating', ['field_officer', 'squad_leader']],
     ['extendDeadline', 'investigating', ['bureau_leader']],
+    ['recordServiceConsent', 'investigating', ['field_officer', 'squad_leader']],
+    ['recordReviewOrLitigation', 'enforcing', ['field_officer', 'squad_leader', 'bureau_leader', 'legal_reviewer']],
   ];
 
   it.each(ROLE_EXPECTATIONS)('%s from %s: only %j pass the role check', (action, state, allowedRoles) => {

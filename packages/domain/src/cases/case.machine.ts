@@ -2,12 +2,20 @@
 // must pass, who may take it, the records it writes and the deadlines it starts (ARCHITECTURE.md "Workflows").
 // Rows up to the decision are in case.machine.ordinary.ts; this file holds service, payment, enforcement,
 // closing, the side steps (suspend, resume, extend, transfer) and the summary procedure.
-import { CASE_ACTIONS, DECISION_PENDING_STATES, SUSPENDABLE_CASE_STATES, type CaseAction, type CaseState } from './case-states.ts';
+import {
+  ACTIVE_CASE_STATES,
+  CASE_ACTIONS,
+  DECISION_PENDING_STATES,
+  SUSPENDABLE_CASE_STATES,
+  type CaseAction,
+  type CaseState,
+} from './case-states.ts';
 import { openSuspension } from './case-snapshot.ts';
 import * as closing from './case.guards.closing.ts';
+import * as service from './case.guards.service.ts';
 import * as steps from './case.guards.steps.ts';
 import * as summary from './case.guards.summary.ts';
-import { noRecusedOfficer, penaltyGuards, requireText, twoCredentialedOfficers } from './case.guards.ts';
+import { noRecusedOfficer, notBeforeDiscovery, notInFuture, penaltyGuards, requireText, twoCredentialedOfficers } from './case.guards.ts';
 import { PRE_DECISION_TRANSITIONS } from './case.machine.ordinary.ts';
 import {
   AGENCY_HEAD,
@@ -35,8 +43,43 @@ const PRE_DECISION_TRANSFER: readonly CaseState[] = [
   'summary_draft',
 ];
 
+/** After the decision reached the party: the states in which a 复议 / 诉讼 can be pending (处罚法 Art. 73). */
+const POST_SERVICE_STATES: readonly CaseState[] = ['decision_served', 'enforcing', 'summary_decided', 'summary_paid', 'summary_collected'];
+
+/** Records-only steps of the service and enforcement stream (F2 consent, Art. 73 review / litigation). */
+const SERVICE_TRANSITIONS: Pick<CaseMachine, 'recordServiceConsent' | 'recordReviewOrLitigation'> = {
+  recordServiceConsent: {
+    action: 'recordServiceConsent',
+    labelZh: '登记电子送达地址确认书',
+    procedures: BOTH,
+    // Signed whenever the party meets the bureau (at the 笔录, on the portal …), until the case is closed.
+    from: ACTIVE_CASE_STATES,
+    to: null,
+    // The confirmation may predate the current step (signed at the inspection), not the discovery of the act.
+    guards: [notInFuture, notBeforeDiscovery, service.consentAddressValid],
+    roles: OFFICERS,
+    records: ['e_service_consent'],
+    startsDeadlines: [],
+    onEvent: true,
+  },
+  recordReviewOrLitigation: {
+    action: 'recordReviewOrLitigation',
+    labelZh: '登记行政复议 / 行政诉讼',
+    procedures: BOTH,
+    from: POST_SERVICE_STATES,
+    to: null,
+    // The bureau often learns of a review after the fact: not in the future, otherwise dated as it happened.
+    guards: [notInFuture, service.reviewOrLitigationValid],
+    roles: [...OFFICERS, 'bureau_leader', 'legal_reviewer'],
+    records: ['review_litigation_record'],
+    startsDeadlines: ['payment'],
+    onEvent: true,
+  },
+};
+
 export const CASE_MACHINE: CaseMachine = {
   ...PRE_DECISION_TRANSITIONS,
+  ...SERVICE_TRANSITIONS,
   serveDecision: {
     action: 'serveDecision',
     labelZh: '送达决定书',

@@ -126,6 +126,17 @@ const PATCHES: { [A in CaseAction]: Patch<A> } = {
     payments: [...s.payments, { paidOn: i.date, amountFen: decisionFineFen(s) }],
   }),
   recordSummaryPayment: (s, i) => ({ payments: [...s.payments, { paidOn: i.date, amountFen: i.amountFen }] }),
+  recordServiceConsent: (s, i) => ({ party: { ...s.party, electronicServiceConsentOn: i.date } }),
+  recordReviewOrLitigation: (s, i) => ({
+    enforcement: {
+      ...s.enforcement,
+      reviewOrLitigationFiled: s.enforcement.reviewOrLitigationFiled || i.stage === 'filed',
+      reviewOrLitigationIntervals:
+        i.stage === 'filed'
+          ? [...s.enforcement.reviewOrLitigationIntervals, { from: i.date }]
+          : s.enforcement.reviewOrLitigationIntervals.map((x) => (x.to === undefined ? { ...x, to: i.date } : x)),
+    },
+  }),
 };
 
 /** Check the action, then return the snapshot after it: new state, its facts and the records it writes. */

@@ -19,6 +19,8 @@ export * from './case.guards.decision.ts';
 export * from './case.guards.summary.ts';
 /** Guards after the decision: service, payment, enforcement, closing, archiving (F, G, A6). */
 export * from './case.guards.closing.ts';
+/** Guards of the F2 consent and of a pending 复议 / 诉讼 (Art. 73). */
+export * from './case.guards.service.ts';
 /** Guards of filing, end of investigation, legal reviewer, extension and transfer. */
 export * from './case.guards.steps.ts';
 /** CASE_MACHINE: the transition table (from, to, guards, roles, records, deadlines started). */
@@ -27,5 +29,7 @@ export * from './case.machine.ts';
 export * from './case.evaluate.ts';
 /** runningDeadlines and the E4 decision clock (pauses while suspended, extensions). */
 export * from './case.deadlines.ts';
+/** enforcementView: 待催告 / 已催告 / court window (G1–G3) and the surcharge paused during 复议 / 诉讼. */
+export * from './case.enforcement.ts';
 /** newCaseSnapshot and applyCaseAction: the reference reducer of what each step writes. */
 export * from './case.reducer.ts';

@@ -1,0 +1,135 @@
+// Where a case stands in enforcement (执行): the payment period (G1), the surcharge (G2, paused during 复议 / 诉讼),
+// the 催告 (行政强制法 Arts. 35, 54) and the court window (G3). Pure: computed from the snapshot and today.
+import { compareDates, daysBetween, isAfter, type LegalDate } from '../calendar/legal-date.ts';
+import { addWorkingDays } from '../calendar/work-calendar.ts';
+import { courtEnforcementWindow, paymentDeadline, surcharge } from '../law/enforcement.ts';
+import type { DateInterval, Fen, RuleLine } from '../law/types.ts';
+import { decisionFineFen, paidFen, type CaseContext, type CaseSnapshot } from './case-snapshot.ts';
+import { decisionReceivedOn } from './case.deadlines.ts';
+
+/**
+ * none: nothing to enforce (no fine, not yet served, or paid / ended); paying: the G1 period runs;
+ * awaiting_reminder: 待催告 — the period has passed unpaid and no 催告书 was served; reminded: 已催告, the 10 working days
+ * of Art. 54 run; court_window_open: 可申请; court_deadline_near: 临近申请期限 (the last day is within `nearDays`);
+ * court_deadline_passed; court_applied; review_pending: a 复议 / 诉讼 is pending (Art. 73, no application under Art. 53).
+ */
+export const ENFORCEMENT_STATUSES = [
+  'none',
+  'paying',
+  'awaiting_reminder',
+  'reminded',
+  'court_window_open',
+  'court_deadline_near',
+  'court_deadline_passed',
+  'court_applied',
+  'review_pending',
+] as const;
+export type EnforcementStatus = (typeof ENFORCEMENT_STATUSES)[number];
+
+export type EnforcementView = {
+  status: EnforcementStatus;
+  fineFen: Fen;
+  paidFen: Fen;
+  decisionReceivedOn: LegalDate | null;
+  paymentDue: LegalDate | null;
+  /** G2 as of today (or as of full payment), with the days not counted during 复议 / 诉讼. */
+  surchargeFen: Fen;
+  overdueDays: number;
+  pausedDays: number;
+  surchargeLine: RuleLine | null;
+  reminderServedOn: LegalDate | null;
+  /** Art. 54: the last of the 10 working days after the 催告书 was served. */
+  reminderWaitEnds: LegalDate | null;
+  /** G3: first and last day to apply to the court (null before a 催告书 / a decision was served). */
+  courtOpensOn: LegalDate | null;
+  courtClosesOn: LegalDate | null;
+  courtLines: readonly RuleLine[];
+  courtAppliedOn: LegalDate | null;
+  reviewOrLitigationFiled: boolean;
+  reviewOrLitigationIntervals: readonly DateInterval[];
+};
+
+/** Days before the G3 last day from which a case counts as 临近申请期限. */
+export const COURT_DEADLINE_NEAR_DAYS = 15;
+
+/** The day cumulative payments first covered `amount`. */
+function paidInFullOn(s: CaseSnapshot, amount: Fen): LegalDate | undefined {
+  let sum = 0;
+  for (const p of [...s.payments].sort((a, b) => compareDates(a.paidOn, b.paidOn))) {
+    sum += p.amountFen;
+    if (sum >= amount) return p.paidOn;
+  }
+  return undefined;
+}
+
+export function enforcementView(s: CaseSnapshot, ctx: CaseContext, nearDays = COURT_DEADLINE_NEAR_DAYS): EnforcementView {
+  const fine = decisionFineFen(s);
+  const received = decisionReceivedOn(s) ?? null;
+  const e = s.enforcement;
+  const base: EnforcementView = {
+    status: 'none',
+    fineFen: fine,
+    paidFen: paidFen(s),
+    decisionReceivedOn: received,
+    paymentDue: null,
+    surchargeFen: 0,
+    overdueDays: 0,
+    pausedDays: 0,
+    surchargeLine: null,
+    reminderServedOn: e.reminderServedOn ?? null,
+    reminderWaitEnds: null,
+    courtOpensOn: null,
+    courtClosesOn: null,
+    courtLines: [],
+    courtAppliedOn: e.courtAppliedOn ?? null,
+    reviewOrLitigationFiled: e.reviewOrLitigationFiled,
+    reviewOrLitigationIntervals: e.reviewOrLitigationIntervals,
+  };
+  if (fine === 0 || !received) return base;
+  const due = paymentDeadline(received, ctx.calendar, e.deferredUntil).due;
+  const paidOn = s.summary?.collectedOn ?? paidInFullOn(s, fine);
+  const asOf = paidOn ?? ctx.today;
+  const g2 = isAfter(asOf, due)
+    ? surcharge({ fineFen: fine, paymentDue: due, asOf, pausedIntervals: e.reviewOrLitigationIntervals })
+    : null;
+  const view: EnforcementView = {
+    ...base,
+    paymentDue: due,
+    surchargeFen: g2?.surchargeFen ?? 0,
+    overdueDays: g2?.overdueDays ?? 0,
+    pausedDays: g2?.pausedDays ?? 0,
+    surchargeLine: g2?.line ?? null,
+  };
+  const w = courtEnforcementWindow(
+    {
+      decisionReceivedOn: received,
+      reviewOrLitigationFiled: e.reviewOrLitigationFiled,
+      ...(e.reminderServedOn ? { reminderServedOn: e.reminderServedOn } : {}),
+      ...(e.deferredUntil ? { deferralEndsOn: e.deferredUntil } : {}),
+      today: ctx.today,
+    },
+    ctx.calendar,
+  );
+  view.reminderWaitEnds = w.reminderWaitEnds?.due ?? null;
+  view.courtOpensOn = w.opensOn;
+  view.courtClosesOn = w.closesOn.due;
+  view.courtLines = w.lines;
+  const settled = paidOn !== undefined || e.completedOn !== undefined || e.terminatedOn !== undefined;
+  if (settled) return view;
+  if (!isAfter(ctx.today, due)) return { ...view, status: 'paying' };
+  if (e.reviewOrLitigationIntervals.some((i) => i.to === undefined)) return { ...view, status: 'review_pending' };
+  if (e.courtAppliedOn) return { ...view, status: 'court_applied' };
+  if (!e.reminderServedOn) return { ...view, status: 'awaiting_reminder' };
+  if (isAfter(ctx.today, w.closesOn.due)) return { ...view, status: 'court_deadline_passed' };
+  if (!w.canApplyToday) return { ...view, status: 'reminded' };
+  const near = daysBetween(ctx.today, w.closesOn.due) <= nearDays;
+  return { ...view, status: near ? 'court_deadline_near' : 'court_window_open' };
+}
+
+/**
+ * 行政强制法 Art. 35 (一) 履行义务的期限: the 催告书 gives the party 10 days from its service (Art. 54; 十日 = working days,
+ * Art. 69). Shown on the document as the period and, for the day it is issued, the day it would end.
+ */
+export function reminderPerformanceDeadline(servedOn: LegalDate, ctx: Pick<CaseContext, 'calendar'>): LegalDate {
+  return addWorkingDays(ctx.calendar, servedOn, 10);
+}
