@@ -109,6 +109,9 @@ export const DOC_TYPES = [
   'no_penalty_decision',
   'transfer_letter',
   'summary_decision',
+  // 执法文书 numbered by the documents module (issue 5): 催告书 and 强制执行申请书.
+  'payment_reminder',
+  'court_application',
 ] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 export const DocTypeSchema = literals(DOC_TYPES);
