@@ -1,0 +1,18 @@
+// The template in force for a bureau: its own override (latest version, unless the override was removed), else
+// the city default (latest saved version), else the built-in template (version 0).
+import type { DocumentKind, DocumentTemplateBody } from '@chengguan/contracts';
+import { DEFAULT_TEMPLATES } from '@chengguan/domain';
+import type { Executor } from '../../context.ts';
+import { latestTemplate } from './documents.repository.ts';
+
+export type EffectiveTemplate = { body: DocumentTemplateBody; scope: 'builtin' | 'city' | 'bureau'; version: number };
+
+export async function effectiveTemplate(db: Executor, kind: DocumentKind, bureauId: string | null): Promise<EffectiveTemplate> {
+  if (bureauId) {
+    const own = await latestTemplate(db, kind, bureauId);
+    if (own?.body) return { body: own.body as DocumentTemplateBody, scope: 'bureau', version: own.version };
+  }
+  const city = await latestTemplate(db, kind, null);
+  if (city?.body) return { body: city.body as DocumentTemplateBody, scope: 'city', version: city.version };
+  return { body: DEFAULT_TEMPLATES[kind], scope: 'builtin', version: 0 };
+}

@@ -1,0 +1,312 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import {
+  CaseDocumentsAnswer,
+  DocumentComparison,
+  DocumentSettings,
+  DocumentSettingsBody,
+  DocumentVerification,
+  ErrorBody,
+  IssueDocumentBody,
+  IssuedDocumentCreated,
+  PreviewTemplateBody,
+  RevertTemplateBody,
+  SaveTemplateBody,
+  TemplateDetail,
+  TemplateScopeQuery,
+  TemplateList,
+  Uuid,
+  VerifyQuery,
+} from '@chengguan/contracts';
+import type { Deps } from '../../context.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { actorOf, metaOf } from '../../http/auth-hook.ts';
+import { rememberDocumentStore } from './issue-document.ts';
+import { downloadDocument, getCaseDocuments, issueDocumentForCase, previewCaseDocument } from './use-cases/case-documents.ts';
+import {
+  getDocumentSettings,
+  getTemplate,
+  listTemplates,
+  previewTemplate,
+  revertTemplate,
+  saveDocumentSettings,
+  saveTemplate,
+  settingsImage,
+  uploadSettingsImage,
+} from './use-cases/document-admin.ts';
+import { compareDocument, verifyDocument } from './use-cases/verify-document.ts';
+
+const TAGS = ['documents'];
+const IdParams = Type.Object({ id: Uuid });
+const KindParams = Type.Object({ kind: Type.String() });
+const BureauQuery = Type.Object({ bureauId: Type.Optional(Uuid) });
+const PDF_HEADERS = { 'content-type': 'application/pdf', 'cache-control': 'no-store' };
+
+const sendPdf = (reply: FastifyReply, bytes: Buffer, filename: string) =>
+  reply
+    .headers(PDF_HEADERS)
+    .header('content-disposition', `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(bytes);
+
+/** Under /api/v1 (authenticated; writes take Idempotency-Key). */
+export function documentRoutes(app: FastifyInstance, deps: Deps): void {
+  rememberDocumentStore(deps);
+  app.get(
+    '/api/v1/cases/:id/documents',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '案件文书：已制作的文书与当前阶段可制作的文书 / documents of a case and those its stage allows',
+        params: IdParams,
+        response: { 200: CaseDocumentsAnswer, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => getCaseDocuments(deps, actorOf(request), (request.params as { id: string }).id),
+  );
+  app.post(
+    '/api/v1/cases/:id/documents',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '制作并签发文书（PDF 固化、SM3、SM2 签名、核验码）/ issue a document',
+        params: IdParams,
+        body: IssueDocumentBody,
+        response: { 201: IssuedDocumentCreated, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await issueDocumentForCase(
+            deps,
+            actorOf(request),
+            metaOf(request),
+            (request.params as { id: string }).id,
+            request.body as IssueDocumentBody,
+          ),
+        ),
+  );
+  app.post(
+    '/api/v1/cases/:id/documents/preview',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '文书样稿（PDF，不保存、不编号）/ preview a document (PDF, not stored)',
+        params: IdParams,
+        body: IssueDocumentBody,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as IssueDocumentBody;
+      const bytes = await previewCaseDocument(deps, actorOf(request), (request.params as { id: string }).id, body);
+      return sendPdf(reply, bytes, `样稿-${body.kind}.pdf`);
+    },
+  );
+  app.get(
+    '/api/v1/documents/:id/pdf',
+    {
+      schema: { tags: TAGS, summary: '下载已签发文书 PDF / download an issued document', params: IdParams, produces: ['application/pdf'] },
+    },
+    async (request, reply) => {
+      const d = await downloadDocument(deps, actorOf(request), (request.params as { id: string }).id);
+      return sendPdf(reply, d.bytes, d.filename).header('x-content-sm3', d.sm3);
+    },
+  );
+
+  // Templates
+  app.get(
+    '/api/v1/document-templates',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '文书模板列表 / document templates',
+        querystring: BureauQuery,
+        response: { 200: TemplateList, 403: ErrorBody },
+      },
+    },
+    async (request) => listTemplates(deps, actorOf(request), request.query as TemplateScopeQuery),
+  );
+  app.get(
+    '/api/v1/document-templates/:kind',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '文书模板（当前版本、历史版本、占位符）/ a template with its versions and placeholders',
+        params: KindParams,
+        querystring: TemplateScopeQuery,
+        response: { 200: TemplateDetail, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => getTemplate(deps, actorOf(request), (request.params as { kind: string }).kind, request.query as TemplateScopeQuery),
+  );
+  app.post(
+    '/api/v1/document-templates/:kind',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '保存文书模板新版本 / save a new template version',
+        params: KindParams,
+        body: SaveTemplateBody,
+        response: { 200: TemplateDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) =>
+      saveTemplate(deps, actorOf(request), metaOf(request), (request.params as { kind: string }).kind, request.body as SaveTemplateBody),
+  );
+  app.post(
+    '/api/v1/document-templates/:kind/revert',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '恢复文书模板（作为新版本）/ revert a template (as a new version)',
+        params: KindParams,
+        body: RevertTemplateBody,
+        response: { 200: TemplateDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) =>
+      revertTemplate(
+        deps,
+        actorOf(request),
+        metaOf(request),
+        (request.params as { kind: string }).kind,
+        request.body as RevertTemplateBody,
+      ),
+  );
+  app.post(
+    '/api/v1/document-templates/:kind/preview',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '模板样稿 PDF（示例数据或真实案件）/ preview a template (sample or real case data)',
+        params: KindParams,
+        body: PreviewTemplateBody,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const kind = (request.params as { kind: string }).kind;
+      const bytes = await previewTemplate(deps, actorOf(request), kind, request.body as PreviewTemplateBody);
+      return sendPdf(reply, bytes, `样稿-${kind}.pdf`);
+    },
+  );
+
+  // Seal, signature, names
+  app.get(
+    '/api/v1/document-settings',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '印章与签名设置 / seal and signature settings',
+        querystring: BureauQuery,
+        response: { 200: DocumentSettings, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => getDocumentSettings(deps, actorOf(request), (request.query as { bureauId?: string }).bureauId),
+  );
+  app.put(
+    '/api/v1/document-settings',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '保存印章与签名设置 / save seal and signature settings',
+        body: DocumentSettingsBody,
+        response: { 200: DocumentSettings, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => saveDocumentSettings(deps, actorOf(request), metaOf(request), request.body as DocumentSettingsBody),
+  );
+  app.get(
+    '/api/v1/document-settings/images/:sm3',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '印章或签名图片 / a seal or signature image',
+        params: Type.Object({ sm3: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+        produces: ['image/png'],
+      },
+    },
+    async (request, reply) =>
+      reply.header('content-type', 'image/png').send(await settingsImage(deps, actorOf(request), (request.params as { sm3: string }).sm3)),
+  );
+  app.post(
+    '/api/v1/document-settings/images',
+    {
+      bodyLimit: 2 * 1024 * 1024,
+      schema: {
+        tags: TAGS,
+        summary: '上传印章或签名 PNG（请求体为图片）/ upload a seal or signature PNG (raw body)',
+        querystring: BureauQuery,
+        consumes: ['image/png'],
+        response: { 201: Type.Object({ sm3: Type.String(), size: Type.Integer() }), 400: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) {
+        throw new AppError('VALIDATION_FAILED', {
+          field: 'body',
+          message: 'body：请以 PNG 图片作为请求体',
+          messageEn: 'body: send the PNG bytes as the body',
+        });
+      }
+      const r = await uploadSettingsImage(
+        deps,
+        actorOf(request),
+        metaOf(request),
+        (request.query as { bureauId?: string }).bureauId,
+        request.body,
+      );
+      return reply.status(201).send(r);
+    },
+  );
+}
+
+/** Public (no login): the verify page reached from the QR code; the code is the only key. */
+export function publicDocumentRoutes(app: FastifyInstance, deps: Deps): void {
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(/^application\/(pdf|octet-stream)/, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_r, body, done) =>
+      done(null, body),
+    );
+    scope.get(
+      '/api/public/documents/:id/verify',
+      {
+        schema: {
+          tags: TAGS,
+          summary: '文书核验（公开）/ verify a document (public)',
+          security: [],
+          params: IdParams,
+          querystring: VerifyQuery,
+          response: { 200: DocumentVerification, 404: ErrorBody },
+        },
+      },
+      async (request) => verifyDocument(deps, (request.params as { id: string }).id, (request.query as VerifyQuery).c),
+    );
+    scope.post(
+      '/api/public/documents/:id/verify',
+      {
+        bodyLimit: 20 * 1024 * 1024,
+        schema: {
+          tags: TAGS,
+          summary: '比对手中的 PDF 与签发文书（公开，请求体为 PDF）/ compare a PDF with the issued one (public, raw body)',
+          security: [],
+          params: IdParams,
+          querystring: VerifyQuery,
+          consumes: ['application/pdf'],
+          response: { 200: DocumentComparison, 400: ErrorBody, 404: ErrorBody },
+        },
+      },
+      async (request) => {
+        if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
+          throw new AppError('VALIDATION_FAILED', {
+            field: 'body',
+            message: 'body：请以 PDF 文件作为请求体',
+            messageEn: 'body: send the PDF bytes as the body',
+          });
+        }
+        return compareDocument(deps, (request.params as { id: string }).id, (request.query as VerifyQuery).c, request.body);
+      },
+    );
+  });
+}

@@ -1,0 +1,343 @@
+// Issuing a 执法文书 inside the caller's transaction: stage check → data from the case → statutory contents
+// (refused with the rule when an item is missing) → template in force → PDF → stored by its SM3 → SM2 signature
+// of the bureau → document row → audit row. The PDF is frozen from then on; a re-issue makes a new document.
+import { randomInt } from 'node:crypto';
+import { DOCUMENT_KIND_TITLES, type DocType, type DocumentKind, type DocumentTemplateBody } from '@chengguan/contracts';
+import { documentAvailability, renderTemplate, requiredContents, sm3Hex, type LegalDate } from '@chengguan/domain';
+import type { Transaction } from 'kysely';
+import type { Deps, Executor, RequestMeta, StepActor } from '../../context.ts';
+import type { DB } from '../../db/schema.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { shanghaiDate } from '../../shared/time.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { loadCaseOrFail, type LoadedCase } from '../cases/case-loader.ts';
+import { caseDocuments, caseRecords } from '../cases/cases.repository.ts';
+import { allocateDocNumber } from '../cases/doc-numbers.ts';
+import { fileStorageOf, sm3OfBytes } from '../files/file-storage.ts';
+import { insertFile } from '../files/files.repository.ts';
+import { assembleDocumentData } from './document-data.ts';
+import { bureauKey, signDigest } from './document-signing.ts';
+import { effectiveTemplate } from './document-templates.ts';
+import { documentsConfig } from './documents.config.ts';
+import {
+  documentsOfCase,
+  earlierNumber,
+  findDocumentBySource,
+  findSettings,
+  insertDocumentRow,
+  type DocumentListRow,
+  type SettingsRow,
+} from './documents.repository.ts';
+import { renderPdf, type PdfOutput } from './pdf/render-pdf.ts';
+
+export type IssuedDocument = {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  number: string | null;
+  sm3: string;
+  issuedOn: string;
+  /** '/verify/<id>?c=<code>'; for an earlier issue returned again (same sourceId) the code is unknown: '/verify/<id>'. */
+  verifyPath: string;
+  missingGlyphs: string[];
+};
+
+export type IssuedDocumentRow = DocumentListRow;
+
+export type IssueRequest = {
+  caseId: string;
+  kind: DocumentKind;
+  extra?: Record<string, unknown>;
+  /** The record the document is made from (a service record id …): issuing again for it returns the first one. */
+  sourceId?: string;
+  issuedOn?: LegalDate;
+};
+
+/** Numbered kinds and the 文号 type they print (allocated by the case step, or here for 催告书 / 强制执行申请书). */
+export const NUMBERED_KINDS: Partial<Record<DocumentKind, DocType>> = {
+  filing_approval: 'filing',
+  prior_notice: 'prior_notice',
+  hearing_notice: 'hearing_notice',
+  decision: 'decision',
+  no_penalty_decision: 'no_penalty_decision',
+  summary_decision: 'summary_decision',
+  payment_reminder: 'payment_reminder',
+  court_application: 'court_application',
+};
+const ALLOCATED_HERE: ReadonlySet<DocumentKind> = new Set(['payment_reminder', 'court_application']);
+
+const WRITE_PERMISSIONS = ['case:write', 'case:approve', 'case:legal_review', 'case:decide'] as const;
+
+export function canIssueDocuments(actor: Pick<StepActor, 'permissions'>): boolean {
+  return WRITE_PERMISSIONS.some((p) => actor.permissions.has(p));
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** 10 characters of a 32-letter alphabet (50 bits), printed as XXXXX-XXXXX. */
+export function newVerifyCode(): string {
+  let s = '';
+  for (let i = 0; i < 10; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return s;
+}
+
+export function normalizeVerifyCode(c: string): string {
+  return c.replace(/[-\s]/g, '').toUpperCase();
+}
+
+export const verifyCodeHash = (code: string) => sm3Hex(`document-verify\n${normalizeVerifyCode(code)}`);
+
+export async function caseNumbers(db: Executor, caseId: string): Promise<Map<string, string>> {
+  const rows = await caseDocuments(db, caseId);
+  return new Map(rows.map((r) => [r.doc_type, r.number]));
+}
+
+/** The stage check, as a 422 naming the rule of the first reason. */
+export async function assertKindAvailable(db: Executor, loaded: LoadedCase, kind: DocumentKind): Promise<void> {
+  const records = await caseRecords(db, loaded.row.id);
+  const facts = {
+    hasInspectionRecord: records.some((r) => r.kind === 'inspection'),
+    hasQuestioningRecord: records.some((r) => r.kind === 'questioning'),
+  };
+  const a = documentAvailability(loaded.snapshot, facts, loaded.ctx).find((x) => x.kind === kind)!;
+  if (a.allowed) return;
+  const first = a.reasons[0]!;
+  throw new AppError('RULE_VIOLATION', {
+    field: 'kind',
+    rule: `${first.ruleId} ${first.article}`,
+    message: `${DOCUMENT_KIND_TITLES[kind].zh}：本案当前阶段不能制作（${first.ruleId}，${first.article}：${first.textZh}）`,
+    messageEn: `${DOCUMENT_KIND_TITLES[kind].en}: not available at this stage (${first.ruleId}, ${first.article}: ${first.textEn})`,
+    details: a.reasons.map((r) => ({
+      field: 'kind',
+      message: `${r.ruleId} ${r.article}：${r.textZh}`,
+      messageEn: `${r.ruleId} ${r.article}: ${r.textEn}`,
+    })),
+  });
+}
+
+export type PreparedDocument = {
+  kind: DocumentKind;
+  title: string;
+  number: string | null;
+  issuedOn: string;
+  bureauId: string;
+  partyName: string;
+  agencyName: string;
+  template: { scope: 'builtin' | 'city' | 'bureau'; version: number };
+  pdf: PdfOutput;
+};
+
+async function sealImages(deps: Deps, settings: SettingsRow | undefined): Promise<{ seal: Buffer | null; signature: Buffer | null }> {
+  const store = fileStorageOf(deps);
+  return {
+    seal: settings?.seal_sm3 ? await store.get(settings.seal_sm3) : null,
+    signature: settings?.signature_sm3 ? await store.get(settings.signature_sm3) : null,
+  };
+}
+
+/**
+ * Data, statutory check, template and PDF of one document of a case (not stored). `watermark` marks previews.
+ * Numbers for 催告书 / 强制执行申请书 are allocated only when `allocate` (an issue, inside its transaction).
+ */
+export async function prepareCaseDocument(
+  db: Executor,
+  deps: Deps,
+  loaded: LoadedCase,
+  req: IssueRequest & {
+    id: string;
+    verify: { url: string; code: string } | null;
+    watermark: string | null;
+    allocate: boolean;
+    /** Template previews: this body instead of the one in force, and no refusal for missing contents. */
+    templateOverride?: DocumentTemplateBody;
+    skipRequiredCheck?: boolean;
+  },
+): Promise<PreparedDocument> {
+  const bureauId = loaded.row.bureau_id ?? loaded.row.org_id;
+  const issuedOn = req.issuedOn ?? loaded.ctx.today;
+  const [settings, numbers, inForce] = await Promise.all([
+    findSettings(db, bureauId),
+    caseNumbers(db, loaded.row.id),
+    effectiveTemplate(db, req.kind, bureauId),
+  ]);
+  const template = req.templateOverride ? { body: req.templateOverride, scope: inForce.scope, version: inForce.version } : inForce;
+  const docType = NUMBERED_KINDS[req.kind];
+  let number: string | null = null;
+  if (docType) {
+    number =
+      numbers.get(docType) ??
+      (req.kind === 'filing_approval' ? loaded.row.case_number : null) ??
+      (await earlierNumber(db, loaded.row.id, req.kind));
+    if (!number && ALLOCATED_HERE.has(req.kind)) {
+      number = req.allocate ? await allocateDocNumber(db, bureauId, docType, issuedOn) : '（签发时编号）';
+    }
+  }
+  const data = await assembleDocumentData(db, {
+    kind: req.kind,
+    loaded,
+    settings,
+    issuedOn,
+    number,
+    extra: req.extra ?? {},
+    numbers,
+    verify: req.verify,
+  });
+  const missing = requiredContents(req.kind, data);
+  if (missing.length > 0 && !req.skipRequiredCheck) {
+    const m = missing[0]!;
+    throw new AppError('RULE_VIOLATION', {
+      field: m.path,
+      rule: `${m.ruleId} ${m.article}`,
+      message: `${DOCUMENT_KIND_TITLES[req.kind].zh}缺少法定内容“${m.path}”：${m.textZh}（${m.ruleId}，${m.article}）`,
+      messageEn: `${DOCUMENT_KIND_TITLES[req.kind].en} lacks a required item "${m.path}": ${m.textEn} (${m.ruleId}, ${m.article})`,
+      details: missing.map((x) => ({
+        field: x.path,
+        message: `${x.ruleId} ${x.article}：${x.textZh}`,
+        messageEn: `${x.ruleId} ${x.article}: ${x.textEn}`,
+      })),
+    });
+  }
+  const rendered = renderTemplate(template.body, data);
+  const images = await sealImages(deps, settings);
+  const pdf = await renderPdf({
+    document: rendered,
+    documentId: req.id,
+    agencyName: data.agency.name,
+    number,
+    createdAt: deps.clock.now(),
+    verify: req.verify,
+    seal: { png: images.seal, name: data.agency.name },
+    leaderSignaturePng: images.signature,
+    watermark: req.watermark,
+  });
+  return {
+    kind: req.kind,
+    title: rendered.title || DOCUMENT_KIND_TITLES[req.kind].zh,
+    number,
+    issuedOn,
+    bureauId,
+    partyName: data.party.name,
+    agencyName: data.agency.name,
+    template: { scope: template.scope, version: template.version },
+    pdf,
+  };
+}
+
+export async function issueCaseDocument(
+  trx: Transaction<DB>,
+  deps: Deps,
+  actor: StepActor,
+  meta: RequestMeta,
+  req: IssueRequest,
+): Promise<IssuedDocument> {
+  if (!canIssueDocuments(actor)) throw new AppError('FORBIDDEN');
+  const loaded = await loadCaseOrFail(deps, trx, actor, req.caseId);
+  if (req.sourceId) {
+    const earlier = await findDocumentBySource(trx, req.caseId, req.kind, req.sourceId);
+    if (earlier) {
+      return {
+        id: earlier.id,
+        kind: req.kind,
+        title: earlier.title,
+        number: earlier.number,
+        sm3: earlier.pdf_sm3,
+        issuedOn: earlier.issued_on,
+        verifyPath: `/verify/${earlier.id}`,
+        missingGlyphs: earlier.missing_glyphs,
+      };
+    }
+  }
+  await assertKindAvailable(trx, loaded, req.kind);
+  const id = deps.newId();
+  const code = newVerifyCode();
+  const verifyPath = `/verify/${id}?c=${code}`;
+  const url = `${documentsConfig(deps.config).publicBaseUrl}${verifyPath}`;
+  const doc = await prepareCaseDocument(trx, deps, loaded, {
+    ...req,
+    id,
+    verify: { url, code: `${code.slice(0, 5)}-${code.slice(5)}` },
+    watermark: null,
+    allocate: true,
+  });
+  const sm3 = sm3OfBytes(doc.pdf.bytes);
+  await fileStorageOf(deps).put(sm3, doc.pdf.bytes);
+  await insertFile(trx, { sm3, size: doc.pdf.bytes.length, mime: 'application/pdf', bureau_id: doc.bureauId, created_by: actor.id });
+  const key = await bureauKey(trx, deps, doc.bureauId);
+  await insertDocumentRow(trx, {
+    id,
+    case_id: loaded.row.id,
+    bureau_id: doc.bureauId,
+    kind: req.kind,
+    title: doc.title,
+    number: doc.number,
+    issued_on: doc.issuedOn,
+    pdf_sm3: sm3,
+    size: doc.pdf.bytes.length,
+    pages: doc.pdf.pages,
+    signature: signDigest(sm3, key),
+    key_fingerprint: key.fingerprint,
+    verify_code_hash: verifyCodeHash(code),
+    template_scope: doc.template.scope,
+    template_version: doc.template.version,
+    party_name: doc.partyName,
+    agency_name: doc.agencyName,
+    missing_glyphs: doc.pdf.missingGlyphs,
+    source_id: req.sourceId ?? null,
+    issued_by: actor.id,
+    channel: actor.channel ?? null,
+  });
+  await recordAudit(trx, deps, actor, meta, {
+    action: 'document.issue',
+    entityType: 'document',
+    entityId: id,
+    bureauId: doc.bureauId,
+    data: {
+      caseId: loaded.row.id,
+      kind: req.kind,
+      number: doc.number,
+      sm3,
+      pages: doc.pdf.pages,
+      template: doc.template,
+      keyFingerprint: key.fingerprint,
+      ...(doc.pdf.missingGlyphs.length > 0 ? { missingGlyphs: doc.pdf.missingGlyphs } : {}),
+      ...(req.sourceId ? { sourceId: req.sourceId } : {}),
+      ...(actor.channel ? { channel: actor.channel } : {}),
+    },
+  });
+  return {
+    id,
+    kind: req.kind,
+    title: doc.title,
+    number: doc.number,
+    sm3,
+    issuedOn: doc.issuedOn,
+    verifyPath,
+    missingGlyphs: doc.pdf.missingGlyphs,
+  };
+}
+
+/**
+ * The frozen PDF of a document (no access check: callers check the case first). The file store belongs to the
+ * application's Deps; pass them when you have them (a transaction handle does not name its database).
+ */
+export async function readDocumentPdf(db: Executor, documentId: string, deps?: Pick<Deps, 'db' | 'config'>): Promise<Buffer> {
+  const row = await db.selectFrom('documents').select(['pdf_sm3']).where('id', '=', documentId).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND');
+  const owner = deps ?? storeOwner;
+  if (!owner) throw new AppError('INTERNAL', { message: '文书存储未初始化', messageEn: 'The document store is not initialised' });
+  const bytes = await fileStorageOf(owner).get(row.pdf_sm3);
+  if (!bytes) throw new AppError('NOT_FOUND');
+  return bytes;
+}
+
+let storeOwner: Pick<Deps, 'db' | 'config'> | null = null;
+/** Called when the documents routes are registered: the app's file store is the default of readDocumentPdf. */
+export function rememberDocumentStore(deps: Pick<Deps, 'db' | 'config'>): void {
+  storeOwner = deps;
+}
+
+export async function listCaseDocuments(db: Executor, caseId: string): Promise<IssuedDocumentRow[]> {
+  return documentsOfCase(db, caseId);
+}
+
+export const issuedToday = (deps: Pick<Deps, 'clock'>) => shanghaiDate(deps.clock.now());
