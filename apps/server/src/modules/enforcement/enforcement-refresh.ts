@@ -1,0 +1,75 @@
+// Keeps case_enforcement in step with the case: after every step that touches payment or enforcement (a step hook,
+// same transaction) and once a day (the status moves with the calendar: the payment period runs out, the G3 window
+// opens). The first time the check finds a case overdue with no 催告书 it is marked 「待催告」: a timeline event and an audit
+// row, once (行政强制法 Art. 35: 催告 before enforcement; Art. 54: before applying to the court).
+import { enforcementView, type CaseContext, type CaseSnapshot } from '@chengguan/domain';
+import type { Deps, Executor, RequestMeta } from '../../context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { CaseRow } from '../cases/cases.repository.ts';
+import { insertCaseEvent } from '../cases/cases.repository.ts';
+import { findEnforcement, upsertEnforcement } from './enforcement.repository.ts';
+
+export const EVENT_AWAITING_REMINDER = 'enforcementAwaitingReminder';
+
+export type RefreshResult = { status: string; marked: boolean };
+
+export async function refreshCaseEnforcement(
+  db: Executor,
+  deps: Deps,
+  meta: RequestMeta,
+  row: Pick<CaseRow, 'id' | 'bureau_id' | 'org_id' | 'state'>,
+  snapshot: CaseSnapshot,
+  ctx: CaseContext,
+  /** The daily / on-demand check marks 待催告; a step only refreshes (a backdated step is not the check). */
+  opts: { mark: boolean },
+): Promise<RefreshResult> {
+  const v = enforcementView(snapshot, ctx);
+  const stored = await findEnforcement(db, row.id);
+  if (!stored && v.status === 'none' && v.fineFen === 0) return { status: 'none', marked: false };
+  const mark = opts.mark && v.status === 'awaiting_reminder' && !stored?.awaiting_reminder_since;
+  const since = v.reminderServedOn || v.status === 'none' ? null : (stored?.awaiting_reminder_since ?? (mark ? ctx.today : null));
+  await upsertEnforcement(db, {
+    case_id: row.id,
+    bureau_id: row.bureau_id,
+    org_id: row.org_id,
+    status: v.status,
+    fine_fen: v.fineFen,
+    surcharge_fen: v.surchargeFen,
+    payment_due: v.paymentDue,
+    awaiting_reminder_since: since,
+    reminder_served_on: v.reminderServedOn,
+    court_opens_on: v.courtOpensOn,
+    court_closes_on: v.courtClosesOn,
+    court_applied_on: v.courtAppliedOn,
+    refreshed_on: ctx.today,
+    updated_at: deps.clock.now(),
+  });
+  if (mark) {
+    const data = {
+      paymentDue: v.paymentDue,
+      surchargeFen: v.surchargeFen,
+      basis: { ruleId: 'G1', articles: ['行政处罚法 Art. 67', '行政强制法 Art. 35'] },
+    };
+    await insertCaseEvent(db, {
+      id: deps.newId(),
+      case_id: row.id,
+      bureau_id: row.bureau_id,
+      action: EVENT_AWAITING_REMINDER,
+      from_state: row.state,
+      to_state: row.state,
+      legal_date: ctx.today,
+      at: deps.clock.now(),
+      actor_id: null,
+      version: null,
+      data: JSON.stringify(data),
+    });
+    await recordAudit(db, deps, null, meta, {
+      action: `case.${EVENT_AWAITING_REMINDER}`,
+      entityType: 'case',
+      entityId: row.id,
+      bureauId: row.bureau_id,
+      data,
+    });
+  }
+  return { status: v.status, marked: mark };
+}

@@ -1,0 +1,31 @@
+// Step hooks: every step that changes payment, service or enforcement refreshes the case's enforcement row in the
+// step's own transaction, so the 「强制执行」 list never lags a step.
+import type { CaseAction } from '@chengguan/domain';
+import { EVENT_LABELS } from '../cases/cases.mapper.ts';
+import { registerCaseStepHook, type CaseStepHook } from '../cases/case-step.ts';
+import { EVENT_AWAITING_REMINDER, refreshCaseEnforcement } from './enforcement-refresh.ts';
+
+const ACTIONS: readonly CaseAction[] = [
+  'serveDecision',
+  'recordPayment',
+  'approveDeferral',
+  'startEnforcement',
+  'concludeEnforcement',
+  'recordReviewOrLitigation',
+  'close',
+  'suspend',
+  'resume',
+  'issueSummaryDecision',
+  'collectOnSpot',
+  'recordSummaryPayment',
+];
+
+const refresh: CaseStepHook = async (deps, meta, w) => {
+  await refreshCaseEnforcement(w.trx, deps, meta, { ...w.loaded.row, state: w.next.state }, w.next, w.loaded.ctx, { mark: false });
+};
+
+export function installEnforcementHooks(): void {
+  for (const action of ACTIONS) registerCaseStepHook(action, refresh);
+  // The timeline label of the worker's 待催告 mark.
+  EVENT_LABELS[EVENT_AWAITING_REMINDER] = '待催告';
+}

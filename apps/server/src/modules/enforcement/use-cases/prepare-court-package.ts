@@ -1,0 +1,264 @@
+// 申请人民法院强制执行 — the application package (行政强制法 Art. 55): 「（一）强制执行申请书；（二）行政决定书及作出决定的事实、
+// 理由和依据；（三）当事人的意见及行政机关催告情况；（四）申请强制执行标的情况；（五）法律、行政法规规定的其他材料。」
+// Prepared only inside the G3 window (Arts. 53–54; 行诉法解释 Art. 156). The 申请书 is issued as a frozen document; the
+// ZIP holds it with the decision, the service receipts, the 催告书 and its service proof, the party's statements,
+// the subject-matter sheet and manifest.json naming the 5 items with the SM3 of each file. Stored by its SM3.
+import { zipSync, strToU8 } from 'fflate';
+import type { CourtPackageBody, CourtPackageManifestItem, EnforcementOverview } from '@chengguan/contracts';
+import { enforcementView, isAfter, surcharge } from '@chengguan/domain';
+import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
+import { assertPermission } from '../../../shared/access.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import { caseContext, getCaseRowOrFail, hydrateSnapshot } from '../../cases/case-loader.ts';
+import { assertRealDates } from '../../cases/case-step.ts';
+import { ruleViolation } from '../../cases/cases.errors.ts';
+import { caseEvents } from '../../cases/cases.repository.ts';
+import { fileStorageOf, sm3OfBytes } from '../../files/file-storage.ts';
+import { insertFile } from '../../files/files.repository.ts';
+import { allCaseDocuments, issueDocument, readPdf, type ServableDoc } from '../../service/documents-port.ts';
+import { listReviewLitigations, listServices, type ServiceRow } from '../../service/service.repository.ts';
+import { refreshCaseEnforcement } from '../enforcement-refresh.ts';
+import { updateEnforcement } from '../enforcement.repository.ts';
+import { getEnforcement } from './get-enforcement.ts';
+
+type PackFile = { item: number; name: string; bytes: Uint8Array; note?: string };
+
+const ITEM_TITLES: Record<number, string> = {
+  1: '强制执行申请书',
+  2: '行政决定书及作出决定的事实、理由和依据',
+  3: '当事人的意见及行政机关催告情况',
+  4: '申请强制执行标的情况',
+  5: '法律、行政法规规定的其他材料',
+};
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+export async function prepareCourtPackage(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  body: CourtPackageBody,
+): Promise<EnforcementOverview> {
+  // The 申请书 is signed by the agency head (Art. 55 para. 2): leaders prepare it.
+  assertPermission(actor, 'case:approve');
+  assertRealDates(body);
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await getCaseRowOrFail(trx, actor, caseId);
+    const [snapshot, ctx] = await Promise.all([hydrateSnapshot(trx, row), caseContext(trx, deps.clock.now())]);
+    if (isAfter(body.date, ctx.today)) {
+      throw ruleViolation(
+        'CHRONOLOGY',
+        '行政处罚法 Art. 47',
+        'date',
+        `日期 ${body.date} 晚于今天 ${ctx.today}`,
+        `${body.date} is after today`,
+      );
+    }
+    const v = enforcementView(snapshot, { ...ctx, today: body.date });
+    if (v.status !== 'court_window_open' && v.status !== 'court_deadline_near') {
+      const lines = v.courtLines.length
+        ? v.courtLines
+        : [
+            {
+              ruleId: 'G3',
+              article: '行政强制法 Art. 53, 54',
+              textZh: `当前不能申请（${v.status}）`,
+              textEn: `Not possible now (${v.status})`,
+            },
+          ];
+      throw ruleViolation(
+        'G3',
+        [...new Set(lines.map((l) => l.article))].join('; '),
+        'date',
+        lines.map((l) => l.textZh).join('；'),
+        lines.map((l) => l.textEn).join('; '),
+      );
+    }
+    const g2 = surcharge({
+      fineFen: v.fineFen,
+      paymentDue: v.paymentDue!,
+      asOf: body.date,
+      pausedIntervals: v.reviewOrLitigationIntervals,
+    });
+    const owedFen = Math.max(0, v.fineFen + g2.surchargeFen - v.paidFen);
+    const subject = {
+      fineFen: v.fineFen,
+      paidFen: v.paidFen,
+      surchargeFen: g2.surchargeFen,
+      surchargeText: g2.line.textZh,
+      owedFen,
+      decisionReceivedOn: v.decisionReceivedOn,
+      paymentDue: v.paymentDue,
+      reminderServedOn: v.reminderServedOn,
+      reminderWaitEnds: v.reminderWaitEnds,
+      courtOpensOn: v.courtOpensOn,
+      courtClosesOn: v.courtClosesOn,
+      subjectMatter:
+        body.subjectMatter?.trim() ||
+        `罚款 ${yuan(v.fineFen)} 元，加处罚款 ${yuan(g2.surchargeFen)} 元（截至 ${body.date}），已缴 ${yuan(v.paidFen)} 元，申请执行金额 ${yuan(owedFen)} 元`,
+    };
+    const application = await issueDocument(trx, deps, actor, meta, {
+      caseId: row.id,
+      kind: 'court_application',
+      issuedOn: body.date,
+      extra: { court: body.court, application: subject },
+    });
+    const [docs, services, reviews, events] = await Promise.all([
+      allCaseDocuments(trx, row.id),
+      listServices(trx, row.id),
+      listReviewLitigations(trx, row.id),
+      caseEvents(trx, row.id),
+    ]);
+    const files: PackFile[] = [];
+    const addPdf = async (item: number, name: string, id: string | null) => {
+      const pdf = id ? await readPdf(deps, trx, id) : null;
+      if (pdf) files.push({ item, name, bytes: new Uint8Array(pdf) });
+    };
+    await addPdf(1, `1-强制执行申请书-${application.number ?? application.id}.pdf`, application.id);
+    const served = (kind: string) => services.filter((s) => s.document_kind === kind && s.status === 'served');
+    const byKind = (kinds: string[]) => docs.filter((d: ServableDoc) => kinds.includes(d.kind));
+    const decision = snapshot.decision;
+    for (const d of byKind(['decision', 'no_penalty_decision', 'summary_decision'])) {
+      const before = files.length;
+      await addPdf(2, `2-${d.title}-${d.number ?? d.id}.pdf`, d.id);
+      // A numbered decision whose PDF was not issued by the documents module: its record stands in.
+      if (files.length === before) {
+        files.push({
+          item: 2,
+          name: `2-${d.title}-${d.number ?? d.id}.json`,
+          bytes: strToU8(JSON.stringify({ title: d.title, number: d.number, issuedOn: d.issuedOn, decision }, null, 2)),
+          note: '文书 PDF 未生成，附决定记录',
+        });
+      }
+    }
+    files.push({
+      item: 2,
+      name: '2-作出决定的事实、理由和依据.txt',
+      bytes: strToU8(
+        [
+          `案由：${row.offence_name}（${row.offence_code}）`,
+          `违法事实：${row.facts}`,
+          `地点：${row.location}`,
+          `依据：${snapshot.offence.provision}`,
+          `决定日期：${decision?.decidedOn ?? '—'}；决定书送达（收到）日期：${v.decisionReceivedOn ?? '—'}`,
+        ].join('\n'),
+      ),
+    });
+    await addReceipts(deps, trx, files, 2, served('decision'));
+    for (const d of byKind(['payment_reminder'])) await addPdf(3, `3-催告书-${d.number ?? d.id}.pdf`, d.id);
+    await addReceipts(deps, trx, files, 3, served('payment_reminder'));
+    const statements = events.filter((e) => ['recordStatement', 'reviewStatement', 'waiveStatement', 'recordHearing'].includes(e.action));
+    files.push({
+      item: 3,
+      name: '3-当事人陈述申辩及催告情况.txt',
+      bytes: strToU8(
+        [
+          '当事人的意见（陈述、申辩、听证）：',
+          ...(statements.length
+            ? statements.map((e) => `${e.legal_date} ${e.action} ${JSON.stringify(e.data)}`)
+            : ['（当事人未提出陈述、申辩）']),
+          '',
+          `催告情况：催告书送达日 ${v.reminderServedOn ?? '—'}；送达后十个工作日届满 ${v.reminderWaitEnds ?? '—'}；当事人仍未履行。`,
+        ].join('\n'),
+      ),
+    });
+    files.push({ item: 4, name: '4-申请强制执行标的情况.json', bytes: strToU8(JSON.stringify(subject, null, 2)) });
+    files.push({
+      item: 5,
+      name: '5-送达记录及复议诉讼情况.json',
+      bytes: strToU8(
+        JSON.stringify(
+          {
+            services: services.map((s) => ({
+              document: s.document_title,
+              number: s.document_number,
+              method: s.method,
+              status: s.status,
+              servedOn: s.served_on,
+            })),
+            reviewOrLitigation: reviews.map((r) => ({
+              kind: r.kind,
+              filedOn: r.filed_on,
+              body: r.body,
+              endedOn: r.ended_on,
+              result: r.result,
+            })),
+          },
+          null,
+          2,
+        ),
+      ),
+    });
+    const manifest: CourtPackageManifestItem[] = [];
+    for (const item of [1, 2, 3, 4, 5]) {
+      const inItem = files.filter((f) => f.item === item);
+      if (inItem.length === 0)
+        manifest.push({ item, titleZh: ITEM_TITLES[item]!, file: null, sm3: null, note: '未生成（文书 PDF 不可用）' });
+      for (const f of inItem)
+        manifest.push({ item, titleZh: ITEM_TITLES[item]!, file: f.name, sm3: sm3OfBytes(f.bytes), note: f.note ?? null });
+    }
+    const manifestDoc = {
+      caseId: row.id,
+      caseNumber: row.case_number,
+      court: body.court,
+      preparedOn: body.date,
+      legalBasis: '行政强制法第五十三条、第五十四条、第五十五条；最高人民法院关于适用《中华人民共和国行政诉讼法》的解释第一百五十六条',
+      lastDayToFile: v.courtClosesOn,
+      items: manifest,
+    };
+    const zip = zipSync({
+      ...Object.fromEntries(files.map((f) => [f.name, f.bytes])),
+      'manifest.json': strToU8(JSON.stringify(manifestDoc, null, 2)),
+    });
+    const zipBuf = Buffer.from(zip);
+    await refreshCaseEnforcement(trx, deps, meta, row, snapshot, ctx, { mark: false });
+    const sm3 = sm3OfBytes(zipBuf);
+    await fileStorageOf(deps).put(sm3, zipBuf);
+    await insertFile(trx, { sm3, size: zipBuf.length, mime: 'application/zip', bureau_id: row.bureau_id, created_by: actor.id });
+    await updateEnforcement(trx, row.id, {
+      court_package_sm3: sm3,
+      court_package_doc_id: application.id,
+      court_package_on: body.date,
+      court_package_manifest: JSON.stringify({ items: manifest }),
+      updated_at: deps.clock.now(),
+    });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'enforcement.courtPackage',
+      entityType: 'case',
+      entityId: row.id,
+      bureauId: row.bureau_id,
+      data: { zipSm3: sm3, applicationDocumentId: application.id, files: manifest.length, owedFen, court: body.court },
+    });
+  });
+  return getEnforcement(deps, actor, caseId);
+}
+
+async function addReceipts(deps: Deps, db: Executor, files: PackFile[], item: number, services: ServiceRow[]): Promise<void> {
+  for (const s of services) {
+    const pdf = s.receipt_document_id ? await readPdf(deps, db, s.receipt_document_id) : null;
+    if (pdf) files.push({ item, name: `${item}-送达回证-${s.document_title}-${s.served_on}.pdf`, bytes: new Uint8Array(pdf) });
+    else {
+      // No PDF: the service record itself is the proof (method, date, recipient / message / notice).
+      files.push({
+        item,
+        name: `${item}-送达记录-${s.document_title}-${s.served_on}.json`,
+        bytes: strToU8(
+          JSON.stringify(
+            {
+              method: s.method,
+              servedOn: s.served_on,
+              recipient: s.recipient_name,
+              witness: s.witness_name,
+              trackingNumber: s.tracking_number,
+              messageId: s.message_id,
+              publishedOn: s.published_on,
+            },
+            null,
+            2,
+          ),
+        ),
+      });
+    }
+  }
+}

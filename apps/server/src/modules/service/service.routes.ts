@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import {
+  ErrorBody,
+  RecordServiceBody,
+  ServiceConsent,
+  ServiceConsentBody,
+  ServiceOverview,
+  ServiceRecord,
+  Uuid,
+} from '@chengguan/contracts';
+import type { Deps } from '../../context.ts';
+import { actorOf, metaOf } from '../../http/auth-hook.ts';
+import { getServiceOverview } from './use-cases/get-service-overview.ts';
+import { getServiceReceipt } from './use-cases/get-service-receipt.ts';
+import { recordPaperConsent } from './use-cases/record-paper-consent.ts';
+import { recordService } from './use-cases/record-service.ts';
+
+const IdParams = Type.Object({ id: Uuid });
+const ServiceParams = Type.Object({ id: Uuid, serviceId: Uuid });
+const ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+const id = (p: unknown) => (p as { id: string }).id;
+
+/** 送达: records of service by each lawful method, the F2 consent, the 送达回证. */
+export function serviceRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get(
+    '/api/v1/cases/:id/services',
+    {
+      schema: {
+        tags: ['service'],
+        summary: '送达记录 / service records of a case',
+        params: IdParams,
+        response: { 200: ServiceOverview, 404: ErrorBody },
+      },
+    },
+    async (request) => getServiceOverview(deps, actorOf(request), id(request.params)),
+  );
+  app.post(
+    '/api/v1/cases/:id/service-consents',
+    {
+      schema: {
+        tags: ['service'],
+        summary: '登记电子送达地址确认书（纸质）/ record a paper e-service consent (F2)',
+        params: IdParams,
+        body: ServiceConsentBody,
+        response: { 201: ServiceConsent, ...ERRORS },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await recordPaperConsent(deps, actorOf(request), metaOf(request), {
+          caseId: id(request.params),
+          body: request.body as ServiceConsentBody,
+        }),
+      ),
+  );
+  app.post(
+    '/api/v1/cases/:id/services',
+    {
+      schema: {
+        tags: ['service'],
+        summary: '登记送达 / record a service (direct, lien, mail, electronic, public notice; F1–F4)',
+        params: IdParams,
+        body: RecordServiceBody,
+        response: { 201: ServiceRecord, ...ERRORS },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await recordService(deps, actorOf(request), metaOf(request), {
+          caseId: id(request.params),
+          body: request.body as RecordServiceBody,
+        }),
+      ),
+  );
+  app.get(
+    '/api/v1/cases/:id/services/:serviceId/receipt.pdf',
+    { schema: { tags: ['service'], summary: '送达回证 PDF / proof of service', params: ServiceParams } },
+    async (request, reply) => {
+      const p = request.params as { id: string; serviceId: string };
+      const { pdf, filename } = await getServiceReceipt(deps, actorOf(request), p.id, p.serviceId);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="receipt.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+        .send(pdf);
+    },
+  );
+}

@@ -1,0 +1,22 @@
+import type { Actor, Deps } from '../../../context.ts';
+import { AppError } from '../../../errors/app-error.ts';
+import { assertPermission } from '../../../shared/access.ts';
+import { getCaseRowOrFail } from '../../cases/case-loader.ts';
+import { readPdf } from '../documents-port.ts';
+import { findService } from '../service.repository.ts';
+
+/** The frozen 送达回证 PDF of one service record (404 until the documents module issued it). */
+export async function getServiceReceipt(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  serviceId: string,
+): Promise<{ pdf: Buffer; filename: string }> {
+  assertPermission(actor, 'case:read');
+  const row = await getCaseRowOrFail(deps.db, actor, caseId);
+  const s = await findService(deps.db, row.id, serviceId);
+  if (!s?.receipt_document_id) throw new AppError('NOT_FOUND');
+  const pdf = await readPdf(deps, deps.db, s.receipt_document_id);
+  if (!pdf) throw new AppError('NOT_FOUND');
+  return { pdf, filename: `送达回证-${s.document_title}-${s.served_on ?? ''}.pdf` };
+}
