@@ -1,0 +1,302 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import {
+  CallbackAnswer,
+  CasePayments,
+  CashDepositBody,
+  CashHandInBody,
+  CashReceipt,
+  CashReceiptListQuery,
+  Checkout,
+  DeferralApplication,
+  DeferralApplicationBody,
+  DeferralDecisionBody,
+  ErrorBody,
+  MismatchListQuery,
+  Page,
+  PaymentMismatch,
+  PaymentOrderListItem,
+  PaymentOrderListQuery,
+  PaymentRefund,
+  ReconcileBody,
+  ReconciliationRun,
+  RefundBody,
+  ResolveMismatchBody,
+  RunListQuery,
+  SandboxCheckoutView,
+  Uuid,
+} from '@chengguan/contracts';
+import type { Deps } from '../../context.ts';
+import { actorOf, metaOf } from '../../http/auth-hook.ts';
+import { sendXlsx } from '../../http/xlsx.ts';
+import { assertPermission } from '../../shared/access.ts';
+import { getCaseRowOrFail } from '../cases/case-loader.ts';
+import { applyForDeferral, startCheckout } from './payments.api.ts';
+import { toDeferral } from './payments.mapper.ts';
+import { findDeferral, instalmentsOf } from './payments.repository.ts';
+import { recordCashDeposit, recordCashHandIn } from './use-cases/cash-receipts.ts';
+import { decideDeferral } from './use-cases/decide-deferral.ts';
+import {
+  exportCashReceipts,
+  exportMismatches,
+  exportPaymentOrders,
+  getCasePayments,
+  listCashReceipts,
+  listMismatches,
+  listPaymentOrders,
+  listReconciliationRuns,
+  resolveMismatch,
+} from './use-cases/payment-queries.ts';
+import { receivePaymentCallback } from './use-cases/receive-callback.ts';
+import { reconcile } from './use-cases/reconcile.ts';
+import { refundPayment } from './use-cases/refund-payment.ts';
+import { confirmSandboxPayment, getSandboxCheckout } from './use-cases/sandbox-cashier.ts';
+import { defaultProvider } from './providers/registry.ts';
+
+const TAGS = ['payments'];
+const IdParams = Type.Object({ id: Uuid });
+const id = (p: unknown) => (p as { id: string }).id;
+const ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+
+/** The console's side, under the authenticated /api/v1 scope. */
+export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get(
+    '/api/v1/cases/:id/payments',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '案件缴款情况 / payments of a case',
+        params: IdParams,
+        response: { 200: CasePayments, 404: ErrorBody },
+      },
+    },
+    async (request) => getCasePayments(deps, actorOf(request), id(request.params)),
+  );
+  app.post(
+    '/api/v1/cases/:id/payments/checkout',
+    { schema: { tags: TAGS, summary: '发起缴款（收银台）/ start a checkout', params: IdParams, response: { 200: Checkout, ...ERRORS } } },
+    async (request) => {
+      const actor = actorOf(request);
+      assertPermission(actor, 'case:write');
+      await getCaseRowOrFail(deps.db, actor, id(request.params));
+      return startCheckout(deps, { caseId: id(request.params), channel: 'officer' });
+    },
+  );
+  app.post(
+    '/api/v1/cases/:id/payments/deferrals',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '暂缓或分期缴纳申请（处罚法第六十六条）/ apply for deferral or instalments',
+        params: IdParams,
+        body: DeferralApplicationBody,
+        response: { 201: DeferralApplication, ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as DeferralApplicationBody;
+      const { id: appId } = await applyForDeferral(deps, actorOf(request), metaOf(request), {
+        caseId: id(request.params),
+        kind: body.kind,
+        reason: body.reason,
+        ...(body.until ? { until: body.until } : {}),
+        ...(body.instalments ? { instalments: body.instalments } : {}),
+        via: 'officer',
+      });
+      const d = (await findDeferral(deps.db, appId))!;
+      return reply.status(201).send(toDeferral(d, await instalmentsOf(deps.db, [appId])));
+    },
+  );
+  app.post(
+    '/api/v1/payment-deferrals/:id/decision',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '审批暂缓或分期缴纳 / approve or reject',
+        params: IdParams,
+        body: DeferralDecisionBody,
+        response: { 200: DeferralApplication, ...ERRORS },
+      },
+    },
+    async (request) =>
+      decideDeferral(deps, actorOf(request), metaOf(request), { id: id(request.params), body: request.body as DeferralDecisionBody }),
+  );
+  app.post(
+    '/api/v1/cases/:id/payments/refunds',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '退款 / refund a payment',
+        params: IdParams,
+        body: RefundBody,
+        response: { 200: PaymentRefund, ...ERRORS },
+      },
+    },
+    async (request) =>
+      refundPayment(deps, actorOf(request), metaOf(request), { caseId: id(request.params), body: request.body as RefundBody }),
+  );
+  app.get(
+    '/api/v1/payment-orders',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '缴款单 / payment orders',
+        querystring: PaymentOrderListQuery,
+        response: { 200: Page(PaymentOrderListItem) },
+      },
+    },
+    async (request) => listPaymentOrders(deps, actorOf(request), request.query as PaymentOrderListQuery),
+  );
+  app.get(
+    '/api/v1/payment-orders/export.xlsx',
+    { schema: { tags: TAGS, summary: '导出缴款单 / export (Excel)', querystring: PaymentOrderListQuery } },
+    async (request, reply) =>
+      sendXlsx(reply, '缴款单.xlsx', await exportPaymentOrders(deps, actorOf(request), request.query as PaymentOrderListQuery)),
+  );
+  app.get(
+    '/api/v1/payments/reconciliation-runs',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '对账记录 / reconciliation runs',
+        querystring: RunListQuery,
+        response: { 200: Page(ReconciliationRun), 403: ErrorBody },
+      },
+    },
+    async (request) => listReconciliationRuns(deps, actorOf(request), request.query as RunListQuery),
+  );
+  app.post(
+    '/api/v1/payments/reconciliation-runs',
+    { schema: { tags: TAGS, summary: '立即对账 / reconcile now', body: ReconcileBody, response: { 200: ReconciliationRun, ...ERRORS } } },
+    async (request) => {
+      const actor = actorOf(request);
+      assertPermission(actor, 'payment:reconcile');
+      const body = request.body as ReconcileBody;
+      return reconcile(deps, { provider: body.provider ?? defaultProvider().name, date: body.date, trigger: 'manual', actor });
+    },
+  );
+  app.get(
+    '/api/v1/payments/mismatches',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '对账差异 / mismatches',
+        querystring: MismatchListQuery,
+        response: { 200: Page(PaymentMismatch), 403: ErrorBody },
+      },
+    },
+    async (request) => listMismatches(deps, actorOf(request), request.query as MismatchListQuery),
+  );
+  app.get(
+    '/api/v1/payments/mismatches/export.xlsx',
+    { schema: { tags: TAGS, summary: '导出对账差异 / export (Excel)', querystring: MismatchListQuery } },
+    async (request, reply) =>
+      sendXlsx(reply, '对账差异.xlsx', await exportMismatches(deps, actorOf(request), request.query as MismatchListQuery)),
+  );
+  app.post(
+    '/api/v1/payments/mismatches/:id/resolve',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '处理差异 / resolve with a note',
+        params: IdParams,
+        body: ResolveMismatchBody,
+        response: { 200: PaymentMismatch, ...ERRORS },
+      },
+    },
+    async (request) =>
+      resolveMismatch(deps, actorOf(request), metaOf(request), { id: id(request.params), body: request.body as ResolveMismatchBody }),
+  );
+  app.get(
+    '/api/v1/cash-receipts',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '当场收缴 / on-the-spot cash receipts (B4)',
+        querystring: CashReceiptListQuery,
+        response: { 200: Page(CashReceipt) },
+      },
+    },
+    async (request) => listCashReceipts(deps, actorOf(request), request.query as CashReceiptListQuery),
+  );
+  app.get(
+    '/api/v1/cash-receipts/export.xlsx',
+    { schema: { tags: TAGS, summary: '导出当场收缴 / export (Excel)', querystring: CashReceiptListQuery } },
+    async (request, reply) =>
+      sendXlsx(reply, '当场收缴.xlsx', await exportCashReceipts(deps, actorOf(request), request.query as CashReceiptListQuery)),
+  );
+  app.post(
+    '/api/v1/cash-receipts/:id/hand-in',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记交至行政机关（B4）/ hand-in',
+        params: IdParams,
+        body: CashHandInBody,
+        response: { 200: CashReceipt, ...ERRORS },
+      },
+    },
+    async (request) =>
+      recordCashHandIn(deps, actorOf(request), metaOf(request), { id: id(request.params), body: request.body as CashHandInBody }),
+  );
+  app.post(
+    '/api/v1/cash-receipts/:id/deposit',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记缴付银行（B4）/ bank deposit',
+        params: IdParams,
+        body: CashDepositBody,
+        response: { 200: CashReceipt, ...ERRORS },
+      },
+    },
+    async (request) =>
+      recordCashDeposit(deps, actorOf(request), metaOf(request), { id: id(request.params), body: request.body as CashDepositBody }),
+  );
+}
+
+/**
+ * Public: the provider's callback (authenticated by its signature only) and the sandbox provider's cashier, which
+ * stands in for a real provider's hosted page.
+ */
+export function publicPaymentRoutes(app: FastifyInstance, deps: Deps): void {
+  app.post(
+    '/api/public/payments/:provider/callback',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '支付渠道回调（验签）/ provider callback (signed)',
+        security: [],
+        params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }) }),
+        response: { 200: CallbackAnswer, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => receivePaymentCallback(deps, metaOf(request), (request.params as { provider: string }).provider, request.body),
+  );
+  app.get(
+    '/api/public/sandbox-pay/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '沙箱收银台 / sandbox cashier (public)',
+        security: [],
+        params: IdParams,
+        response: { 200: SandboxCheckoutView, 404: ErrorBody },
+      },
+    },
+    async (request) => getSandboxCheckout(deps, id(request.params)),
+  );
+  app.post(
+    '/api/public/sandbox-pay/:id/pay',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '沙箱确认支付 / sandbox: the payer confirms (public)',
+        security: [],
+        params: IdParams,
+        response: { 200: SandboxCheckoutView, 404: ErrorBody, 410: ErrorBody },
+      },
+    },
+    async (request) => confirmSandboxPayment(deps, metaOf(request), id(request.params)),
+  );
+}
