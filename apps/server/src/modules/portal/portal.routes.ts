@@ -1,0 +1,197 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import {
+  ErrorBody,
+  PortalCase,
+  PortalCodeRequestBody,
+  PortalCodeRequested,
+  PortalHearingBody,
+  PortalLoginBody,
+  PortalServiceConsentBody,
+  PortalStatementBody,
+  PortalUploadedFile,
+} from '@chengguan/contracts';
+import type { Deps } from '../../context.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { metaOf } from '../../http/auth-hook.ts';
+import { authenticatePortal, clearPortalCookie, portalTokenOf, setPortalCookie } from './portal-session.ts';
+import { partyDocumentPdf } from './portal-documents.ts';
+import { getPortalCase } from './use-cases/get-portal-case.ts';
+import { openPortalSession } from './use-cases/open-session.ts';
+import { portalPaymentRoutes } from './portal-payments.routes.ts';
+import {
+  MAX_PORTAL_FILE_BYTES,
+  requestPortalHearing,
+  signPortalServiceConsent,
+  submitPortalStatement,
+  uploadPortalFile,
+} from './use-cases/portal-steps.ts';
+import { requestPortalCode } from './use-cases/request-code.ts';
+import { revokePortalSession } from './portal.repository.ts';
+import { tokenHash } from '../auth/session-token.ts';
+import { findPortalSession } from './portal.repository.ts';
+
+const TAGS = ['portal'];
+const RAW_TYPES = /^(application\/pdf|image\/(jpeg|png|webp|heic))/;
+const PORTAL_ERRORS = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
+
+/**
+ * 当事人门户: public (no console login). The login answers a cookie `cg_portal`; every other route reaches only the
+ * case of that session. Mutations are naturally idempotent per case state (the steps refuse a repeat they forbid).
+ */
+export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: MAX_PORTAL_FILE_BYTES }, (_r, body, done) => done(null, body));
+    const session = (request: FastifyRequest) => authenticatePortal(deps, portalTokenOf(request));
+
+    scope.post(
+      '/api/portal/code',
+      {
+        schema: {
+          tags: TAGS,
+          summary: '获取短信验证码 / request a one-time code (same answer whether or not the number exists)',
+          security: [],
+          body: PortalCodeRequestBody,
+          response: { 200: PortalCodeRequested, 400: ErrorBody, 429: ErrorBody },
+        },
+      },
+      async (request) => requestPortalCode(deps, metaOf(request), request.body as PortalCodeRequestBody),
+    );
+    scope.post(
+      '/api/portal/session',
+      {
+        schema: {
+          tags: TAGS,
+          summary: '验证码登录 / log in with the document number and the code',
+          security: [],
+          body: PortalLoginBody,
+          response: { 200: PortalCase, 400: ErrorBody, 401: ErrorBody, 410: ErrorBody, 429: ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const opened = await openPortalSession(deps, metaOf(request), request.body as PortalLoginBody);
+        const s = await authenticatePortal(deps, opened.token);
+        setPortalCookie(reply, deps, opened.token, opened.absoluteExpiresAt);
+        return getPortalCase(deps, s);
+      },
+    );
+    scope.delete('/api/portal/session', { schema: { tags: TAGS, summary: '退出 / log out', security: [] } }, async (request, reply) => {
+      const token = portalTokenOf(request);
+      const row = token ? await findPortalSession(deps.db, tokenHash(token)) : undefined;
+      if (row) await revokePortalSession(deps.db, row.id, deps.clock.now());
+      clearPortalCookie(reply);
+      return reply.status(204).send();
+    });
+    scope.get(
+      '/api/portal/case',
+      {
+        schema: {
+          tags: TAGS,
+          summary: '我的案件 / the case of this portal session',
+          security: [],
+          response: { 200: PortalCase, 401: ErrorBody },
+        },
+      },
+      async (request) => getPortalCase(deps, await session(request)),
+    );
+    scope.get(
+      '/api/portal/documents/:id/pdf',
+      {
+        schema: {
+          tags: TAGS,
+          summary: '下载文书 PDF / download one of my documents',
+          security: [],
+          params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        },
+      },
+      async (request, reply) => {
+        const s = await session(request);
+        const pdf = await partyDocumentPdf(deps, s.caseId, (request.params as { id: string }).id);
+        if (!pdf) throw new AppError('NOT_FOUND');
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `inline; filename="document.pdf"`)
+          .header('cache-control', 'no-store')
+          .send(pdf);
+      },
+    );
+    scope.post(
+      '/api/portal/files',
+      {
+        bodyLimit: MAX_PORTAL_FILE_BYTES,
+        schema: {
+          tags: TAGS,
+          summary: '上传附件（图片或 PDF，≤ 10 MB）/ upload an attachment (raw body)',
+          security: [],
+          consumes: ['image/jpeg', 'image/png', 'application/pdf'],
+          response: { 201: PortalUploadedFile, 400: ErrorBody, 401: ErrorBody, 413: ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        const s = await session(request);
+        if (!Buffer.isBuffer(request.body)) {
+          throw new AppError('VALIDATION_FAILED', {
+            field: 'body',
+            message: 'body：请上传图片（JPEG/PNG）或 PDF 文件',
+            messageEn: 'body: send a JPEG/PNG image or a PDF as the request body',
+          });
+        }
+        const mime = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
+        return reply.status(201).send(await uploadPortalFile(deps, metaOf(request), s, request.body, mime));
+      },
+    );
+    scope.post(
+      '/api/portal/statement',
+      {
+        schema: {
+          tags: TAGS,
+          summary: '提交陈述、申辩 / submit my statement and defence (D2)',
+          security: [],
+          body: PortalStatementBody,
+          response: { 200: PortalCase, ...PORTAL_ERRORS },
+        },
+      },
+      async (request) => {
+        const s = await session(request);
+        await submitPortalStatement(deps, metaOf(request), s, request.body as PortalStatementBody);
+        return getPortalCase(deps, s);
+      },
+    );
+    scope.post(
+      '/api/portal/hearing-request',
+      {
+        schema: {
+          tags: TAGS,
+          summary: '申请听证 / request a hearing (D4, D5)',
+          security: [],
+          body: PortalHearingBody,
+          response: { 200: PortalCase, ...PORTAL_ERRORS },
+        },
+      },
+      async (request) => {
+        const s = await session(request);
+        await requestPortalHearing(deps, metaOf(request), s, request.body as PortalHearingBody);
+        return getPortalCase(deps, s);
+      },
+    );
+    scope.post(
+      '/api/portal/service-consent',
+      {
+        bodyLimit: 1024 * 1024,
+        schema: {
+          tags: TAGS,
+          summary: '签署电子送达地址确认书 / sign the electronic-service confirmation (F2)',
+          security: [],
+          body: PortalServiceConsentBody,
+          response: { 200: PortalCase, ...PORTAL_ERRORS },
+        },
+      },
+      async (request) => {
+        const s = await session(request);
+        await signPortalServiceConsent(deps, metaOf(request), s, request.body as PortalServiceConsentBody);
+        return getPortalCase(deps, s);
+      },
+    );
+    portalPaymentRoutes(scope, deps, session);
+  });
+}
