@@ -20,6 +20,8 @@ export type AppConfig = {
   runWorker: boolean;
   logLevel: string;
   version: string;
+  /** MESSAGE_PROVIDER: the SMS / e-mail provider (modules/messaging); `local` logs to the outbox and sends nothing. */
+  messageProvider: string;
 };
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -44,6 +46,13 @@ function boolVar(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function oneOf(env: NodeJS.ProcessEnv, name: string, fallback: string, allowed: readonly string[]): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -65,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runWorker: boolVar(env, 'RUN_WORKER', true),
     logLevel: env.LOG_LEVEL ?? 'info',
     version: env.APP_VERSION ?? '0.1.0',
+    messageProvider: oneOf(env, 'MESSAGE_PROVIDER', 'local', ['local']),
   };
 }

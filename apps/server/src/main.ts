@@ -7,6 +7,10 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-data.ts';
 import { seedDemoCases, type DemoCase } from './seed/demo-cases.ts';
 import { CORE_JOB_HANDLERS, scheduleDailyMaintenance, startWorker } from './modules/scheduler/worker.ts';
 import { CASE_JOB_HANDLERS } from './modules/cases/cases.jobs.ts';
+import { SERVICE_JOB_HANDLERS } from './modules/service/service.jobs.ts';
+import { ENFORCEMENT_JOB_HANDLERS, scheduleEnforcementDaily } from './modules/enforcement/enforcement.jobs.ts';
+import { PAYMENT_JOB_HANDLERS, schedulePaymentReconciliation } from './modules/payments/payments.jobs.ts';
+import { DISCLOSURE_JOB_HANDLERS } from './modules/disclosure/disclosure.jobs.ts';
 
 /** API (and, by default, the worker) in one process. */
 async function main(): Promise<void> {
@@ -31,11 +35,21 @@ async function main(): Promise<void> {
   const worker = config.runWorker
     ? startWorker(
         deps,
-        { ...CORE_JOB_HANDLERS, ...CASE_JOB_HANDLERS },
+        {
+          ...CORE_JOB_HANDLERS,
+          ...CASE_JOB_HANDLERS,
+          ...SERVICE_JOB_HANDLERS,
+          ...ENFORCEMENT_JOB_HANDLERS,
+          ...PAYMENT_JOB_HANDLERS,
+          ...DISCLOSURE_JOB_HANDLERS,
+        },
         { workerId: `${hostname()}:${process.pid}`, onError: (e) => app.log.error(e) },
       )
     : null;
   if (config.runWorker) await scheduleDailyMaintenance(deps, new Date(deps.clock.now().getTime() + 60_000));
+  // 送达 / 执行: the daily check (待催告, G3 window, F4 deemed service) — first run a minute after start.
+  if (config.runWorker) await scheduleEnforcementDaily(deps, new Date(deps.clock.now().getTime() + 60_000));
+  if (config.runWorker) await schedulePaymentReconciliation(deps);
 
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   console.log('');

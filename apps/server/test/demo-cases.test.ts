@@ -30,5 +30,21 @@ describe('demo cases', () => {
     expect(c.state).toBe('decision_served');
     expect(c.deadlines.find((d) => d.kind === 'payment')?.state).toBe('overdue');
     expect((await state('D')).state).toBe('summary_decided');
+    // Each holds its notice or decision as an issued PDF.
+    for (const [key, kind] of [
+      ['A', 'prior_notice'],
+      ['B', 'decision'],
+      ['C', 'decision'],
+      ['D', 'summary_decision'],
+    ] as const) {
+      const r = await ctx.api('GET', `/api/v1/cases/${cases.find((x) => x.key === key)!.id}/documents`, { token });
+      expect(r.statusCode, r.body).toBe(200);
+      const issued = (r.json() as { issued: { kind: string; sm3: string }[] }).issued;
+      expect(
+        issued.map((d) => d.kind),
+        key,
+      ).toContain(kind);
+      expect(issued.find((d) => d.kind === kind)!.sm3).toMatch(/^[0-9a-f]{64}$/);
+    }
   });
 });

@@ -2,6 +2,13 @@ import type { ColumnType, Generated } from 'kysely';
 import type { LawTables } from '../modules/law/law.tables.ts';
 import type { CaseTables } from '../modules/cases/cases.tables.ts';
 import type { PartyConfirmationTables } from '../modules/party-confirmations/party-confirmations.tables.ts';
+import type { MessagingTables } from '../modules/messaging/messaging.tables.ts';
+import type { PortalTables } from '../modules/portal/portal.tables.ts';
+import type { DisclosureTables } from '../modules/disclosure/disclosure.tables.ts';
+import type { ServiceTables } from '../modules/service/service.tables.ts';
+import type { EnforcementTables } from '../modules/enforcement/enforcement.tables.ts';
+import type { PaymentTables } from '../modules/payments/payments.tables.ts';
+import type { DocumentTables } from '../modules/documents/documents.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -140,4 +147,14 @@ export type CoreTables = {
  * The whole database as Kysely sees it: the core tables plus each feature module's own
  * (`modules/<feature>/<feature>.tables.ts`), joined here with `&`.
  */
-export type DB = CoreTables & LawTables & CaseTables & PartyConfirmationTables;
+export type DB = CoreTables &
+  LawTables &
+  CaseTables &
+  PartyConfirmationTables &
+  MessagingTables &
+  PortalTables &
+  DisclosureTables &
+  ServiceTables &
+  EnforcementTables &
+  PaymentTables &
+  DocumentTables;

@@ -21,6 +21,17 @@ import { lawRoutes } from '../modules/law/law.routes.ts';
 import { caseRoutes } from '../modules/cases/cases.routes.ts';
 import { filesRoutes } from '../modules/files/files.routes.ts';
 import { partyConfirmationRoutes, publicPartyConfirmationRoutes } from '../modules/party-confirmations/party-confirmations.routes.ts';
+import { messagingRoutes } from '../modules/messaging/messaging.routes.ts';
+import { publicPortalRoutes } from '../modules/portal/portal.routes.ts';
+import { disclosureRoutes, publicDisclosureRoutes } from '../modules/disclosure/disclosure.routes.ts';
+import { installDisclosureHooks } from '../modules/disclosure/disclosure.hooks.ts';
+import { serviceRoutes } from '../modules/service/service.routes.ts';
+import { installServiceHooks } from '../modules/service/service.install.ts';
+import { enforcementRoutes } from '../modules/enforcement/enforcement.routes.ts';
+import { installEnforcementHooks } from '../modules/enforcement/enforcement.install.ts';
+import { paymentRoutes, publicPaymentRoutes } from '../modules/payments/payments.routes.ts';
+import { installPaymentHooks } from '../modules/payments/payments.hooks.ts';
+import { documentRoutes, publicDocumentRoutes } from '../modules/documents/documents.routes.ts';
 
 export type BuildAppOptions = {
   deps: Deps;
@@ -29,9 +40,28 @@ export type BuildAppOptions = {
 };
 
 /** Feature route registrations under /api/v1 (authenticated, idempotent writes). Later modules add theirs here. */
-const V1_ROUTES = [meRoutes, orgRoutes, staffRoutes, auditRoutes, lawRoutes, filesRoutes, caseRoutes, partyConfirmationRoutes];
+const V1_ROUTES = [
+  meRoutes,
+  orgRoutes,
+  staffRoutes,
+  auditRoutes,
+  lawRoutes,
+  filesRoutes,
+  caseRoutes,
+  partyConfirmationRoutes,
+  messagingRoutes,
+  disclosureRoutes,
+  serviceRoutes,
+  enforcementRoutes,
+  paymentRoutes,
+  documentRoutes,
+];
 
 export async function buildApp({ deps, databaseKind, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+  installServiceHooks();
+  installEnforcementHooks();
+  installPaymentHooks();
+  installDisclosureHooks();
   const app = Fastify({
     logger,
     genReqId: () => randomUUID(),
@@ -75,6 +105,14 @@ export async function buildApp({ deps, databaseKind, logger = false }: BuildAppO
   publicAuthRoutes(app, deps);
   // 当事人扫码确认: the party's phone has no session; the link's token is the only key.
   publicPartyConfirmationRoutes(app, deps);
+  // 文书核验: anyone holding the QR code's link (document id + code) may check the document.
+  publicDocumentRoutes(app, deps);
+  // 当事人门户: the party's own session (cookie cg_portal), scoped to one case.
+  publicPortalRoutes(app, deps);
+  // 行政执法公示: published decisions, redacted (I1/I2).
+  publicDisclosureRoutes(app, deps);
+  // 支付渠道回调（验签）与沙箱收银台: the provider's signature is the only key.
+  publicPaymentRoutes(app, deps);
 
   await app.register(async (v1) => {
     installAuthHook(v1, deps);

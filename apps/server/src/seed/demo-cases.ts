@@ -4,6 +4,7 @@
 //   B — a company's 2,000 元 decision served a week ago: the fine is due, payable through the sandbox;
 //   C — a decision served 5 weeks ago and not paid: overdue, surcharge accruing, 催告 due;
 //   D — a 100 元 当场处罚 ticket issued today.
+// Each holds the PDF of its notice or decision, as the party would.
 import type { FastifyInstance } from 'fastify';
 import { creditCodeCheckChar, idNumberCheckDigit, subtractWorkingDays, type LegalDate } from '@chengguan/domain';
 import { CASE_ACTION_ROUTES, type RoutedCaseAction } from '@chengguan/contracts';
@@ -13,10 +14,7 @@ import { loadWorkCalendar } from '../modules/law/law-calendar.ts';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.ts';
 
 /** A 1×1 PNG: the demo's photo evidence (content-addressed like any upload). */
-const PHOTO = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 export type DemoCase = { key: 'A' | 'B' | 'C' | 'D'; id: string; partyName: string; phone: string; documentNumber: string | null };
 
@@ -170,6 +168,20 @@ export async function seedDemoCases(app: FastifyInstance, deps: Deps, officerIds
     flags: { correctionOrdered: true, refusedToCorrect: true },
     partySigned: true,
   });
-  out.push({ key: 'D', id: ticket.id as string, partyName: dParty.name, phone: dParty.phone, documentNumber: (ticket.caseNumber as string) ?? null });
+  out.push({
+    key: 'D',
+    id: ticket.id as string,
+    partyName: dParty.name,
+    phone: dParty.phone,
+    documentNumber: (ticket.caseNumber as string) ?? null,
+  });
+  // The PDFs the party holds (and reads in the portal): issued, frozen and signed like an officer's 「签发」.
+  const pdfs: [string, string][] = [
+    [aId, 'prior_notice'],
+    [bId, 'decision'],
+    [cId, 'decision'],
+    [ticket.id as string, 'summary_decision'],
+  ];
+  for (const [caseId, kind] of pdfs) await call('pd_ljz_01', 'POST', `/api/v1/cases/${caseId}/documents`, { kind });
   return out;
 }

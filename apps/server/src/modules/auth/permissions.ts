@@ -20,17 +20,45 @@ export const PERMISSIONS = [
   'case:approve',
   'case:legal_review',
   'case:decide',
+  'document:admin',
+  'payment:refund',
+  'payment:reconcile',
+  'message:read',
+  'disclosure:read',
+  'disclosure:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   field_officer: ['org:read', 'staff:read', 'law:read', 'case:read', 'case:write'],
   squad_leader: ['org:read', 'staff:read', 'law:read', 'case:read', 'case:write', 'case:approve'],
-  legal_reviewer: ['org:read', 'staff:read', 'law:read', 'law:write', 'case:read', 'case:legal_review'],
+  legal_reviewer: [
+    'org:read',
+    'staff:read',
+    'law:read',
+    'law:write',
+    'case:read',
+    'case:legal_review',
+    'disclosure:read',
+    'disclosure:write',
+  ],
   commander: ['org:read', 'staff:read', 'law:read', 'case:read'],
-  supervisor: ['org:read', 'staff:read', 'audit:read', 'audit:verify', 'law:read', 'case:read'],
+  supervisor: ['org:read', 'staff:read', 'audit:read', 'audit:verify', 'law:read', 'case:read', 'disclosure:read'],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
-  bureau_leader: ['org:read', 'staff:read', 'audit:read', 'audit:verify', 'law:read', 'case:read', 'case:approve', 'case:decide'],
+  bureau_leader: [
+    'org:read',
+    'staff:read',
+    'audit:read',
+    'audit:verify',
+    'law:read',
+    'case:read',
+    'case:approve',
+    'case:decide',
+    'payment:refund',
+    'payment:reconcile',
+    'disclosure:read',
+    'disclosure:write',
+  ],
   admin: [
     'org:read',
     'org:write',
@@ -42,6 +70,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'law:write',
     'calendar:write',
     'config:write',
+    'document:admin',
+    'message:read',
+    'disclosure:read',
   ],
 };
 

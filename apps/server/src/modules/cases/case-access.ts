@@ -48,6 +48,8 @@ export const ACTION_PERMISSIONS: Record<CaseAction, readonly Permission[]> = {
   issueSummaryDecision: WRITE,
   collectOnSpot: WRITE,
   recordSummaryPayment: WRITE,
+  recordServiceConsent: WRITE,
+  recordReviewOrLitigation: ['case:write', 'case:approve', 'case:legal_review'],
 };
 
 export function hasActionPermission(actor: Pick<StepActor, 'permissions'>, action: CaseAction): boolean {

@@ -17,9 +17,17 @@ import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { refreshCaseDeadlines, summarizeDeadlines } from './case-deadlines.ts';
 import type { CaseOffenceVersion } from './case-offence.ts';
-import { derivedColumns } from './case-step.ts';
+import { derivedColumns, runCaseStepHooks } from './case-step.ts';
 import { withCaseRules } from './cases.errors.ts';
-import { insertCase, insertCaseEvent, insertCaseOfficers, insertDocument, setCaseNumber } from './cases.repository.ts';
+import {
+  findCase,
+  insertCase,
+  insertCaseEvent,
+  insertCaseOfficers,
+  insertDocument,
+  setCaseNumber,
+  type CaseRow,
+} from './cases.repository.ts';
 
 export type PlannedStep = {
   [A in CaseAction]: {
@@ -88,6 +96,7 @@ export async function insertNewCase(
     version: steps.length,
   });
   await insertCaseOfficers(trx, c.id, c.officerIds);
+  let written: CaseRow | undefined;
   for (const [i, step] of steps.entries()) {
     const eventId = deps.newId();
     await insertCaseEvent(trx, {
@@ -119,6 +128,17 @@ export async function insertNewCase(
       if (step.document.isCaseNumber) await setCaseNumber(trx, c.id, step.document.number);
     }
     await step.write?.(trx, eventId);
+    // Other modules' step hooks (the payment order of a summary fine, the cash receipt …) see the case as written.
+    written ??= (await findCase(trx, c.id))!;
+    await runCaseStepHooks(step.action, deps, meta, {
+      trx,
+      actor,
+      loaded: { row: written, snapshot: states[i]!, ctx, version: i + 1 },
+      next: states[i + 1]!,
+      input: step.input as never,
+      eventId,
+      documentNumber: step.document?.number ?? null,
+    });
   }
   await recordAudit(trx, deps, actor, meta, {
     action: final.procedure === 'summary' ? 'case.summary' : 'case.register',

@@ -51,7 +51,12 @@ export async function getCaseRowOrFail(db: Executor, actor: Pick<StepActor, 'jur
   return row;
 }
 
-export async function loadCaseOrFail(deps: Pick<Deps, 'clock'>, db: Executor, actor: Pick<StepActor, 'jurisdictionPath'>, id: string): Promise<LoadedCase> {
+export async function loadCaseOrFail(
+  deps: Pick<Deps, 'clock'>,
+  db: Executor,
+  actor: Pick<StepActor, 'jurisdictionPath'>,
+  id: string,
+): Promise<LoadedCase> {
   const row = await getCaseRowOrFail(db, actor, id);
   const [snapshot, ctx] = await Promise.all([hydrateSnapshot(db, row), caseContext(db, deps.clock.now())]);
   return { row, snapshot, ctx, version: row.version };

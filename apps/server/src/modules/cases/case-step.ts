@@ -94,6 +94,11 @@ export function registerCaseStepHook<A extends CaseAction>(action: A, hook: Case
   STEP_HOOKS.set(action, list);
 }
 
+/** The registered hooks of one action; also run by insertNewCase for the first steps of a new case (summary ticket). */
+export async function runCaseStepHooks(action: CaseAction, deps: Deps, meta: RequestMeta, write: StepWrite<CaseAction>): Promise<void> {
+  for (const hook of STEP_HOOKS.get(action) ?? []) await hook(deps, meta, write);
+}
+
 export async function runCaseStep<A extends CaseAction>(deps: Deps, actor: StepActor, meta: RequestMeta, spec: StepSpec<A>): Promise<void> {
   await deps.db.transaction().execute((trx) => runCaseStepIn(trx, deps, actor, meta, spec));
 }
@@ -110,7 +115,8 @@ export async function runCaseStepIn<A extends CaseAction>(
   assertRealDates(spec.body);
   const { expectedVersion, ...body } = spec.body as Record<string, unknown> & { expectedVersion?: number };
   const loaded = await loadCaseOrFail(deps, trx, actor, spec.caseId);
-  if (expectedVersion !== undefined && expectedVersion !== loaded.version) throw new AppError('STATE_CONFLICT', { field: 'expectedVersion' });
+  if (expectedVersion !== undefined && expectedVersion !== loaded.version)
+    throw new AppError('STATE_CONFLICT', { field: 'expectedVersion' });
   const input = await spec.input(loaded, trx);
   const before = spec.before ? spec.before(loaded.snapshot) : loaded.snapshot;
   const next = withCaseRules(() => applyCaseAction(before, spec.action, input, actor.roles, loaded.ctx));

@@ -12,5 +12,12 @@ export function channelActor(
   channel: NonNullable<StepActor['channel']>,
   roles: readonly Role[],
 ): StepActor {
-  return { id: null, channel, roles: [...roles], permissions: permissionsOf(roles), jurisdictionPath: row.org_path, bureauId: row.bureau_id };
+  return {
+    id: null,
+    channel,
+    roles: [...roles],
+    permissions: permissionsOf(roles),
+    jurisdictionPath: row.org_path,
+    bureauId: row.bureau_id,
+  };
 }

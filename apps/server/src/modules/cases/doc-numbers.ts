@@ -13,6 +13,8 @@ const DEFAULT_WORD: Record<DocType, string> = {
   no_penalty_decision: '不罚字',
   transfer_letter: '移字',
   summary_decision: '简罚字',
+  payment_reminder: '催字',
+  court_application: '强申字',
 };
 
 export function defaultPattern(shortName: string, docType: DocType): string {
