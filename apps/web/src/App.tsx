@@ -14,6 +14,12 @@ import type { ReactNode } from 'react';
 
 /** The party's page behind the officer's QR code: public, outside the signed-in layout. */
 const ConfirmPartyPage = lazy(() => import('./pages/confirm/ConfirmPartyPage.tsx'));
+/** 当事人门户 and 行政执法公示: public pages for phones, outside the signed-in layout. */
+const PortalPage = lazy(() => import('./pages/portal/PortalPage.tsx'));
+const PublicDisclosurePage = lazy(() => import('./pages/disclosure/PublicDisclosurePage.tsx'));
+/** 文书核验: the QR code on every issued document leads here (public). */
+const VerifyPage = lazy(() => import('./pages/verify/VerifyPage.tsx'));
+const SandboxPayPage = lazy(() => import('./pages/sandbox-pay/SandboxPayPage.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me } = useAuth();
@@ -46,10 +52,42 @@ function Localized() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route
+                path="/sandbox-pay/:id"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <SandboxPayPage />
+                  </Suspense>
+                }
+              />
+              <Route
                 path="/confirm/:token"
                 element={
                   <Suspense fallback={<FullPageSpin />}>
                     <ConfirmPartyPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/portal"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <PortalPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/verify/:id"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <VerifyPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/disclosure"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <PublicDisclosurePage />
                   </Suspense>
                 }
               />

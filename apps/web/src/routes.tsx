@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { MailOutlined, NotificationOutlined } from '@ant-design/icons';
 import { DashboardOutlined, FileSearchOutlined, FolderOpenOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import {
   BookOutlined,
@@ -16,6 +17,7 @@ import {
   SearchOutlined,
   SlidersOutlined,
 } from '@ant-design/icons';
+import { AccountBookOutlined, DollarOutlined, ReconciliationOutlined, WalletOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/i18n.tsx';
 
 // ─────────────────────────────────────────────────────────────────────────────
@@ -32,6 +34,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   // e.g. { key: 'cases', labelKey: 'menu.cases', icon: <FileTextOutlined /> },
   { key: 'cases', labelKey: 'menu.cases', icon: <FolderOpenOutlined /> },
   { key: 'law', labelKey: 'menu.law', icon: <BookOutlined /> },
+  { key: 'payments', labelKey: 'menu.payments', icon: <AccountBookOutlined /> },
 ];
 
 export type AppRoute = {
@@ -81,6 +84,15 @@ export const APP_ROUTES: AppRoute[] = [
     inMenu: false,
     page: lazy(() => import('./pages/cases/register/CaseRegisterPage.tsx')),
   },
+  // 强制执行 (issue 5): 待催告 / 已催告 / 可申请 / 临近申请期限 for squad leaders.
+  {
+    path: 'enforcement',
+    labelKey: 'menu.enforcement',
+    icon: <FieldTimeOutlined />,
+    permission: 'case:read',
+    group: 'cases',
+    page: lazy(() => import('./pages/enforcement/EnforcementListPage.tsx')),
+  },
   {
     path: 'cases/:id',
     labelKey: 'case.caseTitle',
@@ -88,6 +100,31 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'case:read',
     inMenu: false,
     page: lazy(() => import('./pages/cases/detail/CasePage.tsx')),
+  },
+  // 缴款与执行 (issue 5, payments)
+  {
+    path: 'payments',
+    labelKey: 'menu.paymentOrders',
+    icon: <DollarOutlined />,
+    permission: 'case:read',
+    group: 'payments',
+    page: lazy(() => import('./pages/payments/PaymentOrdersPage.tsx')),
+  },
+  {
+    path: 'reconciliation',
+    labelKey: 'menu.reconciliation',
+    icon: <ReconciliationOutlined />,
+    permission: 'payment:reconcile',
+    group: 'payments',
+    page: lazy(() => import('./pages/payments/ReconciliationPage.tsx')),
+  },
+  {
+    path: 'cash-receipts',
+    labelKey: 'menu.cashReceipts',
+    icon: <WalletOutlined />,
+    permission: 'case:read',
+    group: 'payments',
+    page: lazy(() => import('./pages/payments/CashReceiptsPage.tsx')),
   },
   {
     path: 'orgs',
@@ -109,6 +146,36 @@ export const APP_ROUTES: AppRoute[] = [
     icon: <AuditOutlined />,
     permission: 'audit:read',
     page: lazy(() => import('./pages/audit/AuditPage.tsx')),
+  },
+  // 执法文书 (issue 5): templates and the bureau's seal, for administrators.
+  {
+    path: 'document-templates',
+    labelKey: 'menu.documentTemplates',
+    icon: <FileTextOutlined />,
+    permission: 'document:admin',
+    page: lazy(() => import('./pages/documents/TemplatesPage.tsx')),
+  },
+  {
+    path: 'document-settings',
+    labelKey: 'menu.documentSettings',
+    icon: <SafetyOutlined />,
+    permission: 'document:admin',
+    page: lazy(() => import('./pages/documents/SettingsPage.tsx')),
+  },
+  // 行政执法公示 and the local message outbox (issue 5).
+  {
+    path: 'disclosures',
+    labelKey: 'menu.disclosures',
+    icon: <NotificationOutlined />,
+    permission: 'disclosure:read',
+    page: lazy(() => import('./pages/disclosure/DisclosuresPage.tsx')),
+  },
+  {
+    path: 'messages',
+    labelKey: 'menu.messages',
+    icon: <MailOutlined />,
+    permission: 'message:read',
+    page: lazy(() => import('./pages/messages/OutboxPage.tsx')),
   },
   // 法制库 (issue 3): library lists, search, calculators (law:read); import (law:write); calendar and configuration (admins).
   {

@@ -65,6 +65,8 @@ export const casesEnUS: Record<CasesMessageKey, string> = {
   'case.action.issueSummaryDecision': 'Issue on-the-spot decision',
   'case.action.collectOnSpot': 'Collect on the spot',
   'case.action.recordSummaryPayment': 'Record payment (summary)',
+  'case.action.recordServiceConsent': 'Record e-service consent',
+  'case.action.recordReviewOrLitigation': 'Record review / lawsuit',
   'case.procedure.ordinary': 'Ordinary',
   'case.procedure.summary': 'Summary',
   'case.source.patrol': 'Patrol',

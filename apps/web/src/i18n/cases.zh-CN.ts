@@ -63,6 +63,8 @@ export const casesZhCN = {
   'case.action.issueSummaryDecision': '当场作出处罚决定',
   'case.action.collectOnSpot': '当场收缴罚款',
   'case.action.recordSummaryPayment': '登记缴款（当场处罚）',
+  'case.action.recordServiceConsent': '登记电子送达地址确认书',
+  'case.action.recordReviewOrLitigation': '登记行政复议/行政诉讼',
   'case.procedure.ordinary': '普通程序',
   'case.procedure.summary': '简易程序',
   'case.source.patrol': '巡查发现',

@@ -1,5 +1,12 @@
+import { serviceEnUS } from './service.en-US.ts';
+import { enforcementEnUS } from './enforcement.en-US.ts';
 import type { MessageKey } from './zh-CN.ts';
+import { paymentsEnUS } from './payments.en-US.ts';
 import { casesEnUS } from './cases.en-US.ts';
+import { documentsEnUS } from './documents.en-US.ts';
+import { portalEnUS } from './portal.en-US.ts';
+import { disclosureEnUS } from './disclosure.en-US.ts';
+import { messagesEnUS } from './messages.en-US.ts';
 
 export const enUS: Record<MessageKey, string> = {
   'app.title': 'Urban Management Enforcement',
@@ -584,4 +591,11 @@ export const enUS: Record<MessageKey, string> = {
   'law.config.hotline.complaintWorkingDays': 'Complaint',
   'law.config.hotline.complexWorkingDays': 'Complex',
   ...casesEnUS,
+  ...documentsEnUS,
+  ...portalEnUS,
+  ...disclosureEnUS,
+  ...messagesEnUS,
+  ...paymentsEnUS,
+  ...serviceEnUS,
+  ...enforcementEnUS,
 };

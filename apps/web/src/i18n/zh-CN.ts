@@ -1,4 +1,11 @@
+import { paymentsZhCN } from './payments.zh-CN.ts';
+import { serviceZhCN } from './service.zh-CN.ts';
+import { enforcementZhCN } from './enforcement.zh-CN.ts';
 import { casesZhCN } from './cases.zh-CN.ts';
+import { documentsZhCN } from './documents.zh-CN.ts';
+import { portalZhCN } from './portal.zh-CN.ts';
+import { disclosureZhCN } from './disclosure.zh-CN.ts';
+import { messagesZhCN } from './messages.zh-CN.ts';
 // The zh-CN catalogue is the source of message keys; en-US must provide every key.
 export const zhCN = {
   'app.title': '城管综合执法平台',
@@ -581,6 +588,13 @@ export const zhCN = {
   'law.config.hotline.complaintWorkingDays': '投诉',
   'law.config.hotline.complexWorkingDays': '疑难复杂',
   ...casesZhCN,
+  ...documentsZhCN,
+  ...portalZhCN,
+  ...disclosureZhCN,
+  ...messagesZhCN,
+  ...paymentsZhCN,
+  ...serviceZhCN,
+  ...enforcementZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -16,7 +16,11 @@ import { CaseHeader } from './CaseHeader.tsx';
 import { DeadlinesTab } from './DeadlinesTab.tsx';
 import { EvidenceTab, RecordsTab } from './EvidenceTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
-import { DocumentsTab, TimelineTab } from './TimelineTab.tsx';
+import { ServiceTab } from './ServiceTab.tsx';
+import { EnforcementTab } from './EnforcementTab.tsx';
+import { PaymentsTab } from './PaymentsTab.tsx';
+import { TimelineTab } from './TimelineTab.tsx';
+import { DocumentsTab } from './DocumentsTab.tsx';
 
 /** The case page: header, the tabs of what the case holds, and the actions the server allows now. */
 export default function CasePage() {
@@ -62,6 +66,9 @@ export default function CasePage() {
       ),
       children: <DeadlinesTab detail={detail} />,
     },
+    ...(detail.decision?.penalty?.fineFen ? [{ key: 'payments', label: t('pay.tab'), children: <PaymentsTab detail={detail} /> }] : []),
+    { key: 'service', label: t('case.tab.service'), children: <ServiceTab detail={detail} onChanged={loaded.reload} /> },
+    { key: 'enforcement', label: t('case.tab.enforcement'), children: <EnforcementTab detail={detail} onChanged={loaded.reload} /> },
     { key: 'timeline', label: t('case.tab.timeline'), children: <TimelineTab detail={detail} /> },
   ];
 

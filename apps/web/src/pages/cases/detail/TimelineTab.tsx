@@ -1,15 +1,8 @@
-import { Table, Timeline, Typography } from 'antd';
-import {
-  CASE_ACTION_CODES,
-  CASE_STATE_CODES,
-  type CaseActionCode,
-  type CaseDetail,
-  type CaseDocument,
-  type CaseStateCode,
-} from '@chengguan/contracts';
+import { Timeline, Typography } from 'antd';
+import { CASE_ACTION_CODES, CASE_STATE_CODES, type CaseActionCode, type CaseDetail, type CaseStateCode } from '@chengguan/contracts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatInstant } from '../format.ts';
-import { actionLabel, docTypeLabel, stateLabel } from '../labels.ts';
+import { actionLabel, stateLabel } from '../labels.ts';
 
 const isAction = (a: string): a is CaseActionCode => (CASE_ACTION_CODES as readonly string[]).includes(a);
 const isState = (s: string | null): s is CaseStateCode => s !== null && (CASE_STATE_CODES as readonly string[]).includes(s);
@@ -36,25 +29,6 @@ export function TimelineTab({ detail }: { detail: CaseDetail }) {
           </div>
         ),
       }))}
-    />
-  );
-}
-
-/** 文书: the document numbers (文号) issued so far. */
-export function DocumentsTab({ detail }: { detail: CaseDetail }) {
-  const { t } = useI18n();
-  return (
-    <Table<CaseDocument>
-      rowKey={(d) => `${d.docType}-${d.number}`}
-      size="small"
-      pagination={false}
-      dataSource={detail.documents}
-      data-testid="case-documents"
-      columns={[
-        { title: t('case.docType'), dataIndex: 'docType', render: (d: CaseDocument['docType']) => docTypeLabel(t, d) },
-        { title: t('case.docNumber'), dataIndex: 'number', render: (n: string) => <Typography.Text copyable>{n}</Typography.Text> },
-        { title: t('case.issuedOn'), dataIndex: 'issuedOn' },
-      ]}
     />
   );
 }

@@ -1,0 +1,208 @@
+import { useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Flex, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, EyeOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
+import type { AvailableDocument, CaseDetail, CaseDocument, DocumentKind, IssuedDocumentInfo } from '@chengguan/contracts';
+import { DOCUMENT_KIND_TITLES } from '@chengguan/contracts';
+import { documentsApi } from '../../../api/documents.ts';
+import { newIdempotencyKey } from '../../../api/client.ts';
+import { errorText, isRetryable } from '../../../api/errors.ts';
+import { useI18n } from '../../../i18n/i18n.tsx';
+import { useLoad } from '../../../lib/useLoad.ts';
+import { docTypeLabel } from '../labels.ts';
+
+const kindTitle = (kind: DocumentKind, lang: string) =>
+  lang.startsWith('en') ? DOCUMENT_KIND_TITLES[kind].en : DOCUMENT_KIND_TITLES[kind].zh;
+
+function reasonText(a: AvailableDocument, lang: string): string {
+  return a.reasons.map((r) => `${r.ruleId} ${r.article}：${lang.startsWith('en') ? r.textEn : r.textZh}`).join('；');
+}
+
+/**
+ * 文书: the documents issued for the case (frozen PDFs with SM3 and SM2 signature), and 「生成文书」 offering the kinds
+ * the server says fit the case's stage, each refusal with its rule. Preview is a 「样稿」 PDF; issue is idempotent.
+ */
+export function DocumentsTab({ detail }: { detail: CaseDetail }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const loaded = useLoad((signal) => documentsApi.ofCase(detail.id, signal), `${detail.id}:${detail.version}`);
+  const [kind, setKind] = useState<DocumentKind | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'issue' | null>(null);
+  const [verifyPaths, setVerifyPaths] = useState<Record<string, string>>({});
+  const keyRef = useRef(newIdempotencyKey());
+  const answer = loaded.data;
+  const chosen = answer?.available.find((a) => a.kind === kind) ?? null;
+
+  const options = useMemo(
+    () =>
+      (answer?.available ?? []).map((a) => ({
+        value: a.kind,
+        disabled: !a.allowed,
+        label: (
+          <Tooltip title={a.allowed ? (a.needsExtra ? t('doc.needsExtra') : undefined) : reasonText(a, lang)} placement="right">
+            <span data-testid={`doc-option-${a.kind}`}>
+              {kindTitle(a.kind, lang)}
+              {a.issuedCount > 0 && <Typography.Text type="secondary">（{a.issuedCount}）</Typography.Text>}
+              {!a.allowed && <Typography.Text type="secondary"> · {t('doc.blocked')}</Typography.Text>}
+            </span>
+          </Tooltip>
+        ),
+      })),
+    [answer, lang, t],
+  );
+
+  const preview = async () => {
+    if (!kind) return;
+    setBusy('preview');
+    try {
+      const url = await documentsApi.previewUrl(detail.id, { kind });
+      window.open(url, '_blank', 'noopener');
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (e) {
+      void message.error(errorText(e, t, lang));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const issue = async () => {
+    if (!kind) return;
+    setBusy('issue');
+    try {
+      const r = await documentsApi.issue(detail.id, { kind }, keyRef.current);
+      keyRef.current = newIdempotencyKey();
+      setVerifyPaths((m) => ({ ...m, [r.document.id]: r.verifyPath }));
+      void message.success(t('doc.issuedOk', { title: r.document.title }));
+      loaded.reload();
+    } catch (e) {
+      if (!isRetryable(e)) keyRef.current = newIdempotencyKey();
+      void message.error(errorText(e, t, lang));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const withGlyphs = (answer?.issued ?? []).filter((d) => d.missingGlyphs.length > 0);
+
+  return (
+    <div data-testid="case-documents">
+      {answer?.canIssue && (
+        <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }} data-testid="doc-generate">
+          <Typography.Text strong>{t('doc.generate')}</Typography.Text>
+          <Select<DocumentKind>
+            style={{ minWidth: 280 }}
+            placeholder={t('doc.choose')}
+            value={kind ?? undefined}
+            onChange={(v) => {
+              setKind(v);
+              keyRef.current = newIdempotencyKey();
+            }}
+            options={options}
+            showSearch
+            filterOption={(input, o) =>
+              !!o?.value &&
+              kindTitle(o.value as DocumentKind, lang)
+                .toLowerCase()
+                .includes(input.trim().toLowerCase())
+            }
+            virtual={false}
+            data-testid="doc-kind"
+          />
+          <Button icon={<EyeOutlined />} disabled={!chosen?.allowed} loading={busy === 'preview'} onClick={() => void preview()}>
+            {t('doc.preview')}
+          </Button>
+          <Popconfirm title={t('doc.issueConfirm')} onConfirm={() => void issue()} disabled={!chosen?.allowed}>
+            <Button type="primary" disabled={!chosen?.allowed} loading={busy === 'issue'} data-testid="doc-issue">
+              {t('doc.issue')}
+            </Button>
+          </Popconfirm>
+        </Flex>
+      )}
+      {chosen && !chosen.allowed && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={reasonText(chosen, lang)} />}
+      {withGlyphs.map((d) => (
+        <Alert
+          key={d.id}
+          type="warning"
+          showIcon
+          icon={<WarningOutlined />}
+          style={{ marginBottom: 8 }}
+          message={`${d.title}${d.number ? `（${d.number}）` : ''}：${t('doc.missingGlyphs', { chars: d.missingGlyphs.join(' ') })}`}
+        />
+      ))}
+      {!!loaded.error && <Alert type="error" showIcon message={errorText(loaded.error, t, lang)} style={{ marginBottom: 12 }} />}
+      <Table<IssuedDocumentInfo>
+        rowKey="id"
+        size="small"
+        loading={loaded.loading}
+        pagination={false}
+        dataSource={answer?.issued ?? []}
+        locale={{ emptyText: t('doc.none') }}
+        scroll={{ x: 760 }}
+        data-testid="issued-documents"
+        columns={[
+          {
+            title: t('doc.kind'),
+            dataIndex: 'kind',
+            render: (k: DocumentKind, d) => (lang.startsWith('en') ? kindTitle(k, lang) : d.title),
+          },
+          {
+            title: t('doc.number'),
+            dataIndex: 'number',
+            render: (n: string | null) => (n ? <Typography.Text copyable>{n}</Typography.Text> : '—'),
+          },
+          { title: t('doc.issuedOn'), dataIndex: 'issuedOn', width: 110 },
+          {
+            title: t('doc.sm3'),
+            dataIndex: 'sm3',
+            width: 120,
+            render: (s: string) => (
+              <Tooltip title={s}>
+                <Typography.Text code copyable={{ text: s }}>
+                  {s.slice(0, 8)}
+                </Typography.Text>
+              </Tooltip>
+            ),
+          },
+          { title: t('doc.issuedBy'), dataIndex: 'issuedByName', render: (n: string | null) => n ?? '—' },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, d) => (
+              <Space size={4} wrap>
+                <Button size="small" icon={<DownloadOutlined />} onClick={() => void documentsApi.download(d.id, `${d.title}.pdf`)}>
+                  {t('doc.download')}
+                </Button>
+                {verifyPaths[d.id] && (
+                  <Tooltip title={t('doc.verifyOnce')}>
+                    <a href={verifyPaths[d.id]} target="_blank" rel="noreferrer">
+                      <SafetyCertificateOutlined /> {t('doc.verifyLink')}
+                    </a>
+                  </Tooltip>
+                )}
+                {d.missingGlyphs.length > 0 && <Tag color="warning">{d.missingGlyphs.join(' ')}</Tag>}
+                {d.status === 'withdrawn' && <Tag>{d.status}</Tag>}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {detail.documents.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('doc.numberedSteps')}
+          </Typography.Title>
+          <Table<CaseDocument>
+            rowKey={(d) => `${d.docType}-${d.number}`}
+            size="small"
+            pagination={false}
+            dataSource={detail.documents}
+            columns={[
+              { title: t('case.docType'), dataIndex: 'docType', render: (d: CaseDocument['docType']) => docTypeLabel(t, d) },
+              { title: t('case.docNumber'), dataIndex: 'number', render: (n: string) => <Typography.Text copyable>{n}</Typography.Text> },
+              { title: t('case.issuedOn'), dataIndex: 'issuedOn' },
+            ]}
+          />
+        </>
+      )}
+    </div>
+  );
+}
