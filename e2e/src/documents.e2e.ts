@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { CaseListItem, PageOf } from '@chengguan/contracts';
+import { apiGet, login, openBrowser, type Session } from './browser.ts';
+
+// 执法文书 (issue 5): an officer issues a 行政处罚决定书 from the case's 文书 tab; the frozen PDF downloads; the
+// verify link (the QR code's target) opens the public page, without a login, and reports the document genuine.
+
+const baseUrl = inject('baseUrl');
+let s: Session;
+
+beforeAll(async () => {
+  s = await openBrowser(baseUrl);
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('执法文书', () => {
+  it('issues a decision PDF from the case page, downloads it and verifies it on the public page', async () => {
+    const { page, context } = s;
+    await login(page, 'pd_ljz_01');
+    await page.getByTestId('header-user-name').waitFor();
+    // A demo case with a decision served (B or C).
+    const list = await apiGet<PageOf<CaseListItem>>(page, '/api/v1/cases?state=decision_served&pageSize=50');
+    const target = list.items[0];
+    expect(target, 'a demo case with a served decision').toBeTruthy();
+
+    await page.goto(`/cases/${target!.id}`);
+    await page.getByRole('tab', { name: '文书' }).click();
+    const docs = page.getByTestId('case-documents');
+    await docs.getByTestId('doc-generate').waitFor();
+    await docs.getByTestId('doc-kind').click();
+    await page.keyboard.type('行政处罚决定书');
+    await page.locator('.ant-select-dropdown:visible [data-testid="doc-option-decision"]').click();
+    await docs.getByTestId('doc-issue').click();
+    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+
+    // The new row carries the verify link of this issue (the code is shown once, to the issuer).
+    const verifyLink = docs.getByTestId('issued-documents').locator('a[href^="/verify/"]').first();
+    await verifyLink.waitFor();
+    const href = await verifyLink.getAttribute('href');
+    expect(href).toMatch(/^\/verify\/[0-9a-f-]{36}\?c=[A-Z0-9]{10}$/);
+
+    const row = docs.getByTestId('issued-documents').locator('tr', { has: page.locator('a[href^="/verify/"]') });
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /下载/ }).click()]);
+    const pdfPath = await download.path();
+    expect(pdfPath).toBeTruthy();
+    const fs = await import('node:fs');
+    expect(fs.readFileSync(pdfPath!).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // Anyone holding the QR code: a fresh page without the officer's session.
+    await context.clearCookies();
+    await page.goto(href!);
+    const result = page.getByTestId('verify-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-ok')).toBe('true');
+    expect(await result.textContent()).toContain('行政处罚决定书');
+
+    // The wrong code is not a genuine document.
+    await page.goto(href!.replace(/c=.*/, 'c=AAAAAAAAAA'));
+    await page.getByTestId('verify-page').waitFor();
+    await expect.poll(async () => page.getByTestId('verify-result').count()).toBe(0);
+  });
+});
