@@ -124,6 +124,13 @@ describe('a decision PDF (E5, G2, J1)', () => {
     expect(answer.issued[0]!.verifyPath).toBeNull();
     const decision = answer.available.find((a) => a.kind === 'decision')!;
     expect(decision.allowed).toBe(true);
+    // The PDF bears the date the decision was made (the step), not the day it was printed.
+    const detail = (await ctx.api('GET', `/api/v1/cases/${caseId}`, { token: kit.tokens.pd_ljz_01! })).json() as {
+      documents: { docType: string; issuedOn: string }[];
+    };
+    const decidedOn = detail.documents.find((d) => d.docType === 'decision')!.issuedOn;
+    expect(decidedOn < ctx.clock.now().toISOString().slice(0, 10)).toBe(true);
+    expect(first.document.issuedOn).toBe(decidedOn);
     const reminder = answer.available.find((a) => a.kind === 'payment_reminder')!;
     expect(reminder.allowed).toBe(false);
     expect(reminder.reasons[0]!.ruleId).toBe('G1');

@@ -87,9 +87,10 @@ export function normalizeVerifyCode(c: string): string {
 
 export const verifyCodeHash = (code: string) => sm3Hex(`document-verify\n${normalizeVerifyCode(code)}`);
 
-export async function caseNumbers(db: Executor, caseId: string): Promise<Map<string, string>> {
+/** The numbered documents of the case's steps: doc_type → its 文号 and the date the step made it. */
+export async function caseNumbers(db: Executor, caseId: string): Promise<Map<string, { number: string; issuedOn: string }>> {
   const rows = await caseDocuments(db, caseId);
-  return new Map(rows.map((r) => [r.doc_type, r.number]));
+  return new Map(rows.map((r) => [r.doc_type, { number: r.number, issuedOn: r.issued_on }]));
 }
 
 /** The stage check, as a 422 naming the rule of the first reason. */
@@ -154,14 +155,16 @@ export async function prepareCaseDocument(
   },
 ): Promise<PreparedDocument> {
   const bureauId = loaded.row.bureau_id ?? loaded.row.org_id;
-  const issuedOn = req.issuedOn ?? loaded.ctx.today;
-  const [settings, numbers, inForce] = await Promise.all([
+  const [settings, stepDocs, inForce] = await Promise.all([
     findSettings(db, bureauId),
     caseNumbers(db, loaded.row.id),
     effectiveTemplate(db, req.kind, bureauId),
   ]);
-  const template = req.templateOverride ? { body: req.templateOverride, scope: inForce.scope, version: inForce.version } : inForce;
+  const numbers = new Map([...stepDocs].map(([t, d]) => [t, d.number]));
   const docType = NUMBERED_KINDS[req.kind];
+  // A document a step numbered (决定书, 告知书 …) bears the date of that step, whenever its PDF is made.
+  const issuedOn = req.issuedOn ?? (docType ? stepDocs.get(docType)?.issuedOn : undefined) ?? loaded.ctx.today;
+  const template = req.templateOverride ? { body: req.templateOverride, scope: inForce.scope, version: inForce.version } : inForce;
   let number: string | null = null;
   if (docType) {
     number =
