@@ -6,16 +6,31 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql, type Transaction } from 'kysely';
-import { auditRowHash, GENESIS_HASH, idNumberCheckDigit } from '@chengguan/domain';
+import { idNumberCheckDigit } from '@chengguan/domain';
 import type { TestContext } from '../../apps/server/test/harness.ts';
 import { buildDemoData } from '../../apps/server/src/seed/demo-data.ts';
 import type { DB } from '../../apps/server/src/db/schema.ts';
-
-export type CaseBenchResult = { workload: string; n: number; platformPerSec: number; baselinePerSec: number; ratio: number };
+import { auditChain, benchResult, type BenchResult } from './baseline.ts';
 
 const ID_CARD = ((f: string) => f + idNumberCheckDigit(f))('31011519800505123');
 
-export async function benchCases(ctx: TestContext, tickets: number, cases: number): Promise<CaseBenchResult[]> {
+/** The body of a 100 元 当场处罚 ticket (the fixed workload of the ticket benchmarks). */
+export function summaryTicketBody(photo: string, officerIds: string[]) {
+  return {
+    date: '2026-03-02',
+    offenceCode: 'SH-LJ-57-2',
+    party: { type: 'natural_person', name: '赵六', idType: 'id_card', idNumber: ID_CARD },
+    location: '陆家嘴东路 88 号',
+    facts: '经责令改正后仍混合投放生活垃圾。',
+    photos: [photo],
+    officerIds,
+    penalty: { penalties: ['fine'], fineFen: 10_000 },
+    flags: { correctionOrdered: true, refusedToCorrect: true },
+    partySigned: true,
+  };
+}
+
+export async function benchCases(ctx: TestContext, tickets: number, cases: number): Promise<BenchResult[]> {
   const demo = buildDemoData();
   const officerId = (u: string) => ctx.seed.ids.officers.get(demo.officers.find((o) => o.username === u)!.key)!;
   const orgId = ctx.seed.ids.orgs.get('pd-ljz')!;
@@ -46,35 +61,10 @@ export async function benchCases(ctx: TestContext, tickets: number, cases: numbe
   });
   const photo = (up.json() as { sm3: string }).sm3;
 
-  // The audit chain continues from its current head in the baseline.
   const db = ctx.deps.db;
-  const head = async () => {
-    const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    return { seq: last?.seq ?? 0, prev: last?.hash ?? GENESIS_HASH };
-  };
-  let chain = { seq: 0, prev: GENESIS_HASH };
-  const audit = async (trx: Transaction<DB>, action: string, entityId: string) => {
-    // The platform serializes appends with an advisory lock; so does the baseline.
-    await sql`SELECT pg_advisory_xact_lock(7301002)`.execute(trx);
-    chain.seq += 1;
-    const at = new Date().toISOString();
-    const hash = auditRowHash(chain.prev, {
-      seq: chain.seq,
-      at,
-      actorId: null,
-      bureauId,
-      action,
-      entityType: 'case',
-      entityId,
-      data: {},
-      ip: null,
-    });
-    await sql`INSERT INTO audit_log (seq, id, at, bureau_id, action, entity_type, entity_id, data, prev_hash, hash)
-      VALUES (${chain.seq}, ${ctx.deps.newId()}, ${at}, ${bureauId}, ${action}, 'case', ${entityId}, '{}'::jsonb, ${chain.prev}, ${hash})`.execute(
-      trx,
-    );
-    chain.prev = hash;
-  };
+  const chain = auditChain(ctx);
+  const audit = (trx: Transaction<DB>, action: string, entityId: string) =>
+    chain.append(trx, { action, entityType: 'case', entityId, bureauId });
   let eventVersion = 0;
   const event = async (trx: Transaction<DB>, caseId: string, action: string, date: string) => {
     const id = ctx.deps.newId();
@@ -133,32 +123,15 @@ export async function benchCases(ctx: TestContext, tickets: number, cases: numbe
       trx,
     );
   };
-  const results: CaseBenchResult[] = [];
+  const results: BenchResult[] = [];
 
   // Workload 1: the summary ticket in one call.
   const t0 = performance.now();
   for (let i = 0; i < tickets; i++) {
-    await call(
-      tokens.officer,
-      'POST',
-      '/api/v1/cases/summary',
-      {
-        date: '2026-03-02',
-        offenceCode: 'SH-LJ-57-2',
-        party: { type: 'natural_person', name: '赵六', idType: 'id_card', idNumber: ID_CARD },
-        location: '陆家嘴东路 88 号',
-        facts: '经责令改正后仍混合投放生活垃圾。',
-        photos: [photo],
-        officerIds: officers,
-        penalty: { penalties: ['fine'], fineFen: 10_000 },
-        flags: { correctionOrdered: true, refusedToCorrect: true },
-        partySigned: true,
-      },
-      201,
-    );
+    await call(tokens.officer, 'POST', '/api/v1/cases/summary', summaryTicketBody(photo, officers), 201);
   }
   const ticketMs = performance.now() - t0;
-  chain = await head();
+  await chain.sync();
   const t1 = performance.now();
   for (let i = 0; i < tickets; i++) {
     const caseId = ctx.deps.newId();
@@ -178,13 +151,7 @@ export async function benchCases(ctx: TestContext, tickets: number, cases: numbe
     });
   }
   const ticketBaseMs = performance.now() - t1;
-  results.push({
-    workload: 'summary ticket (1 call: register, photo, decision)',
-    n: tickets,
-    platformPerSec: (tickets * 1000) / ticketMs,
-    baselinePerSec: (tickets * 1000) / ticketBaseMs,
-    ratio: ticketMs / ticketBaseMs,
-  });
+  results.push(benchResult('summary ticket (1 call: register, photo, decision)', tickets, ticketMs, ticketBaseMs));
 
   // Workload 2: a full ordinary case, registration to archive (15 steps).
   const STEPS = 15;
@@ -246,7 +213,7 @@ export async function benchCases(ctx: TestContext, tickets: number, cases: numbe
     await s(tokens.leader, 'archive', { date: '2026-01-21' });
   }
   const caseMs = performance.now() - t2;
-  chain = await head();
+  await chain.sync();
   const t3 = performance.now();
   for (let i = 0; i < cases; i++) {
     const caseId = ctx.deps.newId();
@@ -285,12 +252,6 @@ export async function benchCases(ctx: TestContext, tickets: number, cases: numbe
     await step(caseId, 'archive', '2026-01-21');
   }
   const caseBaseMs = performance.now() - t3;
-  results.push({
-    workload: `full ordinary case (${STEPS} steps, register → archive); per case`,
-    n: cases,
-    platformPerSec: (cases * 1000) / caseMs,
-    baselinePerSec: (cases * 1000) / caseBaseMs,
-    ratio: caseMs / caseBaseMs,
-  });
+  results.push(benchResult(`full ordinary case (${STEPS} steps, register → archive); per case`, cases, caseMs, caseBaseMs));
   return results;
 }
