@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { DisclosureItem, PageOf, PublicDisclosure } from '@chengguan/contracts';
 import { runDueJobs } from '../src/modules/scheduler/worker.ts';
 import { DISCLOSURE_JOB_HANDLERS } from '../src/modules/disclosure/disclosure.jobs.ts';
-import { caseKit, decidedCase, fine, investigatedCase, notice, type CaseKit } from './cases-support.ts';
+import { caseKit, decidedCase, fine, investigatedCase, notice, USCC, type CaseKit } from './cases-support.ts';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
 
 let ctx: TestContext;
@@ -193,5 +193,34 @@ describe('公示管理: role × jurisdiction', () => {
     const r = await ctx.api('GET', '/api/v1/disclosures/export.xlsx?overdue=true', { token: await ctx.login('pd_legal') });
     expect(r.statusCode).toBe(200);
     expect(r.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('I3 publication period', () => {
+  it('I3 a company decision leaves the public page 3 years after publication; a person’s stays', async () => {
+    const company = await decidedCase(kit, 3_000, {
+      party: { type: 'legal_person', name: '上海某物业管理有限公司', idType: 'uscc', idNumber: USCC, legalRepresentative: '李四' },
+    });
+    await runJobs();
+    const e = (await entryOf(company.id))!;
+    expect(e).toMatchObject({ state: 'published', published_on: '2026-03-02', public_until: '2029-03-02' });
+    expect((await entryOf(january.id))!.public_until).toBeNull();
+    const visible = async () => {
+      const r = (await ctx.api('GET', '/api/public/disclosures?pageSize=50')).json() as PageOf<PublicDisclosure>;
+      return r.items.map((i) => i.documentNumber);
+    };
+    const number = decisionNumber(company);
+    const before = ctx.clock.now().toISOString();
+    try {
+      ctx.clock.set('2029-03-02T10:00:00.000Z');
+      expect(await visible()).toContain(number);
+      ctx.clock.set('2029-03-03T10:00:00.000Z');
+      const after = await visible();
+      expect(after).not.toContain(number);
+      expect(after).toContain(january.number);
+      expect((await ctx.api('GET', `/api/public/disclosures/${e.id}`)).statusCode).toBe(404);
+    } finally {
+      ctx.clock.set(before);
+    }
   });
 });

@@ -64,6 +64,8 @@ export const PublicDisclosure = Type.Object({
   agencyName: Type.String(),
   decidedOn: IsoDate,
   publishedOn: IsoDate,
+  /** I3: the last day on the public page (null: no statutory end). */
+  publicUntil: Nullable(IsoDate),
   content: Nullable(DisclosureContent),
   withdrawal: Nullable(DisclosureWithdrawal),
 });
@@ -96,6 +98,8 @@ export const DisclosureItem = Type.Object({
   /** I1 last day to publish. */
   publishDueOn: IsoDate,
   publishedOn: Nullable(IsoDate),
+  /** I3: the last day on the public page (null: no statutory end). */
+  publicUntil: Nullable(IsoDate),
   /** I2 last day to withdraw, once a change is recorded. */
   withdrawalDueOn: Nullable(IsoDate),
   withdrawnOn: Nullable(IsoDate),

@@ -17,6 +17,8 @@ CREATE TABLE disclosures (
                      CHECK (state IN ('pending', 'published', 'withdrawal_pending', 'withdrawn')),
   published_at       timestamptz,
   published_on       date,
+  -- I3: the last day on the public page (3 years after publication for a business entity; null for a person).
+  public_until       date,
   -- The redacted content as published (document number, party, facts, legal basis, penalty, agency, date).
   content            jsonb NOT NULL,
   -- Redacted words for the public keyword search.

@@ -10,6 +10,7 @@ export const disclosureEnUS: Record<DisclosureMessageKey, string> = {
   'disclosure.keyword': 'Keyword (number, party, offence)',
   'disclosure.decidedOn': 'Decided on',
   'disclosure.publishedOn': 'Published on',
+  'disclosure.publicUntil': 'Public until',
   'disclosure.documentNumber': 'Decision number',
   'disclosure.party': 'Party',
   'disclosure.creditCode': 'Credit code',

@@ -9,6 +9,7 @@ export const disclosureZhCN = {
   'disclosure.keyword': '关键词（文号、当事人、案由）',
   'disclosure.decidedOn': '决定日期',
   'disclosure.publishedOn': '公示日期',
+  'disclosure.publicUntil': '公示截止',
   'disclosure.documentNumber': '决定书文号',
   'disclosure.party': '当事人',
   'disclosure.creditCode': '统一社会信用代码',

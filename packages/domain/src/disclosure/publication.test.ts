@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionMustBePublished } from './publication.ts';
+import { decisionMustBePublished, publicationEndsOn } from './publication.ts';
 
 describe('I1 which decisions are published (国办发〔2018〕118号; 沪营商 Art. 67)', () => {
   it('I1 an ordinary-procedure fine is published', () => {
@@ -35,5 +35,15 @@ describe('I1 which decisions are published (国办发〔2018〕118号; 沪营商
     for (const outcome of ['no_penalty_minor', 'no_penalty_facts_not_established', 'transfer_judicial'] as const) {
       expect(decisionMustBePublished({ procedure: 'ordinary', outcome, penalties: [] }).publish).toBe(false);
     }
+  });
+});
+
+describe('I3 publication period (沪营商 Art. 65)', () => {
+  it('I3: a business entity is public for 3 years from publication; the end of February is kept (民法典 Art. 203)', () => {
+    expect(publicationEndsOn('2026-03-02', 'legal_person')).toBe('2029-03-02');
+    expect(publicationEndsOn('2028-02-29', 'other_org')).toBe('2031-02-28');
+  });
+  it('I3: no statutory end for a natural person', () => {
+    expect(publicationEndsOn('2026-03-02', 'natural_person')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // I1 / I2 — 行政执法公示: which decisions are published and when they are withdrawn.
 import type { DecisionOutcome } from '../law/decision.ts';
-import type { PenaltyType, RuleLine } from '../law/types.ts';
+import { addYears, type LegalDate } from '../calendar/legal-date.ts';
+import type { PartyType, PenaltyType, RuleLine } from '../law/types.ts';
 
 /**
  * Penalties that alone do not make a decision public. 《上海市优化营商环境条例》 Art. 67:
@@ -68,6 +69,17 @@ export function decisionMustBePublished(input: PublicationInput): PublicationChe
       textEn: 'An ordinary-procedure penalty decision is published within the configured working days',
     },
   };
+}
+
+/** I3 — 上海市优化营商环境条例 Art. 65: the administrative-penalty information of a 市场主体 is public for 3 years. */
+export const BUSINESS_PUBLICATION_YEARS = 3;
+
+/**
+ * I3 — the last day a published decision stays on the public page: 3 years after publication for a business entity
+ * (沪营商 Art. 65, 「公示期限为三年」); null (no statutory end) for a natural person.
+ */
+export function publicationEndsOn(publishedOn: LegalDate, partyType: PartyType): LegalDate | null {
+  return partyType === 'natural_person' ? null : addYears(publishedOn, BUSINESS_PUBLICATION_YEARS);
 }
 
 /**

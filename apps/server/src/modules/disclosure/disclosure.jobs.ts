@@ -1,5 +1,6 @@
 // The worker publishes a pending entry and withdraws a decision whose change was recorded. Both are idempotent: the
 // conditional UPDATE on the state makes a repeated job do nothing.
+import { publicationEndsOn, type PartyType } from '@chengguan/domain';
 import type { Deps } from '../../context.ts';
 import { shanghaiDate } from '../../shared/time.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -15,7 +16,10 @@ async function run(deps: Deps, job: ClaimedJob, kind: 'publish' | 'withdraw'): P
     if (!row) return;
     const now = deps.clock.now();
     const today = shanghaiDate(now);
-    const done = kind === 'publish' ? await markPublished(trx, row.id, now, today) : await markWithdrawn(trx, row.id, now, today);
+    const party = await trx.selectFrom('cases').select('party_type').where('id', '=', row.case_id).executeTakeFirstOrThrow();
+    const publicUntil = publicationEndsOn(today, party.party_type as PartyType);
+    const done =
+      kind === 'publish' ? await markPublished(trx, row.id, now, today, publicUntil) : await markWithdrawn(trx, row.id, now, today);
     if (!done) return;
     const due = kind === 'publish' ? row.publish_due_on : row.withdrawal_due_on;
     await recordAudit(
@@ -28,7 +32,13 @@ async function run(deps: Deps, job: ClaimedJob, kind: 'publish' | 'withdraw'): P
         entityType: 'disclosure',
         entityId: row.id,
         bureauId: row.bureau_id,
-        data: { on: today, dueOn: due, late: due !== null && today > due, rule: kind === 'publish' ? 'I1' : 'I2' },
+        data: {
+          on: today,
+          dueOn: due,
+          late: due !== null && today > due,
+          rule: kind === 'publish' ? 'I1' : 'I2',
+          ...(kind === 'publish' ? { publicUntil } : {}),
+        },
       },
     );
   });

@@ -27,10 +27,10 @@ export async function findDisclosureWithOrg(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
-export async function markPublished(db: Executor, id: string, at: Date, on: string): Promise<boolean> {
+export async function markPublished(db: Executor, id: string, at: Date, on: string, publicUntil: string | null): Promise<boolean> {
   const r = await db
     .updateTable('disclosures')
-    .set({ state: 'published', published_at: at, published_on: on })
+    .set({ state: 'published', published_at: at, published_on: on, public_until: publicUntil })
     .where('id', '=', id)
     .where('state', '=', 'pending')
     .executeTakeFirst();
@@ -117,9 +117,19 @@ export async function listConsoleDisclosures(db: Executor, f: ConsoleFilters, pa
 
 export type PublicFilters = { agency?: string; fromDate?: string; toDate?: string; keyword?: string };
 
-/** What the public sees: published entries and the withdrawal notices (a pending withdrawal stays published). */
-export async function listPublicDisclosures(db: Executor, f: PublicFilters, page: number, pageSize: number) {
-  let q = db.selectFrom('disclosures as d').where('d.state', 'in', ['published', 'withdrawal_pending', 'withdrawn']);
+const PUBLIC_STATES = ['published', 'withdrawal_pending', 'withdrawn'] as const;
+
+/** The entries on the public page today: published or withdrawn (a pending withdrawal stays published), inside I3. */
+function publicOn(db: Executor, today: string) {
+  return db
+    .selectFrom('disclosures as d')
+    .where('d.state', 'in', PUBLIC_STATES)
+    .where((eb) => eb.or([eb('d.public_until', 'is', null), eb('d.public_until', '>=', today)]));
+}
+
+/** What the public sees: published entries and the withdrawal notices. */
+export async function listPublicDisclosures(db: Executor, today: string, f: PublicFilters, page: number, pageSize: number) {
+  let q = publicOn(db, today);
   if (f.agency) q = q.where('d.agency_name', '=', f.agency);
   if (f.fromDate) q = q.where('d.decided_on', '>=', f.fromDate);
   if (f.toDate) q = q.where('d.decided_on', '<=', f.toDate);
@@ -141,23 +151,12 @@ export async function listPublicDisclosures(db: Executor, f: PublicFilters, page
   return { items, total: Number(total.n) };
 }
 
-export async function findPublicDisclosure(db: Executor, id: string): Promise<DisclosureRow | undefined> {
-  return db
-    .selectFrom('disclosures')
-    .selectAll()
-    .where('id', '=', id)
-    .where('state', 'in', ['published', 'withdrawal_pending', 'withdrawn'])
-    .executeTakeFirst();
+export async function findPublicDisclosure(db: Executor, today: string, id: string): Promise<DisclosureRow | undefined> {
+  return publicOn(db, today).selectAll('d').where('d.id', '=', id).executeTakeFirst();
 }
 
-export async function publicAgencies(db: Executor): Promise<string[]> {
-  const rows = await db
-    .selectFrom('disclosures')
-    .select('agency_name')
-    .distinct()
-    .where('state', 'in', ['published', 'withdrawal_pending', 'withdrawn'])
-    .orderBy('agency_name')
-    .execute();
+export async function publicAgencies(db: Executor, today: string): Promise<string[]> {
+  const rows = await publicOn(db, today).select('d.agency_name').distinct().orderBy('d.agency_name').execute();
   return rows.map((r) => r.agency_name);
 }
 

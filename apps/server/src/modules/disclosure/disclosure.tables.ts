@@ -17,6 +17,7 @@ export type DisclosuresTable = {
   state: Generated<DisclosureState>;
   published_at: Timestamp | null;
   published_on: string | null;
+  public_until: string | null;
   content: Json;
   search_text: string;
   change_kind: DisclosureChangeKind | null;

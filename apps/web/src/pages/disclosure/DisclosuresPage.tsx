@@ -122,6 +122,7 @@ export default function DisclosuresPage() {
     },
     { title: t('disclosure.publishDue'), dataIndex: 'publishDueOn', width: 110 },
     { title: t('disclosure.publishedOn'), dataIndex: 'publishedOn', width: 110, render: (v: string | null) => v ?? '—' },
+    { title: t('disclosure.publicUntil'), dataIndex: 'publicUntil', width: 110, render: (v: string | null) => v ?? '—' },
     { title: t('disclosure.withdrawalDue'), dataIndex: 'withdrawalDueOn', width: 110, render: (v: string | null) => v ?? '—' },
     {
       title: '',

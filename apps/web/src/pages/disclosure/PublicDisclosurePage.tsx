@@ -21,6 +21,7 @@ function Entry({ d }: { d: PublicDisclosure }) {
         </Typography.Text>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {d.agencyName} · {t('disclosure.decidedOn')} {d.decidedOn} · {t('disclosure.publishedOn')} {d.publishedOn}
+          {d.publicUntil ? ` · ${t('disclosure.publicUntil')} ${d.publicUntil}` : ''}
         </Typography.Text>
         {c && (
           <>

@@ -3,6 +3,7 @@
 import type { DisclosureAgencies, DisclosureContent, PageOf, PublicDisclosure, PublicDisclosureQuery } from '@chengguan/contracts';
 import type { Deps } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
+import { shanghaiDate } from '../../../shared/time.ts';
 import { findPublicDisclosure, listPublicDisclosures, publicAgencies, type DisclosureRow } from '../disclosure.repository.ts';
 import { withdrawalOf } from './list-disclosures.ts';
 
@@ -15,6 +16,7 @@ function toPublic(r: DisclosureRow): PublicDisclosure {
     agencyName: r.agency_name,
     decidedOn: r.decided_on,
     publishedOn: r.published_on!,
+    publicUntil: r.public_until,
     content: withdrawn ? null : (r.content as DisclosureContent),
     withdrawal: withdrawn ? withdrawalOf(r) : null,
   };
@@ -27,6 +29,7 @@ export async function listPublic(deps: Deps, query: PublicDisclosureQuery): Prom
   const pageSize = Math.min(query.pageSize ?? 20, 50);
   const { items, total } = await listPublicDisclosures(
     deps.db,
+    shanghaiDate(deps.clock.now()),
     {
       ...(query.agency?.trim() ? { agency: query.agency.trim() } : {}),
       ...(query.fromDate ? { fromDate: query.fromDate } : {}),
@@ -40,11 +43,11 @@ export async function listPublic(deps: Deps, query: PublicDisclosureQuery): Prom
 }
 
 export async function getPublic(deps: Deps, id: string): Promise<PublicDisclosure> {
-  const row = await findPublicDisclosure(deps.db, id);
+  const row = await findPublicDisclosure(deps.db, shanghaiDate(deps.clock.now()), id);
   if (!row) throw new AppError('NOT_FOUND');
   return toPublic(row);
 }
 
 export async function listAgencies(deps: Deps): Promise<DisclosureAgencies> {
-  return { items: await publicAgencies(deps.db) };
+  return { items: await publicAgencies(deps.db, shanghaiDate(deps.clock.now())) };
 }
