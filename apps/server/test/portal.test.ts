@@ -208,6 +208,12 @@ describe('the party’s case', () => {
     expect(await ctx.deps.db.selectFrom('files').select('mime').where('sm3', '=', sub.signature_sm3!).executeTakeFirst()).toEqual({
       mime: 'image/png',
     });
+    // The 送达地址确认书 is issued from it, and the party finds it among his documents.
+    const consentDoc = c.documents.find((d) => d.title.includes('送达地址确认书'));
+    expect(consentDoc).toMatchObject({ issuedOn: '2026-03-10', hasPdf: true });
+    const pdf = await p.call('GET', `/api/portal/documents/${consentDoc!.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });
 

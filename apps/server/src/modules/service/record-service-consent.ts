@@ -2,11 +2,13 @@
 // Signed on the portal (via 'portal', a channel actor) or on paper (via 'paper', recorded by an officer with the
 // scan optional). A records-only case step (recordServiceConsent) sets snapshot.party.electronicServiceConsentOn,
 // which the F2 guard of serveDecision reads; the table row keeps the channel, the address and the scan.
+// A consent signed in the portal also issues the 送达地址确认书 PDF in the same transaction.
 import type { Transaction } from 'kysely';
 import type { Deps, RequestMeta, StepActor } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { runCaseStepIn } from '../cases/case-step.ts';
 import { getVerifiedFileOrFail } from '../files/use-cases/verify-stored-file.ts';
+import { issueDocument } from './documents-port.ts';
 import { insertConsent } from './service.repository.ts';
 
 export type RecordServiceConsentRequest = {
@@ -64,5 +66,16 @@ export async function recordServiceConsent(
         created_at: deps.clock.now(),
       }),
   });
+  // Signed in the portal: the 送达地址确认书 is issued as a frozen document the party can download (a paper one is
+  // already on file).
+  if (req.via === 'portal') {
+    await issueDocument(trx, deps, actor, meta, {
+      caseId: req.caseId,
+      kind: 'e_service_consent',
+      sourceId: id,
+      issuedOn: req.signedOn,
+      extra: { consent: { channel: req.channel, address, signedOn: req.signedOn } },
+    });
+  }
   return { id };
 }
