@@ -22,6 +22,14 @@ export type AppConfig = {
   version: string;
   /** MESSAGE_PROVIDER: the SMS / e-mail provider (modules/messaging); `local` logs to the outbox and sends nothing. */
   messageProvider: string;
+  /** PUBLIC_BASE_URL: the origin printed in each document's QR code (the public verify page). */
+  publicBaseUrl: string;
+  /** DOC_KEY_SECRET (≥ 16 characters): protects the bureaus' SM2 private keys; unset → a random one in DATA_DIR. */
+  docKeySecret: string | null;
+  /** PAYMENT_CALLBACK_BASE_URL: where the sandbox provider delivers its callbacks; unset → this process. */
+  paymentCallbackBaseUrl: string | null;
+  /** PAYMENT_SANDBOX_SECRET (64 hex digits): the sandbox merchant's HMAC-SM3 secret; unset → random at creation. */
+  paymentSandboxSecret: string | null;
 };
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -53,6 +61,20 @@ function oneOf(env: NodeJS.ProcessEnv, name: string, fallback: string, allowed: 
   return raw;
 }
 
+function urlVar(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  if (!/^https?:\/\/[^/\s]+/.test(raw)) throw new ConfigError(`${name} must start with http:// or https://, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
+function secretVar(env: NodeJS.ProcessEnv, name: string, valid: RegExp, what: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (!valid.test(raw)) throw new ConfigError(`${name} must be ${what}`);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -60,8 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const embedded = databaseUrl === null;
   const webDist = env.WEB_DIST ?? path.join(REPO_ROOT, 'apps/web/dist');
+  const port = intVar(env, 'PORT', 3000, 0, 65535);
   return {
-    port: intVar(env, 'PORT', 3000, 0, 65535),
+    port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, 'data')),
@@ -75,5 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     version: env.APP_VERSION ?? '0.1.0',
     messageProvider: oneOf(env, 'MESSAGE_PROVIDER', 'local', ['local']),
+    publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL') ?? `http://localhost:${port}`,
+    docKeySecret: secretVar(env, 'DOC_KEY_SECRET', /^.{16,}$/su, 'at least 16 characters'),
+    paymentCallbackBaseUrl: urlVar(env, 'PAYMENT_CALLBACK_BASE_URL'),
+    paymentSandboxSecret: secretVar(env, 'PAYMENT_SANDBOX_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
   };
 }

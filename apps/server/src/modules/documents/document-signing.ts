@@ -12,13 +12,9 @@ import { findKey, insertKeyIfAbsent } from './documents.repository.ts';
 
 const SECRETS = new Map<string, string>();
 
-/** The documents secret for this installation (see the file comment). A DOC_KEY_SECRET shorter than 16 stops the call. */
-export function documentSecret(config: Deps['config'], env: NodeJS.ProcessEnv = process.env): string {
-  const fromEnv = env.DOC_KEY_SECRET;
-  if (fromEnv !== undefined && fromEnv !== '') {
-    if (fromEnv.length < 16) throw new Error('DOC_KEY_SECRET must be at least 16 characters');
-    return fromEnv;
-  }
+/** The documents secret for this installation (see the file comment; DOC_KEY_SECRET is checked by loadConfig). */
+export function documentSecret(config: Deps['config']): string {
+  if (config.docKeySecret) return config.docKeySecret;
   const dir = config.dataDir;
   const cached = SECRETS.get(dir);
   if (cached) return cached;

@@ -18,7 +18,6 @@ import { insertFile } from '../files/files.repository.ts';
 import { assembleDocumentData } from './document-data.ts';
 import { bureauKey, signDigest } from './document-signing.ts';
 import { effectiveTemplate } from './document-templates.ts';
-import { documentsConfig } from './documents.config.ts';
 import {
   documentsOfCase,
   earlierNumber,
@@ -254,7 +253,7 @@ export async function issueCaseDocument(
   const id = deps.newId();
   const code = newVerifyCode();
   const verifyPath = `/verify/${id}?c=${code}`;
-  const url = `${documentsConfig(deps.config).publicBaseUrl}${verifyPath}`;
+  const url = `${deps.config.publicBaseUrl}${verifyPath}`;
   const doc = await prepareCaseDocument(trx, deps, loaded, {
     ...req,
     id,

@@ -17,11 +17,9 @@ export const JOB_RECONCILE_DAILY = 'payments.reconcile.daily';
 /** How a notification reaches the merchant's callback URL: HTTP by default; tests inject the app. */
 export type CallbackTransport = (path: string, body: Record<string, unknown>) => Promise<{ status: number; body: string }>;
 
-// Read once: where this installation's public API is reachable from the worker (default: this process's port).
-const CALLBACK_BASE = process.env.PAYMENT_CALLBACK_BASE_URL?.replace(/\/+$/, '') ?? null;
-
 function httpTransport(deps: Deps): CallbackTransport {
-  const base = CALLBACK_BASE ?? `http://127.0.0.1:${deps.config.port}`;
+  // Where this installation's public API is reachable from the worker (default: this process's port).
+  const base = deps.config.paymentCallbackBaseUrl ?? `http://127.0.0.1:${deps.config.port}`;
   return async (path, body) => {
     const r = await fetch(`${base}${path}`, {
       method: 'POST',
@@ -43,7 +41,7 @@ export function setCallbackTransport(t: CallbackTransport | null): void {
 export async function deliverSandboxNotification(deps: Deps, checkoutId: string): Promise<{ status: number; body: string }> {
   const c = await findSandboxCheckout(deps.db, checkoutId);
   if (!c || c.status !== 'paid') throw new Error(`sandbox checkout ${checkoutId} is not paid`);
-  const merchant = await sandboxMerchant(deps.db);
+  const merchant = await sandboxMerchant(deps.db, deps.config.paymentSandboxSecret);
   const body = sandboxNotification(merchant, c, deps.newId());
   const send = transportOverride ?? httpTransport(deps);
   const r = await send(merchant.notify_url, body as Record<string, unknown>);

@@ -16,15 +16,13 @@ export const SANDBOX_NOTIFY_PATH = `/api/public/payments/${SANDBOX}/callback`;
 export const JOB_SANDBOX_DELIVER = 'payments.sandbox.deliver';
 
 /**
- * The merchant record, created on first use with a fresh 256-bit secret (or PAYMENT_SANDBOX_SECRET, 64 hex digits,
- * read once here). Both sides read the secret from this row: for the sandbox it is the key exchange of a merchant
- * registration.
+ * The merchant record, created on first use with the configured secret (PAYMENT_SANDBOX_SECRET) or a fresh 256-bit
+ * one. Both sides read the secret from this row: for the sandbox it is the key exchange of a merchant registration.
  */
-export async function sandboxMerchant(db: Executor): Promise<repo.SandboxMerchantRow> {
+export async function sandboxMerchant(db: Executor, configuredSecret: string | null = null): Promise<repo.SandboxMerchantRow> {
   const found = await repo.findMerchant(db, SANDBOX_MERCHANT_ID);
   if (found) return found;
-  const fromEnv = process.env.PAYMENT_SANDBOX_SECRET;
-  const secret = fromEnv && /^[0-9a-f]{64}$/i.test(fromEnv) ? fromEnv.toLowerCase() : randomBytes(32).toString('hex');
+  const secret = configuredSecret ?? randomBytes(32).toString('hex');
   await repo.insertMerchantIfMissing(db, {
     merchant_id: SANDBOX_MERCHANT_ID,
     name: '城管执法罚没款（沙箱商户）',
@@ -89,7 +87,7 @@ export const sandboxProvider: PaymentProvider = {
   name: SANDBOX,
   labelZh: '沙箱支付（本地模拟）',
   async createCheckout(db, deps, req) {
-    const merchant = await sandboxMerchant(db);
+    const merchant = await sandboxMerchant(db, deps.config.paymentSandboxSecret);
     const id = deps.newId();
     await repo.insertSandboxCheckout(db, {
       id,

@@ -24,7 +24,7 @@ function view(c: SandboxCheckoutRow, merchantName: string, now: Date): SandboxCh
 export async function getSandboxCheckout(deps: Deps, id: string): Promise<SandboxCheckoutView> {
   const c = await findSandboxCheckout(deps.db, id);
   if (!c) throw new AppError('NOT_FOUND');
-  const merchant = await sandboxMerchant(deps.db);
+  const merchant = await sandboxMerchant(deps.db, deps.config.paymentSandboxSecret);
   return view(c, merchant.name, deps.clock.now());
 }
 
@@ -47,6 +47,6 @@ export async function confirmSandboxPayment(deps: Deps, meta: RequestMeta, id: s
     });
     return paid;
   });
-  const merchant = await sandboxMerchant(deps.db);
+  const merchant = await sandboxMerchant(deps.db, deps.config.paymentSandboxSecret);
   return view(r, merchant.name, deps.clock.now());
 }

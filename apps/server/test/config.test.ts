@@ -1,0 +1,46 @@
+// Settings are read once at start; a bad value stops the process naming the variable.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+const base = { DATABASE_URL: '' } as NodeJS.ProcessEnv;
+
+describe('settings', () => {
+  it('defaults: the verify origin follows PORT; no document or sandbox secret; callbacks to this process', () => {
+    const c = loadConfig({ ...base, PORT: '3917' });
+    expect(c).toMatchObject({
+      publicBaseUrl: 'http://localhost:3917',
+      docKeySecret: null,
+      paymentCallbackBaseUrl: null,
+      paymentSandboxSecret: null,
+      messageProvider: 'local',
+    });
+  });
+
+  it('reads the document, payment and message settings (trailing slashes dropped, hex lower-cased)', () => {
+    const c = loadConfig({
+      ...base,
+      PUBLIC_BASE_URL: 'https://zf.example.gov.cn/',
+      DOC_KEY_SECRET: 'a-long-enough-secret',
+      PAYMENT_CALLBACK_BASE_URL: 'http://10.0.0.5:3000//',
+      PAYMENT_SANDBOX_SECRET: 'AB'.repeat(32),
+    });
+    expect(c).toMatchObject({
+      publicBaseUrl: 'https://zf.example.gov.cn',
+      docKeySecret: 'a-long-enough-secret',
+      paymentCallbackBaseUrl: 'http://10.0.0.5:3000',
+      paymentSandboxSecret: 'ab'.repeat(32),
+    });
+  });
+
+  it.each([
+    ['PUBLIC_BASE_URL', 'zf.example.gov.cn'],
+    ['DOC_KEY_SECRET', 'short'],
+    ['PAYMENT_CALLBACK_BASE_URL', 'ftp://host'],
+    ['PAYMENT_SANDBOX_SECRET', 'not-hex'],
+    ['MESSAGE_PROVIDER', 'carrier-x'],
+    ['PORT', '70000'],
+  ])('a bad %s stops the start naming it', (name, value) => {
+    expect(() => loadConfig({ ...base, [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, [name]: value })).toThrow(name);
+  });
+});
