@@ -14,6 +14,7 @@ import type {
   TemplateDetail,
 } from '@chengguan/contracts';
 import { DEFAULT_TEMPLATES, renderTemplate, sampleDocumentData } from '@chengguan/domain';
+import { DOCUMENT_KIND_TITLES, DOCUMENT_KINDS } from '@chengguan/contracts';
 import { fileStorageOf, sm3OfBytes } from '../src/modules/files/file-storage.ts';
 import { renderPdf } from '../src/modules/documents/pdf/render-pdf.ts';
 import { fontChain } from '../src/modules/documents/pdf/fonts.ts';
@@ -33,9 +34,11 @@ beforeAll(async () => {
   pdAdmin = await ctx.login('pd_admin');
   pdCommand = await ctx.login('pd_command');
 });
-afterAll(async () => ctx?.close());
-
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-docs-'));
+afterAll(async () => {
+  await ctx?.close();
+  fs.rmSync(TMP, { recursive: true, force: true });
+});
 
 /** The text of a PDF as pdftotext reads it, with the page footers dropped and all white space removed. */
 function pdfText(bytes: Buffer): string {
@@ -413,6 +416,30 @@ describe('issueCaseDocument (for the other modules)', () => {
 });
 
 describe('PDF rendering', () => {
+  it('every kind of document renders from its default template to an A4 PDF carrying its title', async () => {
+    const data = sampleDocumentData();
+    for (const kind of DOCUMENT_KINDS) {
+      const document = renderTemplate(DEFAULT_TEMPLATES[kind], data);
+      const out = await renderPdf({
+        document,
+        documentId: `all-${kind}`,
+        agencyName: data.agency.name,
+        number: null,
+        createdAt: new Date('2026-01-20T02:00:00Z'),
+        verify: { url: 'http://localhost/verify/x?c=ABCDEFGHJK', code: 'ABCDE-FGHJK' },
+        seal: { png: null, name: data.agency.name },
+        leaderSignaturePng: null,
+        watermark: null,
+      });
+      expect(out.pages, kind).toBeGreaterThanOrEqual(1);
+      const file = path.join(TMP, `all-${kind}.pdf`);
+      fs.writeFileSync(file, out.bytes);
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      expect(info, kind).toMatch(/Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/);
+      expect(pdfText(out.bytes), kind).toContain((document.title || DOCUMENT_KIND_TITLES[kind].zh).replace(/\s+/g, ''));
+    }
+  });
+
   it('is deterministic: the same input gives the same bytes', async () => {
     const input = {
       document: renderTemplate(DEFAULT_TEMPLATES.decision, sampleDocumentData()),
