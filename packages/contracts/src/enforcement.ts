@@ -13,6 +13,7 @@
 // POST /api/v1/enforcement/check                              → { checked, marked } (the daily job, on demand)
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { IsoDate, PageQuery, Uuid } from './common.ts';
+import { ENFORCEMENT_STATUSES } from '@chengguan/domain/vocabulary';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
@@ -20,18 +21,8 @@ const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral
 const Fen = Type.Integer({ minimum: 0, description: 'integer fen (分)' });
 const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 
-/** The domain's ENFORCEMENT_STATUSES (packages/domain/src/cases/case.enforcement.ts). */
-export const ENFORCEMENT_STATUS_CODES = [
-  'none',
-  'paying',
-  'awaiting_reminder',
-  'reminded',
-  'court_window_open',
-  'court_deadline_near',
-  'court_deadline_passed',
-  'court_applied',
-  'review_pending',
-] as const;
+/** The domain's ENFORCEMENT_STATUSES (packages/domain/src/cases/case-states.ts). */
+export const ENFORCEMENT_STATUS_CODES = ENFORCEMENT_STATUSES;
 export type EnforcementStatusCode = (typeof ENFORCEMENT_STATUS_CODES)[number];
 export const EnforcementStatusSchema = literals(ENFORCEMENT_STATUS_CODES);
 export const ENFORCEMENT_STATUS_ZH: Record<EnforcementStatusCode, string> = {

@@ -166,3 +166,22 @@ export const CASE_STATE_LABELS: Record<CaseState, { zh: string; en: string }> = 
   summary_paid: { zh: '已缴款', en: 'Summary fine paid' },
   summary_collected: { zh: '当场收缴', en: 'Collected on the spot' },
 };
+
+/**
+ * none: nothing to enforce (no fine, not yet served, or paid / ended); paying: the G1 period runs;
+ * awaiting_reminder: 待催告 — the period has passed unpaid and no 催告书 was served; reminded: 已催告, the 10 working days
+ * of Art. 54 run; court_window_open: 可申请; court_deadline_near: 临近申请期限 (the last day is within `nearDays`);
+ * court_deadline_passed; court_applied; review_pending: a 复议 / 诉讼 is pending (Art. 73, no application under Art. 53).
+ */
+export const ENFORCEMENT_STATUSES = [
+  'none',
+  'paying',
+  'awaiting_reminder',
+  'reminded',
+  'court_window_open',
+  'court_deadline_near',
+  'court_deadline_passed',
+  'court_applied',
+  'review_pending',
+] as const;
+export type EnforcementStatus = (typeof ENFORCEMENT_STATUSES)[number];

@@ -6,25 +6,7 @@ import { courtEnforcementWindow, paymentDeadline, surcharge } from '../law/enfor
 import type { DateInterval, Fen, RuleLine } from '../law/types.ts';
 import { decisionFineFen, paidFen, type CaseContext, type CaseSnapshot } from './case-snapshot.ts';
 import { decisionReceivedOn } from './case.deadlines.ts';
-
-/**
- * none: nothing to enforce (no fine, not yet served, or paid / ended); paying: the G1 period runs;
- * awaiting_reminder: 待催告 — the period has passed unpaid and no 催告书 was served; reminded: 已催告, the 10 working days
- * of Art. 54 run; court_window_open: 可申请; court_deadline_near: 临近申请期限 (the last day is within `nearDays`);
- * court_deadline_passed; court_applied; review_pending: a 复议 / 诉讼 is pending (Art. 73, no application under Art. 53).
- */
-export const ENFORCEMENT_STATUSES = [
-  'none',
-  'paying',
-  'awaiting_reminder',
-  'reminded',
-  'court_window_open',
-  'court_deadline_near',
-  'court_deadline_passed',
-  'court_applied',
-  'review_pending',
-] as const;
-export type EnforcementStatus = (typeof ENFORCEMENT_STATUSES)[number];
+import type { EnforcementStatus } from './case-states.ts';
 
 export type EnforcementView = {
   status: EnforcementStatus;

@@ -139,12 +139,3 @@ export async function agencyNames(db: Executor, orgId: string, bureauId: string 
   const name = (id: string | null) => rows.find((r) => r.id === id)?.name ?? null;
   return { org: name(orgId), bureau: name(bureauId) };
 }
-
-export async function documentNumbersOfCase(db: Executor, caseId: string) {
-  return db
-    .selectFrom('case_documents')
-    .select(['id', 'doc_type', 'number', 'issued_on'])
-    .where('case_id', '=', caseId)
-    .orderBy('issued_on')
-    .execute();
-}

@@ -6,7 +6,6 @@ import type { CaseReviewLitigationsTable, CaseServiceConsentsTable, CaseServices
 export type ConsentRow = Selectable<CaseServiceConsentsTable> & { created_by_name: string | null };
 export type ServiceRow = Selectable<CaseServicesTable> & { created_by_name: string | null };
 export type ReviewLitigationRow = Selectable<CaseReviewLitigationsTable>;
-export type CaseDocumentRow = { id: string; doc_type: string; number: string; issued_on: string };
 
 export async function insertConsent(db: Executor, row: Insertable<CaseServiceConsentsTable>): Promise<void> {
   await db.insertInto('case_service_consents').values(row).execute();
@@ -66,16 +65,6 @@ export async function dueDeemedServices(db: Executor, today: string, limit = 200
     .where('s.deemed_on', '<=', today)
     .orderBy('s.deemed_on')
     .limit(limit)
-    .execute();
-}
-
-/** The numbered documents of the case (文号) written by the case steps. */
-export async function listCaseDocumentRows(db: Executor, caseId: string): Promise<CaseDocumentRow[]> {
-  return db
-    .selectFrom('case_documents')
-    .select(['id', 'doc_type', 'number', 'issued_on'])
-    .where('case_id', '=', caseId)
-    .orderBy('issued_on')
     .execute();
 }
 

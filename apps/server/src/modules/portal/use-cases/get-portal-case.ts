@@ -22,7 +22,8 @@ import { findCase, findParty, type CaseRow } from '../../cases/cases.repository.
 import { penaltyText } from '../../disclosure/penalty-text.ts';
 import type { PortalSession } from '../portal-session.ts';
 import { partyDocuments } from '../portal-documents.ts';
-import { agencyNames, caseSubmissions, documentNumbersOfCase } from '../portal.repository.ts';
+import { agencyNames, caseSubmissions } from '../portal.repository.ts';
+import { caseDocuments } from '../../cases/cases.repository.ts';
 
 /** The roles the portal's channel actor holds (the party's own acts recorded as an officer would). */
 export const PORTAL_ROLES = ['field_officer'] as const;
@@ -110,7 +111,7 @@ export async function getPortalCase(deps: Deps, session: PortalSession): Promise
   const [party, names, numbers, docs, submissions] = await Promise.all([
     findParty(deps.db, row.party_id),
     agencyNames(deps.db, row.org_id, row.bureau_id),
-    documentNumbersOfCase(deps.db, row.id),
+    caseDocuments(deps.db, row.id),
     partyDocuments(deps.db, row.id),
     caseSubmissions(deps.db, row.id),
   ]);
