@@ -13,6 +13,7 @@
 // POST /api/v1/enforcement/check                              → { checked, marked } (the daily job, on demand)
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { IsoDate, PageQuery, Uuid } from './common.ts';
+import { ServableDocument } from './service.ts';
 import { ENFORCEMENT_STATUSES } from '@chengguan/domain/vocabulary';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -52,14 +53,8 @@ export const ReviewLitigation = Type.Object({
 });
 export type ReviewLitigation = Static<typeof ReviewLitigation>;
 
-export const EnforcementDocument = Type.Object({
-  id: Uuid,
-  kind: Type.String(),
-  title: Type.String(),
-  number: Nullable(Type.String()),
-  issuedOn: IsoDate,
-  servedOn: Nullable(IsoDate),
-});
+/** A document of the case with the day it was served (the same shape as the service tab's). */
+export const EnforcementDocument = ServableDocument;
 export type EnforcementDocument = Static<typeof EnforcementDocument>;
 
 export const CourtPackageManifestItem = Type.Object({

@@ -11,6 +11,7 @@ import { errorText } from '../../api/errors.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { useAuditVerify } from './AuditVerify.tsx';
+import { serverPagination } from '../../lib/paging.ts';
 
 type FilterForm = { action?: string; entityType?: string; entityId?: string; actorId?: string; range?: [Dayjs | null, Dayjs | null] };
 
@@ -195,15 +196,7 @@ export default function AuditPage() {
             </pre>
           ),
         }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { n }),
-          onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-        }}
+        pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }), [20, 50, 100, 200])}
         data-testid="audit-table"
       />
     </Page>

@@ -31,6 +31,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
+import { serverPagination } from '../../lib/paging.ts';
 
 type FilterForm = { state?: DisclosureListQuery['state']; overdue?: boolean; keyword?: string; range?: [Dayjs | null, Dayjs | null] };
 type WithdrawForm = { kind: DisclosureWithdrawalBody['kind']; changeOn: Dayjs; body: string; reason: string };
@@ -188,13 +189,7 @@ export default function DisclosuresPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1300 }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
       />
       <Modal
         open={target !== null}

@@ -14,6 +14,7 @@ import { useOrgTree } from '../../lib/orgTree.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { formatFen } from '../cases/format.ts';
 import { OrgTreeSelect } from '../staff/OfficerFields.tsx';
+import { serverPagination } from '../../lib/paging.ts';
 
 const FILTER_STATUSES: EnforcementStatusCode[] = [
   'awaiting_reminder',
@@ -143,15 +144,7 @@ export default function EnforcementListPage() {
         dataSource={list.data?.items ?? []}
         columns={columns}
         scroll={{ x: 1600 }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (n) => t('common.total', { n }),
-          onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-        }}
+        pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
       />
     </Page>
   );

@@ -9,6 +9,7 @@ import { errorText } from '../../api/errors.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
+import { serverPagination } from '../../lib/paging.ts';
 
 type FilterForm = {
   purpose?: MessageListQuery['purpose'];
@@ -153,13 +154,7 @@ export default function OutboxPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1000 }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
       />
     </Page>
   );

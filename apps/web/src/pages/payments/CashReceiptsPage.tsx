@@ -12,6 +12,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { useSubmit } from '../../lib/useSubmit.ts';
 import { formatFen } from '../cases/format.ts';
 import { cleanQuery, ExportButton } from './ListTools.tsx';
+import { serverPagination } from '../../lib/paging.ts';
 
 type Filters = Omit<CashReceiptListQuery, 'page' | 'pageSize'>;
 type StepForm = { date: Dayjs; text: string };
@@ -101,13 +102,7 @@ export default function CashReceiptsPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1200 }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (n) => t('common.total', { n }),
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
         columns={[
           { title: t('pay.cash.receiptNumber'), dataIndex: 'receiptNumber', width: 140 },
           {

@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { formatFen, formatInstant } from '../cases/format.ts';
 import { cleanQuery, ExportButton } from './ListTools.tsx';
+import { serverPagination } from '../../lib/paging.ts';
 
 type Filters = Omit<PaymentOrderListQuery, 'page' | 'pageSize'>;
 
@@ -64,14 +65,7 @@ export default function PaymentOrdersPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1100 }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { n }),
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
         columns={[
           {
             title: t('pay.code'),

@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { formatFen, formatInstant } from '../cases/format.ts';
 import { cleanQuery, ExportButton } from './ListTools.tsx';
+import { serverPagination } from '../../lib/paging.ts';
 
 type Filters = Omit<MismatchListQuery, 'page' | 'pageSize'>;
 
@@ -112,13 +113,7 @@ export default function ReconciliationPage() {
           loading={mismatches.loading}
           dataSource={mismatches.data?.items ?? []}
           scroll={{ x: 1100 }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: mismatches.data?.total ?? 0,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
+          pagination={serverPagination(paging, mismatches.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
           columns={[
             { title: t('pay.recon.date'), dataIndex: 'statementDate', width: 110 },
             {
@@ -170,12 +165,7 @@ export default function ReconciliationPage() {
           size="small"
           loading={runs.loading}
           dataSource={runs.data?.items ?? []}
-          pagination={{
-            current: runPaging.page,
-            pageSize: runPaging.pageSize,
-            total: runs.data?.total ?? 0,
-            onChange: (page, pageSize) => setRunPaging({ page, pageSize }),
-          }}
+          pagination={serverPagination(runPaging, runs.data?.total ?? 0, setRunPaging, (n) => t('common.total', { n }))}
           columns={[
             { title: t('pay.recon.date'), dataIndex: 'statementDate' },
             {

@@ -15,6 +15,7 @@ import { CredentialStatusTag } from './CredentialStatusTag.tsx';
 import { OrgTreeSelect } from './OfficerFields.tsx';
 import { OfficerCreateDrawer } from './OfficerCreateDrawer.tsx';
 import { OfficerDetailDrawer } from './OfficerDetailDrawer.tsx';
+import { serverPagination } from '../../lib/paging.ts';
 
 export default function OfficersPage() {
   const { t, lang } = useI18n();
@@ -192,15 +193,7 @@ export default function OfficersPage() {
         columns={columns}
         scroll={{ x: 1000 }}
         onRow={(o) => ({ onClick: () => setSelected(o), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (n) => t('common.total', { n }),
-          onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-        }}
+        pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
         data-testid="officers-table"
       />
       <OfficerCreateDrawer

@@ -14,6 +14,7 @@ import { DeadlineStateTag, StateTag } from '../components/StateTag.tsx';
 import { formatFen } from '../format.ts';
 import { deadlineKindLabel, partyTypeLabel, procedureLabel } from '../labels.ts';
 import { CaseFiltersBar } from './CaseFiltersBar.tsx';
+import { serverPagination } from '../../../lib/paging.ts';
 
 /** Filters given in the address (links from the workbench: ?overdue=true, ?mine=true). */
 function filtersFromUrl(params: URLSearchParams): CaseFilters {
@@ -146,15 +147,7 @@ export default function CaseListPage() {
         columns={columns}
         scroll={{ x: 1400 }}
         onRow={(c) => ({ onDoubleClick: () => navigate(`/cases/${c.id}`) })}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (n) => t('common.total', { n }),
-          onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-        }}
+        pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
         data-testid="cases-table"
       />
     </Page>

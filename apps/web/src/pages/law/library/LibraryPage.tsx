@@ -11,6 +11,7 @@ import { useLoad } from '../../../lib/useLoad.ts';
 import { Page } from '../../../components/Page.tsx';
 import { VerificationTag } from '../components/VerificationTag.tsx';
 import { fromDay, markOptions, toDay } from '../labels.ts';
+import { serverPagination } from '../../../lib/paging.ts';
 
 /** What the drawer of a list shows: a new entry (optionally a new version of `from`) or a stored one. */
 export type LibraryTarget<K extends LawKind> = { mode: 'create'; from?: EntryOf<K> } | { mode: 'edit'; entry: EntryOf<K> };
@@ -161,15 +162,7 @@ export function LibraryPage<K extends LawKind>({
         columns={allColumns}
         scroll={{ x: scrollX ?? 1100 }}
         onRow={(e) => ({ onClick: () => setTarget({ mode: 'edit', entry: e }), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (n) => t('common.total', { n }),
-          onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
-        }}
+        pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
         data-testid={`${testId}-table`}
       />
       {renderDrawer({
