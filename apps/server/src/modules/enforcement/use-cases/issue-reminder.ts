@@ -5,11 +5,11 @@ import type { EnforcementOverview, IssueReminderBody } from '@chengguan/contract
 import { enforcementView, isAfter, reminderPerformanceDeadline, surcharge } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
-import { caseContext, getCaseRowOrFail, hydrateSnapshot } from '../../cases/case-loader.ts';
 import { assertRealDates } from '../../cases/case-step.ts';
 import { ruleViolation } from '../../cases/cases.errors.ts';
 import { issueDocument } from '../../service/documents-port.ts';
 import { assertServiceWrite } from '../../service/service.mapper.ts';
+import { enforcementCaseOn } from '../enforcement-case.ts';
 import { getEnforcement } from './get-enforcement.ts';
 
 const REMINDABLE = new Set(['awaiting_reminder', 'reminded', 'court_window_open', 'court_deadline_near']);
@@ -26,18 +26,8 @@ export async function issueReminder(
   assertServiceWrite(actor);
   assertRealDates(body);
   await deps.db.transaction().execute(async (trx) => {
-    const row = await getCaseRowOrFail(trx, actor, caseId);
-    const [snapshot, ctx] = await Promise.all([hydrateSnapshot(trx, row), caseContext(trx, deps.clock.now())]);
+    const { row, snapshot, ctx } = await enforcementCaseOn(trx, deps, actor, caseId, body.date);
     const v = enforcementView(snapshot, ctx);
-    if (isAfter(body.date, ctx.today)) {
-      throw ruleViolation(
-        'CHRONOLOGY',
-        '行政处罚法 Art. 47',
-        'date',
-        `日期 ${body.date} 晚于今天 ${ctx.today}`,
-        `${body.date} is after today`,
-      );
-    }
     if (!REMINDABLE.has(v.status) || !v.paymentDue || !isAfter(body.date, v.paymentDue)) {
       throw ruleViolation(
         'G1',

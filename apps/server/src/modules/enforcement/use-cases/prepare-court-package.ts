@@ -5,11 +5,10 @@
 // the subject-matter sheet and manifest.json naming the 5 items with the SM3 of each file. Stored by its SM3.
 import { zipSync, strToU8 } from 'fflate';
 import type { CourtPackageBody, CourtPackageManifestItem, EnforcementOverview } from '@chengguan/contracts';
-import { enforcementView, isAfter, surcharge } from '@chengguan/domain';
+import { enforcementView, surcharge } from '@chengguan/domain';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
-import { caseContext, getCaseRowOrFail, hydrateSnapshot } from '../../cases/case-loader.ts';
 import { assertRealDates } from '../../cases/case-step.ts';
 import { ruleViolation } from '../../cases/cases.errors.ts';
 import { caseEvents } from '../../cases/cases.repository.ts';
@@ -19,6 +18,7 @@ import { allCaseDocuments, issueDocument, readPdf, type ServableDoc } from '../.
 import { listReviewLitigations, listServices, type ServiceRow } from '../../service/service.repository.ts';
 import { refreshCaseEnforcement } from '../enforcement-refresh.ts';
 import { updateEnforcement } from '../enforcement.repository.ts';
+import { enforcementCaseOn } from '../enforcement-case.ts';
 import { getEnforcement } from './get-enforcement.ts';
 
 type PackFile = { item: number; name: string; bytes: Uint8Array; note?: string };
@@ -44,17 +44,7 @@ export async function prepareCourtPackage(
   assertPermission(actor, 'case:approve');
   assertRealDates(body);
   await deps.db.transaction().execute(async (trx) => {
-    const row = await getCaseRowOrFail(trx, actor, caseId);
-    const [snapshot, ctx] = await Promise.all([hydrateSnapshot(trx, row), caseContext(trx, deps.clock.now())]);
-    if (isAfter(body.date, ctx.today)) {
-      throw ruleViolation(
-        'CHRONOLOGY',
-        '行政处罚法 Art. 47',
-        'date',
-        `日期 ${body.date} 晚于今天 ${ctx.today}`,
-        `${body.date} is after today`,
-      );
-    }
+    const { row, snapshot, ctx } = await enforcementCaseOn(trx, deps, actor, caseId, body.date);
     const v = enforcementView(snapshot, { ...ctx, today: body.date });
     if (v.status !== 'court_window_open' && v.status !== 'court_deadline_near') {
       const lines = v.courtLines.length
