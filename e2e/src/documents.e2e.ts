@@ -3,7 +3,8 @@ import type { CaseListItem, PageOf } from '@chengguan/contracts';
 import { apiGet, login, openBrowser, type Session } from './browser.ts';
 
 // 执法文书 (issue 5): an officer issues a 行政处罚决定书 from the case's 文书 tab; the frozen PDF downloads; the
-// verify link (the QR code's target) opens the public page, without a login, and reports the document genuine.
+// verify link (the QR code's target) opens the public page, without a login, and reports the document genuine; the
+// squad leader voids it and the page then says so.
 
 const baseUrl = inject('baseUrl');
 let s: Session;
@@ -60,5 +61,22 @@ describe('执法文书', () => {
     await page.goto(href!.replace(/c=.*/, 'c=AAAAAAAAAA'));
     await page.getByTestId('verify-page').waitFor();
     await expect.poll(async () => page.getByTestId('verify-result').count()).toBe(0);
+
+    // The squad leader voids it (not served yet) with the reason; the verify page then says it is void.
+    const docId = /\/verify\/([0-9a-f-]{36})/.exec(href!)![1]!;
+    await login(page, 'pd_ljz_leader');
+    await page.getByTestId('header-user-name').waitFor();
+    await page.goto(`/cases/${target!.id}`);
+    await page.getByRole('tab', { name: '文书' }).click();
+    await page.getByTestId(`doc-withdraw-${docId}`).click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.locator('textarea').fill('文书内容有误，重新制作');
+    await dialog.locator('.ant-btn-dangerous.ant-btn-primary').click();
+    await page.getByTestId('issued-documents').getByText('已作废').first().waitFor();
+    await context.clearCookies();
+    await page.goto(href!);
+    await page.getByTestId('verify-result').waitFor();
+    expect(await page.getByTestId('verify-result').getAttribute('data-ok')).toBe('false');
+    expect(await page.getByTestId('verify-result').textContent()).toContain('作废');
   });
 });

@@ -21,7 +21,7 @@ import { fontChain } from '../src/modules/documents/pdf/fonts.ts';
 import { issueCaseDocument, listCaseDocuments, readDocumentPdf } from '../src/modules/documents/issue-document.ts';
 import { channelActor } from '../src/modules/cases/channel-actor.ts';
 import { findCase } from '../src/modules/cases/cases.repository.ts';
-import { createTestContext, type TestContext } from './harness.ts';
+import { createTestContext, errorBody, type TestContext } from './harness.ts';
 import { caseKit, decidedCase, ID_CARD, type CaseKit } from './cases-support.ts';
 
 let ctx: TestContext;
@@ -459,5 +459,50 @@ describe('PDF rendering', () => {
     const file = path.join(TMP, 'pages.pdf');
     fs.writeFileSync(file, a.bytes);
     expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('—2—');
+  });
+});
+
+describe('作废 (withdrawal of a document issued in error)', () => {
+  it('a leader voids an unserved document with the reason; the verify page says so; a served one is refused', async () => {
+    const c = await decidedCase(kit, 800, { party: party('赵作废') });
+    const first = (await issue(c.id, 'decision')).json() as IssuedDocumentCreated;
+    const url = `/api/v1/documents/${first.document.id}/withdraw`;
+    const officer = await ctx.api('POST', url, { token: kit.tokens.pd_ljz_01!, body: { reason: '当事人地址有误' } });
+    expect(officer.statusCode).toBe(403);
+    const otherDistrict = await ctx.api('POST', url, { token: await ctx.login('qp_zjj_leader'), body: { reason: '当事人地址有误' } });
+    expect(otherDistrict.statusCode).toBe(404);
+    const noReason = await ctx.api('POST', url, { token: kit.tokens.pd_ljz_leader!, body: { reason: '' } });
+    expect(noReason.statusCode).toBe(400);
+    expect(errorBody(noReason).field).toBe('reason');
+
+    const ok = await ctx.api('POST', url, { token: kit.tokens.pd_ljz_leader!, body: { reason: '当事人地址有误，重新制作' } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'withdrawn', withdrawnReason: '当事人地址有误，重新制作' });
+    const code = first.verifyPath.split('c=')[1]!;
+    const v = (await ctx.api('GET', `/api/public/documents/${first.document.id}/verify?c=${code}`)).json() as DocumentVerification;
+    expect(v).toMatchObject({ status: 'withdrawn', withdrawnReason: '当事人地址有误，重新制作', signatureValid: true, storedIntact: true });
+    expect((await ctx.api('POST', url, { token: kit.tokens.pd_ljz_leader!, body: { reason: '再次' } })).statusCode).toBe(409);
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select('data')
+      .where('action', '=', 'document.withdraw')
+      .where('entity_id', '=', first.document.id)
+      .executeTakeFirst();
+    expect(audit?.data).toMatchObject({ reason: '当事人地址有误，重新制作' });
+
+    // The re-made decision is served: it can no longer be voided.
+    const second = (await issue(c.id, 'decision')).json() as IssuedDocumentCreated;
+    const sig = await kit.upload('pd_ljz_01', `signature ${second.document.id}`);
+    const served = await ctx.api('POST', `/api/v1/cases/${c.id}/services`, {
+      token: kit.tokens.pd_ljz_01!,
+      body: { documentId: second.document.id, method: 'direct', servedOn: '2026-01-22', recipientName: '赵作废', signatureSm3: sig },
+    });
+    expect(served.statusCode, served.body).toBe(201);
+    const refused = await ctx.api('POST', `/api/v1/documents/${second.document.id}/withdraw`, {
+      token: kit.tokens.pd_ljz_leader!,
+      body: { reason: '误发' },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(errorBody(refused).message).toContain('已送达');
   });
 });

@@ -237,6 +237,9 @@ export const IssuedDocumentInfo = Type.Object({
   createdAt: Instant,
   downloadUrl: Type.String(),
   verifyPath: Nullable(Type.String()),
+  /** 作废: when and why (status withdrawn). */
+  withdrawnAt: Nullable(Instant),
+  withdrawnReason: Nullable(Type.String()),
 });
 export type IssuedDocumentInfo = Static<typeof IssuedDocumentInfo>;
 
@@ -264,6 +267,8 @@ export const CaseDocumentsAnswer = Type.Object({
   issued: Type.Array(IssuedDocumentInfo),
   available: Type.Array(AvailableDocument),
   canIssue: Type.Boolean(),
+  /** May void an unserved document (case:approve). */
+  canWithdraw: Type.Boolean(),
 });
 export type CaseDocumentsAnswer = Static<typeof CaseDocumentsAnswer>;
 
@@ -303,8 +308,13 @@ export const DocumentVerification = Type.Object({
   publicKeyFingerprint: Type.String(),
   publicKey: Type.String(),
   status: literals(DOCUMENT_STATUSES),
+  withdrawnReason: Nullable(Type.String()),
 });
 export type DocumentVerification = Static<typeof DocumentVerification>;
+
+/** 作废 a document issued in error (one not served yet). */
+export const WithdrawDocumentBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) });
+export type WithdrawDocumentBody = Static<typeof WithdrawDocumentBody>;
 
 export const DocumentComparison = Type.Object({
   matches: Type.Boolean(),

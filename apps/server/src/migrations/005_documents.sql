@@ -62,9 +62,14 @@ CREATE TABLE documents (
   missing_glyphs   text[] NOT NULL DEFAULT '{}',
   source_id        text,
   status           text NOT NULL DEFAULT 'issued' CHECK (status IN ('issued', 'withdrawn')),
+  -- 作废: a document issued in error is withdrawn (never deleted) with the reason; the verify page says so.
+  withdrawn_at     timestamptz,
+  withdrawn_by     uuid REFERENCES officers (id),
+  withdrawn_reason text,
   issued_by        uuid REFERENCES officers (id),
   channel          text,
-  created_at       timestamptz NOT NULL DEFAULT now()
+  created_at       timestamptz NOT NULL DEFAULT now(),
+  CHECK (status = 'issued' OR (withdrawn_at IS NOT NULL AND withdrawn_reason IS NOT NULL))
 );
 CREATE INDEX documents_case_idx ON documents (case_id, created_at);
 CREATE INDEX documents_bureau_idx ON documents (bureau_id, issued_on);

@@ -12,6 +12,8 @@ import type {
   TemplateDetail,
   TemplateScopeQuery,
   TemplateList,
+  IssuedDocumentInfo,
+  WithdrawDocumentBody,
 } from '@chengguan/contracts';
 import { api, ApiError, buildUrl, download, newIdempotencyKey, request } from './client.ts';
 
@@ -58,6 +60,8 @@ export const documentsApi = {
     api.post<IssuedDocumentCreated>(`/api/v1/cases/${caseId}/documents`, body, { idempotencyKey }),
   previewUrl: (caseId: string, body: IssueDocumentBody) => pdfUrl(`/api/v1/cases/${caseId}/documents/preview`, body),
   download: (id: string, name: string) => download(`/api/v1/documents/${id}/pdf`, {}, name),
+  withdraw: (id: string, body: WithdrawDocumentBody, idempotencyKey: string) =>
+    api.post<IssuedDocumentInfo>(`/api/v1/documents/${id}/withdraw`, body, { idempotencyKey }),
 
   templates: (q: TemplateScopeQuery = {}, signal?: AbortSignal) => api.get<TemplateList>('/api/v1/document-templates', q, signal),
   template: (kind: string, q: TemplateScopeQuery, signal?: AbortSignal) =>

@@ -9,6 +9,7 @@ import {
   ErrorBody,
   IssueDocumentBody,
   IssuedDocumentCreated,
+  IssuedDocumentInfo,
   PreviewTemplateBody,
   RevertTemplateBody,
   SaveTemplateBody,
@@ -17,12 +18,19 @@ import {
   TemplateList,
   Uuid,
   VerifyQuery,
+  WithdrawDocumentBody,
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { rememberDocumentStore } from './issue-document.ts';
-import { downloadDocument, getCaseDocuments, issueDocumentForCase, previewCaseDocument } from './use-cases/case-documents.ts';
+import {
+  downloadDocument,
+  getCaseDocuments,
+  issueDocumentForCase,
+  previewCaseDocument,
+  withdrawDocument,
+} from './use-cases/case-documents.ts';
 import {
   getDocumentSettings,
   getTemplate,
@@ -103,6 +111,26 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
       const bytes = await previewCaseDocument(deps, actorOf(request), (request.params as { id: string }).id, body);
       return sendPdf(reply, bytes, `样稿-${body.kind}.pdf`);
     },
+  );
+  app.post(
+    '/api/v1/documents/:id/withdraw',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '作废文书（未送达；保留 PDF 与签名，核验页显示已作废）/ withdraw a document issued in error',
+        params: IdParams,
+        body: WithdrawDocumentBody,
+        response: { 200: IssuedDocumentInfo, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request) =>
+      withdrawDocument(
+        deps,
+        actorOf(request),
+        metaOf(request),
+        (request.params as { id: string }).id,
+        request.body as WithdrawDocumentBody,
+      ),
   );
   app.get(
     '/api/v1/documents/:id/pdf',

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { GeneratedTimestamp, Json } from '../../db/schema.ts';
+import type { GeneratedTimestamp, Json, Timestamp } from '../../db/schema.ts';
 
 export type DocumentTemplatesTable = {
   id: string;
@@ -54,6 +54,9 @@ export type DocumentsTable = {
   missing_glyphs: Generated<string[]>;
   source_id: string | null;
   status: Generated<string>;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
   issued_by: string | null;
   channel: string | null;
   created_at: GeneratedTimestamp;

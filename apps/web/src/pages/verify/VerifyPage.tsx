@@ -53,6 +53,9 @@ export default function VerifyPage() {
       </div>
       <Card size="small">
         <Descriptions size="small" column={1} labelStyle={{ width: 110 }}>
+          {v.status === 'withdrawn' && v.withdrawnReason && (
+            <Descriptions.Item label={t('doc.verify.withdrawnReason')}>{v.withdrawnReason}</Descriptions.Item>
+          )}
           <Descriptions.Item label={t('doc.verify.agency')}>{v.agency}</Descriptions.Item>
           <Descriptions.Item label={t('doc.number')}>{v.number ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('doc.issuedOn')}>{v.issuedOn}</Descriptions.Item>

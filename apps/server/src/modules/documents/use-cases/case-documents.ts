@@ -6,10 +6,12 @@ import {
   type IssueDocumentBody,
   type IssuedDocumentCreated,
   type IssuedDocumentInfo,
+  type WithdrawDocumentBody,
 } from '@chengguan/contracts';
 import { documentAvailability } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { AppError } from '../../../errors/app-error.ts';
+import { AppError, fieldError } from '../../../errors/app-error.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { inJurisdiction } from '../../cases/case-access.ts';
 import { loadCaseOrFail } from '../../cases/case-loader.ts';
@@ -38,6 +40,8 @@ export function toIssuedInfo(r: DocumentListRow, verifyPath: string | null = nul
     createdAt: new Date(r.created_at).toISOString(),
     downloadUrl: `/api/v1/documents/${r.id}/pdf`,
     verifyPath,
+    withdrawnAt: r.withdrawn_at ? new Date(r.withdrawn_at).toISOString() : null,
+    withdrawnReason: r.withdrawn_reason,
   };
 }
 
@@ -63,6 +67,7 @@ export async function getCaseDocuments(deps: Deps, actor: Actor, caseId: string)
       needsExtra: a.needsExtra,
     })),
     canIssue,
+    canWithdraw: actor.permissions.has('case:approve'),
   };
 }
 
@@ -117,4 +122,57 @@ export async function downloadDocument(
   if (!row || !c || !inJurisdiction(actor, c.org_path)) throw new AppError('NOT_FOUND');
   const bytes = await readDocumentPdf(deps.db, documentId, deps);
   return { bytes, filename: `${row.title}${row.number ? `-${row.number}` : ''}.pdf`, sm3: row.pdf_sm3 };
+}
+
+/**
+ * 作废: a document issued in error is withdrawn with its reason — never deleted; its PDF, hash and signature stay and
+ * the verify page says it is void. A document already served on the party is not withdrawn here: a decision in force
+ * is changed or revoked by law (处罚法 Art. 65, I2), not voided. Leaders only (case:approve).
+ */
+export async function withdrawDocument(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  documentId: string,
+  body: WithdrawDocumentBody,
+): Promise<IssuedDocumentInfo> {
+  assertPermission(actor, 'case:read');
+  const reason = body.reason.trim();
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('documents').selectAll().where('id', '=', documentId).forUpdate().executeTakeFirst();
+    const c = row ? await findCase(trx, row.case_id) : undefined;
+    if (!row || !c || !inJurisdiction(actor, c.org_path)) throw new AppError('NOT_FOUND');
+    assertPermission(actor, 'case:approve');
+    if (reason.length < 2) throw fieldError('reason', '请填写作废理由', 'State the reason');
+    if (row.status !== 'issued')
+      throw new AppError('STATE_CONFLICT', { message: '文书已作废', messageEn: 'The document is already withdrawn' });
+    const served = await trx
+      .selectFrom('case_services')
+      .select('id')
+      .where('document_id', '=', documentId)
+      .where('status', 'in', ['served', 'pending'])
+      .executeTakeFirst();
+    if (served) {
+      throw new AppError('STATE_CONFLICT', {
+        field: 'id',
+        message: '文书已送达（或送达中），不能作废；已生效的决定应依法变更或撤销',
+        messageEn: 'The document has been served (or is being served); a decision in force is changed or revoked, not voided',
+      });
+    }
+    const now = deps.clock.now();
+    await trx
+      .updateTable('documents')
+      .set({ status: 'withdrawn', withdrawn_at: now, withdrawn_by: actor.id, withdrawn_reason: reason })
+      .where('id', '=', documentId)
+      .execute();
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'document.withdraw',
+      entityType: 'document',
+      entityId: documentId,
+      bureauId: row.bureau_id,
+      data: { caseId: row.case_id, kind: row.kind, number: row.number, sm3: row.pdf_sm3, reason },
+    });
+    const listed = (await documentsOfCase(trx, row.case_id)).find((d) => d.id === documentId)!;
+    return toIssuedInfo(listed);
+  });
 }

@@ -34,6 +34,7 @@ export async function verifyDocument(deps: Deps, id: string, code: string): Prom
     publicKeyFingerprint: key?.fingerprint ?? '',
     publicKey: key?.public_key ?? '',
     status: row.status as DocumentVerification['status'],
+    withdrawnReason: row.withdrawn_reason,
   };
 }
 

@@ -1,11 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Flex, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import type { AvailableDocument, CaseDetail, CaseDocument, DocumentKind, IssuedDocumentInfo } from '@chengguan/contracts';
 import { DOCUMENT_KIND_TITLES } from '@chengguan/contracts';
 import { documentsApi } from '../../../api/documents.ts';
 import { newIdempotencyKey } from '../../../api/client.ts';
-import { errorText, isRetryable } from '../../../api/errors.ts';
+import { applyServerErrors, errorText, isRetryable } from '../../../api/errors.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { docTypeLabel } from '../labels.ts';
@@ -82,6 +82,24 @@ export function DocumentsTab({ detail }: { detail: CaseDetail }) {
   };
 
   const withGlyphs = (answer?.issued ?? []).filter((d) => d.missingGlyphs.length > 0);
+  const [voiding, setVoiding] = useState<IssuedDocumentInfo | null>(null);
+  const [voidForm] = Form.useForm<{ reason: string }>();
+  const voidKey = useRef(newIdempotencyKey());
+  const withdraw = async () => {
+    if (!voiding) return;
+    const { reason } = await voidForm.validateFields();
+    try {
+      await documentsApi.withdraw(voiding.id, { reason }, voidKey.current);
+      voidKey.current = newIdempotencyKey();
+      void message.success(t('doc.withdrawnOk'));
+      setVoiding(null);
+      voidForm.resetFields();
+      loaded.reload();
+    } catch (e) {
+      if (!isRetryable(e)) voidKey.current = newIdempotencyKey();
+      if (!applyServerErrors(voidForm, e, lang)) void message.error(errorText(e, t, lang));
+    }
+  };
 
   return (
     <div data-testid="case-documents">
@@ -179,12 +197,37 @@ export function DocumentsTab({ detail }: { detail: CaseDetail }) {
                   </Tooltip>
                 )}
                 {d.missingGlyphs.length > 0 && <Tag color="warning">{d.missingGlyphs.join(' ')}</Tag>}
-                {d.status === 'withdrawn' && <Tag>{d.status}</Tag>}
+                {d.status === 'withdrawn' ? (
+                  <Tooltip title={d.withdrawnReason}>
+                    <Tag color="red">{t('doc.withdrawn')}</Tag>
+                  </Tooltip>
+                ) : (
+                  answer?.canWithdraw && (
+                    <Button size="small" danger onClick={() => setVoiding(d)} data-testid={`doc-withdraw-${d.id}`}>
+                      {t('doc.withdraw')}
+                    </Button>
+                  )
+                )}
               </Space>
             ),
           },
         ]}
       />
+      <Modal
+        open={voiding !== null}
+        title={voiding ? `${t('doc.withdrawTitle')}：${voiding.title}${voiding.number ? `（${voiding.number}）` : ''}` : ''}
+        onCancel={() => setVoiding(null)}
+        onOk={() => void withdraw()}
+        okButtonProps={{ danger: true }}
+        destroyOnHidden
+      >
+        <Alert type="warning" showIcon message={t('doc.withdrawHelp')} style={{ marginBottom: 12 }} />
+        <Form form={voidForm} layout="vertical">
+          <Form.Item name="reason" label={t('doc.withdrawReason')} rules={[{ required: true, min: 2, max: 500 }]}>
+            <Input.TextArea rows={3} maxLength={500} showCount />
+          </Form.Item>
+        </Form>
+      </Modal>
       {detail.documents.length > 0 && (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
