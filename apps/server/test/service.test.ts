@@ -126,6 +126,8 @@ describe('service of the decision', () => {
     expect(rec.messageId).toBeTruthy();
     const msg = await ctx.deps.db.selectFrom('messages').selectAll().where('id', '=', rec.messageId!).executeTakeFirstOrThrow();
     expect(msg).toMatchObject({ purpose: 'service', to_address: '13812345678', status: 'delivered' });
+    // The message carries the full address of the portal (PUBLIC_BASE_URL), not a bare path.
+    expect(msg.text).toContain(`${ctx.deps.config.publicBaseUrl}/portal`);
     expect((await kit.get('pd_ljz_01', c.id)).state).toBe('decision_served');
   });
 });

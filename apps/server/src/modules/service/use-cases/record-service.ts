@@ -201,7 +201,7 @@ async function writeService(
       const label = `《${doc.title}》${doc.number ? `（${doc.number}）` : ''}`;
       const sent = await sendMessage(trx, deps, {
         to,
-        text: `【城管执法】您的${label}已依您签署的电子送达地址确认书电子送达，请登录当事人门户 /portal 查看下载。`,
+        text: `【城管执法】您的${label}已依您签署的电子送达地址确认书电子送达，请登录当事人门户 ${deps.config.publicBaseUrl}/portal 查看下载。`,
         purpose: 'service',
         caseId: row.id,
         partyId: row.party_id,
