@@ -384,6 +384,10 @@ describe('on-the-spot cash (B4)', () => {
     expect(d.json()).toMatchObject({ depositedOn: '2026-03-05', depositOverdue: false });
     const other = await api('qp_zjj_01', 'GET', '/api/v1/cash-receipts');
     expect((other.json() as { total: number }).total).toBe(0);
+    const xlsx = await api('pd_ljz_01', 'GET', '/api/v1/cash-receipts/export.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 });
 

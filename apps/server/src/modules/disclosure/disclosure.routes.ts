@@ -13,7 +13,7 @@ import {
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
-import { sendXlsx } from '../../http/xlsx.ts';
+import { listWithExportRoutes } from '../../http/xlsx.ts';
 import { exportDisclosures, listDisclosures } from './use-cases/list-disclosures.ts';
 import { getPublic, listAgencies, listPublic } from './use-cases/public-disclosures.ts';
 import { recordDisclosureWithdrawal } from './use-cases/record-withdrawal.ts';
@@ -22,24 +22,17 @@ const TAGS = ['disclosure'];
 
 /** 公示管理 (console, /api/v1). */
 export function disclosureRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get(
-    '/api/v1/disclosures',
-    {
-      schema: {
-        tags: TAGS,
-        summary: '公示管理 / disclosure entries (I1, I2)',
-        querystring: DisclosureListQuery,
-        response: { 200: Page(DisclosureItem), 400: ErrorBody, 403: ErrorBody },
-      },
-    },
-    async (request) => listDisclosures(deps, actorOf(request), request.query as DisclosureListQuery),
-  );
-  app.get(
-    '/api/v1/disclosures/export.xlsx',
-    { schema: { tags: TAGS, summary: '导出公示管理列表 / export (Excel)', querystring: DisclosureListQuery } },
-    async (request, reply) =>
-      sendXlsx(reply, '行政执法公示.xlsx', await exportDisclosures(deps, actorOf(request), request.query as DisclosureListQuery)),
-  );
+  listWithExportRoutes<DisclosureListQuery>(app, {
+    path: '/api/v1/disclosures',
+    tags: TAGS,
+    summary: '公示管理 / disclosure entries (I1, I2)',
+    exportSummary: '导出公示管理列表 / export (Excel)',
+    querystring: DisclosureListQuery,
+    response: { 200: Page(DisclosureItem), 400: ErrorBody, 403: ErrorBody },
+    filename: '行政执法公示.xlsx',
+    list: (actor, query) => listDisclosures(deps, actor, query),
+    exportXlsx: (actor, query) => exportDisclosures(deps, actor, query),
+  });
   app.post(
     '/api/v1/disclosures/:id/withdrawal',
     {

@@ -16,7 +16,7 @@ import {
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
-import { sendXlsx } from '../../http/xlsx.ts';
+import { listWithExportRoutes } from '../../http/xlsx.ts';
 import { getCourtPackage } from './use-cases/get-court-package.ts';
 import { getEnforcement } from './use-cases/get-enforcement.ts';
 import { issueReminder } from './use-cases/issue-reminder.ts';
@@ -34,24 +34,17 @@ const TAGS = ['enforcement'];
 
 /** 执行: the Enforcement tab of a case, the 「强制执行」 list, the daily check on demand. */
 export function enforcementRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get(
-    '/api/v1/enforcement',
-    {
-      schema: {
-        tags: TAGS,
-        summary: '强制执行列表 / enforcement list',
-        querystring: EnforcementListQuery,
-        response: { 200: Page(EnforcementListItem), 400: ErrorBody, 403: ErrorBody },
-      },
-    },
-    async (request) => listEnforcementCases(deps, actorOf(request), request.query as EnforcementListQuery),
-  );
-  app.get(
-    '/api/v1/enforcement/export.xlsx',
-    { schema: { tags: TAGS, summary: '导出强制执行列表 / export (Excel)', querystring: EnforcementListQuery } },
-    async (request, reply) =>
-      sendXlsx(reply, '强制执行.xlsx', await exportEnforcementCases(deps, actorOf(request), request.query as EnforcementListQuery)),
-  );
+  listWithExportRoutes<EnforcementListQuery>(app, {
+    path: '/api/v1/enforcement',
+    tags: TAGS,
+    summary: '强制执行列表 / enforcement list',
+    exportSummary: '导出强制执行列表 / export (Excel)',
+    querystring: EnforcementListQuery,
+    response: { 200: Page(EnforcementListItem), 400: ErrorBody, 403: ErrorBody },
+    filename: '强制执行.xlsx',
+    list: (actor, query) => listEnforcementCases(deps, actor, query),
+    exportXlsx: (actor, query) => exportEnforcementCases(deps, actor, query),
+  });
   app.post(
     '/api/v1/enforcement/check',
     {

@@ -28,7 +28,7 @@ import {
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
-import { sendXlsx } from '../../http/xlsx.ts';
+import { listWithExportRoutes } from '../../http/xlsx.ts';
 import { assertPermission } from '../../shared/access.ts';
 import { getCaseRowOrFail } from '../cases/case-loader.ts';
 import { applyForDeferral, startCheckout } from './payments.api.ts';
@@ -135,24 +135,17 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) =>
       refundPayment(deps, actorOf(request), metaOf(request), { caseId: id(request.params), body: request.body as RefundBody }),
   );
-  app.get(
-    '/api/v1/payment-orders',
-    {
-      schema: {
-        tags: TAGS,
-        summary: '缴款单 / payment orders',
-        querystring: PaymentOrderListQuery,
-        response: { 200: Page(PaymentOrderListItem) },
-      },
-    },
-    async (request) => listPaymentOrders(deps, actorOf(request), request.query as PaymentOrderListQuery),
-  );
-  app.get(
-    '/api/v1/payment-orders/export.xlsx',
-    { schema: { tags: TAGS, summary: '导出缴款单 / export (Excel)', querystring: PaymentOrderListQuery } },
-    async (request, reply) =>
-      sendXlsx(reply, '缴款单.xlsx', await exportPaymentOrders(deps, actorOf(request), request.query as PaymentOrderListQuery)),
-  );
+  listWithExportRoutes<PaymentOrderListQuery>(app, {
+    path: '/api/v1/payment-orders',
+    tags: TAGS,
+    summary: '缴款单 / payment orders',
+    exportSummary: '导出缴款单 / export (Excel)',
+    querystring: PaymentOrderListQuery,
+    response: { 200: Page(PaymentOrderListItem) },
+    filename: '缴款单.xlsx',
+    list: (actor, query) => listPaymentOrders(deps, actor, query),
+    exportXlsx: (actor, query) => exportPaymentOrders(deps, actor, query),
+  });
   app.get(
     '/api/v1/payments/reconciliation-runs',
     {
@@ -175,24 +168,17 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
       return reconcile(deps, { provider: body.provider ?? defaultProvider().name, date: body.date, trigger: 'manual', actor });
     },
   );
-  app.get(
-    '/api/v1/payments/mismatches',
-    {
-      schema: {
-        tags: TAGS,
-        summary: '对账差异 / mismatches',
-        querystring: MismatchListQuery,
-        response: { 200: Page(PaymentMismatch), 403: ErrorBody },
-      },
-    },
-    async (request) => listMismatches(deps, actorOf(request), request.query as MismatchListQuery),
-  );
-  app.get(
-    '/api/v1/payments/mismatches/export.xlsx',
-    { schema: { tags: TAGS, summary: '导出对账差异 / export (Excel)', querystring: MismatchListQuery } },
-    async (request, reply) =>
-      sendXlsx(reply, '对账差异.xlsx', await exportMismatches(deps, actorOf(request), request.query as MismatchListQuery)),
-  );
+  listWithExportRoutes<MismatchListQuery>(app, {
+    path: '/api/v1/payments/mismatches',
+    tags: TAGS,
+    summary: '对账差异 / mismatches',
+    exportSummary: '导出对账差异 / export (Excel)',
+    querystring: MismatchListQuery,
+    response: { 200: Page(PaymentMismatch), 403: ErrorBody },
+    filename: '对账差异.xlsx',
+    list: (actor, query) => listMismatches(deps, actor, query),
+    exportXlsx: (actor, query) => exportMismatches(deps, actor, query),
+  });
   app.post(
     '/api/v1/payments/mismatches/:id/resolve',
     {
@@ -207,24 +193,17 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) =>
       resolveMismatch(deps, actorOf(request), metaOf(request), { id: id(request.params), body: request.body as ResolveMismatchBody }),
   );
-  app.get(
-    '/api/v1/cash-receipts',
-    {
-      schema: {
-        tags: TAGS,
-        summary: '当场收缴 / on-the-spot cash receipts (B4)',
-        querystring: CashReceiptListQuery,
-        response: { 200: Page(CashReceipt) },
-      },
-    },
-    async (request) => listCashReceipts(deps, actorOf(request), request.query as CashReceiptListQuery),
-  );
-  app.get(
-    '/api/v1/cash-receipts/export.xlsx',
-    { schema: { tags: TAGS, summary: '导出当场收缴 / export (Excel)', querystring: CashReceiptListQuery } },
-    async (request, reply) =>
-      sendXlsx(reply, '当场收缴.xlsx', await exportCashReceipts(deps, actorOf(request), request.query as CashReceiptListQuery)),
-  );
+  listWithExportRoutes<CashReceiptListQuery>(app, {
+    path: '/api/v1/cash-receipts',
+    tags: TAGS,
+    summary: '当场收缴 / on-the-spot cash receipts (B4)',
+    exportSummary: '导出当场收缴 / export (Excel)',
+    querystring: CashReceiptListQuery,
+    response: { 200: Page(CashReceipt) },
+    filename: '当场收缴.xlsx',
+    list: (actor, query) => listCashReceipts(deps, actor, query),
+    exportXlsx: (actor, query) => exportCashReceipts(deps, actor, query),
+  });
   app.post(
     '/api/v1/cash-receipts/:id/hand-in',
     {
