@@ -1,8 +1,7 @@
 // Where a case stands in enforcement (执行): the payment period (G1), the surcharge (G2, paused during 复议 / 诉讼),
 // the 催告 (行政强制法 Arts. 35, 54) and the court window (G3). Pure: computed from the snapshot and today.
 import { compareDates, daysBetween, isAfter, type LegalDate } from '../calendar/legal-date.ts';
-import { addWorkingDays } from '../calendar/work-calendar.ts';
-import { courtEnforcementWindow, paymentDeadline, surcharge } from '../law/enforcement.ts';
+import { courtEnforcementWindow, paymentDeadline, reminderWaitDeadline, surcharge } from '../law/enforcement.ts';
 import type { DateInterval, Fen, RuleLine } from '../law/types.ts';
 import { decisionFineFen, paidFen, type CaseContext, type CaseSnapshot } from './case-snapshot.ts';
 import { decisionReceivedOn } from './case.deadlines.ts';
@@ -113,5 +112,5 @@ export function enforcementView(s: CaseSnapshot, ctx: CaseContext, nearDays = CO
  * Art. 69). Shown on the document as the period and, for the day it is issued, the day it would end.
  */
 export function reminderPerformanceDeadline(servedOn: LegalDate, ctx: Pick<CaseContext, 'calendar'>): LegalDate {
-  return addWorkingDays(ctx.calendar, servedOn, 10);
+  return reminderWaitDeadline(servedOn, ctx.calendar).due;
 }

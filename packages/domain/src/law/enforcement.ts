@@ -107,6 +107,18 @@ export type CourtEnforcementWindow = {
 };
 
 /**
+ * G3 — 强制法 Art. 54: 「催告书送达十日后当事人仍未履行义务的，行政机关可以…申请人民法院强制执行」; 十日 are working days
+ * (Art. 69). The party's period to perform after the 催告书 (Art. 35 (一)) ends the same day.
+ */
+export function reminderWaitDeadline(servedOn: LegalDate, calendar: WorkCalendar): Deadline {
+  return deadline(servedOn, WD(10), calendar, {
+    ruleId: 'G3',
+    articles: ['行政强制法 Art. 54'],
+    text: '催告书送达十日后当事人仍未履行义务的，可以申请人民法院强制执行',
+  });
+}
+
+/**
  * G3 — applying to the court for enforcement:
  * 复议法 Art. 20: 「…自知道或者应当知道该行政行为之日起六十日内提出行政复议申请」;
  * 行政诉讼法 Art. 46: 「…应当自知道或者应当知道作出行政行为之日起六个月内提出」;
@@ -125,13 +137,7 @@ export function courtEnforcementWindow(input: CourtEnforcementInput, calendar: W
     articles: ['行政诉讼法 Art. 46'],
     text: '自知道作出行政行为之日起六个月内提起诉讼',
   });
-  const reminderWaitEnds = input.reminderServedOn
-    ? deadline(input.reminderServedOn, WD(10), calendar, {
-        ruleId: 'G3',
-        articles: ['行政强制法 Art. 54'],
-        text: '催告书送达十日后当事人仍未履行义务的，可以申请人民法院强制执行',
-      })
-    : null;
+  const reminderWaitEnds = input.reminderServedOn ? reminderWaitDeadline(input.reminderServedOn, calendar) : null;
   const windowStart = input.deferralEndsOn ? maxDate(litigationDeadline.due, input.deferralEndsOn) : litigationDeadline.due;
   const closesOn = deadline(windowStart, MONTHS(3), calendar, {
     ruleId: 'G3',

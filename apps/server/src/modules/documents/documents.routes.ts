@@ -23,7 +23,6 @@ import {
 import type { Deps } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
-import { rememberDocumentStore } from './issue-document.ts';
 import {
   downloadDocument,
   getCaseDocuments,
@@ -58,7 +57,6 @@ const sendPdf = (reply: FastifyReply, bytes: Buffer, filename: string) =>
 
 /** Under /api/v1 (authenticated; writes take Idempotency-Key). */
 export function documentRoutes(app: FastifyInstance, deps: Deps): void {
-  rememberDocumentStore(deps);
   app.get(
     '/api/v1/cases/:id/documents',
     {

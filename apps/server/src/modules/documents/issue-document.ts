@@ -318,24 +318,13 @@ export async function issueCaseDocument(
   };
 }
 
-/**
- * The frozen PDF of a document (no access check: callers check the case first). The file store belongs to the
- * application's Deps; pass them when you have them (a transaction handle does not name its database).
- */
-export async function readDocumentPdf(db: Executor, documentId: string, deps?: Pick<Deps, 'db' | 'config'>): Promise<Buffer> {
+/** The frozen PDF of a document (no access check: callers check the case first), from the app's file store. */
+export async function readDocumentPdf(db: Executor, documentId: string, deps: Pick<Deps, 'db' | 'config'>): Promise<Buffer> {
   const row = await db.selectFrom('documents').select(['pdf_sm3']).where('id', '=', documentId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
-  const owner = deps ?? storeOwner;
-  if (!owner) throw new AppError('INTERNAL', { message: '文书存储未初始化', messageEn: 'The document store is not initialised' });
-  const bytes = await fileStorageOf(owner).get(row.pdf_sm3);
+  const bytes = await fileStorageOf(deps).get(row.pdf_sm3);
   if (!bytes) throw new AppError('NOT_FOUND');
   return bytes;
-}
-
-let storeOwner: Pick<Deps, 'db' | 'config'> | null = null;
-/** Called when the documents routes are registered: the app's file store is the default of readDocumentPdf. */
-export function rememberDocumentStore(deps: Pick<Deps, 'db' | 'config'>): void {
-  storeOwner = deps;
 }
 
 export async function listCaseDocuments(db: Executor, caseId: string): Promise<IssuedDocumentRow[]> {

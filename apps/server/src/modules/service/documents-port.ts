@@ -2,6 +2,7 @@
 // (modules/documents) issues frozen PDFs; the numbered case documents (case_documents, written by the case steps)
 // are servable too, so a decision can be served before its PDF exists.
 import type { Deps, Executor } from '../../context.ts';
+import { AppError } from '../../errors/app-error.ts';
 import { caseDocumentList, type CaseDocumentEntry } from '../documents/case-document-list.ts';
 import { issueCaseDocument, readDocumentPdf, type IssuedDocument, type IssueRequest } from '../documents/issue-document.ts';
 
@@ -25,7 +26,12 @@ export async function servableDocuments(db: Executor, caseId: string): Promise<S
 /** Issues (or, for the same sourceId, returns again) a frozen document of the case. */
 export const issueDocument = issueCaseDocument;
 
+/** The frozen PDF, or null for a numbered step document that has none (its id is not a document's). */
 export async function readPdf(deps: Deps, db: Executor, documentId: string): Promise<Buffer | null> {
-  const row = await db.selectFrom('documents').select('id').where('id', '=', documentId).executeTakeFirst();
-  return row ? readDocumentPdf(db, documentId, deps) : null;
+  try {
+    return await readDocumentPdf(db, documentId, deps);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') return null;
+    throw e;
+  }
 }
