@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { moduleBoundaries } from './scripts/eslint/module-boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**'] },
@@ -15,6 +16,12 @@ export default tseslint.config(
       ],
       'no-console': 'off',
     },
+  },
+  {
+    // Tests are white-box and may reach a module's internals; the server's own code may not.
+    files: ['apps/server/src/**/*.ts'],
+    plugins: { chengguan: { rules: { 'module-boundaries': moduleBoundaries } } },
+    rules: { 'chengguan/module-boundaries': 'error' },
   },
   {
     files: ['scripts/**/*.mjs'],

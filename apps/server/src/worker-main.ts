@@ -1,30 +1,28 @@
 import { hostname } from 'node:os';
 import { openPlatform } from './bootstrap.ts';
-import { CORE_JOB_HANDLERS, scheduleDailyMaintenance, startWorker } from './modules/scheduler/worker.ts';
-import { CASE_JOB_HANDLERS } from './modules/cases/cases.jobs.ts';
-import { SERVICE_JOB_HANDLERS } from './modules/service/service.jobs.ts';
-import { ENFORCEMENT_JOB_HANDLERS, scheduleEnforcementDaily } from './modules/enforcement/enforcement.jobs.ts';
-import { PAYMENT_JOB_HANDLERS, schedulePaymentReconciliation } from './modules/payments/payments.jobs.ts';
-import { DISCLOSURE_JOB_HANDLERS } from './modules/disclosure/disclosure.jobs.ts';
+import { runCli } from './cli/run-cli.ts';
+import { runDueJobs, startWorker } from './modules/scheduler/index.ts';
+import { buildModules } from './platform/build-modules.ts';
 
-/** A worker process on its own (PostgreSQL deployments run one or more beside the API processes). */
-async function main(): Promise<void> {
+/**
+ * A worker process on its own (PostgreSQL deployments run one or more beside the API processes), wired from the same
+ * module list as the API. `--once` runs the jobs already due, then exits; it schedules nothing (maintenance windows,
+ * tests).
+ */
+runCli(async () => {
+  const once = process.argv.includes('--once');
   const { deps, database } = await openPlatform();
-  const worker = startWorker(
-    deps,
-    {
-      ...CORE_JOB_HANDLERS,
-      ...CASE_JOB_HANDLERS,
-      ...SERVICE_JOB_HANDLERS,
-      ...ENFORCEMENT_JOB_HANDLERS,
-      ...PAYMENT_JOB_HANDLERS,
-      ...DISCLOSURE_JOB_HANDLERS,
-    },
-    { workerId: `${hostname()}:${process.pid}`, onError: (e) => console.error(e) },
-  );
-  await scheduleDailyMaintenance(deps, deps.clock.now());
-  await scheduleEnforcementDaily(deps, deps.clock.now());
-  await schedulePaymentReconciliation(deps);
+  const modules = buildModules(deps);
+  const workerId = `${hostname()}:${process.pid}`;
+  if (once) {
+    let ran = 0;
+    for (let n = -1; n !== 0; ran += n) n = await runDueJobs(deps, modules.jobHandlers, workerId);
+    console.log(`worker ran ${ran} due jobs on ${database.kind}`);
+    await database.close();
+    return;
+  }
+  await modules.scheduleJobs(deps.clock.now());
+  const worker = startWorker(deps, modules.jobHandlers, { workerId, onError: (e) => console.error(e) });
   console.log(`worker started on ${database.kind}`);
   const stop = async () => {
     await worker.stop();
@@ -33,9 +31,4 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
 });

@@ -29,6 +29,10 @@ export type TestContext = Platform & {
   seed: SeedResult;
   /** Logs a demo user in and returns his bearer token. */
   login(username: string, password?: string): Promise<string>;
+  /** The settings another process needs to open this test's database (DATA_DIR or DATABASE_URL). */
+  processEnv(): Record<string, string>;
+  /** Closes the app and the connection but keeps the data (another process may open it); close() still drops it. */
+  detach(): Promise<void>;
   api(
     method: string,
     url: string,
@@ -41,7 +45,7 @@ export type TestContext = Platform & {
  * A fresh database per test file: embedded PGlite in memory by default; with DATABASE_URL set,
  * a throw-away database created on that PostgreSQL server and dropped afterwards.
  */
-export async function createTestContext(opts: { seed?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(opts: { seed?: boolean; dataDir?: string } = {}): Promise<TestContext> {
   const clock = testClock();
   const adminUrl = process.env.DATABASE_URL || null;
   let databaseUrl: string | null = null;
@@ -62,7 +66,9 @@ export async function createTestContext(opts: { seed?: boolean } = {}): Promise<
       await c.end();
     };
   }
-  const config = { ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }), dataDir: 'memory://', webDist: null };
+  // PGlite in memory, or on disk when another process must open the same database.
+  const dataDir = !databaseUrl && opts.dataDir ? opts.dataDir : 'memory://';
+  const config = { ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }), dataDir, webDist: null };
   const platform = await openPlatform({ config, clock, migrate: true });
   const seed =
     opts.seed === false
@@ -79,6 +85,13 @@ export async function createTestContext(opts: { seed?: boolean } = {}): Promise<
       ...(o.body !== undefined ? { payload: o.body as object } : {}),
     });
 
+  let detached = false;
+  const detach = async () => {
+    if (detached) return;
+    detached = true;
+    await app.close();
+    await platform.database.close();
+  };
   return {
     ...platform,
     app,
@@ -90,9 +103,10 @@ export async function createTestContext(opts: { seed?: boolean } = {}): Promise<
       if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.statusCode} ${r.body}`);
       return (r.json() as { token: string }).token;
     },
+    processEnv: (): Record<string, string> => (databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }),
+    detach,
     async close() {
-      await app.close();
-      await platform.database.close();
+      await detach();
       if (dropDb) await dropDb();
     },
   };

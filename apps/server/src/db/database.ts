@@ -5,6 +5,9 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
+
+/** The embedded database is held by another process (a running server, a CLI command). */
+export class DatabaseBusyError extends Error {}
 export type Database = {
   db: Kysely<DB>;
   kind: DatabaseKind;
@@ -42,23 +45,89 @@ export async function openDatabase(opts: {
     // An idle connection closed by the server (restart, failover, an administrator) is dropped and replaced
     // by the pool; without a listener the error would end the process.
     pool.on('error', (err) => opts.onIdleError?.(err));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = kyselyOn(pool);
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const dir = opts.dataDir;
-  if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
-  const lite = await PGlite.create(dir, { extensions: { pg_trgm } });
-  const pool = new pg.Pool(createPgConfig(lite));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return {
-    db,
-    kind: 'pglite',
-    close: async () => {
-      await db.destroy();
-      await lite.close();
-    },
-  };
+  let unlock = () => {};
+  if (!dir.startsWith('memory://')) {
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    unlock = lockEmbeddedDirectory(`${dir}.lock`);
+  }
+  try {
+    const lite = await PGlite.create(dir, { extensions: { pg_trgm } });
+    const pool = new pg.Pool(createPgConfig(lite));
+    const db = kyselyOn(pool);
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await db.destroy();
+        await lite.close();
+        unlock();
+      },
+    };
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}
+
+function kyselyOn(pool: pg.Pool): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory reads a stale copy or corrupts it.
+ * A lock file beside the directory holds the owner's pid; a lock whose process is gone (killed) is taken over.
+ */
+function lockEmbeddedDirectory(lockPath: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, since: new Date().toISOString(), argv: process.argv.slice(1) }), {
+        flag: 'wx',
+      });
+      const release = () => {
+        process.off('exit', release);
+        try {
+          const held = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as { pid?: number };
+          if (held.pid === process.pid) fs.unlinkSync(lockPath);
+        } catch {
+          // Already gone: nothing to release.
+        }
+      };
+      process.on('exit', release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let holder: { pid?: number; argv?: string[] } = {};
+      try {
+        holder = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as typeof holder;
+      } catch {
+        // Unreadable: a writer died half-way; treat as stale.
+      }
+      if (holder.pid && holder.pid !== process.pid && processAlive(holder.pid)) {
+        const dir = path.dirname(lockPath);
+        throw new DatabaseBusyError(
+          `嵌入式数据库（${dir}）正被进程 ${holder.pid} 使用（${(holder.argv ?? []).join(' ')}），请先停止该进程再运行此命令 / ` +
+            `the embedded database in ${dir} is in use by process ${holder.pid}; stop it before running this command ` +
+            `(a running server: use its console or API instead)`,
+        );
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new DatabaseBusyError(`cannot lock the embedded database (${lockPath})`);
 }

@@ -13,55 +13,22 @@ import { AppError } from '../errors/app-error.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installAuthHook } from './auth-hook.ts';
 import { installIdempotency } from './idempotency.ts';
-import { meRoutes, publicAuthRoutes } from '../modules/auth/auth.routes.ts';
-import { orgRoutes } from '../modules/org/org.routes.ts';
-import { staffRoutes } from '../modules/staff/staff.routes.ts';
-import { auditRoutes } from '../modules/audit/audit.routes.ts';
-import { lawRoutes } from '../modules/law/law.routes.ts';
-import { caseRoutes } from '../modules/cases/cases.routes.ts';
-import { filesRoutes } from '../modules/files/files.routes.ts';
-import { partyConfirmationRoutes, publicPartyConfirmationRoutes } from '../modules/party-confirmations/party-confirmations.routes.ts';
-import { messagingRoutes } from '../modules/messaging/messaging.routes.ts';
-import { publicPortalRoutes } from '../modules/portal/portal.routes.ts';
-import { disclosureRoutes, publicDisclosureRoutes } from '../modules/disclosure/disclosure.routes.ts';
-import { installDisclosureHooks } from '../modules/disclosure/disclosure.hooks.ts';
-import { serviceRoutes } from '../modules/service/service.routes.ts';
-import { installServiceHooks } from '../modules/service/service.install.ts';
-import { enforcementRoutes } from '../modules/enforcement/enforcement.routes.ts';
-import { installEnforcementHooks } from '../modules/enforcement/enforcement.install.ts';
-import { paymentRoutes, publicPaymentRoutes } from '../modules/payments/payments.routes.ts';
-import { installPaymentHooks } from '../modules/payments/payments.hooks.ts';
-import { documentRoutes, publicDocumentRoutes } from '../modules/documents/documents.routes.ts';
+import { buildModules, type Modules } from '../platform/build-modules.ts';
 
 export type BuildAppOptions = {
   deps: Deps;
   databaseKind: DatabaseKind;
   logger?: boolean | { level: string };
+  /** The wired modules; built here when not given (tests). */
+  modules?: Modules;
 };
 
-/** Feature route registrations under /api/v1 (authenticated, idempotent writes). Later modules add theirs here. */
-const V1_ROUTES = [
-  meRoutes,
-  orgRoutes,
-  staffRoutes,
-  auditRoutes,
-  lawRoutes,
-  filesRoutes,
-  caseRoutes,
-  partyConfirmationRoutes,
-  messagingRoutes,
-  disclosureRoutes,
-  serviceRoutes,
-  enforcementRoutes,
-  paymentRoutes,
-  documentRoutes,
-];
-
-export async function buildApp({ deps, databaseKind, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
-  installServiceHooks();
-  installEnforcementHooks();
-  installPaymentHooks();
-  installDisclosureHooks();
+export async function buildApp({
+  deps,
+  databaseKind,
+  logger = false,
+  modules = buildModules(deps),
+}: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     genReqId: () => randomUUID(),
@@ -102,22 +69,14 @@ export async function buildApp({ deps, databaseKind, logger = false }: BuildAppO
     },
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  publicAuthRoutes(app, deps);
-  // 当事人扫码确认: the party's phone has no session; the link's token is the only key.
-  publicPartyConfirmationRoutes(app, deps);
-  // 文书核验: anyone holding the QR code's link (document id + code) may check the document.
-  publicDocumentRoutes(app, deps);
-  // 当事人门户: the party's own session (cookie cg_portal), scoped to one case.
-  publicPortalRoutes(app, deps);
-  // 行政执法公示: published decisions, redacted (I1/I2).
-  publicDisclosureRoutes(app, deps);
-  // 支付渠道回调（验签）与沙箱收银台: the provider's signature is the only key.
-  publicPaymentRoutes(app, deps);
+  // Public routes carry their own key: the login form, the party's confirmation link, a document's QR code, the
+  // party's portal session, the published decisions, a payment provider's signature.
+  modules.registerPublicRoutes(app);
 
   await app.register(async (v1) => {
     installAuthHook(v1, deps);
     installIdempotency(v1, deps);
-    for (const register of V1_ROUTES) register(v1, deps);
+    modules.registerRoutes(v1);
   });
 
   await serveWeb(app, deps.config.webDist);

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, Deps, RequestMeta } from '../context.ts';
 import { AppError } from '../errors/app-error.ts';
-import { authenticate } from '../modules/auth/use-cases/authenticate.ts';
-import { SESSION_COOKIE } from '../modules/auth/session-token.ts';
+import { authenticate, SESSION_COOKIE } from '../modules/auth/index.ts';
 
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface

@@ -10,7 +10,7 @@ import { creditCodeCheckChar, idNumberCheckDigit, subtractWorkingDays, type Lega
 import { CASE_ACTION_ROUTES, type RoutedCaseAction } from '@chengguan/contracts';
 import type { Deps } from '../context.ts';
 import { shanghaiDate } from '../shared/time.ts';
-import { loadWorkCalendar } from '../modules/law/law-calendar.ts';
+import { loadWorkCalendar } from '../modules/law/index.ts';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data.ts';
 
 /** A 1×1 PNG: the demo's photo evidence (content-addressed like any upload). */

@@ -1,11 +1,11 @@
 import { BUREAU_KINDS } from '@chengguan/domain';
 import type { Deps } from '../context.ts';
-import { recordAudit } from '../modules/audit/audit.service.ts';
-import { hashPassword } from '../modules/auth/use-cases/change-password.ts';
-import { countOrgs, insertOrg, type OrgRow } from '../modules/org/org.repository.ts';
-import { insertCredential, insertOfficer } from '../modules/staff/staff.repository.ts';
-import { insertTicketRange } from '../modules/cases/cases.repository.ts';
-import { seedLawLibrary } from '../modules/law/seed-law-library.ts';
+import { recordAudit } from '../modules/audit/index.ts';
+import { hashPassword } from '../modules/auth/index.ts';
+import { countOrgs, insertOrg, type OrgRow } from '../modules/org/index.ts';
+import { insertCredential, insertOfficer } from '../modules/staff/index.ts';
+import { insertTicketRange } from '../modules/cases/index.ts';
+import { seedLawLibrary } from '../modules/law/index.ts';
 import { buildDemoData, DEMO_PASSWORD, type DemoData } from './demo-data.ts';
 
 export type SeedResult = {

@@ -1,5 +1,5 @@
 import type { Actor } from '../context.ts';
-import type { Permission } from '../modules/auth/permissions.ts';
+import type { Permission } from '../modules/auth/index.ts';
 import { AppError } from '../errors/app-error.ts';
 
 /** Role check: the action itself is not allowed for this user (403; says nothing about any record). */

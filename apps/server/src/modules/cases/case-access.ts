@@ -4,7 +4,7 @@
 import type { CaseAction } from '@chengguan/domain';
 import type { Actor, StepActor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
-import type { Permission } from '../auth/permissions.ts';
+import type { Permission } from '../auth/index.ts';
 
 const WRITE: Permission[] = ['case:write'];
 const APPROVE: Permission[] = ['case:approve'];

@@ -4,29 +4,29 @@
 import type { DocType } from '@chengguan/contracts';
 import {
   applyCaseAction,
-  newCaseSnapshot,
   type CaseAction,
   type CaseActionInput,
   type CaseContext,
   type CaseSnapshot,
   type NewCaseFacts,
+  newCaseSnapshot,
 } from '@chengguan/domain';
 import type { Transaction } from 'kysely';
 import type { Actor, Deps, RequestMeta } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { refreshCaseDeadlines, summarizeDeadlines } from './case-deadlines.ts';
 import type { CaseOffenceVersion } from './case-offence.ts';
 import { derivedColumns, runCaseStepHooks } from './case-step.ts';
 import { withCaseRules } from './cases.errors.ts';
 import {
+  type CaseRow,
   findCase,
   insertCase,
   insertCaseEvent,
   insertCaseOfficers,
   insertDocument,
   setCaseNumber,
-  type CaseRow,
 } from './cases.repository.ts';
 
 export type PlannedStep = {

@@ -1,8 +1,8 @@
 // The deadline rows of a case, computed by the domain's runningDeadlines (never re-derived here), and the
 // worker jobs that remind before a due date and alert after it.
-import { addDays, runningDeadlines, type CaseContext, type CaseDeadline, type CaseSnapshot } from '@chengguan/domain';
+import { addDays, type CaseContext, type CaseDeadline, type CaseSnapshot, runningDeadlines } from '@chengguan/domain';
 import type { Deps, Executor } from '../../context.ts';
-import { enqueueJob } from '../scheduler/jobs.repository.ts';
+import { enqueueJob } from '../scheduler/index.ts';
 import { replaceCaseDeadlines } from './cases.repository.ts';
 
 /** Reminders go out this many calendar days before an agency deadline is due. */

@@ -4,10 +4,9 @@ import type { CaseContext, CaseSnapshot, TeamOfficer } from '@chengguan/domain';
 import type { Actor, Deps, Executor, StepActor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { shanghaiDate } from '../../shared/time.ts';
-import { legalConfigOn } from '../law/law-config.ts';
-import { loadWorkCalendar } from '../law/law-calendar.ts';
+import { legalConfigOn, loadWorkCalendar } from '../law/index.ts';
 import { inJurisdiction } from './case-access.ts';
-import { countPriorFines, findCase, officersWithCredentials, type CaseRow } from './cases.repository.ts';
+import { type CaseRow, countPriorFines, findCase, officersWithCredentials } from './cases.repository.ts';
 
 export type LoadedCase = { row: CaseRow; snapshot: CaseSnapshot; ctx: CaseContext; version: number };
 

@@ -1,11 +1,10 @@
 // The offence of a case from the law library: the version in force on the act date (处罚法 Art. 37; the
 // discretion calculator applies the lighter later rule when the decision comes).
-import type { CaseFlagsBody } from '@chengguan/contracts';
+import type { CaseFlagsBody, EnforcementDomain } from '@chengguan/contracts';
 import type { CaseFlags, CaseOffence, PenaltyType } from '@chengguan/domain';
-import type { EnforcementDomain } from '@chengguan/contracts';
 import type { Executor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { offenceVersionsByCode, type OffenceRow } from '../law/law-library.repository.ts';
+import { type OffenceRow, offenceVersionsByCode } from '../law/index.ts';
 
 export type CaseOffenceVersion = { row: OffenceRow; offence: CaseOffence };
 

@@ -2,16 +2,16 @@
 // config and calendar → the domain guard and reducer → conditional UPDATE on the version read (two clicks cannot
 // both win) → numbered documents → case event → audit row → deadline rows → follow-up jobs.
 import type { DocType } from '@chengguan/contracts';
-import { applyCaseAction, decisionFineFen, type CaseAction, type CaseActionInput, type CaseSnapshot } from '@chengguan/domain';
+import { applyCaseAction, type CaseAction, type CaseActionInput, type CaseSnapshot, decisionFineFen } from '@chengguan/domain';
 import type { Transaction, Updateable } from 'kysely';
 import type { Deps, RequestMeta, StepActor } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { isRealDate } from '../../shared/time.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { assertActionPermission } from './case-access.ts';
-import { refreshCaseDeadlines, summarizeDeadlines, type DeadlineSummary } from './case-deadlines.ts';
-import { loadCaseOrFail, storedSnapshot, type LoadedCase } from './case-loader.ts';
+import { type DeadlineSummary, refreshCaseDeadlines, summarizeDeadlines } from './case-deadlines.ts';
+import { loadCaseOrFail, type LoadedCase, storedSnapshot } from './case-loader.ts';
 import { withCaseRules } from './cases.errors.ts';
 import { insertCaseEvent, insertDocument, setCaseNumber, updateCaseIfVersion } from './cases.repository.ts';
 import type { CasesTable } from './cases.tables.ts';

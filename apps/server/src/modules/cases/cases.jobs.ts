@@ -2,9 +2,8 @@
 // Both re-read the case and recompute its deadlines with today's calendar, so a stale job (the deadline was met
 // or moved) does nothing; the stamps on the deadline row make a retried job harmless (idempotent).
 import type { Deps } from '../../context.ts';
-import type { ClaimedJob } from '../scheduler/jobs.repository.ts';
-import type { JobHandlers } from '../scheduler/worker.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import type { ClaimedJob, JobHandlers } from '../scheduler/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { JOB_DEADLINE_OVERDUE, JOB_DEADLINE_REMINDER, refreshCaseDeadlines, summarizeDeadlines } from './case-deadlines.ts';
 import { caseContext, hydrateSnapshot } from './case-loader.ts';
 import { findCase, findCaseDeadline, insertCaseEvent, setCaseOverdue, stampDeadline } from './cases.repository.ts';

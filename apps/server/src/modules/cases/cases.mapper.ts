@@ -26,11 +26,16 @@ import type { Actor } from '../../context.ts';
 import { hasActionPermission } from './case-access.ts';
 import type { CaseDeadlineRow, CaseRow, PartyRow } from './cases.repository.ts';
 
-export const EVENT_LABELS: Record<string, string> = {
+const EVENT_LABELS: Record<string, string> = {
   recusal: '回避',
   deadlineReminder: '期限提醒',
   deadlineOverdue: '逾期预警',
 };
+
+/** The timeline label of an event another module writes (not a step of the case machine). */
+export function registerEventLabel(action: string, labelZh: string): void {
+  EVENT_LABELS[action] = labelZh;
+}
 
 export function eventLabel(action: string): string {
   return (CASE_MACHINE as Record<string, { labelZh: string } | undefined>)[action]?.labelZh ?? EVENT_LABELS[action] ?? action;

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { GeneratedTimestamp, Json, Timestamp } from '../../db/schema.ts';
-import type { FileTables } from '../files/files.tables.ts';
+import type { FileTables } from '../files/index.ts';
 
 type Fen = ColumnType<number, number, number>;
 

@@ -4,7 +4,7 @@
 // its event and audit rows carry `channel` and no officer id.
 import type { Role } from '@chengguan/contracts';
 import type { StepActor } from '../../context.ts';
-import { permissionsOf } from '../auth/permissions.ts';
+import { permissionsOf } from '../auth/index.ts';
 import type { CaseRow } from './cases.repository.ts';
 
 export function channelActor(

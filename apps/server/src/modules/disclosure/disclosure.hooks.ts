@@ -4,10 +4,9 @@
 // entry shows as overdue on 「公示管理」 after its due day.
 import { decisionMustBePublished, disclosureDeadline, redactDecisionForDisclosure } from '@chengguan/domain';
 import type { Deps, RequestMeta } from '../../context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { registerCaseStepHook, type StepWrite } from '../cases/case-step.ts';
-import { findParty } from '../cases/cases.repository.ts';
-import { enqueueJob } from '../scheduler/jobs.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findParty, registerCaseStepHook, type StepWrite } from '../cases/index.ts';
+import { enqueueJob } from '../scheduler/index.ts';
 import { bureauName, insertDisclosure } from './disclosure.repository.ts';
 import { penaltyText } from './penalty-text.ts';
 
@@ -66,11 +65,7 @@ export async function createDisclosureOnDecision(deps: Deps, meta: RequestMeta, 
   });
 }
 
-let installed = false;
-
-/** Called once at the top of buildApp. */
+/** Registered once per process by buildModules. */
 export function installDisclosureHooks(): void {
-  if (installed) return;
-  installed = true;
   registerCaseStepHook('decide', createDisclosureOnDecision);
 }

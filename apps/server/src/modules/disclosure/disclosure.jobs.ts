@@ -1,11 +1,10 @@
 // The worker publishes a pending entry and withdraws a decision whose change was recorded. Both are idempotent: the
 // conditional UPDATE on the state makes a repeated job do nothing.
-import { publicationEndsOn, type PartyType } from '@chengguan/domain';
+import { type PartyType, publicationEndsOn } from '@chengguan/domain';
 import type { Deps } from '../../context.ts';
 import { shanghaiDate } from '../../shared/time.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { ClaimedJob } from '../scheduler/jobs.repository.ts';
-import type { JobHandlers } from '../scheduler/worker.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { ClaimedJob, JobHandlers } from '../scheduler/index.ts';
 import { JOB_DISCLOSURE_PUBLISH, JOB_DISCLOSURE_WITHDRAW } from './disclosure.hooks.ts';
 import { lockDisclosure, markPublished, markWithdrawn } from './disclosure.repository.ts';
 

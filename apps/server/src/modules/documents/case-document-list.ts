@@ -3,7 +3,7 @@
 // they can be served and shown by number before a PDF exists. Service, enforcement and the portal all list from here.
 import { DOCUMENT_KIND_TITLES, isDocumentKind } from '@chengguan/contracts';
 import type { Executor } from '../../context.ts';
-import { caseDocuments } from '../cases/cases.repository.ts';
+import { caseDocuments } from '../cases/index.ts';
 import { documentsOfCase } from './documents.repository.ts';
 import { NUMBERED_KINDS } from './issue-document.ts';
 
@@ -31,4 +31,12 @@ export async function caseDocumentList(db: Executor, caseId: string): Promise<Ca
     return seen.has(key(d)) ? [] : [d];
   });
   return [...issued, ...numbered];
+}
+
+/** Kinds that are never served on the party (internal forms and reports). */
+const NOT_SERVED = new Set(['filing_approval', 'service_receipt', 'court_application', 'closing_report', 'investigation_report']);
+
+/** Documents that are served on the party (the 立案审批表, reports and the court application are internal). */
+export async function servableCaseDocuments(db: Executor, caseId: string): Promise<CaseDocumentEntry[]> {
+  return (await caseDocumentList(db, caseId)).filter((d) => !NOT_SERVED.has(d.kind));
 }

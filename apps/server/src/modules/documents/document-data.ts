@@ -3,28 +3,31 @@
 // domain (J1/B3 remedy, G1 deadline, G2 surcharge standard, D4 hearing paragraph), plus the caller's `extra`.
 import {
   CASE_SOURCE_ZH,
-  DOCUMENT_KIND_TITLES,
-  EVIDENCE_TYPE_ZH,
-  PENALTY_TYPE_ZH,
   type CaseSourceCode,
+  DOCUMENT_KIND_TITLES,
   type DocumentKind,
+  EVIDENCE_TYPE_ZH,
   type EvidenceTypeCode,
+  PENALTY_TYPE_ZH,
 } from '@chengguan/contracts';
 import {
   bestOfficerCredential,
   CASE_STATE_LABELS,
+  type CaseSnapshot,
+  decisionFineFen,
   DEFAULT_CORRECTION_TEXT,
   DEFAULT_PAYMENT_METHOD,
-  decisionFineFen,
+  type DocumentData,
   emptyDocumentData,
   fenInWords,
   hearingParagraph,
   hearingRightRequired,
   isCaseState,
   ordinaryRemedyText,
-  PAYMENT_DEADLINE_TEXT,
   paidFen,
+  PAYMENT_DEADLINE_TEXT,
   paymentDeadline,
+  type ProposedPenalty,
   REMINDER_PERFORM_TEXT,
   reminderStatementRightsText,
   statementPeriodText,
@@ -33,23 +36,20 @@ import {
   SURCHARGE_STANDARD_TEXT,
   yuanText,
   zhDate,
-  type CaseSnapshot,
-  type DocumentData,
-  type ProposedPenalty,
 } from '@chengguan/domain';
 import type { Executor } from '../../context.ts';
-import type { LoadedCase } from '../cases/case-loader.ts';
+import type { LoadedCase } from '../cases/index.ts';
 import {
   caseEvents,
   caseEvidence,
   caseOfficerIds,
   caseRecords,
+  decidingBodyOf,
   findParty,
   officerNames,
   officersWithCredentials,
-} from '../cases/cases.repository.ts';
-import { decidingBodyOf } from '../cases/use-cases/issue-summary-ticket.ts';
-import { findOrg } from '../org/org.repository.ts';
+} from '../cases/index.ts';
+import { findOrg } from '../org/index.ts';
 import { offenceProvisions, type SettingsRow } from './documents.repository.ts';
 
 const PARTY_TYPE_ZH: Record<string, string> = { natural_person: '自然人', legal_person: '法人', other_org: '其他组织' };

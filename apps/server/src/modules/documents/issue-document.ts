@@ -2,32 +2,29 @@
 // (refused with the rule when an item is missing) → template in force → PDF → stored by its SM3 → SM2 signature
 // of the bureau → document row → audit row. The PDF is frozen from then on; a re-issue makes a new document.
 import { randomInt } from 'node:crypto';
-import { DOCUMENT_KIND_TITLES, type DocType, type DocumentKind, type DocumentTemplateBody } from '@chengguan/contracts';
-import { documentAvailability, renderTemplate, requiredContents, sm3Hex, type LegalDate } from '@chengguan/domain';
+import { type DocType, DOCUMENT_KIND_TITLES, type DocumentKind, type DocumentTemplateBody } from '@chengguan/contracts';
+import { documentAvailability, type LegalDate, renderTemplate, requiredContents, sm3Hex } from '@chengguan/domain';
 import type { Transaction } from 'kysely';
 import type { Deps, Executor, RequestMeta, StepActor } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { shanghaiDate } from '../../shared/time.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { loadCaseOrFail, type LoadedCase } from '../cases/case-loader.ts';
-import { caseDocuments, caseRecords } from '../cases/cases.repository.ts';
-import { allocateDocNumber } from '../cases/doc-numbers.ts';
-import { fileStorageOf, sm3OfBytes } from '../files/file-storage.ts';
-import { insertFile } from '../files/files.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { allocateDocNumber, caseDocuments, caseRecords, loadCaseOrFail, type LoadedCase } from '../cases/index.ts';
+import { fileStorageOf, insertFile, sm3OfBytes } from '../files/index.ts';
 import { assembleDocumentData } from './document-data.ts';
 import { bureauKey, signDigest } from './document-signing.ts';
 import { effectiveTemplate } from './document-templates.ts';
 import {
+  type DocumentListRow,
   documentsOfCase,
   earlierNumber,
   findDocumentBySource,
   findSettings,
   insertDocumentRow,
-  type DocumentListRow,
   type SettingsRow,
 } from './documents.repository.ts';
-import { renderPdf, type PdfOutput } from './pdf/render-pdf.ts';
+import { type PdfOutput, renderPdf } from './pdf/render-pdf.ts';
 
 export type IssuedDocument = {
   id: string;
@@ -325,6 +322,16 @@ export async function readDocumentPdf(db: Executor, documentId: string, deps: Pi
   const bytes = await fileStorageOf(deps).get(row.pdf_sm3);
   if (!bytes) throw new AppError('NOT_FOUND');
   return bytes;
+}
+
+/** The frozen PDF, or null for a numbered step document that has none (its id is not a document's). */
+export async function readDocumentPdfOrNull(deps: Pick<Deps, 'db' | 'config'>, db: Executor, documentId: string): Promise<Buffer | null> {
+  try {
+    return await readDocumentPdf(db, documentId, deps);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') return null;
+    throw e;
+  }
 }
 
 export async function listCaseDocuments(db: Executor, caseId: string): Promise<IssuedDocumentRow[]> {

@@ -1,12 +1,11 @@
 // The case an enforcement act is done on, loaded inside the act's transaction, with the date of the act checked
 // against today (an act is not dated in the future).
 import type { Transaction } from 'kysely';
-import { isAfter, type CaseContext, type CaseSnapshot } from '@chengguan/domain';
+import { type CaseContext, type CaseSnapshot, isAfter } from '@chengguan/domain';
 import type { Actor, Deps } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { caseContext, getCaseRowOrFail, hydrateSnapshot } from '../cases/case-loader.ts';
-import { ruleViolation } from '../cases/cases.errors.ts';
-import type { CaseRow } from '../cases/cases.repository.ts';
+import { caseContext, getCaseRowOrFail, hydrateSnapshot, ruleViolation } from '../cases/index.ts';
+import type { CaseRow } from '../cases/index.ts';
 
 export async function enforcementCaseOn(
   trx: Transaction<DB>,

@@ -2,11 +2,11 @@
 // same transaction) and once a day (the status moves with the calendar: the payment period runs out, the G3 window
 // opens). The first time the check finds a case overdue with no 催告书 it is marked 「待催告」: a timeline event and an audit
 // row, once (行政强制法 Art. 35: 催告 before enforcement; Art. 54: before applying to the court).
-import { enforcementView, type CaseContext, type CaseSnapshot } from '@chengguan/domain';
+import { type CaseContext, type CaseSnapshot, enforcementView } from '@chengguan/domain';
 import type { Deps, Executor, RequestMeta } from '../../context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { CaseRow } from '../cases/cases.repository.ts';
-import { insertCaseEvent } from '../cases/cases.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { CaseRow } from '../cases/index.ts';
+import { insertCaseEvent } from '../cases/index.ts';
 import { findEnforcement, upsertEnforcement } from './enforcement.repository.ts';
 
 export const EVENT_AWAITING_REMINDER = 'enforcementAwaitingReminder';

@@ -1,8 +1,7 @@
 // Step hooks: every step that changes payment, service or enforcement refreshes the case's enforcement row in the
 // step's own transaction, so the 「强制执行」 list never lags a step.
 import type { CaseAction } from '@chengguan/domain';
-import { EVENT_LABELS } from '../cases/cases.mapper.ts';
-import { registerCaseStepHook, type CaseStepHook } from '../cases/case-step.ts';
+import { type CaseStepHook, registerCaseStepHook, registerEventLabel } from '../cases/index.ts';
 import { EVENT_AWAITING_REMINDER, refreshCaseEnforcement } from './enforcement-refresh.ts';
 
 const ACTIONS: readonly CaseAction[] = [
@@ -27,5 +26,5 @@ const refresh: CaseStepHook = async (deps, meta, w) => {
 export function installEnforcementHooks(): void {
   for (const action of ACTIONS) registerCaseStepHook(action, refresh);
   // The timeline label of the worker's 待催告 mark.
-  EVENT_LABELS[EVENT_AWAITING_REMINDER] = '待催告';
+  registerEventLabel(EVENT_AWAITING_REMINDER, '待催告');
 }

@@ -1,11 +1,10 @@
 // The daily enforcement check: public notices reaching their deemed day are served (F4), then every case with a
 // fine is re-evaluated (G1 period over → 待催告; G3 window opening, last day near). Also run on demand.
 import type { Deps, RequestMeta } from '../../context.ts';
-import { caseContext, hydrateSnapshot } from '../cases/case-loader.ts';
-import { findCase } from '../cases/cases.repository.ts';
-import { enqueueJob } from '../scheduler/jobs.repository.ts';
-import type { JobHandlers } from '../scheduler/worker.ts';
-import { completeDueDeemedServices } from '../service/service.jobs.ts';
+import { caseContext, findCase, hydrateSnapshot } from '../cases/index.ts';
+import { enqueueJob } from '../scheduler/index.ts';
+import type { JobHandlers } from '../scheduler/index.ts';
+import { completeDueDeemedServices } from '../service/index.ts';
 import { refreshCaseEnforcement } from './enforcement-refresh.ts';
 import { enforcementCandidateIds } from './enforcement.repository.ts';
 

@@ -1,6 +1,6 @@
 import type { Actor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
-import type { Permission } from '../auth/permissions.ts';
+import type { Permission } from '../auth/index.ts';
 import { assertPermission } from '../../shared/access.ts';
 
 /**

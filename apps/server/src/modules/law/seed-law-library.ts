@@ -1,6 +1,6 @@
 import { SHANGHAI_DEFAULTS } from '@chengguan/domain';
 import type { Deps, Executor } from '../../context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { DEFAULTS_EFFECTIVE_FROM } from './law-config.ts';
 import { findOffenceVersion } from './law-library.repository.ts';
 import { countConfigVersions, insertConfigVersion } from './law-settings.repository.ts';

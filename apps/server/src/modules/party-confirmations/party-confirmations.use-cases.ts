@@ -14,8 +14,9 @@ import type { Actor, Deps, RequestMeta } from '../../context.ts';
 import { AppError, fieldError } from '../../errors/app-error.ts';
 import { assertInJurisdiction, assertPermission } from '../../shared/access.ts';
 import { shanghaiDate } from '../../shared/time.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import {
+  type ConfirmationRow,
   findConfirmationWithOrg,
   findPublicConfirmation,
   insertConfirmation,
@@ -23,7 +24,6 @@ import {
   markConfirmed,
   markExpired,
   recordFailedAttempt,
-  type ConfirmationRow,
 } from './party-confirmations.repository.ts';
 
 /** How long the QR code stays valid: long enough to hand over the phone and type an ID number, short enough to die on the spot. */

@@ -2,17 +2,17 @@
 // the review/litigation pause and an approved deferral read from the case snapshot), and the order to pay next.
 import {
   amountDue,
+  type AmountDue,
   buildPaymentCode,
+  type CaseSnapshot,
   decisionFineFen,
   decisionReceivedOn,
   paidFen,
-  type AmountDue,
-  type CaseSnapshot,
 } from '@chengguan/domain';
 import type { Deps, Executor } from '../../context.ts';
-import { loadWorkCalendar } from '../law/law-calendar.ts';
-import type { CaseRow } from '../cases/cases.repository.ts';
-import { insertOrder, nextPaymentSeq, orgRegionCode, type OrderRow } from './payments.repository.ts';
+import { loadWorkCalendar } from '../law/index.ts';
+import type { CaseRow } from '../cases/index.ts';
+import { insertOrder, nextPaymentSeq, type OrderRow, orgRegionCode } from './payments.repository.ts';
 
 /** Region code used when a bureau has none configured (上海市). */
 const DEFAULT_REGION = '310000';

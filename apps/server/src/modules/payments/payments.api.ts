@@ -2,14 +2,12 @@
 // case as of today, a checkout through the payment provider, and a 暂缓 / 分期 application (处罚法 Art. 66).
 // Callers check access themselves (the portal by the party's one-time code, the console by role × jurisdiction).
 import type { PaymentSummary } from '@chengguan/contracts';
-import { checkDeferralRequest, type CaseSnapshot, type LegalDate } from '@chengguan/domain';
+import { CASE_MACHINE, type CaseSnapshot, checkDeferralRequest, type LegalDate } from '@chengguan/domain';
 import type { Deps, Executor, RequestMeta, StepActor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { shanghaiDate } from '../../shared/time.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { CASE_MACHINE } from '@chengguan/domain';
-import { getCaseRowOrFail } from '../cases/case-loader.ts';
-import { findCase, type CaseRow } from '../cases/cases.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { type CaseRow, findCase, getCaseRowOrFail } from '../cases/index.ts';
 import { caseAmounts, nextOrder, notPayableReason } from './payment-orders.ts';
 import { toDeferral, toOrder } from './payments.mapper.ts';
 import {

@@ -4,8 +4,8 @@
 import type { Deps } from '../../context.ts';
 import { shanghaiDate } from '../../shared/time.ts';
 import { addDays } from '@chengguan/domain';
-import { enqueueJob } from '../scheduler/jobs.repository.ts';
-import type { JobHandlers } from '../scheduler/worker.ts';
+import { enqueueJob } from '../scheduler/index.ts';
+import type { JobHandlers } from '../scheduler/index.ts';
 import { paymentProviders } from './providers/payment-provider.ts';
 import './providers/registry.ts';
 import { findSandboxCheckout } from './providers/sandbox.repository.ts';

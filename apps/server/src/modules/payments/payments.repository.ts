@@ -478,18 +478,3 @@ export async function listCashReceipts(
   ]);
   return { items, total: Number(count.n) };
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Savepoints: a case step refused inside the callback's transaction is rolled back alone, the payment stays recorded.
-
-export async function savepoint(db: Executor, name: string): Promise<void> {
-  await sql`SAVEPOINT ${sql.id(name)}`.execute(db);
-}
-
-export async function rollbackToSavepoint(db: Executor, name: string): Promise<void> {
-  await sql`ROLLBACK TO SAVEPOINT ${sql.id(name)}`.execute(db);
-}
-
-export async function releaseSavepoint(db: Executor, name: string): Promise<void> {
-  await sql`RELEASE SAVEPOINT ${sql.id(name)}`.execute(db);
-}

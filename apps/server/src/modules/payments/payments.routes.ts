@@ -30,7 +30,7 @@ import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import { assertPermission } from '../../shared/access.ts';
-import { getCaseRowOrFail } from '../cases/case-loader.ts';
+import { getCaseRowOrFail } from '../cases/index.ts';
 import { applyForDeferral, startCheckout } from './payments.api.ts';
 import { toDeferral } from './payments.mapper.ts';
 import { findDeferral, instalmentsOf } from './payments.repository.ts';

@@ -2,8 +2,7 @@
 // 笔录 he signed), never the bureau's internal ones (立案审批表, 调查终结报告, 法制审核意见书, 集体讨论记录 …).
 // Issued PDFs come from the documents module; numbered case documents without a PDF yet are listed by number.
 import type { Deps, Executor } from '../../context.ts';
-import { caseDocumentList, type CaseDocumentEntry } from '../documents/case-document-list.ts';
-import { readDocumentPdf } from '../documents/issue-document.ts';
+import { type CaseDocumentEntry, caseDocumentList, readDocumentPdf } from '../documents/index.ts';
 
 export const PARTY_DOCUMENT_KINDS: ReadonlySet<string> = new Set([
   'inspection_record',

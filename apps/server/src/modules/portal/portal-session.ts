@@ -4,7 +4,7 @@ import { PORTAL_COOKIE } from '@chengguan/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { tokenHash } from '../auth/session-token.ts';
+import { tokenHash } from '../auth/index.ts';
 import { findPortalSession, touchPortalSession } from './portal.repository.ts';
 
 export const PORTAL_IDLE_MS = 30 * 60_000;

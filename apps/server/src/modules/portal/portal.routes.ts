@@ -27,9 +27,8 @@ import {
   uploadPortalFile,
 } from './use-cases/portal-steps.ts';
 import { requestPortalCode } from './use-cases/request-code.ts';
-import { revokePortalSession } from './portal.repository.ts';
-import { tokenHash } from '../auth/session-token.ts';
-import { findPortalSession } from './portal.repository.ts';
+import { findPortalSession, revokePortalSession } from './portal.repository.ts';
+import { tokenHash } from '../auth/index.ts';
 
 const TAGS = ['portal'];
 const RAW_TYPES = /^(application\/pdf|image\/(jpeg|png|webp|heic))/;

@@ -6,9 +6,9 @@
 import type { Transaction } from 'kysely';
 import type { Deps, RequestMeta, StepActor } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { runCaseStepIn } from '../cases/case-step.ts';
-import { getVerifiedFileOrFail } from '../files/use-cases/verify-stored-file.ts';
-import { issueDocument } from './documents-port.ts';
+import { runCaseStepIn } from '../cases/index.ts';
+import { getVerifiedFileOrFail } from '../files/index.ts';
+import { issueCaseDocument } from '../documents/index.ts';
 import { insertConsent } from './service.repository.ts';
 
 export type RecordServiceConsentRequest = {
@@ -69,7 +69,7 @@ export async function recordServiceConsent(
   // Signed in the portal: the 送达地址确认书 is issued as a frozen document the party can download (a paper one is
   // already on file).
   if (req.via === 'portal') {
-    await issueDocument(trx, deps, actor, meta, {
+    await issueCaseDocument(trx, deps, actor, meta, {
       caseId: req.caseId,
       kind: 'e_service_consent',
       sourceId: id,

@@ -7,9 +7,8 @@ import type { Transaction } from 'kysely';
 import type { Deps, RequestMeta, StepActor } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { shanghaiDate } from '../../shared/time.ts';
-import { runCaseStepIn } from '../cases/case-step.ts';
-import { findCase } from '../cases/cases.repository.ts';
-import { issueDocument } from './documents-port.ts';
+import { findCase, runCaseStepIn } from '../cases/index.ts';
+import { issueCaseDocument } from '../documents/index.ts';
 import { findService, updateService } from './service.repository.ts';
 import type { CaseServicesTable } from './service.tables.ts';
 
@@ -83,7 +82,7 @@ export async function issueServiceReceipt(
 ): Promise<string | null> {
   const s = await findService(trx, caseId, serviceId);
   if (!s || s.status !== 'served' || s.receipt_document_id) return s?.receipt_document_id ?? null;
-  const issued = await issueDocument(trx, deps, actor, meta, {
+  const issued = await issueCaseDocument(trx, deps, actor, meta, {
     caseId,
     kind: 'service_receipt',
     sourceId: serviceId,

@@ -5,14 +5,12 @@ import type { Transaction } from 'kysely';
 import type { Deps, Executor, RequestMeta } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { shanghaiDate } from '../../shared/time.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { channelActor } from '../cases/channel-actor.ts';
-import { findCase } from '../cases/cases.repository.ts';
-import type { ClaimedJob } from '../scheduler/jobs.repository.ts';
-import type { JobHandlers } from '../scheduler/worker.ts';
-import type { DeliveredMessage } from '../messaging/send-message.ts';
+import { recordAudit } from '../audit/index.ts';
+import { channelActor, findCase } from '../cases/index.ts';
+import type { ClaimedJob, JobHandlers } from '../scheduler/index.ts';
+import type { DeliveredMessage } from '../messaging/index.ts';
 import { completePendingService, dueDeemedServices, findService, findServicesByMessage, type ServiceRow } from './service.repository.ts';
-import { STEP_CHANNEL_ROLES, completeServiceStep, issueServiceReceipt, serviceStepFor } from './service-step.ts';
+import { completeServiceStep, issueServiceReceipt, serviceStepFor, STEP_CHANNEL_ROLES } from './service-step.ts';
 import { JOB_PUBLIC_NOTICE_DEEMED } from './use-cases/record-service.ts';
 
 async function complete(

@@ -2,7 +2,7 @@ import argon2 from 'argon2';
 import { checkPassword, DEFAULT_PASSWORD_POLICY } from '@chengguan/domain';
 import { AppError } from '../../../errors/app-error.ts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { getSecrets, revokeOfficerSessions, updateSecrets } from '../auth.repository.ts';
 
 /** Refuses a password that breaks the policy, naming the field and each broken rule. */

@@ -4,7 +4,7 @@ import { DEFAULT_PASSWORD_POLICY, lockoutState } from '@chengguan/domain';
 import type { Role } from '@chengguan/contracts';
 import { AppError } from '../../../errors/app-error.ts';
 import type { Deps, RequestMeta } from '../../../context.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { findLoginByUsername, insertSession, recordFailedLogin, resetFailedLogins, rolesOf } from '../auth.repository.ts';
 import { newSessionToken, tokenHash } from '../session-token.ts';
 

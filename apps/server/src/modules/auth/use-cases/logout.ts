@@ -1,5 +1,5 @@
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { revokeSession } from '../auth.repository.ts';
 
 export async function logout(deps: Deps, actor: Actor, meta: RequestMeta): Promise<void> {

@@ -1,7 +1,7 @@
 import { authenticator } from 'otplib';
 import { AppError } from '../../../errors/app-error.ts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { getSecrets, updateSecrets } from '../auth.repository.ts';
 import { totpAt } from './login.ts';
 

@@ -2,8 +2,8 @@ import { DOC_TYPES, type DocNumberPattern, type DocNumberPatternBody } from '@ch
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
-import { getOrgRowOrFail } from '../../org/use-cases/get-org.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { getOrgRowOrFail } from '../../org/index.ts';
 import { bureauShortName, findDocPattern, upsertDocPattern } from '../cases.repository.ts';
 import { defaultPattern } from '../doc-numbers.ts';
 

@@ -1,9 +1,8 @@
 import type { CaseDetail, SummaryCaseBody } from '@chengguan/contracts';
-import { summaryRemedyText, type CaseActionInput, type DecidingBody } from '@chengguan/domain';
+import { type CaseActionInput, type DecidingBody, summaryRemedyText } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { findOrg, type OrgRow } from '../../org/org.repository.ts';
-import { getOrgRowOrFail } from '../../org/use-cases/get-org.ts';
-import { getVerifiedFileOrFail } from '../../files/use-cases/verify-stored-file.ts';
+import { findOrg, getOrgRowOrFail, type OrgRow } from '../../org/index.ts';
+import { getVerifiedFileOrFail } from '../../files/index.ts';
 import { assertActionPermission } from '../case-access.ts';
 import { insertNewCase, type PlannedStep } from '../case-create.ts';
 import { caseContext, teamOfficersOrFail } from '../case-loader.ts';

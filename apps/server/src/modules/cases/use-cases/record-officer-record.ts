@@ -1,6 +1,6 @@
 import type { CaseActionBody, CaseDetail } from '@chengguan/contracts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { getVerifiedFileOrFail } from '../../files/use-cases/verify-stored-file.ts';
+import { getVerifiedFileOrFail } from '../../files/index.ts';
 import { teamOfficersOrFail } from '../case-loader.ts';
 import { runCaseStep } from '../case-step.ts';
 import { insertRecord } from '../cases.repository.ts';

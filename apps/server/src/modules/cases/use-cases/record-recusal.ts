@@ -1,15 +1,14 @@
 import type { CaseDetail, RecusalBody } from '@chengguan/contracts';
-import { notBeforeDiscovery, notInFuture, type CaseSnapshot, type Recusal } from '@chengguan/domain';
+import { CaseRuleError, type CaseSnapshot, notBeforeDiscovery, notInFuture, type Recusal } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { refreshCaseDeadlines, summarizeDeadlines } from '../case-deadlines.ts';
 import { loadCaseOrFail } from '../case-loader.ts';
 import { assertRealDates, derivedColumns } from '../case-step.ts';
 import { caseRuleToAppError } from '../cases.errors.ts';
 import { insertCaseEvent, updateCaseIfVersion } from '../cases.repository.ts';
-import { CaseRuleError } from '@chengguan/domain';
 import { getCase } from './get-case.ts';
 
 export type RecordRecusalOptions = { caseId: string; body: RecusalBody };

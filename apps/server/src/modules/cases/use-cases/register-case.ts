@@ -1,6 +1,6 @@
 import type { CaseDetail, RegisterCaseBody } from '@chengguan/contracts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { getOrgRowOrFail } from '../../org/use-cases/get-org.ts';
+import { getOrgRowOrFail } from '../../org/index.ts';
 import { assertActionPermission } from '../case-access.ts';
 import { insertNewCase } from '../case-create.ts';
 import { caseContext, teamOfficersOrFail } from '../case-loader.ts';

@@ -1,7 +1,7 @@
 import type { CaseActionBody, CaseDetail, DiscretionBody } from '@chengguan/contracts';
 import type { CaseSnapshot, FenRange } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { calculateDiscretionFor } from '../../law/use-cases/calculate-discretion.ts';
+import { calculateDiscretionFor } from '../../law/index.ts';
 import { assertActionPermission } from '../case-access.ts';
 import { loadCaseOrFail } from '../case-loader.ts';
 import { mergeFlags } from '../case-offence.ts';

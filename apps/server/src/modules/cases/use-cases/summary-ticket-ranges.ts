@@ -2,8 +2,8 @@ import type { SummaryTicketRange, SummaryTicketRangeBody } from '@chengguan/cont
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
-import { getOrgRowOrFail } from '../../org/use-cases/get-org.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { getOrgRowOrFail } from '../../org/index.ts';
 import { teamOfficersOrFail } from '../case-loader.ts';
 import { insertTicketRange, listTicketRanges, type TicketRangeRow } from '../cases.repository.ts';
 

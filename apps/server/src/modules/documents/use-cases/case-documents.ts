@@ -1,22 +1,20 @@
 // The case page's 文书 tab: the documents issued for the case and those its stage allows (server-decided, with
 // the rule of each refusal); preview (样稿, not stored), issue and download.
 import {
-  DOCUMENT_KIND_TITLES,
   type CaseDocumentsAnswer,
-  type IssueDocumentBody,
+  DOCUMENT_KIND_TITLES,
   type IssuedDocumentCreated,
   type IssuedDocumentInfo,
+  type IssueDocumentBody,
   type WithdrawDocumentBody,
 } from '@chengguan/contracts';
 import { documentAvailability } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { inJurisdiction } from '../../cases/case-access.ts';
-import { loadCaseOrFail } from '../../cases/case-loader.ts';
-import { caseRecords, findCase } from '../../cases/cases.repository.ts';
-import { documentsOfCase, findDocumentRow, type DocumentListRow } from '../documents.repository.ts';
+import { caseRecords, findCase, inJurisdiction, loadCaseOrFail } from '../../cases/index.ts';
+import { type DocumentListRow, documentsOfCase, findDocumentRow } from '../documents.repository.ts';
 import { assertKindAvailable, canIssueDocuments, issueCaseDocument, prepareCaseDocument, readDocumentPdf } from '../issue-document.ts';
 
 export function toIssuedInfo(r: DocumentListRow, verifyPath: string | null = null): IssuedDocumentInfo {

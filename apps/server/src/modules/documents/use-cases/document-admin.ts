@@ -31,13 +31,10 @@ import {
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
-import { inJurisdiction } from '../../cases/case-access.ts';
-import { decidingBodyOf } from '../../cases/use-cases/issue-summary-ticket.ts';
-import { fileStorageOf } from '../../files/file-storage.ts';
-import { findFile, insertFile } from '../../files/files.repository.ts';
-import { sm3OfBytes } from '../../files/file-storage.ts';
-import { findOrg, type OrgRow } from '../../org/org.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { decidingBodyOf, inJurisdiction, loadCaseOrFail } from '../../cases/index.ts';
+import { fileStorageOf, findFile, insertFile, sm3OfBytes } from '../../files/index.ts';
+import { findOrg, type OrgRow } from '../../org/index.ts';
 import { defaultAgencyName } from '../document-data.ts';
 import { keyFingerprint } from '../document-signing.ts';
 import { effectiveTemplate } from '../document-templates.ts';
@@ -47,11 +44,10 @@ import {
   insertTemplate,
   latestTemplatesOf,
   lockTemplate,
+  type TemplateRow,
   templateVersions,
   upsertSettings,
-  type TemplateRow,
 } from '../documents.repository.ts';
-import { loadCaseOrFail } from '../../cases/case-loader.ts';
 import { prepareCaseDocument } from '../issue-document.ts';
 import { renderPdf } from '../pdf/render-pdf.ts';
 

@@ -5,9 +5,9 @@ import type { DocumentComparison, DocumentVerification } from '@chengguan/contra
 import { maskName } from '@chengguan/domain';
 import type { Deps } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
-import { fileStorageOf, sm3OfBytes } from '../../files/file-storage.ts';
+import { fileStorageOf, sm3OfBytes } from '../../files/index.ts';
 import { verifyDigest } from '../document-signing.ts';
-import { findDocumentRow, findKey, type DocumentRow } from '../documents.repository.ts';
+import { type DocumentRow, findDocumentRow, findKey } from '../documents.repository.ts';
 import { verifyCodeHash } from '../issue-document.ts';
 
 async function documentByCodeOrFail(deps: Deps, id: string, code: string): Promise<DocumentRow> {

@@ -1,8 +1,8 @@
 import type { Actor, Deps } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { getCaseRowOrFail } from '../../cases/case-loader.ts';
-import { fileStorageOf } from '../../files/file-storage.ts';
+import { getCaseRowOrFail } from '../../cases/index.ts';
+import { fileStorageOf } from '../../files/index.ts';
 import { findEnforcement } from '../enforcement.repository.ts';
 
 /** The last prepared court package (ZIP), read back from the content-addressed store. */

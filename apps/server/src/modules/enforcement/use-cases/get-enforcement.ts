@@ -1,10 +1,10 @@
-import { ENFORCEMENT_STATUS_ZH, type EnforcementOverview, type CourtPackageManifestItem } from '@chengguan/contracts';
+import { type CourtPackageManifestItem, ENFORCEMENT_STATUS_ZH, type EnforcementOverview } from '@chengguan/contracts';
 import { daysBetween, enforcementView } from '@chengguan/domain';
 import type { Actor, Deps } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { caseContext, getCaseRowOrFail, hydrateSnapshot } from '../../cases/case-loader.ts';
-import { allCaseDocuments } from '../../service/documents-port.ts';
-import { listReviewLitigations, listServices } from '../../service/service.repository.ts';
+import { caseContext, getCaseRowOrFail, hydrateSnapshot } from '../../cases/index.ts';
+import { caseDocumentList } from '../../documents/index.ts';
+import { listReviewLitigations, listServices } from '../../service/index.ts';
 import { findEnforcement } from '../enforcement.repository.ts';
 
 const ENFORCEMENT_KINDS = new Set(['decision', 'no_penalty_decision', 'summary_decision', 'payment_reminder', 'court_application']);
@@ -18,7 +18,7 @@ export async function getEnforcement(deps: Deps, actor: Actor, caseId: string): 
     caseContext(deps.db, deps.clock.now()),
     findEnforcement(deps.db, row.id),
     listReviewLitigations(deps.db, row.id),
-    allCaseDocuments(deps.db, row.id),
+    caseDocumentList(deps.db, row.id),
     listServices(deps.db, row.id),
   ]);
   const v = enforcementView(snapshot, ctx);

@@ -4,11 +4,10 @@
 import type { EnforcementOverview, IssueReminderBody } from '@chengguan/contracts';
 import { enforcementView, isAfter, reminderPerformanceDeadline, surcharge } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
-import { assertRealDates } from '../../cases/case-step.ts';
-import { ruleViolation } from '../../cases/cases.errors.ts';
-import { issueDocument } from '../../service/documents-port.ts';
-import { assertServiceWrite } from '../../service/service.mapper.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { assertRealDates, ruleViolation } from '../../cases/index.ts';
+import { issueCaseDocument } from '../../documents/index.ts';
+import { assertServiceWrite } from '../../service/index.ts';
 import { enforcementCaseOn } from '../enforcement-case.ts';
 import { getEnforcement } from './get-enforcement.ts';
 
@@ -58,7 +57,7 @@ export async function issueReminder(
         '你（单位）对本催告书有陈述和申辩的权利，可在收到本催告书之日起十日内向本机关提出（行政强制法第三十五条第四项、第三十六条）。',
       legalBasis: ['行政强制法 Art. 35', '行政强制法 Art. 37', '行政强制法 Art. 54', '行政处罚法 Art. 72'],
     };
-    const issued = await issueDocument(trx, deps, actor, meta, {
+    const issued = await issueCaseDocument(trx, deps, actor, meta, {
       caseId: row.id,
       kind: 'payment_reminder',
       issuedOn: body.date,

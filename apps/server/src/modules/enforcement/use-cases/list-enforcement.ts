@@ -8,8 +8,8 @@ import {
 import type { Actor, Deps } from '../../../context.ts';
 import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { maskPartyName } from '../../cases/cases.mapper.ts';
-import { listEnforcement as listRows, orgPathOf, type EnforcementListRow } from '../enforcement.repository.ts';
+import { maskPartyName } from '../../cases/index.ts';
+import { type EnforcementListRow, listEnforcement as listRows, orgPathOf } from '../enforcement.repository.ts';
 
 /** Without a status filter: every case still to be enforced. */
 export const OPEN_ENFORCEMENT_STATUSES: readonly EnforcementStatusCode[] = [

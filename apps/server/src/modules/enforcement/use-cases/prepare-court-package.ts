@@ -3,19 +3,16 @@
 // Prepared only inside the G3 window (Arts. 53–54; 行诉法解释 Art. 156). The 申请书 is issued as a frozen document; the
 // ZIP holds it with the decision, the service receipts, the 催告书 and its service proof, the party's statements,
 // the subject-matter sheet and manifest.json naming the 5 items with the SM3 of each file. Stored by its SM3.
-import { zipSync, strToU8 } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import type { CourtPackageBody, CourtPackageManifestItem, EnforcementOverview } from '@chengguan/contracts';
 import { enforcementView, surcharge } from '@chengguan/domain';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
-import { assertRealDates } from '../../cases/case-step.ts';
-import { ruleViolation } from '../../cases/cases.errors.ts';
-import { caseEvents } from '../../cases/cases.repository.ts';
-import { fileStorageOf, sm3OfBytes } from '../../files/file-storage.ts';
-import { insertFile } from '../../files/files.repository.ts';
-import { allCaseDocuments, issueDocument, readPdf, type ServableDoc } from '../../service/documents-port.ts';
-import { listReviewLitigations, listServices, type ServiceRow } from '../../service/service.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { assertRealDates, caseEvents, ruleViolation } from '../../cases/index.ts';
+import { fileStorageOf, insertFile, sm3OfBytes } from '../../files/index.ts';
+import { type CaseDocumentEntry, caseDocumentList, issueCaseDocument, readDocumentPdfOrNull } from '../../documents/index.ts';
+import { listReviewLitigations, listServices, type ServiceRow } from '../../service/index.ts';
 import { refreshCaseEnforcement } from '../enforcement-refresh.ts';
 import { updateEnforcement } from '../enforcement.repository.ts';
 import { enforcementCaseOn } from '../enforcement-case.ts';
@@ -88,26 +85,26 @@ export async function prepareCourtPackage(
         body.subjectMatter?.trim() ||
         `罚款 ${yuan(v.fineFen)} 元，加处罚款 ${yuan(g2.surchargeFen)} 元（截至 ${body.date}），已缴 ${yuan(v.paidFen)} 元，申请执行金额 ${yuan(owedFen)} 元`,
     };
-    const application = await issueDocument(trx, deps, actor, meta, {
+    const application = await issueCaseDocument(trx, deps, actor, meta, {
       caseId: row.id,
       kind: 'court_application',
       issuedOn: body.date,
       extra: { court: body.court, application: subject },
     });
     const [docs, services, reviews, events] = await Promise.all([
-      allCaseDocuments(trx, row.id),
+      caseDocumentList(trx, row.id),
       listServices(trx, row.id),
       listReviewLitigations(trx, row.id),
       caseEvents(trx, row.id),
     ]);
     const files: PackFile[] = [];
     const addPdf = async (item: number, name: string, id: string | null) => {
-      const pdf = id ? await readPdf(deps, trx, id) : null;
+      const pdf = id ? await readDocumentPdfOrNull(deps, trx, id) : null;
       if (pdf) files.push({ item, name, bytes: new Uint8Array(pdf) });
     };
     await addPdf(1, `1-强制执行申请书-${application.number ?? application.id}.pdf`, application.id);
     const served = (kind: string) => services.filter((s) => s.document_kind === kind && s.status === 'served');
-    const byKind = (kinds: string[]) => docs.filter((d: ServableDoc) => kinds.includes(d.kind));
+    const byKind = (kinds: string[]) => docs.filter((d: CaseDocumentEntry) => kinds.includes(d.kind));
     const decision = snapshot.decision;
     for (const d of byKind(['decision', 'no_penalty_decision', 'summary_decision'])) {
       const before = files.length;
@@ -226,7 +223,7 @@ export async function prepareCourtPackage(
 
 async function addReceipts(deps: Deps, db: Executor, files: PackFile[], item: number, services: ServiceRow[]): Promise<void> {
   for (const s of services) {
-    const pdf = s.receipt_document_id ? await readPdf(deps, db, s.receipt_document_id) : null;
+    const pdf = s.receipt_document_id ? await readDocumentPdfOrNull(deps, db, s.receipt_document_id) : null;
     if (pdf) files.push({ item, name: `${item}-送达回证-${s.document_title}-${s.served_on}.pdf`, bytes: new Uint8Array(pdf) });
     else {
       // No PDF: the service record itself is the proof (method, date, recipient / message / notice).

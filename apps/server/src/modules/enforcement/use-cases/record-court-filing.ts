@@ -1,6 +1,6 @@
 import type { CourtFilingBody, EnforcementOverview } from '@chengguan/contracts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { runCaseStep } from '../../cases/case-step.ts';
+import { runCaseStep } from '../../cases/index.ts';
 import { getEnforcement } from './get-enforcement.ts';
 
 /** The application was filed with the court: startEnforcement {kind: 'court_application'} (G3 guard: inside the window). */

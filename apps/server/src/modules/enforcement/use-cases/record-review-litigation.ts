@@ -3,9 +3,8 @@
 import type { EndReviewLitigationBody, EnforcementOverview, ReviewLitigationBody } from '@chengguan/contracts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
-import { getCaseRowOrFail } from '../../cases/case-loader.ts';
-import { runCaseStep } from '../../cases/case-step.ts';
-import { endReviewLitigation, findReviewLitigation, insertReviewLitigation } from '../../service/service.repository.ts';
+import { getCaseRowOrFail, runCaseStep } from '../../cases/index.ts';
+import { endReviewLitigation, findReviewLitigation, insertReviewLitigation } from '../../service/index.ts';
 import { getEnforcement } from './get-enforcement.ts';
 
 export async function recordReviewLitigation(

@@ -2,7 +2,7 @@ import type { StoredFile } from '@chengguan/contracts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { fileStorageOf, sm3OfBytes } from '../file-storage.ts';
 import { findFile, insertFile } from '../files.repository.ts';
 

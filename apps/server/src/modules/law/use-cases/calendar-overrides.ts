@@ -2,13 +2,13 @@ import type { CalendarOverride, CalendarOverrideBody } from '@chengguan/contract
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { isRealDate } from '../../../shared/time.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { assertCityWideWrite } from '../law.access.ts';
 import {
+  type CalendarOverrideRow,
   deleteCalendarOverride as deleteRow,
   findCalendarOverride,
   upsertCalendarOverride,
-  type CalendarOverrideRow,
 } from '../law-settings.repository.ts';
 
 function assertDate(date: string): void {

@@ -3,13 +3,13 @@ import { Value } from '@sinclair/typebox/value';
 import type { ImportError, ImportReport } from '@chengguan/contracts';
 import { sm3Hex } from '@chengguan/domain';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { assertCityWideWrite } from '../law.access.ts';
 import type { Issue } from '../law.errors.ts';
 import { lockVersionKey } from '../law-library.repository.ts';
 import { CellError } from '../library/cells.ts';
 import type { AnyLibraryKind, SheetColumn } from '../library/kind-spec.ts';
-import { columnLetter, mergeOrigin, readUpload, UnreadableFileError, type SheetData, type Upload } from '../library/workbook.ts';
+import { columnLetter, mergeOrigin, readUpload, type SheetData, UnreadableFileError, type Upload } from '../library/workbook.ts';
 import { withSavepoint } from '../../../db/transaction.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

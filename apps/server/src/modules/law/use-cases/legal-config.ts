@@ -4,9 +4,9 @@ import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { isRealDate, shanghaiDate } from '../../../shared/time.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { assertCityWideWrite } from '../law.access.ts';
-import { DEFAULTS_EFFECTIVE_FROM, loadConfigVersions, toConfigVersion, valuesOf, versionOn, type StoredConfig } from '../law-config.ts';
+import { DEFAULTS_EFFECTIVE_FROM, loadConfigVersions, type StoredConfig, toConfigVersion, valuesOf, versionOn } from '../law-config.ts';
 import { insertConfigVersion } from '../law-settings.repository.ts';
 import { SHANGHAI_DEFAULTS } from '@chengguan/domain';
 

@@ -1,5 +1,5 @@
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { assertCityWideWrite } from '../law.access.ts';
 import { assertNoIssues } from '../law.errors.ts';
 import { lockVersionKey } from '../law-library.repository.ts';

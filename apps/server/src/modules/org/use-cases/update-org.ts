@@ -3,7 +3,7 @@ import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { mapUniqueViolation } from '../../../shared/pg-errors.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { countActiveChildren, countActiveOfficersUnder, findOrg, updateOrg as updateOrgRow } from '../org.repository.ts';
 import { toOrg } from '../org.mapper.ts';
 import { getOrgRowOrFail } from './get-org.ts';

@@ -5,10 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps, Executor } from '../../../context.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
-import { enqueueJob } from '../../scheduler/jobs.repository.ts';
+import { enqueueJob } from '../../scheduler/index.ts';
 import type { PaymentProvider, StatementLine, VerifiedCallback } from './payment-provider.ts';
 import * as repo from './sandbox.repository.ts';
-import { signFields, verifyFields, type SignedFields } from './signing.ts';
+import { type SignedFields, signFields, verifyFields } from './signing.ts';
 
 export const SANDBOX = 'sandbox';
 export const SANDBOX_MERCHANT_ID = 'CG-SANDBOX-0001';

@@ -7,9 +7,9 @@ import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { assertInJurisdiction, assertPermission } from '../../../shared/access.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
-import { assertRealDates } from '../../cases/case-step.ts';
-import { loadWorkCalendar } from '../../law/law-calendar.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { assertRealDates } from '../../cases/index.ts';
+import { loadWorkCalendar } from '../../law/index.ts';
 import { toCashReceipt } from '../payments.mapper.ts';
 import { findCashReceipt, updateCashReceipt } from '../payments.repository.ts';
 

@@ -5,9 +5,8 @@ import type { DeferralApplication, DeferralDecisionBody } from '@chengguan/contr
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
-import { getCaseRowOrFail } from '../../cases/case-loader.ts';
-import { assertRealDates, runCaseStepIn } from '../../cases/case-step.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { assertRealDates, getCaseRowOrFail, runCaseStepIn } from '../../cases/index.ts';
 import { createOrder } from '../payment-orders.ts';
 import { toDeferral } from '../payments.mapper.ts';
 import {

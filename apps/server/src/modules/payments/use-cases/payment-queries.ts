@@ -1,9 +1,9 @@
 // Reads of the console: the case tab, the lists (orders, reconciliation runs and mismatches, cash receipts), their
 // Excel exports, and resolving a mismatch with a note. Role × jurisdiction on each.
 import type {
+  CasePayments,
   CashReceipt,
   CashReceiptListQuery,
-  CasePayments,
   MismatchListQuery,
   PageOf,
   PaymentMismatch,
@@ -19,8 +19,8 @@ import { AppError } from '../../../errors/app-error.ts';
 import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
-import { getCaseRowOrFail } from '../../cases/case-loader.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { getCaseRowOrFail } from '../../cases/index.ts';
 import { paymentSummary } from '../payments.api.ts';
 import { toCashReceipt, toDeferral, toMismatch, toOrderListItem, toRefund, toRun, toTransaction } from '../payments.mapper.ts';
 import * as repo from '../payments.repository.ts';

@@ -6,20 +6,16 @@
 // rolled back alone to a savepoint and the payment flagged for the officers.
 import type { CaseSnapshot } from '@chengguan/domain';
 import type { Deps, RequestMeta } from '../../../context.ts';
+import { withSavepoint } from '../../../db/transaction.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
-import { runCaseStepIn } from '../../cases/case-step.ts';
-import { channelActor } from '../../cases/channel-actor.ts';
-import { findCase } from '../../cases/cases.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { channelActor, findCase, runCaseStepIn } from '../../cases/index.ts';
 import { caseAmounts, paymentAction } from '../payment-orders.ts';
 import {
   findCheckout,
   findOrder,
   insertTransactionIfNew,
-  releaseSavepoint,
-  rollbackToSavepoint,
-  savepoint,
   setCheckoutStatus,
   setOpenOrdersOfCase,
   updateOrder,
@@ -107,24 +103,24 @@ export async function receivePaymentCallback(deps: Deps, meta: RequestMeta, prov
     const [order, caseRow] = await Promise.all([findOrder(trx, checkout.order_id, true), findCase(trx, checkout.case_id)]);
     if (!order || !caseRow) return flag('step_refused', '缴款单或案件不存在 / order or case missing');
     const action = paymentAction(caseRow.snapshot as CaseSnapshot);
-    await savepoint(trx, 'payment_step');
     try {
-      await runCaseStepIn(trx, deps, channelActor(caseRow, 'payment', ['field_officer']), meta, {
-        caseId: caseRow.id,
-        action,
-        body: {
-          date: paidOn,
-          amountFen: verified.amountFen,
-          provider: provider.name,
-          providerTxnId: verified.providerTxnId,
-          paymentCode: order.payment_code,
-        },
-        input: () => ({ date: paidOn, amountFen: verified.amountFen }),
-      });
-      await releaseSavepoint(trx, 'payment_step');
+      // A step refused here is rolled back alone; the payment stays recorded and is flagged.
+      await withSavepoint(trx, 'payment_step', () =>
+        runCaseStepIn(trx, deps, channelActor(caseRow, 'payment', ['field_officer']), meta, {
+          caseId: caseRow.id,
+          action,
+          body: {
+            date: paidOn,
+            amountFen: verified.amountFen,
+            provider: provider.name,
+            providerTxnId: verified.providerTxnId,
+            paymentCode: order.payment_code,
+          },
+          input: () => ({ date: paidOn, amountFen: verified.amountFen }),
+        }),
+      );
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      await rollbackToSavepoint(trx, 'payment_step');
       return flag('step_refused', `${e.messageZh} / ${e.messageEn}`, { code: e.code });
     }
     const paidOnOrder = Number(order.paid_fen) + verified.amountFen;

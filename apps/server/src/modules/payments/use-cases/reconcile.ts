@@ -3,7 +3,7 @@
 // does not know, an amount that differs, a refund the provider made that we do not show as done.
 import type { MismatchKind, ReconciliationRun } from '@chengguan/contracts';
 import type { Actor, Deps } from '../../../context.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { toRun } from '../payments.mapper.ts';
 import {
   checkoutsByIds,

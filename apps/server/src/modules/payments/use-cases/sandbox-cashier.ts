@@ -3,7 +3,7 @@
 import { SANDBOX_NOTICE_ZH, type SandboxCheckoutView } from '@chengguan/contracts';
 import type { Deps, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { findSandboxCheckout, type SandboxCheckoutRow } from '../providers/sandbox.repository.ts';
 import { sandboxMerchant, sandboxPay } from '../providers/sandbox-provider.ts';
 

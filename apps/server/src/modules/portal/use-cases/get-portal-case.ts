@@ -2,6 +2,10 @@
 // left, his documents, what the portal lets him do today (and why not), and what he handed in.
 import type { PortalAction, PortalCase, PortalDeadline } from '@chengguan/contracts';
 import {
+  type BlockReason,
+  type CaseAction,
+  type CaseContext,
+  type CaseSnapshot,
   decisionFineFen,
   decisionReceivedOn,
   evaluateAction,
@@ -10,20 +14,14 @@ import {
   partyDeadlines,
   partyStateText,
   portalStatementRefusal,
-  type BlockReason,
-  type CaseAction,
-  type CaseContext,
-  type CaseSnapshot,
 } from '@chengguan/domain';
 import type { Deps } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
-import { caseContext, hydrateSnapshot } from '../../cases/case-loader.ts';
-import { findCase, findParty, type CaseRow } from '../../cases/cases.repository.ts';
-import { penaltyText } from '../../disclosure/penalty-text.ts';
+import { caseContext, caseDocuments, type CaseRow, findCase, findParty, hydrateSnapshot } from '../../cases/index.ts';
+import { penaltyText } from '../../disclosure/index.ts';
 import type { PortalSession } from '../portal-session.ts';
 import { partyDocuments } from '../portal-documents.ts';
 import { agencyNames, caseSubmissions } from '../portal.repository.ts';
-import { caseDocuments } from '../../cases/cases.repository.ts';
 
 /** The roles the portal's channel actor holds (the party's own acts recorded as an officer would). */
 export const PORTAL_ROLES = ['field_officer'] as const;

@@ -7,17 +7,15 @@ import type { Transaction } from 'kysely';
 import type { Deps, RequestMeta } from '../../../context.ts';
 import type { DB } from '../../../db/schema.ts';
 import { AppError } from '../../../errors/app-error.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
-import { runCaseStepIn } from '../../cases/case-step.ts';
-import { channelActor } from '../../cases/channel-actor.ts';
-import { fileStorageOf, sm3OfBytes } from '../../files/file-storage.ts';
-import { insertFile } from '../../files/files.repository.ts';
-import { channelOf } from '../../messaging/send-message.ts';
-import { recordServiceConsent } from '../../service/record-service-consent.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { channelActor, runCaseStepIn } from '../../cases/index.ts';
+import { fileStorageOf, insertFile, sm3OfBytes } from '../../files/index.ts';
+import { channelOf } from '../../messaging/index.ts';
+import { recordServiceConsent } from '../../service/index.ts';
 import type { PortalSession } from '../portal-session.ts';
 import { existingFiles, insertSubmission } from '../portal.repository.ts';
 import type { PortalSubmissionKind } from '../portal.tables.ts';
-import { loadPortalCase, PORTAL_ROLES, type LoadedPortalCase } from './get-portal-case.ts';
+import { type LoadedPortalCase, loadPortalCase, PORTAL_ROLES } from './get-portal-case.ts';
 
 type PortalAct = PortalSubmissionKind | 'payment';
 

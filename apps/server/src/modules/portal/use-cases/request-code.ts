@@ -6,8 +6,8 @@ import type { PortalCodeRequestBody, PortalCodeRequested } from '@chengguan/cont
 import { sm3Hex } from '@chengguan/domain';
 import type { Deps, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
-import { channelOf, sendMessage } from '../../messaging/send-message.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { channelOf, sendMessage } from '../../messaging/index.ts';
 import {
   casePartyContact,
   findCaseByDocumentNumber,

@@ -2,8 +2,8 @@ import type { ServiceOverview } from '@chengguan/contracts';
 import { runningDeadlines } from '@chengguan/domain';
 import type { Actor, Deps } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { caseContext, getCaseRowOrFail, hydrateSnapshot } from '../../cases/case-loader.ts';
-import { servableDocuments } from '../documents-port.ts';
+import { caseContext, getCaseRowOrFail, hydrateSnapshot } from '../../cases/index.ts';
+import { servableCaseDocuments } from '../../documents/index.ts';
 import { listConsents, listServices } from '../service.repository.ts';
 import { canWriteService, toConsent, toServiceRecord } from '../service.mapper.ts';
 
@@ -16,7 +16,7 @@ export async function getServiceOverview(deps: Deps, actor: Actor, caseId: strin
     caseContext(deps.db, deps.clock.now()),
     listConsents(deps.db, row.id),
     listServices(deps.db, row.id),
-    servableDocuments(deps.db, row.id),
+    servableCaseDocuments(deps.db, row.id),
   ]);
   const servedOn = new Map<string, string>();
   for (const s of services) {

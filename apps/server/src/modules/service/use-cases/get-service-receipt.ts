@@ -1,8 +1,8 @@
 import type { Actor, Deps } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { getCaseRowOrFail } from '../../cases/case-loader.ts';
-import { readPdf } from '../documents-port.ts';
+import { getCaseRowOrFail } from '../../cases/index.ts';
+import { readDocumentPdfOrNull } from '../../documents/index.ts';
 import { findService } from '../service.repository.ts';
 
 /** The frozen 送达回证 PDF of one service record (404 until the documents module issued it). */
@@ -16,7 +16,7 @@ export async function getServiceReceipt(
   const row = await getCaseRowOrFail(deps.db, actor, caseId);
   const s = await findService(deps.db, row.id, serviceId);
   if (!s?.receipt_document_id) throw new AppError('NOT_FOUND');
-  const pdf = await readPdf(deps, deps.db, s.receipt_document_id);
+  const pdf = await readDocumentPdfOrNull(deps, deps.db, s.receipt_document_id);
   if (!pdf) throw new AppError('NOT_FOUND');
   return { pdf, filename: `送达回证-${s.document_title}-${s.served_on ?? ''}.pdf` };
 }

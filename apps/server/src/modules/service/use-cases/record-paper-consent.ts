@@ -1,7 +1,6 @@
 import type { ServiceConsent, ServiceConsentBody } from '@chengguan/contracts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { assertActionPermission } from '../../cases/case-access.ts';
-import { assertRealDates } from '../../cases/case-step.ts';
+import { assertActionPermission, assertRealDates } from '../../cases/index.ts';
 import { recordServiceConsent } from '../record-service-consent.ts';
 import { listConsents } from '../service.repository.ts';
 import { toConsent } from '../service.mapper.ts';

@@ -9,15 +9,13 @@ import type { Actor, Deps, RequestMeta, StepActor } from '../../../context.ts';
 import type { DB } from '../../../db/schema.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
-import { caseContext, getCaseRowOrFail, hydrateSnapshot } from '../../cases/case-loader.ts';
-import { assertRealDates } from '../../cases/case-step.ts';
-import { ruleViolation } from '../../cases/cases.errors.ts';
-import type { CaseRow } from '../../cases/cases.repository.ts';
-import { getVerifiedFileOrFail } from '../../files/use-cases/verify-stored-file.ts';
-import { enqueueJob } from '../../scheduler/jobs.repository.ts';
-import { sendMessage } from '../../messaging/send-message.ts';
-import { servableDocuments, type ServableDoc } from '../documents-port.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { assertRealDates, caseContext, getCaseRowOrFail, hydrateSnapshot, ruleViolation } from '../../cases/index.ts';
+import type { CaseRow } from '../../cases/index.ts';
+import { getVerifiedFileOrFail } from '../../files/index.ts';
+import { enqueueJob } from '../../scheduler/index.ts';
+import { sendMessage } from '../../messaging/index.ts';
+import { type CaseDocumentEntry, servableCaseDocuments } from '../../documents/index.ts';
 import { findService, insertService, listConsents } from '../service.repository.ts';
 import type { CaseServicesTable } from '../service.tables.ts';
 import { assertServiceWrite, toServiceRecord } from '../service.mapper.ts';
@@ -41,7 +39,7 @@ export async function recordService(
   assertRealDates(body);
   const id = await deps.db.transaction().execute(async (trx) => {
     const row = await getCaseRowOrFail(trx, actor, caseId);
-    const doc = (await servableDocuments(trx, row.id)).find((d) => d.id === body.documentId);
+    const doc = (await servableCaseDocuments(trx, row.id)).find((d) => d.id === body.documentId);
     if (!doc)
       throw new AppError('NOT_FOUND', {
         field: 'documentId',
@@ -60,7 +58,7 @@ async function writeService(
   actor: Actor,
   meta: RequestMeta,
   row: CaseRow,
-  doc: ServableDoc,
+  doc: CaseDocumentEntry,
   body: RecordServiceBody,
 ): Promise<string> {
   const ctx = await caseContext(trx, deps.clock.now());

@@ -4,8 +4,8 @@ import { fieldError } from '../../../errors/app-error.ts';
 import { assertInJurisdiction, assertPermission } from '../../../shared/access.ts';
 import { mapUniqueViolation } from '../../../shared/pg-errors.ts';
 import { isRealDate, shanghaiDate } from '../../../shared/time.ts';
-import { recordAudit } from '../../audit/audit.service.ts';
-import { findCredential, insertCredential, updateCredentialRow, type CredentialRow } from '../staff.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { type CredentialRow, findCredential, insertCredential, updateCredentialRow } from '../staff.repository.ts';
 import { toCredential } from '../staff.mapper.ts';
 import { getOfficerRowOrFail } from './get-officer.ts';
 

@@ -1,7 +1,7 @@
 import type { Officer, OfficerListQuery } from '@chengguan/contracts';
 import type { Actor, Deps } from '../../../context.ts';
 import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts';
-import { ROLE_LABELS } from '../../auth/permissions.ts';
+import { ROLE_LABELS } from '../../auth/index.ts';
 import { listOfficers } from './list-officers.ts';
 
 const STATUS_ZH: Record<Officer['credentialStatus'], string> = {

@@ -1,0 +1,29 @@
+// 案件: ordinary and summary cases as state machines; one step = one transaction (case-step.ts).
+import type { ServerModule } from '../../platform/server-module.ts';
+import { CASE_JOB_HANDLERS } from './cases.jobs.ts';
+import { caseRoutes } from './cases.routes.ts';
+
+export { assertActionPermission, inJurisdiction } from './case-access.ts';
+export { caseContext, getCaseRowOrFail, hydrateSnapshot, loadCaseOrFail, type LoadedCase } from './case-loader.ts';
+export { assertRealDates, registerCaseStepHook, runCaseStep, runCaseStepIn, type CaseStepHook, type StepWrite } from './case-step.ts';
+export { ruleViolation } from './cases.errors.ts';
+export { maskPartyName, registerEventLabel } from './cases.mapper.ts';
+export {
+  caseDocuments,
+  caseEvents,
+  caseEvidence,
+  caseOfficerIds,
+  caseRecords,
+  findCase,
+  findParty,
+  insertCaseEvent,
+  insertTicketRange,
+  officerNames,
+  officersWithCredentials,
+  type CaseRow,
+} from './cases.repository.ts';
+export { channelActor } from './channel-actor.ts';
+export { allocateDocNumber } from './doc-numbers.ts';
+export { decidingBodyOf } from './use-cases/issue-summary-ticket.ts';
+
+export const casesModule: ServerModule = { name: 'cases', routes: caseRoutes, jobs: CASE_JOB_HANDLERS };

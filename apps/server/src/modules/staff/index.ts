@@ -1,0 +1,8 @@
+// 人员与执法证: officers, roles, credentials.
+import type { ServerModule } from '../../platform/server-module.ts';
+import { staffRoutes } from './staff.routes.ts';
+
+/** For the demo and generated data. */
+export { insertCredential, insertOfficer } from './staff.repository.ts';
+
+export const staffModule: ServerModule = { name: 'staff', routes: staffRoutes };
