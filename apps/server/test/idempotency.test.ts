@@ -27,16 +27,43 @@ describe('Idempotency-Key', () => {
     expect(audits).toHaveLength(1);
   });
 
-  it('lets two copies arriving together write once', async () => {
+  it('lets copies arriving together write once: the later ones wait for the first and replay its answer', async () => {
     const headers = { 'idempotency-key': 'k-race-1' };
-    const results = await Promise.all([
-      ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7002'), headers }),
-      ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7002'), headers }),
-    ]);
-    const codes = results.map((r) => r.statusCode).sort();
-    expect(codes[0]).toBe(201);
-    expect([201, 409]).toContain(codes[1]);
+    const results = await Promise.all([1, 2, 3].map(() => ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7002'), headers })));
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    expect(results.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(2);
+    expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
     expect(await countOf('PD-7002')).toBe(1);
+  });
+
+  it("keeps the answer in the write's own transaction: the stored answer is the one sent", async () => {
+    const headers = { 'idempotency-key': 'k-same-trx-1' };
+    const first = await ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7007'), headers });
+    expect(first.statusCode).toBe(201);
+    const row = await ctx.deps.db
+      .selectFrom('idempotency_keys')
+      .select(['state', 'status_code', 'response'])
+      .where('key', '=', 'k-same-trx-1')
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ state: 'done', status_code: 201, response: { json: first.json() } });
+  });
+
+  it('keeps nothing of a refused write: the audit log and the key are rolled back with it', async () => {
+    const headers = { 'idempotency-key': 'k-refused-1' };
+    const auditBefore = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const dup = await ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7001'), headers });
+    expect(dup.statusCode).toBe(409);
+    const auditAfter = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(auditAfter.n)).toBe(Number(auditBefore.n));
+    expect(
+      await ctx.deps.db.selectFrom('idempotency_keys').select('key').where('key', '=', 'k-refused-1').executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('refuses the same key with a different request', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from './schema.ts';
+import { unitOfWorkDialect } from './unit-of-work.ts';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
@@ -76,8 +77,12 @@ export async function openDatabase(opts: {
   }
 }
 
+/** Kysely over the pool, able to run a request's writes as one unit of work (db/unit-of-work.ts). */
 function kyselyOn(pool: pg.Pool): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const { dialect, register } = unitOfWorkDialect(new PostgresDialect({ pool }));
+  const db = new Kysely<DB>({ dialect });
+  register(db);
+  return db;
 }
 
 function processAlive(pid: number): boolean {

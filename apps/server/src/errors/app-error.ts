@@ -40,6 +40,7 @@ export const ERROR_TABLE = {
   RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
   PAYMENT_NOT_PAYABLE: { status: 409, zh: '当前不能缴款', en: 'Nothing can be paid now' },
   PAYMENT_SIGNATURE_INVALID: { status: 400, zh: '支付通知签名验证失败', en: 'The payment notification signature is invalid' },
+  NOT_SAVED: { status: 503, zh: '保存未成功，未写入任何数据，请重试', en: 'The write was not saved; nothing was stored. Retry' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorSpec>;
 

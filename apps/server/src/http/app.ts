@@ -12,7 +12,7 @@ import type { DatabaseKind } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installAuthHook } from './auth-hook.ts';
-import { installIdempotency } from './idempotency.ts';
+import { installUnitOfWork } from './unit-of-work.ts';
 import { buildModules, type Modules } from '../platform/build-modules.ts';
 
 export type BuildAppOptions = {
@@ -38,6 +38,8 @@ export async function buildApp({
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: true } },
   });
   installErrorHandler(app);
+  // Before any route: every write route registered below is wrapped in its unit of work.
+  installUnitOfWork(app, deps);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -75,7 +77,6 @@ export async function buildApp({
 
   await app.register(async (v1) => {
     installAuthHook(v1, deps);
-    installIdempotency(v1, deps);
     modules.registerRoutes(v1);
   });
 

@@ -1,36 +1,67 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import { sql } from 'kysely';
+import type { Executor } from '../context.ts';
 
+/** A kept answer: JSON as it was sent, other text, or bytes. */
+export type StoredResponse =
+  { json: unknown } | { text: string; type: string } | { base64: string; type: string } | { unavailable: true; type: string };
+
+/**
+ * Claims the key inside the caller's transaction. A concurrent claim of the same key that has not committed makes
+ * this wait (at most `wait`, then PostgreSQL's lock_not_available) and then see its outcome.
+ */
 export async function claimKey(
-  db: Kysely<DB>,
+  db: Executor,
   k: { scope: string; key: string; method: string; path: string; requestHash: string },
+  wait: string,
 ): Promise<boolean> {
+  await sql`SELECT set_config('lock_timeout', ${wait}, true)`.execute(db);
   const r = await db
     .insertInto('idempotency_keys')
     .values({ scope: k.scope, key: k.key, method: k.method, path: k.path, request_hash: k.requestHash, state: 'pending' })
     .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
     .executeTakeFirst();
+  await sql`RESET lock_timeout`.execute(db);
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export async function findKey(db: Kysely<DB>, scope: string, key: string) {
-  return db
+export async function findKey(db: Executor, scope: string, key: string) {
+  const row = await db
     .selectFrom('idempotency_keys')
     .select(['request_hash', 'state', 'status_code', 'response', 'created_at'])
     .where('scope', '=', scope)
     .where('key', '=', key)
     .executeTakeFirst();
+  return row ? { ...row, response: storedResponse(row.response) } : undefined;
 }
 
-export async function completeKey(db: Kysely<DB>, scope: string, key: string, status: number, responseJson: string) {
+const STORED_KINDS = ['json', 'text', 'base64', 'unavailable'];
+
+/** Rows kept by earlier releases hold the JSON answer itself. */
+function storedResponse(v: unknown): StoredResponse | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'object' && !Array.isArray(v) && STORED_KINDS.some((k) => k in v)) return v as StoredResponse;
+  return { json: v };
+}
+
+/** Takes over a claim that an earlier release left pending outside any write's transaction. */
+export async function takeOverKey(db: Executor, scope: string, key: string, now: Date): Promise<void> {
   await db
     .updateTable('idempotency_keys')
-    .set({ state: 'done', status_code: status, response: responseJson })
+    .set({ state: 'pending', created_at: now })
     .where('scope', '=', scope)
     .where('key', '=', key)
     .execute();
 }
 
-export async function releaseKey(db: Kysely<DB>, scope: string, key: string) {
-  await db.deleteFrom('idempotency_keys').where('scope', '=', scope).where('key', '=', key).where('state', '=', 'pending').execute();
+export async function completeKey(db: Executor, scope: string, key: string, status: number, response: StoredResponse): Promise<void> {
+  await db
+    .updateTable('idempotency_keys')
+    .set({ state: 'done', status_code: status, response: JSON.stringify(response) })
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .execute();
+}
+
+export async function releaseKey(db: Executor, scope: string, key: string): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('scope', '=', scope).where('key', '=', key).execute();
 }

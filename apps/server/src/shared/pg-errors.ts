@@ -19,3 +19,9 @@ export function mapUniqueViolation(err: unknown, fields: Record<string, { field:
   }
   throw err;
 }
+
+/** The SQLSTATE of a database error (e.g. 23505 unique violation, 40001 serialization failure), if it is one. */
+export function pgErrorCode(err: unknown): string | null {
+  const code = (err as PgError | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
+}

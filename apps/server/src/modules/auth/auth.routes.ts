@@ -18,6 +18,8 @@ export function publicAuthRoutes(app: FastifyInstance, deps: Deps): void {
   app.post(
     '/api/auth/login',
     {
+      // The answer is a session token, not to be kept in the clear for a replay; a repeated login is harmless.
+      config: { idempotencyKey: false },
       schema: {
         tags: ['auth'],
         summary: '登录 / log in',

@@ -11,6 +11,7 @@ import type {
 } from '@chengguan/contracts';
 import { checkCreditCode, checkIdNumber, sm3Hex } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../context.ts';
+import { keepWritesOnRefusal } from '../../db/unit-of-work.ts';
 import { AppError, fieldError } from '../../errors/app-error.ts';
 import { assertInJurisdiction, assertPermission } from '../../shared/access.ts';
 import { shanghaiDate } from '../../shared/time.ts';
@@ -200,6 +201,9 @@ export async function confirmParty(deps: Deps, meta: RequestMeta, token: string,
     await audit('confirmed', { partyType: body.partyType, idType: body.idType });
     return null;
   });
-  if (failure) throw failure;
+  if (failure) {
+    keepWritesOnRefusal();
+    throw failure;
+  }
   return getPublicPartyConfirmation(deps, token);
 }

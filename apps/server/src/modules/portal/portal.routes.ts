@@ -59,6 +59,8 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
     scope.post(
       '/api/portal/session',
       {
+        // The answer opens a session (its token in a cookie), not to be kept in the clear for a replay.
+        config: { idempotencyKey: false },
         schema: {
           tags: TAGS,
           summary: '验证码登录 / log in with the document number and the code',

@@ -4,6 +4,7 @@ import { DEFAULT_PASSWORD_POLICY, lockoutState } from '@chengguan/domain';
 import type { Role } from '@chengguan/contracts';
 import { AppError } from '../../../errors/app-error.ts';
 import type { Deps, RequestMeta } from '../../../context.ts';
+import { keepWritesOnRefusal } from '../../../db/unit-of-work.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { findLoginByUsername, insertSession, recordFailedLogin, resetFailedLogins, rolesOf } from '../auth.repository.ts';
 import { newSessionToken, tokenHash } from '../session-token.ts';
@@ -43,6 +44,7 @@ export async function login({ deps, username, password, totp, meta }: LoginOptio
         data: { username },
       }),
     );
+    keepWritesOnRefusal();
     throw new AppError('AUTH_LOCKED');
   }
 
@@ -63,6 +65,7 @@ export async function login({ deps, username, password, totp, meta }: LoginOptio
         data: { username, reason: passwordOk ? 'totp' : 'password', failedAttempts: failed, locked: state.locked },
       });
     });
+    keepWritesOnRefusal();
     if (state.locked) throw new AppError('AUTH_LOCKED');
     throw passwordOk ? new AppError('AUTH_TOTP_INVALID', { field: 'totp' }) : new AppError('AUTH_INVALID_CREDENTIALS');
   }

@@ -6,6 +6,7 @@
 // rolled back alone to a savepoint and the payment flagged for the officers.
 import type { CaseSnapshot } from '@chengguan/domain';
 import type { Deps, RequestMeta } from '../../../context.ts';
+import { keepWritesOnRefusal } from '../../../db/unit-of-work.ts';
 import { withSavepoint } from '../../../db/transaction.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
@@ -47,6 +48,7 @@ export async function receivePaymentCallback(deps: Deps, meta: RequestMeta, prov
         },
       }),
     );
+    keepWritesOnRefusal();
     throw new AppError('PAYMENT_SIGNATURE_INVALID', {
       field: 'sign',
       message: '支付通知签名验证失败，已拒绝并记录',

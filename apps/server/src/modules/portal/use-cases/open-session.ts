@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PortalLoginBody } from '@chengguan/contracts';
 import type { Deps, RequestMeta } from '../../../context.ts';
+import { keepWritesOnRefusal } from '../../../db/unit-of-work.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { tokenHash } from '../../auth/index.ts';
@@ -92,6 +93,9 @@ export async function openPortalSession(deps: Deps, meta: RequestMeta, body: Por
       caseId: c.case_id,
     };
   });
-  if (result instanceof AppError) throw result;
+  if (result instanceof AppError) {
+    keepWritesOnRefusal();
+    throw result;
+  }
   return result;
 }

@@ -5,6 +5,7 @@ import type { PortalHearingBody, PortalServiceConsentBody, PortalStatementBody }
 import { portalStatementRefusal } from '@chengguan/domain';
 import type { Transaction } from 'kysely';
 import type { Deps, RequestMeta } from '../../../context.ts';
+import { keepWritesOnRefusal } from '../../../db/unit-of-work.ts';
 import type { DB } from '../../../db/schema.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { recordAudit } from '../../audit/index.ts';
@@ -57,6 +58,7 @@ export async function auditedAttempt<T>(
         data: { outcome: 'refused', code: refused.code, rule: refused.rule ?? null, field: refused.field ?? null, sessionId: session.id },
       }),
     );
+    keepWritesOnRefusal();
     throw refused;
   }
 }

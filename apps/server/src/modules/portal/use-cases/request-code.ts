@@ -5,6 +5,7 @@ import { randomInt } from 'node:crypto';
 import type { PortalCodeRequestBody, PortalCodeRequested } from '@chengguan/contracts';
 import { sm3Hex } from '@chengguan/domain';
 import type { Deps, RequestMeta } from '../../../context.ts';
+import { keepWritesOnRefusal } from '../../../db/unit-of-work.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { channelOf, sendMessage } from '../../messaging/index.ts';
@@ -95,6 +96,9 @@ export async function requestPortalCode(deps: Deps, meta: RequestMeta, body: Por
     });
     return null;
   });
-  if (refusal) throw refusal;
+  if (refusal) {
+    keepWritesOnRefusal();
+    throw refusal;
+  }
   return ANSWER;
 }

@@ -1,0 +1,161 @@
+// Every write request is one unit of work (db/unit-of-work.ts): the handler, the use-cases' transactions inside it,
+// and the request's idempotency record commit together, after the answer is known and before it is sent.
+//
+// Exactly once across crashes: the Idempotency-Key is claimed by inserting its row inside the request's transaction.
+// A second copy of the request blocks on that row until the first commits (then it replays the stored answer) or
+// rolls back (then it runs). A process that dies before COMMIT leaves nothing — the database rolls its transaction
+// back — so a retry runs at once; one that dies after COMMIT left the answer in the same transaction, so the retry
+// replays it. Only successful answers are kept: after a 4xx everything rolls back and a corrected retry may reuse the
+// key. A different request under the same key is 422.
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { canonicalize, sm3Hex } from '@chengguan/domain';
+import type { Deps } from '../context.ts';
+import { beginUnitOfWork, type UnitOfWork } from '../db/unit-of-work.ts';
+import { AppError, fieldError } from '../errors/app-error.ts';
+import { pgErrorCode } from '../shared/pg-errors.ts';
+import { claimKey, completeKey, findKey, releaseKey, takeOverKey, type StoredResponse } from './idempotency.repository.ts';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+/** How long a retry waits for a copy of itself that is still running before it answers 409. */
+const CLAIM_WAIT = '15s';
+
+declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
+  interface FastifyRequest {
+    unitOfWork?: { uow: UnitOfWork; idempotency: { scope: string; key: string } | null };
+  }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
+  interface FastifyContextConfig {
+    /**
+     * false: the answer carries a secret (a session token) that must not be kept in the clear for a replay; the
+     * route's effect is harmless to repeat, so its Idempotency-Key is not honoured (the write is still one unit).
+     */
+    idempotencyKey?: boolean;
+  }
+}
+
+/** What makes two requests "the same": method, URL and body (JSON canonicalized, uploads by their bytes). */
+function requestFingerprint(request: FastifyRequest): string {
+  const head = `${request.method} ${request.url}\n`;
+  const body = request.body;
+  if (Buffer.isBuffer(body)) return sm3Hex(Buffer.concat([Buffer.from(head), body]));
+  return sm3Hex(head + canonicalize(body ?? null));
+}
+
+/** Keys are per caller: the officer, else the party's portal session, else the client address. */
+function scopeOf(request: FastifyRequest): string {
+  if (request.actor) return `officer:${request.actor.id}`;
+  const portal = request.cookies?.cg_portal;
+  if (portal) return `portal:${sm3Hex(portal)}`;
+  return `ip:${request.ip}`;
+}
+
+function keyOf(request: FastifyRequest): string | null {
+  const raw = request.headers[IDEMPOTENCY_HEADER];
+  if (raw === undefined) return null;
+  const key = Array.isArray(raw) ? raw[0] : raw;
+  if (!key || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) {
+    throw fieldError('Idempotency-Key', '幂等键须为1至200个可见ASCII字符', 'must be 1 to 200 visible ASCII characters');
+  }
+  return key;
+}
+
+function isMutating(route: RouteOptions): boolean {
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  return methods.some((m) => MUTATING.has(m));
+}
+
+function toStored(reply: FastifyReply, payload: unknown): StoredResponse {
+  const type = String(reply.getHeader('content-type') ?? '');
+  if (typeof payload === 'string') {
+    if (type.startsWith('application/json')) return payload.length > 0 ? { json: JSON.parse(payload) as unknown } : { json: null };
+    return { text: payload, type };
+  }
+  if (Buffer.isBuffer(payload)) return { base64: payload.toString('base64'), type };
+  if (payload === null || payload === undefined) return { json: null };
+  // A stream cannot be kept; its replay says so (no route streams a write's answer today).
+  return { unavailable: true, type };
+}
+
+function replay(reply: FastifyReply, status: number, stored: StoredResponse): FastifyReply {
+  reply.header('idempotent-replayed', 'true').status(status);
+  if ('json' in stored) return reply.type('application/json; charset=utf-8').send(JSON.stringify(stored.json));
+  if ('text' in stored) return reply.type(stored.type).send(stored.text);
+  if ('base64' in stored) return reply.type(stored.type).send(Buffer.from(stored.base64, 'base64'));
+  return reply.send();
+}
+
+export function installUnitOfWork(app: FastifyInstance, deps: Deps): void {
+  app.addHook('onRoute', (route) => {
+    if (!isMutating(route)) return;
+    const handler = route.handler;
+    const honoursKey = route.config?.idempotencyKey !== false;
+    route.handler = async function unitOfWorkHandler(this: FastifyInstance, request, reply) {
+      const key = honoursKey ? keyOf(request) : null;
+      const uow = await beginUnitOfWork(deps.db);
+      request.unitOfWork = { uow, idempotency: null };
+      return uow.run(async () => {
+        if (key) {
+          const claim = { scope: scopeOf(request), key, method: request.method, path: request.routeOptions.url ?? request.url };
+          const requestHash = requestFingerprint(request);
+          let claimed: boolean;
+          try {
+            claimed = await claimKey(deps.db, { ...claim, requestHash }, CLAIM_WAIT);
+          } catch (e) {
+            // lock_not_available: a copy of this request is still running.
+            if (pgErrorCode(e) === '55P03') throw new AppError('IDEMPOTENCY_IN_PROGRESS');
+            throw e;
+          }
+          if (!claimed) {
+            const prior = await findKey(deps.db, claim.scope, key);
+            if (prior && prior.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', { field: 'Idempotency-Key' });
+            if (prior?.state === 'done' && prior.status_code && prior.response) {
+              await uow.rollback();
+              return replay(reply, prior.status_code, prior.response);
+            }
+            // A claim left by an earlier release of the platform (stored outside the write's transaction): take it.
+            await takeOverKey(deps.db, claim.scope, key, deps.clock.now());
+          }
+          request.unitOfWork = { uow, idempotency: { scope: claim.scope, key } };
+        }
+        return handler.call(this, request, reply);
+      });
+    };
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const unit = request.unitOfWork;
+    if (!unit || !unit.uow.isOpen) return payload;
+    if (reply.statusCode < 200 || reply.statusCode >= 300) {
+      if (reply.statusCode < 500 && unit.uow.keepOnRefusal) {
+        // The refusal's own record (a counted attempt, an audit row) stays; the key does not, so a corrected retry
+        // may use it.
+        const idem = unit.idempotency;
+        if (idem) await unit.uow.run(() => releaseKey(deps.db, idem.scope, idem.key));
+        await unit.uow.commit();
+      } else await unit.uow.rollback();
+      return payload;
+    }
+    try {
+      const idem = unit.idempotency;
+      if (idem) await unit.uow.run(() => completeKey(deps.db, idem.scope, idem.key, reply.statusCode, toStored(reply, payload)));
+      await unit.uow.commit();
+      return payload;
+    } catch (err) {
+      await unit.uow.rollback().catch(() => undefined);
+      // Nothing was stored: the client must not take the prepared answer for a committed one.
+      request.log.error({ err, correlationId: String(request.id) }, 'commit failed');
+      const failed = new AppError(pgErrorCode(err) === '40001' ? 'STATE_CONFLICT' : 'NOT_SAVED');
+      reply.status(failed.status).type('application/json; charset=utf-8');
+      reply.removeHeader('idempotent-replayed');
+      return JSON.stringify(failed.toBody(String(request.id)));
+    }
+  });
+
+  // After the answer went out: a unit still open never passed onSend's decision, so nothing of it is kept.
+  app.addHook('onResponse', async (request) => {
+    const unit = request.unitOfWork;
+    if (unit?.uow.isOpen) await unit.uow.rollback().catch((err: unknown) => request.log.error({ err }, 'rollback failed'));
+  });
+}

@@ -1,0 +1,84 @@
+// The unit of work (db/unit-of-work.ts): inside it, deps.db and the use-cases' own transactions share one
+// transaction; nothing is kept until it commits; outside it nothing changes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from './harness.ts';
+import { beginUnitOfWork, inUnitOfWork } from '../src/db/unit-of-work.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext({ seed: false });
+});
+afterAll(async () => ctx?.close());
+
+const job = (id: string) => ({ id, kind: 'test.uow', run_at: new Date(), payload: '{}' });
+const has = async (id: string) => (await ctx.deps.db.selectFrom('jobs').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+
+describe('unit of work', () => {
+  it('keeps nothing it did when rolled back, including what its inner transactions committed', async () => {
+    const [a, b] = [ctx.deps.newId(), ctx.deps.newId()];
+    const uow = await beginUnitOfWork(ctx.deps.db);
+    await uow.run(async () => {
+      expect(inUnitOfWork()).toBe(true);
+      await ctx.deps.db.insertInto('jobs').values(job(a)).execute();
+      await ctx.deps.db.transaction().execute((trx) => trx.insertInto('jobs').values(job(b)).execute());
+      expect(await has(a)).toBe(true);
+      expect(await has(b)).toBe(true);
+    });
+    await uow.rollback();
+    expect(inUnitOfWork()).toBe(false);
+    expect(await has(a)).toBe(false);
+    expect(await has(b)).toBe(false);
+  });
+
+  it('an inner transaction that fails is undone alone (a savepoint); the rest commits', async () => {
+    const [a, b] = [ctx.deps.newId(), ctx.deps.newId()];
+    const uow = await beginUnitOfWork(ctx.deps.db);
+    await uow.run(async () => {
+      await ctx.deps.db.insertInto('jobs').values(job(a)).execute();
+      await expect(
+        ctx.deps.db.transaction().execute(async (trx) => {
+          await trx.insertInto('jobs').values(job(b)).execute();
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+    });
+    await uow.commit();
+    expect(await has(a)).toBe(true);
+    expect(await has(b)).toBe(false);
+  });
+
+  it('a second unit claiming the same key waits for the first and then sees its outcome', async () => {
+    const id = ctx.deps.newId();
+    const first = await beginUnitOfWork(ctx.deps.db);
+    await first.run(() =>
+      ctx.deps.db
+        .insertInto('jobs')
+        .values({ ...job(id), dedupe_key: `uow-${id}` })
+        .execute(),
+    );
+    // On PGlite (one connection) the second cannot even begin until the first ends; on PostgreSQL it blocks on the row.
+    const second = (async () => {
+      const uow = await beginUnitOfWork(ctx.deps.db);
+      try {
+        return await uow.run(async () => {
+          const r = await ctx.deps.db
+            .insertInto('jobs')
+            .values({ ...job(ctx.deps.newId()), dedupe_key: `uow-${id}` })
+            .onConflict((oc) => oc.column('dedupe_key').doNothing())
+            .executeTakeFirst();
+          return Number(r.numInsertedOrUpdatedRows ?? 0);
+        });
+      } finally {
+        await uow.commit();
+      }
+    })();
+    await first.commit();
+    expect(await second).toBe(0);
+  });
+
+  it('a finished unit refuses to run more work', async () => {
+    const uow = await beginUnitOfWork(ctx.deps.db);
+    await uow.commit();
+    await expect(uow.run(async () => 1)).rejects.toThrow('already finished');
+  });
+});
