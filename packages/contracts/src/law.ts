@@ -563,6 +563,8 @@ export const DiscretionBody = Type.Object({
     hearingHeld: Type.Optional(Type.Boolean()),
     /** A fine already chosen; the flags are evaluated at it, else at the top of the range. */
     proposedFineFen: Type.Optional(Fen),
+    /** Value of the illegal gains or property to confiscate (D4 / E1 「没收较大数额」); none when absent. */
+    confiscationFen: Type.Optional(Fen),
   }),
 });
 export type DiscretionBody = Static<typeof DiscretionBody>;
@@ -753,7 +755,6 @@ export const LegalConfigValues = Type.Object({
   disclosureWorkingDays: WorkingDays,
   publicNoticeServiceDays: Type.Integer({ minimum: 1, maximum: 365 }),
   shanghaiLegalReviewAdditions: Type.Boolean(),
-  legalReviewFineThresholdFen: PerPartyFen,
   ageCountsFromDayAfterBirthday: Type.Boolean(),
 });
 export type LegalConfigValues = Static<typeof LegalConfigValues>;
@@ -770,7 +771,6 @@ export const LEGAL_CONFIG_LABELS: Record<keyof LegalConfigValues, { zh: string; 
   disclosureWorkingDays: { zh: '处罚决定公开期限（工作日）', en: 'Publication limit (working days)' },
   publicNoticeServiceDays: { zh: '公告送达期间（日）', en: 'Service by public notice (days)' },
   shanghaiLegalReviewAdditions: { zh: '适用上海法制审核补充情形', en: 'Shanghai legal-review additions' },
-  legalReviewFineThresholdFen: { zh: '法制审核罚款标准', en: 'Legal-review fine threshold' },
   ageCountsFromDayAfterBirthday: { zh: '周岁自生日次日起算', en: 'Age counts from the day after the birthday' },
 };
 

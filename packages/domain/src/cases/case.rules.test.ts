@@ -145,6 +145,51 @@ describe('D1–D7', () => {
   });
 });
 
+describe('E1 法制审核 for every penalty that carries the hearing right', () => {
+  const org = (penaltyTypes: CaseSnapshot['offence']['penaltyTypes']) =>
+    ordinaryFacts({
+      party: { type: 'legal_person' },
+      offence: { ...ordinaryFacts().offence, penaltyTypes, statutoryRange: { minFen: 100_000, maxFen: 10_000_000 } },
+    });
+  /** Reviewed, notified with the hearing right, statement and hearing waived the same day, deliberated. */
+  function waivedHearing(facts: ReturnType<typeof ordinaryFacts>, penalty: NonNullable<CaseSnapshot['proposal']>['penalty']) {
+    let s = investigating(facts);
+    s = step(s, 'recordInspection', signedRecord('2025-09-03'));
+    s = step(s, 'concludeInvestigation', { date: '2025-09-10' });
+    s = step(s, 'reviewCase', { date: '2025-09-11', proposedOutcome: 'penalty', proposedPenalty: penalty! });
+    s = step(s, 'issuePriorNotice', { date: '2025-09-12', proposed: penalty!, contents: noticeContents(true) });
+    s = step(s, 'waiveStatement', { date: '2025-09-12', waivesHearing: true });
+    return step(s, 'recordDeliberation', { date: '2025-09-15', conclusion: '同意' });
+  }
+  const decision = (penalty: NonNullable<CaseSnapshot['proposal']>['penalty']) =>
+    ({ date: '2025-09-16', outcome: 'penalty', penalty: penalty!, citesHearingRecord: false, educationRecorded: false }) as const;
+
+  it('E1: 责令关闭, 降低资质等级 and 限制从业 after a waived hearing are refused without a passed review', () => {
+    for (const type of ['order_closure', 'lower_qualification', 'restrict_practice'] as const) {
+      const penalty = { penalties: [type] } as const;
+      const s = waivedHearing(org([type]), penalty);
+      const e = refusal(s, 'decide', decision(penalty));
+      expect(e, type).toMatchObject({ ruleId: 'E1', field: 'legalReviews' });
+      expect(e.article).toContain('Art. 58');
+      const reviewed = step(s, 'completeLegalReview', {
+        date: '2025-09-15',
+        result: 'pass',
+        reviewerFirstTime: false,
+        reviewerHasLegalQualification: true,
+      });
+      expect(step(reviewed, 'decide', decision(penalty)).state).toBe('decided');
+    }
+  });
+
+  it('E1: a confiscation below the configured 「相应数额」 needs no review; from it on, it does', () => {
+    const facts = org(['warning', 'confiscate_illegal_property']);
+    const small = { penalties: ['confiscate_illegal_property'], confiscationFen: 4_999_999 } as const;
+    const large = { penalties: ['confiscate_illegal_property'], confiscationFen: 5_000_000 } as const;
+    expect(step(waivedHearing(facts, small), 'decide', decision(small)).state).toBe('decided');
+    expect(refusal(waivedHearing(facts, large), 'decide', decision(large)).ruleId).toBe('E1');
+  });
+});
+
 describe('A1–A8', () => {
   it('A1: one officer alone', () => {
     const e = refusal(investigating(), 'recordInspection', signedRecord('2025-09-03', [OFFICER_A]));

@@ -55,6 +55,8 @@ export type DiscretionCircumstances = {
   hearingHeld?: boolean;
   /** A fine already chosen; flags are evaluated at it, else at the top of the range (the safe side). */
   proposedFineFen?: number;
+  /** Value of the illegal gains or property to confiscate, when the version provides 没收 (D4, E1). */
+  confiscationFen?: number;
 };
 
 export type DiscretionOutcome = 'must_not_punish' | 'may_exempt' | 'penalty';
@@ -189,7 +191,8 @@ export function calculateDiscretion(
   }
   const penalties = version.penaltyTypes;
   const summary = summaryProcedureAllowed({ partyType: party.type, penalties, fineFen, factsCertain: true, legalBasisPresent: true });
-  const hearing = hearingRightRequired({ partyType: party.type, penalties, fineFen }, config);
+  const confiscationFen = c.confiscationFen ?? 0;
+  const hearing = hearingRightRequired({ partyType: party.type, penalties, fineFen, confiscationFen }, config);
   const review = legalReviewRequired(
     {
       majorPublicInterest: c.majorPublicInterest ?? false,
@@ -198,6 +201,9 @@ export function calculateDiscretion(
       partyType: party.type,
       penalties,
       fineFen,
+      confiscationFen,
+      // The calculator looks ahead: a penalty that carries the hearing right will have the hearing held or waived
+      // before the decision, so the Shanghai review follows it (E1, the same hearingRightRequired as D4).
       hearingHeldOrWaived: hearing.required,
       reducedPenalty: tierChoice.tier?.level === 'reduced',
     },

@@ -10,7 +10,7 @@ export type ConfigKey = keyof LegalConfigValues;
 type PerParty = Record<PartyTypeCode, number>;
 
 /** Values in fen per party type; the form edits them in 元. */
-export const PER_PARTY_KEYS = ['hearingThresholdFen', 'confiscationHearingThresholdFen', 'legalReviewFineThresholdFen'] as const;
+export const PER_PARTY_KEYS = ['hearingThresholdFen', 'confiscationHearingThresholdFen'] as const;
 export const WORKING_DAY_KEYS = ['statementPeriodWorkingDays', 'filingWorkingDays', 'disclosureWorkingDays'] as const;
 export const BOOLEAN_KEYS = ['shanghaiLegalReviewAdditions', 'ageCountsFromDayAfterBirthday'] as const;
 export const HOTLINE_FIELDS = ['consultationWorkingDays', 'supervisionWorkingDays', 'complaintWorkingDays', 'complexWorkingDays'] as const;
@@ -26,7 +26,6 @@ export function toFormValues(v: LegalConfigValues): LegalConfigValues {
     ...v,
     hearingThresholdFen: perPartyToYuan(v.hearingThresholdFen),
     confiscationHearingThresholdFen: perPartyToYuan(v.confiscationHearingThresholdFen),
-    legalReviewFineThresholdFen: perPartyToYuan(v.legalReviewFineThresholdFen),
     majorCaseRule: { ...v.majorCaseRule, fineThresholdFen: perPartyToYuan(v.majorCaseRule.fineThresholdFen) },
   };
 }
