@@ -190,6 +190,61 @@ describe('E1 法制审核 for every penalty that carries the hearing right', () 
   });
 });
 
+describe('Art. 37 in the case: the version on the day of the notice or decision', () => {
+  const base = ordinaryFacts().offence;
+  const v2019 = {
+    versionId: 'cw-01@2019',
+    effectiveFrom: '2019-01-01',
+    illegal: true,
+    minFineFen: 100_000,
+    maxFineFen: 1_000_000,
+    provision: base.provision,
+    penaltyTypes: base.penaltyTypes,
+    statutoryRange: { minFen: 100_000, maxFen: 1_000_000 },
+  };
+  const withVersions = (versions: NonNullable<CaseSnapshot['offence']['versions']>) => ordinaryFacts({ offence: { ...base, versions } });
+
+  it('Art. 37: a provision repealed with no successor before the notice — the penalty is refused, not punishable', () => {
+    const s = reviewedCase(2_000, withVersions([{ ...v2019, effectiveUntil: '2025-09-11' }]));
+    const e = refusal(s, 'issuePriorNotice', { date: '2025-09-12', proposed: fine(2_000), contents: noticeContents(false) });
+    expect(e).toMatchObject({ ruleId: 'ART37', article: '行政处罚法 Art. 37', field: 'outcome' });
+    expect(e.messageZh).toContain('不再给予行政处罚');
+  });
+
+  it('Art. 37: repealed between the notice and the decision — the decision is refused; a no-penalty outcome is not', () => {
+    let s = reviewedCase(2_000, withVersions([{ ...v2019, effectiveUntil: '2025-09-15' }]));
+    s = step(s, 'issuePriorNotice', { date: '2025-09-12', proposed: fine(2_000), contents: noticeContents(false) });
+    s = step(s, 'waiveStatement', { date: '2025-09-12', waivesHearing: false });
+    expect(refusal(s, 'decide', penaltyDecision('2025-09-16', 2_000)).ruleId).toBe('ART37');
+    const none = step(s, 'decide', {
+      date: '2025-09-16',
+      outcome: 'no_penalty_facts_not_established',
+      citesHearingRecord: false,
+      educationRecorded: false,
+    });
+    expect(none.state).toBe('decided');
+  });
+
+  it('Art. 37: a lighter version in force at the decision sets the range; a heavier one does not', () => {
+    const lighter = {
+      ...v2019,
+      versionId: 'cw-01@2025',
+      effectiveFrom: '2025-09-01',
+      maxFineFen: 300_000,
+      statutoryRange: { minFen: 100_000, maxFen: 300_000 },
+    };
+    const s = reviewedCase(2_000, withVersions([{ ...v2019, effectiveUntil: '2025-08-31' }, lighter]));
+    const over = refusal(s, 'issuePriorNotice', { date: '2025-09-12', proposed: fine(4_000), contents: noticeContents(false) });
+    expect(over).toMatchObject({ ruleId: 'LEGALITY', field: 'penalty.fineFen' });
+    const heavier = { ...lighter, versionId: 'cw-01@2025h', maxFineFen: 2_000_000, statutoryRange: { minFen: 100_000, maxFen: 2_000_000 } };
+    const t = reviewedCase(2_000, withVersions([{ ...v2019, effectiveUntil: '2025-08-31' }, heavier]));
+    const notice = { date: '2025-09-12', proposed: fine(9_000), contents: noticeContents(true) } as const;
+    expect(step(t, 'issuePriorNotice', notice).state).toBe('prior_notice_served');
+    const overOld = refusal(t, 'issuePriorNotice', { ...notice, proposed: fine(15_000) });
+    expect(overOld.ruleId).toBe('LEGALITY');
+  });
+});
+
 describe('A1–A8', () => {
   it('A1: one officer alone', () => {
     const e = refusal(investigating(), 'recordInspection', signedRecord('2025-09-03', [OFFICER_A]));

@@ -125,7 +125,7 @@ export function calculateDiscretion(
   const choice = applicableVersion(offence.versions, c.actDate, c.decisionDate);
   lines.push(choice.line);
   const version = choice.version;
-  if (!version || choice.reason === 'no_longer_illegal') return noPunishment(lines, version?.versionId ?? null, ageAtAct);
+  if (!version || !choice.punishable) return noPunishment(lines, version?.versionId ?? null, ageAtAct);
 
   if (c.discoveredOn !== undefined) {
     const limitation = limitationCheck({
