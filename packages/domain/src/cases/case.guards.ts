@@ -72,6 +72,34 @@ export const discoveredBeforeRegistration: CaseGuard<'register'> = (_s, input) =
       )
     : null;
 
+/**
+ * An act is discovered on or after the day it happened: C4 (处罚法 Art. 36) measures the interval act → discovery
+ * (「违法行为在二年内未被发现的」), which cannot run backwards; a continuing act ends on or after it began (「从行为终了之日起计算」).
+ */
+export const actNotAfterDiscovery: CaseGuard<'register'> = (s, input) => {
+  if (!input) return null;
+  const { actDate, continuingUntil } = s.act;
+  if (isAfter(actDate, input.discoveredOn)) {
+    return block(
+      'CHRONOLOGY',
+      '行政处罚法 Art. 36, Art. 47',
+      `违法行为发生日 ${actDate} 晚于发现日 ${input.discoveredOn}`,
+      `The act (${actDate}) is dated after its discovery (${input.discoveredOn})`,
+      'act.actDate',
+    );
+  }
+  if (continuingUntil !== undefined && isBefore(continuingUntil, actDate)) {
+    return block(
+      'CHRONOLOGY',
+      '行政处罚法 Art. 36, Art. 47',
+      `违法行为终了日 ${continuingUntil} 早于发生日 ${actDate}`,
+      `The act ends (${continuingUntil}) before it began (${actDate})`,
+      'act.continuingUntil',
+    );
+  }
+  return null;
+};
+
 type WithOfficers =
   (Partial<Pick<OfficerRecordInput, 'statutoryException'>> & { date: LegalDate; officers?: readonly TeamOfficer[] }) | undefined;
 
@@ -187,7 +215,8 @@ export function noRecusedOfficer(s: CaseSnapshot, input: WithOfficers): BlockRea
  */
 export function limitationNotExpired(s: CaseSnapshot): BlockReason | null {
   const discoveredOn = s.dates.discoveredOn;
-  if (!discoveredOn) return null;
+  // An act dated after its discovery is refused at registration (actNotAfterDiscovery).
+  if (!discoveredOn || isBefore(discoveredOn, s.act.actDate)) return null;
   const result = limitationCheck({
     actDate: s.act.actDate,
     ...(s.act.continuingUntil !== undefined ? { continuingUntil: s.act.continuingUntil } : {}),

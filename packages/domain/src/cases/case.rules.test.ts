@@ -20,6 +20,7 @@ import {
   signedRecord,
   step,
   summaryDraft,
+  summaryFacts,
   summaryForm,
 } from './case.fixtures.ts';
 import { newCaseSnapshot } from './case.reducer.ts';
@@ -323,6 +324,23 @@ describe('chronology, filing, one fine per act, roles', () => {
     s = step(s, 'submitFiling', { date: '2025-09-03' });
     expect(refusal(s, 'approveFiling', { date: '2025-09-02' }, '2025-09-04')).toMatchObject({ ruleId: 'CHRONOLOGY', field: 'date' });
     expect(refusal(s, 'approveFiling', { date: '2025-09-05' }, '2025-09-04').ruleId).toBe('CHRONOLOGY');
+  });
+
+  it('CHRONOLOGY: an act dated after its discovery is refused at registration (C4 runs act → discovery)', () => {
+    const later = newCaseSnapshot(ordinaryFacts({ act: { actId: 'a', actDate: '2025-09-02', priorFineDecisionCount: 0 } }));
+    const register = { date: '2025-09-03', procedure: 'ordinary', discoveredOn: '2025-09-01', source: 'patrol' } as const;
+    const e = refusal(later, 'register', register);
+    expect(e).toMatchObject({ ruleId: 'CHRONOLOGY', field: 'act.actDate' });
+    expect(e.article).toContain('Art. 36');
+    // The same day is fine; so is a summary case.
+    expect(step(later, 'register', { ...register, discoveredOn: '2025-09-02' }).state).toBe('registered');
+    const summary = newCaseSnapshot(summaryFacts({ act: { actId: 'a', actDate: '2025-09-02', priorFineDecisionCount: 0 } }));
+    expect(refusal(summary, 'register', { ...register, procedure: 'summary' }).field).toBe('act.actDate');
+    // A continuing act that ends before it began.
+    const backwards = newCaseSnapshot(
+      ordinaryFacts({ act: { actId: 'a', actDate: '2025-08-20', continuingUntil: '2025-08-10', priorFineDecisionCount: 0 } }),
+    );
+    expect(refusal(backwards, 'register', register)).toMatchObject({ ruleId: 'CHRONOLOGY', field: 'act.continuingUntil' });
   });
 
   it('C4: an act discovered after two years is not filed', () => {

@@ -208,6 +208,12 @@ describe('discretion calculator', () => {
     );
   });
 
+  it('CHRONOLOGY: an act dated after its discovery is refused, naming circumstances.discoveredOn', () => {
+    expect(() => calculateDiscretion(PERSON_OFFENCE, ADULT, { ...PLAIN, discoveredOn: '2025-09-25' }, SHANGHAI_DEFAULTS)).toThrow(
+      expect.objectContaining({ field: 'circumstances.discoveredOn', ruleId: 'C4' }),
+    );
+  });
+
   it('a tier outside the statutory range is a typed error naming the field and the rule', () => {
     const bad: DiscretionOffence = {
       ...PERSON_OFFENCE,

@@ -88,7 +88,10 @@ function validate(offence: DiscretionOffence, party: DiscretionParty, c: Discret
   });
   assertLegalDate(c.actDate, 'circumstances.actDate');
   assertLegalDate(c.decisionDate, 'circumstances.decisionDate');
-  if (c.discoveredOn !== undefined) assertLegalDate(c.discoveredOn, 'circumstances.discoveredOn');
+  if (c.discoveredOn !== undefined) {
+    assertLegalDate(c.discoveredOn, 'circumstances.discoveredOn');
+    assertLegalInput(c.discoveredOn >= c.actDate, 'circumstances.discoveredOn', 'C4', 'the act is dated after its discovery');
+  }
   if (party.birthDate !== undefined) {
     assertLegalDate(party.birthDate, 'party.birthDate');
     assertLegalInput(party.birthDate <= c.actDate, 'party.birthDate', 'E7', 'the birth date is after the act date');
