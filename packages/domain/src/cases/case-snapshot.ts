@@ -9,6 +9,7 @@ import type { Harm } from '../law/exemptions.ts';
 import type { ProposedPenalty } from '../law/pre-decision.ts';
 import type { DateInterval, Fen, FenRange, PartyType, PenaltyType } from '../law/types.ts';
 import type { RuleVersion } from '../law/versions.ts';
+import type { InstalmentPlanLine } from '../payments/amount-due.ts';
 import type { TeamOfficer } from '../staff/credential.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import type { CaseState, MachineState, Procedure } from './case-states.ts';
@@ -185,6 +186,8 @@ export type Enforcement = {
   terminatedOn?: LegalDate;
   /** Art. 66 暂缓 / 分期 approved until. */
   deferredUntil?: LegalDate;
+  /** Art. 66 分期: the approved plan; each instalment falls due, and accrues G2 when missed, on its own day. */
+  instalments?: readonly InstalmentPlanLine[];
   reviewOrLitigationFiled: boolean;
   /** Pending 复议 / 诉讼: no surcharge accrues (Art. 73). */
   reviewOrLitigationIntervals: readonly DateInterval[];
