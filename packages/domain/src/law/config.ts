@@ -38,6 +38,10 @@ export type LegalConfig = {
   majorCaseRule: MajorCaseRule;
   /** Working days to publish a 处罚 decision (I1). */
   disclosureWorkingDays: number;
+  /** Years a published decision about a 经营主体 (法人, 其他组织, 个体工商户) stays public (I3). */
+  businessPublicationYears: number;
+  /** Years a published decision about a natural person stays public (I3; no statute sets it). */
+  naturalPersonPublicationYears: number;
   /** Days after which 公告送达 counts as served (F4). */
   publicNoticeServiceDays: number;
   /**
@@ -88,6 +92,13 @@ export const SHANGHAI_DEFAULTS: LegalConfig = {
   },
   // P — 8.1: 国办发〔2018〕118号 as reported (「行政处罚的执法决定信息要在执法决定作出之日起7个工作日内公开」).
   disclosureWorkingDays: 7,
+  // V — 5.4.3: 沪营商 Art. 65 「将经营主体的行政处罚信息向社会公示，期限为三年」; a 个体工商户 is a 经营主体
+  // (市场主体登记管理条例 Art. 2(四)).
+  businessPublicationYears: 3,
+  // P — no statute sets it. 个人信息保护法 Art. 19 / Art. 34 (shortest necessary period) exclude "forever"; 2 years is the
+  // natural-person period of a district rule implementing 国办发〔2018〕118号 (LEGAL-RULES.md 8.6, 5 years for others),
+  // shorter than the 3 years of a 经营主体.
+  naturalPersonPublicationYears: 2,
   // V — 5.1.11: 沪条例 Art. 25 「自发出公告之日起，经过六十日，即视为送达」.
   publicNoticeServiceDays: 60,
   // P — 5.5.1–5.5.2: 上海市城市管理综合行政执法重大执法决定法制审核办法 Art. 3, via a 街道 list.
@@ -108,6 +119,15 @@ export const SHANGHAI_DEFAULTS: LegalConfig = {
     complaintHotline: { mark: 'P', source: 'LEGAL-RULES.md 5.8.2 (大宁路街道 2019)' },
     majorCaseRule: { mark: 'U', source: 'LEGAL-RULES.md 5.5.4 — not found' },
     disclosureWorkingDays: { mark: 'P', source: 'LEGAL-RULES.md 8.1 (国办发〔2018〕118号, news report)' },
+    businessPublicationYears: {
+      mark: 'V',
+      source: '上海市优化营商环境条例 Art. 65 (LEGAL-RULES.md 5.4.3); 个体工商户 as 经营主体: 市场主体登记管理条例 Art. 2(四)',
+    },
+    naturalPersonPublicationYears: {
+      mark: 'P',
+      source:
+        'No statute; 个人信息保护法 Art. 19, 34 (shortest necessary); 2 years for natural persons in a district rule implementing 国办发〔2018〕118号 (LEGAL-RULES.md 8.6)',
+    },
     publicNoticeServiceDays: { mark: 'V', source: '上海市城市管理行政执法条例 Art. 25 (LEGAL-RULES.md 5.1.11)' },
     shanghaiLegalReviewAdditions: { mark: 'P', source: 'LEGAL-RULES.md 5.5.1–5.5.2' },
     ageCountsFromDayAfterBirthday: { mark: 'U', source: '最高法 未成年人刑事案件解释 Art. 2 (convention)' },
