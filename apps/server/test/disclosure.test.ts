@@ -2,7 +2,6 @@
 // worker with the redacted content; summary and warning-only decisions are not published; a change recorded by an
 // authorised user withdraws it within 3 working days (I2); overdue entries on 「公示管理」; role × jurisdiction.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import type { DisclosureItem, PageOf, PublicDisclosure } from '@chengguan/contracts';
 import { runDueJobs } from '../src/modules/scheduler/worker.ts';
 import { DISCLOSURE_JOB_HANDLERS } from '../src/modules/disclosure/disclosure.jobs.ts';
@@ -15,19 +14,35 @@ let january: { id: string; number: string };
 let today: { id: string; number: string };
 
 const runJobs = () => runDueJobs(ctx.deps, DISCLOSURE_JOB_HANDLERS, 'test-worker', 100);
+const offenceExists = async (code: string) =>
+  (await ctx.deps.db.selectFrom('law_offences').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
 const entryOf = (caseId: string) => ctx.deps.db.selectFrom('disclosures').selectAll().where('case_id', '=', caseId).executeTakeFirst();
 const decisionNumber = (c: { documents: { docType: string; number: string }[] }) =>
   c.documents.find((d) => d.docType === 'decision')!.number;
 
 /** Notice served 2026-02-24, decided on the test clock's day 2026-03-02, with the given penalty. */
 async function decidedToday(penalty: { penalties: string[]; fineFen?: number }, allowWarning = false) {
-  const c = await investigatedCase(kit);
-  if (allowWarning) {
+  if (allowWarning && !(await offenceExists('TEST-WARN-FINE'))) {
     // A norm that also provides 警告 (the starter library's offences fine only).
-    await sql`UPDATE cases SET snapshot = jsonb_set(snapshot, '{offence,penaltyTypes}', '["warning","fine"]') WHERE id = ${c.id}`.execute(
-      ctx.deps.db,
-    );
+    const r = await ctx.api('POST', '/api/v1/law/offences', {
+      token: kit.tokens.admin!,
+      body: {
+        code: 'TEST-WARN-FINE',
+        name: '警告或罚款的测试案由',
+        domain: 'city_appearance',
+        violatedProvision: '《测试条例》第1条',
+        penaltyProvision: '《测试条例》第2条',
+        penaltyTypes: ['warning', 'fine'],
+        minFineFen: 50_000,
+        maxFineFen: 500_000,
+        effectiveFrom: '2019-07-01',
+        verification: 'U',
+        source: 'test',
+      },
+    });
+    expect(r.statusCode, r.body).toBe(201);
   }
+  const c = await investigatedCase(kit, allowWarning ? { offenceCode: 'TEST-WARN-FINE' } : {});
   await kit.ok('pd_ljz_leader', c.id, 'reviewCase', { date: '2026-01-13', proposedOutcome: 'penalty', proposedPenalty: penalty });
   await kit.ok('pd_ljz_01', c.id, 'issuePriorNotice', { ...notice(0, false, '2026-02-24'), proposed: penalty });
   return kit.ok('pd_leader', c.id, 'decide', {
@@ -197,14 +212,23 @@ describe('公示管理: role × jurisdiction', () => {
 });
 
 describe('I3 publication period', () => {
-  it('I3 a company decision leaves the public page 3 years after publication; a person’s stays', async () => {
+  it('I3 a company decision leaves the public page 3 years after publication; a natural person’s after the configured 2 years', async () => {
     const company = await decidedCase(kit, 3_000, {
       party: { type: 'legal_person', name: '上海某物业管理有限公司', idType: 'uscc', idNumber: USCC, legalRepresentative: '李四' },
     });
+    const personCase = await decidedCase(kit, 1_500);
+    const undatedCase = await decidedCase(kit, 1_600);
     await runJobs();
     const e = (await entryOf(company.id))!;
     expect(e).toMatchObject({ state: 'published', published_on: '2026-03-02', public_until: '2029-03-02' });
-    expect((await entryOf(january.id))!.public_until).toBeNull();
+    const person = (await entryOf(personCase.id))!;
+    expect(person).toMatchObject({ state: 'published', published_on: '2026-03-02', public_until: '2028-03-02' });
+    const personNumber = decisionNumber(personCase);
+    const listed = (await ctx.api('GET', '/api/public/disclosures?pageSize=50')).json() as PageOf<PublicDisclosure>;
+    expect(listed.items.find((i) => i.documentNumber === personNumber)?.publicUntil).toBe('2028-03-02');
+    // An entry published before every entry had an end (a natural person's) follows the same period.
+    await ctx.deps.db.updateTable('disclosures').set({ public_until: null }).where('case_id', '=', undatedCase.id).execute();
+    const undatedNumber = decisionNumber(undatedCase);
     const visible = async () => {
       const r = (await ctx.api('GET', '/api/public/disclosures?pageSize=50')).json() as PageOf<PublicDisclosure>;
       return r.items.map((i) => i.documentNumber);
@@ -212,12 +236,18 @@ describe('I3 publication period', () => {
     const number = decisionNumber(company);
     const before = ctx.clock.now().toISOString();
     try {
+      ctx.clock.set('2028-03-02T10:00:00.000Z');
+      expect(await visible()).toEqual(expect.arrayContaining([number, personNumber, undatedNumber]));
+      ctx.clock.set('2028-03-03T10:00:00.000Z');
+      const afterTwo = await visible();
+      expect(afterTwo).toContain(number);
+      expect(afterTwo).not.toContain(personNumber);
+      expect(afterTwo).not.toContain(undatedNumber);
+      expect((await ctx.api('GET', `/api/public/disclosures/${person.id}`)).statusCode).toBe(404);
       ctx.clock.set('2029-03-02T10:00:00.000Z');
       expect(await visible()).toContain(number);
       ctx.clock.set('2029-03-03T10:00:00.000Z');
-      const after = await visible();
-      expect(after).not.toContain(number);
-      expect(after).toContain(january.number);
+      expect(await visible()).not.toContain(number);
       expect((await ctx.api('GET', `/api/public/disclosures/${e.id}`)).statusCode).toBe(404);
     } finally {
       ctx.clock.set(before);

@@ -255,6 +255,39 @@ describe('deferral and instalments (处罚法 Art. 66)', () => {
     expect(after.summary.orders.map((o) => o.status)).toEqual(['superseded', 'paid', 'open']);
     expect(after.summary).toMatchObject({ paidFen: 40_000, dueFen: 60_000 });
   });
+
+  it('G2: a missed instalment accrues from its own due date; the checkout asks for it with its surcharge (Art. 66, 72)', async () => {
+    const c = await servedCase(1_000);
+    const r = await api('pd_ljz_01', 'POST', `/api/v1/cases/${c.id}/payments/deferrals`, {
+      kind: 'instalments',
+      reason: '家庭困难',
+      instalments: [
+        { dueOn: '2026-03-01', amountFen: 40_000 },
+        { dueOn: '2026-04-01', amountFen: 60_000 },
+      ],
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const decided = await api('pd_leader', 'POST', `/api/v1/payment-deferrals/${(r.json() as DeferralApplication).id}/decision`, {
+      date: '2026-01-22',
+      approve: true,
+      note: '',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    // Ten days after the first instalment's day, nothing paid: 3 % × 10 of that instalment, not of the fine.
+    await at('2026-03-11T02:00:00Z');
+    const missed = await payments(c.id);
+    expect(missed.summary).toMatchObject({ surchargeFen: 12_000, dueFen: 112_000, paymentDue: '2026-04-01', overdueDays: 10 });
+    expect(missed.summary.lines.find((l) => l.ruleId === 'G2')?.textZh).toContain('2026-03-01');
+    const co = await checkout(c.id);
+    expect(co.amountFen).toBe(52_000);
+    await sandboxPay(co);
+    await runJobs();
+    const after = await payments(c.id);
+    expect(after.summary.orders.map((o) => o.status)).toEqual(['superseded', 'paid', 'open']);
+    expect(after.summary).toMatchObject({ paidFen: 52_000, surchargeFen: 12_000, dueFen: 60_000 });
+    // The second instalment is not due yet: it accrues nothing, and is what the next checkout asks for.
+    expect((await checkout(c.id)).amountFen).toBe(60_000);
+  });
 });
 
 describe('reconciliation (对账)', () => {

@@ -563,6 +563,8 @@ export const DiscretionBody = Type.Object({
     hearingHeld: Type.Optional(Type.Boolean()),
     /** A fine already chosen; the flags are evaluated at it, else at the top of the range. */
     proposedFineFen: Type.Optional(Fen),
+    /** Value of the illegal gains or property to confiscate (D4 / E1 「没收较大数额」); none when absent. */
+    confiscationFen: Type.Optional(Fen),
   }),
 });
 export type DiscretionBody = Static<typeof DiscretionBody>;
@@ -751,9 +753,10 @@ export const LegalConfigValues = Type.Object({
   }),
   majorCaseRule: Type.Object({ fineThresholdFen: PerPartyFen, penaltyTypes: Type.Array(literals(PENALTY_TYPES), { uniqueItems: true }) }),
   disclosureWorkingDays: WorkingDays,
+  businessPublicationYears: Type.Integer({ minimum: 1, maximum: 10 }),
+  naturalPersonPublicationYears: Type.Integer({ minimum: 1, maximum: 10 }),
   publicNoticeServiceDays: Type.Integer({ minimum: 1, maximum: 365 }),
   shanghaiLegalReviewAdditions: Type.Boolean(),
-  legalReviewFineThresholdFen: PerPartyFen,
   ageCountsFromDayAfterBirthday: Type.Boolean(),
 });
 export type LegalConfigValues = Static<typeof LegalConfigValues>;
@@ -768,9 +771,10 @@ export const LEGAL_CONFIG_LABELS: Record<keyof LegalConfigValues, { zh: string; 
   complaintHotline: { zh: '12345 工单办理时限', en: '12345 ticket limits' },
   majorCaseRule: { zh: '重大案件（集体讨论）标准', en: 'Major case rule (collective deliberation)' },
   disclosureWorkingDays: { zh: '处罚决定公开期限（工作日）', en: 'Publication limit (working days)' },
+  businessPublicationYears: { zh: '经营主体处罚信息公示期限（年）', en: 'Publication period, business entities (years)' },
+  naturalPersonPublicationYears: { zh: '自然人处罚信息公示期限（年）', en: 'Publication period, natural persons (years)' },
   publicNoticeServiceDays: { zh: '公告送达期间（日）', en: 'Service by public notice (days)' },
   shanghaiLegalReviewAdditions: { zh: '适用上海法制审核补充情形', en: 'Shanghai legal-review additions' },
-  legalReviewFineThresholdFen: { zh: '法制审核罚款标准', en: 'Legal-review fine threshold' },
   ageCountsFromDayAfterBirthday: { zh: '周岁自生日次日起算', en: 'Age counts from the day after the birthday' },
 };
 

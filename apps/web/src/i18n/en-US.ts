@@ -584,6 +584,8 @@ export const enUS: Record<MessageKey, string> = {
   'law.config.days': '{n} days',
   'law.config.wdUnit': 'working days',
   'law.config.daysUnit': 'days',
+  'law.config.years': '{n} years',
+  'law.config.yearsUnit': 'years',
   'law.config.majorFine': 'Fine threshold',
   'law.config.majorTypes': 'Penalty types',
   'law.config.hotline.consultationWorkingDays': 'Consultation',

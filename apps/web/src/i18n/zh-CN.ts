@@ -581,6 +581,8 @@ export const zhCN = {
   'law.config.days': '{n} 日',
   'law.config.wdUnit': '工作日',
   'law.config.daysUnit': '日',
+  'law.config.years': '{n} 年',
+  'law.config.yearsUnit': '年',
   'law.config.majorFine': '罚款标准',
   'law.config.majorTypes': '处罚种类',
   'law.config.hotline.consultationWorkingDays': '咨询',

@@ -8,6 +8,7 @@ import type { Fen, FenRange } from '../law/types.ts';
 import type { TeamOfficer } from '../staff/credential.ts';
 import type { CaseAction, Procedure } from './case-states.ts';
 import type { PriorNoticeContents, ServiceMethod } from './case-snapshot.ts';
+import type { InstalmentPlanLine } from '../payments/amount-due.ts';
 
 type Dated = { date: LegalDate };
 
@@ -120,7 +121,8 @@ export type CaseActionInputs = {
     emergency?: boolean;
   };
   /** 处罚法 Art. 66: 「确有经济困难…经当事人申请和行政机关批准，可以暂缓或者分期缴纳」. */
-  approveDeferral: Dated & { until: LegalDate; reason: string };
+  /** 暂缓 until a day, or 分期: the plan's lines (each falls due on its own day, G2) and `until` = the last one. */
+  approveDeferral: Dated & { until: LegalDate; reason: string; instalments?: readonly InstalmentPlanLine[] };
   /** 执行完毕, or 终结执行 (行政强制法 Art. 40) with its reason. */
   concludeEnforcement: Dated & { result: 'completed' | 'terminated'; reason: string };
   close: Dated & { cashHandedInOn?: LegalDate; bankDepositedOn?: LegalDate; filedWithAgencyOn?: LegalDate };

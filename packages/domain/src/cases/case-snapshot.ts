@@ -8,6 +8,8 @@ import type { LegalConfig } from '../law/config.ts';
 import type { Harm } from '../law/exemptions.ts';
 import type { ProposedPenalty } from '../law/pre-decision.ts';
 import type { DateInterval, Fen, FenRange, PartyType, PenaltyType } from '../law/types.ts';
+import type { RuleVersion } from '../law/versions.ts';
+import type { InstalmentPlanLine } from '../payments/amount-due.ts';
 import type { TeamOfficer } from '../staff/credential.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import type { CaseState, MachineState, Procedure } from './case-states.ts';
@@ -21,6 +23,16 @@ export type CaseParty = {
   birthDate?: LegalDate;
   /** F2: date of the signed 电子送达确认书, if any. */
   electronicServiceConsentOn?: LegalDate;
+};
+
+/**
+ * One version of the offence in the law library (处罚法 Art. 37): its dates, whether it still treats the act as illegal,
+ * its kinds of penalty and its statutory range (min/maxFineFen are 0 where the version records none).
+ */
+export type CaseOffenceVersion = RuleVersion & {
+  provision: string;
+  penaltyTypes: readonly PenaltyType[];
+  statutoryRange?: FenRange;
 };
 
 export type CaseOffence = {
@@ -37,6 +49,11 @@ export type CaseOffence = {
   finesOnlyAfterRefusal: boolean;
   /** E10: the norm orders a direct penalty (沪条例 Art. 18 exception). */
   requiresDirectPenalty: boolean;
+  /**
+   * Every version of the offence, as the library holds them now (the server refreshes them on each load). With them a
+   * penalty is judged by the version Art. 37 picks for its date; without them, by the act-date fields above.
+   */
+  versions?: readonly CaseOffenceVersion[];
 };
 
 /** The illegal act (E6 counts fines per act across cases). */
@@ -169,6 +186,8 @@ export type Enforcement = {
   terminatedOn?: LegalDate;
   /** Art. 66 暂缓 / 分期 approved until. */
   deferredUntil?: LegalDate;
+  /** Art. 66 分期: the approved plan; each instalment falls due, and accrues G2 when missed, on its own day. */
+  instalments?: readonly InstalmentPlanLine[];
   reviewOrLitigationFiled: boolean;
   /** Pending 复议 / 诉讼: no surcharge accrues (Art. 73). */
   reviewOrLitigationIntervals: readonly DateInterval[];

@@ -1,8 +1,11 @@
 // runningDeadlines: every deadline of a case with its due date, basis and state.
 import { describe, expect, it } from 'vitest';
 import { courtEnforcementWindow } from '../law/enforcement.ts';
-import { runningDeadlines, type CaseDeadlineKind } from './case.deadlines.ts';
+import { caseAmountDue, runningDeadlines, type CaseDeadlineKind } from './case.deadlines.ts';
+import { enforcementView } from './case.enforcement.ts';
+import { evaluateAction } from './case.evaluate.ts';
 import {
+  ALL_ROLES,
   CALENDAR,
   CHAIR_ID,
   OFFICER_A,
@@ -131,6 +134,38 @@ describe('runningDeadlines', () => {
     const served = step(deferred, 'serveDecision', { date: '2025-09-19', method: 'direct' });
     const approved = step(served, 'approveDeferral', { date: '2025-09-25', until: '2025-12-31', reason: '确有经济困难' });
     expect(kind(approved, '2025-10-20', 'payment')).toMatchObject({ dueDate: '2025-12-31', state: 'running' });
+  });
+
+  it('G2: under an instalment plan a missed instalment accrues from its own due date — deadline, enforcement view, closing', () => {
+    let s = step(reviewedCase(2_000), 'issuePriorNotice', { date: '2025-09-12', proposed: fine(2_000), contents: noticeContents(false) });
+    s = step(s, 'decide', {
+      date: '2025-09-18',
+      outcome: 'penalty',
+      penalty: fine(2_000),
+      citesHearingRecord: false,
+      educationRecorded: false,
+    });
+    s = step(s, 'serveDecision', { date: '2025-09-19', method: 'direct' });
+    s = step(s, 'approveDeferral', {
+      date: '2025-09-25',
+      until: '2025-12-01',
+      reason: '确有经济困难',
+      instalments: [
+        { dueOn: '2025-11-03', amountFen: 100_000 },
+        { dueOn: '2025-12-01', amountFen: 100_000 },
+      ],
+    });
+    // The first instalment was missed on 11-03: ten days later it has accrued 3 % × 10 of 1,000 yuan.
+    expect(kind(s, '2025-11-13', 'payment')).toMatchObject({ dueDate: '2025-12-01', surchargeFen: 30_000 });
+    expect(enforcementView(s, ctxOn('2025-11-13'))).toMatchObject({ surchargeFen: 30_000, overdueDays: 10 });
+    expect(caseAmountDue(s, '2025-11-13', CALENDAR)).toMatchObject({ surchargeFen: 30_000, dueNowFen: 130_000, dueFen: 230_000 });
+    // Paid late (11-13) and the second on time: the principal alone does not close the case; with the surcharge it does.
+    s = step(s, 'recordPayment', { date: '2025-11-13', amountFen: 100_000 });
+    s = step(s, 'recordPayment', { date: '2025-12-01', amountFen: 100_000 });
+    const blocked = evaluateAction(s, 'close', { date: '2025-12-02' }, ALL_ROLES, ctxOn('2025-12-02'));
+    expect(blocked.blockedBy.map((b) => b.ruleId)).toContain('G2');
+    s = step(s, 'recordPayment', { date: '2025-12-02', amountFen: 30_000 });
+    expect(evaluateAction(s, 'close', { date: '2025-12-02' }, ALL_ROLES, ctxOn('2025-12-02')).allowed).toBe(true);
   });
 
   it('B4 cash hand-in and bank deposit: 2 working days each, counting the 调休 Sunday 2025-09-28', () => {

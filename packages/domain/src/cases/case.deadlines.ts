@@ -13,9 +13,11 @@ import {
   serviceDeadline,
   statementPeriodDeadline,
 } from '../law/procedure-deadlines.ts';
-import type { Fen, LegalBasis } from '../law/types.ts';
+import type { Fen, LegalBasis, RuleLine } from '../law/types.ts';
+import { amountDue, instalmentStatuses, instalmentSurchargeLines, type AmountDue } from '../payments/amount-due.ts';
+import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { DECISION_PENDING_STATES } from './case-states.ts';
-import { decisionFineFen, openSuspension, type CaseContext, type CaseSnapshot } from './case-snapshot.ts';
+import { decisionFineFen, openSuspension, paidFen, type CaseContext, type CaseSnapshot } from './case-snapshot.ts';
 
 export type CaseDeadlineKind =
   | 'filing' // C2
@@ -134,6 +136,53 @@ export function decisionReceivedOn(snapshot: CaseSnapshot): LegalDate | undefine
   return snapshot.procedure === 'summary' ? snapshot.decision?.decidedOn : snapshot.service?.servedOn;
 }
 
+export type AccruedSurcharge = { surchargeFen: Fen; overdueDays: number; pausedDays: number; lines: RuleLine[] };
+
+/**
+ * G2 accrued by `asOf`, before any 执行协议 reduction (行政强制法 Art. 42): on the whole fine from the day after the G1
+ * due date `due`, or — under an approved instalment plan (处罚法 Art. 66) — on each missed instalment from the day after
+ * its own due date (instalmentStatuses). Days of a pending 复议 / 诉讼 do not count (Art. 73).
+ */
+export function accruedSurcharge(s: CaseSnapshot, due: LegalDate, asOf: LegalDate): AccruedSurcharge {
+  const e = s.enforcement;
+  if (e.instalments && e.instalments.length > 0) {
+    const plan = instalmentStatuses(e.instalments, { paidFen: paidFen(s), payments: s.payments }, asOf, e.reviewOrLitigationIntervals);
+    const next = plan.find((l) => l.paidFen < l.amountFen);
+    return {
+      surchargeFen: plan.reduce((sum, l) => sum + l.surchargeFen, 0),
+      overdueDays: next?.overdueDays ?? 0,
+      pausedDays: next?.pausedDays ?? 0,
+      lines: instalmentSurchargeLines(plan),
+    };
+  }
+  if (!isAfter(asOf, due)) return { surchargeFen: 0, overdueDays: 0, pausedDays: 0, lines: [] };
+  const g2 = surcharge({ fineFen: decisionFineFen(s), paymentDue: due, asOf, pausedIntervals: e.reviewOrLitigationIntervals });
+  return { surchargeFen: g2.surchargeFen, overdueDays: g2.overdueDays, pausedDays: g2.pausedDays, lines: [g2.line] };
+}
+
+/**
+ * G1 + G2 of the case on `asOf` — fine, surcharge (per instalment under a plan), paid, due now: amountDue fed from the
+ * snapshot (approved deferral or plan, dated payments, 复议 / 诉讼 pauses, 执行协议 reduction).
+ */
+export function caseAmountDue(s: CaseSnapshot, asOf: LegalDate, calendar: WorkCalendar): AmountDue {
+  const received = decisionReceivedOn(s);
+  const e = s.enforcement;
+  return amountDue(
+    {
+      fineFen: decisionFineFen(s),
+      ...(received ? { decisionReceivedOn: received } : {}),
+      ...(e.deferredUntil ? { deferredUntil: e.deferredUntil } : {}),
+      ...(e.instalments && e.instalments.length > 0 ? { instalments: e.instalments } : {}),
+      pausedIntervals: e.reviewOrLitigationIntervals,
+      surchargeReducedFen: e.surchargeReducedFen,
+      paidFen: paidFen(s),
+      payments: s.payments,
+      asOf,
+    },
+    calendar,
+  );
+}
+
 function paymentDeadlines(s: CaseSnapshot, ctx: CaseContext): CaseDeadline[] {
   const fine = decisionFineFen(s);
   const receivedOn = decisionReceivedOn(s);
@@ -142,14 +191,8 @@ function paymentDeadlines(s: CaseSnapshot, ctx: CaseContext): CaseDeadline[] {
   const paidOn = s.summary?.collectedOn ?? fullyPaidOn(s, fine);
   const payment = entry('payment', due, 'party', paidOn, ctx.today);
   const asOf = paidOn ?? ctx.today;
-  if (isAfter(asOf, due.due)) {
-    payment.surchargeFen = surcharge({
-      fineFen: fine,
-      paymentDue: due.due,
-      asOf,
-      pausedIntervals: s.enforcement.reviewOrLitigationIntervals,
-    }).surchargeFen;
-  }
+  const g2 = accruedSurcharge(s, due.due, asOf);
+  if (g2.surchargeFen > 0 || isAfter(asOf, due.due)) payment.surchargeFen = g2.surchargeFen;
   const out = [payment];
   const settled = paidOn !== undefined || s.enforcement.completedOn !== undefined || s.enforcement.terminatedOn !== undefined;
   if (!settled && payment.state === 'overdue') {

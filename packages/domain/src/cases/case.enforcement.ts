@@ -1,10 +1,10 @@
 // Where a case stands in enforcement (执行): the payment period (G1), the surcharge (G2, paused during 复议 / 诉讼),
 // the 催告 (行政强制法 Arts. 35, 54) and the court window (G3). Pure: computed from the snapshot and today.
 import { compareDates, daysBetween, isAfter, type LegalDate } from '../calendar/legal-date.ts';
-import { courtEnforcementWindow, paymentDeadline, reminderWaitDeadline, surcharge } from '../law/enforcement.ts';
+import { courtEnforcementWindow, paymentDeadline, reminderWaitDeadline } from '../law/enforcement.ts';
 import type { DateInterval, Fen, RuleLine } from '../law/types.ts';
 import { decisionFineFen, paidFen, type CaseContext, type CaseSnapshot } from './case-snapshot.ts';
-import { decisionReceivedOn } from './case.deadlines.ts';
+import { accruedSurcharge, decisionReceivedOn } from './case.deadlines.ts';
 import type { EnforcementStatus } from './case-states.ts';
 
 export type EnforcementView = {
@@ -43,6 +43,16 @@ function paidInFullOn(s: CaseSnapshot, amount: Fen): LegalDate | undefined {
   return undefined;
 }
 
+/** Several G2 lines (one per late instalment) as one. */
+function joinLines(lines: readonly RuleLine[]): RuleLine {
+  return {
+    ruleId: 'G2',
+    article: [...new Set(lines.map((l) => l.article))].join('; '),
+    textZh: lines.map((l) => l.textZh).join('；'),
+    textEn: lines.map((l) => l.textEn).join('; '),
+  };
+}
+
 export function enforcementView(s: CaseSnapshot, ctx: CaseContext, nearDays = COURT_DEADLINE_NEAR_DAYS): EnforcementView {
   const fine = decisionFineFen(s);
   const received = decisionReceivedOn(s) ?? null;
@@ -70,16 +80,14 @@ export function enforcementView(s: CaseSnapshot, ctx: CaseContext, nearDays = CO
   const due = paymentDeadline(received, ctx.calendar, e.deferredUntil).due;
   const paidOn = s.summary?.collectedOn ?? paidInFullOn(s, fine);
   const asOf = paidOn ?? ctx.today;
-  const g2 = isAfter(asOf, due)
-    ? surcharge({ fineFen: fine, paymentDue: due, asOf, pausedIntervals: e.reviewOrLitigationIntervals })
-    : null;
+  const g2 = accruedSurcharge(s, due, asOf);
   const view: EnforcementView = {
     ...base,
     paymentDue: due,
-    surchargeFen: g2?.surchargeFen ?? 0,
-    overdueDays: g2?.overdueDays ?? 0,
-    pausedDays: g2?.pausedDays ?? 0,
-    surchargeLine: g2?.line ?? null,
+    surchargeFen: g2.surchargeFen,
+    overdueDays: g2.overdueDays,
+    pausedDays: g2.pausedDays,
+    surchargeLine: g2.lines.length === 0 ? null : g2.lines.length === 1 ? g2.lines[0]! : joinLines(g2.lines),
   };
   const w = courtEnforcementWindow(
     {

@@ -1,10 +1,10 @@
 // Guards after the decision: service (F1–F4), payment and enforcement (G1–G5), closing, archiving (A6).
 import { isAfter, isBefore } from '../calendar/legal-date.ts';
-import { courtEnforcementWindow, paymentDeadline, surcharge } from '../law/enforcement.ts';
+import { courtEnforcementWindow, paymentDeadline } from '../law/enforcement.ts';
 import { publicNoticeServiceDate } from '../law/procedure-deadlines.ts';
 import type { CaseSnapshot, RecordKind } from './case-snapshot.ts';
 import { decisionFineFen, paidFen } from './case-snapshot.ts';
-import { decisionReceivedOn } from './case.deadlines.ts';
+import { accruedSurcharge, decisionReceivedOn } from './case.deadlines.ts';
 import { block, blockFromLines } from './case.errors.ts';
 import { actionDate, type CaseGuard } from './case.guards.ts';
 
@@ -145,10 +145,7 @@ export const performanceComplete: CaseGuard<'close'> = (s, input, ctx) => {
         .map((p) => p.paidOn)
         .sort()
         .at(-1) ?? actionDate(input, ctx);
-    const extra =
-      due && isAfter(lastPaidOn, due)
-        ? surcharge({ fineFen: fine, paymentDue: due, asOf: lastPaidOn, pausedIntervals: e.reviewOrLitigationIntervals }).surchargeFen
-        : 0;
+    const extra = due ? accruedSurcharge(s, due, lastPaidOn).surchargeFen : 0;
     const owed = fine + Math.max(0, extra - e.surchargeReducedFen);
     if (paid < owed) {
       return block(

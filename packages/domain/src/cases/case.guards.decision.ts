@@ -129,6 +129,21 @@ export const citesHearingRecord: CaseGuard<'decide'> = (s, input) =>
         'citesHearingRecord',
       );
 
+/**
+ * The hearing procedure ran or was given up (Shanghai E1 「经过听证程序的（包括当事人放弃听证的）」): the hearing right
+ * was notified and the party then had the hearing, did not come (视为放弃, Art. 64), waived it, or let the five working
+ * days pass without asking — a decision is refused before then (D5). The decision itself may not add a penalty the
+ * notice did not carry (D3), so the notified right covers it.
+ */
+export function hearingHeldOrWaived(s: CaseSnapshot): boolean {
+  return (
+    s.priorNotice?.contents.hearingRightStated === true ||
+    s.hearing?.heldOn !== undefined ||
+    s.hearing?.terminatedOn !== undefined ||
+    s.hearingWaivedOn !== undefined
+  );
+}
+
 /** E1 — 处罚法 Art. 58: 「未经法制审核或者审核未通过的，不得作出决定」; after a hearing the review follows it. */
 export const legalReviewPassed: CaseGuard<'decide'> = (s, input, ctx) => {
   const outcome = decisionOutcome(s, input);
@@ -143,7 +158,10 @@ export const legalReviewPassed: CaseGuard<'decide'> = (s, input, ctx) => {
       partyType: s.party.type,
       penalties: p?.penalties ?? [],
       fineFen: p?.fineFen ?? 0,
-      hearingHeldOrWaived: s.priorNotice?.contents.hearingRightStated ?? false,
+      confiscationFen: p?.confiscationFen ?? 0,
+      otherSeriousPenalty: s.flags.otherSeriousPenalty,
+      ...(s.flags.otherHearingTrigger ? { otherHearingTrigger: s.flags.otherHearingTrigger } : {}),
+      hearingHeldOrWaived: hearingHeldOrWaived(s),
       reducedPenalty: p !== null && s.flags.reducedPenalty,
       transferForSuspectedCrime: outcome === 'transfer_judicial',
     },

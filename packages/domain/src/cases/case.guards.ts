@@ -5,14 +5,16 @@
 import { ageOn, isAfter, isBefore, type LegalDate } from '../calendar/legal-date.ts';
 import { fineAllowedForAct } from '../law/decision.ts';
 import { mandatoryNoPenalty } from '../law/exemptions.ts';
+import { LegalInputError } from '../law/errors.ts';
 import { limitationCheck } from '../law/limitation.ts';
 import type { ProposedPenalty } from '../law/pre-decision.ts';
-import type { RuleRequirement } from '../law/types.ts';
+import type { FenRange, PenaltyType, RuleRequirement } from '../law/types.ts';
+import { applicableVersion, type VersionChoice } from '../law/versions.ts';
 import { checkEnforcementTeam, type TeamOfficer } from '../staff/credential.ts';
 import type { CaseActionInput, DeviceEvidenceInput, EvidenceType, OfficerRecordInput } from './case-inputs.ts';
 import { EVIDENCE_TYPES } from './case-inputs.ts';
 import type { CaseAction } from './case-states.ts';
-import type { CaseContext, CaseSnapshot } from './case-snapshot.ts';
+import type { CaseContext, CaseOffenceVersion, CaseSnapshot } from './case-snapshot.ts';
 import { block, blockFromLines, type BlockReason } from './case.errors.ts';
 
 export type CaseGuard<A extends CaseAction> = (
@@ -69,6 +71,34 @@ export const discoveredBeforeRegistration: CaseGuard<'register'> = (_s, input) =
         'discoveredOn',
       )
     : null;
+
+/**
+ * An act is discovered on or after the day it happened: C4 (处罚法 Art. 36) measures the interval act → discovery
+ * (「违法行为在二年内未被发现的」), which cannot run backwards; a continuing act ends on or after it began (「从行为终了之日起计算」).
+ */
+export const actNotAfterDiscovery: CaseGuard<'register'> = (s, input) => {
+  if (!input) return null;
+  const { actDate, continuingUntil } = s.act;
+  if (isAfter(actDate, input.discoveredOn)) {
+    return block(
+      'CHRONOLOGY',
+      '行政处罚法 Art. 36, Art. 47',
+      `违法行为发生日 ${actDate} 晚于发现日 ${input.discoveredOn}`,
+      `The act (${actDate}) is dated after its discovery (${input.discoveredOn})`,
+      'act.actDate',
+    );
+  }
+  if (continuingUntil !== undefined && isBefore(continuingUntil, actDate)) {
+    return block(
+      'CHRONOLOGY',
+      '行政处罚法 Art. 36, Art. 47',
+      `违法行为终了日 ${continuingUntil} 早于发生日 ${actDate}`,
+      `The act ends (${continuingUntil}) before it began (${actDate})`,
+      'act.continuingUntil',
+    );
+  }
+  return null;
+};
 
 type WithOfficers =
   (Partial<Pick<OfficerRecordInput, 'statutoryException'>> & { date: LegalDate; officers?: readonly TeamOfficer[] }) | undefined;
@@ -185,7 +215,8 @@ export function noRecusedOfficer(s: CaseSnapshot, input: WithOfficers): BlockRea
  */
 export function limitationNotExpired(s: CaseSnapshot): BlockReason | null {
   const discoveredOn = s.dates.discoveredOn;
-  if (!discoveredOn) return null;
+  // An act dated after its discovery is refused at registration (actNotAfterDiscovery).
+  if (!discoveredOn || isBefore(discoveredOn, s.act.actDate)) return null;
   const result = limitationCheck({
     actDate: s.act.actDate,
     ...(s.act.continuingUntil !== undefined ? { continuingUntil: s.act.continuingUntil } : {}),
@@ -216,14 +247,47 @@ export function mandatoryNoPenaltyLines(s: CaseSnapshot, ctx: CaseContext): Rule
   });
 }
 
+/**
+ * 处罚法 Art. 37 — the version of the offence that judges the act when the penalty is notified or decided on `on`
+ * (「适用违法行为发生时的…规定。但是，作出行政处罚决定时…已被修改或者废止，且新的规定处罚较轻或者不认为是违法的，适用新的规定」).
+ * Undefined when the snapshot holds no versions (the act-date fields of the offence then apply).
+ */
+export function offenceVersionOn(s: CaseSnapshot, on: LegalDate): VersionChoice<CaseOffenceVersion> | undefined {
+  const versions = s.offence.versions;
+  if (!versions || versions.length === 0 || isBefore(on, s.act.actDate)) return undefined;
+  try {
+    return applicableVersion(versions, s.act.actDate, on);
+  } catch (e) {
+    // The library refuses overlapping versions when they are written; a bad list judges by the act-date fields.
+    if (e instanceof LegalInputError) return undefined;
+    throw e;
+  }
+}
+
+/** The norm a penalty on `on` is measured against: the Art. 37 version when known, else the case's act-date offence. */
+export function normOn(
+  s: CaseSnapshot,
+  on: LegalDate,
+): { provision: string; penaltyTypes: readonly PenaltyType[]; statutoryRange?: FenRange | undefined } {
+  const v = offenceVersionOn(s, on)?.version;
+  return v ? { provision: v.provision, penaltyTypes: v.penaltyTypes, statutoryRange: v.statutoryRange } : s.offence;
+}
+
 export type PenaltyPicker<A extends CaseAction> = (s: CaseSnapshot, input: CaseActionInput<A> | undefined) => ProposedPenalty | null;
 
 /**
  * Guards on a penalty that is about to be notified or decided (`pick` returns null when no penalty is at stake):
- * C4, E7, E6 and the legal range — 处罚法 Art. 38 (no legal basis → void) and Art. 34 (裁量基准 tier).
+ * C4, Art. 37 (still punishable on the day), E7, E6 and the legal range of the applicable version — 处罚法 Art. 38
+ * (no legal basis → void) and Art. 34 (裁量基准 tier).
  */
 export function penaltyGuards<A extends CaseAction>(pick: PenaltyPicker<A>): CaseGuard<A>[] {
   const limitation: CaseGuard<A> = (s, input) => (pick(s, input) ? limitationNotExpired(s) : null);
+  // Art. 37: repealed with no successor, or no longer illegal, by the day of the penalty → not punishable.
+  const punishable: CaseGuard<A> = (s, input, ctx) => {
+    if (!pick(s, input)) return null;
+    const choice = offenceVersionOn(s, actionDate(input as Dated, ctx));
+    return choice && !choice.punishable ? blockFromLines([choice.line], 'ART37', 'outcome') : null;
+  };
   const noPenalty: CaseGuard<A> = (s, input, ctx) => {
     if (!pick(s, input)) return null;
     const r = mandatoryNoPenaltyLines(s, ctx);
@@ -236,20 +300,21 @@ export function penaltyGuards<A extends CaseAction>(pick: PenaltyPicker<A>): Cas
     const r = fineAllowedForAct(s.act.priorFineDecisionCount);
     return r.allowed ? null : blockFromLines(r.lines, 'E6', 'penalty.fineFen');
   };
-  const withinLaw: CaseGuard<A> = (s, input) => {
+  const withinLaw: CaseGuard<A> = (s, input, ctx) => {
     const p = pick(s, input);
     if (!p) return null;
-    const foreign = p.penalties.filter((t) => !s.offence.penaltyTypes.includes(t));
+    const norm = normOn(s, actionDate(input as Dated, ctx));
+    const foreign = p.penalties.filter((t) => !norm.penaltyTypes.includes(t));
     if (foreign.length > 0) {
       return block(
         'LEGALITY',
         '行政处罚法 Art. 38',
-        `${s.offence.provision} 未规定处罚种类：${foreign.join('、')}`,
+        `${norm.provision} 未规定处罚种类：${foreign.join('、')}`,
         `Penalty types not provided by the norm: ${foreign.join(', ')}`,
         'penalty.penalties',
       );
     }
-    const range = s.offence.statutoryRange;
+    const range = norm.statutoryRange;
     const fine = p.fineFen ?? 0;
     if (!range || !p.penalties.includes('fine')) return null;
     const belowOk = s.flags.reducedPenalty;
@@ -274,7 +339,7 @@ export function penaltyGuards<A extends CaseAction>(pick: PenaltyPicker<A>): Cas
     }
     return null;
   };
-  return [limitation, noPenalty, oneFine, withinLaw];
+  return [limitation, punishable, noPenalty, oneFine, withinLaw];
 }
 
 /** A plain "this text must not be empty" guard, e.g. a reason or a legal basis. */

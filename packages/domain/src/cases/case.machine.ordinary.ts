@@ -6,6 +6,7 @@ import * as decision from './case.guards.decision.ts';
 import * as hearing from './case.guards.hearing.ts';
 import * as steps from './case.guards.steps.ts';
 import {
+  actNotAfterDiscovery,
   credentialsShown,
   discoveredBeforeRegistration,
   monitoringDeviceReviewed,
@@ -79,7 +80,7 @@ export const PRE_DECISION_TRANSITIONS: { [A in PreDecisionAction]: CaseTransitio
     procedures: BOTH,
     from: [UNREGISTERED],
     to: (_s, input) => (input.procedure === 'summary' ? 'summary_draft' : 'registered'),
-    guards: [notInFuture, discoveredBeforeRegistration],
+    guards: [notInFuture, discoveredBeforeRegistration, actNotAfterDiscovery],
     roles: ['field_officer', 'squad_leader', 'commander'],
     records: ['registration'],
     startsDeadlines: ['filing'],

@@ -81,7 +81,11 @@ const PATCHES: { [A in CaseAction]: Patch<A> } = {
   }),
   serveDecision: (_s, i) => ({ service: { servedOn: i.date, method: i.method } }),
   recordPayment: (s, i) => ({ payments: [...s.payments, { paidOn: i.date, amountFen: i.amountFen }] }),
-  approveDeferral: (s, i) => ({ enforcement: { ...s.enforcement, deferredUntil: i.until } }),
+  approveDeferral: (s, i) => {
+    // A new approval replaces the plan: a plain deferral has no instalments.
+    const { instalments: _previous, ...enforcement } = s.enforcement;
+    return { enforcement: { ...enforcement, deferredUntil: i.until, ...(i.instalments ? { instalments: i.instalments } : {}) } };
+  },
   startEnforcement: (s, i) => ({
     enforcement: {
       ...s.enforcement,

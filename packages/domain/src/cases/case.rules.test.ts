@@ -20,6 +20,7 @@ import {
   signedRecord,
   step,
   summaryDraft,
+  summaryFacts,
   summaryForm,
 } from './case.fixtures.ts';
 import { newCaseSnapshot } from './case.reducer.ts';
@@ -145,6 +146,106 @@ describe('D1–D7', () => {
   });
 });
 
+describe('E1 法制审核 for every penalty that carries the hearing right', () => {
+  const org = (penaltyTypes: CaseSnapshot['offence']['penaltyTypes']) =>
+    ordinaryFacts({
+      party: { type: 'legal_person' },
+      offence: { ...ordinaryFacts().offence, penaltyTypes, statutoryRange: { minFen: 100_000, maxFen: 10_000_000 } },
+    });
+  /** Reviewed, notified with the hearing right, statement and hearing waived the same day, deliberated. */
+  function waivedHearing(facts: ReturnType<typeof ordinaryFacts>, penalty: NonNullable<CaseSnapshot['proposal']>['penalty']) {
+    let s = investigating(facts);
+    s = step(s, 'recordInspection', signedRecord('2025-09-03'));
+    s = step(s, 'concludeInvestigation', { date: '2025-09-10' });
+    s = step(s, 'reviewCase', { date: '2025-09-11', proposedOutcome: 'penalty', proposedPenalty: penalty! });
+    s = step(s, 'issuePriorNotice', { date: '2025-09-12', proposed: penalty!, contents: noticeContents(true) });
+    s = step(s, 'waiveStatement', { date: '2025-09-12', waivesHearing: true });
+    return step(s, 'recordDeliberation', { date: '2025-09-15', conclusion: '同意' });
+  }
+  const decision = (penalty: NonNullable<CaseSnapshot['proposal']>['penalty']) =>
+    ({ date: '2025-09-16', outcome: 'penalty', penalty: penalty!, citesHearingRecord: false, educationRecorded: false }) as const;
+
+  it('E1: 责令关闭, 降低资质等级 and 限制从业 after a waived hearing are refused without a passed review', () => {
+    for (const type of ['order_closure', 'lower_qualification', 'restrict_practice'] as const) {
+      const penalty = { penalties: [type] } as const;
+      const s = waivedHearing(org([type]), penalty);
+      const e = refusal(s, 'decide', decision(penalty));
+      expect(e, type).toMatchObject({ ruleId: 'E1', field: 'legalReviews' });
+      expect(e.article).toContain('Art. 58');
+      const reviewed = step(s, 'completeLegalReview', {
+        date: '2025-09-15',
+        result: 'pass',
+        reviewerFirstTime: false,
+        reviewerHasLegalQualification: true,
+      });
+      expect(step(reviewed, 'decide', decision(penalty)).state).toBe('decided');
+    }
+  });
+
+  it('E1: a confiscation below the configured 「相应数额」 needs no review; from it on, it does', () => {
+    const facts = org(['warning', 'confiscate_illegal_property']);
+    const small = { penalties: ['confiscate_illegal_property'], confiscationFen: 4_999_999 } as const;
+    const large = { penalties: ['confiscate_illegal_property'], confiscationFen: 5_000_000 } as const;
+    expect(step(waivedHearing(facts, small), 'decide', decision(small)).state).toBe('decided');
+    expect(refusal(waivedHearing(facts, large), 'decide', decision(large)).ruleId).toBe('E1');
+  });
+});
+
+describe('Art. 37 in the case: the version on the day of the notice or decision', () => {
+  const base = ordinaryFacts().offence;
+  const v2019 = {
+    versionId: 'cw-01@2019',
+    effectiveFrom: '2019-01-01',
+    illegal: true,
+    minFineFen: 100_000,
+    maxFineFen: 1_000_000,
+    provision: base.provision,
+    penaltyTypes: base.penaltyTypes,
+    statutoryRange: { minFen: 100_000, maxFen: 1_000_000 },
+  };
+  const withVersions = (versions: NonNullable<CaseSnapshot['offence']['versions']>) => ordinaryFacts({ offence: { ...base, versions } });
+
+  it('Art. 37: a provision repealed with no successor before the notice — the penalty is refused, not punishable', () => {
+    const s = reviewedCase(2_000, withVersions([{ ...v2019, effectiveUntil: '2025-09-11' }]));
+    const e = refusal(s, 'issuePriorNotice', { date: '2025-09-12', proposed: fine(2_000), contents: noticeContents(false) });
+    expect(e).toMatchObject({ ruleId: 'ART37', article: '行政处罚法 Art. 37', field: 'outcome' });
+    expect(e.messageZh).toContain('不再给予行政处罚');
+  });
+
+  it('Art. 37: repealed between the notice and the decision — the decision is refused; a no-penalty outcome is not', () => {
+    let s = reviewedCase(2_000, withVersions([{ ...v2019, effectiveUntil: '2025-09-15' }]));
+    s = step(s, 'issuePriorNotice', { date: '2025-09-12', proposed: fine(2_000), contents: noticeContents(false) });
+    s = step(s, 'waiveStatement', { date: '2025-09-12', waivesHearing: false });
+    expect(refusal(s, 'decide', penaltyDecision('2025-09-16', 2_000)).ruleId).toBe('ART37');
+    const none = step(s, 'decide', {
+      date: '2025-09-16',
+      outcome: 'no_penalty_facts_not_established',
+      citesHearingRecord: false,
+      educationRecorded: false,
+    });
+    expect(none.state).toBe('decided');
+  });
+
+  it('Art. 37: a lighter version in force at the decision sets the range; a heavier one does not', () => {
+    const lighter = {
+      ...v2019,
+      versionId: 'cw-01@2025',
+      effectiveFrom: '2025-09-01',
+      maxFineFen: 300_000,
+      statutoryRange: { minFen: 100_000, maxFen: 300_000 },
+    };
+    const s = reviewedCase(2_000, withVersions([{ ...v2019, effectiveUntil: '2025-08-31' }, lighter]));
+    const over = refusal(s, 'issuePriorNotice', { date: '2025-09-12', proposed: fine(4_000), contents: noticeContents(false) });
+    expect(over).toMatchObject({ ruleId: 'LEGALITY', field: 'penalty.fineFen' });
+    const heavier = { ...lighter, versionId: 'cw-01@2025h', maxFineFen: 2_000_000, statutoryRange: { minFen: 100_000, maxFen: 2_000_000 } };
+    const t = reviewedCase(2_000, withVersions([{ ...v2019, effectiveUntil: '2025-08-31' }, heavier]));
+    const notice = { date: '2025-09-12', proposed: fine(9_000), contents: noticeContents(true) } as const;
+    expect(step(t, 'issuePriorNotice', notice).state).toBe('prior_notice_served');
+    const overOld = refusal(t, 'issuePriorNotice', { ...notice, proposed: fine(15_000) });
+    expect(overOld.ruleId).toBe('LEGALITY');
+  });
+});
+
 describe('A1–A8', () => {
   it('A1: one officer alone', () => {
     const e = refusal(investigating(), 'recordInspection', signedRecord('2025-09-03', [OFFICER_A]));
@@ -223,6 +324,23 @@ describe('chronology, filing, one fine per act, roles', () => {
     s = step(s, 'submitFiling', { date: '2025-09-03' });
     expect(refusal(s, 'approveFiling', { date: '2025-09-02' }, '2025-09-04')).toMatchObject({ ruleId: 'CHRONOLOGY', field: 'date' });
     expect(refusal(s, 'approveFiling', { date: '2025-09-05' }, '2025-09-04').ruleId).toBe('CHRONOLOGY');
+  });
+
+  it('CHRONOLOGY: an act dated after its discovery is refused at registration (C4 runs act → discovery)', () => {
+    const later = newCaseSnapshot(ordinaryFacts({ act: { actId: 'a', actDate: '2025-09-02', priorFineDecisionCount: 0 } }));
+    const register = { date: '2025-09-03', procedure: 'ordinary', discoveredOn: '2025-09-01', source: 'patrol' } as const;
+    const e = refusal(later, 'register', register);
+    expect(e).toMatchObject({ ruleId: 'CHRONOLOGY', field: 'act.actDate' });
+    expect(e.article).toContain('Art. 36');
+    // The same day is fine; so is a summary case.
+    expect(step(later, 'register', { ...register, discoveredOn: '2025-09-02' }).state).toBe('registered');
+    const summary = newCaseSnapshot(summaryFacts({ act: { actId: 'a', actDate: '2025-09-02', priorFineDecisionCount: 0 } }));
+    expect(refusal(summary, 'register', { ...register, procedure: 'summary' }).field).toBe('act.actDate');
+    // A continuing act that ends before it began.
+    const backwards = newCaseSnapshot(
+      ordinaryFacts({ act: { actId: 'a', actDate: '2025-08-20', continuingUntil: '2025-08-10', priorFineDecisionCount: 0 } }),
+    );
+    expect(refusal(backwards, 'register', register)).toMatchObject({ ruleId: 'CHRONOLOGY', field: 'act.continuingUntil' });
   });
 
   it('C4: an act discovered after two years is not filed', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SHANGHAI_DEFAULTS } from '../law/config.ts';
 import { decisionMustBePublished, publicationEndsOn } from './publication.ts';
 
 describe('I1 which decisions are published (国办发〔2018〕118号; 沪营商 Art. 67)', () => {
@@ -43,7 +44,19 @@ describe('I3 publication period (沪营商 Art. 65)', () => {
     expect(publicationEndsOn('2026-03-02', 'legal_person')).toBe('2029-03-02');
     expect(publicationEndsOn('2028-02-29', 'other_org')).toBe('2031-02-28');
   });
-  it('I3: no statutory end for a natural person', () => {
-    expect(publicationEndsOn('2026-03-02', 'natural_person')).toBeNull();
+  it('I3: a natural person is public for the configured period (default 2 years, P), never without end', () => {
+    expect(publicationEndsOn('2026-03-02', 'natural_person')).toBe('2028-03-02');
+    expect(publicationEndsOn('2026-03-02', 'natural_person', SHANGHAI_DEFAULTS)).toBe('2028-03-02');
+    expect(SHANGHAI_DEFAULTS.sources.naturalPersonPublicationYears.mark).toBe('P');
+    const oneYear = { ...SHANGHAI_DEFAULTS, naturalPersonPublicationYears: 1 };
+    expect(publicationEndsOn('2026-03-02', 'natural_person', oneYear)).toBe('2027-03-02');
+    expect(publicationEndsOn('2026-03-02', 'legal_person', oneYear)).toBe('2029-03-02');
+  });
+  it('I3: a 个体工商户 is a 经营主体: 3 years like a business (沪营商 Art. 65; 市场主体登记管理条例 Art. 2(四))', () => {
+    expect(publicationEndsOn('2026-03-02', 'individual_business')).toBe('2029-03-02');
+    expect(SHANGHAI_DEFAULTS.sources.businessPublicationYears).toMatchObject({ mark: 'V' });
+    expect(publicationEndsOn('2026-03-02', 'individual_business', { ...SHANGHAI_DEFAULTS, businessPublicationYears: 5 })).toBe(
+      '2031-03-02',
+    );
   });
 });

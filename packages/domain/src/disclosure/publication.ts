@@ -1,6 +1,7 @@
 // I1 / I2 — 行政执法公示: which decisions are published and when they are withdrawn.
 import type { DecisionOutcome } from '../law/decision.ts';
 import { addYears, type LegalDate } from '../calendar/legal-date.ts';
+import { SHANGHAI_DEFAULTS, type LegalConfig } from '../law/config.ts';
 import type { PartyType, PenaltyType, RuleLine } from '../law/types.ts';
 
 /**
@@ -71,15 +72,29 @@ export function decisionMustBePublished(input: PublicationInput): PublicationChe
   };
 }
 
-/** I3 — 上海市优化营商环境条例 Art. 65: the administrative-penalty information of a 市场主体 is public for 3 years. */
-export const BUSINESS_PUBLICATION_YEARS = 3;
+/**
+ * Whose decision is published (I3): a natural person, a 个体工商户 — a 经营主体 run by a natural person (市场主体登记
+ * 管理条例 Art. 2(四); recorded with its 统一社会信用代码 as an 其他组织) — or another organisation.
+ */
+export type PublicationSubject = PartyType | 'individual_business';
 
 /**
- * I3 — the last day a published decision stays on the public page: 3 years after publication for a business entity
- * (沪营商 Art. 65, 「公示期限为三年」); null (no statutory end) for a natural person.
+ * I3 — the last day a published decision stays on the public page (inclusive), counted in years from publication
+ * (民法典 Arts. 201–202):
+ * - 经营主体 (法人, 其他组织 and 个体工商户): 沪营商 Art. 65 「有关政府部门应当按照规定将经营主体的行政处罚信息向社会公示，
+ *   期限为三年」 — CONFIG.businessPublicationYears (V).
+ * - natural persons: no statute sets a period. 个人信息保护法 Art. 19 (「个人信息的保存期限应当为实现处理目的所必要的最短
+ *   时间」) and Art. 34 (state organs 「不得超出履行法定职责所必需的范围和限度」) rule out publishing without end, and a
+ *   person is not kept public longer than a business. CONFIG.naturalPersonPublicationYears (P: 2 years, the natural-person
+ *   period of a district rule implementing 国办发〔2018〕118号, LEGAL-RULES.md 8.6).
  */
-export function publicationEndsOn(publishedOn: LegalDate, partyType: PartyType): LegalDate | null {
-  return partyType === 'natural_person' ? null : addYears(publishedOn, BUSINESS_PUBLICATION_YEARS);
+export function publicationEndsOn(
+  publishedOn: LegalDate,
+  subject: PublicationSubject,
+  config: Pick<LegalConfig, 'businessPublicationYears' | 'naturalPersonPublicationYears'> = SHANGHAI_DEFAULTS,
+): LegalDate {
+  const years = subject === 'natural_person' ? config.naturalPersonPublicationYears : config.businessPublicationYears;
+  return addYears(publishedOn, years);
 }
 
 /**

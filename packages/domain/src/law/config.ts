@@ -38,12 +38,17 @@ export type LegalConfig = {
   majorCaseRule: MajorCaseRule;
   /** Working days to publish a 处罚 decision (I1). */
   disclosureWorkingDays: number;
+  /** Years a published decision about a 经营主体 (法人, 其他组织, 个体工商户) stays public (I3). */
+  businessPublicationYears: number;
+  /** Years a published decision about a natural person stays public (I3; no statute sets it). */
+  naturalPersonPublicationYears: number;
   /** Days after which 公告送达 counts as served (F4). */
   publicNoticeServiceDays: number;
-  /** Shanghai 城管 法制审核 additions to 处罚法 Art. 58 (E1). */
+  /**
+   * Shanghai 城管 法制审核 additions to 处罚法 Art. 58 (E1). A penalty that carries the hearing right (D4, judged with
+   * hearingThresholdFen and confiscationHearingThresholdFen) needs review once the hearing was held or waived.
+   */
   shanghaiLegalReviewAdditions: boolean;
-  /** Shanghai legal-review fine thresholds (person ≥ 5,000 / organisation ≥ 50,000 yuan). */
-  legalReviewFineThresholdFen: Record<PartyType, Fen>;
   /** Age in 周岁 counts from the day after the birthday (see ageOn). */
   ageCountsFromDayAfterBirthday: boolean;
   /** Where each value comes from, for the console. */
@@ -62,9 +67,11 @@ const PERSON_5000_ORG_50000: Record<PartyType, Fen> = {
 
 export const SHANGHAI_DEFAULTS: LegalConfig = {
   // P/U — LEGAL-RULES.md 5.5.3: Shanghai's 听证 「较大数额」 not found; 5.5.1 法制审核 list
-  // (个人5000元以上、法人或者其他组织5万元以上) is the best proxy.
+  // (个人5000元以上、法人或者其他组织5万元以上) is the best proxy. The same figures decide the Shanghai
+  // 法制审核 after a held or waived hearing (E1), which is where they were read.
   hearingThresholdFen: PERSON_5000_ORG_50000,
-  // P/U — same proxy (5.5.1 「以及相应数额以上的没收违法所得、没收非法财物」).
+  // P/U — the 「相应数额」 of 5.5.1 (「以及相应数额以上的没收违法所得、没收非法财物」): the same figures, for the
+  // value confiscated; a smaller confiscation carries no hearing right and so no E1 review.
   confiscationHearingThresholdFen: PERSON_5000_ORG_50000,
   // U — §9 item 3 / D2: no Shanghai 程序规定 read; 3 working days is common practice.
   statementPeriodWorkingDays: 3,
@@ -85,25 +92,44 @@ export const SHANGHAI_DEFAULTS: LegalConfig = {
   },
   // P — 8.1: 国办发〔2018〕118号 as reported (「行政处罚的执法决定信息要在执法决定作出之日起7个工作日内公开」).
   disclosureWorkingDays: 7,
+  // V — 5.4.3: 沪营商 Art. 65 「将经营主体的行政处罚信息向社会公示，期限为三年」; a 个体工商户 is a 经营主体
+  // (市场主体登记管理条例 Art. 2(四)).
+  businessPublicationYears: 3,
+  // P — no statute sets it. 个人信息保护法 Art. 19 / Art. 34 (shortest necessary period) exclude "forever"; 2 years is the
+  // natural-person period of a district rule implementing 国办发〔2018〕118号 (LEGAL-RULES.md 8.6, 5 years for others),
+  // shorter than the 3 years of a 经营主体.
+  naturalPersonPublicationYears: 2,
   // V — 5.1.11: 沪条例 Art. 25 「自发出公告之日起，经过六十日，即视为送达」.
   publicNoticeServiceDays: 60,
   // P — 5.5.1–5.5.2: 上海市城市管理综合行政执法重大执法决定法制审核办法 Art. 3, via a 街道 list.
   shanghaiLegalReviewAdditions: true,
-  // P — 5.5.1: 个人5000元以上、法人或者其他组织5万元以上.
-  legalReviewFineThresholdFen: PERSON_5000_ORG_50000,
   // U — criminal-law convention on 周岁, not in LEGAL-RULES.md.
   ageCountsFromDayAfterBirthday: true,
   sources: {
-    hearingThresholdFen: { mark: 'U', source: 'LEGAL-RULES.md 5.5.3 (proxy from 5.5.1, P)' },
-    confiscationHearingThresholdFen: { mark: 'U', source: 'LEGAL-RULES.md 5.5.1/5.5.3' },
+    hearingThresholdFen: {
+      mark: 'U',
+      source: 'LEGAL-RULES.md 5.5.3 (proxy from 5.5.1, P: 个人5000元以上、法人或者其他组织5万元以上); also the E1 法制审核 threshold',
+    },
+    confiscationHearingThresholdFen: {
+      mark: 'U',
+      source: 'LEGAL-RULES.md 5.5.1 「相应数额以上的没收违法所得、没收非法财物」 / 5.5.3; also the E1 法制审核 threshold',
+    },
     statementPeriodWorkingDays: { mark: 'U', source: 'LEGAL-RULES.md §10 D2, §9 item 3' },
     filingWorkingDays: { mark: 'U', source: 'LEGAL-RULES.md §10 C2, 5.5.5 — unverified default' },
     complaintHotline: { mark: 'P', source: 'LEGAL-RULES.md 5.8.2 (大宁路街道 2019)' },
     majorCaseRule: { mark: 'U', source: 'LEGAL-RULES.md 5.5.4 — not found' },
     disclosureWorkingDays: { mark: 'P', source: 'LEGAL-RULES.md 8.1 (国办发〔2018〕118号, news report)' },
+    businessPublicationYears: {
+      mark: 'V',
+      source: '上海市优化营商环境条例 Art. 65 (LEGAL-RULES.md 5.4.3); 个体工商户 as 经营主体: 市场主体登记管理条例 Art. 2(四)',
+    },
+    naturalPersonPublicationYears: {
+      mark: 'P',
+      source:
+        'No statute; 个人信息保护法 Art. 19, 34 (shortest necessary); 2 years for natural persons in a district rule implementing 国办发〔2018〕118号 (LEGAL-RULES.md 8.6)',
+    },
     publicNoticeServiceDays: { mark: 'V', source: '上海市城市管理行政执法条例 Art. 25 (LEGAL-RULES.md 5.1.11)' },
     shanghaiLegalReviewAdditions: { mark: 'P', source: 'LEGAL-RULES.md 5.5.1–5.5.2' },
-    legalReviewFineThresholdFen: { mark: 'P', source: 'LEGAL-RULES.md 5.5.1' },
     ageCountsFromDayAfterBirthday: { mark: 'U', source: '最高法 未成年人刑事案件解释 Art. 2 (convention)' },
   },
 };

@@ -1,6 +1,7 @@
 // E1, E2, E3, E6: review and decision.
 import type { LegalConfig } from './config.ts';
 import { assertFen, assertLegalInput } from './errors.ts';
+import { hearingRightRequired } from './pre-decision.ts';
 import type { Fen, PartyType, PenaltyType, RuleCheck, RuleLine, RuleRequirement } from './types.ts';
 
 export type EnforcementDecisionKind = 'immediate_substitute_performance' | 'surcharge' | 'late_fee' | 'other';
@@ -13,10 +14,17 @@ export type LegalReviewInput = {
   complexMultipleLegalRelationships: boolean;
   /** 法律、法规规定应当进行法制审核的其他情形 (citation). */
   lawRequires?: string;
-  // Shanghai 城管 additions (P)
+  // Shanghai 城管 additions (P). The penalty is judged by hearingRightRequired (D4), the one definition of
+  // 「carries the hearing right」 shared with the 事先告知 and the hearing request.
   partyType?: PartyType;
   penalties?: readonly PenaltyType[];
   fineFen?: Fen;
+  /** Value of confiscated illegal gains or property (counts from CONFIG.confiscationHearingThresholdFen). */
+  confiscationFen?: Fen;
+  /** D4 (五) 「其他较重的行政处罚」 as judged by the agency. */
+  otherSeriousPenalty?: boolean;
+  /** D4 (六) 「法律、法规、规章规定的其他情形」 with its citation. */
+  otherHearingTrigger?: string;
   /** A hearing was held, or the party waived it (「包括当事人放弃听证的」). */
   hearingHeldOrWaived?: boolean;
   /** 减轻处罚 (below the statutory minimum). */
@@ -26,17 +34,14 @@ export type LegalReviewInput = {
   enforcementDecision?: EnforcementDecisionKind;
 };
 
-const HEAVY_NON_FINE_PENALTIES: ReadonlySet<PenaltyType> = new Set([
-  'confiscate_illegal_gains',
-  'confiscate_illegal_property',
-  'order_suspension',
-  'revoke_licence',
-]);
-
 /**
  * E1 — 处罚法 Art. 58: 「有下列情形之一，在行政机关负责人作出行政处罚的决定之前，应当由从事行政处罚决定法制审核的人员进行法制审核…：
  * （一）涉及重大公共利益的；（二）直接关系当事人或者第三人重大权益，经过听证程序的；（三）案件情况疑难复杂、涉及多个法律关系的；
- * （四）法律、法规规定应当进行法制审核的其他情形。」 Shanghai additions (LEGAL-RULES.md 5.5.1–5.5.2, P) when configured.
+ * （四）法律、法规规定应当进行法制审核的其他情形。」 Shanghai additions (LEGAL-RULES.md 5.5.1–5.5.2, P) when configured:
+ * 「直接关系当事人或者第三人重大权益（个人5000元以上、法人或者其他组织5万元以上的罚款，以及相应数额以上的没收违法所得、没收非法财物、
+ * 责令停产停业、吊销许可证或者执照等），经过听证程序的（包括当事人放弃听证的）」 — every penalty that carries the hearing right
+ * under 处罚法 Art. 63 (D4: the same thresholds, LEGAL-RULES.md 5.5.3, and the same list of penalty types), once the hearing was
+ * held or waived. The Shanghai list names its figures as the hearing's 「较大数额」, so one definition serves both rules.
  */
 export function legalReviewRequired(input: LegalReviewInput, config: LegalConfig): RuleRequirement {
   const lines: RuleLine[] = [];
@@ -51,16 +56,26 @@ export function legalReviewRequired(input: LegalReviewInput, config: LegalConfig
     const shanghai = (zh: string, en: string): void => {
       lines.push({ ruleId: 'E1', article: '上海市城市管理综合行政执法重大执法决定法制审核办法 Art. 3', textZh: zh, textEn: en });
     };
-    const fine = input.fineFen ?? 0;
-    assertFen(fine, 'fineFen', 'E1');
-    const limit = input.partyType ? config.legalReviewFineThresholdFen[input.partyType] : Number.POSITIVE_INFINITY;
-    const heavy = (input.penalties ?? []).some((p) => HEAVY_NON_FINE_PENALTIES.has(p));
-    const largeFine = (input.penalties ?? []).includes('fine') && fine >= limit;
-    if (input.hearingHeldOrWaived && (largeFine || heavy)) {
-      shanghai(
-        '重大权益（个人5000元以上、单位5万元以上罚款或相应没收、停产停业、吊销），经过听证程序（含放弃听证）',
-        'Large fine or equivalent, after a held or waived hearing',
+    assertFen(input.fineFen ?? 0, 'fineFen', 'E1');
+    assertFen(input.confiscationFen ?? 0, 'confiscationFen', 'E1');
+    if (input.hearingHeldOrWaived && input.partyType) {
+      const hearing = hearingRightRequired(
+        {
+          partyType: input.partyType,
+          penalties: input.penalties ?? [],
+          ...(input.fineFen !== undefined ? { fineFen: input.fineFen } : {}),
+          ...(input.confiscationFen !== undefined ? { confiscationFen: input.confiscationFen } : {}),
+          ...(input.otherSeriousPenalty ? { otherSeriousPenalty: true } : {}),
+          ...(input.otherHearingTrigger ? { otherLegalTrigger: input.otherHearingTrigger } : {}),
+        },
+        config,
       );
+      if (hearing.required) {
+        shanghai(
+          `重大权益，经过听证程序（含放弃听证）：${hearing.lines.map((l) => l.textZh).join('；')}`,
+          `A penalty carrying the hearing right, after a held or waived hearing: ${hearing.lines.map((l) => l.textEn).join('; ')}`,
+        );
+      }
     }
     if (input.reducedPenalty) shanghai('减轻行政处罚（疑难复杂）', 'Reduced penalty (below the statutory minimum)');
     if (input.demolitionOfCompletedBuilding)

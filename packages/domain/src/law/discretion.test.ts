@@ -157,6 +157,29 @@ describe('discretion calculator', () => {
     expect(r.range).toEqual({ minFen: 5_000, maxFen: 10_000 });
   });
 
+  it('Art. 37: a version repealed with no successor by the decision date — not punishable', () => {
+    const repealed: OffenceVersion = { ...PERSON_V2019, effectiveUntil: '2025-09-30' };
+    const r = calculateDiscretion({ ...PERSON_OFFENCE, versions: [repealed] }, ADULT, PLAIN, SHANGHAI_DEFAULTS);
+    expect(r.outcome).toBe('must_not_punish');
+    expect(r.range).toEqual({ minFen: 0, maxFen: 0 });
+    expect(r.lines.at(-1)).toMatchObject({ ruleId: 'ART37', article: '行政处罚法 Art. 37' });
+    expect(r.lines.at(-1)!.textZh).toContain('不再给予行政处罚');
+  });
+
+  it('Art. 37: a later version without the heavier kind applies even with a higher fine', () => {
+    const old: OffenceVersion = { ...PERSON_V2019, effectiveUntil: '2025-09-30', penaltyTypes: ['fine', 'revoke_licence'] };
+    const later: OffenceVersion = {
+      ...PERSON_V2019,
+      versionId: 'waste-57-2@2025-10',
+      effectiveFrom: '2025-10-01',
+      maxFineFen: 30_000,
+      tiers: [{ level: 'standard', labelZh: '一般', requires: {}, range: { minFen: 5_000, maxFen: 30_000 } }],
+    };
+    const r = calculateDiscretion({ ...PERSON_OFFENCE, versions: [old, later] }, ADULT, PLAIN, SHANGHAI_DEFAULTS);
+    expect(r.applicableVersion).toBe('waste-57-2@2025-10');
+    expect(r.lines[0]!.textZh).toContain('处罚较轻');
+  });
+
   it('organisation (Art. 57 para. 1, 5,000–50,000 yuan): flags at the proposed fine or the top of the range', () => {
     const org: DiscretionOffence = {
       code: 'WASTE-57-1',
@@ -182,6 +205,12 @@ describe('discretion calculator', () => {
     expect(proposed.legalReviewRequired).toBe(false);
     expect(() => calculateDiscretion(org, { type: 'legal_person' }, { ...PLAIN, proposedFineFen: 100 }, SHANGHAI_DEFAULTS)).toThrow(
       expect.objectContaining({ code: 'FINE_OUTSIDE_RANGE', field: 'circumstances.proposedFineFen' }),
+    );
+  });
+
+  it('CHRONOLOGY: an act dated after its discovery is refused, naming circumstances.discoveredOn', () => {
+    expect(() => calculateDiscretion(PERSON_OFFENCE, ADULT, { ...PLAIN, discoveredOn: '2025-09-25' }, SHANGHAI_DEFAULTS)).toThrow(
+      expect.objectContaining({ field: 'circumstances.discoveredOn', ruleId: 'C4' }),
     );
   });
 

@@ -55,6 +55,8 @@ export type DiscretionCircumstances = {
   hearingHeld?: boolean;
   /** A fine already chosen; flags are evaluated at it, else at the top of the range (the safe side). */
   proposedFineFen?: number;
+  /** Value of the illegal gains or property to confiscate, when the version provides 没收 (D4, E1). */
+  confiscationFen?: number;
 };
 
 export type DiscretionOutcome = 'must_not_punish' | 'may_exempt' | 'penalty';
@@ -86,7 +88,10 @@ function validate(offence: DiscretionOffence, party: DiscretionParty, c: Discret
   });
   assertLegalDate(c.actDate, 'circumstances.actDate');
   assertLegalDate(c.decisionDate, 'circumstances.decisionDate');
-  if (c.discoveredOn !== undefined) assertLegalDate(c.discoveredOn, 'circumstances.discoveredOn');
+  if (c.discoveredOn !== undefined) {
+    assertLegalDate(c.discoveredOn, 'circumstances.discoveredOn');
+    assertLegalInput(c.discoveredOn >= c.actDate, 'circumstances.discoveredOn', 'C4', 'the act is dated after its discovery');
+  }
   if (party.birthDate !== undefined) {
     assertLegalDate(party.birthDate, 'party.birthDate');
     assertLegalInput(party.birthDate <= c.actDate, 'party.birthDate', 'E7', 'the birth date is after the act date');
@@ -123,7 +128,7 @@ export function calculateDiscretion(
   const choice = applicableVersion(offence.versions, c.actDate, c.decisionDate);
   lines.push(choice.line);
   const version = choice.version;
-  if (!version || choice.reason === 'no_longer_illegal') return noPunishment(lines, version?.versionId ?? null, ageAtAct);
+  if (!version || !choice.punishable) return noPunishment(lines, version?.versionId ?? null, ageAtAct);
 
   if (c.discoveredOn !== undefined) {
     const limitation = limitationCheck({
@@ -189,7 +194,8 @@ export function calculateDiscretion(
   }
   const penalties = version.penaltyTypes;
   const summary = summaryProcedureAllowed({ partyType: party.type, penalties, fineFen, factsCertain: true, legalBasisPresent: true });
-  const hearing = hearingRightRequired({ partyType: party.type, penalties, fineFen }, config);
+  const confiscationFen = c.confiscationFen ?? 0;
+  const hearing = hearingRightRequired({ partyType: party.type, penalties, fineFen, confiscationFen }, config);
   const review = legalReviewRequired(
     {
       majorPublicInterest: c.majorPublicInterest ?? false,
@@ -198,6 +204,9 @@ export function calculateDiscretion(
       partyType: party.type,
       penalties,
       fineFen,
+      confiscationFen,
+      // The calculator looks ahead: a penalty that carries the hearing right will have the hearing held or waived
+      // before the decision, so the Shanghai review follows it (E1, the same hearingRightRequired as D4).
       hearingHeldOrWaived: hearing.required,
       reducedPenalty: tierChoice.tier?.level === 'reduced',
     },

@@ -49,4 +49,11 @@ describe('C4 limitation period (处罚法 Art. 36)', () => {
       LegalInputError,
     );
   });
+
+  it('CHRONOLOGY: an act dated after its discovery is an input error naming discoveredOn and C4', () => {
+    expect(() => limitationCheck({ ...base, actDate: '2024-05-02', discoveredOn: '2024-05-01' })).toThrow(
+      expect.objectContaining({ field: 'discoveredOn', ruleId: 'C4' }),
+    );
+    expect(limitationCheck({ ...base, actDate: '2024-05-01', discoveredOn: '2024-05-01' }).expired).toBe(false);
+  });
 });

@@ -33,6 +33,8 @@ export type LimitationResult = {
 export function limitationCheck(input: LimitationInput): LimitationResult {
   assertLegalDate(input.actDate, 'actDate');
   assertLegalDate(input.discoveredOn, 'discoveredOn');
+  // The interval act → discovery cannot run backwards: an act is not discovered before it happened.
+  assertLegalInput(!isBefore(input.discoveredOn, input.actDate), 'discoveredOn', 'C4', 'the act is dated after its discovery');
   if (input.continuingUntil !== undefined) {
     assertLegalDate(input.continuingUntil, 'continuingUntil');
     assertLegalInput(!isBefore(input.continuingUntil, input.actDate), 'continuingUntil', 'C4', 'must not be before actDate');

@@ -58,6 +58,8 @@ export type HearingRightInput = ProposedPenalty & {
  * D4 — 处罚法 Art. 63: 「行政机关拟作出下列行政处罚决定，应当告知当事人有要求听证的权利…：（一）较大数额罚款；
  * （二）没收较大数额违法所得、没收较大价值非法财物；（三）降低资质等级、吊销许可证件；（四）责令停产停业、责令关闭、
  * 限制从业；（五）其他较重的行政处罚；（六）法律、法规、规章规定的其他情形。」 「较大数额」 is CONFIG (U in Shanghai).
+ * The one definition of a penalty that carries the hearing right: the 事先告知 (D4), the hearing request and the
+ * Shanghai 法制审核 after a held or waived hearing (E1, legalReviewRequired) all ask this function.
  */
 export function hearingRightRequired(input: HearingRightInput, config: LegalConfig): RuleRequirement {
   const lines: RuleLine[] = [];

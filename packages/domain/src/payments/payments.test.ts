@@ -54,6 +54,67 @@ describe('payment code (缴款码): 20 digits, Damm check digit', () => {
   });
 });
 
+describe('G2 under an instalment plan (处罚法 Art. 66, Art. 72)', () => {
+  // 3,000 yuan in three instalments of 1,000 yuan; the plan's last day is the end of the deferral.
+  const plan = [
+    { dueOn: '2026-03-01', amountFen: 100_000 },
+    { dueOn: '2026-04-01', amountFen: 100_000 },
+    { dueOn: '2026-05-01', amountFen: 100_000 },
+  ];
+  const base = { fineFen: 300_000, decisionReceivedOn: '2026-01-21', deferredUntil: '2026-05-01', instalments: plan };
+
+  it('G2: a missed instalment accrues from its own due date, at 3 % a day of that instalment', () => {
+    const a = amountDue({ ...base, paidFen: 0, asOf: '2026-03-11' }, CAL);
+    expect(a.instalments[0]).toMatchObject({ seq: 1, overdueDays: 10, surchargeFen: 30_000, settledOn: null });
+    expect(a.instalments[1]).toMatchObject({ overdueDays: 0, surchargeFen: 0 });
+    expect(a.surchargeFen).toBe(30_000);
+    expect(a.dueFen).toBe(330_000);
+    expect(a.paymentDue).toBe('2026-05-01');
+    expect(a.overdueDays).toBe(10);
+    // What is to be paid now: the missed instalment and its surcharge, not the instalments still to come.
+    expect(a.dueNowFen).toBe(130_000);
+    const g2 = a.lines.find((l) => l.ruleId === 'G2')!;
+    expect(g2.article).toContain('Art. 72');
+    expect(g2.textZh).toContain('2026-03-01');
+  });
+
+  it('G2: instalments paid on their days accrue nothing; the next one is what is due now', () => {
+    const payments = [{ paidOn: '2026-03-01', amountFen: 100_000 }];
+    const a = amountDue({ ...base, paidFen: 100_000, payments, asOf: '2026-03-20' }, CAL);
+    expect(a.surchargeFen).toBe(0);
+    expect(a.dueNowFen).toBe(100_000);
+    expect(a.instalments[1]).toMatchObject({ dueOn: '2026-04-01', paidFen: 0, settledOn: null });
+    expect(a.instalments[0]!.settledOn).toBe('2026-03-01');
+  });
+
+  it('G2: an instalment paid late stops accruing on the day it is paid; each is capped at its own amount', () => {
+    const payments = [{ paidOn: '2026-03-06', amountFen: 100_000 }];
+    const a = amountDue({ ...base, paidFen: 100_000, payments, asOf: '2026-04-05' }, CAL);
+    expect(a.instalments[0]).toMatchObject({ overdueDays: 5, surchargeFen: 15_000, settledOn: '2026-03-06' });
+    expect(a.instalments[1]).toMatchObject({ overdueDays: 4, surchargeFen: 12_000 });
+    expect(a.surchargeFen).toBe(27_000);
+    expect(a.dueFen).toBe(300_000 + 27_000 - 100_000);
+    // Long after the plan: each instalment's surcharge stops at its amount, so the total never exceeds the fine.
+    const late = amountDue({ ...base, paidFen: 0, asOf: '2027-01-01' }, CAL);
+    expect(late.instalments.map((l) => l.surchargeFen)).toEqual([100_000, 100_000, 100_000]);
+    expect(late.surchargeFen).toBe(300_000);
+  });
+
+  it('G2: the plan pauses during 复议 / 诉讼 and takes the 执行协议 reduction; without dated payments they count as on time', () => {
+    const paused = amountDue({ ...base, paidFen: 0, asOf: '2026-03-11', pausedIntervals: [{ from: '2026-03-02', to: '2026-03-05' }] }, CAL);
+    expect(paused.instalments[0]).toMatchObject({ overdueDays: 6, pausedDays: 4, surchargeFen: 18_000 });
+    expect(amountDue({ ...base, paidFen: 0, asOf: '2026-03-11', surchargeReducedFen: 10_000 }, CAL).surchargeFen).toBe(20_000);
+    const undated = amountDue({ ...base, paidFen: 100_000, asOf: '2026-04-11' }, CAL);
+    expect(undated.instalments.map((l) => l.surchargeFen)).toEqual([0, 30_000, 0]);
+  });
+
+  it('G2: on the whole fine the old way, only without a plan', () => {
+    // The same deferral end without instalments: nothing accrues before 2026-05-01.
+    const { instalments: _plan, ...deferral } = base;
+    expect(amountDue({ ...deferral, paidFen: 0, asOf: '2026-03-11' }, CAL).surchargeFen).toBe(0);
+  });
+});
+
 describe('amount due at payment time (G1 + G2)', () => {
   const base = { fineFen: 100_000, decisionReceivedOn: '2026-01-21', paidFen: 0 };
 

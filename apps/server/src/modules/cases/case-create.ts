@@ -16,7 +16,7 @@ import type { Actor, Deps, RequestMeta } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../audit/index.ts';
 import { refreshCaseDeadlines, summarizeDeadlines } from './case-deadlines.ts';
-import type { CaseOffenceVersion } from './case-offence.ts';
+import type { CaseOffenceRow } from './case-offence.ts';
 import { derivedColumns, runCaseStepHooks } from './case-step.ts';
 import { withCaseRules } from './cases.errors.ts';
 import {
@@ -47,7 +47,7 @@ export type NewCase = {
   partyName: string;
   source: string;
   sourceRef: string | null;
-  offence: CaseOffenceVersion;
+  offence: CaseOffenceRow;
   location: string;
   facts: string;
   officerIds: readonly string[];

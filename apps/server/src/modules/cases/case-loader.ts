@@ -1,12 +1,13 @@
 // The snapshot as stored (officers without credentials) and as the rules see it (live credentials,
-// E6 prior fines counted now), with the CaseContext of today.
+// E6 prior fines counted now, the offence's versions as the library holds them now), with the CaseContext of today.
 import type { CaseContext, CaseSnapshot, TeamOfficer } from '@chengguan/domain';
 import type { Actor, Deps, Executor, StepActor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { shanghaiDate } from '../../shared/time.ts';
 import { legalConfigOn, loadWorkCalendar } from '../law/index.ts';
 import { inJurisdiction } from './case-access.ts';
-import { type CaseRow, countPriorFines, findCase, officersWithCredentials } from './cases.repository.ts';
+import { offenceVersionsOf } from './case-offence.ts';
+import { countPriorFines, findCase, officersWithCredentials, type CaseRow } from './cases.repository.ts';
 
 export type LoadedCase = { row: CaseRow; snapshot: CaseSnapshot; ctx: CaseContext; version: number };
 
@@ -17,30 +18,38 @@ export async function caseContext(db: Executor, now: Date): Promise<CaseContext>
   return { today, calendar, config };
 }
 
-/** What is stored: the officers' credentials are never frozen into the case. */
+/** What is stored: the officers' credentials and the offence's versions are never frozen into the case. */
 export function storedSnapshot(s: CaseSnapshot): string {
+  const { versions: _versions, ...offence } = s.offence;
   return JSON.stringify({
     ...s,
+    offence,
     officers: s.officers.map((o) => ({ id: o.id, name: o.name, credentials: [] })),
     act: { ...s.act, priorFineDecisionCount: 0 },
   });
 }
 
-/** The stored snapshot with its officers' live credentials and the E6 count of today. */
+/** The stored snapshot with its officers' live credentials, the E6 count of today and the offence's versions (Art. 37). */
 export async function hydrateSnapshot(db: Executor, row: Pick<CaseRow, 'id' | 'snapshot' | 'act_id'>): Promise<CaseSnapshot> {
   const stored = row.snapshot as CaseSnapshot;
-  const [officers, priorFines] = await Promise.all([
+  const [officers, priorFines, versions] = await Promise.all([
     officersWithCredentials(
       db,
       stored.officers.map((o) => o.id),
     ),
     countPriorFines(db, row.act_id, row.id),
+    offenceVersionsOf(db, stored.offence.code),
   ]);
   const live: TeamOfficer[] = stored.officers.map((o) => {
     const found = officers.get(o.id);
     return { id: o.id, name: found?.name ?? o.name ?? o.id, credentials: found?.credentials ?? [] };
   });
-  return { ...stored, officers: live, act: { ...stored.act, priorFineDecisionCount: priorFines } };
+  return {
+    ...stored,
+    offence: { ...stored.offence, versions },
+    officers: live,
+    act: { ...stored.act, priorFineDecisionCount: priorFines },
+  };
 }
 
 /** The case in the actor's jurisdiction, or 404 (a case outside it does not exist for him). */

@@ -1,14 +1,35 @@
-// The offence of a case from the law library: the version in force on the act date (处罚法 Art. 37; the
-// discretion calculator applies the lighter later rule when the decision comes).
+// The offence of a case from the law library: the version in force on the act date, with every version of its code
+// so the case rules apply 处罚法 Art. 37 on the day of the notice or decision (a lighter later version, or a repeal
+// with no successor: not punishable).
 import type { CaseFlagsBody, EnforcementDomain } from '@chengguan/contracts';
-import type { CaseFlags, CaseOffence, PenaltyType } from '@chengguan/domain';
+import type { CaseFlags, CaseOffence, CaseOffenceVersion, PenaltyType } from '@chengguan/domain';
 import type { Executor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { type OffenceRow, offenceVersionsByCode } from '../law/index.ts';
 
-export type CaseOffenceVersion = { row: OffenceRow; offence: CaseOffence };
+export type CaseOffenceRow = { row: OffenceRow; offence: CaseOffence };
 
-export async function offenceOnOrFail(db: Executor, code: string, actDate: string, field = 'offenceCode'): Promise<CaseOffenceVersion> {
+/** The library's versions of one offence as the case rules read them (Art. 37). */
+export function caseOffenceVersions(rows: readonly OffenceRow[]): CaseOffenceVersion[] {
+  return rows.map((r) => ({
+    versionId: r.id,
+    effectiveFrom: r.effective_from,
+    ...(r.effective_to ? { effectiveUntil: r.effective_to } : {}),
+    illegal: r.illegal,
+    minFineFen: r.min_fine_fen ?? 0,
+    maxFineFen: r.max_fine_fen ?? 0,
+    provision: r.penalty_provision,
+    penaltyTypes: r.penalty_types as PenaltyType[],
+    ...(r.min_fine_fen !== null && r.max_fine_fen !== null ? { statutoryRange: { minFen: r.min_fine_fen, maxFen: r.max_fine_fen } } : {}),
+  }));
+}
+
+/** Every version of the offence now in the library (read on each load, so a repeal recorded later is seen). */
+export async function offenceVersionsOf(db: Executor, code: string): Promise<CaseOffenceVersion[]> {
+  return caseOffenceVersions(await offenceVersionsByCode(db, code));
+}
+
+export async function offenceOnOrFail(db: Executor, code: string, actDate: string, field = 'offenceCode'): Promise<CaseOffenceRow> {
   const versions = await offenceVersionsByCode(db, code);
   const inForce = versions.filter((v) => v.effective_from <= actDate && (v.effective_to === null || v.effective_to >= actDate)).at(-1);
   if (!inForce) {
@@ -35,6 +56,7 @@ export async function offenceOnOrFail(db: Executor, code: string, actDate: strin
         : {}),
       finesOnlyAfterRefusal: inForce.fines_only_after_refusal,
       requiresDirectPenalty: false,
+      versions: caseOffenceVersions(versions),
     },
   };
 }

@@ -2,6 +2,7 @@
 // conditional UPDATE on the state makes a repeated job do nothing.
 import { type PartyType, publicationEndsOn } from '@chengguan/domain';
 import type { Deps } from '../../context.ts';
+import { legalConfigOn } from '../law/index.ts';
 import { shanghaiDate } from '../../shared/time.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { ClaimedJob, JobHandlers } from '../scheduler/index.ts';
@@ -16,7 +17,9 @@ async function run(deps: Deps, job: ClaimedJob, kind: 'publish' | 'withdraw'): P
     const now = deps.clock.now();
     const today = shanghaiDate(now);
     const party = await trx.selectFrom('cases').select('party_type').where('id', '=', row.case_id).executeTakeFirstOrThrow();
-    const publicUntil = publicationEndsOn(today, party.party_type as PartyType);
+    // I3: every entry has an end — 3 years for a 经营主体 (沪营商 Art. 65), the configured period for a natural person.
+    const { config } = await legalConfigOn(trx, today);
+    const publicUntil = publicationEndsOn(today, party.party_type as PartyType, config);
     const done =
       kind === 'publish' ? await markPublished(trx, row.id, now, today, publicUntil) : await markWithdrawn(trx, row.id, now, today);
     if (!done) return;

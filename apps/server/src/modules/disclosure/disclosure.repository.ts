@@ -119,17 +119,28 @@ export type PublicFilters = { agency?: string; fromDate?: string; toDate?: strin
 
 const PUBLIC_STATES = ['published', 'withdrawal_pending', 'withdrawn'] as const;
 
+/**
+ * The public page on a day: `today`, and `undatedFrom` — the earliest publication day still public for an entry
+ * published before every entry had an end (only natural persons had none; they get the natural-person period).
+ */
+export type PublicDay = { today: string; undatedFrom: string };
+
 /** The entries on the public page today: published or withdrawn (a pending withdrawal stays published), inside I3. */
-function publicOn(db: Executor, today: string) {
+function publicOn(db: Executor, day: PublicDay) {
   return db
     .selectFrom('disclosures as d')
     .where('d.state', 'in', PUBLIC_STATES)
-    .where((eb) => eb.or([eb('d.public_until', 'is', null), eb('d.public_until', '>=', today)]));
+    .where((eb) =>
+      eb.or([
+        eb('d.public_until', '>=', day.today),
+        eb.and([eb('d.public_until', 'is', null), eb('d.published_on', '>=', day.undatedFrom)]),
+      ]),
+    );
 }
 
 /** What the public sees: published entries and the withdrawal notices. */
-export async function listPublicDisclosures(db: Executor, today: string, f: PublicFilters, page: number, pageSize: number) {
-  let q = publicOn(db, today);
+export async function listPublicDisclosures(db: Executor, day: PublicDay, f: PublicFilters, page: number, pageSize: number) {
+  let q = publicOn(db, day);
   if (f.agency) q = q.where('d.agency_name', '=', f.agency);
   if (f.fromDate) q = q.where('d.decided_on', '>=', f.fromDate);
   if (f.toDate) q = q.where('d.decided_on', '<=', f.toDate);
@@ -151,12 +162,12 @@ export async function listPublicDisclosures(db: Executor, today: string, f: Publ
   return { items, total: Number(total.n) };
 }
 
-export async function findPublicDisclosure(db: Executor, today: string, id: string): Promise<DisclosureRow | undefined> {
-  return publicOn(db, today).selectAll('d').where('d.id', '=', id).executeTakeFirst();
+export async function findPublicDisclosure(db: Executor, day: PublicDay, id: string): Promise<DisclosureRow | undefined> {
+  return publicOn(db, day).selectAll('d').where('d.id', '=', id).executeTakeFirst();
 }
 
-export async function publicAgencies(db: Executor, today: string): Promise<string[]> {
-  const rows = await publicOn(db, today).select('d.agency_name').distinct().orderBy('d.agency_name').execute();
+export async function publicAgencies(db: Executor, day: PublicDay): Promise<string[]> {
+  const rows = await publicOn(db, day).select('d.agency_name').distinct().orderBy('d.agency_name').execute();
   return rows.map((r) => r.agency_name);
 }
 

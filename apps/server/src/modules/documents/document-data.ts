@@ -32,7 +32,7 @@ import {
   reminderStatementRightsText,
   statementPeriodText,
   summaryRemedyText,
-  surcharge,
+  accruedSurcharge,
   SURCHARGE_STANDARD_TEXT,
   yuanText,
   zhDate,
@@ -361,10 +361,7 @@ function reminderData(d: DocumentData, s: CaseSnapshot, req: DataRequest, agency
   const fine = decisionFineFen(s);
   const am = obj(req.extra.amounts);
   const unpaidFine = Math.max(fine - paidFen(s), 0);
-  const computed = due
-    ? surcharge({ fineFen: fine, paymentDue: due, asOf: req.issuedOn, pausedIntervals: s.enforcement.reviewOrLitigationIntervals })
-        .surchargeFen
-    : 0;
+  const computed = due ? accruedSurcharge(s, due, req.issuedOn).surchargeFen : 0;
   const fineFen = typeof am.fineFen === 'number' ? am.fineFen : unpaidFine;
   const surchargeFen = typeof am.surchargeFen === 'number' ? am.surchargeFen : Math.max(computed - s.enforcement.surchargeReducedFen, 0);
   const totalFen = typeof am.totalFen === 'number' ? am.totalFen : fineFen + surchargeFen;

@@ -54,10 +54,21 @@ export function valuesOf(c: LegalConfig): LegalConfigValues {
   return { ...rest, majorCaseRule: { fineThresholdFen: majorCaseRule.fineThresholdFen, penaltyTypes: [...majorCaseRule.penaltyTypes] } };
 }
 
-/** A stored document over the defaults, so a key added to LegalConfig later has a value in old versions. */
+const knownKeys = <T>(o: Record<string, T> | undefined): Record<string, T> =>
+  Object.fromEntries(Object.entries(o ?? {}).filter(([k]) => (LEGAL_CONFIG_KEYS as string[]).includes(k)));
+
+/**
+ * A stored document over the defaults, so a key added to LegalConfig later has a value in old versions; a key
+ * retired since (e.g. the separate legal-review fine threshold, now the hearing threshold) is dropped.
+ */
 function parseStored(raw: unknown): LegalConfig {
-  const stored = (raw ?? {}) as Partial<LegalConfig>;
-  return { ...SHANGHAI_DEFAULTS, ...stored, sources: { ...SHANGHAI_DEFAULTS.sources, ...(stored.sources ?? {}) } };
+  const stored = (raw ?? {}) as Partial<LegalConfig> & Record<string, unknown>;
+  const { sources, ...values } = stored;
+  return {
+    ...SHANGHAI_DEFAULTS,
+    ...(knownKeys(values) as Partial<LegalConfig>),
+    sources: { ...SHANGHAI_DEFAULTS.sources, ...(knownKeys(sources) as Partial<LegalConfig['sources']>) },
+  };
 }
 
 function toStored(r: ConfigVersionRow): StoredConfig {

@@ -1,14 +1,6 @@
 // Payment orders and the money of one case: the 缴款码 of a new order, the amount due on a given day (G1 + G2, with
 // the review/litigation pause and an approved deferral read from the case snapshot), and the order to pay next.
-import {
-  amountDue,
-  type AmountDue,
-  buildPaymentCode,
-  type CaseSnapshot,
-  decisionFineFen,
-  decisionReceivedOn,
-  paidFen,
-} from '@chengguan/domain';
+import { buildPaymentCode, caseAmountDue, type AmountDue, type CaseSnapshot } from '@chengguan/domain';
 import type { Deps, Executor } from '../../context.ts';
 import { loadWorkCalendar } from '../law/index.ts';
 import type { CaseRow } from '../cases/index.ts';
@@ -54,22 +46,12 @@ export async function createOrder(db: Executor, deps: Deps, o: NewOrder): Promis
   return { id, paymentCode };
 }
 
-/** G1 + G2 of the case on `asOf`, from its snapshot (pause intervals of 复议 / 诉讼, approved deferral, payments). */
+/**
+ * G1 + G2 of the case on `asOf`, from its snapshot (pause intervals of 复议 / 诉讼, approved deferral or instalment plan
+ * — each instalment accruing from its own due date —, dated payments).
+ */
 export async function caseAmounts(db: Executor, snapshot: CaseSnapshot, asOf: string): Promise<AmountDue> {
-  const calendar = await loadWorkCalendar(db);
-  const received = decisionReceivedOn(snapshot);
-  return amountDue(
-    {
-      fineFen: decisionFineFen(snapshot),
-      ...(received ? { decisionReceivedOn: received } : {}),
-      ...(snapshot.enforcement.deferredUntil ? { deferredUntil: snapshot.enforcement.deferredUntil } : {}),
-      pausedIntervals: snapshot.enforcement.reviewOrLitigationIntervals,
-      surchargeReducedFen: snapshot.enforcement.surchargeReducedFen,
-      paidFen: paidFen(snapshot),
-      asOf,
-    },
-    calendar,
-  );
+  return caseAmountDue(snapshot, asOf, await loadWorkCalendar(db));
 }
 
 /** States in which the payment step can be taken (recordPayment / recordSummaryPayment). */
@@ -95,9 +77,9 @@ export function notPayableReason(snapshot: CaseSnapshot, amounts: AmountDue, nex
 }
 
 /**
- * The order to pay now and its amount. Under an instalment plan: the earliest open instalment, for its remaining
- * principal — unless the plan's last day has passed (the whole remainder with its G2 surcharge is then due).
- * Otherwise the fine order, for fine + surcharge − paid.
+ * The order to pay now and its amount. Under an instalment plan: the earliest open instalment, for what is due now —
+ * every instalment due on or before today (or else the next one) with the G2 surcharge of missed instalments, each
+ * counted from its own due date. Otherwise the fine order, for fine + surcharge − paid.
  */
 export function nextOrder(
   orders: readonly OrderRow[],
@@ -106,9 +88,11 @@ export function nextOrder(
 ): { order: OrderRow; amountFen: number } | undefined {
   const open = orders.filter((o) => o.status === 'open');
   const instalment = open.filter((o) => o.kind === 'instalment').sort((a, b) => (a.instalment_no ?? 0) - (b.instalment_no ?? 0))[0];
-  const overdue = amounts.paymentDue !== null && asOf > amounts.paymentDue;
   if (instalment) {
+    if (amounts.instalments.length > 0) return { order: instalment, amountFen: amounts.dueNowFen };
+    // A plan approved before plans were kept in the case: the order's remainder, or all once the plan's end passed.
     const remaining = Number(instalment.principal_fen) - Number(instalment.paid_fen);
+    const overdue = amounts.paymentDue !== null && asOf > amounts.paymentDue;
     return { order: instalment, amountFen: overdue ? amounts.dueFen : Math.min(remaining, amounts.dueFen) };
   }
   const fine = open.find((o) => o.kind === 'fine');

@@ -88,6 +88,19 @@ export async function setOpenOrdersOfCase(db: Executor, caseId: string, set: Upd
   await q.execute();
 }
 
+/** Open instalment orders whose instalments the payments have paid off (principal allocated earliest first). */
+export async function settleInstalmentOrders(db: Executor, caseId: string, instalmentNos: readonly number[], paidOn: string, now: Date) {
+  if (instalmentNos.length === 0) return;
+  await db
+    .updateTable('payment_orders')
+    .set({ status: 'paid', paid_on: paidOn, updated_at: now })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'open')
+    .where('kind', '=', 'instalment')
+    .where('instalment_no', 'in', [...instalmentNos])
+    .execute();
+}
+
 function orderListQuery(db: Executor, f: OrderFilter) {
   let q = db
     .selectFrom('payment_orders as p')

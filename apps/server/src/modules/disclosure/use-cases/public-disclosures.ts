@@ -4,7 +4,15 @@ import type { DisclosureAgencies, DisclosureContent, PageOf, PublicDisclosure, P
 import type { Deps } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
-import { findPublicDisclosure, listPublicDisclosures, publicAgencies, type DisclosureRow } from '../disclosure.repository.ts';
+import { addYears } from '@chengguan/domain';
+import { legalConfigOn } from '../../law/index.ts';
+import {
+  type DisclosureRow,
+  findPublicDisclosure,
+  listPublicDisclosures,
+  publicAgencies,
+  type PublicDay,
+} from '../disclosure.repository.ts';
 import { withdrawalOf } from './list-disclosures.ts';
 
 function toPublic(r: DisclosureRow): PublicDisclosure {
@@ -22,6 +30,13 @@ function toPublic(r: DisclosureRow): PublicDisclosure {
   };
 }
 
+/** Today, and for an entry published without an end date (natural persons, before I3 gave them one) its last day. */
+async function publicDay(deps: Deps): Promise<PublicDay> {
+  const today = shanghaiDate(deps.clock.now());
+  const { config } = await legalConfigOn(deps.db, today);
+  return { today, undatedFrom: addYears(today, -config.naturalPersonPublicationYears) };
+}
+
 export async function listPublic(deps: Deps, query: PublicDisclosureQuery): Promise<PageOf<PublicDisclosure>> {
   if (query.fromDate && query.toDate && query.toDate < query.fromDate)
     throw fieldError('toDate', '结束日期早于开始日期', 'toDate is before fromDate');
@@ -29,7 +44,7 @@ export async function listPublic(deps: Deps, query: PublicDisclosureQuery): Prom
   const pageSize = Math.min(query.pageSize ?? 20, 50);
   const { items, total } = await listPublicDisclosures(
     deps.db,
-    shanghaiDate(deps.clock.now()),
+    await publicDay(deps),
     {
       ...(query.agency?.trim() ? { agency: query.agency.trim() } : {}),
       ...(query.fromDate ? { fromDate: query.fromDate } : {}),
@@ -43,11 +58,11 @@ export async function listPublic(deps: Deps, query: PublicDisclosureQuery): Prom
 }
 
 export async function getPublic(deps: Deps, id: string): Promise<PublicDisclosure> {
-  const row = await findPublicDisclosure(deps.db, shanghaiDate(deps.clock.now()), id);
+  const row = await findPublicDisclosure(deps.db, await publicDay(deps), id);
   if (!row) throw new AppError('NOT_FOUND');
   return toPublic(row);
 }
 
 export async function listAgencies(deps: Deps): Promise<DisclosureAgencies> {
-  return { items: await publicAgencies(deps.db, shanghaiDate(deps.clock.now())) };
+  return { items: await publicAgencies(deps.db, await publicDay(deps)) };
 }

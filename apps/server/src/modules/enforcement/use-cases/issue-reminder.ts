@@ -2,7 +2,7 @@
 // （四）当事人依法享有的陈述权和申辩权。」 Issued once the G1 period has run unpaid; the surcharge (G2) is stated as of the
 // day of issue; the party performs within 10 days of its service (Art. 54; 十日 = working days, Art. 69).
 import type { EnforcementOverview, IssueReminderBody } from '@chengguan/contracts';
-import { enforcementView, isAfter, reminderPerformanceDeadline, surcharge } from '@chengguan/domain';
+import { accruedSurcharge, enforcementView, isAfter, reminderPerformanceDeadline } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { assertRealDates, ruleViolation } from '../../cases/index.ts';
@@ -36,7 +36,8 @@ export async function issueReminder(
         v.paymentDue ? `The payment period runs until ${v.paymentDue}; a reminder follows non-payment` : 'No fine is due in this case',
       );
     }
-    const g2 = surcharge({ fineFen: v.fineFen, paymentDue: v.paymentDue, asOf: body.date, pausedIntervals: v.reviewOrLitigationIntervals });
+    // G2 as of the issue day: on the fine after the G1 date, or on each missed instalment from its own due date.
+    const g2 = accruedSurcharge(snapshot, v.paymentDue, body.date);
     const owed = Math.max(0, v.fineFen + g2.surchargeFen - v.paidFen);
     const amounts = {
       fineFen: v.fineFen,
@@ -45,7 +46,7 @@ export async function issueReminder(
       surchargeAsOf: body.date,
       surchargeOverdueDays: g2.overdueDays,
       surchargePausedDays: g2.pausedDays,
-      surchargeText: g2.line.textZh,
+      surchargeText: g2.lines.map((l) => l.textZh).join('；'),
       totalFen: owed,
       paymentDue: v.paymentDue,
       paymentMethod: body.paymentMethod?.trim() || DEFAULT_PAYMENT_METHOD,

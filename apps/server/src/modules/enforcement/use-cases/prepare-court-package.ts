@@ -5,7 +5,7 @@
 // the subject-matter sheet and manifest.json naming the 5 items with the SM3 of each file. Stored by its SM3.
 import { strToU8, zipSync } from 'fflate';
 import type { CourtPackageBody, CourtPackageManifestItem, EnforcementOverview } from '@chengguan/contracts';
-import { enforcementView, surcharge } from '@chengguan/domain';
+import { accruedSurcharge, enforcementView } from '@chengguan/domain';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
@@ -62,18 +62,14 @@ export async function prepareCourtPackage(
         lines.map((l) => l.textEn).join('; '),
       );
     }
-    const g2 = surcharge({
-      fineFen: v.fineFen,
-      paymentDue: v.paymentDue!,
-      asOf: body.date,
-      pausedIntervals: v.reviewOrLitigationIntervals,
-    });
+    // G2 as of the application day: on the fine after the G1 date, or on each missed instalment from its own due date.
+    const g2 = accruedSurcharge(snapshot, v.paymentDue!, body.date);
     const owedFen = Math.max(0, v.fineFen + g2.surchargeFen - v.paidFen);
     const subject = {
       fineFen: v.fineFen,
       paidFen: v.paidFen,
       surchargeFen: g2.surchargeFen,
-      surchargeText: g2.line.textZh,
+      surchargeText: g2.lines.map((l) => l.textZh).join('；'),
       owedFen,
       decisionReceivedOn: v.decisionReceivedOn,
       paymentDue: v.paymentDue,

@@ -111,6 +111,7 @@ export async function calculateDiscretionFor(deps: Deps, actor: Actor, body: Dis
     ...(c.complex !== undefined ? { complex: c.complex } : {}),
     ...(c.hearingHeld !== undefined ? { hearingHeld: c.hearingHeld } : {}),
     ...(c.proposedFineFen !== undefined ? { proposedFineFen: c.proposedFineFen } : {}),
+    ...(c.confiscationFen !== undefined ? { confiscationFen: c.confiscationFen } : {}),
   };
   const party = { type: body.party.type, ...(body.party.birthDate !== undefined ? { birthDate: body.party.birthDate } : {}) };
   const result = withDomainErrors(() => calculateDiscretion({ code, nameZh: rows[0]!.name, versions }, party, circumstances, config));

@@ -57,7 +57,10 @@ export async function createLegalConfigVersion(
       `新版本不能追溯生效（早于今天 ${today}）`,
       `a new version cannot take effect before today (${today})`,
     );
-  const given = Object.entries(body.values).filter(([, v]) => v !== undefined) as [keyof LegalConfigValues, unknown][];
+  const given = Object.entries(body.values).filter(([k, v]) => v !== undefined && (LEGAL_CONFIG_KEYS as string[]).includes(k)) as [
+    keyof LegalConfigValues,
+    unknown,
+  ][];
   if (given.length === 0) throw fieldError('values', '至少修改一项配置', 'change at least one value');
   for (const key of Object.keys(body.sources ?? {})) {
     if (!(LEGAL_CONFIG_KEYS as string[]).includes(key)) throw fieldError(`sources.${key}`, '未知的配置项', 'unknown configuration key');

@@ -35,15 +35,18 @@ export async function decideDeferral(
     if (d.status !== 'pending')
       throw new AppError('STATE_CONFLICT', { field: 'id', message: '该申请已处理', messageEn: 'Already decided' });
     if (body.approve) {
+      const lines = d.kind === 'instalments' ? await instalmentsOf(trx, [d.id]) : [];
+      // The plan goes into the case: each instalment falls due, and accrues G2 when missed, on its own day (Art. 66, 72).
+      const instalments = lines.map((l) => ({ dueOn: l.due_on, amountFen: Number(l.amount_fen) }));
       await runCaseStepIn(trx, deps, actor, meta, {
         caseId: row.id,
         action: 'approveDeferral',
         body: { date: body.date, until: d.until, reason: d.reason, applicationId: d.id, kind: d.kind },
-        input: () => ({ date: body.date, until: d.until, reason: d.reason }),
+        input: () => ({ date: body.date, until: d.until, reason: d.reason, ...(instalments.length > 0 ? { instalments } : {}) }),
       });
       if (d.kind === 'instalments') {
         await setOpenOrdersOfCase(trx, row.id, { status: 'superseded', updated_at: deps.clock.now() }, 'fine');
-        for (const line of await instalmentsOf(trx, [d.id])) {
+        for (const line of lines) {
           const order = await createOrder(trx, deps, {
             caseRow: row,
             kind: 'instalment',

@@ -19,6 +19,7 @@ import {
   insertTransactionIfNew,
   setCheckoutStatus,
   setOpenOrdersOfCase,
+  settleInstalmentOrders,
   updateOrder,
   updateTransaction,
 } from '../payments.repository.ts';
@@ -132,10 +133,15 @@ export async function receivePaymentCallback(deps: Deps, meta: RequestMeta, prov
       status: paidOnOrder >= Number(order.principal_fen) ? 'paid' : 'open',
       updated_at: deps.clock.now(),
     });
-    // Paid in full (fine + surcharge): every order still open is settled.
+    // Paid in full (fine + surcharge): every order still open is settled. Under a plan, a payment that covered
+    // several instalments (a missed one and the next) settles each of their orders.
     const after = await findCase(trx, caseRow.id);
-    if (after && (await caseAmounts(trx, after.snapshot as CaseSnapshot, paidOn)).dueFen === 0) {
+    const amounts = after ? await caseAmounts(trx, after.snapshot as CaseSnapshot, paidOn) : undefined;
+    if (amounts && amounts.dueFen === 0) {
       await setOpenOrdersOfCase(trx, caseRow.id, { status: 'paid', paid_on: paidOn, updated_at: deps.clock.now() });
+    } else if (amounts) {
+      const settled = amounts.instalments.filter((l) => l.settledOn !== null).map((l) => l.seq);
+      await settleInstalmentOrders(trx, caseRow.id, settled, paidOn, deps.clock.now());
     }
     await setCheckoutStatus(trx, checkout.id, 'paid');
     await audit('payment.callback.accepted', { caseId: caseRow.id, orderId: order.id, paidOn, action });

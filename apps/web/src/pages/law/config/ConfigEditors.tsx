@@ -2,7 +2,7 @@ import { Card, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { PARTY_TYPE_CODES, type VerificationMark } from '@chengguan/contracts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { markOptions, partyLabel, penaltyOptions } from '../labels.ts';
-import { BOOLEAN_KEYS, HOTLINE_FIELDS, PER_PARTY_KEYS, WORKING_DAY_KEYS, type ConfigKey } from './configValues.tsx';
+import { BOOLEAN_KEYS, HOTLINE_FIELDS, PER_PARTY_KEYS, WORKING_DAY_KEYS, YEAR_KEYS, type ConfigKey } from './configValues.tsx';
 
 export type SourceForm = { mark: VerificationMark; source?: string };
 
@@ -49,6 +49,7 @@ export function ConfigValueEditor({ k, label }: { k: ConfigKey; label: string })
   if (isIn(PER_PARTY_KEYS, k)) editor = <PerPartyEditor path={path} />;
   else if (isIn(WORKING_DAY_KEYS, k)) editor = <DaysEditor path={path} label={t('law.config.wdUnit')} />;
   else if (k === 'publicNoticeServiceDays') editor = <DaysEditor path={path} max={365} label={t('law.config.daysUnit')} />;
+  else if (isIn(YEAR_KEYS, k)) editor = <DaysEditor path={path} max={10} label={t('law.config.yearsUnit')} />;
   else if (isIn(BOOLEAN_KEYS, k))
     editor = (
       <Form.Item name={path} valuePropName="checked" style={{ marginBottom: 8 }}>

@@ -10,8 +10,9 @@ export type ConfigKey = keyof LegalConfigValues;
 type PerParty = Record<PartyTypeCode, number>;
 
 /** Values in fen per party type; the form edits them in 元. */
-export const PER_PARTY_KEYS = ['hearingThresholdFen', 'confiscationHearingThresholdFen', 'legalReviewFineThresholdFen'] as const;
+export const PER_PARTY_KEYS = ['hearingThresholdFen', 'confiscationHearingThresholdFen'] as const;
 export const WORKING_DAY_KEYS = ['statementPeriodWorkingDays', 'filingWorkingDays', 'disclosureWorkingDays'] as const;
+export const YEAR_KEYS = ['businessPublicationYears', 'naturalPersonPublicationYears'] as const;
 export const BOOLEAN_KEYS = ['shanghaiLegalReviewAdditions', 'ageCountsFromDayAfterBirthday'] as const;
 export const HOTLINE_FIELDS = ['consultationWorkingDays', 'supervisionWorkingDays', 'complaintWorkingDays', 'complexWorkingDays'] as const;
 
@@ -26,7 +27,6 @@ export function toFormValues(v: LegalConfigValues): LegalConfigValues {
     ...v,
     hearingThresholdFen: perPartyToYuan(v.hearingThresholdFen),
     confiscationHearingThresholdFen: perPartyToYuan(v.confiscationHearingThresholdFen),
-    legalReviewFineThresholdFen: perPartyToYuan(v.legalReviewFineThresholdFen),
     majorCaseRule: { ...v.majorCaseRule, fineThresholdFen: perPartyToYuan(v.majorCaseRule.fineThresholdFen) },
   };
 }
@@ -47,6 +47,7 @@ export function configValueText(t: Translate, key: ConfigKey, v: LegalConfigValu
   if (isIn(WORKING_DAY_KEYS, key)) return t('law.config.workingDays', { n: v[key] });
   if (isIn(BOOLEAN_KEYS, key)) return v[key] ? t('common.yes') : t('common.no');
   if (key === 'publicNoticeServiceDays') return t('law.config.days', { n: v.publicNoticeServiceDays });
+  if (isIn(YEAR_KEYS, key)) return t('law.config.years', { n: v[key] });
   if (key === 'complaintHotline') {
     return HOTLINE_FIELDS.map((f) => `${t(`law.config.hotline.${f}`)} ${v.complaintHotline[f]}`).join(' / ') + ` ${t('law.config.wdUnit')}`;
   }
