@@ -21,6 +21,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          // Migrated (and seeded) template databases, made once and copied by each test file.
+          globalSetup: ['./test/global-setup.ts'],
         },
       },
     ],

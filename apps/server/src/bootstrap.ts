@@ -7,7 +7,7 @@ export type Platform = { config: AppConfig; database: Database; deps: Deps };
 
 /** Opens the database, applies migrations when configured to, and wires the dependencies. */
 export async function openPlatform(
-  opts: { config?: AppConfig; clock?: Clock; migrate?: boolean; log?: (m: string) => void } = {},
+  opts: { config?: AppConfig; clock?: Clock; migrate?: boolean; log?: (m: string) => void; loadDataDir?: Blob } = {},
 ): Promise<Platform> {
   const config = opts.config ?? loadConfig();
   const clock = opts.clock ?? SYSTEM_CLOCK;
@@ -16,6 +16,7 @@ export async function openPlatform(
     databaseUrl: config.databaseUrl,
     dataDir,
     onIdleError: (err) => console.warn(`database connection closed by the server: ${err.message}`),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
   if (opts.migrate ?? config.migrateOnStart) await runMigrations(database.db, opts.log);
   return { config, database, deps: { db: database.db, clock, newId: makeIdGenerator(clock), config } };

@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../src/config.ts';
 import { openPlatform, type Platform } from '../src/bootstrap.ts';
 import { buildApp } from '../src/http/app.ts';
-import { seedDemo, type SeedResult } from '../src/seed/seed-demo.ts';
+import { demoSeedResult, seedDemo, type SeedResult } from '../src/seed/seed-demo.ts';
+import { databaseUrlFor, dbTemplates, withAdmin } from './db-templates.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo-data.ts';
 import type { Clock } from '../src/context.ts';
 
@@ -48,31 +49,34 @@ export type TestContext = Platform & {
 export async function createTestContext(opts: { seed?: boolean; dataDir?: string } = {}): Promise<TestContext> {
   const clock = testClock();
   const adminUrl = process.env.DATABASE_URL || null;
+  const seeded = opts.seed !== false;
+  // Copies of the run's template databases (test/db-templates.ts) when the global setup made them.
+  const templates = dbTemplates();
   let databaseUrl: string | null = null;
   let dropDb: (() => Promise<void>) | null = null;
   if (adminUrl) {
     const name = `cg_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
-    dropDb = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+    const template = templates?.kind === 'postgresql' ? (seeded ? templates.seeded : templates.empty) : null;
+    await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
+    databaseUrl = databaseUrlFor(adminUrl, name);
+    dropDb = () => withAdmin(adminUrl, async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
   }
   // PGlite in memory, or on disk when another process must open the same database.
   const dataDir = !databaseUrl && opts.dataDir ? opts.dataDir : 'memory://';
   const config = { ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }), dataDir, webDist: null };
-  const platform = await openPlatform({ config, clock, migrate: true });
-  const seed =
-    opts.seed === false
-      ? { seeded: false, orgs: 0, officers: 0, ids: { orgs: new Map(), officers: new Map() } }
+  const dump =
+    !databaseUrl && dataDir === 'memory://' && templates?.kind === 'pglite' ? (seeded ? templates.seeded : templates.empty) : null;
+  const fromTemplate = databaseUrl ? templates?.kind === 'postgresql' : dump !== null;
+  const platform = await openPlatform({
+    config,
+    clock,
+    migrate: true,
+    ...(dump ? { loadDataDir: new Blob([fs.readFileSync(dump)]) } : {}),
+  });
+  const seed = !seeded
+    ? { seeded: false, orgs: 0, officers: 0, ids: { orgs: new Map(), officers: new Map() } }
+    : fromTemplate
+      ? await demoSeedResult(platform.deps)
       : await seedDemo(platform.deps);
   const app = await buildApp({ deps: platform.deps, databaseKind: platform.database.kind });
   await app.ready();

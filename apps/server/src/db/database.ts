@@ -13,6 +13,8 @@ export type Database = {
   db: Kysely<DB>;
   kind: DatabaseKind;
   close: () => Promise<void>;
+  /** Embedded only: the data directory as a tarball (a template for other in-memory databases). */
+  dump?: () => Promise<Blob>;
 };
 
 let parsersInstalled = false;
@@ -39,6 +41,8 @@ export async function openDatabase(opts: {
   dataDir: string;
   poolSize?: number;
   onIdleError?: (err: Error) => void;
+  /** Embedded only: start from this data directory dump (PGlite `dumpDataDir`) instead of an empty cluster. */
+  loadDataDir?: Blob;
 }): Promise<Database> {
   installTypeParsers();
   if (opts.databaseUrl) {
@@ -59,12 +63,13 @@ export async function openDatabase(opts: {
     unlock = lockEmbeddedDirectory(`${dir}.lock`);
   }
   try {
-    const lite = await PGlite.create(dir, { extensions: { pg_trgm } });
+    const lite = await PGlite.create(dir, { extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
     const pool = new pg.Pool(createPgConfig(lite));
     const db = kyselyOn(pool);
     return {
       db,
       kind: 'pglite',
+      dump: () => lite.dumpDataDir('none'),
       close: async () => {
         await db.destroy();
         await lite.close();

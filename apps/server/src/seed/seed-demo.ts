@@ -116,3 +116,17 @@ export async function seedDemo(deps: Deps, data: DemoData = buildDemoData()): Pr
   });
   return { seeded: true, orgs: data.orgs.length, officers: data.officers.length, ids };
 }
+
+/** The ids of a database seeded earlier with the same demo data (by org code and employee number). */
+export async function demoSeedResult(deps: Pick<Deps, 'db'>, data: DemoData = buildDemoData()): Promise<SeedResult> {
+  const [orgs, officers] = await Promise.all([
+    deps.db.selectFrom('orgs').select(['id', 'code']).execute(),
+    deps.db.selectFrom('officers').select(['id', 'employee_no']).execute(),
+  ]);
+  const orgByCode = new Map(orgs.map((o) => [o.code, o.id]));
+  const officerByNo = new Map(officers.map((o) => [o.employee_no, o.id]));
+  const ids = { orgs: new Map<string, string>(), officers: new Map<string, string>() };
+  for (const o of data.orgs) ids.orgs.set(o.key, orgByCode.get(o.code)!);
+  for (const p of data.officers) ids.officers.set(p.key, officerByNo.get(p.employeeNo)!);
+  return { seeded: true, orgs: data.orgs.length, officers: data.officers.length, ids };
+}
