@@ -2,6 +2,8 @@
 // transaction; nothing is kept until it commits; outside it nothing changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from './harness.ts';
+import { sql } from 'kysely';
+import { openPlatform } from '../src/bootstrap.ts';
 import { beginUnitOfWork, inUnitOfWork } from '../src/db/unit-of-work.ts';
 
 let ctx: TestContext;
@@ -80,5 +82,18 @@ describe('unit of work', () => {
     const uow = await beginUnitOfWork(ctx.deps.db);
     await uow.commit();
     await expect(uow.run(async () => 1)).rejects.toThrow('already finished');
+  });
+
+  it('can be the first thing a freshly opened database handle does (a login right after the process starts)', async () => {
+    // A second handle on this test's database (PostgreSQL) or a new in-memory one (PGlite), never queried before.
+    const fresh = await openPlatform({ config: ctx.config, clock: ctx.clock, migrate: false });
+    try {
+      const uow = await beginUnitOfWork(fresh.deps.db);
+      const r = await uow.run(() => sql<{ one: number }>`SELECT 1 AS one`.execute(fresh.deps.db));
+      await uow.commit();
+      expect(r.rows).toEqual([{ one: 1 }]);
+    } finally {
+      await fresh.database.close();
+    }
   });
 });

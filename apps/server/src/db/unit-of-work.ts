@@ -126,11 +126,14 @@ function unitOf(connection: DatabaseConnection): UnitOfWork | null {
 
 class UnitOfWorkDriver implements Driver {
   readonly inner: Driver;
+  #initialized: Promise<void> | null = null;
   constructor(inner: Driver) {
     this.inner = inner;
   }
+  /** Once: Kysely initializes on its first query, but a unit of work may come first (a login right after start). */
   init(): Promise<void> {
-    return this.inner.init();
+    this.#initialized ??= this.inner.init();
+    return this.#initialized;
   }
   async acquireConnection(): Promise<DatabaseConnection> {
     return currentUnit()?.connectionIfOpen() ?? this.inner.acquireConnection();
@@ -173,6 +176,7 @@ class UnitOfWorkDriver implements Driver {
   }
 
   async begin(): Promise<UnitOfWork> {
+    await this.init();
     const connection = await this.inner.acquireConnection();
     try {
       await this.inner.beginTransaction(connection, {});
