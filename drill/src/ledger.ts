@@ -88,10 +88,12 @@ export class Retrier {
     private readonly opts: { retryTimeoutMs: number; requestTimeoutMs: number; now: () => number },
   ) {}
 
-  adopt(req: LogicalRequest): void {
+  /** Resolves once the request is settled (`req.final`) or given up. */
+  adopt(req: LogicalRequest): Promise<void> {
     const p = this.retry(req, this.opts.now());
     this.running.add(p);
     void p.finally(() => this.running.delete(p));
+    return p;
   }
 
   get inFlight(): number {

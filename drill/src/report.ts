@@ -142,12 +142,19 @@ export function printEngineReport(r: EngineResult): Totals {
   if (refusals.size > 0) {
     console.log(`refusals (4xx that settled a request): ${[...refusals].map(([k, n]) => `${k} ×${n}`).join('; ')}`);
   }
-  const bad = r.verdicts.filter((v) => v.lost || v.doubled || v.wrongAnswer);
-  for (const v of bad.slice(0, 20)) {
-    const what = [v.lost && 'LOST', v.doubled && 'DOUBLED', v.wrongAnswer && 'WRONG ANSWER'].filter(Boolean).join('+');
+  // Failures first, then the retries left without a definitive answer (what they were last told).
+  const unresolved = (v: Verdict) => v.req.retry !== null && !isDefinitive(v.req.final);
+  const listed = [
+    ...r.verdicts.filter((v) => v.lost || v.doubled || v.wrongAnswer),
+    ...r.verdicts.filter((v) => !(v.lost || v.doubled || v.wrongAnswer) && unresolved(v)),
+  ];
+  for (const v of listed.slice(0, 20)) {
+    const what = [v.lost && 'LOST', v.doubled && 'DOUBLED', v.wrongAnswer && 'WRONG ANSWER', unresolved(v) && 'UNRESOLVED']
+      .filter(Boolean)
+      .join('+');
     console.log(`  ${what} ${v.req.label} ${v.req.key}: ${v.detail}; attempts: ${attemptsText(v)}`);
   }
-  if (bad.length > 20) console.log(`  … and ${bad.length - 20} more`);
+  if (listed.length > 20) console.log(`  … and ${listed.length - 20} more`);
   return t;
 }
 
