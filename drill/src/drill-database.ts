@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { CompiledQuery } from 'kysely';
+import { openDatabase } from '../../apps/server/src/db/database.ts';
 import type { Engine } from './options.ts';
 import { runServerCli } from './server-process.ts';
 
@@ -22,7 +24,7 @@ export type DrillDatabase = {
   serverEnv: NodeJS.ProcessEnv;
   /** Where it lives, for the report and for --keep. */
   describe: string;
-  /** Opens the database for counting; for PGlite only once the server has stopped (one process at a time). */
+  /** Opens the database for counting, as the server's own commands do (PGlite: once the server has released it). */
   open(): Promise<{ rows: SqlRows; close(): Promise<void> }>;
   drop(): Promise<void>;
 };
@@ -30,6 +32,14 @@ export type DrillDatabase = {
 function baseEnv(dir: string): NodeJS.ProcessEnv {
   // The server's own defaults otherwise; the worker runs in the API process as in a single-machine install.
   return { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn', RUN_WORKER: 'true' };
+}
+
+async function openForCount(databaseUrl: string | null, dataDir: string) {
+  const database = await openDatabase({ databaseUrl, dataDir, poolSize: 1 });
+  return {
+    rows: async <R>(text: string, params: unknown[] = []) => (await database.db.executeQuery<R>(CompiledQuery.raw(text, params))).rows,
+    close: () => database.close(),
+  };
 }
 
 export async function prepareDatabase(engine: Engine, adminUrl: string | null): Promise<DrillDatabase> {
@@ -43,15 +53,7 @@ export async function prepareDatabase(engine: Engine, adminUrl: string | null): 
       logFile,
       serverEnv: { ...baseEnv(dir), DATABASE_URL: '', SEED_DEMO: 'true' },
       describe: `embedded PGlite in ${dir}`,
-      async open() {
-        const { PGlite } = await import('@electric-sql/pglite');
-        const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-        const lite = await PGlite.create(path.join(dir, 'pglite'), { extensions: { pg_trgm } });
-        return {
-          rows: async <R>(text: string, params: unknown[] = []) => (await lite.query<R>(text, params)).rows,
-          close: () => lite.close(),
-        };
-      },
+      open: () => openForCount(null, path.join(dir, 'pglite')),
       drop: removeDir,
     };
   }
@@ -71,14 +73,7 @@ export async function prepareDatabase(engine: Engine, adminUrl: string | null): 
     logFile,
     serverEnv: { ...baseEnv(dir), DATABASE_URL: url, MIGRATE_ON_START: 'false', SEED_DEMO: 'false' },
     describe: `PostgreSQL database ${name} (${u.host})`,
-    async open() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      return {
-        rows: async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[],
-        close: () => client.end(),
-      };
-    },
+    open: () => openForCount(url, path.join(dir, 'pglite')),
     async drop() {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
