@@ -3,7 +3,7 @@
  *
  *   npm run drill:crash                                   embedded PGlite (or PostgreSQL when DATABASE_URL is set)
  *   DATABASE_URL=postgres://… npm run drill:crash -- --engine both
- *   npm run drill:crash -- --runs 2 --writers 4 --retry-timeout 20      the bounded CI version
+ *   npm run drill:crash -- --runs 2 --writers 4 --write-ms 1000-3000 --strict     the bounded version CI runs
  *
  * On a fresh database the real server process runs while N writers send summary tickets and ordinary-case steps,
  * each with a fresh Idempotency-Key; at a drawn moment the server gets kill -9, is restarted on the same database,
@@ -83,7 +83,7 @@ async function drill(engine: Engine, opts: DrillOptions): Promise<Totals> {
   stopping = true;
   await Promise.all(writers);
   if (writerErrors.length > 0) throw writerErrors[0];
-  if (retrier.inFlight > 0) say(`waiting for ${retrier.inFlight} retries (up to ${opts.retryTimeoutMs / 1000} s after their restart)`);
+  if (retrier.inFlight > 0) say(`waiting for ${retrier.inFlight} retries (up to ${opts.retryTimeoutMs / 1000} s of server up-time each)`);
   await retrier.drain();
   await server.stop();
   running.delete(server);

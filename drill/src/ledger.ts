@@ -28,8 +28,11 @@ export type LogicalRequest = {
   attempts: Attempt[];
   /** The answer that settled it: a 2xx, or a 4xx other than 409 IDEMPOTENCY_IN_PROGRESS. */
   final: Answer | null;
-  /** Set when the first attempt got no definitive answer. `from`: the (re)start after which retries began. */
-  retry: { from: number; settledAt: number | null; gaveUp: boolean } | null;
+  /**
+   * Set when the first attempt got no definitive answer. `from`: the (re)start after which retries began;
+   * `waitedMs`: the time the server was up from then to the definitive answer (later restarts left out).
+   */
+  retry: { from: number; downtimeAtFrom: number; waitedMs: number | null; gaveUp: boolean } | null;
 };
 
 export const MARKER_PREFIX = '〔演练标记 ';
@@ -77,8 +80,9 @@ export async function sendOnce(baseUrl: string, req: LogicalRequest, opts: { tim
 
 /**
  * Retries each request that lost its answer, as a phone would: same key, same body, until a definitive answer
- * or the retry timeout, counted from the first (re)start of the server after the answer was lost. Retries wait
- * while the server is down and carry on across later crashes.
+ * or the retry timeout. Retries wait while the server is down and carry on across later crashes; the timeout and
+ * the latency count the time the server was up since the first (re)start after the answer was lost, so the drill's
+ * own later kills and restarts do not count against the server.
  */
 export class Retrier {
   private readonly running = new Set<Promise<void>>();
@@ -105,15 +109,17 @@ export class Retrier {
     let pause = 250;
     for (;;) {
       await this.server.ready();
-      const retry = (req.retry ??= { from: Math.max(this.server.upSince, lostAt), settledAt: null, gaveUp: false });
-      if (this.opts.now() - retry.from > this.opts.retryTimeoutMs) {
+      const from = Math.max(this.server.upSince, lostAt);
+      const retry = (req.retry ??= { from, downtimeAtFrom: this.server.downtime(from), waitedMs: null, gaveUp: false });
+      const waited = () => this.opts.now() - retry.from - (this.server.downtime(this.opts.now()) - retry.downtimeAtFrom);
+      if (waited() > this.opts.retryTimeoutMs) {
         retry.gaveUp = true;
         return;
       }
       const a = await sendOnce(this.server.baseUrl, req, { timeoutMs: this.opts.requestTimeoutMs, retry: true, now: this.opts.now });
       if (isDefinitive(a.answer)) {
         req.final = a.answer;
-        retry.settledAt = this.opts.now();
+        retry.waitedMs = waited();
         return;
       }
       await sleep(pause);

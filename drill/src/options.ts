@@ -11,7 +11,7 @@ export type DrillOptions = {
   seed: number;
   /** Each cycle lets the writers run for a drawn time in [min, max] ms before the server is killed. */
   writeMs: { min: number; max: number };
-  /** A retry that has no definitive answer this long after the restart is given up as unresolved. */
+  /** A retry without a definitive answer after this much server up-time since its restart is given up as unresolved. */
   retryTimeoutMs: number;
   requestTimeoutMs: number;
   startTimeoutMs: number;
@@ -30,7 +30,8 @@ unanswered request with the same Idempotency-Key, then counts each logical reque
   --writers N                       concurrent writers (8)
   --seed N                          PRNG seed for kill moments and the writers' choices (random, printed)
   --write-ms MIN-MAX                writing time before each kill, drawn per cycle (1500-6000)
-  --retry-timeout S                 give up a retry this long after the restart (360: past the 5-minute stale claim)
+  --retry-timeout S                 give up a retry after this much server up-time since its restart (60; 360 outlasts
+                                    a five-minute claim takeover)
   --request-timeout S               one attempt without an answer counts as unanswered (30)
   --start-timeout S                 a start or restart must answer /api/health within this (300)
   --report-only                     print the figures, exit 0 whatever they are
@@ -54,7 +55,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): DrillOptio
       writers: { type: 'string', default: '8' },
       seed: { type: 'string' },
       'write-ms': { type: 'string', default: '1500-6000' },
-      'retry-timeout': { type: 'string', default: '360' },
+      'retry-timeout': { type: 'string', default: '60' },
       'request-timeout': { type: 'string', default: '30' },
       'start-timeout': { type: 'string', default: '300' },
       'report-only': { type: 'boolean', default: false },

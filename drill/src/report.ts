@@ -41,7 +41,7 @@ export function totals(verdicts: Verdict[]): Totals {
   const retried = verdicts.filter((v) => v.req.retry);
   const retryAttempts = retried.flatMap((v) => v.req.attempts.filter((a) => a.retry));
   const latencies = retried
-    .map((v) => (v.req.retry?.settledAt != null ? v.req.retry.settledAt - v.req.retry.from : null))
+    .map((v) => v.req.retry?.waitedMs ?? null)
     .filter((x): x is number => x !== null)
     .sort((a, b) => a - b);
   const firstAnswers = verdicts
@@ -125,7 +125,7 @@ export function printEngineReport(r: EngineResult): Totals {
       `logical requests ${t.requests}; retried after losing their answer ${t.retried}: ${t.retriedOk} answered 2xx (${t.replayed} replayed), ` +
         `${t.retriedRefused} answered 4xx, ${t.unresolved} without a definitive answer at the retry timeout`,
       `409 IDEMPOTENCY_IN_PROGRESS answers to retries: ${t.inProgressAnswers} (on ${t.requestsSeeingInProgress} requests); 5xx answers: ${t.serverErrors}`,
-      `retry latency (restart → definitive answer): p50 ${seconds(t.latencyMs?.p50 ?? NaN)}, p95 ${seconds(
+      `retry latency (restart → definitive answer, server up-time): p50 ${seconds(t.latencyMs?.p50 ?? NaN)}, p95 ${seconds(
         t.latencyMs?.p95 ?? NaN,
       )}, max ${seconds(t.latencyMs?.max ?? NaN)} (first attempts answered in p50 ${seconds(t.firstAnswerMs?.p50 ?? NaN)}, ` +
         `p95 ${seconds(t.firstAnswerMs?.p95 ?? NaN)})`,
@@ -165,4 +165,5 @@ export const DEFINITIONS = `definitions:
   doubled          its effect is in the database more than once (cases with its marker, events with its note,
                    payment orders of its decision)
   wrong answer     its effect is in the database but the answer that settled it was a 4xx or named another case
-  retry latency    from the first restart after the answer was lost to the definitive answer`;
+  retry latency    from the first restart after the answer was lost to the definitive answer, counting the time
+                   the server was up (the drill's own later kills and restarts left out); also the retry budget`;

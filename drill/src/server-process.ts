@@ -56,6 +56,8 @@ export class ServerProcess {
   /** When the current process answered its first health check (ms, performance clock). */
   upSince = 0;
   starts = 0;
+  private downMs = 0;
+  private downSince: number | null = null;
   readonly restartMs: number[] = [];
 
   constructor(private readonly opts: { port: number; env: NodeJS.ProcessEnv; logFile: string; startTimeoutMs: number; now: () => number }) {
@@ -64,6 +66,16 @@ export class ServerProcess {
 
   get isUp(): boolean {
     return this.up;
+  }
+
+  /** Time the server has been down (killed, restarting) since its first start, up to `at`. */
+  downtime(at: number): number {
+    return this.downMs + (this.downSince !== null ? Math.max(0, at - this.downSince) : 0);
+  }
+
+  private markDown(): void {
+    if (this.up) this.downSince = this.opts.now();
+    this.up = false;
   }
 
   /** Resolves at once while the server is up, else when it next answers its health check. */
@@ -88,6 +100,8 @@ export class ServerProcess {
     if (this.starts > 1) this.restartMs.push(this.opts.now() - t0);
     this.up = true;
     this.upSince = this.opts.now();
+    if (this.downSince !== null) this.downMs += this.upSince - this.downSince;
+    this.downSince = null;
     for (const w of this.waiters.splice(0)) w();
   }
 
@@ -112,7 +126,7 @@ export class ServerProcess {
   /** kill -9: no shutdown hook runs, open transactions and unanswered requests die with the process. */
   async kill9(): Promise<void> {
     const child = this.child;
-    this.up = false;
+    this.markDown();
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     child.kill('SIGKILL');
@@ -122,7 +136,7 @@ export class ServerProcess {
   /** A clean stop (SIGTERM: the server closes its database), so the database can be opened for the count. */
   async stop(): Promise<void> {
     const child = this.child;
-    this.up = false;
+    this.markDown();
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     child.kill('SIGTERM');

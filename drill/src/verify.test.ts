@@ -19,7 +19,7 @@ function request(key: string, effect: Effect, final: Answer | null, retried = fa
     effect,
     attempts: [],
     final,
-    retry: retried ? { from: 0, settledAt: final ? 1 : null, gaveUp: !final } : null,
+    retry: retried ? { from: 0, downtimeAtFrom: 0, waitedMs: final ? 1 : null, gaveUp: !final } : null,
   };
 }
 const answer = (status: number, json: unknown = null, code: string | null = null): Answer => ({ status, code, replayed: false, json });
