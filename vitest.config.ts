@@ -25,6 +25,13 @@ export default defineConfig({
           globalSetup: ['./test/global-setup.ts'],
         },
       },
+      {
+        test: {
+          name: 'drill',
+          root: './drill',
+          include: ['src/**/*.test.ts'],
+        },
+      },
     ],
   },
 });
