@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { INPUT_DATE_MAX, INPUT_DATE_MIN, isSingleLineText } from '@chengguan/contracts';
 import { AppError, type ErrorDetail } from '../errors/app-error.ts';
 
 type AjvError = {
@@ -6,6 +7,8 @@ type AjvError = {
   keyword: string;
   params?: Record<string, unknown>;
   message?: string;
+  /** The rejected value (Ajv's `verbose`). */
+  data?: unknown;
 };
 
 const KEYWORD_ZH: Record<string, string> = {
@@ -16,37 +19,87 @@ const KEYWORD_ZH: Record<string, string> = {
   maxLength: '长度过长',
   minimum: '数值过小',
   maximum: '数值过大',
+  exclusiveMinimum: '数值过小',
+  exclusiveMaximum: '数值过大',
   type: '类型不正确',
   enum: '取值不在允许范围内',
   const: '取值不在允许范围内',
   anyOf: '取值不在允许范围内',
   minItems: '至少需要选择一项',
+  maxItems: '项数过多',
   uniqueItems: '存在重复项',
   additionalProperties: '不允许的字段',
+  discriminator: '取值不在允许范围内',
+  propertyNames: '字段名不符合要求',
 };
+
+/** A rejected value worth repeating in the message: short, printable text (a date, a code), never free text. */
+function quoted(data: unknown): string | null {
+  return typeof data === 'string' && data.length <= 40 && isSingleLineText(data) ? data : null;
+}
+
+const DATE_RANGE = `${INPUT_DATE_MIN} … ${INPUT_DATE_MAX}`;
+
+/** The formats of packages/contracts/src/formats.ts, said the way a user can act on. */
+const FORMAT_TEXT: Record<string, (data: unknown) => { zh: string; en: string }> = {
+  text: () => ({ zh: '含有控制字符等不允许的字符', en: 'must not contain control characters' }),
+  'multiline-text': () => ({
+    zh: '含有控制字符等不允许的字符',
+    en: 'must not contain control characters (tab and line breaks are allowed)',
+  }),
+  uuid: () => ({ zh: '不是有效的标识（UUID）', en: 'must be a UUID' }),
+  date: (data) => {
+    const v = quoted(data);
+    return {
+      zh: `${v === null ? '日期' : `日期「${v}」`}不存在或格式错误（YYYY-MM-DD，${DATE_RANGE}）`,
+      en: `${v === null ? 'is' : `"${v}" is`} not an existing date (YYYY-MM-DD, ${DATE_RANGE})`,
+    };
+  },
+  'date-time': (data) => {
+    const v = quoted(data);
+    return {
+      zh: `${v === null ? '时间' : `时间「${v}」`}不存在或格式错误（RFC 3339，含时区）`,
+      en: `${v === null ? 'is' : `"${v}" is`} not an existing date and time (RFC 3339 with its offset)`,
+    };
+  },
+};
+
+const DATE_FORMATS = new Set(['date', 'date-time']);
 
 function fieldOf(e: AjvError, context: string): string {
   const path = (e.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
   if (e.keyword === 'required' && typeof e.params?.missingProperty === 'string') {
     return path ? `${path}.${e.params.missingProperty}` : e.params.missingProperty;
   }
+  // A union told apart by a literal property (a template block's `type`): the property is what is wrong.
+  if (e.keyword === 'discriminator' && typeof e.params?.tag === 'string') return path ? `${path}.${e.params.tag}` : e.params.tag;
   return path || context;
 }
 
-/** Turns schema-validation failures into one 400 that names every offending field. */
+/**
+ * Turns schema-validation failures into one 400 that names every offending field. A date that does not exist is
+ * INVALID_DATE (as where a use-case finds one); any other failure, or a mix, is VALIDATION_FAILED.
+ */
 export function validationError(errors: AjvError[], context: string): AppError {
   // anyOf over literals reports one error per branch; keep one line per field.
   const seen = new Set<string>();
   const details: ErrorDetail[] = [];
+  let onlyDates = true;
   for (const e of errors) {
     const field = fieldOf(e, context);
     if (seen.has(field)) continue;
     seen.add(field);
+    const format = e.keyword === 'format' ? FORMAT_TEXT[String(e.params?.format)]?.(e.data) : undefined;
+    onlyDates &&= e.keyword === 'format' && DATE_FORMATS.has(String(e.params?.format));
     const keyword = e.keyword === 'const' || e.keyword === 'enum' ? 'anyOf' : e.keyword;
-    details.push({ field, message: KEYWORD_ZH[keyword] ?? '不符合要求', messageEn: e.message ?? 'is invalid' });
+    details.push({
+      field,
+      message: format?.zh ?? KEYWORD_ZH[keyword] ?? '不符合要求',
+      messageEn: format?.en ?? e.message ?? 'is invalid',
+    });
   }
   const first = details[0] ?? { field: context, message: '不符合要求', messageEn: 'is invalid' };
-  return new AppError('VALIDATION_FAILED', {
+  return new AppError(onlyDates && details.length ? 'INVALID_DATE' : 'VALIDATION_FAILED', {
     field: first.field,
     message: details.map((d) => `${d.field}：${d.message}`).join('；'),
     messageEn: details.map((d) => `${d.field}: ${d.messageEn}`).join('; '),
