@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { INPUT_DATE_MAX, INPUT_DATE_MIN, isSingleLineText } from '@chengguan/contracts';
-import { AppError, type ErrorDetail } from '../errors/app-error.ts';
+import { AppError, type AppErrorCode, type ErrorDetail } from '../errors/app-error.ts';
 
 type AjvError = {
   instancePath?: string;
@@ -107,6 +107,63 @@ export function validationError(errors: AjvError[], context: string): AppError {
   });
 }
 
+/** Fastify's own refusals (before any route code runs), each as a coded error naming what was wrong. */
+const FRAMEWORK_ERRORS: Record<string, { code: AppErrorCode; field: string; zh: string; en: string }> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_FAILED', field: 'body', zh: '请求体为空', en: 'the JSON body is empty' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'VALIDATION_FAILED',
+    field: 'body',
+    zh: '请求体不是有效的 JSON',
+    en: 'the body is not valid JSON',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'VALIDATION_FAILED',
+    field: 'content-length',
+    zh: '与请求体长度不符',
+    en: 'does not match the body',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    field: 'content-type',
+    zh: '不支持该内容类型（JSON 请使用 application/json）',
+    en: 'is not accepted here (JSON is application/json)',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', field: 'body', zh: '请求体过大', en: 'the body is too large' },
+  FST_ERR_BAD_URL: {
+    code: 'VALIDATION_FAILED',
+    field: 'url',
+    zh: '请求地址含有无效的编码',
+    en: 'the address is not valid percent-encoded UTF-8',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', field: 'url', zh: '请求地址中的参数过长', en: 'a path parameter is too long' },
+};
+
+function frameworkError(fe: FastifyError): AppError | null {
+  const known = fe.code ? FRAMEWORK_ERRORS[fe.code] : undefined;
+  if (known)
+    return new AppError(known.code, {
+      field: known.field,
+      message: `${known.field}：${known.zh}`,
+      messageEn: `${known.field}: ${known.en}`,
+    });
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    // Any other refusal of the request as sent: the client's fault, named as the body.
+    return new AppError('VALIDATION_FAILED', {
+      field: 'body',
+      message: `body：请求无法解析（${fe.code ?? fe.statusCode}）`,
+      messageEn: `body: the request cannot be parsed (${fe.code ?? fe.statusCode})`,
+    });
+  }
+  return null;
+}
+
+/** Fastify's `frameworkErrors`: a malformed or over-long address, answered before routing, in the one error body. */
+export function answerFrameworkError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const e = frameworkError(err) ?? new AppError('INTERNAL');
+  if (e.status >= 500) request.log.error({ err, correlationId: String(request.id) }, 'framework error');
+  void reply.status(e.status).send(e.toBody(String(request.id)));
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     const correlationId = String(request.id);
@@ -118,18 +175,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (fe.validation) {
       return reply.status(400).send(validationError(fe.validation, fe.validationContext ?? 'body').toBody(correlationId));
     }
-    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send(new AppError('PAYLOAD_TOO_LARGE').toBody(correlationId));
-    }
-    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      // Malformed JSON, a wrong content type and the like: the client's fault, named as the body.
-      const e = new AppError('VALIDATION_FAILED', {
-        field: 'body',
-        message: `body：请求体无法解析（${fe.code ?? fe.statusCode}）`,
-        messageEn: `body: the request body cannot be parsed (${fe.code ?? fe.statusCode})`,
-      });
-      return reply.status(400).send(e.toBody(correlationId));
-    }
+    const known = frameworkError(fe);
+    if (known) return reply.status(known.status).send(known.toBody(correlationId));
     request.log.error({ err, correlationId }, 'unhandled error');
     return reply.status(500).send(new AppError('INTERNAL').toBody(correlationId));
   });
