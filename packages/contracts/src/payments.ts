@@ -146,12 +146,15 @@ export const Checkout = Type.Object({
 });
 export type Checkout = Static<typeof Checkout>;
 
-export const DeferralApplicationBody = Type.Object({
-  kind: literals(['deferral', 'instalments'] as const),
-  reason: MultilineText(500, { minLength: 1 }),
-  until: Type.Optional(IsoDate),
-  instalments: Type.Optional(Type.Array(Type.Object({ dueOn: IsoDate, amountFen: Fen }), { maxItems: 24 })),
-});
+/** 暂缓 to a day, or 分期 by lines: each kind carries what it needs (G1 checks the rest). */
+export const DeferralApplicationBody = Type.Union([
+  Type.Object({ kind: Type.Literal('deferral'), reason: MultilineText(500, { minLength: 1 }), until: IsoDate }),
+  Type.Object({
+    kind: Type.Literal('instalments'),
+    reason: MultilineText(500, { minLength: 1 }),
+    instalments: Type.Array(Type.Object({ dueOn: IsoDate, amountFen: Fen }), { maxItems: 24 }),
+  }),
+]);
 export type DeferralApplicationBody = Static<typeof DeferralApplicationBody>;
 
 export const DeferralDecisionBody = Type.Object({

@@ -97,11 +97,8 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const body = request.body as DeferralApplicationBody;
       const { id: appId } = await applyForDeferral(deps, actorOf(request), metaOf(request), {
+        ...body,
         caseId: id(request.params),
-        kind: body.kind,
-        reason: body.reason,
-        ...(body.until ? { until: body.until } : {}),
-        ...(body.instalments ? { instalments: body.instalments } : {}),
         via: 'officer',
       });
       const d = (await findDeferral(deps.db, appId))!;
