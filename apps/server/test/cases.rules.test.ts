@@ -194,4 +194,12 @@ describe('refused steps name the rule and write nothing', () => {
     const r = await refusedWithoutTrace(c.id, () => kit.step('pd_ljz_01', c.id, 'submitFiling', { date: '2026-02-30' }));
     expect(r.json()).toMatchObject({ code: 'INVALID_DATE', field: 'date' });
   });
+
+  it('the offence version a case was judged by cannot be deleted: 400 naming it, nothing removed', async () => {
+    const c = await kit.register();
+    const r = await ctx.api('DELETE', `/api/v1/law/offences/${c.offence.id}`, { token: kit.tokens.admin! });
+    expect(r.statusCode, r.body).toBe(400);
+    expect(r.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'id' });
+    expect((await ctx.api('GET', `/api/v1/law/offences/${c.offence.id}`, { token: kit.tokens.admin! })).statusCode).toBe(200);
+  });
 });

@@ -196,5 +196,15 @@ describe('export → import round trip', () => {
     const mp = await upload('offences', body, false, `multipart/form-data; boundary=${boundary}`);
     expect(mp.json()).toMatchObject({ ok: true, created: 1 });
     expect(await count('MP-1')).toBe(1);
+
+    // A file name whose percent-encoding is broken only names the file: the upload is read all the same.
+    const broken = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8''%E0%A4%A.xlsx\r\n\r\n`),
+      await xlsx(HEADERS, [row('MP-2')]),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const named = await upload('offences', broken, true, `multipart/form-data; boundary=${boundary}`);
+    expect(named.statusCode, named.body).toBe(200);
+    expect(named.json()).toMatchObject({ ok: true, dryRun: true });
   });
 });

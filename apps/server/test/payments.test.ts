@@ -200,6 +200,17 @@ describe('deferral and instalments (处罚法 Art. 66)', () => {
     const bad = await api('pd_ljz_01', 'POST', `/api/v1/cases/${c.id}/payments/deferrals`, { ...body, until: '2026-01-10' });
     expect(bad.statusCode, bad.body).toBe(422);
     expect(bad.json()).toMatchObject({ field: 'until', rule: 'G1 行政处罚法 Art. 66' });
+    // A deferral is judged by its day: without one the schema refuses it; an amount must be a number, not text.
+    const noDay = await api('pd_ljz_01', 'POST', `/api/v1/cases/${c.id}/payments/deferrals`, { kind: 'deferral', reason: body.reason });
+    expect(noDay.statusCode, noDay.body).toBe(400);
+    expect(noDay.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'until' });
+    const textAmount = await api('pd_ljz_01', 'POST', `/api/v1/cases/${c.id}/payments/deferrals`, {
+      kind: 'instalments',
+      reason: body.reason,
+      instalments: [{ dueOn: '2026-02-28', amountFen: '50000' }],
+    });
+    expect(textAmount.statusCode, textAmount.body).toBe(400);
+    expect(textAmount.json()).toMatchObject({ field: 'instalments.0.amountFen' });
     const r = await api('pd_ljz_01', 'POST', `/api/v1/cases/${c.id}/payments/deferrals`, body);
     expect(r.statusCode, r.body).toBe(201);
     const app = r.json() as DeferralApplication;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid, PageQuery } from './common.ts';
+import { PageQuery, Text, Uuid } from './common.ts';
 
 export const AuditEntry = Type.Object({
   seq: Type.Integer(),
@@ -19,9 +19,9 @@ export type AuditEntry = Static<typeof AuditEntry>;
 export const AuditListQuery = Type.Object({
   ...PageQuery,
   actorId: Type.Optional(Uuid),
-  action: Type.Optional(Type.String({ maxLength: 64 })),
-  entityType: Type.Optional(Type.String({ maxLength: 64 })),
-  entityId: Type.Optional(Type.String({ maxLength: 64 })),
+  action: Type.Optional(Text(64)),
+  entityType: Type.Optional(Text(64)),
+  entityId: Type.Optional(Text(64)),
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
 });

@@ -1,11 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid } from './common.ts';
+import { Code, Text, Uuid } from './common.ts';
 import { RoleSchema } from './staff.ts';
 
 export const LoginBody = Type.Object({
-  username: Type.String({ minLength: 1, maxLength: 64 }),
-  password: Type.String({ minLength: 1, maxLength: 128 }),
-  totp: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+  username: Text(64, { minLength: 1 }),
+  password: Text(128, { minLength: 1 }),
+  totp: Type.Optional(Code('^\\d{6}$', 6)),
 });
 export type LoginBody = Static<typeof LoginBody>;
 
@@ -31,10 +31,10 @@ export const LoginResponse = Type.Object({
 export type LoginResponse = Static<typeof LoginResponse>;
 
 export const ChangePasswordBody = Type.Object({
-  currentPassword: Type.String({ minLength: 1, maxLength: 128 }),
-  newPassword: Type.String({ minLength: 1, maxLength: 128 }),
+  currentPassword: Text(128, { minLength: 1 }),
+  newPassword: Text(128, { minLength: 1 }),
 });
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 export const TotpSetupResponse = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() });
-export const TotpEnableBody = Type.Object({ code: Type.String({ pattern: '^\\d{6}$' }) });
+export const TotpEnableBody = Type.Object({ code: Code('^\\d{6}$', 6) });

@@ -8,16 +8,13 @@
 // An optional `expectedVersion` makes the call fail with 409 STATE_CONFLICT when the case changed meanwhile.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { CASE_ACTIONS, CASE_STATES } from '@chengguan/domain/vocabulary';
-import { IsoDate, PageQuery, Uuid } from './common.ts';
+import { Code, ExpectedVersion, Fen, Int, INT4_MAX, IsoDate, MultilineText, PageQuery, PositiveFen, Sm3Hex, Text, Uuid } from './common.ts';
 import { PARTY_TYPE_CODES, PENALTY_TYPES, PeriodSchema, LegalBasisSchema, HARMS } from './law.ts';
 import { EnforcementDomainSchema, CREDENTIAL_STATUSES } from './staff.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
   Type.Union(values.map((v) => Type.Literal(v)));
-const Fen = Type.Integer({ minimum: 0, description: 'integer fen (分)' });
-const Sm3Hex = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SM3 hash, 64 lowercase hex digits' });
-const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 
 // ---------------------------------------------------------------------------------------------------------
 // Vocabularies: the domain's own lists (packages/domain/src/cases/case-states.ts), one definition for all
@@ -120,7 +117,7 @@ export const DocTypeSchema = literals(DOC_TYPES);
 // Building blocks
 
 export const PenaltyBody = Type.Object({
-  penalties: Type.Array(literals(PENALTY_TYPES), { minItems: 1, uniqueItems: true }),
+  penalties: Type.Array(literals(PENALTY_TYPES), { minItems: 1, maxItems: PENALTY_TYPES.length, uniqueItems: true }),
   fineFen: Type.Optional(Fen),
   confiscationFen: Type.Optional(Fen),
 });
@@ -129,13 +126,13 @@ export type PenaltyBody = Static<typeof PenaltyBody>;
 /** 当事人. ID numbers are checksum-validated: id_card per GB 11643, uscc per GB 32100 (400 naming `party.idNumber`). */
 export const PartyBody = Type.Object({
   type: literals(PARTY_TYPE_CODES),
-  name: Text(100, 1),
+  name: Text(100, { minLength: 1 }),
   idType: literals(PARTY_ID_TYPES),
-  idNumber: Text(40, 1),
+  idNumber: Text(40, { minLength: 1 }),
   /** Natural persons; derived from an id_card number when omitted. */
   birthDate: Type.Optional(IsoDate),
   gender: Type.Optional(Type.Union([Type.Literal('M'), Type.Literal('F')])),
-  phone: Type.Optional(Type.String({ pattern: '^[0-9+\\- ]{5,20}$' })),
+  phone: Type.Optional(Code('^[0-9+\\- ]{5,20}$', 20)),
   address: Type.Optional(Text(300)),
   /** 法定代表人 / 负责人 of an organisation. */
   legalRepresentative: Type.Optional(Text(50)),
@@ -191,8 +188,8 @@ const Step = {
   /** Legal date of the act recorded: not in the future, not before the previous step. */
   date: IsoDate,
   /** Optimistic concurrency: the case version the user saw. */
-  expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
-  note: Type.Optional(Text(2000)),
+  expectedVersion: Type.Optional(ExpectedVersion),
+  note: Type.Optional(MultilineText(2000)),
 };
 
 /** A1–A3: who made the 笔录 and how. Officers' credentials are loaded live from staff. */
@@ -204,9 +201,9 @@ const OfficerRecord = {
   partySigned: Type.Boolean(),
   witnessSigned: Type.Optional(Type.Boolean()),
   /** Party refused to sign or was absent (A3). */
-  absenceNote: Type.Optional(Text(500)),
+  absenceNote: Type.Optional(MultilineText(500)),
   location: Type.Optional(Text(300)),
-  content: Type.Optional(Text(20000)),
+  content: Type.Optional(MultilineText(20000)),
   /** The scanned or signed 笔录, uploaded first. */
   fileSm3: Type.Optional(Sm3Hex),
 };
@@ -233,16 +230,16 @@ export const RegisterCaseBody = Type.Object({
   sourceRef: Type.Optional(Text(100)),
   /** Handling squad; defaults to the actor's org. */
   orgId: Type.Optional(Uuid),
-  offenceCode: Text(40, 1),
+  offenceCode: Text(40, { minLength: 1 }),
   party: PartyBody,
   act: Type.Object({
     /** Identifies the illegal act across cases (E6 one fine per act); generated when omitted. */
-    actId: Type.Optional(Text(100, 1)),
+    actId: Type.Optional(Text(100, { minLength: 1 })),
     actDate: IsoDate,
     continuingUntil: Type.Optional(IsoDate),
   }),
-  location: Text(300, 1),
-  facts: Text(20000, 1),
+  location: Text(300, { minLength: 1 }),
+  facts: MultilineText(20000, { minLength: 1 }),
   /** 承办人: the first is the lead officer. */
   officerIds: Type.Array(Uuid, { minItems: 1, maxItems: 10, uniqueItems: true }),
   flags: Type.Optional(CaseFlagsBody),
@@ -253,11 +250,11 @@ export type RegisterCaseBody = Static<typeof RegisterCaseBody>;
 export const SummaryCaseBody = Type.Object({
   date: IsoDate,
   orgId: Type.Optional(Uuid),
-  offenceCode: Text(40, 1),
+  offenceCode: Text(40, { minLength: 1 }),
   party: PartyBody,
   actDate: Type.Optional(IsoDate),
-  location: Text(300, 1),
-  facts: Text(5000, 1),
+  location: Text(300, { minLength: 1 }),
+  facts: MultilineText(5000, { minLength: 1 }),
   photos: Type.Array(Sm3Hex, { maxItems: 20, uniqueItems: true }),
   officerIds: Type.Array(Uuid, { minItems: 1, maxItems: 5, uniqueItems: true }),
   statutoryException: Type.Optional(Text(300)),
@@ -268,7 +265,7 @@ export const SummaryCaseBody = Type.Object({
   /** B4: on-the-spot collection (处罚法 Art. 68, 69) with the 专用票据 number. */
   collectOnSpot: Type.Optional(
     Type.Object({
-      receiptNumber: Text(50, 1),
+      receiptNumber: Text(50, { minLength: 1 }),
       hardToEnforceLater: Type.Boolean(),
       remoteArea: Type.Boolean(),
       partyRequested: Type.Boolean(),
@@ -280,12 +277,12 @@ export type SummaryCaseBody = Static<typeof SummaryCaseBody>;
 // ---------------------------------------------------------------------------------------------------------
 // Action bodies
 
-export const ConvertToOrdinaryBody = Type.Object({ ...Step, reason: Text(1000, 1) });
+export const ConvertToOrdinaryBody = Type.Object({ ...Step, reason: MultilineText(1000, { minLength: 1 }) });
 export const SubmitFilingBody = Type.Object({ ...Step });
 export const ApproveFilingBody = Type.Object({ ...Step });
-export const RejectFilingBody = Type.Object({ ...Step, reason: Text(1000, 1) });
+export const RejectFilingBody = Type.Object({ ...Step, reason: MultilineText(1000, { minLength: 1 }) });
 export const DeviceEvidenceBody = Type.Object({
-  deviceName: Text(100, 1),
+  deviceName: Text(100, { minLength: 1 }),
   deviceId: Type.Optional(Text(100)),
   deviceLegalReview: Type.Boolean(),
   deviceTechReview: Type.Boolean(),
@@ -296,7 +293,7 @@ export const DeviceEvidenceBody = Type.Object({
 export const AddEvidenceBody = Type.Object({
   ...Step,
   evidenceType: literals(EVIDENCE_TYPE_CODES),
-  title: Text(200, 1),
+  title: Text(200, { minLength: 1 }),
   /** The SM3 computed at capture; the stored bytes must hash to it (A4, 处罚法 Art. 46 「查证属实」). */
   fileSm3: Sm3Hex,
   collectedById: Type.Optional(Uuid),
@@ -313,10 +310,10 @@ export const RecusalBody = Type.Object({
   ...Step,
   officerId: Uuid,
   status: literals(['declared_conflict', 'requested', 'granted', 'rejected'] as const),
-  reason: Text(1000, 1),
+  reason: MultilineText(1000, { minLength: 1 }),
 });
 export type RecusalBody = Static<typeof RecusalBody>;
-export const ConcludeInvestigationBody = Type.Object({ ...Step, report: Type.Optional(Text(20000)) });
+export const ConcludeInvestigationBody = Type.Object({ ...Step, report: Type.Optional(MultilineText(20000)) });
 /** 案件审核: the proposal must lie inside the 裁量基准 tier the server computes (or the statutory range). */
 export const ReviewCaseBody = Type.Object({
   ...Step,
@@ -331,11 +328,11 @@ export const LegalReviewBody = Type.Object({
   result: Type.Union([Type.Literal('pass'), Type.Literal('fail')]),
   reviewerFirstTime: Type.Boolean(),
   reviewerHasLegalQualification: Type.Boolean(),
-  opinion: Type.Optional(Text(20000)),
+  opinion: Type.Optional(MultilineText(20000)),
 });
 export const DeliberationBody = Type.Object({
   ...Step,
-  conclusion: Text(5000, 1),
+  conclusion: MultilineText(5000, { minLength: 1 }),
   participants: Type.Optional(Type.Array(Text(50), { maxItems: 30 })),
 });
 export const PriorNoticeBody = Type.Object({
@@ -351,15 +348,15 @@ export const PriorNoticeBody = Type.Object({
   }),
 });
 export type PriorNoticeBody = Static<typeof PriorNoticeBody>;
-export const StatementBody = Type.Object({ ...Step, content: Type.Optional(Text(20000)) });
-export const StatementReviewBody = Type.Object({ ...Step, adopted: Type.Boolean(), opinion: Type.Optional(Text(5000)) });
+export const StatementBody = Type.Object({ ...Step, content: Type.Optional(MultilineText(20000)) });
+export const StatementReviewBody = Type.Object({ ...Step, adopted: Type.Boolean(), opinion: Type.Optional(MultilineText(5000)) });
 export const StatementWaiverBody = Type.Object({ ...Step, waivesHearing: Type.Boolean() });
 export const HearingRequestBody = Type.Object({ ...Step });
 export const ScheduleHearingBody = Type.Object({
   ...Step,
   hearingOn: IsoDate,
   chairOfficerId: Uuid,
-  agentCount: Type.Integer({ minimum: 0, maximum: 10 }),
+  agentCount: Int(0, 10),
   publicHearing: Type.Boolean(),
   secretOrPrivacy: Type.Boolean(),
 });
@@ -374,7 +371,7 @@ export const DecideBody = Type.Object({
   penalty: Type.Optional(PenaltyBody),
   citesHearingRecord: Type.Boolean(),
   educationRecorded: Type.Boolean(),
-  reasonForPenaltyDespiteExemption: Type.Optional(Text(2000)),
+  reasonForPenaltyDespiteExemption: Type.Optional(MultilineText(2000)),
 });
 export type DecideBody = Static<typeof DecideBody>;
 export const ServeDecisionBody = Type.Object({
@@ -383,18 +380,18 @@ export const ServeDecisionBody = Type.Object({
   witnessOrMedia: Type.Optional(Type.Boolean()),
   publishedOn: Type.Optional(IsoDate),
 });
-export const PaymentBody = Type.Object({ ...Step, amountFen: Type.Integer({ minimum: 1 }), receiptNumber: Type.Optional(Text(50)) });
+export const PaymentBody = Type.Object({ ...Step, amountFen: PositiveFen, receiptNumber: Type.Optional(Text(50)) });
 export const StartEnforcementBody = Type.Object({
   ...Step,
   kind: Type.Union([Type.Literal('reminder'), Type.Literal('court_application'), Type.Literal('on_site')]),
   officerIds: Type.Optional(Type.Array(Uuid, { maxItems: 10, uniqueItems: true })),
   emergency: Type.Optional(Type.Boolean()),
 });
-export const DeferralBody = Type.Object({ ...Step, until: IsoDate, reason: Text(1000, 1) });
+export const DeferralBody = Type.Object({ ...Step, until: IsoDate, reason: MultilineText(1000, { minLength: 1 }) });
 export const ConcludeEnforcementBody = Type.Object({
   ...Step,
   result: Type.Union([Type.Literal('completed'), Type.Literal('terminated')]),
-  reason: Text(1000, 1),
+  reason: MultilineText(1000, { minLength: 1 }),
 });
 export const CloseCaseBody = Type.Object({
   ...Step,
@@ -403,30 +400,34 @@ export const CloseCaseBody = Type.Object({
   filedWithAgencyOn: Type.Optional(IsoDate),
 });
 export const ArchiveCaseBody = Type.Object({ ...Step });
-export const SuspendCaseBody = Type.Object({ ...Step, reason: Text(1000, 1), legalBasis: Text(300, 1) });
+export const SuspendCaseBody = Type.Object({
+  ...Step,
+  reason: MultilineText(1000, { minLength: 1 }),
+  legalBasis: Text(300, { minLength: 1 }),
+});
 export const ResumeCaseBody = Type.Object({ ...Step });
 export const ExtendDeadlineBody = Type.Object({
   ...Step,
   period: PeriodSchema,
-  legalBasis: Text(300, 1),
-  lateReason: Type.Optional(Text(1000)),
+  legalBasis: Text(300, { minLength: 1 }),
+  lateReason: Type.Optional(MultilineText(1000)),
 });
 export const TransferCaseBody = Type.Object({
   ...Step,
   kind: Type.Union([Type.Literal('other_agency'), Type.Literal('judicial')]),
-  receivingBody: Text(200, 1),
-  reason: Text(1000, 1),
-  legalBasis: Text(300, 1),
+  receivingBody: Text(200, { minLength: 1 }),
+  reason: MultilineText(1000, { minLength: 1 }),
+  legalBasis: Text(300, { minLength: 1 }),
 });
 export const CollectOnSpotBody = Type.Object({
   ...Step,
   officerIds: Type.Array(Uuid, { minItems: 1, maxItems: 5, uniqueItems: true }),
-  receiptNumber: Text(50, 1),
+  receiptNumber: Text(50, { minLength: 1 }),
   hardToEnforceLater: Type.Boolean(),
   remoteArea: Type.Boolean(),
   partyRequested: Type.Boolean(),
 });
-export const SummaryPaymentBody = Type.Object({ ...Step, amountFen: Type.Integer({ minimum: 1 }) });
+export const SummaryPaymentBody = Type.Object({ ...Step, amountFen: PositiveFen });
 
 /** Path segment (POST /api/v1/cases/:id/<path>) and body of each transition; `register` is POST /api/v1/cases. */
 export const CASE_ACTION_ROUTES = {
@@ -677,7 +678,7 @@ export const CaseListQuery = Type.Object({
   domain: Type.Optional(EnforcementDomainSchema),
   /** Squad (or any org: its subtree). */
   orgId: Type.Optional(Uuid),
-  offenceCode: Type.Optional(Type.String({ maxLength: 40 })),
+  offenceCode: Type.Optional(Text(40)),
   /** Discovered on or after / on or before. */
   from: Type.Optional(IsoDate),
   to: Type.Optional(IsoDate),
@@ -685,7 +686,7 @@ export const CaseListQuery = Type.Object({
   /** Only cases where I am a handling officer. */
   mine: Type.Optional(Type.Boolean()),
   /** Case number, party name or location. */
-  q: Type.Optional(Type.String({ maxLength: 50 })),
+  q: Type.Optional(Text(50)),
 });
 export type CaseListQuery = Static<typeof CaseListQuery>;
 
@@ -722,7 +723,7 @@ export const DocNumberPattern = Type.Object({
 export type DocNumberPattern = Static<typeof DocNumberPattern>;
 export const DocNumberPatternBody = Type.Object({
   docType: DocTypeSchema,
-  pattern: Type.String({ minLength: 3, maxLength: 100, pattern: '\\{seq(:\\d)?\\}' }),
+  pattern: Text(100, { minLength: 3, pattern: '\\{seq(:\\d)?\\}' }),
   /** Defaults to the actor's bureau. */
   bureauId: Type.Optional(Uuid),
 });
@@ -744,9 +745,9 @@ export type SummaryTicketRange = Static<typeof SummaryTicketRange>;
 export const SummaryTicketRangeBody = Type.Object({
   orgId: Uuid,
   officerId: Type.Optional(Uuid),
-  prefix: Text(40, 1),
-  firstNumber: Type.Integer({ minimum: 1 }),
-  lastNumber: Type.Integer({ minimum: 1 }),
-  digits: Type.Optional(Type.Integer({ minimum: 1, maximum: 12, default: 6 })),
+  prefix: Text(40, { minLength: 1 }),
+  firstNumber: Int(1, INT4_MAX),
+  lastNumber: Int(1, INT4_MAX),
+  digits: Type.Optional(Int(1, 12, { default: 6 })),
 });
 export type SummaryTicketRangeBody = Static<typeof SummaryTicketRangeBody>;

@@ -1,12 +1,11 @@
 // 行政执法公示 (issue 5): penalty decisions published with personal data redacted (I1), withdrawn with the reason when
 // changed, revoked, confirmed illegal or confirmed void (I2). Public routes under /api/public/disclosures.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { IsoDate, PageQuery, Uuid } from './common.ts';
+import { IsoDate, MultilineText, PageQuery, Text, Uuid } from './common.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
   Type.Union(values.map((v) => Type.Literal(v)));
-const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 
 export const DISCLOSURE_STATES = ['pending', 'published', 'withdrawal_pending', 'withdrawn'] as const;
 export type DisclosureStateCode = (typeof DISCLOSURE_STATES)[number];
@@ -124,7 +123,7 @@ export type DisclosureListQuery = Static<typeof DisclosureListQuery>;
 export const DisclosureWithdrawalBody = Type.Object({
   kind: literals(DISCLOSURE_CHANGE_KINDS),
   changeOn: IsoDate,
-  body: Text(200, 1),
-  reason: Text(2000, 1),
+  body: Text(200, { minLength: 1 }),
+  reason: MultilineText(2000, { minLength: 1 }),
 });
 export type DisclosureWithdrawalBody = Static<typeof DisclosureWithdrawalBody>;

@@ -1,7 +1,7 @@
 // 执法文书: document kinds, templates (data, editable by administrators), issued documents, the public verify
 // answer and the bureau's seal and signature settings.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { IsoDate, Uuid } from './common.ts';
+import { FEN_MAX, Int, INT4_MAX, IsoDate, MultilineText, Sm3Hex, Text, Uuid } from './common.ts';
 
 const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
   Type.Union(values.map((v) => Type.Literal(v)));
@@ -65,12 +65,12 @@ export const DOCUMENT_KIND_TITLES: Record<DocumentKind, { zh: string; en: string
 // Templates: a list of blocks; text holds {{path}} placeholders and {{#path}}…{{/path}} / {{^path}}…{{/path}}
 // sections (see packages/domain/src/documents/template.ts).
 
-const Text = Type.String({ maxLength: 4000 });
+const TemplateText = MultilineText(4000);
 export const TemplateBlock = Type.Union([
-  Type.Object({ type: Type.Literal('heading'), text: Text, align: Type.Optional(literals(['left', 'center'])) }),
+  Type.Object({ type: Type.Literal('heading'), text: TemplateText, align: Type.Optional(literals(['left', 'center'])) }),
   Type.Object({
     type: Type.Literal('paragraph'),
-    text: Text,
+    text: TemplateText,
     /** First-line indent of two characters (default true), as in official documents. */
     indent: Type.Optional(Type.Boolean()),
     align: Type.Optional(literals(['left', 'center', 'right'])),
@@ -78,41 +78,41 @@ export const TemplateBlock = Type.Union([
   }),
   Type.Object({
     type: Type.Literal('fields'),
-    rows: Type.Array(Type.Object({ label: Type.String({ maxLength: 60 }), value: Text }), { maxItems: 60 }),
+    rows: Type.Array(Type.Object({ label: Text(60), value: TemplateText }), { maxItems: 60 }),
     /** Label/value pairs per row (1 or 2). */
     columns: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2)])),
   }),
   Type.Object({
     type: Type.Literal('table'),
     /** Path of an array in the data; one row per element. */
-    rows: Type.String({ maxLength: 200 }),
+    rows: Text(200),
     columns: Type.Array(
-      Type.Object({ header: Type.String({ maxLength: 60 }), value: Text, width: Type.Optional(Type.Number({ minimum: 1, maximum: 100 })) }),
+      Type.Object({ header: Text(60), value: TemplateText, width: Type.Optional(Type.Number({ minimum: 1, maximum: 100 })) }),
       { minItems: 1, maxItems: 10 },
     ),
-    empty: Type.Optional(Type.String({ maxLength: 200 })),
+    empty: Type.Optional(Text(200)),
   }),
   Type.Object({
     type: Type.Literal('signature'),
     /** Lines right-aligned above the date, e.g. the agency name. */
-    lines: Type.Array(Text, { maxItems: 6 }),
-    date: Text,
+    lines: Type.Array(TemplateText, { maxItems: 6 }),
+    date: TemplateText,
     seal: Type.Boolean(),
     /** Print the leader's signature image configured for the bureau. */
     leaderSignature: Type.Optional(Type.Boolean()),
   }),
   Type.Object({ type: Type.Literal('spacer'), size: Type.Optional(Type.Number({ minimum: 1, maximum: 200 })) }),
-  Type.Object({ type: Type.Literal('note'), text: Text }),
+  Type.Object({ type: Type.Literal('note'), text: TemplateText }),
   Type.Object({
     type: Type.Literal('signatures'),
     /** Sign-here lines of a 笔录 / 回证 (label with a blank and a date). */
-    labels: Type.Array(Type.String({ maxLength: 60 }), { minItems: 1, maxItems: 8 }),
+    labels: Type.Array(Text(60), { minItems: 1, maxItems: 8 }),
   }),
 ]);
 export type TemplateBlock = Static<typeof TemplateBlock>;
 
 export const DocumentTemplateBody = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 60 }),
+  title: Text(60, { minLength: 1 }),
   blocks: Type.Array(TemplateBlock, { minItems: 1, maxItems: 200 }),
 });
 export type DocumentTemplateBody = Static<typeof DocumentTemplateBody>;
@@ -189,7 +189,7 @@ export const SaveTemplateBody = Type.Object({
   scope: literals(TEMPLATE_SCOPES),
   bureauId: Type.Optional(Uuid),
   template: DocumentTemplateBody,
-  note: Type.Optional(Type.String({ maxLength: 200 })),
+  note: Type.Optional(MultilineText(200)),
 });
 export type SaveTemplateBody = Static<typeof SaveTemplateBody>;
 
@@ -197,7 +197,7 @@ export const RevertTemplateBody = Type.Object({
   scope: literals(TEMPLATE_SCOPES),
   bureauId: Type.Optional(Uuid),
   /** The version to restore (as a new version); absent: back to the built-in (city) or the city default (bureau). */
-  toVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+  toVersion: Type.Optional(Int(1, INT4_MAX)),
 });
 export type RevertTemplateBody = Static<typeof RevertTemplateBody>;
 
@@ -272,9 +272,18 @@ export const CaseDocumentsAnswer = Type.Object({
 });
 export type CaseDocumentsAnswer = Static<typeof CaseDocumentsAnswer>;
 
+// What a caller may add to a document's data (`extra`: the court's name, preserved items, the amounts of a 催告书 …):
+// text, whole numbers and yes/no, in lists and named groups three levels deep.
+const ExtraNames = { propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_]{0,39}$' }, maxProperties: 40 };
+const ExtraScalar = Type.Union([MultilineText(4000), Int(-FEN_MAX, FEN_MAX), Type.Boolean(), Type.Null()]);
+const ExtraRow = Type.Record(Type.String(), ExtraScalar, ExtraNames);
+const ExtraList = Type.Array(Type.Union([ExtraScalar, ExtraRow]), { maxItems: 100 });
+const ExtraGroup = Type.Record(Type.String(), Type.Union([ExtraScalar, ExtraList]), ExtraNames);
+export const DocumentExtra = Type.Record(Type.String(), Type.Union([ExtraScalar, ExtraList, ExtraGroup]), ExtraNames);
+
 export const IssueDocumentBody = Type.Object({
   kind: DocumentKindSchema,
-  extra: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  extra: Type.Optional(DocumentExtra),
   issuedOn: Type.Optional(IsoDate),
 });
 export type IssueDocumentBody = Static<typeof IssueDocumentBody>;
@@ -289,7 +298,7 @@ export type IssuedDocumentCreated = Static<typeof IssuedDocumentCreated>;
 // ---------------------------------------------------------------------------------------------------------
 // Public verification
 
-export const VerifyQuery = Type.Object({ c: Type.String({ minLength: 6, maxLength: 64 }) });
+export const VerifyQuery = Type.Object({ c: Text(64, { minLength: 6 }) });
 export type VerifyQuery = Static<typeof VerifyQuery>;
 
 export const DocumentVerification = Type.Object({
@@ -313,7 +322,7 @@ export const DocumentVerification = Type.Object({
 export type DocumentVerification = Static<typeof DocumentVerification>;
 
 /** 作废 a document issued in error (one not served yet). */
-export const WithdrawDocumentBody = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) });
+export const WithdrawDocumentBody = Type.Object({ reason: MultilineText(500, { minLength: 2 }) });
 export type WithdrawDocumentBody = Static<typeof WithdrawDocumentBody>;
 
 export const DocumentComparison = Type.Object({
@@ -343,12 +352,12 @@ export type DocumentSettings = Static<typeof DocumentSettings>;
 
 export const DocumentSettingsBody = Type.Object({
   bureauId: Type.Optional(Uuid),
-  agencyName: Type.String({ minLength: 2, maxLength: 60 }),
-  addressLine: Type.Optional(Nullable(Type.String({ maxLength: 120 }))),
-  phoneLine: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
-  paymentMethod: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  agencyName: Text(60, { minLength: 2 }),
+  addressLine: Type.Optional(Nullable(Text(120))),
+  phoneLine: Type.Optional(Nullable(MultilineText(60))),
+  paymentMethod: Type.Optional(Nullable(MultilineText(300))),
   /** SM3 of an uploaded PNG (POST /api/v1/files); null removes it (the drawn placeholder seal is used). */
-  sealSm3: Type.Optional(Nullable(Type.String({ pattern: '^[0-9a-f]{64}$' }))),
-  signatureSm3: Type.Optional(Nullable(Type.String({ pattern: '^[0-9a-f]{64}$' }))),
+  sealSm3: Type.Optional(Nullable(Sm3Hex)),
+  signatureSm3: Type.Optional(Nullable(Sm3Hex)),
 });
 export type DocumentSettingsBody = Static<typeof DocumentSettingsBody>;

@@ -12,15 +12,13 @@
 // GET  /api/v1/enforcement/export.xlsx                        the same list as Excel
 // POST /api/v1/enforcement/check                              → { checked, marked } (the daily job, on demand)
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { IsoDate, PageQuery, Uuid } from './common.ts';
+import { ExpectedVersion, Fen, IsoDate, MultilineText, PageQuery, Text, Uuid } from './common.ts';
 import { ServableDocument } from './service.ts';
 import { ENFORCEMENT_STATUSES } from '@chengguan/domain/vocabulary';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
   Type.Union(values.map((v) => Type.Literal(v)));
-const Fen = Type.Integer({ minimum: 0, description: 'integer fen (分)' });
-const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 
 /** The domain's ENFORCEMENT_STATUSES (packages/domain/src/cases/case-states.ts). */
 export const ENFORCEMENT_STATUS_CODES = ENFORCEMENT_STATUSES;
@@ -103,24 +101,24 @@ export type EnforcementOverview = Static<typeof EnforcementOverview>;
 export const IssueReminderBody = Type.Object({
   date: IsoDate,
   /** 给付方式, e.g. the payment code and the bank; defaults to the bureau's standard text. */
-  paymentMethod: Type.Optional(Text(500)),
+  paymentMethod: Type.Optional(MultilineText(500)),
 });
 export type IssueReminderBody = Static<typeof IssueReminderBody>;
 
 export const CourtPackageBody = Type.Object({
   date: IsoDate,
   /** 有管辖权的人民法院. */
-  court: Text(100, 1),
+  court: Text(100, { minLength: 1 }),
   /** 申请强制执行标的情况 (Art. 55 (四)). */
-  subjectMatter: Type.Optional(Text(2000)),
+  subjectMatter: Type.Optional(MultilineText(2000)),
 });
 export type CourtPackageBody = Static<typeof CourtPackageBody>;
 
 export const CourtFilingBody = Type.Object({
   date: IsoDate,
-  court: Text(100, 1),
+  court: Text(100, { minLength: 1 }),
   courtCaseNumber: Type.Optional(Text(100)),
-  expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+  expectedVersion: Type.Optional(ExpectedVersion),
 });
 export type CourtFilingBody = Static<typeof CourtFilingBody>;
 
@@ -128,12 +126,12 @@ export const ReviewLitigationBody = Type.Object({
   kind: literals(['review', 'litigation'] as const),
   filedOn: IsoDate,
   /** 复议机关 or 人民法院. */
-  body: Text(100, 1),
+  body: Text(100, { minLength: 1 }),
   caseNumber: Type.Optional(Text(100)),
 });
 export type ReviewLitigationBody = Static<typeof ReviewLitigationBody>;
 
-export const EndReviewLitigationBody = Type.Object({ endedOn: IsoDate, result: Text(1000, 1) });
+export const EndReviewLitigationBody = Type.Object({ endedOn: IsoDate, result: MultilineText(1000, { minLength: 1 }) });
 export type EndReviewLitigationBody = Static<typeof EndReviewLitigationBody>;
 
 export const EnforcementListQuery = Type.Object({

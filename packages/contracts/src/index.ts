@@ -1,5 +1,6 @@
 // Request/response schemas shared by the server and the web console.
 export * from './common.ts';
+export * from './formats.ts';
 export * from './org.ts';
 export * from './staff.ts';
 export * from './auth.ts';

@@ -3,13 +3,12 @@
 // Every library entry carries a verification mark (LEGAL-RULES.md §0): V verified, P partly verified,
 // U unverified — the console shows it next to the entry.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { IsoDate, PageQuery, Uuid } from './common.ts';
+import { Code, Fen, Int, IsoDate, MultilineText, PageQuery, Text, Uuid } from './common.ts';
 import { EnforcementDomainSchema, type EnforcementDomain } from './staff.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
   Type.Union(values.map((v) => Type.Literal(v)));
-const Fen = Type.Integer({ minimum: 0, description: 'integer fen (分)' });
 
 // ---------------------------------------------------------------------------------------------------------
 // Vocabularies (mirror packages/domain/src/law; the server checks that both lists agree)
@@ -135,20 +134,22 @@ export const LawKindSchema = literals(LAW_KINDS);
 /** Shared by every library entry. */
 const Provenance = {
   verification: VerificationMarkSchema,
-  source: Type.String({ maxLength: 500, description: 'where the text or number comes from' }),
-  note: Nullable(Type.String({ maxLength: 2000 })),
+  source: Text(500, { description: 'where the text or number comes from' }),
+  note: Nullable(MultilineText(2000)),
 };
 const ProvenanceInput = {
   verification: VerificationMarkSchema,
-  source: Type.String({ minLength: 1, maxLength: 500 }),
-  note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  source: Text(500, { minLength: 1 }),
+  note: Type.Optional(Nullable(MultilineText(2000))),
 };
+/** 案由 code as stored: letters, digits, dot, underscore, hyphen. */
+const OffenceCode = Code('^[A-Za-z0-9._-]{1,40}$', 40);
 const Stamps = { createdAt: Type.String({ format: 'date-time' }), updatedAt: Type.String({ format: 'date-time' }) };
 
 /** Shared list filters: free text, verification mark, and "in force on" a date. */
 const LibraryListQuery = {
   ...PageQuery,
-  q: Type.Optional(Type.String({ maxLength: 100 })),
+  q: Type.Optional(Text(100)),
   verification: Type.Optional(VerificationMarkSchema),
   inForceOn: Type.Optional(IsoDate),
 };
@@ -175,13 +176,13 @@ export const Provision = Type.Object({
 export type Provision = Static<typeof Provision>;
 
 export const ProvisionBody = Type.Object({
-  lawTitle: Type.String({ minLength: 1, maxLength: 200 }),
+  lawTitle: Text(200, { minLength: 1 }),
   level: literals(PROVISION_LEVELS),
-  issuer: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+  issuer: Type.Optional(Nullable(Text(200))),
   article: Type.Integer({ minimum: 1, maximum: 9999 }),
   paragraph: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 99 }))),
   item: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 99 }))),
-  text: Type.String({ minLength: 1, maxLength: 20000 }),
+  text: MultilineText(20000, { minLength: 1 }),
   effectiveFrom: IsoDate,
   /** The last day in force is the day before; must not be before effectiveFrom. */
   repealedOn: Type.Optional(Nullable(IsoDate)),
@@ -194,7 +195,7 @@ export type UpdateProvisionBody = Static<typeof UpdateProvisionBody>;
 export const ProvisionListQuery = Type.Object({
   ...LibraryListQuery,
   level: Type.Optional(literals(PROVISION_LEVELS)),
-  lawTitle: Type.Optional(Type.String({ maxLength: 200 })),
+  lawTitle: Type.Optional(Text(200)),
 });
 export type ProvisionListQuery = Static<typeof ProvisionListQuery>;
 
@@ -232,21 +233,21 @@ export const Offence = Type.Object({
 export type Offence = Static<typeof Offence>;
 
 export const OffenceBody = Type.Object({
-  code: Type.String({ pattern: '^[A-Za-z0-9._-]{1,40}$' }),
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  code: OffenceCode,
+  name: Text(200, { minLength: 1 }),
   domain: EnforcementDomainSchema,
-  violatedProvision: Type.String({ minLength: 1, maxLength: 500 }),
+  violatedProvision: Text(500, { minLength: 1 }),
   violatedProvisionId: Type.Optional(Nullable(Uuid)),
-  penaltyProvision: Type.String({ minLength: 1, maxLength: 500 }),
+  penaltyProvision: Text(500, { minLength: 1 }),
   penaltyProvisionId: Type.Optional(Nullable(Uuid)),
-  penaltyTypes: Type.Array(literals(PENALTY_TYPES), { uniqueItems: true }),
+  penaltyTypes: Type.Array(literals(PENALTY_TYPES), { maxItems: PENALTY_TYPES.length, uniqueItems: true }),
   minFineFen: Type.Optional(Nullable(Fen)),
   maxFineFen: Type.Optional(Nullable(Fen)),
   finesOnlyAfterRefusal: Type.Optional(Type.Boolean({ default: false })),
   illegal: Type.Optional(Type.Boolean({ default: true })),
   offsiteEligible: Type.Optional(Type.Boolean({ default: false })),
   eventCategory: Type.Optional(Nullable(literals(EVENT_CATEGORIES))),
-  keywords: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 50 })),
+  keywords: Type.Optional(Type.Array(Text(50, { minLength: 1 }), { maxItems: 50 })),
   effectiveFrom: IsoDate,
   effectiveTo: Type.Optional(Nullable(IsoDate)),
   ...ProvenanceInput,
@@ -257,7 +258,7 @@ export type UpdateOffenceBody = Static<typeof UpdateOffenceBody>;
 
 export const OffenceListQuery = Type.Object({
   ...LibraryListQuery,
-  code: Type.Optional(Type.String({ maxLength: 40 })),
+  code: Type.Optional(Text(40)),
   domain: Type.Optional(EnforcementDomainSchema),
   offsiteEligible: Type.Optional(Type.Boolean()),
   eventCategory: Type.Optional(literals(EVENT_CATEGORIES)),
@@ -271,8 +272,8 @@ export type OffenceListQuery = Static<typeof OffenceListQuery>;
 export const TierConditions = Type.Object({
   firstViolation: Type.Optional(Type.Boolean()),
   correctedPromptly: Type.Optional(Type.Boolean()),
-  harm: Type.Optional(Type.Array(literals(HARMS), { minItems: 1, uniqueItems: true })),
-  aggravatingFactorsAny: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1 })),
+  harm: Type.Optional(Type.Array(literals(HARMS), { minItems: 1, maxItems: HARMS.length, uniqueItems: true })),
+  aggravatingFactorsAny: Type.Optional(Type.Array(Text(100, { minLength: 1 }), { minItems: 1, maxItems: 20 })),
   mitigation: Type.Optional(Type.Boolean()),
 });
 export type TierConditions = Static<typeof TierConditions>;
@@ -298,12 +299,12 @@ export type DiscretionStandard = Static<typeof DiscretionStandard>;
 export const DiscretionStandardBody = Type.Object({
   offenceId: Uuid,
   level: literals(TIER_LEVELS),
-  label: Type.String({ minLength: 1, maxLength: 200 }),
-  conditionsText: Type.Optional(Type.String({ maxLength: 2000 })),
+  label: Text(200, { minLength: 1 }),
+  conditionsText: Type.Optional(MultilineText(2000)),
   conditions: Type.Optional(TierConditions),
   minFen: Fen,
   maxFen: Fen,
-  sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 999 })),
+  sortOrder: Type.Optional(Int(0, 999)),
   ...ProvenanceInput,
 });
 export type DiscretionStandardBody = Static<typeof DiscretionStandardBody>;
@@ -313,7 +314,7 @@ export type UpdateDiscretionStandardBody = Static<typeof UpdateDiscretionStandar
 export const DiscretionStandardListQuery = Type.Object({
   ...LibraryListQuery,
   offenceId: Type.Optional(Uuid),
-  offenceCode: Type.Optional(Type.String({ maxLength: 40 })),
+  offenceCode: Type.Optional(Text(40)),
   level: Type.Optional(literals(TIER_LEVELS)),
 });
 export type DiscretionStandardListQuery = Static<typeof DiscretionStandardListQuery>;
@@ -343,16 +344,16 @@ export const ExemptionItem = Type.Object({
 export type ExemptionItem = Static<typeof ExemptionItem>;
 
 export const ExemptionItemBody = Type.Object({
-  listName: Type.String({ minLength: 1, maxLength: 200 }),
+  listName: Text(200, { minLength: 1 }),
   itemNo: Type.Integer({ minimum: 1, maximum: 9999 }),
-  provision: Type.String({ minLength: 1, maxLength: 500 }),
+  provision: MultilineText(500, { minLength: 1 }),
   provisionId: Type.Optional(Nullable(Uuid)),
-  offenceCode: Type.Optional(Nullable(Type.String({ pattern: '^[A-Za-z0-9._-]{1,40}$' }))),
-  behaviour: Type.String({ minLength: 1, maxLength: 1000 }),
-  conditionsText: Type.String({ minLength: 1, maxLength: 1000 }),
-  conditions: Type.Array(literals(EXEMPTION_CONDITIONS), { uniqueItems: true }),
+  offenceCode: Type.Optional(Nullable(OffenceCode)),
+  behaviour: MultilineText(1000, { minLength: 1 }),
+  conditionsText: MultilineText(1000, { minLength: 1 }),
+  conditions: Type.Array(literals(EXEMPTION_CONDITIONS), { maxItems: EXEMPTION_CONDITIONS.length, uniqueItems: true }),
   effect: Type.Optional(literals(EXEMPTION_EFFECTS)),
-  keywords: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 50 })),
+  keywords: Type.Optional(Type.Array(Text(50, { minLength: 1 }), { maxItems: 50 })),
   effectiveFrom: IsoDate,
   effectiveTo: Type.Optional(Nullable(IsoDate)),
   ...ProvenanceInput,
@@ -363,8 +364,8 @@ export type UpdateExemptionItemBody = Static<typeof UpdateExemptionItemBody>;
 
 export const ExemptionItemListQuery = Type.Object({
   ...LibraryListQuery,
-  listName: Type.Optional(Type.String({ maxLength: 200 })),
-  offenceCode: Type.Optional(Type.String({ maxLength: 40 })),
+  listName: Type.Optional(Text(200)),
+  offenceCode: Type.Optional(Text(40)),
 });
 export type ExemptionItemListQuery = Static<typeof ExemptionItemListQuery>;
 
@@ -386,10 +387,10 @@ export const Guidance = Type.Object({
 });
 export type Guidance = Static<typeof Guidance>;
 
-const TextList = Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), { maxItems: 100 });
+const TextList = Type.Array(MultilineText(1000, { minLength: 1 }), { maxItems: 100 });
 export const GuidanceBody = Type.Object({
-  offenceCode: Type.Optional(Nullable(Type.String({ pattern: '^[A-Za-z0-9._-]{1,40}$' }))),
-  title: Type.String({ minLength: 1, maxLength: 200 }),
+  offenceCode: Type.Optional(Nullable(OffenceCode)),
+  title: Text(200, { minLength: 1 }),
   steps: TextList,
   evidence: Type.Optional(TextList),
   documents: Type.Optional(TextList),
@@ -404,7 +405,7 @@ export type UpdateGuidanceBody = Static<typeof UpdateGuidanceBody>;
 
 export const GuidanceListQuery = Type.Object({
   ...LibraryListQuery,
-  offenceCode: Type.Optional(Type.String({ maxLength: 40 })),
+  offenceCode: Type.Optional(Text(40)),
 });
 export type GuidanceListQuery = Static<typeof GuidanceListQuery>;
 
@@ -427,14 +428,14 @@ export const GuidingCase = Type.Object({
 export type GuidingCase = Static<typeof GuidingCase>;
 
 export const GuidingCaseBody = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 200 }),
-  offenceCode: Type.Optional(Nullable(Type.String({ pattern: '^[A-Za-z0-9._-]{1,40}$' }))),
-  caseNumber: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  title: Text(200, { minLength: 1 }),
+  offenceCode: Type.Optional(Nullable(OffenceCode)),
+  caseNumber: Type.Optional(Nullable(Text(100))),
   publishedOn: IsoDate,
   withdrawnOn: Type.Optional(Nullable(IsoDate)),
-  facts: Type.String({ minLength: 1, maxLength: 20000 }),
-  outcome: Type.String({ maxLength: 20000 }),
-  keyPoints: Type.String({ maxLength: 20000 }),
+  facts: MultilineText(20000, { minLength: 1 }),
+  outcome: MultilineText(20000),
+  keyPoints: MultilineText(20000),
   ...ProvenanceInput,
 });
 export type GuidingCaseBody = Static<typeof GuidingCaseBody>;
@@ -443,7 +444,7 @@ export type UpdateGuidingCaseBody = Static<typeof UpdateGuidingCaseBody>;
 
 export const GuidingCaseListQuery = Type.Object({
   ...LibraryListQuery,
-  offenceCode: Type.Optional(Type.String({ maxLength: 40 })),
+  offenceCode: Type.Optional(Text(40)),
 });
 export type GuidingCaseListQuery = Static<typeof GuidingCaseListQuery>;
 
@@ -482,10 +483,10 @@ export type ImportReport = Static<typeof ImportReport>;
 // provision text, guidance, exemption-list wording); ranked by pg_trgm similarity.
 
 export const LawSearchQuery = Type.Object({
-  q: Type.String({ minLength: 1, maxLength: 100 }),
+  q: Text(100, { minLength: 1 }),
   /** Only entries in force on this date (default: today). */
   on: Type.Optional(IsoDate),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+  limit: Type.Optional(Int(1, 50, { default: 20 })),
 });
 export type LawSearchQuery = Static<typeof LawSearchQuery>;
 
@@ -536,7 +537,7 @@ export type RuleLine = Static<typeof RuleLine>;
 export const DiscretionBody = Type.Object({
   /** The offence (any version of its code) by id, or by code. */
   offenceId: Type.Optional(Uuid),
-  offenceCode: Type.Optional(Type.String({ maxLength: 40 })),
+  offenceCode: Type.Optional(Text(40)),
   party: Type.Object({
     type: literals(PARTY_TYPE_CODES),
     /** Natural persons: for the age rules of 处罚法 Art. 30. */
@@ -552,8 +553,8 @@ export const DiscretionBody = Type.Object({
     correctedPromptly: Type.Boolean(),
     minorViolation: Type.Optional(Type.Boolean({ default: false })),
     harm: literals(HARMS),
-    art32Grounds: Type.Optional(Type.Array(literals(ART32_GROUNDS), { uniqueItems: true })),
-    aggravatingFactors: Type.Optional(Type.Array(Type.String({ maxLength: 100 }))),
+    art32Grounds: Type.Optional(Type.Array(literals(ART32_GROUNDS), { maxItems: ART32_GROUNDS.length, uniqueItems: true })),
+    aggravatingFactors: Type.Optional(Type.Array(Text(100), { maxItems: 20 })),
     mentalIncapacityAtAct: Type.Optional(Type.Boolean()),
     partialMentalCapacity: Type.Optional(Type.Boolean()),
     provenNoFault: Type.Optional(Type.Boolean()),
@@ -636,7 +637,7 @@ export const DeadlineBody = Type.Object({
   /** kind period. */
   period: Type.Optional(PeriodSchema),
   /** E4: an extension with its legal basis. */
-  extension: Type.Optional(Type.Object({ period: PeriodSchema, legalBasis: Type.String({ minLength: 1, maxLength: 500 }) })),
+  extension: Type.Optional(Type.Object({ period: PeriodSchema, legalBasis: Text(500, { minLength: 1 }) })),
   /** G1: approved 暂缓 until. */
   deferredUntil: Type.Optional(IsoDate),
   /** G2. */
@@ -722,7 +723,7 @@ export type CalendarYear = Static<typeof CalendarYear>;
 
 export const CalendarOverrideBody = Type.Object({
   kind: Type.Union([Type.Literal('workday'), Type.Literal('holiday')]),
-  note: Type.String({ minLength: 1, maxLength: 500, description: 'e.g. the notice number 国办发明电〔2025〕…' }),
+  note: MultilineText(500, { minLength: 1, description: 'e.g. the notice number 国办发明电〔2025〕…' }),
 });
 export type CalendarOverrideBody = Static<typeof CalendarOverrideBody>;
 
@@ -751,7 +752,10 @@ export const LegalConfigValues = Type.Object({
     complaintWorkingDays: WorkingDays,
     complexWorkingDays: WorkingDays,
   }),
-  majorCaseRule: Type.Object({ fineThresholdFen: PerPartyFen, penaltyTypes: Type.Array(literals(PENALTY_TYPES), { uniqueItems: true }) }),
+  majorCaseRule: Type.Object({
+    fineThresholdFen: PerPartyFen,
+    penaltyTypes: Type.Array(literals(PENALTY_TYPES), { maxItems: PENALTY_TYPES.length, uniqueItems: true }),
+  }),
   disclosureWorkingDays: WorkingDays,
   businessPublicationYears: Type.Integer({ minimum: 1, maximum: 10 }),
   naturalPersonPublicationYears: Type.Integer({ minimum: 1, maximum: 10 }),
@@ -778,7 +782,7 @@ export const LEGAL_CONFIG_LABELS: Record<keyof LegalConfigValues, { zh: string; 
   ageCountsFromDayAfterBirthday: { zh: '周岁自生日次日起算', en: 'Age counts from the day after the birthday' },
 };
 
-export const ConfigValueSource = Type.Object({ mark: VerificationMarkSchema, source: Type.String({ minLength: 1, maxLength: 500 }) });
+export const ConfigValueSource = Type.Object({ mark: VerificationMarkSchema, source: Text(500, { minLength: 1 }) });
 
 export const LegalConfigVersion = Type.Object({
   id: Uuid,
@@ -819,7 +823,7 @@ export type LegalConfigOverview = Static<typeof LegalConfigOverview>;
  */
 export const LegalConfigBody = Type.Object({
   effectiveFrom: IsoDate,
-  note: Type.String({ minLength: 1, maxLength: 1000 }),
+  note: MultilineText(1000, { minLength: 1 }),
   values: Type.Partial(LegalConfigValues),
   sources: Type.Optional(Type.Partial(Type.Object(Object.fromEntries(LEGAL_CONFIG_KEYS.map((k) => [k, ConfigValueSource]))))),
 });

@@ -1,6 +1,6 @@
 // Messages to the party (短信 / 电子邮件) and the outbox page 「短信发件箱（本地通道）」 (issue 5).
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { IsoDate, PageQuery, Uuid } from './common.ts';
+import { IsoDate, PageQuery, Text, Uuid } from './common.ts';
 
 const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
   Type.Union(values.map((v) => Type.Literal(v)));
@@ -23,10 +23,10 @@ export const MessageListQuery = Type.Object({
   purpose: Type.Optional(literals(MESSAGE_PURPOSES)),
   status: Type.Optional(literals(MESSAGE_STATUSES)),
   /** Part of the phone number or e-mail address. */
-  recipient: Type.Optional(Type.String({ maxLength: 100 })),
+  recipient: Type.Optional(Text(100)),
   caseId: Type.Optional(Uuid),
   /** Words in the text. */
-  keyword: Type.Optional(Type.String({ maxLength: 100 })),
+  keyword: Type.Optional(Text(100)),
   /** Legal dates (Asia/Shanghai), inclusive. */
   fromDate: Type.Optional(IsoDate),
   toDate: Type.Optional(IsoDate),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid, IsoDate } from './common.ts';
+import { Code, Int, IsoDate, Text, Uuid } from './common.ts';
 
 /** 市局 → 区局 → 大队/中队, plus special units such as 执法总队. */
 export const ORG_KINDS = ['city_bureau', 'district_bureau', 'special_unit', 'brigade', 'squad'] as const;
@@ -24,20 +24,20 @@ export type OrgNode = Org & { children: OrgNode[] };
 export const CreateOrgBody = Type.Object({
   parentId: Uuid,
   kind: OrgKindSchema,
-  name: Type.String({ minLength: 2, maxLength: 60 }),
-  shortName: Type.Optional(Type.String({ maxLength: 20 })),
-  code: Type.String({ pattern: '^[A-Za-z0-9_-]{2,32}$' }),
-  regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
-  sortOrder: Type.Optional(Type.Integer()),
+  name: Text(60, { minLength: 2 }),
+  shortName: Type.Optional(Text(20)),
+  code: Code('^[A-Za-z0-9_-]{2,32}$', 32),
+  regionCode: Type.Optional(Code('^\\d{6}$', 6)),
+  sortOrder: Type.Optional(Int(0, 99_999)),
 });
 export type CreateOrgBody = Static<typeof CreateOrgBody>;
 
 export const UpdateOrgBody = Type.Partial(
   Type.Object({
-    name: Type.String({ minLength: 2, maxLength: 60 }),
-    shortName: Type.String({ maxLength: 20 }),
-    regionCode: Type.String({ pattern: '^\\d{6}$' }),
-    sortOrder: Type.Integer(),
+    name: Text(60, { minLength: 2 }),
+    shortName: Text(20),
+    regionCode: Code('^\\d{6}$', 6),
+    sortOrder: Int(0, 99_999),
     active: Type.Boolean(),
   }),
 );

@@ -1,6 +1,6 @@
 // 当事人扫码确认 (summary procedure): the officer shows a QR code, the party confirms his identity on his own phone.
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid } from './common.ts';
+import { Code, Text, Uuid } from './common.ts';
 import { PARTY_ID_TYPES } from './cases.ts';
 import { PARTY_TYPE_CODES } from './law.ts';
 
@@ -11,7 +11,7 @@ const StateSchema = Type.Union(PARTY_CONFIRMATION_STATES.map((s) => Type.Literal
 const Instant = Type.String({ format: 'date-time' });
 
 /** The public link's token: 32 random bytes, base64url. */
-export const ConfirmationToken = Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' });
+export const ConfirmationToken = Code('^[A-Za-z0-9_-]{20,100}$', 100);
 
 export const CreatedPartyConfirmation = Type.Object({
   id: Uuid,
@@ -54,10 +54,10 @@ export type PublicPartyConfirmation = Static<typeof PublicPartyConfirmation>;
 /** What the party enters; the ID number is checked per GB 11643 (id_card) or GB 32100 (uscc). */
 export const ConfirmPartyBody = Type.Object({
   partyType: Type.Union(PARTY_TYPE_CODES.map((s) => Type.Literal(s))),
-  name: Type.String({ minLength: 1, maxLength: 100 }),
+  name: Text(100, { minLength: 1 }),
   idType: Type.Union(PARTY_ID_TYPES.map((s) => Type.Literal(s))),
-  idNumber: Type.String({ minLength: 1, maxLength: 40 }),
-  phone: Type.Optional(Type.String({ pattern: '^[0-9+\\- ]{5,20}$' })),
-  address: Type.Optional(Type.String({ maxLength: 300 })),
+  idNumber: Text(40, { minLength: 1 }),
+  phone: Type.Optional(Code('^[0-9+\\- ]{5,20}$', 20)),
+  address: Type.Optional(Text(300)),
 });
 export type ConfirmPartyBody = Static<typeof ConfirmPartyBody>;

@@ -3,13 +3,11 @@
 // reconciliation, 暂缓 / 分期 applications (处罚法 Art. 66) and on-the-spot cash receipts (B4, 处罚法 Arts. 68–71).
 // Money is integer fen; legal dates are 'YYYY-MM-DD' (Asia/Shanghai).
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { IsoDate, PageQuery, Uuid } from './common.ts';
+import { Code, Fen, IsoDate, MultilineText, PageQuery, PositiveFen, Text, Uuid } from './common.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
   Type.Union(values.map((v) => Type.Literal(v)));
-const Fen = Type.Integer({ minimum: 0, description: 'integer fen (分)' });
-const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 const Instant = Type.String({ format: 'date-time' });
 
 export const PAYMENT_ORDER_STATUSES = ['open', 'paid', 'superseded', 'cancelled'] as const;
@@ -34,7 +32,7 @@ export const RuleLineSchema = Type.Object({ ruleId: Type.String(), article: Type
 export const PaymentOrder = Type.Object({
   id: Uuid,
   caseId: Uuid,
-  paymentCode: Type.String({ pattern: '^\\d{20}$' }),
+  paymentCode: Code('^\\d{20}$', 20),
   kind: literals(['fine', 'instalment'] as const),
   instalmentNo: Nullable(Type.Integer()),
   /** The fine (or the instalment); the surcharge is computed on the payment day. */
@@ -148,26 +146,29 @@ export const Checkout = Type.Object({
 });
 export type Checkout = Static<typeof Checkout>;
 
-export const DeferralApplicationBody = Type.Object({
-  kind: literals(['deferral', 'instalments'] as const),
-  reason: Text(500, 1),
-  until: Type.Optional(IsoDate),
-  instalments: Type.Optional(Type.Array(Type.Object({ dueOn: IsoDate, amountFen: Fen }), { maxItems: 24 })),
-});
+/** 暂缓 to a day, or 分期 by lines: each kind carries what it needs (G1 checks the rest). */
+export const DeferralApplicationBody = Type.Union([
+  Type.Object({ kind: Type.Literal('deferral'), reason: MultilineText(500, { minLength: 1 }), until: IsoDate }),
+  Type.Object({
+    kind: Type.Literal('instalments'),
+    reason: MultilineText(500, { minLength: 1 }),
+    instalments: Type.Array(Type.Object({ dueOn: IsoDate, amountFen: Fen }), { maxItems: 24 }),
+  }),
+]);
 export type DeferralApplicationBody = Static<typeof DeferralApplicationBody>;
 
 export const DeferralDecisionBody = Type.Object({
   /** The legal date of the approval or rejection. */
   date: IsoDate,
   approve: Type.Boolean(),
-  note: Text(500),
+  note: MultilineText(500),
 });
 export type DeferralDecisionBody = Static<typeof DeferralDecisionBody>;
 
 export const RefundBody = Type.Object({
   transactionId: Uuid,
-  amountFen: Type.Integer({ minimum: 1 }),
-  reason: Text(500, 1),
+  amountFen: PositiveFen,
+  reason: MultilineText(500, { minLength: 1 }),
 });
 export type RefundBody = Static<typeof RefundBody>;
 
@@ -192,7 +193,7 @@ export const PaymentOrderListQuery = Type.Object({
   from: Type.Optional(IsoDate),
   to: Type.Optional(IsoDate),
   /** Payment code or case number. */
-  q: Type.Optional(Type.String({ maxLength: 50 })),
+  q: Type.Optional(Text(50)),
 });
 export type PaymentOrderListQuery = Static<typeof PaymentOrderListQuery>;
 
@@ -253,10 +254,10 @@ export type MismatchListQuery = Static<typeof MismatchListQuery>;
 export const RunListQuery = Type.Object({ ...PageQuery });
 export type RunListQuery = Static<typeof RunListQuery>;
 
-export const ReconcileBody = Type.Object({ date: IsoDate, provider: Type.Optional(Type.String({ maxLength: 40 })) });
+export const ReconcileBody = Type.Object({ date: IsoDate, provider: Type.Optional(Text(40)) });
 export type ReconcileBody = Static<typeof ReconcileBody>;
 
-export const ResolveMismatchBody = Type.Object({ note: Text(500, 1) });
+export const ResolveMismatchBody = Type.Object({ note: MultilineText(500, { minLength: 1 }) });
 export type ResolveMismatchBody = Static<typeof ResolveMismatchBody>;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -302,13 +303,13 @@ export const CashReceiptListQuery = Type.Object({
   orgId: Type.Optional(Uuid),
   from: Type.Optional(IsoDate),
   to: Type.Optional(IsoDate),
-  q: Type.Optional(Type.String({ maxLength: 50 })),
+  q: Type.Optional(Text(50)),
 });
 export type CashReceiptListQuery = Static<typeof CashReceiptListQuery>;
 
-export const CashHandInBody = Type.Object({ date: IsoDate, handedInTo: Text(100, 1) });
+export const CashHandInBody = Type.Object({ date: IsoDate, handedInTo: Text(100, { minLength: 1 }) });
 export type CashHandInBody = Static<typeof CashHandInBody>;
-export const CashDepositBody = Type.Object({ date: IsoDate, bankSlipNo: Text(60, 1) });
+export const CashDepositBody = Type.Object({ date: IsoDate, bankSlipNo: Text(60, { minLength: 1 }) });
 export type CashDepositBody = Static<typeof CashDepositBody>;
 
 // ---------------------------------------------------------------------------------------------------------

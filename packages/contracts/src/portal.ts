@@ -1,18 +1,16 @@
 // The party's portal (当事人门户, issue 5): public routes under /api/portal/*, a one-time code to the phone on the
 // case's party record, then a portal session (cookie `cg_portal`) scoped to that one case.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { IsoDate, Uuid } from './common.ts';
+import { Code, IsoDate, MultilineText, Sm3Hex, Text, Uuid } from './common.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
   Type.Union(values.map((v) => Type.Literal(v)));
-const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
-const Sm3Hex = Type.String({ pattern: '^[0-9a-f]{64}$' });
 
 export const PORTAL_COOKIE = 'cg_portal';
 
 /** 文号 of any numbered document of the case, or the 当场处罚 ticket number. */
-export const PortalCodeRequestBody = Type.Object({ documentNumber: Text(100, 2) });
+export const PortalCodeRequestBody = Type.Object({ documentNumber: Text(100, { minLength: 2 }) });
 export type PortalCodeRequestBody = Static<typeof PortalCodeRequestBody>;
 
 /** The same answer whether or not the number exists. */
@@ -27,8 +25,8 @@ export const PortalCodeRequested = Type.Object({
 export type PortalCodeRequested = Static<typeof PortalCodeRequested>;
 
 export const PortalLoginBody = Type.Object({
-  documentNumber: Text(100, 2),
-  code: Type.String({ pattern: '^\\d{6}$' }),
+  documentNumber: Text(100, { minLength: 2 }),
+  code: Code('^\\d{6}$', 6),
 });
 export type PortalLoginBody = Static<typeof PortalLoginBody>;
 
@@ -116,21 +114,21 @@ export const PortalCase = Type.Object({
 export type PortalCase = Static<typeof PortalCase>;
 
 export const PortalStatementBody = Type.Object({
-  content: Text(20000, 1),
+  content: MultilineText(20000, { minLength: 1 }),
   /** SM3 of files uploaded first through POST /api/portal/files. */
   attachments: Type.Optional(Type.Array(Sm3Hex, { maxItems: 10, uniqueItems: true })),
 });
 export type PortalStatementBody = Static<typeof PortalStatementBody>;
 
-export const PortalHearingBody = Type.Object({ reason: Type.Optional(Text(2000)) });
+export const PortalHearingBody = Type.Object({ reason: Type.Optional(MultilineText(2000)) });
 export type PortalHearingBody = Static<typeof PortalHearingBody>;
 
 /** 电子送达地址确认书: the address (his phone or e-mail), his typed name and his drawn signature (PNG, base64). */
 export const PortalServiceConsentBody = Type.Object({
   channel: literals(['sms', 'email'] as const),
-  address: Text(100, 3),
-  signerName: Text(50, 1),
-  signaturePngBase64: Type.String({ minLength: 60, maxLength: 700_000 }),
+  address: Text(100, { minLength: 3 }),
+  signerName: Text(50, { minLength: 1 }),
+  signaturePngBase64: Text(700_000, { minLength: 60 }),
   agreed: Type.Literal(true),
 });
 export type PortalServiceConsentBody = Static<typeof PortalServiceConsentBody>;

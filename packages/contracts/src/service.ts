@@ -7,13 +7,11 @@
 // POST /api/v1/cases/:id/services                    RecordServiceBody → ServiceRecord
 // GET  /api/v1/cases/:id/services/:serviceId/receipt.pdf   the 送达回证 (when the documents module issued it)
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { IsoDate, Uuid } from './common.ts';
+import { ExpectedVersion, IsoDate, MultilineText, Sm3Hex, Text, Uuid } from './common.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
   Type.Union(values.map((v) => Type.Literal(v)));
-const Sm3Hex = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SM3 of a stored file' });
-const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 const Instant = Type.String({ format: 'date-time' });
 
 /** The methods an officer records (宣告后当场交付 is recorded through the decision step itself). */
@@ -37,10 +35,10 @@ export const ServiceConsentBody = Type.Object({
   signedOn: IsoDate,
   channel: literals(E_SERVICE_CHANNELS),
   /** Mobile number (sms) or e-mail address the documents go to. */
-  address: Text(100, 1),
+  address: Text(100, { minLength: 1 }),
   /** The scanned signed confirmation, uploaded first (POST /api/v1/files). */
   signatureSm3: Type.Optional(Sm3Hex),
-  expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+  expectedVersion: Type.Optional(ExpectedVersion),
 });
 export type ServiceConsentBody = Static<typeof ServiceConsentBody>;
 
@@ -68,17 +66,17 @@ export const RecordServiceBody = Type.Object({
   servedOn: Type.Optional(IsoDate),
   recipientName: Type.Optional(Text(100)),
   signatureSm3: Type.Optional(Sm3Hex),
-  refusalNote: Type.Optional(Text(500)),
+  refusalNote: Type.Optional(MultilineText(500)),
   witnessName: Type.Optional(Text(100)),
   mediaSm3: Type.Optional(Sm3Hex),
   address: Type.Optional(Text(300)),
   trackingNumber: Type.Optional(Text(50)),
   postedOn: Type.Optional(IsoDate),
   receivedOn: Type.Optional(IsoDate),
-  noticeReason: Type.Optional(Text(1000)),
+  noticeReason: Type.Optional(MultilineText(1000)),
   medium: Type.Optional(Text(200)),
   publishedOn: Type.Optional(IsoDate),
-  note: Type.Optional(Text(2000)),
+  note: Type.Optional(MultilineText(2000)),
 });
 export type RecordServiceBody = Static<typeof RecordServiceBody>;
 

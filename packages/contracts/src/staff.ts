@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid, IsoDate, PageQuery } from './common.ts';
+import { Code, IsoDate, PageQuery, Text, Uuid } from './common.ts';
 
 /** The roles of the platform (REQUIREMENTS.md "Who uses it"). */
 export const ROLES = ['field_officer', 'squad_leader', 'legal_reviewer', 'commander', 'supervisor', 'bureau_leader', 'admin'] as const;
@@ -59,7 +59,7 @@ export type Officer = Static<typeof Officer>;
 
 export const OfficerListQuery = Type.Object({
   ...PageQuery,
-  q: Type.Optional(Type.String({ maxLength: 50, description: 'name, employee number or username' })),
+  q: Type.Optional(Text(50, { description: 'name, employee number or username' })),
   orgId: Type.Optional(Uuid),
   role: Type.Optional(RoleSchema),
   credentialStatus: Type.Optional(Type.Union(CREDENTIAL_STATUSES.map((s) => Type.Literal(s)))),
@@ -69,35 +69,35 @@ export type OfficerListQuery = Static<typeof OfficerListQuery>;
 
 export const CreateOfficerBody = Type.Object({
   orgId: Uuid,
-  name: Type.String({ minLength: 2, maxLength: 30 }),
-  employeeNo: Type.String({ pattern: '^[A-Za-z0-9-]{3,20}$' }),
+  name: Text(30, { minLength: 2 }),
+  employeeNo: Code('^[A-Za-z0-9-]{3,20}$', 20),
   gender: Type.Optional(Type.Union([Type.Literal('M'), Type.Literal('F')])),
-  phone: Type.Optional(Type.String({ pattern: '^1\\d{10}$' })),
-  title: Type.Optional(Type.String({ maxLength: 30 })),
-  roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
-  username: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_.]{2,31}$' })),
-  password: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+  phone: Type.Optional(Code('^1\\d{10}$', 11)),
+  title: Type.Optional(Text(30)),
+  roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length, uniqueItems: true }),
+  username: Type.Optional(Code('^[a-z][a-z0-9_.]{2,31}$', 32)),
+  password: Type.Optional(Text(128, { minLength: 1 })),
 });
 export type CreateOfficerBody = Static<typeof CreateOfficerBody>;
 
 export const UpdateOfficerBody = Type.Partial(
   Type.Object({
     orgId: Uuid,
-    name: Type.String({ minLength: 2, maxLength: 30 }),
+    name: Text(30, { minLength: 2 }),
     gender: Type.Union([Type.Literal('M'), Type.Literal('F')]),
-    phone: Type.String({ pattern: '^1\\d{10}$' }),
-    title: Type.String({ maxLength: 30 }),
-    roles: Type.Array(RoleSchema, { minItems: 1, uniqueItems: true }),
+    phone: Code('^1\\d{10}$', 11),
+    title: Text(30),
+    roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length, uniqueItems: true }),
     active: Type.Boolean(),
     unlock: Type.Boolean(),
-    password: Type.String({ minLength: 1, maxLength: 128 }),
+    password: Text(128, { minLength: 1 }),
   }),
 );
 export type UpdateOfficerBody = Static<typeof UpdateOfficerBody>;
 
 export const CredentialBody = Type.Object({
-  number: Type.String({ pattern: '^[A-Za-z0-9-]{6,20}$' }),
-  domains: Type.Array(EnforcementDomainSchema, { minItems: 1, uniqueItems: true }),
+  number: Code('^[A-Za-z0-9-]{6,20}$', 20),
+  domains: Type.Array(EnforcementDomainSchema, { minItems: 1, maxItems: ENFORCEMENT_DOMAINS.length, uniqueItems: true }),
   validFrom: IsoDate,
   validTo: IsoDate,
 });

@@ -37,6 +37,8 @@ export const ERROR_TABLE = {
   AUTH_LOCKED: { status: 423, zh: '账户已锁定，请稍后再试或联系管理员', en: 'The account is locked; try later or ask an administrator' },
   EXPIRED: { status: 410, zh: '已过期，请重新获取', en: 'This has expired; ask for a new one' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request is too large' },
+  URI_TOO_LONG: { status: 414, zh: '请求地址过长', en: 'The request address is too long' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的请求内容类型', en: 'The content type is not supported' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
   PAYMENT_NOT_PAYABLE: { status: 409, zh: '当前不能缴款', en: 'Nothing can be paid now' },
   PAYMENT_SIGNATURE_INVALID: { status: 400, zh: '支付通知签名验证失败', en: 'The payment notification signature is invalid' },

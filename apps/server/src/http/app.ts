@@ -10,7 +10,9 @@ import { Type } from '@sinclair/typebox';
 import type { Deps } from '../context.ts';
 import type { DatabaseKind } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
-import { installErrorHandler } from './error-handler.ts';
+import { answerFrameworkError, installErrorHandler } from './error-handler.ts';
+import { installJsonParser } from './json-body.ts';
+import { compileRequestValidator } from './validation.ts';
 import { installAuthHook } from './auth-hook.ts';
 import { installUnitOfWork } from './unit-of-work.ts';
 import { buildModules, type Modules } from '../platform/build-modules.ts';
@@ -35,9 +37,14 @@ export async function buildApp({
     requestIdHeader: false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: true } },
+    frameworkErrors: answerFrameworkError,
+    // Formats constrain what a client sends; an answer is serialized whatever an older row holds.
+    serializerOpts: { ajv: { formats: { text: true, 'multiline-text': true } } },
   });
+  // Bodies are never converted ("10000" is no amount); query and path strings strictly (http/validation.ts).
+  app.setValidatorCompiler(compileRequestValidator);
   installErrorHandler(app);
+  installJsonParser(app);
   // Before any route: every write route registered below is wrapped in its unit of work.
   installUnitOfWork(app, deps);
   await app.register(cookie);

@@ -25,3 +25,9 @@ export function pgErrorCode(err: unknown): string | null {
   const code = (err as PgError | null)?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : null;
 }
+
+/** Whether PostgreSQL refused to delete a row because `constraint` (a foreign key elsewhere) still points at it. */
+export function isForeignKeyViolation(err: unknown, constraint: string): boolean {
+  const e = err as PgError;
+  return !!e && e.code === '23503' && e.constraint === constraint;
+}

@@ -4,12 +4,3 @@ const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shangha
 export function shanghaiDate(at: Date): string {
   return SHANGHAI_DATE.format(at);
 }
-
-/** Refuses a 'YYYY-MM-DD' that does not exist on the calendar (2025-02-29), naming the field. */
-export function isRealDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-}

@@ -7,7 +7,6 @@ import type { Transaction, Updateable } from 'kysely';
 import type { Deps, RequestMeta, StepActor } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { isRealDate } from '../../shared/time.ts';
 import { recordAudit } from '../audit/index.ts';
 import { assertActionPermission } from './case-access.ts';
 import { type DeadlineSummary, refreshCaseDeadlines, summarizeDeadlines } from './case-deadlines.ts';
@@ -41,23 +40,6 @@ export type StepSpec<A extends CaseAction> = {
   /** Rows written with the event (evidence, 笔录 …). */
   write?: (w: StepWrite<A>) => Promise<void>;
 };
-
-/** Refuses a well-formed but non-existent date (2025-02-30) anywhere in the body, naming its path. */
-export function assertRealDates(body: unknown, path = ''): void {
-  if (typeof body === 'string') {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(body) && !isRealDate(body)) {
-      const field = path || 'date';
-      throw new AppError('INVALID_DATE', {
-        field,
-        message: `${field}：日期不存在（${body}）`,
-        messageEn: `${field}: the date does not exist (${body})`,
-      });
-    }
-    return;
-  }
-  if (Array.isArray(body)) body.forEach((v, i) => assertRealDates(v, path ? `${path}.${i}` : String(i)));
-  else if (body && typeof body === 'object') for (const [k, v] of Object.entries(body)) assertRealDates(v, path ? `${path}.${k}` : k);
-}
 
 /** The indexed columns, derived from the snapshot on every write. */
 export function derivedColumns(s: CaseSnapshot, d: DeadlineSummary, now: Date): Updateable<CasesTable> {
@@ -112,7 +94,6 @@ export async function runCaseStepIn<A extends CaseAction>(
   spec: StepSpec<A>,
 ): Promise<StepWrite<A>> {
   assertActionPermission(actor, spec.action);
-  assertRealDates(spec.body);
   const { expectedVersion, ...body } = spec.body as Record<string, unknown> & { expectedVersion?: number };
   const loaded = await loadCaseOrFail(deps, trx, actor, spec.caseId);
   if (expectedVersion !== undefined && expectedVersion !== loaded.version)

@@ -5,7 +5,7 @@ import { caseRoutes } from './cases.routes.ts';
 
 export { assertActionPermission, inJurisdiction } from './case-access.ts';
 export { caseContext, getCaseRowOrFail, hydrateSnapshot, loadCaseOrFail, type LoadedCase } from './case-loader.ts';
-export { assertRealDates, registerCaseStepHook, runCaseStep, runCaseStepIn, type CaseStepHook, type StepWrite } from './case-step.ts';
+export { registerCaseStepHook, runCaseStep, runCaseStepIn, type CaseStepHook, type StepWrite } from './case-step.ts';
 export { ruleViolation } from './cases.errors.ts';
 export { maskPartyName, registerEventLabel } from './cases.mapper.ts';
 export {

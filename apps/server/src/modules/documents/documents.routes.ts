@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import {
   CaseDocumentsAnswer,
   DocumentComparison,
+  DocumentKindSchema,
   DocumentSettings,
   DocumentSettingsBody,
   DocumentVerification,
@@ -12,6 +13,7 @@ import {
   IssuedDocumentInfo,
   PreviewTemplateBody,
   RevertTemplateBody,
+  Sm3Hex,
   SaveTemplateBody,
   TemplateDetail,
   TemplateScopeQuery,
@@ -19,6 +21,7 @@ import {
   Uuid,
   VerifyQuery,
   WithdrawDocumentBody,
+  type DocumentKind,
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -45,7 +48,7 @@ import { compareDocument, verifyDocument } from './use-cases/verify-document.ts'
 
 const TAGS = ['documents'];
 const IdParams = Type.Object({ id: Uuid });
-const KindParams = Type.Object({ kind: Type.String() });
+const KindParams = Type.Object({ kind: DocumentKindSchema });
 const BureauQuery = Type.Object({ bureauId: Type.Optional(Uuid) });
 const PDF_HEADERS = { 'content-type': 'application/pdf', 'cache-control': 'no-store' };
 
@@ -165,7 +168,8 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: TemplateDetail, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => getTemplate(deps, actorOf(request), (request.params as { kind: string }).kind, request.query as TemplateScopeQuery),
+    async (request) =>
+      getTemplate(deps, actorOf(request), (request.params as { kind: DocumentKind }).kind, request.query as TemplateScopeQuery),
   );
   app.post(
     '/api/v1/document-templates/:kind',
@@ -179,7 +183,13 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) =>
-      saveTemplate(deps, actorOf(request), metaOf(request), (request.params as { kind: string }).kind, request.body as SaveTemplateBody),
+      saveTemplate(
+        deps,
+        actorOf(request),
+        metaOf(request),
+        (request.params as { kind: DocumentKind }).kind,
+        request.body as SaveTemplateBody,
+      ),
   );
   app.post(
     '/api/v1/document-templates/:kind/revert',
@@ -197,7 +207,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
         deps,
         actorOf(request),
         metaOf(request),
-        (request.params as { kind: string }).kind,
+        (request.params as { kind: DocumentKind }).kind,
         request.body as RevertTemplateBody,
       ),
   );
@@ -213,7 +223,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const kind = (request.params as { kind: string }).kind;
+      const kind = (request.params as { kind: DocumentKind }).kind;
       const bytes = await previewTemplate(deps, actorOf(request), kind, request.body as PreviewTemplateBody);
       return sendPdf(reply, bytes, `样稿-${kind}.pdf`);
     },
@@ -250,7 +260,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: TAGS,
         summary: '印章或签名图片 / a seal or signature image',
-        params: Type.Object({ sm3: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+        params: Type.Object({ sm3: Sm3Hex }),
         produces: ['image/png'],
       },
     },

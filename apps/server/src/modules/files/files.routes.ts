@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { ErrorBody, StoredFile } from '@chengguan/contracts';
+import { ErrorBody, Sm3Hex, StoredFile } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -44,7 +44,7 @@ export function filesRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['files'],
         summary: '下载文件 / download a file',
-        params: Type.Object({ sm3: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+        params: Type.Object({ sm3: Sm3Hex }),
       },
     },
     async (request, reply) => {

@@ -2,7 +2,7 @@
 // case as of today, a checkout through the payment provider, and a 暂缓 / 分期 application (处罚法 Art. 66).
 // Callers check access themselves (the portal by the party's one-time code, the console by role × jurisdiction).
 import type { PaymentSummary } from '@chengguan/contracts';
-import { CASE_MACHINE, type CaseSnapshot, checkDeferralRequest, type LegalDate } from '@chengguan/domain';
+import { CASE_MACHINE, type CaseSnapshot, checkDeferralRequest, type DeferralRequest } from '@chengguan/domain';
 import type { Deps, Executor, RequestMeta, StepActor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { shanghaiDate } from '../../shared/time.ts';
@@ -156,14 +156,7 @@ export async function applyForDeferral(
   deps: Deps,
   actor: StepActor,
   meta: RequestMeta,
-  req: {
-    caseId: string;
-    kind: 'deferral' | 'instalments';
-    reason: string;
-    until?: LegalDate;
-    instalments?: { dueOn: LegalDate; amountFen: number }[];
-    via: 'portal' | 'officer';
-  },
+  req: DeferralRequest & { caseId: string; via: 'portal' | 'officer' },
 ): Promise<{ id: string }> {
   if (!actor.permissions.has('case:write')) throw new AppError('FORBIDDEN');
   return deps.db.transaction().execute(async (trx) => {
@@ -181,13 +174,7 @@ export async function applyForDeferral(
     }
     const today = shanghaiDate(deps.clock.now());
     const amounts = await caseAmounts(trx, snapshot, today);
-    const check = checkDeferralRequest(
-      req.kind === 'deferral'
-        ? { kind: 'deferral', until: req.until ?? '', reason: req.reason }
-        : { kind: 'instalments', instalments: req.instalments ?? [], reason: req.reason },
-      today,
-      amounts.dueFen,
-    );
+    const check = checkDeferralRequest(req, today, amounts.dueFen);
     if (!check.ok) {
       const rule = `${check.ruleId} ${check.article}`;
       throw new AppError('RULE_VIOLATION', {
@@ -214,7 +201,7 @@ export async function applyForDeferral(
     if (req.kind === 'instalments') {
       await insertInstalments(
         trx,
-        (req.instalments ?? []).map((l, i) => ({ deferral_id: id, seq: i + 1, due_on: l.dueOn, amount_fen: l.amountFen, order_id: null })),
+        req.instalments.map((l, i) => ({ deferral_id: id, seq: i + 1, due_on: l.dueOn, amount_fen: l.amountFen, order_id: null })),
       );
     }
     await recordAudit(trx, deps, actor, meta, {
@@ -227,7 +214,7 @@ export async function applyForDeferral(
         kind: req.kind,
         until: check.until,
         via: req.via,
-        instalments: req.instalments?.length ?? 0,
+        instalments: req.kind === 'instalments' ? req.instalments.length : 0,
         ...(actor.channel ? { channel: actor.channel } : {}),
       },
     });

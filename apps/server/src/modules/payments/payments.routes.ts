@@ -8,6 +8,7 @@ import {
   CashReceipt,
   CashReceiptListQuery,
   Checkout,
+  Code,
   DeferralApplication,
   DeferralApplicationBody,
   DeferralDecisionBody,
@@ -96,11 +97,8 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const body = request.body as DeferralApplicationBody;
       const { id: appId } = await applyForDeferral(deps, actorOf(request), metaOf(request), {
+        ...body,
         caseId: id(request.params),
-        kind: body.kind,
-        reason: body.reason,
-        ...(body.until ? { until: body.until } : {}),
-        ...(body.instalments ? { instalments: body.instalments } : {}),
         via: 'officer',
       });
       const d = (await findDeferral(deps.db, appId))!;
@@ -246,7 +244,7 @@ export function publicPaymentRoutes(app: FastifyInstance, deps: Deps): void {
         tags: TAGS,
         summary: '支付渠道回调（验签）/ provider callback (signed)',
         security: [],
-        params: Type.Object({ provider: Type.String({ pattern: '^[a-z0-9_-]{1,40}$' }) }),
+        params: Type.Object({ provider: Code('^[a-z0-9_-]{1,40}$', 40) }),
         response: { 200: CallbackAnswer, 400: ErrorBody, 404: ErrorBody },
       },
     },

@@ -61,14 +61,7 @@ export function portalPaymentRoutes(scope: FastifyInstance, deps: Deps, session:
       const l = await loadPortalCase(deps, s);
       const body = request.body as DeferralApplicationBody;
       const created = await auditedAttempt(deps, metaOf(request), s, body.kind, l, () =>
-        applyForDeferral(deps, channelActor(l.row, 'portal', PORTAL_ROLES), metaOf(request), {
-          caseId: s.caseId,
-          kind: body.kind,
-          reason: body.reason,
-          ...(body.until ? { until: body.until } : {}),
-          ...(body.instalments ? { instalments: body.instalments } : {}),
-          via: 'portal',
-        }),
+        applyForDeferral(deps, channelActor(l.row, 'portal', PORTAL_ROLES), metaOf(request), { ...body, caseId: s.caseId, via: 'portal' }),
       );
       return reply.status(201).send(created);
     },

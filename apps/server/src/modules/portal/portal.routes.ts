@@ -10,6 +10,7 @@ import {
   PortalServiceConsentBody,
   PortalStatementBody,
   PortalUploadedFile,
+  Uuid,
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -102,7 +103,7 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
           tags: TAGS,
           summary: '下载文书 PDF / download one of my documents',
           security: [],
-          params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+          params: Type.Object({ id: Uuid }),
         },
       },
       async (request, reply) => {

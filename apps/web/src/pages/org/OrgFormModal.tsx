@@ -126,7 +126,7 @@ export function OrgFormModal({
           <Input maxLength={6} inputMode="numeric" />
         </Form.Item>
         <Form.Item name="sortOrder" label={t('org.sortOrder')}>
-          <InputNumber style={{ width: '100%' }} precision={0} />
+          <InputNumber style={{ width: '100%' }} min={0} max={99_999} precision={0} />
         </Form.Item>
         {editing && (
           <Form.Item name="active" label={t('org.active')} valuePropName="checked">

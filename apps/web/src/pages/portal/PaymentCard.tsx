@@ -49,18 +49,19 @@ export function PaymentCard({ data, onError }: PortalViewProps) {
   const apply = async (v: DeferralValues) => {
     setApplying(true);
     try {
-      await portalApi.deferral({
-        kind: v.kind,
-        reason: v.reason.trim(),
-        ...(v.kind === 'deferral' && v.until ? { until: v.until.format('YYYY-MM-DD') } : {}),
-        ...(v.kind === 'instalments'
+      const reason = v.reason.trim();
+      await portalApi.deferral(
+        v.kind === 'instalments'
           ? {
+              kind: 'instalments',
+              reason,
               instalments: (v.instalments ?? [])
                 .filter((i) => i.dueOn && i.amountYuan)
                 .map((i) => ({ dueOn: i.dueOn!.format('YYYY-MM-DD'), amountFen: Math.round(Number(i.amountYuan) * 100) })),
             }
-          : {}),
-      });
+          : // The form requires the day; an empty one is refused by the server naming `until`.
+            { kind: 'deferral', reason, until: v.until ? v.until.format('YYYY-MM-DD') : '' },
+      );
       setApplied(true);
       setShowDeferral(false);
       setSummary(await portalApi.payment());

@@ -8,7 +8,6 @@ import { insertNewCase, type PlannedStep } from '../case-create.ts';
 import { caseContext, teamOfficersOrFail } from '../case-loader.ts';
 import { DEFAULT_FLAGS, mergeFlags, offenceOnOrFail } from '../case-offence.ts';
 import { validParty } from '../case-party.ts';
-import { assertRealDates } from '../case-step.ts';
 import { ruleViolation } from '../cases.errors.ts';
 import { countPriorFines, insertEvidence, takeTicketNumber, upsertParty } from '../cases.repository.ts';
 import { getCase } from './get-case.ts';
@@ -27,7 +26,6 @@ export function decidingBodyOf(bureau: OrgRow | undefined): DecidingBody {
  */
 export async function issueSummaryTicket(deps: Deps, actor: Actor, meta: RequestMeta, body: SummaryCaseBody): Promise<CaseDetail> {
   assertActionPermission(actor, 'issueSummaryDecision');
-  assertRealDates(body);
   const id = deps.newId();
   await deps.db.transaction().execute(async (trx) => {
     const org = await getOrgRowOrFail(trx, actor, body.orgId ?? actor.orgId);

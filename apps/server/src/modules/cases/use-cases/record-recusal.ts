@@ -6,7 +6,7 @@ import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { refreshCaseDeadlines, summarizeDeadlines } from '../case-deadlines.ts';
 import { loadCaseOrFail } from '../case-loader.ts';
-import { assertRealDates, derivedColumns } from '../case-step.ts';
+import { derivedColumns } from '../case-step.ts';
 import { caseRuleToAppError } from '../cases.errors.ts';
 import { insertCaseEvent, updateCaseIfVersion } from '../cases.repository.ts';
 import { getCase } from './get-case.ts';
@@ -25,7 +25,6 @@ export async function recordRecusal(
 ): Promise<CaseDetail> {
   const deciding = body.status === 'granted' || body.status === 'rejected';
   assertPermission(actor, deciding ? 'case:approve' : 'case:write');
-  assertRealDates(body);
   await deps.db.transaction().execute(async (trx) => {
     const loaded = await loadCaseOrFail(deps, trx, actor, caseId);
     const s = loaded.snapshot;

@@ -6,14 +6,12 @@ import { insertNewCase } from '../case-create.ts';
 import { caseContext, teamOfficersOrFail } from '../case-loader.ts';
 import { DEFAULT_FLAGS, mergeFlags, offenceOnOrFail } from '../case-offence.ts';
 import { validParty } from '../case-party.ts';
-import { assertRealDates } from '../case-step.ts';
 import { countPriorFines, upsertParty } from '../cases.repository.ts';
 import { getCase } from './get-case.ts';
 
 /** 登记: an ordinary case from any source (patrol, complaint, off-site, inspection, transfer, leader's instruction). */
 export async function registerCase(deps: Deps, actor: Actor, meta: RequestMeta, body: RegisterCaseBody): Promise<CaseDetail> {
   assertActionPermission(actor, 'register');
-  assertRealDates(body);
   const id = deps.newId();
   await deps.db.transaction().execute(async (trx) => {
     const org = await getOrgRowOrFail(trx, actor, body.orgId ?? actor.orgId);

@@ -6,7 +6,7 @@ import { disclosureWithdrawalDeadline } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { assertInJurisdiction, assertPermission } from '../../../shared/access.ts';
-import { isRealDate, shanghaiDate } from '../../../shared/time.ts';
+import { shanghaiDate } from '../../../shared/time.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { loadWorkCalendar } from '../../law/index.ts';
 import { enqueueJob } from '../../scheduler/index.ts';
@@ -26,13 +26,6 @@ export async function recordDisclosureWithdrawal(
   assertInJurisdiction(actor, found?.org_path);
   const row = found!;
   const today = shanghaiDate(deps.clock.now());
-  if (!isRealDate(body.changeOn)) {
-    throw new AppError('INVALID_DATE', {
-      field: 'changeOn',
-      message: `changeOn：日期不存在（${body.changeOn}）`,
-      messageEn: 'changeOn: no such date',
-    });
-  }
   if (body.changeOn > today) {
     throw new AppError('VALIDATION_FAILED', {
       field: 'changeOn',

@@ -85,11 +85,6 @@ async function scopeOrFail(db: Executor, actor: Actor, scope: 'city' | 'bureau',
   return (await targetBureauOrFail(db, actor, bureauId)).id;
 }
 
-function kindOrFail(kind: string): DocumentKind {
-  if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) throw new AppError('NOT_FOUND');
-  return kind as DocumentKind;
-}
-
 const toVersion = (r: TemplateRow): TemplateVersion => ({
   version: r.version,
   scope: r.bureau_id ? 'bureau' : 'city',
@@ -132,8 +127,7 @@ export async function listTemplates(deps: Deps, actor: Actor, q: TemplateScopeQu
   return { canEditCity: isCityUser(actor), bureauId, items };
 }
 
-export async function getTemplate(deps: Deps, actor: Actor, kindParam: string, q: TemplateScopeQuery): Promise<TemplateDetail> {
-  const kind = kindOrFail(kindParam);
+export async function getTemplate(deps: Deps, actor: Actor, kind: DocumentKind, q: TemplateScopeQuery): Promise<TemplateDetail> {
   const scope = q.scope ?? (isCityUser(actor) && !q.bureauId ? 'city' : 'bureau');
   const bureauId = await scopeOrFail(deps.db, actor, scope, q.bureauId);
   const versions = (await templateVersions(deps.db, kind, bureauId)).map(toVersion);
@@ -193,10 +187,9 @@ export async function saveTemplate(
   deps: Deps,
   actor: Actor,
   meta: RequestMeta,
-  kindParam: string,
+  kind: DocumentKind,
   body: SaveTemplateBody,
 ): Promise<TemplateDetail> {
-  const kind = kindOrFail(kindParam);
   const bureauId = await scopeOrFail(deps.db, actor, body.scope, body.bureauId);
   assertValidTemplate(kind, body.template);
   await deps.db.transaction().execute(async (trx) => {
@@ -227,10 +220,9 @@ export async function revertTemplate(
   deps: Deps,
   actor: Actor,
   meta: RequestMeta,
-  kindParam: string,
+  kind: DocumentKind,
   body: RevertTemplateBody,
 ): Promise<TemplateDetail> {
-  const kind = kindOrFail(kindParam);
   const bureauId = await scopeOrFail(deps.db, actor, body.scope, body.bureauId);
   await deps.db.transaction().execute(async (trx) => {
     await lockTemplate(trx, kind, bureauId);
@@ -275,8 +267,7 @@ export async function revertTemplate(
 }
 
 /** 「样稿」 PDF of a template (the one given, or the one in force) with sample data or a real case's; not stored. */
-export async function previewTemplate(deps: Deps, actor: Actor, kindParam: string, body: PreviewTemplateBody): Promise<Buffer> {
-  const kind = kindOrFail(kindParam);
+export async function previewTemplate(deps: Deps, actor: Actor, kind: DocumentKind, body: PreviewTemplateBody): Promise<Buffer> {
   assertPermission(actor, 'document:admin');
   const bureau = await targetBureauOrFail(deps.db, actor, body.bureauId);
   const template = body.template ?? (await effectiveTemplate(deps.db, kind, bureau.id)).body;

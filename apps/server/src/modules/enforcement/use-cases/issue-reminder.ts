@@ -5,7 +5,8 @@ import type { EnforcementOverview, IssueReminderBody } from '@chengguan/contract
 import { accruedSurcharge, enforcementView, isAfter, reminderPerformanceDeadline } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { assertRealDates, ruleViolation } from '../../cases/index.ts';
+import { ruleViolation } from '../../cases/index.ts';
+
 import { issueCaseDocument } from '../../documents/index.ts';
 import { assertServiceWrite } from '../../service/index.ts';
 import { enforcementCaseOn } from '../enforcement-case.ts';
@@ -23,7 +24,6 @@ export async function issueReminder(
   body: IssueReminderBody,
 ): Promise<EnforcementOverview> {
   assertServiceWrite(actor);
-  assertRealDates(body);
   await deps.db.transaction().execute(async (trx) => {
     const { row, snapshot, ctx } = await enforcementCaseOn(trx, deps, actor, caseId, body.date);
     const v = enforcementView(snapshot, ctx);

@@ -9,7 +9,8 @@ import { accruedSurcharge, enforcementView } from '@chengguan/domain';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { assertRealDates, caseEvents, ruleViolation } from '../../cases/index.ts';
+import { caseEvents, ruleViolation } from '../../cases/index.ts';
+
 import { fileStorageOf, insertFile, sm3OfBytes } from '../../files/index.ts';
 import { type CaseDocumentEntry, caseDocumentList, issueCaseDocument, readDocumentPdfOrNull } from '../../documents/index.ts';
 import { listReviewLitigations, listServices, type ServiceRow } from '../../service/index.ts';
@@ -39,7 +40,6 @@ export async function prepareCourtPackage(
 ): Promise<EnforcementOverview> {
   // The 申请书 is signed by the agency head (Art. 55 para. 2): leaders prepare it.
   assertPermission(actor, 'case:approve');
-  assertRealDates(body);
   await deps.db.transaction().execute(async (trx) => {
     const { row, snapshot, ctx } = await enforcementCaseOn(trx, deps, actor, caseId, body.date);
     const v = enforcementView(snapshot, { ...ctx, today: body.date });

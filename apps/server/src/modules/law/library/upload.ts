@@ -8,6 +8,15 @@ export type RawUpload = { contentType: string; fileName: string | null; data: st
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
+/** An RFC 5987 file name; one whose percent-encoding is broken is kept as sent (it only tells CSV from xlsx). */
+function decodedName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** The first file part of a multipart/form-data body. */
 function firstFilePart(body: Buffer, contentType: string): { fileName: string | null; bytes: Buffer } | null {
   const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
@@ -23,7 +32,7 @@ function firstFilePart(body: Buffer, contentType: string): { fileName: string | 
     if (next === -1) return null;
     const headers = body.subarray(headerStart, headerEnd).toString('utf8');
     const name = /filename\*?=(?:UTF-8'')?"?([^";\r\n]*)"?/i.exec(headers);
-    if (name) return { fileName: decodeURIComponent(name[1] ?? ''), bytes: body.subarray(headerEnd + 4, next - 2) };
+    if (name) return { fileName: decodedName(name[1] ?? ''), bytes: body.subarray(headerEnd + 4, next - 2) };
     pos = next;
   }
   return null;

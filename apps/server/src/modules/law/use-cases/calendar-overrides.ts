@@ -1,7 +1,6 @@
 import type { CalendarOverride, CalendarOverrideBody } from '@chengguan/contracts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { AppError, fieldError } from '../../../errors/app-error.ts';
-import { isRealDate } from '../../../shared/time.ts';
+import { AppError } from '../../../errors/app-error.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { assertCityWideWrite } from '../law.access.ts';
 import {
@@ -10,10 +9,6 @@ import {
   findCalendarOverride,
   upsertCalendarOverride,
 } from '../law-settings.repository.ts';
-
-function assertDate(date: string): void {
-  if (!isRealDate(date)) throw fieldError('date', `日期「${date}」不存在`, `"${date}" is not an existing date`, 'INVALID_DATE');
-}
 
 const toOverride = (r: CalendarOverrideRow): CalendarOverride => ({
   date: r.date,
@@ -31,7 +26,6 @@ export async function setCalendarOverride(
   body: CalendarOverrideBody,
 ): Promise<CalendarOverride> {
   assertCityWideWrite(actor, 'calendar:write');
-  assertDate(date);
   return deps.db.transaction().execute(async (trx) => {
     const before = await findCalendarOverride(trx, date);
     await upsertCalendarOverride(trx, {
@@ -54,7 +48,6 @@ export async function setCalendarOverride(
 
 export async function deleteCalendarOverride(deps: Deps, actor: Actor, meta: RequestMeta, date: string): Promise<void> {
   assertCityWideWrite(actor, 'calendar:write');
-  assertDate(date);
   await deps.db.transaction().execute(async (trx) => {
     const before = await findCalendarOverride(trx, date);
     if (!before || !(await deleteRow(trx, date))) throw new AppError('NOT_FOUND');

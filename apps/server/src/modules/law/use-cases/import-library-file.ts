@@ -1,6 +1,6 @@
 import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import type { ImportError, ImportReport } from '@chengguan/contracts';
+import { INPUT_FORMATS, type ImportError, type ImportReport } from '@chengguan/contracts';
 import { sm3Hex } from '@chengguan/domain';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { recordAudit } from '../../audit/index.ts';
@@ -12,7 +12,6 @@ import type { AnyLibraryKind, SheetColumn } from '../library/kind-spec.ts';
 import { columnLetter, mergeOrigin, readUpload, type SheetData, UnreadableFileError, type Upload } from '../library/workbook.ts';
 import { withSavepoint } from '../../../db/transaction.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Body fields that a spreadsheet names through another column. */
 const FIELD_ALIASES: Record<string, string> = { offenceId: 'offenceCode' };
 
@@ -21,9 +20,9 @@ type ParsedRow = { rowNumber: number; values: Record<string, unknown> };
 
 class Rollback extends Error {}
 
-// TypeBox's Value checker knows no string formats until they are registered (Fastify validates with ajv).
-if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (v) => UUID.test(v));
-if (!FormatRegistry.Has('date-time')) FormatRegistry.Set('date-time', (v) => !Number.isNaN(Date.parse(v)));
+// TypeBox's Value checker knows no string formats until they are registered: a row is held to the checks of a request
+// (free text without control characters, dates that exist).
+for (const [name, check] of Object.entries(INPUT_FORMATS)) if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, check);
 
 function err(row: number, column: string | null, message: string, messageEn: string): ImportError {
   return { row, column, message, messageEn };
@@ -134,7 +133,7 @@ async function writeRows(trx: Executor, deps: Deps, spec: AnyLibraryKind, rows: 
   for (const { rowNumber, values } of rows) {
     const { id: rawId, ...sheetValues } = values;
     const id = typeof rawId === 'string' ? rawId : undefined;
-    if (id !== undefined && !UUID.test(id)) {
+    if (id !== undefined && !INPUT_FORMATS.uuid(id)) {
       report(rowNumber, [{ field: 'id', message: `ID「${id}」格式不正确`, messageEn: 'the ID is not a UUID' }]);
       continue;
     }

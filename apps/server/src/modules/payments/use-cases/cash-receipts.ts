@@ -8,7 +8,6 @@ import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { assertInJurisdiction, assertPermission } from '../../../shared/access.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { assertRealDates } from '../../cases/index.ts';
 import { loadWorkCalendar } from '../../law/index.ts';
 import { toCashReceipt } from '../payments.mapper.ts';
 import { findCashReceipt, updateCashReceipt } from '../payments.repository.ts';
@@ -32,7 +31,6 @@ export async function recordCashHandIn(
   { id, body }: { id: string; body: CashHandInBody },
 ): Promise<CashReceipt> {
   assertPermission(actor, 'case:write');
-  assertRealDates(body);
   const r = await receiptOrFail(deps, actor, id);
   if (r.handed_in_on) throw new AppError('STATE_CONFLICT', { field: 'date', message: '已登记交款', messageEn: 'Already handed in' });
   const today = shanghaiDate(deps.clock.now());
@@ -64,7 +62,6 @@ export async function recordCashDeposit(
   { id, body }: { id: string; body: CashDepositBody },
 ): Promise<CashReceipt> {
   assertPermission(actor, 'case:write');
-  assertRealDates(body);
   const r = await receiptOrFail(deps, actor, id);
   if (!r.handed_in_on) throw fieldError('date', '须先登记交至行政机关', 'Record the hand-in first', 'STATE_CONFLICT');
   if (r.deposited_on) throw new AppError('STATE_CONFLICT', { field: 'date', message: '已登记存入银行', messageEn: 'Already deposited' });

@@ -6,7 +6,8 @@ import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { assertRealDates, getCaseRowOrFail, runCaseStepIn } from '../../cases/index.ts';
+import { getCaseRowOrFail, runCaseStepIn } from '../../cases/index.ts';
+
 import { createOrder } from '../payment-orders.ts';
 import { toDeferral } from '../payments.mapper.ts';
 import {
@@ -25,7 +26,6 @@ export async function decideDeferral(
   { id, body }: { id: string; body: DeferralDecisionBody },
 ): Promise<DeferralApplication> {
   assertPermission(actor, 'case:approve');
-  assertRealDates(body);
   await deps.db.transaction().execute(async (trx) => {
     const found = await findDeferral(trx, id);
     if (!found) throw new AppError('NOT_FOUND');

@@ -1,6 +1,7 @@
 import type { ServiceConsent, ServiceConsentBody } from '@chengguan/contracts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
-import { assertActionPermission, assertRealDates } from '../../cases/index.ts';
+import { assertActionPermission } from '../../cases/index.ts';
+
 import { recordServiceConsent } from '../record-service-consent.ts';
 import { listConsents } from '../service.repository.ts';
 import { toConsent } from '../service.mapper.ts';
@@ -15,7 +16,6 @@ export async function recordPaperConsent(
   { caseId, body }: RecordPaperConsentOptions,
 ): Promise<ServiceConsent> {
   assertActionPermission(actor, 'recordServiceConsent');
-  assertRealDates(body);
   const { id } = await deps.db.transaction().execute((trx) =>
     recordServiceConsent(trx, deps, actor, meta, {
       caseId,

@@ -10,7 +10,8 @@ import type { DB } from '../../../db/schema.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { assertRealDates, caseContext, getCaseRowOrFail, hydrateSnapshot, ruleViolation } from '../../cases/index.ts';
+import { caseContext, getCaseRowOrFail, hydrateSnapshot, ruleViolation } from '../../cases/index.ts';
+
 import type { CaseRow } from '../../cases/index.ts';
 import { getVerifiedFileOrFail } from '../../files/index.ts';
 import { enqueueJob } from '../../scheduler/index.ts';
@@ -36,7 +37,6 @@ export async function recordService(
   { caseId, body }: RecordServiceOptions,
 ): Promise<ServiceRecord> {
   assertServiceWrite(actor);
-  assertRealDates(body);
   const id = await deps.db.transaction().execute(async (trx) => {
     const row = await getCaseRowOrFail(trx, actor, caseId);
     const doc = (await servableCaseDocuments(trx, row.id)).find((d) => d.id === body.documentId);

@@ -3,7 +3,7 @@ import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { fieldError } from '../../../errors/app-error.ts';
 import { assertInJurisdiction, assertPermission } from '../../../shared/access.ts';
 import { mapUniqueViolation } from '../../../shared/pg-errors.ts';
-import { isRealDate, shanghaiDate } from '../../../shared/time.ts';
+import { shanghaiDate } from '../../../shared/time.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { type CredentialRow, findCredential, insertCredential, updateCredentialRow } from '../staff.repository.ts';
 import { toCredential } from '../staff.mapper.ts';
@@ -14,8 +14,6 @@ const CREDENTIAL_UNIQUE_FIELDS = {
 };
 
 function assertValidity(validFrom: string, validTo: string): void {
-  if (!isRealDate(validFrom)) throw fieldError('validFrom', '日期不存在', 'the date does not exist', 'INVALID_DATE');
-  if (!isRealDate(validTo)) throw fieldError('validTo', '日期不存在', 'the date does not exist', 'INVALID_DATE');
   if (validTo < validFrom) throw fieldError('validTo', '有效期止不能早于有效期起', 'valid-to is before valid-from');
 }
 

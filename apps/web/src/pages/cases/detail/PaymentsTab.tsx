@@ -43,14 +43,14 @@ function DeferralApplyForm({ caseId, onDone }: { caseId: string; onDone: () => v
     (v, key) =>
       paymentsApi.applyDeferral(
         caseId,
-        {
-          kind: v.kind,
-          reason: v.reason,
-          ...(v.kind === 'deferral' && v.until ? { until: toLegalDate(v.until) } : {}),
-          ...(v.kind === 'instalments'
-            ? { instalments: (v.lines ?? []).map((l) => ({ dueOn: toLegalDate(l.dueOn), amountFen: yuanToFen(l.yuan) })) }
-            : {}),
-        },
+        v.kind === 'instalments'
+          ? {
+              kind: 'instalments',
+              reason: v.reason,
+              instalments: (v.lines ?? []).map((l) => ({ dueOn: toLegalDate(l.dueOn), amountFen: yuanToFen(l.yuan) })),
+            }
+          : // The form requires the day; an empty one is refused by the server naming `until`.
+            { kind: 'deferral', reason: v.reason, until: v.until ? toLegalDate(v.until) : '' },
         key,
       ),
     { successMessage: t('common.saved'), onSuccess: onDone, fieldMap: { instalments: 'lines' } },

@@ -28,6 +28,7 @@ import { dateIssues, endIssue, overlapIssue } from '../checks.ts';
 import { tierFromRow } from '../tiers.ts';
 import { provenanceColumns } from './provenance.ts';
 import type { LibraryKind, SheetColumn } from '../kind-spec.ts';
+import { isForeignKeyViolation } from '../../../../shared/pg-errors.ts';
 
 type Filter = Omit<OffenceListQuery, 'page' | 'pageSize'>;
 type Sheet = OffenceBody;
@@ -227,7 +228,15 @@ export const OFFENCES: LibraryKind<Offence, OffenceBody, Sheet, Filter> = {
   insert: (db, id, b) => repo.insertOffence(db, { id, ...row(b) }),
   update: (db, id, b, now) => repo.updateOffence(db, id, row(b), now),
   async remove(db, id) {
-    await repo.deleteOffence(db, id);
+    try {
+      await repo.deleteOffence(db, id);
+    } catch (err) {
+      // A case records the offence version it was judged by; that version stays (it can be ended instead).
+      if (!isForeignKeyViolation(err, 'cases_offence_id_fkey')) throw err;
+      return [
+        issue('id', '该案由已被案件引用，不能删除（可填写失效日期）', 'cases were judged by this offence version; set an end date instead'),
+      ];
+    }
     return [];
   },
 };
