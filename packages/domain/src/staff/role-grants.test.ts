@@ -9,6 +9,7 @@ import {
   roleConflictsIn,
   type Granter,
   type RoleChange,
+  unitScope,
 } from './role-grants.ts';
 
 const CITY_ADMIN: Granter = { id: 'city-admin', roles: ['admin'], scope: 'city' };
@@ -47,8 +48,12 @@ describe('R1 nobody changes his own roles', () => {
     expect(rules({ granteeId: DISTRICT_ADMIN.id, before: ['admin'], after: ['admin', 'bureau_leader'] })).toContain('R1');
   });
   it('refuses the city administrator too, and a revocation as much as a grant', () => {
-    expect(rules({ granter: CITY_ADMIN, granteeId: CITY_ADMIN.id, granteeScope: 'city', before: ['admin'], after: ['admin', 'commander'] })).toEqual(['R1']);
-    expect(rules({ granter: CITY_ADMIN, granteeId: CITY_ADMIN.id, granteeScope: 'city', before: ['admin', 'commander'], after: ['admin'] })).toEqual(['R1']);
+    expect(
+      rules({ granter: CITY_ADMIN, granteeId: CITY_ADMIN.id, granteeScope: 'city', before: ['admin'], after: ['admin', 'commander'] }),
+    ).toEqual(['R1']);
+    expect(
+      rules({ granter: CITY_ADMIN, granteeId: CITY_ADMIN.id, granteeScope: 'city', before: ['admin', 'commander'], after: ['admin'] }),
+    ).toEqual(['R1']);
   });
   it('does not apply when his roles stay as they were', () => {
     expect(rules({ granteeId: DISTRICT_ADMIN.id, before: ['admin'], after: ['admin'] })).toEqual([]);
@@ -82,7 +87,8 @@ describe('R4 administrator, bureau leader and supervisor only by the city admini
     }
   });
   it('lets a district administrator grant the other roles in his bureau', () => {
-    for (const role of ['field_officer', 'squad_leader', 'legal_reviewer', 'commander'] as const) expect(rules({ after: [role] })).toEqual([]);
+    for (const role of ['field_officer', 'squad_leader', 'legal_reviewer', 'commander'] as const)
+      expect(rules({ after: [role] })).toEqual([]);
   });
   it('lets the city administrator grant them in any bureau', () => {
     for (const { role } of CITY_GRANTED_ROLES) expect(rules({ granter: CITY_ADMIN, after: [role] })).toEqual([]);
@@ -123,7 +129,9 @@ describe('R5 incompatible roles on one person', () => {
     expect(rules({ before: ['field_officer'], after: ['field_officer', 'legal_reviewer'] })).toEqual(['R5']);
   });
   it('checks the resulting set even when the pair was there before another role changed', () => {
-    expect(rules({ granter: CITY_ADMIN, before: ['admin', 'bureau_leader'], after: ['admin', 'bureau_leader', 'commander'] })).toEqual(['R5']);
+    expect(rules({ granter: CITY_ADMIN, before: ['admin', 'bureau_leader'], after: ['admin', 'bureau_leader', 'commander'] })).toEqual([
+      'R5',
+    ]);
   });
   it('gives every pair two different roles, a reason in both languages and at least one source', () => {
     const keys = ROLE_CONFLICTS.map((c) => pairKey(c.roles[0], c.roles[1]));
@@ -139,5 +147,15 @@ describe('R5 incompatible roles on one person', () => {
       'admin+supervisor',
       'admin+bureau_leader',
     ]);
+  });
+});
+
+describe('unitScope', () => {
+  it('is city for the city bureau and its own offices, bureau inside a district or a special unit', () => {
+    expect(unitScope({ path: '/sh/', bureauId: 'sh' })).toBe('city');
+    expect(unitScope({ path: '/sh/sh-office/', bureauId: 'sh' })).toBe('city');
+    expect(unitScope({ path: '/sh/pd/', bureauId: 'pd' })).toBe('bureau');
+    expect(unitScope({ path: '/sh/pd/pd-b1/pd-ljz/', bureauId: 'pd' })).toBe('bureau');
+    expect(unitScope({ path: '/sh/zd/', bureauId: 'zd' })).toBe('bureau');
   });
 });

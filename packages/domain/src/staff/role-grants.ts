@@ -60,36 +60,30 @@ const ROLE_EN: Record<Role, string> = {
 
 /** R5: the pairs of roles one person may not hold together, each with its reason and source. */
 export const ROLE_CONFLICTS: readonly RoleConflict[] = [
-  ...HANDLERS.map(
-    (handler): RoleConflict => ({
-      roles: [handler, 'legal_reviewer'],
-      zh: `${ROLE_ZH[handler]}承办案件，不能同时担任法制审核员：法制审核须由案件承办人员以外的人员进行`,
-      en: `A ${ROLE_EN[handler]} handles cases and cannot also be a legal reviewer: the legal review is done by someone other than the handlers`,
-      sources: [ART_58, GUOBAN_118],
-    }),
-  ),
-  ...HANDLERS.map(
-    (handler): RoleConflict => ({
-      roles: [handler, 'bureau_leader'],
-      zh: `${ROLE_ZH[handler]}承办案件，不能同时担任作出处罚决定的局领导：调查终结后由行政机关负责人审查调查结果并作出决定，承办与决定分离`,
-      en: `A ${ROLE_EN[handler]} handles cases and cannot also be the bureau leader who decides them: the agency head reviews the investigation and decides`,
-      sources: [ART_57],
-    }),
-  ),
+  ...HANDLERS.map((handler): RoleConflict => ({
+    roles: [handler, 'legal_reviewer'],
+    zh: `${ROLE_ZH[handler]}承办案件，不能同时担任法制审核员：法制审核须由案件承办人员以外的人员进行`,
+    en: `A ${ROLE_EN[handler]} handles cases and cannot also be a legal reviewer: the legal review is done by someone other than the handlers`,
+    sources: [ART_58, GUOBAN_118],
+  })),
+  ...HANDLERS.map((handler): RoleConflict => ({
+    roles: [handler, 'bureau_leader'],
+    zh: `${ROLE_ZH[handler]}承办案件，不能同时担任作出处罚决定的局领导：调查终结后由行政机关负责人审查调查结果并作出决定，承办与决定分离`,
+    en: `A ${ROLE_EN[handler]} handles cases and cannot also be the bureau leader who decides them: the agency head reviews the investigation and decides`,
+    sources: [ART_57],
+  })),
   {
     roles: ['legal_reviewer', 'bureau_leader'],
     zh: '法制审核员不能同时担任局领导：法制审核是作出决定前的把关，审核人与决定人不能是同一人',
     en: 'A legal reviewer cannot also be a bureau leader: the review checks the decision before it is made, so reviewer and decider differ',
     sources: [ART_58],
   },
-  ...SUPERVISED.map(
-    (role): RoleConflict => ({
-      roles: ['supervisor', role],
-      zh: `督察不能同时担任被督察的${ROLE_ZH[role]}：监督者不能监督自己`,
-      en: `A supervisor cannot also be a ${ROLE_EN[role]}, one of the people he supervises`,
-      sources: [SUPERVISION, DENGBAO],
-    }),
-  ),
+  ...SUPERVISED.map((role): RoleConflict => ({
+    roles: ['supervisor', role],
+    zh: `督察不能同时担任被督察的${ROLE_ZH[role]}：监督者不能监督自己`,
+    en: `A supervisor cannot also be a ${ROLE_EN[role]}, one of the people he supervises`,
+    sources: [SUPERVISION, DENGBAO],
+  })),
   {
     roles: ['supervisor', 'admin'],
     zh: '督察不能同时担任系统管理员：查看审计日志的人与被审计的管理员分设（三员分立）',
@@ -228,4 +222,13 @@ export function accountAdministrationRefusal(
     zh: `该人员担任${names}，其账户（重置密码、停用）只能由有权授予该角色的管理员办理`,
     en: `This officer holds ${beyond.map((r) => ROLE_EN[r]).join(', ')}; only an administrator who may grant that role resets the password or deactivates the account`,
   };
+}
+
+/**
+ * The scope of a unit: 'city' for the city bureau's own units (their 区局 — `bureau_id` — is the root of the tree),
+ * 'bureau' inside a district bureau or a special unit.
+ */
+export function unitScope(unit: { path: string; bureauId: string | null }): GrantScope {
+  const root = unit.path.split('/').filter(Boolean)[0];
+  return unit.bureauId !== null && unit.bureauId === root ? 'city' : 'bureau';
 }
