@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, type AppConfig } from '../src/config.ts';
 import { openPlatform, type Platform } from '../src/bootstrap.ts';
 import { buildApp } from '../src/http/app.ts';
 import { seedDemo, type SeedResult } from '../src/seed/seed-demo.ts';
@@ -45,7 +45,9 @@ export type TestContext = Platform & {
  * A fresh database per test file: embedded PGlite in memory by default; with DATABASE_URL set,
  * a throw-away database created on that PostgreSQL server and dropped afterwards.
  */
-export async function createTestContext(opts: { seed?: boolean; dataDir?: string } = {}): Promise<TestContext> {
+export async function createTestContext(
+  opts: { seed?: boolean; dataDir?: string; config?: Partial<AppConfig> } = {},
+): Promise<TestContext> {
   const clock = testClock();
   const adminUrl = process.env.DATABASE_URL || null;
   let databaseUrl: string | null = null;
@@ -68,7 +70,7 @@ export async function createTestContext(opts: { seed?: boolean; dataDir?: string
   }
   // PGlite in memory, or on disk when another process must open the same database.
   const dataDir = !databaseUrl && opts.dataDir ? opts.dataDir : 'memory://';
-  const config = { ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }), dataDir, webDist: null };
+  const config = { ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }), dataDir, webDist: null, ...opts.config };
   const platform = await openPlatform({ config, clock, migrate: true });
   const seed =
     opts.seed === false

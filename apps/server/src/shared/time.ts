@@ -13,3 +13,10 @@ export function isRealDate(value: string): boolean {
   const t = new Date(Date.UTC(y, mo - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
+
+const SHANGHAI_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The wall-clock time (Asia/Shanghai) of an instant, as 'HH:mm'. */
+export function shanghaiTime(at: Date): string {
+  return SHANGHAI_TIME.format(at);
+}
