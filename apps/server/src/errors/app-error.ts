@@ -39,6 +39,7 @@ export const ERROR_TABLE = {
   EXPIRED: { status: 410, zh: '已过期，请重新获取', en: 'This has expired; ask for a new one' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request is too large' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
+  THROTTLED: { status: 429, zh: '失败或请求次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   PAYMENT_NOT_PAYABLE: { status: 409, zh: '当前不能缴款', en: 'Nothing can be paid now' },
   PAYMENT_SIGNATURE_INVALID: { status: 400, zh: '支付通知签名验证失败', en: 'The payment notification signature is invalid' },
   NOT_SAVED: { status: 503, zh: '保存未成功，未写入任何数据，请重试', en: 'The write was not saved; nothing was stored. Retry' },

@@ -35,15 +35,21 @@ export async function incrementCounter(
   return row.hits;
 }
 
-/** Takes back one attempt of the window (a success that was counted on the way in). */
+/** Takes back one attempt of the window (a success that was counted on the way in); a window back at zero goes. */
 export async function decrementCounter(db: Executor, c: { rule: string; subject: string; windowStart: Date }): Promise<void> {
+  await db
+    .deleteFrom('throttle_counters')
+    .where('rule', '=', c.rule)
+    .where('subject', '=', c.subject)
+    .where('window_start', '=', c.windowStart)
+    .where('hits', '<=', 1)
+    .execute();
   await db
     .updateTable('throttle_counters')
     .set({ hits: sql<number>`hits - 1` })
     .where('rule', '=', c.rule)
     .where('subject', '=', c.subject)
     .where('window_start', '=', c.windowStart)
-    .where('hits', '>', 0)
     .execute();
 }
 

@@ -69,7 +69,7 @@ export function throttledError(counted: readonly CountedAttempt[]): AppError | n
   if (refused.length === 0) return null;
   const worst = refused.reduce((a, b) => (b.retryAfterSeconds > a.retryAfterSeconds ? b : a));
   const minutes = Math.ceil(worst.retryAfterSeconds / 60);
-  return new AppError('RATE_LIMITED', {
+  return new AppError('THROTTLED', {
     message: `${RULE_ZH[worst.key.rule]}，请 ${minutes} 分钟后再试`,
     messageEn: `Too many attempts; try again in ${minutes} min`,
     retryAfterSeconds: worst.retryAfterSeconds,
