@@ -20,6 +20,8 @@ export const Me = Type.Object({
   permissions: Type.Array(Type.String()),
   totpEnabled: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
+  /** His jurisdiction is the whole city (a user of the city bureau): he sees what belongs to no bureau. */
+  cityWide: Type.Boolean(),
 });
 export type Me = Static<typeof Me>;
 
