@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { DEFAULT_THROTTLE_LIMITS, parseThrottleLimit, type ThrottleLimit } from '@chengguan/domain';
+import { THROTTLE_RULES, type ThrottleRule } from '@chengguan/contracts';
 
 /**
  * Environment, parsed once at start. A bad variable stops the process with its name.
@@ -30,6 +32,14 @@ export type AppConfig = {
   paymentCallbackBaseUrl: string | null;
   /** PAYMENT_SANDBOX_SECRET (64 hex digits): the sandbox merchant's HMAC-SM3 secret; unset → random at creation. */
   paymentSandboxSecret: string | null;
+  /**
+   * TRUST_PROXY: which peers may name the client in X-Forwarded-For (Fastify's trustProxy: true/false, or addresses,
+   * CIDRs and the names loopback / linklocal / uniquelocal). The per-address limits count the client this yields, so
+   * trusting everyone would let a guesser pick a new address for every request.
+   */
+  trustProxy: boolean | string;
+  /** THROTTLE_<RULE> = 'N/M': N attempts per M minutes (see DEFAULT_THROTTLE_LIMITS). */
+  throttle: Record<ThrottleRule, ThrottleLimit>;
 };
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -75,6 +85,29 @@ function secretVar(env: NodeJS.ProcessEnv, name: string, valid: RegExp, what: st
   return raw;
 }
 
+function trustProxyVar(env: NodeJS.ProcessEnv): boolean | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '') return 'loopback';
+  if (['true', 'false'].includes(raw.toLowerCase())) return raw.toLowerCase() === 'true';
+  const parts = raw.split(',').map((p) => p.trim());
+  const ok = parts.every((p) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(p));
+  if (!ok) throw new ConfigError(`TRUST_PROXY must be true, false, or addresses / CIDRs / loopback, linklocal, uniquelocal, got "${raw}"`);
+  return parts.join(',');
+}
+
+function throttleVars(env: NodeJS.ProcessEnv): Record<ThrottleRule, ThrottleLimit> {
+  const out = { ...DEFAULT_THROTTLE_LIMITS };
+  for (const rule of THROTTLE_RULES) {
+    const name = `THROTTLE_${rule.toUpperCase()}`;
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const parsed = parseThrottleLimit(raw);
+    if (!parsed) throw new ConfigError(`${name} must be N/M (N attempts per M minutes, e.g. 30/15), got "${raw}"`);
+    out[rule] = parsed;
+  }
+  return out;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -102,5 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     docKeySecret: secretVar(env, 'DOC_KEY_SECRET', /^.{16,}$/su, 'at least 16 characters'),
     paymentCallbackBaseUrl: urlVar(env, 'PAYMENT_CALLBACK_BASE_URL'),
     paymentSandboxSecret: secretVar(env, 'PAYMENT_SANDBOX_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
+    trustProxy: trustProxyVar(env),
+    throttle: throttleVars(env),
   };
 }

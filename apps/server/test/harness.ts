@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, type AppConfig } from '../src/config.ts';
 import { openPlatform, type Platform } from '../src/bootstrap.ts';
 import { buildApp } from '../src/http/app.ts';
 import { demoSeedResult, seedDemo, type SeedResult } from '../src/seed/seed-demo.ts';
@@ -46,7 +46,9 @@ export type TestContext = Platform & {
  * A fresh database per test file: embedded PGlite in memory by default; with DATABASE_URL set,
  * a throw-away database created on that PostgreSQL server and dropped afterwards.
  */
-export async function createTestContext(opts: { seed?: boolean; dataDir?: string } = {}): Promise<TestContext> {
+export async function createTestContext(
+  opts: { seed?: boolean; dataDir?: string; config?: Partial<AppConfig> } = {},
+): Promise<TestContext> {
   const clock = testClock();
   const adminUrl = process.env.DATABASE_URL || null;
   const seeded = opts.seed !== false;
@@ -63,7 +65,7 @@ export async function createTestContext(opts: { seed?: boolean; dataDir?: string
   }
   // PGlite in memory, or on disk when another process must open the same database.
   const dataDir = !databaseUrl && opts.dataDir ? opts.dataDir : 'memory://';
-  const config = { ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }), dataDir, webDist: null };
+  const config = { ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }), dataDir, webDist: null, ...opts.config };
   const dump =
     !databaseUrl && dataDir === 'memory://' && templates?.kind === 'pglite' ? (seeded ? templates.seeded : templates.empty) : null;
   const fromTemplate = databaseUrl ? templates?.kind === 'postgresql' : dump !== null;

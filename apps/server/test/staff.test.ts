@@ -110,8 +110,9 @@ describe('creating officers and credentials', () => {
     const officer = r.json() as Officer;
     expect(officer.credentialStatus).toBe('missing');
     const audit = (await ctx.api('GET', `/api/v1/audit?entityId=${officer.id}`, { token: pdAdmin })).json();
-    expect(audit.items[0].action).toBe('officer.create');
-    expect(JSON.stringify(audit.items[0].data)).not.toContain('13800138000');
+    expect(audit.items.map((e: { action: string }) => e.action)).toEqual(['officer.roles_change', 'officer.create']);
+    expect(audit.items[0].data).toEqual({ before: [], after: ['field_officer'], granted: ['field_officer'], revoked: [] });
+    expect(JSON.stringify(audit.items[1].data)).not.toContain('13800138000');
     const login = await ctx.api('POST', '/api/auth/login', { body: { username: 'pd_wjg', password: 'Temp#Pass2026' } });
     expect(login.json().user.mustChangePassword).toBe(true);
 

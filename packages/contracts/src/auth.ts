@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Code, Text, Uuid } from './common.ts';
+import { Code, PageQuery, Text, Uuid } from './common.ts';
 import { RoleSchema } from './staff.ts';
 
 export const LoginBody = Type.Object({
@@ -20,6 +20,8 @@ export const Me = Type.Object({
   permissions: Type.Array(Type.String()),
   totpEnabled: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
+  /** His jurisdiction is the whole city (a user of the city bureau): he sees what belongs to no bureau. */
+  cityWide: Type.Boolean(),
 });
 export type Me = Static<typeof Me>;
 
@@ -38,3 +40,44 @@ export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 export const TotpSetupResponse = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() });
 export const TotpEnableBody = Type.Object({ code: Code('^\\d{6}$', 6) });
+
+/**
+ * The abuse limits (fixed windows counted in the database so every API process agrees): failed logins per client
+ * address and per account name, portal codes per client address and per phone, failed anonymous attempts (portal
+ * code login, the party's QR confirmation, a payment callback's signature) per client address.
+ */
+export const THROTTLE_RULES = ['login_address', 'login_account', 'portal_code_address', 'portal_code_phone', 'public_address'] as const;
+export type ThrottleRule = (typeof THROTTLE_RULES)[number];
+export const ThrottleRuleSchema = Type.Union(THROTTLE_RULES.map((r) => Type.Literal(r)));
+
+export const ThrottleCounter = Type.Object({
+  rule: ThrottleRuleSchema,
+  /** The client address; for accounts and phones a digest (the name or number itself is not kept). */
+  subject: Type.String(),
+  windowStart: Type.String({ format: 'date-time' }),
+  windowEnd: Type.String({ format: 'date-time' }),
+  hits: Type.Integer({ description: 'attempts counted in the window, refused ones included' }),
+  limit: Type.Integer(),
+  refused: Type.Integer({ description: 'attempts answered 429 (or, for a phone, not sent)' }),
+  lastAt: Type.String({ format: 'date-time' }),
+});
+export type ThrottleCounter = Static<typeof ThrottleCounter>;
+
+export const ThrottleCounterListQuery = Type.Object({
+  ...PageQuery,
+  rule: Type.Optional(ThrottleRuleSchema),
+  subject: Type.Optional(Text(80)),
+  refusedOnly: Type.Optional(Type.Boolean()),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+});
+export type ThrottleCounterListQuery = Static<typeof ThrottleCounterListQuery>;
+
+/** A role, and whether the current user may grant or revoke it for the officers he administers. */
+export const RoleInfo = Type.Object({
+  code: RoleSchema,
+  name: Type.String(),
+  nameEn: Type.String(),
+  grantable: Type.Boolean(),
+});
+export type RoleInfo = Static<typeof RoleInfo>;

@@ -51,6 +51,8 @@ export const Officer = Type.Object({
   roles: Type.Array(RoleSchema),
   active: Type.Boolean(),
   locked: Type.Boolean(),
+  /** End of the lock after repeated failed logins; null when not locked. */
+  lockedUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   totpEnabled: Type.Boolean(),
   credentialStatus: Type.Union(CREDENTIAL_STATUSES.map((s) => Type.Literal(s))),
   credentials: Type.Array(Credential),
@@ -89,7 +91,6 @@ export const UpdateOfficerBody = Type.Partial(
     title: Text(30),
     roles: Type.Array(RoleSchema, { minItems: 1, maxItems: ROLES.length, uniqueItems: true }),
     active: Type.Boolean(),
-    unlock: Type.Boolean(),
     password: Text(128, { minLength: 1 }),
   }),
 );

@@ -9,6 +9,7 @@ import type { ServiceTables } from '../modules/service/service.tables.ts';
 import type { EnforcementTables } from '../modules/enforcement/enforcement.tables.ts';
 import type { PaymentTables } from '../modules/payments/payments.tables.ts';
 import type { DocumentTables } from '../modules/documents/documents.tables.ts';
+import type { ThrottleTables } from '../modules/throttle/throttle.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -157,4 +158,5 @@ export type DB = CoreTables &
   ServiceTables &
   EnforcementTables &
   PaymentTables &
-  DocumentTables;
+  DocumentTables &
+  ThrottleTables;

@@ -17,6 +17,7 @@ export const ERROR_TABLE = {
   AUTH_SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'The session has expired; log in again' },
   AUTH_WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  ROLE_NOT_GRANTABLE: { status: 403, zh: '无权授予或撤销该角色', en: 'You may not grant or revoke this role' },
   NOT_FOUND: { status: 404, zh: '对象不存在', en: 'Not found' },
   DUPLICATE: { status: 409, zh: '已存在相同的记录', en: 'A record with the same value exists' },
   STATE_CONFLICT: { status: 409, zh: '对象状态已变化，请刷新后重试', en: 'The record changed meanwhile; reload and retry' },
@@ -40,6 +41,7 @@ export const ERROR_TABLE = {
   URI_TOO_LONG: { status: 414, zh: '请求地址过长', en: 'The request address is too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的请求内容类型', en: 'The content type is not supported' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
+  THROTTLED: { status: 429, zh: '失败或请求次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   PAYMENT_NOT_PAYABLE: { status: 409, zh: '当前不能缴款', en: 'Nothing can be paid now' },
   PAYMENT_SIGNATURE_INVALID: { status: 400, zh: '支付通知签名验证失败', en: 'The payment notification signature is invalid' },
   NOT_SAVED: { status: 503, zh: '保存未成功，未写入任何数据，请重试', en: 'The write was not saved; nothing was stored. Retry' },
@@ -56,6 +58,8 @@ export type AppErrorOptions = {
   /** Rule ID and article, e.g. 'A1 行政处罚法第四十二条'. */
   rule?: string;
   details?: ErrorDetail[];
+  /** For a refusal that ends at a known time (429): sent as the Retry-After header. */
+  retryAfterSeconds?: number;
 };
 
 export class AppError extends Error {
@@ -66,6 +70,7 @@ export class AppError extends Error {
   readonly field: string | undefined;
   readonly rule: string | undefined;
   readonly details: ErrorDetail[] | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(code: AppErrorCode, options: AppErrorOptions = {}) {
     const spec = ERROR_TABLE[code];
@@ -78,6 +83,7 @@ export class AppError extends Error {
     this.field = options.field;
     this.rule = options.rule;
     this.details = options.details;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   toBody(correlationId?: string): Record<string, unknown> {

@@ -36,7 +36,7 @@ export async function buildApp({
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     frameworkErrors: answerFrameworkError,
     // Formats constrain what a client sends; an answer is serialized whatever an older row holds.
     serializerOpts: { ajv: { formats: { text: true, 'multiline-text': true } } },

@@ -169,6 +169,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     const correlationId = String(request.id);
     if (err instanceof AppError) {
       if (err.status >= 500) request.log.error({ err, correlationId }, 'app error');
+      if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.status(err.status).send(err.toBody(correlationId));
     }
     const fe = err as FastifyError & { validation?: AjvError[]; validationContext?: string };

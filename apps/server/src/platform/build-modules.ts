@@ -18,6 +18,7 @@ import { portalModule } from '../modules/portal/index.ts';
 import { schedulerModule, type JobHandlers } from '../modules/scheduler/index.ts';
 import { serviceModule } from '../modules/service/index.ts';
 import { staffModule } from '../modules/staff/index.ts';
+import { throttleModule } from '../modules/throttle/index.ts';
 import type { ServerModule } from './server-module.ts';
 
 /**
@@ -27,6 +28,7 @@ import type { ServerModule } from './server-module.ts';
 export const SERVER_MODULES: readonly ServerModule[] = [
   schedulerModule,
   authModule,
+  throttleModule,
   orgModule,
   staffModule,
   auditModule,

@@ -11,3 +11,8 @@ export function assertPermission(actor: Actor, permission: Permission): void {
 export function assertInJurisdiction(actor: Actor, recordOrgPath: string | null | undefined): void {
   if (!recordOrgPath || !recordOrgPath.startsWith(actor.jurisdictionPath)) throw new AppError('NOT_FOUND');
 }
+
+/** True when the actor's jurisdiction is the whole city (his org is the root of the tree). */
+export function isCityWide(actor: Pick<Actor, 'jurisdictionPath'>): boolean {
+  return actor.jurisdictionPath.split('/').filter(Boolean).length === 1;
+}

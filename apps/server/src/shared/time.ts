@@ -4,3 +4,10 @@ const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shangha
 export function shanghaiDate(at: Date): string {
   return SHANGHAI_DATE.format(at);
 }
+
+const SHANGHAI_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The wall-clock time (Asia/Shanghai) of an instant, as 'HH:mm'. */
+export function shanghaiTime(at: Date): string {
+  return SHANGHAI_TIME.format(at);
+}

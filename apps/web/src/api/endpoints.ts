@@ -12,6 +12,8 @@ import type {
   Org,
   OrgNode,
   PageOf,
+  RoleInfo,
+  ThrottleCounter,
   UpdateCredentialBody,
   UpdateOfficerBody,
   UpdateOrgBody,
@@ -20,7 +22,6 @@ import { api, type Query } from './client.ts';
 
 // Typed calls to the API, one line each. Later modules add their own file next to this one.
 
-export type RoleInfo = { code: string; name: string; nameEn: string };
 export type TotpSetup = { secret: string; otpauthUrl: string };
 type Write = { idempotencyKey?: string };
 
@@ -54,6 +55,7 @@ export const officerApi = {
   get: (id: string) => api.get<Officer>(`/api/v1/officers/${id}`),
   create: (body: CreateOfficerBody, w: Write = {}) => api.post<Officer>('/api/v1/officers', body, w),
   update: (id: string, body: UpdateOfficerBody, w: Write = {}) => api.patch<Officer>(`/api/v1/officers/${id}`, body, w),
+  unlock: (id: string, w: Write = {}) => api.post<Officer>(`/api/v1/officers/${id}/unlock`, {}, w),
   addCredential: (officerId: string, body: CredentialBody, w: Write = {}) =>
     api.post<Credential>(`/api/v1/officers/${officerId}/credentials`, body, w),
   updateCredential: (id: string, body: UpdateCredentialBody, w: Write = {}) => api.patch<Credential>(`/api/v1/credentials/${id}`, body, w),
@@ -75,4 +77,12 @@ export const auditApi = {
     api.get<PageOf<AuditEntry>>('/api/v1/audit', query as Query, signal),
   verify: (w: Write = {}) => api.post<AuditVerifyResult>('/api/v1/audit/verify', {}, w),
   exportPath: '/api/v1/audit/export.xlsx',
+};
+
+export type ThrottleFilters = { rule?: string; subject?: string; refusedOnly?: boolean; from?: string; to?: string };
+
+export const throttleApi = {
+  list: (query: ThrottleFilters & { page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<PageOf<ThrottleCounter>>('/api/v1/throttle-counters', query as Query, signal),
+  exportPath: '/api/v1/throttle-counters/export.xlsx',
 };

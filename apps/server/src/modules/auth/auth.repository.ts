@@ -21,21 +21,58 @@ export async function findLoginByUsername(db: Executor, username: string) {
       'o.totp_enabled',
       'o.totp_secret',
       'o.must_change_password',
+      'o.phone',
     ])
     .where('o.username', '=', username)
     .executeTakeFirst();
 }
 
-export async function recordFailedLogin(db: Executor, officerId: string, failedAttempts: number, at: Date, lockedUntil: Date | null) {
+/** A lock whose time has run out starts a fresh count (conditional, so two requests cannot both reset a new count). */
+export async function clearExpiredLock(db: Executor, officerId: string, now: Date): Promise<void> {
   await db
     .updateTable('officers')
-    .set({ failed_attempts: failedAttempts, last_failed_at: at, locked_until: lockedUntil })
+    .set({ failed_attempts: 0, locked_until: null })
     .where('id', '=', officerId)
+    .where('locked_until', '<=', now)
     .execute();
 }
 
-export async function resetFailedLogins(db: Executor, officerId: string) {
-  await db.updateTable('officers').set({ failed_attempts: 0, locked_until: null }).where('id', '=', officerId).execute();
+/**
+ * One more failure, counted by the database: concurrent failures each get their own number (the row lock taken here
+ * is held until the request commits, so the lock decided from this number is written before anyone else counts).
+ */
+export async function countFailedLogin(db: Executor, officerId: string, at: Date): Promise<number> {
+  const row = await db
+    .updateTable('officers')
+    .set({ failed_attempts: sql<number>`failed_attempts + 1`, last_failed_at: at })
+    .where('id', '=', officerId)
+    .returning('failed_attempts')
+    .executeTakeFirstOrThrow();
+  return row.failed_attempts;
+}
+
+/** Locks the account unless it is locked already; true when this call locked it. */
+export async function lockAccount(db: Executor, officerId: string, until: Date, now: Date): Promise<boolean> {
+  const row = await db
+    .updateTable('officers')
+    .set({ locked_until: until })
+    .where('id', '=', officerId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** A successful login clears the count — unless a concurrent failure locked the account meanwhile (then false). */
+export async function resetFailedLoginsUnlessLocked(db: Executor, officerId: string, now: Date): Promise<boolean> {
+  const row = await db
+    .updateTable('officers')
+    .set({ failed_attempts: 0, locked_until: null })
+    .where('id', '=', officerId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function insertSession(

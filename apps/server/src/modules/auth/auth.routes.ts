@@ -1,9 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { ChangePasswordBody, ErrorBody, LoginBody, LoginResponse, Me, TotpEnableBody, TotpSetupResponse } from '@chengguan/contracts';
+import {
+  ChangePasswordBody,
+  ErrorBody,
+  LoginBody,
+  LoginResponse,
+  Me,
+  RoleInfo,
+  ROLES,
+  TotpEnableBody,
+  TotpSetupResponse,
+} from '@chengguan/contracts';
+import { grantableRoles } from '@chengguan/domain';
 import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
-import { login } from './use-cases/login.ts';
+import { isCityWide } from '../../shared/access.ts';
+import { throttleGate } from '../throttle/index.ts';
+import { login, loginThrottleKeys } from './use-cases/login.ts';
 import { logout } from './use-cases/logout.ts';
 import { authenticate } from './use-cases/authenticate.ts';
 import { changePassword } from './use-cases/change-password.ts';
@@ -20,11 +33,13 @@ export function publicAuthRoutes(app: FastifyInstance, deps: Deps): void {
     {
       // The answer is a session token, not to be kept in the clear for a replay; a repeated login is harmless.
       config: { idempotencyKey: false },
+      // Counted per client address and per account name before the password is looked at (429 past a limit).
+      preHandler: throttleGate(deps, (request) => loginThrottleKeys((request.body as LoginBody).username, request.ip)),
       schema: {
         tags: ['auth'],
-        summary: '登录 / log in',
+        summary: '登录 / log in (unknown user, wrong password and locked account answer the same 401)',
         body: LoginBody,
-        response: { 200: LoginResponse, 401: ErrorBody, 423: ErrorBody },
+        response: { 200: LoginResponse, 401: ErrorBody, 429: ErrorBody },
       },
     },
     async (request, reply) => {
@@ -72,11 +87,16 @@ export function meRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['auth'],
-        summary: '角色 / roles',
-        response: { 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String() })) },
+        summary: '角色 / roles, and which of them the current user may grant (R1–R4)',
+        response: { 200: Type.Array(RoleInfo) },
       },
     },
-    async () => Object.entries(ROLE_LABELS).map(([code, l]) => ({ code, ...l })),
+    async (request) => {
+      const actor = actorOf(request);
+      const scope = isCityWide(actor) ? 'city' : 'bureau';
+      const grantable = new Set(grantableRoles({ id: actor.id, roles: actor.roles, scope }, scope));
+      return ROLES.map((code) => ({ code, ...ROLE_LABELS[code], grantable: grantable.has(code) }));
+    },
   );
   app.post(
     '/api/v1/me/password',

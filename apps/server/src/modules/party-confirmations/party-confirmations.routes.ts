@@ -11,6 +11,7 @@ import {
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
+import { addressKey, throttleGate } from '../throttle/index.ts';
 import {
   confirmParty,
   createPartyConfirmation,
@@ -67,6 +68,9 @@ export function publicPartyConfirmationRoutes(app: FastifyInstance, deps: Deps):
   app.post(
     '/api/public/party-confirmations/:token',
     {
+      // Every attempt counts against the client address's limit of failed anonymous attempts; a confirmation gives
+      // it back. So a phone that guesses tokens, or floods one code, is refused (429) instead of audited each time.
+      preHandler: throttleGate(deps, (request) => [addressKey('public_address', request.ip)]),
       schema: {
         tags: TAGS,
         summary: '当事人确认身份信息 / the party confirms his identity (public)',

@@ -16,6 +16,7 @@ import { AppError, fieldError } from '../../errors/app-error.ts';
 import { assertInJurisdiction, assertPermission } from '../../shared/access.ts';
 import { shanghaiDate } from '../../shared/time.ts';
 import { recordAudit } from '../audit/index.ts';
+import { addressKey, refundAttempt } from '../throttle/index.ts';
 import {
   type ConfirmationRow,
   findConfirmationWithOrg,
@@ -198,6 +199,7 @@ export async function confirmParty(deps: Deps, meta: RequestMeta, token: string,
       },
       now,
     );
+    await refundAttempt(trx, deps, [addressKey('public_address', meta.ip)]);
     await audit('confirmed', { partyType: body.partyType, idType: body.idType });
     return null;
   });

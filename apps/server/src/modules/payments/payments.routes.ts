@@ -32,6 +32,7 @@ import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import { assertPermission } from '../../shared/access.ts';
 import { getCaseRowOrFail } from '../cases/index.ts';
+import { addressKey, throttleGate } from '../throttle/index.ts';
 import { applyForDeferral, startCheckout } from './payments.api.ts';
 import { toDeferral } from './payments.mapper.ts';
 import { findDeferral, instalmentsOf } from './payments.repository.ts';
@@ -240,12 +241,15 @@ export function publicPaymentRoutes(app: FastifyInstance, deps: Deps): void {
   app.post(
     '/api/public/payments/:provider/callback',
     {
+      // A forged signature counts against the sender's limit of failed anonymous attempts (a verified one gives its
+      // attempt back): a flood of forgeries is refused with 429 after a few audited ones.
+      preHandler: throttleGate(deps, (request) => [addressKey('public_address', request.ip)]),
       schema: {
         tags: TAGS,
         summary: '支付渠道回调（验签）/ provider callback (signed)',
         security: [],
         params: Type.Object({ provider: Code('^[a-z0-9_-]{1,40}$', 40) }),
-        response: { 200: CallbackAnswer, 400: ErrorBody, 404: ErrorBody },
+        response: { 200: CallbackAnswer, 400: ErrorBody, 404: ErrorBody, 429: ErrorBody },
       },
     },
     async (request) => receivePaymentCallback(deps, metaOf(request), (request.params as { provider: string }).provider, request.body),

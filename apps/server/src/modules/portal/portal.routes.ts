@@ -30,6 +30,7 @@ import {
 import { requestPortalCode } from './use-cases/request-code.ts';
 import { findPortalSession, revokePortalSession } from './portal.repository.ts';
 import { tokenHash } from '../auth/index.ts';
+import { addressKey, throttleGate } from '../throttle/index.ts';
 
 const TAGS = ['portal'];
 const RAW_TYPES = /^(application\/pdf|image\/(jpeg|png|webp|heic))/;
@@ -47,6 +48,7 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
     scope.post(
       '/api/portal/code',
       {
+        preHandler: throttleGate(deps, (request) => [addressKey('portal_code_address', request.ip)]),
         schema: {
           tags: TAGS,
           summary: '获取短信验证码 / request a one-time code (same answer whether or not the number exists)',
@@ -62,6 +64,7 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
       {
         // The answer opens a session (its token in a cookie), not to be kept in the clear for a replay.
         config: { idempotencyKey: false },
+        preHandler: throttleGate(deps, (request) => [addressKey('public_address', request.ip)]),
         schema: {
           tags: TAGS,
           summary: '验证码登录 / log in with the document number and the code',

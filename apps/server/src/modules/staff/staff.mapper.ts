@@ -38,6 +38,7 @@ export function toOfficer(
     roles,
     active: r.active,
     locked: r.locked_until !== null && new Date(r.locked_until) > opts.now,
+    lockedUntil: r.locked_until !== null && new Date(r.locked_until) > opts.now ? new Date(r.locked_until).toISOString() : null,
     totpEnabled: r.totp_enabled,
     credentialStatus: r.credential_status,
     credentials: credentials.map((c) => toCredential(c, opts.today)),

@@ -38,6 +38,7 @@ export type OfficerRow = {
   username: string | null;
   active: boolean;
   locked_until: Date | null;
+  failed_attempts: number;
   totp_enabled: boolean;
   credential_status: CredentialStatus;
 };
@@ -60,6 +61,7 @@ function officersQuery(db: Executor, today: string, expiringDays: number) {
       'o.username',
       'o.active',
       'o.locked_until',
+      'o.failed_attempts',
       'o.totp_enabled',
       credentialStatusSql(today, expiringDays).as('credential_status'),
     ]);

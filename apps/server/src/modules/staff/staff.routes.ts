@@ -19,6 +19,7 @@ import { listOfficers } from './use-cases/list-officers.ts';
 import { getOfficer } from './use-cases/get-officer.ts';
 import { createOfficer } from './use-cases/create-officer.ts';
 import { updateOfficer } from './use-cases/update-officer.ts';
+import { unlockOfficer } from './use-cases/unlock-officer.ts';
 import { addCredential, updateCredential } from './use-cases/credentials.ts';
 import { exportOfficers } from './use-cases/export-officers.ts';
 
@@ -54,9 +55,9 @@ export function staffRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: ['staff'],
-        summary: '新增人员 / create officer',
+        summary: '新增人员 / create officer (roles: R2–R5)',
         body: CreateOfficerBody,
-        response: { 201: Officer, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+        response: { 201: Officer, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
       },
     },
     async (request, reply) =>
@@ -64,8 +65,28 @@ export function staffRoutes(app: FastifyInstance, deps: Deps): void {
   );
   app.patch(
     '/api/v1/officers/:id',
-    { schema: { tags: ['staff'], params: IdParams, body: UpdateOfficerBody, response: { 200: Officer, 400: ErrorBody, 404: ErrorBody } } },
+    {
+      schema: {
+        tags: ['staff'],
+        summary: '修改人员 / update officer (roles: R1–R5)',
+        params: IdParams,
+        body: UpdateOfficerBody,
+        response: { 200: Officer, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+      },
+    },
     async (request) => updateOfficer(deps, actorOf(request), metaOf(request), id(request.params), request.body as UpdateOfficerBody),
+  );
+  app.post(
+    '/api/v1/officers/:id/unlock',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: '解除账户锁定 / unlock an account locked by failed logins',
+        params: IdParams,
+        response: { 200: Officer, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => unlockOfficer(deps, actorOf(request), metaOf(request), id(request.params)),
   );
   app.post(
     '/api/v1/officers/:id/credentials',

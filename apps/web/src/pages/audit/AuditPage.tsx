@@ -1,5 +1,20 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { DownloadOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditEntry } from '@chengguan/contracts';
@@ -11,6 +26,7 @@ import { errorText } from '../../api/errors.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { useAuditVerify } from './AuditVerify.tsx';
+import { ThrottleCounters } from './ThrottleCounters.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 
 type FilterForm = { action?: string; entityType?: string; entityId?: string; actorId?: string; range?: [Dayjs | null, Dayjs | null] };
@@ -19,7 +35,8 @@ const trimmed = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : un
 
 export default function AuditPage() {
   const { t, lang } = useI18n();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
+  const [tab, setTab] = useState('log');
   const { message } = App.useApp();
   const [form] = Form.useForm<FilterForm>();
   const [filters, setFilters] = useState<AuditFilters>({});
@@ -129,19 +146,8 @@ export default function AuditPage() {
     { title: t('audit.ip'), dataIndex: 'ip', width: 120, render: (ip: string | null) => ip ?? '—' },
   ];
 
-  return (
-    <Page
-      title={t('audit.title')}
-      testId="audit-page"
-      extra={
-        <>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="audit-export">
-            {exporting ? t('common.exporting') : t('common.exportExcel')}
-          </Button>
-          {can('audit:verify') && verify.button}
-        </>
-      }
-    >
+  const log = (
+    <>
       {verify.panel}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form<FilterForm> form={form} name="auditFilter" layout="inline" onFinish={onSearch} style={{ rowGap: 12 }}>
@@ -199,6 +205,36 @@ export default function AuditPage() {
         pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }), [20, 50, 100, 200])}
         data-testid="audit-table"
       />
+    </>
+  );
+
+  return (
+    <Page
+      title={t('audit.title')}
+      testId="audit-page"
+      extra={
+        tab === 'log' && (
+          <>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="audit-export">
+              {exporting ? t('common.exporting') : t('common.exportExcel')}
+            </Button>
+            {can('audit:verify') && verify.button}
+          </>
+        )
+      }
+    >
+      {me?.cityWide ? (
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'log', label: t('audit.title'), children: log },
+            { key: 'throttle', label: t('throttle.tab'), children: <ThrottleCounters /> },
+          ]}
+        />
+      ) : (
+        log
+      )}
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Button, Drawer, Form, Grid, Input, Space } from 'antd';
-import type { CreateOfficerBody, Officer, OrgNode, Role } from '@chengguan/contracts';
+import type { CreateOfficerBody, Officer, OrgNode, Role, RoleInfo } from '@chengguan/contracts';
 import { officerApi } from '../../api/endpoints.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSubmit } from '../../lib/useSubmit.ts';
@@ -23,12 +23,14 @@ const opt = (v: string | undefined) => (v && v.trim() !== '' ? v.trim() : undefi
 export function OfficerCreateDrawer({
   open,
   tree,
+  roleInfos,
   defaultOrgId,
   onClose,
   onCreated,
 }: {
   open: boolean;
   tree: OrgNode[];
+  roleInfos: RoleInfo[];
   defaultOrgId?: string;
   onClose: () => void;
   onCreated: (o: Officer) => void;
@@ -59,8 +61,11 @@ export function OfficerCreateDrawer({
     if (!open) return;
     reset();
     form.resetFields();
-    form.setFieldsValue({ orgId: defaultOrgId, roles: ['field_officer'] });
-  }, [open, form, reset, defaultOrgId]);
+    form.setFieldsValue({
+      orgId: defaultOrgId,
+      roles: roleInfos.some((r) => r.code === 'field_officer' && r.grantable) ? ['field_officer'] : [],
+    });
+  }, [open, form, reset, defaultOrgId, roleInfos]);
 
   return (
     <Drawer
@@ -80,7 +85,7 @@ export function OfficerCreateDrawer({
       }
     >
       <Form<CreateForm> form={form} name="officerCreate" layout="vertical" onFinish={(v) => void submit(v)}>
-        <OfficerBasicFields tree={tree} />
+        <OfficerBasicFields tree={tree} roleInfos={roleInfos} />
         <Form.Item
           name="employeeNo"
           label={t('officer.employeeNo')}

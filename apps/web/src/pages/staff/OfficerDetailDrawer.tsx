@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Grid, Input, Space, Switch, Tag } from 'antd';
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import type { Officer, OrgNode, Role, UpdateOfficerBody } from '@chengguan/contracts';
+import dayjs from 'dayjs';
+import type { Officer, OrgNode, Role, RoleInfo, UpdateOfficerBody } from '@chengguan/contracts';
+import { useAuth } from '../../auth/auth.tsx';
 import { officerApi } from '../../api/endpoints.ts';
 import { newIdempotencyKey } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
@@ -41,17 +43,20 @@ function changes(o: Officer, v: EditForm): UpdateOfficerBody {
 export function OfficerDetailDrawer({
   row,
   tree,
+  roleInfos,
   canWrite,
   onClose,
   onChanged,
 }: {
   row: Officer | null;
   tree: OrgNode[];
+  roleInfos: RoleInfo[];
   canWrite: boolean;
   onClose: () => void;
   onChanged: () => void;
 }) {
   const { t, lang } = useI18n();
+  const { me } = useAuth();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<EditForm>();
@@ -108,7 +113,7 @@ export function OfficerDetailDrawer({
     if (!officer) return;
     setUnlocking(true);
     try {
-      afterWrite(await officerApi.update(officer.id, { unlock: true }, { idempotencyKey: newIdempotencyKey() }));
+      afterWrite(await officerApi.unlock(officer.id, { idempotencyKey: newIdempotencyKey() }));
       void message.success(t('officer.unlocked'));
     } catch (e) {
       void message.error(errorText(e, t, lang));
@@ -118,6 +123,11 @@ export function OfficerDetailDrawer({
   };
 
   const blocked = officer ? BLOCKING_STATUSES.includes(officer.credentialStatus) : false;
+  const self = !!officer && officer.id === me?.id;
+  // Resetting the password or deactivating the account of someone whose role the user may not grant would hand that
+  // role over; the server refuses it (R4), the form says so beforehand.
+  const grantable = roleInfos.filter((r) => r.grantable).map((r) => r.code);
+  const reserved = !!officer && !self && officer.roles.some((r) => !grantable.includes(r));
   return (
     <Drawer
       open={!!row}
@@ -129,8 +139,8 @@ export function OfficerDetailDrawer({
             <span data-testid="officer-detail-name">{officer.name}</span>
             <CredentialStatusTag status={officer.credentialStatus} />
             {officer.locked && (
-              <Tag color="red" icon={<LockOutlined />}>
-                {t('officer.locked')}
+              <Tag color="red" icon={<LockOutlined />} data-testid="officer-locked-tag">
+                {officer.lockedUntil ? t('officer.lockedUntil', { time: dayjs(officer.lockedUntil).format('HH:mm') }) : t('officer.locked')}
               </Tag>
             )}
             {!officer.active && <Tag>{t('officer.inactive')}</Tag>}
@@ -150,6 +160,7 @@ export function OfficerDetailDrawer({
       {officer && (
         <Flex vertical gap={16}>
           {blocked && <Alert type="error" showIcon message={t('credential.blockedTip')} data-testid="officer-blocked-alert" />}
+          {officer.locked && <Alert type="warning" showIcon message={t('officer.lockedTip')} data-testid="officer-locked-alert" />}
           <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
             <Descriptions.Item label={t('officer.employeeNo')}>{officer.employeeNo}</Descriptions.Item>
             <Descriptions.Item label={t('officer.username')}>{officer.username ?? '—'}</Descriptions.Item>
@@ -164,12 +175,31 @@ export function OfficerDetailDrawer({
             onFinish={(v) => void submit(v)}
             style={{ maxWidth: 560 }}
           >
-            <OfficerBasicFields tree={tree} phoneHint={officer.phone ? t('officer.phoneKeep', { phone: officer.phone }) : undefined} />
-            <Form.Item name="active" label={t('officer.activeFilter')} valuePropName="checked">
-              <Switch checkedChildren={t('officer.active')} unCheckedChildren={t('officer.inactive')} />
+            <OfficerBasicFields
+              tree={tree}
+              phoneHint={officer.phone ? t('officer.phoneKeep', { phone: officer.phone }) : undefined}
+              roleInfos={roleInfos}
+              currentRoles={officer.roles}
+              self={self}
+            />
+            <Form.Item
+              name="active"
+              label={t('officer.activeFilter')}
+              valuePropName="checked"
+              extra={reserved && officer.active ? t('officer.reservedAccount') : undefined}
+            >
+              <Switch
+                checkedChildren={t('officer.active')}
+                unCheckedChildren={t('officer.inactive')}
+                disabled={self || (reserved && officer.active)}
+              />
             </Form.Item>
-            <Form.Item name="password" label={t('officer.newPassword')} extra={t('officer.newPasswordHint')}>
-              <Input.Password autoComplete="new-password" />
+            <Form.Item
+              name="password"
+              label={t('officer.newPassword')}
+              extra={reserved ? t('officer.reservedAccount') : t('officer.newPasswordHint')}
+            >
+              <Input.Password autoComplete="new-password" disabled={reserved} />
             </Form.Item>
             {canWrite && (
               <Button type="primary" htmlType="submit" loading={loading} data-testid="officer-save">

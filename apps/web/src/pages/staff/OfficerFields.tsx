@@ -1,8 +1,8 @@
 import type { CSSProperties } from 'react';
 import { Form, Input, Radio, Select, TreeSelect } from 'antd';
-import type { OrgNode } from '@chengguan/contracts';
+import type { OrgNode, Role, RoleInfo } from '@chengguan/contracts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { roleOptions } from '../../i18n/labels.ts';
+import { roleLabel } from '../../i18n/labels.ts';
 import { toTreeSelect } from '../../lib/orgTree.ts';
 
 export const EMPLOYEE_NO = /^[A-Za-z0-9-]{3,20}$/;
@@ -37,9 +37,38 @@ export function OrgTreeSelect(props: {
   );
 }
 
+/**
+ * The roles the server says the user may grant (R1–R4), plus the officer's other roles shown greyed out: they stay as
+ * they are. His own roles nobody changes (R1). Incompatible pairs (R5) are refused by the server at this field.
+ */
+function roleChoices(roleInfos: RoleInfo[], current: Role[], t: ReturnType<typeof useI18n>['t']) {
+  const grantable = roleInfos.filter((r) => r.grantable).map((r) => r.code);
+  const fixed = current.filter((r) => !grantable.includes(r));
+  return {
+    fixed,
+    options: roleInfos
+      .filter((r) => r.grantable || fixed.includes(r.code))
+      .map((r) => ({ value: r.code, label: roleLabel(t, r.code), disabled: !r.grantable })),
+  };
+}
+
 /** The fields an officer has in both the create and the edit form. */
-export function OfficerBasicFields({ tree, phoneHint }: { tree: OrgNode[]; phoneHint?: string }) {
+export function OfficerBasicFields({
+  tree,
+  phoneHint,
+  roleInfos,
+  currentRoles = [],
+  self = false,
+}: {
+  tree: OrgNode[];
+  phoneHint?: string;
+  roleInfos: RoleInfo[];
+  currentRoles?: Role[];
+  self?: boolean;
+}) {
   const { t } = useI18n();
+  const { options, fixed } = roleChoices(roleInfos, currentRoles, t);
+  const rolesHint = self ? t('officer.rolesSelf') : fixed.length > 0 ? t('officer.rolesFixed') : t('officer.rolesHint');
   return (
     <>
       <Form.Item
@@ -73,9 +102,10 @@ export function OfficerBasicFields({ tree, phoneHint }: { tree: OrgNode[]; phone
       <Form.Item
         name="roles"
         label={t('officer.roles')}
+        extra={rolesHint}
         rules={[{ required: true, message: t('common.required', { field: t('officer.roles') }) }]}
       >
-        <Select mode="multiple" options={roleOptions(t)} data-testid="officer-roles-select" />
+        <Select mode="multiple" options={options} disabled={self} data-testid="officer-roles-select" />
       </Form.Item>
     </>
   );

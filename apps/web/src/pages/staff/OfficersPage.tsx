@@ -33,6 +33,9 @@ export default function OfficersPage() {
 
   const query = { ...filters, ...paging };
   const list = useLoad((signal) => officerApi.list(query, signal), JSON.stringify(query));
+  // The roles, and which of them this user may grant: the forms offer only those.
+  const roles = useLoad(() => officerApi.roles(), 'roles');
+  const roleInfos = useMemo(() => roles.data ?? [], [roles.data]);
 
   const setFilter = (patch: OfficerFilters) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -199,6 +202,7 @@ export default function OfficersPage() {
       <OfficerCreateDrawer
         open={creating}
         tree={tree}
+        roleInfos={roleInfos}
         defaultOrgId={filters.orgId ?? me?.orgId}
         onClose={() => setCreating(false)}
         onCreated={() => {
@@ -206,7 +210,14 @@ export default function OfficersPage() {
           list.reload();
         }}
       />
-      <OfficerDetailDrawer row={selected} tree={tree} canWrite={canWrite} onClose={() => setSelected(null)} onChanged={list.reload} />
+      <OfficerDetailDrawer
+        row={selected}
+        tree={tree}
+        roleInfos={roleInfos}
+        canWrite={canWrite}
+        onClose={() => setSelected(null)}
+        onChanged={list.reload}
+      />
     </Page>
   );
 }

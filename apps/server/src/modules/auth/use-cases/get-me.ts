@@ -1,5 +1,6 @@
 import type { Me } from '@chengguan/contracts';
 import type { Actor, Deps } from '../../../context.ts';
+import { isCityWide } from '../../../shared/access.ts';
 import { getSecrets } from '../auth.repository.ts';
 
 export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
@@ -14,5 +15,6 @@ export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
     permissions: [...actor.permissions].sort(),
     totpEnabled: secrets.totp_enabled,
     mustChangePassword: secrets.must_change_password,
+    cityWide: isCityWide(actor),
   };
 }

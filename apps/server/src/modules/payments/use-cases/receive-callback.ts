@@ -11,6 +11,7 @@ import { withSavepoint } from '../../../db/transaction.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { addressKey, refundAttempt } from '../../throttle/index.ts';
 import { channelActor, findCase, runCaseStepIn } from '../../cases/index.ts';
 import { caseAmounts, paymentAction } from '../payment-orders.ts';
 import {
@@ -57,6 +58,7 @@ export async function receivePaymentCallback(deps: Deps, meta: RequestMeta, prov
     });
   }
   return deps.db.transaction().execute(async (trx): Promise<CallbackResult> => {
+    await refundAttempt(trx, deps, [addressKey('public_address', meta.ip)]);
     const paidOn = shanghaiDate(verified.paidAt);
     const checkout = UUID.test(verified.outTradeNo) ? await findCheckout(trx, verified.outTradeNo, true) : undefined;
     const txId = deps.newId();

@@ -1,5 +1,6 @@
 // Step 2 of the portal login: the 文号 again and the code. Five wrong codes lock it (a new code is needed); a code is
-// valid 5 minutes and once. Every attempt is audited; a failed one is committed although the request fails.
+// valid 5 minutes and once. Every attempt is audited; a failed one is committed although the request fails. The route
+// counts every attempt against the client address's limit of failed anonymous attempts; a login gives it back.
 import { randomBytes } from 'node:crypto';
 import type { PortalLoginBody } from '@chengguan/contracts';
 import type { Deps, RequestMeta } from '../../../context.ts';
@@ -7,6 +8,7 @@ import { keepWritesOnRefusal } from '../../../db/unit-of-work.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { tokenHash } from '../../auth/index.ts';
+import { addressKey, refundAttempt } from '../../throttle/index.ts';
 import { PORTAL_ABSOLUTE_MS, PORTAL_IDLE_MS } from '../portal-session.ts';
 import { insertPortalSession, lockLatestChallenge, markChallengeUsed, recordChallengeFailure } from '../portal.repository.ts';
 import { codeHashOf, lookupHashOf } from './request-code.ts';
@@ -85,6 +87,7 @@ export async function openPortalSession(deps: Deps, meta: RequestMeta, body: Por
       expires_at: new Date(now.getTime() + PORTAL_ABSOLUTE_MS),
       ip: meta.ip,
     });
+    await refundAttempt(trx, deps, [addressKey('public_address', meta.ip)]);
     await audit('ok', { sessionId, caseId: c.case_id });
     return {
       token,

@@ -1,6 +1,9 @@
 // Step 1 of the portal login: the party types a 文号; if it belongs to a case whose party record has a mobile number,
 // a 6-digit code goes to that number. The answer is the same whether or not the number exists, and a row is written
 // either way (for an unknown number a code nobody receives), so that the resend limit and the lockout behave alike.
+// Beyond the limits per typed number: the route counts codes per client address (429 past the limit), and a phone
+// gets at most THROTTLE_PORTAL_CODE_PHONE codes an hour whatever number was typed — past that the answer stays the
+// same and no SMS goes out, so the limit tells nobody that the number exists.
 import { randomInt } from 'node:crypto';
 import type { PortalCodeRequestBody, PortalCodeRequested } from '@chengguan/contracts';
 import { sm3Hex } from '@chengguan/domain';
@@ -9,6 +12,7 @@ import { keepWritesOnRefusal } from '../../../db/unit-of-work.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { channelOf, sendMessage } from '../../messaging/index.ts';
+import { countAttemptIn, phoneKey } from '../../throttle/index.ts';
 import {
   casePartyContact,
   findCaseByDocumentNumber,
@@ -55,13 +59,16 @@ export async function requestPortalCode(deps: Deps, meta: RequestMeta, body: Por
       return new AppError('RATE_LIMITED', {
         message: `请 ${wait} 秒后再获取验证码`,
         messageEn: `Wait ${wait} s before requesting another code`,
+        retryAfterSeconds: wait,
       });
     }
     if (recent.length >= MAX_CODES_PER_DAY) {
       await audit('daily_limit', last?.id ?? null, last?.bureau_id ?? null);
+      const oldest = recent[recent.length - 1]!;
       return new AppError('RATE_LIMITED', {
         message: '该文号今日获取验证码次数过多，请明日再试或联系承办机关',
         messageEn: 'Too many codes for this number today; try tomorrow or contact the agency',
+        retryAfterSeconds: Math.max(1, Math.ceil((new Date(oldest.created_at).getTime() + 86_400_000 - now.getTime()) / 1000)),
       });
     }
     const found = await findCaseByDocumentNumber(trx, normalized);
@@ -70,7 +77,12 @@ export async function requestPortalCode(deps: Deps, meta: RequestMeta, body: Por
     const id = deps.newId();
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     let messageId: string | null = null;
+    let phoneLimited = false;
     if (contact && phone && channelOf(phone) === 'sms') {
+      const [counted] = await countAttemptIn(trx, deps, meta, [phoneKey(phone)]);
+      phoneLimited = !counted!.allowed;
+    }
+    if (contact && phone && channelOf(phone) === 'sms' && !phoneLimited) {
       const sent = await sendMessage(trx, deps, {
         to: phone,
         purpose: 'otp',
@@ -91,7 +103,8 @@ export async function requestPortalCode(deps: Deps, meta: RequestMeta, body: Por
       expires_at: new Date(now.getTime() + CODE_TTL_MS),
       ip: meta.ip,
     });
-    await audit(messageId ? 'sent' : contact ? 'no_mobile_on_record' : 'unknown_number', id, contact?.bureau_id ?? null, {
+    const outcome = messageId ? 'sent' : phoneLimited ? 'phone_limit' : contact ? 'no_mobile_on_record' : 'unknown_number';
+    await audit(outcome, id, contact?.bureau_id ?? null, {
       ...(messageId ? { messageId } : {}),
     });
     return null;

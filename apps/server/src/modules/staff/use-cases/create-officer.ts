@@ -1,4 +1,5 @@
 import type { CreateOfficerBody, Officer } from '@chengguan/contracts';
+import { roleChangeRefusals, unitScope } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
@@ -7,6 +8,7 @@ import { recordAudit } from '../../audit/index.ts';
 import { assertPasswordPolicy, hashPassword } from '../../auth/index.ts';
 import { getOrgRowOrFail } from '../../org/index.ts';
 import { insertOfficer } from '../staff.repository.ts';
+import { granterOf, recordRoleChange, refuseRoleChange } from '../role-grant-check.ts';
 import { auditView } from './officer-audit.ts';
 import { loadOfficer } from './get-officer.ts';
 
@@ -15,15 +17,36 @@ export const OFFICER_UNIQUE_FIELDS = {
   officers_username_key: { field: 'username', zh: '登录名已被使用', en: 'the username is already taken' },
 };
 
+/**
+ * A new officer in a unit of the administrator's jurisdiction (else 404), with roles he may grant there (R2–R4) that
+ * one person may hold together (R5); a refusal is audited and names the field `roles`.
+ */
 export async function createOfficer(deps: Deps, actor: Actor, meta: RequestMeta, input: CreateOfficerBody): Promise<Officer> {
   assertPermission(actor, 'staff:write');
   if (input.username && !input.password)
     throw fieldError('password', '设置登录名时必须设置初始密码', 'an initial password is required with a username');
   if (input.password && !input.username) throw fieldError('username', '设置密码时必须设置登录名', 'a username is required with a password');
   if (input.username && input.password) assertPasswordPolicy(input.password, { username: input.username, name: input.name }, 'password');
+  const org = await getOrgRowOrFail(deps.db, actor, input.orgId);
+  const refusals = roleChangeRefusals({
+    granter: granterOf(actor),
+    granteeId: null,
+    granteeScope: unitScope({ path: org.path, bureauId: org.bureau_id }),
+    before: [],
+    after: input.roles,
+  });
+  if (refusals.length > 0) {
+    await refuseRoleChange(
+      deps,
+      actor,
+      meta,
+      { officerId: null, bureauId: org.bureau_id, before: [], after: input.roles, what: 'create' },
+      refusals,
+      'roles',
+    );
+  }
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return deps.db.transaction().execute(async (trx) => {
-    const org = await getOrgRowOrFail(trx, actor, input.orgId);
     const id = deps.newId();
     await insertOfficer(
       trx,
@@ -51,6 +74,7 @@ export async function createOfficer(deps: Deps, actor: Actor, meta: RequestMeta,
       bureauId: org.bureau_id,
       data: { after: auditView(officer) },
     });
+    await recordRoleChange(trx, deps, actor, meta, { officerId: id, bureauId: org.bureau_id, before: [], after: officer.roles });
     return officer;
   });
 }
