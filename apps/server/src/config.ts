@@ -30,6 +30,11 @@ export type AppConfig = {
   paymentCallbackBaseUrl: string | null;
   /** PAYMENT_SANDBOX_SECRET (64 hex digits): the sandbox merchant's HMAC-SM3 secret; unset → random at creation. */
   paymentSandboxSecret: string | null;
+  /**
+   * PAYMENT_SANDBOX: the local sandbox provider and its public cashier exist (no real money moves). On by default for
+   * the embedded demo database, off when DATABASE_URL is set; off → no sandbox provider, its routes are not mounted.
+   */
+  paymentSandbox: boolean;
 };
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -102,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     docKeySecret: secretVar(env, 'DOC_KEY_SECRET', /^.{16,}$/su, 'at least 16 characters'),
     paymentCallbackBaseUrl: urlVar(env, 'PAYMENT_CALLBACK_BASE_URL'),
     paymentSandboxSecret: secretVar(env, 'PAYMENT_SANDBOX_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
+    paymentSandbox: boolVar(env, 'PAYMENT_SANDBOX', embedded),
   };
 }
