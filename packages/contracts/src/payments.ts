@@ -123,7 +123,7 @@ export const PaymentTransaction = Type.Object({
   provider: Type.String(),
   providerTxnId: Type.String(),
   amountFen: Fen,
-  /** What the checkout asked for; differs when the status is amount_mismatch. */
+  /** What the checkout asked for (a payment of another amount is an over- or underpayment). */
   expectedFen: Nullable(Fen),
   paidAt: Instant,
   paidOn: IsoDate,
