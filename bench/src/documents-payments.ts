@@ -103,9 +103,9 @@ export async function benchDocumentsPayments(ctx: TestContext, n: number): Promi
   for (const [i, o] of orders.entries()) {
     await db.transaction().execute(async (trx) => {
       const txn = await sql<{ id: string }>`INSERT INTO payment_transactions (id, bureau_id, provider, provider_txn_id, order_id, case_id,
-          amount_fen, expected_fen, paid_at, paid_on, status, callback)
+          amount_fen, expected_fen, paid_at, paid_on, status, booked_fen, callback)
         VALUES (${ctx.deps.newId()}, ${bureauId}, 'sandbox', ${`base-${i}`}, ${o.id}, ${o.case_id}, 10000, 10000, now(), '2026-03-02',
-          'confirmed', ${JSON.stringify(notifications[i])}::jsonb)
+          'confirmed', 10000, ${JSON.stringify(notifications[i])}::jsonb)
         ON CONFLICT (provider, provider_txn_id) DO NOTHING RETURNING id`.execute(trx);
       if (txn.rows.length === 0) return;
       const v = await sql<{ version: number }>`UPDATE cases SET version = version + 1, snapshot = snapshot, updated_at = now()

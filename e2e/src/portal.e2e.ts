@@ -111,6 +111,7 @@ describe('当事人门户 on a phone', () => {
     const due = page.getByTestId('portal-amount-due');
     await due.waitFor();
     await expect.poll(() => due.textContent()).toMatch(/2,?000/);
+    expect(await page.getByTestId('portal-sandbox').textContent()).toContain('沙箱');
     await noHorizontalScroll(page);
     await page.getByTestId('portal-pay').click();
 

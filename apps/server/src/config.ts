@@ -40,6 +40,11 @@ export type AppConfig = {
   trustProxy: boolean | string;
   /** THROTTLE_<RULE> = 'N/M': N attempts per M minutes (see DEFAULT_THROTTLE_LIMITS). */
   throttle: Record<ThrottleRule, ThrottleLimit>;
+  /**
+   * PAYMENT_SANDBOX: the local sandbox provider and its public cashier exist (no real money moves). On by default for
+   * the embedded demo database, off when DATABASE_URL is set; off → no sandbox provider, its routes are not mounted.
+   */
+  paymentSandbox: boolean;
 };
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -137,5 +142,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     paymentSandboxSecret: secretVar(env, 'PAYMENT_SANDBOX_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
     trustProxy: trustProxyVar(env),
     throttle: throttleVars(env),
+    paymentSandbox: boolVar(env, 'PAYMENT_SANDBOX', embedded),
   };
 }

@@ -8,6 +8,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-data.ts';
 import { seedDemoCases, type DemoCase } from './seed/demo-cases.ts';
 import { startWorker } from './modules/scheduler/index.ts';
 import { buildModules } from './platform/build-modules.ts';
+import { paymentBannerLine } from './modules/payments/index.ts';
 
 /** API (and, by default, the worker) in one process. */
 runCli(async () => {
@@ -32,6 +33,7 @@ runCli(async () => {
   console.log(`城管执法平台已启动 / chengguan is running: ${url}`);
   console.log(`  数据库 / database: ${database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
   console.log(`  API 文档 / API docs: ${url}/api/docs`);
+  console.log(`  ${paymentBannerLine(config)}`);
   if (config.seedDemo) {
     console.log(`  演示账号 / demo logins (password ${DEMO_PASSWORD}):`);
     for (const l of DEMO_LOGINS) console.log(`    ${l.username.padEnd(16)} ${l.roleZh}（${l.orgName}）`);

@@ -32,7 +32,16 @@ describe('settings', () => {
     });
   });
 
+  it('the sandbox payment provider: on for the embedded database, off with DATABASE_URL, unless PAYMENT_SANDBOX says', () => {
+    const server = { DATABASE_URL: 'postgres://u@db/chengguan' } as NodeJS.ProcessEnv;
+    expect(loadConfig(base).paymentSandbox).toBe(true);
+    expect(loadConfig(server).paymentSandbox).toBe(false);
+    expect(loadConfig({ ...server, PAYMENT_SANDBOX: 'true' }).paymentSandbox).toBe(true);
+    expect(loadConfig({ ...base, PAYMENT_SANDBOX: 'false' }).paymentSandbox).toBe(false);
+  });
+
   it.each([
+    ['PAYMENT_SANDBOX', 'maybe'],
     ['PUBLIC_BASE_URL', 'zf.example.gov.cn'],
     ['DOC_KEY_SECRET', 'short'],
     ['PAYMENT_CALLBACK_BASE_URL', 'ftp://host'],

@@ -30,7 +30,7 @@ export type TestContext = Platform & {
   seed: SeedResult;
   /** Logs a demo user in and returns his bearer token. */
   login(username: string, password?: string): Promise<string>;
-  /** The settings another process needs to open this test's database (DATA_DIR or DATABASE_URL). */
+  /** The settings another process needs to open this test's database (DATA_DIR or DATABASE_URL) and agree on payments. */
   processEnv(): Record<string, string>;
   /** Closes the app and the connection but keeps the data (another process may open it); close() still drops it. */
   detach(): Promise<void>;
@@ -45,9 +45,11 @@ export type TestContext = Platform & {
 /**
  * A fresh database per test file: embedded PGlite in memory by default; with DATABASE_URL set,
  * a throw-away database created on that PostgreSQL server and dropped afterwards.
+ * The sandbox payment provider is on for both engines (PAYMENT_SANDBOX=true) so that both run the same payment
+ * tests; `env` overrides settings (e.g. PAYMENT_SANDBOX=false).
  */
 export async function createTestContext(
-  opts: { seed?: boolean; dataDir?: string; config?: Partial<AppConfig> } = {},
+  opts: { seed?: boolean; dataDir?: string; config?: Partial<AppConfig>; env?: Record<string, string> } = {},
 ): Promise<TestContext> {
   const clock = testClock();
   const adminUrl = process.env.DATABASE_URL || null;
@@ -65,7 +67,8 @@ export async function createTestContext(
   }
   // PGlite in memory, or on disk when another process must open the same database.
   const dataDir = !databaseUrl && opts.dataDir ? opts.dataDir : 'memory://';
-  const config = { ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }), dataDir, webDist: null, ...opts.config };
+  const env = { ...process.env, PAYMENT_SANDBOX: 'true', ...opts.env, DATABASE_URL: databaseUrl ?? '' };
+  const config = { ...loadConfig(env), dataDir, webDist: null, ...opts.config };
   const dump =
     !databaseUrl && dataDir === 'memory://' && templates?.kind === 'pglite' ? (seeded ? templates.seeded : templates.empty) : null;
   const fromTemplate = databaseUrl ? templates?.kind === 'postgresql' : dump !== null;
@@ -109,7 +112,10 @@ export async function createTestContext(
       if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.statusCode} ${r.body}`);
       return (r.json() as { token: string }).token;
     },
-    processEnv: (): Record<string, string> => (databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }),
+    processEnv: (): Record<string, string> => ({
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }),
+      PAYMENT_SANDBOX: String(config.paymentSandbox),
+    }),
     detach,
     async close() {
       await detach();

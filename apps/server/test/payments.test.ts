@@ -166,7 +166,7 @@ describe('checkout → sandbox cashier → signed callback', () => {
     expect(after.summary).toMatchObject({ paidFen: 130_000, dueFen: 0 });
   });
 
-  it('a correctly signed callback with another amount is recorded but flagged, and does not pay', async () => {
+  it('G1 a correctly signed callback for less than is due is an underpayment: flagged, not booked, listed for refund', async () => {
     const c = await servedCase(700);
     const co = await checkout(c.id);
     const merchant = await sandboxMerchant(ctx.deps.db);
@@ -186,7 +186,8 @@ describe('checkout → sandbox cashier → signed callback', () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toEqual({ result: 'flagged' });
     const p = await payments(c.id);
-    expect(p.transactions[0]).toMatchObject({ status: 'amount_mismatch', amountFen: 69_900, expectedFen: 70_000 });
+    expect(p.transactions[0]).toMatchObject({ status: 'underpaid', amountFen: 69_900, expectedFen: 70_000, bookedFen: 0 });
+    expect(p.overpayments).toMatchObject([{ reason: 'below_due', amountFen: 69_900, dueFen: 70_000, status: 'open' }]);
     expect(p.summary.paidFen).toBe(0);
   });
 });

@@ -17,7 +17,7 @@ import {
   SearchOutlined,
   SlidersOutlined,
 } from '@ant-design/icons';
-import { AccountBookOutlined, DollarOutlined, ReconciliationOutlined, WalletOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, DollarOutlined, ReconciliationOutlined, RollbackOutlined, WalletOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/i18n.tsx';
 
 // ─────────────────────────────────────────────────────────────────────────────
@@ -117,6 +117,14 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'payment:reconcile',
     group: 'payments',
     page: lazy(() => import('./pages/payments/ReconciliationPage.tsx')),
+  },
+  {
+    path: 'overpayments',
+    labelKey: 'menu.overpayments',
+    icon: <RollbackOutlined />,
+    permission: 'case:read',
+    group: 'payments',
+    page: lazy(() => import('./pages/payments/OverpaymentsPage.tsx')),
   },
   {
     path: 'cash-receipts',

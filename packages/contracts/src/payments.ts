@@ -3,7 +3,7 @@
 // reconciliation, 暂缓 / 分期 applications (处罚法 Art. 66) and on-the-spot cash receipts (B4, 处罚法 Arts. 68–71).
 // Money is integer fen; legal dates are 'YYYY-MM-DD' (Asia/Shanghai).
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { Code, Fen, IsoDate, MultilineText, PageQuery, PositiveFen, Text, Uuid } from './common.ts';
+import { Code, Fen, IsoDate, MultilineText, Page, PageQuery, PositiveFen, Text, Uuid } from './common.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
@@ -19,13 +19,49 @@ export const PAYMENT_ORDER_STATUS_ZH: Record<PaymentOrderStatus, string> = {
   cancelled: '已撤销',
 };
 
-export const PAYMENT_TXN_STATUSES = ['confirmed', 'amount_mismatch', 'step_refused'] as const;
+/**
+ * confirmed: booked in full. overpaid: the amount due booked (or nothing), the rest is an over-payment to refund.
+ * underpaid: less than the amount due — the fine is paid in full or in approved instalments (处罚法 Arts. 66–67), so
+ * nothing is booked and it is refunded. step_refused: the case refused the payment step; nothing booked.
+ */
+export const PAYMENT_TXN_STATUSES = ['confirmed', 'overpaid', 'underpaid', 'step_refused'] as const;
 export type PaymentTxnStatus = (typeof PAYMENT_TXN_STATUSES)[number];
 export const PAYMENT_TXN_STATUS_ZH: Record<PaymentTxnStatus, string> = {
   confirmed: '已入账',
-  amount_mismatch: '金额不符（待核）',
-  step_refused: '案件状态不允许登记（待核）',
+  overpaid: '多缴 / 错缴（待退还）',
+  underpaid: '少于应缴，未入账（待退还）',
+  step_refused: '案件状态不允许登记（待退还）',
 };
+
+/** Why money received was not booked against the fine (多缴 / 错缴款). */
+export const OVERPAYMENT_REASONS = [
+  'already_paid',
+  'checkout_cancelled',
+  'exceeds_due',
+  'below_due',
+  'unknown_checkout',
+  'case_refused',
+] as const;
+export type OverpaymentReason = (typeof OVERPAYMENT_REASONS)[number];
+export const OVERPAYMENT_REASON_ZH: Record<OverpaymentReason, string> = {
+  already_paid: '已缴清后重复缴款',
+  checkout_cancelled: '支付单已作废后缴款',
+  exceeds_due: '超出应缴金额',
+  below_due: '少于应缴金额（未足额缴纳）',
+  unknown_checkout: '无对应缴款单',
+  case_refused: '案件状态不允许登记缴款',
+};
+export const OVERPAYMENT_REASON_EN: Record<OverpaymentReason, string> = {
+  already_paid: 'paid again after the order was settled',
+  checkout_cancelled: 'paid on a cancelled checkout',
+  exceeds_due: 'more than the amount due',
+  below_due: 'less than the amount due (not paid in full)',
+  unknown_checkout: 'no matching checkout',
+  case_refused: 'the case refused the payment',
+};
+export const OVERPAYMENT_STATUSES = ['open', 'refunded'] as const;
+export type OverpaymentStatus = (typeof OVERPAYMENT_STATUSES)[number];
+export const OVERPAYMENT_STATUS_ZH: Record<OverpaymentStatus, string> = { open: '待退还', refunded: '已退还' };
 
 export const RuleLineSchema = Type.Object({ ruleId: Type.String(), article: Type.String(), textZh: Type.String(), textEn: Type.String() });
 
@@ -85,15 +121,69 @@ export const PaymentTransaction = Type.Object({
   provider: Type.String(),
   providerTxnId: Type.String(),
   amountFen: Fen,
-  /** What the checkout asked for; differs when the status is amount_mismatch. */
+  /** What the checkout asked for (a payment of another amount is an over- or underpayment). */
   expectedFen: Nullable(Fen),
   paidAt: Instant,
   paidOn: IsoDate,
   status: literals(PAYMENT_TXN_STATUSES),
+  /** What was booked against the fine; the rest (amountFen − bookedFen) is an over-payment. */
+  bookedFen: Fen,
   note: Nullable(Type.String()),
   refundedFen: Fen,
 });
 export type PaymentTransaction = Static<typeof PaymentTransaction>;
+
+/** Where checkouts go: the provider configured for this installation, or none (then nothing can be paid online). */
+export const PaymentChannel = Type.Object({
+  provider: Nullable(Type.String()),
+  labelZh: Type.String(),
+  labelEn: Type.String(),
+  /** The local sandbox: no real money moves. */
+  sandbox: Type.Boolean(),
+});
+export type PaymentChannel = Static<typeof PaymentChannel>;
+
+/** Money received that was not booked against the fine, flagged and listed for refund (退付). */
+export const Overpayment = Type.Object({
+  id: Uuid,
+  transactionId: Uuid,
+  caseId: Nullable(Uuid),
+  caseNumber: Nullable(Type.String()),
+  partyName: Nullable(Type.String({ description: 'masked' })),
+  orgName: Nullable(Type.String()),
+  provider: Type.String(),
+  providerTxnId: Type.String(),
+  amountFen: Fen,
+  /** What the checkout could still book when the money arrived. */
+  dueFen: Nullable(Fen),
+  reason: literals(OVERPAYMENT_REASONS),
+  detail: Type.String(),
+  paidOn: IsoDate,
+  status: literals(OVERPAYMENT_STATUSES),
+  refundId: Nullable(Uuid),
+  refundedAt: Nullable(Instant),
+  createdAt: Instant,
+});
+export type Overpayment = Static<typeof Overpayment>;
+
+export const OverpaymentListQuery = Type.Object({
+  ...PageQuery,
+  status: Type.Optional(literals(OVERPAYMENT_STATUSES)),
+  reason: Type.Optional(literals(OVERPAYMENT_REASONS)),
+  /** Paid on or after / on or before. */
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  /** Provider transaction or case number. */
+  q: Type.Optional(Text(50)),
+});
+export type OverpaymentListQuery = Static<typeof OverpaymentListQuery>;
+
+/** A page of over-payments with the sum of all that match the filter (what is held for refund). */
+export const OverpaymentPage = Type.Object({ ...Page(Overpayment).properties, totalFen: Fen });
+export type OverpaymentPage = Static<typeof OverpaymentPage>;
+
+export const OverpaymentRefundBody = Type.Object({ reason: MultilineText(500, { minLength: 1 }) });
+export type OverpaymentRefundBody = Static<typeof OverpaymentRefundBody>;
 
 export const REFUND_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export const PaymentRefund = Type.Object({
@@ -132,6 +222,8 @@ export const PaymentSummary = Type.Object({
   deferral: Nullable(DeferralApplication),
   instalments: Nullable(Type.Array(Instalment)),
   orders: Type.Array(PaymentOrder),
+  /** Where a checkout goes (the sandbox, a real provider, or none). */
+  channel: PaymentChannel,
 });
 export type PaymentSummary = Static<typeof PaymentSummary>;
 
@@ -200,13 +292,14 @@ export type PaymentOrderListQuery = Static<typeof PaymentOrderListQuery>;
 // ---------------------------------------------------------------------------------------------------------
 // Reconciliation (对账)
 
-export const MISMATCH_KINDS = ['missing_ours', 'missing_provider', 'amount_differs', 'refund_not_reflected'] as const;
+export const MISMATCH_KINDS = ['missing_ours', 'missing_provider', 'amount_differs', 'refund_not_reflected', 'overpayment'] as const;
 export type MismatchKind = (typeof MISMATCH_KINDS)[number];
 export const MISMATCH_KIND_ZH: Record<MismatchKind, string> = {
   missing_ours: '渠道有、本系统无',
   missing_provider: '本系统有、渠道无',
   amount_differs: '金额不符',
   refund_not_reflected: '退款未同步',
+  overpayment: '多缴错缴款待退还',
 };
 
 export const ReconciliationRun = Type.Object({
@@ -293,6 +386,7 @@ export const CasePayments = Type.Object({
   refunds: Type.Array(PaymentRefund),
   applications: Type.Array(DeferralApplication),
   cashReceipt: Nullable(CashReceipt),
+  overpayments: Type.Array(Overpayment),
 });
 export type CasePayments = Static<typeof CasePayments>;
 
@@ -323,7 +417,7 @@ export const SandboxCheckoutView = Type.Object({
   merchantName: Type.String(),
   subject: Type.String(),
   amountFen: Fen,
-  status: literals(['pending', 'paid', 'expired'] as const),
+  status: literals(['pending', 'paid', 'expired', 'cancelled'] as const),
   expiresAt: Instant,
   paidAt: Nullable(Instant),
   txnId: Nullable(Type.String()),

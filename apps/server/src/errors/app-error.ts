@@ -44,6 +44,22 @@ export const ERROR_TABLE = {
   THROTTLED: { status: 429, zh: '失败或请求次数过多，请稍后再试', en: 'Too many attempts; try again later' },
   PAYMENT_NOT_PAYABLE: { status: 409, zh: '当前不能缴款', en: 'Nothing can be paid now' },
   PAYMENT_SIGNATURE_INVALID: { status: 400, zh: '支付通知签名验证失败', en: 'The payment notification signature is invalid' },
+  PAYMENT_PROVIDER_NOT_CONFIGURED: {
+    status: 409,
+    zh: '未配置在线缴款渠道，请凭缴款码到银行缴纳',
+    en: 'No payment provider is configured; pay at a bank with the payment code',
+  },
+  PAYMENT_CHECKOUT_CLOSED: {
+    status: 410,
+    zh: '该支付单已作废（已发起新的缴款），不能再支付',
+    en: 'This checkout was cancelled (a newer one replaced it) and cannot be paid',
+  },
+  PAYMENT_REFUND_FAILED: { status: 409, zh: '渠道退款未成功', en: 'The provider did not refund' },
+  PAYMENT_IN_PROGRESS: {
+    status: 409,
+    zh: '上一笔支付已在渠道完成，正在等待到账通知，请勿重复缴款',
+    en: 'The previous checkout was paid at the provider; its notification is on the way. Do not pay again',
+  },
   NOT_SAVED: { status: 503, zh: '保存未成功，未写入任何数据，请重试', en: 'The write was not saved; nothing was stored. Retry' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ErrorSpec>;

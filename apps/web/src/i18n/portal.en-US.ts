@@ -73,6 +73,7 @@ export const portalEnUS: Record<PortalMessageKey, string> = {
   'portal.payment.code': 'Payment code',
   'portal.payment.pay': 'Pay now',
   'portal.payment.sandbox': 'Payments go to a sandbox cashier: no real money moves.',
+  'portal.payment.noChannel': 'Online payment is not available; pay at a bank with the payment code.',
   'portal.payment.deferral': 'Apply for deferral or instalments',
   'portal.payment.deferralKind': 'Kind',
   'portal.payment.kindDeferral': 'Deferral',

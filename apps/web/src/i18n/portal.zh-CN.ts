@@ -69,6 +69,7 @@ export const portalZhCN = {
   'portal.payment.code': '缴款码',
   'portal.payment.pay': '去缴款',
   'portal.payment.sandbox': '本系统的缴款通道为沙箱（测试）收银台，不产生真实扣款。',
+  'portal.payment.noChannel': '暂未开通在线缴款，请凭缴款码到银行缴纳。',
   'portal.payment.deferral': '申请暂缓或分期缴纳',
   'portal.payment.deferralKind': '申请类型',
   'portal.payment.kindDeferral': '暂缓缴纳',

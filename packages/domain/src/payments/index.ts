@@ -2,3 +2,4 @@
 // instalment applications (处罚法 Art. 66).
 export * from './payment-code.ts';
 export * from './amount-due.ts';
+export * from './booking.ts';

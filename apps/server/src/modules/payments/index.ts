@@ -5,6 +5,7 @@ import { PAYMENT_JOB_HANDLERS, schedulePaymentReconciliation } from './payments.
 import { paymentRoutes, publicPaymentRoutes } from './payments.routes.ts';
 
 export { applyForDeferral, paymentSummary, startCheckout } from './payments.api.ts';
+export { paymentBannerLine } from './providers/registry.ts';
 
 export const paymentsModule: ServerModule = {
   name: 'payments',

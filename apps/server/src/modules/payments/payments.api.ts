@@ -8,18 +8,23 @@ import { AppError } from '../../errors/app-error.ts';
 import { shanghaiDate } from '../../shared/time.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type CaseRow, findCase, getCaseRowOrFail } from '../cases/index.ts';
+import { closeCheckouts } from './checkouts.ts';
 import { caseAmounts, nextOrder, notPayableReason } from './payment-orders.ts';
 import { toDeferral, toOrder } from './payments.mapper.ts';
 import {
   deferralsOfCase,
+  findOrder,
   insertCheckout,
   insertDeferral,
   insertInstalments,
   instalmentsOf,
+  openCheckoutsOfOrder,
   ordersOfCase,
   pendingDeferralOfCase,
 } from './payments.repository.ts';
-import { defaultProvider } from './providers/registry.ts';
+import { defaultProvider, paymentChannel } from './providers/registry.ts';
+
+const NO_PROVIDER = '未配置在线缴款渠道，请凭缴款码到银行缴纳 / no payment provider configured; pay at a bank with the payment code';
 
 async function caseRowOrNotFound(db: Executor, caseId: string): Promise<CaseRow> {
   const row = await findCase(db, caseId);
@@ -42,7 +47,8 @@ export async function paymentSummary(db: Executor, deps: Deps, caseId: string): 
     deferrals.map((d) => d.id),
   );
   const next = nextOrder(orders, amounts, asOf);
-  const reason = notPayableReason(snapshot, amounts, next?.order);
+  const channel = paymentChannel(deps.config);
+  const reason = notPayableReason(snapshot, amounts, next?.order) ?? (channel.provider ? null : NO_PROVIDER);
   const current = [...deferrals].reverse().find((d) => d.status === 'approved') ?? deferrals.find((d) => d.status === 'pending') ?? null;
   const deferral = current ? toDeferral(current, instalments) : null;
   return {
@@ -61,6 +67,7 @@ export async function paymentSummary(db: Executor, deps: Deps, caseId: string): 
     deferral,
     instalments: deferral?.status === 'approved' && deferral.kind === 'instalments' ? deferral.instalments : null,
     orders: orders.map(toOrder),
+    channel,
   };
 }
 
@@ -72,6 +79,8 @@ function endOfLegalDay(day: string): Date {
 /**
  * Opens a checkout for the order to pay now, for the amount due today (fine + G2 surcharge − paid, or the next
  * instalment). The payer completes it on the provider's cashier; the provider's signed callback records the payment.
+ * One open checkout per order: the previous one is cancelled at the provider first (superseded). If the payer already
+ * paid it there, no new checkout is opened — its notification is on its way and a second would be paid twice.
  */
 export async function startCheckout(
   deps: Deps,
@@ -91,7 +100,13 @@ export async function startCheckout(
         messageEn: `Nothing can be paid now: ${reason}`,
       });
     }
-    const provider = defaultProvider();
+    const provider = defaultProvider(deps.config);
+    if (!provider) throw new AppError('PAYMENT_PROVIDER_NOT_CONFIGURED', { field: 'caseId' });
+    // The order's row lock serialises two checkouts of one order (the officer and the party at the same moment).
+    const order = await findOrder(trx, next.order.id, true);
+    if (order?.status !== 'open') throw new AppError('STATE_CONFLICT', { field: 'caseId' });
+    const paidMeanwhile = await closeCheckouts(trx, deps, await openCheckoutsOfOrder(trx, order.id), 'superseded');
+    if (paidMeanwhile.length > 0) throw new AppError('PAYMENT_IN_PROGRESS', { field: 'caseId' });
     const checkoutId = deps.newId();
     const expiresAt = endOfLegalDay(today);
     const created = await provider.createCheckout(trx, deps, {

@@ -6,8 +6,7 @@ import { shanghaiDate } from '../../shared/time.ts';
 import { addDays } from '@chengguan/domain';
 import { enqueueJob } from '../scheduler/index.ts';
 import type { JobHandlers } from '../scheduler/index.ts';
-import { paymentProviders } from './providers/payment-provider.ts';
-import './providers/registry.ts';
+import { configuredProviders } from './providers/registry.ts';
 import { findSandboxCheckout } from './providers/sandbox.repository.ts';
 import { JOB_SANDBOX_DELIVER, sandboxMerchant, sandboxNotification } from './providers/sandbox-provider.ts';
 import { reconcile } from './use-cases/reconcile.ts';
@@ -39,6 +38,8 @@ export function setCallbackTransport(t: CallbackTransport | null): void {
 
 /** Delivers the sandbox's notification for one paid checkout; anything but a 2xx is a failure to retry. */
 export async function deliverSandboxNotification(deps: Deps, checkoutId: string): Promise<{ status: number; body: string }> {
+  // Switched off since the payment (PAYMENT_SANDBOX=false): nobody would accept it; the job fails visibly.
+  if (!deps.config.paymentSandbox) throw new Error('the sandbox provider is off (PAYMENT_SANDBOX=false)');
   const c = await findSandboxCheckout(deps.db, checkoutId);
   if (!c || c.status !== 'paid') throw new Error(`sandbox checkout ${checkoutId} is not paid`);
   const merchant = await sandboxMerchant(deps.db, deps.config.paymentSandboxSecret);
@@ -70,7 +71,8 @@ export const PAYMENT_JOB_HANDLERS: JobHandlers = {
   },
   [JOB_RECONCILE_DAILY]: async (deps) => {
     const yesterday = addDays(shanghaiDate(deps.clock.now()), -1);
-    for (const p of paymentProviders()) await reconcile(deps, { provider: p.name, date: yesterday, trigger: 'job', actor: null });
+    for (const p of configuredProviders(deps.config))
+      await reconcile(deps, { provider: p.name, date: yesterday, trigger: 'job', actor: null });
     await schedulePaymentReconciliation(deps);
   },
 };

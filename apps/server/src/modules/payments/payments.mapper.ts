@@ -95,6 +95,7 @@ export function toTransaction(t: TransactionRow): PaymentTransaction {
     paidAt: t.paid_at.toISOString(),
     paidOn: t.paid_on,
     status: t.status,
+    bookedFen: Number(t.booked_fen),
     note: t.note,
     refundedFen: Number(t.refunded_fen),
   };

@@ -78,6 +78,11 @@ export async function findOrder(db: Executor, id: string, forUpdate = false): Pr
   return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
+/** Every order of a case, locked: the payments of one case are booked one after the other. */
+export async function lockOrdersOfCase(db: Executor, caseId: string): Promise<OrderRow[]> {
+  return db.selectFrom('payment_orders').selectAll().where('case_id', '=', caseId).orderBy('id').forUpdate().execute();
+}
+
 export async function updateOrder(db: Executor, id: string, set: Updateable<PaymentOrdersTable>): Promise<void> {
   await db.updateTable('payment_orders').set(set).where('id', '=', id).execute();
 }
@@ -150,8 +155,45 @@ export async function findCheckout(db: Executor, id: string, forUpdate = false):
   return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
-export async function setCheckoutStatus(db: Executor, id: string, status: CheckoutRow['status']): Promise<void> {
-  await db.updateTable('payment_checkouts').set({ status }).where('id', '=', id).execute();
+export async function setCheckoutStatus(db: Executor, id: string, status: CheckoutRow['status'], at: Date): Promise<void> {
+  await db.updateTable('payment_checkouts').set({ status, closed_at: at }).where('id', '=', id).execute();
+}
+
+/** The open checkouts of an order (at most one: payment_checkouts_one_open_idx), locked. */
+export async function openCheckoutsOfOrder(db: Executor, orderId: string): Promise<CheckoutRow[]> {
+  return db
+    .selectFrom('payment_checkouts')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'open')
+    .orderBy('created_at')
+    .forUpdate()
+    .execute();
+}
+
+/** The open checkouts of a case's orders that are no longer open (paid, superseded by instalments), locked. */
+export async function openCheckoutsOfClosedOrders(db: Executor, caseId: string): Promise<CheckoutRow[]> {
+  return db
+    .selectFrom('payment_checkouts as k')
+    .innerJoin('payment_orders as o', 'o.id', 'k.order_id')
+    .selectAll('k')
+    .where('k.case_id', '=', caseId)
+    .where('k.status', '=', 'open')
+    .where('o.status', '<>', 'open')
+    .orderBy('k.created_at')
+    .forUpdate()
+    .execute();
+}
+
+/** open → superseded | cancelled; false when it was not open any more. */
+export async function closeCheckout(db: Executor, id: string, status: 'superseded' | 'cancelled', at: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('payment_checkouts')
+    .set({ status, closed_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /**

@@ -14,7 +14,12 @@ import {
   DeferralDecisionBody,
   ErrorBody,
   MismatchListQuery,
+  OverpaymentListQuery,
+  OverpaymentPage,
+  OverpaymentRefundBody,
+  Overpayment,
   Page,
+  PaymentChannel,
   PaymentMismatch,
   PaymentOrderListItem,
   PaymentOrderListQuery,
@@ -28,6 +33,7 @@ import {
   Uuid,
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
+import { AppError } from '../../errors/app-error.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import { assertPermission } from '../../shared/access.ts';
@@ -53,7 +59,8 @@ import { receivePaymentCallback } from './use-cases/receive-callback.ts';
 import { reconcile } from './use-cases/reconcile.ts';
 import { refundPayment } from './use-cases/refund-payment.ts';
 import { confirmSandboxPayment, getSandboxCheckout } from './use-cases/sandbox-cashier.ts';
-import { defaultProvider } from './providers/registry.ts';
+import { exportOverpayments, listOverpayments, refundOverpayment } from './use-cases/overpayments.ts';
+import { defaultProvider, paymentChannel } from './providers/registry.ts';
 
 const TAGS = ['payments'];
 const IdParams = Type.Object({ id: Uuid });
@@ -62,6 +69,17 @@ const ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody,
 
 /** The console's side, under the authenticated /api/v1 scope. */
 export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get(
+    '/api/v1/payments/channel',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '缴款渠道（沙箱 / 真实渠道 / 未配置）/ where payments go',
+        response: { 200: PaymentChannel },
+      },
+    },
+    async () => paymentChannel(deps.config),
+  );
   app.get(
     '/api/v1/cases/:id/payments',
     {
@@ -164,7 +182,9 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
       const actor = actorOf(request);
       assertPermission(actor, 'payment:reconcile');
       const body = request.body as ReconcileBody;
-      return reconcile(deps, { provider: body.provider ?? defaultProvider().name, date: body.date, trigger: 'manual', actor });
+      const provider = body.provider ?? defaultProvider(deps.config)?.name;
+      if (!provider) throw new AppError('PAYMENT_PROVIDER_NOT_CONFIGURED', { field: 'provider' });
+      return reconcile(deps, { provider, date: body.date, trigger: 'manual', actor });
     },
   );
   listWithExportRoutes<MismatchListQuery>(app, {
@@ -191,6 +211,31 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) =>
       resolveMismatch(deps, actorOf(request), metaOf(request), { id: id(request.params), body: request.body as ResolveMismatchBody }),
+  );
+  listWithExportRoutes<OverpaymentListQuery>(app, {
+    path: '/api/v1/payments/overpayments',
+    tags: TAGS,
+    summary: '多缴错缴款（待退还）/ over-payments to refund',
+    exportSummary: '导出多缴错缴款 / export (Excel)',
+    querystring: OverpaymentListQuery,
+    response: { 200: OverpaymentPage, 403: ErrorBody },
+    filename: '多缴错缴款.xlsx',
+    list: (actor, query) => listOverpayments(deps, actor, query),
+    exportXlsx: (actor, query) => exportOverpayments(deps, actor, query),
+  });
+  app.post(
+    '/api/v1/payments/overpayments/:id/refund',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '退还多缴错缴款（经支付渠道）/ refund an over-payment through the provider',
+        params: IdParams,
+        body: OverpaymentRefundBody,
+        response: { 200: Overpayment, ...ERRORS },
+      },
+    },
+    async (request) =>
+      refundOverpayment(deps, actorOf(request), metaOf(request), { id: id(request.params), body: request.body as OverpaymentRefundBody }),
   );
   listWithExportRoutes<CashReceiptListQuery>(app, {
     path: '/api/v1/cash-receipts',
@@ -234,8 +279,8 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
 }
 
 /**
- * Public: the provider's callback (authenticated by its signature only) and the sandbox provider's cashier, which
- * stands in for a real provider's hosted page.
+ * Public: the provider's callback (authenticated by its signature only) and — only when PAYMENT_SANDBOX is on — the
+ * sandbox provider's cashier, which stands in for a real provider's hosted page. Off, its routes do not exist (404).
  */
 export function publicPaymentRoutes(app: FastifyInstance, deps: Deps): void {
   app.post(
@@ -254,6 +299,7 @@ export function publicPaymentRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) => receivePaymentCallback(deps, metaOf(request), (request.params as { provider: string }).provider, request.body),
   );
+  if (!deps.config.paymentSandbox) return;
   app.get(
     '/api/public/sandbox-pay/:id',
     {

@@ -36,9 +36,13 @@ export type PaymentCheckoutsTable = {
   surcharge_fen: Money;
   as_of: string;
   expires_at: Timestamp;
-  status: Generated<'open' | 'paid' | 'flagged'>;
+  status: Generated<CheckoutStatus>;
   created_at: GeneratedTimestamp;
+  closed_at: Timestamp | null;
 };
+
+/** open → paid | flagged | superseded (a newer checkout of the order replaced it) | cancelled (the order closed). */
+export type CheckoutStatus = 'open' | 'paid' | 'flagged' | 'superseded' | 'cancelled';
 
 export type PaymentTransactionsTable = {
   id: string;
@@ -52,11 +56,36 @@ export type PaymentTransactionsTable = {
   expected_fen: number | null;
   paid_at: Timestamp;
   paid_on: string;
-  status: 'confirmed' | 'amount_mismatch' | 'step_refused';
+  status: 'confirmed' | 'overpaid' | 'underpaid' | 'step_refused';
+  /** What this transaction booked against the fine (all of it when confirmed; never more than the amount due). */
+  booked_fen: Generated<number>;
   note: string | null;
   callback: Json;
   refunded_fen: Generated<number>;
   received_at: GeneratedTimestamp;
+};
+
+export type OverpaymentReason = 'already_paid' | 'checkout_cancelled' | 'exceeds_due' | 'below_due' | 'unknown_checkout' | 'case_refused';
+
+/** Money received that is not booked against the fine (多缴 / 错缴款), to be refunded. One per transaction. */
+export type PaymentOverpaymentsTable = {
+  id: string;
+  bureau_id: string | null;
+  transaction_id: string;
+  case_id: string | null;
+  order_id: string | null;
+  checkout_id: string | null;
+  provider: string;
+  provider_txn_id: string;
+  amount_fen: Money;
+  due_fen: number | null;
+  reason: OverpaymentReason;
+  detail: string;
+  paid_on: string;
+  status: Generated<'open' | 'refunded'>;
+  refund_id: string | null;
+  refunded_at: Timestamp | null;
+  created_at: Timestamp;
 };
 
 export type PaymentRefundsTable = {
@@ -115,7 +144,7 @@ export type PaymentMismatchesTable = {
   case_id: string | null;
   provider: string;
   statement_date: string;
-  kind: 'missing_ours' | 'missing_provider' | 'amount_differs' | 'refund_not_reflected';
+  kind: 'missing_ours' | 'missing_provider' | 'amount_differs' | 'refund_not_reflected' | 'overpayment';
   ref: string;
   provider_txn_id: string | null;
   provider_amount_fen: number | null;
@@ -163,10 +192,11 @@ export type SandboxCheckoutsTable = {
   subject: string;
   amount_fen: Money;
   expires_at: Timestamp;
-  status: Generated<'pending' | 'paid'>;
+  status: Generated<'pending' | 'paid' | 'cancelled'>;
   txn_id: string | null;
   paid_at: Timestamp | null;
   created_at: Timestamp;
+  cancelled_at: Timestamp | null;
 };
 
 export type SandboxLedgerTable = {
@@ -187,6 +217,7 @@ export type PaymentTables = {
   payment_orders: PaymentOrdersTable;
   payment_checkouts: PaymentCheckoutsTable;
   payment_transactions: PaymentTransactionsTable;
+  payment_overpayments: PaymentOverpaymentsTable;
   payment_refunds: PaymentRefundsTable;
   payment_deferrals: PaymentDeferralsTable;
   payment_instalments: PaymentInstalmentsTable;

@@ -16,6 +16,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { formatFen, formatInstant } from '../cases/format.ts';
 import { cleanQuery, ExportButton } from './ListTools.tsx';
 import { serverPagination } from '../../lib/paging.ts';
+import { PaymentChannelNotice } from './PaymentChannelNotice.tsx';
 
 type Filters = Omit<PaymentOrderListQuery, 'page' | 'pageSize'>;
 
@@ -36,6 +37,7 @@ export default function PaymentOrdersPage() {
       testId="payment-orders-page"
       extra={<ExportButton path={paymentsApi.ordersExportPath} query={cleanQuery(filters)} filename={`${t('menu.paymentOrders')}.xlsx`} />}
     >
+      <PaymentChannelNotice style={{ marginBottom: 12 }} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={8} wrap>
           <Input.Search

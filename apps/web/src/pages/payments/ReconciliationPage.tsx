@@ -17,6 +17,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { formatFen, formatInstant } from '../cases/format.ts';
 import { cleanQuery, ExportButton } from './ListTools.tsx';
 import { serverPagination } from '../../lib/paging.ts';
+import { PaymentChannelNotice } from './PaymentChannelNotice.tsx';
 
 type Filters = Omit<MismatchListQuery, 'page' | 'pageSize'>;
 
@@ -77,6 +78,7 @@ export default function ReconciliationPage() {
         </>
       }
     >
+      <PaymentChannelNotice style={{ marginBottom: 12 }} />
       <Card
         size="small"
         title={t('pay.recon.mismatches')}

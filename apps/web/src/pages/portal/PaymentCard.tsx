@@ -107,7 +107,8 @@ export function PaymentCard({ data, onError }: PortalViewProps) {
         <NotAllowed action={action} />
       ) : (
         <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
-          <Alert type="info" showIcon message={t('portal.payment.sandbox')} />
+          {summary?.channel.sandbox && <Alert type="warning" showIcon message={t('portal.payment.sandbox')} data-testid="portal-sandbox" />}
+          {summary && !summary.channel.provider && <Alert type="info" showIcon message={t('portal.payment.noChannel')} />}
           <Button
             type="primary"
             block

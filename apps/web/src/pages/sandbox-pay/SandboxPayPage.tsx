@@ -49,7 +49,9 @@ export default function SandboxPayPage() {
               <Descriptions.Item label={t('pay.sandbox.subject')}>{c.subject}</Descriptions.Item>
               <Descriptions.Item label={t('pay.sandbox.expiresAt')}>{formatInstant(c.expiresAt)}</Descriptions.Item>
               <Descriptions.Item label={t('pay.status')}>
-                <Tag color={c.status === 'paid' ? 'green' : c.status === 'expired' ? 'red' : 'blue'}>{c.status}</Tag>
+                <Tag color={c.status === 'paid' ? 'green' : c.status === 'pending' ? 'blue' : 'red'} data-testid="sandbox-status">
+                  {t(`pay.sandbox.status.${c.status}`)}
+                </Tag>
               </Descriptions.Item>
             </Descriptions>
             {!!error && <Alert type="error" showIcon message={errorText(error, t, lang)} style={{ marginBottom: 12 }} />}
@@ -57,6 +59,8 @@ export default function SandboxPayPage() {
               <Result status="success" title={t('pay.sandbox.paid', { txn: c.txnId ?? '' })} />
             ) : c.status === 'expired' ? (
               <Result status="warning" title={t('pay.sandbox.expired')} />
+            ) : c.status === 'cancelled' ? (
+              <Result status="warning" title={t('pay.sandbox.cancelled')} data-testid="sandbox-cancelled" />
             ) : (
               <Button type="primary" size="large" block loading={busy} onClick={() => void pay()} data-testid="sandbox-confirm">
                 {t('pay.sandbox.confirm')}

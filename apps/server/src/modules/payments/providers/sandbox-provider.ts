@@ -1,7 +1,8 @@
 // The local sandbox provider (沙箱支付，本地模拟，不产生真实资金往来). It behaves like a real one: its own merchant
 // record with a shared HMAC-SM3 secret, its own checkouts and ledger (sandbox_* tables), a public cashier page where
-// the payer confirms, a signed notification POSTed to the merchant's callback URL by a worker job that retries with
-// backoff, refunds against its ledger, and a statement per accounting date.
+// the payer confirms (and which refuses a cancelled or expired checkout), a signed notification POSTed to the
+// merchant's callback URL by a worker job that retries with backoff, cancellation of an unpaid checkout, refunds
+// against its ledger, and a statement per accounting date. It exists only when PAYMENT_SANDBOX is on.
 import { randomBytes } from 'node:crypto';
 import type { Deps, Executor } from '../../../context.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
@@ -14,6 +15,7 @@ export const SANDBOX = 'sandbox';
 export const SANDBOX_MERCHANT_ID = 'CG-SANDBOX-0001';
 export const SANDBOX_NOTIFY_PATH = `/api/public/payments/${SANDBOX}/callback`;
 export const JOB_SANDBOX_DELIVER = 'payments.sandbox.deliver';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The merchant record, created on first use with the configured secret (PAYMENT_SANDBOX_SECRET) or a fresh 256-bit
@@ -52,10 +54,15 @@ export function sandboxNotification(merchant: repo.SandboxMerchantRow, c: repo.S
 }
 
 /** The payer confirms on the cashier page: the sandbox books the payment and queues the notification. */
-export async function sandboxPay(db: Executor, deps: Deps, checkoutId: string): Promise<repo.SandboxCheckoutRow | 'expired' | undefined> {
+export async function sandboxPay(
+  db: Executor,
+  deps: Deps,
+  checkoutId: string,
+): Promise<repo.SandboxCheckoutRow | 'expired' | 'cancelled' | undefined> {
   const c = await repo.findSandboxCheckout(db, checkoutId, true);
   if (!c) return undefined;
   if (c.status === 'paid') return c;
+  if (c.status === 'cancelled') return 'cancelled';
   const now = deps.clock.now();
   if (c.expires_at.getTime() < now.getTime()) return 'expired';
   const txnId = newTxnId('SBX', now);
@@ -85,7 +92,9 @@ export async function sandboxPay(db: Executor, deps: Deps, checkoutId: string): 
 
 export const sandboxProvider: PaymentProvider = {
   name: SANDBOX,
-  labelZh: '沙箱支付（本地模拟）',
+  labelZh: '本地沙箱（不产生真实资金往来）',
+  labelEn: 'local sandbox (no real money)',
+  sandbox: true,
   async createCheckout(db, deps, req) {
     const merchant = await sandboxMerchant(db, deps.config.paymentSandboxSecret);
     const id = deps.newId();
@@ -99,6 +108,14 @@ export const sandboxProvider: PaymentProvider = {
       created_at: deps.clock.now(),
     });
     return { providerCheckoutId: id, checkoutUrl: `/sandbox-pay/${id}` };
+  },
+  async cancelCheckout(db, deps, req) {
+    // Locked like a payment, so a cancel and the payer's confirmation cannot both win.
+    const c = UUID.test(req.providerCheckoutId) ? await repo.findSandboxCheckout(db, req.providerCheckoutId, true) : undefined;
+    if (!c || c.out_trade_no !== req.outTradeNo) return { status: 'cancelled' };
+    if (c.status === 'paid') return { status: 'already_paid' };
+    await repo.markSandboxCheckoutCancelled(db, c.id, deps.clock.now());
+    return { status: 'cancelled' };
   },
   async verifyCallback(db, body) {
     const merchant = await repo.findMerchant(db, SANDBOX_MERCHANT_ID);

@@ -19,7 +19,10 @@ export async function insertMerchantIfMissing(db: Executor, row: Omit<SandboxMer
     .execute();
 }
 
-export async function insertSandboxCheckout(db: Executor, row: Omit<SandboxCheckoutRow, 'status' | 'txn_id' | 'paid_at'>): Promise<void> {
+export async function insertSandboxCheckout(
+  db: Executor,
+  row: Omit<SandboxCheckoutRow, 'status' | 'txn_id' | 'paid_at' | 'cancelled_at'>,
+): Promise<void> {
   await db.insertInto('sandbox_checkouts').values(row).execute();
 }
 
@@ -32,6 +35,17 @@ export async function markSandboxCheckoutPaid(db: Executor, id: string, txnId: s
   const r = await db
     .updateTable('sandbox_checkouts')
     .set({ status: 'paid', txn_id: txnId, paid_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** pending → cancelled; false when it is not pending (paid, or cancelled before). */
+export async function markSandboxCheckoutCancelled(db: Executor, id: string, at: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('sandbox_checkouts')
+    .set({ status: 'cancelled', cancelled_at: at })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .executeTakeFirst();

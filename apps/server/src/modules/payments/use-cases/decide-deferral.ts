@@ -7,7 +7,7 @@ import { AppError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { getCaseRowOrFail, runCaseStepIn } from '../../cases/index.ts';
-
+import { cancelCheckoutsOfClosedOrders } from '../checkouts.ts';
 import { createOrder } from '../payment-orders.ts';
 import { toDeferral } from '../payments.mapper.ts';
 import {
@@ -46,6 +46,8 @@ export async function decideDeferral(
       });
       if (d.kind === 'instalments') {
         await setOpenOrdersOfCase(trx, row.id, { status: 'superseded', updated_at: deps.clock.now() }, 'fine');
+        // A checkout of the replaced fine order can no longer be paid; the instalments get their own.
+        await cancelCheckoutsOfClosedOrders(trx, deps, row.id);
         for (const line of lines) {
           const order = await createOrder(trx, deps, {
             caseRow: row,

@@ -23,7 +23,9 @@ import { recordAudit } from '../../audit/index.ts';
 import { getCaseRowOrFail } from '../../cases/index.ts';
 import { paymentSummary } from '../payments.api.ts';
 import { toCashReceipt, toDeferral, toMismatch, toOrderListItem, toRefund, toRun, toTransaction } from '../payments.mapper.ts';
+import { overpaymentsOfCase } from '../overpayments.repository.ts';
 import * as repo from '../payments.repository.ts';
+import { toOverpayment } from './overpayments.ts';
 
 const paging = (q: { page?: number; pageSize?: number }, max = 200) => {
   const page = q.page ?? 1;
@@ -34,12 +36,13 @@ const paging = (q: { page?: number; pageSize?: number }, max = 200) => {
 export async function getCasePayments(deps: Deps, actor: Actor, caseId: string): Promise<CasePayments> {
   assertPermission(actor, 'case:read');
   await getCaseRowOrFail(deps.db, actor, caseId);
-  const [summary, transactions, refunds, deferrals, cash] = await Promise.all([
+  const [summary, transactions, refunds, deferrals, cash, overpayments] = await Promise.all([
     paymentSummary(deps.db, deps, caseId),
     repo.transactionsOfCase(deps.db, caseId),
     repo.refundsOfCase(deps.db, caseId),
     repo.deferralsOfCase(deps.db, caseId),
     repo.cashReceiptOfCase(deps.db, caseId),
+    overpaymentsOfCase(deps.db, caseId),
   ]);
   const instalments = await repo.instalmentsOf(
     deps.db,
@@ -51,6 +54,7 @@ export async function getCasePayments(deps: Deps, actor: Actor, caseId: string):
     refunds: refunds.map(toRefund),
     applications: deferrals.map((d) => toDeferral(d, instalments)),
     cashReceipt: cash ? toCashReceipt(cash, summary.asOf) : null,
+    overpayments: overpayments.map(toOverpayment),
   };
 }
 

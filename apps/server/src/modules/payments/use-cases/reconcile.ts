@@ -1,9 +1,11 @@
 // 对账: the provider's statement of one accounting date against our ledger. Every difference is flagged once in
 // payment_mismatches: a line at the provider that we never recorded (a callback lost), one of ours the provider
-// does not know, an amount that differs, a refund the provider made that we do not show as done.
-import type { MismatchKind, ReconciliationRun } from '@chengguan/contracts';
+// does not know, an amount that differs, a refund the provider made that we do not show as done — and every
+// over-payment received that day and not yet refunded (money held that the fine does not owe), until its refund.
+import { type MismatchKind, OVERPAYMENT_REASON_ZH, type ReconciliationRun } from '@chengguan/contracts';
 import type { Actor, Deps } from '../../../context.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { overpaymentsOfDay } from '../overpayments.repository.ts';
 import { toRun } from '../payments.mapper.ts';
 import {
   checkoutsByIds,
@@ -33,7 +35,7 @@ export async function reconcile(
   deps: Deps,
   req: { provider: string; date: string; trigger: 'job' | 'manual'; actor: Actor | null },
 ): Promise<ReconciliationRun> {
-  const provider = providerOrFail(req.provider);
+  const provider = providerOrFail(deps.config, req.provider);
   const statement = await provider.dailyStatement(deps.db, req.date);
   const runId = deps.newId();
   await deps.db.transaction().execute(async (trx) => {
@@ -141,6 +143,19 @@ export async function reconcile(
         providerAmountFen: null,
         ourAmountFen: Number(r.amount_fen),
         detail: `本系统退款 ${yuan(Number(r.amount_fen))} 渠道对账单无此退款`,
+      });
+    }
+    for (const v of await overpaymentsOfDay(trx, provider.name, req.date)) {
+      if (v.status !== 'open') continue;
+      found.push({
+        kind: 'overpayment',
+        ref: `overpayment:${v.id}`,
+        providerTxnId: v.provider_txn_id,
+        caseId: v.case_id,
+        bureauId: v.bureau_id,
+        providerAmountFen: null,
+        ourAmountFen: Number(v.amount_fen),
+        detail: `${OVERPAYMENT_REASON_ZH[v.reason]}：${yuan(Number(v.amount_fen))} 未入账，待退还（渠道交易 ${v.provider_txn_id}）`,
       });
     }
     const now = deps.clock.now();

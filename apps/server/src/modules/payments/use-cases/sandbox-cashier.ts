@@ -13,7 +13,7 @@ function view(c: SandboxCheckoutRow, merchantName: string, now: Date): SandboxCh
     merchantName,
     subject: c.subject,
     amountFen: Number(c.amount_fen),
-    status: c.status === 'paid' ? 'paid' : c.expires_at.getTime() < now.getTime() ? 'expired' : 'pending',
+    status: c.status !== 'pending' ? c.status : c.expires_at.getTime() < now.getTime() ? 'expired' : 'pending',
     expiresAt: c.expires_at.toISOString(),
     paidAt: c.paid_at ? c.paid_at.toISOString() : null,
     txnId: c.txn_id,
@@ -32,6 +32,7 @@ export async function confirmSandboxPayment(deps: Deps, meta: RequestMeta, id: s
   const r = await deps.db.transaction().execute(async (trx) => {
     const paid = await sandboxPay(trx, deps, id);
     if (paid === undefined) throw new AppError('NOT_FOUND');
+    if (paid === 'cancelled') throw new AppError('PAYMENT_CHECKOUT_CLOSED', { field: 'id' });
     if (paid === 'expired')
       throw new AppError('EXPIRED', {
         field: 'id',

@@ -20,8 +20,8 @@ import {
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { CaseDetail, CasePayments, Checkout, DeferralApplication, PaymentTransaction } from '@chengguan/contracts';
-import { PAYMENT_ORDER_STATUS_ZH, PAYMENT_TXN_STATUS_ZH } from '@chengguan/contracts';
+import type { CaseDetail, CasePayments, Checkout, DeferralApplication, Overpayment, PaymentTransaction } from '@chengguan/contracts';
+import { OVERPAYMENT_REASON_EN, OVERPAYMENT_REASON_ZH, PAYMENT_ORDER_STATUS_ZH, PAYMENT_TXN_STATUS_ZH } from '@chengguan/contracts';
 import { paymentsApi } from '../../../api/payments.ts';
 import { errorText } from '../../../api/errors.ts';
 import { useAuth } from '../../../auth/auth.tsx';
@@ -29,6 +29,8 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { useSubmit } from '../../../lib/useSubmit.ts';
 import { formatFen, formatInstant, toLegalDate, yuanToFen } from '../format.ts';
+import { OverpaymentRefundModal } from '../../payments/OverpaymentRefundModal.tsx';
+import { PaymentChannelNotice } from '../../payments/PaymentChannelNotice.tsx';
 
 const groups = (code: string) => code.replace(/(\d{4})(?=\d)/g, '$1 ');
 
@@ -216,6 +218,7 @@ function Summary({ data, caseId, onChange }: { data: CasePayments; caseId: strin
               {`${l.ruleId} ${l.article}：${lang.startsWith('en') ? l.textEn : l.textZh}`}
             </Typography.Paragraph>
           ))}
+          <PaymentChannelNotice channel={s.channel} style={{ marginBottom: 8 }} />
           {s.payable ? (
             can('case:write') && (
               <Button type="primary" loading={busy} onClick={() => void start()} data-testid="payment-checkout">
@@ -239,6 +242,58 @@ function Summary({ data, caseId, onChange }: { data: CasePayments; caseId: strin
           )}
         </div>
       </Flex>
+    </Card>
+  );
+}
+
+/** Money of this case that was not booked against the fine, with its refund. */
+function OverpaymentsCard({ items, onChange }: { items: Overpayment[]; onChange: () => void }) {
+  const { t, lang } = useI18n();
+  const { can } = useAuth();
+  const [refunding, setRefunding] = useState<Overpayment | null>(null);
+  return (
+    <Card size="small" title={t('pay.over.title')} data-testid="case-overpayments">
+      <Alert type="warning" showIcon message={t('pay.over.hint')} style={{ marginBottom: 8 }} />
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={items}
+        columns={[
+          { title: t('pay.paidOn'), dataIndex: 'paidOn' },
+          { title: t('pay.providerTxn'), dataIndex: 'providerTxnId' },
+          { title: t('pay.over.amount'), dataIndex: 'amountFen', align: 'right', render: (f: number) => formatFen(f) },
+          {
+            title: t('pay.over.reason'),
+            dataIndex: 'reason',
+            render: (r: Overpayment['reason']) => (
+              <Tag color="orange">{lang.startsWith('en') ? OVERPAYMENT_REASON_EN[r] : OVERPAYMENT_REASON_ZH[r]}</Tag>
+            ),
+          },
+          {
+            title: t('pay.status'),
+            render: (_, v) =>
+              v.status === 'refunded' ? (
+                <Tag color="green">{t('pay.over.status.refunded')}</Tag>
+              ) : can('payment:refund') ? (
+                <Button size="small" danger onClick={() => setRefunding(v)}>
+                  {t('pay.over.refund')}
+                </Button>
+              ) : (
+                <Tag color="red">{t('pay.over.status.open')}</Tag>
+              ),
+          },
+        ]}
+      />
+      {refunding && (
+        <OverpaymentRefundModal
+          item={refunding}
+          onClose={(changed) => {
+            setRefunding(null);
+            if (changed) onChange();
+          }}
+        />
+      )}
     </Card>
   );
 }
@@ -303,12 +358,13 @@ export function PaymentsTab({ detail }: { detail: CaseDetail }) {
               { title: t('pay.providerTxn'), dataIndex: 'providerTxnId' },
               { title: t('pay.amount'), dataIndex: 'amountFen', align: 'right', render: (f: number) => formatFen(f) },
               { title: t('pay.expected'), dataIndex: 'expectedFen', align: 'right', render: (f: number | null) => formatFen(f) },
+              { title: t('pay.booked'), dataIndex: 'bookedFen', align: 'right', render: (f: number) => formatFen(f) },
               { title: t('pay.paidOn'), dataIndex: 'paidAt', render: (d: string) => formatInstant(d) },
               {
                 title: t('pay.status'),
                 dataIndex: 'status',
                 render: (s: PaymentTransaction['status']) => (
-                  <Tag color={s === 'confirmed' ? 'green' : 'red'}>{PAYMENT_TXN_STATUS_ZH[s]}</Tag>
+                  <Tag color={s === 'confirmed' ? 'green' : 'orange'}>{PAYMENT_TXN_STATUS_ZH[s]}</Tag>
                 ),
               },
               { title: t('pay.refunded'), dataIndex: 'refundedFen', align: 'right', render: (f: number) => formatFen(f) },
@@ -317,6 +373,7 @@ export function PaymentsTab({ detail }: { detail: CaseDetail }) {
           />
         )}
       </Card>
+      {data.overpayments.length > 0 && <OverpaymentsCard items={data.overpayments} onChange={load.reload} />}
       {data.refunds.length > 0 && (
         <Card size="small" title={t('pay.refunds')}>
           <Table
