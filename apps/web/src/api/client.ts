@@ -118,8 +118,8 @@ async function send(method: Method, url: string, opts: RequestOptions): Promise<
     method,
     headers,
     credentials: 'include',
-    // The portal and verify pages are served with `Referrer-Policy: no-referrer`, under which a browser labels even a
-    // same-origin write `Origin: null`; the server refuses cookie-authenticated writes that do not name its origin.
+    // The portal and verify pages are served with `Referrer-Policy: no-referrer`, under which the Fetch standard labels
+    // even a same-origin write `Origin: null`; the server refuses cookie-authenticated writes that do not name its origin.
     referrerPolicy: SAME_ORIGIN_REFERRER,
     body: opts.body === undefined ? null : JSON.stringify(opts.body),
     signal: opts.signal ?? null,
