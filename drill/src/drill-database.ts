@@ -1,8 +1,9 @@
 // A fresh database for one drill, and plain SQL over it afterwards.
 //   pglite:     a temp DATA_DIR; the server migrates and loads the demo data at its first start (as `npm start` does).
-//   postgresql: a throw-away database on the DATABASE_URL server, migrated and seeded with the server's own CLI
-//               (`src/cli/seed.ts`, as `npm run seed` in production); the server then starts with its
-//               PostgreSQL defaults (MIGRATE_ON_START and SEED_DEMO false).
+//   postgresql: a throw-away database on the DATABASE_URL server, migrated and loaded with the legal library and the
+//               demo data as `npm run seed` does, but with the published demo password (the writers log in with it;
+//               `npm run seed` gives one-time passwords on a server); the server then starts with its PostgreSQL
+//               defaults (MIGRATE_ON_START and SEED_DEMO false).
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,8 +11,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { CompiledQuery } from 'kysely';
 import { openDatabase } from '../../apps/server/src/db/database.ts';
+import { openPlatform } from '../../apps/server/src/bootstrap.ts';
+import { loadConfig } from '../../apps/server/src/config.ts';
+import { seedLawLibrary } from '../../apps/server/src/modules/law/index.ts';
+import { seedDemo } from '../../apps/server/src/seed/seed-demo.ts';
 import type { Engine } from './options.ts';
-import { runServerCli } from './server-process.ts';
 
 export type SqlRows = <R>(text: string, params?: unknown[]) => Promise<R[]>;
 
@@ -66,7 +70,7 @@ export async function prepareDatabase(engine: Engine, adminUrl: string | null): 
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   const url = u.toString();
-  await runServerCli('src/cli/seed.ts', { ...baseEnv(dir), DATABASE_URL: url }, logFile);
+  await seedWithPublishedPassword({ ...baseEnv(dir), DATABASE_URL: url });
   return {
     engine,
     dir,
@@ -82,4 +86,14 @@ export async function prepareDatabase(engine: Engine, adminUrl: string | null): 
       await removeDir();
     },
   };
+}
+
+async function seedWithPublishedPassword(env: NodeJS.ProcessEnv): Promise<void> {
+  const platform = await openPlatform({ config: loadConfig(env), migrate: true });
+  try {
+    await seedLawLibrary(platform.deps);
+    await seedDemo(platform.deps);
+  } finally {
+    await platform.database.close();
+  }
 }

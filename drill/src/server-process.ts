@@ -32,18 +32,6 @@ function tail(file: string, bytes = 4000): string {
   }
 }
 
-/** Runs a server CLI (`src/cli/seed.ts` …) to completion; its output goes to the log file. */
-export async function runServerCli(script: string, env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
-  const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: SERVER_DIR, env, stdio: ['ignore', out, out] });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (c) => resolve(c));
-  });
-  fs.closeSync(out);
-  if (code !== 0) throw new Error(`${script} exited with code ${code}\n${tail(logFile)}`);
-}
-
 /**
  * Start, kill -9 and restart one server on a fixed port and database. Writers wait on `ready()`; the server is
  * marked down before the signal is sent, so any failed request is seen after `up` turned false.

@@ -5,7 +5,13 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const DEMO_PASSWORD = 'Chengguan#2026';
 
-export type Session = { context: BrowserContext; page: Page; close: () => Promise<void> };
+export type Session = {
+  context: BrowserContext;
+  page: Page;
+  /** Every Content-Security-Policy violation the pages of this session reported, as chromium logged it. */
+  cspViolations: string[];
+  close: () => Promise<void>;
+};
 
 /** Debian's chromium, headless, with a fresh profile (--user-data-dir) per test file. */
 export async function openBrowser(baseURL: string, viewport = { width: 1366, height: 860 }): Promise<Session> {
@@ -35,10 +41,19 @@ export async function openBrowser(baseURL: string, viewport = { width: 1366, hei
       throw e;
     });
   context.setDefaultTimeout(15_000);
+  const cspViolations: string[] = [];
+  // Chromium logs each blocked script, style, image or connection as a console error naming the policy.
+  const watch = (p: Page) =>
+    p.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${p.url()}: ${m.text()}`);
+    });
+  for (const p of context.pages()) watch(p);
+  context.on('page', watch);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,
     page,
+    cspViolations,
     close: async () => {
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });

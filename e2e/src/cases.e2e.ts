@@ -36,6 +36,7 @@ async function ensureTicketRange(page: Page): Promise<void> {
   if (ranges.some((r) => r.orgId === me.orgId && !r.exhausted)) return;
   const res = await page.request.post('/api/v1/summary-ticket-ranges', {
     data: { orgId: me.orgId, prefix: '沪浦城管当罚E2E', firstNumber: 1, lastNumber: 9999 },
+    headers: { Origin: baseUrl },
   });
   expect(res.status(), await res.text()).toBe(201);
 }

@@ -80,3 +80,9 @@ describe('执法文书', () => {
     expect(await page.getByTestId('verify-result').textContent()).toContain('作废');
   });
 });
+
+describe('under the security headers', () => {
+  it('logged no Content-Security-Policy violation on any page of this file', () => {
+    expect(s.cspViolations).toEqual([]);
+  });
+});

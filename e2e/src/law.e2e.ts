@@ -106,7 +106,10 @@ describe('legal library console', () => {
       party: { type: 'natural_person' },
       circumstances: { actDate: '2025-03-03', decisionDate: '2025-03-20', firstViolation: true, correctedPromptly: false, harm: 'none' },
     };
-    const direct = await page.request.post('/api/v1/law/discretion', { data: body, headers: { 'Idempotency-Key': `e2e-${stamp}-calc` } });
+    const direct = await page.request.post('/api/v1/law/discretion', {
+      data: body,
+      headers: { 'Idempotency-Key': `e2e-${stamp}-calc`, Origin: baseUrl },
+    });
     expect(direct.status()).toBe(200);
     expect(((await direct.json()) as DiscretionResult).outcome).toBe(server.outcome);
   });

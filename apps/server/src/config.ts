@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_THROTTLE_LIMITS, parseThrottleLimit, type ThrottleLimit } from '@chengguan/domain';
 import { THROTTLE_RULES, type ThrottleRule } from '@chengguan/contracts';
@@ -8,15 +9,25 @@ import { THROTTLE_RULES, type ThrottleRule } from '@chengguan/contracts';
  */
 export type AppConfig = {
   port: number;
+  /** HOST: the listener's address; unset → 127.0.0.1 (this machine only). */
   host: string;
+  /**
+   * TRUST_PROXY: which hops may set X-Forwarded-For / -Proto / -Host (Fastify's `trustProxy`). false (default): the
+   * client address is the socket's, so a header the client wrote never reaches the audit log.
+   */
+  trustProxy: TrustProxy;
   databaseUrl: string | null;
   dataDir: string;
   /** Apply migrations at start-up (always for the embedded database). */
   migrateOnStart: boolean;
-  /** Load the demo data when the database has no organisation yet. */
+  /**
+   * SEED_DEMO: load the demo organisation when the database has none yet. Its accounts share the published password
+   * only on the embedded database; with DATABASE_URL each gets a random one-time password (seed/demo-passwords.ts).
+   */
   seedDemo: boolean;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** COOKIE_SECURE: `Secure` on the session and portal cookies; default true when PUBLIC_BASE_URL is https. */
   cookieSecure: boolean;
   webDist: string | null;
   runWorker: boolean;
@@ -32,12 +43,6 @@ export type AppConfig = {
   paymentCallbackBaseUrl: string | null;
   /** PAYMENT_SANDBOX_SECRET (64 hex digits): the sandbox merchant's HMAC-SM3 secret; unset → random at creation. */
   paymentSandboxSecret: string | null;
-  /**
-   * TRUST_PROXY: which peers may name the client in X-Forwarded-For (Fastify's trustProxy: true/false, or addresses,
-   * CIDRs and the names loopback / linklocal / uniquelocal). The per-address limits count the client this yields, so
-   * trusting everyone would let a guesser pick a new address for every request.
-   */
-  trustProxy: boolean | string;
   /** THROTTLE_<RULE> = 'N/M': N attempts per M minutes (see DEFAULT_THROTTLE_LIMITS). */
   throttle: Record<ThrottleRule, ThrottleLimit>;
   /**
@@ -46,6 +51,9 @@ export type AppConfig = {
    */
   paymentSandbox: boolean;
 };
+
+/** What Fastify's `trustProxy` takes from a setting: every hop (true), none (false), or the proxies' addresses / CIDRs. */
+export type TrustProxy = boolean | string[];
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -90,14 +98,40 @@ function secretVar(env: NodeJS.ProcessEnv, name: string, valid: RegExp, what: st
   return raw;
 }
 
-function trustProxyVar(env: NodeJS.ProcessEnv): boolean | string {
-  const raw = env.TRUST_PROXY?.trim();
-  if (raw === undefined || raw === '') return 'loopback';
-  if (['true', 'false'].includes(raw.toLowerCase())) return raw.toLowerCase() === 'true';
-  const parts = raw.split(',').map((p) => p.trim());
-  const ok = parts.every((p) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(p));
-  if (!ok) throw new ConfigError(`TRUST_PROXY must be true, false, or addresses / CIDRs / loopback, linklocal, uniquelocal, got "${raw}"`);
-  return parts.join(',');
+/** proxy-addr's names for address ranges, accepted in a TRUST_PROXY list. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const max = family === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
+
+function trustProxyVar(env: NodeJS.ProcessEnv, name: string): TrustProxy {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return false;
+  const lower = raw.toLowerCase();
+  if (['true', 'yes'].includes(lower)) return true;
+  if (['false', 'no', '0'].includes(lower)) return false;
+  // Fastify 5 ignores a hop count (it cannot tell whether the nearest peer is a proxy at all, so a client could forge
+  // the headers): refused here rather than silently trusting nothing.
+  if (/^\d+$/.test(raw)) {
+    throw new ConfigError(
+      `${name}: a hop count is not accepted (it cannot check the nearest proxy); name the proxies' addresses or CIDRs, got "${raw}"`,
+    );
+  }
+  const entries = raw.split(',').map((e) => e.trim());
+  const bad = entries.find((e) => !isProxyAddress(e));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `${name} must be true, false, or a comma-separated list of proxy addresses or CIDRs (e.g. 10.0.0.2,10.1.0.0/16), got "${bad || raw}"`,
+    );
+  }
+  return entries;
 }
 
 function throttleVars(env: NodeJS.ProcessEnv): Record<ThrottleRule, ThrottleLimit> {
@@ -121,26 +155,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const embedded = databaseUrl === null;
   const webDist = env.WEB_DIST ?? path.join(REPO_ROOT, 'apps/web/dist');
   const port = intVar(env, 'PORT', 3000, 0, 65535);
+  const publicBaseUrl = urlVar(env, 'PUBLIC_BASE_URL') ?? `http://localhost:${port}`;
   return {
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST?.trim() || '127.0.0.1',
+    trustProxy: trustProxyVar(env, 'TRUST_PROXY'),
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, 'data')),
     migrateOnStart: embedded || boolVar(env, 'MIGRATE_ON_START', false),
     seedDemo: boolVar(env, 'SEED_DEMO', embedded),
     sessionIdleMinutes: intVar(env, 'SESSION_IDLE_MINUTES', 120, 5, 24 * 60),
     sessionAbsoluteHours: intVar(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
-    cookieSecure: boolVar(env, 'COOKIE_SECURE', false),
+    // A browser keeps a Secure cookie only from an https page: on by default exactly when the public address is https.
+    cookieSecure: boolVar(env, 'COOKIE_SECURE', publicBaseUrl.startsWith('https://')),
     webDist: webDist === '' ? null : webDist,
     runWorker: boolVar(env, 'RUN_WORKER', true),
     logLevel: env.LOG_LEVEL ?? 'info',
     version: env.APP_VERSION ?? '0.1.0',
     messageProvider: oneOf(env, 'MESSAGE_PROVIDER', 'local', ['local']),
-    publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL') ?? `http://localhost:${port}`,
+    publicBaseUrl,
     docKeySecret: secretVar(env, 'DOC_KEY_SECRET', /^.{16,}$/su, 'at least 16 characters'),
     paymentCallbackBaseUrl: urlVar(env, 'PAYMENT_CALLBACK_BASE_URL'),
     paymentSandboxSecret: secretVar(env, 'PAYMENT_SANDBOX_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
-    trustProxy: trustProxyVar(env),
     throttle: throttleVars(env),
     paymentSandbox: boolVar(env, 'PAYMENT_SANDBOX', embedded),
   };

@@ -4,7 +4,8 @@ import { runCli } from './cli/run-cli.ts';
 import { openPlatform } from './bootstrap.ts';
 import { buildApp } from './http/app.ts';
 import { seedDemo } from './seed/seed-demo.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo-data.ts';
+import { demoPasswordsFor } from './seed/demo-passwords.ts';
+import { demoLoginLines } from './seed/demo-logins.ts';
 import { seedDemoCases, type DemoCase } from './seed/demo-cases.ts';
 import { startWorker } from './modules/scheduler/index.ts';
 import { buildModules } from './platform/build-modules.ts';
@@ -15,12 +16,15 @@ runCli(async () => {
   const config = loadConfig();
   const platform = await openPlatform({ config, log: (m) => console.log(m) });
   const { deps, database } = platform;
-  const seeded = config.seedDemo ? await seedDemo(deps) : null;
+  // The published demo password only on the embedded database; on a server named by DATABASE_URL one-time ones.
+  const passwords = demoPasswordsFor(config);
+  const seeded = config.seedDemo ? await seedDemo(deps, { passwords }) : null;
   if (seeded?.seeded) console.log(`演示数据已载入 / demo data loaded: ${seeded.orgs} units, ${seeded.officers} officers`);
   const modules = buildModules(deps);
   const app = await buildApp({ deps, databaseKind: database.kind, logger: { level: config.logLevel }, modules });
   // Demo cases go through the API itself, so they are made once the app (and every module's step hooks) is built.
-  const demoCases: DemoCase[] = seeded?.seeded ? await seedDemoCases(app, deps, seeded.ids.officers) : [];
+  // They log in with the published password, so only the embedded demo has them (no made-up parties on a server).
+  const demoCases: DemoCase[] = seeded?.seeded && passwords.kind === 'published' ? await seedDemoCases(app, deps, seeded.ids.officers) : [];
   const address = await app.listen({ port: config.port, host: config.host });
   const worker = config.runWorker
     ? startWorker(deps, modules.jobHandlers, { workerId: `${hostname()}:${process.pid}`, onError: (e) => app.log.error(e) })
@@ -28,16 +32,13 @@ runCli(async () => {
   // The daily jobs (maintenance, 待催告 and the G3 window, reconciliation): the first run a minute after start.
   if (config.runWorker) await modules.scheduleJobs(new Date(deps.clock.now().getTime() + 60_000));
 
-  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  const url = address.replace(/\/\/(0\.0\.0\.0|127\.0\.0\.1|\[::\]|\[::1\])(?=:)/, '//localhost');
   console.log('');
   console.log(`城管执法平台已启动 / chengguan is running: ${url}`);
   console.log(`  数据库 / database: ${database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
   console.log(`  API 文档 / API docs: ${url}/api/docs`);
   console.log(`  ${paymentBannerLine(config)}`);
-  if (config.seedDemo) {
-    console.log(`  演示账号 / demo logins (password ${DEMO_PASSWORD}):`);
-    for (const l of DEMO_LOGINS) console.log(`    ${l.username.padEnd(16)} ${l.roleZh}（${l.orgName}）`);
-  }
+  if (config.seedDemo) for (const line of demoLoginLines(passwords, seeded)) console.log(line);
   if (demoCases.length > 0) {
     console.log(`  演示案件 / demo cases (当事人门户 ${url}/portal — 文号 + 手机验证码，验证码见「短信发件箱」):`);
     for (const c of demoCases) console.log(`    ${c.key}  ${c.documentNumber ?? '—'}  ${c.partyName}  ${c.phone}`);

@@ -2,7 +2,7 @@
 // failures counted by the database under parallel guessing, one answer for unknown / wrong / locked, the limits per
 // client address, account name and phone (429 + Retry-After), the administrator's unlock, and floods of anonymous
 // requests that leave a counter instead of one audit row each. Client addresses are given by X-Forwarded-For, which
-// the default TRUST_PROXY (loopback) accepts from app.inject's 127.0.0.1.
+// TRUST_PROXY=loopback (set here, as behind a reverse proxy on the same machine) accepts from app.inject's 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type { PageOf, ThrottleCounter } from '@chengguan/contracts';
@@ -35,7 +35,10 @@ describe('failed logins counted by the database (limits raised out of the way)',
   let ctx: TestContext;
   const open = { limit: 100_000, windowMinutes: 15 };
   beforeAll(async () => {
-    ctx = await createTestContext({ config: { throttle: { ...DEFAULT_THROTTLE_LIMITS, login_address: open, login_account: open } } });
+    ctx = await createTestContext({
+      env: { TRUST_PROXY: 'loopback' },
+      config: { throttle: { ...DEFAULT_THROTTLE_LIMITS, login_address: open, login_account: open } },
+    });
   }, 300_000);
   afterAll(async () => ctx?.close());
 
@@ -118,6 +121,7 @@ describe('limits per client address, account name and phone', () => {
   const LOGIN_ACCOUNT = 4;
   beforeAll(async () => {
     ctx = await createTestContext({
+      env: { TRUST_PROXY: 'loopback' },
       config: {
         throttle: {
           ...DEFAULT_THROTTLE_LIMITS,

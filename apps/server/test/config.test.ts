@@ -40,6 +40,36 @@ describe('settings', () => {
     expect(loadConfig({ ...base, PAYMENT_SANDBOX: 'false' }).paymentSandbox).toBe(false);
   });
 
+  it('safe defaults: this machine only, no proxy trusted, plain cookies on a plain-http address', () => {
+    expect(loadConfig(base)).toMatchObject({ host: '127.0.0.1', trustProxy: false, cookieSecure: false });
+    expect(loadConfig({ ...base, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('TRUST_PROXY: every hop, none, or the named proxies (addresses, CIDRs, proxy-addr range names)', () => {
+    expect(loadConfig({ ...base, TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...base, TRUST_PROXY: '10.0.0.2, 10.1.0.0/16,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.2',
+      '10.1.0.0/16',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it.each(['3', 'proxy.example.gov.cn', '10.0.0.0/33', '10.0.0.2,', '300.1.1.1'])('refuses TRUST_PROXY=%s naming the variable', (value) => {
+    expect(() => loadConfig({ ...base, TRUST_PROXY: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base, TRUST_PROXY: value })).toThrow('TRUST_PROXY');
+  });
+
+  it('Secure cookies when the public address is https; COOKIE_SECURE still decides when it is set', () => {
+    expect(loadConfig({ ...base, PUBLIC_BASE_URL: 'https://zf.example.gov.cn' }).cookieSecure).toBe(true);
+    expect(loadConfig({ ...base, PUBLIC_BASE_URL: 'http://10.0.0.5:3000' }).cookieSecure).toBe(false);
+    expect(loadConfig({ ...base, COOKIE_SECURE: 'true' }).cookieSecure).toBe(true);
+    // The console reached over a plain-http intranet address while the QR codes print the https one.
+    expect(loadConfig({ ...base, PUBLIC_BASE_URL: 'https://zf.example.gov.cn', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
+  });
+
   it.each([
     ['PAYMENT_SANDBOX', 'maybe'],
     ['PUBLIC_BASE_URL', 'zf.example.gov.cn'],

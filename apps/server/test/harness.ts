@@ -9,6 +9,12 @@ import { databaseUrlFor, dbTemplates, withAdmin } from './db-templates.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo-data.ts';
 import type { Clock } from '../src/context.ts';
 
+/**
+ * The Origin a browser sends with a write from the platform's own page (app.inject's Host is localhost:80): cookie-
+ * authenticated writes need it (http/origin-check.ts).
+ */
+export const OWN_ORIGIN = 'http://localhost';
+
 /** A clock the test moves by hand: no test depends on the wall clock. */
 export type TestClock = Clock & { set(d: Date | string): void; advance(ms: number): void };
 export function testClock(start = '2026-03-02T02:00:00.000Z'): TestClock {
@@ -49,7 +55,13 @@ export type TestContext = Platform & {
  * tests; `env` overrides settings (e.g. PAYMENT_SANDBOX=false).
  */
 export async function createTestContext(
-  opts: { seed?: boolean; dataDir?: string; config?: Partial<AppConfig>; env?: Record<string, string> } = {},
+  opts: {
+    seed?: boolean;
+    dataDir?: string;
+    /** Settings of this app as environment variables (TRUST_PROXY, PUBLIC_BASE_URL …), over the process's own. */
+    env?: Record<string, string>;
+    config?: Partial<AppConfig>;
+  } = {},
 ): Promise<TestContext> {
   const clock = testClock();
   const adminUrl = process.env.DATABASE_URL || null;
@@ -68,7 +80,8 @@ export async function createTestContext(
   // PGlite in memory, or on disk when another process must open the same database.
   const dataDir = !databaseUrl && opts.dataDir ? opts.dataDir : 'memory://';
   const env = { ...process.env, PAYMENT_SANDBOX: 'true', ...opts.env, DATABASE_URL: databaseUrl ?? '' };
-  const config = { ...loadConfig(env), dataDir, webDist: null, ...opts.config };
+  // No console unless the test names one (WEB_DIST): the API tests need no build of apps/web.
+  const config = { ...loadConfig(env), dataDir, webDist: opts.env?.WEB_DIST ?? null, ...opts.config };
   const dump =
     !databaseUrl && dataDir === 'memory://' && templates?.kind === 'pglite' ? (seeded ? templates.seeded : templates.empty) : null;
   const fromTemplate = databaseUrl ? templates?.kind === 'postgresql' : dump !== null;
@@ -79,7 +92,7 @@ export async function createTestContext(
     ...(dump ? { loadDataDir: new Blob([fs.readFileSync(dump)]) } : {}),
   });
   const seed = !seeded
-    ? { seeded: false, orgs: 0, officers: 0, ids: { orgs: new Map(), officers: new Map() } }
+    ? { seeded: false, orgs: 0, officers: 0, ids: { orgs: new Map(), officers: new Map() }, oneTimePasswords: null }
     : fromTemplate
       ? await demoSeedResult(platform.deps)
       : await seedDemo(platform.deps);

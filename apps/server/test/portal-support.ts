@@ -2,7 +2,7 @@
 // would read the code from his phone.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import type { TestContext } from './harness.ts';
+import { OWN_ORIGIN, type TestContext } from './harness.ts';
 
 export type PortalClient = {
   cookie: string;
@@ -37,10 +37,11 @@ export function cookieOf(r: LightMyRequestResponse): string {
   return c!.split(';')[0]!;
 }
 
+/** The party's browser: the portal cookie, and the portal page's own origin on every request. */
 export function client(ctx: TestContext, cookie: string): PortalClient {
   return {
     cookie,
-    call: (method, url, body) => ctx.api(method, url, { headers: { cookie }, ...(body !== undefined ? { body } : {}) }),
+    call: (method, url, body) => ctx.api(method, url, { headers: { cookie, origin: OWN_ORIGIN }, ...(body !== undefined ? { body } : {}) }),
   };
 }
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, PortalCase } from '@chengguan/contracts';
 import { caseKit, decidedCase, fine, investigatedCase, notice, type CaseKit } from './cases-support.ts';
-import { createTestContext, errorBody, type TestContext } from './harness.ts';
+import { createTestContext, errorBody, OWN_ORIGIN, type TestContext } from './harness.ts';
 import { client, cookieOf, latestCode, login, PNG_1X1, portalLogin, requestCode } from './portal-support.ts';
 
 let ctx: TestContext;
@@ -132,7 +132,7 @@ describe('the party’s case', () => {
     const up = await ctx.app.inject({
       method: 'POST',
       url: '/api/portal/files',
-      headers: { cookie: p.cookie, 'content-type': 'image/png' },
+      headers: { cookie: p.cookie, origin: OWN_ORIGIN, 'content-type': 'image/png' },
       payload: Buffer.from(PNG_1X1, 'base64'),
     });
     expect(up.statusCode, up.body).toBe(201);

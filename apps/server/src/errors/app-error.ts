@@ -18,6 +18,11 @@ export const ERROR_TABLE = {
   AUTH_WRONG_PASSWORD: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
   FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
   ROLE_NOT_GRANTABLE: { status: 403, zh: '无权授予或撤销该角色', en: 'You may not grant or revoke this role' },
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    zh: '请求不是从本平台页面发出的，已拒绝',
+    en: 'Refused: the request does not come from this platform’s own pages',
+  },
   NOT_FOUND: { status: 404, zh: '对象不存在', en: 'Not found' },
   DUPLICATE: { status: 409, zh: '已存在相同的记录', en: 'A record with the same value exists' },
   STATE_CONFLICT: { status: 409, zh: '对象状态已变化，请刷新后重试', en: 'The record changed meanwhile; reload and retry' },

@@ -15,6 +15,8 @@ import { installJsonParser } from './json-body.ts';
 import { compileRequestValidator } from './validation.ts';
 import { installAuthHook } from './auth-hook.ts';
 import { installUnitOfWork } from './unit-of-work.ts';
+import { installOriginCheck } from './origin-check.ts';
+import { installSecurityHeaders, markNoReferrerPage } from './security-headers.ts';
 import { buildModules, type Modules } from '../platform/build-modules.ts';
 
 export type BuildAppOptions = {
@@ -36,6 +38,7 @@ export async function buildApp({
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 2 * 1024 * 1024,
+    // Off unless TRUST_PROXY names the proxies: otherwise any client could write X-Forwarded-For into the audit log.
     trustProxy: deps.config.trustProxy,
     frameworkErrors: answerFrameworkError,
     // Formats constrain what a client sends; an answer is serialized whatever an older row holds.
@@ -47,7 +50,10 @@ export async function buildApp({
   installJsonParser(app);
   // Before any route: every write route registered below is wrapped in its unit of work.
   installUnitOfWork(app, deps);
+  await installSecurityHeaders(app, deps.config);
   await app.register(cookie);
+  // After the cookie parser, before any handler: a cookie-authenticated write from another site never starts.
+  installOriginCheck(app, deps.config);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -102,7 +108,10 @@ async function serveWeb(app: FastifyInstance, webDist: string | null): Promise<v
   app.setNotFoundHandler(async (request, reply) => {
     if (index && request.method === 'GET' && !request.url.startsWith('/api/')) {
       const html = await fs.promises.readFile(index).catch(() => null);
-      if (html) return reply.type('text/html').send(html);
+      if (html) {
+        markNoReferrerPage(request.url, reply);
+        return reply.type('text/html').send(html);
+      }
     }
     return reply.status(404).send(new AppError('NOT_FOUND').toBody(String(request.id)));
   });

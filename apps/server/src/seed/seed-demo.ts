@@ -7,25 +7,50 @@ import { insertCredential, insertOfficer } from '../modules/staff/index.ts';
 import { insertTicketRange } from '../modules/cases/index.ts';
 import { seedLawLibrary } from '../modules/law/index.ts';
 import { buildDemoData, DEMO_PASSWORD, type DemoData } from './demo-data.ts';
+import { oneTimePassword, PUBLISHED_DEMO_PASSWORDS, type DemoPasswords } from './demo-passwords.ts';
 
 export type SeedResult = {
   seeded: boolean;
   orgs: number;
   officers: number;
   ids: { orgs: Map<string, string>; officers: Map<string, string> };
+  /**
+   * One-time passwords by username, to be shown once by the caller (nothing else keeps them); null when the accounts
+   * have the published demo password.
+   */
+  oneTimePasswords: Map<string, string> | null;
 };
+
+export type SeedDemoOptions = { data?: DemoData; passwords?: DemoPasswords };
 
 /**
  * Loads the demo organisation and staff in one transaction, only into an empty database.
  * The same data feeds the medium and browser tests, so what a visitor sees is what is tested.
+ * `passwords`: the published demo password (default; the embedded demo) or a random one-time password per account
+ * that must be changed at the first login (demoPasswordsFor: any database named by DATABASE_URL).
  */
-export async function seedDemo(deps: Deps, data: DemoData = buildDemoData()): Promise<SeedResult> {
+export async function seedDemo(deps: Deps, options: SeedDemoOptions = {}): Promise<SeedResult> {
+  const data = options.data ?? buildDemoData();
+  const passwords = options.passwords ?? PUBLISHED_DEMO_PASSWORDS;
   const ids = { orgs: new Map<string, string>(), officers: new Map<string, string>() };
   // Reference data of the legal library: loaded (once) whether or not the demo organisation is.
   await seedLawLibrary(deps);
-  if ((await countOrgs(deps.db)) > 0) return { seeded: false, orgs: 0, officers: 0, ids };
-  // One hash for the shared demo password: hashing it sixty times would only slow the first start.
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  if ((await countOrgs(deps.db)) > 0) return { seeded: false, orgs: 0, officers: 0, ids, oneTimePasswords: null };
+  // Hashed before the transaction (argon2 is slow). One hash for the shared demo password: hashing it sixty times
+  // would only slow the first start.
+  const oneTimePasswords = passwords.kind === 'one-time' ? new Map<string, string>() : null;
+  const hashes = new Map<string, string>();
+  if (passwords.kind === 'published') {
+    const hash = await hashPassword(DEMO_PASSWORD);
+    for (const p of data.officers) if (p.username) hashes.set(p.username, hash);
+  } else {
+    for (const p of data.officers) {
+      if (!p.username) continue;
+      const pw = oneTimePassword({ username: p.username, name: p.name }, passwords.random);
+      oneTimePasswords?.set(p.username, pw);
+      hashes.set(p.username, await hashPassword(pw));
+    }
+  }
   await deps.db.transaction().execute(async (trx) => {
     const rows = new Map<string, OrgRow>();
     for (const o of data.orgs) {
@@ -82,8 +107,8 @@ export async function seedDemo(deps: Deps, data: DemoData = buildDemoData()): Pr
           phone: p.phone,
           title: p.title,
           username: p.username,
-          password_hash: p.username ? passwordHash : null,
-          must_change_password: false,
+          password_hash: p.username ? (hashes.get(p.username) ?? null) : null,
+          must_change_password: oneTimePasswords !== null && p.username !== null,
         },
         p.roles,
       );
@@ -110,11 +135,11 @@ export async function seedDemo(deps: Deps, data: DemoData = buildDemoData()): Pr
         entityType: 'system',
         entityId: null,
         bureauId: null,
-        data: { orgs: data.orgs.length, officers: data.officers.length },
+        data: { orgs: data.orgs.length, officers: data.officers.length, passwords: passwords.kind },
       },
     );
   });
-  return { seeded: true, orgs: data.orgs.length, officers: data.officers.length, ids };
+  return { seeded: true, orgs: data.orgs.length, officers: data.officers.length, ids, oneTimePasswords };
 }
 
 /** The ids of a database seeded earlier with the same demo data (by org code and employee number). */
@@ -128,5 +153,5 @@ export async function demoSeedResult(deps: Pick<Deps, 'db'>, data: DemoData = bu
   const ids = { orgs: new Map<string, string>(), officers: new Map<string, string>() };
   for (const o of data.orgs) ids.orgs.set(o.key, orgByCode.get(o.code)!);
   for (const p of data.officers) ids.officers.set(p.key, officerByNo.get(p.employeeNo)!);
-  return { seeded: true, orgs: data.orgs.length, officers: data.officers.length, ids };
+  return { seeded: true, orgs: data.orgs.length, officers: data.officers.length, ids, oneTimePasswords: null };
 }

@@ -106,6 +106,9 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 const RETRIES_ON_NETWORK_ERROR = 2;
 
+/** For every fetch of the console: our own origin on our own requests, nothing to any other site. */
+export const SAME_ORIGIN_REFERRER: ReferrerPolicy = 'same-origin';
+
 async function send(method: Method, url: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -115,6 +118,9 @@ async function send(method: Method, url: string, opts: RequestOptions): Promise<
     method,
     headers,
     credentials: 'include',
+    // The portal and verify pages are served with `Referrer-Policy: no-referrer`, under which the Fetch standard labels
+    // even a same-origin write `Origin: null`; the server refuses cookie-authenticated writes that do not name its origin.
+    referrerPolicy: SAME_ORIGIN_REFERRER,
     body: opts.body === undefined ? null : JSON.stringify(opts.body),
     signal: opts.signal ?? null,
   };

@@ -15,7 +15,7 @@ import type {
   IssuedDocumentInfo,
   WithdrawDocumentBody,
 } from '@chengguan/contracts';
-import { api, ApiError, buildUrl, download, newIdempotencyKey, request } from './client.ts';
+import { api, ApiError, buildUrl, download, newIdempotencyKey, request, SAME_ORIGIN_REFERRER } from './client.ts';
 
 // 执法文书 (apps/server/src/modules/documents): case documents, templates, seal settings, and the public verify page.
 
@@ -29,7 +29,7 @@ async function binary(
   const headers: Record<string, string> = { Accept: 'application/pdf, application/json' };
   if (contentType) headers['Content-Type'] = contentType;
   if (method !== 'GET') headers['Idempotency-Key'] = key ?? newIdempotencyKey();
-  const res = await fetch(path, { method, headers, body, credentials: 'include' });
+  const res = await fetch(path, { method, headers, body, credentials: 'include', referrerPolicy: SAME_ORIGIN_REFERRER });
   if (!res.ok) {
     let parsed: unknown = null;
     try {

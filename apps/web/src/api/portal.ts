@@ -9,7 +9,7 @@ import type {
   PortalStatementBody,
   PortalUploadedFile,
 } from '@chengguan/contracts';
-import { ApiError, request } from './client.ts';
+import { ApiError, request, SAME_ORIGIN_REFERRER } from './client.ts';
 
 // 当事人门户 (apps/server/src/modules/portal): public routes; the session is the httpOnly cookie cg_portal. A 401 here
 // means "log in to the portal again", never the console's login page.
@@ -33,6 +33,7 @@ export const portalApi = {
     const res = await fetch('/api/portal/files', {
       method: 'POST',
       credentials: 'include',
+      referrerPolicy: SAME_ORIGIN_REFERRER,
       headers: { 'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json' },
       body: file,
     });
