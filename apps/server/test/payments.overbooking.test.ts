@@ -242,7 +242,11 @@ describe('over-payments: reported, listed, refunded', () => {
     expect(await notify(co.checkoutId, co.amountFen, second)).toBe('flagged');
     const run = await api('pd_leader', 'POST', '/api/v1/payments/reconciliation-runs', { date: TODAY });
     expect(run.statusCode, run.body).toBe(200);
-    const listed = await api('pd_leader', 'GET', `/api/v1/payments/mismatches?kind=overpayment&status=open&from=${TODAY}&to=${TODAY}`);
+    const listed = await api(
+      'pd_leader',
+      'GET',
+      `/api/v1/payments/mismatches?kind=overpayment&status=open&from=${TODAY}&to=${TODAY}&pageSize=200`,
+    );
     const lines = (listed.json() as { items: PaymentMismatch[] }).items.filter((m) => m.caseId === c.id);
     expect(lines).toMatchObject([{ kind: 'overpayment', ourAmountFen: 120_000, providerTxnId: second }]);
 
@@ -275,11 +279,11 @@ describe('over-payments: reported, listed, refunded', () => {
     expect(p.refunds).toMatchObject([{ status: 'succeeded', amountFen: 120_000 }]);
     // The fine stays paid: the refund gives back only what was never booked.
     expect(p.summary).toMatchObject({ paidFen: 120_000, dueFen: 0 });
-    const resolved = await api('pd_leader', 'GET', `/api/v1/payments/mismatches?kind=overpayment&from=${TODAY}&to=${TODAY}`);
+    const resolved = await api('pd_leader', 'GET', `/api/v1/payments/mismatches?kind=overpayment&from=${TODAY}&to=${TODAY}&pageSize=200`);
     expect((resolved.json() as { items: PaymentMismatch[] }).items.find((m) => m.caseId === c.id)).toMatchObject({ status: 'resolved' });
     // The provider's statement shows the refund we recorded: nothing new to flag.
     await api('pd_leader', 'POST', '/api/v1/payments/reconciliation-runs', { date: TODAY });
-    const open = await api('pd_leader', 'GET', `/api/v1/payments/mismatches?status=open&from=${TODAY}&to=${TODAY}`);
+    const open = await api('pd_leader', 'GET', `/api/v1/payments/mismatches?status=open&from=${TODAY}&to=${TODAY}&pageSize=200`);
     expect((open.json() as { items: PaymentMismatch[] }).items.filter((m) => m.caseId === c.id)).toEqual([]);
   });
 });

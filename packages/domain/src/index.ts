@@ -1,6 +1,7 @@
 // Public entry of the domain rules. Every export here is pure: no I/O, time and randomness are parameters.
 export * from './org/org-kinds.ts';
 export * from './crypto/sm3.ts';
+export * from './money.ts';
 export * from './audit/chain.ts';
 export * from './ids/uuid7.ts';
 export * from './party/identity.ts';

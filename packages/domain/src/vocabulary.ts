@@ -3,3 +3,4 @@
 // server, contracts and browser.
 export * from './cases/case-states.ts';
 export * from './party/identity.ts';
+export * from './money.ts';

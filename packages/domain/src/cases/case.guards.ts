@@ -16,6 +16,7 @@ import { EVIDENCE_TYPES } from './case-inputs.ts';
 import type { CaseAction } from './case-states.ts';
 import type { CaseContext, CaseOffenceVersion, CaseSnapshot } from './case-snapshot.ts';
 import { block, blockFromLines, type BlockReason } from './case.errors.ts';
+import { yuanText } from '../money.ts';
 
 export type CaseGuard<A extends CaseAction> = (
   s: CaseSnapshot,
@@ -322,8 +323,8 @@ export function penaltyGuards<A extends CaseAction>(pick: PenaltyPicker<A>): Cas
       return block(
         'LEGALITY',
         '行政处罚法 Art. 38',
-        `罚款 ${fine / 100} 元超出法定幅度 ${range.minFen / 100}–${range.maxFen / 100} 元`,
-        `Fine outside the statutory range ${range.minFen / 100}–${range.maxFen / 100} yuan`,
+        `罚款 ${yuanText(fine, { decimals: 'whole-as-integer' })} 元超出法定幅度 ${yuanText(range.minFen, { decimals: 'whole-as-integer' })}–${yuanText(range.maxFen, { decimals: 'whole-as-integer' })} 元`,
+        `Fine outside the statutory range ${yuanText(range.minFen, { decimals: 'whole-as-integer' })}–${yuanText(range.maxFen, { decimals: 'whole-as-integer' })} yuan`,
         'penalty.fineFen',
       );
     }
@@ -332,8 +333,8 @@ export function penaltyGuards<A extends CaseAction>(pick: PenaltyPicker<A>): Cas
       return block(
         'DISCRETION',
         '行政处罚法 Art. 34',
-        `罚款 ${fine / 100} 元超出裁量基准档次 ${tier.minFen / 100}–${tier.maxFen / 100} 元`,
-        `Fine outside the discretion tier ${tier.minFen / 100}–${tier.maxFen / 100} yuan`,
+        `罚款 ${yuanText(fine, { decimals: 'whole-as-integer' })} 元超出裁量基准档次 ${yuanText(tier.minFen, { decimals: 'whole-as-integer' })}–${yuanText(tier.maxFen, { decimals: 'whole-as-integer' })} 元`,
+        `Fine outside the discretion tier ${yuanText(tier.minFen, { decimals: 'whole-as-integer' })}–${yuanText(tier.maxFen, { decimals: 'whole-as-integer' })} yuan`,
         'penalty.fineFen',
       );
     }

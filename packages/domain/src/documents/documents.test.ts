@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS, type DocumentTemplateBody } from '@chengguan/contracts';
 import { DEFAULT_TEMPLATES } from './default-templates.ts';
-import { fenInWords, yuanText, zhCount, zhDate } from './format.ts';
+import { fenInWords, zhCount, zhDate } from './format.ts';
+import { yuanText } from '../money.ts';
 import { missingTemplateContents, requiredContents } from './required-contents.ts';
 import { emptyDocumentData, sampleDocumentData } from './sample-data.ts';
 import { parseTemplateText, renderTemplate, renderText, TemplateSyntaxError, validateTemplate } from './template.ts';

@@ -2,6 +2,7 @@
 import { LegalInputError } from './errors.ts';
 import type { Harm } from './exemptions.ts';
 import type { FenRange, RuleLine } from './types.ts';
+import { yuanText } from '../money.ts';
 
 export type TierLevel = 'no_penalty' | 'reduced' | 'lighter' | 'standard' | 'heavier';
 
@@ -122,8 +123,8 @@ export function chooseTier(tiers: readonly DiscretionTier[], facts: TierFacts, s
       {
         ruleId: 'ART34',
         article: '行政处罚法 Art. 34',
-        textZh: `适用裁量阶次「${TIER_LEVEL_ZH[tier.level]}」（${tier.labelZh}）：${tier.range.minFen / 100}–${tier.range.maxFen / 100} 元`,
-        textEn: `Tier ${tier.level} (${tier.labelZh}): ${tier.range.minFen / 100}–${tier.range.maxFen / 100} yuan`,
+        textZh: `适用裁量阶次「${TIER_LEVEL_ZH[tier.level]}」（${tier.labelZh}）：${yuanText(tier.range.minFen, { decimals: 'whole-as-integer' })}–${yuanText(tier.range.maxFen, { decimals: 'whole-as-integer' })} 元`,
+        textEn: `Tier ${tier.level} (${tier.labelZh}): ${yuanText(tier.range.minFen, { decimals: 'whole-as-integer' })}–${yuanText(tier.range.maxFen, { decimals: 'whole-as-integer' })} yuan`,
       },
     ],
   };

@@ -4,6 +4,7 @@ import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { CD, MONTHS, WD, deadline, type Deadline } from './deadlines.ts';
 import { assertFen } from './errors.ts';
 import type { DateInterval, Fen, RuleLine } from './types.ts';
+import { yuanText } from '../money.ts';
 
 /**
  * G1 — 处罚法 Art. 67: 「当事人应当自收到行政处罚决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款」.
@@ -76,8 +77,8 @@ export function surcharge(input: SurchargeInput): Surcharge {
     line: {
       ruleId: 'G2',
       article: '行政处罚法 Art. 72, Art. 73; 行政强制法 Art. 45',
-      textZh: `逾期${overdueDays}日（复议、诉讼期间${pausedDays}日不计），每日按罚款数额的百分之三加处罚款，不得超出罚款数额：${surchargeFen / 100} 元`,
-      textEn: `${overdueDays} overdue days (${pausedDays} paused for review/litigation) at 3% a day, capped at the fine: ${surchargeFen / 100} yuan`,
+      textZh: `逾期${overdueDays}日（复议、诉讼期间${pausedDays}日不计），每日按罚款数额的百分之三加处罚款，不得超出罚款数额：${yuanText(surchargeFen, { decimals: 'whole-as-integer' })} 元`,
+      textEn: `${overdueDays} overdue days (${pausedDays} paused for review/litigation) at 3% a day, capped at the fine: ${yuanText(surchargeFen, { decimals: 'whole-as-integer' })} yuan`,
     },
   };
 }

@@ -5,6 +5,7 @@ import { compareDates, isAfter, type LegalDate } from '../calendar/legal-date.ts
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { paymentDeadline, surcharge, type Surcharge } from '../law/enforcement.ts';
 import type { DateInterval, Fen, RuleLine } from '../law/types.ts';
+import { yuanText } from '../money.ts';
 
 export type InstalmentPlanLine = { dueOn: LegalDate; amountFen: Fen };
 
@@ -111,7 +112,7 @@ export function instalmentStatuses(
   });
 }
 
-const yuan = (fen: Fen) => fen / 100;
+const yuan = (fen: Fen) => yuanText(fen, { decimals: 'whole-as-integer' });
 
 /** One G2 line per instalment paid late or still overdue. */
 export function instalmentSurchargeLines(statuses: readonly InstalmentStatus[]): RuleLine[] {
@@ -254,8 +255,8 @@ export function checkDeferralRequest(req: DeferralRequest, appliedOn: LegalDate,
   if (total !== owedFen) {
     return fail(
       'instalments',
-      `各期金额合计 ${total / 100} 元，应等于应缴罚款 ${owedFen / 100} 元`,
-      `The instalments total ${total / 100} yuan, not the ${owedFen / 100} yuan owed`,
+      `各期金额合计 ${yuanText(total, { decimals: 'whole-as-integer' })} 元，应等于应缴罚款 ${yuanText(owedFen, { decimals: 'whole-as-integer' })} 元`,
+      `The instalments total ${yuanText(total, { decimals: 'whole-as-integer' })} yuan, not the ${yuanText(owedFen, { decimals: 'whole-as-integer' })} yuan owed`,
     );
   }
   return { ok: true, until: prev };

@@ -3,6 +3,7 @@ import { auditRowHash, GENESIS_HASH, type AuditHashInput } from '@chengguan/doma
 import type { AuditListQuery } from '@chengguan/contracts';
 import type { DB } from '../../db/schema.ts';
 import type { Executor } from '../../context.ts';
+import { prefixPattern } from '../../db/like.ts';
 
 /** Serializes appends so each row links to the previous one (gap-free seq, one chain). */
 const AUDIT_CHAIN_LOCK = 7_301_002;
@@ -106,7 +107,7 @@ function filtered(db: Kysely<DB>, f: AuditFilter) {
         : eb('g.path', 'like', `${f.jurisdictionPath}%`),
     );
   if (f.actorId) q = q.where('a.actor_id', '=', f.actorId);
-  if (f.action) q = q.where('a.action', 'like', `${f.action}%`);
+  if (f.action) q = q.where('a.action', 'like', prefixPattern(f.action));
   if (f.entityType) q = q.where('a.entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('a.entity_id', '=', f.entityId);
   if (f.from) q = q.where('a.at', '>=', new Date(f.from));

@@ -4,6 +4,7 @@ import { addDays, type CaseContext, type CaseDeadline, type CaseSnapshot, runnin
 import type { Deps, Executor } from '../../context.ts';
 import { enqueueJob } from '../scheduler/index.ts';
 import { replaceCaseDeadlines } from './cases.repository.ts';
+import { shanghaiInstant } from '../../shared/time.ts';
 
 /** Reminders go out this many calendar days before an agency deadline is due. */
 export const REMINDER_DAYS_BEFORE = 3;
@@ -21,11 +22,6 @@ export function summarizeDeadlines(s: CaseSnapshot, ctx: CaseContext): DeadlineS
     .map((d) => d.dueDate)
     .sort();
   return { deadlines, hasOverdue: agency.some((d) => d.state === 'overdue' && d.doneOn === undefined), nextDueDate: open[0] ?? null };
-}
-
-/** 00:00 Asia/Shanghai of a legal date, as an instant. */
-function shanghaiMidnight(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
 }
 
 export async function refreshCaseDeadlines(
@@ -54,7 +50,7 @@ export async function refreshCaseDeadlines(
   for (const d of summary.deadlines) {
     if (d.holder !== 'agency' || d.state !== 'running') continue;
     const payload = { caseId: c.id, kind: d.kind, dueDate: d.dueDate };
-    const remindAt = shanghaiMidnight(addDays(d.dueDate, -REMINDER_DAYS_BEFORE));
+    const remindAt = shanghaiInstant(addDays(d.dueDate, -REMINDER_DAYS_BEFORE));
     // The dedupe key carries the due date: a moved deadline is scheduled anew, a stale job finds nothing to do.
     await enqueueJob(db, {
       id: deps.newId(),
@@ -67,7 +63,7 @@ export async function refreshCaseDeadlines(
     await enqueueJob(db, {
       id: deps.newId(),
       kind: JOB_DEADLINE_OVERDUE,
-      runAt: shanghaiMidnight(addDays(d.dueDate, 1)),
+      runAt: shanghaiInstant(addDays(d.dueDate, 1)),
       payload,
       dedupeKey: `${JOB_DEADLINE_OVERDUE}:${c.id}:${d.kind}:${d.dueDate}`,
       bureauId: c.bureauId,

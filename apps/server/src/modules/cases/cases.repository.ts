@@ -12,13 +12,12 @@ import type {
   PartiesTable,
   SummaryTicketRangesTable,
 } from './cases.tables.ts';
+import { containsPattern } from '../../db/like.ts';
 
 export type CaseRow = Selectable<CasesTable> & { org_name: string; org_path: string };
 export type PartyRow = Selectable<PartiesTable>;
 export type CaseEventRow = Selectable<CaseEventsTable> & { actor_name: string | null };
 export type CaseDeadlineRow = Selectable<CaseDeadlinesTable>;
-
-const escapeLike = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function caseQuery(db: Executor) {
   return db
@@ -131,7 +130,7 @@ function filteredCases(db: Executor, f: CaseFilter) {
     );
   }
   if (f.q) {
-    const like = escapeLike(f.q);
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('c.case_number', 'ilike', like), eb('c.party_name', 'ilike', like), eb('c.location', 'ilike', like)]));
   }
   return q;

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../context.ts';
 import type { DisclosureState, DisclosuresTable } from './disclosure.tables.ts';
+import { containsPattern } from '../../db/like.ts';
 
 export type DisclosureRow = Selectable<DisclosuresTable>;
 export type DisclosureListRow = DisclosureRow & { org_name: string; case_number: string | null };
@@ -79,8 +80,6 @@ export type ConsoleFilters = {
   keyword?: string;
 };
 
-const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 export async function listConsoleDisclosures(db: Executor, f: ConsoleFilters, page: number, pageSize: number) {
   let q = db
     .selectFrom('disclosures as d')
@@ -91,7 +90,9 @@ export async function listConsoleDisclosures(db: Executor, f: ConsoleFilters, pa
   if (f.fromDate) q = q.where('d.decided_on', '>=', f.fromDate);
   if (f.toDate) q = q.where('d.decided_on', '<=', f.toDate);
   if (f.keyword)
-    q = q.where((eb) => eb.or([eb('d.search_text', 'ilike', like(f.keyword!)), eb('d.document_number', 'ilike', like(f.keyword!))]));
+    q = q.where((eb) =>
+      eb.or([eb('d.search_text', 'ilike', containsPattern(f.keyword!)), eb('d.document_number', 'ilike', containsPattern(f.keyword!))]),
+    );
   if (f.overdueOn) {
     const today = f.overdueOn;
     q = q.where((eb) =>
@@ -145,7 +146,7 @@ export async function listPublicDisclosures(db: Executor, day: PublicDay, f: Pub
   if (f.fromDate) q = q.where('d.decided_on', '>=', f.fromDate);
   if (f.toDate) q = q.where('d.decided_on', '<=', f.toDate);
   if (f.keyword) {
-    const k = like(f.keyword);
+    const k = containsPattern(f.keyword);
     // A withdrawn entry is searchable by its number only: its content is no longer public.
     q = q.where((eb) =>
       eb.or([eb('d.document_number', 'ilike', k), eb.and([eb('d.state', '<>', 'withdrawn'), eb('d.search_text', 'ilike', k)])]),

@@ -7,9 +7,9 @@ import type { JobHandlers } from '../scheduler/index.ts';
 import { completeDueDeemedServices } from '../service/index.ts';
 import { refreshCaseEnforcement } from './enforcement-refresh.ts';
 import { enforcementCandidateIds } from './enforcement.repository.ts';
+import { shanghaiDate, tomorrowInShanghaiAt } from '../../shared/time.ts';
 
 export const JOB_ENFORCEMENT_DAILY = 'enforcement.daily';
-const DAY_MS = 86_400_000;
 
 export type EnforcementCheck = { checked: number; marked: number; deemedServed: number };
 
@@ -32,7 +32,7 @@ export async function runEnforcementCheck(deps: Deps, meta: RequestMeta, jurisdi
 
 /** Next run shortly after midnight in Shanghai (01:00 +08:00), deduplicated per day. */
 export async function scheduleEnforcementDaily(deps: Deps, at: Date): Promise<void> {
-  const day = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const day = shanghaiDate(at);
   await enqueueJob(deps.db, {
     id: deps.newId(),
     kind: JOB_ENFORCEMENT_DAILY,
@@ -41,14 +41,9 @@ export async function scheduleEnforcementDaily(deps: Deps, at: Date): Promise<vo
   });
 }
 
-function nextShanghaiOneAm(now: Date): Date {
-  const shanghaiMidnight = Math.floor((now.getTime() + 8 * 3600_000) / DAY_MS) * DAY_MS - 8 * 3600_000;
-  return new Date(shanghaiMidnight + DAY_MS + 3600_000);
-}
-
 export const ENFORCEMENT_JOB_HANDLERS: JobHandlers = {
   [JOB_ENFORCEMENT_DAILY]: async (deps, job) => {
     await runEnforcementCheck(deps, { ip: null, correlationId: `job:${job.id}` });
-    await scheduleEnforcementDaily(deps, nextShanghaiOneAm(deps.clock.now()));
+    await scheduleEnforcementDaily(deps, tomorrowInShanghaiAt(deps.clock.now(), '01:00'));
   },
 };

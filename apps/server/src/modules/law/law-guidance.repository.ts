@@ -1,7 +1,8 @@
 // SQL of the exemption-list items, enforcement guidance and guiding cases of the legal library.
 import { sql, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Executor } from '../../context.ts';
-import { inForce, likePattern, paged, type Paged } from './law-library.repository.ts';
+import { containsPattern } from '../../db/like.ts';
+import { inForce, paged, type Paged } from './law-library.repository.ts';
 import type { LawExemptionItemsTable, LawGuidanceTable, LawGuidingCasesTable } from './law.tables.ts';
 
 export type ExemptionRow = Selectable<LawExemptionItemsTable>;
@@ -16,7 +17,7 @@ export type ExemptionFilter = { q?: string; listName?: string; offenceCode?: str
 function exemptionsWhere(db: Executor, f: ExemptionFilter) {
   let q = db.selectFrom('law_exemption_items');
   if (f.q) {
-    const like = likePattern(f.q);
+    const like = containsPattern(f.q);
     q = q.where((eb) =>
       eb.or([
         eb('behaviour', 'ilike', like),
@@ -27,7 +28,7 @@ function exemptionsWhere(db: Executor, f: ExemptionFilter) {
       ]),
     );
   }
-  if (f.listName) q = q.where('list_name', 'ilike', likePattern(f.listName));
+  if (f.listName) q = q.where('list_name', 'ilike', containsPattern(f.listName));
   if (f.offenceCode) q = q.where('offence_code', '=', f.offenceCode);
   if (f.verification) q = q.where('verification', '=', f.verification);
   if (f.inForceOn) q = q.where(inForce('effective_from', 'effective_to', f.inForceOn, true));
@@ -90,7 +91,7 @@ export type GuidanceFilter = { q?: string; offenceCode?: string; verification?: 
 function guidanceWhere(db: Executor, f: GuidanceFilter) {
   let q = db.selectFrom('law_guidance');
   if (f.q) {
-    const like = likePattern(f.q);
+    const like = containsPattern(f.q);
     q = q.where((eb) =>
       eb.or([
         eb('title', 'ilike', like),
@@ -168,7 +169,7 @@ export type GuidingCaseFilter = { q?: string; offenceCode?: string; verification
 function casesWhere(db: Executor, f: GuidingCaseFilter) {
   let q = db.selectFrom('law_guiding_cases');
   if (f.q) {
-    const like = likePattern(f.q);
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('title', 'ilike', like), eb('facts', 'ilike', like), eb('key_points', 'ilike', like)]));
   }
   if (f.offenceCode) q = q.where('offence_code', '=', f.offenceCode);

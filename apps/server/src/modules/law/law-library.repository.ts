@@ -4,6 +4,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../context.ts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { LawDiscretionStandardsTable, LawOffencesTable, LawProvisionsTable } from './law.tables.ts';
+import { containsPattern } from '../../db/like.ts';
 
 export type ProvisionRow = Selectable<LawProvisionsTable>;
 export type OffenceRow = Selectable<LawOffencesTable>;
@@ -14,11 +15,6 @@ export type TierRow = Selectable<LawDiscretionStandardsTable> & {
 };
 
 export type Paged<T> = { items: T[]; total: number };
-
-/** `%term%` with LIKE wildcards escaped. */
-export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** Rows in force on `day`: started, and not yet ended (`to` inclusive) / repealed (`repealed` exclusive). */
 export function inForce(fromCol: string, endCol: string, day: string, endInclusive: boolean): Expression<SqlBool> {
@@ -45,11 +41,11 @@ export type ProvisionFilter = { q?: string; level?: string; lawTitle?: string; v
 function provisionsWhere(db: Executor, f: ProvisionFilter) {
   let q = db.selectFrom('law_provisions');
   if (f.q) {
-    const like = likePattern(f.q);
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('law_title', 'ilike', like), eb('text', 'ilike', like), eb('source', 'ilike', like)]));
   }
   if (f.level) q = q.where('level', '=', f.level);
-  if (f.lawTitle) q = q.where('law_title', 'ilike', likePattern(f.lawTitle));
+  if (f.lawTitle) q = q.where('law_title', 'ilike', containsPattern(f.lawTitle));
   if (f.verification) q = q.where('verification', '=', f.verification);
   if (f.inForceOn) q = q.where(inForce('effective_from', 'repealed_on', f.inForceOn, false));
   return q;
@@ -135,7 +131,7 @@ export type OffenceFilter = {
 function offencesWhere(db: Executor, f: OffenceFilter) {
   let q = db.selectFrom('law_offences');
   if (f.q) {
-    const like = likePattern(f.q);
+    const like = containsPattern(f.q);
     q = q.where((eb) =>
       eb.or([
         eb('name', 'ilike', like),
@@ -218,7 +214,7 @@ export type TierFilter = {
 function tiersWhere(db: Executor, f: TierFilter) {
   let q = db.selectFrom('law_discretion_standards as t').innerJoin('law_offences as o', 'o.id', 't.offence_id');
   if (f.q) {
-    const like = likePattern(f.q);
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('t.label', 'ilike', like), eb('t.conditions_text', 'ilike', like), eb('o.name', 'ilike', like)]));
   }
   if (f.offenceId) q = q.where('t.offence_id', '=', f.offenceId);

@@ -1,13 +1,13 @@
 // Full-text-ish search of the library in Chinese: every term must occur (ILIKE), ranked by pg_trgm similarity.
 import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
-import { likePattern } from './law-library.repository.ts';
+import { containsPattern } from '../../db/like.ts';
 
 export type SearchRow = { id: string; score: number };
 
 /** Offences in force on `on` whose text — name, code, keywords, provisions, guidance, linked exemption items — holds every term. */
 export async function searchOffences(db: Executor, terms: readonly string[], q: string, on: string, limit: number): Promise<SearchRow[]> {
-  const patterns = terms.map(likePattern);
+  const patterns = terms.map(containsPattern);
   const r = await sql<SearchRow>`
     WITH docs AS (
       SELECT o.id, o.code,
@@ -33,7 +33,7 @@ export async function searchOffences(db: Executor, terms: readonly string[], q: 
 
 /** Exemption-list items in force on `on` whose wording (or linked offence) holds every term. */
 export async function searchExemptions(db: Executor, terms: readonly string[], q: string, on: string, limit: number): Promise<SearchRow[]> {
-  const patterns = terms.map(likePattern);
+  const patterns = terms.map(containsPattern);
   const r = await sql<SearchRow>`
     WITH docs AS (
       SELECT e.id, e.list_name, e.item_no,

@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
 import type { MessagePurpose, MessageStatus, MessagesTable } from './messaging.tables.ts';
+import { containsPattern } from '../../db/like.ts';
 
 export type MessageRow = Selectable<MessagesTable>;
 
@@ -64,9 +65,9 @@ export async function listMessages(db: Executor, f: MessageFilters, page: number
     });
   if (f.purpose) q = q.where('m.purpose', '=', f.purpose);
   if (f.status) q = q.where('m.status', '=', f.status);
-  if (f.recipient) q = q.where('m.to_address', 'like', `%${escapeLike(f.recipient)}%`);
+  if (f.recipient) q = q.where('m.to_address', 'like', containsPattern(f.recipient));
   if (f.caseId) q = q.where('m.case_id', '=', f.caseId);
-  if (f.keyword) q = q.where('m.text', 'ilike', `%${escapeLike(f.keyword)}%`);
+  if (f.keyword) q = q.where('m.text', 'ilike', containsPattern(f.keyword));
   if (f.from) q = q.where('m.created_at', '>=', f.from);
   if (f.to) q = q.where('m.created_at', '<', f.to);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -79,8 +80,4 @@ export async function listMessages(db: Executor, f: MessageFilters, page: number
     .offset((page - 1) * pageSize)
     .execute();
   return { items: items as MessageListRow[], total: Number(total.n) };
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

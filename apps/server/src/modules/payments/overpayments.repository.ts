@@ -2,6 +2,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../../context.ts';
 import type { PaymentOverpaymentsTable } from './payments.tables.ts';
+import { containsPattern } from '../../db/like.ts';
 
 export type OverpaymentRow = Selectable<PaymentOverpaymentsTable> & {
   case_number: string | null;
@@ -18,8 +19,6 @@ export type OverpaymentFilter = {
   to?: string;
   q?: string;
 };
-
-const escapeLike = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** One per transaction (the unique transaction_id): a second attempt inserts nothing. */
 export async function insertOverpayment(db: Executor, row: Insertable<PaymentOverpaymentsTable>): Promise<void> {
@@ -49,7 +48,7 @@ function overpaymentQuery(db: Executor, f: OverpaymentFilter) {
   if (f.from) q = q.where('v.paid_on', '>=', f.from);
   if (f.to) q = q.where('v.paid_on', '<=', f.to);
   if (f.q) {
-    const like = escapeLike(f.q);
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('v.provider_txn_id', 'ilike', like), eb('c.case_number', 'ilike', like)]));
   }
   return q;

@@ -5,7 +5,7 @@ import type { PaymentSummary } from '@chengguan/contracts';
 import { CASE_MACHINE, type CaseSnapshot, checkDeferralRequest, type DeferralRequest } from '@chengguan/domain';
 import type { Deps, Executor, RequestMeta, StepActor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { shanghaiDate } from '../../shared/time.ts';
+import { endOfShanghaiDay, shanghaiDate } from '../../shared/time.ts';
 import { recordAudit } from '../audit/index.ts';
 import { type CaseRow, findCase, getCaseRowOrFail } from '../cases/index.ts';
 import { closeCheckouts } from './checkouts.ts';
@@ -71,11 +71,6 @@ export async function paymentSummary(db: Executor, deps: Deps, caseId: string): 
   };
 }
 
-/** The end of the Shanghai legal day: a checkout's amount holds the surcharge of that day only. */
-function endOfLegalDay(day: string): Date {
-  return new Date(`${day}T23:59:59.999+08:00`);
-}
-
 /**
  * Opens a checkout for the order to pay now, for the amount due today (fine + G2 surcharge − paid, or the next
  * instalment). The payer completes it on the provider's cashier; the provider's signed callback records the payment.
@@ -108,7 +103,7 @@ export async function startCheckout(
     const paidMeanwhile = await closeCheckouts(trx, deps, await openCheckoutsOfOrder(trx, order.id), 'superseded');
     if (paidMeanwhile.length > 0) throw new AppError('PAYMENT_IN_PROGRESS', { field: 'caseId' });
     const checkoutId = deps.newId();
-    const expiresAt = endOfLegalDay(today);
+    const expiresAt = endOfShanghaiDay(today);
     const created = await provider.createCheckout(trx, deps, {
       outTradeNo: checkoutId,
       amountFen: next.amountFen,

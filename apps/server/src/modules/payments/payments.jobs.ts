@@ -2,7 +2,7 @@
 // throws, and the worker retries it with exponential backoff), and the daily reconciliation of yesterday's
 // statement of every provider, which schedules the next day's run itself.
 import type { Deps } from '../../context.ts';
-import { shanghaiDate } from '../../shared/time.ts';
+import { shanghaiDate, tomorrowInShanghaiAt } from '../../shared/time.ts';
 import { addDays } from '@chengguan/domain';
 import { enqueueJob } from '../scheduler/index.ts';
 import type { JobHandlers } from '../scheduler/index.ts';
@@ -50,13 +50,7 @@ export async function deliverSandboxNotification(deps: Deps, checkoutId: string)
   return r;
 }
 
-/** 02:00 Asia/Shanghai of the day after `now`. */
-function nextRunAt(now: Date): Date {
-  const tomorrow = addDays(shanghaiDate(now), 1);
-  return new Date(`${tomorrow}T02:00:00+08:00`);
-}
-
-export async function schedulePaymentReconciliation(deps: Deps, at: Date = nextRunAt(deps.clock.now())): Promise<void> {
+export async function schedulePaymentReconciliation(deps: Deps, at: Date = tomorrowInShanghaiAt(deps.clock.now(), '02:00')): Promise<void> {
   await enqueueJob(deps.db, {
     id: deps.newId(),
     kind: JOB_RECONCILE_DAILY,

@@ -13,6 +13,8 @@ import type {
   PaymentRefundsTable,
   PaymentTransactionsTable,
 } from './payments.tables.ts';
+import { SHANGHAI_TZ } from '../../shared/time.ts';
+import { containsPattern } from '../../db/like.ts';
 
 export type OrderRow = Selectable<PaymentOrdersTable>;
 export type CheckoutRow = Selectable<PaymentCheckoutsTable>;
@@ -37,7 +39,6 @@ export type OrderListRow = OrderRow & {
   case_state: string;
 };
 
-const escapeLike = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const subtreeOf = (orgId: string) => sql<string>`(SELECT path FROM orgs WHERE id = ${orgId}) || '%'`;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -116,10 +117,10 @@ function orderListQuery(db: Executor, f: OrderFilter) {
     .where('g.path', 'like', `${f.jurisdictionPath}%`);
   if (f.status) q = q.where('p.status', '=', f.status as OrderRow['status']);
   if (f.orgId) q = q.where('g.path', 'like', subtreeOf(f.orgId));
-  if (f.from) q = q.where(sql`(p.created_at AT TIME ZONE 'Asia/Shanghai')::date`, '>=', f.from);
-  if (f.to) q = q.where(sql`(p.created_at AT TIME ZONE 'Asia/Shanghai')::date`, '<=', f.to);
+  if (f.from) q = q.where(sql`(p.created_at AT TIME ZONE ${sql.lit(SHANGHAI_TZ)})::date`, '>=', f.from);
+  if (f.to) q = q.where(sql`(p.created_at AT TIME ZONE ${sql.lit(SHANGHAI_TZ)})::date`, '<=', f.to);
   if (f.q) {
-    const like = escapeLike(f.q);
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('p.payment_code', 'like', like), eb('c.case_number', 'ilike', like)]));
   }
   return q;
@@ -512,7 +513,7 @@ function filteredCash(db: Executor, f: CashFilter) {
   if (f.from) q = q.where('r.collected_on', '>=', f.from);
   if (f.to) q = q.where('r.collected_on', '<=', f.to);
   if (f.q) {
-    const like = escapeLike(f.q);
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('r.receipt_number', 'ilike', like), eb('c.case_number', 'ilike', like)]));
   }
   return q;

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CredentialStatus, OfficerListQuery, Role } from '@chengguan/contracts';
 import type { DB } from '../../db/schema.ts';
 import type { Executor } from '../../context.ts';
+import { containsPattern } from '../../db/like.ts';
 
 /**
  * 执法证 status of an officer on `today`, in SQL so lists can filter and page on it.
@@ -74,7 +75,7 @@ function filteredOfficers(db: Kysely<DB>, f: OfficerFilter) {
     q = q.where('g.path', 'like', sql<string>`(SELECT path FROM orgs WHERE id = ${orgId}) || '%'`);
   }
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.employee_no', 'ilike', like), eb('o.username', 'ilike', like)]));
   }
   if (f.role) {

@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { ThrottleCounterListQuery } from '@chengguan/contracts';
 import type { Executor } from '../../context.ts';
 import type { ThrottleCountersTable } from './throttle.tables.ts';
+import { prefixPattern } from '../../db/like.ts';
 
 export type ThrottleCounterRow = Selectable<ThrottleCountersTable>;
 
@@ -69,7 +70,7 @@ export type CounterFilter = Omit<ThrottleCounterListQuery, 'page' | 'pageSize'>;
 function filtered(db: Executor, f: CounterFilter) {
   let q = db.selectFrom('throttle_counters');
   if (f.rule) q = q.where('rule', '=', f.rule);
-  if (f.subject) q = q.where('subject', 'like', `${f.subject.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.subject) q = q.where('subject', 'like', prefixPattern(f.subject));
   if (f.refusedOnly) q = q.whereRef('hits', '>', 'hit_limit');
   if (f.from) q = q.where('window_end', '>', new Date(f.from));
   if (f.to) q = q.where('window_start', '<', new Date(f.to));

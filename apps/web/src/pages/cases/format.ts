@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { fenToYuan, yuanText } from '@chengguan/domain/vocabulary';
 
 // Money and dates at the edge of the case forms: the officer types 元 and picks a day; the API wants integer fen
 // and 'YYYY-MM-DD' legal dates (ARCHITECTURE.md "Data").
@@ -18,14 +19,12 @@ export function yuanToFen(yuan: number): number {
   return Math.round(yuan * 100);
 }
 
-export function fenToYuan(fen: number): number {
-  return fen / 100;
-}
+export { fenToYuan };
 
 /** 1,234.50 元 */
 export function formatFen(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';
-  return `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+  return yuanText(fen, { unit: true });
 }
 
 export function formatInstant(iso: string): string {

@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { yuanText } from '@chengguan/domain/vocabulary';
 import {
   ART32_GROUNDS,
   EVENT_CATEGORIES,
@@ -63,11 +64,10 @@ export const TIER_COLORS: Record<TierLevelCode, string> = {
 };
 
 // Money is integer fen on the wire and 元 on the screen.
-export const fenToYuan = (fen: number) => fen / 100;
-export const yuanToFen = (yuan: number) => Math.round(yuan * 100);
+export { fenToYuan, yuanToFen } from '../cases/format.ts';
 export function formatYuan(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';
-  return fenToYuan(fen).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+  return yuanText(fen, { decimals: 'whole-as-integer' });
 }
 export function formatRange(t: Translate, minFen: number | null, maxFen: number | null): string {
   if (minFen === null && maxFen === null) return '—';

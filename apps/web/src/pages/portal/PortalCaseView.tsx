@@ -5,10 +5,11 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { StatementCard, HearingCard } from './PortalActions.tsx';
 import { ConsentCard } from './ConsentCard.tsx';
 import { PaymentCard } from './PaymentCard.tsx';
+import { formatFen } from '../cases/format.ts';
 
 export type PortalViewProps = { data: PortalCase; onChange: (c: PortalCase) => void; onError: (e: unknown) => void };
 
-export const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+export const yuan = formatFen;
 
 /** Why the portal does not take the act today (rule and date in plain words). */
 export function NotAllowed({ action }: { action: PortalAction }) {

@@ -1,3 +1,2 @@
-// Pure helpers of the legal standards library (storage-side validation and spreadsheet money).
+// Pure helpers of the legal standards library (storage-side validation; money is in ../../money.ts).
 export * from './overlap.ts';
-export * from './money.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findOverlappingVersion, repealedOnIsValid, spansOverlap } from './overlap.ts';
-import { fenToYuan, yuanToFen } from './money.ts';
+import { fenToYuan, yuanText, yuanToFen } from '../../money.ts';
 
 describe('ART37 library versions never overlap', () => {
   it('treats the end date as the last day in force', () => {
@@ -46,5 +46,21 @@ describe('spreadsheet money (元 → 分)', () => {
     for (const bad of ['五千', '200元', '-5', '1.234', '', '1,00', 'abc']) expect(yuanToFen(bad)).toBeNull();
     expect(yuanToFen(-1)).toBeNull();
     expect(yuanToFen(0.001)).toBeNull();
+  });
+});
+
+describe('yuan for people (one formatter of amounts)', () => {
+  it('groups thousands and writes two decimals, or none for a whole amount where asked', () => {
+    expect(yuanText(200_000, { unit: true })).toBe('2,000.00 元');
+    expect(yuanText(123_456_789)).toBe('1,234,567.89');
+    expect(yuanText(5, { unit: true })).toBe('0.05 元');
+    expect(yuanText(0)).toBe('0.00');
+    expect(yuanText(100_000, { decimals: 'whole-as-integer', unit: true })).toBe('1,000 元');
+    expect(yuanText(100_050, { decimals: 'whole-as-integer', unit: true })).toBe('1,000.50 元');
+    expect(yuanText(-2_050)).toBe('-20.50');
+  });
+
+  it('reads back what it writes', () => {
+    for (const fen of [0, 1, 99, 100, 20_050, 123_456_789]) expect(yuanToFen(yuanText(fen))).toBe(fen);
   });
 });

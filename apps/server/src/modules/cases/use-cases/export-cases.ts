@@ -2,6 +2,7 @@ import { CASE_SOURCE_ZH, ENFORCEMENT_DOMAIN_ZH, type CaseListItem, type CaseList
 import type { Actor, Deps } from '../../../context.ts';
 import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts';
 import { listCases } from './list-cases.ts';
+import { fenToYuan } from '@chengguan/domain';
 
 const COLUMNS: XlsxColumn<CaseListItem>[] = [
   { header: '案件编号', value: (c) => c.caseNumber, width: 30 },
@@ -19,7 +20,7 @@ const COLUMNS: XlsxColumn<CaseListItem>[] = [
   { header: '决定日期', value: (c) => c.decidedOn, width: 12 },
   { header: '结案日期', value: (c) => c.closedOn, width: 12 },
   { header: '主办人', value: (c) => c.leadOfficerName, width: 10 },
-  { header: '罚款（元）', value: (c) => (c.fineFen === null ? null : c.fineFen / 100), width: 12 },
+  { header: '罚款（元）', value: (c) => (c.fineFen === null ? null : fenToYuan(c.fineFen)), width: 12 },
   { header: '逾期', value: (c) => (c.hasOverdue ? '是' : '否'), width: 8 },
   { header: '最近期限', value: (c) => c.nextDeadline?.dueDate ?? null, width: 12 },
 ];

@@ -10,6 +10,7 @@ import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts'
 import { assertPermission } from '../../../shared/access.ts';
 import { maskPartyName } from '../../cases/index.ts';
 import { type EnforcementListRow, listEnforcement as listRows, orgPathOf } from '../enforcement.repository.ts';
+import { fenToYuan } from '@chengguan/domain';
 
 /** Without a status filter: every case still to be enforced. */
 export const OPEN_ENFORCEMENT_STATUSES: readonly EnforcementStatusCode[] = [
@@ -76,8 +77,8 @@ const COLUMNS: XlsxColumn<EnforcementListItem>[] = [
   { header: '承办单位', value: (c) => c.orgName, width: 20 },
   { header: '当事人（脱敏）', value: (c) => c.partyName },
   { header: '案由', value: (c) => c.offenceName, width: 36 },
-  { header: '罚款（元）', value: (c) => c.fineFen / 100, width: 12 },
-  { header: '加处罚款（元）', value: (c) => c.surchargeFen / 100, width: 14 },
+  { header: '罚款（元）', value: (c) => fenToYuan(c.fineFen), width: 12 },
+  { header: '加处罚款（元）', value: (c) => fenToYuan(c.surchargeFen), width: 14 },
   { header: '缴款期限', value: (c) => c.paymentDue, width: 12 },
   { header: '待催告起', value: (c) => c.awaitingReminderSince, width: 12 },
   { header: '催告书送达', value: (c) => c.reminderServedOn, width: 12 },

@@ -5,7 +5,7 @@
 // the subject-matter sheet and manifest.json naming the 5 items with the SM3 of each file. Stored by its SM3.
 import { strToU8, zipSync } from 'fflate';
 import type { CourtPackageBody, CourtPackageManifestItem, EnforcementOverview } from '@chengguan/contracts';
-import { accruedSurcharge, enforcementView } from '@chengguan/domain';
+import { accruedSurcharge, enforcementView, yuanText } from '@chengguan/domain';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
@@ -28,8 +28,6 @@ const ITEM_TITLES: Record<number, string> = {
   4: '申请强制执行标的情况',
   5: '法律、行政法规规定的其他材料',
 };
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 export async function prepareCourtPackage(
   deps: Deps,
@@ -79,7 +77,7 @@ export async function prepareCourtPackage(
       courtClosesOn: v.courtClosesOn,
       subjectMatter:
         body.subjectMatter?.trim() ||
-        `罚款 ${yuan(v.fineFen)} 元，加处罚款 ${yuan(g2.surchargeFen)} 元（截至 ${body.date}），已缴 ${yuan(v.paidFen)} 元，申请执行金额 ${yuan(owedFen)} 元`,
+        `罚款 ${yuanText(v.fineFen)} 元，加处罚款 ${yuanText(g2.surchargeFen)} 元（截至 ${body.date}），已缴 ${yuanText(v.paidFen)} 元，申请执行金额 ${yuanText(owedFen)} 元`,
     };
     const application = await issueCaseDocument(trx, deps, actor, meta, {
       caseId: row.id,

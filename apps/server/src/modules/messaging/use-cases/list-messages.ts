@@ -5,11 +5,9 @@ import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts'
 import { assertPermission } from '../../../shared/access.ts';
 import { listMessages, type MessageListRow } from '../messaging.repository.ts';
 import { messageProviderOf } from '../send-message.ts';
+import { shanghaiInstant } from '../../../shared/time.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-
-/** 00:00 Asia/Shanghai of a legal date. */
-const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 function toItem(r: MessageListRow): MessageItem {
   return {
@@ -47,8 +45,8 @@ export async function listOutbox(deps: Deps, actor: Actor, query: MessageListQue
       ...(query.recipient?.trim() ? { recipient: query.recipient.trim() } : {}),
       ...(query.caseId ? { caseId: query.caseId } : {}),
       ...(query.keyword?.trim() ? { keyword: query.keyword.trim() } : {}),
-      ...(query.fromDate ? { from: shanghaiMidnight(query.fromDate) } : {}),
-      ...(query.toDate ? { to: new Date(shanghaiMidnight(query.toDate).getTime() + 86_400_000) } : {}),
+      ...(query.fromDate ? { from: shanghaiInstant(query.fromDate) } : {}),
+      ...(query.toDate ? { to: new Date(shanghaiInstant(query.toDate).getTime() + 86_400_000) } : {}),
     },
     page,
     pageSize,

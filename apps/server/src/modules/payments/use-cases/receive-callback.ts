@@ -10,7 +10,7 @@
 // refund, never booked against the fine and never moving the case. The database backs this with one booking per
 // checkout (payment_transactions_one_booking_idx). A step the case refuses (closed meanwhile …) is rolled back alone
 // to a savepoint; the money is then an over-payment too.
-import { bookPayment, type CaseSnapshot, type PaymentBooking } from '@chengguan/domain';
+import { bookPayment, type CaseSnapshot, type PaymentBooking, yuanText } from '@chengguan/domain';
 import { OVERPAYMENT_REASON_ZH, type OverpaymentReason } from '@chengguan/contracts';
 import type { Transaction } from 'kysely';
 import type { Deps, Executor, RequestMeta } from '../../../context.ts';
@@ -43,7 +43,7 @@ import { findProvider } from '../providers/registry.ts';
 export type CallbackResult = { result: 'accepted' | 'duplicate' | 'flagged' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`;
+const yuan = (fen: number) => yuanText(fen, { unit: true });
 
 export async function receivePaymentCallback(deps: Deps, meta: RequestMeta, providerName: string, body: unknown): Promise<CallbackResult> {
   // A provider this installation does not have answers like a route that does not exist.

@@ -19,6 +19,7 @@ import {
   transactionsOfDay,
 } from '../payments.repository.ts';
 import { providerOrFail } from '../providers/registry.ts';
+import { yuanText } from '@chengguan/domain';
 
 type Found = {
   kind: MismatchKind;
@@ -61,7 +62,7 @@ export async function reconcile(
     const ours = new Map(oursById.map((t) => [t.provider_txn_id, t]));
     const checkoutOf = new Map(checkouts.map((c) => [c.id, c]));
     const found: Found[] = [];
-    const yuan = (f: number) => `${(f / 100).toFixed(2)} 元`;
+    const yuan = (f: number) => yuanText(f, { unit: true });
     for (const l of payments) {
       const t = ours.get(l.providerTxnId);
       const c = checkoutOf.get(l.outTradeNo);

@@ -21,6 +21,7 @@ import { findService, insertService, listConsents } from '../service.repository.
 import type { CaseServicesTable } from '../service.tables.ts';
 import { assertServiceWrite, toServiceRecord } from '../service.mapper.ts';
 import { completeServiceStep, issueServiceReceipt } from '../service-step.ts';
+import { shanghaiInstant } from '../../../shared/time.ts';
 
 export const JOB_PUBLIC_NOTICE_DEEMED = 'service.public_notice_deemed';
 
@@ -241,7 +242,7 @@ async function writeService(
     await enqueueJob(trx, {
       id: deps.newId(),
       kind: JOB_PUBLIC_NOTICE_DEEMED,
-      runAt: new Date(`${draft.deemed_on}T00:00:00+08:00`),
+      runAt: shanghaiInstant(draft.deemed_on),
       payload: { caseId: row.id, serviceId: id },
       dedupeKey: `${JOB_PUBLIC_NOTICE_DEEMED}:${id}`,
       bureauId: row.bureau_id,

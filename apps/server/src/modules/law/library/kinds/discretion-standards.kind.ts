@@ -6,7 +6,7 @@ import {
   type HarmCode,
   type TierConditions,
 } from '@chengguan/contracts';
-import { assertTiersWithinRange } from '@chengguan/domain';
+import { assertTiersWithinRange, yuanText } from '@chengguan/domain';
 import * as repo from '../../law-library.repository.ts';
 import { toDiscretionStandard } from '../../law.mapper.ts';
 import { issue, issueFromDomain, type Issue } from '../../law.errors.ts';
@@ -183,11 +183,11 @@ export const DISCRETION_STANDARDS: LibraryKind<DiscretionStandard, DiscretionSta
       const found = issueFromDomain(err);
       if (!found) throw err;
       const field = b.level !== 'reduced' && b.minFen < statutory.minFen ? 'minFen' : 'maxFen';
-      const rangeText = `${statutory.minFen / 100}–${statutory.maxFen / 100} 元`;
+      const rangeText = `${yuanText(statutory.minFen, { decimals: 'whole-as-integer' })}–${yuanText(statutory.maxFen, { decimals: 'whole-as-integer' })} 元`;
       const out: Issue = {
         ...found,
         field,
-        message: `阶次幅度 ${b.minFen / 100}–${b.maxFen / 100} 元超出法定幅度 ${rangeText}（${b.level === 'reduced' ? '减轻阶次须在法定下限以下' : '处罚法第三十四条'}）`,
+        message: `阶次幅度 ${yuanText(b.minFen, { decimals: 'whole-as-integer' })}–${yuanText(b.maxFen, { decimals: 'whole-as-integer' })} 元超出法定幅度 ${rangeText}（${b.level === 'reduced' ? '减轻阶次须在法定下限以下' : '处罚法第三十四条'}）`,
       };
       return [out];
     }
