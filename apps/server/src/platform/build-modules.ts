@@ -1,6 +1,7 @@
 // One list of the server's modules, wired the same way in every process (API and worker): their routes, their
 // case-step and message hooks, their job handlers and their recurring jobs.
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../context.ts';
 import { auditModule } from '../modules/audit/index.ts';
 import { authModule } from '../modules/auth/index.ts';
@@ -69,10 +70,12 @@ export function buildModules(deps: Deps, list: readonly ServerModule[] = SERVER_
     list,
     jobHandlers,
     registerRoutes: (app) => {
-      for (const m of list) m.routes?.(app, deps);
+      const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+      for (const m of list) m.routes?.(typed, deps);
     },
     registerPublicRoutes: (app) => {
-      for (const m of list) m.publicRoutes?.(app, deps);
+      const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+      for (const m of list) m.publicRoutes?.(typed, deps);
     },
     scheduleJobs: async (firstRunAt) => {
       for (const m of list) await m.schedule?.(deps, firstRunAt);

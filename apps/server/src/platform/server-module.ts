@@ -1,8 +1,21 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../context.ts';
 import type { JobHandlers } from '../modules/scheduler/index.ts';
 
-export type RouteRegistrar = (app: FastifyInstance, deps: Deps) => void;
+/**
+ * The instance routes are registered on: TypeBox's type provider infers each handler's `request.params`, `query` and
+ * `body` from the route's own schema, so a handler never casts what the validator has already checked.
+ */
+export type RouteApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export type RouteRegistrar = (app: RouteApp, deps: Deps) => void;
 
 /**
  * What one server module (`modules/<feature>/index.ts`) gives the platform. Both processes — the API and the worker —

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   ChangePasswordBody,
@@ -25,9 +24,10 @@ import { getMe } from './use-cases/get-me.ts';
 import { ROLE_LABELS } from './permissions.ts';
 import { SESSION_COOKIE } from './session-token.ts';
 import { tokenOf } from '../../http/auth-hook.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 /** Fixed contract points outside clients rely on: POST /api/auth/login and /api/auth/logout. */
-export function publicAuthRoutes(app: FastifyInstance, deps: Deps): void {
+export function publicAuthRoutes(app: RouteApp, deps: Deps): void {
   app.post(
     '/api/auth/login',
     {
@@ -43,7 +43,7 @@ export function publicAuthRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const body = request.body as LoginBody;
+      const body = request.body;
       const result = await login({
         deps,
         username: body.username,
@@ -73,12 +73,12 @@ export function publicAuthRoutes(app: FastifyInstance, deps: Deps): void {
         if (actor) await logout(deps, actor, metaOf(request));
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 }
 
-export function meRoutes(app: FastifyInstance, deps: Deps): void {
+export function meRoutes(app: RouteApp, deps: Deps): void {
   app.get('/api/v1/me', { schema: { tags: ['auth'], summary: '当前用户 / current user', response: { 200: Me } } }, async (request) =>
     getMe(deps, actorOf(request)),
   );
@@ -109,8 +109,8 @@ export function meRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      await changePassword(deps, actorOf(request), metaOf(request), request.body as ChangePasswordBody);
-      return reply.status(204).send();
+      await changePassword(deps, actorOf(request), metaOf(request), request.body);
+      return reply.status(204).send(null);
     },
   );
   app.post('/api/v1/me/totp/setup', { schema: { tags: ['auth'], response: { 200: TotpSetupResponse } } }, async (request) =>
@@ -120,16 +120,16 @@ export function meRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/me/totp/enable',
     { schema: { tags: ['auth'], body: TotpEnableBody, response: { 204: Type.Null() } } },
     async (request, reply) => {
-      await enableTotp(deps, actorOf(request), metaOf(request), (request.body as { code: string }).code);
-      return reply.status(204).send();
+      await enableTotp(deps, actorOf(request), metaOf(request), request.body.code);
+      return reply.status(204).send(null);
     },
   );
   app.post(
     '/api/v1/me/totp/disable',
     { schema: { tags: ['auth'], body: TotpEnableBody, response: { 204: Type.Null() } } },
     async (request, reply) => {
-      await disableTotp(deps, actorOf(request), metaOf(request), (request.body as { code: string }).code);
-      return reply.status(204).send();
+      await disableTotp(deps, actorOf(request), metaOf(request), request.body.code);
+      return reply.status(204).send(null);
     },
   );
 }

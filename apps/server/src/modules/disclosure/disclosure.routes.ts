@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   DisclosureAgencies,
@@ -17,11 +16,12 @@ import { listWithExportRoutes } from '../../http/xlsx.ts';
 import { exportDisclosures, listDisclosures } from './use-cases/list-disclosures.ts';
 import { getPublic, listAgencies, listPublic } from './use-cases/public-disclosures.ts';
 import { recordDisclosureWithdrawal } from './use-cases/record-withdrawal.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 const TAGS = ['disclosure'];
 
 /** 公示管理 (console, /api/v1). */
-export function disclosureRoutes(app: FastifyInstance, deps: Deps): void {
+export function disclosureRoutes(app: RouteApp, deps: Deps): void {
   listWithExportRoutes<DisclosureListQuery>(app, {
     path: '/api/v1/disclosures',
     tags: TAGS,
@@ -44,19 +44,12 @@ export function disclosureRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: DisclosureItem, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) =>
-      recordDisclosureWithdrawal(
-        deps,
-        actorOf(request),
-        metaOf(request),
-        (request.params as { id: string }).id,
-        request.body as DisclosureWithdrawalBody,
-      ),
+    async (request) => recordDisclosureWithdrawal(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
 }
 
 /** 行政执法公示 public page data: no login. */
-export function publicDisclosureRoutes(app: FastifyInstance, deps: Deps): void {
+export function publicDisclosureRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/public/disclosures',
     {
@@ -68,7 +61,7 @@ export function publicDisclosureRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Page(PublicDisclosure), 400: ErrorBody },
       },
     },
-    async (request) => listPublic(deps, request.query as PublicDisclosureQuery),
+    async (request) => listPublic(deps, request.query),
   );
   app.get(
     '/api/public/disclosures/agencies',
@@ -86,6 +79,6 @@ export function publicDisclosureRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: PublicDisclosure, 404: ErrorBody },
       },
     },
-    async (request) => getPublic(deps, (request.params as { id: string }).id),
+    async (request) => getPublic(deps, request.params.id),
   );
 }

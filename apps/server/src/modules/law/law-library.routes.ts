@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { Type, type TSchema } from '@sinclair/typebox';
 import {
   DiscretionStandard,
@@ -28,7 +27,6 @@ import {
   ProvisionBody,
   ProvisionListQuery,
   Uuid,
-  type LawKind,
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -45,14 +43,15 @@ import { importLibraryFile } from './use-cases/import-library-file.ts';
 import { listLibraryEntries } from './use-cases/list-library-entries.ts';
 import { searchLibrary } from './use-cases/search-library.ts';
 import { updateLibraryEntry } from './use-cases/update-library-entry.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 const IdParams = Type.Object({ id: Uuid });
-const idOf = (p: unknown) => (p as { id: string }).id;
 
 type Schemas = { item: TSchema; body: TSchema; query: TSchema; zh: string; en: string };
 
 /** List (paged, filtered), export, read, create, change and delete for one kind of library entry. */
-function crud<D extends { id: string }, B, S, F>(app: FastifyInstance, deps: Deps, spec: LibraryKind<D, B, S, F>, s: Schemas): void {
+// The schemas of a library kind are values of the kind's spec, so their types are the spec's type parameters (casts).
+function crud<D extends { id: string }, B, S, F>(app: RouteApp, deps: Deps, spec: LibraryKind<D, B, S, F>, s: Schemas): void {
   const base = `/api/v1/law/${spec.kind}`;
   const tags = ['law'];
   app.get(
@@ -67,7 +66,7 @@ function crud<D extends { id: string }, B, S, F>(app: FastifyInstance, deps: Dep
       sendXlsx(reply, `${spec.sheetName}.xlsx`, await exportLibraryEntries(deps, actorOf(request), spec, request.query as F)),
   );
   app.get(`${base}/:id`, { schema: { tags, params: IdParams, response: { 200: s.item, 404: ErrorBody } } }, async (request) =>
-    getLibraryEntry(deps, actorOf(request), spec, idOf(request.params)),
+    getLibraryEntry(deps, actorOf(request), spec, request.params.id),
   );
   app.post(
     base,
@@ -86,7 +85,7 @@ function crud<D extends { id: string }, B, S, F>(app: FastifyInstance, deps: Dep
         response: { 200: s.item, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => updateLibraryEntry(deps, actorOf(request), metaOf(request), spec, idOf(request.params), request.body as Partial<B>),
+    async (request) => updateLibraryEntry(deps, actorOf(request), metaOf(request), spec, request.params.id, request.body as Partial<B>),
   );
   app.delete(
     `${base}/:id`,
@@ -99,13 +98,13 @@ function crud<D extends { id: string }, B, S, F>(app: FastifyInstance, deps: Dep
       },
     },
     async (request, reply) => {
-      await deleteLibraryEntry(deps, actorOf(request), metaOf(request), spec, idOf(request.params));
-      return reply.status(204).send();
+      await deleteLibraryEntry(deps, actorOf(request), metaOf(request), spec, request.params.id);
+      return reply.status(204).send(null);
     },
   );
 }
 
-export function lawLibraryRoutes(app: FastifyInstance, deps: Deps): void {
+export function lawLibraryRoutes(app: RouteApp, deps: Deps): void {
   crud(app, deps, PROVISIONS, { item: Provision, body: ProvisionBody, query: ProvisionListQuery, zh: '法条', en: 'provisions' });
   crud(app, deps, OFFENCES, { item: Offence, body: OffenceBody, query: OffenceListQuery, zh: '案由', en: 'offences' });
   crud(app, deps, DISCRETION_STANDARDS, {
@@ -151,12 +150,12 @@ export function lawLibraryRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: LawSearchResult, 400: ErrorBody },
       },
     },
-    async (request) => searchLibrary(deps, actorOf(request), request.query as LawSearchQuery),
+    async (request) => searchLibrary(deps, actorOf(request), request.query),
   );
 }
 
 /** The import route, in a scope of its own so its body parsers (xlsx, csv, multipart) stay local to it. */
-export function lawImportRoutes(app: FastifyInstance, deps: Deps): void {
+export function lawImportRoutes(app: RouteApp, deps: Deps): void {
   installUploadParsers(app);
   app.post(
     '/api/v1/law/import/:kind',
@@ -180,8 +179,8 @@ export function lawImportRoutes(app: FastifyInstance, deps: Deps): void {
           messageEn: 'body: upload an .xlsx or .csv file',
         });
       }
-      const kind = (request.params as { kind: LawKind }).kind;
-      const dryRun = (request.query as ImportQuery).dryRun ?? true;
+      const kind = request.params.kind;
+      const dryRun = request.query.dryRun ?? true;
       const report = await importLibraryFile(deps, actorOf(request), metaOf(request), LIBRARY_KINDS[kind], upload, dryRun);
       return reply.status(report.ok || dryRun ? 200 : 422).send(report);
     },

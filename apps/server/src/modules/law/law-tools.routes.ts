@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   CalendarOverride,
@@ -22,12 +21,12 @@ import { computeDeadline } from './use-cases/compute-deadline.ts';
 import { getCalendarYear } from './use-cases/get-calendar-year.ts';
 import { deleteCalendarOverride, setCalendarOverride } from './use-cases/calendar-overrides.ts';
 import { createLegalConfigVersion, getLegalConfig } from './use-cases/legal-config.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 const DateParams = Type.Object({ date: IsoDate });
-const dateOf = (p: unknown) => (p as { date: string }).date;
 
 /** The discretion calculator, the deadline engine, the working calendar and the legal configuration. */
-export function lawToolsRoutes(app: FastifyInstance, deps: Deps): void {
+export function lawToolsRoutes(app: RouteApp, deps: Deps): void {
   app.post(
     '/api/v1/law/discretion',
     {
@@ -38,7 +37,7 @@ export function lawToolsRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: DiscretionResult, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody },
       },
     },
-    async (request) => calculateDiscretionFor(deps, actorOf(request), request.body as DiscretionBody),
+    async (request) => calculateDiscretionFor(deps, actorOf(request), request.body),
   );
   app.post(
     '/api/v1/law/deadlines',
@@ -50,7 +49,7 @@ export function lawToolsRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: DeadlineResult, 400: ErrorBody },
       },
     },
-    async (request) => computeDeadline(deps, actorOf(request), request.body as DeadlineBody),
+    async (request) => computeDeadline(deps, actorOf(request), request.body),
   );
   app.get(
     '/api/v1/law/calendar',
@@ -62,7 +61,7 @@ export function lawToolsRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: CalendarYear, 400: ErrorBody },
       },
     },
-    async (request) => getCalendarYear(deps, actorOf(request), (request.query as CalendarQuery).year),
+    async (request) => getCalendarYear(deps, actorOf(request), request.query.year),
   );
   app.put(
     '/api/v1/law/calendar/overrides/:date',
@@ -75,8 +74,7 @@ export function lawToolsRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: CalendarOverride, 400: ErrorBody, 403: ErrorBody },
       },
     },
-    async (request) =>
-      setCalendarOverride(deps, actorOf(request), metaOf(request), dateOf(request.params), request.body as CalendarOverrideBody),
+    async (request) => setCalendarOverride(deps, actorOf(request), metaOf(request), request.params.date, request.body),
   );
   app.delete(
     '/api/v1/law/calendar/overrides/:date',
@@ -89,8 +87,8 @@ export function lawToolsRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      await deleteCalendarOverride(deps, actorOf(request), metaOf(request), dateOf(request.params));
-      return reply.status(204).send();
+      await deleteCalendarOverride(deps, actorOf(request), metaOf(request), request.params.date);
+      return reply.status(204).send(null);
     },
   );
   app.get(
@@ -103,7 +101,7 @@ export function lawToolsRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: LegalConfigOverview, 400: ErrorBody },
       },
     },
-    async (request) => getLegalConfig(deps, actorOf(request), (request.query as LegalConfigQuery).on),
+    async (request) => getLegalConfig(deps, actorOf(request), request.query.on),
   );
   app.post(
     '/api/v1/law/config',
@@ -115,7 +113,6 @@ export function lawToolsRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 201: LegalConfigOverview, 400: ErrorBody, 403: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await createLegalConfigVersion(deps, actorOf(request), metaOf(request), request.body as LegalConfigBody)),
+    async (request, reply) => reply.status(201).send(await createLegalConfigVersion(deps, actorOf(request), metaOf(request), request.body)),
   );
 }

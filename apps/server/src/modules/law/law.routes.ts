@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../context.ts';
 import { lawImportRoutes, lawLibraryRoutes } from './law-library.routes.ts';
 import { lawToolsRoutes } from './law-tools.routes.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 /** Everything under /api/v1/law. */
-export function lawRoutes(app: FastifyInstance, deps: Deps): void {
+export function lawRoutes(app: RouteApp, deps: Deps): void {
   lawLibraryRoutes(app, deps);
   lawToolsRoutes(app, deps);
   // Encapsulated: inherits the scope's authentication and idempotency hooks, keeps its body parsers to itself.

@@ -1,14 +1,14 @@
-import type { FastifyInstance } from 'fastify';
 import { ErrorBody, MessageItem, MessageListQuery, MessageProviderInfo, Page } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { actorOf } from '../../http/auth-hook.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import { exportOutbox, listOutbox, providerInfo } from './use-cases/list-messages.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 const TAGS = ['messages'];
 
 /** 短信发件箱: administrators read what the platform sent (with the local provider: what it would have sent). */
-export function messagingRoutes(app: FastifyInstance, deps: Deps): void {
+export function messagingRoutes(app: RouteApp, deps: Deps): void {
   listWithExportRoutes<MessageListQuery>(app, {
     path: '/api/v1/messages',
     tags: TAGS,

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   ConfirmationToken,
@@ -18,11 +17,12 @@ import {
   getPartyConfirmation,
   getPublicPartyConfirmation,
 } from './party-confirmations.use-cases.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 const TAGS = ['cases'];
 
 /** The officer's side, under the authenticated /api/v1 scope. */
-export function partyConfirmationRoutes(app: FastifyInstance, deps: Deps): void {
+export function partyConfirmationRoutes(app: RouteApp, deps: Deps): void {
   app.post(
     '/api/v1/party-confirmations',
     {
@@ -44,14 +44,13 @@ export function partyConfirmationRoutes(app: FastifyInstance, deps: Deps): void 
         response: { 200: PartyConfirmation, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => getPartyConfirmation(deps, actorOf(request), (request.params as { id: string }).id),
+    async (request) => getPartyConfirmation(deps, actorOf(request), request.params.id),
   );
 }
 
 /** The party's side: public (no login), reached from the QR code; the token is the only key. */
-export function publicPartyConfirmationRoutes(app: FastifyInstance, deps: Deps): void {
+export function publicPartyConfirmationRoutes(app: RouteApp, deps: Deps): void {
   const params = Type.Object({ token: ConfirmationToken });
-  const tokenOf = (p: unknown) => (p as { token: string }).token;
   app.get(
     '/api/public/party-confirmations/:token',
     {
@@ -63,7 +62,7 @@ export function publicPartyConfirmationRoutes(app: FastifyInstance, deps: Deps):
         response: { 200: PublicPartyConfirmation, 404: ErrorBody },
       },
     },
-    async (request) => getPublicPartyConfirmation(deps, tokenOf(request.params)),
+    async (request) => getPublicPartyConfirmation(deps, request.params.token),
   );
   app.post(
     '/api/public/party-confirmations/:token',
@@ -80,6 +79,6 @@ export function publicPartyConfirmationRoutes(app: FastifyInstance, deps: Deps):
         response: { 200: PublicPartyConfirmation, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody, 429: ErrorBody },
       },
     },
-    async (request) => confirmParty(deps, metaOf(request), tokenOf(request.params), request.body as ConfirmPartyBody),
+    async (request) => confirmParty(deps, metaOf(request), request.params.token, request.body),
   );
 }

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   CallbackAnswer,
@@ -61,14 +60,14 @@ import { refundPayment } from './use-cases/refund-payment.ts';
 import { confirmSandboxPayment, getSandboxCheckout } from './use-cases/sandbox-cashier.ts';
 import { exportOverpayments, listOverpayments, refundOverpayment } from './use-cases/overpayments.ts';
 import { defaultProvider, paymentChannel } from './providers/registry.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 const TAGS = ['payments'];
 const IdParams = Type.Object({ id: Uuid });
-const id = (p: unknown) => (p as { id: string }).id;
 const ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
 /** The console's side, under the authenticated /api/v1 scope. */
-export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
+export function paymentRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/payments/channel',
     {
@@ -90,7 +89,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: CasePayments, 404: ErrorBody },
       },
     },
-    async (request) => getCasePayments(deps, actorOf(request), id(request.params)),
+    async (request) => getCasePayments(deps, actorOf(request), request.params.id),
   );
   app.post(
     '/api/v1/cases/:id/payments/checkout',
@@ -98,8 +97,8 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const actor = actorOf(request);
       assertPermission(actor, 'case:write');
-      await getCaseRowOrFail(deps.db, actor, id(request.params));
-      return startCheckout(deps, { caseId: id(request.params), channel: 'officer' });
+      await getCaseRowOrFail(deps.db, actor, request.params.id);
+      return startCheckout(deps, { caseId: request.params.id, channel: 'officer' });
     },
   );
   app.post(
@@ -114,10 +113,10 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const body = request.body as DeferralApplicationBody;
+      const body = request.body;
       const { id: appId } = await applyForDeferral(deps, actorOf(request), metaOf(request), {
         ...body,
-        caseId: id(request.params),
+        caseId: request.params.id,
         via: 'officer',
       });
       const d = (await findDeferral(deps.db, appId))!;
@@ -135,8 +134,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: DeferralApplication, ...ERRORS },
       },
     },
-    async (request) =>
-      decideDeferral(deps, actorOf(request), metaOf(request), { id: id(request.params), body: request.body as DeferralDecisionBody }),
+    async (request) => decideDeferral(deps, actorOf(request), metaOf(request), { id: request.params.id, body: request.body }),
   );
   app.post(
     '/api/v1/cases/:id/payments/refunds',
@@ -149,8 +147,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: PaymentRefund, ...ERRORS },
       },
     },
-    async (request) =>
-      refundPayment(deps, actorOf(request), metaOf(request), { caseId: id(request.params), body: request.body as RefundBody }),
+    async (request) => refundPayment(deps, actorOf(request), metaOf(request), { caseId: request.params.id, body: request.body }),
   );
   listWithExportRoutes<PaymentOrderListQuery>(app, {
     path: '/api/v1/payment-orders',
@@ -173,7 +170,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Page(ReconciliationRun), 403: ErrorBody },
       },
     },
-    async (request) => listReconciliationRuns(deps, actorOf(request), request.query as RunListQuery),
+    async (request) => listReconciliationRuns(deps, actorOf(request), request.query),
   );
   app.post(
     '/api/v1/payments/reconciliation-runs',
@@ -181,7 +178,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
     async (request) => {
       const actor = actorOf(request);
       assertPermission(actor, 'payment:reconcile');
-      const body = request.body as ReconcileBody;
+      const body = request.body;
       const provider = body.provider ?? defaultProvider(deps.config)?.name;
       if (!provider) throw new AppError('PAYMENT_PROVIDER_NOT_CONFIGURED', { field: 'provider' });
       return reconcile(deps, { provider, date: body.date, trigger: 'manual', actor });
@@ -209,8 +206,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: PaymentMismatch, ...ERRORS },
       },
     },
-    async (request) =>
-      resolveMismatch(deps, actorOf(request), metaOf(request), { id: id(request.params), body: request.body as ResolveMismatchBody }),
+    async (request) => resolveMismatch(deps, actorOf(request), metaOf(request), { id: request.params.id, body: request.body }),
   );
   listWithExportRoutes<OverpaymentListQuery>(app, {
     path: '/api/v1/payments/overpayments',
@@ -234,8 +230,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Overpayment, ...ERRORS },
       },
     },
-    async (request) =>
-      refundOverpayment(deps, actorOf(request), metaOf(request), { id: id(request.params), body: request.body as OverpaymentRefundBody }),
+    async (request) => refundOverpayment(deps, actorOf(request), metaOf(request), { id: request.params.id, body: request.body }),
   );
   listWithExportRoutes<CashReceiptListQuery>(app, {
     path: '/api/v1/cash-receipts',
@@ -259,8 +254,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: CashReceipt, ...ERRORS },
       },
     },
-    async (request) =>
-      recordCashHandIn(deps, actorOf(request), metaOf(request), { id: id(request.params), body: request.body as CashHandInBody }),
+    async (request) => recordCashHandIn(deps, actorOf(request), metaOf(request), { id: request.params.id, body: request.body }),
   );
   app.post(
     '/api/v1/cash-receipts/:id/deposit',
@@ -273,8 +267,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: CashReceipt, ...ERRORS },
       },
     },
-    async (request) =>
-      recordCashDeposit(deps, actorOf(request), metaOf(request), { id: id(request.params), body: request.body as CashDepositBody }),
+    async (request) => recordCashDeposit(deps, actorOf(request), metaOf(request), { id: request.params.id, body: request.body }),
   );
 }
 
@@ -282,7 +275,7 @@ export function paymentRoutes(app: FastifyInstance, deps: Deps): void {
  * Public: the provider's callback (authenticated by its signature only) and — only when PAYMENT_SANDBOX is on — the
  * sandbox provider's cashier, which stands in for a real provider's hosted page. Off, its routes do not exist (404).
  */
-export function publicPaymentRoutes(app: FastifyInstance, deps: Deps): void {
+export function publicPaymentRoutes(app: RouteApp, deps: Deps): void {
   app.post(
     '/api/public/payments/:provider/callback',
     {
@@ -297,7 +290,7 @@ export function publicPaymentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: CallbackAnswer, 400: ErrorBody, 404: ErrorBody, 429: ErrorBody },
       },
     },
-    async (request) => receivePaymentCallback(deps, metaOf(request), (request.params as { provider: string }).provider, request.body),
+    async (request) => receivePaymentCallback(deps, metaOf(request), request.params.provider, request.body),
   );
   if (!deps.config.paymentSandbox) return;
   app.get(
@@ -311,7 +304,7 @@ export function publicPaymentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: SandboxCheckoutView, 404: ErrorBody },
       },
     },
-    async (request) => getSandboxCheckout(deps, id(request.params)),
+    async (request) => getSandboxCheckout(deps, request.params.id),
   );
   app.post(
     '/api/public/sandbox-pay/:id/pay',
@@ -324,6 +317,6 @@ export function publicPaymentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: SandboxCheckoutView, 404: ErrorBody, 410: ErrorBody },
       },
     },
-    async (request) => confirmSandboxPayment(deps, metaOf(request), id(request.params)),
+    async (request) => confirmSandboxPayment(deps, metaOf(request), request.params.id),
   );
 }

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   CreateOfficerBody,
@@ -22,11 +21,11 @@ import { updateOfficer } from './use-cases/update-officer.ts';
 import { unlockOfficer } from './use-cases/unlock-officer.ts';
 import { addCredential, updateCredential } from './use-cases/credentials.ts';
 import { exportOfficers } from './use-cases/export-officers.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 const IdParams = Type.Object({ id: Uuid });
-const id = (p: unknown) => (p as { id: string }).id;
 
-export function staffRoutes(app: FastifyInstance, deps: Deps): void {
+export function staffRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/officers',
     {
@@ -37,18 +36,17 @@ export function staffRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Page(Officer), 400: ErrorBody },
       },
     },
-    async (request) => listOfficers(deps, actorOf(request), request.query as OfficerListQuery),
+    async (request) => listOfficers(deps, actorOf(request), request.query),
   );
   app.get(
     '/api/v1/officers/export.xlsx',
     { schema: { tags: ['staff'], summary: '导出人员 / export officers (Excel)', querystring: OfficerListQuery } },
-    async (request, reply) =>
-      sendXlsx(reply, '人员与执法证.xlsx', await exportOfficers(deps, actorOf(request), request.query as OfficerListQuery)),
+    async (request, reply) => sendXlsx(reply, '人员与执法证.xlsx', await exportOfficers(deps, actorOf(request), request.query)),
   );
   app.get(
     '/api/v1/officers/:id',
     { schema: { tags: ['staff'], params: IdParams, response: { 200: Officer, 404: ErrorBody } } },
-    async (request) => getOfficer(deps, actorOf(request), id(request.params)),
+    async (request) => getOfficer(deps, actorOf(request), request.params.id),
   );
   app.post(
     '/api/v1/officers',
@@ -60,8 +58,7 @@ export function staffRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 201: Officer, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await createOfficer(deps, actorOf(request), metaOf(request), request.body as CreateOfficerBody)),
+    async (request, reply) => reply.status(201).send(await createOfficer(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.patch(
     '/api/v1/officers/:id',
@@ -74,7 +71,7 @@ export function staffRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Officer, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
       },
     },
-    async (request) => updateOfficer(deps, actorOf(request), metaOf(request), id(request.params), request.body as UpdateOfficerBody),
+    async (request) => updateOfficer(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/officers/:id/unlock',
@@ -86,7 +83,7 @@ export function staffRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Officer, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => unlockOfficer(deps, actorOf(request), metaOf(request), id(request.params)),
+    async (request) => unlockOfficer(deps, actorOf(request), metaOf(request), request.params.id),
   );
   app.post(
     '/api/v1/officers/:id/credentials',
@@ -100,9 +97,7 @@ export function staffRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await addCredential(deps, actorOf(request), metaOf(request), id(request.params), request.body as CredentialBody)),
+      reply.status(201).send(await addCredential(deps, actorOf(request), metaOf(request), request.params.id, request.body)),
   );
   app.patch(
     '/api/v1/credentials/:id',
@@ -114,6 +109,6 @@ export function staffRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Credential, 400: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => updateCredential(deps, actorOf(request), metaOf(request), id(request.params), request.body as UpdateCredentialBody),
+    async (request) => updateCredential(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
 }

@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify';
 import { ErrorBody, Page, ThrottleCounter, ThrottleCounterListQuery } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import { exportThrottleCounters, listThrottleCounters } from './use-cases/list-counters.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
-export function throttleRoutes(app: FastifyInstance, deps: Deps): void {
+export function throttleRoutes(app: RouteApp, deps: Deps): void {
   listWithExportRoutes<ThrottleCounterListQuery>(app, {
     path: '/api/v1/throttle-counters',
     tags: ['auth'],
