@@ -19,7 +19,6 @@ import { PNG_1X1, portalLogin } from './portal-support.ts';
 
 export const PNG = Buffer.from(PNG_1X1, 'base64');
 
-
 export type PudongObjects = {
   kit: CaseKit;
   caseId: string;
@@ -80,7 +79,12 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
   await kit.ok('pd_ljz_01', c.id, 'submitFiling', { date: '2026-01-05' });
   await kit.ok('pd_ljz_leader', c.id, 'approveFiling', { date: '2026-01-06' });
   const evidenceSm3 = await kit.upload('pd_ljz_01', `现场照片 ${c.id}`);
-  await kit.ok('pd_ljz_01', c.id, 'addEvidence', { date: '2026-01-07', evidenceType: 'audio_visual', title: '现场照片', fileSm3: evidenceSm3 });
+  await kit.ok('pd_ljz_01', c.id, 'addEvidence', {
+    date: '2026-01-07',
+    evidenceType: 'audio_visual',
+    title: '现场照片',
+    fileSm3: evidenceSm3,
+  });
   await kit.ok('pd_ljz_01', c.id, 'concludeInvestigation', { date: '2026-01-12' });
   await kit.ok('pd_ljz_leader', c.id, 'reviewCase', { date: '2026-01-13', proposedOutcome: 'penalty', proposedPenalty: fine(1_000) });
   await kit.ok('pd_ljz_01', c.id, 'issuePriorNotice', notice(1_000, false, '2026-01-14'));
@@ -91,7 +95,10 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     citesHearingRecord: false,
     educationRecorded: false,
   });
-  const issued = (await ok(api('pd_ljz_01', 'POST', `/api/v1/cases/${c.id}/documents`, { kind: 'decision' }), 201)) as IssuedDocumentCreated;
+  const issued = (await ok(
+    api('pd_ljz_01', 'POST', `/api/v1/cases/${c.id}/documents`, { kind: 'decision' }),
+    201,
+  )) as IssuedDocumentCreated;
   // The party signs the 电子送达地址确认书 in the portal (his drawn signature becomes a file of his case).
   const party = await portalLogin(ctx, c.id, issued.document.number!);
   await ok(
@@ -134,7 +141,11 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     201,
   )) as { id: string };
   const enforcement = (await ok(
-    api('pd_ljz_01', 'POST', `/api/v1/cases/${c.id}/review-litigations`, { kind: 'review', filedOn: '2026-01-22', body: '浦东新区人民政府' }),
+    api('pd_ljz_01', 'POST', `/api/v1/cases/${c.id}/review-litigations`, {
+      kind: 'review',
+      filedOn: '2026-01-22',
+      body: '浦东新区人民政府',
+    }),
   )) as { reviewOrLitigations: { id: string }[] };
   const review = enforcement.reviewOrLitigations[0]!;
   const disclosure = await ctx.deps.db.selectFrom('disclosures').select('id').where('case_id', '=', c.id).executeTakeFirstOrThrow();
@@ -212,7 +223,11 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
 
   const officerId = kit.officerId('pd_ljz_01');
   const credential = await ctx.deps.db.selectFrom('credentials').select('id').where('officer_id', '=', officerId).executeTakeFirstOrThrow();
-  const documentRow = await ctx.deps.db.selectFrom('documents').select(['pdf_sm3', 'number']).where('id', '=', issued.document.id).executeTakeFirstOrThrow();
+  const documentRow = await ctx.deps.db
+    .selectFrom('documents')
+    .select(['pdf_sm3', 'number'])
+    .where('id', '=', issued.document.id)
+    .executeTakeFirstOrThrow();
   return {
     kit,
     caseId: c.id,

@@ -117,7 +117,12 @@ describe('refused steps name the rule and write nothing', () => {
     const { fileStorageOf } = await import('../src/modules/files/file-storage.ts');
     await fileStorageOf(ctx.deps).put(sm3, Buffer.from('tampered bytes'));
     const before = await kit.counts(c.id);
-    const tampered = await kit.step('pd_ljz_01', c.id, 'addEvidence', { date: '2026-01-05', evidenceType: 'audio_visual', title: '照片', fileSm3: sm3 });
+    const tampered = await kit.step('pd_ljz_01', c.id, 'addEvidence', {
+      date: '2026-01-05',
+      evidenceType: 'audio_visual',
+      title: '照片',
+      fileSm3: sm3,
+    });
     expect(tampered.statusCode).toBe(400);
     expect(tampered.json()).toMatchObject({ field: 'fileSm3', rule: 'A4 行政处罚法 Art. 46' });
     expect(await kit.counts(c.id)).toEqual({ events: before.events, audit: before.audit + 1 });

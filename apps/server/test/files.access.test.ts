@@ -22,7 +22,10 @@ beforeAll(async () => {
   kit = await caseKit(ctx);
   for (const u of ['pd_admin', 'qp_admin', 'qp_leader']) kit.tokens[u] = await ctx.login(u);
   decided = await decidedCase(kit);
-  const issued = await ctx.api('POST', `/api/v1/cases/${decided.id}/documents`, { token: kit.tokens.pd_ljz_01!, body: { kind: 'decision' } });
+  const issued = await ctx.api('POST', `/api/v1/cases/${decided.id}/documents`, {
+    token: kit.tokens.pd_ljz_01!,
+    body: { kind: 'decision' },
+  });
   expect(issued.statusCode, issued.body).toBe(201);
   decisionDoc = issued.json() as IssuedDocumentCreated;
   // A notice served today (the test clock, 2026-03-02): the party may state his case in the portal until 03-05.
@@ -211,7 +214,9 @@ describe('the party in the portal', () => {
     const list = await as('pd_ljz_01', `/api/v1/cases/${noticed.id}/portal-submissions`);
     expect(list.statusCode, list.body).toBe(200);
     const statement = (list.json() as CasePortalSubmission[]).find((s) => s.kind === 'statement')!;
-    expect(statement.files).toEqual([{ sm3: attachment, size: Buffer.from(PNG_1X1, 'base64').length, mime: 'image/png', role: 'attachment' }]);
+    expect(statement.files).toEqual([
+      { sm3: attachment, size: Buffer.from(PNG_1X1, 'base64').length, mime: 'image/png', role: 'attachment' },
+    ]);
     const url = `/api/v1/cases/${noticed.id}/portal-submissions/${statement.id}/files/${attachment}`;
     expectServedAsAttachment(await as('pd_ljz_01', url), 'image/png');
     expect((await as('qp_zjj_01', url)).statusCode).toBe(404);

@@ -90,7 +90,13 @@ describe('a flipped byte on disk', () => {
     expect(issue).toMatchObject({ kind: 'mismatch', found_by: 'read', status: 'open', actual_sm3: sm3OfBytes(altered), times_seen: 1 });
     const [audit] = await auditsOf(e.fileSm3);
     expect(audit).toMatchObject({ action: 'file.integrity_failure', actor_id: kit.officerId('pd_ljz_01') });
-    expect(audit!.data).toMatchObject({ kind: 'mismatch', foundBy: 'read', objectType: 'case_evidence', objectId: e.id, firstFinding: true });
+    expect(audit!.data).toMatchObject({
+      kind: 'mismatch',
+      foundBy: 'read',
+      objectType: 'case_evidence',
+      objectId: e.id,
+      firstFinding: true,
+    });
     await as('pd_ljz_01', 'GET', url);
     expect((await issuesOf(e.fileSm3))[0]).toMatchObject({ times_seen: 2, status: 'open' });
     expect(await auditsOf(e.fileSm3)).toHaveLength(2);
@@ -118,7 +124,11 @@ describe('a flipped byte on disk', () => {
     expect(v.statusCode, v.body).toBe(200);
     expect(v.json() as DocumentVerification).toMatchObject({ sm3, signatureValid: true, storedIntact: false });
     const audits = await auditsOf(sm3);
-    expect(audits.map((a) => (a.data as { objectType: string; channel?: string }).channel ?? 'officer')).toEqual(['officer', 'portal', 'public']);
+    expect(audits.map((a) => (a.data as { objectType: string; channel?: string }).channel ?? 'officer')).toEqual([
+      'officer',
+      'portal',
+      'public',
+    ]);
     expect((await issuesOf(sm3))[0]).toMatchObject({ kind: 'mismatch', status: 'open', times_seen: 3 });
   });
 
@@ -126,7 +136,9 @@ describe('a flipped byte on disk', () => {
     const c = await decidedCase(kit);
     const sig = await kit.upload('pd_ljz_01', `签名 ${c.id}`);
     await flipOneByte(sig, 12);
-    const services = (await as('pd_ljz_01', 'GET', `/api/v1/cases/${c.id}/services`)).json() as { documents: { id: string; kind: string }[] };
+    const services = (await as('pd_ljz_01', 'GET', `/api/v1/cases/${c.id}/services`)).json() as {
+      documents: { id: string; kind: string }[];
+    };
     const r = await as('pd_ljz_01', 'POST', `/api/v1/cases/${c.id}/services`, {
       documentId: services.documents.find((d) => d.kind === 'decision')!.id,
       method: 'direct',
@@ -158,7 +170,12 @@ describe('the daily scrub', () => {
     const gone = await kit.upload('pd_ljz_01', jpeg('a photo whose file will be lost'));
     await fs.rm(onDisk(gone));
     const stored = Number(
-      (await ctx.deps.db.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      (
+        await ctx.deps.db
+          .selectFrom('files')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
     );
     expect((await as('pd_ljz_01', 'POST', '/api/v1/file-integrity/scrub-runs')).statusCode).toBe(403);
     const start = await as('pd_admin', 'POST', '/api/v1/file-integrity/scrub-runs');
@@ -196,7 +213,9 @@ describe('the daily scrub', () => {
     const missing = (await as('pd_admin', 'GET', '/api/v1/file-integrity/issues?kind=missing')).json() as PageOf<FileIntegrityIssue>;
     expect(missing.items.map((i) => i.kind)).toEqual(['missing']);
     const prefix = missing.items[0]!.sm3.slice(0, 6);
-    expect(((await as('pd_admin', 'GET', `/api/v1/file-integrity/issues?sm3=${prefix}`)).json() as PageOf<FileIntegrityIssue>).total).toBe(1);
+    expect(((await as('pd_admin', 'GET', `/api/v1/file-integrity/issues?sm3=${prefix}`)).json() as PageOf<FileIntegrityIssue>).total).toBe(
+      1,
+    );
     const today = (await as('pd_admin', 'GET', '/api/v1/file-integrity/issues?from=2026-03-02&to=2026-03-02')).json() as PageOf<unknown>;
     expect(today.total).toBe(4);
     expect(((await as('pd_admin', 'GET', '/api/v1/file-integrity/issues?to=2026-03-01')).json() as PageOf<unknown>).total).toBe(0);

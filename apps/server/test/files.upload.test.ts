@@ -51,7 +51,15 @@ describe('the type rule (declared type AND magic number)', () => {
       }
       return null;
     };
-    for (const type of ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'text/xml', 'application/xml', 'text/javascript', 'application/javascript']) {
+    for (const type of [
+      'image/svg+xml',
+      'text/html',
+      'application/xhtml+xml',
+      'text/xml',
+      'application/xml',
+      'text/javascript',
+      'application/javascript',
+    ]) {
       expect(refused(SVG, type), type).toEqual({ code: 'FILE_TYPE_REFUSED', field: 'Content-Type' });
     }
     expect(refused(SCRIPT, 'image/jpeg')).toEqual({ code: 'FILE_TYPE_REFUSED', field: 'body' });
@@ -91,7 +99,10 @@ describe('POST /api/v1/files', () => {
   });
 
   it('refuses SVG and HTML (415 naming Content-Type) and a script disguised as a JPEG (415 naming body); nothing is stored', async () => {
-    const before = await ctx.deps.db.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await ctx.deps.db
+      .selectFrom('files')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const svg = await upload(SVG, 'image/svg+xml');
     expect(svg.statusCode).toBe(415);
     expect(errorBody(svg)).toMatchObject({ code: 'FILE_TYPE_REFUSED', field: 'Content-Type' });
@@ -108,7 +119,10 @@ describe('POST /api/v1/files', () => {
     const svgAsPng = await upload(SVG, 'image/png');
     expect(svgAsPng.statusCode).toBe(415);
     expect(errorBody(svgAsPng).field).toBe('body');
-    const after = await ctx.deps.db.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await ctx.deps.db
+      .selectFrom('files')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 

@@ -1,40 +1,97 @@
 // The routes of the OpenAPI document (`app.swagger()`), as data a test can walk: method, path template, path and query
 // parameters, JSON body schema. Generated from the same schemas that validate requests, so a new route is walked by
 // every test that uses this enumerator without anyone writing a line for it. `sampleOf` makes the smallest value a
-// schema accepts (required properties only), for tests that must get past validation to reach the handler.
-export type JsonSchema = {
+// schema accepts (required properties only), for tests that must get past validation to reach the handler. The input
+// fuzz test (fuzz-support.ts) and the access walk (routes.access.test.ts) both enumerate the routes here.
+
+/** The JSON-Schema subset our TypeBox contracts produce (after @fastify/swagger's OpenAPI 3.0 conversion). */
+export type Schema = {
   type?: string | string[];
-  format?: string;
-  pattern?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
   enum?: unknown[];
   const?: unknown;
-  minLength?: number;
-  maxLength?: number;
+  format?: string;
+  pattern?: string;
   minimum?: number;
   maximum?: number;
-  exclusiveMinimum?: number | boolean;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
   minItems?: number;
-  items?: JsonSchema;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  allOf?: JsonSchema[];
+  maxItems?: number;
+  uniqueItems?: boolean;
   nullable?: boolean;
   default?: unknown;
 };
 
+export type Param = { name: string; schema: Schema; required: boolean };
+
+/** Where a route lives decides who may call it: the console API, the party's portal, or anyone. */
+export type Zone = 'v1' | 'portal' | 'public';
+
+export type Operation = {
+  method: string;
+  /** The OpenAPI path template, e.g. /api/v1/cases/{id}. */
+  path: string;
+  pathParams: Param[];
+  query: Param[];
+  /** The JSON body's schema, when the route takes JSON. */
+  body: Schema | null;
+  bodyRequired: boolean;
+  zone: Zone;
+};
+
+type OpenApiOperation = {
+  summary?: string;
+  tags?: string[];
+  security?: unknown[];
+  parameters?: { in: string; name: string; required?: boolean; schema: Schema }[];
+  requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
+};
+type OpenApi = { paths: Record<string, Record<string, OpenApiOperation>> };
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** Every operation of the document, paths in sorted order. */
+export function operationsOf(doc: unknown): Operation[] {
+  const ops: Operation[] = [];
+  const paths = (doc as OpenApi).paths;
+  for (const path of Object.keys(paths).sort()) {
+    for (const method of METHODS) {
+      const op = paths[path]![method];
+      if (!op) continue;
+      const params = op.parameters ?? [];
+      const pick = (where: string) =>
+        params.filter((p) => p.in === where).map((p) => ({ name: p.name, schema: p.schema, required: p.in === 'path' || !!p.required }));
+      const json = op.requestBody?.content['application/json'];
+      ops.push({
+        method: method.toUpperCase(),
+        path,
+        pathParams: pick('path'),
+        query: pick('query'),
+        body: json?.schema ?? null,
+        bodyRequired: !!op.requestBody?.required,
+        zone: path.startsWith('/api/v1/') ? 'v1' : path.startsWith('/api/portal/') ? 'portal' : 'public',
+      });
+    }
+  }
+  return ops;
+}
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export type ApiParam = { name: string; required: boolean; schema: JsonSchema };
-
-/** Where a route lives decides who may call it: /api/v1 needs a console login, the others carry their own key. */
+/** Finer than the zone, for the access walk: /api/auth and the health check are public but carry no object key. */
 export type RouteArea = 'v1' | 'auth' | 'portal' | 'public' | 'system';
 
-export type ApiRoute = {
+/** An operation with what the access walk needs besides: its name, its area, and whether it declares itself public. */
+export type ApiRoute = Operation & {
   method: HttpMethod;
-  /** The OpenAPI path template, e.g. `/api/v1/cases/{id}/evidence`. */
-  path: string;
   /** `GET /api/v1/cases/{id}`: how tests name a route. */
   key: string;
   area: RouteArea;
@@ -42,24 +99,7 @@ export type ApiRoute = {
   tags: string[];
   /** `security: []` in the document: the route declares itself public. */
   declaredPublic: boolean;
-  pathParams: ApiParam[];
-  query: ApiParam[];
-  /** The JSON body schema, or null (no body, or a raw upload whose bytes are the body). */
-  body: JsonSchema | null;
-  bodyRequired: boolean;
 };
-
-type OpenApiOperation = {
-  summary?: string;
-  tags?: string[];
-  security?: unknown[];
-  parameters?: { name: string; in: string; required?: boolean; schema?: JsonSchema }[];
-  requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
-};
-
-export type OpenApiDocument = { paths: Record<string, Record<string, OpenApiOperation>> };
-
-const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 function areaOf(path: string): RouteArea {
   if (path.startsWith('/api/v1/')) return 'v1';
@@ -69,32 +109,21 @@ function areaOf(path: string): RouteArea {
   return 'system';
 }
 
-/** Every operation of the document, in the document's order. */
-export function openApiRoutes(doc: OpenApiDocument): ApiRoute[] {
-  const out: ApiRoute[] = [];
-  for (const [path, ops] of Object.entries(doc.paths)) {
-    for (const method of METHODS) {
-      const op = ops[method.toLowerCase()];
-      if (!op) continue;
-      const params = op.parameters ?? [];
-      const param = (p: (typeof params)[number]): ApiParam => ({ name: p.name, required: p.required === true, schema: p.schema ?? {} });
-      const json = op.requestBody?.content?.['application/json']?.schema ?? null;
-      out.push({
-        method,
-        path,
-        key: `${method} ${path}`,
-        area: areaOf(path),
-        summary: op.summary ?? '',
-        tags: op.tags ?? [],
-        declaredPublic: Array.isArray(op.security) && op.security.length === 0,
-        pathParams: params.filter((p) => p.in === 'path').map(param),
-        query: params.filter((p) => p.in === 'query').map(param),
-        body: json,
-        bodyRequired: op.requestBody?.required === true,
-      });
-    }
-  }
-  return out;
+/** The operations of `operationsOf`, named and placed. */
+export function openApiRoutes(doc: unknown): ApiRoute[] {
+  const paths = (doc as OpenApi).paths;
+  return operationsOf(doc).map((op) => {
+    const raw = paths[op.path]![op.method.toLowerCase()]!;
+    return {
+      ...op,
+      method: op.method as HttpMethod,
+      key: `${op.method} ${op.path}`,
+      area: areaOf(op.path),
+      summary: raw.summary ?? '',
+      tags: raw.tags ?? [],
+      declaredPublic: Array.isArray(raw.security) && raw.security.length === 0,
+    };
+  });
 }
 
 /** The URL of a route with its path parameters filled (encoded) and an optional query string. */
@@ -120,7 +149,7 @@ const KNOWN_PATTERNS: Record<string, string> = {
   '^\\d{4}-\\d{2}-\\d{2}$': '2026-03-02',
 };
 
-function sampleString(s: JsonSchema): string {
+function sampleString(s: Schema): string {
   if (s.format === 'uuid') return '00000000-0000-7000-8000-000000000000';
   if (s.format === 'date') return '2026-03-02';
   if (s.format === 'date-time') return '2026-03-02T02:00:00.000Z';
@@ -138,7 +167,7 @@ function sampleString(s: JsonSchema): string {
  * The smallest value the schema accepts: required properties only, the first branch of a union, the first enum value,
  * the minimum of a number. Patterns other than the platform's own (SM3, dates, digits) are not solved.
  */
-export function sampleOf(schema: JsonSchema): unknown {
+export function sampleOf(schema: Schema): unknown {
   if (schema.const !== undefined) return schema.const;
   if (schema.enum && schema.enum.length > 0) return schema.enum[0];
   if (schema.default !== undefined) return schema.default;

@@ -14,14 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestContext, type TestContext } from './harness.ts';
 import { PNG, pudongObjects, type PudongObjects } from './access-fixture.ts';
-import {
-  collectionOf,
-  openApiRoutes,
-  routeUrl,
-  sampleOf,
-  type ApiRoute,
-  type OpenApiDocument,
-} from './openapi-routes.ts';
+import { collectionOf, openApiRoutes, routeUrl, sampleOf, type ApiRoute } from './openapi-routes.ts';
 
 let ctx: TestContext;
 let o: PudongObjects;
@@ -35,10 +28,11 @@ beforeAll(async () => {
   ctx = await createTestContext();
   o = await pudongObjects(ctx);
   for (const u of QP_USERS) o.kit.tokens[u] ??= await ctx.login(u);
-  routes = openApiRoutes(ctx.app.swagger() as unknown as OpenApiDocument);
+  routes = openApiRoutes(ctx.app.swagger());
   lawIds = {};
-  const first = async (table: 'law_provisions' | 'law_offences' | 'law_discretion_standards' | 'law_exemption_items' | 'law_guidance' | 'law_guiding_cases') =>
-    ((await ctx.deps.db.selectFrom(table).select('id').limit(1).executeTakeFirst()) as { id: string } | undefined)?.id;
+  const first = async (
+    table: 'law_provisions' | 'law_offences' | 'law_discretion_standards' | 'law_exemption_items' | 'law_guidance' | 'law_guiding_cases',
+  ) => ((await ctx.deps.db.selectFrom(table).select('id').limit(1).executeTakeFirst()) as { id: string } | undefined)?.id;
   const kinds = {
     provisions: 'law_provisions',
     offences: 'law_offences',
@@ -275,7 +269,9 @@ describe('every route, walked with 浦东 objects', () => {
             expected: '404 jurisdiction | 403 permission',
             got: r.statusCode,
             ok,
-            note: ok ? '' : `${r.body.slice(0, 200)}; missing id → ${r2.statusCode} ${codeOf(r2)}${leaks.length ? `; leaks ${leaks.join(',')}` : ''}`,
+            note: ok
+              ? ''
+              : `${r.body.slice(0, 200)}; missing id → ${r2.statusCode} ${codeOf(r2)}${leaks.length ? `; leaks ${leaks.join(',')}` : ''}`,
           });
         } else if (owners.includes('reference')) {
           const ok = (isWrite ? r.statusCode === 403 : r.statusCode >= 200 && r.statusCode < 300) && leaks.length === 0;
@@ -314,7 +310,9 @@ describe('every route, walked with 浦东 objects', () => {
     const onlyForbidden = [...new Set(rows.filter((r) => r.expected.startsWith('404')).map((r) => r.route))].filter((route) =>
       rows.filter((r) => r.route === route).every((r) => r.got === 403),
     );
-    console.log(`  routes on 浦东 objects that no 青浦 role may call at all (403 for all four): ${onlyForbidden.length}\n    ${onlyForbidden.join('\n    ')}`);
+    console.log(
+      `  routes on 浦东 objects that no 青浦 role may call at all (403 for all four): ${onlyForbidden.length}\n    ${onlyForbidden.join('\n    ')}`,
+    );
     expect(unfilled, 'path parameters the walk cannot fill with a real id').toEqual([]);
     expect(rows.filter((r) => !r.ok).map((r) => `${r.who} ${r.route}: ${r.got} ${r.note}`)).toEqual([]);
   }, 300_000);
@@ -328,12 +326,22 @@ describe('every route, walked with 浦东 objects', () => {
       const r = await send(real, {});
       const leaks = leaked(r);
       const push = (expected: string, ok: boolean) =>
-        rows.push({ route: route.key, who: 'anonymous', expected, got: r.statusCode, ok: ok && leaks.length === 0, note: ok ? '' : r.body.slice(0, 200) });
+        rows.push({
+          route: route.key,
+          who: 'anonymous',
+          expected,
+          got: r.statusCode,
+          ok: ok && leaks.length === 0,
+          note: ok ? '' : r.body.slice(0, 200),
+        });
       if (route.area === 'v1') {
         push('401 login required', r.statusCode === 401);
         continue;
       }
-      if (route.area === 'portal' && !['POST /api/portal/code', 'POST /api/portal/session', 'DELETE /api/portal/session'].includes(route.key)) {
+      if (
+        route.area === 'portal' &&
+        !['POST /api/portal/code', 'POST /api/portal/session', 'DELETE /api/portal/session'].includes(route.key)
+      ) {
         push('401 portal session required', r.statusCode === 401);
         continue;
       }
@@ -342,7 +350,14 @@ describe('every route, walked with 浦东 objects', () => {
         skipped.push({ route: route.key, reason: 'the path parameter is itself the key (a link given to the party)' });
         const random = buildRequest(route, 'random') as Request;
         const r2 = await send(random, {});
-        rows.push({ route: route.key, who: 'anonymous (wrong key)', expected: '404 wrong key', got: r2.statusCode, ok: r2.statusCode === 404, note: r2.body.slice(0, 200) });
+        rows.push({
+          route: route.key,
+          who: 'anonymous (wrong key)',
+          expected: '404 wrong key',
+          got: r2.statusCode,
+          ok: r2.statusCode === 404,
+          note: r2.body.slice(0, 200),
+        });
         continue;
       }
       const namesPudong = real.pudongRefs.length > 0;

@@ -1,13 +1,12 @@
 // Stored files that prove themselves: every read recomputes the SM3 of the bytes; a file that no longer hashes to its
 // name, or that is gone, is flagged for the administrators (file integrity issues), and a daily scrub reads them all.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { IsoDate, PageQuery, Uuid } from './common.ts';
+import { Code, IsoDate, IsoDateTime, PageQuery, Sm3Hex, Uuid } from './common.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
   Type.Union(values.map((v) => Type.Literal(v)));
-const Instant = Type.String({ format: 'date-time' });
-const Sm3Hex = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SM3 hash, 64 lowercase hex digits' });
+const Instant = IsoDateTime;
 
 export const FILE_ISSUE_KINDS = ['mismatch', 'missing'] as const;
 export type FileIssueKind = (typeof FILE_ISSUE_KINDS)[number];
@@ -53,7 +52,7 @@ export const FileIssueListQuery = Type.Object({
   from: Type.Optional(IsoDate),
   to: Type.Optional(IsoDate),
   /** The beginning of the SM3. */
-  sm3: Type.Optional(Type.String({ pattern: '^[0-9a-f]{1,64}$' })),
+  sm3: Type.Optional(Code('^[0-9a-f]{1,64}$', 64, 'the first hex digits of the SM3')),
 });
 export type FileIssueListQuery = Static<typeof FileIssueListQuery>;
 

@@ -82,7 +82,9 @@ export const CasePortalSubmission = Type.Object({
   kind: literals(PORTAL_SUBMISSION_KINDS),
   legalDate: IsoDate,
   content: Nullable(Type.String()),
-  files: Type.Array(Type.Object({ sm3: Sm3Hex, size: Type.Integer(), mime: Type.String(), role: literals(['attachment', 'signature'] as const) })),
+  files: Type.Array(
+    Type.Object({ sm3: Sm3Hex, size: Type.Integer(), mime: Type.String(), role: literals(['attachment', 'signature'] as const) }),
+  ),
   signerName: Nullable(Type.String()),
   createdAt: Type.String({ format: 'date-time' }),
 });

@@ -32,9 +32,11 @@ function contentTypeOf(file: Blob): string {
 export const caseFileUrls = {
   evidence: (caseId: string, evidenceId: string) => `/api/v1/cases/${caseId}/evidence/${evidenceId}/file`,
   record: (caseId: string, recordId: string) => `/api/v1/cases/${caseId}/records/${recordId}/file`,
-  service: (caseId: string, serviceId: string, part: 'signature' | 'media') => `/api/v1/cases/${caseId}/services/${serviceId}/files/${part}`,
+  service: (caseId: string, serviceId: string, part: 'signature' | 'media') =>
+    `/api/v1/cases/${caseId}/services/${serviceId}/files/${part}`,
   consent: (caseId: string, consentId: string) => `/api/v1/cases/${caseId}/service-consents/${consentId}/file`,
-  submission: (caseId: string, submissionId: string, sm3: string) => `/api/v1/cases/${caseId}/portal-submissions/${submissionId}/files/${sm3}`,
+  submission: (caseId: string, submissionId: string, sm3: string) =>
+    `/api/v1/cases/${caseId}/portal-submissions/${submissionId}/files/${sm3}`,
 };
 
 function uploadOnce(req: FileUpload): Promise<StoredFile> {

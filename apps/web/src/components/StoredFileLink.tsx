@@ -58,10 +58,14 @@ export function StoredFileLink({ url, name, children, testId }: { url: string; n
         }
         destroyOnHidden
       >
-        {opened?.type.startsWith('image/') && <img src={opened.url} alt={opened.name} style={{ maxWidth: '100%' }} data-testid="stored-file-image" />}
+        {opened?.type.startsWith('image/') && (
+          <img src={opened.url} alt={opened.name} style={{ maxWidth: '100%' }} data-testid="stored-file-image" />
+        )}
         {opened?.type.startsWith('video/') && <video src={opened.url} controls style={{ width: '100%' }} />}
         {opened?.type.startsWith('audio/') && <audio src={opened.url} controls style={{ width: '100%' }} />}
-        {opened?.type === 'application/pdf' && <iframe src={opened.url} title={opened.name} style={{ width: '100%', height: '70vh', border: 0 }} />}
+        {opened?.type === 'application/pdf' && (
+          <iframe src={opened.url} title={opened.name} style={{ width: '100%', height: '70vh', border: 0 }} />
+        )}
       </Modal>
     </>
   );

@@ -327,7 +327,12 @@ export async function issueCaseDocument(
  * The frozen PDF of a document (no access check: callers check the case first), checked against its SM3: altered
  * bytes are refused and flagged (FILE_INTEGRITY_FAILED), never handed out.
  */
-export async function readDocumentPdf(deps: Deps, db: Executor, documentId: string, reader: Omit<FileReader, 'objectType' | 'objectId'>): Promise<Buffer> {
+export async function readDocumentPdf(
+  deps: Deps,
+  db: Executor,
+  documentId: string,
+  reader: Omit<FileReader, 'objectType' | 'objectId'>,
+): Promise<Buffer> {
   const row = await db.selectFrom('documents').select(['pdf_sm3']).where('id', '=', documentId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
   return readStoredFileOrFail(deps, row.pdf_sm3, { ...reader, objectType: 'document', objectId: documentId }, db);

@@ -23,9 +23,7 @@ export function sm3OfBytes(bytes: Uint8Array): string {
 
 /** What a read found: the bytes under their name, nothing, or bytes that hash to something else. */
 export type StoredFileCheck =
-  | { state: 'intact'; bytes: Buffer }
-  | { state: 'missing' }
-  | { state: 'mismatch'; actualSm3: string; actualSize: number };
+  { state: 'intact'; bytes: Buffer } | { state: 'missing' } | { state: 'mismatch'; actualSm3: string; actualSize: number };
 
 /** The read path: the SM3 of the bytes is computed again and compared with the name before anything is returned. */
 export async function readChecked(store: FileStorage, sm3: string): Promise<StoredFileCheck> {

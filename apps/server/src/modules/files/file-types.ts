@@ -103,11 +103,7 @@ export function acceptedFileType(
     );
   }
   if (!sniffed || !allowed.includes(sniffed)) {
-    throw refused(
-      'body',
-      `文件内容不是允许的类型（只能上传${ALLOWED_ZH}）`,
-      `the bytes are not of an allowed type (upload ${ALLOWED_EN})`,
-    );
+    throw refused('body', `文件内容不是允许的类型（只能上传${ALLOWED_ZH}）`, `the bytes are not of an allowed type (upload ${ALLOWED_EN})`);
   }
   if (lower !== 'application/octet-stream' && lower !== '' && !sameFamily(declared, sniffed)) {
     throw refused('body', `文件内容（${sniffed}）与声明的类型 ${lower} 不符`, `the bytes (${sniffed}) are not the declared ${lower}`);

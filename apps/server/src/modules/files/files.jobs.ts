@@ -1,7 +1,14 @@
 // Jobs of the files module: the daily scrub (started at 03:00 Shanghai, then the next day's scheduled) and its batches.
 import type { JobHandlers } from '../scheduler/index.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { JOB_SCRUB_BATCH, JOB_SCRUB_DAILY, nextScrubAt, runScrubBatch, scheduleDailyScrub, startScrubRun } from './use-cases/scrub-files.ts';
+import {
+  JOB_SCRUB_BATCH,
+  JOB_SCRUB_DAILY,
+  nextScrubAt,
+  runScrubBatch,
+  scheduleDailyScrub,
+  startScrubRun,
+} from './use-cases/scrub-files.ts';
 
 export const FILE_JOB_HANDLERS: JobHandlers = {
   [JOB_SCRUB_DAILY]: async (deps, job) => {

@@ -90,7 +90,12 @@ export async function resolveIssues(db: Executor, sm3s: readonly string[], at: D
 
 export async function openIssueSm3s(db: Executor, sm3s: readonly string[]): Promise<Set<string>> {
   if (sm3s.length === 0) return new Set();
-  const rows = await db.selectFrom('file_integrity_issues').select('sm3').where('sm3', 'in', [...sm3s]).where('status', '=', 'open').execute();
+  const rows = await db
+    .selectFrom('file_integrity_issues')
+    .select('sm3')
+    .where('sm3', 'in', [...sm3s])
+    .where('status', '=', 'open')
+    .execute();
   return new Set(rows.map((r) => r.sm3));
 }
 
@@ -128,7 +133,12 @@ function issueQuery(db: Executor, f: IssueFilter) {
   return q;
 }
 
-export async function listIssues(db: Executor, f: IssueFilter, limit: number, offset: number): Promise<{ items: FileIssueRow[]; total: number }> {
+export async function listIssues(
+  db: Executor,
+  f: IssueFilter,
+  limit: number,
+  offset: number,
+): Promise<{ items: FileIssueRow[]; total: number }> {
   const [items, count] = await Promise.all([
     issueQuery(db, f).orderBy('i.last_seen_at', 'desc').orderBy('i.id', 'desc').limit(limit).offset(offset).execute(),
     db
@@ -154,7 +164,10 @@ export async function filesAfter(db: Executor, cursor: string | null, limit: num
   return q.execute();
 }
 
-export async function insertScrubRun(db: Executor, row: { id: string; trigger: 'job' | 'manual'; started_by: string | null; started_at: Date }) {
+export async function insertScrubRun(
+  db: Executor,
+  row: { id: string; trigger: 'job' | 'manual'; started_by: string | null; started_at: Date },
+) {
   await db.insertInto('file_scrub_runs').values(row).execute();
 }
 
@@ -178,7 +191,15 @@ export async function lockRunningScrubRun(db: Executor, id: string): Promise<Sel
 export async function recordScrubBatch(
   db: Executor,
   id: string,
-  batch: { cursor: string | null; files: number; bytes: number; mismatched: number; missing: number; restored: number; finishedAt: Date | null },
+  batch: {
+    cursor: string | null;
+    files: number;
+    bytes: number;
+    mismatched: number;
+    missing: number;
+    restored: number;
+    finishedAt: Date | null;
+  },
 ) {
   await db
     .updateTable('file_scrub_runs')

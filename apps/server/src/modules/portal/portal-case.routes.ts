@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { CasePortalSubmission, ErrorBody, Uuid } from '@chengguan/contracts';
+import { CasePortalSubmission, ErrorBody, Sm3Hex, Uuid } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { sendStoredFile } from '../files/index.ts';
@@ -28,13 +28,16 @@ export function portalCaseRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: TAGS,
         summary: '当事人提交的附件或签名（经 SM3 校验）/ an attachment or the signature of a submission, checked against its SM3',
-        params: Type.Object({ id: Uuid, submissionId: Uuid, sm3: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+        params: Type.Object({ id: Uuid, submissionId: Uuid, sm3: Sm3Hex }),
         response: { 404: ErrorBody },
       },
     },
     async (request, reply) => {
       const p = request.params as { id: string; submissionId: string; sm3: string };
-      return sendStoredFile(reply, await getSubmissionFile(deps, actorOf(request), metaOf(request), { caseId: p.id, submissionId: p.submissionId, sm3: p.sm3 }));
+      return sendStoredFile(
+        reply,
+        await getSubmissionFile(deps, actorOf(request), metaOf(request), { caseId: p.id, submissionId: p.submissionId, sm3: p.sm3 }),
+      );
     },
   );
 }

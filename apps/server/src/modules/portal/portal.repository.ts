@@ -133,7 +133,11 @@ export async function findSubmission(db: Executor, caseId: string, id: string): 
 
 export async function filesBySm3(db: Executor, sm3s: readonly string[]): Promise<Map<string, { size: number; mime: string }>> {
   if (sm3s.length === 0) return new Map();
-  const rows = await db.selectFrom('files').select(['sm3', 'size', 'mime']).where('sm3', 'in', [...sm3s]).execute();
+  const rows = await db
+    .selectFrom('files')
+    .select(['sm3', 'size', 'mime'])
+    .where('sm3', 'in', [...sm3s])
+    .execute();
   return new Map(rows.map((r) => [r.sm3, { size: Number(r.size), mime: r.mime }]));
 }
 

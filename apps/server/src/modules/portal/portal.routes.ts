@@ -117,9 +117,11 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
         const pdf = await partyDocumentPdf(deps, metaOf(request), s.caseId, (request.params as { id: string }).id);
         if (!pdf) throw new AppError('NOT_FOUND');
         // Opened in the party's browser: inline, sandboxed, never sniffed.
-        return sendStoredFile(reply, { bytes: pdf.bytes, mime: 'application/pdf', sm3: '', filename: `${pdf.title}.pdf` }, { inline: true }).removeHeader(
-          'x-content-sm3',
-        );
+        return sendStoredFile(
+          reply,
+          { bytes: pdf.bytes, mime: 'application/pdf', sm3: '', filename: `${pdf.title}.pdf` },
+          { inline: true },
+        ).removeHeader('x-content-sm3');
       },
     );
     scope.post(
@@ -143,7 +145,9 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
             messageEn: 'body: send a JPEG/PNG image or a PDF as the request body',
           });
         }
-        return reply.status(201).send(await uploadPortalFile(deps, metaOf(request), s, request.body, request.headers['content-type'] ?? ''));
+        return reply
+          .status(201)
+          .send(await uploadPortalFile(deps, metaOf(request), s, request.body, request.headers['content-type'] ?? ''));
       },
     );
     scope.post(

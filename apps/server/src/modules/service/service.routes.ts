@@ -81,7 +81,9 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const p = request.params as { id: string; serviceId: string };
       const { pdf, filename } = await getServiceReceipt(deps, actorOf(request), metaOf(request), p.id, p.serviceId);
-      return sendStoredFile(reply, { bytes: pdf, mime: 'application/pdf', sm3: '', filename }, { inline: true }).removeHeader('x-content-sm3');
+      return sendStoredFile(reply, { bytes: pdf, mime: 'application/pdf', sm3: '', filename }, { inline: true }).removeHeader(
+        'x-content-sm3',
+      );
     },
   );
   app.get(
@@ -96,7 +98,10 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const p = request.params as { id: string; serviceId: string; part: ServiceFilePart };
-      return sendStoredFile(reply, await getServiceFile(deps, actorOf(request), metaOf(request), { caseId: p.id, serviceId: p.serviceId, part: p.part }));
+      return sendStoredFile(
+        reply,
+        await getServiceFile(deps, actorOf(request), metaOf(request), { caseId: p.id, serviceId: p.serviceId, part: p.part }),
+      );
     },
   );
   app.get(

@@ -1,8 +1,31 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Statistic, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Row,
+  Select,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { DownloadOutlined, ReloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { FILE_ISSUE_FOUND_BY, FILE_ISSUE_KINDS, type FileIntegrityIssue, type FileIssueListQuery, type FileScrubRun } from '@chengguan/contracts';
+import {
+  FILE_ISSUE_FOUND_BY,
+  FILE_ISSUE_KINDS,
+  type FileIntegrityIssue,
+  type FileIssueListQuery,
+  type FileScrubRun,
+} from '@chengguan/contracts';
 import { fileIntegrityApi } from '../../api/files.ts';
 import { errorText } from '../../api/errors.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
@@ -210,7 +233,12 @@ export default function FileIntegrityPage() {
               <Typography.Text type="secondary" data-testid="file-last-run">
                 {running
                   ? t('files.running')
-                  : t('files.runSummary', { files: last.filesChecked, mismatched: last.mismatched, missing: last.missing, restored: last.restored })}
+                  : t('files.runSummary', {
+                      files: last.filesChecked,
+                      mismatched: last.mismatched,
+                      missing: last.missing,
+                      restored: last.restored,
+                    })}
               </Typography.Text>
             )}
           </Col>
@@ -227,7 +255,13 @@ export default function FileIntegrityPage() {
             children: (
               <>
                 <Card size="small" style={{ marginBottom: 16 }}>
-                  <Form<FilterForm> form={form} layout="inline" onFinish={onSearch} initialValues={{ status: 'open' }} style={{ rowGap: 12 }}>
+                  <Form<FilterForm>
+                    form={form}
+                    layout="inline"
+                    onFinish={onSearch}
+                    initialValues={{ status: 'open' }}
+                    style={{ rowGap: 12 }}
+                  >
                     <Form.Item name="status">
                       <Select
                         allowClear
@@ -266,7 +300,9 @@ export default function FileIntegrityPage() {
                     </Button>
                   </Form>
                 </Card>
-                {issues.error ? <Alert type="error" showIcon message={errorText(issues.error, t, lang)} style={{ marginBottom: 16 }} /> : null}
+                {issues.error ? (
+                  <Alert type="error" showIcon message={errorText(issues.error, t, lang)} style={{ marginBottom: 16 }} />
+                ) : null}
                 <Table<FileIntegrityIssue>
                   rowKey="id"
                   size="small"

@@ -8,7 +8,13 @@ import { fileNameFor, findFile, readStoredFileOrFail, type ServedFile } from '..
 import { getCaseRowOrFail } from '../case-loader.ts';
 import { findEvidence, findRecord } from '../cases.repository.ts';
 
-export async function getEvidenceFile(deps: Deps, actor: Actor, meta: RequestMeta, caseId: string, evidenceId: string): Promise<ServedFile> {
+export async function getEvidenceFile(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  caseId: string,
+  evidenceId: string,
+): Promise<ServedFile> {
   assertPermission(actor, 'case:read');
   const row = await getCaseRowOrFail(deps.db, actor, caseId);
   const e = await findEvidence(deps.db, row.id, evidenceId);

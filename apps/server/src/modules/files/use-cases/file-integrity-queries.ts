@@ -84,7 +84,8 @@ export async function listFileIssues(deps: Deps, actor: Actor, q: FileIssueListQ
   return { items: items.map(toIssue), total, page, pageSize };
 }
 
-const shanghai = (s: string | null) => (s ? new Date(new Date(s).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ') : null);
+const shanghai = (s: string | null) =>
+  s ? new Date(new Date(s).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ') : null;
 
 const ISSUE_COLUMNS: XlsxColumn<FileIntegrityIssue>[] = [
   { header: 'SM3', value: (i) => i.sm3, width: 68 },

@@ -45,7 +45,12 @@ export async function startScrubRun(
       });
     }
     await repo.insertScrubRun(trx, { id, trigger, started_by: actor?.id ?? null, started_at: deps.clock.now() });
-    await recordAudit(trx, deps, actor, meta, { action: 'file.scrub_start', entityType: 'file_scrub_run', entityId: id, data: { trigger } });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'file.scrub_start',
+      entityType: 'file_scrub_run',
+      entityId: id,
+      data: { trigger },
+    });
   });
   await enqueueBatch(deps, id, null);
   return (await repo.findScrubRun(deps.db, id))!;

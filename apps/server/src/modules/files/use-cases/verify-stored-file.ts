@@ -19,13 +19,7 @@ export function holderOf(ref: FileReference): { kind: FileHolderKind; id: string
  * stored bytes still hash to it; otherwise the reference is refused (400 naming the field). Stored bytes that no longer
  * match are flagged and audited besides.
  */
-export async function getVerifiedFileOrFail(
-  deps: Deps,
-  db: Executor,
-  sm3: string,
-  field: string,
-  ref: FileReference,
-): Promise<FileRow> {
+export async function getVerifiedFileOrFail(deps: Deps, db: Executor, sm3: string, field: string, ref: FileReference): Promise<FileRow> {
   const refuse = (zh: string, en: string) =>
     new AppError('VALIDATION_FAILED', {
       field,

@@ -217,7 +217,14 @@ export async function signPortalServiceConsent(
 export const MAX_PORTAL_FILE_BYTES = 10 * 1024 * 1024;
 
 /** What the party may attach: photos and scanned PDFs. */
-export const PORTAL_FILE_TYPES: readonly AllowedFileType[] = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif', 'application/pdf'];
+export const PORTAL_FILE_TYPES: readonly AllowedFileType[] = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+  'application/pdf',
+];
 
 /**
  * An attachment of the party's statement: stored under its SM3 like any evidence file once its declared type and its

@@ -34,7 +34,12 @@ export async function getServiceFile(
   return served(deps, actor, meta, sm3, 'case_service', s.id, `${label}-${s.document_title}-${s.served_on ?? ''}`);
 }
 
-export async function getConsentFile(deps: Deps, actor: Actor, meta: RequestMeta, o: { caseId: string; consentId: string }): Promise<ServedFile> {
+export async function getConsentFile(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  o: { caseId: string; consentId: string },
+): Promise<ServedFile> {
   assertPermission(actor, 'case:read');
   const row = await getCaseRowOrFail(deps.db, actor, o.caseId);
   const c = await findConsent(deps.db, row.id, o.consentId);

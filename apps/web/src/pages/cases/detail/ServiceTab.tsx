@@ -135,9 +135,19 @@ export function ServiceTab({ detail, onChanged }: { detail: CaseDetail; onChange
       render: (_: unknown, r) => (
         <Space direction="vertical" size={0}>
           {r.signatureSm3 && (
-            <StoredFileLink url={caseFileUrls.service(detail.id, r.id, 'signature')} name={t('service.field.signatureSm3')} testId="service-signature-file" />
+            <StoredFileLink
+              url={caseFileUrls.service(detail.id, r.id, 'signature')}
+              name={t('service.field.signatureSm3')}
+              testId="service-signature-file"
+            />
           )}
-          {r.mediaSm3 && <StoredFileLink url={caseFileUrls.service(detail.id, r.id, 'media')} name={t('service.field.mediaSm3')} testId="service-media-file" />}
+          {r.mediaSm3 && (
+            <StoredFileLink
+              url={caseFileUrls.service(detail.id, r.id, 'media')}
+              name={t('service.field.mediaSm3')}
+              testId="service-media-file"
+            />
+          )}
           {!r.signatureSm3 && !r.mediaSm3 && '—'}
         </Space>
       ),
