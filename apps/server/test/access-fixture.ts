@@ -16,6 +16,8 @@ import type {
 import type { TestContext } from './harness.ts';
 import { caseKit, fine, ID_CARD, notice, signedRecord, type CaseKit } from './cases-support.ts';
 import { PNG_1X1, portalLogin } from './portal-support.ts';
+import { sandboxMerchant } from '../src/modules/payments/providers/sandbox-provider.ts';
+import { signFields } from '../src/modules/payments/providers/signing.ts';
 
 export const PNG = Buffer.from(PNG_1X1, 'base64');
 
@@ -48,6 +50,7 @@ export type PudongObjects = {
   summaryCaseId: string;
   cashReceiptId: string;
   mismatchId: string;
+  overpaymentId: string;
   confirmationId: string;
   confirmationToken: string;
   sealSm3: string;
@@ -208,6 +211,31 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     .select('id')
     .where('case_id', '=', second.id)
     .executeTakeFirstOrThrow();
+  // An over-payment: the provider notifies two signed payments of the same checkout; the second is not booked.
+  const merchant = await sandboxMerchant(ctx.deps.db);
+  const notify = async (n: number) => {
+    const fields = {
+      merchantId: merchant.merchant_id,
+      event: 'payment.succeeded',
+      txnId: `SBXTWICE${n}${second.id.slice(0, 8)}`,
+      outTradeNo: co2.checkoutId,
+      amountFen: co2.amountFen,
+      paidAt: ctx.clock.now().toISOString(),
+      nonce: `n-twice-${n}-${second.id}`,
+      signType: 'HMAC-SM3',
+    };
+    const r = await ctx.api('POST', '/api/public/payments/sandbox/callback', {
+      body: { ...fields, sign: signFields(merchant.secret, fields) },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    return (r.json() as { result: string }).result;
+  };
+  expect([await notify(1), await notify(2)]).toEqual(['accepted', 'flagged']);
+  const overpayment = await ctx.deps.db
+    .selectFrom('payment_overpayments')
+    .select('id')
+    .where('case_id', '=', second.id)
+    .executeTakeFirstOrThrow();
 
   // A party confirmation link, and the bureau's seal.
   const confirmation = (await ok(api('pd_ljz_01', 'POST', '/api/v1/party-confirmations', {}), 201)) as CreatedPartyConfirmation;
@@ -253,6 +281,7 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     summaryCaseId: ticket.id,
     cashReceiptId: receipt.id,
     mismatchId: mismatch.id,
+    overpaymentId: overpayment.id,
     confirmationId: confirmation.id,
     confirmationToken: confirmation.token,
     sealSm3,

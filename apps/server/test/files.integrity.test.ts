@@ -194,6 +194,8 @@ describe('the daily scrub', () => {
     // Restored from a backup: the next run finds the bytes intact and resolves the issue.
     const e = decided.evidence[0]!;
     await fs.writeFile(onDisk(e.fileSm3), jpeg(`photo of ${decided.id}`));
+    // The next run is a later one (runs are listed newest first).
+    ctx.clock.advance(3_600_000);
     await as('pd_admin', 'POST', '/api/v1/file-integrity/scrub-runs');
     await runFileJobs();
     const second = ((await as('pd_admin', 'GET', '/api/v1/file-integrity/scrub-runs')).json() as PageOf<FileScrubRun>).items[0]!;
