@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type { CasePortalSubmission, CaseDetail, IssuedDocumentCreated, ServiceOverview, ServiceRecord } from '@chengguan/contracts';
-import { createTestContext, errorBody, type TestContext } from './harness.ts';
+import { createTestContext, errorBody, OWN_ORIGIN, type TestContext } from './harness.ts';
 import { caseKit, decidedCase, fine, investigatedCase, jpeg, notice, signedRecord, type CaseKit } from './cases-support.ts';
 import { PNG_1X1, portalLogin, type PortalClient } from './portal-support.ts';
 
@@ -198,7 +198,7 @@ describe('the party in the portal', () => {
     const up = await ctx.app.inject({
       method: 'POST',
       url: '/api/portal/files',
-      headers: { cookie: party.cookie, 'content-type': 'image/png' },
+      headers: { cookie: party.cookie, origin: OWN_ORIGIN, 'content-type': 'image/png' },
       payload: Buffer.from(PNG_1X1, 'base64'),
     });
     expect(up.statusCode, up.body).toBe(201);

@@ -2,7 +2,7 @@
 // the bytes must carry that type's magic number (a script sent as image/jpeg is refused too), with a 4xx naming the
 // field. What is stored is served as an attachment, never sniffed, sandboxed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, errorBody, type TestContext } from './harness.ts';
+import { createTestContext, errorBody, OWN_ORIGIN, type TestContext } from './harness.ts';
 import { caseKit, fine, investigatedCase, jpeg, notice, type CaseKit } from './cases-support.ts';
 import { PNG_1X1, portalLogin } from './portal-support.ts';
 import { acceptedFileType, sniffFileType } from '../src/modules/files/file-types.ts';
@@ -142,7 +142,12 @@ describe('POST /api/portal/files', () => {
     const number = after.documents.find((d) => d.docType === 'prior_notice')!.number;
     const p = await portalLogin(ctx, c.id, number);
     const send = (bytes: Buffer, type: string) =>
-      ctx.app.inject({ method: 'POST', url: '/api/portal/files', headers: { cookie: p.cookie, 'content-type': type }, payload: bytes });
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/portal/files',
+        headers: { cookie: p.cookie, origin: OWN_ORIGIN, 'content-type': type },
+        payload: bytes,
+      });
     expect((await send(SAMPLES['image/png']!, 'image/png')).statusCode).toBe(201);
     expect((await send(SAMPLES['application/pdf']!, 'application/pdf')).statusCode).toBe(201);
     const html = await send(HTML, 'text/html');
