@@ -1,6 +1,7 @@
 // Every query of the files module: the stored files, who holds them, integrity issues and scrub runs.
 import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../context.ts';
+import { prefixPattern } from '../../db/like.ts';
 import type { FileHolderKind, FileIntegrityIssuesTable, FileIssueKind, FileScrubRunsTable, FilesTable } from './files.tables.ts';
 
 export type FileRow = Selectable<FilesTable>;
@@ -129,7 +130,7 @@ function issueQuery(db: Executor, f: IssueFilter) {
   if (f.foundBy) q = q.where('i.found_by', '=', f.foundBy);
   if (f.from) q = q.where('i.last_seen_at', '>=', f.from);
   if (f.to) q = q.where('i.last_seen_at', '<', f.to);
-  if (f.sm3Prefix) q = q.where('i.sm3', 'like', `${f.sm3Prefix}%`);
+  if (f.sm3Prefix) q = q.where('i.sm3', 'like', prefixPattern(f.sm3Prefix));
   return q;
 }
 

@@ -13,6 +13,7 @@ import { addDays } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts';
 import { assertPermission } from '../../../shared/access.ts';
+import { shanghaiDate, shanghaiInstant, shanghaiTime } from '../../../shared/time.ts';
 import * as repo from '../files.repository.ts';
 import { JOB_SCRUB_DAILY, startScrubRun } from './scrub-files.ts';
 
@@ -61,9 +62,6 @@ function toRun(r: repo.ScrubRunRow): FileScrubRun {
   };
 }
 
-/** Shanghai legal dates → the instants bounding them (from 00:00 of `from` to 24:00 of `to`, +08:00). */
-const startOf = (date: string) => new Date(`${date}T00:00:00+08:00`);
-
 export async function listFileIssues(deps: Deps, actor: Actor, q: FileIssueListQuery, max = 200): Promise<PageOf<FileIntegrityIssue>> {
   assertPermission(actor, 'file:integrity');
   const { page, pageSize, offset } = paging(q, max);
@@ -74,8 +72,8 @@ export async function listFileIssues(deps: Deps, actor: Actor, q: FileIssueListQ
       ...(q.status ? { status: q.status } : {}),
       ...(q.kind ? { kind: q.kind } : {}),
       ...(q.foundBy ? { foundBy: q.foundBy } : {}),
-      ...(q.from ? { from: startOf(q.from) } : {}),
-      ...(q.to ? { to: startOf(addDays(q.to, 1)) } : {}),
+      ...(q.from ? { from: shanghaiInstant(q.from) } : {}),
+      ...(q.to ? { to: shanghaiInstant(addDays(q.to, 1)) } : {}),
       ...(q.sm3 ? { sm3Prefix: q.sm3 } : {}),
     },
     pageSize,
@@ -84,8 +82,8 @@ export async function listFileIssues(deps: Deps, actor: Actor, q: FileIssueListQ
   return { items: items.map(toIssue), total, page, pageSize };
 }
 
-const shanghai = (s: string | null) =>
-  s ? new Date(new Date(s).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ') : null;
+/** An instant as the Shanghai date and time an officer reads: '2026-03-02 10:00'. */
+const shanghai = (s: string | null) => (s ? `${shanghaiDate(new Date(s))} ${shanghaiTime(new Date(s))}` : null);
 
 const ISSUE_COLUMNS: XlsxColumn<FileIntegrityIssue>[] = [
   { header: 'SM3', value: (i) => i.sm3, width: 68 },

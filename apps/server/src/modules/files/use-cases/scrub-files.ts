@@ -5,6 +5,7 @@
 // is flagged and audited; a flagged file found intact again (restored from a backup) is resolved.
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
+import { shanghaiDate, tomorrowInShanghaiAt } from '../../../shared/time.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { enqueueJob } from '../../scheduler/index.ts';
 import { fileStorageOf, readChecked, type StoredFileCheck } from '../file-storage.ts';
@@ -121,12 +122,10 @@ export async function runScrubBatch(deps: Deps, runId: string, meta: RequestMeta
 
 /** 03:00 Asia/Shanghai of the day after `now`: after the night's reconciliation, before the working day. */
 export function nextScrubAt(now: Date): Date {
-  const DAY_MS = 86_400_000;
-  const shanghaiMidnight = Math.floor((now.getTime() + 8 * 3600_000) / DAY_MS) * DAY_MS - 8 * 3600_000;
-  return new Date(shanghaiMidnight + DAY_MS + 3 * 3600_000);
+  return tomorrowInShanghaiAt(now, '03:00');
 }
 
 export async function scheduleDailyScrub(deps: Deps, at: Date): Promise<void> {
-  const day = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const day = shanghaiDate(at);
   await enqueueJob(deps.db, { id: deps.newId(), kind: JOB_SCRUB_DAILY, runAt: at, dedupeKey: `${JOB_SCRUB_DAILY}:${day}` });
 }
