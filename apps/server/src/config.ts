@@ -18,6 +18,8 @@ export type AppConfig = {
   trustProxy: TrustProxy;
   databaseUrl: string | null;
   dataDir: string;
+  /** FILES_DIR: the content-addressed file store; unset → DATA_DIR/files (in memory when DATA_DIR is memory://). */
+  filesDir: string | null;
   /** Apply migrations at start-up (always for the embedded database). */
   migrateOnStart: boolean;
   /**
@@ -162,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxyVar(env, 'TRUST_PROXY'),
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, 'data')),
+    filesDir: env.FILES_DIR?.trim() ? path.resolve(env.FILES_DIR.trim()) : null,
     migrateOnStart: embedded || boolVar(env, 'MIGRATE_ON_START', false),
     seedDemo: boolVar(env, 'SEED_DEMO', embedded),
     sessionIdleMinutes: intVar(env, 'SESSION_IDLE_MINUTES', 120, 5, 24 * 60),

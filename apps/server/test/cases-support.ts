@@ -11,6 +11,11 @@ const demo = buildDemoData();
 export const ID_CARD = ((first17: string) => first17 + idNumberCheckDigit(first17))('31011519800505123');
 export const USCC = ((first17: string) => first17 + creditCodeCheckChar(first17))('91310115MA1FL0000');
 
+/** Bytes a JPEG upload is sniffed as: the SOI and JFIF APP0 markers, then the text as payload. */
+export function jpeg(text: string): Buffer {
+  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), Buffer.from(text)]);
+}
+
 export type CaseKit = {
   ctx: TestContext;
   tokens: Record<string, string>;
@@ -26,6 +31,7 @@ export type CaseKit = {
   ): Promise<LightMyRequestResponse>;
   ok(user: string, caseId: string, action: RoutedCaseAction, body: Record<string, unknown>): Promise<CaseDetail>;
   get(user: string, caseId: string): Promise<CaseDetail>;
+  /** Uploads the bytes as a JPEG (a string becomes the payload of a JPEG header); answers the SM3. */
   upload(user: string, bytes: Buffer | string): Promise<string>;
   counts(caseId: string): Promise<{ events: number; audit: number }>;
 };
@@ -98,7 +104,7 @@ export async function caseKit(ctx: TestContext): Promise<CaseKit> {
         method: 'POST',
         url: '/api/v1/files',
         headers: { authorization: `Bearer ${tokens[user]!}`, 'content-type': 'image/jpeg' },
-        payload: typeof bytes === 'string' ? Buffer.from(bytes) : bytes,
+        payload: typeof bytes === 'string' ? jpeg(bytes) : bytes,
       });
       expect(r.statusCode, r.body).toBe(201);
       return (r.json() as { sm3: string }).sm3;

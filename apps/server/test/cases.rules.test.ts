@@ -111,14 +111,29 @@ describe('refused steps name the rule and write nothing', () => {
     );
     expect(r.statusCode).toBe(400);
     expect(r.json()).toMatchObject({ field: 'fileSm3', rule: 'A4 行政处罚法 Art. 46' });
-    // A stored file altered on disk no longer hashes to its name.
+    // A stored file altered on disk no longer hashes to its name: refused, no case event; the finding itself is
+    // audited (one row) and the file flagged for the administrators.
     const sm3 = await kit.upload('pd_ljz_01', 'original bytes');
     const { fileStorageOf } = await import('../src/modules/files/file-storage.ts');
     await fileStorageOf(ctx.deps).put(sm3, Buffer.from('tampered bytes'));
-    const tampered = await refusedWithoutTrace(c.id, () =>
-      kit.step('pd_ljz_01', c.id, 'addEvidence', { date: '2026-01-05', evidenceType: 'audio_visual', title: '照片', fileSm3: sm3 }),
-    );
+    const before = await kit.counts(c.id);
+    const tampered = await kit.step('pd_ljz_01', c.id, 'addEvidence', {
+      date: '2026-01-05',
+      evidenceType: 'audio_visual',
+      title: '照片',
+      fileSm3: sm3,
+    });
+    expect(tampered.statusCode).toBe(400);
     expect(tampered.json()).toMatchObject({ field: 'fileSm3', rule: 'A4 行政处罚法 Art. 46' });
+    expect(await kit.counts(c.id)).toEqual({ events: before.events, audit: before.audit + 1 });
+    const flagged = await ctx.deps.db.selectFrom('file_integrity_issues').select(['kind', 'status']).where('sm3', '=', sm3).execute();
+    expect(flagged).toEqual([{ kind: 'mismatch', status: 'open' }]);
+    // Another bureau's file, known by its hash only, is refused like an unknown one.
+    const theirs = await kit.upload('qp_zjj_01', 'a photo of 青浦');
+    const foreign = await refusedWithoutTrace(c.id, () =>
+      kit.step('pd_ljz_01', c.id, 'addEvidence', { date: '2026-01-05', evidenceType: 'audio_visual', title: '照片', fileSm3: theirs }),
+    );
+    expect(foreign.json()).toMatchObject({ field: 'fileSm3', rule: 'A4 行政处罚法 Art. 46' });
   });
 
   it('a second fine for the same act (E6, Art. 29)', async () => {

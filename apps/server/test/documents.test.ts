@@ -408,7 +408,7 @@ describe('issueCaseDocument (for the other modules)', () => {
     const rows = await listCaseDocuments(ctx.deps.db, c.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.channel).toBe('scheduler');
-    const text = pdfText(await readDocumentPdf(ctx.deps.db, a.id, ctx.deps));
+    const text = pdfText(await readDocumentPdf(ctx.deps, ctx.deps.db, a.id, { actor: null, meta }));
     expect(text).toContain('送达回证');
     expect(text).toContain('直接送达');
     expect(text).toContain('2026年1月21日');

@@ -1,83 +1,9 @@
-// The machinery of the input fuzz test: the operations of an OpenAPI document, a valid sample of each schema, and the
-// malformed variants of every parameter and body field, grouped in classes. Nothing here knows a route by name: a
-// new route is fuzzed by being in the document.
+// The machinery of the input fuzz test: the operations of an OpenAPI document (enumerated by openapi-routes.ts, shared
+// with the access walk), a valid sample of each schema, and the malformed variants of every parameter and body field,
+// grouped in classes. Nothing here knows a route by name: a new route is fuzzed by being in the document.
 import type { RandomSource } from '@chengguan/domain';
-
-/** The JSON-Schema subset our TypeBox contracts produce (after @fastify/swagger's OpenAPI 3.0 conversion). */
-export type Schema = {
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  enum?: unknown[];
-  const?: unknown;
-  format?: string;
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-  uniqueItems?: boolean;
-  nullable?: boolean;
-  default?: unknown;
-};
-
-export type Param = { name: string; schema: Schema; required: boolean };
-
-/** Where a route lives decides who may call it: the console API, the party's portal, or anyone. */
-export type Zone = 'v1' | 'portal' | 'public';
-
-export type Operation = {
-  method: string;
-  /** The OpenAPI path template, e.g. /api/v1/cases/{id}. */
-  path: string;
-  pathParams: Param[];
-  query: Param[];
-  /** The JSON body's schema, when the route takes JSON. */
-  body: Schema | null;
-  bodyRequired: boolean;
-  zone: Zone;
-};
-
-type OpenApi = { paths: Record<string, Record<string, OpenApiOperation>> };
-type OpenApiOperation = {
-  parameters?: { in: string; name: string; required?: boolean; schema: Schema }[];
-  requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
-};
-
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-
-export function operationsOf(doc: unknown): Operation[] {
-  const ops: Operation[] = [];
-  const paths = (doc as OpenApi).paths;
-  for (const path of Object.keys(paths).sort()) {
-    for (const method of METHODS) {
-      const op = paths[path]![method];
-      if (!op) continue;
-      const params = op.parameters ?? [];
-      const pick = (where: string) =>
-        params.filter((p) => p.in === where).map((p) => ({ name: p.name, schema: p.schema, required: p.in === 'path' || !!p.required }));
-      const json = op.requestBody?.content['application/json'];
-      ops.push({
-        method: method.toUpperCase(),
-        path,
-        pathParams: pick('path'),
-        query: pick('query'),
-        body: json?.schema ?? null,
-        bodyRequired: !!op.requestBody?.required,
-        zone: path.startsWith('/api/v1/') ? 'v1' : path.startsWith('/api/portal/') ? 'portal' : 'public',
-      });
-    }
-  }
-  return ops;
-}
+import type { Param, Schema } from './openapi-routes.ts';
+export { operationsOf, type Operation, type Param, type Schema, type Zone } from './openapi-routes.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Schemas: the branches of a union, the JSON types a schema admits, a valid sample

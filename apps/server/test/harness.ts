@@ -80,8 +80,9 @@ export async function createTestContext(
   // PGlite in memory, or on disk when another process must open the same database.
   const dataDir = !databaseUrl && opts.dataDir ? opts.dataDir : 'memory://';
   const env = { ...process.env, PAYMENT_SANDBOX: 'true', ...opts.env, DATABASE_URL: databaseUrl ?? '' };
-  // No console unless the test names one (WEB_DIST): the API tests need no build of apps/web.
-  const config = { ...loadConfig(env), dataDir, webDist: opts.env?.WEB_DIST ?? null, ...opts.config };
+  // No console unless the test names one (WEB_DIST): the API tests need no build of apps/web. The file store in memory
+  // unless a test asks for a directory (`config: { filesDir }`, to alter bytes on disk).
+  const config = { ...loadConfig(env), dataDir, webDist: opts.env?.WEB_DIST ?? null, filesDir: null, ...opts.config };
   const dump =
     !databaseUrl && dataDir === 'memory://' && templates?.kind === 'pglite' ? (seeded ? templates.seeded : templates.empty) : null;
   const fromTemplate = databaseUrl ? templates?.kind === 'postgresql' : dump !== null;

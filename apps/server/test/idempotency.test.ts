@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
+import { jpeg } from './cases-support.ts';
 
 let ctx: TestContext;
 let token: string;
@@ -102,7 +103,7 @@ describe('Idempotency-Key', () => {
         method: 'POST',
         url: '/api/v1/files',
         headers: { authorization: `Bearer ${officer}`, 'content-type': 'image/jpeg', 'idempotency-key': 'k-file-1' },
-        payload: Buffer.from(bytes),
+        payload: jpeg(bytes),
       });
     const first = await upload('photo bytes A');
     const retry = await upload('photo bytes A');

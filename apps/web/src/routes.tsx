@@ -1,6 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
-import { MailOutlined, NotificationOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, MailOutlined, NotificationOutlined } from '@ant-design/icons';
 import { DashboardOutlined, FileSearchOutlined, FolderOpenOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import {
   BookOutlined,
@@ -184,6 +184,14 @@ export const APP_ROUTES: AppRoute[] = [
     icon: <MailOutlined />,
     permission: 'message:read',
     page: lazy(() => import('./pages/messages/OutboxPage.tsx')),
+  },
+  // 文件完整性: stored files whose bytes no longer match their SM3, the daily scrub (administrators).
+  {
+    path: 'file-integrity',
+    labelKey: 'menu.fileIntegrity',
+    icon: <FileProtectOutlined />,
+    permission: 'file:integrity',
+    page: lazy(() => import('./pages/files/FileIntegrityPage.tsx')),
   },
   // 法制库 (issue 3): library lists, search, calculators (law:read); import (law:write); calendar and configuration (admins).
   {

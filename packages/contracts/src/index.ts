@@ -15,3 +15,4 @@ export * from './payments.ts';
 export * from './service.ts';
 export * from './enforcement.ts';
 export * from './documents.ts';
+export * from './files.ts';

@@ -76,6 +76,20 @@ export const PortalSubmission = Type.Object({
 });
 export type PortalSubmission = Static<typeof PortalSubmission>;
 
+/** What the party handed in through the portal, as the officers of the case read it (files opened through the case). */
+export const CasePortalSubmission = Type.Object({
+  id: Uuid,
+  kind: literals(PORTAL_SUBMISSION_KINDS),
+  legalDate: IsoDate,
+  content: Nullable(Type.String()),
+  files: Type.Array(
+    Type.Object({ sm3: Sm3Hex, size: Type.Integer(), mime: Type.String(), role: literals(['attachment', 'signature'] as const) }),
+  ),
+  signerName: Nullable(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type CasePortalSubmission = Static<typeof CasePortalSubmission>;
+
 export const PortalCase = Type.Object({
   agencyName: Type.String(),
   caseNumber: Nullable(Type.String()),

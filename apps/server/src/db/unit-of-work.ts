@@ -23,6 +23,8 @@ export class UnitOfWork {
   #next = 0;
   /** Set by keepWritesOnRefusal: the request is refused, but what it wrote so far is kept. */
   keepOnRefusal = false;
+  /** Writes that must happen whatever becomes of this unit (see `afterUnitOfWork`), run once it has ended. */
+  #afterEnd: (() => Promise<void>)[] = [];
 
   constructor(driver: Driver, connection: DatabaseConnection) {
     this.#driver = driver;
@@ -41,6 +43,16 @@ export class UnitOfWork {
 
   get isOpen(): boolean {
     return this.#connection !== null;
+  }
+
+  deferUntilEnd(fn: () => Promise<void>): void {
+    this.#afterEnd.push(fn);
+  }
+
+  /** The deferred writes, taken once the unit has ended (committed or rolled back); the caller runs them. */
+  takeDeferred(): (() => Promise<void>)[] {
+    if (this.#connection) throw new Error('the unit of work is still open');
+    return this.#afterEnd.splice(0);
   }
 
   /** Runs `fn` with every `deps.db` query routed into this unit of work. */
@@ -227,6 +239,22 @@ export async function beginUnitOfWork(db: object): Promise<UnitOfWork> {
 export function keepWritesOnRefusal(): void {
   const unit = currentUnit();
   if (unit) unit.keepOnRefusal = true;
+}
+
+/**
+ * A write that must be recorded whatever becomes of the request — a stored file found altered while the request read
+ * it, refused with a 5xx that rolls the request back. Inside a unit of work it runs on the pool's connection right
+ * after the unit has ended (committed or rolled back), never beside it: the embedded database has one connection.
+ * Outside a unit of work it runs at once. Answers whether it was deferred.
+ */
+export async function afterUnitOfWork(fn: () => Promise<void>): Promise<boolean> {
+  const unit = currentUnit();
+  if (unit) {
+    unit.deferUntilEnd(fn);
+    return true;
+  }
+  await fn();
+  return false;
 }
 
 /** True when the caller runs inside an open unit of work (its writes commit with the request). */

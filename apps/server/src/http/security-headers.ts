@@ -4,7 +4,8 @@
 // The built index.html loads one module script and its stylesheet from /assets: no inline script, so script-src is
 // 'self' alone. Ant Design (cssinjs) writes <style> elements at run time, hence style-src 'unsafe-inline' (styles
 // cannot run code). data: and blob: images: the QR code and the signature pad (data:), a photo previewed before its
-// upload (blob:). Nothing is loaded from another origin and no page may be framed.
+// upload, a stored file fetched with the session and previewed in a window (blob:). Nothing is loaded from another
+// origin and no page may be framed.
 import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppConfig } from '../config.ts';
@@ -19,6 +20,8 @@ export function contentSecurityPolicy(https: boolean): Record<string, string[]> 
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
     'media-src': ["'self'", 'blob:'],
+    // A stored PDF (evidence, a scan) is fetched with the session and previewed from its blob in a window of the console.
+    'frame-src': ["'self'", 'blob:'],
     'connect-src': ["'self'"],
     'object-src': ["'none'"],
     'form-action': ["'self'"],

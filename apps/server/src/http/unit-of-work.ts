@@ -124,9 +124,31 @@ export function installUnitOfWork(app: FastifyInstance, deps: Deps): void {
     };
   });
 
+  /** The writes deferred until the unit's end (`afterUnitOfWork`), each in its own transaction; a failure is logged. */
+  const runDeferred = async (request: FastifyRequest) => {
+    const unit = request.unitOfWork;
+    if (!unit || unit.uow.isOpen) return;
+    for (const fn of unit.uow.takeDeferred()) {
+      await fn().catch((err: unknown) => request.log.error({ err, correlationId: String(request.id) }, 'deferred write failed'));
+    }
+  };
+
   app.addHook('onSend', async (request, reply, payload) => {
     const unit = request.unitOfWork;
     if (!unit || !unit.uow.isOpen) return payload;
+    try {
+      return await decide(request, reply, payload, unit);
+    } finally {
+      await runDeferred(request);
+    }
+  });
+
+  async function decide(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    payload: unknown,
+    unit: NonNullable<FastifyRequest['unitOfWork']>,
+  ): Promise<unknown> {
     if (reply.statusCode < 200 || reply.statusCode >= 300) {
       if (reply.statusCode < 500 && unit.uow.keepOnRefusal) {
         // The refusal's own record (a counted attempt, an audit row) stays; the key does not, so a corrected retry
@@ -151,11 +173,12 @@ export function installUnitOfWork(app: FastifyInstance, deps: Deps): void {
       reply.removeHeader('idempotent-replayed');
       return JSON.stringify(failed.toBody(String(request.id)));
     }
-  });
+  }
 
   // After the answer went out: a unit still open never passed onSend's decision, so nothing of it is kept.
   app.addHook('onResponse', async (request) => {
     const unit = request.unitOfWork;
     if (unit?.uow.isOpen) await unit.uow.rollback().catch((err: unknown) => request.log.error({ err }, 'rollback failed'));
+    await runDeferred(request);
   });
 }

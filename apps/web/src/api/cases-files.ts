@@ -25,10 +25,19 @@ function contentTypeOf(file: Blob): string {
   return /^(image|video|audio)\/|^application\/pdf$/.test(file.type) ? file.type : 'application/octet-stream';
 }
 
-/** Where a stored file can be opened (GET, session cookie). */
-export function fileUrl(sm3: string): string {
-  return `${FILES_PATH}/${sm3}`;
-}
+/**
+ * Where a stored file is opened: always through the object that refers to it (the server checks the case's
+ * jurisdiction there and the bytes against their SM3), never by hash.
+ */
+export const caseFileUrls = {
+  evidence: (caseId: string, evidenceId: string) => `/api/v1/cases/${caseId}/evidence/${evidenceId}/file`,
+  record: (caseId: string, recordId: string) => `/api/v1/cases/${caseId}/records/${recordId}/file`,
+  service: (caseId: string, serviceId: string, part: 'signature' | 'media') =>
+    `/api/v1/cases/${caseId}/services/${serviceId}/files/${part}`,
+  consent: (caseId: string, consentId: string) => `/api/v1/cases/${caseId}/service-consents/${consentId}/file`,
+  submission: (caseId: string, submissionId: string, sm3: string) =>
+    `/api/v1/cases/${caseId}/portal-submissions/${submissionId}/files/${sm3}`,
+};
 
 function uploadOnce(req: FileUpload): Promise<StoredFile> {
   return xhrUpload({

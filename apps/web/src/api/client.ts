@@ -170,16 +170,20 @@ function filenameFrom(disposition: string | null, fallback: string): string {
   return plain?.[1] ?? fallback;
 }
 
-/** Downloads a file (e.g. an Excel export) with the session cookie and saves it under the server's name. */
-export async function download(path: string, query: Query, fallbackName: string): Promise<string> {
+/** Fetches a file with the session cookie: its bytes and the name the server gives it (else `fallbackName`). */
+export async function fetchFile(path: string, fallbackName: string, query?: Query): Promise<{ blob: Blob; name: string }> {
   const res = await send('GET', buildUrl(path, query), {});
   if (!res.ok) {
     const err = await toApiError(res);
     if (sessionOver(err)) unauthorizedHandler?.();
     throw err;
   }
-  const name = filenameFrom(res.headers.get('content-disposition'), fallbackName);
-  const url = URL.createObjectURL(await res.blob());
+  return { blob: await res.blob(), name: filenameFrom(res.headers.get('content-disposition'), fallbackName) };
+}
+
+/** Saves bytes the console holds under a name (the browser's download). */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -187,5 +191,11 @@ export async function download(path: string, query: Query, fallbackName: string)
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads a file (e.g. an Excel export) with the session cookie and saves it under the server's name. */
+export async function download(path: string, query: Query, fallbackName: string): Promise<string> {
+  const { blob, name } = await fetchFile(path, fallbackName, query);
+  saveBlob(blob, name);
   return name;
 }

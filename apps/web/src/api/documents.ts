@@ -78,7 +78,8 @@ export const documentsApi = {
     const res = await binary('POST', buildUrl('/api/v1/document-settings/images', { bureauId }), file, 'image/png');
     return (await res.json()) as { sm3: string; size: number };
   },
-  imageUrl: (sm3: string) => `/api/v1/document-settings/images/${sm3}`,
+  /** The seal or signature the saved settings of the bureau refer to (an upload not saved yet is shown from the file picked). */
+  imageUrl: (sm3: string, bureauId?: string) => buildUrl(`/api/v1/document-settings/images/${sm3}`, { bureauId }),
 
   verify: (id: string, code: string) =>
     api.get<DocumentVerification>(`/api/public/documents/${encodeURIComponent(id)}/verify`, { c: code }),

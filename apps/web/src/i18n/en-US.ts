@@ -7,11 +7,14 @@ import { documentsEnUS } from './documents.en-US.ts';
 import { portalEnUS } from './portal.en-US.ts';
 import { disclosureEnUS } from './disclosure.en-US.ts';
 import { messagesEnUS } from './messages.en-US.ts';
+import { filesEnUS } from './files.en-US.ts';
 
 export const enUS: Record<MessageKey, string> = {
   'app.title': 'Urban Management Enforcement',
   'app.brand': 'Chengguan',
   'app.subtitle': 'Urban Management Enforcement Bureau · Case and staff console',
+  'common.download': 'Download',
+  'common.close': 'Close',
   'common.search': 'Search',
   'common.reset': 'Reset',
   'common.save': 'Save',
@@ -624,6 +627,7 @@ export const enUS: Record<MessageKey, string> = {
   ...portalEnUS,
   ...disclosureEnUS,
   ...messagesEnUS,
+  ...filesEnUS,
   ...paymentsEnUS,
   ...serviceEnUS,
   ...enforcementEnUS,

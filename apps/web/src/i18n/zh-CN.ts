@@ -6,11 +6,14 @@ import { documentsZhCN } from './documents.zh-CN.ts';
 import { portalZhCN } from './portal.zh-CN.ts';
 import { disclosureZhCN } from './disclosure.zh-CN.ts';
 import { messagesZhCN } from './messages.zh-CN.ts';
+import { filesZhCN } from './files.zh-CN.ts';
 // The zh-CN catalogue is the source of message keys; en-US must provide every key.
 export const zhCN = {
   'app.title': '城管综合执法平台',
   'app.brand': '城管综合执法平台',
   'app.subtitle': '城市管理行政执法局 · 综合执法管理系统',
+  'common.download': '下载',
+  'common.close': '关闭',
   'common.search': '查询',
   'common.reset': '重置',
   'common.save': '保存',
@@ -618,6 +621,7 @@ export const zhCN = {
   ...portalZhCN,
   ...disclosureZhCN,
   ...messagesZhCN,
+  ...filesZhCN,
   ...paymentsZhCN,
   ...serviceZhCN,
   ...enforcementZhCN,

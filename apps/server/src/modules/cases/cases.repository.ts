@@ -251,6 +251,14 @@ export async function caseEvidence(db: Executor, caseId: string) {
     .execute();
 }
 
+export async function findEvidence(db: Executor, caseId: string, id: string) {
+  return db.selectFrom('case_evidence').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findRecord(db: Executor, caseId: string, id: string) {
+  return db.selectFrom('case_records').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
+}
+
 export async function insertRecord(db: Executor, row: Insertable<CaseRecordsTable>) {
   await db.insertInto('case_records').values(row).execute();
 }

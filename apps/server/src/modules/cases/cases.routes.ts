@@ -22,7 +22,9 @@ import {
 import type { Actor, Deps, RequestMeta } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { sendXlsx } from '../../http/xlsx.ts';
+import { sendStoredFile } from '../files/index.ts';
 import { getCase } from './use-cases/get-case.ts';
+import { getEvidenceFile, getRecordFile } from './use-cases/get-case-file.ts';
 import { listCases } from './use-cases/list-cases.ts';
 import { exportCases } from './use-cases/export-cases.ts';
 import { getWorkbench } from './use-cases/get-workbench.ts';
@@ -139,6 +141,36 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/cases/:id',
     { schema: { tags: ['cases'], summary: '案件详情 / case', params: IdParams, response: { 200: CaseDetail, 404: ErrorBody } } },
     async (request) => getCase(deps, actorOf(request), id(request.params)),
+  );
+  app.get(
+    '/api/v1/cases/:id/evidence/:evidenceId/file',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '证据文件（经 SM3 校验）/ the file of an evidence item, checked against its SM3',
+        params: Type.Object({ id: Uuid, evidenceId: Uuid }),
+        response: { 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const p = request.params as { id: string; evidenceId: string };
+      return sendStoredFile(reply, await getEvidenceFile(deps, actorOf(request), metaOf(request), p.id, p.evidenceId));
+    },
+  );
+  app.get(
+    '/api/v1/cases/:id/records/:recordId/file',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '笔录扫描件（经 SM3 校验）/ the scanned 笔录, checked against its SM3',
+        params: Type.Object({ id: Uuid, recordId: Uuid }),
+        response: { 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const p = request.params as { id: string; recordId: string };
+      return sendStoredFile(reply, await getRecordFile(deps, actorOf(request), metaOf(request), p.id, p.recordId));
+    },
   );
   app.post(
     '/api/v1/cases',

@@ -26,6 +26,7 @@ import {
 import type { Deps } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
+import { sendStoredFile } from '../files/index.ts';
 import {
   downloadDocument,
   getCaseDocuments,
@@ -50,13 +51,9 @@ const TAGS = ['documents'];
 const IdParams = Type.Object({ id: Uuid });
 const KindParams = Type.Object({ kind: DocumentKindSchema });
 const BureauQuery = Type.Object({ bureauId: Type.Optional(Uuid) });
-const PDF_HEADERS = { 'content-type': 'application/pdf', 'cache-control': 'no-store' };
-
+/** A PDF made on request (a preview): shown inline by the console, sandboxed like every served file. */
 const sendPdf = (reply: FastifyReply, bytes: Buffer, filename: string) =>
-  reply
-    .headers(PDF_HEADERS)
-    .header('content-disposition', `inline; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-    .send(bytes);
+  sendStoredFile(reply, { bytes, mime: 'application/pdf', sm3: '', filename }, { inline: true }).removeHeader('x-content-sm3');
 
 /** Under /api/v1 (authenticated; writes take Idempotency-Key). */
 export function documentRoutes(app: FastifyInstance, deps: Deps): void {
@@ -139,8 +136,8 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
       schema: { tags: TAGS, summary: '下载已签发文书 PDF / download an issued document', params: IdParams, produces: ['application/pdf'] },
     },
     async (request, reply) => {
-      const d = await downloadDocument(deps, actorOf(request), (request.params as { id: string }).id);
-      return sendPdf(reply, d.bytes, d.filename).header('x-content-sm3', d.sm3);
+      const d = await downloadDocument(deps, actorOf(request), metaOf(request), (request.params as { id: string }).id);
+      return sendStoredFile(reply, { bytes: d.bytes, mime: 'application/pdf', sm3: d.sm3, filename: d.filename }, { inline: true });
     },
   );
 
@@ -259,44 +256,52 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags: TAGS,
-        summary: '印章或签名图片 / a seal or signature image',
+        summary: '本局设置中的印章或签名图片 / the seal or signature image the bureau’s settings refer to',
         params: Type.Object({ sm3: Sm3Hex }),
+        querystring: BureauQuery,
         produces: ['image/png'],
       },
     },
-    async (request, reply) =>
-      reply.header('content-type', 'image/png').send(await settingsImage(deps, actorOf(request), (request.params as { sm3: string }).sm3)),
-  );
-  app.post(
-    '/api/v1/document-settings/images',
-    {
-      bodyLimit: 2 * 1024 * 1024,
-      schema: {
-        tags: TAGS,
-        summary: '上传印章或签名 PNG（请求体为图片）/ upload a seal or signature PNG (raw body)',
-        querystring: BureauQuery,
-        consumes: ['image/png'],
-        response: { 201: Type.Object({ sm3: Type.String(), size: Type.Integer() }), 400: ErrorBody, 403: ErrorBody },
-      },
-    },
     async (request, reply) => {
-      if (!Buffer.isBuffer(request.body)) {
-        throw new AppError('VALIDATION_FAILED', {
-          field: 'body',
-          message: 'body：请以 PNG 图片作为请求体',
-          messageEn: 'body: send the PNG bytes as the body',
-        });
-      }
-      const r = await uploadSettingsImage(
-        deps,
-        actorOf(request),
-        metaOf(request),
-        (request.query as { bureauId?: string }).bureauId,
-        request.body,
-      );
-      return reply.status(201).send(r);
+      const sm3 = (request.params as { sm3: string }).sm3;
+      const bytes = await settingsImage(deps, actorOf(request), metaOf(request), (request.query as { bureauId?: string }).bureauId, sm3);
+      return sendStoredFile(reply, { bytes, mime: 'image/png', sm3, filename: 'seal.png' });
     },
   );
+  // The image is the body (image/png), read as bytes in this route's own scope.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('image/png', { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 }, (_r, body, done) => done(null, body));
+    scope.post(
+      '/api/v1/document-settings/images',
+      {
+        bodyLimit: 2 * 1024 * 1024,
+        schema: {
+          tags: TAGS,
+          summary: '上传印章或签名 PNG（请求体为图片）/ upload a seal or signature PNG (raw body)',
+          querystring: BureauQuery,
+          consumes: ['image/png'],
+          response: { 201: Type.Object({ sm3: Type.String(), size: Type.Integer() }), 400: ErrorBody, 403: ErrorBody },
+        },
+      },
+      async (request, reply) => {
+        if (!Buffer.isBuffer(request.body)) {
+          throw new AppError('VALIDATION_FAILED', {
+            field: 'body',
+            message: 'body：请以 PNG 图片作为请求体',
+            messageEn: 'body: send the PNG bytes as the body',
+          });
+        }
+        const r = await uploadSettingsImage(
+          deps,
+          actorOf(request),
+          metaOf(request),
+          (request.query as { bureauId?: string }).bureauId,
+          request.body,
+        );
+        return reply.status(201).send(r);
+      },
+    );
+  });
 }
 
 /** Public (no login): the verify page reached from the QR code; the code is the only key. */
@@ -317,7 +322,7 @@ export function publicDocumentRoutes(app: FastifyInstance, deps: Deps): void {
           response: { 200: DocumentVerification, 404: ErrorBody },
         },
       },
-      async (request) => verifyDocument(deps, (request.params as { id: string }).id, (request.query as VerifyQuery).c),
+      async (request) => verifyDocument(deps, metaOf(request), (request.params as { id: string }).id, (request.query as VerifyQuery).c),
     );
     scope.post(
       '/api/public/documents/:id/verify',

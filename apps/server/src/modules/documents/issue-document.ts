@@ -11,7 +11,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { shanghaiDate } from '../../shared/time.ts';
 import { recordAudit } from '../audit/index.ts';
 import { allocateDocNumber, caseDocuments, caseRecords, loadCaseOrFail, type LoadedCase } from '../cases/index.ts';
-import { fileStorageOf, insertFile, sm3OfBytes } from '../files/index.ts';
+import { type FileReader, readStoredFileOrFail, storeFile } from '../files/index.ts';
 import { assembleDocumentData } from './document-data.ts';
 import { bureauKey, signDigest } from './document-signing.ts';
 import { effectiveTemplate } from './document-templates.ts';
@@ -124,11 +124,21 @@ export type PreparedDocument = {
   pdf: PdfOutput;
 };
 
-async function sealImages(deps: Deps, settings: SettingsRow | undefined): Promise<{ seal: Buffer | null; signature: Buffer | null }> {
-  const store = fileStorageOf(deps);
+/** The bureau's seal and the leader's signature as stored, checked against their SM3: a document never bears an altered seal. */
+export async function sealImages(
+  deps: Deps,
+  db: Executor,
+  settings: SettingsRow | undefined,
+): Promise<{ seal: Buffer | null; signature: Buffer | null }> {
+  const reader: FileReader = {
+    actor: null,
+    meta: { ip: null, correlationId: null },
+    objectType: 'document_settings',
+    objectId: settings?.bureau_id ?? null,
+  };
   return {
-    seal: settings?.seal_sm3 ? await store.get(settings.seal_sm3) : null,
-    signature: settings?.signature_sm3 ? await store.get(settings.signature_sm3) : null,
+    seal: settings?.seal_sm3 ? await readStoredFileOrFail(deps, settings.seal_sm3, reader, db) : null,
+    signature: settings?.signature_sm3 ? await readStoredFileOrFail(deps, settings.signature_sm3, reader, db) : null,
   };
 }
 
@@ -197,7 +207,7 @@ export async function prepareCaseDocument(
     });
   }
   const rendered = renderTemplate(template.body, data);
-  const images = await sealImages(deps, settings);
+  const images = await sealImages(deps, db, settings);
   const pdf = await renderPdf({
     document: rendered,
     documentId: req.id,
@@ -258,9 +268,7 @@ export async function issueCaseDocument(
     watermark: null,
     allocate: true,
   });
-  const sm3 = sm3OfBytes(doc.pdf.bytes);
-  await fileStorageOf(deps).put(sm3, doc.pdf.bytes);
-  await insertFile(trx, { sm3, size: doc.pdf.bytes.length, mime: 'application/pdf', bureau_id: doc.bureauId, created_by: actor.id });
+  const sm3 = await storeFile(deps, trx, { bytes: doc.pdf.bytes, mime: 'application/pdf', bureauId: doc.bureauId, createdBy: actor.id });
   const key = await bureauKey(trx, deps, doc.bureauId);
   await insertDocumentRow(trx, {
     id,
@@ -315,19 +323,30 @@ export async function issueCaseDocument(
   };
 }
 
-/** The frozen PDF of a document (no access check: callers check the case first), from the app's file store. */
-export async function readDocumentPdf(db: Executor, documentId: string, deps: Pick<Deps, 'db' | 'config'>): Promise<Buffer> {
+/**
+ * The frozen PDF of a document (no access check: callers check the case first), checked against its SM3: altered
+ * bytes are refused and flagged (FILE_INTEGRITY_FAILED), never handed out.
+ */
+export async function readDocumentPdf(
+  deps: Deps,
+  db: Executor,
+  documentId: string,
+  reader: Omit<FileReader, 'objectType' | 'objectId'>,
+): Promise<Buffer> {
   const row = await db.selectFrom('documents').select(['pdf_sm3']).where('id', '=', documentId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND');
-  const bytes = await fileStorageOf(deps).get(row.pdf_sm3);
-  if (!bytes) throw new AppError('NOT_FOUND');
-  return bytes;
+  return readStoredFileOrFail(deps, row.pdf_sm3, { ...reader, objectType: 'document', objectId: documentId }, db);
 }
 
 /** The frozen PDF, or null for a numbered step document that has none (its id is not a document's). */
-export async function readDocumentPdfOrNull(deps: Pick<Deps, 'db' | 'config'>, db: Executor, documentId: string): Promise<Buffer | null> {
+export async function readDocumentPdfOrNull(
+  deps: Deps,
+  db: Executor,
+  documentId: string,
+  reader: Omit<FileReader, 'objectType' | 'objectId'>,
+): Promise<Buffer | null> {
   try {
-    return await readDocumentPdf(db, documentId, deps);
+    return await readDocumentPdf(deps, db, documentId, reader);
   } catch (e) {
     if (e instanceof AppError && e.code === 'NOT_FOUND') return null;
     throw e;

@@ -16,6 +16,7 @@ import {
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
+import { sendStoredFile } from '../files/index.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import { getCourtPackage } from './use-cases/get-court-package.ts';
 import { getEnforcement } from './use-cases/get-enforcement.ts';
@@ -98,11 +99,8 @@ export function enforcementRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/cases/:id/enforcement/court-package.zip',
     { schema: { tags: TAGS, summary: '下载强制执行申请材料 / download the court package', params: IdParams } },
     async (request, reply) => {
-      const { zip, filename } = await getCourtPackage(deps, actorOf(request), id(request.params));
-      return reply
-        .header('content-type', 'application/zip')
-        .header('content-disposition', `attachment; filename="package.zip"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-        .send(zip);
+      const p = await getCourtPackage(deps, actorOf(request), metaOf(request), id(request.params));
+      return sendStoredFile(reply, { bytes: p.zip, mime: 'application/zip', sm3: p.sm3, filename: p.filename });
     },
   );
   app.post(

@@ -1,6 +1,7 @@
 // Content-addressed storage of evidence and document files: the name of a file is the SM3 of its bytes
-// (GB/T 32905), so a stored file cannot change without its name no longer matching. Local disk under
-// DATA_DIR/files/<aa>/<bb>/<sm3hex>; in memory when DATA_DIR is memory:// (tests).
+// (GB/T 32905), so a stored file cannot change without its name no longer matching — and every read checks that it
+// still does (`readChecked`): bytes that no longer hash to their name are never handed out. Local disk under
+// FILES_DIR (default DATA_DIR/files)/<aa>/<bb>/<sm3hex>; in memory when DATA_DIR is memory:// (tests).
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createHash, getHashes } from 'node:crypto';
@@ -9,7 +10,7 @@ import type { Deps } from '../../context.ts';
 
 export type FileStorage = {
   put(sm3: string, bytes: Buffer): Promise<void>;
-  /** The stored bytes, or null when nothing is stored under that name. */
+  /** The stored bytes as they are, or null when nothing is stored under that name. Use `readChecked` to hand bytes out. */
   get(sm3: string): Promise<Buffer | null>;
 };
 
@@ -20,13 +21,29 @@ export function sm3OfBytes(bytes: Uint8Array): string {
   return NATIVE_SM3 ? createHash('sm3').update(bytes).digest('hex') : sm3Hex(bytes);
 }
 
+/** What a read found: the bytes under their name, nothing, or bytes that hash to something else. */
+export type StoredFileCheck =
+  { state: 'intact'; bytes: Buffer } | { state: 'missing' } | { state: 'mismatch'; actualSm3: string; actualSize: number };
+
+/** The read path: the SM3 of the bytes is computed again and compared with the name before anything is returned. */
+export async function readChecked(store: FileStorage, sm3: string): Promise<StoredFileCheck> {
+  const bytes = await store.get(sm3);
+  if (!bytes) return { state: 'missing' };
+  const actual = sm3OfBytes(bytes);
+  return actual === sm3 ? { state: 'intact', bytes } : { state: 'mismatch', actualSm3: actual, actualSize: bytes.length };
+}
+
 export function memoryFileStorage(): FileStorage {
   const files = new Map<string, Buffer>();
   return {
     put: async (sm3, bytes) => {
       files.set(sm3, Buffer.from(bytes));
     },
-    get: async (sm3) => files.get(sm3) ?? null,
+    get: async (sm3) => {
+      const b = files.get(sm3);
+      // A copy: what a reader does with the bytes never changes the store.
+      return b ? Buffer.from(b) : null;
+    },
   };
 }
 
@@ -58,8 +75,12 @@ const STORES = new WeakMap<object, FileStorage>();
 export function fileStorageOf(deps: Pick<Deps, 'db' | 'config'>): FileStorage {
   let store = STORES.get(deps.db);
   if (!store) {
-    const dir = deps.config.dataDir;
-    store = dir.startsWith('memory://') ? memoryFileStorage() : localDiskFileStorage(path.join(dir, 'files'));
+    const { dataDir, filesDir } = deps.config;
+    store = filesDir
+      ? localDiskFileStorage(filesDir)
+      : dataDir.startsWith('memory://')
+        ? memoryFileStorage()
+        : localDiskFileStorage(path.join(dataDir, 'files'));
     STORES.set(deps.db, store);
   }
   return store;

@@ -1,5 +1,7 @@
-// 当事人门户: the party's own session, documents, statements, hearing requests and payments.
+// 当事人门户: the party's own session, documents, statements, hearing requests and payments; and, for the officers of
+// his case, what he handed in.
 import type { ServerModule } from '../../platform/server-module.ts';
+import { portalCaseRoutes } from './portal-case.routes.ts';
 import { publicPortalRoutes } from './portal.routes.ts';
 
-export const portalModule: ServerModule = { name: 'portal', publicRoutes: publicPortalRoutes };
+export const portalModule: ServerModule = { name: 'portal', routes: portalCaseRoutes, publicRoutes: publicPortalRoutes };

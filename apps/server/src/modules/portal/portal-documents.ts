@@ -1,7 +1,7 @@
 // The party's documents in the portal: only documents addressed to the party (notices, decisions, receipts, the
 // 笔录 he signed), never the bureau's internal ones (立案审批表, 调查终结报告, 法制审核意见书, 集体讨论记录 …).
 // Issued PDFs come from the documents module; numbered case documents without a PDF yet are listed by number.
-import type { Deps, Executor } from '../../context.ts';
+import type { Deps, Executor, RequestMeta } from '../../context.ts';
 import { type CaseDocumentEntry, caseDocumentList, readDocumentPdf } from '../documents/index.ts';
 
 export const PARTY_DOCUMENT_KINDS: ReadonlySet<string> = new Set([
@@ -31,8 +31,14 @@ export async function partyDocuments(db: Executor, caseId: string): Promise<Part
 }
 
 /** The PDF of one of the party's documents; null when it is not one of his case's (the route answers 404). */
-export async function partyDocumentPdf(deps: Deps, caseId: string, documentId: string): Promise<Buffer | null> {
+export async function partyDocumentPdf(
+  deps: Deps,
+  meta: RequestMeta,
+  caseId: string,
+  documentId: string,
+): Promise<{ bytes: Buffer; title: string } | null> {
   const mine = (await partyDocuments(deps.db, caseId)).find((d) => d.id === documentId && d.hasPdf);
   if (!mine) return null;
-  return readDocumentPdf(deps.db, documentId, deps);
+  const bytes = await readDocumentPdf(deps, deps.db, documentId, { actor: null, meta, channel: 'portal' });
+  return { bytes, title: `${mine.title}${mine.number ? `-${mine.number}` : ''}` };
 }

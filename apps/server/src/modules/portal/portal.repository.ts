@@ -127,10 +127,18 @@ export async function caseSubmissions(db: Executor, caseId: string): Promise<Sub
   return db.selectFrom('portal_submissions').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
 }
 
-export async function existingFiles(db: Executor, sm3s: readonly string[]): Promise<Set<string>> {
-  if (sm3s.length === 0) return new Set();
-  const rows = await db.selectFrom('files').select('sm3').where('sm3', 'in', sm3s).execute();
-  return new Set(rows.map((r) => r.sm3));
+export async function findSubmission(db: Executor, caseId: string, id: string): Promise<SubmissionRow | undefined> {
+  return db.selectFrom('portal_submissions').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function filesBySm3(db: Executor, sm3s: readonly string[]): Promise<Map<string, { size: number; mime: string }>> {
+  if (sm3s.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('files')
+    .select(['sm3', 'size', 'mime'])
+    .where('sm3', 'in', [...sm3s])
+    .execute();
+  return new Map(rows.map((r) => [r.sm3, { size: Number(r.size), mime: r.mime }]));
 }
 
 export async function agencyNames(db: Executor, orgId: string, bureauId: string | null) {

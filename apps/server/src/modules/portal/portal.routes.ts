@@ -22,6 +22,7 @@ import { openPortalSession } from './use-cases/open-session.ts';
 import { portalPaymentRoutes } from './portal-payments.routes.ts';
 import {
   MAX_PORTAL_FILE_BYTES,
+  PORTAL_FILE_TYPES,
   requestPortalHearing,
   signPortalServiceConsent,
   submitPortalStatement,
@@ -31,9 +32,9 @@ import { requestPortalCode } from './use-cases/request-code.ts';
 import { findPortalSession, revokePortalSession } from './portal.repository.ts';
 import { tokenHash } from '../auth/index.ts';
 import { addressKey, throttleGate } from '../throttle/index.ts';
+import { sendStoredFile } from '../files/index.ts';
 
 const TAGS = ['portal'];
-const RAW_TYPES = /^(application\/pdf|image\/(jpeg|png|webp|heic))/;
 const PORTAL_ERRORS = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
 /**
@@ -42,7 +43,9 @@ const PORTAL_ERRORS = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: Err
  */
 export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
   void app.register(async (scope) => {
-    scope.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: MAX_PORTAL_FILE_BYTES }, (_r, body, done) => done(null, body));
+    // The party's attachments are the body; any declared type but JSON reaches the upload, which refuses the wrong ones by name.
+    scope.removeContentTypeParser('text/plain');
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_PORTAL_FILE_BYTES }, (_r, body, done) => done(null, body));
     const session = (request: FastifyRequest) => authenticatePortal(deps, portalTokenOf(request));
 
     scope.post(
@@ -111,13 +114,14 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
       },
       async (request, reply) => {
         const s = await session(request);
-        const pdf = await partyDocumentPdf(deps, s.caseId, (request.params as { id: string }).id);
+        const pdf = await partyDocumentPdf(deps, metaOf(request), s.caseId, (request.params as { id: string }).id);
         if (!pdf) throw new AppError('NOT_FOUND');
-        return reply
-          .header('content-type', 'application/pdf')
-          .header('content-disposition', `inline; filename="document.pdf"`)
-          .header('cache-control', 'no-store')
-          .send(pdf);
+        // Opened in the party's browser: inline, sandboxed, never sniffed.
+        return sendStoredFile(
+          reply,
+          { bytes: pdf.bytes, mime: 'application/pdf', sm3: '', filename: `${pdf.title}.pdf` },
+          { inline: true },
+        ).removeHeader('x-content-sm3');
       },
     );
     scope.post(
@@ -128,8 +132,8 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
           tags: TAGS,
           summary: '上传附件（图片或 PDF，≤ 10 MB）/ upload an attachment (raw body)',
           security: [],
-          consumes: ['image/jpeg', 'image/png', 'application/pdf'],
-          response: { 201: PortalUploadedFile, 400: ErrorBody, 401: ErrorBody, 413: ErrorBody },
+          consumes: [...PORTAL_FILE_TYPES],
+          response: { 201: PortalUploadedFile, 400: ErrorBody, 401: ErrorBody, 413: ErrorBody, 415: ErrorBody },
         },
       },
       async (request, reply) => {
@@ -141,8 +145,9 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
             messageEn: 'body: send a JPEG/PNG image or a PDF as the request body',
           });
         }
-        const mime = (request.headers['content-type'] ?? '').split(';')[0]!.trim();
-        return reply.status(201).send(await uploadPortalFile(deps, metaOf(request), s, request.body, mime));
+        return reply
+          .status(201)
+          .send(await uploadPortalFile(deps, metaOf(request), s, request.body, request.headers['content-type'] ?? ''));
       },
     );
     scope.post(

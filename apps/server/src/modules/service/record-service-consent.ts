@@ -37,7 +37,7 @@ export async function recordServiceConsent(
 ): Promise<{ id: string }> {
   const id = deps.newId();
   const address = req.address.trim();
-  if (req.signatureSm3) await getVerifiedFileOrFail(deps, trx, req.signatureSm3, 'signatureSm3');
+  if (req.signatureSm3) await getVerifiedFileOrFail(deps, trx, req.signatureSm3, 'signatureSm3', { actor, meta, caseId: req.caseId });
   await runCaseStepIn(trx, deps, actor, meta, {
     caseId: req.caseId,
     action: 'recordServiceConsent',

@@ -23,6 +23,17 @@ export async function listConsents(db: Executor, caseId: string): Promise<Consen
     .execute();
 }
 
+export async function findConsent(db: Executor, caseId: string, id: string): Promise<ConsentRow | undefined> {
+  return db
+    .selectFrom('case_service_consents as c')
+    .leftJoin('officers as o', 'o.id', 'c.created_by')
+    .selectAll('c')
+    .select('o.name as created_by_name')
+    .where('c.case_id', '=', caseId)
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function insertService(db: Executor, row: Insertable<CaseServicesTable>): Promise<void> {
   await db.insertInto('case_services').values(row).execute();
 }

@@ -12,6 +12,8 @@ import {
 import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { getServiceOverview } from './use-cases/get-service-overview.ts';
+import { sendStoredFile } from '../files/index.ts';
+import { getConsentFile, getServiceFile, SERVICE_FILE_PARTS, type ServiceFilePart } from './use-cases/get-service-file.ts';
 import { getServiceReceipt } from './use-cases/get-service-receipt.ts';
 import { recordPaperConsent } from './use-cases/record-paper-consent.ts';
 import { recordService } from './use-cases/record-service.ts';
@@ -78,11 +80,43 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { tags: ['service'], summary: '送达回证 PDF / proof of service', params: ServiceParams } },
     async (request, reply) => {
       const p = request.params as { id: string; serviceId: string };
-      const { pdf, filename } = await getServiceReceipt(deps, actorOf(request), p.id, p.serviceId);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename="receipt.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-        .send(pdf);
+      const { pdf, filename } = await getServiceReceipt(deps, actorOf(request), metaOf(request), p.id, p.serviceId);
+      return sendStoredFile(reply, { bytes: pdf, mime: 'application/pdf', sm3: '', filename }, { inline: true }).removeHeader(
+        'x-content-sm3',
+      );
+    },
+  );
+  app.get(
+    '/api/v1/cases/:id/services/:serviceId/files/:part',
+    {
+      schema: {
+        tags: ['service'],
+        summary: '送达记录的签收签名或留置送达影像 / the signature or the lien photo / video of a service record',
+        params: Type.Object({ id: Uuid, serviceId: Uuid, part: Type.Union(SERVICE_FILE_PARTS.map((p) => Type.Literal(p))) }),
+        response: { 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const p = request.params as { id: string; serviceId: string; part: ServiceFilePart };
+      return sendStoredFile(
+        reply,
+        await getServiceFile(deps, actorOf(request), metaOf(request), { caseId: p.id, serviceId: p.serviceId, part: p.part }),
+      );
+    },
+  );
+  app.get(
+    '/api/v1/cases/:id/service-consents/:consentId/file',
+    {
+      schema: {
+        tags: ['service'],
+        summary: '电子送达地址确认书扫描件或当事人签名 / the scan or the party’s signature of an e-service consent',
+        params: Type.Object({ id: Uuid, consentId: Uuid }),
+        response: { 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const p = request.params as { id: string; consentId: string };
+      return sendStoredFile(reply, await getConsentFile(deps, actorOf(request), metaOf(request), { caseId: p.id, consentId: p.consentId }));
     },
   );
 }

@@ -11,15 +11,27 @@ import { useSubmit } from '../../lib/useSubmit.ts';
 
 type Values = Omit<DocumentSettingsBody, 'bureauId'>;
 
-function ImageField({ value, onChange, label }: { value?: string | null; onChange?: (v: string | null) => void; label: string }) {
+function ImageField({
+  value,
+  onChange,
+  label,
+  bureauId,
+}: {
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  label: string;
+  bureauId?: string;
+}) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  // A file just picked is shown from the administrator's own copy until the settings that name it are saved.
+  const [picked, setPicked] = useState<{ sm3: string; url: string } | null>(null);
+  useEffect(() => () => (picked ? URL.revokeObjectURL(picked.url) : undefined), [picked]);
+  const src = value ? (picked?.sm3 === value ? picked.url : documentsApi.imageUrl(value, bureauId)) : null;
   return (
     <Space direction="vertical">
-      {value ? (
-        <Image src={documentsApi.imageUrl(value)} alt={label} width={140} style={{ background: '#fafafa', border: '1px dashed #d9d9d9' }} />
-      ) : null}
+      {src ? <Image src={src} alt={label} width={140} style={{ background: '#fafafa', border: '1px dashed #d9d9d9' }} /> : null}
       <Space>
         <Upload
           accept="image/png"
@@ -28,7 +40,10 @@ function ImageField({ value, onChange, label }: { value?: string | null; onChang
             setBusy(true);
             documentsApi
               .uploadImage(file)
-              .then((r) => onChange?.(r.sm3))
+              .then((r) => {
+                setPicked({ sm3: r.sm3, url: URL.createObjectURL(file) });
+                onChange?.(r.sm3);
+              })
               .catch((e: unknown) => void message.error(errorText(e, t, lang)))
               .finally(() => setBusy(false));
             return false;
@@ -96,10 +111,10 @@ export default function SettingsPage() {
               <Input.TextArea maxLength={300} autoSize={{ minRows: 2 }} />
             </Form.Item>
             <Form.Item name="sealSm3" label={t('doc.settings.seal')} extra={!seal ? t('doc.settings.placeholderSeal') : undefined}>
-              <ImageField label={t('doc.settings.seal')} />
+              <ImageField label={t('doc.settings.seal')} bureauId={s.bureauId} />
             </Form.Item>
             <Form.Item name="signatureSm3" label={t('doc.settings.signature')}>
-              <ImageField label={t('doc.settings.signature')} />
+              <ImageField label={t('doc.settings.signature')} bureauId={s.bureauId} />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={save.loading}>
               {t('common.save')}

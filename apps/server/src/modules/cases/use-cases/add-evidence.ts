@@ -19,7 +19,7 @@ export async function addEvidence(deps: Deps, actor: Actor, meta: RequestMeta, {
     action: 'addEvidence',
     body,
     input: async (_l, trx) => {
-      file = await getVerifiedFileOrFail(deps, trx, body.fileSm3, 'fileSm3');
+      file = await getVerifiedFileOrFail(deps, trx, body.fileSm3, 'fileSm3', { actor, meta, caseId });
       if (body.collectedById) await teamOfficersOrFail(trx, actor, [body.collectedById], 'collectedById');
       return { date: body.date, evidenceType: body.evidenceType, ...(body.device ? { device: body.device } : {}) };
     },

@@ -36,7 +36,7 @@ export async function issueSummaryTicket(deps: Deps, actor: Actor, meta: Request
     const offence = await offenceOnOrFail(trx, body.offenceCode, actDate);
     const bureauId = org.bureau_id ?? org.id;
     const photos = [];
-    for (const [i, sm3] of body.photos.entries()) photos.push(await getVerifiedFileOrFail(deps, trx, sm3, `photos.${i}`));
+    for (const [i, sm3] of body.photos.entries()) photos.push(await getVerifiedFileOrFail(deps, trx, sm3, `photos.${i}`, { actor, meta }));
     const ticket = await takeTicketNumber(trx, org.id, body.officerIds[0]!);
     if (!ticket) {
       throw ruleViolation(

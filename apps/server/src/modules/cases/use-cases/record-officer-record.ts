@@ -21,7 +21,7 @@ export async function recordOfficerRecord(deps: Deps, actor: Actor, meta: Reques
     action: options.kind === 'inspection' ? 'recordInspection' : 'recordQuestioning',
     body,
     input: async (_l, trx) => {
-      if (body.fileSm3) await getVerifiedFileOrFail(deps, trx, body.fileSm3, 'fileSm3');
+      if (body.fileSm3) await getVerifiedFileOrFail(deps, trx, body.fileSm3, 'fileSm3', { actor, meta, caseId });
       return {
         date: body.date,
         officers: await teamOfficersOrFail(trx, actor, body.officerIds, 'officerIds'),

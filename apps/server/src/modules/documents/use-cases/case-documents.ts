@@ -112,13 +112,14 @@ export async function previewCaseDocument(deps: Deps, actor: Actor, caseId: stri
 export async function downloadDocument(
   deps: Deps,
   actor: Actor,
+  meta: RequestMeta,
   documentId: string,
 ): Promise<{ bytes: Buffer; filename: string; sm3: string }> {
   assertPermission(actor, 'case:read');
   const row = await findDocumentRow(deps.db, documentId);
   const c = row ? await findCase(deps.db, row.case_id) : undefined;
   if (!row || !c || !inJurisdiction(actor, c.org_path)) throw new AppError('NOT_FOUND');
-  const bytes = await readDocumentPdf(deps.db, documentId, deps);
+  const bytes = await readDocumentPdf(deps, deps.db, documentId, { actor, meta });
   return { bytes, filename: `${row.title}${row.number ? `-${row.number}` : ''}.pdf`, sm3: row.pdf_sm3 };
 }
 

@@ -33,7 +33,7 @@ import { AppError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { decidingBodyOf, inJurisdiction, loadCaseOrFail } from '../../cases/index.ts';
-import { fileStorageOf, findFile, insertFile, sm3OfBytes } from '../../files/index.ts';
+import { addHolder, findFile, heldBy, readStoredFileOrFail, storeFile } from '../../files/index.ts';
 import { findOrg, type OrgRow } from '../../org/index.ts';
 import { defaultAgencyName } from '../document-data.ts';
 import { keyFingerprint } from '../document-signing.ts';
@@ -48,7 +48,7 @@ import {
   templateVersions,
   upsertSettings,
 } from '../documents.repository.ts';
-import { prepareCaseDocument } from '../issue-document.ts';
+import { prepareCaseDocument, sealImages } from '../issue-document.ts';
 import { renderPdf } from '../pdf/render-pdf.ts';
 
 const isCityUser = (actor: Actor) => actor.jurisdictionPath.split('/').filter(Boolean).length === 1;
@@ -291,7 +291,7 @@ export async function previewTemplate(deps: Deps, actor: Actor, kind: DocumentKi
   const settings = await findSettings(deps.db, bureau.id);
   const agency = settings?.agency_name || defaultAgencyName(bureau.name);
   const data = sampleDocumentData(agency, reviewBodyName(decidingBodyOf(bureau)));
-  const store = fileStorageOf(deps);
+  const images = await sealImages(deps, deps.db, settings);
   const pdf = await renderPdf({
     document: renderTemplate(template, data),
     documentId: 'preview',
@@ -299,8 +299,8 @@ export async function previewTemplate(deps: Deps, actor: Actor, kind: DocumentKi
     number: data.doc.number,
     createdAt: deps.clock.now(),
     verify: null,
-    seal: { png: settings?.seal_sm3 ? await store.get(settings.seal_sm3) : null, name: agency },
-    leaderSignaturePng: settings?.signature_sm3 ? await store.get(settings.signature_sm3) : null,
+    seal: { png: images.seal, name: agency },
+    leaderSignaturePng: images.signature,
     watermark: '样稿',
   });
   return pdf.bytes;
@@ -329,10 +329,11 @@ export async function getDocumentSettings(deps: Deps, actor: Actor, bureauId: st
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-async function assertPng(deps: Deps, sm3: string | null | undefined, field: string): Promise<void> {
+/** A seal or signature must be a PNG the bureau uploaded itself (its hash alone gives no right to a file). */
+async function assertPng(deps: Deps, bureauId: string, sm3: string | null | undefined, field: string): Promise<void> {
   if (!sm3) return;
-  const [row, bytes] = await Promise.all([findFile(deps.db, sm3), fileStorageOf(deps).get(sm3)]);
-  if (!row || !bytes || !bytes.subarray(0, 8).equals(PNG_MAGIC)) {
+  const [row, held] = await Promise.all([findFile(deps.db, sm3), heldBy(deps.db, [sm3], 'bureau', bureauId)]);
+  if (!row || !held.has(sm3) || row.mime !== 'image/png') {
     throw new AppError('VALIDATION_FAILED', {
       field,
       message: `${field}：须为已上传的 PNG 图片`,
@@ -350,8 +351,8 @@ export async function saveDocumentSettings(
 ): Promise<DocumentSettings> {
   assertPermission(actor, 'document:admin');
   const bureau = await targetBureauOrFail(deps.db, actor, body.bureauId);
-  await assertPng(deps, body.sealSm3, 'sealSm3');
-  await assertPng(deps, body.signatureSm3, 'signatureSm3');
+  await assertPng(deps, bureau.id, body.sealSm3, 'sealSm3');
+  await assertPng(deps, bureau.id, body.signatureSm3, 'signatureSm3');
   await deps.db.transaction().execute(async (trx) => {
     const before = await findSettings(trx, bureau.id);
     const next = {
@@ -400,27 +401,35 @@ export async function uploadSettingsImage(
       details: [{ field: 'body', message: '须为 PNG 图片', messageEn: 'must be a PNG image' }],
     });
   }
-  const sm3 = sm3OfBytes(bytes);
-  await fileStorageOf(deps).put(sm3, bytes);
-  await deps.db.transaction().execute(async (trx) => {
-    await insertFile(trx, { sm3, size: bytes.length, mime: 'image/png', bureau_id: bureau.id, created_by: actor.id });
+  const sm3 = await deps.db.transaction().execute(async (trx) => {
+    const stored = await storeFile(deps, trx, { bytes, mime: 'image/png', bureauId: bureau.id, createdBy: actor.id });
+    await addHolder(trx, stored, 'bureau', bureau.id);
     await recordAudit(trx, deps, actor, meta, {
       action: 'document.settings.image_upload',
       entityType: 'file',
       entityId: null,
       bureauId: bureau.id,
-      data: { sm3, size: bytes.length },
+      data: { sm3: stored, size: bytes.length },
     });
+    return stored;
   });
   return { sm3, size: bytes.length };
 }
 
-/** A seal or signature image for the settings page: the administrator of the bureau that uploaded it. */
-export async function settingsImage(deps: Deps, actor: Actor, sm3: string): Promise<Buffer> {
+/**
+ * The seal or signature image the settings of a bureau in the actor's jurisdiction refer to (the settings page shows
+ * an upload not yet saved from the administrator's own copy). Any other hash is 404.
+ */
+export async function settingsImage(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  bureauId: string | undefined,
+  sm3: string,
+): Promise<Buffer> {
   assertPermission(actor, 'document:admin');
-  const row = await findFile(deps.db, sm3);
-  const org = row?.bureau_id ? await findOrg(deps.db, row.bureau_id) : undefined;
-  const bytes = row && org && inJurisdiction(actor, org.path) && row.mime === 'image/png' ? await fileStorageOf(deps).get(sm3) : null;
-  if (!bytes) throw new AppError('NOT_FOUND');
-  return bytes;
+  const bureau = await targetBureauOrFail(deps.db, actor, bureauId);
+  const settings = await findSettings(deps.db, bureau.id);
+  if (!settings || (settings.seal_sm3 !== sm3 && settings.signature_sm3 !== sm3)) throw new AppError('NOT_FOUND');
+  return readStoredFileOrFail(deps, sm3, { actor, meta, objectType: 'document_settings', objectId: bureau.id });
 }

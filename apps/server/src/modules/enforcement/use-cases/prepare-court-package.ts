@@ -10,8 +10,7 @@ import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { caseEvents, ruleViolation } from '../../cases/index.ts';
-
-import { fileStorageOf, insertFile, sm3OfBytes } from '../../files/index.ts';
+import { sm3OfBytes, storeFile } from '../../files/index.ts';
 import { type CaseDocumentEntry, caseDocumentList, issueCaseDocument, readDocumentPdfOrNull } from '../../documents/index.ts';
 import { listReviewLitigations, listServices, type ServiceRow } from '../../service/index.ts';
 import { refreshCaseEnforcement } from '../enforcement-refresh.ts';
@@ -93,7 +92,7 @@ export async function prepareCourtPackage(
     ]);
     const files: PackFile[] = [];
     const addPdf = async (item: number, name: string, id: string | null) => {
-      const pdf = id ? await readDocumentPdfOrNull(deps, trx, id) : null;
+      const pdf = id ? await readDocumentPdfOrNull(deps, trx, id, { actor, meta }) : null;
       if (pdf) files.push({ item, name, bytes: new Uint8Array(pdf) });
     };
     await addPdf(1, `1-强制执行申请书-${application.number ?? application.id}.pdf`, application.id);
@@ -126,9 +125,9 @@ export async function prepareCourtPackage(
         ].join('\n'),
       ),
     });
-    await addReceipts(deps, trx, files, 2, served('decision'));
+    await addReceipts(deps, trx, { actor, meta }, files, 2, served('decision'));
     for (const d of byKind(['payment_reminder'])) await addPdf(3, `3-催告书-${d.number ?? d.id}.pdf`, d.id);
-    await addReceipts(deps, trx, files, 3, served('payment_reminder'));
+    await addReceipts(deps, trx, { actor, meta }, files, 3, served('payment_reminder'));
     const statements = events.filter((e) => ['recordStatement', 'reviewStatement', 'waiveStatement', 'recordHearing'].includes(e.action));
     files.push({
       item: 3,
@@ -194,9 +193,7 @@ export async function prepareCourtPackage(
     });
     const zipBuf = Buffer.from(zip);
     await refreshCaseEnforcement(trx, deps, meta, row, snapshot, ctx, { mark: false });
-    const sm3 = sm3OfBytes(zipBuf);
-    await fileStorageOf(deps).put(sm3, zipBuf);
-    await insertFile(trx, { sm3, size: zipBuf.length, mime: 'application/zip', bureau_id: row.bureau_id, created_by: actor.id });
+    const sm3 = await storeFile(deps, trx, { bytes: zipBuf, mime: 'application/zip', bureauId: row.bureau_id, createdBy: actor.id });
     await updateEnforcement(trx, row.id, {
       court_package_sm3: sm3,
       court_package_doc_id: application.id,
@@ -215,9 +212,16 @@ export async function prepareCourtPackage(
   return getEnforcement(deps, actor, caseId);
 }
 
-async function addReceipts(deps: Deps, db: Executor, files: PackFile[], item: number, services: ServiceRow[]): Promise<void> {
+async function addReceipts(
+  deps: Deps,
+  db: Executor,
+  reader: { actor: Actor; meta: RequestMeta },
+  files: PackFile[],
+  item: number,
+  services: ServiceRow[],
+): Promise<void> {
   for (const s of services) {
-    const pdf = s.receipt_document_id ? await readDocumentPdfOrNull(deps, db, s.receipt_document_id) : null;
+    const pdf = s.receipt_document_id ? await readDocumentPdfOrNull(deps, db, s.receipt_document_id, reader) : null;
     if (pdf) files.push({ item, name: `${item}-送达回证-${s.document_title}-${s.served_on}.pdf`, bytes: new Uint8Array(pdf) });
     else {
       // No PDF: the service record itself is the proof (method, date, recipient / message / notice).

@@ -4,21 +4,29 @@ import { fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { fileStorageOf, sm3OfBytes } from '../file-storage.ts';
-import { findFile, insertFile } from '../files.repository.ts';
+import { acceptedFileType, type AllowedFileType } from '../file-types.ts';
+import { addHolder, findFile, insertFile } from '../files.repository.ts';
 
 /** 20 MB: a photo, a short video clip or a scanned 笔录. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-/** Stores the bytes under their SM3, computed here at upload (the hash later checked for every evidence item). */
-export async function uploadFile(deps: Deps, actor: Actor, meta: RequestMeta, bytes: Buffer, mime: string): Promise<StoredFile> {
+/**
+ * Stores the bytes under their SM3, computed here at upload (the hash later checked for every evidence item), once the
+ * declared type and the bytes' own magic number agree on a type the platform takes. The uploader's bureau becomes a
+ * holder of the file: only a holder may refer to it from its records.
+ */
+export async function uploadFile(deps: Deps, actor: Actor, meta: RequestMeta, bytes: Buffer, declaredType: string): Promise<StoredFile> {
   assertPermission(actor, 'case:write');
   if (bytes.length === 0) throw fieldError('body', '文件为空', 'the file is empty');
   if (bytes.length > MAX_FILE_BYTES) throw fieldError('body', '文件超过 20 MB', 'the file exceeds 20 MB', 'PAYLOAD_TOO_LARGE');
+  const mime: AllowedFileType = acceptedFileType(bytes, declaredType);
   const sm3 = sm3OfBytes(bytes);
   // Bytes first: a row never points at a file that is not there.
   await fileStorageOf(deps).put(sm3, bytes);
   return deps.db.transaction().execute(async (trx) => {
     await insertFile(trx, { sm3, size: bytes.length, mime, bureau_id: actor.bureauId, created_by: actor.id });
+    // His 区局 (the unit itself for the 市局 and special units), as references are checked (holderOf).
+    if (actor.bureauId) await addHolder(trx, sm3, 'bureau', actor.bureauId);
     const row = (await findFile(trx, sm3))!;
     await recordAudit(trx, deps, actor, meta, {
       action: 'file.upload',

@@ -10,11 +10,11 @@ import type { DB } from '../../../db/schema.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { channelActor, runCaseStepIn } from '../../cases/index.ts';
-import { fileStorageOf, insertFile, sm3OfBytes } from '../../files/index.ts';
+import { acceptedFileType, addHolder, heldBy, storeFile, type AllowedFileType } from '../../files/index.ts';
 import { channelOf } from '../../messaging/index.ts';
 import { recordServiceConsent } from '../../service/index.ts';
 import type { PortalSession } from '../portal-session.ts';
-import { existingFiles, insertSubmission } from '../portal.repository.ts';
+import { insertSubmission } from '../portal.repository.ts';
 import type { PortalSubmissionKind } from '../portal.tables.ts';
 import { type LoadedPortalCase, loadPortalCase, PORTAL_ROLES } from './get-portal-case.ts';
 
@@ -63,8 +63,9 @@ export async function auditedAttempt<T>(
   }
 }
 
-async function assertAttachments(trx: Transaction<DB>, sm3s: readonly string[]): Promise<void> {
-  const found = await existingFiles(trx, sm3s);
+/** The attachments must be files the party uploaded for this case himself: a hash learnt elsewhere attaches nothing. */
+async function assertAttachments(trx: Transaction<DB>, caseId: string, sm3s: readonly string[]): Promise<void> {
+  const found = await heldBy(trx, sm3s, 'case', caseId);
   const missing = sm3s.findIndex((s) => !found.has(s));
   if (missing >= 0) {
     throw new AppError('VALIDATION_FAILED', {
@@ -97,7 +98,7 @@ export async function submitPortalStatement(
       });
     }
     await deps.db.transaction().execute(async (trx) => {
-      await assertAttachments(trx, attachments);
+      await assertAttachments(trx, l.row.id, attachments);
       const id = deps.newId();
       await runCaseStepIn(trx, deps, channelActor(l.row, 'portal', PORTAL_ROLES), meta, {
         caseId: l.row.id,
@@ -184,10 +185,9 @@ export async function signPortalServiceConsent(
       });
     }
     const png = signatureBytes(body.signaturePngBase64);
-    const sm3 = sm3OfBytes(png);
-    await fileStorageOf(deps).put(sm3, png);
     await deps.db.transaction().execute(async (trx) => {
-      await insertFile(trx, { sm3, size: png.length, mime: 'image/png', bureau_id: l.row.bureau_id, created_by: null });
+      const sm3 = await storeFile(deps, trx, { bytes: png, mime: 'image/png', bureauId: l.row.bureau_id, createdBy: null });
+      await addHolder(trx, sm3, 'case', l.row.id);
       const { id: consentId } = await recordServiceConsent(trx, deps, channelActor(l.row, 'portal', PORTAL_ROLES), meta, {
         caseId: l.row.id,
         signedOn: today,
@@ -216,24 +216,38 @@ export async function signPortalServiceConsent(
 
 export const MAX_PORTAL_FILE_BYTES = 10 * 1024 * 1024;
 
-/** An attachment of the party's statement: stored under its SM3 like any evidence file. */
-export async function uploadPortalFile(deps: Deps, meta: RequestMeta, session: PortalSession, bytes: Buffer, mime: string) {
+/** What the party may attach: photos and scanned PDFs. */
+export const PORTAL_FILE_TYPES: readonly AllowedFileType[] = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'image/heif',
+  'application/pdf',
+];
+
+/**
+ * An attachment of the party's statement: stored under its SM3 like any evidence file once its declared type and its
+ * bytes agree on a photo or a PDF; the party's case becomes its holder (only the case's statements may attach it).
+ */
+export async function uploadPortalFile(deps: Deps, meta: RequestMeta, session: PortalSession, bytes: Buffer, declaredType: string) {
   if (bytes.length === 0)
     throw new AppError('VALIDATION_FAILED', { field: 'body', message: 'body：文件为空', messageEn: 'body: empty file' });
   if (bytes.length > MAX_PORTAL_FILE_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', { field: 'body', message: 'body：文件超过 10 MB', messageEn: 'body: the file exceeds 10 MB' });
   }
-  const sm3 = sm3OfBytes(bytes);
-  await fileStorageOf(deps).put(sm3, bytes);
-  await deps.db.transaction().execute(async (trx) => {
-    await insertFile(trx, { sm3, size: bytes.length, mime, bureau_id: session.bureauId, created_by: null });
+  const mime = acceptedFileType(bytes, declaredType, PORTAL_FILE_TYPES);
+  const sm3 = await deps.db.transaction().execute(async (trx) => {
+    const stored = await storeFile(deps, trx, { bytes, mime, bureauId: session.bureauId, createdBy: null });
+    await addHolder(trx, stored, 'case', session.caseId);
     await recordAudit(trx, deps, null, meta, {
       action: 'portal.file_upload',
       entityType: 'case',
       entityId: session.caseId,
       bureauId: session.bureauId,
-      data: { sm3, size: bytes.length, mime, sessionId: session.id },
+      data: { sm3: stored, size: bytes.length, mime, sessionId: session.id },
     });
+    return stored;
   });
   return { sm3, size: bytes.length, mime };
 }

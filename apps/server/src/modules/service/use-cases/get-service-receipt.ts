@@ -1,4 +1,4 @@
-import type { Actor, Deps } from '../../../context.ts';
+import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { getCaseRowOrFail } from '../../cases/index.ts';
@@ -9,6 +9,7 @@ import { findService } from '../service.repository.ts';
 export async function getServiceReceipt(
   deps: Deps,
   actor: Actor,
+  meta: RequestMeta,
   caseId: string,
   serviceId: string,
 ): Promise<{ pdf: Buffer; filename: string }> {
@@ -16,7 +17,7 @@ export async function getServiceReceipt(
   const row = await getCaseRowOrFail(deps.db, actor, caseId);
   const s = await findService(deps.db, row.id, serviceId);
   if (!s?.receipt_document_id) throw new AppError('NOT_FOUND');
-  const pdf = await readDocumentPdfOrNull(deps, deps.db, s.receipt_document_id);
+  const pdf = await readDocumentPdfOrNull(deps, deps.db, s.receipt_document_id, { actor, meta });
   if (!pdf) throw new AppError('NOT_FOUND');
   return { pdf, filename: `送达回证-${s.document_title}-${s.served_on ?? ''}.pdf` };
 }

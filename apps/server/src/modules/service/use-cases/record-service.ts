@@ -65,7 +65,8 @@ async function writeService(
   const ctx = await caseContext(trx, deps.clock.now());
   const snapshot = await hydrateSnapshot(trx, row);
   for (const sm3 of [body.signatureSm3, body.mediaSm3]) {
-    if (sm3) await getVerifiedFileOrFail(deps, trx, sm3, sm3 === body.signatureSm3 ? 'signatureSm3' : 'mediaSm3');
+    if (sm3)
+      await getVerifiedFileOrFail(deps, trx, sm3, sm3 === body.signatureSm3 ? 'signatureSm3' : 'mediaSm3', { actor, meta, caseId: row.id });
   }
   const id = deps.newId();
   const draft: Draft = {

@@ -21,6 +21,7 @@ import { EnforcementTab } from './EnforcementTab.tsx';
 import { PaymentsTab } from './PaymentsTab.tsx';
 import { TimelineTab } from './TimelineTab.tsx';
 import { DocumentsTab } from './DocumentsTab.tsx';
+import { SubmissionsTab } from './SubmissionsTab.tsx';
 
 /** The case page: header, the tabs of what the case holds, and the actions the server allows now. */
 export default function CasePage() {
@@ -68,6 +69,7 @@ export default function CasePage() {
     },
     ...(detail.decision?.penalty?.fineFen ? [{ key: 'payments', label: t('pay.tab'), children: <PaymentsTab detail={detail} /> }] : []),
     { key: 'service', label: t('case.tab.service'), children: <ServiceTab detail={detail} onChanged={loaded.reload} /> },
+    { key: 'submissions', label: t('case.tab.submissions'), children: <SubmissionsTab detail={detail} /> },
     { key: 'enforcement', label: t('case.tab.enforcement'), children: <EnforcementTab detail={detail} onChanged={loaded.reload} /> },
     { key: 'timeline', label: t('case.tab.timeline'), children: <TimelineTab detail={detail} /> },
   ];

@@ -1,7 +1,8 @@
 import { Button, Flex, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CaseDetail, CaseEvidence, CaseRecord } from '@chengguan/contracts';
-import { fileUrl } from '../../../api/cases-files.ts';
+import { caseFileUrls } from '../../../api/cases-files.ts';
+import { StoredFileLink } from '../../../components/StoredFileLink.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { evidenceLabel } from '../labels.ts';
 
@@ -48,9 +49,9 @@ export function EvidenceTab({ detail, onAdd }: { detail: CaseDetail; onAdd?: () 
             dataIndex: 'title',
             width: 180,
             render: (title: string, e) => (
-              <a href={fileUrl(e.fileSm3)} target="_blank" rel="noreferrer">
+              <StoredFileLink url={caseFileUrls.evidence(detail.id, e.id)} name={title} testId="evidence-file">
                 {title}
-              </a>
+              </StoredFileLink>
             ),
           },
           { title: 'SM3', dataIndex: 'fileSm3', render: (h: string) => <Hash sm3={h} /> },
@@ -100,14 +101,17 @@ export function RecordsTab({ detail }: { detail: CaseDetail }) {
           ),
         },
         {
-          title: 'SM3',
+          title: t('case.recordScan'),
           dataIndex: 'fileSm3',
-          width: 120,
-          render: (h: string | null) =>
+          width: 160,
+          render: (h: string | null, r) =>
             h ? (
-              <Typography.Text code copyable={{ text: h }}>
-                {h.slice(0, 10)}…
-              </Typography.Text>
+              <span>
+                <StoredFileLink url={caseFileUrls.record(detail.id, r.id)} name={t('case.recordScan')} testId="record-file" />{' '}
+                <Typography.Text code copyable={{ text: h }} style={{ fontSize: 12 }}>
+                  {h.slice(0, 10)}…
+                </Typography.Text>
+              </span>
             ) : (
               '—'
             ),

@@ -20,6 +20,8 @@ import type { CaseDetail, RecordServiceBody, ServiceConsentBody, ServiceRecord, 
 import { serviceApi } from '../../../api/service.ts';
 import { errorText } from '../../../api/errors.ts';
 import { useI18n, type MessageKey } from '../../../i18n/i18n.tsx';
+import { caseFileUrls } from '../../../api/cases-files.ts';
+import { StoredFileLink } from '../../../components/StoredFileLink.tsx';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { FileUpload } from '../components/FileUpload.tsx';
 import { RuleAlert } from '../components/RuleAlert.tsx';
@@ -128,6 +130,29 @@ export function ServiceTab({ detail, onChanged }: { detail: CaseDetail; onChange
           .join('；'),
     },
     {
+      title: t('service.files'),
+      width: 150,
+      render: (_: unknown, r) => (
+        <Space direction="vertical" size={0}>
+          {r.signatureSm3 && (
+            <StoredFileLink
+              url={caseFileUrls.service(detail.id, r.id, 'signature')}
+              name={t('service.field.signatureSm3')}
+              testId="service-signature-file"
+            />
+          )}
+          {r.mediaSm3 && (
+            <StoredFileLink
+              url={caseFileUrls.service(detail.id, r.id, 'media')}
+              name={t('service.field.mediaSm3')}
+              testId="service-media-file"
+            />
+          )}
+          {!r.signatureSm3 && !r.mediaSm3 && '—'}
+        </Space>
+      ),
+    },
+    {
       title: t('service.receipt'),
       width: 120,
       render: (_: unknown, r) =>
@@ -159,6 +184,16 @@ export function ServiceTab({ detail, onChanged }: { detail: CaseDetail; onChange
                 <div key={c.id}>
                   {c.signedOn} · {t(`service.consent.${c.channel}` as MessageKey)} {c.address} ·{' '}
                   {t(`service.consent.via.${c.via}` as MessageKey)}
+                  {c.signatureSm3 && (
+                    <>
+                      {' · '}
+                      <StoredFileLink
+                        url={caseFileUrls.consent(detail.id, c.id)}
+                        name={t(c.via === 'portal' ? 'service.consent.signature' : 'service.consent.scanFile')}
+                        testId="service-consent-file"
+                      />
+                    </>
+                  )}
                 </div>
               ))}
             </Descriptions.Item>

@@ -1,0 +1,378 @@
+// Every route of the OpenAPI document, walked twice against 浦东's real objects (made through the API first):
+//   (a) as each user of 青浦 — the district administrator, the leader, the squad leader and an officer — with 浦东's ids
+//       in the path, query and body: a route naming a 浦东 object answers 404 (jurisdiction: the object does not exist
+//       for him) or 403 (permission: his role may not do this to any object). Either way the answer must be exactly
+//       the answer for an id that does not exist — so it reveals nothing, and a 403 that does not depend on the object
+//       can only be the role check. Lists must not contain 浦东's ids; writes naming 浦东 objects in the body are refused.
+//   (b) anonymously: every /api/v1 route answers 401; the public routes (/api/auth, /api/portal, /api/public) give
+//       nothing without their key — a portal route without its session is 401, a verify link with a wrong code or a
+//       party confirmation with a wrong token is 404 like an unknown id — and no answer carries a 浦东 id.
+// The routes come from `app.swagger()`, so a new route is walked without a test written for it; a path parameter the
+// walk cannot fill with a real id fails the test until its kind is named in ID_BY_PARAM.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { createTestContext, type TestContext } from './harness.ts';
+import { PNG, pudongObjects, type PudongObjects } from './access-fixture.ts';
+import { collectionOf, openApiRoutes, routeUrl, sampleOf, type ApiRoute } from './openapi-routes.ts';
+
+let ctx: TestContext;
+let o: PudongObjects;
+let routes: ApiRoute[];
+/** City-wide reference data (the law library), readable by every officer and changed only by the city bureau. */
+let lawIds: Record<string, string>;
+
+const QP_USERS = ['qp_admin', 'qp_leader', 'qp_zjj_leader', 'qp_zjj_01'] as const;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  o = await pudongObjects(ctx);
+  for (const u of QP_USERS) o.kit.tokens[u] ??= await ctx.login(u);
+  routes = openApiRoutes(ctx.app.swagger());
+  lawIds = {};
+  const first = async (
+    table: 'law_provisions' | 'law_offences' | 'law_discretion_standards' | 'law_exemption_items' | 'law_guidance' | 'law_guiding_cases',
+  ) => ((await ctx.deps.db.selectFrom(table).select('id').limit(1).executeTakeFirst()) as { id: string } | undefined)?.id;
+  const kinds = {
+    provisions: 'law_provisions',
+    offences: 'law_offences',
+    'discretion-standards': 'law_discretion_standards',
+    'exemption-items': 'law_exemption_items',
+    guidance: 'law_guidance',
+    'guiding-cases': 'law_guiding_cases',
+  } as const;
+  const cityLegal = await ctx.login('sh_legal');
+  for (const [collection, table] of Object.entries(kinds)) {
+    let id = await first(table);
+    if (!id) {
+      // An empty kind of the starter library gets one entry, made from its own schema by the city's legal reviewer.
+      const create = routes.find((r) => r.key === `POST /api/v1/law/${collection}`)!;
+      const r = await ctx.api('POST', create.path, { token: cityLegal, body: sampleOf(create.body!) });
+      expect(r.statusCode, r.body).toBe(201);
+      id = (r.json() as { id: string }).id;
+    }
+    lawIds[collection] = id;
+  }
+}, 240_000);
+afterAll(async () => {
+  await ctx?.close();
+});
+
+type Owner = 'pudong' | 'reference' | 'key' | 'neutral';
+type Fill = { value: string; owner: Owner; random: () => string };
+
+const uuid = () => randomUUID();
+const hex64 = () => randomBytes(32).toString('hex');
+
+/**
+ * What each path parameter names, by the collection before it: a 浦东 object (its real id), the city's reference
+ * data, a public key (token, checkout link), or a value that names no object (a template kind, a provider).
+ */
+function fillParam(route: ApiRoute, name: string): Fill | null {
+  const col = collectionOf(route, name);
+  const pd = (value: string, random: () => string = uuid): Fill => ({ value, owner: 'pudong', random });
+  const table: Record<string, Fill | undefined> = {
+    'cases/id': pd(o.caseId),
+    'evidence/evidenceId': pd(o.evidenceId),
+    'records/recordId': pd(o.recordId),
+    'services/serviceId': pd(o.serviceId),
+    'service-consents/consentId': pd(o.consentId),
+    'review-litigations/reviewId': pd(o.reviewId),
+    'documents/id': pd(o.documentId),
+    'disclosures/id': pd(o.disclosureId),
+    'payment-deferrals/id': pd(o.deferralId),
+    'mismatches/id': pd(o.mismatchId),
+    'overpayments/id': pd(o.overpaymentId),
+    'cash-receipts/id': pd(o.cashReceiptId),
+    'party-confirmations/id': pd(o.confirmationId),
+    'orgs/id': pd(o.squadId),
+    'officers/id': pd(o.officerId),
+    'credentials/id': pd(o.credentialId),
+    'images/sm3': pd(o.sealSm3, hex64),
+    'portal-submissions/submissionId': pd(o.submissionId),
+    'files/sm3': pd(o.consentSm3, hex64),
+    'files/part': { value: 'signature', owner: 'neutral', random: () => 'signature' },
+    'sandbox-pay/id': { value: o.checkoutId, owner: 'key', random: uuid },
+    'party-confirmations/token': { value: o.confirmationToken, owner: 'key', random: () => randomBytes(24).toString('base64url') },
+    'document-templates/kind': { value: 'decision', owner: 'neutral', random: () => 'decision' },
+    'payments/provider': { value: 'sandbox', owner: 'neutral', random: () => 'sandbox' },
+    'overrides/date': { value: '2026-05-06', owner: 'reference', random: () => '2026-05-06' },
+    'import/kind': { value: 'provisions', owner: 'reference', random: () => 'provisions' },
+  };
+  const found = table[`${col}/${name}`];
+  if (found) return found;
+  if (name === 'id' && lawIds[col]) return { value: lawIds[col]!, owner: 'reference', random: uuid };
+  return null;
+}
+
+/** Query parameters and body fields that name an org, a bureau, a case, an officer or a document get 浦东's. */
+function pudongRef(name: string): unknown {
+  const refs: Record<string, unknown> = {
+    bureauId: o.bureauId,
+    orgId: o.squadId,
+    parentId: o.squadId,
+    caseId: o.caseId,
+    documentId: o.documentId,
+    officerIds: [o.officerId],
+    collectedById: o.officerId,
+    chairOfficerId: o.officerId,
+    officerId: o.officerId,
+  };
+  return refs[name];
+}
+
+type Request = { method: string; url: string; body?: unknown; headers: Record<string, string>; pudongRefs: string[] };
+
+const RAW_BODIES: Record<string, { type: string; bytes: Buffer }> = {
+  'POST /api/v1/files': { type: 'image/png', bytes: PNG },
+  'POST /api/v1/document-settings/images': { type: 'image/png', bytes: PNG },
+  'POST /api/portal/files': { type: 'image/png', bytes: PNG },
+  'POST /api/public/documents/{id}/verify': { type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') },
+  'POST /api/v1/law/import/{kind}': { type: 'text/csv', bytes: Buffer.from('条文,内容\n') },
+};
+
+/** The request of a route with its parameters filled: real (浦东's) values, or random ones of the same kind. */
+function buildRequest(route: ApiRoute, which: 'real' | 'random'): Request | { unfilled: string } {
+  const params: Record<string, string> = {};
+  const pudongRefs: string[] = [];
+  for (const p of route.pathParams) {
+    const f = fillParam(route, p.name);
+    if (!f) return { unfilled: p.name };
+    params[p.name] = which === 'real' ? f.value : f.random();
+    if (f.owner === 'pudong') pudongRefs.push(`path:${p.name}`);
+  }
+  const query: Record<string, string> = {};
+  for (const q of route.query) {
+    const ref = pudongRef(q.name);
+    if (typeof ref === 'string') {
+      query[q.name] = which === 'real' ? ref : uuid();
+      pudongRefs.push(`query:${q.name}`);
+    } else if (q.required) {
+      // A public key in the query (the verify code) is never the real one: the walk has no key.
+      query[q.name] = q.name === 'c' ? 'WRONGCODE0' : String(sampleOf(q.schema));
+    }
+  }
+  const headers: Record<string, string> = {};
+  let body: unknown;
+  const raw = RAW_BODIES[route.key];
+  if (raw) {
+    headers['content-type'] = raw.type;
+    body = raw.bytes;
+  } else if (route.body) {
+    const sample = sampleOf(route.body) as Record<string, unknown>;
+    for (const name of Object.keys(route.body.properties ?? {})) {
+      const ref = pudongRef(name);
+      if (ref === undefined) continue;
+      sample[name] = which === 'real' ? ref : Array.isArray(ref) ? [uuid()] : uuid();
+      pudongRefs.push(`body:${name}`);
+    }
+    body = sample;
+  } else if (route.method !== 'GET' && route.method !== 'DELETE') body = {};
+  return { method: route.method, url: routeUrl(route, params, query), body, headers, pudongRefs };
+}
+
+function send(req: Request, auth: { token?: string }): Promise<LightMyRequestResponse> {
+  return ctx.app.inject({
+    method: req.method as 'GET',
+    url: req.url,
+    headers: { ...req.headers, ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}) },
+    ...(req.body !== undefined ? { payload: req.body as object } : {}),
+  });
+}
+
+/** 浦东's ids and hashes that no answer to anyone else may carry. Org ids are not secret (the org tree is public). */
+function markers(): string[] {
+  return [
+    o.caseId,
+    o.evidenceId,
+    o.evidenceSm3,
+    o.recordId,
+    o.recordSm3,
+    o.documentId,
+    o.documentSm3,
+    o.consentId,
+    o.consentSm3,
+    o.submissionId,
+    o.serviceId,
+    o.signatureSm3,
+    o.orderId,
+    o.checkoutId,
+    o.deferralId,
+    o.reviewId,
+    o.disclosureId,
+    o.summaryCaseId,
+    o.cashReceiptId,
+    o.mismatchId,
+    o.overpaymentId,
+    o.confirmationId,
+    o.sealSm3,
+    o.officerId,
+    o.credentialId,
+  ];
+}
+
+function leaked(r: LightMyRequestResponse): string[] {
+  if (r.statusCode < 200 || r.statusCode >= 300) return [];
+  const text = r.rawPayload.toString('latin1') + r.body;
+  return markers().filter((m) => text.includes(m));
+}
+
+const codeOf = (r: LightMyRequestResponse) => {
+  try {
+    return (r.json() as { code?: string }).code ?? '';
+  } catch {
+    return '';
+  }
+};
+
+type Row = { route: string; who: string; expected: string; got: number; ok: boolean; note: string };
+
+function summarize(title: string, rows: Row[], skipped: { route: string; reason: string }[]) {
+  const by = new Map<string, number>();
+  for (const r of rows) by.set(`${r.expected} → ${r.got}`, (by.get(`${r.expected} → ${r.got}`) ?? 0) + 1);
+  const lines = [
+    `${title}: ${new Set(rows.map((r) => r.route)).size} routes walked, ${rows.length} requests`,
+    ...[...by.entries()].sort().map(([k, n]) => `  ${k}: ${n}`),
+    `  skipped: ${skipped.length}`,
+    ...skipped.map((s) => `    ${s.route} — ${s.reason}`),
+  ];
+  console.log(lines.join('\n'));
+}
+
+describe('every route, walked with 浦东 objects', () => {
+  it('(a) 青浦 users: 404 (jurisdiction) or 403 (permission) on 浦东 objects, the same as for a missing one; no list leaks', async () => {
+    const rows: Row[] = [];
+    const skipped: { route: string; reason: string }[] = [];
+    const unfilled: string[] = [];
+    for (const route of routes.filter((r) => r.area === 'v1')) {
+      const real = buildRequest(route, 'real');
+      if ('unfilled' in real) {
+        unfilled.push(`${route.key} {${real.unfilled}}`);
+        continue;
+      }
+      const owners = route.pathParams.map((p) => fillParam(route, p.name)!.owner);
+      const isWrite = route.method !== 'GET';
+      if (!owners.includes('pudong') && !owners.includes('reference') && real.pudongRefs.length === 0 && isWrite) {
+        skipped.push({ route: route.key, reason: 'names no 浦东 object (a write on the caller’s own records)' });
+        continue;
+      }
+      for (const who of QP_USERS) {
+        const token = o.kit.tokens[who]!;
+        const r = await send(real, { token });
+        const leaks = leaked(r);
+        if (owners.includes('pudong')) {
+          const random = buildRequest(route, 'random') as Request;
+          const r2 = await send(random, { token });
+          const same = r.statusCode === r2.statusCode && codeOf(r) === codeOf(r2);
+          const ok = (r.statusCode === 404 || r.statusCode === 403) && same && leaks.length === 0;
+          rows.push({
+            route: route.key,
+            who,
+            expected: '404 jurisdiction | 403 permission',
+            got: r.statusCode,
+            ok,
+            note: ok
+              ? ''
+              : `${r.body.slice(0, 200)}; missing id → ${r2.statusCode} ${codeOf(r2)}${leaks.length ? `; leaks ${leaks.join(',')}` : ''}`,
+          });
+        } else if (owners.includes('reference')) {
+          const ok = (isWrite ? r.statusCode === 403 : r.statusCode >= 200 && r.statusCode < 300) && leaks.length === 0;
+          rows.push({
+            route: route.key,
+            who,
+            expected: isWrite ? '403 city reference data' : '2xx city reference data',
+            got: r.statusCode,
+            ok,
+            note: ok ? '' : r.body.slice(0, 200),
+          });
+        } else if (real.pudongRefs.length > 0) {
+          // 浦东 named in the query or body only: a write is refused; a read answers nothing of 浦东's.
+          const ok = (isWrite ? r.statusCode >= 400 && r.statusCode < 500 : true) && leaks.length === 0;
+          rows.push({
+            route: route.key,
+            who,
+            expected: isWrite ? '4xx (浦东 named in the body)' : 'no 浦东 ids (浦东 named in the query)',
+            got: r.statusCode,
+            ok,
+            note: ok ? '' : `${real.pudongRefs.join(',')} ${r.body.slice(0, 200)}${leaks.length ? `; leaks ${leaks.join(',')}` : ''}`,
+          });
+        } else {
+          rows.push({
+            route: route.key,
+            who,
+            expected: 'no 浦东 ids (own list)',
+            got: r.statusCode,
+            ok: leaks.length === 0 && r.statusCode < 500,
+            note: leaks.length ? `leaks ${leaks.join(',')}` : r.statusCode >= 500 ? r.body.slice(0, 200) : '',
+          });
+        }
+      }
+    }
+    summarize('(a) 青浦 users', rows, skipped);
+    const onlyForbidden = [...new Set(rows.filter((r) => r.expected.startsWith('404')).map((r) => r.route))].filter((route) =>
+      rows.filter((r) => r.route === route).every((r) => r.got === 403),
+    );
+    console.log(
+      `  routes on 浦东 objects that no 青浦 role may call at all (403 for all four): ${onlyForbidden.length}\n    ${onlyForbidden.join('\n    ')}`,
+    );
+    expect(unfilled, 'path parameters the walk cannot fill with a real id').toEqual([]);
+    expect(rows.filter((r) => !r.ok).map((r) => `${r.who} ${r.route}: ${r.got} ${r.note}`)).toEqual([]);
+  }, 300_000);
+
+  it('(b) anonymous: 401 on /api/v1; public routes give nothing without their key', async () => {
+    const rows: Row[] = [];
+    const skipped: { route: string; reason: string }[] = [];
+    for (const route of routes) {
+      const real = buildRequest(route, 'real');
+      if ('unfilled' in real) throw new Error(`${route.key}: cannot fill {${real.unfilled}}`);
+      const r = await send(real, {});
+      const leaks = leaked(r);
+      const push = (expected: string, ok: boolean) =>
+        rows.push({
+          route: route.key,
+          who: 'anonymous',
+          expected,
+          got: r.statusCode,
+          ok: ok && leaks.length === 0,
+          note: ok ? '' : r.body.slice(0, 200),
+        });
+      if (route.area === 'v1') {
+        push('401 login required', r.statusCode === 401);
+        continue;
+      }
+      if (
+        route.area === 'portal' &&
+        !['POST /api/portal/code', 'POST /api/portal/session', 'DELETE /api/portal/session'].includes(route.key)
+      ) {
+        push('401 portal session required', r.statusCode === 401);
+        continue;
+      }
+      const keyed = route.pathParams.some((p) => fillParam(route, p.name)!.owner === 'key');
+      if (keyed) {
+        skipped.push({ route: route.key, reason: 'the path parameter is itself the key (a link given to the party)' });
+        const random = buildRequest(route, 'random') as Request;
+        const r2 = await send(random, {});
+        rows.push({
+          route: route.key,
+          who: 'anonymous (wrong key)',
+          expected: '404 wrong key',
+          got: r2.statusCode,
+          ok: r2.statusCode === 404,
+          note: r2.body.slice(0, 200),
+        });
+        continue;
+      }
+      const namesPudong = real.pudongRefs.length > 0;
+      if (namesPudong) {
+        const random = buildRequest(route, 'random') as Request;
+        const r2 = await send(random, {});
+        const same = r.statusCode === r2.statusCode && codeOf(r) === codeOf(r2);
+        push('same as a missing id (no key)', same && (r.statusCode === 404 || r.statusCode === 400 || r.statusCode === 401));
+        continue;
+      }
+      push('no 浦东 ids', r.statusCode < 500);
+    }
+    summarize('(b) anonymous', rows, skipped);
+    expect(rows.filter((r) => !r.ok).map((r) => `${r.who} ${r.route}: ${r.got} ${r.note}`)).toEqual([]);
+  }, 300_000);
+});
