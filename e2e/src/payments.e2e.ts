@@ -28,7 +28,8 @@ describe('缴款', () => {
     }
     expect(caseId, 'a demo decision awaiting payment').toBeTruthy();
     const open = async () => {
-      const r = await page.request.post(`/api/v1/cases/${caseId}/payments/checkout`, { data: {} });
+      // A write with the browser's cookies names its origin, as the console's own pages do.
+      const r = await page.request.post(`/api/v1/cases/${caseId}/payments/checkout`, { data: {}, headers: { Origin: baseUrl } });
       expect(r.status(), await r.text()).toBe(200);
       return (await r.json()) as Checkout;
     };

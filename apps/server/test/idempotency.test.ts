@@ -17,15 +17,20 @@ const countOf = async (employeeNo: string) =>
 describe('Idempotency-Key', () => {
   it('returns the first answer to a retry and writes nothing twice', async () => {
     const headers = { 'idempotency-key': 'k-retry-1' };
+    const auditsOf = (id: string) =>
+      ctx.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).orderBy('seq').execute();
     const first = await ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7001'), headers });
-    const second = await ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7001'), headers });
     expect(first.statusCode).toBe(201);
+    // What one creation writes to the audit log (the officer, the roles granted): each action once.
+    const written = (await auditsOf(first.json().id)).map((a) => a.action);
+    expect(written).toContain('officer.create');
+    expect(new Set(written).size).toBe(written.length);
+    const second = await ctx.api('POST', '/api/v1/officers', { token, body: body('PD-7001'), headers });
     expect(second.statusCode).toBe(201);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.json().id).toBe(first.json().id);
     expect(await countOf('PD-7001')).toBe(1);
-    const audits = await ctx.deps.db.selectFrom('audit_log').select('seq').where('entity_id', '=', first.json().id).execute();
-    expect(audits).toHaveLength(1);
+    expect((await auditsOf(first.json().id)).map((a) => a.action)).toEqual(written);
   });
 
   it('lets copies arriving together write once: the later ones wait for the first and replay its answer', async () => {
