@@ -1,7 +1,6 @@
 // One list of the server's modules, wired the same way in every process (API and worker): their routes, their
 // case-step and message hooks, their job handlers and their recurring jobs.
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../context.ts';
 import { auditModule } from '../modules/audit/index.ts';
 import { authModule } from '../modules/auth/index.ts';
@@ -20,7 +19,7 @@ import { schedulerModule, type JobHandlers } from '../modules/scheduler/index.ts
 import { serviceModule } from '../modules/service/index.ts';
 import { staffModule } from '../modules/staff/index.ts';
 import { throttleModule } from '../modules/throttle/index.ts';
-import type { ServerModule } from './server-module.ts';
+import { type ServerModule, withSchemaTypes } from './server-module.ts';
 
 /**
  * The order is the order of hooks on the same step: the enforcement row is refreshed before the payment order of a
@@ -70,11 +69,11 @@ export function buildModules(deps: Deps, list: readonly ServerModule[] = SERVER_
     list,
     jobHandlers,
     registerRoutes: (app) => {
-      const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+      const typed = withSchemaTypes(app);
       for (const m of list) m.routes?.(typed, deps);
     },
     registerPublicRoutes: (app) => {
-      const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+      const typed = withSchemaTypes(app);
       for (const m of list) m.publicRoutes?.(typed, deps);
     },
     scheduleJobs: async (firstRunAt) => {

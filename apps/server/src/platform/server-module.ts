@@ -17,6 +17,11 @@ export type RouteApp = FastifyInstance<
 
 export type RouteRegistrar = (app: RouteApp, deps: Deps) => void;
 
+/** The same instance with request types inferred from route schemas (for a plugin scope a module registers). */
+export function withSchemaTypes(app: FastifyInstance): RouteApp {
+  return app.withTypeProvider<TypeBoxTypeProvider>();
+}
+
 /**
  * What one server module (`modules/<feature>/index.ts`) gives the platform. Both processes — the API and the worker —
  * are wired from the same list by `buildModules`, so they can never disagree about hooks or jobs.

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   CASE_ACTION_ROUTES,
@@ -65,6 +64,7 @@ import { extendDeadline } from './use-cases/extend-deadline.ts';
 import { transferCase } from './use-cases/transfer-case.ts';
 import { collectOnSpot } from './use-cases/collect-on-spot.ts';
 import { recordSummaryPayment } from './use-cases/record-summary-payment.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 type StepHandler<A extends RoutedCaseAction> = (
   deps: Deps,
@@ -111,10 +111,9 @@ const STEP_HANDLERS: { [A in RoutedCaseAction]: StepHandler<A> } = {
 };
 
 const IdParams = Type.Object({ id: Uuid });
-const id = (p: unknown) => (p as { id: string }).id;
 const STEP_ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
-export function caseRoutes(app: FastifyInstance, deps: Deps): void {
+export function caseRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/cases',
     {
@@ -125,12 +124,12 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Page(CaseListItem), 400: ErrorBody },
       },
     },
-    async (request) => listCases(deps, actorOf(request), request.query as CaseListQuery),
+    async (request) => listCases(deps, actorOf(request), request.query),
   );
   app.get(
     '/api/v1/cases/export.xlsx',
     { schema: { tags: ['cases'], summary: '导出案件 / export cases (Excel)', querystring: CaseListQuery } },
-    async (request, reply) => sendXlsx(reply, '案件.xlsx', await exportCases(deps, actorOf(request), request.query as CaseListQuery)),
+    async (request, reply) => sendXlsx(reply, '案件.xlsx', await exportCases(deps, actorOf(request), request.query)),
   );
   app.get(
     '/api/v1/cases/workbench',
@@ -140,7 +139,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/api/v1/cases/:id',
     { schema: { tags: ['cases'], summary: '案件详情 / case', params: IdParams, response: { 200: CaseDetail, 404: ErrorBody } } },
-    async (request) => getCase(deps, actorOf(request), id(request.params)),
+    async (request) => getCase(deps, actorOf(request), request.params.id),
   );
   app.get(
     '/api/v1/cases/:id/evidence/:evidenceId/file',
@@ -153,7 +152,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const p = request.params as { id: string; evidenceId: string };
+      const p = request.params;
       return sendStoredFile(reply, await getEvidenceFile(deps, actorOf(request), metaOf(request), p.id, p.evidenceId));
     },
   );
@@ -168,7 +167,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const p = request.params as { id: string; recordId: string };
+      const p = request.params;
       return sendStoredFile(reply, await getRecordFile(deps, actorOf(request), metaOf(request), p.id, p.recordId));
     },
   );
@@ -182,8 +181,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 201: CaseDetail, ...STEP_ERRORS },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await registerCase(deps, actorOf(request), metaOf(request), request.body as RegisterCaseBody)),
+    async (request, reply) => reply.status(201).send(await registerCase(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.post(
     '/api/v1/cases/summary',
@@ -195,8 +193,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 201: CaseDetail, ...STEP_ERRORS },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await issueSummaryTicket(deps, actorOf(request), metaOf(request), request.body as SummaryCaseBody)),
+    async (request, reply) => reply.status(201).send(await issueSummaryTicket(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.post(
     '/api/v1/cases/:id/recusals',
@@ -209,8 +206,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: CaseDetail, ...STEP_ERRORS },
       },
     },
-    async (request) =>
-      recordRecusal(deps, actorOf(request), metaOf(request), { caseId: id(request.params), body: request.body as RecusalBody }),
+    async (request) => recordRecusal(deps, actorOf(request), metaOf(request), { caseId: request.params.id, body: request.body }),
   );
   for (const action of Object.keys(CASE_ACTION_ROUTES) as RoutedCaseAction[]) {
     const route = CASE_ACTION_ROUTES[action];
@@ -218,7 +214,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
     app.post(
       `/api/v1/cases/:id/${route.path}`,
       { schema: { tags: ['cases'], summary: action, params: IdParams, body: route.body, response: { 200: CaseDetail, ...STEP_ERRORS } } },
-      async (request) => handler(deps, actorOf(request), metaOf(request), { caseId: id(request.params), body: request.body as never }),
+      async (request) => handler(deps, actorOf(request), metaOf(request), { caseId: request.params.id, body: request.body as never }),
     );
   }
   app.get(
@@ -231,7 +227,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Type.Array(DocNumberPattern) },
       },
     },
-    async (request) => listDocNumberPatterns(deps, actorOf(request), (request.query as { bureauId?: string }).bureauId),
+    async (request) => listDocNumberPatterns(deps, actorOf(request), request.query.bureauId),
   );
   app.put(
     '/api/v1/doc-number-patterns',
@@ -243,7 +239,7 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: DocNumberPattern, 400: ErrorBody, 403: ErrorBody },
       },
     },
-    async (request) => setDocNumberPattern(deps, actorOf(request), metaOf(request), request.body as DocNumberPatternBody),
+    async (request) => setDocNumberPattern(deps, actorOf(request), metaOf(request), request.body),
   );
   app.get(
     '/api/v1/summary-ticket-ranges',
@@ -266,9 +262,6 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 201: SummaryTicketRange, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await createSummaryTicketRange(deps, actorOf(request), metaOf(request), request.body as SummaryTicketRangeBody)),
+    async (request, reply) => reply.status(201).send(await createSummaryTicketRange(deps, actorOf(request), metaOf(request), request.body)),
   );
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   CaseDocumentsAnswer,
@@ -21,7 +21,6 @@ import {
   Uuid,
   VerifyQuery,
   WithdrawDocumentBody,
-  type DocumentKind,
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
@@ -46,6 +45,7 @@ import {
   uploadSettingsImage,
 } from './use-cases/document-admin.ts';
 import { compareDocument, verifyDocument } from './use-cases/verify-document.ts';
+import { type RouteApp, withSchemaTypes } from '../../platform/server-module.ts';
 
 const TAGS = ['documents'];
 const IdParams = Type.Object({ id: Uuid });
@@ -56,7 +56,7 @@ const sendPdf = (reply: FastifyReply, bytes: Buffer, filename: string) =>
   sendStoredFile(reply, { bytes, mime: 'application/pdf', sm3: '', filename }, { inline: true }).removeHeader('x-content-sm3');
 
 /** Under /api/v1 (authenticated; writes take Idempotency-Key). */
-export function documentRoutes(app: FastifyInstance, deps: Deps): void {
+export function documentRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/cases/:id/documents',
     {
@@ -67,7 +67,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: CaseDocumentsAnswer, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => getCaseDocuments(deps, actorOf(request), (request.params as { id: string }).id),
+    async (request) => getCaseDocuments(deps, actorOf(request), request.params.id),
   );
   app.post(
     '/api/v1/cases/:id/documents',
@@ -81,17 +81,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await issueDocumentForCase(
-            deps,
-            actorOf(request),
-            metaOf(request),
-            (request.params as { id: string }).id,
-            request.body as IssueDocumentBody,
-          ),
-        ),
+      reply.status(201).send(await issueDocumentForCase(deps, actorOf(request), metaOf(request), request.params.id, request.body)),
   );
   app.post(
     '/api/v1/cases/:id/documents/preview',
@@ -105,8 +95,8 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const body = request.body as IssueDocumentBody;
-      const bytes = await previewCaseDocument(deps, actorOf(request), (request.params as { id: string }).id, body);
+      const body = request.body;
+      const bytes = await previewCaseDocument(deps, actorOf(request), request.params.id, body);
       return sendPdf(reply, bytes, `样稿-${body.kind}.pdf`);
     },
   );
@@ -121,14 +111,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: IssuedDocumentInfo, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
       },
     },
-    async (request) =>
-      withdrawDocument(
-        deps,
-        actorOf(request),
-        metaOf(request),
-        (request.params as { id: string }).id,
-        request.body as WithdrawDocumentBody,
-      ),
+    async (request) => withdrawDocument(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
   app.get(
     '/api/v1/documents/:id/pdf',
@@ -136,7 +119,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
       schema: { tags: TAGS, summary: '下载已签发文书 PDF / download an issued document', params: IdParams, produces: ['application/pdf'] },
     },
     async (request, reply) => {
-      const d = await downloadDocument(deps, actorOf(request), metaOf(request), (request.params as { id: string }).id);
+      const d = await downloadDocument(deps, actorOf(request), metaOf(request), request.params.id);
       return sendStoredFile(reply, { bytes: d.bytes, mime: 'application/pdf', sm3: d.sm3, filename: d.filename }, { inline: true });
     },
   );
@@ -152,7 +135,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: TemplateList, 403: ErrorBody },
       },
     },
-    async (request) => listTemplates(deps, actorOf(request), request.query as TemplateScopeQuery),
+    async (request) => listTemplates(deps, actorOf(request), request.query),
   );
   app.get(
     '/api/v1/document-templates/:kind',
@@ -165,8 +148,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: TemplateDetail, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) =>
-      getTemplate(deps, actorOf(request), (request.params as { kind: DocumentKind }).kind, request.query as TemplateScopeQuery),
+    async (request) => getTemplate(deps, actorOf(request), request.params.kind, request.query),
   );
   app.post(
     '/api/v1/document-templates/:kind',
@@ -179,14 +161,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: TemplateDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) =>
-      saveTemplate(
-        deps,
-        actorOf(request),
-        metaOf(request),
-        (request.params as { kind: DocumentKind }).kind,
-        request.body as SaveTemplateBody,
-      ),
+    async (request) => saveTemplate(deps, actorOf(request), metaOf(request), request.params.kind, request.body),
   );
   app.post(
     '/api/v1/document-templates/:kind/revert',
@@ -199,14 +174,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: TemplateDetail, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) =>
-      revertTemplate(
-        deps,
-        actorOf(request),
-        metaOf(request),
-        (request.params as { kind: DocumentKind }).kind,
-        request.body as RevertTemplateBody,
-      ),
+    async (request) => revertTemplate(deps, actorOf(request), metaOf(request), request.params.kind, request.body),
   );
   app.post(
     '/api/v1/document-templates/:kind/preview',
@@ -220,8 +188,8 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const kind = (request.params as { kind: DocumentKind }).kind;
-      const bytes = await previewTemplate(deps, actorOf(request), kind, request.body as PreviewTemplateBody);
+      const kind = request.params.kind;
+      const bytes = await previewTemplate(deps, actorOf(request), kind, request.body);
       return sendPdf(reply, bytes, `样稿-${kind}.pdf`);
     },
   );
@@ -237,7 +205,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: DocumentSettings, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => getDocumentSettings(deps, actorOf(request), (request.query as { bureauId?: string }).bureauId),
+    async (request) => getDocumentSettings(deps, actorOf(request), request.query.bureauId),
   );
   app.put(
     '/api/v1/document-settings',
@@ -249,7 +217,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: DocumentSettings, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => saveDocumentSettings(deps, actorOf(request), metaOf(request), request.body as DocumentSettingsBody),
+    async (request) => saveDocumentSettings(deps, actorOf(request), metaOf(request), request.body),
   );
   app.get(
     '/api/v1/document-settings/images/:sm3',
@@ -263,13 +231,14 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const sm3 = (request.params as { sm3: string }).sm3;
-      const bytes = await settingsImage(deps, actorOf(request), metaOf(request), (request.query as { bureauId?: string }).bureauId, sm3);
+      const sm3 = request.params.sm3;
+      const bytes = await settingsImage(deps, actorOf(request), metaOf(request), request.query.bureauId, sm3);
       return sendStoredFile(reply, { bytes, mime: 'image/png', sm3, filename: 'seal.png' });
     },
   );
   // The image is the body (image/png), read as bytes in this route's own scope.
-  void app.register(async (scope) => {
+  void app.register(async (instance) => {
+    const scope = withSchemaTypes(instance);
     scope.addContentTypeParser('image/png', { parseAs: 'buffer', bodyLimit: 2 * 1024 * 1024 }, (_r, body, done) => done(null, body));
     scope.post(
       '/api/v1/document-settings/images',
@@ -291,13 +260,7 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
             messageEn: 'body: send the PNG bytes as the body',
           });
         }
-        const r = await uploadSettingsImage(
-          deps,
-          actorOf(request),
-          metaOf(request),
-          (request.query as { bureauId?: string }).bureauId,
-          request.body,
-        );
+        const r = await uploadSettingsImage(deps, actorOf(request), metaOf(request), request.query.bureauId, request.body);
         return reply.status(201).send(r);
       },
     );
@@ -305,8 +268,9 @@ export function documentRoutes(app: FastifyInstance, deps: Deps): void {
 }
 
 /** Public (no login): the verify page reached from the QR code; the code is the only key. */
-export function publicDocumentRoutes(app: FastifyInstance, deps: Deps): void {
-  void app.register(async (scope) => {
+export function publicDocumentRoutes(app: RouteApp, deps: Deps): void {
+  void app.register(async (instance) => {
+    const scope = withSchemaTypes(instance);
     scope.addContentTypeParser(/^application\/(pdf|octet-stream)/, { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 }, (_r, body, done) =>
       done(null, body),
     );
@@ -322,7 +286,7 @@ export function publicDocumentRoutes(app: FastifyInstance, deps: Deps): void {
           response: { 200: DocumentVerification, 404: ErrorBody },
         },
       },
-      async (request) => verifyDocument(deps, metaOf(request), (request.params as { id: string }).id, (request.query as VerifyQuery).c),
+      async (request) => verifyDocument(deps, metaOf(request), request.params.id, request.query.c),
     );
     scope.post(
       '/api/public/documents/:id/verify',
@@ -346,7 +310,7 @@ export function publicDocumentRoutes(app: FastifyInstance, deps: Deps): void {
             messageEn: 'body: send the PDF bytes as the body',
           });
         }
-        return compareDocument(deps, (request.params as { id: string }).id, (request.query as VerifyQuery).c, request.body);
+        return compareDocument(deps, request.params.id, request.query.c, request.body);
       },
     );
   });

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   CourtFilingBody,
@@ -26,15 +25,15 @@ import { prepareCourtPackage } from './use-cases/prepare-court-package.ts';
 import { recordCourtFiling } from './use-cases/record-court-filing.ts';
 import { endReviewOrLitigation, recordReviewLitigation } from './use-cases/record-review-litigation.ts';
 import { runEnforcementCheckNow } from './use-cases/run-enforcement-check.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 const IdParams = Type.Object({ id: Uuid });
 const ReviewParams = Type.Object({ id: Uuid, reviewId: Uuid });
 const ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
-const id = (p: unknown) => (p as { id: string }).id;
 const TAGS = ['enforcement'];
 
 /** 执行: the Enforcement tab of a case, the 「强制执行」 list, the daily check on demand. */
-export function enforcementRoutes(app: FastifyInstance, deps: Deps): void {
+export function enforcementRoutes(app: RouteApp, deps: Deps): void {
   listWithExportRoutes<EnforcementListQuery>(app, {
     path: '/api/v1/enforcement',
     tags: TAGS,
@@ -67,7 +66,7 @@ export function enforcementRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: EnforcementOverview, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => getEnforcement(deps, actorOf(request), id(request.params)),
+    async (request) => getEnforcement(deps, actorOf(request), request.params.id),
   );
   app.post(
     '/api/v1/cases/:id/enforcement/reminder',
@@ -80,7 +79,7 @@ export function enforcementRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: EnforcementOverview, ...ERRORS },
       },
     },
-    async (request) => issueReminder(deps, actorOf(request), metaOf(request), id(request.params), request.body as IssueReminderBody),
+    async (request) => issueReminder(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/cases/:id/enforcement/court-package',
@@ -93,13 +92,13 @@ export function enforcementRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: EnforcementOverview, ...ERRORS },
       },
     },
-    async (request) => prepareCourtPackage(deps, actorOf(request), metaOf(request), id(request.params), request.body as CourtPackageBody),
+    async (request) => prepareCourtPackage(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
   app.get(
     '/api/v1/cases/:id/enforcement/court-package.zip',
     { schema: { tags: TAGS, summary: '下载强制执行申请材料 / download the court package', params: IdParams } },
     async (request, reply) => {
-      const p = await getCourtPackage(deps, actorOf(request), metaOf(request), id(request.params));
+      const p = await getCourtPackage(deps, actorOf(request), metaOf(request), request.params.id);
       return sendStoredFile(reply, { bytes: p.zip, mime: 'application/zip', sm3: p.sm3, filename: p.filename });
     },
   );
@@ -114,7 +113,7 @@ export function enforcementRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: EnforcementOverview, ...ERRORS },
       },
     },
-    async (request) => recordCourtFiling(deps, actorOf(request), metaOf(request), id(request.params), request.body as CourtFilingBody),
+    async (request) => recordCourtFiling(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/cases/:id/review-litigations',
@@ -127,8 +126,7 @@ export function enforcementRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: EnforcementOverview, ...ERRORS },
       },
     },
-    async (request) =>
-      recordReviewLitigation(deps, actorOf(request), metaOf(request), id(request.params), request.body as ReviewLitigationBody),
+    async (request) => recordReviewLitigation(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/cases/:id/review-litigations/:reviewId/end',
@@ -142,8 +140,8 @@ export function enforcementRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const p = request.params as { id: string; reviewId: string };
-      return endReviewOrLitigation(deps, actorOf(request), metaOf(request), p.id, p.reviewId, request.body as EndReviewLitigationBody);
+      const p = request.params;
+      return endReviewOrLitigation(deps, actorOf(request), metaOf(request), p.id, p.reviewId, request.body);
     },
   );
 }

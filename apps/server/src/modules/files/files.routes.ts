@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import {
   ErrorBody,
   FileIntegrityIssue,
@@ -22,6 +21,7 @@ import {
   startManualScrub,
 } from './use-cases/file-integrity-queries.ts';
 import { MAX_FILE_BYTES, uploadFile } from './use-cases/upload-file.ts';
+import { type RouteApp, withSchemaTypes } from '../../platform/server-module.ts';
 
 const TAGS = ['files'];
 
@@ -30,8 +30,9 @@ const TAGS = ['files'];
  * of the stored files' integrity. A stored file is never served by its hash: it is read through the object that
  * refers to it (the evidence of a case, a document, a service record …), in the module that owns that object.
  */
-export function filesRoutes(app: FastifyInstance, deps: Deps): void {
-  void app.register(async (scope) => {
+export function filesRoutes(app: RouteApp, deps: Deps): void {
+  void app.register(async (instance) => {
+    const scope = withSchemaTypes(instance);
     // Every declared type reaches the handler, so that an active type (SVG, HTML, script) is refused by name.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_request, body, done) => done(null, body));
@@ -96,7 +97,7 @@ export function filesRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Page(FileScrubRun), 403: ErrorBody },
       },
     },
-    async (request) => listScrubRuns(deps, actorOf(request), request.query as FileScrubRunListQuery),
+    async (request) => listScrubRuns(deps, actorOf(request), request.query),
   );
   app.post(
     '/api/v1/file-integrity/scrub-runs',

@@ -1,15 +1,15 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { CasePortalSubmission, ErrorBody, Sm3Hex, Uuid } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { sendStoredFile } from '../files/index.ts';
 import { getSubmissionFile, listCaseSubmissions } from './use-cases/case-submissions.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 const TAGS = ['portal'];
 
 /** Under /api/v1: what the party handed in through the portal, for the officers of his case. */
-export function portalCaseRoutes(app: FastifyInstance, deps: Deps): void {
+export function portalCaseRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/cases/:id/portal-submissions',
     {
@@ -20,7 +20,7 @@ export function portalCaseRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Type.Array(CasePortalSubmission), 404: ErrorBody },
       },
     },
-    async (request) => listCaseSubmissions(deps, actorOf(request), (request.params as { id: string }).id),
+    async (request) => listCaseSubmissions(deps, actorOf(request), request.params.id),
   );
   app.get(
     '/api/v1/cases/:id/portal-submissions/:submissionId/files/:sm3',
@@ -33,7 +33,7 @@ export function portalCaseRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const p = request.params as { id: string; submissionId: string; sm3: string };
+      const p = request.params;
       return sendStoredFile(
         reply,
         await getSubmissionFile(deps, actorOf(request), metaOf(request), { caseId: p.id, submissionId: p.submissionId, sm3: p.sm3 }),

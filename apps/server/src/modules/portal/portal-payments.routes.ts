@@ -1,6 +1,6 @@
 // Paying through the portal: the amount due today (fine + G2 surcharge − paid, from the payments module), a
 // checkout on the provider's cashier (the sandbox in this installation), and 暂缓 / 分期 applications (处罚法 Art. 66).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { Checkout, DeferralApplicationBody, ErrorBody, PaymentSummary } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
@@ -10,10 +10,11 @@ import { applyForDeferral, paymentSummary, startCheckout } from '../payments/ind
 import type { PortalSession } from './portal-session.ts';
 import { loadPortalCase, PORTAL_ROLES } from './use-cases/get-portal-case.ts';
 import { auditedAttempt } from './use-cases/portal-steps.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 const TAGS = ['portal'];
 
-export function portalPaymentRoutes(scope: FastifyInstance, deps: Deps, session: (r: FastifyRequest) => Promise<PortalSession>): void {
+export function portalPaymentRoutes(scope: RouteApp, deps: Deps, session: (r: FastifyRequest) => Promise<PortalSession>): void {
   scope.get(
     '/api/portal/payment',
     {
@@ -59,7 +60,7 @@ export function portalPaymentRoutes(scope: FastifyInstance, deps: Deps, session:
     async (request, reply) => {
       const s = await session(request);
       const l = await loadPortalCase(deps, s);
-      const body = request.body as DeferralApplicationBody;
+      const body = request.body;
       const created = await auditedAttempt(deps, metaOf(request), s, body.kind, l, () =>
         applyForDeferral(deps, channelActor(l.row, 'portal', PORTAL_ROLES), metaOf(request), { ...body, caseId: s.caseId, via: 'portal' }),
       );

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   ErrorBody,
@@ -33,6 +33,7 @@ import { findPortalSession, revokePortalSession } from './portal.repository.ts';
 import { tokenHash } from '../auth/index.ts';
 import { addressKey, throttleGate } from '../throttle/index.ts';
 import { sendStoredFile } from '../files/index.ts';
+import { type RouteApp, withSchemaTypes } from '../../platform/server-module.ts';
 
 const TAGS = ['portal'];
 const PORTAL_ERRORS = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -41,8 +42,9 @@ const PORTAL_ERRORS = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: Err
  * 当事人门户: public (no console login). The login answers a cookie `cg_portal`; every other route reaches only the
  * case of that session. Mutations are naturally idempotent per case state (the steps refuse a repeat they forbid).
  */
-export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
-  void app.register(async (scope) => {
+export function publicPortalRoutes(app: RouteApp, deps: Deps): void {
+  void app.register(async (instance) => {
+    const scope = withSchemaTypes(instance);
     // The party's attachments are the body; any declared type but JSON reaches the upload, which refuses the wrong ones by name.
     scope.removeContentTypeParser('text/plain');
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_PORTAL_FILE_BYTES }, (_r, body, done) => done(null, body));
@@ -60,7 +62,7 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
           response: { 200: PortalCodeRequested, 400: ErrorBody, 429: ErrorBody },
         },
       },
-      async (request) => requestPortalCode(deps, metaOf(request), request.body as PortalCodeRequestBody),
+      async (request) => requestPortalCode(deps, metaOf(request), request.body),
     );
     scope.post(
       '/api/portal/session',
@@ -77,7 +79,7 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
         },
       },
       async (request, reply) => {
-        const opened = await openPortalSession(deps, metaOf(request), request.body as PortalLoginBody);
+        const opened = await openPortalSession(deps, metaOf(request), request.body);
         const s = await authenticatePortal(deps, opened.token);
         setPortalCookie(reply, deps, opened.token, opened.absoluteExpiresAt);
         return getPortalCase(deps, s);
@@ -88,7 +90,7 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
       const row = token ? await findPortalSession(deps.db, tokenHash(token)) : undefined;
       if (row) await revokePortalSession(deps.db, row.id, deps.clock.now());
       clearPortalCookie(reply);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
     scope.get(
       '/api/portal/case',
@@ -114,7 +116,7 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
       },
       async (request, reply) => {
         const s = await session(request);
-        const pdf = await partyDocumentPdf(deps, metaOf(request), s.caseId, (request.params as { id: string }).id);
+        const pdf = await partyDocumentPdf(deps, metaOf(request), s.caseId, request.params.id);
         if (!pdf) throw new AppError('NOT_FOUND');
         // Opened in the party's browser: inline, sandboxed, never sniffed.
         return sendStoredFile(
@@ -163,7 +165,7 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
       },
       async (request) => {
         const s = await session(request);
-        await submitPortalStatement(deps, metaOf(request), s, request.body as PortalStatementBody);
+        await submitPortalStatement(deps, metaOf(request), s, request.body);
         return getPortalCase(deps, s);
       },
     );
@@ -180,7 +182,7 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
       },
       async (request) => {
         const s = await session(request);
-        await requestPortalHearing(deps, metaOf(request), s, request.body as PortalHearingBody);
+        await requestPortalHearing(deps, metaOf(request), s, request.body);
         return getPortalCase(deps, s);
       },
     );
@@ -198,7 +200,7 @@ export function publicPortalRoutes(app: FastifyInstance, deps: Deps): void {
       },
       async (request) => {
         const s = await session(request);
-        await signPortalServiceConsent(deps, metaOf(request), s, request.body as PortalServiceConsentBody);
+        await signPortalServiceConsent(deps, metaOf(request), s, request.body);
         return getPortalCase(deps, s);
       },
     );

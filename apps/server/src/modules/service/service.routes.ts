@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   ErrorBody,
@@ -13,18 +12,18 @@ import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { getServiceOverview } from './use-cases/get-service-overview.ts';
 import { sendStoredFile } from '../files/index.ts';
-import { getConsentFile, getServiceFile, SERVICE_FILE_PARTS, type ServiceFilePart } from './use-cases/get-service-file.ts';
+import { getConsentFile, getServiceFile, SERVICE_FILE_PARTS } from './use-cases/get-service-file.ts';
 import { getServiceReceipt } from './use-cases/get-service-receipt.ts';
 import { recordPaperConsent } from './use-cases/record-paper-consent.ts';
 import { recordService } from './use-cases/record-service.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 
 const IdParams = Type.Object({ id: Uuid });
 const ServiceParams = Type.Object({ id: Uuid, serviceId: Uuid });
 const ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
-const id = (p: unknown) => (p as { id: string }).id;
 
 /** 送达: records of service by each lawful method, the F2 consent, the 送达回证. */
-export function serviceRoutes(app: FastifyInstance, deps: Deps): void {
+export function serviceRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/cases/:id/services',
     {
@@ -35,7 +34,7 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: ServiceOverview, 404: ErrorBody },
       },
     },
-    async (request) => getServiceOverview(deps, actorOf(request), id(request.params)),
+    async (request) => getServiceOverview(deps, actorOf(request), request.params.id),
   );
   app.post(
     '/api/v1/cases/:id/service-consents',
@@ -51,8 +50,8 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) =>
       reply.status(201).send(
         await recordPaperConsent(deps, actorOf(request), metaOf(request), {
-          caseId: id(request.params),
-          body: request.body as ServiceConsentBody,
+          caseId: request.params.id,
+          body: request.body,
         }),
       ),
   );
@@ -70,8 +69,8 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) =>
       reply.status(201).send(
         await recordService(deps, actorOf(request), metaOf(request), {
-          caseId: id(request.params),
-          body: request.body as RecordServiceBody,
+          caseId: request.params.id,
+          body: request.body,
         }),
       ),
   );
@@ -79,7 +78,7 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/cases/:id/services/:serviceId/receipt.pdf',
     { schema: { tags: ['service'], summary: '送达回证 PDF / proof of service', params: ServiceParams } },
     async (request, reply) => {
-      const p = request.params as { id: string; serviceId: string };
+      const p = request.params;
       const { pdf, filename } = await getServiceReceipt(deps, actorOf(request), metaOf(request), p.id, p.serviceId);
       return sendStoredFile(reply, { bytes: pdf, mime: 'application/pdf', sm3: '', filename }, { inline: true }).removeHeader(
         'x-content-sm3',
@@ -97,7 +96,7 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const p = request.params as { id: string; serviceId: string; part: ServiceFilePart };
+      const p = request.params;
       return sendStoredFile(
         reply,
         await getServiceFile(deps, actorOf(request), metaOf(request), { caseId: p.id, serviceId: p.serviceId, part: p.part }),
@@ -115,7 +114,7 @@ export function serviceRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const p = request.params as { id: string; consentId: string };
+      const p = request.params;
       return sendStoredFile(reply, await getConsentFile(deps, actorOf(request), metaOf(request), { caseId: p.id, consentId: p.consentId }));
     },
   );

@@ -71,10 +71,18 @@ export default function ConfirmPartyPage() {
     if (view === 'loading') return error ? <Alert type="error" message={error} /> : <Spin style={{ display: 'block', margin: 48 }} />;
     if (view === 'not_found') return <Result status="404" title={t('confirm.notFound')} subTitle={t('confirm.notFoundHint')} />;
     if (view === 'expired')
-      return <Result status="warning" title={t('confirm.expired')} subTitle={t('confirm.expiredHint')} data-testid="confirm-expired" />;
+      return (
+        <div data-testid="confirm-expired">
+          <Result status="warning" title={t('confirm.expired')} subTitle={t('confirm.expiredHint')} />
+        </div>
+      );
     if (view === 'locked') return <Result status="error" title={t('confirm.locked')} subTitle={t('confirm.lockedHint')} />;
     if (view === 'confirmed')
-      return <Result status="success" title={t('confirm.done')} subTitle={t('confirm.doneHint')} data-testid="confirm-done" />;
+      return (
+        <div data-testid="confirm-done">
+          <Result status="success" title={t('confirm.done')} subTitle={t('confirm.doneHint')} />
+        </div>
+      );
     return (
       <>
         {info && (

@@ -60,7 +60,9 @@ export default function SandboxPayPage() {
             ) : c.status === 'expired' ? (
               <Result status="warning" title={t('pay.sandbox.expired')} />
             ) : c.status === 'cancelled' ? (
-              <Result status="warning" title={t('pay.sandbox.cancelled')} data-testid="sandbox-cancelled" />
+              <div data-testid="sandbox-cancelled">
+                <Result status="warning" title={t('pay.sandbox.cancelled')} />
+              </div>
             ) : (
               <Button type="primary" size="large" block loading={busy} onClick={() => void pay()} data-testid="sandbox-confirm">
                 {t('pay.sandbox.confirm')}
