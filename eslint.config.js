@@ -40,7 +40,7 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.name=/^create(Hash|Hmac)$/][arguments.0.value=/^sm3$/i]",
+          selector: 'CallExpression[callee.name=/^create(Hash|Hmac)$/][arguments.0.value=/^sm3$/i]',
           message: 'Hash with shared/sm3.ts.',
         },
       ],

@@ -35,7 +35,7 @@ describe('sm3 (GB/T 32905-2016)', () => {
 });
 
 describe('hmacSm3Hex (RFC 2104 with SM3)', () => {
-  it('matches OpenSSL\'s HMAC-SM3 for keys shorter than, equal to and longer than the 64-byte block', () => {
+  it("matches OpenSSL's HMAC-SM3 for keys shorter than, equal to and longer than the 64-byte block", () => {
     const rand = mulberry32(20260315);
     const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
     for (const keyLength of [0, 1, 16, 32, 63, 64, 65, 200]) {
@@ -51,7 +51,8 @@ describe('hmacSm3Hex (RFC 2104 with SM3)', () => {
 
   it('hashes a text message as UTF-8', () => {
     const key = new Uint8Array(32).fill(7);
-    expect(hmacSm3Hex(key, 'amount=5000&order=罚没款')).toBe(createHmac('sm3', key).update('amount=5000&order=罚没款', 'utf8').digest('hex'));
+    expect(hmacSm3Hex(key, 'amount=5000&order=罚没款')).toBe(
+      createHmac('sm3', key).update('amount=5000&order=罚没款', 'utf8').digest('hex'),
+    );
   });
 });
-
