@@ -52,6 +52,15 @@ export type AppConfig = {
    * the embedded demo database, off when DATABASE_URL is set; off → no sandbox provider, its routes are not mounted.
    */
   paymentSandbox: boolean;
+  /** AUDIT_CHECKPOINT_MINUTES: a signed checkpoint of the audit chain's head at least this often (when it moved). */
+  auditCheckpointMinutes: number;
+  /** AUDIT_CHECKPOINT_ROWS: and whenever this many rows were appended since the last one. */
+  auditCheckpointRows: number;
+  /**
+   * AUDIT_CHECKPOINT_FILE: where checkpoints are also appended (JSON Lines); unset → DATA_DIR/audit/checkpoints.jsonl,
+   * none for an in-memory database. Best on storage the database's administrators cannot write.
+   */
+  auditCheckpointFile: string | null;
 };
 
 /** What Fastify's `trustProxy` takes from a setting: every hop (true), none (false), or the proxies' addresses / CIDRs. */
@@ -182,5 +191,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     paymentSandboxSecret: secretVar(env, 'PAYMENT_SANDBOX_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
     throttle: throttleVars(env),
     paymentSandbox: boolVar(env, 'PAYMENT_SANDBOX', embedded),
+    auditCheckpointMinutes: intVar(env, 'AUDIT_CHECKPOINT_MINUTES', 15, 1, 24 * 60),
+    auditCheckpointRows: intVar(env, 'AUDIT_CHECKPOINT_ROWS', 1000, 1, 1_000_000),
+    auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE?.trim() ? path.resolve(env.AUDIT_CHECKPOINT_FILE.trim()) : null,
   };
 }
