@@ -1,9 +1,6 @@
 import type { Actor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { assertPermission } from '../../shared/access.ts';
-
-/** Whose jurisdiction is the whole tree (the 市局's users): they see rows written by the system itself. */
-export const isCityWide = (actor: Actor): boolean => actor.jurisdictionPath.split('/').filter(Boolean).length === 1;
+import { assertPermission, isCityWide } from '../../shared/access.ts';
 
 /**
  * The checkpoints speak for the whole installation's chain: they are listed, downloaded and written by the city
@@ -11,5 +8,10 @@ export const isCityWide = (actor: Actor): boolean => actor.jurisdictionPath.spli
  */
 export function assertCityAuditor(actor: Actor): void {
   assertPermission(actor, 'audit:verify');
-  if (!isCityWide(actor)) throw new AppError('FORBIDDEN');
+  if (!isCityWide(actor)) {
+    throw new AppError('FORBIDDEN', {
+      message: '审计链锚点属于整个平台，由市局查看和管理',
+      messageEn: 'The checkpoints of the audit chain belong to the whole platform and are kept by the city bureau',
+    });
+  }
 }

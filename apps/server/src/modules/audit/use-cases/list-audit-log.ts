@@ -1,10 +1,9 @@
 import type { AuditEntry, AuditListQuery, PageOf } from '@chengguan/contracts';
 import type { Actor, Deps } from '../../../context.ts';
-import { assertPermission } from '../../../shared/access.ts';
+import { assertPermission, isCityWide } from '../../../shared/access.ts';
 import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts';
 import { fieldError } from '../../../errors/app-error.ts';
 import { listAudit, type AuditRow } from '../audit.repository.ts';
-import { isCityWide } from '../audit-access.ts';
 
 function toEntry(r: AuditRow): AuditEntry {
   return {
