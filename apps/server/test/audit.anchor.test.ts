@@ -472,9 +472,13 @@ describe('the checkpoint API', () => {
     const now = await ctx.api('POST', '/api/v1/audit/checkpoints', { token: admin, headers: { 'idempotency-key': 'anchor-now-1' } });
     expect(now.statusCode, now.body).toBe(200);
     const written = now.json().checkpoint as { seq: number; reason: string };
-    expect(written).toMatchObject({ seq: (await head()).seq - 1, reason: 'manual' });
-    // Its audit row follows it; the file gets it from the job, after the request committed.
-    expect((await head()).seq).toBe(written.seq + 1);
+    // It anchors the request's own audit row: nothing is left unanchored. The file gets it from the job, after the
+    // request committed.
+    const h = await head();
+    expect(written).toMatchObject({ seq: h.seq, hash: h.hash, reason: 'manual' });
+    const row = await ctx.deps.db.selectFrom('audit_log').select('action').where('seq', '=', h.seq).executeTakeFirstOrThrow();
+    expect(row.action).toBe('audit.checkpoint');
+    expect((await ctx.api('GET', '/api/v1/audit/anchor', { token: admin })).json()).toMatchObject({ rowsAfterLastCheckpoint: 0 });
     await runJobs();
     expect(parseCheckpointLines(fs.readFileSync(checkpointFile, 'utf8')).entries.map((e) => e.checkpoint.seq)).toContain(written.seq);
 
