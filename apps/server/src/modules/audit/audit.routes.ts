@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   AuditAnchorStatus,
@@ -11,6 +10,7 @@ import {
   Page,
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { listWithExportRoutes, sendXlsx } from '../../http/xlsx.ts';
 import { shanghaiDate } from '../../shared/time.ts';
@@ -22,7 +22,7 @@ import { writeCheckpointAs } from './use-cases/write-checkpoint-as.ts';
 const TAGS = ['audit'];
 const ERRORS = { 400: ErrorBody, 403: ErrorBody };
 
-export function auditRoutes(app: FastifyInstance, deps: Deps): void {
+export function auditRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/audit',
     {
@@ -33,12 +33,12 @@ export function auditRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Page(AuditEntry), 400: ErrorBody },
       },
     },
-    async (request) => listAuditLog(deps, actorOf(request), request.query as AuditListQuery),
+    async (request) => listAuditLog(deps, actorOf(request), request.query),
   );
   app.get(
     '/api/v1/audit/export.xlsx',
     { schema: { tags: TAGS, summary: '导出审计日志 / export (Excel)', querystring: AuditListQuery } },
-    async (request, reply) => sendXlsx(reply, '审计日志.xlsx', await exportAudit(deps, actorOf(request), request.query as AuditListQuery)),
+    async (request, reply) => sendXlsx(reply, '审计日志.xlsx', await exportAudit(deps, actorOf(request), request.query)),
   );
   app.post(
     '/api/v1/audit/verify',
