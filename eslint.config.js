@@ -21,7 +21,34 @@ export default tseslint.config(
     // Tests are white-box and may reach a module's internals; the server's own code may not.
     files: ['apps/server/src/**/*.ts'],
     plugins: { chengguan: { rules: { 'module-boundaries': moduleBoundaries } } },
-    rules: { 'chengguan/module-boundaries': 'error' },
+    rules: {
+      'chengguan/module-boundaries': 'error',
+      // One SM3 on the server (shared/sm3.ts: OpenSSL's where present, else the domain's): no second copy.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'sm-crypto-v2', importNames: ['sm3'], message: 'Hash with shared/sm3.ts; sm-crypto-v2 is for SM2 and SM4 only.' },
+            {
+              name: '@chengguan/domain',
+              importNames: ['sm3', 'sm3Hex', 'hmacSm3Hex'],
+              message: "Hash with shared/sm3.ts (OpenSSL's SM3 where present); the domain's is its fallback.",
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^create(Hash|Hmac)$/][arguments.0.value=/^sm3$/i]',
+          message: 'Hash with shared/sm3.ts.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/server/src/shared/sm3.ts'],
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },
   {
     files: ['scripts/**/*.mjs'],

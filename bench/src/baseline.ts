@@ -3,7 +3,8 @@
  * the chain from its current head, serialized with the same transaction-scoped advisory lock.
  */
 import { sql, type Transaction } from 'kysely';
-import { auditRowHash, GENESIS_HASH } from '@chengguan/domain';
+import { auditRowHash, CURRENT_AUDIT_HASH_VERSION, GENESIS_HASH } from '@chengguan/domain';
+import { sm3Hex } from '../../apps/server/src/shared/sm3.ts';
 import type { TestContext } from '../../apps/server/test/harness.ts';
 import type { DB } from '../../apps/server/src/db/schema.ts';
 
@@ -36,21 +37,28 @@ export function auditChain(ctx: TestContext): AuditChain {
       seq += 1;
       const at = new Date().toISOString();
       const data = a.data ?? {};
-      const hash = auditRowHash(prev, {
-        seq,
-        at,
-        actorId: null,
-        bureauId: a.bureauId,
-        action: a.action,
-        entityType: a.entityType,
-        entityId: a.entityId,
-        data,
-        ip: null,
-      });
-      await sql`INSERT INTO audit_log (seq, id, at, bureau_id, action, entity_type, entity_id, data, prev_hash, hash)
-        VALUES (${seq}, ${ctx.deps.newId()}, ${at}, ${a.bureauId}, ${a.action}, ${a.entityType}, ${a.entityId}, ${JSON.stringify(data)}::jsonb, ${prev}, ${hash})`.execute(
-        trx,
+      const id = ctx.deps.newId();
+      const hash = auditRowHash(
+        prev,
+        {
+          hashVersion: CURRENT_AUDIT_HASH_VERSION,
+          seq,
+          id,
+          at,
+          actorId: null,
+          bureauId: a.bureauId,
+          action: a.action,
+          entityType: a.entityType,
+          entityId: a.entityId,
+          data,
+          ip: null,
+          correlationId: null,
+        },
+        sm3Hex,
       );
+      await sql`INSERT INTO audit_log (seq, id, at, bureau_id, action, entity_type, entity_id, data, hash_version, prev_hash, hash)
+        VALUES (${seq}, ${id}, ${at}, ${a.bureauId}, ${a.action}, ${a.entityType}, ${a.entityId}, ${JSON.stringify(data)}::jsonb,
+                ${CURRENT_AUDIT_HASH_VERSION}, ${prev}, ${hash})`.execute(trx);
       prev = hash;
     },
   };

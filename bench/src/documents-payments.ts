@@ -8,11 +8,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { sm3Hex } from '@chengguan/domain';
 import type { Checkout, IssuedDocumentCreated, SandboxCheckoutView } from '@chengguan/contracts';
 import type { TestContext } from '../../apps/server/test/harness.ts';
 import { buildDemoData } from '../../apps/server/src/seed/demo-data.ts';
-import { fileStorageOf, sm3OfBytes } from '../../apps/server/src/modules/files/file-storage.ts';
+import { fileStorageOf } from '../../apps/server/src/modules/files/file-storage.ts';
+import { sm3Hex } from '../../apps/server/src/shared/sm3.ts';
 import { sandboxMerchant } from '../../apps/server/src/modules/payments/providers/sandbox-provider.ts';
 import { signFields } from '../../apps/server/src/modules/payments/providers/signing.ts';
 import { auditChain, benchResult, type BenchResult } from './baseline.ts';
@@ -58,7 +58,7 @@ export async function benchDocumentsPayments(ctx: TestContext, n: number): Promi
   const t1 = performance.now();
   for (const [i, id] of tickets.entries()) {
     const bytes = Buffer.concat([sample, Buffer.from(`\n% ${i}`)]);
-    const pdfSm3 = sm3OfBytes(bytes);
+    const pdfSm3 = sm3Hex(bytes);
     await fileStorageOf(ctx.deps).put(pdfSm3, bytes);
     const docId = ctx.deps.newId();
     await db.transaction().execute(async (trx) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OrgNode } from '@chengguan/contracts';
 import { apiGet, login, openBrowser, type Session } from './browser.ts';
 
-// The console shell of issue 2: log in, create an officer, see the audit entry, verify the chain.
+// The console shell: log in, create an officer, see the audit entry, verify the chain, anchor its head.
 // The tests share one browser and run in order: (3) looks for the audit entry of (2)'s officer.
 
 const baseUrl = inject('baseUrl');
@@ -113,5 +113,25 @@ describe('console', () => {
     await result.waitFor({ timeout: 60_000 });
     expect(await result.getAttribute('data-ok')).toBe('true');
     expect(await result.textContent()).toMatch(/审计链完整（共\d+条）/);
+  });
+
+  it('anchors the chain head from the 审计链锚点 tab and verifies the chain against the checkpoint', async () => {
+    const { page } = s;
+    await page.getByRole('tab', { name: '审计链锚点' }).click();
+    await page.getByTestId('anchor-status').waitFor();
+    await page.getByTestId('anchor-write').click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    // The anchoring's own audit row is the row it anchors: the status shows a checkpoint, the list a manual one.
+    await page.locator('[data-testid="anchor-table"] tr.ant-table-row', { hasText: '手动' }).first().waitFor();
+    await expect.poll(() => page.getByTestId('anchor-status').textContent()).toMatch(/锚定至第 \d+ 条/);
+
+    await page.getByTestId('audit-verify').click();
+    const result = page.getByTestId('audit-verify-result');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.getAttribute('data-ok')).toBe('true');
+    expect(await page.getByTestId('audit-verify-anchors').textContent()).toMatch(/与 \d+ 个签名锚点一致/);
   });
 });

@@ -52,6 +52,20 @@ export type AppConfig = {
    * the embedded demo database, off when DATABASE_URL is set; off → no sandbox provider, its routes are not mounted.
    */
   paymentSandbox: boolean;
+  /** AUDIT_CHECKPOINT_MINUTES: a signed checkpoint of the audit chain's head at least this often (when it moved). */
+  auditCheckpointMinutes: number;
+  /** AUDIT_CHECKPOINT_ROWS: and whenever this many rows were appended since the last one. */
+  auditCheckpointRows: number;
+  /**
+   * AUDIT_CHECKPOINT_FILE: where checkpoints are also appended (JSON Lines); unset → DATA_DIR/audit/checkpoints.jsonl,
+   * none for an in-memory database. Best on storage the database's administrators cannot write.
+   */
+  auditCheckpointFile: string | null;
+  /**
+   * DB_APP_ROLE: the PostgreSQL role the application connects as (not the tables' owner). `npm run db:migrate`, run as
+   * the owner, then renews its rights (db/roles.ts); unset → db:migrate leaves rights alone.
+   */
+  dbAppRole: string | null;
 };
 
 /** What Fastify's `trustProxy` takes from a setting: every hop (true), none (false), or the proxies' addresses / CIDRs. */
@@ -149,6 +163,14 @@ function throttleVars(env: NodeJS.ProcessEnv): Record<ThrottleRule, ThrottleLimi
   return out;
 }
 
+function sqlIdentifierVar(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/u.test(raw))
+    throw new ConfigError(`${name} must be a lower-case SQL identifier (a-z, 0-9, _), got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -182,5 +204,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     paymentSandboxSecret: secretVar(env, 'PAYMENT_SANDBOX_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
     throttle: throttleVars(env),
     paymentSandbox: boolVar(env, 'PAYMENT_SANDBOX', embedded),
+    auditCheckpointMinutes: intVar(env, 'AUDIT_CHECKPOINT_MINUTES', 15, 1, 24 * 60),
+    auditCheckpointRows: intVar(env, 'AUDIT_CHECKPOINT_ROWS', 1000, 1, 1_000_000),
+    auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE?.trim() ? path.resolve(env.AUDIT_CHECKPOINT_FILE.trim()) : null,
+    dbAppRole: sqlIdentifierVar(env, 'DB_APP_ROLE'),
   };
 }

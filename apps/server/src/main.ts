@@ -10,6 +10,7 @@ import { seedDemoCases, type DemoCase } from './seed/demo-cases.ts';
 import { startWorker } from './modules/scheduler/index.ts';
 import { buildModules } from './platform/build-modules.ts';
 import { paymentBannerLine } from './modules/payments/index.ts';
+import { anchorAuditChainAtShutdown } from './modules/audit/index.ts';
 
 /** API (and, by default, the worker) in one process. */
 runCli(async () => {
@@ -47,6 +48,8 @@ runCli(async () => {
   const shutdown = async () => {
     await worker?.stop();
     await app.close();
+    // The head as it is when the process stops, signed: rows cut from the end after this are seen.
+    await anchorAuditChainAtShutdown(deps).catch((e: unknown) => console.error('审计链停机锚定失败 / shutdown checkpoint failed:', e));
     await database.close();
     process.exit(0);
   };

@@ -3,6 +3,7 @@ import { openPlatform } from './bootstrap.ts';
 import { runCli } from './cli/run-cli.ts';
 import { runDueJobs, startWorker } from './modules/scheduler/index.ts';
 import { buildModules } from './platform/build-modules.ts';
+import { anchorAuditChainAtShutdown } from './modules/audit/index.ts';
 
 /**
  * A worker process on its own (PostgreSQL deployments run one or more beside the API processes), wired from the same
@@ -26,6 +27,7 @@ runCli(async () => {
   console.log(`worker started on ${database.kind}`);
   const stop = async () => {
     await worker.stop();
+    await anchorAuditChainAtShutdown(deps).catch((e: unknown) => console.error('审计链停机锚定失败 / shutdown checkpoint failed:', e));
     await database.close();
     process.exit(0);
   };

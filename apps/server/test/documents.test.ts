@@ -15,7 +15,8 @@ import type {
 } from '@chengguan/contracts';
 import { DEFAULT_TEMPLATES, renderTemplate, sampleDocumentData } from '@chengguan/domain';
 import { DOCUMENT_KIND_TITLES, DOCUMENT_KINDS } from '@chengguan/contracts';
-import { fileStorageOf, sm3OfBytes } from '../src/modules/files/file-storage.ts';
+import { fileStorageOf } from '../src/modules/files/file-storage.ts';
+import { sm3Hex } from '../src/shared/sm3.ts';
 import { renderPdf } from '../src/modules/documents/pdf/render-pdf.ts';
 import { fontChain } from '../src/modules/documents/pdf/fonts.ts';
 import { issueCaseDocument, listCaseDocuments, readDocumentPdf } from '../src/modules/documents/issue-document.ts';
@@ -42,7 +43,7 @@ afterAll(async () => {
 
 /** The text of a PDF as pdftotext reads it, with the page footers dropped and all white space removed. */
 function pdfText(bytes: Buffer): string {
-  const file = path.join(TMP, `${sm3OfBytes(bytes)}.pdf`);
+  const file = path.join(TMP, `${sm3Hex(bytes)}.pdf`);
   fs.writeFileSync(file, bytes);
   const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   return raw
@@ -118,7 +119,7 @@ describe('a decision PDF (E5, G2, J1)', () => {
   });
 
   it('is frozen: stored under its SM3 and listed on the case with the verify path shown once', async () => {
-    expect(sm3OfBytes(firstBytes)).toBe(first.document.sm3);
+    expect(sm3Hex(firstBytes)).toBe(first.document.sm3);
     expect(first.verifyPath).toMatch(new RegExp(`^/verify/${first.document.id}\\?c=[A-Z2-9]{10}$`));
     const r = await ctx.api('GET', `/api/v1/cases/${caseId}/documents`, { token: kit.tokens.pd_ljz_01! });
     expect(r.statusCode, r.body).toBe(200);
@@ -213,7 +214,7 @@ describe('a decision PDF (E5, G2, J1)', () => {
     const secondText = pdfText((await download(second.document.id)).rawPayload);
     expect(secondText).toContain('浦东局试行条款');
     const again = (await download(first.document.id)).rawPayload;
-    expect(sm3OfBytes(again)).toBe(first.document.sm3);
+    expect(sm3Hex(again)).toBe(first.document.sm3);
     expect(pdfText(again)).not.toContain('浦东局试行条款');
     // Revert: the override is removed and the city default applies again.
     const reverted = await ctx.api('POST', '/api/v1/document-templates/decision/revert', { token: pdAdmin, body: { scope: 'bureau' } });
@@ -454,7 +455,7 @@ describe('PDF rendering', () => {
     };
     const a = await renderPdf(input);
     const b = await renderPdf(input);
-    expect(sm3OfBytes(a.bytes)).toBe(sm3OfBytes(b.bytes));
+    expect(sm3Hex(a.bytes)).toBe(sm3Hex(b.bytes));
     expect(a.pages).toBeGreaterThanOrEqual(2);
     const file = path.join(TMP, 'pages.pdf');
     fs.writeFileSync(file, a.bytes);

@@ -8,7 +8,7 @@ import { addWorkingDays } from '@chengguan/domain';
 import { createTestContext, type TestContext } from './harness.ts';
 import { caseKit, decidedCase, expectRule, type CaseKit } from './cases-support.ts';
 import { caseContext } from '../src/modules/cases/case-loader.ts';
-import { sm3OfBytes } from '../src/modules/files/file-storage.ts';
+import { sm3Hex } from '../src/shared/sm3.ts';
 import * as documents from '../src/modules/documents/issue-document.ts';
 
 vi.mock('../src/modules/documents/issue-document.ts', async (importOriginal) => {
@@ -135,7 +135,7 @@ describe('催告书 and the court package', () => {
       headers: { authorization: `Bearer ${kit.tokens.pd_ljz_leader}` },
     });
     expect(zipRes.statusCode).toBe(200);
-    expect(sm3OfBytes(zipRes.rawPayload)).toBe(after.courtPackage!.zipSm3);
+    expect(sm3Hex(zipRes.rawPayload)).toBe(after.courtPackage!.zipSm3);
     const files = unzipSync(new Uint8Array(zipRes.rawPayload));
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as {
       lastDayToFile: string;
@@ -145,7 +145,7 @@ describe('催告书 and the court package', () => {
     expect([...new Set(manifest.items.map((i) => i.item))]).toEqual([1, 2, 3, 4, 5]);
     for (const i of manifest.items) {
       expect(i.file, JSON.stringify(i)).toBeTruthy();
-      expect(sm3OfBytes(files[i.file!]!)).toBe(i.sm3);
+      expect(sm3Hex(files[i.file!]!)).toBe(i.sm3);
     }
     const names = Object.keys(files);
     expect(names.some((n) => n.startsWith('1-强制执行申请书'))).toBe(true);

@@ -20,7 +20,7 @@ import { caseKit, decidedCase, jpeg, type CaseKit } from './cases-support.ts';
 import { portalLogin } from './portal-support.ts';
 import { runDueJobs } from '../src/modules/scheduler/worker.ts';
 import { FILE_JOB_HANDLERS } from '../src/modules/files/files.jobs.ts';
-import { sm3OfBytes } from '../src/modules/files/file-storage.ts';
+import { sm3Hex } from '../src/shared/sm3.ts';
 import { buildModules } from '../src/platform/build-modules.ts';
 
 let ctx: TestContext;
@@ -87,7 +87,7 @@ describe('a flipped byte on disk', () => {
     expect(r.body).not.toContain(original.subarray(11).toString('latin1'));
     const altered = await fs.readFile(onDisk(e.fileSm3));
     const [issue] = await issuesOf(e.fileSm3);
-    expect(issue).toMatchObject({ kind: 'mismatch', found_by: 'read', status: 'open', actual_sm3: sm3OfBytes(altered), times_seen: 1 });
+    expect(issue).toMatchObject({ kind: 'mismatch', found_by: 'read', status: 'open', actual_sm3: sm3Hex(altered), times_seen: 1 });
     const [audit] = await auditsOf(e.fileSm3);
     expect(audit).toMatchObject({ action: 'file.integrity_failure', actor_id: kit.officerId('pd_ljz_01') });
     expect(audit!.data).toMatchObject({

@@ -139,7 +139,8 @@ async function getJson(url: string, identity: Identity, zone: Zone): Promise<unk
 /** GET every route that needs no parameter, as each identity of its zone: the pools of existing values. */
 async function crawl(ops: Operation[]): Promise<void> {
   for (const op of ops) {
-    if (op.method !== 'GET' || op.pathParams.length || op.query.some((q) => q.required) || /\.(xlsx|pdf|zip)$/.test(op.path)) continue;
+    if (op.method !== 'GET' || op.pathParams.length || op.query.some((q) => q.required) || /\.(xlsx|pdf|zip|jsonl)$/.test(op.path))
+      continue;
     for (const identity of identitiesOf(op.zone)) await getJson(op.path, identity, op.zone);
   }
 }

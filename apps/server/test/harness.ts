@@ -49,6 +49,31 @@ export type TestContext = Platform & {
 };
 
 /**
+ * An empty database of the engine under test (no migrations, no data, no template) and the platform opened on it
+ * without migrating: for tests of an upgrade, which migrate it themselves.
+ */
+export async function createBlankPlatform(clock: Clock = testClock()): Promise<Platform & { close(): Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL || null;
+  let databaseUrl: string | null = null;
+  let dropDb: (() => Promise<void>) | null = null;
+  if (adminUrl) {
+    const name = `cg_test_${randomBytes(6).toString('hex')}`;
+    await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+    databaseUrl = databaseUrlFor(adminUrl, name);
+    dropDb = () => withAdmin(adminUrl, async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  }
+  const config = { ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }), dataDir: 'memory://', webDist: null };
+  const platform = await openPlatform({ config, clock, migrate: false });
+  return {
+    ...platform,
+    async close() {
+      await platform.database.close();
+      if (dropDb) await dropDb();
+    },
+  };
+}
+
+/**
  * A fresh database per test file: embedded PGlite in memory by default; with DATABASE_URL set,
  * a throw-away database created on that PostgreSQL server and dropped afterwards.
  * The sandbox payment provider is on for both engines (PAYMENT_SANDBOX=true) so that both run the same payment

@@ -19,3 +19,4 @@ export * from './disclosure/index.ts';
 export * from './portal/index.ts';
 export * from './payments/index.ts';
 export * from './random/prng.ts';
+export * from './audit/checkpoint.ts';

@@ -30,7 +30,12 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * under an advisory lock so two processes starting together do not race. A changed file that was
  * already applied is refused: migrations are append-only.
  */
-export async function runMigrations(db: Kysely<DB>, log: (msg: string) => void = () => {}): Promise<string[]> {
+export async function runMigrations(
+  db: Kysely<DB>,
+  log: (msg: string) => void = () => {},
+  /** Stop before this version (tests of an upgrade: the database as an earlier release left it). */
+  opts: { before?: string } = {},
+): Promise<string[]> {
   const applied: string[] = [];
   await db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
@@ -42,6 +47,7 @@ export async function runMigrations(db: Kysely<DB>, log: (msg: string) => void =
         (await conn.selectFrom('schema_migrations').select(['version', 'checksum']).execute()).map((r) => [r.version, r.checksum]),
       );
       for (const m of listMigrations()) {
+        if (opts.before !== undefined && m.version >= opts.before) break;
         const prior = done.get(m.version);
         if (prior !== undefined) {
           if (prior !== m.checksum) throw new Error(`migration ${m.name} was changed after it was applied`);

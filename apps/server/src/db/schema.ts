@@ -10,6 +10,7 @@ import type { EnforcementTables } from '../modules/enforcement/enforcement.table
 import type { PaymentTables } from '../modules/payments/payments.tables.ts';
 import type { DocumentTables } from '../modules/documents/documents.tables.ts';
 import type { ThrottleTables } from '../modules/throttle/throttle.tables.ts';
+import type { AuditTables } from '../modules/audit/audit.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -96,22 +97,6 @@ export type IdempotencyKeysTable = {
   created_at: GeneratedTimestamp;
 };
 
-export type AuditLogTable = {
-  seq: number;
-  id: string;
-  at: Timestamp;
-  actor_id: string | null;
-  bureau_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  data: Json;
-  ip: string | null;
-  correlation_id: string | null;
-  prev_hash: string;
-  hash: string;
-};
-
 export type JobsTable = {
   id: string;
   kind: string;
@@ -139,7 +124,6 @@ export type CoreTables = {
   credentials: CredentialsTable;
   sessions: SessionsTable;
   idempotency_keys: IdempotencyKeysTable;
-  audit_log: AuditLogTable;
   jobs: JobsTable;
   schema_migrations: SchemaMigrationsTable;
 };
@@ -149,6 +133,7 @@ export type CoreTables = {
  * (`modules/<feature>/<feature>.tables.ts`), joined here with `&`.
  */
 export type DB = CoreTables &
+  AuditTables &
   LawTables &
   CaseTables &
   PartyConfirmationTables &

@@ -8,7 +8,8 @@
 // replays it. Only successful answers are kept: after a 4xx everything rolls back and a corrected retry may reuse the
 // key. A different request under the same key is 422.
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
-import { canonicalize, sm3Hex } from '@chengguan/domain';
+import { canonicalize } from '@chengguan/domain';
+import { sm3Hex } from '../shared/sm3.ts';
 import type { Deps } from '../context.ts';
 import { beginUnitOfWork, type UnitOfWork } from '../db/unit-of-work.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';

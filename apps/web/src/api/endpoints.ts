@@ -1,4 +1,7 @@
 import type {
+  AuditAnchorStatus,
+  AuditCheckpointEntry,
+  AuditCheckpointReason,
   AuditEntry,
   AuditVerifyResult,
   CreateOfficerBody,
@@ -77,6 +80,18 @@ export const auditApi = {
     api.get<PageOf<AuditEntry>>('/api/v1/audit', query as Query, signal),
   verify: (w: Write = {}) => api.post<AuditVerifyResult>('/api/v1/audit/verify', {}, w),
   exportPath: '/api/v1/audit/export.xlsx',
+};
+
+export type CheckpointFilters = { reason?: AuditCheckpointReason; from?: string; to?: string };
+
+/** The signed checkpoints of the audit chain (the city bureau's auditors). */
+export const auditAnchorApi = {
+  status: (signal?: AbortSignal) => api.get<AuditAnchorStatus>('/api/v1/audit/anchor', {}, signal),
+  list: (query: CheckpointFilters & { page: number; pageSize: number }, signal?: AbortSignal) =>
+    api.get<PageOf<AuditCheckpointEntry>>('/api/v1/audit/checkpoints', query as Query, signal),
+  writeNow: (w: Write = {}) => api.post<{ checkpoint: AuditCheckpointEntry | null }>('/api/v1/audit/checkpoints', {}, w),
+  exportPath: '/api/v1/audit/checkpoints/export.xlsx',
+  filePath: '/api/v1/audit/checkpoints/export.jsonl',
 };
 
 export type ThrottleFilters = { rule?: string; subject?: string; refusedOnly?: boolean; from?: string; to?: string };

@@ -6,6 +6,7 @@ import { casesEnUS } from './cases.en-US.ts';
 import { documentsEnUS } from './documents.en-US.ts';
 import { portalEnUS } from './portal.en-US.ts';
 import { disclosureEnUS } from './disclosure.en-US.ts';
+import { auditEnUS } from './audit.en-US.ts';
 import { messagesEnUS } from './messages.en-US.ts';
 import { filesEnUS } from './files.en-US.ts';
 
@@ -201,8 +202,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.verifying': 'Verifying the audit chain…',
   'audit.verifyOk': 'Audit chain intact ({n} entries)',
   'audit.verifyOkDesc': 'Head hash: {hash}',
-  'audit.verifyBroken': 'Audit chain broken: entry {seq} fails verification',
-  'audit.verifyBrokenDesc': 'Reason: {reason} ({n} entries checked)',
+  'audit.verifyBroken': 'Audit chain verification failed: the first problem is at entry {seq}',
   'audit.filterByActor': 'Only this actor',
   'audit.filterByEntity': 'Only this entity',
   'settings.title': 'Settings',
@@ -628,6 +628,7 @@ export const enUS: Record<MessageKey, string> = {
   ...disclosureEnUS,
   ...messagesEnUS,
   ...filesEnUS,
+  ...auditEnUS,
   ...paymentsEnUS,
   ...serviceEnUS,
   ...enforcementEnUS,

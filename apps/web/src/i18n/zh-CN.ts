@@ -5,6 +5,7 @@ import { casesZhCN } from './cases.zh-CN.ts';
 import { documentsZhCN } from './documents.zh-CN.ts';
 import { portalZhCN } from './portal.zh-CN.ts';
 import { disclosureZhCN } from './disclosure.zh-CN.ts';
+import { auditZhCN } from './audit.zh-CN.ts';
 import { messagesZhCN } from './messages.zh-CN.ts';
 import { filesZhCN } from './files.zh-CN.ts';
 // The zh-CN catalogue is the source of message keys; en-US must provide every key.
@@ -196,8 +197,7 @@ export const zhCN = {
   'audit.verifying': '正在校验审计链，请稍候…',
   'audit.verifyOk': '审计链完整（共{n}条）',
   'audit.verifyOkDesc': '链头哈希：{hash}',
-  'audit.verifyBroken': '审计链已被破坏：第 {seq} 条记录校验失败',
-  'audit.verifyBrokenDesc': '原因：{reason}（已校验 {n} 条）',
+  'audit.verifyBroken': '审计链校验未通过：最早的问题在第 {seq} 条',
   'audit.filterByActor': '只看该操作人',
   'audit.filterByEntity': '只看该对象',
   'settings.title': '个人设置',
@@ -622,6 +622,7 @@ export const zhCN = {
   ...disclosureZhCN,
   ...messagesZhCN,
   ...filesZhCN,
+  ...auditZhCN,
   ...paymentsZhCN,
   ...serviceZhCN,
   ...enforcementZhCN,

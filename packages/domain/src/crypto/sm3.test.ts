@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { sm3, sm3Hex } from './sm3.ts';
+import { hmacSm3Hex, sm3, sm3Hex } from './sm3.ts';
 import { mulberry32 } from '../random/prng.ts';
 
 describe('sm3 (GB/T 32905-2016)', () => {
@@ -31,5 +31,28 @@ describe('sm3 (GB/T 32905-2016)', () => {
     const data = new Uint8Array([1, 2, 3]);
     sm3(data);
     expect([...data]).toEqual([1, 2, 3]);
+  });
+});
+
+describe('hmacSm3Hex (RFC 2104 with SM3)', () => {
+  it("matches OpenSSL's HMAC-SM3 for keys shorter than, equal to and longer than the 64-byte block", () => {
+    const rand = mulberry32(20260315);
+    const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
+    for (const keyLength of [0, 1, 16, 32, 63, 64, 65, 200]) {
+      for (const messageLength of [0, 1, 55, 56, 64, 300]) {
+        const key = bytes(keyLength);
+        const message = bytes(messageLength);
+        expect(hmacSm3Hex(key, message), `key ${keyLength}, message ${messageLength}`).toBe(
+          createHmac('sm3', key).update(message).digest('hex'),
+        );
+      }
+    }
+  });
+
+  it('hashes a text message as UTF-8', () => {
+    const key = new Uint8Array(32).fill(7);
+    expect(hmacSm3Hex(key, 'amount=5000&order=罚没款')).toBe(
+      createHmac('sm3', key).update('amount=5000&order=罚没款', 'utf8').digest('hex'),
+    );
   });
 });

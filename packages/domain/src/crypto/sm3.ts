@@ -1,5 +1,6 @@
 // SM3 cryptographic hash (GB/T 32905-2016), pure TypeScript so the browser console can verify
-// audit chains and evidence hashes without node:crypto.
+// audit chains and evidence hashes without node:crypto. The server hashes with OpenSSL's SM3 where the runtime has
+// it (apps/server/src/shared/sm3.ts) and falls back to this one; this one is also the reference its tests compare.
 
 const IV = new Uint32Array([0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600, 0xa96f30bc, 0x163138aa, 0xe38dee4d, 0xb0fb0e4e]);
 
@@ -99,4 +100,22 @@ function toHex(bytes: Uint8Array): string {
 /** SM3 digest as 64 lowercase hex characters. */
 export function sm3Hex(data: Uint8Array | string): string {
   return toHex(sm3(data));
+}
+
+const BLOCK_BYTES = 64;
+
+/** HMAC-SM3 (RFC 2104 with SM3, GB/T 15852.2): the key as bytes, the message as bytes or UTF-8 text; 64 hex digits. */
+export function hmacSm3Hex(key: Uint8Array, message: Uint8Array | string): string {
+  const k = key.length > BLOCK_BYTES ? sm3(key) : key;
+  const msg = typeof message === 'string' ? utf8.encode(message) : message;
+  const inner = new Uint8Array(BLOCK_BYTES + msg.length);
+  const outer = new Uint8Array(BLOCK_BYTES + 32);
+  for (let i = 0; i < BLOCK_BYTES; i++) {
+    const b = k[i] ?? 0;
+    inner[i] = b ^ 0x36;
+    outer[i] = b ^ 0x5c;
+  }
+  inner.set(msg, BLOCK_BYTES);
+  outer.set(sm3(inner), BLOCK_BYTES);
+  return sm3Hex(outer);
 }

@@ -1,14 +1,25 @@
-import { sql, type Kysely } from 'kysely';
-import { auditRowHash, GENESIS_HASH, type AuditHashInput } from '@chengguan/domain';
-import type { AuditListQuery } from '@chengguan/contracts';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import {
+  auditRowHash,
+  CURRENT_AUDIT_HASH_VERSION,
+  GENESIS_HASH,
+  type AuditChainRow,
+  type AuditHashInput,
+  type AuditHashVersion,
+} from '@chengguan/domain';
+import type { AuditCheckpointListQuery, AuditListQuery } from '@chengguan/contracts';
 import type { DB } from '../../db/schema.ts';
 import type { Executor } from '../../context.ts';
 import { prefixPattern } from '../../db/like.ts';
+import { sm3Hex } from '../../shared/sm3.ts';
+import type { AuditCheckpointsTable, AuditSigningKeysTable } from './audit.tables.ts';
 
 /** Serializes appends so each row links to the previous one (gap-free seq, one chain). */
 const AUDIT_CHAIN_LOCK = 7_301_002;
+/** Serializes checkpoint writers, so checkpoints commit in seq order and the key is created once. */
+const AUDIT_CHECKPOINT_LOCK = 7_301_003;
 
-export type NewAuditRow = Omit<AuditHashInput, 'seq'> & { id: string; correlationId: string | null };
+export type NewAuditRow = Omit<AuditHashInput, 'seq' | 'hashVersion'>;
 
 export type AuditRow = {
   seq: number;
@@ -26,24 +37,22 @@ export type AuditRow = {
   hash: string;
 };
 
-/** Must run inside the transaction of the write it records. */
-export async function appendAuditRow(trx: Executor, row: NewAuditRow): Promise<{ seq: number; hash: string }> {
+/**
+ * Must run inside the transaction of the write it records. Every new row is hashed in the current canonical form,
+ * which covers every column stored here. `afterAppend` runs under the chain lock with the new seq (the checkpoint
+ * job every N rows).
+ */
+export async function appendAuditRow(
+  trx: Executor,
+  row: NewAuditRow,
+  afterAppend?: (seq: number) => Promise<void>,
+): Promise<{ seq: number; hash: string }> {
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const input: AuditHashInput = {
-    seq,
-    at: row.at,
-    actorId: row.actorId,
-    bureauId: row.bureauId,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    data: row.data,
-    ip: row.ip,
-  };
-  const hash = auditRowHash(prevHash, input);
+  const input: AuditHashInput = { ...row, seq, hashVersion: CURRENT_AUDIT_HASH_VERSION };
+  const hash = auditRowHash(prevHash, input, sm3Hex);
   await trx
     .insertInto('audit_log')
     .values({
@@ -58,24 +67,22 @@ export async function appendAuditRow(trx: Executor, row: NewAuditRow): Promise<{
       data: JSON.stringify(row.data ?? null),
       ip: row.ip,
       correlation_id: row.correlationId,
+      hash_version: CURRENT_AUDIT_HASH_VERSION,
       prev_hash: prevHash,
       hash,
     })
     .execute();
+  await afterAppend?.(seq);
   return { seq, hash };
 }
 
-/** Reads the chain in seq order, a batch at a time, for verification. */
-export async function readAuditBatch(db: Kysely<DB>, afterSeq: number, limit: number) {
-  const rows = await db
-    .selectFrom('audit_log')
-    .select(['seq', 'at', 'actor_id', 'bureau_id', 'action', 'entity_type', 'entity_id', 'data', 'ip', 'prev_hash', 'hash'])
-    .where('seq', '>', afterSeq)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
+/** Reads the chain in seq order, a batch at a time, for verification: every stored column. */
+export async function readAuditBatch(db: Kysely<DB>, afterSeq: number, limit: number): Promise<AuditChainRow[]> {
+  const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
   return rows.map((r) => ({
+    hashVersion: r.hash_version as AuditHashVersion,
     seq: r.seq,
+    id: r.id,
     at: new Date(r.at).toISOString(),
     actorId: r.actor_id,
     bureauId: r.bureau_id,
@@ -84,9 +91,85 @@ export async function readAuditBatch(db: Kysely<DB>, afterSeq: number, limit: nu
     entityId: r.entity_id,
     data: r.data,
     ip: r.ip,
+    correlationId: r.correlation_id,
     prevHash: r.prev_hash,
     hash: r.hash,
   }));
+}
+
+/** The last committed row (appends commit in seq order under the chain lock, so every row before it exists too). */
+export async function findAuditHead(db: Executor): Promise<{ seq: number; hash: string } | undefined> {
+  return db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function lockCheckpointWriters(trx: Executor): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHECKPOINT_LOCK})`.execute(trx);
+}
+
+export type SigningKeyRow = Selectable<AuditSigningKeysTable>;
+export type CheckpointRow = Selectable<AuditCheckpointsTable> & { public_key: string; fingerprint: string };
+
+export async function findNewestSigningKey(db: Executor): Promise<SigningKeyRow | undefined> {
+  return db.selectFrom('audit_signing_keys').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function listSigningKeys(db: Executor): Promise<SigningKeyRow[]> {
+  return db.selectFrom('audit_signing_keys').selectAll().orderBy('created_at').execute();
+}
+
+export async function insertSigningKey(db: Executor, row: Insertable<AuditSigningKeysTable>): Promise<void> {
+  await db.insertInto('audit_signing_keys').values(row).execute();
+}
+
+/** Inserts a checkpoint; false when one for that seq exists already (another process wrote it). */
+export async function insertCheckpoint(db: Executor, row: Insertable<AuditCheckpointsTable>): Promise<boolean> {
+  const r = await db
+    .insertInto('audit_checkpoints')
+    .values(row)
+    .onConflict((oc) => oc.column('seq').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+function checkpointsWithKeys(db: Executor) {
+  return db
+    .selectFrom('audit_checkpoints as c')
+    .innerJoin('audit_signing_keys as k', 'k.id', 'c.key_id')
+    .selectAll('c')
+    .select(['k.public_key', 'k.fingerprint']);
+}
+
+export async function findLastCheckpoint(db: Executor): Promise<CheckpointRow | undefined> {
+  return checkpointsWithKeys(db).orderBy('c.seq', 'desc').limit(1).executeTakeFirst();
+}
+
+/** Checkpoints in seq order after `afterSeq`, a batch at a time. */
+export async function listCheckpointsAfter(db: Executor, afterSeq: number, limit: number): Promise<CheckpointRow[]> {
+  return checkpointsWithKeys(db).where('c.seq', '>', afterSeq).orderBy('c.seq').limit(limit).execute();
+}
+
+export type CheckpointFilter = Omit<AuditCheckpointListQuery, 'page' | 'pageSize'>;
+
+export async function pageCheckpoints(
+  db: Executor,
+  f: CheckpointFilter,
+  page: number,
+  pageSize: number,
+): Promise<{ items: CheckpointRow[]; total: number }> {
+  let q = checkpointsWithKeys(db);
+  if (f.reason) q = q.where('c.reason', '=', f.reason);
+  if (f.from) q = q.where('c.at', '>=', new Date(f.from));
+  if (f.to) q = q.where('c.at', '<', new Date(f.to));
+  const { count } = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  const items = await q
+    .orderBy('c.seq', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { items, total: Number(count) };
 }
 
 export type AuditFilter = Omit<AuditListQuery, 'page' | 'pageSize'> & {

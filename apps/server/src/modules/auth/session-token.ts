@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sm3Hex } from '@chengguan/domain';
+import { sm3Hex } from '../../shared/sm3.ts';
 
 export const SESSION_COOKIE = 'cg_session';
 

@@ -3,7 +3,8 @@
 // of the bureau → document row → audit row. The PDF is frozen from then on; a re-issue makes a new document.
 import { randomInt } from 'node:crypto';
 import { type DocType, DOCUMENT_KIND_TITLES, type DocumentKind, type DocumentTemplateBody } from '@chengguan/contracts';
-import { documentAvailability, type LegalDate, renderTemplate, requiredContents, sm3Hex } from '@chengguan/domain';
+import { documentAvailability, type LegalDate, renderTemplate, requiredContents } from '@chengguan/domain';
+import { sm3Hex } from '../../shared/sm3.ts';
 import type { Transaction } from 'kysely';
 import type { Deps, Executor, RequestMeta, StepActor } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';

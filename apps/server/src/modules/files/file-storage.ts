@@ -4,22 +4,14 @@
 // FILES_DIR (default DATA_DIR/files)/<aa>/<bb>/<sm3hex>; in memory when DATA_DIR is memory:// (tests).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createHash, getHashes } from 'node:crypto';
-import { sm3Hex } from '@chengguan/domain';
 import type { Deps } from '../../context.ts';
+import { sm3Hex } from '../../shared/sm3.ts';
 
 export type FileStorage = {
   put(sm3: string, bytes: Buffer): Promise<void>;
   /** The stored bytes as they are, or null when nothing is stored under that name. Use `readChecked` to hand bytes out. */
   get(sm3: string): Promise<Buffer | null>;
 };
-
-const NATIVE_SM3 = getHashes().includes('sm3');
-
-/** SM3 of the bytes: OpenSSL's when the runtime has it (fast for 20 MB), else the domain's TypeScript SM3. */
-export function sm3OfBytes(bytes: Uint8Array): string {
-  return NATIVE_SM3 ? createHash('sm3').update(bytes).digest('hex') : sm3Hex(bytes);
-}
 
 /** What a read found: the bytes under their name, nothing, or bytes that hash to something else. */
 export type StoredFileCheck =
@@ -29,7 +21,7 @@ export type StoredFileCheck =
 export async function readChecked(store: FileStorage, sm3: string): Promise<StoredFileCheck> {
   const bytes = await store.get(sm3);
   if (!bytes) return { state: 'missing' };
-  const actual = sm3OfBytes(bytes);
+  const actual = sm3Hex(bytes);
   return actual === sm3 ? { state: 'intact', bytes } : { state: 'mismatch', actualSm3: actual, actualSize: bytes.length };
 }
 

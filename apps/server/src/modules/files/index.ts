@@ -4,7 +4,6 @@ import { FILE_JOB_HANDLERS } from './files.jobs.ts';
 import { filesRoutes } from './files.routes.ts';
 import { nextScrubAt, scheduleDailyScrub } from './use-cases/scrub-files.ts';
 
-export { sm3OfBytes } from './file-storage.ts';
 export { acceptedFileType, ALLOWED_FILE_TYPES, type AllowedFileType } from './file-types.ts';
 export { fileNameFor, sendStoredFile, type ServedFile } from './files.http.ts';
 export { addHolder, findFile, heldBy, insertFile, type FileRow } from './files.repository.ts';

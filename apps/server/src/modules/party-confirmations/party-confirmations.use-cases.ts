@@ -9,7 +9,8 @@ import type {
   PartyConfirmationStateCode,
   PublicPartyConfirmation,
 } from '@chengguan/contracts';
-import { checkCreditCode, checkIdNumber, sm3Hex } from '@chengguan/domain';
+import { checkCreditCode, checkIdNumber } from '@chengguan/domain';
+import { sm3Hex } from '../../shared/sm3.ts';
 import type { Actor, Deps, RequestMeta } from '../../context.ts';
 import { keepWritesOnRefusal } from '../../db/unit-of-work.ts';
 import { AppError, fieldError } from '../../errors/app-error.ts';

@@ -1,7 +1,7 @@
 // What each limit counts. Addresses are kept as they are (the audit log keeps them too); account names and phone
 // numbers only as digests, so the counters hold neither a mistyped password nor a party's number.
 import type { ThrottleRule } from '@chengguan/contracts';
-import { sm3Hex } from '@chengguan/domain';
+import { sm3Hex } from '../../shared/sm3.ts';
 
 export type ThrottleKey = { rule: ThrottleRule; subject: string };
 

@@ -27,6 +27,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { useAuditVerify } from './AuditVerify.tsx';
 import { ThrottleCounters } from './ThrottleCounters.tsx';
+import { AuditCheckpoints } from './AuditCheckpoints.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 
 type FilterForm = { action?: string; entityType?: string; entityId?: string; actorId?: string; range?: [Dayjs | null, Dayjs | null] };
@@ -148,7 +149,6 @@ export default function AuditPage() {
 
   const log = (
     <>
-      {verify.panel}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form<FilterForm> form={form} name="auditFilter" layout="inline" onFinish={onSearch} style={{ rowGap: 12 }}>
           <Form.Item name="action">
@@ -213,16 +213,19 @@ export default function AuditPage() {
       title={t('audit.title')}
       testId="audit-page"
       extra={
-        tab === 'log' && (
+        tab !== 'throttle' && (
           <>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="audit-export">
-              {exporting ? t('common.exporting') : t('common.exportExcel')}
-            </Button>
+            {tab === 'log' && (
+              <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="audit-export">
+                {exporting ? t('common.exporting') : t('common.exportExcel')}
+              </Button>
+            )}
             {can('audit:verify') && verify.button}
           </>
         )
       }
     >
+      {tab !== 'throttle' && verify.panel}
       {me?.cityWide ? (
         <Tabs
           activeKey={tab}
@@ -230,6 +233,7 @@ export default function AuditPage() {
           items={[
             { key: 'log', label: t('audit.title'), children: log },
             { key: 'throttle', label: t('throttle.tab'), children: <ThrottleCounters /> },
+            ...(can('audit:verify') ? [{ key: 'anchor', label: t('anchor.tab'), children: <AuditCheckpoints /> }] : []),
           ]}
         />
       ) : (

@@ -1,6 +1,6 @@
 import type { AuditEntry, AuditListQuery, PageOf } from '@chengguan/contracts';
 import type { Actor, Deps } from '../../../context.ts';
-import { assertPermission } from '../../../shared/access.ts';
+import { assertPermission, isCityWide } from '../../../shared/access.ts';
 import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts';
 import { fieldError } from '../../../errors/app-error.ts';
 import { listAudit, type AuditRow } from '../audit.repository.ts';
@@ -31,10 +31,9 @@ export async function listAuditLog(deps: Deps, actor: Actor, query: AuditListQue
   const page = query.page ?? 1;
   const pageSize = Math.min(query.pageSize ?? 20, maxPageSize);
   const { page: _p, pageSize: _s, ...filters } = query;
-  const seesSystemRows = actor.jurisdictionPath.split('/').filter(Boolean).length === 1;
   const { items, total } = await listAudit(
     deps.db,
-    { ...filters, jurisdictionPath: actor.jurisdictionPath, seesSystemRows },
+    { ...filters, jurisdictionPath: actor.jurisdictionPath, seesSystemRows: isCityWide(actor) },
     page,
     pageSize,
   );

@@ -5,7 +5,8 @@ import type { DocumentComparison, DocumentVerification } from '@chengguan/contra
 import { maskName } from '@chengguan/domain';
 import type { Deps, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
-import { readStoredFileOrNull, sm3OfBytes } from '../../files/index.ts';
+import { readStoredFileOrNull } from '../../files/index.ts';
+import { sm3Hex } from '../../../shared/sm3.ts';
 import { verifyDigest } from '../document-signing.ts';
 import { type DocumentRow, findDocumentRow, findKey } from '../documents.repository.ts';
 import { verifyCodeHash } from '../issue-document.ts';
@@ -48,6 +49,6 @@ export async function verifyDocument(deps: Deps, meta: RequestMeta, id: string, 
 /** Compares a PDF the citizen holds with the issued one (byte for byte, by SM3). Read-only, so naturally idempotent. */
 export async function compareDocument(deps: Deps, id: string, code: string, bytes: Buffer): Promise<DocumentComparison> {
   const row = await documentByCodeOrFail(deps, id, code);
-  const sm3 = sm3OfBytes(bytes);
+  const sm3 = sm3Hex(bytes);
   return { matches: sm3 === row.pdf_sm3, sm3, expectedSm3: row.pdf_sm3, size: bytes.length };
 }

@@ -10,7 +10,8 @@ import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { caseEvents, ruleViolation } from '../../cases/index.ts';
-import { sm3OfBytes, storeFile } from '../../files/index.ts';
+import { storeFile } from '../../files/index.ts';
+import { sm3Hex } from '../../../shared/sm3.ts';
 import { type CaseDocumentEntry, caseDocumentList, issueCaseDocument, readDocumentPdfOrNull } from '../../documents/index.ts';
 import { listReviewLitigations, listServices, type ServiceRow } from '../../service/index.ts';
 import { refreshCaseEnforcement } from '../enforcement-refresh.ts';
@@ -176,7 +177,7 @@ export async function prepareCourtPackage(
       if (inItem.length === 0)
         manifest.push({ item, titleZh: ITEM_TITLES[item]!, file: null, sm3: null, note: '未生成（文书 PDF 不可用）' });
       for (const f of inItem)
-        manifest.push({ item, titleZh: ITEM_TITLES[item]!, file: f.name, sm3: sm3OfBytes(f.bytes), note: f.note ?? null });
+        manifest.push({ item, titleZh: ITEM_TITLES[item]!, file: f.name, sm3: sm3Hex(f.bytes), note: f.note ?? null });
     }
     const manifestDoc = {
       caseId: row.id,

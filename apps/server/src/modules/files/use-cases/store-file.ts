@@ -1,5 +1,6 @@
 import type { Deps, Executor } from '../../../context.ts';
-import { fileStorageOf, sm3OfBytes } from '../file-storage.ts';
+import { fileStorageOf } from '../file-storage.ts';
+import { sm3Hex } from '../../../shared/sm3.ts';
 import { insertFile } from '../files.repository.ts';
 
 /**
@@ -12,7 +13,7 @@ export async function storeFile(
   trx: Executor,
   file: { bytes: Buffer; mime: string; bureauId: string | null; createdBy: string | null },
 ): Promise<string> {
-  const sm3 = sm3OfBytes(file.bytes);
+  const sm3 = sm3Hex(file.bytes);
   await fileStorageOf(deps).put(sm3, file.bytes);
   await insertFile(trx, { sm3, size: file.bytes.length, mime: file.mime, bureau_id: file.bureauId, created_by: file.createdBy });
   return sm3;

@@ -3,7 +3,8 @@ import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { fileStorageOf, sm3OfBytes } from '../file-storage.ts';
+import { fileStorageOf } from '../file-storage.ts';
+import { sm3Hex } from '../../../shared/sm3.ts';
 import { acceptedFileType, type AllowedFileType } from '../file-types.ts';
 import { addHolder, findFile, insertFile } from '../files.repository.ts';
 
@@ -20,7 +21,7 @@ export async function uploadFile(deps: Deps, actor: Actor, meta: RequestMeta, by
   if (bytes.length === 0) throw fieldError('body', '文件为空', 'the file is empty');
   if (bytes.length > MAX_FILE_BYTES) throw fieldError('body', '文件超过 20 MB', 'the file exceeds 20 MB', 'PAYLOAD_TOO_LARGE');
   const mime: AllowedFileType = acceptedFileType(bytes, declaredType);
-  const sm3 = sm3OfBytes(bytes);
+  const sm3 = sm3Hex(bytes);
   // Bytes first: a row never points at a file that is not there.
   await fileStorageOf(deps).put(sm3, bytes);
   return deps.db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { INPUT_FORMATS, type ImportError, type ImportReport } from '@chengguan/contracts';
-import { sm3Hex } from '@chengguan/domain';
+import { sm3Hex } from '../../../shared/sm3.ts';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { assertCityWideWrite } from '../law.access.ts';

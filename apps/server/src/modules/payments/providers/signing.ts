@@ -2,7 +2,7 @@
 // message — its fields sorted by name, `name=value` joined with '&', without `sign` itself and without empty values
 // (the way the large Chinese payment providers sign their notifications). Compared in constant time.
 import { timingSafeEqual } from 'node:crypto';
-import { sm3 } from 'sm-crypto-v2';
+import { hmacSm3Hex } from '../../../shared/sm3.ts';
 
 export type SignedFields = Record<string, string | number | boolean | null | undefined>;
 
@@ -15,7 +15,7 @@ export function canonicalString(fields: SignedFields): string {
 }
 
 export function hmacSm3(secretHex: string, message: string): string {
-  return sm3(message, { key: secretHex });
+  return hmacSm3Hex(secretHex, message);
 }
 
 export function signFields(secretHex: string, fields: SignedFields): string {

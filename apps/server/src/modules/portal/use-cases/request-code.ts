@@ -6,7 +6,7 @@
 // same and no SMS goes out, so the limit tells nobody that the number exists.
 import { randomInt } from 'node:crypto';
 import type { PortalCodeRequestBody, PortalCodeRequested } from '@chengguan/contracts';
-import { sm3Hex } from '@chengguan/domain';
+import { sm3Hex } from '../../../shared/sm3.ts';
 import type { Deps, RequestMeta } from '../../../context.ts';
 import { keepWritesOnRefusal } from '../../../db/unit-of-work.ts';
 import { AppError } from '../../../errors/app-error.ts';
