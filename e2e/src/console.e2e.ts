@@ -102,7 +102,11 @@ describe('console', () => {
     await page.getByTestId('audit-page').waitFor();
     await page.getByTestId('audit-filter-action').fill('officer.create');
     await page.getByTestId('audit-search').click();
-    const row = page.locator('[data-testid="audit-table"] tr.ant-table-row', { hasText: officerId });
+    // The creation also writes the roles granted (officer.roles_change): the row wanted is the one whose action is the
+    // creation, whether or not the table has reloaded with the filter yet.
+    const row = page
+      .locator('[data-testid="audit-table"] tr.ant-table-row', { hasText: officerId })
+      .filter({ has: page.getByTestId('audit-action').getByText('officer.create', { exact: true }) });
     await row.waitFor();
     expect(await row.getByTestId('audit-action').textContent()).toBe('officer.create');
     await row.click(); // expands the row's data
