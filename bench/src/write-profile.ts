@@ -4,10 +4,11 @@
  * request's time (validation, rules, JSON, PDF …). Statements are counted at the node-postgres client, so both
  * engines are measured the same way.
  *
- *   npm run bench:profile -w @chengguan/bench            embedded PGlite
- *   DATABASE_URL=postgres://… npm run bench:profile -w @chengguan/bench
+ *   npm run profile -w @chengguan/bench            embedded PGlite
+ *   DATABASE_URL=postgres://… npm run profile -w @chengguan/bench
  *
- * WRITE_PROFILE_VERBOSE=1 lists the statements of each request.
+ * WRITE_PROFILE_REPEAT (default 5) requests of each kind are averaged; WRITE_PROFILE_VERBOSE=1 lists the statements of
+ * the last request of each kind.
  */
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
