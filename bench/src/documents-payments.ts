@@ -17,6 +17,7 @@ import { sandboxMerchant } from '../../apps/server/src/modules/payments/provider
 import { signFields } from '../../apps/server/src/modules/payments/providers/signing.ts';
 import { auditChain, benchResult, type BenchResult } from './baseline.ts';
 import { summaryTicketBody } from './cases.ts';
+import { bareRender, renderedSummaryDecision } from './pdfkit-baseline.ts';
 
 export async function benchDocumentsPayments(ctx: TestContext, n: number): Promise<BenchResult[]> {
   const demo = buildDemoData();
@@ -44,6 +45,10 @@ export async function benchDocumentsPayments(ctx: TestContext, n: number): Promi
   }
   const results: BenchResult[] = [];
   const chain = auditChain(ctx);
+  // One untimed document and callback first (an extra ticket): the first answer of a route compiles its serializer,
+  // the first PDF opens the fonts — once per process.
+  const warmTicket = (await call<{ id: string }>('POST', '/api/v1/cases/summary', summaryTicketBody(photo, officers), 201)).id;
+  await call('POST', `/api/v1/cases/${warmTicket}/documents`, { kind: 'summary_decision' }, 201);
 
   // Workload 5: issue the decision PDF of each ticket.
   const t0 = performance.now();
@@ -75,6 +80,14 @@ export async function benchDocumentsPayments(ctx: TestContext, n: number): Promi
   }
   const docBaseMs = performance.now() - t1;
   results.push(benchResult('issue a 当场处罚决定书 PDF (render, SM3, SM2, store)', n, docMs, docBaseMs));
+
+  // Workload 5b: the same documents drawn by pdfkit alone (same blocks, fonts and layout; no database, no signing).
+  const bare = await renderedSummaryDecision(ctx, tickets[0]!);
+  await bareRender(bare, `${ctx.deps.config.publicBaseUrl}/verify/warm-up?c=ABCDE23456`, ctx.clock.now());
+  const t1b = performance.now();
+  for (const d of issued) await bareRender(bare, `${ctx.deps.config.publicBaseUrl}${d.verifyPath}`, ctx.clock.now());
+  const bareMs = performance.now() - t1b;
+  results.push(benchResult('issue a 当场处罚决定书 PDF vs bare pdfkit (same document)', n, docMs, bareMs));
 
   // Workload 6: the provider's signed callback for each ticket (checkout and payment at the sandbox not timed).
   const merchant = await sandboxMerchant(db);

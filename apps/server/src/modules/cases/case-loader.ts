@@ -4,17 +4,21 @@ import type { CaseContext, CaseSnapshot, TeamOfficer } from '@chengguan/domain';
 import type { Actor, Deps, Executor, StepActor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { shanghaiDate } from '../../shared/time.ts';
-import { legalConfigOn, loadWorkCalendar } from '../law/index.ts';
+import { currentLawRevision, legalConfigOn, loadWorkCalendar } from '../law/index.ts';
 import { inJurisdiction } from './case-access.ts';
 import { offenceVersionsOf } from './case-offence.ts';
-import { countPriorFines, findCase, officersWithCredentials, type CaseRow } from './cases.repository.ts';
+import { countPriorFines, findCase, findCaseWithLawRevision, officersWithCredentials, type CaseRow } from './cases.repository.ts';
 
 export type LoadedCase = { row: CaseRow; snapshot: CaseSnapshot; ctx: CaseContext; version: number };
 
-/** Today's legal date, the working-day calendar (with overrides) and the LegalConfig in force today. */
-export async function caseContext(db: Executor, now: Date): Promise<CaseContext> {
+/**
+ * Today's legal date, the working-day calendar (with overrides) and the LegalConfig in force today, as this process
+ * read them at the current law revision (`lawRevision` when the caller read it with the case row, else read here).
+ */
+export async function caseContext(db: Executor, now: Date, lawRevision?: string): Promise<CaseContext> {
   const today = shanghaiDate(now);
-  const [calendar, { config }] = await Promise.all([loadWorkCalendar(db), legalConfigOn(db, today)]);
+  const revision = lawRevision ?? (await currentLawRevision(db));
+  const [calendar, { config }] = await Promise.all([loadWorkCalendar(db, revision), legalConfigOn(db, today, revision)]);
   return { today, calendar, config };
 }
 
@@ -30,7 +34,12 @@ export function storedSnapshot(s: CaseSnapshot): string {
 }
 
 /** The stored snapshot with its officers' live credentials, the E6 count of today and the offence's versions (Art. 37). */
-export async function hydrateSnapshot(db: Executor, row: Pick<CaseRow, 'id' | 'snapshot' | 'act_id'>): Promise<CaseSnapshot> {
+export async function hydrateSnapshot(
+  db: Executor,
+  row: Pick<CaseRow, 'id' | 'snapshot' | 'act_id'>,
+  /** The law revision read with the row: the offence's versions as this process read them at it. */
+  lawRevision?: string,
+): Promise<CaseSnapshot> {
   const stored = row.snapshot as CaseSnapshot;
   const [officers, priorFines, versions] = await Promise.all([
     officersWithCredentials(
@@ -38,7 +47,7 @@ export async function hydrateSnapshot(db: Executor, row: Pick<CaseRow, 'id' | 's
       stored.officers.map((o) => o.id),
     ),
     countPriorFines(db, row.act_id, row.id),
-    offenceVersionsOf(db, stored.offence.code),
+    offenceVersionsOf(db, stored.offence.code, lawRevision),
   ]);
   const live: TeamOfficer[] = stored.officers.map((o) => {
     const found = officers.get(o.id);
@@ -65,8 +74,10 @@ export async function loadCaseOrFail(
   actor: Pick<StepActor, 'jurisdictionPath'>,
   id: string,
 ): Promise<LoadedCase> {
-  const row = await getCaseRowOrFail(db, actor, id);
-  const [snapshot, ctx] = await Promise.all([hydrateSnapshot(db, row), caseContext(db, deps.clock.now())]);
+  const found = await findCaseWithLawRevision(db, id);
+  if (!found || !inJurisdiction(actor, found.row.org_path)) throw new AppError('NOT_FOUND');
+  const { row, lawRevision } = found;
+  const [snapshot, ctx] = await Promise.all([hydrateSnapshot(db, row, lawRevision), caseContext(db, deps.clock.now(), lawRevision)]);
   return { row, snapshot, ctx, version: row.version };
 }
 

@@ -24,9 +24,12 @@ export function caseOffenceVersions(rows: readonly OffenceRow[]): CaseOffenceVer
   }));
 }
 
-/** Every version of the offence now in the library (read on each load, so a repeal recorded later is seen). */
-export async function offenceVersionsOf(db: Executor, code: string): Promise<CaseOffenceVersion[]> {
-  return caseOffenceVersions(await offenceVersionsByCode(db, code));
+/**
+ * Every version of the offence now in the library (read on each load, so a repeal recorded later is seen; with the
+ * law revision read with the case row, as this process read them at that revision).
+ */
+export async function offenceVersionsOf(db: Executor, code: string, lawRevision?: string): Promise<CaseOffenceVersion[]> {
+  return caseOffenceVersions(await offenceVersionsByCode(db, code, lawRevision));
 }
 
 export async function offenceOnOrFail(db: Executor, code: string, actDate: string, field = 'offenceCode'): Promise<CaseOffenceRow> {

@@ -12,6 +12,7 @@ import type {
   PartiesTable,
   SummaryTicketRangesTable,
 } from './cases.tables.ts';
+import { lawRevisionExpression } from '../law/index.ts';
 import { containsPattern } from '../../db/like.ts';
 
 export type CaseRow = Selectable<CasesTable> & { org_name: string; org_path: string };
@@ -29,6 +30,14 @@ function caseQuery(db: Executor) {
 
 export async function findCase(db: Executor, id: string): Promise<CaseRow | undefined> {
   return caseQuery(db).where('c.id', '=', id).executeTakeFirst();
+}
+
+/** The case row and, in the same statement, the revision of the law data (law-revision.ts) its rules will read. */
+export async function findCaseWithLawRevision(db: Executor, id: string): Promise<{ row: CaseRow; lawRevision: string } | undefined> {
+  const r = await caseQuery(db).select(lawRevisionExpression.as('law_revision')).where('c.id', '=', id).executeTakeFirst();
+  if (!r) return undefined;
+  const { law_revision: lawRevision, ...row } = r;
+  return { row, lawRevision };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -112,6 +112,8 @@ export type DataRequest = {
   /** 文号 of the case's numbered documents by doc type (latest). */
   numbers: Map<string, string>;
   verify: { url: string; code: string } | null;
+  /** The case's 笔录 when the caller read them already in this transaction (the stage check does). */
+  records?: Awaited<ReturnType<typeof caseRecords>>;
 };
 
 export async function assembleDocumentData(db: Executor, req: DataRequest): Promise<DocumentData> {
@@ -124,7 +126,7 @@ export async function assembleDocumentData(db: Executor, req: DataRequest): Prom
     offenceProvisions(db, row.offence_id),
     caseOfficerIds(db, row.id),
     caseEvidence(db, row.id),
-    caseRecords(db, row.id),
+    req.records ?? caseRecords(db, row.id),
     caseEvents(db, row.id),
   ]);
   const [live, recordNames] = await Promise.all([

@@ -3,16 +3,14 @@
 import type { DocumentKind, DocumentTemplateBody } from '@chengguan/contracts';
 import { DEFAULT_TEMPLATES } from '@chengguan/domain';
 import type { Executor } from '../../context.ts';
-import { latestTemplate } from './documents.repository.ts';
+import { latestTemplateOfBoth } from './documents.repository.ts';
 
 export type EffectiveTemplate = { body: DocumentTemplateBody; scope: 'builtin' | 'city' | 'bureau'; version: number };
 
 export async function effectiveTemplate(db: Executor, kind: DocumentKind, bureauId: string | null): Promise<EffectiveTemplate> {
-  if (bureauId) {
-    const own = await latestTemplate(db, kind, bureauId);
-    if (own?.body) return { body: own.body as DocumentTemplateBody, scope: 'bureau', version: own.version };
-  }
-  const city = await latestTemplate(db, kind, null);
+  // The latest version of both scopes in one statement.
+  const { own, city } = await latestTemplateOfBoth(db, kind, bureauId);
+  if (own?.body) return { body: own.body as DocumentTemplateBody, scope: 'bureau', version: own.version };
   if (city?.body) return { body: city.body as DocumentTemplateBody, scope: 'city', version: city.version };
   return { body: DEFAULT_TEMPLATES[kind], scope: 'builtin', version: 0 };
 }

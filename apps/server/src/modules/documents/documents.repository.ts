@@ -53,10 +53,22 @@ export async function templateVersions(db: Executor, kind: string, bureauId: str
   return q.orderBy('version', 'desc').execute();
 }
 
-export async function latestTemplate(db: Executor, kind: string, bureauId: string | null): Promise<TemplateRow | undefined> {
-  let q = db.selectFrom('document_templates').selectAll().where('kind', '=', kind);
-  q = bureauId === null ? q.where('bureau_id', 'is', null) : q.where('bureau_id', '=', bureauId);
-  return q.orderBy('version', 'desc').limit(1).executeTakeFirst();
+/** The latest version of a kind for the bureau (when given) and for the city, in one statement. */
+export async function latestTemplateOfBoth(
+  db: Executor,
+  kind: string,
+  bureauId: string | null,
+): Promise<{ own: TemplateRow | undefined; city: TemplateRow | undefined }> {
+  const rows = await db
+    .selectFrom('document_templates')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where((eb) => (bureauId === null ? eb('bureau_id', 'is', null) : eb.or([eb('bureau_id', '=', bureauId), eb('bureau_id', 'is', null)])))
+    .distinctOn('bureau_id')
+    .orderBy('bureau_id')
+    .orderBy('version', 'desc')
+    .execute();
+  return { own: bureauId === null ? undefined : rows.find((r) => r.bureau_id === bureauId), city: rows.find((r) => r.bureau_id === null) };
 }
 
 /** Latest version per kind of one scope. */

@@ -90,15 +90,19 @@ export async function caseNumbers(db: Executor, caseId: string): Promise<Map<str
   return new Map(rows.map((r) => [r.doc_type, { number: r.number, issuedOn: r.issued_on }]));
 }
 
-/** The stage check, as a 422 naming the rule of the first reason. */
-export async function assertKindAvailable(db: Executor, loaded: LoadedCase, kind: DocumentKind): Promise<void> {
+/** The stage check, as a 422 naming the rule of the first reason. Answers the case's 笔录 it read. */
+export async function assertKindAvailable(
+  db: Executor,
+  loaded: LoadedCase,
+  kind: DocumentKind,
+): Promise<Awaited<ReturnType<typeof caseRecords>>> {
   const records = await caseRecords(db, loaded.row.id);
   const facts = {
     hasInspectionRecord: records.some((r) => r.kind === 'inspection'),
     hasQuestioningRecord: records.some((r) => r.kind === 'questioning'),
   };
   const a = documentAvailability(loaded.snapshot, facts, loaded.ctx).find((x) => x.kind === kind)!;
-  if (a.allowed) return;
+  if (a.allowed) return records;
   const first = a.reasons[0]!;
   throw new AppError('RULE_VIOLATION', {
     field: 'kind',
@@ -156,6 +160,8 @@ export async function prepareCaseDocument(
     verify: { url: string; code: string } | null;
     watermark: string | null;
     allocate: boolean;
+    /** The case's 笔录 as the stage check read them in this transaction (not read again). */
+    records?: Awaited<ReturnType<typeof caseRecords>>;
     /** Template previews: this body instead of the one in force, and no refusal for missing contents. */
     templateOverride?: DocumentTemplateBody;
     skipRequiredCheck?: boolean;
@@ -191,6 +197,7 @@ export async function prepareCaseDocument(
     extra: req.extra ?? {},
     numbers,
     verify: req.verify,
+    ...(req.records ? { records: req.records } : {}),
   });
   const missing = requiredContents(req.kind, data);
   if (missing.length > 0 && !req.skipRequiredCheck) {
@@ -257,7 +264,7 @@ export async function issueCaseDocument(
       };
     }
   }
-  await assertKindAvailable(trx, loaded, req.kind);
+  const records = await assertKindAvailable(trx, loaded, req.kind);
   const id = deps.newId();
   const code = newVerifyCode();
   const verifyPath = `/verify/${id}?c=${code}`;
@@ -268,6 +275,7 @@ export async function issueCaseDocument(
     verify: { url, code: `${code.slice(0, 5)}-${code.slice(5)}` },
     watermark: null,
     allocate: true,
+    records,
   });
   const sm3 = await storeFile(deps, trx, { bytes: doc.pdf.bytes, mime: 'application/pdf', bureauId: doc.bureauId, createdBy: actor.id });
   const key = await bureauKey(trx, deps, doc.bureauId);

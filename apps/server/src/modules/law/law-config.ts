@@ -24,6 +24,7 @@ import {
 } from '@chengguan/domain';
 import type { Executor } from '../../context.ts';
 import { listConfigVersions, type ConfigVersionRow } from './law-settings.repository.ts';
+import { atRevision } from './law-revision.ts';
 
 // The contracts repeat the domain's vocabularies (the contracts package has no dependency on the domain);
 // these lines stop compiling when the two lists drift apart.
@@ -93,8 +94,17 @@ export function versionOn(versions: readonly StoredConfig[], day: string): Store
   return found ?? versions[0];
 }
 
-export async function legalConfigOn(db: Executor, day: string): Promise<{ config: LegalConfig; effectiveFrom: string }> {
-  const v = versionOn(await loadConfigVersions(db), day);
+export async function legalConfigOn(
+  db: Executor,
+  day: string,
+  /** The law revision the caller read (law-revision.ts): the versions this process read at it. */
+  lawRevision?: string,
+): Promise<{ config: LegalConfig; effectiveFrom: string }> {
+  const versions =
+    lawRevision === undefined
+      ? await loadConfigVersions(db)
+      : await atRevision(lawRevision, 'configVersions', () => loadConfigVersions(db));
+  const v = versionOn(versions, day);
   return v ? { config: v.config, effectiveFrom: v.effectiveFrom } : { config: SHANGHAI_DEFAULTS, effectiveFrom: DEFAULTS_EFFECTIVE_FROM };
 }
 

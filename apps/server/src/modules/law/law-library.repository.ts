@@ -4,6 +4,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../context.ts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { LawDiscretionStandardsTable, LawOffencesTable, LawProvisionsTable } from './law.tables.ts';
+import { offenceAtRevision } from './law-revision.ts';
 import { containsPattern } from '../../db/like.ts';
 
 export type ProvisionRow = Selectable<LawProvisionsTable>;
@@ -163,8 +164,10 @@ export async function findOffence(db: Executor, id: string): Promise<OffenceRow 
   return db.selectFrom('law_offences').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function offenceVersionsByCode(db: Executor, code: string): Promise<OffenceRow[]> {
-  return db.selectFrom('law_offences').selectAll().where('code', '=', code).orderBy('effective_from').execute();
+export async function offenceVersionsByCode(db: Executor, code: string, lawRevision?: string): Promise<OffenceRow[]> {
+  const read = () => db.selectFrom('law_offences').selectAll().where('code', '=', code).orderBy('effective_from').execute();
+  // With the law revision the caller read (law-revision.ts): the versions this process read at it.
+  return lawRevision === undefined ? read() : offenceAtRevision(lawRevision, code, read);
 }
 
 export async function findOffenceVersion(db: Executor, code: string, effectiveFrom: string): Promise<OffenceRow | undefined> {

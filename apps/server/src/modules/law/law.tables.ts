@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { GeneratedTimestamp, Json, Timestamp } from '../../db/schema.ts';
 
 /** bigint money in fen: read as number (see database.ts), written as number. */
@@ -137,7 +137,13 @@ export type LawCalendarOverridesTable = {
   updated_at: Timestamp;
 };
 
-/** The law module's tables (migration 002_law.sql). */
+/** One row: the revision of the law data case loads read (migration 016_law_revision.sql, law-revision.ts). */
+export type LawRevisionTable = {
+  singleton: Generated<boolean>;
+  revision: string;
+};
+
+/** The law module's tables (migration 002_law.sql; law_revision 016). */
 export type LawTables = {
   law_provisions: LawProvisionsTable;
   law_offences: LawOffencesTable;
@@ -147,4 +153,5 @@ export type LawTables = {
   law_guiding_cases: LawGuidingCasesTable;
   law_config_versions: LawConfigVersionsTable;
   law_calendar_overrides: LawCalendarOverridesTable;
+  law_revision: LawRevisionTable;
 };

@@ -173,7 +173,12 @@ export async function insertOfficer(
   roles: readonly string[],
 ) {
   await db.insertInto('officers').values(row).execute();
-  await replaceRoles(db, row.id, roles);
+  // A new officer has no roles yet: nothing to replace.
+  if (roles.length > 0)
+    await db
+      .insertInto('officer_roles')
+      .values(roles.map((role) => ({ officer_id: row.id, role })))
+      .execute();
 }
 
 export async function replaceRoles(db: Executor, officerId: string, roles: readonly string[]) {
