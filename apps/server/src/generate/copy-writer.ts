@@ -43,6 +43,8 @@ export type Progress = (line: string) => void;
 export class TableWriter {
   readonly columns: readonly string[];
   rows = 0;
+  /** Rows committed so far (progress). */
+  loaded = 0;
   bytes = 0;
   batches = 0;
   copyMs = 0;
@@ -77,6 +79,8 @@ export class TableWriter {
   }
 }
 
+type Batch = { t: TableWriter; text: string; rows: number; sm3: string; firstRow: number };
+
 export type BatchLoaded = { table: string; rows: number; sm3: string; firstRow: number };
 
 export type CopyWriterOptions = {
@@ -85,11 +89,14 @@ export type CopyWriterOptions = {
   progress?: Progress;
   /** Called after each batch is committed (the audit row of the batch). */
   onBatch?: (batch: BatchLoaded) => Promise<void>;
+  /** How many flushes may load at once (PostgreSQL: separate connections; PGlite runs them one after another). */
+  parallel?: number;
 };
 
 export class CopyWriter {
   private readonly tables = new Map<string, TableWriter>();
-  private inflight: Promise<void> = Promise.resolve();
+  /** Flushes in flight (each on its own connection; batches never refer to each other's rows). */
+  private inflight: Promise<void>[] = [];
   private failure: unknown = null;
   private readonly batchChars: number;
   private lastProgress = 0;
@@ -123,39 +130,50 @@ export class CopyWriter {
   }
 
   /**
-   * Sends every buffered row, tables in declaration order. Waits for the previous flush first (at most one in
-   * flight), so the caller can build the next batch while this one loads. Call only at a point where every row
+   * Sends every buffered row, tables in declaration order. Waits while `parallel` flushes are in flight, so the caller
+   * builds the next batch while earlier ones load. Call only at a point where every row
    * buffered refers to rows buffered with it or before (a whole case, never half of one).
    */
   async flush(): Promise<void> {
-    const batches: { t: TableWriter; text: string[]; rows: number; bytes: number }[] = [];
+    const batches: Batch[] = [];
     for (const t of this.tables.values()) {
       if (t.pendingRows === 0) continue;
-      batches.push({ t, text: t.pending, rows: t.pendingRows, bytes: t.pendingBytes });
+      // Counted and hashed here, in call order, so the digests do not depend on which parallel load ends first.
+      const text = t.pending.join('');
+      const batch: Batch = { t, text, rows: t.pendingRows, sm3: sm3Hex(text), firstRow: t.rows + 1 };
+      t.sample ??= { text, rows: batch.rows };
+      t.digest = sm3Hex(`${t.digest}${batch.sm3}`);
+      t.rows += batch.rows;
+      t.bytes += t.pendingBytes;
+      t.batches += 1;
       t.pending = [];
       t.pendingRows = 0;
       t.pendingBytes = 0;
+      batches.push(batch);
     }
-    await this.inflight;
+    while (this.inflight.length >= (this.options.parallel ?? 1)) await Promise.race(this.inflight);
     this.throwIfFailed();
     if (batches.length === 0) return;
-    this.inflight = this.send(batches).catch((e: unknown) => {
-      this.failure = e;
-    });
+    const sent: Promise<void> = this.send(batches)
+      .catch((e: unknown) => {
+        this.failure ??= e;
+      })
+      .finally(() => {
+        this.inflight = this.inflight.filter((p) => p !== sent);
+      });
+    this.inflight.push(sent);
   }
 
   /** Flushes and waits until the rows buffered so far are loaded (later parts may read them). */
   async drain(): Promise<void> {
     await this.flush();
-    await this.inflight;
+    while (this.inflight.length > 0) await Promise.all(this.inflight);
     this.throwIfFailed();
   }
 
   /** Flushes and waits until everything is loaded. */
   async finish(): Promise<TableStats[]> {
-    await this.flush();
-    await this.inflight;
-    this.throwIfFailed();
+    await this.drain();
     this.report(true);
     return [...this.tables.values()].map((t) => t.stats());
   }
@@ -168,20 +186,13 @@ export class CopyWriter {
     if (this.failure !== null) throw this.failure;
   }
 
-  private async send(batches: { t: TableWriter; text: string[]; rows: number; bytes: number }[]): Promise<void> {
+  private async send(batches: Batch[]): Promise<void> {
     for (const b of batches) {
       const started = performance.now();
       await this.database.copyIn(b.t.table, b.t.columns, b.text);
       b.t.copyMs += performance.now() - started;
-      const joined = b.t.sample === null || this.options.onBatch ? b.text.join('') : '';
-      if (b.t.sample === null) b.t.sample = { text: joined, rows: b.rows };
-      const sm3 = sm3Hex(joined || b.text.join(''));
-      const firstRow = b.t.rows + 1;
-      b.t.digest = sm3Hex(`${b.t.digest}${sm3}`);
-      b.t.rows += b.rows;
-      b.t.bytes += b.bytes;
-      b.t.batches += 1;
-      await this.options.onBatch?.({ table: b.t.table, rows: b.rows, sm3, firstRow });
+      b.t.loaded += b.rows;
+      await this.options.onBatch?.({ table: b.t.table, rows: b.rows, sm3: b.sm3, firstRow: b.firstRow });
     }
     this.report(false);
   }
@@ -195,13 +206,13 @@ export class CopyWriter {
     const seconds = (now - this.startedAt) / 1000;
     const parts: string[] = [];
     for (const t of this.tables.values()) {
-      if (t.rows === 0) continue;
+      if (t.loaded === 0) continue;
       const expected = this.expected.get(t.table);
-      const rate = t.rows / Math.max(seconds, 0.001);
+      const rate = t.loaded / Math.max(seconds, 0.001);
       let eta = '';
-      if (expected && !final && t.rows < expected) eta = ` ETA ${formatSeconds((expected - t.rows) / Math.max(rate, 1))}`;
-      const share = expected ? ` (${Math.min(100, Math.round((t.rows / expected) * 100))}%)` : '';
-      parts.push(`${t.table} ${t.rows.toLocaleString('en-US')}${share} ${Math.round(rate).toLocaleString('en-US')}/s${eta}`);
+      if (expected && !final && t.loaded < expected) eta = ` ETA ${formatSeconds((expected - t.loaded) / Math.max(rate, 1))}`;
+      const share = expected ? ` (${Math.min(100, Math.round((t.loaded / expected) * 100))}%)` : '';
+      parts.push(`${t.table} ${t.loaded.toLocaleString('en-US')}${share} ${Math.round(rate).toLocaleString('en-US')}/s${eta}`);
     }
     progress(`[${formatSeconds(seconds)}] ${parts.join(' · ')}`);
   }

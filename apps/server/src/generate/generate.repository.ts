@@ -26,3 +26,35 @@ export async function analyzeTables(db: Executor, tables: readonly string[]): Pr
     await sql.raw(`ANALYZE ${t}`).execute(db);
   }
 }
+
+export type DeferredIndex = { name: string; table: string; definition: string };
+
+/**
+ * The secondary indexes of the tables: neither unique nor primary nor behind a constraint, so dropping them during a
+ * bulk load loses no check, and building each once at the end is much cheaper than maintaining it row by row.
+ */
+export async function secondaryIndexes(db: Executor, tables: readonly string[]): Promise<DeferredIndex[]> {
+  const r = await sql<DeferredIndex>`
+    SELECT i.relname AS name, t.relname AS table, pg_get_indexdef(i.oid) AS definition
+      FROM pg_index x
+      JOIN pg_class i ON i.oid = x.indexrelid
+      JOIN pg_class t ON t.oid = x.indrelid
+     WHERE t.relname = ANY(${[...tables]}::text[]) AND t.relnamespace = 'public'::regnamespace
+       AND NOT x.indisunique AND NOT x.indisprimary
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+     ORDER BY t.relname, i.relname`.execute(db);
+  return r.rows;
+}
+
+export async function dropIndex(db: Executor, index: DeferredIndex): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(index.name)) throw new Error(`not a plain index name: ${index.name}`);
+  await sql.raw(`DROP INDEX IF EXISTS ${index.name}`).execute(db);
+}
+
+/** Recreates a dropped index from the definition PostgreSQL gave for it (pg_get_indexdef). */
+export async function createIndex(db: Executor, index: DeferredIndex): Promise<void> {
+  if (!/^CREATE INDEX [a-z_][a-z0-9_]* ON public\.[a-z_][a-z0-9_]* USING /.test(index.definition)) {
+    throw new Error(`unexpected index definition: ${index.definition}`);
+  }
+  await sql.raw(index.definition).execute(db);
+}
