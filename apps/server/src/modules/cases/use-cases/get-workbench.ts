@@ -3,9 +3,9 @@ import { ACTIVE_CASE_STATES, addDays } from '@chengguan/domain';
 import type { Actor, Deps } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { canWriteCases } from '../case-access.ts';
-import { caseContext, hydrateSnapshot } from '../case-loader.ts';
+import { caseContext, hydrateSnapshots } from '../case-loader.ts';
 import { allowedActionsFor, toDeadline } from '../cases.mapper.ts';
-import { listCases, type CaseRow } from '../cases.repository.ts';
+import { listCases, snapshotsOf, type CaseListPage } from '../cases.repository.ts';
 import { summarizeDeadlines } from '../case-deadlines.ts';
 import { toListItems } from './list-cases.ts';
 
@@ -25,19 +25,30 @@ export async function getWorkbench(deps: Deps, actor: Actor): Promise<Workbench>
   const ctx = await caseContext(deps.db, deps.clock.now());
   const leader = actor.roles.some((r) => LEADER_ROLES.has(r));
   const base = { jurisdictionPath: actor.jurisdictionPath, states: ACTIVE_CASE_STATES };
+  const none: CaseListPage = { items: [], total: 0, totalCapped: false, nextCursor: null };
   const [{ items: open }, { items: overdueRows }] = await Promise.all([
-    listCases(deps.db, leader ? base : { ...base, officerId: actor.id }, WORKBENCH_LIMIT, 0),
-    leader ? listCases(deps.db, { ...base, overdue: true }, WORKBENCH_LIMIT, 0) : Promise.resolve({ items: [] as CaseRow[], total: 0 }),
+    listCases(deps.db, leader ? base : { ...base, officerId: actor.id }, WORKBENCH_LIMIT, 0, { withCount: false }),
+    leader ? listCases(deps.db, { ...base, overdue: true }, WORKBENCH_LIMIT, 0, { withCount: false }) : Promise.resolve(none),
   ]);
-  const items = await toListItems(deps, open);
+  const [items, stored] = await Promise.all([
+    toListItems(deps, open),
+    snapshotsOf(
+      deps.db,
+      open.map((r) => r.id),
+    ),
+  ]);
+  const snapshots = await hydrateSnapshots(
+    deps.db,
+    open.map((r) => ({ id: r.id, act_id: r.act_id, snapshot: stored.get(r.id) })),
+  );
   const byId = new Map<string, CaseListItem>(items.map((i) => [i.id, i]));
   const canAct = canWriteCases(actor);
   const myTasks: Workbench['myTasks'] = [];
   const dueSoon: Workbench['dueSoon'] = [];
   const overdue: Workbench['overdue'] = [];
   const horizon = addDays(ctx.today, DUE_SOON_DAYS);
-  for (const row of open) {
-    const s = await hydrateSnapshot(deps.db, row);
+  for (const [i, row] of open.entries()) {
+    const s = snapshots[i]!;
     const item = byId.get(row.id)!;
     const actions = allowedActionsFor(actor, s, ctx, canAct).filter((a) => a.allowed);
     if (actions.length > 0) myTasks.push({ case: item, actions: actions.map((a) => ({ action: a.action, labelZh: a.labelZh })) });
