@@ -24,7 +24,7 @@ import {
 } from '@chengguan/domain';
 import type { Actor } from '../../context.ts';
 import { hasActionPermission } from './case-access.ts';
-import type { CaseDeadlineRow, CaseListRow, CaseRow, PartyRow } from './cases.repository.ts';
+import type { CaseDeadlineRow, CaseListRow, PartyRow } from './cases.repository.ts';
 
 const EVENT_LABELS: Record<string, string> = {
   recusal: '回避',
