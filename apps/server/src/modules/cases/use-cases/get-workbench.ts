@@ -1,10 +1,10 @@
 import type { CaseListItem, Workbench } from '@chengguan/contracts';
-import { ACTIVE_CASE_STATES, addDays } from '@chengguan/domain';
+import { ACTIVE_CASE_STATES, CASE_MACHINE, actionsAllowedNow, addDays } from '@chengguan/domain';
 import type { Actor, Deps } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { canWriteCases } from '../case-access.ts';
+import { canWriteCases, hasActionPermission } from '../case-access.ts';
 import { caseContext, hydrateSnapshots } from '../case-loader.ts';
-import { allowedActionsFor, toDeadline } from '../cases.mapper.ts';
+import { toDeadline } from '../cases.mapper.ts';
 import { listCases, snapshotsOf, type CaseListPage } from '../cases.repository.ts';
 import { summarizeDeadlines } from '../case-deadlines.ts';
 import { toListItems } from './list-cases.ts';
@@ -50,8 +50,9 @@ export async function getWorkbench(deps: Deps, actor: Actor): Promise<Workbench>
   for (const [i, row] of open.entries()) {
     const s = snapshots[i]!;
     const item = byId.get(row.id)!;
-    const actions = allowedActionsFor(actor, s, ctx, canAct).filter((a) => a.allowed);
-    if (actions.length > 0) myTasks.push({ case: item, actions: actions.map((a) => ({ action: a.action, labelZh: a.labelZh })) });
+    // Only the actions the case's state allows are judged (the case page judges all of them, to say why not).
+    const actions = canAct ? actionsAllowedNow(s, actor.roles, ctx).filter((a) => hasActionPermission(actor, a)) : [];
+    if (actions.length > 0) myTasks.push({ case: item, actions: actions.map((a) => ({ action: a, labelZh: CASE_MACHINE[a].labelZh })) });
     for (const d of summarizeDeadlines(s, ctx).deadlines) {
       if (d.holder !== 'agency') continue;
       if (d.state === 'running' && d.dueDate <= horizon) dueSoon.push({ case: item, deadline: toDeadline(d) });
