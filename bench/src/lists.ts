@@ -24,7 +24,7 @@ import { loadConfig } from '../../apps/server/src/config.ts';
 import { openPlatform } from '../../apps/server/src/bootstrap.ts';
 import { buildApp } from '../../apps/server/src/http/app.ts';
 import type { DB } from '../../apps/server/src/db/schema.ts';
-import { CITY_BENCH_PASSWORD } from '../../apps/server/src/generate/options.ts';
+import { CITY_BENCH_PASSWORD } from '../../apps/server/src/generate/index.ts';
 
 const args = parseArgs({
   options: {

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openPlatform } from '../bootstrap.ts';
-import { generateCity } from '../generate/generate-city.ts';
-import { generateOptions, PRESETS, type PresetName } from '../generate/options.ts';
+import { generateCity, generateOptions, PRESETS, type PresetName } from '../generate/index.ts';
 import { runCli } from './run-cli.ts';
 
 const USAGE = `npm run generate -- [--preset tiny|small|city] [--years N] [--scale S] [--until YYYY-MM-DD] [--seed N]

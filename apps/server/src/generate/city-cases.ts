@@ -495,6 +495,8 @@ export const cityCasesPart: GeneratorPart = {
         if (summary) summaries++;
         states.set(final.state, (states.get(final.state) ?? 0) + 1);
         if (writer.full) await writer.flush();
+        // Let the COPY streams in flight move: the event loop is theirs only while generation awaits.
+        else if (written % 32 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
 

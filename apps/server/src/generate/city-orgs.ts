@@ -136,7 +136,8 @@ export const cityOrgsPart: GeneratorPart = {
     const since = shanghaiInstant(firstDay(options));
     const createdAt = new Date(since.getTime() - 86_400_000);
     const passwordSetAt = shanghaiInstant(options.until);
-    const hash = await hashPassword(options.password);
+    // The published bench password: one hash for every account, its salt from the seed (same seed, same rows).
+    const hash = await hashPassword(options.password, Buffer.from(Array.from({ length: 16 }, () => Math.floor(rand() * 256))));
     const orgs = writer.table('orgs', ORG_COLUMNS);
     const officers = writer.table('officers', OFFICER_COLUMNS);
     const roles = writer.table('officer_roles', ['officer_id', 'role']);

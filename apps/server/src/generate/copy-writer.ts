@@ -87,7 +87,7 @@ export type CopyWriterOptions = {
   /** A table is sent when its buffer reaches this many characters (and at every flush). */
   batchChars?: number;
   progress?: Progress;
-  /** Called after each batch is committed (the audit row of the batch). */
+  /** Called for each committed batch, in flush order, from the caller's next flush (the audit row of the batch). */
   onBatch?: (batch: BatchLoaded) => Promise<void>;
   /** How many flushes may load at once (PostgreSQL: separate connections; PGlite runs them one after another). */
   parallel?: number;
@@ -98,6 +98,10 @@ export class CopyWriter {
   /** Flushes in flight (each on its own connection; batches never refer to each other's rows). */
   private inflight: Promise<void>[] = [];
   private failure: unknown = null;
+  /** Loaded batches by flush number, reported to onBatch by the caller's flow in flush order (deterministic). */
+  private readonly loaded = new Map<number, BatchLoaded[]>();
+  private flushes = 0;
+  private reported = 0;
   private readonly batchChars: number;
   private lastProgress = 0;
   readonly startedAt = performance.now();
@@ -153,8 +157,9 @@ export class CopyWriter {
     }
     while (this.inflight.length >= (this.options.parallel ?? 1)) await Promise.race(this.inflight);
     this.throwIfFailed();
+    await this.reportLoaded();
     if (batches.length === 0) return;
-    const sent: Promise<void> = this.send(batches)
+    const sent: Promise<void> = this.send(this.flushes++, batches)
       .catch((e: unknown) => {
         this.failure ??= e;
       })
@@ -169,6 +174,19 @@ export class CopyWriter {
     await this.flush();
     while (this.inflight.length > 0) await Promise.all(this.inflight);
     this.throwIfFailed();
+    await this.reportLoaded();
+  }
+
+  /**
+   * onBatch runs here, in the caller's flow and in flush order, never beside it: on the embedded database a
+   * transaction of the caller's would otherwise wait for the load's statements and they for it.
+   */
+  private async reportLoaded(): Promise<void> {
+    for (let done = this.loaded.get(this.reported); done; done = this.loaded.get(this.reported)) {
+      this.loaded.delete(this.reported);
+      this.reported++;
+      for (const b of done) await this.options.onBatch?.(b);
+    }
   }
 
   /** Flushes and waits until everything is loaded. */
@@ -186,14 +204,16 @@ export class CopyWriter {
     if (this.failure !== null) throw this.failure;
   }
 
-  private async send(batches: Batch[]): Promise<void> {
+  private async send(flush: number, batches: Batch[]): Promise<void> {
+    const done: BatchLoaded[] = [];
     for (const b of batches) {
       const started = performance.now();
       await this.database.copyIn(b.t.table, b.t.columns, b.text);
       b.t.copyMs += performance.now() - started;
       b.t.loaded += b.rows;
-      await this.options.onBatch?.({ table: b.t.table, rows: b.rows, sm3: b.sm3, firstRow: b.firstRow });
+      done.push({ table: b.t.table, rows: b.rows, sm3: b.sm3, firstRow: b.firstRow });
     }
+    this.loaded.set(flush, done);
     this.report(false);
   }
 

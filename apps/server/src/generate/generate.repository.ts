@@ -58,3 +58,22 @@ export async function createIndex(db: Executor, index: DeferredIndex): Promise<v
   }
   await sql.raw(index.definition).execute(db);
 }
+
+/**
+ * Usernames of `n` field officers of a generated city, spread over the squads: the first officer of every squad, then
+ * the second of every squad, and so on (squads in code order), so any `n` covers as many squads as it can.
+ */
+export async function cityOfficerLogins(db: Executor, n: number): Promise<{ username: string; orgId: string; squadCode: string }[]> {
+  const r = await sql<{ username: string; orgId: string; squadCode: string }>`
+    SELECT username, org_id AS "orgId", code AS "squadCode" FROM (
+      SELECT o.username, o.org_id, g.code,
+             row_number() OVER (PARTITION BY o.org_id ORDER BY o.username) AS rank
+        FROM officers o
+        JOIN officer_roles r ON r.officer_id = o.id AND r.role = 'field_officer'
+        JOIN orgs g ON g.id = o.org_id AND g.kind = 'squad'
+       WHERE o.username IS NOT NULL AND o.active
+    ) ranked
+    ORDER BY rank, code
+    LIMIT ${n}`.execute(db);
+  return r.rows;
+}

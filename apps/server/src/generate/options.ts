@@ -27,7 +27,7 @@ export const CITY_SUMMARY_SHARE = 37 / 151;
 export const CITY_BENCH_PASSWORD = 'CityBench#2026';
 
 export const PRESETS = {
-  tiny: { years: 1, scale: 0.002, staffScale: 0.1 },
+  tiny: { years: 1, scale: 0.001, staffScale: 0.05 },
   small: { years: 1, scale: 0.02, staffScale: 0.3 },
   city: { years: 10, scale: 1, staffScale: 1 },
 } as const;

@@ -17,8 +17,9 @@ export function assertPasswordPolicy(password: string, who: { username: string; 
   });
 }
 
-export async function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+/** `salt`: random unless given (the city generator's bench password: a salt from its seed, so its rows repeat). */
+export async function hashPassword(password: string, salt?: Buffer): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id, ...(salt ? { salt } : {}) });
 }
 
 export async function changePassword(
