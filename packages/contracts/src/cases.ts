@@ -687,6 +687,8 @@ export const CaseListQuery = Type.Object({
   mine: Type.Optional(Type.Boolean()),
   /** Case number, party name or location. */
   q: Type.Optional(Text(50)),
+  /** Keyset paging: the `nextCursor` of the previous page (then `page` is ignored). */
+  cursor: Type.Optional(Text(120, { pattern: '^[A-Za-z0-9_-]+$' })),
 });
 export type CaseListQuery = Static<typeof CaseListQuery>;
 

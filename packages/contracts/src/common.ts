@@ -49,11 +49,16 @@ export const PageQuery = {
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({
     items: Type.Array(item),
+    /** The number of matches, or the count cap when `totalCapped` (a list counts at most LIST_COUNT_CAP rows). */
     total: Type.Integer(),
     page: Type.Integer(),
     pageSize: Type.Integer(),
+    /** There are more matches than `total` says (shown as 「10,000+」). */
+    totalCapped: Type.Optional(Type.Boolean()),
+    /** Keyset paging: pass as `cursor` for the page after this one; null on the last page. */
+    nextCursor: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   });
-export type PageOf<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type PageOf<T> = { items: T[]; total: number; page: number; pageSize: number; totalCapped?: boolean; nextCursor?: string | null };
 
 /** Every error body the API returns. `field` names the offending input where there is one. */
 export const ErrorBody = Type.Object({

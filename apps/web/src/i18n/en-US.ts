@@ -30,6 +30,7 @@ export const enUS: Record<MessageKey, string> = {
   'common.saved': 'Saved',
   'common.created': 'Created',
   'common.total': '{n} in total',
+  'common.totalAtLeast': 'more than {n}',
   'common.all': 'All',
   'common.yes': 'Yes',
   'common.no': 'No',

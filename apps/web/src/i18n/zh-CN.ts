@@ -29,6 +29,7 @@ export const zhCN = {
   'common.saved': '保存成功',
   'common.created': '创建成功',
   'common.total': '共 {n} 条',
+  'common.totalAtLeast': '共 {n}+ 条',
   'common.all': '全部',
   'common.yes': '是',
   'common.no': '否',

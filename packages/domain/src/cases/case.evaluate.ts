@@ -95,6 +95,20 @@ export function allowedActions(s: CaseSnapshot, actorRoles: readonly Role[], ctx
   return CASE_ACTIONS.map((a) => one(a)).filter((a): a is ActionAvailability => a !== null);
 }
 
+/**
+ * The actions allowed now, evaluated only where they can be: an action whose machine does not leave the case's state is
+ * never allowed, so its guards are not run (a workbench judges hundreds of cases; allowedActions judges every action).
+ * Equal to `allowedActions(s, roles, ctx).filter((a) => a.allowed).map((a) => a.action)`.
+ */
+export function actionsAllowedNow(s: CaseSnapshot, actorRoles: readonly Role[], ctx: CaseContext): CaseAction[] {
+  return CASE_ACTIONS.filter((action) => {
+    const t = CASE_MACHINE[action];
+    if (!t.procedures.includes(s.procedure) || t.onEvent || !t.from.includes(s.state)) return false;
+    if (s.state !== UNREGISTERED && t.from.length === 1 && t.from[0] === UNREGISTERED) return false;
+    return evaluateAction(s, action, undefined, actorRoles, ctx).allowed;
+  });
+}
+
 /** The state an action leads to (the same state for a recording action). Does not check the guards. */
 export function nextCaseState<A extends CaseAction>(s: CaseSnapshot, action: A, input: CaseActionInput<A>): MachineState {
   const to = CASE_MACHINE[action].to;

@@ -12,8 +12,8 @@ import {
   type MachineState,
   type Procedure,
 } from './case-states.ts';
-import { allowedActions, evaluateAction } from './case.evaluate.ts';
-import { ALL_ROLES, ctxOn, ordinaryFacts, summaryFacts } from './case.fixtures.ts';
+import { actionsAllowedNow, allowedActions, evaluateAction } from './case.evaluate.ts';
+import { ALL_ROLES, ctxOn, ordinaryFacts, reviewedCase, summaryDraft, summaryFacts } from './case.fixtures.ts';
 import { CASE_MACHINE, caseTransitions } from './case.machine.ts';
 import { newCaseSnapshot } from './case.reducer.ts';
 
@@ -154,6 +154,23 @@ describe('transition table', () => {
       const structural = r.code === 'CASE_ACTION_NOT_IN_STATE' || r.code === 'CASE_ACTION_WRONG_PROCEDURE';
       expect({ state, procedure, action, available: !structural }).toEqual({ state, procedure, action, available: expected });
       if (!expected) expect(r.allowed).toBe(false);
+    }
+  });
+
+  it('actionsAllowedNow is allowedActions\' allowed actions, for every state, procedure and role set', () => {
+    const roleSets: (readonly Role[])[] = [ALL_ROLES, ['field_officer'], ['squad_leader'], ['bureau_leader', 'legal_reviewer'], []];
+    const snapshots = [reviewedCase(1_000), reviewedCase(5_000), summaryDraft()];
+    for (const procedure of ['ordinary', 'summary'] as const) {
+      const base = newCaseSnapshot(procedure === 'summary' ? summaryFacts() : ordinaryFacts());
+      for (const state of CASE_STATES) snapshots.push({ ...base, state });
+    }
+    for (const s of snapshots) {
+      for (const roles of roleSets) {
+        const want = allowedActions(s, roles, ctx)
+          .filter((a) => a.allowed)
+          .map((a) => a.action);
+        expect({ state: s.state, roles, actions: actionsAllowedNow(s, roles, ctx) }).toEqual({ state: s.state, roles, actions: want });
+      }
     }
   });
 

@@ -25,7 +25,7 @@ export * from './case.guards.service.ts';
 export * from './case.guards.steps.ts';
 /** CASE_MACHINE: the transition table (from, to, guards, roles, records, deadlines started). */
 export * from './case.machine.ts';
-/** allowedActions, evaluateAction, assertCanTransition, nextCaseState. */
+/** allowedActions, actionsAllowedNow, evaluateAction, assertCanTransition, nextCaseState. */
 export * from './case.evaluate.ts';
 /** runningDeadlines and the E4 decision clock (pauses while suspended, extensions). */
 export * from './case.deadlines.ts';

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addDays } from '../calendar/legal-date.ts';
 import { calendarFromChineseDays } from '../calendar/chinese-days.ts';
 import { LegalInputError } from './errors.ts';
 import { courtEnforcementWindow, paymentDeadline, surcharge } from './enforcement.ts';
@@ -91,5 +93,40 @@ describe('G3 court enforcement window (强制法 Arts. 53–54; 行诉法解释 
     const w = courtEnforcementWindow({ ...input, deferralEndsOn: '2025-09-30', today: '2025-12-01' }, CAL);
     expect(w.closesOn.due).toBe('2025-12-30');
     expect(w.canApplyToday).toBe(true);
+  });
+});
+
+describe('G2 surcharge counted by intervals equals the day-by-day count (处罚法 Art. 72, Art. 73)', () => {
+  // The reference: walk every day from the day after the due date to asOf, a day paused when any interval holds it.
+  const dayByDay = (paymentDue: string, asOf: string, paused: { from: string; to?: string }[]) => {
+    let overdue = 0;
+    let pausedDays = 0;
+    for (let d = addDays(paymentDue, 1); d <= asOf; d = addDays(d, 1)) {
+      if (paused.some((p) => p.from <= d && (p.to === undefined || d <= p.to))) pausedDays += 1;
+      else overdue += 1;
+    }
+    return { overdue, pausedDays };
+  };
+  const day = fc.integer({ min: 0, max: 900 }).map((n) => addDays('2023-01-01', n));
+  it('for any due date, asOf and overlapping, nested, open or disjoint paused intervals', () => {
+    fc.assert(
+      fc.property(
+        day,
+        day,
+        fc.array(fc.tuple(day, fc.option(day, { nil: undefined })), { maxLength: 4 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        (paymentDue, asOf, raw, fineFen) => {
+          const paused = raw.map(([a, b]) => (b === undefined ? { from: a } : a <= b ? { from: a, to: b } : { from: b, to: a }));
+          const want = dayByDay(paymentDue, asOf, paused);
+          const got = surcharge({ fineFen, paymentDue, asOf, pausedIntervals: paused });
+          expect({ overdueDays: got.overdueDays, pausedDays: got.pausedDays }).toEqual({
+            overdueDays: want.overdue,
+            pausedDays: want.pausedDays,
+          });
+          expect(got.surchargeFen).toBe(Math.min(Math.floor((fineFen * 3 * want.overdue) / 100), fineFen));
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

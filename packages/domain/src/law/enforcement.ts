@@ -1,5 +1,5 @@
 // Payment, 加处罚款 and court enforcement (G1–G3).
-import { addDays, compareDates, isAfter, maxDate, type LegalDate } from '../calendar/legal-date.ts';
+import { addDays, compareDates, daysBetween, isAfter, maxDate, minDate, type LegalDate } from '../calendar/legal-date.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import { CD, MONTHS, WD, deadline, type Deadline } from './deadlines.ts';
 import { assertFen } from './errors.ts';
@@ -50,6 +50,22 @@ export type Surcharge = {
   line: RuleLine;
 };
 
+/** The days of [from, to] (inclusive) that lie in at least one of the intervals (inclusive; an open end runs on). */
+function coveredDays(from: LegalDate, to: LegalDate, intervals: readonly DateInterval[]): number {
+  const clipped = intervals
+    .map((p) => ({ start: maxDate(p.from, from), end: p.to === undefined ? to : minDate(p.to, to) }))
+    .filter((p) => compareDates(p.start, p.end) <= 0)
+    .sort((a, b) => compareDates(a.start, b.start));
+  let covered = 0;
+  let reach: LegalDate | null = null;
+  for (const p of clipped) {
+    const start: LegalDate = reach !== null && compareDates(p.start, reach) <= 0 ? addDays(reach, 1) : p.start;
+    if (compareDates(start, p.end) <= 0) covered += daysBetween(start, p.end) + 1;
+    if (reach === null || compareDates(p.end, reach) > 0) reach = p.end;
+  }
+  return covered;
+}
+
 /**
  * G2 — surcharge = min(fine × 3% × overdue days, fine), rounded down to whole fen (in the party's favour).
  * Overdue days run from the day after `paymentDue` to `asOf`, minus days inside paused intervals.
@@ -57,16 +73,12 @@ export type Surcharge = {
  */
 export function surcharge(input: SurchargeInput): Surcharge {
   assertFen(input.fineFen, 'fineFen', 'G2');
+  // Counted by intervals, not day by day (a decision unpaid for years is judged on every read of its case): the days
+  // from the first overdue day to asOf, and of them the days covered by the union of the paused intervals.
   const firstDay = addDays(input.paymentDue, 1);
-  let overdueDays = 0;
-  let pausedDays = 0;
-  for (let d = firstDay; compareDates(d, input.asOf) <= 0; d = addDays(d, 1)) {
-    const paused = (input.pausedIntervals ?? []).some(
-      (p) => compareDates(p.from, d) <= 0 && (p.to === undefined || compareDates(d, p.to) <= 0),
-    );
-    if (paused) pausedDays += 1;
-    else overdueDays += 1;
-  }
+  const span = daysBetween(firstDay, input.asOf) + 1;
+  const pausedDays = span <= 0 ? 0 : coveredDays(firstDay, input.asOf, input.pausedIntervals ?? []);
+  const overdueDays = Math.max(0, span) - pausedDays;
   const uncapped = Math.floor((input.fineFen * SURCHARGE_PERCENT_PER_DAY * overdueDays) / 100);
   const surchargeFen = Math.min(uncapped, input.fineFen);
   return {

@@ -7,7 +7,7 @@ import { shanghaiDate } from '../../shared/time.ts';
 import { currentLawRevision, legalConfigOn, loadWorkCalendar } from '../law/index.ts';
 import { inJurisdiction } from './case-access.ts';
 import { offenceVersionsOf } from './case-offence.ts';
-import { countPriorFines, findCase, findCaseWithLawRevision, officersWithCredentials, type CaseRow } from './cases.repository.ts';
+import { findCase, findCaseWithLawRevision, officersWithCredentials, priorFinesByCase, type CaseRow } from './cases.repository.ts';
 
 export type LoadedCase = { row: CaseRow; snapshot: CaseSnapshot; ctx: CaseContext; version: number };
 
@@ -40,25 +40,41 @@ export async function hydrateSnapshot(
   /** The law revision read with the row: the offence's versions as this process read them at it. */
   lawRevision?: string,
 ): Promise<CaseSnapshot> {
-  const stored = row.snapshot as CaseSnapshot;
-  const [officers, priorFines, versions] = await Promise.all([
-    officersWithCredentials(
-      db,
-      stored.officers.map((o) => o.id),
-    ),
-    countPriorFines(db, row.act_id, row.id),
-    offenceVersionsOf(db, stored.offence.code, lawRevision),
+  return (await hydrateSnapshots(db, [row], lawRevision))[0]!;
+}
+
+/**
+ * hydrateSnapshot for many cases in a fixed number of queries (a workbench reads up to 200 open cases): the officers and
+ * their credentials of all of them at once, the E6 prior fines grouped by act, each offence code's versions once.
+ */
+export async function hydrateSnapshots(
+  db: Executor,
+  rows: readonly Pick<CaseRow, 'id' | 'snapshot' | 'act_id'>[],
+  lawRevision?: string,
+): Promise<CaseSnapshot[]> {
+  if (rows.length === 0) return [];
+  const stored = rows.map((r) => r.snapshot as CaseSnapshot);
+  const officerIds = [...new Set(stored.flatMap((s) => s.officers.map((o) => o.id)))];
+  const codes = [...new Set(stored.map((s) => s.offence.code))];
+  const [officers, fines, versionLists] = await Promise.all([
+    officersWithCredentials(db, officerIds),
+    priorFinesByCase(db, rows),
+    Promise.all(codes.map((c) => offenceVersionsOf(db, c, lawRevision))),
   ]);
-  const live: TeamOfficer[] = stored.officers.map((o) => {
-    const found = officers.get(o.id);
-    return { id: o.id, name: found?.name ?? o.name ?? o.id, credentials: found?.credentials ?? [] };
+  const versions = new Map(codes.map((c, i) => [c, versionLists[i]!]));
+  return rows.map((r, i) => {
+    const s = stored[i]!;
+    const live: TeamOfficer[] = s.officers.map((o) => {
+      const found = officers.get(o.id);
+      return { id: o.id, name: found?.name ?? o.name ?? o.id, credentials: found?.credentials ?? [] };
+    });
+    return {
+      ...s,
+      offence: { ...s.offence, versions: versions.get(s.offence.code) ?? [] },
+      officers: live,
+      act: { ...s.act, priorFineDecisionCount: fines.get(r.id) ?? 0 },
+    };
   });
-  return {
-    ...stored,
-    offence: { ...stored.offence, versions },
-    officers: live,
-    act: { ...stored.act, priorFineDecisionCount: priorFines },
-  };
 }
 
 /** The case in the actor's jurisdiction, or 404 (a case outside it does not exist for him). */

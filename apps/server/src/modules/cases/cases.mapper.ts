@@ -24,7 +24,7 @@ import {
 } from '@chengguan/domain';
 import type { Actor } from '../../context.ts';
 import { hasActionPermission } from './case-access.ts';
-import type { CaseDeadlineRow, CaseRow, PartyRow } from './cases.repository.ts';
+import type { CaseDeadlineRow, CaseListRow, PartyRow } from './cases.repository.ts';
 
 const EVENT_LABELS: Record<string, string> = {
   recusal: '回避',
@@ -112,7 +112,7 @@ export function allowedActionsFor(actor: Actor, s: CaseSnapshot, ctx: CaseContex
   });
 }
 
-export function toListItem(r: CaseRow, leadOfficerName: string | null, deadlines: readonly CaseDeadlineRow[]): CaseListItem {
+export function toListItem(r: CaseListRow, leadOfficerName: string | null, deadlines: readonly CaseDeadlineRow[]): CaseListItem {
   const next = deadlines
     .filter((d) => d.case_id === r.id && (d.state === 'running' || d.state === 'overdue' || d.state === 'paused') && d.holder === 'agency')
     .sort((a, b) => a.due_date.localeCompare(b.due_date))[0];

@@ -101,6 +101,30 @@ export async function countPriorFines(db: Executor, actId: string, exceptCaseId:
   return Number(r.n);
 }
 
+/** countPriorFines for many cases in one query: per case, the FINE decisions of its act in the other cases. */
+export async function priorFinesByCase(db: Executor, rows: readonly { id: string; act_id: string }[]): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const fined = await db
+    .selectFrom('cases')
+    .select(['id', 'act_id'])
+    .where('act_id', 'in', [...new Set(rows.map((r) => r.act_id))])
+    .where('fine_fen', '>', 0)
+    .where('decided_on', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, fined.filter((f) => f.act_id === r.act_id && f.id !== r.id).length]));
+}
+
+/** The snapshots of the given cases (the list rows leave them out). */
+export async function snapshotsOf(db: Executor, ids: readonly string[]): Promise<Map<string, unknown>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('cases')
+    .select(['id', 'snapshot'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.snapshot]));
+}
+
 export type CaseFilter = {
   jurisdictionPath: string;
   state?: string;
@@ -116,16 +140,61 @@ export type CaseFilter = {
   q?: string;
 };
 
-function filteredCases(db: Executor, f: CaseFilter) {
-  let q = caseQuery(db).where('g.path', 'like', `${f.jurisdictionPath}%`);
+/** A case list row: everything the list shows, not the snapshot (a list never reads the case's whole state). */
+export type CaseListRow = Omit<CaseRow, 'snapshot'>;
+
+/** Where a list reads: the org ids of the subtree, and the bureau or single squad it is when it is one. */
+type Scope =
+  | { kind: 'city' }
+  | { kind: 'bureau'; bureauId: string; orgIds: string[] }
+  | { kind: 'org'; orgId: string }
+  | { kind: 'orgs'; orgIds: string[] }
+  | { kind: 'none' };
+
+/**
+ * The orgs a list reads, resolved once from the (small) org tree, so that the case query names its index: a squad
+ * reads cases_org_list_idx, a district bureau cases_bureau_list_idx, the city cases_list_idx — instead of a join on
+ * the org path that makes the database sort a whole bureau's history for one page.
+ */
+async function listScope(db: Executor, jurisdictionPath: string, orgId: string | undefined): Promise<Scope> {
+  let top = jurisdictionPath;
+  if (orgId) {
+    const org = await db.selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirst();
+    // An org outside the actor's jurisdiction (or none) lists nothing.
+    if (!org || !org.path.startsWith(jurisdictionPath)) return { kind: 'none' };
+    top = org.path;
+  }
+  // The whole org tree is a few hundred rows: read it, and decide in code which index the case query names.
+  const all = await db.selectFrom('orgs').select(['id', 'path', 'bureau_id']).execute();
+  const orgs = all.filter((o) => o.path.startsWith(top));
+  const head = orgs.find((o) => o.path === top);
+  if (orgs.length === 0) return { kind: 'none' };
+  if (orgs.length === all.length) return { kind: 'city' };
+  if (orgs.length === 1) return { kind: 'org', orgId: orgs[0]!.id };
+  // A case's bureau is its org's bureau (or the org itself when it is one): a subtree whose every org belongs to the
+  // head's bureau, and outside which no org does, holds exactly the cases of that bureau.
+  if (
+    head &&
+    orgs.every((o) => (o.bureau_id ?? o.id) === head.id) &&
+    all.every((o) => o.path.startsWith(top) || (o.bureau_id ?? o.id) !== head.id)
+  )
+    return { kind: 'bureau', bureauId: head.id, orgIds: orgs.map((o) => o.id) };
+  return { kind: 'orgs', orgIds: orgs.map((o) => o.id) };
+}
+
+/** The list's order: 发现日期 newest first, then registration order (UUIDv7 ids); a page cursor is the last row's pair. */
+export type CaseCursor = { discoveredOn: string | null; id: string };
+
+function filteredCases(db: Executor, scope: Scope, f: CaseFilter) {
+  let q = caseListQuery(db);
+  if (scope.kind === 'none') q = q.where(sql<boolean>`false`);
+  if (scope.kind === 'org') q = q.where('c.org_id', '=', scope.orgId);
+  if (scope.kind === 'bureau') q = q.where('c.bureau_id', '=', scope.bureauId);
+  if (scope.kind === 'orgs') q = q.where('c.org_id', 'in', scope.orgIds);
   if (f.state) q = q.where('c.state', '=', f.state);
   if (f.states) q = q.where('c.state', 'in', [...f.states]);
   if (f.procedure) q = q.where('c.procedure', '=', f.procedure);
   if (f.domain) q = q.where('c.domain', '=', f.domain);
-  if (f.orgId) {
-    const orgId = f.orgId;
-    q = q.where('g.path', 'like', sql<string>`(SELECT path FROM orgs WHERE id = ${orgId}) || '%'`);
-  }
   if (f.offenceCode) q = q.where('c.offence_code', '=', f.offenceCode);
   if (f.from) q = q.where('c.discovered_on', '>=', f.from);
   if (f.to) q = q.where('c.discovered_on', '<=', f.to);
@@ -145,15 +214,103 @@ function filteredCases(db: Executor, f: CaseFilter) {
   return q;
 }
 
-export async function listCases(db: Executor, f: CaseFilter, limit: number, offset: number): Promise<{ items: CaseRow[]; total: number }> {
+function caseListQuery(db: Executor) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('orgs as g', 'g.id', 'c.org_id')
+    .select([
+      'c.id',
+      'c.bureau_id',
+      'c.org_id',
+      'c.procedure',
+      'c.state',
+      'c.source',
+      'c.source_ref',
+      'c.case_number',
+      'c.offence_id',
+      'c.offence_code',
+      'c.offence_name',
+      'c.domain',
+      'c.party_id',
+      'c.party_type',
+      'c.party_name',
+      'c.act_id',
+      'c.act_date',
+      'c.location',
+      'c.facts',
+      'c.discovered_on',
+      'c.registered_on',
+      'c.filed_on',
+      'c.decided_on',
+      'c.closed_on',
+      'c.decision_outcome',
+      'c.fine_fen',
+      'c.has_overdue',
+      'c.next_due_date',
+      'c.version',
+      'c.created_by',
+      'c.created_at',
+      'c.updated_at',
+      'g.name as org_name',
+      'g.path as org_path',
+    ]);
+}
+
+/** Counting stops here: a list says "10,000+" rather than count a city's history on every page. */
+export const LIST_COUNT_CAP = 10_000;
+
+export type CaseListPage = { items: CaseListRow[]; total: number; totalCapped: boolean; nextCursor: CaseCursor | null };
+
+/**
+ * One page of the list in list order, by offset or after a cursor (keyset: as fast on page 5,000 as on page 1), and the
+ * count of matches up to `countCap` (an index-only count of at most countCap + 1 rows).
+ */
+export async function listCases(
+  db: Executor,
+  f: CaseFilter,
+  limit: number,
+  offset: number,
+  opts: { after?: CaseCursor; countCap?: number; withCount?: boolean } = {},
+): Promise<CaseListPage> {
+  const scope = await listScope(db, f.jurisdictionPath, f.orgId);
+  let page = filteredCases(db, scope, f);
+  const after = opts.after;
+  if (after) {
+    page = page.where((eb) =>
+      after.discoveredOn === null
+        ? eb.or([eb('c.discovered_on', 'is not', null), eb.and([eb('c.discovered_on', 'is', null), eb('c.id', '<', after.id)])])
+        : eb(eb.refTuple('c.discovered_on', 'c.id'), '<', eb.tuple(after.discoveredOn, after.id)),
+    );
+  }
+  const cap = opts.countCap ?? LIST_COUNT_CAP;
   const [items, count] = await Promise.all([
-    filteredCases(db, f).orderBy('c.updated_at', 'desc').orderBy('c.id', 'desc').limit(limit).offset(offset).execute(),
-    db
-      .selectFrom(filteredCases(db, f).as('x'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
+    page
+      .orderBy('c.discovered_on', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(limit)
+      .offset(after ? 0 : offset)
+      .execute(),
+    opts.withCount === false
+      ? Promise.resolve({ n: 0 })
+      : db
+          .selectFrom(
+            filteredCases(db, scope, f)
+              .clearSelect()
+              .select(sql<number>`1`.as('one'))
+              .limit(cap + 1)
+              .as('x'),
+          )
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
   ]);
-  return { items, total: Number(count.n) };
+  const n = Number(count.n);
+  const last = items.at(-1);
+  return {
+    items,
+    total: Math.min(n, cap),
+    totalCapped: n > cap,
+    nextCursor: items.length === limit && last ? { discoveredOn: last.discovered_on, id: last.id } : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -5,19 +5,33 @@ import type { Executor } from '../../context.ts';
 import { containsPattern } from '../../db/like.ts';
 
 /**
- * 执法证 status of an officer on `today`, in SQL so lists can filter and page on it.
+ * 执法证 status of an officer on `today`, in SQL so lists can filter and page on it: one pass over the officer's
+ * credentials (the lateral `cs` of officersQuery) gives the flags, the CASE ranks them.
  * Mirrors `officerCredentialStatus` in packages/domain (a medium test keeps the two in step).
  */
-function credentialStatusSql(today: string, expiringDays: number) {
-  const has = (cond: ReturnType<typeof sql>) => sql`EXISTS (SELECT 1 FROM credentials c WHERE c.officer_id = o.id AND ${cond})`;
-  return sql<CredentialStatus>`CASE
-    WHEN NOT ${has(sql`true`)} THEN 'missing'
-    WHEN NOT ${has(sql`NOT c.revoked`)} THEN 'revoked'
-    WHEN ${has(sql`NOT c.revoked AND c.valid_from <= ${today}::date AND c.valid_to >= ${today}::date + ${expiringDays}::int`)} THEN 'valid'
-    WHEN ${has(sql`NOT c.revoked AND c.valid_from <= ${today}::date AND c.valid_to >= ${today}::date`)} THEN 'expiring'
-    WHEN ${has(sql`NOT c.revoked AND c.valid_from > ${today}::date`)} THEN 'not_yet_valid'
-    ELSE 'expired' END`;
+function credentialFlags(db: Executor, today: string, expiringDays: number) {
+  return db
+    .selectFrom('credentials as c')
+    .select([
+      sql<boolean>`true`.as('any_'),
+      sql<boolean>`bool_or(NOT c.revoked)`.as('live'),
+      sql<boolean>`bool_or(NOT c.revoked AND c.valid_from <= ${today}::date AND c.valid_to >= ${today}::date + ${expiringDays}::int)`.as(
+        'valid',
+      ),
+      sql<boolean>`bool_or(NOT c.revoked AND c.valid_from <= ${today}::date AND c.valid_to >= ${today}::date)`.as('current'),
+      sql<boolean>`bool_or(NOT c.revoked AND c.valid_from > ${today}::date)`.as('future'),
+    ])
+    .where(sql<boolean>`c.officer_id = o.id`)
+    .having(sql<boolean>`count(*) > 0`);
 }
+
+const CREDENTIAL_STATUS_SQL = sql<CredentialStatus>`CASE
+    WHEN cs.any_ IS NULL THEN 'missing'
+    WHEN NOT cs.live THEN 'revoked'
+    WHEN cs.valid THEN 'valid'
+    WHEN cs.current THEN 'expiring'
+    WHEN cs.future THEN 'not_yet_valid'
+    ELSE 'expired' END`;
 
 export type OfficerFilter = Omit<OfficerListQuery, 'page' | 'pageSize'> & {
   jurisdictionPath: string;
@@ -48,6 +62,7 @@ function officersQuery(db: Executor, today: string, expiringDays: number) {
   return db
     .selectFrom('officers as o')
     .innerJoin('orgs as g', 'g.id', 'o.org_id')
+    .leftJoinLateral(credentialFlags(db, today, expiringDays).as('cs'), (join) => join.onTrue())
     .select([
       'o.id',
       'o.org_id',
@@ -64,7 +79,7 @@ function officersQuery(db: Executor, today: string, expiringDays: number) {
       'o.locked_until',
       'o.failed_attempts',
       'o.totp_enabled',
-      credentialStatusSql(today, expiringDays).as('credential_status'),
+      CREDENTIAL_STATUS_SQL.as('credential_status'),
     ]);
 }
 
@@ -92,11 +107,13 @@ function filteredOfficers(db: Kysely<DB>, f: OfficerFilter) {
 
 export async function listOfficers(db: Kysely<DB>, f: OfficerFilter, limit: number, offset: number) {
   const base = filteredOfficers(db, f);
-  const countRow = await db
-    .selectFrom(base.as('y'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const items = (await base.orderBy('x.org_path').orderBy('x.employee_no').limit(limit).offset(offset).execute()) as OfficerRow[];
+  const [countRow, items] = await Promise.all([
+    db
+      .selectFrom(base.as('y'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    base.orderBy('x.org_path').orderBy('x.employee_no').limit(limit).offset(offset).execute() as Promise<OfficerRow[]>,
+  ]);
   return { items, total: Number(countRow.n) };
 }
 

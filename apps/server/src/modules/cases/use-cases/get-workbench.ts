@@ -1,11 +1,12 @@
 import type { CaseListItem, Workbench } from '@chengguan/contracts';
-import { ACTIVE_CASE_STATES, addDays } from '@chengguan/domain';
+import { ACTIVE_CASE_STATES, CASE_MACHINE, actionsAllowedNow, addDays } from '@chengguan/domain';
 import type { Actor, Deps } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { canWriteCases } from '../case-access.ts';
-import { caseContext, hydrateSnapshot } from '../case-loader.ts';
-import { allowedActionsFor, toDeadline } from '../cases.mapper.ts';
-import { listCases, type CaseRow } from '../cases.repository.ts';
+import { canWriteCases, hasActionPermission } from '../case-access.ts';
+import { currentLawRevision } from '../../law/index.ts';
+import { caseContext, hydrateSnapshots } from '../case-loader.ts';
+import { toDeadline } from '../cases.mapper.ts';
+import { listCases, snapshotsOf, type CaseListPage } from '../cases.repository.ts';
 import { summarizeDeadlines } from '../case-deadlines.ts';
 import { toListItems } from './list-cases.ts';
 
@@ -22,25 +23,39 @@ const LEADER_ROLES = new Set(['squad_leader', 'bureau_leader', 'legal_reviewer',
  */
 export async function getWorkbench(deps: Deps, actor: Actor): Promise<Workbench> {
   assertPermission(actor, 'case:read');
-  const ctx = await caseContext(deps.db, deps.clock.now());
+  const lawRevision = await currentLawRevision(deps.db);
+  const ctx = await caseContext(deps.db, deps.clock.now(), lawRevision);
   const leader = actor.roles.some((r) => LEADER_ROLES.has(r));
   const base = { jurisdictionPath: actor.jurisdictionPath, states: ACTIVE_CASE_STATES };
+  const none: CaseListPage = { items: [], total: 0, totalCapped: false, nextCursor: null };
   const [{ items: open }, { items: overdueRows }] = await Promise.all([
-    listCases(deps.db, leader ? base : { ...base, officerId: actor.id }, WORKBENCH_LIMIT, 0),
-    leader ? listCases(deps.db, { ...base, overdue: true }, WORKBENCH_LIMIT, 0) : Promise.resolve({ items: [] as CaseRow[], total: 0 }),
+    listCases(deps.db, leader ? base : { ...base, officerId: actor.id }, WORKBENCH_LIMIT, 0, { withCount: false }),
+    leader ? listCases(deps.db, { ...base, overdue: true }, WORKBENCH_LIMIT, 0, { withCount: false }) : Promise.resolve(none),
   ]);
-  const items = await toListItems(deps, open);
+  const [items, stored] = await Promise.all([
+    toListItems(deps, open),
+    snapshotsOf(
+      deps.db,
+      open.map((r) => r.id),
+    ),
+  ]);
+  const snapshots = await hydrateSnapshots(
+    deps.db,
+    open.map((r) => ({ id: r.id, act_id: r.act_id, snapshot: stored.get(r.id) })),
+    lawRevision,
+  );
   const byId = new Map<string, CaseListItem>(items.map((i) => [i.id, i]));
   const canAct = canWriteCases(actor);
   const myTasks: Workbench['myTasks'] = [];
   const dueSoon: Workbench['dueSoon'] = [];
   const overdue: Workbench['overdue'] = [];
   const horizon = addDays(ctx.today, DUE_SOON_DAYS);
-  for (const row of open) {
-    const s = await hydrateSnapshot(deps.db, row);
+  for (const [i, row] of open.entries()) {
+    const s = snapshots[i]!;
     const item = byId.get(row.id)!;
-    const actions = allowedActionsFor(actor, s, ctx, canAct).filter((a) => a.allowed);
-    if (actions.length > 0) myTasks.push({ case: item, actions: actions.map((a) => ({ action: a.action, labelZh: a.labelZh })) });
+    // Only the actions the case's state allows are judged (the case page judges all of them, to say why not).
+    const actions = canAct ? actionsAllowedNow(s, actor.roles, ctx).filter((a) => hasActionPermission(actor, a)) : [];
+    if (actions.length > 0) myTasks.push({ case: item, actions: actions.map((a) => ({ action: a, labelZh: CASE_MACHINE[a].labelZh })) });
     for (const d of summarizeDeadlines(s, ctx).deadlines) {
       if (d.holder !== 'agency') continue;
       if (d.state === 'running' && d.dueDate <= horizon) dueSoon.push({ case: item, deadline: toDeadline(d) });

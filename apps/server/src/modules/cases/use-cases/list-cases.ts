@@ -1,25 +1,61 @@
 import type { CaseListItem, CaseListQuery, PageOf } from '@chengguan/contracts';
 import type { Actor, Deps } from '../../../context.ts';
+import { fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { toListItem } from '../cases.mapper.ts';
-import { deadlinesOfCases, leadOfficerNames, listCases as listCaseRows, type CaseFilter, type CaseRow } from '../cases.repository.ts';
+import {
+  deadlinesOfCases,
+  leadOfficerNames,
+  listCases as listCaseRows,
+  type CaseCursor,
+  type CaseFilter,
+  type CaseListRow,
+} from '../cases.repository.ts';
 
 export function caseFilter(actor: Actor, query: CaseListQuery): CaseFilter {
-  const { page: _p, pageSize: _s, mine, ...rest } = query;
+  const { page: _p, pageSize: _s, cursor: _c, mine, ...rest } = query;
   return { ...rest, jurisdictionPath: actor.jurisdictionPath, ...(mine ? { officerId: actor.id } : {}) };
 }
 
-export async function toListItems(deps: Deps, rows: CaseRow[]): Promise<CaseListItem[]> {
+export async function toListItems(deps: Deps, rows: readonly CaseListRow[]): Promise<CaseListItem[]> {
   const ids = rows.map((r) => r.id);
   const [leads, deadlines] = await Promise.all([leadOfficerNames(deps.db, ids), deadlinesOfCases(deps.db, ids)]);
   return rows.map((r) => toListItem(r, leads.get(r.id) ?? null, deadlines));
 }
 
-/** The workbench list: the actor's jurisdiction, filtered and paged on the server; personal data masked. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The cursor is the last row's (发现日期, id), base64url: opaque to clients, checked when it comes back. */
+export function encodeCaseCursor(c: CaseCursor): string {
+  return Buffer.from(`${c.discoveredOn ?? ''}|${c.id}`).toString('base64url');
+}
+
+export function decodeCaseCursor(text: string): CaseCursor {
+  const [date = '', id = '', ...rest] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  if (rest.length > 0 || !UUID.test(id) || (date !== '' && !DATE.test(date))) {
+    throw fieldError(
+      'cursor',
+      '分页游标无效（请使用上一页返回的 nextCursor）',
+      'The cursor is not valid (pass the nextCursor of the previous page)',
+    );
+  }
+  return { discoveredOn: date === '' ? null : date, id };
+}
+
+/** The case list: the actor's jurisdiction, filtered and paged on the server (by page or by cursor); personal data masked. */
 export async function listCases(deps: Deps, actor: Actor, query: CaseListQuery, maxPageSize = 200): Promise<PageOf<CaseListItem>> {
   assertPermission(actor, 'case:read');
   const page = query.page ?? 1;
   const pageSize = Math.min(query.pageSize ?? 20, maxPageSize);
-  const { items, total } = await listCaseRows(deps.db, caseFilter(actor, query), pageSize, (page - 1) * pageSize);
-  return { items: await toListItems(deps, items), total, page, pageSize };
+  const after = query.cursor ? decodeCaseCursor(query.cursor) : undefined;
+  const result = await listCaseRows(deps.db, caseFilter(actor, query), pageSize, (page - 1) * pageSize, after ? { after } : {});
+  return {
+    items: await toListItems(deps, result.items),
+    total: result.total,
+    totalCapped: result.totalCapped,
+    page,
+    pageSize,
+    nextCursor: result.nextCursor ? encodeCaseCursor(result.nextCursor) : null,
+  };
 }

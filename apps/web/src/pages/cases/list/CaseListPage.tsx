@@ -147,7 +147,9 @@ export default function CaseListPage() {
         columns={columns}
         scroll={{ x: 1400 }}
         onRow={(c) => ({ onDoubleClick: () => navigate(`/cases/${c.id}`) })}
-        pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
+        pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) =>
+          list.data?.totalCapped ? t('common.totalAtLeast', { n: n.toLocaleString() }) : t('common.total', { n }),
+        )}
         data-testid="cases-table"
       />
     </Page>
