@@ -109,6 +109,20 @@ export function actionsAllowedNow(s: CaseSnapshot, actorRoles: readonly Role[], 
   });
 }
 
+/**
+ * The states in which some action of these roles can be taken (an action needs one of its roles and starts only from its
+ * `from` states): a case in any other state has no task for them, so a workbench need not read it.
+ */
+export function statesWhereRolesAct(actorRoles: readonly Role[]): MachineState[] {
+  const states = new Set<MachineState>();
+  for (const action of CASE_ACTIONS) {
+    const t = CASE_MACHINE[action];
+    if (t.onEvent || !t.roles.some((r) => actorRoles.includes(r))) continue;
+    for (const st of t.from) states.add(st);
+  }
+  return [...states];
+}
+
 /** The state an action leads to (the same state for a recording action). Does not check the guards. */
 export function nextCaseState<A extends CaseAction>(s: CaseSnapshot, action: A, input: CaseActionInput<A>): MachineState {
   const to = CASE_MACHINE[action].to;

@@ -12,7 +12,7 @@ import {
   type MachineState,
   type Procedure,
 } from './case-states.ts';
-import { actionsAllowedNow, allowedActions, evaluateAction } from './case.evaluate.ts';
+import { actionsAllowedNow, allowedActions, evaluateAction, statesWhereRolesAct } from './case.evaluate.ts';
 import { ALL_ROLES, ctxOn, ordinaryFacts, reviewedCase, summaryDraft, summaryFacts } from './case.fixtures.ts';
 import { CASE_MACHINE, caseTransitions } from './case.machine.ts';
 import { newCaseSnapshot } from './case.reducer.ts';
@@ -157,7 +157,7 @@ describe('transition table', () => {
     }
   });
 
-  it('actionsAllowedNow is allowedActions\' allowed actions, for every state, procedure and role set', () => {
+  it("actionsAllowedNow is allowedActions' allowed actions, for every state, procedure and role set", () => {
     const roleSets: (readonly Role[])[] = [ALL_ROLES, ['field_officer'], ['squad_leader'], ['bureau_leader', 'legal_reviewer'], []];
     const snapshots = [reviewedCase(1_000), reviewedCase(5_000), summaryDraft()];
     for (const procedure of ['ordinary', 'summary'] as const) {
@@ -172,6 +172,24 @@ describe('transition table', () => {
         expect({ state: s.state, roles, actions: actionsAllowedNow(s, roles, ctx) }).toEqual({ state: s.state, roles, actions: want });
       }
     }
+  });
+
+  it('statesWhereRolesAct holds every state in which actionsAllowedNow allows these roles anything', () => {
+    const roleSets: (readonly Role[])[] = [ALL_ROLES, ['field_officer'], ['squad_leader'], ['legal_reviewer'], ['supervisor'], []];
+    for (const roles of roleSets) {
+      const states = statesWhereRolesAct(roles);
+      for (const procedure of ['ordinary', 'summary'] as const) {
+        const base = newCaseSnapshot(procedure === 'summary' ? summaryFacts() : ordinaryFacts());
+        for (const state of CASE_STATES) {
+          if (actionsAllowedNow({ ...base, state }, roles, ctx).length > 0)
+            expect({ state, roles, in: states.includes(state) }).toEqual({ state, roles, in: true });
+        }
+      }
+      for (const s of [reviewedCase(1_000), summaryDraft()]) {
+        if (actionsAllowedNow(s, roles, ctx).length > 0) expect(states).toContain(s.state);
+      }
+    }
+    expect(statesWhereRolesAct([])).toEqual([]);
   });
 
   it('terminal states allow nothing; archived is terminal, closed only archives', () => {

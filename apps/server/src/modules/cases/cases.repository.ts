@@ -138,6 +138,8 @@ export type CaseFilter = {
   overdue?: boolean;
   officerId?: string;
   q?: string;
+  /** Cases with an agency deadline (running or overdue) due on or before this date. */
+  agencyDeadlineBy?: string;
 };
 
 /** A case list row: everything the list shows, not the snapshot (a list never reads the case's whole state). */
@@ -204,6 +206,20 @@ function filteredCases(db: Executor, scope: Scope, f: CaseFilter) {
     q = q.where((eb) =>
       eb.exists(
         eb.selectFrom('case_officers as o').select('o.case_id').whereRef('o.case_id', '=', 'c.id').where('o.officer_id', '=', officerId),
+      ),
+    );
+  }
+  if (f.agencyDeadlineBy) {
+    const by = f.agencyDeadlineBy;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_deadlines as d')
+          .select('d.case_id')
+          .whereRef('d.case_id', '=', 'c.id')
+          .where('d.holder', '=', 'agency')
+          .where('d.state', 'in', ['running', 'overdue'])
+          .where('d.due_date', '<=', by),
       ),
     );
   }

@@ -1,5 +1,5 @@
 import type { CaseListItem, Workbench } from '@chengguan/contracts';
-import { ACTIVE_CASE_STATES, CASE_MACHINE, actionsAllowedNow, addDays } from '@chengguan/domain';
+import { ACTIVE_CASE_STATES, CASE_MACHINE, actionsAllowedNow, addDays, statesWhereRolesAct } from '@chengguan/domain';
 import type { Actor, Deps } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { canWriteCases, hasActionPermission } from '../case-access.ts';
@@ -12,7 +12,7 @@ import { toListItems } from './list-cases.ts';
 
 /** Agency deadlines due within this many days count as "due soon". */
 export const DUE_SOON_DAYS = 7;
-/** The workbench looks at this many most recently changed open cases. */
+/** The workbench reads at most this many cases with tasks, and as many with deadlines due (newest first). */
 const WORKBENCH_LIMIT = 200;
 const LEADER_ROLES = new Set(['squad_leader', 'bureau_leader', 'legal_reviewer', 'supervisor']);
 
@@ -27,11 +27,21 @@ export async function getWorkbench(deps: Deps, actor: Actor): Promise<Workbench>
   const ctx = await caseContext(deps.db, deps.clock.now(), lawRevision);
   const leader = actor.roles.some((r) => LEADER_ROLES.has(r));
   const base = { jurisdictionPath: actor.jurisdictionPath, states: ACTIVE_CASE_STATES };
+  const scope = leader ? base : { ...base, officerId: actor.id };
+  const horizon = addDays(ctx.today, DUE_SOON_DAYS);
+  const canAct = canWriteCases(actor);
+  // Tasks come only from the states where the actor's roles can act; deadlines from the cases whose stored agency
+  // deadlines are due by the horizon (or past it). Both are judged again below on the live snapshot.
+  const actStates = new Set(statesWhereRolesAct(actor.roles));
+  const taskStates = ACTIVE_CASE_STATES.filter((s) => actStates.has(s));
   const none: CaseListPage = { items: [], total: 0, totalCapped: false, nextCursor: null };
-  const [{ items: open }, { items: overdueRows }] = await Promise.all([
-    listCases(deps.db, leader ? base : { ...base, officerId: actor.id }, WORKBENCH_LIMIT, 0, { withCount: false }),
-    leader ? listCases(deps.db, { ...base, overdue: true }, WORKBENCH_LIMIT, 0, { withCount: false }) : Promise.resolve(none),
+  const page = { withCount: false } as const;
+  const [{ items: taskRows }, { items: dueRows }, { items: overdueRows }] = await Promise.all([
+    canAct && taskStates.length > 0 ? listCases(deps.db, { ...scope, states: taskStates }, WORKBENCH_LIMIT, 0, page) : none,
+    listCases(deps.db, { ...scope, agencyDeadlineBy: horizon }, WORKBENCH_LIMIT, 0, page),
+    leader ? listCases(deps.db, { ...base, overdue: true }, WORKBENCH_LIMIT, 0, page) : Promise.resolve(none),
   ]);
+  const open = [...new Map([...taskRows, ...dueRows].map((r) => [r.id, r])).values()];
   const [items, stored] = await Promise.all([
     toListItems(deps, open),
     snapshotsOf(
@@ -45,11 +55,9 @@ export async function getWorkbench(deps: Deps, actor: Actor): Promise<Workbench>
     lawRevision,
   );
   const byId = new Map<string, CaseListItem>(items.map((i) => [i.id, i]));
-  const canAct = canWriteCases(actor);
   const myTasks: Workbench['myTasks'] = [];
   const dueSoon: Workbench['dueSoon'] = [];
   const overdue: Workbench['overdue'] = [];
-  const horizon = addDays(ctx.today, DUE_SOON_DAYS);
   for (const [i, row] of open.entries()) {
     const s = snapshots[i]!;
     const item = byId.get(row.id)!;
