@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { DB } from './schema.ts';
 import { unitOfWorkDialect } from './unit-of-work.ts';
@@ -15,7 +18,20 @@ export type Database = {
   close: () => Promise<void>;
   /** Embedded only: the data directory as a tarball (a template for other in-memory databases). */
   dump?: () => Promise<Blob>;
+  /**
+   * Bulk load: runs `COPY <table> (<columns>) FROM …` with `data` in PostgreSQL's text format, on its own connection
+   * (PostgreSQL: COPY FROM STDIN through pg-copy-streams; PGlite: COPY FROM '/dev/blob'). Outside any unit of work.
+   */
+  copyIn: (table: string, columns: readonly string[], data: string | readonly string[]) => Promise<void>;
 };
+
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  const ident = (name: string) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain identifier: ${name}`);
+    return name;
+  };
+  return `COPY ${ident(table)} (${columns.map(ident).join(', ')}) FROM ${source}`;
+}
 
 let parsersInstalled = false;
 /** Legal dates stay 'YYYY-MM-DD' strings (no time-zone shift); bigint (money in fen, counters) become numbers. */
@@ -51,7 +67,19 @@ export async function openDatabase(opts: {
     // by the pool; without a listener the error would end the process.
     pool.on('error', (err) => opts.onIdleError?.(err));
     const db = kyselyOn(pool);
-    return { db, kind: 'postgresql', close: () => db.destroy() };
+    const copyIn = async (table: string, columns: readonly string[], data: string | readonly string[]) => {
+      const client = await pool.connect();
+      try {
+        const chunks = typeof data === 'string' ? [data] : data;
+        await pipeline(
+          Readable.from(chunks.map((c) => Buffer.from(c, 'utf8'))),
+          client.query(copyFrom(copyStatement(table, columns, 'STDIN'))),
+        );
+      } finally {
+        client.release();
+      }
+    };
+    return { db, kind: 'postgresql', close: () => db.destroy(), copyIn };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -70,6 +98,11 @@ export async function openDatabase(opts: {
       db,
       kind: 'pglite',
       dump: () => lite.dumpDataDir('none'),
+      // One connection: PGlite runs statements one at a time, so the COPY waits for the pool's query, never interleaves.
+      copyIn: async (table, columns, data) => {
+        const chunks = typeof data === 'string' ? [data] : data;
+        await lite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob(chunks as string[]) });
+      },
       close: async () => {
         await db.destroy();
         await lite.close();

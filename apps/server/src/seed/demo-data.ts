@@ -150,7 +150,7 @@ const EXPIRED: Readonly<Record<string, { validFrom: string; validTo: string }>> 
 const REVOKED = new Set(['pd-csx-02']);
 const WITHOUT_CREDENTIAL = new Set(['qp-bh-02']);
 
-const FIELD_DOMAINS: EnforcementDomain[] = [
+export const FIELD_DOMAINS: EnforcementDomain[] = [
   'city_appearance',
   'landscaping',
   'municipal_roads',
@@ -159,9 +159,9 @@ const FIELD_DOMAINS: EnforcementDomain[] = [
   'urban_planning',
   'street_trading',
 ];
-const ALL_DOMAINS: EnforcementDomain[] = [...FIELD_DOMAINS, 'water', 'construction', 'transport', 'other'];
+export const ALL_DOMAINS: EnforcementDomain[] = [...FIELD_DOMAINS, 'water', 'construction', 'transport', 'other'];
 
-const SURNAMES = [
+export const SURNAMES = [
   '王',
   '李',
   '张',
@@ -217,7 +217,7 @@ const SURNAMES = [
   '陶',
   '俞',
 ];
-const GIVEN_M = [
+export const GIVEN_M = [
   '伟',
   '强',
   '磊',
@@ -255,7 +255,7 @@ const GIVEN_M = [
   '德',
   '翔',
 ];
-const GIVEN_F = [
+export const GIVEN_F = [
   '芳',
   '娜',
   '敏',
@@ -293,9 +293,26 @@ const GIVEN_F = [
   '丹',
   '云',
 ];
-const MOBILE_PREFIXES = ['133', '135', '136', '137', '138', '139', '150', '151', '158', '159', '177', '180', '186', '187', '189', '199'];
+export const MOBILE_PREFIXES = [
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '158',
+  '159',
+  '177',
+  '180',
+  '186',
+  '187',
+  '189',
+  '199',
+];
 
-const TITLES: Record<Role, string> = {
+export const TITLES: Record<Role, string> = {
   field_officer: '执法队员',
   squad_leader: '中队长',
   legal_reviewer: '法制审核员',

@@ -47,21 +47,33 @@ export async function refreshCaseDeadlines(
       updated_at: now,
     })),
   );
+  for (const job of deadlineJobs(c, summary, now)) await enqueueJob(db, { id: deps.newId(), ...job });
+}
+
+export type DeadlineJob = {
+  kind: string;
+  runAt: Date;
+  payload: { caseId: string; kind: string; dueDate: string };
+  dedupeKey: string;
+  bureauId: string | null;
+};
+
+/** The reminder and overdue jobs of a case's running agency deadlines (also written in bulk by the city generator). */
+export function deadlineJobs(c: { id: string; bureauId: string | null }, summary: DeadlineSummary, now: Date): DeadlineJob[] {
+  const jobs: DeadlineJob[] = [];
   for (const d of summary.deadlines) {
     if (d.holder !== 'agency' || d.state !== 'running') continue;
     const payload = { caseId: c.id, kind: d.kind, dueDate: d.dueDate };
     const remindAt = shanghaiInstant(addDays(d.dueDate, -REMINDER_DAYS_BEFORE));
     // The dedupe key carries the due date: a moved deadline is scheduled anew, a stale job finds nothing to do.
-    await enqueueJob(db, {
-      id: deps.newId(),
+    jobs.push({
       kind: JOB_DEADLINE_REMINDER,
       runAt: remindAt < now ? now : remindAt,
       payload,
       dedupeKey: `${JOB_DEADLINE_REMINDER}:${c.id}:${d.kind}:${d.dueDate}`,
       bureauId: c.bureauId,
     });
-    await enqueueJob(db, {
-      id: deps.newId(),
+    jobs.push({
       kind: JOB_DEADLINE_OVERDUE,
       runAt: shanghaiInstant(addDays(d.dueDate, 1)),
       payload,
@@ -69,4 +81,5 @@ export async function refreshCaseDeadlines(
       bureauId: c.bureauId,
     });
   }
+  return jobs;
 }

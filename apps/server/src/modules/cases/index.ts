@@ -4,8 +4,11 @@ import { CASE_JOB_HANDLERS } from './cases.jobs.ts';
 import { caseRoutes } from './cases.routes.ts';
 
 export { assertActionPermission, inJurisdiction } from './case-access.ts';
-export { caseContext, getCaseRowOrFail, hydrateSnapshot, loadCaseOrFail, type LoadedCase } from './case-loader.ts';
-export { registerCaseStepHook, runCaseStep, runCaseStepIn, type CaseStepHook, type StepWrite } from './case-step.ts';
+export { caseContext, getCaseRowOrFail, hydrateSnapshot, loadCaseOrFail, storedSnapshot, type LoadedCase } from './case-loader.ts';
+// The bulk city generator writes what a step writes, from the same functions.
+export { deadlineJobs, summarizeDeadlines, type DeadlineSummary } from './case-deadlines.ts';
+export { DEFAULT_FLAGS, offenceOnOrFail } from './case-offence.ts';
+export { derivedColumns, registerCaseStepHook, runCaseStep, runCaseStepIn, type CaseStepHook, type StepWrite } from './case-step.ts';
 export { ruleViolation } from './cases.errors.ts';
 export { maskPartyName, registerEventLabel } from './cases.mapper.ts';
 export {
@@ -23,7 +26,7 @@ export {
   type CaseRow,
 } from './cases.repository.ts';
 export { channelActor } from './channel-actor.ts';
-export { allocateDocNumber } from './doc-numbers.ts';
+export { allocateDocNumber, defaultPattern, formatDocNumber } from './doc-numbers.ts';
 export { decidingBodyOf } from './use-cases/issue-summary-ticket.ts';
 
 export const casesModule: ServerModule = { name: 'cases', routes: caseRoutes, jobs: CASE_JOB_HANDLERS };

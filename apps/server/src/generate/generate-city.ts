@@ -1,0 +1,186 @@
+// `npm run generate`: fills an empty database with a city, part by part (registry.ts), through the shared COPY
+// writer, one audit row per loaded batch; then times a bare COPY of each table's first batch for comparison and
+// refreshes the planner statistics.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppConfig } from '../config.ts';
+import type { Clock } from '../context.ts';
+import type { Database } from '../db/database.ts';
+import { recordAudit } from '../modules/audit/index.ts';
+import { loadWorkCalendar, seedLawLibrary } from '../modules/law/index.ts';
+import { countOrgs } from '../modules/org/index.ts';
+import { endOfShanghaiDay } from '../shared/time.ts';
+import { cityCasesPart } from './city-cases.ts';
+import { cityLawPart } from './city-law.ts';
+import { cityOrgsPart } from './city-orgs.ts';
+import { CopyWriter, type TableStats } from './copy-writer.ts';
+import { analyzeTables, createBareTable, dropBareTable } from './generate.repository.ts';
+import type { GenerateOptions } from './options.ts';
+import { type GeneratorPart, idSource, newOutputs, orderParts, type PartSummary, partRandom } from './registry.ts';
+
+/** Every part of the city, in one list; `after` orders them. Later capabilities add theirs here. */
+export const GENERATOR_PARTS: readonly GeneratorPart[] = [cityOrgsPart, cityLawPart, cityCasesPart];
+
+export type TableResult = TableStats & {
+  /** Rows per second of the platform's COPY into the indexed, constrained table. */
+  copyRowsPerSec: number;
+  /** Rows per second of a bare COPY of the same rows (first batch) into an unindexed unlogged table. */
+  bareRowsPerSec: number | null;
+  /** copyRowsPerSec / bareRowsPerSec. */
+  ratioToBare: number | null;
+};
+
+export type GenerateResult = {
+  engine: Database['kind'];
+  options: Omit<GenerateOptions, 'password' | 'resultsFile'>;
+  startedAt: string;
+  wallSeconds: number;
+  parts: Record<string, PartSummary>;
+  tables: TableResult[];
+  overall: { rows: number; rowsPerSec: number; copyRowsPerSec: number; bareRowsPerSec: number | null; ratioToBare: number | null };
+  digest: string;
+};
+
+export class DatabaseNotEmptyError extends Error {}
+
+export async function generateCity(
+  platform: { database: Database; config: AppConfig },
+  options: GenerateOptions,
+  log: (line: string) => void = () => {},
+  parts: readonly GeneratorPart[] = GENERATOR_PARTS,
+): Promise<GenerateResult> {
+  const { database, config } = platform;
+  const db = database.db;
+  if ((await countOrgs(db)) > 0) {
+    throw new DatabaseNotEmptyError(
+      '数据库已有组织数据，生成器只写入空库 / the database already holds organisations: the generator loads an empty one',
+    );
+  }
+  const startedAt = new Date();
+  const wallStart = performance.now();
+  // The audit rows of the load are stamped at the end of the generated history, with ids from the seed: same rows.
+  const clock: Clock = { now: () => endOfShanghaiDay(options.until) };
+  const auditIds = idSource(partRandom(options.seed, 'audit'));
+  const auditDeps = { clock, newId: () => auditIds(clock.now().getTime()), config };
+  await seedLawLibrary({ db, clock, newId: auditDeps.newId, config });
+  const calendar = await loadWorkCalendar(db);
+  const writer = new CopyWriter(database, {
+    progress: log,
+    // One chained audit row per loaded batch: the table, its row range and the SM3 of the batch as sent.
+    onBatch: (b) =>
+      recordAudit(
+        db,
+        auditDeps,
+        null,
+        { ip: null, correlationId: null },
+        {
+          action: 'generate.batch',
+          entityType: 'table',
+          entityId: b.table,
+          bureauId: null,
+          data: { table: b.table, firstRow: b.firstRow, rows: b.rows, sm3: b.sm3, seed: options.seed },
+        },
+      ),
+  });
+  const outputs = newOutputs();
+  const summaries: Record<string, PartSummary> = {};
+  for (const part of orderParts(parts)) {
+    const started = performance.now();
+    log(`part ${part.name} …`);
+    summaries[part.name] = await part.run({
+      options,
+      database,
+      db,
+      config,
+      writer,
+      random: partRandom(options.seed, part.name),
+      idAt: idSource(partRandom(options.seed, `${part.name}:ids`)),
+      calendar,
+      outputs,
+      log,
+    });
+    log(`part ${part.name} done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summaries[part.name])}`);
+  }
+  const stats = await writer.finish();
+  const wallSeconds = (performance.now() - wallStart) / 1000;
+  const digest = stats.map((s) => `${s.table}:${s.digest}`).join(',');
+  await recordAudit(
+    db,
+    auditDeps,
+    null,
+    { ip: null, correlationId: null },
+    {
+      action: 'generate.city',
+      entityType: 'system',
+      entityId: null,
+      bureauId: null,
+      data: {
+        seed: options.seed,
+        until: options.until,
+        years: options.years,
+        scale: options.scale,
+        tables: stats.map((s) => ({ table: s.table, rows: s.rows, digest: s.digest })),
+      },
+    },
+  );
+  log('ANALYZE …');
+  await analyzeTables(
+    db,
+    stats.filter((s) => s.rows > 0).map((s) => s.table),
+  );
+  const bare = options.baseline ? await bareCopyRates(database, writer, log) : new Map<string, number>();
+  const tables: TableResult[] = stats.map((s) => {
+    const copyRowsPerSec = s.rows / Math.max(s.copyMs / 1000, 1e-6);
+    const bareRate = bare.get(s.table) ?? null;
+    return { ...s, copyRowsPerSec, bareRowsPerSec: bareRate, ratioToBare: bareRate ? copyRowsPerSec / bareRate : null };
+  });
+  const rows = stats.reduce((a, s) => a + s.rows, 0);
+  const copySeconds = stats.reduce((a, s) => a + s.copyMs, 0) / 1000;
+  const withBare = tables.filter((t) => t.bareRowsPerSec);
+  // Overall bare rate: the time a bare COPY would take for all rows, table by table at its own bare rate.
+  const bareSeconds = withBare.reduce((a, t) => a + t.rows / t.bareRowsPerSec!, 0);
+  const bareRows = withBare.reduce((a, t) => a + t.rows, 0);
+  const bareRowsPerSec = bareSeconds > 0 ? bareRows / bareSeconds : null;
+  const copyRowsPerSec = rows / Math.max(copySeconds, 1e-6);
+  const { password: _p, resultsFile: _r, ...shown } = options;
+  const result: GenerateResult = {
+    engine: database.kind,
+    options: shown,
+    startedAt: startedAt.toISOString(),
+    wallSeconds,
+    parts: summaries,
+    tables,
+    overall: {
+      rows,
+      rowsPerSec: rows / wallSeconds,
+      copyRowsPerSec,
+      bareRowsPerSec,
+      ratioToBare: bareRowsPerSec ? copyRowsPerSec / bareRowsPerSec : null,
+    },
+    digest,
+  };
+  if (options.resultsFile) {
+    fs.mkdirSync(path.dirname(options.resultsFile), { recursive: true });
+    fs.writeFileSync(options.resultsFile, `${JSON.stringify(result, null, 2)}\n`);
+  }
+  return result;
+}
+
+/** Times a COPY of each table's first batch, as sent, into an unindexed unlogged copy of the table. */
+async function bareCopyRates(database: Database, writer: CopyWriter, log: (line: string) => void): Promise<Map<string, number>> {
+  const rates = new Map<string, number>();
+  for (const s of writer.samples()) {
+    if (s.rows < 10) continue;
+    const bare = await createBareTable(database.db, s.table);
+    try {
+      const started = performance.now();
+      await database.copyIn(bare, s.columns, s.text);
+      const seconds = (performance.now() - started) / 1000;
+      rates.set(s.table, s.rows / Math.max(seconds, 1e-6));
+    } finally {
+      await dropBareTable(database.db, s.table);
+    }
+  }
+  log(`bare COPY measured on ${rates.size} tables`);
+  return rates;
+}
