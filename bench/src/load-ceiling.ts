@@ -378,10 +378,11 @@ export class Ceiling {
   private async upload(me: LoadOfficer, squad: Squad, random: () => number): Promise<string> {
     const bytes = Buffer.from(`ceiling ${me.username} ${random()}`);
     const hash = sm3Hex(bytes);
-    // As the platform's file store: written under a temporary name, then renamed to its hash.
+    // As the platform's file store: written under a temporary name, then renamed to its hash. Synchronously: with the
+    // embedded engine in this process, its queries keep the event loop busy and an asynchronous write waits seconds.
     const tmp = path.join(this.filesDir, `${hash}.${process.pid}.tmp`);
-    await fs.promises.writeFile(tmp, bytes);
-    await fs.promises.rename(tmp, path.join(this.filesDir, hash));
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, path.join(this.filesDir, hash));
     await this.o.pool.query(
       `INSERT INTO files (sm3, size, mime, bureau_id, created_by) VALUES ($1, $2, 'image/jpeg', $3, $4) ON CONFLICT (sm3) DO NOTHING`,
       [hash, bytes.length, squad.bureauId, me.id],

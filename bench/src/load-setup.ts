@@ -36,7 +36,7 @@ export async function listOfficers(transport: Transport, adminToken: string): Pr
 /**
  * `n` officers spread over the squads: a field officer of every squad first, then every squad's leader (who approves
  * filings and reviews, so cases move within the squad), then more field officers. Each gets a credentialed colleague
- * of his squad to co-sign (A1). Squads with fewer than two such officers do not play. Deterministic: squads and
+ * of his squad to co-sign (A1). Units without a squad leader, or with fewer than two such officers, do not play. Deterministic: squads and
  * officers in id order.
  */
 export function chooseOfficers(all: readonly Officer[], n: number): LoadOfficer[] {
@@ -46,7 +46,10 @@ export function chooseOfficers(all: readonly Officer[], n: number): LoadOfficer[
     list.push(o);
     squads.set(o.orgId, list);
   }
-  const teams = [...squads.entries()].filter(([, list]) => list.length >= 2).sort(([a], [b]) => a.localeCompare(b));
+  // A squad (中队) has its leader; units without one (brigades, special units) do not play.
+  const teams = [...squads.entries()]
+    .filter(([, list]) => list.length >= 2 && list.some((o) => o.roles.includes('squad_leader')))
+    .sort(([a], [b]) => a.localeCompare(b));
   const rounds: Officer[][] = [];
   for (const [, list] of teams) {
     const field = list.filter((o) => !o.roles.includes('squad_leader'));
