@@ -35,7 +35,7 @@ describe('load sessions on the in-process app', () => {
     expect(officers.every((o) => o.roles.includes('field_officer'))).toBe(true);
     const pair = chooseOfficers(all, 40);
     expect(pair.some((o) => o.roles.includes('squad_leader'))).toBe(true);
-    await assignTicketRanges(transport, all, officers, DEMO_PASSWORD, 'test');
+    await assignTicketRanges(transport, all, officers, [], DEMO_PASSWORD, 'test');
 
     const counts = new Map<RequestKind, number>();
     const errors: string[] = [];

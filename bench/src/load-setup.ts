@@ -85,20 +85,28 @@ export async function inBatches<T, R>(items: readonly T[], width: number, f: (it
 
 /**
  * A fresh range of pre-numbered tickets for each playing squad, handed out by its squad leader (the `case:approve`
- * right). `tag` keeps the prefix of each run apart.
+ * right): with his token when he plays (`tokens`, in the order of `officers`), else after logging him in. `tag` keeps
+ * the prefix of each run apart.
  */
 export async function assignTicketRanges(
   transport: Transport,
   all: readonly Officer[],
   officers: readonly LoadOfficer[],
+  tokens: readonly string[],
   password: string,
   tag: string,
+  progress: (done: number, of: number) => void = () => undefined,
 ): Promise<void> {
   const squads = [...new Set(officers.map((o) => o.orgId))];
+  let done = 0;
   await inBatches(squads, 4, async (orgId) => {
-    const leader = all.find((o) => o.orgId === orgId && o.roles.includes('squad_leader') && o.username !== null && o.active && !o.locked);
-    if (!leader) throw new Error(`squad ${orgId} has no squad leader who can hand out a ticket range`);
-    const token = await login(transport, leader.username!, password);
+    const playing = officers.findIndex((o) => o.orgId === orgId && o.roles.includes('squad_leader'));
+    let token = playing >= 0 ? tokens[playing]! : null;
+    if (!token) {
+      const leader = all.find((o) => o.orgId === orgId && o.roles.includes('squad_leader') && o.username !== null && o.active && !o.locked);
+      if (!leader) throw new Error(`squad ${orgId} has no squad leader who can hand out a ticket range`);
+      token = await login(transport, leader.username!, password);
+    }
     const r = await transport({
       method: 'POST',
       url: '/api/v1/summary-ticket-ranges',
@@ -106,5 +114,6 @@ export async function assignTicketRanges(
       body: { orgId, prefix: `压测当罚〔${tag}〕`, firstNumber: 1, lastNumber: 999_999 },
     });
     if (r.status !== 201) throw new Error(`ticket range for ${orgId}: ${r.status} ${r.body}`);
+    progress(++done, squads.length);
   });
 }

@@ -107,10 +107,17 @@ async function platformRun(): Promise<{
     }
     console.log(`${officers.length} officers in ${new Set(officers.map((o) => o.orgId)).size} squads`);
     const tag = `${new Date().toISOString().slice(0, 16)}-${SEED}`;
-    await assignTicketRanges(transport, all, officers, args.password!, tag);
     const l0 = performance.now();
-    const tokens = await inBatches(officers, 8, (o) => login(transport, o.username, args.password!));
+    let logged = 0;
+    const tokens = await inBatches(officers, 8, async (o) => {
+      const token = await login(transport, o.username, args.password!);
+      if (++logged % 50 === 0) console.log(`  ${logged} logins`);
+      return token;
+    });
     const loginSeconds = (performance.now() - l0) / 1000;
+    await assignTicketRanges(transport, all, officers, tokens, args.password!, tag, (done, of) => {
+      if (done % 50 === 0 || done === of) console.log(`  ${done}/${of} ticket ranges`);
+    });
     console.log(
       `${tokens.length} logins in ${loginSeconds.toFixed(1)} s; warm-up ${WARMUP_MS / 1000} s, then ${DURATION_MS / 1000} s timed`,
     );
