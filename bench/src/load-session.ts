@@ -57,7 +57,7 @@ export type SessionOptions = {
   onError?: (kind: RequestKind, req: LoadRequest, res: LoadResponse) => void;
 };
 
-type Known = Pick<CaseDetail, 'id' | 'version' | 'state' | 'officers' | 'proposal' | 'decision' | 'paidFen' | 'allowedActions'> & {
+type Known = Pick<CaseDetail, 'id' | 'version' | 'procedure' | 'state' | 'officers' | 'proposal' | 'decision' | 'paidFen' | 'allowedActions'> & {
   offenceCode: string;
   records: { kind: string }[];
 };
@@ -123,6 +123,7 @@ export class OfficerSession {
     this.known.set(c.id, {
       id: c.id,
       version: c.version,
+      procedure: c.procedure,
       state: c.state,
       officers: c.officers,
       proposal: c.proposal,
@@ -201,6 +202,8 @@ export class OfficerSession {
 
   /** The step he can take on the case now, with its body; null when none of his allowed actions is one he writes. */
   nextStep(c: Known): { action: RoutedCaseAction; body: Record<string, unknown> } | null {
+    // Steps move ordinary cases; a 当场 ticket is decided in its one call (closing it needs the B2 filing first).
+    if (c.procedure !== 'ordinary') return null;
     const allowed = new Set(c.allowedActions.filter((a) => a.allowed && a.path !== null).map((a) => a.action));
     const date = this.o.today();
     const base = { date, expectedVersion: c.version };
