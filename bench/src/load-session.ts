@@ -57,7 +57,10 @@ export type SessionOptions = {
   onError?: (kind: RequestKind, req: LoadRequest, res: LoadResponse) => void;
 };
 
-type Known = Pick<CaseDetail, 'id' | 'version' | 'procedure' | 'state' | 'officers' | 'proposal' | 'decision' | 'paidFen' | 'allowedActions'> & {
+type Known = Pick<
+  CaseDetail,
+  'id' | 'version' | 'procedure' | 'state' | 'officers' | 'proposal' | 'decision' | 'paidFen' | 'allowedActions'
+> & {
   offenceCode: string;
   records: { kind: string }[];
 };

@@ -20,7 +20,7 @@ import { assignTicketRanges, chooseOfficers, inBatches, listOfficers, login } fr
 import { benchServerEnv, httpTransport, startServer } from './load-server.ts';
 import { LoadStats, RssSampler, type KindFigures, type MemoryFigures } from './load-stats.ts';
 import { Ceiling } from './load-ceiling.ts';
-import { describeMachine, printComparison, writeResult } from './results.ts';
+import { describeMachine, printComparison, readResult, writeResult } from './results.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,6 +34,7 @@ const { values: args } = parseArgs({
     password: { type: 'string', default: process.env.LOAD_PASSWORD ?? DEMO_PASSWORD },
     'data-dir': { type: 'string', default: '/tmp/load-pglite' },
     'skip-ceiling': { type: 'boolean', default: false },
+    'skip-platform': { type: 'boolean', default: false },
     name: { type: 'string', default: 'load' },
     note: { type: 'string', default: '' },
   },
@@ -86,8 +87,8 @@ function busyProcesses(): string {
 }
 
 async function platformRun(): Promise<{
-  phase: Phase;
-  memory: MemoryFigures;
+  phase: Phase | null;
+  memory: MemoryFigures | null;
   officers: LoadOfficer[];
   loginSeconds: number;
   errors: string[];
@@ -106,6 +107,8 @@ async function platformRun(): Promise<{
       );
     }
     console.log(`${officers.length} officers in ${new Set(officers.map((o) => o.orgId)).size} squads`);
+    // The ceiling alone (--skip-platform): the server only named the officers.
+    if (args['skip-platform']) return { phase: null, memory: null, officers, loginSeconds: 0, errors: [] };
     const tag = `${new Date().toISOString().slice(0, 16)}-${SEED}`;
     const l0 = performance.now();
     let logged = 0;
@@ -232,63 +235,71 @@ async function main(): Promise<void> {
   console.log(`load run on ${ENGINE}: ${OFFICERS} officers, ${args.duration} (+${args.warmup} warm-up), seed ${SEED}, pool ${POOL}`);
   console.log(`busiest processes before the run:\n${before.busiest}`);
   const platform = await platformRun();
-  printPhase('platform (HTTP server process)', platform.phase);
-  if (platform.errors.length) console.log(`first errors:\n  ${platform.errors.join('\n  ')}`);
   const m = platform.memory;
-  console.log(
-    `server RSS: start ${m.startMiB} MiB, after warm-up ${m.afterWarmupMiB} MiB, end ${m.endMiB} MiB (max ${m.maxMiB}); growth ${m.growthPercent}%`,
-  );
-
+  if (platform.phase && m) {
+    printPhase('platform (HTTP server process)', platform.phase);
+    if (platform.errors.length) console.log(`first errors:\n  ${platform.errors.join('\n  ')}`);
+    console.log(
+      `server RSS: start ${m.startMiB} MiB, after warm-up ${m.afterWarmupMiB} MiB, end ${m.endMiB} MiB (max ${m.maxMiB}); growth ${m.growthPercent}%`,
+    );
+  }
+  const save = (ceiling: { phase: Phase; errors: string[]; version: string } | null) => {
+    const all = platform.phase?.kinds.all;
+    const ratio = ceiling && platform.phase ? platform.phase.perSec / ceiling.phase.perSec : null;
+    const targets = {
+      'p99 ≤ 200 ms': { value: all?.p99 ?? null, met: (all?.p99 ?? Infinity) <= 200 },
+      '0 errors': { value: all?.errors ?? null, met: (all?.errors ?? 1) === 0 },
+      'throughput ≥ 0.7 × ceiling': { value: ratio, met: ratio !== null && ratio >= 0.7 },
+      'RSS growth < 10% after warm-up': { value: m?.growthPercent ?? null, met: m !== null && m.growthPercent < 10 },
+    };
+    const figures = {
+      platform: platform.phase,
+      ceiling: ceiling?.phase ?? null,
+      ratio,
+      memory: m,
+      loginSeconds: platform.loginSeconds,
+      targets,
+      errorSamples: { platform: platform.errors, ceiling: ceiling?.errors ?? [] },
+      machineLoad: { before, after: { loadAverage: os.loadavg() } },
+    };
+    return writeResult({
+      name: args.name!,
+      engine: ENGINE,
+      machine: describeMachine(ceiling?.version ?? ENGINE),
+      options: {
+        officers: OFFICERS,
+        duration: args.duration,
+        warmup: args.warmup,
+        seed: SEED,
+        pool: POOL,
+        database: DATABASE_URL ? DATABASE_URL.replace(/\/\/[^@/]*@/, '//') : `PGlite ${DATA_DIR}`,
+        only: args['skip-platform'] ? 'ceiling' : args['skip-ceiling'] ? 'platform' : 'both',
+        note: args.note,
+      },
+      figures,
+    });
+  };
+  // The platform's figures are kept even if the ceiling does not finish.
+  const first = platform.phase ? save(null) : null;
   const ceiling = args['skip-ceiling'] ? null : await ceilingRun(platform.officers);
   if (ceiling) {
     printPhase('ceiling (raw SQL, same officers, concurrency and mix)', ceiling.phase);
     if (ceiling.errors.length) console.log(`first ceiling errors:\n  ${ceiling.errors.join('\n  ')}`);
   }
-  const all = platform.phase.kinds.all;
-  const ratio = ceiling ? platform.phase.perSec / ceiling.phase.perSec : null;
-  const targets = {
-    'p99 ≤ 200 ms': { value: all?.p99 ?? null, met: (all?.p99 ?? Infinity) <= 200 },
-    '0 errors': { value: all?.errors ?? null, met: (all?.errors ?? 1) === 0 },
-    'throughput ≥ 0.7 × ceiling': { value: ratio, met: ratio !== null && ratio >= 0.7 },
-    'RSS growth < 10% after warm-up': { value: m.growthPercent, met: m.growthPercent < 10 },
-  };
-  console.log(`\nplatform / ceiling throughput: ${ratio === null ? '—' : ratio.toFixed(2)}`);
-  for (const [t, v] of Object.entries(targets)) console.log(`  ${v.met ? 'met   ' : 'MISSED'} ${t}: ${v.value ?? '—'}`);
-
-  const after = { loadAverage: os.loadavg() };
-  const figures = {
-    platform: platform.phase,
-    ceiling: ceiling?.phase ?? null,
-    ratio,
-    memory: m,
-    loginSeconds: platform.loginSeconds,
-    targets,
-    errorSamples: { platform: platform.errors, ceiling: ceiling?.errors ?? [] },
-    machineLoad: { before, after },
-  };
-  const { file, previous } = writeResult({
-    name: args.name!,
-    engine: ENGINE,
-    machine: describeMachine(ceiling?.version ?? ENGINE),
-    options: {
-      officers: OFFICERS,
-      duration: args.duration,
-      warmup: args.warmup,
-      seed: SEED,
-      pool: POOL,
-      database: DATABASE_URL ? DATABASE_URL.replace(/\/\/[^@/]*@/, '//') : `PGlite ${DATA_DIR}`,
-      note: args.note,
-    },
-    figures,
-  });
+  const { file, previous: written } = save(ceiling);
+  const previous = first ? first.previous : written;
+  const f = readResult<{ ratio: number | null; targets: Record<string, { value: number | null; met: boolean }> }>(args.name!, ENGINE)!;
+  console.log(`\nplatform / ceiling throughput: ${f.figures.ratio === null ? '—' : f.figures.ratio.toFixed(2)}`);
+  for (const [t, v] of Object.entries(f.figures.targets)) console.log(`  ${v.met ? 'met   ' : 'MISSED'} ${t}: ${v.value ?? '—'}`);
   console.log(`\nfigures written to ${file}`);
+  const all = platform.phase?.kinds.all;
   printComparison(
     'load',
     [
-      { label: 'platform req/s', previous: previous?.figures.platform.perSec, current: platform.phase.perSec, digits: 1 },
-      { label: 'platform p99 ms', previous: previous?.figures.platform.kinds.all?.p99, current: all?.p99 ?? 0, digits: 1 },
-      { label: 'platform / ceiling', previous: previous?.figures.ratio, current: ratio ?? 0 },
-      { label: 'RSS growth %', previous: previous?.figures.memory.growthPercent, current: m.growthPercent, digits: 1 },
+      { label: 'platform req/s', previous: previous?.figures.platform?.perSec, current: platform.phase?.perSec ?? 0, digits: 1 },
+      { label: 'platform p99 ms', previous: previous?.figures.platform?.kinds.all?.p99, current: all?.p99 ?? 0, digits: 1 },
+      { label: 'platform / ceiling', previous: previous?.figures.ratio, current: f.figures.ratio ?? 0 },
+      { label: 'RSS growth %', previous: previous?.figures.memory?.growthPercent, current: m?.growthPercent ?? 0, digits: 1 },
     ],
     previous,
   );

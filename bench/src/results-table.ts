@@ -8,10 +8,10 @@ import type { KindFigures, MemoryFigures } from './load-stats.ts';
 import { REQUEST_KINDS } from './load-session.ts';
 
 type LoadFigures = {
-  platform: { requests: number; perSec: number; seconds: number; kinds: Record<string, KindFigures> };
+  platform: { requests: number; perSec: number; seconds: number; kinds: Record<string, KindFigures> } | null;
   ceiling: { requests: number; perSec: number; seconds: number; kinds: Record<string, KindFigures> } | null;
   ratio: number | null;
-  memory: MemoryFigures;
+  memory: MemoryFigures | null;
   loginSeconds: number;
 };
 
@@ -43,17 +43,19 @@ function loadTable(name: string): void {
     console.log(`\nOptions: ${JSON.stringify(r.options)}\n`);
     console.log('| kind | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | 409 | ceiling req/s | ceiling p99 ms |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-    for (const kind of [...REQUEST_KINDS, 'all'].filter((x) => f.platform.kinds[x])) {
-      const k = f.platform.kinds[kind]!;
+    for (const kind of [...REQUEST_KINDS, 'all'].filter((x) => f.platform?.kinds[x] ?? f.ceiling?.kinds[x])) {
+      const k = f.platform?.kinds[kind];
       const c = f.ceiling?.kinds[kind];
       console.log(
-        `| ${kind} | ${k.requests} | ${fmt(k.perSec)} | ${fmt(k.p50)} | ${fmt(k.p95)} | ${fmt(k.p99)} | ${fmt(k.max)} | ${k.errors} | ${k.conflicts} | ${fmt(c?.perSec)} | ${fmt(c?.p99)} |`,
+        `| ${kind} | ${k?.requests ?? '—'} | ${fmt(k?.perSec)} | ${fmt(k?.p50)} | ${fmt(k?.p95)} | ${fmt(k?.p99)} | ${fmt(k?.max)} | ${k?.errors ?? '—'} | ${k?.conflicts ?? '—'} | ${fmt(c?.perSec)} | ${fmt(c?.p99)} |`,
       );
     }
     const m = f.memory;
     console.log(
-      `\nThroughput ${fmt(f.platform.perSec)} req/s against the ceiling's ${fmt(f.ceiling?.perSec)} req/s: **${fmt(f.ratio, 2)}×**. ` +
-        `Server RSS ${m.startMiB} MiB at start, ${m.afterWarmupMiB} MiB after warm-up, ${m.endMiB} MiB at the end (max ${m.maxMiB}): **${m.growthPercent}%**. ` +
+      `\nThroughput ${fmt(f.platform?.perSec)} req/s against the ceiling's ${fmt(f.ceiling?.perSec)} req/s: **${fmt(f.ratio, 2)}×**. ` +
+        (m
+          ? `Server RSS ${m.startMiB} MiB at start, ${m.afterWarmupMiB} MiB after warm-up, ${m.endMiB} MiB at the end (max ${m.maxMiB}): **${m.growthPercent}%**. `
+          : '') +
         `Logins before the window: ${fmt(f.loginSeconds)} s.`,
     );
   }
