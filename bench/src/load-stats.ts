@@ -12,9 +12,17 @@ function newHistogram(): hdr.Histogram {
   return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
 }
 
-/** Counts and latencies per kind; `recording` is off during the warm-up. */
+/**
+ * Counts and latencies per kind, of the requests that end inside the timed window (`window`, performance.now() times;
+ * none before it is set). The window is checked on the clock, not by timers: with the embedded engine in the same
+ * process (the ceiling on PGlite), its queries can keep the event loop busy long past a timer's due time.
+ */
 export class LoadStats<K extends string> {
-  recording = false;
+  window: { from: number; to: number } | null = null;
+  private get recording(): boolean {
+    const now = performance.now();
+    return this.window !== null && now >= this.window.from && now < this.window.to;
+  }
   private readonly hist = new Map<K | 'all', hdr.Histogram>();
   private readonly errors = new Map<K, number>();
   private readonly conflicts = new Map<K, number>();

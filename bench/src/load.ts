@@ -63,17 +63,14 @@ type Phase = { requests: number; perSec: number; seconds: number; kinds: Record<
 
 /** Warm-up (not recorded), then the timed window; every officer's loop runs until the window ends. */
 async function drive<K extends string>(stats: LoadStats<K>, loops: ((stop: () => boolean) => Promise<void>)[], onWarm: () => void) {
-  let stopped = false;
-  const running = loops.map((loop) => loop(() => stopped));
-  await new Promise((r) => setTimeout(r, WARMUP_MS));
-  onWarm();
-  stats.recording = true;
-  const t0 = performance.now();
-  await new Promise((r) => setTimeout(r, DURATION_MS));
-  stats.recording = false;
-  const seconds = (performance.now() - t0) / 1000;
-  stopped = true;
-  await Promise.all(running);
+  // Warm-up, then the timed window, both on the clock: every loop checks it between operations.
+  const from = performance.now() + WARMUP_MS;
+  const to = from + DURATION_MS;
+  stats.window = { from, to };
+  const warm = setTimeout(onWarm, WARMUP_MS);
+  await Promise.all(loops.map((loop) => loop(() => performance.now() >= to)));
+  clearTimeout(warm);
+  const seconds = DURATION_MS / 1000;
   const kinds = stats.figures(seconds);
   return { requests: kinds.all?.requests ?? 0, perSec: kinds.all?.perSec ?? 0, seconds, kinds } satisfies Phase;
 }
