@@ -27,6 +27,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'bench',
+          root: './bench',
+          include: ['src/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'drill',
           root: './drill',
           include: ['src/**/*.test.ts'],

@@ -15,6 +15,7 @@ import { createTestContext } from '../../apps/server/test/harness.ts';
 import { auditChain, benchResult, type BenchResult } from './baseline.ts';
 import { benchCases } from './cases.ts';
 import { benchDocumentsPayments } from './documents-payments.ts';
+import { saveBenchResults } from './run-results.ts';
 
 const N = Number(process.env.BENCH_N ?? 300);
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 200);
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
       'time ratio (platform / raw)': r.ratio.toFixed(2),
     })),
   );
+  await saveBenchResults({ db: ctx.deps.db, kind: ctx.database.kind }, results, { N, TICKETS, CASES, DOCS });
   await ctx.close();
 }
 

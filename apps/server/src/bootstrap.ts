@@ -14,6 +14,7 @@ export async function openPlatform(
   const dataDir = config.dataDir.startsWith('memory://') ? config.dataDir : `${config.dataDir}/pglite`;
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
+    poolSize: config.dbPoolSize,
     dataDir,
     onIdleError: (err) => console.warn(`database connection closed by the server: ${err.message}`),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),

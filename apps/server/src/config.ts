@@ -17,6 +17,8 @@ export type AppConfig = {
    */
   trustProxy: TrustProxy;
   databaseUrl: string | null;
+  /** DB_POOL_SIZE: connections the process keeps to a PostgreSQL server (default 10; the embedded database has one). */
+  dbPoolSize: number;
   dataDir: string;
   /** FILES_DIR: the content-addressed file store; unset → DATA_DIR/files (in memory when DATA_DIR is memory://). */
   filesDir: string | null;
@@ -185,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST?.trim() || '127.0.0.1',
     trustProxy: trustProxyVar(env, 'TRUST_PROXY'),
     databaseUrl,
+    dbPoolSize: intVar(env, 'DB_POOL_SIZE', 10, 1, 500),
     dataDir: path.resolve(env.DATA_DIR ?? path.join(REPO_ROOT, 'data')),
     filesDir: env.FILES_DIR?.trim() ? path.resolve(env.FILES_DIR.trim()) : null,
     migrateOnStart: embedded || boolVar(env, 'MIGRATE_ON_START', false),

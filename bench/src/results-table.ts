@@ -1,0 +1,65 @@
+/**
+ * Prints the README's tables from the committed results (bench/results/*.json): the fixed workloads on both engines
+ * and the load run's figures. `npm run table -w @chengguan/bench`, then paste into bench/README.md.
+ */
+import { readResult, type ResultFile } from './results.ts';
+import type { BenchResult } from './baseline.ts';
+import type { KindFigures, MemoryFigures } from './load-stats.ts';
+import { REQUEST_KINDS } from './load-session.ts';
+
+type LoadFigures = {
+  platform: { requests: number; perSec: number; seconds: number; kinds: Record<string, KindFigures> } | null;
+  ceiling: { requests: number; perSec: number; seconds: number; kinds: Record<string, KindFigures> } | null;
+  ratio: number | null;
+  memory: MemoryFigures | null;
+  loginSeconds: number;
+};
+
+const ENGINES = ['postgresql', 'pglite'] as const;
+const fmt = (n: number | null | undefined, d = 1) => (n === null || n === undefined ? '—' : n.toFixed(d));
+const stamp = (r: ResultFile<unknown>) => `${r.date.slice(0, 16).replace('T', ' ')} UTC, commit ${r.commit}, ${r.machine.database}`;
+
+function benchTable(): void {
+  const runs = ENGINES.map((e) => readResult<BenchResult[]>('bench', e));
+  const workloads = [...new Set(runs.flatMap((r) => r?.figures.map((f) => f.workload) ?? []))];
+  console.log('| workload | PG15 platform ops/s | PG15 raw ops/s | PG15 ratio | PGlite platform ops/s | PGlite raw ops/s | PGlite ratio |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const w of workloads) {
+    const cells = runs.flatMap((r) => {
+      const f = r?.figures.find((x) => x.workload === w);
+      return [fmt(f?.platformPerSec), fmt(f?.baselinePerSec), f ? `${f.ratio.toFixed(2)}×` : '—'];
+    });
+    console.log(`| ${w} | ${cells.join(' | ')} |`);
+  }
+  for (const r of runs) if (r) console.log(`\n${r.engine}: ${stamp(r)}; options ${JSON.stringify(r.options)}`);
+}
+
+function loadTable(name: string): void {
+  for (const e of ENGINES) {
+    const r = readResult<LoadFigures>(name, e);
+    if (!r) continue;
+    const f = r.figures;
+    console.log(`\n#### ${e === 'postgresql' ? 'PostgreSQL 15' : 'PGlite'} — ${stamp(r)}`);
+    console.log(`\nOptions: ${JSON.stringify(r.options)}\n`);
+    console.log('| kind | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | 409 | ceiling req/s | ceiling p99 ms |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const kind of [...REQUEST_KINDS, 'all'].filter((x) => f.platform?.kinds[x] ?? f.ceiling?.kinds[x])) {
+      const k = f.platform?.kinds[kind];
+      const c = f.ceiling?.kinds[kind];
+      console.log(
+        `| ${kind} | ${k?.requests ?? '—'} | ${fmt(k?.perSec)} | ${fmt(k?.p50)} | ${fmt(k?.p95)} | ${fmt(k?.p99)} | ${fmt(k?.max)} | ${k?.errors ?? '—'} | ${k?.conflicts ?? '—'} | ${fmt(c?.perSec)} | ${fmt(c?.p99)} |`,
+      );
+    }
+    const m = f.memory;
+    console.log(
+      `\nThroughput ${fmt(f.platform?.perSec)} req/s against the ceiling's ${fmt(f.ceiling?.perSec)} req/s: **${fmt(f.ratio, 2)}×**. ` +
+        (m
+          ? `Server RSS ${m.startMiB} MiB at start, ${m.afterWarmupMiB} MiB after warm-up, ${m.endMiB} MiB at the end (max ${m.maxMiB}): **${m.growthPercent}%**. `
+          : '') +
+        `Logins before the window: ${fmt(f.loginSeconds)} s.`,
+    );
+  }
+}
+
+benchTable();
+loadTable(process.argv[2] ?? 'load');
