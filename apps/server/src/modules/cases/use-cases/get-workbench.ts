@@ -13,7 +13,7 @@ import { toListItems } from './list-cases.ts';
 /** Agency deadlines due within this many days count as "due soon". */
 export const DUE_SOON_DAYS = 7;
 /** The workbench reads at most this many cases with tasks, and as many with deadlines due (newest first). */
-const WORKBENCH_LIMIT = 100;
+const WORKBENCH_LIMIT = 50;
 const LEADER_ROLES = new Set(['squad_leader', 'bureau_leader', 'legal_reviewer', 'supervisor']);
 
 /**
