@@ -5,6 +5,7 @@
 import type { EnforcementDomain, OrgKind, Role } from '@chengguan/contracts';
 import { addYears, type RandomSource } from '@chengguan/domain';
 import { hashPassword } from '../modules/auth/index.ts';
+import { ORG_COLUMNS as ORG_READ_COLUMNS } from '../modules/org/index.ts';
 import { ALL_DOMAINS, FIELD_DOMAINS, GIVEN_F, GIVEN_M, MOBILE_PREFIXES, SURNAMES, TITLES } from '../seed/demo-data.ts';
 import { shanghaiInstant } from '../shared/time.ts';
 import { firstDay } from './options.ts';
@@ -74,22 +75,7 @@ const CITY_UNITS = [
   { code: 'SH-LG', name: '中国（上海）自由贸易试验区临港新片区综合执法大队', shortName: '临港综合执法大队', officers: 40 },
 ] as const;
 
-const ORG_COLUMNS = [
-  'id',
-  'parent_id',
-  'bureau_id',
-  'kind',
-  'name',
-  'short_name',
-  'code',
-  'region_code',
-  'path',
-  'depth',
-  'sort_order',
-  'active',
-  'created_at',
-  'updated_at',
-] as const;
+const ORG_COLUMNS = [...ORG_READ_COLUMNS, 'created_at', 'updated_at'] as const;
 const OFFICER_COLUMNS = [
   'id',
   'org_id',

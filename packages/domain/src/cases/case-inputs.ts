@@ -70,6 +70,29 @@ export type SummaryDecisionForm = {
   remedyText: string;
 };
 
+/**
+ * The form of a 当场处罚决定书 the platform prints (B3, 行政处罚法 Art. 52): its template states every item, so only the
+ * serial number, the party's signature or the noted refusal, and the remedy clause vary.
+ */
+export function printedSummaryForm(
+  f: Pick<SummaryDecisionForm, 'serialNumber' | 'partySigned' | 'refusalNoted' | 'remedyText'>,
+): SummaryDecisionForm {
+  return {
+    serialNumber: f.serialNumber,
+    violationStated: true,
+    penaltyTypeStated: true,
+    legalBasisStated: true,
+    fineAmountStated: true,
+    timeStated: true,
+    placeStated: true,
+    agencyNameStated: true,
+    officersSignedOrSealed: true,
+    partySigned: f.partySigned,
+    refusalNoted: f.refusalNoted,
+    remedyText: f.remedyText,
+  };
+}
+
 export type CaseActionInputs = {
   register: Dated & { procedure: Procedure; discoveredOn: LegalDate; source: CaseSource };
   convertToOrdinary: Dated & { reason: string };

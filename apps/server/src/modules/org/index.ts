@@ -3,7 +3,7 @@ import type { ServerModule } from '../../platform/server-module.ts';
 import { orgRoutes } from './org.routes.ts';
 
 // countOrgs and insertOrg also load the demo and generated organisations.
-export { countOrgs, findOrg, insertOrg, type OrgRow } from './org.repository.ts';
+export { countOrgs, findOrg, insertOrg, ORG_COLUMNS, type OrgRow } from './org.repository.ts';
 export { getOrgRowOrFail } from './use-cases/get-org.ts';
 
 export const orgModule: ServerModule = { name: 'org', routes: orgRoutes };

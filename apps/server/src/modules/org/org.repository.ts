@@ -1,6 +1,7 @@
 import type { Executor } from '../../context.ts';
 
-const ORG_COLUMNS = [
+/** The columns an org is read with (the generator writes the same, with its timestamps). */
+export const ORG_COLUMNS = [
   'id',
   'parent_id',
   'bureau_id',

@@ -1,5 +1,5 @@
 import type { CaseDetail, SummaryCaseBody } from '@chengguan/contracts';
-import { type CaseActionInput, type DecidingBody, summaryRemedyText } from '@chengguan/domain';
+import { type CaseActionInput, type DecidingBody, printedSummaryForm, summaryRemedyText } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { findOrg, getOrgRowOrFail, type OrgRow } from '../../org/index.ts';
 import { getVerifiedFileOrFail } from '../../files/index.ts';
@@ -55,20 +55,12 @@ export async function issueSummaryTicket(deps: Deps, actor: Actor, meta: Request
       date: body.date,
       ...officerInput,
       penalty: body.penalty,
-      form: {
+      form: printedSummaryForm({
         serialNumber,
-        violationStated: true,
-        penaltyTypeStated: true,
-        legalBasisStated: true,
-        fineAmountStated: true,
-        timeStated: true,
-        placeStated: true,
-        agencyNameStated: true,
-        officersSignedOrSealed: true,
         partySigned: body.partySigned,
         refusalNoted: body.refusalNoted ?? false,
         remedyText: remedy.textZh,
-      },
+      }),
     };
     const steps: PlannedStep[] = [
       {
