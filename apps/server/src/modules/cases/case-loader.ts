@@ -49,6 +49,16 @@ export async function hydrateSnapshot(
     countPriorFines(db, row.act_id, row.id),
     offenceVersionsOf(db, stored.offence.code, lawRevision),
   ]);
+  return hydrated(stored, officers, priorFines, versions);
+}
+
+/** The stored snapshot with what was read live: its officers' credentials, the E6 count and the offence's versions. */
+export function hydrated(
+  stored: CaseSnapshot,
+  officers: ReadonlyMap<string, Pick<TeamOfficer, 'name' | 'credentials'>>,
+  priorFines: number,
+  versions: CaseSnapshot['offence']['versions'],
+): CaseSnapshot {
   const live: TeamOfficer[] = stored.officers.map((o) => {
     const found = officers.get(o.id);
     return { id: o.id, name: found?.name ?? o.name ?? o.id, credentials: found?.credentials ?? [] };
