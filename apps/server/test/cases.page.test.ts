@@ -7,6 +7,9 @@ import { seedDemoCases } from '../src/seed/demo-cases.ts';
 import type { CaseSnapshot } from '@chengguan/domain';
 import { hydrated, hydrateSnapshot } from '../src/modules/cases/case-loader.ts';
 import { offenceVersionsOf } from '../src/modules/cases/case-offence.ts';
+import SerializerSelector from '@fastify/fast-json-stringify-compiler';
+import { CaseDetail } from '@chengguan/contracts';
+import { buildSerializer, serializableSchema } from '../src/http/serialization.ts';
 import {
   caseDocuments,
   countPriorFines,
@@ -20,6 +23,13 @@ import {
   officerNames,
   officersWithCredentials,
 } from '../src/modules/cases/cases.repository.ts';
+
+// The case page serialized from the route's schema as it is, and from the copy the app's serializer compiles.
+const route = { method: 'GET', url: '/api/v1/cases/:id', httpStatus: '200' };
+const OPTS = { ajv: { formats: { text: true, 'multiline-text': true } as Record<string, true> } };
+const withUnions = SerializerSelector()({}, OPTS)({ ...route, schema: CaseDetail });
+const withoutUnions = buildSerializer({}, OPTS)({ ...route, schema: CaseDetail });
+const expectSameJson = (page: unknown) => expect(withoutUnions(page)).toBe(withUnions(page));
 
 let ctx: TestContext;
 let kit: CaseKit;
@@ -77,6 +87,32 @@ async function expectSamePage(caseId: string) {
   return row.state;
 }
 
+describe('the case page serializer', () => {
+  it('writes nullable fields and closed vocabularies without unions, and the rest as it is', () => {
+    const copy = JSON.stringify(serializableSchema(CaseDetail));
+    expect(copy).not.toContain('"anyOf"');
+    expect(
+      serializableSchema({
+        anyOf: [
+          { const: 'a', type: 'string' },
+          { const: 'b', type: 'string' },
+        ],
+      }),
+    ).toEqual({ type: 'string' });
+    expect(serializableSchema({ anyOf: [{ type: 'string', format: 'date' }, { type: 'null' }] })).toEqual({
+      type: 'string',
+      format: 'date',
+      nullable: true,
+    });
+    // A union that needs choosing stays one.
+    const choice = { anyOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'string' }] };
+    expect(serializableSchema(choice)).toEqual(choice);
+    expect(serializableSchema({ anyOf: [{ type: ['string', 'integer'] }, { type: 'null' }] })).toEqual({
+      anyOf: [{ type: ['string', 'integer'] }, { type: 'null' }],
+    });
+  });
+});
+
 describe('the case page in one statement', () => {
   it('reads the same rows as one query per table, after every step of a case with hearing, and for an empty page', async () => {
     const states: string[] = [];
@@ -124,6 +160,7 @@ describe('the case page in one statement', () => {
       states.push(await expectSamePage(c.id));
       // The step's answer is the case page as a later read shows it.
       expect(answer).toEqual(await kit.get(user, c.id));
+      expectSameJson(answer);
     }
     expect(states).toContain('decided');
     expect(states.at(-1)).toBe('archived');
@@ -132,7 +169,10 @@ describe('the case page in one statement', () => {
   it('reads the same rows for the demo cases (prior notice served, decisions served, a summary ticket)', async () => {
     const demo = await seedDemoCases(ctx.app, ctx.deps, ctx.seed.ids.officers);
     const states = [];
-    for (const d of demo) states.push(await expectSamePage(d.id));
+    for (const d of demo) {
+      states.push(await expectSamePage(d.id));
+      expectSameJson(await kit.get('pd_ljz_01', d.id));
+    }
     expect(states).toEqual(expect.arrayContaining(['prior_notice_served', 'decision_served', 'summary_decided']));
   });
 });
