@@ -148,9 +148,9 @@ export async function benchCases(ctx: TestContext, tickets: number, cases: numbe
       VALUES (${ctx.deps.newId()}, ${bureauId}, ${caseId}, ${orgId}, ${code}, 'fine', 20000)`.execute(trx);
   };
   const disclosure = async (trx: Transaction<DB>, caseId: string) => {
-    await sql`INSERT INTO disclosures (id, bureau_id, org_id, case_id, document_number, agency_name, decided_on, publish_due_on, content, search_text)
+    await sql`INSERT INTO disclosures (id, bureau_id, org_id, case_id, document_number, agency_name, decided_on, publish_due_on, content, search_text, created_at)
       VALUES (${ctx.deps.newId()}, ${bureauId}, ${orgId}, ${caseId}, ${`B-${caseId}`}, '浦东新区城管执法局', '2026-01-15', '2026-01-22',
-        ${JSON.stringify({ party: '赵六', facts: '事实', decision: '罚款200元' })}::jsonb, ${`赵六 事实 罚款200元 ${caseId}`})`.execute(
+        ${JSON.stringify({ party: '赵六', facts: '事实', decision: '罚款200元' })}::jsonb, ${`赵六 事实 罚款200元 ${caseId}`}, now())`.execute(
       trx,
     );
   };

@@ -139,7 +139,7 @@ export async function benchDocumentsPayments(ctx: TestContext, n: number): Promi
         trx,
       );
       await sql`DELETE FROM case_deadlines WHERE case_id = ${o.case_id} AND kind NOT IN ('payment')`.execute(trx);
-      await sql`UPDATE case_deadlines SET state = 'done', done_on = '2026-03-02', updated_at = now()
+      await sql`UPDATE case_deadlines SET state = 'met', done_on = '2026-03-02', updated_at = now()
         WHERE case_id = ${o.case_id} AND kind = 'payment'`.execute(trx);
       await sql`UPDATE payment_orders SET status = 'superseded', updated_at = now() WHERE case_id = ${o.case_id} AND status = 'open'`.execute(
         trx,
