@@ -2,7 +2,9 @@
  * Case-handling workloads (issue 4): the summary-procedure ticket and a full ordinary case (15 steps, registration
  * to archive) driven through the API in-process, against a raw-SQL baseline that performs the same inserts and
  * updates (case row with its jsonb snapshot, events, evidence, 笔录, documents, deadline rows, hash-chained audit
- * rows) in the same run on the same database, one transaction per step like the platform.
+ * rows, and what the step hooks write: scheduler jobs, the enforcement row, the payment order with its code counter,
+ * the disclosure entry and its second audit row) in the same run on the same database, one transaction per step like
+ * the platform.
  */
 import { performance } from 'node:perf_hooks';
 import { sql, type Transaction } from 'kysely';
@@ -124,6 +126,34 @@ export async function benchCases(ctx: TestContext, tickets: number, cases: numbe
       trx,
     );
   };
+  // The rows the platform's step hooks write besides the case's own (bench/README.md, "Where the time goes"):
+  // the deadline jobs of the scheduler, the enforcement row, the payment order with its code counter, the disclosure.
+  const jobs = async (trx: Transaction<DB>, caseId: string, kinds: readonly string[]) => {
+    for (const kind of kinds)
+      await sql`INSERT INTO jobs (id, kind, run_at, payload, dedupe_key, bureau_id)
+        VALUES (${ctx.deps.newId()}, ${`bench.${kind}`}, now() + interval '1 day', ${JSON.stringify({ caseId })}::jsonb, ${`bench:${kind}:${caseId}`}, ${bureauId})
+        ON CONFLICT (dedupe_key) DO UPDATE SET run_at = excluded.run_at, payload = excluded.payload`.execute(trx);
+  };
+  const enforcementRow = async (trx: Transaction<DB>, caseId: string, status: string) => {
+    await sql`INSERT INTO case_enforcement (case_id, bureau_id, org_id, status, fine_fen, payment_due, refreshed_on)
+      VALUES (${caseId}, ${bureauId}, ${orgId}, ${status}, 20000, '2026-02-15', '2026-01-16')
+      ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, fine_fen = excluded.fine_fen, payment_due = excluded.payment_due,
+        refreshed_on = excluded.refreshed_on, updated_at = now()`.execute(trx);
+  };
+  const paymentOrder = async (trx: Transaction<DB>, caseId: string) => {
+    const r = await sql<{ last_seq: number }>`INSERT INTO payment_code_counters (bureau_key, year, last_seq) VALUES (${orgId}, 2099, 1)
+      ON CONFLICT (bureau_key, year) DO UPDATE SET last_seq = payment_code_counters.last_seq + 1 RETURNING last_seq`.execute(trx);
+    const code = `99${String(r.rows[0]!.last_seq).padStart(10, '0')}${String(process.pid % 1e8).padStart(8, '0')}`;
+    await sql`INSERT INTO payment_orders (id, bureau_id, case_id, org_id, payment_code, kind, principal_fen)
+      VALUES (${ctx.deps.newId()}, ${bureauId}, ${caseId}, ${orgId}, ${code}, 'fine', 20000)`.execute(trx);
+  };
+  const disclosure = async (trx: Transaction<DB>, caseId: string) => {
+    await sql`INSERT INTO disclosures (id, bureau_id, org_id, case_id, document_number, agency_name, decided_on, publish_due_on, content, search_text, created_at)
+      VALUES (${ctx.deps.newId()}, ${bureauId}, ${orgId}, ${caseId}, ${`B-${caseId}`}, '浦东新区城管执法局', '2026-01-15', '2026-01-22',
+        ${JSON.stringify({ party: '赵六', facts: '事实', decision: '罚款200元' })}::jsonb, ${`赵六 事实 罚款200元 ${caseId}`}, now())`.execute(
+      trx,
+    );
+  };
   const results: BenchResult[] = [];
 
   // Workload 1: the summary ticket in one call. One untimed call first: the first answer of each route compiles its
@@ -149,6 +179,9 @@ export async function benchCases(ctx: TestContext, tickets: number, cases: numbe
       );
       const dec = await event(trx, caseId, 'issueSummaryDecision', '2026-03-02');
       await docNumber(trx, caseId, dec, 'summary', '2026-03-02');
+      await sql`UPDATE cases SET case_number = ${`B-${caseId}`} WHERE id = ${caseId}`.execute(trx);
+      await enforcementRow(trx, caseId, 'paying');
+      await paymentOrder(trx, caseId);
       await audit(trx, 'case.summary', caseId);
       await deadline(trx, caseId, 'payment');
     });
@@ -237,24 +270,51 @@ export async function benchCases(ctx: TestContext, tickets: number, cases: numbe
       );
     };
     const doc = (type: string) => (trx: Transaction<DB>, eventId: string) => docNumber(trx, caseId, eventId, type, '2026-01-06');
+    type Extra = (trx: Transaction<DB>, eventId: string) => Promise<void>;
+    const all =
+      (...extras: Extra[]): Extra =>
+      async (trx, eventId) => {
+        for (const x of extras) await x(trx, eventId);
+      };
+    const twoJobs: Extra = (trx) => jobs(trx, caseId, ['deadline.reminder', 'deadline.overdue']);
+    const enforcement: Extra = (trx) => enforcementRow(trx, caseId, 'paying');
     await step(caseId, 'recordInspection', '2026-01-05', recordRow('inspection'));
     await step(caseId, 'submitFiling', '2026-01-05');
-    await step(caseId, 'approveFiling', '2026-01-06', doc('filing'));
+    await step(
+      caseId,
+      'approveFiling',
+      '2026-01-06',
+      all(doc('filing'), twoJobs, async (trx) => {
+        await sql`UPDATE cases SET case_number = ${`B-${caseId}`} WHERE id = ${caseId}`.execute(trx);
+      }),
+    );
     await step(caseId, 'addEvidence', '2026-01-07', async (trx, eventId) => {
+      await twoJobs(trx, eventId);
       await sql`INSERT INTO case_evidence (id, case_id, bureau_id, event_id, evidence_type, title, file_sm3, size, mime, collected_on)
         VALUES (${ctx.deps.newId()}, ${caseId}, ${bureauId}, ${eventId}, 'audio_visual', '照片', ${photo}, 11, 'image/jpeg', '2026-01-07')`.execute(
         trx,
       );
     });
-    await step(caseId, 'recordQuestioning', '2026-01-08', recordRow('questioning'));
-    await step(caseId, 'concludeInvestigation', '2026-01-12');
-    await step(caseId, 'reviewCase', '2026-01-13');
-    await step(caseId, 'issuePriorNotice', '2026-01-14', doc('prior_notice'));
-    await step(caseId, 'waiveStatement', '2026-01-14');
-    await step(caseId, 'decide', '2026-01-15', doc('decision'));
-    await step(caseId, 'serveDecision', '2026-01-16');
-    await step(caseId, 'recordPayment', '2026-01-19');
-    await step(caseId, 'close', '2026-01-20');
+    await step(caseId, 'recordQuestioning', '2026-01-08', all(recordRow('questioning'), twoJobs));
+    await step(caseId, 'concludeInvestigation', '2026-01-12', twoJobs);
+    await step(caseId, 'reviewCase', '2026-01-13', twoJobs);
+    await step(caseId, 'issuePriorNotice', '2026-01-14', all(doc('prior_notice'), twoJobs));
+    await step(caseId, 'waiveStatement', '2026-01-14', twoJobs);
+    await step(
+      caseId,
+      'decide',
+      '2026-01-15',
+      all(
+        doc('decision'),
+        (trx) => paymentOrder(trx, caseId),
+        (trx) => disclosure(trx, caseId),
+        (trx) => jobs(trx, caseId, ['disclosure.publish']),
+        (trx) => audit(trx, 'payment.order', caseId),
+      ),
+    );
+    await step(caseId, 'serveDecision', '2026-01-16', all(enforcement, twoJobs));
+    await step(caseId, 'recordPayment', '2026-01-19', enforcement);
+    await step(caseId, 'close', '2026-01-20', enforcement);
     await step(caseId, 'archive', '2026-01-21');
   }
   const caseBaseMs = performance.now() - t3;

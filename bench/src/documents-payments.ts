@@ -131,6 +131,21 @@ export async function benchDocumentsPayments(ctx: TestContext, n: number): Promi
         trx,
       );
       await chain.append(trx, { action: 'payment.received', entityType: 'case', entityId: o.case_id, bureauId });
+      // What the platform's case step and booking write besides: the enforcement row, the payment deadline done, the
+      // superseding of other open orders, the checkout closed, and the case step's own audit row.
+      await sql`INSERT INTO case_enforcement (case_id, bureau_id, org_id, status, fine_fen, refreshed_on)
+        SELECT id, bureau_id, org_id, 'none', 10000, '2026-03-02' FROM cases WHERE id = ${o.case_id}
+        ON CONFLICT (case_id) DO UPDATE SET status = excluded.status, refreshed_on = excluded.refreshed_on, updated_at = now()`.execute(
+        trx,
+      );
+      await sql`DELETE FROM case_deadlines WHERE case_id = ${o.case_id} AND kind NOT IN ('payment')`.execute(trx);
+      await sql`UPDATE case_deadlines SET state = 'met', done_on = '2026-03-02', updated_at = now()
+        WHERE case_id = ${o.case_id} AND kind = 'payment'`.execute(trx);
+      await sql`UPDATE payment_orders SET status = 'superseded', updated_at = now() WHERE case_id = ${o.case_id} AND status = 'open'`.execute(
+        trx,
+      );
+      await sql`UPDATE payment_checkouts SET status = 'paid', closed_at = now() WHERE order_id = ${o.id} AND status = 'open'`.execute(trx);
+      await chain.append(trx, { action: 'case.recordSummaryPayment', entityType: 'case', entityId: o.case_id, bureauId });
     });
   }
   const payBaseMs = performance.now() - t3;

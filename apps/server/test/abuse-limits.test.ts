@@ -153,6 +153,14 @@ describe('limits per client address, account name and phone', () => {
     expect((await loginFrom(ctx, ip, 'pd_ljz_01', DEMO_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('parallel successful logins from one address (fewer than its limit) all succeed: taking back a counted success never goes below zero', async () => {
+    const ip = '203.0.113.9';
+    const answers = await Promise.all(Array.from({ length: 3 }, () => loginFrom(ctx, ip, 'pd_ljz_01', DEMO_PASSWORD)));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(3).fill(200));
+    const rows = await ctx.deps.db.selectFrom('throttle_counters').select('hits').where('subject', 'like', '%203.0.113.9%').execute();
+    expect(rows.every((r) => r.hits >= 0 && r.hits <= 1)).toBe(true);
+  });
+
   it('limits failed logins per account name the same for a known and an unknown name, so the 429 tells nothing', async () => {
     const run = async (username: string, net: number) => {
       const statuses: number[] = [];

@@ -13,6 +13,7 @@ import { AppError } from '../errors/app-error.ts';
 import { answerFrameworkError, installErrorHandler } from './error-handler.ts';
 import { installJsonParser } from './json-body.ts';
 import { compileRequestValidator } from './validation.ts';
+import { buildSerializer } from './serialization.ts';
 import { installAuthHook } from './auth-hook.ts';
 import { installUnitOfWork } from './unit-of-work.ts';
 import { installOriginCheck } from './origin-check.ts';
@@ -43,6 +44,8 @@ export async function buildApp({
     frameworkErrors: answerFrameworkError,
     // Formats constrain what a client sends; an answer is serialized whatever an older row holds.
     serializerOpts: { ajv: { formats: { text: true, 'multiline-text': true } } },
+    // Answers' unions that need no choosing are serialized without a validation per field (http/serialization.ts).
+    schemaController: { compilersFactory: { buildSerializer } },
   });
   // Bodies are never converted ("10000" is no amount); query and path strings strictly (http/validation.ts).
   app.setValidatorCompiler(compileRequestValidator);

@@ -62,19 +62,26 @@ export async function hydrateSnapshots(
     Promise.all(codes.map((c) => offenceVersionsOf(db, c, lawRevision))),
   ]);
   const versions = new Map(codes.map((c, i) => [c, versionLists[i]!]));
-  return rows.map((r, i) => {
-    const s = stored[i]!;
-    const live: TeamOfficer[] = s.officers.map((o) => {
-      const found = officers.get(o.id);
-      return { id: o.id, name: found?.name ?? o.name ?? o.id, credentials: found?.credentials ?? [] };
-    });
-    return {
-      ...s,
-      offence: { ...s.offence, versions: versions.get(s.offence.code) ?? [] },
-      officers: live,
-      act: { ...s.act, priorFineDecisionCount: fines.get(r.id) ?? 0 },
-    };
+  return rows.map((r, i) => hydrated(stored[i]!, officers, fines.get(r.id) ?? 0, versions.get(stored[i]!.offence.code) ?? []));
+}
+
+/** The stored snapshot with what was read live: its officers' credentials, the E6 count and the offence's versions. */
+export function hydrated(
+  stored: CaseSnapshot,
+  officers: ReadonlyMap<string, Pick<TeamOfficer, 'name' | 'credentials'>>,
+  priorFines: number,
+  versions: CaseSnapshot['offence']['versions'],
+): CaseSnapshot {
+  const live: TeamOfficer[] = stored.officers.map((o) => {
+    const found = officers.get(o.id);
+    return { id: o.id, name: found?.name ?? o.name ?? o.id, credentials: found?.credentials ?? [] };
   });
+  return {
+    ...stored,
+    offence: { ...stored.offence, versions },
+    officers: live,
+    act: { ...stored.act, priorFineDecisionCount: priorFines },
+  };
 }
 
 /** The case in the actor's jurisdiction, or 404 (a case outside it does not exist for him). */

@@ -1,4 +1,5 @@
 // Every query of the cases feature.
+import pg from 'pg';
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../context.ts';
 import type { TeamOfficer } from '@chengguan/domain';
@@ -465,6 +466,104 @@ export async function insertDocument(db: Executor, row: Insertable<CaseDocuments
 
 export async function caseDocuments(db: Executor, caseId: string) {
   return db.selectFrom('case_documents').selectAll().where('case_id', '=', caseId).orderBy('issued_on').orderBy('id').execute();
+}
+
+/** What the case page shows of the case's child rows (the columns it reads, as the single-table queries give them). */
+export type CasePageRows = {
+  party: PartyRow | undefined;
+  officers: { officer_id: string; role: 'lead' | 'assist' }[];
+  /** The case officers and the snapshot's officers with their credentials as stored now. */
+  live: Map<string, OfficerInOrg>;
+  /** E6 — FINE decisions already made for the same act in other cases (countPriorFines). */
+  priorFines: number;
+  evidence: (Omit<Selectable<CaseEvidenceTable>, 'case_id' | 'bureau_id' | 'event_id' | 'device_name' | 'device_id'> & {
+    collected_by_name: string | null;
+  })[];
+  records: Omit<Selectable<CaseRecordsTable>, 'case_id' | 'bureau_id' | 'event_id' | 'created_at'>[];
+  documents: Pick<Selectable<CaseDocumentsTable>, 'id' | 'doc_type' | 'number' | 'issued_on' | 'event_id'>[];
+  events: Omit<CaseEventRow, 'case_id' | 'bureau_id' | 'version'>[];
+  /** Names of the officers named in the 笔录. */
+  recordOfficerNames: Map<string, string>;
+};
+
+/** A timestamp sent as its text form inside JSON, parsed as node-postgres parses the column itself. */
+const parseTimestamptz = (v: string): Date => pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ, 'text')(v) as Date;
+
+/**
+ * The case page's child rows in ONE statement (json subselects; the same orders as the single-table queries):
+ * party, officers (with the snapshot's officers, all with their live credentials), the E6 count, evidence, 笔录 (and
+ * their officers' names), documents, timeline.
+ * Timestamps travel as their text form and are parsed like a column, so the page is the same as read row by row.
+ */
+export async function casePageRows(
+  db: Executor,
+  c: Pick<CaseRow, 'id' | 'party_id' | 'act_id'>,
+  snapshotOfficerIds: readonly string[],
+): Promise<CasePageRows> {
+  const { id: caseId, party_id: partyId } = c;
+  const r = await sql<{
+    party: (Omit<PartyRow, 'created_at' | 'updated_at'> & { created_at: string; updated_at: string }) | null;
+    officers: CasePageRows['officers'];
+    live: { id: string; name: string; active: boolean; path: string; credentials: TeamOfficer['credentials'] }[];
+    evidence: (Omit<CasePageRows['evidence'][number], 'created_at'> & { created_at: string })[];
+    records: CasePageRows['records'];
+    documents: CasePageRows['documents'];
+    events: (Omit<CasePageRows['events'][number], 'at'> & { at: string })[];
+    record_names: Record<string, string>;
+    prior_fines: number;
+  }>`
+    SELECT
+      (SELECT json_build_object('id', p.id, 'bureau_id', p.bureau_id, 'type', p.type, 'name', p.name, 'id_type', p.id_type,
+                'id_number', p.id_number, 'birth_date', p.birth_date, 'gender', p.gender, 'phone', p.phone,
+                'address', p.address, 'legal_representative', p.legal_representative,
+                'created_at', p.created_at::text, 'updated_at', p.updated_at::text)
+         FROM parties p WHERE p.id = ${partyId}) AS party,
+      (SELECT coalesce(json_agg(json_build_object('officer_id', co.officer_id, 'role', co.role) ORDER BY co.role DESC), '[]'::json)
+         FROM case_officers co WHERE co.case_id = ${caseId}) AS officers,
+      (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'active', o.active, 'path', g.path,
+                'credentials', (SELECT coalesce(json_agg(json_build_object('number', c.number, 'domains', c.domains,
+                                  'validFrom', c.valid_from, 'validTo', c.valid_to, 'revoked', c.revoked)), '[]'::json)
+                                  FROM credentials c WHERE c.officer_id = o.id))), '[]'::json)
+         FROM officers o JOIN orgs g ON g.id = o.org_id
+        WHERE o.id IN (SELECT co.officer_id FROM case_officers co WHERE co.case_id = ${caseId})
+           OR o.id = ANY(${[...snapshotOfficerIds]}::uuid[])) AS live,
+      (SELECT count(*) FROM cases x
+        WHERE x.act_id = ${c.act_id} AND x.id <> ${caseId} AND x.fine_fen > 0 AND x.decided_on IS NOT NULL) AS prior_fines,
+      (SELECT coalesce(json_agg(json_build_object('id', e.id, 'evidence_type', e.evidence_type, 'title', e.title,
+                'file_sm3', e.file_sm3, 'size', e.size, 'mime', e.mime, 'collected_on', e.collected_on,
+                'collected_by', e.collected_by, 'collected_by_name', o.name, 'device', e.device,
+                'created_at', e.created_at::text) ORDER BY e.created_at, e.id), '[]'::json)
+         FROM case_evidence e LEFT JOIN officers o ON o.id = e.collected_by WHERE e.case_id = ${caseId}) AS evidence,
+      (SELECT coalesce(json_agg(json_build_object('id', r.id, 'kind', r.kind, 'recorded_on', r.recorded_on,
+                'officer_ids', r.officer_ids, 'credentials_shown', r.credentials_shown, 'officers_signed', r.officers_signed,
+                'party_signed', r.party_signed, 'witness_signed', r.witness_signed, 'absence_note', r.absence_note,
+                'statutory_exception', r.statutory_exception, 'location', r.location, 'interviewee', r.interviewee,
+                'content', r.content, 'file_sm3', r.file_sm3) ORDER BY r.recorded_on, r.id), '[]'::json)
+         FROM case_records r WHERE r.case_id = ${caseId}) AS records,
+      (SELECT coalesce(json_object_agg(o.id, o.name), '{}'::json) FROM officers o
+        WHERE o.id IN (SELECT unnest(r.officer_ids) FROM case_records r WHERE r.case_id = ${caseId})) AS record_names,
+      (SELECT coalesce(json_agg(json_build_object('id', d.id, 'doc_type', d.doc_type, 'number', d.number,
+                'issued_on', d.issued_on, 'event_id', d.event_id) ORDER BY d.issued_on, d.id), '[]'::json)
+         FROM case_documents d WHERE d.case_id = ${caseId}) AS documents,
+      (SELECT coalesce(json_agg(json_build_object('id', e.id, 'seq', e.seq, 'action', e.action, 'from_state', e.from_state,
+                'to_state', e.to_state, 'legal_date', e.legal_date, 'at', e.at::text, 'actor_id', e.actor_id,
+                'actor_name', o.name, 'data', e.data) ORDER BY e.seq), '[]'::json)
+         FROM case_events e LEFT JOIN officers o ON o.id = e.actor_id WHERE e.case_id = ${caseId}) AS events
+  `.execute(db);
+  const row = r.rows[0]!;
+  return {
+    party: row.party
+      ? { ...row.party, created_at: parseTimestamptz(row.party.created_at), updated_at: parseTimestamptz(row.party.updated_at) }
+      : undefined,
+    officers: row.officers,
+    priorFines: Number(row.prior_fines),
+    live: new Map(row.live.map((o) => [o.id, { id: o.id, name: o.name, orgPath: o.path, active: o.active, credentials: o.credentials }])),
+    evidence: row.evidence.map((e) => ({ ...e, created_at: parseTimestamptz(e.created_at) })),
+    records: row.records,
+    documents: row.documents,
+    events: row.events.map((e) => ({ ...e, at: parseTimestamptz(e.at) })),
+    recordOfficerNames: new Map(Object.entries(row.record_names)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------

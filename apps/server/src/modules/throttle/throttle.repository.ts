@@ -36,21 +36,27 @@ export async function incrementCounter(
   return row.hits;
 }
 
-/** Takes back one attempt of the window (a success that was counted on the way in); a window back at zero goes. */
+/**
+ * Takes back one attempt of the window (a success that was counted on the way in); a window back at zero goes. Never
+ * below zero: of concurrent logins on one window, a decrement finding the window at one deletes it (or finds it gone),
+ * the others only lower a count above one — at worst a count stays one high, never a constraint error.
+ */
 export async function decrementCounter(db: Executor, c: { rule: string; subject: string; windowStart: Date }): Promise<void> {
+  const lowered = await db
+    .updateTable('throttle_counters')
+    .set({ hits: sql<number>`hits - 1` })
+    .where('rule', '=', c.rule)
+    .where('subject', '=', c.subject)
+    .where('window_start', '=', c.windowStart)
+    .where('hits', '>', 1)
+    .executeTakeFirst();
+  if (Number(lowered.numUpdatedRows) > 0) return;
   await db
     .deleteFrom('throttle_counters')
     .where('rule', '=', c.rule)
     .where('subject', '=', c.subject)
     .where('window_start', '=', c.windowStart)
     .where('hits', '<=', 1)
-    .execute();
-  await db
-    .updateTable('throttle_counters')
-    .set({ hits: sql<number>`hits - 1` })
-    .where('rule', '=', c.rule)
-    .where('subject', '=', c.subject)
-    .where('window_start', '=', c.windowStart)
     .execute();
 }
 

@@ -1,21 +1,15 @@
 import type { CaseDetail, CaseEvidence, CaseRecord, EnforcementDomain } from '@chengguan/contracts';
+import type { CaseSnapshot } from '@chengguan/domain';
 import { bestOfficerCredential, CASE_STATE_LABELS, isCaseState, paidFen } from '@chengguan/domain';
 import type { Actor, Deps, Executor } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { canWriteCases } from '../case-access.ts';
+import { canWriteCases, inJurisdiction } from '../case-access.ts';
 import { summarizeDeadlines } from '../case-deadlines.ts';
-import { loadCaseOrFail } from '../case-loader.ts';
+import { caseContext, hydrated } from '../case-loader.ts';
+import { offenceVersionsOf } from '../case-offence.ts';
+import { AppError } from '../../../errors/app-error.ts';
 import { allowedActionsFor, docTypeOf, eventLabel, toDeadline, toParty } from '../cases.mapper.ts';
-import {
-  caseDocuments,
-  caseEvents,
-  caseEvidence,
-  caseOfficerIds,
-  caseRecords,
-  findParty,
-  officerNames,
-  officersWithCredentials,
-} from '../cases.repository.ts';
+import { casePageRows, findCaseWithLawRevision } from '../cases.repository.ts';
 
 /**
  * The case page: facts, party (unmasked only for a reader who may write), officers, evidence, 笔录, numbered
@@ -23,23 +17,23 @@ import {
  */
 export async function getCase(deps: Deps, actor: Actor, id: string, db: Executor = deps.db): Promise<CaseDetail> {
   assertPermission(actor, 'case:read');
-  const { row, snapshot: s, ctx } = await loadCaseOrFail(deps, db, actor, id);
-  const canWrite = canWriteCases(actor);
-  const [party, officers, evidence, records, documents, events] = await Promise.all([
-    findParty(db, row.party_id),
-    caseOfficerIds(db, row.id),
-    caseEvidence(db, row.id),
-    caseRecords(db, row.id),
-    caseDocuments(db, row.id),
-    caseEvents(db, row.id),
-  ]);
-  const [live, recordOfficerNames] = await Promise.all([
-    officersWithCredentials(
+  const found = await findCaseWithLawRevision(db, id);
+  if (!found || !inJurisdiction(actor, found.row.org_path)) throw new AppError('NOT_FOUND');
+  const { row, lawRevision } = found;
+  const stored = row.snapshot as CaseSnapshot;
+  // The case row, then one statement for everything else the page shows (law data comes from the revision's cache).
+  const [page, versions, ctx] = await Promise.all([
+    casePageRows(
       db,
-      officers.map((o) => o.officer_id),
+      row,
+      stored.officers.map((o) => o.id),
     ),
-    officerNames(db, [...new Set(records.flatMap((r) => r.officer_ids))]),
+    offenceVersionsOf(db, stored.offence.code, lawRevision),
+    caseContext(db, deps.clock.now(), lawRevision),
   ]);
+  const { party, officers, live, evidence, records, documents, events, recordOfficerNames } = page;
+  const s = hydrated(stored, live, page.priorFines, versions);
+  const canWrite = canWriteCases(actor);
   const deadlines = summarizeDeadlines(s, ctx).deadlines.map(toDeadline);
   const decisionDoc = documents.find(
     (d) => d.doc_type === 'decision' || d.doc_type === 'no_penalty_decision' || d.doc_type === 'summary_decision',
