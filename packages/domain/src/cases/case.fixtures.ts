@@ -6,7 +6,7 @@ import { SHANGHAI_DEFAULTS } from '../law/config.ts';
 import type { DecisionOutcome } from '../law/decision.ts';
 import { summaryRemedyText } from '../law/remedy.ts';
 import type { TeamOfficer } from '../staff/credential.ts';
-import type { CaseActionInput, OfficerRecordInput, SummaryDecisionForm } from './case-inputs.ts';
+import { type CaseActionInput, type OfficerRecordInput, printedSummaryForm, type SummaryDecisionForm } from './case-inputs.ts';
 import type { CaseAction } from './case-states.ts';
 import type { CaseContext, CaseFlags, CaseSnapshot, PriorNoticeContents } from './case-snapshot.ts';
 import { applyCaseAction, newCaseSnapshot, type NewCaseFacts } from './case.reducer.ts';
@@ -137,20 +137,12 @@ export function reviewedCase(
 }
 
 export function summaryForm(serialNumber = '沪城管当罚〔2025〕000123'): SummaryDecisionForm {
-  return {
+  return printedSummaryForm({
     serialNumber,
-    violationStated: true,
-    penaltyTypeStated: true,
-    legalBasisStated: true,
-    fineAmountStated: true,
-    timeStated: true,
-    placeStated: true,
-    agencyNameStated: true,
-    officersSignedOrSealed: true,
     partySigned: true,
     refusalNoted: false,
     remedyText: summaryRemedyText({ level: 'district', districtName: '上海市浦东新区' }).textZh,
-  };
+  });
 }
 
 export function summaryDraft(facts: NewCaseFacts = summaryFacts(), on: LegalDate = '2025-09-01'): CaseSnapshot {
