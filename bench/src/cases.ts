@@ -32,6 +32,62 @@ export function summaryTicketBody(photo: string, officerIds: string[]) {
   };
 }
 
+/** The registration of the fixed ordinary case (a 1,000 元 fine for unsorted 驳运 of household waste). */
+export function ordinaryCaseBody(officers: string[]) {
+  return {
+    date: '2026-01-05',
+    discoveredOn: '2026-01-05',
+    source: 'patrol',
+    offenceCode: 'SH-LJ-57-4',
+    party: { type: 'natural_person', name: '王小明', idType: 'id_card', idNumber: ID_CARD },
+    act: { actDate: '2026-01-04' },
+    location: '陆家嘴环路',
+    facts: '未分类驳运生活垃圾。',
+    officerIds: officers,
+  };
+}
+
+/** The 14 steps of the fixed ordinary case after registration, each with who takes it (registration → archive). */
+export function ordinaryCaseSteps(photo: string, officers: string[]): { path: string; by: 'officer' | 'leader' | 'head'; body: unknown }[] {
+  const record = (date: string) => ({ date, officerIds: officers, credentialsShown: true, officersSigned: true, partySigned: true });
+  const fine = { penalties: ['fine'], fineFen: 100_000 };
+  return [
+    { path: 'inspections', by: 'officer', body: record('2026-01-05') },
+    { path: 'submit-filing', by: 'officer', body: { date: '2026-01-05' } },
+    { path: 'approve-filing', by: 'leader', body: { date: '2026-01-06' } },
+    { path: 'evidence', by: 'officer', body: { date: '2026-01-07', evidenceType: 'audio_visual', title: '照片', fileSm3: photo } },
+    { path: 'questionings', by: 'officer', body: record('2026-01-08') },
+    { path: 'conclude-investigation', by: 'officer', body: { date: '2026-01-12' } },
+    { path: 'review', by: 'leader', body: { date: '2026-01-13', proposedOutcome: 'penalty', proposedPenalty: fine } },
+    {
+      path: 'prior-notice',
+      by: 'officer',
+      body: {
+        date: '2026-01-14',
+        proposed: fine,
+        contents: {
+          proposedPenaltyStated: true,
+          factsStated: true,
+          reasonsStated: true,
+          legalBasisStated: true,
+          statementRightsStated: true,
+          hearingRightStated: false,
+        },
+      },
+    },
+    { path: 'statement-waiver', by: 'officer', body: { date: '2026-01-14', waivesHearing: true } },
+    {
+      path: 'decision',
+      by: 'head',
+      body: { date: '2026-01-15', outcome: 'penalty', penalty: fine, citesHearingRecord: false, educationRecorded: false },
+    },
+    { path: 'decision-service', by: 'officer', body: { date: '2026-01-16', method: 'direct' } },
+    { path: 'payments', by: 'officer', body: { date: '2026-01-19', amountFen: 100_000 } },
+    { path: 'close', by: 'leader', body: { date: '2026-01-20' } },
+    { path: 'archive', by: 'leader', body: { date: '2026-01-21' } },
+  ];
+}
+
 export async function benchCases(ctx: TestContext, tickets: number, cases: number): Promise<BenchResult[]> {
   const demo = buildDemoData();
   const officerId = (u: string) => ctx.seed.ids.officers.get(demo.officers.find((o) => o.username === u)!.key)!;
@@ -192,60 +248,8 @@ export async function benchCases(ctx: TestContext, tickets: number, cases: numbe
   // Workload 2: a full ordinary case, registration to archive (15 steps).
   const STEPS = 15;
   const ordinaryCase = async () => {
-    const c = await call(
-      tokens.officer,
-      'POST',
-      '/api/v1/cases',
-      {
-        date: '2026-01-05',
-        discoveredOn: '2026-01-05',
-        source: 'patrol',
-        offenceCode: 'SH-LJ-57-4',
-        party: { type: 'natural_person', name: '王小明', idType: 'id_card', idNumber: ID_CARD },
-        act: { actDate: '2026-01-04' },
-        location: '陆家嘴环路',
-        facts: '未分类驳运生活垃圾。',
-        officerIds: officers,
-      },
-      201,
-    );
-    const s = (token: string, path: string, body: unknown) => call(token, 'POST', `/api/v1/cases/${c.id}/${path}`, body);
-    const record = (date: string) => ({ date, officerIds: officers, credentialsShown: true, officersSigned: true, partySigned: true });
-    await s(tokens.officer, 'inspections', record('2026-01-05'));
-    await s(tokens.officer, 'submit-filing', { date: '2026-01-05' });
-    await s(tokens.leader, 'approve-filing', { date: '2026-01-06' });
-    await s(tokens.officer, 'evidence', { date: '2026-01-07', evidenceType: 'audio_visual', title: '照片', fileSm3: photo });
-    await s(tokens.officer, 'questionings', record('2026-01-08'));
-    await s(tokens.officer, 'conclude-investigation', { date: '2026-01-12' });
-    await s(tokens.leader, 'review', {
-      date: '2026-01-13',
-      proposedOutcome: 'penalty',
-      proposedPenalty: { penalties: ['fine'], fineFen: 100_000 },
-    });
-    await s(tokens.officer, 'prior-notice', {
-      date: '2026-01-14',
-      proposed: { penalties: ['fine'], fineFen: 100_000 },
-      contents: {
-        proposedPenaltyStated: true,
-        factsStated: true,
-        reasonsStated: true,
-        legalBasisStated: true,
-        statementRightsStated: true,
-        hearingRightStated: false,
-      },
-    });
-    await s(tokens.officer, 'statement-waiver', { date: '2026-01-14', waivesHearing: true });
-    await s(tokens.head, 'decision', {
-      date: '2026-01-15',
-      outcome: 'penalty',
-      penalty: { penalties: ['fine'], fineFen: 100_000 },
-      citesHearingRecord: false,
-      educationRecorded: false,
-    });
-    await s(tokens.officer, 'decision-service', { date: '2026-01-16', method: 'direct' });
-    await s(tokens.officer, 'payments', { date: '2026-01-19', amountFen: 100_000 });
-    await s(tokens.leader, 'close', { date: '2026-01-20' });
-    await s(tokens.leader, 'archive', { date: '2026-01-21' });
+    const c = await call(tokens.officer, 'POST', '/api/v1/cases', ordinaryCaseBody(officers), 201);
+    for (const st of ordinaryCaseSteps(photo, officers)) await call(tokens[st.by], 'POST', `/api/v1/cases/${c.id}/${st.path}`, st.body);
   };
   // One untimed case first, as for the ticket: every step route compiles its serializer on its first answer.
   await ordinaryCase();

@@ -17,7 +17,7 @@ import { createTestContext } from '../../apps/server/test/harness.ts';
 import { buildDemoData } from '../../apps/server/src/seed/demo-data.ts';
 import { sandboxMerchant } from '../../apps/server/src/modules/payments/providers/sandbox-provider.ts';
 import { signFields } from '../../apps/server/src/modules/payments/providers/signing.ts';
-import { summaryTicketBody } from './cases.ts';
+import { ordinaryCaseBody, ordinaryCaseSteps, summaryTicketBody } from './cases.ts';
 
 type Stmt = { text: string; ms: number };
 let current: Stmt[] | null = null;
@@ -142,79 +142,16 @@ async function main(): Promise<void> {
   await measure('POST /payments/sandbox/callback', () => api(undefined, 'POST', '/api/public/payments/sandbox/callback', notes[p++]));
 
   // The ordinary case, step by step (REPEAT cases).
-  const record = (date: string) => ({ date, officerIds: officers, credentialsShown: true, officersSigned: true, partySigned: true });
   const ids: string[] = [];
   await measure('POST /cases (register ordinary)', async () => {
-    const r = await api(officer, 'POST', '/api/v1/cases', {
-      date: '2026-01-05',
-      discoveredOn: '2026-01-05',
-      source: 'patrol',
-      offenceCode: 'SH-LJ-57-4',
-      party: {
-        type: 'natural_person',
-        name: '王小明',
-        idType: 'id_card',
-        idNumber: (summaryTicketBody(photo, officers).party as { idNumber: string }).idNumber,
-      },
-      act: { actDate: '2026-01-04' },
-      location: '陆家嘴环路',
-      facts: '未分类驳运生活垃圾。',
-      officerIds: officers,
-    });
+    const r = await api(officer, 'POST', '/api/v1/cases', ordinaryCaseBody(officers));
     ids.push((r.json() as { id: string }).id);
     return r;
   });
-  const steps: [string, string, string, unknown][] = [
-    ['inspections', officer, 'step', record('2026-01-05')],
-    ['submit-filing', officer, 'step', { date: '2026-01-05' }],
-    ['approve-filing', leader, 'step', { date: '2026-01-06' }],
-    ['evidence', officer, 'step', { date: '2026-01-07', evidenceType: 'audio_visual', title: '照片', fileSm3: photo }],
-    ['questionings', officer, 'step', record('2026-01-08')],
-    ['conclude-investigation', officer, 'step', { date: '2026-01-12' }],
-    [
-      'review',
-      leader,
-      'step',
-      { date: '2026-01-13', proposedOutcome: 'penalty', proposedPenalty: { penalties: ['fine'], fineFen: 100_000 } },
-    ],
-    [
-      'prior-notice',
-      officer,
-      'step',
-      {
-        date: '2026-01-14',
-        proposed: { penalties: ['fine'], fineFen: 100_000 },
-        contents: {
-          proposedPenaltyStated: true,
-          factsStated: true,
-          reasonsStated: true,
-          legalBasisStated: true,
-          statementRightsStated: true,
-          hearingRightStated: false,
-        },
-      },
-    ],
-    ['statement-waiver', officer, 'step', { date: '2026-01-14', waivesHearing: true }],
-    [
-      'decision',
-      head,
-      'step',
-      {
-        date: '2026-01-15',
-        outcome: 'penalty',
-        penalty: { penalties: ['fine'], fineFen: 100_000 },
-        citesHearingRecord: false,
-        educationRecorded: false,
-      },
-    ],
-    ['decision-service', officer, 'step', { date: '2026-01-16', method: 'direct' }],
-    ['payments', officer, 'step', { date: '2026-01-19', amountFen: 100_000 }],
-    ['close', leader, 'step', { date: '2026-01-20' }],
-    ['archive', leader, 'step', { date: '2026-01-21' }],
-  ];
-  for (const [path, token, , body] of steps) {
+  const tokens = { officer, leader, head };
+  for (const { path, by, body } of ordinaryCaseSteps(photo, officers)) {
     let k = 0;
-    await measure(`POST /cases/:id/${path}`, () => api(token, 'POST', `/api/v1/cases/${ids[k++]}/${path}`, body));
+    await measure(`POST /cases/:id/${path}`, () => api(tokens[by], 'POST', `/api/v1/cases/${ids[k++]}/${path}`, body));
   }
   console.log(`database: ${ctx.database.kind}; mean of ${REPEAT} requests each (after one warm-up of each kind)`);
   console.table(rows);
