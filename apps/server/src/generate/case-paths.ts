@@ -12,9 +12,12 @@ import {
   type CaseContext,
   type CaseSnapshot,
   cashHandInDeadline,
+  daysBetween,
+  earliestDecisionDate,
   type LegalConfig,
   type LegalDate,
   newCaseSnapshot,
+  paymentDeadline,
   type NewCaseFacts,
   printedSummaryForm,
   type RandomSource,
@@ -71,9 +74,12 @@ const signed = (date: LegalDate, officers: readonly TeamOfficer[]) => ({
 });
 
 /** The plan of a case, as far as its story goes (the caller stops at the city's today). */
-export function planCase(p: CasePlanInput, rand: RandomSource, calendar: WorkCalendar): PlannedCaseStep[] {
+export function planCase(p: CasePlanInput, rand: RandomSource, calendar: WorkCalendar, config: LegalConfig): PlannedCaseStep[] {
   const w = (from: LegalDate, n: number) => addWorkingDays(calendar, from, n);
   const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+  // G1 (处罚法 Art. 67): a fine paid in time is paid on a day up to the due date of paymentDeadline.
+  const paidInTime = (receivedOn: LegalDate) =>
+    addDays(receivedOn, between(0, daysBetween(receivedOn, paymentDeadline(receivedOn, calendar).due)));
   const d0 = p.registeredOn;
   const fine = { penalties: ['fine'] as const, fineFen: p.fineFen };
   const steps: PlannedCaseStep[] = [];
@@ -116,7 +122,7 @@ export function planCase(p: CasePlanInput, rand: RandomSource, calendar: WorkCal
       });
       steps.push({ action: 'archive', input: { date: w(deposited, between(1, 10)) }, by: { kind: 'squadLeader' } });
     } else if (r < 0.93) {
-      const paidOn = addDays(d0, between(0, 14));
+      const paidOn = paidInTime(d0);
       steps.push({
         action: 'recordSummaryPayment',
         input: { date: paidOn, amountFen: p.fineFen },
@@ -176,8 +182,8 @@ export function planCase(p: CasePlanInput, rand: RandomSource, calendar: WorkCal
     by: { kind: 'lead' },
     document: 'prior_notice',
   });
-  // D2: the 3-working-day statement period runs out before the decision.
-  const decideFrom = w(noticeOn, 4);
+  // D2: the statement period (a setting, 3 working days in Shanghai) runs out before the decision.
+  const decideFrom = earliestDecisionDate(noticeOn, calendar, config, false);
   if (rand() < 0.1) {
     const statedOn = w(noticeOn, 1);
     steps.push({ action: 'recordStatement', input: { date: statedOn }, by: { kind: 'lead' } });
@@ -193,8 +199,8 @@ export function planCase(p: CasePlanInput, rand: RandomSource, calendar: WorkCal
   const served = w(decided, between(1, 3));
   steps.push({ action: 'serveDecision', input: { date: served, method: 'direct' }, by: { kind: 'lead' } });
   if (rand() < 0.9) {
-    // G1 (处罚法 Art. 67): paid within 15 days of service, through the payment provider.
-    const paidOn = addDays(served, between(1, 14));
+    // G1 (处罚法 Art. 67): paid in time after service, through the payment provider.
+    const paidOn = paidInTime(served);
     steps.push({ action: 'recordPayment', input: { date: paidOn, amountFen: p.fineFen }, by: { kind: 'payment' }, writes: 'payment' });
     const closedOn = w(workingDayOnOrAfter(calendar, paidOn), between(1, 5));
     steps.push({ action: 'close', input: { date: closedOn }, by: { kind: 'squadLeader' } });

@@ -231,6 +231,7 @@ export const cityCasesPart: GeneratorPart = {
           },
           rand,
           calendar,
+          config,
         );
         const drawn = drawCase(facts, plan, options.until, calendar, config);
         const final = drawn.final;
