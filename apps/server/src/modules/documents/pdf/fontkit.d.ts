@@ -6,7 +6,7 @@ declare module 'fontkit' {
     unitsPerEm: number;
     ascent: number;
     layout(text: string): unknown;
-    glyphForCodePoint(codePoint: number): { advanceWidth: number; path: { toSVG(): string } };
+    glyphForCodePoint(codePoint: number): { id: number; advanceWidth: number; path: { toSVG(): string } };
   };
   export type FontCollection = { fonts: Font[] };
   export function openSync(path: string, postscriptName?: string): Font | FontCollection;

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as fontkit from 'fontkit';
+import { cachingFont } from './font-cache.ts';
 
 const require = createRequire(import.meta.url);
 const NOTO_DIR = path.dirname(require.resolve('@expo-google-fonts/noto-serif-sc/package.json'));
@@ -19,7 +20,8 @@ const DEFAULT_FALLBACKS = [
   '/usr/share/fonts/truetype/hanazono/HanaMinA.ttf',
 ];
 
-export type LoadedFont = { key: string; source: string; font: fontkit.Font };
+/** `font` is the font as opened; `pdf` the view pdfkit is given, which keeps shaping and glyph records for the process. */
+export type LoadedFont = { key: string; source: string; font: fontkit.Font; pdf: fontkit.Font };
 
 const CACHE = new Map<string, LoadedFont | null>();
 
@@ -30,7 +32,7 @@ function openFont(spec: string, key: string): LoadedFont | null {
   if (fs.existsSync(file)) {
     const opened = fontkit.openSync(file, member);
     const font = 'fonts' in opened ? opened.fonts[0] : opened;
-    if (font) loaded = { key, source: spec, font };
+    if (font) loaded = { key, source: spec, font, pdf: cachingFont(font) };
   }
   CACHE.set(spec, loaded);
   return loaded;

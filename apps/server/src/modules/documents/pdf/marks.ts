@@ -6,8 +6,12 @@ import QRCode from 'qrcode';
 import type { Font } from 'fontkit';
 import { fontChain } from './fonts.ts';
 
+// The last QR code made: every page of a document bears the same one.
+let lastQr: { text: string; qr: QRCode.QRCode } | null = null;
+
 export function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  if (lastQr?.text !== text) lastQr = { text, qr: QRCode.create(text, { errorCorrectionLevel: 'M' }) };
+  const qr = lastQr.qr;
   const n = qr.modules.size;
   const cell = size / n;
   doc.save();
@@ -45,8 +49,36 @@ function glyphAt(doc: PDFKit.PDFDocument, font: Font, ch: string, x: number, y: 
   if (rotate) doc.rotate(rotate);
   doc.translate((-glyph.advanceWidth * s) / 2, size * 0.38);
   doc.scale(s, -s);
-  doc.path(glyph.path.toSVG()).fill(RED);
+  doc.addContent(outlineOps(doc, font, glyph)).fill(RED);
   doc.restore();
+}
+
+const OUTLINES = new WeakMap<Font, Map<number, string>>();
+
+/**
+ * The path operators pdfkit writes for a glyph's outline (in font units: the glyph is placed by the transform), made
+ * once per process: pdfkit would parse the outline's SVG text again for every seal.
+ */
+export function outlineOps(doc: PDFKit.PDFDocument, font: Font, glyph: { id: number; path: { toSVG(): string } }): string {
+  let byGlyph = OUTLINES.get(font);
+  if (!byGlyph) OUTLINES.set(font, (byGlyph = new Map()));
+  let ops = byGlyph.get(glyph.id);
+  if (ops === undefined) {
+    const written: string[] = [];
+    // pdfkit's own `path` drawn on a view of the document whose content is recorded instead of written.
+    const recorder = Object.create(doc, {
+      addContent: {
+        value(data: string) {
+          written.push(data);
+          return recorder;
+        },
+      },
+    }) as PDFKit.PDFDocument;
+    recorder.path(glyph.path.toSVG());
+    ops = written.join('\n');
+    byGlyph.set(glyph.id, ops);
+  }
+  return ops;
 }
 
 function lineAt(doc: PDFKit.PDFDocument, font: Font, text: string, cx: number, y: number, size: number): void {

@@ -49,8 +49,9 @@ class Writer {
 
   use(f: LoadedFont): void {
     if (!this.registered.has(f.key)) {
-      // pdfkit accepts an opened fontkit font (it only needs `layout`): the 15 MB file is parsed once per process.
-      this.doc.registerFont(f.key, f.font as unknown as Buffer);
+      // pdfkit accepts an opened fontkit font (it only needs `layout`): the 15 MB file is parsed once per process,
+      // and its shaping and glyph records are kept for the process (font-cache.ts).
+      this.doc.registerFont(f.key, f.pdf as unknown as Buffer);
       this.registered.add(f.key);
     }
     this.doc.font(f.key);
@@ -246,6 +247,8 @@ export async function renderPdf(input: PdfInput): Promise<PdfOutput> {
     margins: PAGE_MARGINS,
     bufferPages: true,
     autoFirstPage: true,
+    // No default font: pdfkit would parse Helvetica's metrics for every document, and the text never uses it.
+    font: null as unknown as string,
     info: {
       Title: input.document.title,
       Author: input.agencyName,
