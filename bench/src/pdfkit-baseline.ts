@@ -57,7 +57,16 @@ export async function bareRender(input: BareDocument, verifyUrl: string, created
     size: 'A4',
     margins: PAGE_MARGINS,
     bufferPages: true,
-    info: { Title: input.rendered.title, Author: input.agencyName, CreationDate: createdAt, ModDate: createdAt },
+    info: {
+      Title: input.rendered.title,
+      Author: input.agencyName,
+      Subject: input.number ?? input.rendered.title,
+      Keywords: verifyUrl,
+      Producer: 'chengguan',
+      Creator: 'chengguan',
+      CreationDate: createdAt,
+      ModDate: createdAt,
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -127,6 +136,7 @@ export async function bareRender(input: BareDocument, verifyUrl: string, created
             text(c.label, x + pad, y + pad, { size: 12, width: labelW - 2 * pad, align: 'center', bold: true });
             text(c.value, x + labelW + pad, y + pad, { size: 12, width: valueW - 2 * pad });
           });
+          if (cells.length < b.columns) doc.rect(left + labelW + valueW, y, labelW + valueW, h).stroke();
           y += h;
         }
         return y + 10;
@@ -141,12 +151,19 @@ export async function bareRender(input: BareDocument, verifyUrl: string, created
           let x = left;
           cells.forEach((c, j) => {
             doc.lineWidth(0.6).strokeColor('black').rect(x, y, widths[j]!, h).stroke();
-            text(c, x + pad, y + pad, { size: 11, bold: isHead, width: widths[j]! - 2 * pad, lineGap: 3 });
+            text(c, x + pad, y + pad, {
+              size: 11,
+              bold: isHead,
+              width: widths[j]! - 2 * pad,
+              align: isHead ? 'center' : 'left',
+              lineGap: 3,
+            });
             x += widths[j]!;
           });
           y += h;
         };
         row(b.headers, true);
+        if (b.rows.length === 0) row([b.empty, ...b.headers.slice(1).map(() => '')], false);
         for (const r of b.rows) row(r, false);
         return y + 10;
       }
@@ -163,8 +180,9 @@ export async function bareRender(input: BareDocument, verifyUrl: string, created
         return Math.max(y, top + 70) + 10;
       }
       case 'signatures':
+        y += 12;
         for (const label of b.labels) {
-          y = ensure(y + 12, 30);
+          y = ensure(y, 30);
           text(`${label}：________________`, left, y, { size: 12, width: width * 0.55 });
           text('日期：______年____月____日', left + width * 0.55, y, { size: 12, width: width * 0.45, align: 'right' });
           y += 30;
@@ -193,6 +211,7 @@ export async function bareRender(input: BareDocument, verifyUrl: string, created
     doc.restore();
     text('核验码：ABCDE-23456\u3000扫描二维码核验本文书', left + 70, base + 8, { size: 9, width: width - 70, lineGap: 2 });
     text(verifyUrl, left + 70, base + 24, { size: 6.5, width: width - 70, lineGap: 1 });
+    if (range.count > 1) text(`— ${i - range.start + 1} —`, left, base + 44, { size: 12, align: 'right', width, lineGap: 0 });
   }
   doc.end();
   await done;
