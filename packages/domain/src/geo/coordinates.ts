@@ -1,7 +1,12 @@
 // Coordinates: stored in WGS-84 (what a phone's satellite receiver gives); Chinese base maps draw in GCJ-02, the
 // obfuscated system of GB 20263 / 测绘法 Art. 26 and the State Bureau of Surveying and Mapping's rules on published maps.
 // The conversion is gcoord's (maintained, MIT); WGS-84 → GCJ-02 has no closed inverse, gcoord iterates it.
-import gcoord from 'gcoord';
+import gcoordModule from 'gcoord';
+
+// The package's types describe an ES module with a default export; Node loads its CommonJS build, whose module.exports
+// is that default itself, and bundlers load its ES build. Either way this is the object with `transform`.
+type Gcoord = typeof gcoordModule.default;
+const gcoord: Gcoord = (gcoordModule as unknown as { default?: Gcoord }).default ?? (gcoordModule as unknown as Gcoord);
 
 export const COORDINATE_SYSTEMS = ['wgs84', 'gcj02'] as const;
 export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
