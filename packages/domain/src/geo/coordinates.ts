@@ -1,12 +1,12 @@
 // Coordinates: stored in WGS-84 (what a phone's satellite receiver gives); Chinese base maps draw in GCJ-02, the
 // obfuscated system of GB 20263 / 测绘法 Art. 26 and the State Bureau of Surveying and Mapping's rules on published maps.
 // The conversion is gcoord's (maintained, MIT); WGS-84 → GCJ-02 has no closed inverse, gcoord iterates it.
-import gcoordModule from 'gcoord';
+import gcoordModule, { type CRSTypes } from 'gcoord';
 
 // The package's types describe an ES module with a default export; Node loads its CommonJS build, whose module.exports
 // is that default itself, and bundlers load its ES build. Either way this is the object with `transform`.
-type Gcoord = typeof gcoordModule.default;
-const gcoord: Gcoord = (gcoordModule as unknown as { default?: Gcoord }).default ?? (gcoordModule as unknown as Gcoord);
+type Gcoord = { transform: (p: [number, number], from: CRSTypes, to: CRSTypes) => [number, number]; WGS84: CRSTypes; GCJ02: CRSTypes };
+const gcoord = ((gcoordModule as unknown as { default?: Gcoord }).default ?? gcoordModule) as unknown as Gcoord;
 
 export const COORDINATE_SYSTEMS = ['wgs84', 'gcj02'] as const;
 export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
@@ -19,7 +19,7 @@ const CRS = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02 } as const;
 export function convertPoint(p: LonLat, from: CoordinateSystem, to: CoordinateSystem): [number, number] {
   if (from === to) return [p[0], p[1]];
   const [lon, lat] = gcoord.transform([p[0], p[1]], CRS[from], CRS[to]);
-  return [lon!, lat!];
+  return [lon, lat];
 }
 
 export function toWgs84(p: LonLat, from: CoordinateSystem): [number, number] {
