@@ -72,10 +72,6 @@ describe('location on the summary ticket, on a phone (390×844)', () => {
     s = await openBrowser(baseUrl, { width: 390, height: 844 });
     await s.context.grantPermissions(['geolocation'], { origin: baseUrl });
     await s.context.setGeolocation({ ...LUJIAZUI, accuracy: 12 });
-    s.page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    s.page.on('pageerror', (e) => consoleErrors.push(String(e)));
     s.context.on('request', (r) => {
       const url = r.url();
       if (url.startsWith('data:') || url.startsWith('blob:')) return;
@@ -87,6 +83,11 @@ describe('location on the summary ticket, on a phone (390×844)', () => {
     await signIn(s.page, 'pd_ljz_01');
     const found = await apiGet<PageOf<Officer>>(s.page, '/api/v1/officers?q=pd_ljz_leader&pageSize=5');
     secondOfficer = found.items.find((o) => o.username === 'pd_ljz_leader')!.name;
+    // Errors of the logged-in pages (the login page's own 401 before signing in is not one).
+    s.page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    s.page.on('pageerror', (e) => consoleErrors.push(String(e)));
   });
   afterAll(async () => {
     await s?.close();

@@ -3,8 +3,10 @@
 // Points arrive and leave in the system they were captured in; the map converts them to the base map's system for
 // display (GCJ-02 for Chinese base maps) and hands a picked point back in that system, which the server converts.
 import { useEffect, useRef, useState } from 'react';
-import { Map as MapLibreMap, Marker, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, Marker, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// The map's worker is a file of its own beside the chunk: served from this origin (script-src 'self').
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { CoordinateSystemCode, DistrictFeatureCollection, GeoPointBody } from '@chengguan/contracts';
 import { convertPoint } from '@chengguan/domain';
 import type { MapData } from './map-data.ts';
@@ -41,6 +43,8 @@ function displayDistricts(fc: DistrictFeatureCollection, crs: CoordinateSystemCo
 }
 
 type GeoJSONData = Extract<StyleSpecification['sources'][string], { type: 'geojson' }>['data'];
+
+setWorkerUrl(workerUrl);
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
