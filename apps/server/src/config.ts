@@ -68,6 +68,18 @@ export type AppConfig = {
    * the owner, then renews its rights (db/roles.ts); unset → db:migrate leaves rights alone.
    */
   dbAppRole: string | null;
+  /**
+   * The console's base map: MAP_TILE_URL (raster tile URL templates with {z}, {x} and {y}, comma-separated for several
+   * hosts), MAP_TILE_ATTRIBUTION (shown on the map), MAP_TILE_CRS (wgs84 — 天地图 and most — or gcj02), MAP_TILE_MAX_ZOOM.
+   * Unset → no base map: the maps draw the shipped district boundaries and load nothing from elsewhere.
+   */
+  map: MapSettings;
+};
+
+export type MapSettings = {
+  baseMap: { tiles: string[]; attribution: string; crs: 'wgs84' | 'gcj02'; maxZoom: number } | null;
+  /** The origins of the tile hosts, allowed in the Content-Security-Policy. */
+  tileOrigins: string[];
 };
 
 /** What Fastify's `trustProxy` takes from a setting: every hop (true), none (false), or the proxies' addresses / CIDRs. */
@@ -173,6 +185,39 @@ function sqlIdentifierVar(env: NodeJS.ProcessEnv, name: string): string | null {
   return raw;
 }
 
+function mapSettings(env: NodeJS.ProcessEnv): MapSettings {
+  const raw = env.MAP_TILE_URL?.trim();
+  if (!raw) return { baseMap: null, tileOrigins: [] };
+  const tiles = raw.split(',').map((t) => t.trim());
+  const origins = new Set<string>();
+  for (const t of tiles) {
+    let origin: string | null = null;
+    try {
+      const u = new URL(t.replaceAll('{', '%7B').replaceAll('}', '%7D'));
+      origin = /^https?:$/.test(u.protocol) && !u.host.includes('%7B') ? u.origin : null;
+    } catch {
+      origin = null;
+    }
+    if (!origin || !['{z}', '{x}', '{y}'].every((p) => t.includes(p))) {
+      throw new ConfigError(
+        `MAP_TILE_URL must be http(s) tile URL templates with {z}, {x} and {y} and a fixed host, comma-separated, got "${t}"`,
+      );
+    }
+    origins.add(origin);
+  }
+  const attribution = env.MAP_TILE_ATTRIBUTION?.trim() ?? '';
+  if (attribution === '') throw new ConfigError('MAP_TILE_ATTRIBUTION must name the base map and its owner when MAP_TILE_URL is set');
+  return {
+    baseMap: {
+      tiles,
+      attribution,
+      crs: oneOf(env, 'MAP_TILE_CRS', 'wgs84', ['wgs84', 'gcj02']) as 'wgs84' | 'gcj02',
+      maxZoom: intVar(env, 'MAP_TILE_MAX_ZOOM', 18, 1, 22),
+    },
+    tileOrigins: [...origins],
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -211,5 +256,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditCheckpointRows: intVar(env, 'AUDIT_CHECKPOINT_ROWS', 1000, 1, 1_000_000),
     auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE?.trim() ? path.resolve(env.AUDIT_CHECKPOINT_FILE.trim()) : null,
     dbAppRole: sqlIdentifierVar(env, 'DB_APP_ROLE'),
+    map: mapSettings(env),
   };
 }

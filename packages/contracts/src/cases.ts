@@ -11,6 +11,7 @@ import { CASE_ACTIONS, CASE_STATES } from '@chengguan/domain/vocabulary';
 import { Code, ExpectedVersion, Fen, Int, INT4_MAX, IsoDate, MultilineText, PageQuery, PositiveFen, Sm3Hex, Text, Uuid } from './common.ts';
 import { PARTY_TYPE_CODES, PENALTY_TYPES, PeriodSchema, LegalBasisSchema, HARMS } from './law.ts';
 import { EnforcementDomainSchema, CREDENTIAL_STATUSES } from './staff.ts';
+import { CasePoint, GeoPointBody } from './geo.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
@@ -239,6 +240,8 @@ export const RegisterCaseBody = Type.Object({
     continuingUntil: Type.Optional(IsoDate),
   }),
   location: Text(300, { minLength: 1 }),
+  /** The place on the map (the address stays in `location`): inside the city's bounds, else 422 naming `point`. */
+  point: Type.Optional(GeoPointBody),
   facts: MultilineText(20000, { minLength: 1 }),
   /** 承办人: the first is the lead officer. */
   officerIds: Type.Array(Uuid, { minItems: 1, maxItems: 10, uniqueItems: true }),
@@ -254,6 +257,8 @@ export const SummaryCaseBody = Type.Object({
   party: PartyBody,
   actDate: Type.Optional(IsoDate),
   location: Text(300, { minLength: 1 }),
+  /** The place on the map (the address stays in `location`): inside the city's bounds, else 422 naming `point`. */
+  point: Type.Optional(GeoPointBody),
   facts: MultilineText(5000, { minLength: 1 }),
   photos: Type.Array(Sm3Hex, { maxItems: 20, uniqueItems: true }),
   officerIds: Type.Array(Uuid, { minItems: 1, maxItems: 5, uniqueItems: true }),
@@ -594,6 +599,8 @@ export const CaseDetail = Type.Object({
   party: Party,
   act: Type.Object({ actId: Type.String(), actDate: IsoDate, continuingUntil: Nullable(IsoDate) }),
   location: Type.String(),
+  /** The place on the map in WGS-84, its district and whether it lies in the bureau's area; null when not captured. */
+  point: Nullable(CasePoint),
   facts: Type.String(),
   flags: Type.Record(Type.String(), Type.Unknown()),
   dates: Type.Object({

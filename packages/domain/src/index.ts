@@ -20,3 +20,4 @@ export * from './portal/index.ts';
 export * from './payments/index.ts';
 export * from './random/prng.ts';
 export * from './audit/checkpoint.ts';
+export * from './geo/index.ts';

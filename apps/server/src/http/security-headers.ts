@@ -5,24 +5,25 @@
 // 'self' alone. Ant Design (cssinjs) writes <style> elements at run time, hence style-src 'unsafe-inline' (styles
 // cannot run code). data: and blob: images: the QR code and the signature pad (data:), a photo previewed before its
 // upload, a stored file fetched with the session and previewed in a window (blob:). Nothing is loaded from another
-// origin and no page may be framed.
+// origin — except the base map's tiles when MAP_TILE_URL names a tile host (fetched by the map: connect-src and img-src)
+// — and no page may be framed.
 import helmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppConfig } from '../config.ts';
 
-export function contentSecurityPolicy(https: boolean): Record<string, string[]> {
+export function contentSecurityPolicy(https: boolean, tileOrigins: readonly string[] = []): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     'base-uri': ["'self'"],
     'script-src': ["'self'"],
     'script-src-attr': ["'none'"],
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
+    'img-src': ["'self'", 'data:', 'blob:', ...tileOrigins],
     'font-src': ["'self'", 'data:'],
     'media-src': ["'self'", 'blob:'],
     // A stored PDF (evidence, a scan) is fetched with the session and previewed from its blob in a window of the console.
     'frame-src': ["'self'", 'blob:'],
-    'connect-src': ["'self'"],
+    'connect-src': ["'self'", ...tileOrigins],
     'object-src': ["'none'"],
     'form-action': ["'self'"],
     'frame-ancestors': ["'none'"],
@@ -42,11 +43,11 @@ export function markNoReferrerPage(url: string, reply: FastifyReply): void {
   if (NO_REFERRER_PAGES.some((p) => p.test(url))) reply.header('referrer-policy', 'no-referrer');
 }
 
-export async function installSecurityHeaders(app: FastifyInstance, config: Pick<AppConfig, 'publicBaseUrl'>): Promise<void> {
+export async function installSecurityHeaders(app: FastifyInstance, config: Pick<AppConfig, 'publicBaseUrl' | 'map'>): Promise<void> {
   const https = config.publicBaseUrl.startsWith('https://');
   await app.register(helmet, {
     global: true,
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(https) },
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(https, config.map.tileOrigins) },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     // Browsers honour HSTS only over https; sent when the public address is https (180 days, this host only).

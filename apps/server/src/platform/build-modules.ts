@@ -9,6 +9,7 @@ import { disclosureModule } from '../modules/disclosure/index.ts';
 import { documentsModule } from '../modules/documents/index.ts';
 import { enforcementModule } from '../modules/enforcement/index.ts';
 import { filesModule } from '../modules/files/index.ts';
+import { geoModule } from '../modules/geo/index.ts';
 import { lawModule } from '../modules/law/index.ts';
 import { messagingModule } from '../modules/messaging/index.ts';
 import { orgModule } from '../modules/org/index.ts';
@@ -34,6 +35,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   auditModule,
   lawModule,
   filesModule,
+  geoModule,
   casesModule,
   partyConfirmationsModule,
   messagingModule,

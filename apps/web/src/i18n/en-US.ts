@@ -9,6 +9,7 @@ import { disclosureEnUS } from './disclosure.en-US.ts';
 import { auditEnUS } from './audit.en-US.ts';
 import { messagesEnUS } from './messages.en-US.ts';
 import { filesEnUS } from './files.en-US.ts';
+import { mapEnUS } from './map.en-US.ts';
 
 export const enUS: Record<MessageKey, string> = {
   'app.title': 'Urban Management Enforcement',
@@ -629,6 +630,7 @@ export const enUS: Record<MessageKey, string> = {
   ...disclosureEnUS,
   ...messagesEnUS,
   ...filesEnUS,
+  ...mapEnUS,
   ...auditEnUS,
   ...paymentsEnUS,
   ...serviceEnUS,

@@ -8,6 +8,7 @@ import { disclosureZhCN } from './disclosure.zh-CN.ts';
 import { auditZhCN } from './audit.zh-CN.ts';
 import { messagesZhCN } from './messages.zh-CN.ts';
 import { filesZhCN } from './files.zh-CN.ts';
+import { mapZhCN } from './map.zh-CN.ts';
 // The zh-CN catalogue is the source of message keys; en-US must provide every key.
 export const zhCN = {
   'app.title': '城管综合执法平台',
@@ -623,6 +624,7 @@ export const zhCN = {
   ...disclosureZhCN,
   ...messagesZhCN,
   ...filesZhCN,
+  ...mapZhCN,
   ...auditZhCN,
   ...paymentsZhCN,
   ...serviceZhCN,

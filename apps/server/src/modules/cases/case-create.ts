@@ -49,6 +49,8 @@ export type NewCase = {
   sourceRef: string | null;
   offence: CaseOffenceRow;
   location: string;
+  /** WGS-84, checked inside the city's bounds (geo `cityPointOrFail`), with the system it was captured in. */
+  point: { lon: number; lat: number; crs: 'wgs84' | 'gcj02' } | null;
   facts: string;
   officerIds: readonly string[];
   snapshotFacts: NewCaseFacts;
@@ -89,6 +91,9 @@ export async function insertNewCase(
     act_id: final.act.actId,
     act_date: final.act.actDate,
     location: c.location,
+    point_lon: c.point?.lon ?? null,
+    point_lat: c.point?.lat ?? null,
+    point_crs: c.point?.crs ?? null,
     facts: c.facts,
     created_by: actor.id,
     created_at: now,

@@ -144,7 +144,7 @@ export type CaseFilter = {
 };
 
 /** A case list row: everything the list shows, not the snapshot (a list never reads the case's whole state). */
-export type CaseListRow = Omit<CaseRow, 'snapshot'>;
+export type CaseListRow = Omit<CaseRow, 'snapshot' | 'point_lon' | 'point_lat' | 'point_crs'>;
 
 /** Where a list reads: the org ids of the subtree, and the bureau or single squad it is when it is one. */
 type Scope =

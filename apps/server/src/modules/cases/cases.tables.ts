@@ -39,6 +39,11 @@ export type CasesTable = {
   act_id: string;
   act_date: string;
   location: string;
+  /** WGS-84 longitude / latitude of the place (migration 024); null when only the address is known. */
+  point_lon: ColumnType<number | null, number | null | undefined, number | null>;
+  point_lat: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The coordinate system the point was captured in: wgs84 (a phone's position) or gcj02 (picked on such a map). */
+  point_crs: ColumnType<string | null, string | null | undefined, string | null>;
   facts: string;
   discovered_on: string | null;
   registered_on: string | null;

@@ -7,6 +7,7 @@ import { canWriteCases, inJurisdiction } from '../case-access.ts';
 import { summarizeDeadlines } from '../case-deadlines.ts';
 import { caseContext, hydrated } from '../case-loader.ts';
 import { offenceVersionsOf } from '../case-offence.ts';
+import { casePointView } from '../case-point.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { allowedActionsFor, docTypeOf, eventLabel, toDeadline, toParty } from '../cases.mapper.ts';
 import { casePageRows, findCaseWithLawRevision } from '../cases.repository.ts';
@@ -22,7 +23,7 @@ export async function getCase(deps: Deps, actor: Actor, id: string, db: Executor
   const { row, lawRevision } = found;
   const stored = row.snapshot as CaseSnapshot;
   // The case row, then one statement for everything else the page shows (law data comes from the revision's cache).
-  const [page, versions, ctx] = await Promise.all([
+  const [page, versions, ctx, point] = await Promise.all([
     casePageRows(
       db,
       row,
@@ -30,6 +31,7 @@ export async function getCase(deps: Deps, actor: Actor, id: string, db: Executor
     ),
     offenceVersionsOf(db, stored.offence.code, lawRevision),
     caseContext(db, deps.clock.now(), lawRevision),
+    casePointView(db, row),
   ]);
   const { party, officers, live, evidence, records, documents, events, recordOfficerNames } = page;
   const s = hydrated(stored, live, page.priorFines, versions);
@@ -62,6 +64,7 @@ export async function getCase(deps: Deps, actor: Actor, id: string, db: Executor
     party: toParty(party!, canWrite),
     act: { actId: s.act.actId, actDate: s.act.actDate, continuingUntil: s.act.continuingUntil ?? null },
     location: row.location,
+    point,
     facts: row.facts,
     flags: { ...s.flags },
     dates: {

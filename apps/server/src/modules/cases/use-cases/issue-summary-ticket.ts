@@ -2,6 +2,7 @@ import type { CaseDetail, SummaryCaseBody } from '@chengguan/contracts';
 import { type CaseActionInput, type DecidingBody, printedSummaryForm, summaryRemedyText } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { findOrg, getOrgRowOrFail, type OrgRow } from '../../org/index.ts';
+import { casePointOf } from '../case-point.ts';
 import { getVerifiedFileOrFail } from '../../files/index.ts';
 import { assertActionPermission } from '../case-access.ts';
 import { insertNewCase, type PlannedStep } from '../case-create.ts';
@@ -119,6 +120,7 @@ export async function issueSummaryTicket(deps: Deps, actor: Actor, meta: Request
         sourceRef: null,
         offence,
         location: body.location,
+        point: casePointOf(body.point),
         facts: body.facts,
         officerIds: body.officerIds,
         snapshotFacts: {

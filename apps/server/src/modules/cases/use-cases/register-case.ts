@@ -1,6 +1,7 @@
 import type { CaseDetail, RegisterCaseBody } from '@chengguan/contracts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { getOrgRowOrFail } from '../../org/index.ts';
+import { casePointOf } from '../case-point.ts';
 import { assertActionPermission } from '../case-access.ts';
 import { insertNewCase } from '../case-create.ts';
 import { caseContext, teamOfficersOrFail } from '../case-loader.ts';
@@ -37,6 +38,7 @@ export async function registerCase(deps: Deps, actor: Actor, meta: RequestMeta, 
         sourceRef: body.sourceRef ?? null,
         offence,
         location: body.location,
+        point: casePointOf(body.point),
         facts: body.facts,
         officerIds: body.officerIds,
         snapshotFacts: {

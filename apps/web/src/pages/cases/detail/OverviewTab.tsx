@@ -2,6 +2,7 @@ import { Descriptions, Table, Typography } from 'antd';
 import type { CaseDetail, CaseOfficer, PenaltyBody } from '@chengguan/contracts';
 import { useI18n, type Translate } from '../../../i18n/i18n.tsx';
 import { CredentialStatusTag } from '../../staff/CredentialStatusTag.tsx';
+import { CasePlace } from '../../../map/CasePlace.tsx';
 import { formatFen } from '../format.ts';
 import { outcomeLabel, partyTypeLabel, idTypeLabel, penaltyLabel, sourceLabel } from '../labels.ts';
 
@@ -51,6 +52,7 @@ export function OverviewTab({ detail }: { detail: CaseDetail }) {
           </Typography.Paragraph>
         </Descriptions.Item>
       </Descriptions>
+      <CasePlace point={d.point} />
       <Descriptions
         size="small"
         bordered

@@ -1,12 +1,13 @@
 import { useNavigate } from 'react-router-dom';
 import { Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { CaseDetail, CaseSourceCode, RegisterCaseBody } from '@chengguan/contracts';
+import type { CaseDetail, CaseSourceCode, GeoPointBody, RegisterCaseBody } from '@chengguan/contracts';
 import { casesApi } from '../../../api/cases.ts';
 import { useAuth } from '../../../auth/auth.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useOrgTree } from '../../../lib/orgTree.ts';
+import { LocationField } from '../../../map/LocationField.tsx';
 import { OrgTreeSelect } from '../../staff/OfficerFields.tsx';
 import { OffenceSearch } from '../components/OffenceSearch.tsx';
 import { OfficerSelect } from '../components/OfficerSelect.tsx';
@@ -28,6 +29,7 @@ type RegisterValues = PartyValues & {
   actDate: Dayjs;
   continuingUntil?: Dayjs | null;
   location: string;
+  point?: GeoPointBody | null;
   facts: string;
   officerIds: string[];
   flags?: CheckKey[];
@@ -58,6 +60,7 @@ export default function CaseRegisterPage() {
         party: toPartyBody(v),
         act: { actDate: toLegalDate(v.actDate), continuingUntil: v.continuingUntil ? toLegalDate(v.continuingUntil) : undefined },
         location: v.location.trim(),
+        point: v.point ?? undefined,
         facts: v.facts.trim(),
         officerIds: v.officerIds,
         flags: Object.fromEntries(FLAG_KEYS.map((k) => [k, (v.flags ?? []).includes(k)])),
@@ -146,6 +149,9 @@ export default function CaseRegisterPage() {
               </Row>
               <Form.Item name="location" label={t('case.field.location')} rules={[required(t('case.field.location')), { max: 300 }]}>
                 <Input maxLength={300} data-testid="register-location" />
+              </Form.Item>
+              <Form.Item name="point" label={t('map.field')}>
+                <LocationField orgId={orgId} testId="register-point" />
               </Form.Item>
               <Form.Item name="facts" label={t('case.factsText')} rules={[required(t('case.factsText')), { max: 20000 }]}>
                 <Input.TextArea autoSize={{ minRows: 4, maxRows: 12 }} data-testid="register-facts" />

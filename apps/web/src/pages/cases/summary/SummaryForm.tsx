@@ -1,10 +1,11 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { CaseDetail, Offence, SummaryCaseBody } from '@chengguan/contracts';
+import type { CaseDetail, GeoPointBody, Offence, SummaryCaseBody } from '@chengguan/contracts';
 import { casesApi } from '../../../api/cases.ts';
 import { useAuth } from '../../../auth/auth.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { LocationField } from '../../../map/LocationField.tsx';
 import { FileUpload } from '../components/FileUpload.tsx';
 import { OffenceSearch } from '../components/OffenceSearch.tsx';
 import { OfficerSelect } from '../components/OfficerSelect.tsx';
@@ -21,6 +22,7 @@ type SummaryValues = PartyValues &
     offenceCode: string;
     date: Dayjs;
     location: string;
+    point?: GeoPointBody | null;
     facts: string;
     photos?: string[];
     secondOfficerId: string;
@@ -71,6 +73,7 @@ export function SummaryForm({ onIssued }: { onIssued: (c: CaseDetail) => void })
         offenceCode: v.offenceCode,
         party: toPartyBody(v),
         location: v.location.trim(),
+        point: v.point ?? undefined,
         facts: v.facts.trim(),
         photos: v.photos ?? [],
         officerIds: me ? [me.id, v.secondOfficerId] : [v.secondOfficerId],
@@ -149,6 +152,9 @@ export function SummaryForm({ onIssued }: { onIssued: (c: CaseDetail) => void })
           rules={[{ required: true, whitespace: true, max: 300, message: t('common.required', { field: t('case.field.location') }) }]}
         >
           <Input maxLength={300} data-testid="summary-location" />
+        </Form.Item>
+        <Form.Item name="point" label={t('map.field')}>
+          <LocationField orgId={me?.orgId} testId="summary-point" />
         </Form.Item>
         <Form.Item
           name="facts"

@@ -1,0 +1,159 @@
+// The map itself, loaded lazily (its chunk carries maplibre-gl): the shipped district boundaries, the configured base
+// map when there is one, and one marker that may be dragged — or moved by a click — when the map is editable.
+// Points arrive and leave in the system they were captured in; the map converts them to the base map's system for
+// display (GCJ-02 for Chinese base maps) and hands a picked point back in that system, which the server converts.
+import { useEffect, useRef, useState } from 'react';
+import { Map as MapLibreMap, Marker, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+// The map's worker is a file of its own beside the chunk: served from this origin (script-src 'self').
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { CoordinateSystemCode, DistrictFeatureCollection, GeoPointBody } from '@chengguan/contracts';
+import { convertPoint } from '@chengguan/domain';
+import type { MapData } from './map-data.ts';
+
+export type MapViewProps = {
+  data: MapData;
+  value: GeoPointBody | null;
+  /** Editable: a click on the map or a dragged marker answers the new point in the map's system. */
+  onPick?: (point: GeoPointBody) => void;
+  /** The district drawn stronger (the bureau's own). */
+  highlightDistrict?: string | null;
+  height?: number;
+  testId: string;
+  /** Shown when the browser cannot draw the map. */
+  unavailableText: string;
+};
+
+type Geometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+
+function displayDistricts(fc: DistrictFeatureCollection, crs: CoordinateSystemCode): DistrictFeatureCollection {
+  if (crs === 'wgs84') return fc;
+  const ring = (r: number[][]) => r.map((p) => convertPoint([p[0]!, p[1]!], 'wgs84', crs));
+  return {
+    ...fc,
+    features: fc.features.map((f) => {
+      const g = f.geometry as Geometry;
+      const geometry =
+        g.type === 'Polygon'
+          ? { ...g, coordinates: g.coordinates.map(ring) }
+          : { ...g, coordinates: g.coordinates.map((p) => p.map(ring)) };
+      return { ...f, geometry };
+    }),
+  };
+}
+
+type GeoJSONData = Extract<StyleSpecification['sources'][string], { type: 'geojson' }>['data'];
+
+setWorkerUrl(workerUrl);
+
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+export default function MapView({ data, value, onPick, highlightDistrict, height = 260, testId, unavailableText }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const map = useRef<MapLibreMap | null>(null);
+  const marker = useRef<Marker | null>(null);
+  const pick = useRef(onPick);
+  pick.current = onPick;
+  const [failed, setFailed] = useState(false);
+  // Bumped when a map is built, so the marker is placed on the new one.
+  const [built, setBuilt] = useState(0);
+  const crs: CoordinateSystemCode = data.config.baseMap?.crs ?? 'wgs84';
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const base = data.config.baseMap;
+    const style: StyleSpecification = {
+      version: 8,
+      sources: {
+        ...(base
+          ? { base: { type: 'raster', tiles: base.tiles, tileSize: 256, maxzoom: base.maxZoom, attribution: base.attribution } }
+          : {}),
+        districts: { type: 'geojson', data: displayDistricts(data.districts, crs) as unknown as GeoJSONData },
+      },
+      layers: [
+        { id: 'background', type: 'background', paint: { 'background-color': '#f5f7fa' } },
+        ...(base ? [{ id: 'base', type: 'raster' as const, source: 'base' }] : []),
+        {
+          id: 'district-fill',
+          type: 'fill',
+          source: 'districts',
+          paint: {
+            'fill-color': ['case', ['==', ['get', 'name'], highlightDistrict ?? ''], '#1677ff', '#8c8c8c'],
+            'fill-opacity': ['case', ['==', ['get', 'name'], highlightDistrict ?? ''], 0.12, base ? 0.02 : 0.06],
+          },
+        },
+        { id: 'district-line', type: 'line', source: 'districts', paint: { 'line-color': '#1677ff', 'line-width': 1.2 } },
+      ],
+    };
+    const [w, s, e, n] = data.config.bounds as [number, number, number, number];
+    const sw = convertPoint([w, s], 'wgs84', crs);
+    const ne = convertPoint([e, n], 'wgs84', crs);
+    let m: MapLibreMap;
+    try {
+      m = new MapLibreMap({
+        container: el,
+        style,
+        bounds: [sw, ne],
+        attributionControl: base ? { compact: true } : false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        maxZoom: base?.maxZoom ?? 18,
+      });
+    } catch {
+      setFailed(true);
+      return;
+    }
+    map.current = m;
+    setBuilt((b) => b + 1);
+    m.touchZoomRotate.disableRotation();
+    m.on('error', () => undefined);
+    m.on('load', () => el.setAttribute('data-map-loaded', 'true'));
+    // What the map drew: the districts of the boundary layer now on screen (a test reads it; users see the lines).
+    m.on('idle', () => {
+      const names = new Set(m.queryRenderedFeatures({ layers: ['district-fill'] }).map((f) => String(f.properties.name)));
+      el.setAttribute('data-rendered-districts', String(names.size));
+    });
+    m.on('click', (ev) => pick.current?.({ lon: round6(ev.lngLat.lng), lat: round6(ev.lngLat.lat), crs }));
+    return () => {
+      marker.current = null;
+      map.current = null;
+      m.remove();
+    };
+    // The map is built once per data and highlight; the marker follows `value` below.
+  }, [data, crs, highlightDistrict]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    if (!value) {
+      marker.current?.remove();
+      marker.current = null;
+      return;
+    }
+    const shown = convertPoint([value.lon, value.lat], value.crs, crs);
+    if (!marker.current) {
+      const mk = new Marker({ draggable: !!onPick, color: '#cf1322' }).setLngLat(shown).addTo(m);
+      mk.getElement().setAttribute('data-testid', `${testId}-marker`);
+      mk.on('dragend', () => {
+        const p = mk.getLngLat();
+        pick.current?.({ lon: round6(p.lng), lat: round6(p.lat), crs });
+      });
+      marker.current = mk;
+      m.jumpTo({ center: shown, zoom: Math.max(m.getZoom(), 14) });
+    } else {
+      marker.current.setLngLat(shown);
+      if (!m.getBounds().contains(shown)) m.jumpTo({ center: shown });
+    }
+  }, [value, crs, onPick, testId, built]);
+
+  if (failed) {
+    return (
+      <div data-testid={testId} data-map-failed="true" style={{ padding: 12, color: '#8c8c8c' }}>
+        {unavailableText}
+      </div>
+    );
+  }
+  return <div ref={container} data-testid={testId} style={{ width: '100%', height, borderRadius: 6, overflow: 'hidden' }} />;
+}
