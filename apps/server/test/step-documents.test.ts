@@ -65,6 +65,7 @@ describe('a numbering step issues its document', () => {
     const e = entry(after, 'filing_approval');
     expect(e).toMatchObject({ made: true, source: 'step', number: filed.caseNumber, documentIds: [approval[0]!.id] });
     expect(e.rule.ruleId).toBe('C1');
+    expect(e.citationZh).toBe('《中华人民共和国行政处罚法》第五十四条');
     expect(await pdfText(approval[0]!.id)).toContain(filed.caseNumber!.replace(/\s+/g, ''));
 
     // The document, the number and the step are one commit: the step's event, the numbered row, the document row and

@@ -273,6 +273,8 @@ export const StageDocumentInfo = Type.Object({
   title: Type.String(),
   /** The rule that asks for it (rule ID, article, why). */
   rule: BlockingReason,
+  /** The article as a reader sees it: 《中华人民共和国行政处罚法》第五十四条. */
+  citationZh: Type.String(),
   source: literals(STAGE_DOCUMENT_SOURCES),
   made: Type.Boolean(),
   /** The issued (not withdrawn) documents of this kind, newest first. */

@@ -137,6 +137,23 @@ describe('stageDocuments: summary cases', () => {
   });
 });
 
+describe('the citation a reader sees', () => {
+  it('each needed document cites its article in full Chinese form, the rule ID kept apart', () => {
+    let s = step(summaryDraft(), 'issueSummaryDecision', {
+      date: '2025-09-01',
+      officers: [OFFICER_A, OFFICER_B],
+      penalty: fine(50),
+      form: summaryForm(),
+    });
+    const [summary] = stageDocuments(s, NO_RECORDS, documentAvailability(s, NO_RECORDS, ctxOn('2025-09-01')));
+    expect(summary!.citationZh).toBe('《中华人民共和国行政处罚法》第五十二条');
+    s = reviewedCase(3_000);
+    const all = stageDocuments(s, BOTH_RECORDS, documentAvailability(s, BOTH_RECORDS, ctxOn('2025-12-31')));
+    expect(all[0]!.citationZh).toBe('《中华人民共和国行政处罚法》第五十四条');
+    for (const d of all) expect(d.citationZh).toMatch(/^《中华人民共和国[^》]+》第[一二三四五六七八九十]+条$/);
+  });
+});
+
 describe('stepDocumentKind: the document a numbering step makes', () => {
   it('maps each numbering step to its kind; a decision by its outcome; other steps make none', () => {
     const s = reviewedCase(3_000);

@@ -14,9 +14,39 @@ import type { AvailabilityFacts, DocumentAvailability } from './availability.ts'
  */
 export type StageDocumentSource = 'step' | 'record' | 'service' | 'issue';
 
-export type StageDocument = { kind: DocumentKind; source: StageDocumentSource; rule: RuleLine };
+/** `citationZh`: the article as a reader expects it (《中华人民共和国行政处罚法》第五十四条); the rule ID is a detail. */
+export type StageDocument = { kind: DocumentKind; source: StageDocumentSource; rule: RuleLine; citationZh: string };
 
 const r = (ruleId: string, article: string, textZh: string, textEn: string): RuleLine => ({ ruleId, article, textZh, textEn });
+
+const LAWS: Record<string, string> = {
+  行政处罚法: '中华人民共和国行政处罚法',
+  行政强制法: '中华人民共和国行政强制法',
+  民事诉讼法: '中华人民共和国民事诉讼法',
+};
+const ARTICLES: Record<number, string> = {
+  35: '三十五',
+  44: '四十四',
+  47: '四十七',
+  52: '五十二',
+  54: '五十四',
+  55: '五十五',
+  57: '五十七',
+  58: '五十八',
+  59: '五十九',
+  64: '六十四',
+  70: '七十',
+  87: '八十七',
+};
+
+/** '行政处罚法 Art. 54' → 《中华人民共和国行政处罚法》第五十四条 (the references this file cites). */
+function citationZh(article: string): string {
+  const m = /^(\S+) Art\. (\d+)$/.exec(article);
+  const law = m ? LAWS[m[1]!] : undefined;
+  const no = m ? ARTICLES[Number(m[2])] : undefined;
+  if (!law || !no) throw new Error(`stage-documents: no Chinese citation for ${article}`);
+  return `《${law}》第${no}条`;
+}
 
 /**
  * The document a step makes, when the step numbers one. Every one of them is issued at once — signed with the
@@ -55,7 +85,7 @@ export function stageDocuments(s: CaseSnapshot, facts: AvailabilityFacts, availa
   const allowed = (kind: DocumentKind) => availability.some((a) => a.kind === kind && a.allowed);
   const out: StageDocument[] = [];
   const add = (when: unknown, kind: DocumentKind, source: StageDocumentSource, rule: RuleLine) => {
-    if (when) out.push({ kind, source, rule });
+    if (when) out.push({ kind, source, rule, citationZh: citationZh(rule.article) });
   };
   const d = s.dates;
   const outcome = s.decision?.outcome;

@@ -70,6 +70,7 @@ function stageEntry(
     kind: d.kind,
     title: DOCUMENT_KIND_TITLES[d.kind].zh,
     rule: d.rule,
+    citationZh: d.citationZh,
     source: d.source,
     made: issued.length > 0,
     documentIds: issued.map((r) => r.id).reverse(),
