@@ -28,7 +28,9 @@ async function opensPdf(page: Page, click: () => Promise<void>): Promise<void> {
   ]);
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type']).toBe('application/pdf');
-  expect((await res.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // The page consumed the body into its blob; the same document read again is the frozen PDF.
+  const again = await page.request.get(new URL(res.url()).pathname);
+  expect((await again.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(popup.url()).toMatch(/^blob:/);
   await popup.close();
 }
@@ -61,6 +63,7 @@ describe('批准立案 makes the 立案审批表', () => {
       source: 'patrol',
       offenceCode: ORDINARY_OFFENCE.code,
       party: { type: 'natural_person', name: '孙八', idType: 'id_card', idNumber: idCardNumber(), address: '上海市浦东新区银城中路100号' },
+      act: { actDate: today },
       location: '浦东新区银城中路100号',
       facts: '巡查发现管理责任人未将分类投放的生活垃圾分类驳运。',
       officerIds,
