@@ -27,6 +27,7 @@ describe('执法文书', () => {
     expect(target, 'a demo case with a served decision').toBeTruthy();
 
     await page.goto(`/cases/${target!.id}`);
+    await page.getByTestId('case-loaded').waitFor({ state: 'attached', timeout: 60_000 });
     await page.getByRole('tab', { name: '文书' }).click();
     const docs = page.getByTestId('case-documents');
     // The decision was issued by its step; the stage's other documents are offered as buttons: a 责令改正通知书.

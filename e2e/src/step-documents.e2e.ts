@@ -84,7 +84,8 @@ describe('批准立案 makes the 立案审批表', () => {
     await page.getByTestId('case-action-drawer').waitFor();
     const done = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${caseId}/approve-filing`));
     await page.getByTestId('case-action-submit').click();
-    expect((await done).status()).toBe(200);
+    const approved = await done;
+    expect(approved.status(), await approved.text()).toBe(200);
     await expect.poll(() => page.getByTestId('case-loaded').getAttribute('data-state')).toBe('investigating');
 
     await page.getByRole('tab', { name: '文书' }).click();
@@ -138,14 +139,17 @@ describe('the 当场 ticket: print and hand-over on a phone', () => {
 
     await page.getByTestId('ticket-handover-open').click();
     const pad = page.getByTestId('ticket-signature');
-    await pad.waitFor();
+    // The dialog opens with an animation: draw once the pad stands still.
+    await pad.hover();
     expect(await page.getByTestId('ticket-recipient').inputValue()).toBe('张三');
     const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + 40);
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 20 + i * 20, box.y + 40 + (i % 2) * 30);
     await page.mouse.up();
-    const served = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${detail.id}/services`) && r.request().method() === 'POST');
+    const served = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${detail.id}/services`) && r.request().method() === 'POST', {
+      timeout: 60_000,
+    });
     await page.getByTestId('ticket-handover-submit').click();
     expect((await served).status()).toBe(201);
     await page.getByTestId('ticket-served').waitFor();
