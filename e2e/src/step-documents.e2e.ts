@@ -11,7 +11,8 @@ import { ensureTicketRange, fillSummary, idCardNumber, officerName, ORDINARY_OFF
 
 const baseUrl = inject('baseUrl');
 
-const shanghaiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+/** The day the console's date pickers start on (the browser's own date), so the steps' dates agree with them. */
+const browserToday = (page: Page) => page.evaluate<string>('new Date().toLocaleDateString("en-CA")');
 
 async function post<T>(page: Page, path: string, data: unknown): Promise<T> {
   const r = await page.request.post(path, { data, headers: { Origin: baseUrl } });
@@ -52,53 +53,63 @@ describe('批准立案 makes the 立案审批表', () => {
     await s?.close();
   });
 
-  it('the leader approves the filing; the 文书 tab shows the 立案审批表 made, with its number, and opens the PDF', async () => {
-    const { page } = s;
-    await signIn(page, 'pd_ljz_01');
-    const today = shanghaiToday();
-    const officerIds = await Promise.all(['pd_ljz_01', 'pd_ljz_03'].map((u) => officerId(page, u)));
-    const c = await post<CaseDetail>(page, '/api/v1/cases', {
-      date: today,
-      discoveredOn: today,
-      source: 'patrol',
-      offenceCode: ORDINARY_OFFENCE.code,
-      party: { type: 'natural_person', name: '孙八', idType: 'id_card', idNumber: idCardNumber(), address: '上海市浦东新区银城中路100号' },
-      act: { actDate: today },
-      location: '浦东新区银城中路100号',
-      facts: '巡查发现管理责任人未将分类投放的生活垃圾分类驳运。',
-      officerIds,
-    });
-    caseId = c.id;
-    await post(page, `/api/v1/cases/${caseId}/${CASE_ACTION_ROUTES.submitFiling.path}`, { date: today });
+  it(
+    'the leader approves the filing; the 文书 tab shows the 立案审批表 made, with its number, and opens the PDF',
+    { timeout: 180_000 },
+    async () => {
+      const { page } = s;
+      await signIn(page, 'pd_ljz_01');
+      const today = await browserToday(page);
+      const officerIds = await Promise.all(['pd_ljz_01', 'pd_ljz_03'].map((u) => officerId(page, u)));
+      const c = await post<CaseDetail>(page, '/api/v1/cases', {
+        date: today,
+        discoveredOn: today,
+        source: 'patrol',
+        offenceCode: ORDINARY_OFFENCE.code,
+        party: {
+          type: 'natural_person',
+          name: '孙八',
+          idType: 'id_card',
+          idNumber: idCardNumber(),
+          address: '上海市浦东新区银城中路100号',
+        },
+        act: { actDate: today },
+        location: '浦东新区银城中路100号',
+        facts: '巡查发现管理责任人未将分类投放的生活垃圾分类驳运。',
+        officerIds,
+      });
+      caseId = c.id;
+      await post(page, `/api/v1/cases/${caseId}/${CASE_ACTION_ROUTES.submitFiling.path}`, { date: today });
 
-    await signIn(page, 'pd_ljz_leader');
-    await page.goto(`/cases/${caseId}`);
-    await page.getByTestId('case-loaded').waitFor({ state: 'attached' });
-    // Before the approval the stage needs the form, not made yet.
-    await page.getByRole('tab', { name: '文书' }).click();
-    const item = page.getByTestId('stage-doc-filing_approval');
-    await item.waitFor();
-    expect(await item.getAttribute('data-made')).toBe('false');
+      await signIn(page, 'pd_ljz_leader');
+      await page.goto(`/cases/${caseId}`);
+      await page.getByTestId('case-loaded').waitFor({ state: 'attached' });
+      // Before the approval the stage needs the form, not made yet.
+      await page.getByRole('tab', { name: '文书' }).click();
+      const item = page.getByTestId('stage-doc-filing_approval');
+      await item.waitFor();
+      expect(await item.getAttribute('data-made')).toBe('false');
 
-    await page.getByTestId('case-action-btn-approveFiling').click();
-    await page.getByTestId('case-action-drawer').waitFor();
-    const done = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${caseId}/approve-filing`));
-    await page.getByTestId('case-action-submit').click();
-    const approved = await done;
-    expect(approved.status(), await approved.text()).toBe(200);
-    await expect.poll(() => page.getByTestId('case-loaded').getAttribute('data-state')).toBe('investigating');
+      await page.getByTestId('case-action-btn-approveFiling').click();
+      await page.getByTestId('case-action-drawer').waitFor();
+      const done = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${caseId}/approve-filing`));
+      await page.getByTestId('case-action-submit').click();
+      const approved = await done;
+      expect(approved.status(), await approved.text()).toBe(200);
+      await expect.poll(() => page.getByTestId('case-loaded').getAttribute('data-state')).toBe('investigating');
 
-    await page.getByRole('tab', { name: '文书' }).click();
-    await expect.poll(() => page.getByTestId('stage-doc-filing_approval').getAttribute('data-made')).toBe('true');
-    const caseNumber = (await apiGet<CaseDetail>(page, `/api/v1/cases/${caseId}`)).caseNumber!;
-    expect(await item.textContent()).toContain('立案审批表');
-    expect(await item.textContent()).toContain(caseNumber);
-    expect(await item.textContent()).toContain('《中华人民共和国行政处罚法》第五十四条');
-    expect(await item.textContent()).not.toContain('Art.');
-    // The issued list holds it too; the old "no documents yet" is gone.
-    expect(await page.getByTestId('issued-documents').textContent()).toContain(caseNumber);
-    await opensPdf(page, () => page.getByTestId('doc-open-filing_approval').click());
-  });
+      await page.getByRole('tab', { name: '文书' }).click();
+      await expect.poll(() => page.getByTestId('stage-doc-filing_approval').getAttribute('data-made')).toBe('true');
+      const caseNumber = (await apiGet<CaseDetail>(page, `/api/v1/cases/${caseId}`)).caseNumber!;
+      expect(await item.textContent()).toContain('立案审批表');
+      expect(await item.textContent()).toContain(caseNumber);
+      expect(await item.textContent()).toContain('《中华人民共和国行政处罚法》第五十四条');
+      expect(await item.textContent()).not.toContain('Art.');
+      // The issued list holds it too; the old "no documents yet" is gone.
+      expect(await page.getByTestId('issued-documents').textContent()).toContain(caseNumber);
+      await opensPdf(page, () => page.getByTestId('doc-open-filing_approval').click());
+    },
+  );
 
   it('the 文书 tab fits a 390×844 phone with no sideways scrolling', async () => {
     const { page } = s;
@@ -124,7 +135,7 @@ describe('the 当场 ticket: print and hand-over on a phone', () => {
     await s?.close();
   });
 
-  it('prints the issued decision and records the hand-over with the party’s signature (送达)', async () => {
+  it('prints the issued decision and records the hand-over with the party’s signature (送达)', { timeout: 180_000 }, async () => {
     const { page } = s;
     const leaderName = await officerName(page, 'pd_ljz_leader');
     await signIn(page, 'pd_ljz_01');
