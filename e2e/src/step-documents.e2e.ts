@@ -135,7 +135,7 @@ describe('the 当场 ticket: print and hand-over on a phone', () => {
     await s?.close();
   });
 
-  it('prints the issued decision and records the hand-over with the party’s signature (送达)', { timeout: 180_000 }, async () => {
+  it('prints the issued decision and records the hand-over with the party’s signature (送达)', { timeout: 300_000 }, async () => {
     const { page } = s;
     const leaderName = await officerName(page, 'pd_ljz_leader');
     await signIn(page, 'pd_ljz_01');
@@ -156,13 +156,20 @@ describe('the 当场 ticket: print and hand-over on a phone', () => {
     const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + 40);
     await page.mouse.down();
-    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 20 + i * 20, box.y + 40 + (i % 2) * 30);
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 20 + i * 20, box.y + 40 + (i % 2) * 30, { steps: 4 });
     await page.mouse.up();
     const served = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${detail.id}/services`) && r.request().method() === 'POST', {
-      timeout: 60_000,
+      timeout: 90_000,
     });
     await page.getByTestId('ticket-handover-submit').click();
-    expect((await served).status()).toBe(201);
+    // The answer, or the console's message when it refused to send (no signature drawn, an upload refused …).
+    const notice = page.locator('.ant-message-notice').first();
+    const outcome = await Promise.race([
+      served.then((r) => `HTTP ${r.status()}`),
+      notice.waitFor({ timeout: 90_000 }).then(async () => `message: ${await notice.textContent()}`),
+    ]);
+    await page.screenshot({ path: '/tmp/ticket-handover-phone.png', fullPage: true });
+    expect(outcome).toBe('HTTP 201');
     await page.getByTestId('ticket-served').waitFor();
     expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
 
