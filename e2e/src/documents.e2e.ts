@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CaseListItem, PageOf } from '@chengguan/contracts';
 import { apiGet, login, openBrowser, type Session } from './browser.ts';
 
-// 执法文书 (issue 5): an officer issues a 行政处罚决定书 from the case's 文书 tab; the frozen PDF downloads; the
+// 执法文书 (issue 5): an officer issues a 责令（限期）改正通知书 from the case's 文书 tab; the frozen PDF downloads; the
 // verify link (the QR code's target) opens the public page, without a login, and reports the document genuine; the
 // squad leader voids it and the page then says so.
 
@@ -27,13 +27,12 @@ describe('执法文书', () => {
     expect(target, 'a demo case with a served decision').toBeTruthy();
 
     await page.goto(`/cases/${target!.id}`);
+    await page.getByTestId('case-loaded').waitFor({ state: 'attached', timeout: 60_000 });
     await page.getByRole('tab', { name: '文书' }).click();
     const docs = page.getByTestId('case-documents');
-    await docs.getByTestId('doc-generate').waitFor();
-    await docs.getByTestId('doc-kind').click();
-    await page.keyboard.type('行政处罚决定书');
-    await page.locator('.ant-select-dropdown:visible [data-testid="doc-option-decision"]').click();
-    await docs.getByTestId('doc-issue').click();
+    // The decision was issued by its step; the stage's other documents are offered as buttons: a 责令改正通知书.
+    await docs.getByTestId('other-documents').waitFor();
+    await docs.getByTestId('doc-make-correction_order').click();
     await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
 
     // The new row carries the verify link of this issue (the code is shown once, to the issuer).
@@ -55,7 +54,7 @@ describe('执法文书', () => {
     const result = page.getByTestId('verify-result');
     await result.waitFor();
     expect(await result.getAttribute('data-ok')).toBe('true');
-    expect(await result.textContent()).toContain('行政处罚决定书');
+    expect(await result.textContent()).toContain('责令（限期）改正通知书');
 
     // The wrong code is not a genuine document.
     await page.goto(href!.replace(/c=.*/, 'c=AAAAAAAAAA'));

@@ -406,7 +406,8 @@ describe('issueCaseDocument (for the other modules)', () => {
     const b = await ctx.deps.db.transaction().execute((trx) => issueCaseDocument(trx, ctx.deps, actor, meta, req));
     expect(b.id).toBe(a.id);
     expect(a.verifyPath).toMatch(/\?c=/);
-    const rows = await listCaseDocuments(ctx.deps.db, c.id);
+    // The case's steps issued their own documents (立案审批表, 告知书, 决定书); this source made one receipt.
+    const rows = (await listCaseDocuments(ctx.deps.db, c.id)).filter((r) => r.kind === 'service_receipt');
     expect(rows).toHaveLength(1);
     expect(rows[0]!.channel).toBe('scheduler');
     const text = pdfText(await readDocumentPdf(ctx.deps, ctx.deps.db, a.id, { actor: null, meta }));

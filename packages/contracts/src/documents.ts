@@ -263,8 +263,37 @@ export const AvailableDocument = Type.Object({
 });
 export type AvailableDocument = Static<typeof AvailableDocument>;
 
+/** How a needed document is made: by its step, from a 笔录 (evidence screen), from a 送达 record, or issued here. */
+export const STAGE_DOCUMENT_SOURCES = ['step', 'record', 'service', 'issue'] as const;
+export type StageDocumentSource = (typeof STAGE_DOCUMENT_SOURCES)[number];
+
+/** One document the case's stage needs (domain stageDocuments): made or not, and what the actor can do. */
+export const StageDocumentInfo = Type.Object({
+  kind: DocumentKindSchema,
+  title: Type.String(),
+  /** The rule that asks for it (rule ID, article, why). */
+  rule: BlockingReason,
+  /** The article as a reader sees it: 《中华人民共和国行政处罚法》第五十四条. */
+  citationZh: Type.String(),
+  source: literals(STAGE_DOCUMENT_SOURCES),
+  made: Type.Boolean(),
+  /** The issued (not withdrawn) documents of this kind, newest first. */
+  documentIds: Type.Array(Uuid),
+  /** The 文号 a step allocated, also before its PDF exists. */
+  number: Nullable(Type.String()),
+  /** It may be issued from the 文书 tab now (the stage allows it, no record of another screen is needed, the actor may issue). */
+  canIssue: Type.Boolean(),
+  /** Why it cannot be issued here now (stage rule, or the actor's role). */
+  reasons: Type.Array(BlockingReason),
+});
+export type StageDocumentInfo = Static<typeof StageDocumentInfo>;
+
 export const CaseDocumentsAnswer = Type.Object({
   issued: Type.Array(IssuedDocumentInfo),
+  /** What this stage needs, in the order of the procedure. */
+  stage: Type.Array(StageDocumentInfo),
+  /** Other kinds the stage allows now (optional documents: 责令改正通知书, 先行登记保存通知书 …). */
+  others: Type.Array(DocumentKindSchema),
   available: Type.Array(AvailableDocument),
   canIssue: Type.Boolean(),
   /** May void an unserved document (case:approve). */

@@ -175,13 +175,7 @@ export async function seedDemoCases(app: FastifyInstance, deps: Deps, officerIds
     phone: dParty.phone,
     documentNumber: (ticket.caseNumber as string) ?? null,
   });
-  // The PDFs the party holds (and reads in the portal): issued, frozen and signed like an officer's 「签发」.
-  const pdfs: [string, string][] = [
-    [aId, 'prior_notice'],
-    [bId, 'decision'],
-    [cId, 'decision'],
-    [ticket.id as string, 'summary_decision'],
-  ];
-  for (const [caseId, kind] of pdfs) await call('pd_ljz_01', 'POST', `/api/v1/cases/${caseId}/documents`, { kind });
+  // The PDFs the party holds (and reads in the portal) — the notices, decisions and the ticket — were issued by
+  // the steps that numbered them (documents module, step-documents.ts).
   return out;
 }

@@ -15,7 +15,7 @@ import type {
   IssuedDocumentInfo,
   WithdrawDocumentBody,
 } from '@chengguan/contracts';
-import { api, ApiError, buildUrl, download, newIdempotencyKey, request, SAME_ORIGIN_REFERRER } from './client.ts';
+import { api, ApiError, buildUrl, download, fetchFile, newIdempotencyKey, request, SAME_ORIGIN_REFERRER } from './client.ts';
 
 // 执法文书 (apps/server/src/modules/documents): case documents, templates, seal settings, and the public verify page.
 
@@ -60,6 +60,13 @@ export const documentsApi = {
     api.post<IssuedDocumentCreated>(`/api/v1/cases/${caseId}/documents`, body, { idempotencyKey }),
   previewUrl: (caseId: string, body: IssueDocumentBody) => pdfUrl(`/api/v1/cases/${caseId}/documents/preview`, body),
   download: (id: string, name: string) => download(`/api/v1/documents/${id}/pdf`, {}, name),
+  /** Opens the frozen PDF in a new window (to read or print), fetched with the session. */
+  open: async (id: string): Promise<void> => {
+    const { blob } = await fetchFile(`/api/v1/documents/${id}/pdf`, 'document.pdf');
+    const url = URL.createObjectURL(blob);
+    window.open(url, '_blank', 'noopener');
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  },
   withdraw: (id: string, body: WithdrawDocumentBody, idempotencyKey: string) =>
     api.post<IssuedDocumentInfo>(`/api/v1/documents/${id}/withdraw`, body, { idempotencyKey }),
 

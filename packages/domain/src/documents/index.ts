@@ -7,3 +7,4 @@ export * from './required-contents.ts';
 export * from './default-templates.ts';
 export * from './sample-data.ts';
 export * from './availability.ts';
+export * from './stage-documents.ts';

@@ -10,21 +10,26 @@ export const SignaturePad = forwardRef<SignaturePadHandle, { testId?: string }>(
   useEffect(() => {
     const c = canvas.current;
     if (!c) return;
-    const ratio = window.devicePixelRatio || 1;
-    c.width = c.clientWidth * ratio;
-    c.height = c.clientHeight * ratio;
     const ctx = c.getContext('2d')!;
-    ctx.scale(ratio, ratio);
-    ctx.lineWidth = 2.5;
-    ctx.lineCap = 'round';
-    ctx.lineJoin = 'round';
-    ctx.strokeStyle = '#111';
+    // Sized to its box; again at the first stroke when it was mounted unlaid-out (inside an opening dialog) at 0 × 0.
+    const fit = () => {
+      const ratio = window.devicePixelRatio || 1;
+      c.width = c.clientWidth * ratio;
+      c.height = c.clientHeight * ratio;
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.lineWidth = 2.5;
+      ctx.lineCap = 'round';
+      ctx.lineJoin = 'round';
+      ctx.strokeStyle = '#111';
+    };
+    fit();
     let down = false;
     const at = (e: PointerEvent) => {
       const r = c.getBoundingClientRect();
       return [e.clientX - r.left, e.clientY - r.top] as const;
     };
     const start = (e: PointerEvent) => {
+      if (c.width === 0 || c.height === 0) fit();
       down = true;
       c.setPointerCapture(e.pointerId);
       const [x, y] = at(e);

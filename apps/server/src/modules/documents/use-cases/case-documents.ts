@@ -6,16 +6,25 @@ import {
   type IssuedDocumentCreated,
   type IssuedDocumentInfo,
   type IssueDocumentBody,
+  type StageDocumentInfo,
   type WithdrawDocumentBody,
 } from '@chengguan/contracts';
-import { documentAvailability } from '@chengguan/domain';
+import { type DocumentAvailability, documentAvailability, type StageDocument, stageDocuments } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { caseRecords, findCase, inJurisdiction, loadCaseOrFail } from '../../cases/index.ts';
 import { type DocumentListRow, documentsOfCase, findDocumentRow } from '../documents.repository.ts';
-import { assertKindAvailable, canIssueDocuments, issueCaseDocument, prepareCaseDocument, readDocumentPdf } from '../issue-document.ts';
+import {
+  assertKindAvailable,
+  canIssueDocuments,
+  caseNumbers,
+  issueCaseDocument,
+  NUMBERED_KINDS,
+  prepareCaseDocument,
+  readDocumentPdf,
+} from '../issue-document.ts';
 
 export function toIssuedInfo(r: DocumentListRow, verifyPath: string | null = null): IssuedDocumentInfo {
   return {
@@ -43,18 +52,54 @@ export function toIssuedInfo(r: DocumentListRow, verifyPath: string | null = nul
   };
 }
 
+const NO_ISSUE_ROLE = { ruleId: 'ACCESS', article: '—', textZh: '您的角色不能制作文书', textEn: 'Your role cannot issue documents' };
+
+/** One needed document: made (an issued, not withdrawn PDF of its kind) or not, its 文号, and whether it may be issued here. */
+function stageEntry(
+  d: StageDocument,
+  availability: readonly DocumentAvailability[],
+  rows: readonly DocumentListRow[],
+  numbers: Awaited<ReturnType<typeof caseNumbers>>,
+  canIssue: boolean,
+): StageDocumentInfo {
+  const a = availability.find((x) => x.kind === d.kind)!;
+  const issued = rows.filter((r) => r.kind === d.kind && r.status === 'issued');
+  const docType = NUMBERED_KINDS[d.kind];
+  const reasons = [...(canIssue ? [] : [NO_ISSUE_ROLE]), ...a.reasons];
+  return {
+    kind: d.kind,
+    title: DOCUMENT_KIND_TITLES[d.kind].zh,
+    rule: d.rule,
+    citationZh: d.citationZh,
+    source: d.source,
+    made: issued.length > 0,
+    documentIds: issued.map((r) => r.id).reverse(),
+    number: issued.at(-1)?.number ?? (docType ? (numbers.get(docType)?.number ?? null) : null),
+    canIssue: canIssue && a.allowed && !a.needsExtra,
+    reasons,
+  };
+}
+
 export async function getCaseDocuments(deps: Deps, actor: Actor, caseId: string): Promise<CaseDocumentsAnswer> {
   assertPermission(actor, 'case:read');
   const loaded = await loadCaseOrFail(deps, deps.db, actor, caseId);
-  const [rows, records] = await Promise.all([documentsOfCase(deps.db, caseId), caseRecords(deps.db, caseId)]);
+  const [rows, records, numbers] = await Promise.all([
+    documentsOfCase(deps.db, caseId),
+    caseRecords(deps.db, caseId),
+    caseNumbers(deps.db, caseId),
+  ]);
   const facts = {
     hasInspectionRecord: records.some((r) => r.kind === 'inspection'),
     hasQuestioningRecord: records.some((r) => r.kind === 'questioning'),
   };
   const canIssue = canIssueDocuments(actor);
+  const availability = documentAvailability(loaded.snapshot, facts, loaded.ctx);
+  const stage = stageDocuments(loaded.snapshot, facts, availability);
   return {
     issued: rows.map((r) => toIssuedInfo(r)),
-    available: documentAvailability(loaded.snapshot, facts, loaded.ctx).map((a) => ({
+    stage: stage.map((d) => stageEntry(d, availability, rows, numbers, canIssue)),
+    others: availability.filter((a) => a.allowed && !a.needsExtra && !stage.some((d) => d.kind === a.kind)).map((a) => a.kind),
+    available: availability.map((a) => ({
       kind: a.kind,
       title: DOCUMENT_KIND_TITLES[a.kind].zh,
       allowed: a.allowed && canIssue,

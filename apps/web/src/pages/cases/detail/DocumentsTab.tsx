@@ -1,7 +1,7 @@
-import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, EyeOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
-import type { AvailableDocument, CaseDetail, CaseDocument, DocumentKind, IssuedDocumentInfo } from '@chengguan/contracts';
+import { useRef, useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
+import type { CaseDetail, CaseDocument, DocumentKind, IssuedDocumentInfo } from '@chengguan/contracts';
 import { DOCUMENT_KIND_TITLES } from '@chengguan/contracts';
 import { documentsApi } from '../../../api/documents.ts';
 import { newIdempotencyKey } from '../../../api/client.ts';
@@ -9,77 +9,21 @@ import { applyServerErrors, errorText, isRetryable } from '../../../api/errors.t
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { docTypeLabel } from '../labels.ts';
+import { StageDocuments } from './StageDocuments.tsx';
 
 const kindTitle = (kind: DocumentKind, lang: string) =>
   lang.startsWith('en') ? DOCUMENT_KIND_TITLES[kind].en : DOCUMENT_KIND_TITLES[kind].zh;
 
-function reasonText(a: AvailableDocument, lang: string): string {
-  return a.reasons.map((r) => `${r.ruleId} ${r.article}：${lang.startsWith('en') ? r.textEn : r.textZh}`).join('；');
-}
-
 /**
- * 文书: the documents issued for the case (frozen PDFs with SM3 and SM2 signature), and 「生成文书」 offering the kinds
- * the server says fit the case's stage, each refusal with its rule. Preview is a 「样稿」 PDF; issue is idempotent.
+ * 文书: what the case's stage needs, made and not made, with the action that makes each (StageDocuments); the
+ * documents issued for the case (frozen PDFs with SM3 and SM2 signature), to download, verify or void.
  */
 export function DocumentsTab({ detail }: { detail: CaseDetail }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const loaded = useLoad((signal) => documentsApi.ofCase(detail.id, signal), `${detail.id}:${detail.version}`);
-  const [kind, setKind] = useState<DocumentKind | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'issue' | null>(null);
   const [verifyPaths, setVerifyPaths] = useState<Record<string, string>>({});
-  const keyRef = useRef(newIdempotencyKey());
   const answer = loaded.data;
-  const chosen = answer?.available.find((a) => a.kind === kind) ?? null;
-
-  const options = useMemo(
-    () =>
-      (answer?.available ?? []).map((a) => ({
-        value: a.kind,
-        disabled: !a.allowed,
-        label: (
-          <Tooltip title={a.allowed ? (a.needsExtra ? t('doc.needsExtra') : undefined) : reasonText(a, lang)} placement="right">
-            <span data-testid={`doc-option-${a.kind}`}>
-              {kindTitle(a.kind, lang)}
-              {a.issuedCount > 0 && <Typography.Text type="secondary">（{a.issuedCount}）</Typography.Text>}
-              {!a.allowed && <Typography.Text type="secondary"> · {t('doc.blocked')}</Typography.Text>}
-            </span>
-          </Tooltip>
-        ),
-      })),
-    [answer, lang, t],
-  );
-
-  const preview = async () => {
-    if (!kind) return;
-    setBusy('preview');
-    try {
-      const url = await documentsApi.previewUrl(detail.id, { kind });
-      window.open(url, '_blank', 'noopener');
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    } catch (e) {
-      void message.error(errorText(e, t, lang));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const issue = async () => {
-    if (!kind) return;
-    setBusy('issue');
-    try {
-      const r = await documentsApi.issue(detail.id, { kind }, keyRef.current);
-      keyRef.current = newIdempotencyKey();
-      setVerifyPaths((m) => ({ ...m, [r.document.id]: r.verifyPath }));
-      void message.success(t('doc.issuedOk', { title: r.document.title }));
-      loaded.reload();
-    } catch (e) {
-      if (!isRetryable(e)) keyRef.current = newIdempotencyKey();
-      void message.error(errorText(e, t, lang));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const withGlyphs = (answer?.issued ?? []).filter((d) => d.missingGlyphs.length > 0);
   const [voiding, setVoiding] = useState<IssuedDocumentInfo | null>(null);
@@ -103,39 +47,16 @@ export function DocumentsTab({ detail }: { detail: CaseDetail }) {
 
   return (
     <div data-testid="case-documents">
-      {answer?.canIssue && (
-        <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }} data-testid="doc-generate">
-          <Typography.Text strong>{t('doc.generate')}</Typography.Text>
-          <Select<DocumentKind>
-            style={{ minWidth: 280 }}
-            placeholder={t('doc.choose')}
-            value={kind ?? undefined}
-            onChange={(v) => {
-              setKind(v);
-              keyRef.current = newIdempotencyKey();
-            }}
-            options={options}
-            showSearch
-            filterOption={(input, o) =>
-              !!o?.value &&
-              kindTitle(o.value as DocumentKind, lang)
-                .toLowerCase()
-                .includes(input.trim().toLowerCase())
-            }
-            virtual={false}
-            data-testid="doc-kind"
-          />
-          <Button icon={<EyeOutlined />} disabled={!chosen?.allowed} loading={busy === 'preview'} onClick={() => void preview()}>
-            {t('doc.preview')}
-          </Button>
-          <Popconfirm title={t('doc.issueConfirm')} onConfirm={() => void issue()} disabled={!chosen?.allowed}>
-            <Button type="primary" disabled={!chosen?.allowed} loading={busy === 'issue'} data-testid="doc-issue">
-              {t('doc.issue')}
-            </Button>
-          </Popconfirm>
-        </Flex>
+      {answer && (
+        <StageDocuments
+          caseId={detail.id}
+          answer={answer}
+          onIssued={(r) => {
+            setVerifyPaths((m) => ({ ...m, [r.document.id]: r.verifyPath }));
+            loaded.reload();
+          }}
+        />
       )}
-      {chosen && !chosen.allowed && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={reasonText(chosen, lang)} />}
       {withGlyphs.map((d) => (
         <Alert
           key={d.id}
@@ -147,6 +68,7 @@ export function DocumentsTab({ detail }: { detail: CaseDetail }) {
         />
       ))}
       {!!loaded.error && <Alert type="error" showIcon message={errorText(loaded.error, t, lang)} style={{ marginBottom: 12 }} />}
+      <Typography.Title level={5}>{t('doc.issued')}</Typography.Title>
       <Table<IssuedDocumentInfo>
         rowKey="id"
         size="small"

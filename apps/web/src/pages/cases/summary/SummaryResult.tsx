@@ -7,10 +7,12 @@ import { StateTag } from '../components/StateTag.tsx';
 import { ActionDrawer } from '../detail/ActionDrawer.tsx';
 import { ActionsPanel } from '../detail/ActionsPanel.tsx';
 import { penaltyText } from '../detail/OverviewTab.tsx';
+import { TicketHandOver } from './TicketHandOver.tsx';
 
 /**
  * The issued 当场处罚决定书: its pre-assigned number (B2), the penalty, the review-first remedy text (B3), and what
- * the server allows next — 当场收缴 only when it lists it (B4), with the receipt number in its form.
+ * the server allows next — 当场收缴 only when it lists it (B4), with the receipt number in its form; print and hand-over
+ * of the issued form (TicketHandOver).
  */
 export function SummaryResult({ detail, onChanged, onNew }: { detail: CaseDetail; onChanged: (c: CaseDetail) => void; onNew: () => void }) {
   const { t } = useI18n();
@@ -55,6 +57,7 @@ export function SummaryResult({ detail, onChanged, onNew }: { detail: CaseDetail
           description={<span data-testid="summary-remedy">{detail.summary.remedyText}</span>}
         />
       )}
+      <TicketHandOver detail={detail} />
       <div style={{ marginBottom: 12 }}>
         <ActionsPanel detail={detail} onOpen={setAction} />
       </div>
