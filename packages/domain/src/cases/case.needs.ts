@@ -1,6 +1,7 @@
 // What a case still needs before an action can be taken: one plain sentence per rule that can block an action (zh, en)
 // with its citation in the Chinese form (《中华人民共和国行政处罚法》第四十四条). The rule ID stays for machines and is
 // shown only as a detail. Citations are structured (law, article, paragraph) plus the finished Chinese string.
+import type { CaseAction } from './case-states.ts';
 import type { BlockReason } from './case.errors.ts';
 
 export type StatuteCitation = {
@@ -269,14 +270,14 @@ export type StillNeeded = {
   sentenceEn: string;
   citation: StatuteCitation | null;
   /** The actions this need blocks now. */
-  actions: { action: string; labelZh: string }[];
+  actions: { action: CaseAction; labelZh: string }[];
   /** The guards' own words on this case (dates, amounts), zh and en. */
   detailsZh: string[];
   detailsEn: string[];
 };
 
 type Availability = {
-  action: string;
+  action: CaseAction;
   labelZh: string;
   availableInState: boolean;
   allowed: boolean;
