@@ -16,3 +16,4 @@ export * from './service.ts';
 export * from './enforcement.ts';
 export * from './documents.ts';
 export * from './files.ts';
+export * from './home.ts';

@@ -9,6 +9,7 @@ import { disclosureModule } from '../modules/disclosure/index.ts';
 import { documentsModule } from '../modules/documents/index.ts';
 import { enforcementModule } from '../modules/enforcement/index.ts';
 import { filesModule } from '../modules/files/index.ts';
+import { homeModule } from '../modules/home/index.ts';
 import { lawModule } from '../modules/law/index.ts';
 import { messagingModule } from '../modules/messaging/index.ts';
 import { orgModule } from '../modules/org/index.ts';
@@ -43,6 +44,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   disclosureModule,
   documentsModule,
   portalModule,
+  homeModule,
 ];
 
 export type Modules = {

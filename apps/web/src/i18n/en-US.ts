@@ -9,6 +9,8 @@ import { disclosureEnUS } from './disclosure.en-US.ts';
 import { auditEnUS } from './audit.en-US.ts';
 import { messagesEnUS } from './messages.en-US.ts';
 import { filesEnUS } from './files.en-US.ts';
+import { progressEnUS } from './progress.en-US.ts';
+import { homeEnUS } from './home.en-US.ts';
 
 export const enUS: Record<MessageKey, string> = {
   'app.title': 'Urban Management Enforcement',
@@ -633,4 +635,6 @@ export const enUS: Record<MessageKey, string> = {
   ...paymentsEnUS,
   ...serviceEnUS,
   ...enforcementEnUS,
+  ...progressEnUS,
+  ...homeEnUS,
 };
