@@ -27,7 +27,7 @@ describe('each role lands on its home (1440×900)', () => {
     await s.page.goto('/login');
     await s.page.evaluate(() => fetch('/api/auth/logout', { method: 'POST', credentials: 'include' }).catch(() => undefined));
     await login(s.page, user);
-    await s.page.getByTestId('home-loaded').waitFor();
+    await s.page.getByTestId('home-loaded').waitFor({ state: 'attached' });
   }
 
   for (const { user, kind } of ROLES) {
@@ -80,7 +80,7 @@ describe('the home on a phone (390×844)', () => {
 
   it('fits the screen', async () => {
     await login(s.page, 'pd_ljz_leader');
-    await s.page.getByTestId('home-loaded').waitFor();
+    await s.page.getByTestId('home-loaded').waitFor({ state: 'attached' });
     const overflow = (await s.page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(0);
   });
