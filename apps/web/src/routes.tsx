@@ -17,6 +17,7 @@ import {
   SearchOutlined,
   SlidersOutlined,
 } from '@ant-design/icons';
+import { HomeOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, DollarOutlined, ReconciliationOutlined, RollbackOutlined, WalletOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/i18n.tsx';
 
@@ -51,6 +52,13 @@ export type AppRoute = {
 };
 
 export const APP_ROUTES: AppRoute[] = [
+  // 首页 (issue 11): first, so that every role lands on its own home after login.
+  {
+    path: 'home',
+    labelKey: 'menu.home',
+    icon: <HomeOutlined />,
+    page: lazy(() => import('./pages/home/HomePage.tsx')),
+  },
   // 案件办理 (issue 4). First, so that an officer lands on his workbench.
   {
     path: 'workbench',

@@ -577,6 +577,75 @@ export const CaseEvent = Type.Object({
 });
 export type CaseEvent = Static<typeof CaseEvent>;
 
+/** 《法名》第X条第X款 as structured data plus the finished Chinese string. */
+export const StatuteCitationSchema = Type.Object({
+  law: Type.String(),
+  article: Type.Integer(),
+  paragraph: Type.Optional(Type.Integer()),
+  item: Type.Optional(Type.Integer()),
+  zh: Type.String(),
+});
+
+export const PROCEDURE_STAGE_CODES = [
+  'filing',
+  'investigation',
+  'review',
+  'notice',
+  'statement',
+  'decision',
+  'service',
+  'enforcement',
+  'close',
+  'archive',
+] as const;
+export type ProcedureStageCode = (typeof PROCEDURE_STAGE_CODES)[number];
+
+/** Where the case stands (computed by the domain's caseProgress and stillNeeded on every read). */
+export const CaseProgress = Type.Object({
+  path: ProcedureSchema,
+  stages: Type.Array(
+    Type.Object({
+      stage: literals(PROCEDURE_STAGE_CODES),
+      labelZh: Type.String(),
+      labelEn: Type.String(),
+      status: Type.Union([Type.Literal('done'), Type.Literal('current'), Type.Literal('upcoming'), Type.Literal('skipped')]),
+      reachedOn: Nullable(IsoDate),
+    }),
+  ),
+  current: Nullable(literals(PROCEDURE_STAGE_CODES)),
+  offPath: Nullable(Type.Object({ state: CaseStateSchema, labelZh: Type.String(), labelEn: Type.String(), ended: Type.Boolean() })),
+  clocks: Type.Array(
+    Type.Object({
+      kind: literals(CASE_DEADLINE_KIND_CODES),
+      labelZh: Type.String(),
+      labelEn: Type.String(),
+      holder: Type.Union([Type.Literal('agency'), Type.Literal('party')]),
+      state: literals(CASE_DEADLINE_STATE_CODES),
+      unit: Type.Union([Type.Literal('working_day'), Type.Literal('calendar_day')]),
+      startedOn: Nullable(IsoDate),
+      dueDate: IsoDate,
+      elapsed: Nullable(Type.Integer()),
+      total: Nullable(Type.Integer()),
+      remaining: Type.Integer(),
+      ruleId: Type.String(),
+      citation: Nullable(StatuteCitationSchema),
+    }),
+  ),
+  /** 还需完成: what blocks the actions the state offers, one sentence per rule with its citation; the rule ID is a detail. */
+  stillNeeded: Type.Array(
+    Type.Object({
+      ruleId: Type.String(),
+      sentenceZh: Type.String(),
+      sentenceEn: Type.String(),
+      citation: Nullable(StatuteCitationSchema),
+      actions: Type.Array(Type.Object({ action: CaseActionSchema, labelZh: Type.String() })),
+      detailsZh: Type.Array(Type.String()),
+      detailsEn: Type.Array(Type.String()),
+    }),
+  ),
+});
+export type CaseProgress = Static<typeof CaseProgress>;
+
 export const CaseDetail = Type.Object({
   id: Uuid,
   caseNumber: Nullable(Type.String({ description: '立案号, assigned on filing approval or summary decision' })),
@@ -638,6 +707,7 @@ export const CaseDetail = Type.Object({
   deadlines: Type.Array(CaseDeadline),
   timeline: Type.Array(CaseEvent),
   allowedActions: Type.Array(AllowedAction),
+  progress: CaseProgress,
   hasOverdue: Type.Boolean(),
   /** The reader may act on the case (write permission in its jurisdiction); personal data then shown unmasked. */
   canWrite: Type.Boolean(),

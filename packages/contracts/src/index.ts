@@ -17,3 +17,4 @@ export * from './enforcement.ts';
 export * from './documents.ts';
 export * from './files.ts';
 export * from './geo.ts';
+export * from './home.ts';

@@ -10,6 +10,7 @@ import { documentsModule } from '../modules/documents/index.ts';
 import { enforcementModule } from '../modules/enforcement/index.ts';
 import { filesModule } from '../modules/files/index.ts';
 import { geoModule } from '../modules/geo/index.ts';
+import { homeModule } from '../modules/home/index.ts';
 import { lawModule } from '../modules/law/index.ts';
 import { messagingModule } from '../modules/messaging/index.ts';
 import { orgModule } from '../modules/org/index.ts';
@@ -45,6 +46,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   disclosureModule,
   documentsModule,
   portalModule,
+  homeModule,
 ];
 
 export type Modules = {

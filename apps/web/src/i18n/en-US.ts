@@ -10,6 +10,8 @@ import { auditEnUS } from './audit.en-US.ts';
 import { messagesEnUS } from './messages.en-US.ts';
 import { filesEnUS } from './files.en-US.ts';
 import { mapEnUS } from './map.en-US.ts';
+import { progressEnUS } from './progress.en-US.ts';
+import { homeEnUS } from './home.en-US.ts';
 
 export const enUS: Record<MessageKey, string> = {
   'app.title': 'Urban Management Enforcement',
@@ -635,4 +637,6 @@ export const enUS: Record<MessageKey, string> = {
   ...paymentsEnUS,
   ...serviceEnUS,
   ...enforcementEnUS,
+  ...progressEnUS,
+  ...homeEnUS,
 };

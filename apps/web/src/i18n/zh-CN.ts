@@ -9,6 +9,8 @@ import { auditZhCN } from './audit.zh-CN.ts';
 import { messagesZhCN } from './messages.zh-CN.ts';
 import { filesZhCN } from './files.zh-CN.ts';
 import { mapZhCN } from './map.zh-CN.ts';
+import { progressZhCN } from './progress.zh-CN.ts';
+import { homeZhCN } from './home.zh-CN.ts';
 // The zh-CN catalogue is the source of message keys; en-US must provide every key.
 export const zhCN = {
   'app.title': '城管综合执法平台',
@@ -629,6 +631,8 @@ export const zhCN = {
   ...paymentsZhCN,
   ...serviceZhCN,
   ...enforcementZhCN,
+  ...progressZhCN,
+  ...homeZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -33,3 +33,7 @@ export * from './case.deadlines.ts';
 export * from './case.enforcement.ts';
 /** newCaseSnapshot and applyCaseAction: the reference reducer of what each step writes. */
 export * from './case.reducer.ts';
+/** 「还需完成」: one sentence and Chinese citation per blocking rule (RULE_SENTENCES), grouped by stillNeeded. */
+export * from './case.needs.ts';
+/** caseProgress: the procedure's stages with the day each was reached, and the running clocks. */
+export * from './case.progress.ts';

@@ -1,6 +1,6 @@
 import type { CaseDetail, CaseEvidence, CaseRecord, EnforcementDomain } from '@chengguan/contracts';
 import type { CaseSnapshot } from '@chengguan/domain';
-import { bestOfficerCredential, CASE_STATE_LABELS, isCaseState, paidFen } from '@chengguan/domain';
+import { bestOfficerCredential, CASE_STATE_LABELS, caseProgress, isCaseState, paidFen, stillNeeded } from '@chengguan/domain';
 import type { Actor, Deps, Executor } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { canWriteCases, inJurisdiction } from '../case-access.ts';
@@ -36,7 +36,9 @@ export async function getCase(deps: Deps, actor: Actor, id: string, db: Executor
   const { party, officers, live, evidence, records, documents, events, recordOfficerNames } = page;
   const s = hydrated(stored, live, page.priorFines, versions);
   const canWrite = canWriteCases(actor);
-  const deadlines = summarizeDeadlines(s, ctx).deadlines.map(toDeadline);
+  const running = summarizeDeadlines(s, ctx).deadlines;
+  const deadlines = running.map(toDeadline);
+  const allowed = allowedActionsFor(actor, s, ctx, canWrite);
   const decisionDoc = documents.find(
     (d) => d.doc_type === 'decision' || d.doc_type === 'no_penalty_decision' || d.doc_type === 'summary_decision',
   );
@@ -155,7 +157,8 @@ export async function getCase(deps: Deps, actor: Actor, id: string, db: Executor
       actorName: e.actor_name,
       data: e.data,
     })),
-    allowedActions: allowedActionsFor(actor, s, ctx, canWrite),
+    allowedActions: allowed,
+    progress: { ...caseProgress(s, running, ctx), stillNeeded: stillNeeded(allowed) },
     hasOverdue: row.has_overdue,
     canWrite,
     version: row.version,

@@ -12,7 +12,19 @@ function isRouted(a: AllowedAction['action']): a is RoutedCaseAction {
 const OTHERS_RULES = new Set(['ROLE', 'PERMISSION']);
 const forOthers = (a: AllowedAction) => !a.allowed && a.blockedBy.some((r) => OTHERS_RULES.has(r.ruleId));
 
-function ActionItem({ a, primary, onOpen }: { a: AllowedAction; primary: boolean; onOpen: (a: RoutedCaseAction) => void }) {
+type Citations = ReadonlyMap<string, CaseDetail['progress']['stillNeeded'][number]['citation']>;
+
+function ActionItem({
+  a,
+  primary,
+  onOpen,
+  citations,
+}: {
+  a: AllowedAction;
+  primary: boolean;
+  onOpen: (a: RoutedCaseAction) => void;
+  citations: Citations;
+}) {
   const { t } = useI18n();
   const routed = isRouted(a.action) ? a.action : null;
   return (
@@ -27,14 +39,14 @@ function ActionItem({ a, primary, onOpen }: { a: AllowedAction; primary: boolean
       >
         {actionLabel(t, a.action)}
       </Button>
-      {!a.allowed && <BlockReasons reasons={a.blockedBy} />}
+      {!a.allowed && <BlockReasons reasons={a.blockedBy} citations={citations} />}
     </div>
   );
 }
 
 /**
  * The server's allowedActions for this user: the actions that leave the current state, enabled when allowed,
- * disabled with the rule that blocks them (rule ID + article) underneath. Actions that belong to another role are
+ * disabled with what blocks them underneath (the citation in the Chinese form, the rule ID on hover). Actions that belong to another role are
  * folded away so that a phone screen shows the officer's own next steps first. Nothing here decides anything.
  */
 export function ActionsPanel({ detail, onOpen }: { detail: CaseDetail; onOpen: (a: RoutedCaseAction) => void }) {
@@ -44,12 +56,13 @@ export function ActionsPanel({ detail, onOpen }: { detail: CaseDetail; onOpen: (
     .sort((a, b) => Number(b.allowed) - Number(a.allowed));
   const mine = shown.filter((a) => !forOthers(a));
   const others = shown.filter(forOthers);
+  const citations: Citations = new Map(detail.progress.stillNeeded.map((n) => [n.ruleId, n.citation]));
   return (
     <Card size="small" title={t('case.actions')} data-testid="case-actions">
       {mine.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.noActions')} />}
       <Flex vertical gap={12}>
         {mine.map((a, i) => (
-          <ActionItem key={a.action} a={a} primary={i === 0} onOpen={onOpen} />
+          <ActionItem key={a.action} a={a} primary={i === 0} onOpen={onOpen} citations={citations} />
         ))}
       </Flex>
       {others.length > 0 && (
@@ -68,7 +81,7 @@ export function ActionsPanel({ detail, onOpen }: { detail: CaseDetail; onOpen: (
               children: (
                 <Flex vertical gap={12}>
                   {others.map((a) => (
-                    <ActionItem key={a.action} a={a} primary={false} onOpen={onOpen} />
+                    <ActionItem key={a.action} a={a} primary={false} onOpen={onOpen} citations={citations} />
                   ))}
                 </Flex>
               ),

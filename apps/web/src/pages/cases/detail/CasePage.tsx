@@ -13,6 +13,7 @@ import { ActionDrawer } from './ActionDrawer.tsx';
 import { ActionsPanel } from './ActionsPanel.tsx';
 import { RecusalButton } from './RecusalButton.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
+import { CaseProgressPanel } from './CaseProgressPanel.tsx';
 import { DeadlinesTab } from './DeadlinesTab.tsx';
 import { EvidenceTab, RecordsTab } from './EvidenceTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
@@ -92,6 +93,7 @@ export default function CasePage() {
       {!!loaded.error && <Alert type="warning" showIcon message={errorText(loaded.error, t, lang)} style={{ marginBottom: 16 }} />}
       <div data-testid="case-loaded" data-state={detail.state} data-version={detail.version} data-case-id={detail.id} />
       <CaseHeader detail={detail} />
+      <CaseProgressPanel detail={detail} />
       <Row gutter={[16, 16]}>
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 17, order: 1 }}>
           <Card size="small">

@@ -16,11 +16,14 @@ import { deadlineKindLabel, partyTypeLabel, procedureLabel } from '../labels.ts'
 import { CaseFiltersBar } from './CaseFiltersBar.tsx';
 import { serverPagination } from '../../../lib/paging.ts';
 
-/** Filters given in the address (links from the workbench: ?overdue=true, ?mine=true). */
+/** Filters given in the address (links from the workbench and the homes: ?overdue=true, ?mine=true, ?orgId=…). */
 function filtersFromUrl(params: URLSearchParams): CaseFilters {
   const f: CaseFilters = {};
   if (params.get('overdue') === 'true') f.overdue = true;
   if (params.get('mine') === 'true') f.mine = true;
+  // From a home's per-squad numbers (?orgId=…); the server lists nothing for an org outside the jurisdiction.
+  const orgId = params.get('orgId');
+  if (orgId) f.orgId = orgId;
   return f;
 }
 

@@ -1,0 +1,23 @@
+// Strings of the case's procedure stepper, its clocks and 「还需完成」; spread into zh-CN.ts.
+export const progressZhCN = {
+  'progress.title': '办案进度',
+  'progress.current': '进行中',
+  'progress.skipped': '无需办理',
+  'progress.reachedOn': '{date}',
+  'progress.offPath': '案件{label}',
+  'progress.clocks': '办案时限',
+  'progress.unit.working_day': '个工作日',
+  'progress.unit.calendar_day': '日',
+  'progress.clock.used': '已用 {elapsed} / 共 {total} {unit}',
+  'progress.clock.left': '剩余 {n} {unit}',
+  'progress.clock.lastDay': '今天是最后一日',
+  'progress.clock.overdue': '已逾期 {n} {unit}',
+  'progress.clock.paused': '已中止计时',
+  'progress.clock.due': '截止 {date}',
+  'progress.clock.party': '当事人',
+  'progress.clock.agency': '本机关',
+  'progress.needs': '还需完成',
+  'progress.needs.none': '当前没有待满足的法定条件',
+  'progress.needs.for': '影响：{actions}',
+  'progress.needs.rule': '规则编号 {id}',
+} as const;
