@@ -2,11 +2,11 @@
 -- surname 「王」, a name 「张三」 — which are most of what is typed in Chinese. Instead every case is indexed by the
 -- unigrams and bigrams of its lower-cased searchable text (case number, party's name, location), each column on its
 -- own, in one GIN index on an expression (nothing to store, nothing for a writer or a loader to fill):
---   a term of one character is in a column  ⇔  that character is one of the case's unigrams;
---   a term of two or more characters is in a column  ⇒  each of its bigrams is one of the case's bigrams,
--- and the query keeps its ILIKE on the columns as the exact recheck, so the rows are those of a plain ILIKE. Both
--- sides lower-case with the database's lower(), as ILIKE does. Only pg_catalog functions are called (an index
--- expression may be evaluated under an empty search_path by maintenance commands).
+--   a term of one or two characters is in a column  ⇔  it is one of that column's grams;
+--   a longer term is in a column  ⇒  each of its bigrams is one of the case's bigrams,
+-- and for a longer term the query keeps its ILIKE on the columns as the exact recheck, so the rows are those of a
+-- plain ILIKE. Both sides lower-case with the database's lower(), as ILIKE does. Only pg_catalog functions are called
+-- (an index expression may be evaluated under an empty search_path by maintenance commands).
 CREATE FUNCTION search_grams(VARIADIC texts text[]) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT coalesce(array_agg(substr(s.l, i, n)), '{}')
     FROM unnest(texts) AS t(v)
@@ -29,3 +29,5 @@ CREATE INDEX cases_search_grams_idx ON cases USING gin (search_grams(case_number
 DROP INDEX IF EXISTS cases_case_number_trgm_idx;
 DROP INDEX IF EXISTS cases_party_name_trgm_idx;
 DROP INDEX IF EXISTS cases_location_trgm_idx;
+-- The planner judges a term by the statistics of the index's expression, which only ANALYZE gathers.
+ANALYZE cases;

@@ -225,13 +225,16 @@ export function filteredCases(db: Executor, scope: Scope, f: CaseFilter) {
     );
   }
   if (f.q) {
-    // The grams narrow through cases_search_grams_idx (migration 018) whatever the term's length; the ILIKE is the
-    // exact test, so the rows are those of a plain ILIKE on the three columns.
-    const like = containsPattern(f.q);
+    // The grams narrow through cases_search_grams_idx (migration 018) whatever the term's length. For a term of one or
+    // two characters the gram test is exact (a column contains it ⇔ it is one of that column's grams), so it stands
+    // alone and the planner's estimate is the index's own; a longer term keeps the ILIKE as the exact test. Either way
+    // the rows are those of a plain ILIKE on the three columns.
     const term = f.q;
-    q = q
-      .where(sql<boolean>`search_grams(c.case_number, c.party_name, c.location) @> search_term_grams(${term})`)
-      .where((eb) => eb.or([eb('c.case_number', 'ilike', like), eb('c.party_name', 'ilike', like), eb('c.location', 'ilike', like)]));
+    q = q.where(sql<boolean>`search_grams(c.case_number, c.party_name, c.location) @> search_term_grams(${term})`);
+    if ([...term].length > 2) {
+      const like = containsPattern(term);
+      q = q.where((eb) => eb.or([eb('c.case_number', 'ilike', like), eb('c.party_name', 'ilike', like), eb('c.location', 'ilike', like)]));
+    }
   }
   return q;
 }
