@@ -31,3 +31,12 @@ DROP INDEX IF EXISTS cases_party_name_trgm_idx;
 DROP INDEX IF EXISTS cases_location_trgm_idx;
 -- The planner judges a term by the statistics of the index's expression, which only ANALYZE gathers.
 ANALYZE cases;
+
+-- The workbench's deadline sets (open agency deadlines not done: due soon, overdue) per jurisdiction level, in their
+-- order (due date, case, kind), so a page is an index range however long the history.
+CREATE INDEX case_deadlines_agency_org_idx ON case_deadlines (org_id, due_date, case_id, kind)
+  WHERE holder = 'agency' AND done_on IS NULL AND state IN ('running', 'overdue');
+CREATE INDEX case_deadlines_agency_bureau_idx ON case_deadlines (bureau_id, due_date, case_id, kind)
+  WHERE holder = 'agency' AND done_on IS NULL AND state IN ('running', 'overdue');
+CREATE INDEX case_deadlines_agency_idx ON case_deadlines (due_date, case_id, kind)
+  WHERE holder = 'agency' AND done_on IS NULL AND state IN ('running', 'overdue');
