@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   ).rows.map((r) => r.y);
 
   // The bare SELECTs of one list page: the page, the capped count, the lead officers' names and the deadlines of the page.
-  // The workbench's bare SELECTs read the 200 open cases with their snapshots and no count.
+  // The workbench's bare SELECTs read the first round of task candidates (20 open cases) with their snapshots, no count.
   const barePage = async (
     where: ReturnType<typeof sql>,
     orderLimit = sql`ORDER BY c.discovered_on DESC, c.id DESC LIMIT 20`,
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
           mine
             ? sql`${scope} AND c.state IN (${active}) AND EXISTS (SELECT 1 FROM case_officers o WHERE o.case_id = c.id AND o.officer_id = (SELECT id FROM officers WHERE username = ${reader.username}))`
             : sql`${scope} AND c.state IN (${active})`,
-          sql`ORDER BY c.discovered_on DESC, c.id DESC LIMIT 200`,
+          sql`ORDER BY c.discovered_on DESC, c.id DESC LIMIT 20`,
           true,
         ),
     });
@@ -194,7 +194,14 @@ async function main(): Promise<void> {
     () => ({ kind: 'overdue', q: 'overdue=true', where: sql`c.has_overdue` }),
     () => {
       const s = pick(sample);
-      const term = pick([s.party_name.slice(0, 3), s.location.slice(0, 4), (s.case_number ?? s.location).slice(-6)]);
+      // A surname, a name's first two characters, 3 of a name, 4 of a location, 6 of a case number.
+      const term = pick([
+        s.party_name.slice(0, 1),
+        s.party_name.slice(0, 2),
+        s.party_name.slice(0, 3),
+        s.location.slice(0, 4),
+        (s.case_number ?? s.location).slice(-6),
+      ]);
       const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       return {
         kind: 'search',
@@ -232,7 +239,7 @@ async function main(): Promise<void> {
   }
 
   // Warm up the caches of both paths once, then measure interleaved (platform, bare) so machine noise hits both alike.
-  const results = new Map<string, { platform: number[]; bare: number[] }>();
+  const results = new Map<string, { platform: number[]; bare: number[]; bytes: number[] }>();
   for (const r of reads.slice(0, 20)) {
     await app.inject({ method: 'GET', url: r.url, headers: { authorization: `Bearer ${r.reader.token}` } });
     await r.bare();
@@ -248,9 +255,10 @@ async function main(): Promise<void> {
     // Each read counts under its own name and, for the case list, also under "all filters" of its level.
     const names = r.name.startsWith('case list (') && r.name.includes('): ') ? [r.name, `${r.name.split(': ')[0]}: all filters`] : [r.name];
     for (const name of names) {
-      const slot = results.get(name) ?? { platform: [], bare: [] };
+      const slot = results.get(name) ?? { platform: [], bare: [], bytes: [] };
       slot.platform.push(t1 - t0);
       slot.bare.push(t2 - t1);
+      slot.bytes.push(res.rawPayload.length);
       results.set(name, slot);
     }
     if (++done % 50 === 0) process.stderr.write(`\r${done}/${reads.length} reads`);
@@ -277,7 +285,7 @@ async function main(): Promise<void> {
 
   const rows = [...results.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, { platform, bare }]) => {
+    .map(([name, { platform, bare, bytes }]) => {
       const p = [...platform].sort((a, b) => a - b);
       const b = [...bare].sort((a, b2) => a - b2);
       const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
@@ -289,6 +297,8 @@ async function main(): Promise<void> {
         p99: percentile(p, 99),
         bareP95: percentile(b, 95),
         ratio: sum(platform) / sum(bare),
+        meanKB: sum(bytes) / bytes.length / 1024,
+        maxKB: Math.max(...bytes) / 1024,
       };
     });
   const s = [...scan].sort((a, b) => a - b);
@@ -300,6 +310,8 @@ async function main(): Promise<void> {
     p99: percentile(s, 99),
     bareP95: NaN,
     ratio: NaN,
+    meanKB: NaN,
+    maxKB: NaN,
   });
   const counts = (
     await sql<{ t: string; n: number }>`
@@ -316,6 +328,7 @@ async function main(): Promise<void> {
       'p99 ms': r.p99.toFixed(1),
       'bare p95 ms': Number.isNaN(r.bareP95) ? '—' : r.bareP95.toFixed(1),
       'time ratio (platform / bare)': Number.isNaN(r.ratio) ? '—' : r.ratio.toFixed(2),
+      'answer KB (mean / max)': Number.isNaN(r.meanKB) ? '—' : `${r.meanKB.toFixed(1)} / ${r.maxKB.toFixed(1)}`,
     })),
   );
   const jsonFile = args.json!;

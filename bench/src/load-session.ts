@@ -158,7 +158,7 @@ export class OfficerSession {
     const res = await this.call('workbench', { method: 'GET', url: '/api/v1/cases/workbench' });
     if (!res) return;
     const w = JSON.parse(res.body) as Workbench;
-    this.notice(w.myTasks.map((t) => t.case.id));
+    this.notice(w.myTasks.items.map((t) => t.case.id));
   }
 
   private listQuery(): string {

@@ -114,6 +114,25 @@ describe('ordinary case up to the decision', () => {
     await act('submitFiling', undefined, 'filing_pending');
   });
 
+  it("is on the squad leader's workbench as a task to approve, found by paging the set", async () => {
+    const { page } = s;
+    await signIn(page, 'pd_ljz_leader');
+    await page.goto('/workbench');
+    await page.getByTestId('workbench-tasks').waitFor();
+    const task = page.locator(`[data-testid="workbench-task"][data-case-id="${caseId}"]`);
+    await page.getByTestId('workbench-task').first().waitFor();
+    // The set shows a page at a time: load more until the case is there or the set ends.
+    for (let n = 0; n < 20 && (await task.count()) === 0; n++) {
+      const more = page.getByTestId('workbench-tasks-more');
+      if ((await more.count()) === 0) break;
+      const before = await page.getByTestId('workbench-task').count();
+      await more.click();
+      await expect.poll(() => page.getByTestId('workbench-task').count()).toBeGreaterThan(before);
+    }
+    await task.waitFor();
+    expect(await task.textContent()).toContain('批准立案');
+  });
+
   it('is approved for filing by the squad leader', async () => {
     await signIn(s.page, 'pd_ljz_leader');
     await act('approveFiling', undefined, 'investigating');

@@ -2,11 +2,13 @@
 // offset pages, the capped count, the jurisdiction each reader's page is drawn from, and the workbench's batched
 // hydration agreeing with the one-case load.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseListItem, PageOf } from '@chengguan/contracts';
+import type { CaseListItem, PageOf, Workbench } from '@chengguan/contracts';
+import { ACTIVE_CASE_STATES, actionsAllowedNow, addDays } from '@chengguan/domain';
 import { createTestContext, type TestContext } from './harness.ts';
 import { caseKit, type CaseKit } from './cases-support.ts';
 import { listCases } from '../src/modules/cases/cases.repository.ts';
-import { hydrateSnapshot, hydrateSnapshots } from '../src/modules/cases/case-loader.ts';
+import { caseContext, hydrateSnapshot, hydrateSnapshots } from '../src/modules/cases/case-loader.ts';
+import { summarizeDeadlines } from '../src/modules/cases/case-deadlines.ts';
 
 let ctx: TestContext;
 let kit: CaseKit;
@@ -104,8 +106,74 @@ describe('the case list at scale', () => {
     const rows = await ctx.deps.db.selectFrom('cases').select(['id', 'act_id', 'snapshot']).execute();
     const batch = await hydrateSnapshots(ctx.deps.db, rows);
     for (const [i, r] of rows.entries()) expect(batch[i]).toEqual(await hydrateSnapshot(ctx.deps.db, r));
-    const wb = await ctx.api('GET', '/api/v1/cases/workbench', { token: kit.tokens.pd_ljz_leader! });
-    expect(wb.statusCode).toBe(200);
-    expect(wb.json().myTasks.length).toBeGreaterThan(0);
+  });
+
+  it("the workbench's sets are those the live judgement of every open case gives, in the reader's jurisdiction", async () => {
+    const leader = await workbench('pd_ljz_leader', 'pageSize=50');
+    const today = leader.today;
+    const horizon = addDays(today, leader.dueSoonDays);
+    // Independently: every open case of the squad, hydrated one by one and judged by the domain.
+    const squad = (await page('pd_ljz_leader', 'pageSize=200')).items.filter((i) => ACTIVE_CASE_STATES.includes(i.state));
+    const cctx = await caseContext(ctx.deps.db, ctx.deps.clock.now());
+    const wantTasks: string[] = [];
+    const wantDue: string[] = [];
+    const wantOverdue: string[] = [];
+    for (const item of squad) {
+      const row = await ctx.deps.db
+        .selectFrom('cases')
+        .select(['id', 'act_id', 'snapshot'])
+        .where('id', '=', item.id)
+        .executeTakeFirstOrThrow();
+      const s = await hydrateSnapshot(ctx.deps.db, row);
+      const actions = actionsAllowedNow(s, ['squad_leader'], cctx);
+      if (actions.length > 0) wantTasks.push(item.id);
+      for (const d of summarizeDeadlines(s, cctx).deadlines) {
+        if (d.holder !== 'agency' || d.doneOn !== undefined) continue;
+        if (d.state === 'running' && d.dueDate <= horizon) wantDue.push(`${item.id}/${d.kind}`);
+        if (d.state === 'overdue') wantOverdue.push(`${item.id}/${d.kind}`);
+      }
+    }
+    expect(wantTasks.length).toBeGreaterThan(0);
+    expect(leader.myTasks.items.map((t) => t.case.id).sort()).toEqual(wantTasks.sort());
+    expect(leader.dueSoon.items.map((d) => `${d.case.id}/${d.deadline.kind}`).sort()).toEqual(wantDue.sort());
+    expect(leader.overdue.items.map((d) => `${d.case.id}/${d.deadline.kind}`).sort()).toEqual(wantOverdue.sort());
+    expect(leader.dueSoon.total).toBe(wantDue.length);
+    expect(leader.overdue.total).toBe(wantOverdue.length);
+    // The answer carries what the page shows, not the list's rows: a case is five fields.
+    for (const t of leader.myTasks.items)
+      expect(Object.keys(t.case).sort()).toEqual(['caseNumber', 'id', 'offenceName', 'partyName', 'state']);
+  });
+
+  it('each workbench set pages by cursor through the same items as one large page, then ends', async () => {
+    const whole = await workbench('pd_ljz_leader', 'pageSize=50');
+    const first = await workbench('pd_ljz_leader', 'pageSize=1');
+    for (const set of ['myTasks', 'dueSoon', 'overdue', 'squadOverdue'] as const) {
+      const all = whole[set]!;
+      const start = first[set]!;
+      expect(start.total).toBe(all.total);
+      const key = (x: unknown) => JSON.stringify(x);
+      const walked = [...start.items.map(key)];
+      let cursor = start.nextCursor;
+      for (let n = 0; cursor && n < 100; n++) {
+        const r = await ctx.api('GET', `/api/v1/cases/workbench/${set}?pageSize=1&cursor=${cursor}`, { token: kit.tokens.pd_ljz_leader! });
+        expect(r.statusCode, r.body).toBe(200);
+        const next = r.json() as { items: unknown[]; nextCursor: string | null };
+        walked.push(...next.items.map(key));
+        cursor = next.nextCursor;
+      }
+      expect(walked, set).toEqual(all.items.map(key));
+    }
+    // A field officer sees no squad set; a cursor the set did not give and a set that does not exist are 400s.
+    expect((await workbench('pd_ljz_01', '')).squadOverdue).toBeNull();
+    const bad = await ctx.api('GET', '/api/v1/cases/workbench/dueSoon?cursor=abc', { token: kit.tokens.pd_ljz_leader! });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ field: 'cursor' });
+    expect((await ctx.api('GET', '/api/v1/cases/workbench/everything', { token: kit.tokens.pd_ljz_leader! })).statusCode).toBe(400);
   });
 });
+
+const workbench = async (user: string, query: string): Promise<Workbench> => {
+  const r = await ctx.api('GET', `/api/v1/cases/workbench?${query}`, { token: kit.tokens[user]! });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json();
+};

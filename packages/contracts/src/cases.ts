@@ -769,25 +769,84 @@ export const CaseListQuery = Type.Object({
 });
 export type CaseListQuery = Static<typeof CaseListQuery>;
 
+/** A case as the workbench shows it: a link, its state, 案由 and party (masked) — not the list's whole row. */
+export const WorkbenchCase = Type.Object({
+  id: Uuid,
+  caseNumber: Nullable(Type.String()),
+  state: CaseStateSchema,
+  offenceName: Type.String(),
+  partyName: Type.String({ description: 'masked' }),
+});
+export type WorkbenchCase = Static<typeof WorkbenchCase>;
 export const WorkbenchTask = Type.Object({
-  case: CaseListItem,
+  case: WorkbenchCase,
   /** Actions of my roles allowed now. */
   actions: Type.Array(Type.Object({ action: CaseActionSchema, labelZh: Type.String() })),
 });
-export const WorkbenchDeadline = Type.Object({ case: CaseListItem, deadline: CaseDeadline });
+export type WorkbenchTask = Static<typeof WorkbenchTask>;
+/** A stored agency deadline of an open case (the case page judges them live, with pauses and extensions). */
+export const WorkbenchDeadline = Type.Object({
+  case: WorkbenchCase,
+  deadline: Type.Object({
+    kind: literals(CASE_DEADLINE_KIND_CODES),
+    dueDate: IsoDate,
+    state: literals(CASE_DEADLINE_STATE_CODES),
+    basis: LegalBasisSchema,
+  }),
+});
+export type WorkbenchDeadline = Static<typeof WorkbenchDeadline>;
+
+/** One set of the workbench, a page at a time: its count stops at the list's cap (then `totalCapped`). */
+const WorkbenchSet = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    totalCapped: Type.Boolean(),
+    /** Pass as `cursor` to GET /api/v1/cases/workbench/{set} for the next page; null on the last one. */
+    nextCursor: Nullable(Type.String()),
+  });
+export const WorkbenchTasks = WorkbenchSet(WorkbenchTask);
+export type WorkbenchTasks = Static<typeof WorkbenchTasks>;
+export const WorkbenchDeadlines = WorkbenchSet(WorkbenchDeadline);
+export type WorkbenchDeadlines = Static<typeof WorkbenchDeadlines>;
+export const WorkbenchCases = WorkbenchSet(WorkbenchCase);
+export type WorkbenchCases = Static<typeof WorkbenchCases>;
+
+export const WORKBENCH_SETS = ['myTasks', 'dueSoon', 'overdue', 'squadOverdue'] as const;
+export type WorkbenchSetName = (typeof WORKBENCH_SETS)[number];
+export const WORKBENCH_PAGE_SIZE_MAX = 50;
 
 export const Workbench = Type.Object({
   today: IsoDate,
-  myTasks: Type.Array(WorkbenchTask),
-  /** Open agency deadlines due within `dueSoonDays`. */
-  dueSoon: Type.Array(WorkbenchDeadline),
+  /**
+   * Open cases where an action of my roles is allowed now (my own cases for a field officer, the jurisdiction's for
+   * leaders and reviewers). `total` counts the open cases in the states where my roles act at all; the items are those
+   * of them with an action allowed now.
+   */
+  myTasks: WorkbenchTasks,
+  /** Open agency deadlines due from today to `dueSoonDays` ahead, nearest first. */
+  dueSoon: WorkbenchDeadlines,
   dueSoonDays: Type.Integer(),
-  /** My cases with an overdue deadline. */
-  overdue: Type.Array(WorkbenchDeadline),
-  /** Squad leaders and above: the overdue cases of their jurisdiction. */
-  squadOverdue: Type.Array(CaseListItem),
+  /** Agency deadlines past their day and not done (of my cases; for leaders, of the jurisdiction), oldest first. */
+  overdue: WorkbenchDeadlines,
+  /** Squad leaders and above: the cases of their jurisdiction with an overdue deadline (null for others). */
+  squadOverdue: Nullable(WorkbenchCases),
 });
 export type Workbench = Static<typeof Workbench>;
+
+export const WorkbenchQuery = Type.Object({
+  /** Items per set (default 10). */
+  pageSize: Type.Optional(Int(1, WORKBENCH_PAGE_SIZE_MAX, { default: 10 })),
+});
+export type WorkbenchQuery = Static<typeof WorkbenchQuery>;
+export const WorkbenchSetParams = Type.Object({ set: literals(WORKBENCH_SETS) });
+export const WorkbenchSetQuery = Type.Object({
+  pageSize: Type.Optional(Int(1, WORKBENCH_PAGE_SIZE_MAX, { default: 10 })),
+  /** The `nextCursor` of the set's previous page. */
+  cursor: Type.Optional(Text(160, { pattern: '^[A-Za-z0-9_-]+$' })),
+});
+export type WorkbenchSetQuery = Static<typeof WorkbenchSetQuery>;
+export const WorkbenchSetPage = Type.Union([WorkbenchTasks, WorkbenchDeadlines, WorkbenchCases]);
 
 // ---------------------------------------------------------------------------------------------------------
 // 文号 patterns and B2 pre-assigned summary ticket ranges

@@ -10,6 +10,7 @@ import {
   type RoutedCaseAction,
   type SummaryCaseBody,
   type Workbench,
+  type WorkbenchSetName,
 } from '@chengguan/contracts';
 import { api, type Query } from './client.ts';
 
@@ -26,6 +27,9 @@ export const casesApi = {
     api.get<PageOf<CaseListItem>>(BASE, query as Query, signal),
   get: (id: string, signal?: AbortSignal) => api.get<CaseDetail>(`${BASE}/${id}`, undefined, signal),
   workbench: (signal?: AbortSignal) => api.get<Workbench>(`${BASE}/workbench`, undefined, signal),
+  /** The next page of one workbench set (its items have the set's own shape). */
+  workbenchSet: <K extends WorkbenchSetName>(set: K, cursor: string, signal?: AbortSignal) =>
+    api.get<NonNullable<Workbench[K]>>(`${BASE}/workbench/${set}`, { cursor }, signal),
   register: (body: RegisterCaseBody, w: Write = {}) => api.post<CaseDetail>(BASE, body, w),
   summary: (body: SummaryCaseBody, w: Write = {}) => api.post<CaseDetail>(`${BASE}/summary`, body, w),
   /** POST /api/v1/cases/:id/<path> of one transition. */

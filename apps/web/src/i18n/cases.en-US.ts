@@ -371,6 +371,7 @@ export const casesEnUS: Record<CasesMessageKey, string> = {
   'case.wb.overdue': 'Overdue',
   'case.wb.noTasks': 'Nothing to do',
   'case.wb.squadOverdue': 'Overdue cases of my squad',
+  'case.wb.loadMore': 'Load more',
   'case.wb.allOverdue': 'All overdue cases',
   'case.summary.date': 'Date',
   'case.summary.factsAndPhotos': 'Facts and photos',

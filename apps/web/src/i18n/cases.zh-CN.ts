@@ -369,6 +369,7 @@ export const casesZhCN = {
   'case.wb.overdue': '已逾期',
   'case.wb.noTasks': '暂无待办',
   'case.wb.squadOverdue': '本中队逾期案件',
+  'case.wb.loadMore': '加载更多',
   'case.wb.allOverdue': '查看全部逾期',
   'case.summary.date': '处罚日期',
   'case.summary.factsAndPhotos': '违法事实与照片',

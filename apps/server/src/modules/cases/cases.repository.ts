@@ -1,6 +1,6 @@
 // Every query of the cases feature.
 import pg from 'pg';
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { Executor } from '../../context.ts';
 import type { TeamOfficer } from '@chengguan/domain';
 import type {
@@ -147,7 +147,7 @@ export type CaseFilter = {
 export type CaseListRow = Omit<CaseRow, 'snapshot' | 'point_lon' | 'point_lat' | 'point_crs'>;
 
 /** Where a list reads: the org ids of the subtree, and the bureau or single squad it is when it is one. */
-type Scope =
+export type Scope =
   | { kind: 'city' }
   | { kind: 'bureau'; bureauId: string; orgIds: string[] }
   | { kind: 'org'; orgId: string }
@@ -159,7 +159,7 @@ type Scope =
  * reads cases_org_list_idx, a district bureau cases_bureau_list_idx, the city cases_list_idx — instead of a join on
  * the org path that makes the database sort a whole bureau's history for one page.
  */
-async function listScope(db: Executor, jurisdictionPath: string, orgId: string | undefined): Promise<Scope> {
+export async function listScope(db: Executor, jurisdictionPath: string, orgId: string | undefined): Promise<Scope> {
   let top = jurisdictionPath;
   if (orgId) {
     const org = await db.selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirst();
@@ -188,7 +188,7 @@ async function listScope(db: Executor, jurisdictionPath: string, orgId: string |
 /** The list's order: 发现日期 newest first, then registration order (UUIDv7 ids); a page cursor is the last row's pair. */
 export type CaseCursor = { discoveredOn: string | null; id: string };
 
-function filteredCases(db: Executor, scope: Scope, f: CaseFilter) {
+export function filteredCases(db: Executor, scope: Scope, f: CaseFilter) {
   let q = caseListQuery(db);
   if (scope.kind === 'none') q = q.where(sql<boolean>`false`);
   if (scope.kind === 'org') q = q.where('c.org_id', '=', scope.orgId);
@@ -225,8 +225,16 @@ function filteredCases(db: Executor, scope: Scope, f: CaseFilter) {
     );
   }
   if (f.q) {
-    const like = containsPattern(f.q);
-    q = q.where((eb) => eb.or([eb('c.case_number', 'ilike', like), eb('c.party_name', 'ilike', like), eb('c.location', 'ilike', like)]));
+    // The grams narrow through cases_search_grams_idx (migration 018) whatever the term's length. For a term of one or
+    // two characters the gram test is exact (a column contains it ⇔ it is one of that column's grams), so it stands
+    // alone and the planner's estimate is the index's own; a longer term keeps the ILIKE as the exact test. Either way
+    // the rows are those of a plain ILIKE on the three columns.
+    const term = f.q;
+    q = q.where(sql<boolean>`search_grams(c.case_number, c.party_name, c.location) @> search_term_grams(${term})`);
+    if ([...term].length > 2) {
+      const like = containsPattern(term);
+      q = q.where((eb) => eb.or([eb('c.case_number', 'ilike', like), eb('c.party_name', 'ilike', like), eb('c.location', 'ilike', like)]));
+    }
   }
   return q;
 }
@@ -290,15 +298,8 @@ export async function listCases(
   opts: { after?: CaseCursor; countCap?: number; withCount?: boolean } = {},
 ): Promise<CaseListPage> {
   const scope = await listScope(db, f.jurisdictionPath, f.orgId);
-  let page = filteredCases(db, scope, f);
   const after = opts.after;
-  if (after) {
-    page = page.where((eb) =>
-      after.discoveredOn === null
-        ? eb.or([eb('c.discovered_on', 'is not', null), eb.and([eb('c.discovered_on', 'is', null), eb('c.id', '<', after.id)])])
-        : eb(eb.refTuple('c.discovered_on', 'c.id'), '<', eb.tuple(after.discoveredOn, after.id)),
-    );
-  }
+  const page = after ? keysetAfter(filteredCases(db, scope, f), after) : filteredCases(db, scope, f);
   const cap = opts.countCap ?? LIST_COUNT_CAP;
   const [items, count] = await Promise.all([
     page
@@ -307,27 +308,43 @@ export async function listCases(
       .limit(limit)
       .offset(after ? 0 : offset)
       .execute(),
-    opts.withCount === false
-      ? Promise.resolve({ n: 0 })
-      : db
-          .selectFrom(
-            filteredCases(db, scope, f)
-              .clearSelect()
-              .select(sql<number>`1`.as('one'))
-              .limit(cap + 1)
-              .as('x'),
-          )
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow(),
+    opts.withCount === false ? Promise.resolve({ total: 0, totalCapped: false }) : cappedCount(db, filteredCases(db, scope, f), cap),
   ]);
-  const n = Number(count.n);
   const last = items.at(-1);
   return {
     items,
-    total: Math.min(n, cap),
-    totalCapped: n > cap,
+    ...count,
     nextCursor: items.length === limit && last ? { discoveredOn: last.discovered_on, id: last.id } : null,
   };
+}
+
+/** The rows after the cursor in list order (发现日期 newest first, then id), nulls of 发现日期 last. */
+export function keysetAfter(q: ReturnType<typeof filteredCases>, after: CaseCursor) {
+  return q.where((eb) =>
+    after.discoveredOn === null
+      ? eb.or([eb('c.discovered_on', 'is not', null), eb.and([eb('c.discovered_on', 'is', null), eb('c.id', '<', after.id)])])
+      : eb(eb.refTuple('c.discovered_on', 'c.id'), '<', eb.tuple(after.discoveredOn, after.id)),
+  );
+}
+
+/** The number of rows of a query, counting at most cap + 1 of them. */
+export async function cappedCount<D, T extends keyof D, O>(
+  db: Executor,
+  query: SelectQueryBuilder<D, T, O>,
+  cap: number,
+): Promise<{ total: number; totalCapped: boolean }> {
+  const counted = await db
+    .selectFrom(
+      query
+        .clearSelect()
+        .select(sql<number>`1`.as('one'))
+        .limit(cap + 1)
+        .as('x'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(counted.n);
+  return { total: Math.min(n, cap), totalCapped: n > cap };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -15,6 +15,10 @@ import {
   SummaryTicketRangeBody,
   Uuid,
   Workbench,
+  WorkbenchQuery,
+  WorkbenchSetPage,
+  WorkbenchSetParams,
+  WorkbenchSetQuery,
   type CaseActionBody,
   type RoutedCaseAction,
 } from '@chengguan/contracts';
@@ -26,7 +30,7 @@ import { getCase } from './use-cases/get-case.ts';
 import { getEvidenceFile, getRecordFile } from './use-cases/get-case-file.ts';
 import { listCases } from './use-cases/list-cases.ts';
 import { exportCases } from './use-cases/export-cases.ts';
-import { getWorkbench } from './use-cases/get-workbench.ts';
+import { getWorkbench, getWorkbenchSet } from './use-cases/get-workbench.ts';
 import { registerCase } from './use-cases/register-case.ts';
 import { issueSummaryTicket } from './use-cases/issue-summary-ticket.ts';
 import { recordRecusal } from './use-cases/record-recusal.ts';
@@ -133,8 +137,28 @@ export function caseRoutes(app: RouteApp, deps: Deps): void {
   );
   app.get(
     '/api/v1/cases/workbench',
-    { schema: { tags: ['cases'], summary: '办案工作台 / workbench: my tasks, due soon, overdue', response: { 200: Workbench } } },
-    async (request) => getWorkbench(deps, actorOf(request)),
+    {
+      schema: {
+        tags: ['cases'],
+        summary: "办案工作台 / workbench: the first page of my tasks, due soon, overdue (and the squad's overdue cases)",
+        querystring: WorkbenchQuery,
+        response: { 200: Workbench },
+      },
+    },
+    async (request) => getWorkbench(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/cases/workbench/:set',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '工作台分页 / the next page of one set of the workbench',
+        params: WorkbenchSetParams,
+        querystring: WorkbenchSetQuery,
+        response: { 200: WorkbenchSetPage },
+      },
+    },
+    async (request) => getWorkbenchSet(deps, actorOf(request), request.params.set, request.query),
   );
   app.get(
     '/api/v1/cases/:id',

@@ -1,7 +1,8 @@
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import type { CaseListItem, Workbench } from '@chengguan/contracts';
+import type { Workbench, WorkbenchCase, WorkbenchSetName } from '@chengguan/contracts';
 import { casesApi } from '../../api/cases.ts';
 import { errorText } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -13,9 +14,54 @@ import { Basis } from './detail/DeadlinesTab.tsx';
 import { daysUntil } from './format.ts';
 import { actionLabel, deadlineKindLabel } from './labels.ts';
 
-type DeadlineRow = Workbench['dueSoon'][number];
+type DeadlineRow = Workbench['dueSoon']['items'][number];
+type SetPage<K extends WorkbenchSetName> = NonNullable<Workbench[K]>;
 
-function CaseRef({ c }: { c: CaseListItem }) {
+/** One set of the workbench: its first page from the workbench, then further pages by its cursor, appended. */
+function useWorkbenchSet<K extends WorkbenchSetName>(set: K, first: SetPage<K> | null | undefined) {
+  const [page, setPage] = useState<{ items: SetPage<K>['items']; nextCursor: string | null } | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => setPage(first ? { items: first.items, nextCursor: first.nextCursor } : null), [first]);
+  const loadMore = async () => {
+    if (!page?.nextCursor) return;
+    setLoading(true);
+    try {
+      const next = await casesApi.workbenchSet(set, page.nextCursor);
+      setPage({ items: [...page.items, ...next.items] as SetPage<K>['items'], nextCursor: next.nextCursor });
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setLoading(false);
+    }
+  };
+  const items: SetPage<K>['items'] = page?.items ?? [];
+  return { items, hasMore: !!page?.nextCursor, loadMore, loading, error };
+}
+
+function LoadMore({
+  s,
+  testId,
+}: {
+  s: { hasMore: boolean; loadMore: () => Promise<void>; loading: boolean; error: unknown };
+  testId: string;
+}) {
+  const { t, lang } = useI18n();
+  if (!s.hasMore && !s.error) return null;
+  return (
+    <div style={{ textAlign: 'center', marginTop: 8 }}>
+      {!!s.error && <Alert type="error" showIcon message={errorText(s.error, t, lang)} style={{ marginBottom: 8 }} />}
+      {s.hasMore && (
+        <Button size="small" loading={s.loading} onClick={() => void s.loadMore()} data-testid={testId}>
+          {t('case.wb.loadMore')}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function CaseRef({ c }: { c: WorkbenchCase }) {
   const { t } = useI18n();
   return (
     <Space size={4} wrap>
@@ -36,7 +82,7 @@ function DeadlineTable({ rows, testId, danger }: { rows: DeadlineRow[]; testId: 
     <Table<DeadlineRow>
       rowKey={(r) => `${r.case.id}-${r.deadline.kind}`}
       size="small"
-      pagination={rows.length > 10 ? { pageSize: 10 } : false}
+      pagination={false}
       dataSource={rows}
       scroll={{ x: 840 }}
       data-testid={testId}
@@ -76,6 +122,12 @@ export default function WorkbenchPage() {
   const navigate = useNavigate();
   const wb = useLoad((signal) => casesApi.workbench(signal), 'workbench');
   const d = wb.data;
+  const tasks = useWorkbenchSet('myTasks', d?.myTasks);
+  const dueSoon = useWorkbenchSet('dueSoon', d?.dueSoon);
+  const overdue = useWorkbenchSet('overdue', d?.overdue);
+  const squadOverdue = useWorkbenchSet('squadOverdue', d?.squadOverdue);
+  const count = (set: { total: number; totalCapped: boolean } | null | undefined) =>
+    set ? `${set.total.toLocaleString()}${set.totalCapped ? '+' : ''}` : 0;
 
   return (
     <Page
@@ -103,14 +155,14 @@ export default function WorkbenchPage() {
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={8}>
           <Card size="small">
-            <Statistic title={t('case.wb.myTasks')} value={d?.myTasks.length ?? 0} loading={wb.loading && !d} />
+            <Statistic title={t('case.wb.myTasks')} value={count(d?.myTasks)} loading={wb.loading && !d} />
           </Card>
         </Col>
         <Col xs={8}>
           <Card size="small">
             <Statistic
               title={t('case.wb.dueSoon', { n: d?.dueSoonDays ?? 0 })}
-              value={d?.dueSoon.length ?? 0}
+              value={count(d?.dueSoon)}
               valueStyle={{ color: '#d48806' }}
               loading={wb.loading && !d}
             />
@@ -120,7 +172,7 @@ export default function WorkbenchPage() {
           <Card size="small">
             <Statistic
               title={t('case.wb.overdue')}
-              value={d?.overdue.length ?? 0}
+              value={count(d?.overdue)}
               valueStyle={{ color: '#cf1322' }}
               loading={wb.loading && !d}
             />
@@ -131,10 +183,9 @@ export default function WorkbenchPage() {
         <Col xs={24} xl={10}>
           <Card size="small" title={t('case.wb.myTasks')} data-testid="workbench-tasks">
             <List
-              dataSource={d?.myTasks ?? []}
+              dataSource={tasks.items}
               loading={wb.loading && !d}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.wb.noTasks')} /> }}
-              pagination={(d?.myTasks.length ?? 0) > 10 ? { pageSize: 10, size: 'small' } : false}
               renderItem={(task) => (
                 <List.Item key={task.case.id} data-testid="workbench-task" data-case-id={task.case.id}>
                   <div style={{ width: '100%' }}>
@@ -150,17 +201,20 @@ export default function WorkbenchPage() {
                 </List.Item>
               )}
             />
+            <LoadMore s={tasks} testId="workbench-tasks-more" />
           </Card>
         </Col>
         <Col xs={24} xl={14}>
           <Card size="small" title={<Typography.Text type="danger">{t('case.wb.overdue')}</Typography.Text>} style={{ marginBottom: 16 }}>
-            <DeadlineTable rows={d?.overdue ?? []} testId="workbench-overdue" danger />
+            <DeadlineTable rows={overdue.items} testId="workbench-overdue" danger />
+            <LoadMore s={overdue} testId="workbench-overdue-more" />
           </Card>
           <Card size="small" title={t('case.wb.dueSoon', { n: d?.dueSoonDays ?? 0 })}>
-            <DeadlineTable rows={d?.dueSoon ?? []} testId="workbench-due-soon" />
+            <DeadlineTable rows={dueSoon.items} testId="workbench-due-soon" />
+            <LoadMore s={dueSoon} testId="workbench-due-soon-more" />
           </Card>
         </Col>
-        {d && d.squadOverdue.length > 0 && (
+        {squadOverdue.items.length > 0 && (
           <Col xs={24}>
             <Card
               size="small"
@@ -169,13 +223,14 @@ export default function WorkbenchPage() {
               data-testid="workbench-squad-overdue"
             >
               <List
-                dataSource={d.squadOverdue}
+                dataSource={squadOverdue.items}
                 renderItem={(c) => (
                   <List.Item key={c.id}>
                     <CaseRef c={c} />
                   </List.Item>
                 )}
               />
+              <LoadMore s={squadOverdue} testId="workbench-squad-overdue-more" />
             </Card>
           </Col>
         )}

@@ -1,0 +1,135 @@
+// The case list's search (q) through the gram index (migration 018) returns exactly the rows of a plain ILIKE
+// '%term%' on the case number, the party's name and the location — for terms of one and two characters (which no
+// trigram can answer), Latin in either case, digits, case-number fragments, and % _ \ matched literally.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { CaseListItem, PageOf } from '@chengguan/contracts';
+import { createTestContext, type TestContext } from './harness.ts';
+import { caseKit, type CaseKit } from './cases-support.ts';
+import { listCases } from '../src/modules/cases/cases.repository.ts';
+
+/** mulberry32: the same generated texts on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = prng(20261204);
+const ALPHABET = [...'王张三李四路号区浦东新AaBbZz1209%_\\ -〔〕ÄäÉé'];
+const text = (min: number, max: number) =>
+  Array.from({ length: min + Math.floor(rand() * (max - min + 1)) }, () => ALPHABET[Math.floor(rand() * ALPHABET.length)]).join('');
+
+const GENERATED = 300;
+let ctx: TestContext;
+let kit: CaseKit;
+let bureauId: string;
+const texts: string[] = [];
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  kit = await caseKit(ctx);
+  const template = await kit.register({ location: '模板路 1 号' });
+  bureauId = (await ctx.deps.db.selectFrom('cases').select('bureau_id').where('id', '=', template.id).executeTakeFirstOrThrow()).bureau_id!;
+  const rows = Array.from({ length: GENERATED }, (_, i) => ({
+    id: randomUUID(),
+    // Some cases have no number yet (a case is numbered when it is filed).
+    number: i % 7 === 0 ? null : `沪浦城管罚字〔2026〕第${String(i).padStart(6, '0')}号${text(0, 3)}`,
+    name: text(1, 6),
+    location: text(2, 12),
+  }));
+  for (const r of rows) texts.push(...[r.number, r.name, r.location].filter((t): t is string => t !== null));
+  await sql`
+    INSERT INTO cases (id, bureau_id, org_id, procedure, state, source, source_ref, case_number, offence_id, offence_code,
+      offence_name, domain, party_id, party_type, party_name, act_id, act_date, location, facts, discovered_on,
+      registered_on, filed_on, decided_on, closed_on, decision_outcome, fine_fen, has_overdue, next_due_date, version,
+      snapshot, created_by, created_at, updated_at)
+    SELECT g.id, c.bureau_id, c.org_id, c.procedure, c.state, c.source, c.source_ref, g.num, c.offence_id, c.offence_code,
+      c.offence_name, c.domain, c.party_id, c.party_type, g.name, c.act_id || '#' || g.id, c.act_date, g.loc, c.facts,
+      c.discovered_on, c.registered_on, c.filed_on, c.decided_on, c.closed_on, c.decision_outcome, c.fine_fen,
+      c.has_overdue, c.next_due_date, c.version, c.snapshot, c.created_by, c.created_at, c.updated_at
+      FROM cases c,
+           unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.number)}::text[], ${rows.map((r) => r.name)}::text[],
+                  ${rows.map((r) => r.location)}::text[]) AS g(id, num, name, loc)
+     WHERE c.id = ${template.id}`.execute(ctx.deps.db);
+});
+afterAll(async () => ctx?.close());
+
+/** The reference: a plain ILIKE on the three columns, the term escaped here (with !) independently of the platform. */
+async function plainIlike(term: string, bureau?: string): Promise<string[]> {
+  const like = `%${term.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  const r = await sql<{ id: string }>`
+    SELECT id FROM cases
+     WHERE (${bureau ?? null}::uuid IS NULL OR bureau_id = ${bureau ?? null}::uuid)
+       AND (case_number ILIKE ${like} ESCAPE '!' OR party_name ILIKE ${like} ESCAPE '!' OR location ILIKE ${like} ESCAPE '!')
+     ORDER BY id`.execute(ctx.deps.db);
+  return r.rows.map((x) => x.id);
+}
+
+async function searched(term: string): Promise<string[]> {
+  const page = await listCases(ctx.deps.db, { jurisdictionPath: '/', q: term }, 10_000, 0, { withCount: false });
+  return page.items.map((i) => i.id).sort();
+}
+
+describe('the case list search', () => {
+  it('returns the rows of a plain ILIKE for terms of every kind', async () => {
+    const fixed = [
+      '王',
+      '张三',
+      '三王',
+      'a',
+      'A',
+      'Ab',
+      'zB',
+      '1',
+      '20',
+      '2026',
+      '〔2026〕第0001',
+      '罚字',
+      '%',
+      '_',
+      '\\',
+      '5%',
+      'a_',
+      '\\%',
+    ];
+    const fixedMore = ['%_', ' ', ' -', 'Ä', 'ä', 'é', 'É', '模板', '不存在的词', 'xyzzy', '王%', '_\\'];
+    // Substrings of the generated texts, of 1, 2, 3 and 5 characters.
+    const drawn = Array.from({ length: 60 }, (_, i) => {
+      const t = texts[Math.floor(rand() * texts.length)]!;
+      const n = [1, 2, 3, 5][i % 4]!;
+      const at = Math.floor(rand() * Math.max(1, t.length - n + 1));
+      return [...t].slice(at, at + n).join('');
+    });
+    let matched = 0;
+    for (const term of [...fixed, ...fixedMore, ...drawn]) {
+      const want = await plainIlike(term);
+      expect(await searched(term), `term ${JSON.stringify(term)}`).toEqual(want);
+      if (want.length > 0) matched += 1;
+    }
+    // Not a comparison of empty answers: most terms are found, and the wildcards literally.
+    expect(matched).toBeGreaterThan(60);
+    for (const literal of ['%', '_', '\\']) {
+      const ids = await plainIlike(literal);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids.length).toBeLessThan(GENERATED);
+    }
+  });
+
+  it("answers through the list endpoint, in the reader's district, with the count of the same rows", async () => {
+    const term = '张三';
+    const want = await plainIlike(term, bureauId);
+    expect(want.length).toBeGreaterThan(0);
+    // The district leader of the bureau the generated cases belong to.
+    const r = await ctx.api('GET', `/api/v1/cases?pageSize=200&q=${encodeURIComponent(term)}`, { token: kit.tokens.pd_leader! });
+    expect(r.statusCode, r.body).toBe(200);
+    const page: PageOf<CaseListItem> = r.json();
+    expect(page.total).toBe(want.length);
+    expect(page.items.map((i) => i.id).sort()).toEqual(want);
+  });
+});
