@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatCitationZh, lawFullName, parseArticleRef, zhNumeral } from './citation.ts';
+import { formatCitationZh, lawFullName, normalizeCitationTextZh, parseArticleRef, zhNumeral } from './citation.ts';
 
 describe('formatCitationZh: statute citations in the Chinese form (docs/ui-text.md)', () => {
   it('writes article numbers in Chinese numerals', () => {
@@ -73,6 +73,14 @@ describe('formatCitationZh: statute citations in the Chinese form (docs/ui-text.
     ]);
     expect(lawFullName('沪条例')).toBe('上海市城市管理行政执法条例');
     expect(lawFullName('某某办法')).toBe('某某办法');
+  });
+
+  it('rewrites Arabic article numbers in free text as the statutes write them', () => {
+    expect(normalizeCitationTextZh('《上海市市容环境卫生管理条例》第28条第1款第6项')).toBe(
+      '《上海市市容环境卫生管理条例》第二十八条第一款第六项',
+    );
+    expect(normalizeCitationTextZh('依据行政处罚法 Art. 44，应当告知')).toBe('依据《中华人民共和国行政处罚法》第四十四条，应当告知');
+    expect(normalizeCitationTextZh('第2026号文')).toBe('第2026号文');
   });
 
   it('leaves no "Art." in any reference the domain rules carry', () => {

@@ -186,3 +186,22 @@ export function formatCitationZh(citation: Citation | readonly Citation[] | stri
     })
     .join('、');
 }
+
+/**
+ * Citations typed with Arabic numerals in free text (the library's 「《上海市生活垃圾管理条例》第57条第1款」) in the
+ * statutes' own numerals: 第五十七条第一款. Machine references in the text ("行政处罚法 Art. 44") are converted too.
+ */
+export function normalizeCitationTextZh(text: string): string {
+  return text
+    .replace(/第(\d{1,4})(条|款|项)/g, (_, n: string, unit: string) => `第${zhNumeral(Number(n))}${unit}`)
+    .replace(KNOWN_REF, (ref) => formatCitationZh(ref));
+}
+
+// A machine reference inside a sentence: a known law name (longest first, so 行政处罚法 wins over 处罚法), then Art.
+const KNOWN_REF = new RegExp(
+  `(?:${[...new Set([...Object.keys(LAW_FULL_NAMES), ...Object.values(LAW_FULL_NAMES)])]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')}) Arts?\\. [0-9][^;；，,。）)]*`,
+  'gu',
+);
