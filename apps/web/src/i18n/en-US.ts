@@ -9,6 +9,7 @@ import { disclosureEnUS } from './disclosure.en-US.ts';
 import { auditEnUS } from './audit.en-US.ts';
 import { messagesEnUS } from './messages.en-US.ts';
 import { filesEnUS } from './files.en-US.ts';
+import { textEnUS } from './text.en-US.ts';
 
 export const enUS: Record<MessageKey, string> = {
   'app.title': 'Urban Management Enforcement',
@@ -578,7 +579,7 @@ export const enUS: Record<MessageKey, string> = {
   'law.cal.workday': 'Working day',
   'law.cal.restDay': 'Rest day',
   'law.cal.override': 'Override',
-  'law.cal.package': 'chinese-days data',
+  'law.cal.package': 'State Council holiday notices (built in)',
   'law.cal.monthFormat': 'MMMM',
   'law.cal.prevYear': 'Previous year',
   'law.cal.nextYear': 'Next year',
@@ -593,7 +594,7 @@ export const enUS: Record<MessageKey, string> = {
   'law.cal.note': 'Reason',
   'law.cal.noteHint': 'e.g. the State Council notice number',
   'law.cal.remove': 'Remove override',
-  'law.cal.removeConfirm': 'Back to the chinese-days data?',
+  'law.cal.removeConfirm': 'Back to the built-in State Council holiday notices?',
   'law.cal.removed': 'Override removed',
   'law.config.currentTitle': 'Current configuration',
   'law.config.current': 'Configuration in force on {on} (from {from})',
@@ -633,4 +634,5 @@ export const enUS: Record<MessageKey, string> = {
   ...paymentsEnUS,
   ...serviceEnUS,
   ...enforcementEnUS,
+  ...textEnUS,
 };

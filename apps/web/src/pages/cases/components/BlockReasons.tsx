@@ -1,8 +1,9 @@
 import { Typography } from 'antd';
 import type { BlockReason } from '@chengguan/contracts';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { Citation } from '../../../components/Citation.tsx';
 
-/** Why an action is blocked, as the server says: rule ID + article, then the reason (zh, or en in the English UI). */
+/** Why an action is blocked, as the server says: the reason (zh, or en in the English UI), then its citation (rule ID on hover). */
 export function BlockReasons({ reasons }: { reasons: readonly BlockReason[] }) {
   const { lang } = useI18n();
   if (reasons.length === 0) return null;
@@ -11,9 +12,14 @@ export function BlockReasons({ reasons }: { reasons: readonly BlockReason[] }) {
       {reasons.map((r, i) => (
         <li key={`${r.ruleId}-${i}`} data-rule={r.ruleId}>
           <Typography.Text type="danger" style={{ fontSize: 12 }}>
-            {r.ruleId && r.ruleId !== 'STATE' ? <strong>{r.ruleId} </strong> : null}
-            {r.article ? <span>{r.article}：</span> : null}
             {lang.startsWith('en') ? r.messageEn || r.messageZh : r.messageZh}
+            {r.article ? (
+              <span>
+                {lang.startsWith('en') ? ' (' : '（'}
+                <Citation articles={r.article} ruleId={r.ruleId} secondary={false} />
+                {lang.startsWith('en') ? ')' : '）'}
+              </span>
+            ) : null}
           </Typography.Text>
         </li>
       ))}

@@ -9,12 +9,15 @@ import { applyServerErrors, errorText, isRetryable } from '../../../api/errors.t
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { docTypeLabel } from '../labels.ts';
+import { citationText } from '../../../components/Citation.tsx';
 
 const kindTitle = (kind: DocumentKind, lang: string) =>
   lang.startsWith('en') ? DOCUMENT_KIND_TITLES[kind].en : DOCUMENT_KIND_TITLES[kind].zh;
 
 function reasonText(a: AvailableDocument, lang: string): string {
-  return a.reasons.map((r) => `${r.ruleId} ${r.article}：${lang.startsWith('en') ? r.textEn : r.textZh}`).join('；');
+  return a.reasons
+    .map((r) => (lang.startsWith('en') ? `${r.textEn} (${r.article})` : `${r.textZh}（${citationText(r.article, lang)}）`))
+    .join(lang.startsWith('en') ? '; ' : '；');
 }
 
 /**
