@@ -106,7 +106,8 @@ describe('text on screen follows docs/ui-text.md', () => {
 
   it('工作日历: a year without the State Council notice says what to do, in plain words', async () => {
     const { page } = s;
-    await openMenu('工作日历', 'law-calendar-page');
+    await page.goto('/law-calendar');
+    await page.getByTestId('law-calendar-page').waitFor({ timeout: 60_000 });
     const year = page.getByTestId('law-cal-year').locator('input');
     await year.fill('2090');
     await year.press('Enter');
@@ -119,9 +120,9 @@ describe('text on screen follows docs/ui-text.md', () => {
 
   it('the portal names its languages 中文 / English', async () => {
     const { page } = s;
-    await page.goto('/portal');
+    await page.goto('/portal', { waitUntil: 'domcontentloaded', timeout: 60_000 });
     const sw = page.getByTestId('portal-lang');
-    await sw.waitFor();
+    await sw.waitFor({ timeout: 60_000 });
     expect(await sw.innerText()).toMatch(/^中文\s*English$/);
   });
 });
