@@ -27,6 +27,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'web',
+          root: './apps/web',
+          include: ['src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'bench',
           root: './bench',
           include: ['src/**/*.test.ts'],

@@ -56,7 +56,10 @@ describe('summary ticket on a phone (390×844)', () => {
     expect(res.status()).toBeLessThan(500);
     const alert = page.getByTestId('case-rule-error');
     await alert.waitFor();
-    expect(await page.getByTestId('case-rule-id').textContent()).toMatch(/^B1/);
+    expect(await page.getByTestId('case-rule-id').getAttribute('data-rule')).toBe('B1');
+    // The refusal cites the statute in the Chinese form; the rule ID is only the hover detail.
+    expect(await page.getByTestId('case-rule-message').textContent()).toContain('《中华人民共和国行政处罚法》第五十一条');
+    expect(await alert.textContent()).not.toMatch(/Art\.|\bB1\b/);
     expect(await page.getByTestId('summary-result').count()).toBe(0);
     await page.waitForTimeout(1000); // the page scrolls the refusal into view
     await page.screenshot({ path: '/tmp/summary-phone-b1.png' });

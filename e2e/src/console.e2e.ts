@@ -100,15 +100,14 @@ describe('console', () => {
     expect(officerId, 'the officer of the previous test').not.toBe('');
     await page.getByTestId('side-menu').getByText('审计日志').click();
     await page.getByTestId('audit-page').waitFor();
-    await page.getByTestId('audit-filter-action').fill('officer.create');
-    await page.getByTestId('audit-search').click();
     // The creation also writes the roles granted (officer.roles_change): the row wanted is the one whose action is the
-    // creation, whether or not the table has reloaded with the filter yet.
+    // creation, among the newest rows; the table names it 新增人员, the code stays in data-action and the hover.
     const row = page
       .locator('[data-testid="audit-table"] tr.ant-table-row', { hasText: officerId })
-      .filter({ has: page.getByTestId('audit-action').getByText('officer.create', { exact: true }) });
+      .filter({ has: page.locator('[data-testid="audit-action"][data-action="officer.create"]') });
     await row.waitFor();
-    expect(await row.getByTestId('audit-action').textContent()).toBe('officer.create');
+    expect(await row.getByTestId('audit-action').textContent()).toBe('新增人员');
+    expect(await row.getByTestId('audit-object').textContent()).toBe('人员');
     await row.click(); // expands the row's data
     await expect.poll(() => page.getByTestId('audit-data').first().textContent()).toContain(officer.employeeNo);
 

@@ -93,11 +93,20 @@ describe('legal library console', () => {
     await card.getByTestId('law-calc-refusal').waitFor();
     expect(await card.getByTestId('law-calc-flag-b1').getAttribute('data-on')).toBe(String(server.summaryAllowed));
     expect(await card.getByTestId('law-calc-version').textContent()).toContain('SH-LJ-57-2');
-    const ids = await card.getByTestId('law-rule-id').allTextContents();
-    expect(ids.length).toBe(server.lines.length);
-    expect(ids.length).toBeGreaterThan(0);
+    // Every line shows its statute in the Chinese form; the rule ID is only the hover detail (docs/ui-text.md).
+    const citations = card.getByTestId('law-rule-id').getByTestId('citation');
+    expect(await citations.count()).toBe(server.lines.length);
+    expect(server.lines.length).toBeGreaterThan(0);
+    const ids = await citations.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')));
     for (const id of ids) expect(id).toMatch(/^[A-Z][A-Z0-9]*/);
     expect(ids).toContain('E10');
+    for (const text of await citations.allTextContents()) {
+      expect(text).not.toMatch(/Art\.|\b[A-L]\d{1,2}\b/);
+    }
+    const e10 = card.locator('[data-testid="citation"][data-rule="E10"]').first();
+    expect(await e10.textContent()).toMatch(/^《[^》]+》第[一二三四五六七八九十百]+条/);
+    await e10.hover();
+    await expect.poll(() => page.locator('.ant-tooltip:visible').last().textContent()).toBe('规则编号：E10');
     await page.screenshot({ path: '/tmp/law-calc.png', fullPage: true });
 
     // The same request answered directly by the API: the page shows what the server computes.
@@ -127,7 +136,10 @@ describe('legal library console', () => {
     // 5 working days from Fri 09-26: Sun 09-28 (调休) and 09-29, 09-30, then 10-01…10-08 off, 10-09, 10-10.
     expect(await result.getAttribute('data-due')).toBe('2025-10-10');
     expect(await result.getByTestId('law-deadline-due').textContent()).toContain('2025-10-10');
-    expect(await result.getByTestId('law-deadline-basis').textContent()).toContain('D5');
+    const basis = result.getByTestId('law-deadline-basis');
+    expect(await basis.getByTestId('citation').getAttribute('data-rule')).toBe('D5');
+    expect(await basis.textContent()).toContain('《中华人民共和国行政处罚法》第六十四条');
+    expect(await basis.textContent()).not.toContain('Art.');
   });
 
   it('imports guidance from Excel: the dry run names the bad row and column, a good file imports', async () => {

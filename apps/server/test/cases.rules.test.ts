@@ -82,7 +82,8 @@ describe('refused steps name the rule and write nothing', () => {
     );
     const body = expectRule(expired, 422, 'A1');
     expect(body.field).toBe('officers');
-    expect(body.message).toMatch(/Art\. 42/);
+    expect(body.message).toContain('《中华人民共和国行政处罚法》第四十二条');
+    expect(body.messageEn).toMatch(/Art\. 42/);
   });
 
   it('a backdated event, before the previous step (CHRONOLOGY, Art. 47)', async () => {

@@ -273,7 +273,8 @@ describe('refusals: stage and statutory contents', () => {
     const body = r.json() as { field: string; rule: string; message: string; messageEn: string };
     expect(body.field).toBe('party.address');
     expect(body.rule).toMatch(/^E5 /);
-    expect(body.message).toContain('E5');
+    expect(body.message).toContain('《中华人民共和国行政处罚法》第五十九条');
+    expect(body.message).not.toContain('party.address');
     expect(body.messageEn).toContain('E5');
   });
 

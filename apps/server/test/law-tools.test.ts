@@ -172,6 +172,11 @@ describe('discretion calculator', () => {
       circumstances: circumstances({ proposedFineFen: 200_000 }),
     });
     expect(errorBody(outside)).toMatchObject({ code: 'FINE_OUTSIDE_RANGE', field: 'circumstances.proposedFineFen' });
+    // The refusal reads as a Chinese sentence in 元 with the statute in the Chinese form (docs/ui-text.md).
+    expect(errorBody(outside).message).toMatch(
+      /^拟处罚款 2,000\.00 元不在本案适用的裁量幅度 [\d,]+\.00 元至 [\d,]+\.00 元之内，请在该幅度内重新填写拟处罚款（依据《中华人民共和国行政处罚法》第三十四条）$/,
+    );
+    expect(errorBody(outside).message).not.toMatch(/fen|ART34|circumstances/);
   });
 });
 

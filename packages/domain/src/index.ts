@@ -19,5 +19,6 @@ export * from './disclosure/index.ts';
 export * from './portal/index.ts';
 export * from './payments/index.ts';
 export * from './random/prng.ts';
+export * from './text/ui-text.ts';
 export * from './audit/checkpoint.ts';
 export * from './geo/index.ts';

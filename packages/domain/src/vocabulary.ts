@@ -5,3 +5,5 @@ export * from './cases/case-states.ts';
 export * from './party/identity.ts';
 export * from './money.ts';
 export { CHECKPOINT_REASONS, type CheckpointReason } from './audit/checkpoint-reasons.ts';
+export * from './law/citation.ts';
+export * from './text/ui-text.ts';

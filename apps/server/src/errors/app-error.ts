@@ -2,6 +2,8 @@
  * One coded error type for the whole platform. The table below is exhaustive: adding a code
  * without its HTTP status and its zh/en messages does not compile.
  */
+import { labelled } from './field-labels.ts';
+
 export type ErrorDetail = { field: string; message: string; messageEn: string };
 
 type ErrorSpec = { status: number; zh: string; en: string };
@@ -129,10 +131,11 @@ export class AppError extends Error {
 
 /** A 400 naming one field. */
 export function fieldError(field: string, zh: string, en: string, code: AppErrorCode = 'VALIDATION_FAILED'): AppError {
+  const said = labelled(field, zh, en);
   return new AppError(code, {
     field,
-    message: `${field}：${zh}`,
-    messageEn: `${field}: ${en}`,
-    details: [{ field, message: zh, messageEn: en }],
+    message: said.zh,
+    messageEn: said.en,
+    details: [{ field, message: said.zh, messageEn: said.en }],
   });
 }

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { INPUT_DATE_MAX, INPUT_DATE_MIN, isSingleLineText } from '@chengguan/contracts';
+import { yuanText } from '@chengguan/domain';
 import { AppError, type AppErrorCode, type ErrorDetail } from '../errors/app-error.ts';
+import { labelled } from '../errors/field-labels.ts';
 
 type AjvError = {
   instancePath?: string;
@@ -11,27 +13,49 @@ type AjvError = {
   data?: unknown;
 };
 
-const KEYWORD_ZH: Record<string, string> = {
-  required: '为必填项',
-  pattern: '格式不正确',
-  format: '格式不正确',
-  minLength: '长度过短',
-  maxLength: '长度过长',
-  minimum: '数值过小',
-  maximum: '数值过大',
-  exclusiveMinimum: '数值过小',
-  exclusiveMaximum: '数值过大',
-  type: '类型不正确',
-  enum: '取值不在允许范围内',
-  const: '取值不在允许范围内',
-  anyOf: '取值不在允许范围内',
-  minItems: '至少需要选择一项',
-  maxItems: '项数过多',
-  uniqueItems: '存在重复项',
-  additionalProperties: '不允许的字段',
-  discriminator: '取值不在允许范围内',
-  propertyNames: '字段名不符合要求',
+type Limit = { zh: string; en: string } | null;
+
+/** What is wrong and what to do, per failed schema keyword; `n` is the schema's bound (in 元 for amounts). */
+export const KEYWORD_TEXT: Record<string, (n: Limit) => { zh: string; en: string }> = {
+  required: () => ({ zh: '未填写，请填写后再提交', en: 'is missing; fill it in' }),
+  pattern: () => ({ zh: '格式不正确，请按提示的格式填写', en: 'is not in the expected form; follow the hint' }),
+  format: () => ({ zh: '格式不正确，请按提示的格式填写', en: 'is not in the expected form; follow the hint' }),
+  minLength: (n) => ({
+    zh: `过短${n ? `（至少 ${n.zh} 个字符）` : ''}，请补充完整`,
+    en: `is too short${n ? ` (at least ${n.en} characters)` : ''}`,
+  }),
+  maxLength: (n) => ({
+    zh: `过长${n ? `（最多 ${n.zh} 个字符）` : ''}，请删减`,
+    en: `is too long${n ? ` (at most ${n.en} characters)` : ''}`,
+  }),
+  minimum: (n) => ({ zh: `${n ? `不能小于 ${n.zh}` : '数值过小'}，请重新填写`, en: n ? `must be at least ${n.en}` : 'is too small' }),
+  maximum: (n) => ({ zh: `${n ? `不能大于 ${n.zh}` : '数值过大'}，请重新填写`, en: n ? `must be at most ${n.en}` : 'is too large' }),
+  exclusiveMinimum: (n) => ({
+    zh: `${n ? `须大于 ${n.zh}` : '数值过小'}，请重新填写`,
+    en: n ? `must be more than ${n.en}` : 'is too small',
+  }),
+  exclusiveMaximum: (n) => ({
+    zh: `${n ? `须小于 ${n.zh}` : '数值过大'}，请重新填写`,
+    en: n ? `must be less than ${n.en}` : 'is too large',
+  }),
+  type: () => ({ zh: '类型不正确，请重新填写', en: 'has the wrong type' }),
+  anyOf: () => ({ zh: '取值不在允许范围内，请从列表中选择', en: 'is not one of the allowed values; choose one from the list' }),
+  minItems: (n) => ({ zh: `至少需要 ${n?.zh ?? '1'} 项，请补充`, en: `needs at least ${n?.en ?? '1'} item(s)` }),
+  maxItems: (n) => ({ zh: `项数过多${n ? `（最多 ${n.zh} 项）` : ''}，请删减`, en: `has too many items${n ? ` (at most ${n.en})` : ''}` }),
+  uniqueItems: () => ({ zh: '有重复的项，请删除重复项', en: 'has duplicate items; remove them' }),
+  additionalProperties: () => ({ zh: '含有不接受的内容，请删除后再提交', en: 'contains a property that is not accepted' }),
+  discriminator: () => ({ zh: '取值不在允许范围内，请从列表中选择', en: 'is not one of the allowed values' }),
+  propertyNames: () => ({ zh: '含有不接受的名称', en: 'has a name that is not accepted' }),
 };
+
+/** The bound a keyword failed on, as a person reads it: amounts (fields ending in Fen) in 元. */
+function limitText(e: AjvError, field: string): Limit {
+  const limit = e.params?.limit;
+  if (typeof limit !== 'number') return null;
+  if (!/Fen$/.test(field) || !Number.isSafeInteger(limit)) return { zh: String(limit), en: String(limit) };
+  const yuan = yuanText(limit);
+  return { zh: `${yuan} 元`, en: `${yuan} yuan` };
+}
 
 /** A rejected value worth repeating in the message: short, printable text (a date, a code), never free text. */
 function quoted(data: unknown): string | null {
@@ -39,26 +63,27 @@ function quoted(data: unknown): string | null {
 }
 
 const DATE_RANGE = `${INPUT_DATE_MIN} … ${INPUT_DATE_MAX}`;
+const DATE_RANGE_ZH = `${INPUT_DATE_MIN}至${INPUT_DATE_MAX}`;
 
 /** The formats of packages/contracts/src/formats.ts, said the way a user can act on. */
-const FORMAT_TEXT: Record<string, (data: unknown) => { zh: string; en: string }> = {
-  text: () => ({ zh: '含有控制字符等不允许的字符', en: 'must not contain control characters' }),
+export const FORMAT_TEXT: Record<string, (data: unknown) => { zh: string; en: string }> = {
+  text: () => ({ zh: '含有控制字符等不允许的字符，请删除后重新填写', en: 'must not contain control characters' }),
   'multiline-text': () => ({
-    zh: '含有控制字符等不允许的字符',
+    zh: '含有控制字符等不允许的字符，请删除后重新填写',
     en: 'must not contain control characters (tab and line breaks are allowed)',
   }),
-  uuid: () => ({ zh: '不是有效的标识（UUID）', en: 'must be a UUID' }),
+  uuid: () => ({ zh: '不是有效的编号，请从列表或链接重新打开', en: 'is not a valid ID (a UUID); open it again from a list or link' }),
   date: (data) => {
     const v = quoted(data);
     return {
-      zh: `${v === null ? '日期' : `日期「${v}」`}不存在或格式错误（YYYY-MM-DD，${DATE_RANGE}）`,
+      zh: `${v === null ? '日期' : `日期「${v}」`}不存在或格式错误，请按“2026-01-31”的格式填写${DATE_RANGE_ZH}内的日期`,
       en: `${v === null ? 'is' : `"${v}" is`} not an existing date (YYYY-MM-DD, ${DATE_RANGE})`,
     };
   },
   'date-time': (data) => {
     const v = quoted(data);
     return {
-      zh: `${v === null ? '时间' : `时间「${v}」`}不存在或格式错误（RFC 3339，含时区）`,
+      zh: `${v === null ? '时间' : `时间「${v}」`}不存在或格式错误，请重新选择日期和时间`,
       en: `${v === null ? 'is' : `"${v}" is`} not an existing date and time (RFC 3339 with its offset)`,
     };
   },
@@ -92,50 +117,59 @@ export function validationError(errors: AjvError[], context: string): AppError {
     const format = e.keyword === 'format' ? FORMAT_TEXT[String(e.params?.format)]?.(e.data) : undefined;
     onlyDates &&= e.keyword === 'format' && DATE_FORMATS.has(String(e.params?.format));
     const keyword = e.keyword === 'const' || e.keyword === 'enum' ? 'anyOf' : e.keyword;
-    details.push({
-      field,
-      message: format?.zh ?? KEYWORD_ZH[keyword] ?? '不符合要求',
-      messageEn: format?.en ?? e.message ?? 'is invalid',
-    });
+    const text = format ??
+      KEYWORD_TEXT[keyword]?.(limitText(e, field)) ?? { zh: '不符合要求，请检查后重新填写', en: e.message ?? 'is invalid' };
+    const said = labelled(field, text.zh, text.en);
+    details.push({ field, message: said.zh, messageEn: said.en });
   }
-  const first = details[0] ?? { field: context, message: '不符合要求', messageEn: 'is invalid' };
+  const first = details[0] ?? { field: context, ...labelled(context, '不符合要求，请检查后重新填写', 'is invalid') };
   return new AppError(onlyDates && details.length ? 'INVALID_DATE' : 'VALIDATION_FAILED', {
     field: first.field,
-    message: details.map((d) => `${d.field}：${d.message}`).join('；'),
-    messageEn: details.map((d) => `${d.field}: ${d.messageEn}`).join('; '),
+    message: details.map((d) => d.message).join('；'),
+    messageEn: details.map((d) => d.messageEn).join('; '),
     details,
   });
 }
 
 /** Fastify's own refusals (before any route code runs), each as a coded error naming what was wrong. */
-const FRAMEWORK_ERRORS: Record<string, { code: AppErrorCode; field: string; zh: string; en: string }> = {
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'VALIDATION_FAILED', field: 'body', zh: '请求体为空', en: 'the JSON body is empty' },
+export const FRAMEWORK_ERRORS: Record<string, { code: AppErrorCode; field: string; zh: string; en: string }> = {
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'VALIDATION_FAILED',
+    field: 'body',
+    zh: '提交的内容为空，请填写后再提交',
+    en: 'the JSON body is empty',
+  },
   FST_ERR_CTP_INVALID_JSON_BODY: {
     code: 'VALIDATION_FAILED',
     field: 'body',
-    zh: '请求体不是有效的 JSON',
+    zh: '提交的内容无法解析，请刷新页面后重试',
     en: 'the body is not valid JSON',
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     code: 'VALIDATION_FAILED',
     field: 'content-length',
-    zh: '与请求体长度不符',
+    zh: '与提交的内容不符，请重试',
     en: 'does not match the body',
   },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'UNSUPPORTED_MEDIA_TYPE',
     field: 'content-type',
-    zh: '不支持该内容类型（JSON 请使用 application/json）',
+    zh: '不被接受，请通过本系统页面提交',
     en: 'is not accepted here (JSON is application/json)',
   },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', field: 'body', zh: '请求体过大', en: 'the body is too large' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'PAYLOAD_TOO_LARGE',
+    field: 'body',
+    zh: '提交的内容过大，请减小后再提交',
+    en: 'the body is too large',
+  },
   FST_ERR_BAD_URL: {
     code: 'VALIDATION_FAILED',
     field: 'url',
-    zh: '请求地址含有无效的编码',
+    zh: '含有无效的字符，请检查链接是否完整',
     en: 'the address is not valid percent-encoded UTF-8',
   },
-  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', field: 'url', zh: '请求地址中的参数过长', en: 'a path parameter is too long' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'URI_TOO_LONG', field: 'url', zh: '过长，请检查链接是否完整', en: 'a path parameter is too long' },
 };
 
 function frameworkError(fe: FastifyError): AppError | null {
@@ -143,14 +177,14 @@ function frameworkError(fe: FastifyError): AppError | null {
   if (known)
     return new AppError(known.code, {
       field: known.field,
-      message: `${known.field}：${known.zh}`,
-      messageEn: `${known.field}: ${known.en}`,
+      message: labelled(known.field, known.zh, known.en).zh,
+      messageEn: labelled(known.field, known.zh, known.en).en,
     });
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     // Any other refusal of the request as sent: the client's fault, named as the body.
     return new AppError('VALIDATION_FAILED', {
       field: 'body',
-      message: `body：请求无法解析（${fe.code ?? fe.statusCode}）`,
+      message: `提交的内容无法解析（错误代码 ${fe.statusCode}），请刷新页面后重试`,
       messageEn: `body: the request cannot be parsed (${fe.code ?? fe.statusCode})`,
     });
   }

@@ -329,7 +329,7 @@ export const casesEnUS: Record<CasesMessageKey, string> = {
   'case.proposal': 'Proposal',
   'case.provision': 'Provisions',
   'case.readOnly': 'You may view this case but not act on it',
-  'case.refusedByRule': 'Refused under rule',
+  'case.refusedByRule': 'The action was refused',
   'case.register': 'Register a case',
   'case.registerSource': 'Source and handling',
   'case.registerSubmit': 'Register',

@@ -65,7 +65,7 @@ export const documentsZhCN = {
   'doc.templates.city': '市级默认 v{v}',
   'doc.templates.bureau': '本局覆盖 v{v}',
   'doc.templates.edit': '编辑',
-  'doc.templates.editor': '模板（JSON）',
+  'doc.templates.editor': '模板内容',
   'doc.templates.note': '修改说明',
   'doc.templates.saveVersion': '保存为新版本',
   'doc.templates.revert': '恢复',
@@ -75,7 +75,7 @@ export const documentsZhCN = {
   'doc.templates.placeholders': '占位符',
   'doc.templates.required': '法定必备内容',
   'doc.templates.previewCase': '用真实案件预览（案件 ID，可空）',
-  'doc.templates.badJson': 'JSON 格式错误：{msg}',
+  'doc.templates.badJson': '模板内容的格式有误，请检查括号、引号和逗号是否成对（{msg}）',
   'doc.templates.removed': '（已撤销覆盖）',
   'doc.templates.help':
     '块类型：heading 标题、paragraph 段落、fields 审批表式表格、table 列表表格、signature 落款（seal 盖章）、signatures 签名栏、spacer 空行、note 注。文字中用 {{路径}} 插入数据，{{#路径}}…{{/路径}} 条件或循环，{{^路径}}…{{/路径}} 为空时显示。',

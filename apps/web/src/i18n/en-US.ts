@@ -12,6 +12,7 @@ import { filesEnUS } from './files.en-US.ts';
 import { mapEnUS } from './map.en-US.ts';
 import { progressEnUS } from './progress.en-US.ts';
 import { homeEnUS } from './home.en-US.ts';
+import { textEnUS } from './text.en-US.ts';
 
 export const enUS: Record<MessageKey, string> = {
   'app.title': 'Urban Management Enforcement',
@@ -581,7 +582,7 @@ export const enUS: Record<MessageKey, string> = {
   'law.cal.workday': 'Working day',
   'law.cal.restDay': 'Rest day',
   'law.cal.override': 'Override',
-  'law.cal.package': 'chinese-days data',
+  'law.cal.package': 'State Council holiday notices (built in)',
   'law.cal.monthFormat': 'MMMM',
   'law.cal.prevYear': 'Previous year',
   'law.cal.nextYear': 'Next year',
@@ -596,7 +597,7 @@ export const enUS: Record<MessageKey, string> = {
   'law.cal.note': 'Reason',
   'law.cal.noteHint': 'e.g. the State Council notice number',
   'law.cal.remove': 'Remove override',
-  'law.cal.removeConfirm': 'Back to the chinese-days data?',
+  'law.cal.removeConfirm': 'Back to the built-in State Council holiday notices?',
   'law.cal.removed': 'Override removed',
   'law.config.currentTitle': 'Current configuration',
   'law.config.current': 'Configuration in force on {on} (from {from})',
@@ -639,4 +640,5 @@ export const enUS: Record<MessageKey, string> = {
   ...enforcementEnUS,
   ...progressEnUS,
   ...homeEnUS,
+  ...textEnUS,
 };

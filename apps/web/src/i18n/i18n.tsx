@@ -8,6 +8,8 @@ import { setApiLanguage } from '../api/client.ts';
 
 export const LANGS = ['zh-CN', 'en-US'] as const;
 export type Lang = (typeof LANGS)[number];
+/** Each language named in itself, for a language switch (never the locale codes, docs/ui-text.md). */
+export const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '中文', 'en-US': 'English' };
 export type { MessageKey };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 

@@ -11,6 +11,7 @@ import { filesZhCN } from './files.zh-CN.ts';
 import { mapZhCN } from './map.zh-CN.ts';
 import { progressZhCN } from './progress.zh-CN.ts';
 import { homeZhCN } from './home.zh-CN.ts';
+import { textZhCN } from './text.zh-CN.ts';
 // The zh-CN catalogue is the source of message keys; en-US must provide every key.
 export const zhCN = {
   'app.title': '城管综合执法平台',
@@ -343,10 +344,11 @@ export const zhCN = {
   'law.offence.minFine': '罚款下限',
   'law.offence.maxFine': '罚款上限',
   'law.offence.onlyAfterRefusal': '拒不改正方可罚款',
-  'law.offence.onlyAfterRefusalTip': '条文为「责令改正；拒不改正的，处…」：须先责令改正并记录拒不改正（E10）',
+  'law.offence.onlyAfterRefusalTip':
+    '条文为「责令改正；拒不改正的，处…」：须先责令改正并记录拒不改正（依据《上海市城市管理行政执法条例》第十八条）',
   'law.offence.refusalTag': '拒不改正',
   'law.offence.illegal': '该版本仍认定违法',
-  'law.offence.illegalTip': '新版本不再认为违法时关闭（处罚法第三十七条从旧兼从轻）',
+  'law.offence.illegalTip': '新版本不再认为违法时关闭（《中华人民共和国行政处罚法》第三十七条，从旧兼从轻）',
   'law.offence.offsite': '可非现场执法',
   'law.offence.eventCategory': '数字城管事件大类',
   'law.offence.searchPlaceholder': '名称 / 编码 / 关键词',
@@ -442,7 +444,7 @@ export const zhCN = {
   'law.calc.offencePlaceholder': '输入名称或编码搜索',
   'law.calc.partyType': '当事人类型',
   'law.calc.birthDate': '出生日期',
-  'law.calc.birthDateTip': '用于处罚法第三十条未成年人规则',
+  'law.calc.birthDateTip': '用于未成年人的规定（《中华人民共和国行政处罚法》第三十条）',
   'law.calc.actDate': '违法行为发生日期',
   'law.calc.decisionDate': '拟作出决定日期',
   'law.calc.decisionBeforeAct': '决定日期不能早于违法行为日期',
@@ -450,15 +452,15 @@ export const zhCN = {
   'law.calc.correctedPromptly': '及时改正',
   'law.calc.minorViolation': '违法行为轻微',
   'law.calc.harm': '危害后果',
-  'law.calc.art32': '从轻、减轻情节（处罚法第三十二条）',
+  'law.calc.art32': '从轻、减轻情节（《中华人民共和国行政处罚法》第三十二条）',
   'law.calc.aggravating': '从重情节（裁量基准所列）',
   'law.calc.noAggravating': '该案由的裁量基准未列从重情节',
   'law.calc.pickOffenceFirst': '请先选择案由',
   'law.calc.mentalIncapacity': '行为时不能辨认或控制自己行为',
-  'law.calc.mentalIncapacityTip': '处罚法第三十一条',
+  'law.calc.mentalIncapacityTip': '《中华人民共和国行政处罚法》第三十一条',
   'law.calc.partialCapacity': '尚未完全丧失辨认或控制能力',
   'law.calc.noFault': '有证据足以证明没有主观过错',
-  'law.calc.noFaultTip': '处罚法第三十三条第二款',
+  'law.calc.noFaultTip': '《中华人民共和国行政处罚法》第三十三条第二款',
   'law.calc.majorPublicInterest': '涉及重大公共利益',
   'law.calc.complex': '案情复杂',
   'law.calc.hearingHeld': '已经听证',
@@ -473,11 +475,13 @@ export const zhCN = {
   'law.calc.flagReview': '须法制审核',
   'law.calc.flagCollective': '须集体讨论',
   'law.calc.version': '适用版本',
-  'law.calc.versionTip': '处罚法第三十七条：适用违法行为发生时的规定；作出决定时新规定处罚较轻或不认为违法的，适用新规定',
+  'law.calc.versionTip':
+    '《中华人民共和国行政处罚法》第三十七条：适用违法行为发生时的规定；作出决定时新规定处罚较轻或不认为违法的，适用新规定',
   'law.calc.noVersion': '无适用版本（不认为违法或尚未施行）',
   'law.calc.ageAtAct': '行为时年龄（周岁）',
   'law.calc.configFrom': '法制配置版本',
-  'law.calc.refusalWarning': '该罚则为「责令改正；拒不改正的，处…」：须先责令改正，并有拒不改正的记录，方可罚款（E10）',
+  'law.calc.refusalWarning':
+    '该罚则为「责令改正；拒不改正的，处…」：须先责令改正，并有拒不改正的记录，方可罚款（依据《上海市城市管理行政执法条例》第十八条）',
   'law.deadline.kind': '期限类型',
   'law.deadline.startDay': '起算日',
   'law.deadline.n': '期间',
@@ -633,6 +637,7 @@ export const zhCN = {
   ...enforcementZhCN,
   ...progressZhCN,
   ...homeZhCN,
+  ...textZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -149,7 +149,7 @@ export function missingYearWarning(calendar: WorkCalendar, today: LegalDate): Mi
     if (!calendar.coveredYears.has(y)) {
       return {
         year: y,
-        messageZh: `工作日历缺少 ${y} 年的节假日与调休数据，请更新 chinese-days 或手工录入国务院办公厅放假通知。`,
+        messageZh: `工作日历还没有 ${y} 年的法定节假日和调休安排。国务院办公厅公布该年放假通知后，请在“工作日历”页逐日录入放假和调休日期，或请系统管理员升级本系统的内置日历。`,
         messageEn: `The working-day calendar has no holiday or make-up working-day data for ${y}; update chinese-days or enter the State Council notice by hand.`,
       };
     }

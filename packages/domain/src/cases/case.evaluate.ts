@@ -4,7 +4,7 @@ import type { Role } from '@chengguan/contracts';
 import { InvalidDateError } from '../calendar/legal-date.ts';
 import { LegalInputError } from '../law/errors.ts';
 import type { CaseActionInput } from './case-inputs.ts';
-import { CASE_ACTIONS, UNREGISTERED, type CaseAction, type MachineState } from './case-states.ts';
+import { CASE_ACTIONS, CASE_STATE_LABELS, UNREGISTERED, type CaseAction, type MachineState } from './case-states.ts';
 import type { CaseContext, CaseSnapshot } from './case-snapshot.ts';
 import { CaseRuleError, block, type BlockReason, type CaseRuleErrorCode } from './case.errors.ts';
 import { CASE_MACHINE, type CaseTransition } from './case.machine.ts';
@@ -24,7 +24,7 @@ function stateReason(action: CaseAction, state: MachineState): BlockReason {
   return block(
     'STATE',
     '',
-    `当前状态（${state}）不能执行「${CASE_MACHINE[action].labelZh}」`,
+    `案件当前处于「${state === UNREGISTERED ? '未登记' : CASE_STATE_LABELS[state].zh}」阶段，不能执行「${CASE_MACHINE[action].labelZh}」`,
     `${action} is not possible from ${state}`,
     'state',
   );
@@ -35,7 +35,7 @@ function runGuard(run: () => BlockReason | null): BlockReason | null {
   try {
     return run();
   } catch (e) {
-    if (e instanceof LegalInputError) return block(e.ruleId, '', e.message, e.message, e.field);
+    if (e instanceof LegalInputError) return block(e.ruleId, e.article, e.messageZh, e.message, e.field);
     if (e instanceof InvalidDateError) return block('INPUT', '', `日期无效：${e.value}`, e.message, e.field);
     throw e;
   }

@@ -44,7 +44,13 @@ export function describePeriod(period: Period): string {
 
 function assertPeriod(period: Period): void {
   if (!Number.isInteger(period.n) || period.n < 0) {
-    throw new LegalInputError('LEGAL_INPUT_INVALID', 'period.n', 'DEADLINE', `must be a non-negative integer, got ${period.n}`);
+    throw new LegalInputError(
+      'LEGAL_INPUT_INVALID',
+      'period.n',
+      'DEADLINE',
+      `must be a non-negative integer, got ${period.n}`,
+      `期限天数须为不小于零的整数（收到 ${period.n}），请重新填写`,
+    );
   }
 }
 

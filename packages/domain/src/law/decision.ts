@@ -148,6 +148,8 @@ export function fineAllowedForAct(existingFineDecisionsForAct: number): RuleChec
     'existingFineDecisionsForAct',
     'E6',
     'must be a count',
+    'LEGAL_INPUT_INVALID',
+    '已作出的罚款决定数须为不小于零的整数',
   );
   const blocked = existingFineDecisionsForAct >= 1;
   return {
@@ -167,7 +169,14 @@ export type FineNorm = { provision: string; maxFineFen: Fen };
 
 /** E6 — 处罚法 Art. 29: 「同一个违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的规定处罚。」 */
 export function chooseNormWithHighestMaxFine(norms: readonly FineNorm[]): { norm: FineNorm; line: RuleLine } {
-  assertLegalInput(norms.length > 0, 'norms', 'E6', 'at least one norm is required');
+  assertLegalInput(
+    norms.length > 0,
+    'norms',
+    'E6',
+    'at least one norm is required',
+    'LEGAL_INPUT_INVALID',
+    '至少需要一条适用的法律规范，请选择适用条款',
+  );
   norms.forEach((n, i) => assertFen(n.maxFineFen, `norms[${i}].maxFineFen`, 'E6'));
   const norm = norms.reduce((best, n) => (n.maxFineFen > best.maxFineFen ? n : best));
   return {

@@ -1,5 +1,5 @@
 // 裁量基准 tiers: validation against the statutory range and selection by circumstances.
-import { LegalInputError } from './errors.ts';
+import { LegalInputError, yuanForMessage } from './errors.ts';
 import type { Harm } from './exemptions.ts';
 import type { FenRange, RuleLine } from './types.ts';
 import { yuanText } from '../money.ts';
@@ -48,20 +48,29 @@ export function assertTiersWithinRange(tiers: readonly DiscretionTier[], statuto
   tiers.forEach((tier, i) => {
     const { minFen, maxFen } = tier.range;
     const where = `${field}[${i}].range`;
-    const fail = (message: string): never => {
-      throw new LegalInputError('TIER_OUTSIDE_STATUTORY_RANGE', where, 'ART34', message);
+    const fail = (message: string, messageZh: string): never => {
+      throw new LegalInputError('TIER_OUTSIDE_STATUTORY_RANGE', where, 'ART34', message, messageZh);
     };
     if (!Number.isSafeInteger(minFen) || !Number.isSafeInteger(maxFen) || minFen < 0 || minFen > maxFen) {
-      fail(`invalid range ${minFen}–${maxFen} fen`);
+      fail(
+        `invalid range ${yuanForMessage(minFen)} to ${yuanForMessage(maxFen)}`,
+        `第${i + 1}档的罚款幅度无效（${yuanForMessage(minFen)}至 ${yuanForMessage(maxFen)}），下限须不小于零且不大于上限`,
+      );
     }
     if (tier.level === 'no_penalty') return;
     if (tier.level === 'reduced') {
-      if (maxFen > statutory.minFen) fail(`a 减轻 tier must lie at or below the statutory minimum ${statutory.minFen} fen`);
+      if (maxFen > statutory.minFen) {
+        fail(
+          `a reduced tier must lie at or below the statutory minimum ${yuanForMessage(statutory.minFen)}`,
+          `第${i + 1}档为减轻档，其上限须不高于法定最低罚款 ${yuanForMessage(statutory.minFen)}，请调整该档幅度`,
+        );
+      }
       return;
     }
     if (minFen < statutory.minFen || maxFen > statutory.maxFen) {
       fail(
-        `${TIER_LEVEL_ZH[tier.level]} tier ${minFen}–${maxFen} fen is outside the statutory range ${statutory.minFen}–${statutory.maxFen} fen`,
+        `${tier.level} tier ${yuanForMessage(minFen)} to ${yuanForMessage(maxFen)} is outside the statutory range ${yuanForMessage(statutory.minFen)} to ${yuanForMessage(statutory.maxFen)}`,
+        `第${i + 1}档（${TIER_LEVEL_ZH[tier.level]}）的幅度 ${yuanForMessage(minFen)}至 ${yuanForMessage(maxFen)}超出法定幅度 ${yuanForMessage(statutory.minFen)}至 ${yuanForMessage(statutory.maxFen)}，请调整到法定幅度之内`,
       );
     }
   });

@@ -204,7 +204,15 @@ describe('discretion calculator', () => {
     expect(proposed.hearingRightRequired).toBe(false);
     expect(proposed.legalReviewRequired).toBe(false);
     expect(() => calculateDiscretion(org, { type: 'legal_person' }, { ...PLAIN, proposedFineFen: 100 }, SHANGHAI_DEFAULTS)).toThrow(
-      expect.objectContaining({ code: 'FINE_OUTSIDE_RANGE', field: 'circumstances.proposedFineFen' }),
+      expect.objectContaining({
+        code: 'FINE_OUTSIDE_RANGE',
+        field: 'circumstances.proposedFineFen',
+        // In 元 with two decimals, what is wrong and what to do (docs/ui-text.md); never fen.
+        messageZh: expect.stringMatching(
+          /^拟处罚款 1\.00 元不在本案适用的裁量幅度 [\d,]+\.00 元至 [\d,]+\.00 元之内，请在该幅度内重新填写拟处罚款$/,
+        ) as unknown,
+        message: expect.not.stringMatching(/fen/) as unknown,
+      }),
     );
   });
 
@@ -238,7 +246,9 @@ describe('discretion calculator', () => {
       ...PERSON_OFFENCE,
       versions: [{ ...PERSON_V2019, tiers: [{ level: 'reduced', labelZh: '减轻', requires: {}, range: { minFen: 0, maxFen: 6_000 } }] }],
     };
-    expect(() => calculateDiscretion(bad, ADULT, PLAIN, SHANGHAI_DEFAULTS)).toThrow(/减轻/);
+    expect(() => calculateDiscretion(bad, ADULT, PLAIN, SHANGHAI_DEFAULTS)).toThrow(
+      expect.objectContaining({ messageZh: expect.stringMatching(/减轻档.*不高于法定最低罚款 50\.00 元/) as unknown }),
+    );
     expect(() =>
       calculateDiscretion(PERSON_OFFENCE, { type: 'natural_person', birthDate: '2026-01-01' }, PLAIN, SHANGHAI_DEFAULTS),
     ).toThrow(/party.birthDate/);

@@ -3,7 +3,7 @@ import { ageOn, assertLegalDate, type LegalDate } from '../calendar/legal-date.t
 import type { LegalConfig } from './config.ts';
 import { collectiveDeliberationRequired, legalReviewRequired } from './decision.ts';
 import { assertTiersWithinRange, chooseTier, type DiscretionTier } from './discretion-tiers.ts';
-import { assertLegalInput, LegalInputError } from './errors.ts';
+import { assertLegalInput, LegalInputError, yuanForMessage } from './errors.ts';
 import {
   firstViolationExemption,
   mandatoryMitigation,
@@ -77,24 +77,52 @@ export type DiscretionResult = {
 const NO_RANGE: FenRange = { minFen: 0, maxFen: 0 };
 
 function validate(offence: DiscretionOffence, party: DiscretionParty, c: DiscretionCircumstances): void {
-  assertLegalInput(offence.versions.length > 0, 'offence.versions', 'ART37', 'an offence needs at least one version');
+  assertLegalInput(
+    offence.versions.length > 0,
+    'offence.versions',
+    'ART37',
+    'an offence needs at least one version',
+    'LEGAL_INPUT_INVALID',
+    '该案由没有任何版本，请先在法规库中为它录入一个版本',
+  );
   assertVersionsValid(offence.versions, 'offence.versions');
   offence.versions.forEach((v, i) => {
     const field = `offence.versions[${i}]`;
     const rangeOk =
       Number.isSafeInteger(v.minFineFen) && Number.isSafeInteger(v.maxFineFen) && v.minFineFen >= 0 && v.minFineFen <= v.maxFineFen;
-    assertLegalInput(rangeOk, `${field}.minFineFen`, 'ART34', 'the statutory range must be 0 ≤ min ≤ max fen');
+    assertLegalInput(
+      rangeOk,
+      `${field}.minFineFen`,
+      'ART34',
+      'the statutory range must be 0 ≤ min ≤ max',
+      'LEGAL_INPUT_INVALID',
+      '法定罚款幅度的下限须不小于零且不大于上限，请核对该案由版本的罚款幅度',
+    );
     assertTiersWithinRange(v.tiers, { minFen: v.minFineFen, maxFen: v.maxFineFen }, `${field}.tiers`);
   });
   assertLegalDate(c.actDate, 'circumstances.actDate');
   assertLegalDate(c.decisionDate, 'circumstances.decisionDate');
   if (c.discoveredOn !== undefined) {
     assertLegalDate(c.discoveredOn, 'circumstances.discoveredOn');
-    assertLegalInput(c.discoveredOn >= c.actDate, 'circumstances.discoveredOn', 'C4', 'the act is dated after its discovery');
+    assertLegalInput(
+      c.discoveredOn >= c.actDate,
+      'circumstances.discoveredOn',
+      'C4',
+      'the act is dated after its discovery',
+      'LEGAL_INPUT_INVALID',
+      '发现日期早于违法行为发生日期，请核对两个日期',
+    );
   }
   if (party.birthDate !== undefined) {
     assertLegalDate(party.birthDate, 'party.birthDate');
-    assertLegalInput(party.birthDate <= c.actDate, 'party.birthDate', 'E7', 'the birth date is after the act date');
+    assertLegalInput(
+      party.birthDate <= c.actDate,
+      'party.birthDate',
+      'E7',
+      'the birth date is after the act date',
+      'LEGAL_INPUT_INVALID',
+      '出生日期晚于违法行为发生日期，请核对当事人的出生日期',
+    );
   }
 }
 
@@ -189,7 +217,8 @@ export function calculateDiscretion(
       'FINE_OUTSIDE_RANGE',
       'circumstances.proposedFineFen',
       'ART34',
-      `${fineFen} fen is outside the range ${range.minFen}–${range.maxFen} fen`,
+      `the proposed fine of ${yuanForMessage(fineFen)} is outside the range ${yuanForMessage(range.minFen)} to ${yuanForMessage(range.maxFen)}; enter an amount within it`,
+      `拟处罚款 ${yuanForMessage(fineFen)}不在本案适用的裁量幅度 ${yuanForMessage(range.minFen)}至 ${yuanForMessage(range.maxFen)}之内，请在该幅度内重新填写拟处罚款`,
     );
   }
   const penalties = version.penaltyTypes;

@@ -31,3 +31,5 @@ export * from './versions.ts';
 export * from './discretion-tiers.ts';
 /** The discretion calculator combining all of the above. */
 export * from './discretion.ts';
+/** Statute citations in the Chinese form: formatCitationZh, parseArticleRef, lawFullName (docs/ui-text.md). */
+export * from './citation.ts';

@@ -34,10 +34,24 @@ export function limitationCheck(input: LimitationInput): LimitationResult {
   assertLegalDate(input.actDate, 'actDate');
   assertLegalDate(input.discoveredOn, 'discoveredOn');
   // The interval act → discovery cannot run backwards: an act is not discovered before it happened.
-  assertLegalInput(!isBefore(input.discoveredOn, input.actDate), 'discoveredOn', 'C4', 'the act is dated after its discovery');
+  assertLegalInput(
+    !isBefore(input.discoveredOn, input.actDate),
+    'discoveredOn',
+    'C4',
+    'the act is dated after its discovery',
+    'LEGAL_INPUT_INVALID',
+    '发现日期早于违法行为发生日期，请核对两个日期',
+  );
   if (input.continuingUntil !== undefined) {
     assertLegalDate(input.continuingUntil, 'continuingUntil');
-    assertLegalInput(!isBefore(input.continuingUntil, input.actDate), 'continuingUntil', 'C4', 'must not be before actDate');
+    assertLegalInput(
+      !isBefore(input.continuingUntil, input.actDate),
+      'continuingUntil',
+      'C4',
+      'must not be before the act date',
+      'LEGAL_INPUT_INVALID',
+      '违法行为终了日期早于发生日期，请核对两个日期',
+    );
   }
   const runsFrom = input.continuingUntil ?? input.actDate;
   const years = input.involvesLifeHealthOrFinancialSafety && input.harmfulConsequence ? 5 : 2;

@@ -103,7 +103,14 @@ export function decisionDeadline(filedOn: LegalDate, calendar: WorkCalendar, ext
     text: '自立案之日起九十日内作出行政处罚决定',
   });
   if (!extension) return base;
-  assertLegalInput(extension.legalBasis.trim().length > 0, 'extension.legalBasis', 'E4', 'an extension must cite its legal basis');
+  assertLegalInput(
+    extension.legalBasis.trim().length > 0,
+    'extension.legalBasis',
+    'E4',
+    'an extension must cite its legal basis',
+    'LEGAL_INPUT_INVALID',
+    '延长期限须写明法律依据，请填写延期依据',
+  );
   const extended = deadline(base.due, extension.period, calendar, {
     ruleId: 'E4',
     articles: ['行政处罚法 Art. 60'],

@@ -40,6 +40,7 @@ export function assertVersionsValid(versions: readonly RuleVersion[], field = 'v
           `${field}[${i}].effectiveUntil`,
           'ART37',
           'the repeal date is before the effective date',
+          '废止日期早于生效日期，请把废止日期改为生效日期当天或之后',
         );
       }
     }
@@ -49,7 +50,13 @@ export function assertVersionsValid(versions: readonly RuleVersion[], field = 'v
     const prev = sorted[i - 1];
     const cur = sorted[i];
     if (prev && cur && (prev.effectiveUntil === undefined || !isBefore(prev.effectiveUntil, cur.effectiveFrom))) {
-      throw new LegalInputError('VERSIONS_OVERLAP', field, 'ART37', `versions ${prev.versionId} and ${cur.versionId} overlap`);
+      throw new LegalInputError(
+        'VERSIONS_OVERLAP',
+        field,
+        'ART37',
+        `versions ${prev.versionId} and ${cur.versionId} overlap`,
+        `两个版本的有效期重叠（${prev.effectiveFrom} 起与 ${cur.effectiveFrom} 起），请调整生效或废止日期`,
+      );
     }
   }
 }
@@ -140,7 +147,13 @@ export function applicableVersion<T extends RuleVersion>(
   assertLegalDate(actDate, 'actDate');
   assertLegalDate(decisionDate, 'decisionDate');
   if (isBefore(decisionDate, actDate)) {
-    throw new LegalInputError('LEGAL_INPUT_INVALID', 'decisionDate', 'ART37', 'the decision date is before the act date');
+    throw new LegalInputError(
+      'LEGAL_INPUT_INVALID',
+      'decisionDate',
+      'ART37',
+      'the decision date is before the act date',
+      '决定日期早于违法行为发生日期，请核对两个日期',
+    );
   }
   const atAct = versionInForce(versions, actDate);
   const atDecision = versionInForce(versions, decisionDate);

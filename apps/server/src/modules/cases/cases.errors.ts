@@ -1,6 +1,7 @@
-// CaseRuleError (packages/domain) → the coded AppError: the body names the rule ID and article, in zh and en,
-// the field when there is one, and every reason in `details`.
-import { CaseRuleError, type BlockReason } from '@chengguan/domain';
+// CaseRuleError (packages/domain) → the coded AppError: the body names the rule ID and article in `rule` and in the
+// English message, the Chinese message cites the statute in the Chinese form (docs/ui-text.md), the field when there
+// is one, and every reason in `details`.
+import { CaseRuleError, formatCitationZh, type BlockReason } from '@chengguan/domain';
 import { AppError, type AppErrorCode } from '../../errors/app-error.ts';
 
 const CODE_OF: Record<CaseRuleError['code'], AppErrorCode> = {
@@ -14,17 +15,22 @@ export function ruleLabel(r: Pick<BlockReason, 'ruleId' | 'article'>): string {
   return r.article ? `${r.ruleId} ${r.article}` : r.ruleId;
 }
 
+/** The Chinese reader's form of a reason: the sentence, then （依据《…》第X条）. */
+export function reasonZh(r: Pick<BlockReason, 'article' | 'messageZh'>): string {
+  return r.article ? `${r.messageZh}（依据${formatCitationZh(r.article)}）` : r.messageZh;
+}
+
 export function caseRuleToAppError(e: CaseRuleError): AppError {
   const head = e.reasons[0];
   const rule = head ? ruleLabel(head) : e.ruleId;
   return new AppError(CODE_OF[e.code], {
     rule,
-    message: `${e.messageZh}（${rule}）`,
+    message: head ? reasonZh(head) : e.messageZh,
     messageEn: `${e.messageEn} (${rule})`,
     ...(e.field ? { field: e.field } : {}),
     details: e.reasons.map((r) => ({
       field: r.field ?? 'case',
-      message: `${r.messageZh}（${ruleLabel(r)}）`,
+      message: reasonZh(r),
       messageEn: `${r.messageEn} (${ruleLabel(r)})`,
     })),
   });

@@ -35,6 +35,7 @@ import {
   accruedSurcharge,
   SURCHARGE_STANDARD_TEXT,
   yuanText,
+  normalizeCitationTextZh,
   zhDate,
 } from '@chengguan/domain';
 import type { Executor } from '../../context.ts';
@@ -181,8 +182,9 @@ export async function assembleDocumentData(db: Executor, req: DataRequest): Prom
       birthDateZh: zhDate(party.birth_date),
     };
   }
-  const violated = provisions?.violated_provision ?? s.offence.provision;
-  const penaltyProvision = provisions?.penalty_provision ?? s.offence.provision;
+  // Printed as the statutes number themselves (第二十八条第一款), whatever numerals the library entry was typed with.
+  const violated = normalizeCitationTextZh(provisions?.violated_provision ?? s.offence.provision);
+  const penaltyProvision = normalizeCitationTextZh(provisions?.penalty_provision ?? s.offence.provision);
   d.offence = {
     code: row.offence_code,
     name: row.offence_name,

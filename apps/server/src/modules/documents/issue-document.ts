@@ -3,7 +3,7 @@
 // of the bureau → document row → audit row. The PDF is frozen from then on; a re-issue makes a new document.
 import { randomInt } from 'node:crypto';
 import { type DocType, DOCUMENT_KIND_TITLES, type DocumentKind, type DocumentTemplateBody } from '@chengguan/contracts';
-import { documentAvailability, type LegalDate, renderTemplate, requiredContents } from '@chengguan/domain';
+import { documentAvailability, formatCitationZh, type LegalDate, renderTemplate, requiredContents } from '@chengguan/domain';
 import { sm3Hex } from '../../shared/sm3.ts';
 import type { Transaction } from 'kysely';
 import type { Deps, Executor, RequestMeta, StepActor } from '../../context.ts';
@@ -107,11 +107,11 @@ export async function assertKindAvailable(
   throw new AppError('RULE_VIOLATION', {
     field: 'kind',
     rule: `${first.ruleId} ${first.article}`,
-    message: `${DOCUMENT_KIND_TITLES[kind].zh}：本案当前阶段不能制作（${first.ruleId}，${first.article}：${first.textZh}）`,
+    message: `${DOCUMENT_KIND_TITLES[kind].zh}：本案当前阶段不能制作，${first.textZh}（依据${formatCitationZh(first.article)}）`,
     messageEn: `${DOCUMENT_KIND_TITLES[kind].en}: not available at this stage (${first.ruleId}, ${first.article}: ${first.textEn})`,
     details: a.reasons.map((r) => ({
       field: 'kind',
-      message: `${r.ruleId} ${r.article}：${r.textZh}`,
+      message: `${r.textZh}（依据${formatCitationZh(r.article)}）`,
       messageEn: `${r.ruleId} ${r.article}: ${r.textEn}`,
     })),
   });
@@ -205,11 +205,11 @@ export async function prepareCaseDocument(
     throw new AppError('RULE_VIOLATION', {
       field: m.path,
       rule: `${m.ruleId} ${m.article}`,
-      message: `${DOCUMENT_KIND_TITLES[req.kind].zh}缺少法定内容“${m.path}”：${m.textZh}（${m.ruleId}，${m.article}）`,
+      message: `${DOCUMENT_KIND_TITLES[req.kind].zh}缺少法定内容：${m.textZh}，请补充后再制作（依据${formatCitationZh(m.article)}）`,
       messageEn: `${DOCUMENT_KIND_TITLES[req.kind].en} lacks a required item "${m.path}": ${m.textEn} (${m.ruleId}, ${m.article})`,
       details: missing.map((x) => ({
         field: x.path,
-        message: `${x.ruleId} ${x.article}：${x.textZh}`,
+        message: `${x.textZh}（依据${formatCitationZh(x.article)}）`,
         messageEn: `${x.ruleId} ${x.article}: ${x.textEn}`,
       })),
     });

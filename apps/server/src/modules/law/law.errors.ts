@@ -1,5 +1,6 @@
-import { CalendarDataError, InvalidDateError, LegalInputError } from '@chengguan/domain';
+import { CalendarDataError, formatCitationZh, InvalidDateError, LegalInputError } from '@chengguan/domain';
 import { AppError, type AppErrorCode } from '../../errors/app-error.ts';
+import { labelled } from '../../errors/field-labels.ts';
 
 /** One problem with one field of a library entry; the same shape feeds a 400 answer and an import report. */
 export type Issue = { field: string; message: string; messageEn: string; rule?: string; code?: AppErrorCode; conflictId?: string };
@@ -11,12 +12,13 @@ export function issue(field: string, message: string, messageEn: string, extra: 
 /** A 400 naming the first field and listing every problem. */
 export function issuesError(issues: readonly Issue[]): AppError {
   const first = issues[0]!;
+  const said = issues.map((i) => labelled(i.field, i.message, i.messageEn));
   return new AppError(first.code ?? 'VALIDATION_FAILED', {
     field: first.field,
     ...(first.rule ? { rule: first.rule } : {}),
-    message: issues.map((i) => `${i.field}：${i.message}`).join('；'),
-    messageEn: issues.map((i) => `${i.field}: ${i.messageEn}`).join('; '),
-    details: issues.map((i) => ({ field: i.field, message: i.message, messageEn: i.messageEn })),
+    message: said.map((d) => d.zh).join('；'),
+    messageEn: said.map((d) => d.en).join('; '),
+    details: issues.map((i, n) => ({ field: i.field, message: said[n]!.zh, messageEn: said[n]!.en })),
   });
 }
 
@@ -36,7 +38,9 @@ const LEGAL_CODE: Record<LegalInputError['code'], AppErrorCode> = {
 export function issueFromDomain(err: unknown, fieldPrefix = ''): Issue | undefined {
   const name = (f: string) => (fieldPrefix ? `${fieldPrefix}.${f}` : f);
   if (err instanceof LegalInputError) {
-    return issue(name(err.field), `违反规则 ${err.ruleId}：${err.message.replace(/^.*?\): /, '')}`, err.message, {
+    const zh = err.article ? `${err.messageZh}（依据${formatCitationZh(err.article)}）` : err.messageZh;
+    const en = err.message.replace(/^.*?\): /, '');
+    return issue(name(err.field), zh, err.article ? `${en} (${err.article})` : en, {
       rule: err.ruleId,
       code: LEGAL_CODE[err.code],
     });

@@ -44,7 +44,7 @@ export async function seedLawLibrary(deps: Deps): Promise<LawSeedResult> {
         id: deps.newId(),
         effective_from: DEFAULTS_EFFECTIVE_FROM,
         config: JSON.stringify(SHANGHAI_DEFAULTS),
-        note: 'SHANGHAI_DEFAULTS（上海默认值，每项附来源与核实标记）',
+        note: '上海市默认值（每项附来源与核实标记）',
         created_by: null,
       });
       result.configLoaded = true;

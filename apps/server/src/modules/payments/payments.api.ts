@@ -2,7 +2,7 @@
 // case as of today, a checkout through the payment provider, and a 暂缓 / 分期 application (处罚法 Art. 66).
 // Callers check access themselves (the portal by the party's one-time code, the console by role × jurisdiction).
 import type { PaymentSummary } from '@chengguan/contracts';
-import { CASE_MACHINE, type CaseSnapshot, checkDeferralRequest, type DeferralRequest } from '@chengguan/domain';
+import { CASE_MACHINE, type CaseSnapshot, checkDeferralRequest, type DeferralRequest, formatCitationZh } from '@chengguan/domain';
 import type { Deps, Executor, RequestMeta, StepActor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { endOfShanghaiDay, shanghaiDate } from '../../shared/time.ts';
@@ -190,9 +190,15 @@ export async function applyForDeferral(
       throw new AppError('RULE_VIOLATION', {
         field: check.field,
         rule,
-        message: `${check.messageZh}（${rule}）`,
+        message: `${check.messageZh}（依据${formatCitationZh(check.article)}）`,
         messageEn: `${check.messageEn} (${rule})`,
-        details: [{ field: check.field, message: `${check.messageZh}（${rule}）`, messageEn: `${check.messageEn} (${rule})` }],
+        details: [
+          {
+            field: check.field,
+            message: `${check.messageZh}（依据${formatCitationZh(check.article)}）`,
+            messageEn: `${check.messageEn} (${rule})`,
+          },
+        ],
       });
     }
     const id = deps.newId();

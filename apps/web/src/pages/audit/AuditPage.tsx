@@ -8,6 +8,7 @@ import {
   Flex,
   Form,
   Input,
+  Select,
   Table,
   Tabs,
   Tag,
@@ -29,6 +30,7 @@ import { useAuditVerify } from './AuditVerify.tsx';
 import { ThrottleCounters } from './ThrottleCounters.tsx';
 import { AuditCheckpoints } from './AuditCheckpoints.tsx';
 import { serverPagination } from '../../lib/paging.ts';
+import { auditActionLabel, auditActionOptions, auditObjectLabel, auditObjectOptions } from './audit-labels.ts';
 
 type FilterForm = { action?: string; entityType?: string; entityId?: string; actorId?: string; range?: [Dayjs | null, Dayjs | null] };
 
@@ -106,12 +108,25 @@ export default function AuditPage() {
       dataIndex: 'action',
       width: 180,
       render: (a: string) => (
-        <Tag color="blue" data-testid="audit-action">
-          {a}
-        </Tag>
+        <Tooltip title={a}>
+          <Tag color="blue" data-testid="audit-action" data-action={a}>
+            {auditActionLabel(a, t, lang)}
+          </Tag>
+        </Tooltip>
       ),
     },
-    { title: t('audit.entityType'), dataIndex: 'entityType', width: 120 },
+    {
+      title: t('audit.entityType'),
+      dataIndex: 'entityType',
+      width: 120,
+      render: (o: string) => (
+        <Tooltip title={o}>
+          <span data-testid="audit-object" data-object={o}>
+            {auditObjectLabel(o, lang)}
+          </span>
+        </Tooltip>
+      ),
+    },
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
@@ -152,15 +167,25 @@ export default function AuditPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form<FilterForm> form={form} name="auditFilter" layout="inline" onFinish={onSearch} style={{ rowGap: 12 }}>
           <Form.Item name="action">
-            <Input
+            <Select
               allowClear
-              placeholder={`${t('audit.action')}（officer.create）`}
+              showSearch
+              optionFilterProp="label"
+              options={auditActionOptions(t, lang)}
+              placeholder={t('audit.action')}
               style={{ width: 200 }}
               data-testid="audit-filter-action"
             />
           </Form.Item>
           <Form.Item name="entityType">
-            <Input allowClear placeholder={t('audit.entityType')} style={{ width: 140 }} />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={auditObjectOptions(lang)}
+              placeholder={t('audit.entityType')}
+              style={{ width: 160 }}
+            />
           </Form.Item>
           <Form.Item name="entityId">
             <Input allowClear placeholder={t('audit.entityId')} style={{ width: 200 }} />

@@ -5,6 +5,7 @@ import type { DocumentKind, DocumentTemplateBody, TemplateDetail, TemplateScope,
 import { documentsApi } from '../../api/documents.ts';
 import { errorText } from '../../api/errors.ts';
 import { Page } from '../../components/Page.tsx';
+import { Citation } from '../../components/Citation.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useSubmit } from '../../lib/useSubmit.ts';
@@ -149,8 +150,10 @@ function TemplateEditor({ kind, scope, onSaved }: { kind: DocumentKind; scope: T
           ) : (
             d.required.map((r) => (
               <div key={`${r.path}-${r.ruleId}`} style={{ marginBottom: 4 }}>
-                <Tag color="red">{r.ruleId}</Tag>
                 <Typography.Text code>{`{{${r.path}}}`}</Typography.Text> {lang.startsWith('en') ? r.textEn : r.textZh}
+                <div style={{ fontSize: 12 }}>
+                  <Citation articles={r.article} ruleId={r.ruleId} />
+                </div>
               </div>
             ))
           )}

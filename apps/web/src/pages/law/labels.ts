@@ -63,11 +63,11 @@ export const TIER_COLORS: Record<TierLevelCode, string> = {
   heavier: 'red',
 };
 
-// Money is integer fen on the wire and 元 on the screen.
+// Money is integer fen on the wire and 元 with two decimals on the screen (docs/ui-text.md).
 export { fenToYuan, yuanToFen } from '../cases/format.ts';
 export function formatYuan(fen: number | null | undefined): string {
   if (fen === null || fen === undefined) return '—';
-  return yuanText(fen, { decimals: 'whole-as-integer' });
+  return yuanText(fen);
 }
 export function formatRange(t: Translate, minFen: number | null, maxFen: number | null): string {
   if (minFen === null && maxFen === null) return '—';

@@ -6,6 +6,7 @@ import { applyServerErrors } from '../../api/errors.ts';
 import { portalApi } from '../../api/portal.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NotAllowed, yuan, type PortalViewProps } from './PortalCaseView.tsx';
+import { citationText } from '../../components/Citation.tsx';
 
 type DeferralValues = {
   kind: 'deferral' | 'instalments';
@@ -93,7 +94,7 @@ export function PaymentCard({ data, onError }: PortalViewProps) {
           </Descriptions>
           {summary.lines.map((l, i) => (
             <div key={i} className="portal-basis">
-              {l.textZh}（{l.ruleId} {l.article}）
+              {l.textZh}（{citationText(l.article, 'zh-CN')}）
             </div>
           ))}
           {summary.deferral && (

@@ -6,6 +6,7 @@ import { StatementCard, HearingCard } from './PortalActions.tsx';
 import { ConsentCard } from './ConsentCard.tsx';
 import { PaymentCard } from './PaymentCard.tsx';
 import { formatFen } from '../cases/format.ts';
+import { citationText } from '../../components/Citation.tsx';
 
 export type PortalViewProps = { data: PortalCase; onChange: (c: PortalCase) => void; onError: (e: unknown) => void };
 
@@ -43,7 +44,7 @@ function DeadlineRow({ d }: { d: PortalDeadline }) {
           <Typography.Text type="danger">{t('portal.deadlines.surcharge', { amount: yuan(d.surchargeFen) })}</Typography.Text>
         ) : null}
         <div className="portal-basis">
-          {d.text}（{d.ruleId} {d.articles.join('，')}）
+          {d.text}（{citationText(d.articles, 'zh-CN')}）
         </div>
       </div>
     </List.Item>

@@ -4,7 +4,7 @@ import type { PortalCase } from '@chengguan/contracts';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { portalApi } from '../../api/portal.ts';
-import { LANGS, useI18n, type Lang } from '../../i18n/i18n.tsx';
+import { LANG_NAMES, LANGS, useI18n, type Lang } from '../../i18n/i18n.tsx';
 import { PortalLogin } from './PortalLogin.tsx';
 import { PortalCaseView } from './PortalCaseView.tsx';
 import './portal.css';
@@ -54,7 +54,13 @@ export default function PortalPage() {
           <div className="portal-sub">{t('portal.subtitle')}</div>
         </div>
         <div className="portal-header-actions">
-          <Segmented size="small" value={lang} options={[...LANGS]} onChange={(v) => setLang(v as Lang)} />
+          <Segmented
+            size="small"
+            value={lang}
+            options={LANGS.map((l) => ({ value: l, label: LANG_NAMES[l] }))}
+            onChange={(v) => setLang(v as Lang)}
+            data-testid="portal-lang"
+          />
           {data && (
             <Button size="small" onClick={logout} data-testid="portal-logout">
               {t('portal.logout')}

@@ -21,6 +21,7 @@ import {
   BUREAU_KINDS,
   DEFAULT_TEMPLATES,
   DOCUMENT_FIELDS,
+  formatCitationZh,
   missingTemplateContents,
   renderTemplate,
   requiredItemsOf,
@@ -167,11 +168,11 @@ export function assertValidTemplate(kind: DocumentKind, body: DocumentTemplateBo
     throw new AppError('VALIDATION_FAILED', {
       field: 'template.blocks',
       rule: `${m.ruleId} ${m.article}`,
-      message: `template.blocks：模板缺少法定内容 {{${m.path}}}（${m.ruleId}，${m.article}：${m.textZh}）`,
+      message: `文书模板缺少法定内容 {{${m.path}}}：${m.textZh}，请在模板中加入（依据${formatCitationZh(m.article)}）`,
       messageEn: `template.blocks: the template lacks the required item {{${m.path}}} (${m.ruleId}, ${m.article}: ${m.textEn})`,
       details: missing.map((x) => ({
         field: 'template.blocks',
-        message: `${x.ruleId} ${x.article}：{{${x.path}}} ${x.textZh}`,
+        message: `{{${x.path}}} ${x.textZh}（依据${formatCitationZh(x.article)}）`,
         messageEn: `${x.ruleId} ${x.article}: {{${x.path}}} ${x.textEn}`,
       })),
     });

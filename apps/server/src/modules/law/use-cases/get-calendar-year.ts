@@ -34,8 +34,8 @@ export async function getCalendarYear(deps: Deps, actor: Actor, year: number): P
   if (!covered) {
     warnings.push({
       year,
-      messageZh: `chinese-days 数据中没有 ${year} 年的国务院放假通知：仅按周一至周五计算工作日，请录入调整。`,
-      messageEn: `The chinese-days data has no State Council notice for ${year}: Monday–Friday is assumed; enter overrides.`,
+      messageZh: `内置日历中没有 ${year} 年的国务院放假安排，目前只按周一至周五计算工作日。请依据国务院办公厅的放假通知，点击日期录入放假和调休。`,
+      messageEn: `The built-in calendar has no State Council holiday notice for ${year}: Monday–Friday is assumed; click the days to enter the holidays and make-up working days.`,
     });
   }
   const upcoming = missingYearWarning(calendar, shanghaiDate(deps.clock.now()));

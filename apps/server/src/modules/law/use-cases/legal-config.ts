@@ -19,7 +19,7 @@ function overview(versions: StoredConfig[], on: string): LegalConfigOverview {
             id: '00000000-0000-7000-8000-000000000000',
             effectiveFrom: DEFAULTS_EFFECTIVE_FROM,
             config: SHANGHAI_DEFAULTS,
-            note: 'SHANGHAI_DEFAULTS',
+            note: '上海市默认值',
             createdAt: new Date(0),
             createdByName: null,
           },

@@ -9,6 +9,7 @@ import {
   decisionFineFen,
   decisionReceivedOn,
   evaluateAction,
+  formatCitationZh,
   maskPhone,
   paidFen,
   partyDeadlines,
@@ -48,7 +49,7 @@ export function plainReason(r: BlockReason, s: CaseSnapshot, what: string): { te
     return { text: `本案当前阶段（${partyStateText(s.state)}）不能在网上${what}`, rule: null };
   }
   const rule = r.article ? `${r.ruleId} ${r.article}` : r.ruleId;
-  return { text: `${r.messageZh}（${rule}）`, rule };
+  return { text: r.article ? `${r.messageZh}（依据${formatCitationZh(r.article)}）` : r.messageZh, rule };
 }
 
 function stepAction(l: LoadedPortalCase, action: CaseAction, what: string): PortalAction {
@@ -65,7 +66,11 @@ export function statementAction(l: LoadedPortalCase): PortalAction {
   if (!step.allowed) return step;
   const late = portalStatementRefusal(l.snapshot, l.ctx);
   return late
-    ? { allowed: false, reason: `${late.messageZh}（${late.ruleId} ${late.article}）`, rule: `${late.ruleId} ${late.article}` }
+    ? {
+        allowed: false,
+        reason: `${late.messageZh}（依据${formatCitationZh(late.article)}）`,
+        rule: `${late.ruleId} ${late.article}`,
+      }
     : step;
 }
 

@@ -2,7 +2,7 @@
 // (`channelActor(case, 'portal', ['field_officer'])`), so the same permission, state and legal guards apply as to an
 // officer's record of them. A refusal answers the rule in plain words and is audited too (every attempt is kept).
 import type { PortalHearingBody, PortalServiceConsentBody, PortalStatementBody } from '@chengguan/contracts';
-import { portalStatementRefusal } from '@chengguan/domain';
+import { formatCitationZh, portalStatementRefusal } from '@chengguan/domain';
 import type { Transaction } from 'kysely';
 import type { Deps, RequestMeta } from '../../../context.ts';
 import { keepWritesOnRefusal } from '../../../db/unit-of-work.ts';
@@ -93,7 +93,7 @@ export async function submitPortalStatement(
       throw new AppError('RULE_VIOLATION', {
         rule,
         field: 'content',
-        message: `${late.messageZh}（${rule}）`,
+        message: `${late.messageZh}（依据${formatCitationZh(late.article)}）`,
         messageEn: `${late.messageEn} (${rule})`,
       });
     }

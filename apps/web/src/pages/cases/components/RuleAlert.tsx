@@ -1,13 +1,17 @@
-import { Alert, Tag, Typography } from 'antd';
+import { Alert, Tooltip, Typography } from 'antd';
 import type { ApiError } from '../../../api/client.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 
-/** A refusal by a legal rule: the rule ID with its article, and the server's message in the UI language. */
+/**
+ * A refusal by a legal rule: the server's message in the UI language (in Chinese it ends with the statute's citation);
+ * the rule ID only as a hover (docs/ui-text.md).
+ */
 export function RuleAlert({ error, onClose }: { error: ApiError | null; onClose?: () => void }) {
   const { t, lang } = useI18n();
   if (!error) return null;
   const details = (error.body.details ?? []).map((d) => (lang.startsWith('en') ? d.messageEn || d.message : d.message));
   const main = error.text(lang);
+  const ruleId = (error.body.rule ?? '').split(' ')[0] ?? '';
   return (
     <Alert
       type="error"
@@ -19,10 +23,11 @@ export function RuleAlert({ error, onClose }: { error: ApiError | null; onClose?
       data-rule={error.body.rule}
       message={
         <span>
-          {t('case.refusedByRule')}{' '}
-          <Tag color="red" data-testid="case-rule-id" style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>
-            {error.body.rule}
-          </Tag>
+          <Tooltip title={ruleId ? t('citation.ruleId', { id: ruleId }) : undefined}>
+            <span data-testid="case-rule-id" data-rule={ruleId}>
+              {t('case.refusedByRule')}
+            </span>
+          </Tooltip>
         </span>
       }
       description={

@@ -1,19 +1,19 @@
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space, Table, Typography } from 'antd';
 import type { CaseDeadline, CaseDetail } from '@chengguan/contracts';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { Citation } from '../../../components/Citation.tsx';
 import { DeadlineStateTag } from '../components/StateTag.tsx';
 import { daysUntil, formatFen } from '../format.ts';
 import { deadlineKindLabel } from '../labels.ts';
 
-/** The legal basis of a deadline: rule ID, articles and the server's explanation. */
+/** The legal basis of a deadline: the server's explanation and its citation (rule ID on hover). */
 export function Basis({ basis }: { basis: CaseDeadline['basis'] }) {
   return (
     <div data-testid="deadline-basis">
-      <Tag color="geekblue">{basis.ruleId}</Tag>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {basis.articles.join('；')}
-      </Typography.Text>
       {basis.text && <div style={{ fontSize: 12 }}>{basis.text}</div>}
+      <div style={{ fontSize: 12 }}>
+        <Citation articles={basis.articles} ruleId={basis.ruleId} />
+      </div>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useLoad } from '../../../lib/useLoad.ts';
 import { RuleAlert } from '../components/RuleAlert.tsx';
 import { formatFen } from '../format.ts';
 import { useCaseSubmit } from '../useCaseSubmit.ts';
+import { citationText } from '../../../components/Citation.tsx';
 
 type Dialog = 'reminder' | 'package' | 'filing' | 'review' | { end: ReviewLitigation } | null;
 type Values = Record<string, string | Dayjs | undefined>;
@@ -115,7 +116,7 @@ export function EnforcementTab({ detail, onChanged }: { detail: CaseDetail; onCh
           {item('enf.courtAppliedOn', o.courtAppliedOn)}
         </Descriptions>
         {o.courtLines.length > 0 && o.status !== 'paying' && o.status !== 'none' && (
-          <Alert type="info" showIcon message={o.courtLines.map((l) => `${l.textZh}（${l.ruleId} ${l.article}）`).join('；')} />
+          <Alert type="info" showIcon message={o.courtLines.map((l) => `${l.textZh}（${citationText(l.article, 'zh-CN')}）`).join('；')} />
         )}
         {o.canWrite && (
           <Space wrap>

@@ -31,6 +31,7 @@ import { useSubmit } from '../../../lib/useSubmit.ts';
 import { formatFen, formatInstant, toLegalDate, yuanToFen } from '../format.ts';
 import { OverpaymentRefundModal } from '../../payments/OverpaymentRefundModal.tsx';
 import { PaymentChannelNotice } from '../../payments/PaymentChannelNotice.tsx';
+import { Citation } from '../../../components/Citation.tsx';
 
 const groups = (code: string) => code.replace(/(\d{4})(?=\d)/g, '$1 ');
 
@@ -215,7 +216,10 @@ function Summary({ data, caseId, onChange }: { data: CasePayments; caseId: strin
           </Descriptions>
           {s.lines.map((l, i) => (
             <Typography.Paragraph key={i} type="secondary" style={{ marginBottom: 4 }}>
-              {`${l.ruleId} ${l.article}：${lang.startsWith('en') ? l.textEn : l.textZh}`}
+              {lang.startsWith('en') ? l.textEn : l.textZh}
+              {lang.startsWith('en') ? ' (' : '（'}
+              <Citation articles={l.article} ruleId={l.ruleId} />
+              {lang.startsWith('en') ? ')' : '）'}
             </Typography.Paragraph>
           ))}
           <PaymentChannelNotice channel={s.channel} style={{ marginBottom: 8 }} />

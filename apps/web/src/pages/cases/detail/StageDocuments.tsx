@@ -7,6 +7,7 @@ import { documentsApi } from '../../../api/documents.ts';
 import { newIdempotencyKey } from '../../../api/client.ts';
 import { errorText, isRetryable } from '../../../api/errors.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { citationText } from '../../../components/Citation.tsx';
 
 const kindTitle = (kind: DocumentKind, lang: string) =>
   lang.startsWith('en') ? DOCUMENT_KIND_TITLES[kind].en : DOCUMENT_KIND_TITLES[kind].zh;
@@ -80,7 +81,12 @@ export function StageDocuments({
   const hint = (d: StageDocumentInfo): string | null => {
     if (d.source === 'service') return t('doc.stage.byService');
     if (!d.canIssue && d.source === 'record') return t('doc.stage.byRecord');
-    if (!d.canIssue) return d.reasons.map((r) => (lang.startsWith('en') ? r.textEn : r.textZh)).join('；') || null;
+    if (!d.canIssue)
+      return (
+        d.reasons
+          .map((r) => (lang.startsWith('en') ? `${r.textEn} (${r.article})` : `${r.textZh}（${citationText(r.article, lang)}）`))
+          .join(lang.startsWith('en') ? '; ' : '；') || null
+      );
     return null;
   };
 
@@ -108,7 +114,7 @@ export function StageDocuments({
                   </Typography.Text>
                 )}
               </Flex>
-              <Tooltip title={`${d.rule.ruleId} · ${d.rule.article}`}>
+              <Tooltip title={d.rule.ruleId}>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {lang.startsWith('en') ? `${d.rule.textEn} (${d.rule.article})` : `${d.rule.textZh}（${d.citationZh}）`}
                 </Typography.Text>

@@ -1,8 +1,9 @@
-import { List, Tag, Typography } from 'antd';
+import { List, Typography } from 'antd';
 import type { RuleLine } from '@chengguan/contracts';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { Citation } from '../../../components/Citation.tsx';
 
-/** The reasoning of a calculation as the server gives it: every line with its rule ID and article. */
+/** The reasoning of a calculation as the server gives it: every line with its citation (rule ID on hover). */
 export function RuleLines({ lines, testId = 'law-rule-lines' }: { lines: readonly RuleLine[]; testId?: string }) {
   const { t, lang } = useI18n();
   return (
@@ -16,13 +17,10 @@ export function RuleLines({ lines, testId = 'law-rule-lines' }: { lines: readonl
       renderItem={(l, i) => (
         <List.Item key={`${l.ruleId}-${i}`} data-testid="law-rule-line" data-rule={l.ruleId}>
           <div style={{ width: '100%' }}>
-            <Tag color="geekblue" data-testid="law-rule-id">
-              {l.ruleId}
-            </Tag>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {l.article}
-            </Typography.Text>
-            <div style={{ marginTop: 4 }}>{lang.startsWith('en') ? l.textEn || l.textZh : l.textZh}</div>
+            <div>{lang.startsWith('en') ? l.textEn || l.textZh : l.textZh}</div>
+            <div style={{ fontSize: 12, marginTop: 2 }} data-testid="law-rule-id">
+              <Citation articles={l.article} ruleId={l.ruleId} />
+            </div>
           </div>
         </List.Item>
       )}

@@ -1,8 +1,9 @@
-import { Alert, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Flex, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { DeadlineResult } from '@chengguan/contracts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { RuleLines } from '../components/RuleLines.tsx';
+import { Citation } from '../../../components/Citation.tsx';
 import { formatYuan } from '../labels.ts';
 
 const withWeekday = (d: string) => dayjs(d).format('YYYY-MM-DD dddd');
@@ -35,13 +36,10 @@ export function DeadlineResultCard({ result }: { result: DeadlineResult }) {
           />
         )}
         <div data-testid="law-deadline-basis">
-          <Space wrap size={[6, 4]}>
-            <Tag color="geekblue">{result.basis.ruleId}</Tag>
-            {result.basis.articles.map((a) => (
-              <Tag key={a}>{a}</Tag>
-            ))}
-          </Space>
-          <div style={{ marginTop: 6 }}>{result.basis.text}</div>
+          <div>{result.basis.text}</div>
+          <div style={{ marginTop: 4, fontSize: 12 }}>
+            <Citation articles={result.basis.articles} ruleId={result.basis.ruleId} />
+          </div>
         </div>
         {s && (
           <Descriptions

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Col, Empty, Form, Row } from 'antd';
+import { Alert, Button, Card, Col, Empty, Form, Row } from 'antd';
 import { CalculatorOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { DiscretionResult } from '@chengguan/contracts';
 import { lawApi } from '../../../api/law.ts';
 import { withRenamedErrors } from '../../../api/law-errors.ts';
+import { ApiError } from '../../../api/client.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useSubmit } from '../../../lib/useSubmit.ts';
 import { Page } from '../../../components/Page.tsx';
@@ -30,12 +31,22 @@ const INITIAL: Partial<DiscretionFormValues> = {
 
 /** 裁量计算器: the server applies the rules; the page shows its answer line by line. */
 export default function DiscretionPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [form] = Form.useForm<DiscretionFormValues>();
   const [result, setResult] = useState<DiscretionResult | null>(null);
+  // A refusal by a rule (the proposed fine outside the range …) is an answer too: the panel says it in full.
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
   const { submit, loading } = useSubmit<DiscretionFormValues, DiscretionResult>(
     form,
-    (v, idempotencyKey) => withRenamedErrors(lawApi.discretion(toDiscretionBody(v), { idempotencyKey }), discretionField),
+    async (v, idempotencyKey) => {
+      setRefusal(null);
+      try {
+        return await withRenamedErrors(lawApi.discretion(toDiscretionBody(v), { idempotencyKey }), discretionField);
+      } catch (e) {
+        if (e instanceof ApiError && e.status < 500) setRefusal(e);
+        throw e;
+      }
+    },
     { onSuccess: setResult },
   );
   return (
@@ -48,7 +59,10 @@ export default function DiscretionPage() {
               name="lawCalc"
               layout="vertical"
               initialValues={INITIAL}
-              onValuesChange={() => setResult(null)}
+              onValuesChange={() => {
+                setResult(null);
+                setRefusal(null);
+              }}
               onFinish={(v) => void submit(v)}
             >
               <DiscretionFields />
@@ -61,6 +75,25 @@ export default function DiscretionPage() {
         <Col xs={24} xl={13}>
           {result ? (
             <DiscretionResultCard result={result} />
+          ) : refusal ? (
+            <Card title={t('law.calc.refusedTitle')} data-testid="law-calc-refused">
+              <Alert
+                type="error"
+                showIcon
+                message={t('law.calc.refused')}
+                description={
+                  (refusal.body.details?.length ?? 0) > 0 ? (
+                    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                      {refusal.body.details!.map((d, i) => (
+                        <li key={i}>{lang.startsWith('en') ? d.messageEn || d.message : d.message}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    refusal.text(lang)
+                  )
+                }
+              />
+            </Card>
           ) : (
             <Card>
               <Empty description={t('law.calc.empty')} />

@@ -17,14 +17,13 @@ type Flag = { on: boolean; rule: string; label: MessageKey; testId: string };
 function FlagItem({ flag }: { flag: Flag }) {
   const { t } = useI18n();
   return (
-    <Flex align="center" gap={6} data-testid={flag.testId} data-on={String(flag.on)}>
+    <Flex align="center" gap={6} data-testid={flag.testId} data-on={String(flag.on)} data-rule={flag.rule}>
       {flag.on ? <CheckCircleFilled style={{ color: '#cf1322' }} /> : <MinusCircleOutlined style={{ color: '#bfbfbf' }} />}
-      <Tag color="geekblue" style={{ marginInlineEnd: 0 }}>
-        {flag.rule}
-      </Tag>
-      <Typography.Text strong={flag.on} type={flag.on ? undefined : 'secondary'}>
-        {t('law.labelValue', { label: t(flag.label), value: flag.on ? t('common.yes') : t('common.no') })}
-      </Typography.Text>
+      <Tooltip title={t('citation.ruleId', { id: flag.rule })}>
+        <Typography.Text strong={flag.on} type={flag.on ? undefined : 'secondary'}>
+          {t('law.labelValue', { label: t(flag.label), value: flag.on ? t('common.yes') : t('common.no') })}
+        </Typography.Text>
+      </Tooltip>
     </Flex>
   );
 }
