@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
 import { verifyAuditChain } from '../src/modules/audit/use-cases/verify-audit-chain.ts';
+import { recordAudit } from '../src/modules/audit/index.ts';
+import { auditRowHash, CURRENT_AUDIT_HASH_VERSION } from '@chengguan/domain';
+import { sm3Hex } from '../src/shared/sm3.ts';
 
 let ctx: TestContext;
 let admin: string;
@@ -50,6 +53,53 @@ describe('audit chain (SM3)', () => {
     const viaApi = (await ctx.api('POST', '/api/v1/audit/verify', { token: admin })).json();
     expect(viaApi.firstBrokenSeq).toBe(victim.seq);
     await tamper(victim.seq, victim.data);
+    expect((await verifyAuditChain({ db: ctx.deps.db })).ok).toBe(true);
+  });
+
+  it('continues from the real head when the head this process last appended was rolled back and replaced by another writer', async () => {
+    const meta = { ip: null, correlationId: null };
+    const event = (n: number) => ({ action: 'test.append', entityType: 'test', entityId: String(n), bureauId: null, data: { n } });
+    const head = () =>
+      ctx.deps.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    await recordAudit(ctx.deps.db, ctx.deps, null, meta, event(1));
+    const before = await head();
+    // This process appends seq + 1, then its transaction rolls back.
+    await expect(
+      ctx.deps.db.transaction().execute(async (trx) => {
+        await recordAudit(trx, ctx.deps, null, meta, event(2));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await head()).toEqual(before);
+    // Another writer (another process) appends a different row at that seq.
+    const seq = Number(before.seq) + 1;
+    const row = {
+      id: ctx.deps.newId(),
+      at: new Date().toISOString(),
+      actorId: null,
+      bureauId: null,
+      action: 'test.other',
+      entityType: 'test',
+      entityId: 'x',
+      data: {},
+      ip: null,
+      correlationId: null,
+    };
+    const hash = auditRowHash(before.hash, { ...row, seq, hashVersion: CURRENT_AUDIT_HASH_VERSION }, sm3Hex);
+    await sql`INSERT INTO audit_log (seq, id, at, bureau_id, action, entity_type, entity_id, data, hash_version, prev_hash, hash)
+      VALUES (${seq}, ${row.id}, ${row.at}, null, ${row.action}, ${row.entityType}, ${row.entityId}, '{}'::jsonb, ${CURRENT_AUDIT_HASH_VERSION}, ${before.hash}, ${hash})`.execute(
+      ctx.deps.db,
+    );
+    await recordAudit(ctx.deps.db, ctx.deps, null, meta, event(3));
+    const last = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select(['seq', 'prev_hash', 'entity_id'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect({ seq: Number(last.seq), prev: last.prev_hash, entity: last.entity_id }).toEqual({ seq: seq + 1, prev: hash, entity: '3' });
+    await recordAudit(ctx.deps.db, ctx.deps, null, meta, event(4));
+    expect(Number((await head()).seq)).toBe(seq + 2);
     expect((await verifyAuditChain({ db: ctx.deps.db })).ok).toBe(true);
   });
 });

@@ -38,6 +38,14 @@ export type AuditRow = {
 };
 
 /**
+ * The head this process last appended (or read): a guess at the chain's head that saves reading it. The insert that
+ * uses it checks it under the chain lock — the row at that seq with that hash exists and none after it — so a guess
+ * gone stale (another process appended, our transaction rolled back, another database in the same process) inserts
+ * nothing and the append reads the head as before. A row at a given seq never changes (the table is append-only).
+ */
+let headGuess: { seq: number; hash: string } | null = null;
+
+/**
  * Must run inside the transaction of the write it records. Every new row is hashed in the current canonical form,
  * which covers every column stored here. `afterAppend` runs under the chain lock with the new seq (the checkpoint
  * job every N rows).
@@ -47,33 +55,40 @@ export async function appendAuditRow(
   row: NewAuditRow,
   afterAppend?: (seq: number) => Promise<void>,
 ): Promise<{ seq: number; hash: string }> {
+  // The lock is taken in its own statement: a statement's snapshot is taken when it starts, so a head read in the
+  // statement that waited for the lock could miss the row its previous holder committed.
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const guess = headGuess;
+  let appended = guess ? await insertAuditRow(trx, row, guess) : null;
+  if (!appended) {
+    const last = await findAuditHead(trx);
+    appended = await insertAuditRow(trx, row, last ?? { seq: 0, hash: GENESIS_HASH }, false);
+    if (!appended) throw new Error('audit row not inserted');
+  }
+  headGuess = appended;
+  await afterAppend?.(appended.seq);
+  return appended;
+}
+
+/** Inserts the row after `prev`; when `checkPrev`, only if `prev` is the chain's head (null when it is not). */
+async function insertAuditRow(
+  trx: Executor,
+  row: NewAuditRow,
+  prev: { seq: number; hash: string },
+  checkPrev = true,
+): Promise<{ seq: number; hash: string } | null> {
+  const seq = prev.seq + 1;
   const input: AuditHashInput = { ...row, seq, hashVersion: CURRENT_AUDIT_HASH_VERSION };
-  const hash = auditRowHash(prevHash, input, sm3Hex);
-  await trx
-    .insertInto('audit_log')
-    .values({
-      seq,
-      id: row.id,
-      at: row.at,
-      actor_id: row.actorId,
-      bureau_id: row.bureauId,
-      action: row.action,
-      entity_type: row.entityType,
-      entity_id: row.entityId,
-      data: JSON.stringify(row.data ?? null),
-      ip: row.ip,
-      correlation_id: row.correlationId,
-      hash_version: CURRENT_AUDIT_HASH_VERSION,
-      prev_hash: prevHash,
-      hash,
-    })
-    .execute();
-  await afterAppend?.(seq);
-  return { seq, hash };
+  const hash = auditRowHash(prev.hash, input, sm3Hex);
+  const headIsPrev = sql`EXISTS (SELECT 1 FROM audit_log WHERE seq = ${prev.seq} AND hash = ${prev.hash})
+    AND NOT EXISTS (SELECT 1 FROM audit_log WHERE seq > ${prev.seq})`;
+  const r = await sql`INSERT INTO audit_log
+      (seq, id, at, actor_id, bureau_id, action, entity_type, entity_id, data, ip, correlation_id, hash_version, prev_hash, hash)
+    SELECT ${seq}::bigint, ${row.id}::uuid, ${row.at}::timestamptz, ${row.actorId}::uuid, ${row.bureauId}::uuid,
+      ${row.action}::text, ${row.entityType}::text, ${row.entityId}::text, ${JSON.stringify(row.data ?? null)}::jsonb,
+      ${row.ip}::text, ${row.correlationId}::text, ${CURRENT_AUDIT_HASH_VERSION}::smallint, ${prev.hash}::text, ${hash}::text
+    WHERE ${checkPrev ? headIsPrev : sql`true`}`.execute(trx);
+  return Number(r.numAffectedRows ?? 0) === 1 ? { seq, hash } : null;
 }
 
 /** Reads the chain in seq order, a batch at a time, for verification: every stored column. */

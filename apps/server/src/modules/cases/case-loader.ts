@@ -7,7 +7,7 @@ import { shanghaiDate } from '../../shared/time.ts';
 import { currentLawRevision, legalConfigOn, loadWorkCalendar } from '../law/index.ts';
 import { inJurisdiction } from './case-access.ts';
 import { offenceVersionsOf } from './case-offence.ts';
-import { findCase, findCaseWithLawRevision, officersWithCredentials, priorFinesByCase, type CaseRow } from './cases.repository.ts';
+import { findCase, findCaseForStep, officersWithCredentials, priorFinesByCase, type CaseRow } from './cases.repository.ts';
 
 export type LoadedCase = { row: CaseRow; snapshot: CaseSnapshot; ctx: CaseContext; version: number };
 
@@ -96,12 +96,17 @@ export async function loadCaseOrFail(
   db: Executor,
   actor: Pick<StepActor, 'jurisdictionPath'>,
   id: string,
-): Promise<LoadedCase> {
-  const found = await findCaseWithLawRevision(db, id);
+): Promise<LoadedCase & { lawRevision: string }> {
+  // The row, its officers' live credentials and the E6 count in one statement; law data from the revision's cache.
+  const found = await findCaseForStep(db, id);
   if (!found || !inJurisdiction(actor, found.row.org_path)) throw new AppError('NOT_FOUND');
   const { row, lawRevision } = found;
-  const [snapshot, ctx] = await Promise.all([hydrateSnapshot(db, row, lawRevision), caseContext(db, deps.clock.now(), lawRevision)]);
-  return { row, snapshot, ctx, version: row.version };
+  const stored = row.snapshot as CaseSnapshot;
+  const [versions, ctx] = await Promise.all([
+    offenceVersionsOf(db, stored.offence.code, lawRevision),
+    caseContext(db, deps.clock.now(), lawRevision),
+  ]);
+  return { row, snapshot: hydrated(stored, found.officers, found.priorFines, versions), ctx, version: row.version, lawRevision };
 }
 
 /** Officers named in an input, with live credentials; each must exist and belong to the actor's jurisdiction. */

@@ -12,7 +12,7 @@ import { assertActionPermission } from './case-access.ts';
 import { type DeadlineSummary, refreshCaseDeadlines, summarizeDeadlines } from './case-deadlines.ts';
 import { loadCaseOrFail, type LoadedCase, storedSnapshot } from './case-loader.ts';
 import { withCaseRules } from './cases.errors.ts';
-import { insertCaseEvent, insertDocument, setCaseNumber, updateCaseIfVersion } from './cases.repository.ts';
+import { type CaseRow, insertCaseEvent, insertDocument, setCaseNumber, updateCaseIfVersion } from './cases.repository.ts';
 import type { CasesTable } from './cases.tables.ts';
 import { allocateDocNumber } from './doc-numbers.ts';
 
@@ -25,6 +25,9 @@ export type StepWrite<A extends CaseAction> = {
   eventId: string;
   documentNumber: string | null;
 };
+
+/** The case row as a step wrote it and the law revision it was judged at: the answer need not read it again. */
+export type WrittenCase = { row: CaseRow; lawRevision: string };
 
 export type StepSpec<A extends CaseAction> = {
   caseId: string;
@@ -81,8 +84,13 @@ export async function runCaseStepHooks(action: CaseAction, deps: Deps, meta: Req
   for (const hook of STEP_HOOKS.get(action) ?? []) await hook(deps, meta, write);
 }
 
-export async function runCaseStep<A extends CaseAction>(deps: Deps, actor: StepActor, meta: RequestMeta, spec: StepSpec<A>): Promise<void> {
-  await deps.db.transaction().execute((trx) => runCaseStepIn(trx, deps, actor, meta, spec));
+export async function runCaseStep<A extends CaseAction>(
+  deps: Deps,
+  actor: StepActor,
+  meta: RequestMeta,
+  spec: StepSpec<A>,
+): Promise<WrittenCase> {
+  return (await deps.db.transaction().execute((trx) => runCaseStepIn(trx, deps, actor, meta, spec))).written;
 }
 
 /** The step inside a transaction the caller already holds (a service record that also serves the decision …). */
@@ -92,7 +100,7 @@ export async function runCaseStepIn<A extends CaseAction>(
   actor: StepActor,
   meta: RequestMeta,
   spec: StepSpec<A>,
-): Promise<StepWrite<A>> {
+): Promise<StepWrite<A> & { written: WrittenCase }> {
   assertActionPermission(actor, spec.action);
   const { expectedVersion, ...body } = spec.body as Record<string, unknown> & { expectedVersion?: number };
   const loaded = await loadCaseOrFail(deps, trx, actor, spec.caseId);
@@ -103,9 +111,8 @@ export async function runCaseStepIn<A extends CaseAction>(
   const next = withCaseRules(() => applyCaseAction(before, spec.action, input, actor.roles, loaded.ctx));
   const now = deps.clock.now();
   const deadlines = summarizeDeadlines(next, loaded.ctx);
-  if (!(await updateCaseIfVersion(trx, loaded.row.id, loaded.version, derivedColumns(next, deadlines, now)))) {
-    throw new AppError('STATE_CONFLICT');
-  }
+  let row = await updateCaseIfVersion(trx, loaded.row.id, loaded.version, derivedColumns(next, deadlines, now));
+  if (!row) throw new AppError('STATE_CONFLICT');
   const version = loaded.version + 1;
   const bureauId = loaded.row.bureau_id;
   const docType = spec.document?.(next, input) ?? null;
@@ -135,7 +142,10 @@ export async function runCaseStepIn<A extends CaseAction>(
       number: documentNumber,
       issued_on: input.date,
     });
-    if (docType === 'filing') await setCaseNumber(trx, loaded.row.id, documentNumber);
+    if (docType === 'filing') {
+      await setCaseNumber(trx, loaded.row.id, documentNumber);
+      row = { ...row, case_number: documentNumber };
+    }
   }
   const write: StepWrite<A> = { trx, actor, loaded, next, input, eventId, documentNumber };
   await spec.write?.(write);
@@ -156,5 +166,5 @@ export async function runCaseStepIn<A extends CaseAction>(
     },
   });
   await refreshCaseDeadlines(trx, deps, { id: loaded.row.id, bureauId, orgId: loaded.row.org_id }, deadlines);
-  return write;
+  return { ...write, written: { row, lawRevision: loaded.lawRevision } };
 }

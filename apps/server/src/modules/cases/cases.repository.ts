@@ -41,6 +41,36 @@ export async function findCaseWithLawRevision(db: Executor, id: string): Promise
   return { row, lawRevision };
 }
 
+/**
+ * What a step needs of its case in one statement: the row, the law revision, the live officers (with org path and
+ * credentials) named in the stored snapshot, and the E6 count — FINE decisions made for the same act in other cases.
+ */
+export async function findCaseForStep(
+  db: Executor,
+  id: string,
+): Promise<{ row: CaseRow; lawRevision: string; priorFines: number; officers: Map<string, OfficerInOrg> } | undefined> {
+  const r = await caseQuery(db)
+    .select([
+      lawRevisionExpression.as('law_revision'),
+      sql<number>`(SELECT count(*) FROM cases p WHERE p.act_id = c.act_id AND p.id <> c.id AND p.fine_fen > 0
+        AND p.decided_on IS NOT NULL)`.as('prior_fines'),
+      sql<OfficerJson[]>`(SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'active', o.active, 'path', og.path,
+          'credentials', ${CREDENTIALS_OF_O})), '[]')
+        FROM officers o JOIN orgs og ON og.id = o.org_id
+        WHERE o.id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(c.snapshot->'officers') x))`.as('live_officers'),
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const { law_revision: lawRevision, prior_fines: priorFines, live_officers: live, ...row } = r;
+  const officers = new Map(
+    live.map((o) => [o.id, { id: o.id, name: o.name, orgPath: o.path, active: o.active, credentials: o.credentials }]),
+  );
+  return { row, lawRevision, priorFines: Number(priorFines), officers };
+}
+
+type OfficerJson = { id: string; name: string; active: boolean; path: string; credentials: OfficerInOrg['credentials'] };
+
 // ---------------------------------------------------------------------------------------------------------
 // Parties
 
@@ -71,14 +101,24 @@ export async function insertCase(db: Executor, row: Insertable<CasesTable>) {
  * The conditional write of a transition: it succeeds only on the version that was read, so of two
  * concurrent steps on the same case exactly one updates a row (the other answers 409).
  */
-export async function updateCaseIfVersion(db: Executor, id: string, version: number, set: Updateable<CasesTable>): Promise<boolean> {
-  const r = await db
+/** The row as updated (with its org's name and path), or undefined when the version moved on (a lost race). */
+export async function updateCaseIfVersion(
+  db: Executor,
+  id: string,
+  version: number,
+  set: Updateable<CasesTable>,
+): Promise<CaseRow | undefined> {
+  return db
     .updateTable('cases')
     .set({ ...set, version: version + 1 })
     .where('id', '=', id)
     .where('version', '=', version)
+    .returningAll()
+    .returning([
+      sql<string>`(SELECT name FROM orgs WHERE orgs.id = cases.org_id)`.as('org_name'),
+      sql<string>`(SELECT path FROM orgs WHERE orgs.id = cases.org_id)`.as('org_path'),
+    ])
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function setCaseNumber(db: Executor, id: string, caseNumber: string) {
@@ -376,36 +416,20 @@ export async function leadOfficerNames(db: Executor, caseIds: readonly string[])
 
 export type OfficerInOrg = TeamOfficer & { name: string; orgPath: string; active: boolean };
 
-/** Officers with their credentials as stored now (A1 is always judged on live credentials). */
+/** The credentials of the officer `o` as a JSON array of the domain's credential (A1 reads them live). */
+const CREDENTIALS_OF_O = sql`(SELECT coalesce(json_agg(json_build_object('number', cr.number, 'domains', cr.domains,
+  'validFrom', cr.valid_from, 'validTo', cr.valid_to, 'revoked', cr.revoked)), '[]') FROM credentials cr WHERE cr.officer_id = o.id)`;
+
+/** Officers with their credentials as stored now (A1 is always judged on live credentials), in one statement. */
 export async function officersWithCredentials(db: Executor, ids: readonly string[]): Promise<Map<string, OfficerInOrg>> {
   if (ids.length === 0) return new Map();
-  const [officers, creds] = await Promise.all([
-    db
-      .selectFrom('officers as o')
-      .innerJoin('orgs as g', 'g.id', 'o.org_id')
-      .select(['o.id', 'o.name', 'o.active', 'g.path'])
-      .where('o.id', 'in', [...ids])
-      .execute(),
-    db
-      .selectFrom('credentials')
-      .select(['officer_id', 'number', 'domains', 'valid_from', 'valid_to', 'revoked'])
-      .where('officer_id', 'in', [...ids])
-      .execute(),
-  ]);
-  return new Map(
-    officers.map((o) => [
-      o.id,
-      {
-        id: o.id,
-        name: o.name,
-        orgPath: o.path,
-        active: o.active,
-        credentials: creds
-          .filter((c) => c.officer_id === o.id)
-          .map((c) => ({ number: c.number, domains: c.domains, validFrom: c.valid_from, validTo: c.valid_to, revoked: c.revoked })),
-      },
-    ]),
-  );
+  const officers = await db
+    .selectFrom('officers as o')
+    .innerJoin('orgs as g', 'g.id', 'o.org_id')
+    .select(['o.id', 'o.name', 'o.active', 'g.path', sql<OfficerInOrg['credentials']>`${CREDENTIALS_OF_O}`.as('credentials')])
+    .where('o.id', 'in', [...ids])
+    .execute();
+  return new Map(officers.map((o) => [o.id, { id: o.id, name: o.name, orgPath: o.path, active: o.active, credentials: o.credentials }]));
 }
 
 // ---------------------------------------------------------------------------------------------------------

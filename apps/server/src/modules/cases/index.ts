@@ -18,6 +18,7 @@ export {
   caseOfficerIds,
   caseRecords,
   findCase,
+  findCaseWithLawRevision,
   findParty,
   insertCaseEvent,
   insertTicketRange,

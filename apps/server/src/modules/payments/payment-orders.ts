@@ -50,8 +50,9 @@ export async function createOrder(db: Executor, deps: Deps, o: NewOrder): Promis
  * G1 + G2 of the case on `asOf`, from its snapshot (pause intervals of 复议 / 诉讼, approved deferral or instalment plan
  * — each instalment accruing from its own due date —, dated payments).
  */
-export async function caseAmounts(db: Executor, snapshot: CaseSnapshot, asOf: string): Promise<AmountDue> {
-  return caseAmountDue(snapshot, asOf, await loadWorkCalendar(db));
+export async function caseAmounts(db: Executor, snapshot: CaseSnapshot, asOf: string, lawRevision?: string): Promise<AmountDue> {
+  // With the law revision read with the case row, the calendar this process read at it (no statement).
+  return caseAmountDue(snapshot, asOf, await loadWorkCalendar(db, lawRevision));
 }
 
 /** States in which the payment step can be taken (recordPayment / recordSummaryPayment). */

@@ -121,6 +121,27 @@ export async function findOfficer(db: Executor, id: string, today: string, expir
   return (await officersQuery(db, today, expiringDays).where('o.id', '=', id).executeTakeFirst()) as OfficerRow | undefined;
 }
 
+/** One officer with his roles (by role) and credentials (latest end first), in one statement. */
+export async function findOfficerWithRoles(
+  db: Executor,
+  id: string,
+  today: string,
+  expiringDays: number,
+): Promise<{ row: OfficerRow; roles: Role[]; credentials: CredentialRow[] } | undefined> {
+  const found = await officersQuery(db, today, expiringDays)
+    .select([
+      sql<Role[]>`coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM officer_roles r WHERE r.officer_id = o.id), '[]')`.as('roles'),
+      sql<CredentialRow[]>`coalesce((SELECT json_agg(json_build_object('id', c.id, 'officer_id', c.officer_id, 'number', c.number,
+        'domains', c.domains, 'valid_from', c.valid_from, 'valid_to', c.valid_to, 'revoked', c.revoked) ORDER BY c.valid_to DESC)
+        FROM credentials c WHERE c.officer_id = o.id), '[]')`.as('credentials'),
+    ])
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+  if (!found) return undefined;
+  const { roles, credentials, ...row } = found as OfficerRow & { roles: Role[]; credentials: CredentialRow[] };
+  return { row, roles, credentials };
+}
+
 export async function rolesByOfficer(db: Executor, ids: string[]): Promise<Map<string, Role[]>> {
   const map = new Map<string, Role[]>();
   if (ids.length === 0) return map;
@@ -189,13 +210,17 @@ export async function insertOfficer(
   },
   roles: readonly string[],
 ) {
-  await db.insertInto('officers').values(row).execute();
-  // A new officer has no roles yet: nothing to replace.
-  if (roles.length > 0)
-    await db
-      .insertInto('officer_roles')
-      .values(roles.map((role) => ({ officer_id: row.id, role })))
-      .execute();
+  if (roles.length === 0) {
+    await db.insertInto('officers').values(row).execute();
+    return;
+  }
+  // The officer and his roles in one statement (a new officer has no roles yet: nothing to replace).
+  await db
+    .with('o', (q) => q.insertInto('officers').values(row).returning('id'))
+    .insertInto('officer_roles')
+    .columns(['officer_id', 'role'])
+    .expression(sql`SELECT o.id, r.role FROM o, unnest(${[...roles]}::text[]) AS r(role)`)
+    .execute();
 }
 
 export async function replaceRoles(db: Executor, officerId: string, roles: readonly string[]) {

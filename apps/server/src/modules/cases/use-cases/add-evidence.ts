@@ -14,7 +14,7 @@ export type AddEvidenceOptions = { caseId: string; body: CaseActionBody<'addEvid
  */
 export async function addEvidence(deps: Deps, actor: Actor, meta: RequestMeta, { caseId, body }: AddEvidenceOptions): Promise<CaseDetail> {
   let file: Awaited<ReturnType<typeof getVerifiedFileOrFail>> | undefined;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'addEvidence',
     body,
@@ -41,5 +41,5 @@ export async function addEvidence(deps: Deps, actor: Actor, meta: RequestMeta, {
         device: body.device ? JSON.stringify(body.device) : null,
       }),
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

@@ -13,12 +13,12 @@ export async function approveFiling(
   { caseId, body }: ApproveFilingOptions,
 ): Promise<CaseDetail> {
   const { expectedVersion: _v, note: _n, ...input } = body;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'approveFiling',
     body,
     input: () => input,
     document: () => 'filing',
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

@@ -8,11 +8,11 @@ export type ArchiveCaseOptions = { caseId: string; body: CaseActionBody<'archive
 /** 归档, refused while any stage record is missing (A6). */
 export async function archiveCase(deps: Deps, actor: Actor, meta: RequestMeta, { caseId, body }: ArchiveCaseOptions): Promise<CaseDetail> {
   const { expectedVersion: _v, note: _n, ...input } = body;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'archive',
     body,
     input: () => input,
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

@@ -8,11 +8,11 @@ export type CloseCaseOptions = { caseId: string; body: CaseActionBody<'close'> }
 /** 结案, once the decision is performed (F, G). */
 export async function closeCase(deps: Deps, actor: Actor, meta: RequestMeta, { caseId, body }: CloseCaseOptions): Promise<CaseDetail> {
   const { expectedVersion: _v, note: _n, ...input } = body;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'close',
     body,
     input: () => input,
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

@@ -14,11 +14,11 @@ export async function collectOnSpot(
   { caseId, body }: CollectOnSpotOptions,
 ): Promise<CaseDetail> {
   const { expectedVersion: _v, note: _n, officerIds, ...rest } = body;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'collectOnSpot',
     body,
     input: async (_l, trx) => ({ ...rest, officers: await teamOfficersOrFail(trx, actor, officerIds, 'officerIds') }),
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

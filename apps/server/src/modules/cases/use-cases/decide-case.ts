@@ -12,7 +12,7 @@ export type DecideCaseOptions = { caseId: string; body: CaseActionBody<'decide'>
  */
 export async function decideCase(deps: Deps, actor: Actor, meta: RequestMeta, { caseId, body }: DecideCaseOptions): Promise<CaseDetail> {
   const { expectedVersion: _v, note: _n, ...input } = body;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'decide',
     body,
@@ -20,5 +20,5 @@ export async function decideCase(deps: Deps, actor: Actor, meta: RequestMeta, { 
     document: (next) =>
       next.decision?.outcome === 'penalty' ? 'decision' : next.decision?.outcome === 'transfer_judicial' ? null : 'no_penalty_decision',
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

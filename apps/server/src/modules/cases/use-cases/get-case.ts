@@ -5,6 +5,7 @@ import type { Actor, Deps, Executor } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { canWriteCases, inJurisdiction } from '../case-access.ts';
 import { summarizeDeadlines } from '../case-deadlines.ts';
+import type { WrittenCase } from '../case-step.ts';
 import { caseContext, hydrated } from '../case-loader.ts';
 import { offenceVersionsOf } from '../case-offence.ts';
 import { casePointView } from '../case-point.ts';
@@ -16,9 +17,16 @@ import { casePageRows, findCaseWithLawRevision } from '../cases.repository.ts';
  * The case page: facts, party (unmasked only for a reader who may write), officers, evidence, 笔录, numbered
  * documents, the timeline, and always the allowed next actions with the reasons any is blocked and every deadline.
  */
-export async function getCase(deps: Deps, actor: Actor, id: string, db: Executor = deps.db): Promise<CaseDetail> {
+export async function getCase(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  db: Executor = deps.db,
+  /** The row a step just wrote in this transaction (its `UPDATE … RETURNING`), instead of reading it again. */
+  written?: WrittenCase,
+): Promise<CaseDetail> {
   assertPermission(actor, 'case:read');
-  const found = await findCaseWithLawRevision(db, id);
+  const found = written?.row.id === id ? written : await findCaseWithLawRevision(db, id);
   if (!found || !inJurisdiction(actor, found.row.org_path)) throw new AppError('NOT_FOUND');
   const { row, lawRevision } = found;
   const stored = row.snapshot as CaseSnapshot;

@@ -13,12 +13,12 @@ export async function issuePriorNotice(
   { caseId, body }: IssuePriorNoticeOptions,
 ): Promise<CaseDetail> {
   const { expectedVersion: _v, note: _n, ...input } = body;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'issuePriorNotice',
     body,
     input: () => input,
     document: () => 'prior_notice',
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

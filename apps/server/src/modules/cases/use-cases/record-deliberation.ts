@@ -13,11 +13,11 @@ export async function recordDeliberation(
   { caseId, body }: RecordDeliberationOptions,
 ): Promise<CaseDetail> {
   const { expectedVersion: _v, note: _n, ...input } = body;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'recordDeliberation',
     body,
     input: () => input,
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

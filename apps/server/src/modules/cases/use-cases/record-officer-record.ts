@@ -16,7 +16,7 @@ export type OfficerRecordOptions =
  */
 export async function recordOfficerRecord(deps: Deps, actor: Actor, meta: RequestMeta, options: OfficerRecordOptions): Promise<CaseDetail> {
   const { caseId, body } = options;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: options.kind === 'inspection' ? 'recordInspection' : 'recordQuestioning',
     body,
@@ -54,7 +54,7 @@ export async function recordOfficerRecord(deps: Deps, actor: Actor, meta: Reques
         file_sm3: body.fileSm3 ?? null,
       }),
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }
 
 export const recordInspection = (

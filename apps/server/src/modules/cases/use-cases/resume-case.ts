@@ -8,11 +8,11 @@ export type ResumeCaseOptions = { caseId: string; body: CaseActionBody<'resume'>
 /** 恢复: the case returns to the state it was suspended in. */
 export async function resumeCase(deps: Deps, actor: Actor, meta: RequestMeta, { caseId, body }: ResumeCaseOptions): Promise<CaseDetail> {
   const { expectedVersion: _v, note: _n, ...input } = body;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'resume',
     body,
     input: () => input,
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

@@ -51,7 +51,7 @@ export async function reviewCase(deps: Deps, actor: Actor, meta: RequestMeta, { 
     // The range only: the domain guard judges the proposed fine against it (DISCRETION, Art. 34).
     tierRange = (await calculateDiscretionFor(deps, actor, discretionBodyOf(current, body.date))).range;
   }
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'reviewCase',
     body: { ...body, ...(tierRange ? { tierRange } : {}) },
@@ -65,5 +65,5 @@ export async function reviewCase(deps: Deps, actor: Actor, meta: RequestMeta, { 
       ...(tierRange ? { tierRange } : {}),
     }),
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

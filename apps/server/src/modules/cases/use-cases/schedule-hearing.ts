@@ -13,12 +13,12 @@ export async function scheduleHearing(
   { caseId, body }: ScheduleHearingOptions,
 ): Promise<CaseDetail> {
   const { expectedVersion: _v, note: _n, ...input } = body;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'scheduleHearing',
     body,
     input: () => input,
     document: () => 'hearing_notice',
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

@@ -13,11 +13,11 @@ export async function serveDecision(
   { caseId, body }: ServeDecisionOptions,
 ): Promise<CaseDetail> {
   const { expectedVersion: _v, note: _n, ...input } = body;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'serveDecision',
     body,
     input: () => input,
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

@@ -14,7 +14,7 @@ export async function startEnforcement(
   { caseId, body }: StartEnforcementOptions,
 ): Promise<CaseDetail> {
   const { expectedVersion: _v, note: _n, officerIds, ...input } = body;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'startEnforcement',
     body,
@@ -24,5 +24,5 @@ export async function startEnforcement(
       ...(officerIds?.length ? { officers: await teamOfficersOrFail(trx, actor, officerIds, 'officerIds') } : {}),
     }),
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

@@ -13,12 +13,12 @@ export async function transferCase(
   { caseId, body }: TransferCaseOptions,
 ): Promise<CaseDetail> {
   const { expectedVersion: _v, note: _n, ...input } = body;
-  await runCaseStep(deps, actor, meta, {
+  const written = await runCaseStep(deps, actor, meta, {
     caseId,
     action: 'transfer',
     body,
     input: () => input,
     document: () => 'transfer_letter',
   });
-  return getCase(deps, actor, caseId);
+  return getCase(deps, actor, caseId, deps.db, written);
 }

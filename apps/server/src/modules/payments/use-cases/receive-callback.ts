@@ -21,7 +21,7 @@ import { AppError } from '../../../errors/app-error.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { addressKey, refundAttempt } from '../../throttle/index.ts';
-import { channelActor, findCase, runCaseStepIn } from '../../cases/index.ts';
+import { type CaseRow, channelActor, findCaseWithLawRevision, runCaseStepIn } from '../../cases/index.ts';
 import { cancelCheckoutsOfClosedOrders } from '../checkouts.ts';
 import { insertOverpayment } from '../overpayments.repository.ts';
 import { caseAmounts, paymentAction } from '../payment-orders.ts';
@@ -81,25 +81,36 @@ export async function receivePaymentCallback(deps: Deps, meta: RequestMeta, prov
   });
 }
 
-type Loaded = { checkout: CheckoutRow | undefined; order: OrderRow | undefined; booking: PaymentBooking };
+type Loaded = {
+  checkout: CheckoutRow | undefined;
+  order: OrderRow | undefined;
+  booking: PaymentBooking;
+  /** The case of the checkout as locked-and-read here, with the law revision read with it. */
+  found: { row: CaseRow; lawRevision: string } | undefined;
+};
 
 /** Locks what the payment touches and decides what it books (nothing written yet). */
 async function load(trx: Executor, provider: PaymentProvider, v: VerifiedCallback, paidOn: string): Promise<Loaded> {
   const found = UUID.test(v.outTradeNo) ? await findCheckout(trx, v.outTradeNo, true) : undefined;
   const checkout = found?.provider === provider.name ? found : undefined;
   if (!checkout)
-    return { checkout, order: undefined, booking: bookPayment({ amountFen: v.amountFen, checkout: null, orderOpen: false, owedFen: 0 }) };
+    return {
+      checkout,
+      order: undefined,
+      booking: bookPayment({ amountFen: v.amountFen, checkout: null, orderOpen: false, owedFen: 0 }),
+      found: undefined,
+    };
   const orders = await lockOrdersOfCase(trx, checkout.case_id);
   const order = orders.find((o) => o.id === checkout.order_id);
-  const caseRow = await findCase(trx, checkout.case_id);
-  const owedFen = caseRow ? (await caseAmounts(trx, caseRow.snapshot as CaseSnapshot, paidOn)).dueFen : 0;
+  const theCase = await findCaseWithLawRevision(trx, checkout.case_id);
+  const owedFen = theCase ? (await caseAmounts(trx, theCase.row.snapshot as CaseSnapshot, paidOn, theCase.lawRevision)).dueFen : 0;
   const booking = bookPayment({
     amountFen: v.amountFen,
     checkout: { status: checkout.status, amountFen: Number(checkout.amount_fen) },
     orderOpen: order?.status === 'open',
     owedFen,
   });
-  return { checkout, order, booking };
+  return { checkout, order, booking, found: theCase };
 }
 
 async function book(
@@ -110,7 +121,7 @@ async function book(
   v: VerifiedCallback,
 ): Promise<CallbackResult> {
   const paidOn = shanghaiDate(v.paidAt);
-  const { checkout, order, booking } = await load(trx, provider, v, paidOn);
+  const { checkout, order, booking, found } = await load(trx, provider, v, paidOn);
   const txId = deps.newId();
   const inserted = await insertTransactionIfNew(trx, {
     id: txId,
@@ -171,11 +182,13 @@ async function book(
     return overpaid(booking.reason ?? 'unknown_checkout', booking.overpaidFen, booking.dueFen, detailOf(booking));
   }
 
-  const caseRow = (await findCase(trx, checkout.case_id))!;
+  // The case as read under the orders' lock in load(): only this transaction's ledger row was written since.
+  const caseRow = found!.row;
   const action = paymentAction(caseRow.snapshot as CaseSnapshot);
+  let written: { row: CaseRow; lawRevision: string };
   try {
     // A step refused here is rolled back alone; the money is kept for refund.
-    await withSavepoint(trx, 'payment_step', () =>
+    ({ written } = await withSavepoint(trx, 'payment_step', () =>
       runCaseStepIn(trx, deps, channelActor(caseRow, 'payment', ['field_officer']), meta, {
         caseId: caseRow.id,
         action,
@@ -188,7 +201,7 @@ async function book(
         },
         input: () => ({ date: paidOn, amountFen: booking.bookFen }),
       }),
-    );
+    ));
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     const note = `${e.messageZh} / ${e.messageEn}`;
@@ -222,11 +235,11 @@ async function book(
   });
   // Paid in full (fine + surcharge): every order still open is settled, and their checkouts cancelled. Under a plan, a
   // payment that covered several instalments (a missed one and the next) settles each of their orders.
-  const after = await findCase(trx, caseRow.id);
-  const amounts = after ? await caseAmounts(trx, after.snapshot as CaseSnapshot, paidOn) : undefined;
-  if (amounts && amounts.dueFen === 0) {
+  // The case as the step wrote it (its UPDATE … RETURNING).
+  const amounts = await caseAmounts(trx, written.row.snapshot as CaseSnapshot, paidOn, written.lawRevision);
+  if (amounts.dueFen === 0) {
     await setOpenOrdersOfCase(trx, caseRow.id, { status: 'paid', paid_on: paidOn, updated_at: deps.clock.now() });
-  } else if (amounts) {
+  } else {
     const settled = amounts.instalments.filter((l) => l.settledOn !== null).map((l) => l.seq);
     await settleInstalmentOrders(trx, caseRow.id, settled, paidOn, deps.clock.now());
   }

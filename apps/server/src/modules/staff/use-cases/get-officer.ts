@@ -2,7 +2,7 @@ import type { Officer } from '@chengguan/contracts';
 import type { Actor, Deps, Executor } from '../../../context.ts';
 import { assertInJurisdiction, assertPermission } from '../../../shared/access.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
-import { credentialsByOfficer, findOfficer, rolesByOfficer, type OfficerRow } from '../staff.repository.ts';
+import { findOfficer, findOfficerWithRoles, type OfficerRow } from '../staff.repository.ts';
 import { CREDENTIAL_EXPIRING_DAYS, toOfficer } from '../staff.mapper.ts';
 
 export async function getOfficerRowOrFail(db: Executor, actor: Actor, id: string, now: Date): Promise<OfficerRow> {
@@ -12,9 +12,10 @@ export async function getOfficerRowOrFail(db: Executor, actor: Actor, id: string
 }
 
 export async function loadOfficer(db: Executor, actor: Actor, id: string, now: Date): Promise<Officer> {
-  const row = await getOfficerRowOrFail(db, actor, id, now);
-  const [roles, creds] = await Promise.all([rolesByOfficer(db, [id]), credentialsByOfficer(db, [id])]);
-  return toOfficer(row, roles.get(id) ?? [], creds.get(id) ?? [], {
+  const found = await findOfficerWithRoles(db, id, shanghaiDate(now), CREDENTIAL_EXPIRING_DAYS);
+  assertInJurisdiction(actor, found?.row.org_path);
+  const { row, roles, credentials } = found!;
+  return toOfficer(row, roles, credentials, {
     today: shanghaiDate(now),
     now,
     showPhone: actor.permissions.has('staff:write'),
