@@ -1,20 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Table,
-  Tabs,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditEntry } from '@chengguan/contracts';
@@ -29,6 +14,7 @@ import { useAuditVerify } from './AuditVerify.tsx';
 import { ThrottleCounters } from './ThrottleCounters.tsx';
 import { AuditCheckpoints } from './AuditCheckpoints.tsx';
 import { serverPagination } from '../../lib/paging.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type FilterForm = { action?: string; entityType?: string; entityId?: string; actorId?: string; range?: [Dayjs | null, Dayjs | null] };
 
@@ -187,7 +173,7 @@ export default function AuditPage() {
         </Form>
       </Card>
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
-      <Table<AuditEntry>
+      <DataTable<AuditEntry>
         rowKey="seq"
         size="middle"
         loading={list.loading}

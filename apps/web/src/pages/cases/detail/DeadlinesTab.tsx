@@ -1,9 +1,10 @@
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
 import type { CaseDeadline, CaseDetail } from '@chengguan/contracts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { DeadlineStateTag } from '../components/StateTag.tsx';
 import { daysUntil, formatFen } from '../format.ts';
 import { deadlineKindLabel } from '../labels.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 /** The legal basis of a deadline: rule ID, articles and the server's explanation. */
 export function Basis({ basis }: { basis: CaseDeadline['basis'] }) {
@@ -22,7 +23,7 @@ export function Basis({ basis }: { basis: CaseDeadline['basis'] }) {
 export function DeadlinesTab({ detail }: { detail: CaseDetail }) {
   const { t } = useI18n();
   return (
-    <Table<CaseDeadline>
+    <DataTable<CaseDeadline>
       rowKey={(d) => `${d.kind}-${d.dueDate}`}
       size="small"
       pagination={false}

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import type { AvailableDocument, CaseDetail, CaseDocument, DocumentKind, IssuedDocumentInfo } from '@chengguan/contracts';
 import { DOCUMENT_KIND_TITLES } from '@chengguan/contracts';
@@ -9,6 +9,7 @@ import { applyServerErrors, errorText, isRetryable } from '../../../api/errors.t
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { docTypeLabel } from '../labels.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 const kindTitle = (kind: DocumentKind, lang: string) =>
   lang.startsWith('en') ? DOCUMENT_KIND_TITLES[kind].en : DOCUMENT_KIND_TITLES[kind].zh;
@@ -147,7 +148,7 @@ export function DocumentsTab({ detail }: { detail: CaseDetail }) {
         />
       ))}
       {!!loaded.error && <Alert type="error" showIcon message={errorText(loaded.error, t, lang)} style={{ marginBottom: 12 }} />}
-      <Table<IssuedDocumentInfo>
+      <DataTable<IssuedDocumentInfo>
         rowKey="id"
         size="small"
         loading={loaded.loading}
@@ -233,7 +234,7 @@ export function DocumentsTab({ detail }: { detail: CaseDetail }) {
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('doc.numberedSteps')}
           </Typography.Title>
-          <Table<CaseDocument>
+          <DataTable<CaseDocument>
             rowKey={(d) => `${d.docType}-${d.number}`}
             size="small"
             pagination={false}

@@ -1,10 +1,11 @@
-import { Button, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CaseDetail, CaseEvidence, CaseRecord } from '@chengguan/contracts';
 import { caseFileUrls } from '../../../api/cases-files.ts';
 import { StoredFileLink } from '../../../components/StoredFileLink.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { evidenceLabel } from '../labels.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 function Hash({ sm3 }: { sm3: string }) {
   return (
@@ -30,7 +31,7 @@ export function EvidenceTab({ detail, onAdd }: { detail: CaseDetail; onAdd?: () 
           </Button>
         </Flex>
       )}
-      <Table<CaseEvidence>
+      <DataTable<CaseEvidence>
         rowKey="id"
         size="small"
         pagination={false}
@@ -70,7 +71,7 @@ const yes = (b: boolean) => (b ? <Tag color="green">✓</Tag> : <Tag>✗</Tag>);
 export function RecordsTab({ detail }: { detail: CaseDetail }) {
   const { t } = useI18n();
   return (
-    <Table<CaseRecord>
+    <DataTable<CaseRecord>
       rowKey="id"
       size="small"
       pagination={false}
