@@ -15,7 +15,7 @@ export function watchConsoleErrors(page: Page): string[] {
 /**
  * What a user would see as broken on the page as drawn now:
  * - overflow: the page is wider than the window (the user has to scroll sideways), naming the widest elements;
- * - clipped-cell: a table cell whose content is wider than the cell and that does not say so (antd's ellipsis cells
+ * - clipped-cell: a table cell whose content runs out of the cell and that does not say so (antd's ellipsis cells
  *   show the whole text on hover and are allowed);
  * - broken-label: a label or column title of three or more characters drawn one or two characters per line.
  */
@@ -52,11 +52,17 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
       problems.push({ kind: 'overflow', detail: `page ${document.documentElement.scrollWidth}px wide in ${width}px: ${wide.join('; ')}` });
     }
 
+    // A cell's content (its text and elements, not antd's shadow of a fixed column) must lie inside the cell.
     for (const cell of document.querySelectorAll('.ant-table-cell')) {
       if (!visible(cell) || cell.classList.contains('ant-table-cell-ellipsis') || cell.classList.contains('ant-table-selection-column'))
         continue;
-      if (cell.classList.contains('ant-table-cell-scrollbar')) continue;
-      if (cell.scrollWidth > cell.clientWidth + 1) problems.push({ kind: 'clipped-cell', detail: name(cell) });
+      if (cell.classList.contains('ant-table-cell-scrollbar') || cell.querySelector('.ant-typography-ellipsis')) continue;
+      const box = cell.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const content = range.getBoundingClientRect();
+      if (content.width > 0 && (content.right > box.right + 1 || content.left < box.left - 1))
+        problems.push({ kind: 'clipped-cell', detail: name(cell) });
     }
 
     const labels = document.querySelectorAll(

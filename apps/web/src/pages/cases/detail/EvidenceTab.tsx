@@ -76,7 +76,7 @@ export function RecordsTab({ detail }: { detail: CaseDetail }) {
       size="small"
       pagination={false}
       dataSource={detail.records}
-      scroll={{ x: 900 }}
+      scroll={{ x: 1200 }}
       data-testid="case-records"
       expandable={{
         rowExpandable: (r) => !!r.content,
@@ -85,7 +85,12 @@ export function RecordsTab({ detail }: { detail: CaseDetail }) {
       columns={[
         { title: t('case.recordKind'), dataIndex: 'kind', width: 100, render: (k: CaseRecord['kind']) => t(`case.recordKind.${k}`) },
         { title: t('case.field.date'), dataIndex: 'recordedOn', width: 110 },
-        { title: t('case.officers'), dataIndex: 'officers', render: (os: CaseRecord['officers']) => os.map((o) => o.name).join('、') },
+        {
+          title: t('case.officers'),
+          dataIndex: 'officers',
+          width: 150,
+          render: (os: CaseRecord['officers']) => os.map((o) => o.name).join('、'),
+        },
         { title: t('case.field.interviewee'), dataIndex: 'interviewee', width: 100, render: (v: string | null) => v ?? '—' },
         { title: t('case.field.location'), dataIndex: 'location', width: 140, render: (v: string | null) => v ?? '—' },
         { title: t('case.field.credentialsShown'), dataIndex: 'credentialsShown', width: 90, render: yes },
