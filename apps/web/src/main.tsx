@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { unstableSetRender } from 'antd';
 import 'antd/dist/reset.css';
+import './app.css';
 import { App } from './App.tsx';
 
 // antd 5 renders a few things (wave effect, static popups) outside the tree with the legacy

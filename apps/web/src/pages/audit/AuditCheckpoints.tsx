@@ -10,7 +10,6 @@ import {
   Form,
   Popconfirm,
   Select,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -25,6 +24,7 @@ import { errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { serverPagination } from '../../lib/paging.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type FilterForm = { reason?: AuditCheckpointReason; range?: [Dayjs | null, Dayjs | null] };
 
@@ -196,7 +196,7 @@ export function AuditCheckpoints() {
         </Flex>
       </Card>
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
-      <Table<AuditCheckpointEntry>
+      <DataTable<AuditCheckpointEntry>
         rowKey="id"
         size="middle"
         loading={list.loading}

@@ -9,7 +9,6 @@ import {
   Form,
   Input,
   Select,
-  Table,
   Tabs,
   Tag,
   Tooltip,
@@ -31,6 +30,7 @@ import { ThrottleCounters } from './ThrottleCounters.tsx';
 import { AuditCheckpoints } from './AuditCheckpoints.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import { auditActionLabel, auditActionOptions, auditObjectLabel, auditObjectOptions } from './audit-labels.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type FilterForm = { action?: string; entityType?: string; entityId?: string; actorId?: string; range?: [Dayjs | null, Dayjs | null] };
 
@@ -212,7 +212,7 @@ export default function AuditPage() {
         </Form>
       </Card>
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
-      <Table<AuditEntry>
+      <DataTable<AuditEntry>
         rowKey="seq"
         size="middle"
         loading={list.loading}

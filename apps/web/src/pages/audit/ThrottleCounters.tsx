@@ -10,7 +10,6 @@ import {
   Form,
   Input,
   Select,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -25,6 +24,7 @@ import { errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { serverPagination } from '../../lib/paging.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type FilterForm = { rule?: ThrottleRule; subject?: string; refusedOnly?: boolean; range?: [Dayjs | null, Dayjs | null] };
 
@@ -149,7 +149,7 @@ export function ThrottleCounters() {
         </Form>
       </Card>
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
-      <Table<ThrottleCounter>
+      <DataTable<ThrottleCounter>
         rowKey={(c) => `${c.rule}:${c.subject}:${c.windowStart}`}
         size="middle"
         loading={list.loading}

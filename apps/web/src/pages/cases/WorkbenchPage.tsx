@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { Workbench, WorkbenchCase, WorkbenchSetName } from '@chengguan/contracts';
 import { casesApi } from '../../api/cases.ts';
@@ -13,6 +13,7 @@ import { DeadlineStateTag, StateTag } from './components/StateTag.tsx';
 import { Basis } from './detail/DeadlinesTab.tsx';
 import { daysUntil } from './format.ts';
 import { actionLabel, deadlineKindLabel } from './labels.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type DeadlineRow = Workbench['dueSoon']['items'][number];
 type SetPage<K extends WorkbenchSetName> = NonNullable<Workbench[K]>;
@@ -79,7 +80,7 @@ function CaseRef({ c }: { c: WorkbenchCase }) {
 function DeadlineTable({ rows, testId, danger }: { rows: DeadlineRow[]; testId: string; danger?: boolean }) {
   const { t } = useI18n();
   return (
-    <Table<DeadlineRow>
+    <DataTable<DeadlineRow>
       rowKey={(r) => `${r.case.id}-${r.deadline.kind}`}
       size="small"
       pagination={false}

@@ -1,20 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Modal, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
@@ -32,6 +17,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { serverPagination } from '../../lib/paging.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type FilterForm = { state?: DisclosureListQuery['state']; overdue?: boolean; keyword?: string; range?: [Dayjs | null, Dayjs | null] };
 type WithdrawForm = { kind: DisclosureWithdrawalBody['kind']; changeOn: Dayjs; body: string; reason: string };
@@ -182,7 +168,7 @@ export default function DisclosuresPage() {
         </Form>
       </Card>
       {list.error ? <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} /> : null}
-      <Table<DisclosureItem>
+      <DataTable<DisclosureItem>
         rowKey="id"
         size="small"
         loading={list.loading}
@@ -197,7 +183,7 @@ export default function DisclosuresPage() {
         onCancel={() => setTarget(null)}
         onOk={() => wForm.submit()}
         confirmLoading={saving}
-        destroyOnClose
+        destroyOnHidden
       >
         <Typography.Paragraph type="secondary">{t('disclosure.withdrawHint')}</Typography.Paragraph>
         <Typography.Paragraph strong>{target?.documentNumber}</Typography.Paragraph>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Drawer, Form, Input, List, Row, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Drawer, Form, Input, List, Row, Segmented, Space, Tag, Typography } from 'antd';
 import { EditOutlined, EyeOutlined, RollbackOutlined, SaveOutlined } from '@ant-design/icons';
 import type { DocumentKind, DocumentTemplateBody, TemplateDetail, TemplateScope, TemplateSummary } from '@chengguan/contracts';
 import { documentsApi } from '../../api/documents.ts';
@@ -9,6 +9,7 @@ import { Citation } from '../../components/Citation.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useSubmit } from '../../lib/useSubmit.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type EditorValues = { template: string; note?: string; caseId?: string };
 
@@ -160,7 +161,7 @@ function TemplateEditor({ kind, scope, onSaved }: { kind: DocumentKind; scope: T
         </Card>
         <Card size="small" title={t('doc.templates.placeholders')}>
           <Input.Search allowClear onChange={(e) => setFilter(e.target.value)} style={{ marginBottom: 8 }} />
-          <Table
+          <DataTable
             size="small"
             rowKey="path"
             pagination={{ pageSize: 15, size: 'small' }}
@@ -207,7 +208,7 @@ export default function TemplatesPage() {
           ]}
         />
       </Space>
-      <Table<TemplateSummary>
+      <DataTable<TemplateSummary>
         rowKey="kind"
         size="small"
         loading={list.loading}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, DatePicker, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, DatePicker, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SyncOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { EnforcementListItem, EnforcementStatusCode } from '@chengguan/contracts';
@@ -15,6 +15,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { formatFen } from '../cases/format.ts';
 import { OrgTreeSelect } from '../staff/OfficerFields.tsx';
 import { serverPagination } from '../../lib/paging.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 const FILTER_STATUSES: EnforcementStatusCode[] = [
   'awaiting_reminder',
@@ -137,7 +138,7 @@ export default function EnforcementListPage() {
         />
       </Space>
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
-      <Table<EnforcementListItem>
+      <DataTable<EnforcementListItem>
         rowKey="caseId"
         size="middle"
         loading={list.loading}

@@ -11,7 +11,6 @@ import {
   Row,
   Select,
   Statistic,
-  Table,
   Tabs,
   Tag,
   Typography,
@@ -32,6 +31,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { serverPagination } from '../../lib/paging.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type FilterForm = {
   status?: FileIssueListQuery['status'];
@@ -303,7 +303,7 @@ export default function FileIntegrityPage() {
                 {issues.error ? (
                   <Alert type="error" showIcon message={errorText(issues.error, t, lang)} style={{ marginBottom: 16 }} />
                 ) : null}
-                <Table<FileIntegrityIssue>
+                <DataTable<FileIntegrityIssue>
                   rowKey="id"
                   size="small"
                   loading={issues.loading}
@@ -319,7 +319,7 @@ export default function FileIntegrityPage() {
             key: 'runs',
             label: t('files.runs'),
             children: (
-              <Table<FileScrubRun>
+              <DataTable<FileScrubRun>
                 rowKey="id"
                 size="small"
                 loading={runs.loading}

@@ -1,22 +1,5 @@
 import { Link } from 'react-router-dom';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  List,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, List, Result, Row, Skeleton, Space, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { HomeCount, RoleHome } from '@chengguan/contracts';
 import { homeApi } from '../../api/home.ts';
@@ -28,6 +11,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { allowedRoutes } from '../../routes.tsx';
 import { StateTag } from '../cases/components/StateTag.tsx';
 import { actionLabel } from '../cases/labels.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 /** 「10,000+」 when the server stopped counting at its cap. */
 function useCountText() {
@@ -179,7 +163,7 @@ function UnitsCard({ home }: { home: RoleHome }) {
   type Row = RoleHome['byUnit'][number];
   return (
     <Card size="small" title={t('home.byUnit')} data-testid="home-units" style={{ marginBottom: 16 }}>
-      <Table<Row>
+      <DataTable<Row>
         size="small"
         rowKey="orgId"
         pagination={false}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { serverPagination } from '../../lib/paging.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type FilterForm = {
   purpose?: MessageListQuery['purpose'];
@@ -147,7 +148,7 @@ export default function OutboxPage() {
         </Form>
       </Card>
       {list.error ? <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} /> : null}
-      <Table<MessageItem>
+      <DataTable<MessageItem>
         rowKey="id"
         size="small"
         loading={list.loading}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Switch, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CashReceipt, CashReceiptListQuery } from '@chengguan/contracts';
 import { paymentsApi } from '../../api/payments.ts';
@@ -13,6 +13,7 @@ import { useSubmit } from '../../lib/useSubmit.ts';
 import { formatFen } from '../cases/format.ts';
 import { cleanQuery, ExportButton } from './ListTools.tsx';
 import { serverPagination } from '../../lib/paging.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type Filters = Omit<CashReceiptListQuery, 'page' | 'pageSize'>;
 type StepForm = { date: Dayjs; text: string };
@@ -96,7 +97,7 @@ export default function CashReceiptsPage() {
         </Flex>
       </Card>
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
-      <Table<CashReceipt>
+      <DataTable<CashReceipt>
         rowKey="id"
         size="small"
         loading={list.loading}

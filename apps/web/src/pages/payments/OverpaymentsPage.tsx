@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Input, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import {
   OVERPAYMENT_REASONS,
@@ -21,6 +21,7 @@ import { formatFen, formatInstant } from '../cases/format.ts';
 import { cleanQuery, ExportButton } from './ListTools.tsx';
 import { OverpaymentRefundModal } from './OverpaymentRefundModal.tsx';
 import { PaymentChannelNotice } from './PaymentChannelNotice.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type Filters = Omit<OverpaymentListQuery, 'page' | 'pageSize'>;
 
@@ -84,7 +85,7 @@ export default function OverpaymentsPage() {
         )}
       </Card>
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
-      <Table<Overpayment>
+      <DataTable<Overpayment>
         rowKey="id"
         size="small"
         loading={list.loading}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Flex, Input, Select, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import {
   PAYMENT_ORDER_STATUSES,
@@ -17,6 +17,7 @@ import { formatFen, formatInstant } from '../cases/format.ts';
 import { cleanQuery, ExportButton } from './ListTools.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import { PaymentChannelNotice } from './PaymentChannelNotice.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type Filters = Omit<PaymentOrderListQuery, 'page' | 'pageSize'>;
 
@@ -61,7 +62,7 @@ export default function PaymentOrdersPage() {
         </Flex>
       </Card>
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
-      <Table<PaymentOrderListItem>
+      <DataTable<PaymentOrderListItem>
         rowKey="id"
         size="small"
         loading={list.loading}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, DatePicker, Flex, Input, Modal, Select, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Input, Modal, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   MISMATCH_KINDS,
@@ -18,6 +18,7 @@ import { formatFen, formatInstant } from '../cases/format.ts';
 import { cleanQuery, ExportButton } from './ListTools.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import { PaymentChannelNotice } from './PaymentChannelNotice.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 type Filters = Omit<MismatchListQuery, 'page' | 'pageSize'>;
 
@@ -109,7 +110,7 @@ export default function ReconciliationPage() {
           />
         </Flex>
         {!!mismatches.error && <Alert type="error" showIcon message={errorText(mismatches.error, t, lang)} />}
-        <Table<PaymentMismatch>
+        <DataTable<PaymentMismatch>
           rowKey="id"
           size="small"
           loading={mismatches.loading}
@@ -162,7 +163,7 @@ export default function ReconciliationPage() {
         />
       </Card>
       <Card size="small" title={t('pay.recon.runs')} style={{ marginTop: 16 }}>
-        <Table<ReconciliationRun>
+        <DataTable<ReconciliationRun>
           rowKey="id"
           size="small"
           loading={runs.loading}

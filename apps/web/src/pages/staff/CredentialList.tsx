@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Credential } from '@chengguan/contracts';
 import { officerApi } from '../../api/endpoints.ts';
@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { domainLabel } from '../../i18n/labels.ts';
 import { CredentialStatusTag } from './CredentialStatusTag.tsx';
 import { CredentialModal, type CredentialTarget } from './CredentialModal.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 
 export function CredentialList({
   officerId,
@@ -59,7 +60,7 @@ export function CredentialList({
         )
       }
     >
-      <Table<Credential>
+      <DataTable<Credential>
         size="small"
         rowKey="id"
         pagination={false}

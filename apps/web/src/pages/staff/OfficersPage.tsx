@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Input, Select, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Select, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { DownloadOutlined, LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { Officer } from '@chengguan/contracts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -16,6 +16,7 @@ import { OrgTreeSelect } from './OfficerFields.tsx';
 import { OfficerCreateDrawer } from './OfficerCreateDrawer.tsx';
 import { OfficerDetailDrawer } from './OfficerDetailDrawer.tsx';
 import { serverPagination } from '../../lib/paging.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 
 export default function OfficersPage() {
   const { t, lang } = useI18n();
@@ -188,7 +189,7 @@ export default function OfficersPage() {
         </Flex>
       </Card>
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
-      <Table<Officer>
+      <DataTable<Officer>
         rowKey="id"
         size="middle"
         loading={list.loading}

@@ -49,8 +49,8 @@ export function PenaltyInput({ value, onChange, id }: { value?: PenaltyValue; on
           precision={2}
           value={v.fineYuan ?? null}
           onChange={(fineYuan) => set({ fineYuan })}
-          addonBefore={t('case.fineYuan')}
-          addonAfter={t('case.yuan')}
+          prefix={t('case.fineYuan')}
+          suffix={t('case.yuan')}
           style={{ width: '100%' }}
           inputMode="decimal"
           data-testid="penalty-fine"
@@ -62,8 +62,8 @@ export function PenaltyInput({ value, onChange, id }: { value?: PenaltyValue; on
           precision={2}
           value={v.confiscationYuan ?? null}
           onChange={(confiscationYuan) => set({ confiscationYuan })}
-          addonBefore={t('case.confiscationYuan')}
-          addonAfter={t('case.yuan')}
+          prefix={t('case.confiscationYuan')}
+          suffix={t('case.yuan')}
           style={{ width: '100%' }}
           inputMode="decimal"
         />

@@ -78,7 +78,7 @@ function control(spec: FieldSpec, c: CaseDetail, t: Translate, mobile: boolean):
     case 'int':
       return <InputNumber<number> min={0} precision={0} style={{ width: '100%' }} />;
     case 'yuan':
-      return <InputNumber<number> min={0} precision={2} addonAfter={t('case.yuan')} style={{ width: '100%' }} inputMode="decimal" />;
+      return <InputNumber<number> min={0} precision={2} suffix={t('case.yuan')} style={{ width: '100%' }} inputMode="decimal" />;
     case 'penalty':
       return <PenaltyInput />;
     case 'officers':

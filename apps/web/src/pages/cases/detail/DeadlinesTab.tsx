@@ -1,10 +1,11 @@
-import { Space, Table, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import type { CaseDeadline, CaseDetail } from '@chengguan/contracts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { Citation } from '../../../components/Citation.tsx';
 import { DeadlineStateTag } from '../components/StateTag.tsx';
 import { daysUntil, formatFen } from '../format.ts';
 import { deadlineKindLabel } from '../labels.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 /** The legal basis of a deadline: the server's explanation and its citation (rule ID on hover). */
 export function Basis({ basis }: { basis: CaseDeadline['basis'] }) {
@@ -22,7 +23,7 @@ export function Basis({ basis }: { basis: CaseDeadline['basis'] }) {
 export function DeadlinesTab({ detail }: { detail: CaseDetail }) {
   const { t } = useI18n();
   return (
-    <Table<CaseDeadline>
+    <DataTable<CaseDeadline>
       rowKey={(d) => `${d.kind}-${d.dueDate}`}
       size="small"
       pagination={false}

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Space, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import type { CaseDetail, CaseDocument, DocumentKind, IssuedDocumentInfo } from '@chengguan/contracts';
 import { DOCUMENT_KIND_TITLES } from '@chengguan/contracts';
@@ -10,6 +10,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { docTypeLabel } from '../labels.ts';
 import { StageDocuments } from './StageDocuments.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 const kindTitle = (kind: DocumentKind, lang: string) =>
   lang.startsWith('en') ? DOCUMENT_KIND_TITLES[kind].en : DOCUMENT_KIND_TITLES[kind].zh;
@@ -69,7 +70,7 @@ export function DocumentsTab({ detail }: { detail: CaseDetail }) {
       ))}
       {!!loaded.error && <Alert type="error" showIcon message={errorText(loaded.error, t, lang)} style={{ marginBottom: 12 }} />}
       <Typography.Title level={5}>{t('doc.issued')}</Typography.Title>
-      <Table<IssuedDocumentInfo>
+      <DataTable<IssuedDocumentInfo>
         rowKey="id"
         size="small"
         loading={loaded.loading}
@@ -155,7 +156,7 @@ export function DocumentsTab({ detail }: { detail: CaseDetail }) {
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('doc.numberedSteps')}
           </Typography.Title>
-          <Table<CaseDocument>
+          <DataTable<CaseDocument>
             rowKey={(d) => `${d.docType}-${d.number}`}
             size="small"
             pagination={false}

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, FileAddOutlined, FilePdfOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CaseDetail, EnforcementOverview, ReviewLitigation } from '@chengguan/contracts';
@@ -11,6 +11,7 @@ import { RuleAlert } from '../components/RuleAlert.tsx';
 import { formatFen } from '../format.ts';
 import { useCaseSubmit } from '../useCaseSubmit.ts';
 import { citationText } from '../../../components/Citation.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 type Dialog = 'reminder' | 'package' | 'filing' | 'review' | { end: ReviewLitigation } | null;
 type Values = Record<string, string | Dayjs | undefined>;
@@ -143,7 +144,7 @@ export function EnforcementTab({ detail, onChanged }: { detail: CaseDetail; onCh
             <a href={enforcementApi.courtPackageUrl(detail.id)} data-testid="enf-package-download">
               <DownloadOutlined /> {t('enf.downloadPackage')}（{o.courtPackage.createdOn}）
             </a>
-            <Table
+            <DataTable
               size="small"
               rowKey={(r) => `${r.item}-${r.file ?? ''}`}
               pagination={false}
@@ -162,7 +163,7 @@ export function EnforcementTab({ detail, onChanged }: { detail: CaseDetail; onCh
             />
           </>
         )}
-        <Table
+        <DataTable
           size="small"
           rowKey="id"
           pagination={false}
@@ -175,7 +176,7 @@ export function EnforcementTab({ detail, onChanged }: { detail: CaseDetail; onCh
             { title: t('enf.reminderServedOn'), dataIndex: 'servedOn', render: (d: string | null) => d ?? '—' },
           ]}
         />
-        <Table<ReviewLitigation>
+        <DataTable<ReviewLitigation>
           size="small"
           rowKey="id"
           pagination={false}

@@ -1,10 +1,11 @@
-import { Button, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CaseDetail, CaseEvidence, CaseRecord } from '@chengguan/contracts';
 import { caseFileUrls } from '../../../api/cases-files.ts';
 import { StoredFileLink } from '../../../components/StoredFileLink.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { evidenceLabel } from '../labels.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 function Hash({ sm3 }: { sm3: string }) {
   return (
@@ -30,7 +31,7 @@ export function EvidenceTab({ detail, onAdd }: { detail: CaseDetail; onAdd?: () 
           </Button>
         </Flex>
       )}
-      <Table<CaseEvidence>
+      <DataTable<CaseEvidence>
         rowKey="id"
         size="small"
         pagination={false}
@@ -70,12 +71,12 @@ const yes = (b: boolean) => (b ? <Tag color="green">✓</Tag> : <Tag>✗</Tag>);
 export function RecordsTab({ detail }: { detail: CaseDetail }) {
   const { t } = useI18n();
   return (
-    <Table<CaseRecord>
+    <DataTable<CaseRecord>
       rowKey="id"
       size="small"
       pagination={false}
       dataSource={detail.records}
-      scroll={{ x: 900 }}
+      scroll={{ x: 1200 }}
       data-testid="case-records"
       expandable={{
         rowExpandable: (r) => !!r.content,
@@ -84,7 +85,12 @@ export function RecordsTab({ detail }: { detail: CaseDetail }) {
       columns={[
         { title: t('case.recordKind'), dataIndex: 'kind', width: 100, render: (k: CaseRecord['kind']) => t(`case.recordKind.${k}`) },
         { title: t('case.field.date'), dataIndex: 'recordedOn', width: 110 },
-        { title: t('case.officers'), dataIndex: 'officers', render: (os: CaseRecord['officers']) => os.map((o) => o.name).join('、') },
+        {
+          title: t('case.officers'),
+          dataIndex: 'officers',
+          width: 150,
+          render: (os: CaseRecord['officers']) => os.map((o) => o.name).join('、'),
+        },
         { title: t('case.field.interviewee'), dataIndex: 'interviewee', width: 100, render: (v: string | null) => v ?? '—' },
         { title: t('case.field.location'), dataIndex: 'location', width: 140, render: (v: string | null) => v ?? '—' },
         { title: t('case.field.credentialsShown'), dataIndex: 'credentialsShown', width: 90, render: yes },

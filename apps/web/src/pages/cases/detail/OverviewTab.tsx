@@ -1,10 +1,11 @@
-import { Descriptions, Table, Typography } from 'antd';
+import { Descriptions, Typography } from 'antd';
 import type { CaseDetail, CaseOfficer, PenaltyBody } from '@chengguan/contracts';
 import { useI18n, type Translate } from '../../../i18n/i18n.tsx';
 import { CredentialStatusTag } from '../../staff/CredentialStatusTag.tsx';
 import { CasePlace } from '../../../map/CasePlace.tsx';
 import { formatFen } from '../format.ts';
 import { outcomeLabel, partyTypeLabel, idTypeLabel, penaltyLabel, sourceLabel } from '../labels.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 export function penaltyText(t: Translate, p: PenaltyBody | null | undefined): string {
   if (!p) return '—';
@@ -43,10 +44,10 @@ export function OverviewTab({ detail }: { detail: CaseDetail }) {
         <Descriptions.Item label={t('case.discoveredOn')}>{dash(d.dates.discoveredOn)}</Descriptions.Item>
         <Descriptions.Item label={t('case.filedOn')}>{dash(d.dates.filedOn)}</Descriptions.Item>
         <Descriptions.Item label={t('case.decidedOn')}>{dash(d.dates.decidedOn)}</Descriptions.Item>
-        <Descriptions.Item label={t('case.provision')} span={2}>
+        <Descriptions.Item label={t('case.provision')} span="filled">
           {d.offence.provision}
         </Descriptions.Item>
-        <Descriptions.Item label={t('case.factsText')} span={2}>
+        <Descriptions.Item label={t('case.factsText')} span="filled">
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="case-facts">
             {d.facts}
           </Typography.Paragraph>
@@ -91,7 +92,7 @@ export function OverviewTab({ detail }: { detail: CaseDetail }) {
         </Descriptions>
       )}
       <Typography.Title level={5}>{t('case.officers')}</Typography.Title>
-      <Table<CaseOfficer>
+      <DataTable<CaseOfficer>
         rowKey="officerId"
         size="small"
         pagination={false}

@@ -98,7 +98,7 @@ function DeferralApplyForm({ caseId, onDone }: { caseId: string; onDone: () => v
                     <DatePicker />
                   </Form.Item>
                   <Form.Item name={[f.name, 'yuan']} rules={[{ required: true }]}>
-                    <InputNumber min={0.01} precision={2} addonAfter="元" />
+                    <InputNumber min={0.01} precision={2} suffix="元" />
                   </Form.Item>
                   {fields.length > 2 && <MinusCircleOutlined onClick={() => remove(f.name)} />}
                 </Space>
@@ -156,7 +156,7 @@ function RefundForm({ caseId, txn, onDone }: { caseId: string; txn: PaymentTrans
   return (
     <Form form={form} layout="inline" onFinish={(v) => void submit(v)}>
       <Form.Item name="yuan" rules={[{ required: true }]}>
-        <InputNumber min={0.01} precision={2} addonAfter="元" />
+        <InputNumber min={0.01} precision={2} suffix="元" />
       </Form.Item>
       <Form.Item name="reason" rules={[{ required: true }]}>
         <Input placeholder={t('pay.refundReason')} maxLength={500} />

@@ -1,19 +1,5 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { FilePdfOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CaseDetail, RecordServiceBody, ServiceConsentBody, ServiceRecord, ServiceRecordMethod } from '@chengguan/contracts';
@@ -26,6 +12,7 @@ import { useLoad } from '../../../lib/useLoad.ts';
 import { FileUpload } from '../components/FileUpload.tsx';
 import { RuleAlert } from '../components/RuleAlert.tsx';
 import { useCaseSubmit } from '../useCaseSubmit.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 const METHODS: ServiceRecordMethod[] = ['direct', 'lien', 'mail', 'electronic', 'public_notice'];
 const STATUS_COLOR = { served: 'green', pending: 'gold', failed: 'red' } as const;
@@ -226,7 +213,7 @@ export function ServiceTab({ detail, onChanged }: { detail: CaseDetail; onChange
               </Button>
             </Space>
           )}
-          <Table<ServiceRecord>
+          <DataTable<ServiceRecord>
             rowKey="id"
             size="small"
             loading={loaded.loading}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, ThunderboltOutlined, WarningFilled } from '@ant-design/icons';
 import type { CaseListItem } from '@chengguan/contracts';
 import { casesApi, type CaseFilters } from '../../../api/cases.ts';
@@ -15,6 +15,7 @@ import { formatFen } from '../format.ts';
 import { deadlineKindLabel, partyTypeLabel, procedureLabel } from '../labels.ts';
 import { CaseFiltersBar } from './CaseFiltersBar.tsx';
 import { serverPagination } from '../../../lib/paging.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 /** Filters given in the address (links from the workbench and the homes: ?overdue=true, ?mine=true, ?orgId=…). */
 function filtersFromUrl(params: URLSearchParams): CaseFilters {
@@ -142,7 +143,7 @@ export default function CaseListPage() {
     >
       <CaseFiltersBar value={filters} onChange={apply} />
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
-      <Table<CaseListItem>
+      <DataTable<CaseListItem>
         rowKey="id"
         size="middle"
         loading={list.loading}

@@ -200,7 +200,7 @@ export function SummaryForm({ onIssued }: { onIssued: (c: CaseDetail) => void })
             <InputNumber<number>
               min={0}
               precision={2}
-              addonAfter={t('case.yuan')}
+              suffix={t('case.yuan')}
               style={{ width: '100%' }}
               inputMode="decimal"
               data-testid="summary-fine"

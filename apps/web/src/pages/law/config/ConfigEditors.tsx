@@ -20,7 +20,7 @@ function PerPartyEditor({ path }: { path: string[] }) {
           rules={[{ required: true, message: t('common.required', { field: partyLabel(t, c) }) }]}
           style={{ marginBottom: 8 }}
         >
-          <InputNumber min={0} precision={2} addonAfter={t('law.yuan')} style={{ width: 170 }} />
+          <InputNumber min={0} precision={2} suffix={t('law.yuan')} style={{ width: 170 }} />
         </Form.Item>
       ))}
     </Space>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { LegalConfigVersion, VerificationMark } from '@chengguan/contracts';
 import dayjs from 'dayjs';
@@ -13,6 +13,7 @@ import { VerificationTag } from '../components/VerificationTag.tsx';
 import { formatSpan } from '../labels.ts';
 import { configValueText, type ConfigKey } from './configValues.tsx';
 import { ConfigVersionDrawer } from './ConfigVersionDrawer.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 type Entry = LegalConfigVersion['entries'][number];
 
@@ -20,7 +21,7 @@ type Entry = LegalConfigVersion['entries'][number];
 function EntriesTable({ version }: { version: LegalConfigVersion }) {
   const { t, lang } = useI18n();
   return (
-    <Table<Entry>
+    <DataTable<Entry>
       rowKey="key"
       size="small"
       pagination={false}
@@ -85,7 +86,7 @@ export default function ConfigPage() {
         {current && <EntriesTable version={current} />}
       </Card>
       <Card size="small" title={t('law.config.versions')}>
-        <Table<LegalConfigVersion>
+        <DataTable<LegalConfigVersion>
           rowKey="id"
           size="small"
           loading={loaded.loading}

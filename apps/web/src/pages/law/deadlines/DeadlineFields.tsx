@@ -168,7 +168,7 @@ export function DeadlineExtraFields({ kind }: { kind: DeadlineKind | undefined }
                 label={t('law.deadline.fine')}
                 rules={[{ required: true, message: t('common.required', { field: t('law.deadline.fine') }) }]}
               >
-                <InputNumber min={0} precision={2} addonAfter={t('law.yuan')} style={{ width: '100%' }} data-testid="law-deadline-fine" />
+                <InputNumber min={0} precision={2} suffix={t('law.yuan')} style={{ width: '100%' }} data-testid="law-deadline-fine" />
               </Form.Item>
             </Col>
             {DateItem({ name: 'asOf', label: t('law.deadline.asOf'), testId: 'law-deadline-as-of' })}

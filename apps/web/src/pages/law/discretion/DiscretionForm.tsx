@@ -182,7 +182,7 @@ export function DiscretionFields() {
         </Col>
       </Row>
       <Form.Item name="proposedFine" label={t('law.calc.proposedFine')} extra={t('law.calc.proposedFineHint')}>
-        <InputNumber min={0} precision={2} addonAfter={t('law.yuan')} style={{ width: 220 }} data-testid="law-calc-fine" />
+        <InputNumber min={0} precision={2} suffix={t('law.yuan')} style={{ width: 220 }} data-testid="law-calc-fine" />
       </Form.Item>
     </>
   );

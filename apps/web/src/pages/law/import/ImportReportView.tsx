@@ -1,7 +1,8 @@
-import { Alert, Flex, Progress, Table, Typography } from 'antd';
+import { Alert, Flex, Progress, Typography } from 'antd';
 import type { ImportError, ImportReport } from '@chengguan/contracts';
 import type { UploadPhase } from '../../../api/law-upload.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 /** Upload progress (bytes sent), then an indeterminate bar while the server checks or writes. */
 export function ImportProgress({ phase, dryRun }: { phase: UploadPhase; dryRun: boolean }) {
@@ -43,7 +44,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         data-updated={report.updated}
       />
       {report.errors.length > 0 && (
-        <Table<ImportError & { key: number }>
+        <DataTable<ImportError & { key: number }>
           size="small"
           rowKey="key"
           dataSource={report.errors.map((e, key) => ({ ...e, key }))}

@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, DatePicker, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Input, Select, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { LawKind, VerificationMark } from '@chengguan/contracts';
 import { useAuth } from '../../../auth/auth.tsx';
@@ -12,6 +12,7 @@ import { Page } from '../../../components/Page.tsx';
 import { VerificationTag } from '../components/VerificationTag.tsx';
 import { fromDay, markOptions, toDay } from '../labels.ts';
 import { serverPagination } from '../../../lib/paging.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 /** What the drawer of a list shows: a new entry (optionally a new version of `from`) or a stored one. */
 export type LibraryTarget<K extends LawKind> = { mode: 'create'; from?: EntryOf<K> } | { mode: 'edit'; entry: EntryOf<K> };
@@ -154,7 +155,7 @@ export function LibraryPage<K extends LawKind>({
         </Flex>
       </Card>
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
-      <Table<EntryOf<K>>
+      <DataTable<EntryOf<K>>
         rowKey="id"
         size="middle"
         loading={list.loading}

@@ -115,7 +115,7 @@ export function OffenceDrawer(props: LibraryDrawerProps<'offences'>) {
       </Form.Item>
       <Space wrap size={12} align="start">
         <Form.Item name="minFineFen" label={t('law.offence.minFine')}>
-          <InputNumber min={0} precision={2} addonAfter={t('law.yuan')} style={{ width: 180 }} />
+          <InputNumber min={0} precision={2} suffix={t('law.yuan')} style={{ width: 180 }} />
         </Form.Item>
         <Form.Item
           name="maxFineFen"
@@ -132,7 +132,7 @@ export function OffenceDrawer(props: LibraryDrawerProps<'offences'>) {
             }),
           ]}
         >
-          <InputNumber min={0} precision={2} addonAfter={t('law.yuan')} style={{ width: 180 }} />
+          <InputNumber min={0} precision={2} suffix={t('law.yuan')} style={{ width: 180 }} />
         </Form.Item>
       </Space>
       <Space wrap size={24}>

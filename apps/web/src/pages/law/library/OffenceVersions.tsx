@@ -1,4 +1,4 @@
-import { Button, Card, Table, Tag } from 'antd';
+import { Button, Card, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Offence } from '@chengguan/contracts';
 import { libraryApi } from '../../../api/law.ts';
@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { VerificationTag } from '../components/VerificationTag.tsx';
 import { formatRange, formatSpan } from '../labels.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 
 const offences = libraryApi('offences');
 
@@ -44,7 +45,7 @@ export function OffenceVersions({
         )
       }
     >
-      <Table<Offence>
+      <DataTable<Offence>
         rowKey="id"
         size="small"
         pagination={false}

@@ -141,7 +141,7 @@ export function StandardDrawer(props: LibraryDrawerProps<'discretion-standards'>
           label={t('law.standard.minFine')}
           rules={[{ required: true, message: t('common.required', { field: t('law.standard.minFine') }) }]}
         >
-          <InputNumber min={0} precision={2} addonAfter={t('law.yuan')} style={{ width: 180 }} />
+          <InputNumber min={0} precision={2} suffix={t('law.yuan')} style={{ width: 180 }} />
         </Form.Item>
         <Form.Item
           name="maxFen"
@@ -160,7 +160,7 @@ export function StandardDrawer(props: LibraryDrawerProps<'discretion-standards'>
           ]}
           extra={t('law.standard.rangeHint')}
         >
-          <InputNumber min={0} precision={2} addonAfter={t('law.yuan')} style={{ width: 180 }} />
+          <InputNumber min={0} precision={2} suffix={t('law.yuan')} style={{ width: 180 }} />
         </Form.Item>
         <Form.Item name="sortOrder" label={t('law.standard.sortOrder')}>
           <InputNumber min={0} max={999} precision={0} />
