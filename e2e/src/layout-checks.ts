@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import type { Page } from 'playwright-core';
 
 export type LayoutProblem = { kind: 'overflow' | 'clipped-cell' | 'broken-label'; detail: string };
