@@ -98,6 +98,8 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'payments/provider': { value: 'sandbox', owner: 'neutral', random: () => 'sandbox' },
     'overrides/date': { value: '2026-05-06', owner: 'reference', random: () => '2026-05-06' },
     'import/kind': { value: 'provisions', owner: 'reference', random: () => 'provisions' },
+    // The workbench's sets are the caller's own lists (no 浦东 object in the path).
+    'workbench/set': { value: 'myTasks', owner: 'neutral', random: () => 'myTasks' },
   };
   const found = table[`${col}/${name}`];
   if (found) return found;
