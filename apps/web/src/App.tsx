@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zh_CN from 'antd/es/locale/zh_CN';
@@ -22,8 +22,9 @@ const VerifyPage = lazy(() => import('./pages/verify/VerifyPage.tsx'));
 const SandboxPayPage = lazy(() => import('./pages/sandbox-pay/SandboxPayPage.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
-  const { me } = useAuth();
+  const { me, ensure } = useAuth();
   const location = useLocation();
+  useEffect(ensure, [ensure]);
   if (me === undefined) return <FullPageSpin />;
   if (me === null) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return children;

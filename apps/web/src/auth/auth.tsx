@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LoginBody, Me } from '@chengguan/contracts';
 import { ApiError, onUnauthorized } from '../api/client.ts';
 import { authApi } from '../api/endpoints.ts';
@@ -9,11 +9,20 @@ type AuthValue = {
   login: (body: LoginBody, idempotencyKey?: string) => Promise<Me>;
   logout: () => Promise<void>;
   refresh: () => Promise<void>;
+  /** Asks the server who is signed in, once, if nobody has asked yet (pages opened from a public page). */
+  ensure: () => void;
   /** What the menu and buttons may show; the server still checks every call. */
   can: (permission: string) => boolean;
 };
 
 const AuthContext = createContext<AuthValue | null>(null);
+
+/**
+ * Pages for the public and the login page: they never ask the staff API who is signed in, so a visitor's browser
+ * logs no refused request (docs/ui-text.md). A staff page reached from one of them asks then (RequireAuth → ensure).
+ */
+const PUBLIC_PATHS = ['/login', '/portal', '/disclosure', '/verify', '/sandbox-pay', '/confirm'];
+export const isPublicPath = (path: string) => PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -27,15 +36,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const asked = useRef(false);
+  const ensure = useCallback(() => {
+    if (asked.current) return;
+    asked.current = true;
+    refresh().catch(() => setMe(null));
+  }, [refresh]);
+
   useEffect(() => {
     // A 401 anywhere means the session is over: forget the user, the router sends him to the login page.
     onUnauthorized(() => setMe(null));
-    refresh().catch(() => setMe(null));
+    if (!isPublicPath(window.location.pathname)) ensure();
     return () => onUnauthorized(null);
-  }, [refresh]);
+  }, [ensure]);
 
   const login = useCallback(async (body: LoginBody, idempotencyKey?: string) => {
     const res = await authApi.login(body, idempotencyKey ? { idempotencyKey } : {});
+    asked.current = true;
     setMe(res.user);
     return res.user;
   }, []);
@@ -49,7 +66,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const can = useCallback((p: string) => !!me && me.permissions.includes(p), [me]);
-  const value = useMemo(() => ({ me, login, logout, refresh, can }), [me, login, logout, refresh, can]);
+  const value = useMemo(() => ({ me, login, logout, refresh, ensure, can }), [me, login, logout, refresh, ensure, can]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -9,6 +9,9 @@ import { PortalLogin } from './PortalLogin.tsx';
 import { PortalCaseView } from './PortalCaseView.tsx';
 import './portal.css';
 
+/** Set in this tab's session storage while the party is signed in to the portal. */
+const PORTAL_SIGNED_IN = 'portal-signed-in';
+
 /**
  * 当事人门户 (public, laid out for a 390 px phone): log in with a document number and an SMS code, then the party's
  * own case — deadlines, documents, statement, hearing request, electronic-service confirmation, payment.
@@ -29,18 +32,25 @@ export default function PortalPage() {
   );
 
   useEffect(() => {
+    // One look at start, and only when this tab signed in before: a visitor's browser then logs no refused request.
+    if (sessionStorage.getItem(PORTAL_SIGNED_IN) !== '1') {
+      setData(null);
+      return;
+    }
     portalApi
       .getCase()
       .then(setData)
       .catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 401) setData(null);
-        else setError(errorText(e, t, lang));
+        if (e instanceof ApiError && e.status === 401) {
+          sessionStorage.removeItem(PORTAL_SIGNED_IN);
+          setData(null);
+        } else setError(errorText(e, t, lang));
       });
-    // one look at start: is there a session already
   }, []);
 
   const logout = async () => {
     await portalApi.logout().catch(() => undefined);
+    sessionStorage.removeItem(PORTAL_SIGNED_IN);
     setData(null);
   };
 
@@ -71,7 +81,7 @@ export default function PortalPage() {
       <main className="portal-main">
         {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} style={{ marginBottom: 12 }} />}
         {data === undefined && <Spin style={{ display: 'block', margin: '48px auto' }} />}
-        {data === null && <PortalLogin onLoggedIn={(c) => (setError(null), setData(c))} />}
+        {data === null && <PortalLogin onLoggedIn={(c) => (sessionStorage.setItem(PORTAL_SIGNED_IN, '1'), setError(null), setData(c))} />}
         {data && <PortalCaseView data={data} onChange={setData} onError={onError} />}
       </main>
     </div>
