@@ -163,7 +163,8 @@ describe('the 当场 ticket: print and hand-over on a phone', () => {
     });
     await page.getByTestId('ticket-handover-submit').click();
     // The answer, or the console's message when it refused to send (no signature drawn, an upload refused …).
-    const notice = page.locator('.ant-message-notice').first();
+    // (not the ticket's own 「当场处罚决定已作出」, which may still be on screen)
+    const notice = page.locator('.ant-message-notice').filter({ hasNotText: '当场处罚决定已作出' }).first();
     const outcome = await Promise.race([
       served.then((r) => `HTTP ${r.status()}`),
       notice.waitFor({ timeout: 90_000 }).then(async () => `message: ${await notice.textContent()}`),
