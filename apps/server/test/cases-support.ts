@@ -1,7 +1,13 @@
 // Factories of the case tests (medium tier): demo users, a valid party, and one call per case step.
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { CASE_ACTION_ROUTES, type CaseDetail, type RegisterCaseBody, type RoutedCaseAction } from '@chengguan/contracts';
+import {
+  CASE_ACTION_ROUTES,
+  type CaseDetail,
+  type RegisterCaseBody,
+  type RoutedCaseAction,
+  type SummaryCaseBody,
+} from '@chengguan/contracts';
 import { creditCodeCheckChar, idNumberCheckDigit } from '@chengguan/domain';
 import { buildDemoData } from '../src/seed/demo-data.ts';
 import type { TestContext } from './harness.ts';
@@ -189,4 +195,21 @@ export async function decidedCase(kit: CaseKit, fineYuan = 1_000, overrides: Par
     citesHearingRecord: false,
     educationRecorded: false,
   });
+}
+
+/** A valid 当场 ticket (陆家嘴, mixed household waste after an order to correct, 100 元) with the given photo. */
+export function summaryTicketBody(kit: CaseKit, photo: string, overrides: Partial<SummaryCaseBody> = {}): SummaryCaseBody {
+  return {
+    date: '2026-03-02',
+    offenceCode: 'SH-LJ-57-2',
+    party: { type: 'natural_person', name: '赵六', idType: 'id_card', idNumber: ID_CARD },
+    location: '陆家嘴东路 88 号垃圾厢房',
+    facts: '经责令改正后仍将湿垃圾与干垃圾混合投放。',
+    photos: [photo],
+    officerIds: [kit.officerId('pd_ljz_01'), kit.officerId('pd_ljz_03')],
+    penalty: { penalties: ['fine'], fineFen: 10_000 },
+    flags: { correctionOrdered: true, refusedToCorrect: true },
+    partySigned: true,
+    ...overrides,
+  };
 }

@@ -2,7 +2,7 @@
 // with a plain sentence and its Chinese citation — computed by the domain on every read, never by the console.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from './harness.ts';
-import { caseKit, fine, ID_CARD, investigatedCase, notice, type CaseKit } from './cases-support.ts';
+import { caseKit, fine, investigatedCase, notice, summaryTicketBody, type CaseKit } from './cases-support.ts';
 
 let ctx: TestContext;
 let kit: CaseKit;
@@ -75,18 +75,7 @@ async function summaryCaseId(): Promise<string> {
   const photo = await kit.upload('pd_ljz_01', 'summary ticket photo');
   const r = await ctx.api('POST', '/api/v1/cases/summary', {
     token: kit.tokens['pd_ljz_01']!,
-    body: {
-      date: '2026-03-02',
-      offenceCode: 'SH-LJ-57-2',
-      party: { type: 'natural_person', name: '赵六', idType: 'id_card', idNumber: ID_CARD },
-      location: '陆家嘴东路 88 号垃圾厢房',
-      facts: '经责令改正后仍将湿垃圾与干垃圾混合投放。',
-      photos: [photo],
-      officerIds: [kit.officerId('pd_ljz_01'), kit.officerId('pd_ljz_03')],
-      penalty: { penalties: ['fine'], fineFen: 10_000 },
-      flags: { correctionOrdered: true, refusedToCorrect: true },
-      partySigned: true,
-    },
+    body: summaryTicketBody(kit, photo),
   });
   expect(r.statusCode, r.body).toBe(201);
   return (r.json() as { id: string }).id;

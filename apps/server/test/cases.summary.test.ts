@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, SummaryCaseBody } from '@chengguan/contracts';
 import { createTestContext, type TestContext } from './harness.ts';
-import { caseKit, expectRule, ID_CARD, type CaseKit } from './cases-support.ts';
+import { caseKit, expectRule, summaryTicketBody, type CaseKit } from './cases-support.ts';
 
 let ctx: TestContext;
 let kit: CaseKit;
@@ -16,19 +16,7 @@ afterAll(async () => ctx?.close());
 
 async function ticket(overrides: Partial<SummaryCaseBody> = {}, user = 'pd_ljz_01') {
   const photo = await kit.upload(user, `photo ${Math.random()}`);
-  const body: SummaryCaseBody = {
-    date: '2026-03-02',
-    offenceCode: 'SH-LJ-57-2',
-    party: { type: 'natural_person', name: '赵六', idType: 'id_card', idNumber: ID_CARD },
-    location: '陆家嘴东路 88 号垃圾厢房',
-    facts: '经责令改正后仍将湿垃圾与干垃圾混合投放。',
-    photos: [photo],
-    officerIds: [kit.officerId('pd_ljz_01'), kit.officerId('pd_ljz_03')],
-    penalty: { penalties: ['fine'], fineFen: 10_000 },
-    flags: { correctionOrdered: true, refusedToCorrect: true },
-    partySigned: true,
-    ...overrides,
-  };
+  const body = summaryTicketBody(kit, photo, overrides);
   return ctx.api('POST', '/api/v1/cases/summary', { token: kit.tokens[user]!, body });
 }
 

@@ -6,10 +6,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail, CaseDocumentsAnswer, ServiceRecord, StageDocumentInfo, SummaryCaseBody } from '@chengguan/contracts';
+import type { CaseDetail, CaseDocumentsAnswer, ServiceRecord, StageDocumentInfo } from '@chengguan/contracts';
 import { sm3Hex } from '../src/shared/sm3.ts';
 import { createTestContext, type TestContext } from './harness.ts';
-import { caseKit, decidedCase, fine, ID_CARD, investigatedCase, notice, signedRecord, type CaseKit } from './cases-support.ts';
+import {
+  caseKit,
+  decidedCase,
+  fine,
+  ID_CARD,
+  investigatedCase,
+  notice,
+  signedRecord,
+  summaryTicketBody,
+  type CaseKit,
+} from './cases-support.ts';
 
 let ctx: TestContext;
 let kit: CaseKit;
@@ -209,19 +219,10 @@ describe('the 当场 ticket: its decision issued, printed and handed over', () =
 
   beforeAll(async () => {
     const photo = await kit.upload('pd_ljz_01', `ticket photo ${Math.random()}`);
-    const body: SummaryCaseBody = {
-      date: '2026-03-02',
-      offenceCode: 'SH-LJ-57-2',
-      party: { type: 'natural_person', name: '赵六', idType: 'id_card', idNumber: ID_CARD },
-      location: '陆家嘴东路 88 号垃圾厢房',
-      facts: '经责令改正后仍将湿垃圾与干垃圾混合投放。',
-      photos: [photo],
-      officerIds: [kit.officerId('pd_ljz_01'), kit.officerId('pd_ljz_03')],
+    const body = summaryTicketBody(kit, photo, {
       penalty: { penalties: ['fine'], fineFen: 5_000 },
-      flags: { correctionOrdered: true, refusedToCorrect: true },
-      partySigned: true,
       collectOnSpot: { receiptNumber: 'SD-2026-0000042', hardToEnforceLater: false, remoteArea: false, partyRequested: false },
-    };
+    });
     const r = await ctx.api('POST', '/api/v1/cases/summary', { token: kit.tokens.pd_ljz_01!, body });
     expect(r.statusCode, r.body).toBe(201);
     ticket = r.json() as CaseDetail;
