@@ -38,7 +38,7 @@ describe('starter content', () => {
     const p51 = items.find((p) => p.article === 51)!;
     expect(p51.text).toContain('对公民处以二百元以下');
     expect(p51.verification).toBe('V');
-    expect(p51.source).toContain('LEGAL-RULES.md 1.3.1');
+    expect(p51.source).toContain('规则汇编 1.3.1');
     const waste = (await ctx.api('GET', '/api/v1/law/offences?code=SH-LJ-57-2', { token: admin })).json().items[0] as Offence;
     expect([waste.minFineFen, waste.maxFineFen, waste.verification, waste.finesOnlyAfterRefusal]).toEqual([5_000, 20_000, 'V', true]);
     const unit = (await ctx.api('GET', '/api/v1/law/offences?code=SH-LJ-57-1', { token: admin })).json().items[0] as Offence;

@@ -6,6 +6,13 @@ import { SHANGHAI_DEFAULTS, uiTextProblems } from '@chengguan/domain';
 import { ERROR_TABLE } from '../src/errors/app-error.ts';
 import { FIELD_LABELS } from '../src/errors/field-labels.ts';
 import { FORMAT_TEXT, FRAMEWORK_ERRORS, KEYWORD_TEXT } from '../src/http/error-handler.ts';
+import {
+  STARTER_EXEMPTIONS,
+  STARTER_GUIDANCE,
+  STARTER_OFFENCES,
+  STARTER_PROVISIONS,
+  STARTER_TIERS,
+} from '../src/modules/law/starter-content.ts';
 
 function problemsOf(texts: [where: string, text: string][]): string[] {
   return texts.flatMap(([where, text]) => uiTextProblems(text).map((p) => `${where}: ${p.kind} "${p.match}" in 「${text}」`));
@@ -34,6 +41,21 @@ describe('server zh-CN texts follow docs/ui-text.md', () => {
   it('the sources of the Shanghai defaults on 法定参数配置', () => {
     const texts = Object.entries(SHANGHAI_DEFAULTS.sources).map(([k, s]) => [k, s.source] as [string, string]);
     expect(texts.length).toBeGreaterThan(10);
+    expect(problemsOf(texts)).toEqual([]);
+  });
+
+  it('the sources and notes of the starter law library (shown in 法制库)', () => {
+    const entries: { source?: string | null; note?: string | null }[] = [
+      ...STARTER_PROVISIONS,
+      ...STARTER_OFFENCES,
+      ...STARTER_EXEMPTIONS,
+      ...STARTER_TIERS,
+      ...STARTER_GUIDANCE,
+    ];
+    const texts = entries.flatMap((e, i) =>
+      [e.source, e.note].filter((t): t is string => typeof t === 'string').map((t) => [`entry ${i}`, t] as [string, string]),
+    );
+    expect(texts.length).toBeGreaterThan(40);
     expect(problemsOf(texts)).toEqual([]);
   });
 });

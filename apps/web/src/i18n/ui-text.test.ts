@@ -49,5 +49,6 @@ describe('zh-CN catalogue follows docs/ui-text.md', () => {
     expect(kinds('请更新 chinese-days')).toContain('English word');
     expect(kinds('proxy from 5.5.1')).toContain('English word');
     expect(uiTextProblems('依据《中华人民共和国行政处罚法》第四十四条，导出 Excel 或下载 PDF，SM3 校验')).toEqual([]);
+    expect(uiTextProblems('市城管执法局、市司法局 2020-08-18（索引号 MB2F300040/2020-00004）')).toEqual([]);
   });
 });

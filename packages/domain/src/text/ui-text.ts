@@ -78,6 +78,8 @@ export function uiTextProblems(text: string): UiTextProblem[] {
   for (const m of body.matchAll(/[A-Za-z][A-Za-z0-9]*/g)) {
     const w = m[0];
     if (w.length < 2 || UI_TEXT_ALLOWED_WORDS.has(w) || flagged.has(w) || /^[A-L]\d{1,2}$|^ART\d+$/.test(w)) continue;
+    // A reference number with letters in it (索引号 MB2F300040) is an identifier the reader copies, not a word.
+    if (/\d.*\d/.test(w)) continue;
     if ([...flagged].some((f) => f.includes(w))) continue;
     out.push({ kind: 'English word', match: w });
   }

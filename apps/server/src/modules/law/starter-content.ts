@@ -4,8 +4,9 @@
 // is marked U with a note. No article number below is invented: an unknown one is written as 未核实.
 import type { ExemptionItemBody, GuidanceBody, OffenceBody, ProvisionBody, DiscretionStandardBody } from '@chengguan/contracts';
 
-const RULES = 'LEGAL-RULES.md';
-const LAWREF = 'LawRefBook/Laws@2f4c5c23';
+/** Where the library's entries come from, as a reader sees it (docs/ui-text.md: no file names on screen). */
+const RULES = '规则汇编';
+const LAWREF = '法律法规文本库';
 const SUMMARY = '【摘要，非法条原文】';
 
 type P = Omit<ProvisionBody, 'verification' | 'source' | 'level'> & {
@@ -32,15 +33,16 @@ function law(
     paragraph,
     text,
     effectiveFrom,
-    source: `${source}; ${RULES} ${ref}`,
+    // The rule IDs after a section number ("1.1.4 (E6)") are for machines; the source a reader sees names the section.
+    source: `${source}；${RULES} ${ref.replace(/\s*\([A-L]\d+(?:,\s*[A-L]\d+)*\)/, '')}`,
     note: [text.startsWith(SUMMARY) ? '条文为规则汇编的摘要或节录，使用前请核对原文' : null, note].filter(Boolean).join('；') || null,
   }));
 }
 
 const CFL = '中华人民共和国行政处罚法';
-const CFL_SRC = `${LAWREF} 行政法/行政处罚法(2021-01-22).md`;
+const CFL_SRC = `${LAWREF} 行政法 · 行政处罚法(2021-01-22)`;
 const ENF = '中华人民共和国行政强制法';
-const ENF_SRC = `${LAWREF} 行政法/行政强制法(2011-06-30).md`;
+const ENF_SRC = `${LAWREF} 行政法 · 行政强制法(2011-06-30)`;
 
 export const STARTER_PROVISIONS: P[] = [
   ...law('cfl', CFL, 'law', '2021-07-15', CFL_SRC, [
@@ -248,7 +250,7 @@ export const STARTER_PROVISIONS: P[] = [
     ],
     '施行日期 2012-01-01 据一般知识（规则汇编记载版本为 2011），未核实',
   ),
-  ...law('rev', '中华人民共和国行政复议法', 'law', '2024-01-01', `${LAWREF} 诉讼与非诉讼程序法/行政复议法(2023-09-01).md (Art. 90)`, [
+  ...law('rev', '中华人民共和国行政复议法', 'law', '2024-01-01', `${LAWREF} 诉讼与非诉讼程序法 · 行政复议法(2023-09-01)（第九十条）`, [
     [
       20,
       1,
@@ -262,7 +264,7 @@ export const STARTER_PROVISIONS: P[] = [
     '中华人民共和国行政诉讼法',
     'law',
     '2017-07-01',
-    `${LAWREF} 诉讼与非诉讼程序法/行政诉讼法(2017-06-27).md`,
+    `${LAWREF} 诉讼与非诉讼程序法 · 行政诉讼法(2017-06-27)`,
     [
       [
         46,
@@ -278,7 +280,7 @@ export const STARTER_PROVISIONS: P[] = [
     '中华人民共和国民法典',
     'law',
     '2021-01-01',
-    `${LAWREF} 民法典/总则.md; 民法典/侵权责任编.md`,
+    `${LAWREF} 民法典 · 总则; 民法典 · 侵权责任编`,
     [
       [201, null, '按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算。（节录）', '4.1'],
       [202, null, '按照年、月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，月末日为期间的最后一日。', '4.2'],
@@ -297,7 +299,7 @@ export const STARTER_PROVISIONS: P[] = [
     '上海市城市管理行政执法条例',
     'local_regulation',
     '2018-05-24',
-    `${LAWREF} DLC/上海地方法规/…/上海市城市管理行政执法条例(2018-05-24).md`,
+    `${LAWREF} 上海地方法规 · 上海市城市管理行政执法条例(2018-05-24)`,
     [
       [
         18,
@@ -316,7 +318,7 @@ export const STARTER_PROVISIONS: P[] = [
     '上海市生活垃圾管理条例',
     'local_regulation',
     '2019-07-01',
-    `${LAWREF} DLC/上海地方法规/…/上海市生活垃圾管理条例(2019-01-31).md`,
+    `${LAWREF} 上海地方法规 · 上海市生活垃圾管理条例(2019-01-31)`,
     [
       [57, 1, '…（单位）由城管执法部门责令立即改正；拒不改正的，处五千元以上五万元以下罚款。（节录，行为表述见原文）', '5.7'],
       [57, 2, '…（个人混合投放）由城管执法部门责令立即改正；拒不改正的，处五十元以上二百元以下罚款。（节录）', '5.7'],
@@ -329,7 +331,7 @@ export const STARTER_PROVISIONS: P[] = [
     '上海市非机动车安全管理条例',
     'local_regulation',
     '2024-05-10',
-    `${LAWREF} DLC/上海地方法规/…/上海市非机动车安全管理条例(2024-05-10).md`,
+    `${LAWREF} 上海地方法规 · 上海市非机动车安全管理条例(2024-05-10)`,
     [[44, null, '…（私拉电线充电）由城管执法部门责令改正，可处五十元以上二百元以下罚款。（节录）', '5.7']],
     '日期为规则汇编记载的版本日期，施行日期未核实',
   ),
@@ -337,7 +339,7 @@ export const STARTER_PROVISIONS: P[] = [
 
 type O = OffenceBody & { violatedKey?: string; penaltyKey?: string };
 
-const LJ_SRC = `${RULES} 5.7（《上海市生活垃圾管理条例》Art. 57，V）`;
+const LJ_SRC = `${RULES} 5.7（《上海市生活垃圾管理条例》第五十七条，已核实）`;
 
 export const STARTER_OFFENCES: O[] = [
   {
@@ -357,7 +359,7 @@ export const STARTER_OFFENCES: O[] = [
     effectiveFrom: '2019-07-01',
     verification: 'V',
     source: LJ_SRC,
-    note: '罚则与幅度为原文（V）；案由名称与违则条号为概括，未核实',
+    note: '罚则与幅度为原文（已核实）；案由名称与违则条号为概括，未核实',
   },
   {
     code: 'SH-LJ-57-2',
@@ -376,7 +378,7 @@ export const STARTER_OFFENCES: O[] = [
     effectiveFrom: '2019-07-01',
     verification: 'V',
     source: LJ_SRC,
-    note: '罚则与幅度为原文（V）；违则条号未核实',
+    note: '罚则与幅度为原文（已核实）；违则条号未核实',
   },
   {
     code: 'SH-LJ-57-4',
@@ -395,7 +397,7 @@ export const STARTER_OFFENCES: O[] = [
     effectiveFrom: '2019-07-01',
     verification: 'V',
     source: LJ_SRC,
-    note: '幅度为原文（V）；是否以责令改正、拒不改正为前提未核实',
+    note: '幅度为原文（已核实）；是否以责令改正、拒不改正为前提未核实',
   },
   {
     code: 'SH-FJDC-44',
@@ -413,7 +415,7 @@ export const STARTER_OFFENCES: O[] = [
     keywords: ['私拉电线', '飞线充电', '电动自行车', '充电'],
     effectiveFrom: '2024-05-10',
     verification: 'V',
-    source: `${RULES} 5.7（「由城管执法部门责令改正，可处五十元以上二百元以下罚款」，V）`,
+    source: `${RULES} 5.7（「由城管执法部门责令改正，可处五十元以上二百元以下罚款」，已核实）`,
     note: '「可处」：罚款为可选；生效日期为汇编记载的版本日期，未核实',
   },
   {
@@ -430,7 +432,7 @@ export const STARTER_OFFENCES: O[] = [
     keywords: ['占道洗车', '占道', '洗车', '车辆清洗', '占用道路'],
     effectiveFrom: '2020-08-18',
     verification: 'U',
-    source: `${RULES} 5.6.1（违则条款见免罚清单第4项，P）`,
+    source: `${RULES} 5.6.1（违则条款见免罚清单第4项，参照）`,
     note: '示例案由（未核实）：罚则条号和法定幅度没有读到，计算器会拒绝计算；生效日期取免罚清单印发日',
   },
 ];
@@ -484,7 +486,7 @@ export const STARTER_EXEMPTIONS: ExemptionItemBody[] = [
 ].map((e) => ({ ...e, effectiveFrom: '2020-08-18', verification: 'P' as const, source: LIST_SRC, note: LIST_NOTE }));
 
 const EXAMPLE =
-  '示例阶次（未核实）：上海市公布的《生活垃圾管理条例》裁量基准表未读到（LEGAL-RULES.md 5.7），仅演示如何在法定幅度 50–200 元内分档';
+  '示例阶次（未核实）：上海市公布的《生活垃圾管理条例》裁量基准表未读到（规则汇编 5.7），仅演示如何在法定幅度 50–200 元内分档';
 
 /** Example tiers of Art. 57 para. 2 (individual mixed disposal, 50–200 yuan): U. */
 type T = Omit<DiscretionStandardBody, 'offenceId' | 'verification' | 'source'> & { offenceCode: string };
@@ -523,7 +525,7 @@ const EXAMPLE_TIERS: T[] = [
 export const STARTER_TIERS = EXAMPLE_TIERS.map((t) => ({
   ...t,
   verification: 'U' as const,
-  source: '示例数据（chengguan starter content）',
+  source: '示例数据（本平台的起步内容）',
   note: EXAMPLE,
 }));
 
@@ -542,7 +544,7 @@ export const STARTER_GUIDANCE: GuidanceBody[] = [
     checklist: ['是否出示执法证件', '是否两名执法人员', '是否核对首次被发现', '是否对不予处罚的当事人进行教育（处罚法第33条）'],
     effectiveFrom: '2020-08-18',
     verification: 'U',
-    source: '示例数据（chengguan starter content）',
-    note: '示例指引（未核实）：步骤依据实践整理，非上海市公布的执法指引；所引处罚法条文为 V',
+    source: '示例数据（本平台的起步内容）',
+    note: '示例指引（未核实）：步骤依据实践整理，非上海市公布的执法指引；所引处罚法条文已核实',
   },
 ];
