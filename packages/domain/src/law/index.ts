@@ -31,3 +31,5 @@ export * from './versions.ts';
 export * from './discretion-tiers.ts';
 /** The discretion calculator combining all of the above. */
 export * from './discretion.ts';
+/** E12 the legal basis of a decision is verified law, or confirmed for the case by a legal reviewer. */
+export * from './verified-basis.ts';
