@@ -181,8 +181,10 @@ export async function assembleDocumentData(db: Executor, req: DataRequest): Prom
       birthDateZh: zhDate(party.birth_date),
     };
   }
-  const violated = provisions?.violated_provision ?? s.offence.provision;
-  const penaltyProvision = provisions?.penalty_provision ?? s.offence.provision;
+  // E12: where the library's text was not verified, the article a legal reviewer confirmed for this case is printed.
+  const confirmed = s.lawBasisConfirmation?.offenceVersionId === row.offence_id ? s.lawBasisConfirmation : undefined;
+  const violated = confirmed?.violatedProvision ?? provisions?.violated_provision ?? s.offence.provision;
+  const penaltyProvision = confirmed?.penaltyProvision ?? provisions?.penalty_provision ?? s.offence.provision;
   d.offence = {
     code: row.offence_code,
     name: row.offence_name,
