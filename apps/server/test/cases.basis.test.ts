@@ -8,7 +8,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, IssuedDocumentCreated } from '@chengguan/contracts';
 import { createTestContext, type TestContext } from './harness.ts';
-import { caseKit, expectRule, fine, investigatedCase, notice, type CaseKit } from './cases-support.ts';
+import { caseKit, decidedCase, expectRule, fine, investigatedCase, notice, type CaseKit } from './cases-support.ts';
+import { issueCaseDocument } from '../src/modules/documents/issue-document.ts';
+import { AppError } from '../src/errors/app-error.ts';
+import { channelActor } from '../src/modules/cases/channel-actor.ts';
+import { findCase } from '../src/modules/cases/cases.repository.ts';
 
 let ctx: TestContext;
 let kit: CaseKit;
@@ -108,5 +112,26 @@ describe('E12 the basis of a decision is verified or confirmed for the case', ()
     const text = pdfText(pdf.rawPayload);
     expect(text).toContain(`违反了${VIOLATED}的规定`);
     expect(text).not.toContain('未核实');
+  });
+});
+
+describe('PUBLIC_BASE_URL before a document is issued outside the embedded demo', () => {
+  it('on PostgreSQL (DATABASE_URL) without PUBLIC_BASE_URL the decision is not issued, naming the setting', async () => {
+    const c = await decidedCase(kit, 1_000);
+    const row = (await findCase(ctx.deps.db, c.id))!;
+    const actor = channelActor(row, 'scheduler', ['field_officer']);
+    const meta = { ip: null, correlationId: null };
+    const bare = { ...ctx.deps, config: { ...ctx.deps.config, databaseUrl: 'postgres://u@db/chengguan', publicBaseUrlSet: false } };
+    const refused = await bare.db
+      .transaction()
+      .execute((trx) => issueCaseDocument(trx, bare, actor, meta, { caseId: c.id, kind: 'decision', extra: {} }))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).code).toBe('RULE_VIOLATION');
+    expect((refused as AppError).field).toBe('PUBLIC_BASE_URL');
+    expect((refused as AppError).status).toBe(422);
   });
 });
