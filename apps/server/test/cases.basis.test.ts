@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, IssuedDocumentCreated } from '@chengguan/contracts';
+import { normalizeCitationTextZh } from '@chengguan/domain';
 import { createTestContext, type TestContext } from './harness.ts';
 import { caseKit, decidedCase, expectRule, fine, investigatedCase, notice, type CaseKit } from './cases-support.ts';
 import { issueCaseDocument } from '../src/modules/documents/issue-document.ts';
@@ -110,7 +111,8 @@ describe('E12 the basis of a decision is verified or confirmed for the case', ()
       headers: { authorization: `Bearer ${kit.tokens.pd_ljz_01}` },
     });
     const text = pdfText(pdf.rawPayload);
-    expect(text).toContain(`违反了${VIOLATED}的规定`);
+    // Printed as the statutes number themselves (第五十七条第四款).
+    expect(text).toContain(`违反了${normalizeCitationTextZh(VIOLATED)}的规定`);
     expect(text).not.toContain('未核实');
   });
 });

@@ -106,7 +106,7 @@ describe('a decision PDF (E5, G2, J1)', () => {
     expect(text).toContain('本机关责令当事人');
     expect(text).toContain('上海市浦东新区城市管理行政执法局');
     // E12: the article the legal reviewer confirmed for the case, never the library's 「未核实」 note.
-    expect(text).toContain('《上海市生活垃圾管理条例》第57条第4款所指的驳运规定');
+    expect(text).toContain('《上海市生活垃圾管理条例》第五十七条第四款所指的驳运规定');
     expect(text).not.toContain('未核实');
   });
 

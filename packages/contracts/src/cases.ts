@@ -295,8 +295,7 @@ export type SummaryDraftBody = Static<typeof SummaryDraftBody>;
 
 /** The decision on a summary draft: the pre-numbered form, as in the one-call ticket. */
 export const SummaryDecisionBody = Type.Object({
-  date: IsoDate,
-  expectedVersion: Type.Optional(ExpectedVersion),
+  ...Step,
   officerIds: SummaryCaseBody.properties.officerIds,
   statutoryException: Type.Optional(Text(300)),
   penalty: PenaltyBody,

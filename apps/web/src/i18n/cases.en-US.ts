@@ -380,6 +380,11 @@ export const casesEnUS: Record<CasesMessageKey, string> = {
   'case.wb.squadOverdue': 'Overdue cases of my squad',
   'case.wb.loadMore': 'Load more',
   'case.wb.allOverdue': 'All overdue cases',
+  'case.summary.draftSaved': 'Saved as a summary draft: the decision follows once a legal reviewer confirms the article',
+  'case.summary.draftTitle': 'The law of this offence is not verified',
+  'case.summary.draftHint':
+    'Save the registration, the party and the photos now; once a legal reviewer confirms the article for this case, issue the decision on the case page.',
+  'case.summary.saveDraft': 'Save as draft for the legal reviewer',
   'case.summary.date': 'Date',
   'case.summary.factsAndPhotos': 'Facts and photos',
   'case.summary.issued': 'Decision issued',

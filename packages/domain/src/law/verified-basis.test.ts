@@ -36,7 +36,7 @@ describe('E12 the basis of a decision is verified law (处罚法 Art. 38, 58, 59
     // P (partly verified) is not 未核实.
     expect(unverifiedBasis({ ...verified, offenceMark: 'P', violatedMark: 'P' })).toEqual([]);
   });
-  it('E12: unverified law is refused naming the offence and the provision, citing Arts. 38 and 59', () => {
+  it('E12: unverified law is refused naming the offence and the provision, citing Arts. 38, 58 and 59', () => {
     const basis = { ...verified, violatedProvision: '某规定（违则条号未核实）' };
     const r = decisionBasisCheck(basis, 'v1');
     expect(r.ok).toBe(false);
@@ -45,7 +45,9 @@ describe('E12 the basis of a decision is verified law (处罚法 Art. 38, 58, 59
     expect(r.line.article).toContain('Art. 59');
     expect(r.line.textZh).toContain('X-1');
     expect(r.line.textZh).toContain('某规定（违则条号未核实）');
-    expect(r.line.textZh).toContain('《中华人民共和国行政处罚法》第三十八条');
+    expect(r.line.article).toContain('Art. 38');
+    // The Chinese citation is the refusal's (appended once from `article`), not repeated in the sentence.
+    expect(r.line.textZh).not.toContain('第三十八条');
     expect(r.line.textEn).toContain('violated provision');
   });
   it('E12: a reviewer confirmation for this offence version lets the decision print the confirmed article', () => {

@@ -79,8 +79,8 @@ export function decisionBasisCheck(basis: LawBasis, offenceVersionId: string, co
     line: {
       ruleId: 'E12',
       article: E12_ARTICLE,
-      textZh: `案由 ${basis.offenceCode}（${basis.offenceName}）的${zh}未核实，不得据以作出处罚决定；须由法制审核人员就本案确认条文后方可作出决定（《中华人民共和国行政处罚法》第三十八条、第五十九条）`,
-      textEn: `The ${en} of offence ${basis.offenceCode} (${basis.offenceName}) is not verified: no decision may rest on it until a legal reviewer confirms the article for this case (Administrative Penalty Law Arts. 38, 59)`,
+      textZh: `案由 ${basis.offenceCode}（${basis.offenceName}）的${zh}未核实，不得据以作出处罚决定；须由法制审核人员就本案确认条文后方可作出决定`,
+      textEn: `The ${en} of offence ${basis.offenceCode} (${basis.offenceName}) is not verified: no decision may rest on it until a legal reviewer confirms the article for this case`,
     },
   };
 }

@@ -34,6 +34,7 @@ import { listCases } from './use-cases/list-cases.ts';
 import { exportCases } from './use-cases/export-cases.ts';
 import { getWorkbench, getWorkbenchSet } from './use-cases/get-workbench.ts';
 import { registerCase } from './use-cases/register-case.ts';
+import { SUMMARY_DECISION_PATH } from './cases.mapper.ts';
 import { issueSummaryDecisionOnDraft, issueSummaryTicket } from './use-cases/issue-summary-ticket.ts';
 import { recordRecusal } from './use-cases/record-recusal.ts';
 import { listDocNumberPatterns, setDocNumberPattern } from './use-cases/doc-number-patterns.ts';
@@ -237,7 +238,7 @@ export function caseRoutes(app: RouteApp, deps: Deps): void {
       reply.status(201).send(await issueSummaryTicket(deps, actorOf(request), metaOf(request), { ...request.body, draft: true })),
   );
   app.post(
-    '/api/v1/cases/:id/summary-decision',
+    `/api/v1/cases/:id/${SUMMARY_DECISION_PATH}`,
     {
       schema: {
         tags: ['cases'],

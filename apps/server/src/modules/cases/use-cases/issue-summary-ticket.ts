@@ -186,7 +186,15 @@ export async function issueSummaryDecisionOnDraft(
       await runCaseStepIn(trx, deps, actor, meta, {
         caseId,
         action: step.action,
-        body: i === 0 && body.expectedVersion !== undefined ? { ...step.body, expectedVersion: body.expectedVersion } : step.body,
+        // The first step (the decision) carries the user's expectedVersion and note, as any case step does.
+        body:
+          i === 0
+            ? {
+                ...step.body,
+                ...(body.expectedVersion !== undefined ? { expectedVersion: body.expectedVersion } : {}),
+                ...(body.note !== undefined ? { note: body.note } : {}),
+              }
+            : step.body,
         input: () => step.input as never,
         ...(step.document ? { numberedDocument: step.document } : {}),
       });
