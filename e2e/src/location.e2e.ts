@@ -51,9 +51,11 @@ describe('location on the summary ticket, on a phone (390×844)', () => {
     await signIn(s.page, 'pd_ljz_01');
     const found = await apiGet<PageOf<Officer>>(s.page, '/api/v1/officers?q=pd_ljz_leader&pageSize=5');
     secondOfficer = found.items.find((o) => o.username === 'pd_ljz_leader')!.name;
-    // Errors of the logged-in pages (the login page's own 401 before signing in is not one).
+    // Errors of the logged-in pages (the login page's own 401 before signing in is not one). The one-call ticket's
+    // refusal on law marked 未核实 (E12, a 422 the form answers with its draft offer) is the flow, not an error.
     s.page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
+      if (m.type() === 'error' && !(m.text().includes('status of 422') && m.location().url.endsWith('/api/v1/cases/summary')))
+        consoleErrors.push(m.text());
     });
     s.page.on('pageerror', (e) => consoleErrors.push(String(e)));
   });
