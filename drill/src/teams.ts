@@ -23,8 +23,13 @@ export function teamPlans(firstDate: string, lastDate: string): TeamPlan[] {
     new Map(demo.officers.filter((o) => o.roles.includes(role) && o.username).map((o) => [o.orgKey, o.username as string]));
   const bureauLeaders = byRole('bureau_leader');
   // The district's 法制审核员 (an org of its own under the bureau) confirms the articles the library marks 未核实 (E12).
+  const inDistrict = (orgKey: string, district: string) => {
+    for (let org = byKey.get(orgKey); org; org = org.parentKey ? byKey.get(org.parentKey) : undefined)
+      if (org.key === district) return true;
+    return false;
+  };
   const legalOf = (district: string) =>
-    demo.officers.find((o) => o.roles.includes('legal_reviewer') && o.username && districtOf(o.orgKey) === district)?.username;
+    demo.officers.find((o) => o.roles.includes('legal_reviewer') && o.username && inDistrict(o.orgKey, district))?.username;
   const plans = new Map<string, TeamPlan[]>();
   for (const squad of demo.orgs.filter((o) => o.kind === 'squad')) {
     const members = demo.officers.filter((o) => o.orgKey === squad.key && o.username && credentialValid(o, firstDate, lastDate));

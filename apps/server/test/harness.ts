@@ -167,6 +167,8 @@ export async function createTestContext(
     processEnv: (): Record<string, string> => ({
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }),
       PAYMENT_SANDBOX: String(config.paymentSandbox),
+      // A configured deployment, as the in-process app stands for (documents issue on PostgreSQL).
+      PUBLIC_BASE_URL: config.publicBaseUrl,
     }),
     detach,
     async close() {
