@@ -2,16 +2,11 @@
 // the draw, so every pool is sorted by a key of its ids before any number is drawn.
 //
 // The order is (FNV-1a 32-bit hash of the id, then the id in byte order), not plain byte order: comparing 300,000
-// UUID strings costs hundreds of milliseconds, while 300,000 numbers sort in a few. Any total order on the ids would
-// do; this one is cheap and easy to re-implement (docs/random-inspections.md, "Canonical order").
+// UUID strings costs hundreds of milliseconds, while 300,000 32-bit numbers radix-sort in a few. Any total order on
+// the ids would do; this one is cheap and easy to re-implement (docs/random-inspections.md, "Canonical order").
 
 /** Ids in a draw are 1–64 printable ASCII characters (0x21–0x7E), so characters and bytes are the same thing. */
 export const DRAW_ID_MAX_LENGTH = 64;
-
-/** Pools are limited to 2^21 − 1 entries so that hash · 2^21 + position stays an exact integer in a double. */
-export const DRAW_POOL_MAX_SIZE = 2 ** 21 - 1;
-
-const POSITION_FACTOR = 2 ** 21;
 
 /**
  * fnv1a32(id) when the id is a draw id, else −1: one pass over the characters does both, since this runs over every
@@ -59,48 +54,80 @@ export class DrawInputError extends Error {
 }
 
 /**
- * The items sorted by (fnv1a32(id) ascending, then id in byte order ascending). Throws DrawInputError naming
- * `${field}[i].id` for an id that is not a draw id or that occurs twice. At most DRAW_POOL_MAX_SIZE items.
+ * Positions 0 … n−1 stably sorted by their 32-bit key: LSD radix sort, low 16 bits then high 16 bits. Equal keys keep
+ * their position order (the caller re-orders them by id).
  */
-export function canonicalOrder<T>(items: readonly T[], idOf: (item: T) => string, field = 'items'): T[] {
-  const n = items.length;
-  if (n > DRAW_POOL_MAX_SIZE) {
-    throw new DrawInputError(field, `at most ${DRAW_POOL_MAX_SIZE} entries`, `名单最多${DRAW_POOL_MAX_SIZE}条`);
+function radixOrder(keys: Uint32Array): Uint32Array {
+  const n = keys.length;
+  const count = new Uint32Array(65536);
+  const low = new Uint32Array(n);
+  for (let i = 0; i < n; i++) count[keys[i]! & 0xffff]!++;
+  let sum = 0;
+  for (let b = 0; b < 65536; b++) {
+    const c = count[b]!;
+    count[b] = sum;
+    sum += c;
   }
-  // Arrays grow by push: new Array(n) of this size would be a slow dictionary-mode array in V8.
-  const ids: string[] = [];
-  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) low[count[keys[i]! & 0xffff]!++] = i;
+  count.fill(0);
+  for (let i = 0; i < n; i++) count[keys[i]! >>> 16]!++;
+  sum = 0;
+  for (let b = 0; b < 65536; b++) {
+    const c = count[b]!;
+    count[b] = sum;
+    sum += c;
+  }
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = low[i]!;
+    out[count[keys[p]! >>> 16]!++] = p;
+  }
+  return out;
+}
+
+/**
+ * The canonical order as positions: element r is the index in `items` of the item of rank r, ranks ordered by
+ * (fnv1a32(id) ascending, then id in byte order ascending). Throws DrawInputError naming `${field}[i].id` for an id
+ * that is not a draw id or that occurs twice. The draw works on these positions so that a 300,000-target pool is
+ * never copied object by object.
+ */
+export function canonicalPositions<T>(items: readonly T[], idOf: (item: T) => string, field = 'items'): Uint32Array {
+  const n = items.length;
+  const hashes = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const id = idOf(items[i]!);
     const hash = typeof id === 'string' ? drawIdHash(id) : -1;
     if (hash < 0) {
       throw new DrawInputError(`${field}[${i}].id`, 'need 1–64 printable ASCII characters', '编号须为1至64位可见英文字符');
     }
-    ids.push(id);
-    keys[i] = hash * POSITION_FACTOR + i;
+    hashes[i] = hash;
   }
-  keys.sort();
-  const out: T[] = [];
+  const out = radixOrder(hashes);
   let i = 0;
   while (i < n) {
-    const hash = Math.floor(keys[i]! / POSITION_FACTOR);
+    const hash = hashes[out[i]!]!;
     let end = i + 1;
-    while (end < n && Math.floor(keys[end]! / POSITION_FACTOR) === hash) end++;
-    if (end - i === 1) {
-      out.push(items[keys[i]! - hash * POSITION_FACTOR]!);
-    } else {
+    while (end < n && hashes[out[end]!] === hash) end++;
+    if (end - i > 1) {
       // Equal hashes: the position in the caller's array must not decide, so order the run by id.
-      const run: number[] = [];
-      for (let r = i; r < end; r++) run.push(keys[r]! - hash * POSITION_FACTOR);
-      run.sort((a, b) => compareBytes(ids[a]!, ids[b]!));
+      const idAt = (pos: number): string => idOf(items[pos]!);
+      const run = Array.from(out.subarray(i, end)).sort((a, b) => compareBytes(idAt(a), idAt(b)));
       for (let r = 0; r < run.length; r++) {
-        if (r > 0 && ids[run[r]!] === ids[run[r - 1]!]) {
-          throw new DrawInputError(`${field}[${run[r]!}].id`, `duplicate id ${ids[run[r]!]}`, `编号${ids[run[r]!]}重复`);
+        if (r > 0 && idAt(run[r]!) === idAt(run[r - 1]!)) {
+          throw new DrawInputError(`${field}[${run[r]!}].id`, `duplicate id ${idAt(run[r]!)}`, `编号${idAt(run[r]!)}重复`);
         }
-        out.push(items[run[r]!]!);
+        out[i + r] = run[r]!;
       }
     }
     i = end;
   }
+  return out;
+}
+
+/** The items in canonical order (see canonicalPositions). */
+export function canonicalOrder<T>(items: readonly T[], idOf: (item: T) => string, field = 'items'): T[] {
+  const positions = canonicalPositions(items, idOf, field);
+  const out: T[] = [];
+  for (let r = 0; r < positions.length; r++) out.push(items[positions[r]!]!);
   return out;
 }

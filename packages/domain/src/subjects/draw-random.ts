@@ -108,7 +108,7 @@ export function createDrawRandom(seedHex: string): DrawRandom {
  * the first k items are a uniform random sample in draw order; with k = n it is a full uniform shuffle. Every step
  * takes a number, including the last one where n − i = 1.
  */
-export function fisherYatesPrefix<T>(items: T[], k: number, random: DrawRandom): void {
+export function fisherYatesPrefix<T>(items: { length: number; [index: number]: T }, k: number, random: DrawRandom): void {
   const n = items.length;
   if (!Number.isInteger(k) || k < 0 || k > n) throw new RangeError(`fisherYatesPrefix: k must be in 0..${n}, got ${k}`);
   for (let i = 0; i < k; i++) {

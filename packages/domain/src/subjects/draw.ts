@@ -7,7 +7,7 @@
 import type { CredentialStatus } from '@chengguan/contracts';
 import { assertLegalDate, type LegalDate } from '../calendar/legal-date.ts';
 import { ACTING_CREDENTIAL_STATUSES, bestOfficerCredential, type CredentialLike } from '../staff/credential.ts';
-import { canonicalOrder, DrawInputError, isDrawId } from './canonical-order.ts';
+import { canonicalOrder, canonicalPositions, DrawInputError, isDrawId } from './canonical-order.ts';
 import { createDrawRandom, drawCommitment, fisherYatesPrefix, isDrawSeedHex } from './draw-random.ts';
 
 /** Proportions are integer basis points: 10,000 = every target of the level. */
@@ -124,33 +124,47 @@ function checkInput(input: DrawInput): void {
  */
 export function runDraw(input: DrawInput): DrawResult {
   checkInput(input);
-  const targets = canonicalOrder(input.targets, (t) => t.id, 'targets');
+  const targets = input.targets;
+  const order = canonicalPositions(targets, (t) => t.id, 'targets');
   const inspectors = canonicalOrder(input.inspectors, (p) => p.id, 'inspectors');
   const proportions = canonicalOrder(input.proportions, (p) => p.level, 'proportions');
   const random = createDrawRandom(input.seedHex);
 
-  // Step 1: targets per level, each bucket in canonical order.
-  const buckets = new Map<string, DrawTarget[]>();
-  for (const p of proportions) buckets.set(p.level, []);
+  // Step 1: targets per level, each in canonical order (as positions in input.targets).
+  const levelIndex = new Uint16Array(targets.length);
+  const levelSizes = new Uint32Array(proportions.length);
   for (let i = 0; i < targets.length; i++) {
-    const t = targets[i]!;
-    const bucket = buckets.get(t.level);
-    if (bucket === undefined) {
-      throw new DrawInputError('targets.level', `no proportion for level ${t.level} (target ${t.id})`, `风险等级${t.level}未设定抽查比例`);
+    const level = targets[i]!.level;
+    let l = 0;
+    while (l < proportions.length && proportions[l]!.level !== level) l++;
+    if (l === proportions.length) {
+      throw new DrawInputError(
+        'targets.level',
+        `no proportion for level ${level} (target ${targets[i]!.id})`,
+        `风险等级${level}未设定抽查比例`,
+      );
     }
-    bucket.push(t);
+    levelIndex[i] = l;
+    levelSizes[l]!++;
+  }
+  const buckets = Array.from(levelSizes, (size) => new Uint32Array(size));
+  const filled = new Uint32Array(proportions.length);
+  for (let r = 0; r < order.length; r++) {
+    const pos = order[r]!;
+    const l = levelIndex[pos]!;
+    buckets[l]![filled[l]!++] = pos;
   }
 
   // Step 2: the first k steps of Fisher–Yates per level, levels in canonical order.
   const drawn: DrawTarget[] = [];
   const levels: DrawLevelCount[] = [];
-  for (const p of proportions) {
-    const pool = buckets.get(p.level)!;
+  proportions.forEach((p, l) => {
+    const pool = buckets[l]!;
     const k = drawCount(pool.length, p.basisPoints);
     fisherYatesPrefix(pool, k, random);
-    for (let i = 0; i < k; i++) drawn.push(pool[i]!);
+    for (let i = 0; i < k; i++) drawn.push(targets[pool[i]!]!);
     levels.push({ level: p.level, poolSize: pool.length, basisPoints: p.basisPoints, drawn: k });
-  }
+  });
 
   // Step 3: eligible inspectors per area (canonical order kept).
   const drawnPerArea = new Map<string, number>();
