@@ -1,9 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { credentialStatus, type CredentialLike } from '../staff/credential.ts';
-import { DrawInputError } from './canonical-order.ts';
+import { sm3Hex } from '../crypto/sm3.ts';
+import { DrawInputError, fnv1a32 } from './canonical-order.ts';
 import { drawCommitment, drawSeedHexFromBytes, verifyDrawReveal } from './draw-random.ts';
-import { drawCount, runDraw, type DrawConflict, type DrawInput, type DrawInspector, type DrawOutcome, type DrawResult } from './draw.ts';
+import {
+  drawCount,
+  drawInputDigest,
+  runDraw,
+  type DrawConflict,
+  type DrawInput,
+  type DrawInspector,
+  type DrawOutcome,
+  type DrawResult,
+} from './draw.ts';
 
 const DRAW_DATE = '2026-12-04';
 const SEED = 'ab'.repeat(32);
@@ -314,3 +324,45 @@ describe('a draw over 300,000 targets', () => {
     expect(result.targets).toHaveLength(15_000 + 9_000 + 5_400);
   });
 });
+
+describe('drawInputDigest (the pools published with the commitment)', () => {
+  const input: DrawInput = {
+    seedHex: SEED,
+    drawDate: DRAW_DATE,
+    targets: [
+      { id: 'T1', level: 'red', area: 'A1' },
+      { id: 'T2', level: 'green', area: 'A1' },
+    ],
+    inspectors: [
+      { id: 'P1', area: 'A1', credentials: [VALID] },
+      { id: 'P2', area: 'A1', credentials: [EXPIRED] },
+    ],
+    conflicts: [{ inspectorId: 'P1', targetId: 'T2' }],
+    proportions: [
+      { level: 'red', basisPoints: 10_000 },
+      { level: 'green', basisPoints: 500 },
+    ],
+  };
+
+  it('is the SM3 of the documented text form', () => {
+    const text =
+      'chengguan-draw-input-v1\ndate 2026-12-04\ncap -\n' +
+      ['proportion green 500', 'proportion red 10000'].sort((a, b) => fnvLine(a, 'proportion ') - fnvLine(b, 'proportion ')).join('\n') +
+      '\n' +
+      ['target T1 red A1', 'target T2 green A1'].sort((a, b) => fnvLine(a, 'target ') - fnvLine(b, 'target ')).join('\n') +
+      '\n' +
+      ['inspector P1 A1 1', 'inspector P2 A1 0'].sort((a, b) => fnvLine(a, 'inspector ') - fnvLine(b, 'inspector ')).join('\n') +
+      '\nconflict P1 T2\n';
+    expect(drawInputDigest(input)).toBe(sm3Hex(text));
+  });
+
+  it('does not depend on input order and changes when a pool changes', () => {
+    expect(drawInputDigest(reversed(input))).toBe(drawInputDigest(input));
+    expect(drawInputDigest({ ...input, targets: input.targets.slice(1) })).not.toBe(drawInputDigest(input));
+    expect(drawInputDigest({ ...input, drawDate: '2026-12-05' })).not.toBe(drawInputDigest(input));
+  });
+});
+
+function fnvLine(line: string, prefix: string): number {
+  return fnv1a32(line.slice(prefix.length).split(' ')[0]!);
+}

@@ -6,6 +6,7 @@
 // The algorithm is specified step by step in docs/random-inspections.md; this file must match it.
 import type { CredentialStatus } from '@chengguan/contracts';
 import { assertLegalDate, type LegalDate } from '../calendar/legal-date.ts';
+import { sm3Hex } from '../crypto/sm3.ts';
 import { ACTING_CREDENTIAL_STATUSES, bestOfficerCredential, type CredentialLike } from '../staff/credential.ts';
 import { canonicalOrder, canonicalPositions, DrawInputError, isDrawId } from './canonical-order.ts';
 import { createDrawRandom, drawCommitment, fisherYatesPrefix, isDrawSeedHex } from './draw-random.ts';
@@ -295,4 +296,31 @@ export function runDraw(input: DrawInput): DrawResult {
     reserveInspectorIds,
     wordsUsed: random.wordsUsed(),
   };
+}
+
+/**
+ * SM3 (hex) of the draw's public inputs in canonical text form, published with the seed commitment at plan approval
+ * so that nobody can change the pools afterwards. UTF-8 lines, each ending in '\n':
+ * `chengguan-draw-input-v1`, `date <drawDate>`, `cap <maxTargetsPerTeam or ->`, then `proportion <level> <basisPoints>`
+ * per level, `target <id> <level> <area>` per target, `inspector <id> <area> <1 if acting on the date, else 0>` per
+ * inspector — each list in canonical order — and `conflict <inspectorId> <targetId>` per distinct pair, sorted by the
+ * line's bytes. Credentials themselves are not published, only whether they were acting on the draw date.
+ */
+export function drawInputDigest(input: Omit<DrawInput, 'seedHex'>): string {
+  assertLegalDate(input.drawDate, 'drawDate');
+  const lines: string[] = ['chengguan-draw-input-v1', `date ${input.drawDate}`, `cap ${input.maxTargetsPerTeam ?? '-'}`];
+  for (const p of canonicalOrder(input.proportions, (x) => x.level, 'proportions')) lines.push(`proportion ${p.level} ${p.basisPoints}`);
+  const order = canonicalPositions(input.targets, (t) => t.id, 'targets');
+  for (let r = 0; r < order.length; r++) {
+    const t = input.targets[order[r]!]!;
+    lines.push(`target ${t.id} ${t.level} ${t.area}`);
+  }
+  for (const p of canonicalOrder(input.inspectors, (x) => x.id, 'inspectors')) {
+    lines.push(`inspector ${p.id} ${p.area} ${isActing(p, input.drawDate) === true ? 1 : 0}`);
+  }
+  const conflicts = [...new Set(input.conflicts.map((c) => `conflict ${c.inspectorId} ${c.targetId}`))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  lines.push(...conflicts);
+  return sm3Hex(lines.join('\n') + '\n');
 }
