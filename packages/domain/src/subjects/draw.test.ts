@@ -280,7 +280,8 @@ describe('runDraw refusals', () => {
     expect(fieldOf({ ...base, targets: [...targets, targets[0]!] })).toMatch(/^targets\[\d+\]\.id$/);
     expect(fieldOf({ ...base, proportions: [{ level: 'red', basisPoints: 10_001 }] })).toBe('proportions[0].basisPoints');
     expect(fieldOf({ ...base, proportions: [{ level: 'green', basisPoints: 100 }] })).toBe('targets.level');
-    expect(fieldOf({ ...base, targets: [{ id: 'T1', level: 'red', area: '陆家嘴' }] })).toBe('targets.area');
+    expect(fieldOf({ ...base, targets: [{ id: 'T1', level: 'red', area: '陆家嘴' }] })).toBe('targets[0].area');
+    expect(fieldOf({ ...base, inspectors: [{ id: 'P1', area: 'A 1', credentials: [VALID] }] })).toBe('inspectors.area');
     expect(fieldOf({ ...base, maxTargetsPerTeam: 0 })).toBe('maxTargetsPerTeam');
   });
 });
@@ -366,3 +367,35 @@ describe('drawInputDigest (the pools published with the commitment)', () => {
 function fnvLine(line: string, prefix: string): number {
   return fnv1a32(line.slice(prefix.length).split(' ')[0]!);
 }
+
+describe('the worked example of docs/random-inspections.md', () => {
+  it('gives the documented teams, targets and word count', () => {
+    const input: DrawInput = {
+      seedHex: '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f',
+      drawDate: DRAW_DATE,
+      targets: [
+        ['T1', 'red'],
+        ['T2', 'red'],
+        ['T3', 'green'],
+        ['T4', 'green'],
+        ['T5', 'green'],
+        ['T6', 'green'],
+      ].map(([id, level]) => ({ id: id!, level: level!, area: 'A1' })),
+      inspectors: ['P1', 'P2', 'P3', 'P4', 'P5'].map((id) => ({ id, area: 'A1', credentials: [id === 'P5' ? EXPIRED : VALID] })),
+      conflicts: [{ inspectorId: 'P1', targetId: 'T3' }],
+      proportions: [
+        { level: 'red', basisPoints: 5000 },
+        { level: 'green', basisPoints: 5000 },
+      ],
+    };
+    const result = okDraw(runDraw(input));
+    expect(result.targets.map((t) => `${t.id}:${t.teamNo}`)).toEqual(['T6:1', 'T3:1', 'T2:2']);
+    expect(result.teams.map((t) => t.inspectorIds)).toEqual([
+      ['P4', 'P3'],
+      ['P2', 'P1'],
+    ]);
+    expect(result.excludedInspectors).toEqual([{ id: 'P5', area: 'A1', credentialStatus: 'expired' }]);
+    expect(result.wordsUsed).toBe(7);
+    expect(drawInputDigest(input)).toBe('cde93a0b6fdf28be513e710a51cc0d49e8fd3e7a8d0b82b9ddfa9e32f7212165');
+  });
+});

@@ -136,6 +136,9 @@ export function runDraw(input: DrawInput): DrawResult {
   const levelSizes = new Uint32Array(proportions.length);
   for (let i = 0; i < targets.length; i++) {
     const level = targets[i]!.level;
+    if (!isDrawId(targets[i]!.area)) {
+      throw new DrawInputError(`targets[${i}].area`, 'need an area code', '区域须以编码表示（1至64位可见英文字符）');
+    }
     let l = 0;
     while (l < proportions.length && proportions[l]!.level !== level) l++;
     if (l === proportions.length) {
@@ -174,6 +177,13 @@ export function runDraw(input: DrawInput): DrawResult {
   const excludedByArea = new Map<string, number>();
   const excludedInspectors: ExcludedInspector[] = [];
   for (const inspector of inspectors) {
+    if (!isDrawId(inspector.area)) {
+      throw new DrawInputError(
+        'inspectors.area',
+        `inspector ${inspector.id}: need an area code`,
+        '区域须以编码表示（1至64位可见英文字符）',
+      );
+    }
     const acting = isActing(inspector, input.drawDate);
     if (acting === true) {
       const list = eligibleByArea.get(inspector.area) ?? [];
@@ -186,9 +196,6 @@ export function runDraw(input: DrawInput): DrawResult {
   }
 
   // Step 4: enough inspectors in every area that has drawn targets, before any team is drawn.
-  for (const area of drawnPerArea.keys()) {
-    if (!isDrawId(area)) throw new DrawInputError('targets.area', `area ${area} is not a code`, '区域须以编码表示（1至64位可见英文字符）');
-  }
   const areas = canonicalOrder([...drawnPerArea.keys()], (a) => a, 'areas');
   const shortages: DrawShortage[] = [];
   for (const area of areas) {
