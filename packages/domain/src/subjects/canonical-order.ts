@@ -87,18 +87,18 @@ function radixOrder(keys: Uint32Array): Uint32Array {
 
 /**
  * The canonical order as positions: element r is the index in `items` of the item of rank r, ranks ordered by
- * (fnv1a32(id) ascending, then id in byte order ascending). Throws DrawInputError naming `${field}[i].id` for an id
- * that is not a draw id or that occurs twice. The draw works on these positions so that a 300,000-target pool is
+ * (fnv1a32(id) ascending, then id in byte order ascending). Throws DrawInputError naming `${field}[i].${key}` for an
+ * id that is not a draw id or that occurs twice. The draw works on these positions so that a 300,000-target pool is
  * never copied object by object.
  */
-export function canonicalPositions<T>(items: readonly T[], idOf: (item: T) => string, field = 'items'): Uint32Array {
+export function canonicalPositions<T>(items: readonly T[], idOf: (item: T) => string, field = 'items', key = 'id'): Uint32Array {
   const n = items.length;
   const hashes = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const id = idOf(items[i]!);
     const hash = typeof id === 'string' ? drawIdHash(id) : -1;
     if (hash < 0) {
-      throw new DrawInputError(`${field}[${i}].id`, 'need 1–64 printable ASCII characters', '编号须为1至64位可见英文字符');
+      throw new DrawInputError(`${field}[${i}].${key}`, 'need 1–64 printable ASCII characters', '编号须为1至64位可见英文字符');
     }
     hashes[i] = hash;
   }
@@ -114,7 +114,7 @@ export function canonicalPositions<T>(items: readonly T[], idOf: (item: T) => st
       const run = Array.from(out.subarray(i, end)).sort((a, b) => compareBytes(idAt(a), idAt(b)));
       for (let r = 0; r < run.length; r++) {
         if (r > 0 && idAt(run[r]!) === idAt(run[r - 1]!)) {
-          throw new DrawInputError(`${field}[${run[r]!}].id`, `duplicate id ${idAt(run[r]!)}`, `编号${idAt(run[r]!)}重复`);
+          throw new DrawInputError(`${field}[${run[r]!}].${key}`, `duplicate id ${idAt(run[r]!)}`, `编号${idAt(run[r]!)}重复`);
         }
         out[i + r] = run[r]!;
       }
@@ -125,8 +125,8 @@ export function canonicalPositions<T>(items: readonly T[], idOf: (item: T) => st
 }
 
 /** The items in canonical order (see canonicalPositions). */
-export function canonicalOrder<T>(items: readonly T[], idOf: (item: T) => string, field = 'items'): T[] {
-  const positions = canonicalPositions(items, idOf, field);
+export function canonicalOrder<T>(items: readonly T[], idOf: (item: T) => string, field = 'items', key = 'id'): T[] {
+  const positions = canonicalPositions(items, idOf, field, key);
   const out: T[] = [];
   for (let r = 0; r < positions.length; r++) out.push(items[positions[r]!]!);
   return out;

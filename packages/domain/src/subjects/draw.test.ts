@@ -4,9 +4,11 @@ import { credentialStatus, type CredentialLike } from '../staff/credential.ts';
 import { sm3Hex } from '../crypto/sm3.ts';
 import { DrawInputError, fnv1a32 } from './canonical-order.ts';
 import { drawCommitment, drawSeedHexFromBytes, verifyDrawReveal } from './draw-random.ts';
+import { THREE_COLOUR_SCALE } from './risk-rules.ts';
 import {
   drawCount,
   drawInputDigest,
+  proportionsForPlan,
   runDraw,
   type DrawConflict,
   type DrawInput,
@@ -283,6 +285,27 @@ describe('runDraw refusals', () => {
     expect(fieldOf({ ...base, targets: [{ id: 'T1', level: 'red', area: '陆家嘴' }] })).toBe('targets[0].area');
     expect(fieldOf({ ...base, inspectors: [{ id: 'P1', area: 'A 1', credentials: [VALID] }] })).toBe('inspectors.area');
     expect(fieldOf({ ...base, maxTargetsPerTeam: 0 })).toBe('maxTargetsPerTeam');
+    const twice = [
+      { level: 'red', basisPoints: 100 },
+      { level: 'red', basisPoints: 200 },
+    ];
+    expect(fieldOf({ ...base, proportions: twice })).toMatch(/^proportions\[[01]\]\.level$/);
+  });
+});
+
+describe('proportionsForPlan', () => {
+  it('turns the scale’s inspections per year into basis points per draw, capped at every target', () => {
+    expect(proportionsForPlan(THREE_COLOUR_SCALE, 4)).toEqual([
+      { level: 'red', basisPoints: 10_000 },
+      { level: 'yellow', basisPoints: 10_000 },
+      { level: 'green', basisPoints: 2500 },
+    ]);
+    expect(proportionsForPlan(THREE_COLOUR_SCALE, 12)).toEqual([
+      { level: 'red', basisPoints: 10_000 },
+      { level: 'yellow', basisPoints: 3334 },
+      { level: 'green', basisPoints: 834 },
+    ]);
+    expect(() => proportionsForPlan(THREE_COLOUR_SCALE, 0)).toThrow(DrawInputError);
   });
 });
 

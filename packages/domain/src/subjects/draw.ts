@@ -9,6 +9,7 @@ import { assertLegalDate, type LegalDate } from '../calendar/legal-date.ts';
 import { sm3Hex } from '../crypto/sm3.ts';
 import { ACTING_CREDENTIAL_STATUSES, bestOfficerCredential, type CredentialLike } from '../staff/credential.ts';
 import { canonicalOrder, canonicalPositions, DrawInputError, isDrawId } from './canonical-order.ts';
+import type { RiskScale } from './risk-rules.ts';
 import { createDrawRandom, drawCommitment, fisherYatesPrefix, isDrawSeedHex } from './draw-random.ts';
 
 /** Proportions are integer basis points: 10,000 = every target of the level. */
@@ -94,6 +95,22 @@ export type DrawOutcome = {
 
 export type DrawResult = DrawOutcome | { ok: false; refusal: DrawRefusal };
 
+/**
+ * Proportions that give each level its inspections per year when the plan draws `drawsPerYear` times a year:
+ * ceil(10,000 × inspectionsPerYear / drawsPerYear) basis points, at most 10,000 (a level that needs more inspections
+ * than there are draws is drawn in full each time and needs more draws or special checks). The scale comes from the
+ * risk rule set (risk-rules.ts); 58号 leaves proportion and frequency to local rules.
+ */
+export function proportionsForPlan(scale: RiskScale, drawsPerYear: number): DrawProportion[] {
+  if (!Number.isInteger(drawsPerYear) || drawsPerYear < 1) {
+    throw new DrawInputError('drawsPerYear', 'need a positive integer', '每年抽查次数须为正整数');
+  }
+  return scale.levels.map((l) => ({
+    level: l.code,
+    basisPoints: Math.min(DRAW_BASIS_POINTS_FULL, Math.ceil((DRAW_BASIS_POINTS_FULL * l.inspectionsPerYear) / drawsPerYear)),
+  }));
+}
+
 /** How many of `poolSize` targets a level with `basisPoints` draws: ceil(poolSize × basisPoints / 10,000). */
 export function drawCount(poolSize: number, basisPoints: number): number {
   return Math.ceil((poolSize * basisPoints) / DRAW_BASIS_POINTS_FULL);
@@ -128,7 +145,7 @@ export function runDraw(input: DrawInput): DrawResult {
   const targets = input.targets;
   const order = canonicalPositions(targets, (t) => t.id, 'targets');
   const inspectors = canonicalOrder(input.inspectors, (p) => p.id, 'inspectors');
-  const proportions = canonicalOrder(input.proportions, (p) => p.level, 'proportions');
+  const proportions = canonicalOrder(input.proportions, (p) => p.level, 'proportions', 'level');
   const random = createDrawRandom(input.seedHex);
 
   // Step 1: targets per level, each in canonical order (as positions in input.targets).
@@ -196,7 +213,7 @@ export function runDraw(input: DrawInput): DrawResult {
   }
 
   // Step 4: enough inspectors in every area that has drawn targets, before any team is drawn.
-  const areas = canonicalOrder([...drawnPerArea.keys()], (a) => a, 'areas');
+  const areas = canonicalOrder([...drawnPerArea.keys()], (a) => a, 'targets', 'area');
   const shortages: DrawShortage[] = [];
   for (const area of areas) {
     const selected = drawnPerArea.get(area)!;
@@ -316,7 +333,8 @@ export function runDraw(input: DrawInput): DrawResult {
 export function drawInputDigest(input: Omit<DrawInput, 'seedHex'>): string {
   assertLegalDate(input.drawDate, 'drawDate');
   const lines: string[] = ['chengguan-draw-input-v1', `date ${input.drawDate}`, `cap ${input.maxTargetsPerTeam ?? '-'}`];
-  for (const p of canonicalOrder(input.proportions, (x) => x.level, 'proportions')) lines.push(`proportion ${p.level} ${p.basisPoints}`);
+  for (const p of canonicalOrder(input.proportions, (x) => x.level, 'proportions', 'level'))
+    lines.push(`proportion ${p.level} ${p.basisPoints}`);
   const order = canonicalPositions(input.targets, (t) => t.id, 'targets');
   for (let r = 0; r < order.length; r++) {
     const t = input.targets[order[r]!]!;

@@ -169,7 +169,7 @@ describe('diffRiskGradings (风险等级升降 with its reason)', () => {
     const events = [v('2026-01-10', '案-001')];
     const diff = diffRiskGradings(gradeSubject(facts(events), SET, '2026-12-04'), gradeSubject(facts(events), SET, '2027-01-11'));
     expect(diff).toMatchObject({ direction: 'down', toLevel: 'green', eventsDropped: ['案-001'] });
-    expect(diff.reasonZh).toContain('已超出统计期限的记录：案-001');
+    expect(diff.reasonZh).toContain('不再作为评定依据的记录：案-001');
   });
 
   it('reports a change of rule-set version even when the level stays', () => {

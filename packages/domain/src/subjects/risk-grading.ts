@@ -215,7 +215,7 @@ export function diffRiskGradings(before: RiskGrading, after: RiskGrading): RiskG
     parts.push(after.firedRuleId === null ? '不再符合任何规则' : `依据规则“${after.firedRuleDescriptionZh}”`);
   }
   if (after.evidence.length > 0 && after.firedRuleId !== before.firedRuleId) parts.push(after.evidence.map((e) => e.textZh).join('；'));
-  if (eventsDropped.length > 0 && direction === 'down') parts.push(`已超出统计期限的记录：${eventsDropped.join('、')}`);
+  if (eventsDropped.length > 0 && direction === 'down') parts.push(`不再作为评定依据的记录：${eventsDropped.join('、')}`);
   if (ruleSetChanged) parts.push(`规则版本由${before.ruleSetVersion}变为${after.ruleSetVersion}`);
   return {
     changed: before.level !== after.level,
