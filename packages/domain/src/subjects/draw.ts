@@ -111,6 +111,8 @@ export function proportionsForPlan(scale: RiskScale, drawsPerYear: number): Draw
   }));
 }
 
+type AreaState = { area: string; drawn: number; eligible: DrawInspector[]; excluded: number; teams: DrawTeam[]; cursor: number };
+
 /** How many of `poolSize` targets a level with `basisPoints` draws: ceil(poolSize × basisPoints / 10,000). */
 export function drawCount(poolSize: number, basisPoints: number): number {
   return Math.ceil((poolSize * basisPoints) / DRAW_BASIS_POINTS_FULL);
@@ -187,11 +189,18 @@ export function runDraw(input: DrawInput): DrawResult {
     levels.push({ level: p.level, poolSize: pool.length, basisPoints: p.basisPoints, drawn: k });
   });
 
-  // Step 3: eligible inspectors per area (canonical order kept).
-  const drawnPerArea = new Map<string, number>();
-  for (const t of drawn) drawnPerArea.set(t.area, (drawnPerArea.get(t.area) ?? 0) + 1);
-  const eligibleByArea = new Map<string, DrawInspector[]>();
-  const excludedByArea = new Map<string, number>();
+  // Step 3: per area with drawn targets, its eligible inspectors in canonical order.
+  const areaStates = new Map<string, AreaState>();
+  const drawnAreas: AreaState[] = [];
+  for (const t of drawn) {
+    let state = areaStates.get(t.area);
+    if (state === undefined) {
+      state = { area: t.area, drawn: 0, eligible: [], excluded: 0, teams: [], cursor: 0 };
+      areaStates.set(t.area, state);
+    }
+    state.drawn++;
+    drawnAreas.push(state);
+  }
   const excludedInspectors: ExcludedInspector[] = [];
   for (const inspector of inspectors) {
     if (!isDrawId(inspector.area)) {
@@ -202,31 +211,28 @@ export function runDraw(input: DrawInput): DrawResult {
       );
     }
     const acting = isActing(inspector, input.drawDate);
+    const state = areaStates.get(inspector.area);
     if (acting === true) {
-      const list = eligibleByArea.get(inspector.area) ?? [];
-      list.push(inspector);
-      eligibleByArea.set(inspector.area, list);
+      state?.eligible.push(inspector);
     } else {
       excludedInspectors.push({ id: inspector.id, area: inspector.area, credentialStatus: acting });
-      excludedByArea.set(inspector.area, (excludedByArea.get(inspector.area) ?? 0) + 1);
+      if (state !== undefined) state.excluded++;
     }
   }
 
   // Step 4: enough inspectors in every area that has drawn targets, before any team is drawn.
-  const areas = canonicalOrder([...drawnPerArea.keys()], (a) => a, 'targets', 'area');
+  const areas = canonicalOrder([...areaStates.values()], (a) => a.area, 'targets', 'area');
   const shortages: DrawShortage[] = [];
-  for (const area of areas) {
-    const selected = drawnPerArea.get(area)!;
-    const teamsNeeded = input.maxTargetsPerTeam === undefined ? 1 : Math.ceil(selected / input.maxTargetsPerTeam);
+  for (const state of areas) {
+    const teamsNeeded = input.maxTargetsPerTeam === undefined ? 1 : Math.ceil(state.drawn / input.maxTargetsPerTeam);
     const needed = teamsNeeded * DRAW_TEAM_SIZE;
-    const eligible = eligibleByArea.get(area)?.length ?? 0;
-    if (eligible < needed) {
+    if (state.eligible.length < needed) {
       shortages.push({
-        area,
-        selectedTargets: selected,
+        area: state.area,
+        selectedTargets: state.drawn,
         neededInspectors: needed,
-        eligibleInspectors: eligible,
-        excludedForCredential: excludedByArea.get(area) ?? 0,
+        eligibleInspectors: state.eligible.length,
+        excludedForCredential: state.excluded,
       });
     }
   }
@@ -243,19 +249,16 @@ export function runDraw(input: DrawInput): DrawResult {
 
   // Step 5: per area, shuffle the eligible inspectors fully and pair them in order; an odd last one is reserve.
   const teams: DrawTeam[] = [];
-  const teamsByArea = new Map<string, DrawTeam[]>();
   const reserveInspectorIds: string[] = [];
-  for (const area of areas) {
-    const pool = eligibleByArea.get(area)!.slice();
+  for (const state of areas) {
+    const pool = state.eligible.slice();
     fisherYatesPrefix(pool, pool.length, random);
-    const areaTeams: DrawTeam[] = [];
     for (let i = 0; i + 1 < pool.length; i += 2) {
-      const team: DrawTeam = { teamNo: teams.length + 1, area, inspectorIds: [pool[i]!.id, pool[i + 1]!.id], targetIds: [] };
+      const team: DrawTeam = { teamNo: teams.length + 1, area: state.area, inspectorIds: [pool[i]!.id, pool[i + 1]!.id], targetIds: [] };
       teams.push(team);
-      areaTeams.push(team);
+      state.teams.push(team);
     }
     if (pool.length % 2 === 1) reserveInspectorIds.push(pool[pool.length - 1]!.id);
-    teamsByArea.set(area, areaTeams);
   }
 
   // Step 6: assign drawn targets in draw order, round-robin over the area's teams, skipping conflicted or full teams.
@@ -265,19 +268,18 @@ export function runDraw(input: DrawInput): DrawResult {
     set.add(c.inspectorId);
     conflictsByTarget.set(c.targetId, set);
   }
-  const cursor = new Map<string, number>();
   const out: DrawnTarget[] = [];
   const cap = input.maxTargetsPerTeam ?? Number.POSITIVE_INFINITY;
   for (let d = 0; d < drawn.length; d++) {
     const target = drawn[d]!;
-    const areaTeams = teamsByArea.get(target.area)!;
-    const conflicted = conflictsByTarget.get(target.id);
-    const start = cursor.get(target.area) ?? 0;
+    const state = drawnAreas[d]!;
+    const areaTeams = state.teams;
+    const conflicted = conflictsByTarget.size === 0 ? undefined : conflictsByTarget.get(target.id);
     let chosen = -1;
     let conflictedTeams = 0;
     let fullTeams = 0;
     for (let s = 0; s < areaTeams.length; s++) {
-      const idx = (start + s) % areaTeams.length;
+      const idx = (state.cursor + s) % areaTeams.length;
       const team = areaTeams[idx]!;
       if (conflicted !== undefined && (conflicted.has(team.inspectorIds[0]) || conflicted.has(team.inspectorIds[1]))) {
         conflictedTeams++;
@@ -306,7 +308,7 @@ export function runDraw(input: DrawInput): DrawResult {
     }
     const team = areaTeams[chosen]!;
     team.targetIds.push(target.id);
-    cursor.set(target.area, (chosen + 1) % areaTeams.length);
+    state.cursor = (chosen + 1) % areaTeams.length;
     out.push({ id: target.id, level: target.level, area: target.area, teamNo: team.teamNo });
   }
 
