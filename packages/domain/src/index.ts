@@ -22,3 +22,4 @@ export * from './random/prng.ts';
 export * from './text/ui-text.ts';
 export * from './audit/checkpoint.ts';
 export * from './geo/index.ts';
+export * from './subjects/index.ts';

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hmacSm3Hex, sm3, sm3Hex } from './sm3.ts';
+import { hmacSm3Hex, sm3, sm3Hex, sm3PaddedInto } from './sm3.ts';
 import { mulberry32 } from '../random/prng.ts';
 
 describe('sm3 (GB/T 32905-2016)', () => {
@@ -54,5 +54,27 @@ describe('hmacSm3Hex (RFC 2104 with SM3)', () => {
     expect(hmacSm3Hex(key, 'amount=5000&order=罚没款')).toBe(
       createHmac('sm3', key).update('amount=5000&order=罚没款', 'utf8').digest('hex'),
     );
+  });
+});
+
+describe('sm3PaddedInto (pre-padded blocks, no allocation)', () => {
+  it('gives the digest of the unpadded message for one and two blocks', () => {
+    for (const length of [0, 40, 55, 56, 100]) {
+      const msg = Uint8Array.from({ length }, (_, i) => (i * 37 + 11) & 0xff);
+      const blocks = Math.floor((length + 8) / 64) + 1;
+      const padded = new Uint8Array(blocks * 64);
+      padded.set(msg);
+      padded[length] = 0x80;
+      new DataView(padded.buffer).setUint32(padded.length - 4, length * 8, false);
+      const words = new Uint32Array(8);
+      sm3PaddedInto(new DataView(padded.buffer), words);
+      const bytes = new Uint8Array(32);
+      words.forEach((w, i) => new DataView(bytes.buffer).setUint32(i * 4, w, false));
+      expect(Buffer.from(bytes).toString('hex')).toBe(sm3Hex(msg));
+    }
+  });
+
+  it('refuses a view that is not whole blocks', () => {
+    expect(() => sm3PaddedInto(new DataView(new ArrayBuffer(40)), new Uint32Array(8))).toThrow(RangeError);
   });
 });

@@ -91,6 +91,22 @@ export function sm3(data: Uint8Array | string): Uint8Array {
   return out;
 }
 
+const SCRATCH_W = new Uint32Array(68);
+const SCRATCH_W1 = new Uint32Array(64);
+
+/**
+ * SM3 of a message that the caller has already padded to whole 64-byte blocks (`view` covers exactly those blocks);
+ * the eight state words of the digest are written into `out` (big-endian words of the 32-byte digest). For hot loops
+ * that hash many messages of one length without allocating — the random-inspection draw's counter-mode generator
+ * (subjects/draw-random.ts); `sm3` is the general entry.
+ */
+export function sm3PaddedInto(view: DataView, out: Uint32Array): void {
+  if (view.byteLength === 0 || view.byteLength % 64 !== 0) throw new RangeError('sm3PaddedInto: need whole 64-byte blocks');
+  if (out.length !== 8) throw new RangeError('sm3PaddedInto: out must hold 8 words');
+  out.set(IV);
+  for (let off = 0; off < view.byteLength; off += 64) compress(out, view, off, SCRATCH_W, SCRATCH_W1);
+}
+
 function toHex(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += b.toString(16).padStart(2, '0');
