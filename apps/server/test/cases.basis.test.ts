@@ -1,14 +1,11 @@
 // E12 over the API (处罚法 Arts. 38, 58, 59): a decision on law the library marks 未核实 is refused with the reason until
 // the legal reviewer confirms the article for the case — recorded in the case's events and the audit chain — and the
 // decision then prints the confirmed article without the library's 「未核实」 note.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, IssuedDocumentCreated } from '@chengguan/contracts';
 import { normalizeCitationTextZh } from '@chengguan/domain';
 import { createTestContext, type TestContext } from './harness.ts';
+import { pdfText } from './pdf-text.ts';
 import { caseKit, decidedCase, expectRule, fine, investigatedCase, notice, type CaseKit } from './cases-support.ts';
 import { issueCaseDocument } from '../src/modules/documents/issue-document.ts';
 import { AppError } from '../src/errors/app-error.ts';
@@ -17,25 +14,15 @@ import { findCase } from '../src/modules/cases/cases.repository.ts';
 
 let ctx: TestContext;
 let kit: CaseKit;
-const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-basis-'));
 beforeAll(async () => {
   ctx = await createTestContext();
   kit = await caseKit(ctx);
 });
-afterAll(async () => {
-  await ctx?.close();
-  fs.rmSync(TMP, { recursive: true, force: true });
-});
+afterAll(async () => ctx?.close());
 
 const VIOLATED = '《上海市生活垃圾管理条例》第57条第4款所指的驳运规定';
 const PENALTY = '《上海市生活垃圾管理条例》第57条第4款';
 const decide = { date: '2026-01-20', outcome: 'penalty', penalty: fine(1_000), citesHearingRecord: false, educationRecorded: false };
-
-function pdfText(bytes: Buffer): string {
-  const file = path.join(TMP, `${Math.random()}.pdf`);
-  fs.writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-}
 
 describe('E12 the basis of a decision is verified or confirmed for the case', () => {
   let c: CaseDetail;

@@ -23,6 +23,7 @@ import { issueCaseDocument, listCaseDocuments, readDocumentPdf } from '../src/mo
 import { channelActor } from '../src/modules/cases/channel-actor.ts';
 import { findCase } from '../src/modules/cases/cases.repository.ts';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
+import { pdfText as readPdfText } from './pdf-text.ts';
 import { caseKit, decidedCase, ID_CARD, type CaseKit } from './cases-support.ts';
 
 let ctx: TestContext;
@@ -41,17 +42,7 @@ afterAll(async () => {
   fs.rmSync(TMP, { recursive: true, force: true });
 });
 
-/** The text of a PDF as pdftotext reads it, with the page footers dropped and all white space removed. */
-function pdfText(bytes: Buffer): string {
-  const file = path.join(TMP, `${sm3Hex(bytes)}.pdf`);
-  fs.writeFileSync(file, bytes);
-  const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  return raw
-    .split('\n')
-    .filter((l) => !/^(核验码：|https?:\/\/|—\s*\d+\s*—)/.test(l.trim()))
-    .join('')
-    .replace(/\s+/g, '');
-}
+const pdfText = (bytes: Buffer) => readPdfText(bytes, { dropFooters: true });
 
 async function issue(caseId: string, kind: string, token = kit.tokens.pd_ljz_01!, extra?: Record<string, unknown>) {
   return ctx.api('POST', `/api/v1/cases/${caseId}/documents`, {

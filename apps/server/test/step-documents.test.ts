@@ -1,14 +1,10 @@
 // Documents at the step: a step that numbers a document issues its PDF in the step's transaction; the 文书 tab's
 // answer lists the documents the stage needs (made and not made) for ordinary and summary cases; the ticket's
 // hand-over is a 送达 record of the issued 当场处罚决定书.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseDocumentsAnswer, ServiceRecord, StageDocumentInfo } from '@chengguan/contracts';
-import { sm3Hex } from '../src/shared/sm3.ts';
 import { createTestContext, type TestContext } from './harness.ts';
+import { pdfText } from './pdf-text.ts';
 import {
   caseKit,
   confirmedSummaryTicket,
@@ -24,14 +20,12 @@ import {
 
 let ctx: TestContext;
 let kit: CaseKit;
-const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-step-docs-'));
 beforeAll(async () => {
   ctx = await createTestContext();
   kit = await caseKit(ctx);
 });
 afterAll(async () => {
   await ctx?.close();
-  fs.rmSync(TMP, { recursive: true, force: true });
 });
 
 async function documents(caseId: string, user = 'pd_ljz_01'): Promise<CaseDocumentsAnswer> {
@@ -44,7 +38,7 @@ async function documents(caseId: string, user = 'pd_ljz_01'): Promise<CaseDocume
 const stageOf = (a: CaseDocumentsAnswer) => a.stage.map((d) => `${d.kind}:${d.made ? 'made' : 'not made'}`);
 const entry = (a: CaseDocumentsAnswer, kind: string): StageDocumentInfo => a.stage.find((d) => d.kind === kind)!;
 
-async function pdfText(id: string): Promise<string> {
+async function documentText(id: string): Promise<string> {
   const r = await ctx.app.inject({
     method: 'GET',
     url: `/api/v1/documents/${id}/pdf`,
@@ -52,9 +46,7 @@ async function pdfText(id: string): Promise<string> {
   });
   expect(r.statusCode, r.body).toBe(200);
   expect(r.headers['content-type']).toBe('application/pdf');
-  const file = path.join(TMP, `${sm3Hex(r.rawPayload)}.pdf`);
-  fs.writeFileSync(file, r.rawPayload);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  return pdfText(r.rawPayload);
 }
 
 describe('a numbering step issues its document', () => {
@@ -77,7 +69,7 @@ describe('a numbering step issues its document', () => {
     expect(e).toMatchObject({ made: true, source: 'step', number: filed.caseNumber, documentIds: [approval[0]!.id] });
     expect(e.rule.ruleId).toBe('C1');
     expect(e.citationZh).toBe('《中华人民共和国行政处罚法》第五十四条');
-    expect(await pdfText(approval[0]!.id)).toContain(filed.caseNumber!.replace(/\s+/g, ''));
+    expect(await documentText(approval[0]!.id)).toContain(filed.caseNumber!.replace(/\s+/g, ''));
 
     // The document, the number and the step are one commit: the step's event, the numbered row, the document row and
     // its audit row all exist, and the document's source is the step's event.
@@ -124,7 +116,7 @@ describe('a numbering step issues its document', () => {
     expect(notice.number).toBe(c.documents.find((d) => d.docType === 'prior_notice')!.number);
     expect(decision.number).toBe(c.documents.find((d) => d.docType === 'decision')!.number);
     expect(decision.issuedOn).toBe('2026-01-20');
-    const text = await pdfText(decision.id);
+    const text = await documentText(decision.id);
     expect(text).toContain(decision.number!.replace(/\s+/g, ''));
     expect(text).toContain('罚款人民币1,000.00元');
   });
@@ -236,7 +228,7 @@ describe('the 当场 ticket: its decision issued, printed and handed over', () =
     const d = entry(a, 'summary_decision');
     expect(d.number).toBe(ticket.summary!.serialNumber);
     documentId = d.documentIds[0]!;
-    const text = await pdfText(documentId);
+    const text = await documentText(documentId);
     expect(text).toContain(ticket.summary!.serialNumber.replace(/\s+/g, ''));
     expect(text).toContain('赵六');
   });
