@@ -318,6 +318,8 @@ export const casesEnUS: Record<CasesMessageKey, string> = {
   'case.partyName': 'Party name',
   'case.partyNameOrg': 'Organisation name',
   'case.partyNamePerson': 'Name',
+  'case.partyNameLooksLikeOrg':
+    'Please check: the name contains “{word}” and reads like an organisation or a shop. If the party is an organisation, change the party type to legal person or other organisation; if it is indeed a person, carry on.',
   'case.partyType': 'Party type',
   'case.pausedDays': 'Paused {n} days',
   'case.penaltyTitle': 'Penalty',

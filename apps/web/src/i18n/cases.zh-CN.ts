@@ -316,6 +316,8 @@ export const casesZhCN = {
   'case.partyName': '当事人名称',
   'case.partyNameOrg': '单位名称',
   'case.partyNamePerson': '姓名',
+  'case.partyNameLooksLikeOrg':
+    '请核对：姓名中含有「{word}」，像是单位或个体工商户的名称。如当事人是单位，请将当事人类型改为「法人」或「其他组织」；确为自然人的可继续填写。',
   'case.partyType': '当事人类型',
   'case.pausedDays': '已暂停 {n} 天',
   'case.penaltyTitle': '处理',
