@@ -414,6 +414,12 @@ export async function leadOfficerNames(db: Executor, caseIds: readonly string[])
   return new Map(rows.map((r) => [r.case_id, r.name]));
 }
 
+/** 法律职业资格 on the officer's staff record (E1 reads it, not the reviewer's own claim). */
+export async function officerLegalQualification(db: Executor, officerId: string): Promise<boolean> {
+  const row = await db.selectFrom('officers').select('legal_qualification').where('id', '=', officerId).executeTakeFirst();
+  return row?.legal_qualification === true;
+}
+
 /** Of these cases, those the officer is one of the officers of. */
 export async function casesOfOfficer(db: Executor, officerId: string, caseIds: readonly string[]): Promise<Set<string>> {
   if (caseIds.length === 0) return new Set();
