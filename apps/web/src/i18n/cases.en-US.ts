@@ -322,8 +322,12 @@ export const casesEnUS: Record<CasesMessageKey, string> = {
   'case.ownCred.revoked': 'Your enforcement credential (No. {number}) has been revoked; you hold no valid credential.',
   'case.ownCred.notYetValid': 'Your enforcement credential (No. {number}) is not yet valid; you hold no valid credential.',
   'case.ownCred.missing': 'No enforcement credential is recorded for you; you hold no valid credential.',
-  'case.ownCred.summaryBlocked': 'A summary penalty is carried out by two officers with valid credentials; this form would be refused, so it cannot be filled in now. Ask the bureau to renew or record your credential first (Administrative Penalty Law Art. 42).',
-  'case.ownCred.registerNote': 'You may still register the case, but the inspections and questioning after filing need two officers with valid credentials: have credentialed officers handle it, and renew your credential soon (Administrative Penalty Law Art. 42).',
+  'case.ownCred.summaryBlocked':
+    'A summary penalty is carried out by two officers with valid credentials; this form would be refused, so it cannot be filled in now. Ask the bureau to renew or record your credential first (Administrative Penalty Law Art. 42).',
+  'case.ownCred.registerNote':
+    'You may still register the case, but the inspections and questioning after filing need two officers with valid credentials: have credentialed officers handle it, and renew your credential soon (Administrative Penalty Law Art. 42).',
+  'case.fromOwnRecord':
+    'As your staff record says; the server reads it from there. If it is wrong, ask the administrator to correct it on the staff page',
   'case.partyNameLooksLikeOrg':
     'Please check: the name contains “{word}” and reads like an organisation or a shop. If the party is an organisation, change the party type to legal person or other organisation; if it is indeed a person, carry on.',
   'case.partyType': 'Party type',

@@ -137,6 +137,9 @@ export const enUS: Record<MessageKey, string> = {
   'officer.phoneRule': 'Enter an 11-digit mobile number',
   'officer.phoneKeep': 'Currently {phone}; leave empty to keep',
   'officer.title': 'Title',
+  'officer.legalQualification': 'Legal professional qualification',
+  'officer.legalQualificationHint':
+    "Passed the national unified legal professional qualification exam. The legal review step reads the reviewer's qualification from here",
   'officer.roles': 'Roles',
   'officer.username': 'Username',
   'officer.usernameRule': 'Starts with a lowercase letter; 3–32 lowercase letters, digits, _ or .',

@@ -136,6 +136,8 @@ export const zhCN = {
   'officer.phoneRule': '请输入11位手机号',
   'officer.phoneKeep': '当前 {phone}，留空不修改',
   'officer.title': '职务',
+  'officer.legalQualification': '法律职业资格',
+  'officer.legalQualificationHint': '已通过国家统一法律职业资格考试并取得资格证书。法制审核时系统按此认定审核人员是否具有法律职业资格',
   'officer.roles': '角色',
   'officer.username': '登录用户名',
   'officer.usernameRule': '小写字母开头，3–32位小写字母、数字、下划线或点',

@@ -1,4 +1,4 @@
-import type { CaseDetail, PenaltyBody, RoutedCaseAction } from '@chengguan/contracts';
+import type { CaseDetail, Me, PenaltyBody, RoutedCaseAction } from '@chengguan/contracts';
 import type { Translate } from '../../../i18n/i18n.tsx';
 import { fenToYuan } from '../format.ts';
 import { evidenceOptions, outcomeOptions, serviceOptions } from '../labels.ts';
@@ -134,6 +134,11 @@ export type FieldSpec = {
   scope?: 'squad' | 'bureau';
   /** The starting value, from the case where it helps (the proposal, the fine, the handling officers). */
   initial?: (c: CaseDetail) => unknown;
+  /**
+   * A fact of the user's own staff record that the server reads itself (the reviewer's 法律职业资格): shown read-only
+   * from `/me`, off when unknown, and not sent.
+   */
+  fromMe?: (me: Me) => unknown;
 };
 
 const RESULTS = ['pass', 'fail'] as const;
@@ -195,7 +200,8 @@ export const ACTION_FORMS: Record<RoutedCaseAction, FieldSpec[]> = {
   completeLegalReview: [
     { name: 'result', kind: 'select', required: true, options: resultOptions, initial: () => 'pass' },
     bool('reviewerFirstTime', true),
-    bool('reviewerHasLegalQualification', true),
+    // E1: the server takes the qualification from the reviewer's staff record; shown here as that record says.
+    { name: 'reviewerHasLegalQualification', kind: 'bool', fromMe: (me) => me.legalQualification },
     text('opinion', false, 20000),
   ],
   recordDeliberation: [text('conclusion', true, 5000), { name: 'participants', kind: 'tags' }],
