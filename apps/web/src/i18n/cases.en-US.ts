@@ -337,6 +337,8 @@ export const casesEnUS: Record<CasesMessageKey, string> = {
   'case.phoneRule': 'Enter a valid phone number',
   'case.pickFile': 'Choose a file',
   'case.pickOfficer': 'Choose an officer',
+  'case.pickAttendees': 'Type a name or employee number to find officers of the bureau; several may be chosen',
+  'case.noOfficerFound': 'No such officer',
   'case.procedure': 'Procedure',
   'case.proposal': 'Proposal',
   'case.provision': 'Provisions',

@@ -334,6 +334,8 @@ export const casesZhCN = {
   'case.phoneRule': '请输入有效的电话号码',
   'case.pickFile': '选择文件',
   'case.pickOfficer': '选择执法人员',
+  'case.pickAttendees': '输入姓名或工号查找本局人员，可选多人',
+  'case.noOfficerFound': '未找到该人员',
   'case.procedure': '程序',
   'case.proposal': '审核意见',
   'case.provision': '法律依据',

@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 import { useI18n, type Translate } from '../../../i18n/i18n.tsx';
 import { FileUpload } from '../components/FileUpload.tsx';
 import { OfficerSelect } from '../components/OfficerSelect.tsx';
+import { OfficerNameSelect } from '../components/OfficerNameSelect.tsx';
 import { PenaltyInput, toPenaltyBody, type PenaltyValue } from '../components/PenaltyInput.tsx';
 import { PeriodInput } from '../components/PeriodInput.tsx';
 import { toLegalDate, yuanToFen } from '../format.ts';
@@ -45,6 +46,7 @@ function convert(spec: FieldSpec, v: unknown): unknown {
       return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
     case 'tags':
     case 'officers':
+    case 'officerNames':
       return Array.isArray(v) && v.length > 0 ? v : undefined;
     default:
       return v;
@@ -90,6 +92,8 @@ function control(spec: FieldSpec, c: CaseDetail, t: Translate, mobile: boolean):
       return <OfficerSelect orgId={orgId} multiple testId={`field-${spec.name}`} />;
     case 'officer':
       return <OfficerSelect orgId={orgId} testId={`field-${spec.name}`} />;
+    case 'officerNames':
+      return <OfficerNameSelect testId={`field-${spec.name}`} />;
     case 'file':
       return <FileUpload testId={`field-${spec.name}`} />;
     case 'period':

@@ -21,6 +21,7 @@ export type FieldKind =
   | 'penalty' // types + amounts in 元 → PenaltyBody
   | 'officers' // squad officers, several
   | 'officer' // squad officer, one
+  | 'officerNames' // officers of the user's jurisdiction, several, sent by name
   | 'file' // upload → SM3 hash
   | 'period' // { unit, n }
   | 'checks'; // checkboxes → { key: boolean }
@@ -204,7 +205,7 @@ export const ACTION_FORMS: Record<RoutedCaseAction, FieldSpec[]> = {
     { name: 'reviewerHasLegalQualification', kind: 'bool', fromMe: (me) => me.legalQualification },
     text('opinion', false, 20000),
   ],
-  recordDeliberation: [text('conclusion', true, 5000), { name: 'participants', kind: 'tags' }],
+  recordDeliberation: [text('conclusion', true, 5000), { name: 'participants', kind: 'officerNames' }],
   issuePriorNotice: [
     { name: 'proposed', kind: 'penalty', required: true, initial: proposalPenalty },
     { name: 'contents', kind: 'checks', keys: NOTICE_CONTENT_KEYS, initial: () => [...NOTICE_CONTENT_KEYS] },
