@@ -194,3 +194,38 @@ describe('审计日志 filters', () => {
     expect(new Set(await page.getByTestId('audit-object').allInnerTexts())).toEqual(new Set(['登录会话']));
   });
 });
+
+describe('人员与执法证: the 法律职业资格 on the officer record', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await openBrowser(baseUrl);
+    await signIn(s.page, 'pd_admin');
+  });
+  afterAll(async () => s?.close());
+
+  const setOnPage = async (on: boolean) => {
+    const { page } = s;
+    await page.goto('/officers');
+    await page.getByTestId('officers-table').waitFor();
+    const listed = page.waitForResponse((r) => r.url().includes('/api/v1/officers?') && r.url().includes('q=pd_ljz_03'));
+    await page.getByTestId('officers-search').fill('pd_ljz_03');
+    await page.getByTestId('officers-search').press('Enter');
+    await listed;
+    await expect.poll(() => page.locator('[data-testid="officers-table"] tr.ant-table-row').count()).toBe(1);
+    await page.locator('[data-testid="officers-table"] tr.ant-table-row').getByTestId('officer-name').click();
+    const drawer = page.getByTestId('officer-detail-drawer');
+    const toggle = drawer.getByTestId('officer-legal-qualification');
+    await toggle.waitFor();
+    if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click();
+    const saved = page.waitForResponse((r) => r.url().includes('/api/v1/officers/') && r.request().method() === 'PATCH');
+    await drawer.getByTestId('officer-save').click();
+    const res = await saved;
+    expect(res.status(), await res.text()).toBe(200);
+    return (await res.json()) as { legalQualification: boolean };
+  };
+
+  it('the administrator records it on the officer and takes it back', async () => {
+    expect((await setOnPage(true)).legalQualification).toBe(true);
+    expect((await setOnPage(false)).legalQualification).toBe(false);
+  });
+});
