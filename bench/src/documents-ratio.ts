@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { IssuedDocumentCreated } from '@chengguan/contracts';
-import { createTestContext } from '../../apps/server/test/harness.ts';
+import { createBenchContext } from './verified-library.ts';
 import { buildDemoData } from '../../apps/server/src/seed/demo-data.ts';
 import { summaryTicketBody } from './cases.ts';
 import { bareRender, renderedSummaryDecision } from './pdfkit-baseline.ts';
@@ -24,7 +24,7 @@ const median = (xs: number[]) => {
 };
 
 async function main(): Promise<void> {
-  const ctx = await createTestContext();
+  const ctx = await createBenchContext();
   const demo = buildDemoData();
   const officerId = (u: string) => ctx.seed.ids.officers.get(demo.officers.find((o) => o.username === u)!.key)!;
   const officers = [officerId('pd_ljz_01'), officerId('pd_ljz_03')];

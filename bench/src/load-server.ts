@@ -25,6 +25,8 @@ export function benchServerEnv(opts: { port: number; poolSize: number; database:
     DB_POOL_SIZE: String(opts.poolSize),
     THROTTLE_LOGIN_ADDRESS: '100000/1',
     THROTTLE_LOGIN_ACCOUNT: '100000/1',
+    // Documents are issued on PostgreSQL only with a public address set (the QR codes' verify links).
+    PUBLIC_BASE_URL: `http://127.0.0.1:${opts.port}`,
     ...opts.database,
   };
 }

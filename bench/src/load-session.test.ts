@@ -2,7 +2,8 @@
 // valid body, steps stay in his squad, and each kind of request runs. No timing here: the run itself measures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '@chengguan/domain';
-import { createTestContext, type TestContext } from '../../apps/server/test/harness.ts';
+import type { TestContext } from '../../apps/server/test/harness.ts';
+import { createBenchContext } from './verified-library.ts';
 import { shanghaiDate } from '../../apps/server/src/shared/time.ts';
 import { DEMO_PASSWORD } from '../../apps/server/src/seed/demo-data.ts';
 import { OfficerSession, REQUEST_KINDS, type RequestKind, type Transport } from './load-session.ts';
@@ -10,7 +11,7 @@ import { assignTicketRanges, chooseOfficers, listOfficers, login } from './load-
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createBenchContext();
 });
 afterAll(async () => ctx?.close());
 

@@ -15,6 +15,7 @@ import pg from 'pg';
 import { mulberry32 } from '@chengguan/domain';
 import { shanghaiDate } from '../../apps/server/src/shared/time.ts';
 import { DEMO_PASSWORD } from '../../apps/server/src/seed/demo-data.ts';
+import { markBenchLibraryVerified } from './verified-library.ts';
 import { OfficerSession, REQUEST_KINDS, type LoadOfficer, type RequestKind } from './load-session.ts';
 import { assignTicketRanges, chooseOfficers, inBatches, listOfficers, login } from './load-setup.ts';
 import { benchServerEnv, httpTransport, startServer } from './load-server.ts';
@@ -231,6 +232,9 @@ async function main(): Promise<void> {
   const before = { loadAverage: os.loadavg(), busiest: busyProcesses() };
   console.log(`load run on ${ENGINE}: ${OFFICERS} officers, ${args.duration} (+${args.warmup} warm-up), seed ${SEED}, pool ${POOL}`);
   console.log(`busiest processes before the run:\n${before.busiest}`);
+  // The offences the sessions use, verified as a bureau's checked library has them (verified-library.ts).
+  const lib = await ceilingPool();
+  await markBenchLibraryVerified((text, params) => lib.pool.query(text, params)).finally(() => lib.close());
   const platform = await platformRun();
   const m = platform.memory;
   if (platform.phase && m) {

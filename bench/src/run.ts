@@ -11,7 +11,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { createTestContext } from '../../apps/server/test/harness.ts';
+import { createBenchContext } from './verified-library.ts';
 import { auditChain, benchResult, type BenchResult } from './baseline.ts';
 import { benchCases } from './cases.ts';
 import { benchDocumentsPayments } from './documents-payments.ts';
@@ -23,7 +23,7 @@ const CASES = Number(process.env.BENCH_CASES ?? 20);
 const DOCS = Number(process.env.BENCH_DOCS ?? 60);
 
 async function main(): Promise<void> {
-  const ctx = await createTestContext();
+  const ctx = await createBenchContext();
   const token = await ctx.login('pd_admin');
   const orgId = ctx.seed.ids.orgs.get('pd-ljz')!;
   const results: BenchResult[] = [];

@@ -13,7 +13,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Checkout, SandboxCheckoutView } from '@chengguan/contracts';
-import { createTestContext } from '../../apps/server/test/harness.ts';
+import { createBenchContext } from './verified-library.ts';
 import { buildDemoData } from '../../apps/server/src/seed/demo-data.ts';
 import { sandboxMerchant } from '../../apps/server/src/modules/payments/providers/sandbox-provider.ts';
 import { signFields } from '../../apps/server/src/modules/payments/providers/signing.ts';
@@ -76,7 +76,7 @@ async function measure(name: string, fn: () => Promise<{ statusCode: number; bod
 }
 
 async function main(): Promise<void> {
-  const ctx = await createTestContext();
+  const ctx = await createBenchContext();
   const demo = buildDemoData();
   const officerId = (u: string) => ctx.seed.ids.officers.get(demo.officers.find((o) => o.username === u)!.key)!;
   const orgId = ctx.seed.ids.orgs.get('pd-ljz')!;

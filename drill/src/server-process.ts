@@ -78,7 +78,8 @@ export class ServerProcess {
     const out = fs.openSync(this.opts.logFile, 'a');
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: SERVER_DIR,
-      env: { ...this.opts.env, PORT: String(this.opts.port), HOST: '127.0.0.1', WEB_DIST: '' },
+      // Documents are issued on PostgreSQL only with a public address set (the QR codes' verify links).
+      env: { ...this.opts.env, PORT: String(this.opts.port), HOST: '127.0.0.1', WEB_DIST: '', PUBLIC_BASE_URL: this.baseUrl },
       stdio: ['ignore', out, out],
     });
     fs.closeSync(out);

@@ -1,10 +1,10 @@
 // Who writes: the demo squads (seed/demo-data.ts) whose two field officers hold valid 执法证 over the drill's dates,
-// with their squad leader and their district's bureau leader. Each writer works for one squad.
+// with their squad leader, their district's bureau leader and legal reviewer. Each writer works for one squad.
 import { buildDemoData, DEMO_PASSWORD, type DemoOfficer } from '../../apps/server/src/seed/demo-data.ts';
 
 export type User = { username: string; id: string; token: string };
-export type Team = { squad: string; officers: [User, User]; leader: User; bureauLeader: User };
-type TeamPlan = { squad: string; officers: [string, string]; leader: string; bureauLeader: string };
+export type Team = { squad: string; officers: [User, User]; leader: User; bureauLeader: User; legal: User };
+type TeamPlan = { squad: string; officers: [string, string]; leader: string; bureauLeader: string; legal: string };
 
 const credentialValid = (o: DemoOfficer, from: string, to: string) =>
   o.credentials.some((c) => !c.revoked && c.validFrom <= from && c.validTo >= to);
@@ -19,22 +19,32 @@ export function teamPlans(firstDate: string, lastDate: string): TeamPlan[] {
     if (!org) throw new Error(`demo squad ${key} has no district`);
     return org.key;
   };
-  const bureauLeaders = new Map(
-    demo.officers.filter((o) => o.roles.includes('bureau_leader') && o.username).map((o) => [o.orgKey, o.username as string]),
-  );
+  const byRole = (role: DemoOfficer['roles'][number]) =>
+    new Map(demo.officers.filter((o) => o.roles.includes(role) && o.username).map((o) => [o.orgKey, o.username as string]));
+  const bureauLeaders = byRole('bureau_leader');
+  // The district's 法制审核员 (an org of its own under the bureau) confirms the articles the library marks 未核实 (E12).
+  const inDistrict = (orgKey: string, district: string) => {
+    for (let org = byKey.get(orgKey); org; org = org.parentKey ? byKey.get(org.parentKey) : undefined)
+      if (org.key === district) return true;
+    return false;
+  };
+  const legalOf = (district: string) =>
+    demo.officers.find((o) => o.roles.includes('legal_reviewer') && o.username && inDistrict(o.orgKey, district))?.username;
   const plans = new Map<string, TeamPlan[]>();
   for (const squad of demo.orgs.filter((o) => o.kind === 'squad')) {
     const members = demo.officers.filter((o) => o.orgKey === squad.key && o.username && credentialValid(o, firstDate, lastDate));
     const field = members.filter((o) => o.roles.includes('field_officer'));
     const leader = members.find((o) => o.roles.includes('squad_leader'));
     const bureauLeader = bureauLeaders.get(districtOf(squad.key));
-    if (field.length < 2 || !leader || !bureauLeader) continue;
+    const legal = legalOf(districtOf(squad.key));
+    if (field.length < 2 || !leader || !bureauLeader || !legal) continue;
     const list = plans.get(districtOf(squad.key)) ?? [];
     list.push({
       squad: squad.key,
       officers: [field[0]!.username!, field[1]!.username!],
       leader: leader.username!,
       bureauLeader,
+      legal,
     });
     plans.set(districtOf(squad.key), list);
   }
@@ -76,6 +86,7 @@ export async function loginTeams(baseUrl: string, plans: TeamPlan[], count: numb
       officers: [await user(p.officers[0]), await user(p.officers[1])],
       leader: await user(p.leader),
       bureauLeader: await user(p.bureauLeader),
+      legal: await user(p.legal),
     });
   }
   return teams;

@@ -9,6 +9,12 @@ import { isDefinitive, isSuccess, markerText, sendOnce, type Effect, type Logica
 import type { ServerProcess } from './server-process.ts';
 import type { Team, User } from './teams.ts';
 
+/** The library's wording without its own 「（…未核实）」 note: what the legal reviewer writes once he has read the article. */
+const withoutUnverifiedNote = (text: string) => text.replace(/（[^（）]*未核实[^（）]*）/gu, '').trim();
+
+type LawBasisTexts = { violatedProvision: string; penaltyProvision: string };
+const lawBasisOf = (caseJson: Json): LawBasisTexts => caseJson.lawBasis as LawBasisTexts;
+
 /** A 1×1 PNG; each photo appends a text of its own, so every upload has bytes (and an SM3) of its own. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -155,32 +161,78 @@ export class Writer {
     };
   }
 
-  /** 当场处罚: a photo, then the ticket in one call (register, evidence, decision, its payment order). */
+  /**
+   * 当场处罚 on the starter library's 违则 marked 未核实 (E12): a photo, the draft (register and evidence), the legal
+   * reviewer's confirmation of the article, then the decision with its payment order — each its own logical request.
+   */
   private async summaryTicket(): Promise<boolean> {
     const [o1, o2] = this.team.officers;
     const photo = this.photo(o1, `ticket ${this.index}-${this.count}`);
     if ((await this.send(photo.planned)).kind !== 'answered') return false;
-    const ticket = await this.send({
-      label: 'summary',
+    const today = this.ctx.dates.today;
+    const sent = await this.send({
+      label: 'summary-draft',
       user: o1,
-      path: '/api/v1/cases/summary',
+      path: '/api/v1/cases/summary-drafts',
       make: (key) => ({
         body: {
-          date: this.ctx.dates.today,
+          date: today,
           offenceCode: 'SH-LJ-57-2',
           party: this.party(),
           location: '陆家嘴东路 88 号垃圾厢房',
           facts: `经责令改正后仍将湿垃圾与干垃圾混合投放。${markerText(key)}`,
           photos: [photo.sm3],
           officerIds: [o1.id, o2.id],
-          penalty: { penalties: ['fine'], fineFen: 10_000 },
           flags: { correctionOrdered: true, refusedToCorrect: true },
-          partySigned: true,
         },
         effect: { kind: 'case', marker: key },
       }),
     });
-    return ticket.kind !== 'refused';
+    return this.takeUp(sent, (json) => {
+      const id = String(json.id);
+      const basis = lawBasisOf(json);
+      return [
+        this.step(this.team.legal, id, 'confirmLegalBasis', {
+          date: today,
+          violatedProvision: withoutUnverifiedNote(basis.violatedProvision),
+          penaltyProvision: withoutUnverifiedNote(basis.penaltyProvision),
+        }),
+        {
+          label: 'issueSummaryDecision',
+          user: o1,
+          path: `/api/v1/cases/${id}/summary-decision`,
+          make: (key) => ({
+            body: {
+              date: today,
+              note: key,
+              officerIds: [o1.id, o2.id],
+              penalty: { penalties: ['fine'], fineFen: 10_000 },
+              partySigned: true,
+            },
+            effect: { kind: 'event', marker: key, caseId: id, action: 'issueSummaryDecision' },
+          }),
+        },
+      ];
+    });
+  }
+
+  /**
+   * A case made by `sent`: once it has its id (at once, or when a retry brings the answer) the writer takes on the plan
+   * `planOf` makes for it.
+   */
+  private takeUp(sent: Sent, planOf: (json: Json) => Planned[]): boolean | Promise<boolean> {
+    const take = (json: unknown) => {
+      const id = (json as { id?: string } | null)?.id;
+      if (id) this.open.push({ id, plan: planOf(json as Json), next: 0, waiting: false });
+    };
+    if (sent.kind === 'refused') return false;
+    if (sent.kind === 'retrying') {
+      void sent.settled.then(() => isSuccess(sent.req.final) && take(sent.req.final?.json));
+      return true;
+    }
+    take(sent.json);
+    const added = this.open[this.open.length - 1];
+    return added ? this.advance(added) : false;
   }
 
   /** 登记 a 普通程序 case; once it has its id (at once, or when a retry brings the answer) the writer takes it on. */
@@ -207,24 +259,13 @@ export class Writer {
         effect: { kind: 'case', marker: key },
       }),
     });
-    const take = (json: unknown) => {
-      const id = (json as { id?: string } | null)?.id;
-      if (id) this.open.push({ id, plan: this.ordinaryPlan(id, String(party.name)), next: 0, waiting: false });
-    };
-    if (sent.kind === 'refused') return false;
-    if (sent.kind === 'retrying') {
-      void sent.settled.then(() => isSuccess(sent.req.final) && take(sent.req.final?.json));
-      return true;
-    }
-    take(sent.json);
-    const added = this.open[this.open.length - 1];
-    return added ? this.advance(added) : false;
+    return this.takeUp(sent, (json) => this.ordinaryPlan(String(json.id), String(party.name), lawBasisOf(json)));
   }
 
   /** 普通程序 from the inspection to the served decision, dated as demo case B is (working days back). */
-  private ordinaryPlan(id: string, partyName: string): Planned[] {
+  private ordinaryPlan(id: string, partyName: string, basis: LawBasisTexts): Planned[] {
     const [o1, o2] = this.team.officers;
-    const { leader, bureauLeader } = this.team;
+    const { leader, bureauLeader, legal } = this.team;
     const d = this.ctx.dates.back;
     const signed = (date: string) => ({
       date,
@@ -262,6 +303,11 @@ export class Writer {
       this.step(o1, id, 'concludeInvestigation', { date: d(13) }),
       this.step(leader, id, 'reviewCase', { date: d(12), proposedOutcome: 'penalty', proposedPenalty: fine }),
       this.step(o1, id, 'issuePriorNotice', { date: d(11), proposed: fine, contents }),
+      this.step(legal, id, 'confirmLegalBasis', {
+        date: d(10),
+        violatedProvision: withoutUnverifiedNote(basis.violatedProvision),
+        penaltyProvision: withoutUnverifiedNote(basis.penaltyProvision),
+      }),
       this.step(bureauLeader, id, 'decide', {
         date: d(6),
         outcome: 'penalty',

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Me, Officer, PageOf, SummaryTicketRange } from '@chengguan/contracts';
+import type { CaseDetail, Me, Officer, PageOf, SummaryTicketRange } from '@chengguan/contracts';
 import { apiGet, login } from './browser.ts';
 
 // What the case files' browser tests share: demo offences, a valid ID number, signing in, the ticket's form.
@@ -73,4 +73,63 @@ export async function fillSummary(page: Page, fineYuan: string, secondOfficer: s
   await pick(page, 'summary_secondOfficerId', secondOfficer, secondOfficer);
   await page.locator('#summary_fineYuan').fill(fineYuan);
   await page.screenshot({ path: '/tmp/summary-phone-form.png', fullPage: true });
+}
+
+/** The library's wording without its own 「（…未核实）」 note: what a legal reviewer writes once he has read the article. */
+export const withoutUnverifiedNote = (text: string) => text.replace(/（[^（）]*未核实[^（）]*）/gu, '').trim();
+
+/**
+ * Submits the filled ticket form as `officer`. On law the library marks 未核实 (E12 — the starter library's 违则) the
+ * one-call ticket is refused: the officer saves the draft, the legal reviewer confirms the article for the case, and the
+ * officer takes the decision on the case page, which opens the issued decision's page (print and hand-over).
+ */
+export async function issueFilledTicket(
+  page: Page,
+  baseUrl: string,
+  opts: { officer: string; fineYuan: string; legal?: string },
+): Promise<CaseDetail> {
+  const oneCall = page.waitForResponse((r) => r.url().endsWith('/api/v1/cases/summary') && r.request().method() === 'POST');
+  await page.getByTestId('summary-submit').click();
+  const res = await oneCall;
+  if (res.status() === 201) {
+    await page.getByTestId('summary-result').waitFor();
+    return (await res.json()) as CaseDetail;
+  }
+  expect(res.status(), await res.text()).toBe(422);
+  expect(((await res.json()) as { rule?: string }).rule ?? '').toMatch(/^E12/);
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/cases/summary-drafts') && r.request().method() === 'POST');
+  await page.getByTestId('summary-save-draft').click();
+  const draftRes = await saved;
+  expect(draftRes.status(), await draftRes.text()).toBe(201);
+  const draft = (await draftRes.json()) as CaseDetail;
+  await page.waitForURL(`**/cases/${draft.id}`);
+
+  await signIn(page, opts.legal ?? 'pd_legal');
+  const confirmed = await page.request.post(`/api/v1/cases/${draft.id}/legal-basis-confirmation`, {
+    data: {
+      date: draft.dates.discoveredOn ?? draft.act.actDate,
+      violatedProvision: withoutUnverifiedNote(draft.lawBasis!.violatedProvision),
+      penaltyProvision: withoutUnverifiedNote(draft.lawBasis!.penaltyProvision),
+    },
+    headers: { Origin: baseUrl },
+  });
+  expect(confirmed.status(), await confirmed.text()).toBe(200);
+
+  await signIn(page, opts.officer);
+  return decideDraft(page, draft.id, opts.fineYuan);
+}
+
+/** On the case page of a 当场 draft: the decision drawer, the fine, submit; answers the issued case. */
+export async function decideDraft(page: Page, caseId: string, fineYuan: string): Promise<CaseDetail> {
+  await page.goto(`/cases/${caseId}`);
+  await page.getByTestId('case-action-btn-issueSummaryDecision').click();
+  await page.locator('#summaryDecision_fineYuan').fill(fineYuan);
+  const decided = page.waitForResponse(
+    (r) => r.url().endsWith(`/api/v1/cases/${caseId}/summary-decision`) && r.request().method() === 'POST',
+  );
+  await page.getByTestId('summary-decision-submit').click();
+  const res = await decided;
+  expect(res.status(), await res.text()).toBe(200);
+  await page.getByTestId('summary-result').waitFor();
+  return (await res.json()) as CaseDetail;
 }

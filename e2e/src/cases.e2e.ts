@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseDetail } from '@chengguan/contracts';
 import { openBrowser, type Session } from './browser.ts';
-import { ensureTicketRange, fillSummary, idCardNumber, officerName, ORDINARY_OFFENCE, pick, PNG, signIn } from './case-helpers.ts';
+import {
+  decideDraft,
+  ensureTicketRange,
+  fillSummary,
+  idCardNumber,
+  officerName,
+  ORDINARY_OFFENCE,
+  pick,
+  PNG,
+  signIn,
+  withoutUnverifiedNote,
+} from './case-helpers.ts';
 
 // Online case handling (issue 4) in the browser: the summary ticket on a phone-sized screen, its refusal outside
 // rule B1, and an ordinary case from registration to the decision, each step taken by the officer whose role it is.
@@ -23,18 +34,50 @@ describe('summary ticket on a phone (390×844)', () => {
     await s?.close();
   });
 
-  it('issues a 100 元 ticket to a natural person and shows the numbered decision with the review-first remedy', async () => {
+  it('on law marked 未核实 (E12): refused, kept as a draft, the legal reviewer confirms the article, the officer decides', async () => {
     const { page } = s;
     await fillSummary(page, '100', leaderName);
-    const issued = page.waitForResponse((r) => r.url().endsWith('/api/v1/cases/summary') && r.request().method() === 'POST');
+    const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/cases/summary') && r.request().method() === 'POST');
     await page.getByTestId('summary-submit').click();
-    const res = await issued;
-    expect(res.status(), await res.text()).toBeLessThan(300);
+    const res = await refused;
+    expect(res.status()).toBe(422);
     expect(res.request().headers()['idempotency-key']).toBeTruthy();
-    const detail = (await res.json()) as CaseDetail;
+    expect(await page.getByTestId('case-rule-id').getAttribute('data-rule')).toBe('E12');
+    expect(await page.getByTestId('case-rule-message').textContent()).toContain('《中华人民共和国行政处罚法》第三十八条');
+    await page.getByTestId('summary-draft-offer').waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(392);
+    await page.screenshot({ path: '/tmp/summary-phone-e12.png', fullPage: true });
 
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/cases/summary-drafts') && r.request().method() === 'POST');
+    await page.getByTestId('summary-save-draft').click();
+    const draft = (await (await saved).json()) as CaseDetail;
+    expect(draft.state).toBe('summary_draft');
+    await page.waitForURL(`**/cases/${draft.id}`);
+    expect(await page.getByTestId('case-law-basis').getAttribute('data-printable')).toBe('false');
+
+    // The legal reviewer reads the article and writes it; the library's 「未核实」 wording is refused.
+    await signIn(page, 'pd_legal');
+    await page.goto(`/cases/${draft.id}`);
+    await page.getByTestId('case-action-btn-confirmLegalBasis').click();
+    const violated = page.locator('#caseAction_violatedProvision');
+    expect(await violated.inputValue()).toContain('未核实');
+    const first = page.waitForResponse((r) => r.url().endsWith('/legal-basis-confirmation') && r.request().method() === 'POST');
+    await page.getByTestId('case-action-submit').click();
+    expect((await first).status()).toBe(422);
+    await page.getByTestId('case-action-drawer').getByTestId('case-rule-error').waitFor();
+    await violated.fill(withoutUnverifiedNote(await violated.inputValue()));
+    const penalty = page.locator('#caseAction_penaltyProvision');
+    await penalty.fill(withoutUnverifiedNote(await penalty.inputValue()));
+    const second = page.waitForResponse((r) => r.url().endsWith('/legal-basis-confirmation') && r.request().method() === 'POST');
+    await page.getByTestId('case-action-submit').click();
+    expect((await second).status()).toBe(200);
+    await page.getByTestId('case-law-basis').and(page.locator('[data-printable="true"]')).waitFor();
+    expect(await page.getByTestId('case-law-basis-status').textContent()).toContain('确认条文');
+
+    // The officer takes the decision on the case page and lands on the issued decision (print, hand-over).
+    await signIn(page, 'pd_ljz_01');
+    const detail = await decideDraft(page, draft.id, '100');
     const result = page.getByTestId('summary-result');
-    await result.waitFor();
     const number = (await page.getByTestId('summary-decision-number').textContent())?.trim() ?? '';
     expect(number.length).toBeGreaterThan(3);
     expect(number).toBe(detail.summary?.serialNumber);
@@ -231,6 +274,17 @@ describe('ordinary case up to the decision', () => {
     expect(sent).toMatchObject({ participants: [leader, legal] });
   });
 
+  it('has its 违则, marked 未核实 in the library, confirmed by the legal reviewer (E12)', async () => {
+    await signIn(s.page, 'pd_legal');
+    await act('confirmLegalBasis', async (p) => {
+      for (const id of ['#caseAction_violatedProvision', '#caseAction_penaltyProvision']) {
+        const field = p.locator(id);
+        await field.fill(withoutUnverifiedNote(await field.inputValue()));
+      }
+    });
+    expect(await s.page.getByTestId('case-law-basis').getAttribute('data-printable')).toBe('true');
+  });
+
   it('is decided by the bureau leader; the state and the timeline show every step', async () => {
     const { page } = s;
     await signIn(page, 'pd_leader');
@@ -250,6 +304,7 @@ describe('ordinary case up to the decision', () => {
       'waiveStatement',
       'completeLegalReview',
       'recordDeliberation',
+      'confirmLegalBasis',
       'decide',
     ]) {
       expect(actions, a).toContain(a);

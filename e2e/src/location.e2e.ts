@@ -1,49 +1,17 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { CaseDetail, Me, Officer, PageOf, SummaryTicketRange } from '@chengguan/contracts';
-import { apiGet, login, openBrowser, type Session } from './browser.ts';
+import type { Officer, PageOf } from '@chengguan/contracts';
+import { apiGet, openBrowser, type Session } from './browser.ts';
+import { ensureTicketRange, idCardNumber, issueFilledTicket, pick, PNG, signIn } from './case-helpers.ts';
 
 // The place of a case (issue 11, part 5) on a phone: the position taken with the user's consent (granted to the
 // browser context), the marker dragged to adjust it, the point stored with the ticket and shown on the case page;
 // the map draws the shipped district boundaries and loads nothing from any other host when no base map is set.
 
 const baseUrl = inject('baseUrl');
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 // 陆家嘴 (浦东新区) and 朱家角 (青浦区), WGS-84 as a phone reports them.
 const LUJIAZUI = { longitude: 121.4997, latitude: 31.2397 };
 const ZHUJIAJIAO = { longitude: 121.0537, latitude: 31.1076 };
-
-let idSeq = (Date.now() + 450) % 900;
-function idCardNumber(): string {
-  const first17 = `31011519850412${String(100 + (idSeq++ % 900)).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11]!;
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST', credentials: 'include' }).catch(() => undefined));
-  await login(page, username);
-  await page.getByTestId('header-user-name').waitFor();
-}
-
-async function ensureTicketRange(page: Page): Promise<void> {
-  const me = await apiGet<Me>(page, '/api/v1/me');
-  const ranges = await apiGet<SummaryTicketRange[]>(page, '/api/v1/summary-ticket-ranges');
-  if (ranges.some((r) => r.orgId === me.orgId && !r.exhausted)) return;
-  const res = await page.request.post('/api/v1/summary-ticket-ranges', {
-    data: { orgId: me.orgId, prefix: '沪浦城管当罚位置', firstNumber: 1, lastNumber: 9999 },
-    headers: { Origin: baseUrl },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-}
-
-async function pick(page: Page, inputId: string, typed: string, option: string): Promise<void> {
-  await page.locator(`.ant-select:has(#${inputId})`).click();
-  await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
 
 async function coords(page: Page, testId: string): Promise<{ lon: number; lat: number; crs: string | null }> {
   const el = page.getByTestId(testId);
@@ -79,13 +47,15 @@ describe('location on the summary ticket, on a phone (390×844)', () => {
       if (/\.js(\?|$)/.test(url)) chunks.push(url);
     });
     await signIn(s.page, 'pd_ljz_leader');
-    await ensureTicketRange(s.page);
+    await ensureTicketRange(s.page, baseUrl);
     await signIn(s.page, 'pd_ljz_01');
     const found = await apiGet<PageOf<Officer>>(s.page, '/api/v1/officers?q=pd_ljz_leader&pageSize=5');
     secondOfficer = found.items.find((o) => o.username === 'pd_ljz_leader')!.name;
-    // Errors of the logged-in pages (the login page's own 401 before signing in is not one).
+    // Errors of the logged-in pages (the login page's own 401 before signing in is not one). The one-call ticket's
+    // refusal on law marked 未核实 (E12, a 422 the form answers with its draft offer) is the flow, not an error.
     s.page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
+      if (m.type() === 'error' && !(m.text().includes('status of 422') && m.location().url.endsWith('/api/v1/cases/summary')))
+        consoleErrors.push(m.text());
     });
     s.page.on('pageerror', (e) => consoleErrors.push(String(e)));
   });
@@ -146,11 +116,7 @@ describe('location on the summary ticket, on a phone (390×844)', () => {
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(392);
     await page.screenshot({ path: '/tmp/location-phone-form.png', fullPage: true });
 
-    const issued = page.waitForResponse((r) => r.url().endsWith('/api/v1/cases/summary') && r.request().method() === 'POST');
-    await page.getByTestId('summary-submit').click();
-    const res = await issued;
-    expect(res.status(), await res.text()).toBe(201);
-    const detail = (await res.json()) as CaseDetail;
+    const detail = await issueFilledTicket(page, baseUrl, { officer: 'pd_ljz_01', fineYuan: '100' });
     expect(detail.point).toMatchObject({ capturedCrs: 'wgs84', district: '浦东新区', inBureauArea: true });
     expect(detail.point!.lon).toBeCloseTo(moved.lon, 9);
     expect(detail.point!.lat).toBeCloseTo(moved.lat, 9);

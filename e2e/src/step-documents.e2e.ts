@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { CaseDetail, CaseDocumentsAnswer, Officer, PageOf, ServiceOverview } from '@chengguan/contracts';
 import { CASE_ACTION_ROUTES } from '@chengguan/contracts';
 import { apiGet, openBrowser, type Session } from './browser.ts';
-import { ensureTicketRange, fillSummary, idCardNumber, officerName, ORDINARY_OFFENCE, signIn } from './case-helpers.ts';
+import { ensureTicketRange, fillSummary, idCardNumber, issueFilledTicket, officerName, ORDINARY_OFFENCE, signIn } from './case-helpers.ts';
 
 // Documents at the step: the squad leader approves the filing and the 文书 tab lists the 立案审批表 as made, opened
 // as a PDF; on a phone, the 当场 ticket's result page prints its decision and hands it over — the party signs on the
@@ -140,10 +140,7 @@ describe('the 当场 ticket: print and hand-over on a phone', () => {
     const leaderName = await officerName(page, 'pd_ljz_leader');
     await signIn(page, 'pd_ljz_01');
     await fillSummary(page, '50', leaderName);
-    const issued = page.waitForResponse((r) => r.url().endsWith('/api/v1/cases/summary') && r.request().method() === 'POST');
-    await page.getByTestId('summary-submit').click();
-    const detail = (await (await issued).json()) as CaseDetail;
-    await page.getByTestId('summary-result').waitFor();
+    const detail = await issueFilledTicket(page, baseUrl, { officer: 'pd_ljz_01', fineYuan: '50' });
 
     await page.getByTestId('ticket-print').waitFor();
     await opensPdf(page, () => page.getByTestId('ticket-print').click());

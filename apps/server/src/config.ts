@@ -41,6 +41,11 @@ export type AppConfig = {
   messageProvider: string;
   /** PUBLIC_BASE_URL: the origin printed in each document's QR code (the public verify page). */
   publicBaseUrl: string;
+  /**
+   * True when PUBLIC_BASE_URL was set. Outside the embedded demo (with DATABASE_URL) a document is issued only then:
+   * its QR code must point to an address the party can reach, not to this machine's default localhost address.
+   */
+  publicBaseUrlSet: boolean;
   /** DOC_KEY_SECRET (≥ 16 characters): protects the bureaus' SM2 private keys; unset → a random one in DATA_DIR. */
   docKeySecret: string | null;
   /** PAYMENT_CALLBACK_BASE_URL: where the sandbox provider delivers its callbacks; unset → this process. */
@@ -226,7 +231,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const embedded = databaseUrl === null;
   const webDist = env.WEB_DIST ?? path.join(REPO_ROOT, 'apps/web/dist');
   const port = intVar(env, 'PORT', 3000, 0, 65535);
-  const publicBaseUrl = urlVar(env, 'PUBLIC_BASE_URL') ?? `http://localhost:${port}`;
+  const givenBaseUrl = urlVar(env, 'PUBLIC_BASE_URL');
+  const publicBaseUrl = givenBaseUrl ?? `http://localhost:${port}`;
   return {
     port,
     host: env.HOST?.trim() || '127.0.0.1',
@@ -247,6 +253,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     version: env.APP_VERSION ?? '0.1.0',
     messageProvider: oneOf(env, 'MESSAGE_PROVIDER', 'local', ['local']),
     publicBaseUrl,
+    publicBaseUrlSet: givenBaseUrl !== null,
     docKeySecret: secretVar(env, 'DOC_KEY_SECRET', /^.{16,}$/su, 'at least 16 characters'),
     paymentCallbackBaseUrl: urlVar(env, 'PAYMENT_CALLBACK_BASE_URL'),
     paymentSandboxSecret: secretVar(env, 'PAYMENT_SANDBOX_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
@@ -258,4 +265,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbAppRole: sqlIdentifierVar(env, 'DB_APP_ROLE'),
     map: mapSettings(env),
   };
+}
+
+/** The public address is this machine's own (localhost, 127.0.0.1, ::1): a printed QR code would point nowhere. */
+export function publicBaseUrlIsLocal(config: Pick<AppConfig, 'publicBaseUrl'>): boolean {
+  const host = new URL(config.publicBaseUrl).hostname;
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\./.test(host);
+}
+
+/**
+ * The start banner's lines about the public address: a warning when it is this machine's own (the QR codes printed on
+ * documents would point nowhere) and, outside the embedded demo, that documents are refused until it is set.
+ */
+export function publicAddressBannerLines(config: Pick<AppConfig, 'publicBaseUrl' | 'publicBaseUrlSet' | 'databaseUrl'>): string[] {
+  if (!publicBaseUrlIsLocal(config)) return [`  对外访问地址 / public address: ${config.publicBaseUrl}`];
+  const lines = [
+    `  警告：对外访问地址为本机（${config.publicBaseUrl}），文书核验二维码在其他设备上无法打开 / ` +
+      'WARNING: PUBLIC_BASE_URL is local, QR codes on documents will point nowhere; set PUBLIC_BASE_URL',
+  ];
+  if (config.databaseUrl !== null && !config.publicBaseUrlSet)
+    lines.push('  未设置 PUBLIC_BASE_URL 前不签发文书 / documents are refused until PUBLIC_BASE_URL is set');
+  return lines;
 }

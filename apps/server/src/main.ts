@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { loadConfig } from './config.ts';
+import { loadConfig, publicAddressBannerLines } from './config.ts';
 import { runCli } from './cli/run-cli.ts';
 import { openPlatform } from './bootstrap.ts';
 import { buildApp } from './http/app.ts';
@@ -39,6 +39,7 @@ runCli(async () => {
   console.log(`  数据库 / database: ${database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
   console.log(`  API 文档 / API docs: ${url}/api/docs`);
   console.log(`  ${paymentBannerLine(config)}`);
+  for (const line of publicAddressBannerLines(config)) console.log(line);
   if (config.seedDemo) for (const line of demoLoginLines(passwords, seeded)) console.log(line);
   if (demoCases.length > 0) {
     console.log(`  演示案件 / demo cases (当事人门户 ${url}/portal — 文号 + 手机验证码，验证码见「短信发件箱」):`);

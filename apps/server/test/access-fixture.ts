@@ -14,7 +14,7 @@ import type {
   SummaryCaseBody,
 } from '@chengguan/contracts';
 import type { TestContext } from './harness.ts';
-import { caseKit, fine, ID_CARD, notice, signedRecord, type CaseKit } from './cases-support.ts';
+import { caseKit, confirmBasis, confirmedSummaryTicket, fine, ID_CARD, notice, signedRecord, type CaseKit } from './cases-support.ts';
 import { PNG_1X1, portalLogin } from './portal-support.ts';
 import { sandboxMerchant } from '../src/modules/payments/providers/sandbox-provider.ts';
 import { signFields } from '../src/modules/payments/providers/signing.ts';
@@ -81,6 +81,7 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
   await kit.ok('pd_ljz_01', c.id, 'recordInspection', { ...signedRecord(kit, '2026-01-05'), fileSm3: recordSm3 });
   await kit.ok('pd_ljz_01', c.id, 'submitFiling', { date: '2026-01-05' });
   await kit.ok('pd_ljz_leader', c.id, 'approveFiling', { date: '2026-01-06' });
+  await confirmBasis(kit, c.id, '2026-01-06');
   const evidenceSm3 = await kit.upload('pd_ljz_01', `现场照片 ${c.id}`);
   await kit.ok('pd_ljz_01', c.id, 'addEvidence', {
     date: '2026-01-07',
@@ -177,13 +178,18 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     partySigned: true,
     collectOnSpot: { receiptNumber: 'PJ-W-0001', hardToEnforceLater: false, remoteArea: false, partyRequested: false },
   };
-  const ticket = (await ok(api('pd_ljz_01', 'POST', '/api/v1/cases/summary', ticketBody), 201)) as CaseDetail;
+  // E12: the starter library's 违则 is marked 未核实 — drafted, confirmed by the legal reviewer, then decided.
+  const ticket = (await ok(
+    confirmedSummaryTicket(ctx, { officer: kit.tokens.pd_ljz_01!, legal: kit.tokens.pd_legal! }, ticketBody),
+    200,
+  )) as CaseDetail;
   const receipt = await ctx.deps.db.selectFrom('cash_receipts').select('id').where('case_id', '=', ticket.id).executeTakeFirstOrThrow();
 
   // A mismatch: paid at the sandbox, the notification never delivered, then reconciled by the bureau's leader.
   const second = await kit.register({ act: { actId: `mismatch-${c.id}`, actDate: '2026-01-04' } });
   await kit.ok('pd_ljz_01', second.id, 'submitFiling', { date: '2026-01-05' });
   await kit.ok('pd_ljz_leader', second.id, 'approveFiling', { date: '2026-01-06' });
+  await confirmBasis(kit, second.id, '2026-01-06');
   await kit.ok('pd_ljz_01', second.id, 'addEvidence', {
     date: '2026-01-07',
     evidenceType: 'audio_visual',

@@ -161,16 +161,81 @@ export function notice(fineYuan: number, hearingRightStated: boolean, date: stri
 
 export const fine = (yuan: number) => ({ penalties: ['fine'], fineFen: yuan * 100 });
 
-/** Registered 01-05, filed 01-06, evidence and 笔录, concluded 01-12: ready for the case review. */
-export async function investigatedCase(kit: CaseKit, overrides: Partial<RegisterCaseBody> = {}): Promise<CaseDetail> {
+/** Registered 01-05, filed 01-06, the law confirmed by the legal reviewer (E12), evidence and 笔录, concluded 01-12. */
+export async function investigatedCase(
+  kit: CaseKit,
+  overrides: Partial<RegisterCaseBody> = {},
+  { confirmLaw = true }: { confirmLaw?: boolean } = {},
+): Promise<CaseDetail> {
   const c = await kit.register(overrides);
   await kit.ok('pd_ljz_01', c.id, 'recordInspection', signedRecord(kit, '2026-01-05'));
   await kit.ok('pd_ljz_01', c.id, 'submitFiling', { date: '2026-01-05' });
   await kit.ok('pd_ljz_leader', c.id, 'approveFiling', { date: '2026-01-06' });
+  if (confirmLaw) await confirmBasis(kit, c.id, '2026-01-06');
   const photo = await kit.upload('pd_ljz_01', `photo of ${c.id}`);
   await kit.ok('pd_ljz_01', c.id, 'addEvidence', { date: '2026-01-07', evidenceType: 'audio_visual', title: '现场照片', fileSm3: photo });
   await kit.ok('pd_ljz_01', c.id, 'recordQuestioning', { ...signedRecord(kit, '2026-01-08'), interviewee: '王小明' });
   return kit.ok('pd_ljz_01', c.id, 'concludeInvestigation', { date: '2026-01-12' });
+}
+
+/** The library's own wording without its 「未核实」 note: what the fixtures' legal reviewer confirms. */
+export function withoutUnverifiedNote(text: string): string {
+  return text.replace(/（[^（）]*未核实[^（）]*）/g, '');
+}
+
+/**
+ * E12: the legal reviewer confirms the case's articles where the library marks them 未核实 (the starter library's 违则),
+ * as a reviewer who checked the statute would; a decision may then print them. Verified law needs nothing.
+ */
+export async function confirmBasis(kit: CaseKit, caseId: string, date: string, user = 'pd_legal'): Promise<CaseDetail> {
+  const c = await kit.get(user, caseId);
+  const basis = c.lawBasis!;
+  if (basis.printable) return c;
+  return kit.ok(user, caseId, 'confirmLegalBasis', {
+    date,
+    violatedProvision: withoutUnverifiedNote(basis.violatedProvision),
+    penaltyProvision: withoutUnverifiedNote(basis.penaltyProvision),
+  });
+}
+
+/**
+ * E12: a 当场处罚 on law the library marks 未核实 — the draft (registration and photos), the legal reviewer's
+ * confirmation on it, then the decision on the pre-numbered form. Answers the decision's response (200 with the case)
+ * or the first refusal.
+ */
+export async function confirmedSummaryTicket(
+  ctx: TestContext,
+  tokens: { officer: string; legal: string },
+  body: SummaryCaseBody,
+): Promise<LightMyRequestResponse> {
+  const { penalty, partySigned, refusalNoted, collectOnSpot, statutoryException, ...draft } = body;
+  const made = await ctx.api('POST', '/api/v1/cases/summary-drafts', { token: tokens.officer, body: draft });
+  if (made.statusCode !== 201) return made;
+  const c = made.json() as CaseDetail;
+  const basis = c.lawBasis!;
+  if (!basis.printable) {
+    const confirmed = await ctx.api('POST', `/api/v1/cases/${c.id}/${CASE_ACTION_ROUTES.confirmLegalBasis.path}`, {
+      token: tokens.legal,
+      body: {
+        date: body.date,
+        violatedProvision: withoutUnverifiedNote(basis.violatedProvision),
+        penaltyProvision: withoutUnverifiedNote(basis.penaltyProvision),
+      },
+    });
+    if (confirmed.statusCode !== 200) return confirmed;
+  }
+  return ctx.api('POST', `/api/v1/cases/${c.id}/summary-decision`, {
+    token: tokens.officer,
+    body: {
+      date: body.date,
+      officerIds: body.officerIds,
+      penalty,
+      partySigned,
+      ...(refusalNoted !== undefined ? { refusalNoted } : {}),
+      ...(collectOnSpot ? { collectOnSpot } : {}),
+      ...(statutoryException ? { statutoryException } : {}),
+    },
+  });
 }
 
 export function expectRule(r: LightMyRequestResponse, status: number, ruleId: string) {

@@ -2,7 +2,7 @@
 // with a plain sentence and its Chinese citation — computed by the domain on every read, never by the console.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from './harness.ts';
-import { caseKit, fine, investigatedCase, notice, summaryTicketBody, type CaseKit } from './cases-support.ts';
+import { caseKit, confirmedSummaryTicket, fine, investigatedCase, notice, summaryTicketBody, type CaseKit } from './cases-support.ts';
 
 let ctx: TestContext;
 let kit: CaseKit;
@@ -73,10 +73,11 @@ describe('GET /api/v1/cases/:id progress', () => {
 /** A summary ticket issued through the API (the demo data gives 陆家嘴 a pre-assigned range). */
 async function summaryCaseId(): Promise<string> {
   const photo = await kit.upload('pd_ljz_01', 'summary ticket photo');
-  const r = await ctx.api('POST', '/api/v1/cases/summary', {
-    token: kit.tokens['pd_ljz_01']!,
-    body: summaryTicketBody(kit, photo),
-  });
-  expect(r.statusCode, r.body).toBe(201);
+  const r = await confirmedSummaryTicket(
+    ctx,
+    { officer: kit.tokens['pd_ljz_01']!, legal: kit.tokens['pd_legal']! },
+    summaryTicketBody(kit, photo),
+  );
+  expect(r.statusCode, r.body).toBe(200);
   return (r.json() as { id: string }).id;
 }

@@ -1,6 +1,6 @@
 // Settings are read once at start; a bad value stops the process naming the variable.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { ConfigError, loadConfig, publicAddressBannerLines, publicBaseUrlIsLocal } from '../src/config.ts';
 
 const base = { DATABASE_URL: '' } as NodeJS.ProcessEnv;
 
@@ -30,6 +30,21 @@ describe('settings', () => {
       paymentCallbackBaseUrl: 'http://10.0.0.5:3000',
       paymentSandboxSecret: 'ab'.repeat(32),
     });
+  });
+
+  it('PUBLIC_BASE_URL: set or not; the banner warns when it is local and, on PostgreSQL without it, that documents are refused', () => {
+    const server = { DATABASE_URL: 'postgres://u@db/chengguan' } as NodeJS.ProcessEnv;
+    const demo = loadConfig(base);
+    expect([demo.publicBaseUrlSet, publicBaseUrlIsLocal(demo)]).toEqual([false, true]);
+    expect(publicAddressBannerLines(demo)).toHaveLength(1);
+    expect(publicAddressBannerLines(demo)[0]).toContain('警告');
+    const bare = loadConfig(server);
+    expect(publicAddressBannerLines(bare)).toHaveLength(2);
+    expect(publicAddressBannerLines(bare)[1]).toContain('不签发文书');
+    expect(publicBaseUrlIsLocal(loadConfig({ ...server, PUBLIC_BASE_URL: 'http://127.0.0.1:8080' }))).toBe(true);
+    const set = loadConfig({ ...server, PUBLIC_BASE_URL: 'https://zf.example.gov.cn' });
+    expect([set.publicBaseUrlSet, publicBaseUrlIsLocal(set)]).toEqual([true, false]);
+    expect(publicAddressBannerLines(set)).toEqual(['  对外访问地址 / public address: https://zf.example.gov.cn']);
   });
 
   it('the sandbox payment provider: on for the embedded database, off with DATABASE_URL, unless PAYMENT_SANDBOX says', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DisclosureItem, PageOf, PublicDisclosure } from '@chengguan/contracts';
 import { runDueJobs } from '../src/modules/scheduler/worker.ts';
 import { DISCLOSURE_JOB_HANDLERS } from '../src/modules/disclosure/disclosure.jobs.ts';
-import { caseKit, decidedCase, fine, investigatedCase, notice, USCC, type CaseKit } from './cases-support.ts';
+import { caseKit, confirmedSummaryTicket, decidedCase, fine, investigatedCase, notice, USCC, type CaseKit } from './cases-support.ts';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
 
 let ctx: TestContext;
@@ -113,9 +113,10 @@ describe('I1 publication', () => {
       .selectFrom('disclosures')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    const r = await ctx.api('POST', '/api/v1/cases/summary', {
-      token: kit.tokens.pd_ljz_01!,
-      body: {
+    const r = await confirmedSummaryTicket(
+      ctx,
+      { officer: kit.tokens.pd_ljz_01!, legal: kit.tokens.pd_legal! },
+      {
         date: '2026-03-02',
         offenceCode: 'SH-LJ-57-2',
         party: { type: 'natural_person', name: '赵六', idType: 'other', idNumber: 'X1' },
@@ -123,17 +124,17 @@ describe('I1 publication', () => {
         facts: '混合投放。',
         photos: [await kit.upload('pd_ljz_01', 'summary photo')],
         officerIds: [kit.officerId('pd_ljz_01'), kit.officerId('pd_ljz_03')],
-        penalty: fine(100),
+        penalty: { penalties: ['fine'], fineFen: 10_000 },
         flags: { correctionOrdered: true, refusedToCorrect: true },
         partySigned: true,
       },
-    });
+    );
     const after = await ctx.deps.db
       .selectFrom('disclosures')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
-    expect(r.statusCode, r.body).toBe(201);
+    expect(r.statusCode, r.body).toBe(200);
     expect(await entryOf((r.json() as { id: string }).id)).toBeUndefined();
   });
 

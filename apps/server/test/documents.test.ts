@@ -105,6 +105,9 @@ describe('a decision PDF (E5, G2, J1)', () => {
     expect(text).toContain('罚款人民币1,000.00元');
     expect(text).toContain('本机关责令当事人');
     expect(text).toContain('上海市浦东新区城市管理行政执法局');
+    // E12: the article the legal reviewer confirmed for the case, never the library's 「未核实」 note.
+    expect(text).toContain('《上海市生活垃圾管理条例》第五十七条第四款所指的驳运规定');
+    expect(text).not.toContain('未核实');
   });
 
   it('rare characters: 䶮 (Ext-A) from Noto Serif SC; 𠮷 (Ext-B) from a fallback font, or recorded as missing', () => {

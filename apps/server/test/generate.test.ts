@@ -4,7 +4,15 @@
 // squad's cases and takes a step on a live one).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '@chengguan/contracts';
-import { applyCaseAction, type CaseAction, type CaseSnapshot, newCaseSnapshot } from '@chengguan/domain';
+import {
+  actVersion,
+  applyCaseAction,
+  type CaseAction,
+  caseBasisCheck,
+  type CaseSnapshot,
+  newCaseSnapshot,
+  unverifiedBasis,
+} from '@chengguan/domain';
 import { cityOfficerLogins, CITY_BENCH_PASSWORD, generateCity, generateOptions, type GenerateResult } from '../src/generate/index.ts';
 import { hydrateSnapshot, storedSnapshot, summarizeDeadlines } from '../src/modules/cases/index.ts';
 import { loadWorkCalendar, legalConfigOn } from '../src/modules/law/index.ts';
@@ -93,6 +101,7 @@ describe('city generator (tiny preset)', () => {
     const eventsOf = groupBy(events, (e) => e.case_id);
     const deadlinesOf = groupBy(deadlines, (d) => d.case_id);
     const states = new Set<string>();
+    let confirmations = 0;
     for (const row of cases) {
       const hydrated = await hydrateSnapshot(db, row);
       const officerById = new Map(hydrated.officers.map((o) => [o.id, o]));
@@ -116,13 +125,27 @@ describe('city generator (tiny preset)', () => {
         } = e.data as Record<string, unknown> & {
           officerIds?: string[];
         };
-        const full = officerIds ? { ...input, officers: officerIds.map((id) => officerById.get(id)!) } : input;
+        const withOfficers = officerIds ? { ...input, officers: officerIds.map((id) => officerById.get(id)!) } : input;
+        // E12: the reviewer who confirms the article is the event's actor, as on the live server.
+        const full = e.action === 'confirmLegalBasis' ? { ...withOfficers, reviewerId: e.actor_id } : withOfficers;
         expect(e.from_state).toBe(s.state);
         s = applyCaseAction(s, e.action as CaseAction, full as never, ROLES, { today: e.legal_date, calendar, config });
         expect(e.to_state).toBe(s.state);
       }
       expect(s.state).toBe(row.state);
       expect(JSON.parse(storedSnapshot(s))).toEqual(row.snapshot);
+      // E12: every decided case rests on verified law or on the article its bureau's legal reviewer confirmed first.
+      const decidedAt = list.findIndex((e) => e.action === 'decide' || e.action === 'issueSummaryDecision');
+      if (decidedAt >= 0) {
+        expect(caseBasisCheck(s)?.ok).toBe(true);
+        const confirmedAt = list.findIndex((e) => e.action === 'confirmLegalBasis');
+        if (unverifiedBasis(actVersion(s)!.basis!).length > 0) {
+          expect(confirmedAt).toBeGreaterThanOrEqual(0);
+          expect(confirmedAt).toBeLessThan(decidedAt);
+          expect(JSON.stringify(list[confirmedAt]!.data)).not.toContain('未核实');
+          confirmations++;
+        }
+      }
       const summary = summarizeDeadlines(s, { today: UNTIL, calendar, config });
       const stored = (deadlinesOf.get(row.id) ?? [])
         .map((d) => ({ kind: d.kind, due: d.due_date, state: d.state }))
@@ -133,6 +156,7 @@ describe('city generator (tiny preset)', () => {
       expect(row.has_overdue).toBe(summary.hasOverdue);
       states.add(row.state);
     }
+    expect(confirmations).toBeGreaterThan(0);
     // Old cases end archived; recent ones are spread over the live states.
     expect(states).toContain('archived');
     expect([...states].filter((x) => x !== 'archived' && x !== 'closed' && x !== 'not_filed').length).toBeGreaterThanOrEqual(3);

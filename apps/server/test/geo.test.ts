@@ -5,7 +5,7 @@ import type { CaseDetail, DistrictFeatureCollection, MapConfig, PlaceInfo, Summa
 import { convertPoint, distanceMetres } from '@chengguan/domain';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { createTestContext, type TestContext } from './harness.ts';
-import { caseKit, ID_CARD, type CaseKit } from './cases-support.ts';
+import { caseKit, confirmedSummaryTicket, ID_CARD, type CaseKit } from './cases-support.ts';
 
 const TILES = 'https://tiles.bureau.example/wmts/{z}/{x}/{y}.png?tk=demo';
 
@@ -175,8 +175,8 @@ describe('the point of a case', () => {
       flags: { correctionOrdered: true, refusedToCorrect: true },
       partySigned: true,
     };
-    const r = await ctx.api('POST', '/api/v1/cases/summary', { token: kit.tokens['pd_ljz_01']!, body });
-    expect(r.statusCode, r.body).toBe(201);
+    const r = await confirmedSummaryTicket(ctx, { officer: kit.tokens['pd_ljz_01']!, legal: kit.tokens['pd_legal']! }, body);
+    expect(r.statusCode, r.body).toBe(200);
     expect((r.json() as CaseDetail).point).toMatchObject({
       lon: LUJIAZUI[0],
       lat: LUJIAZUI[1],

@@ -62,7 +62,13 @@ export async function createBlankPlatform(clock: Clock = testClock()): Promise<P
     databaseUrl = databaseUrlFor(adminUrl, name);
     dropDb = () => withAdmin(adminUrl, async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
   }
-  const config = { ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }), dataDir: 'memory://', webDist: null };
+  // The test app stands for a configured deployment: its public address counts as set (documents issue on PostgreSQL).
+  const config = {
+    ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }),
+    publicBaseUrlSet: true,
+    dataDir: 'memory://',
+    webDist: null,
+  };
   const platform = await openPlatform({ config, clock, migrate: false });
   return {
     ...platform,
@@ -107,7 +113,14 @@ export async function createTestContext(
   const env = { ...process.env, PAYMENT_SANDBOX: 'true', ...opts.env, DATABASE_URL: databaseUrl ?? '' };
   // No console unless the test names one (WEB_DIST): the API tests need no build of apps/web. The file store in memory
   // unless a test asks for a directory (`config: { filesDir }`, to alter bytes on disk).
-  const config = { ...loadConfig(env), dataDir, webDist: opts.env?.WEB_DIST ?? null, filesDir: null, ...opts.config };
+  const config = {
+    ...loadConfig(env),
+    publicBaseUrlSet: true,
+    dataDir,
+    webDist: opts.env?.WEB_DIST ?? null,
+    filesDir: null,
+    ...opts.config,
+  };
   const dump =
     !databaseUrl && dataDir === 'memory://' && templates?.kind === 'pglite' ? (seeded ? templates.seeded : templates.empty) : null;
   const fromTemplate = databaseUrl ? templates?.kind === 'postgresql' : dump !== null;
@@ -154,6 +167,8 @@ export async function createTestContext(
     processEnv: (): Record<string, string> => ({
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }),
       PAYMENT_SANDBOX: String(config.paymentSandbox),
+      // A configured deployment, as the in-process app stands for (documents issue on PostgreSQL).
+      PUBLIC_BASE_URL: config.publicBaseUrl,
     }),
     detach,
     async close() {

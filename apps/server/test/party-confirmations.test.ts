@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CreatedPartyConfirmation, PartyConfirmation, SummaryCaseBody } from '@chengguan/contracts';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
-import { caseKit, ID_CARD, USCC, type CaseKit } from './cases-support.ts';
+import { caseKit, confirmedSummaryTicket, ID_CARD, USCC, type CaseKit } from './cases-support.ts';
 
 let ctx: TestContext;
 let kit: CaseKit;
@@ -111,8 +111,8 @@ describe('party QR confirmation', () => {
       flags: { correctionOrdered: true, refusedToCorrect: true },
       partySigned: true,
     };
-    const ticket = await ctx.api('POST', '/api/v1/cases/summary', { token: kit.tokens.pd_ljz_01!, body });
-    expect(ticket.statusCode, ticket.body).toBe(201);
+    const ticket = await confirmedSummaryTicket(ctx, { officer: kit.tokens.pd_ljz_01!, legal: kit.tokens.pd_legal! }, body);
+    expect(ticket.statusCode, ticket.body).toBe(200);
     expect((ticket.json() as CaseDetail).party).toMatchObject({ name: '钱七', idNumber: ID_CARD });
   });
 

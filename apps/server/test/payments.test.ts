@@ -14,7 +14,7 @@ import type {
 } from '@chengguan/contracts';
 import { isValidPaymentCode } from '@chengguan/domain';
 import { createTestContext, type TestContext } from './harness.ts';
-import { caseKit, decidedCase, ID_CARD, USERS, type CaseKit } from './cases-support.ts';
+import { caseKit, confirmedSummaryTicket, decidedCase, ID_CARD, USERS, type CaseKit } from './cases-support.ts';
 import { CORE_JOB_HANDLERS, runDueJobs } from '../src/modules/scheduler/worker.ts';
 import { CASE_JOB_HANDLERS } from '../src/modules/cases/cases.jobs.ts';
 import { deliverSandboxNotification, PAYMENT_JOB_HANDLERS, setCallbackTransport } from '../src/modules/payments/payments.jobs.ts';
@@ -398,8 +398,8 @@ describe('on-the-spot cash (B4)', () => {
       partySigned: true,
       collectOnSpot: { receiptNumber: 'PJ-0001', hardToEnforceLater: false, remoteArea: false, partyRequested: false },
     };
-    const t = await api('pd_ljz_01', 'POST', '/api/v1/cases/summary', body);
-    expect(t.statusCode, t.body).toBe(201);
+    const t = await confirmedSummaryTicket(ctx, { officer: kit.tokens.pd_ljz_01!, legal: kit.tokens.pd_legal! }, body);
+    expect(t.statusCode, t.body).toBe(200);
     const c = t.json() as CaseDetail;
     const p = await payments(c.id);
     expect(p.cashReceipt).toMatchObject({

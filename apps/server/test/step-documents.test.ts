@@ -11,6 +11,7 @@ import { sm3Hex } from '../src/shared/sm3.ts';
 import { createTestContext, type TestContext } from './harness.ts';
 import {
   caseKit,
+  confirmedSummaryTicket,
   decidedCase,
   fine,
   ID_CARD,
@@ -223,8 +224,9 @@ describe('the 当场 ticket: its decision issued, printed and handed over', () =
       penalty: { penalties: ['fine'], fineFen: 5_000 },
       collectOnSpot: { receiptNumber: 'SD-2026-0000042', hardToEnforceLater: false, remoteArea: false, partyRequested: false },
     });
-    const r = await ctx.api('POST', '/api/v1/cases/summary', { token: kit.tokens.pd_ljz_01!, body });
-    expect(r.statusCode, r.body).toBe(201);
+    // The starter library's 违则 is marked 未核实 (E12): draft, the legal reviewer's confirmation, the decision.
+    const r = await confirmedSummaryTicket(ctx, { officer: kit.tokens.pd_ljz_01!, legal: kit.tokens.pd_legal! }, body);
+    expect(r.statusCode, r.body).toBe(200);
     ticket = r.json() as CaseDetail;
   });
 

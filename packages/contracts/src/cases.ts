@@ -279,6 +279,32 @@ export const SummaryCaseBody = Type.Object({
 });
 export type SummaryCaseBody = Static<typeof SummaryCaseBody>;
 
+/**
+ * A 当场处罚 kept as a draft (summary_draft): registered with its party and photos, decided later by
+ * POST /cases/:id/summary-decision — the way when the offence's law is marked 未核实 and the legal reviewer must
+ * confirm the article for the case first (E12).
+ */
+export const SummaryDraftBody = Type.Omit(SummaryCaseBody, [
+  'penalty',
+  'partySigned',
+  'refusalNoted',
+  'collectOnSpot',
+  'statutoryException',
+]);
+export type SummaryDraftBody = Static<typeof SummaryDraftBody>;
+
+/** The decision on a summary draft: the pre-numbered form, as in the one-call ticket. */
+export const SummaryDecisionBody = Type.Object({
+  ...Step,
+  officerIds: SummaryCaseBody.properties.officerIds,
+  statutoryException: Type.Optional(Text(300)),
+  penalty: PenaltyBody,
+  partySigned: Type.Boolean(),
+  refusalNoted: Type.Optional(Type.Boolean()),
+  collectOnSpot: SummaryCaseBody.properties.collectOnSpot,
+});
+export type SummaryDecisionBody = Static<typeof SummaryDecisionBody>;
+
 // ---------------------------------------------------------------------------------------------------------
 // Action bodies
 
@@ -341,6 +367,13 @@ export const LegalReviewBody = Type.Object({
   ),
   opinion: Type.Optional(MultilineText(20000)),
 });
+/** E12: the legal reviewer confirms, for this case, the article texts a decision prints instead of unverified ones. */
+export const LegalBasisConfirmationBody = Type.Object({
+  ...Step,
+  violatedProvision: Text(500, { minLength: 1 }),
+  penaltyProvision: Text(500, { minLength: 1 }),
+});
+export type LegalBasisConfirmationBody = Static<typeof LegalBasisConfirmationBody>;
 export const DeliberationBody = Type.Object({
   ...Step,
   conclusion: MultilineText(5000, { minLength: 1 }),
@@ -453,6 +486,7 @@ export const CASE_ACTION_ROUTES = {
   reviewCase: { path: 'review', body: ReviewCaseBody },
   completeLegalReview: { path: 'legal-review', body: LegalReviewBody },
   recordDeliberation: { path: 'deliberation', body: DeliberationBody },
+  confirmLegalBasis: { path: 'legal-basis-confirmation', body: LegalBasisConfirmationBody },
   issuePriorNotice: { path: 'prior-notice', body: PriorNoticeBody },
   recordStatement: { path: 'statements', body: StatementBody },
   reviewStatement: { path: 'statement-review', body: StatementReviewBody },
@@ -671,6 +705,28 @@ export const CaseDetail = Type.Object({
     provision: Type.String(),
     statutoryRange: Nullable(Type.Object({ minFen: Fen, maxFen: Fen })),
   }),
+  /**
+   * E12: the basis a decision prints (the library's, or the legal reviewer's confirmed texts), which parts the library
+   * marks 未核实, and the confirmation made for this case; null when the library holds no version for the act date.
+   */
+  lawBasis: Nullable(
+    Type.Object({
+      violatedProvision: Type.String(),
+      penaltyProvision: Type.String(),
+      unverified: Type.Array(Type.Object({ part: literals(['offence', 'violated', 'penalty'] as const), text: Type.String() })),
+      /** True when a decision may print it now (verified, or confirmed for this case). */
+      printable: Type.Boolean(),
+      confirmation: Nullable(
+        Type.Object({
+          confirmedOn: IsoDate,
+          reviewerId: Type.String(),
+          reviewerName: Nullable(Type.String()),
+          violatedProvision: Type.String(),
+          penaltyProvision: Type.String(),
+        }),
+      ),
+    }),
+  ),
   party: Party,
   act: Type.Object({ actId: Type.String(), actDate: IsoDate, continuingUntil: Nullable(IsoDate) }),
   location: Type.String(),

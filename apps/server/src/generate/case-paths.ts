@@ -62,6 +62,11 @@ export type CasePlanInput = {
   serialNumber: string | null;
   remedyText: string;
   receiptNumber: string | null;
+  /**
+   * E12: where the library marks the offence or its provision 未核实, the bureau's legal reviewer confirms the article
+   * texts for the case before it is decided (null: verified law, nothing to confirm).
+   */
+  lawConfirmation: { reviewerId: string; violatedProvision: string; penaltyProvision: string } | null;
 };
 
 const signed = (date: LegalDate, officers: readonly TeamOfficer[]) => ({
@@ -86,6 +91,7 @@ export function planCase(p: CasePlanInput, rand: RandomSource, calendar: WorkCal
   if (p.procedure === 'summary') {
     steps.push({ action: 'register', input: { date: d0, procedure: 'summary', discoveredOn: d0, source: 'patrol' }, by: { kind: 'lead' } });
     steps.push({ action: 'addEvidence', input: { date: d0, evidenceType: 'audio_visual' }, by: { kind: 'lead' }, writes: 'evidence' });
+    if (p.lawConfirmation) steps.push({ action: 'confirmLegalBasis', input: { date: d0, ...p.lawConfirmation }, by: { kind: 'legal' } });
     steps.push({
       action: 'issueSummaryDecision',
       input: {
@@ -154,6 +160,8 @@ export function planCase(p: CasePlanInput, rand: RandomSource, calendar: WorkCal
     by: { kind: 'lead' },
     writes: 'evidence',
   });
+  if (p.lawConfirmation)
+    steps.push({ action: 'confirmLegalBasis', input: { date: evidenceOn, ...p.lawConfirmation }, by: { kind: 'legal' } });
   const questionedOn = w(evidenceOn, between(1, 5));
   steps.push({ action: 'recordQuestioning', input: signed(questionedOn, p.officers), by: { kind: 'lead' }, writes: 'questioning' });
   const concluded = w(questionedOn, between(3, 20));

@@ -34,7 +34,7 @@ import {
 import { legalConfigOn } from '../modules/law/index.ts';
 import { storeFile } from '../modules/files/index.ts';
 import { shanghaiInstant } from '../shared/time.ts';
-import { type CaseOffence } from '@chengguan/domain';
+import { type CaseOffence, unverifiedBasis, versionInForce } from '@chengguan/domain';
 import { drawCase, planCase, type TakenStep } from './case-paths.ts';
 import { CITY, type CityBureau, type CityOfficer, type CitySquad } from './city-orgs.ts';
 import { CITY_OFFENCES, type GeneratedOffence } from './city-law.ts';
@@ -137,10 +137,19 @@ export const cityCasesPart: GeneratorPart = {
     }
     for (const b of city.bureaus) for (const p of photos) t.fileHolders.add([p.sm3, 'bureau', b.id, firstAt]);
 
-    const caseOffences = new Map<string, { offence: CaseOffence; id: string; name: string; domain: string }>();
+    const caseOffences = new Map<
+      string,
+      { offence: CaseOffence; id: string; name: string; domain: string; confirmation: LegalBasisTexts | null }
+    >();
     for (const o of offences) {
       const found = await offenceOnOrFail(ctx.db, o.code, o.effectiveFrom);
-      caseOffences.set(o.code, { offence: found.offence, id: found.row.id, name: found.row.name, domain: found.row.domain });
+      caseOffences.set(o.code, {
+        offence: found.offence,
+        id: found.row.id,
+        name: found.row.name,
+        domain: found.row.domain,
+        confirmation: confirmationOf(found.offence, o.effectiveFrom),
+      });
     }
     const bureauOf = new Map(city.bureaus.map((b) => [b.id, b]));
     const remedyOf = new Map(
@@ -228,6 +237,7 @@ export const cityCasesPart: GeneratorPart = {
             serialNumber,
             remedyText: remedyOf.get(bureau.id)!,
             receiptNumber,
+            lawConfirmation: off.confirmation ? { reviewerId: bureau.legal[0]!.id, ...off.confirmation } : null,
           },
           rand,
           calendar,
@@ -542,8 +552,26 @@ function actorOf(s: TakenStep, team: Team, squad: CitySquad, bureau: CityBureau)
 }
 
 /** The event's data as the routes record it: the body (officers by id), the 文号, the channel. */
+type LegalBasisTexts = { violatedProvision: string; penaltyProvision: string };
+
+/**
+ * E12: the texts the generated legal reviewer confirms where the library marks the basis 未核实 — the library's own
+ * wording without its 「未核实」 note (the bench offences are marked U and say they are bench data), never a number.
+ */
+function confirmationOf(offence: CaseOffence, on: LegalDate): LegalBasisTexts | null {
+  const basis = versionInForce(offence.versions ?? [], on)?.basis;
+  if (!basis || unverifiedBasis(basis).length === 0) return null;
+  const wording = (text: string) => text.replace(/（[^（）]*未核实[^（）]*）/g, '');
+  return { violatedProvision: wording(basis.violatedProvision), penaltyProvision: wording(basis.penaltyProvision) };
+}
+
 function eventData(s: TakenStep, documentNumber: string | null): Record<string, unknown> {
-  const { officers, ...rest } = s.input as { officers?: readonly TeamOfficer[] } & Record<string, unknown>;
+  // The event records what an officer's request would hold: the reviewer is the event's actor, not part of its data.
+  const {
+    officers,
+    reviewerId: _reviewer,
+    ...rest
+  } = s.input as { officers?: readonly TeamOfficer[]; reviewerId?: string } & Record<string, unknown>;
   return {
     ...rest,
     ...(officers ? { officerIds: officers.map((o) => o.id) } : {}),

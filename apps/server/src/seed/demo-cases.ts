@@ -4,7 +4,9 @@
 //   B — a company's 2,000 元 decision served a week ago: the fine is due, payable through the sandbox;
 //   C — a decision served 5 weeks ago and not paid: overdue, surcharge accruing, 催告 due;
 //   D — a 100 元 当场处罚 ticket issued today.
-// Each holds the PDF of its notice or decision, as the party would.
+// Each holds the PDF of its notice or decision, as the party would. The starter library marks the 违则 of its offences
+// 未核实, so the demo's legal reviewer confirms the article for each case before it is decided (E12), as the rule asks;
+// the demo prints the library's own wording without its 「未核实」 note, never an article number nobody checked.
 import type { FastifyInstance } from 'fastify';
 import { creditCodeCheckChar, idNumberCheckDigit, subtractWorkingDays, type LegalDate } from '@chengguan/domain';
 import { CASE_ACTION_ROUTES, type RoutedCaseAction } from '@chengguan/contracts';
@@ -95,6 +97,7 @@ export async function seedDemoCases(app: FastifyInstance, deps: Deps, officerIds
     await step('pd_ljz_01', id, 'addEvidence', { date: d(start - 1), evidenceType: 'audio_visual', title: '现场照片', fileSm3: photo });
     await step('pd_ljz_01', id, 'recordQuestioning', { ...signed(d(start - 2)), interviewee: String(party.name) });
     await step('pd_ljz_01', id, 'concludeInvestigation', { date: d(start - 3) });
+    await confirmLaw(id, d(start - 3));
     await step('pd_ljz_leader', id, 'reviewCase', { date: d(start - 4), proposedOutcome: 'penalty', proposedPenalty: fine(fineYuan) });
     return id;
   };
@@ -120,6 +123,18 @@ export async function seedDemoCases(app: FastifyInstance, deps: Deps, officerIds
     });
     await step('pd_ljz_01', id, 'serveDecision', { date: serveOn, method: 'direct' });
     return (c.decision as { number?: string } | undefined)?.number ?? null;
+  };
+  /** E12: the legal reviewer confirms the article for the case where the library marks it 未核实. */
+  const confirmLaw = async (id: string, date: LegalDate) => {
+    const c = await call('pd_legal', 'GET', `/api/v1/cases/${id}`);
+    const basis = c.lawBasis as { printable: boolean; violatedProvision: string; penaltyProvision: string } | null;
+    if (!basis || basis.printable) return;
+    const wording = (text: string) => text.replace(/（[^（）]*未核实[^（）]*）/g, '');
+    await step('pd_legal', id, 'confirmLegalBasis', {
+      date,
+      violatedProvision: wording(basis.violatedProvision),
+      penaltyProvision: wording(basis.penaltyProvision),
+    });
   };
   const numberOf = async (id: string, docType: string) => {
     const c = await call('pd_ljz_01', 'GET', `/api/v1/cases/${id}`);
@@ -156,7 +171,8 @@ export async function seedDemoCases(app: FastifyInstance, deps: Deps, officerIds
   // D — a 100 元 当场处罚 ticket issued today, paid later at the bank or online.
   const photo = (await call('pd_ljz_01', 'POST', '/api/v1/files', PHOTO, 'image/png')).sm3 as string;
   const dParty = person('赵六', '31011519900101345', '13800000004', '上海市浦东新区银城中路8号');
-  const ticket = await call('pd_ljz_01', 'POST', '/api/v1/cases/summary', {
+  // Drafted, the article confirmed by the legal reviewer (E12), then decided on the pre-numbered form.
+  const draft = await call('pd_ljz_01', 'POST', '/api/v1/cases/summary-drafts', {
     date: today,
     offenceCode: 'SH-LJ-57-2',
     party: dParty,
@@ -164,8 +180,13 @@ export async function seedDemoCases(app: FastifyInstance, deps: Deps, officerIds
     facts: '经责令改正后仍将湿垃圾与干垃圾混合投放。',
     photos: [photo],
     officerIds: team,
-    penalty: fine(100),
     flags: { correctionOrdered: true, refusedToCorrect: true },
+  });
+  await confirmLaw(draft.id as string, today);
+  const ticket = await call('pd_ljz_01', 'POST', `/api/v1/cases/${draft.id as string}/summary-decision`, {
+    date: today,
+    officerIds: team,
+    penalty: fine(100),
     partySigned: true,
   });
   out.push({

@@ -9,6 +9,8 @@ import {
   type RegisterCaseBody,
   type RoutedCaseAction,
   type SummaryCaseBody,
+  type SummaryDecisionBody,
+  type SummaryDraftBody,
   type Workbench,
   type WorkbenchSetName,
 } from '@chengguan/contracts';
@@ -32,6 +34,10 @@ export const casesApi = {
     api.get<NonNullable<Workbench[K]>>(`${BASE}/workbench/${set}`, { cursor }, signal),
   register: (body: RegisterCaseBody, w: Write = {}) => api.post<CaseDetail>(BASE, body, w),
   summary: (body: SummaryCaseBody, w: Write = {}) => api.post<CaseDetail>(`${BASE}/summary`, body, w),
+  /** A 当场处罚 kept as a draft until the legal reviewer confirms the article (E12), then decided on the case page. */
+  summaryDraft: (body: SummaryDraftBody, w: Write = {}) => api.post<CaseDetail>(`${BASE}/summary-drafts`, body, w),
+  summaryDecision: (id: string, body: SummaryDecisionBody, w: Write = {}) =>
+    api.post<CaseDetail>(`${BASE}/${id}/summary-decision`, body, w),
   /** POST /api/v1/cases/:id/<path> of one transition. */
   act: <A extends RoutedCaseAction>(id: string, action: A, body: CaseActionBody<A>, w: Write = {}) =>
     api.post<CaseDetail>(`${BASE}/${id}/${CASE_ACTION_ROUTES[action].path}`, body, w),

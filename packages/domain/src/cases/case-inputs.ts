@@ -106,6 +106,8 @@ export type CaseActionInputs = {
   reviewCase: Dated & { proposedOutcome: DecisionOutcome; proposedPenalty?: ProposedPenalty; tierRange?: FenRange };
   completeLegalReview: Dated & { result: 'pass' | 'fail'; reviewerFirstTime: boolean; reviewerHasLegalQualification: boolean };
   recordDeliberation: Dated & { conclusion: string };
+  /** E12: the legal reviewer (`reviewerId`, set by the server from the actor) confirms the article texts to print. */
+  confirmLegalBasis: Dated & { reviewerId: string; violatedProvision: string; penaltyProvision: string };
   /** `date` is the day the notice was served on the party. */
   issuePriorNotice: Dated & { proposed: ProposedPenalty; contents: PriorNoticeContents };
   recordStatement: Dated;

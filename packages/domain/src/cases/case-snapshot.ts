@@ -9,6 +9,7 @@ import type { Harm } from '../law/exemptions.ts';
 import type { ProposedPenalty } from '../law/pre-decision.ts';
 import type { DateInterval, Fen, FenRange, PartyType, PenaltyType } from '../law/types.ts';
 import type { RuleVersion } from '../law/versions.ts';
+import type { LawBasis, LawBasisConfirmation } from '../law/verified-basis.ts';
 import type { InstalmentPlanLine } from '../payments/amount-due.ts';
 import type { TeamOfficer } from '../staff/credential.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
@@ -33,6 +34,8 @@ export type CaseOffenceVersion = RuleVersion & {
   provision: string;
   penaltyTypes: readonly PenaltyType[];
   statutoryRange?: FenRange;
+  /** E12: the version's 违则 / 罚则 with their verification marks, as the library holds them now. */
+  basis?: LawBasis;
 };
 
 export type CaseOffence = {
@@ -114,6 +117,7 @@ export const RECORD_KINDS = [
   'investigation_report',
   'case_review',
   'legal_review_opinion',
+  'legal_basis_confirmation',
   'deliberation_minutes',
   'prior_notice',
   'prior_notice_service',
@@ -245,6 +249,8 @@ export type CaseSnapshot = {
   hearingWaivedOn?: LegalDate;
   hearing?: Hearing;
   legalReviews: readonly LegalReview[];
+  /** E12: the article texts a legal reviewer confirmed for this case, printed instead of the library's unverified ones. */
+  lawBasisConfirmation?: LawBasisConfirmation;
   deliberationsOn: readonly LegalDate[];
   decision?: Decision;
   service?: Service;

@@ -61,6 +61,7 @@ export const CASE_ACTIONS = [
   'reviewCase',
   'completeLegalReview',
   'recordDeliberation',
+  'confirmLegalBasis',
   'issuePriorNotice',
   'recordStatement',
   'reviewStatement',

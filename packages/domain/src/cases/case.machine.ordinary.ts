@@ -2,6 +2,7 @@
 // 陈述申辩, 听证, 法制审核, 集体讨论 and the decision (处罚法 Arts. 54–65).
 import { DECIDABLE_CASE_STATES, POST_NOTICE_STATES, UNREGISTERED, type CaseState } from './case-states.ts';
 import type { RecordKind } from './case-snapshot.ts';
+import * as basis from './case.guards.basis.ts';
 import * as decision from './case.guards.decision.ts';
 import * as hearing from './case.guards.hearing.ts';
 import * as steps from './case.guards.steps.ts';
@@ -11,6 +12,7 @@ import {
   discoveredBeforeRegistration,
   monitoringDeviceReviewed,
   noRecusedOfficer,
+  notBeforeDiscovery,
   notInFuture,
   penaltyGuards,
   recordSigned,
@@ -45,6 +47,7 @@ export type PreDecisionAction =
   | 'reviewCase'
   | 'completeLegalReview'
   | 'recordDeliberation'
+  | 'confirmLegalBasis'
   | 'issuePriorNotice'
   | 'recordStatement'
   | 'reviewStatement'
@@ -187,6 +190,19 @@ export const PRE_DECISION_TRANSITIONS: { [A in PreDecisionAction]: CaseTransitio
     records: ['deliberation_minutes'],
     startsDeadlines: [],
   },
+  // E12: before a decision (or the 当场 form) prints a basis the library marks 未核实, the legal reviewer confirms the
+  // article texts for this case. Records only; the reviewer may do it from the investigation on.
+  confirmLegalBasis: {
+    action: 'confirmLegalBasis',
+    labelZh: '法制审核确认条文',
+    procedures: BOTH,
+    from: ['investigating', 'investigation_concluded', ...DECIDABLE_CASE_STATES, 'hearing_requested', 'hearing_scheduled', 'summary_draft'],
+    to: null,
+    guards: [notInFuture, notBeforeDiscovery, basis.confirmationNeeded],
+    roles: LEGAL,
+    records: ['legal_basis_confirmation'],
+    startsDeadlines: [],
+  },
   issuePriorNotice: {
     action: 'issuePriorNotice',
     labelZh: '送达事先告知书',
@@ -301,6 +317,7 @@ export const PRE_DECISION_TRANSITIONS: { [A in PreDecisionAction]: CaseTransitio
       decision.legalReviewPassed,
       decision.deliberationHeld,
       decision.withinDecisionDeadline,
+      basis.decisionBasisVerified,
       ...decision.decisionPenaltyGuards,
       decision.educationOnNoPenalty,
       decision.firstViolationConsidered,

@@ -49,6 +49,12 @@ const EXPECTED: Record<CaseAction, { from: readonly MachineState[]; procedures: 
   reviewCase: { from: ['investigation_concluded'], procedures: ['ordinary'], changesState: true },
   completeLegalReview: { from: ['case_reviewed', 'deliberation', ...POST_NOTICE], procedures: ['ordinary'], changesState: true },
   recordDeliberation: { from: ['case_reviewed', 'legal_review', ...POST_NOTICE], procedures: ['ordinary'], changesState: true },
+  // E12: the legal reviewer confirms the article texts before any decision, in either procedure.
+  confirmLegalBasis: {
+    from: [...PRE_DECISION, 'summary_draft'],
+    procedures: ['ordinary', 'summary'],
+    changesState: false,
+  },
   issuePriorNotice: {
     from: ['case_reviewed', 'legal_review', 'deliberation', ...POST_NOTICE],
     procedures: ['ordinary'],

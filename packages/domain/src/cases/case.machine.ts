@@ -11,6 +11,7 @@ import {
   type CaseState,
 } from './case-states.ts';
 import { openSuspension } from './case-snapshot.ts';
+import * as basis from './case.guards.basis.ts';
 import * as closing from './case.guards.closing.ts';
 import * as service from './case.guards.service.ts';
 import * as steps from './case.guards.steps.ts';
@@ -232,6 +233,7 @@ export const CASE_MACHINE: CaseMachine = {
       summary.summaryAllowed,
       summary.summaryFormComplete,
       summary.summaryRemedyReviewFirst,
+      basis.summaryBasisVerified,
       ...penaltyGuards<'issueSummaryDecision'>((s, i) => i?.penalty ?? s.proposal?.penalty ?? null),
     ],
     roles: OFFICERS,

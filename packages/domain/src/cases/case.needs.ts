@@ -182,6 +182,11 @@ export const RULE_SENTENCES = {
     'Correction must be ordered first; a penalty only after a refusal to correct',
     cite(HU_TIAOLI, 18, '十八'),
   ),
+  E12: s(
+    '案由的违则或罚则在法制库中未核实，须由法制审核人员就本案确认条文后方可作出处罚决定',
+    'The offence’s provisions are not verified in the library: a legal reviewer must confirm the article for this case before the decision',
+    cite(CHUFA, 38, '三十八'),
+  ),
   F1: s(
     '决定书须在宣告后当场交付；当事人不在场的，须在七日内依法送达',
     'The decision is handed over on announcement, or served within seven days',

@@ -5,6 +5,7 @@ import type { CaseActionInput, CaseActionInputs } from './case-inputs.ts';
 import { UNREGISTERED, type CaseAction, type CaseState, type Procedure } from './case-states.ts';
 import { decisionFineFen, type CaseContext, type CaseSnapshot } from './case-snapshot.ts';
 import { assertCanTransition } from './case.evaluate.ts';
+import { actVersion } from './case.guards.basis.ts';
 import { CASE_MACHINE } from './case.machine.ts';
 
 export type NewCaseFacts = Pick<CaseSnapshot, 'party' | 'offence' | 'act' | 'flags' | 'officers'> & {
@@ -56,6 +57,15 @@ const PATCHES: { [A in CaseAction]: Patch<A> } = {
   }),
   completeLegalReview: (s, i) => ({ legalReviews: [...s.legalReviews, { reviewedOn: i.date, result: i.result }] }),
   recordDeliberation: (s, i) => ({ deliberationsOn: [...s.deliberationsOn, i.date] }),
+  confirmLegalBasis: (s, i) => ({
+    lawBasisConfirmation: {
+      confirmedOn: i.date,
+      reviewerId: i.reviewerId,
+      offenceVersionId: actVersion(s)?.versionId ?? '',
+      violatedProvision: i.violatedProvision.trim(),
+      penaltyProvision: i.penaltyProvision.trim(),
+    },
+  }),
   issuePriorNotice: (_s, i) => ({ priorNotice: { servedOn: i.date, proposed: i.proposed, contents: i.contents } }),
   recordStatement: (s, i) => ({ statementsOn: [...s.statementsOn, i.date] }),
   reviewStatement: (s, i) => ({ statementReviewsOn: [...s.statementReviewsOn, i.date] }),

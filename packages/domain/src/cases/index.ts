@@ -25,6 +25,8 @@ export * from './case.guards.closing.ts';
 export * from './case.guards.service.ts';
 /** Guards of filing, end of investigation, legal reviewer, extension and transfer. */
 export * from './case.guards.steps.ts';
+/** E12: the decision's basis verified or confirmed for the case (confirmLegalBasis). */
+export * from './case.guards.basis.ts';
 /** CASE_MACHINE: the transition table (from, to, guards, roles, records, deadlines started). */
 export * from './case.machine.ts';
 /** allowedActions, actionsAllowedNow, evaluateAction, assertCanTransition, nextCaseState. */

@@ -33,3 +33,5 @@ export * from './discretion-tiers.ts';
 export * from './discretion.ts';
 /** Statute citations in the Chinese form: formatCitationZh, parseArticleRef, lawFullName (docs/ui-text.md). */
 export * from './citation.ts';
+/** E12 the legal basis of a decision is verified law, or confirmed for the case by a legal reviewer. */
+export * from './verified-basis.ts';

@@ -25,6 +25,7 @@ export const ACTION_PERMISSIONS: Record<CaseAction, readonly Permission[]> = {
   reviewCase: APPROVE,
   completeLegalReview: ['case:legal_review'],
   recordDeliberation: DECIDE,
+  confirmLegalBasis: ['case:legal_review'],
   issuePriorNotice: WRITE,
   recordStatement: WRITE,
   reviewStatement: APPROVE,

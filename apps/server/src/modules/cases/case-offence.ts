@@ -2,15 +2,15 @@
 // so the case rules apply 处罚法 Art. 37 on the day of the notice or decision (a lighter later version, or a repeal
 // with no successor: not punishable).
 import type { CaseFlagsBody, EnforcementDomain } from '@chengguan/contracts';
-import type { CaseFlags, CaseOffence, CaseOffenceVersion, PenaltyType } from '@chengguan/domain';
+import type { CaseFlags, CaseOffence, CaseOffenceVersion, LawMark, PenaltyType } from '@chengguan/domain';
 import type { Executor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { type OffenceRow, offenceVersionsByCode } from '../law/index.ts';
+import { type OffenceVersionRow, offenceVersionsByCode } from '../law/index.ts';
 
-export type CaseOffenceRow = { row: OffenceRow; offence: CaseOffence };
+export type CaseOffenceRow = { row: OffenceVersionRow; offence: CaseOffence };
 
 /** The library's versions of one offence as the case rules read them (Art. 37). */
-export function caseOffenceVersions(rows: readonly OffenceRow[]): CaseOffenceVersion[] {
+export function caseOffenceVersions(rows: readonly OffenceVersionRow[]): CaseOffenceVersion[] {
   return rows.map((r) => ({
     versionId: r.id,
     effectiveFrom: r.effective_from,
@@ -21,6 +21,16 @@ export function caseOffenceVersions(rows: readonly OffenceRow[]): CaseOffenceVer
     provision: r.penalty_provision,
     penaltyTypes: r.penalty_types as PenaltyType[],
     ...(r.min_fine_fen !== null && r.max_fine_fen !== null ? { statutoryRange: { minFen: r.min_fine_fen, maxFen: r.max_fine_fen } } : {}),
+    // E12: what a decision would print, with the marks the library gives it.
+    basis: {
+      offenceCode: r.code,
+      offenceName: r.name,
+      offenceMark: r.verification as LawMark,
+      violatedProvision: r.violated_provision,
+      violatedMark: r.violated_mark as LawMark | null,
+      penaltyProvision: r.penalty_provision,
+      penaltyMark: r.penalty_mark as LawMark | null,
+    },
   }));
 }
 

@@ -40,8 +40,12 @@ export type StepSpec<A extends CaseAction> = {
   before?: (snapshot: CaseSnapshot) => CaseSnapshot;
   /** The numbered document this step issues, if any (文号, gap-free in this transaction). */
   document?: (next: CaseSnapshot, input: CaseActionInput<A>) => DocType | null;
+  /** A document numbered before the step (the 当场处罚决定书's pre-printed serial, B2), instead of `document`. */
+  numberedDocument?: { docType: DocType; number: string; isCaseNumber: boolean };
   /** Rows written with the event (evidence, 笔录 …). */
   write?: (w: StepWrite<A>) => Promise<void>;
+  /** What the audit row records beyond the transition (e.g. the article texts a legal reviewer confirmed, E12). */
+  auditData?: (input: CaseActionInput<A>) => Record<string, unknown>;
 };
 
 /** The indexed columns, derived from the snapshot on every write. */
@@ -115,8 +119,9 @@ export async function runCaseStepIn<A extends CaseAction>(
   if (!row) throw new AppError('STATE_CONFLICT');
   const version = loaded.version + 1;
   const bureauId = loaded.row.bureau_id;
-  const docType = spec.document?.(next, input) ?? null;
-  const documentNumber = docType ? await allocateDocNumber(trx, bureauId ?? loaded.row.org_id, docType, input.date) : null;
+  const docType = spec.numberedDocument?.docType ?? spec.document?.(next, input) ?? null;
+  const documentNumber =
+    spec.numberedDocument?.number ?? (docType ? await allocateDocNumber(trx, bureauId ?? loaded.row.org_id, docType, input.date) : null);
   const eventId = deps.newId();
   const data = { ...body, ...(documentNumber ? { documentNumber, docType } : {}), ...(actor.channel ? { channel: actor.channel } : {}) };
   await insertCaseEvent(trx, {
@@ -142,7 +147,7 @@ export async function runCaseStepIn<A extends CaseAction>(
       number: documentNumber,
       issued_on: input.date,
     });
-    if (docType === 'filing') {
+    if (docType === 'filing' || spec.numberedDocument?.isCaseNumber) {
       await setCaseNumber(trx, loaded.row.id, documentNumber);
       row = { ...row, case_number: documentNumber };
     }
@@ -163,6 +168,7 @@ export async function runCaseStepIn<A extends CaseAction>(
       eventId,
       ...(documentNumber ? { documentNumber } : {}),
       ...(actor.channel ? { channel: actor.channel } : {}),
+      ...spec.auditData?.(input),
     },
   });
   await refreshCaseDeadlines(trx, deps, { id: loaded.row.id, bureauId, orgId: loaded.row.org_id }, deadlines);

@@ -81,9 +81,13 @@ export function toDeadline(d: CaseDeadline): CaseDeadlineDto {
   };
 }
 
+/** The path (under /cases/:id/) that takes an action; the decision on a 当场 draft has its own route. */
 export function routeOf(action: CaseAction): string | null {
+  if (action === 'issueSummaryDecision') return SUMMARY_DECISION_PATH;
   return action in CASE_ACTION_ROUTES ? CASE_ACTION_ROUTES[action as RoutedCaseAction].path : null;
 }
+
+export const SUMMARY_DECISION_PATH = 'summary-decision';
 
 /** The domain's answer for the actor's roles, with the platform permission on top (a missing one blocks too). */
 export function allowedActionsFor(actor: Actor, s: CaseSnapshot, ctx: CaseContext, canAct: boolean): AllowedAction[] {

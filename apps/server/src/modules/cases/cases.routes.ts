@@ -11,6 +11,8 @@ import {
   RecusalBody,
   RegisterCaseBody,
   SummaryCaseBody,
+  SummaryDecisionBody,
+  SummaryDraftBody,
   SummaryTicketRange,
   SummaryTicketRangeBody,
   Uuid,
@@ -32,7 +34,8 @@ import { listCases } from './use-cases/list-cases.ts';
 import { exportCases } from './use-cases/export-cases.ts';
 import { getWorkbench, getWorkbenchSet } from './use-cases/get-workbench.ts';
 import { registerCase } from './use-cases/register-case.ts';
-import { issueSummaryTicket } from './use-cases/issue-summary-ticket.ts';
+import { SUMMARY_DECISION_PATH } from './cases.mapper.ts';
+import { issueSummaryDecisionOnDraft, issueSummaryTicket } from './use-cases/issue-summary-ticket.ts';
 import { recordRecusal } from './use-cases/record-recusal.ts';
 import { listDocNumberPatterns, setDocNumberPattern } from './use-cases/doc-number-patterns.ts';
 import { createSummaryTicketRange, listSummaryTicketRanges } from './use-cases/summary-ticket-ranges.ts';
@@ -45,6 +48,7 @@ import { recordInspection, recordQuestioning } from './use-cases/record-officer-
 import { concludeInvestigation } from './use-cases/conclude-investigation.ts';
 import { reviewCase } from './use-cases/review-case.ts';
 import { completeLegalReview } from './use-cases/complete-legal-review.ts';
+import { confirmLegalBasis } from './use-cases/confirm-legal-basis.ts';
 import { recordDeliberation } from './use-cases/record-deliberation.ts';
 import { issuePriorNotice } from './use-cases/issue-prior-notice.ts';
 import { recordStatement } from './use-cases/record-statement.ts';
@@ -90,6 +94,7 @@ const STEP_HANDLERS: { [A in RoutedCaseAction]: StepHandler<A> } = {
   reviewCase,
   completeLegalReview,
   recordDeliberation,
+  confirmLegalBasis,
   issuePriorNotice,
   recordStatement,
   reviewStatement,
@@ -218,6 +223,33 @@ export function caseRoutes(app: RouteApp, deps: Deps): void {
       },
     },
     async (request, reply) => reply.status(201).send(await issueSummaryTicket(deps, actorOf(request), metaOf(request), request.body)),
+  );
+  app.post(
+    '/api/v1/cases/summary-drafts',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '当场处罚草稿（登记与照片；条文未核实时先由法制审核确认）/ summary draft: registration and photos (E12)',
+        body: SummaryDraftBody,
+        response: { 201: CaseDetail, ...STEP_ERRORS },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await issueSummaryTicket(deps, actorOf(request), metaOf(request), { ...request.body, draft: true })),
+  );
+  app.post(
+    `/api/v1/cases/:id/${SUMMARY_DECISION_PATH}`,
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '对当场处罚草稿作出决定 / the summary decision on a draft',
+        params: IdParams,
+        body: SummaryDecisionBody,
+        response: { 200: CaseDetail, ...STEP_ERRORS },
+      },
+    },
+    async (request) =>
+      issueSummaryDecisionOnDraft(deps, actorOf(request), metaOf(request), { caseId: request.params.id, body: request.body }),
   );
   app.post(
     '/api/v1/cases/:id/recusals',

@@ -182,9 +182,11 @@ export async function assembleDocumentData(db: Executor, req: DataRequest): Prom
       birthDateZh: zhDate(party.birth_date),
     };
   }
-  // Printed as the statutes number themselves (第二十八条第一款), whatever numerals the library entry was typed with.
-  const violated = normalizeCitationTextZh(provisions?.violated_provision ?? s.offence.provision);
-  const penaltyProvision = normalizeCitationTextZh(provisions?.penalty_provision ?? s.offence.provision);
+  // E12: where the library's text was not verified, the article a legal reviewer confirmed for this case is printed,
+  // as the statutes number themselves (第二十八条第一款), whatever numerals the library entry was typed with.
+  const confirmed = s.lawBasisConfirmation?.offenceVersionId === row.offence_id ? s.lawBasisConfirmation : undefined;
+  const violated = normalizeCitationTextZh(confirmed?.violatedProvision ?? provisions?.violated_provision ?? s.offence.provision);
+  const penaltyProvision = normalizeCitationTextZh(confirmed?.penaltyProvision ?? provisions?.penalty_provision ?? s.offence.provision);
   d.offence = {
     code: row.offence_code,
     name: row.offence_name,

@@ -265,6 +265,7 @@ export async function issueCaseDocument(
     }
   }
   const records = await assertKindAvailable(trx, loaded, req.kind);
+  assertPublicAddressSet(deps.config);
   const id = deps.newId();
   const code = newVerifyCode();
   const verifyPath = `/verify/${id}?c=${code}`;
@@ -367,3 +368,17 @@ export async function listCaseDocuments(db: Executor, caseId: string): Promise<I
 }
 
 export const issuedToday = (deps: Pick<Deps, 'clock'>) => shanghaiDate(deps.clock.now());
+
+/**
+ * A document issued outside the embedded demo (the server runs on DATABASE_URL) carries a QR code for the party: it is
+ * refused until PUBLIC_BASE_URL names the address the public reaches, never this machine's default localhost.
+ */
+function assertPublicAddressSet(config: Pick<Deps['config'], 'databaseUrl' | 'publicBaseUrlSet'>): void {
+  if (config.databaseUrl === null || config.publicBaseUrlSet) return;
+  throw new AppError('RULE_VIOLATION', {
+    field: 'PUBLIC_BASE_URL',
+    rule: 'PUBLIC_BASE_URL',
+    message: '未设置本平台的对外访问地址：文书上的核验二维码将无法打开，请系统管理员设置对外访问地址后再签发文书',
+    messageEn: 'PUBLIC_BASE_URL is not set: the verification QR code would point nowhere; set it before issuing documents',
+  });
+}

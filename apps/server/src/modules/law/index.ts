@@ -4,7 +4,7 @@ import { lawRoutes } from './law.routes.ts';
 
 export { loadWorkCalendar } from './law-calendar.ts';
 export { legalConfigOn } from './law-config.ts';
-export { offenceVersionsByCode, type OffenceRow } from './law-library.repository.ts';
+export { offenceVersionsByCode, type OffenceRow, type OffenceVersionRow } from './law-library.repository.ts';
 export { currentLawRevision, lawRevisionExpression } from './law-revision.ts';
 export { calculateDiscretionFor } from './use-cases/calculate-discretion.ts';
 export { seedLawLibrary } from './seed-law-library.ts';

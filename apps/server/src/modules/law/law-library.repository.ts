@@ -164,8 +164,20 @@ export async function findOffence(db: Executor, id: string): Promise<OffenceRow 
   return db.selectFrom('law_offences').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function offenceVersionsByCode(db: Executor, code: string, lawRevision?: string): Promise<OffenceRow[]> {
-  const read = () => db.selectFrom('law_offences').selectAll().where('code', '=', code).orderBy('effective_from').execute();
+/** An offence version with the verification marks of the provisions it links to (E12 reads them). */
+export type OffenceVersionRow = OffenceRow & { violated_mark: string | null; penalty_mark: string | null };
+
+export async function offenceVersionsByCode(db: Executor, code: string, lawRevision?: string): Promise<OffenceVersionRow[]> {
+  const read = () =>
+    db
+      .selectFrom('law_offences as o')
+      .leftJoin('law_provisions as vp', 'vp.id', 'o.violated_provision_id')
+      .leftJoin('law_provisions as pp', 'pp.id', 'o.penalty_provision_id')
+      .selectAll('o')
+      .select(['vp.verification as violated_mark', 'pp.verification as penalty_mark'])
+      .where('o.code', '=', code)
+      .orderBy('o.effective_from')
+      .execute();
   // With the law revision the caller read (law-revision.ts): the versions this process read at it.
   return lawRevision === undefined ? read() : offenceAtRevision(lawRevision, code, read);
 }

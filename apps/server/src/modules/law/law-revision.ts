@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import type { WorkCalendar } from '@chengguan/domain';
 import type { Executor } from '../../context.ts';
-import type { OffenceRow } from './law-library.repository.ts';
+import type { OffenceVersionRow } from './law-library.repository.ts';
 import type { StoredConfig } from './law-config.ts';
 
 /** The expression of the current revision, to select with another row (one round trip for both). */
@@ -26,7 +26,7 @@ type Entry = {
   revision: string;
   calendar: WorkCalendar | null;
   configVersions: StoredConfig[] | null;
-  offences: Map<string, OffenceRow[]>;
+  offences: Map<string, OffenceVersionRow[]>;
 };
 
 let entry: Entry | null = null;
@@ -50,7 +50,11 @@ export async function atRevision<K extends 'calendar' | 'configVersions'>(
   return value;
 }
 
-export async function offenceAtRevision(revision: string, code: string, read: () => Promise<OffenceRow[]>): Promise<OffenceRow[]> {
+export async function offenceAtRevision(
+  revision: string,
+  code: string,
+  read: () => Promise<OffenceVersionRow[]>,
+): Promise<OffenceVersionRow[]> {
   const held = at(revision).offences.get(code);
   if (held) return held;
   const value = await read();

@@ -1,6 +1,16 @@
 import type { CaseDetail, CaseEvidence, CaseRecord, EnforcementDomain } from '@chengguan/contracts';
 import type { CaseSnapshot } from '@chengguan/domain';
-import { bestOfficerCredential, CASE_STATE_LABELS, caseProgress, isCaseState, paidFen, stillNeeded } from '@chengguan/domain';
+import {
+  actVersion,
+  bestOfficerCredential,
+  CASE_STATE_LABELS,
+  caseBasisCheck,
+  caseProgress,
+  isCaseState,
+  paidFen,
+  stillNeeded,
+  unverifiedBasis,
+} from '@chengguan/domain';
 import type { Actor, Deps, Executor } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { canWriteCases, handlesCase, inJurisdiction } from '../case-access.ts';
@@ -71,6 +81,7 @@ export async function getCase(
       provision: offence.provision,
       statutoryRange: offence.statutoryRange ?? null,
     },
+    lawBasis: lawBasisOf(s, events),
     party: toParty(
       party!,
       handlesCase(
@@ -178,5 +189,28 @@ export async function getCase(
     version: row.version,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+/** E12 on the case page: what a decision prints now, what is unverified and who confirmed what for this case. */
+function lawBasisOf(s: CaseSnapshot, events: readonly { action: string; actor_name: string | null }[]): CaseDetail['lawBasis'] {
+  const version = actVersion(s);
+  const check = caseBasisCheck(s);
+  if (!version?.basis || !check) return null;
+  const c = s.lawBasisConfirmation?.offenceVersionId === version.versionId ? s.lawBasisConfirmation : undefined;
+  return {
+    violatedProvision: check.ok ? check.violatedProvision : version.basis.violatedProvision,
+    penaltyProvision: check.ok ? check.penaltyProvision : version.basis.penaltyProvision,
+    unverified: unverifiedBasis(version.basis),
+    printable: check.ok,
+    confirmation: c
+      ? {
+          confirmedOn: c.confirmedOn,
+          reviewerId: c.reviewerId,
+          reviewerName: events.filter((e) => e.action === 'confirmLegalBasis').at(-1)?.actor_name ?? null,
+          violatedProvision: c.violatedProvision,
+          penaltyProvision: c.penaltyProvision,
+        }
+      : null,
   };
 }

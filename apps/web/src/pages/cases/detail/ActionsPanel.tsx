@@ -4,8 +4,11 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { BlockReasons } from '../components/BlockReasons.tsx';
 import { actionLabel } from '../labels.ts';
 
-function isRouted(a: AllowedAction['action']): a is RoutedCaseAction {
-  return a in CASE_ACTION_ROUTES;
+/** What the case page can open: an action's form, or the decision on a 当场 draft (its own route and form). */
+export type OpenableAction = RoutedCaseAction | 'issueSummaryDecision';
+
+function openable(a: AllowedAction['action']): OpenableAction | null {
+  return a in CASE_ACTION_ROUTES || a === 'issueSummaryDecision' ? (a as OpenableAction) : null;
 }
 
 /** The server says an action is someone else's (another role, a permission this user lacks). */
@@ -22,11 +25,11 @@ function ActionItem({
 }: {
   a: AllowedAction;
   primary: boolean;
-  onOpen: (a: RoutedCaseAction) => void;
+  onOpen: (a: OpenableAction) => void;
   citations: Citations;
 }) {
   const { t } = useI18n();
-  const routed = isRouted(a.action) ? a.action : null;
+  const routed = openable(a.action);
   return (
     <div data-testid={`case-action-${a.action}`} data-allowed={a.allowed}>
       <Button
@@ -49,7 +52,7 @@ function ActionItem({
  * disabled with what blocks them underneath (the citation in the Chinese form, the rule ID on hover). Actions that belong to another role are
  * folded away so that a phone screen shows the officer's own next steps first. Nothing here decides anything.
  */
-export function ActionsPanel({ detail, onOpen }: { detail: CaseDetail; onOpen: (a: RoutedCaseAction) => void }) {
+export function ActionsPanel({ detail, onOpen }: { detail: CaseDetail; onOpen: (a: OpenableAction) => void }) {
   const { t } = useI18n();
   const shown = detail.allowedActions
     .filter((a) => a.availableInState && a.path !== null)

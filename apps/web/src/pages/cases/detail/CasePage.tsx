@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Badge, Button, Card, Col, Result, Row, Skeleton, Tabs } from 'antd';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { CaseDetail, RoutedCaseAction } from '@chengguan/contracts';
+import type { CaseDetail } from '@chengguan/contracts';
 import { casesApi } from '../../../api/cases.ts';
 import { ApiError } from '../../../api/client.ts';
 import { errorText } from '../../../api/errors.ts';
@@ -10,7 +10,8 @@ import { Page } from '../../../components/Page.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { useLoad } from '../../../lib/useLoad.ts';
 import { ActionDrawer } from './ActionDrawer.tsx';
-import { ActionsPanel } from './ActionsPanel.tsx';
+import { ActionsPanel, type OpenableAction } from './ActionsPanel.tsx';
+import { SummaryDecisionDrawer } from './SummaryDecisionDrawer.tsx';
 import { RecusalButton } from './RecusalButton.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { CaseProgressPanel } from './CaseProgressPanel.tsx';
@@ -28,10 +29,11 @@ import { SubmissionsTab } from './SubmissionsTab.tsx';
 export default function CasePage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
+  const navigate = useNavigate();
   const loaded = useLoad((signal) => casesApi.get(id, signal), id);
   // Every transition answers the whole case; keep the newest of that answer and the last load.
   const [fresh, setFresh] = useState<CaseDetail | null>(null);
-  const [action, setAction] = useState<RoutedCaseAction | null>(null);
+  const [action, setAction] = useState<OpenableAction | null>(null);
   const [tab, setTab] = useState('overview');
   const detail = fresh && fresh.id === id && fresh.version >= (loaded.data?.version ?? 0) ? fresh : loaded.data;
 
@@ -105,9 +107,17 @@ export default function CasePage() {
           {detail.canWrite && detail.procedure === 'ordinary' && <RecusalButton detail={detail} onDone={setFresh} />}
         </Col>
       </Row>
+      <SummaryDecisionDrawer
+        detail={detail}
+        open={action === 'issueSummaryDecision'}
+        onClose={() => setAction(null)}
+        onStale={loaded.reload}
+        // The issued 当场处罚决定书 opens where the ticket's own does: print and hand-over to the party.
+        onDone={(c) => navigate(`/summary?issued=${c.id}`)}
+      />
       <ActionDrawer
         detail={detail}
-        action={action}
+        action={action === 'issueSummaryDecision' ? null : action}
         onClose={() => setAction(null)}
         onStale={loaded.reload}
         onDone={(c) => {

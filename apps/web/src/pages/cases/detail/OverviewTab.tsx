@@ -47,6 +47,24 @@ export function OverviewTab({ detail }: { detail: CaseDetail }) {
         <Descriptions.Item label={t('case.provision')} span="filled">
           {d.offence.provision}
         </Descriptions.Item>
+        {d.lawBasis && (
+          <Descriptions.Item label={t('case.lawBasis.title')} span="filled">
+            <div data-testid="case-law-basis" data-printable={String(d.lawBasis.printable)}>
+              <div>{d.lawBasis.violatedProvision}</div>
+              <div>{d.lawBasis.penaltyProvision}</div>
+              <Typography.Text type={d.lawBasis.printable ? 'secondary' : 'danger'} data-testid="case-law-basis-status">
+                {d.lawBasis.confirmation
+                  ? t('case.lawBasis.confirmed', {
+                      name: d.lawBasis.confirmation.reviewerName ?? '',
+                      date: d.lawBasis.confirmation.confirmedOn,
+                    })
+                  : d.lawBasis.printable
+                    ? t('case.lawBasis.verified')
+                    : t('case.lawBasis.unverified')}
+              </Typography.Text>
+            </div>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('case.factsText')} span="filled">
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="case-facts">
             {d.facts}

@@ -85,6 +85,8 @@ export type FieldName =
   | 'reviewerHasLegalQualification'
   | 'opinion'
   | 'conclusion'
+  | 'violatedProvision'
+  | 'penaltyProvision'
   | 'participants'
   | 'proposed'
   | 'contents'
@@ -206,6 +208,11 @@ export const ACTION_FORMS: Record<RoutedCaseAction, FieldSpec[]> = {
     text('opinion', false, 20000),
   ],
   recordDeliberation: [text('conclusion', true, 5000), { name: 'participants', kind: 'officerNames' }],
+  // E12: the library's texts as a start; the reviewer writes the article he checked (the server refuses 「未核实」).
+  confirmLegalBasis: [
+    { ...line('violatedProvision', true, 500), initial: (c) => c.lawBasis?.violatedProvision ?? '' },
+    { ...line('penaltyProvision', true, 500), initial: (c) => c.lawBasis?.penaltyProvision ?? '' },
+  ],
   issuePriorNotice: [
     { name: 'proposed', kind: 'penalty', required: true, initial: proposalPenalty },
     { name: 'contents', kind: 'checks', keys: NOTICE_CONTENT_KEYS, initial: () => [...NOTICE_CONTENT_KEYS] },

@@ -1,7 +1,8 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Space, Switch, Typography } from 'antd';
+import { useNavigate } from 'react-router-dom';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { CaseDetail, GeoPointBody, Offence, SummaryCaseBody } from '@chengguan/contracts';
+import type { CaseDetail, GeoPointBody, Offence, SummaryCaseBody, SummaryDraftBody } from '@chengguan/contracts';
 import { casesApi } from '../../../api/cases.ts';
 import { useAuth } from '../../../auth/auth.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -13,13 +14,13 @@ import { PARTY_DEFAULTS, PartyFields, toPartyBody, type PartyValues } from '../c
 import { RuleAlert } from '../components/RuleAlert.tsx';
 import { OwnCredentialAlert, useOwnCredential } from '../components/OwnCredentialAlert.tsx';
 import { PartyScanButton } from './PartyScanButton.tsx';
-import { CollectOnSpotFields, toCollectBody, type CollectValues } from './CollectOnSpotFields.tsx';
+import { DECISION_DEFAULTS, SummaryDecisionFields, toDecisionParts, type DecisionValues } from './SummaryDecisionFields.tsx';
 import { flatFieldOf, withFlatFields } from '../field-names.ts';
-import { formatFen, toLegalDate, yuanToFen } from '../format.ts';
+import { formatFen, toLegalDate } from '../format.ts';
 import { useCaseSubmit } from '../useCaseSubmit.ts';
 
 type SummaryValues = PartyValues &
-  CollectValues & {
+  DecisionValues & {
     offenceCode: string;
     date: Dayjs;
     location: string;
@@ -27,15 +28,14 @@ type SummaryValues = PartyValues &
     facts: string;
     photos?: string[];
     secondOfficerId: string;
-    penaltyType: 'fine' | 'warning';
-    fineYuan?: number;
     factsCertain: boolean;
     legalBasisPresent: boolean;
     correctionOrdered?: boolean;
     refusedToCorrect?: boolean;
-    partySigned: boolean;
-    refusalNoted?: boolean;
   };
+
+/** E12: the offence's law is marked 未核实 — the ticket waits, as a draft, for the legal reviewer's confirmation. */
+const isUnverifiedLawRefusal = (rule: string | undefined) => (rule ?? '').split(' ')[0] === 'E12';
 
 const renameSummaryField = (f: string) => {
   const flat = flatFieldOf(f);
@@ -62,43 +62,58 @@ export function SummaryForm({ onIssued }: { onIssued: (c: CaseDetail) => void })
   const [form] = Form.useForm<SummaryValues>();
   const [offence, setOffence] = useState<Offence | undefined>();
   const alertRef = useRef<HTMLDivElement>(null);
-  const penaltyType = Form.useWatch('penaltyType', form) ?? 'fine';
-  const partySigned = Form.useWatch('partySigned', form) ?? true;
+
+  const navigate = useNavigate();
+  const draftBody = (v: SummaryValues): SummaryDraftBody => {
+    const date = toLegalDate(v.date);
+    return {
+      date,
+      actDate: date,
+      offenceCode: v.offenceCode,
+      party: toPartyBody(v),
+      location: v.location.trim(),
+      point: v.point ?? undefined,
+      facts: v.facts.trim(),
+      photos: v.photos ?? [],
+      officerIds: me ? [me.id, v.secondOfficerId] : [v.secondOfficerId],
+      flags: {
+        factsCertain: v.factsCertain,
+        legalBasisPresent: v.legalBasisPresent,
+        correctionOrdered: !!v.correctionOrdered,
+        refusedToCorrect: !!v.refusedToCorrect,
+      },
+    };
+  };
+  const scrollToAlert = () => window.setTimeout(() => alertRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 50);
 
   const { submit, loading, ruleError, clearRuleError } = useCaseSubmit<SummaryValues, CaseDetail>(
     form,
     async (v, idempotencyKey) => {
-      const date = toLegalDate(v.date);
-      const body: SummaryCaseBody = {
-        date,
-        actDate: date,
-        offenceCode: v.offenceCode,
-        party: toPartyBody(v),
-        location: v.location.trim(),
-        point: v.point ?? undefined,
-        facts: v.facts.trim(),
-        photos: v.photos ?? [],
-        officerIds: me ? [me.id, v.secondOfficerId] : [v.secondOfficerId],
-        penalty: v.penaltyType === 'fine' ? { penalties: ['fine'], fineFen: yuanToFen(v.fineYuan ?? 0) } : { penalties: ['warning'] },
-        flags: {
-          factsCertain: v.factsCertain,
-          legalBasisPresent: v.legalBasisPresent,
-          correctionOrdered: !!v.correctionOrdered,
-          refusedToCorrect: !!v.refusedToCorrect,
-        },
-        partySigned: v.partySigned,
-        refusalNoted: v.partySigned ? undefined : !!v.refusalNoted,
-        collectOnSpot: v.penaltyType === 'fine' ? toCollectBody(v) : undefined,
-      };
+      const body: SummaryCaseBody = { ...draftBody(v), ...toDecisionParts(v) };
       try {
         return await withFlatFields(casesApi.summary(body, { idempotencyKey }), renameSummaryField);
       } catch (e) {
-        window.setTimeout(() => alertRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' }), 50);
+        scrollToAlert();
         throw e;
       }
     },
     { successMessage: t('case.summary.issued'), onSuccess: onIssued },
   );
+  // The way on unverified law: the same registration and photos as a draft; the decision is taken on the case page
+  // once the legal reviewer has confirmed the article for this case.
+  const draft = useCaseSubmit<SummaryValues, CaseDetail>(
+    form,
+    async (v, idempotencyKey) => {
+      try {
+        return await withFlatFields(casesApi.summaryDraft(draftBody(v), { idempotencyKey }), renameSummaryField);
+      } catch (e) {
+        scrollToAlert();
+        throw e;
+      }
+    },
+    { successMessage: t('case.summary.draftSaved'), onSuccess: (c) => navigate(`/cases/${c.id}`) },
+  );
+  const unverifiedLaw = isUnverifiedLawRefusal(ruleError?.body.rule);
 
   const range =
     offence && offence.minFineFen !== null && offence.maxFineFen !== null
@@ -116,14 +131,16 @@ export function SummaryForm({ onIssued }: { onIssued: (c: CaseDetail) => void })
       scrollToFirstError
       initialValues={{
         ...PARTY_DEFAULTS,
+        ...DECISION_DEFAULTS,
         date: dayjs(),
-        penaltyType: 'fine',
         factsCertain: true,
         legalBasisPresent: true,
-        partySigned: true,
       }}
       onFinish={(v) => void submit(v)}
-      onValuesChange={() => ruleError && clearRuleError()}
+      onValuesChange={() => {
+        if (ruleError) clearRuleError();
+        if (draft.ruleError) draft.clearRuleError();
+      }}
       data-testid="summary-form"
     >
       <OwnCredentialAlert blocking />
@@ -186,63 +203,55 @@ export function SummaryForm({ onIssued }: { onIssued: (c: CaseDetail) => void })
         </Form.Item>
       </Section>
       <Section n={5} title={t('case.summary.penalty')}>
-        <Form.Item name="penaltyType">
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            options={[
-              { value: 'fine', label: t('case.penalty.fine') },
-              { value: 'warning', label: t('case.penalty.warning') },
-            ]}
-          />
-        </Form.Item>
-        {penaltyType === 'fine' && (
-          <Form.Item
-            name="fineYuan"
-            label={t('case.fineYuan')}
-            rules={[{ required: true, message: t('common.required', { field: t('case.fineYuan') }) }]}
-          >
-            <InputNumber<number>
-              min={0}
-              precision={2}
-              suffix={t('case.yuan')}
-              style={{ width: '100%' }}
-              inputMode="decimal"
-              data-testid="summary-fine"
-            />
-          </Form.Item>
-        )}
-        <Space direction="vertical" style={{ marginBottom: 16 }}>
-          <Form.Item name="factsCertain" valuePropName="checked" noStyle>
-            <Checkbox>{t('case.flag.factsCertain')}</Checkbox>
-          </Form.Item>
-          <Form.Item name="legalBasisPresent" valuePropName="checked" noStyle>
-            <Checkbox>{t('case.flag.legalBasisPresent')}</Checkbox>
-          </Form.Item>
-          {/* The offence's norm reads 「责令改正；拒不改正的，处…」: the officer records both facts (rule E10 is the server's). */}
-          {offence?.finesOnlyAfterRefusal &&
-            (['correctionOrdered', 'refusedToCorrect'] as const).map((k) => (
-              <Form.Item key={k} name={k} valuePropName="checked" noStyle>
-                <Checkbox data-testid={`summary-${k}`}>{t(`case.flag.${k}`)}</Checkbox>
-              </Form.Item>
-            ))}
-        </Space>
-        <Form.Item name="partySigned" label={t('case.summary.partySigned')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-        {!partySigned && (
-          <Form.Item
-            name="refusalNoted"
-            valuePropName="checked"
-            rules={[{ validator: async (_, v) => (v ? undefined : Promise.reject(new Error(t('case.summary.refusalRule')))) }]}
-          >
-            <Checkbox>{t('case.summary.refusalNoted')}</Checkbox>
-          </Form.Item>
-        )}
-        {penaltyType === 'fine' && <CollectOnSpotFields />}
+        <SummaryDecisionFields>
+          <Space direction="vertical" style={{ marginBottom: 16 }}>
+            <Form.Item name="factsCertain" valuePropName="checked" noStyle>
+              <Checkbox>{t('case.flag.factsCertain')}</Checkbox>
+            </Form.Item>
+            <Form.Item name="legalBasisPresent" valuePropName="checked" noStyle>
+              <Checkbox>{t('case.flag.legalBasisPresent')}</Checkbox>
+            </Form.Item>
+            {/* The offence's norm reads 「责令改正；拒不改正的，处…」: the officer records both facts (rule E10 is the server's). */}
+            {offence?.finesOnlyAfterRefusal &&
+              (['correctionOrdered', 'refusedToCorrect'] as const).map((k) => (
+                <Form.Item key={k} name={k} valuePropName="checked" noStyle>
+                  <Checkbox data-testid={`summary-${k}`}>{t(`case.flag.${k}`)}</Checkbox>
+                </Form.Item>
+              ))}
+          </Space>
+        </SummaryDecisionFields>
       </Section>
       <div ref={alertRef}>
         <RuleAlert error={ruleError} onClose={clearRuleError} />
+        <RuleAlert error={draft.ruleError} onClose={draft.clearRuleError} />
+        {unverifiedLaw && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t('case.summary.draftTitle')}
+            data-testid="summary-draft-offer"
+            description={
+              <>
+                <Typography.Paragraph style={{ marginBottom: 8 }}>{t('case.summary.draftHint')}</Typography.Paragraph>
+                <Button
+                  type="primary"
+                  block
+                  loading={draft.loading}
+                  onClick={() =>
+                    void form.validateFields().then(
+                      (v) => draft.submit(v),
+                      () => undefined,
+                    )
+                  }
+                  data-testid="summary-save-draft"
+                >
+                  {t('case.summary.saveDraft')}
+                </Button>
+              </>
+            }
+          />
+        )}
       </div>
       <div style={{ position: 'sticky', bottom: 0, background: '#f5f5f5', padding: '8px 0', zIndex: 2 }}>
         <Button

@@ -59,7 +59,7 @@ export function SummaryResult({ detail, onChanged, onNew }: { detail: CaseDetail
       )}
       <TicketHandOver detail={detail} />
       <div style={{ marginBottom: 12 }}>
-        <ActionsPanel detail={detail} onOpen={setAction} />
+        <ActionsPanel detail={detail} onOpen={(a) => a !== 'issueSummaryDecision' && setAction(a)} />
       </div>
       <Flex gap={8} wrap>
         <Link to={`/cases/${detail.id}`} style={{ flex: 1 }}>
