@@ -234,6 +234,46 @@ describe('ordinary case up to the decision', () => {
     await act('waiveStatement');
   });
 
+  it("passes the legal review: the reviewer's 法律职业资格 is his record's, shown set and read-only", async () => {
+    const { page } = s;
+    await signIn(page, 'pd_legal');
+    await act(
+      'completeLegalReview',
+      async (p) => {
+        const qualified = p.getByTestId('case-action-drawer').getByTestId('field-reviewerHasLegalQualification');
+        expect(await qualified.getAttribute('aria-checked')).toBe('true');
+        expect(await qualified.isDisabled()).toBe(true);
+        expect(await p.getByTestId('case-action-drawer').innerText()).toContain('以您的人员档案为准');
+      },
+      'legal_review',
+    );
+  });
+
+  it("gets the 集体讨论 recorded by the leader, the attendees chosen from the bureau's officers", async () => {
+    const { page } = s;
+    await signIn(page, 'pd_leader');
+    const leader = await officerName(page, 'pd_leader');
+    const legal = await officerName(page, 'pd_legal');
+    let sent: unknown;
+    page.on('request', (r) => {
+      if (r.url().endsWith(`/api/v1/cases/${caseId}/deliberation`)) sent = r.postDataJSON();
+    });
+    await act(
+      'recordDeliberation',
+      async (p) => {
+        await p.locator('#caseAction_conclusion').fill('经集体讨论，同意拟处罚意见。');
+        for (const who of [leader, legal]) {
+          await p.locator('.ant-select:has([data-testid="field-participants"]), [data-testid="field-participants"]').first().click();
+          await p.keyboard.type(who);
+          await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: who }).first().click();
+        }
+        await p.keyboard.press('Escape');
+      },
+      'deliberation',
+    );
+    expect(sent).toMatchObject({ participants: [leader, legal] });
+  });
+
   it('has its 违则, marked 未核实 in the library, confirmed by the legal reviewer (E12)', async () => {
     await signIn(s.page, 'pd_legal');
     await act('confirmLegalBasis', async (p) => {
@@ -262,6 +302,8 @@ describe('ordinary case up to the decision', () => {
       'reviewCase',
       'issuePriorNotice',
       'waiveStatement',
+      'completeLegalReview',
+      'recordDeliberation',
       'confirmLegalBasis',
       'decide',
     ]) {

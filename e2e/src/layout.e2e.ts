@@ -19,8 +19,11 @@ const VIEWPORTS = [
 /** Demo users in the order their menus are walked: between them they reach every page of the console. */
 const USERS = ['pd_ljz_01', 'pd_ljz_leader', 'pd_leader', 'pd_legal', 'pd_command', 'pd_super', 'pd_admin', 'admin'] as const;
 
-/** The public pages a visitor opens without a key (the verify and cashier pages need a document's or a checkout's). */
-const PUBLIC_PAGES = ['/login', '/portal', '/disclosure'] as const;
+/**
+ * The public pages a visitor opens without a key (a document's own verify page and the cashier need a document's or a
+ * checkout's; /verify alone explains how to verify one).
+ */
+const PUBLIC_PAGES = ['/login', '/portal', '/disclosure', '/verify'] as const;
 
 /** Waits until the page has drawn what it loads: no spinner left, the network quiet. */
 async function settle(page: Page): Promise<void> {

@@ -50,17 +50,43 @@ describe('role × jurisdiction', () => {
     expect(leaderView.allowedActions.find((a) => a.action === 'approveFiling')?.allowed).toBe(true);
   });
 
-  it('personal data is unmasked only for readers who may write; lists always mask', async () => {
+  it('those who handle the case see the party unmasked on the page and in the lists; the watching roles see it masked', async () => {
     const c = await kit.register();
-    expect(c.party).toMatchObject({ idNumber: ID_CARD, phone: '13812345678', masked: false });
-    const supervisor = await ctx.login('pd_super');
-    const seen = (await ctx.api('GET', `/api/v1/cases/${c.id}`, { token: supervisor })).json() as CaseDetail;
-    expect(seen.party.masked).toBe(true);
-    expect(seen.party.idNumber).toBe(`${ID_CARD.slice(0, 6)}********${ID_CARD.slice(-4)}`);
-    expect(seen.party.phone).toBe('138****5678');
-    expect(seen.party.name).toBe('王**');
-    const list = (await ctx.api('GET', `/api/v1/cases?q=${encodeURIComponent('陆家嘴')}`, { token: kit.tokens.pd_ljz_01! })).json();
-    expect((list.items as CaseListItem[]).every((i) => i.partyName === '王**')).toBe(true);
+    expect(c.party).toMatchObject({ name: '王小明', idNumber: ID_CARD, phone: '13812345678', masked: false });
+    const listed = async (token: string) => {
+      const list = (await ctx.api('GET', `/api/v1/cases?q=${encodeURIComponent('陆家嘴')}&pageSize=200`, { token })).json();
+      return (list.items as CaseListItem[]).find((i) => i.id === c.id)?.partyName;
+    };
+    // The case's officer, the squad's leader, the district's legal reviewer and leader handle it.
+    for (const user of ['pd_ljz_01', 'pd_ljz_leader', 'pd_legal', 'pd_leader'] as const) {
+      expect(await listed(kit.tokens[user]!), user).toBe('王小明');
+      const page = (await ctx.api('GET', `/api/v1/cases/${c.id}`, { token: kit.tokens[user]! })).json() as CaseDetail;
+      expect(page.party, user).toMatchObject({ name: '王小明', masked: false });
+    }
+    const workbench = (await ctx.api('GET', '/api/v1/cases/workbench?pageSize=50', { token: kit.tokens.pd_ljz_01! })).json() as Workbench;
+    expect(workbench.myTasks.items.find((t) => t.case.id === c.id)?.case.partyName).toBe('王小明');
+    // 督察 and 指挥中心 only watch: masked on the page and in the list.
+    for (const user of ['pd_super', 'pd_command']) {
+      const token = await ctx.login(user);
+      const seen = (await ctx.api('GET', `/api/v1/cases/${c.id}`, { token })).json() as CaseDetail;
+      expect(seen.party.masked, user).toBe(true);
+      expect(seen.party.idNumber).toBe(`${ID_CARD.slice(0, 6)}********${ID_CARD.slice(-4)}`);
+      expect(seen.party.phone).toBe('138****5678');
+      expect(seen.party.name).toBe('王**');
+      expect(await listed(token), user).toBe('王**');
+    }
+  });
+
+  it('the Excel export masks the party even for those who handle the case', async () => {
+    await kit.register();
+    const r = await ctx.api('GET', `/api/v1/cases/export.xlsx?q=${encodeURIComponent('陆家嘴')}`, { token: kit.tokens.pd_ljz_01! });
+    expect(r.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells).toContain('王**');
+    expect(cells).not.toContain('王小明');
   });
 });
 

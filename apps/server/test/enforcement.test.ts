@@ -124,7 +124,13 @@ describe('the enforcement list and the daily check (clock moves forward)', () =>
     const page = await list(`?status=awaiting_reminder&orgId=${kit.orgId('pd-ljz')}&from=2026-03-09&to=2026-03-09`);
     expect(page.items.map((i) => i.caseId)).toContain(c.id);
     const item = page.items.find((i) => i.caseId === c.id)!;
-    expect(item).toMatchObject({ paymentDue: '2026-03-09', partyName: expect.stringContaining('*') });
+    // The squad leader handles the case: the party's name in full; 督察 only watches: masked.
+    expect(item).toMatchObject({ paymentDue: '2026-03-09', partyName: c.party.name });
+    const supervisor = await ctx.login('pd_super');
+    const watched = (
+      await ctx.api('GET', `/api/v1/enforcement?status=awaiting_reminder`, { token: supervisor })
+    ).json() as PageOf<EnforcementListItem>;
+    expect(watched.items.find((i) => i.caseId === c.id)?.partyName).toMatch(/\*/);
     const xlsx = await ctx.api('GET', '/api/v1/enforcement/export.xlsx?status=awaiting_reminder', { token: kit.tokens.pd_ljz_leader! });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');

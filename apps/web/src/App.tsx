@@ -5,10 +5,11 @@ import zh_CN from 'antd/es/locale/zh_CN';
 import en_US from 'antd/es/locale/en_US';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { AuthProvider, useAuth } from './auth/auth.tsx';
-import { allowedRoutes, APP_ROUTES } from './routes.tsx';
+import { allowedRoutes, APP_ROUTES, type AppRoute } from './routes.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFound } from './pages/NotFound.tsx';
+import { NoPermission } from './pages/NoPermission.tsx';
 import { FullPageSpin } from './components/FullPageSpin.tsx';
 import type { ReactNode } from 'react';
 
@@ -19,6 +20,8 @@ const PortalPage = lazy(() => import('./pages/portal/PortalPage.tsx'));
 const PublicDisclosurePage = lazy(() => import('./pages/disclosure/PublicDisclosurePage.tsx'));
 /** 文书核验: the QR code on every issued document leads here (public). */
 const VerifyPage = lazy(() => import('./pages/verify/VerifyPage.tsx'));
+/** /verify without a document: how to verify one (public, no staff API). */
+const VerifyStartPage = lazy(() => import('./pages/verify/VerifyStartPage.tsx'));
 const SandboxPayPage = lazy(() => import('./pages/sandbox-pay/SandboxPayPage.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -36,10 +39,10 @@ function Home() {
   return <Navigate to={first ? `/${first.path}` : '/settings'} replace />;
 }
 
-function RoutePage({ permission, children }: { permission: string | undefined; children: ReactNode }) {
+function RoutePage({ route, children }: { route: AppRoute; children: ReactNode }) {
   const { can } = useAuth();
-  // Like the API, a page the user may not see simply does not exist for him.
-  if (permission && !can(permission)) return <NotFound />;
+  // A page of the console that his roles do not open: he is told what he lacks (the API refuses regardless).
+  if (route.permission && !can(route.permission)) return <NoPermission permission={route.permission} pageKey={route.labelKey} />;
   return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
 }
 
@@ -77,6 +80,14 @@ function Localized() {
                 }
               />
               <Route
+                path="/verify"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <VerifyStartPage />
+                  </Suspense>
+                }
+              />
+              <Route
                 path="/verify/:id"
                 element={
                   <Suspense fallback={<FullPageSpin />}>
@@ -105,7 +116,7 @@ function Localized() {
                     key={r.path}
                     path={`${r.path}/*`}
                     element={
-                      <RoutePage permission={r.permission}>
+                      <RoutePage route={r}>
                         <r.page />
                       </RoutePage>
                     }

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Code, PageQuery, Text, Uuid } from './common.ts';
-import { RoleSchema } from './staff.ts';
+import { Code, IsoDate, PageQuery, Text, Uuid } from './common.ts';
+import { CREDENTIAL_STATUSES, RoleSchema } from './staff.ts';
 
 export const LoginBody = Type.Object({
   username: Text(64, { minLength: 1 }),
@@ -22,6 +22,19 @@ export const Me = Type.Object({
   mustChangePassword: Type.Boolean(),
   /** His jurisdiction is the whole city (a user of the city bureau): he sees what belongs to no bureau. */
   cityWide: Type.Boolean(),
+  /**
+   * His own best 执法证 today, as the server judges it (rule A1). The console warns him before he fills a form that
+   * needs a valid one (当场处罚, 立案登记); the server still refuses the step itself.
+   */
+  credential: Type.Object({
+    status: Type.Union(CREDENTIAL_STATUSES.map((s) => Type.Literal(s))),
+    /** He may act on it today (valid or expiring). */
+    canAct: Type.Boolean(),
+    number: Type.Union([Type.String(), Type.Null()]),
+    validTo: Type.Union([IsoDate, Type.Null()]),
+  }),
+  /** 法律职业资格 on his staff record (处罚法 Art. 58): the 法制审核 step reads it from there. */
+  legalQualification: Type.Boolean(),
 });
 export type Me = Static<typeof Me>;
 

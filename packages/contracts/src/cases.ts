@@ -358,7 +358,13 @@ export const LegalReviewBody = Type.Object({
   ...Step,
   result: Type.Union([Type.Literal('pass'), Type.Literal('fail')]),
   reviewerFirstTime: Type.Boolean(),
-  reviewerHasLegalQualification: Type.Boolean(),
+  /**
+   * Kept for older clients and no longer trusted: the server reads the 法律职业资格 from the reviewer's staff record
+   * (Officer.legalQualification) and the record wins. May be omitted.
+   */
+  reviewerHasLegalQualification: Type.Optional(
+    Type.Boolean({ description: "ignored: the reviewer's staff record (legalQualification) decides" }),
+  ),
   opinion: Type.Optional(MultilineText(20000)),
 });
 /** E12: the legal reviewer confirms, for this case, the article texts a decision prints instead of unverified ones. */

@@ -3,6 +3,7 @@
 // server, contracts and browser.
 export * from './cases/case-states.ts';
 export * from './party/identity.ts';
+export * from './cases/party-name.ts';
 export * from './money.ts';
 export { CHECKPOINT_REASONS, type CheckpointReason } from './audit/checkpoint-reasons.ts';
 export * from './law/citation.ts';

@@ -44,6 +44,8 @@ export type OfficersTable = {
   gender: string | null;
   phone: string | null;
   title: string | null;
+  /** 法律职业资格 (处罚法 Art. 58), migration 025. */
+  legal_qualification: Generated<boolean>;
   active: Generated<boolean>;
   username: string | null;
   password_hash: string | null;

@@ -172,6 +172,7 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   legalBasis: L('法律依据', 'legal basis'),
   legalBasisPresent: L('有法定依据', 'legal basis present'),
   legalBasisStated: L('已告知法律依据', 'legal basis stated'),
+  legalQualification: L('法律职业资格', 'legal professional qualification'),
   legalRepresentative: L('法定代表人', 'legal representative'),
   legal_person: L('法人', 'legal person'),
   level: L('级别', 'level'),

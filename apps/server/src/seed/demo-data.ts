@@ -34,6 +34,8 @@ export type DemoOfficer = {
   title: string;
   roles: Role[];
   username: string | null;
+  /** 法律职业资格 (处罚法 Art. 58): the legal reviewers of the demo hold it. */
+  legalQualification: boolean;
   credentials: DemoCredential[];
 };
 
@@ -421,6 +423,7 @@ export function buildDemoData(options: { seed?: number } = {}): DemoData {
       title: TITLES[slot.role],
       roles: [slot.role],
       username: slot.username,
+      legalQualification: slot.role === 'legal_reviewer',
       credentials: WITHOUT_CREDENTIAL.has(slot.key) ? [] : [credential],
     });
   }

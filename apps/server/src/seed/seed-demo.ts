@@ -109,6 +109,7 @@ export async function seedDemo(deps: Deps, options: SeedDemoOptions = {}): Promi
           username: p.username,
           password_hash: p.username ? (hashes.get(p.username) ?? null) : null,
           must_change_password: oneTimePasswords !== null && p.username !== null,
+          legal_qualification: p.legalQualification,
         },
         p.roles,
       );

@@ -325,6 +325,18 @@ export const casesEnUS: Record<CasesMessageKey, string> = {
   'case.partyName': 'Party name',
   'case.partyNameOrg': 'Organisation name',
   'case.partyNamePerson': 'Name',
+  'case.ownCred.expired': 'Your enforcement credential (No. {number}) expired on {validTo}; you hold no valid credential.',
+  'case.ownCred.revoked': 'Your enforcement credential (No. {number}) has been revoked; you hold no valid credential.',
+  'case.ownCred.notYetValid': 'Your enforcement credential (No. {number}) is not yet valid; you hold no valid credential.',
+  'case.ownCred.missing': 'No enforcement credential is recorded for you; you hold no valid credential.',
+  'case.ownCred.summaryBlocked':
+    'A summary penalty is carried out by two officers with valid credentials; this form would be refused, so it cannot be filled in now. Ask the bureau to renew or record your credential first (Administrative Penalty Law Art. 42).',
+  'case.ownCred.registerNote':
+    'You may still register the case, but the inspections and questioning after filing need two officers with valid credentials: have credentialed officers handle it, and renew your credential soon (Administrative Penalty Law Art. 42).',
+  'case.fromOwnRecord':
+    'As your staff record says; the server reads it from there. If it is wrong, ask the administrator to correct it on the staff page',
+  'case.partyNameLooksLikeOrg':
+    'Please check: the name contains “{word}” and reads like an organisation or a shop. If the party is an organisation, change the party type to legal person or other organisation; if it is indeed a person, carry on.',
   'case.partyType': 'Party type',
   'case.pausedDays': 'Paused {n} days',
   'case.penaltyTitle': 'Penalty',
@@ -332,6 +344,8 @@ export const casesEnUS: Record<CasesMessageKey, string> = {
   'case.phoneRule': 'Enter a valid phone number',
   'case.pickFile': 'Choose a file',
   'case.pickOfficer': 'Choose an officer',
+  'case.pickAttendees': 'Type a name or employee number to find officers of the bureau; several may be chosen',
+  'case.noOfficerFound': 'No such officer',
   'case.procedure': 'Procedure',
   'case.proposal': 'Proposal',
   'case.provision': 'Provisions',

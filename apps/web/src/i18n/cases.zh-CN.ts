@@ -323,6 +323,17 @@ export const casesZhCN = {
   'case.partyName': '当事人名称',
   'case.partyNameOrg': '单位名称',
   'case.partyNamePerson': '姓名',
+  'case.ownCred.expired': '您的执法证（证号 {number}）已于 {validTo} 到期，目前无有效执法证。',
+  'case.ownCred.revoked': '您的执法证（证号 {number}）已被吊销，目前无有效执法证。',
+  'case.ownCred.notYetValid': '您的执法证（证号 {number}）尚未生效，目前无有效执法证。',
+  'case.ownCred.missing': '您的人员档案中没有登记执法证，目前无有效执法证。',
+  'case.ownCred.summaryBlocked':
+    '当场处罚须由两名持有效执法证的执法人员实施，本表提交后将被拒绝，因此暂不能填写。请联系本局人事或系统管理员办理执法证后再办理（依据《中华人民共和国行政处罚法》第四十二条）。',
+  'case.ownCred.registerNote':
+    '您仍可登记案件线索，但立案后的检查、询问等调查取证须由两名持有效执法证的执法人员实施，请安排持证人员承办，并尽快办理执法证（依据《中华人民共和国行政处罚法》第四十二条）。',
+  'case.fromOwnRecord': '以您的人员档案为准，提交时由系统读取；如与实际不符，请联系系统管理员在「人员与执法证」中更正',
+  'case.partyNameLooksLikeOrg':
+    '请核对：姓名中含有「{word}」，像是单位或个体工商户的名称。如当事人是单位，请将当事人类型改为「法人」或「其他组织」；确为自然人的可继续填写。',
   'case.partyType': '当事人类型',
   'case.pausedDays': '已暂停 {n} 天',
   'case.penaltyTitle': '处理',
@@ -330,6 +341,8 @@ export const casesZhCN = {
   'case.phoneRule': '请输入有效的电话号码',
   'case.pickFile': '选择文件',
   'case.pickOfficer': '选择执法人员',
+  'case.pickAttendees': '输入姓名或工号查找本局人员，可选多人',
+  'case.noOfficerFound': '未找到该人员',
   'case.procedure': '程序',
   'case.proposal': '审核意见',
   'case.provision': '法律依据',

@@ -96,6 +96,17 @@ export const documentsEnUS: Record<DocumentsMessageKey, string> = {
   'doc.settings.key': 'SM2 public key fingerprint',
   'doc.settings.noKey': 'Created when the first document is issued',
   'doc.verify.title': 'Verify an enforcement document',
+  'doc.verify.start.intro': 'Check that an enforcement document is genuine',
+  'doc.verify.start.how':
+    'Every document carries a QR code and a verification code beside its seal. Scan the QR code with a phone to verify it directly, or type below the address and the code printed beside the QR code. The result shows whether the bureau issued the document and whether it was altered or withdrawn.',
+  'doc.verify.start.byHand': 'Verify by hand',
+  'doc.verify.start.address': 'Verification address',
+  'doc.verify.start.addressHelp':
+    'Copy the web address printed beside the QR code (the part with /verify/), or only the document identifier in it',
+  'doc.verify.start.code': 'Verification code',
+  'doc.verify.start.codeHelp': 'The ten letters and digits after “核验码：” on the document (with or without the hyphen)',
+  'doc.verify.start.badAddress': 'Verification address: no document identifier found; copy the address printed beside the QR code',
+  'doc.verify.start.go': 'Verify',
   'doc.verify.genuine': 'The document is genuine',
   'doc.verify.problem': 'The document failed verification',
   'doc.verify.withdrawn': 'This document has been voided and is no longer valid',

@@ -3,6 +3,8 @@
 
 /** States, actions and the named sets (CLOSABLE_CASE_STATES, DEADLINE_PAUSING_STATES, TERMINAL_CASE_STATES, ACTIVE_CASE_STATES …). */
 export * from './case-states.ts';
+/** The console's warning when a 自然人 is entered under an organisation's name. */
+export * from './party-name.ts';
 /** CaseSnapshot: the plain data the guards read (the server rebuilds it from its tables); CaseContext. */
 export * from './case-snapshot.ts';
 /** The typed input of every action (CaseActionInputs), evidence types, case sources. */

@@ -140,6 +140,19 @@ export async function rolesOf(db: Executor, officerId: string): Promise<string[]
   return rows.map((r) => r.role);
 }
 
+/** What the console shows of his own record: the 法律职业资格 and his credentials as stored. */
+export async function ownStanding(db: Executor, officerId: string) {
+  const [officer, credentials] = await Promise.all([
+    db.selectFrom('officers').select('legal_qualification').where('id', '=', officerId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('credentials')
+      .select(['number', 'domains', 'valid_from as validFrom', 'valid_to as validTo', 'revoked'])
+      .where('officer_id', '=', officerId)
+      .execute(),
+  ]);
+  return { legalQualification: officer.legal_qualification, credentials };
+}
+
 export async function getSecrets(db: Executor, officerId: string) {
   return db
     .selectFrom('officers')

@@ -61,9 +61,20 @@ export function assertActionPermission(actor: Pick<StepActor, 'permissions'>, ac
   if (!hasActionPermission(actor, action)) throw new AppError('FORBIDDEN');
 }
 
-/** Any write permission on cases: such a reader sees the party's personal data unmasked. */
-export function canWriteCases(actor: Actor): boolean {
+/** Any write permission on cases (a step of the machine to take). */
+export function canWriteCases(actor: Pick<Actor, 'permissions'>): boolean {
   return (['case:write', 'case:approve', 'case:legal_review', 'case:decide'] as const).some((p) => actor.permissions.has(p));
+}
+
+/**
+ * Who handles a case sees its party unmasked (name, ID number, phone, address): the case's own officers and, inside
+ * the jurisdiction that every read checks first, the roles that take its steps — the squad's officers and leader
+ * (case:write / case:approve), the legal reviewers (case:legal_review) and the leaders (case:decide). The roles
+ * that only watch (指挥中心 commander, 督察 supervisor) see the party masked (个人信息保护法 Art. 6: no more
+ * personal data than the task needs). The Excel export stays masked for everyone: a file leaves the system.
+ */
+export function handlesCase(actor: Pick<Actor, 'id' | 'permissions'>, caseOfficerIds: readonly string[] = []): boolean {
+  return caseOfficerIds.includes(actor.id) || canWriteCases(actor);
 }
 
 export function inJurisdiction(actor: Pick<StepActor, 'jurisdictionPath'>, orgPath: string): boolean {

@@ -116,7 +116,13 @@ export function allowedActionsFor(actor: Actor, s: CaseSnapshot, ctx: CaseContex
   });
 }
 
-export function toListItem(r: CaseListRow, leadOfficerName: string | null, deadlines: readonly CaseDeadlineRow[]): CaseListItem {
+export function toListItem(
+  r: CaseListRow,
+  leadOfficerName: string | null,
+  deadlines: readonly CaseDeadlineRow[],
+  /** The reader handles the case (handlesCase): the party's name unmasked. */
+  unmasked = false,
+): CaseListItem {
   const next = deadlines
     .filter((d) => d.case_id === r.id && (d.state === 'running' || d.state === 'overdue' || d.state === 'paused') && d.holder === 'agency')
     .sort((a, b) => a.due_date.localeCompare(b.due_date))[0];
@@ -132,7 +138,7 @@ export function toListItem(r: CaseListRow, leadOfficerName: string | null, deadl
     offenceCode: r.offence_code,
     offenceName: r.offence_name,
     domain: (r.domain as EnforcementDomain | null) ?? null,
-    partyName: maskPartyName(r.party_type, r.party_name),
+    partyName: unmasked ? r.party_name : maskPartyName(r.party_type, r.party_name),
     partyType: r.party_type as CaseListItem['partyType'],
     location: r.location,
     discoveredOn: r.discovered_on,

@@ -414,6 +414,24 @@ export async function leadOfficerNames(db: Executor, caseIds: readonly string[])
   return new Map(rows.map((r) => [r.case_id, r.name]));
 }
 
+/** 法律职业资格 on the officer's staff record (E1 reads it, not the reviewer's own claim). */
+export async function officerLegalQualification(db: Executor, officerId: string): Promise<boolean> {
+  const row = await db.selectFrom('officers').select('legal_qualification').where('id', '=', officerId).executeTakeFirst();
+  return row?.legal_qualification === true;
+}
+
+/** Of these cases, those the officer is one of the officers of. */
+export async function casesOfOfficer(db: Executor, officerId: string, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('case_officers')
+    .select('case_id')
+    .where('case_id', 'in', [...caseIds])
+    .where('officer_id', '=', officerId)
+    .execute();
+  return new Set(rows.map((r) => r.case_id));
+}
+
 export type OfficerInOrg = TeamOfficer & { name: string; orgPath: string; active: boolean };
 
 /** The credentials of the officer `o` as a JSON array of the domain's credential (A1 reads them live). */

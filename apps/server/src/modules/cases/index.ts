@@ -28,7 +28,7 @@ export {
 } from './cases.repository.ts';
 export { channelActor } from './channel-actor.ts';
 // Role homes count and judge cases with the list's own queries (capped counts, bounded reads).
-export { canWriteCases, hasActionPermission } from './case-access.ts';
+export { canWriteCases, handlesCase, hasActionPermission } from './case-access.ts';
 export { hydrateSnapshots } from './case-loader.ts';
 export { listCases as listCaseRows, snapshotsOf, type CaseFilter, type CaseListRow } from './cases.repository.ts';
 export { allocateDocNumber, defaultPattern, formatDocNumber } from './doc-numbers.ts';

@@ -35,6 +35,7 @@ export function toOfficer(
     phone: r.phone === null ? null : opts.showPhone ? r.phone : maskPhone(r.phone),
     title: r.title,
     username: r.username,
+    legalQualification: r.legal_qualification,
     roles,
     active: r.active,
     locked: r.locked_until !== null && new Date(r.locked_until) > opts.now,

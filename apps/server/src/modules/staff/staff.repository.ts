@@ -51,6 +51,7 @@ export type OfficerRow = {
   phone: string | null;
   title: string | null;
   username: string | null;
+  legal_qualification: boolean;
   active: boolean;
   locked_until: Date | null;
   failed_attempts: number;
@@ -75,6 +76,7 @@ function officersQuery(db: Executor, today: string, expiringDays: number) {
       'o.phone',
       'o.title',
       'o.username',
+      'o.legal_qualification',
       'o.active',
       'o.locked_until',
       'o.failed_attempts',
@@ -207,6 +209,7 @@ export async function insertOfficer(
     username: string | null;
     password_hash: string | null;
     must_change_password: boolean;
+    legal_qualification?: boolean;
   },
   roles: readonly string[],
 ) {
@@ -242,6 +245,7 @@ export async function updateOfficerRow(
     gender: string | null;
     phone: string | null;
     title: string | null;
+    legal_qualification: boolean;
     active: boolean;
     failed_attempts: number;
     locked_until: Date | null;

@@ -185,6 +185,7 @@ export default function AuditPage() {
               options={auditObjectOptions(lang)}
               placeholder={t('audit.entityType')}
               style={{ width: 160 }}
+              data-testid="audit-filter-object"
             />
           </Form.Item>
           <Form.Item name="entityId">

@@ -13,6 +13,7 @@ type CreateForm = {
   gender?: 'M' | 'F';
   phone?: string;
   title?: string;
+  legalQualification?: boolean;
   roles: Role[];
   username?: string;
   password?: string;
@@ -48,6 +49,7 @@ export function OfficerCreateDrawer({
         gender: v.gender,
         phone: opt(v.phone),
         title: opt(v.title),
+        legalQualification: v.legalQualification === true,
         roles: v.roles,
         username: opt(v.username),
         password: v.password ? v.password : undefined,

@@ -19,6 +19,7 @@ type EditForm = {
   gender?: 'M' | 'F' | null;
   phone?: string;
   title?: string;
+  legalQualification: boolean;
   roles: Role[];
   active: boolean;
   password?: string;
@@ -34,6 +35,7 @@ function changes(o: Officer, v: EditForm): UpdateOfficerBody {
   if (v.gender && v.gender !== o.gender) body.gender = v.gender;
   if (v.phone && v.phone.trim() !== '') body.phone = v.phone.trim();
   if ((v.title ?? '').trim() !== (o.title ?? '')) body.title = (v.title ?? '').trim();
+  if (v.legalQualification !== o.legalQualification) body.legalQualification = v.legalQualification;
   if (!sameRoles(v.roles, o.roles)) body.roles = v.roles;
   if (v.active !== o.active) body.active = v.active;
   if (v.password) body.password = v.password;
@@ -87,6 +89,7 @@ export function OfficerDetailDrawer({
       name: officer.name,
       gender: officer.gender,
       title: officer.title ?? '',
+      legalQualification: officer.legalQualification,
       roles: officer.roles,
       active: officer.active,
     });

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { Form, Input, Radio, Select, TreeSelect } from 'antd';
+import { Form, Input, Radio, Select, Switch, TreeSelect } from 'antd';
 import type { OrgNode, Role, RoleInfo } from '@chengguan/contracts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { roleLabel } from '../../i18n/labels.ts';
@@ -98,6 +98,14 @@ export function OfficerBasicFields({
       </Form.Item>
       <Form.Item name="title" label={t('officer.title')} rules={[{ max: 30 }]}>
         <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item
+        name="legalQualification"
+        label={t('officer.legalQualification')}
+        extra={t('officer.legalQualificationHint')}
+        valuePropName="checked"
+      >
+        <Switch data-testid="officer-legal-qualification" />
       </Form.Item>
       <Form.Item
         name="roles"

@@ -27,6 +27,6 @@ const COLUMNS: XlsxColumn<CaseListItem>[] = [
 
 /** The whole filtered list (not just one page) as an Excel workbook; personal data masked. */
 export async function exportCases(deps: Deps, actor: Actor, query: CaseListQuery): Promise<Buffer> {
-  const page = await listCases(deps, actor, { ...query, page: 1, pageSize: MAX_EXPORT_ROWS }, MAX_EXPORT_ROWS);
+  const page = await listCases(deps, actor, { ...query, page: 1, pageSize: MAX_EXPORT_ROWS }, MAX_EXPORT_ROWS, true);
   return toXlsx('案件', COLUMNS, page.items);
 }

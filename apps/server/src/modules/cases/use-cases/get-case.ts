@@ -13,7 +13,7 @@ import {
 } from '@chengguan/domain';
 import type { Actor, Deps, Executor } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { canWriteCases, inJurisdiction } from '../case-access.ts';
+import { canWriteCases, handlesCase, inJurisdiction } from '../case-access.ts';
 import { summarizeDeadlines } from '../case-deadlines.ts';
 import type { WrittenCase } from '../case-step.ts';
 import { caseContext, hydrated } from '../case-loader.ts';
@@ -24,7 +24,7 @@ import { allowedActionsFor, docTypeOf, eventLabel, toDeadline, toParty } from '.
 import { casePageRows, findCaseWithLawRevision } from '../cases.repository.ts';
 
 /**
- * The case page: facts, party (unmasked only for a reader who may write), officers, evidence, 笔录, numbered
+ * The case page: facts, party (unmasked only for a reader who handles the case: handlesCase), officers, evidence, 笔录, numbered
  * documents, the timeline, and always the allowed next actions with the reasons any is blocked and every deadline.
  */
 export async function getCase(
@@ -82,7 +82,13 @@ export async function getCase(
       statutoryRange: offence.statutoryRange ?? null,
     },
     lawBasis: lawBasisOf(s, events),
-    party: toParty(party!, canWrite),
+    party: toParty(
+      party!,
+      handlesCase(
+        actor,
+        stored.officers.map((o) => o.id),
+      ),
+    ),
     act: { actId: s.act.actId, actDate: s.act.actDate, continuingUntil: s.act.continuingUntil ?? null },
     location: row.location,
     point,

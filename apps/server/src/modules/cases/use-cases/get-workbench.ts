@@ -12,7 +12,7 @@ import { ACTIVE_CASE_STATES, CASE_MACHINE, actionsAllowedNow, addDays, statesWhe
 import type { Actor, Deps } from '../../../context.ts';
 import { fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { canWriteCases, hasActionPermission } from '../case-access.ts';
+import { canWriteCases, handlesCase, hasActionPermission } from '../case-access.ts';
 import { currentLawRevision } from '../../law/index.ts';
 import { caseContext, hydrateSnapshots } from '../case-loader.ts';
 import { maskPartyName } from '../cases.mapper.ts';
@@ -54,13 +54,13 @@ async function reader(deps: Deps, actor: Actor): Promise<Reader> {
   return { deps, actor, today: ctx.today, scope: leader ? base : { ...base, officerId: actor.id }, leader, lawRevision, ctx };
 }
 
-function toWorkbenchCase(r: WorkbenchCaseRow): WorkbenchCase {
+function toWorkbenchCase(r: WorkbenchCaseRow, unmasked: boolean): WorkbenchCase {
   return {
     id: r.id,
     caseNumber: r.case_number,
     state: r.state as WorkbenchCase['state'],
     offenceName: r.offence_name,
-    partyName: maskPartyName(r.party_type, r.party_name),
+    partyName: unmasked ? r.party_name : maskPartyName(r.party_type, r.party_name),
   };
 }
 
@@ -92,7 +92,10 @@ async function tasks(r: Reader, pageSize: number, cursor: string | undefined, wi
       consumed = i + 1;
       const actions = actionsAllowedNow(snapshots[i]!, r.actor.roles, r.ctx).filter((a) => hasActionPermission(r.actor, a));
       if (actions.length > 0) {
-        items.push({ case: toWorkbenchCase(row), actions: actions.map((a) => ({ action: a, labelZh: CASE_MACHINE[a].labelZh })) });
+        items.push({
+          case: toWorkbenchCase(row, handlesCase(r.actor)),
+          actions: actions.map((a) => ({ action: a, labelZh: CASE_MACHINE[a].labelZh })),
+        });
         if (items.length === pageSize) break;
       }
     }
@@ -135,7 +138,7 @@ async function deadlines(
   const page = await listWorkbenchDeadlines(r.deps.db, r.scope, window, pageSize, { ...(after ? { after } : {}), withCount });
   return {
     items: page.items.map((d: WorkbenchDeadlineRow) => ({
-      case: toWorkbenchCase(d),
+      case: toWorkbenchCase(d, handlesCase(r.actor)),
       deadline: {
         kind: d.kind as WorkbenchDeadlines['items'][number]['deadline']['kind'],
         dueDate: d.due_date,
@@ -155,7 +158,7 @@ async function squadOverdue(r: Reader, pageSize: number, cursor: string | undefi
   const filter = { jurisdictionPath: r.actor.jurisdictionPath, states: ACTIVE_CASE_STATES, overdue: true };
   const page = await listWorkbenchCases(r.deps.db, filter, pageSize, { ...(after ? { after } : {}), withSnapshot: false, withCount });
   return {
-    items: page.items.map(toWorkbenchCase),
+    items: page.items.map((c) => toWorkbenchCase(c, handlesCase(r.actor))),
     total: page.total,
     totalCapped: page.totalCapped,
     nextCursor: page.nextCursor ? encodeCaseCursor(page.nextCursor) : null,

@@ -2,8 +2,10 @@ import type { CaseListItem, CaseListQuery, PageOf } from '@chengguan/contracts';
 import type { Actor, Deps } from '../../../context.ts';
 import { fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
+import { handlesCase } from '../case-access.ts';
 import { toListItem } from '../cases.mapper.ts';
 import {
+  casesOfOfficer,
   deadlinesOfCases,
   leadOfficerNames,
   listCases as listCaseRows,
@@ -17,10 +19,17 @@ export function caseFilter(actor: Actor, query: CaseListQuery): CaseFilter {
   return { ...rest, jurisdictionPath: actor.jurisdictionPath, ...(mine ? { officerId: actor.id } : {}) };
 }
 
-export async function toListItems(deps: Deps, rows: readonly CaseListRow[]): Promise<CaseListItem[]> {
+/** The list's rows; the party's name unmasked on the rows the actor handles (handlesCase), unless `masked`. */
+export async function toListItems(deps: Deps, actor: Actor, rows: readonly CaseListRow[], masked = false): Promise<CaseListItem[]> {
   const ids = rows.map((r) => r.id);
-  const [leads, deadlines] = await Promise.all([leadOfficerNames(deps.db, ids), deadlinesOfCases(deps.db, ids)]);
-  return rows.map((r) => toListItem(r, leads.get(r.id) ?? null, deadlines));
+  const byRole = !masked && handlesCase(actor);
+  const [leads, deadlines, own] = await Promise.all([
+    leadOfficerNames(deps.db, ids),
+    deadlinesOfCases(deps.db, ids),
+    // A watching role may still be one of a case's officers: those rows are his own.
+    masked || byRole ? new Set<string>() : casesOfOfficer(deps.db, actor.id, ids),
+  ]);
+  return rows.map((r) => toListItem(r, leads.get(r.id) ?? null, deadlines, byRole || own.has(r.id)));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -43,15 +52,24 @@ export function decodeCaseCursor(text: string): CaseCursor {
   return { discoveredOn: date === '' ? null : date, id };
 }
 
-/** The case list: the actor's jurisdiction, filtered and paged on the server (by page or by cursor); personal data masked. */
-export async function listCases(deps: Deps, actor: Actor, query: CaseListQuery, maxPageSize = 200): Promise<PageOf<CaseListItem>> {
+/**
+ * The case list: the actor's jurisdiction, filtered and paged on the server (by page or by cursor); the party's name
+ * masked for a reader who does not handle the case (handlesCase), and for everyone when `masked` (the export).
+ */
+export async function listCases(
+  deps: Deps,
+  actor: Actor,
+  query: CaseListQuery,
+  maxPageSize = 200,
+  masked = false,
+): Promise<PageOf<CaseListItem>> {
   assertPermission(actor, 'case:read');
   const page = query.page ?? 1;
   const pageSize = Math.min(query.pageSize ?? 20, maxPageSize);
   const after = query.cursor ? decodeCaseCursor(query.cursor) : undefined;
   const result = await listCaseRows(deps.db, caseFilter(actor, query), pageSize, (page - 1) * pageSize, after ? { after } : {});
   return {
-    items: await toListItems(deps, result.items),
+    items: await toListItems(deps, actor, result.items, masked),
     total: result.total,
     totalCapped: result.totalCapped,
     page,

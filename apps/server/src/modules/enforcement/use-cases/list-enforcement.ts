@@ -8,7 +8,7 @@ import {
 import type { Actor, Deps } from '../../../context.ts';
 import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { maskPartyName } from '../../cases/index.ts';
+import { handlesCase, maskPartyName } from '../../cases/index.ts';
 import { type EnforcementListRow, listEnforcement as listRows, orgPathOf } from '../enforcement.repository.ts';
 import { fenToYuan } from '@chengguan/domain';
 
@@ -21,12 +21,12 @@ export const OPEN_ENFORCEMENT_STATUSES: readonly EnforcementStatusCode[] = [
   'review_pending',
 ];
 
-function toItem(r: EnforcementListRow): EnforcementListItem {
+function toItem(r: EnforcementListRow, unmasked: boolean): EnforcementListItem {
   const status = r.status as EnforcementStatusCode;
   return {
     caseId: r.case_id,
     caseNumber: r.case_number,
-    partyName: maskPartyName(r.party_type, r.party_name),
+    partyName: unmasked ? r.party_name : maskPartyName(r.party_type, r.party_name),
     orgId: r.org_id,
     orgName: r.org_name,
     offenceName: r.offence_name,
@@ -44,12 +44,13 @@ function toItem(r: EnforcementListRow): EnforcementListItem {
   };
 }
 
-/** The 「强制执行」 list of the actor's jurisdiction, paged on the server; personal data masked. */
+/** The 「强制执行」 list of the actor's jurisdiction, paged on the server; the party's name masked unless he handles cases (handlesCase) or it is the export. */
 export async function listEnforcementCases(
   deps: Deps,
   actor: Actor,
   query: EnforcementListQuery,
   maxPageSize = 200,
+  masked = false,
 ): Promise<PageOf<EnforcementListItem>> {
   assertPermission(actor, 'case:read');
   const page = query.page ?? 1;
@@ -68,7 +69,8 @@ export async function listEnforcementCases(
     pageSize,
     (page - 1) * pageSize,
   );
-  return { items: items.map(toItem), total, page, pageSize };
+  const unmasked = !masked && handlesCase(actor);
+  return { items: items.map((r) => toItem(r, unmasked)), total, page, pageSize };
 }
 
 const COLUMNS: XlsxColumn<EnforcementListItem>[] = [
@@ -88,6 +90,6 @@ const COLUMNS: XlsxColumn<EnforcementListItem>[] = [
 ];
 
 export async function exportEnforcementCases(deps: Deps, actor: Actor, query: EnforcementListQuery): Promise<Buffer> {
-  const page = await listEnforcementCases(deps, actor, { ...query, page: 1, pageSize: MAX_EXPORT_ROWS }, MAX_EXPORT_ROWS);
+  const page = await listEnforcementCases(deps, actor, { ...query, page: 1, pageSize: MAX_EXPORT_ROWS }, MAX_EXPORT_ROWS, true);
   return toXlsx('强制执行', COLUMNS, page.items);
 }

@@ -18,6 +18,7 @@ import type { Actor, Deps } from '../../../context.ts';
 import {
   canWriteCases,
   caseContext,
+  handlesCase,
   hasActionPermission,
   hydrateSnapshots,
   listCaseRows,
@@ -107,11 +108,11 @@ async function countOf(deps: Deps, filter: CaseFilter): Promise<HomeCount> {
   return { value: r.total, capped: r.totalCapped };
 }
 
-function line(row: CaseListRow) {
+function line(row: CaseListRow, unmasked: boolean) {
   return {
     caseId: row.id,
     caseNumber: row.case_number,
-    partyName: maskPartyName(row.party_type, row.party_name),
+    partyName: unmasked ? row.party_name : maskPartyName(row.party_type, row.party_name),
     state: row.state as CaseState,
     stateLabelZh: isCaseState(row.state) ? CASE_STATE_LABELS[row.state].zh : row.state,
   };
@@ -143,7 +144,8 @@ async function tasksAndBlocked(deps: Deps, actor: Actor, scope: CaseFilter) {
   for (const [i, row] of rows.entries()) {
     const s = snapshots[i]!;
     const actions = actionsAllowedNow(s, actor.roles, ctx).filter((a) => hasActionPermission(actor, a));
-    if (actions.length > 0) todo.push({ ...line(row), actions: actions.map((a) => ({ action: a, labelZh: CASE_MACHINE[a].labelZh })) });
+    if (actions.length > 0)
+      todo.push({ ...line(row, handlesCase(actor)), actions: actions.map((a) => ({ action: a, labelZh: CASE_MACHINE[a].labelZh })) });
     // Blocked: the furthest step of the procedure the user's roles could take in this state is held by the law; its
     // first need is the alert's sentence (a case can be both: something to do now, and its main step still waiting).
     const held = allowedActions(s, actor.roles, ctx)
@@ -159,7 +161,7 @@ async function tasksAndBlocked(deps: Deps, actor: Actor, scope: CaseFilter) {
     const need = held ? stillNeeded([held])[0] : undefined;
     if (need) {
       blocked.push({
-        ...line(row),
+        ...line(row, handlesCase(actor)),
         sentenceZh: need.sentenceZh,
         sentenceEn: need.sentenceEn,
         citationZh: need.citation?.zh ?? null,

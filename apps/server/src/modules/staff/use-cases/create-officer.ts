@@ -59,6 +59,7 @@ export async function createOfficer(deps: Deps, actor: Actor, meta: RequestMeta,
         gender: input.gender ?? null,
         phone: input.phone ?? null,
         title: input.title?.trim() || null,
+        legal_qualification: input.legalQualification ?? false,
         username: input.username ?? null,
         password_hash: passwordHash,
         // An administrator-set password is temporary: the officer chooses his own at first login.

@@ -10,6 +10,7 @@ export function auditView(o: Officer) {
     gender: o.gender,
     phone: o.phone === null ? null : maskPhone(o.phone),
     title: o.title,
+    legalQualification: o.legalQualification,
     username: o.username,
     roles: o.roles,
     active: o.active,

@@ -55,6 +55,7 @@ export async function updateOfficer(deps: Deps, actor: Actor, meta: RequestMeta,
     if (input.gender !== undefined) set.gender = input.gender;
     if (input.phone !== undefined) set.phone = input.phone;
     if (input.title !== undefined) set.title = input.title.trim() || null;
+    if (input.legalQualification !== undefined) set.legal_qualification = input.legalQualification;
     if (input.active !== undefined) set.active = input.active;
     if (input.password !== undefined) {
       if (!row.username) throw fieldError('password', '该人员没有登录名，不能设置密码', 'this officer has no username');

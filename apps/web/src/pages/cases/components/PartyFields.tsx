@@ -1,7 +1,7 @@
 import { Form, Input, Radio, Select } from 'antd';
 import { PARTY_ID_TYPES, type PartyBody, type PartyIdType, type PartyTypeCode } from '@chengguan/contracts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { checkCreditCode, checkIdNumber } from '@chengguan/domain/vocabulary';
+import { checkCreditCode, checkIdNumber, organisationWordInPersonName } from '@chengguan/domain/vocabulary';
 import { idTypeLabel, partyTypeOptions } from '../labels.ts';
 
 /** The party block of a flat form (field errors of `party.*` are renamed onto these, see field-names.ts). */
@@ -56,7 +56,18 @@ export function PartyFields({ compact }: { compact?: boolean }) {
       <Form.Item
         name="partyName"
         label={person ? t('case.partyNamePerson') : t('case.partyNameOrg')}
-        rules={[{ required: true, whitespace: true, max: 100, message: t('common.required', { field: t('case.partyName') }) }]}
+        rules={[
+          { required: true, whitespace: true, max: 100, message: t('common.required', { field: t('case.partyName') }) },
+          // A warning, not a block: the officer may still record a person whose name reads like a shop's.
+          {
+            warningOnly: true,
+            validator: async (_, v: string | undefined) => {
+              const word = person && v ? organisationWordInPersonName(v) : null;
+              if (word) throw new Error(t('case.partyNameLooksLikeOrg', { word }));
+            },
+          },
+        ]}
+        dependencies={['partyType']}
       >
         <Input maxLength={100} autoComplete="off" data-testid="party-name" />
       </Form.Item>

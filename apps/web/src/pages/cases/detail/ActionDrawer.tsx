@@ -3,6 +3,7 @@ import { Button, Drawer, Form, Grid, Space } from 'antd';
 import type { CaseActionBody, CaseDetail, RoutedCaseAction } from '@chengguan/contracts';
 import { casesApi } from '../../../api/cases.ts';
 import { ApiError } from '../../../api/client.ts';
+import { useAuth } from '../../../auth/auth.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { RuleAlert } from '../components/RuleAlert.tsx';
 import { actionLabel } from '../labels.ts';
@@ -28,6 +29,7 @@ export function ActionDrawer({
   onStale?: () => void;
 }) {
   const { t } = useI18n();
+  const { me } = useAuth();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<ActionValues>();
   const specs = action ? ACTION_FORMS[action] : [];
@@ -52,7 +54,7 @@ export function ActionDrawer({
     reset();
     clearRuleError();
     form.resetFields();
-    form.setFields(Object.entries(initialValues(ACTION_FORMS[action], detail)).map(([name, value]) => ({ name, value })));
+    form.setFields(Object.entries(initialValues(ACTION_FORMS[action], detail, me)).map(([name, value]) => ({ name, value })));
     // Only when another action is opened: a new case version must not wipe what the officer typed.
   }, [action]);
 

@@ -1,10 +1,11 @@
 import { Checkbox, DatePicker, Form, Grid, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
-import type { CaseDetail } from '@chengguan/contracts';
+import type { CaseDetail, Me } from '@chengguan/contracts';
 import type { ReactElement } from 'react';
 import { useI18n, type Translate } from '../../../i18n/i18n.tsx';
 import { FileUpload } from '../components/FileUpload.tsx';
 import { OfficerSelect } from '../components/OfficerSelect.tsx';
+import { OfficerNameSelect } from '../components/OfficerNameSelect.tsx';
 import { PenaltyInput, toPenaltyBody, type PenaltyValue } from '../components/PenaltyInput.tsx';
 import { PeriodInput } from '../components/PeriodInput.tsx';
 import { toLegalDate, yuanToFen } from '../format.ts';
@@ -18,9 +19,12 @@ export const COMMON_FIELDS: FieldSpec[] = [
   { name: 'note', kind: 'textarea', max: 2000 },
 ];
 
-export function initialValues(specs: readonly FieldSpec[], c: CaseDetail): ActionValues {
+export function initialValues(specs: readonly FieldSpec[], c: CaseDetail, me: Me | null | undefined): ActionValues {
   const v: ActionValues = { date: dayjs() };
-  for (const s of specs) if (s.initial) v[s.name] = s.initial(c);
+  for (const s of specs) {
+    if (s.initial) v[s.name] = s.initial(c);
+    if (s.fromMe) v[s.name] = me ? s.fromMe(me) : false;
+  }
   return v;
 }
 
@@ -42,6 +46,7 @@ function convert(spec: FieldSpec, v: unknown): unknown {
       return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
     case 'tags':
     case 'officers':
+    case 'officerNames':
       return Array.isArray(v) && v.length > 0 ? v : undefined;
     default:
       return v;
@@ -52,6 +57,8 @@ function convert(spec: FieldSpec, v: unknown): unknown {
 export function toBody(specs: readonly FieldSpec[], values: ActionValues, version: number): Record<string, unknown> {
   const body: Record<string, unknown> = { expectedVersion: version };
   for (const s of [...COMMON_FIELDS, ...specs]) {
+    // The server reads it from the user's own record.
+    if (s.fromMe) continue;
     const v = convert(s, values[s.name]);
     if (v !== undefined) body[s.name] = v;
   }
@@ -70,7 +77,7 @@ function control(spec: FieldSpec, c: CaseDetail, t: Translate, mobile: boolean):
     case 'textarea':
       return <Input.TextArea maxLength={spec.max} autoSize={{ minRows: 2, maxRows: 8 }} />;
     case 'bool':
-      return <Switch />;
+      return <Switch disabled={spec.fromMe !== undefined} data-testid={`field-${spec.name}`} />;
     case 'select':
       return <Select options={spec.options?.(t)} />;
     case 'tags':
@@ -85,6 +92,8 @@ function control(spec: FieldSpec, c: CaseDetail, t: Translate, mobile: boolean):
       return <OfficerSelect orgId={orgId} multiple testId={`field-${spec.name}`} />;
     case 'officer':
       return <OfficerSelect orgId={orgId} testId={`field-${spec.name}`} />;
+    case 'officerNames':
+      return <OfficerNameSelect testId={`field-${spec.name}`} />;
     case 'file':
       return <FileUpload testId={`field-${spec.name}`} />;
     case 'period':
@@ -115,6 +124,7 @@ export function ActionFields({ specs, detail }: { specs: readonly FieldSpec[]; d
             label={label}
             valuePropName={spec.kind === 'bool' ? 'checked' : 'value'}
             rules={spec.required ? [{ required: true, message: t('common.required', { field: label }) }] : []}
+            extra={spec.fromMe ? t('case.fromOwnRecord') : undefined}
           >
             {control(spec, detail, t, mobile)}
           </Form.Item>

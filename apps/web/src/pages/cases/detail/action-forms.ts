@@ -1,4 +1,4 @@
-import type { CaseDetail, PenaltyBody, RoutedCaseAction } from '@chengguan/contracts';
+import type { CaseDetail, Me, PenaltyBody, RoutedCaseAction } from '@chengguan/contracts';
 import type { Translate } from '../../../i18n/i18n.tsx';
 import { fenToYuan } from '../format.ts';
 import { evidenceOptions, outcomeOptions, serviceOptions } from '../labels.ts';
@@ -21,6 +21,7 @@ export type FieldKind =
   | 'penalty' // types + amounts in 元 → PenaltyBody
   | 'officers' // squad officers, several
   | 'officer' // squad officer, one
+  | 'officerNames' // officers of the user's jurisdiction, several, sent by name
   | 'file' // upload → SM3 hash
   | 'period' // { unit, n }
   | 'checks'; // checkboxes → { key: boolean }
@@ -136,6 +137,11 @@ export type FieldSpec = {
   scope?: 'squad' | 'bureau';
   /** The starting value, from the case where it helps (the proposal, the fine, the handling officers). */
   initial?: (c: CaseDetail) => unknown;
+  /**
+   * A fact of the user's own staff record that the server reads itself (the reviewer's 法律职业资格): shown read-only
+   * from `/me`, off when unknown, and not sent.
+   */
+  fromMe?: (me: Me) => unknown;
 };
 
 const RESULTS = ['pass', 'fail'] as const;
@@ -197,10 +203,11 @@ export const ACTION_FORMS: Record<RoutedCaseAction, FieldSpec[]> = {
   completeLegalReview: [
     { name: 'result', kind: 'select', required: true, options: resultOptions, initial: () => 'pass' },
     bool('reviewerFirstTime', true),
-    bool('reviewerHasLegalQualification', true),
+    // E1: the server takes the qualification from the reviewer's staff record; shown here as that record says.
+    { name: 'reviewerHasLegalQualification', kind: 'bool', fromMe: (me) => me.legalQualification },
     text('opinion', false, 20000),
   ],
-  recordDeliberation: [text('conclusion', true, 5000), { name: 'participants', kind: 'tags' }],
+  recordDeliberation: [text('conclusion', true, 5000), { name: 'participants', kind: 'officerNames' }],
   // E12: the library's texts as a start; the reviewer writes the article he checked (the server refuses 「未核实」).
   confirmLegalBasis: [
     { ...line('violatedProvision', true, 500), initial: (c) => c.lawBasis?.violatedProvision ?? '' },

@@ -13,6 +13,7 @@ import { OffenceSearch } from '../components/OffenceSearch.tsx';
 import { OfficerSelect } from '../components/OfficerSelect.tsx';
 import { PARTY_DEFAULTS, PartyFields, toPartyBody, type PartyValues } from '../components/PartyFields.tsx';
 import { RuleAlert } from '../components/RuleAlert.tsx';
+import { OwnCredentialAlert } from '../components/OwnCredentialAlert.tsx';
 import { FLAG_KEYS, type CheckKey } from '../detail/action-forms.ts';
 import { withFlatFields } from '../field-names.ts';
 import { toLegalDate } from '../format.ts';
@@ -72,6 +73,8 @@ export default function CaseRegisterPage() {
 
   return (
     <Page title={t('case.register')} testId="case-register-page">
+      {/* Registration itself needs no 执法证 (the server takes it); the steps after filing do (A1). */}
+      <OwnCredentialAlert blocking={false} />
       <Form<RegisterValues>
         form={form}
         name="caseRegister"

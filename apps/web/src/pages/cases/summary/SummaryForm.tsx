@@ -12,6 +12,7 @@ import { OffenceSearch } from '../components/OffenceSearch.tsx';
 import { OfficerSelect } from '../components/OfficerSelect.tsx';
 import { PARTY_DEFAULTS, PartyFields, toPartyBody, type PartyValues } from '../components/PartyFields.tsx';
 import { RuleAlert } from '../components/RuleAlert.tsx';
+import { OwnCredentialAlert, useOwnCredential } from '../components/OwnCredentialAlert.tsx';
 import { PartyScanButton } from './PartyScanButton.tsx';
 import { DECISION_DEFAULTS, SummaryDecisionFields, toDecisionParts, type DecisionValues } from './SummaryDecisionFields.tsx';
 import { flatFieldOf, withFlatFields } from '../field-names.ts';
@@ -57,6 +58,7 @@ function Section({ n, title, children }: { n: number; title: string; children: R
 export function SummaryForm({ onIssued }: { onIssued: (c: CaseDetail) => void }) {
   const { t } = useI18n();
   const { me } = useAuth();
+  const ownCred = useOwnCredential();
   const [form] = Form.useForm<SummaryValues>();
   const [offence, setOffence] = useState<Offence | undefined>();
   const alertRef = useRef<HTMLDivElement>(null);
@@ -124,6 +126,8 @@ export function SummaryForm({ onIssued }: { onIssued: (c: CaseDetail) => void })
       name="summary"
       layout="vertical"
       size="large"
+      // The server refuses a ticket from an officer without a valid 执法证 (A1): the form waits, the alert says why.
+      disabled={ownCred !== null && !ownCred.canAct}
       scrollToFirstError
       initialValues={{
         ...PARTY_DEFAULTS,
@@ -139,6 +143,7 @@ export function SummaryForm({ onIssued }: { onIssued: (c: CaseDetail) => void })
       }}
       data-testid="summary-form"
     >
+      <OwnCredentialAlert blocking />
       <Section n={1} title={t('case.summary.offence')}>
         <Form.Item name="offenceCode" rules={[{ required: true, message: t('common.required', { field: t('case.offence') }) }]}>
           <OffenceSearch placeholder={t('case.summary.offenceSearch')} onPicked={setOffence} size="large" />
@@ -249,7 +254,14 @@ export function SummaryForm({ onIssued }: { onIssued: (c: CaseDetail) => void })
         )}
       </div>
       <div style={{ position: 'sticky', bottom: 0, background: '#f5f5f5', padding: '8px 0', zIndex: 2 }}>
-        <Button type="primary" htmlType="submit" block loading={loading} data-testid="summary-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          loading={loading}
+          disabled={ownCred !== null && !ownCred.canAct}
+          data-testid="summary-submit"
+        >
           {t('case.summary.submit')}
         </Button>
       </div>
