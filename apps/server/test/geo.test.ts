@@ -2,7 +2,7 @@
 // registered case and a summary ticket (WGS-84, converted from GCJ-02, refused outside the city).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, DistrictFeatureCollection, MapConfig, PlaceInfo, SummaryCaseBody } from '@chengguan/contracts';
-import { convertPoint, distanceMetres } from '@chengguan/domain';
+import { convertPoint, distanceMetres, SHANGHAI_DISTRICTS } from '@chengguan/domain';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { createTestContext, type TestContext } from './harness.ts';
 import { caseKit, confirmedSummaryTicket, ID_CARD, type CaseKit } from './cases-support.ts';
@@ -54,26 +54,7 @@ describe('map settings and boundaries', () => {
 
   it('ships the 16 districts of Shanghai as WGS-84 polygons', async () => {
     const fc = await get<DistrictFeatureCollection>('/api/v1/map/districts');
-    expect(fc.features.map((f) => f.properties.name).sort()).toEqual(
-      [
-        '黄浦区',
-        '徐汇区',
-        '长宁区',
-        '静安区',
-        '普陀区',
-        '虹口区',
-        '杨浦区',
-        '闵行区',
-        '宝山区',
-        '嘉定区',
-        '浦东新区',
-        '金山区',
-        '松江区',
-        '青浦区',
-        '奉贤区',
-        '崇明区',
-      ].sort(),
-    );
+    expect(fc.features.map((f) => f.properties.name).sort()).toEqual([...SHANGHAI_DISTRICTS].sort());
     for (const f of fc.features) expect(['Polygon', 'MultiPolygon']).toContain((f.geometry as { type: string }).type);
   });
 });

@@ -7,7 +7,7 @@
 // CASE_ACTION_BODIES[action]; each answers the whole CaseDetail. Every mutating call accepts `Idempotency-Key`.
 // An optional `expectedVersion` makes the call fail with 409 STATE_CONFLICT when the case changed meanwhile.
 import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { CASE_ACTIONS, CASE_STATES } from '@chengguan/domain/vocabulary';
+import { CASE_ACTIONS, CASE_STATES, PROCEDURE_STAGES } from '@chengguan/domain/vocabulary';
 import { Code, ExpectedVersion, Fen, Int, INT4_MAX, IsoDate, MultilineText, PageQuery, PositiveFen, Sm3Hex, Text, Uuid } from './common.ts';
 import { PARTY_TYPE_CODES, PENALTY_TYPES, PeriodSchema, LegalBasisSchema, HARMS } from './law.ts';
 import { EnforcementDomainSchema, CREDENTIAL_STATUSES } from './staff.ts';
@@ -626,18 +626,7 @@ export const StatuteCitationSchema = Type.Object({
   zh: Type.String(),
 });
 
-export const PROCEDURE_STAGE_CODES = [
-  'filing',
-  'investigation',
-  'review',
-  'notice',
-  'statement',
-  'decision',
-  'service',
-  'enforcement',
-  'close',
-  'archive',
-] as const;
+export const PROCEDURE_STAGE_CODES = PROCEDURE_STAGES;
 export type ProcedureStageCode = (typeof PROCEDURE_STAGE_CODES)[number];
 
 /** Where the case stands (computed by the domain's caseProgress and stillNeeded on every read). */

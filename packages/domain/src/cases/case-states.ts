@@ -186,3 +186,20 @@ export const ENFORCEMENT_STATUSES = [
   'review_pending',
 ] as const;
 export type EnforcementStatus = (typeof ENFORCEMENT_STATUSES)[number];
+
+/**
+ * The stages of the ordinary procedure in order — 立案 → 调查取证 → 审核 → 事先告知 → 陈述申辩/听证 → 决定 → 送达 → 执行 →
+ * 结案 → 归档 (处罚法 Chapter 5); the summary procedure passes a subset (case.progress.ts).
+ */
+export const PROCEDURE_STAGES = [
+  'filing',
+  'investigation',
+  'review',
+  'notice',
+  'statement',
+  'decision',
+  'service',
+  'enforcement',
+  'close',
+  'archive',
+] as const;

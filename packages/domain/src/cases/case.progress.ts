@@ -4,23 +4,12 @@ import { daysBetween, isAfter, type LegalDate } from '../calendar/legal-date.ts'
 import { countWorkingDaysBetween } from '../calendar/work-calendar.ts';
 import type { CaseContext, CaseSnapshot } from './case-snapshot.ts';
 import { decisionFineFen, openSuspension, paidFen } from './case-snapshot.ts';
-import { CASE_STATE_LABELS, TERMINAL_CASE_STATES, type CaseState } from './case-states.ts';
+import { CASE_STATE_LABELS, PROCEDURE_STAGES, TERMINAL_CASE_STATES, type CaseState } from './case-states.ts';
 import { decisionReceivedOn, type CaseDeadline, type CaseDeadlineKind } from './case.deadlines.ts';
 import { ruleSentence, type StatuteCitation } from './case.needs.ts';
 
 /** 立案 → 调查取证 → 审核 → 事先告知 → 陈述申辩/听证 → 决定 → 送达 → 执行 → 结案 → 归档 (处罚法 Chapter 5). */
-export const ORDINARY_STAGES = [
-  'filing',
-  'investigation',
-  'review',
-  'notice',
-  'statement',
-  'decision',
-  'service',
-  'enforcement',
-  'close',
-  'archive',
-] as const;
+export const ORDINARY_STAGES = PROCEDURE_STAGES;
 /** 简易程序 (处罚法 Arts. 51–53): the decision is handed over on the spot, then payment, closing, archiving. */
 export const SUMMARY_STAGES = ['decision', 'enforcement', 'close', 'archive'] as const;
 
