@@ -1,11 +1,11 @@
 // The place of a case: the map's setting and boundaries, which district a point lies in, and the point stored on a
 // registered case and a summary ticket (WGS-84, converted from GCJ-02, refused outside the city).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail, DistrictFeatureCollection, MapConfig, PlaceInfo, SummaryCaseBody } from '@chengguan/contracts';
+import type { CaseDetail, DistrictFeatureCollection, MapConfig, PlaceInfo } from '@chengguan/contracts';
 import { convertPoint, distanceMetres, SHANGHAI_DISTRICTS } from '@chengguan/domain';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { createTestContext, type TestContext } from './harness.ts';
-import { caseKit, confirmedSummaryTicket, ID_CARD, type CaseKit } from './cases-support.ts';
+import { caseKit, confirmedSummaryTicket, ID_CARD, summaryTicketBody, type CaseKit } from './cases-support.ts';
 
 const TILES = 'https://tiles.bureau.example/wmts/{z}/{x}/{y}.png?tk=demo';
 
@@ -143,19 +143,7 @@ describe('the point of a case', () => {
 
   it('a summary ticket stores its point too', async () => {
     const photo = await kit.upload('pd_ljz_01', `photo ${Math.random()}`);
-    const body: SummaryCaseBody = {
-      date: '2026-03-02',
-      offenceCode: 'SH-LJ-57-2',
-      party: { type: 'natural_person', name: '赵六', idType: 'id_card', idNumber: ID_CARD },
-      location: '陆家嘴东路 88 号垃圾厢房',
-      point: { lon: LUJIAZUI[0], lat: LUJIAZUI[1], crs: 'wgs84' },
-      facts: '经责令改正后仍将湿垃圾与干垃圾混合投放。',
-      photos: [photo],
-      officerIds: [kit.officerId('pd_ljz_01'), kit.officerId('pd_ljz_03')],
-      penalty: { penalties: ['fine'], fineFen: 10_000 },
-      flags: { correctionOrdered: true, refusedToCorrect: true },
-      partySigned: true,
-    };
+    const body = summaryTicketBody(kit, photo, { point: { lon: LUJIAZUI[0], lat: LUJIAZUI[1], crs: 'wgs84' } });
     const r = await confirmedSummaryTicket(ctx, { officer: kit.tokens['pd_ljz_01']!, legal: kit.tokens['pd_legal']! }, body);
     expect(r.statusCode, r.body).toBe(200);
     expect((r.json() as CaseDetail).point).toMatchObject({

@@ -10,11 +10,10 @@ import type {
   PaymentMismatch,
   ReconciliationRun,
   SandboxCheckoutView,
-  SummaryCaseBody,
 } from '@chengguan/contracts';
 import { isValidPaymentCode } from '@chengguan/domain';
 import { createTestContext, type TestContext } from './harness.ts';
-import { caseKit, confirmedSummaryTicket, decidedCase, ID_CARD, USERS, type CaseKit } from './cases-support.ts';
+import { caseKit, confirmedSummaryTicket, decidedCase, summaryTicketBody, USERS, type CaseKit } from './cases-support.ts';
 import { CORE_JOB_HANDLERS, runDueJobs } from '../src/modules/scheduler/worker.ts';
 import { CASE_JOB_HANDLERS } from '../src/modules/cases/cases.jobs.ts';
 import { deliverSandboxNotification, PAYMENT_JOB_HANDLERS, setCallbackTransport } from '../src/modules/payments/payments.jobs.ts';
@@ -385,19 +384,10 @@ describe('on-the-spot cash (B4)', () => {
     });
     expect(range.statusCode, range.body).toBe(201);
     const photo = await kit.upload('pd_ljz_01', `photo ${Math.random()}`);
-    const body: SummaryCaseBody = {
-      date: '2026-03-02',
-      offenceCode: 'SH-LJ-57-2',
-      party: { type: 'natural_person', name: '赵六', idType: 'id_card', idNumber: ID_CARD },
-      location: '陆家嘴东路 88 号',
-      facts: '经责令改正后仍混合投放。',
-      photos: [photo],
-      officerIds: [kit.officerId('pd_ljz_01'), kit.officerId('pd_ljz_03')],
+    const body = summaryTicketBody(kit, photo, {
       penalty: { penalties: ['fine'], fineFen: 5_000 },
-      flags: { correctionOrdered: true, refusedToCorrect: true },
-      partySigned: true,
       collectOnSpot: { receiptNumber: 'PJ-0001', hardToEnforceLater: false, remoteArea: false, partyRequested: false },
-    };
+    });
     const t = await confirmedSummaryTicket(ctx, { officer: kit.tokens.pd_ljz_01!, legal: kit.tokens.pd_legal! }, body);
     expect(t.statusCode, t.body).toBe(200);
     const c = t.json() as CaseDetail;
