@@ -1,4 +1,4 @@
-// Citations and the names shown for machine values (docs/ui-text.md).
+// Citations and the names shown for machine values (the wording convention, docs/ui-text).
 export const textZhCN = {
   'citation.rule': '依据规则',
   'citation.ruleId': '规则编号：{id}',
