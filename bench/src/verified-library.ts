@@ -6,6 +6,7 @@
 // Nothing here is legal content: it never reaches a real deployment.
 
 import { CompiledQuery } from 'kysely';
+import { UNVERIFIED_NOTE_PATTERN } from '@chengguan/domain';
 import { createTestContext, type TestContext } from '../../apps/server/test/harness.ts';
 
 /** The offences the bench's workloads use: the 当场 ticket's and the ordinary case's. */
@@ -15,7 +16,7 @@ type Query = (text: string, params: unknown[]) => Promise<unknown>;
 
 /** Marks the bench's offences and the provisions they link to as verified (one transaction of the caller's). */
 export async function markBenchLibraryVerified(query: Query, codes: readonly string[] = BENCH_OFFENCES): Promise<void> {
-  const note = '（[^（）]*未核实[^（）]*）';
+  const note = UNVERIFIED_NOTE_PATTERN;
   await query(
     `UPDATE law_provisions SET verification = 'V'
       WHERE id IN (SELECT violated_provision_id FROM law_offences WHERE code = ANY($1::text[])

@@ -4,13 +4,17 @@
 // and is taken up again once the retry brings a 2xx (a refusal closes it). So cases reach the later steps across
 // several crashes.
 import { CASE_ACTION_ROUTES, type RoutedCaseAction } from '@chengguan/contracts';
-import { calendarFromChineseDays, idNumberCheckDigit, sm3Hex, subtractWorkingDays, type RandomSource } from '@chengguan/domain';
+import {
+  calendarFromChineseDays,
+  idNumberCheckDigit,
+  sm3Hex,
+  subtractWorkingDays,
+  withoutUnverifiedNote,
+  type RandomSource,
+} from '@chengguan/domain';
 import { isDefinitive, isSuccess, markerText, sendOnce, type Effect, type LogicalRequest, type Retrier } from './ledger.ts';
 import type { ServerProcess } from './server-process.ts';
 import type { Team, User } from './teams.ts';
-
-/** The library's wording without its own 「（…未核实）」 note: what the legal reviewer writes once he has read the article. */
-const withoutUnverifiedNote = (text: string) => text.replace(/（[^（）]*未核实[^（）]*）/gu, '').trim();
 
 type LawBasisTexts = { violatedProvision: string; penaltyProvision: string };
 const lawBasisOf = (caseJson: Json): LawBasisTexts => caseJson.lawBasis as LawBasisTexts;

@@ -1,3 +1,4 @@
+import { withoutUnverifiedNote } from '@chengguan/domain';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseDetail, Me, Officer, PageOf, SummaryTicketRange } from '@chengguan/contracts';
@@ -76,7 +77,7 @@ export async function fillSummary(page: Page, fineYuan: string, secondOfficer: s
 }
 
 /** The library's wording without its own 「（…未核实）」 note: what a legal reviewer writes once he has read the article. */
-export const withoutUnverifiedNote = (text: string) => text.replace(/（[^（）]*未核实[^（）]*）/gu, '').trim();
+export { withoutUnverifiedNote };
 
 /**
  * Submits the filled ticket form as `officer`. On law the library marks 未核实 (E12 — the starter library's 违则) the

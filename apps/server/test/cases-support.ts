@@ -1,4 +1,5 @@
 // Factories of the case tests (medium tier): demo users, a valid party, and one call per case step.
+import { withoutUnverifiedNote } from '@chengguan/domain';
 import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import {
@@ -71,25 +72,7 @@ export async function caseKit(ctx: TestContext): Promise<CaseKit> {
     officerId,
     orgId,
     async register(overrides = {}, user = 'pd_ljz_01') {
-      const body: RegisterCaseBody = {
-        date: '2026-01-05',
-        discoveredOn: '2026-01-05',
-        source: 'patrol',
-        offenceCode: 'SH-LJ-57-4',
-        party: {
-          type: 'natural_person',
-          name: '王小明',
-          idType: 'id_card',
-          idNumber: ID_CARD,
-          phone: '13812345678',
-          address: '上海市浦东新区世纪大道100号',
-        },
-        act: { actDate: '2026-01-04' },
-        location: '浦东新区陆家嘴环路 1000 号',
-        facts: '管理责任人未将分类投放的生活垃圾分类驳运。',
-        officerIds: [officerId('pd_ljz_01'), officerId('pd_ljz_03')],
-        ...overrides,
-      };
+      const body = registerCaseBody(officerId, overrides);
       const r = await ctx.api('POST', '/api/v1/cases', { token: tokens[user]!, body });
       expect(r.statusCode, r.body).toBe(201);
       return r.json() as CaseDetail;
@@ -133,6 +116,29 @@ export async function caseKit(ctx: TestContext): Promise<CaseKit> {
 }
 
 /** Two credentialed officers of 陆家嘴 sign a record. */
+/** A valid registration (陆家嘴, unsorted 驳运 of household waste, the kit's two officers) with overrides. */
+export function registerCaseBody(officerId: (username: string) => string, overrides: Partial<RegisterCaseBody> = {}): RegisterCaseBody {
+  return {
+    date: '2026-01-05',
+    discoveredOn: '2026-01-05',
+    source: 'patrol',
+    offenceCode: 'SH-LJ-57-4',
+    party: {
+      type: 'natural_person',
+      name: '王小明',
+      idType: 'id_card',
+      idNumber: ID_CARD,
+      phone: '13812345678',
+      address: '上海市浦东新区世纪大道100号',
+    },
+    act: { actDate: '2026-01-04' },
+    location: '浦东新区陆家嘴环路 1000 号',
+    facts: '管理责任人未将分类投放的生活垃圾分类驳运。',
+    officerIds: [officerId('pd_ljz_01'), officerId('pd_ljz_03')],
+    ...overrides,
+  };
+}
+
 export function signedRecord(kit: CaseKit, date: string, users: readonly string[] = ['pd_ljz_01', 'pd_ljz_03']) {
   return {
     date,
@@ -179,9 +185,7 @@ export async function investigatedCase(
 }
 
 /** The library's own wording without its 「未核实」 note: what the fixtures' legal reviewer confirms. */
-export function withoutUnverifiedNote(text: string): string {
-  return text.replace(/（[^（）]*未核实[^（）]*）/g, '');
-}
+export { withoutUnverifiedNote };
 
 /**
  * E12: the legal reviewer confirms the case's articles where the library marks them 未核实 (the starter library's 违则),

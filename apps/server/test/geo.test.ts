@@ -5,7 +5,7 @@ import type { CaseDetail, DistrictFeatureCollection, MapConfig, PlaceInfo } from
 import { convertPoint, distanceMetres, SHANGHAI_DISTRICTS } from '@chengguan/domain';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { createTestContext, type TestContext } from './harness.ts';
-import { caseKit, confirmedSummaryTicket, ID_CARD, summaryTicketBody, type CaseKit } from './cases-support.ts';
+import { caseKit, confirmedSummaryTicket, registerCaseBody, summaryTicketBody, type CaseKit } from './cases-support.ts';
 
 const TILES = 'https://tiles.bureau.example/wmts/{z}/{x}/{y}.png?tk=demo';
 
@@ -121,7 +121,7 @@ describe('the point of a case', () => {
       .executeTakeFirstOrThrow();
     const r = await ctx.api('POST', '/api/v1/cases', {
       token: kit.tokens['pd_ljz_01']!,
-      body: await registerBody({ point: { lon: 116.4, lat: 39.9, crs: 'wgs84' } }),
+      body: registerCaseBody(kit.officerId, { point: { lon: 116.4, lat: 39.9, crs: 'wgs84' } }),
     });
     expect(r.statusCode, r.body).toBe(422);
     const body = r.json() as { code: string; field: string; message: string; messageEn: string };
@@ -135,7 +135,7 @@ describe('the point of a case', () => {
     expect(Number(after.n)).toBe(Number(before.n));
     const range = await ctx.api('POST', '/api/v1/cases', {
       token: kit.tokens['pd_ljz_01']!,
-      body: await registerBody({ point: { lon: 121.5, lat: 95, crs: 'wgs84' } }),
+      body: registerCaseBody(kit.officerId, { point: { lon: 121.5, lat: 95, crs: 'wgs84' } }),
     });
     expect(range.statusCode).toBe(400);
     expect((range.json() as { field: string }).field).toMatch(/point.*lat/);
@@ -154,19 +154,3 @@ describe('the point of a case', () => {
     });
   });
 });
-
-/** The kit's registration body with overrides, for requests whose refusal the test reads itself. */
-async function registerBody(overrides: Record<string, unknown>) {
-  return {
-    date: '2026-01-05',
-    discoveredOn: '2026-01-05',
-    source: 'patrol',
-    offenceCode: 'SH-LJ-57-4',
-    party: { type: 'natural_person', name: '王小明', idType: 'id_card', idNumber: ID_CARD },
-    act: { actDate: '2026-01-04' },
-    location: '浦东新区陆家嘴环路 1000 号',
-    facts: '管理责任人未将分类投放的生活垃圾分类驳运。',
-    officerIds: [kit.officerId('pd_ljz_01'), kit.officerId('pd_ljz_03')],
-    ...overrides,
-  };
-}

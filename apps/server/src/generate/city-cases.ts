@@ -34,7 +34,7 @@ import {
 import { legalConfigOn } from '../modules/law/index.ts';
 import { storeFile } from '../modules/files/index.ts';
 import { shanghaiInstant } from '../shared/time.ts';
-import { type CaseOffence, unverifiedBasis, versionInForce } from '@chengguan/domain';
+import { type CaseOffence, unverifiedBasis, versionInForce, withoutUnverifiedNote } from '@chengguan/domain';
 import { drawCase, planCase, type TakenStep } from './case-paths.ts';
 import { CITY, type CityBureau, type CityOfficer, type CitySquad } from './city-orgs.ts';
 import { CITY_OFFENCES, type GeneratedOffence } from './city-law.ts';
@@ -561,7 +561,7 @@ type LegalBasisTexts = { violatedProvision: string; penaltyProvision: string };
 function confirmationOf(offence: CaseOffence, on: LegalDate): LegalBasisTexts | null {
   const basis = versionInForce(offence.versions ?? [], on)?.basis;
   if (!basis || unverifiedBasis(basis).length === 0) return null;
-  const wording = (text: string) => text.replace(/（[^（）]*未核实[^（）]*）/g, '');
+  const wording = withoutUnverifiedNote;
   return { violatedProvision: wording(basis.violatedProvision), penaltyProvision: wording(basis.penaltyProvision) };
 }
 

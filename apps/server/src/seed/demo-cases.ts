@@ -8,7 +8,7 @@
 // 未核实, so the demo's legal reviewer confirms the article for each case before it is decided (E12), as the rule asks;
 // the demo prints the library's own wording without its 「未核实」 note, never an article number nobody checked.
 import type { FastifyInstance } from 'fastify';
-import { creditCodeCheckChar, idNumberCheckDigit, subtractWorkingDays, type LegalDate } from '@chengguan/domain';
+import { creditCodeCheckChar, idNumberCheckDigit, subtractWorkingDays, withoutUnverifiedNote, type LegalDate } from '@chengguan/domain';
 import { CASE_ACTION_ROUTES, type RoutedCaseAction } from '@chengguan/contracts';
 import type { Deps } from '../context.ts';
 import { shanghaiDate } from '../shared/time.ts';
@@ -129,7 +129,7 @@ export async function seedDemoCases(app: FastifyInstance, deps: Deps, officerIds
     const c = await call('pd_legal', 'GET', `/api/v1/cases/${id}`);
     const basis = c.lawBasis as { printable: boolean; violatedProvision: string; penaltyProvision: string } | null;
     if (!basis || basis.printable) return;
-    const wording = (text: string) => text.replace(/（[^（）]*未核实[^（）]*）/g, '');
+    const wording = withoutUnverifiedNote;
     await step('pd_legal', id, 'confirmLegalBasis', {
       date,
       violatedProvision: wording(basis.violatedProvision),

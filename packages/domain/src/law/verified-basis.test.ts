@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { confirmationTextCheck, decisionBasisCheck, unverifiedBasis, type LawBasis, type LawBasisConfirmation } from './verified-basis.ts';
+import {
+  confirmationTextCheck,
+  decisionBasisCheck,
+  unverifiedBasis,
+  withoutUnverifiedNote,
+  type LawBasis,
+  type LawBasisConfirmation,
+} from './verified-basis.ts';
 
 const verified: LawBasis = {
   offenceCode: 'X-1',
@@ -71,5 +78,17 @@ describe('E12 the basis of a decision is verified law (处罚法 Art. 38, 58, 59
     const still = confirmationTextCheck({ ...confirmation, penaltyProvision: '第57条（未核实）' });
     expect(still.ok === false && still.field).toBe('penaltyProvision');
     expect(still.ok === false && still.line.ruleId).toBe('E12');
+  });
+});
+
+describe('withoutUnverifiedNote', () => {
+  it("E12: drops the library's 「（…未核实）」 note and keeps every other parenthesis", () => {
+    expect(withoutUnverifiedNote('《上海市生活垃圾管理条例》第57条第2款所指的分类投放规定（违则条号未核实）')).toBe(
+      '《上海市生活垃圾管理条例》第57条第2款所指的分类投放规定',
+    );
+    expect(withoutUnverifiedNote('某条例（2019年修正）罚则条款（条号与幅度未核实）')).toBe('某条例（2019年修正）罚则条款');
+    expect(withoutUnverifiedNote('《某法》第十条')).toBe('《某法》第十条');
+    // What is left never trips the check of a confirmed text.
+    expect(confirmationTextCheck({ violatedProvision: withoutUnverifiedNote('甲（未核实）'), penaltyProvision: '乙' }).ok).toBe(true);
   });
 });

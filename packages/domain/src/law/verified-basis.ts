@@ -10,6 +10,17 @@ export type LawMark = 'V' | 'P' | 'U';
 /** The words the library writes into a provision it did not check (e.g. 「（违则条号未核实）」). */
 export const UNVERIFIED_WORDS = '未核实';
 
+/** The library's own note of what it did not check, e.g. 「（违则条号未核实）」: a parenthesis holding 未核实. */
+export const UNVERIFIED_NOTE_PATTERN = `（[^（）]*${UNVERIFIED_WORDS}[^（）]*）`;
+
+/**
+ * The library's wording without its 「（…未核实）」 note — what the demo data, the generator and the test fixtures'
+ * legal reviewer confirm after reading the article (never an article number nobody checked).
+ */
+export function withoutUnverifiedNote(text: string): string {
+  return text.replace(new RegExp(UNVERIFIED_NOTE_PATTERN, 'gu'), '').trim();
+}
+
 /** The offence version's legal basis as the library holds it, with the marks of the entries it links to. */
 export type LawBasis = {
   offenceCode: string;
