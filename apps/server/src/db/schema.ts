@@ -11,6 +11,9 @@ import type { PaymentTables } from '../modules/payments/payments.tables.ts';
 import type { DocumentTables } from '../modules/documents/documents.tables.ts';
 import type { ThrottleTables } from '../modules/throttle/throttle.tables.ts';
 import type { AuditTables } from '../modules/audit/audit.tables.ts';
+import type { GeoTables } from '../modules/geo/geo.tables.ts';
+import type { SubjectTables } from '../modules/subjects/subjects.tables.ts';
+import type { InspectionTables } from '../modules/inspections/inspections.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -146,4 +149,7 @@ export type DB = CoreTables &
   EnforcementTables &
   PaymentTables &
   DocumentTables &
-  ThrottleTables;
+  ThrottleTables &
+  GeoTables &
+  SubjectTables &
+  InspectionTables;

@@ -184,7 +184,7 @@ export type CaseFilter = {
 };
 
 /** A case list row: everything the list shows, not the snapshot (a list never reads the case's whole state). */
-export type CaseListRow = Omit<CaseRow, 'snapshot' | 'point_lon' | 'point_lat' | 'point_crs'>;
+export type CaseListRow = Omit<CaseRow, 'snapshot' | 'point_lon' | 'point_lat' | 'point_crs' | 'subject_id'>;
 
 /** Where a list reads: the org ids of the subtree, and the bureau or single squad it is when it is one. */
 export type Scope =

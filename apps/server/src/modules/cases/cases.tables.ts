@@ -44,6 +44,8 @@ export type CasesTable = {
   point_lat: ColumnType<number | null, number | null | undefined, number | null>;
   /** The coordinate system the point was captured in: wgs84 (a phone's position) or gcj02 (picked on such a map). */
   point_crs: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The registered subject (执法对象) the case is against (migration 026); null for most cases. */
+  subject_id: ColumnType<string | null, string | null | undefined, string | null>;
   facts: string;
   discovered_on: string | null;
   registered_on: string | null;

@@ -1,0 +1,15 @@
+import type { Json, GeneratedTimestamp } from '../../db/schema.ts';
+
+/** A squad's service area (街镇) in WGS-84 GeoJSON with its box (migration 026). */
+export type OrgAreasTable = {
+  org_id: string;
+  street_name: string;
+  geometry: Json;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+  updated_at: GeneratedTimestamp;
+};
+
+export type GeoTables = { org_areas: OrgAreasTable };
