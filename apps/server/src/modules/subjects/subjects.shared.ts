@@ -1,0 +1,136 @@
+// What other modules may ask of the registry (through ./index.ts): a subject's brief record, the target pool of a
+// draw, and writing an event into a subject's timeline. The registry's own routes and use-cases build on the same.
+import type { Deps, Executor } from '../../context.ts';
+
+/** Timeline kinds the risk rules count (the domain's RiskEventType) … */
+export const RISK_EVENT_KINDS = ['violation', 'serious_violation', 'complaint', 'failed_inspection', 'passed_inspection'] as const;
+/** … and those a reader sees beside them. */
+export type SubjectEventKind =
+  | (typeof RISK_EVENT_KINDS)[number]
+  | 'registered'
+  | 'updated'
+  | 'merged'
+  | 'licence'
+  | 'risk_change'
+  | 'case'
+  | 'rectification'
+  | 'inspection_task';
+
+export type SubjectEventInput = {
+  id: string;
+  subjectId: string;
+  kind: SubjectEventKind;
+  /** The day it happened (YYYY-MM-DD): what the risk rules' windows count from. */
+  occurredOn: string;
+  refType?: string | null;
+  refId?: string | null;
+  summaryZh: string;
+  data?: Record<string, unknown>;
+  actorId?: string | null;
+};
+
+/**
+ * Adds events to subjects' timelines, inside the caller's transaction. An event with a `refId` is written once per
+ * (subject, kind, refType, refId): a retried caller adds nothing. Returns the subjects whose timeline changed.
+ * The subjects' risk levels are recomputed from their facts in the same transaction (R9: levels follow the facts).
+ */
+export async function recordSubjectEvents(deps: Deps, trx: Executor, events: readonly SubjectEventInput[]): Promise<string[]> {
+  void deps;
+  if (events.length === 0) return [];
+  const rows = await trx
+    .insertInto('subject_events')
+    .values(
+      events.map((e) => ({
+        id: e.id,
+        subject_id: e.subjectId,
+        kind: e.kind,
+        occurred_on: e.occurredOn,
+        ref_type: e.refType ?? null,
+        ref_id: e.refId ?? null,
+        summary_zh: e.summaryZh,
+        data: JSON.stringify(e.data ?? {}),
+        actor_id: e.actorId ?? null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['subject_id', 'kind', 'ref_type', 'ref_id']).where('ref_id', 'is not', null).doNothing())
+    .returning('subject_id')
+    .execute();
+  return [...new Set(rows.map((r) => r.subject_id))];
+}
+
+/** The few fields of a subject other modules show or check jurisdiction on. */
+export type SubjectBrief = {
+  id: string;
+  code: string;
+  kind: string;
+  name: string;
+  bureauId: string;
+  orgId: string | null;
+  /** Materialized path of the squad (or the bureau when no squad holds it), for jurisdiction checks. */
+  orgPath: string;
+  address: string | null;
+  creditCode: string | null;
+  pointLon: number | null;
+  pointLat: number | null;
+  riskLevel: string | null;
+  status: string;
+};
+
+export async function subjectBriefs(db: Executor, ids: readonly string[]): Promise<SubjectBrief[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('subjects as s')
+    .innerJoin('orgs as o', (j) => j.onRef('o.id', '=', (eb) => eb.fn.coalesce('s.org_id', 's.bureau_id')))
+    .select([
+      's.id',
+      's.code',
+      's.kind',
+      's.name',
+      's.bureau_id',
+      's.org_id',
+      'o.path',
+      's.address',
+      's.credit_code',
+      's.point_lon',
+      's.point_lat',
+      's.risk_level',
+      's.status',
+    ])
+    .where('s.id', 'in', ids)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    kind: r.kind,
+    name: r.name,
+    bureauId: r.bureau_id,
+    orgId: r.org_id,
+    orgPath: r.path,
+    address: r.address,
+    creditCode: r.credit_code,
+    pointLon: r.point_lon,
+    pointLat: r.point_lat,
+    riskLevel: r.risk_level,
+    status: r.status,
+  }));
+}
+
+/** A draw's target pool: live subjects of the bureau, optionally of some squads, kinds and risk levels. */
+export type SubjectPoolFilter = { bureauId: string; orgIds?: readonly string[]; kinds?: readonly string[]; levels?: readonly string[] };
+export type SubjectPoolEntry = { id: string; orgId: string; level: string };
+
+/** Subjects without a squad (no point, or no squad's area holds it) cannot be drawn: they are in the data-quality view. */
+export async function subjectPool(db: Executor, f: SubjectPoolFilter): Promise<SubjectPoolEntry[]> {
+  let q = db
+    .selectFrom('subjects')
+    .select(['id', 'org_id', 'risk_level'])
+    .where('bureau_id', '=', f.bureauId)
+    .where('status', '=', 'active')
+    .where('org_id', 'is not', null)
+    .where('risk_level', 'is not', null);
+  if (f.orgIds?.length) q = q.where('org_id', 'in', f.orgIds);
+  if (f.kinds?.length) q = q.where('kind', 'in', f.kinds);
+  if (f.levels?.length) q = q.where('risk_level', 'in', f.levels);
+  const rows = await q.execute();
+  return rows.map((r) => ({ id: r.id, orgId: r.org_id as string, level: r.risk_level as string }));
+}
