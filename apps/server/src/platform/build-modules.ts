@@ -11,6 +11,7 @@ import { enforcementModule } from '../modules/enforcement/index.ts';
 import { filesModule } from '../modules/files/index.ts';
 import { geoModule } from '../modules/geo/index.ts';
 import { homeModule } from '../modules/home/index.ts';
+import { inspectionsModule } from '../modules/inspections/index.ts';
 import { lawModule } from '../modules/law/index.ts';
 import { messagingModule } from '../modules/messaging/index.ts';
 import { orgModule } from '../modules/org/index.ts';
@@ -46,6 +47,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   disclosureModule,
   documentsModule,
   portalModule,
+  inspectionsModule,
   homeModule,
 ];
 

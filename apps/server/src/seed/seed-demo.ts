@@ -6,6 +6,7 @@ import { countOrgs, insertOrg, type OrgRow } from '../modules/org/index.ts';
 import { insertCredential, insertOfficer } from '../modules/staff/index.ts';
 import { insertTicketRange } from '../modules/cases/index.ts';
 import { seedLawLibrary } from '../modules/law/index.ts';
+import { seedInspectionMatters } from '../modules/inspections/index.ts';
 import { buildDemoData, DEMO_PASSWORD, type DemoData } from './demo-data.ts';
 import { oneTimePassword, PUBLISHED_DEMO_PASSWORDS, type DemoPasswords } from './demo-passwords.ts';
 
@@ -35,6 +36,8 @@ export async function seedDemo(deps: Deps, options: SeedDemoOptions = {}): Promi
   const ids = { orgs: new Map<string, string>(), officers: new Map<string, string>() };
   // Reference data of the legal library: loaded (once) whether or not the demo organisation is.
   await seedLawLibrary(deps);
+  // The starter 检查事项清单, the same way (reference data, whether or not the demo organisation is loaded).
+  await seedInspectionMatters(deps);
   if ((await countOrgs(deps.db)) > 0) return { seeded: false, orgs: 0, officers: 0, ids, oneTimePasswords: null };
   // Hashed before the transaction (argon2 is slow). One hash for the shared demo password: hashing it sixty times
   // would only slow the first start.

@@ -33,5 +33,8 @@ export { hydrateSnapshots } from './case-loader.ts';
 export { listCases as listCaseRows, snapshotsOf, type CaseFilter, type CaseListRow } from './cases.repository.ts';
 export { allocateDocNumber, defaultPattern, formatDocNumber } from './doc-numbers.ts';
 export { decidingBodyOf } from './use-cases/issue-summary-ticket.ts';
+// A case registered from an inspection visit (检查转案): registration and its photos in the visit module's transaction.
+export { addEvidenceIn } from './use-cases/add-evidence.ts';
+export { registerCaseIn } from './use-cases/register-case.ts';
 
 export const casesModule: ServerModule = { name: 'cases', routes: caseRoutes, jobs: CASE_JOB_HANDLERS };

@@ -1,2 +1,11 @@
 // 检查: the 检查事项清单 with its checklists, inspection tasks, visits (综合查一次) and what a failed item leads to.
+import type { ServerModule } from '../../platform/server-module.ts';
+import { inspectionRoutes } from './inspections.routes.ts';
+
 export { insertInspectionTasks, mattersByCode, type InspectionMatterRow, type NewInspectionTask } from './inspections.shared.ts';
+/** The starter 检查事项清单, loaded with the reference data (idempotent). */
+export { seedInspectionMatters } from './use-cases/matters.ts';
+/** A squad's inspection progress for the leader's home. */
+export { squadInspectionProgress } from './use-cases/progress.ts';
+
+export const inspectionsModule: ServerModule = { name: 'inspections', routes: inspectionRoutes };

@@ -36,9 +36,24 @@ export type NewInspectionTask = {
   createdBy?: string | null;
 };
 
-/** Inserts tasks inside the caller's transaction (a draw writes all of its tasks at once). */
+/**
+ * Inserts tasks inside the caller's transaction (a draw writes all of its tasks at once). Each task keeps the current
+ * version of its matters: a later edit of the list does not change the form of a task already given.
+ */
 export async function insertInspectionTasks(trx: Executor, tasks: readonly NewInspectionTask[]): Promise<void> {
   const CHUNK = 2000;
+  const codes = [...new Set(tasks.flatMap((t) => t.matterCodes))];
+  const current = new Map<string, number>();
+  for (let i = 0; i < codes.length; i += CHUNK) {
+    const rows = await trx
+      .selectFrom('inspection_matters')
+      .select(['code', 'version'])
+      .where('code', 'in', codes.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) current.set(r.code, r.version);
+  }
+  const versionsOf = (t: NewInspectionTask) =>
+    JSON.stringify(Object.fromEntries(t.matterCodes.filter((c) => current.has(c)).map((c) => [c, current.get(c)!])));
   for (let i = 0; i < tasks.length; i += CHUNK) {
     await trx
       .insertInto('inspection_tasks')
@@ -54,6 +69,7 @@ export async function insertInspectionTasks(trx: Executor, tasks: readonly NewIn
           inspector_ids: [...t.inspectorIds],
           matter_codes: [...t.matterCodes],
           due_on: t.dueOn,
+          matter_versions: versionsOf(t),
           created_by: t.createdBy ?? null,
         })),
       )

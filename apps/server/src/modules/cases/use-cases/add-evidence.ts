@@ -2,7 +2,9 @@ import type { CaseActionBody, CaseDetail } from '@chengguan/contracts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { getVerifiedFileOrFail } from '../../files/index.ts';
 import { teamOfficersOrFail } from '../case-loader.ts';
-import { runCaseStep } from '../case-step.ts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import { runCaseStepIn } from '../case-step.ts';
 import { insertEvidence } from '../cases.repository.ts';
 import { getCase } from './get-case.ts';
 
@@ -12,9 +14,21 @@ export type AddEvidenceOptions = { caseId: string; body: CaseActionBody<'addEvid
  * 添加证据 (A4, 处罚法 Art. 46): one of the statutory types, bound to an uploaded file whose stored bytes still hash
  * to the SM3 declared at capture; device evidence only after its legal and technical review (A5, Art. 41).
  */
-export async function addEvidence(deps: Deps, actor: Actor, meta: RequestMeta, { caseId, body }: AddEvidenceOptions): Promise<CaseDetail> {
+export async function addEvidence(deps: Deps, actor: Actor, meta: RequestMeta, options: AddEvidenceOptions): Promise<CaseDetail> {
+  const written = await deps.db.transaction().execute(async (trx) => (await addEvidenceIn(trx, deps, actor, meta, options)).written);
+  return getCase(deps, actor, options.caseId, deps.db, written);
+}
+
+/** The same step inside a transaction the caller holds (the photos of an inspection visit a case is registered from). */
+export async function addEvidenceIn(
+  trx: Transaction<DB>,
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  { caseId, body }: AddEvidenceOptions,
+) {
   let file: Awaited<ReturnType<typeof getVerifiedFileOrFail>> | undefined;
-  const written = await runCaseStep(deps, actor, meta, {
+  return runCaseStepIn(trx, deps, actor, meta, {
     caseId,
     action: 'addEvidence',
     body,
@@ -41,5 +55,4 @@ export async function addEvidence(deps: Deps, actor: Actor, meta: RequestMeta, {
         device: body.device ? JSON.stringify(body.device) : null,
       }),
   });
-  return getCase(deps, actor, caseId, deps.db, written);
 }
