@@ -16,6 +16,7 @@ import type {
 import type { TestContext } from './harness.ts';
 import { caseKit, confirmBasis, confirmedSummaryTicket, fine, ID_CARD, notice, signedRecord, type CaseKit } from './cases-support.ts';
 import { PNG_1X1, portalLogin } from './portal-support.ts';
+import { giveTask, insertSubject, prepare, visitBody } from './inspections-support.ts';
 import { sandboxMerchant } from '../src/modules/payments/providers/sandbox-provider.ts';
 import { signFields } from '../src/modules/payments/providers/signing.ts';
 
@@ -58,6 +59,9 @@ export type PudongObjects = {
   credentialId: string;
   squadId: string;
   bureauId: string;
+  /** A registered subject of 陆家嘴 and a failed inspection visit there. */
+  subjectId: string;
+  visitId: string;
 };
 
 const ok = async (r: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) => {
@@ -262,8 +266,14 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     .select(['pdf_sm3', 'number'])
     .where('id', '=', issued.document.id)
     .executeTakeFirstOrThrow();
+  const subjectId = await insertSubject(kit, { squad: 'pd-ljz', bureau: 'pd' });
+  await giveTask(kit, { subjectId, squad: 'pd-ljz', bureau: 'pd', inspectors: ['pd_ljz_01', 'pd_ljz_03'], matters: ['SR-ZDJY'], dueOn: '2026-12-31' });
+  const visitForm = await prepare(kit, 'pd_ljz_01', subjectId);
+  const visit = await ok(api('pd_ljz_01', 'POST', '/api/v1/inspection-visits', await visitBody(kit, visitForm, 'pd_ljz_01', 'pd_ljz_03', ['ZDJY-01'])), 201);
   return {
     kit,
+    subjectId,
+    visitId: (visit as { id: string }).id,
     caseId: c.id,
     detail,
     evidenceId: evidence.id,

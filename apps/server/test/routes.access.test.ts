@@ -53,6 +53,8 @@ beforeAll(async () => {
     }
     lawIds[collection] = id;
   }
+  // The city's 检查事项清单 is reference data of the same kind.
+  lawIds['inspection-matters'] = (await ctx.deps.db.selectFrom('inspection_matters').select('id').limit(1).executeTakeFirstOrThrow()).id;
 }, 240_000);
 afterAll(async () => {
   await ctx?.close();
@@ -88,6 +90,7 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'orgs/id': pd(o.squadId),
     'officers/id': pd(o.officerId),
     'credentials/id': pd(o.credentialId),
+    'inspection-visits/id': pd(o.visitId),
     'images/sm3': pd(o.sealSm3, hex64),
     'portal-submissions/submissionId': pd(o.submissionId),
     'files/sm3': pd(o.consentSm3, hex64),
@@ -119,6 +122,7 @@ function pudongRef(name: string): unknown {
     collectedById: o.officerId,
     chairOfficerId: o.officerId,
     officerId: o.officerId,
+    subjectId: o.subjectId,
   };
   return refs[name];
 }

@@ -28,7 +28,9 @@ export const ITEM_RESULTS = ['pass', 'fail', 'not_applicable'] as const;
 export const VISIT_OUTCOMES = ['passed', 'failed'] as const;
 export const RECTIFICATION_STATUSES = ['open', 'rectified', 'not_rectified'] as const;
 
-const MatterCode = Type.String({ format: 'text', pattern: '^[A-Z][A-Z0-9-]{1,29}$', maxLength: 30, description: 'e.g. SR-ZDJY' });
+/** Upper-case letters, digits and hyphens, starting with a letter (checked by the server: MATTER_CODE_PATTERN). */
+export const MATTER_CODE_PATTERN = '^[A-Z][A-Z0-9-]{1,29}$';
+const MatterCode = Text(30, { minLength: 1, description: 'e.g. SR-ZDJY; upper-case letters, digits, hyphens' });
 
 export const ChecklistItemSchema = Type.Object({
   code: MatterCode,

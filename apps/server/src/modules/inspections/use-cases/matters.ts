@@ -1,16 +1,17 @@
 // 检查事项清单: list, read, create and edit (a new version; the earlier ones stay for the tasks given with them), and
 // the starter list loaded with the reference data.
-import type {
-  InspectionMatter as MatterDto,
-  InspectionMatterBody,
-  InspectionMatterListQuery,
-  UpdateInspectionMatterBody,
+import {
+  MATTER_CODE_PATTERN,
+  type InspectionMatter as MatterDto,
+  type InspectionMatterBody,
+  type InspectionMatterListQuery,
+  type UpdateInspectionMatterBody,
 } from '@chengguan/contracts';
 import type { InspectionMatter } from '@chengguan/domain';
 import { sql } from 'kysely';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError, type ErrorDetail } from '../../../errors/app-error.ts';
-import { assertPermission } from '../../../shared/access.ts';
+import { assertPermission, isCityWide } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { STARTER_MATTERS } from '../starter-matters.ts';
 
@@ -63,8 +64,9 @@ export async function getMatter(deps: Deps, actor: Actor, id: string): Promise<M
   return matterDto(r);
 }
 
+/** The city's list is kept by the city bureau's administrators (as the legal library is by the city's reviewers). */
 function assertAdmin(actor: Actor): void {
-  if (!actor.roles.includes('admin')) throw new AppError('FORBIDDEN');
+  if (!actor.roles.includes('admin') || !isCityWide(actor)) throw new AppError('FORBIDDEN');
 }
 
 /**
@@ -73,6 +75,19 @@ function assertAdmin(actor: Actor): void {
  */
 async function matterIssues(db: Executor, code: string, body: MatterFields): Promise<ErrorDetail[]> {
   const issues: ErrorDetail[] = [];
+  const pattern = new RegExp(MATTER_CODE_PATTERN);
+  if (!pattern.test(code)) {
+    issues.push({ field: 'code', message: '事项编号须以大写字母开头，由大写字母、数字和连字符组成', messageEn: 'code: upper-case letters, digits and hyphens, starting with a letter' });
+  }
+  body.items.forEach((item, i) => {
+    if (!pattern.test(item.code)) {
+      issues.push({
+        field: `items[${i}].code`,
+        message: '检查项编号须以大写字母开头，由大写字母、数字和连字符组成',
+        messageEn: `items[${i}].code: upper-case letters, digits and hyphens, starting with a letter`,
+      });
+    }
+  });
   const seen = new Set<string>();
   body.items.forEach((item, i) => {
     if (seen.has(item.code)) {
