@@ -14,6 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
+const HOME_PATH = '/api/v1/home';
 const LJZ = { squad: 'pd-ljz', bureau: 'pd' } as const;
 const TEAM: [string, string] = ['pd_ljz_01', 'pd_ljz_03'];
 
@@ -125,6 +126,11 @@ describe('tasks', () => {
     expect(s.squads.find((q) => q.orgId === kit.orgId('pd-ljz'))!.overdue).toBeGreaterThanOrEqual(1);
     const list = await ctx.api('GET', `/api/v1/inspection-tasks?overdue=true&subjectId=${subjectId}`, { token: kit.tokens.pd_ljz_01! });
     expect((list.json() as PageOf<InspectionTask>).items.map((t) => t.id)).toEqual([id]);
+    // The squad leader's home counts his squad's tasks.
+    const home = (await ctx.api('GET', HOME_PATH, { token: kit.tokens.pd_ljz_leader! })).json() as { inspections?: { open: number; overdue: number } };
+    const open = await ctx.deps.db.selectFrom('inspection_tasks').select('id').where('org_id', '=', kit.orgId('pd-ljz')).where('status', '=', 'open').execute();
+    expect(home.inspections).toMatchObject({ open: open.length });
+    expect(home.inspections!.overdue).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -85,6 +85,8 @@ export const RoleHome = Type.Object({
    * when the jurisdiction holds more squads than a home can list, as the city does).
    */
   byUnit: Type.Array(Type.Object({ orgId: Uuid, orgName: Type.String(), open: HomeCount, overdue: HomeCount })),
+  /** A squad leader's inspections (检查): his squad's open tasks, done this quarter, overdue. */
+  inspections: Type.Optional(Type.Object({ open: Type.Integer(), doneThisQuarter: Type.Integer(), overdue: Type.Integer() })),
   /** Pages this user can use today (their paths in the console, shown if the user may open them). */
   capabilities: Type.Array(Type.String()),
   /** Work this role will do in modules that are not built yet (said plainly, with no numbers). */

@@ -28,6 +28,7 @@ import {
   type CaseListRow,
 } from '../../cases/index.ts';
 import { currentLawRevision } from '../../law/index.ts';
+import { squadInspectionProgress } from '../../inspections/index.ts';
 import { unitsUnder } from '../home.repository.ts';
 
 /** Agency deadlines due within this many days are 「即将到期」 (the workbench's horizon). */
@@ -264,5 +265,6 @@ export async function getRoleHome(deps: Deps, actor: Actor): Promise<RoleHome> {
     alerts: { dueSoonDays: HOME_DUE_SOON_DAYS, dueSoon, overdue, blocked: tb.blocked },
     numbers,
     byUnit,
+    ...(kind === 'squad_leader' ? { inspections: await squadInspectionProgress(deps.db, actor.orgId, today) } : {}),
   };
 }
