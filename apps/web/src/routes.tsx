@@ -36,6 +36,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'cases', labelKey: 'menu.cases', icon: <FolderOpenOutlined /> },
   { key: 'law', labelKey: 'menu.law', icon: <BookOutlined /> },
   { key: 'payments', labelKey: 'menu.payments', icon: <AccountBookOutlined /> },
+  { key: 'inspections', labelKey: 'menu.inspections', icon: <AuditOutlined /> },
 ];
 
 export type AppRoute = {
@@ -110,6 +111,49 @@ export const APP_ROUTES: AppRoute[] = [
     page: lazy(() => import('./pages/cases/detail/CasePage.tsx')),
   },
   // 缴款与执行 (issue 5, payments)
+  // 检查 (issue 12): tasks, the visit on a phone, its result, 责令改正, the matter list.
+  {
+    path: 'inspection-tasks',
+    labelKey: 'menu.inspectionTasks',
+    icon: <ProfileOutlined />,
+    permission: 'case:read',
+    group: 'inspections',
+    page: lazy(() => import('./pages/inspections/TasksPage.tsx')),
+  },
+  {
+    path: 'inspection-visit/:subjectId',
+    labelKey: 'insp.visit.title',
+    icon: <ProfileOutlined />,
+    permission: 'case:write',
+    group: 'inspections',
+    inMenu: false,
+    page: lazy(() => import('./pages/inspections/VisitPage.tsx')),
+  },
+  {
+    path: 'inspection-visits/:id',
+    labelKey: 'insp.result.title',
+    icon: <ProfileOutlined />,
+    permission: 'case:read',
+    group: 'inspections',
+    inMenu: false,
+    page: lazy(() => import('./pages/inspections/VisitResultPage.tsx')),
+  },
+  {
+    path: 'rectification-orders',
+    labelKey: 'menu.rectifications',
+    icon: <FieldTimeOutlined />,
+    permission: 'case:read',
+    group: 'inspections',
+    page: lazy(() => import('./pages/inspections/RectificationsPage.tsx')),
+  },
+  {
+    path: 'inspection-matters',
+    labelKey: 'menu.inspectionMatters',
+    icon: <ReadOutlined />,
+    permission: 'law:read',
+    group: 'inspections',
+    page: lazy(() => import('./pages/inspections/MattersPage.tsx')),
+  },
   {
     path: 'payments',
     labelKey: 'menu.paymentOrders',

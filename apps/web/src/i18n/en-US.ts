@@ -1,3 +1,4 @@
+import { inspectionsEnUS } from './inspections.en-US.ts';
 import { serviceEnUS } from './service.en-US.ts';
 import { enforcementEnUS } from './enforcement.en-US.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -671,5 +672,6 @@ export const enUS: Record<MessageKey, string> = {
   ...enforcementEnUS,
   ...progressEnUS,
   ...homeEnUS,
+  ...inspectionsEnUS,
   ...textEnUS,
 };

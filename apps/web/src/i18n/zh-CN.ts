@@ -1,3 +1,4 @@
+import { inspectionsZhCN } from './inspections.zh-CN.ts';
 import { paymentsZhCN } from './payments.zh-CN.ts';
 import { serviceZhCN } from './service.zh-CN.ts';
 import { enforcementZhCN } from './enforcement.zh-CN.ts';
@@ -667,6 +668,7 @@ export const zhCN = {
   ...enforcementZhCN,
   ...progressZhCN,
   ...homeZhCN,
+  ...inspectionsZhCN,
   ...textZhCN,
 } as const;
 

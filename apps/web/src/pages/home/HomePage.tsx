@@ -12,6 +12,7 @@ import { allowedRoutes } from '../../routes.tsx';
 import { StateTag } from '../cases/components/StateTag.tsx';
 import { actionLabel } from '../cases/labels.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { InspectionsCard } from './InspectionsCard.tsx';
 
 /** 「10,000+」 when the server stopped counting at its cap. */
 function useCountText() {
@@ -233,6 +234,7 @@ export default function HomePage() {
         <>
           <Alerts home={home} />
           <NumbersCard home={home} />
+          <InspectionsCard home={home} />
           <UnitsCard home={home} />
           {home.capabilities.includes('workbench') && (
             <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
