@@ -267,9 +267,19 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     .where('id', '=', issued.document.id)
     .executeTakeFirstOrThrow();
   const subjectId = await insertSubject(kit, { squad: 'pd-ljz', bureau: 'pd' });
-  await giveTask(kit, { subjectId, squad: 'pd-ljz', bureau: 'pd', inspectors: ['pd_ljz_01', 'pd_ljz_03'], matters: ['SR-ZDJY'], dueOn: '2026-12-31' });
+  await giveTask(kit, {
+    subjectId,
+    squad: 'pd-ljz',
+    bureau: 'pd',
+    inspectors: ['pd_ljz_01', 'pd_ljz_03'],
+    matters: ['SR-ZDJY'],
+    dueOn: '2026-12-31',
+  });
   const visitForm = await prepare(kit, 'pd_ljz_01', subjectId);
-  const visit = await ok(api('pd_ljz_01', 'POST', '/api/v1/inspection-visits', await visitBody(kit, visitForm, 'pd_ljz_01', 'pd_ljz_03', ['ZDJY-01'])), 201);
+  const visit = await ok(
+    api('pd_ljz_01', 'POST', '/api/v1/inspection-visits', await visitBody(kit, visitForm, 'pd_ljz_01', 'pd_ljz_03', ['ZDJY-01'])),
+    201,
+  );
   return {
     kit,
     subjectId,

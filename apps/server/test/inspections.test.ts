@@ -127,8 +127,15 @@ describe('tasks', () => {
     const list = await ctx.api('GET', `/api/v1/inspection-tasks?overdue=true&subjectId=${subjectId}`, { token: kit.tokens.pd_ljz_01! });
     expect((list.json() as PageOf<InspectionTask>).items.map((t) => t.id)).toEqual([id]);
     // The squad leader's home counts his squad's tasks.
-    const home = (await ctx.api('GET', HOME_PATH, { token: kit.tokens.pd_ljz_leader! })).json() as { inspections?: { open: number; overdue: number } };
-    const open = await ctx.deps.db.selectFrom('inspection_tasks').select('id').where('org_id', '=', kit.orgId('pd-ljz')).where('status', '=', 'open').execute();
+    const home = (await ctx.api('GET', HOME_PATH, { token: kit.tokens.pd_ljz_leader! })).json() as {
+      inspections?: { open: number; overdue: number };
+    };
+    const open = await ctx.deps.db
+      .selectFrom('inspection_tasks')
+      .select('id')
+      .where('org_id', '=', kit.orgId('pd-ljz'))
+      .where('status', '=', 'open')
+      .execute();
     expect(home.inspections).toMatchObject({ open: open.length });
     expect(home.inspections!.overdue).toBeGreaterThanOrEqual(1);
   });
