@@ -82,6 +82,7 @@ export const inspectionsEnUS: Record<keyof typeof inspectionsZhCN, string> = {
   'insp.case.offenceCode': 'Offence code',
   'insp.case.facts': 'Facts',
   'insp.case.party': 'Party',
+  'insp.case.fromVisit': 'the inspection visit',
   'insp.case.saved': 'Case registered',
   'insp.matters.title': 'Inspection matters',
   'insp.matters.code': 'Code',

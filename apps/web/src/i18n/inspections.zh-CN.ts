@@ -81,6 +81,7 @@ export const inspectionsZhCN = {
   'insp.case.offenceCode': '案由编码',
   'insp.case.facts': '违法事实',
   'insp.case.party': '当事人',
+  'insp.case.fromVisit': '查看检查记录',
   'insp.case.saved': '已立案',
   'insp.matters.title': '检查事项清单',
   'insp.matters.code': '事项编号',

@@ -1,4 +1,5 @@
 import { Descriptions, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import type { CaseDetail, CaseOfficer, PenaltyBody } from '@chengguan/contracts';
 import { useI18n, type Translate } from '../../../i18n/i18n.tsx';
 import { CredentialStatusTag } from '../../staff/CredentialStatusTag.tsx';
@@ -14,6 +15,25 @@ export function penaltyText(t: Translate, p: PenaltyBody | null | undefined): st
   );
   if (p.confiscationFen !== undefined) parts.push(`${t('case.confiscationYuan')} ${formatFen(p.confiscationFen)}`);
   return parts.join('；');
+}
+
+const VISIT_REF = /^检查记录 ([0-9a-f-]{36})$/;
+
+/** The source's reference; a case registered from an inspection visit links to the visit's result. */
+function SourceRef({ source, sourceRef }: { source: string; sourceRef: string | null }) {
+  const { t } = useI18n();
+  if (!sourceRef) return null;
+  const visit = source === 'inspection' ? VISIT_REF.exec(sourceRef) : null;
+  if (!visit) return <>{`（${sourceRef}）`}</>;
+  return (
+    <>
+      （
+      <Link to={`/inspection-visits/${visit[1]}`} data-testid="case-source-visit">
+        {t('insp.case.fromVisit')}
+      </Link>
+      ）
+    </>
+  );
 }
 
 /** 概况: the facts, the party, the act, the handling officers, the proposal and the decision. */
@@ -34,7 +54,7 @@ export function OverviewTab({ detail }: { detail: CaseDetail }) {
       >
         <Descriptions.Item label={t('case.source')}>
           {sourceLabel(t, d.source)}
-          {d.sourceRef ? `（${d.sourceRef}）` : ''}
+          <SourceRef source={d.source} sourceRef={d.sourceRef} />
         </Descriptions.Item>
         <Descriptions.Item label={t('case.field.location')}>{d.location}</Descriptions.Item>
         <Descriptions.Item label={t('case.actDate')}>
