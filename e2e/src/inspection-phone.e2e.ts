@@ -82,14 +82,24 @@ describe('the inspection visit on a phone (390×844)', () => {
   });
   afterAll(async () => {
     await s?.close();
-    if (server?.pid !== undefined && server.exitCode === null) {
-      const exited = new Promise<void>((r) => server!.once('exit', () => r()));
+    const pid = server?.pid;
+    if (pid !== undefined) {
       try {
-        process.kill(-server.pid, 'SIGTERM');
+        process.kill(-pid, 'SIGTERM');
       } catch {
         // already gone
       }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      // Wait for the whole process group (npx, tsx, node): the server writes its audit checkpoint as it stops.
+      const alive = () => {
+        try {
+          process.kill(-pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      for (let i = 0; i < 60 && alive(); i++) await new Promise((r) => setTimeout(r, 250));
+      if (alive()) process.kill(-pid, 'SIGKILL');
     }
     // The server's last writes may still be landing as its process group exits.
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
@@ -135,6 +145,16 @@ describe('the inspection visit on a phone (390×844)', () => {
     await page.getByTestId('inspection-result-page').waitFor();
     await expect.poll(() => page.getByTestId('visit-outcome').textContent()).toBe('发现问题');
 
+    // The failed item's photo is shown, read through the visit.
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('visit-photo')
+          .first()
+          .evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+      )
+      .toBe(true);
+
     await page.getByTestId('visit-rectify').click();
     await page.getByTestId('rectify-deadline').fill(form.dueOn);
     await page.getByTestId('rectify-reinspect').fill(form.dueOn);
@@ -155,5 +175,6 @@ describe('the inspection visit on a phone (390×844)', () => {
     );
     expect(tasks.items).toEqual([expect.objectContaining({ origin: 'reinspection', status: 'open' })]);
     expect(consoleErrors).toEqual([]);
+    expect(s.cspViolations).toEqual([]);
   });
 });

@@ -62,6 +62,7 @@ export type PudongObjects = {
   /** A registered subject of 陆家嘴 and a failed inspection visit there. */
   subjectId: string;
   visitId: string;
+  visitPhotoSm3: string;
 };
 
 const ok = async (r: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) => {
@@ -284,6 +285,7 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     kit,
     subjectId,
     visitId: (visit as { id: string }).id,
+    visitPhotoSm3: (visit as { items: { photoIds: string[] }[] }).items.flatMap((i) => i.photoIds)[0]!,
     caseId: c.id,
     detail,
     evidenceId: evidence.id,

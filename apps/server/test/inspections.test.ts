@@ -305,6 +305,12 @@ describe('from inspection to action', () => {
     const body = await visitBody(kit, form, 'pd_ljz_01', 'pd_ljz_03', ['LJ-02']);
     const visit = (await submit(body)).json() as InspectionVisit;
     expect(visit.caseDraft.facts).toContain('管理责任人将分类投放的生活垃圾分类驳运');
+    const photo = body.results.find((x) => x.code === 'LJ-02')!.photoIds[0]!;
+    const read = await ctx.api('GET', `/api/v1/inspection-visits/${visit.id}/photos/${photo}`, { token: kit.tokens.pd_ljz_leader! });
+    expect(read.statusCode).toBe(200);
+    expect(read.headers['x-content-sm3']).toBe(photo);
+    const foreign = await ctx.api('GET', `/api/v1/inspection-visits/${visit.id}/photos/${photo}`, { token: kit.tokens.qp_zjj_leader! });
+    expect(foreign.statusCode).toBe(404);
     const denied = await ctx.api('POST', `/api/v1/inspection-visits/${visit.id}/case`, {
       token: kit.tokens.qp_zjj_leader!,
       body: { offenceCode: 'SH-LJ-57-4' },

@@ -91,6 +91,7 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'officers/id': pd(o.officerId),
     'credentials/id': pd(o.credentialId),
     'inspection-visits/id': pd(o.visitId),
+    'photos/sm3': pd(o.visitPhotoSm3, hex64),
     'images/sm3': pd(o.sealSm3, hex64),
     'portal-submissions/submissionId': pd(o.submissionId),
     'files/sm3': pd(o.consentSm3, hex64),

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Sm3Hex } from '@chengguan/contracts';
 import {
   CreateInspectionTaskBody,
   ErrorBody,
@@ -28,7 +29,8 @@ import type { RouteApp } from '../../platform/server-module.ts';
 import { createMatter, getMatter, listMatters, updateMatter } from './use-cases/matters.ts';
 import { exportRectifications, listRectifications, orderRectification, registerCaseFromVisit } from './use-cases/rectification.ts';
 import { createTask, exportTasks, listTasks, overdueTasks } from './use-cases/tasks.ts';
-import { getVisit, prepareVisit, submitVisit } from './use-cases/visits.ts';
+import { getVisit, getVisitPhoto, prepareVisit, submitVisit } from './use-cases/visits.ts';
+import { sendStoredFile } from '../files/index.ts';
 
 const TAGS = ['inspections'];
 const IdParams = Type.Object({ id: Uuid });
@@ -142,6 +144,19 @@ export function inspectionRoutes(app: RouteApp, deps: Deps): void {
     '/api/v1/inspection-visits/:id',
     { schema: { tags: TAGS, params: IdParams, response: { 200: InspectionVisit, 404: ErrorBody } } },
     async (request) => getVisit(deps, actorOf(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/inspection-visits/:id/photos/:sm3',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '检查照片（读取时校验 SM3）/ a photo of the visit',
+        params: Type.Object({ id: Uuid, sm3: Sm3Hex }),
+        response: { 404: ErrorBody },
+      },
+    },
+    async (request, reply) =>
+      sendStoredFile(reply, await getVisitPhoto(deps, actorOf(request), metaOf(request), request.params.id, request.params.sm3)),
   );
   app.post(
     '/api/v1/inspection-visits/:id/rectification',

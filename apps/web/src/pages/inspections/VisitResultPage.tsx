@@ -78,6 +78,19 @@ export default function VisitResultPage() {
                     <div>
                       <div>{i.textZh}</div>
                       {i.note && <Typography.Text type="secondary">{i.note}</Typography.Text>}
+                      {i.photoIds.length > 0 && (
+                        <Flex gap={6} wrap style={{ marginTop: 6 }}>
+                          {i.photoIds.map((p) => (
+                            <img
+                              key={p}
+                              src={`/api/v1/inspection-visits/${v.id}/photos/${p}`}
+                              alt={i.textZh}
+                              style={{ width: 96, height: 96, objectFit: 'cover', borderRadius: 4 }}
+                              data-testid="visit-photo"
+                            />
+                          ))}
+                        </Flex>
+                      )}
                       <div style={{ fontSize: 12, color: '#888' }}>{i.legalBasesZh.join('；')}</div>
                     </div>
                   </List.Item>

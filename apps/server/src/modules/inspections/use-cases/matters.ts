@@ -77,7 +77,11 @@ async function matterIssues(db: Executor, code: string, body: MatterFields): Pro
   const issues: ErrorDetail[] = [];
   const pattern = new RegExp(MATTER_CODE_PATTERN);
   if (!pattern.test(code)) {
-    issues.push({ field: 'code', message: '事项编号须以大写字母开头，由大写字母、数字和连字符组成', messageEn: 'code: upper-case letters, digits and hyphens, starting with a letter' });
+    issues.push({
+      field: 'code',
+      message: '事项编号须以大写字母开头，由大写字母、数字和连字符组成',
+      messageEn: 'code: upper-case letters, digits and hyphens, starting with a letter',
+    });
   }
   body.items.forEach((item, i) => {
     if (!pattern.test(item.code)) {

@@ -19,7 +19,7 @@ import { assertPermission } from '../../../shared/access.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { officersWithCredentials } from '../../cases/index.ts';
-import { heldBy } from '../../files/index.ts';
+import { fileNameFor, findFile, heldBy, readStoredFileOrFail, type ServedFile } from '../../files/index.ts';
 import { recordSubjectEvents, subjectBriefs, type SubjectBrief } from '../../subjects/index.ts';
 import { mattersAtVersions } from './matters.ts';
 import { orderDtoById } from './rectification.ts';
@@ -509,4 +509,15 @@ export async function getVisit(deps: Deps, actor: Actor, id: string): Promise<In
       creditCode: subject!.creditCode,
     },
   };
+}
+
+/** A photo of the visit, read through the visit (its jurisdiction) and checked against its SM3. */
+export async function getVisitPhoto(deps: Deps, actor: Actor, meta: RequestMeta, id: string, sm3: string): Promise<ServedFile> {
+  assertPermission(actor, 'case:read');
+  const v = await visitRowOrFail(deps.db, actor, id);
+  if (!v.photo_sm3s.includes(sm3)) throw new AppError('NOT_FOUND');
+  const file = await findFile(deps.db, sm3);
+  if (!file) throw new AppError('NOT_FOUND');
+  const bytes = await readStoredFileOrFail(deps, sm3, { actor, meta, objectType: 'inspection_visit', objectId: v.id });
+  return { bytes, mime: file.mime, sm3, filename: fileNameFor(`检查照片-${v.visited_on}`, file.mime) };
 }
