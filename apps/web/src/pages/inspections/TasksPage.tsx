@@ -12,6 +12,8 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { serverPagination } from '../../lib/paging.ts';
 import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { useAuth } from '../../auth/auth.tsx';
+import { SpecialTaskDrawer } from './SpecialTaskDrawer.tsx';
 
 /** 检查任务: mine or my squad's (the jurisdiction's for leaders), filtered, paged on the server, exported; overdue in red. */
 export default function TasksPage() {
@@ -20,6 +22,9 @@ export default function TasksPage() {
   const [filters, setFilters] = useState<TaskFilters>({ status: 'open' });
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [exporting, setExporting] = useState(false);
+  const { me } = useAuth();
+  const isLeader = !!me?.roles.includes('squad_leader');
+  const [special, setSpecial] = useState<InspectionTask | null>(null);
   const query = { ...filters, ...paging } as Query;
   const list = useLoad((signal) => inspectionsApi.tasks(query, signal), JSON.stringify(query));
   const setFilter = (patch: TaskFilters) => {
@@ -58,19 +63,23 @@ export default function TasksPage() {
       {
         title: t('common.actions'),
         key: 'actions',
-        width: 110,
+        width: 150,
         fixed: 'right',
-        render: (_, r) =>
-          r.status === 'open' ? (
-            <Link to={`/inspection-visit/${r.subjectId}`} data-testid="task-start">
-              {t('insp.tasks.start')}
-            </Link>
-          ) : r.visitId ? (
-            <Link to={`/inspection-visits/${r.visitId}`}>{t('insp.tasks.result')}</Link>
-          ) : null,
+        render: (_, r) => (
+          <Flex gap={8} wrap>
+            {r.status === 'open' ? (
+              <Link to={`/inspection-visit/${r.subjectId}`} data-testid="task-start">
+                {t('insp.tasks.start')}
+              </Link>
+            ) : r.visitId ? (
+              <Link to={`/inspection-visits/${r.visitId}`}>{t('insp.tasks.result')}</Link>
+            ) : null}
+            {isLeader && <a onClick={() => setSpecial(r)}>{t('insp.special.action')}</a>}
+          </Flex>
+        ),
       },
     ],
-    [t],
+    [t, isLeader],
   );
   return (
     <Page
@@ -128,6 +137,14 @@ export default function TasksPage() {
         rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
         pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
         data-testid="inspection-tasks-table"
+      />
+      <SpecialTaskDrawer
+        task={special}
+        onClose={() => setSpecial(null)}
+        onCreated={() => {
+          setSpecial(null);
+          list.reload();
+        }}
       />
     </Page>
   );
