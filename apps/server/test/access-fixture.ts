@@ -4,6 +4,7 @@
 // application, a 复议 record, a scheduled publication, a 当场 ticket with its cash receipt, a reconciliation mismatch, a party
 // confirmation, the bureau's seal image — and the ids of each, by the collection that names them in a URL.
 import { expect } from 'vitest';
+import { creditCodeCheckChar } from '@chengguan/domain';
 import type {
   CaseDetail,
   Checkout,
@@ -58,6 +59,10 @@ export type PudongObjects = {
   credentialId: string;
   squadId: string;
   bureauId: string;
+  /** A registered subject (执法对象) of 陆家嘴, its public code and a pending risk override. */
+  subjectId: string;
+  subjectCode: string;
+  overrideId: string;
 };
 
 const ok = async (r: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) => {
@@ -262,6 +267,22 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     .select(['pdf_sm3', 'number'])
     .where('id', '=', issued.document.id)
     .executeTakeFirstOrThrow();
+  // A 执法对象 of 陆家嘴 with a pending override request.
+  const subject = (await ok(
+    api('pd_ljz_01', 'POST', '/api/v1/subjects', {
+      kind: 'street_shop',
+      name: '访问检查用商户',
+      address: '上海市浦东新区银城中路1号',
+      creditCode: '91310115MA1K00001X'.slice(0, 17) + creditCodeCheckChar('91310115MA1K00001'),
+      point: { lon: 121.51, lat: 31.236, crs: 'wgs84' },
+    }),
+    201,
+  )) as { id: string; code: string };
+  const overridden = (await ok(
+    api('pd_ljz_01', 'POST', `/api/v1/subjects/${subject.id}/risk-override`, { level: 'yellow', reasonZh: '访问检查' }),
+    201,
+  )) as { risk: { overrides: { id: string }[] } };
+
   return {
     kit,
     caseId: c.id,
@@ -295,5 +316,8 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     credentialId: credential.id,
     squadId: kit.orgId('pd-ljz'),
     bureauId: kit.orgId('pd'),
+    subjectId: subject.id,
+    subjectCode: subject.code,
+    overrideId: overridden.risk.overrides[0]!.id,
   };
 }

@@ -3,7 +3,17 @@
 // jurisdiction (another district's officer gets 404; roles that may not get 403), data quality, squads' areas,
 // duplicates and merge, 一店一码 (public page, QR, card).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrgArea, PageOf, PublicSubject, SubjectDetail, SubjectDuplicates, SubjectListItem, SubjectMapPage, SubjectQuality, SubjectTimeline } from '@chengguan/contracts';
+import type {
+  OrgArea,
+  PageOf,
+  PublicSubject,
+  SubjectDetail,
+  SubjectDuplicates,
+  SubjectListItem,
+  SubjectMapPage,
+  SubjectQuality,
+  SubjectTimeline,
+} from '@chengguan/contracts';
 import { addDays } from '@chengguan/domain';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
 import { demoCreditCode, DEMO_AREAS } from '../src/seed/demo-subjects.ts';
@@ -81,7 +91,11 @@ describe('registration', () => {
     expect(lic.statusCode).toBe(422);
     expect(errorBody(lic).field).toBe('licences[0].validUntil');
     expect(errorBody(lic).message).toContain('早于发证日期');
-    const site = await call('pd_ljz_01', 'POST', '/api/v1/subjects', { kind: 'construction_site', name: '无代码工地', address: '上海市浦东新区某路1号' });
+    const site = await call('pd_ljz_01', 'POST', '/api/v1/subjects', {
+      kind: 'construction_site',
+      name: '无代码工地',
+      address: '上海市浦东新区某路1号',
+    });
     expect(site.statusCode).toBe(422);
     expect(errorBody(site).field).toBe('creditCode');
   });
@@ -98,12 +112,22 @@ describe('registration', () => {
   });
 
   it('refuses a point outside the bureau, and a squad officer’s point in another squad’s area (422 at point)', async () => {
-    const out = await call('pd_ljz_01', 'POST', '/api/v1/subjects', shop('青浦的店', { point: { lon: ZJJ[0], lat: ZJJ[1], crs: 'wgs84' } }));
+    const out = await call(
+      'pd_ljz_01',
+      'POST',
+      '/api/v1/subjects',
+      shop('青浦的店', { point: { lon: ZJJ[0], lat: ZJJ[1], crs: 'wgs84' } }),
+    );
     expect(out.statusCode).toBe(422);
     expect(errorBody(out).code).toBe('POINT_OUTSIDE_BUREAU');
     expect(errorBody(out).field).toBe('point');
     const hm = DEMO_AREAS['PD-HM']!.box;
-    const other = await call('pd_ljz_01', 'POST', '/api/v1/subjects', shop('花木的店', { point: { lon: (hm[0] + hm[2]) / 2, lat: (hm[1] + hm[3]) / 2, crs: 'wgs84' } }));
+    const other = await call(
+      'pd_ljz_01',
+      'POST',
+      '/api/v1/subjects',
+      shop('花木的店', { point: { lon: (hm[0] + hm[2]) / 2, lat: (hm[1] + hm[3]) / 2, crs: 'wgs84' } }),
+    );
     expect(other.statusCode).toBe(422);
     expect(errorBody(other).field).toBe('point');
     // The bureau's leader may register it; it lands in 花木's squad.
@@ -116,11 +140,19 @@ describe('registration', () => {
 describe('reading', () => {
   it('lists with filters and paging, draws the map window, exports, and hides it from another district', async () => {
     const s = await create('列表筛选测试店');
-    const list = await ok<PageOf<SubjectListItem>>(call('pd_ljz_01', 'GET', `/api/v1/subjects?q=${encodeURIComponent('列表筛选')}&kind=restaurant_fume&licence=valid&riskLevel=green&hasPoint=true&tag=${encodeURIComponent('夜间经营')}`));
+    const list = await ok<PageOf<SubjectListItem>>(
+      call(
+        'pd_ljz_01',
+        'GET',
+        `/api/v1/subjects?q=${encodeURIComponent('列表筛选')}&kind=restaurant_fume&licence=valid&riskLevel=green&hasPoint=true&tag=${encodeURIComponent('夜间经营')}`,
+      ),
+    );
     expect(list.items.map((i) => i.id)).toEqual([s.id]);
     const byCode = await ok<PageOf<SubjectListItem>>(call('pd_leader', 'GET', `/api/v1/subjects?q=${s.code}`));
     expect(byCode.items.map((i) => i.id)).toEqual([s.id]);
-    const none = await ok<PageOf<SubjectListItem>>(call('pd_ljz_01', 'GET', `/api/v1/subjects?q=${encodeURIComponent('列表筛选')}&licence=expired`));
+    const none = await ok<PageOf<SubjectListItem>>(
+      call('pd_ljz_01', 'GET', `/api/v1/subjects?q=${encodeURIComponent('列表筛选')}&licence=expired`),
+    );
     expect(none.total).toBe(0);
     const page = await ok<PageOf<SubjectListItem>>(call('pd_leader', 'GET', '/api/v1/subjects?pageSize=5&page=2'));
     expect(page.items.length).toBe(5);
@@ -128,12 +160,18 @@ describe('reading', () => {
     const squadOnly = await ok<PageOf<SubjectListItem>>(call('pd_ljz_01', 'GET', '/api/v1/subjects?pageSize=200'));
     expect(squadOnly.items.every((i) => i.orgId === s.orgId)).toBe(true);
 
-    const map = await ok<SubjectMapPage>(call('pd_ljz_01', 'GET', `/api/v1/subjects/map?minLon=121.5&minLat=31.22&maxLon=121.52&maxLat=31.25`));
+    const map = await ok<SubjectMapPage>(
+      call('pd_ljz_01', 'GET', `/api/v1/subjects/map?minLon=121.5&minLat=31.22&maxLon=121.52&maxLat=31.25`),
+    );
     expect(map.items.find((p) => p.id === s.id)).toMatchObject({ lon: LJZ[0], lat: LJZ[1], riskLevel: 'green' });
-    const one = await ok<SubjectMapPage>(call('pd_leader', 'GET', `/api/v1/subjects/map?minLon=121&minLat=30&maxLon=122&maxLat=32&limit=1`));
+    const one = await ok<SubjectMapPage>(
+      call('pd_leader', 'GET', `/api/v1/subjects/map?minLon=121&minLat=30&maxLon=122&maxLat=32&limit=1`),
+    );
     expect(one.items.length).toBe(1);
     expect(one.truncated).toBe(true);
-    const qpMap = await ok<SubjectMapPage>(call('qp_zjj_01', 'GET', `/api/v1/subjects/map?minLon=121.5&minLat=31.22&maxLon=121.52&maxLat=31.25`));
+    const qpMap = await ok<SubjectMapPage>(
+      call('qp_zjj_01', 'GET', `/api/v1/subjects/map?minLon=121.5&minLat=31.22&maxLon=121.52&maxLat=31.25`),
+    );
     expect(qpMap.items).toEqual([]);
 
     const xlsx = await call('pd_ljz_01', 'GET', `/api/v1/subjects/export.xlsx?q=${encodeURIComponent('列表筛选')}`);
@@ -151,7 +189,8 @@ describe('reading', () => {
 
   it('pages the timeline newest first by cursor', async () => {
     const s = await create('时间线测试店');
-    for (let i = 0; i < 3; i++) await ok(call('pd_ljz_01', 'PATCH', `/api/v1/subjects/${s.id}`, { expectedVersion: s.version + i, tags: [`标签${i}`] }));
+    for (let i = 0; i < 3; i++)
+      await ok(call('pd_ljz_01', 'PATCH', `/api/v1/subjects/${s.id}`, { expectedVersion: s.version + i, tags: [`标签${i}`] }));
     const p1 = await ok<SubjectTimeline>(call('pd_ljz_01', 'GET', `/api/v1/subjects/${s.id}/timeline?pageSize=2`));
     expect(p1.items.length).toBe(2);
     expect(p1.nextCursor).not.toBeNull();
@@ -188,11 +227,17 @@ describe('editing', () => {
     });
     expect(bad.statusCode).toBe(422);
     expect(errorBody(bad).field).toBe('licences[0].validUntil');
-    const verified = await ok<SubjectDetail>(call('pd_ljz_01', 'POST', `/api/v1/subjects/${s.id}/verify`, { expectedVersion: edited.version }));
+    const verified = await ok<SubjectDetail>(
+      call('pd_ljz_01', 'POST', `/api/v1/subjects/${s.id}/verify`, { expectedVersion: edited.version }),
+    );
     expect(verified.verified).toBe(true);
-    const closed = await ok<SubjectDetail>(call('pd_ljz_01', 'POST', `/api/v1/subjects/${s.id}/close`, { expectedVersion: verified.version, reasonZh: '已停业' }));
+    const closed = await ok<SubjectDetail>(
+      call('pd_ljz_01', 'POST', `/api/v1/subjects/${s.id}/close`, { expectedVersion: verified.version, reasonZh: '已停业' }),
+    );
     expect(closed.status).toBe('closed');
-    expect((await call('pd_ljz_01', 'PATCH', `/api/v1/subjects/${s.id}`, { expectedVersion: closed.version, name: 'x' })).statusCode).toBe(409);
+    expect((await call('pd_ljz_01', 'PATCH', `/api/v1/subjects/${s.id}`, { expectedVersion: closed.version, name: 'x' })).statusCode).toBe(
+      409,
+    );
     const listed = await ok<PageOf<SubjectListItem>>(call('pd_ljz_01', 'GET', `/api/v1/subjects?status=closed&q=${s.code}`));
     expect(listed.items.map((i) => i.id)).toEqual([s.id]);
   });
@@ -223,10 +268,38 @@ describe('governance', () => {
     const ljz = await ctx.deps.db.selectFrom('orgs').select('id').where('code', '=', 'PD-LJZ').executeTakeFirstOrThrow();
     expect(s.orgId).toBe(ljz.id);
     const [w, so, e, n] = DEMO_AREAS['PD-LJZ']!.box;
-    const shrunk = { type: 'Polygon', coordinates: [[[w + 0.005, so + 0.005], [e, so + 0.005], [e, n], [w + 0.005, n], [w + 0.005, so + 0.005]]] };
-    expect((await call('pd_ljz_leader', 'PUT', `/api/v1/orgs/${ljz.id}/area`, { streetName: '陆家嘴街道', geometry: shrunk })).statusCode).toBe(403);
-    expect((await call('qp_admin', 'PUT', `/api/v1/orgs/${ljz.id}/area`, { streetName: '陆家嘴街道', geometry: shrunk })).statusCode).toBe(404);
-    const open = await call('pd_admin', 'PUT', `/api/v1/orgs/${ljz.id}/area`, { streetName: '陆家嘴街道', geometry: { type: 'Polygon', coordinates: [[[w, so], [e, so], [e, n], [w, n]]] } });
+    const shrunk = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [w + 0.005, so + 0.005],
+          [e, so + 0.005],
+          [e, n],
+          [w + 0.005, n],
+          [w + 0.005, so + 0.005],
+        ],
+      ],
+    };
+    expect(
+      (await call('pd_ljz_leader', 'PUT', `/api/v1/orgs/${ljz.id}/area`, { streetName: '陆家嘴街道', geometry: shrunk })).statusCode,
+    ).toBe(403);
+    expect((await call('qp_admin', 'PUT', `/api/v1/orgs/${ljz.id}/area`, { streetName: '陆家嘴街道', geometry: shrunk })).statusCode).toBe(
+      404,
+    );
+    const open = await call('pd_admin', 'PUT', `/api/v1/orgs/${ljz.id}/area`, {
+      streetName: '陆家嘴街道',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [w, so],
+            [e, so],
+            [e, n],
+            [w, n],
+          ],
+        ],
+      },
+    });
     expect(open.statusCode).toBe(400);
     expect(errorBody(open).field).toBe('geometry.coordinates[0]');
     const area = await ok<OrgArea>(call('pd_admin', 'PUT', `/api/v1/orgs/${ljz.id}/area`, { streetName: '陆家嘴街道', geometry: shrunk }));
@@ -236,7 +309,23 @@ describe('governance', () => {
     const got = await ok<OrgArea>(call('pd_ljz_01', 'GET', `/api/v1/orgs/${ljz.id}/area`));
     expect(got.bbox[0]).toBeCloseTo(w + 0.005, 6);
     // Restored: the subject is the squad's again.
-    await ok(call('pd_admin', 'PUT', `/api/v1/orgs/${ljz.id}/area`, { streetName: '陆家嘴街道', geometry: { type: 'Polygon', coordinates: [[[w, so], [e, so], [e, n], [w, n], [w, so]]] } }));
+    await ok(
+      call('pd_admin', 'PUT', `/api/v1/orgs/${ljz.id}/area`, {
+        streetName: '陆家嘴街道',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [w, so],
+              [e, so],
+              [e, n],
+              [w, n],
+              [w, so],
+            ],
+          ],
+        },
+      }),
+    );
     expect((await ok<SubjectDetail>(call('pd_admin', 'GET', `/api/v1/subjects/${s.id}`))).orgId).toBe(ljz.id);
   });
 
@@ -244,11 +333,22 @@ describe('governance', () => {
     const a = await create('合并测试餐厅');
     // The same subject entered again by another channel (an import writes without the API's refusal).
     const b = await create('合并测试餐厅（分店）', { address: a.address });
-    await ctx.deps.db.updateTable('subjects').set({ name: a.name, name_key: (await ctx.deps.db.selectFrom('subjects').select('name_key').where('id', '=', a.id).executeTakeFirstOrThrow()).name_key }).where('id', '=', b.id).execute();
+    await ctx.deps.db
+      .updateTable('subjects')
+      .set({
+        name: a.name,
+        name_key: (await ctx.deps.db.selectFrom('subjects').select('name_key').where('id', '=', a.id).executeTakeFirstOrThrow()).name_key,
+      })
+      .where('id', '=', b.id)
+      .execute();
     const dups = await ok<SubjectDuplicates>(call('pd_ljz_leader', 'GET', '/api/v1/subjects/duplicates'));
     const pair = dups.items.find((p) => [p.a.id, p.b.id].sort().join() === [a.id, b.id].sort().join());
     expect(pair?.reasons).toContain('same_address_and_name');
-    expect((await ok<SubjectDuplicates>(call('qp_admin', 'GET', '/api/v1/subjects/duplicates'))).items.some((p) => p.a.id === a.id || p.b.id === a.id)).toBe(false);
+    expect(
+      (await ok<SubjectDuplicates>(call('qp_admin', 'GET', '/api/v1/subjects/duplicates'))).items.some(
+        (p) => p.a.id === a.id || p.b.id === a.id,
+      ),
+    ).toBe(false);
     expect((await call('pd_ljz_01', 'POST', `/api/v1/subjects/${b.id}/merge`, { intoId: a.id })).statusCode).toBe(403);
     expect((await call('qp_admin', 'POST', `/api/v1/subjects/${b.id}/merge`, { intoId: a.id })).statusCode).toBe(404);
     const merged = await ok<SubjectDetail>(call('pd_ljz_leader', 'POST', `/api/v1/subjects/${b.id}/merge`, { intoId: a.id }));
@@ -282,7 +382,14 @@ describe('一店一码', () => {
           refType: 'visit',
           refId: ctx.deps.newId(),
           summaryZh: '检查不合格',
-          data: { visitId: 'v1', outcome: 'failed', publishedOn: shanghaiDate(ctx.clock.now()), published: true, matters: [{ code: 'M1', nameZh: '油烟排放检查' }], failedItems: [{ textZh: '未安装油烟净化设施' }] },
+          data: {
+            visitId: 'v1',
+            outcome: 'failed',
+            publishedOn: shanghaiDate(ctx.clock.now()),
+            published: true,
+            matters: [{ code: 'M1', nameZh: '油烟排放检查' }],
+            failedItems: [{ textZh: '未安装油烟净化设施' }],
+          },
         },
         {
           id: ctx.deps.newId(),

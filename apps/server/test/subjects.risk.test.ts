@@ -61,7 +61,8 @@ async function events(subjectId: string, list: Omit<SubjectEventInput, 'id' | 's
 }
 const detail = (id: string, user = 'pd_ljz_01') => ok<SubjectDetail>(call(user, 'GET', `/api/v1/subjects/${id}`));
 /** After the clock moved (sessions end), read as a freshly logged-in user. */
-const detailNow = async (id: string) => ok<SubjectDetail>(ctx.api('GET', `/api/v1/subjects/${id}`, { token: await ctx.login('pd_ljz_01') }));
+const detailNow = async (id: string) =>
+  ok<SubjectDetail>(ctx.api('GET', `/api/v1/subjects/${id}`, { token: await ctx.login('pd_ljz_01') }));
 
 describe('regrading on events', () => {
   it('two complaints make it yellow, a serious violation red — in the same transaction, with the change explained', async () => {
@@ -111,10 +112,21 @@ describe('regrading on events', () => {
         documentNumber: '浦城管罚决字〔2026〕第1号',
       } as unknown as StepWrite<'decide'>;
       await violationOnDecision(ctx.deps, { ip: null, correlationId: null }, w);
-      const none = { ...w, next: { decision: { decidedOn: today(), outcome: 'no_penalty_facts_not_established' } } } as unknown as StepWrite<'decide'>;
-      await violationOnDecision(ctx.deps, { ip: null, correlationId: null }, { ...none, loaded: { row: { id: ctx.deps.newId(), subject_id: s.id } } } as unknown as StepWrite<'decide'>);
+      const none = {
+        ...w,
+        next: { decision: { decidedOn: today(), outcome: 'no_penalty_facts_not_established' } },
+      } as unknown as StepWrite<'decide'>;
+      await violationOnDecision(ctx.deps, { ip: null, correlationId: null }, {
+        ...none,
+        loaded: { row: { id: ctx.deps.newId(), subject_id: s.id } },
+      } as unknown as StepWrite<'decide'>);
     });
-    const rows = await ctx.deps.db.selectFrom('subject_events').select(['kind', 'ref_id']).where('subject_id', '=', s.id).where('kind', '=', 'violation').execute();
+    const rows = await ctx.deps.db
+      .selectFrom('subject_events')
+      .select(['kind', 'ref_id'])
+      .where('subject_id', '=', s.id)
+      .where('kind', '=', 'violation')
+      .execute();
     expect(rows).toEqual([{ kind: 'violation', ref_id: caseId }]);
   });
 });
@@ -125,7 +137,14 @@ describe('overrides', () => {
     const bad = await call('pd_ljz_01', 'POST', `/api/v1/subjects/${s.id}/risk-override`, { level: 'purple', reasonZh: '理由' });
     expect(bad.statusCode).toBe(422);
     expect(errorBody(bad).field).toBe('level');
-    const req = await ok<SubjectDetail>(call('pd_ljz_01', 'POST', `/api/v1/subjects/${s.id}/risk-override`, { level: 'red', reasonZh: '群众反映强烈，近期重点监管', validUntil: addDays(today(), 30) }), 201);
+    const req = await ok<SubjectDetail>(
+      call('pd_ljz_01', 'POST', `/api/v1/subjects/${s.id}/risk-override`, {
+        level: 'red',
+        reasonZh: '群众反映强烈，近期重点监管',
+        validUntil: addDays(today(), 30),
+      }),
+      201,
+    );
     const o = req.risk.overrides[0]!;
     expect(req.risk.overrides).toHaveLength(1);
     expect(o.status).toBe('pending');
@@ -134,7 +153,10 @@ describe('overrides', () => {
     expect((await call('qp_zjj_leader', 'POST', `/api/v1/subjects/${s.id}/risk-override/${o.id}/approve`, {})).statusCode).toBe(404);
 
     // The leader's own request: he may not approve it himself.
-    const own = await ok<SubjectDetail>(call('pd_ljz_leader', 'POST', `/api/v1/subjects/${s.id}/risk-override`, { level: 'red', reasonZh: '中队长申请' }), 201);
+    const own = await ok<SubjectDetail>(
+      call('pd_ljz_leader', 'POST', `/api/v1/subjects/${s.id}/risk-override`, { level: 'red', reasonZh: '中队长申请' }),
+      201,
+    );
     const ownId = own.risk.overrides.find((x) => x.status === 'pending')!.id;
     expect(own.risk.overrides.find((x) => x.id === o.id)?.status).toBe('superseded');
     const self = await call('pd_ljz_leader', 'POST', `/api/v1/subjects/${s.id}/risk-override/${ownId}/approve`, {});
@@ -142,7 +164,9 @@ describe('overrides', () => {
     expect(errorBody(self).field).toBe('approvedBy');
     expect(errorBody(self).message).toContain('申请人本人');
 
-    const approved = await ok<SubjectDetail>(call('pd_leader', 'POST', `/api/v1/subjects/${s.id}/risk-override/${ownId}/approve`, { note: '同意' }));
+    const approved = await ok<SubjectDetail>(
+      call('pd_leader', 'POST', `/api/v1/subjects/${s.id}/risk-override/${ownId}/approve`, { note: '同意' }),
+    );
     expect(approved.riskLevel).toBe('red');
     expect(approved.risk.computedLevel).toBe('green');
     expect(approved.risk.activeOverride?.id).toBe(ownId);
@@ -153,20 +177,60 @@ describe('overrides', () => {
 
   it('a rejected request changes nothing; an override ends after its last day (nightly job)', async () => {
     const s = await shop('调整到期测试店');
-    const r1 = await ok<SubjectDetail>(call('pd_ljz_01', 'POST', `/api/v1/subjects/${s.id}/risk-override`, { level: 'yellow', reasonZh: '试行' }), 201);
-    const rej = await ok<SubjectDetail>(call('pd_ljz_leader', 'POST', `/api/v1/subjects/${s.id}/risk-override/${r1.risk.overrides.find((x) => x.status === 'pending')!.id}/reject`, { note: '理由不足' }));
+    const r1 = await ok<SubjectDetail>(
+      call('pd_ljz_01', 'POST', `/api/v1/subjects/${s.id}/risk-override`, { level: 'yellow', reasonZh: '试行' }),
+      201,
+    );
+    const rej = await ok<SubjectDetail>(
+      call(
+        'pd_ljz_leader',
+        'POST',
+        `/api/v1/subjects/${s.id}/risk-override/${r1.risk.overrides.find((x) => x.status === 'pending')!.id}/reject`,
+        { note: '理由不足' },
+      ),
+    );
     expect(rej.riskLevel).toBe('green');
     expect(rej.risk.overrides.map((x) => x.status)).toEqual(['rejected']);
-    const r2 = await ok<SubjectDetail>(call('pd_ljz_01', 'POST', `/api/v1/subjects/${s.id}/risk-override`, { level: 'red', reasonZh: '专项整治期间', validUntil: addDays(today(), 3) }), 201);
-    expect((await ok<SubjectDetail>(call('pd_ljz_leader', 'POST', `/api/v1/subjects/${s.id}/risk-override/${r2.risk.overrides.find((x) => x.status === 'pending')!.id}/approve`, {}))).riskLevel).toBe('red');
+    const r2 = await ok<SubjectDetail>(
+      call('pd_ljz_01', 'POST', `/api/v1/subjects/${s.id}/risk-override`, {
+        level: 'red',
+        reasonZh: '专项整治期间',
+        validUntil: addDays(today(), 3),
+      }),
+      201,
+    );
+    expect(
+      (
+        await ok<SubjectDetail>(
+          call(
+            'pd_ljz_leader',
+            'POST',
+            `/api/v1/subjects/${s.id}/risk-override/${r2.risk.overrides.find((x) => x.status === 'pending')!.id}/approve`,
+            {},
+          ),
+        )
+      ).riskLevel,
+    ).toBe('red');
     const saved = ctx.clock.now();
     try {
       ctx.clock.set(new Date(saved.getTime() + 5 * 86_400_000));
-      await SUBJECT_JOB_HANDLERS[JOB_SUBJECTS_NIGHTLY]!(ctx.deps, { id: 'j', kind: JOB_SUBJECTS_NIGHTLY, payload: {}, attempts: 1, max_attempts: 5, bureau_id: null });
+      await SUBJECT_JOB_HANDLERS[JOB_SUBJECTS_NIGHTLY]!(ctx.deps, {
+        id: 'j',
+        kind: JOB_SUBJECTS_NIGHTLY,
+        payload: {},
+        attempts: 1,
+        max_attempts: 5,
+        bureau_id: null,
+      });
       const d = await detailNow(s.id);
       expect(d.riskLevel).toBe('green');
       expect(d.risk.changes[0]?.reasonZh).toContain('人工调整已失效');
-      const next = await ctx.deps.db.selectFrom('jobs').select('run_at').where('kind', '=', JOB_SUBJECTS_NIGHTLY).where('status', '=', 'pending').execute();
+      const next = await ctx.deps.db
+        .selectFrom('jobs')
+        .select('run_at')
+        .where('kind', '=', JOB_SUBJECTS_NIGHTLY)
+        .where('status', '=', 'pending')
+        .execute();
       expect(next.length).toBeGreaterThanOrEqual(1);
     } finally {
       ctx.clock.set(saved);
@@ -218,13 +282,26 @@ describe('rule sets', () => {
       ...DEFAULT_RISK_RULE_SET,
       version: '2026.2',
       effectiveFrom: today(),
-      rules: [...DEFAULT_RISK_RULE_SET.rules, { id: 'yellow-shops', level: 'yellow', descriptionZh: '沿街商户试点重点监管', when: [{ fact: 'kind', in: ['street_shop'] }] }],
+      rules: [
+        ...DEFAULT_RISK_RULE_SET.rules,
+        { id: 'yellow-shops', level: 'yellow', descriptionZh: '沿街商户试点重点监管', when: [{ fact: 'kind', in: ['street_shop'] }] },
+      ],
     };
     const s = await shop('规则版本测试店');
-    const v1 = await ok<RiskRuleSetVersions>(call('pd_admin', 'POST', '/api/v1/subject-risk-rules', { ruleSet: strict, note: '试点' }), 201);
-    expect(v1.items.map((v) => [v.version, v.inForce])).toEqual([[1, true], [0, false]]);
+    const v1 = await ok<RiskRuleSetVersions>(
+      call('pd_admin', 'POST', '/api/v1/subject-risk-rules', { ruleSet: strict, note: '试点' }),
+      201,
+    );
+    expect(v1.items.map((v) => [v.version, v.inForce])).toEqual([
+      [1, true],
+      [0, false],
+    ]);
     expect((await ok<RiskRuleSetVersions>(call('qp_admin', 'GET', '/api/v1/subject-risk-rules'))).items).toHaveLength(1);
-    const job = await ctx.deps.db.selectFrom('jobs').select(['id', 'status', 'run_at']).where('kind', '=', 'subjects.regrade').executeTakeFirstOrThrow();
+    const job = await ctx.deps.db
+      .selectFrom('jobs')
+      .select(['id', 'status', 'run_at'])
+      .where('kind', '=', 'subjects.regrade')
+      .executeTakeFirstOrThrow();
     expect(job.status).toBe('pending');
     ctx.clock.advance(60_000);
     await runDueJobs(ctx.deps, SUBJECT_JOB_HANDLERS, 'test', 1000);

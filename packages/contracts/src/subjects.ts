@@ -329,9 +329,7 @@ export const RiskRuleSetBody = Type.Object({
   ),
   mark: Lit(['V', 'P', 'U'] as const),
   sourceZh: Text(1000),
-  flagLabelsZh: Type.Optional(
-    Type.Object({ abnormalList: Type.Optional(Text(60)) }, { description: 'labels of the flags the rules use' }),
-  ),
+  flagLabelsZh: Type.Optional(Type.Object({ abnormalList: Type.Optional(Text(60)) }, { description: 'labels of the flags the rules use' })),
 });
 export const PublishRiskRulesBody = Type.Object({ ruleSet: RiskRuleSetBody, note: Type.Optional(Text(200)) });
 export type PublishRiskRulesBody = Static<typeof PublishRiskRulesBody>;
@@ -368,7 +366,7 @@ export const OrgArea = Type.Object({
   geometry: Type.Unknown(),
   bbox: Type.Array(Type.Number()),
   updatedAt: IsoDateTime,
-  subjectsMoved: Type.Optional(Type.Integer({ description: "subjects whose squad changed with this area" })),
+  subjectsMoved: Type.Optional(Type.Integer({ description: 'subjects whose squad changed with this area' })),
 });
 export type OrgArea = Static<typeof OrgArea>;
 

@@ -22,7 +22,18 @@ export const DEMO_AREAS: Readonly<Record<string, { street: string; box: Box }>> 
   'QP-XJ': { street: '徐泾镇', box: [121.24, 31.165, 121.275, 31.195] },
 };
 
-const polygon = ([w, s, e, n]: Box) => ({ type: 'Polygon' as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
+const polygon = ([w, s, e, n]: Box) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
+});
 
 /** A valid credit code from a running number (登记管理部门 9 工商, 类别 1 企业, the district's region code). */
 export function demoCreditCode(region: string, n: number): string {
@@ -37,7 +48,11 @@ type Spec = {
   credit?: boolean;
   plate?: string;
   licence?: { kind: string; issuedDaysAgo: number; validDays: number | null };
-  events?: { kind: 'violation' | 'serious_violation' | 'complaint' | 'passed_inspection' | 'failed_inspection'; daysAgo: number; summary: string }[];
+  events?: {
+    kind: 'violation' | 'serious_violation' | 'complaint' | 'passed_inspection' | 'failed_inspection';
+    daysAgo: number;
+    summary: string;
+  }[];
   verified?: boolean;
   noPoint?: boolean;
 };
@@ -47,26 +62,95 @@ const SITE = (issued: number, valid: number) => ({ kind: 'construction_permit', 
 
 const PD: Spec[] = [
   { kind: 'restaurant_fume', name: '滨江小馆', road: '浦东南路', credit: true, licence: FOOD(400, 1400), verified: true },
-  { kind: 'restaurant_fume', name: '东昌面馆', road: '东昌路', credit: true, licence: FOOD(1600, 1800), events: [{ kind: 'complaint', daysAgo: 40, summary: '12345工单：油烟扰民' }, { kind: 'complaint', daysAgo: 12, summary: '12345工单：油烟扰民（再次）' }], verified: true },
-  { kind: 'restaurant_fume', name: '浦江烧烤', road: '商城路', credit: true, licence: FOOD(1900, 1800), events: [{ kind: 'violation', daysAgo: 70, summary: '行政处罚决定（示例）' }] },
+  {
+    kind: 'restaurant_fume',
+    name: '东昌面馆',
+    road: '东昌路',
+    credit: true,
+    licence: FOOD(1600, 1800),
+    events: [
+      { kind: 'complaint', daysAgo: 40, summary: '12345工单：油烟扰民' },
+      { kind: 'complaint', daysAgo: 12, summary: '12345工单：油烟扰民（再次）' },
+    ],
+    verified: true,
+  },
+  {
+    kind: 'restaurant_fume',
+    name: '浦江烧烤',
+    road: '商城路',
+    credit: true,
+    licence: FOOD(1900, 1800),
+    events: [{ kind: 'violation', daysAgo: 70, summary: '行政处罚决定（示例）' }],
+  },
   { kind: 'restaurant_fume', name: '陆家嘴茶餐厅', road: '银城中路', credit: true, licence: FOOD(300, 1800), verified: true },
-  { kind: 'restaurant_fume', name: '花木家常菜', road: '芳甸路', credit: true, licence: FOOD(200, 1800), events: [{ kind: 'passed_inspection', daysAgo: 60, summary: '双随机检查：合格' }], verified: true },
+  {
+    kind: 'restaurant_fume',
+    name: '花木家常菜',
+    road: '芳甸路',
+    credit: true,
+    licence: FOOD(200, 1800),
+    events: [{ kind: 'passed_inspection', daysAgo: 60, summary: '双随机检查：合格' }],
+    verified: true,
+  },
   { kind: 'restaurant_fume', name: '张江快餐', road: '碧波路', credit: true, licence: FOOD(1000, 1020), verified: true },
   { kind: 'street_shop', name: '明珠便利店', road: '陆家嘴环路', credit: true, verified: true },
   { kind: 'street_shop', name: '东方水果店', road: '崂山路', credit: true, verified: true },
-  { kind: 'street_shop', name: '潍坊五金店', road: '潍坊路', credit: true, events: [{ kind: 'failed_inspection', daysAgo: 30, summary: '检查不合格：跨门营业' }], verified: true },
+  {
+    kind: 'street_shop',
+    name: '潍坊五金店',
+    road: '潍坊路',
+    credit: true,
+    events: [{ kind: 'failed_inspection', daysAgo: 30, summary: '检查不合格：跨门营业' }],
+    verified: true,
+  },
   { kind: 'street_shop', name: '塘桥花店', road: '塘桥路', credit: true, verified: true },
   { kind: 'street_shop', name: '世纪书报亭', road: '世纪大道', verified: false },
   { kind: 'street_shop', name: '川沙老街糕团店', road: '川沙路', credit: true, verified: true },
   { kind: 'street_shop', name: '张江眼镜店', road: '祖冲之路', credit: true, verified: true },
   { kind: 'street_shop', name: '花木洗衣店', road: '梅花路', credit: true, verified: false },
-  { kind: 'construction_site', name: '陆家嘴金融城某办公楼工地', road: '花园石桥路', credit: true, licence: SITE(200, 730), verified: true },
-  { kind: 'construction_site', name: '张江科学城实验楼工地', road: '科苑路', credit: true, licence: SITE(500, 400), events: [{ kind: 'violation', daysAgo: 90, summary: '行政处罚决定：夜间施工（示例）' }], verified: true },
+  {
+    kind: 'construction_site',
+    name: '陆家嘴金融城某办公楼工地',
+    road: '花园石桥路',
+    credit: true,
+    licence: SITE(200, 730),
+    verified: true,
+  },
+  {
+    kind: 'construction_site',
+    name: '张江科学城实验楼工地',
+    road: '科苑路',
+    credit: true,
+    licence: SITE(500, 400),
+    events: [{ kind: 'violation', daysAgo: 90, summary: '行政处罚决定：夜间施工（示例）' }],
+    verified: true,
+  },
   { kind: 'construction_site', name: '花木住宅项目工地', road: '锦绣路', credit: true, licence: SITE(300, 320), verified: true },
   { kind: 'construction_site', name: '川沙道路改造工地', road: '华夏东路', credit: true, verified: false },
-  { kind: 'waste_transport_company', name: '浦东某渣土运输有限公司', road: '川沙路', credit: true, licence: { kind: 'construction_waste_transport_permit', issuedDaysAgo: 600, validDays: 1100 }, verified: true },
-  { kind: 'waste_transport_vehicle', name: '渣土车 沪D·A1234', road: '川沙路', plate: '沪DA1234', licence: { kind: 'vehicle_transport_certificate', issuedDaysAgo: 300, validDays: 365 }, verified: true },
-  { kind: 'waste_transport_vehicle', name: '渣土车 沪D·B5678', road: '川沙路', plate: '沪DB5678', events: [{ kind: 'serious_violation', daysAgo: 100, summary: '移送司法机关（示例）' }], verified: true },
+  {
+    kind: 'waste_transport_company',
+    name: '浦东某渣土运输有限公司',
+    road: '川沙路',
+    credit: true,
+    licence: { kind: 'construction_waste_transport_permit', issuedDaysAgo: 600, validDays: 1100 },
+    verified: true,
+  },
+  {
+    kind: 'waste_transport_vehicle',
+    name: '渣土车 沪D·A1234',
+    road: '川沙路',
+    plate: '沪DA1234',
+    licence: { kind: 'vehicle_transport_certificate', issuedDaysAgo: 300, validDays: 365 },
+    verified: true,
+  },
+  {
+    kind: 'waste_transport_vehicle',
+    name: '渣土车 沪D·B5678',
+    road: '川沙路',
+    plate: '沪DB5678',
+    events: [{ kind: 'serious_violation', daysAgo: 100, summary: '移送司法机关（示例）' }],
+    verified: true,
+  },
   { kind: 'historic_building', name: '浦东某优秀历史建筑', road: '东昌路', verified: true },
   { kind: 'historic_building', name: '塘桥某老洋房', road: '浦建路', verified: true },
   { kind: 'stall_point', name: '世纪公园夜市点位', road: '锦绣路', verified: true },
@@ -80,7 +164,14 @@ const PD: Spec[] = [
 
 const QP: Spec[] = [
   { kind: 'street_shop', name: '朱家角古镇茶馆', road: '北大街', credit: true, verified: true },
-  { kind: 'street_shop', name: '放生桥纪念品店', road: '东井街', credit: true, events: [{ kind: 'complaint', daysAgo: 20, summary: '12345工单：占道经营' }], verified: true },
+  {
+    kind: 'street_shop',
+    name: '放生桥纪念品店',
+    road: '东井街',
+    credit: true,
+    events: [{ kind: 'complaint', daysAgo: 20, summary: '12345工单：占道经营' }],
+    verified: true,
+  },
   { kind: 'restaurant_fume', name: '朱家角农家菜', road: '漕平路', credit: true, licence: FOOD(800, 1800), verified: true },
   { kind: 'restaurant_fume', name: '夏阳湖边餐厅', road: '青松路', credit: true, licence: FOOD(1500, 1400), verified: true },
   { kind: 'construction_site', name: '赵巷商业项目工地', road: '嘉松中路', credit: true, licence: SITE(100, 700), verified: true },
@@ -113,7 +204,16 @@ export async function seedDemoSubjects(deps: Deps): Promise<number> {
       const [w, s, e, nn] = area.box;
       await trx
         .insertInto('org_areas')
-        .values({ org_id: org.id, street_name: area.street, geometry: JSON.stringify(polygon(area.box)), min_lon: w, min_lat: s, max_lon: e, max_lat: nn, updated_at: now })
+        .values({
+          org_id: org.id,
+          street_name: area.street,
+          geometry: JSON.stringify(polygon(area.box)),
+          min_lon: w,
+          min_lat: s,
+          max_lon: e,
+          max_lat: nn,
+          updated_at: now,
+        })
         .execute();
     }
     for (const [bureauCode, specs, squads] of [
@@ -172,7 +272,13 @@ export async function seedDemoSubjects(deps: Deps): Promise<number> {
             })
             .execute();
         }
-        events.push({ id: deps.newId(), subjectId: id, kind: 'registered', occurredOn: today, summaryZh: `登记：${spec.name}（演示数据）` });
+        events.push({
+          id: deps.newId(),
+          subjectId: id,
+          kind: 'registered',
+          occurredOn: today,
+          summaryZh: `登记：${spec.name}（演示数据）`,
+        });
         for (const e of spec.events ?? []) {
           const published = e.kind === 'passed_inspection' || e.kind === 'failed_inspection';
           events.push({

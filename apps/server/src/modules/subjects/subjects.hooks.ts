@@ -11,7 +11,8 @@ export async function violationOnDecision(deps: Deps, _meta: RequestMeta, w: Ste
   const subjectId = row.subject_id;
   const d = w.next.decision;
   if (!subjectId || !d) return;
-  const kind: SubjectEventKind | null = d.outcome === 'penalty' ? 'violation' : d.outcome === 'transfer_judicial' ? 'serious_violation' : null;
+  const kind: SubjectEventKind | null =
+    d.outcome === 'penalty' ? 'violation' : d.outcome === 'transfer_judicial' ? 'serious_violation' : null;
   if (!kind) return;
   const number = w.documentNumber ?? row.case_number ?? '';
   await recordSubjectEvents(deps, w.trx, [

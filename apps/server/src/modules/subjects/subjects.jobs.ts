@@ -10,7 +10,12 @@ import { JOB_SUBJECTS_REGRADE } from './use-cases/risk.ts';
 export const JOB_SUBJECTS_NIGHTLY = 'subjects.nightly_regrade';
 
 export async function scheduleNightlyRegrade(deps: Deps, at: Date): Promise<void> {
-  await enqueueJob(deps.db, { id: deps.newId(), kind: JOB_SUBJECTS_NIGHTLY, runAt: at, dedupeKey: `${JOB_SUBJECTS_NIGHTLY}:${shanghaiDate(at)}` });
+  await enqueueJob(deps.db, {
+    id: deps.newId(),
+    kind: JOB_SUBJECTS_NIGHTLY,
+    runAt: at,
+    dedupeKey: `${JOB_SUBJECTS_NIGHTLY}:${shanghaiDate(at)}`,
+  });
 }
 
 export const SUBJECT_JOB_HANDLERS: JobHandlers = {

@@ -77,7 +77,13 @@ function filtered(db: Executor, f: SubjectFilter) {
   if (f.q) {
     const like = containsPattern(f.q);
     q = q.where((eb) =>
-      eb.or([eb('s.name', 'ilike', like), eb('s.code', 'ilike', like), eb('s.credit_code', 'ilike', like), eb('s.address', 'ilike', like), eb('s.plate', 'ilike', like)]),
+      eb.or([
+        eb('s.name', 'ilike', like),
+        eb('s.code', 'ilike', like),
+        eb('s.credit_code', 'ilike', like),
+        eb('s.address', 'ilike', like),
+        eb('s.plate', 'ilike', like),
+      ]),
     );
   }
   if (f.kind) q = q.where('s.kind', '=', f.kind);
@@ -100,7 +106,13 @@ export async function listSubjectRows(db: Executor, f: SubjectFilter, limit: num
   const base = filtered(db, f);
   const [countRow, items] = await Promise.all([
     db
-      .selectFrom(base.clearSelect().select(sql.lit(1).as('one')).limit(SUBJECT_COUNT_CAP + 1).as('c'))
+      .selectFrom(
+        base
+          .clearSelect()
+          .select(sql.lit(1).as('one'))
+          .limit(SUBJECT_COUNT_CAP + 1)
+          .as('c'),
+      )
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
     base.orderBy('s.id', 'desc').limit(limit).offset(offset).execute(),
@@ -119,7 +131,13 @@ export async function subjectRowsByIds(db: Executor, ids: readonly string[], tod
 }
 
 /** The squad whose service area holds the point, among the bureau's squads; null when none does. */
-export async function squadAt(db: Executor, bureauId: string, lon: number, lat: number, pointIn: (geometry: unknown) => boolean): Promise<string | null> {
+export async function squadAt(
+  db: Executor,
+  bureauId: string,
+  lon: number,
+  lat: number,
+  pointIn: (geometry: unknown) => boolean,
+): Promise<string | null> {
   const areas = await db
     .selectFrom('org_areas as a')
     .innerJoin('orgs as o', 'o.id', 'a.org_id')

@@ -45,17 +45,38 @@ const WRITE_ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: Erro
 export function subjectRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/subjects',
-    { schema: { tags: TAGS, summary: '执法对象列表 / subjects', querystring: SubjectListQuery, response: { 200: Page(SubjectListItem), 400: ErrorBody } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '执法对象列表 / subjects',
+        querystring: SubjectListQuery,
+        response: { 200: Page(SubjectListItem), 400: ErrorBody },
+      },
+    },
     async (request) => listSubjects(deps, actorOf(request), request.query),
   );
   app.get(
     '/api/v1/subjects/export.xlsx',
-    { schema: { tags: TAGS, summary: '导出执法对象 / export subjects (Excel)', querystring: SubjectListQuery, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '导出执法对象 / export subjects (Excel)',
+        querystring: SubjectListQuery,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
     async (request, reply) => sendXlsx(reply, '执法对象.xlsx', await exportSubjects(deps, actorOf(request), request.query)),
   );
   app.get(
     '/api/v1/subjects/map',
-    { schema: { tags: TAGS, summary: '地图上的执法对象 / subjects in a map window (WGS-84)', querystring: SubjectMapQuery, response: { 200: SubjectMapPage, 400: ErrorBody } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '地图上的执法对象 / subjects in a map window (WGS-84)',
+        querystring: SubjectMapQuery,
+        response: { 200: SubjectMapPage, 400: ErrorBody },
+      },
+    },
     async (request) => subjectsMap(deps, actorOf(request), request.query),
   );
   app.get(
@@ -76,7 +97,13 @@ export function subjectRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/subjects/:id/timeline',
     {
-      schema: { tags: TAGS, summary: '执法对象动态 / timeline (newest first)', params: IdParams, querystring: TimelineQuery, response: { 200: SubjectTimeline, 400: ErrorBody, 404: ErrorBody } },
+      schema: {
+        tags: TAGS,
+        summary: '执法对象动态 / timeline (newest first)',
+        params: IdParams,
+        querystring: TimelineQuery,
+        response: { 200: SubjectTimeline, 400: ErrorBody, 404: ErrorBody },
+      },
     },
     async (request) => subjectTimeline(deps, actorOf(request), request.params.id, request.query),
   );
@@ -96,33 +123,81 @@ export function subjectRoutes(app: RouteApp, deps: Deps): void {
   );
   app.post(
     '/api/v1/subjects',
-    { schema: { tags: TAGS, summary: '登记执法对象 / register a subject', body: CreateSubjectBody, response: { 201: SubjectDetail, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记执法对象 / register a subject',
+        body: CreateSubjectBody,
+        response: { 201: SubjectDetail, ...WRITE_ERRORS },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createSubject(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.patch(
     '/api/v1/subjects/:id',
-    { schema: { tags: TAGS, summary: '修改执法对象 / update a subject', params: IdParams, body: UpdateSubjectBody, response: { 200: SubjectDetail, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '修改执法对象 / update a subject',
+        params: IdParams,
+        body: UpdateSubjectBody,
+        response: { 200: SubjectDetail, ...WRITE_ERRORS },
+      },
+    },
     async (request) => updateSubject(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/subjects/:id/verify',
-    { schema: { tags: TAGS, summary: '核实执法对象 / verify a subject', params: IdParams, body: SubjectVersionBody, response: { 200: SubjectDetail, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '核实执法对象 / verify a subject',
+        params: IdParams,
+        body: SubjectVersionBody,
+        response: { 200: SubjectDetail, ...WRITE_ERRORS },
+      },
+    },
     async (request) => verifySubject(deps, actorOf(request), metaOf(request), request.params.id, request.body.expectedVersion),
   );
   app.post(
     '/api/v1/subjects/:id/close',
-    { schema: { tags: TAGS, summary: '注销执法对象 / close a subject', params: IdParams, body: CloseSubjectBody, response: { 200: SubjectDetail, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '注销执法对象 / close a subject',
+        params: IdParams,
+        body: CloseSubjectBody,
+        response: { 200: SubjectDetail, ...WRITE_ERRORS },
+      },
+    },
     async (request) => closeSubject(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/subjects/:id/merge',
-    { schema: { tags: TAGS, summary: '合并重复记录 / merge into another record', params: IdParams, body: MergeSubjectBody, response: { 200: SubjectDetail, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '合并重复记录 / merge into another record',
+        params: IdParams,
+        body: MergeSubjectBody,
+        response: { 200: SubjectDetail, ...WRITE_ERRORS },
+      },
+    },
     async (request) => mergeSubject(deps, actorOf(request), metaOf(request), request.params.id, request.body.intoId),
   );
   app.post(
     '/api/v1/subjects/:id/risk-override',
-    { schema: { tags: TAGS, summary: '申请人工调整风险等级 / request a risk override', params: IdParams, body: RiskOverrideBody, response: { 201: SubjectDetail, ...WRITE_ERRORS } } },
-    async (request, reply) => reply.status(201).send(await requestOverride(deps, actorOf(request), metaOf(request), request.params.id, request.body)),
+    {
+      schema: {
+        tags: TAGS,
+        summary: '申请人工调整风险等级 / request a risk override',
+        params: IdParams,
+        body: RiskOverrideBody,
+        response: { 201: SubjectDetail, ...WRITE_ERRORS },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await requestOverride(deps, actorOf(request), metaOf(request), request.params.id, request.body)),
   );
   for (const decision of ['approve', 'reject'] as const) {
     app.post(
@@ -136,12 +211,20 @@ export function subjectRoutes(app: RouteApp, deps: Deps): void {
           response: { 200: SubjectDetail, ...WRITE_ERRORS },
         },
       },
-      async (request) => decideOverride(deps, actorOf(request), metaOf(request), request.params.id, request.params.oid, decision, request.body.note),
+      async (request) =>
+        decideOverride(deps, actorOf(request), metaOf(request), request.params.id, request.params.oid, decision, request.body.note),
     );
   }
   app.get(
     '/api/v1/subject-risk-rules',
-    { schema: { tags: TAGS, summary: '风险等级规则 / risk rule set versions', querystring: RiskRulesQuery, response: { 200: RiskRuleSetVersions, 400: ErrorBody, 404: ErrorBody } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '风险等级规则 / risk rule set versions',
+        querystring: RiskRulesQuery,
+        response: { 200: RiskRuleSetVersions, 400: ErrorBody, 404: ErrorBody },
+      },
+    },
     async (request) => getRiskRules(deps, actorOf(request), request.query.bureauId),
   );
   app.post(
@@ -155,16 +238,27 @@ export function subjectRoutes(app: RouteApp, deps: Deps): void {
         response: { 201: RiskRuleSetVersions, ...WRITE_ERRORS },
       },
     },
-    async (request, reply) => reply.status(201).send(await publishRiskRules(deps, actorOf(request), metaOf(request), request.body, request.query.bureauId)),
+    async (request, reply) =>
+      reply.status(201).send(await publishRiskRules(deps, actorOf(request), metaOf(request), request.body, request.query.bureauId)),
   );
   app.get(
     '/api/v1/orgs/:id/area',
-    { schema: { tags: TAGS, summary: '中队责任区 / a squad’s service area', params: IdParams, response: { 200: OrgArea, 404: ErrorBody } } },
+    {
+      schema: { tags: TAGS, summary: '中队责任区 / a squad’s service area', params: IdParams, response: { 200: OrgArea, 404: ErrorBody } },
+    },
     async (request) => getOrgArea(deps, actorOf(request), request.params.id),
   );
   app.put(
     '/api/v1/orgs/:id/area',
-    { schema: { tags: TAGS, summary: '设定中队责任区 / set a squad’s service area', params: IdParams, body: PutOrgAreaBody, response: { 200: OrgArea, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '设定中队责任区 / set a squad’s service area',
+        params: IdParams,
+        body: PutOrgAreaBody,
+        response: { 200: OrgArea, ...WRITE_ERRORS },
+      },
+    },
     async (request) => putOrgArea(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
 }

@@ -36,7 +36,11 @@ export async function listDuplicates(deps: Deps, actor: Actor): Promise<SubjectD
     .where('a.status', '=', 'active')
     .where('b.status', '=', 'active');
   if (!isCityWide(actor) && actor.bureauId) q = q.where('a.bureau_id', '=', actor.bureauId);
-  const pairs = await q.orderBy('a.id').orderBy('b.id').limit(MAX_PAIRS + 1).execute();
+  const pairs = await q
+    .orderBy('a.id')
+    .orderBy('b.id')
+    .limit(MAX_PAIRS + 1)
+    .execute();
   const rows = await subjectRowsByIds(deps.db, [...new Set(pairs.flatMap((p) => [p.a_id, p.b_id]))], today);
   const byId = new Map(rows.filter((r) => r.org_path.startsWith(actor.jurisdictionPath)).map((r) => [r.id, r]));
   const items: SubjectDuplicates['items'] = [];
@@ -44,7 +48,14 @@ export async function listDuplicates(deps: Deps, actor: Actor): Promise<SubjectD
     const a = byId.get(p.a_id);
     const b = byId.get(p.b_id);
     if (!a || !b) continue;
-    const asCheck = (r: typeof a) => ({ id: r.id, kind: r.kind as SubjectKind, name: r.name, address: r.address ?? '', creditCode: r.credit_code, plateNumber: r.plate });
+    const asCheck = (r: typeof a) => ({
+      id: r.id,
+      kind: r.kind as SubjectKind,
+      name: r.name,
+      address: r.address ?? '',
+      creditCode: r.credit_code,
+      plateNumber: r.plate,
+    });
     const found = findDuplicateSubjects(asCheck(a), [asCheck(b)]);
     if (found.length === 0) continue;
     const reasons = found[0]!.reasons;
@@ -88,7 +99,11 @@ export async function mergeSubject(deps: Deps, actor: Actor, meta: RequestMeta, 
       .set({ status: 'merged', merged_into: intoId, version: from.version + 1, updated_at: now })
       .where('id', '=', id)
       .execute();
-    await trx.updateTable('subjects').set({ version: into.version + 1, updated_at: now }).where('id', '=', intoId).execute();
+    await trx
+      .updateTable('subjects')
+      .set({ version: into.version + 1, updated_at: now })
+      .where('id', '=', intoId)
+      .execute();
     const n = Number(moved.numUpdatedRows);
     await recordSubjectEvents(deps, trx, [
       {
@@ -150,8 +165,20 @@ export async function subjectQuality(deps: Deps, actor: Actor): Promise<SubjectQ
     verifiedRatio: ratio(r.verified),
     items: [
       { key: 'noPoint', labelZh: '未标注位置', count: Number(r.no_point), ratio: ratio(r.no_point), filter: { hasPoint: false } },
-      { key: 'noSquad', labelZh: '有位置但不在任何中队责任区内', count: Number(r.no_squad), ratio: ratio(r.no_squad), filter: { hasPoint: true, hasSquad: false } },
-      { key: 'expiredLicence', labelZh: '许可证已过期或失效', count: Number(r.expired), ratio: ratio(r.expired), filter: { licence: 'expired' } },
+      {
+        key: 'noSquad',
+        labelZh: '有位置但不在任何中队责任区内',
+        count: Number(r.no_squad),
+        ratio: ratio(r.no_squad),
+        filter: { hasPoint: true, hasSquad: false },
+      },
+      {
+        key: 'expiredLicence',
+        labelZh: '许可证已过期或失效',
+        count: Number(r.expired),
+        ratio: ratio(r.expired),
+        filter: { licence: 'expired' },
+      },
       { key: 'unverified', labelZh: '未核实', count: Number(r.unverified), ratio: ratio(r.unverified), filter: { verified: false } },
     ],
   };
@@ -195,7 +222,16 @@ function checkGeometry(g: Geometry): [number, number, number, number] {
   return [w, s, e, n];
 }
 
-const toArea = (r: { org_id: string; street_name: string; geometry: unknown; min_lon: number; min_lat: number; max_lon: number; max_lat: number; updated_at: Date }): OrgArea => ({
+const toArea = (r: {
+  org_id: string;
+  street_name: string;
+  geometry: unknown;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+  updated_at: Date;
+}): OrgArea => ({
   orgId: r.org_id,
   streetName: r.street_name,
   geometry: r.geometry,
@@ -231,7 +267,14 @@ export async function rederiveSquads(trx: Executor, bureauId: string, box: reado
     eb.or([
       eb('org_id', '=', orgId),
       ...(box
-        ? [eb.and([eb('point_lon', '>=', box[0]!), eb('point_lon', '<=', box[2]!), eb('point_lat', '>=', box[1]!), eb('point_lat', '<=', box[3]!)])]
+        ? [
+            eb.and([
+              eb('point_lon', '>=', box[0]!),
+              eb('point_lon', '<=', box[2]!),
+              eb('point_lat', '>=', box[1]!),
+              eb('point_lat', '<=', box[3]!),
+            ]),
+          ]
         : []),
     ]),
   );
@@ -240,13 +283,20 @@ export async function rederiveSquads(trx: Executor, bureauId: string, box: reado
   for (const s of subjects) {
     const p: [number, number] = [s.point_lon!, s.point_lat!];
     const area = areas.find(
-      (a) => p[0] >= a.min_lon && p[0] <= a.max_lon && p[1] >= a.min_lat && p[1] <= a.max_lat && districtAt(p, [{ name: '', geometry: a.geometry as DistrictGeometry }]) !== null,
+      (a) =>
+        p[0] >= a.min_lon &&
+        p[0] <= a.max_lon &&
+        p[1] >= a.min_lat &&
+        p[1] <= a.max_lat &&
+        districtAt(p, [{ name: '', geometry: a.geometry as DistrictGeometry }]) !== null,
     );
     const next = area?.org_id ?? null;
     if (next !== s.org_id) moves.push({ id: s.id, org_id: next });
   }
   if (moves.length > 0) {
-    await sql`UPDATE subjects s SET org_id = v.org_id FROM jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) AS v(id uuid, org_id uuid) WHERE s.id = v.id`.execute(trx);
+    await sql`UPDATE subjects s SET org_id = v.org_id FROM jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) AS v(id uuid, org_id uuid) WHERE s.id = v.id`.execute(
+      trx,
+    );
   }
   return moves.length;
 }
@@ -260,7 +310,11 @@ export async function putOrgArea(deps: Deps, actor: Actor, meta: RequestMeta, or
   const [w, s, e, n] = checkGeometry(body.geometry);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const old = await trx.selectFrom('org_areas').select(['min_lon', 'min_lat', 'max_lon', 'max_lat']).where('org_id', '=', orgId).executeTakeFirst();
+    const old = await trx
+      .selectFrom('org_areas')
+      .select(['min_lon', 'min_lat', 'max_lon', 'max_lat'])
+      .where('org_id', '=', orgId)
+      .executeTakeFirst();
     const values = {
       street_name: body.streetName,
       geometry: JSON.stringify(body.geometry),
@@ -282,7 +336,12 @@ export async function putOrgArea(deps: Deps, actor: Actor, meta: RequestMeta, or
       entityType: 'org',
       entityId: orgId,
       bureauId: org.bureau_id,
-      data: { streetName: body.streetName, bbox: [w, s, e, n], previousBbox: old ? [old.min_lon, old.min_lat, old.max_lon, old.max_lat] : null, subjectsMoved: moved },
+      data: {
+        streetName: body.streetName,
+        bbox: [w, s, e, n],
+        previousBbox: old ? [old.min_lon, old.min_lat, old.max_lon, old.max_lat] : null,
+        subjectsMoved: moved,
+      },
     });
     const row = await trx.selectFrom('org_areas').selectAll().where('org_id', '=', orgId).executeTakeFirstOrThrow();
     return { ...toArea(row), subjectsMoved: moved };

@@ -20,9 +20,22 @@ import {
 import type { Deps, Executor } from '../../../context.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
 
-export const RISK_KINDS: readonly SubjectEventType[] = ['violation', 'serious_violation', 'complaint', 'failed_inspection', 'passed_inspection'];
+export const RISK_KINDS: readonly SubjectEventType[] = [
+  'violation',
+  'serious_violation',
+  'complaint',
+  'failed_inspection',
+  'passed_inspection',
+];
 
-export type RuleSetVersion = { version: number; effectiveFrom: string; set: RiskRuleSet; note: string | null; createdAt: Date | null; createdBy: string | null };
+export type RuleSetVersion = {
+  version: number;
+  effectiveFrom: string;
+  set: RiskRuleSet;
+  note: string | null;
+  createdAt: Date | null;
+  createdBy: string | null;
+};
 
 /** The versions of a bureau, newest first; version 0 is the domain's DEFAULT_RISK_RULE_SET (always present). */
 export async function ruleSetVersions(db: Executor, bureauId: string): Promise<RuleSetVersion[]> {
@@ -41,7 +54,14 @@ export async function ruleSetVersions(db: Executor, bureauId: string): Promise<R
       createdAt: r.created_at,
       createdBy: r.created_by,
     })),
-    { version: 0, effectiveFrom: DEFAULT_RISK_RULE_SET.effectiveFrom, set: DEFAULT_RISK_RULE_SET, note: null, createdAt: null, createdBy: null },
+    {
+      version: 0,
+      effectiveFrom: DEFAULT_RISK_RULE_SET.effectiveFrom,
+      set: DEFAULT_RISK_RULE_SET,
+      note: null,
+      createdAt: null,
+      createdBy: null,
+    },
   ];
 }
 
@@ -66,7 +86,8 @@ type SubjectFacts = {
   created_at: Date;
 };
 
-const dateText = (d: unknown): string | null => (d === null || d === undefined ? null : d instanceof Date ? shanghaiDate(d) : String(d).slice(0, 10));
+const dateText = (d: unknown): string | null =>
+  d === null || d === undefined ? null : d instanceof Date ? shanghaiDate(d) : String(d).slice(0, 10);
 
 /** The next inspection due: the last one (or the registration) plus a year divided by the level's frequency. */
 export function nextInspectionOn(base: string, inspectionsPerYear: number): string | null {
@@ -116,10 +137,16 @@ export async function regradeSubjects(
   for (const b of new Set(subjects.map((s) => s.bureau_id))) if (!cache.has(b)) cache.set(b, await ruleSetVersions(trx, b));
   const maxMonths = Math.max(
     12,
-    ...[...cache.values()].flatMap((vs) => vs.flatMap((v) => v.set.rules.flatMap((r) => r.when.map((c) => (c.fact === 'event_count' ? c.withinMonths : 0))))),
+    ...[...cache.values()].flatMap((vs) =>
+      vs.flatMap((v) => v.set.rules.flatMap((r) => r.when.map((c) => (c.fact === 'event_count' ? c.withinMonths : 0)))),
+    ),
   );
   const [licences, events, overrides] = await Promise.all([
-    trx.selectFrom('subject_licences').select(['subject_id', 'kind', 'number', 'issued_on', 'valid_until', 'revoked']).where('subject_id', 'in', live).execute(),
+    trx
+      .selectFrom('subject_licences')
+      .select(['subject_id', 'kind', 'number', 'issued_on', 'valid_until', 'revoked'])
+      .where('subject_id', 'in', live)
+      .execute(),
     trx
       .selectFrom('subject_events')
       .select(['subject_id', 'kind', 'occurred_on', 'summary_zh'])
@@ -131,7 +158,16 @@ export async function regradeSubjects(
       .selectFrom('subject_risk_overrides as o')
       .innerJoin('officers as r', 'r.id', 'o.requested_by')
       .leftJoin('officers as d', 'd.id', 'o.decided_by')
-      .select(['o.id', 'o.subject_id', 'o.level', 'o.reason_zh', 'o.valid_until', 'o.decided_at', 'r.name as requester', 'd.name as approver'])
+      .select([
+        'o.id',
+        'o.subject_id',
+        'o.level',
+        'o.reason_zh',
+        'o.valid_until',
+        'o.decided_at',
+        'r.name as requester',
+        'd.name as approver',
+      ])
       .where('o.subject_id', 'in', live)
       .where('o.status', '=', 'approved')
       .orderBy('o.decided_at', 'desc')
@@ -147,7 +183,15 @@ export async function regradeSubjects(
   }
 
   const updates: Record<string, unknown>[] = [];
-  const changes: { subjectId: string; prev: string | null; prevLabel: string | null; grading: RiskGrading; version: number; reasonZh: string; overrideId: string | null }[] = [];
+  const changes: {
+    subjectId: string;
+    prev: string | null;
+    prevLabel: string | null;
+    grading: RiskGrading;
+    version: number;
+    reasonZh: string;
+    overrideId: string | null;
+  }[] = [];
   for (const s of subjects) {
     result.graded++;
     const version = versionInForce(cache.get(s.bureau_id)!, today);
@@ -214,7 +258,15 @@ export async function regradeSubjects(
       else if (s.risk_level === null) reasonZh = `首次评定：${grading.explanationZh}`;
       else reasonZh = `等级表已更换（${s.risk_level} → ${grading.level}）：${grading.explanationZh}`;
       const prevLabel = version.set.scale.levels.find((l) => l.code === s.risk_level)?.labelZh ?? s.risk_level;
-      changes.push({ subjectId: s.id, prev: s.risk_level, prevLabel, grading, version: version.version, reasonZh, overrideId: o?.id ?? null });
+      changes.push({
+        subjectId: s.id,
+        prev: s.risk_level,
+        prevLabel,
+        grading,
+        version: version.version,
+        reasonZh,
+        overrideId: o?.id ?? null,
+      });
     }
   }
   if (updates.length > 0) {

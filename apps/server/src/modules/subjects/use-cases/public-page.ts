@@ -27,9 +27,22 @@ const LICENCE_KIND_ZH: Record<string, string> = {
 };
 export const licenceKindZh = (kind: string): string => LICENCE_KIND_ZH[kind] ?? kind;
 
-const STATE_ZH: Record<string, string> = { valid: '有效', expiring: '即将到期', expired: '已过期', not_yet_valid: '尚未生效', revoked: '已吊销或注销' };
+const STATE_ZH: Record<string, string> = {
+  valid: '有效',
+  expiring: '即将到期',
+  expired: '已过期',
+  not_yet_valid: '尚未生效',
+  revoked: '已吊销或注销',
+};
 
-type Published = { visitId?: string; outcome?: string; publishedOn?: string; matters?: { code?: string; nameZh?: string }[]; failedItems?: { textZh?: string }[]; published?: boolean };
+type Published = {
+  visitId?: string;
+  outcome?: string;
+  publishedOn?: string;
+  matters?: { code?: string; nameZh?: string }[];
+  failedItems?: { textZh?: string }[];
+  published?: boolean;
+};
 
 export async function publicSubject(deps: Deps, code: string): Promise<PublicSubject> {
   let s = await deps.db
@@ -70,7 +83,10 @@ export async function publicSubject(deps: Deps, code: string): Promise<PublicSub
     status: s.status,
     licences: licences.map((l) => {
       const validUntil = dateText(l.valid_until);
-      const state = licenceState({ kind: l.kind, number: l.number, issuedOn: dateText(l.issued_on) ?? '1900-01-01', validUntil, revoked: l.revoked }, today);
+      const state = licenceState(
+        { kind: l.kind, number: l.number, issuedOn: dateText(l.issued_on) ?? '1900-01-01', validUntil, revoked: l.revoked },
+        today,
+      );
       return { kindLabelZh: licenceKindZh(l.kind), number: l.number, validUntil, stateZh: STATE_ZH[state] ?? state };
     }),
     inspections: published.map((e) => {
@@ -102,7 +118,10 @@ export async function subjectQrPng(deps: Deps, actor: Actor, id: string): Promis
 }
 
 const require = createRequire(import.meta.url);
-const FONT = path.join(path.dirname(require.resolve('@expo-google-fonts/noto-serif-sc/package.json')), '400Regular/NotoSerifSC_400Regular.ttf');
+const FONT = path.join(
+  path.dirname(require.resolve('@expo-google-fonts/noto-serif-sc/package.json')),
+  '400Regular/NotoSerifSC_400Regular.ttf',
+);
 
 /** The printable card (A6): the subject's name, kind and address, the QR code, the code in letters, the bureau. */
 export async function subjectCardPdf(deps: Deps, actor: Actor, id: string): Promise<Buffer> {
@@ -119,7 +138,9 @@ export async function subjectCardPdf(deps: Deps, actor: Actor, id: string): Prom
   const width = doc.page.width - 48;
   doc.fontSize(16).text('一店一码', { align: 'center', width });
   doc.moveDown(0.3).fontSize(12).text(row.name, { align: 'center', width });
-  doc.fontSize(8).text(`${SUBJECT_KIND_DEFAULTS[row.kind as SubjectKind]?.labelZh ?? ''}　${row.address ?? ''}`, { align: 'center', width });
+  doc
+    .fontSize(8)
+    .text(`${SUBJECT_KIND_DEFAULTS[row.kind as SubjectKind]?.labelZh ?? ''}　${row.address ?? ''}`, { align: 'center', width });
   const size = 150;
   const x = (doc.page.width - size) / 2;
   const y = doc.y + 8;

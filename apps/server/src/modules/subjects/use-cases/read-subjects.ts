@@ -21,7 +21,13 @@ import { findSubjectRow, listSubjectRows, type SubjectRow } from '../subjects.re
 import { ruleSetVersions, versionInForce } from './grading.ts';
 
 /** A subject in the actor's jurisdiction with `permission`, or 404 (403 when the role may not do it at all). */
-export async function subjectOrFail(deps: Deps, db: Executor, actor: Actor, id: string, permission: 'subject:read' | 'subject:write' = 'subject:read'): Promise<SubjectRow> {
+export async function subjectOrFail(
+  deps: Deps,
+  db: Executor,
+  actor: Actor,
+  id: string,
+  permission: 'subject:read' | 'subject:write' = 'subject:read',
+): Promise<SubjectRow> {
   assertPermission(actor, permission);
   const row = await findSubjectRow(db, id, shanghaiDate(deps.clock.now()));
   if (!row || !row.org_path.startsWith(actor.jurisdictionPath)) throw new AppError('NOT_FOUND');
@@ -194,7 +200,14 @@ export async function subjectDetail(deps: Deps, db: Executor, row: SubjectRow): 
       .orderBy('name')
       .limit(200)
       .execute(),
-    db.selectFrom('subject_risk_changes').selectAll().where('subject_id', '=', row.id).orderBy('at', 'desc').orderBy('id', 'desc').limit(100).execute(),
+    db
+      .selectFrom('subject_risk_changes')
+      .selectAll()
+      .where('subject_id', '=', row.id)
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(100)
+      .execute(),
     overridesOf(db, row.id),
     ruleSetVersions(db, row.bureau_id),
     db.selectFrom('orgs').select('name').where('id', '=', row.bureau_id).executeTakeFirstOrThrow(),
@@ -208,7 +221,11 @@ export async function subjectDetail(deps: Deps, db: Executor, row: SubjectRow): 
   const levelDef = scale.levels.find((l) => l.code === row.risk_level) ?? null;
   const grading = extra.risk_grading as RiskGrading | null;
   const approved = overrides.find((o) => o.status === 'approved' && (o.validUntil === null || o.validUntil >= today)) ?? null;
-  const contacts = (Array.isArray(extra.contacts) ? extra.contacts : []) as { contactName?: string; phone?: string; contactRole?: string }[];
+  const contacts = (Array.isArray(extra.contacts) ? extra.contacts : []) as {
+    contactName?: string;
+    phone?: string;
+    contactRole?: string;
+  }[];
   const flags = (extra.flags ?? {}) as Record<string, unknown>;
   const publicPath = `/s/${row.code}`;
   return {
@@ -250,18 +267,16 @@ export async function subjectDetail(deps: Deps, db: Executor, row: SubjectRow): 
       levels: scale.levels.map((l) => ({ code: l.code, labelZh: l.labelZh, color: l.color ?? null })),
       activeOverride: approved,
       overrides,
-      changes: changes.map(
-        (c): SubjectRiskChange => ({
-          id: c.id,
-          at: new Date(c.at).toISOString(),
-          fromLevel: c.from_level,
-          toLevel: c.to_level,
-          ruleId: c.rule_id,
-          ruleVersion: c.rule_version,
-          evidence: (Array.isArray(c.evidence) ? c.evidence : []) as SubjectRiskChange['evidence'],
-          reasonZh: c.reason_zh,
-        }),
-      ),
+      changes: changes.map((c): SubjectRiskChange => ({
+        id: c.id,
+        at: new Date(c.at).toISOString(),
+        fromLevel: c.from_level,
+        toLevel: c.to_level,
+        ruleId: c.rule_id,
+        ruleVersion: c.rule_version,
+        evidence: (Array.isArray(c.evidence) ? c.evidence : []) as SubjectRiskChange['evidence'],
+        reasonZh: c.reason_zh,
+      })),
     },
     publicPath,
     publicUrl: `${deps.config.publicBaseUrl.replace(/\/$/, '')}${publicPath}`,
@@ -271,7 +286,12 @@ export async function subjectDetail(deps: Deps, db: Executor, row: SubjectRow): 
 }
 
 /** The timeline, newest first, by keyset (occurred_on, id). */
-export async function subjectTimeline(deps: Deps, actor: Actor, id: string, q: { cursor?: string; pageSize?: number }): Promise<SubjectTimeline> {
+export async function subjectTimeline(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  q: { cursor?: string; pageSize?: number },
+): Promise<SubjectTimeline> {
   await subjectOrFail(deps, deps.db, actor, id);
   const pageSize = q.pageSize ?? 50;
   let query = deps.db
@@ -286,7 +306,11 @@ export async function subjectTimeline(deps: Deps, actor: Actor, id: string, q: {
     const [, on, after] = m;
     query = query.where(sql<SqlBool>`(e.occurred_on, e.id) < (${on}::date, ${after}::uuid)`);
   }
-  const rows = await query.orderBy('e.occurred_on', 'desc').orderBy('e.id', 'desc').limit(pageSize + 1).execute();
+  const rows = await query
+    .orderBy('e.occurred_on', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(pageSize + 1)
+    .execute();
   const page = rows.slice(0, pageSize);
   const last = page[page.length - 1];
   return {

@@ -35,7 +35,9 @@ export async function getRiskRules(deps: Deps, actor: Actor, bureauId?: string):
   const inForce = versionInForce(versions, shanghaiDate(deps.clock.now())).version;
   const creators = versions.map((v) => v.createdBy).filter((x): x is string => x !== null);
   const names = new Map(
-    creators.length ? (await deps.db.selectFrom('officers').select(['id', 'name']).where('id', 'in', creators).execute()).map((o) => [o.id, o.name]) : [],
+    creators.length
+      ? (await deps.db.selectFrom('officers').select(['id', 'name']).where('id', 'in', creators).execute()).map((o) => [o.id, o.name])
+      : [],
   );
   return {
     bureauId: id,
@@ -53,13 +55,23 @@ export async function getRiskRules(deps: Deps, actor: Actor, bureauId?: string):
 }
 
 /** A new version (checkRiskRuleSet: every issue 422 naming its field); the bureau is regraded by a job at once. */
-export async function publishRiskRules(deps: Deps, actor: Actor, meta: RequestMeta, body: PublishRiskRulesBody, bureauId?: string): Promise<RiskRuleSetVersions> {
+export async function publishRiskRules(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  body: PublishRiskRulesBody,
+  bureauId?: string,
+): Promise<RiskRuleSetVersions> {
   assertPermission(actor, 'subject:admin');
   const id = await bureauOf(deps, actor, bureauId);
   const set = body.ruleSet as unknown as RiskRuleSet;
   const issues = checkRiskRuleSet(set);
   if (issues.length > 0) {
-    const details = issues.map((i) => ({ field: `ruleSet.${i.field}`, message: i.messageZh, messageEn: `ruleSet.${i.field} is not acceptable` }));
+    const details = issues.map((i) => ({
+      field: `ruleSet.${i.field}`,
+      message: i.messageZh,
+      messageEn: `ruleSet.${i.field} is not acceptable`,
+    }));
     throw new AppError('SUBJECT_INVALID', {
       field: details[0]!.field,
       message: `风险等级规则有误：${details.map((d) => d.message).join('；')}`,
@@ -69,7 +81,11 @@ export async function publishRiskRules(deps: Deps, actor: Actor, meta: RequestMe
   }
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const last = await trx.selectFrom('subject_risk_rule_sets').select((eb) => eb.fn.max('version').as('v')).where('bureau_id', '=', id).executeTakeFirst();
+    const last = await trx
+      .selectFrom('subject_risk_rule_sets')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('bureau_id', '=', id)
+      .executeTakeFirst();
     const version = Number(last?.v ?? 0) + 1;
     const rowId = deps.newId();
     await trx
@@ -108,17 +124,38 @@ export async function requestOverride(
   const today = shanghaiDate(now);
   return deps.db.transaction().execute(async (trx) => {
     const row = await subjectOrFail(deps, trx, actor, id, 'subject:write');
-    if (row.status !== 'active') throw new AppError('STATE_CONFLICT', { message: '该对象已注销或已合并', messageEn: 'The record is closed or merged' });
+    if (row.status !== 'active')
+      throw new AppError('STATE_CONFLICT', { message: '该对象已注销或已合并', messageEn: 'The record is closed or merged' });
     const set = versionInForce(await ruleSetVersions(trx, row.bureau_id), today).set;
     const level = set.scale.levels.find((l) => l.code === body.level);
-    if (!level) throw fieldError('level', `等级${body.level}不在现行等级表中`, `${body.level} is not a level of the rule set in force`, 'SUBJECT_INVALID');
+    if (!level)
+      throw fieldError(
+        'level',
+        `等级${body.level}不在现行等级表中`,
+        `${body.level} is not a level of the rule set in force`,
+        'SUBJECT_INVALID',
+      );
     if (body.reasonZh.trim() === '') throw fieldError('reasonZh', '人工调整风险等级须说明理由', 'is required', 'SUBJECT_INVALID');
-    if (body.validUntil && body.validUntil < today) throw fieldError('validUntil', '有效期不能早于今天', 'is before today', 'SUBJECT_INVALID');
-    await trx.updateTable('subject_risk_overrides').set({ status: 'superseded' }).where('subject_id', '=', id).where('status', '=', 'pending').execute();
+    if (body.validUntil && body.validUntil < today)
+      throw fieldError('validUntil', '有效期不能早于今天', 'is before today', 'SUBJECT_INVALID');
+    await trx
+      .updateTable('subject_risk_overrides')
+      .set({ status: 'superseded' })
+      .where('subject_id', '=', id)
+      .where('status', '=', 'pending')
+      .execute();
     const oid = deps.newId();
     await trx
       .insertInto('subject_risk_overrides')
-      .values({ id: oid, subject_id: id, level: body.level, reason_zh: body.reasonZh.trim(), valid_until: body.validUntil ?? null, requested_by: actor.id, requested_at: now })
+      .values({
+        id: oid,
+        subject_id: id,
+        level: body.level,
+        reason_zh: body.reasonZh.trim(),
+        valid_until: body.validUntil ?? null,
+        requested_by: actor.id,
+        requested_at: now,
+      })
       .execute();
     await recordSubjectEvents(deps, trx, [
       {
@@ -133,7 +170,13 @@ export async function requestOverride(
         actorId: actor.id,
       },
     ]);
-    await recordAudit(trx, deps, actor, meta, { action: 'subject.risk_override.request', entityType: 'subject', entityId: id, bureauId: row.bureau_id, data: { overrideId: oid, level: body.level } });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'subject.risk_override.request',
+      entityType: 'subject',
+      entityId: id,
+      bureauId: row.bureau_id,
+      data: { overrideId: oid, level: body.level },
+    });
     return subjectDetail(deps, trx, (await findSubjectRow(trx, id, today))!);
   });
 }
@@ -152,23 +195,46 @@ export async function decideOverride(
   return deps.db.transaction().execute(async (trx) => {
     const row = await subjectOrFail(deps, trx, actor, id);
     assertPermission(actor, 'subject:approve');
-    const o = await trx.selectFrom('subject_risk_overrides').selectAll().where('id', '=', oid).where('subject_id', '=', id).executeTakeFirst();
+    const o = await trx
+      .selectFrom('subject_risk_overrides')
+      .selectAll()
+      .where('id', '=', oid)
+      .where('subject_id', '=', id)
+      .executeTakeFirst();
     if (!o) throw new AppError('NOT_FOUND');
-    if (o.status !== 'pending') throw new AppError('STATE_CONFLICT', { message: '该申请已处理', messageEn: 'The request was decided already' });
+    if (o.status !== 'pending')
+      throw new AppError('STATE_CONFLICT', { message: '该申请已处理', messageEn: 'The request was decided already' });
     const set = versionInForce(await ruleSetVersions(trx, row.bureau_id), today).set;
     const issues = checkRiskOverride(
-      { level: o.level, reasonZh: o.reason_zh, requestedBy: o.requested_by, approvedBy: actor.id, approvedAt: now.toISOString(), validUntil: o.valid_until === null ? null : String(o.valid_until).slice(0, 10) },
+      {
+        level: o.level,
+        reasonZh: o.reason_zh,
+        requestedBy: o.requested_by,
+        approvedBy: actor.id,
+        approvedAt: now.toISOString(),
+        validUntil: o.valid_until === null ? null : String(o.valid_until).slice(0, 10),
+      },
       set.scale,
     );
     if (decision === 'approve' && issues.length > 0) {
       const i = issues[0]!;
-      throw fieldError(i.field, i.messageZh, i.field === 'approvedBy' ? 'the requester may not approve his own request' : 'is not acceptable', 'SUBJECT_INVALID');
+      throw fieldError(
+        i.field,
+        i.messageZh,
+        i.field === 'approvedBy' ? 'the requester may not approve his own request' : 'is not acceptable',
+        'SUBJECT_INVALID',
+      );
     }
     if (decision === 'reject' && o.requested_by === actor.id) {
       throw fieldError('approvedBy', '审批人不能是申请人本人', 'the requester may not decide his own request', 'SUBJECT_INVALID');
     }
     if (decision === 'approve') {
-      await trx.updateTable('subject_risk_overrides').set({ status: 'superseded' }).where('subject_id', '=', id).where('status', '=', 'approved').execute();
+      await trx
+        .updateTable('subject_risk_overrides')
+        .set({ status: 'superseded' })
+        .where('subject_id', '=', id)
+        .where('status', '=', 'approved')
+        .execute();
     }
     await trx
       .updateTable('subject_risk_overrides')
@@ -184,7 +250,10 @@ export async function decideOverride(
         occurredOn: today,
         refType: `risk_override_${decision}`,
         refId: oid,
-        summaryZh: decision === 'approve' ? `批准人工调整风险等级为${label}${note ? `：${note}` : ''}` : `不予批准人工调整风险等级${note ? `：${note}` : ''}`,
+        summaryZh:
+          decision === 'approve'
+            ? `批准人工调整风险等级为${label}${note ? `：${note}` : ''}`
+            : `不予批准人工调整风险等级${note ? `：${note}` : ''}`,
         data: { level: o.level, status: decision === 'approve' ? 'approved' : 'rejected' },
         actorId: actor.id,
       },

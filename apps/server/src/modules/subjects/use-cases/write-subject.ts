@@ -75,12 +75,22 @@ function validateOrFail(f: Fields, today: string): void {
       creditCode: f.creditCode,
       operatorIdNumber: f.operatorIdNumber,
       plateNumber: f.plateNumber,
-      licences: f.licences.map((l) => ({ kind: l.kind, number: l.number, issuedOn: l.issuedOn, validUntil: l.validUntil, revoked: l.revoked ?? false })),
+      licences: f.licences.map((l) => ({
+        kind: l.kind,
+        number: l.number,
+        issuedOn: l.issuedOn,
+        validUntil: l.validUntil,
+        revoked: l.revoked ?? false,
+      })),
     },
     today,
   );
   if (check.ok) return;
-  const details: ErrorDetail[] = check.issues.map((i) => ({ field: i.field, message: i.messageZh, messageEn: `${i.field} ${ISSUE_EN[i.code]}` }));
+  const details: ErrorDetail[] = check.issues.map((i) => ({
+    field: i.field,
+    message: i.messageZh,
+    messageEn: `${i.field} ${ISSUE_EN[i.code]}`,
+  }));
   throw new AppError('SUBJECT_INVALID', {
     field: details[0]!.field,
     message: details.map((d) => d.message).join('；'),
@@ -123,7 +133,14 @@ async function refuseDuplicates(db: Executor, f: Fields & { id: string; bureauId
   if (rows.length === 0) return;
   const found = findDuplicateSubjects(
     { id: f.id, kind: f.kind, name: f.name, address: f.address, creditCode: f.creditCode, plateNumber: f.plateNumber },
-    rows.map((r) => ({ id: r.id, kind: r.kind as SubjectKind, name: r.name, address: r.address ?? '', creditCode: r.credit_code, plateNumber: r.plate })),
+    rows.map((r) => ({
+      id: r.id,
+      kind: r.kind as SubjectKind,
+      name: r.name,
+      address: r.address ?? '',
+      creditCode: r.credit_code,
+      plateNumber: r.plate,
+    })),
   );
   if (found.length === 0) return;
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -257,7 +274,11 @@ export async function createSubject(deps: Deps, actor: Actor, meta: RequestMeta,
         updated_at: now,
       })
       .execute();
-    if (f.licences.length) await trx.insertInto('subject_licences').values(licenceRows(deps, id, f.licences)).execute();
+    if (f.licences.length)
+      await trx
+        .insertInto('subject_licences')
+        .values(licenceRows(deps, id, f.licences))
+        .execute();
     await recordSubjectEvents(deps, trx, [
       { id: deps.newId(), subjectId: id, kind: 'registered', occurredOn: today, summaryZh: `登记：${f.name}`, actorId: actor.id },
     ]);
@@ -296,12 +317,19 @@ function assertVersion(current: number, expected: number): void {
   }
 }
 
-export async function updateSubject(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: UpdateSubjectBody): Promise<SubjectDetail> {
+export async function updateSubject(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  body: UpdateSubjectBody,
+): Promise<SubjectDetail> {
   const now = deps.clock.now();
   const today = shanghaiDate(now);
   return deps.db.transaction().execute(async (trx) => {
     const row = await subjectOrFail(deps, trx, actor, id, 'subject:write');
-    if (row.status !== 'active') throw new AppError('STATE_CONFLICT', { message: '该对象已注销或已合并，不能修改', messageEn: 'The record is closed or merged' });
+    if (row.status !== 'active')
+      throw new AppError('STATE_CONFLICT', { message: '该对象已注销或已合并，不能修改', messageEn: 'The record is closed or merged' });
     assertVersion(row.version, body.expectedVersion);
     const current = await trx.selectFrom('subject_licences').selectAll().where('subject_id', '=', id).execute();
     const has = (k: keyof UpdateSubjectBody) => body[k] !== undefined;
@@ -346,7 +374,12 @@ export async function updateSubject(deps: Deps, actor: Actor, meta: RequestMeta,
         id_number: f.operatorIdNumber,
         plate: f.plateNumber,
         ...(where !== undefined
-          ? { point_lon: where?.lon ?? null, point_lat: where?.lat ?? null, org_id: where?.orgId ?? null, district: where?.district ?? address.district }
+          ? {
+              point_lon: where?.lon ?? null,
+              point_lat: where?.lat ?? null,
+              org_id: where?.orgId ?? null,
+              district: where?.district ?? address.district,
+            }
           : {}),
         ...(owner !== undefined ? { owner_subject_id: owner } : {}),
         ...(body.contacts ? { contacts: JSON.stringify(body.contacts) } : {}),
@@ -359,7 +392,11 @@ export async function updateSubject(deps: Deps, actor: Actor, meta: RequestMeta,
       .execute();
     if (body.licences) {
       await trx.deleteFrom('subject_licences').where('subject_id', '=', id).execute();
-      if (body.licences.length) await trx.insertInto('subject_licences').values(licenceRows(deps, id, body.licences)).execute();
+      if (body.licences.length)
+        await trx
+          .insertInto('subject_licences')
+          .values(licenceRows(deps, id, body.licences))
+          .execute();
     }
     const changed = Object.keys(body).filter((k) => k !== 'expectedVersion');
     await recordSubjectEvents(deps, trx, [
@@ -373,41 +410,97 @@ export async function updateSubject(deps: Deps, actor: Actor, meta: RequestMeta,
         actorId: actor.id,
       },
     ]);
-    await recordAudit(trx, deps, actor, meta, { action: 'subject.update', entityType: 'subject', entityId: id, bureauId: row.bureau_id, data: { fields: changed } });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'subject.update',
+      entityType: 'subject',
+      entityId: id,
+      bureauId: row.bureau_id,
+      data: { fields: changed },
+    });
     return subjectDetail(deps, trx, (await findSubjectRow(trx, id, today))!);
   });
 }
 
 /** 核实: an officer confirmed the record on site or against the registry (the verified ratio of the quality view). */
-export async function verifySubject(deps: Deps, actor: Actor, meta: RequestMeta, id: string, expectedVersion: number): Promise<SubjectDetail> {
+export async function verifySubject(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  expectedVersion: number,
+): Promise<SubjectDetail> {
   const now = deps.clock.now();
   const today = shanghaiDate(now);
   return deps.db.transaction().execute(async (trx) => {
     const row = await subjectOrFail(deps, trx, actor, id, 'subject:write');
-    if (row.status !== 'active') throw new AppError('STATE_CONFLICT', { message: '该对象已注销或已合并', messageEn: 'The record is closed or merged' });
+    if (row.status !== 'active')
+      throw new AppError('STATE_CONFLICT', { message: '该对象已注销或已合并', messageEn: 'The record is closed or merged' });
     assertVersion(row.version, expectedVersion);
-    await trx.updateTable('subjects').set({ verified: true, verified_at: now, version: row.version + 1, updated_at: now }).where('id', '=', id).execute();
+    await trx
+      .updateTable('subjects')
+      .set({ verified: true, verified_at: now, version: row.version + 1, updated_at: now })
+      .where('id', '=', id)
+      .execute();
     await recordSubjectEvents(deps, trx, [
-      { id: deps.newId(), subjectId: id, kind: 'updated', occurredOn: today, summaryZh: '信息已核实', data: { verified: true }, actorId: actor.id },
+      {
+        id: deps.newId(),
+        subjectId: id,
+        kind: 'updated',
+        occurredOn: today,
+        summaryZh: '信息已核实',
+        data: { verified: true },
+        actorId: actor.id,
+      },
     ]);
-    await recordAudit(trx, deps, actor, meta, { action: 'subject.verify', entityType: 'subject', entityId: id, bureauId: row.bureau_id, data: {} });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'subject.verify',
+      entityType: 'subject',
+      entityId: id,
+      bureauId: row.bureau_id,
+      data: {},
+    });
     return subjectDetail(deps, trx, (await findSubjectRow(trx, id, today))!);
   });
 }
 
 /** 注销: the shop closed, the site finished. The record stays (its history and public page say so). */
-export async function closeSubject(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: { expectedVersion: number; reasonZh: string }): Promise<SubjectDetail> {
+export async function closeSubject(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  body: { expectedVersion: number; reasonZh: string },
+): Promise<SubjectDetail> {
   const now = deps.clock.now();
   const today = shanghaiDate(now);
   return deps.db.transaction().execute(async (trx) => {
     const row = await subjectOrFail(deps, trx, actor, id, 'subject:write');
-    if (row.status !== 'active') throw new AppError('STATE_CONFLICT', { message: '该对象已注销或已合并', messageEn: 'The record is closed or merged' });
+    if (row.status !== 'active')
+      throw new AppError('STATE_CONFLICT', { message: '该对象已注销或已合并', messageEn: 'The record is closed or merged' });
     assertVersion(row.version, body.expectedVersion);
-    await trx.updateTable('subjects').set({ status: 'closed', version: row.version + 1, updated_at: now }).where('id', '=', id).execute();
+    await trx
+      .updateTable('subjects')
+      .set({ status: 'closed', version: row.version + 1, updated_at: now })
+      .where('id', '=', id)
+      .execute();
     await recordSubjectEvents(deps, trx, [
-      { id: deps.newId(), subjectId: id, kind: 'updated', occurredOn: today, summaryZh: `注销：${body.reasonZh}`, data: { closed: true, reasonZh: body.reasonZh }, actorId: actor.id },
+      {
+        id: deps.newId(),
+        subjectId: id,
+        kind: 'updated',
+        occurredOn: today,
+        summaryZh: `注销：${body.reasonZh}`,
+        data: { closed: true, reasonZh: body.reasonZh },
+        actorId: actor.id,
+      },
     ]);
-    await recordAudit(trx, deps, actor, meta, { action: 'subject.close', entityType: 'subject', entityId: id, bureauId: row.bureau_id, data: { reasonZh: body.reasonZh } });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'subject.close',
+      entityType: 'subject',
+      entityId: id,
+      bureauId: row.bureau_id,
+      data: { reasonZh: body.reasonZh },
+    });
     return subjectDetail(deps, trx, (await findSubjectRow(trx, id, today))!);
   });
 }
