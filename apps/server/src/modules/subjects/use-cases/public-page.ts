@@ -140,7 +140,7 @@ export async function subjectCardPdf(deps: Deps, actor: Actor, id: string): Prom
   doc.moveDown(0.3).fontSize(12).text(row.name, { align: 'center', width });
   doc
     .fontSize(8)
-    .text(`${SUBJECT_KIND_DEFAULTS[row.kind as SubjectKind]?.labelZh ?? ''}　${row.address ?? ''}`, { align: 'center', width });
+    .text(`${SUBJECT_KIND_DEFAULTS[row.kind as SubjectKind]?.labelZh ?? ''} ${row.address ?? ''}`, { align: 'center', width });
   const size = 150;
   const x = (doc.page.width - size) / 2;
   const y = doc.y + 8;
