@@ -62,3 +62,8 @@ CREATE INDEX subjects_map_idx ON subjects (bureau_id, point_lon, point_lat, id)
 CREATE INDEX subjects_live_idx ON subjects (id) WHERE status = 'active';
 -- Identity look-ups of the duplicate check: the same credit code in any kind's record, the same name key.
 CREATE INDEX subjects_name_key_idx ON subjects (bureau_id, name_key);
+-- The list's substring search (q) reads these besides the name's index of 026.
+CREATE INDEX subjects_address_trgm_idx ON subjects USING gin (address gin_trgm_ops);
+CREATE INDEX subjects_code_trgm_idx ON subjects USING gin (code gin_trgm_ops);
+CREATE INDEX subjects_credit_code_trgm_idx ON subjects USING gin (credit_code gin_trgm_ops);
+CREATE INDEX subjects_plate_trgm_idx ON subjects USING gin (plate gin_trgm_ops);
