@@ -138,9 +138,7 @@ export async function subjectCardPdf(deps: Deps, actor: Actor, id: string): Prom
   const width = doc.page.width - 48;
   doc.fontSize(16).text('一店一码', { align: 'center', width });
   doc.moveDown(0.3).fontSize(12).text(row.name, { align: 'center', width });
-  doc
-    .fontSize(8)
-    .text(`${SUBJECT_KIND_DEFAULTS[row.kind as SubjectKind]?.labelZh ?? ''} ${row.address ?? ''}`, { align: 'center', width });
+  doc.fontSize(8).text(`${SUBJECT_KIND_DEFAULTS[row.kind as SubjectKind]?.labelZh ?? ''} ${row.address ?? ''}`, { align: 'center', width });
   const size = 150;
   const x = (doc.page.width - size) / 2;
   const y = doc.y + 8;
