@@ -267,6 +267,38 @@ describe('the nightly job', () => {
   });
 });
 
+describe('licence state', () => {
+  it('is kept with the grading and follows the date through the nightly job (list filter)', async () => {
+    serial++;
+    const s = await ok<SubjectDetail>(
+      call('pd_ljz_01', 'POST', '/api/v1/subjects', {
+        kind: 'restaurant_fume',
+        name: '许可到期测试店',
+        address: `上海市浦东新区浦东南路${serial}号`,
+        creditCode: demoCreditCode('310115', serial),
+        point: { lon: 121.51, lat: 31.236, crs: 'wgs84' },
+        licences: [{ kind: 'food_business_licence', number: 'JY-EXP', issuedOn: addDays(today(), -300), validUntil: addDays(today(), 10) }],
+      }),
+      201,
+    );
+    expect(s.licenceState).toBe('expiring');
+    expect(s.riskLevel).toBe('yellow');
+    const saved = ctx.clock.now();
+    try {
+      ctx.clock.set(new Date(saved.getTime() + 20 * 86_400_000));
+      const { regradeAll } = await import('../src/modules/subjects/index.ts');
+      await regradeAll(ctx.deps);
+      const token = await ctx.login('pd_ljz_01');
+      const list = await ok<{ items: { id: string; licenceState: string }[] }>(
+        ctx.api('GET', `/api/v1/subjects?licence=expired&q=${s.code}`, { token }),
+      );
+      expect(list.items.map((i) => [i.id, i.licenceState])).toEqual([[s.id, 'expired']]);
+    } finally {
+      ctx.clock.set(saved);
+    }
+  });
+});
+
 describe('rule sets', () => {
   it('starts with the default, refuses an invalid set naming the field, publishes a version that regrades the bureau', async () => {
     const v0 = await ok<RiskRuleSetVersions>(call('pd_ljz_01', 'GET', '/api/v1/subject-risk-rules'));

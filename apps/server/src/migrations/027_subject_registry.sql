@@ -19,6 +19,10 @@ CREATE TABLE subject_risk_rule_sets (
 -- The last grading as the domain computed it (level, fired rule, evidence), so the next grading's change can be
 -- explained against it (diffRiskGradings).
 ALTER TABLE subjects ADD COLUMN risk_grading jsonb;
+-- The licence state the list filters by (valid / expiring / expired / none / not_required), kept by the grading — on
+-- every write through the timeline and nightly, as states change with the date.
+ALTER TABLE subjects ADD COLUMN licence_state text;
+CREATE INDEX subjects_licence_state_idx ON subjects (licence_state, id) WHERE status = 'active';
 
 -- 风险等级变更记录: every change of a subject's level, with the rule, the evidence and the reason in words.
 CREATE TABLE subject_risk_changes (

@@ -60,7 +60,8 @@ export function subjectsQuery(db: Executor, today: string) {
       's.next_inspection_on',
       's.version',
       'g.path as org_path',
-      licenceStateSql(today).as('licence_state'),
+      // Kept by the grading; computed here only for a record not graded yet.
+      sql<SubjectLicenceFilter>`COALESCE(s.licence_state, ${licenceStateSql(today)})`.as('licence_state'),
     ]);
 }
 
@@ -94,7 +95,7 @@ function filtered(db: Executor, f: SubjectFilter) {
   if (f.tag) q = q.where(sql<SqlBool>`${f.tag} = ANY(s.tags)`);
   if (f.licence) {
     const state = f.licence;
-    q = q.where(sql<SqlBool>`(${licenceStateSql(f.today)}) = ${state}`);
+    q = q.where(sql<SqlBool>`COALESCE(s.licence_state, ${licenceStateSql(f.today)}) = ${state}`);
   }
   return q;
 }

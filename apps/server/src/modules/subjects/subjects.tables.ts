@@ -41,6 +41,7 @@ export type SubjectsTable = {
   merged_into: Nullable<string>;
   import_batch_id: Nullable<string>;
   risk_grading: ColumnType<unknown, string | null | undefined, string | null>;
+  licence_state: Nullable<string>;
   version: Generated<number>;
   created_by: Nullable<string>;
   created_at: GeneratedTimestamp;

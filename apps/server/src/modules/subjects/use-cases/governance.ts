@@ -143,7 +143,7 @@ export async function subjectQuality(deps: Deps, actor: Actor): Promise<SubjectQ
       sql<number>`count(*)`.as('total'),
       sql<number>`count(*) FILTER (WHERE s.point_lon IS NULL)`.as('no_point'),
       sql<number>`count(*) FILTER (WHERE s.point_lon IS NOT NULL AND s.org_id IS NULL)`.as('no_squad'),
-      sql<number>`count(*) FILTER (WHERE (${licenceStateSql(today)}) = 'expired')`.as('expired'),
+      sql<number>`count(*) FILTER (WHERE COALESCE(s.licence_state, ${licenceStateSql(today)}) = 'expired')`.as('expired'),
       sql<number>`count(*) FILTER (WHERE NOT s.verified)`.as('unverified'),
       sql<number>`count(*) FILTER (WHERE s.verified)`.as('verified'),
     ])

@@ -83,8 +83,14 @@ type SubjectFacts = {
   risk_grading: unknown;
   last_inspected_on: string | null;
   next_inspection_on: string | null;
+  licence_state: string | null;
   created_at: Date;
 };
+
+/** The list filter's groups of the domain's licence states: not yet valid or revoked count as expired. */
+export function licenceFilterState(state: string): string {
+  return state === 'not_yet_valid' || state === 'revoked' ? 'expired' : state;
+}
 
 const dateText = (d: unknown): string | null =>
   d === null || d === undefined ? null : d instanceof Date ? shanghaiDate(d) : String(d).slice(0, 10);
@@ -127,6 +133,7 @@ export async function regradeSubjects(
       'risk_grading',
       'last_inspected_on',
       'next_inspection_on',
+      'licence_state',
       'created_at',
     ])
     .where('id', 'in', ids)
@@ -239,7 +246,8 @@ export async function regradeSubjects(
       s.risk_rule_id === grading.firedRuleId &&
       s.risk_rule_version === version.version &&
       s.risk_explanation === grading.explanationZh &&
-      dateText(s.next_inspection_on) === next;
+      dateText(s.next_inspection_on) === next &&
+      s.licence_state === licenceFilterState(licenceState);
     if (same) continue;
     updates.push({
       id: s.id,
@@ -250,6 +258,7 @@ export async function regradeSubjects(
       risk_explanation: grading.explanationZh,
       risk_grading: grading,
       next_inspection_on: next,
+      licence_state: licenceFilterState(licenceState),
     });
     if (s.risk_level !== grading.level) {
       const prev = s.risk_grading as RiskGrading | null;
@@ -274,10 +283,10 @@ export async function regradeSubjects(
       UPDATE subjects s SET
         risk_level = v.risk_level, risk_computed = v.risk_computed, risk_rule_id = v.risk_rule_id,
         risk_rule_version = v.risk_rule_version, risk_explanation = v.risk_explanation, risk_grading = v.risk_grading,
-        next_inspection_on = v.next_inspection_on, risk_graded_at = ${now}
+        next_inspection_on = v.next_inspection_on, licence_state = v.licence_state, risk_graded_at = ${now}
       FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) AS v(
         id uuid, risk_level text, risk_computed text, risk_rule_id text, risk_rule_version integer, risk_explanation text,
-        risk_grading jsonb, next_inspection_on date)
+        risk_grading jsonb, next_inspection_on date, licence_state text)
       WHERE s.id = v.id`.execute(trx);
     result.written = updates.length;
   }
