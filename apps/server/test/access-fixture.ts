@@ -4,6 +4,7 @@
 // application, a 复议 record, a scheduled publication, a 当场 ticket with its cash receipt, a reconciliation mismatch, a party
 // confirmation, the bureau's seal image — and the ids of each, by the collection that names them in a URL.
 import { expect } from 'vitest';
+import { creditCodeCheckChar } from '@chengguan/domain';
 import type {
   CaseDetail,
   Checkout,
@@ -16,7 +17,7 @@ import type {
 import type { TestContext } from './harness.ts';
 import { caseKit, confirmBasis, confirmedSummaryTicket, fine, ID_CARD, notice, signedRecord, type CaseKit } from './cases-support.ts';
 import { PNG_1X1, portalLogin } from './portal-support.ts';
-import { giveTask, insertSubject, prepare, visitBody } from './inspections-support.ts';
+import { giveTask, prepare, visitBody } from './inspections-support.ts';
 import { sandboxMerchant } from '../src/modules/payments/providers/sandbox-provider.ts';
 import { signFields } from '../src/modules/payments/providers/signing.ts';
 
@@ -59,10 +60,12 @@ export type PudongObjects = {
   credentialId: string;
   squadId: string;
   bureauId: string;
-  /** A registered subject of 陆家嘴 and a failed inspection visit there. */
+  /** A registered subject (执法对象) of 陆家嘴, its public code, a pending risk override and a failed inspection visit. */
   subjectId: string;
   visitId: string;
   visitPhotoSm3: string;
+  subjectCode: string;
+  overrideId: string;
 };
 
 const ok = async (r: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) => {
@@ -267,7 +270,22 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     .select(['pdf_sm3', 'number'])
     .where('id', '=', issued.document.id)
     .executeTakeFirstOrThrow();
-  const subjectId = await insertSubject(kit, { squad: 'pd-ljz', bureau: 'pd' });
+  // A 执法对象 of 陆家嘴 with a pending override request.
+  const subject = (await ok(
+    api('pd_ljz_01', 'POST', '/api/v1/subjects', {
+      kind: 'street_shop',
+      name: '访问检查用商户',
+      address: '上海市浦东新区银城中路1号',
+      creditCode: '91310115MA1K00001X'.slice(0, 17) + creditCodeCheckChar('91310115MA1K00001'),
+      point: { lon: 121.51, lat: 31.236, crs: 'wgs84' },
+    }),
+    201,
+  )) as { id: string; code: string };
+  const overridden = (await ok(
+    api('pd_ljz_01', 'POST', `/api/v1/subjects/${subject.id}/risk-override`, { level: 'yellow', reasonZh: '访问检查' }),
+    201,
+  )) as { risk: { overrides: { id: string }[] } };
+  const subjectId = subject.id;
   await giveTask(kit, {
     subjectId,
     squad: 'pd-ljz',
@@ -281,9 +299,9 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     api('pd_ljz_01', 'POST', '/api/v1/inspection-visits', await visitBody(kit, visitForm, 'pd_ljz_01', 'pd_ljz_03', ['ZDJY-01'])),
     201,
   );
+
   return {
     kit,
-    subjectId,
     visitId: (visit as { id: string }).id,
     visitPhotoSm3: (visit as { items: { photoIds: string[] }[] }).items.flatMap((i) => i.photoIds)[0]!,
     caseId: c.id,
@@ -317,5 +335,8 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     credentialId: credential.id,
     squadId: kit.orgId('pd-ljz'),
     bureauId: kit.orgId('pd'),
+    subjectId: subject.id,
+    subjectCode: subject.code,
+    overrideId: overridden.risk.overrides[0]!.id,
   };
 }

@@ -88,6 +88,10 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'cash-receipts/id': pd(o.cashReceiptId),
     'party-confirmations/id': pd(o.confirmationId),
     'orgs/id': pd(o.squadId),
+    'subjects/id': pd(o.subjectId),
+    'risk-override/oid': pd(o.overrideId),
+    // 一店一码: the public code is the key printed on the subject's card.
+    'subjects/code': { value: o.subjectCode, owner: 'key', random: () => 'AAAAAAAAAAAAAAAA' },
     'officers/id': pd(o.officerId),
     'credentials/id': pd(o.credentialId),
     'inspection-visits/id': pd(o.visitId),
@@ -215,6 +219,8 @@ function markers(): string[] {
     o.sealSm3,
     o.officerId,
     o.credentialId,
+    o.subjectId,
+    o.overrideId,
   ];
 }
 

@@ -23,6 +23,8 @@ const VerifyPage = lazy(() => import('./pages/verify/VerifyPage.tsx'));
 /** /verify without a document: how to verify one (public, no staff API). */
 const VerifyStartPage = lazy(() => import('./pages/verify/VerifyStartPage.tsx'));
 const SandboxPayPage = lazy(() => import('./pages/sandbox-pay/SandboxPayPage.tsx'));
+/** 一店一码: the QR code on a subject's door leads here (public, for phones). */
+const PublicSubjectPage = lazy(() => import('./pages/subjects/PublicSubjectPage.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, ensure } = useAuth();
@@ -60,6 +62,14 @@ function Localized() {
                 element={
                   <Suspense fallback={<FullPageSpin />}>
                     <SandboxPayPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/s/:code"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <PublicSubjectPage />
                   </Suspense>
                 }
               />

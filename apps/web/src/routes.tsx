@@ -17,7 +17,14 @@ import {
   SearchOutlined,
   SlidersOutlined,
 } from '@ant-design/icons';
-import { HomeOutlined } from '@ant-design/icons';
+import {
+  HomeOutlined,
+  ShopOutlined,
+  UnorderedListOutlined,
+  MergeCellsOutlined,
+  DashboardFilled,
+  ExperimentOutlined,
+} from '@ant-design/icons';
 import { AccountBookOutlined, DollarOutlined, ReconciliationOutlined, RollbackOutlined, WalletOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/i18n.tsx';
 
@@ -37,6 +44,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'law', labelKey: 'menu.law', icon: <BookOutlined /> },
   { key: 'payments', labelKey: 'menu.payments', icon: <AccountBookOutlined /> },
   { key: 'inspections', labelKey: 'menu.inspections', icon: <AuditOutlined /> },
+  { key: 'subjects', labelKey: 'menu.subjects', icon: <ShopOutlined /> },
 ];
 
 export type AppRoute = {
@@ -110,7 +118,6 @@ export const APP_ROUTES: AppRoute[] = [
     inMenu: false,
     page: lazy(() => import('./pages/cases/detail/CasePage.tsx')),
   },
-  // 缴款与执行 (issue 5, payments)
   // 检查 (issue 12): tasks, the visit on a phone, its result, 责令改正, the matter list.
   {
     path: 'inspection-tasks',
@@ -154,6 +161,49 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'inspections',
     page: lazy(() => import('./pages/inspections/MattersPage.tsx')),
   },
+  // 执法对象 (issue 12): the registry, its detail page, duplicate review, data quality, risk rules.
+  {
+    path: 'subjects',
+    labelKey: 'menu.subjectList',
+    icon: <UnorderedListOutlined />,
+    permission: 'subject:read',
+    group: 'subjects',
+    page: lazy(() => import('./pages/subjects/SubjectsPage.tsx')),
+  },
+  {
+    path: 'subjects/:id',
+    labelKey: 'menu.subjectList',
+    icon: <UnorderedListOutlined />,
+    permission: 'subject:read',
+    group: 'subjects',
+    inMenu: false,
+    page: lazy(() => import('./pages/subjects/SubjectPage.tsx')),
+  },
+  {
+    path: 'subject-duplicates',
+    labelKey: 'menu.subjectDuplicates',
+    icon: <MergeCellsOutlined />,
+    permission: 'subject:read',
+    group: 'subjects',
+    page: lazy(() => import('./pages/subjects/SubjectDuplicatesPage.tsx')),
+  },
+  {
+    path: 'subject-quality',
+    labelKey: 'menu.subjectQuality',
+    icon: <DashboardFilled />,
+    permission: 'subject:read',
+    group: 'subjects',
+    page: lazy(() => import('./pages/subjects/SubjectQualityPage.tsx')),
+  },
+  {
+    path: 'subject-risk-rules',
+    labelKey: 'menu.subjectRiskRules',
+    icon: <ExperimentOutlined />,
+    permission: 'subject:read',
+    group: 'subjects',
+    page: lazy(() => import('./pages/subjects/SubjectRiskRulesPage.tsx')),
+  },
+  // 缴款与执行 (issue 5, payments)
   {
     path: 'payments',
     labelKey: 'menu.paymentOrders',

@@ -19,3 +19,4 @@ export * from './files.ts';
 export * from './geo.ts';
 export * from './home.ts';
 export * from './inspections.ts';
+export * from './subjects.ts';

@@ -36,6 +36,8 @@ export const ERROR_TABLE = {
   },
   RULE_VIOLATION: { status: 422, zh: '违反法定规则', en: 'A legal rule forbids this' },
   POINT_OUTSIDE_CITY: { status: 422, zh: '地点坐标不在本市范围内', en: 'The point lies outside the city' },
+  POINT_OUTSIDE_BUREAU: { status: 422, zh: '地点不在本单位辖区内', en: 'The point lies outside the bureau’s area' },
+  SUBJECT_INVALID: { status: 422, zh: '执法对象信息有误', en: 'The subject record is invalid' },
   CASE_ACTION_NOT_IN_STATE: { status: 409, zh: '案件当前状态不能执行该操作', en: 'The case is not in a state that allows this action' },
   CASE_ACTION_WRONG_PROCEDURE: { status: 409, zh: '该操作不适用于本案的程序', en: 'The action does not belong to the case procedure' },
   VERSIONS_OVERLAP: { status: 400, zh: '同一条目的版本有效期重叠', en: 'Versions of the same entry overlap' },

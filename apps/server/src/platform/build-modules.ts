@@ -21,6 +21,7 @@ import { portalModule } from '../modules/portal/index.ts';
 import { schedulerModule, type JobHandlers } from '../modules/scheduler/index.ts';
 import { serviceModule } from '../modules/service/index.ts';
 import { staffModule } from '../modules/staff/index.ts';
+import { subjectsModule } from '../modules/subjects/index.ts';
 import { throttleModule } from '../modules/throttle/index.ts';
 import { type ServerModule, withSchemaTypes } from './server-module.ts';
 
@@ -39,6 +40,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   filesModule,
   geoModule,
   casesModule,
+  subjectsModule,
   partyConfirmationsModule,
   messagingModule,
   serviceModule,

@@ -1,4 +1,5 @@
 import { BUREAU_KINDS } from '@chengguan/domain';
+import { seedDemoSubjects } from './demo-subjects.ts';
 import type { Deps } from '../context.ts';
 import { recordAudit } from '../modules/audit/index.ts';
 import { hashPassword } from '../modules/auth/index.ts';
@@ -143,6 +144,8 @@ export async function seedDemo(deps: Deps, options: SeedDemoOptions = {}): Promi
       },
     );
   });
+  // The registry of 执法对象 on the demo squads' service areas.
+  await seedDemoSubjects(deps);
   return { seeded: true, orgs: data.orgs.length, officers: data.officers.length, ids, oneTimePasswords };
 }
 

@@ -11,6 +11,7 @@ import { auditEnUS } from './audit.en-US.ts';
 import { messagesEnUS } from './messages.en-US.ts';
 import { filesEnUS } from './files.en-US.ts';
 import { mapEnUS } from './map.en-US.ts';
+import { subjectsEnUS } from './subjects.en-US.ts';
 import { progressEnUS } from './progress.en-US.ts';
 import { homeEnUS } from './home.en-US.ts';
 import { textEnUS } from './text.en-US.ts';
@@ -666,6 +667,7 @@ export const enUS: Record<MessageKey, string> = {
   ...messagesEnUS,
   ...filesEnUS,
   ...mapEnUS,
+  ...subjectsEnUS,
   ...auditEnUS,
   ...paymentsEnUS,
   ...serviceEnUS,

@@ -10,6 +10,7 @@ import { auditZhCN } from './audit.zh-CN.ts';
 import { messagesZhCN } from './messages.zh-CN.ts';
 import { filesZhCN } from './files.zh-CN.ts';
 import { mapZhCN } from './map.zh-CN.ts';
+import { subjectsZhCN } from './subjects.zh-CN.ts';
 import { progressZhCN } from './progress.zh-CN.ts';
 import { homeZhCN } from './home.zh-CN.ts';
 import { textZhCN } from './text.zh-CN.ts';
@@ -662,6 +663,7 @@ export const zhCN = {
   ...messagesZhCN,
   ...filesZhCN,
   ...mapZhCN,
+  ...subjectsZhCN,
   ...auditZhCN,
   ...paymentsZhCN,
   ...serviceZhCN,

@@ -27,12 +27,26 @@ export const PERMISSIONS = [
   'message:read',
   'disclosure:read',
   'disclosure:write',
+  'subject:read',
+  'subject:write',
+  'subject:approve',
+  'subject:admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  field_officer: ['org:read', 'staff:read', 'law:read', 'case:read', 'case:write'],
-  squad_leader: ['org:read', 'staff:read', 'law:read', 'case:read', 'case:write', 'case:approve'],
+  field_officer: ['org:read', 'staff:read', 'law:read', 'case:read', 'case:write', 'subject:read', 'subject:write'],
+  squad_leader: [
+    'org:read',
+    'staff:read',
+    'law:read',
+    'case:read',
+    'case:write',
+    'case:approve',
+    'subject:read',
+    'subject:write',
+    'subject:approve',
+  ],
   legal_reviewer: [
     'org:read',
     'staff:read',
@@ -42,9 +56,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case:legal_review',
     'disclosure:read',
     'disclosure:write',
+    'subject:read',
   ],
-  commander: ['org:read', 'staff:read', 'law:read', 'case:read'],
-  supervisor: ['org:read', 'staff:read', 'audit:read', 'audit:verify', 'law:read', 'case:read', 'disclosure:read'],
+  commander: ['org:read', 'staff:read', 'law:read', 'case:read', 'subject:read'],
+  supervisor: ['org:read', 'staff:read', 'audit:read', 'audit:verify', 'law:read', 'case:read', 'disclosure:read', 'subject:read'],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
     'org:read',
@@ -59,6 +74,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payment:reconcile',
     'disclosure:read',
     'disclosure:write',
+    'subject:read',
+    'subject:write',
+    'subject:approve',
   ],
   admin: [
     'org:read',
@@ -75,6 +93,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'file:integrity',
     'message:read',
     'disclosure:read',
+    'subject:read',
+    'subject:write',
+    'subject:admin',
   ],
 };
 

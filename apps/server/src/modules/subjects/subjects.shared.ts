@@ -1,6 +1,8 @@
 // What other modules may ask of the registry (through ./index.ts): a subject's brief record, the target pool of a
 // draw, and writing an event into a subject's timeline. The registry's own routes and use-cases build on the same.
+import { sql } from 'kysely';
 import type { Deps, Executor } from '../../context.ts';
+import { regradeSubjects } from './use-cases/grading.ts';
 
 /** Timeline kinds the risk rules count (the domain's RiskEventType) … */
 export const RISK_EVENT_KINDS = ['violation', 'serious_violation', 'complaint', 'failed_inspection', 'passed_inspection'] as const;
@@ -14,7 +16,8 @@ export type SubjectEventKind =
   | 'risk_change'
   | 'case'
   | 'rectification'
-  | 'inspection_task';
+  | 'inspection_task'
+  | 'risk_override';
 
 export type SubjectEventInput = {
   id: string;
@@ -35,7 +38,6 @@ export type SubjectEventInput = {
  * The subjects' risk levels are recomputed from their facts in the same transaction (R9: levels follow the facts).
  */
 export async function recordSubjectEvents(deps: Deps, trx: Executor, events: readonly SubjectEventInput[]): Promise<string[]> {
-  void deps;
   if (events.length === 0) return [];
   const rows = await trx
     .insertInto('subject_events')
@@ -53,9 +55,26 @@ export async function recordSubjectEvents(deps: Deps, trx: Executor, events: rea
       })),
     )
     .onConflict((oc) => oc.columns(['subject_id', 'kind', 'ref_type', 'ref_id']).where('ref_id', 'is not', null).doNothing())
-    .returning('subject_id')
+    .returning(['subject_id', 'kind', 'occurred_on'])
     .execute();
-  return [...new Set(rows.map((r) => r.subject_id))];
+  const touched = [...new Set(rows.map((r) => r.subject_id))];
+  // An inspection's result is the subject's last inspection (the next one is due from it).
+  const inspected = new Map<string, string>();
+  for (const r of rows) {
+    if (r.kind !== 'passed_inspection' && r.kind !== 'failed_inspection') continue;
+    const on = String(r.occurred_on as unknown).slice(0, 10);
+    if ((inspected.get(r.subject_id) ?? '') < on) inspected.set(r.subject_id, on);
+  }
+  for (const [id, on] of inspected) {
+    await trx
+      .updateTable('subjects')
+      .set({ last_inspected_on: sql<string>`GREATEST(COALESCE(last_inspected_on, ${on}::date), ${on}::date)` })
+      .where('id', '=', id)
+      .execute();
+  }
+  const actorId = events.find((e) => e.actorId)?.actorId ?? null;
+  await regradeSubjects(deps, trx, touched, actorId);
+  return touched;
 }
 
 /** The few fields of a subject other modules show or check jurisdiction on. */

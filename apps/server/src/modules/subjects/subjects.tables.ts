@@ -2,6 +2,8 @@ import type { ColumnType, Generated } from 'kysely';
 import type { GeneratedTimestamp, Timestamp } from '../../db/schema.ts';
 
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+/** A nullable timestamptz: read as Date, written as Date or ISO text. */
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 /** 执法对象 (migration 026). */
 export type SubjectsTable = {
@@ -26,18 +28,20 @@ export type SubjectsTable = {
   tags: ColumnType<string[], string[] | undefined, string[]>;
   flags: ColumnType<unknown, string | undefined, string>;
   verified: Generated<boolean>;
-  verified_at: Nullable<Timestamp>;
+  verified_at: NullableTimestamp;
   risk_level: Nullable<string>;
   risk_computed: Nullable<string>;
   risk_rule_version: Nullable<number>;
   risk_rule_id: Nullable<string>;
   risk_explanation: Nullable<string>;
-  risk_graded_at: Nullable<Timestamp>;
+  risk_graded_at: NullableTimestamp;
   last_inspected_on: Nullable<string>;
   next_inspection_on: Nullable<string>;
   status: Generated<string>;
   merged_into: Nullable<string>;
   import_batch_id: Nullable<string>;
+  risk_grading: ColumnType<unknown, string | null | undefined, string | null>;
+  licence_state: Nullable<string>;
   version: Generated<number>;
   created_by: Nullable<string>;
   created_at: GeneratedTimestamp;
@@ -70,8 +74,54 @@ export type SubjectEventsTable = {
   actor_id: Nullable<string>;
 };
 
-export type SubjectTables = {
+export type SubjectTables = SubjectRegistryTables & {
   subjects: SubjectsTable;
   subject_licences: SubjectLicencesTable;
   subject_events: SubjectEventsTable;
+};
+
+/** 风险等级规则 versions (migration 027). */
+export type SubjectRiskRuleSetsTable = {
+  id: string;
+  bureau_id: string;
+  version: number;
+  effective_from: string;
+  rule_set: ColumnType<unknown, string, string>;
+  note: Nullable<string>;
+  created_by: Nullable<string>;
+  created_at: GeneratedTimestamp;
+};
+
+export type SubjectRiskChangesTable = {
+  id: string;
+  subject_id: string;
+  at: Timestamp;
+  from_level: Nullable<string>;
+  to_level: string;
+  rule_id: Nullable<string>;
+  rule_version: Nullable<number>;
+  evidence: ColumnType<unknown, string | undefined, string>;
+  reason_zh: string;
+  override_id: Nullable<string>;
+  actor_id: Nullable<string>;
+};
+
+export type SubjectRiskOverridesTable = {
+  id: string;
+  subject_id: string;
+  level: string;
+  reason_zh: string;
+  valid_until: Nullable<string>;
+  status: Generated<string>;
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: Nullable<string>;
+  decided_at: NullableTimestamp;
+  decision_note: Nullable<string>;
+};
+
+export type SubjectRegistryTables = {
+  subject_risk_rule_sets: SubjectRiskRuleSetsTable;
+  subject_risk_changes: SubjectRiskChangesTable;
+  subject_risk_overrides: SubjectRiskOverridesTable;
 };
