@@ -17,6 +17,7 @@ import { orgModule } from '../modules/org/index.ts';
 import { partyConfirmationsModule } from '../modules/party-confirmations/index.ts';
 import { paymentsModule } from '../modules/payments/index.ts';
 import { portalModule } from '../modules/portal/index.ts';
+import { randomInspectionsModule } from '../modules/random-inspections/index.ts';
 import { schedulerModule, type JobHandlers } from '../modules/scheduler/index.ts';
 import { serviceModule } from '../modules/service/index.ts';
 import { staffModule } from '../modules/staff/index.ts';
@@ -47,6 +48,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   documentsModule,
   portalModule,
   homeModule,
+  randomInspectionsModule,
 ];
 
 export type Modules = {

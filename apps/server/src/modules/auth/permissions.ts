@@ -27,12 +27,25 @@ export const PERMISSIONS = [
   'message:read',
   'disclosure:read',
   'disclosure:write',
+  'inspection_plan:read',
+  'inspection_plan:write',
+  'inspection_plan:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  field_officer: ['org:read', 'staff:read', 'law:read', 'case:read', 'case:write'],
-  squad_leader: ['org:read', 'staff:read', 'law:read', 'case:read', 'case:write', 'case:approve'],
+  field_officer: ['org:read', 'staff:read', 'law:read', 'case:read', 'case:write', 'inspection_plan:read'],
+  squad_leader: [
+    'org:read',
+    'staff:read',
+    'law:read',
+    'case:read',
+    'case:write',
+    'case:approve',
+    'inspection_plan:read',
+    'inspection_plan:write',
+    'inspection_plan:approve',
+  ],
   legal_reviewer: [
     'org:read',
     'staff:read',
@@ -43,8 +56,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'disclosure:read',
     'disclosure:write',
   ],
-  commander: ['org:read', 'staff:read', 'law:read', 'case:read'],
-  supervisor: ['org:read', 'staff:read', 'audit:read', 'audit:verify', 'law:read', 'case:read', 'disclosure:read'],
+  commander: ['org:read', 'staff:read', 'law:read', 'case:read', 'inspection_plan:read'],
+  supervisor: ['org:read', 'staff:read', 'audit:read', 'audit:verify', 'law:read', 'case:read', 'disclosure:read', 'inspection_plan:read'],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
     'org:read',
@@ -59,6 +72,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payment:reconcile',
     'disclosure:read',
     'disclosure:write',
+    'inspection_plan:read',
+    'inspection_plan:write',
+    'inspection_plan:approve',
   ],
   admin: [
     'org:read',

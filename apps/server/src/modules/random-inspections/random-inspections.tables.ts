@@ -1,7 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { GeneratedTimestamp, Timestamp } from '../../db/schema.ts';
+import type { GeneratedTimestamp } from '../../db/schema.ts';
 
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 /** 双随机 plans (migration 028). */
 export type InspectionPlansTable = {
@@ -20,14 +21,14 @@ export type InspectionPlansTable = {
   status: Generated<string>;
   created_by: string;
   submitted_by: Nullable<string>;
-  submitted_at: Nullable<Timestamp>;
+  submitted_at: NullableTimestamp;
   approved_by: Nullable<string>;
-  approved_at: Nullable<Timestamp>;
+  approved_at: NullableTimestamp;
   seed_hex: Nullable<string>;
   commitment: Nullable<string>;
   input_digest: Nullable<string>;
   drawn_by: Nullable<string>;
-  drawn_at: Nullable<Timestamp>;
+  drawn_at: NullableTimestamp;
   publish_by: Nullable<string>;
   draw_summary: ColumnType<unknown, string | null | undefined, string | null>;
   version: Generated<number>;
