@@ -88,6 +88,9 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'orgs/id': pd(o.squadId),
     'officers/id': pd(o.officerId),
     'credentials/id': pd(o.credentialId),
+    'inspection-plans/id': pd(o.planId),
+    // The public record of a draw is reached by the plan's id, published with the plan.
+    'draws/planId': { value: o.planId, owner: 'key', random: uuid },
     'images/sm3': pd(o.sealSm3, hex64),
     'portal-submissions/submissionId': pd(o.submissionId),
     'files/sm3': pd(o.consentSm3, hex64),
@@ -119,6 +122,7 @@ function pudongRef(name: string): unknown {
     collectedById: o.officerId,
     chairOfficerId: o.officerId,
     officerId: o.officerId,
+    orgIds: [o.squadId],
   };
   return refs[name];
 }
@@ -210,6 +214,7 @@ function markers(): string[] {
     o.sealSm3,
     o.officerId,
     o.credentialId,
+    o.planId,
   ];
 }
 

@@ -15,7 +15,7 @@ import { frozenInspectors, frozenTargets, markDrawnTargets } from '../random-ins
 import { approvalRefusal, planProportions } from '../plan-rules.ts';
 import { loadPlanDetail, planRowOrFail } from './get-plan.ts';
 
-const DRAW_RULE = '行政处罚法第四十二条（执法人员不得少于两人）；国办发〔2015〕58号（随机选派执法检查人员）';
+const DRAW_RULE = '《中华人民共和国行政处罚法》第四十二条（执法人员不得少于两人）；国办发〔2015〕58号（随机选派执法检查人员）';
 
 function refusalError(refusal: DrawRefusal, squadName: (area: string) => string): AppError {
   if (refusal.code === 'INSUFFICIENT_INSPECTORS') {
