@@ -23,6 +23,8 @@ const VerifyPage = lazy(() => import('./pages/verify/VerifyPage.tsx'));
 /** /verify without a document: how to verify one (public, no staff API). */
 const VerifyStartPage = lazy(() => import('./pages/verify/VerifyStartPage.tsx'));
 const SandboxPayPage = lazy(() => import('./pages/sandbox-pay/SandboxPayPage.tsx'));
+/** 双随机 公开: the public record of a draw, re-checked in the browser (no login). */
+const PublicDrawPage = lazy(() => import('./pages/random-inspections/PublicDrawPage.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, ensure } = useAuth();
@@ -60,6 +62,14 @@ function Localized() {
                 element={
                   <Suspense fallback={<FullPageSpin />}>
                     <SandboxPayPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/draws/:planId"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <PublicDrawPage />
                   </Suspense>
                 }
               />

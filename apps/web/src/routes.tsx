@@ -18,6 +18,7 @@ import {
   SlidersOutlined,
 } from '@ant-design/icons';
 import { HomeOutlined } from '@ant-design/icons';
+import { FormOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, DollarOutlined, ReconciliationOutlined, RollbackOutlined, WalletOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/i18n.tsx';
 
@@ -36,6 +37,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'cases', labelKey: 'menu.cases', icon: <FolderOpenOutlined /> },
   { key: 'law', labelKey: 'menu.law', icon: <BookOutlined /> },
   { key: 'payments', labelKey: 'menu.payments', icon: <AccountBookOutlined /> },
+  { key: 'draws', labelKey: 'menu.draws', icon: <UnorderedListOutlined /> },
 ];
 
 export type AppRoute = {
@@ -141,6 +143,41 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'case:read',
     group: 'payments',
     page: lazy(() => import('./pages/payments/CashReceiptsPage.tsx')),
+  },
+  // 双随机一公开 (issue 12): plans, the wizard, the plan page (the public draw page is outside the layout, App.tsx).
+  {
+    path: 'inspection-plans',
+    labelKey: 'menu.plans',
+    icon: <UnorderedListOutlined />,
+    permission: 'inspection_plan:read',
+    group: 'draws',
+    page: lazy(() => import('./pages/random-inspections/PlanListPage.tsx')),
+  },
+  {
+    path: 'inspection-plans/new',
+    labelKey: 'menu.planNew',
+    icon: <FormOutlined />,
+    permission: 'inspection_plan:write',
+    group: 'draws',
+    page: lazy(() => import('./pages/random-inspections/PlanWizardPage.tsx')),
+  },
+  {
+    path: 'inspection-plans/:id/edit',
+    labelKey: 'menu.planNew',
+    icon: <FormOutlined />,
+    permission: 'inspection_plan:write',
+    group: 'draws',
+    inMenu: false,
+    page: lazy(() => import('./pages/random-inspections/PlanWizardPage.tsx')),
+  },
+  {
+    path: 'inspection-plans/:id',
+    labelKey: 'menu.plans',
+    icon: <UnorderedListOutlined />,
+    permission: 'inspection_plan:read',
+    group: 'draws',
+    inMenu: false,
+    page: lazy(() => import('./pages/random-inspections/PlanPage.tsx')),
   },
   {
     path: 'orgs',

@@ -85,14 +85,14 @@ export default function PlanPage() {
             </Button>
           )}
           {approver && p.status === 'submitted' && (
-            <Popconfirm title={t('plan.approveConfirm')} onConfirm={() => void run('approve')} okButtonProps={{ 'data-testid': 'plan-approve-ok' } as object}>
+            <Popconfirm title={t('plan.approveConfirm')} onConfirm={() => void run('approve')} okButtonProps={{ 'data-testid': 'plan-approve-ok' }}>
               <Button type="primary" loading={busy === 'approve'} data-testid="plan-approve">
                 {t('plan.approve')}
               </Button>
             </Popconfirm>
           )}
           {approver && p.status === 'approved' && (
-            <Popconfirm title={t('plan.drawConfirm')} onConfirm={() => void run('draw')} okButtonProps={{ 'data-testid': 'plan-draw-ok' } as object}>
+            <Popconfirm title={t('plan.drawConfirm')} onConfirm={() => void run('draw')} okButtonProps={{ 'data-testid': 'plan-draw-ok' }}>
               <Button type="primary" danger loading={busy === 'draw'} data-testid="plan-draw">
                 {t('plan.draw')}
               </Button>
