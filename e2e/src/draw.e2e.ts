@@ -36,7 +36,11 @@ const freePort = () =>
 const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  const config = { ...loadConfig({ ...process.env, DATABASE_URL: '', DATA_DIR: 'memory://', LOG_LEVEL: 'warn' }), dataDir: 'memory://', publicBaseUrlSet: true };
+  const config = {
+    ...loadConfig({ ...process.env, DATABASE_URL: '', DATA_DIR: 'memory://', LOG_LEVEL: 'warn' }),
+    dataDir: 'memory://',
+    publicBaseUrlSet: true,
+  };
   platform = await openPlatform({ config, migrate: true });
   const seeded = await seedDemo(platform.deps);
   const db = platform.deps.db;
@@ -48,7 +52,9 @@ beforeAll(async () => {
       name_zh: '沿街商户市容环境卫生责任区检查',
       legal_basis_zh: '《上海市市容环境卫生管理条例》',
       subject_kinds: ['street_shop'],
-      items: JSON.stringify([{ code: 'I-1', textZh: '门责区域整洁', legalBasisZh: '《上海市市容环境卫生管理条例》', photo: 'when_failed' }]),
+      items: JSON.stringify([
+        { code: 'I-1', textZh: '门责区域整洁', legalBasisZh: '《上海市市容环境卫生管理条例》', photo: 'when_failed' },
+      ]),
     })
     .execute();
   const squad = seeded.ids.orgs.get('qp-zjj')!;
@@ -75,7 +81,11 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${port}`;
 
   // The squad leader drafts and submits the plan (its period starts today, so it may be drawn at once).
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'qp_zjj_leader', password: DEMO_PASSWORD } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'qp_zjj_leader', password: DEMO_PASSWORD },
+  });
   const token = (login.json() as { token: string }).token;
   const today = shanghaiDate(new Date());
   const created = await app.inject({
@@ -151,7 +161,11 @@ describe('a 双随机 plan approved, drawn and checked in public', () => {
     await pub.screenshot({ path: '/tmp/draw-public-page.png', fullPage: true });
 
     // A seed that does not match the commitment is said so.
-    await platform.deps.db.updateTable('inspection_plans').set({ seed_hex: 'ab'.repeat(32) }).where('id', '=', planId).execute();
+    await platform.deps.db
+      .updateTable('inspection_plans')
+      .set({ seed_hex: 'ab'.repeat(32) })
+      .where('id', '=', planId)
+      .execute();
     await pub.reload();
     await pub.getByTestId('draw-checks').waitFor();
     expect(await pub.getByTestId('check-seed').getAttribute('data-check')).toBe('inconsistent');

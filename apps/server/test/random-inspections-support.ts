@@ -13,14 +13,31 @@ export const SITE_MATTER = 'SJ-SITE-01';
 export async function insertMatters(ctx: TestContext): Promise<void> {
   const item = (code: string, textZh: string) => ({ code, textZh, legalBasisZh: '《上海市市容环境卫生管理条例》', photo: 'when_failed' });
   const rows = [
-    { code: SHOP_MATTER, name_zh: '沿街商户市容环境卫生责任区检查', subject_kinds: ['street_shop', 'restaurant_fume'], items: [item('I-1', '门责区域整洁')] },
-    { code: FUME_MATTER, name_zh: '餐饮油烟净化设施检查', subject_kinds: ['restaurant_fume'], items: [item('I-2', '油烟净化设施正常运行')] },
+    {
+      code: SHOP_MATTER,
+      name_zh: '沿街商户市容环境卫生责任区检查',
+      subject_kinds: ['street_shop', 'restaurant_fume'],
+      items: [item('I-1', '门责区域整洁')],
+    },
+    {
+      code: FUME_MATTER,
+      name_zh: '餐饮油烟净化设施检查',
+      subject_kinds: ['restaurant_fume'],
+      items: [item('I-2', '油烟净化设施正常运行')],
+    },
     { code: SITE_MATTER, name_zh: '建筑工地文明施工检查', subject_kinds: ['construction_site'], items: [item('I-3', '围挡完好')] },
   ];
   for (const r of rows) {
     await ctx.deps.db
       .insertInto('inspection_matters')
-      .values({ id: randomUUID(), code: r.code, name_zh: r.name_zh, legal_basis_zh: '《上海市城市管理行政执法条例》', subject_kinds: r.subject_kinds, items: JSON.stringify(r.items) })
+      .values({
+        id: randomUUID(),
+        code: r.code,
+        name_zh: r.name_zh,
+        legal_basis_zh: '《上海市城市管理行政执法条例》',
+        subject_kinds: r.subject_kinds,
+        items: JSON.stringify(r.items),
+      })
       .onConflict((oc) => oc.column('code').doNothing())
       .execute();
   }

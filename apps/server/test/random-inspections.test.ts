@@ -58,7 +58,13 @@ const planTasks = (planId: string) =>
 describe('drafting a plan', () => {
   it('takes the plan, derives the quarterly proportions from the risk scale and previews the pools', async () => {
     const plan = await p.create('qp_zjj_leader', zjjPlan());
-    expect(plan).toMatchObject({ status: 'draft', drawsPerYear: 4, proportionsDefault: true, publishWithinWorkingDays: 20, poolFrozen: false });
+    expect(plan).toMatchObject({
+      status: 'draft',
+      drawsPerYear: 4,
+      proportionsDefault: true,
+      publishWithinWorkingDays: 20,
+      poolFrozen: false,
+    });
     // ceil(10,000 × inspections a year / 4): red 12 → all, yellow 4 → all, green 1 → a quarter.
     expect(plan.proportions).toEqual([
       { level: 'red', basisPoints: 10_000 },
@@ -101,7 +107,10 @@ describe('drafting a plan', () => {
       maxTargetsPerTeam: 20,
     });
     expect(plan.matters.map((m) => m.code)).toEqual([SHOP_MATTER, SITE_MATTER]);
-    const stale = await p.call('qp_zjj_leader', 'PATCH', `/api/v1/inspection-plans/${plan.id}`, { expectedVersion: 1, title: '另一个标题' });
+    const stale = await p.call('qp_zjj_leader', 'PATCH', `/api/v1/inspection-plans/${plan.id}`, {
+      expectedVersion: 1,
+      title: '另一个标题',
+    });
     expect(stale.statusCode).toBe(409);
     plan = await p.submit('qp_zjj_leader', plan);
     expect(plan.status).toBe('submitted');
@@ -145,7 +154,13 @@ describe('approval', () => {
     plan = await p.submit('qp_zjj_leader', plan);
     plan = await p.approve('qp_leader', plan);
     const pub = await p.publicDraw(plan.id);
-    expect(pub).toMatchObject({ status: 'approved', seedHex: null, result: null, commitment: plan.commitment, inputDigest: plan.inputDigest });
+    expect(pub).toMatchObject({
+      status: 'approved',
+      seedHex: null,
+      result: null,
+      commitment: plan.commitment,
+      inputDigest: plan.inputDigest,
+    });
     expect(pub.areas).toEqual([{ code: 'QP-ZJJ', name: '朱家角镇中队' }]);
     expect(pub.inspectors).toHaveLength(4);
     expect(pub.inspectors.every((i) => i.area === 'QP-ZJJ' && i.acting)).toBe(true);
@@ -153,7 +168,8 @@ describe('approval', () => {
     expect(text).not.toContain('测试商户');
     const seed = await ctx.deps.db.selectFrom('inspection_plans').select('seed_hex').where('id', '=', plan.id).executeTakeFirstOrThrow();
     expect(text).not.toContain(seed.seed_hex!);
-    for (const n of await ctx.deps.db.selectFrom('officers').select('name').where('org_id', '=', org('qp-zjj')).execute()) expect(text).not.toContain(n.name);
+    for (const n of await ctx.deps.db.selectFrom('officers').select('name').where('org_id', '=', org('qp-zjj')).execute())
+      expect(text).not.toContain(n.name);
     const checks = checkPublishedDraw({ ...pub, seedHex: null, result: null });
     expect(checks).toMatchObject({ inputDigest: 'consistent', seed: 'pending', result: 'pending' });
   });
@@ -162,7 +178,10 @@ describe('approval', () => {
 describe('the draw', () => {
   it('runs on or after the first day, writes the teams and the tasks at once, and publishes the seed and the result', async () => {
     ctx.clock.set('2026-03-02T02:00:00.000Z');
-    let plan = await p.create('qp_zjj_leader', zjjPlan({ conflicts: [{ officerId: officer('qp-zjj-01'), subjectId: zjj.red[0], reason: '系其亲属经营' }] }));
+    let plan = await p.create(
+      'qp_zjj_leader',
+      zjjPlan({ conflicts: [{ officerId: officer('qp-zjj-01'), subjectId: zjj.red[0], reason: '系其亲属经营' }] }),
+    );
     plan = await p.submit('qp_zjj_leader', plan);
     plan = await p.approve('qp_leader', plan);
     const early = await p.call('qp_leader', 'POST', `/api/v1/inspection-plans/${plan.id}/draw`, { expectedVersion: plan.version });
@@ -258,7 +277,11 @@ describe('the draw', () => {
 
   it('refuses a target every team must stay away from, naming the conflicts, and writes nothing', async () => {
     const target = zjj.red[1]!;
-    const conflicts = ['qp-zjj-leader', 'qp-zjj-01', 'qp-zjj-02', 'qp-zjj-03'].map((k) => ({ officerId: officer(k), subjectId: target, reason: '利害关系' }));
+    const conflicts = ['qp-zjj-leader', 'qp-zjj-01', 'qp-zjj-02', 'qp-zjj-03'].map((k) => ({
+      officerId: officer(k),
+      subjectId: target,
+      reason: '利害关系',
+    }));
     ctx.clock.set('2026-03-02T02:00:00.000Z');
     let plan = await p.create('qp_zjj_leader', zjjPlan({ conflicts }));
     plan = await p.submit('qp_zjj_leader', plan);
@@ -273,9 +296,18 @@ describe('the draw', () => {
 
   it('a tampered stored seed shows on the public record: the seed no longer matches the commitment, nor the result', async () => {
     const plan = await drawnPlan();
-    await ctx.deps.db.updateTable('inspection_plans').set({ seed_hex: 'ab'.repeat(32) }).where('id', '=', plan.id).execute();
+    await ctx.deps.db
+      .updateTable('inspection_plans')
+      .set({ seed_hex: 'ab'.repeat(32) })
+      .where('id', '=', plan.id)
+      .execute();
     const pub = await p.publicDraw(plan.id);
-    expect(checkPublishedDraw(pub)).toMatchObject({ inputDigest: 'consistent', seed: 'inconsistent', seedReason: 'mismatch', result: 'inconsistent' });
+    expect(checkPublishedDraw(pub)).toMatchObject({
+      inputDigest: 'consistent',
+      seed: 'inconsistent',
+      seedReason: 'mismatch',
+      result: 'inconsistent',
+    });
   });
 });
 
@@ -286,7 +318,11 @@ describe('the list, the export and the quarterly drafts', () => {
     expect(list.items.length).toBeLessThanOrEqual(2);
     expect(list.total).toBeGreaterThanOrEqual(3);
     expect(list.items.every((i) => i.status === 'drawn')).toBe(true);
-    const found = await p.ok<PageOf<PlanListItem>>('qp_zjj_01', 'GET', `/api/v1/inspection-plans?status=drawn&periodOn=2026-05-01&pageSize=200`);
+    const found = await p.ok<PageOf<PlanListItem>>(
+      'qp_zjj_01',
+      'GET',
+      `/api/v1/inspection-plans?status=drawn&periodOn=2026-05-01&pageSize=200`,
+    );
     const item = found.items.find((i) => i.id === drawn.id)!;
     expect(item).toMatchObject({ drawnTargets: 17, squads: [{ code: 'QP-ZJJ' }] });
     const x = await p.call('qp_leader', 'GET', '/api/v1/inspection-plans/export.xlsx?status=drawn');
@@ -295,7 +331,13 @@ describe('the list, the export and the quarterly drafts', () => {
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
 
-    const quarters = await p.ok<PlanDetail[]>('qp_zjj_leader', 'POST', `/api/v1/inspection-plans/${drawn.id}/quarterly-plans`, { year: 2027 }, 201);
+    const quarters = await p.ok<PlanDetail[]>(
+      'qp_zjj_leader',
+      'POST',
+      `/api/v1/inspection-plans/${drawn.id}/quarterly-plans`,
+      { year: 2027 },
+      201,
+    );
     expect(quarters.map((q) => [q.periodFrom, q.periodTo, q.status])).toEqual([
       ['2027-01-01', '2027-03-31', 'draft'],
       ['2027-04-01', '2027-06-30', 'draft'],

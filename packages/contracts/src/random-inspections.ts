@@ -39,7 +39,12 @@ const planFields = {
   drawsPerYear: Type.Optional(Int(1, 366, { default: 4 })),
   matterCodes: Type.Array(MatterCode, { maxItems: 50, uniqueItems: true }),
   subjectKinds: Type.Array(SubjectKindSchema, { maxItems: SUBJECT_KINDS.length, uniqueItems: true }),
-  orgIds: Type.Array(Uuid, { minItems: 1, maxItems: 100, uniqueItems: true, description: 'the squads whose subjects and officers are pooled' }),
+  orgIds: Type.Array(Uuid, {
+    minItems: 1,
+    maxItems: 100,
+    uniqueItems: true,
+    description: 'the squads whose subjects and officers are pooled',
+  }),
   riskLevels: Type.Array(LevelCode, { maxItems: 10, uniqueItems: true, description: 'empty = every level' }),
   /** Omitted: derived from the risk scale and drawsPerYear (proportionsForPlan). */
   proportions: Type.Optional(Type.Array(PlanProportion, { maxItems: 10 })),
@@ -202,7 +207,12 @@ export const PublicDraw = Type.Object({
     Type.Object({
       targets: Type.Array(Type.Object({ id: Type.String(), level: Type.String(), area: Type.String(), teamNo: Type.Integer() })),
       teams: Type.Array(
-        Type.Object({ teamNo: Type.Integer(), area: Type.String(), inspectorIds: Type.Array(Type.String()), targetIds: Type.Array(Type.String()) }),
+        Type.Object({
+          teamNo: Type.Integer(),
+          area: Type.String(),
+          inspectorIds: Type.Array(Type.String()),
+          targetIds: Type.Array(Type.String()),
+        }),
       ),
     }),
     Type.Null(),

@@ -25,7 +25,8 @@ export const drawsEnUS: Record<DrawsMessageKey, string> = {
   'plan.publishBy': 'Publish results by',
   'plan.searchPlaceholder': 'Search by title',
   'plan.drawsPerYear': 'Draws per year',
-  'plan.drawsPerYearHelp': 'A quarterly plan draws 4 times; the default proportions are each level’s yearly inspections divided by this number',
+  'plan.drawsPerYearHelp':
+    'A quarterly plan draws 4 times; the default proportions are each level’s yearly inspections divided by this number',
   'plan.matters': 'Inspection matters',
   'plan.mattersHelp': 'Codes of the list of inspection matters; each must apply to a chosen kind',
   'plan.kinds': 'Kinds of subject',
@@ -44,7 +45,8 @@ export const drawsEnUS: Record<DrawsMessageKey, string> = {
   'plan.conflictReason': 'Reason',
   'plan.conflictAdd': 'Add recusal',
   'plan.inspectors': 'Inspectors',
-  'plan.inspectorsHelp': 'Active field officers and squad leaders of the chosen squads; only those with a valid credential on the draw date are drawn',
+  'plan.inspectorsHelp':
+    'Active field officers and squad leaders of the chosen squads; only those with a valid credential on the draw date are drawn',
   'plan.step.basic': 'Basics',
   'plan.step.matters': 'Matters',
   'plan.step.targets': 'Targets',

@@ -77,6 +77,10 @@ describe('checkPublishedDraw', () => {
     expect(changed.inputDigest).toBe('inconsistent');
     const swapped = { ...pools, result: { ...pools.result!, targets: pools.result!.targets.map((t) => ({ ...t, teamNo: 3 - t.teamNo })) } };
     expect(checkPublishedDraw(swapped)).toMatchObject({ seed: 'consistent', result: 'inconsistent' });
-    expect(checkPublishedDraw({ ...pools, seedHex: 'not a seed' })).toMatchObject({ seed: 'inconsistent', seedReason: 'seed_format', result: 'inconsistent' });
+    expect(checkPublishedDraw({ ...pools, seedHex: 'not a seed' })).toMatchObject({
+      seed: 'inconsistent',
+      seedReason: 'seed_format',
+      result: 'inconsistent',
+    });
   });
 });

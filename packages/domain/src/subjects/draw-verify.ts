@@ -5,7 +5,15 @@
 import { ACTING_CREDENTIAL_STATUSES, bestOfficerCredential, type CredentialLike } from '../staff/credential.ts';
 import type { LegalDate } from '../calendar/legal-date.ts';
 import { verifyDrawReveal } from './draw-random.ts';
-import { drawInputDigest, runDraw, type DrawConflict, type DrawInspector, type DrawOutcome, type DrawProportion, type DrawTarget } from './draw.ts';
+import {
+  drawInputDigest,
+  runDraw,
+  type DrawConflict,
+  type DrawInspector,
+  type DrawOutcome,
+  type DrawProportion,
+  type DrawTarget,
+} from './draw.ts';
 
 /** True when one of the inspector's credentials is acting (valid or expiring) on the date — what the draw judges. */
 export function drawCredentialsActing(credentials: readonly CredentialLike[], drawDate: LegalDate): boolean {
@@ -105,6 +113,7 @@ export function checkPublishedDraw(p: PublishedDraw): PublishedDrawChecks {
   } catch (e) {
     recomputeError = e instanceof Error ? e.message : String(e);
   }
-  const result: DrawCheck = p.result === null ? 'pending' : recomputed !== null && sameResult(recomputed, p.result) ? 'consistent' : 'inconsistent';
+  const result: DrawCheck =
+    p.result === null ? 'pending' : recomputed !== null && sameResult(recomputed, p.result) ? 'consistent' : 'inconsistent';
   return { inputDigest, seed: reveal.ok ? 'consistent' : 'inconsistent', seedReason: reveal.reason, result, recomputed, recomputeError };
 }

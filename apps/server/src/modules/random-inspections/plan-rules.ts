@@ -19,7 +19,10 @@ export const PLAN_RISK_SCALE: RiskScale = DEFAULT_RISK_RULE_SET.scale;
 /** Roles whose officers may be drawn as inspectors (field work). */
 export const FIELD_ROLES = ['field_officer', 'squad_leader'] as const;
 
-export function planProportions(row: Pick<PlanRow, 'proportions' | 'draws_per_year'>): { proportions: DrawProportion[]; isDefault: boolean } {
+export function planProportions(row: Pick<PlanRow, 'proportions' | 'draws_per_year'>): {
+  proportions: DrawProportion[];
+  isDefault: boolean;
+} {
   const stored = row.proportions as DrawProportion[] | null;
   if (Array.isArray(stored) && stored.length > 0) return { proportions: stored, isDefault: false };
   return { proportions: proportionsForPlan(PLAN_RISK_SCALE, row.draws_per_year), isDefault: true };
@@ -59,5 +62,8 @@ export function mayApprove(actor: Actor, plan: Pick<PlanRow, 'created_by'>, squa
 }
 
 export function mayEdit(actor: Actor, squads: readonly SquadRow[], bureauPath: string): boolean {
-  return actor.permissions.has('inspection_plan:write') && (squads.length === 0 ? bureauPath.startsWith(actor.jurisdictionPath) : coversSquads(actor, squads));
+  return (
+    actor.permissions.has('inspection_plan:write') &&
+    (squads.length === 0 ? bureauPath.startsWith(actor.jurisdictionPath) : coversSquads(actor, squads))
+  );
 }

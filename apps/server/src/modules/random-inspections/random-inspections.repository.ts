@@ -85,7 +85,11 @@ export async function orgsByIds(db: Executor, ids: readonly string[]): Promise<S
 
 export async function officerNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('officers').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('officers')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -99,7 +103,12 @@ export type PlanListFilter = {
 };
 
 /** Plans the actor sees: of a bureau in his jurisdiction, or covering one of his squads. */
-export async function listPlans(db: Executor, f: PlanListFilter, limit: number, offset: number): Promise<{ rows: PlanRow[]; total: number }> {
+export async function listPlans(
+  db: Executor,
+  f: PlanListFilter,
+  limit: number,
+  offset: number,
+): Promise<{ rows: PlanRow[]; total: number }> {
   const like = `${f.jurisdictionPath}%`;
   let q = planQuery(db).where(({ or, eb, exists, selectFrom }) =>
     or([
@@ -138,7 +147,12 @@ export async function drawnCounts(db: Executor, planIds: readonly string[]): Pro
 }
 
 export async function planMatterCodes(db: Executor, planId: string): Promise<string[]> {
-  const rows = await db.selectFrom('inspection_plan_matters').select('matter_code').where('plan_id', '=', planId).orderBy('matter_code').execute();
+  const rows = await db
+    .selectFrom('inspection_plan_matters')
+    .select('matter_code')
+    .where('plan_id', '=', planId)
+    .orderBy('matter_code')
+    .execute();
   return rows.map((r) => r.matter_code);
 }
 
@@ -184,7 +198,13 @@ export async function replaceMattersAndConflicts(
 export async function fieldOfficersOf(
   db: Executor,
   squadIds: readonly string[],
-): Promise<{ id: string; org_id: string; credentials: { number: string; domains: string[]; validFrom: string; validTo: string; revoked: boolean }[] }[]> {
+): Promise<
+  {
+    id: string;
+    org_id: string;
+    credentials: { number: string; domains: string[]; validFrom: string; validTo: string; revoked: boolean }[];
+  }[]
+> {
   if (squadIds.length === 0) return [];
   const officers = await db
     .selectFrom('officers as o')
@@ -256,7 +276,10 @@ export async function insertFrozenInspectors(trx: Executor, planId: string, rows
   }
 }
 
-export async function frozenTargets(db: Executor, planId: string): Promise<(FrozenTarget & { draw_order: number | null; team_no: number | null })[]> {
+export async function frozenTargets(
+  db: Executor,
+  planId: string,
+): Promise<(FrozenTarget & { draw_order: number | null; team_no: number | null })[]> {
   return db
     .selectFrom('inspection_plan_targets')
     .select(['subject_id', 'kind', 'level', 'org_id', 'area', 'draw_order', 'team_no'])
@@ -283,7 +306,10 @@ export async function frozenTargetCounts(db: Executor, planId: string): Promise<
   return rows.map((r) => ({ org_id: r.org_id, level: r.level, n: Number(r.n) }));
 }
 
-export async function drawnTargets(db: Executor, planId: string): Promise<{ subject_id: string; kind: string; level: string; area: string; org_id: string; team_no: number; draw_order: number }[]> {
+export async function drawnTargets(
+  db: Executor,
+  planId: string,
+): Promise<{ subject_id: string; kind: string; level: string; area: string; org_id: string; team_no: number; draw_order: number }[]> {
   const rows = await db
     .selectFrom('inspection_plan_targets')
     .select(['subject_id', 'kind', 'level', 'area', 'org_id', 'team_no', 'draw_order'])
@@ -295,7 +321,11 @@ export async function drawnTargets(db: Executor, planId: string): Promise<{ subj
 }
 
 /** Marks the drawn targets (draw order and team) with one statement per 20,000. */
-export async function markDrawnTargets(trx: Executor, planId: string, drawn: readonly { subjectId: string; teamNo: number }[]): Promise<void> {
+export async function markDrawnTargets(
+  trx: Executor,
+  planId: string,
+  drawn: readonly { subjectId: string; teamNo: number }[],
+): Promise<void> {
   const CHUNK = 20_000;
   for (let i = 0; i < drawn.length; i += CHUNK) {
     const part = drawn.slice(i, i + CHUNK);
@@ -307,7 +337,10 @@ export async function markDrawnTargets(trx: Executor, planId: string, drawn: rea
   }
 }
 
-export async function planTeams(db: Executor, planId: string): Promise<{ team_no: number; org_id: string; area: string; inspector_ids: string[] }[]> {
+export async function planTeams(
+  db: Executor,
+  planId: string,
+): Promise<{ team_no: number; org_id: string; area: string; inspector_ids: string[] }[]> {
   return db
     .selectFrom('inspection_plan_teams')
     .select(['team_no', 'org_id', 'area', 'inspector_ids'])

@@ -30,7 +30,14 @@ const WRITE_ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: Erro
 export function randomInspectionRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/inspection-plans',
-    { schema: { tags: TAGS, summary: '双随机抽查计划列表 / inspection plans', querystring: PlanListQuery, response: { 200: Page(PlanListItem), 400: ErrorBody } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '双随机抽查计划列表 / inspection plans',
+        querystring: PlanListQuery,
+        response: { 200: Page(PlanListItem), 400: ErrorBody },
+      },
+    },
     async (request) => listPlans(deps, actorOf(request), request.query),
   );
   app.get(
@@ -45,19 +52,40 @@ export function randomInspectionRoutes(app: RouteApp, deps: Deps): void {
   );
   app.post(
     '/api/v1/inspection-plans',
-    { schema: { tags: TAGS, summary: '制定抽查计划（草稿）/ create a draft plan', body: CreatePlanBody, response: { 201: PlanDetail, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '制定抽查计划（草稿）/ create a draft plan',
+        body: CreatePlanBody,
+        response: { 201: PlanDetail, ...WRITE_ERRORS },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createPlan(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.patch(
     '/api/v1/inspection-plans/:id',
     {
-      schema: { tags: TAGS, summary: '修改草稿 / edit a draft plan', params: PlanIdParams, body: UpdatePlanBody, response: { 200: PlanDetail, ...WRITE_ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '修改草稿 / edit a draft plan',
+        params: PlanIdParams,
+        body: UpdatePlanBody,
+        response: { 200: PlanDetail, ...WRITE_ERRORS },
+      },
     },
     async (request) => updatePlan(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/inspection-plans/:id/submit',
-    { schema: { tags: TAGS, summary: '提交审批 / submit', params: PlanIdParams, body: PlanActionBody, response: { 200: PlanDetail, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '提交审批 / submit',
+        params: PlanIdParams,
+        body: PlanActionBody,
+        response: { 200: PlanDetail, ...WRITE_ERRORS },
+      },
+    },
     async (request) => submitPlan(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
   app.post(
@@ -76,7 +104,13 @@ export function randomInspectionRoutes(app: RouteApp, deps: Deps): void {
   app.post(
     '/api/v1/inspection-plans/:id/reopen',
     {
-      schema: { tags: TAGS, summary: '退回草稿（抽取前）/ send back to draft before the draw', params: PlanIdParams, body: PlanActionBody, response: { 200: PlanDetail, ...WRITE_ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '退回草稿（抽取前）/ send back to draft before the draw',
+        params: PlanIdParams,
+        body: PlanActionBody,
+        response: { 200: PlanDetail, ...WRITE_ERRORS },
+      },
     },
     async (request) => reopenPlan(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );

@@ -1,5 +1,22 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, InputNumber, Modal, Popconfirm, Progress, Row, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Progress,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { PlanDetail } from '@chengguan/contracts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -85,7 +102,11 @@ export default function PlanPage() {
             </Button>
           )}
           {approver && p.status === 'submitted' && (
-            <Popconfirm title={t('plan.approveConfirm')} onConfirm={() => void run('approve')} okButtonProps={{ 'data-testid': 'plan-approve-ok' }}>
+            <Popconfirm
+              title={t('plan.approveConfirm')}
+              onConfirm={() => void run('approve')}
+              okButtonProps={{ 'data-testid': 'plan-approve-ok' }}
+            >
               <Button type="primary" loading={busy === 'approve'} data-testid="plan-approve">
                 {t('plan.approve')}
               </Button>
@@ -103,7 +124,9 @@ export default function PlanPage() {
               {t('plan.reopen')}
             </Button>
           )}
-          {can('inspection_plan:write') && <Button onClick={() => setQuarterYear(Number(p.periodFrom.slice(0, 4)) + 1)}>{t('plan.quarterly')}</Button>}
+          {can('inspection_plan:write') && (
+            <Button onClick={() => setQuarterYear(Number(p.periodFrom.slice(0, 4)) + 1)}>{t('plan.quarterly')}</Button>
+          )}
           {(p.status === 'approved' || p.status === 'drawn') && (
             <Link to={`/draws/${p.id}`} target="_blank" data-testid="plan-public-link">
               {t('plan.publicPage')}
@@ -113,7 +136,16 @@ export default function PlanPage() {
       }
     >
       {refusal && (
-        <Alert type="error" showIcon closable onClose={() => setRefusal(null)} style={{ marginBottom: 16 }} message={t('plan.refused')} description={refusal} data-testid="plan-refusal" />
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setRefusal(null)}
+          style={{ marginBottom: 16 }}
+          message={t('plan.refused')}
+          description={refusal}
+          data-testid="plan-refusal"
+        />
       )}
       <Row gutter={16}>
         <Col xs={24} lg={12}>
@@ -124,8 +156,14 @@ export default function PlanPage() {
                 {p.drawDate} <Typography.Text type="secondary">{t('plan.drawDateHelp')}</Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label={t('plan.squads')}>{p.squads.map((s) => s.name).join('、')}</Descriptions.Item>
-              <Descriptions.Item label={t('plan.kinds')}>{p.subjectKinds.map((k) => <Tag key={k}>{kindLabel(t, k)}</Tag>)}</Descriptions.Item>
-              <Descriptions.Item label={t('plan.levels')}>{p.riskLevels.length ? p.riskLevels.map((l) => levelLabel(t, l)).join('、') : t('plan.levelsAll')}</Descriptions.Item>
+              <Descriptions.Item label={t('plan.kinds')}>
+                {p.subjectKinds.map((k) => (
+                  <Tag key={k}>{kindLabel(t, k)}</Tag>
+                ))}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('plan.levels')}>
+                {p.riskLevels.length ? p.riskLevels.map((l) => levelLabel(t, l)).join('、') : t('plan.levelsAll')}
+              </Descriptions.Item>
               <Descriptions.Item label={t('plan.matters')}>{p.matters.map((m) => `${m.nameZh}（${m.code}）`).join('；')}</Descriptions.Item>
               <Descriptions.Item label={t('plan.proportions')}>
                 {p.proportions.map((x) => `${levelLabel(t, x.level)} ${x.basisPoints / 100}%`).join('；')}
@@ -135,8 +173,14 @@ export default function PlanPage() {
               <Descriptions.Item label={t('plan.publishDays')}>{p.publishWithinWorkingDays}</Descriptions.Item>
               {p.publishBy && <Descriptions.Item label={t('plan.publishBy')}>{p.publishBy}</Descriptions.Item>}
               <Descriptions.Item label={t('plan.author')}>{p.createdBy.name}</Descriptions.Item>
-              {p.approvedBy && <Descriptions.Item label={t('plan.approvedBy')}>{`${p.approvedBy.name} ${p.approvedAt?.slice(0, 10) ?? ''}`}</Descriptions.Item>}
-              {p.drawnBy && <Descriptions.Item label={t('plan.drawnBy')}>{`${p.drawnBy.name} ${p.drawnAt?.slice(0, 10) ?? ''}`}</Descriptions.Item>}
+              {p.approvedBy && (
+                <Descriptions.Item
+                  label={t('plan.approvedBy')}
+                >{`${p.approvedBy.name} ${p.approvedAt?.slice(0, 10) ?? ''}`}</Descriptions.Item>
+              )}
+              {p.drawnBy && (
+                <Descriptions.Item label={t('plan.drawnBy')}>{`${p.drawnBy.name} ${p.drawnAt?.slice(0, 10) ?? ''}`}</Descriptions.Item>
+              )}
               {p.commitment && (
                 <Descriptions.Item label={t('plan.commitment')}>
                   <Typography.Text code copyable style={{ wordBreak: 'break-all' }} data-testid="plan-commitment">
@@ -164,7 +208,11 @@ export default function PlanPage() {
           )}
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={`${t('plan.pool')}（${p.poolFrozen ? t('plan.poolFrozen') : t('plan.poolPreview')}）`} style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title={`${t('plan.pool')}（${p.poolFrozen ? t('plan.poolFrozen') : t('plan.poolPreview')}）`}
+            style={{ marginBottom: 16 }}
+          >
             <Table
               size="small"
               pagination={false}
@@ -199,7 +247,12 @@ export default function PlanPage() {
             columns={[
               { title: t('plan.teams'), dataIndex: 'teamNo', width: 90, render: (n: number) => t('plan.team', { n }) },
               { title: t('plan.squads'), dataIndex: 'orgId', width: 140, render: (o: string) => squadName.get(o) ?? o },
-              { title: t('plan.teamInspectors'), key: 'inspectors', width: 180, render: (_, team: PlanDetail['teams'][number]) => team.inspectors.map((i) => i.name).join('、') },
+              {
+                title: t('plan.teamInspectors'),
+                key: 'inspectors',
+                width: 180,
+                render: (_, team: PlanDetail['teams'][number]) => team.inspectors.map((i) => i.name).join('、'),
+              },
               {
                 title: t('plan.teamTargets'),
                 key: 'targets',

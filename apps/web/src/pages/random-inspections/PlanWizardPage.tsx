@@ -1,5 +1,21 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Flex, Form, Input, InputNumber, Select, Space, Steps, Switch, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Steps,
+  Switch,
+  Tag,
+} from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -107,7 +123,11 @@ export default function PlanWizardPage() {
         const body = toBody(values);
         const plan = existing.data;
         return plan
-          ? await planApi.update(plan.id, { ...body, proportions: body.proportions?.length ? body.proportions : null, expectedVersion: plan.version }, { idempotencyKey: key })
+          ? await planApi.update(
+              plan.id,
+              { ...body, proportions: body.proportions?.length ? body.proportions : null, expectedVersion: plan.version },
+              { idempotencyKey: key },
+            )
           : await planApi.create(body, { idempotencyKey: key });
       } catch (e) {
         // Show the step holding the refused field.
@@ -159,10 +179,18 @@ export default function PlanWizardPage() {
           onFinish={(values) => void submit({ ...(form.getFieldsValue(true) as Values), ...values })}
         >
           <div style={show(0)}>
-            <Form.Item name="title" label={t('plan.title')} rules={[{ required: true, min: 2, max: 100, whitespace: true, message: t('common.required', { field: t('plan.title') }) }]}>
+            <Form.Item
+              name="title"
+              label={t('plan.title')}
+              rules={[{ required: true, min: 2, max: 100, whitespace: true, message: t('common.required', { field: t('plan.title') }) }]}
+            >
               <Input maxLength={100} data-testid="plan-title-input" />
             </Form.Item>
-            <Form.Item name="period" label={t('plan.period')} rules={[{ required: true, message: t('common.required', { field: t('plan.period') }) }]}>
+            <Form.Item
+              name="period"
+              label={t('plan.period')}
+              rules={[{ required: true, message: t('common.required', { field: t('plan.period') }) }]}
+            >
               <DatePicker.RangePicker data-testid="plan-period" />
             </Form.Item>
             <Form.Item name="drawsPerYear" label={t('plan.drawsPerYear')} extra={t('plan.drawsPerYearHelp')}>
@@ -170,15 +198,33 @@ export default function PlanWizardPage() {
             </Form.Item>
           </div>
           <div style={show(1)}>
-            <Form.Item name="matterCodes" label={t('plan.matters')} extra={t('plan.mattersHelp')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('plan.matters') }) }]}>
+            <Form.Item
+              name="matterCodes"
+              label={t('plan.matters')}
+              extra={t('plan.mattersHelp')}
+              rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('plan.matters') }) }]}
+            >
               <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} data-testid="plan-matters" />
             </Form.Item>
           </div>
           <div style={show(2)}>
-            <Form.Item name="orgIds" label={t('plan.squads')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('plan.squads') }) }]}>
-              <Select mode="multiple" optionFilterProp="label" options={squads.map((s) => ({ value: s.id, label: s.name }))} data-testid="plan-squads" />
+            <Form.Item
+              name="orgIds"
+              label={t('plan.squads')}
+              rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('plan.squads') }) }]}
+            >
+              <Select
+                mode="multiple"
+                optionFilterProp="label"
+                options={squads.map((s) => ({ value: s.id, label: s.name }))}
+                data-testid="plan-squads"
+              />
             </Form.Item>
-            <Form.Item name="subjectKinds" label={t('plan.kinds')} rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('plan.kinds') }) }]}>
+            <Form.Item
+              name="subjectKinds"
+              label={t('plan.kinds')}
+              rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('plan.kinds') }) }]}
+            >
               <Checkbox.Group options={SUBJECT_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))} data-testid="plan-kinds" />
             </Form.Item>
             <Form.Item name="riskLevels" label={t('plan.levels')} extra={t('plan.levelsAll')}>
@@ -192,13 +238,25 @@ export default function PlanWizardPage() {
                 <>
                   {fields.map((f) => (
                     <Space key={f.key} align="baseline" wrap>
-                      <Form.Item name={[f.name, 'officerId']} label={t('plan.conflictOfficer')} rules={[{ required: true, message: t('common.required', { field: t('plan.conflictOfficer') }) }]}>
+                      <Form.Item
+                        name={[f.name, 'officerId']}
+                        label={t('plan.conflictOfficer')}
+                        rules={[{ required: true, message: t('common.required', { field: t('plan.conflictOfficer') }) }]}
+                      >
                         <Select style={{ width: 220 }} showSearch optionFilterProp="label" options={officerOptions} />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'subjectId']} label={t('plan.conflictSubject')} rules={[{ required: true, message: t('common.required', { field: t('plan.conflictSubject') }) }]}>
+                      <Form.Item
+                        name={[f.name, 'subjectId']}
+                        label={t('plan.conflictSubject')}
+                        rules={[{ required: true, message: t('common.required', { field: t('plan.conflictSubject') }) }]}
+                      >
                         <Input style={{ width: 300 }} />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'reason']} label={t('plan.conflictReason')} rules={[{ required: true, min: 2, message: t('common.required', { field: t('plan.conflictReason') }) }]}>
+                      <Form.Item
+                        name={[f.name, 'reason']}
+                        label={t('plan.conflictReason')}
+                        rules={[{ required: true, min: 2, message: t('common.required', { field: t('plan.conflictReason') }) }]}
+                      >
                         <Input style={{ width: 200 }} maxLength={200} />
                       </Form.Item>
                       <MinusCircleOutlined onClick={() => remove(f.name)} />
@@ -212,7 +270,12 @@ export default function PlanWizardPage() {
             </Form.List>
           </div>
           <div style={show(4)}>
-            <Form.Item name="customProportions" label={t('plan.proportions')} valuePropName="checked" extra={custom ? undefined : t('plan.proportionsDefault')}>
+            <Form.Item
+              name="customProportions"
+              label={t('plan.proportions')}
+              valuePropName="checked"
+              extra={custom ? undefined : t('plan.proportionsDefault')}
+            >
               <Switch />
             </Form.Item>
             {custom && (
@@ -234,14 +297,24 @@ export default function PlanWizardPage() {
           {step === 5 && (
             <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }} data-testid="plan-review">
               <Descriptions.Item label={t('plan.title')}>{v.title}</Descriptions.Item>
-              <Descriptions.Item label={t('plan.period')}>{v.period ? `${v.period[0].format('YYYY-MM-DD')} ~ ${v.period[1].format('YYYY-MM-DD')}` : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('plan.period')}>
+                {v.period ? `${v.period[0].format('YYYY-MM-DD')} ~ ${v.period[1].format('YYYY-MM-DD')}` : '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('plan.matters')}>{(v.matterCodes ?? []).join('、')}</Descriptions.Item>
               <Descriptions.Item label={t('plan.squads')}>{(v.orgIds ?? []).map(squadName).join('、')}</Descriptions.Item>
-              <Descriptions.Item label={t('plan.kinds')}>{(v.subjectKinds ?? []).map((k) => <Tag key={k}>{kindLabel(t, k)}</Tag>)}</Descriptions.Item>
-              <Descriptions.Item label={t('plan.levels')}>{(v.riskLevels ?? []).length ? v.riskLevels.map((l) => levelLabel(t, l)).join('、') : t('plan.levelsAll')}</Descriptions.Item>
+              <Descriptions.Item label={t('plan.kinds')}>
+                {(v.subjectKinds ?? []).map((k) => (
+                  <Tag key={k}>{kindLabel(t, k)}</Tag>
+                ))}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('plan.levels')}>
+                {(v.riskLevels ?? []).length ? v.riskLevels.map((l) => levelLabel(t, l)).join('、') : t('plan.levelsAll')}
+              </Descriptions.Item>
               <Descriptions.Item label={t('plan.conflicts')}>{(v.conflicts ?? []).length}</Descriptions.Item>
               <Descriptions.Item label={t('plan.proportions')}>
-                {v.customProportions ? LEVELS.map((l) => `${levelLabel(t, l)} ${v.percents?.[l] ?? '—'}%`).join('；') : t('plan.proportionsDefault')}
+                {v.customProportions
+                  ? LEVELS.map((l) => `${levelLabel(t, l)} ${v.percents?.[l] ?? '—'}%`).join('；')
+                  : t('plan.proportionsDefault')}
               </Descriptions.Item>
               <Descriptions.Item label={t('plan.cap')}>{v.maxTargetsPerTeam ?? t('plan.capNone')}</Descriptions.Item>
               <Descriptions.Item label={t('plan.publishDays')}>{v.publishWithinWorkingDays}</Descriptions.Item>

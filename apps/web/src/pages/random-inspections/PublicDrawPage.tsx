@@ -157,7 +157,11 @@ export default function PublicDrawPage() {
                 columns={[
                   { title: t('draw.inspectorId'), dataIndex: 'id' },
                   { title: t('draw.area'), dataIndex: 'area', render: (a: string) => areaName.get(a) ?? a },
-                  { title: '', dataIndex: 'acting', render: (a: boolean) => (a ? <Tag color="green">{t('draw.acting')}</Tag> : <Tag>{t('draw.notActing')}</Tag>) },
+                  {
+                    title: '',
+                    dataIndex: 'acting',
+                    render: (a: boolean) => (a ? <Tag color="green">{t('draw.acting')}</Tag> : <Tag>{t('draw.notActing')}</Tag>),
+                  },
                 ]}
               />
               {d.conflicts.length > 0 && (

@@ -70,11 +70,20 @@ export async function drawPlan(
     const { row, squads, matterCodes, conflicts } = await planRowOrFail(trx, actor, id, true);
     const refusal = approvalRefusal(actor, row, squads);
     if (refusal) throw refusal;
-    if (row.status !== 'approved') throw new AppError('STATE_CONFLICT', { message: '只有已审批、尚未抽取的计划可以抽取', messageEn: 'Only an approved plan not yet drawn can be drawn' });
+    if (row.status !== 'approved')
+      throw new AppError('STATE_CONFLICT', {
+        message: '只有已审批、尚未抽取的计划可以抽取',
+        messageEn: 'Only an approved plan not yet drawn can be drawn',
+      });
     if (row.version !== input.expectedVersion) throw new AppError('STATE_CONFLICT');
     const today = shanghaiDate(deps.clock.now());
     if (today < row.period_from) {
-      throw fieldError('periodFrom', `抽查期间自${row.period_from}开始，当日起方可抽取`, `the draw may run from ${row.period_from}`, 'RULE_VIOLATION');
+      throw fieldError(
+        'periodFrom',
+        `抽查期间自${row.period_from}开始，当日起方可抽取`,
+        `the draw may run from ${row.period_from}`,
+        'RULE_VIOLATION',
+      );
     }
     if (today > row.period_to) throw fieldError('periodTo', '抽查期间已结束，不能再抽取', 'the period is over', 'RULE_VIOLATION');
 
@@ -111,7 +120,10 @@ export async function drawPlan(
     const teams = new Map(outcome.teams.map((t) => [t.teamNo, t]));
     const mattersOfKind = new Map<string, string[]>();
     for (const kind of row.subject_kinds) {
-      mattersOfKind.set(kind, matters.filter((m) => m.subjectKinds.includes(kind as never)).map((m) => m.code));
+      mattersOfKind.set(
+        kind,
+        matters.filter((m) => m.subjectKinds.includes(kind as never)).map((m) => m.code),
+      );
     }
     if (outcome.teams.length > 0) {
       await trx
@@ -127,7 +139,11 @@ export async function drawPlan(
         )
         .execute();
     }
-    await markDrawnTargets(trx, id, outcome.targets.map((t) => ({ subjectId: t.id, teamNo: t.teamNo })));
+    await markDrawnTargets(
+      trx,
+      id,
+      outcome.targets.map((t) => ({ subjectId: t.id, teamNo: t.teamNo })),
+    );
     const tasks: NewInspectionTask[] = outcome.targets.map((t) => {
       const target = byId.get(t.id)!;
       return {

@@ -100,8 +100,18 @@ export async function loadPlanDetail(deps: Deps, actor: Actor, id: string): Prom
   if (row.status === 'drawn') {
     const [teamRows, drawn, tasks] = await Promise.all([planTeams(db, id), drawnTargets(db, id), planTaskProgress(db, id)]);
     progress = { total: tasks.total, done: tasks.done, open: tasks.open };
-    const names = await officerNames(db, teamRows.flatMap((t) => t.inspector_ids));
-    const subjects = new Map((await briefsChunked(db, drawn.map((d) => d.subject_id))).map((s) => [s.id, s]));
+    const names = await officerNames(
+      db,
+      teamRows.flatMap((t) => t.inspector_ids),
+    );
+    const subjects = new Map(
+      (
+        await briefsChunked(
+          db,
+          drawn.map((d) => d.subject_id),
+        )
+      ).map((s) => [s.id, s]),
+    );
     const byTeam = new Map<number, PlanDetail['teams'][number]['targets']>();
     for (const d of drawn) {
       const list = byTeam.get(d.team_no) ?? [];
@@ -123,7 +133,10 @@ export async function loadPlanDetail(deps: Deps, actor: Actor, id: string): Prom
     }));
   }
 
-  const names = await officerNames(db, [row.created_by, row.approved_by, row.drawn_by, ...conflicts.map((c) => c.officer_id)].filter((x): x is string => !!x));
+  const names = await officerNames(
+    db,
+    [row.created_by, row.approved_by, row.drawn_by, ...conflicts.map((c) => c.officer_id)].filter((x): x is string => !!x),
+  );
   const conflictSubjects = new Map((await subjectBriefs(db, [...new Set(conflicts.map((c) => c.subject_id))])).map((s) => [s.id, s.name]));
   const named = (i: string | null) => (i === null ? null : { id: i, name: names.get(i) ?? '' });
   const { proportions, isDefault } = planProportions(row);

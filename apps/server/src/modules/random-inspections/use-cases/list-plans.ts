@@ -28,7 +28,10 @@ export async function listPlans(deps: Deps, actor: Actor, query: PlanListQuery, 
     (page - 1) * pageSize,
   );
   const squads = new Map((await orgsByIds(deps.db, [...new Set(rows.flatMap((r) => r.squad_ids))])).map((s) => [s.id, s]));
-  const drawn = await drawnCounts(deps.db, rows.map((r) => r.id));
+  const drawn = await drawnCounts(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -112,7 +115,10 @@ export async function createQuarterlyPlans(
         subjectKinds: row.subject_kinds,
         orgIds: row.squad_ids,
         riskLevels: row.risk_levels,
-        proportions: Array.isArray(row.proportions) && row.proportions.length > 0 ? (row.proportions as { level: string; basisPoints: number }[]) : null,
+        proportions:
+          Array.isArray(row.proportions) && row.proportions.length > 0
+            ? (row.proportions as { level: string; basisPoints: number }[])
+            : null,
         maxTargetsPerTeam: row.max_targets_per_team,
         publishWithinWorkingDays: row.publish_within_working_days,
         conflicts: conflicts.map((c) => ({ officerId: c.officer_id, subjectId: c.subject_id, reason: c.reason })),

@@ -55,10 +55,22 @@ export async function submitPlan(deps: Deps, actor: Actor, meta: RequestMeta, id
     });
     await trx
       .updateTable('inspection_plans')
-      .set({ status: 'submitted', submitted_by: actor.id, submitted_at: deps.clock.now(), version: row.version + 1, updated_at: deps.clock.now() })
+      .set({
+        status: 'submitted',
+        submitted_by: actor.id,
+        submitted_at: deps.clock.now(),
+        version: row.version + 1,
+        updated_at: deps.clock.now(),
+      })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'inspection_plan.submit', entityType: 'inspection_plan', entityId: id, bureauId: row.bureau_id, data: {} });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'inspection_plan.submit',
+      entityType: 'inspection_plan',
+      entityId: id,
+      bureauId: row.bureau_id,
+      data: {},
+    });
   });
   return loadPlanDetail(deps, actor, id);
 }
@@ -97,7 +109,12 @@ export async function approvePlan(
       });
       for (const s of pool) targets.push({ subject_id: s.id, kind, level: s.level, org_id: s.orgId, area: areaOf.get(s.orgId)! });
     }
-    if (targets.length === 0) throw rule('subjectKinds', '按所选中队、类别和风险等级没有可抽取的执法对象', 'no subject matches the chosen squads, kinds and levels');
+    if (targets.length === 0)
+      throw rule(
+        'subjectKinds',
+        '按所选中队、类别和风险等级没有可抽取的执法对象',
+        'no subject matches the chosen squads, kinds and levels',
+      );
     const { proportions } = planProportions(row);
     const withProportion = new Set(proportions.map((p) => p.level));
     const missing = [...new Set(targets.map((t) => t.level))].filter((l) => !withProportion.has(l));

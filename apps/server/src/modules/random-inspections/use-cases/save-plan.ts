@@ -95,7 +95,8 @@ export async function checkPlanFields(db: Executor, actor: Actor, bureauId: stri
 
 export async function createPlan(deps: Deps, actor: Actor, meta: RequestMeta, input: CreatePlanBody): Promise<PlanDetail> {
   assertPermission(actor, 'inspection_plan:write');
-  if (!actor.bureauId) throw new AppError('FORBIDDEN', { message: '计划由区局或其中队制定', messageEn: 'Plans are made by a district bureau or its squads' });
+  if (!actor.bureauId)
+    throw new AppError('FORBIDDEN', { message: '计划由区局或其中队制定', messageEn: 'Plans are made by a district bureau or its squads' });
   const bureauId = actor.bureauId;
   const fields: PlanFields = {
     title: input.title.trim(),
@@ -115,7 +116,13 @@ export async function createPlan(deps: Deps, actor: Actor, meta: RequestMeta, in
   const id = deps.newId();
   await deps.db.transaction().execute(async (trx) => {
     await insertPlan(trx, id, bureauId, actor.id, fields);
-    await recordAudit(trx, deps, actor, meta, { action: 'inspection_plan.create', entityType: 'inspection_plan', entityId: id, bureauId, data: { title: fields.title } });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'inspection_plan.create',
+      entityType: 'inspection_plan',
+      entityId: id,
+      bureauId,
+      data: { title: fields.title },
+    });
   });
   return loadPlanDetail(deps, actor, id);
 }
@@ -146,7 +153,8 @@ export async function updatePlan(deps: Deps, actor: Actor, meta: RequestMeta, id
   assertPermission(actor, 'inspection_plan:write');
   const { row, squads, matterCodes, conflicts } = await planRowOrFail(deps.db, actor, id);
   if (!mayEdit(actor, squads, row.bureau_path)) throw new AppError('FORBIDDEN');
-  if (row.status !== 'draft') throw new AppError('STATE_CONFLICT', { message: '只有草稿状态的计划可以修改', messageEn: 'Only a draft plan can be edited' });
+  if (row.status !== 'draft')
+    throw new AppError('STATE_CONFLICT', { message: '只有草稿状态的计划可以修改', messageEn: 'Only a draft plan can be edited' });
   if (row.version !== input.expectedVersion) throw new AppError('STATE_CONFLICT');
   const fields: PlanFields = {
     title: input.title?.trim() ?? row.title,
