@@ -118,6 +118,8 @@ export const PlanTeam = Type.Object({
   orgId: Uuid,
   area: Type.String(),
   inspectors: Type.Array(Named),
+  /** All of the team's targets; `targets` lists the first 200 in draw order. */
+  targetCount: Type.Integer(),
   targets: Type.Array(
     Type.Object({
       subjectId: Uuid,

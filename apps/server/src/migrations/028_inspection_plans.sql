@@ -60,7 +60,6 @@ CREATE TABLE inspection_plan_conflicts (
 );
 
 -- The target pool frozen at approval: each subject with its level and area (its squad's org code) on that day.
--- After the draw, `draw_order` and `team_no` are set on the drawn ones (draw order as runDraw returns it).
 CREATE TABLE inspection_plan_targets (
   plan_id    uuid NOT NULL REFERENCES inspection_plans (id) ON DELETE CASCADE,
   subject_id uuid NOT NULL,
@@ -68,11 +67,22 @@ CREATE TABLE inspection_plan_targets (
   level      text NOT NULL,
   org_id     uuid NOT NULL,
   area       text NOT NULL,
-  draw_order integer,
-  team_no    integer,
   PRIMARY KEY (plan_id, subject_id)
 );
-CREATE INDEX inspection_plan_targets_drawn_idx ON inspection_plan_targets (plan_id, draw_order) WHERE draw_order IS NOT NULL;
+
+-- The draw's result: the drawn targets in draw order (as runDraw returns them) with their team. Written once, by
+-- the draw; the frozen pool above is never updated.
+CREATE TABLE inspection_plan_drawn (
+  plan_id    uuid NOT NULL REFERENCES inspection_plans (id) ON DELETE CASCADE,
+  draw_order integer NOT NULL,
+  subject_id uuid NOT NULL,
+  kind       text NOT NULL,
+  level      text NOT NULL,
+  org_id     uuid NOT NULL,
+  area       text NOT NULL,
+  team_no    integer NOT NULL,
+  PRIMARY KEY (plan_id, draw_order)
+);
 
 -- The inspector pool frozen at approval: the officer, his squad (area) and his credentials as they stood (the draw
 -- judges them on the draw date; only `acting` is published).

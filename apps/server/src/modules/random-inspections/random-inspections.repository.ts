@@ -137,10 +137,9 @@ export async function listPlans(
 export async function drawnCounts(db: Executor, planIds: readonly string[]): Promise<Map<string, number>> {
   if (planIds.length === 0) return new Map();
   const rows = await db
-    .selectFrom('inspection_plan_targets')
+    .selectFrom('inspection_plan_drawn')
     .select(['plan_id', (eb) => eb.fn.countAll<string>().as('n')])
     .where('plan_id', 'in', planIds)
-    .where('draw_order', 'is not', null)
     .groupBy('plan_id')
     .execute();
   return new Map(rows.map((r) => [r.plan_id, Number(r.n)]));
@@ -276,13 +275,10 @@ export async function insertFrozenInspectors(trx: Executor, planId: string, rows
   }
 }
 
-export async function frozenTargets(
-  db: Executor,
-  planId: string,
-): Promise<(FrozenTarget & { draw_order: number | null; team_no: number | null })[]> {
+export async function frozenTargets(db: Executor, planId: string): Promise<FrozenTarget[]> {
   return db
     .selectFrom('inspection_plan_targets')
-    .select(['subject_id', 'kind', 'level', 'org_id', 'area', 'draw_order', 'team_no'])
+    .select(['subject_id', 'kind', 'level', 'org_id', 'area'])
     .where('plan_id', '=', planId)
     .execute();
 }
@@ -306,34 +302,37 @@ export async function frozenTargetCounts(db: Executor, planId: string): Promise<
   return rows.map((r) => ({ org_id: r.org_id, level: r.level, n: Number(r.n) }));
 }
 
-export async function drawnTargets(
-  db: Executor,
-  planId: string,
-): Promise<{ subject_id: string; kind: string; level: string; area: string; org_id: string; team_no: number; draw_order: number }[]> {
-  const rows = await db
-    .selectFrom('inspection_plan_targets')
+export type DrawnRow = {
+  subject_id: string;
+  kind: string;
+  level: string;
+  area: string;
+  org_id: string;
+  team_no: number;
+  draw_order: number;
+};
+
+export async function drawnTargets(db: Executor, planId: string): Promise<DrawnRow[]> {
+  return db
+    .selectFrom('inspection_plan_drawn')
     .select(['subject_id', 'kind', 'level', 'area', 'org_id', 'team_no', 'draw_order'])
     .where('plan_id', '=', planId)
-    .where('draw_order', 'is not', null)
     .orderBy('draw_order')
     .execute();
-  return rows as { subject_id: string; kind: string; level: string; area: string; org_id: string; team_no: number; draw_order: number }[];
 }
 
-/** Marks the drawn targets (draw order and team) with one statement per 20,000. */
-export async function markDrawnTargets(
-  trx: Executor,
-  planId: string,
-  drawn: readonly { subjectId: string; teamNo: number }[],
-): Promise<void> {
+/** The drawn targets in draw order with their team: one statement per 20,000, each column one array parameter. */
+export async function insertDrawnTargets(trx: Executor, planId: string, drawn: readonly Omit<DrawnRow, 'draw_order'>[]): Promise<void> {
   const CHUNK = 20_000;
   for (let i = 0; i < drawn.length; i += CHUNK) {
     const part = drawn.slice(i, i + CHUNK);
     await sql`
-      UPDATE inspection_plan_targets AS t SET draw_order = d.draw_order, team_no = d.team_no
-      FROM unnest(${part.map((d) => d.subjectId)}::uuid[], ${part.map((_, j) => i + j)}::int[], ${part.map((d) => d.teamNo)}::int[])
-           AS d (subject_id, draw_order, team_no)
-      WHERE t.plan_id = ${planId}::uuid AND t.subject_id = d.subject_id`.execute(trx);
+      INSERT INTO inspection_plan_drawn (plan_id, draw_order, subject_id, kind, level, org_id, area, team_no)
+      SELECT ${planId}::uuid, d.draw_order, d.subject_id, d.kind, d.level, d.org_id, d.area, d.team_no
+      FROM unnest(${part.map((_, j) => i + j)}::int[], ${part.map((d) => d.subject_id)}::uuid[], ${part.map((d) => d.kind)}::text[],
+                  ${part.map((d) => d.level)}::text[], ${part.map((d) => d.org_id)}::uuid[], ${part.map((d) => d.area)}::text[],
+                  ${part.map((d) => d.team_no)}::int[])
+           AS d (draw_order, subject_id, kind, level, org_id, area, team_no)`.execute(trx);
   }
 }
 

@@ -47,8 +47,17 @@ export type InspectionPlanTargetsTable = {
   level: string;
   org_id: string;
   area: string;
-  draw_order: Nullable<number>;
-  team_no: Nullable<number>;
+};
+
+export type InspectionPlanDrawnTable = {
+  plan_id: string;
+  draw_order: number;
+  subject_id: string;
+  kind: string;
+  level: string;
+  org_id: string;
+  area: string;
+  team_no: number;
 };
 
 export type InspectionPlanInspectorsTable = {
@@ -67,6 +76,7 @@ export type RandomInspectionTables = {
   inspection_plan_matters: InspectionPlanMattersTable;
   inspection_plan_conflicts: InspectionPlanConflictsTable;
   inspection_plan_targets: InspectionPlanTargetsTable;
+  inspection_plan_drawn: InspectionPlanDrawnTable;
   inspection_plan_inspectors: InspectionPlanInspectorsTable;
   inspection_plan_teams: InspectionPlanTeamsTable;
 };

@@ -25,6 +25,9 @@ import {
 import { drawCredentialsActing } from '@chengguan/domain';
 import { mayApprove, mayEdit, planProportions, seesPlan } from '../plan-rules.ts';
 
+/** How many of a team's targets the plan page lists (their tasks hold them all). */
+export const TEAM_TARGETS_SHOWN = 200;
+
 export type LoadedPlan = { row: PlanRow; squads: SquadRow[]; matterCodes: string[]; conflicts: ConflictRow[] };
 
 /** The plan, if the actor sees it (else NOT_FOUND, as for a plan that does not exist). */
@@ -104,32 +107,36 @@ export async function loadPlanDetail(deps: Deps, actor: Actor, id: string): Prom
       db,
       teamRows.flatMap((t) => t.inspector_ids),
     );
+    // A team's first targets by name (its task list has them all): a city-wide plan has 100,000 and more.
+    const shown = new Map<number, typeof drawn>();
+    const counts = new Map<number, number>();
+    for (const d of drawn) {
+      counts.set(d.team_no, (counts.get(d.team_no) ?? 0) + 1);
+      const list = shown.get(d.team_no) ?? [];
+      if (list.length < TEAM_TARGETS_SHOWN) list.push(d);
+      shown.set(d.team_no, list);
+    }
     const subjects = new Map(
       (
         await briefsChunked(
           db,
-          drawn.map((d) => d.subject_id),
+          [...shown.values()].flat().map((d) => d.subject_id),
         )
       ).map((s) => [s.id, s]),
     );
-    const byTeam = new Map<number, PlanDetail['teams'][number]['targets']>();
-    for (const d of drawn) {
-      const list = byTeam.get(d.team_no) ?? [];
-      list.push({
-        subjectId: d.subject_id,
-        name: subjects.get(d.subject_id)?.name ?? '',
-        kind: d.kind,
-        level: d.level,
-        taskStatus: tasks.statusBySubject.get(d.subject_id) ?? null,
-      });
-      byTeam.set(d.team_no, list);
-    }
     teams = teamRows.map((t) => ({
       teamNo: t.team_no,
       orgId: t.org_id,
       area: t.area,
       inspectors: t.inspector_ids.map((i) => ({ id: i, name: names.get(i) ?? '' })),
-      targets: byTeam.get(t.team_no) ?? [],
+      targetCount: counts.get(t.team_no) ?? 0,
+      targets: (shown.get(t.team_no) ?? []).map((d) => ({
+        subjectId: d.subject_id,
+        name: subjects.get(d.subject_id)?.name ?? '',
+        kind: d.kind,
+        level: d.level,
+        taskStatus: tasks.statusBySubject.get(d.subject_id) ?? null,
+      })),
     }));
   }
 

@@ -36,7 +36,11 @@ export async function publicDraw(deps: Deps, planId: string): Promise<PublicDraw
   if (drawn) {
     const [teams, order] = await Promise.all([planTeams(deps.db, planId), drawnTargets(deps.db, planId)]);
     const byTeam = new Map<number, string[]>();
-    for (const t of order) byTeam.set(t.team_no, [...(byTeam.get(t.team_no) ?? []), t.subject_id]);
+    for (const t of order) {
+      const list = byTeam.get(t.team_no);
+      if (list) list.push(t.subject_id);
+      else byTeam.set(t.team_no, [t.subject_id]);
+    }
     result = {
       targets: order.map((t) => ({ id: t.subject_id, level: t.level, area: t.area, teamNo: t.team_no })),
       teams: teams.map((t) => ({ teamNo: t.team_no, area: t.area, inspectorIds: t.inspector_ids, targetIds: byTeam.get(t.team_no) ?? [] })),
