@@ -82,6 +82,7 @@ export const drawsEnUS: Record<DrawsMessageKey, string> = {
   'plan.team': 'Team {n}',
   'plan.teamInspectors': 'Members',
   'plan.teamTargets': 'Targets',
+  'plan.teamMore': '… {n} in all, see the tasks',
   'plan.progress': 'Progress',
   'plan.progressText': '{done} of {total} done',
   'plan.task.open': 'To do',

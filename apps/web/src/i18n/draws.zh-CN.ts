@@ -79,6 +79,7 @@ export const drawsZhCN = {
   'plan.team': '第{n}组',
   'plan.teamInspectors': '组员',
   'plan.teamTargets': '检查对象',
+  'plan.teamMore': '……共{n}个，见检查任务',
   'plan.progress': '任务进度',
   'plan.progressText': '已完成 {done} / 共 {total}',
   'plan.task.open': '待检查',

@@ -264,6 +264,9 @@ export default function PlanPage() {
                         {x.taskStatus ? ` · ${t(`plan.task.${x.taskStatus}` as MessageKey)}` : ''}
                       </Tag>
                     ))}
+                    {team.targetCount > team.targets.length && (
+                      <Typography.Text type="secondary">{t('plan.teamMore', { n: team.targetCount })}</Typography.Text>
+                    )}
                   </Space>
                 ),
               },
