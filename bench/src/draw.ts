@@ -1,4 +1,4 @@
-// 双随机 at city scale: one plan over 300,000 pooled subjects of 青浦's twelve squads (5 % red, 20 % yellow, 75 %
+// 双随机 at city scale: one plan over 300,000 pooled subjects of 青浦's eleven squads (5 % red, 20 % yellow, 75 %
 // green; the quarterly default proportions draw every red and yellow one and a quarter of the green), approved and
 // drawn through the use-cases the routes call, on a fresh database. Prints how long approval (freezing the pools,
 // the input digest), the draw (load, runDraw, writing teams, targets and tasks in one transaction) and the public
@@ -72,7 +72,7 @@ let plan = await createPlan(deps, author, meta, {
   riskLevels: [],
 });
 plan = await submitPlan(deps, author, meta, plan.id, { expectedVersion: plan.version });
-// Only the district's leader is above all twelve squads, and the author may not approve: the plan is put in the
+// Only the district's leader is above all eleven squads, and the author may not approve: the plan is put in the
 // administrator's name so that the leader may approve and draw it.
 const admin = seeded.ids.officers.get('qp-admin')!;
 await deps.db.updateTable('inspection_plans').set({ created_by: admin }).where('id', '=', plan.id).execute();
