@@ -12,7 +12,8 @@ import { seedDemo } from '../../apps/server/src/seed/seed-demo.ts';
 import { DEMO_PASSWORD } from '../../apps/server/src/seed/demo-data.ts';
 
 // 双随机一公开 in the browser: the district's leader approves a submitted plan (pools frozen, seed committed), draws
-// it, and opens the public draw page, which re-runs the draw from the published data and finds every check 一致.
+// it, and opens the public draw page, which re-runs the draw from the published data and finds every check 一致; a
+// squad leader drafts a plan through the wizard's steps.
 // The registry's subjects and the list of inspection matters are written straight into this server's own database
 // (an in-process server on a fresh embedded database, serving the built console), as the registry's API is another
 // module's.
@@ -171,5 +172,32 @@ describe('a 双随机 plan approved, drawn and checked in public', () => {
     expect(await pub.getByTestId('check-seed').getAttribute('data-check')).toBe('inconsistent');
     expect(await pub.getByTestId('check-seed').textContent()).toContain('公布的种子与承诺不符');
     await visitor?.close();
+  });
+});
+
+describe('the plan wizard', () => {
+  it('a squad leader drafts a plan step by step: basics, matters, targets, inspectors, proportions, review', async () => {
+    const { page } = s;
+    await signIn(page, 'qp_zjj_leader');
+    await page.goto('/inspection-plans/new');
+    await page.getByTestId('plan-wizard').waitFor();
+    await page.getByTestId('plan-title-input').fill('朱家角镇年终专项双随机抽查');
+    await page.locator('.ant-picker-range input').first().fill('2026-12-10');
+    await page.locator('.ant-picker-range input').nth(1).fill('2026-12-31');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('plan-next').click();
+    await page.getByTestId('plan-matters').locator('input').fill('SJ-E2E-SHOP');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('plan-next').click();
+    await page.getByTestId('plan-squads').click();
+    await page.getByText('朱家角镇中队').last().click();
+    await page.keyboard.press('Escape');
+    await page.getByText('沿街商户').first().click();
+    for (let i = 0; i < 3; i++) await page.getByTestId('plan-next').click();
+    expect(await page.getByTestId('plan-review').textContent()).toContain('朱家角镇中队');
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('plan-page').waitFor();
+    expect(await page.getByTestId('plan-status').textContent()).toBe('草稿');
+    expect(await page.getByTestId('plan-pools').textContent()).toContain('朱家角镇中队');
   });
 });
