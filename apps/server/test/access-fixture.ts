@@ -19,6 +19,7 @@ import { caseKit, confirmBasis, confirmedSummaryTicket, fine, ID_CARD, notice, s
 import { PNG_1X1, portalLogin } from './portal-support.ts';
 import { giveTask, prepare, visitBody } from './inspections-support.ts';
 import { sandboxMerchant } from '../src/modules/payments/providers/sandbox-provider.ts';
+import { insertMatters, insertSubjects, planCalls, SHOP_MATTER } from './random-inspections-support.ts';
 import { signFields } from '../src/modules/payments/providers/signing.ts';
 
 export const PNG = Buffer.from(PNG_1X1, 'base64');
@@ -66,6 +67,8 @@ export type PudongObjects = {
   visitPhotoSm3: string;
   subjectCode: string;
   overrideId: string;
+  /** A 双随机 plan of 陆家嘴, approved and drawn (its public record is reached by its id). */
+  planId: string;
 };
 
 const ok = async (r: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) => {
@@ -263,6 +266,23 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
   const sealSm3 = (seal.json() as { sm3: string }).sm3;
   await ok(api('pd_admin', 'PUT', '/api/v1/document-settings', { agencyName: '上海市浦东新区城市管理行政执法局', sealSm3 }));
 
+  // A 双随机 plan of 陆家嘴 over three shops, approved and drawn by the bureau's leader.
+  await insertMatters(ctx);
+  await insertSubjects(ctx, 'pd-ljz', 3, 'green');
+  const plans = planCalls(ctx, kit.tokens);
+  let plan = await plans.create('pd_ljz_leader', {
+    title: '陆家嘴街道沿街商户双随机抽查',
+    periodFrom: '2026-01-22',
+    periodTo: '2026-03-31',
+    matterCodes: [SHOP_MATTER],
+    subjectKinds: ['street_shop'],
+    orgIds: [kit.orgId('pd-ljz')],
+    riskLevels: [],
+  });
+  plan = await plans.submit('pd_ljz_leader', plan);
+  plan = await plans.approve('pd_leader', plan);
+  plan = await plans.draw('pd_leader', plan);
+
   const officerId = kit.officerId('pd_ljz_01');
   const credential = await ctx.deps.db.selectFrom('credentials').select('id').where('officer_id', '=', officerId).executeTakeFirstOrThrow();
   const documentRow = await ctx.deps.db
@@ -338,5 +358,6 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     subjectId: subject.id,
     subjectCode: subject.code,
     overrideId: overridden.risk.overrides[0]!.id,
+    planId: plan.id,
   };
 }

@@ -96,6 +96,9 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'credentials/id': pd(o.credentialId),
     'inspection-visits/id': pd(o.visitId),
     'photos/sm3': pd(o.visitPhotoSm3, hex64),
+    'inspection-plans/id': pd(o.planId),
+    // The public record of a draw is reached by the plan's id, published with the plan.
+    'draws/planId': { value: o.planId, owner: 'key', random: uuid },
     'images/sm3': pd(o.sealSm3, hex64),
     'portal-submissions/submissionId': pd(o.submissionId),
     'files/sm3': pd(o.consentSm3, hex64),
@@ -128,6 +131,7 @@ function pudongRef(name: string): unknown {
     chairOfficerId: o.officerId,
     officerId: o.officerId,
     subjectId: o.subjectId,
+    orgIds: [o.squadId],
   };
   return refs[name];
 }
@@ -221,6 +225,7 @@ function markers(): string[] {
     o.credentialId,
     o.subjectId,
     o.overrideId,
+    o.planId,
   ];
 }
 

@@ -25,6 +25,8 @@ const VerifyStartPage = lazy(() => import('./pages/verify/VerifyStartPage.tsx'))
 const SandboxPayPage = lazy(() => import('./pages/sandbox-pay/SandboxPayPage.tsx'));
 /** 一店一码: the QR code on a subject's door leads here (public, for phones). */
 const PublicSubjectPage = lazy(() => import('./pages/subjects/PublicSubjectPage.tsx'));
+/** 双随机 公开: the public record of a draw, re-checked in the browser (no login). */
+const PublicDrawPage = lazy(() => import('./pages/random-inspections/PublicDrawPage.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, ensure } = useAuth();
@@ -70,6 +72,10 @@ function Localized() {
                 element={
                   <Suspense fallback={<FullPageSpin />}>
                     <PublicSubjectPage />
+                path="/draws/:planId"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <PublicDrawPage />
                   </Suspense>
                 }
               />

@@ -25,6 +25,7 @@ import {
   DashboardFilled,
   ExperimentOutlined,
 } from '@ant-design/icons';
+import { FormOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, DollarOutlined, ReconciliationOutlined, RollbackOutlined, WalletOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/i18n.tsx';
 
@@ -45,6 +46,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'payments', labelKey: 'menu.payments', icon: <AccountBookOutlined /> },
   { key: 'inspections', labelKey: 'menu.inspections', icon: <AuditOutlined /> },
   { key: 'subjects', labelKey: 'menu.subjects', icon: <ShopOutlined /> },
+  { key: 'draws', labelKey: 'menu.draws', icon: <UnorderedListOutlined /> },
 ];
 
 export type AppRoute = {
@@ -235,6 +237,41 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'case:read',
     group: 'payments',
     page: lazy(() => import('./pages/payments/CashReceiptsPage.tsx')),
+  },
+  // 双随机一公开 (issue 12): plans, the wizard, the plan page (the public draw page is outside the layout, App.tsx).
+  {
+    path: 'inspection-plans',
+    labelKey: 'menu.plans',
+    icon: <UnorderedListOutlined />,
+    permission: 'inspection_plan:read',
+    group: 'draws',
+    page: lazy(() => import('./pages/random-inspections/PlanListPage.tsx')),
+  },
+  {
+    path: 'inspection-plans/new',
+    labelKey: 'menu.planNew',
+    icon: <FormOutlined />,
+    permission: 'inspection_plan:write',
+    group: 'draws',
+    page: lazy(() => import('./pages/random-inspections/PlanWizardPage.tsx')),
+  },
+  {
+    path: 'inspection-plans/:id/edit',
+    labelKey: 'menu.planNew',
+    icon: <FormOutlined />,
+    permission: 'inspection_plan:write',
+    group: 'draws',
+    inMenu: false,
+    page: lazy(() => import('./pages/random-inspections/PlanWizardPage.tsx')),
+  },
+  {
+    path: 'inspection-plans/:id',
+    labelKey: 'menu.plans',
+    icon: <UnorderedListOutlined />,
+    permission: 'inspection_plan:read',
+    group: 'draws',
+    inMenu: false,
+    page: lazy(() => import('./pages/random-inspections/PlanPage.tsx')),
   },
   {
     path: 'orgs',

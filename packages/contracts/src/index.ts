@@ -20,3 +20,4 @@ export * from './geo.ts';
 export * from './home.ts';
 export * from './inspections.ts';
 export * from './subjects.ts';
+export * from './random-inspections.ts';

@@ -14,6 +14,7 @@ import type { AuditTables } from '../modules/audit/audit.tables.ts';
 import type { GeoTables } from '../modules/geo/geo.tables.ts';
 import type { SubjectTables } from '../modules/subjects/subjects.tables.ts';
 import type { InspectionTables } from '../modules/inspections/inspections.tables.ts';
+import type { RandomInspectionTables } from '../modules/random-inspections/random-inspections.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -152,4 +153,5 @@ export type DB = CoreTables &
   ThrottleTables &
   GeoTables &
   SubjectTables &
-  InspectionTables;
+  InspectionTables &
+  RandomInspectionTables;

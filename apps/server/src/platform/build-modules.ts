@@ -18,6 +18,7 @@ import { orgModule } from '../modules/org/index.ts';
 import { partyConfirmationsModule } from '../modules/party-confirmations/index.ts';
 import { paymentsModule } from '../modules/payments/index.ts';
 import { portalModule } from '../modules/portal/index.ts';
+import { randomInspectionsModule } from '../modules/random-inspections/index.ts';
 import { schedulerModule, type JobHandlers } from '../modules/scheduler/index.ts';
 import { serviceModule } from '../modules/service/index.ts';
 import { staffModule } from '../modules/staff/index.ts';
@@ -51,6 +52,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   portalModule,
   inspectionsModule,
   homeModule,
+  randomInspectionsModule,
 ];
 
 export type Modules = {

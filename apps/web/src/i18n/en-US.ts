@@ -7,6 +7,7 @@ import { casesEnUS } from './cases.en-US.ts';
 import { documentsEnUS } from './documents.en-US.ts';
 import { portalEnUS } from './portal.en-US.ts';
 import { disclosureEnUS } from './disclosure.en-US.ts';
+import { drawsEnUS } from './draws.en-US.ts';
 import { auditEnUS } from './audit.en-US.ts';
 import { messagesEnUS } from './messages.en-US.ts';
 import { filesEnUS } from './files.en-US.ts';
@@ -664,6 +665,7 @@ export const enUS: Record<MessageKey, string> = {
   ...documentsEnUS,
   ...portalEnUS,
   ...disclosureEnUS,
+  ...drawsEnUS,
   ...messagesEnUS,
   ...filesEnUS,
   ...mapEnUS,

@@ -6,6 +6,7 @@ import { casesZhCN } from './cases.zh-CN.ts';
 import { documentsZhCN } from './documents.zh-CN.ts';
 import { portalZhCN } from './portal.zh-CN.ts';
 import { disclosureZhCN } from './disclosure.zh-CN.ts';
+import { drawsZhCN } from './draws.zh-CN.ts';
 import { auditZhCN } from './audit.zh-CN.ts';
 import { messagesZhCN } from './messages.zh-CN.ts';
 import { filesZhCN } from './files.zh-CN.ts';
@@ -660,6 +661,7 @@ export const zhCN = {
   ...documentsZhCN,
   ...portalZhCN,
   ...disclosureZhCN,
+  ...drawsZhCN,
   ...messagesZhCN,
   ...filesZhCN,
   ...mapZhCN,

@@ -19,5 +19,7 @@ export * from './draw-random.ts';
 export * from './canonical-order.ts';
 /** runDraw: targets per risk level, two-person teams, assignment; refusals name the shortage. */
 export * from './draw.ts';
+/** checkPublishedDraw: the public page's checks (input digest, seed against commitment, re-run) on published data. */
+export * from './draw-verify.ts';
 /** Checklists per inspection matter, combineVisit (综合查一次), scoreVisit. */
 export * from './checklist.ts';

@@ -31,11 +31,14 @@ export const PERMISSIONS = [
   'subject:write',
   'subject:approve',
   'subject:admin',
+  'inspection_plan:read',
+  'inspection_plan:write',
+  'inspection_plan:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  field_officer: ['org:read', 'staff:read', 'law:read', 'case:read', 'case:write', 'subject:read', 'subject:write'],
+  field_officer: ['org:read', 'staff:read', 'law:read', 'case:read', 'case:write', 'subject:read', 'subject:write', 'inspection_plan:read'],
   squad_leader: [
     'org:read',
     'staff:read',
@@ -46,6 +49,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'subject:read',
     'subject:write',
     'subject:approve',
+    'inspection_plan:read',
+    'inspection_plan:write',
+    'inspection_plan:approve',
   ],
   legal_reviewer: [
     'org:read',
@@ -58,8 +64,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'disclosure:write',
     'subject:read',
   ],
-  commander: ['org:read', 'staff:read', 'law:read', 'case:read', 'subject:read'],
-  supervisor: ['org:read', 'staff:read', 'audit:read', 'audit:verify', 'law:read', 'case:read', 'disclosure:read', 'subject:read'],
+  commander: ['org:read', 'staff:read', 'law:read', 'case:read', 'subject:read', 'inspection_plan:read'],
+  supervisor: [
+    'org:read',
+    'staff:read',
+    'audit:read',
+    'audit:verify',
+    'law:read',
+    'case:read',
+    'disclosure:read',
+    'subject:read',
+    'inspection_plan:read',
+  ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
     'org:read',
@@ -77,6 +93,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'subject:read',
     'subject:write',
     'subject:approve',
+    'inspection_plan:read',
+    'inspection_plan:write',
+    'inspection_plan:approve',
   ],
   admin: [
     'org:read',

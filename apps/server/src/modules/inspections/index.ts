@@ -9,3 +9,4 @@ export { seedInspectionMatters } from './use-cases/matters.ts';
 export { squadInspectionProgress } from './use-cases/progress.ts';
 
 export const inspectionsModule: ServerModule = { name: 'inspections', routes: inspectionRoutes };
+export { planTaskProgress, type PlanTaskProgress } from './plan-progress.ts';

@@ -1,0 +1,9 @@
+// 双随机一公开: inspection plans, the frozen pools, the verifiable draw, its public record.
+import type { ServerModule } from '../../platform/server-module.ts';
+import { publicRandomInspectionRoutes, randomInspectionRoutes } from './random-inspections.routes.ts';
+
+export const randomInspectionsModule: ServerModule = {
+  name: 'random-inspections',
+  routes: randomInspectionRoutes,
+  publicRoutes: publicRandomInspectionRoutes,
+};

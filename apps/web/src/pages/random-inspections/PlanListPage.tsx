@@ -1,0 +1,126 @@
+import { useMemo, useState } from 'react';
+import { App, Button, Card, Flex, Input, InputNumber, Select, Tag, type TableColumnsType } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { PLAN_STATUSES, type PlanListItem, type PlanListQuery, type PlanStatus } from '@chengguan/contracts';
+import { useAuth } from '../../auth/auth.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { planApi } from '../../api/random-inspections.ts';
+import { errorText } from '../../api/errors.ts';
+import { useLoad } from '../../lib/useLoad.ts';
+import { serverPagination } from '../../lib/paging.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { Page } from '../../components/Page.tsx';
+import { STATUS_COLOR, statusLabel } from './labels.ts';
+
+type Filters = Omit<PlanListQuery, 'page' | 'pageSize'>;
+
+export default function PlanListPage() {
+  const { t, lang } = useI18n();
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<Filters>({});
+  const [qInput, setQInput] = useState('');
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [exporting, setExporting] = useState(false);
+  const query = { ...filters, ...paging };
+  const list = useLoad((signal) => planApi.list(query, signal), JSON.stringify(query));
+  const setFilter = (patch: Filters) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      await planApi.export(filters, `${t('plan.listTitle')}.xlsx`);
+      void message.success(t('common.exportDone'));
+    } catch (e) {
+      void message.error(errorText(e, t, lang));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const columns = useMemo<TableColumnsType<PlanListItem>>(
+    () => [
+      { title: t('plan.title'), dataIndex: 'title', render: (v: string) => <a data-testid="plan-title">{v}</a> },
+      {
+        title: t('plan.status'),
+        dataIndex: 'status',
+        width: 130,
+        render: (s: PlanStatus) => <Tag color={STATUS_COLOR[s]}>{statusLabel(t, s)}</Tag>,
+      },
+      { title: t('plan.period'), key: 'period', width: 210, render: (_, p) => `${p.periodFrom} ~ ${p.periodTo}` },
+      { title: t('plan.squads'), key: 'squads', render: (_, p) => p.squads.map((s) => s.name).join('、') },
+      { title: t('plan.author'), key: 'author', width: 100, render: (_, p) => p.createdBy.name },
+      { title: t('plan.drawnTargets'), dataIndex: 'drawnTargets', width: 100 },
+      { title: t('plan.publishBy'), dataIndex: 'publishBy', width: 120, render: (v: string | null) => v ?? '—' },
+    ],
+    [t],
+  );
+
+  return (
+    <Page
+      title={t('plan.listTitle')}
+      testId="plans-page"
+      extra={
+        <>
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="plans-export">
+            {exporting ? t('common.exporting') : t('common.exportExcel')}
+          </Button>
+          {can('inspection_plan:write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/inspection-plans/new')} data-testid="plan-create">
+              {t('plan.create')}
+            </Button>
+          )}
+        </>
+      }
+    >
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Flex wrap gap={12}>
+          <Input.Search
+            allowClear
+            placeholder={t('plan.searchPlaceholder')}
+            value={qInput}
+            onChange={(e) => {
+              setQInput(e.target.value);
+              if (e.target.value === '') setFilter({ q: undefined });
+            }}
+            onSearch={(v) => setFilter({ q: v.trim() || undefined })}
+            style={{ width: 240 }}
+            data-testid="plans-search"
+          />
+          <Select
+            allowClear
+            placeholder={t('plan.status')}
+            style={{ width: 160 }}
+            value={filters.status}
+            onChange={(v: PlanStatus | undefined) => setFilter({ status: v })}
+            options={PLAN_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))}
+            data-testid="plans-filter-status"
+          />
+          <InputNumber
+            placeholder={t('plan.year')}
+            min={2000}
+            max={2999}
+            value={filters.year ?? null}
+            onChange={(v) => setFilter({ year: typeof v === 'number' ? v : undefined })}
+            style={{ width: 120 }}
+            data-testid="plans-filter-year"
+          />
+        </Flex>
+      </Card>
+      <DataTable<PlanListItem>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
+        onRow={(p) => ({ onClick: () => navigate(`/inspection-plans/${p.id}`), style: { cursor: 'pointer' } })}
+        data-testid="plans-table"
+      />
+    </Page>
+  );
+}

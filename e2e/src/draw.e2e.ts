@@ -1,0 +1,203 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { PlanDetail } from '@chengguan/contracts';
+import { openBrowser, type Session } from './browser.ts';
+import { signIn } from './case-helpers.ts';
+import { loadConfig } from '../../apps/server/src/config.ts';
+import { openPlatform, type Platform } from '../../apps/server/src/bootstrap.ts';
+import { buildApp } from '../../apps/server/src/http/app.ts';
+import { seedDemo } from '../../apps/server/src/seed/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../apps/server/src/seed/demo-data.ts';
+
+// 双随机一公开 in the browser: the district's leader approves a submitted plan (pools frozen, seed committed), draws
+// it, and opens the public draw page, which re-runs the draw from the published data and finds every check 一致; a
+// squad leader drafts a plan through the wizard's steps.
+// The registry's subjects and the list of inspection matters are written straight into this server's own database
+// (an in-process server on a fresh embedded database, serving the built console), as the registry's API is another
+// module's.
+
+let platform: Platform;
+let app: FastifyInstance;
+let baseUrl = '';
+let s: Session;
+let planId = '';
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+
+const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  const config = {
+    ...loadConfig({ ...process.env, DATABASE_URL: '', DATA_DIR: 'memory://', LOG_LEVEL: 'warn' }),
+    dataDir: 'memory://',
+    publicBaseUrlSet: true,
+  };
+  platform = await openPlatform({ config, migrate: true });
+  const seeded = await seedDemo(platform.deps);
+  const db = platform.deps.db;
+  await db
+    .insertInto('inspection_matters')
+    .values({
+      id: randomUUID(),
+      code: 'SJ-E2E-SHOP',
+      name_zh: '沿街商户市容环境卫生责任区检查',
+      legal_basis_zh: '《上海市市容环境卫生管理条例》',
+      subject_kinds: ['street_shop'],
+      items: JSON.stringify([
+        { code: 'I-1', textZh: '门责区域整洁', legalBasisZh: '《上海市市容环境卫生管理条例》', photo: 'when_failed' },
+      ]),
+    })
+    .execute();
+  const squad = seeded.ids.orgs.get('qp-zjj')!;
+  const bureau = seeded.ids.orgs.get('qp')!;
+  const levels = ['red', 'red', 'yellow', 'yellow', 'yellow', ...Array<string>(12).fill('green')];
+  await db
+    .insertInto('subjects')
+    .values(
+      levels.map((level, i) => ({
+        id: randomUUID(),
+        code: randomBytes(12).toString('base64url'),
+        bureau_id: bureau,
+        org_id: squad,
+        kind: 'street_shop',
+        name: `朱家角沿街商户${i + 1}`,
+        name_key: `朱家角沿街商户${i + 1}`,
+        risk_level: level,
+      })),
+    )
+    .execute();
+  app = await buildApp({ deps: platform.deps, databaseKind: platform.database.kind });
+  const port = await freePort();
+  await app.listen({ port, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  // The squad leader drafts and submits the plan (its period starts today, so it may be drawn at once).
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'qp_zjj_leader', password: DEMO_PASSWORD },
+  });
+  const token = (login.json() as { token: string }).token;
+  const today = shanghaiDate(new Date());
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/v1/inspection-plans',
+    headers: { authorization: `Bearer ${token}` },
+    payload: {
+      title: '朱家角镇沿街商户双随机抽查',
+      periodFrom: today,
+      periodTo: shanghaiDate(new Date(Date.now() + 30 * 86_400_000)),
+      matterCodes: ['SJ-E2E-SHOP'],
+      subjectKinds: ['street_shop'],
+      orgIds: [squad],
+      riskLevels: [],
+    },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const plan = created.json() as PlanDetail;
+  planId = plan.id;
+  const submitted = await app.inject({
+    method: 'POST',
+    url: `/api/v1/inspection-plans/${plan.id}/submit`,
+    headers: { authorization: `Bearer ${token}` },
+    payload: { expectedVersion: plan.version },
+  });
+  expect(submitted.statusCode, submitted.body).toBe(200);
+  s = await openBrowser(baseUrl);
+}, 180_000);
+
+afterAll(async () => {
+  await s?.close();
+  await app?.close();
+  await platform?.database.close();
+});
+
+describe('a 双随机 plan approved, drawn and checked in public', () => {
+  it('the leader approves and draws; the public page re-runs the draw and finds every check 一致', async () => {
+    const { page } = s;
+    await signIn(page, 'qp_leader');
+    await page.goto(`/inspection-plans/${planId}`);
+    await page.getByTestId('plan-page').waitFor();
+    expect(await page.getByTestId('plan-status').textContent()).toBe('待审批');
+
+    const approved = page.waitForResponse((r) => r.url().endsWith(`/inspection-plans/${planId}/approve`));
+    await page.getByTestId('plan-approve').click();
+    await page.getByTestId('plan-approve-ok').click();
+    expect((await approved).status()).toBe(200);
+    await page.getByTestId('plan-commitment').waitFor();
+    expect(await page.getByTestId('plan-status').textContent()).toBe('已审批待抽取');
+
+    const drawn = page.waitForResponse((r) => r.url().endsWith(`/inspection-plans/${planId}/draw`));
+    await page.getByTestId('plan-draw').click();
+    await page.getByTestId('plan-draw-ok').click();
+    expect((await drawn).status()).toBe(200);
+    await page.getByTestId('plan-teams').waitFor();
+    expect(await page.getByTestId('plan-status').textContent()).toBe('已抽取');
+    await page.screenshot({ path: '/tmp/draw-plan-page.png', fullPage: true });
+
+    // The public page: no login (a fresh context without the session cookie).
+    const visitor = await s.context.browser()?.newContext({ baseURL: baseUrl, locale: 'zh-CN' });
+    const pub = visitor ? await visitor.newPage() : await s.context.newPage();
+    if (!visitor) await s.context.clearCookies();
+    await pub.goto(`/draws/${planId}`);
+    await pub.getByTestId('draw-checks').waitFor();
+    await pub.getByTestId('draw-seed').waitFor();
+    for (const id of ['check-input-digest', 'check-seed', 'check-result']) {
+      const line = pub.getByTestId(id);
+      expect(await line.getAttribute('data-check')).toBe('consistent');
+      expect(await line.textContent()).toContain('一致');
+      expect(await line.textContent()).not.toContain('不一致');
+    }
+    await pub.getByTestId('draw-result').waitFor();
+    await pub.screenshot({ path: '/tmp/draw-public-page.png', fullPage: true });
+
+    // A seed that does not match the commitment is said so.
+    await platform.deps.db
+      .updateTable('inspection_plans')
+      .set({ seed_hex: 'ab'.repeat(32) })
+      .where('id', '=', planId)
+      .execute();
+    await pub.reload();
+    await pub.getByTestId('draw-checks').waitFor();
+    expect(await pub.getByTestId('check-seed').getAttribute('data-check')).toBe('inconsistent');
+    expect(await pub.getByTestId('check-seed').textContent()).toContain('公布的种子与承诺不符');
+    await visitor?.close();
+  });
+});
+
+describe('the plan wizard', () => {
+  it('a squad leader drafts a plan step by step: basics, matters, targets, inspectors, proportions, review', async () => {
+    const { page } = s;
+    await signIn(page, 'qp_zjj_leader');
+    await page.goto('/inspection-plans/new');
+    await page.getByTestId('plan-wizard').waitFor();
+    await page.getByTestId('plan-title-input').fill('朱家角镇年终专项双随机抽查');
+    await page.locator('.ant-picker-range input').first().fill('2026-12-10');
+    await page.locator('.ant-picker-range input').nth(1).fill('2026-12-31');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('plan-next').click();
+    await page.getByTestId('plan-matters').locator('input').fill('SJ-E2E-SHOP');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('plan-next').click();
+    await page.getByTestId('plan-squads').click();
+    await page.getByText('朱家角镇中队').last().click();
+    await page.keyboard.press('Escape');
+    await page.getByText('沿街商户').first().click();
+    for (let i = 0; i < 3; i++) await page.getByTestId('plan-next').click();
+    expect(await page.getByTestId('plan-review').textContent()).toContain('朱家角镇中队');
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('plan-page').waitFor();
+    expect(await page.getByTestId('plan-status').textContent()).toBe('草稿');
+    expect(await page.getByTestId('plan-pools').textContent()).toContain('朱家角镇中队');
+  });
+});
