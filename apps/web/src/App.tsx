@@ -72,6 +72,10 @@ function Localized() {
                 element={
                   <Suspense fallback={<FullPageSpin />}>
                     <PublicSubjectPage />
+                  </Suspense>
+                }
+              />
+              <Route
                 path="/draws/:planId"
                 element={
                   <Suspense fallback={<FullPageSpin />}>

@@ -1,9 +1,15 @@
-import { Type, type Static, type StringOptions, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type StringOptions, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { INPUT_DATE_MAX, INPUT_DATE_MIN } from './formats.ts';
 
 // Every value a client sends is closed by its schema: a string has a format (free text refuses control characters, a
 // date must exist) and a maximum length, a number has both bounds, a list a maximum size. The server refuses to start
 // when a request schema misses one (apps/server/src/http/validation.ts), so build request schemas from these.
+
+/** A schema that is one of the listed strings, typed as their union. */
+export const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
+  Type.Union(values.map((v) => Type.Literal(v)));
+/** The schema or null. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoDate = Type.String({

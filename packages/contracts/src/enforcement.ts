@@ -11,14 +11,10 @@
 // GET  /api/v1/enforcement                                    EnforcementListQuery → Page<EnforcementListItem>
 // GET  /api/v1/enforcement/export.xlsx                        the same list as Excel
 // POST /api/v1/enforcement/check                              → { checked, marked } (the daily job, on demand)
-import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { ExpectedVersion, Fen, IsoDate, MultilineText, PageQuery, Text, Uuid } from './common.ts';
+import { Type, type Static } from '@sinclair/typebox';
+import { ExpectedVersion, Fen, IsoDate, literals, MultilineText, Nullable, PageQuery, Text, Uuid } from './common.ts';
 import { ServableDocument } from './service.ts';
 import { ENFORCEMENT_STATUSES } from '@chengguan/domain/vocabulary';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
-  Type.Union(values.map((v) => Type.Literal(v)));
 
 /** The domain's ENFORCEMENT_STATUSES (packages/domain/src/cases/case-states.ts). */
 export const ENFORCEMENT_STATUS_CODES = ENFORCEMENT_STATUSES;

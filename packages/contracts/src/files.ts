@@ -1,11 +1,8 @@
 // Stored files that prove themselves: every read recomputes the SM3 of the bytes; a file that no longer hashes to its
 // name, or that is gone, is flagged for the administrators (file integrity issues), and a daily scrub reads them all.
-import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { Code, IsoDate, IsoDateTime, PageQuery, Sm3Hex, Uuid } from './common.ts';
+import { Type, type Static } from '@sinclair/typebox';
+import { Code, IsoDate, IsoDateTime, literals, Nullable, PageQuery, Sm3Hex, Uuid } from './common.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
-  Type.Union(values.map((v) => Type.Literal(v)));
 const Instant = IsoDateTime;
 
 export const FILE_ISSUE_KINDS = ['mismatch', 'missing'] as const;

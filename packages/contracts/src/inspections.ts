@@ -1,26 +1,11 @@
 // 检查: the 检查事项清单 (matters with their checklists), inspection tasks, the visit (综合查一次) and the 责令改正
 // order a failed item may lead to (docs/random-inspections.md §4).
-import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { Int, IsoDate, IsoDateTime, MultilineText, PageQuery, Sm3Hex, Text, Uuid } from './common.ts';
+import { Type, type Static } from '@sinclair/typebox';
+import { Int, IsoDate, IsoDateTime, literals, MultilineText, Nullable, PageQuery, Sm3Hex, Text, Uuid } from './common.ts';
 import { Latitude, Longitude } from './geo.ts';
 import { PartyBody } from './cases.ts';
+import { SUBJECT_KIND_CODES } from './subjects.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
-  Type.Union(values.map((v) => Type.Literal(v))) as TUnion<TLiteral<T[number]>[]>;
-
-/** The domain's SUBJECT_KINDS, spelled here so that the contracts need not import the domain. */
-export const INSPECTION_SUBJECT_KINDS = [
-  'street_shop',
-  'construction_site',
-  'restaurant_fume',
-  'historic_building',
-  'stall_point',
-  'waste_transport_company',
-  'waste_transport_vehicle',
-  'residential_compound',
-  'property_company',
-] as const;
 export const PHOTO_RULES = ['always', 'when_failed', 'never'] as const;
 export const TASK_ORIGINS = ['random', 'special', 'reinspection', 'risk_frequency'] as const;
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
@@ -43,7 +28,7 @@ export const InspectionMatterBody = Type.Object({
   code: MatterCode,
   nameZh: Text(100, { minLength: 2 }),
   legalBasisZh: Text(500, { minLength: 2 }),
-  subjectKinds: Type.Array(literals(INSPECTION_SUBJECT_KINDS), { minItems: 1, maxItems: 9, uniqueItems: true }),
+  subjectKinds: Type.Array(literals(SUBJECT_KIND_CODES), { minItems: 1, maxItems: 9, uniqueItems: true }),
   items: Type.Array(ChecklistItemSchema, { minItems: 1, maxItems: 60 }),
 });
 export type InspectionMatterBody = Static<typeof InspectionMatterBody>;
@@ -51,7 +36,7 @@ export type InspectionMatterBody = Static<typeof InspectionMatterBody>;
 export const UpdateInspectionMatterBody = Type.Object({
   nameZh: Text(100, { minLength: 2 }),
   legalBasisZh: Text(500, { minLength: 2 }),
-  subjectKinds: Type.Array(literals(INSPECTION_SUBJECT_KINDS), { minItems: 1, maxItems: 9, uniqueItems: true }),
+  subjectKinds: Type.Array(literals(SUBJECT_KIND_CODES), { minItems: 1, maxItems: 9, uniqueItems: true }),
   items: Type.Array(ChecklistItemSchema, { minItems: 1, maxItems: 60 }),
   active: Type.Boolean(),
   /** The version the editor saw. */
@@ -76,7 +61,7 @@ export type InspectionMatter = Static<typeof InspectionMatter>;
 
 export const InspectionMatterListQuery = Type.Object({
   q: Type.Optional(Text(50)),
-  subjectKind: Type.Optional(literals(INSPECTION_SUBJECT_KINDS)),
+  subjectKind: Type.Optional(literals(SUBJECT_KIND_CODES)),
   active: Type.Optional(Type.Boolean()),
 });
 export type InspectionMatterListQuery = Static<typeof InspectionMatterListQuery>;

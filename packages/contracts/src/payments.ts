@@ -2,12 +2,9 @@
 // through a payment provider (a local sandbox ships), the provider's signed callbacks, refunds, daily
 // reconciliation, 暂缓 / 分期 applications (处罚法 Art. 66) and on-the-spot cash receipts (B4, 处罚法 Arts. 68–71).
 // Money is integer fen; legal dates are 'YYYY-MM-DD' (Asia/Shanghai).
-import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
-import { Code, Fen, IsoDate, MultilineText, Page, PageQuery, PositiveFen, Text, Uuid } from './common.ts';
+import { Type, type Static } from '@sinclair/typebox';
+import { Code, Fen, IsoDate, literals, MultilineText, Nullable, Page, PageQuery, PositiveFen, Text, Uuid } from './common.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const literals = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> =>
-  Type.Union(values.map((v) => Type.Literal(v)));
 const Instant = Type.String({ format: 'date-time' });
 
 export const PAYMENT_ORDER_STATUSES = ['open', 'paid', 'superseded', 'cancelled'] as const;

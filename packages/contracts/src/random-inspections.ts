@@ -1,26 +1,12 @@
 // 双随机一公开: inspection plans, their frozen pools, the verifiable draw and its public record
 // (docs/random-inspections.md §3 and §5).
 import { Type, type Static } from '@sinclair/typebox';
-import { Code, Int, IsoDate, IsoDateTime, PageQuery, Text, Uuid } from './common.ts';
-
-/** The kinds of 执法对象 (the domain's SubjectKind; the contracts package does not depend on the domain). */
-export const SUBJECT_KINDS = [
-  'street_shop',
-  'construction_site',
-  'restaurant_fume',
-  'historic_building',
-  'stall_point',
-  'waste_transport_company',
-  'waste_transport_vehicle',
-  'residential_compound',
-  'property_company',
-] as const;
-export type SubjectKindCode = (typeof SUBJECT_KINDS)[number];
-export const SubjectKindSchema = Type.Union(SUBJECT_KINDS.map((k) => Type.Literal(k)));
+import { Code, Int, IsoDate, IsoDateTime, literals, PageQuery, Text, Uuid } from './common.ts';
+import { SUBJECT_KIND_CODES, SubjectKindSchema } from './subjects.ts';
 
 export const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'drawn'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
-export const PlanStatusSchema = Type.Union(PLAN_STATUSES.map((s) => Type.Literal(s)));
+export const PlanStatusSchema = literals(PLAN_STATUSES);
 
 const LevelCode = Code('^[A-Za-z0-9_-]{1,16}$', 16, 'a risk level code of the scale (red, yellow, green)');
 const MatterCode = Code('^[!-~]{1,64}$', 64, 'a matter code of the 检查事项清单');
@@ -38,7 +24,7 @@ const planFields = {
   /** How many times a year this kind of plan is drawn (a quarterly plan: 4); the default proportions follow from it. */
   drawsPerYear: Type.Optional(Int(1, 366, { default: 4 })),
   matterCodes: Type.Array(MatterCode, { maxItems: 50, uniqueItems: true }),
-  subjectKinds: Type.Array(SubjectKindSchema, { maxItems: SUBJECT_KINDS.length, uniqueItems: true }),
+  subjectKinds: Type.Array(SubjectKindSchema, { maxItems: SUBJECT_KIND_CODES.length, uniqueItems: true }),
   orgIds: Type.Array(Uuid, {
     minItems: 1,
     maxItems: 100,

@@ -1,11 +1,8 @@
 // 执法对象 registry: the list, the map, a subject's record, its timeline, risk grading and overrides, squads' service
 // areas, duplicates and merges, data quality, the public 一店一码 page (docs/subjects.md).
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { Code, ExpectedVersion, Int, IsoDate, IsoDateTime, PageQuery, Text, Uuid } from './common.ts';
+import { Type, type Static } from '@sinclair/typebox';
+import { Code, ExpectedVersion, Int, IsoDate, IsoDateTime, literals, Nullable, PageQuery, Text, Uuid } from './common.ts';
 import { GeoPointBody, Latitude, Longitude } from './geo.ts';
-
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Lit = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
 /** The domain's SUBJECT_KINDS. */
 export const SUBJECT_KIND_CODES = [
@@ -20,7 +17,7 @@ export const SUBJECT_KIND_CODES = [
   'property_company',
 ] as const;
 export type SubjectKindCode = (typeof SUBJECT_KIND_CODES)[number];
-export const SubjectKindSchema = Lit(SUBJECT_KIND_CODES);
+export const SubjectKindSchema = literals(SUBJECT_KIND_CODES);
 
 /** The licence filter: the subject's licence state as the risk rules see it (revoked / not yet valid count as expired). */
 export const SUBJECT_LICENCE_FILTERS = ['valid', 'expiring', 'expired', 'none', 'not_required'] as const;
@@ -36,12 +33,12 @@ export const SubjectListQuery = Type.Object({
   kind: Type.Optional(SubjectKindSchema),
   orgId: Type.Optional(Uuid),
   riskLevel: Type.Optional(RiskLevelCode),
-  licence: Type.Optional(Lit(SUBJECT_LICENCE_FILTERS)),
+  licence: Type.Optional(literals(SUBJECT_LICENCE_FILTERS)),
   verified: Type.Optional(Type.Boolean()),
   hasPoint: Type.Optional(Type.Boolean()),
   hasSquad: Type.Optional(Type.Boolean()),
   tag: Type.Optional(Tag),
-  status: Type.Optional(Lit(SUBJECT_STATUSES)),
+  status: Type.Optional(literals(SUBJECT_STATUSES)),
 });
 export type SubjectListQuery = Static<typeof SubjectListQuery>;
 
@@ -58,11 +55,11 @@ export const SubjectListItem = Type.Object({
   orgName: Nullable(Type.String()),
   bureauId: Uuid,
   riskLevel: Nullable(Type.String()),
-  licenceState: Lit(SUBJECT_LICENCE_FILTERS),
+  licenceState: literals(SUBJECT_LICENCE_FILTERS),
   verified: Type.Boolean(),
   lon: Nullable(Type.Number()),
   lat: Nullable(Type.Number()),
-  status: Lit(SUBJECT_STATUSES),
+  status: literals(SUBJECT_STATUSES),
   tags: Type.Array(Type.String()),
   lastInspectedOn: Nullable(Type.String()),
   nextInspectionOn: Nullable(Type.String()),
@@ -285,7 +282,7 @@ export const RiskDecisionBody = Type.Object({ note: Type.Optional(Text(300)) });
 const RiskConditionBody = Type.Union([
   Type.Object({
     fact: Type.Literal('event_count'),
-    event: Lit(['violation', 'serious_violation', 'complaint', 'failed_inspection', 'passed_inspection'] as const),
+    event: literals(['violation', 'serious_violation', 'complaint', 'failed_inspection', 'passed_inspection'] as const),
     withinMonths: Int(1, 240),
     atLeast: Type.Optional(Int(0, 1000)),
     atMost: Type.Optional(Int(0, 1000)),
@@ -293,7 +290,7 @@ const RiskConditionBody = Type.Union([
   Type.Object({ fact: Type.Literal('kind'), in: Type.Array(SubjectKindSchema, { minItems: 1, maxItems: 9, uniqueItems: true }) }),
   Type.Object({
     fact: Type.Literal('licence'),
-    in: Type.Array(Lit(['valid', 'expiring', 'expired', 'not_yet_valid', 'revoked', 'none', 'not_required'] as const), {
+    in: Type.Array(literals(['valid', 'expiring', 'expired', 'not_yet_valid', 'revoked', 'none', 'not_required'] as const), {
       maxItems: 7,
       uniqueItems: true,
     }),
@@ -327,7 +324,7 @@ export const RiskRuleSetBody = Type.Object({
     }),
     { maxItems: 100 },
   ),
-  mark: Lit(['V', 'P', 'U'] as const),
+  mark: literals(['V', 'P', 'U'] as const),
   sourceZh: Text(1000),
   flagLabelsZh: Type.Optional(Type.Object({ abnormalList: Type.Optional(Text(60)) }, { description: 'labels of the flags the rules use' })),
 });

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { Alert, App, Button, Card, Collapse, Drawer, Flex, Form, Input, Select, Switch, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { INSPECTION_SUBJECT_KINDS, PHOTO_RULES, type InspectionMatter, type InspectionMatterBody } from '@chengguan/contracts';
+import { SUBJECT_KIND_CODES, PHOTO_RULES, type InspectionMatter, type InspectionMatterBody } from '@chengguan/contracts';
 import { inspectionsApi } from '../../api/inspections.ts';
 import { newIdempotencyKey } from '../../api/client.ts';
 import { applyServerErrors, errorText, isRetryable } from '../../api/errors.ts';
@@ -127,7 +127,7 @@ export default function MattersPage() {
             label={t('insp.matters.kinds')}
             rules={[{ required: true, message: t('common.required', { field: t('insp.matters.kinds') }) }]}
           >
-            <Select mode="multiple" options={INSPECTION_SUBJECT_KINDS.map((k) => ({ value: k, label: t(`insp.kind.${k}`) }))} />
+            <Select mode="multiple" options={SUBJECT_KIND_CODES.map((k) => ({ value: k, label: t(`insp.kind.${k}`) }))} />
           </Form.Item>
           {editing !== 'new' && (
             <Form.Item name="active" label={t('insp.matters.active')} valuePropName="checked">

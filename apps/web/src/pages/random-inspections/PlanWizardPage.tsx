@@ -19,7 +19,7 @@ import {
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
-import { SUBJECT_KINDS, type CreatePlanBody, type PlanDetail, type SubjectKindCode } from '@chengguan/contracts';
+import { SUBJECT_KIND_CODES, type CreatePlanBody, type PlanDetail, type SubjectKindCode } from '@chengguan/contracts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { planApi } from '../../api/random-inspections.ts';
 import { officerApi } from '../../api/endpoints.ts';
@@ -225,7 +225,7 @@ export default function PlanWizardPage() {
               label={t('plan.kinds')}
               rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('plan.kinds') }) }]}
             >
-              <Checkbox.Group options={SUBJECT_KINDS.map((k) => ({ value: k, label: kindLabel(t, k) }))} data-testid="plan-kinds" />
+              <Checkbox.Group options={SUBJECT_KIND_CODES.map((k) => ({ value: k, label: kindLabel(t, k) }))} data-testid="plan-kinds" />
             </Form.Item>
             <Form.Item name="riskLevels" label={t('plan.levels')} extra={t('plan.levelsAll')}>
               <Checkbox.Group options={LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))} />
