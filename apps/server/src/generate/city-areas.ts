@@ -1,6 +1,6 @@
 // Squads' service areas (街镇) of the generated city. No openly licensed package ships Shanghai's street boundaries,
-// so each district (the geo module's shipped boundaries) is cut into square grid cells, the cells whose centre lies in
-// the district are walked row by row in a snake (west→east, then east→west on the next row), and the walk is cut into
+// so the city is cut into square grid cells, each cell going to the district (the geo module's shipped boundaries)
+// that holds its centre; a district's cells are walked row by row in a snake (west→east, then east→west on the next row), and the walk is cut into
 // as many consecutive runs as the district has squads. Each squad's run of cells is outlined into a MultiPolygon
 // (shared cell edges cancel, holes kept), written into `org_areas`. Deterministic: no randomness at all.
 import type { District, DistrictGeometry, Ring } from '@chengguan/domain';
@@ -27,37 +27,47 @@ export const CITY_AREAS = outputKey<Map<string, SquadArea>>('city-areas');
 
 const ORG_AREA_COLUMNS = ['org_id', 'street_name', 'geometry', 'min_lon', 'min_lat', 'max_lon', 'max_lat', 'updated_at'] as const;
 
-/** Cells per squad aimed at: enough for a recognisable shape, few enough for small outlines. */
-const CELLS_PER_SQUAD = 30;
+/**
+ * The grid's cell, in degrees (about 285 m east–west by 333 m north–south): the smallest districts per squad
+ * (黄浦, 虹口, 静安) still give each squad 20 or more cells. One grid for the whole city, so areas of neighbouring
+ * districts never overlap: a cell belongs to the first district holding its centre.
+ */
+export const CELL_DEGREES = 0.003;
 
 type Cell = { col: number; row: number };
 
-/** The district's cells: a square grid over its box, fine enough to give every squad about CELLS_PER_SQUAD cells. */
-export function districtCells(district: District, squads: number): { cells: Cell[]; size: number; lon0: number; lat0: number } {
-  const polygons = district.geometry.type === 'Polygon' ? [district.geometry.coordinates] : district.geometry.coordinates;
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lon, lat] of polygons.flat(2)) {
-    w = Math.min(w, lon);
-    e = Math.max(e, lon);
-    s = Math.min(s, lat);
-    n = Math.max(n, lat);
-  }
-  let size = Math.sqrt(((e - w) * (n - s)) / (squads * CELLS_PER_SQUAD));
-  for (;;) {
-    const cols = Math.ceil((e - w) / size);
-    const rows = Math.ceil((n - s) / size);
-    const cells: Cell[] = [];
-    for (let row = 0; row < rows; row++) {
-      // The snake: every other row runs east to west, so consecutive cells of the walk touch.
-      for (let k = 0; k < cols; k++) {
-        const col = row % 2 === 0 ? k : cols - 1 - k;
-        const centre: [number, number] = [w + (col + 0.5) * size, s + (row + 0.5) * size];
-        if (pointInArea(centre, district.geometry)) cells.push({ col, row });
-      }
+/** The city's grid cells by district, each district's cells in snake order (rows south to north, alternating). */
+export function cityCells(
+  districts: readonly District[],
+  size = CELL_DEGREES,
+): { byDistrict: Map<string, Cell[]>; lon0: number; lat0: number } {
+  const boxes = districts.map((d) => {
+    const polygons = d.geometry.type === 'Polygon' ? [d.geometry.coordinates] : d.geometry.coordinates;
+    let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [lon, lat] of polygons.flat(2)) {
+      w = Math.min(w, lon);
+      e = Math.max(e, lon);
+      s = Math.min(s, lat);
+      n = Math.max(n, lat);
     }
-    if (cells.length >= squads * (CELLS_PER_SQUAD * 0.6)) return { cells, size, lon0: w, lat0: s };
-    size *= 0.85;
+    return { d, w, s, e, n };
+  });
+  const lon0 = Math.floor(Math.min(...boxes.map((b) => b.w)) / size) * size;
+  const lat0 = Math.floor(Math.min(...boxes.map((b) => b.s)) / size) * size;
+  const cols = Math.ceil((Math.max(...boxes.map((b) => b.e)) - lon0) / size);
+  const rows = Math.ceil((Math.max(...boxes.map((b) => b.n)) - lat0) / size);
+  const byDistrict = new Map<string, Cell[]>(districts.map((d) => [d.name, []]));
+  for (let row = 0; row < rows; row++) {
+    const lat = lat0 + (row + 0.5) * size;
+    // The snake: every other row runs east to west, so consecutive cells of a district's walk touch.
+    for (let k = 0; k < cols; k++) {
+      const col = row % 2 === 0 ? k : cols - 1 - k;
+      const lon = lon0 + (col + 0.5) * size;
+      const holder = boxes.find((b) => lon >= b.w && lon <= b.e && lat >= b.s && lat <= b.n && pointInArea([lon, lat], b.d.geometry));
+      if (holder) byDistrict.get(holder.d.name)!.push({ col, row });
+    }
   }
+  return { byDistrict, lon0, lat0 };
 }
 
 /**
@@ -157,10 +167,13 @@ export const cityAreasPart: GeneratorPart = {
     const table = ctx.writer.table('org_areas', ORG_AREA_COLUMNS);
     const areas = new Map<string, SquadArea>();
     let cellCount = 0;
+    const size = CELL_DEGREES;
+    const { byDistrict, lon0, lat0 } = cityCells(districts, size);
     for (const bureau of city.bureaus) {
       const district = districtOfBureau(bureau.name, districts);
       if (!district) throw new Error(`no shipped boundary for ${bureau.name}`);
-      const { cells, size, lon0, lat0 } = districtCells(district, bureau.squads.length);
+      const cells = byDistrict.get(district.name)!;
+      if (cells.length < bureau.squads.length) throw new Error(`${district.name}: fewer grid cells than squads`);
       cellCount += cells.length;
       const k = bureau.squads.length;
       for (const [i, squad] of bureau.squads.entries()) {

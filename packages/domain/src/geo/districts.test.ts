@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, type CompactFeatureCollection, districtAt, pointInArea, districtOfBureau, districtsFromGeoJson, withinBounds } from './districts.ts';
+import {
+  boundsOf,
+  type CompactFeatureCollection,
+  districtAt,
+  pointInArea,
+  districtOfBureau,
+  districtsFromGeoJson,
+  withinBounds,
+} from './districts.ts';
 
 // Two squares side by side in plain GeoJSON (WGS-84), and the same left square in the compact encoding.
 const PLAIN: CompactFeatureCollection = {
