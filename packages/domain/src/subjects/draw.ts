@@ -153,10 +153,17 @@ export function runDraw(input: DrawInput): DrawResult {
   // Step 1: targets per level, each in canonical order (as positions in input.targets).
   const levelIndex = new Uint16Array(targets.length);
   const levelSizes = new Uint32Array(proportions.length);
+  // A pool has a few hundred areas over 300,000 targets: each distinct area text is checked once (a map lookup is
+  // much cheaper than re-reading a 36-character code).
+  const checkedAreas = new Map<string, true>();
   for (let i = 0; i < targets.length; i++) {
     const level = targets[i]!.level;
-    if (!isDrawId(targets[i]!.area)) {
-      throw new DrawInputError(`targets[${i}].area`, 'need an area code', '区域须以编码表示（1至64位可见英文字符）');
+    const area = targets[i]!.area;
+    if (checkedAreas.get(area) === undefined) {
+      if (!isDrawId(area)) {
+        throw new DrawInputError(`targets[${i}].area`, 'need an area code', '区域须以编码表示（1至64位可见英文字符）');
+      }
+      checkedAreas.set(area, true);
     }
     let l = 0;
     while (l < proportions.length && proportions[l]!.level !== level) l++;
