@@ -18,3 +18,4 @@ export * from './documents.ts';
 export * from './files.ts';
 export * from './geo.ts';
 export * from './home.ts';
+export * from './subject-import.ts';

@@ -20,6 +20,7 @@ import { portalModule } from '../modules/portal/index.ts';
 import { schedulerModule, type JobHandlers } from '../modules/scheduler/index.ts';
 import { serviceModule } from '../modules/service/index.ts';
 import { staffModule } from '../modules/staff/index.ts';
+import { subjectImportModule } from '../modules/subjects/import/index.ts';
 import { throttleModule } from '../modules/throttle/index.ts';
 import { type ServerModule, withSchemaTypes } from './server-module.ts';
 
@@ -47,6 +48,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   documentsModule,
   portalModule,
   homeModule,
+  subjectImportModule,
 ];
 
 export type Modules = {
