@@ -17,7 +17,7 @@ import {
   SearchOutlined,
   SlidersOutlined,
 } from '@ant-design/icons';
-import { HomeOutlined } from '@ant-design/icons';
+import { HomeOutlined, ShopOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, DollarOutlined, ReconciliationOutlined, RollbackOutlined, WalletOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/i18n.tsx';
 
@@ -36,6 +36,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'cases', labelKey: 'menu.cases', icon: <FolderOpenOutlined /> },
   { key: 'law', labelKey: 'menu.law', icon: <BookOutlined /> },
   { key: 'payments', labelKey: 'menu.payments', icon: <AccountBookOutlined /> },
+  { key: 'subjects', labelKey: 'menu.subjects', icon: <ShopOutlined /> },
 ];
 
 export type AppRoute = {
@@ -273,6 +274,15 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'law:read',
     group: 'law',
     page: lazy(() => import('./pages/law/library/GuidingCasesPage.tsx')),
+  },
+  // 导入执法对象 (issue 12): the city's lists from a spreadsheet.
+  {
+    path: 'subjects-import',
+    labelKey: 'menu.subjectImport',
+    icon: <ImportOutlined />,
+    permission: 'subject:import',
+    group: 'subjects',
+    page: lazy(() => import('./pages/subjects/import/SubjectImportPage.tsx')),
   },
   {
     path: 'law-import',

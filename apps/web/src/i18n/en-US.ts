@@ -1,3 +1,4 @@
+import { subjectImportEnUS } from './subject-import.en-US.ts';
 import { serviceEnUS } from './service.en-US.ts';
 import { enforcementEnUS } from './enforcement.en-US.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -73,6 +74,7 @@ export const enUS: Record<MessageKey, string> = {
   'perm.message:read': 'view sent messages',
   'perm.disclosure:read': 'view public disclosure',
   'perm.disclosure:write': 'maintain public disclosure',
+  'perm.subject:import': 'import lists of subjects',
   'common.networkError': 'Network error, please check your connection and retry',
   'common.correlationId': 'Correlation ID',
   'lang.label': 'Language',
@@ -670,6 +672,7 @@ export const enUS: Record<MessageKey, string> = {
   ...serviceEnUS,
   ...enforcementEnUS,
   ...progressEnUS,
+  ...subjectImportEnUS,
   ...homeEnUS,
   ...textEnUS,
 };

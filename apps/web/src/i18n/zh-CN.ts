@@ -1,3 +1,4 @@
+import { subjectImportZhCN } from './subject-import.zh-CN.ts';
 import { paymentsZhCN } from './payments.zh-CN.ts';
 import { serviceZhCN } from './service.zh-CN.ts';
 import { enforcementZhCN } from './enforcement.zh-CN.ts';
@@ -72,6 +73,7 @@ export const zhCN = {
   'perm.message:read': '查看消息发送记录',
   'perm.disclosure:read': '查看执法公示',
   'perm.disclosure:write': '维护执法公示',
+  'perm.subject:import': '导入执法对象清单',
   'common.networkError': '网络异常，请检查网络后重试',
   'common.correlationId': '错误追踪号',
   'lang.label': '语言',
@@ -666,6 +668,7 @@ export const zhCN = {
   ...serviceZhCN,
   ...enforcementZhCN,
   ...progressZhCN,
+  ...subjectImportZhCN,
   ...homeZhCN,
   ...textZhCN,
 } as const;

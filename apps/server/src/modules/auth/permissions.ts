@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'message:read',
   'disclosure:read',
   'disclosure:write',
+  'subject:import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'payment:reconcile',
     'disclosure:read',
     'disclosure:write',
+    'subject:import',
   ],
   admin: [
     'org:read',
@@ -75,6 +77,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'file:integrity',
     'message:read',
     'disclosure:read',
+    'subject:import',
   ],
 };
 

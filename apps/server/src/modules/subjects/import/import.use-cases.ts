@@ -1,11 +1,11 @@
 // 导入执法对象: upload (the file stored, a batch opened, the check queued), the batch and its problem rows, the report
 // workbook, and the commit (queued; the job moves the rows that passed into the registry in one transaction).
 import { sql } from 'kysely';
-import type { Role, SubjectImportBatch, SubjectImportProblemPage, SubjectImportProblemRow } from '@chengguan/contracts';
+import type { SubjectImportBatch, SubjectImportProblemPage, SubjectImportProblemRow } from '@chengguan/contracts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { toXlsx } from '../../../http/xlsx.ts';
-import { assertInJurisdiction } from '../../../shared/access.ts';
+import { assertInJurisdiction, assertPermission } from '../../../shared/access.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { storeFile } from '../../files/index.ts';
@@ -13,15 +13,14 @@ import { getOrgRowOrFail } from '../../org/index.ts';
 import { enqueueJob } from '../../scheduler/index.ts';
 import { type BatchRow, findBatch, problemRows, setBatch } from './import.repository.ts';
 
-/** Who loads the city's lists: the bureau's administrators and leaders (data administration of the registry). */
-export const IMPORT_ROLES: readonly Role[] = ['admin', 'bureau_leader'];
 export const CHECK_JOB = 'subject-import.check';
 export const COMMIT_JOB = 'subject-import.commit';
 /** Largest report workbook (the problem rows); a file with more problems is corrected and checked again. */
 const MAX_REPORT_ROWS = 100_000;
 
+/** Who loads the city's lists: the bureau's administrators and leaders ('subject:import'). */
 function assertImporter(actor: Actor): void {
-  if (!actor.roles.some((r) => IMPORT_ROLES.includes(r))) throw new AppError('FORBIDDEN');
+  assertPermission(actor, 'subject:import');
 }
 
 function toBatch(r: BatchRow): SubjectImportBatch {
