@@ -197,21 +197,30 @@ function checkRow(deps: Deps, rowNo: number, cells: readonly string[], columns: 
 async function markRegistryDuplicates(deps: Deps, rows: StagedRow[]): Promise<void> {
   const valid = rows.filter((r) => r.status === 'valid');
   if (valid.length === 0) return;
-  const credits = [...new Set(valid.map((r) => r.creditCode).filter((c): c is string => c !== null))];
+  const pairs = valid.filter((r) => r.creditCode !== null && r.kind !== 'waste_transport_vehicle');
   const plates = [...new Set(valid.map((r) => r.plate).filter((c): c is string => c !== null))];
   const addresses = [...new Set(valid.map((r) => r.addressKey).filter((c): c is string => c !== null))];
-  const existing = await deps.db
-    .selectFrom('subjects')
-    .select(['id', 'kind', 'name', 'address', 'credit_code', 'plate', 'address_key'])
-    .where('status', '<>', 'merged')
-    .where((eb) =>
-      eb.or([
-        ...(credits.length ? [eb('credit_code', 'in', credits)] : []),
-        ...(plates.length ? [eb('plate', 'in', plates)] : []),
-        ...(addresses.length ? [eb('address_key', 'in', addresses)] : []),
-      ]),
-    )
-    .execute();
+  // Three reads, each on its index (the partial unique ones for codes and plates, address_key's).
+  const existing = (
+    await sql<{
+      id: string;
+      kind: string;
+      name: string;
+      address: string | null;
+      credit_code: string | null;
+      plate: string | null;
+      address_key: string | null;
+    }>`
+      SELECT id, kind, name, address, credit_code, plate, address_key FROM subjects
+       WHERE credit_code IS NOT NULL AND status <> 'merged' AND kind <> 'waste_transport_vehicle'
+         AND (kind, credit_code) IN (SELECT k, c FROM unnest(${pairs.map((r) => r.kind)}::text[], ${pairs.map((r) => r.creditCode)}::text[]) AS t (k, c))
+      UNION
+      SELECT id, kind, name, address, credit_code, plate, address_key FROM subjects
+       WHERE plate IS NOT NULL AND status <> 'merged' AND plate = ANY (${plates}::text[])
+      UNION
+      SELECT id, kind, name, address, credit_code, plate, address_key FROM subjects
+       WHERE address_key IS NOT NULL AND status <> 'merged' AND address_key = ANY (${addresses}::text[])`.execute(deps.db)
+  ).rows;
   if (existing.length === 0) return;
   const byKey = new Map<string, DuplicateCheckSubject[]>();
   const add = (key: string | null, s: DuplicateCheckSubject) => {
