@@ -43,6 +43,8 @@ const args = parseArgs({
     samples: { type: 'string', default: '200' },
     seed: { type: 'string', default: '7' },
     json: { type: 'string' },
+    /** Which parts to run: a (import), b (draw), c (reads); default all. */
+    parts: { type: 'string', default: 'abc' },
     password: { type: 'string', default: CITY_BENCH_PASSWORD },
   },
 }).values;
@@ -94,7 +96,8 @@ type Figures = {
     bareRowsPerSec: number;
     ratio: number;
   };
-  draw: { targets: number; inspectors: number; drawn: number; medianMs: number; minMs: number; runs: number };
+  /** Wall time, and the process's CPU time (user + system) per draw: on a shared machine the CPU time is the figure. */
+  draw: { targets: number; inspectors: number; drawn: number; medianMs: number; minMs: number; medianCpuMs: number; runs: number } | null;
   reads: ReadFigure[];
 };
 
@@ -105,7 +108,7 @@ async function timeIt(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /** (b) runDraw over every active subject: level from the stored grade, area = squad; inspectors = field officers. */
-async function benchDraw(db: Kysely<DB>): Promise<Figures['draw']> {
+async function benchDraw(db: Kysely<DB>): Promise<NonNullable<Figures['draw']>> {
   const targets = (
     await sql<DrawTarget>`SELECT id, coalesce(risk_level, 'green') AS level, coalesce(org_id, bureau_id)::text AS area
                             FROM subjects WHERE status = 'active'`.execute(db)
@@ -133,10 +136,14 @@ async function benchDraw(db: Kysely<DB>): Promise<Figures['draw']> {
   const first = runDraw(input);
   if (!first.ok) throw new Error(`draw refused: ${first.refusal.code}`);
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < DRAWS; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     runDraw(input);
     times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
   }
   return {
     targets: targets.length,
@@ -144,6 +151,7 @@ async function benchDraw(db: Kysely<DB>): Promise<Figures['draw']> {
     drawn: first.targets.length,
     medianMs: median(times),
     minMs: Math.min(...times),
+    medianCpuMs: median(cpu),
     runs: DRAWS,
   };
 }
@@ -400,14 +408,23 @@ async function main(): Promise<void> {
   if (login.statusCode !== 200) throw new Error(`login ${admin.username}: ${login.statusCode}`);
   const token = (login.json() as { token: string }).token;
 
-  console.log(`(b) runDraw over every subject, median of ${DRAWS} …`);
-  const draw = await benchDraw(db);
-  console.log(
-    `  ${draw.targets.toLocaleString('en-US')} targets, ${draw.inspectors} inspectors, ${draw.drawn} drawn: median ${draw.medianMs.toFixed(1)} ms (min ${draw.minMs.toFixed(1)})`,
-  );
-
-  console.log(`(c) registry reads, ${SAMPLES} samples each …`);
-  const reads = await benchReads(db, app, token, admin.bureau_id);
+  const parts = args.parts ?? 'abc';
+  const prev = readResult<Figures>('subjects', platform.database.kind);
+  let draw: Figures['draw'] = prev?.figures.draw ?? null;
+  if (parts.includes('b')) {
+    console.log(`(b) runDraw over every subject, median of ${DRAWS} …`);
+    const d = await benchDraw(db);
+    draw = d;
+    console.log(
+      `  ${d!.targets.toLocaleString('en-US')} targets, ${d!.inspectors} inspectors, ${d!.drawn} drawn: median ${d!.medianMs.toFixed(1)} ms` +
+        ` (min ${d!.minMs.toFixed(1)}), CPU ${d!.medianCpuMs.toFixed(1)} ms`,
+    );
+  }
+  let reads: ReadFigure[] = prev?.figures.reads ?? [];
+  if (parts.includes('c')) {
+    console.log(`(c) registry reads, ${SAMPLES} samples each …`);
+    reads = await benchReads(db, app, token, admin.bureau_id);
+  }
   for (const r of reads) {
     console.log(
       `  ${r.name.padEnd(42)} bare p50 ${r.bareP50.toFixed(2)} ms p95 ${r.bareP95.toFixed(2)} ms` +
@@ -417,79 +434,85 @@ async function main(): Promise<void> {
     );
   }
 
-  console.log(`(a) import of ${ROWS.toLocaleString('en-US')} rows …`);
-  const list = await importList(db, admin.bureau_id);
-  const body = Buffer.from(list.csv);
-  const jobs = subjectImportModule.jobs!;
-  const runJobs = async () => {
-    while ((await runDueJobs(platform.deps, jobs, 'bench', 5)) > 0) {
-      /* until no job is due */
-    }
-  };
-  const started = performance.now();
-  const up = await app.inject({
-    method: 'POST',
-    url: '/api/v1/subject-imports?fileName=bench.csv',
-    payload: body,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
-  });
-  if (up.statusCode !== 202) throw new Error(`upload: ${up.statusCode} ${up.body.slice(0, 300)}`);
-  const batchId = (up.json() as { id: string }).id;
-  const uploaded = performance.now();
-  await runJobs();
-  const checkedAt = performance.now();
-  const checked = (
-    await app.inject({ method: 'GET', url: `/api/v1/subject-imports/${batchId}`, headers: { authorization: `Bearer ${token}` } })
-  ).json() as {
-    status: string;
-    validRows: number;
-    invalidRows: number;
-    duplicateRows: number;
-  };
-  if (checked.status !== 'checked') throw new Error(`check: ${JSON.stringify(checked)}`);
-  await app.inject({ method: 'POST', url: `/api/v1/subject-imports/${batchId}/commit`, headers: { authorization: `Bearer ${token}` } });
-  await runJobs();
-  const done = performance.now();
-  const committed = (
-    await app.inject({ method: 'GET', url: `/api/v1/subject-imports/${batchId}`, headers: { authorization: `Bearer ${token}` } })
-  ).json() as {
-    status: string;
-    committedRows: number;
-  };
-  if (committed.status !== 'committed') throw new Error(`commit: ${JSON.stringify(committed)}`);
-  // The same rows by a bare COPY into an unindexed unlogged copy of the table, in the same run.
-  await sql`DROP TABLE IF EXISTS bench_bare_subjects`.execute(db);
-  await sql`CREATE UNLOGGED TABLE bench_bare_subjects (LIKE subjects INCLUDING DEFAULTS)`.execute(db);
-  const bareStart = performance.now();
-  await platform.database.copyIn('bench_bare_subjects', list.bareColumns, list.bare);
-  const bareMs = performance.now() - bareStart;
-  await sql`DROP TABLE bench_bare_subjects`.execute(db);
-  // Leave the city as it was: the imported records and their batch go.
-  await sql`DELETE FROM subjects WHERE import_batch_id = ${batchId}`.execute(db);
-  await sql`DELETE FROM subject_import_batches WHERE id = ${batchId}`.execute(db);
-  const importMs = done - started;
-  const imp = {
-    rows: ROWS,
-    valid: checked.validRows,
-    committed: committed.committedRows,
-    uploadMs: uploaded - started,
-    checkMs: checkedAt - uploaded,
-    commitMs: done - checkedAt,
-    rowsPerSec: ROWS / (importMs / 1000),
-    bareRowsPerSec: ROWS / (bareMs / 1000),
-    ratio: 0,
-  };
-  imp.ratio = imp.rowsPerSec / imp.bareRowsPerSec;
-  console.log(
-    `  ${imp.valid.toLocaleString('en-US')} valid, ${checked.invalidRows} invalid, ${checked.duplicateRows} duplicates; committed ${imp.committed.toLocaleString('en-US')}` +
-      ` — upload ${(imp.uploadMs / 1000).toFixed(1)} s, check ${(imp.checkMs / 1000).toFixed(1)} s, commit ${(imp.commitMs / 1000).toFixed(1)} s:` +
-      ` ${Math.round(imp.rowsPerSec).toLocaleString('en-US')} rows/s vs bare COPY ${Math.round(imp.bareRowsPerSec).toLocaleString('en-US')} rows/s = ${imp.ratio.toFixed(2)}×`,
-  );
+  let imp: Figures['import'] | null = prev?.figures.import ?? null;
+  if (parts.includes('a')) imp = await benchImport();
+  async function benchImport(): Promise<Figures['import']> {
+    console.log(`(a) import of ${ROWS.toLocaleString('en-US')} rows …`);
+    const list = await importList(db, admin.bureau_id);
+    const body = Buffer.from(list.csv);
+    const jobs = subjectImportModule.jobs!;
+    const runJobs = async () => {
+      while ((await runDueJobs(platform.deps, jobs, 'bench', 5)) > 0) {
+        /* until no job is due */
+      }
+    };
+    const started = performance.now();
+    const up = await app.inject({
+      method: 'POST',
+      url: '/api/v1/subject-imports?fileName=bench.csv',
+      payload: body,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+    });
+    if (up.statusCode !== 202) throw new Error(`upload: ${up.statusCode} ${up.body.slice(0, 300)}`);
+    const batchId = (up.json() as { id: string }).id;
+    const uploaded = performance.now();
+    await runJobs();
+    const checkedAt = performance.now();
+    const checked = (
+      await app.inject({ method: 'GET', url: `/api/v1/subject-imports/${batchId}`, headers: { authorization: `Bearer ${token}` } })
+    ).json() as {
+      status: string;
+      validRows: number;
+      invalidRows: number;
+      duplicateRows: number;
+    };
+    if (checked.status !== 'checked') throw new Error(`check: ${JSON.stringify(checked)}`);
+    await app.inject({ method: 'POST', url: `/api/v1/subject-imports/${batchId}/commit`, headers: { authorization: `Bearer ${token}` } });
+    await runJobs();
+    const done = performance.now();
+    const committed = (
+      await app.inject({ method: 'GET', url: `/api/v1/subject-imports/${batchId}`, headers: { authorization: `Bearer ${token}` } })
+    ).json() as {
+      status: string;
+      committedRows: number;
+    };
+    if (committed.status !== 'committed') throw new Error(`commit: ${JSON.stringify(committed)}`);
+    // The same rows by a bare COPY into an unindexed unlogged copy of the table, in the same run.
+    await sql`DROP TABLE IF EXISTS bench_bare_subjects`.execute(db);
+    await sql`CREATE UNLOGGED TABLE bench_bare_subjects (LIKE subjects INCLUDING DEFAULTS)`.execute(db);
+    const bareStart = performance.now();
+    await platform.database.copyIn('bench_bare_subjects', list.bareColumns, list.bare);
+    const bareMs = performance.now() - bareStart;
+    await sql`DROP TABLE bench_bare_subjects`.execute(db);
+    // Leave the city as it was: the imported records and their batch go.
+    await sql`DELETE FROM subjects WHERE import_batch_id = ${batchId}`.execute(db);
+    await sql`DELETE FROM subject_import_batches WHERE id = ${batchId}`.execute(db);
+    const importMs = done - started;
+    const out = {
+      rows: ROWS,
+      valid: checked.validRows,
+      committed: committed.committedRows,
+      uploadMs: uploaded - started,
+      checkMs: checkedAt - uploaded,
+      commitMs: done - checkedAt,
+      rowsPerSec: ROWS / (importMs / 1000),
+      bareRowsPerSec: ROWS / (bareMs / 1000),
+      ratio: 0,
+    };
+    out.ratio = out.rowsPerSec / out.bareRowsPerSec;
+    const imp = out;
+    console.log(
+      `  ${imp.valid.toLocaleString('en-US')} valid, ${checked.invalidRows} invalid, ${checked.duplicateRows} duplicates; committed ${imp.committed.toLocaleString('en-US')}` +
+        ` — upload ${(imp.uploadMs / 1000).toFixed(1)} s, check ${(imp.checkMs / 1000).toFixed(1)} s, commit ${(imp.commitMs / 1000).toFixed(1)} s:` +
+        ` ${Math.round(imp.rowsPerSec).toLocaleString('en-US')} rows/s vs bare COPY ${Math.round(imp.bareRowsPerSec).toLocaleString('en-US')} rows/s = ${imp.ratio.toFixed(2)}×`,
+    );
+    return out;
+  }
 
+  if (!imp) throw new Error('no import figures yet: run part a once (--parts abc)');
   const figures: Figures = { subjects, import: imp, draw, reads };
   const engine = platform.database.kind;
   const name = 'subjects';
-  const prev = readResult<Figures>(name, engine);
   const { file } = writeResult<Figures>({
     name,
     engine,
@@ -505,7 +528,7 @@ async function main(): Promise<void> {
     'subjects',
     [
       { label: 'import ratio to bare COPY', previous: prev?.figures.import.ratio, current: imp.ratio },
-      { label: 'draw median ms', previous: prev?.figures.draw.medianMs, current: draw.medianMs, digits: 1 },
+      ...(draw ? [{ label: 'draw median ms', previous: prev?.figures.draw?.medianMs, current: draw.medianMs, digits: 1 }] : []),
       ...reads.map((r) => ({
         label: `${r.name} bare p95 ms`,
         previous: prev?.figures.reads.find((x) => x.name === r.name)?.bareP95,

@@ -23,6 +23,7 @@ import {
   type SubjectLicence,
   subjectLicenceState,
 } from '@chengguan/domain';
+import { sql } from 'kysely';
 import { GIVEN_F, GIVEN_M, MOBILE_PREFIXES, SURNAMES } from '../seed/demo-data.ts';
 import { shanghaiInstant } from '../shared/time.ts';
 import { CITY_AREAS, type SquadArea } from './city-areas.ts';
@@ -713,6 +714,7 @@ export const citySubjectsPart: GeneratorPart = {
     let carry = 0;
     let lastLog = performance.now();
     const started = performance.now();
+    const analyzedAt = [2_000, 20_000, 100_000];
     for (const squad of city.squads) {
       carry += (total * squad.weight) / weights;
       const n = Math.floor(carry);
@@ -745,7 +747,17 @@ export const citySubjectsPart: GeneratorPart = {
           }
         }
         // A company and its vehicles go in the same batch (the vehicles refer to it).
-        if (writer.full) await writer.flush();
+        if (writer.full) {
+          await writer.flush();
+          // Fresh statistics once the tables hold some rows: the foreign-key checks of later batches (vehicles → their
+          // company, timeline and tasks → the subject) are planned on them. Planned on the empty tables they scan
+          // `subjects` row by row, and the load slows down as it grows (ANALYZE invalidates the cached plans).
+          if (analyzedAt.length > 0 && count >= analyzedAt[0]!) {
+            analyzedAt.shift();
+            await writer.drain();
+            await sql`ANALYZE subjects, subject_licences, subject_events, inspection_tasks`.execute(ctx.db);
+          }
+        }
         if (performance.now() - lastLog > 5_000) {
           lastLog = performance.now();
           const rate = count / ((lastLog - started) / 1000);
