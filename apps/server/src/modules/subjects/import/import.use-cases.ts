@@ -226,26 +226,29 @@ export async function commitImportBatch(deps: Deps, batchId: string): Promise<vo
          ORDER BY row_no
         ON CONFLICT DO NOTHING
         RETURNING id`.execute(trx);
+      // The licences and timeline of exactly the records this chunk inserted (a record left out by a conflict has none).
+      const ids = inserted.rows.map((r) => r.id);
       await sql`
         INSERT INTO subject_licences (id, subject_id, kind, number, issued_on, valid_until, revoked, created_at)
         SELECT r.licence_id, r.subject_id, r.licence_kind, r.licence_number, r.licence_issued_on::date,
                r.licence_valid_until::date, false, ${now}
-          FROM subject_import_rows r JOIN subjects s ON s.id = r.subject_id AND s.import_batch_id = ${batchId}
+          FROM subject_import_rows r
          WHERE r.batch_id = ${batchId} AND r.status = 'valid' AND r.licence_id IS NOT NULL AND r.row_no > ${lo} AND r.row_no <= ${hi}
+           AND r.subject_id = ANY (${ids}::uuid[])
         ON CONFLICT DO NOTHING`.execute(trx);
       await sql`
         INSERT INTO subject_events (id, subject_id, kind, occurred_on, at, ref_type, ref_id, summary_zh, data, actor_id)
         SELECT r.event_id, r.subject_id, 'registered', ${shanghaiDate(now)}::date, ${now}, 'subject_import', ${batchId},
                '批量导入登记', jsonb_build_object('rowNo', r.row_no), ${actorId ?? null}
-          FROM subject_import_rows r JOIN subjects s ON s.id = r.subject_id AND s.import_batch_id = ${batchId}
+          FROM subject_import_rows r
          WHERE r.batch_id = ${batchId} AND r.status = 'valid' AND r.row_no > ${lo} AND r.row_no <= ${hi}
+           AND r.subject_id = ANY (${ids}::uuid[])
         ON CONFLICT DO NOTHING`.execute(trx);
       loaded += inserted.rows.length;
       // Progress on a connection of its own (it commits at once); the embedded database has one session only.
       if (!embedded) await setBatch(deps, batchId, { committed_rows: loaded });
     }
-    const total = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM subjects WHERE import_batch_id = ${batchId}`.execute(trx))
-      .rows[0]!.n;
+    const total = loaded;
     await setBatch(deps, batchId, { status: 'committed', committed_rows: total, committed_at: now }, trx);
     await recordAudit(
       trx,
