@@ -66,3 +66,8 @@ CREATE TABLE subject_import_rows (
   PRIMARY KEY (batch_id, row_no)
 );
 CREATE INDEX subject_import_rows_problem_idx ON subject_import_rows (batch_id, row_no) WHERE status <> 'valid';
+
+-- The records an import brought (the commit's count, a batch's undo) and the records merged into one: deleting or
+-- merging a subject checks `merged_into` by this index instead of reading the registry.
+CREATE INDEX subjects_import_batch_idx ON subjects (import_batch_id) WHERE import_batch_id IS NOT NULL;
+CREATE INDEX subjects_merged_into_idx ON subjects (merged_into) WHERE merged_into IS NOT NULL;
