@@ -746,7 +746,9 @@ export const citySubjectsPart: GeneratorPart = {
             made++;
           }
         }
-        // A company and its vehicles go in the same batch (the vehicles refer to it).
+        // A company and its vehicles go in the same batch (the vehicles refer to it). Between batches, yield to the
+        // event loop now and then, so the COPY in flight moves while the next batch is built (and is timed alone).
+        if (!writer.full && count % 32 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         if (writer.full) {
           await writer.flush();
           // Fresh statistics once the tables hold some rows: the foreign-key checks of later batches (vehicles → their
