@@ -42,11 +42,18 @@ export const CHUNK_ROWS = 5000;
 export type ImportIssue = { column: string; code: string; messageZh: string };
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-/** 一店一码: 12 characters from 60 random bits, the public key of the subject's QR page. */
+let codeBytes = Buffer.alloc(0);
+let codeAt = 0;
+
+/** 一店一码: 12 characters from 60 random bits, the public key of the subject's QR page (random bytes taken 4 KB at a time). */
 export function newSubjectCode(): string {
-  const bytes = randomBytes(12);
+  if (codeAt + 12 > codeBytes.length) {
+    codeBytes = randomBytes(4096 - (4096 % 12));
+    codeAt = 0;
+  }
   let s = '';
-  for (const b of bytes) s += CODE_ALPHABET[b & 31]!;
+  for (let i = 0; i < 12; i++) s += CODE_ALPHABET[codeBytes[codeAt + i]! & 31]!;
+  codeAt += 12;
   return s;
 }
 
