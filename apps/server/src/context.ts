@@ -13,6 +13,8 @@ export type Deps = {
   clock: Clock;
   newId: () => string;
   config: AppConfig;
+  /** Bulk load by COPY on a connection of its own (Database.copyIn), outside any unit of work; absent in bare deps. */
+  copyIn?: (table: string, columns: readonly string[], data: string | readonly string[]) => Promise<void>;
 };
 
 export type Executor = Kysely<DB> | Transaction<DB>;

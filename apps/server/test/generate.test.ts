@@ -10,8 +10,20 @@ import {
   type CaseAction,
   caseBasisCheck,
   type CaseSnapshot,
+  checkCreditCode,
+  checkIdNumber,
+  DEFAULT_RISK_RULE_SET,
+  type DistrictGeometry,
+  gradeSubject,
+  isValidPlate,
   newCaseSnapshot,
+  pointInArea,
+  SUBJECT_EVENT_TYPES,
+  type SubjectEventType,
+  type SubjectKind,
+  subjectLicenceState,
   unverifiedBasis,
+  validateSubject,
 } from '@chengguan/domain';
 import { cityOfficerLogins, CITY_BENCH_PASSWORD, generateCity, generateOptions, type GenerateResult } from '../src/generate/index.ts';
 import { hydrateSnapshot, storedSnapshot, summarizeDeadlines } from '../src/modules/cases/index.ts';
@@ -21,7 +33,7 @@ import { shanghaiDate } from '../src/shared/time.ts';
 import { createTestContext, type TestContext } from './harness.ts';
 
 const UNTIL = shanghaiDate(new Date('2026-03-02T02:00:00.000Z'));
-const options = generateOptions({ preset: 'tiny', until: UNTIL, seed: 7, baseline: false });
+const options = generateOptions({ preset: 'tiny', until: UNTIL, seed: 7, baseline: false, subjects: 1500 });
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -50,6 +62,12 @@ describe('city generator (tiny preset)', () => {
       const a = await ctx.deps.db.selectFrom('cases').select(['id', 'state', 'case_number', 'snapshot']).orderBy('id').execute();
       const b = await other.deps.db.selectFrom('cases').select(['id', 'state', 'case_number', 'snapshot']).orderBy('id').execute();
       expect(b).toEqual(a);
+      const subjectsA = await ctx.deps.db.selectFrom('subjects').selectAll().orderBy('id').execute();
+      const subjectsB = await other.deps.db.selectFrom('subjects').selectAll().orderBy('id').execute();
+      expect(subjectsB).toEqual(subjectsA);
+      const areasA = await ctx.deps.db.selectFrom('org_areas').selectAll().orderBy('org_id').execute();
+      const areasB = await other.deps.db.selectFrom('org_areas').selectAll().orderBy('org_id').execute();
+      expect(areasB).toEqual(areasA);
     } finally {
       await other.close();
     }
@@ -206,5 +224,144 @@ describe('city generator (tiny preset)', () => {
     const r = await ctx.api('POST', `/api/v1/cases/${closed.id}/archive`, { token: leader, body: { date: UNTIL } });
     expect(r.statusCode, r.body).toBe(200);
     expect((r.json() as { state: string }).state).toBe('archived');
+  });
+
+  it("every squad has a service area inside its district box, and every subject lies in its squad's area", async () => {
+    const db = ctx.deps.db;
+    const squads = await db.selectFrom('orgs').select(['id', 'bureau_id']).where('kind', '=', 'squad').execute();
+    const areas = await db.selectFrom('org_areas').selectAll().execute();
+    expect(areas).toHaveLength(squads.length);
+    const areaOf = new Map(areas.map((a) => [a.org_id, a.geometry as DistrictGeometry]));
+    const subjects = await db.selectFrom('subjects').selectAll().execute();
+    expect(subjects).toHaveLength(options.subjects);
+    const bureauOf = new Map(squads.map((s) => [s.id, s.bureau_id]));
+    for (const s of subjects) {
+      expect(s.org_id).not.toBeNull();
+      expect(bureauOf.get(s.org_id!)).toBe(s.bureau_id);
+      expect(pointInArea([s.point_lon!, s.point_lat!], areaOf.get(s.org_id!)!), `${s.name} ${s.point_lon},${s.point_lat}`).toBe(true);
+      // Another squad's area does not hold it (the areas partition the district).
+      const holders = areas.filter((a) => pointInArea([s.point_lon!, s.point_lat!], a.geometry as DistrictGeometry));
+      expect(holders.map((a) => a.org_id)).toEqual([s.org_id]);
+      expect(s.address?.startsWith(`上海市${s.district}`)).toBe(true);
+    }
+  });
+
+  it('every subject passes the domain checks: valid credit codes, ID numbers, plates and licences', async () => {
+    const db = ctx.deps.db;
+    const subjects = await db.selectFrom('subjects').selectAll().execute();
+    const licences = groupBy(await db.selectFrom('subject_licences').selectAll().execute(), (l) => l.subject_id);
+    const kinds = new Set<string>();
+    let verified = 0;
+    for (const s of subjects) {
+      kinds.add(s.kind);
+      if (s.verified) verified++;
+      if (s.credit_code !== null) expect(checkCreditCode(s.credit_code).ok, s.credit_code).toBe(true);
+      if (s.id_number !== null) expect(checkIdNumber(s.id_number, { onDate: UNTIL }).ok, s.id_number).toBe(true);
+      if (s.plate !== null) expect(isValidPlate(s.plate), s.plate).toBe(true);
+      const check = validateSubject(
+        {
+          id: s.id,
+          kind: s.kind as SubjectKind,
+          name: s.name,
+          address: s.address ?? '',
+          creditCode: s.credit_code,
+          operatorIdNumber: s.id_number,
+          plateNumber: s.plate,
+          licences: (licences.get(s.id) ?? []).map((l) => ({
+            kind: l.kind,
+            number: l.number,
+            issuedOn: l.issued_on!,
+            validUntil: l.valid_until,
+          })),
+        },
+        UNTIL,
+      );
+      expect(check.issues, s.name).toEqual([]);
+    }
+    expect(kinds).toContain('street_shop');
+    expect(kinds).toContain('restaurant_fume');
+    expect(kinds.size).toBeGreaterThanOrEqual(6);
+    expect(Math.abs(verified / subjects.length - 0.9182)).toBeLessThan(0.03);
+    const vehicles = subjects.filter((s) => s.kind === 'waste_transport_vehicle');
+    const byId = new Map(subjects.map((s) => [s.id, s]));
+    for (const v of vehicles) expect(byId.get(v.owner_subject_id!)?.kind).toBe('waste_transport_company');
+  });
+
+  it("the stored risk level is the domain's grading of the stored timeline, licences and flags on the last day", async () => {
+    const db = ctx.deps.db;
+    const subjects = await db.selectFrom('subjects').selectAll().execute();
+    const licences = groupBy(await db.selectFrom('subject_licences').selectAll().execute(), (l) => l.subject_id);
+    const events = groupBy(await db.selectFrom('subject_events').selectAll().execute(), (e) => e.subject_id);
+    const levels = new Set<string>();
+    for (const s of subjects) {
+      const timeline = events.get(s.id) ?? [];
+      const grading = gradeSubject(
+        {
+          subjectId: s.id,
+          kind: s.kind as SubjectKind,
+          licence: subjectLicenceState(
+            {
+              kind: s.kind as SubjectKind,
+              licences: (licences.get(s.id) ?? []).map((l) => ({
+                kind: l.kind,
+                number: l.number,
+                issuedOn: l.issued_on!,
+                validUntil: l.valid_until,
+              })),
+            },
+            UNTIL,
+          ),
+          events: timeline
+            .filter((e) => (SUBJECT_EVENT_TYPES as readonly string[]).includes(e.kind))
+            .map((e) => ({ type: e.kind as SubjectEventType, date: e.occurred_on, ref: e.id })),
+          flags: s.flags as Record<string, boolean>,
+        },
+        DEFAULT_RISK_RULE_SET,
+        UNTIL,
+      );
+      expect([s.risk_level, s.risk_computed, s.risk_rule_id, s.risk_explanation]).toEqual([
+        grading.level,
+        grading.computedLevel,
+        grading.firedRuleId,
+        grading.explanationZh,
+      ]);
+      expect(s.risk_rule_version).toBe(1);
+      levels.add(s.risk_level!);
+      const inspections = timeline.filter((e) => e.kind === 'passed_inspection' || e.kind === 'failed_inspection');
+      expect(s.last_inspected_on).toBe(
+        inspections
+          .map((e) => e.occurred_on)
+          .sort()
+          .at(-1) ?? null,
+      );
+      expect(timeline.every((e) => e.occurred_on <= UNTIL)).toBe(true);
+    }
+    expect(levels).toEqual(new Set(['red', 'yellow', 'green']));
+  });
+
+  it('every inspection in a timeline has its task done, and the published result', async () => {
+    const db = ctx.deps.db;
+    const inspections = await db
+      .selectFrom('subject_events')
+      .selectAll()
+      .where('kind', 'in', ['passed_inspection', 'failed_inspection'])
+      .execute();
+    const tasks = new Map((await db.selectFrom('inspection_tasks').selectAll().execute()).map((t) => [t.id, t]));
+    expect(inspections.length).toBeGreaterThan(0);
+    expect(tasks.size).toBe(inspections.length);
+    const matters = new Set((await db.selectFrom('inspection_matters').select('code').execute()).map((m) => m.code));
+    for (const e of inspections) {
+      const task = tasks.get(e.ref_id!)!;
+      expect(task.status).toBe('done');
+      expect(task.subject_id).toBe(e.subject_id);
+      expect(task.inspector_ids).toHaveLength(2);
+      expect(new Set(task.inspector_ids).size).toBe(2);
+      for (const code of task.matter_codes) expect(matters).toContain(code);
+      const data = e.data as { outcome: string; published: boolean; publishedOn: string; failedItems: unknown[] };
+      expect(data.published).toBe(true);
+      expect(data.publishedOn).toBe(e.occurred_on);
+      expect(data.outcome).toBe(e.kind === 'failed_inspection' ? 'failed' : 'passed');
+      expect(data.failedItems.length > 0).toBe(e.kind === 'failed_inspection');
+    }
   });
 });

@@ -21,6 +21,8 @@ let o: PudongObjects;
 let routes: ApiRoute[];
 /** City-wide reference data (the law library), readable by every officer and changed only by the city bureau. */
 let lawIds: Record<string, string>;
+/** A list of 浦东's subjects uploaded for import (a batch of its bureau). */
+let importId: string;
 
 const QP_USERS = ['qp_admin', 'qp_leader', 'qp_zjj_leader', 'qp_zjj_01'] as const;
 
@@ -29,6 +31,13 @@ beforeAll(async () => {
   o = await pudongObjects(ctx);
   for (const u of QP_USERS) o.kit.tokens[u] ??= await ctx.login(u);
   routes = openApiRoutes(ctx.app.swagger());
+  const upload = await ctx.api('POST', '/api/v1/subject-imports', {
+    token: await ctx.login('pd_admin'),
+    body: Buffer.from('名称,类型,地址\n甲商店,沿街商户,上海市浦东新区张杨路1号\n'),
+    headers: { 'content-type': 'text/csv' },
+  });
+  expect(upload.statusCode, upload.body).toBe(202);
+  importId = (upload.json() as { id: string }).id;
   lawIds = {};
   const first = async (
     table: 'law_provisions' | 'law_offences' | 'law_discretion_standards' | 'law_exemption_items' | 'law_guidance' | 'law_guiding_cases',
@@ -75,6 +84,7 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
   const pd = (value: string, random: () => string = uuid): Fill => ({ value, owner: 'pudong', random });
   const table: Record<string, Fill | undefined> = {
     'cases/id': pd(o.caseId),
+    'subject-imports/id': pd(importId),
     'evidence/evidenceId': pd(o.evidenceId),
     'records/recordId': pd(o.recordId),
     'services/serviceId': pd(o.serviceId),
@@ -144,6 +154,7 @@ const RAW_BODIES: Record<string, { type: string; bytes: Buffer }> = {
   'POST /api/portal/files': { type: 'image/png', bytes: PNG },
   'POST /api/public/documents/{id}/verify': { type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') },
   'POST /api/v1/law/import/{kind}': { type: 'text/csv', bytes: Buffer.from('条文,内容\n') },
+  'POST /api/v1/subject-imports': { type: 'text/csv', bytes: Buffer.from('名称,类型,地址\n') },
 };
 
 /** The request of a route with its parameters filled: real (浦东's) values, or random ones of the same kind. */

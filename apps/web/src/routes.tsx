@@ -44,9 +44,9 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'cases', labelKey: 'menu.cases', icon: <FolderOpenOutlined /> },
   { key: 'law', labelKey: 'menu.law', icon: <BookOutlined /> },
   { key: 'payments', labelKey: 'menu.payments', icon: <AccountBookOutlined /> },
-  { key: 'inspections', labelKey: 'menu.inspections', icon: <AuditOutlined /> },
   { key: 'subjects', labelKey: 'menu.subjects', icon: <ShopOutlined /> },
   { key: 'draws', labelKey: 'menu.draws', icon: <UnorderedListOutlined /> },
+  { key: 'inspections', labelKey: 'menu.inspections', icon: <AuditOutlined /> },
 ];
 
 export type AppRoute = {
@@ -404,6 +404,15 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'law:read',
     group: 'law',
     page: lazy(() => import('./pages/law/library/GuidingCasesPage.tsx')),
+  },
+  // 导入执法对象 (issue 12): the city's lists from a spreadsheet.
+  {
+    path: 'subjects-import',
+    labelKey: 'menu.subjectImport',
+    icon: <ImportOutlined />,
+    permission: 'subject:import',
+    group: 'subjects',
+    page: lazy(() => import('./pages/subjects/import/SubjectImportPage.tsx')),
   },
   {
     path: 'law-import',

@@ -21,3 +21,4 @@ export * from './home.ts';
 export * from './inspections.ts';
 export * from './subjects.ts';
 export * from './random-inspections.ts';
+export * from './subject-import.ts';

@@ -125,6 +125,7 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   facts: L('违法事实', 'facts'),
   factsCertain: L('事实确凿', 'facts certain'),
   factsStated: L('已告知违法事实', 'facts stated'),
+  fileName: L('文件名', 'file name'),
   fileSm3: L('文件', 'file'),
   filedOn: L('立案日期', 'filing date'),
   filedWithAgencyOn: L('提交机关日期', 'filed with the agency on'),

@@ -10,9 +10,11 @@ import { recordAudit } from '../modules/audit/index.ts';
 import { loadWorkCalendar, seedLawLibrary } from '../modules/law/index.ts';
 import { countOrgs } from '../modules/org/index.ts';
 import { endOfShanghaiDay } from '../shared/time.ts';
+import { cityAreasPart } from './city-areas.ts';
 import { cityCasesPart } from './city-cases.ts';
 import { cityLawPart } from './city-law.ts';
 import { cityOrgsPart } from './city-orgs.ts';
+import { citySubjectsPart } from './city-subjects.ts';
 import { CopyWriter, type TableStats } from './copy-writer.ts';
 import { analyzeTables, createBareTable, createIndex, dropBareTable, dropIndex, secondaryIndexes } from './generate.repository.ts';
 import type { GenerateOptions } from './options.ts';
@@ -34,10 +36,14 @@ const BULK_TABLES = [
   'payment_orders',
   'payment_transactions',
   'jobs',
+  'subjects',
+  'subject_licences',
+  'subject_events',
+  'inspection_tasks',
 ] as const;
 
 /** Every part of the city, in one list; `after` orders them. Later capabilities add theirs here. */
-export const GENERATOR_PARTS: readonly GeneratorPart[] = [cityOrgsPart, cityLawPart, cityCasesPart];
+export const GENERATOR_PARTS: readonly GeneratorPart[] = [cityOrgsPart, cityLawPart, cityCasesPart, cityAreasPart, citySubjectsPart];
 
 export type TableResult = TableStats & {
   /** Rows per second of the platform's COPY into the indexed, constrained table. */

@@ -11,6 +11,8 @@ export type GenerateOptions = {
   /** Share of the organisation's head-count (officers per squad) — tests use fewer. */
   staffScale: number;
   casesPerYear: number;
+  /** 执法对象 in the registry (full scale 300,000; default: that times `scale`). */
+  subjects: number;
   summaryShare: number;
   /** The bench-only password of every generated account (one argon2 hash). */
   password: string;
@@ -21,6 +23,8 @@ export type GenerateOptions = {
 };
 
 export const CITY_CASES_PER_YEAR = 151_000;
+/** The city's lists of 执法对象 (R9): about 300,000 records. */
+export const CITY_SUBJECTS = 300_000;
 /** 36,954 of 151,000+ cases in 2023 were 当场 (summary) tickets. */
 export const CITY_SUMMARY_SHARE = 37 / 151;
 /** Published for load tests only: never use it outside a bench installation. */
@@ -48,6 +52,7 @@ export function generateOptions(input: Partial<GenerateOptions> & { preset?: Pre
     scale,
     staffScale: input.staffScale ?? preset.staffScale,
     casesPerYear: input.casesPerYear ?? Math.round(CITY_CASES_PER_YEAR * scale),
+    subjects: input.subjects ?? Math.round(CITY_SUBJECTS * scale),
     summaryShare: input.summaryShare ?? CITY_SUMMARY_SHARE,
     password: input.password ?? CITY_BENCH_PASSWORD,
     resultsFile: input.resultsFile ?? null,

@@ -22,7 +22,7 @@ import { randomInspectionsModule } from '../modules/random-inspections/index.ts'
 import { schedulerModule, type JobHandlers } from '../modules/scheduler/index.ts';
 import { serviceModule } from '../modules/service/index.ts';
 import { staffModule } from '../modules/staff/index.ts';
-import { subjectsModule } from '../modules/subjects/index.ts';
+import { subjectImportModule, subjectsModule } from '../modules/subjects/index.ts';
 import { throttleModule } from '../modules/throttle/index.ts';
 import { type ServerModule, withSchemaTypes } from './server-module.ts';
 
@@ -53,6 +53,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   inspectionsModule,
   homeModule,
   randomInspectionsModule,
+  subjectImportModule,
 ];
 
 export type Modules = {

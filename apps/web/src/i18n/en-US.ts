@@ -1,4 +1,5 @@
 import { inspectionsEnUS } from './inspections.en-US.ts';
+import { subjectImportEnUS } from './subject-import.en-US.ts';
 import { serviceEnUS } from './service.en-US.ts';
 import { enforcementEnUS } from './enforcement.en-US.ts';
 import type { MessageKey } from './zh-CN.ts';
@@ -76,6 +77,14 @@ export const enUS: Record<MessageKey, string> = {
   'perm.message:read': 'view sent messages',
   'perm.disclosure:read': 'view public disclosure',
   'perm.disclosure:write': 'maintain public disclosure',
+  'perm.subject:read': 'view regulated subjects',
+  'perm.subject:write': 'maintain regulated subjects',
+  'perm.subject:approve': 'approve risk overrides and merges',
+  'perm.subject:admin': 'maintain risk rules',
+  'perm.inspection_plan:read': 'view random-inspection plans',
+  'perm.inspection_plan:write': 'draft random-inspection plans',
+  'perm.inspection_plan:approve': 'approve and draw random-inspection plans',
+  'perm.subject:import': 'import lists of subjects',
   'common.networkError': 'Network error, please check your connection and retry',
   'common.correlationId': 'Correlation ID',
   'lang.label': 'Language',
@@ -675,6 +684,7 @@ export const enUS: Record<MessageKey, string> = {
   ...serviceEnUS,
   ...enforcementEnUS,
   ...progressEnUS,
+  ...subjectImportEnUS,
   ...homeEnUS,
   ...inspectionsEnUS,
   ...textEnUS,

@@ -1,4 +1,5 @@
 import { inspectionsZhCN } from './inspections.zh-CN.ts';
+import { subjectImportZhCN } from './subject-import.zh-CN.ts';
 import { paymentsZhCN } from './payments.zh-CN.ts';
 import { serviceZhCN } from './service.zh-CN.ts';
 import { enforcementZhCN } from './enforcement.zh-CN.ts';
@@ -75,6 +76,14 @@ export const zhCN = {
   'perm.message:read': '查看消息发送记录',
   'perm.disclosure:read': '查看执法公示',
   'perm.disclosure:write': '维护执法公示',
+  'perm.subject:read': '查看执法对象',
+  'perm.subject:write': '维护执法对象',
+  'perm.subject:approve': '审批风险等级调整与合并',
+  'perm.subject:admin': '维护风险等级规则',
+  'perm.inspection_plan:read': '查看双随机抽查计划',
+  'perm.inspection_plan:write': '编制双随机抽查计划',
+  'perm.inspection_plan:approve': '审批并抽取双随机抽查计划',
+  'perm.subject:import': '导入执法对象清单',
   'common.networkError': '网络异常，请检查网络后重试',
   'common.correlationId': '错误追踪号',
   'lang.label': '语言',
@@ -671,6 +680,7 @@ export const zhCN = {
   ...serviceZhCN,
   ...enforcementZhCN,
   ...progressZhCN,
+  ...subjectImportZhCN,
   ...homeZhCN,
   ...inspectionsZhCN,
   ...textZhCN,

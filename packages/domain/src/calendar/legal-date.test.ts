@@ -9,9 +9,17 @@ import {
   compareDates,
   dayOfWeek,
   daysBetween,
+  daysInMonth,
   isValidLegalDate,
   parseLegalDateOrFail,
 } from './legal-date.ts';
+
+/** Days of the month by the platform's Date, with years below 100 set explicitly (Date.UTC maps 0–99 to 1900–1999). */
+function dateUtcDays(year: number, month: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 0);
+  return d.getUTCDate();
+}
 
 describe('LegalDate parsing', () => {
   it('accepts existing dates and rejects ones that do not exist', () => {
@@ -21,6 +29,32 @@ describe('LegalDate parsing', () => {
     expect(isValidLegalDate('2025-13-01')).toBe(false);
     expect(isValidLegalDate('2025-1-01')).toBe(false);
     expect(isValidLegalDate('20250101')).toBe(false);
+  });
+
+  it('reads exactly four, two and two ASCII digits with dashes, nothing around them', () => {
+    for (const bad of [
+      '2025-01-01 ',
+      ' 2025-01-01',
+      '2025-01-01\n',
+      '２０２５-01-01',
+      '2025/01/01',
+      '+025-01-01',
+      '2025-0a-01',
+      '0000-01-01',
+      '',
+    ]) {
+      expect(isValidLegalDate(bad), JSON.stringify(bad)).toBe(false);
+    }
+    expect(isValidLegalDate('0001-01-01')).toBe(true);
+    expect(isValidLegalDate('9999-12-31')).toBe(true);
+  });
+
+  it('knows the days of every month as the UTC calendar does (leap years by the Gregorian rule)', () => {
+    for (const year of [1, 4, 99, 100, 400, 1900, 2000, 2023, 2024, 2100, 9999]) {
+      for (let month = 1; month <= 12; month++) {
+        expect(daysInMonth(year, month), `${year}-${month}`).toBe(dateUtcDays(year, month));
+      }
+    }
   });
 
   it('throws a typed error naming the field', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, type CompactFeatureCollection, districtAt, districtOfBureau, districtsFromGeoJson, withinBounds } from './districts.ts';
+import {
+  boundsOf,
+  type CompactFeatureCollection,
+  districtAt,
+  pointInArea,
+  districtOfBureau,
+  districtsFromGeoJson,
+  withinBounds,
+} from './districts.ts';
 
 // Two squares side by side in plain GeoJSON (WGS-84), and the same left square in the compact encoding.
 const PLAIN: CompactFeatureCollection = {
@@ -70,6 +78,24 @@ describe('districts', () => {
     expect(districtAt([121.15, 31.05], districts)?.name).toBe('乙新区');
     expect(districtAt([121.52, 31.51], districts)?.name).toBe('乙新区');
     expect(districtAt([121.3, 31.3], districts)).toBeNull();
+  });
+
+  it('tells whether a point lies in a multipolygon with a hole', () => {
+    const square = (x: number, y: number, d: number): [number, number][] => [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ];
+    const area = {
+      type: 'MultiPolygon' as const,
+      coordinates: [[square(121, 31, 0.1), square(121.04, 31.04, 0.02).reverse()], [square(121.2, 31, 0.1)]],
+    };
+    expect(pointInArea([121.01, 31.01], area)).toBe(true);
+    expect(pointInArea([121.05, 31.05], area)).toBe(false);
+    expect(pointInArea([121.25, 31.05], area)).toBe(true);
+    expect(pointInArea([121.15, 31.05], area)).toBe(false);
   });
 
   it('decodes the compact encoding to the same polygon', () => {

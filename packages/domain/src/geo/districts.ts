@@ -68,6 +68,11 @@ export function districtsFromGeoJson(json: CompactFeatureCollection, crs: Coordi
   });
 }
 
+/** Whether a WGS-84 point lies in a polygon or multipolygon (on its boundary counts as inside). */
+export function pointInArea(point: LonLat, geometry: DistrictGeometry): boolean {
+  return booleanPointInPolygon([point[0], point[1]], geometry);
+}
+
 /** The district a WGS-84 point lies in (on a shared border: the first listed), or null outside all of them. */
 export function districtAt(point: LonLat, districts: readonly District[]): District | null {
   return districts.find((d) => booleanPointInPolygon([point[0], point[1]], d.geometry)) ?? null;

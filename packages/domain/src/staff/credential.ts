@@ -54,13 +54,18 @@ export function credentialStatus(
 ): CredentialStatus {
   assertLegalDate(onDate, 'onDate');
   if (!cred) return 'missing';
+  return statusBefore(cred, onDate, addDays(onDate, expiringWithinDays));
+}
+
+/** credentialStatus with the expiry horizon (onDate + expiringWithinDays) computed once by the caller. */
+function statusBefore(cred: CredentialLike, onDate: string, horizon: string): CredentialStatus {
   assertLegalDate(cred.validFrom, 'validFrom');
   assertLegalDate(cred.validTo, 'validTo');
   // Validated 'YYYY-MM-DD' strings compare in date order.
   if (cred.revoked) return 'revoked';
   if (onDate < cred.validFrom) return 'not_yet_valid';
   if (onDate > cred.validTo) return 'expired';
-  if (cred.validTo < addDays(onDate, expiringWithinDays)) return 'expiring';
+  if (cred.validTo < horizon) return 'expiring';
   return 'valid';
 }
 
@@ -73,9 +78,11 @@ export function bestOfficerCredential<C extends CredentialLike>(
 ): { status: CredentialStatus; credential: C | null } {
   assertLegalDate(onDate, 'onDate');
   let best: { status: CredentialStatus; credential: C | null } = { status: 'missing', credential: null };
+  let horizon: string | null = null;
   for (const cred of creds) {
     if (domain !== undefined && !cred.domains.includes(domain)) continue;
-    const status = credentialStatus(cred, onDate, expiringWithinDays);
+    horizon ??= addDays(onDate, expiringWithinDays);
+    const status = statusBefore(cred, onDate, horizon);
     const better =
       STATUS_RANK.indexOf(status) < STATUS_RANK.indexOf(best.status) ||
       // Same status: the one that lasts longer.

@@ -75,6 +75,18 @@ function commonForm(text: string): string {
     .replace(/[,，。.;；、:：'"“”‘’!?！？]/g, '');
 }
 
+const NAMES_LONGEST_FIRST = new WeakMap<AddressDistricts, readonly string[]>();
+
+/** Today's and former district names, longest first (computed once per table: this runs on every row of an import). */
+function districtNamesLongestFirst(districts: AddressDistricts): readonly string[] {
+  let names = NAMES_LONGEST_FIRST.get(districts);
+  if (!names) {
+    names = [...districts.districts, ...Object.keys(districts.former)].sort((a, b) => b.length - a.length);
+    NAMES_LONGEST_FIRST.set(districts, names);
+  }
+  return names;
+}
+
 /**
  * The normalised address, in this order: (1) full-width to half-width; (2) remove whitespace; (3) upper-case Latin
  * letters; (4) variant characters 號→号, 衖→弄, 巿→市, 區→区, dash-like characters → '-', punctuation removed;
@@ -90,7 +102,7 @@ export function normalizeAddress(raw: string, districts: AddressDistricts = SHAN
     }
   }
   let district: string | null = null;
-  const names = [...districts.districts, ...Object.keys(districts.former)].sort((a, b) => b.length - a.length);
+  const names = districtNamesLongestFirst(districts);
   for (const name of names) {
     if (s.startsWith(name)) {
       district = districts.former[name] ?? name;

@@ -18,7 +18,8 @@ function drawIdHash(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < n; i++) {
     const c = id.charCodeAt(i);
-    if (c < 0x21 || c > 0x7e) return -1;
+    // 0x21 ≤ c ≤ 0x7E in one unsigned comparison.
+    if ((c - 0x21) >>> 0 > 0x5d) return -1;
     h = Math.imul(h ^ c, 0x01000193);
   }
   return h >>> 0;
@@ -55,12 +56,14 @@ export class DrawInputError extends Error {
 
 /**
  * Positions 0 … n−1 stably sorted by their 32-bit key: LSD radix sort, low 16 bits then high 16 bits. Equal keys keep
- * their position order (the caller re-orders them by id).
+ * their position order (the caller re-orders them by id). The first pass moves each key beside its position, so the
+ * second reads both in sequence instead of looking keys up at random; `sorted` receives the keys in their final order.
  */
-function radixOrder(keys: Uint32Array): Uint32Array {
+function radixOrder(keys: Uint32Array, sorted: Uint32Array): Uint32Array {
   const n = keys.length;
   const count = new Uint32Array(65536);
   const low = new Uint32Array(n);
+  const lowKeys = new Uint32Array(n);
   for (let i = 0; i < n; i++) count[keys[i]! & 0xffff]!++;
   let sum = 0;
   for (let b = 0; b < 65536; b++) {
@@ -68,9 +71,14 @@ function radixOrder(keys: Uint32Array): Uint32Array {
     count[b] = sum;
     sum += c;
   }
-  for (let i = 0; i < n; i++) low[count[keys[i]! & 0xffff]!++] = i;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i]!;
+    const d = count[k & 0xffff]!++;
+    low[d] = i;
+    lowKeys[d] = k;
+  }
   count.fill(0);
-  for (let i = 0; i < n; i++) count[keys[i]! >>> 16]!++;
+  for (let i = 0; i < n; i++) count[lowKeys[i]! >>> 16]!++;
   sum = 0;
   for (let b = 0; b < 65536; b++) {
     const c = count[b]!;
@@ -79,8 +87,10 @@ function radixOrder(keys: Uint32Array): Uint32Array {
   }
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const p = low[i]!;
-    out[count[keys[p]! >>> 16]!++] = p;
+    const k = lowKeys[i]!;
+    const d = count[k >>> 16]!++;
+    out[d] = low[i]!;
+    sorted[d] = k;
   }
   return out;
 }
@@ -102,12 +112,14 @@ export function canonicalPositions<T>(items: readonly T[], idOf: (item: T) => st
     }
     hashes[i] = hash;
   }
-  const out = radixOrder(hashes);
+  // The hashes in sorted order are read in sequence to find the (rare) runs of equal hashes.
+  const sorted = new Uint32Array(n);
+  const out = radixOrder(hashes, sorted);
   let i = 0;
   while (i < n) {
-    const hash = hashes[out[i]!]!;
+    const hash = sorted[i]!;
     let end = i + 1;
-    while (end < n && hashes[out[end]!] === hash) end++;
+    while (end < n && sorted[end] === hash) end++;
     if (end - i > 1) {
       // Equal hashes: the position in the caller's array must not decide, so order the run by id.
       const idAt = (pos: number): string => idOf(items[pos]!);

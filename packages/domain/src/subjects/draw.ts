@@ -153,11 +153,25 @@ export function runDraw(input: DrawInput): DrawResult {
   // Step 1: targets per level, each in canonical order (as positions in input.targets).
   const levelIndex = new Uint16Array(targets.length);
   const levelSizes = new Uint32Array(proportions.length);
+  // A pool has a few hundred areas over 300,000 targets: each distinct area text is checked once (a map lookup is
+  // much cheaper than re-reading a 36-character code) and numbered, so the later steps read a target's area from a
+  // typed array instead of going back to its object.
+  const areaNumbers = new Map<string, number>();
+  const areaNames: string[] = [];
+  const areaOf = new Uint32Array(targets.length);
   for (let i = 0; i < targets.length; i++) {
     const level = targets[i]!.level;
-    if (!isDrawId(targets[i]!.area)) {
-      throw new DrawInputError(`targets[${i}].area`, 'need an area code', '区域须以编码表示（1至64位可见英文字符）');
+    const area = targets[i]!.area;
+    let a = areaNumbers.get(area);
+    if (a === undefined) {
+      if (!isDrawId(area)) {
+        throw new DrawInputError(`targets[${i}].area`, 'need an area code', '区域须以编码表示（1至64位可见英文字符）');
+      }
+      a = areaNames.length;
+      areaNames.push(area);
+      areaNumbers.set(area, a);
     }
+    areaOf[i] = a;
     let l = 0;
     while (l < proportions.length && proportions[l]!.level !== level) l++;
     if (l === proportions.length) {
@@ -178,25 +192,32 @@ export function runDraw(input: DrawInput): DrawResult {
     buckets[l]![filled[l]!++] = pos;
   }
 
-  // Step 2: the first k steps of Fisher–Yates per level, levels in canonical order.
-  const drawn: DrawTarget[] = [];
+  // Step 2: the first k steps of Fisher–Yates per level, levels in canonical order (drawn targets as positions).
   const levels: DrawLevelCount[] = [];
+  let drawnCount = 0;
+  const counts = proportions.map((p, l) => drawCount(buckets[l]!.length, p.basisPoints));
+  for (const k of counts) drawnCount += k;
+  const drawn = new Uint32Array(drawnCount);
+  let d0 = 0;
   proportions.forEach((p, l) => {
     const pool = buckets[l]!;
-    const k = drawCount(pool.length, p.basisPoints);
+    const k = counts[l]!;
     fisherYatesPrefix(pool, k, random);
-    for (let i = 0; i < k; i++) drawn.push(targets[pool[i]!]!);
+    for (let i = 0; i < k; i++) drawn[d0++] = pool[i]!;
     levels.push({ level: p.level, poolSize: pool.length, basisPoints: p.basisPoints, drawn: k });
   });
 
   // Step 3: per area with drawn targets, its eligible inspectors in canonical order.
   const areaStates = new Map<string, AreaState>();
+  const stateOfArea: (AreaState | undefined)[] = new Array<AreaState | undefined>(areaNames.length);
   const drawnAreas: AreaState[] = [];
-  for (const t of drawn) {
-    let state = areaStates.get(t.area);
+  for (let d = 0; d < drawn.length; d++) {
+    const a = areaOf[drawn[d]!]!;
+    let state = stateOfArea[a];
     if (state === undefined) {
-      state = { area: t.area, drawn: 0, eligible: [], excluded: 0, teams: [], cursor: 0 };
-      areaStates.set(t.area, state);
+      state = { area: areaNames[a]!, drawn: 0, eligible: [], excluded: 0, teams: [], cursor: 0 };
+      stateOfArea[a] = state;
+      areaStates.set(state.area, state);
     }
     state.drawn++;
     drawnAreas.push(state);
@@ -271,7 +292,7 @@ export function runDraw(input: DrawInput): DrawResult {
   const out: DrawnTarget[] = [];
   const cap = input.maxTargetsPerTeam ?? Number.POSITIVE_INFINITY;
   for (let d = 0; d < drawn.length; d++) {
-    const target = drawn[d]!;
+    const target = targets[drawn[d]!]!;
     const state = drawnAreas[d]!;
     const areaTeams = state.teams;
     const conflicted = conflictsByTarget.size === 0 ? undefined : conflictsByTarget.get(target.id);

@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'inspection_plan:read',
   'inspection_plan:write',
   'inspection_plan:approve',
+  'subject:import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +97,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspection_plan:read',
     'inspection_plan:write',
     'inspection_plan:approve',
+    'subject:import',
   ],
   admin: [
     'org:read',
@@ -115,6 +117,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'subject:read',
     'subject:write',
     'subject:admin',
+    'subject:import',
   ],
 };
 

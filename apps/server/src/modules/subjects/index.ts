@@ -28,3 +28,6 @@ export const subjectsModule: ServerModule = {
   jobs: SUBJECT_JOB_HANDLERS,
   schedule: (deps, firstRunAt) => scheduleNightlyRegrade(deps, firstRunAt),
 };
+
+/** 导入: the city's lists from a spreadsheet — dry-run report, then a bulk load (its own routes and jobs). */
+export { subjectImportModule } from './import/index.ts';
