@@ -1,5 +1,5 @@
 import type { CreatePlanBody, PageOf, PlanDetail, PlanListItem, PlanListQuery, PublicDraw, UpdatePlanBody } from '@chengguan/contracts';
-import { api, download, request, type Query } from './client.ts';
+import { api, request, type Query } from './client.ts';
 
 // 双随机一公开 (apps/server/src/modules/random-inspections): plans and the public draw record.
 type Write = { idempotencyKey?: string };
@@ -10,7 +10,7 @@ const action =
 
 export const planApi = {
   list: (q: PlanListQuery, signal?: AbortSignal) => api.get<PageOf<PlanListItem>>('/api/v1/inspection-plans', q as Query, signal),
-  export: (q: PlanListQuery, name: string) => download('/api/v1/inspection-plans/export.xlsx', q as Query, name),
+  exportPath: '/api/v1/inspection-plans/export.xlsx',
   get: (id: string, signal?: AbortSignal) => api.get<PlanDetail>(`/api/v1/inspection-plans/${id}`, undefined, signal),
   create: (body: CreatePlanBody, w: Write = {}) => api.post<PlanDetail>('/api/v1/inspection-plans', body, w),
   update: (id: string, body: UpdatePlanBody, w: Write = {}) => api.patch<PlanDetail>(`/api/v1/inspection-plans/${id}`, body, w),

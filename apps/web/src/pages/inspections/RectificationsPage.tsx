@@ -1,23 +1,22 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Select, Tag, type TableColumnsType } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Card, Flex, Select, Tag, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { RECTIFICATION_STATUSES, type RectificationOrder } from '@chengguan/contracts';
 import { inspectionsApi } from '../../api/inspections.ts';
-import { download, type Query } from '../../api/client.ts';
+import { type Query } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { serverPagination } from '../../lib/paging.ts';
 import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 
 const COLORS: Record<RectificationOrder['status'], string> = { open: 'gold', rectified: 'green', not_rectified: 'red' };
 
 /** 责令改正: the orders of the jurisdiction, their deadline, re-inspection and how the re-inspection closed them. */
 export default function RectificationsPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
   const [status, setStatus] = useState<string | undefined>('open');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const query = { status, ...paging } as Query;
@@ -48,22 +47,16 @@ export default function RectificationsPage() {
     ],
     [t],
   );
-  const onExport = async () => {
-    try {
-      await download(inspectionsApi.rectificationsExportPath, { status } as Query, `${t('insp.rect.title')}.xlsx`);
-      void message.success(t('common.exportDone'));
-    } catch (e) {
-      void message.error(errorText(e, t, lang));
-    }
-  };
   return (
     <Page
       title={t('insp.rect.title')}
       testId="rectifications-page"
       extra={
-        <Button icon={<DownloadOutlined />} onClick={() => void onExport()}>
-          {t('common.exportExcel')}
-        </Button>
+        <ExportButton
+          path={inspectionsApi.rectificationsExportPath}
+          query={{ status } as Query}
+          filename={`${t('insp.rect.title')}.xlsx`}
+        />
       }
     >
       <Card size="small" style={{ marginBottom: 16 }}>

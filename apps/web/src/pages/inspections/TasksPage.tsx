@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Flex, Select, Tag, type TableColumnsType } from 'antd';
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Flex, Select, Tag, type TableColumnsType } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { InspectionTask } from '@chengguan/contracts';
 import { TASK_ORIGINS, TASK_STATUSES } from '@chengguan/contracts';
 import { inspectionsApi, type TaskFilters } from '../../api/inspections.ts';
-import { download, type Query } from '../../api/client.ts';
+import { type Query } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
@@ -14,14 +14,13 @@ import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { useAuth } from '../../auth/auth.tsx';
 import { SpecialTaskDrawer } from './SpecialTaskDrawer.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 
 /** 检查任务: mine or my squad's (the jurisdiction's for leaders), filtered, paged on the server, exported; overdue in red. */
 export default function TasksPage() {
   const { t, lang } = useI18n();
-  const { message } = App.useApp();
   const [filters, setFilters] = useState<TaskFilters>({ status: 'open' });
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [exporting, setExporting] = useState(false);
   const { me } = useAuth();
   const isLeader = !!me?.roles.includes('squad_leader');
   const [special, setSpecial] = useState<InspectionTask | null>(null);
@@ -30,17 +29,6 @@ export default function TasksPage() {
   const setFilter = (patch: TaskFilters) => {
     setFilters((f) => ({ ...f, ...patch }));
     setPaging((p) => ({ ...p, page: 1 }));
-  };
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await download(inspectionsApi.tasksExportPath, filters as Query, `${t('insp.tasks.title')}.xlsx`);
-      void message.success(t('common.exportDone'));
-    } catch (e) {
-      void message.error(errorText(e, t, lang));
-    } finally {
-      setExporting(false);
-    }
   };
   const columns = useMemo<TableColumnsType<InspectionTask>>(
     () => [
@@ -85,11 +73,7 @@ export default function TasksPage() {
     <Page
       title={t('insp.tasks.title')}
       testId="inspection-tasks-page"
-      extra={
-        <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()}>
-          {exporting ? t('common.exporting') : t('common.exportExcel')}
-        </Button>
-      }
+      extra={<ExportButton path={inspectionsApi.tasksExportPath} query={filters as Query} filename={`${t('insp.tasks.title')}.xlsx`} />}
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">

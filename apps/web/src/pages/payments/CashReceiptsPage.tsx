@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useSubmit } from '../../lib/useSubmit.ts';
 import { formatFen } from '../cases/format.ts';
-import { cleanQuery, ExportButton } from './ListTools.tsx';
+import { cleanQuery, ExportButton } from '../../components/ExportButton.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 

@@ -18,7 +18,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { serverPagination } from '../../lib/paging.ts';
 import { formatFen, formatInstant } from '../cases/format.ts';
-import { cleanQuery, ExportButton } from './ListTools.tsx';
+import { cleanQuery, ExportButton } from '../../components/ExportButton.tsx';
 import { OverpaymentRefundModal } from './OverpaymentRefundModal.tsx';
 import { PaymentChannelNotice } from './PaymentChannelNotice.tsx';
 import { DataTable } from '../../components/DataTable.tsx';

@@ -14,7 +14,7 @@ import { Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { formatFen, formatInstant } from '../cases/format.ts';
-import { cleanQuery, ExportButton } from './ListTools.tsx';
+import { cleanQuery, ExportButton } from '../../components/ExportButton.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import { PaymentChannelNotice } from './PaymentChannelNotice.tsx';
 import { DataTable } from '../../components/DataTable.tsx';

@@ -1,47 +1,33 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Flex, Input, InputNumber, Select, Tag, type TableColumnsType } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, InputNumber, Select, Tag, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { PLAN_STATUSES, type PlanListItem, type PlanListQuery, type PlanStatus } from '@chengguan/contracts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { planApi } from '../../api/random-inspections.ts';
-import { errorText } from '../../api/errors.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { serverPagination } from '../../lib/paging.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { Page } from '../../components/Page.tsx';
 import { STATUS_COLOR, statusLabel } from './labels.ts';
+import { cleanQuery, ExportButton } from '../../components/ExportButton.tsx';
 
 type Filters = Omit<PlanListQuery, 'page' | 'pageSize'>;
 
 export default function PlanListPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { can } = useAuth();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>({});
   const [qInput, setQInput] = useState('');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [exporting, setExporting] = useState(false);
   const query = { ...filters, ...paging };
   const list = useLoad((signal) => planApi.list(query, signal), JSON.stringify(query));
   const setFilter = (patch: Filters) => {
     setFilters((f) => ({ ...f, ...patch }));
     setPaging((p) => ({ ...p, page: 1 }));
   };
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await planApi.export(filters, `${t('plan.listTitle')}.xlsx`);
-      void message.success(t('common.exportDone'));
-    } catch (e) {
-      void message.error(errorText(e, t, lang));
-    } finally {
-      setExporting(false);
-    }
-  };
-
   const columns = useMemo<TableColumnsType<PlanListItem>>(
     () => [
       { title: t('plan.title'), dataIndex: 'title', render: (v: string) => <a data-testid="plan-title">{v}</a> },
@@ -66,9 +52,12 @@ export default function PlanListPage() {
       testId="plans-page"
       extra={
         <>
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="plans-export">
-            {exporting ? t('common.exporting') : t('common.exportExcel')}
-          </Button>
+          <ExportButton
+            path={planApi.exportPath}
+            query={cleanQuery(filters)}
+            filename={`${t('plan.listTitle')}.xlsx`}
+            testId="plans-export"
+          />
           {can('inspection_plan:write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/inspection-plans/new')} data-testid="plan-create">
               {t('plan.create')}

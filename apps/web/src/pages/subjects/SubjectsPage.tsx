@@ -1,11 +1,11 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Flex, Input, Segmented, Select, Spin, Tag, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Input, Segmented, Select, Spin, Tag, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { SubjectListItem, SubjectMapPage } from '@chengguan/contracts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { download, type Query } from '../../api/client.ts';
+import { type Query } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { subjectApi, type SubjectFilters } from '../../api/subjects.ts';
 import { useLoad } from '../../lib/useLoad.ts';
@@ -15,6 +15,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { useMapData } from '../../map/LocationField.tsx';
 import { kindLabel, kindOptions, licenceLabel, licenceOptions, RISK_LEVELS, riskTagColour, riskText } from './labels.ts';
 import { SubjectFormDrawer } from './SubjectFormDrawer.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 
 const SubjectsMap = lazy(() => import('./SubjectsMap.tsx'));
 
@@ -28,7 +29,6 @@ function filtersFrom(params: URLSearchParams): SubjectFilters {
 export default function SubjectsPage() {
   const { t, lang } = useI18n();
   const { can } = useAuth();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
@@ -36,7 +36,6 @@ export default function SubjectsPage() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [view, setView] = useState<'list' | 'map'>('list');
   const [creating, setCreating] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const [mapPage, setMapPage] = useState<SubjectMapPage | null>(null);
   const map = useMapData();
 
@@ -49,18 +48,6 @@ export default function SubjectsPage() {
     for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== '') p.set(k, String(v));
     setParams(p, { replace: true });
     setPaging((x) => ({ ...x, page: 1 }));
-  };
-
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await download(subjectApi.exportPath, filters as Query, `${t('subject.title')}.xlsx`);
-      void message.success(t('common.exportDone'));
-    } catch (e) {
-      void message.error(errorText(e, t, lang));
-    } finally {
-      setExporting(false);
-    }
   };
 
   const columns = useMemo<TableColumnsType<SubjectListItem>>(
@@ -112,9 +99,12 @@ export default function SubjectsPage() {
               { value: 'map', label: <span data-testid="subjects-view-map">{t('subject.viewMap')}</span> },
             ]}
           />
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()} data-testid="subjects-export">
-            {exporting ? t('common.exporting') : t('common.exportExcel')}
-          </Button>
+          <ExportButton
+            path={subjectApi.exportPath}
+            query={filters as Query}
+            filename={`${t('subject.title')}.xlsx`}
+            testId="subjects-export"
+          />
           {can('subject:write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="subject-create">
               {t('subject.create')}

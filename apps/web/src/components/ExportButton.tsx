@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { App, Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { download, type Query } from '../../api/client.ts';
-import { errorText } from '../../api/errors.ts';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { download, type Query } from '../api/client.ts';
+import { errorText } from '../api/errors.ts';
+import { useI18n } from '../i18n/i18n.tsx';
 
 /** Excel export of the whole filtered list (the server pages it into one workbook). */
 export function ExportButton({ path, query, filename, testId }: { path: string; query: Query; filename: string; testId?: string }) {
