@@ -34,6 +34,14 @@ export async function subjectOrFail(
   return row;
 }
 
+/** The same for a change: a closed or merged record is history and takes no more changes. */
+export async function liveSubjectOrFail(deps: Deps, db: Executor, actor: Actor, id: string): Promise<SubjectRow> {
+  const row = await subjectOrFail(deps, db, actor, id, 'subject:write');
+  if (row.status !== 'active')
+    throw new AppError('STATE_CONFLICT', { message: '该对象已注销或已合并，不能修改', messageEn: 'The record is closed or merged' });
+  return row;
+}
+
 export async function listSubjects(deps: Deps, actor: Actor, query: SubjectListQuery, maxPageSize = 200): Promise<PageOf<SubjectListItem>> {
   assertPermission(actor, 'subject:read');
   const page = query.page ?? 1;

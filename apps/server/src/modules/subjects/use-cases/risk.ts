@@ -12,7 +12,7 @@ import { enqueueJob } from '../../scheduler/index.ts';
 import { findSubjectRow } from '../subjects.repository.ts';
 import { recordSubjectEvents } from '../subjects.shared.ts';
 import { ruleSetVersions, versionInForce } from './grading.ts';
-import { subjectDetail, subjectOrFail } from './read-subjects.ts';
+import { subjectDetail, liveSubjectOrFail, subjectOrFail } from './read-subjects.ts';
 
 export const JOB_SUBJECTS_REGRADE = 'subjects.regrade';
 
@@ -123,9 +123,7 @@ export async function requestOverride(
   const now = deps.clock.now();
   const today = shanghaiDate(now);
   return deps.db.transaction().execute(async (trx) => {
-    const row = await subjectOrFail(deps, trx, actor, id, 'subject:write');
-    if (row.status !== 'active')
-      throw new AppError('STATE_CONFLICT', { message: '该对象已注销或已合并', messageEn: 'The record is closed or merged' });
+    const row = await liveSubjectOrFail(deps, trx, actor, id);
     const set = versionInForce(await ruleSetVersions(trx, row.bureau_id), today).set;
     const level = set.scale.levels.find((l) => l.code === body.level);
     if (!level)

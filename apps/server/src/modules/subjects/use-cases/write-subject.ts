@@ -25,7 +25,7 @@ import { bureauNameOf, cityPointOrFail, placeOf } from '../../geo/index.ts';
 import { findOrg } from '../../org/index.ts';
 import { recordSubjectEvents } from '../subjects.shared.ts';
 import { findSubjectRow, squadAt } from '../subjects.repository.ts';
-import { subjectDetail, subjectOrFail } from './read-subjects.ts';
+import { subjectDetail, liveSubjectOrFail } from './read-subjects.ts';
 
 const ISSUE_EN: Record<SubjectIssueCode, string> = {
   REQUIRED: 'is required',
@@ -327,9 +327,7 @@ export async function updateSubject(
   const now = deps.clock.now();
   const today = shanghaiDate(now);
   return deps.db.transaction().execute(async (trx) => {
-    const row = await subjectOrFail(deps, trx, actor, id, 'subject:write');
-    if (row.status !== 'active')
-      throw new AppError('STATE_CONFLICT', { message: '该对象已注销或已合并，不能修改', messageEn: 'The record is closed or merged' });
+    const row = await liveSubjectOrFail(deps, trx, actor, id);
     assertVersion(row.version, body.expectedVersion);
     const current = await trx.selectFrom('subject_licences').selectAll().where('subject_id', '=', id).execute();
     const has = (k: keyof UpdateSubjectBody) => body[k] !== undefined;
@@ -432,9 +430,7 @@ export async function verifySubject(
   const now = deps.clock.now();
   const today = shanghaiDate(now);
   return deps.db.transaction().execute(async (trx) => {
-    const row = await subjectOrFail(deps, trx, actor, id, 'subject:write');
-    if (row.status !== 'active')
-      throw new AppError('STATE_CONFLICT', { message: '该对象已注销或已合并', messageEn: 'The record is closed or merged' });
+    const row = await liveSubjectOrFail(deps, trx, actor, id);
     assertVersion(row.version, expectedVersion);
     await trx
       .updateTable('subjects')
@@ -474,9 +470,7 @@ export async function closeSubject(
   const now = deps.clock.now();
   const today = shanghaiDate(now);
   return deps.db.transaction().execute(async (trx) => {
-    const row = await subjectOrFail(deps, trx, actor, id, 'subject:write');
-    if (row.status !== 'active')
-      throw new AppError('STATE_CONFLICT', { message: '该对象已注销或已合并', messageEn: 'The record is closed or merged' });
+    const row = await liveSubjectOrFail(deps, trx, actor, id);
     assertVersion(row.version, body.expectedVersion);
     await trx
       .updateTable('subjects')
