@@ -21,6 +21,13 @@ beforeAll(async () => {
   ctx = await createTestContext();
   p = planCalls(ctx, tokens);
   await insertMatters(ctx);
+  // The pools of these tests are exactly the subjects inserted here: the demo registry's records of the two squads
+  // are closed first (a closed record is never pooled).
+  await ctx.deps.db
+    .updateTable('subjects')
+    .set({ status: 'closed' })
+    .where('org_id', 'in', [ctx.seed.ids.orgs.get('qp-zjj')!, ctx.seed.ids.orgs.get('qp-xy')!])
+    .execute();
   zjj = {
     red: await insertSubjects(ctx, 'qp-zjj', 4, 'red'),
     yellow: await insertSubjects(ctx, 'qp-zjj', 8, 'yellow'),
