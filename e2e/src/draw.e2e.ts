@@ -178,6 +178,8 @@ describe('a 双随机 plan approved, drawn and checked in public', () => {
 /** An option of the open dropdown (antd keeps closed ones in the page, hidden). */
 const option = (page: Session['page'], testId: string, text: string) =>
   page.locator(`.ant-select-dropdown:visible [data-testid="${testId}"]`).filter({ hasText: text }).first();
+/** Waits until every dropdown has closed (an option picked, Escape pressed), so the next one opened is the only one. */
+const dropdownsClosed = (page: Session['page']) => expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 
 describe('the plan wizard', () => {
   it('a squad leader drafts a plan step by step: basics, targets, matters, recusals, proportions, review', async () => {
@@ -203,6 +205,7 @@ describe('the plan wizard', () => {
     await page.getByTestId('plan-next').click();
     // A recusal: an officer of the chosen squad and a subject found by its name.
     await page.getByTestId('plan-conflict-add').click();
+    await dropdownsClosed(page);
     await page.getByTestId('plan-conflict-officer').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
     await page.getByTestId('plan-conflict-subject').click();
@@ -231,11 +234,13 @@ describe('the 专项检查 drawer', () => {
     await page.getByTestId('special-subject').click();
     await page.getByTestId('special-subject').locator('input').fill('沿街商户5');
     await option(page, 'subject-option', '朱家角沿街商户5').click();
+    await dropdownsClosed(page);
     await page.getByTestId('special-inspectors').click();
     const officers = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await officers.nth(0).click();
     await officers.nth(1).click();
     await page.keyboard.press('Escape');
+    await dropdownsClosed(page);
     await page.getByTestId('special-matters').click();
     await option(page, 'matter-option', '沿街商户市容环境卫生责任区检查').click();
     await page.keyboard.press('Escape');
