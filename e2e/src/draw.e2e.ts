@@ -256,5 +256,12 @@ describe('the 专项检查 drawer', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: '朱家角沿街商户5', matter_codes: ['SJ-E2E-SHOP'] });
     expect(rows[0]!.inspector_ids).toHaveLength(2);
+
+    // From a task row the drawer comes with that task's subject chosen and its kind's matters offered.
+    const row = page.getByTestId('inspection-tasks-table').locator('tr', { hasText: '朱家角沿街商户5' }).first();
+    await row.getByText('布置检查').click();
+    expect(await page.getByTestId('special-subject').textContent()).toContain('朱家角沿街商户5');
+    await page.getByTestId('special-matters').click();
+    await option(page, 'matter-option', '沿街商户市容环境卫生责任区检查').waitFor();
   });
 });

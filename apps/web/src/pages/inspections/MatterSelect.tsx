@@ -3,7 +3,7 @@ import { Select, Typography } from 'antd';
 import type { InspectionMatter } from '@chengguan/contracts';
 import { inspectionsApi } from '../../api/inspections.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useLoad } from '../../lib/useLoad.ts';
+import { useLoad, type Loaded } from '../../lib/useLoad.ts';
 
 const matterLabel = (m: Pick<InspectionMatter, 'code' | 'nameZh'>) => `${m.nameZh}（${m.code}）`;
 
@@ -16,24 +16,24 @@ export function MatterSelect({
   value,
   onChange,
   kinds,
-  matters: given,
+  source,
   id,
   testId,
 }: {
   value?: string[];
   onChange?: (v: string[]) => void;
   kinds?: readonly string[];
-  /** The list, when the page has loaded it already. */
-  matters?: InspectionMatter[];
+  /** The list, when the page loads it itself (to name the chosen matters elsewhere); else the field loads it. */
+  source?: Loaded<InspectionMatter[]>;
   id?: string;
   testId?: string;
 }) {
   const { t } = useI18n();
-  const loaded = useLoad(
-    (signal) => (given ? Promise.resolve(given) : inspectionsApi.matters({ active: true }, signal)),
-    given ? 'given' : 'active-matters',
+  const own = useLoad(
+    (signal) => (source ? Promise.resolve([]) : inspectionsApi.matters({ active: true }, signal)),
+    source ? 'given' : 'active-matters',
   );
-  const matters = given ? { data: given, loading: false } : loaded;
+  const matters = source ?? own;
   const fitting = useMemo(
     () => (matters.data ?? []).filter((m) => !kinds?.length || m.subjectKinds.some((k) => kinds.includes(k))),
     [matters.data, kinds],

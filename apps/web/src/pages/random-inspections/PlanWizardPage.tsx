@@ -257,7 +257,7 @@ export default function PlanWizardPage() {
               extra={t('plan.mattersHelp')}
               rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('plan.matters') }) }]}
             >
-              <MatterSelect kinds={chosenKinds} matters={matters.data} testId="plan-matters" />
+              <MatterSelect kinds={chosenKinds} source={matters} testId="plan-matters" />
             </Form.Item>
           </div>
           <div style={show(3)}>
