@@ -175,8 +175,14 @@ describe('a 双随机 plan approved, drawn and checked in public', () => {
   });
 });
 
+/** An option of the open dropdown (antd keeps closed ones in the page, hidden). */
+const option = (page: Session['page'], testId: string, text: string) =>
+  page.locator(`.ant-select-dropdown:visible [data-testid="${testId}"]`).filter({ hasText: text }).first();
+/** Waits until every dropdown has closed (an option picked, Escape pressed), so the next one opened is the only one. */
+const dropdownsClosed = (page: Session['page']) => expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+
 describe('the plan wizard', () => {
-  it('a squad leader drafts a plan step by step: basics, matters, targets, inspectors, proportions, review', async () => {
+  it('a squad leader drafts a plan step by step: basics, targets, matters, recusals, proportions, review', async () => {
     const { page } = s;
     await signIn(page, 'qp_zjj_leader');
     await page.goto('/inspection-plans/new');
@@ -186,18 +192,76 @@ describe('the plan wizard', () => {
     await page.locator('.ant-picker-range input').nth(1).fill('2026-12-31');
     await page.keyboard.press('Enter');
     await page.getByTestId('plan-next').click();
-    await page.getByTestId('plan-matters').locator('input').fill('SJ-E2E-SHOP');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('plan-next').click();
     await page.getByTestId('plan-squads').click();
     await page.getByText('朱家角镇中队').last().click();
     await page.keyboard.press('Escape');
     await page.getByText('沿街商户').first().click();
-    for (let i = 0; i < 3; i++) await page.getByTestId('plan-next').click();
-    expect(await page.getByTestId('plan-review').textContent()).toContain('朱家角镇中队');
+    await page.getByTestId('plan-next').click();
+    // The matters of the chosen kinds, by name, each with its legal basis.
+    await page.getByTestId('plan-matters').click();
+    await option(page, 'matter-option', '沿街商户市容环境卫生责任区检查').click();
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('matter-bases').textContent()).toContain('《上海市市容环境卫生管理条例》');
+    await page.getByTestId('plan-next').click();
+    // A recusal: an officer of the chosen squad and a subject found by its name.
+    await page.getByTestId('plan-conflict-add').click();
+    await dropdownsClosed(page);
+    await page.getByTestId('plan-conflict-officer').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await page.getByTestId('plan-conflict-subject').click();
+    await page.getByTestId('plan-conflict-subject').locator('input').fill('沿街商户7');
+    await option(page, 'subject-option', '朱家角沿街商户7').click();
+    await page.getByTestId('plan-conflict-reason').fill('近亲属在该店任职');
+    for (let i = 0; i < 2; i++) await page.getByTestId('plan-next').click();
+    const review = await page.getByTestId('plan-review').textContent();
+    expect(review).toContain('朱家角镇中队');
+    expect(review).toContain('沿街商户市容环境卫生责任区检查');
     await page.getByTestId('plan-save').click();
     await page.getByTestId('plan-page').waitFor();
     expect(await page.getByTestId('plan-status').textContent()).toBe('草稿');
     expect(await page.getByTestId('plan-pools').textContent()).toContain('朱家角镇中队');
+    expect(await page.getByTestId('plan-conflicts').textContent()).toContain('朱家角沿街商户7：近亲属在该店任职');
+  });
+});
+
+describe('the 专项检查 drawer', () => {
+  it('a squad leader finds a subject by name, takes two of his officers and a matter of its kind', async () => {
+    const { page } = s;
+    await signIn(page, 'qp_zjj_leader');
+    await page.goto('/inspection-tasks');
+    await page.getByTestId('inspection-tasks-page').waitFor();
+    await page.getByTestId('special-task-new').click();
+    await page.getByTestId('special-subject').click();
+    await page.getByTestId('special-subject').locator('input').fill('沿街商户5');
+    await option(page, 'subject-option', '朱家角沿街商户5').click();
+    await dropdownsClosed(page);
+    await page.getByTestId('special-inspectors').click();
+    const officers = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await officers.nth(0).click();
+    await officers.nth(1).click();
+    await page.keyboard.press('Escape');
+    await dropdownsClosed(page);
+    await page.getByTestId('special-matters').click();
+    await option(page, 'matter-option', '沿街商户市容环境卫生责任区检查').click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('special-due').fill(shanghaiDate(new Date(Date.now() + 7 * 86_400_000)));
+    await page.getByTestId('special-save').click();
+    await page.getByTestId('special-task-form').waitFor({ state: 'detached' });
+    const rows = await platform.deps.db
+      .selectFrom('inspection_tasks as t')
+      .innerJoin('subjects as s', 's.id', 't.subject_id')
+      .select(['s.name', 't.origin', 't.inspector_ids', 't.matter_codes'])
+      .where('t.origin', '=', 'special')
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ name: '朱家角沿街商户5', matter_codes: ['SJ-E2E-SHOP'] });
+    expect(rows[0]!.inspector_ids).toHaveLength(2);
+
+    // From a task row the drawer comes with that task's subject chosen and its kind's matters offered.
+    const row = page.getByTestId('inspection-tasks-table').locator('tr', { hasText: '朱家角沿街商户5' }).first();
+    await row.getByText('布置检查').click();
+    expect(await page.getByTestId('special-subject').textContent()).toContain('朱家角沿街商户5');
+    await page.getByTestId('special-matters').click();
+    await option(page, 'matter-option', '沿街商户市容环境卫生责任区检查').waitFor();
   });
 });

@@ -28,7 +28,8 @@ export const drawsEnUS: Record<DrawsMessageKey, string> = {
   'plan.drawsPerYearHelp':
     'A quarterly plan draws 4 times; the default proportions are each level’s yearly inspections divided by this number',
   'plan.matters': 'Inspection matters',
-  'plan.mattersHelp': 'Codes of the list of inspection matters; each must apply to a chosen kind',
+  'plan.mattersHelp':
+    'From the list of inspection matters; only those applying to the chosen kinds are offered, the legal basis of each chosen one is listed below',
   'plan.kinds': 'Kinds of subject',
   'plan.levels': 'Risk levels',
   'plan.levelsAll': 'Any (every level)',
@@ -41,7 +42,8 @@ export const drawsEnUS: Record<DrawsMessageKey, string> = {
   'plan.publishDaysHelp': 'The results are published within this many working days after the draw; 20 by default',
   'plan.conflicts': 'Recusals',
   'plan.conflictOfficer': 'Officer',
-  'plan.conflictSubject': 'Subject id',
+  'plan.conflictSubject': 'Subject',
+  'plan.conflictOfficerPick': 'An officer of the chosen squads',
   'plan.conflictReason': 'Reason',
   'plan.conflictAdd': 'Add recusal',
   'plan.inspectors': 'Inspectors',

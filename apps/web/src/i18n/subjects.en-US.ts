@@ -10,6 +10,8 @@ export const subjectsEnUS: Record<SubjectsMessageKey, string> = {
   'subject.create': 'Register',
   'subject.edit': 'Edit',
   'subject.searchPlaceholder': 'Name, code, credit code or address',
+  'subject.pickPlaceholder': 'Search by name, address or code',
+  'subject.pickNone': 'No subject found',
   'subject.kind': 'Kind',
   'subject.name': 'Name',
   'subject.code': 'Public code',

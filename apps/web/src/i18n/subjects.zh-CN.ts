@@ -9,6 +9,8 @@ export const subjectsZhCN = {
   'subject.create': '登记对象',
   'subject.edit': '修改信息',
   'subject.searchPlaceholder': '名称、一店一码、信用代码或地址',
+  'subject.pickPlaceholder': '输入名称、地址或一店一码搜索',
+  'subject.pickNone': '没有找到执法对象',
   'subject.kind': '对象类型',
   'subject.name': '名称',
   'subject.code': '一店一码',

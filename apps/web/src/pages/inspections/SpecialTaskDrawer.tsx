@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
-import { Alert, App, Button, Drawer, Form, Input, Radio, Select } from 'antd';
-import type { InspectionTask } from '@chengguan/contracts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { App, Button, Drawer, Form, Input, Radio, Select } from 'antd';
+import type { InspectionTask, SubjectKindCode } from '@chengguan/contracts';
 import { inspectionsApi } from '../../api/inspections.ts';
 import { officerApi } from '../../api/endpoints.ts';
 import { newIdempotencyKey } from '../../api/client.ts';
@@ -8,19 +8,31 @@ import { applyServerErrors, errorText, isRetryable } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
+import { SubjectSelect, type PickedSubject } from '../subjects/SubjectSelect.tsx';
+import { MatterSelect } from './MatterSelect.tsx';
 
-type Values = { origin: 'special' | 'reinspection'; inspectorIds: string[]; matterCodes: string[]; dueOn: string };
+type Values = {
+  subjectId: string;
+  origin: 'special' | 'reinspection';
+  inspectorIds: string[];
+  matterCodes: string[];
+  dueOn: string;
+};
 
 /**
- * A squad leader sets a 专项检查 or a 复查 at the subject of a task he sees: two officers of his squad (the server checks
- * their credentials), matters that fit the subject's kind, a due date.
+ * A squad leader sets a 专项检查 or a 复查: a live subject of his jurisdiction found by name, address or code (the
+ * subject of the task the drawer was opened from, if any), two officers of his squad (the server checks their
+ * credentials), matters that fit the subject's kind, a due date.
  */
 export function SpecialTaskDrawer({
-  task,
+  open,
+  from,
   onClose,
   onCreated,
 }: {
-  task: InspectionTask | null;
+  open: boolean;
+  /** The task row the drawer was opened from: its subject comes chosen. */
+  from: InspectionTask | null;
   onClose: () => void;
   onCreated: () => void;
 }) {
@@ -30,19 +42,22 @@ export function SpecialTaskDrawer({
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const key = useRef(newIdempotencyKey());
+  const initial = useMemo<PickedSubject | null>(
+    () =>
+      from ? { id: from.subjectId, name: from.subjectName, kind: from.subjectKind as SubjectKindCode, address: from.subjectAddress } : null,
+    [from],
+  );
+  const [subject, setSubject] = useState<PickedSubject | null>(initial);
+  useEffect(() => setSubject(initial), [initial, open]);
   const officers = useLoad(
     (signal) => officerApi.list({ orgId: me?.orgId, active: true, page: 1, pageSize: 200 }, signal),
     `squad-officers:${me?.orgId ?? ''}`,
   );
-  const matters = useLoad(
-    (signal) => (task ? inspectionsApi.matters({ subjectKind: task.subjectKind, active: true }, signal) : Promise.resolve([])),
-    task?.subjectKind ?? '',
-  );
+  const kinds = useMemo(() => (subject?.kind ? [subject.kind] : []), [subject]);
   const save = async (v: Values) => {
-    if (!task) return;
     setSaving(true);
     try {
-      await inspectionsApi.createTask({ subjectId: task.subjectId, ...v }, { idempotencyKey: key.current });
+      await inspectionsApi.createTask(v, { idempotencyKey: key.current });
       key.current = newIdempotencyKey();
       void message.success(t('common.created'));
       onCreated();
@@ -54,14 +69,29 @@ export function SpecialTaskDrawer({
     }
   };
   return (
-    <Drawer open={task !== null} width={480} title={t('insp.special.title')} onClose={onClose} destroyOnClose>
-      {task && (
-        <Form form={form} layout="vertical" initialValues={{ origin: 'special' }} onFinish={(v) => void save(v)}>
-          <Alert
-            type="info"
-            message={`${task.subjectName}${task.subjectAddress ? ` · ${task.subjectAddress}` : ''}`}
-            style={{ marginBottom: 12 }}
-          />
+    <Drawer open={open} width={520} title={t('insp.special.title')} onClose={onClose} destroyOnClose>
+      {open && (
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ origin: 'special', subjectId: from?.subjectId }}
+          onFinish={(v) => void save(v)}
+          data-testid="special-task-form"
+        >
+          <Form.Item
+            name="subjectId"
+            label={t('insp.special.subject')}
+            rules={[{ required: true, message: t('common.required', { field: t('insp.special.subject') }) }]}
+          >
+            <SubjectSelect
+              initial={initial}
+              testId="special-subject"
+              onPicked={(s) => {
+                if (s?.kind !== subject?.kind) form.setFieldValue('matterCodes', []);
+                setSubject(s ?? null);
+              }}
+            />
+          </Form.Item>
           <Form.Item name="origin" label={t('insp.tasks.origin')}>
             <Radio.Group
               options={[
@@ -79,28 +109,27 @@ export function SpecialTaskDrawer({
               mode="multiple"
               maxCount={2}
               loading={officers.loading}
+              optionFilterProp="label"
               options={(officers.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.employeeNo}）` }))}
+              data-testid="special-inspectors"
             />
           </Form.Item>
           <Form.Item
             name="matterCodes"
             label={t('insp.tasks.matters')}
+            extra={subject ? undefined : t('insp.special.pickSubjectFirst')}
             rules={[{ required: true, message: t('common.required', { field: t('insp.tasks.matters') }) }]}
           >
-            <Select
-              mode="multiple"
-              loading={matters.loading}
-              options={(matters.data ?? []).map((m) => ({ value: m.code, label: m.nameZh }))}
-            />
+            {subject ? <MatterSelect kinds={kinds} testId="special-matters" /> : <Select mode="multiple" disabled />}
           </Form.Item>
           <Form.Item
             name="dueOn"
             label={t('insp.tasks.dueOn')}
             rules={[{ required: true, message: t('common.required', { field: t('insp.tasks.dueOn') }) }]}
           >
-            <Input type="date" />
+            <Input type="date" data-testid="special-due" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={saving}>
+          <Button type="primary" htmlType="submit" loading={saving} data-testid="special-save">
             {t('common.save')}
           </Button>
         </Form>

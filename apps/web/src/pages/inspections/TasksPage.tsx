@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Flex, Select, Tag, type TableColumnsType } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { InspectionTask } from '@chengguan/contracts';
 import { TASK_ORIGINS, TASK_STATUSES } from '@chengguan/contracts';
@@ -23,7 +23,7 @@ export default function TasksPage() {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const { me } = useAuth();
   const isLeader = !!me?.roles.includes('squad_leader');
-  const [special, setSpecial] = useState<InspectionTask | null>(null);
+  const [special, setSpecial] = useState<{ from: InspectionTask | null } | null>(null);
   const query = { ...filters, ...paging } as Query;
   const list = useLoad((signal) => inspectionsApi.tasks(query, signal), JSON.stringify(query));
   const setFilter = (patch: TaskFilters) => {
@@ -62,7 +62,7 @@ export default function TasksPage() {
             ) : r.visitId ? (
               <Link to={`/inspection-visits/${r.visitId}`}>{t('insp.tasks.result')}</Link>
             ) : null}
-            {isLeader && <a onClick={() => setSpecial(r)}>{t('insp.special.action')}</a>}
+            {isLeader && <a onClick={() => setSpecial({ from: r })}>{t('insp.special.action')}</a>}
           </Flex>
         ),
       },
@@ -73,7 +73,16 @@ export default function TasksPage() {
     <Page
       title={t('insp.tasks.title')}
       testId="inspection-tasks-page"
-      extra={<ExportButton path={inspectionsApi.tasksExportPath} query={filters as Query} filename={`${t('insp.tasks.title')}.xlsx`} />}
+      extra={
+        <Flex gap={8}>
+          {isLeader && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setSpecial({ from: null })} data-testid="special-task-new">
+              {t('insp.special.action')}
+            </Button>
+          )}
+          <ExportButton path={inspectionsApi.tasksExportPath} query={filters as Query} filename={`${t('insp.tasks.title')}.xlsx`} />
+        </Flex>
+      }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
@@ -123,7 +132,8 @@ export default function TasksPage() {
         data-testid="inspection-tasks-table"
       />
       <SpecialTaskDrawer
-        task={special}
+        open={special !== null}
+        from={special?.from ?? null}
         onClose={() => setSpecial(null)}
         onCreated={() => {
           setSpecial(null);

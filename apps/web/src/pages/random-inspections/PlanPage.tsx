@@ -198,7 +198,7 @@ export default function PlanPage() {
             </Descriptions>
           </Card>
           {p.conflicts.length > 0 && (
-            <Card size="small" title={t('plan.conflicts')} style={{ marginBottom: 16 }}>
+            <Card size="small" title={t('plan.conflicts')} style={{ marginBottom: 16 }} data-testid="plan-conflicts">
               {p.conflicts.map((c) => (
                 <div key={`${c.officerId}${c.subjectId}`}>
                   {c.officerName} — {c.subjectName || c.subjectId}：{c.reason}

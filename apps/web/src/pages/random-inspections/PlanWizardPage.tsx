@@ -19,16 +19,19 @@ import {
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
-import { SUBJECT_KIND_CODES, type CreatePlanBody, type PlanDetail, type SubjectKindCode } from '@chengguan/contracts';
+import { SUBJECT_KIND_CODES, type CreatePlanBody, type Officer, type PlanDetail, type SubjectKindCode } from '@chengguan/contracts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { planApi } from '../../api/random-inspections.ts';
 import { officerApi } from '../../api/endpoints.ts';
+import { inspectionsApi } from '../../api/inspections.ts';
 import { ApiError } from '../../api/client.ts';
 import { serverFieldName } from '../../api/errors.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useSubmit } from '../../lib/useSubmit.ts';
 import { flattenOrgs, useOrgTree } from '../../lib/orgTree.ts';
 import { Page } from '../../components/Page.tsx';
+import { MatterSelect } from '../inspections/MatterSelect.tsx';
+import { SubjectSelect } from '../subjects/SubjectSelect.tsx';
 import { kindLabel, levelLabel } from './labels.ts';
 
 const LEVELS = ['red', 'yellow', 'green'] as const;
@@ -50,13 +53,19 @@ type Values = {
 
 const STEP_FIELDS: (keyof Values)[][] = [
   ['title', 'period', 'drawsPerYear'],
-  ['matterCodes'],
   ['orgIds', 'subjectKinds', 'riskLevels'],
+  ['matterCodes'],
   ['conflicts'],
   ['customProportions', 'percents', 'maxTargetsPerTeam', 'publishWithinWorkingDays'],
   [],
 ];
 const FIELD_MAP: Record<string, string> = { periodFrom: 'period', periodTo: 'period', proportions: 'percents' };
+
+/** The squads' officers, each squad asked on its own (its whole staff, not a page of the jurisdiction's). */
+async function squadOfficers(orgIds: string[], signal: AbortSignal): Promise<Officer[]> {
+  const pages = await Promise.all(orgIds.map((orgId) => officerApi.list({ orgId, active: true, page: 1, pageSize: 200 }, signal)));
+  return pages.flatMap((p) => p.items);
+}
 
 function toBody(v: Values): CreatePlanBody {
   return {
@@ -108,8 +117,17 @@ export default function PlanWizardPage() {
   const existing = useLoad((signal) => (id ? planApi.get(id, signal) : Promise.resolve(null)), id ?? 'new');
   const orgs = useOrgTree();
   const squads = useMemo(() => flattenOrgs(orgs.data ?? []).filter((o) => o.kind === 'squad' && o.active), [orgs.data]);
-  const officers = useLoad((signal) => officerApi.list({ page: 1, pageSize: 200, active: true }, signal), 'officers');
-  const chosenSquads = Form.useWatch('orgIds', form) ?? [];
+  const watchedSquads = Form.useWatch('orgIds', form) as string[] | undefined;
+  const chosenSquads = useMemo(() => [...(watchedSquads ?? [])].sort(), [watchedSquads]);
+  const officers = useLoad((signal) => squadOfficers(chosenSquads, signal), `officers:${chosenSquads.join(',')}`);
+  const watchedKinds = Form.useWatch('subjectKinds', form) as SubjectKindCode[] | undefined;
+  const chosenKinds = useMemo(() => watchedKinds ?? [], [watchedKinds]);
+  const matters = useLoad((signal) => inspectionsApi.matters({ active: true }, signal), 'active-matters');
+  /** The subjects of a saved plan's recusals, labelled before any search. */
+  const conflictSubjects = useMemo(
+    () => new Map((existing.data?.conflicts ?? []).map((c) => [c.subjectId, { id: c.subjectId, name: c.subjectName }])),
+    [existing.data],
+  );
   const custom = Form.useWatch('customProportions', form) ?? false;
 
   useEffect(() => {
@@ -148,9 +166,16 @@ export default function PlanWizardPage() {
     setStep((s) => s + 1);
   };
   const squadName = (sid: string) => squads.find((s) => s.id === sid)?.name ?? sid;
-  const officerOptions = (officers.data?.items ?? [])
-    .filter((o) => chosenSquads.includes(o.orgId))
-    .map((o) => ({ value: o.id, label: `${o.name}（${o.orgName}）` }));
+  const officerOptions = (officers.data ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.orgName}，${o.employeeNo}）` }));
+  const matterName = (code: string) => (matters.data ?? []).find((m) => m.code === code)?.nameZh ?? code;
+  // Kinds taken out: the matters that fitted only them go too.
+  const onKindsChange = (kinds: string[]) => {
+    const keep = (form.getFieldValue('matterCodes') as string[] | undefined)?.filter((c) => {
+      const m = matters.data?.find((x) => x.code === c);
+      return !m || m.subjectKinds.some((k) => kinds.includes(k));
+    });
+    if (keep) form.setFieldValue('matterCodes', keep);
+  };
   const v = form.getFieldsValue(true) as Values;
 
   const show = (s: number) => ({ display: step === s ? undefined : 'none' });
@@ -163,8 +188,8 @@ export default function PlanWizardPage() {
         style={{ marginBottom: 16 }}
         items={[
           { title: t('plan.step.basic') },
-          { title: t('plan.step.matters') },
           { title: t('plan.step.targets') },
+          { title: t('plan.step.matters') },
           { title: t('plan.step.inspectors') },
           { title: t('plan.step.proportions') },
           { title: t('plan.step.review') },
@@ -199,16 +224,6 @@ export default function PlanWizardPage() {
           </div>
           <div style={show(1)}>
             <Form.Item
-              name="matterCodes"
-              label={t('plan.matters')}
-              extra={t('plan.mattersHelp')}
-              rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('plan.matters') }) }]}
-            >
-              <Select mode="tags" tokenSeparators={[',', '，', ' ']} open={false} data-testid="plan-matters" />
-            </Form.Item>
-          </div>
-          <div style={show(2)}>
-            <Form.Item
               name="orgIds"
               label={t('plan.squads')}
               rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('plan.squads') }) }]}
@@ -225,10 +240,24 @@ export default function PlanWizardPage() {
               label={t('plan.kinds')}
               rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('plan.kinds') }) }]}
             >
-              <Checkbox.Group options={SUBJECT_KIND_CODES.map((k) => ({ value: k, label: kindLabel(t, k) }))} data-testid="plan-kinds" />
+              <Checkbox.Group
+                options={SUBJECT_KIND_CODES.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+                onChange={(v) => onKindsChange(v as string[])}
+                data-testid="plan-kinds"
+              />
             </Form.Item>
             <Form.Item name="riskLevels" label={t('plan.levels')} extra={t('plan.levelsAll')}>
               <Checkbox.Group options={LEVELS.map((l) => ({ value: l, label: levelLabel(t, l) }))} />
+            </Form.Item>
+          </div>
+          <div style={show(2)}>
+            <Form.Item
+              name="matterCodes"
+              label={t('plan.matters')}
+              extra={t('plan.mattersHelp')}
+              rules={[{ required: true, type: 'array', min: 1, message: t('common.required', { field: t('plan.matters') }) }]}
+            >
+              <MatterSelect kinds={chosenKinds} source={matters} testId="plan-matters" />
             </Form.Item>
           </div>
           <div style={show(3)}>
@@ -243,21 +272,35 @@ export default function PlanWizardPage() {
                         label={t('plan.conflictOfficer')}
                         rules={[{ required: true, message: t('common.required', { field: t('plan.conflictOfficer') }) }]}
                       >
-                        <Select style={{ width: 220 }} showSearch optionFilterProp="label" options={officerOptions} />
+                        <Select
+                          style={{ width: 240 }}
+                          showSearch
+                          optionFilterProp="label"
+                          loading={officers.loading}
+                          options={officerOptions}
+                          placeholder={t('plan.conflictOfficerPick')}
+                          data-testid="plan-conflict-officer"
+                        />
                       </Form.Item>
                       <Form.Item
                         name={[f.name, 'subjectId']}
                         label={t('plan.conflictSubject')}
                         rules={[{ required: true, message: t('common.required', { field: t('plan.conflictSubject') }) }]}
                       >
-                        <Input style={{ width: 300 }} />
+                        <SubjectSelect
+                          style={{ width: 300 }}
+                          initial={conflictSubjects.get(form.getFieldValue(['conflicts', f.name, 'subjectId']) as string) ?? null}
+                          kind={chosenKinds.length === 1 ? chosenKinds[0] : undefined}
+                          orgId={chosenSquads.length === 1 ? chosenSquads[0] : undefined}
+                          testId="plan-conflict-subject"
+                        />
                       </Form.Item>
                       <Form.Item
                         name={[f.name, 'reason']}
                         label={t('plan.conflictReason')}
                         rules={[{ required: true, min: 2, message: t('common.required', { field: t('plan.conflictReason') }) }]}
                       >
-                        <Input style={{ width: 200 }} maxLength={200} />
+                        <Input style={{ width: 200 }} maxLength={200} data-testid="plan-conflict-reason" />
                       </Form.Item>
                       <MinusCircleOutlined onClick={() => remove(f.name)} />
                     </Space>
@@ -300,7 +343,7 @@ export default function PlanWizardPage() {
               <Descriptions.Item label={t('plan.period')}>
                 {v.period ? `${v.period[0].format('YYYY-MM-DD')} ~ ${v.period[1].format('YYYY-MM-DD')}` : '—'}
               </Descriptions.Item>
-              <Descriptions.Item label={t('plan.matters')}>{(v.matterCodes ?? []).join('、')}</Descriptions.Item>
+              <Descriptions.Item label={t('plan.matters')}>{(v.matterCodes ?? []).map(matterName).join('、')}</Descriptions.Item>
               <Descriptions.Item label={t('plan.squads')}>{(v.orgIds ?? []).map(squadName).join('、')}</Descriptions.Item>
               <Descriptions.Item label={t('plan.kinds')}>
                 {(v.subjectKinds ?? []).map((k) => (
