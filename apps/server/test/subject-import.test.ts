@@ -145,6 +145,17 @@ beforeAll(async () => {
       max_lon: 121.53,
       max_lat: 31.25,
     })
+    // The demo seed gives 陆家嘴 an area of its own: this test's ring replaces it.
+    .onConflict((oc) =>
+      oc.column('org_id').doUpdateSet({
+        street_name: '陆家嘴街道',
+        geometry: JSON.stringify({ type: 'Polygon', coordinates: [ring] }),
+        min_lon: 121.49,
+        min_lat: 31.22,
+        max_lon: 121.53,
+        max_lat: 31.25,
+      }),
+    )
     .execute();
   // Already in the registry: the credit code of row 7.
   await ctx.deps.db
