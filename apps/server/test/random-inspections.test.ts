@@ -21,6 +21,12 @@ beforeAll(async () => {
   ctx = await createTestContext();
   p = planCalls(ctx, tokens);
   await insertMatters(ctx);
+  // The pools below are this file's own subjects: the demo seed's records in these squads are closed first.
+  await ctx.deps.db
+    .updateTable('subjects')
+    .set({ status: 'closed' })
+    .where('org_id', 'in', [org('qp-zjj'), org('qp-xy')])
+    .execute();
   zjj = {
     red: await insertSubjects(ctx, 'qp-zjj', 4, 'red'),
     yellow: await insertSubjects(ctx, 'qp-zjj', 8, 'yellow'),
