@@ -1,6 +1,7 @@
 // What the 双随机 plans ask of inspections (through ./index.ts): the matters of the 检查事项清单 by code, and
 // creating the tasks a draw assigns.
 import type { InspectionMatter } from '@chengguan/domain';
+import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
 
 export type InspectionMatterRow = InspectionMatter & { id: string; bureauId: string | null; active: boolean; version: number };
@@ -36,43 +37,44 @@ export type NewInspectionTask = {
   createdBy?: string | null;
 };
 
+/** A PostgreSQL array literal of these strings (each one quoted), cast per row in the insert below. */
+function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
 /**
- * Inserts tasks inside the caller's transaction (a draw writes all of its tasks at once). Each task keeps the current
- * version of its matters: a later edit of the list does not change the form of a task already given.
+ * Inserts tasks inside the caller's transaction (a draw writes all of its tasks at once): one statement per 20,000
+ * tasks, each column one array parameter; the array columns travel as one literal per task. Each task keeps the
+ * current version of its matters: a later edit of the list does not change the form of a task already given.
  */
 export async function insertInspectionTasks(trx: Executor, tasks: readonly NewInspectionTask[]): Promise<void> {
-  const CHUNK = 2000;
+  const CODES_CHUNK = 2000;
+  const CHUNK = 20_000;
   const codes = [...new Set(tasks.flatMap((t) => t.matterCodes))];
   const current = new Map<string, number>();
-  for (let i = 0; i < codes.length; i += CHUNK) {
+  for (let i = 0; i < codes.length; i += CODES_CHUNK) {
     const rows = await trx
       .selectFrom('inspection_matters')
       .select(['code', 'version'])
-      .where('code', 'in', codes.slice(i, i + CHUNK))
+      .where('code', 'in', codes.slice(i, i + CODES_CHUNK))
       .execute();
     for (const r of rows) current.set(r.code, r.version);
   }
   const versionsOf = (t: NewInspectionTask) =>
     JSON.stringify(Object.fromEntries(t.matterCodes.filter((c) => current.has(c)).map((c) => [c, current.get(c)!])));
   for (let i = 0; i < tasks.length; i += CHUNK) {
-    await trx
-      .insertInto('inspection_tasks')
-      .values(
-        tasks.slice(i, i + CHUNK).map((t) => ({
-          id: t.id,
-          bureau_id: t.bureauId,
-          org_id: t.orgId,
-          subject_id: t.subjectId,
-          origin: t.origin,
-          plan_id: t.planId ?? null,
-          team_no: t.teamNo ?? null,
-          inspector_ids: [...t.inspectorIds],
-          matter_codes: [...t.matterCodes],
-          due_on: t.dueOn,
-          matter_versions: versionsOf(t),
-          created_by: t.createdBy ?? null,
-        })),
-      )
-      .execute();
+    const part = tasks.slice(i, i + CHUNK);
+    await sql`
+      INSERT INTO inspection_tasks (id, bureau_id, org_id, subject_id, origin, plan_id, team_no, inspector_ids,
+                                    matter_codes, due_on, matter_versions, created_by)
+      SELECT t.id, t.bureau_id, t.org_id, t.subject_id, t.origin, t.plan_id, t.team_no, t.inspector_ids::uuid[],
+             t.matter_codes::text[], t.due_on, t.matter_versions::jsonb, t.created_by
+      FROM unnest(${part.map((t) => t.id)}::uuid[], ${part.map((t) => t.bureauId)}::uuid[], ${part.map((t) => t.orgId)}::uuid[],
+                  ${part.map((t) => t.subjectId)}::uuid[], ${part.map((t) => t.origin)}::text[],
+                  ${part.map((t) => t.planId ?? null)}::uuid[], ${part.map((t) => t.teamNo ?? null)}::int[],
+                  ${part.map((t) => arrayLiteral(t.inspectorIds))}::text[], ${part.map((t) => arrayLiteral(t.matterCodes))}::text[],
+                  ${part.map((t) => t.dueOn)}::date[], ${part.map(versionsOf)}::text[], ${part.map((t) => t.createdBy ?? null)}::uuid[])
+           AS t (id, bureau_id, org_id, subject_id, origin, plan_id, team_no, inspector_ids, matter_codes, due_on,
+                 matter_versions, created_by)`.execute(trx);
   }
 }
