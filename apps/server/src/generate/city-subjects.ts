@@ -206,84 +206,6 @@ const VIOLATIONS: Readonly<Record<SubjectKind, readonly string[]>> = {
 };
 const COMPLAINTS = ['噪声扰民', '油烟扰民', '占道经营', '乱堆物', '夜间施工', '垃圾未清运', '违法搭建'];
 
-/** A minimal 检查事项清单, inserted only into an empty table (the inspections capability keeps the real one). */
-export const GENERATED_MATTERS: readonly InspectionMatter[] = [
-  {
-    code: 'GEN-SHOP',
-    nameZh: '沿街商户门责区域管理检查',
-    legalBasisZh: '《上海市市容环境卫生管理条例》',
-    subjectKinds: ['street_shop', 'stall_point'],
-    items: [
-      { code: 'GEN-SHOP-1', textZh: '门责区域内无跨门营业、乱堆物', legalBasisZh: '《上海市市容环境卫生管理条例》', photo: 'when_failed' },
-      { code: 'GEN-SHOP-2', textZh: '店招店牌设置规范、牢固', legalBasisZh: '《上海市市容环境卫生管理条例》', photo: 'when_failed' },
-    ],
-  },
-  {
-    code: 'GEN-FUME',
-    nameZh: '餐饮服务业油烟排放检查',
-    legalBasisZh: '《中华人民共和国大气污染防治法》第八十一条',
-    subjectKinds: ['restaurant_fume'],
-    items: [
-      {
-        code: 'GEN-FUME-1',
-        textZh: '安装油烟净化设施并保持正常使用',
-        legalBasisZh: '《中华人民共和国大气污染防治法》第八十一条',
-        photo: 'always',
-      },
-      {
-        code: 'GEN-FUME-2',
-        textZh: '油烟净化设施清洗维护记录齐全',
-        legalBasisZh: '《中华人民共和国大气污染防治法》第八十一条',
-        photo: 'never',
-      },
-    ],
-  },
-  {
-    code: 'GEN-SITE',
-    nameZh: '建设工地文明施工检查',
-    legalBasisZh: '《上海市建筑垃圾处理管理规定》',
-    subjectKinds: ['construction_site'],
-    items: [
-      { code: 'GEN-SITE-1', textZh: '出入口车辆冲洗设施正常使用', legalBasisZh: '《上海市建筑垃圾处理管理规定》', photo: 'always' },
-      { code: 'GEN-SITE-2', textZh: '建筑垃圾、渣土覆盖到位', legalBasisZh: '《上海市建筑垃圾处理管理规定》', photo: 'when_failed' },
-    ],
-  },
-  {
-    code: 'GEN-WASTE',
-    nameZh: '建筑垃圾运输检查',
-    legalBasisZh: '《上海市建筑垃圾处理管理规定》',
-    subjectKinds: ['waste_transport_company', 'waste_transport_vehicle'],
-    items: [
-      { code: 'GEN-WASTE-1', textZh: '持有效运输核准文件', legalBasisZh: '《上海市建筑垃圾处理管理规定》', photo: 'never' },
-      { code: 'GEN-WASTE-2', textZh: '车辆密闭运输、无抛洒滴漏', legalBasisZh: '《上海市建筑垃圾处理管理规定》', photo: 'when_failed' },
-    ],
-  },
-  {
-    code: 'GEN-PROP',
-    nameZh: '住宅小区违法搭建和垃圾分类检查',
-    legalBasisZh: '《上海市住宅物业管理规定》《上海市生活垃圾管理条例》',
-    subjectKinds: ['residential_compound', 'property_company'],
-    items: [
-      { code: 'GEN-PROP-1', textZh: '小区内无新增违法搭建', legalBasisZh: '《上海市住宅物业管理规定》', photo: 'when_failed' },
-      { code: 'GEN-PROP-2', textZh: '生活垃圾分类投放管理到位', legalBasisZh: '《上海市生活垃圾管理条例》', photo: 'when_failed' },
-    ],
-  },
-  {
-    code: 'GEN-HIST',
-    nameZh: '优秀历史建筑保护检查',
-    legalBasisZh: '《上海市历史文化风貌区和优秀历史建筑保护条例》',
-    subjectKinds: ['historic_building'],
-    items: [
-      {
-        code: 'GEN-HIST-1',
-        textZh: '未擅自改变建筑外立面和保护部位',
-        legalBasisZh: '《上海市历史文化风貌区和优秀历史建筑保护条例》',
-        photo: 'always',
-      },
-    ],
-  },
-];
-
 const SUBJECT_COLUMNS = [
   'id',
   'code',
@@ -783,39 +705,19 @@ export const citySubjectsPart: GeneratorPart = {
   },
 };
 
-/** The 检查事项清单 in the database; the generated minimal one is inserted first when it is empty. */
+/** The 检查事项清单 in the database (the inspections module's starter list, loaded with the reference data). */
 async function ensureMatters(ctx: GeneratorContext): Promise<InspectionMatter[]> {
-  const existing = await ctx.db
+  const rows = await ctx.db
     .selectFrom('inspection_matters')
     .select(['code', 'name_zh', 'legal_basis_zh', 'subject_kinds', 'items'])
     .where('active', '=', true)
     .orderBy('code')
     .execute();
-  if (existing.length > 0) {
-    return existing.map((m) => ({
-      code: m.code,
-      nameZh: m.name_zh,
-      legalBasisZh: m.legal_basis_zh,
-      subjectKinds: m.subject_kinds as SubjectKind[],
-      items: m.items as InspectionMatter['items'],
-    }));
-  }
-  const at = shanghaiInstant(firstDay(ctx.options));
-  await ctx.db
-    .insertInto('inspection_matters')
-    .values(
-      GENERATED_MATTERS.map((m) => ({
-        id: ctx.idAt(at.getTime()),
-        code: m.code,
-        bureau_id: null,
-        name_zh: m.nameZh,
-        legal_basis_zh: m.legalBasisZh,
-        subject_kinds: [...m.subjectKinds],
-        items: JSON.stringify(m.items),
-        created_at: at,
-        updated_at: at,
-      })),
-    )
-    .execute();
-  return [...GENERATED_MATTERS];
+  return rows.map((m) => ({
+    code: m.code,
+    nameZh: m.name_zh,
+    legalBasisZh: m.legal_basis_zh,
+    subjectKinds: m.subject_kinds as SubjectKind[],
+    items: m.items as InspectionMatter['items'],
+  }));
 }

@@ -8,6 +8,7 @@ import type { Clock } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { recordAudit } from '../modules/audit/index.ts';
 import { loadWorkCalendar, seedLawLibrary } from '../modules/law/index.ts';
+import { seedInspectionMatters } from '../modules/inspections/index.ts';
 import { countOrgs } from '../modules/org/index.ts';
 import { endOfShanghaiDay } from '../shared/time.ts';
 import { cityAreasPart } from './city-areas.ts';
@@ -90,6 +91,7 @@ export async function generateCity(
   const auditIds = idSource(partRandom(options.seed, 'audit'));
   const auditDeps = { clock, newId: () => auditIds(clock.now().getTime()), config };
   await seedLawLibrary({ db, clock, newId: auditDeps.newId, config });
+  await seedInspectionMatters({ db, clock, newId: auditDeps.newId, config });
   const calendar = await loadWorkCalendar(db);
   const writer = new CopyWriter(database, {
     progress: log,
