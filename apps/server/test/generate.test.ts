@@ -295,22 +295,25 @@ describe('city generator (tiny preset)', () => {
     const levels = new Set<string>();
     for (const s of subjects) {
       const timeline = events.get(s.id) ?? [];
+      const licence = subjectLicenceState(
+        {
+          kind: s.kind as SubjectKind,
+          licences: (licences.get(s.id) ?? []).map((l) => ({
+            kind: l.kind,
+            number: l.number,
+            issuedOn: l.issued_on!,
+            validUntil: l.valid_until,
+          })),
+        },
+        UNTIL,
+      );
+      // The list's licence filter reads the stored state: revoked and not yet valid count as expired.
+      expect(s.licence_state).toBe(licence === 'revoked' || licence === 'not_yet_valid' ? 'expired' : licence);
       const grading = gradeSubject(
         {
           subjectId: s.id,
           kind: s.kind as SubjectKind,
-          licence: subjectLicenceState(
-            {
-              kind: s.kind as SubjectKind,
-              licences: (licences.get(s.id) ?? []).map((l) => ({
-                kind: l.kind,
-                number: l.number,
-                issuedOn: l.issued_on!,
-                validUntil: l.valid_until,
-              })),
-            },
-            UNTIL,
-          ),
+          licence,
           events: timeline
             .filter((e) => (SUBJECT_EVENT_TYPES as readonly string[]).includes(e.kind))
             .map((e) => ({ type: e.kind as SubjectEventType, date: e.occurred_on, ref: e.id })),

@@ -26,6 +26,7 @@ import {
 import { sql } from 'kysely';
 import { GIVEN_F, GIVEN_M, MOBILE_PREFIXES, SURNAMES } from '../seed/demo-data.ts';
 import { shanghaiInstant } from '../shared/time.ts';
+import { licenceFilterState, nextInspectionOn } from '../modules/subjects/index.ts';
 import { CITY_AREAS, type SquadArea } from './city-areas.ts';
 import { CITY, type CityBureau, type CitySquad } from './city-orgs.ts';
 import { firstDay } from './options.ts';
@@ -237,6 +238,7 @@ const SUBJECT_COLUMNS = [
   'risk_graded_at',
   'last_inspected_on',
   'next_inspection_on',
+  'licence_state',
   'status',
   'created_at',
   'updated_at',
@@ -576,18 +578,19 @@ export const citySubjectsPart: GeneratorPart = {
 
       const flags: Record<string, boolean> =
         credit !== null && kind !== 'waste_transport_vehicle' && rand() < 0.01 ? { abnormalList: true } : {};
+      const licence = subjectLicenceState({ kind, licences: licenceRows }, until);
       const grading = gradeSubject(
         {
           subjectId: id,
           kind,
-          licence: subjectLicenceState({ kind, licences: licenceRows }, until),
+          licence,
           events: gradingEvents,
           flags,
         },
         DEFAULT_RISK_RULE_SET,
         until,
       );
-      const nextOn = addDays(lastInspected ?? (createdOn > start ? createdOn : start), Math.round(365 / grading.inspectionsPerYear));
+      const nextOn = nextInspectionOn(lastInspected ?? (createdOn > start ? createdOn : start), grading.inspectionsPerYear);
       const verified = rand() < VERIFIED_SHARE;
       const normalized = normalizeAddress(address);
       const tagList = TAGS[kind].filter(() => rand() < 0.3);
@@ -622,6 +625,7 @@ export const citySubjectsPart: GeneratorPart = {
         gradedAt,
         lastInspected,
         nextOn,
+        licenceFilterState(licence),
         'active',
         createdAt,
         gradedAt,

@@ -31,3 +31,6 @@ export const subjectsModule: ServerModule = {
 
 /** 导入: the city's lists from a spreadsheet — dry-run report, then a bulk load (its own routes and jobs). */
 export { subjectImportModule } from './import/index.ts';
+
+/** The stored licence state of the list's filter, and the next inspection date from the level's frequency (the generator writes both as grading would). */
+export { licenceFilterState, nextInspectionOn } from './use-cases/grading.ts';
