@@ -37,6 +37,30 @@ describe('contract points', () => {
     expect((await ctx.api('GET', '/api/docs/')).statusCode).toBe(200);
   });
 
+  it('publishes each response schema several routes share once, and every reference leads back to the route’s own schema', async () => {
+    const doc = (await ctx.api('GET', '/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const resolve = (schema: unknown): unknown => {
+      const ref = (schema as { $ref?: string }).$ref;
+      return ref ? doc.components.schemas[ref.replace('#/components/schemas/', '')] : schema;
+    };
+    const resolved = structuredClone(doc) as typeof doc;
+    let refs = 0;
+    for (const ops of Object.values(resolved.paths))
+      for (const op of Object.values(ops))
+        for (const response of Object.values(op.responses ?? {}))
+          for (const media of Object.values(response.content ?? {})) {
+            if ((media.schema as { $ref?: string }).$ref) refs++;
+            media.schema = resolve(media.schema);
+          }
+    expect(refs).toBeGreaterThan(20);
+    // With the references followed, the published document is exactly the routes' own.
+    const own = ctx.app.swagger() as { paths: unknown };
+    expect(resolved.paths).toEqual(own.paths);
+  });
+
   it('answers an unknown API path with the coded 404', async () => {
     const r = await ctx.api('GET', '/api/v1/nothing-here');
     expect(r.statusCode).toBe(404);

@@ -19,6 +19,7 @@ import { installUnitOfWork } from './unit-of-work.ts';
 import { installOriginCheck } from './origin-check.ts';
 import { installSecurityHeaders, markNoReferrerPage } from './security-headers.ts';
 import { buildModules, type Modules } from '../platform/build-modules.ts';
+import { publishedOpenApi } from './openapi-document.ts';
 
 export type BuildAppOptions = {
   deps: Deps;
@@ -86,7 +87,7 @@ export async function buildApp({
       return { status: 'ok', database: databaseKind, version: deps.config.version };
     },
   );
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => publishedOpenApi(app.swagger()));
   // Public routes carry their own key: the login form, the party's confirmation link, a document's QR code, the
   // party's portal session, the published decisions, a payment provider's signature.
   modules.registerPublicRoutes(app);
