@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Flex, Input, InputNumber, Select, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, InputNumber, Select, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { PLAN_STATUSES, type PlanListItem, type PlanListQuery, type PlanStatus } from '@chengguan/contracts';
@@ -12,6 +12,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { Page } from '../../components/Page.tsx';
 import { STATUS_COLOR, statusLabel } from './labels.ts';
 import { cleanQuery, ExportButton } from '../../components/ExportButton.tsx';
+import { ListSearch } from '../../components/ListSearch.tsx';
 
 type Filters = Omit<PlanListQuery, 'page' | 'pageSize'>;
 
@@ -20,7 +21,6 @@ export default function PlanListPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>({});
-  const [qInput, setQInput] = useState('');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const query = { ...filters, ...paging };
   const list = useLoad((signal) => planApi.list(query, signal), JSON.stringify(query));
@@ -68,17 +68,11 @@ export default function PlanListPage() {
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12}>
-          <Input.Search
-            allowClear
+          <ListSearch
+            value={filters.q}
+            onSearch={(q) => setFilter({ q })}
             placeholder={t('plan.searchPlaceholder')}
-            value={qInput}
-            onChange={(e) => {
-              setQInput(e.target.value);
-              if (e.target.value === '') setFilter({ q: undefined });
-            }}
-            onSearch={(v) => setFilter({ q: v.trim() || undefined })}
-            style={{ width: 240 }}
-            data-testid="plans-search"
+            testId="plans-search"
           />
           <Select
             allowClear

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Input, Select, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Flex, Select, Space, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { DownloadOutlined, LockOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { Officer } from '@chengguan/contracts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -17,6 +17,7 @@ import { OfficerCreateDrawer } from './OfficerCreateDrawer.tsx';
 import { OfficerDetailDrawer } from './OfficerDetailDrawer.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { ListSearch } from '../../components/ListSearch.tsx';
 
 export default function OfficersPage() {
   const { t, lang } = useI18n();
@@ -26,7 +27,6 @@ export default function OfficersPage() {
   const orgs = useOrgTree();
   const tree = orgs.data ?? [];
   const [filters, setFilters] = useState<OfficerFilters>({});
-  const [qInput, setQInput] = useState('');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<Officer | null>(null);
@@ -126,17 +126,11 @@ export default function OfficersPage() {
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12}>
-          <Input.Search
-            allowClear
+          <ListSearch
+            value={filters.q}
+            onSearch={(q) => setFilter({ q })}
             placeholder={t('officer.searchPlaceholder')}
-            value={qInput}
-            onChange={(e) => {
-              setQInput(e.target.value);
-              if (e.target.value === '') setFilter({ q: undefined });
-            }}
-            onSearch={(v) => setFilter({ q: v.trim() || undefined })}
-            style={{ width: 240 }}
-            data-testid="officers-search"
+            testId="officers-search"
           />
           <OrgTreeSelect
             tree={tree}
@@ -179,7 +173,6 @@ export default function OfficersPage() {
           <Button
             icon={<ReloadOutlined />}
             onClick={() => {
-              setQInput('');
               setFilters({});
               setPaging((p) => ({ ...p, page: 1 }));
             }}

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Flex, Input, Segmented, Select, Spin, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Flex, Segmented, Select, Spin, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { SubjectListItem, SubjectMapPage } from '@chengguan/contracts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -16,6 +16,7 @@ import { useMapData } from '../../map/LocationField.tsx';
 import { kindLabel, kindOptions, licenceLabel, licenceOptions, RISK_LEVELS, riskTagColour, riskText } from './labels.ts';
 import { SubjectFormDrawer } from './SubjectFormDrawer.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
+import { ListSearch } from '../../components/ListSearch.tsx';
 
 const SubjectsMap = lazy(() => import('./SubjectsMap.tsx'));
 
@@ -32,7 +33,6 @@ export default function SubjectsPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
-  const [qInput, setQInput] = useState(filters.q ?? '');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [view, setView] = useState<'list' | 'map'>('list');
   const [creating, setCreating] = useState(false);
@@ -115,17 +115,12 @@ export default function SubjectsPage() {
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12}>
-          <Input.Search
-            allowClear
+          <ListSearch
+            value={filters.q}
+            onSearch={(q) => setFilter({ q })}
             placeholder={t('subject.searchPlaceholder')}
-            value={qInput}
-            onChange={(e) => {
-              setQInput(e.target.value);
-              if (e.target.value === '') setFilter({ q: undefined });
-            }}
-            onSearch={(v) => setFilter({ q: v.trim() || undefined })}
-            style={{ width: 260 }}
-            data-testid="subjects-search"
+            width={260}
+            testId="subjects-search"
           />
           <Select
             allowClear
@@ -165,7 +160,6 @@ export default function SubjectsPage() {
           <Button
             icon={<ReloadOutlined />}
             onClick={() => {
-              setQInput('');
               setParams(new URLSearchParams(), { replace: true });
             }}
           >
