@@ -23,3 +23,4 @@ export * from './text/ui-text.ts';
 export * from './audit/checkpoint.ts';
 export * from './geo/index.ts';
 export * from './subjects/index.ts';
+export * from './tickets/index.ts';
