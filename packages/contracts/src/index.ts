@@ -22,3 +22,4 @@ export * from './inspections.ts';
 export * from './subjects.ts';
 export * from './random-inspections.ts';
 export * from './subject-import.ts';
+export * from './tickets.ts';

@@ -15,6 +15,7 @@ import type { GeoTables } from '../modules/geo/geo.tables.ts';
 import type { SubjectTables } from '../modules/subjects/subjects.tables.ts';
 import type { InspectionTables } from '../modules/inspections/inspections.tables.ts';
 import type { RandomInspectionTables } from '../modules/random-inspections/random-inspections.tables.ts';
+import type { TicketTables } from '../modules/tickets/tickets.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -154,4 +155,5 @@ export type DB = CoreTables &
   GeoTables &
   SubjectTables &
   InspectionTables &
-  RandomInspectionTables;
+  RandomInspectionTables &
+  TicketTables;

@@ -24,6 +24,7 @@ import { serviceModule } from '../modules/service/index.ts';
 import { staffModule } from '../modules/staff/index.ts';
 import { subjectImportModule, subjectsModule } from '../modules/subjects/index.ts';
 import { throttleModule } from '../modules/throttle/index.ts';
+import { ticketsModule } from '../modules/tickets/index.ts';
 import { type ServerModule, withSchemaTypes } from './server-module.ts';
 
 /**
@@ -54,6 +55,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   homeModule,
   randomInspectionsModule,
   subjectImportModule,
+  ticketsModule,
 ];
 
 export type Modules = {

@@ -35,11 +35,26 @@ export const PERMISSIONS = [
   'inspection_plan:write',
   'inspection_plan:approve',
   'subject:import',
+  'ticket:read',
+  'ticket:write',
+  'ticket:dispatch',
+  'ticket:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  field_officer: ['org:read', 'staff:read', 'law:read', 'case:read', 'case:write', 'subject:read', 'subject:write', 'inspection_plan:read'],
+  field_officer: [
+    'org:read',
+    'staff:read',
+    'law:read',
+    'case:read',
+    'case:write',
+    'subject:read',
+    'subject:write',
+    'inspection_plan:read',
+    'ticket:read',
+    'ticket:write',
+  ],
   squad_leader: [
     'org:read',
     'staff:read',
@@ -53,6 +68,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspection_plan:read',
     'inspection_plan:write',
     'inspection_plan:approve',
+    'ticket:read',
+    'ticket:write',
+    'ticket:dispatch',
   ],
   legal_reviewer: [
     'org:read',
@@ -65,7 +83,19 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'disclosure:write',
     'subject:read',
   ],
-  commander: ['org:read', 'staff:read', 'law:read', 'case:read', 'subject:read', 'inspection_plan:read'],
+  // The command centre (指挥中心) takes tickets in, dispatches, transfers and decides extensions (诉件处置, R12/R13).
+  commander: [
+    'org:read',
+    'staff:read',
+    'law:read',
+    'case:read',
+    'subject:read',
+    'inspection_plan:read',
+    'ticket:read',
+    'ticket:write',
+    'ticket:dispatch',
+    'ticket:approve',
+  ],
   supervisor: [
     'org:read',
     'staff:read',
@@ -76,6 +106,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'disclosure:read',
     'subject:read',
     'inspection_plan:read',
+    'ticket:read',
+    'ticket:write',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -98,6 +130,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspection_plan:write',
     'inspection_plan:approve',
     'subject:import',
+    'ticket:read',
+    'ticket:write',
+    'ticket:approve',
   ],
   admin: [
     'org:read',

@@ -9,6 +9,7 @@ export {
   RISK_EVENT_KINDS,
   subjectBriefs,
   subjectPool,
+  squadOfPoint,
   type SubjectBrief,
   type SubjectEventInput,
   type SubjectEventKind,

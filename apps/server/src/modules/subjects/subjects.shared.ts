@@ -2,6 +2,8 @@
 // draw, and writing an event into a subject's timeline. The registry's own routes and use-cases build on the same.
 import { sql } from 'kysely';
 import type { Deps, Executor } from '../../context.ts';
+import { districtAt, type DistrictGeometry } from '@chengguan/domain';
+import { squadAt } from './subjects.repository.ts';
 import { regradeSubjects } from './use-cases/grading.ts';
 
 /** Timeline kinds the risk rules count (the domain's RiskEventType) … */
@@ -152,4 +154,13 @@ export async function subjectPool(db: Executor, f: SubjectPoolFilter): Promise<S
   if (f.levels?.length) q = q.where('risk_level', 'in', f.levels);
   const rows = await q.execute();
   return rows.map((r) => ({ id: r.id, orgId: r.org_id as string, level: r.risk_level as string }));
+}
+
+/**
+ * The squad whose service area (org_areas) holds a WGS-84 point, among the bureau's active squads; null when none
+ * does. The same rule the registry files a subject's squad by, for other modules (诉件 routing).
+ */
+export async function squadOfPoint(db: Executor, bureauId: string, point: readonly [number, number]): Promise<string | null> {
+  const p: [number, number] = [point[0], point[1]];
+  return squadAt(db, bureauId, p[0], p[1], (g) => districtAt(p, [{ name: 'area', geometry: g as DistrictGeometry }]) !== null);
 }

@@ -1,0 +1,140 @@
+// All SQL of 诉件处置 (migration 037).
+import { sql, type Selectable } from 'kysely';
+import type { Actor, Executor } from '../../context.ts';
+import type { TicketsTable } from './tickets.tables.ts';
+
+export type TicketRow = Selectable<TicketsTable> & {
+  org_name: string | null;
+  officer_name: string | null;
+  category_name: string;
+  /** The path jurisdiction is checked against: the squad's, or the bureau's while no squad holds it. */
+  scope_path: string;
+};
+
+const prefix = (path: string) => `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Tickets in the actor's jurisdiction, with the names the list shows. */
+export function ticketsQuery(db: Executor, actor: Pick<Actor, 'jurisdictionPath'>) {
+  return db
+    .selectFrom('tickets as t')
+    .innerJoin('orgs as b', 'b.id', 't.bureau_id')
+    .leftJoin('orgs as g', 'g.id', 't.org_id')
+    .leftJoin('officers as f', 'f.id', 't.officer_id')
+    .innerJoin('ticket_categories as c', 'c.code', 't.category_code')
+    .where(sql<boolean>`coalesce(g.path, b.path) LIKE ${prefix(actor.jurisdictionPath)}`);
+}
+
+export function selectTicket(q: ReturnType<typeof ticketsQuery>) {
+  return q
+    .selectAll('t')
+    .select(['g.name as org_name', 'f.name as officer_name', 'c.name_zh as category_name'])
+    .select(sql<string>`coalesce(g.path, b.path)`.as('scope_path'));
+}
+
+/** The ticket if the actor's jurisdiction holds it; `lock` takes the row for a step. */
+export async function findTicket(
+  db: Executor,
+  actor: Pick<Actor, 'jurisdictionPath'>,
+  id: string,
+  lock = false,
+): Promise<TicketRow | undefined> {
+  let q = selectTicket(ticketsQuery(db, actor)).where('t.id', '=', id);
+  if (lock) q = q.forUpdate('t');
+  return q.executeTakeFirst() as Promise<TicketRow | undefined>;
+}
+
+export async function findByExternalNo(db: Executor, channel: string, externalNo: string) {
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'bureau_id'])
+    .where('channel', '=', channel)
+    .where('external_no', '=', externalNo)
+    .executeTakeFirst();
+}
+
+export async function insertTicketEvent(
+  db: Executor,
+  row: {
+    id: string;
+    ticketId: string;
+    action: string;
+    from: string | null;
+    to: string | null;
+    actorId: string | null;
+    actorName: string | null;
+    note?: string | null;
+    data?: unknown;
+    at: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('ticket_events')
+    .values({
+      id: row.id,
+      ticket_id: row.ticketId,
+      action: row.action,
+      from_state: row.from,
+      to_state: row.to,
+      actor_id: row.actorId,
+      actor_name: row.actorName,
+      note: row.note ?? null,
+      data: JSON.stringify(row.data ?? {}),
+      at: row.at,
+    })
+    .execute();
+}
+
+export async function ticketEvents(db: Executor, ticketId: string) {
+  return db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('seq').execute();
+}
+
+export async function ticketExtensions(db: Executor, ticketId: string) {
+  return db.selectFrom('ticket_extensions').selectAll().where('ticket_id', '=', ticketId).orderBy('requested_at').orderBy('id').execute();
+}
+
+export async function ticketPauses(db: Executor, ticketId: string) {
+  return db.selectFrom('ticket_pauses').selectAll().where('ticket_id', '=', ticketId).orderBy('from_at').execute();
+}
+
+export async function categoryRows(db: Executor) {
+  return db.selectFrom('ticket_categories').selectAll().orderBy('sort_order').orderBy('code').execute();
+}
+
+/** Earlier tickets of the bureau at the same address or from the same reporter since `since` (repeat detection). */
+export async function repeatCandidates(
+  db: Executor,
+  bureauId: string,
+  addressKey: string | null,
+  reporterKey: string | null,
+  since: Date,
+  until: Date,
+) {
+  if (!addressKey && !reporterKey) return [];
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'received_at', 'address', 'reporter_key'])
+    .where('bureau_id', '=', bureauId)
+    .where('received_at', '>=', since)
+    .where('received_at', '<=', until)
+    .where((eb) =>
+      eb.or([...(addressKey ? [eb('address_key', '=', addressKey)] : []), ...(reporterKey ? [eb('reporter_key', '=', reporterKey)] : [])]),
+    )
+    .orderBy('received_at')
+    .limit(200)
+    .execute();
+}
+
+/** Tickets of the bureau in the same category received within `hours` of `at`, with a point (duplicate proposals). */
+export async function duplicateCandidates(db: Executor, bureauId: string, categoryCode: string, at: Date, hours: number) {
+  const span = hours * 3_600_000;
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'number', 'channel', 'category_code', 'point_lon', 'point_lat', 'received_at', 'state', 'parent_id'])
+    .where('bureau_id', '=', bureauId)
+    .where('category_code', '=', categoryCode)
+    .where('received_at', '>=', new Date(at.getTime() - span))
+    .where('received_at', '<=', new Date(at.getTime() + span))
+    .where('point_lon', 'is not', null)
+    .limit(500)
+    .execute();
+}

@@ -1,0 +1,98 @@
+import type { ColumnType } from 'kysely';
+import type { Timestamp } from '../../db/schema.ts';
+
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type WithDefault<T> = ColumnType<T, T | undefined, T>;
+
+/** Configurable 诉件 categories (migration 037). */
+export type TicketCategoriesTable = {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  parent_code: Nullable<string>;
+  default_limit: string;
+  active: WithDefault<boolean>;
+  sort_order: WithDefault<number>;
+};
+
+/** 诉件 (migration 037). */
+export type TicketsTable = {
+  id: string;
+  number: string;
+  channel: string;
+  external_no: Nullable<string>;
+  bureau_id: string;
+  org_id: Nullable<string>;
+  officer_id: Nullable<string>;
+  category_code: string;
+  dispatch_level: WithDefault<string>;
+  limit_kind: string;
+  state: string;
+  content: string;
+  address: Nullable<string>;
+  address_key: Nullable<string>;
+  point_lon: Nullable<number>;
+  point_lat: Nullable<number>;
+  reporter_name: Nullable<string>;
+  reporter_phone: Nullable<string>;
+  reporter_key: Nullable<string>;
+  photo_sm3s: ColumnType<string[], string[] | undefined, string[]>;
+  received_at: Timestamp;
+  first_contact_due_at: Timestamp;
+  first_contact_at: NullableTimestamp;
+  handling_due_on: string;
+  handling_due_at: Timestamp;
+  feedback_due_on: Nullable<string>;
+  paused_since: NullableTimestamp;
+  accepted_at: NullableTimestamp;
+  replied_at: NullableTimestamp;
+  reply_text: Nullable<string>;
+  closed_at: NullableTimestamp;
+  resolved: Nullable<boolean>;
+  satisfaction: Nullable<string>;
+  repeated: WithDefault<boolean>;
+  parent_id: Nullable<string>;
+  case_id: Nullable<string>;
+  created_by: Nullable<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type TicketExtensionsTable = {
+  id: string;
+  ticket_id: string;
+  kind: string;
+  requested_due: Nullable<string>;
+  reason: string;
+  status: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: Nullable<string>;
+  decided_at: NullableTimestamp;
+  decision_note: Nullable<string>;
+};
+
+export type TicketPausesTable = { ticket_id: string; from_at: Timestamp; to_at: NullableTimestamp };
+
+export type TicketEventsTable = {
+  id: string;
+  seq: ColumnType<number, never, never>;
+  ticket_id: string;
+  action: string;
+  from_state: Nullable<string>;
+  to_state: Nullable<string>;
+  actor_id: Nullable<string>;
+  actor_name: Nullable<string>;
+  note: Nullable<string>;
+  data: ColumnType<unknown, string | undefined, string>;
+  at: Timestamp;
+};
+
+export type TicketTables = {
+  ticket_categories: TicketCategoriesTable;
+  tickets: TicketsTable;
+  ticket_extensions: TicketExtensionsTable;
+  ticket_pauses: TicketPausesTable;
+  ticket_events: TicketEventsTable;
+};
