@@ -69,6 +69,9 @@ export type PudongObjects = {
   overrideId: string;
   /** A 双随机 plan of 陆家嘴, approved and drawn (its public record is reached by its id). */
   planId: string;
+  /** A 12345 ticket of 陆家嘴, dispatched, with a pending extension request. */
+  ticketId: string;
+  ticketExtensionId: string;
 };
 
 const ok = async (r: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) => {
@@ -320,8 +323,29 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     201,
   );
 
+  kit.tokens.pd_command ??= await ctx.login('pd_command');
+  const hotlineTicket = (await ok(
+    api('pd_command', 'POST', '/api/v1/tickets', {
+      channel: 'hotline_12345',
+      externalNo: 'ACCESS-0001',
+      categoryCode: 'SR04',
+      content: '饭店油烟直排扰民',
+      address: '上海市浦东新区陆家嘴环路1000号',
+      point: { lon: 121.51, lat: 31.236, crs: 'wgs84' },
+      reporterPhone: '13800009999',
+    }),
+    201,
+  )) as { id: string };
+  await ok(api('pd_command', 'POST', `/api/v1/tickets/${hotlineTicket.id}/accept`, {}));
+  await ok(api('pd_command', 'POST', `/api/v1/tickets/${hotlineTicket.id}/dispatch`, { orgId: kit.orgId('pd-ljz') }));
+  const extended = (await ok(
+    api('pd_ljz_01', 'POST', `/api/v1/tickets/${hotlineTicket.id}/extensions`, { kind: 'complex', reason: '需要联合处置' }),
+  )) as { extensions: { id: string }[] };
+
   return {
     kit,
+    ticketId: hotlineTicket.id,
+    ticketExtensionId: extended.extensions[0]!.id,
     visitId: (visit as { id: string }).id,
     visitPhotoSm3: (visit as { items: { photoIds: string[] }[] }).items.flatMap((i) => i.photoIds)[0]!,
     caseId: c.id,

@@ -107,6 +107,8 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'inspection-visits/id': pd(o.visitId),
     'photos/sm3': pd(o.visitPhotoSm3, hex64),
     'inspection-plans/id': pd(o.planId),
+    'tickets/id': pd(o.ticketId),
+    'extensions/extensionId': pd(o.ticketExtensionId),
     // The public record of a draw is reached by the plan's id, published with the plan.
     'draws/planId': { value: o.planId, owner: 'key', random: uuid },
     'images/sm3': pd(o.sealSm3, hex64),
@@ -237,6 +239,8 @@ function markers(): string[] {
     o.subjectId,
     o.overrideId,
     o.planId,
+    o.ticketId,
+    o.ticketExtensionId,
   ];
 }
 
