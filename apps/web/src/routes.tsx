@@ -47,6 +47,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'subjects', labelKey: 'menu.subjects', icon: <ShopOutlined /> },
   { key: 'draws', labelKey: 'menu.draws', icon: <UnorderedListOutlined /> },
   { key: 'inspections', labelKey: 'menu.inspections', icon: <AuditOutlined /> },
+  { key: 'tickets', labelKey: 'menu.tickets', icon: <MailOutlined /> },
 ];
 
 export type AppRoute = {
@@ -121,6 +122,32 @@ export const APP_ROUTES: AppRoute[] = [
     page: lazy(() => import('./pages/cases/detail/CasePage.tsx')),
   },
   // 检查 (issue 12): tasks, the visit on a phone, its result, 责令改正, the matter list.
+  // 诉件处置 (issue 13): the officer's own tickets first, then the jurisdiction's list and the ticket page.
+  {
+    path: 'my-tickets',
+    labelKey: 'menu.myTickets',
+    icon: <FieldTimeOutlined />,
+    permission: 'ticket:write',
+    group: 'tickets',
+    page: lazy(() => import('./pages/tickets/MyTicketsPage.tsx')),
+  },
+  {
+    path: 'tickets',
+    labelKey: 'menu.ticketList',
+    icon: <ProfileOutlined />,
+    permission: 'ticket:read',
+    group: 'tickets',
+    page: lazy(() => import('./pages/tickets/TicketListPage.tsx')),
+  },
+  {
+    path: 'tickets/:id',
+    labelKey: 'ticket.list.title',
+    icon: <ProfileOutlined />,
+    permission: 'ticket:read',
+    group: 'tickets',
+    inMenu: false,
+    page: lazy(() => import('./pages/tickets/TicketPage.tsx')),
+  },
   {
     path: 'inspection-tasks',
     labelKey: 'menu.inspectionTasks',

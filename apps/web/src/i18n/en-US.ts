@@ -1,3 +1,4 @@
+import { ticketsEnUS } from './tickets.en-US.ts';
 import { inspectionsEnUS } from './inspections.en-US.ts';
 import { subjectImportEnUS } from './subject-import.en-US.ts';
 import { serviceEnUS } from './service.en-US.ts';
@@ -691,5 +692,6 @@ export const enUS: Record<MessageKey, string> = {
   ...subjectImportEnUS,
   ...homeEnUS,
   ...inspectionsEnUS,
+  ...ticketsEnUS,
   ...textEnUS,
 };

@@ -1,3 +1,4 @@
+import { ticketsZhCN } from './tickets.zh-CN.ts';
 import { inspectionsZhCN } from './inspections.zh-CN.ts';
 import { subjectImportZhCN } from './subject-import.zh-CN.ts';
 import { paymentsZhCN } from './payments.zh-CN.ts';
@@ -687,6 +688,7 @@ export const zhCN = {
   ...subjectImportZhCN,
   ...homeZhCN,
   ...inspectionsZhCN,
+  ...ticketsZhCN,
   ...textZhCN,
 } as const;
 

@@ -137,10 +137,10 @@ export async function getTicket(deps: Deps, actor: Actor, id: string): Promise<T
 }
 
 const LIMIT_TEXT: Record<string, string> = {
-  consultation: 'I6：一般的咨询、意见建议事项，1 个工作日内办结',
-  ordinary: 'I6：一般的求助、投诉事项，5 个工作日内办结',
-  supervision: 'I6：热线督办以及回访复核事项，3 个工作日内办结',
-  complex: 'I6：复杂事项经申请批准，15 个工作日内办结',
+  consultation: '一般的咨询、意见建议事项，1 个工作日内办结（上海12345热线街镇办理时限，本地默认值，可配置）',
+  ordinary: '一般的求助、投诉事项，5 个工作日内办结（上海12345热线街镇办理时限，本地默认值，可配置）',
+  supervision: '热线督办以及回访复核事项，3 个工作日内办结（上海12345热线街镇办理时限，本地默认值，可配置）',
+  complex: '复杂事项经申请批准，15 个工作日内办结（上海12345热线街镇办理时限，本地默认值，可配置）',
 };
 function limitBasisText(kind: string): string {
   return LIMIT_TEXT[kind] ?? kind;

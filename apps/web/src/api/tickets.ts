@@ -1,0 +1,44 @@
+import type { PageOf, TicketDetail, TicketExtensionBody, TicketRates, TicketStepBody, TicketSummary } from '@chengguan/contracts';
+import { api, type Query } from './client.ts';
+
+// 诉件处置: the list, the ticket page and its steps.
+
+export type TicketFilters = {
+  mine?: boolean;
+  open?: boolean;
+  overdue?: boolean;
+  repeated?: boolean;
+  state?: string;
+  channel?: string;
+  q?: string;
+};
+
+/** The steps taken through POST /api/v1/tickets/:id/<path> (the server's STEP_PATHS). */
+export const TICKET_STEP_PATHS = {
+  accept: 'accept',
+  dispatch: 'dispatch',
+  startHandling: 'start',
+  recordContact: 'contact',
+  reply: 'reply',
+  close: 'close',
+  recordCallback: 'callback',
+  returnTicket: 'return',
+  reopen: 'reopen',
+  transfer: 'transfer',
+  refer: 'refer',
+  escalate: 'escalate',
+  merge: 'merge',
+} as const;
+export type TicketStepAction = keyof typeof TICKET_STEP_PATHS;
+
+export const ticketsApi = {
+  list: (query: Query, signal?: AbortSignal) => api.get<PageOf<TicketSummary>>('/api/v1/tickets', query, signal),
+  exportPath: '/api/v1/tickets/export.xlsx',
+  get: (id: string, signal?: AbortSignal) => api.get<TicketDetail>(`/api/v1/tickets/${id}`, {}, signal),
+  step: (id: string, action: TicketStepAction, body: TicketStepBody) =>
+    api.post<TicketDetail>(`/api/v1/tickets/${id}/${TICKET_STEP_PATHS[action]}`, body),
+  requestExtension: (id: string, body: TicketExtensionBody) => api.post<TicketDetail>(`/api/v1/tickets/${id}/extensions`, body),
+  decideExtension: (id: string, extensionId: string, approve: boolean) =>
+    api.post<TicketDetail>(`/api/v1/tickets/${id}/extensions/${extensionId}/decision`, { approve }),
+  rates: (query: Query, signal?: AbortSignal) => api.get<TicketRates>('/api/v1/ticket-rates', query, signal),
+};

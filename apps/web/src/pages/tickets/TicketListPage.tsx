@@ -1,0 +1,136 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Flex, Select, Tag, type TableColumnsType } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
+import type { TicketSummary } from '@chengguan/contracts';
+import { TICKET_CHANNEL_CODES, TICKET_STATE_CODES } from '@chengguan/contracts';
+import { ticketsApi, type TicketFilters } from '../../api/tickets.ts';
+import { type Query } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useLoad } from '../../lib/useLoad.ts';
+import { serverPagination } from '../../lib/paging.ts';
+import { Page } from '../../components/Page.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { ListSearch } from '../../components/ListSearch.tsx';
+import { TicketClockTag } from './TicketClockTag.tsx';
+
+/** 诉件列表 (the jurisdiction's, filtered, paged on the server, exported); `mine`: the officer's own tickets. */
+export function TicketList({ mine }: { mine: boolean }) {
+  const { t, lang } = useI18n();
+  const initial: TicketFilters = mine ? { mine: true, open: true } : { open: true };
+  const [filters, setFilters] = useState<TicketFilters>(initial);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const query = { ...filters, ...paging } as Query;
+  const list = useLoad((signal) => ticketsApi.list(query, signal), JSON.stringify(query));
+  const setFilter = (patch: TicketFilters) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  const columns = useMemo<TableColumnsType<TicketSummary>>(
+    () => [
+      {
+        title: t('ticket.col.number'),
+        dataIndex: 'number',
+        width: 170,
+        render: (n: string, r) => (
+          <Link to={`/tickets/${r.id}`} data-testid="ticket-link">
+            {n}
+          </Link>
+        ),
+      },
+      {
+        title: t('ticket.col.channel'),
+        dataIndex: 'channel',
+        width: 110,
+        render: (c: TicketSummary['channel']) => t(`ticket.channel.${c}`),
+      },
+      { title: t('ticket.col.category'), dataIndex: 'categoryName', width: 150, ellipsis: true },
+      { title: t('ticket.col.address'), dataIndex: 'address', width: 200, ellipsis: true, render: (a: string | null) => a ?? '—' },
+      { title: t('ticket.col.org'), dataIndex: 'orgName', width: 140, render: (o: string | null) => o ?? '—' },
+      { title: t('ticket.col.clock'), key: 'clock', width: 280, render: (_, r) => <TicketClockTag clock={r.handling} /> },
+      {
+        title: t('ticket.col.state'),
+        dataIndex: 'state',
+        width: 130,
+        render: (s: TicketSummary['state'], r) => (
+          <Flex gap={4} wrap>
+            {t(`ticket.state.${s}`)}
+            {r.repeated && <Tag color="volcano">{t('ticket.repeated')}</Tag>}
+          </Flex>
+        ),
+      },
+      { title: t('ticket.col.reporter'), dataIndex: 'reporterPhone', width: 130, render: (p: string | null) => p ?? '—' },
+    ],
+    [t],
+  );
+  const title = mine ? t('ticket.mine.title') : t('ticket.list.title');
+  return (
+    <Page
+      title={title}
+      testId={mine ? 'my-tickets-page' : 'tickets-page'}
+      extra={<ExportButton path={ticketsApi.exportPath} query={filters as Query} filename={`${title}.xlsx`} />}
+    >
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Flex wrap gap={12} align="center">
+          <ListSearch value={filters.q} onSearch={(q) => setFilter({ q })} placeholder={t('ticket.filter.search')} />
+          <Checkbox checked={!!filters.open} onChange={(e) => setFilter({ open: e.target.checked || undefined })}>
+            {t('ticket.filter.open')}
+          </Checkbox>
+          <Checkbox
+            checked={!!filters.overdue}
+            onChange={(e) => setFilter({ overdue: e.target.checked || undefined })}
+            data-testid="tickets-overdue"
+          >
+            {t('ticket.filter.overdue')}
+          </Checkbox>
+          <Checkbox checked={!!filters.repeated} onChange={(e) => setFilter({ repeated: e.target.checked || undefined })}>
+            {t('ticket.filter.repeated')}
+          </Checkbox>
+          <Select
+            allowClear
+            placeholder={t('ticket.col.state')}
+            value={filters.state}
+            onChange={(v: string | undefined) => setFilter({ state: v })}
+            options={TICKET_STATE_CODES.map((s) => ({ value: s, label: t(`ticket.state.${s}`) }))}
+            style={{ width: 130 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('ticket.col.channel')}
+            value={filters.channel}
+            onChange={(v: string | undefined) => setFilter({ channel: v })}
+            options={TICKET_CHANNEL_CODES.map((s) => ({ value: s, label: t(`ticket.channel.${s}`) }))}
+            style={{ width: 150 }}
+          />
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              setFilters(initial);
+              setPaging((p) => ({ ...p, page: 1 }));
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Flex>
+      </Card>
+      {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
+      <DataTable<TicketSummary>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        columns={columns}
+        scroll={{ x: 1300 }}
+        rowClassName={(r) => (r.handling.status === 'overdue' ? 'row-overdue' : '')}
+        pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
+        data-testid="tickets-table"
+      />
+    </Page>
+  );
+}
+
+export default function TicketListPage() {
+  return <TicketList mine={false} />;
+}
