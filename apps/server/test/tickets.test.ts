@@ -417,6 +417,32 @@ describe('forbidden paths', () => {
     expect((await call('pd_ljz_02', 'GET', `/api/v1/tickets/${id}`)).statusCode).toBe(404);
   });
 
+  it('a squad leader dispatches only inside his squad; an officer may not escalate; a replayed write answers the same', async () => {
+    const t = await ok<TicketDetail>(
+      call('pd_command', 'POST', '/api/v1/tickets', hotline('SH12345-0950', { receivedAt: ctx.clock.now().toISOString() })),
+      201,
+    );
+    await ok(step('pd_ljz_leader', t.id, 'accept'));
+    const other = await step('pd_ljz_leader', t.id, 'dispatch', { orgId: ctx.seed.ids.orgs.get('pd-hm') });
+    expect(other.statusCode).toBe(404);
+    expect(errorBody(other).field).toBe('orgId');
+    expect((await step('pd_ljz_01', t.id, 'escalate', { reason: '要求督办' })).statusCode).toBe(403);
+    const headers = { 'idempotency-key': `ticket-dispatch-${t.id}` };
+    const body = { orgId: ctx.seed.ids.orgs.get('pd-ljz') };
+    const first = await ctx.api('POST', `/api/v1/tickets/${t.id}/dispatch`, { token: tokens.pd_ljz_leader!, body, headers });
+    const again = await ctx.api('POST', `/api/v1/tickets/${t.id}/dispatch`, { token: tokens.pd_ljz_leader!, body, headers });
+    expect(first.statusCode).toBe(200);
+    expect(again.statusCode).toBe(200);
+    expect((again.json() as TicketDetail).state).toBe('dispatched');
+    const dispatches = await ctx.deps.db
+      .selectFrom('ticket_events')
+      .select('id')
+      .where('ticket_id', '=', t.id)
+      .where('action', '=', 'dispatch')
+      .execute();
+    expect(dispatches).toHaveLength(1);
+  });
+
   it('an officer outside the handling squad reads the reporter masked; a leader too', async () => {
     const page = await ok<TicketDetail>(call('pd_leader', 'GET', `/api/v1/tickets/${id}`));
     expect(page.reporterContactVisible).toBe(false);
