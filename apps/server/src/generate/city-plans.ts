@@ -17,7 +17,6 @@ import {
   drawSeedHexFromBytes,
   type DrawTarget,
   type LegalDate,
-  proportionsForPlan,
   type RandomSource,
   runDraw,
   type SubjectKind,
@@ -36,6 +35,13 @@ export const QUARTER_PLANS: readonly { labelZh: string; kinds: readonly SubjectK
 ];
 /** Drawn quarterly (the level's inspections a year over four draws). */
 const DRAWS_PER_YEAR = 4;
+/**
+ * The share of each level a bureau's plan draws, in basis points (a plan's own proportions, as the console lets a
+ * bureau set them): the risky ones more often (国办发〔2015〕58号 leaves the proportion to local rules). The default
+ * proportions (every level's yearly inspections over four draws) would send a team to most subjects every quarter, on
+ * top of the visits the risk grading and special campaigns already bring.
+ */
+const PLAN_BASIS_POINTS: Readonly<Record<string, number>> = { red: 3_000, yellow: 1_500, green: 500 };
 /** A team takes at most this many targets (a squad needs more teams when more are drawn). */
 const MAX_TARGETS_PER_TEAM = 10;
 /** 公开 within 20 working days of the draw (the platform's default). */
@@ -143,7 +149,7 @@ export function drawBureauPlans(args: {
   const squadOfArea = new Map(bureau.squads.map((s) => [s.code, s]));
   const officers = bureau.squads.flatMap((s) => [...s.leaders, ...s.field].map((o) => ({ o, area: s.code })));
   const officerById = new Map(officers.map(({ o }) => [o.id, o]));
-  const proportions = proportionsForPlan(DEFAULT_RISK_RULE_SET.scale, DRAWS_PER_YEAR);
+  const proportions = DEFAULT_RISK_RULE_SET.scale.levels.map((l) => ({ level: l.code, basisPoints: PLAN_BASIS_POINTS[l.code] ?? 500 }));
   const author = bureau.legal[0] ?? bureau.leaders[1]!;
   const approver = bureau.leaders[0]!;
   for (const period of args.quarters) {
@@ -199,7 +205,7 @@ export function drawBureauPlans(args: {
       [...kinds],
       bureau.squads.map((s) => s.id),
       [],
-      '[]',
+      JSON.stringify(proportions),
       cap,
       PUBLISH_WITHIN_WORKING_DAYS,
       'drawn',
