@@ -1,4 +1,5 @@
 import { inspectionsZhCN } from './inspections.zh-CN.ts';
+import { orgAreaZhCN } from './org-area.zh-CN.ts';
 import { subjectImportZhCN } from './subject-import.zh-CN.ts';
 import { paymentsZhCN } from './payments.zh-CN.ts';
 import { serviceZhCN } from './service.zh-CN.ts';
@@ -681,6 +682,7 @@ export const zhCN = {
   ...enforcementZhCN,
   ...progressZhCN,
   ...subjectImportZhCN,
+  ...orgAreaZhCN,
   ...homeZhCN,
   ...inspectionsZhCN,
   ...textZhCN,
