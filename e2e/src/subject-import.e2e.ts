@@ -12,9 +12,11 @@ import { login, openBrowser, type Session } from './browser.ts';
 const baseUrl = inject('baseUrl');
 let s: Session;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chengguan-subject-import-e2e-'));
-const stamp = String(Date.now() % 1_000_000_0).padStart(7, '0');
+const STAMP = String(Date.now() % 1_000_000_0).padStart(7, '0');
+/** The city administrator's list: other names and codes (the first list's good row is imported by then). */
+const STAMP2 = String((Number(STAMP) + 1) % 1_000_000_0).padStart(7, '0');
 
-function listFile(): string {
+function listFile(stamp = STAMP, name = 'list.csv'): string {
   const first17 = `91310115BE${stamp}`;
   const good = first17 + creditCodeCheckChar(first17);
   const bad = `${first17}${creditCodeCheckChar(first17) === '0' ? '1' : '0'}`;
@@ -23,7 +25,7 @@ function listFile(): string {
     `界面测试便利店${stamp},沿街商户,${good},上海市浦东新区张杨路${Number(stamp) % 900}号`,
     `界面测试错码店${stamp},沿街商户,${bad},上海市浦东新区张杨路1号`,
   ].join('\n');
-  const file = path.join(tmp, 'list.csv');
+  const file = path.join(tmp, name);
   fs.writeFileSync(file, `${csv}\n`);
   return file;
 }
@@ -77,7 +79,7 @@ describe('subject import console above district level', () => {
     await page.getByTestId('subject-import-page').waitFor();
     const picker = page.getByTestId('subject-import-bureau');
     await picker.waitFor();
-    await page.getByTestId('subject-import-file').locator('input[type=file]').setInputFiles(listFile());
+    await page.getByTestId('subject-import-file').locator('input[type=file]').setInputFiles(listFile(STAMP2, 'city-list.csv'));
     // Without a bureau the check is not sent; the picker says what is missing.
     await page.getByTestId('subject-import-check').click();
     await page.getByText('请选择区局', { exact: true }).last().waitFor();
