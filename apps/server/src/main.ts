@@ -7,6 +7,7 @@ import { seedDemo } from './seed/seed-demo.ts';
 import { demoPasswordsFor } from './seed/demo-passwords.ts';
 import { demoLoginLines } from './seed/demo-logins.ts';
 import { seedDemoCases, type DemoCase } from './seed/demo-cases.ts';
+import { seedDemoInspections } from './seed/demo-inspections.ts';
 import { startWorker } from './modules/scheduler/index.ts';
 import { buildModules } from './platform/build-modules.ts';
 import { paymentBannerLine } from './modules/payments/index.ts';
@@ -26,6 +27,8 @@ runCli(async () => {
   // Demo cases go through the API itself, so they are made once the app (and every module's step hooks) is built.
   // They log in with the published password, so only the embedded demo has them (no made-up parties on a server).
   const demoCases: DemoCase[] = seeded?.seeded && passwords.kind === 'published' ? await seedDemoCases(app, deps, seeded.ids.officers) : [];
+  // 陆家嘴's 双随机 plan of this quarter, drawn, with two visits (one failed, ordered to rectify).
+  if (seeded?.seeded && passwords.kind === 'published') await seedDemoInspections(app, deps);
   const address = await app.listen({ port: config.port, host: config.host });
   const worker = config.runWorker
     ? startWorker(deps, modules.jobHandlers, { workerId: `${hostname()}:${process.pid}`, onError: (e) => app.log.error(e) })

@@ -12,6 +12,7 @@ import {
   type CaseSnapshot,
   checkCreditCode,
   checkIdNumber,
+  checkPublishedDraw,
   DEFAULT_RISK_RULE_SET,
   type DistrictGeometry,
   gradeSubject,
@@ -342,29 +343,160 @@ describe('city generator (tiny preset)', () => {
     expect(levels).toEqual(new Set(['red', 'yellow', 'green']));
   });
 
-  it('every inspection in a timeline has its task done, and the published result', async () => {
+  it('every inspection in a timeline is a visit whose tasks are done, with the published result', async () => {
     const db = ctx.deps.db;
     const inspections = await db
       .selectFrom('subject_events')
       .selectAll()
       .where('kind', 'in', ['passed_inspection', 'failed_inspection'])
       .execute();
+    const visits = new Map((await db.selectFrom('inspection_visits').selectAll().execute()).map((v) => [v.id, v]));
     const tasks = new Map((await db.selectFrom('inspection_tasks').selectAll().execute()).map((t) => [t.id, t]));
     expect(inspections.length).toBeGreaterThan(0);
-    expect(tasks.size).toBe(inspections.length);
+    expect(visits.size).toBe(inspections.length);
     const matters = new Set((await db.selectFrom('inspection_matters').select('code').execute()).map((m) => m.code));
     for (const e of inspections) {
-      const task = tasks.get(e.ref_id!)!;
-      expect(task.status).toBe('done');
-      expect(task.subject_id).toBe(e.subject_id);
+      expect(e.ref_type).toBe('inspection_visit');
+      const visit = visits.get(e.ref_id!)!;
+      expect(visit.subject_id).toBe(e.subject_id);
+      expect(visit.visited_on).toBe(e.occurred_on);
+      expect(visit.outcome).toBe(e.kind === 'failed_inspection' ? 'failed' : 'passed');
+      const data = e.data as { visitId: string; outcome: string; published: boolean; publishedOn: string; failedItems: unknown[] };
+      expect(data.visitId).toBe(visit.id);
+      expect(data.published).toBe(true);
+      expect(data.publishedOn).toBe(e.occurred_on);
+      expect(data.outcome).toBe(visit.outcome);
+      expect(data.failedItems.length > 0).toBe(e.kind === 'failed_inspection');
+    }
+    for (const v of visits.values()) {
+      // The visit answers every item of its form; it failed exactly when an item failed.
+      const plan = v.plan as { subjectId: string; inspectorIds: string[]; items: { code: string }[] };
+      const results = v.results as { code: string; result: string }[];
+      expect(plan.subjectId).toBe(v.subject_id);
+      expect(plan.inspectorIds).toEqual(v.inspector_ids);
+      expect(results.map((r) => r.code)).toEqual(plan.items.map((i) => i.code));
+      const failed = results.filter((r) => r.result === 'fail').map((r) => r.code);
+      expect((v.failed_items as { code: string }[]).map((f) => f.code)).toEqual(failed);
+      expect(v.outcome).toBe(failed.length > 0 ? 'failed' : 'passed');
+      expect(v.visited_on <= UNTIL).toBe(true);
+      for (const id of v.task_ids) {
+        const task = tasks.get(id)!;
+        expect(task.status).toBe('done');
+        expect(task.visit_id).toBe(v.id);
+        expect(task.subject_id).toBe(v.subject_id);
+        expect(task.inspector_ids).toEqual(v.inspector_ids);
+        expect(v.visited_on <= task.due_on).toBe(true);
+      }
+    }
+    for (const task of tasks.values()) {
       expect(task.inspector_ids).toHaveLength(2);
       expect(new Set(task.inspector_ids).size).toBe(2);
       for (const code of task.matter_codes) expect(matters).toContain(code);
-      const data = e.data as { outcome: string; published: boolean; publishedOn: string; failedItems: unknown[] };
-      expect(data.published).toBe(true);
-      expect(data.publishedOn).toBe(e.occurred_on);
-      expect(data.outcome).toBe(e.kind === 'failed_inspection' ? 'failed' : 'passed');
-      expect(data.failedItems.length > 0).toBe(e.kind === 'failed_inspection');
+      if (task.status === 'done') expect(visits.get(task.visit_id!)?.task_ids).toContain(task.id);
+      // Nothing is left overdue: an open task is due after the last day (a re-inspection or a drawn target to come).
+      else expect(task.due_on > UNTIL).toBe(true);
+    }
+  });
+
+  it('a failed visit leads to 责令改正 with a re-inspection by the same team, whose visit closes it', async () => {
+    const db = ctx.deps.db;
+    const visits = new Map((await db.selectFrom('inspection_visits').selectAll().execute()).map((v) => [v.id, v]));
+    const tasks = new Map((await db.selectFrom('inspection_tasks').selectAll().execute()).map((t) => [t.id, t]));
+    const orders = await db.selectFrom('rectification_orders').selectAll().execute();
+    const orderOf = new Map(orders.map((o) => [o.visit_id, o]));
+    const reinspections = new Set(orders.map((o) => o.reinspection_task_id));
+    expect(orders.length).toBeGreaterThan(0);
+    for (const v of visits.values()) {
+      const isReinspection = v.task_ids.some((id) => reinspections.has(id));
+      if (v.outcome === 'failed' && !isReinspection) expect(orderOf.has(v.id)).toBe(true);
+      if (v.outcome === 'passed') expect(orderOf.has(v.id)).toBe(false);
+    }
+    const statuses = new Set<string>();
+    for (const o of orders) {
+      statuses.add(o.status);
+      const visit = visits.get(o.visit_id)!;
+      const task = tasks.get(o.reinspection_task_id)!;
+      expect(task).toMatchObject({ origin: 'reinspection', subject_id: o.subject_id, due_on: o.reinspect_on });
+      expect(task.inspector_ids).toEqual(visit.inspector_ids);
+      const failed = new Set((visit.failed_items as { code: string }[]).map((f) => f.code));
+      for (const item of o.items as { code: string }[]) expect(failed).toContain(item.code);
+      expect(o.deadline_on >= visit.visited_on && o.reinspect_on >= o.deadline_on).toBe(true);
+      if (o.status === 'open') {
+        expect(task.status).toBe('open');
+        expect(o.reinspect_on > UNTIL).toBe(true);
+      } else {
+        const closing = visits.get(o.closed_by_visit_id!)!;
+        expect(closing.task_ids).toContain(task.id);
+        expect(o.closed_on).toBe(closing.visited_on);
+        expect(o.status).toBe(closing.outcome === 'passed' ? 'rectified' : 'not_rectified');
+      }
+    }
+    expect(statuses).toContain('rectified');
+  });
+
+  it('the district bureaus draw a plan a quarter; the published record re-verifies and the frozen levels are the graded timeline', async () => {
+    const db = ctx.deps.db;
+    const plans = await db.selectFrom('inspection_plans').selectAll().orderBy('period_from').orderBy('id').execute();
+    const bureaus = new Set(plans.map((p) => p.bureau_id));
+    expect(bureaus.size).toBe(16);
+    const quarters = new Set(plans.map((p) => p.period_from));
+    expect(quarters.size).toBeGreaterThanOrEqual(4);
+    // One plan per bureau and quarter (none where the quarter's kinds have no subject in the bureau: a tiny city).
+    expect(new Set(plans.map((p) => `${p.bureau_id} ${p.period_from}`)).size).toBe(plans.length);
+    expect(plans.length).toBeGreaterThan(quarters.size * 12);
+    const tasks = await db.selectFrom('inspection_tasks').selectAll().where('origin', '=', 'random').execute();
+    const tasksOf = groupBy(tasks, (t) => t.plan_id!);
+    const licences = groupBy(await db.selectFrom('subject_licences').selectAll().execute(), (l) => l.subject_id);
+    const events = groupBy(await db.selectFrom('subject_events').selectAll().execute(), (e) => e.subject_id);
+    const subjects = new Map((await db.selectFrom('subjects').selectAll().execute()).map((s) => [s.id, s]));
+    for (const plan of plans) {
+      expect(plan.status).toBe('drawn');
+      expect(plan.created_by).not.toBe(plan.approved_by);
+      const r = await ctx.api('GET', `/api/public/draws/${plan.id}`);
+      expect(r.statusCode, r.body).toBe(200);
+      const pub = r.json() as Parameters<typeof checkPublishedDraw>[0];
+      expect(checkPublishedDraw(pub)).toMatchObject({ inputDigest: 'consistent', seed: 'consistent', result: 'consistent' });
+      // One task per drawn target, given to the target's team, due at the period's end.
+      const drawn = pub.result!.targets;
+      const own = tasksOf.get(plan.id) ?? [];
+      expect(own).toHaveLength(drawn.length);
+      const teams = new Map(pub.result!.teams.map((t) => [t.teamNo, t]));
+      for (const t of own) {
+        expect(t.due_on).toBe(plan.period_to);
+        expect([...t.inspector_ids].sort()).toEqual([...teams.get(t.team_no!)!.inspectorIds].sort());
+        expect(drawn.some((d) => d.id === t.subject_id && d.teamNo === t.team_no)).toBe(true);
+      }
+      // The pool froze each subject's level as the domain grades its stored timeline on the approval day.
+      const approvedOn = shanghaiDate(new Date(plan.approved_at!));
+      for (const target of pub.targets) {
+        const s = subjects.get(target.id)!;
+        expect(plan.subject_kinds).toContain(s.kind);
+        const grading = gradeSubject(
+          {
+            subjectId: s.id,
+            kind: s.kind as SubjectKind,
+            licence: subjectLicenceState(
+              {
+                kind: s.kind as SubjectKind,
+                licences: (licences.get(s.id) ?? []).map((l) => ({
+                  kind: l.kind,
+                  number: l.number,
+                  issuedOn: l.issued_on!,
+                  validUntil: l.valid_until,
+                })),
+              },
+              approvedOn,
+            ),
+            events: (events.get(s.id) ?? [])
+              .filter((e) => (SUBJECT_EVENT_TYPES as readonly string[]).includes(e.kind))
+              .map((e) => ({ type: e.kind as SubjectEventType, date: e.occurred_on, ref: e.id })),
+            flags: s.flags as Record<string, boolean>,
+          },
+          DEFAULT_RISK_RULE_SET,
+          approvedOn,
+        );
+        expect(target.level).toBe(grading.level);
+      }
     }
   });
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   OrgArea,
+  OrgAreaPreview,
   PageOf,
   PublicSubject,
   SubjectDetail,
@@ -302,8 +303,47 @@ describe('governance', () => {
     });
     expect(open.statusCode).toBe(400);
     expect(errorBody(open).field).toBe('geometry.coordinates[0]');
+    // The preview: checked as saving checks it, counted, nothing written.
+    const previewUrl = `/api/v1/orgs/${ljz.id}/area/preview`;
+    expect((await call('pd_ljz_leader', 'POST', previewUrl, { streetName: '陆家嘴街道', geometry: shrunk })).statusCode).toBe(403);
+    expect((await call('qp_admin', 'POST', previewUrl, { streetName: '陆家嘴街道', geometry: shrunk })).statusCode).toBe(404);
+    const openPreview = await call('pd_admin', 'POST', previewUrl, {
+      streetName: '陆家嘴街道',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [w, so],
+            [e, so],
+            [e, n],
+            [w, n],
+          ],
+        ],
+      },
+    });
+    expect(openPreview.statusCode).toBe(400);
+    expect(errorBody(openPreview).field).toBe('geometry.coordinates[0]');
+    const held = async () =>
+      Number(
+        (
+          await ctx.deps.db
+            .selectFrom('subjects')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('org_id', '=', ljz.id)
+            .where('status', '=', 'active')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await held();
+    const preview = await ok<OrgAreaPreview>(call('pd_admin', 'POST', previewUrl, { streetName: '陆家嘴街道', geometry: shrunk }));
+    expect(preview.leaving).toBeGreaterThanOrEqual(1);
+    expect(preview.joining).toBe(0);
+    expect(preview.inside).toBe(before - preview.leaving);
+    expect(await held()).toBe(before);
+    expect((await ok<OrgArea>(call('pd_ljz_01', 'GET', `/api/v1/orgs/${ljz.id}/area`))).bbox[0]).toBeCloseTo(w, 6);
     const area = await ok<OrgArea>(call('pd_admin', 'PUT', `/api/v1/orgs/${ljz.id}/area`, { streetName: '陆家嘴街道', geometry: shrunk }));
-    expect(area.subjectsMoved).toBeGreaterThanOrEqual(1);
+    expect(area.subjectsMoved).toBe(preview.leaving + preview.joining);
+    expect(await held()).toBe(preview.inside);
     const after = await ok<SubjectDetail>(call('pd_admin', 'GET', `/api/v1/subjects/${s.id}`));
     expect(after.orgId).toBeNull();
     const got = await ok<OrgArea>(call('pd_ljz_01', 'GET', `/api/v1/orgs/${ljz.id}/area`));

@@ -366,6 +366,14 @@ export const OrgArea = Type.Object({
   subjectsMoved: Type.Optional(Type.Integer({ description: 'subjects whose squad changed with this area' })),
 });
 export type OrgArea = Static<typeof OrgArea>;
+/** What a squad's new area would hold, before it is saved: the bureau's live subjects with a point inside it. */
+export const OrgAreaPreview = Type.Object({
+  bbox: Type.Array(Type.Number()),
+  inside: Type.Integer({ description: 'live subjects of the bureau whose point lies inside the area' }),
+  joining: Type.Integer({ description: 'of those, held today by another squad or none: they would join this squad' }),
+  leaving: Type.Integer({ description: 'held today by this squad and outside the area: they would leave it' }),
+});
+export type OrgAreaPreview = Static<typeof OrgAreaPreview>;
 
 // 一店一码: the public page.
 export const PublicSubject = Type.Object({

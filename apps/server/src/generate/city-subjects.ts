@@ -8,27 +8,35 @@
 import {
   addDays,
   addYears,
+  combineVisit,
   creditCodeCheckChar,
   daysBetween,
   DEFAULT_RISK_RULE_SET,
   gradeSubject,
   idNumberCheckDigit,
+  type FailedItem,
   type InspectionMatter,
+  type ItemResult,
   type LegalDate,
   normalizeAddress,
   normalizeSubjectName,
   type RandomSource,
+  scoreVisit,
   type SubjectEvent,
   type SubjectKind,
   type SubjectLicence,
   subjectLicenceState,
+  type VisitPlan,
+  type VisitScore,
 } from '@chengguan/domain';
 import { sql } from 'kysely';
 import { GIVEN_F, GIVEN_M, MOBILE_PREFIXES, SURNAMES } from '../seed/demo-data.ts';
 import { shanghaiInstant } from '../shared/time.ts';
 import { licenceFilterState, nextInspectionOn } from '../modules/subjects/index.ts';
 import { CITY_AREAS, type SquadArea } from './city-areas.ts';
-import { CITY, type CityBureau, type CitySquad } from './city-orgs.ts';
+import { CITY, type CityBureau, type CityOfficer, type CitySquad } from './city-orgs.ts';
+import { drawBureauPlans, type DrawnAssignment, planQuarters, planWriter } from './city-plans.ts';
+import type { CopyValue } from './copy-writer.ts';
 import { firstDay } from './options.ts';
 import { type GeneratorContext, type GeneratorPart, outputKey } from './registry.ts';
 
@@ -245,6 +253,47 @@ const SUBJECT_COLUMNS = [
 ] as const;
 const LICENCE_COLUMNS = ['id', 'subject_id', 'kind', 'number', 'issuer', 'issued_on', 'valid_until', 'revoked', 'created_at'] as const;
 const EVENT_COLUMNS = ['id', 'subject_id', 'kind', 'occurred_on', 'at', 'ref_type', 'ref_id', 'summary_zh', 'data', 'actor_id'] as const;
+const VISIT_COLUMNS = [
+  'id',
+  'bureau_id',
+  'org_id',
+  'subject_id',
+  'inspector_ids',
+  'task_ids',
+  'plan',
+  'results',
+  'outcome',
+  'failed_items',
+  'counts',
+  'visited_at',
+  'visited_on',
+  'point_lon',
+  'point_lat',
+  'signatures',
+  'acknowledgement',
+  'photo_sm3s',
+  'case_id',
+  'created_by',
+  'created_at',
+] as const;
+const ORDER_COLUMNS = [
+  'id',
+  'bureau_id',
+  'org_id',
+  'subject_id',
+  'visit_id',
+  'items',
+  'deadline_on',
+  'reinspect_on',
+  'reinspection_task_id',
+  'status',
+  'closed_by_visit_id',
+  'closed_on',
+  'note_zh',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
 const TASK_COLUMNS = [
   'id',
   'bureau_id',
@@ -263,7 +312,82 @@ const TASK_COLUMNS = [
   'updated_at',
 ] as const;
 
-export type CitySubjectsSummary = { subjects: number; licences: number; events: number; tasks: number; matters: number };
+type Team = readonly [CityOfficer, CityOfficer];
+type Task = {
+  id: string;
+  origin: 'random' | 'special' | 'reinspection' | 'risk_frequency';
+  planId: string | null;
+  teamNo: number | null;
+  team: Team;
+  matterCodes: string[];
+  dueOn: LegalDate;
+  createdAt: Date;
+  createdBy: string;
+};
+/** 责令改正 after a failed visit: closed by the re-inspection's visit when it falls in the history. */
+type Order = {
+  id: string;
+  items: FailedItem[];
+  deadlineOn: LegalDate;
+  reinspectOn: LegalDate;
+  task: Task;
+  status: 'open' | 'rectified' | 'not_rectified';
+  closedBy: Visit | null;
+  createdAt: Date;
+};
+type Visit = {
+  id: string;
+  date: LegalDate;
+  at: Date;
+  task: Task;
+  results: ItemResult[];
+  score: VisitScore;
+  order: Order | null;
+  closes: Order | null;
+};
+/** A subject drafted before it is written: the plans' draws add visits to it first. */
+type Draft = {
+  id: string;
+  short: string;
+  credit: string | null;
+  bureau: CityBureau;
+  squad: CitySquad;
+  area: SquadArea;
+  unit: Unit;
+  kind: SubjectKind;
+  createdOn: LegalDate;
+  createdAt: Date;
+  name: string;
+  address: string;
+  idNo: string | null;
+  plateNo: string | null;
+  point: [number, number];
+  contactName: string;
+  contacts: string;
+  licenceRows: SubjectLicence[];
+  licenceValues: CopyValue[][];
+  flags: Record<string, boolean>;
+  verified: boolean;
+  verifiedAt: Date | null;
+  tagList: string[];
+  failRate: number;
+  happenings: { type: 'violation' | 'serious_violation' | 'complaint'; date: LegalDate; at: Date; summary: string }[];
+  visits: Visit[];
+  openTasks: Task[];
+  /** The timeline as the grading reads it (violations, complaints, visits' outcomes). */
+  grading: SubjectEvent[];
+};
+
+export type CitySubjectsSummary = {
+  subjects: number;
+  licences: number;
+  events: number;
+  tasks: number;
+  visits: number;
+  rectificationOrders: number;
+  plans: number;
+  matters: number;
+};
 export const CITY_SUBJECT_COUNT = outputKey<number>('city-subject-count');
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -309,6 +433,8 @@ export const citySubjectsPart: GeneratorPart = {
     const licences = writer.table('subject_licences', LICENCE_COLUMNS);
     const events = writer.table('subject_events', EVENT_COLUMNS);
     const tasks = writer.table('inspection_tasks', TASK_COLUMNS);
+    const visits = writer.table('inspection_visits', VISIT_COLUMNS);
+    const orders = writer.table('rectification_orders', ORDER_COLUMNS);
     writer.expected.set('subjects', total);
 
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
@@ -324,6 +450,8 @@ export const citySubjectsPart: GeneratorPart = {
     let licenceCount = 0;
     let eventCount = 0;
     let taskCount = 0;
+    let visitCount = 0;
+    let orderCount = 0;
     const creditCode = (region: string, individual: boolean) => {
       // GB 32100: 9 (市场监管) + 1 enterprise / 2 个体工商户, region, 9-character organisation code, check character.
       let n = Number((BigInt(++orgSerial) * 2654435761n) % BigInt(ORG_CODE_RANGE));
@@ -370,13 +498,97 @@ export const citySubjectsPart: GeneratorPart = {
       return list;
     };
 
+    // The visit form of a kind for a set of matters (combineVisit), computed once: every visit of the kind with the
+    // same matters answers the same items.
+    const forms = new Map<string, { plan: VisitPlan; itemsJson: string; names: { code: string; nameZh: string }[] }>();
+    const formOf = (kind: SubjectKind, codes: readonly string[]) => {
+      const key = `${kind}|${codes.join(',')}`;
+      let form = forms.get(key);
+      if (!form) {
+        const chosen = matters.filter((m) => codes.includes(m.code));
+        const combined = combineVisit({ subjectId: '-', subjectKind: kind, inspectorIds: ['a', 'b'], matters: chosen });
+        if (!combined.ok) throw new Error(`generator: matters ${key} do not combine: ${combined.issues.map((i) => i.code).join(', ')}`);
+        form = {
+          plan: combined.plan,
+          itemsJson: JSON.stringify(combined.plan.items),
+          names: combined.plan.matterCodes.map((c) => ({ code: c, nameZh: chosen.find((m) => m.code === c)!.nameZh })),
+        };
+        forms.set(key, form);
+      }
+      return form;
+    };
+    const timeOn = (date: LegalDate, from = 9, to = 17) =>
+      shanghaiInstant(date, `${String(between(from, to)).padStart(2, '0')}:${String(between(0, 59)).padStart(2, '0')}:00.000`);
+
+    const inspect = (d: Draft, date: LegalDate, at: Date, task: Task, closes: Order | null): void => {
+      const form = formOf(d.kind, task.matterCodes);
+      let failedCodes: string[] = [];
+      if (closes) {
+        // The re-inspection: 85 % rectified; otherwise the ordered items fail again.
+        if (rand() >= 0.85) failedCodes = closes.items.map((i) => i.code);
+      } else if (form.plan.items.length > 0 && rand() < d.failRate) {
+        failedCodes = [form.plan.items[Math.floor(rand() * form.plan.items.length)]!.code];
+      }
+      const failed = new Set(failedCodes);
+      const results: ItemResult[] = form.plan.items.map((i) =>
+        failed.has(i.code)
+          ? { code: i.code, result: 'fail', photoIds: [], noteZh: closes ? '复查仍未整改' : '现场检查发现问题，已责令限期整改' }
+          : { code: i.code, result: 'pass', photoIds: [] },
+      );
+      const team = [task.team[0].id, task.team[1].id] as const;
+      // The generated history holds no images: the photo requirement is the only open point of its records.
+      const score = scoreVisit({
+        plan: { ...form.plan, subjectId: d.id, inspectorIds: team },
+        results,
+        inspectorSignatures: team,
+        subject: { kind: 'signed', signerName: d.contactName },
+      });
+      const visit: Visit = { id: ctx.idAt(at.getTime()), date, at, task, results, score, order: null, closes };
+      d.visits.push(visit);
+      d.grading.push({ type: score.counts.fail > 0 ? 'failed_inspection' : 'passed_inspection', date, ref: visit.id });
+      if (closes) {
+        closes.status = score.counts.fail > 0 ? 'not_rectified' : 'rectified';
+        closes.closedBy = visit;
+        return;
+      }
+      if (score.counts.fail === 0) return;
+      // 责令改正: a deadline, and a re-inspection by the same team (done when it falls in the history).
+      const deadlineOn = addDays(date, between(7, 30));
+      const reinspectOn = addDays(deadlineOn, between(0, 5));
+      const createdAt = new Date(at.getTime() + 3_600_000);
+      const reinspection: Task = {
+        id: ctx.idAt(createdAt.getTime()),
+        origin: 'reinspection',
+        planId: null,
+        teamNo: null,
+        team: task.team,
+        matterCodes: [...new Set(score.failedItems.flatMap((f) => f.matterCodes))].sort(),
+        dueOn: reinspectOn,
+        createdAt,
+        createdBy: d.squad.leaders[0]!.id,
+      };
+      const order: Order = {
+        id: ctx.idAt(createdAt.getTime()),
+        items: score.failedItems,
+        deadlineOn,
+        reinspectOn,
+        task: reinspection,
+        status: 'open',
+        closedBy: null,
+        createdAt,
+      };
+      visit.order = order;
+      if (reinspectOn <= until) {
+        const on = addDays(deadlineOn, between(0, daysBetween(deadlineOn, reinspectOn)));
+        inspect(d, on, timeOn(on), reinspection, order);
+      } else {
+        d.openTasks.push(reinspection);
+      }
+    };
+
     let previous: { name: string; address: string; kind: SubjectKind } | null = null;
-    const writeSubject = (
-      bureau: CityBureau,
-      squad: CitySquad,
-      area: SquadArea,
-      unit: Unit,
-    ): { id: string; credit: string | null; short: string } => {
+    /** Everything of a subject but its risk grading and rows: the plans' draws add to its timeline before it is written. */
+    const draftSubject = (bureau: CityBureau, squad: CitySquad, area: SquadArea, unit: Unit): Draft => {
       const { kind } = unit;
       // Registered before the history began (70 %) or during it.
       const createdOn = rand() < 0.7 ? addDays(start, -between(1, 365 * 3)) : addDays(start, between(0, daysBetween(start, until)));
@@ -453,6 +665,7 @@ export const citySubjectsPart: GeneratorPart = {
 
       // Licences: the current one (8 % lapsed, 4 % running out within a month), 1 % of required kinds hold none.
       const licenceRows: SubjectLicence[] = [];
+      const licenceValues: CopyValue[][] = [];
       const spec = LICENCES[kind];
       if (spec && !(spec.required && rand() < 0.01) && (spec.required || rand() < 0.4)) {
         const r = rand();
@@ -477,7 +690,7 @@ export const citySubjectsPart: GeneratorPart = {
           issuedOn,
           validUntil,
         });
-        licences.add([
+        licenceValues.push([
           ctx.idAt(createdAt.getTime()),
           id,
           spec.kind,
@@ -490,6 +703,16 @@ export const citySubjectsPart: GeneratorPart = {
         ]);
         licenceCount++;
       }
+
+      const flags: Record<string, boolean> =
+        credit !== null && kind !== 'waste_transport_vehicle' && rand() < 0.01 ? { abnormalList: true } : {};
+      const verified = rand() < VERIFIED_SHARE;
+      const verifiedAt = verified ? new Date(createdAt.getTime() + between(1, 60) * 86_400_000) : null;
+      const contactName = person();
+      const contacts = JSON.stringify([
+        { name: contactName, phone: phone(), role: kind === 'waste_transport_vehicle' ? '驾驶员' : '负责人' },
+      ]);
+      const tagList = TAGS[kind].filter(() => rand() < 0.3);
 
       // History: propensity 0.3 (most), 1, or 4 (the few that cause most of the work).
       const u = rand();
@@ -508,115 +731,233 @@ export const citySubjectsPart: GeneratorPart = {
         dated.push({ type: 'inspection', date: someDay() });
       dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
-      const gradingEvents: SubjectEvent[] = [];
-      const kindMatters = mattersOf.get(kind) ?? [];
-      let lastInspected: LegalDate | null = null;
-      events.add([ctx.idAt(createdAt.getTime()), id, 'registered', createdOn, createdAt, null, null, '登记入库', '{}', null]);
-      eventCount++;
+      const d: Draft = {
+        id,
+        short,
+        credit,
+        bureau,
+        squad,
+        area,
+        unit,
+        kind,
+        createdOn,
+        createdAt,
+        name,
+        address,
+        idNo,
+        plateNo,
+        point,
+        contactName,
+        contacts,
+        licenceRows,
+        licenceValues,
+        flags,
+        verified,
+        verifiedAt,
+        tagList,
+        failRate: Math.min(0.6, 0.12 * propensity),
+        happenings: [],
+        visits: [],
+        openTasks: [],
+        grading: [],
+      };
+      const kindMatterCodes = (mattersOf.get(kind) ?? []).map((m) => m.code);
       for (const e of dated) {
-        const at = shanghaiInstant(e.date, `${String(between(9, 17)).padStart(2, '0')}:${String(between(0, 59)).padStart(2, '0')}:00.000`);
-        const eventId = ctx.idAt(at.getTime());
+        const at = timeOn(e.date);
         if (e.type === 'inspection') {
-          const team = [pick(squad.field), pick(squad.field)];
-          if (team[0] === team[1]) team[1] = squad.field[(squad.field.indexOf(team[0]!) + 1) % squad.field.length]!;
-          const failed = rand() < Math.min(0.6, 0.12 * propensity);
-          const items = kindMatters.flatMap((m) => m.items.map((item) => ({ item, matter: m.code })));
-          const failedItems =
-            failed && items.length > 0
-              ? [items[Math.floor(rand() * items.length)]!].map(({ item, matter }) => ({
-                  code: item.code,
-                  textZh: item.textZh,
-                  legalBasesZh: [item.legalBasisZh],
-                  matterCodes: [matter],
-                  noteZh: '现场检查发现问题，已责令限期整改',
-                }))
-              : [];
-          const outcome = failedItems.length > 0 ? 'failed' : 'passed';
-          const taskId = ctx.idAt(at.getTime());
-          const matterCodes = kindMatters.map((m) => m.code);
-          tasks.add([
-            taskId,
-            bureau.id,
-            squad.id,
-            id,
-            rand() < 0.7 ? 'risk_frequency' : 'special',
-            null,
-            null,
-            team.map((o) => o.id),
-            matterCodes,
-            addDays(e.date, between(0, 10)),
-            'done',
-            null,
-            squad.leaders[0]!.id,
-            new Date(at.getTime() - 7 * 86_400_000),
-            at,
-          ]);
-          taskCount++;
-          const type = outcome === 'failed' ? 'failed_inspection' : 'passed_inspection';
-          events.add([
-            eventId,
-            id,
-            type,
-            e.date,
-            at,
-            'inspection_task',
-            taskId,
-            outcome === 'failed' ? `检查不合格：${failedItems.map((f) => f.textZh).join('；')}` : '检查合格',
-            JSON.stringify({ visitId: null, outcome, publishedOn: e.date, published: true, matters: [], failedItems }),
-            team[0]!.id,
-          ]);
-          gradingEvents.push({ type, date: e.date, ref: eventId });
-          lastInspected = e.date;
+          if (kindMatterCodes.length === 0) continue;
+          const first = pick(squad.field);
+          let second = pick(squad.field);
+          if (second === first) second = squad.field[(squad.field.indexOf(first) + 1) % squad.field.length]!;
+          const task: Task = {
+            id: ctx.idAt(at.getTime() - 7 * 86_400_000),
+            origin: rand() < 0.7 ? 'risk_frequency' : 'special',
+            planId: null,
+            teamNo: null,
+            team: [first, second],
+            matterCodes: kindMatterCodes,
+            dueOn: addDays(e.date, between(0, 10)),
+            createdAt: new Date(at.getTime() - 7 * 86_400_000),
+            createdBy: squad.leaders[0]!.id,
+          };
+          inspect(d, e.date, at, task, null);
         } else {
           const what = e.type === 'complaint' ? pick(COMPLAINTS) : pick(VIOLATIONS[kind]);
           const summary = e.type === 'complaint' ? `被投诉：${what}` : `${e.type === 'serious_violation' ? '严重违法' : '违法'}：${what}`;
-          events.add([eventId, id, e.type, e.date, at, null, null, summary, '{}', null]);
-          gradingEvents.push({ type: e.type, date: e.date, ref: eventId });
+          d.happenings.push({ type: e.type, date: e.date, at, summary });
+          d.grading.push({ type: e.type, date: e.date, ref: ctx.idAt(at.getTime()) });
         }
-        eventCount++;
       }
+      return d;
+    };
 
-      const flags: Record<string, boolean> =
-        credit !== null && kind !== 'waste_transport_vehicle' && rand() < 0.01 ? { abnormalList: true } : {};
-      const licence = subjectLicenceState({ kind, licences: licenceRows }, until);
-      const grading = gradeSubject(
+    const gradeOn = (d: Draft, day: LegalDate) =>
+      gradeSubject(
         {
-          subjectId: id,
-          kind,
-          licence,
-          events: gradingEvents,
-          flags,
+          subjectId: d.id,
+          kind: d.kind,
+          licence: subjectLicenceState({ kind: d.kind, licences: d.licenceRows }, day),
+          events: d.grading,
+          flags: d.flags,
         },
         DEFAULT_RISK_RULE_SET,
-        until,
+        day,
       );
-      const nextOn = nextInspectionOn(lastInspected ?? (createdOn > start ? createdOn : start), grading.inspectionsPerYear);
-      const verified = rand() < VERIFIED_SHARE;
-      const normalized = normalizeAddress(address);
-      const tagList = TAGS[kind].filter(() => rand() < 0.3);
+
+    /** A drawn target's task, and its visit within the period when the history reaches it. */
+    const assign = (d: Draft, a: DrawnAssignment): void => {
+      const task: Task = {
+        id: ctx.idAt(a.drawnAt.getTime()),
+        origin: 'random',
+        planId: a.planId,
+        teamNo: a.teamNo,
+        team: a.team,
+        matterCodes: (mattersOf.get(d.kind) ?? []).map((m) => m.code),
+        dueOn: a.periodTo,
+        createdAt: a.drawnAt,
+        createdBy: d.bureau.leaders[0]!.id,
+      };
+      const on = addDays(a.periodFrom, between(1, Math.min(75, daysBetween(a.periodFrom, a.periodTo))));
+      if (on <= until) inspect(d, on, timeOn(on), task, null);
+      else d.openTasks.push(task);
+    };
+
+    const taskRow = (d: Draft, t: Task, visit: Visit | null) => {
+      tasks.add([
+        t.id,
+        d.bureau.id,
+        d.squad.id,
+        d.id,
+        t.origin,
+        t.planId,
+        t.teamNo,
+        [t.team[0].id, t.team[1].id],
+        t.matterCodes,
+        t.dueOn,
+        visit ? 'done' : 'open',
+        visit?.id ?? null,
+        t.createdBy,
+        t.createdAt,
+        visit?.at ?? t.createdAt,
+      ]);
+      taskCount++;
+    };
+
+    /** Writes a drafted subject: its row (graded on the last day), licences, timeline, tasks, visits and orders. */
+    const emitSubject = (d: Draft): void => {
+      const { id, kind } = d;
+      for (const l of d.licenceValues) licences.add(l);
+      events.add([ctx.idAt(d.createdAt.getTime()), id, 'registered', d.createdOn, d.createdAt, null, null, '登记入库', '{}', null]);
+      eventCount++;
+      const timeline: { at: Date; row: () => CopyValue[] }[] = d.happenings.map((h) => ({
+        at: h.at,
+        row: () => [ctx.idAt(h.at.getTime()), id, h.type, h.date, h.at, null, null, h.summary, '{}', null],
+      }));
+      let lastInspected: LegalDate | null = null;
+      for (const v of d.visits) {
+        const failed = v.score.counts.fail > 0;
+        const outcome = failed ? 'failed' : 'passed';
+        const form = formOf(kind, v.task.matterCodes);
+        const inspector = v.task.team[0].id;
+        if (lastInspected === null || v.date > lastInspected) lastInspected = v.date;
+        timeline.push({
+          at: v.at,
+          row: () => [
+            ctx.idAt(v.at.getTime()),
+            id,
+            failed ? 'failed_inspection' : 'passed_inspection',
+            v.date,
+            v.at,
+            'inspection_visit',
+            v.id,
+            failed
+              ? `综合检查发现${v.score.failedItems.length}项问题：${v.score.failedItems.map((f) => f.textZh).join('；')}`
+              : `综合检查合格（${form.names.map((m) => m.nameZh).join('、')}）`,
+            JSON.stringify({
+              visitId: v.id,
+              outcome,
+              publishedOn: v.date,
+              published: true,
+              matters: form.names,
+              failedItems: v.score.failedItems.map((f) => ({ textZh: f.textZh })),
+            }),
+            inspector,
+          ],
+        });
+        const order = v.order;
+        if (order) {
+          timeline.push({
+            at: order.createdAt,
+            row: () => [
+              ctx.idAt(order.createdAt.getTime()),
+              id,
+              'rectification',
+              v.date,
+              order.createdAt,
+              'rectification_order',
+              order.id,
+              `责令改正${order.items.length}项，整改期限${order.deadlineOn}，复查日期${order.reinspectOn}`,
+              JSON.stringify({
+                orderId: order.id,
+                visitId: v.id,
+                deadlineOn: order.deadlineOn,
+                reinspectOn: order.reinspectOn,
+                items: order.items.map((i) => ({ textZh: i.textZh })),
+              }),
+              inspector,
+            ],
+          });
+        }
+        const closes = v.closes;
+        if (closes) {
+          timeline.push({
+            at: v.at,
+            row: () => [
+              ctx.idAt(v.at.getTime()),
+              id,
+              'rectification',
+              v.date,
+              v.at,
+              'rectification_close',
+              closes.id,
+              failed ? '复查：未按责令改正要求整改' : '复查：已按责令改正要求整改',
+              JSON.stringify({ orderId: closes.id, visitId: v.id, rectified: !failed }),
+              inspector,
+            ],
+          });
+        }
+      }
+      timeline.sort((a, b) => a.at.getTime() - b.at.getTime());
+      for (const e of timeline) events.add(e.row());
+      eventCount += timeline.length;
+
+      const grading = gradeOn(d, until);
+      const licence = subjectLicenceState({ kind, licences: d.licenceRows }, until);
+      const nextOn = nextInspectionOn(lastInspected ?? (d.createdOn > start ? d.createdOn : start), grading.inspectionsPerYear);
+      const normalized = normalizeAddress(d.address);
       subjects.add([
         id,
         qrCode(),
-        bureau.id,
-        squad.id,
+        d.bureau.id,
+        d.squad.id,
         kind,
-        name,
-        normalizeSubjectName(name),
-        credit,
-        idNo,
-        plateNo,
-        unit.ownerId,
-        address,
+        d.name,
+        normalizeSubjectName(d.name),
+        d.credit,
+        d.idNo,
+        d.plateNo,
+        d.unit.ownerId,
+        d.address,
         normalized.key,
-        area.district,
-        area.street,
-        point[0],
-        point[1],
-        JSON.stringify([{ name: person(), phone: phone(), role: kind === 'waste_transport_vehicle' ? '驾驶员' : '负责人' }]),
-        tagList,
-        JSON.stringify(flags),
-        verified,
-        verified ? new Date(createdAt.getTime() + between(1, 60) * 86_400_000) : null,
+        d.area.district,
+        d.area.street,
+        d.point[0],
+        d.point[1],
+        d.contacts,
+        d.tagList,
+        JSON.stringify(d.flags),
+        d.verified,
+        d.verifiedAt,
         grading.level,
         grading.computedLevel,
         1,
@@ -627,53 +968,155 @@ export const citySubjectsPart: GeneratorPart = {
         nextOn,
         licenceFilterState(licence),
         'active',
-        createdAt,
+        d.createdAt,
         gradedAt,
       ]);
       count++;
-      return { id, credit, short };
+
+      for (const v of d.visits) {
+        taskRow(d, v.task, v);
+        const team = [v.task.team[0].id, v.task.team[1].id];
+        const form = formOf(kind, v.task.matterCodes);
+        const plan = `${JSON.stringify({ subjectId: id, subjectKind: kind, inspectorIds: team, matterCodes: form.plan.matterCodes }).slice(0, -1)},"items":${form.itemsJson}}`;
+        visits.add([
+          v.id,
+          d.bureau.id,
+          d.squad.id,
+          id,
+          team,
+          [v.task.id],
+          plan,
+          JSON.stringify(v.results),
+          v.score.counts.fail > 0 ? 'failed' : 'passed',
+          JSON.stringify(v.score.failedItems),
+          JSON.stringify(v.score.counts),
+          v.at,
+          v.date,
+          d.point[0],
+          d.point[1],
+          JSON.stringify({
+            inspectors: team.map((officerId, i) => ({ officerId, signatureSm3: null, confirmedBy: i === 0 ? 'session' : 'employee_no' })),
+          }),
+          JSON.stringify({
+            kind: 'signed',
+            signerName: d.contactName,
+            signatureSm3: null,
+            witnessName: null,
+            witnessSignatureSm3: null,
+            note: null,
+          }),
+          [],
+          null,
+          team[0]!,
+          v.at,
+        ]);
+        visitCount++;
+      }
+      for (const t of d.openTasks) taskRow(d, t, null);
+      for (const v of d.visits) {
+        const o = v.order;
+        if (!o) continue;
+        orders.add([
+          o.id,
+          d.bureau.id,
+          d.squad.id,
+          id,
+          v.id,
+          JSON.stringify(o.items.map((i) => ({ code: i.code, textZh: i.textZh, legalBasesZh: i.legalBasesZh }))),
+          o.deadlineOn,
+          o.reinspectOn,
+          o.task.id,
+          o.status,
+          o.closedBy?.id ?? null,
+          o.closedBy?.date ?? null,
+          null,
+          v.task.team[0].id,
+          o.createdAt,
+          o.closedBy?.at ?? o.createdAt,
+        ]);
+        orderCount++;
+      }
     };
 
-    // Records per squad by its load; a transport company brings its vehicles, so it counts them.
+    // Records per squad by its load; a transport company brings its vehicles, so it counts them. A bureau's subjects
+    // are drafted first, then its quarterly plans are drawn over them, then they are written.
     const weights = city.squads.reduce((a, s) => a + s.weight, 0);
-    const bureauOf = new Map(city.bureaus.flatMap((b) => b.squads.map((s) => [s.id, b] as const)));
+    const quarters = planQuarters(start, until);
+    const planOut = planWriter(writer);
+    const planTotals = { plans: 0, targets: 0, drawn: 0, refusedWithCap: 0 };
     let carry = 0;
     let lastLog = performance.now();
     const started = performance.now();
     const analyzedAt = [2_000, 20_000, 100_000];
-    for (const squad of city.squads) {
-      carry += (total * squad.weight) / weights;
-      const n = Math.floor(carry);
-      carry -= n;
-      const bureau = bureauOf.get(squad.id)!;
-      const area = areas.get(squad.id)!;
-      let made = 0;
-      while (made < n) {
-        let r = rand();
-        let kind: SubjectKind = 'street_shop';
-        for (const [k, share] of SUBJECT_KIND_MIX) {
-          if (r < share) {
-            kind = k;
-            break;
+    for (const bureau of city.bureaus) {
+      const units: Draft[][] = [];
+      for (const squad of bureau.squads) {
+        carry += (total * squad.weight) / weights;
+        const n = Math.floor(carry);
+        carry -= n;
+        const area = areas.get(squad.id)!;
+        let made = 0;
+        while (made < n) {
+          let r = rand();
+          let kind: SubjectKind = 'street_shop';
+          for (const [k, share] of SUBJECT_KIND_MIX) {
+            if (r < share) {
+              kind = k;
+              break;
+            }
+            r -= share;
           }
-          r -= share;
-        }
-        const owner = writeSubject(bureau, squad, area, { kind, ownerId: null, ownerCredit: null, companyShort: null });
-        made++;
-        if (kind === 'waste_transport_company') {
-          const vehicles = Math.min(n - made, between(VEHICLES_PER_COMPANY[0], VEHICLES_PER_COMPANY[1]));
-          for (let v = 0; v < vehicles; v++) {
-            writeSubject(bureau, squad, area, {
-              kind: 'waste_transport_vehicle',
-              ownerId: owner.id,
-              ownerCredit: owner.credit,
-              companyShort: owner.short,
-            });
-            made++;
+          const owner = draftSubject(bureau, squad, area, { kind, ownerId: null, ownerCredit: null, companyShort: null });
+          const unit = [owner];
+          made++;
+          if (kind === 'waste_transport_company') {
+            const vehicles = Math.min(n - made, between(VEHICLES_PER_COMPANY[0], VEHICLES_PER_COMPANY[1]));
+            for (let v = 0; v < vehicles; v++) {
+              unit.push(
+                draftSubject(bureau, squad, area, {
+                  kind: 'waste_transport_vehicle',
+                  ownerId: owner.id,
+                  ownerCredit: owner.credit,
+                  companyShort: owner.short,
+                }),
+              );
+              made++;
+            }
           }
+          units.push(unit);
         }
+      }
+      const drafts = new Map(units.flat().map((d) => [d.id, d]));
+      const planned = drawBureauPlans({
+        bureau,
+        candidates: [...drafts.values()].map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          squadId: d.squad.id,
+          createdOn: d.createdOn,
+          levelOn: (day) => gradeOn(d, day).level,
+        })),
+        matterCodesOf: (kind) => (mattersOf.get(kind) ?? []).map((m) => m.code),
+        quarters,
+        calendar: ctx.calendar,
+        rand,
+        idAt: ctx.idAt,
+        out: planOut,
+        onDrawn: (assignments) => {
+          for (const a of assignments) assign(drafts.get(a.subjectId)!, a);
+        },
+      });
+      planTotals.plans += planned.plans;
+      planTotals.targets += planned.targets;
+      planTotals.drawn += planned.drawn;
+      planTotals.refusedWithCap += planned.refusedWithCap;
+      ctx.log(
+        `  ${bureau.shortName}: ${drafts.size.toLocaleString('en-US')} subjects, ${planned.plans} quarterly plans drawn (${planned.drawn.toLocaleString('en-US')} of ${planned.targets.toLocaleString('en-US')} targets)`,
+      );
+      for (const unit of units) {
         // A company and its vehicles go in the same batch (the vehicles refer to it). Between batches, yield to the
         // event loop now and then, so the COPY in flight moves while the next batch is built (and is timed alone).
+        for (const d of unit) emitSubject(d);
         if (!writer.full && count % 32 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         if (writer.full) {
           await writer.flush();
@@ -683,14 +1126,16 @@ export const citySubjectsPart: GeneratorPart = {
           if (analyzedAt.length > 0 && count >= analyzedAt[0]!) {
             analyzedAt.shift();
             await writer.drain();
-            await sql`ANALYZE subjects, subject_licences, subject_events, inspection_tasks`.execute(ctx.db);
+            await sql`ANALYZE subjects, subject_licences, subject_events, inspection_tasks, inspection_visits, rectification_orders`.execute(
+              ctx.db,
+            );
           }
         }
         if (performance.now() - lastLog > 5_000) {
           lastLog = performance.now();
           const rate = count / ((lastLog - started) / 1000);
           ctx.log(
-            `  subjects generated ${count.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} (${Math.round(rate).toLocaleString('en-US')}/s)`,
+            `  subjects generated ${count.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} (${Math.round(rate).toLocaleString('en-US')}/s), visits ${visitCount.toLocaleString('en-US')}, plans ${planTotals.plans}`,
           );
         }
       }
@@ -703,6 +1148,12 @@ export const citySubjectsPart: GeneratorPart = {
       licences: licenceCount,
       events: eventCount,
       tasks: taskCount,
+      visits: visitCount,
+      rectificationOrders: orderCount,
+      plans: planTotals.plans,
+      planTargets: planTotals.targets,
+      planDrawn: planTotals.drawn,
+      plansDrawnWithoutCap: planTotals.refusedWithCap,
       matters: matters.length,
       subjectsPerSec: Math.round(count / Math.max(seconds, 1e-3)),
     };

@@ -41,6 +41,10 @@ const BULK_TABLES = [
   'subject_licences',
   'subject_events',
   'inspection_tasks',
+  'inspection_visits',
+  'rectification_orders',
+  'inspection_plan_targets',
+  'inspection_plan_drawn',
 ] as const;
 
 /** Every part of the city, in one list; `after` orders them. Later capabilities add theirs here. */

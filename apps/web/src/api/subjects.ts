@@ -1,6 +1,8 @@
 import type {
   CreateSubjectBody,
   OrgArea,
+  OrgAreaPreview,
+  PutOrgAreaBody,
   PageOf,
   PublicSubject,
   PublishRiskRulesBody,
@@ -44,6 +46,9 @@ export const subjectApi = {
   riskRules: (signal?: AbortSignal) => api.get<RiskRuleSetVersions>('/api/v1/subject-risk-rules', undefined, signal),
   publishRiskRules: (body: PublishRiskRulesBody, w: Write = {}) => api.post<RiskRuleSetVersions>('/api/v1/subject-risk-rules', body, w),
   area: (orgId: string, signal?: AbortSignal) => api.get<OrgArea>(`/api/v1/orgs/${orgId}/area`, undefined, signal),
+  previewArea: (orgId: string, body: PutOrgAreaBody) => api.post<OrgAreaPreview>(`/api/v1/orgs/${orgId}/area/preview`, body),
+  putArea: (orgId: string, body: PutOrgAreaBody, w: { idempotencyKey?: string } = {}) =>
+    api.put<OrgArea>(`/api/v1/orgs/${orgId}/area`, body, w),
   qrPath: (id: string) => `/api/v1/subjects/${id}/qr.png`,
   cardPath: (id: string) => `/api/v1/subjects/${id}/card.pdf`,
   publicPage: (code: string, signal?: AbortSignal) => api.get<PublicSubject>(`/api/public/subjects/${code}`, undefined, signal),

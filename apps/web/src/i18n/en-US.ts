@@ -1,5 +1,6 @@
 import { ticketsEnUS } from './tickets.en-US.ts';
 import { inspectionsEnUS } from './inspections.en-US.ts';
+import { orgAreaEnUS } from './org-area.en-US.ts';
 import { subjectImportEnUS } from './subject-import.en-US.ts';
 import { serviceEnUS } from './service.en-US.ts';
 import { enforcementEnUS } from './enforcement.en-US.ts';
@@ -690,6 +691,7 @@ export const enUS: Record<MessageKey, string> = {
   ...enforcementEnUS,
   ...progressEnUS,
   ...subjectImportEnUS,
+  ...orgAreaEnUS,
   ...homeEnUS,
   ...inspectionsEnUS,
   ...ticketsEnUS,

@@ -2,6 +2,10 @@ import type { subjectImportZhCN } from './subject-import.zh-CN.ts';
 
 export const subjectImportEnUS: Record<keyof typeof subjectImportZhCN, string> = {
   'menu.subjectImport': 'Import',
+  'subjectImport.bureau': 'Import into district bureau',
+  'subjectImport.bureauHint':
+    'The subjects of the list are registered in the chosen bureau, each in the squad whose service area holds its point',
+  'subjectImport.pickBureau': 'Choose the district bureau',
   'subjectImport.file': 'List file',
   'subjectImport.fileHint':
     '.xlsx or .csv; the first row names the columns in Chinese: 名称, 类型, 统一社会信用代码, 身份证号, 车牌, 地址, 经度, 纬度, 联系人, 电话, 证照类型, 证照编号, 发证日期, 有效期至, 标签',

@@ -1,6 +1,9 @@
 // Strings of 导入执法对象 (the city's lists from a spreadsheet); spread into zh-CN.ts.
 export const subjectImportZhCN = {
   'menu.subjectImport': '导入',
+  'subjectImport.bureau': '导入到区局',
+  'subjectImport.bureauHint': '清单中的执法对象登记在所选区局，按经纬度归入所在中队的服务区域',
+  'subjectImport.pickBureau': '请选择区局',
   'subjectImport.file': '清单文件',
   'subjectImport.fileHint':
     '.xlsx 或 .csv；第一行为列名：名称、类型、统一社会信用代码、身份证号、车牌、地址、经度、纬度、联系人、电话、证照类型、证照编号、发证日期、有效期至、标签',

@@ -1,5 +1,6 @@
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 import { inspectionsZhCN } from './inspections.zh-CN.ts';
+import { orgAreaZhCN } from './org-area.zh-CN.ts';
 import { subjectImportZhCN } from './subject-import.zh-CN.ts';
 import { paymentsZhCN } from './payments.zh-CN.ts';
 import { serviceZhCN } from './service.zh-CN.ts';
@@ -686,6 +687,7 @@ export const zhCN = {
   ...enforcementZhCN,
   ...progressZhCN,
   ...subjectImportZhCN,
+  ...orgAreaZhCN,
   ...homeZhCN,
   ...inspectionsZhCN,
   ...ticketsZhCN,

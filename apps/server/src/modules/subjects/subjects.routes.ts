@@ -8,6 +8,7 @@ import {
   Page,
   PublicSubject,
   PublishRiskRulesBody,
+  OrgAreaPreview,
   PutOrgAreaBody,
   RiskDecisionBody,
   RiskOverrideBody,
@@ -31,7 +32,7 @@ import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { sendXlsx } from '../../http/xlsx.ts';
 import type { RouteApp } from '../../platform/server-module.ts';
-import { getOrgArea, listDuplicates, mergeSubject, putOrgArea, subjectQuality } from './use-cases/governance.ts';
+import { getOrgArea, listDuplicates, mergeSubject, previewOrgArea, putOrgArea, subjectQuality } from './use-cases/governance.ts';
 import { publicSubject, subjectCardPdf, subjectQrPng } from './use-cases/public-page.ts';
 import { exportSubjects, getSubject, listSubjects, subjectsMap, subjectTimeline } from './use-cases/read-subjects.ts';
 import { decideOverride, getRiskRules, publishRiskRules, requestOverride } from './use-cases/risk.ts';
@@ -260,6 +261,19 @@ export function subjectRoutes(app: RouteApp, deps: Deps): void {
       },
     },
     async (request) => putOrgArea(deps, actorOf(request), metaOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/v1/orgs/:id/area/preview',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '中队责任区预览：区内执法对象数（不保存）/ how many subjects a squad’s area would hold, before saving',
+        params: IdParams,
+        body: PutOrgAreaBody,
+        response: { 200: OrgAreaPreview, ...WRITE_ERRORS },
+      },
+    },
+    async (request) => previewOrgArea(deps, actorOf(request), request.params.id, request.body),
   );
 }
 

@@ -1,6 +1,6 @@
 import { useMemo, useState, type Key } from 'react';
 import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Input, Row, Space, Spin, Tag, Tree, type TreeDataNode } from 'antd';
-import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined, EnvironmentOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { OrgNode } from '@chengguan/contracts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -9,6 +9,7 @@ import { errorText } from '../../api/errors.ts';
 import { findOrg, flattenOrgs, useOrgTree } from '../../lib/orgTree.ts';
 import { Page } from '../../components/Page.tsx';
 import { OrgFormModal, type OrgFormTarget } from './OrgFormModal.tsx';
+import { SquadAreaDrawer } from './SquadAreaDrawer.tsx';
 
 const KIND_COLORS: Record<OrgNode['kind'], string> = {
   city_bureau: 'red',
@@ -33,6 +34,7 @@ export default function OrgPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [q, setQ] = useState('');
   const [target, setTarget] = useState<OrgFormTarget | null>(null);
+  const [areaOf, setAreaOf] = useState<OrgNode | null>(null);
   const canWrite = can('org:write');
   const tree = useMemo(() => data ?? [], [data]);
 
@@ -111,25 +113,33 @@ export default function OrgPage() {
             title={t('org.details')}
             size="small"
             extra={
-              node &&
-              canWrite && (
+              node && (
                 <Space wrap>
-                  <Button
-                    size="small"
-                    icon={<PlusOutlined />}
-                    onClick={() => setTarget({ mode: 'create', parent: node })}
-                    data-testid="org-add-child"
-                  >
-                    {t('org.addChild')}
-                  </Button>
-                  <Button
-                    size="small"
-                    icon={<EditOutlined />}
-                    onClick={() => setTarget({ mode: 'edit', org: node })}
-                    data-testid="org-edit"
-                  >
-                    {t('common.edit')}
-                  </Button>
+                  {node.kind === 'squad' && (
+                    <Button size="small" icon={<EnvironmentOutlined />} onClick={() => setAreaOf(node)} data-testid="org-area">
+                      {t('orgArea.button')}
+                    </Button>
+                  )}
+                  {canWrite && (
+                    <>
+                      <Button
+                        size="small"
+                        icon={<PlusOutlined />}
+                        onClick={() => setTarget({ mode: 'create', parent: node })}
+                        data-testid="org-add-child"
+                      >
+                        {t('org.addChild')}
+                      </Button>
+                      <Button
+                        size="small"
+                        icon={<EditOutlined />}
+                        onClick={() => setTarget({ mode: 'edit', org: node })}
+                        data-testid="org-edit"
+                      >
+                        {t('common.edit')}
+                      </Button>
+                    </>
+                  )}
                 </Space>
               )
             }
@@ -156,6 +166,7 @@ export default function OrgPage() {
           </Card>
         </Col>
       </Row>
+      <SquadAreaDrawer org={areaOf} canWrite={canWrite} onClose={() => setAreaOf(null)} />
       <OrgFormModal
         target={target}
         onClose={() => setTarget(null)}

@@ -1,7 +1,7 @@
 // 数据治理: duplicate pairs and their merge, the data-quality figures, and squads' service areas (which decide the
 // squad of every subject with a point).
 import { sql, type SqlBool } from 'kysely';
-import type { OrgArea, PutOrgAreaBody, SubjectDetail, SubjectDuplicates, SubjectQuality } from '@chengguan/contracts';
+import type { OrgArea, OrgAreaPreview, PutOrgAreaBody, SubjectDetail, SubjectDuplicates, SubjectQuality } from '@chengguan/contracts';
 import { districtAt, duplicateReasonZh, findDuplicateSubjects, type DistrictGeometry, type SubjectKind } from '@chengguan/domain';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
@@ -291,6 +291,44 @@ export async function rederiveSquads(trx: Executor, bureauId: string, box: reado
     );
   }
   return moves.length;
+}
+
+/** A squad's area, checked as saving checks it, and what it would hold: nothing is written. */
+export async function previewOrgArea(deps: Deps, actor: Actor, orgId: string, body: PutOrgAreaBody): Promise<OrgAreaPreview> {
+  assertPermission(actor, 'org:write');
+  const org = await getOrgRowOrFail(deps.db, actor, orgId);
+  if (org.kind !== 'squad' || !org.bureau_id) {
+    throw new AppError('SUBJECT_INVALID', { message: '只能为中队设定责任区', messageEn: 'Only a squad has a service area' });
+  }
+  const [w, s, e, n] = checkGeometry(body.geometry);
+  const subjects = await deps.db
+    .selectFrom('subjects')
+    .select(['org_id', 'point_lon', 'point_lat'])
+    .where('bureau_id', '=', org.bureau_id)
+    .where('status', '=', 'active')
+    .where('point_lon', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('org_id', '=', orgId),
+        eb.and([eb('point_lon', '>=', w), eb('point_lon', '<=', e), eb('point_lat', '>=', s), eb('point_lat', '<=', n)]),
+      ]),
+    )
+    .execute();
+  const area = [{ name: '', geometry: body.geometry as DistrictGeometry }];
+  let inside = 0;
+  let joining = 0;
+  let leaving = 0;
+  for (const x of subjects) {
+    const p: [number, number] = [x.point_lon!, x.point_lat!];
+    const isIn = p[0] >= w && p[0] <= e && p[1] >= s && p[1] <= n && districtAt(p, area) !== null;
+    if (isIn) {
+      inside++;
+      if (x.org_id !== orgId) joining++;
+    } else if (x.org_id === orgId) {
+      leaving++;
+    }
+  }
+  return { bbox: [w, s, e, n], inside, joining, leaving };
 }
 
 export async function putOrgArea(deps: Deps, actor: Actor, meta: RequestMeta, orgId: string, body: PutOrgAreaBody): Promise<OrgArea> {

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Progress, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Progress, Select, Table, Tag, Typography, Upload } from 'antd';
 import { CheckCircleOutlined, CloudUploadOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import type { SubjectImportBatch, SubjectImportProblemPage, SubjectImportProblemRow } from '@chengguan/contracts';
-import { api, download, newIdempotencyKey } from '../../../api/client.ts';
+import type { OrgNode, SubjectImportBatch, SubjectImportProblemPage, SubjectImportProblemRow } from '@chengguan/contracts';
+import { api, ApiError, download, newIdempotencyKey } from '../../../api/client.ts';
+import { orgApi } from '../../../api/endpoints.ts';
+import { useAuth } from '../../../auth/auth.tsx';
 import { errorText } from '../../../api/errors.ts';
 import { xhrUpload } from '../../../api/xhr-upload.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -11,6 +13,11 @@ import { Page } from '../../../components/Page.tsx';
 const BASE = '/api/v1/subject-imports';
 const POLL_MS = 1000;
 const PAGE_SIZE = 20;
+
+/** The district bureaus of the tree the caller sees, in tree order. */
+function districtBureaus(nodes: readonly OrgNode[]): OrgNode[] {
+  return nodes.flatMap((n) => (n.kind === 'district_bureau' ? [n] : districtBureaus(n.children)));
+}
 
 const isBatch = (status: number, body: unknown): body is SubjectImportBatch =>
   status === 202 && typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string';
@@ -31,6 +38,20 @@ export default function SubjectImportPage() {
   const [committing, setCommitting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const commitKey = useRef<string | null>(null);
+  // A user above district level (the city bureau) chooses the district bureau the list goes to; a district user's
+  // list goes to his own bureau.
+  const { me } = useAuth();
+  const picksBureau = !!me?.cityWide;
+  const [bureaus, setBureaus] = useState<OrgNode[] | null>(null);
+  const [bureauId, setBureauId] = useState<string | undefined>(undefined);
+  const [bureauError, setBureauError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!picksBureau) return;
+    orgApi
+      .tree()
+      .then((tree) => setBureaus(districtBureaus(tree)))
+      .catch((e: unknown) => void message.error(errorText(e, t, lang)));
+  }, [picksBureau, message, t, lang]);
 
   const busy = uploading !== null || batch?.status === 'checking' || batch?.status === 'committing';
 
@@ -69,13 +90,17 @@ export default function SubjectImportPage() {
       void message.warning(t('subjectImport.pickFile'));
       return;
     }
+    if (picksBureau && !bureauId) {
+      setBureauError(t('subjectImport.pickBureau'));
+      return;
+    }
     setBatch(null);
     setProblems(null);
     commitKey.current = null;
     setUploading(0);
     try {
       const opened = await xhrUpload<SubjectImportBatch>({
-        url: `${BASE}?fileName=${encodeURIComponent(file.name.slice(0, 200))}`,
+        url: `${BASE}?fileName=${encodeURIComponent(file.name.slice(0, 200))}${bureauId ? `&bureauId=${bureauId}` : ''}`,
         body: file,
         contentType: file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream',
         lang,
@@ -85,7 +110,9 @@ export default function SubjectImportPage() {
       });
       setBatch(opened);
     } catch (e) {
-      void message.error(errorText(e, t, lang));
+      // The server's refusal of the bureau is shown at the picker.
+      if (picksBureau && e instanceof ApiError && e.body.field?.includes('bureauId')) setBureauError(e.text(lang));
+      else void message.error(errorText(e, t, lang));
     } finally {
       setUploading(null);
     }
@@ -133,6 +160,31 @@ export default function SubjectImportPage() {
     <Page title={t('menu.subjectImport')} testId="subject-import-page">
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout="vertical" style={{ maxWidth: 720 }}>
+          {picksBureau && (
+            <Form.Item
+              label={t('subjectImport.bureau')}
+              required
+              extra={t('subjectImport.bureauHint')}
+              validateStatus={bureauError ? 'error' : undefined}
+              help={bureauError ?? undefined}
+            >
+              <Select
+                data-testid="subject-import-bureau"
+                showSearch
+                optionFilterProp="label"
+                loading={bureaus === null}
+                disabled={busy || !!batch}
+                placeholder={t('subjectImport.pickBureau')}
+                value={bureauId}
+                onChange={(v: string) => {
+                  setBureauId(v);
+                  setBureauError(null);
+                }}
+                options={(bureaus ?? []).map((b) => ({ value: b.id, label: b.name }))}
+                style={{ maxWidth: 360 }}
+              />
+            </Form.Item>
+          )}
           <Form.Item label={t('subjectImport.file')} extra={t('subjectImport.fileHint')}>
             <div data-testid="subject-import-file">
               <Upload.Dragger
