@@ -54,8 +54,7 @@ const squad = district
   : undefined;
 
 const n = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM subjects`.execute(db)).rows[0]!.n;
-const openTasks = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM inspection_tasks WHERE status = 'open'`.execute(db)).rows[0]!
-  .n;
+const openTasks = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM inspection_tasks WHERE status = 'open'`.execute(db)).rows[0]!.n;
 console.log(
   `${n.toLocaleString('en-US')} subjects, ${openTasks.toLocaleString('en-US')} open inspection tasks, ${SAMPLES} samples each; ` +
     `load average ${os

@@ -120,7 +120,13 @@ function filtered(db: Executor, f: SubjectFilter, orgIds: readonly string[], any
 
 /** Whether any record of the status has no kept licence state (not graded yet). */
 async function ungradedExist(db: Executor, status: string): Promise<boolean> {
-  const row = await db.selectFrom('subjects').select('id').where('status', '=', status).where('licence_state', 'is', null).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('subjects')
+    .select('id')
+    .where('status', '=', status)
+    .where('licence_state', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

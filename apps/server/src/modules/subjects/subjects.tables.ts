@@ -76,10 +76,10 @@ export type SubjectEventsTable = {
 
 export type SubjectTables = SubjectRegistryTables &
   SubjectSummaryTables & {
-  subjects: SubjectsTable;
-  subject_licences: SubjectLicencesTable;
-  subject_events: SubjectEventsTable;
-};
+    subjects: SubjectsTable;
+    subject_licences: SubjectLicencesTable;
+    subject_events: SubjectEventsTable;
+  };
 
 /** 风险等级规则 versions (migration 027). */
 export type SubjectRiskRuleSetsTable = {
