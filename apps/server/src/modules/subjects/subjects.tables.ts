@@ -74,11 +74,12 @@ export type SubjectEventsTable = {
   actor_id: Nullable<string>;
 };
 
-export type SubjectTables = SubjectRegistryTables & {
-  subjects: SubjectsTable;
-  subject_licences: SubjectLicencesTable;
-  subject_events: SubjectEventsTable;
-};
+export type SubjectTables = SubjectRegistryTables &
+  SubjectSummaryTables & {
+    subjects: SubjectsTable;
+    subject_licences: SubjectLicencesTable;
+    subject_events: SubjectEventsTable;
+  };
 
 /** 风险等级规则 versions (migration 027). */
 export type SubjectRiskRuleSetsTable = {
@@ -124,4 +125,26 @@ export type SubjectRegistryTables = {
   subject_risk_rule_sets: SubjectRiskRuleSetsTable;
   subject_risk_changes: SubjectRiskChangesTable;
   subject_risk_overrides: SubjectRiskOverridesTable;
+};
+
+/** 035: kept by the triggers on subjects (never written by the application). */
+export type SubjectQualityCountsTable = {
+  org_id: string;
+  total: ColumnType<string, never, never>;
+  no_point: ColumnType<string, never, never>;
+  no_squad: ColumnType<string, never, never>;
+  expired: ColumnType<string, never, never>;
+  unverified: ColumnType<string, never, never>;
+};
+
+export type SubjectTwinKeysTable = {
+  bureau_id: string;
+  name_key: string;
+  address_key: string;
+  n: ColumnType<number, never, never>;
+};
+
+export type SubjectSummaryTables = {
+  subject_quality_counts: SubjectQualityCountsTable;
+  subject_twin_keys: SubjectTwinKeysTable;
 };

@@ -151,12 +151,23 @@ export async function exportTasks(deps: Deps, actor: Actor, q: InspectionTaskLis
 export async function overdueTasks(deps: Deps, actor: Actor, q: OverdueQuery): Promise<OverdueSummary> {
   assertPermission(actor, 'case:read');
   const today = shanghaiDate(deps.clock.now());
-  const squads = await tasksQuery(deps.db, actor)
+  // Counted per squad on the open tasks' index alone (inspection_tasks_org_due_idx, in the order of org_id), then
+  // named: the subject each task names always exists (subject_id is NOT NULL and a foreign key), so the list's join to
+  // subjects would only cost a lookup per task, and sorting every task by its squad's name another 15 ms.
+  const counts = deps.db
+    .selectFrom('inspection_tasks as t')
     .where('t.status', '=', 'open')
-    .where('g.kind', '=', 'squad')
-    .select(['t.org_id', 'g.name'])
+    .where('t.org_id', 'in', (eb) =>
+      eb.selectFrom('orgs as o').select('o.id').where('o.path', 'like', prefix(actor.jurisdictionPath)).where('o.kind', '=', 'squad'),
+    )
+    .select('t.org_id')
     .select((eb) => [eb.fn.countAll<number>().as('open'), eb.fn.count<number>(sql`CASE WHEN t.due_on < ${today} THEN 1 END`).as('overdue')])
-    .groupBy(['t.org_id', 'g.name'])
+    .groupBy('t.org_id')
+    .as('c');
+  const squads = await deps.db
+    .selectFrom(counts)
+    .innerJoin('orgs as g', 'g.id', 'c.org_id')
+    .select(['c.org_id', 'g.name', 'c.open', 'c.overdue'])
     .orderBy('g.name')
     .execute();
   const orgId = q.orgId ?? actor.orgId;

@@ -17,7 +17,7 @@ import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts'
 import { assertPermission, isCityWide } from '../../../shared/access.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
 import { dateText, toListItem } from '../subjects.mapper.ts';
-import { findSubjectRow, listSubjectRows, type SubjectRow } from '../subjects.repository.ts';
+import { findSubjectRow, inOrgs, jurisdictionOrgIds, listSubjectRows, type SubjectRow } from '../subjects.repository.ts';
 import { ruleSetVersions, versionInForce } from './grading.ts';
 
 /** A subject in the actor's jurisdiction with `permission`, or 404 (403 when the role may not do it at all). */
@@ -107,10 +107,10 @@ export async function subjectsMap(deps: Deps, actor: Actor, q: SubjectMapQuery):
     .where('s.point_lat', '>=', q.minLat)
     .where('s.point_lat', '<=', q.maxLat);
   if (!isCityWide(actor) && actor.bureauId) query = query.where('s.bureau_id', '=', actor.bureauId);
-  if (!isCityWide(actor)) {
-    const path = `${actor.jurisdictionPath}%`;
-    query = query.where(sql<SqlBool>`(SELECT g.path FROM orgs g WHERE g.id = COALESCE(s.org_id, s.bureau_id)) LIKE ${path}`);
-  }
+  // The jurisdiction as the list checks it (the record's org among those under the caller's path): a squad's window is
+  // read through subjects_jurisdiction_idx; no lookup of the org's path per row (whose estimated cost also made
+  // PostgreSQL compile the query, 60 ms).
+  query = query.where(inOrgs(await jurisdictionOrgIds(deps.db, actor.jurisdictionPath)));
   if (q.kind) query = query.where('s.kind', '=', q.kind);
   if (q.riskLevel) query = query.where('s.risk_level', '=', q.riskLevel);
   const rows = await query.limit(limit + 1).execute();
