@@ -9,6 +9,7 @@ export {
   RISK_EVENT_KINDS,
   subjectBriefs,
   subjectPool,
+  subjectPoolQuery,
   type SubjectBrief,
   type SubjectEventInput,
   type SubjectEventKind,
