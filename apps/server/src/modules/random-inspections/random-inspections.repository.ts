@@ -322,6 +322,29 @@ export async function drawnTargets(db: Executor, planId: string): Promise<DrawnR
     .execute();
 }
 
+/** Each team's first `perTeam` drawn targets in draw order, and how many each team has (the plan page). */
+export async function drawnTargetsShown(
+  db: Executor,
+  planId: string,
+  perTeam: number,
+): Promise<{ shown: DrawnRow[]; counts: Map<number, number> }> {
+  const [shown, counts] = await Promise.all([
+    sql<DrawnRow>`
+      SELECT subject_id, kind, level, area, org_id, team_no, draw_order
+      FROM (SELECT d.*, row_number() OVER (PARTITION BY team_no ORDER BY draw_order) AS k
+            FROM inspection_plan_drawn d WHERE plan_id = ${planId}::uuid) x
+      WHERE k <= ${perTeam}
+      ORDER BY draw_order`.execute(db),
+    db
+      .selectFrom('inspection_plan_drawn')
+      .select(['team_no', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('plan_id', '=', planId)
+      .groupBy('team_no')
+      .execute(),
+  ]);
+  return { shown: shown.rows, counts: new Map(counts.map((c) => [c.team_no, Number(c.n)])) };
+}
+
 /**
  * The drawn targets in draw order with their team: one statement, two array parameters (the ids in draw order and
  * their teams); kind, level, squad and area are the frozen pool's, joined where they stand.
