@@ -114,7 +114,7 @@ export async function approvePlan(
 
     // The pool is written where it stands and read back as written (the digest is computed from those rows).
     const targets =
-      row.subject_kinds.length === 0
+      row.subject_kinds.length === 0 || row.squad_ids.length === 0
         ? []
         : await freezeTargets(
             trx,
