@@ -10,13 +10,19 @@ import { seedDemo } from '../../apps/server/src/seed/seed-demo.ts';
 import { authenticate } from '../../apps/server/src/modules/auth/index.ts';
 import { login } from '../../apps/server/src/modules/auth/use-cases/login.ts';
 import { createPlan } from '../../apps/server/src/modules/random-inspections/use-cases/save-plan.ts';
-import { approvePlan, submitPlan } from '../../apps/server/src/modules/random-inspections/use-cases/plan-workflow.ts';
+import {
+  approvePlan,
+  CRYPTO_SEED_SOURCE,
+  submitPlan,
+  type ApproveTimings,
+} from '../../apps/server/src/modules/random-inspections/use-cases/plan-workflow.ts';
 import { drawPlan, type DrawTimings } from '../../apps/server/src/modules/random-inspections/use-cases/draw-plan.ts';
 import { publicDraw } from '../../apps/server/src/modules/random-inspections/use-cases/public-draw.ts';
 import { DEMO_PASSWORD } from '../../apps/server/src/seed/demo-data.ts';
 
 const N = Number(process.env.DRAW_SUBJECTS ?? 300_000);
 const ms = (t0: number) => Math.round(performance.now() - t0);
+const round = (_k: string, v: unknown) => (typeof v === 'number' ? Math.round(v) : v);
 
 const config = { ...loadConfig(), dataDir: process.env.DATABASE_URL ? loadConfig().dataDir : 'memory://' };
 const platform = await openPlatform({ config, migrate: true });
@@ -77,14 +83,15 @@ plan = await submitPlan(deps, author, meta, plan.id, { expectedVersion: plan.ver
 const admin = seeded.ids.officers.get('qp-admin')!;
 await deps.db.updateTable('inspection_plans').set({ created_by: admin }).where('id', '=', plan.id).execute();
 const other = author;
+let approveTimings: ApproveTimings | null = null;
 t = performance.now();
-plan = await approvePlan(deps, other, meta, plan.id, { expectedVersion: plan.version });
-console.log(`approve (freeze ${N} targets, input digest): ${ms(t)} ms`);
+plan = await approvePlan(deps, other, meta, plan.id, { expectedVersion: plan.version }, CRYPTO_SEED_SOURCE, (x) => (approveTimings = x));
+console.log(`approve (freeze ${N} targets, input digest): ${ms(t)} ms — ${JSON.stringify(approveTimings, round)}`);
 let timings: DrawTimings | null = null;
 t = performance.now();
 plan = await drawPlan(deps, { ...other }, meta, plan.id, { expectedVersion: plan.version }, (x) => (timings = x));
 const total = ms(t);
-console.log(`draw end to end: ${total} ms — ${JSON.stringify(timings)}`);
+console.log(`draw end to end: ${total} ms — ${JSON.stringify(timings, round)}`);
 t = performance.now();
 const pub = await publicDraw(deps, plan.id);
 console.log(

@@ -2,14 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { PlanDetail } from '@chengguan/contracts';
+import type { PlanDetail, PublicDraw, SubmitVisitBody, VisitForm } from '@chengguan/contracts';
 import { openBrowser, type Session } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
 import { openPlatform, type Platform } from '../../apps/server/src/bootstrap.ts';
 import { buildApp } from '../../apps/server/src/http/app.ts';
 import { seedDemo } from '../../apps/server/src/seed/seed-demo.ts';
-import { DEMO_PASSWORD } from '../../apps/server/src/seed/demo-data.ts';
+import { buildDemoData, DEMO_PASSWORD } from '../../apps/server/src/seed/demo-data.ts';
 
 // 双随机一公开 in the browser: the district's leader approves a submitted plan (pools frozen, seed committed), draws
 // it, and opens the public draw page, which re-runs the draw from the published data and finds every check 一致; a
@@ -23,6 +23,7 @@ let app: FastifyInstance;
 let baseUrl = '';
 let s: Session;
 let planId = '';
+let seededIds: Map<string, string>;
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -44,6 +45,7 @@ beforeAll(async () => {
   };
   platform = await openPlatform({ config, migrate: true });
   const seeded = await seedDemo(platform.deps);
+  seededIds = seeded.ids.officers;
   const db = platform.deps.db;
   await db
     .insertInto('inspection_matters')
@@ -159,6 +161,22 @@ describe('a 双随机 plan approved, drawn and checked in public', () => {
       expect(await line.textContent()).not.toContain('不一致');
     }
     await pub.getByTestId('draw-result').waitFor();
+    // 一公开 before any visit: every drawn target not yet inspected.
+    const drawnCount = (await app.inject({ method: 'GET', url: `/api/public/draws/${planId}` })).json() as PublicDraw;
+    const total = drawnCount.result!.targets.length;
+    expect(await pub.getByTestId('draw-results-counts').textContent()).toBe(`共${total}户，已检查0户，尚未检查${total}户`);
+
+    // One team inspects one of its targets and finds an item failed: the public page shows the result at once.
+    const subjectId = await submitVisit(drawnCount, ['I-1']);
+    await pub.reload();
+    await pub.getByTestId('draw-results').waitFor();
+    expect(await pub.getByTestId('draw-results-counts').textContent()).toBe(`共${total}户，已检查1户，尚未检查${total - 1}户`);
+    const row = pub.getByTestId(`draw-result-${subjectId}`);
+    const rowText = await row.textContent();
+    expect(rowText).toContain('不合格');
+    expect(rowText).toContain('门责区域整洁');
+    expect(rowText).toContain('按期公开');
+    expect(rowText).toContain(shanghaiDate(new Date()));
     await pub.screenshot({ path: '/tmp/draw-public-page.png', fullPage: true });
 
     // A seed that does not match the commitment is said so.
@@ -174,6 +192,57 @@ describe('a 双随机 plan approved, drawn and checked in public', () => {
     await visitor?.close();
   });
 });
+
+/** A visit of the first drawn target's team through the API (as the phone page submits it): answers the subject's id. */
+async function submitVisit(d: PublicDraw, fail: string[]): Promise<string> {
+  const target = d.result!.targets[0]!;
+  const team = d.result!.teams.find((t) => t.teamNo === target.teamNo)!;
+  const demo = buildDemoData();
+  const users = team.inspectorIds.map((id) => demo.officers.find((o) => seededIds.get(o.key) === id)!.username);
+  const token = async (username: string) =>
+    (
+      (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } })).json() as {
+        token: string;
+      }
+    ).token;
+  const auth = { authorization: `Bearer ${await token(users[0]!)}` };
+  const upload = async (bytes: Buffer, type: string) => {
+    const r = await app.inject({ method: 'POST', url: '/api/v1/files', headers: { ...auth, 'content-type': type }, payload: bytes });
+    expect(r.statusCode, r.body).toBe(201);
+    return (r.json() as { sm3: string }).sm3;
+  };
+  const png = (text: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(text)]);
+  const jpeg = (text: string) =>
+    Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), Buffer.from(text)]);
+  const prepared = await app.inject({ method: 'GET', url: `/api/v1/inspection-visits/prepare?subjectId=${target.id}`, headers: auth });
+  expect(prepared.statusCode, prepared.body).toBe(200);
+  const form = prepared.json() as VisitForm;
+  const photo = await upload(jpeg(`photo ${randomUUID()}`), 'image/jpeg');
+  const body: SubmitVisitBody = {
+    subjectId: target.id,
+    taskIds: form.tasks.map((t) => t.id),
+    visitedAt: new Date().toISOString(),
+    point: { lon: 121.05, lat: 31.11 },
+    results: form.items.map((i) => ({
+      code: i.code,
+      result: fail.includes(i.code) ? 'fail' : 'pass',
+      photoIds: i.photo === 'always' || (i.photo === 'when_failed' && fail.includes(i.code)) ? [photo] : [],
+      ...(fail.includes(i.code) ? { note: '现场发现问题' } : {}),
+    })),
+    inspectorSignatures: [
+      { officerId: team.inspectorIds[0]!, signatureSm3: await upload(png(`sig 1 ${randomUUID()}`), 'image/png') },
+      {
+        officerId: team.inspectorIds[1]!,
+        signatureSm3: await upload(png(`sig 2 ${randomUUID()}`), 'image/png'),
+        employeeNo: form.inspectors.find((i) => i.id === team.inspectorIds[1])!.employeeNo,
+      },
+    ],
+    acknowledgement: { kind: 'signed', signerName: '店主', signatureSm3: await upload(png(`sig s ${randomUUID()}`), 'image/png') },
+  };
+  const r = await app.inject({ method: 'POST', url: '/api/v1/inspection-visits', headers: auth, payload: body });
+  expect(r.statusCode, r.body).toBe(201);
+  return target.id;
+}
 
 /** An option of the open dropdown (antd keeps closed ones in the page, hidden). */
 const option = (page: Session['page'], testId: string, text: string) =>

@@ -8,6 +8,9 @@ import { createTestContext, errorBody, type TestContext } from './harness.ts';
 import { insertMatters, insertSubjects, planCalls, SHOP_MATTER, SITE_MATTER, type PlanCalls } from './random-inspections-support.ts';
 import { approvePlan } from '../src/modules/random-inspections/use-cases/plan-workflow.ts';
 import { authenticate } from '../src/modules/auth/index.ts';
+import { buildDemoData } from '../src/seed/demo-data.ts';
+import { caseKit } from './cases-support.ts';
+import { prepare, visitBody } from './inspections-support.ts';
 
 let ctx: TestContext;
 let p: PlanCalls;
@@ -16,6 +19,8 @@ let zjj: { red: string[]; yellow: string[]; green: string[]; sites: string[] };
 let xy: string[];
 const org = (key: string) => ctx.seed.ids.orgs.get(key)!;
 const officer = (key: string) => ctx.seed.ids.officers.get(key)!;
+const demo = buildDemoData();
+const officerOf = (username: string) => officer(demo.officers.find((o) => o.username === username)!.key);
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -212,7 +217,13 @@ describe('the draw', () => {
       expect(t).toMatchObject({ origin: 'random', org_id: org('qp-zjj'), matter_codes: [SHOP_MATTER], status: 'open' });
       expect(String(t.due_on)).toBe('2026-06-30');
       expect([...t.inspector_ids].sort()).toEqual(team.inspectors.map((i) => i.id).sort());
+      expect(t.matter_versions).toEqual({ [SHOP_MATTER]: 1 });
+      expect(t.created_by).toBe(officerOf('qp_leader'));
     }
+    // The drawn targets are the tasks' subjects, in the result's order, each with its team.
+    const pubOrder = (await p.publicDraw(plan.id)).result!.targets;
+    expect(new Set(pubOrder.map((x) => x.id))).toEqual(new Set(tasks.map((t) => t.subject_id)));
+    for (const x of pubOrder) expect(tasks.find((t) => t.subject_id === x.id)!.team_no).toBe(x.teamNo);
     // The conflicted officer never inspects the subject he must stay away from.
     const conflicted = tasks.find((t) => t.subject_id === zjj.red[0])!;
     expect(conflicted.inspector_ids).not.toContain(officer('qp-zjj-01'));
@@ -228,6 +239,79 @@ describe('the draw', () => {
     const twice = await p.call('qp_leader', 'POST', `/api/v1/inspection-plans/${plan.id}/draw`, { expectedVersion: plan.version });
     expect(twice.statusCode).toBe(409);
     expect(await planTasks(plan.id)).toHaveLength(17);
+  });
+
+  it('publishes each result once its visit is submitted (on time or late), counts what is not yet done, and refuses a visit after the period', async () => {
+    const plan = await drawnPlan();
+    expect(plan.publishBy).not.toBeNull();
+    let pub = await p.publicDraw(plan.id);
+    expect(pub.results).toEqual({ total: 17, done: 0, notDone: 17, publishedLate: 0, items: [] });
+
+    // The team's two officers visit three of their targets: one passes, one fails late, one comes after the period.
+    const kit = await caseKit(ctx);
+    const username = (id: string) => demo.officers.find((o) => ctx.seed.ids.officers.get(o.key) === id)!.username;
+    const team = plan.teams.find((t) => t.targetCount >= 3)!;
+    const [user, other] = team.inspectors.map((i) => username(i.id)) as [string, string];
+    const relogin = async () => {
+      for (const u of [user, other]) kit.tokens[u] = await ctx.login(u);
+    };
+    const submit = async (subjectId: string, fail: string[] = []) => {
+      await relogin();
+      const form = await prepare(kit, user, subjectId);
+      return ctx.api('POST', '/api/v1/inspection-visits', {
+        token: kit.tokens[user]!,
+        body: await visitBody(kit, form, user, other, fail),
+      });
+    };
+    const [a, b, c] = team.targets.map((t) => t.subjectId) as [string, string, string];
+    // A visit regrades its subject; the levels are put back at the end so that the other tests' pools stay as inserted.
+    const levels = await ctx.deps.db.selectFrom('subjects').select(['id', 'risk_level']).where('id', 'in', [a, b, c]).execute();
+
+    ctx.clock.set('2026-04-02T02:00:00.000Z');
+    const passed = await submit(a);
+    expect(passed.statusCode, passed.body).toBe(201);
+    // After publishBy but within the plan's period: accepted, published late.
+    ctx.clock.set(`${plan.publishBy!}T20:00:00.000Z`);
+    const failed = await submit(b, ['I-1']);
+    expect(failed.statusCode, failed.body).toBe(201);
+    const failedDay = new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    pub = await p.publicDraw(plan.id);
+    expect(pub.results).toEqual({
+      total: 17,
+      done: 2,
+      notDone: 15,
+      publishedLate: 1,
+      items: [
+        { id: a, visitedOn: '2026-04-02', publishedOn: '2026-04-02', outcome: 'passed', failedItems: [], withinPeriod: true },
+        { id: b, visitedOn: failedDay, publishedOn: failedDay, outcome: 'failed', failedItems: ['门责区域整洁'], withinPeriod: false },
+      ],
+    });
+    // Nothing about the officers, the photos or the notes is published with a result.
+    const text = JSON.stringify(pub.results);
+    for (const x of [...team.inspectors.map((i) => i.id), ...team.inspectors.map((i) => i.name), '现场发现问题'])
+      expect(text).not.toContain(x);
+
+    // A 责令改正 order issued from the failed visit shows as such.
+    const visitId = (failed.json() as { id: string }).id;
+    const order = await ctx.api('POST', `/api/v1/inspection-visits/${visitId}/rectification`, {
+      token: kit.tokens[user]!,
+      body: { itemCodes: ['I-1'], deadlineOn: '2026-06-20', reinspectOn: '2026-06-25' },
+    });
+    expect(order.statusCode, order.body).toBe(201);
+    pub = await p.publicDraw(plan.id);
+    expect(pub.results!.items.find((i) => i.id === b)!.outcome).toBe('rectification_ordered');
+
+    // After the plan's period (its tasks are due on its last day) a visit is refused as before, and nothing changes.
+    ctx.clock.set('2026-07-01T02:00:00.000Z');
+    const late = await submit(c);
+    expect(late.statusCode, late.body).toBe(422);
+    expect(errorBody(late as never)).toMatchObject({ field: 'taskIds', rule: expect.stringContaining('INSP1') });
+    pub = await p.publicDraw(plan.id);
+    expect(pub.results).toMatchObject({ done: 2, notDone: 15 });
+    // The signed-in plan page counts the same.
+    const detail = await p.ok('qp_leader', 'GET', `/api/v1/inspection-plans/${plan.id}`);
+    expect(detail.progress).toEqual({ total: 17, done: 2, open: 15 });
+    for (const l of levels) await ctx.deps.db.updateTable('subjects').set({ risk_level: l.risk_level }).where('id', '=', l.id).execute();
   });
 
   it('is determined by the seed: two plans over the same pools with the same seed draw the same teams and targets', async () => {

@@ -205,5 +205,28 @@ export const PublicDraw = Type.Object({
     }),
     Type.Null(),
   ]),
+  /**
+   * 一公开: what the drawn targets' visits found, each from its submission; null before the draw. `withinPeriod`: the
+   * result was published by `publishBy` (the plan's 公开 period, in working days from the draw).
+   */
+  results: Type.Union([
+    Type.Object({
+      total: Type.Integer(),
+      done: Type.Integer(),
+      notDone: Type.Integer(),
+      publishedLate: Type.Integer(),
+      items: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          visitedOn: IsoDate,
+          publishedOn: IsoDate,
+          outcome: Type.Union([Type.Literal('passed'), Type.Literal('failed'), Type.Literal('rectification_ordered')]),
+          failedItems: Type.Array(Type.String()),
+          withinPeriod: Type.Boolean(),
+        }),
+      ),
+    }),
+    Type.Null(),
+  ]),
 });
 export type PublicDraw = Static<typeof PublicDraw>;

@@ -130,6 +130,20 @@ export const drawsZhCN = {
   'draw.recomputeError': '重新抽取未能完成：{reason}',
   'draw.notFound': '没有该计划的公开抽取记录（计划尚未审批，或编号有误）',
   'draw.levelCounts': '各风险等级对象数',
+  'draw.results': '抽查结果公开',
+  'draw.resultsCounts': '共{total}户，已检查{done}户，尚未检查{notDone}户',
+  'draw.resultsLate': '其中{n}户结果晚于公开期限（{date}）公布',
+  'draw.resultsNone': '尚无已提交的检查结果',
+  'draw.visitedOn': '检查日期',
+  'draw.publishedOn': '公开日期',
+  'draw.outcome': '检查结果',
+  'draw.outcome.passed': '合格',
+  'draw.outcome.failed': '不合格',
+  'draw.outcome.rectification_ordered': '责令改正',
+  'draw.failedItems': '不合格事项',
+  'draw.withinPeriod': '公开期限',
+  'draw.inTime': '按期公开',
+  'draw.late': '逾期公开',
 } as const;
 
 export type DrawsMessageKey = keyof typeof drawsZhCN;

@@ -2,11 +2,18 @@
 import type { ServerModule } from '../../platform/server-module.ts';
 import { inspectionRoutes } from './inspections.routes.ts';
 
-export { insertInspectionTasks, mattersByCode, type InspectionMatterRow, type NewInspectionTask } from './inspections.shared.ts';
+export {
+  insertInspectionTasks,
+  insertInspectionTasksFrom,
+  mattersByCode,
+  type InspectionMatterRow,
+  type NewInspectionTask,
+  type TaskRowsSpec,
+} from './inspections.shared.ts';
 /** The starter 检查事项清单, loaded with the reference data (idempotent). */
 export { seedInspectionMatters } from './use-cases/matters.ts';
 /** A squad's inspection progress for the leader's home. */
 export { squadInspectionProgress } from './use-cases/progress.ts';
 
 export const inspectionsModule: ServerModule = { name: 'inspections', routes: inspectionRoutes };
-export { planTaskProgress, type PlanTaskProgress } from './plan-progress.ts';
+export { planTaskProgress, planVisitResults, type PlanTaskProgress, type PlanVisitResult } from './plan-progress.ts';

@@ -1,7 +1,7 @@
 // What the 双随机 plans ask of inspections (through ./index.ts): the matters of the 检查事项清单 by code, and
 // creating the tasks a draw assigns.
 import type { InspectionMatter } from '@chengguan/domain';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../context.ts';
 
 export type InspectionMatterRow = InspectionMatter & { id: string; bureauId: string | null; active: boolean; version: number };
@@ -77,4 +77,40 @@ export async function insertInspectionTasks(trx: Executor, tasks: readonly NewIn
            AS t (id, bureau_id, org_id, subject_id, origin, plan_id, team_no, inspector_ids, matter_codes, due_on,
                  matter_versions, created_by)`.execute(trx);
   }
+}
+
+/** Tasks whose rows a query gives (ord from 1, subject_id, org_id, team_no, inspector_ids uuid[], matter_codes text[]). */
+export type TaskRowsSpec = {
+  rows: RawBuilder<unknown>;
+  /** The tasks' ids, the row of `ord` n taking ids[n − 1]. */
+  ids: readonly string[];
+  bureauId: string;
+  origin: NewInspectionTask['origin'];
+  planId: string | null;
+  dueOn: string;
+  createdBy: string | null;
+};
+
+/**
+ * The bulk form of insertInspectionTasks for rows already in the database (a draw's 100,000 and more): one
+ * INSERT … SELECT with the ids as the only large parameter. Each distinct list of matter codes gets its current
+ * versions once, as insertInspectionTasks gives them.
+ */
+export async function insertInspectionTasksFrom(trx: Executor, spec: TaskRowsSpec): Promise<void> {
+  if (spec.ids.length === 0) return;
+  await sql`
+    WITH src AS (${spec.rows}),
+    versions AS (
+      SELECT c.codes,
+             (SELECT coalesce(jsonb_object_agg(m.code, m.version), '{}'::jsonb)
+                FROM inspection_matters m WHERE m.code = ANY (c.codes)) AS matter_versions
+      FROM (SELECT DISTINCT matter_codes AS codes FROM src) c
+    )
+    INSERT INTO inspection_tasks (id, bureau_id, org_id, subject_id, origin, plan_id, team_no, inspector_ids,
+                                  matter_codes, due_on, matter_versions, created_by)
+    SELECT i.id, ${spec.bureauId}::uuid, s.org_id, s.subject_id, ${spec.origin}, ${spec.planId}::uuid, s.team_no,
+           s.inspector_ids, s.matter_codes, ${spec.dueOn}::date, v.matter_versions, ${spec.createdBy}::uuid
+    FROM src s
+    JOIN unnest(${spec.ids}::uuid[]) WITH ORDINALITY AS i (id, ord) ON i.ord = s.ord
+    JOIN versions v ON v.codes = s.matter_codes`.execute(trx);
 }

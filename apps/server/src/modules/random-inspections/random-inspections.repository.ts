@@ -1,5 +1,5 @@
 // SQL of the 双随机 plans: the plan rows, their matters and conflicts, the frozen pools, the teams.
-import { sql } from 'kysely';
+import { sql, type Compilable, type Expression } from 'kysely';
 import type { Executor } from '../../context.ts';
 
 export type PlanRow = {
@@ -242,18 +242,22 @@ export async function fieldOfficersOf(
 export type FrozenTarget = { subject_id: string; kind: string; level: string; org_id: string; area: string };
 export type FrozenInspector = { officer_id: string; org_id: string; area: string; acting: boolean; credentials: unknown };
 
-/** The frozen target pool, written at approval: one statement per 20,000 rows, each column one array parameter. */
-export async function insertFrozenTargets(trx: Executor, planId: string, rows: readonly FrozenTarget[]): Promise<void> {
-  const CHUNK = 20_000;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
-    await sql`
-      INSERT INTO inspection_plan_targets (plan_id, subject_id, kind, level, org_id, area)
-      SELECT ${planId}::uuid, t.subject_id, t.kind, t.level, t.org_id, t.area
-      FROM unnest(${part.map((r) => r.subject_id)}::uuid[], ${part.map((r) => r.kind)}::text[], ${part.map((r) => r.level)}::text[],
-                  ${part.map((r) => r.org_id)}::uuid[], ${part.map((r) => r.area)}::text[])
-           AS t (subject_id, kind, level, org_id, area)`.execute(trx);
-  }
+/**
+ * The frozen target pool, written at approval where it stands: one INSERT … SELECT from the registry's pool query
+ * (each subject with its kind, level, squad and the squad's code as area), answering what it wrote — the rows the
+ * input digest is computed from, so the digest and the frozen pool are the same snapshot.
+ */
+export async function freezeTargets(
+  trx: Executor,
+  planId: string,
+  pool: Compilable & Expression<unknown>,
+): Promise<{ id: string; level: string; area: string }[]> {
+  const r = await sql<{ id: string; level: string; area: string }>`
+    INSERT INTO inspection_plan_targets (plan_id, subject_id, kind, level, org_id, area)
+    SELECT ${planId}::uuid, p.id, p.kind, p.risk_level, p.org_id, o.code
+    FROM (${pool}) AS p JOIN orgs o ON o.id = p.org_id
+    RETURNING subject_id AS id, level, area`.execute(trx);
+  return r.rows;
 }
 
 export async function insertFrozenInspectors(trx: Executor, planId: string, rows: readonly FrozenInspector[]): Promise<void> {
@@ -275,12 +279,9 @@ export async function insertFrozenInspectors(trx: Executor, planId: string, rows
   }
 }
 
-export async function frozenTargets(db: Executor, planId: string): Promise<FrozenTarget[]> {
-  return db
-    .selectFrom('inspection_plan_targets')
-    .select(['subject_id', 'kind', 'level', 'org_id', 'area'])
-    .where('plan_id', '=', planId)
-    .execute();
+/** The frozen pool as the draw and the public record read it: id, level and area of each target, nothing more. */
+export async function frozenTargets(db: Executor, planId: string): Promise<{ id: string; level: string; area: string }[]> {
+  return db.selectFrom('inspection_plan_targets').select(['subject_id as id', 'level', 'area']).where('plan_id', '=', planId).execute();
 }
 
 export async function frozenInspectors(db: Executor, planId: string): Promise<FrozenInspector[]> {
@@ -321,19 +322,67 @@ export async function drawnTargets(db: Executor, planId: string): Promise<DrawnR
     .execute();
 }
 
-/** The drawn targets in draw order with their team: one statement per 20,000, each column one array parameter. */
-export async function insertDrawnTargets(trx: Executor, planId: string, drawn: readonly Omit<DrawnRow, 'draw_order'>[]): Promise<void> {
-  const CHUNK = 20_000;
-  for (let i = 0; i < drawn.length; i += CHUNK) {
-    const part = drawn.slice(i, i + CHUNK);
-    await sql`
-      INSERT INTO inspection_plan_drawn (plan_id, draw_order, subject_id, kind, level, org_id, area, team_no)
-      SELECT ${planId}::uuid, d.draw_order, d.subject_id, d.kind, d.level, d.org_id, d.area, d.team_no
-      FROM unnest(${part.map((_, j) => i + j)}::int[], ${part.map((d) => d.subject_id)}::uuid[], ${part.map((d) => d.kind)}::text[],
-                  ${part.map((d) => d.level)}::text[], ${part.map((d) => d.org_id)}::uuid[], ${part.map((d) => d.area)}::text[],
-                  ${part.map((d) => d.team_no)}::int[])
-           AS d (draw_order, subject_id, kind, level, org_id, area, team_no)`.execute(trx);
+/** Each team's first `perTeam` drawn targets in draw order, and how many each team has (the plan page). */
+export async function drawnTargetsShown(
+  db: Executor,
+  planId: string,
+  perTeam: number,
+): Promise<{ shown: DrawnRow[]; counts: Map<number, number> }> {
+  const [shown, counts] = await Promise.all([
+    sql<DrawnRow>`
+      SELECT subject_id, kind, level, area, org_id, team_no, draw_order
+      FROM (SELECT d.*, row_number() OVER (PARTITION BY team_no ORDER BY draw_order) AS k
+            FROM inspection_plan_drawn d WHERE plan_id = ${planId}::uuid) x
+      WHERE k <= ${perTeam}
+      ORDER BY draw_order`.execute(db),
+    db
+      .selectFrom('inspection_plan_drawn')
+      .select(['team_no', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('plan_id', '=', planId)
+      .groupBy('team_no')
+      .execute(),
+  ]);
+  return { shown: shown.rows, counts: new Map(counts.map((c) => [c.team_no, Number(c.n)])) };
+}
+
+/**
+ * The drawn targets in draw order with their team: one statement, two array parameters (the ids in draw order and
+ * their teams); kind, level, squad and area are the frozen pool's, joined where they stand.
+ */
+export async function insertDrawnTargets(trx: Executor, planId: string, drawn: readonly { id: string; teamNo: number }[]): Promise<void> {
+  if (drawn.length === 0) return;
+  const ids = new Array<string>(drawn.length);
+  const teams = new Array<number>(drawn.length);
+  for (let i = 0; i < drawn.length; i++) {
+    ids[i] = drawn[i]!.id;
+    teams[i] = drawn[i]!.teamNo;
   }
+  await sql`
+    INSERT INTO inspection_plan_drawn (plan_id, draw_order, subject_id, kind, level, org_id, area, team_no)
+    SELECT t.plan_id, (d.n - 1)::int, t.subject_id, t.kind, t.level, t.org_id, t.area, d.team_no
+    FROM unnest(${ids}::uuid[], ${teams}::int[]) WITH ORDINALITY AS d (subject_id, team_no, n)
+    JOIN inspection_plan_targets t ON t.plan_id = ${planId}::uuid AND t.subject_id = d.subject_id`.execute(trx);
+}
+
+/**
+ * The draw's tasks as rows where they stand (draw order from 1, subject, squad, team, the team's two inspectors, the
+ * codes of the plan's matters for the subject's kind): what the inspections module writes its tasks from.
+ */
+export function drawnTaskRows(planId: string, mattersOfKind: ReadonlyMap<string, readonly string[]>) {
+  const kinds = [...mattersOfKind.keys()];
+  const codes = kinds.map(
+    (k) =>
+      `{${mattersOfKind
+        .get(k)!
+        .map((c) => `"${c.replace(/["\\]/g, '\\$&')}"`)
+        .join(',')}}`,
+  );
+  return sql<{ ord: number; subject_id: string; org_id: string; team_no: number; inspector_ids: string[]; matter_codes: string[] }>`
+    SELECT d.draw_order + 1 AS ord, d.subject_id, d.org_id, d.team_no, tm.inspector_ids, k.codes::text[] AS matter_codes
+    FROM inspection_plan_drawn d
+    JOIN inspection_plan_teams tm ON tm.plan_id = d.plan_id AND tm.team_no = d.team_no
+    JOIN unnest(${kinds}::text[], ${codes}::text[]) AS k (kind, codes) ON k.kind = d.kind
+    WHERE d.plan_id = ${planId}::uuid`;
 }
 
 export async function planTeams(

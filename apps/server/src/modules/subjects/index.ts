@@ -10,6 +10,7 @@ export {
   subjectBriefs,
   subjectPool,
   squadOfPoint,
+  subjectPoolQuery,
   type SubjectBrief,
   type SubjectEventInput,
   type SubjectEventKind,

@@ -140,11 +140,14 @@ export async function subjectBriefs(db: Executor, ids: readonly string[]): Promi
 export type SubjectPoolFilter = { bureauId: string; orgIds?: readonly string[]; kinds?: readonly string[]; levels?: readonly string[] };
 export type SubjectPoolEntry = { id: string; orgId: string; level: string };
 
-/** Subjects without a squad (no point, or no squad's area holds it) cannot be drawn: they are in the data-quality view. */
-export async function subjectPool(db: Executor, f: SubjectPoolFilter): Promise<SubjectPoolEntry[]> {
+/**
+ * The pool as a query (id, org_id, risk_level, kind), for a caller that writes it where it stands (a plan's approval
+ * freezes 300,000 subjects with one INSERT … SELECT instead of carrying them through the process twice).
+ */
+export function subjectPoolQuery(db: Executor, f: SubjectPoolFilter) {
   let q = db
     .selectFrom('subjects')
-    .select(['id', 'org_id', 'risk_level'])
+    .select(['id', 'org_id', 'risk_level', 'kind'])
     .where('bureau_id', '=', f.bureauId)
     .where('status', '=', 'active')
     .where('org_id', 'is not', null)
@@ -152,7 +155,12 @@ export async function subjectPool(db: Executor, f: SubjectPoolFilter): Promise<S
   if (f.orgIds?.length) q = q.where('org_id', 'in', f.orgIds);
   if (f.kinds?.length) q = q.where('kind', 'in', f.kinds);
   if (f.levels?.length) q = q.where('risk_level', 'in', f.levels);
-  const rows = await q.execute();
+  return q;
+}
+
+/** Subjects without a squad (no point, or no squad's area holds it) cannot be drawn: they are in the data-quality view. */
+export async function subjectPool(db: Executor, f: SubjectPoolFilter): Promise<SubjectPoolEntry[]> {
+  const rows = await subjectPoolQuery(db, f).execute();
   return rows.map((r) => ({ id: r.id, orgId: r.org_id as string, level: r.risk_level as string }));
 }
 

@@ -138,6 +138,51 @@ export default function PublicDrawPage() {
                 />
               </Card>
             )}
+            {d.results && (
+              <Card size="small" title={t('draw.results')} data-testid="draw-results">
+                <Typography.Paragraph data-testid="draw-results-counts">
+                  {t('draw.resultsCounts', { total: d.results.total, done: d.results.done, notDone: d.results.notDone })}
+                  {d.results.publishedLate > 0 && d.publishBy ? (
+                    <Typography.Text type="warning">
+                      {'；'}
+                      {t('draw.resultsLate', { n: d.results.publishedLate, date: d.publishBy })}
+                    </Typography.Text>
+                  ) : null}
+                </Typography.Paragraph>
+                <Table
+                  size="small"
+                  rowKey="id"
+                  dataSource={d.results.items}
+                  pagination={{ pageSize: 20, simple: true }}
+                  locale={{ emptyText: t('draw.resultsNone') }}
+                  data-testid="draw-results-table"
+                  onRow={(r) => ({ 'data-testid': `draw-result-${r.id}` }) as never}
+                  columns={[
+                    { title: t('draw.targetId'), dataIndex: 'id' },
+                    { title: t('draw.visitedOn'), dataIndex: 'visitedOn', width: 110 },
+                    {
+                      title: t('draw.outcome'),
+                      dataIndex: 'outcome',
+                      width: 100,
+                      render: (o: string) => (
+                        <Tag color={o === 'passed' ? 'green' : o === 'failed' ? 'red' : 'orange'}>
+                          {t(`draw.outcome.${o}` as MessageKey)}
+                        </Tag>
+                      ),
+                    },
+                    { title: t('draw.failedItems'), dataIndex: 'failedItems', render: (xs: string[]) => xs.join('；') },
+                    { title: t('draw.publishedOn'), dataIndex: 'publishedOn', width: 110 },
+                    {
+                      title: t('draw.withinPeriod'),
+                      dataIndex: 'withinPeriod',
+                      width: 100,
+                      render: (ok: boolean) =>
+                        ok ? <Tag color="green">{t('draw.inTime')}</Tag> : <Tag color="orange">{t('draw.late')}</Tag>,
+                    },
+                  ]}
+                />
+              </Card>
+            )}
             <Card size="small" title={`${t('draw.targets')}（${d.targets.length}）`}>
               <Space wrap>
                 {t('draw.levelCounts')}：

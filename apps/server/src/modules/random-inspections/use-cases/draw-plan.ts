@@ -9,9 +9,9 @@ import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { insertInspectionTasks, mattersByCode, type NewInspectionTask } from '../../inspections/index.ts';
+import { insertInspectionTasksFrom, mattersByCode } from '../../inspections/index.ts';
 import { loadWorkCalendar } from '../../law/index.ts';
-import { frozenInspectors, frozenTargets, insertDrawnTargets } from '../random-inspections.repository.ts';
+import { drawnTaskRows, frozenInspectors, frozenTargets, insertDrawnTargets } from '../random-inspections.repository.ts';
 import { approvalRefusal, planProportions } from '../plan-rules.ts';
 import { loadPlanDetail, planRowOrFail } from './get-plan.ts';
 
@@ -51,8 +51,17 @@ function refusalError(refusal: DrawRefusal, squadName: (area: string) => string)
   });
 }
 
-/** Where a draw's time goes (the bench reads it): loading the frozen pools, runDraw, writing (of which the tasks). */
-export type DrawTimings = { loadMs: number; drawMs: number; writeMs: number; tasksMs: number; targets: number; drawn: number };
+/** Where a draw's time goes (the bench reads it): loading the frozen pools, runDraw, writing (of which the tasks), the answer. */
+export type DrawTimings = {
+  loadMs: number;
+  drawMs: number;
+  writeMs: number;
+  tasksMs: number;
+  /** Reading the plan detail the request answers with. */
+  detailMs: number;
+  targets: number;
+  drawn: number;
+};
 
 export async function drawPlan(
   deps: Deps,
@@ -103,7 +112,7 @@ export async function drawPlan(
       const r = runDraw({
         seedHex: row.seed_hex!,
         drawDate: row.period_from,
-        targets: targets.map((t) => ({ id: t.subject_id, level: t.level, area: t.area })),
+        targets,
         inspectors: inspectors.map((p) => ({ id: p.officer_id, area: p.area, credentials: p.credentials as CredentialLike[] })),
         conflicts: conflicts.map((c) => ({ inspectorId: c.officer_id, targetId: c.subject_id })),
         proportions: planProportions(row).proportions,
@@ -117,9 +126,6 @@ export async function drawPlan(
     }
     t2 = performance.now();
 
-    const byId = new Map<string, (typeof targets)[number]>();
-    for (const t of targets) byId.set(t.subject_id, t);
-    const teams = new Map(outcome.teams.map((t) => [t.teamNo, t]));
     const mattersOfKind = new Map<string, string[]>();
     for (const kind of row.subject_kinds) {
       mattersOfKind.set(
@@ -141,32 +147,20 @@ export async function drawPlan(
         )
         .execute();
     }
-    await insertDrawnTargets(
-      trx,
-      id,
-      outcome.targets.map((t) => {
-        const target = byId.get(t.id)!;
-        return { subject_id: t.id, kind: target.kind, level: t.level, org_id: target.org_id, area: t.area, team_no: t.teamNo };
-      }),
-    );
-    const tasks: NewInspectionTask[] = outcome.targets.map((t) => {
-      const target = byId.get(t.id)!;
-      return {
-        id: deps.newId(),
-        bureauId: row.bureau_id,
-        orgId: target.org_id,
-        subjectId: t.id,
-        origin: 'random',
-        planId: id,
-        teamNo: t.teamNo,
-        inspectorIds: teams.get(t.teamNo)!.inspectorIds,
-        matterCodes: mattersOfKind.get(target.kind) ?? [],
-        dueOn: row.period_to,
-        createdBy: actor.id,
-      };
-    });
+    // The drawn targets and their tasks are written from the frozen pool where it stands: only the drawn ids, their
+    // teams and the tasks' ids travel (a task's squad, team and matters are joined in the statement).
+    await insertDrawnTargets(trx, id, outcome.targets);
+    const taskIds = outcome.targets.map(() => deps.newId());
     const tTasks = performance.now();
-    await insertInspectionTasks(trx, tasks);
+    await insertInspectionTasksFrom(trx, {
+      rows: drawnTaskRows(id, mattersOfKind),
+      ids: taskIds,
+      bureauId: row.bureau_id,
+      origin: 'random',
+      planId: id,
+      dueOn: row.period_to,
+      createdBy: actor.id,
+    });
     tasksMs = performance.now() - tTasks;
     const now = deps.clock.now();
     await trx
@@ -198,6 +192,7 @@ export async function drawPlan(
     counts = { targets: targets.length, drawn: outcome.targets.length };
   });
   const t3 = performance.now();
-  onTimings?.({ loadMs: t1 - t0, drawMs: t2 - t1, writeMs: t3 - t2, tasksMs, ...counts });
-  return loadPlanDetail(deps, actor, id);
+  const detail = await loadPlanDetail(deps, actor, id);
+  onTimings?.({ loadMs: t1 - t0, drawMs: t2 - t1, writeMs: t3 - t2, tasksMs, detailMs: performance.now() - t3, ...counts });
+  return detail;
 }

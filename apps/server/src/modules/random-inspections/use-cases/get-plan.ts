@@ -17,7 +17,8 @@ import {
   planConflicts,
   planMatterCodes,
   planTeams,
-  drawnTargets,
+  drawnTargetsShown,
+  type DrawnRow,
   type ConflictRow,
   type PlanRow,
   type SquadRow,
@@ -101,21 +102,25 @@ export async function loadPlanDetail(deps: Deps, actor: Actor, id: string): Prom
   let teams: PlanDetail['teams'] = [];
   let progress = { total: 0, done: 0, open: 0 };
   if (row.status === 'drawn') {
-    const [teamRows, drawn, tasks] = await Promise.all([planTeams(db, id), drawnTargets(db, id), planTaskProgress(db, id)]);
+    const [teamRows, drawn] = await Promise.all([planTeams(db, id), drawnTargetsShown(db, id, TEAM_TARGETS_SHOWN)]);
+    const tasks = await planTaskProgress(
+      db,
+      id,
+      drawn.shown.map((d) => d.subject_id),
+    );
     progress = { total: tasks.total, done: tasks.done, open: tasks.open };
     const names = await officerNames(
       db,
       teamRows.flatMap((t) => t.inspector_ids),
     );
     // A team's first targets by name (its task list has them all): a city-wide plan has 100,000 and more.
-    const shown = new Map<number, typeof drawn>();
-    const counts = new Map<number, number>();
-    for (const d of drawn) {
-      counts.set(d.team_no, (counts.get(d.team_no) ?? 0) + 1);
+    const shown = new Map<number, DrawnRow[]>();
+    for (const d of drawn.shown) {
       const list = shown.get(d.team_no) ?? [];
-      if (list.length < TEAM_TARGETS_SHOWN) list.push(d);
+      list.push(d);
       shown.set(d.team_no, list);
     }
+    const counts = drawn.counts;
     const subjects = new Map(
       (
         await briefsChunked(

@@ -17,14 +17,8 @@ import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { mattersByCode } from '../../inspections/index.ts';
-import { subjectPool } from '../../subjects/index.ts';
-import {
-  fieldOfficersOf,
-  insertFrozenInspectors,
-  insertFrozenTargets,
-  type FrozenInspector,
-  type FrozenTarget,
-} from '../random-inspections.repository.ts';
+import { subjectPoolQuery } from '../../subjects/index.ts';
+import { fieldOfficersOf, freezeTargets, insertFrozenInspectors, type FrozenInspector } from '../random-inspections.repository.ts';
 import { approvalRefusal, mayEdit, planProportions } from '../plan-rules.ts';
 import { loadPlanDetail, planRowOrFail } from './get-plan.ts';
 
@@ -76,6 +70,19 @@ export async function submitPlan(deps: Deps, actor: Actor, meta: RequestMeta, id
 }
 
 /**
+ * Where an approval's time goes (the bench reads it): writing and reading back the frozen target pool (with the plan's
+ * checks before it), the inspector pool, the input digest, the remaining writes, and the answer's plan detail.
+ */
+export type ApproveTimings = {
+  freezeMs: number;
+  inspectorsMs: number;
+  digestMs: number;
+  writeMs: number;
+  detailMs: number;
+  targets: number;
+};
+
+/**
  * Approval freezes the pools as they stand today: the live subjects of the plan's squads, kinds and levels (with
  * their level and their squad's code as area), the active field officers of the squads (with their credentials,
  * judged on the draw date), the conflicts. Then the seed is drawn from `seedSource`, kept, and its commitment and
@@ -88,8 +95,14 @@ export async function approvePlan(
   id: string,
   input: PlanActionBody,
   seedSource: SeedSource = CRYPTO_SEED_SOURCE,
+  onTimings?: (t: ApproveTimings) => void,
 ): Promise<PlanDetail> {
   assertPermission(actor, 'inspection_plan:approve');
+  const t0 = performance.now();
+  let t1 = t0;
+  let t2 = t0;
+  let t3 = t0;
+  let frozen = 0;
   await deps.db.transaction().execute(async (trx) => {
     const { row, squads, conflicts } = await planRowOrFail(trx, actor, id, true);
     const refusal = approvalRefusal(actor, row, squads);
@@ -99,22 +112,28 @@ export async function approvePlan(
     const drawDate = row.period_from;
     const areaOf = new Map(squads.map((s) => [s.id, s.code]));
 
-    const targets: FrozenTarget[] = [];
-    for (const kind of row.subject_kinds) {
-      const pool = await subjectPool(trx, {
-        bureauId: row.bureau_id,
-        orgIds: row.squad_ids,
-        kinds: [kind],
-        ...(row.risk_levels.length > 0 ? { levels: row.risk_levels } : {}),
-      });
-      for (const s of pool) targets.push({ subject_id: s.id, kind, level: s.level, org_id: s.orgId, area: areaOf.get(s.orgId)! });
-    }
+    // The pool is written where it stands and read back as written (the digest is computed from those rows).
+    const targets =
+      row.subject_kinds.length === 0 || row.squad_ids.length === 0
+        ? []
+        : await freezeTargets(
+            trx,
+            id,
+            subjectPoolQuery(trx, {
+              bureauId: row.bureau_id,
+              orgIds: row.squad_ids,
+              kinds: row.subject_kinds,
+              ...(row.risk_levels.length > 0 ? { levels: row.risk_levels } : {}),
+            }),
+          );
     if (targets.length === 0)
       throw rule(
         'subjectKinds',
         '按所选中队、类别和风险等级没有可抽取的执法对象',
         'no subject matches the chosen squads, kinds and levels',
       );
+    t1 = performance.now();
+    frozen = targets.length;
     const { proportions } = planProportions(row);
     const withProportion = new Set(proportions.map((p) => p.level));
     const missing = [...new Set(targets.map((t) => t.level))].filter((l) => !withProportion.has(l));
@@ -131,11 +150,12 @@ export async function approvePlan(
     }));
 
     const seedHex = drawSeedHexFromBytes(seedSource(32));
+    t2 = performance.now();
     let inputDigest: string;
     try {
       inputDigest = drawInputDigest({
         drawDate,
-        targets: targets.map((t) => ({ id: t.subject_id, level: t.level, area: t.area })),
+        targets,
         inspectors: officers.map((o) => ({ id: o.id, area: areaOf.get(o.org_id)!, credentials: o.credentials })),
         conflicts: conflicts.map((c) => ({ inspectorId: c.officer_id, targetId: c.subject_id })),
         proportions,
@@ -145,7 +165,7 @@ export async function approvePlan(
       if (e instanceof DrawInputError) throw rule(e.field, e.messageZh, e.message);
       throw e;
     }
-    await insertFrozenTargets(trx, id, targets);
+    t3 = performance.now();
     await insertFrozenInspectors(trx, id, inspectors);
     const now = deps.clock.now();
     await trx
@@ -170,7 +190,17 @@ export async function approvePlan(
       data: { commitment: drawCommitment(seedHex), inputDigest, targets: targets.length, inspectors: inspectors.length },
     });
   });
-  return loadPlanDetail(deps, actor, id);
+  const t4 = performance.now();
+  const detail = await loadPlanDetail(deps, actor, id);
+  onTimings?.({
+    freezeMs: t1 - t0,
+    inspectorsMs: t2 - t1,
+    digestMs: t3 - t2,
+    writeMs: t4 - t3,
+    detailMs: performance.now() - t4,
+    targets: frozen,
+  });
+  return detail;
 }
 
 /** Back to draft before the draw (a refused draw, a pool to correct): the frozen pools and the seed are discarded. */

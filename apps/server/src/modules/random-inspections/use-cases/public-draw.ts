@@ -2,11 +2,14 @@
 // after the draw the seed and the result. Nothing personal: targets are subject ids (not their 一店一码, which opens
 // the subject's page), inspectors are officer ids with their squad's code and acting flag (no names — the ids are
 // enough to re-run the draw, and the teams are not announced to the subjects before they call), conflicts are pairs
-// without their reasons. A draft or submitted plan has published nothing and is not found.
+// without their reasons. After the draw, each drawn target's result once its visit is submitted (date, outcome, the
+// failed items' text; not the inspectors, the photos, the signatures or the notes) and whether it came by publishBy.
+// A draft or submitted plan has published nothing and is not found.
 import type { PublicDraw } from '@chengguan/contracts';
 import type { Deps } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
-import { mattersByCode } from '../../inspections/index.ts';
+import { mattersByCode, planVisitResults } from '../../inspections/index.ts';
+import { shanghaiDate } from '../../../shared/time.ts';
 import {
   drawnTargets,
   findPlan,
@@ -33,7 +36,28 @@ export async function publicDraw(deps: Deps, planId: string): Promise<PublicDraw
   ]);
   const matters = await mattersByCode(deps.db, matterCodes);
   let result: PublicDraw['result'] = null;
+  let results: PublicDraw['results'] = null;
   if (drawn) {
+    // 一公开: each result from its visit's submission; late when published after the plan's publishBy.
+    const found = await planVisitResults(deps.db, planId);
+    const items = found.results.map((r) => {
+      const publishedOn = shanghaiDate(r.submittedAt);
+      return {
+        id: r.subjectId,
+        visitedOn: r.visitedOn,
+        publishedOn,
+        outcome: r.outcome,
+        failedItems: r.failedItems,
+        withinPeriod: row.publish_by !== null && publishedOn <= row.publish_by,
+      };
+    });
+    results = {
+      total: found.total,
+      done: found.done,
+      notDone: found.total - found.done,
+      publishedLate: items.filter((i) => !i.withinPeriod).length,
+      items,
+    };
     const [teams, order] = await Promise.all([planTeams(deps.db, planId), drawnTargets(deps.db, planId)]);
     const byTeam = new Map<number, string[]>();
     for (const t of order) {
@@ -62,11 +86,12 @@ export async function publicDraw(deps: Deps, planId: string): Promise<PublicDraw
     proportions: planProportions(row).proportions,
     maxTargetsPerTeam: row.max_targets_per_team,
     publishBy: row.publish_by,
-    targets: targets.map((t) => ({ id: t.subject_id, level: t.level, area: t.area })),
+    targets: targets.map((t) => ({ id: t.id, level: t.level, area: t.area })),
     inspectors: inspectors.map((p) => ({ id: p.officer_id, area: p.area, acting: p.acting })),
     conflicts: conflicts.map((c) => ({ inspectorId: c.officer_id, targetId: c.subject_id })),
     drawnAt: iso(row.drawn_at),
     seedHex: drawn ? row.seed_hex : null,
     result,
+    results,
   };
 }
