@@ -201,8 +201,8 @@ const COMMIT_CHUNK = 50_000;
 /**
  * The job: the rows that passed, into the registry, in one transaction — set-based statements from the staged rows
  * (server side: nothing travels back to the worker), the batch marked committed and one audit row with a digest of
- * what was written. Idempotent: the batch row is locked and must still be 'committing', so a retried or second job
- * finds it committed and writes nothing; a failure anywhere rolls everything back and leaves it 'committing' for the
+ * what was written. Idempotent: one commit per batch at a time (an advisory lock) and the batch must still be
+ * 'committing', so a retried or second job finds it committed and writes nothing; a failure anywhere rolls everything back and leaves it 'committing' for the
  * job's retry.
  */
 export async function commitImportBatch(deps: Deps, batchId: string): Promise<void> {
@@ -216,9 +216,12 @@ export async function commitImportBatch(deps: Deps, batchId: string): Promise<vo
   const now = deps.clock.now();
   const today = shanghaiDate(now);
   await deps.db.transaction().execute(async (trx) => {
+    // One commit of a batch at a time (an advisory lock: the batch row itself takes progress updates from another
+    // connection meanwhile, which a row lock would block); a second job waits here, then finds it committed.
+    await sql`SELECT pg_advisory_xact_lock(hashtext('subject-import-commit'), hashtext(${batchId}))`.execute(trx);
     const locked = (
       await sql<{ status: string; committed_by: string | null }>`
-        SELECT status, committed_by FROM subject_import_batches WHERE id = ${batchId} FOR UPDATE`.execute(trx)
+        SELECT status, committed_by FROM subject_import_batches WHERE id = ${batchId}`.execute(trx)
     ).rows[0];
     if (locked?.status !== 'committing') return;
     const actorId = locked.committed_by;
