@@ -323,12 +323,13 @@ describe('subject import', () => {
     expect((await ctx.api('POST', `/api/v1/subject-imports/${opened.id}/commit`, { token: admin })).statusCode).toBe(202);
     await runJobs();
     const written = async () => ({
-      subjects: (await sql<{ n: number }>`SELECT count(*)::int AS n FROM subjects WHERE import_batch_id = ${opened.id}`.execute(ctx.deps.db))
-        .rows[0]!.n,
+      subjects: (
+        await sql<{ n: number }>`SELECT count(*)::int AS n FROM subjects WHERE import_batch_id = ${opened.id}`.execute(ctx.deps.db)
+      ).rows[0]!.n,
       events: (
-        await sql<{ n: number }>`SELECT count(*)::int AS n FROM subject_events WHERE ref_type = 'subject_import' AND ref_id = ${opened.id}`.execute(
-          ctx.deps.db,
-        )
+        await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM subject_events WHERE ref_type = 'subject_import' AND ref_id = ${opened.id}`.execute(ctx.deps.db)
       ).rows[0]!.n,
       audits: (
         await sql<{ data: { committedRows: number; rowsDigestSha256: string } }>`

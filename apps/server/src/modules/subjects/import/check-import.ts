@@ -304,7 +304,11 @@ async function markRegistryDuplicates(deps: Deps, rows: StagedRow[]): Promise<vo
   }
 }
 
-type FileRule = { reason: 'same_credit_code' | 'same_plate' | 'same_address_and_name'; column: string; key: (r: StagedRow) => string | null };
+type FileRule = {
+  reason: 'same_credit_code' | 'same_plate' | 'same_address_and_name';
+  column: string;
+  key: (r: StagedRow) => string | null;
+};
 
 /** Within the file, one rule per identity: the credit code (of one kind), the plate, the normalised address and name. */
 const FILE_RULES: readonly FileRule[] = [

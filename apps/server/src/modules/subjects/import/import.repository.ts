@@ -120,11 +120,7 @@ export async function copyRows(deps: Deps, batchId: string, rows: readonly Stage
       ] as const,
   );
   if (deps.copyIn) {
-    await deps.copyIn(
-      'subject_import_rows',
-      STAGE_COLUMNS,
-      values.map(copyLine),
-    );
+    await deps.copyIn('subject_import_rows', STAGE_COLUMNS, values.map(copyLine));
     return;
   }
   await sql`INSERT INTO subject_import_rows (${sql.join(STAGE_COLUMNS.map((c) => sql.ref(c)))})

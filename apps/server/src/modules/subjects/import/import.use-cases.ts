@@ -211,7 +211,9 @@ export async function commitImportBatch(deps: Deps, batchId: string): Promise<vo
   const embedded = await isEmbedded(deps);
   const range = (
     await sql<{ lo: number | null; hi: number | null }>`
-      SELECT min(row_no) AS lo, max(row_no) AS hi FROM subject_import_rows WHERE batch_id = ${batchId} AND status = 'valid'`.execute(deps.db)
+      SELECT min(row_no) AS lo, max(row_no) AS hi FROM subject_import_rows WHERE batch_id = ${batchId} AND status = 'valid'`.execute(
+      deps.db,
+    )
   ).rows[0];
   const now = deps.clock.now();
   const today = shanghaiDate(now);
