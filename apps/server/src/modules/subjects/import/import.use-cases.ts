@@ -232,7 +232,11 @@ export async function commitImportBatch(deps: Deps, batchId: string): Promise<vo
     const late = await sql`
       UPDATE subject_import_rows r
          SET status = 'duplicate',
-             issues = r.issues || jsonb_build_array(jsonb_build_object('column', '统一社会信用代码', 'code', 'DUPLICATE_IN_REGISTRY',
+             issues = r.issues || jsonb_build_array(jsonb_build_object(
+                        'column', CASE WHEN r.plate IS NOT NULL AND EXISTS (
+                                         SELECT 1 FROM subjects s WHERE s.plate = r.plate AND s.status <> 'merged')
+                                       THEN '车牌' ELSE '统一社会信用代码' END,
+                        'code', 'DUPLICATE_IN_REGISTRY',
                         'messageZh', '检查之后执法对象库中已登记了相同的对象，转合并审核'))
        WHERE r.batch_id = ${batchId} AND r.status = 'valid'
          AND (EXISTS (SELECT 1 FROM subjects s WHERE s.code = r.code)
