@@ -20,5 +20,9 @@ export async function openPlatform(
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   });
   if (opts.migrate ?? config.migrateOnStart) await runMigrations(database.db, opts.log);
-  return { config, database, deps: { db: database.db, clock, newId: makeIdGenerator(clock), config, copyIn: database.copyIn } };
+  return {
+    config,
+    database,
+    deps: { db: database.db, clock, newId: makeIdGenerator(clock), config, copyIn: database.copyIn, copySession: database.copySession },
+  };
 }

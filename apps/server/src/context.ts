@@ -4,6 +4,7 @@ import { uuidv7 } from '@chengguan/domain';
 import type { Role } from '@chengguan/contracts';
 import type { DB } from './db/schema.ts';
 import type { AppConfig } from './config.ts';
+import type { Database } from './db/database.ts';
 
 export type Clock = { now(): Date };
 export const SYSTEM_CLOCK: Clock = { now: () => new Date() };
@@ -15,6 +16,8 @@ export type Deps = {
   config: AppConfig;
   /** Bulk load by COPY on a connection of its own (Database.copyIn), outside any unit of work; absent in bare deps. */
   copyIn?: (table: string, columns: readonly string[], data: string | readonly string[]) => Promise<void>;
+  /** One connection for a bulk write in one transaction, COPY included (Database.copySession); absent in bare deps. */
+  copySession?: Database['copySession'];
 };
 
 export type Executor = Kysely<DB> | Transaction<DB>;

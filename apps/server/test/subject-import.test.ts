@@ -3,10 +3,11 @@
 // squad from the service areas, a retried commit or a second upload of the same file adds nothing, an .xlsx goes the
 // same way, and only the bureau's administrators and leaders reach their own bureau's batches.
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar, idNumberCheckDigit } from '@chengguan/domain';
 import { runDueJobs } from '../src/modules/scheduler/index.ts';
-import { subjectImportModule } from '../src/modules/subjects/import/index.ts';
+import { COMMIT_JOB, subjectImportModule } from '../src/modules/subjects/import/index.ts';
 import { createTestContext, type TestContext } from './harness.ts';
 
 let ctx: TestContext;
@@ -297,6 +298,100 @@ describe('subject import', () => {
       .where('subject_id', '=', site.id)
       .executeTakeFirstOrThrow();
     expect(licence).toMatchObject({ kind: 'construction_permit', issued_on: '2025-01-15', valid_until: '2027-01-14' });
+  });
+
+  it('a commit that fails midway leaves nothing; the retry loads the batch once, with one audit row and its digest', async () => {
+    const rows = [
+      row({ 名称: '中途失败甲店', 类型: '沿街商户', 统一社会信用代码: credit(21), 地址: '上海市浦东新区崂山路1号' }),
+      row({
+        名称: '中途失败乙店',
+        类型: '餐饮油烟',
+        统一社会信用代码: credit(22),
+        地址: '上海市浦东新区崂山路2号',
+        证照类型: '食品经营许可证',
+        证照编号: 'JY2310115000022',
+        发证日期: '2025-01-01',
+        有效期至: '2029-12-31',
+      }),
+    ];
+    const opened = await upload(admin, csvOf(rows));
+    await runJobs();
+    expect(await batch(opened.id)).toMatchObject({ status: 'checked', validRows: 2 });
+    // The licence of the second row cannot be written: the subjects go in first, then the licences fail.
+    await sql`UPDATE subject_import_rows SET licence_issued_on = '2025-13-45'
+               WHERE batch_id = ${opened.id} AND licence_id IS NOT NULL`.execute(ctx.deps.db);
+    expect((await ctx.api('POST', `/api/v1/subject-imports/${opened.id}/commit`, { token: admin })).statusCode).toBe(202);
+    await runJobs();
+    const written = async () => ({
+      subjects: (
+        await sql<{ n: number }>`SELECT count(*)::int AS n FROM subjects WHERE import_batch_id = ${opened.id}`.execute(ctx.deps.db)
+      ).rows[0]!.n,
+      events: (
+        await sql<{
+          n: number;
+        }>`SELECT count(*)::int AS n FROM subject_events WHERE ref_type = 'subject_import' AND ref_id = ${opened.id}`.execute(ctx.deps.db)
+      ).rows[0]!.n,
+      audits: (
+        await sql<{ data: { committedRows: number; rowsDigestSha256: string } }>`
+          SELECT data FROM audit_log WHERE action = 'subject_import.commit' AND entity_id = ${opened.id}`.execute(ctx.deps.db)
+      ).rows,
+    });
+    expect(await written()).toEqual({ subjects: 0, events: 0, audits: [] });
+    expect(await batch(opened.id)).toMatchObject({ status: 'committing', committedRows: 0 });
+    // Corrected, the job's retry loads both rows; a second run of the job finds the batch committed.
+    await sql`UPDATE subject_import_rows SET licence_issued_on = '2025-01-01'
+               WHERE batch_id = ${opened.id} AND licence_id IS NOT NULL`.execute(ctx.deps.db);
+    const commitJob = subjectImportModule.jobs![COMMIT_JOB]!;
+    const job = { payload: { batchId: opened.id } } as unknown as Parameters<typeof commitJob>[1];
+    await commitJob(ctx.deps, job);
+    await commitJob(ctx.deps, job);
+    expect(await batch(opened.id)).toMatchObject({ status: 'committed', committedRows: 2 });
+    const after = await written();
+    expect(after.subjects).toBe(2);
+    expect(after.events).toBe(2);
+    expect(after.audits).toHaveLength(1);
+    expect(after.audits[0]!.data.committedRows).toBe(2);
+    expect(after.audits[0]!.data.rowsDigestSha256).toMatch(/^[0-9a-f]{64}$/);
+    const site = await ctx.deps.db
+      .selectFrom('subjects')
+      .select(['licence_state', 'next_inspection_on', 'risk_rule_version', 'risk_computed'])
+      .where('import_batch_id', '=', opened.id)
+      .where('name', '=', '中途失败乙店')
+      .executeTakeFirstOrThrow();
+    expect(site).toMatchObject({ licence_state: 'valid', risk_rule_version: 0, risk_computed: 'green' });
+    expect(site.next_inspection_on).not.toBeNull();
+  });
+
+  it('a record registered between the check and the commit with the same credit code is set aside, not a failure', async () => {
+    const opened = await upload(
+      admin,
+      csvOf([
+        row({ 名称: '后登记甲店', 类型: '沿街商户', 统一社会信用代码: credit(31), 地址: '上海市浦东新区崂山路11号' }),
+        row({ 名称: '后登记乙店', 类型: '沿街商户', 统一社会信用代码: credit(32), 地址: '上海市浦东新区崂山路12号' }),
+      ]),
+    );
+    await runJobs();
+    expect(await batch(opened.id)).toMatchObject({ status: 'checked', validRows: 2 });
+    await ctx.deps.db
+      .insertInto('subjects')
+      .values({
+        id: ctx.deps.newId(),
+        code: 'LATECOMER001',
+        bureau_id: pdBureau,
+        kind: 'street_shop',
+        name: '抢先登记店',
+        name_key: '抢先登记店',
+        credit_code: credit(31),
+        address: '上海市浦东新区崂山路99号',
+        address_key: '崂山路99号',
+      })
+      .execute();
+    await ctx.api('POST', `/api/v1/subject-imports/${opened.id}/commit`, { token: admin });
+    await runJobs();
+    expect(await batch(opened.id)).toMatchObject({ status: 'committed', committedRows: 1, validRows: 1, duplicateRows: 1 });
+    const r = await ctx.api('GET', `/api/v1/subject-imports/${opened.id}/problems`, { token: admin });
+    const items = (r.json() as { items: { rowNo: number; status: string; issues: { code: string }[] }[] }).items;
+    expect(items).toMatchObject([{ rowNo: 2, status: 'duplicate', issues: [{ code: 'DUPLICATE_IN_REGISTRY' }] }]);
   });
 
   it('a file without the required columns fails with the reason', async () => {

@@ -23,7 +23,16 @@ export type Database = {
    * (PostgreSQL: COPY FROM STDIN through pg-copy-streams; PGlite: COPY FROM '/dev/blob'). Outside any unit of work.
    */
   copyIn: (table: string, columns: readonly string[], data: string | readonly string[]) => Promise<void>;
+  /**
+   * One session for a bulk write that must commit or roll back as a whole: `fn` gets a Kysely bound to one connection
+   * and a `copyIn` on that same connection, so a COPY issued inside `db.transaction()` belongs to that transaction
+   * (PostgreSQL: a pooled client held for the call; PGlite: its single session).
+   */
+  copySession: <T>(fn: (session: CopySession) => Promise<T>) => Promise<T>;
 };
+
+export type CopyIn = (table: string, columns: readonly string[], data: string | readonly string[]) => Promise<void>;
+export type CopySession = { db: Kysely<DB>; copyIn: CopyIn };
 
 function copyStatement(table: string, columns: readonly string[], source: string): string {
   const ident = (name: string) => {
@@ -67,19 +76,41 @@ export async function openDatabase(opts: {
     // by the pool; without a listener the error would end the process.
     pool.on('error', (err) => opts.onIdleError?.(err));
     const db = kyselyOn(pool);
+    const copyOn = async (client: pg.PoolClient, table: string, columns: readonly string[], data: string | readonly string[]) => {
+      const chunks = typeof data === 'string' ? [data] : data;
+      await pipeline(
+        Readable.from(chunks.map((c) => Buffer.from(c, 'utf8'))),
+        client.query(copyFrom(copyStatement(table, columns, 'STDIN'))),
+      );
+    };
     const copyIn = async (table: string, columns: readonly string[], data: string | readonly string[]) => {
       const client = await pool.connect();
       try {
-        const chunks = typeof data === 'string' ? [data] : data;
-        await pipeline(
-          Readable.from(chunks.map((c) => Buffer.from(c, 'utf8'))),
-          client.query(copyFrom(copyStatement(table, columns, 'STDIN'))),
-        );
+        await copyOn(client, table, columns, data);
       } finally {
         client.release();
       }
     };
-    return { db, kind: 'postgresql', close: () => db.destroy(), copyIn };
+    const copySession = async <T>(fn: (session: CopySession) => Promise<T>): Promise<T> => {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        // A pool of this one client: Kysely's connection and the COPY share the session (and so its transaction).
+        const held = {
+          connect: async () => ({ query: client.query.bind(client), release: () => {} }),
+          end: async () => {},
+        } as unknown as pg.Pool;
+        const session = new Kysely<DB>({ dialect: new PostgresDialect({ pool: held }) });
+        return await fn({ db: session, copyIn: (table, columns, data) => copyOn(client, table, columns, data) });
+      } catch (e) {
+        broken = e as Error;
+        throw e;
+      } finally {
+        // A session left inside a failed transaction or a broken COPY is not returned to the pool.
+        client.release(broken);
+      }
+    };
+    return { db, kind: 'postgresql', close: () => db.destroy(), copyIn, copySession };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -94,15 +125,18 @@ export async function openDatabase(opts: {
     const lite = await PGlite.create(dir, { extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
     const pool = new pg.Pool(createPgConfig(lite));
     const db = kyselyOn(pool);
+    // One connection: PGlite runs statements one at a time, so the COPY waits for the pool's query, never interleaves.
+    const copyIn: CopyIn = async (table, columns, data) => {
+      const chunks = typeof data === 'string' ? [data] : data;
+      await lite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob(chunks as string[]) });
+    };
     return {
       db,
       kind: 'pglite',
       dump: () => lite.dumpDataDir('none'),
-      // One connection: PGlite runs statements one at a time, so the COPY waits for the pool's query, never interleaves.
-      copyIn: async (table, columns, data) => {
-        const chunks = typeof data === 'string' ? [data] : data;
-        await lite.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob(chunks as string[]) });
-      },
+      copyIn,
+      // The single session: a COPY between a transaction's statements runs inside that transaction.
+      copySession: (fn) => fn({ db, copyIn }),
       close: async () => {
         await db.destroy();
         await lite.close();

@@ -5,27 +5,9 @@
 import type { Database } from '../db/database.ts';
 import { sm3Hex } from '../shared/sm3.ts';
 
-export type CopyValue = string | number | boolean | null | Date | readonly string[];
+import { type CopyValue, copyField } from '../db/copy-text.ts';
 
-const SPECIAL = /[\\\n\r\t]/;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-function escapeText(s: string): string {
-  return SPECIAL.test(s) ? s.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]!) : s;
-}
-
-/** One value in COPY text format (NULL is \N; arrays are text[] literals). */
-export function copyField(v: CopyValue): string {
-  if (v === null) return '\\N';
-  if (typeof v === 'string') return escapeText(v);
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new Error(`COPY: not a finite number: ${v}`);
-    return String(v);
-  }
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  if (v instanceof Date) return v.toISOString();
-  return escapeText(`{${v.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
-}
+export { type CopyValue, copyField };
 
 export type TableStats = {
   table: string;

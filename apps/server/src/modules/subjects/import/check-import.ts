@@ -1,8 +1,10 @@
 // The dry run of an import (job 'subject-import.check'): reads the uploaded list row by row, checks each row with the
-// domain (validateSubject, the point in the city, the squad whose service area holds it), finds duplicates against
-// the registry (findDuplicateSubjects on the records sharing a key) and, once every row is staged, within the file
-// (same credit code, plate, or normalised address and name as an earlier row). Rows are staged by COPY in chunks, so
-// memory holds one chunk whatever the size of the file; the batch's progress is written after each chunk.
+// domain (validateSubject, the point in the city, the squad whose service area holds it, the initial grade on the
+// bureau's rule set in force), finds duplicates within the file as the rows stream by (same credit code, plate, or
+// normalised address and name as an earlier row: three maps of keys) and against the registry (one set-based read per
+// chunk — the chunk's keys as arrays joined to the indexed columns — then findDuplicateSubjects on the records sharing
+// a key). Rows are staged by COPY in chunks, so memory holds one chunk and the keys whatever the size of the file; the
+// batch's progress is written after each chunk.
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import {
@@ -10,10 +12,12 @@ import {
   duplicateReasonZh,
   type DuplicateCheckSubject,
   findDuplicateSubjects,
+  gradeSubject,
   normalizeAddress,
   normalizePlate,
   normalizeSubjectName,
   pointInArea,
+  type RiskRuleSet,
   type SubjectKind,
   type SubjectLicence,
   subjectLicenceState,
@@ -22,12 +26,12 @@ import {
 } from '@chengguan/domain';
 import type { Deps } from '../../../context.ts';
 import { cityMap } from '../../geo/index.ts';
+import { licenceFilterState, nextInspectionOn, ruleSetVersions, versionInForce } from '../use-cases/grading.ts';
 import { readStoredFileOrFail } from '../../files/index.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
 import {
   IMPORT_COLUMNS,
   type ImportField,
-  initialGrade,
   ISSUE_FIELD_COLUMNS,
   parseDate,
   parseKind,
@@ -37,7 +41,7 @@ import {
 import { copyRows, setBatch as setProgress, type StagedRow } from './import.repository.ts';
 import { type ImportFormat, readImportRows, UnreadableImportError } from './read-rows.ts';
 
-export const CHUNK_ROWS = 5000;
+export const CHUNK_ROWS = 10_000;
 
 export type ImportIssue = { column: string; code: string; messageZh: string };
 
@@ -86,8 +90,19 @@ function mapHeader(cells: readonly string[]): { columns: Columns; missing: Impor
   return { columns, missing: REQUIRED_COLUMNS.filter((f) => columns[f] === undefined) };
 }
 
+/** The rule set a new record is graded by: the bureau's version in force today (0 = the domain's default). */
+type Grading = { version: number; set: RiskRuleSet };
+
 /** One row of text → the staged row with its problems (before the duplicate checks). */
-function checkRow(deps: Deps, rowNo: number, cells: readonly string[], columns: Columns, areas: readonly Area[], today: string): StagedRow {
+function checkRow(
+  deps: Deps,
+  rowNo: number,
+  cells: readonly string[],
+  columns: Columns,
+  areas: readonly Area[],
+  today: string,
+  rules: Grading,
+): StagedRow {
   const get = (f: ImportField) => (columns[f] === undefined ? '' : (cells[columns[f]!] ?? '').trim());
   const issues: ImportIssue[] = [];
   const kindText = get('kind');
@@ -165,7 +180,9 @@ function checkRow(deps: Deps, rowNo: number, cells: readonly string[], columns: 
     .filter((t) => t !== '');
   const normalized = normalizeAddress(address);
   const subjectId = deps.newId();
-  const grade = kind && issues.length === 0 ? initialGrade(subjectId, kind, subjectLicenceState({ kind, licences }, today), today) : null;
+  // The starting grade of a new record: no history yet, only its licence counts (as the registry's grading has it).
+  const licenceState = kind && issues.length === 0 ? subjectLicenceState({ kind, licences }, today) : null;
+  const grade = kind && licenceState ? gradeSubject({ subjectId, kind, licence: licenceState, events: [] }, rules.set, today) : null;
   return {
     rowNo,
     status: issues.length > 0 ? 'invalid' : 'valid',
@@ -194,6 +211,9 @@ function checkRow(deps: Deps, rowNo: number, cells: readonly string[], columns: 
     riskLevel: grade?.level ?? null,
     riskRuleId: grade?.firedRuleId ?? null,
     riskExplanation: grade?.explanationZh ?? null,
+    riskRuleVersion: grade ? rules.version : null,
+    licenceState: licenceState ? licenceFilterState(licenceState) : null,
+    nextInspectionOn: grade ? nextInspectionOn(today, grade.inspectionsPerYear) : null,
     eventId: deps.newId(),
     issues,
     duplicateOf: [],
@@ -202,7 +222,8 @@ function checkRow(deps: Deps, rowNo: number, cells: readonly string[], columns: 
 
 /** Marks the chunk's valid rows that the registry already holds (findDuplicateSubjects on the records sharing a key). */
 async function markRegistryDuplicates(deps: Deps, rows: StagedRow[]): Promise<void> {
-  const valid = rows.filter((r) => r.status === 'valid');
+  // Every row that passed its own checks (a duplicate of an earlier row of the file may also be one of the registry).
+  const valid = rows.filter((r) => r.status !== 'invalid');
   if (valid.length === 0) return;
   const pairs = valid.filter((r) => r.creditCode !== null && r.kind !== 'waste_transport_vehicle');
   const plates = [...new Set(valid.map((r) => r.plate).filter((c): c is string => c !== null))];
@@ -267,8 +288,9 @@ async function markRegistryDuplicates(deps: Deps, rows: StagedRow[]): Promise<vo
       [...near],
     );
     if (found.length === 0) continue;
+    const registryIssues: ImportIssue[] = [];
     r.status = 'duplicate';
-    r.duplicateOf = found.map((f) => ({ subjectId: f.id, reasons: f.reasons }));
+    r.duplicateOf = [...found.map((f) => ({ subjectId: f.id, reasons: f.reasons })), ...r.duplicateOf];
     for (const f of found) {
       const reason = f.reasons.map(duplicateReasonZh).join('、');
       const column = f.reasons.includes('same_credit_code')
@@ -276,41 +298,58 @@ async function markRegistryDuplicates(deps: Deps, rows: StagedRow[]): Promise<vo
         : f.reasons.includes('same_plate')
           ? IMPORT_COLUMNS.plate
           : IMPORT_COLUMNS.name;
-      r.issues.push({ column, code: 'DUPLICATE_IN_REGISTRY', messageZh: `与执法对象库中已有记录重复（${reason}），转合并审核` });
+      registryIssues.push({ column, code: 'DUPLICATE_IN_REGISTRY', messageZh: `与执法对象库中已有记录重复（${reason}），转合并审核` });
     }
+    r.issues = [...registryIssues, ...r.issues];
   }
 }
 
-/** Within the file: a row sharing a key with an earlier row that passed is a duplicate of that row. */
-async function markFileDuplicates(deps: Deps, batchId: string): Promise<void> {
-  const rules: { partition: string; where: string; reason: string; column: string }[] = [
-    {
-      partition: 'kind, credit_code',
-      where: "credit_code IS NOT NULL AND kind <> 'waste_transport_vehicle'",
-      reason: 'same_credit_code',
-      column: IMPORT_COLUMNS.creditCode,
-    },
-    { partition: 'plate', where: 'plate IS NOT NULL', reason: 'same_plate', column: IMPORT_COLUMNS.plate },
-    {
-      partition: "address_key, name_key, coalesce(district, '')",
-      where: "address_key IS NOT NULL AND address_key <> '' AND name_key IS NOT NULL AND name_key <> ''",
-      reason: 'same_address_and_name',
-      column: IMPORT_COLUMNS.name,
-    },
-  ];
-  for (const rule of rules) {
-    const reasonZh = duplicateReasonZh(rule.reason as Parameters<typeof duplicateReasonZh>[0]);
-    await sql`
-      UPDATE subject_import_rows r
-         SET status = 'duplicate',
-             duplicate_of = r.duplicate_of || jsonb_build_array(jsonb_build_object('rowNo', d.first_row, 'reasons', jsonb_build_array(${rule.reason}::text))),
-             issues = r.issues || jsonb_build_array(jsonb_build_object(
-               'column', ${rule.column}::text, 'code', 'DUPLICATE_IN_FILE',
-               'messageZh', '与第' || d.first_row || ${`行重复（${reasonZh}），转合并审核`}::text))
-        FROM (SELECT row_no, min(row_no) OVER (PARTITION BY ${sql.raw(rule.partition)}) AS first_row
-                FROM subject_import_rows
-               WHERE batch_id = ${batchId} AND status <> 'invalid' AND ${sql.raw(rule.where)}) d
-       WHERE r.batch_id = ${batchId} AND r.row_no = d.row_no AND d.first_row < d.row_no`.execute(deps.db);
+type FileRule = {
+  reason: 'same_credit_code' | 'same_plate' | 'same_address_and_name';
+  column: string;
+  key: (r: StagedRow) => string | null;
+};
+
+/** Within the file, one rule per identity: the credit code (of one kind), the plate, the normalised address and name. */
+const FILE_RULES: readonly FileRule[] = [
+  {
+    reason: 'same_credit_code',
+    column: IMPORT_COLUMNS.creditCode,
+    key: (r) => (r.creditCode !== null && r.kind !== 'waste_transport_vehicle' ? `${r.kind}\u0000${r.creditCode}` : null),
+  },
+  { reason: 'same_plate', column: IMPORT_COLUMNS.plate, key: (r) => r.plate },
+  {
+    reason: 'same_address_and_name',
+    column: IMPORT_COLUMNS.name,
+    key: (r) => (r.addressKey && r.nameKey ? `${r.addressKey}\u0000${r.nameKey}\u0000${r.district ?? ''}` : null),
+  },
+];
+
+/**
+ * Duplicates within the file, as the rows stream by in file order: a row that passed its own checks and shares a key
+ * with an earlier such row is a duplicate of the first row holding that key. Memory: the keys, not the rows.
+ */
+export class FileDuplicates {
+  private readonly first = FILE_RULES.map(() => new Map<string, number>());
+
+  mark(r: StagedRow): void {
+    if (r.status === 'invalid') return;
+    FILE_RULES.forEach((rule, i) => {
+      const key = rule.key(r);
+      if (key === null) return;
+      const seen = this.first[i]!.get(key);
+      if (seen === undefined) {
+        this.first[i]!.set(key, r.rowNo);
+        return;
+      }
+      r.status = 'duplicate';
+      r.duplicateOf.push({ rowNo: seen, reasons: [rule.reason] });
+      r.issues.push({
+        column: rule.column,
+        code: 'DUPLICATE_IN_FILE',
+        messageZh: `与第${seen}行重复（${duplicateReasonZh(rule.reason)}），转合并审核`,
+      });
+    });
   }
 }
 
@@ -325,6 +364,8 @@ export async function checkImportBatch(deps: Deps, batchId: string): Promise<voi
   await sql`DELETE FROM subject_import_rows WHERE batch_id = ${batchId}`.execute(deps.db);
   const today = shanghaiDate(deps.clock.now());
   const areas = await bureauAreas(deps, batch.bureau_id);
+  const rules = versionInForce(await ruleSetVersions(deps.db, batch.bureau_id), today);
+  const fileDuplicates = new FileDuplicates();
   const bytes = await readStoredFileOrFail(deps, batch.file_sm3, {
     actor: null,
     meta: { ip: null, correlationId: null },
@@ -335,15 +376,23 @@ export async function checkImportBatch(deps: Deps, batchId: string): Promise<voi
   let columns: Columns | null = null;
   let chunk: StagedRow[] = [];
   let processed = 0;
-  const flush = async () => {
-    await markRegistryDuplicates(deps, chunk);
-    await copyRows(
-      deps,
-      chunk.map((r) => ({ ...r, batchId })),
-    );
-    processed += chunk.length;
-    chunk = [];
+  const counts = { valid: 0, invalid: 0, duplicate: 0 };
+  // A chunk's database work (the registry read, the staging COPY, the progress) runs while the next chunk is checked.
+  const stage = async (rows: StagedRow[]) => {
+    await markRegistryDuplicates(deps, rows);
+    await copyRows(deps, batchId, rows);
+    processed += rows.length;
+    for (const r of rows) counts[r.status]++;
     await setProgress(deps, batchId, { processed_rows: processed });
+  };
+  let inflight: Promise<void> | null = null;
+  const flush = async () => {
+    const rows = chunk;
+    chunk = [];
+    if (inflight) await inflight;
+    const next = stage(rows);
+    next.catch(() => {}); // awaited at the next flush or at the end
+    inflight = next;
   };
   try {
     for await (const row of readImportRows(batch.format, bytes)) {
@@ -358,23 +407,22 @@ export async function checkImportBatch(deps: Deps, batchId: string): Promise<voi
         });
         continue;
       }
-      chunk.push(checkRow(deps, row.rowNo, row.cells, columns, areas, today));
+      const staged = checkRow(deps, row.rowNo, row.cells, columns, areas, today, rules);
+      fileDuplicates.mark(staged);
+      chunk.push(staged);
       if (chunk.length >= CHUNK_ROWS) await flush();
+      // Let the chunk in flight move (its statements' answers) while this one is checked.
+      else if (chunk.length % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     if (!columns) throw new UnreadableImportError('文件是空的');
     if (chunk.length > 0) await flush();
-    await markFileDuplicates(deps, batchId);
-    const counts = (
-      await sql<{ status: string; n: number }>`
-        SELECT status, count(*)::int AS n FROM subject_import_rows WHERE batch_id = ${batchId} GROUP BY status`.execute(deps.db)
-    ).rows;
-    const n = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
+    if (inflight) await inflight;
     await setProgress(deps, batchId, {
       status: 'checked',
       total_rows: processed,
-      valid_rows: n('valid'),
-      invalid_rows: n('invalid'),
-      duplicate_rows: n('duplicate'),
+      valid_rows: counts.valid,
+      invalid_rows: counts.invalid,
+      duplicate_rows: counts.duplicate,
       checked_at: deps.clock.now(),
     });
   } catch (err) {

@@ -1,13 +1,5 @@
 // The columns of the city's lists as the bureau's spreadsheets name them, and how a row's text becomes a subject.
-import {
-  DEFAULT_RISK_RULE_SET,
-  gradeSubject,
-  isValidLegalDate,
-  type LegalDate,
-  SUBJECT_KIND_DEFAULTS,
-  SUBJECT_KINDS,
-  type SubjectKind,
-} from '@chengguan/domain';
+import { isValidLegalDate, type LegalDate, SUBJECT_KIND_DEFAULTS, SUBJECT_KINDS, type SubjectKind } from '@chengguan/domain';
 
 /** Field → the header text in the file (Chinese, as the lists are kept). */
 export const IMPORT_COLUMNS = {
@@ -93,9 +85,4 @@ export function parseDate(text: string): LegalDate | null {
   if (!m) return null;
   const d = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   return isValidLegalDate(d) ? d : null;
-}
-
-/** The starting grade of a new record: no history yet, only its licence counts. */
-export function initialGrade(id: string, kind: SubjectKind, licence: Parameters<typeof gradeSubject>[0]['licence'], today: LegalDate) {
-  return gradeSubject({ subjectId: id, kind, licence, events: [] }, DEFAULT_RISK_RULE_SET, today);
 }

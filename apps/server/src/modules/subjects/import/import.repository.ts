@@ -2,6 +2,7 @@
 // capability's alone (migration 030).
 import { sql } from 'kysely';
 import type { Deps, Executor } from '../../../context.ts';
+import { copyLine } from '../../../db/copy-text.ts';
 
 export type StagedRow = {
   rowNo: number;
@@ -31,6 +32,9 @@ export type StagedRow = {
   riskLevel: string | null;
   riskRuleId: string | null;
   riskExplanation: string | null;
+  riskRuleVersion: number | null;
+  licenceState: string | null;
+  nextInspectionOn: string | null;
   eventId: string;
   issues: { column: string; code: string; messageZh: string }[];
   duplicateOf: unknown[];
@@ -68,27 +72,18 @@ export const STAGE_COLUMNS = [
   'event_id',
   'issues',
   'duplicate_of',
+  'risk_rule_version',
+  'licence_state',
+  'next_inspection_on',
 ] as const;
 
-const SPECIAL = /[\\\n\r\t]/;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-const text = (s: string) => (SPECIAL.test(s) ? s.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]!) : s);
-
-/** One value in COPY text format (NULL is \N; arrays are text[] literals). */
-function field(v: string | number | null | readonly string[]): string {
-  if (v === null) return '\\N';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return text(v);
-  return text(`{${v.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
-}
-
 /** Stages rows with COPY (the platform's bulk path); without it (a caller that built its own deps), one INSERT. */
-export async function copyRows(deps: Deps, rows: readonly (StagedRow & { batchId: string })[]): Promise<void> {
+export async function copyRows(deps: Deps, batchId: string, rows: readonly StagedRow[]): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map(
     (r) =>
       [
-        r.batchId,
+        batchId,
         r.rowNo,
         r.status,
         r.subjectId,
@@ -119,14 +114,13 @@ export async function copyRows(deps: Deps, rows: readonly (StagedRow & { batchId
         r.eventId,
         JSON.stringify(r.issues),
         JSON.stringify(r.duplicateOf),
+        r.riskRuleVersion,
+        r.licenceState,
+        r.nextInspectionOn,
       ] as const,
   );
   if (deps.copyIn) {
-    await deps.copyIn(
-      'subject_import_rows',
-      STAGE_COLUMNS,
-      values.map((v) => `${v.map(field).join('\t')}\n`),
-    );
+    await deps.copyIn('subject_import_rows', STAGE_COLUMNS, values.map(copyLine));
     return;
   }
   await sql`INSERT INTO subject_import_rows (${sql.join(STAGE_COLUMNS.map((c) => sql.ref(c)))})

@@ -195,72 +195,122 @@ async function isEmbedded(deps: Deps): Promise<boolean> {
   return /pglite/i.test(r.rows[0]?.v ?? '');
 }
 
-const COMMIT_CHUNK = 20_000;
+/** Rows per INSERT … SELECT of the commit (progress is written between them on PostgreSQL). */
+const COMMIT_CHUNK = 50_000;
 
-/** The job: the rows that passed, into the registry, in one transaction; progress written beside it (PostgreSQL). */
+/**
+ * The job: the rows that passed, into the registry, in one transaction — set-based statements from the staged rows
+ * (server side: nothing travels back to the worker), the batch marked committed and one audit row with a digest of
+ * what was written. Idempotent: one commit per batch at a time (an advisory lock) and the batch must still be
+ * 'committing', so a retried or second job finds it committed and writes nothing; a failure anywhere rolls everything back and leaves it 'committing' for the
+ * job's retry.
+ */
 export async function commitImportBatch(deps: Deps, batchId: string): Promise<void> {
   const batch = await findBatch(deps.db, batchId);
   if (!batch || batch.status !== 'committing') return;
-  const actorId = (
-    await sql<{ by: string | null }>`SELECT committed_by AS by FROM subject_import_batches WHERE id = ${batchId}`.execute(deps.db)
-  ).rows[0]?.by;
   const embedded = await isEmbedded(deps);
-  const maxRow = (
-    await sql<{ m: number | null }>`SELECT max(row_no) AS m FROM subject_import_rows WHERE batch_id = ${batchId}`.execute(deps.db)
-  ).rows[0]?.m;
+  const range = (
+    await sql<{ lo: number | null; hi: number | null }>`
+      SELECT min(row_no) AS lo, max(row_no) AS hi FROM subject_import_rows WHERE batch_id = ${batchId} AND status = 'valid'`.execute(
+      deps.db,
+    )
+  ).rows[0];
   const now = deps.clock.now();
+  const today = shanghaiDate(now);
   await deps.db.transaction().execute(async (trx) => {
+    // One commit of a batch at a time (an advisory lock: the batch row itself takes progress updates from another
+    // connection meanwhile, which a row lock would block); a second job waits here, then finds it committed.
+    await sql`SELECT pg_advisory_xact_lock(hashtext('subject-import-commit'), hashtext(${batchId}))`.execute(trx);
+    const locked = (
+      await sql<{ status: string; committed_by: string | null }>`
+        SELECT status, committed_by FROM subject_import_batches WHERE id = ${batchId}`.execute(trx)
+    ).rows[0];
+    if (locked?.status !== 'committing') return;
+    const actorId = locked.committed_by;
+    // Rows that became duplicates since the check (a record registered meanwhile with the same credit code, plate or
+    // 一店一码): set aside for the merge review like the others, so the load below meets no unique key.
+    const late = await sql`
+      UPDATE subject_import_rows r
+         SET status = 'duplicate',
+             issues = r.issues || jsonb_build_array(jsonb_build_object(
+                        'column', CASE WHEN r.plate IS NOT NULL AND EXISTS (
+                                         SELECT 1 FROM subjects s WHERE s.plate = r.plate AND s.status <> 'merged')
+                                       THEN '车牌' ELSE '统一社会信用代码' END,
+                        'code', 'DUPLICATE_IN_REGISTRY',
+                        'messageZh', '检查之后执法对象库中已登记了相同的对象，转合并审核'))
+       WHERE r.batch_id = ${batchId} AND r.status = 'valid'
+         AND (EXISTS (SELECT 1 FROM subjects s WHERE s.code = r.code)
+           OR (r.credit_code IS NOT NULL AND r.kind <> 'waste_transport_vehicle' AND EXISTS (
+                SELECT 1 FROM subjects s WHERE s.kind = r.kind AND s.credit_code = r.credit_code AND s.credit_code IS NOT NULL
+                   AND s.status <> 'merged' AND s.kind <> 'waste_transport_vehicle'))
+           OR (r.plate IS NOT NULL AND EXISTS (
+                SELECT 1 FROM subjects s WHERE s.plate = r.plate AND s.plate IS NOT NULL AND s.status <> 'merged')))`.execute(trx);
+    const lateRows = Number(late.numAffectedRows ?? 0);
     let loaded = 0;
-    for (let lo = 0; lo <= (maxRow ?? 0); lo += COMMIT_CHUNK) {
+    for (let lo = range?.lo ?? 1; range?.hi != null && lo <= range.hi; lo += COMMIT_CHUNK) {
       const hi = lo + COMMIT_CHUNK;
-      const inserted = await sql<{ id: string }>`
+      const inserted = await sql`
         INSERT INTO subjects (id, code, bureau_id, org_id, kind, name, name_key, credit_code, id_number, plate, address,
                               address_key, district, street, point_lon, point_lat, contacts, tags, verified, risk_level,
                               risk_computed, risk_rule_version, risk_rule_id, risk_explanation, risk_graded_at,
-                              import_batch_id, created_by, created_at, updated_at)
+                              next_inspection_on, licence_state, import_batch_id, created_by, created_at, updated_at)
         SELECT subject_id, code, ${batch.bureau_id}, org_id, kind, name, name_key, credit_code, id_number, plate, address,
-               address_key, district, street, point_lon, point_lat, contacts, tags, false, risk_level, risk_level, 1,
-               risk_rule_id, risk_explanation, ${now}, ${batchId}, ${actorId ?? null}, ${now}, ${now}
+               address_key, district, street, point_lon, point_lat, contacts, tags, false, risk_level, risk_level,
+               risk_rule_version, risk_rule_id, risk_explanation, ${now}, next_inspection_on::date, licence_state,
+               ${batchId}, ${actorId}, ${now}, ${now}
           FROM subject_import_rows
-         WHERE batch_id = ${batchId} AND status = 'valid' AND row_no > ${lo} AND row_no <= ${hi}
-         ORDER BY row_no
-        ON CONFLICT DO NOTHING
-        RETURNING id`.execute(trx);
-      // The licences and timeline of exactly the records this chunk inserted (a record left out by a conflict has none).
-      const ids = inserted.rows.map((r) => r.id);
+         WHERE batch_id = ${batchId} AND status = 'valid' AND row_no >= ${lo} AND row_no < ${hi}`.execute(trx);
       await sql`
         INSERT INTO subject_licences (id, subject_id, kind, number, issued_on, valid_until, revoked, created_at)
-        SELECT r.licence_id, r.subject_id, r.licence_kind, r.licence_number, r.licence_issued_on::date,
-               r.licence_valid_until::date, false, ${now}
-          FROM subject_import_rows r
-         WHERE r.batch_id = ${batchId} AND r.status = 'valid' AND r.licence_id IS NOT NULL AND r.row_no > ${lo} AND r.row_no <= ${hi}
-           AND r.subject_id = ANY (${ids}::uuid[])
-        ON CONFLICT DO NOTHING`.execute(trx);
+        SELECT licence_id, subject_id, licence_kind, licence_number, licence_issued_on::date, licence_valid_until::date, false, ${now}
+          FROM subject_import_rows
+         WHERE batch_id = ${batchId} AND status = 'valid' AND licence_id IS NOT NULL AND row_no >= ${lo} AND row_no < ${hi}`.execute(trx);
       await sql`
         INSERT INTO subject_events (id, subject_id, kind, occurred_on, at, ref_type, ref_id, summary_zh, data, actor_id)
-        SELECT r.event_id, r.subject_id, 'registered', ${shanghaiDate(now)}::date, ${now}, 'subject_import', ${batchId},
-               '批量导入登记', jsonb_build_object('rowNo', r.row_no), ${actorId ?? null}
-          FROM subject_import_rows r
-         WHERE r.batch_id = ${batchId} AND r.status = 'valid' AND r.row_no > ${lo} AND r.row_no <= ${hi}
-           AND r.subject_id = ANY (${ids}::uuid[])
-        ON CONFLICT DO NOTHING`.execute(trx);
-      loaded += inserted.rows.length;
+        SELECT event_id, subject_id, 'registered', ${today}::date, ${now}, 'subject_import', ${batchId},
+               '批量导入登记', jsonb_build_object('rowNo', row_no), ${actorId}
+          FROM subject_import_rows
+         WHERE batch_id = ${batchId} AND status = 'valid' AND row_no >= ${lo} AND row_no < ${hi}`.execute(trx);
+      loaded += Number(inserted.numAffectedRows ?? 0);
       // Progress on a connection of its own (it commits at once); the embedded database has one session only.
       if (!embedded) await setBatch(deps, batchId, { committed_rows: loaded });
     }
-    const total = loaded;
-    await setBatch(deps, batchId, { status: 'committed', committed_rows: total, committed_at: now }, trx);
+    // What was written, in file order: one digest for the audit row instead of one audit row per record.
+    const written = (
+      await sql<{ digest: string | null }>`
+        SELECT encode(sha256(convert_to(string_agg(concat_ws('|', row_no, subject_id, code, kind, name, credit_code, plate,
+                 address, org_id, licence_id, licence_kind, licence_number, licence_issued_on, licence_valid_until,
+                 risk_level, event_id), E'\n' ORDER BY row_no), 'UTF8')), 'hex') AS digest
+          FROM subject_import_rows WHERE batch_id = ${batchId} AND status = 'valid'`.execute(trx)
+    ).rows[0]?.digest;
+    await setBatch(
+      deps,
+      batchId,
+      {
+        status: 'committed',
+        committed_rows: loaded,
+        committed_at: now,
+        ...(lateRows > 0 ? { valid_rows: batch.valid_rows - lateRows, duplicate_rows: batch.duplicate_rows + lateRows } : {}),
+      },
+      trx,
+    );
     await recordAudit(
       trx,
       deps,
-      { id: actorId ?? null, bureauId: batch.bureau_id },
+      { id: actorId, bureauId: batch.bureau_id },
       { ip: null, correlationId: null },
       {
         action: 'subject_import.commit',
         entityType: 'subject_import',
         entityId: batchId,
         bureauId: batch.bureau_id,
-        data: { committedRows: total, duplicateRows: batch.duplicate_rows, invalidRows: batch.invalid_rows },
+        data: {
+          committedRows: loaded,
+          duplicateRows: batch.duplicate_rows + lateRows,
+          invalidRows: batch.invalid_rows,
+          lateDuplicateRows: lateRows,
+          rowsDigestSha256: written ?? null,
+        },
       },
     );
   });

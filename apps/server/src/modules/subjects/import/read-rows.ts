@@ -36,12 +36,12 @@ function decodeCsv(bytes: Buffer): string {
   }
 }
 
-/** CSV records (RFC 4180: quoted fields may hold commas, quotes doubled, line breaks). */
-function* csvRecords(text: string): Generator<string[]> {
+/** One record that holds quotes or a lone carriage return, from `start`: RFC 4180 character by character. */
+function quotedRecord(text: string, start: number): { record: string[]; next: number } {
   let field = '';
-  let record: string[] = [];
+  const record: string[] = [];
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
       if (c === '"') {
@@ -57,14 +57,32 @@ function* csvRecords(text: string): Generator<string[]> {
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       record.push(field);
-      yield record;
-      record = [];
-      field = '';
+      return { record, next: i + 1 };
     } else field += c;
   }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    yield record;
+  record.push(field);
+  return { record, next: text.length };
+}
+
+/**
+ * CSV records (RFC 4180: quoted fields may hold commas, quotes doubled, line breaks). A line without a quote or a lone
+ * carriage return — nearly every line of the city's lists — is split as a whole; any other goes character by character.
+ */
+function* csvRecords(text: string): Generator<string[]> {
+  let i = 0;
+  while (i < text.length) {
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = text.length;
+    let line = text.slice(i, end);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.includes('"') || line.includes('\r')) {
+      const { record, next } = quotedRecord(text, i);
+      yield record;
+      i = next;
+      continue;
+    }
+    yield line.split(',');
+    i = end + 1;
   }
 }
 
