@@ -264,6 +264,15 @@ describe('the draw', () => {
       });
     };
     const [a, b, c] = team.targets.map((t) => t.subjectId) as [string, string, string];
+    // The other tests' draws (random seeds) may have left open tasks at the same subjects with another team; a visit
+    // takes the earliest team's tasks, so those are cancelled here to make the visits this plan's.
+    await ctx.deps.db
+      .updateTable('inspection_tasks')
+      .set({ status: 'cancelled' })
+      .where('subject_id', 'in', [a, b, c])
+      .where('status', '=', 'open')
+      .where((eb) => eb.or([eb('plan_id', 'is', null), eb('plan_id', '!=', plan.id)]))
+      .execute();
     // A visit regrades its subject; the levels are put back at the end so that the other tests' pools stay as inserted.
     const levels = await ctx.deps.db.selectFrom('subjects').select(['id', 'risk_level']).where('id', 'in', [a, b, c]).execute();
 
