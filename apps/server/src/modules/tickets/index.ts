@@ -6,6 +6,7 @@ import type { Deps } from '../../context.ts';
 import { exchangeRoutes, publicExchangeRoutes } from './exchange/exchange.routes.ts';
 import { EXCHANGE_JOB_HANDLERS } from './exchange/outbox.ts';
 import { SIMULATOR_JOB_HANDLERS } from './exchange/simulator.ts';
+import { exchangeAdapter } from './exchange/exchange.ts';
 import { ticketRoutes } from './tickets.routes.ts';
 
 export type { TicketTables } from './tickets.tables.ts';
@@ -19,3 +20,12 @@ export const ticketsModule: ServerModule = {
   publicRoutes: publicExchangeRoutes,
   jobs: { ...EXCHANGE_JOB_HANDLERS, ...SIMULATOR_JOB_HANDLERS },
 };
+
+/** The start banner's line about the 12345 / 城运 ticket exchange. */
+export function exchangeBannerLine(config: Deps['config']): string {
+  const a = exchangeAdapter(config);
+  if (!a) return '工单交换（12345 / 城运）：未启用 / ticket exchange: off';
+  return a.simulator
+    ? '工单交换：模拟 12345 平台（本地模拟，不与真实热线联通）/ ticket exchange: local simulator (not the real hotline)'
+    : `工单交换：${a.labelZh} / ticket exchange: ${a.labelEn}`;
+}
