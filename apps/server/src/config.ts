@@ -59,6 +59,17 @@ export type AppConfig = {
    * the embedded demo database, off when DATABASE_URL is set; off → no sandbox provider, its routes are not mounted.
    */
   paymentSandbox: boolean;
+  /**
+   * TICKET_EXCHANGE: the 12345 / 城运 ticket exchange (modules/tickets/exchange). `simulator` — a local simulator of the
+   * city side delivers signed tickets and receives the replies (the console labels it 「模拟 12345 平台」); `off` —
+   * no exchange: its inbound endpoint does not exist and no reply is queued. Default: simulator for the embedded demo
+   * database, off with DATABASE_URL. A real endpoint is a later adapter behind the same contract.
+   */
+  ticketExchange: 'simulator' | 'off';
+  /** TICKET_EXCHANGE_SECRET (64 hex digits): the HMAC-SM3 key shared with the exchange; unset → random per process. */
+  ticketExchangeSecret: string | null;
+  /** TICKET_EXCHANGE_CALLBACK_BASE_URL: where this installation's public API is reached (simulator); unset → this process. */
+  ticketExchangeBaseUrl: string | null;
   /** AUDIT_CHECKPOINT_MINUTES: a signed checkpoint of the audit chain's head at least this often (when it moved). */
   auditCheckpointMinutes: number;
   /** AUDIT_CHECKPOINT_ROWS: and whenever this many rows were appended since the last one. */
@@ -259,6 +270,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     paymentSandboxSecret: secretVar(env, 'PAYMENT_SANDBOX_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
     throttle: throttleVars(env),
     paymentSandbox: boolVar(env, 'PAYMENT_SANDBOX', embedded),
+    ticketExchange: oneOf(env, 'TICKET_EXCHANGE', embedded ? 'simulator' : 'off', ['simulator', 'off']) as 'simulator' | 'off',
+    ticketExchangeSecret: secretVar(env, 'TICKET_EXCHANGE_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
+    ticketExchangeBaseUrl: urlVar(env, 'TICKET_EXCHANGE_CALLBACK_BASE_URL'),
     auditCheckpointMinutes: intVar(env, 'AUDIT_CHECKPOINT_MINUTES', 15, 1, 24 * 60),
     auditCheckpointRows: intVar(env, 'AUDIT_CHECKPOINT_ROWS', 1000, 1, 1_000_000),
     auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE?.trim() ? path.resolve(env.AUDIT_CHECKPOINT_FILE.trim()) : null,

@@ -11,6 +11,7 @@ import { seedDemoInspections } from './seed/demo-inspections.ts';
 import { startWorker } from './modules/scheduler/index.ts';
 import { buildModules } from './platform/build-modules.ts';
 import { paymentBannerLine } from './modules/payments/index.ts';
+import { exchangeBannerLine } from './modules/tickets/index.ts';
 import { anchorAuditChainAtShutdown } from './modules/audit/index.ts';
 
 /** API (and, by default, the worker) in one process. */
@@ -42,6 +43,7 @@ runCli(async () => {
   console.log(`  数据库 / database: ${database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
   console.log(`  API 文档 / API docs: ${url}/api/docs`);
   console.log(`  ${paymentBannerLine(config)}`);
+  console.log(`  ${exchangeBannerLine(config)}`);
   for (const line of publicAddressBannerLines(config)) console.log(line);
   if (config.seedDemo) for (const line of demoLoginLines(passwords, seeded)) console.log(line);
   if (demoCases.length > 0) {

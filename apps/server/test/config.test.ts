@@ -1,4 +1,5 @@
 // Settings are read once at start; a bad value stops the process naming the variable.
+import { exchangeBannerLine } from '../src/modules/tickets/index.ts';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, publicAddressBannerLines, publicBaseUrlIsLocal } from '../src/config.ts';
 
@@ -55,6 +56,16 @@ describe('settings', () => {
     expect(loadConfig({ ...base, PAYMENT_SANDBOX: 'false' }).paymentSandbox).toBe(false);
   });
 
+  it('the ticket exchange: the simulator for the embedded database, off with DATABASE_URL, unless TICKET_EXCHANGE says', () => {
+    const server = { DATABASE_URL: 'postgres://u@db/chengguan' } as NodeJS.ProcessEnv;
+    expect(loadConfig(base).ticketExchange).toBe('simulator');
+    expect(loadConfig(server).ticketExchange).toBe('off');
+    expect(loadConfig({ ...server, TICKET_EXCHANGE: 'simulator' }).ticketExchange).toBe('simulator');
+    expect(loadConfig({ ...base, TICKET_EXCHANGE_SECRET: 'CD'.repeat(32) }).ticketExchangeSecret).toBe('cd'.repeat(32));
+    expect(exchangeBannerLine(loadConfig(base))).toContain('模拟 12345 平台');
+    expect(exchangeBannerLine(loadConfig(server))).toContain('未启用');
+  });
+
   it('safe defaults: this machine only, no proxy trusted, plain cookies on a plain-http address', () => {
     expect(loadConfig(base)).toMatchObject({ host: '127.0.0.1', trustProxy: false, cookieSecure: false });
     expect(loadConfig({ ...base, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
@@ -92,6 +103,8 @@ describe('settings', () => {
     ['PAYMENT_CALLBACK_BASE_URL', 'ftp://host'],
     ['PAYMENT_SANDBOX_SECRET', 'not-hex'],
     ['MESSAGE_PROVIDER', 'carrier-x'],
+    ['TICKET_EXCHANGE', 'real'],
+    ['TICKET_EXCHANGE_SECRET', 'not-hex'],
     ['PORT', '70000'],
   ])('a bad %s stops the start naming it', (name, value) => {
     expect(() => loadConfig({ ...base, [name]: value })).toThrow(ConfigError);

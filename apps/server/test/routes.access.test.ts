@@ -119,6 +119,8 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'party-confirmations/token': { value: o.confirmationToken, owner: 'key', random: () => randomBytes(24).toString('base64url') },
     'document-templates/kind': { value: 'decision', owner: 'neutral', random: () => 'decision' },
     'payments/provider': { value: 'sandbox', owner: 'neutral', random: () => 'sandbox' },
+    // The exchange's channel names no object: its messages carry their own key (the signature).
+    'ticket-exchange/channel': { value: 'hotline_12345', owner: 'neutral', random: () => 'hotline_12345' },
     'overrides/date': { value: '2026-05-06', owner: 'reference', random: () => '2026-05-06' },
     'import/kind': { value: 'provisions', owner: 'reference', random: () => 'provisions' },
     // The workbench's sets are the caller's own lists (no 浦东 object in the path).

@@ -3,6 +3,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Code, IsoDate, IsoDateTime, literals, MultilineText, Nullable, PageQuery, Sm3Hex, Text, Uuid } from './common.ts';
 import { GeoPointBody } from './geo.ts';
+import { TicketOutboxItem } from './ticket-exchange.ts';
 
 export const TICKET_CHANNEL_CODES = ['hotline_12345', 'city_ops', 'portal', 'officer', 'workroom', 'open311'] as const;
 export const TICKET_STATE_CODES = [
@@ -164,6 +165,9 @@ export const TicketDetail = Type.Composite([
     extensions: Type.Array(TicketExtension),
     duplicates: Type.Array(DuplicateCandidate),
     timeline: Type.Array(TicketEvent),
+    /** Replies to the 12345 / 城运 exchange and their delivery; `exchangeSimulated`: the exchange is the local simulator. */
+    outbox: Type.Array(TicketOutboxItem),
+    exchangeSimulated: Type.Boolean(),
   }),
 ]);
 export type TicketDetail = Static<typeof TicketDetail>;

@@ -53,6 +53,17 @@ export const ERROR_TABLE = {
   FILE_TYPE_REFUSED: { status: 415, zh: '不允许上传此类型的文件', en: 'This type of file may not be uploaded' },
   RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
   THROTTLED: { status: 429, zh: '失败或请求次数过多，请稍后再试', en: 'Too many attempts; try again later' },
+  EXCHANGE_SIGNATURE_INVALID: {
+    status: 401,
+    zh: '工单交换报文签名验证失败（签名、时间戳或随机串不符）',
+    en: 'The exchange message signature is invalid (signature, timestamp or nonce)',
+  },
+  EXCHANGE_REPLAYED: {
+    status: 401,
+    zh: '工单交换报文重复提交（随机串已使用），已拒绝',
+    en: 'Replayed exchange message (nonce already used)',
+  },
+  EXCHANGE_NOT_CONFIGURED: { status: 409, zh: '未启用工单交换（12345 / 城运）', en: 'The ticket exchange is not configured' },
   PAYMENT_NOT_PAYABLE: { status: 409, zh: '当前不能缴款', en: 'Nothing can be paid now' },
   PAYMENT_SIGNATURE_INVALID: { status: 400, zh: '支付通知签名验证失败', en: 'The payment notification signature is invalid' },
   PAYMENT_PROVIDER_NOT_CONFIGURED: {

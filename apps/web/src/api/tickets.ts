@@ -1,4 +1,12 @@
-import type { PageOf, TicketDetail, TicketExtensionBody, TicketRates, TicketStepBody, TicketSummary } from '@chengguan/contracts';
+import type {
+  PageOf,
+  TicketExchangeStatus,
+  TicketDetail,
+  TicketExtensionBody,
+  TicketRates,
+  TicketStepBody,
+  TicketSummary,
+} from '@chengguan/contracts';
 import { api, type Query } from './client.ts';
 
 // 诉件处置: the list, the ticket page and its steps.
@@ -32,6 +40,7 @@ export const TICKET_STEP_PATHS = {
 export type TicketStepAction = keyof typeof TICKET_STEP_PATHS;
 
 export const ticketsApi = {
+  exchange: (signal?: AbortSignal) => api.get<TicketExchangeStatus>('/api/v1/ticket-exchange', {}, signal),
   list: (query: Query, signal?: AbortSignal) => api.get<PageOf<TicketSummary>>('/api/v1/tickets', query, signal),
   exportPath: '/api/v1/tickets/export.xlsx',
   get: (id: string, signal?: AbortSignal) => api.get<TicketDetail>(`/api/v1/tickets/${id}`, {}, signal),

@@ -1,8 +1,31 @@
 // 诉件处置 (complaints / tickets, REQUIREMENTS.md R12; docs/tickets.md): intake, routing by the squads' service areas,
 // the list and the ticket page with its clocks, the steps of the ticket state machine, extensions, the four rates.
 import type { ServerModule } from '../../platform/server-module.ts';
+import type { RouteApp } from '../../platform/server-module.ts';
+import type { Deps } from '../../context.ts';
+import { exchangeRoutes, publicExchangeRoutes } from './exchange/exchange.routes.ts';
+import { EXCHANGE_JOB_HANDLERS } from './exchange/outbox.ts';
+import { SIMULATOR_JOB_HANDLERS } from './exchange/simulator.ts';
+import { exchangeAdapter } from './exchange/exchange.ts';
 import { ticketRoutes } from './tickets.routes.ts';
 
 export type { TicketTables } from './tickets.tables.ts';
 
-export const ticketsModule: ServerModule = { name: 'tickets', routes: ticketRoutes };
+export const ticketsModule: ServerModule = {
+  name: 'tickets',
+  routes: (app: RouteApp, deps: Deps) => {
+    ticketRoutes(app, deps);
+    exchangeRoutes(app, deps);
+  },
+  publicRoutes: publicExchangeRoutes,
+  jobs: { ...EXCHANGE_JOB_HANDLERS, ...SIMULATOR_JOB_HANDLERS },
+};
+
+/** The start banner's line about the 12345 / 城运 ticket exchange. */
+export function exchangeBannerLine(config: Deps['config']): string {
+  const a = exchangeAdapter(config);
+  if (!a) return '工单交换（12345 / 城运）：未启用 / ticket exchange: off';
+  return a.simulator
+    ? '工单交换：模拟 12345 平台（本地模拟，不与真实热线联通）/ ticket exchange: local simulator (not the real hotline)'
+    : `工单交换：${a.labelZh} / ticket exchange: ${a.labelEn}`;
+}

@@ -95,4 +95,54 @@ export type TicketTables = {
   ticket_extensions: TicketExtensionsTable;
   ticket_pauses: TicketPausesTable;
   ticket_events: TicketEventsTable;
+  ticket_exchange_inbound: TicketExchangeInboundTable;
+  ticket_exchange_nonces: TicketExchangeNoncesTable;
+  ticket_outbox: TicketOutboxTable;
+  ticket_exchange_sim_replies: TicketExchangeSimRepliesTable;
+};
+
+/** What the ticket exchange delivered (migration 038). */
+export type TicketExchangeInboundTable = {
+  channel: string;
+  external_no: string;
+  status: string;
+  ticket_id: Nullable<string>;
+  bureau_id: Nullable<string>;
+  reason_code: Nullable<string>;
+  reason: Nullable<string>;
+  deliveries: WithDefault<number>;
+  received_at: Timestamp;
+  last_at: Timestamp;
+};
+
+export type TicketExchangeNoncesTable = { channel: string; nonce: string; seen_at: Timestamp };
+
+/** Our replies to the exchange and their delivery (migration 038). */
+export type TicketOutboxTable = {
+  id: string;
+  channel: string;
+  ticket_id: Nullable<string>;
+  bureau_id: Nullable<string>;
+  external_no: string;
+  kind: string;
+  idempotency_key: string;
+  payload: ColumnType<unknown, string, string>;
+  late: WithDefault<boolean>;
+  status: string;
+  attempts: WithDefault<number>;
+  last_error: Nullable<string>;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+  updated_at: Timestamp;
+};
+
+/** The simulated exchange's received replies (migration 038). */
+export type TicketExchangeSimRepliesTable = {
+  idempotency_key: string;
+  channel: string;
+  external_no: string;
+  kind: string;
+  payload: ColumnType<unknown, string, string>;
+  deliveries: WithDefault<number>;
+  applied_at: Timestamp;
 };

@@ -24,6 +24,9 @@ export function TicketList({ mine }: { mine: boolean }) {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const query = { ...filters, ...paging } as Query;
   const list = useLoad((signal) => ticketsApi.list(query, signal), JSON.stringify(query));
+  // The 12345 / 城运 exchange: a simulator is labelled as one on its tickets and above the list.
+  const exchange = useLoad((signal) => ticketsApi.exchange(signal), 'exchange');
+  const simulated = exchange.data?.simulator === true;
   const setFilter = (patch: TicketFilters) => {
     setFilters((f) => ({ ...f, ...patch }));
     setPaging((p) => ({ ...p, page: 1 }));
@@ -44,7 +47,12 @@ export function TicketList({ mine }: { mine: boolean }) {
         title: t('ticket.col.channel'),
         dataIndex: 'channel',
         width: 110,
-        render: (c: TicketSummary['channel']) => t(`ticket.channel.${c}`),
+        render: (c: TicketSummary['channel']) => (
+          <Flex gap={4} wrap>
+            {t(`ticket.channel.${c}`)}
+            {simulated && (c === 'hotline_12345' || c === 'city_ops') && <Tag color="purple">{t('ticket.exchange.simulated')}</Tag>}
+          </Flex>
+        ),
       },
       { title: t('ticket.col.category'), dataIndex: 'categoryName', width: 150, ellipsis: true },
       { title: t('ticket.col.address'), dataIndex: 'address', width: 200, ellipsis: true, render: (a: string | null) => a ?? '—' },
@@ -63,7 +71,7 @@ export function TicketList({ mine }: { mine: boolean }) {
       },
       { title: t('ticket.col.reporter'), dataIndex: 'reporterPhone', width: 130, render: (p: string | null) => p ?? '—' },
     ],
-    [t],
+    [t, simulated],
   );
   const title = mine ? t('ticket.mine.title') : t('ticket.list.title');
   return (
@@ -72,6 +80,15 @@ export function TicketList({ mine }: { mine: boolean }) {
       testId={mine ? 'my-tickets-page' : 'tickets-page'}
       extra={<ExportButton path={ticketsApi.exportPath} query={filters as Query} filename={`${title}.xlsx`} />}
     >
+      {simulated && !mine && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('ticket.exchange.simulatorNotice')}
+          data-testid="ticket-exchange-notice"
+        />
+      )}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
           <ListSearch value={filters.q} onSearch={(q) => setFilter({ q })} placeholder={t('ticket.filter.search')} />

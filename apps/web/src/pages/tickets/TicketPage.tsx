@@ -135,7 +135,16 @@ export default function TicketPage() {
             </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('ticket.field.limit')}>{d.limitBasis}</Descriptions.Item>
-          <Descriptions.Item label={t('ticket.col.channel')}>{t(`ticket.channel.${d.channel}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('ticket.col.channel')}>
+            <Space>
+              {t(`ticket.channel.${d.channel}`)}
+              {d.exchangeSimulated && (
+                <Tag color="purple" data-testid="ticket-exchange-simulated">
+                  {t('ticket.exchange.simulated')}
+                </Tag>
+              )}
+            </Space>
+          </Descriptions.Item>
           {d.externalNo && <Descriptions.Item label={t('ticket.field.externalNo')}>{d.externalNo}</Descriptions.Item>}
           <Descriptions.Item label={t('ticket.field.level')}>{t(`ticket.level.${d.dispatchLevel}`)}</Descriptions.Item>
           <Descriptions.Item label={t('ticket.col.category')}>{d.categoryName}</Descriptions.Item>
@@ -205,6 +214,34 @@ export default function TicketPage() {
                   {e.kind === 'complex' ? t('ticket.ext.complex') : t('ticket.ext.date', { date: e.requestedDue ?? '' })}
                   <Tag>{t(`ticket.ext.${e.status}`)}</Tag>
                   {e.reason}
+                </Space>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      {d.outbox.length > 0 && (
+        <Card
+          size="small"
+          title={d.exchangeSimulated ? t('ticket.outbox.titleSimulated') : t('ticket.outbox.title')}
+          style={{ marginBottom: 16 }}
+          data-testid="ticket-outbox"
+        >
+          <List
+            size="small"
+            dataSource={d.outbox}
+            renderItem={(o) => (
+              <List.Item>
+                <Space wrap>
+                  {t(`ticket.outbox.kind.${o.kind}`)}
+                  <Tag
+                    color={o.status === 'sent' ? 'green' : o.status === 'failed' ? 'red' : o.status === 'retrying' ? 'orange' : 'default'}
+                  >
+                    {t(`ticket.outbox.status.${o.status}`)}
+                  </Tag>
+                  {o.late && <Tag color="volcano">{t('ticket.outbox.late')}</Tag>}
+                  {o.attempts > 0 && t('ticket.outbox.attempts', { n: o.attempts })}
+                  {o.status !== 'sent' && o.lastError && t('ticket.outbox.lastError', { error: o.lastError })}
                 </Space>
               </List.Item>
             )}

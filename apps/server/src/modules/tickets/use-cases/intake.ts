@@ -71,7 +71,31 @@ export async function createTicket(
   }
   if (!actor.bureauId)
     throw new AppError('FORBIDDEN', { message: '诉件由区局受理', messageEn: 'Tickets are taken in by a district bureau' });
-  const bureauId = actor.bureauId;
+  const r = await intakeTicket(
+    deps,
+    { id: actor.id, name: actor.name, bureauId: actor.bureauId, orgId: actor.orgId, jurisdictionPath: actor.jurisdictionPath },
+    meta,
+    body,
+  );
+  return { created: r.created, ticket: await getTicket(deps, actor, r.id) };
+}
+
+/** Who takes the ticket in: an officer (own discovery or the command centre), or the exchange's connector (no id). */
+export type IntakeBy = { id: string | null; name: string; bureauId: string; orgId: string | null; jurisdictionPath: string };
+
+/**
+ * The intake itself, after the caller's access checks: validation, the sender's number (idempotent), category, point
+ * and routing, clocks, repeats; one transaction with its timeline event and audit row. `onCreated` runs inside it.
+ */
+export async function intakeTicket(
+  deps: Deps,
+  by: IntakeBy,
+  meta: RequestMeta,
+  body: CreateTicketBody,
+  onCreated?: (trx: Executor, ticketId: string) => Promise<void>,
+): Promise<{ created: boolean; id: string }> {
+  const own = body.channel === 'officer';
+  const bureauId = by.bureauId;
   if (!own && !body.externalNo)
     throw fieldError('externalNo', '请填写来件单位的工单编号', 'externalNo: the sender’s ticket number is required');
   if (own && body.externalNo)
@@ -108,7 +132,7 @@ export async function createTicket(
     let orgId = located?.orgId ?? null;
     if (!orgId && body.orgId) {
       const org = await findOrg(trx, body.orgId);
-      if (!org || !org.path.startsWith(actor.jurisdictionPath) || org.bureau_id !== bureauId || org.kind !== 'squad') {
+      if (!org || !org.path.startsWith(by.jurisdictionPath) || org.bureau_id !== bureauId || org.kind !== 'squad') {
         throw new AppError('NOT_FOUND', {
           field: 'orgId',
           message: '中队不存在或不在您的管辖范围内',
@@ -118,9 +142,9 @@ export async function createTicket(
       orgId = org.id;
     }
     if (own) {
-      orgId ??= actor.orgId;
-      const org = await findOrg(trx, orgId);
-      if (!org || !org.path.startsWith(actor.jurisdictionPath)) {
+      orgId ??= by.orgId;
+      const org = orgId ? await findOrg(trx, orgId) : undefined;
+      if (!org || !org.path.startsWith(by.jurisdictionPath)) {
         throw new AppError('POINT_OUTSIDE_BUREAU', {
           field: 'point',
           message: '地点位于其他中队的责任区，请由该中队登记，或核对位置',
@@ -160,7 +184,7 @@ export async function createTicket(
         external_no: body.externalNo ?? null,
         bureau_id: bureauId,
         org_id: orgId,
-        officer_id: own ? actor.id : null,
+        officer_id: own ? by.id : null,
         category_code: body.categoryCode,
         dispatch_level: body.dispatchLevel ?? 'ordinary',
         limit_kind: category.default_limit,
@@ -181,7 +205,7 @@ export async function createTicket(
         feedback_due_on: feedbackDue(channel, receivedAt, calendar, TICKET_CLOCKS),
         accepted_at: own ? now : null,
         repeated: repeat.repeated,
-        created_by: actor.id,
+        created_by: by.id,
         created_at: now,
         updated_at: now,
       })
@@ -198,20 +222,21 @@ export async function createTicket(
       action: 'intake',
       from: null,
       to: state,
-      actorId: actor.id,
-      actorName: actor.name,
+      actorId: by.id,
+      actorName: by.name,
       note: own ? '执法队员自行发现' : `来件编号 ${body.externalNo}`,
       data: { channel, orgId, routedByPoint: located?.orgId != null, repeated: repeat, dueOn: clock.dueDate },
       at: now,
     });
-    await recordAudit(trx, deps, actor, meta, {
+    await recordAudit(trx, deps, { id: by.id, bureauId }, meta, {
       action: 'ticket.create',
       entityType: 'ticket',
       entityId: id,
       data: { channel, externalNo: body.externalNo ?? null, categoryCode: body.categoryCode, orgId, dueOn: clock.dueDate },
       bureauId,
     });
+    if (onCreated) await onCreated(trx, id);
     return { id, created: true };
   });
-  return { created: created.created, ticket: await getTicket(deps, actor, created.id) };
+  return created;
 }

@@ -20,6 +20,7 @@ import {
   type TicketState,
 } from '@chengguan/domain';
 import { sql } from 'kysely';
+import { isExchangeChannel, ticketOutbox } from '../exchange/outbox.ts';
 import type { Actor, Deps } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts';
@@ -57,10 +58,11 @@ export async function getTicket(deps: Deps, actor: Actor, id: string): Promise<T
   const t = await getTicketRowOrFail(deps, actor, id);
   const now = deps.clock.now();
   const calendar = await loadWorkCalendar(deps.db);
-  const [events, extensions, children] = await Promise.all([
+  const [events, extensions, children, outbox] = await Promise.all([
     ticketEvents(deps.db, id),
     ticketExtensions(deps.db, id),
     deps.db.selectFrom('tickets').select('id').where('parent_id', '=', id).orderBy('received_at').execute(),
+    ticketOutbox(deps.db, id),
   ]);
   let duplicates: TicketDetail['duplicates'] = [];
   if (t.point_lon !== null && t.point_lat !== null && OPEN.includes(t.state as TicketState) && t.parent_id === null) {
@@ -133,6 +135,8 @@ export async function getTicket(deps: Deps, actor: Actor, id: string): Promise<T
       note: e.note,
       at: new Date(e.at).toISOString(),
     })),
+    outbox,
+    exchangeSimulated: isExchangeChannel(t.channel) && deps.config.ticketExchange === 'simulator',
   };
 }
 

@@ -20,6 +20,7 @@ import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { loadWorkCalendar } from '../../law/index.ts';
 import { findOrg } from '../../org/index.ts';
+import { enqueueExchangeReply } from '../exchange/outbox.ts';
 import { refreshDue, storedHandlingClock, TICKET_CLOCKS } from '../tickets.clock.ts';
 import { findTicket, insertTicketEvent, type TicketRow } from '../tickets.repository.ts';
 import type { TicketsTable } from '../tickets.tables.ts';
@@ -253,8 +254,9 @@ export async function takeTicketStep(
       );
       data.dueOn = clock.dueDate;
     }
+    const eventId = deps.newId();
     await insertTicketEvent(trx, {
-      id: deps.newId(),
+      id: eventId,
       ticketId: t.id,
       action,
       from,
@@ -265,6 +267,21 @@ export async function takeTicketStep(
       data,
       at: now,
     });
+    // 签收, 回复 (flagged late after the limit) and 退单 go back to the exchange the ticket came from, in this transaction.
+    const replyKind = ({ accept: 'accept', reply: 'reply', returnTicket: 'return' } as const)[action as string];
+    if (replyKind && t.external_no) {
+      await enqueueExchangeReply(trx, deps, {
+        channel: t.channel,
+        ticketId: t.id,
+        bureauId: t.bureau_id,
+        externalNo: t.external_no,
+        kind: replyKind,
+        key: eventId,
+        text: action === 'reply' ? (body.replyText ?? null) : null,
+        reason: action === 'returnTicket' ? (body.reason ?? null) : null,
+        late: action === 'reply' && data.late === true,
+      });
+    }
     await recordAudit(trx, deps, actor, meta, {
       action: `ticket.${action}`,
       entityType: 'ticket',
@@ -318,6 +335,19 @@ export async function requestTicketExtension(
         requested_at: now,
       })
       .execute();
+    if (t.external_no) {
+      await enqueueExchangeReply(trx, deps, {
+        channel: t.channel,
+        ticketId: t.id,
+        bureauId: t.bureau_id,
+        externalNo: t.external_no,
+        kind: 'extension',
+        key: extId,
+        reason: body.reason,
+        extensionKind: body.kind,
+        requestedDue: body.kind === 'date' ? (body.requestedDue ?? null) : null,
+      });
+    }
     await insertTicketEvent(trx, {
       id: deps.newId(),
       ticketId: t.id,
