@@ -161,6 +161,15 @@ describe('the four numbers (seed 004: 24小时先行联系率, 及时办结率, 
     expect(ticketRates([], h(0)).onTime.percent).toBeNull();
   });
 
+  it('诉转案率 (seed 003: 29.6%) is the share of the received tickets converted into a case, excluded ones left out', () => {
+    const facts = [
+      ...Array.from({ length: 1000 }, (_, i) => f({ convertedToCase: i < 296 })),
+      f({ excluded: true, convertedToCase: true }),
+    ];
+    expect(ticketRates(facts, h(200)).conversion).toEqual({ numerator: 296, denominator: 1000, percent: 29.6 });
+    expect(ticketRates([], h(0)).conversion.percent).toBeNull();
+  });
+
   it('an unsolved or unsatisfied callback calls for 回访复核', () => {
     expect(callbackNeedsReview(false, 'satisfied')).toBe(true);
     expect(callbackNeedsReview(true, 'unsatisfied')).toBe(true);
