@@ -50,7 +50,10 @@ async function handledTicket(externalNo: string, extra: Record<string, unknown> 
   );
   await ok(call('pd_command', 'POST', `/api/v1/tickets/${t.id}/accept`, {}));
   await ok(
-    call('pd_command', 'POST', `/api/v1/tickets/${t.id}/dispatch`, { orgId: ctx.seed.ids.orgs.get('pd-ljz'), officerId: officerId('pd_ljz_01') }),
+    call('pd_command', 'POST', `/api/v1/tickets/${t.id}/dispatch`, {
+      orgId: ctx.seed.ids.orgs.get('pd-ljz'),
+      officerId: officerId('pd_ljz_01'),
+    }),
   );
   return ok<TicketDetail>(call('pd_ljz_01', 'POST', `/api/v1/tickets/${t.id}/start`, {}));
 }
@@ -113,7 +116,11 @@ describe('诉转案', () => {
     const t = await handledTicket('SH12345-C002');
     const first = await ctx.api('POST', `/api/v1/tickets/${t.id}/case`, { token: tokens.pd_ljz_01!, body: { party: PARTY }, headers: key });
     expect(first.statusCode, first.body).toBe(201);
-    const replay = await ctx.api('POST', `/api/v1/tickets/${t.id}/case`, { token: tokens.pd_ljz_01!, body: { party: PARTY }, headers: key });
+    const replay = await ctx.api('POST', `/api/v1/tickets/${t.id}/case`, {
+      token: tokens.pd_ljz_01!,
+      body: { party: PARTY },
+      headers: key,
+    });
     expect(replay.statusCode).toBe(201);
     expect((replay.json() as TicketDetail).caseId).toBe((first.json() as TicketDetail).caseId);
     const cases = await ctx.deps.db.selectFrom('cases').select('id').where('source_ref', 'like', '%SH12345-C002%').execute();

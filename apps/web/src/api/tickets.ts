@@ -1,4 +1,13 @@
-import type { PageOf, TicketDetail, TicketExtensionBody, TicketRates, TicketStepBody, TicketSummary } from '@chengguan/contracts';
+import type {
+  ConvertTicketBody,
+  PageOf,
+  TicketDetail,
+  TicketExtensionBody,
+  TicketRates,
+  TicketRatesTable,
+  TicketStepBody,
+  TicketSummary,
+} from '@chengguan/contracts';
 import { api, type Query } from './client.ts';
 
 // 诉件处置: the list, the ticket page and its steps.
@@ -41,4 +50,12 @@ export const ticketsApi = {
   decideExtension: (id: string, extensionId: string, approve: boolean) =>
     api.post<TicketDetail>(`/api/v1/tickets/${id}/extensions/${extensionId}/decision`, { approve }),
   rates: (query: Query, signal?: AbortSignal) => api.get<TicketRates>('/api/v1/ticket-rates', query, signal),
+  /** 诉转案: registers the case; answers the ticket with its case link. */
+  convertToCase: (id: string, body: ConvertTicketBody, w: { idempotencyKey?: string } = {}) =>
+    api.post<TicketDetail>(`/api/v1/tickets/${id}/case`, body, w),
+  /** The ticket a case was converted from (the case page's 来源诉件). */
+  sourceOfCase: (caseId: string, signal?: AbortSignal) =>
+    api.get<PageOf<TicketSummary>>('/api/v1/tickets', { caseId, pageSize: 1 }, signal),
+  ratesTable: (query: Query, signal?: AbortSignal) => api.get<TicketRatesTable>('/api/v1/ticket-rates/table', query, signal),
+  ratesTableExportPath: '/api/v1/ticket-rates/table/export.xlsx',
 };

@@ -64,7 +64,10 @@ describe('the ticket state machine', () => {
     for (const a of TICKET_ACTIONS) for (const s of TICKET_MACHINE[a].from) expect(TICKET_STATES).toContain(s);
     expect(allowedTicketActions('closed', ['commander', 'supervisor'])).toEqual(['recordCallback']);
     expect(allowedTicketActions('merged', ['commander'])).toEqual([]);
-    expect(allowedTicketActions('handling', ['field_officer'])).toEqual(['recordContact', 'reply', 'requestExtension']);
+    expect(allowedTicketActions('handling', ['field_officer'])).toEqual(['recordContact', 'reply', 'requestExtension', 'convertToCase']);
+    // 诉转案 is the handling squad's, never the command centre's, and not on a closed or merged ticket.
+    expect(allowedTicketActions('handling', ['commander'])).not.toContain('convertToCase');
+    expect(allowedTicketActions('closed', ['field_officer'])).toEqual([]);
   });
 });
 

@@ -74,7 +74,9 @@ async function reportOutcome(deps: Deps, _meta: unknown, w: StepWrite<CaseAction
 }
 
 const OUTCOME_ACTIONS: readonly CaseAction[] = ['decide', 'close', 'rejectFiling', 'transfer'];
-const HOOKS = new Map(OUTCOME_ACTIONS.map((a) => [a, (deps: Deps, meta: unknown, w: StepWrite<CaseAction>) => reportOutcome(deps, meta, w, a)]));
+const HOOKS = new Map(
+  OUTCOME_ACTIONS.map((a) => [a, (deps: Deps, meta: unknown, w: StepWrite<CaseAction>) => reportOutcome(deps, meta, w, a)]),
+);
 
 export function installTicketHooks(): void {
   for (const [action, hook] of HOOKS) registerCaseStepHook(action, hook);

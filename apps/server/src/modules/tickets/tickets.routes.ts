@@ -81,7 +81,8 @@ export function ticketRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/ticket-rates/table/export.xlsx',
     { schema: { tags: TAGS, summary: '导出诉件指标月表（Excel）/ export the monthly rates table', querystring: TicketRatesTableQuery } },
-    async (request, reply) => sendXlsx(reply, `诉件指标-${request.query.month}.xlsx`, await exportTicketRatesTable(deps, actorOf(request), request.query)),
+    async (request, reply) =>
+      sendXlsx(reply, `诉件指标-${request.query.month}.xlsx`, await exportTicketRatesTable(deps, actorOf(request), request.query)),
   );
   listWithExportRoutes<TicketListQuery>(app, {
     path: '/api/v1/tickets',

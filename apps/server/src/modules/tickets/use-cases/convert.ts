@@ -64,7 +64,10 @@ export async function convertTicketToCase(
       });
     }
     if (t.parent_id)
-      throw new AppError('STATE_CONFLICT', { message: '该诉件已并入其他诉件，请在主件上转为案件', messageEn: 'Merged: convert the parent' });
+      throw new AppError('STATE_CONFLICT', {
+        message: '该诉件已并入其他诉件，请在主件上转为案件',
+        messageEn: 'Merged: convert the parent',
+      });
     const step = ticketStep(t.state as TicketState, 'convertToCase', actor.roles);
     if (!step.ok) throw new AppError('STATE_CONFLICT', { message: step.refusal.messageZh, messageEn: step.refusal.messageEn });
     if (!t.org_id)

@@ -87,7 +87,15 @@ export async function getTicketRatesTable(deps: Deps, actor: Actor, q: TicketRat
   const out = [...groups.values()]
     .map((g) => ({ orgId: g.orgId, orgName: g.orgName, ...ticketRates(g.facts, now) }))
     .sort((a, b) => a.orgName.localeCompare(b.orgName, 'zh-CN'));
-  return { month: q.month, groupBy, rows: out, total: ticketRates(rows.map((r) => r.facts), now) };
+  return {
+    month: q.month,
+    groupBy,
+    rows: out,
+    total: ticketRates(
+      rows.map((r) => r.facts),
+      now,
+    ),
+  };
 }
 
 const pct = (r: DomainRates['onTime']) => (r.percent === null ? null : r.percent / 100);
@@ -127,11 +135,7 @@ export async function ticketHome(deps: Deps, actor: Actor): Promise<TicketHome> 
   const pendingExtensions = await count((q) =>
     q.where((eb) =>
       eb.exists(
-        eb
-          .selectFrom('ticket_extensions as x')
-          .select('x.id')
-          .whereRef('x.ticket_id', '=', 't.id')
-          .where('x.status', '=', 'pending'),
+        eb.selectFrom('ticket_extensions as x').select('x.id').whereRef('x.ticket_id', '=', 't.id').where('x.status', '=', 'pending'),
       ),
     ),
   );
