@@ -11,7 +11,7 @@ import { PNG_1X1 } from './portal-support.ts';
 
 let ctx: TestContext;
 const tokens: Record<string, string> = {};
-const USERS = ['pd_command', 'pd_ljz_01', 'pd_ljz_03', 'pd_ljz_leader', 'pd_leader', 'pd_legal', 'pd_super', 'qp_zjj_01'];
+const USERS = ['pd_command', 'pd_ljz_01', 'pd_ljz_03', 'pd_ljz_leader', 'pd_leader', 'pd_legal', 'pd_super', 'pd_hm_01', 'qp_zjj_01'];
 const LJZ = { lon: 121.51, lat: 31.235, crs: 'wgs84' as const };
 const PARTY = { type: 'natural_person', name: '李四', idType: 'id_card', idNumber: ID_CARD, address: '上海市浦东新区陆家嘴环路1000号' };
 
@@ -145,9 +145,15 @@ describe('诉转案', () => {
     decided = chosen;
   });
 
-  it('forbidden paths: another district (404), the command centre and the supervisor who may not register cases (403)', async () => {
+  it('forbidden paths: another district or squad (404), the command centre and the supervisor who may not register cases (403)', async () => {
     const t = await handledTicket('SH12345-C004');
     expect((await call('qp_zjj_01', 'POST', `/api/v1/tickets/${t.id}/case`, { party: PARTY })).statusCode).toBe(404);
+    // An officer of another squad may not register a case in 陆家嘴: the ticket is outside his jurisdiction.
+    expect((await call('pd_hm_01', 'POST', `/api/v1/tickets/${t.id}/case`, { party: PARTY })).statusCode).toBe(404);
+    // An act date after the receipt is refused at the field.
+    const late = await call('pd_ljz_01', 'POST', `/api/v1/tickets/${t.id}/case`, { party: PARTY, actDate: '2026-03-05' });
+    expect(late.statusCode).toBe(400);
+    expect(errorBody(late).field).toBe('actDate');
     expect((await call('pd_command', 'POST', `/api/v1/tickets/${t.id}/case`, { party: PARTY })).statusCode).toBe(403);
     expect((await call('pd_super', 'POST', `/api/v1/tickets/${t.id}/case`, { party: PARTY })).statusCode).toBe(403);
     const asCommand = await ok<TicketDetail>(call('pd_command', 'GET', `/api/v1/tickets/${t.id}`));

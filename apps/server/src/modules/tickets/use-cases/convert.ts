@@ -36,7 +36,7 @@ function caseFacts(t: TicketRow): string {
   return `${local} 受理${CHANNEL_SOURCE[t.channel] ?? t.channel}诉件（${t.number}）反映：${t.content}${where}。`;
 }
 
-async function likelyOffence(deps: Deps, trx: Parameters<typeof lockedTicket>[0], code: string): Promise<string | null> {
+async function likelyOffence(trx: Parameters<typeof lockedTicket>[0], code: string): Promise<string | null> {
   const cat = await trx.selectFrom('ticket_categories').select(['offence_code', 'parent_code']).where('code', '=', code).executeTakeFirst();
   if (cat?.offence_code) return cat.offence_code;
   if (!cat?.parent_code) return null;
@@ -72,7 +72,7 @@ export async function convertTicketToCase(
     if (!step.ok) throw new AppError('STATE_CONFLICT', { message: step.refusal.messageZh, messageEn: step.refusal.messageEn });
     if (!t.org_id)
       throw new AppError('STATE_CONFLICT', { message: '诉件尚未派遣到中队，不能转为案件', messageEn: 'The ticket has no squad yet' });
-    const offenceCode = body.offenceCode ?? (await likelyOffence(deps, trx, t.category_code));
+    const offenceCode = body.offenceCode ?? (await likelyOffence(trx, t.category_code));
     if (!offenceCode) {
       throw fieldError('offenceCode', '该诉件分类没有配置对应的违法行为，请选择违法行为', 'offenceCode: choose the offence');
     }
@@ -92,7 +92,7 @@ export async function convertTicketToCase(
       facts: body.facts ?? caseFacts(t),
       officerIds: body.officerIds ?? [t.officer_id ?? actor.id],
     };
-    if (body.actDate && (body.actDate > today || body.actDate > receiptDay)) {
+    if (body.actDate && body.actDate > receiptDay) {
       throw fieldError('actDate', '违法行为日期不能晚于诉件受理日期', 'actDate: after the ticket was received');
     }
     const caseId = await registerCaseIn(trx, deps, actor, meta, registration);
