@@ -140,6 +140,14 @@ export const APP_ROUTES: AppRoute[] = [
     page: lazy(() => import('./pages/tickets/TicketListPage.tsx')),
   },
   {
+    path: 'ticket-rates',
+    labelKey: 'conv.table.menu',
+    icon: <ProfileOutlined />,
+    permission: 'ticket:read',
+    group: 'tickets',
+    page: lazy(() => import('./pages/tickets/TicketRatesPage.tsx')),
+  },
+  {
     path: 'tickets/:id',
     labelKey: 'ticket.list.title',
     icon: <ProfileOutlined />,

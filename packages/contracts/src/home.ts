@@ -3,6 +3,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate, Uuid } from './common.ts';
 import { CaseActionSchema, CaseStateSchema } from './cases.ts';
+import { TicketHome } from './ticket-conversion.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -87,6 +88,8 @@ export const RoleHome = Type.Object({
   byUnit: Type.Array(Type.Object({ orgId: Uuid, orgName: Type.String(), open: HomeCount, overdue: HomeCount })),
   /** A squad leader's inspections (检查): his squad's open tasks, done this quarter, overdue. */
   inspections: Type.Optional(Type.Object({ open: Type.Integer(), doneThisQuarter: Type.Integer(), overdue: Type.Integer() })),
+  /** The command centre and the leaders: the four rates this month and last, and the tickets waiting on the centre. */
+  tickets: Type.Optional(TicketHome),
   /** Pages this user can use today (their paths in the console, shown if the user may open them). */
   capabilities: Type.Array(Type.String()),
   /** Work this role will do in modules that are not built yet (said plainly, with no numbers). */

@@ -24,3 +24,4 @@ export * from './random-inspections.ts';
 export * from './subject-import.ts';
 export * from './tickets.ts';
 export * from './ticket-exchange.ts';
+export * from './ticket-conversion.ts';

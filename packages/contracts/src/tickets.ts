@@ -37,6 +37,7 @@ export const TICKET_ACTION_CODES = [
   'requestExtension',
   'decideExtension',
   'merge',
+  'convertToCase',
 ] as const;
 
 const CategoryCode = Code('^[A-Z]{2}([0-9]{2}){0,2}$', 6, 'ticket category code, e.g. SR04');
@@ -51,6 +52,8 @@ export const TicketCategory = Type.Object({
   defaultLimit: literals(TICKET_LIMIT_KIND_CODES),
   active: Type.Boolean(),
   selectable: Type.Boolean(),
+  /** The offence the category usually leads to: prefills 诉转案. */
+  offenceCode: Nullable(Type.String()),
 });
 export type TicketCategory = Static<typeof TicketCategory>;
 
@@ -160,6 +163,12 @@ export const TicketDetail = Type.Composite([
     feedbackDueOn: Nullable(IsoDate),
     limitBasis: Type.String(),
     caseId: Nullable(Uuid),
+    /** 诉转案: the case's number once registered (立案 number), its latest outcome and the reply queued for the sender. */
+    caseNumber: Nullable(Type.String()),
+    caseOutcome: Nullable(Type.String()),
+    outcomeReplyText: Nullable(Type.String()),
+    outcomeReplyQueuedAt: Nullable(IsoDateTime),
+    outcomeReplySentAt: Nullable(IsoDateTime),
     children: Type.Array(Uuid),
     allowedActions: Type.Array(literals(TICKET_ACTION_CODES)),
     extensions: Type.Array(TicketExtension),
@@ -187,6 +196,8 @@ export const TicketListQuery = Type.Object({
   receivedFrom: Type.Optional(IsoDate),
   receivedTo: Type.Optional(IsoDate),
   q: Type.Optional(Text(60, { minLength: 1 })),
+  /** The ticket a case was converted from (诉转案). */
+  caseId: Type.Optional(Uuid),
 });
 export type TicketListQuery = Static<typeof TicketListQuery>;
 
@@ -240,5 +251,7 @@ export const TicketRates = Type.Object({
   onTime: TicketRate,
   resolution: TicketRate,
   satisfaction: TicketRate,
+  /** 诉转案率: tickets converted into a case ÷ tickets received. */
+  conversion: TicketRate,
 });
 export type TicketRates = Static<typeof TicketRates>;

@@ -1,9 +1,11 @@
 import type {
+  ConvertTicketBody,
   PageOf,
   TicketExchangeStatus,
   TicketDetail,
   TicketExtensionBody,
   TicketRates,
+  TicketRatesTable,
   TicketStepBody,
   TicketSummary,
 } from '@chengguan/contracts';
@@ -50,4 +52,12 @@ export const ticketsApi = {
   decideExtension: (id: string, extensionId: string, approve: boolean) =>
     api.post<TicketDetail>(`/api/v1/tickets/${id}/extensions/${extensionId}/decision`, { approve }),
   rates: (query: Query, signal?: AbortSignal) => api.get<TicketRates>('/api/v1/ticket-rates', query, signal),
+  /** 诉转案: registers the case; answers the ticket with its case link. */
+  convertToCase: (id: string, body: ConvertTicketBody, w: { idempotencyKey?: string } = {}) =>
+    api.post<TicketDetail>(`/api/v1/tickets/${id}/case`, body, w),
+  /** The ticket a case was converted from (the case page's 来源诉件). */
+  sourceOfCase: (caseId: string, signal?: AbortSignal) =>
+    api.get<PageOf<TicketSummary>>('/api/v1/tickets', { caseId, pageSize: 1 }, signal),
+  ratesTable: (query: Query, signal?: AbortSignal) => api.get<TicketRatesTable>('/api/v1/ticket-rates/table', query, signal),
+  ratesTableExportPath: '/api/v1/ticket-rates/table/export.xlsx',
 };

@@ -1,4 +1,5 @@
 import { ticketsEnUS } from './tickets.en-US.ts';
+import { ticketConversionEnUS } from './ticket-conversion.en-US.ts';
 import { inspectionsEnUS } from './inspections.en-US.ts';
 import { orgAreaEnUS } from './org-area.en-US.ts';
 import { subjectImportEnUS } from './subject-import.en-US.ts';
@@ -695,5 +696,6 @@ export const enUS: Record<MessageKey, string> = {
   ...homeEnUS,
   ...inspectionsEnUS,
   ...ticketsEnUS,
+  ...ticketConversionEnUS,
   ...textEnUS,
 };

@@ -1,4 +1,5 @@
 import { ticketsZhCN } from './tickets.zh-CN.ts';
+import { ticketConversionZhCN } from './ticket-conversion.zh-CN.ts';
 import { inspectionsZhCN } from './inspections.zh-CN.ts';
 import { orgAreaZhCN } from './org-area.zh-CN.ts';
 import { subjectImportZhCN } from './subject-import.zh-CN.ts';
@@ -691,6 +692,7 @@ export const zhCN = {
   ...homeZhCN,
   ...inspectionsZhCN,
   ...ticketsZhCN,
+  ...ticketConversionZhCN,
   ...textZhCN,
 } as const;
 

@@ -39,6 +39,7 @@ export const TICKET_ACTIONS = [
   'requestExtension',
   'decideExtension',
   'merge',
+  'convertToCase',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -98,6 +99,9 @@ export const TICKET_MACHINE: { readonly [A in TicketAction]: TicketTransition } 
     'bureau_leader',
   ]),
   merge: t('merge', '合并重复件', 'Merge into a parent', ['received', 'accepted'], 'merged', ['commander'], true),
+  // 诉转案: the handling squad registers a case with the ticket's facts; the ticket goes on to its reply, which reports
+  // the case's outcome. Once per ticket (the server refuses a second conversion).
+  convertToCase: t('convertToCase', '转为案件', 'Convert into a case', ['accepted', 'dispatched', 'handling', 'replied'], null, HANDLERS),
 };
 
 export type TicketStepRefusal = {

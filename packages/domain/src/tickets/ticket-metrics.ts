@@ -18,6 +18,8 @@ export type TicketFacts = {
   /** The reporter's answer at 回访: was the problem actually solved? null when not asked or not answered. */
   resolved: boolean | null;
   satisfaction: SatisfactionLevel | null;
+  /** 诉转案: a case was registered from the ticket. */
+  convertedToCase?: boolean;
 };
 
 export type Rate = { numerator: number; denominator: number; percent: number | null };
@@ -28,6 +30,8 @@ export type TicketRates = {
   onTime: Rate;
   resolution: Rate;
   satisfaction: Rate;
+  /** 诉转案率 (seed 003: 29.6%): tickets converted into a case ÷ tickets received (not excluded). */
+  conversion: Rate;
 };
 
 export type RateRules = {
@@ -59,10 +63,12 @@ export function ticketRates(facts: readonly TicketFacts[], at: Date, rules: Rate
   let resolvedD = 0;
   let satisfiedN = 0;
   let satisfiedD = 0;
+  let converted = 0;
   const now = at.getTime();
   for (const f of facts) {
     if (f.excluded) continue;
     received += 1;
+    if (f.convertedToCase) converted += 1;
     if (f.contactable) {
       const due = f.firstContactDueAt.getTime();
       if (f.firstContactAt) {
@@ -94,5 +100,6 @@ export function ticketRates(facts: readonly TicketFacts[], at: Date, rules: Rate
     onTime: rate(onTimeN, onTimeD),
     resolution: rate(resolvedN, resolvedD),
     satisfaction: rate(satisfiedN, satisfiedD),
+    conversion: rate(converted, received),
   };
 }

@@ -64,7 +64,10 @@ describe('the ticket state machine', () => {
     for (const a of TICKET_ACTIONS) for (const s of TICKET_MACHINE[a].from) expect(TICKET_STATES).toContain(s);
     expect(allowedTicketActions('closed', ['commander', 'supervisor'])).toEqual(['recordCallback']);
     expect(allowedTicketActions('merged', ['commander'])).toEqual([]);
-    expect(allowedTicketActions('handling', ['field_officer'])).toEqual(['recordContact', 'reply', 'requestExtension']);
+    expect(allowedTicketActions('handling', ['field_officer'])).toEqual(['recordContact', 'reply', 'requestExtension', 'convertToCase']);
+    // 诉转案 is the handling squad's, never the command centre's, and not on a closed or merged ticket.
+    expect(allowedTicketActions('handling', ['commander'])).not.toContain('convertToCase');
+    expect(allowedTicketActions('closed', ['field_officer'])).toEqual([]);
   });
 });
 
@@ -159,6 +162,15 @@ describe('the four numbers (seed 004: 24小时先行联系率, 及时办结率, 
     const facts = Array.from({ length: 9999 }, (_, i) => f({ repliedAt: i < 9886 ? h(100) : h(130) }));
     expect(ticketRates(facts, h(200)).onTime.percent).toBe(98.87);
     expect(ticketRates([], h(0)).onTime.percent).toBeNull();
+  });
+
+  it('诉转案率 (seed 003: 29.6%) is the share of the received tickets converted into a case, excluded ones left out', () => {
+    const facts = [
+      ...Array.from({ length: 1000 }, (_, i) => f({ convertedToCase: i < 296 })),
+      f({ excluded: true, convertedToCase: true }),
+    ];
+    expect(ticketRates(facts, h(200)).conversion).toEqual({ numerator: 296, denominator: 1000, percent: 29.6 });
+    expect(ticketRates([], h(0)).conversion.percent).toBeNull();
   });
 
   it('an unsolved or unsatisfied callback calls for 回访复核', () => {

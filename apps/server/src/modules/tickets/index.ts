@@ -7,6 +7,7 @@ import { exchangeRoutes, publicExchangeRoutes } from './exchange/exchange.routes
 import { EXCHANGE_JOB_HANDLERS } from './exchange/outbox.ts';
 import { SIMULATOR_JOB_HANDLERS } from './exchange/simulator.ts';
 import { exchangeAdapter } from './exchange/exchange.ts';
+import { installTicketHooks } from './tickets.hooks.ts';
 import { ticketRoutes } from './tickets.routes.ts';
 
 export type { TicketTables } from './tickets.tables.ts';
@@ -19,6 +20,7 @@ export const ticketsModule: ServerModule = {
   },
   publicRoutes: publicExchangeRoutes,
   jobs: { ...EXCHANGE_JOB_HANDLERS, ...SIMULATOR_JOB_HANDLERS },
+  hooks: installTicketHooks,
 };
 
 /** The start banner's line about the 12345 / 城运 ticket exchange. */
@@ -29,3 +31,6 @@ export function exchangeBannerLine(config: Deps['config']): string {
     ? '工单交换：模拟 12345 平台（本地模拟，不与真实热线联通）/ ticket exchange: local simulator (not the real hotline)'
     : `工单交换：${a.labelZh} / ticket exchange: ${a.labelEn}`;
 }
+
+// The commander's and leaders' homes show the rates and the centre's to-do.
+export { ticketHome } from './use-cases/rates-table.ts';

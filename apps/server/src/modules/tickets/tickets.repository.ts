@@ -138,3 +138,9 @@ export async function duplicateCandidates(db: Executor, bureauId: string, catego
     .limit(500)
     .execute();
 }
+
+/** The number a linked case is known by (its 立案 number, else nothing yet). */
+export async function caseNumberOf(db: Executor, caseId: string): Promise<string | null> {
+  const r = await db.selectFrom('cases').select('case_number').where('id', '=', caseId).executeTakeFirst();
+  return r?.case_number ?? null;
+}

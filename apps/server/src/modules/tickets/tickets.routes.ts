@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import {
+  ConvertTicketBody,
   CreateTicketBody,
   ErrorBody,
   Page,
@@ -10,6 +11,8 @@ import {
   TicketListQuery,
   TicketRates,
   TicketRatesQuery,
+  TicketRatesTable,
+  TicketRatesTableQuery,
   TicketStepBody,
   TicketSummary,
   Uuid,
@@ -18,7 +21,10 @@ import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import type { RouteApp } from '../../platform/server-module.ts';
+import { sendXlsx } from '../../http/xlsx.ts';
+import { convertTicketToCase } from './use-cases/convert.ts';
 import { createTicket } from './use-cases/intake.ts';
+import { exportTicketRatesTable, getTicketRatesTable } from './use-cases/rates-table.ts';
 import { exportTickets, getTicket, getTicketRates, listTicketCategories, listTickets } from './use-cases/read-tickets.ts';
 import { decideTicketExtension, requestTicketExtension, STEP_PATHS, takeTicketStep, type StepAction } from './use-cases/steps.ts';
 
@@ -59,6 +65,24 @@ export function ticketRoutes(app: RouteApp, deps: Deps): void {
       },
     },
     async (request) => getTicketRates(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/ticket-rates/table',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '诉件指标月表（按中队或区局：四项指标与诉转案率）/ the rates per squad or district for a month',
+        querystring: TicketRatesTableQuery,
+        response: { 200: TicketRatesTable, ...ERRORS },
+      },
+    },
+    async (request) => getTicketRatesTable(deps, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/v1/ticket-rates/table/export.xlsx',
+    { schema: { tags: TAGS, summary: '导出诉件指标月表（Excel）/ export the monthly rates table', querystring: TicketRatesTableQuery } },
+    async (request, reply) =>
+      sendXlsx(reply, `诉件指标-${request.query.month}.xlsx`, await exportTicketRatesTable(deps, actorOf(request), request.query)),
   );
   listWithExportRoutes<TicketListQuery>(app, {
     path: '/api/v1/tickets',
@@ -113,6 +137,20 @@ export function ticketRoutes(app: RouteApp, deps: Deps): void {
       async (request) => takeTicketStep(deps, actorOf(request), metaOf(request), request.params.id, action, request.body),
     );
   }
+  app.post(
+    '/api/v1/tickets/:id/case',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '诉转案：以诉件事实、地点、照片登记案件（来源投诉举报）/ convert the ticket into a case',
+        params: IdParams,
+        body: ConvertTicketBody,
+        response: { 201: TicketDetail, ...ERRORS },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await convertTicketToCase(deps, actorOf(request), metaOf(request), request.params.id, request.body)),
+  );
   app.post(
     '/api/v1/tickets/:id/extensions',
     {

@@ -14,6 +14,8 @@ export type TicketCategoriesTable = {
   default_limit: string;
   active: WithDefault<boolean>;
   sort_order: WithDefault<number>;
+  /** The offence the category usually leads to (040), prefilling 诉转案. */
+  offence_code: Nullable<string>;
 };
 
 /** 诉件 (migration 037). */
@@ -54,6 +56,12 @@ export type TicketsTable = {
   repeated: WithDefault<boolean>;
   parent_id: Nullable<string>;
   case_id: Nullable<string>;
+  /** 诉转案 (040): when the case was registered, its latest outcome, the outcome reply queued for the sender. */
+  converted_at: NullableTimestamp;
+  case_outcome: Nullable<string>;
+  outcome_reply_text: Nullable<string>;
+  outcome_reply_queued_at: NullableTimestamp;
+  outcome_reply_sent_at: NullableTimestamp;
   created_by: Nullable<string>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -13,6 +13,7 @@ import { StateTag } from '../cases/components/StateTag.tsx';
 import { actionLabel } from '../cases/labels.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { InspectionsCard } from './InspectionsCard.tsx';
+import { TicketsHomeCard, ticketTodoTotal } from './TicketsHomeCard.tsx';
 
 /** 「10,000+」 when the server stopped counting at its cap. */
 function useCountText() {
@@ -48,7 +49,10 @@ function Alerts({ home }: { home: RoleHome }) {
   );
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-      {cell('home-todo-count', t('home.todo'), home.todo.count, false, home.capabilities.includes('workbench') ? '/workbench' : null)}
+      {home.kind === 'commander' && ticketTodoTotal(home) !== null
+        ? // The command centre's 待办 are tickets (to accept, to dispatch, extension requests), not case steps.
+          cell('home-todo-count', t('home.todo'), { value: ticketTodoTotal(home)!, capped: false }, false, '/tickets?open=true')
+        : cell('home-todo-count', t('home.todo'), home.todo.count, false, home.capabilities.includes('workbench') ? '/workbench' : null)}
       {cell('home-due-soon', t('home.alerts.dueSoon', { n: home.alerts.dueSoonDays }), home.alerts.dueSoon, false, null)}
       {cell('home-overdue', t('home.alerts.overdue'), home.alerts.overdue, true, '/cases?overdue=true')}
       {cell('home-blocked', t('home.alerts.blocked'), home.alerts.blocked.count, false, null)}
@@ -233,6 +237,7 @@ export default function HomePage() {
       {home.readsCases ? (
         <>
           <Alerts home={home} />
+          <TicketsHomeCard home={home} />
           <NumbersCard home={home} />
           <InspectionsCard home={home} />
           <UnitsCard home={home} />

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Modal, Radio, Select, Space, Spin, Tag, Timeline } from 'antd';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { OrgNode, TicketDetail } from '@chengguan/contracts';
 import { SATISFACTION_CODES } from '@chengguan/contracts';
 import { ticketsApi, type TicketStepAction } from '../../api/tickets.ts';
@@ -9,6 +9,7 @@ import { applyServerErrors, errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
+import { ConvertToCaseDrawer } from './ConvertToCaseDrawer.tsx';
 import { TicketClockTag } from './TicketClockTag.tsx';
 
 const NEEDS_REASON: ReadonlySet<string> = new Set(['returnTicket', 'reopen', 'transfer', 'refer', 'escalate', 'merge']);
@@ -44,6 +45,7 @@ export default function TicketPage() {
   const [current, setCurrent] = useState<TicketDetail | null>(null);
   const [action, setAction] = useState<TicketStepAction | 'requestExtension' | null>(null);
   const [busy, setBusy] = useState(false);
+  const [converting, setConverting] = useState(false);
   const [form] = Form.useForm();
   const needsOrgs = action !== null && NEEDS_ORG.has(action);
   const orgs = useLoad(
@@ -110,6 +112,11 @@ export default function TicketPage() {
               {t(`ticket.action.${a}`)}
             </Button>
           ))}
+          {d.allowedActions.includes('convertToCase') && (
+            <Button onClick={() => setConverting(true)} data-testid="ticket-action-convertToCase">
+              {t('ticket.action.convertToCase')}
+            </Button>
+          )}
           {canRequestExtension && (
             <Button onClick={() => open('requestExtension')} data-testid="ticket-action-requestExtension">
               {t('ticket.ext.request')}
@@ -163,6 +170,26 @@ export default function TicketPage() {
           {d.replyText && (
             <Descriptions.Item label={t('ticket.field.reply')} span={2}>
               {d.replyText}
+            </Descriptions.Item>
+          )}
+          {d.caseId && (
+            <Descriptions.Item label={t('conv.case')}>
+              <Space wrap>
+                <Link to={`/cases/${d.caseId}`} data-testid="ticket-case-link">
+                  {d.caseNumber ?? t('conv.caseUnnumbered')}
+                </Link>
+                {d.caseOutcome && <Tag color="blue">{d.caseOutcome}</Tag>}
+              </Space>
+            </Descriptions.Item>
+          )}
+          {d.outcomeReplyText && (
+            <Descriptions.Item label={t('conv.outcomeReply')} span={2}>
+              <Space direction="vertical" size={0}>
+                <span>{d.outcomeReplyText}</span>
+                <Tag color={d.outcomeReplySentAt ? 'green' : 'gold'}>
+                  {d.outcomeReplySentAt ? t('conv.replySent') : t('conv.replyQueued')}
+                </Tag>
+              </Space>
             </Descriptions.Item>
           )}
           {(d.resolved !== null || d.satisfaction) && (
@@ -262,6 +289,15 @@ export default function TicketPage() {
           }))}
         />
       </Card>
+      <ConvertToCaseDrawer
+        ticket={d}
+        open={converting}
+        onClose={() => setConverting(false)}
+        onDone={(next) => {
+          setCurrent(next);
+          setConverting(false);
+        }}
+      />
       <Modal
         open={action !== null}
         title={action ? (action === 'requestExtension' ? t('ticket.ext.request') : t(`ticket.action.${action}`)) : ''}

@@ -29,6 +29,7 @@ import {
 } from '../../cases/index.ts';
 import { currentLawRevision } from '../../law/index.ts';
 import { squadInspectionProgress } from '../../inspections/index.ts';
+import { ticketHome } from '../../tickets/index.ts';
 import { unitsUnder } from '../home.repository.ts';
 
 /** Agency deadlines due within this many days are 「即将到期」 (the workbench's horizon). */
@@ -88,6 +89,9 @@ const CAPABILITIES: Record<HomeKind, readonly string[]> = {
   supervisor: ['audit', 'cases', 'disclosures'],
   admin: ['orgs', 'officers', 'audit', 'law-config'],
 };
+
+/** Homes that show the tickets' four rates and the command centre's to-do (issue 13 §6). */
+const TICKET_HOMES: ReadonlySet<HomeKind> = new Set<HomeKind>(['commander', 'bureau_leader', 'squad_leader']);
 
 const COMING_SOON: Record<HomeKind, RoleHome['comingSoon']> = {
   field_officer: [],
@@ -232,6 +236,7 @@ export async function getRoleHome(deps: Deps, actor: Actor): Promise<RoleHome> {
     byUnit: [],
     capabilities: [...CAPABILITIES[kind]],
     comingSoon: COMING_SOON[kind],
+    ...(TICKET_HOMES.has(kind) && actor.permissions.has('ticket:read') ? { tickets: await ticketHome(deps, actor) } : {}),
   };
   if (!readsCases) return empty;
 

@@ -29,6 +29,7 @@ import { shanghaiInstant } from '../../../shared/time.ts';
 import { loadWorkCalendar } from '../../law/index.ts';
 import { toTicketSummary } from '../tickets.mapper.ts';
 import {
+  caseNumberOf,
   categoryRows,
   duplicateCandidates,
   findTicket,
@@ -58,11 +59,12 @@ export async function getTicket(deps: Deps, actor: Actor, id: string): Promise<T
   const t = await getTicketRowOrFail(deps, actor, id);
   const now = deps.clock.now();
   const calendar = await loadWorkCalendar(deps.db);
-  const [events, extensions, children, outbox] = await Promise.all([
+  const [events, extensions, children, outbox, linkedCase] = await Promise.all([
     ticketEvents(deps.db, id),
     ticketExtensions(deps.db, id),
     deps.db.selectFrom('tickets').select('id').where('parent_id', '=', id).orderBy('received_at').execute(),
     ticketOutbox(deps.db, id),
+    t.case_id ? caseNumberOf(deps.db, t.case_id) : Promise.resolve(null),
   ]);
   let duplicates: TicketDetail['duplicates'] = [];
   if (t.point_lon !== null && t.point_lat !== null && OPEN.includes(t.state as TicketState) && t.parent_id === null) {
@@ -113,8 +115,15 @@ export async function getTicket(deps: Deps, actor: Actor, id: string): Promise<T
     feedbackDueOn: t.feedback_due_on,
     limitBasis: limitBasisText(t.limit_kind),
     caseId: t.case_id,
+    caseNumber: linkedCase,
+    caseOutcome: t.case_outcome,
+    outcomeReplyText: t.outcome_reply_text,
+    outcomeReplyQueuedAt: t.outcome_reply_queued_at ? new Date(t.outcome_reply_queued_at).toISOString() : null,
+    outcomeReplySentAt: t.outcome_reply_sent_at ? new Date(t.outcome_reply_sent_at).toISOString() : null,
     children: children.map((c) => c.id),
-    allowedActions: allowedTicketActions(t.state as TicketState, actor.roles),
+    allowedActions: allowedTicketActions(t.state as TicketState, actor.roles).filter(
+      (a) => a !== 'convertToCase' || (t.case_id === null && t.parent_id === null && actor.permissions.has('case:write')),
+    ),
     extensions: extensions.map((e) => ({
       id: e.id,
       kind: e.kind as 'complex' | 'date',
@@ -159,6 +168,7 @@ function filtered(deps: Deps, actor: Actor, q: TicketListQuery) {
   if (q.categoryCode) query = query.where('t.category_code', 'like', `${q.categoryCode}%`);
   if (q.orgId) query = query.where('t.org_id', '=', q.orgId);
   if (q.mine) query = query.where('t.officer_id', '=', actor.id);
+  if (q.caseId) query = query.where('t.case_id', '=', q.caseId);
   if (q.repeated !== undefined) query = query.where('t.repeated', '=', q.repeated);
   if (q.overdue === true)
     query = query.where('t.state', 'in', OPEN).where('t.paused_since', 'is', null).where('t.handling_due_at', '<', now);
@@ -258,7 +268,7 @@ export async function listTicketCategories(deps: Deps, actor: Actor): Promise<Ti
     active: r.active,
   }));
   const selectable = new Set(selectableTicketCategories(domain).map((c) => c.code));
-  return domain.map((c) => ({
+  return domain.map((c, i) => ({
     code: c.code,
     nameZh: c.nameZh,
     nameEn: c.nameEn,
@@ -266,6 +276,7 @@ export async function listTicketCategories(deps: Deps, actor: Actor): Promise<Ti
     defaultLimit: c.defaultLimit,
     active: c.active,
     selectable: selectable.has(c.code),
+    offenceCode: rows[i]!.offence_code,
   }));
 }
 
@@ -288,6 +299,7 @@ export async function getTicketRates(deps: Deps, actor: Actor, q: TicketRatesQue
       't.replied_at',
       't.resolved',
       't.satisfaction',
+      't.case_id',
     ])
     .execute();
   const rates = ticketRates(
@@ -301,6 +313,7 @@ export async function getTicketRates(deps: Deps, actor: Actor, q: TicketRatesQue
       excluded: r.state === 'returned' || r.state === 'referred' || r.state === 'merged',
       resolved: r.resolved,
       satisfaction: r.satisfaction as SatisfactionLevel | null,
+      convertedToCase: r.case_id !== null,
     })),
     deps.clock.now(),
   );

@@ -51,7 +51,7 @@ function refuse(code: 'TICKET_STATE_CONFLICT' | 'TICKET_ROLE_FORBIDDEN' | 'TICKE
 }
 
 /** The ticket, locked, if the role may take the action at all (403 first: it says nothing about any record). */
-async function lockedTicket(
+export async function lockedTicket(
   trx: Executor,
   actor: Actor,
   id: string,

@@ -7,6 +7,7 @@ import { CasePlace } from '../../../map/CasePlace.tsx';
 import { formatFen } from '../format.ts';
 import { outcomeLabel, partyTypeLabel, idTypeLabel, penaltyLabel, sourceLabel } from '../labels.ts';
 import { DataTable } from '../../../components/DataTable.tsx';
+import { SourceTicketLink } from '../../tickets/SourceTicketLink.tsx';
 
 export function penaltyText(t: Translate, p: PenaltyBody | null | undefined): string {
   if (!p) return '—';
@@ -55,6 +56,7 @@ export function OverviewTab({ detail }: { detail: CaseDetail }) {
         <Descriptions.Item label={t('case.source')}>
           {sourceLabel(t, d.source)}
           <SourceRef source={d.source} sourceRef={d.sourceRef} />
+          <SourceTicketLink caseId={d.id} source={d.source} />
         </Descriptions.Item>
         <Descriptions.Item label={t('case.field.location')}>{d.location}</Descriptions.Item>
         <Descriptions.Item label={t('case.actDate')}>
