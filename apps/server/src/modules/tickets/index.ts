@@ -6,3 +6,5 @@ import { ticketRoutes } from './tickets.routes.ts';
 export type { TicketTables } from './tickets.tables.ts';
 
 export const ticketsModule: ServerModule = { name: 'tickets', routes: ticketRoutes };
+/** The reporter key and the ticket number as intake writes them (the city generator writes the same). */
+export { reporterKeyOf, ticketNumber } from './use-cases/intake.ts';
