@@ -350,6 +350,8 @@ export const cityTicketsPart: GeneratorPart = {
       for (const [k, list] of recentContacts) recentContacts.set(k, list.filter((c) => c.at >= before + 5 * 86_400_000).slice(-400));
     };
 
+    const usedNumbers = new Set<string>();
+    const serials = new Map<string, number>();
     let count = 0;
     let merged = 0;
     let repeatedCount = 0;
@@ -367,7 +369,14 @@ export const cityTicketsPart: GeneratorPart = {
       addr: string,
       reporter: { name: string; phone: string } | null,
     ): Draft => {
-      const id = ctx.idAt(receivedAt);
+      let id = ctx.idAt(receivedAt);
+      // Numbers are unique (the columns are): a rare clash of the id's tail draws another id for the same instant.
+      while (usedNumbers.has(ticketNumber(id, new Date(receivedAt)))) id = ctx.idAt(receivedAt);
+      usedNumbers.add(ticketNumber(id, new Date(receivedAt)));
+      const day = shanghaiDateOf(new Date(receivedAt)).replace(/-/g, '');
+      const serialKey = `${channel}${day}`;
+      const serial = (serials.get(serialKey) ?? 0) + 1;
+      serials.set(serialKey, serial);
       const commander = b.commanders.length ? pick(b.commanders) : b.leaders[0]!;
       const officer = squad.field.length ? pick(squad.field) : null;
       const words = CONTENT[category.code];
@@ -376,10 +385,8 @@ export const cityTicketsPart: GeneratorPart = {
         id,
         number: ticketNumber(id, new Date(receivedAt)),
         channel,
-        externalNo:
-          channel === 'officer'
-            ? null
-            : `${EXTERNAL_PREFIX[channel]}${shanghaiDateOf(new Date(receivedAt)).replace(/-/g, '')}${id.slice(-6).toUpperCase()}`,
+        // The sender's own numbering: prefix, day, serial of the day.
+        externalNo: channel === 'officer' ? null : `${EXTERNAL_PREFIX[channel]}${day}${String(serial).padStart(5, '0')}`,
         bureau: b,
         squad,
         officer,
