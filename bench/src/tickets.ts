@@ -198,7 +198,12 @@ for (let b = 0; b < BURSTS; b++) {
     Array.from({ length: RATE }, async (_, k) => {
       const i = b * RATE + k;
       const t0 = performance.now();
-      const r = await app.inject({ method: 'POST', url: '/api/v1/tickets', headers, payload: bodyOf(i) });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/tickets',
+        headers: { ...headers, 'idempotency-key': `bench-${run}-${i}` },
+        payload: bodyOf(i),
+      });
       const ms = performance.now() - t0;
       if (r.statusCode === 201) {
         accepted++;
