@@ -41,6 +41,7 @@ import {
   type TicketState,
 } from '@chengguan/domain';
 import { TICKET_TARGETS } from '../src/generate/city-tickets.ts';
+import { placeOf } from '../src/modules/geo/index.ts';
 import { endOfShanghaiDay } from '../src/shared/time.ts';
 import { cityOfficerLogins, CITY_BENCH_PASSWORD, generateCity, generateOptions, type GenerateResult } from '../src/generate/index.ts';
 import { hydrateSnapshot, storedSnapshot, summarizeDeadlines } from '../src/modules/cases/index.ts';
@@ -561,6 +562,7 @@ describe('city generator (tiny preset)', () => {
         .select(['a.org_id', 'a.geometry', 'o.bureau_id'])
         .execute();
       const calendar = await loadWorkCalendar(db);
+      const bureauNames = new Map((await db.selectFrom('orgs').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
       const at = now();
       for (const t of rows) {
         const timeline = events.get(t.id) ?? [];
@@ -605,6 +607,7 @@ describe('city generator (tiny preset)', () => {
         if (t.first_contact_at) expect(timeline.some((e) => e.action === 'recordContact')).toBe(true);
         if (t.channel === 'officer') expect(t.reporter_phone).toBeNull();
         expect(t.paused_since !== null).toBe(t.state === 'returned');
+        expect(placeOf([t.point_lon!, t.point_lat!], bureauNames.get(t.bureau_id)!).inBureauArea, t.number).toBe(true);
         const holders = areas.filter(
           (a) => a.bureau_id === t.bureau_id && pointInArea([t.point_lon!, t.point_lat!], a.geometry as DistrictGeometry),
         );

@@ -27,6 +27,7 @@ import {
   type TicketState,
 } from '@chengguan/domain';
 import type { Role } from '@chengguan/contracts';
+import { placeOf } from '../modules/geo/index.ts';
 import { reporterKeyOf, ticketNumber } from '../modules/tickets/index.ts';
 import { MOBILE_PREFIXES, SURNAMES, GIVEN_F, GIVEN_M } from '../seed/demo-data.ts';
 import { endOfShanghaiDay, shanghaiInstant } from '../shared/time.ts';
@@ -303,7 +304,16 @@ export const cityTicketsPart: GeneratorPart = {
     const phone = () => pick(MOBILE_PREFIXES) + String(Math.floor(rand() * 1e8)).padStart(8, '0');
     const asActor = (o: CityOfficer, role: Role): Actor => ({ id: o.id, name: o.name, role });
     /** A point inside a squad's cell, 40 m clear of its edges (a duplicate 25 m away stays in the same cell). */
-    const pointIn = (area: SquadArea): [number, number] => {
+    /** Intake refuses a point outside the bureau's district (POINT_OUTSIDE_BUREAU): cells near the border are redrawn. */
+    const inDistrict = (p: [number, number], b: CityBureau) => placeOf(p, b.name).inBureauArea;
+    const pointIn = (area: SquadArea, b: CityBureau): [number, number] => {
+      for (let tries = 0; tries < 50; tries++) {
+        const p = cellPoint(area);
+        if (inDistrict(p, b)) return p;
+      }
+      throw new Error(`no point of ${area.street} inside ${b.name}`);
+    };
+    const cellPoint = (area: SquadArea): [number, number] => {
       const cell = Math.floor(rand() * (area.cells.length / 2));
       const m = 0.0004;
       return [
@@ -507,7 +517,17 @@ export const cityTicketsPart: GeneratorPart = {
       const m = /(.+?)(\d+)号$/.exec(parent.address)!;
       const addr = `${m[1]}${Math.max(1, Number(m[2]) + (rand() < 0.5 ? -2 : 2))}号`;
       const reporter = rand() < (CONTACTABLE[channel] ?? 0) ? { name: person(), phone: phone() } : null;
-      const c = newDraft(parent.bureau, parent.squad, channel, received, category, near(parent.point), addr, reporter);
+      const moved = near(parent.point);
+      const c = newDraft(
+        parent.bureau,
+        parent.squad,
+        channel,
+        received,
+        category,
+        inDistrict(moved, parent.bureau) ? moved : parent.point,
+        addr,
+        reporter,
+      );
       c.content = parent.content;
       c.parentId = parent.id;
       c.officer = null;
@@ -716,13 +736,14 @@ export const cityTicketsPart: GeneratorPart = {
           if (back && receivedAt - back.at < 25 * 86_400_000) {
             // A repeat complainant: the same reporter about the same place.
             squad = back.squad;
-            point = near(back.point);
+            const moved = near(back.point);
+            point = inDistrict(moved, bureau) ? moved : back.point;
             addr = back.address;
             reporter = { name: back.name, phone: back.phone };
             channel = 'hotline_12345';
           } else {
             squad = weighted(rand, squads);
-            point = pointIn(areas.get(squad.id)!);
+            point = pointIn(areas.get(squad.id)!, bureau);
             const road = pick(ROAD_WORDS) + pick(ROAD_SUFFIXES);
             addr = address(bureau, road, 1 + Math.floor(rand() * 999));
             if (rand() < (CONTACTABLE[channel] ?? 0)) reporter = { name: person(), phone: phone() };
