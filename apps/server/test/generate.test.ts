@@ -25,7 +25,24 @@ import {
   subjectLicenceState,
   unverifiedBasis,
   validateSubject,
+  DEFAULT_DUPLICATE_RULES,
+  firstContactDue,
+  handlingClock,
+  proposeDuplicates,
+  repeatedComplaint,
+  ticketRates,
+  ticketStep,
+  TICKET_MACHINE,
+  type DispatchLevel,
+  type SatisfactionLevel,
+  type TicketAction,
+  type TicketChannel,
+  type TicketLimitKind,
+  type TicketState,
 } from '@chengguan/domain';
+import { TICKET_TARGETS } from '../src/generate/city-tickets.ts';
+import { placeOf } from '../src/modules/geo/index.ts';
+import { endOfShanghaiDay } from '../src/shared/time.ts';
 import { cityOfficerLogins, CITY_BENCH_PASSWORD, generateCity, generateOptions, type GenerateResult } from '../src/generate/index.ts';
 import { hydrateSnapshot, storedSnapshot, summarizeDeadlines } from '../src/modules/cases/index.ts';
 import { loadWorkCalendar, legalConfigOn } from '../src/modules/law/index.ts';
@@ -34,7 +51,8 @@ import { shanghaiDate } from '../src/shared/time.ts';
 import { createTestContext, type TestContext } from './harness.ts';
 
 const UNTIL = shanghaiDate(new Date('2026-03-02T02:00:00.000Z'));
-const options = generateOptions({ preset: 'tiny', until: UNTIL, seed: 7, baseline: false, subjects: 1500 });
+// 4,000 tickets: enough for the four rates to come within a point or two of the seeds' figures.
+const options = generateOptions({ preset: 'tiny', until: UNTIL, seed: 7, baseline: false, subjects: 1500, ticketsPerYear: 4000 });
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -498,5 +516,174 @@ describe('city generator (tiny preset)', () => {
         expect(target.level).toBe(grading.level);
       }
     }
+  });
+
+  describe('tickets', () => {
+    const now = () => endOfShanghaiDay(UNTIL);
+    const allTickets = () => ctx.deps.db.selectFrom('tickets').selectAll().orderBy('received_at').execute();
+
+    it('loads ~ticketsPerYear a year, 浦东 about 27 %, 油烟 and noise peaking in summer, most from 12345', async () => {
+      const db = ctx.deps.db;
+      const rows = await allTickets();
+      const expected = options.ticketsPerYear * options.years;
+      expect(rows.length).toBeGreaterThan(expected * 0.85);
+      expect(rows.length).toBeLessThan(expected * 1.15);
+      const pudong = await db
+        .selectFrom('orgs')
+        .select('id')
+        .where('name', 'like', '浦东%')
+        .where('kind', '=', 'district_bureau')
+        .executeTakeFirstOrThrow();
+      const share = rows.filter((r) => r.bureau_id === pudong.id).length / rows.length;
+      expect(Math.abs(share - 31_070 / 115_000)).toBeLessThan(0.04);
+      const month = (r: (typeof rows)[number]) => new Date(new Date(r.received_at).getTime() + 8 * 3_600_000).getUTCMonth();
+      const summerShare = (months: number[]) => {
+        const inMonths = rows.filter((r) => months.includes(month(r)));
+        return inMonths.filter((r) => ['SR04', 'SG01', 'JM04'].includes(r.category_code)).length / inMonths.length;
+      };
+      expect(summerShare([5, 6, 7])).toBeGreaterThan(summerShare([11, 0, 1]) * 1.5);
+      const byChannel = groupBy(rows, (r) => r.channel);
+      expect(byChannel.get('hotline_12345')!.length).toBeGreaterThan(rows.length * 0.6);
+      for (const c of ['city_ops', 'officer', 'workroom']) expect(byChannel.get(c)?.length ?? 0).toBeGreaterThan(0);
+      const hours = rows.map((r) => new Date(new Date(r.received_at).getTime() + 8 * 3_600_000).getUTCHours());
+      expect(hours.filter((h) => h >= 8 && h < 18).length).toBeGreaterThan(rows.length * 0.6);
+    });
+
+    it('every ticket is one the platform could have produced: its timeline replays through the machine to its state, its due dates are the domain clocks, its squad holds its point', async () => {
+      const db = ctx.deps.db;
+      const rows = await allTickets();
+      const events = groupBy(await db.selectFrom('ticket_events').selectAll().orderBy('seq').execute(), (e) => e.ticket_id);
+      const extensions = groupBy(await db.selectFrom('ticket_extensions').selectAll().execute(), (e) => e.ticket_id);
+      const roles = groupBy(await db.selectFrom('officer_roles').selectAll().execute(), (r) => r.officer_id);
+      const categories = new Map((await db.selectFrom('ticket_categories').selectAll().execute()).map((c) => [c.code, c]));
+      const areas = await db
+        .selectFrom('org_areas as a')
+        .innerJoin('orgs as o', 'o.id', 'a.org_id')
+        .select(['a.org_id', 'a.geometry', 'o.bureau_id'])
+        .execute();
+      const calendar = await loadWorkCalendar(db);
+      const bureauNames = new Map((await db.selectFrom('orgs').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
+      const at = now();
+      for (const t of rows) {
+        const timeline = events.get(t.id) ?? [];
+        expect(timeline[0]?.action, t.number).toBe('intake');
+        let state: TicketState = timeline[0]!.to_state as TicketState;
+        expect(state).toBe(t.channel === 'officer' ? 'dispatched' : 'received');
+        let last = new Date(timeline[0]!.at).getTime();
+        for (const e of timeline.slice(1)) {
+          expect(new Date(e.at).getTime(), `${t.number} ${e.action}`).toBeGreaterThanOrEqual(last);
+          expect(new Date(e.at).getTime()).toBeLessThanOrEqual(at.getTime());
+          last = new Date(e.at).getTime();
+          expect(e.from_state).toBe(state);
+          if (e.action === 'mergedChild') continue;
+          const actorRoles = (roles.get(e.actor_id!) ?? []).map((r) => r.role as (typeof ROLES)[number]);
+          const step = ticketStep(state, e.action as TicketAction, actorRoles, e.note ?? undefined);
+          expect(step, `${t.number} ${state} ${e.action} by ${actorRoles.join()}`).toMatchObject({ ok: true });
+          if (step.ok) state = step.to;
+          expect(e.to_state).toBe(state);
+        }
+        expect(t.state, t.number).toBe(state);
+        const level = t.dispatch_level as DispatchLevel;
+        expect(level).toBe(timeline.some((e) => e.action === 'escalate') ? 'supervision' : 'ordinary');
+        const clock = handlingClock(
+          {
+            receivedAt: new Date(t.received_at),
+            categoryDefault: categories.get(t.category_code)!.default_limit as TicketLimitKind,
+            level,
+            extensions: (extensions.get(t.id) ?? []).map((x) => ({
+              kind: x.kind as 'complex',
+              status: x.status as 'approved',
+              ...(x.decided_at ? { decidedAt: new Date(x.decided_at) } : {}),
+            })),
+            pauses: [],
+          },
+          calendar,
+          at,
+        );
+        expect(t.handling_due_on, t.number).toBe(clock.dueDate);
+        expect(new Date(t.handling_due_at).getTime()).toBe(clock.dueAt.getTime());
+        expect(t.limit_kind).toBe(clock.kind);
+        expect(new Date(t.first_contact_due_at).getTime()).toBe(firstContactDue(new Date(t.received_at)).getTime());
+        if (t.first_contact_at) expect(timeline.some((e) => e.action === 'recordContact')).toBe(true);
+        if (t.channel === 'officer') expect(t.reporter_phone).toBeNull();
+        expect(t.paused_since !== null).toBe(t.state === 'returned');
+        expect(placeOf([t.point_lon!, t.point_lat!], bureauNames.get(t.bureau_id)!).inBureauArea, t.number).toBe(true);
+        const holders = areas.filter(
+          (a) => a.bureau_id === t.bureau_id && pointInArea([t.point_lon!, t.point_lat!], a.geometry as DistrictGeometry),
+        );
+        expect(
+          holders.map((a) => a.org_id),
+          t.number,
+        ).toEqual([t.org_id]);
+      }
+    });
+
+    it('duplicates are merged under a parent of the same category within 50 m and 72 h; repeats are the domain flag', async () => {
+      const rows = await allTickets();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const merged = rows.filter((r) => r.state === 'merged');
+      expect(merged.length).toBeGreaterThan(rows.length * 0.02);
+      const asMatch = (r: (typeof rows)[number]) => ({
+        id: r.id,
+        channel: r.channel as TicketChannel,
+        categoryCode: r.category_code,
+        point: [r.point_lon!, r.point_lat!] as const,
+        receivedAt: new Date(r.received_at),
+        state: r.state as TicketState,
+        parentId: r.parent_id,
+      });
+      for (const child of merged) {
+        const parent = byId.get(child.parent_id!)!;
+        expect(parent.parent_id).toBeNull();
+        expect(['merged', 'returned', 'referred']).not.toContain(parent.state);
+        expect(parent.channel).not.toBe(child.channel);
+        const proposed = proposeDuplicates(
+          { ...asMatch(child), state: 'received', parentId: null },
+          [asMatch(parent)],
+          DEFAULT_DUPLICATE_RULES,
+        );
+        expect(
+          proposed.map((p) => p.candidateId),
+          child.number,
+        ).toEqual([parent.id]);
+      }
+      const repeated = rows.filter((r) => r.repeated);
+      expect(repeated.length).toBeGreaterThan(0);
+      const byBureau = groupBy(rows, (r) => r.bureau_id);
+      for (const t of rows) {
+        const earlier = byBureau
+          .get(t.bureau_id)!
+          .map((e) => ({ id: e.id, receivedAt: new Date(e.received_at), address: e.address, reporterKey: e.reporter_key }));
+        const flag = repeatedComplaint(
+          { id: t.id, receivedAt: new Date(t.received_at), address: t.address, reporterKey: t.reporter_key },
+          earlier,
+        );
+        expect(t.repeated, t.number).toBe(flag.repeated);
+      }
+    });
+
+    it("the four numbers come near the seeds' figures (004: 96.3 %, 98.87 %, 91.37 %, 84.86 %)", async () => {
+      const rows = await allTickets();
+      const r = ticketRates(
+        rows.map((t) => ({
+          receivedAt: new Date(t.received_at),
+          contactable: t.reporter_phone !== null,
+          firstContactDueAt: new Date(t.first_contact_due_at),
+          firstContactAt: t.first_contact_at ? new Date(t.first_contact_at) : null,
+          handlingDueAt: new Date(t.handling_due_at),
+          repliedAt: t.replied_at ? new Date(t.replied_at) : null,
+          excluded: ['returned', 'referred', 'merged'].includes(t.state),
+          resolved: t.resolved,
+          satisfaction: t.satisfaction as SatisfactionLevel | null,
+        })),
+        now(),
+      );
+      expect(Math.abs(r.firstContact.percent! - TICKET_TARGETS.firstContact)).toBeLessThan(1.5);
+      expect(Math.abs(r.onTime.percent! - TICKET_TARGETS.onTime)).toBeLessThan(1);
+      expect(Math.abs(r.resolution.percent! - TICKET_TARGETS.resolution)).toBeLessThan(2.5);
+      expect(Math.abs(r.satisfaction.percent! - TICKET_TARGETS.satisfaction)).toBeLessThan(3);
+      // Each machine action the generator takes is one the machine knows.
+      expect(Object.keys(TICKET_MACHINE)).toContain('merge');
+    });
   });
 });

@@ -4,12 +4,14 @@ import { openPlatform } from '../bootstrap.ts';
 import { generateCity, generateOptions, PRESETS, type PresetName } from '../generate/index.ts';
 import { runCli } from './run-cli.ts';
 
-const USAGE = `npm run generate -- [--preset tiny|small|city] [--years N] [--scale S] [--subjects N] [--until YYYY-MM-DD] [--seed N]
+const USAGE = `npm run generate -- [--preset tiny|small|city] [--years N] [--scale S] [--subjects N] [--tickets-per-year N] [--cases-per-year N] [--until YYYY-MM-DD] [--seed N]
                         [--password P] [--results FILE] [--no-baseline]
   --preset     tiny (1 year, 0.2 %), small (1 year, 2 %), city (default: 10 years, ~151,000 cases a year, ~7,900 officers)
   --years      years of history ending at --until (default: the preset's)
   --scale      share of the city's yearly case volume (1 = ~151,000 a year); squads and bureaus are always all 249 / 16
   --subjects   执法对象 in the registry (default: 300,000 times --scale)
+  --tickets-per-year  诉件 a year across the city (default: 115,000 times --scale)
+  --cases-per-year    cases a year (default: 151,000 times --scale)
   --staff-scale share of the head-count per squad (default: the preset's)
   --until      the last day of the history, the generated city's "today" (default 2026-11-30)
   --seed       same seed, same rows (default 20261130)
@@ -28,6 +30,8 @@ runCli(async () => {
       years: { type: 'string' },
       scale: { type: 'string' },
       subjects: { type: 'string' },
+      'tickets-per-year': { type: 'string' },
+      'cases-per-year': { type: 'string' },
       'staff-scale': { type: 'string' },
       until: { type: 'string' },
       seed: { type: 'string' },
@@ -54,6 +58,8 @@ runCli(async () => {
     ...(values.years ? { years: num('years', values.years)! } : {}),
     ...(values.scale ? { scale: num('scale', values.scale)! } : {}),
     ...(values.subjects ? { subjects: num('subjects', values.subjects)! } : {}),
+    ...(values['tickets-per-year'] ? { ticketsPerYear: num('tickets-per-year', values['tickets-per-year'])! } : {}),
+    ...(values['cases-per-year'] ? { casesPerYear: num('cases-per-year', values['cases-per-year'])! } : {}),
     ...(values['staff-scale'] ? { staffScale: num('staff-scale', values['staff-scale'])! } : {}),
     ...(values.until ? { until: values.until } : {}),
     ...(values.seed ? { seed: num('seed', values.seed)! } : {}),

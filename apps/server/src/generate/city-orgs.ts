@@ -41,6 +41,8 @@ export type CityBureau = {
   districtName: string | null;
   leaders: CityOfficer[];
   legal: CityOfficer[];
+  /** The district's command centre (指挥中心): takes in, accepts, dispatches and closes tickets. */
+  commanders: CityOfficer[];
   squads: CitySquad[];
 };
 
@@ -237,7 +239,9 @@ export const cityOrgsPart: GeneratorPart = {
       const legal: CityOfficer[] = [];
       for (let i = 1; i <= 3; i++) leaders.push(addOfficer(bureau, region, code, `${p}_leader${nn(i)}`, 'bureau_leader', ALL_DOMAINS));
       for (let i = 1; i <= staff(6); i++) legal.push(addOfficer(bureau, region, code, `${p}_legal${nn(i)}`, 'legal_reviewer', ALL_DOMAINS));
-      for (let i = 1; i <= staff(6); i++) addOfficer(bureau, region, code, `${p}_command${nn(i)}`, 'commander', ALL_DOMAINS);
+      const commanders: CityOfficer[] = [];
+      for (let i = 1; i <= staff(6); i++)
+        commanders.push(addOfficer(bureau, region, code, `${p}_command${nn(i)}`, 'commander', ALL_DOMAINS));
       for (let i = 1; i <= staff(6); i++) addOfficer(bureau, region, code, `${p}_super${nn(i)}`, 'supervisor', ALL_DOMAINS);
       for (let i = 1; i <= 2; i++) addOfficer(bureau, region, code, `${p}_admin${nn(i)}`, 'admin', ALL_DOMAINS);
       const brigade = addOrg(bureau, 'brigade', `${name}机动大队`, `${district}机动大队`, `${code}-JD`, null, 5);
@@ -269,7 +273,18 @@ export const cityOrgsPart: GeneratorPart = {
         squads.push(squad);
         allSquads.push(squad);
       }
-      bureaus.push({ id: bureau.id, code, name, shortName, regionCode: region, districtName: district, leaders, legal, squads });
+      bureaus.push({
+        id: bureau.id,
+        code,
+        name,
+        shortName,
+        regionCode: region,
+        districtName: district,
+        leaders,
+        legal,
+        commanders,
+        squads,
+      });
     }
     ctx.outputs.set(CITY, { bureaus, squads: allSquads, officers: officerCount, cityBureauId: city.id });
     await writer.flush();

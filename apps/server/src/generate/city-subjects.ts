@@ -85,7 +85,7 @@ const LICENCES: Partial<Record<SubjectKind, { kind: string; prefix: string; year
   street_shop: { kind: 'business_licence', prefix: 'YZ', years: 0, issuer: '区市场监督管理局', required: false },
 };
 
-const ROAD_WORDS = [
+export const ROAD_WORDS = [
   '长乐',
   '建国',
   '延安',
@@ -147,7 +147,7 @@ const ROAD_WORDS = [
   '人民',
   '新华',
 ];
-const ROAD_SUFFIXES = ['路', '路', '路', '东路', '西路', '南路', '北路', '大道', '街'];
+export const ROAD_SUFFIXES = ['路', '路', '路', '东路', '西路', '南路', '北路', '大道', '街'];
 const BRANDS = [
   '鑫源',
   '恒达',

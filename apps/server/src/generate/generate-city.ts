@@ -16,6 +16,7 @@ import { cityCasesPart } from './city-cases.ts';
 import { cityLawPart } from './city-law.ts';
 import { cityOrgsPart } from './city-orgs.ts';
 import { citySubjectsPart } from './city-subjects.ts';
+import { cityTicketsPart } from './city-tickets.ts';
 import { CopyWriter, type TableStats } from './copy-writer.ts';
 import { analyzeTables, createBareTable, createIndex, dropBareTable, dropIndex, secondaryIndexes } from './generate.repository.ts';
 import type { GenerateOptions } from './options.ts';
@@ -45,10 +46,20 @@ const BULK_TABLES = [
   'rectification_orders',
   'inspection_plan_targets',
   'inspection_plan_drawn',
+  'tickets',
+  'ticket_events',
+  'ticket_extensions',
 ] as const;
 
 /** Every part of the city, in one list; `after` orders them. Later capabilities add theirs here. */
-export const GENERATOR_PARTS: readonly GeneratorPart[] = [cityOrgsPart, cityLawPart, cityCasesPart, cityAreasPart, citySubjectsPart];
+export const GENERATOR_PARTS: readonly GeneratorPart[] = [
+  cityOrgsPart,
+  cityLawPart,
+  cityCasesPart,
+  cityAreasPart,
+  citySubjectsPart,
+  cityTicketsPart,
+];
 
 export type TableResult = TableStats & {
   /** Rows per second of the platform's COPY into the indexed, constrained table. */

@@ -14,6 +14,8 @@ export type GenerateOptions = {
   /** 执法对象 in the registry (full scale 300,000; default: that times `scale`). */
   subjects: number;
   summaryShare: number;
+  /** 诉件 taken in a year across the city (full scale ~115,000, seed 000; default: that times `scale`). */
+  ticketsPerYear: number;
   /** The bench-only password of every generated account (one argon2 hash). */
   password: string;
   /** Write the results JSON here (null: do not write). */
@@ -23,6 +25,8 @@ export type GenerateOptions = {
 };
 
 export const CITY_CASES_PER_YEAR = 151_000;
+/** 诉件 a year across the city (seed 000: ~115,000 hotline tickets; 浦东 31,070 of them, seed 004). */
+export const CITY_TICKETS_PER_YEAR = 115_000;
 /** The city's lists of 执法对象 (R9): about 300,000 records. */
 export const CITY_SUBJECTS = 300_000;
 /** 36,954 of 151,000+ cases in 2023 were 当场 (summary) tickets. */
@@ -54,6 +58,7 @@ export function generateOptions(input: Partial<GenerateOptions> & { preset?: Pre
     casesPerYear: input.casesPerYear ?? Math.round(CITY_CASES_PER_YEAR * scale),
     subjects: input.subjects ?? Math.round(CITY_SUBJECTS * scale),
     summaryShare: input.summaryShare ?? CITY_SUMMARY_SHARE,
+    ticketsPerYear: input.ticketsPerYear ?? Math.round(CITY_TICKETS_PER_YEAR * scale),
     password: input.password ?? CITY_BENCH_PASSWORD,
     resultsFile: input.resultsFile ?? null,
     baseline: input.baseline ?? true,

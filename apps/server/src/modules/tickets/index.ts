@@ -34,3 +34,5 @@ export function exchangeBannerLine(config: Deps['config']): string {
 
 // The commander's and leaders' homes show the rates and the centre's to-do.
 export { ticketHome } from './use-cases/rates-table.ts';
+/** The reporter key and the ticket number as intake writes them (the city generator writes the same). */
+export { reporterKeyOf, ticketNumber } from './use-cases/intake.ts';

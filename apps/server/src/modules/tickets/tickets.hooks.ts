@@ -1,9 +1,11 @@
 // 诉转案, the way back (issue 13 §5): when a case converted from a ticket is decided, closed, not filed or transferred,
 // the ticket's timeline reports the outcome and — when the ticket's channel expects an answer — a reply to the sender is
-// queued on the ticket (`outcome_reply_*`, migration 040). Runs inside the case step's transaction.
+// queued on the ticket (`outcome_reply_*`, migration 040) and, for a ticket of the 12345 / 城运 exchange, in the
+// exchange's outbox. Runs inside the case step's transaction.
 import type { CaseAction, CaseSnapshot } from '@chengguan/domain';
 import type { Deps } from '../../context.ts';
 import { registerCaseStepHook, type StepWrite } from '../cases/index.ts';
+import { enqueueExchangeReply } from './exchange/outbox.ts';
 import { insertTicketEvent } from './tickets.repository.ts';
 
 /** Channels whose sender waits for our answer (an officer's own discovery has no one to answer). */
@@ -40,7 +42,7 @@ async function reportOutcome(deps: Deps, _meta: unknown, w: StepWrite<CaseAction
   if (!text) return;
   const tickets = await w.trx
     .selectFrom('tickets')
-    .select(['id', 'number', 'channel', 'state'])
+    .select(['id', 'number', 'channel', 'state', 'external_no', 'bureau_id'])
     .where('case_id', '=', w.loaded.row.id)
     .execute();
   if (tickets.length === 0) return;
@@ -58,8 +60,9 @@ async function reportOutcome(deps: Deps, _meta: unknown, w: StepWrite<CaseAction
       })
       .where('id', '=', t.id)
       .execute();
+    const eventId = deps.newId();
     await insertTicketEvent(w.trx, {
-      id: deps.newId(),
+      id: eventId,
       ticketId: t.id,
       action: 'caseOutcome',
       from: t.state,
@@ -70,6 +73,18 @@ async function reportOutcome(deps: Deps, _meta: unknown, w: StepWrite<CaseAction
       data: { caseId: w.loaded.row.id, caseAction: action, replyQueued: expectsReply },
       at: now,
     });
+    // A ticket of the city's exchange gets the outcome back through the exchange's outbox, in this transaction.
+    if (expectsReply && t.external_no) {
+      await enqueueExchangeReply(w.trx, deps, {
+        channel: t.channel,
+        ticketId: t.id,
+        bureauId: t.bureau_id,
+        externalNo: t.external_no,
+        kind: 'reply',
+        key: eventId,
+        text: reply,
+      });
+    }
   }
 }
 
