@@ -466,6 +466,8 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   fact: L('条件类型', 'condition type'),
   event: L('事件类型', 'event type'),
   withinMonths: L('统计月数', 'within months'),
+  month: L('统计月份', 'month'),
+  groupBy: L('汇总口径', 'group by'),
   atLeast: L('次数下限', 'at least'),
   atMost: L('次数上限', 'at most'),
   in: L('取值范围', 'values'),
