@@ -23,3 +23,4 @@ export * from './subjects.ts';
 export * from './random-inspections.ts';
 export * from './subject-import.ts';
 export * from './tickets.ts';
+export * from './open311.ts';

@@ -33,7 +33,7 @@ export function reporterKeyOf(phone: string | undefined | null): string | null {
 }
 
 /** T + the Shanghai date + 8 hex digits of the id's random tail: readable, unique (the column is UNIQUE). */
-function ticketNumber(id: string, receivedAt: Date): string {
+export function ticketNumber(id: string, receivedAt: Date): string {
   return `T${shanghaiDateOf(receivedAt).replace(/-/g, '')}${id.replace(/-/g, '').slice(-8).toUpperCase()}`;
 }
 
