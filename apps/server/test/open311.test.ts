@@ -493,6 +493,23 @@ describe('GET requests', () => {
   });
 });
 
+describe('throttle', () => {
+  it('wrong keys past the public limit of one address are refused with 429 in the error format; a valid key refunds', async () => {
+    const limit = ctx.deps.config.throttle.public_address.limit;
+    const from = (remoteAddress: string, key: string) =>
+      ctx.app.inject({ method: 'GET', url: `${BASE}/requests.xml?api_key=${encodeURIComponent(key)}`, remoteAddress });
+    // A valid key's reads do not use the limit up.
+    for (let i = 0; i < limit + 2; i++) expect((await from('10.9.9.8', apiKey)).statusCode).toBe(200);
+    for (let i = 0; i < limit; i++) expect((await from('10.9.9.9', 'o311_wrong')).statusCode).toBe(403);
+    const refused = await from('10.9.9.9', 'o311_wrong');
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(xmlErrors(refused)[0]!.code).toBe('429');
+    // Another address is not affected.
+    expect((await from('10.9.9.10', 'o311_wrong')).statusCode).toBe(403);
+  });
+});
+
 describe('partner keys (administrator)', () => {
   it('the administrator lists his jurisdiction’s keys without the key itself', async () => {
     const r = await ctx.api('GET', '/api/v1/open311-keys', { token: tokens.pd_admin! });
