@@ -22,7 +22,7 @@ const CHANGESET = '2026-12-05T00:00:00+08:00';
 const TAGS = ['open311'];
 
 const S = (description: string, max = 2000) => Type.Optional(Text(max, { description }));
-const Format = Text(10, { description: 'xml | json' });
+const Format = Type.Union([Type.Literal('xml'), Type.Literal('json')], { description: 'response format' });
 const FormatParams = Type.Object({ format: Format });
 const KeyQuery = Type.Object({ api_key: S('partner key'), jurisdiction_id: S('ignored: one jurisdiction') });
 const RequestFields = {
@@ -93,13 +93,19 @@ const str = (p: Open311Params, name: string): string | undefined => {
 
 /** Runs a GeoReport handler: its refusals (and the platform's) answered in the specification's error format. */
 async function answer(
+  request: FastifyRequest,
   reply: FastifyReply,
-  rawFormat: string | undefined,
   run: (format: Open311Format) => Promise<{ root: string; value: Parameters<typeof send>[3]; status?: number }>,
 ): Promise<FastifyReply> {
   let format: Open311Format = 'xml';
   try {
-    format = formatOf(rawFormat);
+    format = formatOf((request.params as { format?: string }).format);
+    // The routes' schemas are checked here, so that a refusal is in the specification's format too.
+    const invalid = request.validationError;
+    if (invalid) {
+      const where = invalid.validationContext ? `${invalid.validationContext}: ` : '';
+      throw open311Error(400, `参数不符合要求（${where}${invalid.message}）`, `invalid parameter (${where}${invalid.message})`);
+    }
     const r = await run(format);
     return send(reply, format, r.root, r.value, r.status ?? 200);
   } catch (e) {
@@ -151,7 +157,7 @@ function geoReportRoutes(app: FastifyInstance, deps: Deps): void {
       schema: { tags: TAGS, summary: 'Open311 服务发现 / service discovery', params: FormatParams, response: XML_OR_JSON },
     },
     async (request, reply) =>
-      answer(reply, request.params.format, async () => ({
+      answer(request, reply, async () => ({
         root: 'discovery',
         value: {
           changeset: CHANGESET,
@@ -183,7 +189,7 @@ function geoReportRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      answer(reply, request.params.format, async () => ({
+      answer(request, reply, async () => ({
         root: 'services',
         value: list('service', (await listServices(deps.db)).map(serviceEntry)),
       })),
@@ -202,7 +208,7 @@ function geoReportRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      answer(reply, request.params.format, async () => ({
+      answer(request, reply, async () => ({
         root: 'service_definition',
         value: serviceDefinition(await serviceOrFail(deps.db, request.params.service_code)),
       })),
@@ -222,7 +228,7 @@ function geoReportRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      answer(reply, request.params.format, async () => {
+      answer(request, reply, async () => {
         const key = await keyed(request);
         const idem = request.headers['idempotency-key'];
         const done = await submitRequest(deps, key, metaOf(request), paramsOf(request), Array.isArray(idem) ? idem[0] : idem);
@@ -255,7 +261,7 @@ function geoReportRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      answer(reply, request.params.format, async () => {
+      answer(request, reply, async () => {
         const key = await keyed(request);
         return { root: 'service_requests', value: list('request', [await requestOfToken(deps.db, key, request.params.token)]) };
       }),
@@ -275,7 +281,7 @@ function geoReportRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      answer(reply, request.params.format, async () => {
+      answer(request, reply, async () => {
         const key = await keyed(request);
         return {
           root: 'service_requests',
@@ -298,7 +304,7 @@ function geoReportRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      answer(reply, request.params.format, async () => {
+      answer(request, reply, async () => {
         const key = await keyed(request);
         return { root: 'service_requests', value: list('request', [await requestById(deps.db, key, request.params.service_request_id)]) };
       }),
