@@ -454,7 +454,10 @@ function judgeGeoReport(o: Outcome): string | null {
 
 function judge(o: Outcome, baseValid: boolean): string | null {
   const { probe, status } = o;
-  if (probe.op.path.startsWith('/open311/')) return judgeGeoReport(o);
+  // An undecodable path or a URL over the limit is refused by the router before any route (or its format) is known:
+  // those keep the platform's error body on every path.
+  const beforeRouting = (probe.cls === 'bad-encoding' && probe.op.pathParams.some((p) => p.name === probe.field)) || status === 414;
+  if (probe.op.path.startsWith('/open311/') && !beforeRouting) return judgeGeoReport(o);
   if (status >= 500) return `status ${status}`;
   if (status >= 400) {
     let json: unknown;

@@ -218,6 +218,18 @@ describe('discovery and services', () => {
     const f = await get('/services.csv');
     expect(f.statusCode).toBe(400);
     expect(xmlErrors(f)[0]!.description).toMatch(/format/);
+    // A method or path that is no GeoReport resource, a body that does not parse: the same error format.
+    const patch = await ctx.app.inject({ method: 'PATCH', url: `${BASE}/services.json` });
+    expect(patch.statusCode).toBe(404);
+    expect(jsonErrors(patch)[0]!.code).toBe(404);
+    const broken = await ctx.app.inject({
+      method: 'POST',
+      url: `${BASE}/requests.json`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"api_key":',
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(jsonErrors(broken)[0]!.code).toBe(400);
   });
 });
 

@@ -19,7 +19,7 @@ const isList = (v: Open311Value): v is Open311List =>
 /** A thrown refusal in the specification's terms; the routes answer it in the requested format. */
 export class Open311Error extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 429,
+    readonly status: number,
     readonly errors: { code: number; description: string }[],
   ) {
     super(errors.map((e) => e.description).join('; '));
@@ -27,7 +27,7 @@ export class Open311Error extends Error {
 }
 
 /** One refusal: the description names the parameter and the rule, in Chinese and in English. */
-export function open311Error(status: 400 | 403 | 404 | 429, zh: string, en: string): Open311Error {
+export function open311Error(status: number, zh: string, en: string): Open311Error {
   return new Open311Error(status, [{ code: status, description: `${zh} / ${en}` }]);
 }
 

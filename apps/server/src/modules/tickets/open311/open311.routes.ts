@@ -137,11 +137,29 @@ function throttle(deps: Deps) {
   };
 }
 
+/** The format a refused request asked for, as far as its path says (XML otherwise, the format every client reads). */
+function guessFormat(request: FastifyRequest): Open311Format {
+  return (request.url.split('?')[0] ?? '').endsWith('.json') ? 'json' : 'xml';
+}
+
 function geoReportRoutes(app: FastifyInstance, deps: Deps): void {
   const typed = withSchemaTypes(app);
   // GeoReport clients post forms; the platform's own JSON parser stays for clients that send JSON.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) =>
     done(null, parseForm(body as string)),
+  );
+  // What fails before a handler runs — a body that does not parse, a content type not taken, a path or method that is
+  // no GeoReport resource — is answered in the specification's format too; a 5xx goes to the platform's handler.
+  app.setErrorHandler((error: unknown, request, reply) => {
+    const status = error instanceof AppError ? error.status : ((error as { statusCode?: number }).statusCode ?? 500);
+    if (status >= 500) throw error;
+    const zh = error instanceof AppError ? error.messageZh : '请求无法处理';
+    const en = error instanceof AppError ? error.messageEn : (error as Error).message;
+    if (error instanceof AppError && error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+    return sendError(reply, guessFormat(request), open311Error(status, zh, en));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, guessFormat(request), open311Error(404, '没有这一 GeoReport 资源或方法', 'no such GeoReport resource or method')),
   );
   const gate = throttle(deps);
   const keyed = async (request: FastifyRequest) => {
