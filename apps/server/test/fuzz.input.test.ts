@@ -428,8 +428,36 @@ async function probesOf(op: Operation, getOps: Set<string>): Promise<{ base: Pro
 const ERROR_KEYS = new Set(['code', 'message', 'messageEn', 'field', 'rule', 'details', 'correlationId']);
 
 /** Why an answer is wrong, or null. */
+/**
+ * Open311 GeoReport v2 answers its refusals in the specification's error format, not the platform's error body: a
+ * JSON array of {code, description} with the HTTP status as code, or the same as <errors><error> in XML.
+ */
+function judgeGeoReport(o: Outcome): string | null {
+  const { probe, status } = o;
+  if (status >= 500) return `status ${status}`;
+  if (status < 400) return probe.refused ? `accepted with ${status}` : null;
+  if (o.body.startsWith('<?xml')) {
+    return new RegExp(
+      `^<\\?xml version="1.0" encoding="UTF-8"\\?>\\n<errors>(<error><code>${status}</code><description>[^<]+</description></error>)+</errors>\\n$`,
+    ).test(o.body)
+      ? null
+      : `${status} body is not the GeoReport error format`;
+  }
+  try {
+    const errors = JSON.parse(o.body) as { code?: unknown; description?: unknown }[];
+    const ok = Array.isArray(errors) && errors.length > 0 && errors.every((e) => e.code === status && typeof e.description === 'string');
+    return ok ? null : `${status} body is not the GeoReport error format`;
+  } catch {
+    return `${status} without a GeoReport error body`;
+  }
+}
+
 function judge(o: Outcome, baseValid: boolean): string | null {
   const { probe, status } = o;
+  // An undecodable path or a URL over the limit is refused by the router before any route (or its format) is known:
+  // those keep the platform's error body on every path.
+  const beforeRouting = (probe.cls === 'bad-encoding' && probe.op.pathParams.some((p) => p.name === probe.field)) || status === 414;
+  if (probe.op.path.startsWith('/open311/') && !beforeRouting) return judgeGeoReport(o);
   if (status >= 500) return `status ${status}`;
   if (status >= 400) {
     let json: unknown;

@@ -23,6 +23,9 @@ let routes: ApiRoute[];
 let lawIds: Record<string, string>;
 /** A list of 浦东's subjects uploaded for import (a batch of its bureau). */
 let importId: string;
+/** 浦东's Open311 partner key and a request it filed. */
+let open311KeyId: string;
+let open311Request: { service_request_id: string; token: string };
 
 const QP_USERS = ['qp_admin', 'qp_leader', 'qp_zjj_leader', 'qp_zjj_01'] as const;
 
@@ -62,6 +65,26 @@ beforeAll(async () => {
     }
     lawIds[collection] = id;
   }
+  // Open311: a partner key of 浦东 and a request it filed (GeoReport paths name the request and its token).
+  const key = await ctx.api('POST', '/api/v1/open311-keys', {
+    token: await ctx.login('pd_admin'),
+    body: { name: '浦东合作方', bureauId: o.bureauId },
+  });
+  expect(key.statusCode, key.body).toBe(201);
+  open311KeyId = (key.json() as { id: string }).id;
+  const filed = await ctx.app.inject({
+    method: 'POST',
+    url: '/open311/v2/requests.json',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({
+      api_key: (key.json() as { apiKey: string }).apiKey,
+      service_code: 'QT01',
+      address_string: '上海市浦东新区张杨路1号',
+      description: '咨询',
+    }).toString(),
+  });
+  expect(filed.statusCode, filed.body).toBe(201);
+  open311Request = (JSON.parse(filed.body) as { service_request_id: string; token: string }[])[0]!;
   // The city's 检查事项清单 is reference data of the same kind.
   lawIds['inspection-matters'] = (await ctx.deps.db.selectFrom('inspection_matters').select('id').limit(1).executeTakeFirstOrThrow()).id;
 }, 240_000);
@@ -123,6 +146,12 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'ticket-exchange/channel': { value: 'hotline_12345', owner: 'neutral', random: () => 'hotline_12345' },
     'overrides/date': { value: '2026-05-06', owner: 'reference', random: () => '2026-05-06' },
     'import/kind': { value: 'provisions', owner: 'reference', random: () => 'provisions' },
+    'open311-keys/id': pd(open311KeyId),
+    // GeoReport paths put the format after a dot ({service_code}.{format}): no collection before them.
+    '/format': { value: 'json', owner: 'neutral', random: () => 'json' },
+    '/service_code': { value: 'SR04', owner: 'reference', random: () => 'SR04' },
+    '/service_request_id': pd(open311Request.service_request_id, () => `T20260302${randomBytes(4).toString('hex').toUpperCase()}`),
+    '/token': pd(open311Request.token),
     // The workbench's sets are the caller's own lists (no 浦东 object in the path).
     'workbench/set': { value: 'myTasks', owner: 'neutral', random: () => 'myTasks' },
   };
@@ -243,6 +272,7 @@ function markers(): string[] {
     o.planId,
     o.ticketId,
     o.ticketExtensionId,
+    open311Request.token,
   ];
 }
 

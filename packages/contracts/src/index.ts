@@ -25,3 +25,4 @@ export * from './subject-import.ts';
 export * from './tickets.ts';
 export * from './ticket-exchange.ts';
 export * from './ticket-conversion.ts';
+export * from './open311.ts';

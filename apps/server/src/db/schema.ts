@@ -16,6 +16,7 @@ import type { SubjectTables } from '../modules/subjects/subjects.tables.ts';
 import type { InspectionTables } from '../modules/inspections/inspections.tables.ts';
 import type { RandomInspectionTables } from '../modules/random-inspections/random-inspections.tables.ts';
 import type { TicketTables } from '../modules/tickets/tickets.tables.ts';
+import type { Open311Tables } from '../modules/tickets/open311/open311.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -156,4 +157,5 @@ export type DB = CoreTables &
   SubjectTables &
   InspectionTables &
   RandomInspectionTables &
-  TicketTables;
+  TicketTables &
+  Open311Tables;

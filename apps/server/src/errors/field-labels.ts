@@ -485,6 +485,24 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   creditCode: L('统一社会信用代码', 'unified social credit code'),
   contacts: L('联系人', 'contacts'),
   version: L('版本', 'version'),
+  // Open311 GeoReport v2 parameters, named as the specification spells them (docs/tickets.md "Open311").
+  format: L('返回格式', 'response format'),
+  api_key: L('合作方密钥', 'partner key'),
+  jurisdiction_id: L('管辖区代码', 'jurisdiction id'),
+  service_code: L('服务代码', 'service code'),
+  long: L('经度', 'longitude'),
+  address_string: L('地址', 'address'),
+  address_id: L('地址编号', 'address id'),
+  email: L('电子邮箱', 'e-mail'),
+  device_id: L('设备编号', 'device id'),
+  account_id: L('合作方账号', 'account id'),
+  first_name: L('名', 'first name'),
+  last_name: L('姓', 'last name'),
+  description: L('描述', 'description'),
+  media_url: L('照片网址', 'media URL'),
+  service_request_id: L('诉求编号', 'service request id'),
+  start_date: L('起始时间', 'start date'),
+  end_date: L('截止时间', 'end date'),
 };
 
 /** The property a path names: `body.party.birthDate` → birthDate, `versions[0].tiers[1].range` → range. */

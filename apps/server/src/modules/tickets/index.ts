@@ -8,6 +8,7 @@ import { EXCHANGE_JOB_HANDLERS } from './exchange/outbox.ts';
 import { SIMULATOR_JOB_HANDLERS } from './exchange/simulator.ts';
 import { exchangeAdapter } from './exchange/exchange.ts';
 import { installTicketHooks } from './tickets.hooks.ts';
+import { open311KeyRoutes, open311PublicRoutes } from './open311/open311.routes.ts';
 import { ticketRoutes } from './tickets.routes.ts';
 
 export type { TicketTables } from './tickets.tables.ts';
@@ -17,8 +18,14 @@ export const ticketsModule: ServerModule = {
   routes: (app: RouteApp, deps: Deps) => {
     ticketRoutes(app, deps);
     exchangeRoutes(app, deps);
+    open311KeyRoutes(app, deps);
   },
-  publicRoutes: publicExchangeRoutes,
+  // The exchange's signed inbound endpoint; Open311 GeoReport v2 (docs/tickets.md §13): partners file and follow
+  // requests with their api_key.
+  publicRoutes: (app, deps) => {
+    publicExchangeRoutes(app, deps);
+    open311PublicRoutes(app, deps);
+  },
   jobs: { ...EXCHANGE_JOB_HANDLERS, ...SIMULATOR_JOB_HANDLERS },
   hooks: installTicketHooks,
 };
