@@ -485,7 +485,7 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   creditCode: L('统一社会信用代码', 'unified social credit code'),
   contacts: L('联系人', 'contacts'),
   version: L('版本', 'version'),
-  // Open311 GeoReport v2 parameters, named as the specification spells them (docs/tickets.md "Open311").
+  // Open311 GeoReport v2 parameters, named as the specification spells them (docs/tickets.md §13).
   format: L('返回格式', 'response format'),
   api_key: L('合作方密钥', 'partner key'),
   jurisdiction_id: L('管辖区代码', 'jurisdiction id'),
