@@ -82,8 +82,9 @@ export async function createBlankPlatform(clock: Clock = testClock()): Promise<P
 /**
  * A fresh database per test file: embedded PGlite in memory by default; with DATABASE_URL set,
  * a throw-away database created on that PostgreSQL server and dropped afterwards.
- * The sandbox payment provider is on for both engines (PAYMENT_SANDBOX=true) so that both run the same payment
- * tests; `env` overrides settings (e.g. PAYMENT_SANDBOX=false).
+ * The sandbox payment provider and the 12345 / 城运 exchange's simulator are on for both engines (PAYMENT_SANDBOX=true,
+ * TICKET_EXCHANGE=simulator) so that both run the same tests and publish the same routes; `env` overrides settings
+ * (e.g. PAYMENT_SANDBOX=false).
  */
 export async function createTestContext(
   opts: {
@@ -110,7 +111,7 @@ export async function createTestContext(
   }
   // PGlite in memory, or on disk when another process must open the same database.
   const dataDir = !databaseUrl && opts.dataDir ? opts.dataDir : 'memory://';
-  const env = { ...process.env, PAYMENT_SANDBOX: 'true', ...opts.env, DATABASE_URL: databaseUrl ?? '' };
+  const env = { ...process.env, PAYMENT_SANDBOX: 'true', TICKET_EXCHANGE: 'simulator', ...opts.env, DATABASE_URL: databaseUrl ?? '' };
   // No console unless the test names one (WEB_DIST): the API tests need no build of apps/web. The file store in memory
   // unless a test asks for a directory (`config: { filesDir }`, to alter bytes on disk).
   const config = {
@@ -167,6 +168,7 @@ export async function createTestContext(
     processEnv: (): Record<string, string> => ({
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }),
       PAYMENT_SANDBOX: String(config.paymentSandbox),
+      TICKET_EXCHANGE: config.ticketExchange,
       // A configured deployment, as the in-process app stands for (documents issue on PostgreSQL).
       PUBLIC_BASE_URL: config.publicBaseUrl,
     }),

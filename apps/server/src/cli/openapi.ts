@@ -8,8 +8,13 @@ import { publishedOpenApi } from '../http/openapi-document.ts';
 /** `npm run openapi`: writes the OpenAPI document to docs/openapi.json (committed; a test fails when it drifts). */
 export const OPENAPI_FILE = path.resolve(import.meta.dirname, '../../../../docs/openapi.json');
 
-// Every route, the sandbox's cashier included (it is mounted only where PAYMENT_SANDBOX is on).
-const config = { ...loadConfig({ ...process.env, DATABASE_URL: '', PAYMENT_SANDBOX: 'true' }), dataDir: 'memory://', webDist: null };
+// Every route, the sandbox's cashier and the exchange simulator's included (mounted only where PAYMENT_SANDBOX is on
+// and TICKET_EXCHANGE=simulator).
+const config = {
+  ...loadConfig({ ...process.env, DATABASE_URL: '', PAYMENT_SANDBOX: 'true', TICKET_EXCHANGE: 'simulator' }),
+  dataDir: 'memory://',
+  webDist: null,
+};
 const { deps, database } = await openPlatform({ config, migrate: true });
 const app = await buildApp({ deps, databaseKind: database.kind });
 await app.ready();

@@ -93,7 +93,9 @@ export function installUnitOfWork(app: FastifyInstance, deps: Deps): void {
     const handler = route.handler;
     const honoursKey = route.config?.idempotencyKey !== false;
     route.handler = async function unitOfWorkHandler(this: FastifyInstance, request, reply) {
-      const key = honoursKey ? keyOf(request) : null;
+      // A malformed key is refused even where keys are not honoured: the client meant one and must learn it is wrong.
+      const given = keyOf(request);
+      const key = honoursKey ? given : null;
       const uow = await beginUnitOfWork(deps.db);
       request.unitOfWork = { uow, idempotency: null };
       return uow.run(async () => {

@@ -1,7 +1,7 @@
 // The four numbers (and 诉转案率) per squad or district bureau for one month, exportable, and the tickets part of the
 // command centre's and the leaders' homes: this month against last month, and what waits on the centre.
 import type { TicketHome, TicketRatesTable, TicketRatesTableQuery } from '@chengguan/contracts';
-import { ticketRates, type SatisfactionLevel, type TicketFacts, type TicketRates as DomainRates } from '@chengguan/domain';
+import { ticketRates, type TicketFacts, type TicketRates as DomainRates } from '@chengguan/domain';
 import { sql } from 'kysely';
 import type { Actor, Deps } from '../../../context.ts';
 import { toXlsx, type XlsxColumn } from '../../../http/xlsx.ts';
@@ -9,8 +9,8 @@ import { assertPermission } from '../../../shared/access.ts';
 import { shanghaiDate, shanghaiInstant } from '../../../shared/time.ts';
 import { getOrgRowOrFail } from '../../org/index.ts';
 import { ticketsQuery } from '../tickets.repository.ts';
+import { RATE_FACT_COLUMNS, rateFacts } from './read-tickets.ts';
 
-const EXCLUDED = new Set(['returned', 'referred', 'merged']);
 const OPEN = ['received', 'accepted', 'dispatched', 'handling'] as const;
 
 function monthBounds(month: string): [Date, Date] {
@@ -31,41 +31,13 @@ async function monthFacts(deps: Deps, actor: Actor, month: string, scopePath: st
   const [from, to] = monthBounds(month);
   let q = ticketsQuery(deps.db, actor).where('t.received_at', '>=', from).where('t.received_at', '<', to);
   if (scopePath) q = q.where(sql<boolean>`coalesce(g.path, b.path) LIKE ${prefix(scopePath)}`);
-  const rows = await q
-    .select([
-      't.org_id',
-      'g.name as org_name',
-      't.bureau_id',
-      'b.name as bureau_name',
-      't.state',
-      't.received_at',
-      't.reporter_phone',
-      't.first_contact_due_at',
-      't.first_contact_at',
-      't.handling_due_at',
-      't.replied_at',
-      't.resolved',
-      't.satisfaction',
-      't.case_id',
-    ])
-    .execute();
+  const rows = await q.select(['t.org_id', 'g.name as org_name', 't.bureau_id', 'b.name as bureau_name', ...RATE_FACT_COLUMNS]).execute();
   return rows.map((r) => ({
     orgId: r.org_id,
     orgName: r.org_name,
     bureauId: r.bureau_id,
     bureauName: r.bureau_name,
-    facts: {
-      receivedAt: new Date(r.received_at),
-      contactable: r.reporter_phone !== null,
-      firstContactDueAt: new Date(r.first_contact_due_at),
-      firstContactAt: r.first_contact_at ? new Date(r.first_contact_at) : null,
-      handlingDueAt: new Date(r.handling_due_at),
-      repliedAt: r.replied_at ? new Date(r.replied_at) : null,
-      excluded: EXCLUDED.has(r.state),
-      resolved: r.resolved,
-      satisfaction: r.satisfaction as SatisfactionLevel | null,
-      convertedToCase: r.case_id !== null,
-    } satisfies TicketFacts,
+    facts: rateFacts(r),
   }));
 }
 

@@ -17,6 +17,7 @@ import {
   ticketRates,
   type SatisfactionLevel,
   type TicketChannel,
+  type TicketFacts,
   type TicketState,
 } from '@chengguan/domain';
 import { sql } from 'kysely';
@@ -280,6 +281,48 @@ export async function listTicketCategories(deps: Deps, actor: Actor): Promise<Ti
   }));
 }
 
+/** The columns the four rates are computed from, and the facts `ticketRates` takes from such a row. */
+export const RATE_FACT_COLUMNS = [
+  't.state',
+  't.received_at',
+  't.reporter_phone',
+  't.first_contact_due_at',
+  't.first_contact_at',
+  't.handling_due_at',
+  't.replied_at',
+  't.resolved',
+  't.satisfaction',
+  't.case_id',
+] as const;
+
+const EXCLUDED_FROM_RATES: ReadonlySet<string> = new Set(['returned', 'referred', 'merged']);
+
+export function rateFacts(r: {
+  state: string;
+  received_at: Date | string;
+  reporter_phone: string | null;
+  first_contact_due_at: Date | string;
+  first_contact_at: Date | string | null;
+  handling_due_at: Date | string;
+  replied_at: Date | string | null;
+  resolved: boolean | null;
+  satisfaction: string | null;
+  case_id: string | null;
+}): TicketFacts {
+  return {
+    receivedAt: new Date(r.received_at),
+    contactable: r.reporter_phone !== null,
+    firstContactDueAt: new Date(r.first_contact_due_at),
+    firstContactAt: r.first_contact_at ? new Date(r.first_contact_at) : null,
+    handlingDueAt: new Date(r.handling_due_at),
+    repliedAt: r.replied_at ? new Date(r.replied_at) : null,
+    excluded: EXCLUDED_FROM_RATES.has(r.state),
+    resolved: r.resolved,
+    satisfaction: r.satisfaction as SatisfactionLevel | null,
+    convertedToCase: r.case_id !== null,
+  };
+}
+
 /** The four numbers over the tickets received from `from` to `to` (Shanghai days) in the jurisdiction, or one squad. */
 export async function getTicketRates(deps: Deps, actor: Actor, q: TicketRatesQuery): Promise<TicketRates> {
   assertPermission(actor, 'ticket:read');
@@ -288,34 +331,7 @@ export async function getTicketRates(deps: Deps, actor: Actor, q: TicketRatesQue
     .where('t.received_at', '>=', shanghaiInstant(q.from))
     .where('t.received_at', '<', new Date(shanghaiInstant(q.to).getTime() + 86_400_000));
   if (q.orgId) query = query.where('t.org_id', '=', q.orgId);
-  const rows = await query
-    .select([
-      't.state',
-      't.received_at',
-      't.reporter_phone',
-      't.first_contact_due_at',
-      't.first_contact_at',
-      't.handling_due_at',
-      't.replied_at',
-      't.resolved',
-      't.satisfaction',
-      't.case_id',
-    ])
-    .execute();
-  const rates = ticketRates(
-    rows.map((r) => ({
-      receivedAt: new Date(r.received_at),
-      contactable: r.reporter_phone !== null,
-      firstContactDueAt: new Date(r.first_contact_due_at),
-      firstContactAt: r.first_contact_at ? new Date(r.first_contact_at) : null,
-      handlingDueAt: new Date(r.handling_due_at),
-      repliedAt: r.replied_at ? new Date(r.replied_at) : null,
-      excluded: r.state === 'returned' || r.state === 'referred' || r.state === 'merged',
-      resolved: r.resolved,
-      satisfaction: r.satisfaction as SatisfactionLevel | null,
-      convertedToCase: r.case_id !== null,
-    })),
-    deps.clock.now(),
-  );
+  const rows = await query.select(RATE_FACT_COLUMNS).execute();
+  const rates = ticketRates(rows.map(rateFacts), deps.clock.now());
   return { from: q.from, to: q.to, ...rates };
 }
