@@ -72,7 +72,7 @@ export default function TicketRatesPage() {
         loading={table.loading}
         pagination={false}
         dataSource={rows}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: groupBy === 'squad' ? t('conv.table.squad') : t('conv.table.districtCol'), dataIndex: 'orgName' },
           { title: t('conv.table.received'), dataIndex: 'received', align: 'right' },
