@@ -3,7 +3,8 @@
 // refusals, extensions, 退单 and reopening, duplicates and merging, repeats, the list, the export and the four rates;
 // and the forbidden paths — another district, another squad, a role that may not, a squad outside the scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PageOf, TicketDetail, TicketRates, TicketSummary } from '@chengguan/contracts';
+import { TICKET_ACTION_CODES, type PageOf, type TicketDetail, type TicketRates, type TicketSummary } from '@chengguan/contracts';
+import { TICKET_ACTIONS } from '@chengguan/domain';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
 import { PNG_1X1 } from './portal-support.ts';
 
@@ -151,6 +152,10 @@ describe('intake and routing', () => {
 });
 
 describe('the machine, its clocks and its refusals', () => {
+  it("publishes exactly the domain machine's steps in the contracts", () => {
+    expect([...TICKET_ACTION_CODES]).toEqual([...TICKET_ACTIONS]);
+  });
+
   it('received → accepted → dispatched → handling → replied → closed, with first contact and callback, audited', async () => {
     const t = await ok<TicketDetail>(call('pd_command', 'POST', '/api/v1/tickets', hotline('SH12345-0100')), 201);
     expect((await step('pd_ljz_01', t.id, 'accept')).statusCode).toBe(403);

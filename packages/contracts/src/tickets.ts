@@ -21,6 +21,7 @@ export const DISPATCH_LEVEL_CODES = ['ordinary', 'supervision', 'callback_review
 export const TICKET_LIMIT_KIND_CODES = ['consultation', 'ordinary', 'supervision', 'complex'] as const;
 export const SATISFACTION_CODES = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export const CLOCK_STATUS_CODES = ['running', 'paused', 'met', 'late', 'overdue'] as const;
+/** The ticket steps: the domain's `TICKET_ACTIONS`, listed here as the contracts do not load the domain. */
 export const TICKET_ACTION_CODES = [
   'accept',
   'dispatch',
@@ -39,6 +40,23 @@ export const TICKET_ACTION_CODES = [
   'merge',
   'convertToCase',
 ] as const;
+/** The steps taken through POST /api/v1/tickets/:id/<path>: the server mounts them, the console calls them. */
+export const TICKET_STEP_PATHS = {
+  accept: 'accept',
+  dispatch: 'dispatch',
+  startHandling: 'start',
+  recordContact: 'contact',
+  reply: 'reply',
+  close: 'close',
+  recordCallback: 'callback',
+  returnTicket: 'return',
+  reopen: 'reopen',
+  transfer: 'transfer',
+  refer: 'refer',
+  escalate: 'escalate',
+  merge: 'merge',
+} as const;
+export type TicketStepAction = keyof typeof TICKET_STEP_PATHS;
 
 const CategoryCode = Code('^[A-Z]{2}([0-9]{2}){0,2}$', 6, 'ticket category code, e.g. SR04');
 const Phone = Code('^[0-9+\\- ]{5,20}$', 20);

@@ -1,13 +1,15 @@
-import type {
-  ConvertTicketBody,
-  PageOf,
-  TicketExchangeStatus,
-  TicketDetail,
-  TicketExtensionBody,
-  TicketRates,
-  TicketRatesTable,
-  TicketStepBody,
-  TicketSummary,
+import {
+  TICKET_STEP_PATHS,
+  type ConvertTicketBody,
+  type PageOf,
+  type TicketDetail,
+  type TicketExchangeStatus,
+  type TicketExtensionBody,
+  type TicketRates,
+  type TicketRatesTable,
+  type TicketStepAction,
+  type TicketStepBody,
+  type TicketSummary,
 } from '@chengguan/contracts';
 import { api, type Query } from './client.ts';
 
@@ -23,23 +25,7 @@ export type TicketFilters = {
   q?: string;
 };
 
-/** The steps taken through POST /api/v1/tickets/:id/<path> (the server's STEP_PATHS). */
-export const TICKET_STEP_PATHS = {
-  accept: 'accept',
-  dispatch: 'dispatch',
-  startHandling: 'start',
-  recordContact: 'contact',
-  reply: 'reply',
-  close: 'close',
-  recordCallback: 'callback',
-  returnTicket: 'return',
-  reopen: 'reopen',
-  transfer: 'transfer',
-  refer: 'refer',
-  escalate: 'escalate',
-  merge: 'merge',
-} as const;
-export type TicketStepAction = keyof typeof TICKET_STEP_PATHS;
+export { TICKET_STEP_PATHS, type TicketStepAction };
 
 export const ticketsApi = {
   exchange: (signal?: AbortSignal) => api.get<TicketExchangeStatus>('/api/v1/ticket-exchange', {}, signal),

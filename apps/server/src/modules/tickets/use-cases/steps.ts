@@ -3,6 +3,7 @@
 // a conditional UPDATE … WHERE state = <from> → the timeline event → the audit row. Steps that change a clock's facts
 // (escalation, 退单 and reopening, extension decisions) recompute the due date through the domain.
 import type { TicketDetail, TicketExtensionBody, TicketExtensionDecisionBody, TicketStepBody } from '@chengguan/contracts';
+import { TICKET_STEP_PATHS } from '@chengguan/contracts';
 import {
   callbackNeedsReview,
   checkExtensionRequest,
@@ -26,22 +27,8 @@ import { findTicket, insertTicketEvent, type TicketRow } from '../tickets.reposi
 import type { TicketsTable } from '../tickets.tables.ts';
 import { getTicket } from './read-tickets.ts';
 
-/** The steps taken through POST /tickets/:id/<path>. */
-export const STEP_PATHS = {
-  accept: 'accept',
-  dispatch: 'dispatch',
-  startHandling: 'start',
-  recordContact: 'contact',
-  reply: 'reply',
-  close: 'close',
-  recordCallback: 'callback',
-  returnTicket: 'return',
-  reopen: 'reopen',
-  transfer: 'transfer',
-  refer: 'refer',
-  escalate: 'escalate',
-  merge: 'merge',
-} as const satisfies Partial<Record<TicketAction, string>>;
+/** The steps taken through POST /tickets/:id/<path> (contracts' `TICKET_STEP_PATHS`, which the console calls too). */
+export const STEP_PATHS = TICKET_STEP_PATHS satisfies Partial<Record<TicketAction, string>>;
 export type StepAction = keyof typeof STEP_PATHS;
 
 function refuse(code: 'TICKET_STATE_CONFLICT' | 'TICKET_ROLE_FORBIDDEN' | 'TICKET_REASON_REQUIRED', zh: string, en: string): never {
