@@ -24,3 +24,5 @@ export * from './audit/checkpoint.ts';
 export * from './geo/index.ts';
 export * from './subjects/index.ts';
 export * from './tickets/index.ts';
+export * from './offsite/index.ts';
+export * from './waste/index.ts';
