@@ -240,6 +240,7 @@ export const enUS: Record<MessageKey, string> = {
   'role.supervisor': 'Supervisor',
   'role.bureau_leader': 'Bureau leader',
   'role.admin': 'Administrator',
+  'role.partner': 'Partner department',
   'audit.title': 'Audit log',
   'audit.seq': 'Seq.',
   'audit.at': 'Time',

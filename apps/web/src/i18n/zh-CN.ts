@@ -234,6 +234,7 @@ export const zhCN = {
   'role.supervisor': '督察',
   'role.bureau_leader': '局领导',
   'role.admin': '系统管理员',
+  'role.partner': '协作部门账户',
   'audit.title': '审计日志',
   'audit.seq': '序号',
   'audit.at': '时间',

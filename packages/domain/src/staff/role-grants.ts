@@ -46,6 +46,7 @@ const ROLE_ZH: Record<Role, string> = {
   supervisor: '督察',
   bureau_leader: '局领导',
   admin: '系统管理员',
+  partner: '协作部门账户',
 };
 
 const ROLE_EN: Record<Role, string> = {
@@ -56,6 +57,7 @@ const ROLE_EN: Record<Role, string> = {
   supervisor: 'supervisor',
   bureau_leader: 'bureau leader',
   admin: 'administrator',
+  partner: 'partner department account',
 };
 
 /** R5: the pairs of roles one person may not hold together, each with its reason and source. */
