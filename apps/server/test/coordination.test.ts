@@ -4,9 +4,18 @@
 // a coordinated action across squads with per-squad progress; the 移送 step recorded with its letter; and the forbidden
 // paths — another district, a squad outside the commander's scope, a role that may not, another partner's order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JointActionDetail, JointOrderDetail, JointOrderSummary, PageOf, PartnerUnit, TicketDetail } from '@chengguan/contracts';
+import type {
+  CaseDocumentsAnswer,
+  JointActionDetail,
+  JointOrderDetail,
+  JointOrderSummary,
+  PageOf,
+  PartnerUnit,
+  TicketDetail,
+} from '@chengguan/contracts';
 import { caseKit, jpeg, type CaseKit } from './cases-support.ts';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
+import { pdfText } from './pdf-text.ts';
 
 let ctx: TestContext;
 let kit: CaseKit;
@@ -326,5 +335,26 @@ describe('移送 (case transfer to another region)', () => {
     const row = await ctx.deps.db.selectFrom('transfers').selectAll().where('case_id', '=', c.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ receiving_body: '苏州市吴江区综合行政执法局', kind: 'other_agency', bureau_id: org('pd') });
     expect(row.letter_number).toMatch(/移字/);
+    // The signed 移送函 PDF, issued in the step: receiving authority, reason, basis and the facts.
+    const docs = await ok<CaseDocumentsAnswer>(ctx.api('GET', `/api/v1/cases/${c.id}/documents`, { token: kit.tokens.pd_ljz_01! }));
+    const letter = docs.issued.find((d) => d.kind === 'transfer_letter')!;
+    expect(letter.number).toBe(row.letter_number);
+    expect(docs.stage.find((d) => d.kind === 'transfer_letter')).toMatchObject({ made: true, source: 'step' });
+    const pdf = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/v1/documents/${letter.id}/pdf`,
+      headers: { authorization: `Bearer ${kit.tokens.pd_ljz_01!}` },
+    });
+    expect(pdf.statusCode).toBe(200);
+    const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, '');
+    for (const part of [
+      '案件移送函',
+      '苏州市吴江区综合行政执法局',
+      '长三角毗邻区域',
+      '第二十二条',
+      c.facts.replace(/\s+/g, '').slice(0, 10),
+    ]) {
+      expect(text).toContain(part);
+    }
   });
 });

@@ -188,7 +188,9 @@ export async function listJointOrders(deps: Deps, actor: Actor, q: JointOrderLis
   let orgPath: string | undefined;
   if (q.orgId) {
     const org = await findOrg(deps.db, q.orgId);
-    if (!org) throw new AppError('NOT_FOUND', { field: 'orgId', message: '单位不存在', messageEn: 'orgId: no such org' });
+    if (!org || (reader.party === 'bureau' && !org.path.startsWith(actor.jurisdictionPath))) {
+      throw new AppError('NOT_FOUND', { field: 'orgId', message: '单位不存在', messageEn: 'orgId: no such org' });
+    }
     orgPath = org.path;
   }
   const now = deps.clock.now();
