@@ -1,3 +1,4 @@
+import { coordinationEnUS } from './coordination.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
 import { ticketConversionEnUS } from './ticket-conversion.en-US.ts';
 import { inspectionsEnUS } from './inspections.en-US.ts';
@@ -697,6 +698,7 @@ export const enUS: Record<MessageKey, string> = {
   ...homeEnUS,
   ...inspectionsEnUS,
   ...ticketsEnUS,
+  ...coordinationEnUS,
   ...ticketConversionEnUS,
   ...textEnUS,
 };

@@ -1,3 +1,4 @@
+import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 import { ticketConversionZhCN } from './ticket-conversion.zh-CN.ts';
 import { inspectionsZhCN } from './inspections.zh-CN.ts';
@@ -693,6 +694,7 @@ export const zhCN = {
   ...homeZhCN,
   ...inspectionsZhCN,
   ...ticketsZhCN,
+  ...coordinationZhCN,
   ...ticketConversionZhCN,
   ...textZhCN,
 } as const;

@@ -172,7 +172,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:read',
   ],
   // An account of a partner department (交警, 房管 …): only its own unit's joint orders and action tasks.
-  partner: ['joint:partner'],
+  partner: ['org:read', 'joint:read', 'joint:partner'],
 };
 
 export const ROLE_LABELS: Record<Role, { name: string; nameEn: string }> = {
