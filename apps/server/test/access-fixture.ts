@@ -72,6 +72,11 @@ export type PudongObjects = {
   /** A 12345 ticket of 陆家嘴, dispatched, with a pending extension request. */
   ticketId: string;
   ticketExtensionId: string;
+  /** An outbound joint order of 陆家嘴 to the city's traffic police, 浦东's own partner unit, and an action with its task. */
+  jointOrderId: string;
+  partnerUnitId: string;
+  jointActionId: string;
+  jointTaskId: string;
 };
 
 const ok = async (r: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) => {
@@ -342,8 +347,40 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     api('pd_ljz_01', 'POST', `/api/v1/tickets/${hotlineTicket.id}/extensions`, { kind: 'complex', reason: '需要联合处置' }),
   )) as { extensions: { id: string }[] };
 
+  const jointOrder = (await ok(
+    api('pd_command', 'POST', '/api/v1/joint-orders', {
+      partnerId: '0190a000-0000-7000-8000-000000000441',
+      orgId: kit.orgId('pd-ljz'),
+      category: 'muck_truck',
+      title: '请协查渣土车',
+      content: '渣土车撒漏，请协查',
+      ticketId: hotlineTicket.id,
+    }),
+    201,
+  )) as { id: string };
+  kit.tokens.pd_admin ??= await ctx.login('pd_admin');
+  const partnerUnit = (await ok(
+    api('pd_admin', 'POST', '/api/v1/partner-units', { code: 'PD-ACCESS', name: '浦东新区协作部门', kind: 'other' }),
+    201,
+  )) as { id: string };
+  const jointAction = (await ok(
+    api('pd_command', 'POST', '/api/v1/joint-actions', {
+      title: '联合整治',
+      objective: '整治设摊',
+      area: '陆家嘴',
+      startsAt: '2026-03-02T12:00:00.000Z',
+      endsAt: '2026-03-02T16:00:00.000Z',
+      tasks: [{ orgId: kit.orgId('pd-ljz'), task: '巡查' }],
+    }),
+    201,
+  )) as { id: string; tasks: { id: string }[] };
+
   return {
     kit,
+    jointOrderId: jointOrder.id,
+    partnerUnitId: partnerUnit.id,
+    jointActionId: jointAction.id,
+    jointTaskId: jointAction.tasks[0]!.id,
     ticketId: hotlineTicket.id,
     ticketExtensionId: extended.extensions[0]!.id,
     visitId: (visit as { id: string }).id,

@@ -219,8 +219,9 @@ describe('the roles the console offers', () => {
       'supervisor',
       'bureau_leader',
       'admin',
+      'partner',
     ]);
-    expect(await grantable('pd_admin')).toEqual(['field_officer', 'squad_leader', 'legal_reviewer', 'commander']);
+    expect(await grantable('pd_admin')).toEqual(['field_officer', 'squad_leader', 'legal_reviewer', 'commander', 'partner']);
     expect(await grantable('pd_leader')).toEqual([]);
   });
 });

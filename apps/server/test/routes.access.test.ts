@@ -131,6 +131,10 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'photos/sm3': pd(o.visitPhotoSm3, hex64),
     'inspection-plans/id': pd(o.planId),
     'tickets/id': pd(o.ticketId),
+    'joint-orders/id': pd(o.jointOrderId),
+    'joint-actions/id': pd(o.jointActionId),
+    'tasks/taskId': pd(o.jointTaskId),
+    'partner-units/id': pd(o.partnerUnitId),
     'extensions/extensionId': pd(o.ticketExtensionId),
     // The public record of a draw is reached by the plan's id, published with the plan.
     'draws/planId': { value: o.planId, owner: 'key', random: uuid },

@@ -48,6 +48,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'draws', labelKey: 'menu.draws', icon: <UnorderedListOutlined /> },
   { key: 'inspections', labelKey: 'menu.inspections', icon: <AuditOutlined /> },
   { key: 'tickets', labelKey: 'menu.tickets', icon: <MailOutlined /> },
+  { key: 'coordination', labelKey: 'menu.coordination', icon: <ApartmentOutlined /> },
 ];
 
 export type AppRoute = {
@@ -155,6 +156,42 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'tickets',
     inMenu: false,
     page: lazy(() => import('./pages/tickets/TicketPage.tsx')),
+  },
+  // 综合指挥 (issue 13 §3): joint work orders with partner departments (also the partner's own accounts) and
+  // street-wide coordinated actions.
+  {
+    path: 'joint-orders',
+    labelKey: 'menu.jointOrders',
+    icon: <ProfileOutlined />,
+    permission: 'joint:read',
+    group: 'coordination',
+    page: lazy(() => import('./pages/coordination/JointOrderListPage.tsx')),
+  },
+  {
+    path: 'joint-orders/:id',
+    labelKey: 'menu.jointOrders',
+    icon: <ProfileOutlined />,
+    permission: 'joint:read',
+    group: 'coordination',
+    inMenu: false,
+    page: lazy(() => import('./pages/coordination/JointOrderPage.tsx')),
+  },
+  {
+    path: 'joint-actions',
+    labelKey: 'menu.jointActions',
+    icon: <ThunderboltOutlined />,
+    permission: 'joint:read',
+    group: 'coordination',
+    page: lazy(() => import('./pages/coordination/JointActionListPage.tsx')),
+  },
+  {
+    path: 'joint-actions/:id',
+    labelKey: 'menu.jointActions',
+    icon: <ThunderboltOutlined />,
+    permission: 'joint:read',
+    group: 'coordination',
+    inMenu: false,
+    page: lazy(() => import('./pages/coordination/JointActionPage.tsx')),
   },
   {
     path: 'inspection-tasks',

@@ -29,6 +29,7 @@ export const DOCUMENT_KINDS = [
   'closing_report',
   'cash_receipt',
   'e_service_consent',
+  'transfer_letter',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DocumentKindSchema = literals(DOCUMENT_KINDS);
@@ -57,6 +58,7 @@ export const DOCUMENT_KIND_TITLES: Record<DocumentKind, { zh: string; en: string
   payment_reminder: { zh: '催告书', en: 'Payment reminder (催告书)' },
   court_application: { zh: '强制执行申请书', en: 'Application for court enforcement' },
   closing_report: { zh: '结案报告', en: 'Case closing report' },
+  transfer_letter: { zh: '案件移送函', en: 'Case transfer letter' },
   cash_receipt: { zh: '罚没款收据（当场收缴）', en: 'Receipt for on-the-spot collection' },
   e_service_consent: { zh: '电子送达地址确认书', en: 'Electronic service address confirmation' },
 };

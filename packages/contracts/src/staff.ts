@@ -2,7 +2,16 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Code, IsoDate, PageQuery, Text, Uuid } from './common.ts';
 
 /** The roles of the platform (REQUIREMENTS.md "Who uses it"). */
-export const ROLES = ['field_officer', 'squad_leader', 'legal_reviewer', 'commander', 'supervisor', 'bureau_leader', 'admin'] as const;
+export const ROLES = [
+  'field_officer',
+  'squad_leader',
+  'legal_reviewer',
+  'commander',
+  'supervisor',
+  'bureau_leader',
+  'admin',
+  'partner',
+] as const;
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 

@@ -26,3 +26,4 @@ export * from './subjects/index.ts';
 export * from './tickets/index.ts';
 export * from './offsite/index.ts';
 export * from './waste/index.ts';
+export * from './coordination/index.ts';

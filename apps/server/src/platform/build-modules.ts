@@ -5,6 +5,7 @@ import type { Deps } from '../context.ts';
 import { auditModule } from '../modules/audit/index.ts';
 import { authModule } from '../modules/auth/index.ts';
 import { casesModule } from '../modules/cases/index.ts';
+import { coordinationModule } from '../modules/coordination/index.ts';
 import { disclosureModule } from '../modules/disclosure/index.ts';
 import { documentsModule } from '../modules/documents/index.ts';
 import { enforcementModule } from '../modules/enforcement/index.ts';
@@ -56,6 +57,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   randomInspectionsModule,
   subjectImportModule,
   ticketsModule,
+  coordinationModule,
 ];
 
 export type Modules = {

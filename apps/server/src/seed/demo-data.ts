@@ -322,6 +322,7 @@ export const TITLES: Record<Role, string> = {
   supervisor: '督察员',
   bureau_leader: '局长',
   admin: '系统管理员',
+  partner: '协作部门联络员',
 };
 
 type Staffing = { key: string; orgKey: string; role: Role; username: string; domains: EnforcementDomain[] };

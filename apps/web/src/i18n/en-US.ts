@@ -1,3 +1,4 @@
+import { coordinationEnUS } from './coordination.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
 import { ticketConversionEnUS } from './ticket-conversion.en-US.ts';
 import { inspectionsEnUS } from './inspections.en-US.ts';
@@ -240,6 +241,7 @@ export const enUS: Record<MessageKey, string> = {
   'role.supervisor': 'Supervisor',
   'role.bureau_leader': 'Bureau leader',
   'role.admin': 'Administrator',
+  'role.partner': 'Partner department',
   'audit.title': 'Audit log',
   'audit.seq': 'Seq.',
   'audit.at': 'Time',
@@ -696,6 +698,7 @@ export const enUS: Record<MessageKey, string> = {
   ...homeEnUS,
   ...inspectionsEnUS,
   ...ticketsEnUS,
+  ...coordinationEnUS,
   ...ticketConversionEnUS,
   ...textEnUS,
 };

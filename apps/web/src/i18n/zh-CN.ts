@@ -1,3 +1,4 @@
+import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 import { ticketConversionZhCN } from './ticket-conversion.zh-CN.ts';
 import { inspectionsZhCN } from './inspections.zh-CN.ts';
@@ -234,6 +235,7 @@ export const zhCN = {
   'role.supervisor': '督察',
   'role.bureau_leader': '局领导',
   'role.admin': '系统管理员',
+  'role.partner': '协作部门账户',
   'audit.title': '审计日志',
   'audit.seq': '序号',
   'audit.at': '时间',
@@ -692,6 +694,7 @@ export const zhCN = {
   ...homeZhCN,
   ...inspectionsZhCN,
   ...ticketsZhCN,
+  ...coordinationZhCN,
   ...ticketConversionZhCN,
   ...textZhCN,
 } as const;

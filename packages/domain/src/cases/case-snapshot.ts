@@ -216,7 +216,14 @@ export type SummaryTicket = {
   filedWithAgencyOn?: LegalDate;
 };
 
-export type Transfer = { transferredOn: LegalDate; kind: 'other_agency' | 'judicial'; receivingBody: string; legalBasis: string };
+export type Transfer = {
+  transferredOn: LegalDate;
+  kind: 'other_agency' | 'judicial';
+  receivingBody: string;
+  legalBasis: string;
+  /** The reason (移送理由), printed in the 移送函; absent in events recorded before the letter printed it. */
+  reason?: string;
+};
 
 export type CaseSnapshot = {
   procedure: Procedure;

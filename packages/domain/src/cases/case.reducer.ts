@@ -130,7 +130,9 @@ const PATCHES: { [A in CaseAction]: Patch<A> } = {
       { approvedOn: i.date, period: i.period, legalBasis: i.legalBasis, ...(i.lateReason ? { lateReason: i.lateReason } : {}) },
     ],
   }),
-  transfer: (_s, i) => ({ transfer: { transferredOn: i.date, kind: i.kind, receivingBody: i.receivingBody, legalBasis: i.legalBasis } }),
+  transfer: (_s, i) => ({
+    transfer: { transferredOn: i.date, kind: i.kind, receivingBody: i.receivingBody, legalBasis: i.legalBasis, reason: i.reason },
+  }),
   issueSummaryDecision: (_s, i) => ({
     decision: { decidedOn: i.date, outcome: 'penalty', penalty: i.penalty, citesHearingRecord: false },
     summary: { serialNumber: i.form.serialNumber },

@@ -107,6 +107,8 @@ function reasonsFor(kind: DocumentKind, s: CaseSnapshot, f: AvailabilityFacts, c
       return s.summary?.receiptNumber || s.summary?.collectedOn
         ? []
         : [r('B4', '行政处罚法 Art. 68, Art. 70', '本案没有当场收缴罚款', 'No on-the-spot collection')];
+    case 'transfer_letter':
+      return s.transfer ? [] : [r('C5', '行政处罚法 Art. 22, Art. 27', '案件尚未移送', 'The case has not been transferred')];
     case 'e_service_consent':
       return active ? [] : [r('F2', '行政处罚法 Art. 61', '案件已办结', 'The case has ended')];
   }

@@ -345,6 +345,24 @@ export const DEFAULT_TEMPLATES: Record<DocumentKind, DocumentTemplateBody> = {
     ),
     seal(),
   ]),
+  // 移送函 (沪条例 Art. 28: the case goes with its goods and evidence; the receiver reports the outcome back).
+  transfer_letter: T('transfer_letter', [
+    line('{{transfer.receivingBody}}：'),
+    p(
+      '{{party.name}}{{offence.name}}一案，经审查，{{transfer.reason}}。根据{{transfer.legalBasis}}的规定，现将该案（{{transfer.kindZh}}）移送你单位处理。',
+    ),
+    h('案件基本情况'),
+    CASE_FIELDS([
+      { label: '违法地点', value: '{{case.location}}' },
+      { label: '移送日期', value: '{{transfer.transferredOnZh}}' },
+    ]),
+    h('违法事实'),
+    p('{{case.facts}}'),
+    h('随函移送的证据材料'),
+    EVIDENCE_TABLE,
+    p('请你单位依法处理，并将处理结果书面告知我局。'),
+    seal(),
+  ]),
   e_service_consent: T('e_service_consent', [
     ...PARTY,
     p(

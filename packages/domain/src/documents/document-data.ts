@@ -99,6 +99,7 @@ export type DocumentData = {
   receipt: { number: string; amountText: string; amountWords: string; collectedOnZh: string };
   consent: { channel: string; address: string; signedOnZh: string };
   closing: { closedOnZh: string; execution: string; paidText: string };
+  transfer: { receivingBody: string; reason: string; legalBasis: string; transferredOnZh: string; kindZh: string };
   verify: { url: string; code: string };
   extra: Record<string, unknown>;
 };
@@ -274,6 +275,12 @@ export const DOCUMENT_FIELDS: Record<string, FieldSpec> = {
   'closing.closedOnZh': f('结案日期'),
   'closing.execution': f('执行情况'),
   'closing.paidText': f('已缴金额'),
+  transfer: f('移送', 'object'),
+  'transfer.receivingBody': f('接收机关'),
+  'transfer.reason': f('移送理由'),
+  'transfer.legalBasis': f('移送依据'),
+  'transfer.transferredOnZh': f('移送日期'),
+  'transfer.kindZh': f('移送类别'),
   verify: f('核验', 'object'),
   'verify.url': f('核验网址'),
   'verify.code': f('核验码'),

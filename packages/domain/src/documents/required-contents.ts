@@ -45,6 +45,16 @@ const E5 = (path: string, zh: string, en: string, extra: Partial<RequiredItem> =
   ...extra,
 });
 
+// C5 / 5.1.13 — 处罚法 Arts. 22, 27; 沪条例 Art. 28: a 移送函 names the receiving body, the reason and the basis, with
+// the facts (the evidence list goes with it, 「无」 when the case holds none yet).
+const C5 = (path: string, zh: string, en: string): RequiredItem => ({
+  path,
+  ruleId: 'C5',
+  article: '行政处罚法 Art. 22, Art. 27; 沪条例 Art. 28',
+  textZh: `移送函应当载明${zh}`,
+  textEn: `A transfer letter must state ${en}`,
+});
+
 /**
  * J1 — 复议法 Arts. 20, 24; 行政诉讼法 Art. 46: review within 60 days to the same-level people's government, or a
  * lawsuit within 6 months. B3 (复议法 Art. 23): an on-the-spot decision says review comes first.
@@ -145,6 +155,14 @@ export const REQUIRED_CONTENTS: Partial<Record<DocumentKind, readonly RequiredIt
     },
     G2,
     J1,
+  ],
+  // 处罚法 Arts. 22, 27; 沪条例 Art. 28: a transfer names the receiver, the reason, the basis; the facts and the evidence
+  // go with it.
+  transfer_letter: [
+    C5('transfer.receivingBody', '接收机关', 'the receiving body'),
+    C5('transfer.reason', '移送理由', 'the reason'),
+    C5('transfer.legalBasis', '移送依据', 'the legal basis'),
+    C5('case.facts', '违法事实', 'the facts'),
   ],
   no_penalty_decision: [
     E5('party.name', '当事人的姓名或者名称', 'the party’s name'),

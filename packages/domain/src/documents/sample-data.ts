@@ -72,6 +72,7 @@ export function emptyDocumentData(): DocumentData {
     receipt: { number: '', amountText: '', amountWords: '', collectedOnZh: '' },
     consent: { channel: '', address: '', signedOnZh: '' },
     closing: { closedOnZh: '', execution: '', paidText: '' },
+    transfer: { receivingBody: '', reason: '', legalBasis: '', transferredOnZh: '', kindZh: '' },
     verify: { url: '', code: '' },
     extra: {},
   };
@@ -230,6 +231,13 @@ export function sampleDocumentData(agencyName = '上海市浦东新区城市管�
     receipt: { number: '（票据号码）', amountText: '人民币100.00元', amountWords: '人民币壹佰元整', collectedOnZh: '2026年1月20日' },
     consent: { channel: '手机短信', address: '138****5678', signedOnZh: '2026年1月10日' },
     closing: { closedOnZh: '2026年2月20日', execution: '当事人已全部履行。', paidText: '人民币1,000.00元' },
+    transfer: {
+      receivingBody: '苏州市吴江区综合行政执法局',
+      reason: '违法行为发生地位于江苏省苏州市吴江区，不属本机关管辖',
+      legalBasis: '《中华人民共和国行政处罚法》第二十二条；《上海市城市管理行政执法条例》第二十八条',
+      transferredOnZh: '2026年2月20日',
+      kindZh: '移送其他行政机关',
+    },
     verify: { url: 'https://example.invalid/verify/…', code: 'XXXXX-XXXXX' },
     extra: {},
   };

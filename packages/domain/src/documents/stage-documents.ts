@@ -23,8 +23,10 @@ const LAWS: Record<string, string> = {
   行政处罚法: '中华人民共和国行政处罚法',
   行政强制法: '中华人民共和国行政强制法',
   民事诉讼法: '中华人民共和国民事诉讼法',
+  沪条例: '上海市城市管理行政执法条例',
 };
 const ARTICLES: Record<number, string> = {
+  28: '二十八',
   35: '三十五',
   44: '四十四',
   47: '四十七',
@@ -64,6 +66,8 @@ export function stepDocumentKind(action: CaseAction, next: CaseSnapshot): Docume
       return 'hearing_notice';
     case 'issueSummaryDecision':
       return 'summary_decision';
+    case 'transfer':
+      return 'transfer_letter';
     case 'decide': {
       const outcome = next.decision?.outcome;
       if (outcome === 'penalty') return 'decision';
@@ -75,7 +79,14 @@ export function stepDocumentKind(action: CaseAction, next: CaseSnapshot): Docume
 }
 
 /** The actions whose step makes a document (for registering the step hooks). */
-export const DOCUMENT_MAKING_ACTIONS = ['approveFiling', 'issuePriorNotice', 'scheduleHearing', 'decide', 'issueSummaryDecision'] as const;
+export const DOCUMENT_MAKING_ACTIONS = [
+  'approveFiling',
+  'issuePriorNotice',
+  'scheduleHearing',
+  'decide',
+  'issueSummaryDecision',
+  'transfer',
+] as const;
 
 /**
  * The documents the case's stage needs, in the order of the procedure. `availability` is `documentAvailability` of
@@ -186,6 +197,17 @@ export function stageDocuments(s: CaseSnapshot, facts: AvailabilityFacts, availa
     'payment_reminder',
     'issue',
     r('G3', '行政强制法 Art. 35', '申请强制执行前应当书面催告当事人履行', 'The party is reminded in writing before enforcement'),
+  );
+  add(
+    s.transfer,
+    'transfer_letter',
+    'step',
+    r(
+      'C5',
+      '沪条例 Art. 28',
+      '移送案件应当制作移送函，连同证据材料一并移送',
+      'A transferred case goes with a transfer letter and its evidence',
+    ),
   );
   add(
     s.procedure === 'ordinary' && (d.closedOn || s.state === 'closed' || s.state === 'archived'),

@@ -40,6 +40,14 @@ const FORBIDDEN_PAIRS = new Set([
   'bureau_leader+supervisor',
   'admin+supervisor',
   'admin+bureau_leader',
+  // A partner department's account holds no bureau role.
+  'field_officer+partner',
+  'partner+squad_leader',
+  'legal_reviewer+partner',
+  'commander+partner',
+  'partner+supervisor',
+  'bureau_leader+partner',
+  'admin+partner',
 ]);
 const pairKey = (a: Role, b: Role) => [a, b].sort().join('+');
 

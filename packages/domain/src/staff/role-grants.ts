@@ -46,6 +46,7 @@ const ROLE_ZH: Record<Role, string> = {
   supervisor: '督察',
   bureau_leader: '局领导',
   admin: '系统管理员',
+  partner: '协作部门账户',
 };
 
 const ROLE_EN: Record<Role, string> = {
@@ -56,6 +57,7 @@ const ROLE_EN: Record<Role, string> = {
   supervisor: 'supervisor',
   bureau_leader: 'bureau leader',
   admin: 'administrator',
+  partner: 'partner department account',
 };
 
 /** R5: the pairs of roles one person may not hold together, each with its reason and source. */
@@ -90,6 +92,15 @@ export const ROLE_CONFLICTS: readonly RoleConflict[] = [
     en: 'A supervisor cannot also be an administrator: the one who reads the audit log is not the administrator it records',
     sources: [DENGBAO],
   },
+  // A partner department's account (交警, 房管 …) is not bureau staff: it holds no bureau role besides.
+  ...(['field_officer', 'squad_leader', 'legal_reviewer', 'commander', 'supervisor', 'bureau_leader', 'admin'] as const).map(
+    (role): RoleConflict => ({
+      roles: ['partner', role],
+      zh: `协作部门账户不能同时担任${ROLE_ZH[role]}：协作部门人员不是本局执法人员，只办理本部门的联合工单`,
+      en: `A partner department account cannot also be a ${ROLE_EN[role]}: partner staff are not the bureau's officers and handle only their unit's joint orders`,
+      sources: [DENGBAO],
+    }),
+  ),
   {
     roles: ['admin', 'bureau_leader'],
     zh: '系统管理员不能同时担任局领导：设立账户、分配角色的人不能同时掌握处罚决定权',

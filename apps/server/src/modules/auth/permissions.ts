@@ -39,6 +39,11 @@ export const PERMISSIONS = [
   'ticket:write',
   'ticket:dispatch',
   'ticket:approve',
+  // 综合指挥 (docs/coordination.md): joint work orders, coordinated actions, partner units.
+  'joint:read',
+  'joint:write',
+  'joint:command',
+  'joint:partner',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +59,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspection_plan:read',
     'ticket:read',
     'ticket:write',
+    'joint:read',
+    'joint:write',
   ],
   squad_leader: [
     'org:read',
@@ -71,6 +78,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:read',
     'ticket:write',
     'ticket:dispatch',
+    'joint:read',
+    'joint:write',
+    'joint:command',
   ],
   legal_reviewer: [
     'org:read',
@@ -95,6 +105,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:write',
     'ticket:dispatch',
     'ticket:approve',
+    'joint:read',
+    'joint:write',
+    'joint:command',
   ],
   supervisor: [
     'org:read',
@@ -108,6 +121,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspection_plan:read',
     'ticket:read',
     'ticket:write',
+    'joint:read',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -133,6 +147,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:read',
     'ticket:write',
     'ticket:approve',
+    'joint:read',
+    'joint:command',
   ],
   admin: [
     'org:read',
@@ -153,7 +169,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'subject:write',
     'subject:admin',
     'subject:import',
+    'joint:read',
   ],
+  // An account of a partner department (交警, 房管 …): only its own unit's joint orders and action tasks.
+  partner: ['org:read', 'joint:read', 'joint:partner'],
 };
 
 export const ROLE_LABELS: Record<Role, { name: string; nameEn: string }> = {
@@ -164,6 +183,7 @@ export const ROLE_LABELS: Record<Role, { name: string; nameEn: string }> = {
   supervisor: { name: '督察', nameEn: 'Supervisor' },
   bureau_leader: { name: '局领导', nameEn: 'Bureau leader' },
   admin: { name: '系统管理员', nameEn: 'Administrator' },
+  partner: { name: '协作部门账户', nameEn: 'Partner department' },
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -357,6 +357,14 @@ export async function assembleDocumentData(db: Executor, req: DataRequest): Prom
       str(extra.execution) || (fine > 0 && paid >= fine ? '当事人已全部履行行政处罚决定。' : fine === 0 ? '本案无需执行罚款。' : ''),
     paidText: paid > 0 ? rmb(paid) : '',
   };
+  const tr = s.transfer;
+  d.transfer = {
+    receivingBody: tr?.receivingBody ?? '',
+    reason: tr?.reason ?? '',
+    legalBasis: tr?.legalBasis ?? '',
+    transferredOnZh: zhDate(tr?.transferredOn),
+    kindZh: tr ? (tr.kind === 'judicial' ? '移送司法机关' : '移送其他行政机关') : '',
+  };
   d.verify = req.verify ?? { url: '', code: '' };
   d.extra = extra;
   return d;

@@ -60,6 +60,7 @@ export const NUMBERED_KINDS: Partial<Record<DocumentKind, DocType>> = {
   summary_decision: 'summary_decision',
   payment_reminder: 'payment_reminder',
   court_application: 'court_application',
+  transfer_letter: 'transfer_letter',
 };
 const ALLOCATED_HERE: ReadonlySet<DocumentKind> = new Set(['payment_reminder', 'court_application']);
 

@@ -43,3 +43,5 @@ export function exchangeBannerLine(config: Deps['config']): string {
 export { ticketHome } from './use-cases/rates-table.ts';
 /** The reporter key and the ticket number as intake writes them (the city generator writes the same). */
 export { reporterKeyOf, ticketNumber } from './use-cases/intake.ts';
+/** A ticket as the actor's jurisdiction sees it (undefined when he may not), for links from other modules. */
+export { findTicket as findVisibleTicket } from './tickets.repository.ts';

@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Spin, Tag, Timeline } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import type { JointOrderActionCode, JointOrderDetail } from '@chengguan/contracts';
+import { coordinationApi } from '../../api/coordination.ts';
+import { applyServerErrors, errorText } from '../../api/errors.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useLoad } from '../../lib/useLoad.ts';
+import { Page } from '../../components/Page.tsx';
+import { JointClockTag } from './JointClockTag.tsx';
+
+const NEEDS_REASON: ReadonlySet<string> = new Set(['reject', 'return', 'redispatch', 'cancel']);
+const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+/** 联合工单页: both clocks, the facts, the steps the reader's side may take now, the result, the timeline. */
+export default function JointOrderPage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const order = useLoad((signal) => coordinationApi.order(id, signal), id);
+  const [current, setCurrent] = useState<JointOrderDetail | null>(null);
+  const [action, setAction] = useState<JointOrderActionCode | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  const d = current ?? order.data;
+  if (order.error) return <Alert type="error" showIcon message={errorText(order.error, t, lang)} />;
+  if (!d) return <Spin />;
+
+  const run = async (a: JointOrderActionCode, values: Record<string, unknown>) => {
+    setBusy(true);
+    try {
+      setCurrent(await coordinationApi.step(d.id, a, values));
+      setAction(null);
+      message.success(t('joint.step.done'));
+    } catch (err) {
+      if (!applyServerErrors(form, err, lang)) message.error(errorText(err, t, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const open = (a: JointOrderActionCode) => {
+    if (a === 'accept' || a === 'confirm') return void run(a, {});
+    form.resetFields();
+    setAction(a);
+  };
+
+  return (
+    <Page
+      title={t('joint.page.title', { number: d.number })}
+      testId="joint-order-page"
+      extra={d.allowedActions.map((a) => (
+        <Button
+          key={a}
+          type={a === 'accept' || a === 'report' || a === 'confirm' ? 'primary' : 'default'}
+          onClick={() => open(a)}
+          data-testid={`joint-action-${a}`}
+        >
+          {t(`joint.action.${a}`)}
+        </Button>
+      ))}
+    >
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label={t('joint.clock.accept')}>
+            <JointClockTag clock={d.accept} testId="joint-accept-clock" />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('joint.clock.handle')}>
+            <JointClockTag clock={d.handle} testId="joint-handle-clock" />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('joint.col.state')}>
+            <span data-testid="joint-order-state">{t(`joint.state.${d.state}`)}</span>
+            {d.side && <Tag style={{ marginLeft: 8 }}>{t(`joint.page.side.${d.side}`)}</Tag>}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('joint.col.direction')}>{t(`joint.direction.${d.direction}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('joint.col.partner')}>{d.partnerName}</Descriptions.Item>
+          <Descriptions.Item label={t('joint.col.org')}>{d.orgName}</Descriptions.Item>
+          <Descriptions.Item label={t('joint.col.category')}>{t(`joint.category.${d.category}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('joint.col.plate')}>{d.vehiclePlate ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('joint.field.address')}>{d.address ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('joint.col.created')}>{shanghaiTime(d.createdAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('joint.col.clock')} span={2}>
+            {t('joint.clock.limits', { hours: d.limits.acceptHours, days: d.limits.handleDays })}
+          </Descriptions.Item>
+          {d.ticketId && (
+            <Descriptions.Item label={t('joint.page.ticket')}>
+              <Link to={`/tickets/${d.ticketId}`}>{d.ticketNumber}</Link>
+            </Descriptions.Item>
+          )}
+          {d.caseId && (
+            <Descriptions.Item label={t('joint.page.case')}>
+              <Link to={`/cases/${d.caseId}`}>{t('joint.page.case')}</Link>
+            </Descriptions.Item>
+          )}
+          <Descriptions.Item label={t('joint.field.title')} span={2}>
+            {d.title}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('joint.field.content')} span={2}>
+            {d.content}
+          </Descriptions.Item>
+          {d.resultText && (
+            <Descriptions.Item label={t('joint.page.result')} span={2}>
+              <span data-testid="joint-order-result">{d.resultText}</span>
+            </Descriptions.Item>
+          )}
+          {d.returnReason && (
+            <Descriptions.Item label={t('joint.page.returnReason')} span={2}>
+              {d.returnReason}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      </Card>
+      <Card size="small" title={t('joint.page.timeline')}>
+        <Timeline
+          items={d.events.map((e) => ({
+            color: e.late ? 'red' : 'blue',
+            children: (
+              <>
+                <b>{t(`joint.action.${e.action as JointOrderActionCode | 'dispatch'}`)}</b> · {e.actorName} · {shanghaiTime(e.at)}
+                {e.late && (
+                  <Tag color="red" style={{ marginLeft: 8 }}>
+                    {t('joint.page.late')}
+                  </Tag>
+                )}
+                {e.note && <div>{e.note}</div>}
+              </>
+            ),
+          }))}
+        />
+      </Card>
+      <Modal
+        open={action !== null}
+        title={action ? t(`joint.action.${action}`) : ''}
+        confirmLoading={busy}
+        onCancel={() => setAction(null)}
+        onOk={() => void form.validateFields().then((v: Record<string, unknown>) => action && run(action, v))}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" preserve={false} data-testid="joint-step-form">
+          {action === 'report' && (
+            <Form.Item name="resultText" label={t('joint.field.result')} rules={[{ required: true, max: 2000 }]}>
+              <Input.TextArea rows={4} data-testid="joint-step-result" />
+            </Form.Item>
+          )}
+          {action && NEEDS_REASON.has(action) && (
+            <Form.Item name="reason" label={t('joint.field.reason')} rules={[{ required: true, max: 500 }]}>
+              <Input.TextArea rows={3} data-testid="joint-step-reason" />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </Page>
+  );
+}
