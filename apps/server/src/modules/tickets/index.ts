@@ -43,3 +43,12 @@ export function exchangeBannerLine(config: Deps['config']): string {
 export { ticketHome } from './use-cases/rates-table.ts';
 /** The reporter key and the ticket number as intake writes them (the city generator writes the same). */
 export { reporterKeyOf, ticketNumber } from './use-cases/intake.ts';
+/** The citizen's complaints through the portal (the portal module authenticates him and calls these). */
+export {
+  citizenOptions,
+  fileCitizenComplaint,
+  getCitizenTicket,
+  listCitizenTickets,
+  rateCitizenTicket,
+  type Citizen,
+} from './use-cases/citizen-tickets.ts';
