@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MessageItem, PageOf, TicketDetail } from '@chengguan/contracts';
 import { DEMO_PASSWORD, openBrowser, type Session } from './browser.ts';
-import { pick, PNG } from './case-helpers.ts';
+import { pick, PNG, signIn } from './case-helpers.ts';
 
 // 市民投诉 in the portal (issue 13 §1c, §4) on a 390 px phone: a citizen signs in with his mobile number and the SMS
 // code (read through the administrators' outbox API: the local provider sends nothing), files a complaint with a
@@ -126,5 +126,23 @@ describe('市民投诉 on a phone', () => {
     await noHorizontalScroll(page);
     const rated = await asOfficer<TicketDetail>(page, 'pd_command', 'GET', `/api/v1/tickets/${ticketId}`);
     expect(rated.satisfaction).toBe('satisfied');
+  });
+
+  it('the console offers an officer to register what he found himself', async () => {
+    const { page } = s;
+    await signIn(page, 'pd_ljz_01');
+    await page.goto('/my-tickets');
+    await page.getByTestId('ticket-register-open').click();
+    await page.getByTestId('ticket-register').waitFor();
+    expect(await page.getByTestId('ticket-register-channel').textContent()).toContain('自行发现');
+    await pick(page, 'register_categoryCode', 'JM01', '无证设摊');
+    await page.locator('#register_content').fill('陆家嘴环路人行道上无证设摊一处');
+    await page.getByTestId('ticket-register-point-locate').click();
+    await page.getByTestId('ticket-register-point-coords').waitFor();
+    await page.getByTestId('ticket-register-submit').click();
+    await page.waitForURL(/\/tickets\/[0-9a-f-]{36}$/);
+    const id = /\/tickets\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    const t = await asOfficer<TicketDetail>(page, 'pd_ljz_01', 'GET', `/api/v1/tickets/${id}`);
+    expect(t).toMatchObject({ channel: 'officer', state: 'dispatched', categoryCode: 'JM01' });
   });
 });
