@@ -46,7 +46,12 @@ const me = (s: CitizenSession) => ({ phone: maskPhone(s.phone), expiresAt: s.exp
 const citizenOf = (s: CitizenSession): Citizen => ({ id: s.citizenId, phone: s.phone });
 
 export function citizenPortalRoutes(scope: RouteApp, deps: Deps): void {
-  const session = (request: FastifyRequest) => authenticateCitizen(deps, citizenTokenOf(request));
+  // The session is checked before the body is validated: without one, every route answers 401 and nothing else.
+  const sessions = new WeakMap<FastifyRequest, CitizenSession>();
+  const requireCitizen = async (request: FastifyRequest) => {
+    sessions.set(request, await authenticateCitizen(deps, citizenTokenOf(request)));
+  };
+  const session = async (request: FastifyRequest) => sessions.get(request) ?? authenticateCitizen(deps, citizenTokenOf(request));
 
   scope.post(
     '/api/portal/citizen/code',
@@ -109,6 +114,7 @@ export function citizenPortalRoutes(scope: RouteApp, deps: Deps): void {
   scope.get(
     '/api/portal/citizen/options',
     {
+      preValidation: requireCitizen,
       schema: {
         tags: TAGS,
         summary: '市民投诉：分类、区和地图 / the complaint form’s categories, district bureaus and map',
@@ -124,6 +130,7 @@ export function citizenPortalRoutes(scope: RouteApp, deps: Deps): void {
   scope.post(
     '/api/portal/citizen/files',
     {
+      preValidation: requireCitizen,
       bodyLimit: MAX_PORTAL_FILE_BYTES,
       schema: {
         tags: TAGS,
@@ -148,6 +155,7 @@ export function citizenPortalRoutes(scope: RouteApp, deps: Deps): void {
   scope.post(
     '/api/portal/citizen/tickets',
     {
+      preValidation: requireCitizen,
       schema: {
         tags: TAGS,
         summary: '市民投诉：提交投诉 / file a complaint (a ticket of channel portal)',
@@ -164,6 +172,7 @@ export function citizenPortalRoutes(scope: RouteApp, deps: Deps): void {
   scope.get(
     '/api/portal/citizen/tickets',
     {
+      preValidation: requireCitizen,
       schema: {
         tags: TAGS,
         summary: '市民投诉：我的投诉 / my complaints',
@@ -177,6 +186,7 @@ export function citizenPortalRoutes(scope: RouteApp, deps: Deps): void {
   scope.get(
     '/api/portal/citizen/tickets/:id',
     {
+      preValidation: requireCitizen,
       schema: {
         tags: TAGS,
         summary: '市民投诉：投诉详情、时限与答复 / one of my complaints: state, clocks, the bureau’s answers',
@@ -190,6 +200,7 @@ export function citizenPortalRoutes(scope: RouteApp, deps: Deps): void {
   scope.post(
     '/api/portal/citizen/tickets/:id/rating',
     {
+      preValidation: requireCitizen,
       schema: {
         tags: TAGS,
         summary: '市民投诉：回访评价 / rate the answer once the complaint is closed',
