@@ -102,6 +102,8 @@ describe('市民投诉 on a phone', () => {
     expect(seen.photoSm3s).toHaveLength(1);
     expect(seen.point!.lon).toBeCloseTo(picked.lon, 5);
     expect(seen.point!.lat).toBeCloseTo(picked.lat, 5);
+    // The map and the uploads ran within the portal's Content-Security-Policy.
+    expect(s.cspViolations).toEqual([]);
   });
 
   it('rates the answer after the bureau closed the ticket', async () => {
