@@ -189,6 +189,7 @@ const RAW_BODIES: Record<string, { type: string; bytes: Buffer }> = {
   'POST /api/v1/files': { type: 'image/png', bytes: PNG },
   'POST /api/v1/document-settings/images': { type: 'image/png', bytes: PNG },
   'POST /api/portal/files': { type: 'image/png', bytes: PNG },
+  'POST /api/portal/citizen/files': { type: 'image/png', bytes: PNG },
   'POST /api/public/documents/{id}/verify': { type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') },
   'POST /api/v1/law/import/{kind}': { type: 'text/csv', bytes: Buffer.from('条文,内容\n') },
   'POST /api/v1/subject-imports': { type: 'text/csv', bytes: Buffer.from('名称,类型,地址\n') },
@@ -411,7 +412,14 @@ describe('every route, walked with 浦东 objects', () => {
       }
       if (
         route.area === 'portal' &&
-        !['POST /api/portal/code', 'POST /api/portal/session', 'DELETE /api/portal/session'].includes(route.key)
+        ![
+          'POST /api/portal/code',
+          'POST /api/portal/session',
+          'DELETE /api/portal/session',
+          'POST /api/portal/citizen/code',
+          'POST /api/portal/citizen/session',
+          'DELETE /api/portal/citizen/session',
+        ].includes(route.key)
       ) {
         push('401 portal session required', r.statusCode === 401);
         continue;

@@ -17,6 +17,7 @@ import type { ReactNode } from 'react';
 const ConfirmPartyPage = lazy(() => import('./pages/confirm/ConfirmPartyPage.tsx'));
 /** 当事人门户 and 行政执法公示: public pages for phones, outside the signed-in layout. */
 const PortalPage = lazy(() => import('./pages/portal/PortalPage.tsx'));
+const CitizenPortalPage = lazy(() => import('./pages/portal/CitizenPortalPage.tsx'));
 const PublicDisclosurePage = lazy(() => import('./pages/disclosure/PublicDisclosurePage.tsx'));
 /** 文书核验: the QR code on every issued document leads here (public). */
 const VerifyPage = lazy(() => import('./pages/verify/VerifyPage.tsx'));
@@ -96,6 +97,14 @@ function Localized() {
                 element={
                   <Suspense fallback={<FullPageSpin />}>
                     <PortalPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/portal/citizen"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <CitizenPortalPage />
                   </Suspense>
                 }
               />

@@ -27,3 +27,4 @@ export * from './ticket-exchange.ts';
 export * from './ticket-conversion.ts';
 export * from './open311.ts';
 export * from './coordination.ts';
+export * from './portal-citizen.ts';

@@ -5,7 +5,7 @@
 // was sent to (its Host, and the scheme that TRUST_PROXY lets a proxy vouch for). A request without either header is
 // refused too — browsers send Origin on every cross-site write, and a program has a bearer token instead.
 // Bearer-token requests (API clients) carry no ambient credential and are not checked.
-import { PORTAL_COOKIE } from '@chengguan/contracts';
+import { CITIZEN_COOKIE, PORTAL_COOKIE } from '@chengguan/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -34,7 +34,7 @@ function claimedOrigin(request: FastifyRequest): string | null {
 
 function cookieAuthenticated(request: FastifyRequest): boolean {
   if (request.headers.authorization?.startsWith('Bearer ')) return false;
-  return Boolean(request.cookies[SESSION_COOKIE] || request.cookies[PORTAL_COOKIE]);
+  return Boolean(request.cookies[SESSION_COOKIE] || request.cookies[PORTAL_COOKIE] || request.cookies[CITIZEN_COOKIE]);
 }
 
 export function installOriginCheck(app: FastifyInstance, config: Pick<AppConfig, 'publicBaseUrl'>): void {

@@ -44,11 +44,13 @@ function requestFingerprint(request: FastifyRequest): string {
   return sm3Hex(head + canonicalize(body ?? null));
 }
 
-/** Keys are per caller: the officer, else the party's portal session, else the client address. */
+/** Keys are per caller: the officer, else the party's portal session, else the citizen's, else the client address. */
 function scopeOf(request: FastifyRequest): string {
   if (request.actor) return `officer:${request.actor.id}`;
   const portal = request.cookies?.cg_portal;
   if (portal) return `portal:${sm3Hex(portal)}`;
+  const citizen = request.cookies?.cg_citizen;
+  if (citizen) return `citizen:${sm3Hex(citizen)}`;
   return `ip:${request.ip}`;
 }
 

@@ -1,6 +1,8 @@
 import {
   TICKET_STEP_PATHS,
   type ConvertTicketBody,
+  type CreateTicketBody,
+  type TicketCategory,
   type PageOf,
   type TicketDetail,
   type TicketExchangeStatus,
@@ -30,6 +32,9 @@ export { TICKET_STEP_PATHS, type TicketStepAction };
 export const ticketsApi = {
   exchange: (signal?: AbortSignal) => api.get<TicketExchangeStatus>('/api/v1/ticket-exchange', {}, signal),
   list: (query: Query, signal?: AbortSignal) => api.get<PageOf<TicketSummary>>('/api/v1/tickets', query, signal),
+  categories: (signal?: AbortSignal) => api.get<TicketCategory[]>('/api/v1/ticket-categories', {}, signal),
+  /** 登记诉件: an officer's own discovery or a workroom's complaint; the command centre's 12345 / 城运 tickets. */
+  create: (body: CreateTicketBody, w: { idempotencyKey?: string } = {}) => api.post<TicketDetail>('/api/v1/tickets', body, w),
   exportPath: '/api/v1/tickets/export.xlsx',
   get: (id: string, signal?: AbortSignal) => api.get<TicketDetail>(`/api/v1/tickets/${id}`, {}, signal),
   step: (id: string, action: TicketStepAction, body: TicketStepBody) =>

@@ -10,6 +10,7 @@ import type { MessageKey } from './zh-CN.ts';
 import { paymentsEnUS } from './payments.en-US.ts';
 import { casesEnUS } from './cases.en-US.ts';
 import { documentsEnUS } from './documents.en-US.ts';
+import { citizenEnUS } from './citizen.en-US.ts';
 import { portalEnUS } from './portal.en-US.ts';
 import { disclosureEnUS } from './disclosure.en-US.ts';
 import { drawsEnUS } from './draws.en-US.ts';
@@ -682,6 +683,7 @@ export const enUS: Record<MessageKey, string> = {
   ...casesEnUS,
   ...documentsEnUS,
   ...portalEnUS,
+  ...citizenEnUS,
   ...disclosureEnUS,
   ...drawsEnUS,
   ...messagesEnUS,

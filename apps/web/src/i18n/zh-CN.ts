@@ -9,6 +9,7 @@ import { serviceZhCN } from './service.zh-CN.ts';
 import { enforcementZhCN } from './enforcement.zh-CN.ts';
 import { casesZhCN } from './cases.zh-CN.ts';
 import { documentsZhCN } from './documents.zh-CN.ts';
+import { citizenZhCN } from './citizen.zh-CN.ts';
 import { portalZhCN } from './portal.zh-CN.ts';
 import { disclosureZhCN } from './disclosure.zh-CN.ts';
 import { drawsZhCN } from './draws.zh-CN.ts';
@@ -678,6 +679,7 @@ export const zhCN = {
   ...casesZhCN,
   ...documentsZhCN,
   ...portalZhCN,
+  ...citizenZhCN,
   ...disclosureZhCN,
   ...drawsZhCN,
   ...messagesZhCN,

@@ -10,7 +10,7 @@ export type FilesTable = {
   created_at: GeneratedTimestamp;
 };
 
-export type FileHolderKind = 'bureau' | 'case';
+export type FileHolderKind = 'bureau' | 'case' | 'citizen';
 
 export type FileHoldersTable = {
   sm3: string;

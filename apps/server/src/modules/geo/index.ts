@@ -4,6 +4,7 @@ import type { ServerModule } from '../../platform/server-module.ts';
 import { geoRoutes } from './geo.routes.ts';
 
 export { cityMap } from './districts-data.ts';
+export { getPublicMapData } from './use-cases/get-map-config.ts';
 export { bureauNameOf, cityPointOrFail, placeOf } from './use-cases/locate-point.ts';
 
 export const geoModule: ServerModule = { name: 'geo', routes: geoRoutes };

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
-import type { PortalChallengesTable, PortalSessionsTable, PortalSubmissionsTable } from './portal.tables.ts';
+import type { PortalChallengesTable, PortalCitizenSessionsTable, PortalSessionsTable, PortalSubmissionsTable } from './portal.tables.ts';
 
 export type ChallengeRow = Selectable<PortalChallengesTable>;
 export type PortalSessionRow = Selectable<PortalSessionsTable>;
@@ -146,4 +146,41 @@ export async function agencyNames(db: Executor, orgId: string, bureauId: string 
   const rows = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute();
   const name = (id: string | null) => rows.find((r) => r.id === id)?.name ?? null;
   return { org: name(orgId), bureau: name(bureauId) };
+}
+
+// The citizen's side (042).
+
+export type CitizenSessionRow = Selectable<PortalCitizenSessionsTable>;
+
+/** The citizen of this phone, created at his first login. */
+export async function upsertCitizen(db: Executor, id: string, phone: string, at: Date): Promise<{ id: string; phone: string }> {
+  const row = await db
+    .insertInto('portal_citizens')
+    .values({ id, phone, created_at: at, last_login_at: at })
+    .onConflict((oc) => oc.column('phone').doUpdateSet({ last_login_at: at }))
+    .returning(['id', 'phone'])
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+export async function insertCitizenSession(db: Executor, row: Insertable<PortalCitizenSessionsTable>): Promise<void> {
+  await db.insertInto('portal_citizen_sessions').values(row).execute();
+}
+
+export async function findCitizenSession(db: Executor, tokenHash: string) {
+  return db
+    .selectFrom('portal_citizen_sessions as s')
+    .innerJoin('portal_citizens as c', 'c.id', 's.citizen_id')
+    .selectAll('s')
+    .select('c.phone')
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchCitizenSession(db: Executor, id: string, at: Date): Promise<void> {
+  await db.updateTable('portal_citizen_sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function revokeCitizenSession(db: Executor, id: string, at: Date): Promise<void> {
+  await db.updateTable('portal_citizen_sessions').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }

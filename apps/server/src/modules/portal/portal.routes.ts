@@ -20,6 +20,7 @@ import { partyDocumentPdf } from './portal-documents.ts';
 import { getPortalCase } from './use-cases/get-portal-case.ts';
 import { openPortalSession } from './use-cases/open-session.ts';
 import { portalPaymentRoutes } from './portal-payments.routes.ts';
+import { citizenPortalRoutes } from './portal-citizen.routes.ts';
 import {
   MAX_PORTAL_FILE_BYTES,
   PORTAL_FILE_TYPES,
@@ -205,5 +206,6 @@ export function publicPortalRoutes(app: RouteApp, deps: Deps): void {
       },
     );
     portalPaymentRoutes(scope, deps, session);
+    citizenPortalRoutes(scope, deps);
   });
 }

@@ -15,6 +15,8 @@ export type PortalChallengesTable = {
   failed_attempts: Generated<number>;
   used_at: Timestamp | null;
   ip: string | null;
+  /** 042: a party's code for his case, or a citizen's code for his phone. */
+  purpose: Generated<'case' | 'citizen'>;
 };
 
 export type PortalSessionsTable = {
@@ -48,7 +50,30 @@ export type PortalSubmissionsTable = {
   created_at: Timestamp;
 };
 
+/** A citizen who signed in with his phone (042). */
+export type PortalCitizensTable = {
+  id: string;
+  phone: string;
+  created_at: Timestamp;
+  last_login_at: Timestamp;
+};
+
+/** A citizen's session, bound to his phone, never to a case (042). */
+export type PortalCitizenSessionsTable = {
+  id: string;
+  token_hash: string;
+  citizen_id: string;
+  challenge_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+};
+
 export type PortalTables = {
+  portal_citizens: PortalCitizensTable;
+  portal_citizen_sessions: PortalCitizenSessionsTable;
   portal_challenges: PortalChallengesTable;
   portal_sessions: PortalSessionsTable;
   portal_submissions: PortalSubmissionsTable;

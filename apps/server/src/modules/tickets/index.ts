@@ -45,3 +45,12 @@ export { ticketHome } from './use-cases/rates-table.ts';
 export { reporterKeyOf, ticketNumber } from './use-cases/intake.ts';
 /** A ticket as the actor's jurisdiction sees it (undefined when he may not), for links from other modules. */
 export { findTicket as findVisibleTicket } from './tickets.repository.ts';
+/** The citizen's complaints through the portal (the portal module authenticates him and calls these). */
+export {
+  citizenOptions,
+  fileCitizenComplaint,
+  getCitizenTicket,
+  listCitizenTickets,
+  rateCitizenTicket,
+  type Citizen,
+} from './use-cases/citizen-tickets.ts';

@@ -56,6 +56,8 @@ export type TicketsTable = {
   repeated: WithDefault<boolean>;
   parent_id: Nullable<string>;
   case_id: Nullable<string>;
+  /** The citizen who filed it through the portal (042). */
+  citizen_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** 诉转案 (040): when the case was registered, its latest outcome, the outcome reply queued for the sender. */
   converted_at: NullableTimestamp;
   case_outcome: Nullable<string>;

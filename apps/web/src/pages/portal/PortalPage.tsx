@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Segmented, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Segmented, Spin, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import type { PortalCase } from '@chengguan/contracts';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
@@ -81,7 +82,17 @@ export default function PortalPage() {
       <main className="portal-main">
         {error && <Alert type="error" showIcon message={error} closable onClose={() => setError(null)} style={{ marginBottom: 12 }} />}
         {data === undefined && <Spin style={{ display: 'block', margin: '48px auto' }} />}
-        {data === null && <PortalLogin onLoggedIn={(c) => (sessionStorage.setItem(PORTAL_SIGNED_IN, '1'), setError(null), setData(c))} />}
+        {data === null && (
+          <>
+            <PortalLogin onLoggedIn={(c) => (sessionStorage.setItem(PORTAL_SIGNED_IN, '1'), setError(null), setData(c))} />
+            <Card size="small" style={{ marginTop: 12 }}>
+              <Typography.Text>{t('citizen.entry')}</Typography.Text>{' '}
+              <Link to="/portal/citizen" data-testid="portal-citizen-entry">
+                {t('citizen.entryLink')}
+              </Link>
+            </Card>
+          </>
+        )}
         {data && <PortalCaseView data={data} onChange={setData} onError={onError} />}
       </main>
     </div>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Flex, Select, Tag, type TableColumnsType } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { TicketSummary } from '@chengguan/contracts';
 import { TICKET_CHANNEL_CODES, TICKET_STATE_CODES } from '@chengguan/contracts';
@@ -15,10 +15,14 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListSearch } from '../../components/ListSearch.tsx';
 import { TicketClockTag } from './TicketClockTag.tsx';
+import { RegisterTicketDrawer } from './RegisterTicketDrawer.tsx';
+import { useAuth } from '../../auth/auth.tsx';
 
 /** 诉件列表 (the jurisdiction's, filtered, paged on the server, exported); `mine`: the officer's own tickets. */
 export function TicketList({ mine }: { mine: boolean }) {
   const { t, lang } = useI18n();
+  const { can } = useAuth();
+  const [registering, setRegistering] = useState(false);
   const initial: TicketFilters = mine ? { mine: true, open: true } : { open: true };
   const [filters, setFilters] = useState<TicketFilters>(initial);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
@@ -78,8 +82,18 @@ export function TicketList({ mine }: { mine: boolean }) {
     <Page
       title={title}
       testId={mine ? 'my-tickets-page' : 'tickets-page'}
-      extra={<ExportButton path={ticketsApi.exportPath} query={filters as Query} filename={`${title}.xlsx`} />}
+      extra={
+        <Flex gap={8}>
+          {(can('ticket:write') || can('ticket:dispatch')) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="ticket-register-open">
+              {t('ticket.register.open')}
+            </Button>
+          )}
+          <ExportButton path={ticketsApi.exportPath} query={filters as Query} filename={`${title}.xlsx`} />
+        </Flex>
+      }
     >
+      <RegisterTicketDrawer open={registering} onClose={() => setRegistering(false)} />
       {simulated && !mine && (
         <Alert
           type="info"

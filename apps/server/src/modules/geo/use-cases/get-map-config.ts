@@ -15,3 +15,8 @@ export function getDistricts(): DistrictFeatureCollection {
     features: cityMap().districts.map((d) => ({ type: 'Feature', properties: { name: d.name }, geometry: d.geometry })),
   };
 }
+
+/** The same for the public portal's map (the complaint form): nothing in it is confidential. */
+export function getPublicMapData(deps: Deps): { config: MapConfig; districts: DistrictFeatureCollection } {
+  return { config: getMapConfig(deps), districts: getDistricts() };
+}

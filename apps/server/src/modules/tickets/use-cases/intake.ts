@@ -60,12 +60,15 @@ export async function createTicket(
   body: CreateTicketBody,
 ): Promise<{ created: boolean; ticket: TicketDetail }> {
   const own = body.channel === 'officer';
-  // An officer files his own discovery; only the command centre takes in another channel's ticket.
-  if (own) assertPermission(actor, 'ticket:write');
+  // An officer files his own discovery, and a resident's complaint made at the community workroom he staffs
+  // (城管执法社区工作室, one per 居村, staffed by the squads' officers: seed 001); only the command centre takes in
+  // the 12345 / 城运 tickets (and a workroom's register it forwards).
+  const byOfficer = own || (body.channel === 'workroom' && !actor.roles.includes('commander'));
+  if (byOfficer) assertPermission(actor, 'ticket:write');
   else assertPermission(actor, 'ticket:dispatch');
-  if (!own && !actor.roles.includes('commander')) {
+  if (!byOfficer && !actor.roles.includes('commander')) {
     throw new AppError('FORBIDDEN', {
-      message: '只有指挥中心可以受理热线、城运和社区工作室转来的诉件',
+      message: '只有指挥中心可以受理热线、城运转来的诉件',
       messageEn: 'Only the command centre takes in tickets of other channels',
     });
   }
@@ -83,6 +86,15 @@ export async function createTicket(
 /** Who takes the ticket in: an officer (own discovery or the command centre), or the exchange's connector (no id). */
 export type IntakeBy = { id: string | null; name: string; bureauId: string; orgId: string | null; jurisdictionPath: string };
 
+/** What intake takes: the console's body, or a citizen's complaint through the portal (channel `portal`). */
+export type IntakeBody = Omit<CreateTicketBody, 'channel'> & { channel: CreateTicketBody['channel'] | 'portal' };
+
+/** Where the photos must have been uploaded: by the bureau (default) or by the citizen filing in the portal. */
+export type IntakeOptions = { photosHeldBy?: { kind: 'citizen'; id: string } };
+
+/** Channels whose tickets carry the sender's own number (the same number twice is one ticket). */
+const NUMBERED_CHANNELS: ReadonlySet<string> = new Set(['hotline_12345', 'city_ops']);
+
 /**
  * The intake itself, after the caller's access checks: validation, the sender's number (idempotent), category, point
  * and routing, clocks, repeats; one transaction with its timeline event and audit row. `onCreated` runs inside it.
@@ -91,15 +103,16 @@ export async function intakeTicket(
   deps: Deps,
   by: IntakeBy,
   meta: RequestMeta,
-  body: CreateTicketBody,
+  body: IntakeBody,
   onCreated?: (trx: Executor, ticketId: string) => Promise<void>,
+  options: IntakeOptions = {},
 ): Promise<{ created: boolean; id: string }> {
   const own = body.channel === 'officer';
   const bureauId = by.bureauId;
-  if (!own && !body.externalNo)
+  if (NUMBERED_CHANNELS.has(body.channel) && !body.externalNo)
     throw fieldError('externalNo', '请填写来件单位的工单编号', 'externalNo: the sender’s ticket number is required');
-  if (own && body.externalNo)
-    throw fieldError('externalNo', '自行发现的诉件没有外部工单编号', 'externalNo: an own discovery has no external number');
+  if ((own || body.channel === 'portal') && body.externalNo)
+    throw fieldError('externalNo', '自行发现或门户投诉的诉件没有外部工单编号', 'externalNo: this channel has no external number');
   if (!body.point && !body.address) throw fieldError('address', '请填写地址或在地图上选点', 'address: give an address or a point');
   const now = deps.clock.now();
   const receivedAt = body.receivedAt ? new Date(body.receivedAt) : now;
@@ -154,7 +167,8 @@ export async function intakeTicket(
       }
     }
     const photos = body.photoSm3s ?? [];
-    const held = await heldBy(trx, photos, 'bureau', bureauId);
+    const holder = options.photosHeldBy ?? { kind: 'bureau' as const, id: bureauId };
+    const held = await heldBy(trx, photos, holder.kind, holder.id);
     const missing = photos.findIndex((p) => !held.has(p));
     if (missing >= 0) throw fieldError(`photoSm3s[${missing}]`, '照片未上传', `photoSm3s[${missing}]: no such uploaded photo`);
 
@@ -224,7 +238,13 @@ export async function intakeTicket(
       to: state,
       actorId: by.id,
       actorName: by.name,
-      note: own ? '执法队员自行发现' : `来件编号 ${body.externalNo}`,
+      note: own
+        ? '执法队员自行发现'
+        : body.channel === 'portal'
+          ? '市民通过门户投诉'
+          : body.externalNo
+            ? `来件编号 ${body.externalNo}`
+            : '社区工作室登记',
       data: { channel, orgId, routedByPoint: located?.orgId != null, repeated: repeat, dueOn: clock.dueDate },
       at: now,
     });
