@@ -24,3 +24,4 @@ export * from './audit/checkpoint.ts';
 export * from './geo/index.ts';
 export * from './subjects/index.ts';
 export * from './tickets/index.ts';
+export * from './duty/index.ts';

@@ -17,6 +17,7 @@ import type { InspectionTables } from '../modules/inspections/inspections.tables
 import type { RandomInspectionTables } from '../modules/random-inspections/random-inspections.tables.ts';
 import type { TicketTables } from '../modules/tickets/tickets.tables.ts';
 import type { Open311Tables } from '../modules/tickets/open311/open311.tables.ts';
+import type { DutyTables } from '../modules/duty/duty.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -158,4 +159,5 @@ export type DB = CoreTables &
   InspectionTables &
   RandomInspectionTables &
   TicketTables &
-  Open311Tables;
+  Open311Tables &
+  DutyTables;

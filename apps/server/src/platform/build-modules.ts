@@ -7,6 +7,7 @@ import { authModule } from '../modules/auth/index.ts';
 import { casesModule } from '../modules/cases/index.ts';
 import { disclosureModule } from '../modules/disclosure/index.ts';
 import { documentsModule } from '../modules/documents/index.ts';
+import { dutyModule } from '../modules/duty/index.ts';
 import { enforcementModule } from '../modules/enforcement/index.ts';
 import { filesModule } from '../modules/files/index.ts';
 import { geoModule } from '../modules/geo/index.ts';
@@ -56,6 +57,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   randomInspectionsModule,
   subjectImportModule,
   ticketsModule,
+  dutyModule,
 ];
 
 export type Modules = {

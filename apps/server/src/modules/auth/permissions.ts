@@ -39,6 +39,9 @@ export const PERMISSIONS = [
   'ticket:write',
   'ticket:dispatch',
   'ticket:approve',
+  'duty:read',
+  'duty:write',
+  'duty:report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +57,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspection_plan:read',
     'ticket:read',
     'ticket:write',
+    'duty:read',
+    'duty:report',
   ],
   squad_leader: [
     'org:read',
@@ -71,6 +76,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:read',
     'ticket:write',
     'ticket:dispatch',
+    'duty:read',
+    'duty:write',
+    'duty:report',
   ],
   legal_reviewer: [
     'org:read',
@@ -95,6 +103,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:write',
     'ticket:dispatch',
     'ticket:approve',
+    'duty:read',
   ],
   supervisor: [
     'org:read',
@@ -108,6 +117,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'inspection_plan:read',
     'ticket:read',
     'ticket:write',
+    'duty:read',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -133,6 +143,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:read',
     'ticket:write',
     'ticket:approve',
+    'duty:read',
+    'duty:write',
   ],
   admin: [
     'org:read',

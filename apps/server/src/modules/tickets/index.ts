@@ -43,3 +43,5 @@ export function exchangeBannerLine(config: Deps['config']): string {
 export { ticketHome } from './use-cases/rates-table.ts';
 /** The reporter key and the ticket number as intake writes them (the city generator writes the same). */
 export { reporterKeyOf, ticketNumber } from './use-cases/intake.ts';
+/** For 勤务 (modules/duty): the officer's open tickets, and every timeline event as it is written (the duty log). */
+export { officerOpenTickets, onTicketEvent, type TicketEventListener, type TicketStepEvent } from './tickets.repository.ts';
