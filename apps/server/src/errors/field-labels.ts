@@ -503,6 +503,22 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   service_request_id: L('诉求编号', 'service request id'),
   start_date: L('起始时间', 'start date'),
   end_date: L('截止时间', 'end date'),
+  startMinute: L('上班时间', 'start time'),
+  endMinute: L('下班时间', 'end time'),
+  field: L('是否外勤', 'field shift'),
+  weekStart: L('周起始日期', 'week start'),
+  entries: L('排班', 'roster entries'),
+  dutyDate: L('值勤日期', 'duty date'),
+  shiftId: L('班次', 'shift'),
+  patrolAreaId: L('巡查网格', 'patrol area'),
+  subjectIds: L('专项对象', 'campaign targets'),
+  consented: L('是否同意', 'consent'),
+  lng: L('经度', 'longitude'),
+  accuracyM: L('定位精度', 'accuracy'),
+  positionRetentionDays: L('位置保存天数', 'position retention days'),
+  entryDate: L('日志日期', 'log date'),
+  tagCode: L('日志标签', 'log tag'),
+  summary: L('日志内容', 'summary'),
 };
 
 /** The property a path names: `body.party.birthDate` → birthDate, `versions[0].tiers[1].range` → range. */
