@@ -48,6 +48,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'draws', labelKey: 'menu.draws', icon: <UnorderedListOutlined /> },
   { key: 'inspections', labelKey: 'menu.inspections', icon: <AuditOutlined /> },
   { key: 'tickets', labelKey: 'menu.tickets', icon: <MailOutlined /> },
+  { key: 'duty', labelKey: 'menu.duty', icon: <CalendarOutlined /> },
 ];
 
 export type AppRoute = {
@@ -155,6 +156,39 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'tickets',
     inMenu: false,
     page: lazy(() => import('./pages/tickets/TicketPage.tsx')),
+  },
+  // 勤务 (issue 13 §7): the roster editor, the duty map, the month's plan, the duty log.
+  {
+    path: 'duty/roster',
+    labelKey: 'menu.roster',
+    icon: <CalendarOutlined />,
+    permission: 'duty:read',
+    group: 'duty',
+    page: lazy(() => import('./pages/duty/RosterPage.tsx')),
+  },
+  {
+    path: 'duty/map',
+    labelKey: 'menu.dutyMap',
+    icon: <CompassOutlined />,
+    permission: 'duty:read',
+    group: 'duty',
+    page: lazy(() => import('./pages/duty/DutyMapPage.tsx')),
+  },
+  {
+    path: 'duty/plan',
+    labelKey: 'menu.dutyPlan',
+    icon: <ProfileOutlined />,
+    permission: 'duty:read',
+    group: 'duty',
+    page: lazy(() => import('./pages/duty/DutyPlanPage.tsx')),
+  },
+  {
+    path: 'duty/log',
+    labelKey: 'menu.dutyLog',
+    icon: <FileTextOutlined />,
+    permission: 'duty:read',
+    group: 'duty',
+    page: lazy(() => import('./pages/duty/DutyLogPage.tsx')),
   },
   {
     path: 'inspection-tasks',

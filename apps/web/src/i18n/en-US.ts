@@ -1,3 +1,4 @@
+import { dutyEnUS } from './duty.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
 import { ticketConversionEnUS } from './ticket-conversion.en-US.ts';
 import { inspectionsEnUS } from './inspections.en-US.ts';
@@ -699,6 +700,7 @@ export const enUS: Record<MessageKey, string> = {
   ...homeEnUS,
   ...inspectionsEnUS,
   ...ticketsEnUS,
+  ...dutyEnUS,
   ...ticketConversionEnUS,
   ...textEnUS,
 };

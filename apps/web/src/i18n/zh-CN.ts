@@ -1,3 +1,4 @@
+import { dutyZhCN } from './duty.zh-CN.ts';
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 import { ticketConversionZhCN } from './ticket-conversion.zh-CN.ts';
 import { inspectionsZhCN } from './inspections.zh-CN.ts';
@@ -695,6 +696,7 @@ export const zhCN = {
   ...homeZhCN,
   ...inspectionsZhCN,
   ...ticketsZhCN,
+  ...dutyZhCN,
   ...ticketConversionZhCN,
   ...textZhCN,
 } as const;

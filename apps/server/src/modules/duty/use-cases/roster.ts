@@ -310,11 +310,16 @@ async function writeWeek(
       const o = overlaps[0]!;
       const field = o.b.startsWith('entries.') ? o.b : o.a;
       const name = officerById.get(o.officerId)?.name ?? '';
+      const labels = new Map<string, string>([
+        ...rows.map((r) => [r.field, `${r.dutyDate}${r.shift.name}`] as [string, string]),
+        ...outside.map((x) => [`existing:${dateText(x.duty_date)}`, `${dateText(x.duty_date)}已排班次`] as [string, string]),
+      ]);
+      const said = (k: string) => labels.get(k) ?? k;
       throw new AppError('RULE_VIOLATION', {
         field,
         rule: 'D2 同一队员同一时间只能在一个班次',
-        message: `${name}的两个班次时间重叠（${o.a} 与 ${o.b}），同一队员不能同时在两个班次`,
-        messageEn: `${name} would be on two shifts at once (${o.a} and ${o.b})`,
+        message: `${name}的两个班次时间重叠（${said(o.a)}与${said(o.b)}），同一队员不能同时在两个班次`,
+        messageEn: `${name} would be on two shifts at once (${said(o.a)} and ${said(o.b)})`,
         details: overlaps.map((x) => ({
           field: x.b.startsWith('entries.') ? x.b : x.a,
           message: `${officerById.get(x.officerId)?.name ?? ''}班次时间重叠`,
