@@ -4,7 +4,16 @@
 // the retention purge, and the duty log written by ticket, case and inspection steps, tagged "3级18类" (D5); and the
 // forbidden paths — another squad's roster, another district, a role that may not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DutyLogEntry, DutyPlan, MyTasks, OfficerPositions, PageOf, PatrolArea, RosterWeek, ShiftTemplate } from '@chengguan/contracts';
+import type {
+  DutyLogEntry,
+  DutyPlan,
+  MyTasks,
+  OfficerPositions,
+  PageOf,
+  PatrolArea,
+  RosterWeek,
+  ShiftTemplate,
+} from '@chengguan/contracts';
 import { DEFAULT_DUTY_LOG_TAGS } from '@chengguan/domain';
 import { purgeOldPositions } from '../src/modules/duty/index.ts';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
@@ -52,14 +61,30 @@ describe('shifts and the roster', () => {
       ['night', '夜班', 1200, 480, true],
       ['office', '内勤', 540, 1020, false],
     ] as const) {
-      shifts[code] = await ok<ShiftTemplate>(call('pd_ljz_leader', 'POST', '/api/v1/duty/shift-templates', { orgId: ljz, code, name, startMinute, endMinute, field }));
+      shifts[code] = await ok<ShiftTemplate>(
+        call('pd_ljz_leader', 'POST', '/api/v1/duty/shift-templates', { orgId: ljz, code, name, startMinute, endMinute, field }),
+      );
     }
     expect(shifts.night!.hours).toBe('20:00–（次日）08:00');
     const again = await ok<ShiftTemplate>(
-      call('pd_ljz_leader', 'POST', '/api/v1/duty/shift-templates', { orgId: ljz, code: 'day', name: '白班', startMinute: 510, endMinute: 1050, field: true }),
+      call('pd_ljz_leader', 'POST', '/api/v1/duty/shift-templates', {
+        orgId: ljz,
+        code: 'day',
+        name: '白班',
+        startMinute: 510,
+        endMinute: 1050,
+        field: true,
+      }),
     );
     expect(again.id).toBe(shifts.day!.id);
-    const officer = await call('pd_ljz_01', 'POST', '/api/v1/duty/shift-templates', { orgId: ljz, code: 'x', name: 'x', startMinute: 1, endMinute: 2, field: true });
+    const officer = await call('pd_ljz_01', 'POST', '/api/v1/duty/shift-templates', {
+      orgId: ljz,
+      code: 'x',
+      name: 'x',
+      startMinute: 1,
+      endMinute: 2,
+      field: true,
+    });
     expect(officer.statusCode).toBe(403);
     const qp = await call('qp_zjj_leader', 'GET', `/api/v1/duty/shift-templates?orgId=${ljz}`);
     expect(qp.statusCode).toBe(404);
@@ -113,14 +138,20 @@ describe('shifts and the roster', () => {
   });
 
   it('copies last week a week later; another squad’s roster is refused to its leader and to another district', async () => {
-    const next = await ok<RosterWeek>(call('pd_ljz_leader', 'POST', '/api/v1/duty/roster/copy-previous-week', { orgId: ljz, weekStart: '2026-03-09' }));
+    const next = await ok<RosterWeek>(
+      call('pd_ljz_leader', 'POST', '/api/v1/duty/roster/copy-previous-week', { orgId: ljz, weekStart: '2026-03-09' }),
+    );
     expect(next.entries.map((e) => e.dutyDate).sort()).toEqual(['2026-03-09', '2026-03-09', '2026-03-10', '2026-03-10']);
     const empty = await call('pd_ljz_leader', 'POST', '/api/v1/duty/roster/copy-previous-week', { orgId: ljz, weekStart: '2026-02-16' });
     expect(empty.statusCode).toBe(400);
     expect((await call('pd_ljz_leader', 'PUT', '/api/v1/duty/roster', { orgId: hm, weekStart: WEEK, entries: [] })).statusCode).toBe(404);
     expect((await call('qp_zjj_leader', 'GET', `/api/v1/duty/roster?orgId=${ljz}&weekStart=${WEEK}`)).statusCode).toBe(404);
     expect((await call('pd_ljz_01', 'PUT', '/api/v1/duty/roster', { orgId: ljz, weekStart: WEEK, entries: [] })).statusCode).toBe(403);
-    const audit = await ctx.deps.db.selectFrom('audit_log').select('action').where('action', 'in', ['duty.roster', 'duty.roster_copy']).execute();
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['duty.roster', 'duty.roster_copy'])
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['duty.roster', 'duty.roster_copy']);
   });
 });
@@ -141,7 +172,11 @@ describe('patrol areas', () => {
   it('D3 a patrol area inside the squad’s service area is kept and assignable; one leaving it is refused', async () => {
     // The demo service area of 陆家嘴: 121.503–121.52 E, 31.228–31.245 N.
     const area = await ok<PatrolArea>(
-      call('pd_ljz_leader', 'POST', '/api/v1/duty/patrol-areas', { orgId: ljz, name: '一号网格', geometry: square(121.505, 31.23, 121.51, 31.235) }),
+      call('pd_ljz_leader', 'POST', '/api/v1/duty/patrol-areas', {
+        orgId: ljz,
+        name: '一号网格',
+        geometry: square(121.505, 31.23, 121.51, 31.235),
+      }),
     );
     const outside = await call('pd_ljz_leader', 'POST', '/api/v1/duty/patrol-areas', {
       orgId: ljz,
@@ -150,7 +185,9 @@ describe('patrol areas', () => {
     });
     expect(outside.statusCode).toBe(422);
     expect(errorBody(outside).field).toBe('geometry');
-    const list = await ok<{ items: PatrolArea[]; serviceArea: unknown }>(call('pd_ljz_01', 'GET', `/api/v1/duty/patrol-areas?orgId=${ljz}`));
+    const list = await ok<{ items: PatrolArea[]; serviceArea: unknown }>(
+      call('pd_ljz_01', 'GET', `/api/v1/duty/patrol-areas?orgId=${ljz}`),
+    );
     expect(list.items.map((a) => a.id)).toEqual([area.id]);
     expect(list.serviceArea).not.toBeNull();
     const week = await ok<RosterWeek>(call('pd_ljz_leader', 'GET', `/api/v1/duty/roster?orgId=${ljz}&weekStart=${WEEK}`));
@@ -162,7 +199,15 @@ describe('patrol areas', () => {
     }));
     const saved = await ok<RosterWeek>(call('pd_ljz_leader', 'PUT', '/api/v1/duty/roster', { orgId: ljz, weekStart: WEEK, entries }));
     expect(saved.entries.filter((e) => e.patrolAreaName === '一号网格')).toHaveLength(2);
-    expect((await call('qp_zjj_leader', 'POST', '/api/v1/duty/patrol-areas', { orgId: ljz, name: 'x', geometry: square(121.505, 31.23, 121.51, 31.235) })).statusCode).toBe(404);
+    expect(
+      (
+        await call('qp_zjj_leader', 'POST', '/api/v1/duty/patrol-areas', {
+          orgId: ljz,
+          name: 'x',
+          geometry: square(121.505, 31.23, 121.51, 31.235),
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -172,7 +217,9 @@ describe('positions', () => {
     const noConsent = await call('pd_ljz_01', 'POST', '/api/v1/duty/positions', here);
     expect(noConsent.statusCode).toBe(422);
     expect(errorBody(noConsent).message).toContain('同意');
-    const consent = await ok<{ consented: boolean; retentionDays: number }>(call('pd_ljz_01', 'PUT', '/api/v1/duty/position-consent', { consented: true }));
+    const consent = await ok<{ consented: boolean; retentionDays: number }>(
+      call('pd_ljz_01', 'PUT', '/api/v1/duty/position-consent', { consented: true }),
+    );
     expect(consent).toMatchObject({ consented: true, retentionDays: 30 });
     await ok(call('pd_ljz_01', 'POST', '/api/v1/duty/positions', here), 201);
     ctx.clock.advance(60_000);
@@ -181,7 +228,14 @@ describe('positions', () => {
     expect((await call('pd_ljz_03', 'POST', '/api/v1/duty/positions', here)).statusCode).toBe(422);
     const seen = await ok<OfficerPositions>(call('pd_command', 'GET', '/api/v1/duty/positions'));
     expect(seen.items).toEqual([
-      expect.objectContaining({ officerId: ids.pd_ljz_01, orgId: ljz, lng: 121.508, lat: 31.233, at: '2026-03-02T02:01:00.000Z', name: expect.any(String) }),
+      expect.objectContaining({
+        officerId: ids.pd_ljz_01,
+        orgId: ljz,
+        lng: 121.508,
+        lat: 31.233,
+        at: '2026-03-02T02:01:00.000Z',
+        name: expect.any(String),
+      }),
     ]);
     expect((await ok<OfficerPositions>(call('qp_command', 'GET', '/api/v1/duty/positions'))).items).toEqual([]);
     expect((await call('qp_command', 'GET', `/api/v1/duty/positions?orgId=${ljz}`)).statusCode).toBe(404);
@@ -239,7 +293,13 @@ describe('tasks, the plan and the duty log', () => {
     );
     await ok(call('pd_command', 'POST', `/api/v1/tickets/${t.id}/accept`, {}));
     await ok(call('pd_command', 'POST', `/api/v1/tickets/${t.id}/dispatch`, { orgId: ljz, officerId: ids.pd_ljz_01 }));
-    const subjects = await ctx.deps.db.selectFrom('subjects').select('id').where('org_id', '=', ljz).where('status', '=', 'active').limit(2).execute();
+    const subjects = await ctx.deps.db
+      .selectFrom('subjects')
+      .select('id')
+      .where('org_id', '=', ljz)
+      .where('status', '=', 'active')
+      .limit(2)
+      .execute();
     expect(subjects.length).toBeGreaterThan(0);
     const campaign = await ok<{ taskCount: number }>(
       call('pd_ljz_leader', 'POST', '/api/v1/duty/campaigns', {
@@ -283,11 +343,25 @@ describe('tasks, the plan and the duty log', () => {
     expect(tags.map((t) => [t.code, t.level, t.parent_code])).toEqual(DEFAULT_DUTY_LOG_TAGS.map((t) => [t.code, t.level, t.parentCode]));
     expect(tags.filter((t) => t.level === 2)).toHaveLength(18);
     const officerOf = (u: string) => ids[u]!;
-    const r = await ctx.api('POST', '/api/v1/cases', { token: tokens.pd_ljz_01!, body: registerCaseBody(officerOf, { date: '2026-03-02', discoveredOn: '2026-03-02', act: { actDate: '2026-03-01' } }) });
+    const r = await ctx.api('POST', '/api/v1/cases', {
+      token: tokens.pd_ljz_01!,
+      body: registerCaseBody(officerOf, { date: '2026-03-02', discoveredOn: '2026-03-02', act: { actDate: '2026-03-01' } }),
+    });
     expect(r.statusCode, r.body).toBe(201);
-    await ok(call('pd_ljz_01', 'POST', '/api/v1/duty/log', { entryDate: '2026-03-02', tagCode: 'A01', summary: '陆家嘴环路巡查，劝离流动摊贩2处' }), 201);
-    expect((await call('pd_ljz_01', 'POST', '/api/v1/duty/log', { entryDate: '2026-03-02', tagCode: 'A', summary: '一级标签' })).statusCode).toBe(400);
-    const all = await ok<PageOf<DutyLogEntry>>(call('pd_ljz_leader', 'GET', `/api/v1/duty/log?orgId=${ljz}&from=2026-03-02&to=2026-03-02&pageSize=200`));
+    await ok(
+      call('pd_ljz_01', 'POST', '/api/v1/duty/log', {
+        entryDate: '2026-03-02',
+        tagCode: 'A01',
+        summary: '陆家嘴环路巡查，劝离流动摊贩2处',
+      }),
+      201,
+    );
+    expect(
+      (await call('pd_ljz_01', 'POST', '/api/v1/duty/log', { entryDate: '2026-03-02', tagCode: 'A', summary: '一级标签' })).statusCode,
+    ).toBe(400);
+    const all = await ok<PageOf<DutyLogEntry>>(
+      call('pd_ljz_leader', 'GET', `/api/v1/duty/log?orgId=${ljz}&from=2026-03-02&to=2026-03-02&pageSize=200`),
+    );
     const sources = new Set(all.items.map((e) => e.source));
     expect(sources).toEqual(new Set(['ticket', 'case', 'manual']));
     const c = all.items.find((e) => e.source === 'case')!;

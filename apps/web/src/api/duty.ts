@@ -23,7 +23,8 @@ import { api, type Query } from './client.ts';
 type Write = { idempotencyKey?: string };
 
 export const dutyApi = {
-  roster: (orgId: string, weekStart: string, signal?: AbortSignal) => api.get<RosterWeek>('/api/v1/duty/roster', { orgId, weekStart }, signal),
+  roster: (orgId: string, weekStart: string, signal?: AbortSignal) =>
+    api.get<RosterWeek>('/api/v1/duty/roster', { orgId, weekStart }, signal),
   saveRoster: (body: SaveRosterBody, w: Write = {}) => api.put<RosterWeek>('/api/v1/duty/roster', body, w),
   copyPreviousWeek: (orgId: string, weekStart: string, w: Write = {}) =>
     api.post<RosterWeek>('/api/v1/duty/roster/copy-previous-week', { orgId, weekStart }, w),

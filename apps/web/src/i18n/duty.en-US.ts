@@ -91,7 +91,8 @@ export const dutyEnUS: Record<keyof typeof dutyZhCN, string> = {
   'duty.tasks.onDuty': 'On duty',
   'duty.tasks.offDuty': 'Not on a shift',
   'duty.consent.label': 'Record my position while on duty',
-  'duty.consent.notice': 'Recorded only during your shifts and with your consent, for dispatch; deleted after {days} days. You may withdraw at any time.',
+  'duty.consent.notice':
+    'Recorded only during your shifts and with your consent, for dispatch; deleted after {days} days. You may withdraw at any time.',
   'duty.consent.given': 'Position recording agreed',
   'duty.consent.withdrawn': 'Withdrawn: no position is recorded',
   'duty.position.report': 'Report my position',

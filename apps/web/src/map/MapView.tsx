@@ -189,7 +189,12 @@ export default function MapView({
         return;
       }
       m.addSource('extra-areas', { type: 'geojson', data: fc as unknown as GeoJSONData });
-      m.addLayer({ id: 'extra-fill', type: 'fill', source: 'extra-areas', paint: { 'fill-color': ['get', 'color'], 'fill-opacity': 0.15 } });
+      m.addLayer({
+        id: 'extra-fill',
+        type: 'fill',
+        source: 'extra-areas',
+        paint: { 'fill-color': ['get', 'color'], 'fill-opacity': 0.15 },
+      });
       m.addLayer({ id: 'extra-line', type: 'line', source: 'extra-areas', paint: { 'line-color': ['get', 'color'], 'line-width': 2 } });
     };
     if (m.isStyleLoaded()) apply();

@@ -50,14 +50,24 @@ export function dutyRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/duty/shift-templates',
     {
-      schema: { tags: TAGS, summary: '中队班次（早班、白班、夜班）/ a squad’s shifts', querystring: OrgQuery, response: { 200: Type.Array(ShiftTemplate), ...READ_ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '中队班次（早班、白班、夜班）/ a squad’s shifts',
+        querystring: OrgQuery,
+        response: { 200: Type.Array(ShiftTemplate), ...READ_ERRORS },
+      },
     },
     async (request) => listShiftTemplates(deps, actorOf(request), request.query.orgId),
   );
   app.post(
     '/api/v1/duty/shift-templates',
     {
-      schema: { tags: TAGS, summary: '设定班次（按代码新增或修改）/ save a shift', body: SaveShiftTemplateBody, response: { 200: ShiftTemplate, ...WRITE_ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '设定班次（按代码新增或修改）/ save a shift',
+        body: SaveShiftTemplateBody,
+        response: { 200: ShiftTemplate, ...WRITE_ERRORS },
+      },
     },
     async (request) => saveShiftTemplate(deps, actorOf(request), metaOf(request), request.body),
   );
@@ -88,14 +98,24 @@ export function dutyRoutes(app: RouteApp, deps: Deps): void {
   app.post(
     '/api/v1/duty/roster/copy-previous-week',
     {
-      schema: { tags: TAGS, summary: '复制上周班表 / copy last week’s roster', body: CopyRosterBody, response: { 200: RosterWeek, ...WRITE_ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '复制上周班表 / copy last week’s roster',
+        body: CopyRosterBody,
+        response: { 200: RosterWeek, ...WRITE_ERRORS },
+      },
     },
     async (request) => copyPreviousWeek(deps, actorOf(request), metaOf(request), request.body),
   );
   app.get(
     '/api/v1/duty/patrol-areas',
     {
-      schema: { tags: TAGS, summary: '中队巡查网格与责任区 / patrol areas of a squad', querystring: OrgQuery, response: { 200: PatrolAreas, ...READ_ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '中队巡查网格与责任区 / patrol areas of a squad',
+        querystring: OrgQuery,
+        response: { 200: PatrolAreas, ...READ_ERRORS },
+      },
     },
     async (request) => listPatrolAreas(deps, actorOf(request), request.query.orgId),
   );
@@ -137,7 +157,14 @@ export function dutyRoutes(app: RouteApp, deps: Deps): void {
   );
   app.get(
     '/api/v1/duty/campaigns',
-    { schema: { tags: TAGS, summary: '专项行动 / special campaigns', querystring: OrgQuery, response: { 200: Type.Array(Campaign), ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '专项行动 / special campaigns',
+        querystring: OrgQuery,
+        response: { 200: Type.Array(Campaign), ...READ_ERRORS },
+      },
+    },
     async (request) => listCampaigns(deps, actorOf(request), request.query.orgId),
   );
   app.post(
@@ -154,7 +181,13 @@ export function dutyRoutes(app: RouteApp, deps: Deps): void {
   );
   app.get(
     '/api/v1/duty/position-consent',
-    { schema: { tags: TAGS, summary: '我的位置记录同意状态 / my consent to position recording', response: { 200: ConsentState, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '我的位置记录同意状态 / my consent to position recording',
+        response: { 200: ConsentState, ...READ_ERRORS },
+      },
+    },
     async (request) => getConsent(deps, actorOf(request)),
   );
   app.put(
@@ -195,19 +228,37 @@ export function dutyRoutes(app: RouteApp, deps: Deps): void {
   );
   app.get(
     '/api/v1/duty/settings',
-    { schema: { tags: TAGS, summary: '勤务设置（位置保存天数）/ duty settings', querystring: BureauQuery, response: { 200: DutySettings, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '勤务设置（位置保存天数）/ duty settings',
+        querystring: BureauQuery,
+        response: { 200: DutySettings, ...READ_ERRORS },
+      },
+    },
     async (request) => getDutySettings(deps, actorOf(request), request.query),
   );
   app.put(
     '/api/v1/duty/settings',
     {
-      schema: { tags: TAGS, summary: '设定位置保存天数 / set the retention of positions', body: PutDutySettingsBody, response: { 200: DutySettings, ...WRITE_ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '设定位置保存天数 / set the retention of positions',
+        body: PutDutySettingsBody,
+        response: { 200: DutySettings, ...WRITE_ERRORS },
+      },
     },
     async (request) => putDutySettings(deps, actorOf(request), metaOf(request), request.body),
   );
   app.get(
     '/api/v1/duty/log-tags',
-    { schema: { tags: TAGS, summary: '执法日志标签（3级18类）/ the duty-log tags', response: { 200: Type.Array(DutyLogTag), 403: ErrorBody } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '执法日志标签（3级18类）/ the duty-log tags',
+        response: { 200: Type.Array(DutyLogTag), 403: ErrorBody },
+      },
+    },
     async (request) => listDutyLogTags(deps, actorOf(request)),
   );
   listWithExportRoutes<DutyLogQuery>(app, {
@@ -224,7 +275,12 @@ export function dutyRoutes(app: RouteApp, deps: Deps): void {
   app.post(
     '/api/v1/duty/log',
     {
-      schema: { tags: TAGS, summary: '手工记执法日志 / write a duty-log entry', body: CreateDutyLogBody, response: { 201: DutyLogEntry, ...WRITE_ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '手工记执法日志 / write a duty-log entry',
+        body: CreateDutyLogBody,
+        response: { 201: DutyLogEntry, ...WRITE_ERRORS },
+      },
     },
     async (request, reply) => reply.status(201).send(await createDutyLogEntry(deps, actorOf(request), metaOf(request), request.body)),
   );

@@ -38,7 +38,13 @@ export async function squadTaskCounts(db: Executor, orgId: string, from: string,
     .where('due_on', '<=', to)
     .groupBy('origin')
     .execute();
-  return rows.map((r) => ({ origin: r.origin, total: Number(r.total), done: Number(r.done), open: Number(r.open), overdue: Number(r.overdue) }));
+  return rows.map((r) => ({
+    origin: r.origin,
+    total: Number(r.total),
+    done: Number(r.done),
+    open: Number(r.open),
+    overdue: Number(r.overdue),
+  }));
 }
 
 export type SubmittedVisit = {

@@ -84,7 +84,9 @@ export default function DutyLogPage() {
       <Alert type="info" showIcon message={t('duty.log.auto')} style={{ marginBottom: 16 }} />
       <FilterPanel active={countSet(filters)}>
         <Space wrap style={{ marginBottom: 16 }}>
-          {me?.roles.some((r) => r !== 'field_officer') && <SquadPicker value={filters.orgId} onChange={(id) => setFilter({ orgId: id })} />}
+          {me?.roles.some((r) => r !== 'field_officer') && (
+            <SquadPicker value={filters.orgId} onChange={(id) => setFilter({ orgId: id })} />
+          )}
           <DatePicker.RangePicker
             value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
             onChange={(v) => setFilter({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
@@ -108,7 +110,9 @@ export default function DutyLogPage() {
             onChange={(v: string | undefined) => setFilter({ tag: v })}
             data-testid="duty-log-tag"
           />
-          <Button onClick={() => setFilter({ from: undefined, to: undefined, source: undefined, tag: undefined })}>{t('common.reset')}</Button>
+          <Button onClick={() => setFilter({ from: undefined, to: undefined, source: undefined, tag: undefined })}>
+            {t('common.reset')}
+          </Button>
         </Space>
       </FilterPanel>
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}

@@ -45,15 +45,17 @@ export default function DutyMapPage() {
     const w = convertPoint([p.lon, p.lat], p.crs, 'wgs84');
     setCorners((c) => [...c, [Math.round(w[0] * 1e6) / 1e6, Math.round(w[1] * 1e6) / 1e6]]);
   }, []);
-  const draft = corners.length >= 3 ? { type: 'Polygon' as const, coordinates: [[...corners, corners[0]!]] } : null;
+  const draft = useMemo(
+    () => (corners.length >= 3 ? { type: 'Polygon' as const, coordinates: [[...corners, corners[0]!]] } : null),
+    [corners],
+  );
   const shownAreas = useMemo<MapArea[]>(
     () => [
       ...(areas.data?.serviceArea ? [{ id: 'service', geometry: areas.data.serviceArea as MapArea['geometry'], color: '#1677ff' }] : []),
       ...(areas.data?.items ?? []).map((a) => ({ id: a.id, geometry: a.geometry as MapArea['geometry'], color: '#52c41a' })),
       ...(draft ? [{ id: 'draft', geometry: draft, color: '#fa8c16' }] : []),
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [areas.data, corners],
+    [areas.data, draft],
   );
   const points = useMemo<MapPoint[]>(
     () => (positions.data?.items ?? []).map((p) => ({ id: p.officerId, lon: p.lng, lat: p.lat, title: `${p.name} ${p.shiftName}` })),
@@ -104,7 +106,9 @@ export default function DutyMapPage() {
         <Flex vertical gap={16} style={{ flex: '1 1 300px' }}>
           <Card size="small" title={t('duty.map.onDuty')}>
             {positions.data && (
-              <Typography.Paragraph type="secondary">{t('duty.map.retention', { days: positions.data.retentionDays })}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">
+                {t('duty.map.retention', { days: positions.data.retentionDays })}
+              </Typography.Paragraph>
             )}
             <Table
               size="small"

@@ -30,7 +30,16 @@ export default function DutyPlanPage() {
     `subjects|${creating}|${orgId}`,
   );
   const week = useLoad(
-    (signal) => (creating && orgId ? dutyApi.roster(orgId, dayjs().subtract((dayjs().day() + 6) % 7, 'day').format('YYYY-MM-DD'), signal) : Promise.resolve(undefined)),
+    (signal) =>
+      creating && orgId
+        ? dutyApi.roster(
+            orgId,
+            dayjs()
+              .subtract((dayjs().day() + 6) % 7, 'day')
+              .format('YYYY-MM-DD'),
+            signal,
+          )
+        : Promise.resolve(undefined),
     `officers|${creating}|${orgId}`,
   );
   const { submit, loading } = useSubmit(
@@ -72,7 +81,11 @@ export default function DutyPlanPage() {
             <Statistic title={t('duty.plan.open')} value={p[key].open} />
           </Col>
           <Col span={6}>
-            <Statistic title={t('duty.plan.overdue')} value={p[key].overdue} valueStyle={p[key].overdue ? { color: '#cf1322' } : undefined} />
+            <Statistic
+              title={t('duty.plan.overdue')}
+              value={p[key].overdue}
+              valueStyle={p[key].overdue ? { color: '#cf1322' } : undefined}
+            />
           </Col>
         </Row>
       </Card>
@@ -156,7 +169,11 @@ export default function DutyPlanPage() {
             />
           </Form.Item>
           <Form.Item name="officerIds" label={t('duty.campaign.officers')}>
-            <Select mode="multiple" loading={week.loading} options={(week.data?.officers ?? []).map((o) => ({ value: o.id, label: o.name }))} />
+            <Select
+              mode="multiple"
+              loading={week.loading}
+              options={(week.data?.officers ?? []).map((o) => ({ value: o.id, label: o.name }))}
+            />
           </Form.Item>
           <Form.Item name="note" label={t('duty.campaign.note')}>
             <Input.TextArea rows={3} maxLength={1000} />

@@ -116,7 +116,9 @@ export default function RosterPage() {
       render: (name: string, r) => (
         <Flex vertical gap={4}>
           <span>{name}</span>
-          {r.credentialStatus !== 'valid' && <Tag color={r.credentialStatus === 'expiring' ? 'gold' : 'red'}>{t(`credStatus.${r.credentialStatus}` as MessageKey)}</Tag>}
+          {r.credentialStatus !== 'valid' && (
+            <Tag color={r.credentialStatus === 'expiring' ? 'gold' : 'red'}>{t(`credStatus.${r.credentialStatus}` as MessageKey)}</Tag>
+          )}
           <Select
             size="small"
             allowClear
@@ -185,7 +187,14 @@ export default function RosterPage() {
       </Space>
       <Alert type="info" showIcon message={t('duty.roster.hint')} style={{ marginBottom: 16 }} />
       {refusal && (
-        <Alert type="error" showIcon message={t('duty.roster.refused')} description={refusal.text} style={{ marginBottom: 16 }} data-testid="roster-refusal" />
+        <Alert
+          type="error"
+          showIcon
+          message={t('duty.roster.refused')}
+          description={refusal.text}
+          style={{ marginBottom: 16 }}
+          data-testid="roster-refusal"
+        />
       )}
       {!!week.error && <Alert type="error" showIcon message={errorText(week.error, t, lang)} style={{ marginBottom: 16 }} />}
       {data && data.shifts.length === 0 && (

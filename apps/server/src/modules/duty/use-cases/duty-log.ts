@@ -155,7 +155,11 @@ export async function exportDutyLog(deps: Deps, actor: Actor, q: DutyLogQuery): 
     { header: '标签（3级18类）', value: (e) => e.tagPath, width: 32 },
     { header: '内容', value: (e) => e.summary, width: 60 },
   ];
-  return toXlsx('执法日志', columns, (rows as Row[]).map((r) => toEntry(r, paths)));
+  return toXlsx(
+    '执法日志',
+    columns,
+    (rows as Row[]).map((r) => toEntry(r, paths)),
+  );
 }
 
 /** An officer's own entry for his day (today or up to 7 days back). */
@@ -165,11 +169,16 @@ export async function createDutyLogEntry(deps: Deps, actor: Actor, meta: Request
   const today = shanghaiDate(now);
   if (body.entryDate > today) throw fieldError('entryDate', '不能晚于今天', 'cannot be after today');
   if (body.entryDate < addDays(today, -7)) throw fieldError('entryDate', '只能补记7天内的日志', 'may be at most 7 days back');
-  const tag = await deps.db.selectFrom('duty_log_tags').select(['code', 'level', 'active']).where('code', '=', body.tagCode).executeTakeFirst();
+  const tag = await deps.db
+    .selectFrom('duty_log_tags')
+    .select(['code', 'level', 'active'])
+    .where('code', '=', body.tagCode)
+    .executeTakeFirst();
   if (!tag || !tag.active || tag.level < 2) {
     throw fieldError('tagCode', '须为启用的二级或三级标签（3级18类）', 'must be an active level-2 or level-3 tag of the scheme');
   }
-  if (!actor.bureauId) throw fieldError('entryDate', '只有区局及以下单位的队员记执法日志', 'only officers of a district bureau keep a duty log');
+  if (!actor.bureauId)
+    throw fieldError('entryDate', '只有区局及以下单位的队员记执法日志', 'only officers of a district bureau keep a duty log');
   const id = deps.newId();
   await deps.db.transaction().execute(async (trx) => {
     await trx

@@ -8,7 +8,16 @@ import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { squadOrFail } from '../duty.shared.ts';
 
-type Row = { id: string; org_id: string; name: string; geometry: unknown; min_lon: number; min_lat: number; max_lon: number; max_lat: number };
+type Row = {
+  id: string;
+  org_id: string;
+  name: string;
+  geometry: unknown;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+};
 
 const toArea = (r: Row): PatrolArea => ({
   id: r.id,
@@ -46,7 +55,11 @@ export async function savePatrolArea(deps: Deps, actor: Actor, meta: RequestMeta
     const first = ring[0]!;
     const last = ring[ring.length - 1]!;
     if (first[0] !== last[0] || first[1] !== last[1]) {
-      throw fieldError(`geometry.coordinates[${i}]`, '边界未闭合：最后一个点须与第一个点相同', 'is not closed: the last position must repeat the first');
+      throw fieldError(
+        `geometry.coordinates[${i}]`,
+        '边界未闭合：最后一个点须与第一个点相同',
+        'is not closed: the last position must repeat the first',
+      );
     }
     for (const [lon, lat] of ring as [number, number][]) {
       if (lat < -90 || lat > 90) throw fieldError(`geometry.coordinates[${i}]`, '纬度超出范围', 'has a latitude outside ±90');
@@ -55,7 +68,12 @@ export async function savePatrolArea(deps: Deps, actor: Actor, meta: RequestMeta
   });
   const service = await deps.db.selectFrom('org_areas').select('geometry').where('org_id', '=', squad.id).executeTakeFirst();
   if (!service) {
-    throw fieldError('orgId', '该中队尚未设定责任区，先在组织机构中划定责任区', 'the squad has no service area yet; draw it under the org first', 'RULE_VIOLATION');
+    throw fieldError(
+      'orgId',
+      '该中队尚未设定责任区，先在组织机构中划定责任区',
+      'the squad has no service area yet; draw it under the org first',
+      'RULE_VIOLATION',
+    );
   }
   const outside = firstVertexOutside(body.geometry as DistrictGeometry, service.geometry as DistrictGeometry);
   if (outside >= 0) {

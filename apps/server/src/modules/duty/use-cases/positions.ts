@@ -2,7 +2,15 @@
 // by himself, each change audited), only during a shift he is rostered on, and kept for the bureau's configured
 // number of days (D4; a daily job deletes older points). The command centre reads the latest point of each officer on
 // duty now, within its jurisdiction.
-import type { ConsentBody, ConsentState, DutySettings, OfficerPositions, PositionsQuery, PutDutySettingsBody, ReportPositionBody } from '@chengguan/contracts';
+import type {
+  ConsentBody,
+  ConsentState,
+  DutySettings,
+  OfficerPositions,
+  PositionsQuery,
+  PutDutySettingsBody,
+  ReportPositionBody,
+} from '@chengguan/contracts';
 import { DEFAULT_POSITION_RETENTION_DAYS, POSITION_NOTICE_VERSION, positionCutoff } from '@chengguan/domain';
 import { sql } from 'kysely';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
@@ -45,13 +53,22 @@ export async function setConsent(deps: Deps, actor: Actor, meta: RequestMeta, bo
   return getConsent(deps, actor);
 }
 
-export async function reportPosition(deps: Deps, actor: Actor, meta: RequestMeta, body: ReportPositionBody): Promise<{ id: string; at: string }> {
+export async function reportPosition(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  body: ReportPositionBody,
+): Promise<{ id: string; at: string }> {
   assertPermission(actor, 'duty:report');
   const now = deps.clock.now();
   const at = body.at ? new Date(body.at) : now;
   if (at.getTime() > now.getTime() + 5 * 60_000) throw fieldError('at', '定位时间晚于当前时间', 'is in the future');
   cityPointOrFail({ lon: body.lng, lat: body.lat, crs: 'wgs84' }, 'lng');
-  const consent = await deps.db.selectFrom('duty_position_consents').select('consented').where('officer_id', '=', actor.id).executeTakeFirst();
+  const consent = await deps.db
+    .selectFrom('duty_position_consents')
+    .select('consented')
+    .where('officer_id', '=', actor.id)
+    .executeTakeFirst();
   if (!consent?.consented) {
     throw new AppError('RULE_VIOLATION', {
       rule: 'D4 个人信息保护法第十三条、第十四条',
@@ -196,7 +213,11 @@ export async function getDutySettings(deps: Deps, actor: Actor, q: { bureauId?: 
   const bureauId = bureauOf(actor, q.bureauId);
   const org = await findOrg(deps.db, bureauId);
   assertInJurisdiction(actor, org?.path);
-  const row = await deps.db.selectFrom('duty_settings').select('position_retention_days').where('bureau_id', '=', bureauId).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('duty_settings')
+    .select('position_retention_days')
+    .where('bureau_id', '=', bureauId)
+    .executeTakeFirst();
   return { bureauId, positionRetentionDays: row?.position_retention_days ?? DEFAULT_POSITION_RETENTION_DAYS, isDefault: !row };
 }
 
@@ -210,7 +231,11 @@ export async function putDutySettings(deps: Deps, actor: Actor, meta: RequestMet
   }
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const old = await trx.selectFrom('duty_settings').select('position_retention_days').where('bureau_id', '=', body.bureauId).executeTakeFirst();
+    const old = await trx
+      .selectFrom('duty_settings')
+      .select('position_retention_days')
+      .where('bureau_id', '=', body.bureauId)
+      .executeTakeFirst();
     const values = { position_retention_days: body.positionRetentionDays, updated_by: actor.id, updated_at: now };
     await trx
       .insertInto('duty_settings')

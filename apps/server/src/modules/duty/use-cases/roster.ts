@@ -267,7 +267,12 @@ async function writeWeek(
       if (!shift) throw fieldError(`${p.field}.shiftId`, '不是本中队的班次', 'is not a shift of this squad');
       const officer = officerById.get(p.officerId);
       if (!officer) {
-        throw fieldError(`${p.field}.officerId`, '不是本中队在岗队员，不能排入本中队班表', 'is not an active officer of this squad', 'RULE_VIOLATION');
+        throw fieldError(
+          `${p.field}.officerId`,
+          '不是本中队在岗队员，不能排入本中队班表',
+          'is not an active officer of this squad',
+          'RULE_VIOLATION',
+        );
       }
       if (p.patrolAreaId && !areaIds.has(p.patrolAreaId)) {
         throw fieldError(`${p.field}.patrolAreaId`, '不是本中队的巡查网格', 'is not a patrol area of this squad');
@@ -304,7 +309,12 @@ async function writeWeek(
             .execute();
     const overlaps = rosterOverlaps([
       ...rows.map((r) => ({ key: r.field, officerId: r.officerId, startsAt: r.startsAt, endsAt: r.endsAt })),
-      ...outside.map((o) => ({ key: `existing:${dateText(o.duty_date)}`, officerId: o.officer_id, startsAt: new Date(o.starts_at), endsAt: new Date(o.ends_at) })),
+      ...outside.map((o) => ({
+        key: `existing:${dateText(o.duty_date)}`,
+        officerId: o.officer_id,
+        startsAt: new Date(o.starts_at),
+        endsAt: new Date(o.ends_at),
+      })),
     ]);
     if (overlaps.length > 0) {
       const o = overlaps[0]!;
@@ -334,7 +344,8 @@ async function writeWeek(
       .where('duty_date', '>=', dates[0]!)
       .where('duty_date', '<=', dates[6]!)
       .execute();
-    const keyOf = (e: { officer_id: string; duty_date: unknown; shift_id: string }) => `${e.officer_id}|${dateText(e.duty_date)}|${e.shift_id}`;
+    const keyOf = (e: { officer_id: string; duty_date: unknown; shift_id: string }) =>
+      `${e.officer_id}|${dateText(e.duty_date)}|${e.shift_id}`;
     const wanted = new Map(rows.map((r) => [r.key, r]));
     const removed = existing.filter((e) => !wanted.has(keyOf(e)));
     const started = removed.find((e) => new Date(e.starts_at) <= now);

@@ -15,7 +15,12 @@ import { officerOpenTickets } from '../../tickets/index.ts';
 import { squadOrFail } from '../duty.shared.ts';
 import { dateText } from './roster.ts';
 
-const ORIGIN_ZH: Record<string, string> = { random: '双随机抽查', risk_frequency: '分级分类检查', special: '专项检查', reinspection: '复查' };
+const ORIGIN_ZH: Record<string, string> = {
+  random: '双随机抽查',
+  risk_frequency: '分级分类检查',
+  special: '专项检查',
+  reinspection: '复查',
+};
 const TICKET_STATE_ZH: Record<string, string> = { dispatched: '待处置', handling: '处置中' };
 
 export async function myTasks(deps: Deps, actor: Actor, q: MyTasksQuery): Promise<MyTasks> {
@@ -147,7 +152,12 @@ export async function createCampaign(deps: Deps, actor: Actor, meta: RequestMeta
   const squad = await squadOrFail(deps.db, actor, body.orgId);
   if (body.periodTo < body.periodFrom) throw fieldError('periodTo', '截止日期早于起始日期', 'is before periodFrom');
   if (body.subjectIds.length > 0 && body.officerIds.length < 2) {
-    throw fieldError('officerIds', '检查须由两名以上执法人员进行（A1），请至少指定两名队员', 'name at least two officers (A1)', 'RULE_VIOLATION');
+    throw fieldError(
+      'officerIds',
+      '检查须由两名以上执法人员进行（A1），请至少指定两名队员',
+      'name at least two officers (A1)',
+      'RULE_VIOLATION',
+    );
   }
   const officers = body.officerIds.length
     ? await deps.db.selectFrom('officers').select('id').where('id', 'in', body.officerIds).where('org_id', '=', squad.id).execute()
