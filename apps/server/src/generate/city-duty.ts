@@ -4,7 +4,15 @@
 // every field officer with a valid 执法证 on the day works the early or the day shift (alternating by week), one
 // officer of the squad the night shift; nobody is on two shifts at once (D2) and nobody without a valid credential
 // is on a field shift (A1), as the roster editor would refuse.
-import { addDays, bestOfficerCredential, ACTING_CREDENTIAL_STATUSES, isWorkingDay, shiftInstants, weekStartOf } from '@chengguan/domain';
+import {
+  addDays,
+  bestOfficerCredential,
+  firstVertexOutside,
+  ACTING_CREDENTIAL_STATUSES,
+  isWorkingDay,
+  shiftInstants,
+  weekStartOf,
+} from '@chengguan/domain';
 import { CITY_AREAS } from './city-areas.ts';
 import { CITY } from './city-orgs.ts';
 import type { GeneratorPart, PartSummary } from './registry.ts';
@@ -81,12 +89,13 @@ export const cityDutyPart: GeneratorPart = {
       const ids = SHIFTS.map(() => ctx.idAt(at.getTime()));
       SHIFTS.forEach((s, i) => templates.add([ids[i]!, squad.bureauId, squad.id, s.code, s.name, s.start, s.end, true, true, at]));
       let areaId: string | null = null;
-      if (area && area.cells.length >= 2) {
-        areaId = ctx.idAt(at.getTime());
-        const [w, s] = [area.cells[0]!, area.cells[1]!];
-        const [e, n] = [w + area.cellSize, s + area.cellSize];
+      // The first cell (shrunk by a tenth on each side) that lies within the service area, as saving one checks (D3).
+      for (let c = 0; area && c < area.cells.length / 2 && !areaId; c++) {
+        const m = area.cellSize / 10;
+        const [w, s] = [area.cells[2 * c]! + m, area.cells[2 * c + 1]! + m];
+        const [e, n] = [w + area.cellSize - 2 * m, s + area.cellSize - 2 * m];
         const geometry = {
-          type: 'Polygon',
+          type: 'Polygon' as const,
           coordinates: [
             [
               [w, s],
@@ -94,9 +103,11 @@ export const cityDutyPart: GeneratorPart = {
               [e, n],
               [w, n],
               [w, s],
-            ],
+            ] as [number, number][],
           ],
         };
+        if (firstVertexOutside(geometry, area.geometry) !== -1) continue;
+        areaId = ctx.idAt(at.getTime());
         patrol.add([areaId, squad.bureauId, squad.id, `${area.street}一号网格`, JSON.stringify(geometry), w, s, e, n, true, null, at, at]);
       }
       const leader = squad.leaders[0] ?? null;
