@@ -238,6 +238,7 @@ describe('positions', () => {
       }),
     ]);
     expect((await ok<OfficerPositions>(call('qp_command', 'GET', '/api/v1/duty/positions'))).items).toEqual([]);
+    expect((await call('pd_ljz_03', 'GET', '/api/v1/duty/positions')).statusCode).toBe(403);
     expect((await call('qp_command', 'GET', `/api/v1/duty/positions?orgId=${ljz}`)).statusCode).toBe(404);
     // 20:00 Shanghai: the day shift is over, the night shift is the 3rd's.
     await at('2026-03-02T12:00:00.000Z');

@@ -33,8 +33,10 @@ export default function DutyMapPage() {
     loadMapData().then(setMapData, () => setMapData(null));
   }, []);
   const areas = useLoad((signal) => (orgId ? dutyApi.patrolAreas(orgId, signal) : Promise.resolve(undefined)), `areas|${orgId}`);
+  // Where officers are is shown to those who dispatch and lead them (the server refuses a fellow officer).
+  const seesPositions = !!me?.roles.some((r) => r !== 'field_officer');
   const positions = useLoad<OfficerPositions | undefined>(
-    (signal) => (orgId ? dutyApi.positions({ orgId }, signal) : Promise.resolve(undefined)),
+    (signal) => (orgId && seesPositions ? dutyApi.positions({ orgId }, signal) : Promise.resolve(undefined)),
     `pos|${orgId}`,
   );
   const pick = useCallback((id: string) => {
@@ -104,27 +106,29 @@ export default function DutyMapPage() {
           )}
         </div>
         <Flex vertical gap={16} style={{ flex: '1 1 300px' }}>
-          <Card size="small" title={t('duty.map.onDuty')}>
-            {positions.data && (
-              <Typography.Paragraph type="secondary">
-                {t('duty.map.retention', { days: positions.data.retentionDays })}
-              </Typography.Paragraph>
-            )}
-            <Table
-              size="small"
-              rowKey="officerId"
-              pagination={false}
-              loading={positions.loading}
-              dataSource={positions.data?.items ?? []}
-              locale={{ emptyText: t('duty.map.noneOnDuty') }}
-              columns={[
-                { title: t('duty.col.name'), dataIndex: 'name' },
-                { title: t('duty.col.shift'), dataIndex: 'shiftName' },
-                { title: t('duty.col.at'), dataIndex: 'at', render: (a: string) => dayjs(a).format('HH:mm') },
-              ]}
-              data-testid="duty-positions"
-            />
-          </Card>
+          {seesPositions && (
+            <Card size="small" title={t('duty.map.onDuty')}>
+              {positions.data && (
+                <Typography.Paragraph type="secondary">
+                  {t('duty.map.retention', { days: positions.data.retentionDays })}
+                </Typography.Paragraph>
+              )}
+              <Table
+                size="small"
+                rowKey="officerId"
+                pagination={false}
+                loading={positions.loading}
+                dataSource={positions.data?.items ?? []}
+                locale={{ emptyText: t('duty.map.noneOnDuty') }}
+                columns={[
+                  { title: t('duty.col.name'), dataIndex: 'name' },
+                  { title: t('duty.col.shift'), dataIndex: 'shiftName' },
+                  { title: t('duty.col.at'), dataIndex: 'at', render: (a: string) => dayjs(a).format('HH:mm') },
+                ]}
+                data-testid="duty-positions"
+              />
+            </Card>
+          )}
           <Card size="small" title={t('duty.map.areas')}>
             <Flex wrap gap={4}>
               {(areas.data?.items ?? []).map((a) => (

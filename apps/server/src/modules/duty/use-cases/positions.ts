@@ -125,8 +125,12 @@ export async function reportPosition(
  * The latest point of each officer on a shift now, with consent, within the caller's jurisdiction (or one squad).
  * One statement: the shifts running now (duty_roster_time_idx) joined to each officer's newest point of that shift.
  */
+/** Who sees where officers are: those who dispatch and lead them, never a fellow officer. */
+export const SEES_POSITIONS = ['squad_leader', 'commander', 'supervisor', 'bureau_leader'];
+
 export async function latestPositions(deps: Deps, actor: Actor, q: PositionsQuery): Promise<OfficerPositions> {
   assertPermission(actor, 'duty:read');
+  if (!actor.roles.some((r) => SEES_POSITIONS.includes(r))) throw new AppError('FORBIDDEN');
   let prefix = actor.jurisdictionPath;
   if (q.orgId) {
     const org = await findOrg(deps.db, q.orgId);
