@@ -5,6 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '@chengguan/contracts';
 import {
+  ACTING_CREDENTIAL_STATUSES,
+  bestOfficerCredential,
+  firstVertexOutside,
+  rosterOverlaps,
   actVersion,
   applyCaseAction,
   type CaseAction,
@@ -243,6 +247,45 @@ describe('city generator (tiny preset)', () => {
     const r = await ctx.api('POST', `/api/v1/cases/${closed.id}/archive`, { token: leader, body: { date: UNTIL } });
     expect(r.statusCode, r.body).toBe(200);
     expect((r.json() as { state: string }).state).toBe('archived');
+  });
+
+  it('D2/A1/D3 a share of the squads has a roster: nobody on two shifts at once, none without a valid credential, areas inside', async () => {
+    const db = ctx.deps.db;
+    const rows = await db
+      .selectFrom('duty_roster')
+      .select(['id', 'officer_id', 'org_id', 'duty_date', 'starts_at', 'ends_at'])
+      .orderBy('id')
+      .execute();
+    const squads = new Set(rows.map((r) => r.org_id));
+    expect(squads.size).toBeGreaterThan(5);
+    expect(squads.size).toBeLessThan(249 / 4);
+    expect(result.parts['city-duty']).toMatchObject({ rosterEntries: rows.length, squads: expect.any(Number) });
+    const overlaps = rosterOverlaps(
+      rows.map((r) => ({ key: r.id, officerId: r.officer_id, startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at) })),
+    );
+    expect(overlaps).toEqual([]);
+    const creds = await db
+      .selectFrom('credentials')
+      .select(['officer_id', 'domains', 'valid_from', 'valid_to', 'revoked'])
+      .where('officer_id', 'in', [...new Set(rows.map((r) => r.officer_id))])
+      .execute();
+    const byOfficer = groupBy(creds, (c) => c.officer_id);
+    for (const r of rows.slice(0, 2000)) {
+      const c = (byOfficer.get(r.officer_id) ?? []).map((x) => ({
+        domains: x.domains,
+        validFrom: String(x.valid_from),
+        validTo: String(x.valid_to),
+        revoked: x.revoked,
+      }));
+      expect(ACTING_CREDENTIAL_STATUSES).toContain(bestOfficerCredential(c, String(r.duty_date)).status);
+    }
+    const areas = await db
+      .selectFrom('duty_patrol_areas as p')
+      .innerJoin('org_areas as a', 'a.org_id', 'p.org_id')
+      .select(['p.geometry as inner', 'a.geometry as outer'])
+      .execute();
+    expect(areas.length).toBeGreaterThanOrEqual(squads.size);
+    for (const a of areas) expect(firstVertexOutside(a.inner as DistrictGeometry, a.outer as DistrictGeometry)).toBe(-1);
   });
 
   it("every squad has a service area inside its district box, and every subject lies in its squad's area", async () => {

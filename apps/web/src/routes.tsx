@@ -49,6 +49,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'inspections', labelKey: 'menu.inspections', icon: <AuditOutlined /> },
   { key: 'tickets', labelKey: 'menu.tickets', icon: <MailOutlined /> },
   { key: 'coordination', labelKey: 'menu.coordination', icon: <ApartmentOutlined /> },
+  { key: 'duty', labelKey: 'menu.duty', icon: <CalendarOutlined /> },
 ];
 
 export type AppRoute = {
@@ -192,6 +193,39 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'coordination',
     inMenu: false,
     page: lazy(() => import('./pages/coordination/JointActionPage.tsx')),
+  },
+  // 勤务 (issue 13 §7): the roster editor, the duty map, the month's plan, the duty log.
+  {
+    path: 'duty/roster',
+    labelKey: 'menu.roster',
+    icon: <CalendarOutlined />,
+    permission: 'duty:read',
+    group: 'duty',
+    page: lazy(() => import('./pages/duty/RosterPage.tsx')),
+  },
+  {
+    path: 'duty/map',
+    labelKey: 'menu.dutyMap',
+    icon: <CompassOutlined />,
+    permission: 'duty:read',
+    group: 'duty',
+    page: lazy(() => import('./pages/duty/DutyMapPage.tsx')),
+  },
+  {
+    path: 'duty/plan',
+    labelKey: 'menu.dutyPlan',
+    icon: <ProfileOutlined />,
+    permission: 'duty:read',
+    group: 'duty',
+    page: lazy(() => import('./pages/duty/DutyPlanPage.tsx')),
+  },
+  {
+    path: 'duty/log',
+    labelKey: 'menu.dutyLog',
+    icon: <FileTextOutlined />,
+    permission: 'duty:read',
+    group: 'duty',
+    page: lazy(() => import('./pages/duty/DutyLogPage.tsx')),
   },
   {
     path: 'inspection-tasks',

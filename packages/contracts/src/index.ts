@@ -28,3 +28,4 @@ export * from './ticket-conversion.ts';
 export * from './open311.ts';
 export * from './coordination.ts';
 export * from './portal-citizen.ts';
+export * from './duty.ts';

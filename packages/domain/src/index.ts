@@ -27,3 +27,4 @@ export * from './tickets/index.ts';
 export * from './offsite/index.ts';
 export * from './waste/index.ts';
 export * from './coordination/index.ts';
+export * from './duty/index.ts';

@@ -524,7 +524,22 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   reportText: L('反馈情况', 'report'),
   foundCount: L('发现问题数', 'problems found'),
   handledCount: L('处置数', 'problems handled'),
-  summary: L('行动小结', 'summary'),
+  summary: L('内容摘要', 'summary'),
+  startMinute: L('上班时间', 'start time'),
+  endMinute: L('下班时间', 'end time'),
+  field: L('是否外勤', 'field shift'),
+  weekStart: L('周起始日期', 'week start'),
+  entries: L('排班', 'roster entries'),
+  dutyDate: L('值勤日期', 'duty date'),
+  shiftId: L('班次', 'shift'),
+  patrolAreaId: L('巡查网格', 'patrol area'),
+  subjectIds: L('专项对象', 'campaign targets'),
+  consented: L('是否同意', 'consent'),
+  lng: L('经度', 'longitude'),
+  accuracyM: L('定位精度', 'accuracy'),
+  positionRetentionDays: L('位置保存天数', 'position retention days'),
+  entryDate: L('日志日期', 'log date'),
+  tagCode: L('日志标签', 'log tag'),
 };
 
 /** The property a path names: `body.party.birthDate` → birthDate, `versions[0].tiers[1].range` → range. */

@@ -13,6 +13,7 @@ import { countOrgs } from '../modules/org/index.ts';
 import { endOfShanghaiDay } from '../shared/time.ts';
 import { cityAreasPart } from './city-areas.ts';
 import { cityCasesPart } from './city-cases.ts';
+import { cityDutyPart } from './city-duty.ts';
 import { cityLawPart } from './city-law.ts';
 import { cityOrgsPart } from './city-orgs.ts';
 import { citySubjectsPart } from './city-subjects.ts';
@@ -59,6 +60,7 @@ export const GENERATOR_PARTS: readonly GeneratorPart[] = [
   cityAreasPart,
   citySubjectsPart,
   cityTicketsPart,
+  cityDutyPart,
 ];
 
 export type TableResult = TableStats & {

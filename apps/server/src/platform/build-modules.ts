@@ -8,6 +8,7 @@ import { casesModule } from '../modules/cases/index.ts';
 import { coordinationModule } from '../modules/coordination/index.ts';
 import { disclosureModule } from '../modules/disclosure/index.ts';
 import { documentsModule } from '../modules/documents/index.ts';
+import { dutyModule } from '../modules/duty/index.ts';
 import { enforcementModule } from '../modules/enforcement/index.ts';
 import { filesModule } from '../modules/files/index.ts';
 import { geoModule } from '../modules/geo/index.ts';
@@ -58,6 +59,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   subjectImportModule,
   ticketsModule,
   coordinationModule,
+  dutyModule,
 ];
 
 export type Modules = {

@@ -1,4 +1,5 @@
 import { coordinationEnUS } from './coordination.en-US.ts';
+import { dutyEnUS } from './duty.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
 import { ticketConversionEnUS } from './ticket-conversion.en-US.ts';
 import { inspectionsEnUS } from './inspections.en-US.ts';
@@ -94,6 +95,9 @@ export const enUS: Record<MessageKey, string> = {
   'perm.ticket:write': 'handle tickets',
   'perm.ticket:dispatch': 'take in, dispatch and transfer tickets',
   'perm.ticket:approve': 'decide ticket extensions',
+  'perm.duty:read': 'read rosters, tasks and the duty log',
+  'perm.duty:write': 'edit rosters, patrol areas and campaigns',
+  'perm.duty:report': 'report positions on duty and write the duty log',
   'common.networkError': 'Network error, please check your connection and retry',
   'common.correlationId': 'Correlation ID',
   'lang.label': 'Language',
@@ -701,6 +705,7 @@ export const enUS: Record<MessageKey, string> = {
   ...inspectionsEnUS,
   ...ticketsEnUS,
   ...coordinationEnUS,
+  ...dutyEnUS,
   ...ticketConversionEnUS,
   ...textEnUS,
 };

@@ -4,9 +4,9 @@ import type { ticketsZhCN } from './tickets.zh-CN.ts';
 export const ticketsEnUS: Record<keyof typeof ticketsZhCN, string> = {
   'menu.tickets': 'Complaints',
   'menu.ticketList': 'Tickets',
-  'menu.myTickets': 'My tickets',
+  'menu.myTickets': 'My tickets and tasks',
   'ticket.list.title': 'Tickets',
-  'ticket.mine.title': 'My tickets',
+  'ticket.mine.title': 'My tickets and tasks',
   'ticket.page.title': 'Ticket {number}',
   'ticket.filter.open': 'Open only',
   'ticket.filter.overdue': 'Overdue only',

@@ -2,9 +2,9 @@
 export const ticketsZhCN = {
   'menu.tickets': '诉件处置',
   'menu.ticketList': '诉件列表',
-  'menu.myTickets': '我的诉件',
+  'menu.myTickets': '我的诉件和任务',
   'ticket.list.title': '诉件列表',
-  'ticket.mine.title': '我的诉件',
+  'ticket.mine.title': '我的诉件和任务',
   'ticket.page.title': '诉件 {number}',
   'ticket.filter.open': '只看未办结',
   'ticket.filter.overdue': '只看已超期',

@@ -1,4 +1,5 @@
 import { coordinationZhCN } from './coordination.zh-CN.ts';
+import { dutyZhCN } from './duty.zh-CN.ts';
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 import { ticketConversionZhCN } from './ticket-conversion.zh-CN.ts';
 import { inspectionsZhCN } from './inspections.zh-CN.ts';
@@ -93,6 +94,9 @@ export const zhCN = {
   'perm.ticket:write': '办理诉件',
   'perm.ticket:dispatch': '受理、派遣、转派诉件',
   'perm.ticket:approve': '审批诉件延期',
+  'perm.duty:read': '查看排班、任务和执法日志',
+  'perm.duty:write': '编排班表、巡查网格和专项',
+  'perm.duty:report': '上报在岗位置、填写执法日志',
   'common.networkError': '网络异常，请检查网络后重试',
   'common.correlationId': '错误追踪号',
   'lang.label': '语言',
@@ -697,6 +701,7 @@ export const zhCN = {
   ...inspectionsZhCN,
   ...ticketsZhCN,
   ...coordinationZhCN,
+  ...dutyZhCN,
   ...ticketConversionZhCN,
   ...textZhCN,
 } as const;

@@ -22,7 +22,14 @@ export type MapViewProps = {
   testId: string;
   /** Shown when the browser cannot draw the map. */
   unavailableText: string;
+  /** Extra polygons drawn over the districts (WGS-84): a squad's service area, its patrol areas, a draft. */
+  areas?: readonly MapArea[];
+  /** Extra markers (WGS-84), e.g. officers on duty; each titled for a hover or a long press. */
+  points?: readonly MapPoint[];
 };
+
+export type MapArea = { id: string; geometry: Geometry; color: string };
+export type MapPoint = { id: string; lon: number; lat: number; title: string; color?: string };
 
 type Geometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
@@ -48,13 +55,24 @@ setWorkerUrl(workerUrl);
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
-export default function MapView({ data, value, onPick, highlightDistrict, height = 260, testId, unavailableText }: MapViewProps) {
+export default function MapView({
+  data,
+  value,
+  onPick,
+  highlightDistrict,
+  height = 260,
+  testId,
+  unavailableText,
+  areas,
+  points,
+}: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibreMap | null>(null);
   const marker = useRef<Marker | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
   const [failed, setFailed] = useState(false);
+  const extraMarkers = useRef<Marker[]>([]);
   // Bumped when a map is built, so the marker is placed on the new one.
   const [built, setBuilt] = useState(0);
   const crs: CoordinateSystemCode = data.config.baseMap?.crs ?? 'wgs84';
@@ -147,6 +165,53 @@ export default function MapView({ data, value, onPick, highlightDistrict, height
       if (!m.getBounds().contains(shown)) m.jumpTo({ center: shown });
     }
   }, [value, crs, onPick, testId, built]);
+
+  // The extra polygons: one GeoJSON source and two layers, refreshed when the list changes (once the style is loaded).
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    const ring = (r: number[][]) => r.map((p) => convertPoint([p[0]!, p[1]!], 'wgs84', crs));
+    const fc = {
+      type: 'FeatureCollection' as const,
+      features: (areas ?? []).map((a) => ({
+        type: 'Feature' as const,
+        properties: { id: a.id, color: a.color },
+        geometry:
+          a.geometry.type === 'Polygon'
+            ? { type: 'Polygon' as const, coordinates: a.geometry.coordinates.map(ring) }
+            : { type: 'MultiPolygon' as const, coordinates: a.geometry.coordinates.map((p) => p.map(ring)) },
+      })),
+    };
+    const apply = () => {
+      const src = m.getSource('extra-areas') as { setData?: (d: GeoJSONData) => void } | undefined;
+      if (src?.setData) {
+        src.setData(fc as unknown as GeoJSONData);
+        return;
+      }
+      m.addSource('extra-areas', { type: 'geojson', data: fc as unknown as GeoJSONData });
+      m.addLayer({
+        id: 'extra-fill',
+        type: 'fill',
+        source: 'extra-areas',
+        paint: { 'fill-color': ['get', 'color'], 'fill-opacity': 0.15 },
+      });
+      m.addLayer({ id: 'extra-line', type: 'line', source: 'extra-areas', paint: { 'line-color': ['get', 'color'], 'line-width': 2 } });
+    };
+    if (m.isStyleLoaded()) apply();
+    else m.once('load', apply);
+  }, [areas, crs, built]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    for (const mk of extraMarkers.current) mk.remove();
+    extraMarkers.current = (points ?? []).map((p) => {
+      const mk = new Marker({ color: p.color ?? '#1677ff' }).setLngLat(convertPoint([p.lon, p.lat], 'wgs84', crs)).addTo(m);
+      mk.getElement().setAttribute('title', p.title);
+      mk.getElement().setAttribute('data-testid', `${testId}-point`);
+      return mk;
+    });
+  }, [points, crs, testId, built]);
 
   if (failed) {
     return (

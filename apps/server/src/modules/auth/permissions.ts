@@ -44,6 +44,9 @@ export const PERMISSIONS = [
   'joint:write',
   'joint:command',
   'joint:partner',
+  'duty:read',
+  'duty:write',
+  'duty:report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +64,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:write',
     'joint:read',
     'joint:write',
+    'duty:read',
+    'duty:report',
   ],
   squad_leader: [
     'org:read',
@@ -81,6 +86,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:read',
     'joint:write',
     'joint:command',
+    'duty:read',
+    'duty:write',
+    'duty:report',
   ],
   legal_reviewer: [
     'org:read',
@@ -108,6 +116,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:read',
     'joint:write',
     'joint:command',
+    'duty:read',
   ],
   supervisor: [
     'org:read',
@@ -122,6 +131,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:read',
     'ticket:write',
     'joint:read',
+    'duty:read',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -149,6 +159,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:approve',
     'joint:read',
     'joint:command',
+    'duty:read',
+    'duty:write',
   ],
   admin: [
     'org:read',

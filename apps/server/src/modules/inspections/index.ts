@@ -17,3 +17,12 @@ export { squadInspectionProgress } from './use-cases/progress.ts';
 
 export const inspectionsModule: ServerModule = { name: 'inspections', routes: inspectionRoutes };
 export { planTaskProgress, planVisitResults, type PlanTaskProgress, type PlanVisitResult } from './plan-progress.ts';
+/** For 勤务 (modules/duty): an officer's open tasks, a squad's tasks by origin, and the visits as they are submitted. */
+export {
+  officerOpenInspectionTasks,
+  onVisitSubmitted,
+  squadTaskCounts,
+  type OfficerInspectionTask,
+  type OriginCounts,
+  type SubmittedVisit,
+} from './duty-reads.ts';

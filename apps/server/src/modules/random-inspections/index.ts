@@ -7,3 +7,6 @@ export const randomInspectionsModule: ServerModule = {
   routes: randomInspectionRoutes,
   publicRoutes: publicRandomInspectionRoutes,
 };
+
+/** For 勤务 (modules/duty): the plans of a squad in a month. */
+export { squadPlans } from './duty-reads.ts';

@@ -54,3 +54,5 @@ export {
   rateCitizenTicket,
   type Citizen,
 } from './use-cases/citizen-tickets.ts';
+/** For 勤务 (modules/duty): the officer's open tickets, and every timeline event as it is written (the duty log). */
+export { officerOpenTickets, onTicketEvent, type TicketEventListener, type TicketStepEvent } from './tickets.repository.ts';

@@ -52,6 +52,42 @@ export async function findByExternalNo(db: Executor, channel: string, externalNo
     .executeTakeFirst();
 }
 
+/** A ticket's timeline event as listeners (the duty log) see it, inside the step's transaction. */
+export type TicketStepEvent = {
+  id: string;
+  ticketId: string;
+  number: string;
+  categoryCode: string;
+  action: string;
+  bureauId: string;
+  orgId: string | null;
+  officerId: string | null;
+  actorId: string | null;
+  note: string | null;
+  at: Date;
+};
+export type TicketEventListener = (db: Executor, event: TicketStepEvent) => Promise<void>;
+const TICKET_EVENT_LISTENERS: TicketEventListener[] = [];
+
+/** Told of every timeline event as it is written (registering the same function twice is harmless). */
+export function onTicketEvent(listener: TicketEventListener): void {
+  if (!TICKET_EVENT_LISTENERS.includes(listener)) TICKET_EVENT_LISTENERS.push(listener);
+}
+
+/** The officer's open tickets (处置 by him), the soonest limit first. */
+export async function officerOpenTickets(db: Executor, officerId: string, limit = 200) {
+  return db
+    .selectFrom('tickets as t')
+    .leftJoin('ticket_categories as c', 'c.code', 't.category_code')
+    .select(['t.id', 't.number', 't.state', 't.address', 't.handling_due_at', 'c.name_zh as category_name'])
+    .where('t.officer_id', '=', officerId)
+    .where('t.state', 'in', ['dispatched', 'handling'])
+    .orderBy('t.handling_due_at')
+    .orderBy('t.id')
+    .limit(limit)
+    .execute();
+}
+
 export async function insertTicketEvent(
   db: Executor,
   row: {
@@ -82,6 +118,29 @@ export async function insertTicketEvent(
       at: row.at,
     })
     .execute();
+  if (TICKET_EVENT_LISTENERS.length > 0) {
+    const t = await db
+      .selectFrom('tickets')
+      .select(['bureau_id', 'org_id', 'officer_id', 'number', 'category_code'])
+      .where('id', '=', row.ticketId)
+      .executeTakeFirst();
+    if (t) {
+      const event: TicketStepEvent = {
+        id: row.id,
+        ticketId: row.ticketId,
+        number: t.number,
+        categoryCode: t.category_code,
+        action: row.action,
+        bureauId: t.bureau_id,
+        orgId: t.org_id,
+        officerId: t.officer_id,
+        actorId: row.actorId,
+        note: row.note ?? null,
+        at: row.at,
+      };
+      for (const l of TICKET_EVENT_LISTENERS) await l(db, event);
+    }
+  }
 }
 
 export async function ticketEvents(db: Executor, ticketId: string) {

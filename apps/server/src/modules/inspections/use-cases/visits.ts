@@ -21,6 +21,7 @@ import { recordAudit } from '../../audit/index.ts';
 import { officersWithCredentials } from '../../cases/index.ts';
 import { fileNameFor, findFile, heldBy, readStoredFileOrFail, type ServedFile } from '../../files/index.ts';
 import { recordSubjectEvents, subjectBriefs, type SubjectBrief } from '../../subjects/index.ts';
+import { notifyVisitSubmitted } from '../duty-reads.ts';
 import { mattersAtVersions } from './matters.ts';
 import { orderDtoById } from './rectification.ts';
 import { actingOnDay } from './tasks.ts';
@@ -348,6 +349,17 @@ export async function submitVisit(deps: Deps, actor: Actor, meta: RequestMeta, b
         created_at: now,
       })
       .execute();
+    await notifyVisitSubmitted(trx, {
+      id,
+      bureauId: task0.bureau_id,
+      orgId: task0.org_id,
+      subjectName: subject.name,
+      inspectorIds: [...plan.inspectorIds],
+      origins: [...new Set(tasks.map((t) => t.origin))],
+      outcome,
+      visitedAt,
+      visitedOn,
+    });
     await trx
       .updateTable('inspection_tasks')
       .set({ status: 'done', visit_id: id, updated_at: now })
