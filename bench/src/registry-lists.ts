@@ -118,6 +118,9 @@ async function run(who: Who) {
     ['risk level', list('riskLevel=red')],
     ['q (common)', list(`q=${common}`)],
     ['q (one code)', list(`q=${rare}`)],
+    // Two-character shop words of the city's names (issue 12: 「面馆」, 「烟酒」).
+    ['q 面馆', list(`q=${encodeURIComponent('面馆')}`)],
+    ['q 烟酒', list(`q=${encodeURIComponent('烟酒')}`)],
     ['orgId (a squad)', list(`orgId=${squadId}`)],
     ['licence=expired', list('licence=expired')],
     ['licence=valid', list('licence=valid')],

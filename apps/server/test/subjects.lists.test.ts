@@ -185,6 +185,37 @@ describe('list filters', () => {
   }, 120_000);
 });
 
+describe('search (q)', () => {
+  it('of one, two and more characters gives the rows of a plain substring match over name, code, credit code, address and plate', async () => {
+    // Terms of one and two characters go through the grams index of 046, longer ones through the trigram indexes.
+    const rows = (await allRows()).filter((r) => r.status === 'active');
+    const fields = (r: SubjectRow) => [r.name, r.code, r.credit_code, r.address, r.plate];
+    const terms = new Set<string>(['面馆', '烟酒', '店', 'zz', '%', '_']);
+    for (const r of rows.slice(0, 12)) {
+      const name = [...r.name];
+      terms.add(name[0]!).add(name.slice(1, 3).join('')).add(name.slice(0, 4).join(''));
+      terms.add([...(r.address ?? '')].slice(3, 5).join(''));
+      terms.add(r.code.slice(2, 4).toLowerCase()).add(r.code.slice(0, 2));
+      if (r.plate) terms.add([...r.plate].slice(0, 2).join(''));
+    }
+    let matched = 0;
+    for (const user of ['admin', 'pd_ljz_01'] as const)
+      for (const term of terms) {
+        const low = term.toLowerCase();
+        const want = expected(rows, paths[user]!, {}).filter((r) => fields(r).some((v) => v?.toLowerCase().includes(low)));
+        const page = await get<PageOf<SubjectListItem>>(user, `/api/v1/subjects?pageSize=200&q=${encodeURIComponent(term)}`);
+        expect({ user, term, ids: page.items.map((i) => i.id), total: page.total }).toEqual({
+          user,
+          term,
+          ids: want.slice(0, 200).map((r) => r.id),
+          total: want.length,
+        });
+        if (want.length > 0) matched++;
+      }
+    expect(matched).toBeGreaterThan(20);
+  }, 120_000);
+});
+
 async function expectQualityAsCounted() {
   const rows = await allRows();
   for (const user of USERS) {

@@ -19,6 +19,8 @@ import { addDays } from '@chengguan/domain';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
 import { demoCreditCode, DEMO_AREAS } from '../src/seed/demo-subjects.ts';
 import { shanghaiDate } from '../src/shared/time.ts';
+import { squadOfPoint } from '../src/modules/subjects/index.ts';
+import { sql } from 'kysely';
 
 let ctx: TestContext;
 const tokens: Record<string, string> = {};
@@ -262,6 +264,30 @@ describe('governance', () => {
     expect(noPoint.count).toBeGreaterThanOrEqual(1);
     const np = await ok<PageOf<SubjectListItem>>(call('pd_leader', 'GET', '/api/v1/subjects?hasPoint=false'));
     expect(np.total).toBe(noPoint.count);
+  });
+
+  it('routes a point by the areas as they are now: kept per revision, a change in SQL seen at once, a rolled-back one never', async () => {
+    const db = ctx.deps.db;
+    const ljz = await db.selectFrom('orgs').select(['id', 'bureau_id']).where('code', '=', 'PD-LJZ').executeTakeFirstOrThrow();
+    const route = (x: typeof db = db) => squadOfPoint(x, ljz.bureau_id!, [121.504, 31.2295]);
+    expect(await route()).toBe(ljz.id);
+    expect(await route()).toBe(ljz.id);
+    await sql`UPDATE org_areas SET min_lon = min_lon + 1, max_lon = max_lon + 1 WHERE org_id = ${ljz.id}`.execute(db);
+    expect(await route()).not.toBe(ljz.id);
+    await sql`UPDATE org_areas SET min_lon = min_lon - 1, max_lon = max_lon - 1 WHERE org_id = ${ljz.id}`.execute(db);
+    expect(await route()).toBe(ljz.id);
+    await sql`UPDATE orgs SET active = false WHERE id = ${ljz.id}`.execute(db);
+    expect(await route()).not.toBe(ljz.id);
+    await sql`UPDATE orgs SET active = true WHERE id = ${ljz.id}`.execute(db);
+    expect(await route()).toBe(ljz.id);
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await sql`DELETE FROM org_areas WHERE org_id = ${ljz.id}`.execute(trx);
+        expect(await route(trx)).not.toBe(ljz.id);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await route()).toBe(ljz.id);
   });
 
   it('sets a squad’s service area (admin of the bureau) and re-derives the squads of the subjects it holds', async () => {

@@ -49,6 +49,36 @@ describe('unit of work', () => {
     expect(await has(b)).toBe(false);
   });
 
+  it('writes queued for the commit run last, inside it; one queued in an inner transaction that failed is dropped', async () => {
+    const [a, b, c] = [ctx.deps.newId(), ctx.deps.newId(), ctx.deps.newId()];
+    const order: string[] = [];
+    const uow = await beginUnitOfWork(ctx.deps.db);
+    await uow.run(async () => {
+      await ctx.deps.db.transaction().execute(async () => {
+        uow.beforeCommit(async () => {
+          order.push('a');
+          await ctx.deps.db.insertInto('jobs').values(job(a)).execute();
+        });
+      });
+      await expect(
+        ctx.deps.db.transaction().execute(async () => {
+          uow.beforeCommit(async () => {
+            order.push('b');
+            await ctx.deps.db.insertInto('jobs').values(job(b)).execute();
+          });
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      await ctx.deps.db.insertInto('jobs').values(job(c)).execute();
+      expect(await has(a)).toBe(false);
+    });
+    await uow.commit();
+    expect(order).toEqual(['a']);
+    expect(await has(a)).toBe(true);
+    expect(await has(b)).toBe(false);
+    expect(await has(c)).toBe(true);
+  });
+
   it('a second unit claiming the same key waits for the first and then sees its outcome', async () => {
     const id = ctx.deps.newId();
     const first = await beginUnitOfWork(ctx.deps.db);

@@ -25,6 +25,11 @@ export class UnitOfWork {
   keepOnRefusal = false;
   /** Writes that must happen whatever becomes of this unit (see `afterUnitOfWork`), run once it has ended. */
   #afterEnd: (() => Promise<void>)[] = [];
+  /**
+   * Writes that are the unit's last, run inside it just before COMMIT (see `beforeCommit`), each with the savepoint
+   * depth it was queued at: a savepoint rolled back drops what was queued inside it.
+   */
+  #beforeCommit: { depth: number; fn: () => Promise<void> }[] = [];
 
   constructor(driver: Driver, connection: DatabaseConnection) {
     this.#driver = driver;
@@ -47,6 +52,16 @@ export class UnitOfWork {
 
   deferUntilEnd(fn: () => Promise<void>): void {
     this.#afterEnd.push(fn);
+  }
+
+  /**
+   * Queues a write to run inside this unit just before COMMIT, after the answer and its idempotency record: for a
+   * write that takes a lock every writer needs (the audit chain's), so that the lock is held for that write and the
+   * COMMIT only. Dropped when the savepoint it was queued in (a use-case's `db.transaction()`) rolls back, or the unit
+   * does. Not for code inside a raw `withSavepoint` (db/transaction.ts): its rollback is not seen here.
+   */
+  beforeCommit(fn: () => Promise<void>): void {
+    this.#beforeCommit.push({ depth: this.#savepoints.length, fn });
   }
 
   /** The deferred writes, taken once the unit has ended (committed or rolled back); the caller runs them. */
@@ -76,17 +91,33 @@ export class UnitOfWork {
     const name = this.#savepoints.pop();
     if (!name) throw new Error('no savepoint to release');
     await this.#exec(`RELEASE SAVEPOINT ${name}`);
+    // What was queued inside now belongs to the enclosing level.
+    const depth = this.#savepoints.length;
+    for (const e of this.#beforeCommit) if (e.depth > depth) e.depth = depth;
   }
 
   async rollbackSavepoint(): Promise<void> {
     const name = this.#savepoints.pop();
     if (!name) throw new Error('no savepoint to roll back');
+    const depth = this.#savepoints.length;
+    this.#beforeCommit = this.#beforeCommit.filter((e) => e.depth <= depth);
     await this.#exec(`ROLLBACK TO SAVEPOINT ${name}`);
     await this.#exec(`RELEASE SAVEPOINT ${name}`);
   }
 
   /** Commits; on failure the transaction is rolled back and the error rethrown (nothing was stored). */
   async commit(): Promise<void> {
+    const last = this.#beforeCommit.splice(0);
+    if (last.length > 0) {
+      try {
+        await this.run(async () => {
+          for (const e of last) await e.fn();
+        });
+      } catch (e) {
+        await this.rollback().catch(() => undefined);
+        throw e;
+      }
+    }
     this.#take();
     const connection = this.#raw;
     await this.#queue;
@@ -117,6 +148,7 @@ export class UnitOfWork {
     if (!this.#connection) throw new Error('the unit of work is already finished');
     this.#connection = null;
     this.#savepoints = [];
+    this.#beforeCommit = [];
   }
 
   async #exec(text: string): Promise<void> {
@@ -125,7 +157,11 @@ export class UnitOfWork {
   }
 }
 
-/** The unit of work the calling code runs in, if any. */
+/** The unit of work the calling code runs in, if any (open). */
+export function currentUnitOfWork(): UnitOfWork | null {
+  return currentUnit();
+}
+
 function currentUnit(): UnitOfWork | null {
   const u = CURRENT.getStore();
   return u && u.isOpen ? u : null;

@@ -1,4 +1,5 @@
 import type { Deps, Executor, RequestMeta } from '../../context.ts';
+import { currentUnitOfWork } from '../../db/unit-of-work.ts';
 import { enqueueJob } from '../scheduler/index.ts';
 import { appendAuditRow } from './audit.repository.ts';
 import { CHECKPOINT_JOB } from './audit-checkpoint-job.ts';
@@ -50,4 +51,35 @@ export async function recordAudit(
       });
     },
   );
+}
+
+/**
+ * `recordAudit` for a write whose requests come in bursts (ticket intake): inside a request's unit of work the row is
+ * appended as the unit's last write, just before COMMIT, so the chain's lock — which every writer of the platform
+ * waits for — is held for the append and the COMMIT only, not for the rest of the request (its answer, the
+ * idempotency record). The row is the same: its id and time are taken now; it is dropped with the transaction it was
+ * recorded in when that rolls back. Outside a unit of work (worker, CLI) it is appended at once.
+ */
+export async function recordAuditAtCommit(
+  trx: Executor,
+  deps: Pick<Deps, 'db' | 'clock' | 'newId' | 'config'>,
+  actor: { id: string | null; bureauId: string | null } | null,
+  meta: RequestMeta,
+  event: AuditEvent,
+): Promise<void> {
+  const unit = currentUnitOfWork();
+  if (!unit) return recordAudit(trx, deps, actor, meta, event);
+  const now = deps.clock.now();
+  const id = deps.newId();
+  let idTaken = false;
+  const fixed = {
+    config: deps.config,
+    clock: { now: () => now },
+    newId: () => {
+      if (idTaken) return deps.newId();
+      idTaken = true;
+      return id;
+    },
+  };
+  unit.beforeCommit(() => recordAudit(deps.db, fixed, actor, meta, event));
 }

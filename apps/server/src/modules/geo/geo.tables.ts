@@ -12,4 +12,7 @@ export type OrgAreasTable = {
   updated_at: GeneratedTimestamp;
 };
 
-export type GeoTables = { org_areas: OrgAreasTable };
+/** One row: the revision of the service areas and the orgs routing reads (migration 046, subjects.repository.ts squadAt). */
+export type OrgAreaRevisionTable = { singleton: boolean; revision: string };
+
+export type GeoTables = { org_areas: OrgAreasTable; org_area_revision: OrgAreaRevisionTable };

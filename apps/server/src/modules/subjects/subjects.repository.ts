@@ -90,6 +90,13 @@ function filtered(db: Executor, f: SubjectFilter, orgIds: readonly string[], any
   q = q.where('s.status', '=', f.status ?? 'active');
   if (f.q) {
     const like = containsPattern(f.q);
+    // A term of one or two characters (「面馆」) has no trigram: its grams narrow through subjects_search_grams_idx
+    // (migration 046) — a column contains such a term ⇔ it is one of the column's grams — and the ILIKE below stays
+    // the exact check (it also keeps the planner's estimate small, so the records are read through the index rather
+    // than by walking the list's order and computing each record's grams). Longer terms use the trigram indexes (027).
+    if ([...f.q].length <= 2) {
+      q = q.where(sql<SqlBool>`search_grams(s.name, s.code, s.credit_code, s.address, s.plate) @> search_term_grams(${f.q})`);
+    }
     q = q.where((eb) =>
       eb.or([
         eb('s.name', 'ilike', like),
@@ -165,7 +172,43 @@ export async function subjectRowsByIds(db: Executor, ids: readonly string[], tod
   return subjectsQuery(db, today).where('s.id', 'in', ids).execute();
 }
 
-/** The squad whose service area holds the point, among the bureau's squads; null when none does. */
+type Area = { org_id: string; min_lon: number; max_lon: number; min_lat: number; max_lat: number; geometry: unknown };
+
+/**
+ * The service areas of each bureau's active squads in org id order, as this process read them at the revision of
+ * org_areas and orgs (migration 046: any change to either gives a new random revision). Only the latest revision
+ * seen is kept.
+ */
+let areasAt: { revision: string; byBureau: Map<string, Promise<Area[]>> } | null = null;
+
+async function bureauAreas(db: Executor, bureauId: string): Promise<Area[]> {
+  const { revision } = await db
+    .selectFrom('org_area_revision')
+    .select(sql<string>`revision::text`.as('revision'))
+    .executeTakeFirstOrThrow();
+  if (areasAt?.revision !== revision) areasAt = { revision, byBureau: new Map() };
+  const kept = areasAt;
+  let areas = kept.byBureau.get(bureauId);
+  if (!areas) {
+    areas = db
+      .selectFrom('org_areas as a')
+      .innerJoin('orgs as o', 'o.id', 'a.org_id')
+      .select(['a.org_id', 'a.min_lon', 'a.max_lon', 'a.min_lat', 'a.max_lat', 'a.geometry'])
+      .where('o.bureau_id', '=', bureauId)
+      .where('o.active', '=', true)
+      .orderBy('a.org_id')
+      .execute();
+    kept.byBureau.set(bureauId, areas);
+    // A failed read is not kept.
+    areas.catch(() => kept.byBureau.delete(bureauId));
+  }
+  return areas;
+}
+
+/**
+ * The squad whose service area holds the point, among the bureau's squads; null when none does. The first, in org
+ * id order, of the areas whose box holds the point and whose polygon `pointIn` accepts.
+ */
 export async function squadAt(
   db: Executor,
   bureauId: string,
@@ -173,17 +216,8 @@ export async function squadAt(
   lat: number,
   pointIn: (geometry: unknown) => boolean,
 ): Promise<string | null> {
-  const areas = await db
-    .selectFrom('org_areas as a')
-    .innerJoin('orgs as o', 'o.id', 'a.org_id')
-    .select(['a.org_id', 'a.geometry'])
-    .where('o.bureau_id', '=', bureauId)
-    .where('o.active', '=', true)
-    .where('a.min_lon', '<=', lon)
-    .where('a.max_lon', '>=', lon)
-    .where('a.min_lat', '<=', lat)
-    .where('a.max_lat', '>=', lat)
-    .orderBy('a.org_id')
-    .execute();
-  return areas.find((a) => pointIn(a.geometry))?.org_id ?? null;
+  const areas = await bureauAreas(db, bureauId);
+  return (
+    areas.find((a) => a.min_lon <= lon && a.max_lon >= lon && a.min_lat <= lat && a.max_lat >= lat && pointIn(a.geometry))?.org_id ?? null
+  );
 }

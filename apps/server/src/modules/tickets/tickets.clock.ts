@@ -49,6 +49,15 @@ export async function storedHandlingClock(
   );
 }
 
+/** The clock of a ticket being taken in: no extension or pause exists yet (what storedHandlingClock reads at intake). */
+export function newTicketClock(
+  t: { receivedAt: Date; categoryDefault: TicketLimitKind; level: DispatchLevel },
+  calendar: WorkCalendar,
+  now: Date,
+): HandlingClock {
+  return handlingClock({ ...t, extensions: [], pauses: [] }, calendar, now, TICKET_CLOCKS);
+}
+
 /** Writes the recomputed due date and limit kind on the ticket. */
 export async function refreshDue(
   db: Executor,

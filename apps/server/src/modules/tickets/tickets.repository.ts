@@ -1,6 +1,7 @@
 // All SQL of 诉件处置 (migration 037).
 import { sql, type Selectable } from 'kysely';
 import type { Actor, Executor } from '../../context.ts';
+import { lawRevisionExpression } from '../law/index.ts';
 import type { TicketsTable } from './tickets.tables.ts';
 
 export type TicketRow = Selectable<TicketsTable> & {
@@ -31,16 +32,19 @@ export function selectTicket(q: ReturnType<typeof ticketsQuery>) {
     .select(sql<string>`coalesce(g.path, b.path)`.as('scope_path'));
 }
 
-/** The ticket if the actor's jurisdiction holds it; `lock` takes the row for a step. */
+/**
+ * The ticket if the actor's jurisdiction holds it, with the law data's revision (the work calendar is read at it,
+ * law-revision.ts); `lock` takes the row for a step.
+ */
 export async function findTicket(
   db: Executor,
   actor: Pick<Actor, 'jurisdictionPath'>,
   id: string,
   lock = false,
-): Promise<TicketRow | undefined> {
-  let q = selectTicket(ticketsQuery(db, actor)).where('t.id', '=', id);
+): Promise<(TicketRow & { law_revision: string }) | undefined> {
+  let q = selectTicket(ticketsQuery(db, actor)).select(lawRevisionExpression.as('law_revision')).where('t.id', '=', id);
   if (lock) q = q.forUpdate('t');
-  return q.executeTakeFirst() as Promise<TicketRow | undefined>;
+  return q.executeTakeFirst() as Promise<(TicketRow & { law_revision: string }) | undefined>;
 }
 
 export async function findByExternalNo(db: Executor, channel: string, externalNo: string) {

@@ -10,21 +10,23 @@ import {
   repeatedComplaint,
   shanghaiDateOf,
   ticketAddressKey,
+  type DispatchLevel,
   type TicketChannel,
+  type TicketLimitKind,
 } from '@chengguan/domain';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { sm3Hex } from '../../../shared/sm3.ts';
-import { recordAudit } from '../../audit/index.ts';
+import { recordAuditAtCommit } from '../../audit/index.ts';
 import { heldBy } from '../../files/index.ts';
 import { bureauNameOf, cityPointOrFail, placeOf } from '../../geo/index.ts';
-import { loadWorkCalendar } from '../../law/index.ts';
+import { lawRevisionExpression, loadWorkCalendar } from '../../law/index.ts';
 import { findOrg } from '../../org/index.ts';
 import { squadOfPoint } from '../../subjects/index.ts';
-import { refreshDue, TICKET_CLOCKS } from '../tickets.clock.ts';
+import { newTicketClock, TICKET_CLOCKS } from '../tickets.clock.ts';
 import { findByExternalNo, insertTicketEvent, repeatCandidates } from '../tickets.repository.ts';
-import { getTicket } from './read-tickets.ts';
+import { getTicket, newTicketDetail, type IntakeEvent } from './read-tickets.ts';
 
 /** The reporter's key for repeat detection: SM3 of the phone's digits (the number itself stays in its own column). */
 export function reporterKeyOf(phone: string | undefined | null): string | null {
@@ -41,7 +43,9 @@ async function locate(db: Executor, bureauId: string, point: CreateTicketBody['p
   if (!point) return null;
   const p = cityPointOrFail(point, 'point');
   const bureau = (await findOrg(db, bureauId))!;
-  const place = placeOf(p, await bureauNameOf(db, bureau));
+  // A district bureau is its own bureau: its name is at hand.
+  const bureauName = bureau.bureau_id === null || bureau.bureau_id === bureau.id ? bureau.name : await bureauNameOf(db, bureau);
+  const place = placeOf(p, bureauName);
   if (!place.inBureauArea) {
     throw new AppError('POINT_OUTSIDE_BUREAU', {
       field: 'point',
@@ -80,7 +84,9 @@ export async function createTicket(
     meta,
     body,
   );
-  return { created: r.created, ticket: await getTicket(deps, actor, r.id) };
+  // A ticket just taken in is answered from what this transaction wrote; one taken in before, from the database.
+  const ticket = r.intakeEvent ? await newTicketDetail(deps, actor, r.id, r.intakeEvent) : await getTicket(deps, actor, r.id);
+  return { created: r.created, ticket };
 }
 
 /** Who takes the ticket in: an officer (own discovery or the command centre), or the exchange's connector (no id). */
@@ -106,7 +112,7 @@ export async function intakeTicket(
   body: IntakeBody,
   onCreated?: (trx: Executor, ticketId: string) => Promise<void>,
   options: IntakeOptions = {},
-): Promise<{ created: boolean; id: string }> {
+): Promise<{ created: boolean; id: string; intakeEvent?: IntakeEvent }> {
   const own = body.channel === 'officer';
   const bureauId = by.bureauId;
   if (NUMBERED_CHANNELS.has(body.channel) && !body.externalNo)
@@ -132,13 +138,17 @@ export async function intakeTicket(
         return { id: existing.id, created: false };
       }
     }
-    const category = await trx.selectFrom('ticket_categories').selectAll().where('code', '=', body.categoryCode).executeTakeFirst();
-    const hasChild = await trx
-      .selectFrom('ticket_categories')
-      .select('code')
-      .where('parent_code', '=', body.categoryCode)
+    // The category, whether it has children, and the law data's revision (the calendar read at it) in one statement.
+    const category = await trx
+      .selectFrom('ticket_categories as c')
+      .selectAll('c')
+      .select((eb) => [
+        eb.exists(eb.selectFrom('ticket_categories as k').select('k.code').where('k.parent_code', '=', body.categoryCode)).as('has_child'),
+        lawRevisionExpression.as('law_revision'),
+      ])
+      .where('c.code', '=', body.categoryCode)
       .executeTakeFirst();
-    if (!category || !category.active || hasChild) {
+    if (!category || !category.active || category.has_child) {
       throw fieldError('categoryCode', '诉件分类不存在、已停用或不是末级分类', 'categoryCode: unknown, retired or not a leaf category');
     }
     const located = await locate(trx, bureauId, body.point);
@@ -186,9 +196,15 @@ export async function intakeTicket(
       { id, receivedAt, address: body.address ?? null, reporterKey },
       earlier.map((e) => ({ id: e.id, receivedAt: new Date(e.received_at), address: e.address, reporterKey: e.reporter_key })),
     );
-    const calendar = await loadWorkCalendar(trx);
+    const calendar = await loadWorkCalendar(trx, category.law_revision);
     const channel = body.channel as TicketChannel;
     const state = own ? 'dispatched' : 'received';
+    const level = body.dispatchLevel ?? 'ordinary';
+    const clock = newTicketClock(
+      { receivedAt, categoryDefault: category.default_limit as TicketLimitKind, level: level as DispatchLevel },
+      calendar,
+      now,
+    );
     await trx
       .insertInto('tickets')
       .values({
@@ -200,8 +216,8 @@ export async function intakeTicket(
         org_id: orgId,
         officer_id: own ? by.id : null,
         category_code: body.categoryCode,
-        dispatch_level: body.dispatchLevel ?? 'ordinary',
-        limit_kind: category.default_limit,
+        dispatch_level: level,
+        limit_kind: clock.kind,
         state,
         content: body.content,
         address: body.address ?? null,
@@ -214,8 +230,8 @@ export async function intakeTicket(
         photo_sm3s: photos,
         received_at: receivedAt,
         first_contact_due_at: firstContactDue(receivedAt, TICKET_CLOCKS),
-        handling_due_on: shanghaiDateOf(receivedAt),
-        handling_due_at: receivedAt,
+        handling_due_on: clock.dueDate,
+        handling_due_at: clock.dueAt,
         feedback_due_on: feedbackDue(channel, receivedAt, calendar, TICKET_CLOCKS),
         accepted_at: own ? now : null,
         repeated: repeat.repeated,
@@ -224,20 +240,12 @@ export async function intakeTicket(
         updated_at: now,
       })
       .execute();
-    const clock = await refreshDue(
-      trx,
-      { id, received_at: receivedAt, category_code: body.categoryCode, dispatch_level: body.dispatchLevel ?? 'ordinary' },
-      calendar,
-      now,
-    );
-    await insertTicketEvent(trx, {
+    const intakeEvent: IntakeEvent = {
       id: deps.newId(),
-      ticketId: id,
       action: 'intake',
-      from: null,
-      to: state,
-      actorId: by.id,
-      actorName: by.name,
+      from_state: null,
+      to_state: state,
+      actor_name: by.name,
       note: own
         ? '执法队员自行发现'
         : body.channel === 'portal'
@@ -245,10 +253,21 @@ export async function intakeTicket(
           : body.externalNo
             ? `来件编号 ${body.externalNo}`
             : '社区工作室登记',
+      at: now,
+    };
+    await insertTicketEvent(trx, {
+      id: intakeEvent.id,
+      ticketId: id,
+      action: intakeEvent.action,
+      from: null,
+      to: state,
+      actorId: by.id,
+      actorName: by.name,
+      note: intakeEvent.note,
       data: { channel, orgId, routedByPoint: located?.orgId != null, repeated: repeat, dueOn: clock.dueDate },
       at: now,
     });
-    await recordAudit(trx, deps, { id: by.id, bureauId }, meta, {
+    await recordAuditAtCommit(trx, deps, { id: by.id, bureauId }, meta, {
       action: 'ticket.create',
       entityType: 'ticket',
       entityId: id,
@@ -256,7 +275,7 @@ export async function intakeTicket(
       bureauId,
     });
     if (onCreated) await onCreated(trx, id);
-    return { id, created: true };
+    return { id, created: true, intakeEvent: onCreated ? undefined : intakeEvent };
   });
   return created;
 }

@@ -49,7 +49,7 @@ function seesContact(actor: Actor, t: TicketRow): boolean {
   return t.org_id !== null && t.org_id === actor.orgId && (actor.roles.includes('field_officer') || actor.roles.includes('squad_leader'));
 }
 
-export async function getTicketRowOrFail(deps: Deps, actor: Actor, id: string): Promise<TicketRow> {
+export async function getTicketRowOrFail(deps: Deps, actor: Actor, id: string): Promise<TicketRow & { law_revision: string }> {
   const row = await findTicket(deps.db, actor, id);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
@@ -58,8 +58,6 @@ export async function getTicketRowOrFail(deps: Deps, actor: Actor, id: string): 
 export async function getTicket(deps: Deps, actor: Actor, id: string): Promise<TicketDetail> {
   assertPermission(actor, 'ticket:read');
   const t = await getTicketRowOrFail(deps, actor, id);
-  const now = deps.clock.now();
-  const calendar = await loadWorkCalendar(deps.db);
   const [events, extensions, children, outbox, linkedCase] = await Promise.all([
     ticketEvents(deps.db, id),
     ticketExtensions(deps.db, id),
@@ -67,6 +65,38 @@ export async function getTicket(deps: Deps, actor: Actor, id: string): Promise<T
     ticketOutbox(deps.db, id),
     t.case_id ? caseNumberOf(deps.db, t.case_id) : Promise.resolve(null),
   ]);
+  return ticketDetail(deps, actor, t, { events, extensions, children: children.map((c) => c.id), outbox, linkedCase });
+}
+
+type TicketEventRow = Awaited<ReturnType<typeof ticketEvents>>[number];
+export type IntakeEvent = Pick<TicketEventRow, 'id' | 'action' | 'from_state' | 'to_state' | 'actor_name' | 'note' | 'at'>;
+
+/**
+ * The page of a ticket this transaction has just taken in (`intakeTicket`): the same answer as `getTicket`, without
+ * reading what cannot exist yet — its timeline is the intake's one event, and it has no extension, child ticket,
+ * outbox message or case.
+ */
+export async function newTicketDetail(deps: Deps, actor: Actor, id: string, intake: IntakeEvent): Promise<TicketDetail> {
+  assertPermission(actor, 'ticket:read');
+  const t = await getTicketRowOrFail(deps, actor, id);
+  return ticketDetail(deps, actor, t, { events: [intake], extensions: [], children: [], outbox: [], linkedCase: null });
+}
+
+async function ticketDetail(
+  deps: Deps,
+  actor: Actor,
+  t: TicketRow & { law_revision: string },
+  parts: {
+    events: IntakeEvent[];
+    extensions: Awaited<ReturnType<typeof ticketExtensions>>;
+    children: string[];
+    outbox: Awaited<ReturnType<typeof ticketOutbox>>;
+    linkedCase: string | null;
+  },
+): Promise<TicketDetail> {
+  const { events, extensions, children, outbox, linkedCase } = parts;
+  const now = deps.clock.now();
+  const calendar = await loadWorkCalendar(deps.db, t.law_revision);
   let duplicates: TicketDetail['duplicates'] = [];
   if (t.point_lon !== null && t.point_lat !== null && OPEN.includes(t.state as TicketState) && t.parent_id === null) {
     const receivedAt = new Date(t.received_at);
@@ -121,7 +151,7 @@ export async function getTicket(deps: Deps, actor: Actor, id: string): Promise<T
     outcomeReplyText: t.outcome_reply_text,
     outcomeReplyQueuedAt: t.outcome_reply_queued_at ? new Date(t.outcome_reply_queued_at).toISOString() : null,
     outcomeReplySentAt: t.outcome_reply_sent_at ? new Date(t.outcome_reply_sent_at).toISOString() : null,
-    children: children.map((c) => c.id),
+    children,
     allowedActions: allowedTicketActions(t.state as TicketState, actor.roles).filter(
       (a) => a !== 'convertToCase' || (t.case_id === null && t.parent_id === null && actor.permissions.has('case:write')),
     ),
