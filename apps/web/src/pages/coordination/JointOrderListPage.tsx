@@ -66,7 +66,12 @@ export default function JointOrderListPage() {
           </Link>
         ),
       },
-      { title: t('joint.col.direction'), dataIndex: 'direction', width: 150, render: (d: JointOrderSummary['direction']) => t(`joint.direction.${d}`) },
+      {
+        title: t('joint.col.direction'),
+        dataIndex: 'direction',
+        width: 150,
+        render: (d: JointOrderSummary['direction']) => t(`joint.direction.${d}`),
+      },
       { title: t('joint.col.partner'), dataIndex: 'partnerName', width: 180, ellipsis: true },
       { title: t('joint.col.org'), dataIndex: 'orgName', width: 140 },
       { title: t('joint.col.title'), dataIndex: 'title', width: 200, ellipsis: true },
