@@ -26,3 +26,4 @@ export * from './tickets.ts';
 export * from './ticket-exchange.ts';
 export * from './ticket-conversion.ts';
 export * from './open311.ts';
+export * from './ticket-command.ts';

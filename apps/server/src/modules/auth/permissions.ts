@@ -39,6 +39,7 @@ export const PERMISSIONS = [
   'ticket:write',
   'ticket:dispatch',
   'ticket:approve',
+  'ticket:command',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -95,6 +96,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:write',
     'ticket:dispatch',
     'ticket:approve',
+    'ticket:command',
   ],
   supervisor: [
     'org:read',
@@ -133,6 +135,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:read',
     'ticket:write',
     'ticket:approve',
+    'ticket:command',
   ],
   admin: [
     'org:read',
