@@ -1,6 +1,7 @@
 // The category editor's routes (city administrator): list (+ Excel), create, edit / disable.
 import { Type } from '@sinclair/typebox';
 import {
+  Code,
   CreateTicketCategoryBody,
   ErrorBody,
   Page,
@@ -16,7 +17,7 @@ import { createCategory, exportCategoriesAdmin, listCategoriesAdmin, updateCateg
 
 const TAGS = ['tickets'];
 const ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const CodeParams = Type.Object({ code: Type.String({ pattern: '^[A-Z]{2}([0-9]{2}){0,2}$', maxLength: 6 }) });
+const CodeParams = Type.Object({ code: Code('^[A-Z]{2}([0-9]{2}){0,2}$', 6, 'ticket category code') });
 
 export function categoryRoutes(app: RouteApp, deps: Deps): void {
   listWithExportRoutes<TicketCategoryAdminQuery>(app, {
