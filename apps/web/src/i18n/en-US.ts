@@ -1,3 +1,4 @@
+import { commandEnUS } from './command.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
 import { ticketConversionEnUS } from './ticket-conversion.en-US.ts';
 import { inspectionsEnUS } from './inspections.en-US.ts';
@@ -697,5 +698,6 @@ export const enUS: Record<MessageKey, string> = {
   ...inspectionsEnUS,
   ...ticketsEnUS,
   ...ticketConversionEnUS,
+  ...commandEnUS,
   ...textEnUS,
 };

@@ -1,3 +1,4 @@
+import { commandZhCN } from './command.zh-CN.ts';
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 import { ticketConversionZhCN } from './ticket-conversion.zh-CN.ts';
 import { inspectionsZhCN } from './inspections.zh-CN.ts';
@@ -693,6 +694,7 @@ export const zhCN = {
   ...inspectionsZhCN,
   ...ticketsZhCN,
   ...ticketConversionZhCN,
+  ...commandZhCN,
   ...textZhCN,
 } as const;
 

@@ -69,9 +69,9 @@ export async function listCategoriesAdmin(
     .selectAll('c')
     .select(sql<number>`(SELECT count(*) FROM tickets t WHERE t.category_code = c.code)`.as('ticket_count'))
     .select(
-      sql<
-        string | null
-      >`(SELECT o.name FROM law_offences o WHERE o.code = c.offence_code ORDER BY o.effective_from DESC LIMIT 1)`.as('offence_name'),
+      sql<string | null>`(SELECT o.name FROM law_offences o WHERE o.code = c.offence_code ORDER BY o.effective_from DESC LIMIT 1)`.as(
+        'offence_name',
+      ),
     )
     .orderBy('c.sort_order')
     .orderBy('c.code')
@@ -149,7 +149,12 @@ async function readOne(deps: Deps, actor: Actor, code: string): Promise<TicketCa
   return found;
 }
 
-export async function createCategory(deps: Deps, actor: Actor, meta: RequestMeta, body: CreateTicketCategoryBody): Promise<TicketCategoryAdmin> {
+export async function createCategory(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  body: CreateTicketCategoryBody,
+): Promise<TicketCategoryAdmin> {
   assertCityAdmin(actor);
   const parent = body.parentCode ?? null;
   if (parent === null && body.code.length !== 2)
@@ -159,7 +164,8 @@ export async function createCategory(deps: Deps, actor: Actor, meta: RequestMeta
     if (exists) throw fieldError('code', `分类代码“${body.code}”已存在`, `code: ${body.code} exists`, 'DUPLICATE');
     if (parent) {
       const p = await trx.selectFrom('ticket_categories').select(['code', 'active']).where('code', '=', parent).executeTakeFirst();
-      if (!p || !p.active) throw fieldError('parentCode', `上级分类“${parent}”不存在或已停用`, `parentCode: ${parent} is missing or disabled`);
+      if (!p || !p.active)
+        throw fieldError('parentCode', `上级分类“${parent}”不存在或已停用`, `parentCode: ${parent} is missing or disabled`);
     }
     await checkWholeList(trx, {
       code: body.code,
@@ -227,7 +233,10 @@ export async function updateCategory(
       action: body.active === false ? 'ticketCategory.disable' : 'ticketCategory.update',
       entityType: 'ticket_category',
       entityId: code,
-      data: { before: { nameZh: row.name_zh, defaultLimit: row.default_limit, offenceCode: row.offence_code, active: row.active }, ...body },
+      data: {
+        before: { nameZh: row.name_zh, defaultLimit: row.default_limit, offenceCode: row.offence_code, active: row.active },
+        ...body,
+      },
     });
   });
   return readOne(deps, actor, code);

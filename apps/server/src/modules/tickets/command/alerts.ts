@@ -17,7 +17,6 @@ export const JOB_TICKET_ALERTS = 'tickets.alerts.scan';
 const BATCH = 1000;
 
 const CLOCK_ZH = { first_contact: '24小时先行联系', handling: '办结时限' } as const;
-const CLOCK_EN = { first_contact: '24-hour first contact', handling: 'handling limit' } as const;
 
 function shanghaiTime(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -65,7 +64,7 @@ function messageOf(t: Candidate, a: TicketAlertDue, recipient: string): ConsoleM
     recipientId: recipient,
     bureauId: t.bureau_id,
     kind: `ticket.${a.clock}.${a.threshold}`,
-    title: `诉件${what}：${t.number}（${CLOCK_ZH[a.clock]}）/ Ticket ${a.threshold === 'warning' ? 'due soon' : 'overdue'}: ${t.number} (${CLOCK_EN[a.clock]})`,
+    title: `诉件${what}：${t.number}（${CLOCK_ZH[a.clock]}）`,
     body: `${t.category_name}${t.address ? `，${t.address}` : ''}。${CLOCK_ZH[a.clock]}${a.threshold === 'warning' ? '将于' : '已于'} ${due} 到期。`,
     link: `/tickets/${t.id}`,
     dedupeKey: `ticket-alert:${t.id}:${a.clock}:${a.threshold}:${a.dueAt.toISOString()}`,

@@ -63,12 +63,7 @@ function assertCommand(actor: Actor) {
   assertPermission(actor, 'ticket:command');
 }
 
-export async function listCommandQueue(
-  deps: Deps,
-  actor: Actor,
-  q: CommandQueueQuery,
-  cap = 200,
-): Promise<PageOf<CommandQueueItem>> {
+export async function listCommandQueue(deps: Deps, actor: Actor, q: CommandQueueQuery, cap = 200): Promise<PageOf<CommandQueueItem>> {
   assertCommand(actor);
   if (q.receivedFrom && q.receivedTo && q.receivedFrom > q.receivedTo) {
     throw fieldError('receivedTo', '截止日期早于起始日期', 'receivedTo: before receivedFrom');
@@ -221,7 +216,18 @@ export async function commandMap(deps: Deps, actor: Actor): Promise<CommandMap> 
     const times = mergeable.map((r) => new Date(r.received_at).getTime());
     // Only tickets in the commander's scope: a proposal names the parent, which he must be able to open and merge into.
     const candidates = await ticketsQuery(deps.db, actor)
-      .select(['t.id', 't.number', 't.channel', 't.bureau_id', 't.category_code', 't.point_lon', 't.point_lat', 't.received_at', 't.state', 't.parent_id'])
+      .select([
+        't.id',
+        't.number',
+        't.channel',
+        't.bureau_id',
+        't.category_code',
+        't.point_lon',
+        't.point_lat',
+        't.received_at',
+        't.state',
+        't.parent_id',
+      ])
       .where('t.bureau_id', 'in', [...new Set(mergeable.map((r) => r.bureau_id))])
       .where('t.category_code', 'in', [...new Set(mergeable.map((r) => r.category_code))])
       .where('t.received_at', '>=', new Date(Math.min(...times) - span))
