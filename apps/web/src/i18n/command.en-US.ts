@@ -36,6 +36,7 @@ export const commandEnUS: Record<keyof typeof commandZhCN, string> = {
   'inbox.unreadOnly': 'Unread only',
   'inbox.unreadCount': '{n} unread',
   'cat.title': 'Ticket categories',
+  'cat.cityOnly': "The categories are one list for the city, kept by the city bureau's administrator; ask the city bureau for a change.",
   'cat.new': 'New category',
   'cat.hint':
     "The categories are one list for the city, kept by the city bureau's administrator. A disabled category is not offered for new tickets; tickets that have it keep it. A code cannot change once saved.",

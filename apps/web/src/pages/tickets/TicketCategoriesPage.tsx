@@ -21,6 +21,7 @@ import type { CreateTicketCategoryBody, TicketCategoryAdmin, UpdateTicketCategor
 import { categoryApi } from '../../api/command.ts';
 import { type Query } from '../../api/client.ts';
 import { applyServerErrors, errorText } from '../../api/errors.ts';
+import { useAuth } from '../../auth/auth.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { serverPagination } from '../../lib/paging.ts';
@@ -45,6 +46,9 @@ type FormValues = {
 export default function TicketCategoriesPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
+  const { me } = useAuth();
+  // One list for the city: a district's administrator reads why he cannot edit it, and nothing is asked of the server.
+  const city = !!me?.cityWide;
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 50 });
   const [reload, setReload] = useState(0);
@@ -52,8 +56,12 @@ export default function TicketCategoriesPage() {
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<FormValues>();
   const query = { ...filters, ...paging } as Query;
-  const list = useLoad((signal) => categoryApi.list(query, signal), `${JSON.stringify(query)}:${reload}`);
-  const tops = useLoad((signal) => categoryApi.list({ pageSize: 200 }, signal), `tops:${reload}`);
+  const none = { items: [], total: 0, page: 1, pageSize: 20 };
+  const list = useLoad(
+    (signal) => (city ? categoryApi.list(query, signal) : Promise.resolve(none)),
+    `${JSON.stringify(query)}:${reload}:${city}`,
+  );
+  const tops = useLoad((signal) => (city ? categoryApi.list({ pageSize: 200 }, signal) : Promise.resolve(none)), `tops:${reload}:${city}`);
   const parents = useMemo(
     () => (tops.data?.items ?? []).filter((c) => c.parentCode === null).map((c) => ({ value: c.code, label: `${c.code} ${c.nameZh}` })),
     [tops.data],
@@ -159,6 +167,12 @@ export default function TicketCategoriesPage() {
     // open is stable enough for a render callback
     [t],
   );
+  if (!city)
+    return (
+      <Page title={t('cat.title')} testId="categories-page">
+        <Alert type="info" showIcon message={t('cat.cityOnly')} data-testid="categories-city-only" />
+      </Page>
+    );
   return (
     <Page
       title={t('cat.title')}
