@@ -73,7 +73,10 @@ describe('the queue, the map and the steps from them', () => {
 
   it('draws the points by clock, the squads’ areas and the duplicate proposals; merging one keeps the reporters on the parent', async () => {
     await at('2026-03-02T03:00:00.000Z');
-    const parent = await ok<TicketDetail>(call('pd_command', 'POST', '/api/v1/tickets', hotline('CMD-0101', { categoryCode: 'JM04' })), 201);
+    const parent = await ok<TicketDetail>(
+      call('pd_command', 'POST', '/api/v1/tickets', hotline('CMD-0101', { categoryCode: 'JM04' })),
+      201,
+    );
     await at('2026-03-02T04:00:00.000Z');
     const child = await ok<TicketDetail>(
       call('pd_command', 'POST', '/api/v1/tickets', hotline('CMD-0102', { categoryCode: 'JM04', point: { ...LJZ, lon: 121.5101 } })),
@@ -104,9 +107,9 @@ describe('the queue, the map and the steps from them', () => {
       call('pd_command', 'POST', `/api/v1/tickets/${t.id}/transfer`, { orgId: squad('pd-hm'), reason: '点位在花木街道' }),
     );
     expect(moved.orgId).toBe(squad('pd-hm'));
-    expect((await ok<TicketDetail>(call('pd_leader', 'POST', `/api/v1/tickets/${t.id}/escalate`, { reason: '群众反复投诉' }))).dispatchLevel).toBe(
-      'supervision',
-    );
+    expect(
+      (await ok<TicketDetail>(call('pd_leader', 'POST', `/api/v1/tickets/${t.id}/escalate`, { reason: '群众反复投诉' }))).dispatchLevel,
+    ).toBe('supervision');
     const noReason = await call('pd_command', 'POST', `/api/v1/tickets/${t.id}/return`, {});
     expect(noReason.statusCode).toBe(400);
     expect(errorBody(noReason).field).toBe('reason');
@@ -161,7 +164,14 @@ describe('overdue alerts', () => {
 
 describe('the category editor', () => {
   it('the city administrator creates, edits and disables a category, audited; bad input names the field', async () => {
-    const body = { code: 'SR06', nameZh: '暴露垃圾', nameEn: 'Exposed waste', parentCode: 'SR', defaultLimit: 'ordinary', offenceCode: 'SH-LJ-57-2' };
+    const body = {
+      code: 'SR06',
+      nameZh: '暴露垃圾',
+      nameEn: 'Exposed waste',
+      parentCode: 'SR',
+      defaultLimit: 'ordinary',
+      offenceCode: 'SH-LJ-57-2',
+    };
     const created = await ok<TicketCategoryAdmin>(call('admin', 'POST', '/api/v1/ticket-categories', body), 201);
     expect(created.limits.map((l) => `${l.dispatchLevel}:${l.workingDays}`)).toEqual(['ordinary:5', 'supervision:3', 'callback_review:3']);
     const dup = await call('admin', 'POST', '/api/v1/ticket-categories', body);
@@ -176,14 +186,18 @@ describe('the category editor', () => {
     const badCode = await call('admin', 'POST', '/api/v1/ticket-categories', { ...body, code: 'sr8' });
     expect(badCode.statusCode).toBe(400);
     expect(errorBody(badCode).field).toBe('code');
-    const edited = await ok<TicketCategoryAdmin>(call('admin', 'PATCH', '/api/v1/ticket-categories/SR06', { defaultLimit: 'consultation' }));
+    const edited = await ok<TicketCategoryAdmin>(
+      call('admin', 'PATCH', '/api/v1/ticket-categories/SR06', { defaultLimit: 'consultation' }),
+    );
     expect(edited.limits[0]).toEqual({ dispatchLevel: 'ordinary', kind: 'consultation', workingDays: 1 });
     await ok(call('admin', 'PATCH', '/api/v1/ticket-categories/SR06', { active: false }));
     const refused = await call('pd_command', 'POST', '/api/v1/tickets', hotline('CMD-0401', { categoryCode: 'SR06' }));
     expect(refused.statusCode).toBeGreaterThanOrEqual(400);
     expect(refused.statusCode).toBeLessThan(500);
     const audit = await ctx.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', 'SR06').execute();
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['ticketCategory.create', 'ticketCategory.update', 'ticketCategory.disable']));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['ticketCategory.create', 'ticketCategory.update', 'ticketCategory.disable']),
+    );
     const list = await ok<PageOf<TicketCategoryAdmin>>(call('admin', 'GET', '/api/v1/ticket-categories/manage?q=SR06'));
     expect(list.items[0]!.active).toBe(false);
     // A district's administrator and the command centre may not.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkTicketAlertConfig, SHANGHAI_TICKET_ALERTS, ticketAlertsDue, ticketUrgencyAt, type TicketAlertFacts } from './ticket-alerts.ts';
+import {
+  checkTicketAlertConfig,
+  SHANGHAI_TICKET_ALERTS,
+  ticketAlertsDue,
+  ticketUrgencyAt,
+  type TicketAlertFacts,
+} from './ticket-alerts.ts';
 
 const base: TicketAlertFacts = {
   open: true,

@@ -1,5 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import { ErrorBody, InboxItem, InboxPage, InboxQuery, MessageItem, MessageListQuery, MessageProviderInfo, Page, Uuid } from '@chengguan/contracts';
+import {
+  ErrorBody,
+  InboxItem,
+  InboxPage,
+  InboxQuery,
+  MessageItem,
+  MessageListQuery,
+  MessageProviderInfo,
+  Page,
+  Uuid,
+} from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { exportInbox, listInbox, markInboxRead } from './inbox.ts';
