@@ -32,8 +32,8 @@ export const ticketsModule: ServerModule = {
     open311PublicRoutes(app, deps);
   },
   jobs: { ...EXCHANGE_JOB_HANDLERS, ...SIMULATOR_JOB_HANDLERS, ...ALERT_JOB_HANDLERS },
-  // Overdue alerts: the first scan when the worker starts, then every TICKET_ALERT_SCAN_MINUTES.
-  schedule: (deps) => scheduleTicketAlertScan(deps, deps.clock.now()),
+  // Overdue alerts: the first scan one period after the worker starts, then every TICKET_ALERT_SCAN_MINUTES.
+  schedule: (deps) => scheduleTicketAlertScan(deps, new Date(deps.clock.now().getTime() + deps.config.ticketAlerts.scanMinutes * 60_000)),
   hooks: installTicketHooks,
 };
 

@@ -14,7 +14,7 @@ import { alertConfig, alertFacts } from './command-queue.ts';
 
 export const JOB_TICKET_ALERTS = 'tickets.alerts.scan';
 /** Tickets looked at per run, the most urgent first; the rest wait for the next run. */
-const BATCH = 1000;
+const BATCH = 200;
 
 const CLOCK_ZH = { first_contact: '24小时先行联系', handling: '办结时限' } as const;
 
