@@ -70,6 +70,12 @@ export type AppConfig = {
   ticketExchangeSecret: string | null;
   /** TICKET_EXCHANGE_CALLBACK_BASE_URL: where this installation's public API is reached (simulator); unset → this process. */
   ticketExchangeBaseUrl: string | null;
+  /**
+   * TICKET_ALERT_FIRST_CONTACT_LEAD_HOURS / TICKET_ALERT_HANDLING_LEAD_HOURS: 临期 warnings this many hours before the
+   * 24-hour first contact and the handling limit run out (U, defaults 4 and 24: the domain's SHANGHAI_TICKET_ALERTS);
+   * TICKET_ALERT_SCAN_MINUTES: how often the worker looks (default 10).
+   */
+  ticketAlerts: { firstContactLeadHours: number; handlingLeadHours: number; scanMinutes: number };
   /** AUDIT_CHECKPOINT_MINUTES: a signed checkpoint of the audit chain's head at least this often (when it moved). */
   auditCheckpointMinutes: number;
   /** AUDIT_CHECKPOINT_ROWS: and whenever this many rows were appended since the last one. */
@@ -273,6 +279,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ticketExchange: oneOf(env, 'TICKET_EXCHANGE', embedded ? 'simulator' : 'off', ['simulator', 'off']) as 'simulator' | 'off',
     ticketExchangeSecret: secretVar(env, 'TICKET_EXCHANGE_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
     ticketExchangeBaseUrl: urlVar(env, 'TICKET_EXCHANGE_CALLBACK_BASE_URL'),
+    ticketAlerts: {
+      firstContactLeadHours: intVar(env, 'TICKET_ALERT_FIRST_CONTACT_LEAD_HOURS', 4, 0, 23),
+      handlingLeadHours: intVar(env, 'TICKET_ALERT_HANDLING_LEAD_HOURS', 24, 0, 24 * 15),
+      scanMinutes: intVar(env, 'TICKET_ALERT_SCAN_MINUTES', 10, 1, 24 * 60),
+    },
     auditCheckpointMinutes: intVar(env, 'AUDIT_CHECKPOINT_MINUTES', 15, 1, 24 * 60),
     auditCheckpointRows: intVar(env, 'AUDIT_CHECKPOINT_ROWS', 1000, 1, 1_000_000),
     auditCheckpointFile: env.AUDIT_CHECKPOINT_FILE?.trim() ? path.resolve(env.AUDIT_CHECKPOINT_FILE.trim()) : null,

@@ -151,6 +151,10 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'overrides/date': { value: '2026-05-06', owner: 'reference', random: () => '2026-05-06' },
     'import/kind': { value: 'provisions', owner: 'reference', random: () => 'provisions' },
     'open311-keys/id': pd(open311KeyId),
+    // Categories are the city's reference data, written by the city's administrator only.
+    'ticket-categories/code': { value: 'SR04', owner: 'reference', random: () => 'ZZ' },
+    // An in-console message is its recipient's own: nobody else's id opens it.
+    'inbox/id': { value: randomUUID(), owner: 'neutral', random: uuid },
     // GeoReport paths put the format after a dot ({service_code}.{format}): no collection before them.
     '/format': { value: 'json', owner: 'neutral', random: () => 'json' },
     '/service_code': { value: 'SR04', owner: 'reference', random: () => 'SR04' },

@@ -124,7 +124,32 @@ export const APP_ROUTES: AppRoute[] = [
     page: lazy(() => import('./pages/cases/detail/CasePage.tsx')),
   },
   // 检查 (issue 12): tasks, the visit on a phone, its result, 责令改正, the matter list.
-  // 诉件处置 (issue 13): the officer's own tickets first, then the jurisdiction's list and the ticket page.
+  // 诉件处置 (issue 13): the command centre's queue and map, the officer's own tickets, the jurisdiction's list and the
+  // ticket page; the city administrator's categories and the Open311 partner keys.
+  {
+    path: 'command',
+    labelKey: 'menu.command',
+    icon: <CompassOutlined />,
+    permission: 'ticket:command',
+    group: 'tickets',
+    page: lazy(() => import('./pages/command/CommandPage.tsx')),
+  },
+  {
+    path: 'ticket-categories',
+    labelKey: 'menu.ticketCategories',
+    icon: <ControlOutlined />,
+    permission: 'config:write',
+    group: 'tickets',
+    page: lazy(() => import('./pages/tickets/TicketCategoriesPage.tsx')),
+  },
+  {
+    path: 'open311-keys',
+    labelKey: 'menu.open311Keys',
+    icon: <SafetyOutlined />,
+    permission: 'config:write',
+    group: 'tickets',
+    page: lazy(() => import('./pages/tickets/Open311KeysPage.tsx')),
+  },
   {
     path: 'my-tickets',
     labelKey: 'menu.myTickets',
@@ -422,6 +447,13 @@ export const APP_ROUTES: AppRoute[] = [
     icon: <NotificationOutlined />,
     permission: 'disclosure:read',
     page: lazy(() => import('./pages/disclosure/DisclosuresPage.tsx')),
+  },
+  // 站内消息: every signed-in officer's own messages (alerts of the tickets' clocks).
+  {
+    path: 'inbox',
+    labelKey: 'menu.inbox',
+    icon: <NotificationOutlined />,
+    page: lazy(() => import('./pages/messages/InboxPage.tsx')),
   },
   {
     path: 'messages',

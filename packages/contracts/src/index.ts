@@ -29,3 +29,4 @@ export * from './open311.ts';
 export * from './coordination.ts';
 export * from './portal-citizen.ts';
 export * from './duty.ts';
+export * from './ticket-command.ts';

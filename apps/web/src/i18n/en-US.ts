@@ -1,5 +1,6 @@
 import { coordinationEnUS } from './coordination.en-US.ts';
 import { dutyEnUS } from './duty.en-US.ts';
+import { commandEnUS } from './command.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
 import { ticketConversionEnUS } from './ticket-conversion.en-US.ts';
 import { inspectionsEnUS } from './inspections.en-US.ts';
@@ -707,5 +708,6 @@ export const enUS: Record<MessageKey, string> = {
   ...coordinationEnUS,
   ...dutyEnUS,
   ...ticketConversionEnUS,
+  ...commandEnUS,
   ...textEnUS,
 };

@@ -1,5 +1,6 @@
 import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { dutyZhCN } from './duty.zh-CN.ts';
+import { commandZhCN } from './command.zh-CN.ts';
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 import { ticketConversionZhCN } from './ticket-conversion.zh-CN.ts';
 import { inspectionsZhCN } from './inspections.zh-CN.ts';
@@ -703,6 +704,7 @@ export const zhCN = {
   ...coordinationZhCN,
   ...dutyZhCN,
   ...ticketConversionZhCN,
+  ...commandZhCN,
   ...textZhCN,
 } as const;
 

@@ -3,13 +3,11 @@
 // Points arrive and leave in the system they were captured in; the map converts them to the base map's system for
 // display (GCJ-02 for Chinese base maps) and hands a picked point back in that system, which the server converts.
 import { useEffect, useRef, useState } from 'react';
-import { Map as MapLibreMap, Marker, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-// The map's worker is a file of its own beside the chunk: served from this origin (script-src 'self').
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { Marker, type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import type { CoordinateSystemCode, DistrictFeatureCollection, GeoPointBody } from '@chengguan/contracts';
 import { convertPoint } from '@chengguan/domain';
 import type { MapData } from './map-data.ts';
+import { createBaseMap, displayCrs } from './map-setup.ts';
 
 export type MapViewProps = {
   data: MapData;
@@ -51,8 +49,6 @@ function displayDistricts(fc: DistrictFeatureCollection, crs: CoordinateSystemCo
 
 type GeoJSONData = Extract<StyleSpecification['sources'][string], { type: 'geojson' }>['data'];
 
-setWorkerUrl(workerUrl);
-
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
 export default function MapView({
@@ -75,23 +71,15 @@ export default function MapView({
   const extraMarkers = useRef<Marker[]>([]);
   // Bumped when a map is built, so the marker is placed on the new one.
   const [built, setBuilt] = useState(0);
-  const crs: CoordinateSystemCode = data.config.baseMap?.crs ?? 'wgs84';
+  const crs: CoordinateSystemCode = displayCrs(data);
 
   useEffect(() => {
     const el = container.current;
     if (!el) return;
     const base = data.config.baseMap;
-    const style: StyleSpecification = {
-      version: 8,
-      sources: {
-        ...(base
-          ? { base: { type: 'raster', tiles: base.tiles, tileSize: 256, maxzoom: base.maxZoom, attribution: base.attribution } }
-          : {}),
-        districts: { type: 'geojson', data: displayDistricts(data.districts, crs) as unknown as GeoJSONData },
-      },
+    const m = createBaseMap(el, data, {
+      sources: { districts: { type: 'geojson', data: displayDistricts(data.districts, crs) as unknown as GeoJSONData } },
       layers: [
-        { id: 'background', type: 'background', paint: { 'background-color': '#f5f7fa' } },
-        ...(base ? [{ id: 'base', type: 'raster' as const, source: 'base' }] : []),
         {
           id: 'district-fill',
           type: 'fill',
@@ -103,30 +91,13 @@ export default function MapView({
         },
         { id: 'district-line', type: 'line', source: 'districts', paint: { 'line-color': '#1677ff', 'line-width': 1.2 } },
       ],
-    };
-    const [w, s, e, n] = data.config.bounds as [number, number, number, number];
-    const sw = convertPoint([w, s], 'wgs84', crs);
-    const ne = convertPoint([e, n], 'wgs84', crs);
-    let m: MapLibreMap;
-    try {
-      m = new MapLibreMap({
-        container: el,
-        style,
-        bounds: [sw, ne],
-        attributionControl: base ? { compact: true } : false,
-        dragRotate: false,
-        pitchWithRotate: false,
-        touchPitch: false,
-        maxZoom: base?.maxZoom ?? 18,
-      });
-    } catch {
+    });
+    if (!m) {
       setFailed(true);
       return;
     }
     map.current = m;
     setBuilt((b) => b + 1);
-    m.touchZoomRotate.disableRotation();
-    m.on('error', () => undefined);
     m.on('load', () => el.setAttribute('data-map-loaded', 'true'));
     // What the map drew: the districts of the boundary layer now on screen (a test reads it; users see the lines).
     m.on('idle', () => {

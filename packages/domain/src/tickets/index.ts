@@ -13,3 +13,5 @@ export * from './ticket-duplicates.ts';
 export * from './ticket-callback.ts';
 /** The four numbers: first contact, on time, resolution, satisfaction. */
 export * from './ticket-metrics.ts';
+/** 临期 / overdue alerts on the first-contact and handling clocks (configurable leads), the queue's urgency. */
+export * from './ticket-alerts.ts';

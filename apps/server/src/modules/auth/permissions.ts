@@ -47,6 +47,7 @@ export const PERMISSIONS = [
   'duty:read',
   'duty:write',
   'duty:report',
+  'ticket:command',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -117,6 +118,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:write',
     'joint:command',
     'duty:read',
+    'ticket:command',
   ],
   supervisor: [
     'org:read',
@@ -161,6 +163,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:command',
     'duty:read',
     'duty:write',
+    'ticket:command',
   ],
   admin: [
     'org:read',

@@ -2,6 +2,7 @@
 import type { ServerModule } from '../../platform/server-module.ts';
 import { messagingRoutes } from './messaging.routes.ts';
 
+export { postConsoleMessages, type ConsoleMessage } from './inbox.ts';
 export { channelOf, registerMessageDeliveredHook, sendMessage, type DeliveredMessage } from './send-message.ts';
 
 export const messagingModule: ServerModule = { name: 'messaging', routes: messagingRoutes };

@@ -1,6 +1,18 @@
-import { ErrorBody, MessageItem, MessageListQuery, MessageProviderInfo, Page } from '@chengguan/contracts';
+import { Type } from '@sinclair/typebox';
+import {
+  ErrorBody,
+  InboxItem,
+  InboxPage,
+  InboxQuery,
+  MessageItem,
+  MessageListQuery,
+  MessageProviderInfo,
+  Page,
+  Uuid,
+} from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
-import { actorOf } from '../../http/auth-hook.ts';
+import { actorOf, metaOf } from '../../http/auth-hook.ts';
+import { exportInbox, listInbox, markInboxRead } from './inbox.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import { exportOutbox, listOutbox, providerInfo } from './use-cases/list-messages.ts';
 import type { RouteApp } from '../../platform/server-module.ts';
@@ -30,5 +42,29 @@ export function messagingRoutes(app: RouteApp, deps: Deps): void {
       },
     },
     async (request) => providerInfo(deps, actorOf(request)),
+  );
+  // 站内消息: every signed-in officer reads his own in-console messages (alerts of the tickets' clocks …).
+  listWithExportRoutes<InboxQuery>(app, {
+    path: '/api/v1/inbox',
+    tags: TAGS,
+    summary: '站内消息（本人）/ my in-console messages',
+    exportSummary: '导出站内消息 / export my messages (Excel)',
+    querystring: InboxQuery,
+    response: { 200: InboxPage, 400: ErrorBody, 403: ErrorBody },
+    filename: '站内消息.xlsx',
+    list: (actor, query) => listInbox(deps, actor, query),
+    exportXlsx: (actor, query) => exportInbox(deps, actor, query),
+  });
+  app.post(
+    '/api/v1/inbox/:id/read',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '标记站内消息已读 / mark a message read',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: InboxItem, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request) => markInboxRead(deps, actorOf(request), metaOf(request), request.params.id),
   );
 }

@@ -22,4 +22,18 @@ export type MessagesTable = {
   delivered_at: Timestamp | null;
 };
 
-export type MessagingTables = { messages: MessagesTable };
+/** In-console messages to one officer (migration 043): alerts of the command centre and the squads. */
+export type ConsoleMessagesTable = {
+  id: string;
+  recipient_id: string;
+  bureau_id: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+};
+
+export type MessagingTables = { messages: MessagesTable; console_messages: ConsoleMessagesTable };

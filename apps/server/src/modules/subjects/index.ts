@@ -10,6 +10,7 @@ export {
   subjectBriefs,
   subjectPool,
   squadOfPoint,
+  squadAreasIn,
   subjectPoolQuery,
   type SubjectBrief,
   type SubjectEventInput,

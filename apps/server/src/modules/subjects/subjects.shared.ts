@@ -172,3 +172,18 @@ export async function squadOfPoint(db: Executor, bureauId: string, point: readon
   const p: [number, number] = [point[0], point[1]];
   return squadAt(db, bureauId, p[0], p[1], (g) => districtAt(p, [{ name: 'area', geometry: g as DistrictGeometry }]) !== null);
 }
+
+/** The service areas (WGS-84 GeoJSON) of the active squads inside a jurisdiction, for maps of other modules. */
+export async function squadAreasIn(db: Executor, jurisdictionPath: string) {
+  const like = `${jurisdictionPath.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom('org_areas as a')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .select(['a.org_id', 'o.name as org_name', 'a.geometry'])
+    .where('o.kind', '=', 'squad')
+    .where('o.active', '=', true)
+    .where('o.path', 'like', like)
+    .orderBy('o.path')
+    .limit(500)
+    .execute();
+}

@@ -10,6 +10,9 @@ import { exchangeAdapter } from './exchange/exchange.ts';
 import { installTicketHooks } from './tickets.hooks.ts';
 import { open311KeyRoutes, open311PublicRoutes } from './open311/open311.routes.ts';
 import { ticketRoutes } from './tickets.routes.ts';
+import { ALERT_JOB_HANDLERS, scheduleTicketAlertScan } from './command/alerts.ts';
+import { commandRoutes } from './command/command.routes.ts';
+import { categoryRoutes } from './categories/categories.routes.ts';
 
 export type { TicketTables } from './tickets.tables.ts';
 
@@ -19,6 +22,8 @@ export const ticketsModule: ServerModule = {
     ticketRoutes(app, deps);
     exchangeRoutes(app, deps);
     open311KeyRoutes(app, deps);
+    commandRoutes(app, deps);
+    categoryRoutes(app, deps);
   },
   // The exchange's signed inbound endpoint; Open311 GeoReport v2 (docs/tickets.md §13): partners file and follow
   // requests with their api_key.
@@ -26,7 +31,9 @@ export const ticketsModule: ServerModule = {
     publicExchangeRoutes(app, deps);
     open311PublicRoutes(app, deps);
   },
-  jobs: { ...EXCHANGE_JOB_HANDLERS, ...SIMULATOR_JOB_HANDLERS },
+  jobs: { ...EXCHANGE_JOB_HANDLERS, ...SIMULATOR_JOB_HANDLERS, ...ALERT_JOB_HANDLERS },
+  // Overdue alerts: the first scan one period after the worker starts, then every TICKET_ALERT_SCAN_MINUTES.
+  schedule: (deps) => scheduleTicketAlertScan(deps, new Date(deps.clock.now().getTime() + deps.config.ticketAlerts.scanMinutes * 60_000)),
   hooks: installTicketHooks,
 };
 
@@ -56,3 +63,5 @@ export {
 } from './use-cases/citizen-tickets.ts';
 /** For 勤务 (modules/duty): the officer's open tickets, and every timeline event as it is written (the duty log). */
 export { officerOpenTickets, onTicketEvent, type TicketEventListener, type TicketStepEvent } from './tickets.repository.ts';
+/** Overdue alerts (docs/tickets.md §14): one scan at an instant; tests and the worker's job call it. */
+export { scanTicketAlerts, JOB_TICKET_ALERTS } from './command/alerts.ts';

@@ -109,6 +109,17 @@ export type TicketTables = {
   ticket_exchange_nonces: TicketExchangeNoncesTable;
   ticket_outbox: TicketOutboxTable;
   ticket_exchange_sim_replies: TicketExchangeSimRepliesTable;
+  ticket_alerts: TicketAlertsTable;
+};
+
+/** 临期 / overdue alerts raised, one per ticket, clock, threshold and due instant (migration 043). */
+export type TicketAlertsTable = {
+  ticket_id: string;
+  clock: string;
+  threshold: string;
+  due_at: Timestamp;
+  raised_at: Timestamp;
+  recipients: WithDefault<number>;
 };
 
 /** What the ticket exchange delivered (migration 038). */

@@ -2,26 +2,14 @@
 // to them. Areas are WGS-84; the map converts them to the base map's system (GCJ-02 for Chinese base maps). Loaded
 // lazily (maplibre-gl).
 import { useEffect, useRef, useState } from 'react';
-import { LngLatBounds, Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { LngLatBounds, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
 import type { CoordinateSystemCode } from '@chengguan/contracts';
-import { convertPoint } from '@chengguan/domain';
 import type { MapData } from '../../map/map-data.ts';
+import { createBaseMap, displayCrs, toDisplay, type AreaGeometry } from '../../map/map-setup.ts';
 
-setWorkerUrl(workerUrl);
-
-export type AreaGeometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+export type { AreaGeometry };
 
 type Props = { data: MapData; saved: AreaGeometry | null; draft: AreaGeometry | null; unavailableText: string };
-
-function toDisplay(g: AreaGeometry, crs: CoordinateSystemCode): AreaGeometry {
-  if (crs === 'wgs84') return g;
-  const ring = (r: number[][]) => r.map((p) => convertPoint([p[0]!, p[1]!], 'wgs84', crs));
-  return g.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: g.coordinates.map(ring) }
-    : { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
-}
 
 const collection = (g: AreaGeometry | null, crs: CoordinateSystemCode) => ({
   type: 'FeatureCollection' as const,
@@ -37,47 +25,28 @@ export default function SquadAreaMap({ data, saved, draft, unavailableText }: Pr
   const map = useRef<MapLibreMap | null>(null);
   const [failed, setFailed] = useState(false);
   const [ready, setReady] = useState(0);
-  const crs: CoordinateSystemCode = data.config.baseMap?.crs ?? 'wgs84';
+  const crs: CoordinateSystemCode = displayCrs(data);
 
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const base = data.config.baseMap;
-    const style: StyleSpecification = {
-      version: 8,
+    const m = createBaseMap(el, data, {
       sources: {
-        ...(base
-          ? { base: { type: 'raster', tiles: base.tiles, tileSize: 256, maxzoom: base.maxZoom, attribution: base.attribution } }
-          : {}),
         districts: { type: 'geojson', data: collection(null, crs) },
         saved: { type: 'geojson', data: collection(null, crs) },
         draft: { type: 'geojson', data: collection(null, crs) },
       },
       layers: [
-        { id: 'background', type: 'background', paint: { 'background-color': '#f5f7fa' } },
-        ...(base ? [{ id: 'base', type: 'raster' as const, source: 'base' }] : []),
         { id: 'districts', type: 'line', source: 'districts', paint: { 'line-color': '#bfbfbf', 'line-width': 1 } },
         { id: 'saved', type: 'line', source: 'saved', paint: { 'line-color': '#1677ff', 'line-width': 2 } },
         { id: 'draft-fill', type: 'fill', source: 'draft', paint: { 'fill-color': '#fa8c16', 'fill-opacity': 0.2 } },
         { id: 'draft', type: 'line', source: 'draft', paint: { 'line-color': '#fa8c16', 'line-width': 2, 'line-dasharray': [2, 1] } },
       ],
-    };
-    const [w, s, e, n] = data.config.bounds as [number, number, number, number];
-    let m: MapLibreMap;
-    try {
-      m = new MapLibreMap({
-        container: el,
-        style,
-        bounds: [convertPoint([w, s], 'wgs84', crs), convertPoint([e, n], 'wgs84', crs)],
-        attributionControl: base ? { compact: true } : false,
-        dragRotate: false,
-        maxZoom: base?.maxZoom ?? 18,
-      });
-    } catch {
+    });
+    if (!m) {
       setFailed(true);
       return;
     }
-    m.on('error', () => undefined);
     m.on('load', () => {
       (m.getSource('districts') as GeoJSONSource | undefined)?.setData({
         type: 'FeatureCollection',

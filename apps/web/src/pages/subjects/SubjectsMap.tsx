@@ -1,15 +1,12 @@
 // The registry on a map: the subjects inside the window (GET /api/v1/subjects/map), one dot each, coloured by risk
 // level; a click opens the subject. Reloaded when the map stops moving. Loaded lazily (maplibre-gl).
 import { useEffect, useRef, useState } from 'react';
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { GeoJSONSource } from 'maplibre-gl';
 import type { CoordinateSystemCode, SubjectMapPage } from '@chengguan/contracts';
 import { convertPoint } from '@chengguan/domain';
 import type { MapData } from '../../map/map-data.ts';
+import { createBaseMap, displayCrs } from '../../map/map-setup.ts';
 import { subjectApi } from '../../api/subjects.ts';
-
-setWorkerUrl(workerUrl);
 
 export const RISK_COLOURS: Record<string, string> = { red: '#cf1322', yellow: '#d48806', green: '#389e0d' };
 
@@ -29,23 +26,14 @@ export default function SubjectsMap({ data, kind, riskLevel, onOpen, onLoaded, u
   open.current = onOpen;
   const loaded = useRef(onLoaded);
   loaded.current = onLoaded;
-  const crs: CoordinateSystemCode = data.config.baseMap?.crs ?? 'wgs84';
+  const crs: CoordinateSystemCode = displayCrs(data);
 
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const base = data.config.baseMap;
-    const style: StyleSpecification = {
-      version: 8,
-      sources: {
-        ...(base
-          ? { base: { type: 'raster', tiles: base.tiles, tileSize: 256, maxzoom: base.maxZoom, attribution: base.attribution } }
-          : {}),
-        subjects: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-      },
+    const m = createBaseMap(el, data, {
+      sources: { subjects: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
       layers: [
-        { id: 'background', type: 'background', paint: { 'background-color': '#f5f7fa' } },
-        ...(base ? [{ id: 'base', type: 'raster' as const, source: 'base' }] : []),
         {
           id: 'subjects',
           type: 'circle',
@@ -58,23 +46,11 @@ export default function SubjectsMap({ data, kind, riskLevel, onOpen, onLoaded, u
           },
         },
       ],
-    };
-    const [w, s, e, n] = data.config.bounds as [number, number, number, number];
-    let m: MapLibreMap;
-    try {
-      m = new MapLibreMap({
-        container: el,
-        style,
-        bounds: [convertPoint([w, s], 'wgs84', crs), convertPoint([e, n], 'wgs84', crs)],
-        attributionControl: base ? { compact: true } : false,
-        dragRotate: false,
-        maxZoom: base?.maxZoom ?? 18,
-      });
-    } catch {
+    });
+    if (!m) {
       setFailed(true);
       return;
     }
-    m.on('error', () => undefined);
     let ctrl: AbortController | null = null;
     const reload = () => {
       const b = m.getBounds();

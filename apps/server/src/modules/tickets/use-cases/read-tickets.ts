@@ -41,7 +41,7 @@ import {
   type TicketRow,
 } from '../tickets.repository.ts';
 
-const OPEN: TicketState[] = ['received', 'accepted', 'dispatched', 'handling'];
+export const OPEN: TicketState[] = ['received', 'accepted', 'dispatched', 'handling'];
 
 /** The reporter's contact in full for those who must call him: the command centre and the handling squad. */
 function seesContact(actor: Actor, t: TicketRow): boolean {
@@ -190,7 +190,8 @@ function limitBasisText(kind: string): string {
   return LIMIT_TEXT[kind] ?? kind;
 }
 
-function filtered(deps: Deps, actor: Actor, q: TicketListQuery) {
+/** The list's filters over the jurisdiction's tickets (the list, its export and the command centre's queue). */
+export function filteredTickets(deps: Deps, actor: Actor, q: TicketListQuery) {
   let query = ticketsQuery(deps.db, actor);
   const now = deps.clock.now();
   if (q.state) query = query.where('t.state', '=', q.state);
@@ -225,7 +226,7 @@ export async function listTickets(deps: Deps, actor: Actor, q: TicketListQuery, 
   if (q.receivedFrom && q.receivedTo && q.receivedFrom > q.receivedTo) {
     throw fieldError('receivedTo', '截止日期早于起始日期', 'receivedTo: before receivedFrom');
   }
-  const query = filtered(deps, actor, q);
+  const query = filteredTickets(deps, actor, q);
   const page = q.page ?? 1;
   const pageSize = Math.min(q.pageSize ?? 20, cap);
   const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -268,7 +269,7 @@ const CLOCK_ZH: Record<TicketSummary['handling']['status'], string> = {
   overdue: '已超期',
 };
 
-const EXPORT_COLUMNS: XlsxColumn<TicketSummary>[] = [
+export const EXPORT_COLUMNS: XlsxColumn<TicketSummary>[] = [
   { header: '诉件编号', value: (t) => t.number, width: 20 },
   { header: '来源', value: (t) => CHANNEL_ZH[t.channel] },
   { header: '来件编号', value: (t) => t.externalNo, width: 18 },
