@@ -21,6 +21,7 @@ export const commandEnUS: Record<keyof typeof commandZhCN, string> = {
   'command.map.unavailable': 'This browser cannot show the map; use the queue on the left.',
   'command.map.duplicate': 'Proposed duplicate (dashed line to the parent)',
   'command.map.area': 'Squad service area',
+  'command.map.overlay.duty': 'Officers on duty (latest position)',
   'command.clock.received': 'To accept',
   'command.clock.running': 'Running',
   'command.clock.warning': 'Due soon',

@@ -19,6 +19,7 @@ export const commandZhCN = {
   'command.map.unavailable': '当前浏览器无法显示地图，请使用左侧队列。',
   'command.map.duplicate': '疑似重复件（虚线连向主件）',
   'command.map.area': '中队责任区',
+  'command.map.overlay.duty': '在岗队员（最新位置）',
   'command.clock.received': '待签收',
   'command.clock.running': '办理中',
   'command.clock.warning': '临期',

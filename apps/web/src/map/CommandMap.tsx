@@ -13,7 +13,13 @@ import { createBaseMap, displayCrs, EMPTY_COLLECTION, pointToDisplay, toDisplay,
 /** A point of an overlay, in WGS-84. */
 export type OverlayPoint = { id: string; lon: number; lat: number; label?: string };
 /** One more layer of points: loaded when the map is ready and every `refreshMs` (if given). */
-export type MapOverlay = { id: string; colour: string; load: (signal: AbortSignal) => Promise<OverlayPoint[]>; refreshMs?: number };
+export type MapOverlay = {
+  id: string;
+  colour: string;
+  legend?: string;
+  load: (signal: AbortSignal) => Promise<OverlayPoint[]>;
+  refreshMs?: number;
+};
 
 const CLOCK_COLOURS: Record<string, string> = Object.fromEntries(CLOCK_LEGEND);
 

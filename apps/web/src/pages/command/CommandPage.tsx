@@ -33,6 +33,7 @@ import { serverPagination } from '../../lib/paging.ts';
 import { loadMapData } from '../../map/map-data.ts';
 import { CLOCK_LEGEND } from '../../map/clock-colours.ts';
 import type { MapOverlay } from '../../map/CommandMap.tsx';
+import { dutyApi } from '../../api/duty.ts';
 import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
@@ -308,6 +309,11 @@ export function CommandCentre({ overlays = [] }: { overlays?: readonly MapOverla
               ))}
               <Tag color="#d46b08">{t('command.map.duplicate')}</Tag>
               <Tag color="#1677ff">{t('command.map.area')}</Tag>
+              {overlays.map((o) => (
+                <Tag key={o.id} color={o.colour}>
+                  {o.legend ?? o.id}
+                </Tag>
+              ))}
             </Flex>
           </Card>
         </Col>
@@ -358,6 +364,26 @@ export function CommandCentre({ overlays = [] }: { overlays?: readonly MapOverla
   );
 }
 
+/** The officers on duty (勤务: the latest point of each officer on a running shift who agreed to report it). */
 export default function CommandPage() {
-  return <CommandCentre />;
+  const { t } = useI18n();
+  const overlays = useMemo<MapOverlay[]>(
+    () => [
+      {
+        id: 'duty',
+        colour: '#722ed1',
+        legend: t('command.map.overlay.duty'),
+        refreshMs: 60_000,
+        load: async (signal) =>
+          (await dutyApi.positions({}, signal)).items.map((p) => ({
+            id: p.officerId,
+            lon: p.lng,
+            lat: p.lat,
+            label: `${p.name}（${p.shiftName}）`,
+          })),
+      },
+    ],
+    [t],
+  );
+  return <CommandCentre overlays={overlays} />;
 }
