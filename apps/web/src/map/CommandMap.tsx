@@ -1,7 +1,6 @@
 // 综合指挥's map (loaded lazily with maplibre-gl): the squads' service areas, the duplicate proposals (a dashed line
 // from the later ticket to the earlier one it may be merged into), the open tickets coloured by clock, and any number
-// of point overlays — each one prop entry, e.g. the officers on duty once a duty endpoint answers their positions:
-//   overlays={[{ id: 'duty', colour: '#722ed1', load: (signal) => dutyApi.positions(signal) }]}
+// of point overlays — each one prop entry (the command page passes the officers on duty from the duty positions).
 // A click on a ticket selects it (the queue shows and acts on the same ticket).
 import { useEffect, useRef, useState } from 'react';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
