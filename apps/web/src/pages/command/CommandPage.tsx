@@ -17,16 +17,15 @@ import {
   Tag,
   type TableColumnsType,
 } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { CommandQueueItem, OrgNode, TicketStepBody } from '@chengguan/contracts';
-import { TICKET_CHANNEL_CODES, TICKET_STATE_CODES } from '@chengguan/contracts';
 import { commandApi } from '../../api/command.ts';
 import { ticketsApi, type TicketStepAction } from '../../api/tickets.ts';
 import { orgApi } from '../../api/endpoints.ts';
 import { type Query } from '../../api/client.ts';
 import { applyServerErrors, errorText } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
+import { TicketFilterBar } from '../tickets/TicketFilterBar.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { serverPagination } from '../../lib/paging.ts';
@@ -37,7 +36,6 @@ import { dutyApi } from '../../api/duty.ts';
 import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
-import { ListSearch } from '../../components/ListSearch.tsx';
 import { TicketClockTag } from '../tickets/TicketClockTag.tsx';
 
 const CommandMap = lazy(() => import('../../map/CommandMap.tsx'));
@@ -215,12 +213,15 @@ export function CommandCentre({ overlays = [] }: { overlays?: readonly MapOverla
       testId="command-page"
       extra={<ExportButton path={commandApi.queueExportPath} query={filters as Query} filename={`${t('command.title')}.xlsx`} />}
     >
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Flex wrap gap={12} align="center">
-          <ListSearch value={filters.q} onSearch={(q) => setFilter({ q })} placeholder={t('ticket.filter.search')} />
-          <Checkbox checked={!!filters.open} onChange={(e) => setFilter({ open: e.target.checked || undefined })}>
-            {t('ticket.filter.open')}
-          </Checkbox>
+      <TicketFilterBar
+        filters={filters}
+        setFilter={setFilter}
+        onReset={() => {
+          setFilters(initial);
+          setPaging((p) => ({ ...p, page: 1 }));
+          setReload((r) => r + 1);
+        }}
+        extra={
           <Checkbox
             checked={!!filters.alerted}
             onChange={(e) => setFilter({ alerted: e.target.checked || undefined })}
@@ -228,40 +229,8 @@ export function CommandCentre({ overlays = [] }: { overlays?: readonly MapOverla
           >
             {t('command.filter.alerted')}
           </Checkbox>
-          <Checkbox checked={!!filters.overdue} onChange={(e) => setFilter({ overdue: e.target.checked || undefined })}>
-            {t('ticket.filter.overdue')}
-          </Checkbox>
-          <Checkbox checked={!!filters.repeated} onChange={(e) => setFilter({ repeated: e.target.checked || undefined })}>
-            {t('ticket.filter.repeated')}
-          </Checkbox>
-          <Select
-            allowClear
-            placeholder={t('ticket.col.state')}
-            value={filters.state}
-            onChange={(v: string | undefined) => setFilter({ state: v })}
-            options={TICKET_STATE_CODES.map((s) => ({ value: s, label: t(`ticket.state.${s}`) }))}
-            style={{ width: 130 }}
-          />
-          <Select
-            allowClear
-            placeholder={t('ticket.col.channel')}
-            value={filters.channel}
-            onChange={(v: string | undefined) => setFilter({ channel: v })}
-            options={TICKET_CHANNEL_CODES.map((s) => ({ value: s, label: t(`ticket.channel.${s}`) }))}
-            style={{ width: 150 }}
-          />
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              setFilters(initial);
-              setPaging((p) => ({ ...p, page: 1 }));
-              setReload((r) => r + 1);
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Flex>
-      </Card>
+        }
+      />
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
       <Row gutter={16}>
         <Col xs={24} xl={14}>

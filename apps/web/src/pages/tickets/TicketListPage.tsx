@@ -1,19 +1,18 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Flex, Select, Tag, type TableColumnsType } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Tag, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { TicketSummary } from '@chengguan/contracts';
-import { TICKET_CHANNEL_CODES, TICKET_STATE_CODES } from '@chengguan/contracts';
 import { ticketsApi, type TicketFilters } from '../../api/tickets.ts';
 import { type Query } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
+import { TicketFilterBar } from './TicketFilterBar.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { serverPagination } from '../../lib/paging.ts';
 import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
-import { ListSearch } from '../../components/ListSearch.tsx';
 import { TicketClockTag } from './TicketClockTag.tsx';
 import { RegisterTicketDrawer } from './RegisterTicketDrawer.tsx';
 import { useAuth } from '../../auth/auth.tsx';
@@ -103,49 +102,14 @@ export function TicketList({ mine }: { mine: boolean }) {
           data-testid="ticket-exchange-notice"
         />
       )}
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Flex wrap gap={12} align="center">
-          <ListSearch value={filters.q} onSearch={(q) => setFilter({ q })} placeholder={t('ticket.filter.search')} />
-          <Checkbox checked={!!filters.open} onChange={(e) => setFilter({ open: e.target.checked || undefined })}>
-            {t('ticket.filter.open')}
-          </Checkbox>
-          <Checkbox
-            checked={!!filters.overdue}
-            onChange={(e) => setFilter({ overdue: e.target.checked || undefined })}
-            data-testid="tickets-overdue"
-          >
-            {t('ticket.filter.overdue')}
-          </Checkbox>
-          <Checkbox checked={!!filters.repeated} onChange={(e) => setFilter({ repeated: e.target.checked || undefined })}>
-            {t('ticket.filter.repeated')}
-          </Checkbox>
-          <Select
-            allowClear
-            placeholder={t('ticket.col.state')}
-            value={filters.state}
-            onChange={(v: string | undefined) => setFilter({ state: v })}
-            options={TICKET_STATE_CODES.map((s) => ({ value: s, label: t(`ticket.state.${s}`) }))}
-            style={{ width: 130 }}
-          />
-          <Select
-            allowClear
-            placeholder={t('ticket.col.channel')}
-            value={filters.channel}
-            onChange={(v: string | undefined) => setFilter({ channel: v })}
-            options={TICKET_CHANNEL_CODES.map((s) => ({ value: s, label: t(`ticket.channel.${s}`) }))}
-            style={{ width: 150 }}
-          />
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => {
-              setFilters(initial);
-              setPaging((p) => ({ ...p, page: 1 }));
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        </Flex>
-      </Card>
+      <TicketFilterBar
+        filters={filters}
+        setFilter={setFilter}
+        onReset={() => {
+          setFilters(initial);
+          setPaging((p) => ({ ...p, page: 1 }));
+        }}
+      />
       {!!list.error && <Alert type="error" showIcon message={errorText(list.error, t, lang)} style={{ marginBottom: 16 }} />}
       <DataTable<TicketSummary>
         rowKey="id"
