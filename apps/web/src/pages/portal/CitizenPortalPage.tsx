@@ -4,9 +4,10 @@ import { Link } from 'react-router-dom';
 import type { CitizenMe } from '@chengguan/contracts';
 import { ApiError } from '../../api/client.ts';
 import { citizenApi } from '../../api/citizen.ts';
-import { applyServerErrors, errorText } from '../../api/errors.ts';
+import { errorText } from '../../api/errors.ts';
 import { LANG_NAMES, LANGS, useI18n, type Lang } from '../../i18n/i18n.tsx';
 import { CitizenComplaintForm } from './CitizenComplaintForm.tsx';
+import { useCodeLogin } from './useCodeLogin.ts';
 import { CitizenTicketList, CitizenTicketView } from './CitizenTicketView.tsx';
 import './portal.css';
 
@@ -16,46 +17,14 @@ const CITIZEN_SIGNED_IN = 'citizen-signed-in';
 type Values = { phone: string; code: string };
 
 function CitizenLogin({ onSignedIn }: { onSignedIn: (me: CitizenMe) => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [wait, setWait] = useState(0);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (wait <= 0) return;
-    const id = setTimeout(() => setWait((w) => w - 1), 1000);
-    return () => clearTimeout(id);
-  }, [wait]);
-
-  const sendCode = async () => {
-    try {
-      await form.validateFields(['phone']);
-    } catch {
-      return;
-    }
-    setError(null);
-    try {
-      const r = await citizenApi.requestCode(form.getFieldValue('phone') as string);
-      setNotice(lang.startsWith('en') ? r.messageEn : r.message);
-      setWait(r.resendAfterSeconds);
-    } catch (e) {
-      if (!applyServerErrors(form, e, lang)) setError(errorText(e, t, lang));
-    }
-  };
-
-  const onFinish = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await citizenApi.login(v.phone.trim(), v.code));
-    } catch (e) {
-      if (!applyServerErrors(form, e, lang)) setError(errorText(e, t, lang));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { notice, error, wait, sending, signingIn, sendCode, onFinish } = useCodeLogin(
+    form,
+    'phone',
+    (phone) => citizenApi.requestCode(phone),
+    async (v) => onSignedIn(await citizenApi.login(v.phone.trim(), v.code)),
+  );
 
   return (
     <Card>
@@ -75,12 +44,12 @@ function CitizenLogin({ onSignedIn }: { onSignedIn: (me: CitizenMe) => void }) {
             <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: t('portal.login.codeFormat') }]}>
               <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" data-testid="citizen-code" />
             </Form.Item>
-            <Button onClick={sendCode} disabled={wait > 0} data-testid="citizen-send-code">
+            <Button onClick={sendCode} loading={sending} disabled={wait > 0} data-testid="citizen-send-code">
               {wait > 0 ? t('portal.login.resendIn', { n: wait }) : t('portal.login.sendCode')}
             </Button>
           </Space.Compact>
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={busy} data-testid="citizen-login">
+        <Button type="primary" htmlType="submit" block loading={signingIn} data-testid="citizen-login">
           {t('portal.login.submit')}
         </Button>
       </Form>

@@ -1,57 +1,20 @@
-import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import type { PortalCase } from '@chengguan/contracts';
-import { applyServerErrors, errorText } from '../../api/errors.ts';
 import { portalApi } from '../../api/portal.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useCodeLogin } from './useCodeLogin.ts';
 
 type Values = { documentNumber: string; code: string };
 
 export function PortalLogin({ onLoggedIn }: { onLoggedIn: (c: PortalCase) => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [form] = Form.useForm<Values>();
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [wait, setWait] = useState(0);
-  const [sending, setSending] = useState(false);
-  const [loggingIn, setLoggingIn] = useState(false);
-
-  useEffect(() => {
-    if (wait <= 0) return;
-    const id = setTimeout(() => setWait((w) => w - 1), 1000);
-    return () => clearTimeout(id);
-  }, [wait]);
-
-  const sendCode = async () => {
-    try {
-      await form.validateFields(['documentNumber']);
-    } catch {
-      return;
-    }
-    setSending(true);
-    setError(null);
-    try {
-      const r = await portalApi.requestCode(form.getFieldValue('documentNumber') as string);
-      setNotice(lang.startsWith('en') ? r.messageEn : r.message);
-      setWait(r.resendAfterSeconds);
-    } catch (e) {
-      if (!applyServerErrors(form, e, lang)) setError(errorText(e, t, lang));
-    } finally {
-      setSending(false);
-    }
-  };
-
-  const onFinish = async (v: Values) => {
-    setLoggingIn(true);
-    setError(null);
-    try {
-      onLoggedIn(await portalApi.login(v.documentNumber, v.code));
-    } catch (e) {
-      if (!applyServerErrors(form, e, lang)) setError(errorText(e, t, lang));
-    } finally {
-      setLoggingIn(false);
-    }
-  };
+  const { notice, error, wait, sending, signingIn, sendCode, onFinish } = useCodeLogin(
+    form,
+    'documentNumber',
+    (documentNumber) => portalApi.requestCode(documentNumber),
+    async (v) => onLoggedIn(await portalApi.login(v.documentNumber, v.code)),
+  );
 
   return (
     <Card>
@@ -76,7 +39,7 @@ export function PortalLogin({ onLoggedIn }: { onLoggedIn: (c: PortalCase) => voi
             </Button>
           </Space.Compact>
         </Form.Item>
-        <Button type="primary" htmlType="submit" block loading={loggingIn} data-testid="portal-login">
+        <Button type="primary" htmlType="submit" block loading={signingIn} data-testid="portal-login">
           {t('portal.login.submit')}
         </Button>
       </Form>
