@@ -237,6 +237,7 @@ export const RULE_SENTENCES = {
   I4: s('须在收到举报之日起五个工作日内答复举报人', 'The reporter is answered within five working days', cite(HU_TIAOLI, 26, '二十六')),
   I5: s('须在收到协助通知书之日起十日内答复', 'An assistance request is answered within ten days', cite(HU_TIAOLI, 29, '二十九')),
   I6: s('须在规定时限内办理热线工单', 'The hotline ticket is handled within its time limit', null),
+  JO1: s('联合工单须在规定时限内签收', 'A joint work order is accepted within its time limit', null),
   J1: s(
     '决定书须告知申请行政复议或者提起行政诉讼的途径和期限',
     'The decision must state the routes and periods of review and litigation',
@@ -246,6 +247,11 @@ export const RULE_SENTENCES = {
     '决定书未告知救济途径的，当事人的复议、诉讼期限最长可延至一年',
     'Without the remedy notice the party’s review or litigation period may run to one year',
     cite(FUYI, 20, '二十', { n: 3, zh: '三' }),
+  ),
+  W1: s(
+    '建筑垃圾处置核准须载明产生工地、消纳场所、运输单位、车辆、运输路线和有效期',
+    'A construction-waste permit names the site, the disposal site, the carrier, the vehicles, the route and its period',
+    null,
   ),
   INPUT: s('须填写有效的日期和数值', 'Enter valid dates and numbers', null),
   STATE: s('案件当前所处环节不能办理此项', 'Not possible at the case’s current stage', null),

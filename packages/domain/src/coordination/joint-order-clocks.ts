@@ -22,7 +22,7 @@ export const SHANGHAI_JOINT_ORDER_LIMITS: JointOrderLimits = { acceptHours: 24, 
 
 export const JOINT_ORDER_LIMIT_SOURCES: Record<keyof JointOrderLimits, JointOrderLimitSource> = {
   acceptHours: { ruleId: 'JO1', source: 'seed 004 「24小时先行联系率」 (as a dispatch-acceptance limit)', verification: 'U' },
-  handleDays: { ruleId: 'I5', source: '上海市城市管理行政执法条例 Art. 29 (协助通知书: 十日内书面答复)', verification: 'V' },
+  handleDays: { ruleId: 'I5', source: '上海市城市管理行政执法条例 Art. 29：协助通知书应当在十日内书面答复', verification: 'V' },
 };
 
 export type LimitIssue = { field: 'acceptHours' | 'handleDays'; messageZh: string; messageEn: string };
