@@ -110,6 +110,7 @@ export const enUS: Record<MessageKey, string> = {
   'login.totpFormat': 'Enter the 6-digit code',
   'login.submit': 'Sign in',
   'login.footer': 'For authorized enforcement staff only. Every action is recorded in the audit log.',
+  'header.inbox': 'Messages',
   'header.logout': 'Sign out',
   'header.loggedOut': 'Signed out',
   'header.mustChangePassword': 'Your password must be changed. Please change it in Settings.',

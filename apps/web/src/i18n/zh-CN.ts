@@ -109,6 +109,7 @@ export const zhCN = {
   'login.totpFormat': '请输入6位数字验证码',
   'login.submit': '登录',
   'login.footer': '本系统仅供授权执法人员使用，所有操作均记录审计日志。',
+  'header.inbox': '站内消息',
   'header.logout': '退出登录',
   'header.loggedOut': '已退出登录',
   'header.mustChangePassword': '您的密码需要修改，请前往个人设置修改密码。',

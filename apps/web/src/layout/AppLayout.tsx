@@ -6,6 +6,7 @@ import { useAuth } from '../auth/auth.tsx';
 import { LANGS, useI18n, type Lang } from '../i18n/i18n.tsx';
 import { allowedRoutes, MENU_GROUPS } from '../routes.tsx';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
+import { InboxBell } from './InboxBell.tsx';
 
 const { Header, Sider, Content } = Layout;
 const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '简体中文', 'en-US': 'English' };
@@ -136,6 +137,7 @@ export function AppLayout() {
                 )}
               </Space>
             </Tooltip>
+            <InboxBell />
             <Select<Lang>
               size="small"
               value={lang}
