@@ -159,4 +159,21 @@ describe('duty', () => {
     expect(table).toContain(text);
     expect(table).toContain('勤务巡查 / 街面巡查');
   });
+
+  it('the district administrator sets how long positions are kept, in his settings', async () => {
+    const s = await openBrowser(baseUrl);
+    sessions.push(s);
+    const { page } = s;
+    await signIn(page, 'pd_admin');
+    await page.goto('/settings');
+    const card = page.getByTestId('duty-settings-card');
+    await card.waitFor();
+    const days = page.getByTestId('duty-retention-days');
+    await days.fill('45');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/duty/settings') && r.request().method() === 'PUT');
+    await card.getByRole('button', { name: /保\s*存/ }).click();
+    expect((await saved).status()).toBe(200);
+    const settings = await apiGet<{ positionRetentionDays: number; isDefault: boolean }>(page, '/api/v1/duty/settings');
+    expect(settings).toMatchObject({ positionRetentionDays: 45, isDefault: false });
+  });
 });

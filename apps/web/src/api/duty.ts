@@ -6,6 +6,7 @@ import type {
   DutyLogEntry,
   DutyLogTag,
   DutyPlan,
+  DutySettings,
   MyTasks,
   OfficerPositions,
   PageOf,
@@ -23,6 +24,9 @@ import { api, type Query } from './client.ts';
 type Write = { idempotencyKey?: string };
 
 export const dutyApi = {
+  settings: (signal?: AbortSignal) => api.get<DutySettings>('/api/v1/duty/settings', {}, signal),
+  saveSettings: (bureauId: string, positionRetentionDays: number, w: Write = {}) =>
+    api.put<DutySettings>('/api/v1/duty/settings', { bureauId, positionRetentionDays }, w),
   roster: (orgId: string, weekStart: string, signal?: AbortSignal) =>
     api.get<RosterWeek>('/api/v1/duty/roster', { orgId, weekStart }, signal),
   saveRoster: (body: SaveRosterBody, w: Write = {}) => api.put<RosterWeek>('/api/v1/duty/roster', body, w),

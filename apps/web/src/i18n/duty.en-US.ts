@@ -97,5 +97,10 @@ export const dutyEnUS: Record<keyof typeof dutyZhCN, string> = {
   'duty.consent.withdrawn': 'Withdrawn: no position is recorded',
   'duty.position.report': 'Report my position',
   'duty.position.reported': 'Position reported',
+  'duty.settings.title': 'Duty settings (this bureau)',
+  'duty.settings.retention': 'Days to keep officers’ positions',
+  'duty.settings.retentionHelp': 'Positions recorded on duty with the officer’s consent are deleted daily once older than this.',
+  'duty.settings.default': 'The default is in force',
+  'duty.settings.saved': 'Saved',
   'duty.position.unavailable': 'The phone’s location is not available',
 };

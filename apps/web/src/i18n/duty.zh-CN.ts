@@ -95,5 +95,10 @@ export const dutyZhCN = {
   'duty.consent.withdrawn': '已撤回，不再记录位置',
   'duty.position.report': '上报当前位置',
   'duty.position.reported': '位置已上报',
+  'duty.settings.title': '勤务设置（本区局）',
+  'duty.settings.retention': '队员位置保存天数',
+  'duty.settings.retentionHelp': '执勤时经本人同意记录的位置，超过天数后每日自动删除。',
+  'duty.settings.default': '当前为默认值',
+  'duty.settings.saved': '已保存',
   'duty.position.unavailable': '无法获取手机定位',
 } as const;

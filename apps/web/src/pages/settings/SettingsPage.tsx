@@ -5,10 +5,11 @@ import { roleLabel } from '../../i18n/labels.ts';
 import { Page } from '../../components/Page.tsx';
 import { PasswordCard } from './PasswordCard.tsx';
 import { TotpCard } from './TotpCard.tsx';
+import { DutySettingsCard } from '../duty/DutySettingsCard.tsx';
 
 export default function SettingsPage() {
   const { t } = useI18n();
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   if (!me) return null;
   return (
     <Page title={t('settings.title')} testId="settings-page">
@@ -33,6 +34,11 @@ export default function SettingsPage() {
           <Col xs={24} lg={12}>
             <TotpCard />
           </Col>
+          {can('config:write') && !me.cityWide && (
+            <Col xs={24} lg={12}>
+              <DutySettingsCard />
+            </Col>
+          )}
         </Row>
       </Flex>
     </Page>
