@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExchangeTicket, ExchangeTicketAnswer, TicketDetail } from '@chengguan/contracts';
 import { convertPoint } from '@chengguan/domain';
 import { inboundPath } from '../src/modules/tickets/exchange/exchange.ts';
-import { signedHeaders } from '../src/modules/tickets/exchange/signing.ts';
+import { signedHeaders } from '../src/shared/connector-signing.ts';
 import type { TestContext } from './harness.ts';
 
 export type ExchangeContractSubject = {

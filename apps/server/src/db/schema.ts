@@ -135,6 +135,8 @@ export type CoreTables = {
   sessions: SessionsTable;
   idempotency_keys: IdempotencyKeysTable;
   jobs: JobsTable;
+  /** Nonces accepted by the signed connectors, per channel (shared/connector-signing.ts). */
+  connector_nonces: { channel: string; nonce: string; seen_at: Timestamp };
   schema_migrations: SchemaMigrationsTable;
 };
 

@@ -106,7 +106,6 @@ export type TicketTables = {
   ticket_pauses: TicketPausesTable;
   ticket_events: TicketEventsTable;
   ticket_exchange_inbound: TicketExchangeInboundTable;
-  ticket_exchange_nonces: TicketExchangeNoncesTable;
   ticket_outbox: TicketOutboxTable;
   ticket_exchange_sim_replies: TicketExchangeSimRepliesTable;
   ticket_alerts: TicketAlertsTable;
@@ -136,7 +135,6 @@ export type TicketExchangeInboundTable = {
   last_at: Timestamp;
 };
 
-export type TicketExchangeNoncesTable = { channel: string; nonce: string; seen_at: Timestamp };
 
 /** Our replies to the exchange and their delivery (migration 038). */
 export type TicketOutboxTable = {

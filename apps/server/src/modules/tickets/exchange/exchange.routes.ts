@@ -23,7 +23,7 @@ import type { RouteApp } from '../../../platform/server-module.ts';
 import { exchangeAdapter, exchangeSecret, inboundPath, SIMULATOR_REPLY_PATH } from './exchange.ts';
 import { receiveExchangeTicket } from './inbound.ts';
 import { queueSimulatedBatch, SimulatorAnswer, simulatorReceiveReply } from './simulator.ts';
-import { useNonce, verifyExchangeSignature } from './signing.ts';
+import { useNonce, verifyExchangeSignature } from '../../../shared/connector-signing.ts';
 
 const TAGS = ['tickets'];
 

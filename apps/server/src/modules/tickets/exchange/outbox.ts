@@ -6,7 +6,7 @@ import type { ExchangeReply, TicketOutboxItem } from '@chengguan/contracts';
 import type { Deps, Executor } from '../../../context.ts';
 import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
 import { exchangeAdapter, exchangeSecret, exchangeTransport } from './exchange.ts';
-import { signedHeaders } from './signing.ts';
+import { signedHeaders } from '../../../shared/connector-signing.ts';
 
 export const JOB_EXCHANGE_SEND = 'tickets.exchange.send';
 export const EXCHANGE_SEND_ATTEMPTS = 8;

@@ -14,7 +14,7 @@ import { cityMap, placeOf } from '../../geo/index.ts';
 import { findOrg } from '../../org/index.ts';
 import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
 import { exchangeAdapter, exchangeSecret, exchangeTransport, inboundPath, ownBaseUrl } from './exchange.ts';
-import { signedHeaders } from './signing.ts';
+import { signedHeaders } from '../../../shared/connector-signing.ts';
 
 /** mulberry32: a small deterministic generator (the stream is a function of its seed). */
 export function seededRandom(seed: number): () => number {
