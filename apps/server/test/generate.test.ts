@@ -35,6 +35,7 @@ import {
   proposeDuplicates,
   repeatedComplaint,
   ticketRates,
+  shanghaiDateOf,
   ticketStep,
   TICKET_MACHINE,
   type DispatchLevel,
@@ -702,6 +703,37 @@ describe('city generator (tiny preset)', () => {
           earlier,
         );
         expect(t.repeated, t.number).toBe(flag.repeated);
+      }
+    });
+
+    it('诉转案: every complaint case was registered from a ticket of its squad received earlier that day, which shows the conversion at the registration', async () => {
+      const db = ctx.deps.db;
+      const cases = await db
+        .selectFrom('cases')
+        .select(['id', 'bureau_id', 'org_id', 'source_ref', 'discovered_on', 'location', 'created_at'])
+        .where('source', '=', 'complaint')
+        .execute();
+      const converted = await db.selectFrom('tickets').selectAll().where('case_id', 'is not', null).execute();
+      expect(cases.length).toBeGreaterThan(0);
+      expect(new Set(converted.map((t) => t.case_id))).toEqual(new Set(cases.map((c) => c.id)));
+      expect(result.parts['city-tickets']!.converted).toBe(cases.length);
+      const events = groupBy(
+        await db.selectFrom('ticket_events').selectAll().where('action', '=', 'convertToCase').execute(),
+        (e) => e.ticket_id,
+      );
+      const caseOf = new Map(cases.map((c) => [c.id, c]));
+      for (const t of converted) {
+        const c = caseOf.get(t.case_id!)!;
+        expect([t.bureau_id, t.org_id]).toEqual([c.bureau_id, c.org_id]);
+        expect(shanghaiDateOf(new Date(t.received_at))).toBe(c.discovered_on);
+        expect(new Date(t.converted_at!).getTime()).toBe(new Date(c.created_at).getTime());
+        expect(new Date(t.received_at).getTime()).toBeLessThan(new Date(t.converted_at!).getTime());
+        expect(c.source_ref).toContain(t.number);
+        expect(c.source_ref).toContain(t.external_no!);
+        expect(t.address).toBe(c.location);
+        const [e] = events.get(t.id) ?? [];
+        expect(e?.data).toMatchObject({ caseId: c.id });
+        expect(new Date(e!.at).getTime()).toBe(new Date(t.converted_at!).getTime());
       }
     });
 

@@ -4,7 +4,9 @@
 // columns and stored snapshot (the server's derivedColumns / storedSnapshot), officers, one event per step, 文号,
 // evidence, 笔录, the deadline rows (summarizeDeadlines), payment orders and the payments booked, cash receipts, and the
 // reminder jobs of live cases (deadlineJobs). Counters the live platform continues from — 文号 sequences, 缴款码
-// sequences, ticket ranges — are written at the end, past the numbers used.
+// sequences, ticket ranges — are written at the end, past the numbers used. A case from a complaint (诉转案, seed 003:
+// 29.6 % of tickets become cases) is registered from a ticket received earlier the same day: its identity (id, number,
+// channel, the sender's number) is drawn here so the case's 案件来源说明 names it, and city-tickets writes its life.
 import type { DocType } from '@chengguan/contracts';
 import {
   addDays,
@@ -32,6 +34,7 @@ import {
   summarizeDeadlines,
 } from '../modules/cases/index.ts';
 import { legalConfigOn } from '../modules/law/index.ts';
+import { caseSourceRef, ticketNumber } from '../modules/tickets/index.ts';
 import { storeFile } from '../modules/files/index.ts';
 import { shanghaiInstant } from '../shared/time.ts';
 import { type CaseOffence, unverifiedBasis, versionInForce, withoutUnverifiedNote } from '@chengguan/domain';
@@ -40,7 +43,7 @@ import { CITY, type CityBureau, type CityOfficer, type CitySquad } from './city-
 import { CITY_OFFENCES, type GeneratedOffence } from './city-law.ts';
 import { CASE_TABLES, EVIDENCE_PHOTOS } from './city-case-tables.ts';
 import { firstDay } from './options.ts';
-import type { GeneratorContext, GeneratorPart } from './registry.ts';
+import { type GeneratorContext, type GeneratorPart, outputKey } from './registry.ts';
 
 /** Street enforcement by month (summer high, Spring Festival low) and on rest days (patrols go on, filing does not). */
 const MONTH_FACTOR = [0.82, 0.72, 0.98, 1.02, 1.06, 1.1, 1.14, 1.12, 1.04, 0.94, 1.0, 1.0];
@@ -72,7 +75,43 @@ const COMPANY_WORDS = ['鑫源', '恒达', '宏盛', '佳禾', '东方', '申城
 const COMPANY_KINDS = ['餐饮管理', '建筑工程', '物业管理', '商贸', '装饰工程', '广告传媒', '房地产开发', '便利店'];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '朱', '胡', '沈', '陆', '顾', '钱'];
 const GIVEN = ['伟', '芳', '强', '敏', '磊', '静', '军', '丽', '勇', '婷', '杰', '霞', '涛', '雪', '斌', '明'];
-const SOURCES = ['patrol', 'patrol', 'patrol', 'complaint', 'complaint', 'inspection', 'offsite', 'leader_instruction'] as const;
+/** Ordinary cases by source: 3 in 10 from complaints (≈ 34,000 a year, 29.6 % of the city's ~115,000 tickets, seed 003). */
+const SOURCES = [
+  'patrol',
+  'patrol',
+  'patrol',
+  'patrol',
+  'complaint',
+  'complaint',
+  'complaint',
+  'inspection',
+  'offsite',
+  'leader_instruction',
+] as const;
+
+/** The ticket a complaint case was registered from (诉转案): drawn with the case, written by city-tickets. */
+export type ConvertedTicket = {
+  ticketId: string;
+  number: string;
+  channel: 'hotline_12345' | 'city_ops' | 'workroom';
+  externalNo: string;
+  receivedAt: number;
+  caseId: string;
+  /** The case's registration instant: the ticket's convertToCase event. */
+  convertedAt: number;
+  bureauId: string;
+  squadId: string;
+  offenceCode: string;
+  location: string;
+};
+export const CITY_CONVERTED_TICKETS = outputKey<ConvertedTicket[]>('city-converted-tickets');
+/** Converted tickets' sender numbers use serials from here up, apart from city-tickets' own (a few hundred a day). */
+const CONVERTED_SERIAL_BASE = 50_000;
+const CONVERTED_CHANNELS = [
+  ['hotline_12345', 'RX', 0.7],
+  ['city_ops', 'CY', 0.12],
+  ['workroom', 'GZS', 0.07],
+] as const;
 
 type Counters = Map<string, number>;
 const bump = (m: Counters, key: string): number => {
@@ -195,6 +234,40 @@ export const cityCasesPart: GeneratorPart = {
     let written = 0;
     let summaries = 0;
     const states = new Map<string, number>();
+    const converted: ConvertedTicket[] = [];
+    const convertedSerials: Counters = new Map();
+    /** A complaint case's ticket: received 2–6 h before registration, not before 06:30 of the same Shanghai day. */
+    const convertedTicket = (
+      caseId: string,
+      caseMs: number,
+      date: string,
+      bureau: CityBureau,
+      squad: CitySquad,
+      offenceCode: string,
+      location: string,
+    ): ConvertedTicket => {
+      const dayStart = shanghaiInstant(date).getTime();
+      const receivedAt = Math.floor(Math.max(dayStart + 6.5 * 3_600_000, caseMs - (2 + rand() * 4) * 3_600_000));
+      let x = rand() * CONVERTED_CHANNELS.reduce((a, c) => a + c[2], 0);
+      const [channel, prefix] = CONVERTED_CHANNELS.find((c) => (x -= c[2]) < 0) ?? CONVERTED_CHANNELS[0];
+      const ymd = date.replace(/-/g, '');
+      const externalNo = `${prefix}${ymd}${CONVERTED_SERIAL_BASE + bump(convertedSerials, `${channel}${ymd}`)}`;
+      const ticketId = ctx.idAt(receivedAt);
+      const number = ticketNumber(ticketId, new Date(receivedAt));
+      return {
+        ticketId,
+        number,
+        channel,
+        externalNo,
+        receivedAt,
+        caseId,
+        convertedAt: caseMs,
+        bureauId: bureau.id,
+        squadId: squad.id,
+        offenceCode,
+        location,
+      };
+    };
 
     for (const day of days) {
       for (let k = 0; k < day.n; k++) {
@@ -244,6 +317,9 @@ export const cityCasesPart: GeneratorPart = {
           config,
         );
         const drawn = drawCase(facts, plan, options.until, calendar, config);
+        const source = summary ? 'patrol' : (plan[0]!.input as { source: string }).source;
+        const ticket = source === 'complaint' ? convertedTicket(caseId, caseMs, day.date, bureau, squad, o.code, location) : null;
+        if (ticket) converted.push(ticket);
         const final = drawn.final;
         const deadlines = summarizeDeadlines(final, finalCtx);
 
@@ -388,8 +464,8 @@ export const cityCasesPart: GeneratorPart = {
           squad.id,
           final.procedure,
           final.state,
-          summary ? 'patrol' : (plan[0]!.input as { source: string }).source,
-          null,
+          source,
+          ticket ? caseSourceRef({ channel: ticket.channel, external_no: ticket.externalNo, number: ticket.number }) : null,
           caseNumber,
           off.id,
           o.code,
@@ -526,7 +602,8 @@ export const cityCasesPart: GeneratorPart = {
       t.payCounters.add([bureauId, Number(year), last]);
     }
     await writer.drain();
-    const summary: Record<string, number> = { cases: written, summary: summaries };
+    ctx.outputs.set(CITY_CONVERTED_TICKETS, converted);
+    const summary: Record<string, number> = { cases: written, summary: summaries, fromTickets: converted.length };
     for (const [state, n] of [...states].sort()) summary[`state.${state}`] = n;
     return summary;
   },

@@ -6,7 +6,9 @@
 // handlingClock / firstContactDue / feedbackDue at the instants the module would compute them; duplicates across
 // channels (same category, within 50 m and 72 h) are merged under a parent; repeat complainants come back within 30
 // days and `repeated` is the domain's repeatedComplaint over the tickets received before. Outcomes aim at the seeds'
-// numbers (seed 004: 24 h contact 96.3 %, on time 98.87 %, resolved 91.37 %, satisfied 84.86 %).
+// numbers (seed 004: 24 h contact 96.3 %, on time 98.87 %, resolved 91.37 %, satisfied 84.86 %). The tickets the
+// complaint cases were registered from (city-cases' CITY_CONVERTED_TICKETS, 诉转案 29.6 %, seed 003) are written here
+// with their convertToCase step at the case's registration; the other tickets are drawn so the yearly total stays.
 import {
   DEFAULT_REPEAT_RULES,
   feedbackDue,
@@ -32,6 +34,7 @@ import { reporterKeyOf, ticketNumber } from '../modules/tickets/index.ts';
 import { MOBILE_PREFIXES, SURNAMES, GIVEN_F, GIVEN_M } from '../seed/demo-data.ts';
 import { endOfShanghaiDay, shanghaiInstant } from '../shared/time.ts';
 import { CITY_AREAS, type SquadArea } from './city-areas.ts';
+import { CITY_CONVERTED_TICKETS, type ConvertedTicket } from './city-cases.ts';
 import { CITY, type CityBureau, type CityOfficer, type CitySquad } from './city-orgs.ts';
 import { ROAD_SUFFIXES, ROAD_WORDS } from './city-subjects.ts';
 import { CITY_TICKETS_PER_YEAR, firstDay } from './options.ts';
@@ -85,6 +88,7 @@ const TICKET_COLUMNS = [
   'repeated',
   'parent_id',
   'case_id',
+  'converted_at',
   'created_by',
   'created_at',
   'updated_at',
@@ -211,6 +215,8 @@ type Draft = {
   repeated: boolean;
   /** Parent's reply and closing carried to a merged child (only those after the merge). */
   carried: { repliedAt: number | null; replyText: string | null; closedAt: number | null } | null;
+  /** The case registered from this ticket (诉转案). */
+  convert: ConvertedTicket | null;
 };
 
 function poisson(rand: RandomSource, lambda: number): number {
@@ -262,7 +268,7 @@ const CONTENT: Record<string, string[]> = {
 
 export const cityTicketsPart: GeneratorPart = {
   name: 'city-tickets',
-  after: ['city-orgs', 'city-areas'],
+  after: ['city-orgs', 'city-areas', 'city-cases'],
   run: async (ctx): Promise<PartSummary> => {
     const { options, writer, calendar } = ctx;
     const rand = ctx.random;
@@ -270,23 +276,33 @@ export const cityTicketsPart: GeneratorPart = {
     const areas = ctx.outputs.get(CITY_AREAS);
     const perYear = options.ticketsPerYear;
     if (perYear <= 0) return { tickets: 0 };
-    const categories = (
-      await ctx.db
-        .selectFrom('ticket_categories as c')
-        .select(['c.code', 'c.name_zh', 'c.default_limit'])
-        .where('c.active', '=', true)
-        .where(({ not, exists, selectFrom }) =>
-          not(exists(selectFrom('ticket_categories as k').select('k.code').whereRef('k.parent_code', '=', 'c.code'))),
-        )
-        .orderBy('c.code')
-        .execute()
-    ).map((c) => ({ code: c.code, name: c.name_zh, limit: c.default_limit as TicketLimitKind, weight: CATEGORY_WEIGHTS[c.code] ?? 3 }));
+    const allCategories = await ctx.db
+      .selectFrom('ticket_categories')
+      .select(['code', 'parent_code', 'name_zh', 'default_limit', 'offence_code', 'active'])
+      .orderBy('code')
+      .execute();
+    const parentCodes = new Set(allCategories.map((c) => c.parent_code).filter((c): c is string => c !== null));
+    const offenceOfCode = new Map(allCategories.map((c) => [c.code, c.offence_code]));
+    const categories = allCategories
+      .filter((c) => c.active && !parentCodes.has(c.code))
+      .map((c) => ({
+        code: c.code,
+        name: c.name_zh,
+        limit: c.default_limit as TicketLimitKind,
+        weight: CATEGORY_WEIGHTS[c.code] ?? 3,
+        // The offence a conversion proposes: the leaf's own, else its parent's (as convert.ts reads it).
+        offence: c.offence_code ?? (c.parent_code ? (offenceOfCode.get(c.parent_code) ?? null) : null),
+      }));
     if (categories.length === 0) throw new Error('no selectable ticket category');
+    const converted = [...ctx.outputs.get(CITY_CONVERTED_TICKETS)].sort((a, b) => a.receivedAt - b.receivedAt);
+    const convertedPerBureau = new Map<string, number>();
+    for (const c of converted) convertedPerBureau.set(c.bureauId, (convertedPerBureau.get(c.bureauId) ?? 0) + 1);
     const byMonth = MONTH.map((_, m) => categories.map((c) => [c, c.weight * (SUMMER_CATEGORIES.has(c.code) ? SUMMER[m]! : 1)] as const));
     const shares = ticketsPerBureau(city.bureaus, perYear);
     const bureaus = city.bureaus.map((b) => ({
       bureau: b,
-      perDay: shares.get(b.id)! / 365,
+      // The converted tickets are part of the bureau's yearly share.
+      perDay: Math.max(0, shares.get(b.id)! - (convertedPerBureau.get(b.id) ?? 0) / options.years) / 365,
       squads: b.squads.map((s) => [s, s.weight] as const),
     }));
     const first = firstDay(options);
@@ -360,7 +376,7 @@ export const cityTicketsPart: GeneratorPart = {
       for (const [k, list] of recentContacts) recentContacts.set(k, list.filter((c) => c.at >= before + 5 * 86_400_000).slice(-400));
     };
 
-    const usedNumbers = new Set<string>();
+    const usedNumbers = new Set<string>(converted.map((c) => c.number));
     const serials = new Map<string, number>();
     let count = 0;
     let merged = 0;
@@ -378,15 +394,16 @@ export const cityTicketsPart: GeneratorPart = {
       point: [number, number],
       addr: string,
       reporter: { name: string; phone: string } | null,
+      convert: ConvertedTicket | null = null,
     ): Draft => {
-      let id = ctx.idAt(receivedAt);
+      let id = convert?.ticketId ?? ctx.idAt(receivedAt);
       // Numbers are unique (the columns are): a rare clash of the id's tail draws another id for the same instant.
-      while (usedNumbers.has(ticketNumber(id, new Date(receivedAt)))) id = ctx.idAt(receivedAt);
+      if (!convert) while (usedNumbers.has(ticketNumber(id, new Date(receivedAt)))) id = ctx.idAt(receivedAt);
       usedNumbers.add(ticketNumber(id, new Date(receivedAt)));
       const day = shanghaiDateOf(new Date(receivedAt)).replace(/-/g, '');
       const serialKey = `${channel}${day}`;
-      const serial = (serials.get(serialKey) ?? 0) + 1;
-      serials.set(serialKey, serial);
+      const serial = convert ? 0 : (serials.get(serialKey) ?? 0) + 1;
+      if (!convert) serials.set(serialKey, serial);
       const commander = b.commanders.length ? pick(b.commanders) : b.leaders[0]!;
       const officer = squad.field.length ? pick(squad.field) : null;
       const words = CONTENT[category.code];
@@ -396,7 +413,8 @@ export const cityTicketsPart: GeneratorPart = {
         number: ticketNumber(id, new Date(receivedAt)),
         channel,
         // The sender's own numbering: prefix, day, serial of the day.
-        externalNo: channel === 'officer' ? null : `${EXTERNAL_PREFIX[channel]}${day}${String(serial).padStart(5, '0')}`,
+        externalNo:
+          convert?.externalNo ?? (channel === 'officer' ? null : `${EXTERNAL_PREFIX[channel]}${day}${String(serial).padStart(5, '0')}`),
         bureau: b,
         squad,
         officer,
@@ -419,6 +437,7 @@ export const cityTicketsPart: GeneratorPart = {
         children: [],
         repeated: false,
         carried: null,
+        convert,
       };
     };
 
@@ -430,13 +449,15 @@ export const cityTicketsPart: GeneratorPart = {
       const ev = (action: Ev['action'], at: number, actor: Actor | null, note: string | null = null, data: Record<string, unknown> = {}) =>
         d.events.push({ action, at, actor, note, data });
       let t = t0;
+      const cv = d.convert;
       if (d.channel === 'officer') {
         ev('intake', t0, officer, '执法队员自行发现', { channel: d.channel, orgId: d.squad.id, routedByPoint: true });
       } else {
         ev('intake', t0, commander, `来件编号 ${d.externalNo}`, { channel: d.channel, orgId: d.squad.id, routedByPoint: true });
-        t += (3 + rand() * 42) * MINUTE;
+        // A ticket converted the same day is accepted and dispatched within the hour (≥ 2 h before the case).
+        t += (cv ? 3 + rand() * 17 : 3 + rand() * 42) * MINUTE;
         ev('accept', t, commander);
-        const outcome = rand();
+        const outcome = cv ? 1 : rand();
         if (outcome < P.referred) {
           t += (30 + rand() * 1200) * MINUTE;
           ev('refer', t, commander, '属其他部门职责，移送处理', {});
@@ -447,7 +468,7 @@ export const cityTicketsPart: GeneratorPart = {
           ev('returnTicket', t, commander, '不属于城管执法职责，退回来件单位重新派单');
           return;
         }
-        t += (5 + rand() * 85) * MINUTE;
+        t += (cv ? 5 + rand() * 25 : 5 + rand() * 85) * MINUTE;
         ev('dispatch', t, commander, `派遣至${d.squad.name}`, { orgId: d.squad.id, officerId: d.officer?.id ?? null });
       }
       let lo = t;
@@ -459,9 +480,18 @@ export const cityTicketsPart: GeneratorPart = {
         ev('recordContact', c, officer, null, { withinHours: c <= firstContactDue(new Date(t0)).getTime() });
         lo = Math.max(lo, c);
       }
-      const start = t + (10 + rand() * 230) * MINUTE;
+      const start = cv ? Math.min(t + (10 + rand() * 230) * MINUTE, cv.convertedAt - 5 * MINUTE) : t + (10 + rand() * 230) * MINUTE;
       ev('startHandling', start, officer);
       lo = Math.max(lo, start);
+      if (cv) {
+        // 诉转案: the case registered at its instant (convert.ts writes the same note and data).
+        ev('convertToCase', cv.convertedAt, officer, `转为案件立案查处（${cv.offenceCode}）`, {
+          caseId: cv.caseId,
+          offenceCode: cv.offenceCode,
+          evidence: 0,
+        });
+        lo = Math.max(lo, cv.convertedAt);
+      }
       if (d.channel !== 'officer' && rand() < P.escalate) {
         const at = start + (2 + rand() * 28) * HOUR;
         d.level = 'supervision';
@@ -494,7 +524,9 @@ export const cityTicketsPart: GeneratorPart = {
       lo += 10 * MINUTE;
       const f = rand();
       const reply = rand() < P.onTime && lo < dueAt ? lo + f * f * (dueAt - lo) * 0.95 : Math.max(lo, dueAt) + (1 + rand() * 95) * HOUR;
-      const text = `已到现场核查处置：${d.categoryName}问题已责令整改，并将持续巡查`;
+      const text = cv
+        ? `已到现场核查，${d.categoryName}问题已立案查处，并将持续巡查`
+        : `已到现场核查处置：${d.categoryName}问题已责令整改，并将持续巡查`;
       ev('reply', reply, officer, text, { late: reply > dueAt });
       const close = reply + (2 + rand() * 46) * HOUR;
       ev('close', close, commander);
@@ -659,7 +691,8 @@ export const cityTicketsPart: GeneratorPart = {
         satisfaction,
         d.repeated,
         d.parentId,
-        null,
+        d.convert && d.convert.convertedAt <= nowMs ? d.convert.caseId : null,
+        d.convert && d.convert.convertedAt <= nowMs ? new Date(d.convert.convertedAt) : null,
         d.createdBy.id,
         received,
         new Date(Math.max(last, repliedAt ?? 0, closedAt ?? 0)),
@@ -709,6 +742,9 @@ export const cityTicketsPart: GeneratorPart = {
       queue = queue.slice(i);
     };
 
+    const bureauById = new Map(city.bureaus.map((b) => [b.id, b]));
+    let nextConverted = 0;
+    let convertedCount = 0;
     let dayIndex = 0;
     const lastStart = shanghaiInstant(options.until).getTime();
     for (let dayStart = shanghaiInstant(first).getTime(); dayStart <= lastStart; dayStart += 86_400_000, dayIndex++) {
@@ -716,6 +752,30 @@ export const cityTicketsPart: GeneratorPart = {
       const month = date.getUTCMonth();
       const weekday = date.getUTCDay();
       const dayFactor = (MONTH[month]! / meanFactor) * (weekday === 0 || weekday === 6 ? 0.7 : 1.12);
+      // The tickets complaint cases were registered from, received this day.
+      for (; nextConverted < converted.length && converted[nextConverted]!.receivedAt < dayStart + 86_400_000; nextConverted++) {
+        const cv = converted[nextConverted]!;
+        if (cv.receivedAt > nowMs) continue;
+        const bureau = bureauById.get(cv.bureauId)!;
+        const squad = bureau.squads.find((s) => s.id === cv.squadId)!;
+        const matching = categories.filter((c) => c.offence === cv.offenceCode);
+        const category = matching.length ? pick(matching) : weighted(rand, byMonth[month]!);
+        const reporter = rand() < (CONTACTABLE[cv.channel] ?? 0) ? { name: person(), phone: phone() } : null;
+        const d = newDraft(
+          bureau,
+          squad,
+          cv.channel,
+          cv.receivedAt,
+          category,
+          pointIn(areas.get(squad.id)!, bureau),
+          cv.location,
+          reporter,
+          cv,
+        );
+        live(d, asActor(bureau.commanders.length ? pick(bureau.commanders) : bureau.leaders[0]!, 'commander'));
+        queue.push(d);
+        convertedCount++;
+      }
       for (const { bureau, perDay, squads } of bureaus) {
         const n = poisson(rand, perDay * dayFactor);
         const commanderOf = () => asActor(bureau.commanders.length ? pick(bureau.commanders) : bureau.leaders[0]!, 'commander');
@@ -777,6 +837,6 @@ export const cityTicketsPart: GeneratorPart = {
     }
     drain(Infinity);
     await writer.flush();
-    return { tickets: count, merged, repeated: repeatedCount, events: eventCount };
+    return { tickets: count, merged, repeated: repeatedCount, converted: convertedCount, events: eventCount };
   },
 };

@@ -50,6 +50,7 @@ export function exchangeBannerLine(config: Deps['config']): string {
 export { ticketHome } from './use-cases/rates-table.ts';
 /** The reporter key and the ticket number as intake writes them (the city generator writes the same). */
 export { reporterKeyOf, ticketNumber } from './use-cases/intake.ts';
+export { caseSourceRef } from './use-cases/convert.ts';
 /** A ticket as the actor's jurisdiction sees it (undefined when he may not), for links from other modules. */
 export { findTicket as findVisibleTicket } from './tickets.repository.ts';
 /** The citizen's complaints through the portal (the portal module authenticates him and calls these). */
