@@ -93,6 +93,9 @@ describe('市民投诉 on a phone', () => {
     expect(await handling.getAttribute('data-status')).toBe('running');
     expect(await handling.textContent()).toMatch(/还剩 \d+ 个工作日/);
     await noHorizontalScroll(page);
+    // His photo shows on his ticket, read back through it.
+    const photo = page.locator('img[data-testid=citizen-ticket-photo]').first();
+    await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 
     const number = (await page.getByTestId('citizen-ticket-number').textContent())!;
     const list = await asOfficer<PageOf<TicketDetail>>(page, 'pd_command', 'GET', `/api/v1/tickets?q=${number}&pageSize=1`);

@@ -8,6 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { CitizenTicketDetail, PageOf, CitizenTicketSummary, TicketDetail, TicketRates } from '@chengguan/contracts';
 import { createTestContext, errorBody, OWN_ORIGIN, type TestContext } from './harness.ts';
 import { PNG_1X1 } from './portal-support.ts';
+import { sm3Hex } from '../src/shared/sm3.ts';
 
 let ctx: TestContext;
 const tokens: Record<string, string> = {};
@@ -201,6 +202,17 @@ describe('filing a complaint', () => {
     // The bureau now holds the photo, as if its officers had uploaded it.
     const holders = await ctx.deps.db.selectFrom('file_holders').select('holder_kind').where('sm3', '=', photo).execute();
     expect(holders.map((h) => h.holder_kind).sort()).toEqual(['bureau', 'citizen']);
+    // He opens his own photo through his ticket; the other citizen, an unknown file or no session get 404 / 401.
+    expect(filed.photoSm3s).toEqual([photo]);
+    const url = `/api/portal/citizen/tickets/${filed.id}/photos/${photo}`;
+    const own = await a.call('GET', url);
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['x-content-sm3']).toBe(photo);
+    expect(sm3Hex(own.rawPayload)).toBe(photo);
+    expect((await b.call('GET', url)).statusCode).toBe(404);
+    expect((await a.call('GET', `/api/portal/citizen/tickets/${filed.id}/photos/${'0'.repeat(64)}`)).statusCode).toBe(404);
+    expect((await a.call('GET', `/api/portal/citizen/tickets/${filed.id}/photos/not-a-hash`)).statusCode).toBe(400);
+    expect((await ctx.api('GET', url, { headers: { origin: OWN_ORIGIN } })).statusCode).toBe(401);
   });
 
   it('refuses a malformed or out-of-area place, a missing place, a typed address without its district, a photo not his', async () => {

@@ -99,6 +99,8 @@ export const CitizenTicketDetail = Type.Object({
   agency: Type.String(),
   point: Nullable(Type.Object({ lon: Type.Number(), lat: Type.Number() })),
   photoCount: Type.Integer(),
+  /** His photos (SM3), each opened at GET /api/portal/citizen/tickets/{id}/photos/{sm3}. */
+  photoSm3s: Type.Array(Sm3Hex),
   contactConsent: Type.Boolean(),
   progress: Type.Array(CitizenProgress),
   replies: Type.Array(CitizenReply),

@@ -16,6 +16,7 @@ import {
   CitizenUploadedFile,
   ErrorBody,
   PortalCodeRequested,
+  Sm3Hex,
   Uuid,
 } from '@chengguan/contracts';
 import { maskPhone } from '@chengguan/domain';
@@ -23,12 +24,14 @@ import type { Deps } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { metaOf } from '../../http/auth-hook.ts';
 import { tokenHash } from '../auth/index.ts';
+import { sendStoredFile } from '../files/index.ts';
 import { addressKey, throttleGate } from '../throttle/index.ts';
 import {
   type Citizen,
   citizenOptions,
   fileCitizenComplaint,
   getCitizenTicket,
+  getCitizenTicketPhoto,
   listCitizenTickets,
   rateCitizenTicket,
 } from '../tickets/index.ts';
@@ -196,6 +199,24 @@ export function citizenPortalRoutes(scope: RouteApp, deps: Deps): void {
       },
     },
     async (request) => getCitizenTicket(deps, citizenOf(await session(request)), request.params.id),
+  );
+  scope.get(
+    '/api/portal/citizen/tickets/:id/photos/:sm3',
+    {
+      preValidation: requireCitizen,
+      schema: {
+        tags: TAGS,
+        summary: '市民投诉：查看我上传的照片 / a photo of my complaint (checked against its SM3)',
+        security: [],
+        params: Type.Object({ id: Uuid, sm3: Sm3Hex }),
+        response: { 401: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const s = await session(request);
+      const p = request.params;
+      return sendStoredFile(reply, await getCitizenTicketPhoto(deps, citizenOf(s), metaOf(request), p.id, p.sm3));
+    },
   );
   scope.post(
     '/api/portal/citizen/tickets/:id/rating',

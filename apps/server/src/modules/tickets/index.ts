@@ -58,6 +58,7 @@ export {
   citizenOptions,
   fileCitizenComplaint,
   getCitizenTicket,
+  getCitizenTicketPhoto,
   listCitizenTickets,
   rateCitizenTicket,
   type Citizen,

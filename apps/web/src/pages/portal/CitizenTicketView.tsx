@@ -1,5 +1,22 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, List, Radio, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Image,
+  Input,
+  List,
+  Radio,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import type { CitizenTicketDetail, CitizenTicketSummary, PageOf } from '@chengguan/contracts';
 import { citizenApi } from '../../api/citizen.ts';
 import { applyServerErrors } from '../../api/errors.ts';
@@ -163,8 +180,25 @@ export function CitizenTicketView({ id, onBack, onError }: { id: string; onBack:
           <Descriptions.Item label={t('citizen.ticket.agency')}>{ticket.agency}</Descriptions.Item>
         </Descriptions>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>{ticket.content}</Typography.Paragraph>
-        {ticket.photoCount > 0 && (
-          <Typography.Text type="secondary">{t('citizen.ticket.photos', { n: ticket.photoCount })}</Typography.Text>
+        {ticket.photoSm3s.length > 0 && (
+          <>
+            <Typography.Text type="secondary">{t('citizen.ticket.photos', { n: ticket.photoSm3s.length })}</Typography.Text>
+            <Image.PreviewGroup>
+              <Flex gap={6} wrap style={{ marginTop: 6 }}>
+                {ticket.photoSm3s.map((sm3) => (
+                  <Image
+                    key={sm3}
+                    src={`/api/portal/citizen/tickets/${ticket.id}/photos/${sm3}`}
+                    alt={t('citizen.ticket.photos', { n: ticket.photoSm3s.length })}
+                    width={88}
+                    height={88}
+                    style={{ objectFit: 'cover', borderRadius: 4 }}
+                    data-testid="citizen-ticket-photo"
+                  />
+                ))}
+              </Flex>
+            </Image.PreviewGroup>
+          </>
         )}
       </Card>
       <Card size="small" title={t('citizen.ticket.clocks')}>

@@ -23,7 +23,7 @@ import {
 import type { Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { addHolder } from '../../files/index.ts';
+import { addHolder, fileNameFor, findFile, readStoredFileOrFail, type ServedFile } from '../../files/index.ts';
 import { cityMap, cityPointOrFail, getPublicMapData } from '../../geo/index.ts';
 import { loadWorkCalendar } from '../../law/index.ts';
 import { toTicketSummary } from '../tickets.mapper.ts';
@@ -223,6 +223,7 @@ export async function getCitizenTicket(deps: Deps, citizen: Citizen, id: string)
     agency: agency.map((a) => a.name).join(' '),
     point: t.point_lon !== null && t.point_lat !== null ? { lon: t.point_lon, lat: t.point_lat } : null,
     photoCount: t.photo_sm3s.length,
+    photoSm3s: t.photo_sm3s,
     contactConsent: t.reporter_phone !== null,
     progress: events.flatMap((e) => {
       const text = PROGRESS[e.action];
@@ -288,4 +289,14 @@ export async function rateCitizenTicket(
     });
   });
   return getCitizenTicket(deps, citizen, id);
+}
+
+/** One photo of his own complaint, read through the ticket and checked against its SM3 (404 for any other file). */
+export async function getCitizenTicketPhoto(deps: Deps, citizen: Citizen, meta: RequestMeta, id: string, sm3: string): Promise<ServedFile> {
+  const t = await ownTicketOrFail(deps.db, citizen, id);
+  if (!t.photo_sm3s.includes(sm3)) throw new AppError('NOT_FOUND');
+  const file = await findFile(deps.db, sm3);
+  if (!file) throw new AppError('NOT_FOUND');
+  const bytes = await readStoredFileOrFail(deps, sm3, { actor: null, meta, objectType: 'ticket', objectId: t.id, channel: 'portal' });
+  return { bytes, mime: file.mime, sm3, filename: fileNameFor(`投诉照片-${t.number}`, file.mime) };
 }
