@@ -305,6 +305,17 @@ describe('following and rating', () => {
       'close',
     ]);
     expect(JSON.stringify(closed)).not.toContain('pd_ljz_01');
+    // Told by SMS at the answer and at the closing (he consented to contact).
+    const texts = await ctx.deps.db
+      .selectFrom('messages')
+      .select(['text', 'channel'])
+      .where('to_address', '=', PHONE_A)
+      .where('purpose', '=', 'notice')
+      .orderBy('created_at')
+      .execute();
+    expect(texts.map((m) => m.channel)).toEqual(['sms', 'sms']);
+    expect(texts[0]!.text).toContain(`您的投诉（${closed.number}）已答复：已责令饭店安装油烟净化设施，整改完毕`);
+    expect(texts[1]!.text).toContain('已办结');
     expect(closed.firstContact?.status).toBe('met');
     expect(closed.handling.status).toBe('met');
     const badLevel = await a.call('POST', `/api/portal/citizen/tickets/${id}/rating`, { satisfaction: 'great' });

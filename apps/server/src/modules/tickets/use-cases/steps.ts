@@ -24,6 +24,7 @@ import { findOrg } from '../../org/index.ts';
 import { enqueueExchangeReply } from '../exchange/outbox.ts';
 import { refreshDue, storedHandlingClock, TICKET_CLOCKS } from '../tickets.clock.ts';
 import { findTicket, insertTicketEvent, type TicketRow } from '../tickets.repository.ts';
+import { notifyCitizens } from './citizen-notices.ts';
 import type { TicketsTable } from '../tickets.tables.ts';
 import { getTicket } from './read-tickets.ts';
 
@@ -268,6 +269,10 @@ export async function takeTicketStep(
         reason: action === 'returnTicket' ? (body.reason ?? null) : null,
         late: action === 'reply' && data.late === true,
       });
+    }
+    // The citizen who filed it through the portal (and consented to contact) is told by SMS.
+    if (action === 'reply' || action === 'refer' || action === 'close') {
+      data.citizensNotified = await notifyCitizens(trx, deps, t.id, action, action === 'reply' ? (body.replyText ?? null) : note);
     }
     await recordAudit(trx, deps, actor, meta, {
       action: `ticket.${action}`,
