@@ -6,6 +6,7 @@
 -- B5: one row per run of the check (before 法制审核, at closing, on demand); findings cite their rule.
 CREATE TABLE supervision_checks (
   id         uuid PRIMARY KEY,
+  seq        bigint GENERATED ALWAYS AS IDENTITY,
   bureau_id  uuid REFERENCES orgs (id),
   org_id     uuid NOT NULL REFERENCES orgs (id),
   case_id    uuid NOT NULL REFERENCES cases (id),
@@ -18,7 +19,7 @@ CREATE TABLE supervision_checks (
   created_by uuid,
   created_at timestamptz NOT NULL
 );
-CREATE INDEX supervision_checks_case_idx ON supervision_checks (case_id, created_at DESC);
+CREATE INDEX supervision_checks_case_idx ON supervision_checks (case_id, seq DESC);
 
 -- 评查表 (review standard): items and their maximum points. bureau_id null: the city's sheet.
 CREATE TABLE supervision_review_sheets (

@@ -49,7 +49,7 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function drawSample(input: SamplingInput): SamplingOutcome {
   if (!isDrawSeedHex(input.seedHex)) throw new SamplingInputError('seedHex', '随机种子须为64位十六进制数', 'need 64 hex digits');
   checkRate(input.defaultBasisPoints, 'defaultBasisPoints');
-  input.rates?.forEach((r, i) => checkRate(r.basisPoints, `rates[${i}].basisPoints`));
+  input.rates?.forEach((r, i) => checkRate(r.basisPoints, `rates.${i}.basisPoints`));
   const random = createDrawRandom(input.seedHex);
   if (input.size !== undefined) {
     if (!Number.isInteger(input.size) || input.size < 0)

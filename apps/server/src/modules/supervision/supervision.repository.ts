@@ -73,8 +73,7 @@ export function checksOfCase(db: Executor, caseId: string, limit: number) {
     .selectAll('k')
     .select('c.case_number')
     .where('k.case_id', '=', caseId)
-    .orderBy('k.created_at', 'desc')
-    .orderBy('k.id', 'desc')
+    .orderBy('k.seq', 'desc')
     .limit(limit)
     .execute();
 }

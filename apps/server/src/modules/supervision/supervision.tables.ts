@@ -10,6 +10,7 @@ type NJson = ColumnType<unknown, string | null | undefined, string | null>;
 /** Migration 051 (docs/supervision.md). */
 export type SupervisionChecksTable = {
   id: string;
+  seq: ColumnType<number, never, never>;
   bureau_id: string | null;
   org_id: string;
   case_id: string;

@@ -29,8 +29,8 @@ function sampleQuery(db: Executor) {
       'g.path as org_path',
       'c.case_number',
       'rv.name as reviewer_name',
-      sql<number | null>`(SELECT k.score FROM supervision_checks k WHERE k.case_id = s.case_id ORDER BY k.created_at DESC, k.id DESC LIMIT 1)`.as('check_score'),
-      sql<number | null>`(SELECT k.max_score FROM supervision_checks k WHERE k.case_id = s.case_id ORDER BY k.created_at DESC, k.id DESC LIMIT 1)`.as('check_max'),
+      sql<number | null>`(SELECT k.score FROM supervision_checks k WHERE k.case_id = s.case_id ORDER BY k.seq DESC LIMIT 1)`.as('check_score'),
+      sql<number | null>`(SELECT k.max_score FROM supervision_checks k WHERE k.case_id = s.case_id ORDER BY k.seq DESC LIMIT 1)`.as('check_max'),
     ]);
 }
 type SampleRow = Awaited<ReturnType<ReturnType<typeof sampleQuery>['executeTakeFirstOrThrow']>>;
