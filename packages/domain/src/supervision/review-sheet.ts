@@ -19,7 +19,7 @@ export function assertSheetValid(items: readonly ReviewSheetItem[]): void {
   if (items.length === 0) throw new ReviewScoreError('items', '评查表至少须有一项', 'a sheet needs at least one item');
   const seen = new Set<string>();
   items.forEach((it, i) => {
-    if (seen.has(it.code)) throw new ReviewScoreError(`items.${i}.code`, `评查项目代码 ${it.code} 重复`, `duplicate item ${it.code}`);
+    if (seen.has(it.code)) throw new ReviewScoreError(`items.${i}.code`, '评查项目代码重复', `duplicate item ${it.code}`);
     seen.add(it.code);
     if (!Number.isInteger(it.maxPoints) || it.maxPoints < 1 || it.maxPoints > 1000)
       throw new ReviewScoreError(`items.${i}.maxPoints`, '分值须为1至1000的整数', 'points must be an integer 1..1000');
@@ -32,8 +32,8 @@ export function scoreAgainstSheet(items: readonly ReviewSheetItem[], scores: rea
   const given = new Set<string>();
   scores.forEach((s, i) => {
     const item = byCode.get(s.code);
-    if (!item) throw new ReviewScoreError(`scores.${i}.code`, `评查表中没有项目 ${s.code}`, `the sheet has no item ${s.code}`);
-    if (given.has(s.code)) throw new ReviewScoreError(`scores.${i}.code`, `项目 ${s.code} 重复评分`, `item ${s.code} scored twice`);
+    if (!item) throw new ReviewScoreError(`scores.${i}.code`, '评查表中没有该项目', `the sheet has no item ${s.code}`);
+    if (given.has(s.code)) throw new ReviewScoreError(`scores.${i}.code`, `「${item.labelZh}」重复评分`, `item ${s.code} scored twice`);
     given.add(s.code);
     if (!Number.isInteger(s.points) || s.points < 0 || s.points > item.maxPoints)
       throw new ReviewScoreError(

@@ -59,13 +59,13 @@ export function assertScoreItemsValid(items: readonly ScoreItemConfig[], knownSo
     if (FINE_SOURCE.test(it.source) || FINE_SOURCE.test(it.code))
       throw new ScoreConfigError(
         `items.${i}.source`,
-        `考核不得以罚款数额、罚没收入或案件数量计分（${it.source}）`,
+        '考核不得以罚款数额、罚没收入或案件数量计分',
         `Fines, fine income or case numbers are never a score (${it.source})`,
         'B7 行政处罚法第六条',
       );
     if (!knownSources.has(it.source))
-      throw new ScoreConfigError(`items.${i}.source`, `未知的考核数据来源：${it.source}`, `unknown score source ${it.source}`);
-    if (seen.has(it.code)) throw new ScoreConfigError(`items.${i}.code`, `考核项目代码 ${it.code} 重复`, `duplicate item ${it.code}`);
+      throw new ScoreConfigError(`items.${i}.source`, '该考核数据来源尚未登记', `unknown score source ${it.source}`);
+    if (seen.has(it.code)) throw new ScoreConfigError(`items.${i}.code`, '考核项目代码重复', `duplicate item ${it.code}`);
     seen.add(it.code);
     if (!Number.isInteger(it.maxPoints) || it.maxPoints < 1 || it.maxPoints > 1000)
       throw new ScoreConfigError(`items.${i}.maxPoints`, '分值须为1至1000的整数', 'points must be an integer 1..1000');
