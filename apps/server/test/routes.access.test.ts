@@ -124,18 +124,18 @@ beforeAll(async () => {
       recipient: '中队',
       subject: '督察',
       body: '请回复',
-      issuedOn: '2026-03-02',
-      answerDue: '2026-03-20',
+      issuedOn: '2026-01-20',
+      answerDue: '2026-02-20',
     })
   ).id;
-  sup.major = (await made<{ id: string }>('POST', `${S}/major-cases`, { caseId: o.caseId, reason: '督办', openedOn: '2026-03-02', dueOn: '2026-03-31' })).id;
+  sup.major = (await made<{ id: string }>('POST', `${S}/major-cases`, { caseId: o.caseId, reason: '督办', openedOn: '2026-01-20', dueOn: '2026-02-20' })).id;
   sup.complaint = (
     await made<{ id: string }>('POST', `${S}/officer-complaints`, {
       orgId: o.squadId,
       channel: '12345',
       complainant: '市民',
       content: '态度',
-      receivedOn: '2026-03-02',
+      receivedOn: '2026-01-20',
     })
   ).id;
   // The city's 检查事项清单 is reference data of the same kind.
