@@ -116,7 +116,9 @@ beforeAll(async () => {
     caseId: o.caseId,
   });
   sup.recording = rec.id;
-  sup.finding = (await made<{ id: string }>('POST', `${S}/recordings/${rec.id}/problems`, { description: '未全程记录', dueOn: '2026-12-31' })).id;
+  sup.finding = (
+    await made<{ id: string }>('POST', `${S}/recordings/${rec.id}/problems`, { description: '未全程记录', dueOn: '2026-12-31' })
+  ).id;
   sup.notice = (
     await made<{ id: string }>('POST', `${S}/notices`, {
       kind: 'inspection_notice',
@@ -128,7 +130,14 @@ beforeAll(async () => {
       answerDue: '2026-02-20',
     })
   ).id;
-  sup.major = (await made<{ id: string }>('POST', `${S}/major-cases`, { caseId: o.caseId, reason: '督办', openedOn: '2026-01-20', dueOn: '2026-02-20' })).id;
+  sup.major = (
+    await made<{ id: string }>('POST', `${S}/major-cases`, {
+      caseId: o.caseId,
+      reason: '督办',
+      openedOn: '2026-01-20',
+      dueOn: '2026-02-20',
+    })
+  ).id;
   sup.complaint = (
     await made<{ id: string }>('POST', `${S}/officer-complaints`, {
       orgId: o.squadId,

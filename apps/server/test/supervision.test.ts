@@ -82,7 +82,14 @@ describe('案卷评查', () => {
     await kit.register({ date: '2026-02-10', discoveredOn: '2026-02-10', act: { actDate: '2026-02-09' } });
     await kit.register({ date: '2026-02-11', discoveredOn: '2026-02-11', act: { actDate: '2026-02-10' } });
     const pd = kit.orgId('pd');
-    const base = { kind: 'case_file', orgId: pd, name: '2026年一季度案卷评查', periodFrom: '2026-01-01', periodTo: '2026-03-31', dueOn: '2026-03-31' };
+    const base = {
+      kind: 'case_file',
+      orgId: pd,
+      name: '2026年一季度案卷评查',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-03-31',
+      dueOn: '2026-03-31',
+    };
     const tooMany = await call('pd_super', 'POST', `${P}/plans`, { ...base, defaultBasisPoints: 0, sampleSize: 999 });
     expect(tooMany.statusCode, tooMany.body).toBe(422);
     expect(errorBody(tooMany)).toMatchObject({ field: 'sampleSize' });
@@ -93,7 +100,11 @@ describe('案卷评查', () => {
     expect((await call('qp_super', 'POST', `${P}/plans`, { ...base, defaultBasisPoints: 10_000 })).statusCode).toBe(404);
 
     plan = await ok<SamplingPlan>(
-      call('pd_super', 'POST', `${P}/plans`, { ...base, defaultBasisPoints: 1_710, rates: [{ squadId: kit.orgId('pd-ljz'), caseType: 'ordinary', basisPoints: 10_000 }] }),
+      call('pd_super', 'POST', `${P}/plans`, {
+        ...base,
+        defaultBasisPoints: 1_710,
+        rates: [{ squadId: kit.orgId('pd-ljz'), caseType: 'ordinary', basisPoints: 10_000 }],
+      }),
       201,
     );
     expect(plan.status).toBe('committed');
@@ -103,9 +114,15 @@ describe('案卷评查', () => {
     expect(plan.status).toBe('drawn');
     expect(plan.population).toBe(3);
     expect(plan.drawn).toBe(3);
-    expect(plan.strata).toEqual([expect.objectContaining({ squadName: expect.any(String), caseType: 'ordinary', population: 3, basisPoints: 10_000, drawn: 3 })]);
+    expect(plan.strata).toEqual([
+      expect.objectContaining({ squadName: expect.any(String), caseType: 'ordinary', population: 3, basisPoints: 10_000, drawn: 3 }),
+    ]);
     // Recomputed from the revealed seed and the population (the same draw as 双随机).
-    const population = await ctx.deps.db.selectFrom('cases').select(['id', 'org_id', 'procedure']).where('registered_on', '>=', '2026-01-01').execute();
+    const population = await ctx.deps.db
+      .selectFrom('cases')
+      .select(['id', 'org_id', 'procedure'])
+      .where('registered_on', '>=', '2026-01-01')
+      .execute();
     const again = drawSample({
       seedHex: plan.seedHex!,
       population: population.map((c) => ({ id: c.id, stratum: `${c.org_id}|${c.procedure}` })),
@@ -134,7 +151,10 @@ describe('案卷评查', () => {
     });
     expect(over.statusCode).toBe(400);
     expect(errorBody(over)).toMatchObject({ field: 'scores.0.points' });
-    const unknown = await call('pd_super', 'POST', `${P}/samples/${sample.id}/score`, { date: '2026-03-02', scores: [...full, { code: 'bogus', points: 1 }] });
+    const unknown = await call('pd_super', 'POST', `${P}/samples/${sample.id}/score`, {
+      date: '2026-03-02',
+      scores: [...full, { code: 'bogus', points: 1 }],
+    });
     expect(errorBody(unknown)).toMatchObject({ field: `scores.${full.length}.code` });
     const partial = await call('pd_super', 'POST', `${P}/samples/${sample.id}/score`, { date: '2026-03-02', scores: full.slice(1) });
     expect(errorBody(partial).message).toContain(sheet.items[0]!.labelZh);
@@ -151,14 +171,27 @@ describe('案卷评查', () => {
     const open = await ok<PageOf<Finding>>(call('pd_ljz_leader', 'GET', `${P}/findings?status=open`));
     const finding = open.items.find((f) => f.caseId === decided.id)!;
     expect(finding).toMatchObject({ source: 'review', dueOn: '2026-03-16', overdue: false, officerName: expect.any(String) });
-    expect((await call('qp_zjj_leader', 'POST', `${P}/findings/${finding.id}/correct`, { date: '2026-03-02', correction: 'x' })).statusCode).toBe(404);
-    const corrected = await ok<Finding>(call('pd_ljz_leader', 'POST', `${P}/findings/${finding.id}/correct`, { date: '2026-03-02', correction: '已补充送达并归档送达回证' }));
+    expect(
+      (await call('qp_zjj_leader', 'POST', `${P}/findings/${finding.id}/correct`, { date: '2026-03-02', correction: 'x' })).statusCode,
+    ).toBe(404);
+    const corrected = await ok<Finding>(
+      call('pd_ljz_leader', 'POST', `${P}/findings/${finding.id}/correct`, { date: '2026-03-02', correction: '已补充送达并归档送达回证' }),
+    );
     expect(corrected.status).toBe('corrected');
-    expect((await call('pd_ljz_leader', 'POST', `${P}/findings/${finding.id}/accept`, { date: '2026-03-02', accepted: true })).statusCode).toBe(403);
-    expect((await ok<Finding>(call('pd_super', 'POST', `${P}/findings/${finding.id}/accept`, { date: '2026-03-02', accepted: true }))).status).toBe('accepted');
+    expect(
+      (await call('pd_ljz_leader', 'POST', `${P}/findings/${finding.id}/accept`, { date: '2026-03-02', accepted: true })).statusCode,
+    ).toBe(403);
+    expect(
+      (await ok<Finding>(call('pd_super', 'POST', `${P}/findings/${finding.id}/accept`, { date: '2026-03-02', accepted: true }))).status,
+    ).toBe('accepted');
 
-    const results = await ok<{ squads: { name: string; reviewed: number; averagePercent: number }[] }>(call('pd_super', 'GET', `${P}/review-results?planId=${plan.id}`));
-    expect(results.squads[0]).toMatchObject({ reviewed: 1, averagePercent: Math.round(((sheet.maxTotal - 10) / sheet.maxTotal) * 1000) / 10 });
+    const results = await ok<{ squads: { name: string; reviewed: number; averagePercent: number }[] }>(
+      call('pd_super', 'GET', `${P}/review-results?planId=${plan.id}`),
+    );
+    expect(results.squads[0]).toMatchObject({
+      reviewed: 1,
+      averagePercent: Math.round(((sheet.maxTotal - 10) / sheet.maxTotal) * 1000) / 10,
+    });
     const bulletin = await call('pd_super', 'GET', `${P}/review-results/bulletin.xlsx?planId=${plan.id}`);
     expect(bulletin.statusCode).toBe(200);
   });
@@ -171,14 +204,24 @@ describe('全过程记录, 两单两书, 督办, complaints', () => {
     const before = await ok<RecordingCoverage>(call('pd_super', 'GET', `${P}/cases/${decided.id}/recording-coverage`));
     expect(before.gaps.map((g) => g.eventId)).toContain(inspection.id);
     const sm3 = 'a'.repeat(64);
-    const body = { fileSm3: sm3, officerId: kit.officerId('pd_ljz_01'), recordedOn: '2026-01-05', durationSeconds: 300, caseId: decided.id, caseEventId: inspection.id };
+    const body = {
+      fileSm3: sm3,
+      officerId: kit.officerId('pd_ljz_01'),
+      recordedOn: '2026-01-05',
+      durationSeconds: 300,
+      caseId: decided.id,
+      caseEventId: inspection.id,
+    };
     const rec = await ok<Recording>(call('pd_ljz_01', 'POST', `${P}/recordings`, body), 201);
     expect(rec).toMatchObject({ caseAction: 'recordInspection', sampled: false, problems: 0 });
     expect((await call('pd_ljz_01', 'POST', `${P}/recordings`, body)).statusCode).toBe(409);
     expect((await call('qp_zjj_01', 'POST', `${P}/recordings`, { ...body, fileSm3: 'b'.repeat(64) })).statusCode).toBe(400);
     const after = await ok<RecordingCoverage>(call('pd_super', 'GET', `${P}/cases/${decided.id}/recording-coverage`));
     expect(after.recorded).toBe(before.recorded + 1);
-    const problem = await ok<Finding>(call('pd_super', 'POST', `${P}/recordings/${rec.id}/problems`, { description: '未全程记录', dueOn: '2026-03-20' }), 201);
+    const problem = await ok<Finding>(
+      call('pd_super', 'POST', `${P}/recordings/${rec.id}/problems`, { description: '未全程记录', dueOn: '2026-03-20' }),
+      201,
+    );
     expect(problem).toMatchObject({ source: 'recording', officerId: kit.officerId('pd_ljz_01') });
   });
 
@@ -203,12 +246,31 @@ describe('全过程记录, 两单两书, 督办, complaints', () => {
     expect(bad.statusCode).toBe(400);
     expect(errorBody(bad)).toMatchObject({ field: 'answerDue' });
     expect((await call('qp_super', 'POST', `${P}/notices`, notice)).statusCode).toBe(404);
-    const answered = await ok<SupervisionNotice>(call('pd_ljz_leader', 'POST', `${P}/notices/${a.id}/answer`, { date: '2026-03-02', answer: '已整改' }));
+    const answered = await ok<SupervisionNotice>(
+      call('pd_ljz_leader', 'POST', `${P}/notices/${a.id}/answer`, { date: '2026-03-02', answer: '已整改' }),
+    );
     expect(answered.status).toBe('answered');
 
-    const major = await ok<MajorCase>(call('pd_super', 'POST', `${P}/major-cases`, { caseId: decided.id, reason: '社会影响较大', openedOn: '2026-03-02', dueOn: '2026-03-31' }), 201);
+    const major = await ok<MajorCase>(
+      call('pd_super', 'POST', `${P}/major-cases`, {
+        caseId: decided.id,
+        reason: '社会影响较大',
+        openedOn: '2026-03-02',
+        dueOn: '2026-03-31',
+      }),
+      201,
+    );
     expect(major.daysLeft).toBe(29);
-    expect((await call('pd_super', 'POST', `${P}/major-cases`, { caseId: decided.id, reason: '再次', openedOn: '2026-03-02', dueOn: '2026-03-31' })).statusCode).toBe(409);
+    expect(
+      (
+        await call('pd_super', 'POST', `${P}/major-cases`, {
+          caseId: decided.id,
+          reason: '再次',
+          openedOn: '2026-03-02',
+          dueOn: '2026-03-31',
+        })
+      ).statusCode,
+    ).toBe(409);
     const home = await ok<SupervisionHome>(call('pd_super', 'GET', `${P}/home`));
     expect(home.majorCases.map((m) => m.id)).toContain(major.id);
     expect(home.samplesDue).toBeGreaterThan(0);
@@ -226,7 +288,13 @@ describe('全过程记录, 两单两书, 督办, complaints', () => {
       201,
     );
     expect(complaint.dueOn > '2026-03-02').toBe(true);
-    await ok<OfficerComplaint>(call('pd_super', 'POST', `${P}/officer-complaints/${complaint.id}/handle`, { date: '2026-03-02', outcome: 'substantiated', handling: '批评教育' }));
+    await ok<OfficerComplaint>(
+      call('pd_super', 'POST', `${P}/officer-complaints/${complaint.id}/handle`, {
+        date: '2026-03-02',
+        outcome: 'substantiated',
+        handling: '批评教育',
+      }),
+    );
   });
 });
 
@@ -234,7 +302,9 @@ describe('B7 考核 never scores fines', () => {
   it('a fine-based source is refused; only a city-wide supervisor configures; cards explain each line and ignore fines', async () => {
     const config = await ok<ScoreConfig>(call('pd_super', 'GET', `${P}/score-items`));
     const items = config.items;
-    const fines = await call('sh_super', 'PUT', `${P}/score-items`, { items: [...items, { code: 'fines', labelZh: '罚款', labelEn: 'Fines', source: 'fine_total', levels: ['officer'], maxPoints: 10 }] });
+    const fines = await call('sh_super', 'PUT', `${P}/score-items`, {
+      items: [...items, { code: 'fines', labelZh: '罚款', labelEn: 'Fines', source: 'fine_total', levels: ['officer'], maxPoints: 10 }],
+    });
     expect(fines.statusCode).toBe(422);
     expect(errorBody(fines).rule).toMatch(/^B7/);
     expect(errorBody(fines).field).toBe(`items.${items.length}.source`);
@@ -253,7 +323,11 @@ describe('B7 考核 never scores fines', () => {
     expect(cards.items.every((c) => c.lines.every((l) => !/fine|罚款/.test(l.source)))).toBe(true);
 
     // The same cards when every fine of the city is multiplied by ten.
-    await ctx.deps.db.updateTable('cases').set((eb) => ({ fine_fen: eb('fine_fen', '*', 10) })).where('fine_fen', '>', 0).execute();
+    await ctx.deps.db
+      .updateTable('cases')
+      .set((eb) => ({ fine_fen: eb('fine_fen', '*', 10) }))
+      .where('fine_fen', '>', 0)
+      .execute();
     expect(await ok<PageOf<ScoreCard>>(call('pd_super', 'GET', `${P}/scores?${q}`))).toEqual(cards);
 
     const mine = await ok<ScoreCard>(call('pd_ljz_01', 'GET', `${P}/scores/me?from=2026-01-01&to=2026-03-31`));

@@ -257,7 +257,12 @@ export const ReviewResultRow = Type.Object({
 });
 export type ReviewResultRow = Static<typeof ReviewResultRow>;
 
-export const ReviewResultsQuery = Type.Object({ planId: Type.Optional(Uuid), orgId: Type.Optional(Uuid), from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) });
+export const ReviewResultsQuery = Type.Object({
+  planId: Type.Optional(Uuid),
+  orgId: Type.Optional(Uuid),
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+});
 export type ReviewResultsQuery = Static<typeof ReviewResultsQuery>;
 export const ReviewResults = Type.Object({ squads: Type.Array(ReviewResultRow), officers: Type.Array(ReviewResultRow) });
 export type ReviewResults = Static<typeof ReviewResults>;
@@ -404,7 +409,11 @@ export const MajorCase = Type.Object({
 });
 export type MajorCase = Static<typeof MajorCase>;
 
-export const MajorCaseQuery = Type.Object({ ...PageQuery, status: Type.Optional(literals(['open', 'closed'] as const)), orgId: Type.Optional(Uuid) });
+export const MajorCaseQuery = Type.Object({
+  ...PageQuery,
+  status: Type.Optional(literals(['open', 'closed'] as const)),
+  orgId: Type.Optional(Uuid),
+});
 export type MajorCaseQuery = Static<typeof MajorCaseQuery>;
 
 export const CloseMajorCaseBody = Type.Object({ date: IsoDate, result: MultilineText(2000, { minLength: 1 }) });

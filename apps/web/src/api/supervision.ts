@@ -40,7 +40,8 @@ export const supervisionApi = {
   findings: (query: Query, signal?: AbortSignal) => api.get<PageOf<Finding>>(`${P}/findings`, query, signal),
   findingsExportPath: `${P}/findings/export.xlsx`,
   correct: (id: string, body: CorrectFindingBody, w: Write = {}) => api.post<Finding>(`${P}/findings/${id}/correct`, body, w),
-  accept: (id: string, date: string, accepted: boolean, w: Write = {}) => api.post<Finding>(`${P}/findings/${id}/accept`, { date, accepted }, w),
+  accept: (id: string, date: string, accepted: boolean, w: Write = {}) =>
+    api.post<Finding>(`${P}/findings/${id}/accept`, { date, accepted }, w),
   notices: (query: Query, signal?: AbortSignal) => api.get<PageOf<SupervisionNotice>>(`${P}/notices`, query, signal),
   noticesExportPath: `${P}/notices/export.xlsx`,
   issueNotice: (body: IssueNoticeBody, w: Write = {}) => api.post<SupervisionNotice>(`${P}/notices`, body, w),

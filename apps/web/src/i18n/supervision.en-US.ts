@@ -94,7 +94,8 @@ export const supervisionEnUS: Record<keyof typeof supervisionZhCN, string> = {
   'sup.scores.level.squad': 'Squads',
   'sup.scores.name': 'Name',
   'sup.scores.total': 'Score',
-  'sup.scores.noFines': 'Fines, fine income and case numbers are never scored (Administrative Penalty Law, Article 6). Expand a row to see how each point was computed.',
+  'sup.scores.noFines':
+    'Fines, fine income and case numbers are never scored (Administrative Penalty Law, Article 6). Expand a row to see how each point was computed.',
   'sup.scores.item': 'Item',
   'sup.scores.points': 'Points',
   'sup.scores.explanation': 'How computed',

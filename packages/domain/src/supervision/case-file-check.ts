@@ -107,15 +107,12 @@ const DOCS_BY_STAGE: [string, (s: CaseSnapshot) => boolean, string, string][] = 
   ['filing', (s) => s.procedure === 'ordinary' && s.dates.filedOn !== undefined, '立案审批表', 'filing form'],
   ['prior_notice', (s) => s.priorNotice !== undefined, '行政处罚事先告知书', 'prior notice'],
   ['hearing_notice', (s) => s.hearing?.noticeServedOn !== undefined, '听证通知书', 'hearing notice'],
-  [
-    'decision',
-    (s) => s.procedure === 'ordinary' && s.decision?.outcome === 'penalty',
-    '行政处罚决定书',
-    'penalty decision',
-  ],
+  ['decision', (s) => s.procedure === 'ordinary' && s.decision?.outcome === 'penalty', '行政处罚决定书', 'penalty decision'],
   [
     'no_penalty_decision',
-    (s) => s.procedure === 'ordinary' && (s.decision?.outcome === 'no_penalty_minor' || s.decision?.outcome === 'no_penalty_facts_not_established'),
+    (s) =>
+      s.procedure === 'ordinary' &&
+      (s.decision?.outcome === 'no_penalty_minor' || s.decision?.outcome === 'no_penalty_facts_not_established'),
     '不予行政处罚决定书',
     'no-penalty decision',
   ],
@@ -261,7 +258,8 @@ const ITEMS: Item[] = [
     labelZh: '事先告知载明处罚内容、事实、理由、依据及陈述申辩（听证）权利',
     labelEn: 'The prior notice states the penalty, facts, reasons, basis and rights',
     points: 10,
-    applies: (f) => f.snapshot.priorNotice !== undefined || (f.snapshot.procedure === 'ordinary' && f.snapshot.decision?.outcome === 'penalty'),
+    applies: (f) =>
+      f.snapshot.priorNotice !== undefined || (f.snapshot.procedure === 'ordinary' && f.snapshot.decision?.outcome === 'penalty'),
     run: (f, ctx) => {
       const s = f.snapshot;
       const n = s.priorNotice;
@@ -302,7 +300,8 @@ const ITEMS: Item[] = [
     labelZh: '决定书依法送达并有送达凭证',
     labelEn: 'The decision was served lawfully and the service is proven',
     points: 10,
-    applies: (f) => f.snapshot.procedure === 'ordinary' && f.snapshot.decision !== undefined && f.snapshot.decision.outcome !== 'transfer_judicial',
+    applies: (f) =>
+      f.snapshot.procedure === 'ordinary' && f.snapshot.decision !== undefined && f.snapshot.decision.outcome !== 'transfer_judicial',
     run: (f, ctx) => {
       const s = f.snapshot;
       const d = s.decision!;
@@ -331,7 +330,15 @@ const ITEMS: Item[] = [
       if (sv.method !== 'on_announcement' && sv.method !== 'public_notice') {
         const due = serviceDeadline(d.decidedOn, ctx.calendar).due;
         if (isAfter(sv.servedOn, due))
-          out.push(block('F1', '行政处罚法 Art. 61', `${cited.zh}（应于${due}前送达，实际${sv.servedOn}）`, `Served ${sv.servedOn}, due ${due}`, 'service.servedOn'));
+          out.push(
+            block(
+              'F1',
+              '行政处罚法 Art. 61',
+              `${cited.zh}（应于${due}前送达，实际${sv.servedOn}）`,
+              `Served ${sv.servedOn}, due ${due}`,
+              'service.servedOn',
+            ),
+          );
       }
       return out;
     },

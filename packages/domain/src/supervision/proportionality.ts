@@ -42,7 +42,10 @@ export function quantile(sorted: readonly number[], q: number): number {
 
 const yuan = (fen: number) => `${Math.round(fen) / 100}`;
 
-export function proportionalityAlerts(fines: readonly DecidedFine[], config: ProportionalityConfig = DEFAULT_PROPORTIONALITY): ProportionalityAlert[] {
+export function proportionalityAlerts(
+  fines: readonly DecidedFine[],
+  config: ProportionalityConfig = DEFAULT_PROPORTIONALITY,
+): ProportionalityAlert[] {
   const byOffence = new Map<string, DecidedFine[]>();
   for (const f of fines) byOffence.set(f.offenceCode, [...(byOffence.get(f.offenceCode) ?? []), f]);
   const alerts: ProportionalityAlert[] = [];
@@ -76,8 +79,12 @@ export function proportionalityAlerts(fines: readonly DecidedFine[], config: Pro
         en.push(`${outside} of ${g.cases.length} fines outside the discretion tier (over ${Math.round(config.outsideTierShare * 100)}%)`);
       }
       if (gMed > high || gMed < low) {
-        zh.push(`罚款中位数${yuan(gMed)}元，超出全市同一案由的正常范围${yuan(Math.max(0, low))}–${yuan(high)}元（全市中位数${yuan(med)}元）`);
-        en.push(`median fine ${yuan(gMed)} yuan outside the city's range ${yuan(Math.max(0, low))}–${yuan(high)} (city median ${yuan(med)})`);
+        zh.push(
+          `罚款中位数${yuan(gMed)}元，超出全市同一案由的正常范围${yuan(Math.max(0, low))}–${yuan(high)}元（全市中位数${yuan(med)}元）`,
+        );
+        en.push(
+          `median fine ${yuan(gMed)} yuan outside the city's range ${yuan(Math.max(0, low))}–${yuan(high)} (city median ${yuan(med)})`,
+        );
       }
       if (zh.length === 0) continue;
       alerts.push({

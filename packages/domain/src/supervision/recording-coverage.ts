@@ -27,7 +27,8 @@ export function recordingGaps(
     const step = steps.find((s) => s.action === e.action && (!s.when || s.when(e.data)));
     if (!step) continue;
     required++;
-    if (!recordedEventIds.has(e.id)) gaps.push({ eventId: e.id, action: e.action, legalDate: e.legalDate, labelZh: step.labelZh, labelEn: step.labelEn });
+    if (!recordedEventIds.has(e.id))
+      gaps.push({ eventId: e.id, action: e.action, legalDate: e.legalDate, labelZh: step.labelZh, labelEn: step.labelEn });
   }
   return { required, gaps };
 }

@@ -44,6 +44,10 @@ export function scoreAgainstSheet(items: readonly ReviewSheetItem[], scores: rea
   });
   const missing = items.filter((i) => !given.has(i.code));
   if (missing.length > 0)
-    throw new ReviewScoreError('scores', `未评分的项目：${missing.map((m) => m.labelZh).join('、')}`, `items not scored: ${missing.map((m) => m.code).join(', ')}`);
+    throw new ReviewScoreError(
+      'scores',
+      `未评分的项目：${missing.map((m) => m.labelZh).join('、')}`,
+      `items not scored: ${missing.map((m) => m.code).join(', ')}`,
+    );
   return { total: scores.reduce((n, s) => n + s.points, 0), max: items.reduce((n, i) => n + i.maxPoints, 0) };
 }

@@ -64,7 +64,14 @@ export function drawSample(input: SamplingInput): SamplingOutcome {
     fisherYatesPrefix(all, input.size, random);
     return {
       ids: all.slice(0, input.size),
-      strata: [{ stratum: '*', population: all.length, basisPoints: Math.round((input.size * DRAW_BASIS_POINTS_FULL) / Math.max(1, all.length)), drawn: input.size }],
+      strata: [
+        {
+          stratum: '*',
+          population: all.length,
+          basisPoints: Math.round((input.size * DRAW_BASIS_POINTS_FULL) / Math.max(1, all.length)),
+          drawn: input.size,
+        },
+      ],
       wordsUsed: random.wordsUsed(),
     };
   }

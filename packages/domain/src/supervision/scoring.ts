@@ -69,7 +69,8 @@ export function assertScoreItemsValid(items: readonly ScoreItemConfig[], knownSo
     seen.add(it.code);
     if (!Number.isInteger(it.maxPoints) || it.maxPoints < 1 || it.maxPoints > 1000)
       throw new ScoreConfigError(`items.${i}.maxPoints`, '分值须为1至1000的整数', 'points must be an integer 1..1000');
-    if (it.levels.length === 0) throw new ScoreConfigError(`items.${i}.levels`, '须选择考核对象（队员或中队）', 'choose officer and/or squad');
+    if (it.levels.length === 0)
+      throw new ScoreConfigError(`items.${i}.levels`, '须选择考核对象（队员或中队）', 'choose officer and/or squad');
   });
 }
 
@@ -78,7 +79,13 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /** One line per item: the measure, the points it gives and why. */
 export function scoreLine(item: ScoreItemConfig, m: Measure): ScoreLine {
   const base = { item: item.code, labelZh: item.labelZh, labelEn: item.labelEn, source: item.source, maxPoints: item.maxPoints };
-  if (m.kind === 'none') return { ...base, points: null, explanationZh: `暂无数据：${m.detailZh}（本项不计分）`, explanationEn: `No data yet: ${m.detailEn} (not scored)` };
+  if (m.kind === 'none')
+    return {
+      ...base,
+      points: null,
+      explanationZh: `暂无数据：${m.detailZh}（本项不计分）`,
+      explanationEn: `No data yet: ${m.detailEn} (not scored)`,
+    };
   if (m.kind === 'ratio') {
     const r = Math.min(1, Math.max(0, m.value));
     const points = round1(item.maxPoints * r);

@@ -47,7 +47,12 @@ const fileQuality: ScoreSourceFn = async (db, q) => {
       return [
         id,
         r
-          ? { kind: 'ratio', value: Number(r.pct), detailZh: `评查案卷${r.n}件，平均得分率${Math.round(Number(r.pct) * 1000) / 10}%`, detailEn: `${r.n} files reviewed, mean ${Math.round(Number(r.pct) * 1000) / 10}%` }
+          ? {
+              kind: 'ratio',
+              value: Number(r.pct),
+              detailZh: `评查案卷${r.n}件，平均得分率${Math.round(Number(r.pct) * 1000) / 10}%`,
+              detailEn: `${r.n} files reviewed, mean ${Math.round(Number(r.pct) * 1000) / 10}%`,
+            }
           : none('本期无评查案卷', 'no file reviewed in the period'),
       ] as const;
     }),
@@ -68,7 +73,15 @@ const timeliness: ScoreSourceFn = async (db, q) => {
     q.ids.map((id) => {
       const r = by.get(id);
       const missed = r?.missed ?? 0;
-      return [id, { kind: 'count', value: missed, detailZh: `本期到期的法定期限${r?.due ?? 0}个，逾期${missed}个`, detailEn: `${r?.due ?? 0} legal deadlines due, ${missed} missed` }] as const;
+      return [
+        id,
+        {
+          kind: 'count',
+          value: missed,
+          detailZh: `本期到期的法定期限${r?.due ?? 0}个，逾期${missed}个`,
+          detailEn: `${r?.due ?? 0} legal deadlines due, ${missed} missed`,
+        },
+      ] as const;
     }),
   );
 };
@@ -83,7 +96,20 @@ const complaints: ScoreSourceFn = async (db, q) => {
       AND ${owner} IN (${sql.join(q.ids.map((id) => sql`${id}::uuid`))})
     GROUP BY 1`.execute(db);
   const by = new Map(rows.rows.map((r) => [r.owner, r.n]));
-  return new Map(q.ids.map((id) => [id, { kind: 'count', value: by.get(id) ?? 0, detailZh: `投诉查实${by.get(id) ?? 0}件`, detailEn: `${by.get(id) ?? 0} substantiated complaints` }] as const));
+  return new Map(
+    q.ids.map(
+      (id) =>
+        [
+          id,
+          {
+            kind: 'count',
+            value: by.get(id) ?? 0,
+            detailZh: `投诉查实${by.get(id) ?? 0}件`,
+            detailEn: `${by.get(id) ?? 0} substantiated complaints`,
+          },
+        ] as const,
+    ),
+  );
 };
 
 /** Problems found in the subject's recordings (全过程记录 sampling) in the period. */
@@ -96,7 +122,20 @@ const recordingProblems: ScoreSourceFn = async (db, q) => {
       AND ${owner} IN (${sql.join(q.ids.map((id) => sql`${id}::uuid`))})
     GROUP BY 1`.execute(db);
   const by = new Map(rows.rows.map((r) => [r.owner, r.n]));
-  return new Map(q.ids.map((id) => [id, { kind: 'count', value: by.get(id) ?? 0, detailZh: `执法记录通报问题${by.get(id) ?? 0}个`, detailEn: `${by.get(id) ?? 0} recording problems` }] as const));
+  return new Map(
+    q.ids.map(
+      (id) =>
+        [
+          id,
+          {
+            kind: 'count',
+            value: by.get(id) ?? 0,
+            detailZh: `执法记录通报问题${by.get(id) ?? 0}个`,
+            detailEn: `${by.get(id) ?? 0} recording problems`,
+          },
+        ] as const,
+    ),
+  );
 };
 
 /** Findings due in the period corrected on or before their day. */
@@ -115,7 +154,12 @@ const corrections: ScoreSourceFn = async (db, q) => {
       return [
         id,
         r && r.n > 0
-          ? { kind: 'ratio', value: r.ok / r.n, detailZh: `到期整改问题${r.n}个，按期整改${r.ok}个`, detailEn: `${r.ok} of ${r.n} findings corrected on time` }
+          ? {
+              kind: 'ratio',
+              value: r.ok / r.n,
+              detailZh: `到期整改问题${r.n}个，按期整改${r.ok}个`,
+              detailEn: `${r.ok} of ${r.n} findings corrected on time`,
+            }
           : none('本期无到期整改问题', 'no finding due in the period'),
       ] as const;
     }),

@@ -55,10 +55,23 @@ import { acceptFinding, correctFinding, exportFindings, listFindings } from './u
 import { closeMajorCase, exportMajorCases, listMajorCases, openMajorCase } from './use-cases/major-cases.ts';
 import { answerNotice, exportNotices, issueNotice, listNotices } from './use-cases/notices.ts';
 import { exportComplaints, handleComplaint, listComplaints, receiveComplaint } from './use-cases/officer-complaints.ts';
-import { createReviewSheet, listReviewSheets, proportionality, reviewBulletin, reviewResults, supervisionHome } from './use-cases/oversight.ts';
+import {
+  createReviewSheet,
+  listReviewSheets,
+  proportionality,
+  reviewBulletin,
+  reviewResults,
+  supervisionHome,
+} from './use-cases/oversight.ts';
 import { createRecording, exportRecordings, listRecordings, recordingCoverage, reportRecordingProblem } from './use-cases/recordings.ts';
 import { exportSamples, getSample, listSamples, scoreSample } from './use-cases/samples.ts';
-import { createSamplingPlan, drawSamplingPlan, exportSamplingPlans, getSamplingPlan, listSamplingPlans } from './use-cases/sampling-plans.ts';
+import {
+  createSamplingPlan,
+  drawSamplingPlan,
+  exportSamplingPlans,
+  getSamplingPlan,
+  listSamplingPlans,
+} from './use-cases/sampling-plans.ts';
 import { getScoreConfig, listScores, myScores, putScoreItems } from './use-cases/scores.ts';
 
 const TAGS = ['supervision'];
@@ -70,24 +83,51 @@ const P = '/api/v1/supervision';
 export function supervisionRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     `${P}/home`,
-    { schema: { tags: TAGS, summary: '督察首页（待评查、待整改、督办时钟）/ the supervisor’s home', response: { 200: SupervisionHome, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '督察首页（待评查、待整改、督办时钟）/ the supervisor’s home',
+        response: { 200: SupervisionHome, ...READ_ERRORS },
+      },
+    },
     async (request) => supervisionHome(deps, actorOf(request)),
   );
 
   // B5
   app.get(
     `${P}/cases/:id/checks`,
-    { schema: { tags: TAGS, summary: '案卷自动评查结果 / the automated case-file checks of a case', params: IdParams, response: { 200: CaseChecks, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '案卷自动评查结果 / the automated case-file checks of a case',
+        params: IdParams,
+        response: { 200: CaseChecks, ...READ_ERRORS },
+      },
+    },
     async (request) => getCaseChecks(deps, actorOf(request), request.params.id),
   );
   app.post(
     `${P}/cases/:id/checks`,
-    { schema: { tags: TAGS, summary: '立即进行案卷自动评查 / run the case-file check now', params: IdParams, response: { 200: CaseFileCheck, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '立即进行案卷自动评查 / run the case-file check now',
+        params: IdParams,
+        response: { 200: CaseFileCheck, ...WRITE_ERRORS },
+      },
+    },
     async (request) => runCaseCheck(deps, actorOf(request), metaOf(request), request.params.id),
   );
   app.get(
     `${P}/cases/:id/recording-coverage`,
-    { schema: { tags: TAGS, summary: '全过程记录覆盖情况 / which steps of a case lack a recording', params: IdParams, response: { 200: RecordingCoverage, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '全过程记录覆盖情况 / which steps of a case lack a recording',
+        params: IdParams,
+        response: { 200: RecordingCoverage, ...READ_ERRORS },
+      },
+    },
     async (request) => recordingCoverage(deps, actorOf(request), request.params.id),
   );
 
@@ -99,7 +139,14 @@ export function supervisionRoutes(app: RouteApp, deps: Deps): void {
   );
   app.post(
     `${P}/review-sheets`,
-    { schema: { tags: TAGS, summary: '新建评查表 / make a review sheet', body: CreateReviewSheetBody, response: { 201: ReviewSheet, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '新建评查表 / make a review sheet',
+        body: CreateReviewSheetBody,
+        response: { 201: ReviewSheet, ...WRITE_ERRORS },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createReviewSheet(deps, actorOf(request), metaOf(request), request.body)),
   );
   listWithExportRoutes<SamplingPlanQuery>(app, {
@@ -115,7 +162,14 @@ export function supervisionRoutes(app: RouteApp, deps: Deps): void {
   });
   app.post(
     `${P}/plans`,
-    { schema: { tags: TAGS, summary: '新建抽查计划（公布随机种子承诺）/ make a sampling plan', body: CreateSamplingPlanBody, response: { 201: SamplingPlan, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '新建抽查计划（公布随机种子承诺）/ make a sampling plan',
+        body: CreateSamplingPlanBody,
+        response: { 201: SamplingPlan, ...WRITE_ERRORS },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createSamplingPlan(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.get(
@@ -125,7 +179,14 @@ export function supervisionRoutes(app: RouteApp, deps: Deps): void {
   );
   app.post(
     `${P}/plans/:id/draw`,
-    { schema: { tags: TAGS, summary: '随机抽取（公开种子）/ draw the sample', params: IdParams, response: { 200: SamplingPlan, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '随机抽取（公开种子）/ draw the sample',
+        params: IdParams,
+        response: { 200: SamplingPlan, ...WRITE_ERRORS },
+      },
+    },
     async (request) => drawSamplingPlan(deps, actorOf(request), metaOf(request), request.params.id),
   );
   listWithExportRoutes<SampleQuery>(app, {
@@ -141,17 +202,39 @@ export function supervisionRoutes(app: RouteApp, deps: Deps): void {
   });
   app.get(
     `${P}/samples/:id`,
-    { schema: { tags: TAGS, summary: '评查样本（含评查表和自动评查）/ one sample', params: IdParams, response: { 200: SampleDetail, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '评查样本（含评查表和自动评查）/ one sample',
+        params: IdParams,
+        response: { 200: SampleDetail, ...READ_ERRORS },
+      },
+    },
     async (request) => getSample(deps, actorOf(request), request.params.id),
   );
   app.post(
     `${P}/samples/:id/score`,
-    { schema: { tags: TAGS, summary: '评查打分并发出整改 / score a sample', params: IdParams, body: ScoreSampleBody, response: { 200: SampleDetail, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '评查打分并发出整改 / score a sample',
+        params: IdParams,
+        body: ScoreSampleBody,
+        response: { 200: SampleDetail, ...WRITE_ERRORS },
+      },
+    },
     async (request) => scoreSample(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
   app.get(
     `${P}/review-results`,
-    { schema: { tags: TAGS, summary: '评查结果（按中队、执法人员）/ review results', querystring: ReviewResultsQuery, response: { 200: ReviewResults, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '评查结果（按中队、执法人员）/ review results',
+        querystring: ReviewResultsQuery,
+        response: { 200: ReviewResults, ...READ_ERRORS },
+      },
+    },
     async (request) => reviewResults(deps, actorOf(request), request.query),
   );
   app.get(
@@ -174,12 +257,28 @@ export function supervisionRoutes(app: RouteApp, deps: Deps): void {
   });
   app.post(
     `${P}/findings/:id/correct`,
-    { schema: { tags: TAGS, summary: '报送整改情况 / report the correction', params: IdParams, body: CorrectFindingBody, response: { 200: Finding, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '报送整改情况 / report the correction',
+        params: IdParams,
+        body: CorrectFindingBody,
+        response: { 200: Finding, ...WRITE_ERRORS },
+      },
+    },
     async (request) => correctFinding(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
   app.post(
     `${P}/findings/:id/accept`,
-    { schema: { tags: TAGS, summary: '验收或退回整改 / accept or return a correction', params: IdParams, body: AcceptFindingBody, response: { 200: Finding, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '验收或退回整改 / accept or return a correction',
+        params: IdParams,
+        body: AcceptFindingBody,
+        response: { 200: Finding, ...WRITE_ERRORS },
+      },
+    },
     async (request) => acceptFinding(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
 
@@ -197,13 +296,29 @@ export function supervisionRoutes(app: RouteApp, deps: Deps): void {
   });
   app.post(
     `${P}/recordings`,
-    { schema: { tags: TAGS, summary: '登记执法记录仪录像（SM3）/ register a recording', body: CreateRecordingBody, response: { 201: Recording, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记执法记录仪录像（SM3）/ register a recording',
+        body: CreateRecordingBody,
+        response: { 201: Recording, ...WRITE_ERRORS },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createRecording(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.post(
     `${P}/recordings/:id/problems`,
-    { schema: { tags: TAGS, summary: '通报录像问题 / report a problem in a recording', params: IdParams, body: RecordingProblemBody, response: { 201: Finding, ...WRITE_ERRORS } } },
-    async (request, reply) => reply.code(201).send(await reportRecordingProblem(deps, actorOf(request), metaOf(request), request.params.id, request.body)),
+    {
+      schema: {
+        tags: TAGS,
+        summary: '通报录像问题 / report a problem in a recording',
+        params: IdParams,
+        body: RecordingProblemBody,
+        response: { 201: Finding, ...WRITE_ERRORS },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await reportRecordingProblem(deps, actorOf(request), metaOf(request), request.params.id, request.body)),
   );
 
   // 两单两书
@@ -220,12 +335,27 @@ export function supervisionRoutes(app: RouteApp, deps: Deps): void {
   });
   app.post(
     `${P}/notices`,
-    { schema: { tags: TAGS, summary: '制发两单两书 / issue a notice', body: IssueNoticeBody, response: { 201: SupervisionNotice, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '制发两单两书 / issue a notice',
+        body: IssueNoticeBody,
+        response: { 201: SupervisionNotice, ...WRITE_ERRORS },
+      },
+    },
     async (request, reply) => reply.code(201).send(await issueNotice(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.post(
     `${P}/notices/:id/answer`,
-    { schema: { tags: TAGS, summary: '回复两单两书 / answer a notice', params: IdParams, body: AnswerBody, response: { 200: SupervisionNotice, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '回复两单两书 / answer a notice',
+        params: IdParams,
+        body: AnswerBody,
+        response: { 200: SupervisionNotice, ...WRITE_ERRORS },
+      },
+    },
     async (request) => answerNotice(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
 
@@ -243,12 +373,27 @@ export function supervisionRoutes(app: RouteApp, deps: Deps): void {
   });
   app.post(
     `${P}/major-cases`,
-    { schema: { tags: TAGS, summary: '挂牌督办 / put a case under supervision', body: OpenMajorCaseBody, response: { 201: MajorCase, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '挂牌督办 / put a case under supervision',
+        body: OpenMajorCaseBody,
+        response: { 201: MajorCase, ...WRITE_ERRORS },
+      },
+    },
     async (request, reply) => reply.code(201).send(await openMajorCase(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.post(
     `${P}/major-cases/:id/close`,
-    { schema: { tags: TAGS, summary: '督办办结 / close the supervision', params: IdParams, body: CloseMajorCaseBody, response: { 200: MajorCase, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '督办办结 / close the supervision',
+        params: IdParams,
+        body: CloseMajorCaseBody,
+        response: { 200: MajorCase, ...WRITE_ERRORS },
+      },
+    },
     async (request) => closeMajorCase(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
 
@@ -266,12 +411,27 @@ export function supervisionRoutes(app: RouteApp, deps: Deps): void {
   });
   app.post(
     `${P}/officer-complaints`,
-    { schema: { tags: TAGS, summary: '受理投诉 / receive a complaint', body: ReceiveComplaintBody, response: { 201: OfficerComplaint, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '受理投诉 / receive a complaint',
+        body: ReceiveComplaintBody,
+        response: { 201: OfficerComplaint, ...WRITE_ERRORS },
+      },
+    },
     async (request, reply) => reply.code(201).send(await receiveComplaint(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.post(
     `${P}/officer-complaints/:id/handle`,
-    { schema: { tags: TAGS, summary: '投诉办结 / conclude a complaint', params: IdParams, body: HandleComplaintBody, response: { 200: OfficerComplaint, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '投诉办结 / conclude a complaint',
+        params: IdParams,
+        body: HandleComplaintBody,
+        response: { 200: OfficerComplaint, ...WRITE_ERRORS },
+      },
+    },
     async (request) => handleComplaint(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
 
@@ -283,22 +443,50 @@ export function supervisionRoutes(app: RouteApp, deps: Deps): void {
   );
   app.put(
     `${P}/score-items`,
-    { schema: { tags: TAGS, summary: '设定考核项目（不得以罚款计分）/ set the score items', body: PutScoreItemsBody, response: { 200: ScoreConfig, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '设定考核项目（不得以罚款计分）/ set the score items',
+        body: PutScoreItemsBody,
+        response: { 200: ScoreConfig, ...WRITE_ERRORS },
+      },
+    },
     async (request) => putScoreItems(deps, actorOf(request), metaOf(request), request.body),
   );
   app.get(
     `${P}/scores`,
-    { schema: { tags: TAGS, summary: '考核得分（逐项说明）/ score cards', querystring: ScoresQuery, response: { 200: Page(ScoreCard), ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '考核得分（逐项说明）/ score cards',
+        querystring: ScoresQuery,
+        response: { 200: Page(ScoreCard), ...READ_ERRORS },
+      },
+    },
     async (request) => listScores(deps, actorOf(request), request.query),
   );
   app.get(
     `${P}/scores/me`,
-    { schema: { tags: TAGS, summary: '本人考核得分 / my score card', querystring: MyScoresQuery, response: { 200: ScoreCard, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '本人考核得分 / my score card',
+        querystring: MyScoresQuery,
+        response: { 200: ScoreCard, ...READ_ERRORS },
+      },
+    },
     async (request) => myScores(deps, actorOf(request), request.query),
   );
   app.get(
     `${P}/proportionality`,
-    { schema: { tags: TAGS, summary: '过罚相当预警 / proportionality alerts', querystring: ProportionalityQuery, response: { 200: Type.Array(ProportionalityAlert), ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '过罚相当预警 / proportionality alerts',
+        querystring: ProportionalityQuery,
+        response: { 200: Type.Array(ProportionalityAlert), ...READ_ERRORS },
+      },
+    },
     async (request) => proportionality(deps, actorOf(request), request.query),
   );
 }

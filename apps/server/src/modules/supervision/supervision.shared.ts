@@ -33,7 +33,11 @@ export function today(deps: Pick<Deps, 'clock'>): string {
   return shanghaiDate(deps.clock.now());
 }
 
-export function pageOf(q: { page?: number | undefined; pageSize?: number | undefined }): { page: number; pageSize: number; offset: number } {
+export function pageOf(q: { page?: number | undefined; pageSize?: number | undefined }): {
+  page: number;
+  pageSize: number;
+  offset: number;
+} {
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
   return { page, pageSize, offset: (page - 1) * pageSize };

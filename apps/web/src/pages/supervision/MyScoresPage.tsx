@@ -17,7 +17,12 @@ export default function MyScoresPage() {
     <Page
       title={t('sup.my.title')}
       testId="my-scores"
-      extra={<DatePicker.RangePicker value={[dayjs(range[0]), dayjs(range[1])]} onChange={(v) => v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])} />}
+      extra={
+        <DatePicker.RangePicker
+          value={[dayjs(range[0]), dayjs(range[1])]}
+          onChange={(v) => v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])}
+        />
+      }
     >
       <Alert type="info" showIcon message={t('sup.scores.noFines')} style={{ marginBottom: 16 }} />
       {!!card.error && <Alert type="error" showIcon message={errorText(card.error, t, lang)} style={{ marginBottom: 16 }} />}

@@ -2,7 +2,21 @@
 // the drawn files scored on the plan's sheet with their automated check, findings corrected and accepted, 两单两书,
 // 督办 and complaints. Every list filters, pages on the server and exports to Excel; the bulletin is a spreadsheet.
 import { useState } from 'react';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Tabs,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { shanghaiDateOf } from '@chengguan/domain';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Finding, MajorCase, OfficerComplaint, Sample, SampleDetail, SamplingPlan, SupervisionNotice } from '@chengguan/contracts';
@@ -17,7 +31,14 @@ import { ClockTag } from './SupervisionHomePage.tsx';
 
 const today = () => shanghaiDateOf(new Date());
 
-type PlanForm = { kind: 'case_file' | 'recording'; name: string; period: [Dayjs, Dayjs]; ratePercent: number; sampleSize?: number; dueOn: Dayjs };
+type PlanForm = {
+  kind: 'case_file' | 'recording';
+  name: string;
+  period: [Dayjs, Dayjs];
+  ratePercent: number;
+  sampleSize?: number;
+  dueOn: Dayjs;
+};
 
 export default function ReviewPage() {
   const { t } = useI18n();
@@ -48,9 +69,19 @@ export default function ReviewPage() {
         },
         { idempotencyKey },
       ),
-    { successMessage: t('sup.plan.created'), onSuccess: () => { setPlanOpen(false); planForm.resetFields(); reload(); } },
+    {
+      successMessage: t('sup.plan.created'),
+      onSuccess: () => {
+        setPlanOpen(false);
+        planForm.resetFields();
+        reload();
+      },
+    },
   );
-  const draw = useSubmit(null, (id: string, idempotencyKey) => supervisionApi.draw(id, { idempotencyKey }), { successMessage: t('sup.plan.drawnOk'), onSuccess: reload });
+  const draw = useSubmit(null, (id: string, idempotencyKey) => supervisionApi.draw(id, { idempotencyKey }), {
+    successMessage: t('sup.plan.drawnOk'),
+    onSuccess: reload,
+  });
   const score = useSubmit(
     scoreForm,
     (v: Record<string, number | string | Dayjs | undefined>, idempotencyKey) => {
@@ -67,17 +98,36 @@ export default function ReviewPage() {
         { idempotencyKey },
       );
     },
-    { successMessage: t('sup.sample.scored'), onSuccess: () => { setScoring(null); scoreForm.resetFields(); reload(); } },
+    {
+      successMessage: t('sup.sample.scored'),
+      onSuccess: () => {
+        setScoring(null);
+        scoreForm.resetFields();
+        reload();
+      },
+    },
   );
   const correct = useSubmit(
     correctForm,
-    (v: { correction: string }, idempotencyKey) => supervisionApi.correct(correcting!.id, { date: today(), correction: v.correction }, { idempotencyKey }),
-    { successMessage: t('sup.finding.done'), onSuccess: () => { setCorrecting(null); correctForm.resetFields(); reload(); } },
+    (v: { correction: string }, idempotencyKey) =>
+      supervisionApi.correct(correcting!.id, { date: today(), correction: v.correction }, { idempotencyKey }),
+    {
+      successMessage: t('sup.finding.done'),
+      onSuccess: () => {
+        setCorrecting(null);
+        correctForm.resetFields();
+        reload();
+      },
+    },
   );
-  const accept = useSubmit(null, (v: { id: string; accepted: boolean }, idempotencyKey) => supervisionApi.accept(v.id, today(), v.accepted, { idempotencyKey }), {
-    successMessage: t('sup.finding.done'),
-    onSuccess: reload,
-  });
+  const accept = useSubmit(
+    null,
+    (v: { id: string; accepted: boolean }, idempotencyKey) => supervisionApi.accept(v.id, today(), v.accepted, { idempotencyKey }),
+    {
+      successMessage: t('sup.finding.done'),
+      onSuccess: reload,
+    },
+  );
 
   const planColumns: TableColumnsType<SamplingPlan> = [
     { title: t('sup.plan.name'), dataIndex: 'name' },
@@ -87,13 +137,24 @@ export default function ReviewPage() {
     { title: t('sup.plan.rate'), dataIndex: 'defaultBasisPoints', width: 110, render: (bp: number) => bp / 100 },
     { title: t('sup.plan.drawn'), width: 110, render: (_: unknown, p) => (p.drawn === null ? '—' : `${p.drawn} / ${p.population}`) },
     { title: t('sup.dueOn'), dataIndex: 'dueOn', width: 110 },
-    { title: t('sup.plan.commitment'), dataIndex: 'commitment', width: 160, render: (c: string) => <Typography.Text copyable={{ text: c }}>{c.slice(0, 12)}…</Typography.Text> },
+    {
+      title: t('sup.plan.commitment'),
+      dataIndex: 'commitment',
+      width: 160,
+      render: (c: string) => <Typography.Text copyable={{ text: c }}>{c.slice(0, 12)}…</Typography.Text>,
+    },
     {
       title: t('sup.status'),
       width: 120,
       render: (_: unknown, p) =>
         p.status === 'committed' && can('supervision:write') ? (
-          <Button size="small" type="primary" loading={draw.loading} onClick={() => void draw.submit(p.id)} data-testid={`sup-draw-${p.id}`}>
+          <Button
+            size="small"
+            type="primary"
+            loading={draw.loading}
+            onClick={() => void draw.submit(p.id)}
+            data-testid={`sup-draw-${p.id}`}
+          >
             {t('sup.plan.draw')}
           </Button>
         ) : (
@@ -105,7 +166,11 @@ export default function ReviewPage() {
     { title: t('sup.plan.name'), dataIndex: 'planName' },
     { title: t('sup.org'), dataIndex: 'orgName' },
     { title: t('sup.caseNumber'), dataIndex: 'caseNumber', render: (n: string | null) => n ?? '—' },
-    { title: t('sup.sample.check'), width: 110, render: (_: unknown, s) => (s.checkScore === null ? '—' : `${s.checkScore}/${s.checkMaxScore}`) },
+    {
+      title: t('sup.sample.check'),
+      width: 110,
+      render: (_: unknown, s) => (s.checkScore === null ? '—' : `${s.checkScore}/${s.checkMaxScore}`),
+    },
     { title: t('sup.sample.total'), width: 110, render: (_: unknown, s) => (s.total === null ? '—' : `${s.total}/${s.maxTotal}`) },
     { title: t('sup.dueOn'), dataIndex: 'dueOn', width: 110 },
     {
@@ -113,7 +178,12 @@ export default function ReviewPage() {
       width: 120,
       render: (_: unknown, s) =>
         s.status === 'pending' && can('supervision:write') ? (
-          <Button size="small" type="primary" onClick={() => void supervisionApi.sample(s.id).then(setScoring)} data-testid={`sup-score-${s.id}`}>
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => void supervisionApi.sample(s.id).then(setScoring)}
+            data-testid={`sup-score-${s.id}`}
+          >
             {t('sup.sample.score')}
           </Button>
         ) : (
@@ -174,7 +244,8 @@ export default function ReviewPage() {
     { title: t('sup.dueOn'), dataIndex: 'dueOn', width: 110, render: (d: string, k) => (k.overdue ? <Tag color="red">{d}</Tag> : d) },
     { title: t('sup.status'), dataIndex: 'status', width: 100, render: (s: OfficerComplaint['status']) => t(`sup.complaint.status.${s}`) },
   ];
-  const opts = <K extends string>(keys: readonly K[], prefix: string) => keys.map((k) => ({ value: k, label: t(`${prefix}.${k}` as Parameters<typeof t>[0]) }));
+  const opts = <K extends string>(keys: readonly K[], prefix: string) =>
+    keys.map((k) => ({ value: k, label: t(`${prefix}.${k}` as Parameters<typeof t>[0]) }));
 
   return (
     <Page
@@ -337,9 +408,19 @@ export default function ReviewPage() {
         ) : (
           <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('sup.sample.noCheck')} />
         )}
-        <Form form={scoreForm} layout="horizontal" labelCol={{ span: 10 }} initialValues={Object.fromEntries((scoring?.sheet?.items ?? []).map((i) => [`item_${i.code}`, i.maxPoints]))}>
+        <Form
+          form={scoreForm}
+          layout="horizontal"
+          labelCol={{ span: 10 }}
+          initialValues={Object.fromEntries((scoring?.sheet?.items ?? []).map((i) => [`item_${i.code}`, i.maxPoints]))}
+        >
           {(scoring?.sheet?.items ?? []).map((i) => (
-            <Form.Item key={i.code} name={`item_${i.code}`} label={`${i.labelZh}（${i.maxPoints}）`} rules={[{ required: true }, { type: 'number', min: 0, max: i.maxPoints }]}>
+            <Form.Item
+              key={i.code}
+              name={`item_${i.code}`}
+              label={`${i.labelZh}（${i.maxPoints}）`}
+              rules={[{ required: true }, { type: 'number', min: 0, max: i.maxPoints }]}
+            >
               <InputNumber min={0} max={i.maxPoints} precision={0} data-testid={`sup-item-${i.code}`} />
             </Form.Item>
           ))}

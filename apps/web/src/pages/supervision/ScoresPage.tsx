@@ -17,7 +17,11 @@ export function ScoreLines({ card }: { card: ScoreCard }) {
   const { t, lang } = useI18n();
   const columns: TableColumnsType<ScoreCard['lines'][number]> = [
     { title: t('sup.scores.item'), width: 160, render: (_: unknown, l) => (lang.startsWith('en') ? l.labelEn : l.labelZh) },
-    { title: t('sup.scores.points'), width: 120, render: (_: unknown, l) => (l.points === null ? <Tag>{t('sup.scores.notScored')}</Tag> : `${l.points} / ${l.maxPoints}`) },
+    {
+      title: t('sup.scores.points'),
+      width: 120,
+      render: (_: unknown, l) => (l.points === null ? <Tag>{t('sup.scores.notScored')}</Tag> : `${l.points} / ${l.maxPoints}`),
+    },
     { title: t('sup.scores.explanation'), render: (_: unknown, l) => (lang.startsWith('en') ? l.explanationEn : l.explanationZh) },
   ];
   return <Table rowKey="item" size="small" pagination={false} dataSource={card.lines} columns={columns} />;
@@ -79,7 +83,14 @@ export default function ScoresPage() {
         {alerts.data && alerts.data.length === 0 ? (
           <Alert type="success" showIcon message={t('sup.prop.none')} />
         ) : (
-          <DataTable<ProportionalityAlert> rowKey={(a) => `${a.level}-${a.id}-${a.offenceCode}`} size="small" loading={alerts.loading} dataSource={alerts.data ?? []} columns={alertColumns} pagination={false} />
+          <DataTable<ProportionalityAlert>
+            rowKey={(a) => `${a.level}-${a.id}-${a.offenceCode}`}
+            size="small"
+            loading={alerts.loading}
+            dataSource={alerts.data ?? []}
+            columns={alertColumns}
+            pagination={false}
+          />
         )}
       </Card>
     </Page>

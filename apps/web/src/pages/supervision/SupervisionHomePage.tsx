@@ -22,7 +22,11 @@ export default function SupervisionHomePage() {
   const home = useLoad((signal) => supervisionApi.home(signal), 'home');
   const h = home.data;
   const majorColumns: TableColumnsType<MajorCase> = [
-    { title: t('sup.caseNumber'), dataIndex: 'caseNumber', render: (n: string | null, m) => <Link to={`/cases/${m.caseId}`}>{n ?? '—'}</Link> },
+    {
+      title: t('sup.caseNumber'),
+      dataIndex: 'caseNumber',
+      render: (n: string | null, m) => <Link to={`/cases/${m.caseId}`}>{n ?? '—'}</Link>,
+    },
     { title: t('sup.org'), dataIndex: 'orgName' },
     { title: t('sup.reason'), dataIndex: 'reason', ellipsis: true },
     { title: t('sup.dueOn'), dataIndex: 'dueOn', width: 110 },
@@ -54,10 +58,26 @@ export default function SupervisionHomePage() {
         {stat('complaints', t('sup.home.complaints'), h?.complaintsOpen)}
       </Row>
       <Card size="small" title={t('sup.home.major')} style={{ marginBottom: 16 }}>
-        <DataTable<MajorCase> rowKey="id" size="small" loading={home.loading} dataSource={h?.majorCases ?? []} columns={majorColumns} pagination={false} data-testid="sup-home-major" />
+        <DataTable<MajorCase>
+          rowKey="id"
+          size="small"
+          loading={home.loading}
+          dataSource={h?.majorCases ?? []}
+          columns={majorColumns}
+          pagination={false}
+          data-testid="sup-home-major"
+        />
       </Card>
       <Card size="small" title={t('sup.home.dueSamples')} extra={<Link to="/supervision/review">{t('menu.supervisionReview')}</Link>}>
-        <DataTable<Sample> rowKey="id" size="small" loading={home.loading} dataSource={h?.dueSamples ?? []} columns={sampleColumns} pagination={false} data-testid="sup-home-samples" />
+        <DataTable<Sample>
+          rowKey="id"
+          size="small"
+          loading={home.loading}
+          dataSource={h?.dueSamples ?? []}
+          columns={sampleColumns}
+          pagination={false}
+          data-testid="sup-home-samples"
+        />
       </Card>
     </Page>
   );

@@ -6,7 +6,18 @@ import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { MAX_EXPORT_ROWS, toXlsx } from '../../../http/xlsx.ts';
 import { assertInJurisdiction, assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { assertAnyPermission, assertNotAfterToday, dateOrNull, dateText, iso, page, pageOf, READ_ANY, scopePath, today } from '../supervision.shared.ts';
+import {
+  assertAnyPermission,
+  assertNotAfterToday,
+  dateOrNull,
+  dateText,
+  iso,
+  page,
+  pageOf,
+  READ_ANY,
+  scopePath,
+  today,
+} from '../supervision.shared.ts';
 
 export type FindingInput = { description: string; rule?: string | undefined; officerId?: string | undefined; dueOn: string };
 export type FindingContext = {
@@ -20,14 +31,26 @@ export type FindingContext = {
   issuedOn: string;
 };
 
-export async function insertFindings(trx: Executor, deps: Deps, actor: Actor, inputs: readonly FindingInput[], c: FindingContext): Promise<string[]> {
+export async function insertFindings(
+  trx: Executor,
+  deps: Deps,
+  actor: Actor,
+  inputs: readonly FindingInput[],
+  c: FindingContext,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const [i, f] of inputs.entries()) {
     if (f.dueOn <= c.issuedOn) throw fieldError(`findings.${i}.dueOn`, `整改期限须晚于${c.issuedOn}`, `must be after ${c.issuedOn}`);
     let officerId = c.officerId;
     if (f.officerId) {
-      const o = await trx.selectFrom('officers as o').innerJoin('orgs as g', 'g.id', 'o.org_id').select(['o.id', 'g.path']).where('o.id', '=', f.officerId).executeTakeFirst();
-      if (!o || !o.path.startsWith(actor.jurisdictionPath)) throw fieldError(`findings.${i}.officerId`, '执法人员不存在或不在本辖区', 'no such officer in your jurisdiction');
+      const o = await trx
+        .selectFrom('officers as o')
+        .innerJoin('orgs as g', 'g.id', 'o.org_id')
+        .select(['o.id', 'g.path'])
+        .where('o.id', '=', f.officerId)
+        .executeTakeFirst();
+      if (!o || !o.path.startsWith(actor.jurisdictionPath))
+        throw fieldError(`findings.${i}.officerId`, '执法人员不存在或不在本辖区', 'no such officer in your jurisdiction');
       officerId = o.id;
     }
     const id = deps.newId();
@@ -104,29 +127,45 @@ export async function listFindings(deps: Deps, actor: Actor, q: FindingQuery): P
   const base = await filtered(deps, actor, q);
   const [rows, count] = await Promise.all([
     base.orderBy('f.due_on').orderBy('f.id').limit(p.pageSize).offset(p.offset).execute(),
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   const day = today(deps);
-  return page(rows.map((r) => toFinding(r, day)), Number(count.n), p);
+  return page(
+    rows.map((r) => toFinding(r, day)),
+    Number(count.n),
+    p,
+  );
 }
 
-const STATUS_ZH: Record<Finding['status'], string> = { open: '待整改', corrected: '已整改待验收', accepted: '已验收', returned: '退回重改' };
+const STATUS_ZH: Record<Finding['status'], string> = {
+  open: '待整改',
+  corrected: '已整改待验收',
+  accepted: '已验收',
+  returned: '退回重改',
+};
 const SOURCE_ZH: Record<Finding['source'], string> = { review: '案卷评查', recording: '全过程记录', check: '自动评查' };
 
 export async function exportFindings(deps: Deps, actor: Actor, q: FindingQuery): Promise<Buffer> {
   const day = today(deps);
   const rows = (await (await filtered(deps, actor, q)).orderBy('f.due_on').limit(MAX_EXPORT_ROWS).execute()).map((r) => toFinding(r, day));
-  return toXlsx('整改问题', [
-    { header: '来源', value: (f: Finding) => SOURCE_ZH[f.source] },
-    { header: '单位', width: 20, value: (f) => f.orgName },
-    { header: '案号', width: 28, value: (f) => f.caseNumber },
-    { header: '执法人员', value: (f) => f.officerName },
-    { header: '问题', width: 40, value: (f) => f.description },
-    { header: '依据', width: 24, value: (f) => f.rule },
-    { header: '整改期限', value: (f) => f.dueOn },
-    { header: '状态', value: (f) => STATUS_ZH[f.status] + (f.overdue ? '（逾期）' : '') },
-    { header: '整改情况', width: 40, value: (f) => f.correction },
-  ], rows);
+  return toXlsx(
+    '整改问题',
+    [
+      { header: '来源', value: (f: Finding) => SOURCE_ZH[f.source] },
+      { header: '单位', width: 20, value: (f) => f.orgName },
+      { header: '案号', width: 28, value: (f) => f.caseNumber },
+      { header: '执法人员', value: (f) => f.officerName },
+      { header: '问题', width: 40, value: (f) => f.description },
+      { header: '依据', width: 24, value: (f) => f.rule },
+      { header: '整改期限', value: (f) => f.dueOn },
+      { header: '状态', value: (f) => STATUS_ZH[f.status] + (f.overdue ? '（逾期）' : '') },
+      { header: '整改情况', width: 40, value: (f) => f.correction },
+    ],
+    rows,
+  );
 }
 
 async function findingRowOrFail(db: Executor, actor: Actor, id: string): Promise<FindingRow> {
@@ -153,7 +192,13 @@ export async function correctFinding(deps: Deps, actor: Actor, meta: RequestMeta
       .set({ status: 'corrected', correction: body.correction, corrected_on: body.date, corrected_by: actor.id })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'supervision.finding.correct', entityType: 'supervision_finding', entityId: id, bureauId: r.bureau_id, data: { date: body.date } });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'supervision.finding.correct',
+      entityType: 'supervision_finding',
+      entityId: id,
+      bureauId: r.bureau_id,
+      data: { date: body.date },
+    });
   });
   return findingById(deps, id);
 }
@@ -164,7 +209,8 @@ export async function acceptFinding(deps: Deps, actor: Actor, meta: RequestMeta,
   assertNotAfterToday(deps, 'date', body.date);
   await deps.db.transaction().execute(async (trx) => {
     const r = await findingRowOrFail(trx, actor, id);
-    if (r.status !== 'corrected') throw new AppError('STATE_CONFLICT', { message: '该问题尚未报送整改情况', messageEn: 'No correction was reported' });
+    if (r.status !== 'corrected')
+      throw new AppError('STATE_CONFLICT', { message: '该问题尚未报送整改情况', messageEn: 'No correction was reported' });
     await trx
       .updateTable('supervision_findings')
       .set(body.accepted ? { status: 'accepted', accepted_on: body.date, accepted_by: actor.id } : { status: 'returned' })

@@ -9,7 +9,18 @@ import { MAX_EXPORT_ROWS, toXlsx } from '../../../http/xlsx.ts';
 import { assertInJurisdiction, assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { loadWorkCalendar } from '../../law/index.ts';
-import { assertAnyPermission, assertNotAfterToday, dateOrNull, dateText, orgInJurisdiction, page, pageOf, READ_ANY, scopePath, today } from '../supervision.shared.ts';
+import {
+  assertAnyPermission,
+  assertNotAfterToday,
+  dateOrNull,
+  dateText,
+  orgInJurisdiction,
+  page,
+  pageOf,
+  READ_ANY,
+  scopePath,
+  today,
+} from '../supervision.shared.ts';
 
 /** Working days to conclude a complaint about an officer (configuration; docs/supervision.md). */
 export const COMPLAINT_HANDLING_WORKING_DAYS = 15;
@@ -52,7 +63,12 @@ export async function receiveComplaint(deps: Deps, actor: Actor, meta: RequestMe
   await deps.db.transaction().execute(async (trx) => {
     const org = await orgInJurisdiction(trx, actor, body.orgId);
     if (body.officerId) {
-      const o = await trx.selectFrom('officers as o').innerJoin('orgs as g', 'g.id', 'o.org_id').select('g.path').where('o.id', '=', body.officerId).executeTakeFirst();
+      const o = await trx
+        .selectFrom('officers as o')
+        .innerJoin('orgs as g', 'g.id', 'o.org_id')
+        .select('g.path')
+        .where('o.id', '=', body.officerId)
+        .executeTakeFirst();
       if (!o || !o.path.startsWith(org.path)) throw fieldError('officerId', '执法人员不属于该单位', 'the officer is not of this unit');
     }
     const due = addWorkingDays(await loadWorkCalendar(trx), body.receivedOn, COMPLAINT_HANDLING_WORKING_DAYS);
@@ -73,21 +89,45 @@ export async function receiveComplaint(deps: Deps, actor: Actor, meta: RequestMe
         created_at: deps.clock.now(),
       })
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'supervision.complaint.receive', entityType: 'supervision_complaint', entityId: id, bureauId: org.bureau_id ?? org.id, data: { orgId: org.id, officerId: body.officerId ?? null } });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'supervision.complaint.receive',
+      entityType: 'supervision_complaint',
+      entityId: id,
+      bureauId: org.bureau_id ?? org.id,
+      data: { orgId: org.id, officerId: body.officerId ?? null },
+    });
   });
   return toComplaint(await complaintQuery(deps.db).where('k.id', '=', id).executeTakeFirstOrThrow(), today(deps));
 }
 
-export async function handleComplaint(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: HandleComplaintBody): Promise<OfficerComplaint> {
+export async function handleComplaint(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  body: HandleComplaintBody,
+): Promise<OfficerComplaint> {
   assertPermission(actor, 'supervision:write');
   assertNotAfterToday(deps, 'date', body.date);
   await deps.db.transaction().execute(async (trx) => {
     const r = await complaintQuery(trx).where('k.id', '=', id).forUpdate('k').executeTakeFirst();
     assertInJurisdiction(actor, r?.org_path);
-    if (r!.status !== 'received') throw new AppError('STATE_CONFLICT', { message: '该投诉已办结', messageEn: 'The complaint was concluded already' });
-    if (body.date < dateText(r!.received_on)) throw fieldError('date', `办结日期早于收到日期（${dateText(r!.received_on)}）`, 'before the complaint was received');
-    await trx.updateTable('supervision_officer_complaints').set({ status: 'handled', outcome: body.outcome, handling: body.handling, handled_on: body.date, handled_by: actor.id }).where('id', '=', id).execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'supervision.complaint.handle', entityType: 'supervision_complaint', entityId: id, bureauId: r!.bureau_id, data: { outcome: body.outcome } });
+    if (r!.status !== 'received')
+      throw new AppError('STATE_CONFLICT', { message: '该投诉已办结', messageEn: 'The complaint was concluded already' });
+    if (body.date < dateText(r!.received_on))
+      throw fieldError('date', `办结日期早于收到日期（${dateText(r!.received_on)}）`, 'before the complaint was received');
+    await trx
+      .updateTable('supervision_officer_complaints')
+      .set({ status: 'handled', outcome: body.outcome, handling: body.handling, handled_on: body.date, handled_by: actor.id })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'supervision.complaint.handle',
+      entityType: 'supervision_complaint',
+      entityId: id,
+      bureauId: r!.bureau_id,
+      data: { outcome: body.outcome },
+    });
   });
   return toComplaint(await complaintQuery(deps.db).where('k.id', '=', id).executeTakeFirstOrThrow(), today(deps));
 }
@@ -106,25 +146,38 @@ export async function listComplaints(deps: Deps, actor: Actor, q: ComplaintQuery
   const base = await filtered(deps, actor, q);
   const [rows, count] = await Promise.all([
     base.orderBy('k.received_on', 'desc').orderBy('k.id', 'desc').limit(p.pageSize).offset(p.offset).execute(),
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   const day = today(deps);
-  return page(rows.map((r) => toComplaint(r, day)), Number(count.n), p);
+  return page(
+    rows.map((r) => toComplaint(r, day)),
+    Number(count.n),
+    p,
+  );
 }
 
 const OUTCOME_ZH = { substantiated: '属实', partly_substantiated: '部分属实', unsubstantiated: '不属实' } as const;
 
 export async function exportComplaints(deps: Deps, actor: Actor, q: ComplaintQuery): Promise<Buffer> {
   const day = today(deps);
-  const rows = (await (await filtered(deps, actor, q)).orderBy('k.received_on', 'desc').limit(MAX_EXPORT_ROWS).execute()).map((r) => toComplaint(r, day));
-  return toXlsx('投诉执法人员', [
-    { header: '收到日期', value: (k: OfficerComplaint) => k.receivedOn },
-    { header: '渠道', value: (k) => k.channel },
-    { header: '单位', width: 20, value: (k) => k.orgName },
-    { header: '被投诉人', value: (k) => k.officerName },
-    { header: '内容', width: 40, value: (k) => k.content },
-    { header: '办理期限', value: (k) => k.dueOn },
-    { header: '状态', value: (k) => (k.status === 'handled' ? '已办结' : k.overdue ? '逾期' : '办理中') },
-    { header: '结论', value: (k) => (k.outcome ? OUTCOME_ZH[k.outcome] : null) },
-  ], rows);
+  const rows = (await (await filtered(deps, actor, q)).orderBy('k.received_on', 'desc').limit(MAX_EXPORT_ROWS).execute()).map((r) =>
+    toComplaint(r, day),
+  );
+  return toXlsx(
+    '投诉执法人员',
+    [
+      { header: '收到日期', value: (k: OfficerComplaint) => k.receivedOn },
+      { header: '渠道', value: (k) => k.channel },
+      { header: '单位', width: 20, value: (k) => k.orgName },
+      { header: '被投诉人', value: (k) => k.officerName },
+      { header: '内容', width: 40, value: (k) => k.content },
+      { header: '办理期限', value: (k) => k.dueOn },
+      { header: '状态', value: (k) => (k.status === 'handled' ? '已办结' : k.overdue ? '逾期' : '办理中') },
+      { header: '结论', value: (k) => (k.outcome ? OUTCOME_ZH[k.outcome] : null) },
+    ],
+    rows,
+  );
 }

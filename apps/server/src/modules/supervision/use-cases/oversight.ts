@@ -60,8 +60,11 @@ export async function proportionality(deps: Deps, actor: Actor, q: Proportionali
   const squadIds = alerts.filter((a) => a.level === 'squad').map((a) => a.subjectId);
   const officerIds = alerts.filter((a) => a.level === 'officer').map((a) => a.subjectId);
   const names = new Map<string, string>();
-  if (squadIds.length) for (const o of await deps.db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', squadIds).execute()) names.set(o.id, o.name);
-  if (officerIds.length) for (const o of await deps.db.selectFrom('officers').select(['id', 'name']).where('id', 'in', officerIds).execute()) names.set(o.id, o.name);
+  if (squadIds.length)
+    for (const o of await deps.db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', squadIds).execute()) names.set(o.id, o.name);
+  if (officerIds.length)
+    for (const o of await deps.db.selectFrom('officers').select(['id', 'name']).where('id', 'in', officerIds).execute())
+      names.set(o.id, o.name);
   return alerts.map((a) => ({
     level: a.level,
     id: a.subjectId,
@@ -94,14 +97,30 @@ export async function reviewResults(deps: Deps, actor: Actor, q: ReviewResultsQu
     ],
     sql` AND `,
   );
-  const squads = await sql<{ id: string; name: string; org_name: string; reviewed: number; pct: number | null; findings: number; open: number }>`
+  const squads = await sql<{
+    id: string;
+    name: string;
+    org_name: string;
+    reviewed: number;
+    pct: number | null;
+    findings: number;
+    open: number;
+  }>`
     SELECT g.id, g.name, g.name AS org_name, count(DISTINCT s.id)::int AS reviewed,
       avg(s.total::float / nullif(s.max_total, 0)) AS pct,
       (SELECT count(*) FROM supervision_findings f WHERE f.org_id = g.id AND f.sample_id IS NOT NULL)::int AS findings,
       (SELECT count(*) FROM supervision_findings f WHERE f.org_id = g.id AND f.sample_id IS NOT NULL AND f.status IN ('open', 'returned'))::int AS open
     FROM supervision_samples s JOIN orgs g ON g.id = s.org_id
     WHERE ${filters} GROUP BY g.id, g.name ORDER BY g.name`.execute(deps.db);
-  const officers = await sql<{ id: string; name: string; org_name: string; reviewed: number; pct: number | null; findings: number; open: number }>`
+  const officers = await sql<{
+    id: string;
+    name: string;
+    org_name: string;
+    reviewed: number;
+    pct: number | null;
+    findings: number;
+    open: number;
+  }>`
     SELECT o.id, o.name, g.name AS org_name, count(DISTINCT s.id)::int AS reviewed,
       avg(s.total::float / nullif(s.max_total, 0)) AS pct,
       (SELECT count(*) FROM supervision_findings f WHERE f.officer_id = o.id AND f.sample_id IS NOT NULL)::int AS findings,
@@ -109,31 +128,45 @@ export async function reviewResults(deps: Deps, actor: Actor, q: ReviewResultsQu
     FROM supervision_samples s JOIN orgs g ON g.id = s.org_id
       JOIN case_officers co ON co.case_id = s.case_id AND co.role = 'lead' JOIN officers o ON o.id = co.officer_id
     WHERE ${filters} GROUP BY o.id, o.name, g.name ORDER BY g.name, o.name`.execute(deps.db);
-  const row = (level: 'squad' | 'officer') => (r: { id: string; name: string; org_name: string; reviewed: number; pct: number | null; findings: number; open: number }): ReviewResultRow => ({
-    level,
-    id: r.id,
-    name: r.name,
-    orgName: r.org_name,
-    reviewed: Number(r.reviewed),
-    averagePercent: r.pct === null ? null : Math.round(Number(r.pct) * 1000) / 10,
-    findings: Number(r.findings),
-    openFindings: Number(r.open),
-  });
+  const row =
+    (level: 'squad' | 'officer') =>
+    (r: {
+      id: string;
+      name: string;
+      org_name: string;
+      reviewed: number;
+      pct: number | null;
+      findings: number;
+      open: number;
+    }): ReviewResultRow => ({
+      level,
+      id: r.id,
+      name: r.name,
+      orgName: r.org_name,
+      reviewed: Number(r.reviewed),
+      averagePercent: r.pct === null ? null : Math.round(Number(r.pct) * 1000) / 10,
+      findings: Number(r.findings),
+      openFindings: Number(r.open),
+    });
   return { squads: squads.rows.map(row('squad')), officers: officers.rows.map(row('officer')) };
 }
 
 /** The 评查 bulletin (通报) as a spreadsheet: squads, then officers. */
 export async function reviewBulletin(deps: Deps, actor: Actor, q: ReviewResultsQuery): Promise<Buffer> {
   const r = await reviewResults(deps, actor, q);
-  return toXlsx('案卷评查通报', [
-    { header: '类别', value: (x: ReviewResultRow) => (x.level === 'squad' ? '中队' : '执法人员') },
-    { header: '名称', width: 20, value: (x) => x.name },
-    { header: '单位', width: 20, value: (x) => x.orgName },
-    { header: '评查案卷数', value: (x) => x.reviewed },
-    { header: '平均得分率（%）', value: (x) => x.averagePercent },
-    { header: '发现问题', value: (x) => x.findings },
-    { header: '未整改', value: (x) => x.openFindings },
-  ], [...r.squads, ...r.officers]);
+  return toXlsx(
+    '案卷评查通报',
+    [
+      { header: '类别', value: (x: ReviewResultRow) => (x.level === 'squad' ? '中队' : '执法人员') },
+      { header: '名称', width: 20, value: (x) => x.name },
+      { header: '单位', width: 20, value: (x) => x.orgName },
+      { header: '评查案卷数', value: (x) => x.reviewed },
+      { header: '平均得分率（%）', value: (x) => x.averagePercent },
+      { header: '发现问题', value: (x) => x.findings },
+      { header: '未整改', value: (x) => x.openFindings },
+    ],
+    [...r.squads, ...r.officers],
+  );
 }
 
 export async function listReviewSheets(deps: Deps, actor: Actor): Promise<ReviewSheet[]> {
@@ -161,8 +194,17 @@ export async function createReviewSheet(deps: Deps, actor: Actor, meta: RequestM
   if (bureauId) await orgInJurisdiction(deps.db, actor, bureauId);
   const id = deps.newId();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('supervision_review_sheets').values({ id, bureau_id: bureauId, name: body.name, items: JSON.stringify(body.items), created_by: actor.id }).execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'supervision.sheet.create', entityType: 'supervision_review_sheet', entityId: id, bureauId, data: { name: body.name, items: body.items.length } });
+    await trx
+      .insertInto('supervision_review_sheets')
+      .values({ id, bureau_id: bureauId, name: body.name, items: JSON.stringify(body.items), created_by: actor.id })
+      .execute();
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'supervision.sheet.create',
+      entityType: 'supervision_review_sheet',
+      entityId: id,
+      bureauId,
+      data: { name: body.name, items: body.items.length },
+    });
   });
   return (await sheetById(deps.db, id))!;
 }
@@ -180,7 +222,9 @@ export async function supervisionHome(deps: Deps, actor: Actor): Promise<Supervi
       (SELECT count(*) FROM supervision_findings f JOIN orgs g ON g.id = f.org_id WHERE g.path LIKE ${`${path}%`} AND f.status IN ('open', 'returned', 'corrected'))::int AS open,
       (SELECT count(*) FROM supervision_findings f JOIN orgs g ON g.id = f.org_id WHERE g.path LIKE ${`${path}%`} AND f.status IN ('open', 'returned') AND f.due_on < ${day})::int AS overdue,
       (SELECT count(*) FROM supervision_notices n JOIN orgs g ON g.id = n.org_id WHERE g.path LIKE ${`${path}%`} AND n.status = 'issued')::int AS notices,
-      (SELECT count(*) FROM supervision_officer_complaints k JOIN orgs g ON g.id = k.org_id WHERE g.path LIKE ${`${path}%`} AND k.status = 'received')::int AS complaints`.execute(deps.db);
+      (SELECT count(*) FROM supervision_officer_complaints k JOIN orgs g ON g.id = k.org_id WHERE g.path LIKE ${`${path}%`} AND k.status = 'received')::int AS complaints`.execute(
+    deps.db,
+  );
   const c = counts.rows[0]!;
   const [major, samples] = await Promise.all([
     listMajorCases(deps, actor, { status: 'open', pageSize: 20 }),

@@ -1,7 +1,15 @@
 // 全过程记录 (处罚法 Art. 47; docs/supervision.md §3): body-camera files registered by their SM3 and linked to a case
 // step or an inspection task; problems found in a sampled recording become findings; a case's coverage says which
 // steps that must be recorded have no recording.
-import type { CreateRecordingBody, Finding, PageOf, Recording, RecordingCoverage, RecordingProblemBody, RecordingQuery } from '@chengguan/contracts';
+import type {
+  CreateRecordingBody,
+  Finding,
+  PageOf,
+  Recording,
+  RecordingCoverage,
+  RecordingProblemBody,
+  RecordingQuery,
+} from '@chengguan/contracts';
 import { recordingGaps } from '@chengguan/domain';
 import { sql } from 'kysely';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
@@ -71,11 +79,17 @@ export async function createRecording(deps: Deps, actor: Actor, meta: RequestMet
       .select(['o.id', 'o.org_id', 'g.path', 'g.bureau_id'])
       .where('o.id', '=', body.officerId)
       .executeTakeFirst();
-    if (!officer || !officer.path.startsWith(actor.jurisdictionPath)) throw fieldError('officerId', '执法人员不存在或不在本辖区', 'no such officer in your jurisdiction');
+    if (!officer || !officer.path.startsWith(actor.jurisdictionPath))
+      throw fieldError('officerId', '执法人员不存在或不在本辖区', 'no such officer in your jurisdiction');
     if (body.caseId) {
       const c = await getCaseRowOrFail(trx, actor, body.caseId);
       if (body.caseEventId) {
-        const e = await trx.selectFrom('case_events').select('id').where('id', '=', body.caseEventId).where('case_id', '=', c.id).executeTakeFirst();
+        const e = await trx
+          .selectFrom('case_events')
+          .select('id')
+          .where('id', '=', body.caseEventId)
+          .where('case_id', '=', c.id)
+          .executeTakeFirst();
         if (!e) throw fieldError('caseEventId', '该办案环节不属于本案', 'the step is not one of this case');
       }
     } else if (body.caseEventId) {
@@ -88,7 +102,8 @@ export async function createRecording(deps: Deps, actor: Actor, meta: RequestMet
         .select(['t.id', 'g.path'])
         .where('t.id', '=', body.inspectionTaskId)
         .executeTakeFirst();
-      if (!t || !t.path.startsWith(actor.jurisdictionPath)) throw fieldError('inspectionTaskId', '检查任务不存在或不在本辖区', 'no such inspection task');
+      if (!t || !t.path.startsWith(actor.jurisdictionPath))
+        throw fieldError('inspectionTaskId', '检查任务不存在或不在本辖区', 'no such inspection task');
     }
     const dup = await trx.selectFrom('supervision_recordings').select('id').where('file_sm3', '=', body.fileSm3).executeTakeFirst();
     if (dup) throw fieldError('fileSm3', '该录像文件已登记', 'this file is registered already', 'STATE_CONFLICT');
@@ -125,7 +140,8 @@ async function filtered(deps: Deps, actor: Actor, q: RecordingQuery) {
   assertAnyPermission(actor, [...READ_ANY, 'recording:write']);
   const path = await scopePath(deps.db, actor, q.orgId);
   let query = recordingQuery(deps.db).where('g.path', 'like', `${path}%`);
-  if (!actor.permissions.has('supervision:read') && !actor.permissions.has('supervision:answer')) query = query.where('r.officer_id', '=', actor.id);
+  if (!actor.permissions.has('supervision:read') && !actor.permissions.has('supervision:answer'))
+    query = query.where('r.officer_id', '=', actor.id);
   if (q.officerId) query = query.where('r.officer_id', '=', q.officerId);
   if (q.caseId) query = query.where('r.case_id', '=', q.caseId);
   if (q.from) query = query.where('r.recorded_on', '>=', q.from);
@@ -138,33 +154,46 @@ export async function listRecordings(deps: Deps, actor: Actor, q: RecordingQuery
   const base = await filtered(deps, actor, q);
   const [rows, count] = await Promise.all([
     base.orderBy('r.recorded_on', 'desc').orderBy('r.id', 'desc').limit(p.pageSize).offset(p.offset).execute(),
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return page(rows.map(toRecording), Number(count.n), p);
 }
 
 export async function exportRecordings(deps: Deps, actor: Actor, q: RecordingQuery): Promise<Buffer> {
   const rows = (await (await filtered(deps, actor, q)).orderBy('r.recorded_on', 'desc').limit(MAX_EXPORT_ROWS).execute()).map(toRecording);
-  return toXlsx('执法记录', [
-    { header: '日期', value: (r: Recording) => r.recordedOn },
-    { header: '单位', width: 20, value: (r) => r.orgName },
-    { header: '执法人员', value: (r) => r.officerName },
-    { header: '时长（秒）', value: (r) => r.durationSeconds },
-    { header: '案号', width: 28, value: (r) => r.caseNumber },
-    { header: '办案环节', value: (r) => r.caseAction },
-    { header: '已抽查', value: (r) => (r.sampled ? '是' : '否') },
-    { header: '问题数', value: (r) => r.problems },
-    { header: 'SM3', width: 66, value: (r) => r.fileSm3 },
-  ], rows);
+  return toXlsx(
+    '执法记录',
+    [
+      { header: '日期', value: (r: Recording) => r.recordedOn },
+      { header: '单位', width: 20, value: (r) => r.orgName },
+      { header: '执法人员', value: (r) => r.officerName },
+      { header: '时长（秒）', value: (r) => r.durationSeconds },
+      { header: '案号', width: 28, value: (r) => r.caseNumber },
+      { header: '办案环节', value: (r) => r.caseAction },
+      { header: '已抽查', value: (r) => (r.sampled ? '是' : '否') },
+      { header: '问题数', value: (r) => r.problems },
+      { header: 'SM3', width: 66, value: (r) => r.fileSm3 },
+    ],
+    rows,
+  );
 }
 
-export async function reportRecordingProblem(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: RecordingProblemBody): Promise<Finding> {
+export async function reportRecordingProblem(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  body: RecordingProblemBody,
+): Promise<Finding> {
   assertPermission(actor, 'supervision:write');
   const day = today(deps);
   let findingId = '';
   await deps.db.transaction().execute(async (trx) => {
     const r = await recordingRowOrFail(trx, actor, id);
-    [findingId] = await insertFindings(trx, deps, actor, [{ description: body.description, rule: body.rule, dueOn: body.dueOn }], {
+    [findingId] = (await insertFindings(trx, deps, actor, [{ description: body.description, rule: body.rule, dueOn: body.dueOn }], {
       source: 'recording',
       orgId: r.org_id,
       bureauId: r.bureau_id,
@@ -172,8 +201,14 @@ export async function reportRecordingProblem(deps: Deps, actor: Actor, meta: Req
       caseId: r.case_id,
       officerId: r.officer_id,
       issuedOn: day,
-    }) as [string];
-    await recordAudit(trx, deps, actor, meta, { action: 'supervision.recording.problem', entityType: 'supervision_recording', entityId: id, bureauId: r.bureau_id, data: { findingId } });
+    })) as [string];
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'supervision.recording.problem',
+      entityType: 'supervision_recording',
+      entityId: id,
+      bureauId: r.bureau_id,
+      data: { findingId },
+    });
   });
   return findingById(deps, findingId);
 }
@@ -191,5 +226,11 @@ export async function recordingCoverage(deps: Deps, actor: Actor, caseId: string
     events.map((e) => ({ id: e.id, action: e.action, legalDate: dateText(e.legal_date), data: (e.data ?? {}) as Record<string, unknown> })),
     recorded,
   );
-  return { caseId, required: r.required, recorded: r.required - r.gaps.length, gaps: r.gaps, basis: '《中华人民共和国行政处罚法》第四十七条；国办发〔2018〕118号' };
+  return {
+    caseId,
+    required: r.required,
+    recorded: r.required - r.gaps.length,
+    gaps: r.gaps,
+    basis: '《中华人民共和国行政处罚法》第四十七条；国办发〔2018〕118号',
+  };
 }

@@ -8,7 +8,16 @@ import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { MAX_EXPORT_ROWS, toXlsx } from '../../../http/xlsx.ts';
 import { assertInJurisdiction, assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { assertAnyPermission, assertNotAfterToday, dateOrNull, dateText, page, pageOf, READ_ANY, scopePath } from '../supervision.shared.ts';
+import {
+  assertAnyPermission,
+  assertNotAfterToday,
+  dateOrNull,
+  dateText,
+  page,
+  pageOf,
+  READ_ANY,
+  scopePath,
+} from '../supervision.shared.ts';
 import { insertFindings } from './findings.ts';
 import { latestCheck } from './case-check.ts';
 
@@ -29,8 +38,12 @@ function sampleQuery(db: Executor) {
       'g.path as org_path',
       'c.case_number',
       'rv.name as reviewer_name',
-      sql<number | null>`(SELECT k.score FROM supervision_checks k WHERE k.case_id = s.case_id ORDER BY k.seq DESC LIMIT 1)`.as('check_score'),
-      sql<number | null>`(SELECT k.max_score FROM supervision_checks k WHERE k.case_id = s.case_id ORDER BY k.seq DESC LIMIT 1)`.as('check_max'),
+      sql<number | null>`(SELECT k.score FROM supervision_checks k WHERE k.case_id = s.case_id ORDER BY k.seq DESC LIMIT 1)`.as(
+        'check_score',
+      ),
+      sql<number | null>`(SELECT k.max_score FROM supervision_checks k WHERE k.case_id = s.case_id ORDER BY k.seq DESC LIMIT 1)`.as(
+        'check_max',
+      ),
     ]);
 }
 type SampleRow = Awaited<ReturnType<ReturnType<typeof sampleQuery>['executeTakeFirstOrThrow']>>;
@@ -78,7 +91,11 @@ export async function sheetById(db: Executor, id: string | null): Promise<Review
 export async function getSample(deps: Deps, actor: Actor, id: string): Promise<SampleDetail> {
   assertAnyPermission(actor, READ_ANY);
   const r = await sampleRowOrFail(deps.db, actor, id);
-  return { sample: toSample(r), sheet: await sheetById(deps.db, r.sheet_id), check: r.case_id ? await latestCheck(deps.db, r.case_id) : null };
+  return {
+    sample: toSample(r),
+    sheet: await sheetById(deps.db, r.sheet_id),
+    check: r.case_id ? await latestCheck(deps.db, r.case_id) : null,
+  };
 }
 
 async function filtered(deps: Deps, actor: Actor, q: SampleQuery) {
@@ -95,25 +112,34 @@ export async function listSamples(deps: Deps, actor: Actor, q: SampleQuery): Pro
   const base = await filtered(deps, actor, q);
   const [rows, count] = await Promise.all([
     base.orderBy('p.due_on').orderBy('s.plan_id').orderBy('s.draw_order').limit(p.pageSize).offset(p.offset).execute(),
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return page(rows.map(toSample), Number(count.n), p);
 }
 
 export async function exportSamples(deps: Deps, actor: Actor, q: SampleQuery): Promise<Buffer> {
-  const rows = (await (await filtered(deps, actor, q)).orderBy('p.due_on').orderBy('s.draw_order').limit(MAX_EXPORT_ROWS).execute()).map(toSample);
-  return toXlsx('评查样本', [
-    { header: '计划', width: 24, value: (s: Sample) => s.planName },
-    { header: '序号', value: (s) => s.drawOrder },
-    { header: '单位', width: 20, value: (s) => s.orgName },
-    { header: '案号', width: 28, value: (s) => s.caseNumber },
-    { header: '自动评查得分', value: (s) => (s.checkScore === null ? null : `${s.checkScore}/${s.checkMaxScore}`) },
-    { header: '状态', value: (s) => (s.status === 'reviewed' ? '已评查' : '待评查') },
-    { header: '评查得分', value: (s) => (s.total === null ? null : `${s.total}/${s.maxTotal}`) },
-    { header: '评查人', value: (s) => s.reviewerName },
-    { header: '评查日期', value: (s) => s.reviewedOn },
-    { header: '完成期限', value: (s) => s.dueOn },
-  ], rows);
+  const rows = (await (await filtered(deps, actor, q)).orderBy('p.due_on').orderBy('s.draw_order').limit(MAX_EXPORT_ROWS).execute()).map(
+    toSample,
+  );
+  return toXlsx(
+    '评查样本',
+    [
+      { header: '计划', width: 24, value: (s: Sample) => s.planName },
+      { header: '序号', value: (s) => s.drawOrder },
+      { header: '单位', width: 20, value: (s) => s.orgName },
+      { header: '案号', width: 28, value: (s) => s.caseNumber },
+      { header: '自动评查得分', value: (s) => (s.checkScore === null ? null : `${s.checkScore}/${s.checkMaxScore}`) },
+      { header: '状态', value: (s) => (s.status === 'reviewed' ? '已评查' : '待评查') },
+      { header: '评查得分', value: (s) => (s.total === null ? null : `${s.total}/${s.maxTotal}`) },
+      { header: '评查人', value: (s) => s.reviewerName },
+      { header: '评查日期', value: (s) => s.reviewedOn },
+      { header: '完成期限', value: (s) => s.dueOn },
+    ],
+    rows,
+  );
 }
 
 export async function scoreSample(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: ScoreSampleBody): Promise<SampleDetail> {
@@ -121,7 +147,8 @@ export async function scoreSample(deps: Deps, actor: Actor, meta: RequestMeta, i
   assertNotAfterToday(deps, 'date', body.date);
   await deps.db.transaction().execute(async (trx) => {
     const r = await sampleRowOrFail(trx, actor, id, true);
-    if (r.status !== 'pending') throw new AppError('STATE_CONFLICT', { message: '该样本已评查', messageEn: 'The sample was reviewed already' });
+    if (r.status !== 'pending')
+      throw new AppError('STATE_CONFLICT', { message: '该样本已评查', messageEn: 'The sample was reviewed already' });
     const sheet = await sheetById(trx, r.sheet_id);
     let total: number | null = null;
     let max: number | null = null;
@@ -153,10 +180,17 @@ export async function scoreSample(deps: Deps, actor: Actor, meta: RequestMeta, i
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('STATE_CONFLICT');
     let officerId: string | null = null;
     if (r.case_id) {
-      const lead = await trx.selectFrom('case_officers').select('officer_id').where('case_id', '=', r.case_id).where('role', '=', 'lead').executeTakeFirst();
+      const lead = await trx
+        .selectFrom('case_officers')
+        .select('officer_id')
+        .where('case_id', '=', r.case_id)
+        .where('role', '=', 'lead')
+        .executeTakeFirst();
       officerId = lead?.officer_id ?? null;
     } else if (r.recording_id) {
-      officerId = (await trx.selectFrom('supervision_recordings').select('officer_id').where('id', '=', r.recording_id).executeTakeFirst())?.officer_id ?? null;
+      officerId =
+        (await trx.selectFrom('supervision_recordings').select('officer_id').where('id', '=', r.recording_id).executeTakeFirst())
+          ?.officer_id ?? null;
     }
     const findings = await insertFindings(trx, deps, actor, body.findings ?? [], {
       source: r.kind === 'recording' ? 'recording' : 'review',

@@ -90,7 +90,13 @@ export async function createSamplingPlan(
     }
     let sheetId: string | null = body.sheetId ?? null;
     if (body.kind === 'case_file' && !sheetId) {
-      const starter = await trx.selectFrom('supervision_review_sheets').select('id').where('bureau_id', 'is', null).where('active', '=', true).orderBy('created_at').executeTakeFirst();
+      const starter = await trx
+        .selectFrom('supervision_review_sheets')
+        .select('id')
+        .where('bureau_id', 'is', null)
+        .where('active', '=', true)
+        .orderBy('created_at')
+        .executeTakeFirst();
       sheetId = starter?.id ?? null;
     }
     if (sheetId) {
@@ -140,7 +146,8 @@ export async function drawSamplingPlan(deps: Deps, actor: Actor, meta: RequestMe
   assertPermission(actor, 'supervision:write');
   await deps.db.transaction().execute(async (trx) => {
     const plan = await planRowOrFail(trx, actor, id, true);
-    if (plan.status !== 'committed') throw new AppError('STATE_CONFLICT', { message: '该计划已抽取', messageEn: 'The plan was drawn already' });
+    if (plan.status !== 'committed')
+      throw new AppError('STATE_CONFLICT', { message: '该计划已抽取', messageEn: 'The plan was drawn already' });
     const members = await population(trx, plan.kind, plan.org_path, dateText(plan.period_from), dateText(plan.period_to));
     const rates = plan.rates as SamplingRate[];
     let outcome;
@@ -197,7 +204,13 @@ export async function drawSamplingPlan(deps: Deps, actor: Actor, meta: RequestMe
       entityType: 'supervision_plan',
       entityId: id,
       bureauId: plan.bureau_id,
-      data: { commitment: plan.commitment, seedHex: plan.seed_hex, population: members.length, drawn: outcome.ids.length, wordsUsed: outcome.wordsUsed },
+      data: {
+        commitment: plan.commitment,
+        seedHex: plan.seed_hex,
+        population: members.length,
+        drawn: outcome.ids.length,
+        wordsUsed: outcome.wordsUsed,
+      },
     });
   });
   return getSamplingPlan(deps, actor, id);
@@ -278,7 +291,10 @@ export async function listSamplingPlans(deps: Deps, actor: Actor, q: SamplingPla
   const base = await filteredPlans(deps, actor, q);
   const [rows, count] = await Promise.all([
     base.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(p.pageSize).offset(p.offset).execute(),
-    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return page(await Promise.all(rows.map((r) => toPlan(deps.db, r))), Number(count.n), p);
 }
@@ -286,16 +302,20 @@ export async function listSamplingPlans(deps: Deps, actor: Actor, q: SamplingPla
 export async function exportSamplingPlans(deps: Deps, actor: Actor, q: SamplingPlanQuery): Promise<Buffer> {
   const rows = await (await filteredPlans(deps, actor, q)).orderBy('p.created_at', 'desc').limit(MAX_EXPORT_ROWS).execute();
   const plans = await Promise.all(rows.map((r) => toPlan(deps.db, r)));
-  return toXlsx('抽查计划', [
-    { header: '计划', width: 28, value: (p: SamplingPlan) => p.name },
-    { header: '类别', value: (p) => (p.kind === 'case_file' ? '案卷评查' : '全过程记录') },
-    { header: '范围', width: 20, value: (p) => p.orgName },
-    { header: '期间', width: 24, value: (p) => `${p.periodFrom}–${p.periodTo}` },
-    { header: '抽查比例（‱）', value: (p) => p.defaultBasisPoints },
-    { header: '总数', value: (p) => p.population },
-    { header: '抽取', value: (p) => p.drawn },
-    { header: '已评查', value: (p) => p.reviewed },
-    { header: '完成期限', value: (p) => p.dueOn },
-    { header: '种子承诺（SM3）', width: 66, value: (p) => p.commitment },
-  ], plans);
+  return toXlsx(
+    '抽查计划',
+    [
+      { header: '计划', width: 28, value: (p: SamplingPlan) => p.name },
+      { header: '类别', value: (p) => (p.kind === 'case_file' ? '案卷评查' : '全过程记录') },
+      { header: '范围', width: 20, value: (p) => p.orgName },
+      { header: '期间', width: 24, value: (p) => `${p.periodFrom}–${p.periodTo}` },
+      { header: '抽查比例（‱）', value: (p) => p.defaultBasisPoints },
+      { header: '总数', value: (p) => p.population },
+      { header: '抽取', value: (p) => p.drawn },
+      { header: '已评查', value: (p) => p.reviewed },
+      { header: '完成期限', value: (p) => p.dueOn },
+      { header: '种子承诺（SM3）', width: 66, value: (p) => p.commitment },
+    ],
+    plans,
+  );
 }

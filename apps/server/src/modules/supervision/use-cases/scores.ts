@@ -1,7 +1,15 @@
 // 考核 (B7, docs/supervision.md §6): configurable items read from their sources and explained line by line; fine
 // totals are never a score. The configuration is the city's (one set of items for every bureau), changed by a
 // city-wide supervisor; every officer reads his own card.
-import type { MyScoresQuery, PageOf, PutScoreItemsBody, ScoreCard as ScoreCardDto, ScoreConfig, ScoreItem, ScoresQuery } from '@chengguan/contracts';
+import type {
+  MyScoresQuery,
+  PageOf,
+  PutScoreItemsBody,
+  ScoreCard as ScoreCardDto,
+  ScoreConfig,
+  ScoreItem,
+  ScoresQuery,
+} from '@chengguan/contracts';
 import { assertScoreItemsValid, ScoreConfigError, scoreCard, type Measure, type ScoreItemConfig, type ScoreLevel } from '@chengguan/domain';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
@@ -24,7 +32,15 @@ export async function scoreItems(db: Executor): Promise<ScoreItemConfig[]> {
 }
 
 function toItem(i: ScoreItemConfig): ScoreItem {
-  return { code: i.code, labelZh: i.labelZh, labelEn: i.labelEn, source: i.source, levels: [...i.levels], maxPoints: i.maxPoints, perUnit: i.perUnit ?? null };
+  return {
+    code: i.code,
+    labelZh: i.labelZh,
+    labelEn: i.labelEn,
+    source: i.source,
+    levels: [...i.levels],
+    maxPoints: i.maxPoints,
+    perUnit: i.perUnit ?? null,
+  };
 }
 
 export async function getScoreConfig(deps: Deps, actor: Actor): Promise<ScoreConfig> {
@@ -37,7 +53,10 @@ export async function getScoreConfig(deps: Deps, actor: Actor): Promise<ScoreCon
 
 export async function putScoreItems(deps: Deps, actor: Actor, meta: RequestMeta, body: PutScoreItemsBody): Promise<ScoreConfig> {
   if (!actor.permissions.has('supervision:configure') || !isCityWide(actor)) throw new AppError('FORBIDDEN');
-  const items: ScoreItemConfig[] = body.items.map((i) => ({ ...i, ...(i.perUnit !== null && i.perUnit !== undefined ? { perUnit: i.perUnit } : { perUnit: undefined }) }) as ScoreItemConfig);
+  const items: ScoreItemConfig[] = body.items.map(
+    (i) =>
+      ({ ...i, ...(i.perUnit !== null && i.perUnit !== undefined ? { perUnit: i.perUnit } : { perUnit: undefined }) }) as ScoreItemConfig,
+  );
   try {
     assertScoreItemsValid(items, new Set(scoreSources().keys()));
   } catch (e) {
@@ -73,7 +92,13 @@ export async function putScoreItems(deps: Deps, actor: Actor, meta: RequestMeta,
         })),
       )
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'supervision.score_items.put', entityType: 'supervision_score_items', entityId: null, bureauId: null, data: { items: body.items } });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'supervision.score_items.put',
+      entityType: 'supervision_score_items',
+      entityId: null,
+      bureauId: null,
+      data: { items: body.items },
+    });
   });
   return getScoreConfig(deps, actor);
 }
@@ -81,7 +106,13 @@ export async function putScoreItems(deps: Deps, actor: Actor, meta: RequestMeta,
 type Subject = { id: string; name: string; org_name: string };
 
 /** The cards of the given officers or squads: each item's source measures every subject once. */
-export async function cardsFor(db: Executor, level: ScoreLevel, subjects: readonly Subject[], from: string, to: string): Promise<ScoreCardDto[]> {
+export async function cardsFor(
+  db: Executor,
+  level: ScoreLevel,
+  subjects: readonly Subject[],
+  from: string,
+  to: string,
+): Promise<ScoreCardDto[]> {
   const items = (await scoreItems(db)).filter((i) => i.levels.includes(level));
   const q: SourceQuery = { level, ids: subjects.map((s) => s.id), from, to };
   const measured = new Map<string, Map<string, Measure>>();
@@ -120,7 +151,14 @@ export async function listScores(deps: Deps, actor: Actor, q: ScoresQuery): Prom
       : deps.db.selectFrom('orgs as s').innerJoin('orgs as g', 'g.id', 's.id').where('s.kind', '=', 'squad');
   const scoped = base.where('g.path', 'like', `${path}%`);
   const [rows, count] = await Promise.all([
-    scoped.select(['s.id', 's.name', 'g.name as org_name']).orderBy('g.path').orderBy('s.name').orderBy('s.id').limit(p.pageSize).offset(p.offset).execute(),
+    scoped
+      .select(['s.id', 's.name', 'g.name as org_name'])
+      .orderBy('g.path')
+      .orderBy('s.name')
+      .orderBy('s.id')
+      .limit(p.pageSize)
+      .offset(p.offset)
+      .execute(),
     scoped.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return page(await cardsFor(deps.db, q.level, rows, q.from, q.to), Number(count.n), p);
@@ -129,6 +167,11 @@ export async function listScores(deps: Deps, actor: Actor, q: ScoresQuery): Prom
 /** The officer's own card: every signed-in officer reads it. */
 export async function myScores(deps: Deps, actor: Actor, q: MyScoresQuery): Promise<ScoreCardDto> {
   checkPeriod(q.from, q.to);
-  const me = await deps.db.selectFrom('officers as s').innerJoin('orgs as g', 'g.id', 's.org_id').select(['s.id', 's.name', 'g.name as org_name']).where('s.id', '=', actor.id).executeTakeFirstOrThrow();
+  const me = await deps.db
+    .selectFrom('officers as s')
+    .innerJoin('orgs as g', 'g.id', 's.org_id')
+    .select(['s.id', 's.name', 'g.name as org_name'])
+    .where('s.id', '=', actor.id)
+    .executeTakeFirstOrThrow();
   return (await cardsFor(deps.db, 'officer', [me], q.from, q.to))[0]!;
 }
