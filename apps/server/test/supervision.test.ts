@@ -306,7 +306,7 @@ describe('B7 考核 never scores fines', () => {
       items: [...items, { code: 'fines', labelZh: '罚款', labelEn: 'Fines', source: 'fine_total', levels: ['officer'], maxPoints: 10 }],
     });
     expect(fines.statusCode).toBe(422);
-    expect(errorBody(fines).rule).toMatch(/^B7/);
+    expect((fines.json() as { rule?: string }).rule).toMatch(/^B7/);
     expect(errorBody(fines).field).toBe(`items.${items.length}.source`);
     expect((await call('pd_super', 'PUT', `${P}/score-items`, { items })).statusCode).toBe(403);
     expect((await call('sh_super', 'PUT', `${P}/score-items`, { items })).statusCode).toBe(200);

@@ -181,9 +181,9 @@ export async function findingById(deps: Deps, id: string): Promise<Finding> {
 /** The squad reports what it corrected. */
 export async function correctFinding(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: CorrectFindingBody): Promise<Finding> {
   assertPermission(actor, 'supervision:answer');
-  assertNotAfterToday(deps, 'date', body.date);
   await deps.db.transaction().execute(async (trx) => {
     const r = await findingRowOrFail(trx, actor, id);
+    assertNotAfterToday(deps, 'date', body.date);
     if (r.status !== 'open' && r.status !== 'returned')
       throw new AppError('STATE_CONFLICT', { message: '该问题不在待整改状态', messageEn: 'The finding is not awaiting correction' });
     if (body.date < iso(r.created_at).slice(0, 10)) throw fieldError('date', '整改日期早于问题发出日期', 'before the finding was issued');
@@ -206,9 +206,9 @@ export async function correctFinding(deps: Deps, actor: Actor, meta: RequestMeta
 /** The supervisor accepts the correction, or returns it to be corrected again. */
 export async function acceptFinding(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: AcceptFindingBody): Promise<Finding> {
   assertPermission(actor, 'supervision:write');
-  assertNotAfterToday(deps, 'date', body.date);
   await deps.db.transaction().execute(async (trx) => {
     const r = await findingRowOrFail(trx, actor, id);
+    assertNotAfterToday(deps, 'date', body.date);
     if (r.status !== 'corrected')
       throw new AppError('STATE_CONFLICT', { message: '该问题尚未报送整改情况', messageEn: 'No correction was reported' });
     await trx

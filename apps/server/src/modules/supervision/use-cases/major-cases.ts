@@ -51,11 +51,11 @@ export function toMajorCase(r: Row, day: string): MajorCase {
 
 export async function openMajorCase(deps: Deps, actor: Actor, meta: RequestMeta, body: OpenMajorCaseBody): Promise<MajorCase> {
   assertPermission(actor, 'supervision:write');
-  assertNotAfterToday(deps, 'openedOn', body.openedOn);
-  if (body.dueOn <= body.openedOn) throw fieldError('dueOn', `督办期限须晚于立项日期（${body.openedOn}）`, 'must be after openedOn');
   const id = deps.newId();
   await deps.db.transaction().execute(async (trx) => {
     const c = await getCaseRowOrFail(trx, actor, body.caseId);
+    assertNotAfterToday(deps, 'openedOn', body.openedOn);
+    if (body.dueOn <= body.openedOn) throw fieldError('dueOn', `督办期限须晚于立项日期（${body.openedOn}）`, 'must be after openedOn');
     const open = await trx
       .selectFrom('supervision_major_cases')
       .select('id')
@@ -97,10 +97,10 @@ export async function closeMajorCase(
   body: CloseMajorCaseBody,
 ): Promise<MajorCase> {
   assertPermission(actor, 'supervision:write');
-  assertNotAfterToday(deps, 'date', body.date);
   await deps.db.transaction().execute(async (trx) => {
     const r = await majorCaseQuery(trx).where('m.id', '=', id).forUpdate('m').executeTakeFirst();
     assertInJurisdiction(actor, r?.org_path);
+    assertNotAfterToday(deps, 'date', body.date);
     if (r!.status !== 'open')
       throw new AppError('STATE_CONFLICT', { message: '该督办已办结', messageEn: 'The supervision was closed already' });
     if (body.date < dateText(r!.opened_on))

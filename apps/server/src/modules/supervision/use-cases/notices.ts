@@ -66,12 +66,12 @@ function toNotice(r: NoticeRow, day: string): SupervisionNotice {
 
 export async function issueNotice(deps: Deps, actor: Actor, meta: RequestMeta, body: IssueNoticeBody): Promise<SupervisionNotice> {
   assertPermission(actor, 'supervision:write');
-  assertNotAfterToday(deps, 'issuedOn', body.issuedOn);
-  if (body.answerDue <= body.issuedOn)
-    throw fieldError('answerDue', `回复期限须晚于发出日期（${body.issuedOn}）`, 'must be after issuedOn');
   const id = deps.newId();
   await deps.db.transaction().execute(async (trx) => {
     const org = await orgInJurisdiction(trx, actor, body.orgId);
+    assertNotAfterToday(deps, 'issuedOn', body.issuedOn);
+    if (body.answerDue <= body.issuedOn)
+      throw fieldError('answerDue', `回复期限须晚于发出日期（${body.issuedOn}）`, 'must be after issuedOn');
     if (body.caseId) {
       const c = await getCaseRowOrFail(trx, actor, body.caseId);
       if (!c.org_path.startsWith(org.path)) throw fieldError('caseId', '案件不属于收件单位', 'the case is not one of the recipient unit');
@@ -185,10 +185,10 @@ export async function exportNotices(deps: Deps, actor: Actor, q: NoticeQuery): P
 /** The recipient squad answers (its leader), once. */
 export async function answerNotice(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: AnswerBody): Promise<SupervisionNotice> {
   assertAnyPermission(actor, ['supervision:answer', 'supervision:write']);
-  assertNotAfterToday(deps, 'date', body.date);
   await deps.db.transaction().execute(async (trx) => {
     const r = await noticeQuery(trx).where('n.id', '=', id).forUpdate('n').executeTakeFirst();
     assertInJurisdiction(actor, r?.org_path);
+    assertNotAfterToday(deps, 'date', body.date);
     if (r!.status !== 'issued')
       throw new AppError('STATE_CONFLICT', { message: '该文书已回复', messageEn: 'The notice was answered already' });
     if (body.date < dateText(r!.issued_on))

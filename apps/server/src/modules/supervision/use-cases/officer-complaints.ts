@@ -58,10 +58,10 @@ function toComplaint(r: Row, day: string): OfficerComplaint {
 
 export async function receiveComplaint(deps: Deps, actor: Actor, meta: RequestMeta, body: ReceiveComplaintBody): Promise<OfficerComplaint> {
   assertPermission(actor, 'supervision:write');
-  assertNotAfterToday(deps, 'receivedOn', body.receivedOn);
   const id = deps.newId();
   await deps.db.transaction().execute(async (trx) => {
     const org = await orgInJurisdiction(trx, actor, body.orgId);
+    assertNotAfterToday(deps, 'receivedOn', body.receivedOn);
     if (body.officerId) {
       const o = await trx
         .selectFrom('officers as o')
@@ -108,10 +108,10 @@ export async function handleComplaint(
   body: HandleComplaintBody,
 ): Promise<OfficerComplaint> {
   assertPermission(actor, 'supervision:write');
-  assertNotAfterToday(deps, 'date', body.date);
   await deps.db.transaction().execute(async (trx) => {
     const r = await complaintQuery(trx).where('k.id', '=', id).forUpdate('k').executeTakeFirst();
     assertInJurisdiction(actor, r?.org_path);
+    assertNotAfterToday(deps, 'date', body.date);
     if (r!.status !== 'received')
       throw new AppError('STATE_CONFLICT', { message: '该投诉已办结', messageEn: 'The complaint was concluded already' });
     if (body.date < dateText(r!.received_on))

@@ -70,7 +70,6 @@ async function recordingRowOrFail(db: Executor, actor: Actor, id: string): Promi
 
 export async function createRecording(deps: Deps, actor: Actor, meta: RequestMeta, body: CreateRecordingBody): Promise<Recording> {
   if (!actor.permissions.has('recording:write')) assertPermission(actor, 'supervision:write');
-  assertNotAfterToday(deps, 'recordedOn', body.recordedOn);
   const id = deps.newId();
   await deps.db.transaction().execute(async (trx) => {
     const officer = await trx
@@ -81,6 +80,7 @@ export async function createRecording(deps: Deps, actor: Actor, meta: RequestMet
       .executeTakeFirst();
     if (!officer || !officer.path.startsWith(actor.jurisdictionPath))
       throw fieldError('officerId', '执法人员不存在或不在本辖区', 'no such officer in your jurisdiction');
+    assertNotAfterToday(deps, 'recordedOn', body.recordedOn);
     if (body.caseId) {
       const c = await getCaseRowOrFail(trx, actor, body.caseId);
       if (body.caseEventId) {

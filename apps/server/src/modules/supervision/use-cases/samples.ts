@@ -144,9 +144,9 @@ export async function exportSamples(deps: Deps, actor: Actor, q: SampleQuery): P
 
 export async function scoreSample(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: ScoreSampleBody): Promise<SampleDetail> {
   assertPermission(actor, 'supervision:write');
-  assertNotAfterToday(deps, 'date', body.date);
   await deps.db.transaction().execute(async (trx) => {
     const r = await sampleRowOrFail(trx, actor, id, true);
+    assertNotAfterToday(deps, 'date', body.date);
     if (r.status !== 'pending')
       throw new AppError('STATE_CONFLICT', { message: '该样本已评查', messageEn: 'The sample was reviewed already' });
     const sheet = await sheetById(trx, r.sheet_id);
