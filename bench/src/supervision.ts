@@ -72,7 +72,9 @@ const rawCheckMs = await median(SAMPLES, 5, () =>
     await sql`SELECT doc_type, number, issued_on FROM case_documents WHERE case_id = ${c.id}`.execute(trx);
     await sql`SELECT data FROM case_events WHERE case_id = ${c.id} AND action = 'serveDecision' ORDER BY seq DESC LIMIT 1`.execute(trx);
     await sql`INSERT INTO supervision_checks (id, bureau_id, org_id, case_id, trigger, checked_on, score, max_score, items, findings, created_at)
-      VALUES (${ctx.deps.newId()}, ${bureauId}, ${row.rows[0]!.org_id}, ${c.id}, 'on_demand', '2026-03-02', 100, 100, '[]', '[]', now())`.execute(trx);
+      VALUES (${ctx.deps.newId()}, ${bureauId}, ${row.rows[0]!.org_id}, ${c.id}, 'on_demand', '2026-03-02', 100, 100, '[]', '[]', now())`.execute(
+      trx,
+    );
     await chain.append(trx, { action: 'supervision.check', entityType: 'case', entityId: c.id, bureauId });
   }),
 );
@@ -109,7 +111,9 @@ const rawDrawMs = await median(DRAWS, 0, () =>
   db.transaction().execute(async (trx) => {
     const planId = ctx.deps.newId();
     await sql`INSERT INTO supervision_plans (id, bureau_id, org_id, kind, name, period_from, period_to, default_bp, due_on, status, commitment, seed_hex, created_at)
-      VALUES (${planId}, ${bureauId}, ${bureauId}, 'recording', 'raw', '2026-01-01', '2026-03-31', 1710, '2026-12-31', 'drawn', '', '', now())`.execute(trx);
+      VALUES (${planId}, ${bureauId}, ${bureauId}, 'recording', 'raw', '2026-01-01', '2026-03-31', 1710, '2026-12-31', 'drawn', '', '', now())`.execute(
+      trx,
+    );
     await sql`
       INSERT INTO supervision_samples (id, plan_id, bureau_id, org_id, recording_id, draw_order, status)
       SELECT gen_random_uuid(), ${planId}, p.bureau_id, p.org_id, p.id, row_number() OVER (), 'pending'
@@ -122,7 +126,11 @@ const rawDrawMs = await median(DRAWS, 0, () =>
 );
 
 console.log(`engine ${ctx.deps.config.databaseUrl ? 'postgresql' : 'pglite'}`);
-console.log(`B5 check of one archived case (HTTP, ${SAMPLES} samples): platform ${checkMs.toFixed(2)} ms, raw SQL ${rawCheckMs.toFixed(2)} ms, ratio ${(checkMs / rawCheckMs).toFixed(2)}×`);
+console.log(
+  `B5 check of one archived case (HTTP, ${SAMPLES} samples): platform ${checkMs.toFixed(2)} ms, raw SQL ${rawCheckMs.toFixed(2)} ms, ratio ${(checkMs / rawCheckMs).toFixed(2)}×`,
+);
 console.log(`B5 checkCaseFile alone (domain): ${(domainMs * 1000).toFixed(0)} µs`);
-console.log(`sampling draw, ${RECORDINGS} recordings at 17.1 % → ${drawn} drawn (${DRAWS} draws): platform ${drawMs.toFixed(0)} ms, raw SQL ${rawDrawMs.toFixed(0)} ms, ratio ${(drawMs / rawDrawMs).toFixed(2)}×`);
+console.log(
+  `sampling draw, ${RECORDINGS} recordings at 17.1 % → ${drawn} drawn (${DRAWS} draws): platform ${drawMs.toFixed(0)} ms, raw SQL ${rawDrawMs.toFixed(0)} ms, ratio ${(drawMs / rawDrawMs).toFixed(2)}×`,
+);
 await ctx.close();
