@@ -17,6 +17,9 @@ import { assertAnyPermission, dateText, iso, orgInJurisdiction, page, pageOf, RE
 export type SeedSource = (n: number) => Uint8Array;
 export const CRYPTO_SEED: SeedSource = (n) => new Uint8Array(randomBytes(n));
 
+/** Rows per INSERT of drawn samples (8 parameters each). */
+const SAMPLE_BATCH = 5_000;
+
 /** The seed's 17.1 % (000: 抽查比 17.1%) is 1,710 basis points; a plan states its own. */
 type Member = SamplingMember & { orgId: string; bureauId: string | null };
 
@@ -167,21 +170,21 @@ export async function drawSamplingPlan(deps: Deps, actor: Actor, meta: RequestMe
       throw e;
     }
     const byId = new Map(members.map((m) => [m.id, m]));
-    if (outcome.ids.length > 0) {
+    // In batches: one statement may bind at most 65,535 parameters (a city-wide 17.1 % of 100,000 is 17,100 rows).
+    const rows = outcome.ids.map((mid, i) => ({
+      id: deps.newId(),
+      plan_id: id,
+      bureau_id: byId.get(mid)!.bureauId,
+      org_id: byId.get(mid)!.orgId,
+      case_id: plan.kind === 'case_file' ? mid : null,
+      recording_id: plan.kind === 'recording' ? mid : null,
+      draw_order: i + 1,
+      status: 'pending',
+    }));
+    for (let i = 0; i < rows.length; i += SAMPLE_BATCH) {
       await trx
         .insertInto('supervision_samples')
-        .values(
-          outcome.ids.map((mid, i) => ({
-            id: deps.newId(),
-            plan_id: id,
-            bureau_id: byId.get(mid)!.bureauId,
-            org_id: byId.get(mid)!.orgId,
-            case_id: plan.kind === 'case_file' ? mid : null,
-            recording_id: plan.kind === 'recording' ? mid : null,
-            draw_order: i + 1,
-            status: 'pending',
-          })),
-        )
+        .values(rows.slice(i, i + SAMPLE_BATCH))
         .execute();
     }
     const updated = await trx
