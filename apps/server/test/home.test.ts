@@ -113,7 +113,7 @@ describe('GET /api/v1/home', () => {
     expect(s.kind).toBe('supervisor');
     expect(num(s, 'overdue')).toEqual({ value: 1, capped: false });
     expect(s.capabilities).toContain('audit');
-    expect(s.comingSoon).toEqual(['supervision']);
+    expect(s.comingSoon).toEqual([]);
   });
 
   it('the administrator’s home counts no cases; anonymous is 401', async () => {

@@ -26,6 +26,8 @@ let importId: string;
 /** 浦东's Open311 partner key and a request it filed. */
 let open311KeyId: string;
 let open311Request: { service_request_id: string; token: string };
+/** 浦东's supervision records (docs/supervision.md): a drawn plan, a sample, a finding, a recording, a notice, 督办, a complaint. */
+const sup: Record<string, string> = {};
 
 const QP_USERS = ['qp_admin', 'qp_leader', 'qp_zjj_leader', 'qp_zjj_01'] as const;
 
@@ -85,6 +87,66 @@ beforeAll(async () => {
   });
   expect(filed.statusCode, filed.body).toBe(201);
   open311Request = (JSON.parse(filed.body) as { service_request_id: string; token: string }[])[0]!;
+  // 执法监督: 浦东's supervisor makes one of each record.
+  const superToken = await ctx.login('pd_super');
+  const made = async <T>(method: string, url: string, body: unknown, status = 201): Promise<T> => {
+    const r = await ctx.api(method, url, { token: superToken, body });
+    expect(r.statusCode, r.body).toBe(status);
+    return r.json() as T;
+  };
+  const S = '/api/v1/supervision';
+  const plan = await made<{ id: string }>('POST', `${S}/plans`, {
+    kind: 'case_file',
+    orgId: o.bureauId,
+    name: '访问测试评查',
+    periodFrom: '2025-01-01',
+    periodTo: '2026-12-31',
+    defaultBasisPoints: 10_000,
+    dueOn: '2026-12-31',
+  });
+  sup.plan = plan.id;
+  await made('POST', `${S}/plans/${plan.id}/draw`, undefined, 200);
+  const samples = await made<{ items: { id: string }[] }>('GET', `${S}/samples?planId=${plan.id}`, undefined, 200);
+  sup.sample = samples.items[0]!.id;
+  const rec = await made<{ id: string }>('POST', `${S}/recordings`, {
+    fileSm3: 'c'.repeat(64),
+    officerId: o.officerId,
+    recordedOn: '2026-01-05',
+    durationSeconds: 60,
+    caseId: o.caseId,
+  });
+  sup.recording = rec.id;
+  sup.finding = (
+    await made<{ id: string }>('POST', `${S}/recordings/${rec.id}/problems`, { description: '未全程记录', dueOn: '2026-12-31' })
+  ).id;
+  sup.notice = (
+    await made<{ id: string }>('POST', `${S}/notices`, {
+      kind: 'inspection_notice',
+      orgId: o.squadId,
+      recipient: '中队',
+      subject: '督察',
+      body: '请回复',
+      issuedOn: '2026-01-20',
+      answerDue: '2026-02-20',
+    })
+  ).id;
+  sup.major = (
+    await made<{ id: string }>('POST', `${S}/major-cases`, {
+      caseId: o.caseId,
+      reason: '督办',
+      openedOn: '2026-01-20',
+      dueOn: '2026-02-20',
+    })
+  ).id;
+  sup.complaint = (
+    await made<{ id: string }>('POST', `${S}/officer-complaints`, {
+      orgId: o.squadId,
+      channel: '12345',
+      complainant: '市民',
+      content: '态度',
+      receivedOn: '2026-01-20',
+    })
+  ).id;
   // The city's 检查事项清单 is reference data of the same kind.
   lawIds['inspection-matters'] = (await ctx.deps.db.selectFrom('inspection_matters').select('id').limit(1).executeTakeFirstOrThrow()).id;
 }, 240_000);
@@ -160,6 +222,14 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     '/service_code': { value: 'SR04', owner: 'reference', random: () => 'SR04' },
     '/service_request_id': pd(open311Request.service_request_id, () => `T20260302${randomBytes(4).toString('hex').toUpperCase()}`),
     '/token': pd(open311Request.token),
+    // 执法监督 (docs/supervision.md): 浦东's records.
+    'plans/id': pd(sup.plan!),
+    'samples/id': pd(sup.sample!),
+    'findings/id': pd(sup.finding!),
+    'recordings/id': pd(sup.recording!),
+    'notices/id': pd(sup.notice!),
+    'major-cases/id': pd(sup.major!),
+    'officer-complaints/id': pd(sup.complaint!),
     // The workbench's sets are the caller's own lists (no 浦东 object in the path).
     'workbench/set': { value: 'myTasks', owner: 'neutral', random: () => 'myTasks' },
   };
@@ -251,6 +321,7 @@ function send(req: Request, auth: { token?: string }): Promise<LightMyRequestRes
 /** 浦东's ids and hashes that no answer to anyone else may carry. Org ids are not secret (the org tree is public). */
 function markers(): string[] {
   return [
+    ...Object.values(sup),
     o.caseId,
     o.evidenceId,
     o.evidenceSm3,

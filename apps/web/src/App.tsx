@@ -47,7 +47,8 @@ function Home() {
 function RoutePage({ route, children }: { route: AppRoute; children: ReactNode }) {
   const { can } = useAuth();
   // A page of the console that his roles do not open: he is told what he lacks (the API refuses regardless).
-  if (route.permission && !can(route.permission)) return <NoPermission permission={route.permission} pageKey={route.labelKey} />;
+  if (route.permission && !can(route.permission) && !(route.orPermission && can(route.orPermission)))
+    return <NoPermission permission={route.permission} pageKey={route.labelKey} />;
   return <Suspense fallback={<FullPageSpin />}>{children}</Suspense>;
 }
 

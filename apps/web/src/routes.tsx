@@ -50,6 +50,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'tickets', labelKey: 'menu.tickets', icon: <MailOutlined /> },
   { key: 'coordination', labelKey: 'menu.coordination', icon: <ApartmentOutlined /> },
   { key: 'duty', labelKey: 'menu.duty', icon: <CalendarOutlined /> },
+  { key: 'supervision', labelKey: 'menu.supervision', icon: <AuditOutlined /> },
 ];
 
 export type AppRoute = {
@@ -59,6 +60,8 @@ export type AppRoute = {
   icon: ReactNode;
   /** Shown and reachable only with this permission (from `me.permissions`); omit for every signed-in user. */
   permission?: string;
+  /** A second permission that also opens the page (the squad leader answers in the supervisor's review workspace). */
+  orPermission?: string;
   group?: string;
   /** false: reachable but not in the menu (detail pages). */
   inMenu?: boolean;
@@ -218,6 +221,39 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'coordination',
     inMenu: false,
     page: lazy(() => import('./pages/coordination/JointActionPage.tsx')),
+  },
+  // 执法监督 and 考核 (issue 15; docs/supervision.md): the supervisor's home, the review workspace, 考核, my own scores.
+  {
+    path: 'supervision',
+    labelKey: 'menu.supervisionHome',
+    icon: <AuditOutlined />,
+    permission: 'supervision:read',
+    group: 'supervision',
+    page: lazy(() => import('./pages/supervision/SupervisionHomePage.tsx')),
+  },
+  {
+    path: 'supervision/review',
+    labelKey: 'menu.supervisionReview',
+    icon: <FileTextOutlined />,
+    permission: 'supervision:read',
+    orPermission: 'supervision:answer',
+    group: 'supervision',
+    page: lazy(() => import('./pages/supervision/ReviewPage.tsx')),
+  },
+  {
+    path: 'supervision/scores',
+    labelKey: 'menu.supervisionScores',
+    icon: <ProfileOutlined />,
+    permission: 'supervision:read',
+    group: 'supervision',
+    page: lazy(() => import('./pages/supervision/ScoresPage.tsx')),
+  },
+  {
+    path: 'my-scores',
+    labelKey: 'menu.myScores',
+    icon: <ProfileOutlined />,
+    group: 'supervision',
+    page: lazy(() => import('./pages/supervision/MyScoresPage.tsx')),
   },
   // 勤务 (issue 13 §7): the roster editor, the duty map, the month's plan, the duty log.
   {
@@ -585,5 +621,5 @@ export const APP_ROUTES: AppRoute[] = [
 ];
 
 export function allowedRoutes(can: (permission: string) => boolean): AppRoute[] {
-  return APP_ROUTES.filter((r) => !r.permission || can(r.permission));
+  return APP_ROUTES.filter((r) => !r.permission || can(r.permission) || (!!r.orPermission && can(r.orPermission)));
 }

@@ -25,6 +25,7 @@ import { schedulerModule, type JobHandlers } from '../modules/scheduler/index.ts
 import { serviceModule } from '../modules/service/index.ts';
 import { staffModule } from '../modules/staff/index.ts';
 import { subjectImportModule, subjectsModule } from '../modules/subjects/index.ts';
+import { supervisionModule } from '../modules/supervision/index.ts';
 import { throttleModule } from '../modules/throttle/index.ts';
 import { ticketsModule } from '../modules/tickets/index.ts';
 import { type ServerModule, withSchemaTypes } from './server-module.ts';
@@ -60,6 +61,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   ticketsModule,
   coordinationModule,
   dutyModule,
+  supervisionModule,
 ];
 
 export type Modules = {

@@ -48,6 +48,12 @@ export const PERMISSIONS = [
   'duty:write',
   'duty:report',
   'ticket:command',
+  // 执法监督 and 考核 (docs/supervision.md): read, sample and review, answer a finding or notice, configure 考核, recordings.
+  'supervision:read',
+  'supervision:write',
+  'supervision:answer',
+  'supervision:configure',
+  'recording:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,6 +73,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:write',
     'duty:read',
     'duty:report',
+    'recording:write',
   ],
   squad_leader: [
     'org:read',
@@ -90,6 +97,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'duty:write',
     'duty:report',
+    'supervision:answer',
+    'recording:write',
   ],
   legal_reviewer: [
     'org:read',
@@ -134,6 +143,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:write',
     'joint:read',
     'duty:read',
+    'supervision:read',
+    'supervision:write',
+    'supervision:configure',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -164,6 +176,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'duty:write',
     'ticket:command',
+    'supervision:read',
   ],
   admin: [
     'org:read',

@@ -86,7 +86,7 @@ const CAPABILITIES: Record<HomeKind, readonly string[]> = {
   bureau_leader: ['workbench', 'cases', 'enforcement', 'disclosures'],
   legal_reviewer: ['workbench', 'cases', 'law-provisions', 'disclosures'],
   commander: ['cases', 'law-search'],
-  supervisor: ['audit', 'cases', 'disclosures'],
+  supervisor: ['supervision', 'supervision/review', 'supervision/scores', 'audit', 'cases'],
   admin: ['orgs', 'officers', 'audit', 'law-config'],
 };
 
@@ -99,7 +99,7 @@ const COMING_SOON: Record<HomeKind, RoleHome['comingSoon']> = {
   bureau_leader: ['cockpit'],
   legal_reviewer: [],
   commander: ['dispatch'],
-  supervisor: ['supervision'],
+  supervisor: [],
   admin: [],
 };
 

@@ -1,0 +1,70 @@
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Me, SamplingPlan } from '@chengguan/contracts';
+import { apiGet, openBrowser, type Session } from './browser.ts';
+import { signIn } from './case-helpers.ts';
+
+// 执法监督 in the browser: 浦东's supervisor lands on his home, draws a recording plan in the review workspace and sees
+// the drawn recordings; an officer reads his own 考核 card, which says fines are never scored and explains each line.
+
+const baseUrl = inject('baseUrl');
+const sessions: Session[] = [];
+afterAll(async () => {
+  for (const s of sessions) await s.close();
+});
+const post = (page: Page, path: string, data: unknown) =>
+  page.request.post(path, { data, headers: { Origin: baseUrl, 'Idempotency-Key': `e2e-sup-${Date.now()}-${Math.random()}` } });
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+describe('supervision', () => {
+  it('the supervisor draws a recording plan in the review workspace and sees the drawn recordings', async () => {
+    const officer = await openBrowser(baseUrl);
+    sessions.push(officer);
+    await signIn(officer.page, 'pd_ljz_01');
+    const me = await apiGet<Me>(officer.page, '/api/v1/me');
+    const sm3 = Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+    const rec = await post(officer.page, '/api/v1/supervision/recordings', {
+      fileSm3: sm3,
+      officerId: me.id,
+      recordedOn: today(),
+      durationSeconds: 120,
+    });
+    expect(rec.status(), await rec.text()).toBe(201);
+
+    const s = await openBrowser(baseUrl);
+    sessions.push(s);
+    const { page } = s;
+    await signIn(page, 'pd_super');
+    await page.goto('/supervision');
+    await page.getByTestId('supervision-home').waitFor();
+    await page.getByTestId('sup-home-samples-due').waitFor();
+    const sup = await apiGet<Me>(page, '/api/v1/me');
+    const made = await post(page, '/api/v1/supervision/plans', {
+      kind: 'recording',
+      orgId: sup.orgId,
+      name: '录像抽查（浏览器）',
+      periodFrom: today(),
+      periodTo: today(),
+      defaultBasisPoints: 10_000,
+      dueOn: today(),
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    const plan = (await made.json()) as SamplingPlan;
+    await page.goto('/supervision/review');
+    await page.getByRole('tab', { name: '抽查计划' }).click();
+    await page.getByTestId(`sup-draw-${plan.id}`).click();
+    await expect.poll(async () => (await apiGet<SamplingPlan>(page, `/api/v1/supervision/plans/${plan.id}`)).status).toBe('drawn');
+    await page.getByRole('tab', { name: '评查样本' }).click();
+    await page.getByTestId('sup-samples').getByText('录像抽查（浏览器）').first().waitFor();
+  });
+
+  it('an officer reads his own 考核 card: fines are never scored, each line explained', async () => {
+    const s = await openBrowser(baseUrl);
+    sessions.push(s);
+    await signIn(s.page, 'pd_ljz_01');
+    await s.page.goto('/my-scores');
+    await s.page.getByTestId('my-scores').waitFor();
+    await s.page.getByText('考核不以罚款数额').first().waitFor();
+    await s.page.getByText('暂无数据').first().waitFor();
+  });
+});
