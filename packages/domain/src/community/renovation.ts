@@ -3,7 +3,7 @@
 // Art. 13 (开工前向物业管理企业申报登记); 《上海市住宅物业管理规定》 Art. 56 (装修前告知物业、违法搭建与损坏承重结构的禁止)。
 // Pure: the declared works are the input; the outcome is the strictest of the works' rules.
 
-export type RuleSource = { cite: string; mark: 'V' | 'P' | 'U' };
+import type { RuleSource } from '../staff/role-grants.ts';
 
 export const RENOVATION_WORKS = [
   'interior_finish',
