@@ -181,8 +181,8 @@ export type HouseAnnotation = Static<typeof HouseAnnotation>;
 export const StallPointBody = Type.Object({
   subjectId: Uuid,
   pointType: literals(STALL_POINT_TYPE_CODES),
-  opensAt: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
-  closesAt: Type.String({ pattern: '^([01][0-9]|2[0-4]):[0-5][0-9]$' }),
+  opensAt: Code('^([01][0-9]|2[0-3]):[0-5][0-9]$', 5, 'HH:MM, Shanghai time'),
+  closesAt: Code('^([01][0-9]|2[0-4]):[0-5][0-9]$', 5, 'HH:MM, Shanghai time; not after the opening: the next day'),
   capacity: Int(1, 10_000),
   rules: MultilineText(1000, { minLength: 2 }),
 });
