@@ -229,6 +229,6 @@ export async function complainAboutStall(deps: Deps, citizen: Citizen, meta: Req
     ...(r.address ? { address: r.address.slice(0, 200) } : {}),
     contactConsent: body.contactConsent,
   });
-  await deps.db.insertInto('stall_point_tickets').values({ ticket_id: ticket.id, subject_id: id }).onConflict((oc) => oc.doNothing()).execute();
+  await deps.db.insertInto('stall_point_tickets').values({ ticket_id: ticket.id, subject_id: id, created_at: deps.clock.now() }).onConflict((oc) => oc.doNothing()).execute();
   return { ticketId: ticket.id, ticketNumber: ticket.number };
 }

@@ -242,7 +242,10 @@ export async function receiveComplaint(
       orgId: w.org_id,
     },
     async (trx, ticketId) => {
-      await trx.insertInto('workroom_tickets').values({ ticket_id: ticketId, workroom_id: w.id, bureau_id: w.bureau_id }).execute();
+      await trx
+        .insertInto('workroom_tickets')
+        .values({ ticket_id: ticketId, workroom_id: w.id, bureau_id: w.bureau_id, created_at: deps.clock.now() })
+        .execute();
     },
   );
   const t = await findVisibleTicket(deps.db, actor, r.id);
