@@ -219,6 +219,14 @@ export const APP_ROUTES: AppRoute[] = [
     inMenu: false,
     page: lazy(() => import('./pages/coordination/JointActionPage.tsx')),
   },
+  // 外勤 (issue 17 §1): records kept on the phone without a signal and sent when it returns.
+  {
+    path: 'field',
+    labelKey: 'menu.field',
+    icon: <ThunderboltOutlined />,
+    permission: 'ticket:write',
+    page: lazy(() => import('./pages/field/FieldPage.tsx')),
+  },
   // 勤务 (issue 13 §7): the roster editor, the duty map, the month's plan, the duty log.
   {
     path: 'duty/roster',

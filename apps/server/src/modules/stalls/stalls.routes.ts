@@ -2,7 +2,9 @@
 // citizen's complaint about a point (portal session).
 import { Type } from '@sinclair/typebox';
 import {
+  DistrictFeatureCollection,
   ErrorBody,
+  MapConfig,
   Page,
   PublicStallPoint,
   PublicStallQuery,
@@ -18,6 +20,7 @@ import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import type { RouteApp } from '../../platform/server-module.ts';
+import { getPublicMapData } from '../geo/index.ts';
 import { authenticateCitizen, citizenTokenOf } from '../portal/index.ts';
 import { complainAboutStall, exportStallPoints, listStallPoints, publicStallPoints, saveStallPoint, stallPointStep } from './stalls.ts';
 
@@ -77,6 +80,18 @@ export function publicStallRoutes(app: RouteApp, deps: Deps): void {
       },
     },
     async (request) => publicStallPoints(deps, request.query),
+  );
+  app.get(
+    '/api/public/stall-map',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '上海摊服务地图的底图设置与区界（无需登录）/ the public map’s base map and district boundaries',
+        security: [],
+        response: { 200: Type.Object({ config: MapConfig, districts: DistrictFeatureCollection }) },
+      },
+    },
+    async () => getPublicMapData(deps),
   );
   app.post(
     '/api/portal/citizen/stall-points/:id/complaints',
