@@ -159,7 +159,7 @@ export function publicCompoundRoutes(app: RouteApp, deps: Deps): void {
     return { id: s.citizenId, phone: s.phone };
   };
   app.get(
-    '/api/portal/compounds',
+    '/api/public/compounds',
     {
       schema: {
         tags: TAGS,
