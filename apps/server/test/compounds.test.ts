@@ -67,7 +67,10 @@ beforeAll(async () => {
     .limit(1)
     .executeTakeFirstOrThrow();
   const s = await ctx.api('POST', '/api/portal/citizen/session', { body: { phone, code: /验证码为 (\d{6})/.exec(m.text)![1] } });
-  citizenCookie = ([] as string[]).concat(s.headers['set-cookie'] ?? []).find((c) => c.startsWith('cg_citizen='))!.split(';')[0]!;
+  citizenCookie = ([] as string[])
+    .concat(s.headers['set-cookie'] ?? [])
+    .find((c) => c.startsWith('cg_citizen='))!
+    .split(';')[0]!;
 }, 120_000);
 afterAll(async () => {
   await ctx?.close();
@@ -141,15 +144,26 @@ describe('compounds', () => {
       201,
     );
     expect(rep.state).toBe('reported');
-    const officers = await ctx.deps.db.selectFrom('officers').select('id').where('username', 'in', ['pd_ljz_01', 'pd_ljz_leader']).execute();
+    const officers = await ctx.deps.db
+      .selectFrom('officers')
+      .select('id')
+      .where('username', 'in', ['pd_ljz_01', 'pd_ljz_leader'])
+      .execute();
     const dispose = { disposal: 'inspection', inspectorIds: officers.map((o) => o.id), dueOn: '2026-03-09' };
     expect((await call('qp_zjj_01', 'POST', `/api/v1/property-reports/${rep.id}/dispose`, dispose)).statusCode).toBe(404);
     expect((await call('pd_command', 'POST', `/api/v1/property-reports/${rep.id}/dispose`, dispose)).statusCode).toBe(403);
-    const one = await call('pd_ljz_01', 'POST', `/api/v1/property-reports/${rep.id}/dispose`, { disposal: 'inspection', dueOn: '2026-03-09' });
+    const one = await call('pd_ljz_01', 'POST', `/api/v1/property-reports/${rep.id}/dispose`, {
+      disposal: 'inspection',
+      dueOn: '2026-03-09',
+    });
     expect(errorBody(one).field).toBe('inspectorIds');
     const done = await ok<PropertyReport>(call('pd_ljz_01', 'POST', `/api/v1/property-reports/${rep.id}/dispose`, dispose));
     expect(done.state).toBe('inspection');
-    const task = await ctx.deps.db.selectFrom('inspection_tasks').select(['subject_id', 'origin']).where('id', '=', done.inspectionTaskId!).executeTakeFirstOrThrow();
+    const task = await ctx.deps.db
+      .selectFrom('inspection_tasks')
+      .select(['subject_id', 'origin'])
+      .where('id', '=', done.inspectionTaskId!)
+      .executeTakeFirstOrThrow();
     expect(task).toEqual({ subject_id: compoundId, origin: 'special' });
     const again = await call('pd_ljz_01', 'POST', `/api/v1/property-reports/${rep.id}/dispose`, dispose);
     expect(again.statusCode).toBe(409);

@@ -18,7 +18,12 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-const ticket = { channel: 'officer', categoryCode: 'SR04', content: '巡查发现饭店油烟直排', point: { lon: 121.51, lat: 31.235, crs: 'wgs84' } };
+const ticket = {
+  channel: 'officer',
+  categoryCode: 'SR04',
+  content: '巡查发现饭店油烟直排',
+  point: { lon: 121.51, lat: 31.235, crs: 'wgs84' },
+};
 
 describe('field sync', () => {
   it('a queued write is checked against the credential as of the sync; one key is one ticket', async () => {
@@ -28,9 +33,17 @@ describe('field sync', () => {
     expect(errorBody(expired)).toMatchObject({ code: 'CREDENTIAL_NOT_VALID', field: 'x-field-queued-at' });
     expect(errorBody(expired).message).toMatch(/到期|执法证/);
     expect(errorBody(expired).messageEn).toMatch(/hand it over/);
-    const first = await ctx.api('POST', '/api/v1/tickets', { token: tokens.pd_ljz_01!, body: ticket, headers: { ...queued, 'idempotency-key': 'field-q-2' } });
+    const first = await ctx.api('POST', '/api/v1/tickets', {
+      token: tokens.pd_ljz_01!,
+      body: ticket,
+      headers: { ...queued, 'idempotency-key': 'field-q-2' },
+    });
     expect(first.statusCode, first.body).toBe(201);
-    const again = await ctx.api('POST', '/api/v1/tickets', { token: tokens.pd_ljz_01!, body: ticket, headers: { ...queued, 'idempotency-key': 'field-q-2' } });
+    const again = await ctx.api('POST', '/api/v1/tickets', {
+      token: tokens.pd_ljz_01!,
+      body: ticket,
+      headers: { ...queued, 'idempotency-key': 'field-q-2' },
+    });
     expect((again.json() as { id: string }).id).toBe((first.json() as { id: string }).id);
   });
 
@@ -42,7 +55,15 @@ describe('field sync', () => {
         headers: { authorization: `Bearer ${tokens.pd_ljz_01}`, 'content-type': 'image/png', 'x-content-sm3': sm3 },
         payload: PNG,
       });
-    const count = async () => Number((await ctx.deps.db.selectFrom('files').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await ctx.deps.db
+            .selectFrom('files')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const refused = await up(sm3Hex('another photo'));
     expect(refused.statusCode).toBe(422);

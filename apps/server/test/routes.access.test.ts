@@ -97,9 +97,29 @@ beforeAll(async () => {
       return r.json() as { id: string; subjectId?: string };
     };
     const point = { lon: 121.51, lat: 31.236, crs: 'wgs84' };
-    const compoundId = (await made(officer, 'POST', '/api/v1/subjects', { kind: 'residential_compound', name: '访问检查用小区', address: '上海市浦东新区银城中路2号', point })).id;
-    const stallId = (await made(officer, 'POST', '/api/v1/subjects', { kind: 'stall_point', name: '访问检查用点位', address: '上海市浦东新区银城中路3号', point })).id;
-    await made(officer, 'PUT', '/api/v1/stall-points', { subjectId: stallId, pointType: 'guided', opensAt: '17:00', closesAt: '22:00', capacity: 10, rules: '定时定点' }, 200);
+    const compoundId = (
+      await made(officer, 'POST', '/api/v1/subjects', {
+        kind: 'residential_compound',
+        name: '访问检查用小区',
+        address: '上海市浦东新区银城中路2号',
+        point,
+      })
+    ).id;
+    const stallId = (
+      await made(officer, 'POST', '/api/v1/subjects', {
+        kind: 'stall_point',
+        name: '访问检查用点位',
+        address: '上海市浦东新区银城中路3号',
+        point,
+      })
+    ).id;
+    await made(
+      officer,
+      'PUT',
+      '/api/v1/stall-points',
+      { subjectId: stallId, pointType: 'guided', opensAt: '17:00', closesAt: '22:00', capacity: 10, rules: '定时定点' },
+      200,
+    );
     const annotationId = (await made(officer, 'POST', '/api/v1/house-annotations', { compoundId, room: '1-101', reason: '访问检查' })).id;
     const me = await ctx.api('GET', '/api/v1/me', { token: leader });
     const workroomId = (
@@ -113,10 +133,23 @@ beforeAll(async () => {
       })
     ).id;
     const reportId = ctx.deps.newId();
-    const subject = await ctx.deps.db.selectFrom('subjects').select(['bureau_id', 'org_id']).where('id', '=', compoundId).executeTakeFirstOrThrow();
+    const subject = await ctx.deps.db
+      .selectFrom('subjects')
+      .select(['bureau_id', 'org_id'])
+      .where('id', '=', compoundId)
+      .executeTakeFirstOrThrow();
     await ctx.deps.db
       .insertInto('property_reports')
-      .values({ id: reportId, number: 'WY-ACCESS-1', bureau_id: subject.bureau_id, org_id: subject.org_id, compound_id: compoundId, reporter_name: '物业', problem: 'other', description: '访问检查用报告' })
+      .values({
+        id: reportId,
+        number: 'WY-ACCESS-1',
+        bureau_id: subject.bureau_id,
+        org_id: subject.org_id,
+        compound_id: compoundId,
+        reporter_name: '物业',
+        problem: 'other',
+        description: '访问检查用报告',
+      })
       .execute();
     community = { compoundId, reportId, annotationId, stallId, workroomId };
   }

@@ -42,7 +42,14 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-const stall = () => ({ subjectId: pointId, pointType: 'featured', opensAt: '18:00', closesAt: '02:00', capacity: 40, rules: '限定区域经营，22点后不得外放音响，收摊清场' });
+const stall = () => ({
+  subjectId: pointId,
+  pointType: 'featured',
+  opensAt: '18:00',
+  closesAt: '02:00',
+  capacity: 40,
+  rules: '限定区域经营，22点后不得外放音响，收摊清场',
+});
 
 describe('stall points', () => {
   it('registered, approved by the leader only, supervised; other districts and other subjects refused', async () => {
@@ -73,22 +80,38 @@ describe('stall points', () => {
     expect((await ok<PublicStallPoint[]>(ctx.api('GET', '/api/public/stall-points?pointType=outdoor'))).length).toBe(0);
 
     const complaint = { categoryCode: 'SR04', content: '夜市摊位占用盲道，噪声扰民', contactConsent: true };
-    const anon = await ctx.api('POST', `/api/portal/citizen/stall-points/${pointId}/complaints`, { body: complaint, headers: { origin: OWN_ORIGIN } });
+    const anon = await ctx.api('POST', `/api/portal/citizen/stall-points/${pointId}/complaints`, {
+      body: complaint,
+      headers: { origin: OWN_ORIGIN },
+    });
     expect(anon.statusCode).toBe(401);
     const phone = '13900001818';
     await ctx.api('POST', '/api/portal/citizen/code', { body: { phone } });
     const m = await ctx.deps.db.selectFrom('messages').select('text').where('to_address', '=', phone).executeTakeFirstOrThrow();
     const s = await ctx.api('POST', '/api/portal/citizen/session', { body: { phone, code: /验证码为 (\d{6})/.exec(m.text)![1] } });
-    const cookie = ([] as string[]).concat(s.headers['set-cookie'] ?? []).find((c) => c.startsWith('cg_citizen='))!.split(';')[0]!;
+    const cookie = ([] as string[])
+      .concat(s.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('cg_citizen='))!
+      .split(';')[0]!;
     const filed = await ok<{ ticketId: string; ticketNumber: string }>(
-      ctx.api('POST', `/api/portal/citizen/stall-points/${pointId}/complaints`, { body: complaint, headers: { cookie, origin: OWN_ORIGIN } }),
+      ctx.api('POST', `/api/portal/citizen/stall-points/${pointId}/complaints`, {
+        body: complaint,
+        headers: { cookie, origin: OWN_ORIGIN },
+      }),
       201,
     );
-    const t = await ctx.deps.db.selectFrom('tickets').select(['channel', 'content', 'point_lon']).where('id', '=', filed.ticketId).executeTakeFirstOrThrow();
+    const t = await ctx.deps.db
+      .selectFrom('tickets')
+      .select(['channel', 'content', 'point_lon'])
+      .where('id', '=', filed.ticketId)
+      .executeTakeFirstOrThrow();
     expect(t.channel).toBe('portal');
     expect(t.content).toMatch(/测试夜市特色点/);
     expect(t.point_lon).toBeCloseTo(121.505, 3);
-    const unknown = await ctx.api('POST', `/api/portal/citizen/stall-points/${shopId}/complaints`, { body: complaint, headers: { cookie, origin: OWN_ORIGIN } });
+    const unknown = await ctx.api('POST', `/api/portal/citizen/stall-points/${shopId}/complaints`, {
+      body: complaint,
+      headers: { cookie, origin: OWN_ORIGIN },
+    });
     expect(unknown.statusCode).toBe(404);
   });
 });

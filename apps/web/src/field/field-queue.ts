@@ -36,9 +36,9 @@ export type QueuedItem = {
   result?: unknown;
 };
 
-interface FieldDb extends DBSchema {
+type FieldDb = DBSchema & {
   outbox: { key: string; value: QueuedItem; indexes: { byState: QueueState } };
-}
+};
 
 let dbp: Promise<IDBPDatabase<FieldDb>> | null = null;
 function db(): Promise<IDBPDatabase<FieldDb>> {
@@ -62,7 +62,13 @@ function changed(): void {
 }
 
 export async function enqueue(item: Omit<QueuedItem, 'id' | 'sent' | 'state' | 'queuedAt'> & { queuedAt?: string }): Promise<QueuedItem> {
-  const full: QueuedItem = { ...item, id: newIdempotencyKey(), sent: 0, state: 'waiting', queuedAt: item.queuedAt ?? new Date().toISOString() };
+  const full: QueuedItem = {
+    ...item,
+    id: newIdempotencyKey(),
+    sent: 0,
+    state: 'waiting',
+    queuedAt: item.queuedAt ?? new Date().toISOString(),
+  };
   await (await db()).put('outbox', full);
   changed();
   return full;
@@ -197,7 +203,11 @@ async function refuse(item: QueuedItem, res: Response): Promise<'refused' | 'off
     await save(item);
     return 'offline';
   }
-  let body: ErrorBody = { code: `HTTP_${res.status}`, message: `请求失败（HTTP ${res.status}）`, messageEn: `Request failed (HTTP ${res.status})` };
+  let body: ErrorBody = {
+    code: `HTTP_${res.status}`,
+    message: `请求失败（HTTP ${res.status}）`,
+    messageEn: `Request failed (HTTP ${res.status})`,
+  };
   try {
     const parsed = (await res.json()) as ErrorBody;
     if (parsed && typeof parsed.code === 'string') body = parsed;

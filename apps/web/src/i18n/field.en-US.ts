@@ -19,7 +19,8 @@ export const fieldEnUS: Record<keyof typeof fieldZhCN, string> = {
   'field.caseId': 'Case id',
   'field.evidenceTitle': 'Evidence title',
   'field.photos': 'Photos',
-  'field.photosHint': 'Time, place and officer are burned in at capture and the SM3 is computed; the server refuses a photo that no longer matches',
+  'field.photosHint':
+    'Time, place and officer are burned in at capture and the SM3 is computed; the server refuses a photo that no longer matches',
   'field.takePhoto': 'Take photo',
   'field.photoRequired': 'Take a photo first',
   'field.placeUnknown': 'Place unknown',

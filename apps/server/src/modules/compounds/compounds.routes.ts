@@ -135,7 +135,14 @@ export function compoundRoutes(app: RouteApp, deps: Deps): void {
   );
   app.get(
     '/api/v1/house-annotations/:id',
-    { schema: { tags: TAGS, summary: '房屋注记详情 / one annotation', params: IdParams, response: { 200: HouseAnnotation, 403: ErrorBody, 404: ErrorBody } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '房屋注记详情 / one annotation',
+        params: IdParams,
+        response: { 200: HouseAnnotation, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
     async (request) => getAnnotation(deps, actorOf(request), request.params.id),
   );
   app.post(
@@ -166,7 +173,10 @@ export function publicCompoundRoutes(app: RouteApp, deps: Deps): void {
         summary: '门户：按名称查找本市住宅小区 / find a compound by name (portal)',
         security: [],
         querystring: Type.Object({ q: Text(50, { minLength: 1 }) }),
-        response: { 200: Type.Array(Type.Object({ id: Uuid, name: Type.String(), address: Type.Union([Type.String(), Type.Null()]) })), 400: ErrorBody },
+        response: {
+          200: Type.Array(Type.Object({ id: Uuid, name: Type.String(), address: Type.Union([Type.String(), Type.Null()]) })),
+          400: ErrorBody,
+        },
       },
     },
     async (request) =>

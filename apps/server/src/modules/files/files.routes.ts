@@ -68,7 +68,9 @@ export function filesRoutes(app: RouteApp, deps: Deps): void {
         const captured = request.headers['x-content-sm3'];
         return reply
           .status(201)
-          .send(await uploadFile(deps, actorOf(request), metaOf(request), body, declared, typeof captured === 'string' ? captured : undefined));
+          .send(
+            await uploadFile(deps, actorOf(request), metaOf(request), body, declared, typeof captured === 'string' ? captured : undefined),
+          );
       },
     );
   });

@@ -104,8 +104,20 @@ export async function listStallPoints(deps: Deps, actor: Actor, q: StallPointLis
   let base = stallQuery(deps.db).where('o.path', 'like', `${actor.jurisdictionPath}%`);
   if (q.pointType) base = base.where('p.point_type', '=', q.pointType);
   if (q.state) base = base.where('p.state', '=', q.state);
-  const total = Number((await base.clearSelect().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base.orderBy('s.name').orderBy('s.id').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const total = Number(
+    (
+      await base
+        .clearSelect()
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const rows = await base
+    .orderBy('s.name')
+    .orderBy('s.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   const now = deps.clock.now();
   return { items: rows.map((r) => toStall(r as Row, now)), total, page, pageSize };
 }
@@ -144,7 +156,8 @@ export async function saveStallPoint(deps: Deps, actor: Actor, meta: RequestMeta
     if (!s || !s.path.startsWith(actor.jurisdictionPath)) {
       throw fieldError('subjectId', '执法对象不存在或不在您的管辖范围内', 'subjectId: no such subject in your jurisdiction', 'NOT_FOUND');
     }
-    if (s.kind !== 'stall_point') throw fieldError('subjectId', '该执法对象不是设摊经营点位', 'subjectId: the subject is not a stall point', 'SUBJECT_INVALID');
+    if (s.kind !== 'stall_point')
+      throw fieldError('subjectId', '该执法对象不是设摊经营点位', 'subjectId: the subject is not a stall point', 'SUBJECT_INVALID');
     const now = deps.clock.now();
     const values = {
       point_type: body.pointType,
@@ -168,19 +181,31 @@ export async function saveStallPoint(deps: Deps, actor: Actor, meta: RequestMeta
 }
 
 /** 审批 / 暂停 (the squad leader: subject:approve) and 巡查 (an officer records a supervision visit). */
-export async function stallPointStep(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: StallPointStepBody): Promise<StallPoint> {
+export async function stallPointStep(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  body: StallPointStepBody,
+): Promise<StallPoint> {
   assertPermission(actor, body.action === 'supervise' ? 'subject:write' : 'subject:approve');
   await deps.db.transaction().execute(async (trx) => {
     const r = await stallOrFail(trx, actor, id);
     const now = deps.clock.now();
     if (body.action === 'approve') {
-      if (r.state === 'approved') throw new AppError('STATE_CONFLICT', { message: '点位已批准', messageEn: 'The point is already approved' });
+      if (r.state === 'approved')
+        throw new AppError('STATE_CONFLICT', { message: '点位已批准', messageEn: 'The point is already approved' });
       if (r.point_lon === null) {
         throw fieldError('id', '点位没有地图位置，请先在执法对象中定位后再批准', 'id: the point has no place on the map; locate it first');
       }
-      await trx.updateTable('stall_points').set({ state: 'approved', approved_by: actor.id, approved_at: now, updated_at: now }).where('subject_id', '=', id).execute();
+      await trx
+        .updateTable('stall_points')
+        .set({ state: 'approved', approved_by: actor.id, approved_at: now, updated_at: now })
+        .where('subject_id', '=', id)
+        .execute();
     } else if (body.action === 'suspend') {
-      if (r.state !== 'approved') throw new AppError('STATE_CONFLICT', { message: '只有已批准的点位可以暂停', messageEn: 'Only an approved point can be suspended' });
+      if (r.state !== 'approved')
+        throw new AppError('STATE_CONFLICT', { message: '只有已批准的点位可以暂停', messageEn: 'Only an approved point can be suspended' });
       await trx.updateTable('stall_points').set({ state: 'suspended', updated_at: now }).where('subject_id', '=', id).execute();
     } else {
       await trx
@@ -221,7 +246,8 @@ export async function publicStallPoints(deps: Deps, q: PublicStallQuery): Promis
 /** A citizen's complaint about an approved point: a portal ticket at the point's place, linked to the point. */
 export async function complainAboutStall(deps: Deps, citizen: Citizen, meta: RequestMeta, id: string, body: StallComplaintBody) {
   const r = (await stallQuery(deps.db).where('s.id', '=', id).where('p.state', '=', 'approved').executeTakeFirst()) as Row | undefined;
-  if (!r || r.point_lon === null) throw new AppError('NOT_FOUND', { field: 'id', message: '地图上没有这个点位', messageEn: 'id: no such point on the map' });
+  if (!r || r.point_lon === null)
+    throw new AppError('NOT_FOUND', { field: 'id', message: '地图上没有这个点位', messageEn: 'id: no such point on the map' });
   const ticket = await fileCitizenComplaint(deps, citizen, meta, {
     categoryCode: body.categoryCode,
     content: `【上海摊点位：${r.name}】${body.content}`.slice(0, 2000),
@@ -229,6 +255,10 @@ export async function complainAboutStall(deps: Deps, citizen: Citizen, meta: Req
     ...(r.address ? { address: r.address.slice(0, 200) } : {}),
     contactConsent: body.contactConsent,
   });
-  await deps.db.insertInto('stall_point_tickets').values({ ticket_id: ticket.id, subject_id: id, created_at: deps.clock.now() }).onConflict((oc) => oc.doNothing()).execute();
+  await deps.db
+    .insertInto('stall_point_tickets')
+    .values({ ticket_id: ticket.id, subject_id: id, created_at: deps.clock.now() })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   return { ticketId: ticket.id, ticketNumber: ticket.number };
 }

@@ -19,7 +19,15 @@ import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import type { RouteApp } from '../../platform/server-module.ts';
 import { assertPermission } from '../../shared/access.ts';
-import { addActivity, createWorkroom, exportWorkrooms, listActivities, listWorkrooms, receiveComplaint, workroomCounts } from './workrooms.ts';
+import {
+  addActivity,
+  createWorkroom,
+  exportWorkrooms,
+  listActivities,
+  listWorkrooms,
+  receiveComplaint,
+  workroomCounts,
+} from './workrooms.ts';
 
 const TAGS = ['workrooms'];
 const IdParams = Type.Object({ id: Uuid });
@@ -39,12 +47,26 @@ export function workroomRoutes(app: RouteApp, deps: Deps): void {
   });
   app.post(
     '/api/v1/workrooms',
-    { schema: { tags: TAGS, summary: '设立社区工作室（驻点人员与开放时间）/ set up a workroom', body: WorkroomBody, response: { 201: Workroom, ...ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '设立社区工作室（驻点人员与开放时间）/ set up a workroom',
+        body: WorkroomBody,
+        response: { 201: Workroom, ...ERRORS },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createWorkroom(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.get(
     '/api/v1/workrooms/:id/activities',
-    { schema: { tags: TAGS, summary: '工作室活动 / activities', params: IdParams, response: { 200: Type.Array(WorkroomActivity), 403: ErrorBody, 404: ErrorBody } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '工作室活动 / activities',
+        params: IdParams,
+        response: { 200: Type.Array(WorkroomActivity), 403: ErrorBody, 404: ErrorBody },
+      },
+    },
     async (request) => listActivities(deps, actorOf(request), request.params.id),
   );
   app.post(
@@ -58,7 +80,8 @@ export function workroomRoutes(app: RouteApp, deps: Deps): void {
         response: { 201: WorkroomActivity, ...ERRORS },
       },
     },
-    async (request, reply) => reply.status(201).send(await addActivity(deps, actorOf(request), metaOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await addActivity(deps, actorOf(request), metaOf(request), request.params.id, request.body)),
   );
   app.post(
     '/api/v1/workrooms/:id/complaints',

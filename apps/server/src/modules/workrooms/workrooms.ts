@@ -94,8 +94,20 @@ export async function listWorkrooms(deps: Deps, actor: Actor, q: WorkroomListQue
     const like = `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) => eb.or([eb('w.name', 'like', like), eb('w.community', 'like', like)]));
   }
-  const total = Number((await base.clearSelect().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = (await base.orderBy('w.name').orderBy('w.id').limit(pageSize).offset((page - 1) * pageSize).execute()) as Row[];
+  const total = Number(
+    (
+      await base
+        .clearSelect()
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const rows = (await base
+    .orderBy('w.name')
+    .orderBy('w.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute()) as Row[];
   return { items: await toWorkrooms(deps.db, rows), total, page, pageSize };
 }
 
@@ -137,10 +149,20 @@ export async function createWorkroom(deps: Deps, actor: Actor, meta: RequestMeta
         .execute();
       const missing = body.officerIds.findIndex((x) => !found.some((f) => f.id === x));
       if (missing >= 0) {
-        throw fieldError(`officerIds[${missing}]`, '人员不存在或不属于该单位', `officerIds[${missing}]: no such officer in this unit`, 'NOT_FOUND');
+        throw fieldError(
+          `officerIds[${missing}]`,
+          '人员不存在或不属于该单位',
+          `officerIds[${missing}]: no such officer in this unit`,
+          'NOT_FOUND',
+        );
       }
     }
-    const taken = await trx.selectFrom('workrooms').select('id').where('org_id', '=', org.id).where('name', '=', body.name).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('workrooms')
+      .select('id')
+      .where('org_id', '=', org.id)
+      .where('name', '=', body.name)
+      .executeTakeFirst();
     if (taken) throw fieldError('name', '该单位已有同名工作室', 'name: the unit already has a workroom of this name', 'DUPLICATE');
     await trx
       .insertInto('workrooms')
@@ -182,7 +204,13 @@ const toActivity = (r: {
   createdAt: new Date(r.created_at).toISOString(),
 });
 
-export async function addActivity(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: WorkroomActivityBody): Promise<WorkroomActivity> {
+export async function addActivity(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  body: WorkroomActivityBody,
+): Promise<WorkroomActivity> {
   assertPermission(actor, 'duty:report');
   const activityId = deps.newId();
   await deps.db.transaction().execute(async (trx) => {
@@ -212,7 +240,13 @@ export async function addActivity(deps: Deps, actor: Actor, meta: RequestMeta, i
 export async function listActivities(deps: Deps, actor: Actor, id: string): Promise<WorkroomActivity[]> {
   assertPermission(actor, 'duty:read');
   await workroomOrFail(deps.db, actor, id);
-  const rows = await deps.db.selectFrom('workroom_activities').selectAll().where('workroom_id', '=', id).orderBy('held_on', 'desc').limit(500).execute();
+  const rows = await deps.db
+    .selectFrom('workroom_activities')
+    .selectAll()
+    .where('workroom_id', '=', id)
+    .orderBy('held_on', 'desc')
+    .limit(500)
+    .execute();
   return rows.map(toActivity);
 }
 
@@ -226,7 +260,8 @@ export async function receiveComplaint(
 ): Promise<{ ticketId: string; ticketNumber: string }> {
   assertPermission(actor, 'ticket:write');
   const w = await workroomOrFail(deps.db, actor, id);
-  if (!actor.bureauId) throw new AppError('FORBIDDEN', { message: '诉件由区局受理', messageEn: 'Tickets are taken in by a district bureau' });
+  if (!actor.bureauId)
+    throw new AppError('FORBIDDEN', { message: '诉件由区局受理', messageEn: 'Tickets are taken in by a district bureau' });
   const r = await intakeTicket(
     deps,
     { id: actor.id, name: actor.name, bureauId: actor.bureauId, orgId: w.org_id, jurisdictionPath: actor.jurisdictionPath },

@@ -225,7 +225,9 @@ export default function FieldPage() {
                 <Space wrap>
                   <Tag>{t(`field.kind.${i.kind}` as MessageKey)}</Tag>
                   <Typography.Text>{i.label}</Typography.Text>
-                  <Tag color={i.state === 'refused' ? 'red' : i.state === 'handover' ? 'orange' : 'blue'}>{t(`field.state.${i.state}` as MessageKey)}</Tag>
+                  <Tag color={i.state === 'refused' ? 'red' : i.state === 'handover' ? 'orange' : 'blue'}>
+                    {t(`field.state.${i.state}` as MessageKey)}
+                  </Tag>
                   <Typography.Text type="secondary">{new Date(i.queuedAt).toLocaleString(lang)}</Typography.Text>
                 </Space>
                 {i.refusal ? (

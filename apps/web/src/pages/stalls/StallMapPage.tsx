@@ -60,7 +60,10 @@ export default function StallMapPage() {
         <Segmented
           value={type}
           onChange={(v) => setType(v as PointType | 'all')}
-          options={(['all', 'featured', 'guided', 'outdoor'] as const).map((k) => ({ value: k, label: t(`stalls.type.${k}` as MessageKey) }))}
+          options={(['all', 'featured', 'guided', 'outdoor'] as const).map((k) => ({
+            value: k,
+            label: t(`stalls.type.${k}` as MessageKey),
+          }))}
           data-testid="stalls-type"
         />
         <div ref={el} style={{ height: 280, borderRadius: 4, overflow: 'hidden', background: '#f5f7fa' }} data-testid="stalls-map" />

@@ -71,7 +71,10 @@ export class HousingSimulator implements HousingConnector {
     if (!receipt) {
       const key = `${message.compoundCode}/${message.room}`;
       if (message.action === 'release' && !this.annotated.has(key)) {
-        throw new AppError('STATE_CONFLICT', { message: '房屋登记中没有该房屋的注记', messageEn: 'The register holds no annotation of this house' });
+        throw new AppError('STATE_CONFLICT', {
+          message: '房屋登记中没有该房屋的注记',
+          messageEn: 'The register holds no annotation of this house',
+        });
       }
       receipt = {
         messageId: message.messageId,

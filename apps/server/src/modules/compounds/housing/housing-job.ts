@@ -48,7 +48,11 @@ export async function sendHousingMessage(deps: Deps, job: Pick<ClaimedJob, 'payl
   } catch (err) {
     await deps.db
       .updateTable('house_annotations')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: err instanceof Error ? err.message.slice(0, 300) : 'error', updated_at: deps.clock.now() }))
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        last_error: err instanceof Error ? err.message.slice(0, 300) : 'error',
+        updated_at: deps.clock.now(),
+      }))
       .where('id', '=', annotationId)
       .execute();
     throw err;

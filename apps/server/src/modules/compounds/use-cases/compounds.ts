@@ -95,7 +95,14 @@ export async function listCompounds(deps: Deps, actor: Actor, q: CompoundListQue
   const pageSize = q.pageSize ?? 20;
   let base = compoundQuery(deps.db).where('o.path', 'like', `${actor.jurisdictionPath}%`);
   if (q.q) base = base.where('s.name', 'like', `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
-  const total = Number((await base.clearSelect().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (
+      await base
+        .clearSelect()
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const rows = await base
     .leftJoin('compound_profiles as p', 'p.subject_id', 's.id')
     .leftJoin('subjects as pc', 'pc.id', 'p.property_company_id')
@@ -163,7 +170,13 @@ export async function setCompoundProfile(deps: Deps, actor: Actor, meta: Request
         .where('kind', '=', 'property_company')
         .where('status', '=', 'active')
         .executeTakeFirst();
-      if (!pc) throw fieldError('propertyCompanyId', '不是登记在册的物业服务企业', 'propertyCompanyId: not a registered property company', 'NOT_FOUND');
+      if (!pc)
+        throw fieldError(
+          'propertyCompanyId',
+          '不是登记在册的物业服务企业',
+          'propertyCompanyId: not a registered property company',
+          'NOT_FOUND',
+        );
     }
     const values = {
       property_company_id: body.propertyCompanyId ?? null,
@@ -305,8 +318,20 @@ export async function listDeclarations(deps: Deps, actor: Actor, q: RenovationLi
     .where('o.path', 'like', `${actor.jurisdictionPath}%`);
   if (q.compoundId) base = base.where('d.compound_id', '=', q.compoundId);
   if (q.outcome) base = base.where('d.outcome', '=', q.outcome);
-  const total = Number((await base.clearSelect().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base.orderBy('d.created_at', 'desc').orderBy('d.id').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const total = Number(
+    (
+      await base
+        .clearSelect()
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const rows = await base
+    .orderBy('d.created_at', 'desc')
+    .orderBy('d.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   return { items: rows.map((r) => toDeclaration(r as DeclarationRow)), total, page, pageSize };
 }
 
@@ -398,7 +423,11 @@ export async function fileReport(deps: Deps, citizen: Citizen, meta: RequestMeta
   await deps.db.transaction().execute(async (trx) => {
     const c = await compoundOrFail(trx, null, body.compoundId);
     assertInCity(c.point_lon === null ? null : { lon: c.point_lon, lat: c.point_lat!, crs: 'wgs84' }, 'compoundId');
-    const profile = await trx.selectFrom('compound_profiles').select('property_company_id').where('subject_id', '=', c.id).executeTakeFirst();
+    const profile = await trx
+      .selectFrom('compound_profiles')
+      .select('property_company_id')
+      .where('subject_id', '=', c.id)
+      .executeTakeFirst();
     await trx
       .insertInto('property_reports')
       .values({
@@ -433,8 +462,20 @@ export async function listReports(deps: Deps, actor: Actor, q: PropertyReportLis
   let base = reportQuery(deps.db).where('o.path', 'like', `${actor.jurisdictionPath}%`);
   if (q.compoundId) base = base.where('r.compound_id', '=', q.compoundId);
   if (q.state) base = base.where('r.state', '=', q.state);
-  const total = Number((await base.clearSelect().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await base.orderBy('r.created_at', 'desc').orderBy('r.id').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const total = Number(
+    (
+      await base
+        .clearSelect()
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const rows = await base
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   return { items: rows.map((r) => toReport(r as ReportRow)), total, page, pageSize };
 }
 
@@ -494,7 +535,12 @@ export async function disposeReport(
         .execute();
       const missing = body.inspectorIds.findIndex((x) => !officers.some((o) => o.id === x));
       if (missing >= 0) {
-        throw fieldError(`inspectorIds[${missing}]`, '人员不存在或不在您的管辖范围内', `inspectorIds[${missing}]: no such officer in your jurisdiction`, 'NOT_FOUND');
+        throw fieldError(
+          `inspectorIds[${missing}]`,
+          '人员不存在或不在您的管辖范围内',
+          `inspectorIds[${missing}]: no such officer in your jurisdiction`,
+          'NOT_FOUND',
+        );
       }
       inspectionTaskId = deps.newId();
       await insertInspectionTasks(trx, [
@@ -517,7 +563,14 @@ export async function disposeReport(
     const state = body.disposal;
     const res = await trx
       .updateTable('property_reports')
-      .set({ state, inspection_task_id: inspectionTaskId, case_id: caseId, disposed_by: actor.id, disposed_at: now, note: body.note ?? null })
+      .set({
+        state,
+        inspection_task_id: inspectionTaskId,
+        case_id: caseId,
+        disposed_by: actor.id,
+        disposed_at: now,
+        note: body.note ?? null,
+      })
       .where('id', '=', id)
       .where('state', '=', 'reported')
       .executeTakeFirst();
@@ -621,7 +674,8 @@ export async function requestAnnotation(deps: Deps, actor: Actor, meta: RequestM
     const c = await compoundOrFail(trx, actor, body.compoundId);
     if (body.reportId) {
       const rep = await trx.selectFrom('property_reports').select('compound_id').where('id', '=', body.reportId).executeTakeFirst();
-      if (!rep || rep.compound_id !== c.id) throw fieldError('reportId', '该小区没有这份物业报告', 'reportId: no such report of this compound', 'NOT_FOUND');
+      if (!rep || rep.compound_id !== c.id)
+        throw fieldError('reportId', '该小区没有这份物业报告', 'reportId: no such report of this compound', 'NOT_FOUND');
     }
     const open = await trx
       .selectFrom('house_annotations')
