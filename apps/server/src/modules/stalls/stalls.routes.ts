@@ -96,6 +96,10 @@ export function publicStallRoutes(app: RouteApp, deps: Deps): void {
   app.post(
     '/api/portal/citizen/stall-points/:id/complaints',
     {
+      // The session is checked before the body is validated: without one the answer is 401 and nothing else.
+      preValidation: async (request) => {
+        await authenticateCitizen(deps, citizenTokenOf(request));
+      },
       schema: {
         tags: TAGS,
         summary: '投诉点位（市民登录后，进入诉件处置）/ complain about a point (becomes a ticket)',

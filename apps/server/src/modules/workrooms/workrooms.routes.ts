@@ -86,6 +86,12 @@ export function workroomRoutes(app: RouteApp, deps: Deps): void {
   app.post(
     '/api/v1/workrooms/:id/complaints',
     {
+      // The role and the workroom first: another district's workroom is 404 whatever the body says.
+      preValidation: async (request) => {
+        const actor = actorOf(request);
+        assertPermission(actor, 'ticket:write');
+        await workroomVisibleOrFail(deps.db, actor, (request.params as { id: string }).id);
+      },
       schema: {
         tags: TAGS,
         summary: '工作室受理的投诉（进入诉件处置，渠道：社区工作室）/ a complaint received at the workroom (a ticket)',

@@ -85,6 +85,12 @@ async function workroomOrFail(db: Executor, actor: Actor, id: string): Promise<R
   return r;
 }
 
+/** 404 unless the workroom exists within the actor's jurisdiction (a malformed id is 404 too). */
+export async function workroomVisibleOrFail(db: Executor, actor: Actor, id: string): Promise<void> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new AppError('NOT_FOUND');
+  await workroomOrFail(db, actor, id);
+}
+
 export async function listWorkrooms(deps: Deps, actor: Actor, q: WorkroomListQuery): Promise<PageOf<Workroom>> {
   assertPermission(actor, 'duty:read');
   const page = q.page ?? 1;
