@@ -27,6 +27,7 @@ import {
   listWorkrooms,
   receiveComplaint,
   workroomCounts,
+  workroomVisibleOrFail,
 } from './workrooms.ts';
 
 const TAGS = ['workrooms'];
