@@ -50,6 +50,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'tickets', labelKey: 'menu.tickets', icon: <MailOutlined /> },
   { key: 'coordination', labelKey: 'menu.coordination', icon: <ApartmentOutlined /> },
   { key: 'duty', labelKey: 'menu.duty', icon: <CalendarOutlined /> },
+  { key: 'community', labelKey: 'menu.community', icon: <HomeOutlined /> },
 ];
 
 export type AppRoute = {
@@ -226,6 +227,31 @@ export const APP_ROUTES: AppRoute[] = [
     icon: <ThunderboltOutlined />,
     permission: 'ticket:write',
     page: lazy(() => import('./pages/field/FieldPage.tsx')),
+  },
+  // 住宅小区, 上海摊, 城管进社区 (issue 17 §2–4).
+  {
+    path: 'compounds',
+    labelKey: 'menu.compounds',
+    icon: <HomeOutlined />,
+    permission: 'subject:read',
+    group: 'community',
+    page: lazy(() => import('./pages/community/CompoundsPage.tsx')),
+  },
+  {
+    path: 'stall-points',
+    labelKey: 'menu.stallPoints',
+    icon: <ShopOutlined />,
+    permission: 'subject:read',
+    group: 'community',
+    page: lazy(() => import('./pages/community/StallPointsPage.tsx')),
+  },
+  {
+    path: 'workrooms',
+    labelKey: 'menu.workrooms',
+    icon: <TeamOutlined />,
+    permission: 'duty:read',
+    group: 'community',
+    page: lazy(() => import('./pages/community/WorkroomsPage.tsx')),
   },
   // 勤务 (issue 13 §7): the roster editor, the duty map, the month's plan, the duty log.
   {
