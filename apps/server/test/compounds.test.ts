@@ -52,6 +52,7 @@ beforeAll(async () => {
         kind: 'property_company',
         name: '测试物业服务有限公司',
         address: '上海市浦东新区银城中路1号',
+        point: { lon: 121.51, lat: 31.236, crs: 'wgs84' },
         creditCode: `91310115MA1K4XYD7${creditCodeCheckChar('91310115MA1K4XYD7')}`,
       }),
       201,
