@@ -28,6 +28,8 @@ let open311KeyId: string;
 let open311Request: { service_request_id: string; token: string };
 /** 浦东's supervision records (docs/supervision.md): a drawn plan, a sample, a finding, a recording, a notice, 督办, a complaint. */
 const sup: Record<string, string> = {};
+/** 浦东's compound, property report, house annotation, stall point and workroom (issue 17). */
+let community: { compoundId: string; reportId: string; annotationId: string; stallId: string; workroomId: string };
 
 const QP_USERS = ['qp_admin', 'qp_leader', 'qp_zjj_leader', 'qp_zjj_01'] as const;
 
@@ -147,6 +149,72 @@ beforeAll(async () => {
       receivedOn: '2026-01-20',
     })
   ).id;
+  // 住宅小区, 上海摊, 城管进社区: one object of each in 陆家嘴 (a report as the portal writes it).
+  {
+    const officer = await ctx.login('pd_ljz_01');
+    const leader = await ctx.login('pd_ljz_leader');
+    const made = async (token: string, method: string, url: string, body: unknown, status = 201) => {
+      const r = await ctx.api(method, url, { token, body });
+      expect(r.statusCode, r.body).toBe(status);
+      return r.json() as { id: string; subjectId?: string };
+    };
+    const point = { lon: 121.51, lat: 31.236, crs: 'wgs84' };
+    const compoundId = (
+      await made(officer, 'POST', '/api/v1/subjects', {
+        kind: 'residential_compound',
+        name: '访问检查用小区',
+        address: '上海市浦东新区银城中路2号',
+        point,
+      })
+    ).id;
+    const stallId = (
+      await made(officer, 'POST', '/api/v1/subjects', {
+        kind: 'stall_point',
+        name: '访问检查用点位',
+        address: '上海市浦东新区银城中路3号',
+        point,
+      })
+    ).id;
+    await made(
+      officer,
+      'PUT',
+      '/api/v1/stall-points',
+      { subjectId: stallId, pointType: 'guided', opensAt: '17:00', closesAt: '22:00', capacity: 10, rules: '定时定点' },
+      200,
+    );
+    const annotationId = (await made(officer, 'POST', '/api/v1/house-annotations', { compoundId, room: '1-101', reason: '访问检查' })).id;
+    const me = await ctx.api('GET', '/api/v1/me', { token: leader });
+    const workroomId = (
+      await made(leader, 'POST', '/api/v1/workrooms', {
+        orgId: (me.json() as { orgId: string }).orgId,
+        name: '访问检查用工作室',
+        community: '访问检查居委',
+        address: '上海市浦东新区银城中路4号',
+        hours: '周二上午',
+        officerIds: [],
+      })
+    ).id;
+    const reportId = ctx.deps.newId();
+    const subject = await ctx.deps.db
+      .selectFrom('subjects')
+      .select(['bureau_id', 'org_id'])
+      .where('id', '=', compoundId)
+      .executeTakeFirstOrThrow();
+    await ctx.deps.db
+      .insertInto('property_reports')
+      .values({
+        id: reportId,
+        number: 'WY-ACCESS-1',
+        bureau_id: subject.bureau_id,
+        org_id: subject.org_id,
+        compound_id: compoundId,
+        reporter_name: '物业',
+        problem: 'other',
+        description: '访问检查用报告',
+      })
+      .execute();
+    community = { compoundId, reportId, annotationId, stallId, workroomId };
+  }
   // The city's 检查事项清单 is reference data of the same kind.
   lawIds['inspection-matters'] = (await ctx.deps.db.selectFrom('inspection_matters').select('id').limit(1).executeTakeFirstOrThrow()).id;
 }, 240_000);
@@ -230,6 +298,11 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'notices/id': pd(sup.notice!),
     'major-cases/id': pd(sup.major!),
     'officer-complaints/id': pd(sup.complaint!),
+    'compounds/id': pd(community.compoundId),
+    'property-reports/id': pd(community.reportId),
+    'house-annotations/id': pd(community.annotationId),
+    'stall-points/id': pd(community.stallId),
+    'workrooms/id': pd(community.workroomId),
     // The workbench's sets are the caller's own lists (no 浦东 object in the path).
     'workbench/set': { value: 'myTasks', owner: 'neutral', random: () => 'myTasks' },
   };
@@ -253,6 +326,8 @@ function pudongRef(name: string): unknown {
     officerId: o.officerId,
     subjectId: o.subjectId,
     orgIds: [o.squadId],
+    compoundId: community.compoundId,
+    reportId: community.reportId,
   };
   return refs[name];
 }
@@ -353,6 +428,11 @@ function markers(): string[] {
     o.ticketId,
     o.ticketExtensionId,
     open311Request.token,
+    community.compoundId,
+    community.reportId,
+    community.annotationId,
+    community.stallId,
+    community.workroomId,
   ];
 }
 

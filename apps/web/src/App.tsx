@@ -26,6 +26,8 @@ const VerifyStartPage = lazy(() => import('./pages/verify/VerifyStartPage.tsx'))
 const SandboxPayPage = lazy(() => import('./pages/sandbox-pay/SandboxPayPage.tsx'));
 /** 一店一码: the QR code on a subject's door leads here (public, for phones). */
 const PublicSubjectPage = lazy(() => import('./pages/subjects/PublicSubjectPage.tsx'));
+/** 上海摊服务地图: approved stall points for passers-by (public, for phones). */
+const StallMapPage = lazy(() => import('./pages/stalls/StallMapPage.tsx'));
 /** 双随机 公开: the public record of a draw, re-checked in the browser (no login). */
 const PublicDrawPage = lazy(() => import('./pages/random-inspections/PublicDrawPage.tsx'));
 
@@ -98,6 +100,14 @@ function Localized() {
                 element={
                   <Suspense fallback={<FullPageSpin />}>
                     <PortalPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/stalls"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <StallMapPage />
                   </Suspense>
                 }
               />

@@ -51,6 +51,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'coordination', labelKey: 'menu.coordination', icon: <ApartmentOutlined /> },
   { key: 'duty', labelKey: 'menu.duty', icon: <CalendarOutlined /> },
   { key: 'supervision', labelKey: 'menu.supervision', icon: <AuditOutlined /> },
+  { key: 'community', labelKey: 'menu.community', icon: <HomeOutlined /> },
 ];
 
 export type AppRoute = {
@@ -254,6 +255,39 @@ export const APP_ROUTES: AppRoute[] = [
     icon: <ProfileOutlined />,
     group: 'supervision',
     page: lazy(() => import('./pages/supervision/MyScoresPage.tsx')),
+  },
+  // 外勤 (issue 17 §1): records kept on the phone without a signal and sent when it returns.
+  {
+    path: 'field',
+    labelKey: 'menu.field',
+    icon: <ThunderboltOutlined />,
+    permission: 'ticket:write',
+    page: lazy(() => import('./pages/field/FieldPage.tsx')),
+  },
+  // 住宅小区, 上海摊, 城管进社区 (issue 17 §2–4).
+  {
+    path: 'compounds',
+    labelKey: 'menu.compounds',
+    icon: <HomeOutlined />,
+    permission: 'subject:read',
+    group: 'community',
+    page: lazy(() => import('./pages/community/CompoundsPage.tsx')),
+  },
+  {
+    path: 'stall-points',
+    labelKey: 'menu.stallPoints',
+    icon: <ShopOutlined />,
+    permission: 'subject:read',
+    group: 'community',
+    page: lazy(() => import('./pages/community/StallPointsPage.tsx')),
+  },
+  {
+    path: 'workrooms',
+    labelKey: 'menu.workrooms',
+    icon: <TeamOutlined />,
+    permission: 'duty:read',
+    group: 'community',
+    page: lazy(() => import('./pages/community/WorkroomsPage.tsx')),
   },
   // 勤务 (issue 13 §7): the roster editor, the duty map, the month's plan, the duty log.
   {

@@ -31,3 +31,4 @@ export * from './portal-citizen.ts';
 export * from './duty.ts';
 export * from './ticket-command.ts';
 export * from './supervision.ts';
+export * from './community.ts';

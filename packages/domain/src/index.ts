@@ -29,3 +29,4 @@ export * from './waste/index.ts';
 export * from './coordination/index.ts';
 export * from './duty/index.ts';
 export * from './supervision/index.ts';
+export * from './community/index.ts';

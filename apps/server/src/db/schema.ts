@@ -20,6 +20,9 @@ import type { Open311Tables } from '../modules/tickets/open311/open311.tables.ts
 import type { CoordinationTables } from '../modules/coordination/coordination.tables.ts';
 import type { DutyTables } from '../modules/duty/duty.tables.ts';
 import type { SupervisionTables } from '../modules/supervision/supervision.tables.ts';
+import type { CompoundTables } from '../modules/compounds/compounds.tables.ts';
+import type { StallTables } from '../modules/stalls/stalls.tables.ts';
+import type { WorkroomTables } from '../modules/workrooms/workrooms.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -166,4 +169,7 @@ export type DB = CoreTables &
   Open311Tables &
   CoordinationTables &
   DutyTables &
-  SupervisionTables;
+  SupervisionTables &
+  CompoundTables &
+  StallTables &
+  WorkroomTables;

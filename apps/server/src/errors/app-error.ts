@@ -34,6 +34,16 @@ export const ERROR_TABLE = {
     zh: '幂等键已用于另一个不同的请求',
     en: 'This Idempotency-Key was used for a different request',
   },
+  CREDENTIAL_NOT_VALID: {
+    status: 403,
+    zh: '执法证不在有效期内，离线记录未提交，请移交其他执法人员',
+    en: 'Your enforcement credential is not valid; the offline record was not sent. Hand it over to another officer',
+  },
+  FILE_HASH_MISMATCH: {
+    status: 422,
+    zh: '文件内容与拍摄时计算的 SM3 不符，未保存',
+    en: 'The file’s bytes do not match the SM3 computed at capture; nothing was stored',
+  },
   RULE_VIOLATION: { status: 422, zh: '违反法定规则', en: 'A legal rule forbids this' },
   POINT_OUTSIDE_CITY: { status: 422, zh: '地点坐标不在本市范围内', en: 'The point lies outside the city' },
   POINT_OUTSIDE_BUREAU: { status: 422, zh: '地点不在本单位辖区内', en: 'The point lies outside the bureau’s area' },

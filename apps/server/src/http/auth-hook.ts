@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, Deps, RequestMeta } from '../context.ts';
 import { AppError } from '../errors/app-error.ts';
 import { authenticate, SESSION_COOKIE } from '../modules/auth/index.ts';
+import { assertCredentialForSync } from '../modules/staff/index.ts';
 
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
@@ -20,6 +21,11 @@ export function tokenOf(request: FastifyRequest): string | undefined {
 export function installAuthHook(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRequest', async (request) => {
     request.actor = await authenticate(deps, tokenOf(request));
+    // A write the field app kept offline and sends now: the officer's 执法证 must be valid today (docs/field-app.md).
+    const queuedAt = request.headers['x-field-queued-at'];
+    if (request.method !== 'GET' && request.method !== 'HEAD' && typeof queuedAt === 'string' && queuedAt !== '') {
+      await assertCredentialForSync(deps, request.actor, queuedAt);
+    }
   });
 }
 

@@ -9,6 +9,9 @@ import { coordinationModule } from '../modules/coordination/index.ts';
 import { disclosureModule } from '../modules/disclosure/index.ts';
 import { documentsModule } from '../modules/documents/index.ts';
 import { dutyModule } from '../modules/duty/index.ts';
+import { compoundsModule } from '../modules/compounds/index.ts';
+import { stallsModule } from '../modules/stalls/index.ts';
+import { workroomsModule } from '../modules/workrooms/index.ts';
 import { enforcementModule } from '../modules/enforcement/index.ts';
 import { filesModule } from '../modules/files/index.ts';
 import { geoModule } from '../modules/geo/index.ts';
@@ -62,6 +65,9 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   coordinationModule,
   dutyModule,
   supervisionModule,
+  compoundsModule,
+  stallsModule,
+  workroomsModule,
 ];
 
 export type Modules = {

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { LoginBody, Me } from '@chengguan/contracts';
 import { ApiError, onUnauthorized } from '../api/client.ts';
 import { authApi } from '../api/endpoints.ts';
+import { clearOfflineReads } from '../field/field-queue.ts';
 
 type AuthValue = {
   /** null: not signed in; undefined: still asking the server. */
@@ -61,6 +62,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await authApi.logout();
     } finally {
+      // The officer's cached working data leaves the phone with him (docs/field-app.md).
+      await clearOfflineReads().catch(() => undefined);
       setMe(null);
     }
   }, []);

@@ -1,3 +1,4 @@
+import { fieldEnUS } from './field.en-US.ts';
 import { coordinationEnUS } from './coordination.en-US.ts';
 import { dutyEnUS } from './duty.en-US.ts';
 import { supervisionEnUS } from './supervision.en-US.ts';
@@ -710,6 +711,7 @@ export const enUS: Record<MessageKey, string> = {
   ...coordinationEnUS,
   ...dutyEnUS,
   ...supervisionEnUS,
+  ...fieldEnUS,
   ...ticketConversionEnUS,
   ...commandEnUS,
   ...textEnUS,

@@ -1,3 +1,4 @@
+import { fieldZhCN } from './field.zh-CN.ts';
 import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { dutyZhCN } from './duty.zh-CN.ts';
 import { supervisionZhCN } from './supervision.zh-CN.ts';
@@ -706,6 +707,7 @@ export const zhCN = {
   ...coordinationZhCN,
   ...dutyZhCN,
   ...supervisionZhCN,
+  ...fieldZhCN,
   ...ticketConversionZhCN,
   ...commandZhCN,
   ...textZhCN,

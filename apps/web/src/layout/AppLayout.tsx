@@ -7,6 +7,7 @@ import { LANGS, useI18n, type Lang } from '../i18n/i18n.tsx';
 import { allowedRoutes, MENU_GROUPS } from '../routes.tsx';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { InboxBell } from './InboxBell.tsx';
+import { FieldBadge } from './FieldBadge.tsx';
 
 const { Header, Sider, Content } = Layout;
 const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '简体中文', 'en-US': 'English' };
@@ -137,6 +138,7 @@ export function AppLayout() {
                 )}
               </Space>
             </Tooltip>
+            <FieldBadge />
             <InboxBell />
             <Select<Lang>
               size="small"

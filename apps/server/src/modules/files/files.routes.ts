@@ -1,5 +1,7 @@
+import { Type } from '@sinclair/typebox';
 import {
   ErrorBody,
+  Sm3Hex,
   FileIntegrityIssue,
   FileIntegrityOverview,
   FileIssueListQuery,
@@ -45,9 +47,12 @@ export function filesRoutes(app: RouteApp, deps: Deps): void {
           summary: '上传文件（内容寻址，返回上传时计算的 SM3）/ upload a file (raw body, ≤ 20 MB; images, video, audio, PDF only)',
           description:
             'The declared Content-Type must be one of the listed types (or application/octet-stream) and the bytes must carry ' +
-            'that type’s magic number; SVG, HTML, XML, scripts and anything else are refused with 415 naming the field.',
+            'that type’s magic number. With X-Content-SM3 (the hash computed on the phone at capture) the bytes must hash to it, ' +
+            'else 422 FILE_HASH_MISMATCH and nothing is stored. SVG, HTML, XML, scripts and anything else are refused with 415 ' +
+            'naming the field.',
           consumes: [...ALLOWED_FILE_TYPES, 'application/octet-stream'],
-          response: { 201: StoredFile, 400: ErrorBody, 413: ErrorBody, 415: ErrorBody },
+          headers: Type.Object({ 'x-content-sm3': Type.Optional(Sm3Hex) }),
+          response: { 201: StoredFile, 400: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
         },
       },
       async (request, reply) => {
@@ -60,7 +65,12 @@ export function filesRoutes(app: RouteApp, deps: Deps): void {
           });
         }
         const declared = request.headers['content-type'] ?? 'application/octet-stream';
-        return reply.status(201).send(await uploadFile(deps, actorOf(request), metaOf(request), body, declared));
+        const captured = request.headers['x-content-sm3'];
+        return reply
+          .status(201)
+          .send(
+            await uploadFile(deps, actorOf(request), metaOf(request), body, declared, typeof captured === 'string' ? captured : undefined),
+          );
       },
     );
   });

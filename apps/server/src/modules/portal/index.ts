@@ -5,3 +5,6 @@ import { portalCaseRoutes } from './portal-case.routes.ts';
 import { publicPortalRoutes } from './portal.routes.ts';
 
 export const portalModule: ServerModule = { name: 'portal', routes: portalCaseRoutes, publicRoutes: publicPortalRoutes };
+
+/** The citizen's portal session (phone + SMS code), for other modules' citizen routes (renovation declarations, the stall map). */
+export { authenticateCitizen, citizenTokenOf, type CitizenSession } from './citizen-session.ts';

@@ -6,3 +6,6 @@ import { staffRoutes } from './staff.routes.ts';
 export { insertCredential, insertOfficer } from './staff.repository.ts';
 
 export const staffModule: ServerModule = { name: 'staff', routes: staffRoutes };
+
+/** The credential check of a write the officer's phone queued offline, as of the sync (http/auth-hook.ts). */
+export { assertCredentialForSync } from './use-cases/field-sync-credential.ts';

@@ -51,6 +51,8 @@ export { ticketHome } from './use-cases/rates-table.ts';
 /** The reporter key and the ticket number as intake writes them (the city generator writes the same). */
 export { reporterKeyOf, ticketNumber } from './use-cases/intake.ts';
 export { caseSourceRef } from './use-cases/convert.ts';
+/** Intake itself, for the channels other modules receive (a community workroom's register: modules/workrooms). */
+export { intakeTicket, type IntakeBody, type IntakeBy } from './use-cases/intake.ts';
 /** A ticket as the actor's jurisdiction sees it (undefined when he may not), for links from other modules. */
 export { findTicket as findVisibleTicket } from './tickets.repository.ts';
 /** The citizen's complaints through the portal (the portal module authenticates him and calls these). */

@@ -1,0 +1,2 @@
+import { CompoundsPage } from './CommunityLists.tsx';
+export default CompoundsPage;

@@ -1,0 +1,2 @@
+import { StallPointsPage } from './CommunityLists.tsx';
+export default StallPointsPage;

@@ -1,0 +1,2 @@
+import { WorkroomsPage } from './CommunityLists.tsx';
+export default WorkroomsPage;

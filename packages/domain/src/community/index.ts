@@ -1,0 +1,2 @@
+export * from './renovation.ts';
+export * from './stalls.ts';
