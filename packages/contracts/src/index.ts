@@ -30,3 +30,7 @@ export * from './coordination.ts';
 export * from './portal-citizen.ts';
 export * from './duty.ts';
 export * from './ticket-command.ts';
+export * from './credit.ts';
+export * from './reviews.ts';
+export * from './training.ts';
+export * from './team.ts';

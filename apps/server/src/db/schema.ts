@@ -19,6 +19,11 @@ import type { TicketTables } from '../modules/tickets/tickets.tables.ts';
 import type { Open311Tables } from '../modules/tickets/open311/open311.tables.ts';
 import type { CoordinationTables } from '../modules/coordination/coordination.tables.ts';
 import type { DutyTables } from '../modules/duty/duty.tables.ts';
+import type { CreditTables } from '../modules/credit/credit.tables.ts';
+import type { ReviewTables } from '../modules/reviews/reviews.tables.ts';
+import type { TrainingTables } from '../modules/training/training.tables.ts';
+import type { TeamTables } from '../modules/staff/team/team.tables.ts';
+import type { SquadTables } from '../modules/squads/squads.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -164,4 +169,9 @@ export type DB = CoreTables &
   TicketTables &
   Open311Tables &
   CoordinationTables &
-  DutyTables;
+  DutyTables &
+  CreditTables &
+  ReviewTables &
+  TrainingTables &
+  TeamTables &
+  SquadTables;

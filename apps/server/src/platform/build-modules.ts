@@ -9,6 +9,10 @@ import { coordinationModule } from '../modules/coordination/index.ts';
 import { disclosureModule } from '../modules/disclosure/index.ts';
 import { documentsModule } from '../modules/documents/index.ts';
 import { dutyModule } from '../modules/duty/index.ts';
+import { creditModule } from '../modules/credit/index.ts';
+import { reviewsModule } from '../modules/reviews/index.ts';
+import { trainingModule } from '../modules/training/index.ts';
+import { squadsModule } from '../modules/squads/index.ts';
 import { enforcementModule } from '../modules/enforcement/index.ts';
 import { filesModule } from '../modules/files/index.ts';
 import { geoModule } from '../modules/geo/index.ts';
@@ -60,6 +64,10 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   ticketsModule,
   coordinationModule,
   dutyModule,
+  creditModule,
+  reviewsModule,
+  trainingModule,
+  squadsModule,
 ];
 
 export type Modules = {

@@ -48,6 +48,19 @@ export const PERMISSIONS = [
   'duty:write',
   'duty:report',
   'ticket:command',
+  // 信用, 复议/诉讼, 教育培训, 规范化中队 (docs/credit.md, docs/reviews.md, docs/training.md, docs/squads.md).
+  'credit:read',
+  'credit:write',
+  'credit:admin',
+  'review:read',
+  'review:write',
+  'training:learn',
+  'training:read',
+  'training:admin',
+  'squad:read',
+  'squad:assess',
+  'squad:inspect',
+  'squad:admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,6 +80,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:write',
     'duty:read',
     'duty:report',
+    'training:learn',
+    'squad:read',
   ],
   squad_leader: [
     'org:read',
@@ -90,6 +105,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'duty:write',
     'duty:report',
+    'training:learn',
+    'training:read',
+    'review:read',
+    'squad:read',
+    'squad:assess',
   ],
   legal_reviewer: [
     'org:read',
@@ -101,6 +121,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'disclosure:read',
     'disclosure:write',
     'subject:read',
+    'credit:read',
+    'credit:write',
+    'review:read',
+    'review:write',
+    'training:learn',
   ],
   // The command centre (指挥中心) takes tickets in, dispatches, transfers and decides extensions (诉件处置, R12/R13).
   commander: [
@@ -119,6 +144,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:command',
     'duty:read',
     'ticket:command',
+    'training:learn',
   ],
   supervisor: [
     'org:read',
@@ -134,6 +160,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:write',
     'joint:read',
     'duty:read',
+    'credit:read',
+    'review:read',
+    'training:read',
+    'squad:read',
+    'squad:inspect',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -164,6 +195,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'duty:write',
     'ticket:command',
+    'credit:read',
+    'credit:write',
+    'credit:admin',
+    'review:read',
+    'review:write',
+    'training:read',
+    'squad:read',
+    'squad:inspect',
+    'squad:admin',
   ],
   admin: [
     'org:read',
@@ -185,6 +225,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'subject:admin',
     'subject:import',
     'joint:read',
+    'credit:read',
+    'credit:admin',
+    'training:read',
+    'training:admin',
+    'squad:read',
+    'squad:admin',
   ],
   // An account of a partner department (交警, 房管 …): only its own unit's joint orders and action tasks.
   partner: ['org:read', 'joint:read', 'joint:partner'],

@@ -5,4 +5,6 @@ import { staffRoutes } from './staff.routes.ts';
 /** For the demo and generated data. */
 export { insertCredential, insertOfficer } from './staff.repository.ts';
 
+export type { TeamTables } from './team/team.tables.ts';
+
 export const staffModule: ServerModule = { name: 'staff', routes: staffRoutes };
