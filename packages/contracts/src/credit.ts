@@ -174,15 +174,15 @@ export type CreditReportView = Static<typeof CreditReportView>;
 
 /** What the credit platform receives (signed, carrying its idempotency key). */
 export const CreditPlatformMessage = Type.Object({
-  idempotencyKey: Type.String(),
+  idempotencyKey: Text(200, { minLength: 1 }),
   op: literals(['publish', 'withdraw'] as const),
   recordId: Uuid,
-  subjectName: Type.String(),
-  subjectCode: Type.Optional(Type.String()),
-  documentNumber: Type.String(),
+  subjectName: Text(200, { minLength: 1 }),
+  subjectCode: Type.Optional(Text(30)),
+  documentNumber: Text(100, { minLength: 1 }),
   decidedOn: IsoDate,
   publishUntil: IsoDate,
-  reason: Type.Optional(Type.String()),
+  reason: Type.Optional(Text(600)),
   at: IsoDateTime,
 });
 export type CreditPlatformMessage = Static<typeof CreditPlatformMessage>;

@@ -1,14 +1,14 @@
 // 教育培训 (issue 15 §9; docs/training.md): courses and materials, hours and credits per officer per year with progress,
 // the question bank, exams with seeded random papers (timed, auto-graded, retakes), the 执法资格考试 record.
 import { Type, type Static } from '@sinclair/typebox';
-import { Int, IsoDate, IsoDateTime, literals, MultilineText, Nullable, PageQuery, Text, Uuid } from './common.ts';
+import { Code, Int, IsoDate, IsoDateTime, literals, MultilineText, Nullable, PageQuery, Sm3Hex, Text, Uuid } from './common.ts';
 
 export const QUESTION_KINDS = ['single', 'multiple', 'judge'] as const;
 export const EXAM_KINDS = ['regular', 'qualification'] as const;
 export const ATTEMPT_STATUSES = ['open', 'graded', 'expired'] as const;
 const Hours = Type.Number({ minimum: 0, maximum: 1000, multipleOf: 0.5 });
 const Year = Int(2000, 2100);
-const OptionLetter = Type.String({ pattern: '^[A-Ha-h]$', maxLength: 1 });
+const OptionLetter = Code('^[A-Ha-h]$', 1, 'an option letter A–H');
 
 export const TrainingSettingsView = Type.Object({ bureauId: Uuid, hoursPerYear: Type.Number(), creditsPerYear: Type.Number() });
 export type TrainingSettingsView = Static<typeof TrainingSettingsView>;
@@ -39,7 +39,7 @@ export const SaveCourseBody = Type.Object({
   credits: Type.Number({ minimum: 0, maximum: 100, multipleOf: 0.5 }),
   description: Type.Optional(Nullable(MultilineText(2000))),
   materialUrl: Type.Optional(Nullable(Text(500, { pattern: '^https?://' }))),
-  materialSm3: Type.Optional(Nullable(Type.String({ pattern: '^[0-9a-f]{64}$' }))),
+  materialSm3: Type.Optional(Nullable(Sm3Hex)),
 });
 export type SaveCourseBody = Static<typeof SaveCourseBody>;
 
