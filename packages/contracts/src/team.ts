@@ -2,7 +2,18 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Int, IsoDate, IsoDateTime, literals, MultilineText, Nullable, PageQuery, Text, Uuid } from './common.ts';
 
-export const OFFICER_RANKS = ['一级行政执法员', '二级行政执法员', '三级行政执法员', '四级行政执法员', '一级主办', '二级主办', '三级主办', '四级主办', '一级高级主办', '二级高级主办'] as const;
+export const OFFICER_RANKS = [
+  '一级行政执法员',
+  '二级行政执法员',
+  '三级行政执法员',
+  '四级行政执法员',
+  '一级主办',
+  '二级主办',
+  '三级主办',
+  '四级主办',
+  '一级高级主办',
+  '二级高级主办',
+] as const;
 
 export const SaveProfileBody = Type.Object({
   rank: Nullable(literals(OFFICER_RANKS)),
@@ -39,7 +50,14 @@ export const OfficerFile = Type.Object({
   rank: Nullable(Type.String()),
   postTags: Type.Array(Type.String()),
   credentials: Type.Array(
-    Type.Object({ id: Uuid, number: Type.String(), validFrom: IsoDate, validTo: IsoDate, revoked: Type.Boolean(), domains: Type.Array(Type.String()) }),
+    Type.Object({
+      id: Uuid,
+      number: Type.String(),
+      validFrom: IsoDate,
+      validTo: IsoDate,
+      revoked: Type.Boolean(),
+      domains: Type.Array(Type.String()),
+    }),
   ),
   transfers: Type.Array(TransferView),
   training: Type.Array(
@@ -47,7 +65,10 @@ export const OfficerFile = Type.Object({
   ),
   qualifications: Type.Array(Type.Object({ examDate: IsoDate, score: Type.Integer(), passed: Type.Boolean() })),
   reviews: Type.Object({ reviews: Type.Integer(), corrected: Type.Integer(), lawsuits: Type.Integer(), lost: Type.Integer() }),
-  cases: Type.Object({ total: Type.Integer(), recent: Type.Array(Type.Object({ id: Uuid, caseNumber: Nullable(Type.String()), state: Type.String() })) }),
+  cases: Type.Object({
+    total: Type.Integer(),
+    recent: Type.Array(Type.Object({ id: Uuid, caseNumber: Nullable(Type.String()), state: Type.String() })),
+  }),
   /** 考核 scores, when the supervision module provides them (null until then). */
   scores: Nullable(Type.Array(Type.Object({ period: Type.String(), score: Type.Number() }))),
 });
@@ -125,7 +146,12 @@ export const SquadRow = Type.Object({
 });
 export type SquadRow = Static<typeof SquadRow>;
 
-export const SquadOverviewQuery = Type.Object({ orgId: Type.Optional(Uuid), year: Int(2000, 2100), rating: Type.Optional(literals([...SQUAD_RATINGS, 'none'] as const)), ...PageQuery });
+export const SquadOverviewQuery = Type.Object({
+  orgId: Type.Optional(Uuid),
+  year: Int(2000, 2100),
+  rating: Type.Optional(literals([...SQUAD_RATINGS, 'none'] as const)),
+  ...PageQuery,
+});
 export type SquadOverviewQuery = Static<typeof SquadOverviewQuery>;
 
 export const SquadOverview = Type.Object({

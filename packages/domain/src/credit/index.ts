@@ -53,9 +53,14 @@ export function creditConsequence(
 ): CreditConsequence {
   const check = decisionMustBePublished(decision);
   if (!check.publish) {
-    return { record: false, reasonZh: '简易程序或仅警告、通报批评的决定不予公示', reasonEn: 'not published (summary procedure or warning only)' };
+    return {
+      record: false,
+      reasonZh: '简易程序或仅警告、通报批评的决定不予公示',
+      reasonEn: 'not published (summary procedure or warning only)',
+    };
   }
-  if (line && !line.record) return { record: false, reasonZh: '信用目录未列入该违法行为', reasonEn: 'the credit catalogue excludes this offence' };
+  if (line && !line.record)
+    return { record: false, reasonZh: '信用目录未列入该违法行为', reasonEn: 'the credit catalogue excludes this offence' };
   const severity = line?.severity ?? 'general';
   const months = line?.publishMonths ?? settings.publishMonths;
   const minMonths = severity === 'serious' ? settings.repairMinMonthsSerious : settings.repairMinMonthsGeneral;

@@ -31,8 +31,7 @@ export function trainingProgress(t: TrainingTotals, req: TrainingRequirement): T
 export const T1_SOURCE = '上海市城管执法系统学时学分教育培训制度（种子文件 000、001：每人每年 60 学时、24 学分）';
 
 export type RenewalCheck =
-  | { ok: true; year: number }
-  | { ok: false; ruleId: 'T1'; year: number; totals: TrainingTotals; required: TrainingRequirement };
+  { ok: true; year: number } | { ok: false; ruleId: 'T1'; year: number; totals: TrainingTotals; required: TrainingRequirement };
 
 /**
  * T1 — a 执法证 is renewed (its validity extended) only for an officer who has completed the year's training: the
@@ -48,7 +47,13 @@ export function renewalTrainingCheck(
     const t = totalsByYear.get(year) ?? { hours: 0, credits: 0 };
     if (t.hours >= req.hours && t.credits >= req.credits) return { ok: true, year };
   }
-  return { ok: false, ruleId: 'T1', year: renewalYear - 1, totals: totalsByYear.get(renewalYear - 1) ?? { hours: 0, credits: 0 }, required: req };
+  return {
+    ok: false,
+    ruleId: 'T1',
+    year: renewalYear - 1,
+    totals: totalsByYear.get(renewalYear - 1) ?? { hours: 0, credits: 0 },
+    required: req,
+  };
 }
 
 /** A paper of `count` questions drawn from the bank (ids in a stable order) by the seed: the same seed, the same paper. */

@@ -9,7 +9,11 @@ import type { Deps, Executor } from '../../context.ts';
 import { signedHeaders } from '../../shared/connector-signing.ts';
 import { enqueueJob, type JobHandlers } from '../scheduler/index.ts';
 
-export type CreditTransport = (url: string, headers: Record<string, string>, body: Record<string, unknown>) => Promise<{ status: number; body: string }>;
+export type CreditTransport = (
+  url: string,
+  headers: Record<string, string>,
+  body: Record<string, unknown>,
+) => Promise<{ status: number; body: string }>;
 
 export type CreditPlatformAdapter = { name: string; labelZh: string; labelEn: string; simulator: boolean; url(deps: Deps): string };
 
@@ -34,13 +38,25 @@ export function creditSecret(config: Deps['config']): string {
   return processSecret;
 }
 
+const faults: ('refuse' | 'lose')[] = [];
+/** The simulated platform's next answers fail (tests): `refuse` — nothing applied; `lose` — applied, the answer lost. */
+export function failNextCreditAnswers(f: ('refuse' | 'lose')[]): void {
+  faults.push(...f);
+}
+/** Takes the next fault if it is of this kind. */
+export function nextCreditFault(kind: 'refuse' | 'lose'): boolean {
+  if (faults[0] !== kind) return false;
+  faults.shift();
+  return true;
+}
+
 let transportOverride: CreditTransport | null = null;
 /** Tests deliver through the app in-process instead of HTTP. */
 export function setCreditTransport(t: CreditTransport | null): void {
   transportOverride = t;
 }
 function transport(): CreditTransport {
-  return (
+  const base: CreditTransport =
     transportOverride ??
     (async (url, headers, body) => {
       const r = await fetch(url, {
@@ -50,8 +66,13 @@ function transport(): CreditTransport {
         signal: AbortSignal.timeout(15_000),
       });
       return { status: r.status, body: await r.text() };
-    })
-  );
+    });
+  // The simulated network may lose an answer after the platform applied the message.
+  return async (url, headers, body) => {
+    const r = await base(url, headers, body);
+    if (nextCreditFault('lose')) throw new Error('simulated network: the answer was lost after the platform applied the message');
+    return r;
+  };
 }
 
 export const JOB_CREDIT_SEND = 'credit.platform.send';

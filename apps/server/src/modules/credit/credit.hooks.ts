@@ -42,7 +42,11 @@ export async function createCreditRecordOnDecision(deps: Deps, meta: RequestMeta
     created_at: now,
     updated_at: now,
   };
-  const r = await w.trx.insertInto('credit_records').values(values).onConflict((oc) => oc.column('case_id').doNothing()).executeTakeFirst();
+  const r = await w.trx
+    .insertInto('credit_records')
+    .values(values)
+    .onConflict((oc) => oc.column('case_id').doNothing())
+    .executeTakeFirst();
   if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return;
   await enqueueCreditMessage(w.trx, deps, {
     op: 'publish',

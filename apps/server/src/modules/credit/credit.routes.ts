@@ -44,22 +44,50 @@ const IdParams = Type.Object({ id: Uuid });
 export function creditRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/credit/settings',
-    { schema: { tags: TAGS, summary: '信用设置（公示期、最短公示期、修复条件）/ credit settings', querystring: BureauIdQuery, response: { 200: CreditSettingsView, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '信用设置（公示期、最短公示期、修复条件）/ credit settings',
+        querystring: BureauIdQuery,
+        response: { 200: CreditSettingsView, ...READ_ERRORS },
+      },
+    },
     async (request) => getCreditSettings(deps, actorOf(request), request.query),
   );
   app.put(
     '/api/v1/credit/settings',
-    { schema: { tags: TAGS, summary: '修改信用设置 / change the credit settings', body: PutCreditSettingsBody, response: { 200: CreditSettingsView, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '修改信用设置 / change the credit settings',
+        body: PutCreditSettingsBody,
+        response: { 200: CreditSettingsView, ...WRITE_ERRORS },
+      },
+    },
     async (request) => putCreditSettings(deps, actorOf(request), metaOf(request), request.body),
   );
   app.get(
     '/api/v1/credit/catalogue',
-    { schema: { tags: TAGS, summary: '信用目录 / the credit catalogue', querystring: BureauIdQuery, response: { 200: Type.Array(CreditCatalogueLineView), ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '信用目录 / the credit catalogue',
+        querystring: BureauIdQuery,
+        response: { 200: Type.Array(CreditCatalogueLineView), ...READ_ERRORS },
+      },
+    },
     async (request) => listCatalogue(deps, actorOf(request), request.query),
   );
   app.post(
     '/api/v1/credit/catalogue',
-    { schema: { tags: TAGS, summary: '设定信用目录条目（按违法行为代码）/ save a catalogue line', body: SaveCreditCatalogueLineBody, response: { 200: CreditCatalogueLineView, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '设定信用目录条目（按违法行为代码）/ save a catalogue line',
+        body: SaveCreditCatalogueLineBody,
+        response: { 200: CreditCatalogueLineView, ...WRITE_ERRORS },
+      },
+    },
     async (request) => saveCatalogueLine(deps, actorOf(request), metaOf(request), request.body),
   );
   listWithExportRoutes<CreditRecordQuery>(app, {
@@ -75,7 +103,14 @@ export function creditRoutes(app: RouteApp, deps: Deps): void {
   });
   app.get(
     '/api/v1/credit/records/:id',
-    { schema: { tags: TAGS, summary: '信用记录详情 / a credit record', params: IdParams, response: { 200: CreditRecordView, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '信用记录详情 / a credit record',
+        params: IdParams,
+        response: { 200: CreditRecordView, ...READ_ERRORS },
+      },
+    },
     async (request) => getCreditRecord(deps, actorOf(request), request.params.id),
   );
   listWithExportRoutes<CreditRepairQuery>(app, {
@@ -104,7 +139,14 @@ export function creditRoutes(app: RouteApp, deps: Deps): void {
   );
   app.post(
     '/api/v1/credit/reports',
-    { schema: { tags: TAGS, summary: '出具专用信用报告（签章 PDF，可公开核验）/ issue a credit report', body: CreditReportBody, response: { 200: CreditReportView, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '出具专用信用报告（签章 PDF，可公开核验）/ issue a credit report',
+        body: CreditReportBody,
+        response: { 200: CreditReportView, ...WRITE_ERRORS },
+      },
+    },
     async (request) => issueCreditReport(deps, actorOf(request), metaOf(request), request.body),
   );
   app.get(
@@ -144,7 +186,14 @@ export function publicCreditRoutes(app: RouteApp, deps: Deps): void {
   const PORTAL_ERRORS = { 400: ErrorBody, 401: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
   app.get(
     '/api/portal/credit',
-    { schema: { tags: ['portal'], summary: '本案信用记录与修复申请 / the credit record of my case', security: [], response: { 200: PortalCreditState, 401: ErrorBody } } },
+    {
+      schema: {
+        tags: ['portal'],
+        summary: '本案信用记录与修复申请 / the credit record of my case',
+        security: [],
+        response: { 200: PortalCreditState, 401: ErrorBody },
+      },
+    },
     async (request) => portalCreditState(deps, (await authenticatePortal(deps, portalTokenOf(request))).caseId),
   );
   app.post(
@@ -169,7 +218,12 @@ export function publicCreditRoutes(app: RouteApp, deps: Deps): void {
         summary: '模拟信用平台：接收信用信息（签名、随机串、幂等）/ the credit platform simulator',
         security: [],
         body: CreditPlatformMessage,
-        response: { 200: Type.Object({ applied: Type.Boolean(), deliveries: Type.Integer() }), 401: ErrorBody, 404: ErrorBody, 503: ErrorBody },
+        response: {
+          200: Type.Object({ applied: Type.Boolean(), deliveries: Type.Integer() }),
+          401: ErrorBody,
+          404: ErrorBody,
+          503: ErrorBody,
+        },
       },
     },
     async (request) => {

@@ -9,8 +9,8 @@ export type { CreditTables } from './credit.tables.ts';
 /** 复议/诉讼 that change, revoke or confirm a decision illegal take its credit record off publication. */
 export { withdrawCreditRecord } from './credit.hooks.ts';
 /** Tests and the contract: in-process delivery, the simulator's faults and what it applied. */
-export { creditSecret, setCreditTransport, CREDIT_SIM_PATH, JOB_CREDIT_SEND } from './connector.ts';
-export { failNextCreditAnswers, simulatorApplied } from './simulator.ts';
+export { creditSecret, failNextCreditAnswers, setCreditTransport, CREDIT_SIM_PATH, JOB_CREDIT_SEND } from './connector.ts';
+export { simulatorApplied } from './simulator.ts';
 
 export const creditModule: ServerModule = {
   name: 'credit',

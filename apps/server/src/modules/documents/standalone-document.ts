@@ -35,7 +35,8 @@ export async function issueStandaloneDocument(
   const verifyPath = `/verify/${id}?c=${code}`;
   const verify = { url: `${deps.config.publicBaseUrl}${verifyPath}`, code: `${code.slice(0, 5)}-${code.slice(5)}` };
   const settings = await findSettings(trx, req.bureauId);
-  const agencyName = settings?.agency_name ?? (await trx.selectFrom('orgs').select('name').where('id', '=', req.bureauId).executeTakeFirst())?.name ?? '';
+  const agencyName =
+    settings?.agency_name ?? (await trx.selectFrom('orgs').select('name').where('id', '=', req.bureauId).executeTakeFirst())?.name ?? '';
   const images = await sealImages(deps, trx, settings);
   const pdf = await renderPdf({
     document: { title: req.title, blocks: req.blocks },

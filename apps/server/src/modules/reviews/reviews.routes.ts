@@ -34,7 +34,14 @@ export function reviewRoutes(app: RouteApp, deps: Deps): void {
   });
   app.post(
     '/api/v1/case-reviews',
-    { schema: { tags: TAGS, summary: '登记行政复议或行政诉讼 / record a review or lawsuit', body: CreateCaseReviewBody, response: { 200: CaseReviewView, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记行政复议或行政诉讼 / record a review or lawsuit',
+        body: CreateCaseReviewBody,
+        response: { 200: CaseReviewView, ...WRITE_ERRORS },
+      },
+    },
     async (request) => createReview(deps, actorOf(request), metaOf(request), request.body),
   );
   app.post(
@@ -52,12 +59,20 @@ export function reviewRoutes(app: RouteApp, deps: Deps): void {
   );
   app.get(
     '/api/v1/case-reviews/monthly',
-    { schema: { tags: TAGS, summary: '月度纠错/败诉通报 / the monthly correction and loss report', querystring: ReviewMonthQuery, response: { 200: ReviewMonthReport, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '月度纠错/败诉通报 / the monthly correction and loss report',
+        querystring: ReviewMonthQuery,
+        response: { 200: ReviewMonthReport, ...READ_ERRORS },
+      },
+    },
     async (request) => monthReport(deps, actorOf(request), request.query),
   );
   app.get(
     '/api/v1/case-reviews/monthly/export.xlsx',
     { schema: { tags: TAGS, summary: '导出月度纠错/败诉通报 / export the monthly report', querystring: ReviewMonthQuery } },
-    async (request, reply) => sendXlsx(reply, `纠错败诉通报-${request.query.month}.xlsx`, await monthReportXlsx(deps, actorOf(request), request.query)),
+    async (request, reply) =>
+      sendXlsx(reply, `纠错败诉通报-${request.query.month}.xlsx`, await monthReportXlsx(deps, actorOf(request), request.query)),
   );
 }

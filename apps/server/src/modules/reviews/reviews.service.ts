@@ -26,7 +26,9 @@ import { withdrawCreditRecord } from '../credit/index.ts';
 import { findOrg } from '../org/index.ts';
 
 const day = (d: unknown): string =>
-  d instanceof Date ? `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}` : String(d).slice(0, 10);
+  d instanceof Date
+    ? `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    : String(d).slice(0, 10);
 
 type Row = {
   id: string;
@@ -129,16 +131,28 @@ export async function createReview(deps: Deps, actor: Actor, meta: RequestMeta, 
   return oneOrFail(deps.db, actor, id);
 }
 
-export async function decideReview(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: DecideCaseReviewBody): Promise<CaseReviewView> {
+export async function decideReview(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  body: DecideCaseReviewBody,
+): Promise<CaseReviewView> {
   assertPermission(actor, 'review:write');
   const today = shanghaiDate(deps.clock.now());
   await deps.db.transaction().execute(async (trx) => {
-    const r = await base(trx).select(['v.id', 'v.kind', 'v.filed_on', 'v.outcome', 'v.case_id', 'v.bureau_id', 'g.path']).where('v.id', '=', id).forUpdate('v').executeTakeFirst();
+    const r = await base(trx)
+      .select(['v.id', 'v.kind', 'v.filed_on', 'v.outcome', 'v.case_id', 'v.bureau_id', 'g.path'])
+      .where('v.id', '=', id)
+      .forUpdate('v')
+      .executeTakeFirst();
     assertInJurisdiction(actor, r?.path);
-    if (r!.outcome) throw new AppError('STATE_CONFLICT', { message: '该复议/诉讼已登记结果', messageEn: 'The outcome was already recorded' });
+    if (r!.outcome)
+      throw new AppError('STATE_CONFLICT', { message: '该复议/诉讼已登记结果', messageEn: 'The outcome was already recorded' });
     if (body.decidedOn < day(r!.filed_on)) throw fieldError('decidedOn', '不能早于申请（立案）日期', 'cannot be before the filing date');
     if (body.decidedOn > today) throw fieldError('decidedOn', '不能晚于今天', 'cannot be after today');
-    if (body.outcome === 'lost' && r!.kind !== 'lawsuit') throw fieldError('outcome', '「败诉」仅适用于行政诉讼', '“lost” applies to lawsuits only');
+    if (body.outcome === 'lost' && r!.kind !== 'lawsuit')
+      throw fieldError('outcome', '「败诉」仅适用于行政诉讼', '“lost” applies to lawsuits only');
     const adverse = isAdverseOutcome(body.outcome);
     if (adverse && !body.cause) throw fieldError('cause', '纠错或败诉须登记原因', 'an adverse outcome needs its cause');
     await trx
@@ -152,7 +166,13 @@ export async function decideReview(deps: Deps, actor: Actor, meta: RequestMeta, 
       })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'review.decided', entityType: 'case_review', entityId: id, bureauId: r!.bureau_id, data: body });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'review.decided',
+      entityType: 'case_review',
+      entityId: id,
+      bureauId: r!.bureau_id,
+      data: body,
+    });
     if (adverse && body.outcome !== 'upheld') {
       const label = REVIEW_OUTCOME_LABELS[body.outcome].zh;
       await withdrawCreditRecord(
@@ -193,7 +213,13 @@ export async function listReviews(deps: Deps, actor: Actor, q: CaseReviewQuery):
   const pageSize = q.pageSize ?? 20;
   const [total, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    query.select(COLUMNS).orderBy('v.filed_on', 'desc').orderBy('v.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    query
+      .select(COLUMNS)
+      .orderBy('v.filed_on', 'desc')
+      .orderBy('v.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
   ]);
   return { items: (rows as Row[]).map(toView), total: Number(total.n), page, pageSize };
 }
@@ -303,9 +329,11 @@ export async function monthReport(deps: Deps, actor: Actor, q: ReviewMonthQuery)
     lost,
     lossRate: rate(lost, lawsuits.length),
     bySquad: [...bySquad.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh')),
-    byCause: REVIEW_CAUSES.map((c) => ({ cause: c, name: REVIEW_CAUSE_LABELS[c].zh, count: items.filter((v) => v.adverse && v.cause === c).length })).filter(
-      (x) => x.count > 0,
-    ),
+    byCause: REVIEW_CAUSES.map((c) => ({
+      cause: c,
+      name: REVIEW_CAUSE_LABELS[c].zh,
+      count: items.filter((v) => v.adverse && v.cause === c).length,
+    })).filter((x) => x.count > 0),
     items,
   };
 }
@@ -336,4 +364,3 @@ export async function monthReportXlsx(deps: Deps, actor: Actor, q: ReviewMonthQu
   for (const v of r.items) detail.addRow(reviewColumns.map((c) => c.value(v)));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-

@@ -25,22 +25,50 @@ const WRITE_ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: Erro
 export function squadRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/squads/sheets',
-    { schema: { tags: TAGS, summary: '规范化中队评分表 / criteria sheets', querystring: BureauIdQuery, response: { 200: Type.Array(CriteriaSheetView), ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '规范化中队评分表 / criteria sheets',
+        querystring: BureauIdQuery,
+        response: { 200: Type.Array(CriteriaSheetView), ...READ_ERRORS },
+      },
+    },
     async (request) => listSheets(deps, actorOf(request), request.query),
   );
   app.post(
     '/api/v1/squads/sheets',
-    { schema: { tags: TAGS, summary: '新增评分表 / add a criteria sheet', body: SaveCriteriaSheetBody, response: { 200: CriteriaSheetView, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '新增评分表 / add a criteria sheet',
+        body: SaveCriteriaSheetBody,
+        response: { 200: CriteriaSheetView, ...WRITE_ERRORS },
+      },
+    },
     async (request) => saveSheet(deps, actorOf(request), metaOf(request), request.body),
   );
   app.post(
     '/api/v1/squads/assessments',
-    { schema: { tags: TAGS, summary: '中队自评或验收评分 / a self-assessment or inspection', body: AssessmentBody, response: { 200: AssessmentView, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '中队自评或验收评分 / a self-assessment or inspection',
+        body: AssessmentBody,
+        response: { 200: AssessmentView, ...WRITE_ERRORS },
+      },
+    },
     async (request) => assess(deps, actorOf(request), metaOf(request), request.body),
   );
   app.post(
     '/api/v1/squads/ratings',
-    { schema: { tags: TAGS, summary: '评定规范化/示范/星级中队 / rate a squad', body: RateSquadBody, response: { 200: SquadRow, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '评定规范化/示范/星级中队 / rate a squad',
+        body: RateSquadBody,
+        response: { 200: SquadRow, ...WRITE_ERRORS },
+      },
+    },
     async (request) => rateSquad(deps, actorOf(request), metaOf(request), request.body),
   );
   app.put(
@@ -50,7 +78,10 @@ export function squadRoutes(app: RouteApp, deps: Deps): void {
         tags: TAGS,
         summary: '设定十四五创建目标（示范、规范化占比）/ set the targets',
         body: SquadTargetsBody,
-        response: { 200: Type.Object({ bureauId: Type.String(), targetModelPct: Type.Number(), targetRatedPct: Type.Number() }), ...WRITE_ERRORS },
+        response: {
+          200: Type.Object({ bureauId: Type.String(), targetModelPct: Type.Number(), targetRatedPct: Type.Number() }),
+          ...WRITE_ERRORS,
+        },
       },
     },
     async (request) => putTargets(deps, actorOf(request), metaOf(request), request.body),

@@ -39,7 +39,16 @@ async function squadOrFail(db: Executor, actor: Actor, orgId: string) {
   return org as typeof org & { bureau_id: string };
 }
 
-const sheetView = (r: { id: string; bureau_id: string; year: number; title: string; items: unknown; max_total: number; standard_at: number; model_at: number }): CriteriaSheetView => ({
+const sheetView = (r: {
+  id: string;
+  bureau_id: string;
+  year: number;
+  title: string;
+  items: unknown;
+  max_total: number;
+  standard_at: number;
+  model_at: number;
+}): CriteriaSheetView => ({
   id: r.id,
   bureauId: r.bureau_id,
   year: r.year,
@@ -56,12 +65,32 @@ export async function saveSheet(deps: Deps, actor: Actor, meta: RequestMeta, bod
   const codes = new Set(body.items.map((i) => i.code));
   if (codes.size !== body.items.length) throw fieldError('items', '评分项代码重复', 'item codes repeat');
   const maxTotal = body.items.reduce((s, i) => s + i.maxScore, 0);
-  if (body.standardAt > maxTotal) throw fieldError('standardAt', `规范化分数线不能高于满分 ${maxTotal}`, `cannot exceed the total of ${maxTotal}`);
-  if (body.modelAt > maxTotal || body.modelAt < body.standardAt) throw fieldError('modelAt', `示范分数线须在规范化分数线与满分 ${maxTotal} 之间`, 'must lie between the standard line and the total');
-  const row = { id: deps.newId(), bureau_id: body.bureauId, year: body.year, title: body.title, items: JSON.stringify(body.items), max_total: maxTotal, standard_at: body.standardAt, model_at: body.modelAt };
+  if (body.standardAt > maxTotal)
+    throw fieldError('standardAt', `规范化分数线不能高于满分 ${maxTotal}`, `cannot exceed the total of ${maxTotal}`);
+  if (body.modelAt > maxTotal || body.modelAt < body.standardAt)
+    throw fieldError('modelAt', `示范分数线须在规范化分数线与满分 ${maxTotal} 之间`, 'must lie between the standard line and the total');
+  const row = {
+    id: deps.newId(),
+    bureau_id: body.bureauId,
+    year: body.year,
+    title: body.title,
+    items: JSON.stringify(body.items),
+    max_total: maxTotal,
+    standard_at: body.standardAt,
+    model_at: body.modelAt,
+  };
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('squad_criteria_sheets').values({ ...row, created_by: actor.id }).execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'squad.sheet', entityType: 'squad_sheet', entityId: row.id, bureauId: body.bureauId, data: { year: body.year, title: body.title, items: body.items.length } });
+    await trx
+      .insertInto('squad_criteria_sheets')
+      .values({ ...row, created_by: actor.id })
+      .execute();
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'squad.sheet',
+      entityType: 'squad_sheet',
+      entityId: row.id,
+      bureauId: body.bureauId,
+      data: { year: body.year, title: body.title, items: body.items.length },
+    });
   });
   return sheetView({ ...row, items: body.items });
 }
@@ -69,7 +98,13 @@ export async function saveSheet(deps: Deps, actor: Actor, meta: RequestMeta, bod
 export async function listSheets(deps: Deps, actor: Actor, q: { bureauId: string }): Promise<CriteriaSheetView[]> {
   assertPermission(actor, 'squad:read');
   await bureauOrFail(deps.db, actor, q.bureauId);
-  const rows = await deps.db.selectFrom('squad_criteria_sheets').selectAll().where('bureau_id', '=', q.bureauId).orderBy('year', 'desc').orderBy('created_at', 'desc').execute();
+  const rows = await deps.db
+    .selectFrom('squad_criteria_sheets')
+    .selectAll()
+    .where('bureau_id', '=', q.bureauId)
+    .orderBy('year', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.map(sheetView);
 }
 
@@ -83,26 +118,65 @@ export async function assess(deps: Deps, actor: Actor, meta: RequestMeta, body: 
   const squad = await squadOrFail(deps.db, actor, body.orgId);
   if (body.kind === 'self' && actor.orgId !== squad.id) throw new AppError('FORBIDDEN');
   const sheet = await deps.db.selectFrom('squad_criteria_sheets').selectAll().where('id', '=', body.sheetId).executeTakeFirst();
-  if (!sheet || sheet.bureau_id !== squad.bureau_id) throw fieldError('sheetId', '评分表不属于该中队所在区局', 'is not a sheet of the squad’s bureau');
+  if (!sheet || sheet.bureau_id !== squad.bureau_id)
+    throw fieldError('sheetId', '评分表不属于该中队所在区局', 'is not a sheet of the squad’s bureau');
   const items = parse<Item[]>(sheet.items);
   for (const [code, score] of Object.entries(body.scores)) {
     const item = items.find((i) => i.code === code);
     if (!item) throw fieldError('scores', `评分项「${code}」不在评分表中`, `item ${code} is not on the sheet`);
-    if (score > item.maxScore) throw fieldError('scores', `「${item.name}」得分 ${score} 超过该项满分 ${item.maxScore}`, `${code}: ${score} exceeds the item's maximum ${item.maxScore}`);
+    if (score > item.maxScore)
+      throw fieldError(
+        'scores',
+        `「${item.name}」得分 ${score} 超过该项满分 ${item.maxScore}`,
+        `${code}: ${score} exceeds the item's maximum ${item.maxScore}`,
+      );
   }
   const missing = items.filter((i) => body.scores[i.code] === undefined);
-  if (missing.length > 0) throw fieldError('scores', `尚有 ${missing.length} 项未评分：${missing.map((i) => i.name).join('、')}`, `${missing.length} items are not scored`);
+  if (missing.length > 0)
+    throw fieldError(
+      'scores',
+      `尚有 ${missing.length} 项未评分：${missing.map((i) => i.name).join('、')}`,
+      `${missing.length} items are not scored`,
+    );
   const total = items.reduce((s, i) => s + body.scores[i.code]!, 0);
   const now = deps.clock.now();
   const id = deps.newId();
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('squad_assessments')
-      .values({ id, sheet_id: sheet.id, org_id: squad.id, bureau_id: squad.bureau_id, kind: body.kind, scores: JSON.stringify(body.scores), total, note: body.note ?? null, assessed_by: actor.id, assessed_at: now })
+      .values({
+        id,
+        sheet_id: sheet.id,
+        org_id: squad.id,
+        bureau_id: squad.bureau_id,
+        kind: body.kind,
+        scores: JSON.stringify(body.scores),
+        total,
+        note: body.note ?? null,
+        assessed_by: actor.id,
+        assessed_at: now,
+      })
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: `squad.${body.kind}_assessment`, entityType: 'org', entityId: squad.id, bureauId: squad.bureau_id, data: { sheetId: sheet.id, total } });
+    await recordAudit(trx, deps, actor, meta, {
+      action: `squad.${body.kind}_assessment`,
+      entityType: 'org',
+      entityId: squad.id,
+      bureauId: squad.bureau_id,
+      data: { sheetId: sheet.id, total },
+    });
   });
-  return { id, sheetId: sheet.id, orgId: squad.id, orgName: squad.name, kind: body.kind, scores: body.scores, total, suggested: suggested(total, sheet), note: body.note ?? null, assessedAt: now.toISOString() };
+  return {
+    id,
+    sheetId: sheet.id,
+    orgId: squad.id,
+    orgName: squad.name,
+    kind: body.kind,
+    scores: body.scores,
+    total,
+    suggested: suggested(total, sheet),
+    note: body.note ?? null,
+    assessedAt: now.toISOString(),
+  };
 }
 
 /** The year's rating of a squad, on an inspection that reaches the sheet's line (星级 and 示范 need the 示范 line). */
@@ -115,7 +189,8 @@ export async function rateSquad(deps: Deps, actor: Actor, meta: RequestMeta, bod
     .select(['a.id', 'a.org_id', 'a.kind', 'a.total', 's.standard_at', 's.model_at', 's.year'])
     .where('a.id', '=', body.assessmentId)
     .executeTakeFirst();
-  if (!a || a.org_id !== squad.id || a.kind !== 'inspection') throw fieldError('assessmentId', '须为该中队的验收（检查）评分', 'must be an inspection of this squad');
+  if (!a || a.org_id !== squad.id || a.kind !== 'inspection')
+    throw fieldError('assessmentId', '须为该中队的验收（检查）评分', 'must be an inspection of this squad');
   if (a.year !== body.year) throw fieldError('year', '评分表年度与评定年度不一致', 'the sheet is of another year');
   const line = body.rating === 'standard' ? a.standard_at : a.model_at;
   if (a.total < line) {
@@ -127,14 +202,26 @@ export async function rateSquad(deps: Deps, actor: Actor, meta: RequestMeta, bod
     });
   }
   if (body.rating === 'star' && !body.stars) throw fieldError('stars', '星级中队须评定星数', 'a star squad needs its number of stars');
-  const values = { rating: body.rating, stars: body.rating === 'star' ? body.stars! : null, assessment_id: a.id, decided_by: actor.id, decided_on: shanghaiDate(deps.clock.now()) };
+  const values = {
+    rating: body.rating,
+    stars: body.rating === 'star' ? body.stars! : null,
+    assessment_id: a.id,
+    decided_by: actor.id,
+    decided_on: shanghaiDate(deps.clock.now()),
+  };
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('squad_ratings')
       .values({ id: deps.newId(), org_id: squad.id, bureau_id: squad.bureau_id, year: body.year, ...values })
       .onConflict((oc) => oc.columns(['org_id', 'year']).doUpdateSet(values))
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'squad.rated', entityType: 'org', entityId: squad.id, bureauId: squad.bureau_id, data: body });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'squad.rated',
+      entityType: 'org',
+      entityId: squad.id,
+      bureauId: squad.bureau_id,
+      data: body,
+    });
   });
   return { orgId: squad.id, orgName: squad.name, selfTotal: null, inspectionTotal: a.total, rating: body.rating, stars: values.stars };
 }
@@ -145,13 +232,33 @@ async function targetsOf(db: Executor, bureauId: string | null) {
   return r ? { modelPct: Number(r.target_model_pct), ratedPct: Number(r.target_rated_pct) } : DEFAULT_SQUAD_TARGETS;
 }
 
-export async function putTargets(deps: Deps, actor: Actor, meta: RequestMeta, body: SquadTargetsBody): Promise<{ bureauId: string; targetModelPct: number; targetRatedPct: number }> {
+export async function putTargets(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  body: SquadTargetsBody,
+): Promise<{ bureauId: string; targetModelPct: number; targetRatedPct: number }> {
   assertPermission(actor, 'squad:admin');
   await bureauOrFail(deps.db, actor, body.bureauId);
   await deps.db.transaction().execute(async (trx) => {
-    const values = { target_model_pct: body.targetModelPct, target_rated_pct: body.targetRatedPct, updated_by: actor.id, updated_at: deps.clock.now() };
-    await trx.insertInto('squad_settings').values({ bureau_id: body.bureauId, ...values }).onConflict((oc) => oc.column('bureau_id').doUpdateSet(values)).execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'squad.targets', entityType: 'org', entityId: body.bureauId, bureauId: body.bureauId, data: body });
+    const values = {
+      target_model_pct: body.targetModelPct,
+      target_rated_pct: body.targetRatedPct,
+      updated_by: actor.id,
+      updated_at: deps.clock.now(),
+    };
+    await trx
+      .insertInto('squad_settings')
+      .values({ bureau_id: body.bureauId, ...values })
+      .onConflict((oc) => oc.column('bureau_id').doUpdateSet(values))
+      .execute();
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'squad.targets',
+      entityType: 'org',
+      entityId: body.bureauId,
+      bureauId: body.bureauId,
+      data: body,
+    });
   });
   return body;
 }
@@ -167,7 +274,13 @@ export async function overview(deps: Deps, actor: Actor, q: SquadOverviewQuery):
     prefix = org!.path;
     bureauId = org!.bureau_id ?? bureauId;
   }
-  const squads = await deps.db.selectFrom('orgs').select(['id', 'name']).where('kind', '=', 'squad').where('path', 'like', `${prefix}%`).orderBy('path').execute();
+  const squads = await deps.db
+    .selectFrom('orgs')
+    .select(['id', 'name'])
+    .where('kind', '=', 'squad')
+    .where('path', 'like', `${prefix}%`)
+    .orderBy('path')
+    .execute();
   const ids = squads.map((s) => s.id);
   const [ratings, assessments, targets] = await Promise.all([
     ids.length ? deps.db.selectFrom('squad_ratings').selectAll().where('year', '=', q.year).where('org_id', 'in', ids).execute() : [],
@@ -194,7 +307,11 @@ export async function overview(deps: Deps, actor: Actor, q: SquadOverviewQuery):
     rating: (rating.get(s.id)?.rating as SquadRow['rating']) ?? null,
     stars: rating.get(s.id)?.stars ?? null,
   }));
-  const shares = squadShares(squads.length, ratings.map((r) => r.rating as SquadRatingKind), targets);
+  const shares = squadShares(
+    squads.length,
+    ratings.map((r) => r.rating as SquadRatingKind),
+    targets,
+  );
   if (q.rating) rows = rows.filter((r) => (q.rating === 'none' ? r.rating === null : r.rating === q.rating));
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;

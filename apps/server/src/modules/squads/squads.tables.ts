@@ -7,7 +7,13 @@ type Num = ColumnType<number, number | undefined, number>;
 
 /** Migration 053 (docs/squads.md). */
 export type SquadTables = {
-  squad_settings: { bureau_id: string; target_model_pct: Num; target_rated_pct: Num; updated_by: Nullable<string>; updated_at: GeneratedTimestamp };
+  squad_settings: {
+    bureau_id: string;
+    target_model_pct: Num;
+    target_rated_pct: Num;
+    updated_by: Nullable<string>;
+    updated_at: GeneratedTimestamp;
+  };
   squad_criteria_sheets: {
     id: string;
     bureau_id: string;

@@ -74,7 +74,13 @@ export async function startAttempt(deps: Deps, actor: Actor, meta: RequestMeta, 
   const row = await deps.db.transaction().execute(async (trx) => {
     const exam = await trx.selectFrom('training_exams').selectAll().where('id', '=', examId).forUpdate().executeTakeFirst();
     if (!exam || exam.bureau_id !== bureauId) throw new AppError('NOT_FOUND');
-    const prior = await trx.selectFrom('training_attempts').selectAll().where('exam_id', '=', examId).where('officer_id', '=', actor.id).orderBy('attempt_no', 'desc').execute();
+    const prior = await trx
+      .selectFrom('training_attempts')
+      .selectAll()
+      .where('exam_id', '=', examId)
+      .where('officer_id', '=', actor.id)
+      .orderBy('attempt_no', 'desc')
+      .execute();
     const open = prior.find((p) => p.status === 'open' && new Date(p.due_at) > now);
     if (open) return open as AttemptRow;
     // A sitting left open past its deadline closes unscored; its answers stay.
@@ -89,7 +95,8 @@ export async function startAttempt(deps: Deps, actor: Actor, meta: RequestMeta, 
         messageEn: `The exam is open from ${day(exam.opens_on)} to ${day(exam.closes_on)}`,
       });
     }
-    if (prior.some((p) => p.passed)) throw new AppError('STATE_CONFLICT', { message: '已通过该考试，无需补考', messageEn: 'You passed this exam already' });
+    if (prior.some((p) => p.passed))
+      throw new AppError('STATE_CONFLICT', { message: '已通过该考试，无需补考', messageEn: 'You passed this exam already' });
     if (prior.length >= exam.max_attempts) {
       throw new AppError('RULE_VIOLATION', {
         field: 'examId',
@@ -98,9 +105,19 @@ export async function startAttempt(deps: Deps, actor: Actor, meta: RequestMeta, 
         messageEn: `All ${exam.max_attempts} attempts are used`,
       });
     }
-    const bank = await trx.selectFrom('training_questions').select('id').where('bureau_id', '=', exam.bureau_id).where('bank', '=', exam.bank).where('active', '=', true).execute();
+    const bank = await trx
+      .selectFrom('training_questions')
+      .select('id')
+      .where('bureau_id', '=', exam.bureau_id)
+      .where('bank', '=', exam.bank)
+      .where('active', '=', true)
+      .execute();
     if (bank.length < exam.question_count) {
-      throw new AppError('RULE_VIOLATION', { field: 'examId', message: '题库题量不足，无法组卷，请联系培训管理员', messageEn: 'The bank is too small for the paper; ask the training administrator' });
+      throw new AppError('RULE_VIOLATION', {
+        field: 'examId',
+        message: '题库题量不足，无法组卷，请联系培训管理员',
+        messageEn: 'The bank is too small for the paper; ask the training administrator',
+      });
     }
     const s = seed ?? randomInt(1, 2 ** 31 - 1);
     const a = {
@@ -119,7 +136,13 @@ export async function startAttempt(deps: Deps, actor: Actor, meta: RequestMeta, 
       due_at: new Date(now.getTime() + exam.duration_minutes * 60_000),
     };
     await trx.insertInto('training_attempts').values(a).execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'training.exam_started', entityType: 'training_attempt', entityId: a.id, bureauId, data: { examId, attemptNo: a.attempt_no, seed: s } });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'training.exam_started',
+      entityType: 'training_attempt',
+      entityId: a.id,
+      bureauId,
+      data: { examId, attemptNo: a.attempt_no, seed: s },
+    });
     return { ...a, answers: {}, status: 'open', submitted_at: null, score: null, passed: null } as AttemptRow;
   });
   return view(deps.db, row);
@@ -132,7 +155,8 @@ export async function getAttempt(deps: Deps, actor: Actor, id: string): Promise<
 
 function checkAnswers(a: AttemptRow, answers: Record<string, string[]>): void {
   const ids = new Set(a.question_ids);
-  for (const k of Object.keys(answers)) if (!ids.has(k)) throw fieldError('answers', '含有不属于本试卷的题目', 'names a question not on this paper');
+  for (const k of Object.keys(answers))
+    if (!ids.has(k)) throw fieldError('answers', '含有不属于本试卷的题目', 'names a question not on this paper');
 }
 
 /** Saves the answers so far (before the deadline). */
@@ -144,11 +168,19 @@ export async function saveAnswers(deps: Deps, actor: Actor, id: string, body: At
     checkAnswers(a, body.answers);
     if (a.status !== 'open') throw new AppError('STATE_CONFLICT', { message: '本次考试已结束', messageEn: 'This sitting is over' });
     if (now > new Date(a.due_at)) {
-      await trx.updateTable('training_attempts').set({ late_answers: JSON.stringify(body.answers) }).where('id', '=', id).execute();
+      await trx
+        .updateTable('training_attempts')
+        .set({ late_answers: JSON.stringify(body.answers) })
+        .where('id', '=', id)
+        .execute();
       return null;
     }
     const answers = { ...parse(a.answers), ...body.answers };
-    await trx.updateTable('training_attempts').set({ answers: JSON.stringify(answers) }).where('id', '=', id).execute();
+    await trx
+      .updateTable('training_attempts')
+      .set({ answers: JSON.stringify(answers) })
+      .where('id', '=', id)
+      .execute();
     return { ...a, answers };
   });
   if (!a) throw lateRefusal();
@@ -165,7 +197,13 @@ function lateRefusal(): AppError {
 }
 
 /** Hands the paper in: graded now; after the deadline refused (T2), the answers kept. */
-export async function submitAttempt(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: AttemptAnswersBody): Promise<AttemptView> {
+export async function submitAttempt(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  body: AttemptAnswersBody,
+): Promise<AttemptView> {
   assertPermission(actor, 'training:learn');
   const now = deps.clock.now();
   const today = shanghaiDate(now);
@@ -179,7 +217,13 @@ export async function submitAttempt(deps: Deps, actor: Actor, meta: RequestMeta,
         .set({ status: 'expired', late_answers: JSON.stringify(body.answers), submitted_at: now })
         .where('id', '=', id)
         .execute();
-      await recordAudit(trx, deps, actor, meta, { action: 'training.exam_late', entityType: 'training_attempt', entityId: id, bureauId: actor.bureauId, data: { dueAt: new Date(a.due_at).toISOString() } });
+      await recordAudit(trx, deps, actor, meta, {
+        action: 'training.exam_late',
+        entityType: 'training_attempt',
+        entityId: id,
+        bureauId: actor.bureauId,
+        data: { dueAt: new Date(a.due_at).toISOString() },
+      });
       return null;
     }
     const answers = { ...parse(a.answers), ...body.answers };
@@ -189,7 +233,11 @@ export async function submitAttempt(deps: Deps, actor: Actor, meta: RequestMeta,
     ]);
     const score = gradePaper(qs, answers);
     const passed = score >= exam.pass_score;
-    await trx.updateTable('training_attempts').set({ answers: JSON.stringify(answers), status: 'graded', submitted_at: now, score, passed }).where('id', '=', id).execute();
+    await trx
+      .updateTable('training_attempts')
+      .set({ answers: JSON.stringify(answers), status: 'graded', submitted_at: now, score, passed })
+      .where('id', '=', id)
+      .execute();
     if (passed && (num(exam.hours) > 0 || num(exam.credits) > 0)) {
       await trx
         .insertInto('training_completions')
@@ -211,10 +259,25 @@ export async function submitAttempt(deps: Deps, actor: Actor, meta: RequestMeta,
     if (exam.kind === 'qualification') {
       await trx
         .insertInto('training_qualifications')
-        .values({ id: deps.newId(), officer_id: actor.id, bureau_id: exam.bureau_id, exam_date: today, score, passed, attempt_id: id, created_by: actor.id })
+        .values({
+          id: deps.newId(),
+          officer_id: actor.id,
+          bureau_id: exam.bureau_id,
+          exam_date: today,
+          score,
+          passed,
+          attempt_id: id,
+          created_by: actor.id,
+        })
         .execute();
     }
-    await recordAudit(trx, deps, actor, meta, { action: 'training.exam_graded', entityType: 'training_attempt', entityId: id, bureauId: exam.bureau_id, data: { score, passed } });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'training.exam_graded',
+      entityType: 'training_attempt',
+      entityId: id,
+      bureauId: exam.bureau_id,
+      data: { score, passed },
+    });
     return { ...a, answers, status: 'graded', submitted_at: now, score, passed };
   });
   if (!result) throw lateRefusal();

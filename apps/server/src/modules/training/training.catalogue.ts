@@ -34,17 +34,33 @@ export async function getTrainingSettings(deps: Deps, actor: Actor, q: { bureauI
   return { bureauId: q.bureauId, hoursPerYear: r.hours, creditsPerYear: r.credits };
 }
 
-export async function putTrainingSettings(deps: Deps, actor: Actor, meta: RequestMeta, body: PutTrainingSettingsBody): Promise<TrainingSettingsView> {
+export async function putTrainingSettings(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  body: PutTrainingSettingsBody,
+): Promise<TrainingSettingsView> {
   assertPermission(actor, 'training:admin');
   await bureauOrFail(deps.db, actor, body.bureauId);
   await deps.db.transaction().execute(async (trx) => {
-    const values = { hours_per_year: body.hoursPerYear, credits_per_year: body.creditsPerYear, updated_by: actor.id, updated_at: deps.clock.now() };
+    const values = {
+      hours_per_year: body.hoursPerYear,
+      credits_per_year: body.creditsPerYear,
+      updated_by: actor.id,
+      updated_at: deps.clock.now(),
+    };
     await trx
       .insertInto('training_settings')
       .values({ bureau_id: body.bureauId, ...values })
       .onConflict((oc) => oc.column('bureau_id').doUpdateSet(values))
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'training.settings', entityType: 'org', entityId: body.bureauId, bureauId: body.bureauId, data: body });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'training.settings',
+      entityType: 'org',
+      entityId: body.bureauId,
+      bureauId: body.bureauId,
+      data: body,
+    });
   });
   return getTrainingSettings(deps, actor, { bureauId: body.bureauId });
 }
@@ -65,8 +81,20 @@ export async function listCourses(deps: Deps, actor: Actor, q: CourseQuery): Pro
   const pageSize = q.pageSize ?? 20;
   const [total, rows, done] = await Promise.all([
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    query.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    deps.db.selectFrom('training_completions').select('source_id').where('officer_id', '=', actor.id).where('year', '=', year).where('source', '=', 'course').execute(),
+    query
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    deps.db
+      .selectFrom('training_completions')
+      .select('source_id')
+      .where('officer_id', '=', actor.id)
+      .where('year', '=', year)
+      .where('source', '=', 'course')
+      .execute(),
   ]);
   const completed = new Set(done.map((d) => d.source_id));
   return {
@@ -109,7 +137,13 @@ export async function createCourse(deps: Deps, actor: Actor, meta: RequestMeta, 
         created_by: actor.id,
       })
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'training.course', entityType: 'training_course', entityId: id, bureauId: body.bureauId, data: body });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'training.course',
+      entityType: 'training_course',
+      entityId: id,
+      bureauId: body.bureauId,
+      data: body,
+    });
   });
   return {
     id,
@@ -127,7 +161,12 @@ export async function createCourse(deps: Deps, actor: Actor, meta: RequestMeta, 
 }
 
 /** The officer finished a course of his bureau: its hours and credits count in this year, once. */
-export async function completeCourse(deps: Deps, actor: Actor, meta: RequestMeta, courseId: string): Promise<{ completed: boolean; year: number }> {
+export async function completeCourse(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  courseId: string,
+): Promise<{ completed: boolean; year: number }> {
   assertPermission(actor, 'training:learn');
   const bureauId = ownBureau(actor);
   const today = shanghaiDate(deps.clock.now());
@@ -152,7 +191,13 @@ export async function completeCourse(deps: Deps, actor: Actor, meta: RequestMeta
       .onConflict((oc) => oc.columns(['officer_id', 'source', 'source_id', 'year']).where('source_id', 'is not', null).doNothing())
       .executeTakeFirst();
     if (Number(r.numInsertedOrUpdatedRows ?? 0) === 1) {
-      await recordAudit(trx, deps, actor, meta, { action: 'training.course_completed', entityType: 'training_course', entityId: c.id, bureauId, data: { year } });
+      await recordAudit(trx, deps, actor, meta, {
+        action: 'training.course_completed',
+        entityType: 'training_course',
+        entityId: c.id,
+        bureauId,
+        data: { year },
+      });
     }
   });
   return { completed: true, year };
@@ -165,17 +210,36 @@ export async function createQuestion(deps: Deps, actor: Actor, meta: RequestMeta
   await bureauOrFail(deps.db, actor, body.bureauId);
   const answer = [...new Set(body.answer.map((a) => a.toUpperCase()))].sort();
   const valid = LETTERS.slice(0, body.options.length);
-  if (answer.some((a) => !valid.includes(a))) throw fieldError('answer', `答案须为选项 ${valid.split('').join('、')} 之一`, `must be among the options ${valid}`);
-  if (body.kind === 'judge' && body.options.length !== 2) throw fieldError('options', '判断题须有两个选项（正确、错误）', 'a true-false question has two options');
-  if (body.kind !== 'multiple' && answer.length !== 1) throw fieldError('answer', '单选题和判断题只有一个答案', 'a single-choice or true-false question has one answer');
-  if (body.kind === 'multiple' && answer.length < 2) throw fieldError('answer', '多选题至少两个答案', 'a multiple-choice question has at least two answers');
+  if (answer.some((a) => !valid.includes(a)))
+    throw fieldError('answer', `答案须为选项 ${valid.split('').join('、')} 之一`, `must be among the options ${valid}`);
+  if (body.kind === 'judge' && body.options.length !== 2)
+    throw fieldError('options', '判断题须有两个选项（正确、错误）', 'a true-false question has two options');
+  if (body.kind !== 'multiple' && answer.length !== 1)
+    throw fieldError('answer', '单选题和判断题只有一个答案', 'a single-choice or true-false question has one answer');
+  if (body.kind === 'multiple' && answer.length < 2)
+    throw fieldError('answer', '多选题至少两个答案', 'a multiple-choice question has at least two answers');
   const id = deps.newId();
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('training_questions')
-      .values({ id, bureau_id: body.bureauId, bank: body.bank, kind: body.kind, stem: body.stem, options: body.options, answer, explanation: body.explanation ?? null })
+      .values({
+        id,
+        bureau_id: body.bureauId,
+        bank: body.bank,
+        kind: body.kind,
+        stem: body.stem,
+        options: body.options,
+        answer,
+        explanation: body.explanation ?? null,
+      })
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'training.question', entityType: 'training_question', entityId: id, bureauId: body.bureauId, data: { bank: body.bank } });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'training.question',
+      entityType: 'training_question',
+      entityId: id,
+      bureauId: body.bureauId,
+      data: { bank: body.bank },
+    });
   });
   return { id, bank: body.bank, kind: body.kind, stem: body.stem, options: body.options, answer, explanation: body.explanation ?? null };
 }
@@ -191,10 +255,24 @@ export async function listQuestions(deps: Deps, actor: Actor, q: QuestionQuery):
   const pageSize = q.pageSize ?? 20;
   const [total, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    query.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    query
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
   ]);
   return {
-    items: rows.map((r) => ({ id: r.id, bank: r.bank, kind: r.kind as QuestionView['kind'], stem: r.stem, options: r.options, answer: r.answer, explanation: r.explanation })),
+    items: rows.map((r) => ({
+      id: r.id,
+      bank: r.bank,
+      kind: r.kind as QuestionView['kind'],
+      stem: r.stem,
+      options: r.options,
+      answer: r.answer,
+      explanation: r.explanation,
+    })),
     total: Number(total.n),
     page,
     pageSize,
@@ -245,7 +323,11 @@ export async function createExam(deps: Deps, actor: Actor, meta: RequestMeta, bo
     .where('active', '=', true)
     .executeTakeFirstOrThrow();
   if (Number(n.n) < body.questionCount) {
-    throw fieldError('questionCount', `题库「${body.bank}」只有 ${n.n} 道题，少于组卷题数`, `the bank holds ${n.n} questions, fewer than the paper needs`);
+    throw fieldError(
+      'questionCount',
+      `题库「${body.bank}」只有 ${n.n} 道题，少于组卷题数`,
+      `the bank holds ${n.n} questions, fewer than the paper needs`,
+    );
   }
   const id = deps.newId();
   const row: ExamRow = {
@@ -264,8 +346,17 @@ export async function createExam(deps: Deps, actor: Actor, meta: RequestMeta, bo
     closes_on: body.closesOn,
   };
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('training_exams').values({ ...row, created_by: actor.id }).execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'training.exam', entityType: 'training_exam', entityId: id, bureauId: body.bureauId, data: body });
+    await trx
+      .insertInto('training_exams')
+      .values({ ...row, created_by: actor.id })
+      .execute();
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'training.exam',
+      entityType: 'training_exam',
+      entityId: id,
+      bureauId: body.bureauId,
+      data: body,
+    });
   });
   return examView(row);
 }
@@ -280,7 +371,13 @@ export async function listExams(deps: Deps, actor: Actor, q: ExamQuery): Promise
   const pageSize = q.pageSize ?? 20;
   const [total, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    query.selectAll().orderBy('opens_on', 'desc').orderBy('id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    query
+      .selectAll()
+      .orderBy('opens_on', 'desc')
+      .orderBy('id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
   ]);
   return { items: rows.map((r) => examView(r as ExamRow)), total: Number(total.n), page, pageSize };
 }

@@ -71,7 +71,16 @@ async function progressQuery(deps: Deps, actor: Actor, q: TrainingProgressQuery)
   };
 }
 
-type ProgressRow = { officer_id: string; officer_name: string; org_id: string; org_name: string; hours: unknown; credits: unknown; req_hours: unknown; req_credits: unknown };
+type ProgressRow = {
+  officer_id: string;
+  officer_name: string;
+  org_id: string;
+  org_name: string;
+  hours: unknown;
+  credits: unknown;
+  req_hours: unknown;
+  req_credits: unknown;
+};
 const toProgress = (r: ProgressRow, year: number): TrainingProgressView => {
   const p = trainingProgress({ hours: num(r.hours), credits: num(r.credits) }, { hours: num(r.req_hours), credits: num(r.req_credits) });
   return { officerId: r.officer_id, officerName: r.officer_name, orgId: r.org_id, orgName: r.org_name, year, ...p };
@@ -83,7 +92,13 @@ export async function listProgress(deps: Deps, actor: Actor, q: TrainingProgress
   const pageSize = q.pageSize ?? 20;
   const [total, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    select(query).orderBy('g.path').orderBy('o.name').orderBy('o.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    select(query)
+      .orderBy('g.path')
+      .orderBy('o.name')
+      .orderBy('o.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
   ]);
   return { items: (rows as ProgressRow[]).map((r) => toProgress(r, q.year)), total: Number(total.n), page, pageSize };
 }
@@ -115,26 +130,44 @@ export async function myTraining(deps: Deps, actor: Actor, q: { year?: number })
   const [req, totals, completions, exams, attempts, org] = await Promise.all([
     requirementOf(deps.db, bureauId),
     totalsByOfficer(deps.db, [actor.id], [year]),
-    deps.db.selectFrom('training_completions').selectAll().where('officer_id', '=', actor.id).where('year', '=', year).orderBy('completed_on', 'desc').execute(),
-    deps.db.selectFrom('training_exams').selectAll().where('bureau_id', '=', bureauId).where('closes_on', '>=', `${year}-01-01`).where('opens_on', '<=', `${year}-12-31`).orderBy('opens_on').execute(),
+    deps.db
+      .selectFrom('training_completions')
+      .selectAll()
+      .where('officer_id', '=', actor.id)
+      .where('year', '=', year)
+      .orderBy('completed_on', 'desc')
+      .execute(),
+    deps.db
+      .selectFrom('training_exams')
+      .selectAll()
+      .where('bureau_id', '=', bureauId)
+      .where('closes_on', '>=', `${year}-01-01`)
+      .where('opens_on', '<=', `${year}-12-31`)
+      .orderBy('opens_on')
+      .execute(),
     deps.db.selectFrom('training_attempts').selectAll().where('officer_id', '=', actor.id).execute(),
     findOrg(deps.db, actor.orgId),
   ]);
   const t = totals.get(actor.id)?.get(year) ?? { hours: 0, credits: 0 };
   const now = deps.clock.now();
   return {
-    progress: { officerId: actor.id, officerName: actor.name, orgId: actor.orgId, orgName: org?.name ?? '', year, ...trainingProgress(t, req) },
-    completions: completions.map(
-      (c): CompletionView => ({
-        id: c.id,
-        year: c.year,
-        source: c.source as CompletionView['source'],
-        title: c.title,
-        hours: num(c.hours),
-        credits: num(c.credits),
-        completedOn: day(c.completed_on),
-      }),
-    ),
+    progress: {
+      officerId: actor.id,
+      officerName: actor.name,
+      orgId: actor.orgId,
+      orgName: org?.name ?? '',
+      year,
+      ...trainingProgress(t, req),
+    },
+    completions: completions.map((c): CompletionView => ({
+      id: c.id,
+      year: c.year,
+      source: c.source as CompletionView['source'],
+      title: c.title,
+      hours: num(c.hours),
+      credits: num(c.credits),
+      completedOn: day(c.completed_on),
+    })),
     exams: exams.map((e) => {
       const mine = attempts.filter((a) => a.exam_id === e.id);
       const scores = mine.map((a) => a.score).filter((s): s is number => s !== null);
@@ -158,15 +191,29 @@ export async function myTraining(deps: Deps, actor: Actor, q: { year?: number })
   };
 }
 
-async function officerInJurisdiction(db: Executor, actor: Actor, officerId: string): Promise<{ id: string; bureau_id: string | null; name: string }> {
-  const o = await db.selectFrom('officers as o').innerJoin('orgs as g', 'g.id', 'o.org_id').select(['o.id', 'o.bureau_id', 'o.name', 'g.path']).where('o.id', '=', officerId).executeTakeFirst();
+async function officerInJurisdiction(
+  db: Executor,
+  actor: Actor,
+  officerId: string,
+): Promise<{ id: string; bureau_id: string | null; name: string }> {
+  const o = await db
+    .selectFrom('officers as o')
+    .innerJoin('orgs as g', 'g.id', 'o.org_id')
+    .select(['o.id', 'o.bureau_id', 'o.name', 'g.path'])
+    .where('o.id', '=', officerId)
+    .executeTakeFirst();
   assertInJurisdiction(actor, o?.path);
   if (!o!.bureau_id) throw fieldError('officerId', '须为区局及以下单位的队员', 'must be an officer of a district bureau');
   return o!;
 }
 
 /** An offline session (集中培训, 实训) recorded by the training administrator. */
-export async function addOfflineCompletion(deps: Deps, actor: Actor, meta: RequestMeta, body: OfflineCompletionBody): Promise<CompletionView> {
+export async function addOfflineCompletion(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  body: OfflineCompletionBody,
+): Promise<CompletionView> {
   assertPermission(actor, 'training:admin');
   if (body.completedOn > shanghaiDate(deps.clock.now())) throw fieldError('completedOn', '不能晚于今天', 'cannot be after today');
   const id = deps.newId();
@@ -175,9 +222,26 @@ export async function addOfflineCompletion(deps: Deps, actor: Actor, meta: Reque
     const o = await officerInJurisdiction(trx, actor, body.officerId);
     await trx
       .insertInto('training_completions')
-      .values({ id, officer_id: o.id, bureau_id: o.bureau_id!, year, source: 'offline', source_id: null, title: body.title, hours: body.hours, credits: body.credits, completed_on: body.completedOn })
+      .values({
+        id,
+        officer_id: o.id,
+        bureau_id: o.bureau_id!,
+        year,
+        source: 'offline',
+        source_id: null,
+        title: body.title,
+        hours: body.hours,
+        credits: body.credits,
+        completed_on: body.completedOn,
+      })
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'training.offline', entityType: 'officer', entityId: o.id, bureauId: o.bureau_id, data: body });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'training.offline',
+      entityType: 'officer',
+      entityId: o.id,
+      bureauId: o.bureau_id,
+      data: body,
+    });
   });
   return { id, year, source: 'offline', title: body.title, hours: body.hours, credits: body.credits, completedOn: body.completedOn };
 }
@@ -200,7 +264,15 @@ async function qualificationQuery(deps: Deps, actor: Actor, q: QualificationQuer
   return query;
 }
 const QCOLS = ['t.id', 't.officer_id', 'o.name as officer_name', 't.exam_date', 't.score', 't.passed', 't.attempt_id'] as const;
-type QRow = { id: string; officer_id: string; officer_name: string; exam_date: string; score: number; passed: boolean; attempt_id: string | null };
+type QRow = {
+  id: string;
+  officer_id: string;
+  officer_name: string;
+  exam_date: string;
+  score: number;
+  passed: boolean;
+  attempt_id: string | null;
+};
 const toQ = (r: QRow): QualificationView => ({
   id: r.id,
   officerId: r.officer_id,
@@ -217,7 +289,13 @@ export async function listQualifications(deps: Deps, actor: Actor, q: Qualificat
   const pageSize = q.pageSize ?? 20;
   const [total, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    query.select(QCOLS).orderBy('t.exam_date', 'desc').orderBy('t.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    query
+      .select(QCOLS)
+      .orderBy('t.exam_date', 'desc')
+      .orderBy('t.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
   ]);
   return { items: (rows as QRow[]).map(toQ), total: Number(total.n), page, pageSize };
 }
@@ -247,9 +325,23 @@ export async function addQualification(deps: Deps, actor: Actor, meta: RequestMe
     const o = await officerInJurisdiction(trx, actor, body.officerId);
     await trx
       .insertInto('training_qualifications')
-      .values({ id, officer_id: o.id, bureau_id: o.bureau_id!, exam_date: body.examDate, score: body.score, passed: body.passed, created_by: actor.id })
+      .values({
+        id,
+        officer_id: o.id,
+        bureau_id: o.bureau_id!,
+        exam_date: body.examDate,
+        score: body.score,
+        passed: body.passed,
+        created_by: actor.id,
+      })
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'training.qualification', entityType: 'officer', entityId: o.id, bureauId: o.bureau_id, data: body });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'training.qualification',
+      entityType: 'officer',
+      entityId: o.id,
+      bureauId: o.bureau_id,
+      data: body,
+    });
     return o;
   });
   return { id, officerId: o.id, officerName: o.name, examDate: body.examDate, score: body.score, passed: body.passed, fromAttempt: false };
@@ -259,7 +351,11 @@ export async function addQualification(deps: Deps, actor: Actor, meta: RequestMe
 // For other modules (考核, the officer's file, staff's credential renewal)
 
 /** An officer's hours and credits in a year (考核 reads them). */
-export async function officerTrainingTotals(db: Executor, officerId: string, year: number): Promise<{ hours: number; credits: number; requiredHours: number; requiredCredits: number; complete: boolean }> {
+export async function officerTrainingTotals(
+  db: Executor,
+  officerId: string,
+  year: number,
+): Promise<{ hours: number; credits: number; requiredHours: number; requiredCredits: number; complete: boolean }> {
   const o = await db.selectFrom('officers').select('bureau_id').where('id', '=', officerId).executeTakeFirst();
   const [req, totals] = await Promise.all([requirementOf(db, o?.bureau_id ?? null), totalsByOfficer(db, [officerId], [year])]);
   const p = trainingProgress(totals.get(officerId)?.get(year) ?? { hours: 0, credits: 0 }, req);
@@ -267,7 +363,11 @@ export async function officerTrainingTotals(db: Executor, officerId: string, yea
 }
 
 /** The same for many officers at once (officer id → totals). */
-export async function trainingTotalsByOfficer(db: Executor, officerIds: readonly string[], year: number): Promise<Map<string, { hours: number; credits: number }>> {
+export async function trainingTotalsByOfficer(
+  db: Executor,
+  officerIds: readonly string[],
+  year: number,
+): Promise<Map<string, { hours: number; credits: number }>> {
   const m = await totalsByOfficer(db, officerIds, [year]);
   return new Map(officerIds.map((id) => [id, m.get(id)?.get(year) ?? { hours: 0, credits: 0 }]));
 }
@@ -278,7 +378,12 @@ export async function officerTrainingFile(db: Executor, officerId: string, years
   const [req, totals, quals] = await Promise.all([
     requirementOf(db, o?.bureau_id ?? null),
     totalsByOfficer(db, [officerId], years),
-    db.selectFrom('training_qualifications').select(['exam_date', 'score', 'passed']).where('officer_id', '=', officerId).orderBy('exam_date', 'desc').execute(),
+    db
+      .selectFrom('training_qualifications')
+      .select(['exam_date', 'score', 'passed'])
+      .where('officer_id', '=', officerId)
+      .orderBy('exam_date', 'desc')
+      .execute(),
   ]);
   return {
     years: years.map((y) => {

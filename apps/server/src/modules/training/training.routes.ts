@@ -60,12 +60,26 @@ const IdParams = Type.Object({ id: Uuid });
 export function trainingRoutes(app: RouteApp, deps: Deps): void {
   app.get(
     '/api/v1/training/settings',
-    { schema: { tags: TAGS, summary: '年度学时学分要求 / the yearly requirement', querystring: BureauIdQuery, response: { 200: TrainingSettingsView, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '年度学时学分要求 / the yearly requirement',
+        querystring: BureauIdQuery,
+        response: { 200: TrainingSettingsView, ...READ_ERRORS },
+      },
+    },
     async (request) => getTrainingSettings(deps, actorOf(request), request.query),
   );
   app.put(
     '/api/v1/training/settings',
-    { schema: { tags: TAGS, summary: '设定年度学时学分要求 / set the yearly requirement', body: PutTrainingSettingsBody, response: { 200: TrainingSettingsView, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '设定年度学时学分要求 / set the yearly requirement',
+        body: PutTrainingSettingsBody,
+        response: { 200: TrainingSettingsView, ...WRITE_ERRORS },
+      },
+    },
     async (request) => putTrainingSettings(deps, actorOf(request), metaOf(request), request.body),
   );
   app.get(
@@ -82,7 +96,14 @@ export function trainingRoutes(app: RouteApp, deps: Deps): void {
   );
   app.get(
     '/api/v1/training/courses',
-    { schema: { tags: TAGS, summary: '课程与学习资料 / courses', querystring: CourseQuery, response: { 200: Page(CourseView), ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '课程与学习资料 / courses',
+        querystring: CourseQuery,
+        response: { 200: Page(CourseView), ...READ_ERRORS },
+      },
+    },
     async (request) => listCourses(deps, actorOf(request), request.query),
   );
   app.post(
@@ -115,17 +136,38 @@ export function trainingRoutes(app: RouteApp, deps: Deps): void {
   });
   app.post(
     '/api/v1/training/completions',
-    { schema: { tags: TAGS, summary: '登记线下培训学时学分 / record an offline session', body: OfflineCompletionBody, response: { 200: CompletionView, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记线下培训学时学分 / record an offline session',
+        body: OfflineCompletionBody,
+        response: { 200: CompletionView, ...WRITE_ERRORS },
+      },
+    },
     async (request) => addOfflineCompletion(deps, actorOf(request), metaOf(request), request.body),
   );
   app.get(
     '/api/v1/training/questions',
-    { schema: { tags: TAGS, summary: '题库 / the question bank', querystring: QuestionQuery, response: { 200: Page(QuestionView), ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '题库 / the question bank',
+        querystring: QuestionQuery,
+        response: { 200: Page(QuestionView), ...READ_ERRORS },
+      },
+    },
     async (request) => listQuestions(deps, actorOf(request), request.query),
   );
   app.post(
     '/api/v1/training/questions',
-    { schema: { tags: TAGS, summary: '新增试题 / add a question', body: SaveQuestionBody, response: { 200: QuestionView, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '新增试题 / add a question',
+        body: SaveQuestionBody,
+        response: { 200: QuestionView, ...WRITE_ERRORS },
+      },
+    },
     async (request) => createQuestion(deps, actorOf(request), metaOf(request), request.body),
   );
   app.get(
@@ -135,7 +177,14 @@ export function trainingRoutes(app: RouteApp, deps: Deps): void {
   );
   app.post(
     '/api/v1/training/exams',
-    { schema: { tags: TAGS, summary: '新增考试（随机组卷、限时、自动评分）/ add an exam', body: SaveExamBody, response: { 200: ExamView, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '新增考试（随机组卷、限时、自动评分）/ add an exam',
+        body: SaveExamBody,
+        response: { 200: ExamView, ...WRITE_ERRORS },
+      },
+    },
     async (request) => createExam(deps, actorOf(request), metaOf(request), request.body),
   );
   app.post(
@@ -157,7 +206,15 @@ export function trainingRoutes(app: RouteApp, deps: Deps): void {
   );
   app.put(
     '/api/v1/training/attempts/:id/answers',
-    { schema: { tags: TAGS, summary: '保存作答 / save the answers so far', params: IdParams, body: AttemptAnswersBody, response: { 200: AttemptView, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '保存作答 / save the answers so far',
+        params: IdParams,
+        body: AttemptAnswersBody,
+        response: { 200: AttemptView, ...WRITE_ERRORS },
+      },
+    },
     async (request) => saveAnswers(deps, actorOf(request), request.params.id, request.body),
   );
   app.post(
@@ -186,7 +243,14 @@ export function trainingRoutes(app: RouteApp, deps: Deps): void {
   });
   app.post(
     '/api/v1/training/qualifications',
-    { schema: { tags: TAGS, summary: '登记执法资格考试成绩 / record a qualification exam', body: QualificationBody, response: { 200: QualificationView, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记执法资格考试成绩 / record a qualification exam',
+        body: QualificationBody,
+        response: { 200: QualificationView, ...WRITE_ERRORS },
+      },
+    },
     async (request) => addQualification(deps, actorOf(request), metaOf(request), request.body),
   );
 }

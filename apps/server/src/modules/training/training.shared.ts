@@ -7,7 +7,9 @@ import { findOrg } from '../org/index.ts';
 
 export const num = (v: unknown): number => Number(v ?? 0);
 export const day = (d: unknown): string =>
-  d instanceof Date ? `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}` : String(d).slice(0, 10);
+  d instanceof Date
+    ? `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    : String(d).slice(0, 10);
 
 export async function requirementOf(db: Executor, bureauId: string | null): Promise<TrainingRequirement> {
   if (!bureauId) return DEFAULT_TRAINING_REQUIREMENT;
@@ -16,7 +18,11 @@ export async function requirementOf(db: Executor, bureauId: string | null): Prom
 }
 
 /** Hours and credits of the officers in each year (officer id → year → totals). */
-export async function totalsByOfficer(db: Executor, officerIds: readonly string[], years: readonly number[]): Promise<Map<string, Map<number, TrainingTotals>>> {
+export async function totalsByOfficer(
+  db: Executor,
+  officerIds: readonly string[],
+  years: readonly number[],
+): Promise<Map<string, Map<number, TrainingTotals>>> {
   const out = new Map<string, Map<number, TrainingTotals>>();
   if (officerIds.length === 0 || years.length === 0) return out;
   const rows = await db
@@ -43,6 +49,7 @@ export async function bureauOrFail(db: Executor, actor: Actor, bureauId: string)
 
 /** The caller's own bureau for his learning (an officer of the city bureau has none: 400). */
 export function ownBureau(actor: Actor): string {
-  if (!actor.bureauId) throw fieldError('bureauId', '只有区局及以下单位的队员参加本平台培训', 'only officers of a district bureau train here');
+  if (!actor.bureauId)
+    throw fieldError('bureauId', '只有区局及以下单位的队员参加本平台培训', 'only officers of a district bureau train here');
   return actor.bureauId;
 }

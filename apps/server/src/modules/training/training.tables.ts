@@ -8,7 +8,13 @@ type Num = ColumnType<number, number | undefined, number>;
 
 /** Migration 053 (docs/training.md). */
 export type TrainingTables = {
-  training_settings: { bureau_id: string; hours_per_year: Num; credits_per_year: Num; updated_by: Nullable<string>; updated_at: GeneratedTimestamp };
+  training_settings: {
+    bureau_id: string;
+    hours_per_year: Num;
+    credits_per_year: Num;
+    updated_by: Nullable<string>;
+    updated_at: GeneratedTimestamp;
+  };
   training_courses: {
     id: string;
     bureau_id: string;

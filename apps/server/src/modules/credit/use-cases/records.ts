@@ -10,7 +10,8 @@ import { type RecordRow, toRecordView } from '../credit.shared.ts';
 
 async function filtered(deps: Deps, actor: Actor, q: CreditRecordQuery) {
   assertPermission(actor, 'credit:read');
-  if (q.decidedFrom && q.decidedTo && q.decidedTo < q.decidedFrom) throw fieldError('decidedTo', '截止日期早于起始日期', 'is before the start date');
+  if (q.decidedFrom && q.decidedTo && q.decidedTo < q.decidedFrom)
+    throw fieldError('decidedTo', '截止日期早于起始日期', 'is before the start date');
   let prefix = actor.jurisdictionPath;
   if (q.bureauId) {
     const org = await findOrg(deps.db, q.bureauId);
@@ -23,7 +24,9 @@ async function filtered(deps: Deps, actor: Actor, q: CreditRecordQuery) {
   if (q.decidedTo) query = query.where('r.decided_on', '<=', q.decidedTo);
   if (q.q) {
     const like = `%${q.q}%`;
-    query = query.where((eb) => eb.or([eb('r.subject_name', 'like', like), eb('r.subject_code', '=', q.q!), eb('r.document_number', 'like', like)]));
+    query = query.where((eb) =>
+      eb.or([eb('r.subject_name', 'like', like), eb('r.subject_code', '=', q.q!), eb('r.document_number', 'like', like)]),
+    );
   }
   return query;
 }
@@ -101,7 +104,13 @@ export async function exportCreditRecords(deps: Deps, actor: Actor, q: CreditRec
 /** A record the caller may see (404 otherwise). */
 export async function getCreditRecord(deps: Deps, actor: Actor, id: string): Promise<CreditRecordView> {
   assertPermission(actor, 'credit:read');
-  const row = await deps.db.selectFrom('credit_records as r').innerJoin('orgs as g', 'g.id', 'r.org_id').selectAll('r').select('g.path').where('r.id', '=', id).executeTakeFirst();
+  const row = await deps.db
+    .selectFrom('credit_records as r')
+    .innerJoin('orgs as g', 'g.id', 'r.org_id')
+    .selectAll('r')
+    .select('g.path')
+    .where('r.id', '=', id)
+    .executeTakeFirst();
   assertInJurisdiction(actor, row?.path);
   const { path: _p, ...rec } = row!;
   return (await withExchange(deps, [rec]))[0]!;

@@ -124,9 +124,18 @@ export async function applyForRepair(
     const settings = await creditSettingsOf(trx, rec.bureau_id);
     const missing = settings.repairConditions.filter((c) => !body.conditions.includes(c));
     if (missing.length > 0) {
-      throw fieldError('conditions', `须确认全部修复条件：${missing.join('；')}`, `every repair condition must be confirmed (${missing.length} missing)`);
+      throw fieldError(
+        'conditions',
+        `须确认全部修复条件：${missing.join('；')}`,
+        `every repair condition must be confirmed (${missing.length} missing)`,
+      );
     }
-    const pending = await trx.selectFrom('credit_repairs').select('id').where('record_id', '=', rec.id).where('status', '=', 'pending').executeTakeFirst();
+    const pending = await trx
+      .selectFrom('credit_repairs')
+      .select('id')
+      .where('record_id', '=', rec.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
     if (pending) throw new AppError('DUPLICATE', { message: '已有待审核的修复申请', messageEn: 'An application is already pending' });
     const id = deps.newId();
     await trx
@@ -144,7 +153,14 @@ export async function applyForRepair(
         applied_at: now,
       })
       .execute();
-    const portalActor: StepActor = { id: null, roles: [], permissions: new Set(), jurisdictionPath: '/', bureauId: rec.bureau_id, channel: 'portal' };
+    const portalActor: StepActor = {
+      id: null,
+      roles: [],
+      permissions: new Set(),
+      jurisdictionPath: '/',
+      bureauId: rec.bureau_id,
+      channel: 'portal',
+    };
     await recordAudit(trx, deps, portalActor, meta, {
       action: 'credit.repair_applied',
       entityType: 'credit_repair',
@@ -179,7 +195,13 @@ export async function listRepairs(deps: Deps, actor: Actor, q: CreditRepairQuery
   const pageSize = q.pageSize ?? 20;
   const [total, rows] = await Promise.all([
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    query.select(REPAIR_COLUMNS).orderBy('p.applied_at', 'desc').orderBy('p.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    query
+      .select(REPAIR_COLUMNS)
+      .orderBy('p.applied_at', 'desc')
+      .orderBy('p.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
   ]);
   return { items: (rows as RepairRow[]).map(toView), total: Number(total.n), page, pageSize };
 }
@@ -202,7 +224,13 @@ export async function exportRepairs(deps: Deps, actor: Actor, q: CreditRepairQue
   );
 }
 
-export async function decideRepair(deps: Deps, actor: Actor, meta: RequestMeta, id: string, body: DecideCreditRepairBody): Promise<CreditRepairView> {
+export async function decideRepair(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  body: DecideCreditRepairBody,
+): Promise<CreditRepairView> {
   assertPermission(actor, 'credit:write');
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
@@ -214,7 +242,8 @@ export async function decideRepair(deps: Deps, actor: Actor, meta: RequestMeta, 
       .forUpdate()
       .executeTakeFirst();
     assertInJurisdiction(actor, row?.path);
-    if (row!.status !== 'pending') throw new AppError('STATE_CONFLICT', { message: '该申请已审核', messageEn: 'The application was already decided' });
+    if (row!.status !== 'pending')
+      throw new AppError('STATE_CONFLICT', { message: '该申请已审核', messageEn: 'The application was already decided' });
     await trx
       .updateTable('credit_repairs')
       .set({ status: body.approve ? 'approved' : 'rejected', decided_by: actor.id, decided_at: now, decision_note: body.note })
@@ -228,7 +257,16 @@ export async function decideRepair(deps: Deps, actor: Actor, meta: RequestMeta, 
       data: { recordId: row!.record_id, note: body.note },
     });
     if (body.approve) {
-      await withdrawCreditRecord(trx, deps, actor, meta, { recordId: row!.record_id }, 'repaired', `信用修复：${body.note}`, shanghaiDate(now));
+      await withdrawCreditRecord(
+        trx,
+        deps,
+        actor,
+        meta,
+        { recordId: row!.record_id },
+        'repaired',
+        `信用修复：${body.note}`,
+        shanghaiDate(now),
+      );
     }
   });
   const r = await deps.db

@@ -66,7 +66,10 @@ export async function issueCreditReport(deps: Deps, actor: Actor, meta: RequestM
       });
     }
     blocks.push(
-      { type: 'note', text: '本报告用于替代「无违法记录证明」；已信用修复或依法撤回的信息不再列入。扫描二维码或凭核验码可在公开核验页面核验本报告真伪。' },
+      {
+        type: 'note',
+        text: '本报告用于替代「无违法记录证明」；已信用修复或依法撤回的信息不再列入。扫描二维码或凭核验码可在公开核验页面核验本报告真伪。',
+      },
       { type: 'signature', lines: [bureau.name], date: today, seal: true, leaderSignature: false },
     );
     const id = deps.newId();
@@ -117,7 +120,11 @@ export async function issueCreditReport(deps: Deps, actor: Actor, meta: RequestM
   });
 }
 
-export async function listCreditReports(deps: Deps, actor: Actor, q: { bureauId: string; page?: number; pageSize?: number }): Promise<PageOf<CreditReportView>> {
+export async function listCreditReports(
+  deps: Deps,
+  actor: Actor,
+  q: { bureauId: string; page?: number; pageSize?: number },
+): Promise<PageOf<CreditReportView>> {
   assertPermission(actor, 'credit:read');
   await bureauOrFail(deps.db, actor, q.bureauId);
   const page = q.page ?? 1;
@@ -125,7 +132,12 @@ export async function listCreditReports(deps: Deps, actor: Actor, q: { bureauId:
   const base = deps.db.selectFrom('credit_reports').where('bureau_id', '=', q.bureauId);
   const [total, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    base.selectAll().orderBy('created_at', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    base
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
   ]);
   return {
     items: rows.map((r) => ({

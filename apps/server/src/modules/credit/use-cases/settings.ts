@@ -32,7 +32,12 @@ export async function getCreditSettings(deps: Deps, actor: Actor, q: BureauIdQue
   };
 }
 
-export async function putCreditSettings(deps: Deps, actor: Actor, meta: RequestMeta, body: PutCreditSettingsBody): Promise<CreditSettingsView> {
+export async function putCreditSettings(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  body: PutCreditSettingsBody,
+): Promise<CreditSettingsView> {
   assertPermission(actor, 'credit:admin');
   await bureauOrFail(deps.db, actor, body.bureauId);
   if (body.repairMinMonthsGeneral > body.publishMonths) {
@@ -56,7 +61,13 @@ export async function putCreditSettings(deps: Deps, actor: Actor, meta: RequestM
       .values({ bureau_id: body.bureauId, ...values })
       .onConflict((oc) => oc.column('bureau_id').doUpdateSet(values))
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'credit.settings', entityType: 'org', entityId: body.bureauId, bureauId: body.bureauId, data: body });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'credit.settings',
+      entityType: 'org',
+      entityId: body.bureauId,
+      bureauId: body.bureauId,
+      data: body,
+    });
   });
   return getCreditSettings(deps, actor, { bureauId: body.bureauId });
 }
@@ -82,7 +93,12 @@ const lineView = (r: {
 export async function listCatalogue(deps: Deps, actor: Actor, q: BureauIdQuery): Promise<CreditCatalogueLineView[]> {
   assertPermission(actor, 'credit:read');
   await bureauOrFail(deps.db, actor, q.bureauId);
-  const rows = await deps.db.selectFrom('credit_catalogue').selectAll().where('bureau_id', '=', q.bureauId).orderBy('offence_code').execute();
+  const rows = await deps.db
+    .selectFrom('credit_catalogue')
+    .selectAll()
+    .where('bureau_id', '=', q.bureauId)
+    .orderBy('offence_code')
+    .execute();
   return rows.map(lineView);
 }
 
@@ -112,7 +128,13 @@ export async function saveCatalogueLine(
       .onConflict((oc) => oc.columns(['bureau_id', 'offence_code']).doUpdateSet(values))
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, deps, actor, meta, { action: 'credit.catalogue', entityType: 'credit_catalogue', entityId: row.id, bureauId: body.bureauId, data: body });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'credit.catalogue',
+      entityType: 'credit_catalogue',
+      entityId: row.id,
+      bureauId: body.bureauId,
+      data: body,
+    });
     return lineView(row);
   });
 }

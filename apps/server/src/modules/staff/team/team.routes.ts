@@ -24,12 +24,28 @@ export function teamRoutes(app: RouteApp, deps: Deps): void {
   );
   app.put(
     '/api/v1/officers/:id/profile',
-    { schema: { tags: TAGS, summary: '设定职级与岗位标签 / set rank and post tags', params: IdParams, body: SaveProfileBody, response: { 200: OfficerFile, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '设定职级与岗位标签 / set rank and post tags',
+        params: IdParams,
+        body: SaveProfileBody,
+        response: { 200: OfficerFile, ...WRITE_ERRORS },
+      },
+    },
     async (request) => saveProfile(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/officers/:id/transfers',
-    { schema: { tags: TAGS, summary: '调动队员（保留调动历史）/ transfer an officer', params: IdParams, body: TransferBody, response: { 200: OfficerFile, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '调动队员（保留调动历史）/ transfer an officer',
+        params: IdParams,
+        body: TransferBody,
+        response: { 200: OfficerFile, ...WRITE_ERRORS },
+      },
+    },
     async (request) => transferOfficer(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
 }

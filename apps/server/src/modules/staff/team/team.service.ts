@@ -12,7 +12,9 @@ import { reviewOutcomesBy } from '../../reviews/index.ts';
 import { officerTrainingFile } from '../../training/index.ts';
 
 const day = (d: unknown): string =>
-  d instanceof Date ? `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}` : String(d).slice(0, 10);
+  d instanceof Date
+    ? `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    : String(d).slice(0, 10);
 
 async function officerOrFail(db: Executor, actor: Actor, id: string) {
   const o = await db
@@ -25,7 +27,13 @@ async function officerOrFail(db: Executor, actor: Actor, id: string) {
   return o!;
 }
 
-export async function saveProfile(deps: Deps, actor: Actor, meta: RequestMeta, officerId: string, body: SaveProfileBody): Promise<OfficerFile> {
+export async function saveProfile(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  officerId: string,
+  body: SaveProfileBody,
+): Promise<OfficerFile> {
   assertPermission(actor, 'staff:write');
   await deps.db.transaction().execute(async (trx) => {
     const o = await officerOrFail(trx, actor, officerId);
@@ -35,27 +43,55 @@ export async function saveProfile(deps: Deps, actor: Actor, meta: RequestMeta, o
       .values({ officer_id: o.id, ...values })
       .onConflict((oc) => oc.column('officer_id').doUpdateSet(values))
       .execute();
-    await recordAudit(trx, deps, actor, meta, { action: 'officer.profile', entityType: 'officer', entityId: o.id, bureauId: o.bureau_id, data: body });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'officer.profile',
+      entityType: 'officer',
+      entityId: o.id,
+      bureauId: o.bureau_id,
+      data: body,
+    });
   });
   return officerFile(deps, actor, officerId);
 }
 
 /** Moves the officer to another unit of the caller's jurisdiction from the given date; the history keeps every move. */
-export async function transferOfficer(deps: Deps, actor: Actor, meta: RequestMeta, officerId: string, body: TransferBody): Promise<OfficerFile> {
+export async function transferOfficer(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  officerId: string,
+  body: TransferBody,
+): Promise<OfficerFile> {
   assertPermission(actor, 'staff:write');
   const today = shanghaiDate(deps.clock.now());
   await deps.db.transaction().execute(async (trx) => {
     const o = await officerOrFail(trx, actor, officerId);
     const to = await findOrg(trx, body.toOrgId);
-    if (!to || !to.path.startsWith(actor.jurisdictionPath)) throw fieldError('toOrgId', '调入单位不在本单位管辖范围内', 'is not a unit of your jurisdiction');
+    if (!to || !to.path.startsWith(actor.jurisdictionPath))
+      throw fieldError('toOrgId', '调入单位不在本单位管辖范围内', 'is not a unit of your jurisdiction');
     if (to.id === o.org_id) throw fieldError('toOrgId', '调入单位与现单位相同', 'is the officer’s current unit');
-    if (body.effectiveOn > today) throw fieldError('effectiveOn', '调动生效日期不能晚于今天（到期后再登记）', 'cannot be after today (record it when it takes effect)');
-    const last = await trx.selectFrom('officer_transfers').select('effective_on').where('officer_id', '=', o.id).orderBy('effective_on', 'desc').executeTakeFirst();
-    if (last && body.effectiveOn < day(last.effective_on)) throw fieldError('effectiveOn', '不能早于上一次调动日期', 'cannot be before the previous transfer');
+    if (body.effectiveOn > today)
+      throw fieldError('effectiveOn', '调动生效日期不能晚于今天（到期后再登记）', 'cannot be after today (record it when it takes effect)');
+    const last = await trx
+      .selectFrom('officer_transfers')
+      .select('effective_on')
+      .where('officer_id', '=', o.id)
+      .orderBy('effective_on', 'desc')
+      .executeTakeFirst();
+    if (last && body.effectiveOn < day(last.effective_on))
+      throw fieldError('effectiveOn', '不能早于上一次调动日期', 'cannot be before the previous transfer');
     const id = deps.newId();
     await trx
       .insertInto('officer_transfers')
-      .values({ id, officer_id: o.id, from_org_id: o.org_id, to_org_id: to.id, effective_on: body.effectiveOn, reason: body.reason, created_by: actor.id })
+      .values({
+        id,
+        officer_id: o.id,
+        from_org_id: o.org_id,
+        to_org_id: to.id,
+        effective_on: body.effectiveOn,
+        reason: body.reason,
+        created_by: actor.id,
+      })
       .execute();
     await trx
       .updateTable('officers')
@@ -85,13 +121,26 @@ export async function officerFile(deps: Deps, actor: Actor, officerId: string): 
       .selectFrom('officer_transfers as t')
       .innerJoin('orgs as f', 'f.id', 't.from_org_id')
       .innerJoin('orgs as g', 'g.id', 't.to_org_id')
-      .select(['t.id', 't.from_org_id', 'f.name as from_name', 't.to_org_id', 'g.name as to_name', 't.effective_on', 't.reason', 't.created_at'])
+      .select([
+        't.id',
+        't.from_org_id',
+        'f.name as from_name',
+        't.to_org_id',
+        'g.name as to_name',
+        't.effective_on',
+        't.reason',
+        't.created_at',
+      ])
       .where('t.officer_id', '=', o.id)
       .orderBy('t.effective_on', 'desc')
       .execute(),
     officerTrainingFile(db, o.id, [year, year - 1, year - 2]),
     reviewOutcomesBy(db, 'officer', { from: '1900-01-01', to: '2999-12-31' }),
-    db.selectFrom('case_officers').select((eb) => eb.fn.countAll<string>().as('n')).where('officer_id', '=', o.id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('case_officers')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('officer_id', '=', o.id)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom('case_officers as co')
       .innerJoin('cases as c', 'c.id', 'co.case_id')
@@ -110,19 +159,24 @@ export async function officerFile(deps: Deps, actor: Actor, officerId: string): 
     orgName: o.org_name,
     rank: profile?.rank ?? null,
     postTags: profile?.post_tags ?? [],
-    credentials: creds.map((c) => ({ id: c.id, number: c.number, validFrom: day(c.valid_from), validTo: day(c.valid_to), revoked: c.revoked, domains: c.domains })),
-    transfers: transfers.map(
-      (t): TransferView => ({
-        id: t.id,
-        fromOrgId: t.from_org_id,
-        fromOrgName: t.from_name,
-        toOrgId: t.to_org_id,
-        toOrgName: t.to_name,
-        effectiveOn: day(t.effective_on),
-        reason: t.reason,
-        createdAt: new Date(t.created_at).toISOString(),
-      }),
-    ),
+    credentials: creds.map((c) => ({
+      id: c.id,
+      number: c.number,
+      validFrom: day(c.valid_from),
+      validTo: day(c.valid_to),
+      revoked: c.revoked,
+      domains: c.domains,
+    })),
+    transfers: transfers.map((t): TransferView => ({
+      id: t.id,
+      fromOrgId: t.from_org_id,
+      fromOrgName: t.from_name,
+      toOrgId: t.to_org_id,
+      toOrgName: t.to_name,
+      effectiveOn: day(t.effective_on),
+      reason: t.reason,
+      createdAt: new Date(t.created_at).toISOString(),
+    })),
     training: training.years,
     qualifications: training.qualifications,
     reviews: mine,

@@ -80,7 +80,8 @@ export async function updateCredential(
     };
     assertValidity(next.valid_from, next.valid_to);
     // T1: extending the validity (换证) requires the year's training.
-    if (!next.revoked && next.valid_to > String(before.valid_to).slice(0, 10)) await assertRenewalTraining(trx, before.officer_id, shanghaiDate(now));
+    if (!next.revoked && next.valid_to > String(before.valid_to).slice(0, 10))
+      await assertRenewalTraining(trx, before.officer_id, shanghaiDate(now));
     await updateCredentialRow(trx, id, next, now).catch((e) => mapUniqueViolation(e, CREDENTIAL_UNIQUE_FIELDS));
     const today = shanghaiDate(now);
     const after = toCredential(next, today);
