@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import type { AttemptAnswersBody, AttemptView } from '@chengguan/contracts';
 import { drawPaper, gradePaper } from '@chengguan/domain';
 import type { Actor, Deps, Executor, RequestMeta } from '../../context.ts';
+import { keepWritesOnRefusal } from '../../db/unit-of-work.ts';
 import { AppError, fieldError } from '../../errors/app-error.ts';
 import { assertPermission } from '../../shared/access.ts';
 import { shanghaiDate } from '../../shared/time.ts';
@@ -183,7 +184,10 @@ export async function saveAnswers(deps: Deps, actor: Actor, id: string, body: At
       .execute();
     return { ...a, answers };
   });
-  if (!a) throw lateRefusal();
+  if (!a) {
+    keepWritesOnRefusal();
+    throw lateRefusal();
+  }
   return view(deps.db, a);
 }
 
@@ -280,6 +284,10 @@ export async function submitAttempt(
     });
     return { ...a, answers, status: 'graded', submitted_at: now, score, passed };
   });
-  if (!result) throw lateRefusal();
+  if (!result) {
+    // The refusal keeps what the officer wrote (late_answers): nothing is lost.
+    keepWritesOnRefusal();
+    throw lateRefusal();
+  }
   return view(deps.db, result);
 }

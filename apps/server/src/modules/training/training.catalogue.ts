@@ -29,7 +29,7 @@ const canLearnOrAdmin = (actor: Actor) => {
 
 export async function getTrainingSettings(deps: Deps, actor: Actor, q: { bureauId: string }): Promise<TrainingSettingsView> {
   canLearnOrAdmin(actor);
-  await bureauOrFail(deps.db, actor, q.bureauId);
+  await bureauOrFail(deps.db, actor, q.bureauId, true);
   const r = await requirementOf(deps.db, q.bureauId);
   return { bureauId: q.bureauId, hoursPerYear: r.hours, creditsPerYear: r.credits };
 }
@@ -72,7 +72,7 @@ function scopeBureau(actor: Actor, bureauId: string | undefined): string {
 export async function listCourses(deps: Deps, actor: Actor, q: CourseQuery): Promise<PageOf<CourseView>> {
   canLearnOrAdmin(actor);
   const bureauId = scopeBureau(actor, q.bureauId);
-  await bureauOrFail(deps.db, actor, bureauId);
+  await bureauOrFail(deps.db, actor, bureauId, true);
   const year = Number(shanghaiDate(deps.clock.now()).slice(0, 4));
   let query = deps.db.selectFrom('training_courses').where('bureau_id', '=', bureauId).where('active', '=', true);
   if (q.q) query = query.where('title', 'like', `%${q.q}%`);
@@ -364,7 +364,7 @@ export async function createExam(deps: Deps, actor: Actor, meta: RequestMeta, bo
 export async function listExams(deps: Deps, actor: Actor, q: ExamQuery): Promise<PageOf<ExamView>> {
   canLearnOrAdmin(actor);
   const bureauId = scopeBureau(actor, q.bureauId);
-  await bureauOrFail(deps.db, actor, bureauId);
+  await bureauOrFail(deps.db, actor, bureauId, true);
   let query = deps.db.selectFrom('training_exams').where('bureau_id', '=', bureauId);
   if (q.kind) query = query.where('kind', '=', q.kind);
   const page = q.page ?? 1;

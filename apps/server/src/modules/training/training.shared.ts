@@ -40,9 +40,15 @@ export async function totalsByOfficer(
   return out;
 }
 
-export async function bureauOrFail(db: Executor, actor: Actor, bureauId: string): Promise<{ id: string; path: string }> {
+export async function bureauOrFail(
+  db: Executor,
+  actor: Actor,
+  bureauId: string,
+  ownAllowed = false,
+): Promise<{ id: string; path: string }> {
   const org = await findOrg(db, bureauId);
-  assertInJurisdiction(actor, org?.path);
+  // An officer learns in his own bureau (its courses and exams), which lies above his squad's jurisdiction.
+  if (!(ownAllowed && org && org.id === actor.bureauId)) assertInJurisdiction(actor, org?.path);
   if (org!.bureau_id !== org!.id) throw fieldError('bureauId', '须为区局', 'must be a district bureau');
   return { id: org!.id, path: org!.path };
 }
