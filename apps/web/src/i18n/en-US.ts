@@ -1,3 +1,4 @@
+import { creditEnUS } from './credit.en-US.ts';
 import { coordinationEnUS } from './coordination.en-US.ts';
 import { dutyEnUS } from './duty.en-US.ts';
 import { commandEnUS } from './command.en-US.ts';
@@ -708,6 +709,7 @@ export const enUS: Record<MessageKey, string> = {
   ...ticketsEnUS,
   ...coordinationEnUS,
   ...dutyEnUS,
+  ...creditEnUS,
   ...ticketConversionEnUS,
   ...commandEnUS,
   ...textEnUS,

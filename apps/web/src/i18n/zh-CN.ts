@@ -1,3 +1,4 @@
+import { creditZhCN } from './credit.zh-CN.ts';
 import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { dutyZhCN } from './duty.zh-CN.ts';
 import { commandZhCN } from './command.zh-CN.ts';
@@ -704,6 +705,7 @@ export const zhCN = {
   ...ticketsZhCN,
   ...coordinationZhCN,
   ...dutyZhCN,
+  ...creditZhCN,
   ...ticketConversionZhCN,
   ...commandZhCN,
   ...textZhCN,
