@@ -199,6 +199,10 @@ export function publicCreditRoutes(app: RouteApp, deps: Deps): void {
   app.post(
     '/api/portal/credit/repairs',
     {
+      // The session is checked before the body: without one the answer is 401 and nothing else.
+      preValidation: async (request) => {
+        await authenticatePortal(deps, portalTokenOf(request));
+      },
       schema: {
         tags: ['portal'],
         summary: '申请信用修复（未满最短公示期的，告知可申请日期）/ apply for credit repair',
