@@ -61,7 +61,7 @@ export function creditPlatformContract(name: string, s: CreditContractSubject): 
       const replay = await post(replayed, h);
       expect(replay.statusCode).toBe(401);
       expect(replay.json()).toMatchObject({ code: 'EXCHANGE_REPLAYED' });
-    });
+    }, 240_000);
 
     it('a refused or lost answer is retried; the record is applied once', async () => {
       const refused = await s.newRecord();
@@ -80,6 +80,6 @@ export function creditPlatformContract(name: string, s: CreditContractSubject): 
       await s.runJobs(true);
       expect(await s.applied(lost)).toEqual([{ op: 'publish', deliveries: 2 }]);
       expect((await s.outbox(lost))[0]!.status).toBe('sent');
-    });
+    }, 240_000);
   });
 }
