@@ -79,6 +79,14 @@ export type AppConfig = {
   /** HOUSING_CONNECTOR_SECRET (64 hex digits): the HMAC-SM3 key shared with the housing department; unset → random per process. */
   housingConnectorSecret: string | null;
   /**
+   * CREDIT_PLATFORM: the city's public credit platform (modules/credit/connector.ts). `simulator` (default) — a local
+   * simulator receives the signed credit records and withdrawals (the console labels it 「模拟信用平台」); `off` — records
+   * are kept and queued, nothing is sent. A real endpoint is a later adapter behind test/credit-platform.contract.ts.
+   */
+  creditPlatform: 'simulator' | 'off';
+  /** CREDIT_PLATFORM_SECRET (64 hex digits): the HMAC-SM3 key shared with the credit platform; unset → random per process. */
+  creditPlatformSecret: string | null;
+  /**
    * TICKET_ALERT_FIRST_CONTACT_LEAD_HOURS / TICKET_ALERT_HANDLING_LEAD_HOURS: 临期 warnings this many hours before the
    * 24-hour first contact and the handling limit run out (U, defaults 4 and 24: the domain's SHANGHAI_TICKET_ALERTS);
    * TICKET_ALERT_SCAN_MINUTES: how often the worker looks (default 10).
@@ -289,6 +297,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ticketExchangeBaseUrl: urlVar(env, 'TICKET_EXCHANGE_CALLBACK_BASE_URL'),
     housingConnector: oneOf(env, 'HOUSING_CONNECTOR', 'simulator', ['simulator', 'off']) as 'simulator' | 'off',
     housingConnectorSecret: secretVar(env, 'HOUSING_CONNECTOR_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
+    creditPlatform: oneOf(env, 'CREDIT_PLATFORM', 'simulator', ['simulator', 'off']) as 'simulator' | 'off',
+    creditPlatformSecret: secretVar(env, 'CREDIT_PLATFORM_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
     ticketAlerts: {
       firstContactLeadHours: intVar(env, 'TICKET_ALERT_FIRST_CONTACT_LEAD_HOURS', 4, 0, 23),
       handlingLeadHours: intVar(env, 'TICKET_ALERT_HANDLING_LEAD_HOURS', 24, 0, 24 * 15),

@@ -190,7 +190,7 @@ beforeAll(async () => {
         name: '访问检查用工作室',
         community: '访问检查居委',
         address: '上海市浦东新区银城中路4号',
-        hours: '周二上午',
+        openingHours: '周二上午',
         officerIds: [],
       })
     ).id;
@@ -215,12 +215,88 @@ beforeAll(async () => {
       .execute();
     community = { compoundId, reportId, annotationId, stallId, workroomId };
   }
+  // 信用, 复议/诉讼, 教育培训 (docs/credit.md, docs/reviews.md, docs/training.md): one 浦东 object of each.
+  const pdLegal = await ctx.login('pd_legal');
+  const pdAdmin = await ctx.login('pd_admin');
+  const record = await ctx.deps.db.selectFrom('credit_records').selectAll().where('case_id', '=', o.caseId).executeTakeFirstOrThrow();
+  mine.creditRecord = record.id;
+  mine.repair = randomUUID();
+  await ctx.deps.db
+    .insertInto('credit_repairs')
+    .values({
+      id: mine.repair,
+      record_id: record.id,
+      bureau_id: record.bureau_id,
+      org_id: record.org_id,
+      applicant: '当事人',
+      corrected: '已改正',
+      commitment: '承诺',
+      applied_at: ctx.clock.now(),
+    })
+    .execute();
+  const madeId = async (token: string, url: string, body: unknown) => {
+    const r = await ctx.api('POST', url, { token, body });
+    expect(r.statusCode, r.body).toBe(200);
+    return (r.json() as { id: string }).id;
+  };
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  mine.report = await madeId(pdLegal, '/api/v1/credit/reports', {
+    bureauId: o.bureauId,
+    subjectCode: '91310115MA1FL00001',
+    subjectName: '某公司',
+    periodFrom: '2025-01-01',
+    periodTo: today,
+  });
+  mine.review = await madeId(pdLegal, '/api/v1/case-reviews', {
+    caseId: o.caseId,
+    kind: 'review',
+    filedOn: today,
+    forum: '浦东新区人民政府',
+  });
+  mine.course = await madeId(pdAdmin, '/api/v1/training/courses', {
+    bureauId: o.bureauId,
+    title: '课程',
+    category: '法律',
+    hours: 1,
+    credits: 1,
+  });
+  await madeId(pdAdmin, '/api/v1/training/questions', {
+    bureauId: o.bureauId,
+    bank: '题库',
+    kind: 'judge',
+    stem: '判断题',
+    options: ['正确', '错误'],
+    answer: ['A'],
+  });
+  mine.exam = await madeId(pdAdmin, '/api/v1/training/exams', {
+    bureauId: o.bureauId,
+    title: '考试',
+    kind: 'regular',
+    bank: '题库',
+    questionCount: 1,
+    durationMinutes: 10,
+    passScore: 60,
+    maxAttempts: 1,
+    opensOn: '2026-01-01',
+    closesOn: '2026-12-31',
+  });
+  mine.attempt = await madeId(await ctx.login('pd_ljz_01'), `/api/v1/training/exams/${mine.exam}/attempts`, {});
   // The city's 检查事项清单 is reference data of the same kind.
   lawIds['inspection-matters'] = (await ctx.deps.db.selectFrom('inspection_matters').select('id').limit(1).executeTakeFirstOrThrow()).id;
 }, 240_000);
 afterAll(async () => {
   await ctx?.close();
 });
+
+const mine: Record<'creditRecord' | 'repair' | 'report' | 'review' | 'course' | 'exam' | 'attempt', string> = {
+  creditRecord: '',
+  repair: '',
+  report: '',
+  review: '',
+  course: '',
+  exam: '',
+  attempt: '',
+};
 
 type Owner = 'pudong' | 'reference' | 'key' | 'neutral';
 type Fill = { value: string; owner: Owner; random: () => string };
@@ -257,6 +333,13 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'subjects/code': { value: o.subjectCode, owner: 'key', random: () => 'AAAAAAAAAAAAAAAA' },
     'officers/id': pd(o.officerId),
     'credentials/id': pd(o.credentialId),
+    'records/id': pd(mine.creditRecord),
+    'repairs/id': pd(mine.repair),
+    'reports/id': pd(mine.report),
+    'case-reviews/id': pd(mine.review),
+    'courses/id': pd(mine.course),
+    'exams/id': pd(mine.exam),
+    'attempts/id': pd(mine.attempt),
     'inspection-visits/id': pd(o.visitId),
     'photos/sm3': pd(o.visitPhotoSm3, hex64),
     'inspection-plans/id': pd(o.planId),

@@ -39,7 +39,7 @@ describe('community workrooms', () => {
       name: '测试居委城管工作室',
       community: '测试居委',
       address: '上海市浦东新区陆家嘴东路1号',
-      hours: '每周二、周四 9:00–11:30',
+      openingHours: '每周二、周四 9:00–11:30',
       officerIds: [officer.id],
     };
     expect((await call('pd_ljz_01', 'POST', '/api/v1/workrooms', body)).statusCode).toBe(403);

@@ -52,6 +52,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'duty', labelKey: 'menu.duty', icon: <CalendarOutlined /> },
   { key: 'supervision', labelKey: 'menu.supervision', icon: <AuditOutlined /> },
   { key: 'community', labelKey: 'menu.community', icon: <HomeOutlined /> },
+  { key: 'quality', labelKey: 'menu.quality', icon: <SafetyOutlined /> },
 ];
 
 export type AppRoute = {
@@ -288,6 +289,56 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'duty:read',
     group: 'community',
     page: lazy(() => import('./pages/community/WorkroomsPage.tsx')),
+  },
+  // 信用, 复议诉讼, 教育培训, 规范化中队 (issue 15 §5, §7–§11).
+  {
+    path: 'training/me',
+    labelKey: 'menu.myTraining',
+    icon: <ReadOutlined />,
+    permission: 'training:learn',
+    group: 'quality',
+    page: lazy(() => import('./pages/training/MyTrainingPage.tsx')),
+  },
+  {
+    path: 'training/attempts/:id',
+    labelKey: 'menu.myTraining',
+    icon: <ReadOutlined />,
+    permission: 'training:learn',
+    group: 'quality',
+    inMenu: false,
+    page: lazy(() => import('./pages/training/ExamPage.tsx')),
+  },
+  {
+    path: 'training/admin',
+    labelKey: 'menu.trainingAdmin',
+    icon: <ReadOutlined />,
+    permission: 'training:read',
+    group: 'quality',
+    page: lazy(() => import('./pages/training/TrainingAdminPage.tsx')),
+  },
+  {
+    path: 'credit',
+    labelKey: 'menu.credit',
+    icon: <SafetyOutlined />,
+    permission: 'credit:read',
+    group: 'quality',
+    page: lazy(() => import('./pages/credit/CreditPage.tsx')),
+  },
+  {
+    path: 'case-reviews',
+    labelKey: 'menu.reviews',
+    icon: <AuditOutlined />,
+    permission: 'review:read',
+    group: 'quality',
+    page: lazy(() => import('./pages/credit/ReviewsPage.tsx')),
+  },
+  {
+    path: 'squads',
+    labelKey: 'menu.squads',
+    icon: <TeamOutlined />,
+    permission: 'squad:read',
+    group: 'quality',
+    page: lazy(() => import('./pages/squads/SquadsPage.tsx')),
   },
   // 勤务 (issue 13 §7): the roster editor, the duty map, the month's plan, the duty log.
   {

@@ -256,7 +256,7 @@ export const WorkroomBody = Type.Object({
   name: Text(100, { minLength: 2 }),
   community: Text(100, { minLength: 2 }),
   address: Text(200, { minLength: 2 }),
-  hours: Text(200, { minLength: 2 }),
+  openingHours: Text(200, { minLength: 2 }),
   officerIds: Type.Array(Uuid, { maxItems: 20, uniqueItems: true }),
 });
 export type WorkroomBody = Static<typeof WorkroomBody>;
@@ -268,7 +268,7 @@ export const Workroom = Type.Object({
   name: Type.String(),
   community: Type.String(),
   address: Type.String(),
-  hours: Type.String(),
+  openingHours: Type.String(),
   officers: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
   activities: Type.Integer(),
   tickets: Type.Integer(),

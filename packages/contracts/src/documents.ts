@@ -334,7 +334,8 @@ export type VerifyQuery = Static<typeof VerifyQuery>;
 
 export const DocumentVerification = Type.Object({
   id: Uuid,
-  kind: DocumentKindSchema,
+  /** A case document's kind, or `credit_report` (专用信用报告, a document with no case: docs/credit.md). */
+  kind: Type.Union([DocumentKindSchema, Type.Literal('credit_report')]),
   title: Type.String(),
   number: Nullable(Type.String()),
   agency: Type.String(),

@@ -32,3 +32,7 @@ export * from './duty.ts';
 export * from './ticket-command.ts';
 export * from './supervision.ts';
 export * from './community.ts';
+export * from './credit.ts';
+export * from './reviews.ts';
+export * from './training.ts';
+export * from './team.ts';

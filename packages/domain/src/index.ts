@@ -30,3 +30,5 @@ export * from './coordination/index.ts';
 export * from './duty/index.ts';
 export * from './supervision/index.ts';
 export * from './community/index.ts';
+export * from './credit/index.ts';
+export * from './training/index.ts';

@@ -23,6 +23,11 @@ import type { SupervisionTables } from '../modules/supervision/supervision.table
 import type { CompoundTables } from '../modules/compounds/compounds.tables.ts';
 import type { StallTables } from '../modules/stalls/stalls.tables.ts';
 import type { WorkroomTables } from '../modules/workrooms/workrooms.tables.ts';
+import type { CreditTables } from '../modules/credit/credit.tables.ts';
+import type { ReviewTables } from '../modules/reviews/reviews.tables.ts';
+import type { TrainingTables } from '../modules/training/training.tables.ts';
+import type { TeamTables } from '../modules/staff/team/team.tables.ts';
+import type { SquadTables } from '../modules/squads/squads.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -172,4 +177,9 @@ export type DB = CoreTables &
   SupervisionTables &
   CompoundTables &
   StallTables &
-  WorkroomTables;
+  WorkroomTables &
+  CreditTables &
+  ReviewTables &
+  TrainingTables &
+  TeamTables &
+  SquadTables;

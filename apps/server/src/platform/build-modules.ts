@@ -12,6 +12,10 @@ import { dutyModule } from '../modules/duty/index.ts';
 import { compoundsModule } from '../modules/compounds/index.ts';
 import { stallsModule } from '../modules/stalls/index.ts';
 import { workroomsModule } from '../modules/workrooms/index.ts';
+import { creditModule } from '../modules/credit/index.ts';
+import { reviewsModule } from '../modules/reviews/index.ts';
+import { trainingModule } from '../modules/training/index.ts';
+import { squadsModule } from '../modules/squads/index.ts';
 import { enforcementModule } from '../modules/enforcement/index.ts';
 import { filesModule } from '../modules/files/index.ts';
 import { geoModule } from '../modules/geo/index.ts';
@@ -68,6 +72,10 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   compoundsModule,
   stallsModule,
   workroomsModule,
+  creditModule,
+  reviewsModule,
+  trainingModule,
+  squadsModule,
 ];
 
 export type Modules = {

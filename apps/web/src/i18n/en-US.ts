@@ -1,4 +1,5 @@
 import { fieldEnUS } from './field.en-US.ts';
+import { creditEnUS } from './credit.en-US.ts';
 import { coordinationEnUS } from './coordination.en-US.ts';
 import { dutyEnUS } from './duty.en-US.ts';
 import { supervisionEnUS } from './supervision.en-US.ts';
@@ -712,6 +713,7 @@ export const enUS: Record<MessageKey, string> = {
   ...dutyEnUS,
   ...supervisionEnUS,
   ...fieldEnUS,
+  ...creditEnUS,
   ...ticketConversionEnUS,
   ...commandEnUS,
   ...textEnUS,

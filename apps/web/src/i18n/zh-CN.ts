@@ -1,4 +1,5 @@
 import { fieldZhCN } from './field.zh-CN.ts';
+import { creditZhCN } from './credit.zh-CN.ts';
 import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { dutyZhCN } from './duty.zh-CN.ts';
 import { supervisionZhCN } from './supervision.zh-CN.ts';
@@ -708,6 +709,7 @@ export const zhCN = {
   ...dutyZhCN,
   ...supervisionZhCN,
   ...fieldZhCN,
+  ...creditZhCN,
   ...ticketConversionZhCN,
   ...commandZhCN,
   ...textZhCN,

@@ -54,6 +54,19 @@ export const PERMISSIONS = [
   'supervision:answer',
   'supervision:configure',
   'recording:write',
+  // 信用, 复议/诉讼, 教育培训, 规范化中队 (docs/credit.md, docs/reviews.md, docs/training.md, docs/squads.md).
+  'credit:read',
+  'credit:write',
+  'credit:admin',
+  'review:read',
+  'review:write',
+  'training:learn',
+  'training:read',
+  'training:admin',
+  'squad:read',
+  'squad:assess',
+  'squad:inspect',
+  'squad:admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,6 +87,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'duty:report',
     'recording:write',
+    'training:learn',
+    'squad:read',
   ],
   squad_leader: [
     'org:read',
@@ -99,6 +114,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:report',
     'supervision:answer',
     'recording:write',
+    'training:learn',
+    'training:read',
+    'review:read',
+    'squad:read',
+    'squad:assess',
   ],
   legal_reviewer: [
     'org:read',
@@ -110,6 +130,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'disclosure:read',
     'disclosure:write',
     'subject:read',
+    'credit:read',
+    'credit:write',
+    'review:read',
+    'review:write',
+    'training:learn',
   ],
   // The command centre (指挥中心) takes tickets in, dispatches, transfers and decides extensions (诉件处置, R12/R13).
   commander: [
@@ -128,6 +153,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:command',
     'duty:read',
     'ticket:command',
+    'training:learn',
   ],
   supervisor: [
     'org:read',
@@ -146,6 +172,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision:read',
     'supervision:write',
     'supervision:configure',
+    'credit:read',
+    'review:read',
+    'training:read',
+    'squad:read',
+    'squad:inspect',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -177,6 +208,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:write',
     'ticket:command',
     'supervision:read',
+    'credit:read',
+    'credit:write',
+    'credit:admin',
+    'review:read',
+    'review:write',
+    'training:read',
+    'squad:read',
+    'squad:inspect',
+    'squad:admin',
   ],
   admin: [
     'org:read',
@@ -198,6 +238,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'subject:admin',
     'subject:import',
     'joint:read',
+    'credit:read',
+    'credit:admin',
+    'training:read',
+    'training:admin',
+    'squad:read',
+    'squad:admin',
   ],
   // An account of a partner department (交警, 房管 …): only its own unit's joint orders and action tasks.
   partner: ['org:read', 'joint:read', 'joint:partner'],

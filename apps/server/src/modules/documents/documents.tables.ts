@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { Generated } from 'kysely';
 import type { GeneratedTimestamp, Json, Timestamp } from '../../db/schema.ts';
 
@@ -35,7 +36,8 @@ export type DocumentKeysTable = {
 
 export type DocumentsTable = {
   id: string;
-  case_id: string;
+  /** Null only for a document with no case (专用信用报告, migration 052); every case query filters by a case id. */
+  case_id: ColumnType<string, string | null, string | null>;
   bureau_id: string;
   kind: string;
   title: string;

@@ -4,6 +4,7 @@ import { documentRoutes, publicDocumentRoutes } from './documents.routes.ts';
 import { installStepDocumentHooks } from './step-documents.ts';
 
 export { caseDocumentList, servableCaseDocuments, type CaseDocumentEntry } from './case-document-list.ts';
+export { issueStandaloneDocument, type StandaloneDocumentRequest } from './standalone-document.ts';
 export { issueCaseDocument, readDocumentPdf, readDocumentPdfOrNull, type IssueRequest, type IssuedDocument } from './issue-document.ts';
 
 export const documentsModule: ServerModule = {

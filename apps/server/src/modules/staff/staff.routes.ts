@@ -22,10 +22,12 @@ import { unlockOfficer } from './use-cases/unlock-officer.ts';
 import { addCredential, updateCredential } from './use-cases/credentials.ts';
 import { exportOfficers } from './use-cases/export-officers.ts';
 import type { RouteApp } from '../../platform/server-module.ts';
+import { teamRoutes } from './team/team.routes.ts';
 
 const IdParams = Type.Object({ id: Uuid });
 
 export function staffRoutes(app: RouteApp, deps: Deps): void {
+  teamRoutes(app, deps);
   app.get(
     '/api/v1/officers',
     {

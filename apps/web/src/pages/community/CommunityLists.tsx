@@ -152,7 +152,7 @@ export function WorkroomsPage() {
       { title: t('community.workroom'), dataIndex: 'name', width: 200 },
       { title: t('community.community'), dataIndex: 'community', width: 140 },
       { title: t('community.squad'), dataIndex: 'orgName', width: 140 },
-      { title: t('community.hours'), dataIndex: 'hours', width: 180 },
+      { title: t('community.hours'), dataIndex: 'openingHours', width: 180 },
       { title: t('community.officers'), key: 'o', render: (_, r) => r.officers.map((o) => o.name).join('、') || '—' },
       { title: t('community.activities'), dataIndex: 'activities', width: 90 },
       { title: t('community.tickets'), dataIndex: 'tickets', width: 90 },

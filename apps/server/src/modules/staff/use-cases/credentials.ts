@@ -8,6 +8,7 @@ import { recordAudit } from '../../audit/index.ts';
 import { type CredentialRow, findCredential, insertCredential, updateCredentialRow } from '../staff.repository.ts';
 import { toCredential } from '../staff.mapper.ts';
 import { getOfficerRowOrFail } from './get-officer.ts';
+import { assertRenewalTraining } from '../../training/index.ts';
 
 const CREDENTIAL_UNIQUE_FIELDS = {
   credentials_number_key: { field: 'number', zh: '执法证号已存在', en: 'the credential number already exists' },
@@ -30,6 +31,9 @@ export async function addCredential(
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const officer = await getOfficerRowOrFail(trx, actor, officerId, now);
+    // T1: a new card for an officer who already holds one is a renewal (换证): the year's training is required.
+    const held = await trx.selectFrom('credentials').select('id').where('officer_id', '=', officer.id).limit(1).executeTakeFirst();
+    if (held) await assertRenewalTraining(trx, officer.id, shanghaiDate(now));
     const row: CredentialRow = {
       id: deps.newId(),
       officer_id: officer.id,
@@ -75,6 +79,9 @@ export async function updateCredential(
       revoked: input.revoked ?? before.revoked,
     };
     assertValidity(next.valid_from, next.valid_to);
+    // T1: extending the validity (换证) requires the year's training.
+    if (!next.revoked && next.valid_to > String(before.valid_to).slice(0, 10))
+      await assertRenewalTraining(trx, before.officer_id, shanghaiDate(now));
     await updateCredentialRow(trx, id, next, now).catch((e) => mapUniqueViolation(e, CREDENTIAL_UNIQUE_FIELDS));
     const today = shanghaiDate(now);
     const after = toCredential(next, today);

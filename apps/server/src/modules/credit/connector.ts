@@ -1,0 +1,157 @@
+// The city's public credit platform seen from the platform (CREDIT_PLATFORM; docs/credit.md §3). Every credit record
+// and every withdrawal leaves through the outbox (credit_outbox): signed with HMAC-SM3 (shared/connector-signing.ts),
+// carrying its idempotency key on every attempt, retried by the worker with backoff. The local simulator of the
+// platform (simulator.ts) checks the signature and the nonce and applies each key once; a real endpoint plugs in here
+// and must pass test/credit-platform.contract.ts.
+import { randomBytes } from 'node:crypto';
+import type { CreditPlatformMessage } from '@chengguan/contracts';
+import type { Deps, Executor } from '../../context.ts';
+import { signedHeaders } from '../../shared/connector-signing.ts';
+import { enqueueJob, type JobHandlers } from '../scheduler/index.ts';
+
+export type CreditTransport = (
+  url: string,
+  headers: Record<string, string>,
+  body: Record<string, unknown>,
+) => Promise<{ status: number; body: string }>;
+
+export type CreditPlatformAdapter = { name: string; labelZh: string; labelEn: string; simulator: boolean; url(deps: Deps): string };
+
+export const CREDIT_SIM_PATH = '/api/public/credit-platform-sim/messages';
+
+export const creditSimulatorAdapter: CreditPlatformAdapter = {
+  name: 'simulator',
+  labelZh: '模拟信用平台（本地模拟，非真实上海市公共信用信息服务平台）',
+  labelEn: 'Simulated credit platform (local simulator, not the real city platform)',
+  simulator: true,
+  url: (deps) => `${deps.config.ticketExchangeBaseUrl ?? `http://127.0.0.1:${deps.config.port}`}${CREDIT_SIM_PATH}`,
+};
+
+export function creditAdapter(config: Deps['config']): CreditPlatformAdapter | null {
+  return config.creditPlatform === 'simulator' ? creditSimulatorAdapter : null;
+}
+
+let processSecret: string | null = null;
+export function creditSecret(config: Deps['config']): string {
+  if (config.creditPlatformSecret) return config.creditPlatformSecret;
+  processSecret ??= randomBytes(32).toString('hex');
+  return processSecret;
+}
+
+const faults: ('refuse' | 'lose')[] = [];
+/** The simulated platform's next answers fail (tests): `refuse` — nothing applied; `lose` — applied, the answer lost. */
+export function failNextCreditAnswers(f: ('refuse' | 'lose')[]): void {
+  faults.push(...f);
+}
+/** Takes the next fault if it is of this kind. */
+export function nextCreditFault(kind: 'refuse' | 'lose'): boolean {
+  if (faults[0] !== kind) return false;
+  faults.shift();
+  return true;
+}
+
+let transportOverride: CreditTransport | null = null;
+/** Tests deliver through the app in-process instead of HTTP. */
+export function setCreditTransport(t: CreditTransport | null): void {
+  transportOverride = t;
+}
+function transport(): CreditTransport {
+  const base: CreditTransport =
+    transportOverride ??
+    (async (url, headers, body) => {
+      const r = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(15_000),
+      });
+      return { status: r.status, body: await r.text() };
+    });
+  // The simulated network may lose an answer after the platform applied the message.
+  return async (url, headers, body) => {
+    const r = await base(url, headers, body);
+    if (nextCreditFault('lose')) throw new Error('simulated network: the answer was lost after the platform applied the message');
+    return r;
+  };
+}
+
+export const JOB_CREDIT_SEND = 'credit.platform.send';
+export const CREDIT_SEND_ATTEMPTS = 8;
+
+/** Queues one message in the caller's transaction (once per idempotency key). */
+export async function enqueueCreditMessage(
+  trx: Executor,
+  deps: Deps,
+  m: Omit<CreditPlatformMessage, 'idempotencyKey' | 'at'> & { bureauId: string; key: string },
+): Promise<void> {
+  const now = deps.clock.now();
+  const idempotencyKey = `credit:${m.op}:${m.recordId}:${m.key}`;
+  const { bureauId: _b, key: _k, ...rest } = m;
+  const message: CreditPlatformMessage = { ...rest, idempotencyKey, at: now.toISOString() };
+  const id = deps.newId();
+  const r = await trx
+    .insertInto('credit_outbox')
+    .values({
+      id,
+      record_id: m.recordId,
+      bureau_id: m.bureauId,
+      op: m.op,
+      idempotency_key: idempotencyKey,
+      payload: JSON.stringify(message),
+      status: 'pending',
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return;
+  await enqueueJob(trx, {
+    id: deps.newId(),
+    kind: JOB_CREDIT_SEND,
+    runAt: now,
+    payload: { outboxId: id },
+    dedupeKey: `${JOB_CREDIT_SEND}:${id}`,
+    bureauId: m.bureauId,
+    maxAttempts: CREDIT_SEND_ATTEMPTS,
+  });
+}
+
+/** One attempt; throws (the worker retries with backoff) unless the platform answered 2xx. */
+export async function sendCreditMessage(deps: Deps, outboxId: string, attempt: number, maxAttempts: number): Promise<void> {
+  const row = await deps.db.selectFrom('credit_outbox').selectAll().where('id', '=', outboxId).executeTakeFirst();
+  if (!row || row.status === 'sent') return;
+  const adapter = creditAdapter(deps.config);
+  let error: string;
+  if (!adapter) {
+    error = 'the credit platform connector is off (CREDIT_PLATFORM=off)';
+  } else {
+    const body = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>;
+    try {
+      const r = await transport()(adapter.url(deps), { ...signedHeaders(creditSecret(deps.config), body, deps.clock.now()) }, body);
+      if (r.status >= 200 && r.status < 300) {
+        const now = deps.clock.now();
+        await deps.db
+          .updateTable('credit_outbox')
+          .set({ status: 'sent', attempts: attempt, sent_at: now, updated_at: now, last_error: null })
+          .where('id', '=', row.id)
+          .execute();
+        return;
+      }
+      error = `answered ${r.status}: ${r.body.slice(0, 300)}`;
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+    }
+  }
+  await deps.db
+    .updateTable('credit_outbox')
+    .set({ status: attempt >= maxAttempts ? 'failed' : 'retrying', attempts: attempt, last_error: error, updated_at: deps.clock.now() })
+    .where('id', '=', row.id)
+    .execute();
+  throw new Error(`credit platform message ${row.idempotency_key}: ${error}`);
+}
+
+export const CREDIT_JOB_HANDLERS: JobHandlers = {
+  [JOB_CREDIT_SEND]: async (deps, job) => {
+    await sendCreditMessage(deps, (job.payload as { outboxId: string }).outboxId, job.attempts, job.max_attempts);
+  },
+};
