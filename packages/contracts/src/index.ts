@@ -30,3 +30,5 @@ export * from './coordination.ts';
 export * from './portal-citizen.ts';
 export * from './duty.ts';
 export * from './ticket-command.ts';
+export * from './campaigns.ts';
+export * from './data-sharing.ts';

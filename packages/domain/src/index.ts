@@ -28,3 +28,5 @@ export * from './offsite/index.ts';
 export * from './waste/index.ts';
 export * from './coordination/index.ts';
 export * from './duty/index.ts';
+export * from './sharing/index.ts';
+export * from './campaigns/index.ts';

@@ -9,6 +9,8 @@ import { coordinationModule } from '../modules/coordination/index.ts';
 import { disclosureModule } from '../modules/disclosure/index.ts';
 import { documentsModule } from '../modules/documents/index.ts';
 import { dutyModule } from '../modules/duty/index.ts';
+import { campaignsModule } from '../modules/campaigns/index.ts';
+import { dataSharingModule } from '../modules/data-sharing/index.ts';
 import { enforcementModule } from '../modules/enforcement/index.ts';
 import { filesModule } from '../modules/files/index.ts';
 import { geoModule } from '../modules/geo/index.ts';
@@ -60,6 +62,8 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   ticketsModule,
   coordinationModule,
   dutyModule,
+  campaignsModule,
+  dataSharingModule,
 ];
 
 export type Modules = {

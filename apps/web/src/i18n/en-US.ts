@@ -205,6 +205,7 @@ export const enUS: Record<MessageKey, string> = {
   'throttle.rule.portal_code_address': 'Portal codes (per address)',
   'throttle.rule.portal_code_phone': 'Portal codes (per phone)',
   'throttle.rule.public_address': 'Failed anonymous requests (per address)',
+  'throttle.rule.partner_key': 'Data-sharing calls (per key)',
   'officer.accountStatus': 'Account',
   'officer.nameRule': 'Name must be 2–30 characters',
   'credential.title': 'Enforcement credentials',

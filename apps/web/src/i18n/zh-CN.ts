@@ -200,6 +200,7 @@ export const zhCN = {
   'throttle.rule.portal_code_address': '门户验证码（按来源地址）',
   'throttle.rule.portal_code_phone': '门户验证码（按手机号）',
   'throttle.rule.public_address': '公开接口失败请求（按来源地址）',
+  'throttle.rule.partner_key': '数据共享接口调用（按密钥）',
   'officer.accountStatus': '账号状态',
   'officer.nameRule': '姓名为2–30个字',
   'credential.title': '执法证',

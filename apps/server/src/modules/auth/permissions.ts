@@ -48,6 +48,14 @@ export const PERMISSIONS = [
   'duty:write',
   'duty:report',
   'ticket:command',
+  // 专项行动 (docs/campaigns.md): plan a campaign, work its points, approve 销项.
+  'campaign:read',
+  'campaign:plan',
+  'campaign:work',
+  'campaign:approve',
+  // 数据资源目录与共享 (docs/data-sharing.md): read the catalogue, edit it and issue partner keys.
+  'catalog:read',
+  'catalog:admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,6 +75,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:write',
     'duty:read',
     'duty:report',
+    'campaign:read',
+    'campaign:work',
   ],
   squad_leader: [
     'org:read',
@@ -90,6 +100,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'duty:write',
     'duty:report',
+    'campaign:read',
+    'campaign:work',
+    'campaign:approve',
   ],
   legal_reviewer: [
     'org:read',
@@ -119,6 +132,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:command',
     'duty:read',
     'ticket:command',
+    'campaign:read',
+    'catalog:read',
   ],
   supervisor: [
     'org:read',
@@ -134,6 +149,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:write',
     'joint:read',
     'duty:read',
+    'campaign:read',
+    'catalog:read',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -164,6 +181,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'duty:write',
     'ticket:command',
+    'campaign:read',
+    'campaign:plan',
+    'campaign:approve',
+    'catalog:read',
   ],
   admin: [
     'org:read',
@@ -185,6 +206,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'subject:admin',
     'subject:import',
     'joint:read',
+    'catalog:read',
+    'catalog:admin',
   ],
   // An account of a partner department (交警, 房管 …): only its own unit's joint orders and action tasks.
   partner: ['org:read', 'joint:read', 'joint:partner'],
