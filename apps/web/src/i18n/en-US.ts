@@ -1,3 +1,4 @@
+import { campaignsEnUS } from './campaigns.en-US.ts';
 import { coordinationEnUS } from './coordination.en-US.ts';
 import { dutyEnUS } from './duty.en-US.ts';
 import { commandEnUS } from './command.en-US.ts';
@@ -709,6 +710,7 @@ export const enUS: Record<MessageKey, string> = {
   ...ticketsEnUS,
   ...coordinationEnUS,
   ...dutyEnUS,
+  ...campaignsEnUS,
   ...ticketConversionEnUS,
   ...commandEnUS,
   ...textEnUS,

@@ -1,3 +1,4 @@
+import { campaignsZhCN } from './campaigns.zh-CN.ts';
 import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { dutyZhCN } from './duty.zh-CN.ts';
 import { commandZhCN } from './command.zh-CN.ts';
@@ -705,6 +706,7 @@ export const zhCN = {
   ...ticketsZhCN,
   ...coordinationZhCN,
   ...dutyZhCN,
+  ...campaignsZhCN,
   ...ticketConversionZhCN,
   ...commandZhCN,
   ...textZhCN,

@@ -224,7 +224,7 @@ export async function decidePointClose(
     if (!mayDecideClose(p.close_requested_by, actor.id)) {
       throw new AppError('RULE_VIOLATION', {
         rule: 'CP2',
-        message: '销项须由申请人以外的领导审批（CP2）',
+        message: '销项须由申请人以外的领导审批',
         messageEn: 'The 销项 must be approved by a leader other than the officer who asked (CP2)',
       });
     }
