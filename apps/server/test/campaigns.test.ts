@@ -110,7 +110,9 @@ describe('the ledger of problem points', () => {
     point = await ok<CampaignPoint>(call('pd_ljz_01', 'POST', `/api/v1/campaigns/${campaign.id}/points`, body), 201);
     expect([point.number, point.state, point.areaOrgId, point.beforePhotos]).toEqual(['P0001', 'open', org['pd-ljz'], [before]]);
 
-    expect((await call('pd_ljz_01', 'POST', `/api/v1/campaigns/${campaign.id}/points`, { ...body, orgId: org['pd-hm'] })).statusCode).toBe(404);
+    expect((await call('pd_ljz_01', 'POST', `/api/v1/campaigns/${campaign.id}/points`, { ...body, orgId: org['pd-hm'] })).statusCode).toBe(
+      404,
+    );
     const fake = await call('pd_ljz_01', 'POST', `/api/v1/campaigns/${campaign.id}/points`, { ...body, beforePhotoSm3s: ['a'.repeat(64)] });
     expect(fake.statusCode).toBe(400);
     expect(errorBody(fake).field).toBe('beforePhotoSm3s.0');
@@ -142,7 +144,12 @@ describe('the ledger of problem points', () => {
     expect([refused.state, refused.refusedCount, refused.lastRefusal]).toEqual(['open', 1, '仍有堆物']);
 
     // CP2: the squad leader asks himself this time, and may not approve his own request.
-    await ok(call('pd_ljz_leader', 'POST', `/api/v1/campaign-points/${point.id}/request-close`, { rectification: '已全部清理', afterPhotoSm3s: [after] }));
+    await ok(
+      call('pd_ljz_leader', 'POST', `/api/v1/campaign-points/${point.id}/request-close`, {
+        rectification: '已全部清理',
+        afterPhotoSm3s: [after],
+      }),
+    );
     const own = await call('pd_ljz_leader', 'POST', `/api/v1/campaign-points/${point.id}/decide-close`, { approve: true });
     expect(own.statusCode).toBe(422);
     expect([errorBody(own).rule, errorBody(own).message]).toEqual(['CP2', expect.stringContaining('申请人以外')]);
@@ -158,12 +165,7 @@ describe('the ledger of problem points', () => {
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['x-content-sm3']).toBe(after);
     expect((await call('pd_ljz_01', 'GET', `/api/v1/campaign-points/${point.id}/photos/${'b'.repeat(64)}`)).statusCode).toBe(404);
-    const audit = await ctx.deps.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity_id', '=', point.id)
-      .orderBy('seq')
-      .execute();
+    const audit = await ctx.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', point.id).orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual([
       'campaign.point_create',
       'campaign.point_request_close',

@@ -137,18 +137,27 @@ describe('partner keys and the sharing interfaces', () => {
     const first = await partner(key.apiKey, '/api/share/v1/assets/campaign_points/records?limit=2');
     expect(first.statusCode, first.body).toBe(200);
     expect(first.headers['content-type']).toContain('application/x-ndjson');
-    const lines = first.body.trim().split('\n').map((l) => JSON.parse(l) as { id: string; title: string });
+    const lines = first.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; title: string });
     expect(lines).toHaveLength(2);
     expect(first.headers['x-next-cursor']).toBe(lines[1]!.id);
     const second = await partner(key.apiKey, `/api/share/v1/assets/campaign_points/records?limit=2&after=${lines[1]!.id}`);
-    const rest = second.body.trim().split('\n').map((l) => JSON.parse(l) as { id: string });
+    const rest = second.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string });
     expect(rest).toHaveLength(1);
     expect(second.headers['x-next-cursor']).toBeUndefined();
     expect(new Set([...lines, ...rest].map((r) => r.id)).size).toBe(3);
 
     const csv = await partner(key.apiKey, '/api/share/v1/assets/orgs/records?format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
-    const rows = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const rows = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(rows[0]).toBe('id,parent_id,kind,name,code,region_code');
     // Scoped to 陆家嘴: the squad itself, nothing of 花木 or 青浦.
     expect(rows.slice(1).map((r) => r.split(',')[0])).toEqual([org['pd-ljz']]);
@@ -200,7 +209,9 @@ describe('the daily signed digest', () => {
     expect(list.items.map((d) => d.day)).toEqual(['2026-03-02']);
 
     const id = `campaign-progress:${campaigns[0]!.id}`;
-    const proof = await ok<PublicationProof>(ctx.api('GET', `/api/public/digests/2026-03-02/proof?kind=statistic&id=${encodeURIComponent(id)}`));
+    const proof = await ok<PublicationProof>(
+      ctx.api('GET', `/api/public/digests/2026-03-02/proof?kind=statistic&id=${encodeURIComponent(id)}`),
+    );
     expect(proof.path).toHaveLength(1);
     expect((proof.published.record as { counts: { total: number } }).counts.total).toBe(3);
     const verify = (record: unknown) =>

@@ -84,7 +84,8 @@ export const campaignsZhCN = {
   'catalog.frequency.yearly': '每年',
   'catalog.frequency.on_change': '变更时',
   'catalog.keys': '共享接口密钥',
-  'catalog.keys.help': '合作方系统凭密钥调用标准共享接口，只能读取所列数据资源、所选辖区内的数据；每次调用均记入审计日志，超过频率限制将被拒绝。',
+  'catalog.keys.help':
+    '合作方系统凭密钥调用标准共享接口，只能读取所列数据资源、所选辖区内的数据；每次调用均记入审计日志，超过频率限制将被拒绝。',
   'catalog.key.new': '发放密钥',
   'catalog.key.shown': '密钥仅显示这一次，请交给合作方妥善保存',
   'catalog.key.partner': '合作方系统',

@@ -69,7 +69,11 @@ export async function roundsOf(db: Executor, campaignIds: readonly string[]) {
 
 export async function orgNames(db: Executor, ids: readonly string[]): Promise<Map<string, { name: string; path: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('orgs').select(['id', 'name', 'path']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('orgs')
+    .select(['id', 'name', 'path'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, { name: r.name, path: r.path }]));
 }
 

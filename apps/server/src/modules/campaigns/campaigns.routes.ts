@@ -21,7 +21,13 @@ import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { listWithExportRoutes, sendXlsx } from '../../http/xlsx.ts';
 import type { RouteApp } from '../../platform/server-module.ts';
 import { sendStoredFile } from '../files/index.ts';
-import { addCampaignRound, createSpecialCampaign, exportSpecialCampaigns, getSpecialCampaign, listSpecialCampaigns } from './use-cases/campaigns.ts';
+import {
+  addCampaignRound,
+  createSpecialCampaign,
+  exportSpecialCampaigns,
+  getSpecialCampaign,
+  listSpecialCampaigns,
+} from './use-cases/campaigns.ts';
 import {
   createCampaignPoint,
   decidePointClose,

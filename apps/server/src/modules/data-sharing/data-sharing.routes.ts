@@ -104,7 +104,12 @@ export function dataSharingRoutes(app: RouteApp, deps: Deps): void {
   app.post(
     '/api/v1/sharing-keys/:id/revoke',
     {
-      schema: { tags: TAGS, summary: '停用共享密钥 / revoke a key', params: SharingKeyIdParams, response: { 200: SharingKey, ...WRITE_ERRORS } },
+      schema: {
+        tags: TAGS,
+        summary: '停用共享密钥 / revoke a key',
+        params: SharingKeyIdParams,
+        response: { 200: SharingKey, ...WRITE_ERRORS },
+      },
     },
     async (request) => revokeSharingKey(deps, actorOf(request), metaOf(request), request.params.id),
   );

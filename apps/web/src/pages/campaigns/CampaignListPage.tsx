@@ -79,7 +79,13 @@ export default function CampaignListPage() {
       },
       { title: t('campaign.col.org'), dataIndex: 'orgName', width: 160 },
       { title: t('campaign.col.period'), key: 'period', width: 200, render: (_, r) => `${r.periodFrom} ~ ${r.periodTo}` },
-      { title: t('campaign.col.areas'), key: 'areas', width: 200, ellipsis: true, render: (_, r) => r.areas.map((a) => a.orgName).join('、') },
+      {
+        title: t('campaign.col.areas'),
+        key: 'areas',
+        width: 200,
+        ellipsis: true,
+        render: (_, r) => r.areas.map((a) => a.orgName).join('、'),
+      },
       { title: t('campaign.col.rounds'), key: 'rounds', width: 110, render: (_, r) => `${r.rounds.length} / ${r.targetRounds}` },
       {
         title: t('campaign.col.progress'),

@@ -1,7 +1,23 @@
 // One 专项行动: its progress per area and round, and its 挂图作战 ledger — the problem points on the map (coloured by
 // state) and in a list with filters, server paging and Excel export; a squad enters a point with its place and photos.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, Modal, Progress, Select, Spin, Table, Tag, TreeSelect, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Select,
+  Spin,
+  Table,
+  Tag,
+  TreeSelect,
+  type TableColumnsType,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { CampaignPoint, CampaignPointState, GeoPointBody } from '@chengguan/contracts';
@@ -68,7 +84,14 @@ export default function CampaignPage() {
     setPaging((p) => ({ ...p, page: 1 }));
   };
   const points = useMemo<MapPoint[]>(
-    () => (onMap.data?.items ?? []).map((p) => ({ id: p.id, lon: p.lon, lat: p.lat, title: `${p.number} ${p.title}`, color: STATE_COLOURS[p.state] })),
+    () =>
+      (onMap.data?.items ?? []).map((p) => ({
+        id: p.id,
+        lon: p.lon,
+        lat: p.lat,
+        title: `${p.number} ${p.title}`,
+        color: STATE_COLOURS[p.state],
+      })),
     [onMap.data],
   );
   const add = useSubmit<NewPoint, CampaignPoint>(
@@ -108,7 +131,12 @@ export default function CampaignPage() {
       { title: t('campaign.point.title'), dataIndex: 'title', width: 180, ellipsis: true },
       { title: t('campaign.point.address'), dataIndex: 'address', width: 200, ellipsis: true },
       { title: t('campaign.point.org'), dataIndex: 'orgName', width: 140 },
-      { title: t('campaign.point.round'), dataIndex: 'roundNo', width: 80, render: (n: number | null) => (n ? t('campaign.roundNo', { n }) : '—') },
+      {
+        title: t('campaign.point.round'),
+        dataIndex: 'roundNo',
+        width: 80,
+        render: (n: number | null) => (n ? t('campaign.roundNo', { n }) : '—'),
+      },
       {
         title: t('campaign.point.state'),
         dataIndex: 'state',
@@ -159,7 +187,11 @@ export default function CampaignPage() {
               { title: t('campaign.state.open'), dataIndex: 'open' },
               { title: t('campaign.state.pending_close'), dataIndex: 'pendingClose' },
               { title: t('campaign.state.closed'), dataIndex: 'closed' },
-              { title: t('campaign.col.progress'), dataIndex: 'closedRate', render: (r: number) => <Progress percent={Math.round(r * 100)} size="small" /> },
+              {
+                title: t('campaign.col.progress'),
+                dataIndex: 'closedRate',
+                render: (r: number) => <Progress percent={Math.round(r * 100)} size="small" />,
+              },
             ]}
             data-testid="campaign-by-area"
           />
@@ -199,7 +231,14 @@ export default function CampaignPage() {
         <div style={{ flex: '1 1 420px', minWidth: 300 }}>
           {mapData ? (
             <Suspense fallback={<Spin />}>
-              <MapView data={mapData} value={null} height={460} testId="campaign-map" unavailableText={t('campaign.map.unavailable')} points={points} />
+              <MapView
+                data={mapData}
+                value={null}
+                height={460}
+                testId="campaign-map"
+                unavailableText={t('campaign.map.unavailable')}
+                points={points}
+              />
             </Suspense>
           ) : (
             <Spin />
@@ -234,7 +273,10 @@ export default function CampaignPage() {
             <TreeSelect treeData={tree} treeDefaultExpandAll />
           </Form.Item>
           <Form.Item name="roundId" label={t('campaign.point.round')}>
-            <Select allowClear options={(c?.rounds ?? []).map((r) => ({ value: r.id, label: `${t('campaign.roundNo', { n: r.roundNo })} ${r.title}` }))} />
+            <Select
+              allowClear
+              options={(c?.rounds ?? []).map((r) => ({ value: r.id, label: `${t('campaign.roundNo', { n: r.roundNo })} ${r.title}` }))}
+            />
           </Form.Item>
           <Form.Item name="title" label={t('campaign.point.title')} rules={[{ required: true }]}>
             <Input maxLength={100} data-testid="campaign-point-title" />

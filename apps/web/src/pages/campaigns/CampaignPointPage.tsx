@@ -41,9 +41,11 @@ export default function CampaignPointPage() {
   const [askForm] = Form.useForm<{ rectification: string; afterPhotoSm3s: string[] }>();
   const [decideForm] = Form.useForm<{ reason?: string }>();
   const [approving, setApproving] = useState(true);
-  const ask = useSubmit(askForm, (v: { rectification: string; afterPhotoSm3s: string[] }, idempotencyKey) =>
-    campaignsApi.requestClose(id, { rectification: v.rectification, afterPhotoSm3s: v.afterPhotoSm3s ?? [] }, { idempotencyKey }),
-  { successMessage: t('campaign.asked'), onSuccess: () => point.reload() },
+  const ask = useSubmit(
+    askForm,
+    (v: { rectification: string; afterPhotoSm3s: string[] }, idempotencyKey) =>
+      campaignsApi.requestClose(id, { rectification: v.rectification, afterPhotoSm3s: v.afterPhotoSm3s ?? [] }, { idempotencyKey }),
+    { successMessage: t('campaign.asked'), onSuccess: () => point.reload() },
   );
   const decide = useSubmit(
     decideForm,
@@ -76,8 +78,12 @@ export default function CampaignPointPage() {
               <Descriptions.Item label={t('campaign.point.address')}>{p.address}</Descriptions.Item>
               <Descriptions.Item label={t('campaign.point.place')}>{`${p.lon.toFixed(6)}, ${p.lat.toFixed(6)}`}</Descriptions.Item>
               <Descriptions.Item label={t('campaign.col.areas')}>{p.areaName}</Descriptions.Item>
-              <Descriptions.Item label={t('campaign.point.org')}>{`${p.orgName}${p.officerName ? ` · ${p.officerName}` : ''}`}</Descriptions.Item>
-              <Descriptions.Item label={t('campaign.point.round')}>{p.roundNo ? t('campaign.roundNo', { n: p.roundNo }) : '—'}</Descriptions.Item>
+              <Descriptions.Item
+                label={t('campaign.point.org')}
+              >{`${p.orgName}${p.officerName ? ` · ${p.officerName}` : ''}`}</Descriptions.Item>
+              <Descriptions.Item label={t('campaign.point.round')}>
+                {p.roundNo ? t('campaign.roundNo', { n: p.roundNo }) : '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('campaign.point.refused')}>{p.refusedCount}</Descriptions.Item>
               {p.description && <Descriptions.Item label={t('campaign.point.description')}>{p.description}</Descriptions.Item>}
               {p.rectification && <Descriptions.Item label={t('campaign.point.rectification')}>{p.rectification}</Descriptions.Item>}

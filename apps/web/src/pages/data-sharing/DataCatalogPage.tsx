@@ -1,7 +1,22 @@
 // 数据资源目录: every table of the platform with its owner, fields, update frequency and sharing level (filters,
 // server paging, Excel export); the administrator edits an asset and issues partner keys for the standard interfaces.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, Modal, Select, Table, Tag, TreeSelect, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Table,
+  Tag,
+  TreeSelect,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import type { CreateSharingKeyBody, DataAsset, SharingKey, UpdateDataAssetBody } from '@chengguan/contracts';
 import { SHARING_LEVELS, UPDATE_FREQUENCIES } from '@chengguan/contracts';
 import { dataSharingApi } from '../../api/data-sharing.ts';
@@ -42,20 +57,28 @@ export default function DataCatalogPage() {
     setFilters((f) => ({ ...f, ...patch }));
     setPaging((p) => ({ ...p, page: 1 }));
   };
-  const save = useSubmit<UpdateDataAssetBody, DataAsset>(form, (v, idempotencyKey) => dataSharingApi.updateAsset(editing!.code, v, { idempotencyKey }), {
-    successMessage: t('catalog.saved'),
-    onSuccess: () => {
-      setEditing(null);
-      list.reload();
+  const save = useSubmit<UpdateDataAssetBody, DataAsset>(
+    form,
+    (v, idempotencyKey) => dataSharingApi.updateAsset(editing!.code, v, { idempotencyKey }),
+    {
+      successMessage: t('catalog.saved'),
+      onSuccess: () => {
+        setEditing(null);
+        list.reload();
+      },
     },
-  });
+  );
   const issue = useSubmit<CreateSharingKeyBody, { apiKey: string }>(keyForm, (v) => dataSharingApi.createKey(v), {
     onSuccess: (k) => {
       setIssuing(false);
       keys.reload();
       modal.info({
         title: t('catalog.key.shown'),
-        content: <Typography.Paragraph copyable data-testid="catalog-key-secret">{k.apiKey}</Typography.Paragraph>,
+        content: (
+          <Typography.Paragraph copyable data-testid="catalog-key-secret">
+            {k.apiKey}
+          </Typography.Paragraph>
+        ),
       });
     },
   });
@@ -72,7 +95,12 @@ export default function DataCatalogPage() {
       { title: t('catalog.col.code'), dataIndex: 'code', width: 200 },
       { title: t('catalog.col.name'), dataIndex: 'name', width: 180 },
       { title: t('catalog.col.owner'), dataIndex: 'owner', width: 180 },
-      { title: t('catalog.col.frequency'), dataIndex: 'updateFrequency', width: 90, render: (f: DataAsset['updateFrequency']) => t(`catalog.frequency.${f}`) },
+      {
+        title: t('catalog.col.frequency'),
+        dataIndex: 'updateFrequency',
+        width: 90,
+        render: (f: DataAsset['updateFrequency']) => t(`catalog.frequency.${f}`),
+      },
       {
         title: t('catalog.col.level'),
         dataIndex: 'sharingLevel',
@@ -97,7 +125,13 @@ export default function DataCatalogPage() {
                   size="small"
                   onClick={() => {
                     setEditing(a);
-                    form.setFieldsValue({ name: a.name, owner: a.owner, updateFrequency: a.updateFrequency, sharingLevel: a.sharingLevel, fields: a.fields });
+                    form.setFieldsValue({
+                      name: a.name,
+                      owner: a.owner,
+                      updateFrequency: a.updateFrequency,
+                      sharingLevel: a.sharingLevel,
+                      fields: a.fields,
+                    });
                   }}
                   data-testid="catalog-edit"
                 >

@@ -91,7 +91,11 @@ export async function createSpecialCampaign(
   if (body.periodTo < body.periodFrom) throw fieldError('periodTo', '截止日期早于起始日期', 'is before periodFrom');
   const org = await findOrg(deps.db, body.orgId);
   if (!org || !org.path.startsWith(actor.jurisdictionPath)) {
-    throw new AppError('NOT_FOUND', { field: 'orgId', message: '组织机构：不存在或不在您的管辖范围内', messageEn: 'orgId: not in your jurisdiction' });
+    throw new AppError('NOT_FOUND', {
+      field: 'orgId',
+      message: '组织机构：不存在或不在您的管辖范围内',
+      messageEn: 'orgId: not in your jurisdiction',
+    });
   }
   const areas = await orgNames(deps.db, body.areaOrgIds);
   const outside = body.areaOrgIds.findIndex((id) => !areas.get(id)?.path.startsWith(org.path));

@@ -18,7 +18,15 @@ import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { fileNameFor, findFile, heldBy, readStoredFileOrFail, type ServedFile } from '../../files/index.ts';
 import { findOrg } from '../../org/index.ts';
-import { findPoint, insertPointEvent, listPointRows, nextPointNumber, orgNames, pointEvents, type PointRow } from '../campaigns.repository.ts';
+import {
+  findPoint,
+  insertPointEvent,
+  listPointRows,
+  nextPointNumber,
+  orgNames,
+  pointEvents,
+  type PointRow,
+} from '../campaigns.repository.ts';
 import { campaignOrFail } from './campaigns.ts';
 
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
@@ -82,7 +90,11 @@ export async function createCampaignPoint(
   const c = await campaignOrFail(deps.db, actor, campaignId);
   const org = await findOrg(deps.db, body.orgId);
   if (!org || !org.path.startsWith(actor.jurisdictionPath)) {
-    throw new AppError('NOT_FOUND', { field: 'orgId', message: '责任单位：不存在或不在您的管辖范围内', messageEn: 'orgId: not in your jurisdiction' });
+    throw new AppError('NOT_FOUND', {
+      field: 'orgId',
+      message: '责任单位：不存在或不在您的管辖范围内',
+      messageEn: 'orgId: not in your jurisdiction',
+    });
   }
   const areas = await orgNames(deps.db, c.area_org_ids);
   const area = c.area_org_ids.find((id) => org.path.startsWith(areas.get(id)?.path ?? '\u0000'));

@@ -167,7 +167,11 @@ export async function updateDataAsset(
       entityType: 'data_asset',
       entityId: null,
       bureauId: null,
-      data: { code, changes: body, before: { sharingLevel: before.sharingLevel, updateFrequency: before.updateFrequency, owner: before.owner } },
+      data: {
+        code,
+        changes: body,
+        before: { sharingLevel: before.sharingLevel, updateFrequency: before.updateFrequency, owner: before.owner },
+      },
     });
     return (await findAsset(trx, code))!;
   });

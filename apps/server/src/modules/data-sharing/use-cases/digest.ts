@@ -148,7 +148,10 @@ export async function listDigests(deps: Deps, q: PublicationDigestListQuery): Pr
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    deps.db.selectFrom('publication_digests').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    deps.db
+      .selectFrom('publication_digests')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toDigest), total: Number(total.n), page, pageSize };
 }
@@ -214,7 +217,11 @@ export async function verifyPublication(deps: Deps, body: VerifyPublicationBody)
     computedRoot,
     publishedRoot: d.root,
     signatureValid,
-    reason: valid ? '记录与当日公开时一致，摘要签名有效' : match ? '摘要签名无效' : '记录或证明路径与当日公开的摘要不符：记录已被改动或不是当日公开的',
+    reason: valid
+      ? '记录与当日公开时一致，摘要签名有效'
+      : match
+        ? '摘要签名无效'
+        : '记录或证明路径与当日公开的摘要不符：记录已被改动或不是当日公开的',
     reasonEn: valid
       ? 'The record is as published that day and the digest’s signature is valid'
       : match

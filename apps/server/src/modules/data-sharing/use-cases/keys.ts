@@ -53,17 +53,27 @@ export async function listSharingKeys(deps: Deps, actor: Actor): Promise<Sharing
   return keyRows(deps.db, actor.jurisdictionPath);
 }
 
-export async function createSharingKey(deps: Deps, actor: Actor, meta: RequestMeta, body: CreateSharingKeyBody): Promise<CreatedSharingKey> {
+export async function createSharingKey(
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  body: CreateSharingKeyBody,
+): Promise<CreatedSharingKey> {
   assertPermission(actor, 'catalog:admin');
   const org = await findOrg(deps.db, body.scopeOrgId);
   if (!org || !org.path.startsWith(actor.jurisdictionPath)) {
-    throw new AppError('NOT_FOUND', { field: 'scopeOrgId', message: '共享范围：不存在或不在您的管辖范围内', messageEn: 'scopeOrgId: not in your jurisdiction' });
+    throw new AppError('NOT_FOUND', {
+      field: 'scopeOrgId',
+      message: '共享范围：不存在或不在您的管辖范围内',
+      messageEn: 'scopeOrgId: not in your jurisdiction',
+    });
   }
   const codes = [...new Set(body.assetCodes)];
   const levels = await deps.db.selectFrom('data_assets').select(['code', 'sharing_level']).where('code', 'in', codes).execute();
   codes.forEach((code) => {
     const i = body.assetCodes.indexOf(code);
-    if (!SHARING_INTERFACE_CODES.has(code)) throw fieldError(`assetCodes.${i}`, '该数据资源没有标准共享接口', 'has no standard sharing interface');
+    if (!SHARING_INTERFACE_CODES.has(code))
+      throw fieldError(`assetCodes.${i}`, '该数据资源没有标准共享接口', 'has no standard sharing interface');
     const level = levels.find((l) => l.code === code)?.sharing_level;
     if (level !== 'public' && level !== 'shared') {
       throw fieldError(`assetCodes.${i}`, '该数据资源为不予共享', 'is not to be shared (不予共享)', 'RULE_VIOLATION');

@@ -118,7 +118,8 @@ export async function partnerRecords(
     }
     scopePath = org.path;
   }
-  if (q.after && !UUID.test(q.after)) throw fieldError('after', '须为上一页最后一条记录的编号', 'must be the id of the last record of the previous page');
+  if (q.after && !UUID.test(q.after))
+    throw fieldError('after', '须为上一页最后一条记录的编号', 'must be the id of the last record of the previous page');
   const limit = q.limit ?? 1000;
   const format = q.format ?? 'jsonl';
   const after = q.after ?? null;
