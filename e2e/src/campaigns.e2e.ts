@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { CampaignPoint, Me, OrgNode, SpecialCampaign } from '@chengguan/contracts';
+import type { CampaignPoint, Me, SpecialCampaign } from '@chengguan/contracts';
 import { apiGet, openBrowser, type Session } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
@@ -19,35 +19,31 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const key = () => `e2e-campaign-${Date.now()}-${Math.random()}`;
 const post = (page: Page, path: string, data: unknown) =>
   page.request.post(path, { data, headers: { Origin: baseUrl, 'Idempotency-Key': key() } });
-const findOrg = (nodes: OrgNode[], code: string): OrgNode | undefined =>
-  nodes.map((n) => (n.code === code ? n : findOrg(n.children, code))).find(Boolean);
 
 describe('campaigns', () => {
   it('a point goes from the ledger to 销项: the officer asks with a photo after, the squad leader approves', async () => {
+    const officer = await openBrowser(baseUrl);
+    sessions.push(officer);
+    const { page } = officer;
+    await signIn(page, 'pd_ljz_01');
+    const me = await apiGet<Me>(page, '/api/v1/me');
     const leader = await openBrowser(baseUrl);
     sessions.push(leader);
     await signIn(leader.page, 'pd_leader');
-    const tree = await apiGet<OrgNode[]>(leader.page, '/api/v1/orgs/tree');
-    const ljz = findOrg(tree, 'pd-ljz')!;
-    const bureau = findOrg(tree, 'pd')!;
+    const bureau = await apiGet<Me>(leader.page, '/api/v1/me');
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const made = await post(leader.page, '/api/v1/campaigns', {
-      orgId: bureau.id,
+      orgId: bureau.orgId,
       title: `雷霆专项 ${Date.now()}`,
       periodFrom: today,
       periodTo: today,
-      areaOrgIds: [ljz.id],
+      areaOrgIds: [me.orgId],
       targetPoints: 1,
       targetRounds: 8,
     });
     expect(made.status(), await made.text()).toBe(201);
     const campaign = (await made.json()) as SpecialCampaign;
 
-    const officer = await openBrowser(baseUrl);
-    sessions.push(officer);
-    const { page } = officer;
-    await signIn(page, 'pd_ljz_01');
-    const me = await apiGet<Me>(page, '/api/v1/me');
     const photo = await page.request.post('/api/v1/files', {
       data: PNG,
       headers: { Origin: baseUrl, 'Content-Type': 'image/png', 'Idempotency-Key': key() },
@@ -95,6 +91,9 @@ describe('campaigns', () => {
     sessions.push(s);
     await signIn(s.page, 'pd_admin');
     await s.page.goto('/data-catalog');
+    const search = s.page.getByPlaceholder('按代码、名称或责任部门查找');
+    await search.fill('disclosures');
+    await search.press('Enter');
     const table = s.page.getByTestId('catalog-table');
     await table.getByText('行政处罚决定公示').waitFor();
     expect(await table.getByText('公开').count()).toBeGreaterThan(0);

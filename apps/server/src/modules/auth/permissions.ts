@@ -77,6 +77,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:report',
     'campaign:read',
     'campaign:work',
+    'catalog:read',
   ],
   squad_leader: [
     'org:read',
@@ -103,6 +104,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign:read',
     'campaign:work',
     'campaign:approve',
+    'catalog:read',
   ],
   legal_reviewer: [
     'org:read',
@@ -114,6 +116,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'disclosure:read',
     'disclosure:write',
     'subject:read',
+    'catalog:read',
   ],
   // The command centre (指挥中心) takes tickets in, dispatches, transfers and decides extensions (诉件处置, R12/R13).
   commander: [

@@ -41,6 +41,8 @@ export default function DataCatalogPage() {
   const { message, modal } = App.useApp();
   const { me } = useAuth();
   const isAdmin = !!me?.permissions.includes('catalog:admin');
+  // The catalogue is the city's: its administrator edits it; a district's administrator issues keys for his district.
+  const canEdit = isAdmin && !!me?.cityWide;
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<DataAsset | null>(null);
@@ -114,7 +116,7 @@ export default function DataCatalogPage() {
         ellipsis: true,
         render: (_, a) => a.fields.map((f) => f.label).join('、'),
       },
-      ...(isAdmin
+      ...(canEdit
         ? [
             {
               title: '',
@@ -142,7 +144,7 @@ export default function DataCatalogPage() {
           ]
         : []),
     ],
-    [t, isAdmin, form],
+    [t, canEdit, form],
   );
   return (
     <Page

@@ -8,7 +8,7 @@ import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { FIELD_LABELS } from '../../../errors/field-labels.ts';
 import { toXlsx } from '../../../http/xlsx.ts';
-import { assertPermission } from '../../../shared/access.ts';
+import { assertPermission, isCityWide } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { SHARING_INTERFACE_CODES } from '../sharing-interfaces.ts';
 
@@ -60,6 +60,12 @@ function toAsset(r: AssetRow): DataAsset {
     exportable: SHARING_INTERFACE_CODES.has(r.code),
     updatedAt: new Date(r.updated_at).toISOString(),
   };
+}
+
+/** The catalogue is the city's: only the city's administrator edits it (a district's administrator reads it). */
+export function assertCatalogueAdmin(actor: Actor): void {
+  assertPermission(actor, 'catalog:admin');
+  if (!isCityWide(actor)) throw new AppError('FORBIDDEN');
 }
 
 export async function findAsset(db: Executor, code: string): Promise<DataAsset | null> {
@@ -129,7 +135,7 @@ export async function updateDataAsset(
   code: string,
   body: UpdateDataAssetBody,
 ): Promise<DataAsset> {
-  assertPermission(actor, 'catalog:admin');
+  assertCatalogueAdmin(actor);
   return deps.db.transaction().execute(async (trx) => {
     const before = await findAsset(trx, code);
     if (!before) throw new AppError('NOT_FOUND');
@@ -179,7 +185,7 @@ export async function updateDataAsset(
 
 /** Adds the tables made since the catalogue was seeded, and the new columns of the known ones. Answers what changed. */
 export async function syncCatalogue(deps: Deps, actor: Actor, meta: RequestMeta): Promise<{ added: string[]; updated: string[] }> {
-  assertPermission(actor, 'catalog:admin');
+  assertCatalogueAdmin(actor);
   return deps.db.transaction().execute(async (trx) => {
     const columns = await sql<{ table_name: string; column_name: string; data_type: string }>`
       SELECT c.table_name, c.column_name, c.data_type

@@ -15,7 +15,7 @@ import type {
 import { addDays, digestMessage, leafHash, merkleProof, merkleRoot, rootFromProof, type MerkleStep } from '@chengguan/domain';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
-import { assertPermission } from '../../../shared/access.ts';
+import { assertCatalogueAdmin } from './catalogue.ts';
 import { generateKeyPair, keyFingerprint, sealPrivateKey, signDigest, unsealPrivateKey, verifyDigest } from '../../../shared/sm2-keys.ts';
 import { sm3Hex } from '../../../shared/sm3.ts';
 import { shanghaiDate, shanghaiInstant } from '../../../shared/time.ts';
@@ -130,7 +130,7 @@ export async function makeDigest(deps: Deps, day: string, actor: Actor | null, m
 }
 
 export async function makeDigestNow(deps: Deps, actor: Actor, meta: RequestMeta, body: MakeDigestBody): Promise<PublicationDigest> {
-  assertPermission(actor, 'catalog:admin');
+  assertCatalogueAdmin(actor);
   if (body.day >= shanghaiDate(deps.clock.now())) {
     throw fieldError('day', '只能为已经结束的日期生成摘要', 'must be a day that has ended');
   }
