@@ -152,7 +152,7 @@ describe('the ledger of problem points', () => {
     );
     const own = await call('pd_ljz_leader', 'POST', `/api/v1/campaign-points/${point.id}/decide-close`, { approve: true });
     expect(own.statusCode).toBe(422);
-    expect([errorBody(own).rule, errorBody(own).message]).toEqual(['CP2', expect.stringContaining('申请人以外')]);
+    expect([(own.json() as { rule?: string }).rule, errorBody(own).message]).toEqual(['CP2', expect.stringContaining('申请人以外')]);
     const closed = await ok<CampaignPoint>(
       call('pd_leader', 'POST', `/api/v1/campaign-points/${point.id}/decide-close`, { approve: true }, { 'idempotency-key': 'close-1' }),
     );

@@ -231,8 +231,9 @@ export async function decidePointClose(
 ): Promise<CampaignPoint> {
   assertPermission(actor, 'campaign:approve');
   const reason = body.reason?.trim() || null;
-  if (!body.approve && !reason) throw fieldError('reason', '不予销项须说明理由', 'say why the point is not closed');
   return step(deps, actor, meta, id, body.approve ? 'approve_close' : 'refuse_close', async (_trx, p) => {
+    // Checked once the point is found in the jurisdiction: another district's point is 404 whatever the body says.
+    if (!body.approve && !reason) throw fieldError('reason', '不予销项须说明理由', 'say why the point is not closed');
     if (!mayDecideClose(p.close_requested_by, actor.id)) {
       throw new AppError('RULE_VIOLATION', {
         rule: 'CP2',
