@@ -77,6 +77,10 @@ export type PudongObjects = {
   partnerUnitId: string;
   jointActionId: string;
   jointTaskId: string;
+  /** A 专项 of 浦东 over 陆家嘴 with a problem point, and a partner key of 陆家嘴 for the sharing interfaces. */
+  campaignId: string;
+  campaignPointId: string;
+  sharingKeyId: string;
 };
 
 const ok = async (r: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) => {
@@ -375,8 +379,43 @@ export async function pudongObjects(ctx: TestContext): Promise<PudongObjects> {
     201,
   )) as { id: string; tasks: { id: string }[] };
 
+  kit.tokens.pd_leader ??= await ctx.login('pd_leader');
+  const campaign = (await ok(
+    api('pd_leader', 'POST', '/api/v1/campaigns', {
+      orgId: kit.orgId('pd'),
+      title: '雷霆专项',
+      periodFrom: '2026-03-01',
+      periodTo: '2026-12-31',
+      areaOrgIds: [kit.orgId('pd-ljz')],
+      targetPoints: 1,
+      targetRounds: 8,
+    }),
+    201,
+  )) as { id: string };
+  const campaignPoint = (await ok(
+    api('pd_ljz_01', 'POST', `/api/v1/campaigns/${campaign.id}/points`, {
+      orgId: kit.orgId('pd-ljz'),
+      title: '跨门营业',
+      address: '陆家嘴环路',
+      lon: 121.5,
+      lat: 31.24,
+    }),
+    201,
+  )) as { id: string };
+  const sharingKey = (await ok(
+    api('pd_admin', 'POST', '/api/v1/sharing-keys', {
+      partnerName: '浦东网格化中心',
+      scopeOrgId: kit.orgId('pd-ljz'),
+      assetCodes: ['campaign_points'],
+    }),
+    201,
+  )) as { id: string };
+
   return {
     kit,
+    campaignId: campaign.id,
+    campaignPointId: campaignPoint.id,
+    sharingKeyId: sharingKey.id,
     jointOrderId: jointOrder.id,
     partnerUnitId: partnerUnit.id,
     jointActionId: jointAction.id,

@@ -345,6 +345,14 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'inspection-plans/id': pd(o.planId),
     'tickets/id': pd(o.ticketId),
     'joint-orders/id': pd(o.jointOrderId),
+    'campaigns/id': pd(o.campaignId),
+    'campaign-points/id': pd(o.campaignPointId),
+    'sharing-keys/id': pd(o.sharingKeyId),
+    // The data catalogue is the city's reference data; its assets are named by their table.
+    'data-assets/code': { value: 'orgs', owner: 'reference', random: () => 'orgs' },
+    // A partner names an asset with its key in the header (no key: 401); a day's digest is public.
+    'assets/code': { value: 'orgs', owner: 'reference', random: () => 'orgs' },
+    'digests/day': { value: '2026-03-01', owner: 'reference', random: () => '2026-03-01' },
     'joint-actions/id': pd(o.jointActionId),
     'tasks/taskId': pd(o.jointTaskId),
     'partner-units/id': pd(o.partnerUnitId),
@@ -481,6 +489,9 @@ function markers(): string[] {
   return [
     ...Object.values(sup),
     o.caseId,
+    o.campaignId,
+    o.campaignPointId,
+    o.sharingKeyId,
     o.evidenceId,
     o.evidenceSm3,
     o.recordId,

@@ -25,7 +25,7 @@ import {
   DashboardFilled,
   ExperimentOutlined,
 } from '@ant-design/icons';
-import { FormOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, FlagOutlined, FormOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, DollarOutlined, ReconciliationOutlined, RollbackOutlined, WalletOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/i18n.tsx';
 
@@ -53,6 +53,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'supervision', labelKey: 'menu.supervision', icon: <AuditOutlined /> },
   { key: 'community', labelKey: 'menu.community', icon: <HomeOutlined /> },
   { key: 'quality', labelKey: 'menu.quality', icon: <SafetyOutlined /> },
+  { key: 'campaigns', labelKey: 'menu.campaigns', icon: <FlagOutlined /> },
 ];
 
 export type AppRoute = {
@@ -372,6 +373,41 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'duty:read',
     group: 'duty',
     page: lazy(() => import('./pages/duty/DutyLogPage.tsx')),
+  },
+  // 专项行动 (issue 16 §3) and the data catalogue (§4).
+  {
+    path: 'campaigns',
+    labelKey: 'menu.campaignList',
+    icon: <FlagOutlined />,
+    permission: 'campaign:read',
+    group: 'campaigns',
+    page: lazy(() => import('./pages/campaigns/CampaignListPage.tsx')),
+  },
+  {
+    path: 'campaigns/:id',
+    labelKey: 'menu.campaignList',
+    icon: <FlagOutlined />,
+    permission: 'campaign:read',
+    group: 'campaigns',
+    inMenu: false,
+    page: lazy(() => import('./pages/campaigns/CampaignPage.tsx')),
+  },
+  {
+    path: 'campaign-points/:id',
+    labelKey: 'menu.campaignList',
+    icon: <FlagOutlined />,
+    permission: 'campaign:read',
+    group: 'campaigns',
+    inMenu: false,
+    page: lazy(() => import('./pages/campaigns/CampaignPointPage.tsx')),
+  },
+  {
+    path: 'data-catalog',
+    labelKey: 'menu.dataCatalog',
+    icon: <DatabaseOutlined />,
+    permission: 'catalog:read',
+    group: 'campaigns',
+    page: lazy(() => import('./pages/data-sharing/DataCatalogPage.tsx')),
   },
   {
     path: 'inspection-tasks',

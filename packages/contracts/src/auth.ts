@@ -59,7 +59,15 @@ export const TotpEnableBody = Type.Object({ code: Code('^\\d{6}$', 6) });
  * address and per account name, portal codes per client address and per phone, failed anonymous attempts (portal
  * code login, the party's QR confirmation, a payment callback's signature) per client address.
  */
-export const THROTTLE_RULES = ['login_address', 'login_account', 'portal_code_address', 'portal_code_phone', 'public_address'] as const;
+export const THROTTLE_RULES = [
+  'login_address',
+  'login_account',
+  'portal_code_address',
+  'portal_code_phone',
+  'public_address',
+  // Every call of a data-sharing partner key (docs/data-sharing.md), counted per key.
+  'partner_key',
+] as const;
 export type ThrottleRule = (typeof THROTTLE_RULES)[number];
 export const ThrottleRuleSchema = Type.Union(THROTTLE_RULES.map((r) => Type.Literal(r)));
 

@@ -36,3 +36,5 @@ export * from './credit.ts';
 export * from './reviews.ts';
 export * from './training.ts';
 export * from './team.ts';
+export * from './campaigns.ts';
+export * from './data-sharing.ts';

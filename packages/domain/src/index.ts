@@ -32,3 +32,5 @@ export * from './supervision/index.ts';
 export * from './community/index.ts';
 export * from './credit/index.ts';
 export * from './training/index.ts';
+export * from './sharing/index.ts';
+export * from './campaigns/index.ts';

@@ -28,6 +28,8 @@ import type { ReviewTables } from '../modules/reviews/reviews.tables.ts';
 import type { TrainingTables } from '../modules/training/training.tables.ts';
 import type { TeamTables } from '../modules/staff/team/team.tables.ts';
 import type { SquadTables } from '../modules/squads/squads.tables.ts';
+import type { CampaignTables } from '../modules/campaigns/campaigns.tables.ts';
+import type { DataSharingTables } from '../modules/data-sharing/data-sharing.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -182,4 +184,6 @@ export type DB = CoreTables &
   ReviewTables &
   TrainingTables &
   TeamTables &
-  SquadTables;
+  SquadTables &
+  CampaignTables &
+  DataSharingTables;

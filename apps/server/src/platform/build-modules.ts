@@ -16,6 +16,8 @@ import { creditModule } from '../modules/credit/index.ts';
 import { reviewsModule } from '../modules/reviews/index.ts';
 import { trainingModule } from '../modules/training/index.ts';
 import { squadsModule } from '../modules/squads/index.ts';
+import { campaignsModule } from '../modules/campaigns/index.ts';
+import { dataSharingModule } from '../modules/data-sharing/index.ts';
 import { enforcementModule } from '../modules/enforcement/index.ts';
 import { filesModule } from '../modules/files/index.ts';
 import { geoModule } from '../modules/geo/index.ts';
@@ -76,6 +78,8 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   reviewsModule,
   trainingModule,
   squadsModule,
+  campaignsModule,
+  dataSharingModule,
 ];
 
 export type Modules = {

@@ -1,5 +1,6 @@
 import { fieldEnUS } from './field.en-US.ts';
 import { creditEnUS } from './credit.en-US.ts';
+import { campaignsEnUS } from './campaigns.en-US.ts';
 import { coordinationEnUS } from './coordination.en-US.ts';
 import { dutyEnUS } from './duty.en-US.ts';
 import { supervisionEnUS } from './supervision.en-US.ts';
@@ -208,6 +209,7 @@ export const enUS: Record<MessageKey, string> = {
   'throttle.rule.portal_code_address': 'Portal codes (per address)',
   'throttle.rule.portal_code_phone': 'Portal codes (per phone)',
   'throttle.rule.public_address': 'Failed anonymous requests (per address)',
+  'throttle.rule.partner_key': 'Data-sharing calls (per key)',
   'officer.accountStatus': 'Account',
   'officer.nameRule': 'Name must be 2–30 characters',
   'credential.title': 'Enforcement credentials',
@@ -714,6 +716,7 @@ export const enUS: Record<MessageKey, string> = {
   ...supervisionEnUS,
   ...fieldEnUS,
   ...creditEnUS,
+  ...campaignsEnUS,
   ...ticketConversionEnUS,
   ...commandEnUS,
   ...textEnUS,

@@ -1,5 +1,6 @@
 import { fieldZhCN } from './field.zh-CN.ts';
 import { creditZhCN } from './credit.zh-CN.ts';
+import { campaignsZhCN } from './campaigns.zh-CN.ts';
 import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { dutyZhCN } from './duty.zh-CN.ts';
 import { supervisionZhCN } from './supervision.zh-CN.ts';
@@ -203,6 +204,7 @@ export const zhCN = {
   'throttle.rule.portal_code_address': '门户验证码（按来源地址）',
   'throttle.rule.portal_code_phone': '门户验证码（按手机号）',
   'throttle.rule.public_address': '公开接口失败请求（按来源地址）',
+  'throttle.rule.partner_key': '数据共享接口调用（按密钥）',
   'officer.accountStatus': '账号状态',
   'officer.nameRule': '姓名为2–30个字',
   'credential.title': '执法证',
@@ -710,6 +712,7 @@ export const zhCN = {
   ...supervisionZhCN,
   ...fieldZhCN,
   ...creditZhCN,
+  ...campaignsZhCN,
   ...ticketConversionZhCN,
   ...commandZhCN,
   ...textZhCN,

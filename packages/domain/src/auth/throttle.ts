@@ -21,6 +21,7 @@ export const DEFAULT_THROTTLE_LIMITS: Record<ThrottleRule, ThrottleLimit> = {
   portal_code_phone: { limit: 5, windowMinutes: 60 },
   // Failed anonymous attempts from one address: wrong portal codes, failed QR confirmations, forged callbacks.
   public_address: { limit: 30, windowMinutes: 15 },
+  partner_key: { limit: 120, windowMinutes: 1 },
 };
 
 const LIMIT_RE = /^(\d{1,6})\/(\d{1,6})$/;

@@ -67,6 +67,14 @@ export const PERMISSIONS = [
   'squad:assess',
   'squad:inspect',
   'squad:admin',
+  // 专项行动 (docs/campaigns.md): plan a campaign, work its points, approve 销项.
+  'campaign:read',
+  'campaign:plan',
+  'campaign:work',
+  'campaign:approve',
+  // 数据资源目录与共享 (docs/data-sharing.md): read the catalogue, edit it and issue partner keys.
+  'catalog:read',
+  'catalog:admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -89,6 +97,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'recording:write',
     'training:learn',
     'squad:read',
+    'campaign:read',
+    'campaign:work',
+    'catalog:read',
   ],
   squad_leader: [
     'org:read',
@@ -119,6 +130,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'review:read',
     'squad:read',
     'squad:assess',
+    'campaign:read',
+    'campaign:work',
+    'campaign:approve',
+    'catalog:read',
   ],
   legal_reviewer: [
     'org:read',
@@ -135,6 +150,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'review:read',
     'review:write',
     'training:learn',
+    'catalog:read',
   ],
   // The command centre (指挥中心) takes tickets in, dispatches, transfers and decides extensions (诉件处置, R12/R13).
   commander: [
@@ -154,6 +170,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'ticket:command',
     'training:learn',
+    'campaign:read',
+    'catalog:read',
   ],
   supervisor: [
     'org:read',
@@ -177,6 +195,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:read',
     'squad:read',
     'squad:inspect',
+    'campaign:read',
+    'catalog:read',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -217,6 +237,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'squad:read',
     'squad:inspect',
     'squad:admin',
+    'campaign:read',
+    'campaign:plan',
+    'campaign:approve',
+    'catalog:read',
   ],
   admin: [
     'org:read',
@@ -244,6 +268,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:admin',
     'squad:read',
     'squad:admin',
+    'catalog:read',
+    'catalog:admin',
   ],
   // An account of a partner department (交警, 房管 …): only its own unit's joint orders and action tasks.
   partner: ['org:read', 'joint:read', 'joint:partner'],

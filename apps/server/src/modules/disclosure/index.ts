@@ -13,3 +13,6 @@ export const disclosureModule: ServerModule = {
   hooks: installDisclosureHooks,
   jobs: DISCLOSURE_JOB_HANDLERS,
 };
+
+/** For the daily signed digest (modules/data-sharing): the decisions published on a day. */
+export { disclosuresPublishedOn } from './published-records.ts';

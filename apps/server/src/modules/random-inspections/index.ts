@@ -10,3 +10,6 @@ export const randomInspectionsModule: ServerModule = {
 
 /** For 勤务 (modules/duty): the plans of a squad in a month. */
 export { squadPlans } from './duty-reads.ts';
+
+/** For the daily signed digest (modules/data-sharing): the draws made public in a span of time. */
+export { drawsPublishedBetween } from './published-records.ts';

@@ -5,7 +5,7 @@ import { THROTTLE_JOB_HANDLERS, scheduleThrottlePurge } from './throttle.jobs.ts
 import { throttleRoutes } from './throttle.routes.ts';
 
 export { throttleGate } from './throttle-gate.ts';
-export { accountKey, addressKey, phoneKey, type ThrottleKey } from './throttle-keys.ts';
+export { accountKey, addressKey, partnerKeyKey, phoneKey, type ThrottleKey } from './throttle-keys.ts';
 export { countAttemptIn, refundAttempt, throttledError } from './use-cases/count-attempt.ts';
 export { clearAccountLimit } from './use-cases/clear-account-limit.ts';
 

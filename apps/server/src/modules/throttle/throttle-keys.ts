@@ -25,3 +25,6 @@ export const phoneKey = (phone: string): ThrottleKey => ({
 export function sortedKeys(keys: readonly ThrottleKey[]): ThrottleKey[] {
   return [...keys].sort((a, b) => (a.rule === b.rule ? a.subject.localeCompare(b.subject) : a.rule.localeCompare(b.rule)));
 }
+
+/** A data-sharing partner key, by its id: every call counts (docs/data-sharing.md). */
+export const partnerKeyKey = (keyId: string): ThrottleKey => ({ rule: 'partner_key', subject: keyId });

@@ -61,6 +61,7 @@ const RULE_ZH: Record<ThrottleKey['rule'], string> = {
   portal_code_address: '本地址获取验证码次数过多',
   portal_code_phone: '该手机号码接收验证码次数过多',
   public_address: '本地址失败的操作次数过多',
+  partner_key: '该共享密钥调用次数过多',
 };
 
 /** The 429 for the longest of the refused limits, with its Retry-After. */

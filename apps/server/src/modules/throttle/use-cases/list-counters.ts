@@ -49,6 +49,7 @@ const RULE_ZH: Record<ThrottleRule, string> = {
   portal_code_address: '门户验证码（按地址）',
   portal_code_phone: '门户验证码（按手机号）',
   public_address: '公开接口失败（按地址）',
+  partner_key: '数据共享接口调用（按密钥）',
 };
 
 const COLUMNS: XlsxColumn<ThrottleCounter>[] = [

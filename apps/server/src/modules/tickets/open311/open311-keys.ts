@@ -1,18 +1,17 @@
 // Partner keys (api_key of GeoReport v2): made and revoked by an administrator for a district bureau in his
 // jurisdiction; the requests a key files become tickets of that bureau. Only the SM3 digest of a key is stored.
-import { randomBytes } from 'node:crypto';
 import type { CreatedOpen311Key, CreateOpen311KeyBody, Open311Key } from '@chengguan/contracts';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { sm3Hex } from '../../../shared/sm3.ts';
+import { apiKeyDigest, newApiKey } from '../../../shared/api-keys.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { findOrg } from '../../org/index.ts';
 import { open311Error } from './open311-format.ts';
 
 export type Open311KeyRow = { id: string; name: string; bureau_id: string };
 
-export const keyDigest = (key: string): string => sm3Hex(`open311-api-key\n${key}`);
+export const keyDigest = (key: string): string => apiKeyDigest('open311-api-key', key);
 
 /** Only the administrator manages partner keys (they let an outside program file tickets in the bureau's name). */
 function assertKeyAdmin(actor: Actor): void {
@@ -75,7 +74,7 @@ export async function createOpen311Key(
   body: CreateOpen311KeyBody,
 ): Promise<CreatedOpen311Key> {
   assertKeyAdmin(actor);
-  const apiKey = `o311_${randomBytes(24).toString('base64url')}`;
+  const { key: apiKey } = newApiKey('o311');
   const id = deps.newId();
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
