@@ -28,3 +28,4 @@ export * from './offsite/index.ts';
 export * from './waste/index.ts';
 export * from './coordination/index.ts';
 export * from './duty/index.ts';
+export * from './cockpit/index.ts';

@@ -48,6 +48,11 @@ export const PERMISSIONS = [
   'duty:write',
   'duty:report',
   'ticket:command',
+  // 数据驾驶舱 and 统计通报 (docs/cockpit.md): read the cockpit, set its targets, draft and publish bulletins.
+  'cockpit:read',
+  'cockpit:config',
+  'bulletin:write',
+  'bulletin:publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -90,6 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'duty:write',
     'duty:report',
+    'cockpit:read',
   ],
   legal_reviewer: [
     'org:read',
@@ -119,6 +125,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:command',
     'duty:read',
     'ticket:command',
+    'cockpit:read',
+    'bulletin:write',
   ],
   supervisor: [
     'org:read',
@@ -134,6 +142,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:write',
     'joint:read',
     'duty:read',
+    'cockpit:read',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -164,6 +173,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'duty:write',
     'ticket:command',
+    'cockpit:read',
+    'bulletin:write',
+    'bulletin:publish',
   ],
   admin: [
     'org:read',
@@ -185,6 +197,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'subject:admin',
     'subject:import',
     'joint:read',
+    'cockpit:read',
+    'cockpit:config',
   ],
   // An account of a partner department (交警, 房管 …): only its own unit's joint orders and action tasks.
   partner: ['org:read', 'joint:read', 'joint:partner'],

@@ -4,6 +4,8 @@ import { documentRoutes, publicDocumentRoutes } from './documents.routes.ts';
 import { installStepDocumentHooks } from './step-documents.ts';
 
 export { caseDocumentList, servableCaseDocuments, type CaseDocumentEntry } from './case-document-list.ts';
+/** The bulletins of modules/cockpit set their text in the documents' primary font. */
+export { PRIMARY_BOLD, PRIMARY_REGULAR } from './pdf/fonts.ts';
 export { issueCaseDocument, readDocumentPdf, readDocumentPdfOrNull, type IssueRequest, type IssuedDocument } from './issue-document.ts';
 
 export const documentsModule: ServerModule = {
