@@ -545,6 +545,10 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   positionRetentionDays: L('位置保存天数', 'position retention days'),
   entryDate: L('日志日期', 'log date'),
   tagCode: L('日志标签', 'log tag'),
+  theme: L('驾驶舱主题', 'cockpit theme'),
+  kpi: L('指标', 'indicator'),
+  target: L('目标值', 'target'),
+  periodKind: L('通报周期', 'bulletin period kind'),
 };
 
 /** The property a path names: `body.party.birthDate` → birthDate, `versions[0].tiers[1].range` → range. */

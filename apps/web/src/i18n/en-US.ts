@@ -1,5 +1,6 @@
 import { coordinationEnUS } from './coordination.en-US.ts';
 import { dutyEnUS } from './duty.en-US.ts';
+import { cockpitEnUS } from './cockpit.en-US.ts';
 import { commandEnUS } from './command.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
 import { ticketConversionEnUS } from './ticket-conversion.en-US.ts';
@@ -708,6 +709,7 @@ export const enUS: Record<MessageKey, string> = {
   ...ticketsEnUS,
   ...coordinationEnUS,
   ...dutyEnUS,
+  ...cockpitEnUS,
   ...ticketConversionEnUS,
   ...commandEnUS,
   ...textEnUS,

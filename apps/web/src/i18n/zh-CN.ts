@@ -1,5 +1,6 @@
 import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { dutyZhCN } from './duty.zh-CN.ts';
+import { cockpitZhCN } from './cockpit.zh-CN.ts';
 import { commandZhCN } from './command.zh-CN.ts';
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 import { ticketConversionZhCN } from './ticket-conversion.zh-CN.ts';
@@ -704,6 +705,7 @@ export const zhCN = {
   ...ticketsZhCN,
   ...coordinationZhCN,
   ...dutyZhCN,
+  ...cockpitZhCN,
   ...ticketConversionZhCN,
   ...commandZhCN,
   ...textZhCN,
