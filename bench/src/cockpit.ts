@@ -51,13 +51,19 @@ console.log(`${engine}: ${generated}; rows ${JSON.stringify(counts)}`);
 
 // The roll-up kept by the triggers during the load equals a rebuild from the base tables.
 const snapshot = async () =>
-  (await sql<{ k: string }>`SELECT metric || month || org_id || ':' || value AS k FROM cockpit_rollup WHERE value <> 0 ORDER BY 1`.execute(db)).rows
+  (
+    await sql<{ k: string }>`SELECT metric || month || org_id || ':' || value AS k FROM cockpit_rollup WHERE value <> 0 ORDER BY 1`.execute(
+      db,
+    )
+  ).rows
     .map((r) => r.k)
     .join('\n');
 const before = await snapshot();
 const tr = performance.now();
 await sql`SELECT cockpit_rebuild()`.execute(db);
-console.log(`roll-up rebuild ${((performance.now() - tr) / 1000).toFixed(1)} s; equal to the trigger-kept roll-up: ${before === (await snapshot())}`);
+console.log(
+  `roll-up rebuild ${((performance.now() - tr) / 1000).toFixed(1)} s; equal to the trigger-kept roll-up: ${before === (await snapshot())}`,
+);
 await sql`ANALYZE`.execute(db);
 
 const app = await buildApp({ deps: platform.deps, databaseKind: platform.database.kind });
@@ -74,8 +80,10 @@ const orgs = (
       FROM orgs c, b, s WHERE c.kind = 'city_bureau' ORDER BY c.path LIMIT 1`.execute(db)
 ).rows[0]!;
 async function readerAt(orgId: string): Promise<string> {
-  const o = (await sql<{ id: string; username: string }>`
-    SELECT id, username FROM officers WHERE org_id = ${orgId} AND username IS NOT NULL AND active ORDER BY username LIMIT 1`.execute(db)).rows[0];
+  const o = (
+    await sql<{ id: string; username: string }>`
+    SELECT id, username FROM officers WHERE org_id = ${orgId} AND username IS NOT NULL AND active ORDER BY username LIMIT 1`.execute(db)
+  ).rows[0];
   if (!o) throw new Error(`no account at ${orgId}`);
   await sql`INSERT INTO officer_roles (officer_id, role) VALUES (${o.id}, 'bureau_leader') ON CONFLICT DO NOTHING`.execute(db);
   const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: o.username, password: CITY_BENCH_PASSWORD } });
@@ -89,7 +97,9 @@ const readers = [
 ];
 
 const month = (
-  await sql<{ m: string }>`SELECT to_char(max(received_at) AT TIME ZONE 'UTC' + interval '8 hours', 'YYYY-MM') AS m FROM tickets`.execute(db)
+  await sql<{ m: string }>`SELECT to_char(max(received_at) AT TIME ZONE 'UTC' + interval '8 hours', 'YYYY-MM') AS m FROM tickets`.execute(
+    db,
+  )
 ).rows[0]!.m;
 const monthStart = `${month}-01`;
 
@@ -186,7 +196,12 @@ for (const theme of ['cases', 'complaints', 'subjects', 'staff']) {
 }
 const target = engine === 'postgresql' ? 100 : 300;
 const worst = Math.max(...rows.map((r) => r.platformP95));
-console.log(`month ${month}; worst panel p95 ${worst} ms (target ≤ ${target} ms: ${worst <= target ? 'met' : 'missed'}); load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} (shared machine)`);
+console.log(
+  `month ${month}; worst panel p95 ${worst} ms (target ≤ ${target} ms: ${worst <= target ? 'met' : 'missed'}); load ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')} (shared machine)`,
+);
 writeResult({
   name: 'cockpit',
   engine,

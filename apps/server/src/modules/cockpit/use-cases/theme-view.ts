@@ -109,23 +109,33 @@ export async function breadcrumbOf(db: Executor, actor: Actor, org: OrgRow) {
     .map((r) => ({ id: r.id, name: r.name, kind: r.kind }));
 }
 
-/** The KPIs and per-child values of one theme for a set of months (one month for the cockpit, three for a quarter). */
-export async function themeNumbers(deps: Deps, theme: CockpitTheme, org: OrgRow, months: readonly string[]) {
-  const now = deps.clock.now();
+async function liveCells(deps: Deps, theme: CockpitTheme, org: OrgRow, fromMonth: string, toMonth: string) {
+  if (!theme.live) return [];
+  return theme.live({
+    db: deps.db,
+    scopePath: org.path,
+    childPart: childPartOf(org.path),
+    from: shanghaiInstant(`${fromMonth}-01`),
+    to: shanghaiInstant(`${addMonths(toMonth, 1)}-01`),
+    now: deps.clock.now(),
+  });
+}
+
+/**
+ * The KPIs and per-child values of one theme for a set of months (one month for the cockpit, three for a quarter).
+ * `live`: the theme's live cells when the caller read them already (for a longer range; filtered to the months here).
+ */
+export async function themeNumbers(deps: Deps, theme: CockpitTheme, org: OrgRow, months: readonly string[], live?: readonly RollupCell[]) {
   const { flow, stock } = themeMetrics(theme);
-  const cells = await rollupByChild(deps.db, org.path, months, flow, stock);
-  const live = theme.live
-    ? await theme.live({
-        db: deps.db,
-        scopePath: org.path,
-        childPart: childPartOf(org.path),
-        from: shanghaiInstant(`${months[0]}-01`),
-        to: shanghaiInstant(`${addMonths(months[months.length - 1]!, 1)}-01`),
-        now,
-      })
-    : [];
-  const children = byChild([...cells, ...live]);
-  const targets = await targetsNow(deps.db);
+  const [cells, liveHere, targets, kids] = await Promise.all([
+    rollupByChild(deps.db, org.path, months, flow, stock),
+    live
+      ? Promise.resolve(live.filter((c) => months.includes(c.month)))
+      : liveCells(deps, theme, org, months[0]!, months[months.length - 1]!),
+    targetsNow(deps.db),
+    childOrgs(deps.db, org.id),
+  ]);
+  const children = byChild([...cells, ...liveHere]);
   const from = `${months[0]}-01`;
   const to = lastDayOf(months[months.length - 1]!);
   const kpisOf = (s: Sums, orgId: string): KpiValue[] =>
@@ -144,7 +154,6 @@ export async function themeNumbers(deps: Deps, theme: CockpitTheme, org: OrgRow,
         ...kpiValue(k, s, target),
       };
     });
-  const kids = await childOrgs(deps.db, org.id);
   const { districts } = cityMap();
   const childRows: CockpitThemeView['children'] = kids.map((c) => {
     const s = children.get(c.id) ?? new Map<string, number>();
@@ -159,7 +168,7 @@ export async function themeNumbers(deps: Deps, theme: CockpitTheme, org: OrgRow,
     for (const k of kpisOf(own, org.id)) values[k.key] = k.value;
     childRows.push({ orgId: null, name: `${org.name}（本级）`, kind: null, areaName: null, values });
   }
-  return { kpis: kpisOf(total(children.values()), org.id), children: childRows, kids, cellCount: cells.length + live.length };
+  return { kpis: kpisOf(total(children.values()), org.id), children: childRows, kids };
 }
 
 export async function getThemeView(deps: Deps, actor: Actor, themeId: string, q: CockpitQuery): Promise<CockpitThemeView> {
@@ -168,24 +177,18 @@ export async function getThemeView(deps: Deps, actor: Actor, themeId: string, q:
   const now = deps.clock.now();
   const current = shanghaiDate(now).slice(0, 7);
   const month = q.month ?? current;
-  const numbers = await themeNumbers(deps, theme, org, [month]);
 
-  // Trend and forecast: the trend KPIs and the headline, month by month.
+  // Trend and forecast: the trend KPIs and the headline, month by month; the live part read once for both.
   const trendKpis = theme.kpis.filter((k) => (k.trend || k.key === theme.headline) && k.connected !== false && !k.stock);
   const metrics = [...new Set(trendKpis.flatMap((k) => [...k.num, ...(k.den ?? [])]))];
   const lastFull = month === current ? addMonths(month, -1) : month;
   const fromMonth = addMonths(month, -(FORECAST_HISTORY - 1));
-  const cells = await rollupByMonth(deps.db, org.path, fromMonth, month, metrics);
-  const live = theme.live
-    ? await theme.live({
-        db: deps.db,
-        scopePath: org.path,
-        childPart: childPartOf(org.path),
-        from: shanghaiInstant(`${fromMonth}-01`),
-        to: shanghaiInstant(`${addMonths(month, 1)}-01`),
-        now,
-      })
-    : [];
+  const [cells, live, breadcrumb] = await Promise.all([
+    rollupByMonth(deps.db, org.path, fromMonth, month, metrics),
+    liveCells(deps, theme, org, fromMonth, month),
+    breadcrumbOf(deps.db, actor, org),
+  ]);
+  const numbers = await themeNumbers(deps, theme, org, [month], live);
   const perMonth = byMonth([...cells, ...live]);
   const allMonths = monthRange(fromMonth, month);
   const valueAt = (k: KpiDef, m: string) => kpiValue(k, perMonth.get(m) ?? new Map(), null).value;
@@ -225,7 +228,7 @@ export async function getThemeView(deps: Deps, actor: Actor, themeId: string, q:
     theme: { id: theme.id, name: theme.name, nameEn: theme.nameEn },
     month,
     org: { id: org.id, name: org.name, kind: org.kind },
-    breadcrumb: await breadcrumbOf(deps.db, actor, org),
+    breadcrumb,
     mapLevel,
     kpis: numbers.kpis,
     trend: { months: trendMonths, series },
