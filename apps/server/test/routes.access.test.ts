@@ -89,7 +89,7 @@ beforeAll(async () => {
   // 统计通报: a draft bulletin of 浦东.
   const bulletin = await ctx.api('POST', '/api/v1/cockpit/bulletins', {
     token: await ctx.login('pd_leader'),
-    body: { periodKind: 'month', period: '2026-02', orgId: o.bureauId },
+    body: { periodKind: 'month', period: '2020-01', orgId: o.bureauId },
   });
   expect(bulletin.statusCode, bulletin.body).toBe(201);
   bulletinId = (bulletin.json() as { id: string }).id;
