@@ -180,22 +180,27 @@ export async function getThemeView(deps: Deps, actor: Actor, themeId: string, q:
 
   // Trend and forecast: the trend KPIs and the headline, month by month; the live part read once for both.
   const trendKpis = theme.kpis.filter((k) => (k.trend || k.key === theme.headline) && k.connected !== false && !k.stock);
-  const metrics = [...new Set(trendKpis.flatMap((k) => [...k.num, ...(k.den ?? [])]))];
+  const headlineKpi = theme.kpis.find((k) => k.key === theme.headline);
+  const headlineMetrics = new Set(headlineKpi ? [...headlineKpi.num, ...(headlineKpi.den ?? [])] : []);
+  const metrics = [...new Set(trendKpis.flatMap((k) => [...k.num, ...(k.den ?? [])]))].filter((m) => !headlineMetrics.has(m));
   const lastFull = month === current ? addMonths(month, -1) : month;
+  // The forecast's headline over three seasons; the other trend series over the months the chart shows.
   const fromMonth = addMonths(month, -(FORECAST_HISTORY - 1));
-  const [cells, live, breadcrumb] = await Promise.all([
-    rollupByMonth(deps.db, org.path, fromMonth, month, metrics),
-    liveCells(deps, theme, org, fromMonth, month),
+  const trendFrom = addMonths(month, -(TREND_MONTHS - 1));
+  const [headlineCells, cells, live, breadcrumb] = await Promise.all([
+    rollupByMonth(deps.db, org.path, fromMonth, month, [...headlineMetrics]),
+    rollupByMonth(deps.db, org.path, trendFrom, month, metrics),
+    liveCells(deps, theme, org, trendFrom, month),
     breadcrumbOf(deps.db, actor, org),
   ]);
   const numbers = await themeNumbers(deps, theme, org, [month], live);
-  const perMonth = byMonth([...cells, ...live]);
+  const perMonth = byMonth([...headlineCells, ...cells, ...live]);
   const allMonths = monthRange(fromMonth, month);
   const valueAt = (k: KpiDef, m: string) => kpiValue(k, perMonth.get(m) ?? new Map(), null).value;
   const trendMonths = allMonths.slice(-TREND_MONTHS);
   const series = trendKpis.map((k) => ({ key: k.key, name: k.name, nameEn: k.nameEn, values: trendMonths.map((m) => valueAt(k, m)) }));
 
-  const headline = theme.kpis.find((k) => k.key === theme.headline);
+  const headline = headlineKpi;
   let forecast: CockpitThemeView['forecast'] = null;
   if (headline) {
     const history = allMonths.filter((m) => m <= lastFull);
