@@ -107,7 +107,12 @@ export function ForecastChart({ view, height, dark }: { view: CockpitThemeView; 
       ],
     };
   }, [f, view, t, dark]);
-  if (!f) return <Typography.Text type="secondary">{t('cockpit.mapeNone')}</Typography.Text>;
+  if (!f)
+    return (
+      <Typography.Text type="secondary" data-testid="cockpit-forecast">
+        {t('cockpit.mapeNone')}
+      </Typography.Text>
+    );
   const kpi = view.kpis.find((k) => k.key === f.kpi);
   return (
     <div data-testid="cockpit-forecast">
