@@ -25,6 +25,7 @@ let lawIds: Record<string, string>;
 let importId: string;
 /** 浦东's Open311 partner key and a request it filed. */
 let open311KeyId: string;
+let bulletinId: string;
 let open311Request: { service_request_id: string; token: string };
 /** 浦东's supervision records (docs/supervision.md): a drawn plan, a sample, a finding, a recording, a notice, 督办, a complaint. */
 const sup: Record<string, string> = {};
@@ -281,6 +282,13 @@ beforeAll(async () => {
     closesOn: '2026-12-31',
   });
   mine.attempt = await madeId(await ctx.login('pd_ljz_01'), `/api/v1/training/exams/${mine.exam}/attempts`, {});
+  // 统计通报: a draft bulletin of 浦东.
+  const bulletin = await ctx.api('POST', '/api/v1/cockpit/bulletins', {
+    token: await ctx.login('pd_leader'),
+    body: { periodKind: 'month', period: '2020-01', orgId: o.bureauId },
+  });
+  expect(bulletin.statusCode, bulletin.body).toBe(201);
+  bulletinId = (bulletin.json() as { id: string }).id;
   // The city's 检查事项清单 is reference data of the same kind.
   lawIds['inspection-matters'] = (await ctx.deps.db.selectFrom('inspection_matters').select('id').limit(1).executeTakeFirstOrThrow()).id;
 }, 240_000);
@@ -372,6 +380,10 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'overrides/date': { value: '2026-05-06', owner: 'reference', random: () => '2026-05-06' },
     'import/kind': { value: 'provisions', owner: 'reference', random: () => 'provisions' },
     'open311-keys/id': pd(open311KeyId),
+    'bulletins/id': pd(bulletinId),
+    // A cockpit theme names no object (the org is the query's); a KPI's target is the city's reference data.
+    'themes/theme': { value: 'cases', owner: 'neutral', random: () => 'cases' },
+    'targets/kpi': { value: 'tickets.satisfaction', owner: 'reference', random: () => 'tickets.satisfaction' },
     // Categories are the city's reference data, written by the city's administrator only.
     'ticket-categories/code': { value: 'SR04', owner: 'reference', random: () => 'ZZ' },
     // An in-console message is its recipient's own: nobody else's id opens it.

@@ -54,6 +54,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'community', labelKey: 'menu.community', icon: <HomeOutlined /> },
   { key: 'quality', labelKey: 'menu.quality', icon: <SafetyOutlined /> },
   { key: 'campaigns', labelKey: 'menu.campaigns', icon: <FlagOutlined /> },
+  { key: 'cockpit', labelKey: 'menu.cockpit', icon: <DashboardOutlined /> },
 ];
 
 export type AppRoute = {
@@ -738,6 +739,39 @@ export const APP_ROUTES: AppRoute[] = [
     labelKey: 'menu.settings',
     icon: <SettingOutlined />,
     page: lazy(() => import('./pages/settings/SettingsPage.tsx')),
+  },
+  // 数据驾驶舱 and 统计通报 (docs/cockpit.md).
+  {
+    path: 'cockpit',
+    labelKey: 'menu.cockpit',
+    icon: <DashboardOutlined />,
+    permission: 'cockpit:read',
+    group: 'cockpit',
+    page: lazy(() => import('./pages/cockpit/CockpitPage.tsx')),
+  },
+  {
+    path: 'cockpit/screen',
+    labelKey: 'menu.cockpitScreen',
+    icon: <DashboardFilled />,
+    permission: 'cockpit:read',
+    group: 'cockpit',
+    page: lazy(() => import('./pages/cockpit/CockpitScreenPage.tsx')),
+  },
+  {
+    path: 'cockpit/definitions',
+    labelKey: 'menu.cockpitDefinitions',
+    icon: <ReadOutlined />,
+    permission: 'cockpit:read',
+    group: 'cockpit',
+    page: lazy(() => import('./pages/cockpit/CockpitDefinitionsPage.tsx')),
+  },
+  {
+    path: 'cockpit/bulletins',
+    labelKey: 'menu.bulletins',
+    icon: <FileTextOutlined />,
+    permission: 'cockpit:read',
+    group: 'cockpit',
+    page: lazy(() => import('./pages/cockpit/BulletinsPage.tsx')),
   },
 ];
 

@@ -38,3 +38,4 @@ export * from './training.ts';
 export * from './team.ts';
 export * from './campaigns.ts';
 export * from './data-sharing.ts';
+export * from './cockpit.ts';

@@ -34,3 +34,4 @@ export * from './credit/index.ts';
 export * from './training/index.ts';
 export * from './sharing/index.ts';
 export * from './campaigns/index.ts';
+export * from './cockpit/index.ts';

@@ -30,6 +30,7 @@ import type { TeamTables } from '../modules/staff/team/team.tables.ts';
 import type { SquadTables } from '../modules/squads/squads.tables.ts';
 import type { CampaignTables } from '../modules/campaigns/campaigns.tables.ts';
 import type { DataSharingTables } from '../modules/data-sharing/data-sharing.tables.ts';
+import type { CockpitTables } from '../modules/cockpit/cockpit.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -186,4 +187,5 @@ export type DB = CoreTables &
   TeamTables &
   SquadTables &
   CampaignTables &
-  DataSharingTables;
+  DataSharingTables &
+  CockpitTables;

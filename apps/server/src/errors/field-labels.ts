@@ -676,6 +676,10 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   path: L('证明路径', 'proof path'),
   side: L('位置', 'side'),
   hash: L('哈希值', 'hash'),
+  theme: L('驾驶舱主题', 'cockpit theme'),
+  kpi: L('指标', 'indicator'),
+  target: L('目标值', 'target'),
+  periodKind: L('通报周期', 'bulletin period kind'),
 };
 
 /** The property a path names: `body.party.birthDate` → birthDate, `versions[0].tiers[1].range` → range. */

@@ -5,6 +5,7 @@ import type { Deps } from '../context.ts';
 import { auditModule } from '../modules/audit/index.ts';
 import { authModule } from '../modules/auth/index.ts';
 import { casesModule } from '../modules/cases/index.ts';
+import { cockpitModule } from '../modules/cockpit/index.ts';
 import { coordinationModule } from '../modules/coordination/index.ts';
 import { disclosureModule } from '../modules/disclosure/index.ts';
 import { documentsModule } from '../modules/documents/index.ts';
@@ -80,6 +81,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   squadsModule,
   campaignsModule,
   dataSharingModule,
+  cockpitModule,
 ];
 
 export type Modules = {

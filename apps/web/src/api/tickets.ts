@@ -25,6 +25,10 @@ export type TicketFilters = {
   state?: string;
   channel?: string;
   q?: string;
+  /** From the cockpit's numbers: a unit and the period received. */
+  orgId?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
 };
 
 export { TICKET_STEP_PATHS, type TicketStepAction };

@@ -4,6 +4,7 @@ import { campaignsEnUS } from './campaigns.en-US.ts';
 import { coordinationEnUS } from './coordination.en-US.ts';
 import { dutyEnUS } from './duty.en-US.ts';
 import { supervisionEnUS } from './supervision.en-US.ts';
+import { cockpitEnUS } from './cockpit.en-US.ts';
 import { commandEnUS } from './command.en-US.ts';
 import { ticketsEnUS } from './tickets.en-US.ts';
 import { ticketConversionEnUS } from './ticket-conversion.en-US.ts';
@@ -717,6 +718,7 @@ export const enUS: Record<MessageKey, string> = {
   ...fieldEnUS,
   ...creditEnUS,
   ...campaignsEnUS,
+  ...cockpitEnUS,
   ...ticketConversionEnUS,
   ...commandEnUS,
   ...textEnUS,

@@ -4,6 +4,7 @@ import { campaignsZhCN } from './campaigns.zh-CN.ts';
 import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { dutyZhCN } from './duty.zh-CN.ts';
 import { supervisionZhCN } from './supervision.zh-CN.ts';
+import { cockpitZhCN } from './cockpit.zh-CN.ts';
 import { commandZhCN } from './command.zh-CN.ts';
 import { ticketsZhCN } from './tickets.zh-CN.ts';
 import { ticketConversionZhCN } from './ticket-conversion.zh-CN.ts';
@@ -713,6 +714,7 @@ export const zhCN = {
   ...fieldZhCN,
   ...creditZhCN,
   ...campaignsZhCN,
+  ...cockpitZhCN,
   ...ticketConversionZhCN,
   ...commandZhCN,
   ...textZhCN,

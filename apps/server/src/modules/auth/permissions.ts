@@ -75,6 +75,11 @@ export const PERMISSIONS = [
   // 数据资源目录与共享 (docs/data-sharing.md): read the catalogue, edit it and issue partner keys.
   'catalog:read',
   'catalog:admin',
+  // 数据驾驶舱 and 统计通报 (docs/cockpit.md): read the cockpit, set its targets, draft and publish bulletins.
+  'cockpit:read',
+  'cockpit:config',
+  'bulletin:write',
+  'bulletin:publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -134,6 +139,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign:work',
     'campaign:approve',
     'catalog:read',
+    'cockpit:read',
   ],
   legal_reviewer: [
     'org:read',
@@ -172,6 +178,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:learn',
     'campaign:read',
     'catalog:read',
+    'cockpit:read',
+    'bulletin:write',
   ],
   supervisor: [
     'org:read',
@@ -197,6 +205,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'squad:inspect',
     'campaign:read',
     'catalog:read',
+    'cockpit:read',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -241,6 +250,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign:plan',
     'campaign:approve',
     'catalog:read',
+    'cockpit:read',
+    'bulletin:write',
+    'bulletin:publish',
   ],
   admin: [
     'org:read',
@@ -270,6 +282,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'squad:admin',
     'catalog:read',
     'catalog:admin',
+    'cockpit:read',
+    'cockpit:config',
   ],
   // An account of a partner department (交警, 房管 …): only its own unit's joint orders and action tasks.
   partner: ['org:read', 'joint:read', 'joint:partner'],

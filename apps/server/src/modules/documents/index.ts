@@ -5,6 +5,8 @@ import { installStepDocumentHooks } from './step-documents.ts';
 
 export { caseDocumentList, servableCaseDocuments, type CaseDocumentEntry } from './case-document-list.ts';
 export { issueStandaloneDocument, type StandaloneDocumentRequest } from './standalone-document.ts';
+/** The bulletins of modules/cockpit set their text in the documents' primary font. */
+export { PRIMARY_BOLD, PRIMARY_REGULAR } from './pdf/fonts.ts';
 export { issueCaseDocument, readDocumentPdf, readDocumentPdfOrNull, type IssueRequest, type IssuedDocument } from './issue-document.ts';
 
 export const documentsModule: ServerModule = {

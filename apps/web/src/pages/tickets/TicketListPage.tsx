@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Flex, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { TicketSummary } from '@chengguan/contracts';
 import { ticketsApi, type TicketFilters } from '../../api/tickets.ts';
 import { type Query } from '../../api/client.ts';
@@ -22,7 +22,19 @@ export function TicketList({ mine }: { mine: boolean }) {
   const { t, lang } = useI18n();
   const { can } = useAuth();
   const [registering, setRegistering] = useState(false);
-  const initial: TicketFilters = mine ? { mine: true, open: true } : { open: true };
+  const [params] = useSearchParams();
+  // From the cockpit's numbers (?orgId=…&receivedFrom=…&receivedTo=…): the tickets received in the period, open or not.
+  const fromCockpit = !mine && params.has('orgId');
+  const initial: TicketFilters = mine
+    ? { mine: true, open: true }
+    : fromCockpit
+      ? {
+          orgId: params.get('orgId')!,
+          ...(params.get('open') === 'true' ? { open: true } : {}),
+          ...(params.get('receivedFrom') ? { receivedFrom: params.get('receivedFrom')! } : {}),
+          ...(params.get('receivedTo') ? { receivedTo: params.get('receivedTo')! } : {}),
+        }
+      : { open: true };
   const [filters, setFilters] = useState<TicketFilters>(initial);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const query = { ...filters, ...paging } as Query;

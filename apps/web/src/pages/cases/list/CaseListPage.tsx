@@ -25,6 +25,11 @@ function filtersFromUrl(params: URLSearchParams): CaseFilters {
   // From a home's per-squad numbers (?orgId=…); the server lists nothing for an org outside the jurisdiction.
   const orgId = params.get('orgId');
   if (orgId) f.orgId = orgId;
+  // From the cockpit's numbers (?from=…&to=…): cases discovered in the period.
+  const from = params.get('from');
+  const to = params.get('to');
+  if (from) f.from = from;
+  if (to) f.to = to;
   return f;
 }
 
