@@ -18,6 +18,7 @@ import type { RandomInspectionTables } from '../modules/random-inspections/rando
 import type { TicketTables } from '../modules/tickets/tickets.tables.ts';
 import type { Open311Tables } from '../modules/tickets/open311/open311.tables.ts';
 import type { CoordinationTables } from '../modules/coordination/coordination.tables.ts';
+import type { OffsiteTables } from '../modules/offsite/index.ts';
 import type { DutyTables } from '../modules/duty/duty.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
@@ -164,4 +165,5 @@ export type DB = CoreTables &
   TicketTables &
   Open311Tables &
   CoordinationTables &
+  OffsiteTables &
   DutyTables;

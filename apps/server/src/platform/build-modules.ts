@@ -9,6 +9,7 @@ import { coordinationModule } from '../modules/coordination/index.ts';
 import { disclosureModule } from '../modules/disclosure/index.ts';
 import { documentsModule } from '../modules/documents/index.ts';
 import { dutyModule } from '../modules/duty/index.ts';
+import { offsiteModule } from '../modules/offsite/index.ts';
 import { enforcementModule } from '../modules/enforcement/index.ts';
 import { filesModule } from '../modules/files/index.ts';
 import { geoModule } from '../modules/geo/index.ts';
@@ -60,6 +61,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   ticketsModule,
   coordinationModule,
   dutyModule,
+  offsiteModule,
 ];
 
 export type Modules = {

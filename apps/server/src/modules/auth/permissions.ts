@@ -48,6 +48,10 @@ export const PERMISSIONS = [
   'duty:write',
   'duty:report',
   'ticket:command',
+  // 非现场执法 (docs/offsite.md): the device register and scenes, the review queue (二审合一).
+  'offsite:read',
+  'offsite:device',
+  'offsite:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,6 +71,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:write',
     'duty:read',
     'duty:report',
+    'offsite:read',
+    'offsite:review',
   ],
   squad_leader: [
     'org:read',
@@ -90,6 +96,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'duty:write',
     'duty:report',
+    'offsite:read',
+    'offsite:review',
   ],
   legal_reviewer: [
     'org:read',
@@ -101,6 +109,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'disclosure:read',
     'disclosure:write',
     'subject:read',
+    'offsite:read',
   ],
   // The command centre (指挥中心) takes tickets in, dispatches, transfers and decides extensions (诉件处置, R12/R13).
   commander: [
@@ -119,6 +128,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:command',
     'duty:read',
     'ticket:command',
+    'offsite:read',
+    'offsite:device',
   ],
   supervisor: [
     'org:read',
@@ -134,6 +145,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:write',
     'joint:read',
     'duty:read',
+    'offsite:read',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -164,6 +176,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'duty:write',
     'ticket:command',
+    'offsite:read',
   ],
   admin: [
     'org:read',
@@ -185,6 +198,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'subject:admin',
     'subject:import',
     'joint:read',
+    'offsite:read',
+    'offsite:device',
   ],
   // An account of a partner department (交警, 房管 …): only its own unit's joint orders and action tasks.
   partner: ['org:read', 'joint:read', 'joint:partner'],
