@@ -33,6 +33,7 @@ import {
   type OffsiteReviewListQuery as ReviewQuery,
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
+import { keepWritesOnRefusal } from '../../db/unit-of-work.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import type { RouteApp } from '../../platform/server-module.ts';
@@ -62,6 +63,8 @@ export function publicOffsiteRoutes(app: RouteApp, deps: Deps): void {
     },
     async (request, reply) => {
       const a = await receiveDeviceEvent(deps, request.headers, request.body);
+      // Nothing lost: the refused delivery and its reason stay although the answer is 422.
+      if (a.result === 'refused') keepWritesOnRefusal();
       return reply.status(a.result === 'refused' ? 422 : 200).send(a);
     },
   );
