@@ -1,3 +1,4 @@
+import { offsiteEnUS } from './offsite.en-US.ts';
 import { coordinationEnUS } from './coordination.en-US.ts';
 import { dutyEnUS } from './duty.en-US.ts';
 import { commandEnUS } from './command.en-US.ts';
@@ -707,6 +708,7 @@ export const enUS: Record<MessageKey, string> = {
   ...inspectionsEnUS,
   ...ticketsEnUS,
   ...coordinationEnUS,
+  ...offsiteEnUS,
   ...dutyEnUS,
   ...ticketConversionEnUS,
   ...commandEnUS,

@@ -1,3 +1,4 @@
+import { offsiteZhCN } from './offsite.zh-CN.ts';
 import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { dutyZhCN } from './duty.zh-CN.ts';
 import { commandZhCN } from './command.zh-CN.ts';
@@ -703,6 +704,7 @@ export const zhCN = {
   ...inspectionsZhCN,
   ...ticketsZhCN,
   ...coordinationZhCN,
+  ...offsiteZhCN,
   ...dutyZhCN,
   ...ticketConversionZhCN,
   ...commandZhCN,

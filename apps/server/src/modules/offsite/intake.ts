@@ -6,7 +6,7 @@
 // accepted event joins the review item of the same party and scene within the scene's window (处罚法 Art. 29).
 import { randomBytes } from 'node:crypto';
 import type { OffsiteEventAnswer, OffsiteEventBody } from '@chengguan/contracts';
-import { joinsGroup } from '@chengguan/domain';
+import { formatCitationZh, joinsGroup } from '@chengguan/domain';
 import type { Deps, Executor } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { useNonce, verifyExchangeSignature } from '../../shared/connector-signing.ts';
@@ -43,6 +43,12 @@ export function partyKeyOf(e: Pick<OffsiteEventBody, 'plate' | 'subjectCode'>): 
   return null;
 }
 
+const RULE_REFS: Record<string, string> = {
+  A5: 'A5 行政处罚法 Art. 41',
+  E11: 'E11 上海市浦东新区城市管理领域非现场执法规定 Art. 4',
+  A4: 'A4 行政处罚法 Art. 46',
+};
+
 type Refusal = { code: string; ruleId: string | null; zh: string; en: string };
 
 async function answerOf(db: Executor, deviceCode: string, eventRef: string, duplicate: boolean): Promise<OffsiteEventAnswer | null> {
@@ -69,7 +75,7 @@ async function answerOf(db: Executor, deviceCode: string, eventRef: string, dupl
           code: 'OFFSITE_EVENT_REFUSED',
           message: `设备事件不予受理：${row.reason ?? ''}`,
           messageEn: `The device event is refused: ${row.reason_en ?? ''}`,
-          ...(row.rule_id ? { rule: row.rule_id === 'E11' ? 'E11 浦东非现场执法规定 Art. 4' : `${row.rule_id} 行政处罚法 Art. 41` } : {}),
+          ...(row.rule_id ? { rule: RULE_REFS[row.rule_id] ?? row.rule_id } : {}),
         }
       : {}),
   };
@@ -119,7 +125,7 @@ async function refusalOf(deps: Deps, body: OffsiteEventBody, device: DeviceRow):
     return {
       code: 'DEVICE_NOT_FIT',
       ruleId: issues[0]!.ruleId,
-      zh: `${issues.map((i) => i.message).join('；')}（${issues[0]!.ruleId} ${issues[0]!.basis}：未经审核或者经审核不符合要求的，不得作为行政处罚的证据）`,
+      zh: `${issues.map((i) => i.message).join('；')}。未经审核或者经审核不符合要求的，不得作为行政处罚的证据（依据${formatCitationZh(issues[0]!.basis)}）`,
       en: `${issues.map((i) => i.messageEn).join('; ')} (${issues[0]!.ruleId} ${issues[0]!.basis})`,
     };
   }
@@ -130,7 +136,7 @@ async function refusalOf(deps: Deps, body: OffsiteEventBody, device: DeviceRow):
         return {
           code: 'MEDIA_SM3_MISMATCH',
           ruleId: 'A4',
-          zh: `第 ${i + 1} 个影像的 SM3 哈希值与内容不符（行政处罚法第四十六条：证据必须经查证属实）`,
+          zh: `第 ${i + 1} 个影像的 SM3 哈希值与内容不符，请重新上传原始影像（依据${formatCitationZh('行政处罚法 Art. 46')}：证据必须经查证属实）`,
           en: `media ${i + 1}: the SM3 does not match the bytes (Administrative Penalty Law Art. 46)`,
         };
       }
@@ -232,7 +238,7 @@ export async function receiveDeviceEvent(
     await refuse(deps, body, undefined, {
       code: 'DEVICE_UNREGISTERED',
       ruleId: 'A5',
-      zh: `设备 ${body.deviceCode} 未在设备台账登记（A5 行政处罚法 Art. 41：电子技术监控设备应当经过法制和技术审核）`,
+      zh: `设备 ${body.deviceCode} 未在设备台账登记，请先登记并完成法制和技术审核（依据${formatCitationZh('行政处罚法 Art. 41')}）`,
       en: `Device ${body.deviceCode} is not registered (A5, Administrative Penalty Law Art. 41)`,
     });
     return (await answerOf(deps.db, body.deviceCode, body.eventId, false))!;

@@ -15,7 +15,7 @@ import type {
   PageOf,
   RegisterCaseBody,
 } from '@chengguan/contracts';
-import { deviceEvidenceInput } from '@chengguan/domain';
+import { deviceEvidenceInput, formatCitationZh } from '@chengguan/domain';
 import type { Selectable } from 'kysely';
 import type { Actor, Deps, Executor, RequestMeta } from '../../context.ts';
 import { AppError, fieldError } from '../../errors/app-error.ts';
@@ -201,7 +201,10 @@ export async function getReview(deps: Deps, actor: Actor, id: string): Promise<O
 function pending(r: ReviewRow): void {
   if (r.state !== 'pending') {
     throw new AppError('STATE_CONFLICT', {
-      message: r.state === 'confirmed' ? '该事件已确认立案，同一违法行为不得重复处罚（行政处罚法第二十九条）' : '该事件已不予立案',
+      message:
+        r.state === 'confirmed'
+          ? `该事件已确认立案，同一违法行为不得给予两次以上罚款（依据${formatCitationZh('行政处罚法 Art. 29')}）`
+          : '该事件已不予立案',
       messageEn: r.state === 'confirmed' ? 'Already confirmed: one act is not fined twice (Art. 29)' : 'Already dismissed',
     });
   }
@@ -234,7 +237,7 @@ export async function confirmReview(
       throw new AppError('RULE_VIOLATION', {
         field: 'events',
         rule: `${i.ruleId} ${i.basis}`,
-        message: `设备 ${c.devices.get(e.device_id)!.code} 的证据不能作为处罚依据：${i.message}`,
+        message: `设备 ${c.devices.get(e.device_id)!.code} 的证据不能作为处罚依据：${i.message}（依据${formatCitationZh(i.basis)}）`,
         messageEn: `Evidence of device ${c.devices.get(e.device_id)!.code} cannot found a case: ${i.messageEn}`,
         details: blocked.map(({ e: ev, i: is }) => ({
           field: 'events',
