@@ -136,6 +136,8 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'cases/id': pd(o.caseId),
     'subject-imports/id': pd(importId),
     'evidence/evidenceId': pd(o.evidenceId),
+    // The party's off-site evidence in the portal (his session names the case).
+    'evidence/id': pd(o.evidenceId),
     'records/recordId': pd(o.recordId),
     'services/serviceId': pd(o.serviceId),
     'service-consents/consentId': pd(o.consentId),
