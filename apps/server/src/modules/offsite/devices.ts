@@ -340,6 +340,7 @@ export async function updateDevice(
   b: UpdateOffsiteDeviceBody,
 ): Promise<OffsiteDevice> {
   assertPermission(actor, 'offsite:device');
+  b = b ?? {};
   let secret: string | null = null;
   await deps.db.transaction().execute(async (trx) => {
     const row = await deviceRowOrFail(trx, actor, id);
@@ -399,6 +400,7 @@ export async function updateScene(
 ): Promise<OffsiteScene> {
   assertPermission(actor, 'offsite:device');
   if (!isCityWide(actor)) throw new AppError('FORBIDDEN');
+  b = b ?? {};
   return deps.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('offsite_scenes').selectAll().where('code', '=', code).executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND');
@@ -406,6 +408,8 @@ export async function updateScene(
       const o = await trx.selectFrom('law_offences').select('code').where('code', '=', b.offenceCode).executeTakeFirst();
       if (!o) throw fieldError('offenceCode', `违法行为代码 ${b.offenceCode} 不存在`, `offenceCode: ${b.offenceCode} does not exist`);
     }
+    const changed = Object.values(b).some((v) => v !== undefined);
+    if (!changed) return toScene(row);
     await trx
       .updateTable('offsite_scenes')
       .set({

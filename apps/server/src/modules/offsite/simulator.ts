@@ -142,7 +142,7 @@ export async function playSimulator(
       // A repeat: the same party and scene again, a little later (grouped, not fined twice).
       event = {
         ...last,
-        eventId: `${last.eventId.split('~')[0]}~r${i}`,
+        eventId: `${last.eventId.replace(/\.r\d+$/, '')}.r${i}`,
         occurredAt: new Date(new Date(last.occurredAt).getTime() + 20 * 60_000).toISOString(),
       };
       event = { ...event, occurredAt: new Date(Math.min(new Date(event.occurredAt).getTime(), now)).toISOString() };
