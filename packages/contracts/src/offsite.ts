@@ -207,6 +207,8 @@ export const OffsiteSimulatorBody = Type.Object({
   /** How many events to play (some repeats and some bad ones among them). */
   count: Int(1, 200),
   seed: Type.Optional(Int(0, 2_147_483_647)),
+  /** The squad whose simulated devices play; defaults to the first squad of the caller's jurisdiction. */
+  orgId: Type.Optional(Uuid),
 });
 export type OffsiteSimulatorBody = Static<typeof OffsiteSimulatorBody>;
 export const OffsiteSimulatorResult = Type.Object({

@@ -43,17 +43,27 @@ export function inProcessTransport(deps: Deps): DeviceTransport {
 }
 
 /** The district's simulated devices; three are registered (reviewed, certified, announced) on first use. */
-async function simulatedDevices(deps: Deps, actor: Actor, meta: RequestMeta): Promise<DeviceRow[]> {
+async function simulatedDevices(deps: Deps, actor: Actor, meta: RequestMeta, orgId?: string): Promise<DeviceRow[]> {
+  const squad = orgId
+    ? { id: orgId }
+    : await deps.db
+        .selectFrom('orgs')
+        .select('id')
+        .where('path', 'like', `${actor.jurisdictionPath}%`)
+        .where('kind', '=', 'squad')
+        .where('active', '=', true)
+        .orderBy('path')
+        .executeTakeFirst();
+  const org = await getOrgRowOrFail(deps.db, actor, squad?.id ?? actor.orgId);
   const existing = await deps.db
     .selectFrom('offsite_devices')
     .selectAll()
-    .where('org_path', 'like', `${actor.jurisdictionPath}%`)
+    .where('org_id', '=', org.id)
     .where('vendor', '=', SIMULATOR_VENDOR)
     .where('status', '=', 'active')
     .orderBy('code')
     .execute();
   if (existing.length > 0) return existing;
-  const org = await getOrgRowOrFail(deps.db, actor, actor.orgId);
   const now = deps.clock.now();
   const yearAgo = shanghaiDate(new Date(now.getTime() - 365 * 86_400_000));
   const nextYear = shanghaiDate(new Date(now.getTime() + 365 * 86_400_000));
@@ -115,7 +125,7 @@ async function simulatedDevices(deps: Deps, actor: Actor, meta: RequestMeta): Pr
       });
     }
   });
-  return simulatedDevices(deps, actor, meta);
+  return simulatedDevices(deps, actor, meta, org.id);
 }
 
 /** Plays `count` events (seeded) into the intake and counts the answers. */
@@ -127,7 +137,7 @@ export async function playSimulator(
   transport: DeviceTransport = inProcessTransport(deps),
 ): Promise<OffsiteSimulatorResult> {
   assertPermission(actor, 'offsite:device');
-  const devices = await simulatedDevices(deps, actor, meta);
+  const devices = await simulatedDevices(deps, actor, meta, body.orgId);
   const rand = seeded(body.seed ?? deps.clock.now().getTime() % 2_147_483_647);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const now = deps.clock.now().getTime();
