@@ -87,6 +87,12 @@ export type AppConfig = {
   /** CREDIT_PLATFORM_SECRET (64 hex digits): the HMAC-SM3 key shared with the credit platform; unset → random per process. */
   creditPlatformSecret: string | null;
   /**
+   * OFFSITE_VENDOR_SECRETS: the HMAC-SM3 keys of the device vendors whose devices sign with the vendor's key
+   * (`VENDOR=64 hex digits`, separated by commas); a device registered with its own key uses that instead. The
+   * local device simulator signs as vendor `SIM` with a random key per process unless one is given here.
+   */
+  offsiteVendorSecrets: Record<string, string>;
+  /**
    * TICKET_ALERT_FIRST_CONTACT_LEAD_HOURS / TICKET_ALERT_HANDLING_LEAD_HOURS: 临期 warnings this many hours before the
    * 24-hour first contact and the handling limit run out (U, defaults 4 and 24: the domain's SHANGHAI_TICKET_ALERTS);
    * TICKET_ALERT_SCAN_MINUTES: how often the worker looks (default 10).
@@ -164,6 +170,18 @@ function secretVar(env: NodeJS.ProcessEnv, name: string, valid: RegExp, what: st
   if (raw === undefined || raw === '') return null;
   if (!valid.test(raw)) throw new ConfigError(`${name} must be ${what}`);
   return raw;
+}
+
+function vendorSecretsVar(env: NodeJS.ProcessEnv, name: string): Record<string, string> {
+  const raw = env[name]?.trim();
+  const out: Record<string, string> = {};
+  if (!raw) return out;
+  for (const pair of raw.split(',')) {
+    const m = /^\s*([A-Za-z0-9_-]{1,60})=([0-9a-fA-F]{64})\s*$/u.exec(pair);
+    if (!m) throw new ConfigError(`${name} must be VENDOR=<64 hexadecimal digits>, separated by commas`);
+    out[m[1]!] = m[2]!.toLowerCase();
+  }
+  return out;
 }
 
 /** proxy-addr's names for address ranges, accepted in a TRUST_PROXY list. */
@@ -299,6 +317,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     housingConnectorSecret: secretVar(env, 'HOUSING_CONNECTOR_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
     creditPlatform: oneOf(env, 'CREDIT_PLATFORM', 'simulator', ['simulator', 'off']) as 'simulator' | 'off',
     creditPlatformSecret: secretVar(env, 'CREDIT_PLATFORM_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
+    offsiteVendorSecrets: vendorSecretsVar(env, 'OFFSITE_VENDOR_SECRETS'),
     ticketAlerts: {
       firstContactLeadHours: intVar(env, 'TICKET_ALERT_FIRST_CONTACT_LEAD_HOURS', 4, 0, 23),
       handlingLeadHours: intVar(env, 'TICKET_ALERT_HANDLING_LEAD_HOURS', 24, 0, 24 * 15),

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestContext, type TestContext } from './harness.ts';
 import { PNG, pudongObjects, type PudongObjects } from './access-fixture.ts';
+import { deviceEvent, postEvent } from './offsite-device.contract.ts';
 import { collectionOf, openApiRoutes, routeUrl, sampleOf, type ApiRoute } from './openapi-routes.ts';
 
 let ctx: TestContext;
@@ -31,6 +32,8 @@ let open311Request: { service_request_id: string; token: string };
 const sup: Record<string, string> = {};
 /** 浦东's compound, property report, house annotation, stall point and workroom (issue 17). */
 let community: { compoundId: string; reportId: string; annotationId: string; stallId: string; workroomId: string };
+/** 浦东's off-site device, a review item of its event and the event's image. */
+let offsite: { deviceId: string; reviewId: string; sm3: string };
 
 const QP_USERS = ['qp_admin', 'qp_leader', 'qp_zjj_leader', 'qp_zjj_01'] as const;
 
@@ -289,6 +292,30 @@ beforeAll(async () => {
   });
   expect(bulletin.statusCode, bulletin.body).toBe(201);
   bulletinId = (bulletin.json() as { id: string }).id;
+  // 非现场执法: a camera of 浦东 and an event it delivered through the signed intake.
+  const device = await ctx.api('POST', '/api/v1/offsite/devices', {
+    token: await ctx.login('pd_admin'),
+    body: {
+      code: 'PD-ACCESS-CAM',
+      kind: 'camera',
+      name: '访问测试摄像头',
+      orgId: o.squadId,
+      lon: 121.51,
+      lat: 31.235,
+      scenes: ['car_wash'],
+      ownSecret: true,
+      legalReviewOn: '2026-01-10',
+      publishedOn: '2026-01-10',
+      certOn: '2026-01-10',
+      certUntil: '2027-01-10',
+    },
+  });
+  expect(device.statusCode, device.body).toBe(201);
+  const cam = device.json() as { id: string; code: string; secretHex: string };
+  const event = deviceEvent(cam.code, 'car_wash', { plate: '沪A00001' }, ctx.clock.now());
+  const delivered = await postEvent(ctx, cam.secretHex, event);
+  expect(delivered.statusCode, delivered.body).toBe(200);
+  offsite = { deviceId: cam.id, reviewId: (delivered.json() as { reviewId: string }).reviewId, sm3: event.media[0]!.sm3 };
   // The city's 检查事项清单 is reference data of the same kind.
   lawIds['inspection-matters'] = (await ctx.deps.db.selectFrom('inspection_matters').select('id').limit(1).executeTakeFirstOrThrow()).id;
 }, 240_000);
@@ -323,6 +350,8 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'cases/id': pd(o.caseId),
     'subject-imports/id': pd(importId),
     'evidence/evidenceId': pd(o.evidenceId),
+    // The party's off-site evidence in the portal (his session names the case).
+    'evidence/id': pd(o.evidenceId),
     'records/recordId': pd(o.recordId),
     'services/serviceId': pd(o.serviceId),
     'service-consents/consentId': pd(o.consentId),
@@ -384,6 +413,11 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     // A cockpit theme names no object (the org is the query's); a KPI's target is the city's reference data.
     'themes/theme': { value: 'cases', owner: 'neutral', random: () => 'cases' },
     'targets/kpi': { value: 'tickets.satisfaction', owner: 'reference', random: () => 'tickets.satisfaction' },
+    'devices/id': pd(offsite.deviceId),
+    'reviews/id': pd(offsite.reviewId),
+    'media/sm3': pd(offsite.sm3, hex64),
+    // The scenes are the city's reference data, configured by the city's administrator only.
+    'scenes/code': { value: 'stall', owner: 'reference', random: () => 'zz_none' },
     // Categories are the city's reference data, written by the city's administrator only.
     'ticket-categories/code': { value: 'SR04', owner: 'reference', random: () => 'ZZ' },
     // An in-console message is its recipient's own: nobody else's id opens it.
@@ -539,6 +573,9 @@ function markers(): string[] {
     community.annotationId,
     community.stallId,
     community.workroomId,
+    offsite.deviceId,
+    offsite.reviewId,
+    offsite.sm3,
   ];
 }
 

@@ -55,6 +55,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'quality', labelKey: 'menu.quality', icon: <SafetyOutlined /> },
   { key: 'campaigns', labelKey: 'menu.campaigns', icon: <FlagOutlined /> },
   { key: 'cockpit', labelKey: 'menu.cockpit', icon: <DashboardOutlined /> },
+  { key: 'offsite', labelKey: 'menu.offsite', icon: <CompassOutlined /> },
 ];
 
 export type AppRoute = {
@@ -189,6 +190,32 @@ export const APP_ROUTES: AppRoute[] = [
     group: 'tickets',
     inMenu: false,
     page: lazy(() => import('./pages/tickets/TicketPage.tsx')),
+  },
+  // 非现场执法 (issue 14): the device register (A5) and the review queue (技术与法律二审合一).
+  {
+    path: 'offsite-devices',
+    labelKey: 'menu.offsiteDevices',
+    icon: <SafetyOutlined />,
+    permission: 'offsite:read',
+    group: 'offsite',
+    page: lazy(() => import('./pages/offsite/DeviceListPage.tsx')),
+  },
+  {
+    path: 'offsite-reviews',
+    labelKey: 'menu.offsiteReviews',
+    icon: <FileSearchOutlined />,
+    permission: 'offsite:read',
+    group: 'offsite',
+    page: lazy(() => import('./pages/offsite/ReviewQueuePage.tsx')),
+  },
+  {
+    path: 'offsite-reviews/:id',
+    labelKey: 'menu.offsiteReviews',
+    icon: <FileSearchOutlined />,
+    permission: 'offsite:read',
+    group: 'offsite',
+    inMenu: false,
+    page: lazy(() => import('./pages/offsite/ReviewPage.tsx')),
   },
   // 综合指挥 (issue 13 §3): joint work orders with partner departments (also the partner's own accounts) and
   // street-wide coordinated actions.

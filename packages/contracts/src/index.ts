@@ -39,3 +39,4 @@ export * from './team.ts';
 export * from './campaigns.ts';
 export * from './data-sharing.ts';
 export * from './cockpit.ts';
+export * from './offsite.ts';

@@ -123,6 +123,11 @@ export const PortalCase = Type.Object({
     payment: PortalAction,
   }),
   submissions: Type.Array(PortalSubmission),
+  /**
+   * 处罚法 Art. 41: an off-site case's images and video, for the party to see (GET /api/portal/evidence/:id/file);
+   * empty for other cases.
+   */
+  evidence: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), mime: Type.String(), collectedOn: Type.String() })),
   sessionExpiresAt: Type.String({ format: 'date-time' }),
 });
 export type PortalCase = Static<typeof PortalCase>;

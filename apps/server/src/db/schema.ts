@@ -18,6 +18,7 @@ import type { RandomInspectionTables } from '../modules/random-inspections/rando
 import type { TicketTables } from '../modules/tickets/tickets.tables.ts';
 import type { Open311Tables } from '../modules/tickets/open311/open311.tables.ts';
 import type { CoordinationTables } from '../modules/coordination/coordination.tables.ts';
+import type { OffsiteTables } from '../modules/offsite/index.ts';
 import type { DutyTables } from '../modules/duty/duty.tables.ts';
 import type { SupervisionTables } from '../modules/supervision/supervision.tables.ts';
 import type { CompoundTables } from '../modules/compounds/compounds.tables.ts';
@@ -188,4 +189,5 @@ export type DB = CoreTables &
   SquadTables &
   CampaignTables &
   DataSharingTables &
-  CockpitTables;
+  CockpitTables &
+  OffsiteTables;

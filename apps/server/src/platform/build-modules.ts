@@ -19,6 +19,7 @@ import { trainingModule } from '../modules/training/index.ts';
 import { squadsModule } from '../modules/squads/index.ts';
 import { campaignsModule } from '../modules/campaigns/index.ts';
 import { dataSharingModule } from '../modules/data-sharing/index.ts';
+import { offsiteModule } from '../modules/offsite/index.ts';
 import { enforcementModule } from '../modules/enforcement/index.ts';
 import { filesModule } from '../modules/files/index.ts';
 import { geoModule } from '../modules/geo/index.ts';
@@ -82,6 +83,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   campaignsModule,
   dataSharingModule,
   cockpitModule,
+  offsiteModule,
 ];
 
 export type Modules = {

@@ -28,6 +28,7 @@ export const portalApi = {
   checkout: () => request<Checkout>('POST', '/api/portal/payment/checkout', { ...opts, body: {} }),
   deferral: (body: DeferralApplicationBody) => request<{ id: string }>('POST', '/api/portal/payment/deferral', { ...opts, body }),
   documentUrl: (id: string) => `/api/portal/documents/${encodeURIComponent(id)}/pdf`,
+  evidenceUrl: (id: string) => `/api/portal/evidence/${encodeURIComponent(id)}/file`,
   /** Raw upload (the file is the body). */
   async upload(file: File): Promise<PortalUploadedFile> {
     const res = await fetch('/api/portal/files', {

@@ -35,6 +35,9 @@ export const portalEnUS: Record<PortalMessageKey, string> = {
   'portal.deadlines.passed': 'Passed',
   'portal.deadlines.done': 'Done ({date})',
   'portal.deadlines.surcharge': 'Surcharge so far: {amount}',
+  'portal.evidence.title': 'What the devices recorded',
+  'portal.evidence.hint':
+    'These images and videos were recorded by off-site enforcement devices; you may view them and answer in your statement.',
   'portal.documents.title': 'My documents',
   'portal.documents.none': 'No documents yet',
   'portal.documents.download': 'View / download',

@@ -32,6 +32,8 @@ export const portalZhCN = {
   'portal.deadlines.passed': '已届满',
   'portal.deadlines.done': '已办理（{date}）',
   'portal.deadlines.surcharge': '已产生加处罚款 {amount}',
+  'portal.evidence.title': '设备记录的证据',
+  'portal.evidence.hint': '以下图像和视频由非现场执法设备记录，您可以查看，并在陈述申辩中说明您的意见。',
   'portal.documents.title': '我的文书',
   'portal.documents.none': '暂无可查看的文书',
   'portal.documents.download': '查看 / 下载',

@@ -1,6 +1,7 @@
 import { fieldZhCN } from './field.zh-CN.ts';
 import { creditZhCN } from './credit.zh-CN.ts';
 import { campaignsZhCN } from './campaigns.zh-CN.ts';
+import { offsiteZhCN } from './offsite.zh-CN.ts';
 import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { dutyZhCN } from './duty.zh-CN.ts';
 import { supervisionZhCN } from './supervision.zh-CN.ts';
@@ -709,6 +710,7 @@ export const zhCN = {
   ...inspectionsZhCN,
   ...ticketsZhCN,
   ...coordinationZhCN,
+  ...offsiteZhCN,
   ...dutyZhCN,
   ...supervisionZhCN,
   ...fieldZhCN,

@@ -80,6 +80,10 @@ export const PERMISSIONS = [
   'cockpit:config',
   'bulletin:write',
   'bulletin:publish',
+  // 非现场执法 (docs/offsite.md): the device register and scenes, the review queue (二审合一).
+  'offsite:read',
+  'offsite:device',
+  'offsite:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -105,6 +109,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign:read',
     'campaign:work',
     'catalog:read',
+    'offsite:read',
+    'offsite:review',
   ],
   squad_leader: [
     'org:read',
@@ -140,6 +146,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign:approve',
     'catalog:read',
     'cockpit:read',
+    'offsite:read',
+    'offsite:review',
   ],
   legal_reviewer: [
     'org:read',
@@ -157,6 +165,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'review:write',
     'training:learn',
     'catalog:read',
+    'offsite:read',
   ],
   // The command centre (指挥中心) takes tickets in, dispatches, transfers and decides extensions (诉件处置, R12/R13).
   commander: [
@@ -180,6 +189,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog:read',
     'cockpit:read',
     'bulletin:write',
+    'offsite:read',
+    'offsite:device',
   ],
   supervisor: [
     'org:read',
@@ -206,6 +217,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign:read',
     'catalog:read',
     'cockpit:read',
+    'offsite:read',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -253,6 +265,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cockpit:read',
     'bulletin:write',
     'bulletin:publish',
+    'offsite:read',
   ],
   admin: [
     'org:read',
@@ -284,6 +297,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog:admin',
     'cockpit:read',
     'cockpit:config',
+    'offsite:read',
+    'offsite:device',
   ],
   // An account of a partner department (交警, 房管 …): only its own unit's joint orders and action tasks.
   partner: ['org:read', 'joint:read', 'joint:partner'],

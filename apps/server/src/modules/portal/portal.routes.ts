@@ -17,7 +17,9 @@ import { AppError } from '../../errors/app-error.ts';
 import { metaOf } from '../../http/auth-hook.ts';
 import { authenticatePortal, clearPortalCookie, portalTokenOf, setPortalCookie } from './portal-session.ts';
 import { partyDocumentPdf } from './portal-documents.ts';
-import { getPortalCase } from './use-cases/get-portal-case.ts';
+import { getPortalCase, offsiteEvidence } from './use-cases/get-portal-case.ts';
+import { readStoredFileOrFail } from '../files/index.ts';
+import { findCase } from '../cases/index.ts';
 import { openPortalSession } from './use-cases/open-session.ts';
 import { portalPaymentRoutes } from './portal-payments.routes.ts';
 import { citizenPortalRoutes } from './portal-citizen.routes.ts';
@@ -104,6 +106,31 @@ export function publicPortalRoutes(app: RouteApp, deps: Deps): void {
         },
       },
       async (request) => getPortalCase(deps, await session(request)),
+    );
+    scope.get(
+      '/api/portal/evidence/:id/file',
+      {
+        schema: {
+          tags: TAGS,
+          summary: '查看非现场执法证据（图像、视频；读取时校验 SM3）/ an image or video of my off-site case',
+          security: [],
+          params: Type.Object({ id: Uuid }),
+        },
+      },
+      async (request, reply) => {
+        const s = await session(request);
+        const row = await findCase(deps.db, s.caseId);
+        const item = row ? (await offsiteEvidence(deps, row)).find((e) => e.id === request.params.id) : undefined;
+        if (!item) throw new AppError('NOT_FOUND');
+        const bytes = await readStoredFileOrFail(deps, item.file_sm3, {
+          actor: null,
+          meta: metaOf(request),
+          objectType: 'case_evidence',
+          objectId: item.id,
+          channel: 'portal',
+        });
+        return sendStoredFile(reply, { bytes, mime: item.mime, sm3: item.file_sm3, filename: item.title }, { inline: true });
+      },
     );
     scope.get(
       '/api/portal/documents/:id/pdf',

@@ -100,6 +100,23 @@ export function PortalCaseView({ data, onChange, onError }: PortalViewProps) {
       <PaymentCard data={data} onChange={onChange} onError={onError} />
       <ConsentCard data={data} onChange={onChange} onError={onError} />
 
+      {data.evidence.length > 0 && (
+        <Card size="small" title={t('portal.evidence.title')} data-testid="portal-evidence">
+          <Typography.Paragraph type="secondary">{t('portal.evidence.hint')}</Typography.Paragraph>
+          <Space wrap>
+            {data.evidence.map((e) =>
+              e.mime.startsWith('video/') ? (
+                <video key={e.id} src={portalApi.evidenceUrl(e.id)} controls width={240} title={e.title} />
+              ) : (
+                <a key={e.id} href={portalApi.evidenceUrl(e.id)} target="_blank" rel="noreferrer" title={e.title}>
+                  <img src={portalApi.evidenceUrl(e.id)} alt={e.title} width={160} height={120} style={{ objectFit: 'cover' }} />
+                </a>
+              ),
+            )}
+          </Space>
+        </Card>
+      )}
+
       <Card size="small" title={t('portal.documents.title')}>
         {data.documents.length === 0 ? (
           <Typography.Text type="secondary">{t('portal.documents.none')}</Typography.Text>

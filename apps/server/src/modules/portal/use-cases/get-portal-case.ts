@@ -18,7 +18,7 @@ import {
 } from '@chengguan/domain';
 import type { Deps } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
-import { caseContext, caseDocuments, type CaseRow, findCase, findParty, hydrateSnapshot } from '../../cases/index.ts';
+import { caseContext, caseDocuments, caseEvidence, type CaseRow, findCase, findParty, hydrateSnapshot } from '../../cases/index.ts';
 import { penaltyText } from '../../disclosure/index.ts';
 import type { PortalSession } from '../portal-session.ts';
 import { partyDocuments } from '../portal-documents.ts';
@@ -111,12 +111,13 @@ function deadlineOut(l: LoadedPortalCase): PortalDeadline[] {
 export async function getPortalCase(deps: Deps, session: PortalSession): Promise<PortalCase> {
   const l = await loadPortalCase(deps, session);
   const { row, snapshot: s } = l;
-  const [party, names, numbers, docs, submissions] = await Promise.all([
+  const [party, names, numbers, docs, submissions, evidence] = await Promise.all([
     findParty(deps.db, row.party_id),
     agencyNames(deps.db, row.org_id, row.bureau_id),
     caseDocuments(deps.db, row.id),
     partyDocuments(deps.db, row.id),
     caseSubmissions(deps.db, row.id),
+    offsiteEvidence(deps, row),
   ]);
   const agency = names.bureau && names.bureau !== names.org ? `${names.bureau}（${names.org}承办）` : (names.org ?? '');
   const d = s.decision;
@@ -159,6 +160,18 @@ export async function getPortalCase(deps: Deps, session: PortalSession): Promise
       attachments: x.attachments,
       createdAt: new Date(x.created_at).toISOString(),
     })),
+    evidence: evidence.map((e) => ({ id: e.id, title: e.title, mime: e.mime, collectedOn: e.collected_on })),
     sessionExpiresAt: session.expiresAt.toISOString(),
   };
+}
+
+/**
+ * 处罚法 Art. 41: the party of an off-site case may see what the devices recorded — the images and video registered as
+ * evidence from a monitoring device.
+ */
+export async function offsiteEvidence(deps: Deps, row: Pick<CaseRow, 'id' | 'source'>) {
+  if (row.source !== 'offsite') return [];
+  return (await caseEvidence(deps.db, row.id)).filter(
+    (e) => e.evidence_type === 'audio_visual' && e.device_name !== null && /^(image|video)\//.test(e.mime),
+  );
 }
