@@ -30,3 +30,4 @@ export * from './coordination.ts';
 export * from './portal-citizen.ts';
 export * from './duty.ts';
 export * from './ticket-command.ts';
+export * from './waste.ts';

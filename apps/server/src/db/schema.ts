@@ -19,6 +19,7 @@ import type { TicketTables } from '../modules/tickets/tickets.tables.ts';
 import type { Open311Tables } from '../modules/tickets/open311/open311.tables.ts';
 import type { CoordinationTables } from '../modules/coordination/coordination.tables.ts';
 import type { DutyTables } from '../modules/duty/duty.tables.ts';
+import type { WasteTables } from '../modules/waste/waste.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -164,4 +165,5 @@ export type DB = CoreTables &
   TicketTables &
   Open311Tables &
   CoordinationTables &
-  DutyTables;
+  DutyTables &
+  WasteTables;

@@ -27,6 +27,7 @@ import { staffModule } from '../modules/staff/index.ts';
 import { subjectImportModule, subjectsModule } from '../modules/subjects/index.ts';
 import { throttleModule } from '../modules/throttle/index.ts';
 import { ticketsModule } from '../modules/tickets/index.ts';
+import { wasteModule } from '../modules/waste/index.ts';
 import { type ServerModule, withSchemaTypes } from './server-module.ts';
 
 /**
@@ -60,6 +61,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   ticketsModule,
   coordinationModule,
   dutyModule,
+  wasteModule,
 ];
 
 export type Modules = {

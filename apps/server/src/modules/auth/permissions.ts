@@ -48,6 +48,9 @@ export const PERMISSIONS = [
   'duty:write',
   'duty:report',
   'ticket:command',
+  // 建筑垃圾 (docs/waste.md): read the register, tracks and clues; keep the register and decide clues; run analyses.
+  'waste:read',
+  'waste:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,6 +70,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:write',
     'duty:read',
     'duty:report',
+    'waste:read',
   ],
   squad_leader: [
     'org:read',
@@ -90,6 +94,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'duty:write',
     'duty:report',
+    'waste:read',
+    'waste:write',
   ],
   legal_reviewer: [
     'org:read',
@@ -101,6 +107,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'disclosure:read',
     'disclosure:write',
     'subject:read',
+    'waste:read',
   ],
   // The command centre (指挥中心) takes tickets in, dispatches, transfers and decides extensions (诉件处置, R12/R13).
   commander: [
@@ -119,6 +126,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'joint:command',
     'duty:read',
     'ticket:command',
+    'waste:read',
+    'waste:write',
   ],
   supervisor: [
     'org:read',
@@ -134,6 +143,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ticket:write',
     'joint:read',
     'duty:read',
+    'waste:read',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -164,6 +174,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'duty:read',
     'duty:write',
     'ticket:command',
+    'waste:read',
+    'waste:write',
   ],
   admin: [
     'org:read',
