@@ -172,7 +172,13 @@ export type WastePermitQuery = Static<typeof WastePermitQuery>;
 // ---- GPS feed ----------------------------------------------------------------------------------------------------
 
 /** One fix of a truck's terminal: WGS-84, `at` in Unix milliseconds. Any number is accepted: cleaning counts bad ones. */
-export const GpsFixBody = Type.Object({ plate: Plate, at: Type.Number(), lng: Type.Number(), lat: Type.Number() });
+export const GpsFixBody = Type.Object({
+  plate: Plate,
+  at: Type.Number({ minimum: 0, maximum: 1e14 }),
+  /** Wider than the globe on purpose: a fix outside the valid range is counted as invalid by the cleaning, not refused. */
+  lng: Type.Number({ minimum: -1000, maximum: 1000 }),
+  lat: Type.Number({ minimum: -1000, maximum: 1000 }),
+});
 export type GpsFixBody = Static<typeof GpsFixBody>;
 
 /** A batch from the GPS platform, signed (HMAC-SM3); the same batch id is taken once. */

@@ -27,7 +27,7 @@ import { assertPermission } from '../../../shared/access.ts';
 import { shanghaiDate, shanghaiInstant } from '../../../shared/time.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { addEvidenceIn, registerCaseIn, type StepWrite } from '../../cases/index.ts';
-import { storeFile } from '../../files/index.ts';
+import { addHolder, storeFile } from '../../files/index.ts';
 import { loadWorkCalendar } from '../../law/index.ts';
 import { assertBureauVisible, bureauVisible, dateText } from '../waste.shared.ts';
 
@@ -255,6 +255,7 @@ export async function confirmClue(deps: Deps, actor: Actor, meta: RequestMeta, i
       }),
     );
     const sm3 = await storeFile(deps, trx, { bytes: geojson, mime: 'application/geo+json', bureauId: clue.bureauId, createdBy: actor.id });
+    if (actor.bureauId) await addHolder(trx, sm3, 'bureau', actor.bureauId);
     await addEvidenceIn(trx, deps, actor, meta, {
       caseId,
       body: { date: today, evidenceType: 'electronic_data', title: `GPS 轨迹（${clue.plate}，${clue.day}）`, fileSm3: sm3 },
