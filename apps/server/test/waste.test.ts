@@ -4,8 +4,19 @@
 // finds exactly those clues; the simulator's day; a clue confirmed into a case with its track as evidence, another
 // dismissed with a reason; 扣押 refused without the head's approval (H1) and recorded with its 30-day limit (H3).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GpsBatch, PageOf, SimulateGpsResult, WasteAnalysisRun, WasteClue, WastePermit, WasteSeizure, WasteSite, WasteTrack } from '@chengguan/contracts';
-import { GPS_INBOUND_PATH, pointPartitions, setGpsTransport } from '../src/modules/waste/index.ts';
+import type {
+  GpsBatch,
+  GpsFeedStatus,
+  PageOf,
+  WasteAnalysisRun,
+  WasteClue,
+  WastePermit,
+  WasteSeizure,
+  WasteSite,
+  WasteTrack,
+} from '@chengguan/contracts';
+import { GPS_INBOUND_PATH, pointPartitions, setGpsTransport, WASTE_JOB_HANDLERS } from '../src/modules/waste/index.ts';
+import { runDueJobs } from '../src/modules/scheduler/index.ts';
 import { signedHeaders } from '../src/shared/connector-signing.ts';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
 import { gpsFeedContract } from './waste-gps.contract.ts';
@@ -31,7 +42,12 @@ const DUMP: [number, number] = [121.7, 31.2];
 beforeAll(async () => {
   ctx = await createTestContext({ env: { WASTE_GPS: 'simulator', WASTE_GPS_SECRET: SECRET } });
   setGpsTransport(async (path, headers, body) => {
-    const r = await ctx.app.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/json', ...headers }, payload: body });
+    const r = await ctx.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/json', ...headers },
+      payload: body,
+    });
     return { status: r.statusCode, body: r.body };
   });
   for (const u of ['pd_ljz_leader', 'pd_ljz_01', 'pd_leader', 'qp_zjj_leader']) tokens[u] = await ctx.login(u);
@@ -47,7 +63,19 @@ const ids: Record<string, string> = {};
 describe('the register', () => {
   it('sites, a company, vehicles and a permit with its corridor; W1 refuses a permit without a disposal site', async () => {
     const site = (kind: string, name: string, [lon, lat]: [number, number], radiusM = 150) =>
-      ok<WasteSite>(call('pd_ljz_leader', 'POST', '/api/v1/waste/sites', { bureauId: pd, kind, name, address: `${name}地址`, lon, lat, crs: 'wgs84', radiusM }), 201);
+      ok<WasteSite>(
+        call('pd_ljz_leader', 'POST', '/api/v1/waste/sites', {
+          bureauId: pd,
+          kind,
+          name,
+          address: `${name}地址`,
+          lon,
+          lat,
+          crs: 'wgs84',
+          radiusM,
+        }),
+        201,
+      );
     const s1 = await site('producing', '张江某工地', SITE);
     const s2 = await site('disposal', '川沙消纳场', DUMP);
     expect(s1.cells).toBeGreaterThan(5);
@@ -67,7 +95,12 @@ describe('the register', () => {
     const vehicles: string[] = [];
     for (const plate of ['沪D·A0001', '沪D·A0002', '沪D·A0003']) {
       const v = await ok<{ id: string }>(
-        call('pd_ljz_leader', 'POST', '/api/v1/waste/vehicles', { companyId: company.id, plate, licenceNo: `准运${plate}`, licenceValidUntil: '2026-12-31' }),
+        call('pd_ljz_leader', 'POST', '/api/v1/waste/vehicles', {
+          companyId: company.id,
+          plate,
+          licenceNo: `准运${plate}`,
+          licenceValidUntil: '2026-12-31',
+        }),
         201,
       );
       vehicles.push(v.id);
@@ -118,7 +151,12 @@ describe('the register', () => {
       radiusM: 100,
     });
     expect(r.statusCode).toBe(404);
-    const v = await call('qp_zjj_leader', 'POST', '/api/v1/waste/vehicles', { companyId: ids.company, plate: '沪F·X0001', licenceNo: 'x', licenceValidUntil: '2026-12-31' });
+    const v = await call('qp_zjj_leader', 'POST', '/api/v1/waste/vehicles', {
+      companyId: ids.company,
+      plate: '沪F·X0001',
+      licenceNo: 'x',
+      licenceValidUntil: '2026-12-31',
+    });
     expect(v.statusCode).toBe(404);
     const officer = await call('pd_ljz_01', 'POST', '/api/v1/waste/companies', {
       bureauId: pd,
@@ -215,16 +253,22 @@ describe('the day’s analysis', () => {
     expect(track.points.length).toBeGreaterThan(100);
     expect(track.corridors.map((c) => c.permitNumber)).toEqual(['浦建渣2026-0001']);
     expect(track.sites.map((s) => s.kind).sort()).toEqual(['disposal', 'producing']);
-    expect((await call('qp_zjj_leader', 'GET', `/api/v1/waste/track?plate=${encodeURIComponent('沪D·A0001')}&day=${DAY}`)).statusCode).toBe(404);
+    expect((await call('qp_zjj_leader', 'GET', `/api/v1/waste/track?plate=${encodeURIComponent('沪D·A0001')}&day=${DAY}`)).statusCode).toBe(
+      404,
+    );
     expect(await pointPartitions(ctx.deps.db)).toContain(DAY);
   });
 
   it('a clue is confirmed into an off-site case with its track as evidence, another dismissed with a reason; 扣押 needs H1', async () => {
-    const clues = (await ok<PageOf<WasteClue>>(call('pd_ljz_leader', 'GET', `/api/v1/waste/clues?day=${DAY}&plate=${encodeURIComponent('沪D·A0003')}`))).items;
+    const clues = (
+      await ok<PageOf<WasteClue>>(call('pd_ljz_leader', 'GET', `/api/v1/waste/clues?day=${DAY}&plate=${encodeURIComponent('沪D·A0003')}`))
+    ).items;
     const stop = clues.find((c) => c.kind === 'stop')!;
     const dev = clues.find((c) => c.kind === 'deviation')!;
     expect((await call('pd_ljz_01', 'POST', `/api/v1/waste/clues/${dev.id}/dismiss`, { reason: '道路施工绕行' })).statusCode).toBe(403);
-    const dismissed = await ok<WasteClue>(call('pd_ljz_leader', 'POST', `/api/v1/waste/clues/${dev.id}/dismiss`, { reason: '道路施工，交警指挥绕行' }));
+    const dismissed = await ok<WasteClue>(
+      call('pd_ljz_leader', 'POST', `/api/v1/waste/clues/${dev.id}/dismiss`, { reason: '道路施工，交警指挥绕行' }),
+    );
     expect(dismissed).toMatchObject({ status: 'dismissed', dismissReason: '道路施工，交警指挥绕行' });
     const confirmed = await ok<WasteClue>(
       call('pd_ljz_leader', 'POST', `/api/v1/waste/clues/${stop.id}/confirm`, {
@@ -234,38 +278,56 @@ describe('the day’s analysis', () => {
       }),
     );
     expect(confirmed.status).toBe('confirmed');
-    const kase = await ok<{ source: string; evidence: { evidenceType: string; title: string }[] }>(call('pd_ljz_leader', 'GET', `/api/v1/cases/${confirmed.caseId}`));
+    const kase = await ok<{ source: string; evidence: { evidenceType: string; title: string }[] }>(
+      call('pd_ljz_leader', 'GET', `/api/v1/cases/${confirmed.caseId}`),
+    );
     expect(kase.source).toBe('offsite');
     expect(kase.evidence.map((e) => e.evidenceType)).toContain('electronic_data');
-    expect((await call('pd_ljz_leader', 'POST', `/api/v1/waste/clues/${stop.id}/confirm`, {
-      offenceCode: 'SH-LJ-57-4',
-      orgId: ctx.seed.ids.orgs.get('pd-ljz'),
-      party: { type: 'natural_person', name: '李四', idType: 'id_card', idNumber: '110101199003078515' },
-    })).statusCode).toBe(409);
+    expect(
+      (
+        await call('pd_ljz_leader', 'POST', `/api/v1/waste/clues/${stop.id}/confirm`, {
+          offenceCode: 'SH-LJ-57-4',
+          orgId: ctx.seed.ids.orgs.get('pd-ljz'),
+          party: { type: 'natural_person', name: '李四', idType: 'id_card', idNumber: '110101199003078515' },
+        })
+      ).statusCode,
+    ).toBe(409);
 
     const noApproval = await call('pd_ljz_leader', 'POST', `/api/v1/waste/clues/${stop.id}/seizure`, { seizedOn: DAY, emergency: false });
     expect(noApproval.statusCode).toBe(422);
     expect(errorBody(noApproval)).toMatchObject({ code: 'RULE_VIOLATION', field: 'approvedBy' });
-    const leaderId = (await ctx.deps.db.selectFrom('officers').select('id').where('username', '=', 'pd_leader').executeTakeFirstOrThrow()).id;
+    const leaderId = (await ctx.deps.db.selectFrom('officers').select('id').where('username', '=', 'pd_leader').executeTakeFirstOrThrow())
+      .id;
     const seized = await ok<WasteSeizure>(
-      call('pd_ljz_leader', 'POST', `/api/v1/waste/clues/${stop.id}/seizure`, { seizedOn: DAY, emergency: false, approvedBy: leaderId, approvedAt: '2026-03-02T01:00:00.000Z' }),
+      call('pd_ljz_leader', 'POST', `/api/v1/waste/clues/${stop.id}/seizure`, {
+        seizedOn: DAY,
+        emergency: false,
+        approvedBy: leaderId,
+        approvedAt: '2026-03-02T01:00:00.000Z',
+      }),
       201,
     );
     expect(seized.deadline).toBe('2026-04-01');
     expect(seized.deadlineBasis).toContain('H3');
-    const vehicle = await ctx.deps.db.selectFrom('waste_vehicles').select('status').where('id', '=', ids.vehicle3!).executeTakeFirstOrThrow();
+    const vehicle = await ctx.deps.db
+      .selectFrom('waste_vehicles')
+      .select('status')
+      .where('id', '=', ids.vehicle3!)
+      .executeTakeFirstOrThrow();
     expect(vehicle.status).toBe('seized');
   });
 
   it('the simulator drives the register’s trucks for a day through the signed endpoint; bad fixes are counted, the analysis runs', async () => {
-    const r = await ok<SimulateGpsResult>(call('pd_ljz_leader', 'POST', '/api/v1/waste/gps/simulate', { day: '2026-03-03', trucks: 4, hours: 2, seed: 7 }));
-    expect(r.batches).toBeGreaterThan(5);
-    expect(r.counts.received).toBe(r.points);
-    expect(r.counts.received).toBe(r.counts.kept + r.counts.duplicates + r.counts.impossibleSpeed + r.counts.invalid);
-    const again = await ok<SimulateGpsResult>(call('pd_ljz_leader', 'POST', '/api/v1/waste/gps/simulate', { day: '2026-03-03', trucks: 4, hours: 2, seed: 7 }));
-    expect(again.counts).toEqual(r.counts);
-    const run = await ok<WasteAnalysisRun>(call('pd_ljz_leader', 'POST', '/api/v1/waste/analysis', { day: '2026-03-03' }));
-    expect(run.points).toBe(r.counts.kept);
-    expect((await call('pd_ljz_01', 'POST', '/api/v1/waste/gps/simulate', { day: '2026-03-03', trucks: 5 })).statusCode).toBe(403);
+    const day = '2026-03-03';
+    await ok<{ jobId: string }>(call('pd_ljz_leader', 'POST', '/api/v1/waste/gps/simulate', { day, trucks: 4, hours: 2, seed: 7 }), 202);
+    await runDueJobs(ctx.deps, WASTE_JOB_HANDLERS, 'test-worker', 5);
+    const status = await ok<GpsFeedStatus>(call('pd_ljz_01', 'GET', `/api/v1/waste/gps/status?day=${day}`));
+    expect(status).toMatchObject({ simulator: true, labelZh: '模拟渣土车 GPS 平台' });
+    expect(status.batches).toBeGreaterThan(4);
+    const c = status.counts;
+    expect(c.received).toBe(c.kept + c.duplicates + c.impossibleSpeed + c.invalid);
+    const run = await ok<WasteAnalysisRun>(call('pd_ljz_leader', 'POST', '/api/v1/waste/analysis', { day }));
+    expect(run.points).toBe(c.kept);
+    expect((await call('pd_ljz_01', 'POST', '/api/v1/waste/gps/simulate', { day, trucks: 5 })).statusCode).toBe(403);
   }, 240_000);
 });

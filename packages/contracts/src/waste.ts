@@ -221,6 +221,9 @@ export const SimulateGpsBody = Type.Object({
 });
 export type SimulateGpsBody = Static<typeof SimulateGpsBody>;
 
+export const SimulateGpsQueued = Type.Object({ jobId: Uuid });
+export type SimulateGpsQueued = Static<typeof SimulateGpsQueued>;
+
 export const SimulateGpsResult = Type.Object({ batches: Type.Integer(), points: Type.Integer(), counts: GpsBatchCounts });
 export type SimulateGpsResult = Static<typeof SimulateGpsResult>;
 

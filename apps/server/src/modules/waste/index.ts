@@ -13,7 +13,8 @@ export type { WasteTables } from './waste.tables.ts';
 export { WASTE_ANALYSIS_SQL, analysisArgs, normaliseRows, type AnalysisParams, type AnalysisRow } from './analysis.sql.ts';
 export { cleanBatch, ensurePartition, dropOldPartitions, pointPartitions, GPS_INBOUND_PATH, POINT_COLUMNS } from './gps/gps-feed.ts';
 export { driveTruck, simulatedTrucks, spoilBatch, FIX_SECONDS, type SimFix, type SimPermit, type SimTruck } from './gps/gps-tracks.ts';
-export { setGpsTransport } from './gps/gps-simulator.ts';
+export { playGpsDay, setGpsTransport } from './gps/gps-simulator.ts';
+export { WASTE_JOB_HANDLERS } from './waste.jobs.ts';
 export { analyseDay, DEFAULT_DEVIATION_MINUTES, DEFAULT_STOP_MINUTES, VISIT_SECONDS } from './use-cases/analysis.ts';
 
 export const wasteModule: ServerModule = {

@@ -6,6 +6,7 @@ import { shanghaiDate, tomorrowInShanghaiAt } from '../../shared/time.ts';
 import { enqueueJob, type JobHandlers } from '../scheduler/index.ts';
 import { dropOldPartitions } from './gps/gps-feed.ts';
 import { runAnalysisFor } from './use-cases/analysis.ts';
+import { GPS_SIMULATOR_JOB_HANDLERS } from './gps/gps-simulator.ts';
 
 export const JOB_WASTE_DAILY = 'waste.daily';
 export const POINT_RETENTION_DAYS = 31;
@@ -15,6 +16,7 @@ export async function scheduleWasteDaily(deps: Deps, at: Date): Promise<void> {
 }
 
 export const WASTE_JOB_HANDLERS: JobHandlers = {
+  ...GPS_SIMULATOR_JOB_HANDLERS,
   [JOB_WASTE_DAILY]: async (deps) => {
     const today = shanghaiDate(deps.clock.now());
     await runAnalysisFor(deps, { id: null, bureauId: null }, { ip: null, correlationId: null }, { day: addDays(today, -1) });

@@ -18,7 +18,7 @@ import {
   RunWasteAnalysisBody,
   SeizeVehicleBody,
   SimulateGpsBody,
-  SimulateGpsResult,
+  SimulateGpsQueued,
   TrackQuery,
   Uuid,
   WasteAnalysisRun,
@@ -86,17 +86,38 @@ export function wasteRoutes(app: RouteApp, deps: Deps): void {
   }
   app.post(
     '/api/v1/waste/sites',
-    { schema: { tags: TAGS, summary: '登记场所（按半径生成 H3 网格）/ register a site', body: CreateWasteSiteBody, response: { 201: WasteSite, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记场所（按半径生成 H3 网格）/ register a site',
+        body: CreateWasteSiteBody,
+        response: { 201: WasteSite, ...WRITE_ERRORS },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createSite(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.post(
     '/api/v1/waste/companies',
-    { schema: { tags: TAGS, summary: '登记运输单位 / register a transport company', body: CreateWasteCompanyBody, response: { 201: WasteCompany, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记运输单位 / register a transport company',
+        body: CreateWasteCompanyBody,
+        response: { 201: WasteCompany, ...WRITE_ERRORS },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createCompany(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.post(
     '/api/v1/waste/vehicles',
-    { schema: { tags: TAGS, summary: '登记运输车辆 / register a vehicle', body: CreateWasteVehicleBody, response: { 201: WasteVehicle, ...WRITE_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '登记运输车辆 / register a vehicle',
+        body: CreateWasteVehicleBody,
+        response: { 201: WasteVehicle, ...WRITE_ERRORS },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createVehicle(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.post(
@@ -128,12 +149,12 @@ export function wasteRoutes(app: RouteApp, deps: Deps): void {
     {
       schema: {
         tags: TAGS,
-        summary: '模拟渣土车 GPS 平台：驱动车辆一天并推送签名报文 / simulator: drive the trucks for a day',
+        summary: '模拟渣土车 GPS 平台：排队驱动车辆一天并推送签名报文 / simulator: queue a day of the trucks',
         body: SimulateGpsBody,
-        response: { 200: SimulateGpsResult, ...WRITE_ERRORS },
+        response: { 202: SimulateGpsQueued, ...WRITE_ERRORS },
       },
     },
-    async (request) => simulateGpsDay(deps, actorOf(request), metaOf(request), request.body),
+    async (request, reply) => reply.status(202).send(await simulateGpsDay(deps, actorOf(request), metaOf(request), request.body)),
   );
   app.post(
     '/api/v1/waste/analysis',
@@ -200,16 +221,31 @@ export function wasteRoutes(app: RouteApp, deps: Deps): void {
         response: { 201: WasteSeizure, ...WRITE_ERRORS },
       },
     },
-    async (request, reply) => reply.status(201).send(await seizeVehicle(deps, actorOf(request), metaOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await seizeVehicle(deps, actorOf(request), metaOf(request), request.params.id, request.body)),
   );
   app.get(
     '/api/v1/waste/track',
-    { schema: { tags: TAGS, summary: '车辆一天的轨迹（回放）/ a vehicle’s day for replay', querystring: TrackQuery, response: { 200: WasteTrack, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '车辆一天的轨迹（回放）/ a vehicle’s day for replay',
+        querystring: TrackQuery,
+        response: { 200: WasteTrack, ...READ_ERRORS },
+      },
+    },
     async (request) => getTrack(deps, actorOf(request), request.query),
   );
   app.get(
     '/api/v1/waste/clue-heat',
-    { schema: { tags: TAGS, summary: '线索热力图（H3 网格计数）/ clue heat map', querystring: ClueHeatQuery, response: { 200: ClueHeat, ...READ_ERRORS } } },
+    {
+      schema: {
+        tags: TAGS,
+        summary: '线索热力图（H3 网格计数）/ clue heat map',
+        querystring: ClueHeatQuery,
+        response: { 200: ClueHeat, ...READ_ERRORS },
+      },
+    },
     async (request) => clueHeat(deps, actorOf(request), request.query),
   );
 }

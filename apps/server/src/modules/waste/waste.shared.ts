@@ -14,7 +14,12 @@ export function bureauVisible(actor: Actor, orgAlias: string): Expression<SqlBoo
 }
 
 /** The district bureau named by a request: visible to the actor (else 404) and a district bureau (else 400). */
-export async function bureauOrFail(db: Executor, actor: Actor, bureauId: string, field = 'bureauId'): Promise<{ id: string; name: string }> {
+export async function bureauOrFail(
+  db: Executor,
+  actor: Actor,
+  bureauId: string,
+  field = 'bureauId',
+): Promise<{ id: string; name: string }> {
   const org = await findOrg(db, bureauId);
   const visible = !!org && (org.path.startsWith(actor.jurisdictionPath) || org.id === actor.bureauId);
   if (!visible) throw new AppError('NOT_FOUND');

@@ -140,7 +140,8 @@ async function storedAnswer(db: Executor, batchId: string): Promise<GpsBatchAnsw
 }
 
 export async function receiveGpsBatch(deps: Deps, batch: GpsBatch): Promise<GpsBatchAnswer> {
-  if (!gpsAdapter(deps.config)) throw new AppError('EXCHANGE_NOT_CONFIGURED', { message: '未启用渣土车 GPS 接入', messageEn: 'The GPS feed is off' });
+  if (!gpsAdapter(deps.config))
+    throw new AppError('EXCHANGE_NOT_CONFIGURED', { message: '未启用渣土车 GPS 接入', messageEn: 'The GPS feed is off' });
   const seen = await storedAnswer(deps.db, batch.batchId);
   if (seen) {
     await deps.db
@@ -188,9 +189,7 @@ export async function receiveGpsBatch(deps: Deps, batch: GpsBatch): Promise<GpsB
       }
       return true;
     });
-  const fresh = deps.copySession
-    ? await deps.copySession((s) => write(s.db, s.copyIn))
-    : await write(deps.db, null);
+  const fresh = deps.copySession ? await deps.copySession((s) => write(s.db, s.copyIn)) : await write(deps.db, null);
   if (!fresh) return (await storedAnswer(deps.db, batch.batchId))!;
   return { batchId: batch.batchId, duplicate: false, counts: cleaned.counts };
 }

@@ -2,7 +2,7 @@
 // register for a day (gps-tracks.ts) and delivers one signed batch per truck and hour to the public endpoint, with
 // bad fixes in some batches; a failed delivery (5xx or network) is retried with the same batch id, which the endpoint
 // takes once.
-import type { GpsBatch, GpsBatchCounts, SimulateGpsBody, SimulateGpsResult } from '@chengguan/contracts';
+import type { GpsBatch, GpsBatchCounts, SimulateGpsBody, SimulateGpsQueued, SimulateGpsResult } from '@chengguan/contracts';
 import { mulberry32, type LonLat } from '@chengguan/domain';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
@@ -10,6 +10,7 @@ import { assertPermission } from '../../../shared/access.ts';
 import { signedHeaders } from '../../../shared/connector-signing.ts';
 import { shanghaiInstant } from '../../../shared/time.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
 import { GPS_INBOUND_PATH, gpsAdapter, gpsSecret } from './gps-feed.ts';
 import { driveTruck, simulatedTrucks, spoilBatch, type SimFix, type SimPermit } from './gps-tracks.ts';
 
@@ -83,15 +84,40 @@ export async function registerForSimulation(deps: Deps, day: string): Promise<Re
   };
 }
 
-export async function simulateGpsDay(deps: Deps, actor: Actor, meta: RequestMeta, body: SimulateGpsBody): Promise<SimulateGpsResult> {
+export async function simulateGpsDay(deps: Deps, actor: Actor, meta: RequestMeta, body: SimulateGpsBody): Promise<SimulateGpsQueued> {
   assertPermission(actor, 'waste:write');
   if (!gpsAdapter(deps.config)?.simulator) {
     throw new AppError('EXCHANGE_NOT_CONFIGURED', { message: '未启用模拟渣土车 GPS 平台', messageEn: 'The GPS simulator is off' });
   }
   const hours = body.hours ?? 10;
   if (body.trucks * hours > 2000) {
-    throw fieldError('trucks', '控制台一次最多模拟 2000 车·小时（更大规模请用 npm run waste 基准）', 'at most 2000 truck-hours from the console');
+    throw fieldError(
+      'trucks',
+      '控制台一次最多模拟 2000 车·小时（更大规模请用 npm run waste 基准）',
+      'at most 2000 truck-hours from the console',
+    );
   }
+  const jobId = deps.newId();
+  await deps.db.transaction().execute(async (trx) => {
+    await enqueueJob(trx, { id: jobId, kind: JOB_GPS_SIMULATE, runAt: deps.clock.now(), payload: { ...body, hours } });
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'waste.gps_simulate',
+      entityType: 'job',
+      entityId: jobId,
+      data: { day: body.day, trucks: body.trucks, hours, seed: body.seed ?? 1 },
+    });
+  });
+  return { jobId };
+}
+
+export const JOB_GPS_SIMULATE = 'waste.gps_simulate';
+
+/**
+ * The simulated platform's day: drives the trucks and delivers every batch through the signed endpoint (run by the
+ * worker, never inside a request: the deliveries are requests of their own).
+ */
+export async function playGpsDay(deps: Deps, body: SimulateGpsBody & { hours: number }): Promise<SimulateGpsResult> {
+  const hours = body.hours;
   const seed = body.seed ?? 1;
   const reg = await registerForSimulation(deps, body.day);
   const trucks = simulatedTrucks(reg.permits, body.trucks, seed, reg.producingSites);
@@ -115,20 +141,19 @@ export async function simulateGpsDay(deps: Deps, actor: Actor, meta: RequestMeta
         points: fixes.map((f) => ({ plate: f.plate, at: f.at, lng: f.lng, lat: f.lat })),
       };
       const r = await deliverGpsBatch(deps, batch);
-      if (r.status !== 200) throw new AppError('NOT_SAVED', { message: `模拟 GPS 报文未被接收（${r.status}）`, messageEn: `batch refused (${r.status})` });
+      if (r.status !== 200)
+        throw new AppError('NOT_SAVED', { message: `模拟 GPS 报文未被接收（${r.status}）`, messageEn: `batch refused (${r.status})` });
       const answer = JSON.parse(r.body) as { counts: GpsBatchCounts };
       for (const k of Object.keys(total) as (keyof GpsBatchCounts)[]) total[k] += answer.counts[k];
       batches += 1;
       points += fixes.length;
     }
   }
-  await deps.db.transaction().execute(async (trx) =>
-    recordAudit(trx, deps, actor, meta, {
-      action: 'waste.gps_simulate',
-      entityType: 'waste_gps',
-      entityId: body.day,
-      data: { trucks: trucks.length, hours, seed, batches, points },
-    }),
-  );
   return { batches, points, counts: total };
 }
+
+export const GPS_SIMULATOR_JOB_HANDLERS: JobHandlers = {
+  [JOB_GPS_SIMULATE]: async (deps, job) => {
+    await playGpsDay(deps, job.payload as SimulateGpsBody & { hours: number });
+  },
+};

@@ -38,7 +38,8 @@ async function owners(db: Executor, rows: AnalysisRow[]): Promise<Owners> {
   }
   const sites = new Map<string, string>();
   if (siteIds.length) {
-    for (const s of await db.selectFrom('waste_sites').select(['id', 'bureau_id']).where('id', 'in', siteIds).execute()) sites.set(s.id, s.bureau_id);
+    for (const s of await db.selectFrom('waste_sites').select(['id', 'bureau_id']).where('id', 'in', siteIds).execute())
+      sites.set(s.id, s.bureau_id);
   }
   return { vehicles, sites };
 }
@@ -87,7 +88,11 @@ export async function runAnalysisFor(
         disposal_site_id: r.otherSite!,
         arrived_t: r.tTo,
       }));
-    for (let i = 0; i < tripRows.length; i += 1000) await trx.insertInto('waste_trips').values(tripRows.slice(i, i + 1000)).execute();
+    for (let i = 0; i < tripRows.length; i += 1000)
+      await trx
+        .insertInto('waste_trips')
+        .values(tripRows.slice(i, i + 1000))
+        .execute();
     trips = tripRows.length;
     const clueRows = [];
     for (const r of rows) {

@@ -91,8 +91,17 @@ export async function listClues(deps: Deps, actor: Actor, q: WasteClueQuery): Pr
   const pageSize = q.pageSize ?? 20;
   const base = clueQuery(deps, actor, q);
   const [rows, total] = await Promise.all([
-    base.orderBy('k.day', 'desc').orderBy('k.t_from', 'desc').orderBy('k.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    deps.db.selectFrom(base.as('x')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .orderBy('k.day', 'desc')
+      .orderBy('k.t_from', 'desc')
+      .orderBy('k.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    deps.db
+      .selectFrom(base.as('x'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toClue), total: Number(total.n), page, pageSize };
 }
@@ -101,7 +110,9 @@ const STATUS_ZH = { open: '待核实', confirmed: '已立案', dismissed: '已�
 
 export async function exportClues(deps: Deps, actor: Actor, q: WasteClueQuery): Promise<Buffer> {
   assertPermission(actor, 'waste:read');
-  const rows = (await clueQuery(deps, actor, q).orderBy('k.day', 'desc').orderBy('k.t_from', 'desc').limit(MAX_EXPORT_ROWS).execute()).map(toClue);
+  const rows = (await clueQuery(deps, actor, q).orderBy('k.day', 'desc').orderBy('k.t_from', 'desc').limit(MAX_EXPORT_ROWS).execute()).map(
+    toClue,
+  );
   return toXlsx(
     '建筑垃圾线索',
     [
@@ -181,8 +192,17 @@ export async function getTrack(deps: Deps, actor: Actor, q: TrackQuery): Promise
   const sites = [];
   for (const id of siteIds) {
     const s = await deps.db.selectFrom('waste_sites').select(['id', 'name', 'kind']).where('id', '=', id).executeTakeFirstOrThrow();
-    const cells = await deps.db.selectFrom('waste_site_cells').select(sql<string>`CAST(cell AS TEXT)`.as('c')).where('site_id', '=', id).execute();
-    sites.push({ id: s.id, name: s.name, kind: s.kind as WasteTrack['sites'][number]['kind'], outline: cellsOutline(cells.map((c) => c.c)) });
+    const cells = await deps.db
+      .selectFrom('waste_site_cells')
+      .select(sql<string>`CAST(cell AS TEXT)`.as('c'))
+      .where('site_id', '=', id)
+      .execute();
+    sites.push({
+      id: s.id,
+      name: s.name,
+      kind: s.kind as WasteTrack['sites'][number]['kind'],
+      outline: cellsOutline(cells.map((c) => c.c)),
+    });
   }
   return { plate: q.plate, day: q.day, points: points.map((p) => [Number(p.t), p.lon, p.lat]), corridors, sites };
 }
@@ -249,8 +269,16 @@ export async function confirmClue(deps: Deps, actor: Actor, meta: RequestMeta, i
         type: 'FeatureCollection',
         properties: { plate: clue.plate, day: clue.day, clue: clue.kind, from: clue.from, to: clue.to },
         features: [
-          { type: 'Feature', properties: { kind: 'track' }, geometry: { type: 'LineString', coordinates: track.points.map((p) => [p[1], p[2]]) } },
-          ...track.corridors.map((c) => ({ type: 'Feature', properties: { kind: 'corridor', permit: c.permitNumber }, geometry: { type: 'MultiPolygon', coordinates: c.outline } })),
+          {
+            type: 'Feature',
+            properties: { kind: 'track' },
+            geometry: { type: 'LineString', coordinates: track.points.map((p) => [p[1], p[2]]) },
+          },
+          ...track.corridors.map((c) => ({
+            type: 'Feature',
+            properties: { kind: 'corridor', permit: c.permitNumber },
+            geometry: { type: 'MultiPolygon', coordinates: c.outline },
+          })),
         ],
       }),
     );
@@ -338,14 +366,20 @@ export async function seizeVehicle(deps: Deps, actor: Actor, meta: RequestMeta, 
       .where('o.id', '=', body.approvedBy)
       .where('r.role', '=', 'bureau_leader')
       .executeTakeFirst();
-    if (!leader) throw fieldError('approvedBy', '批准人须为行政机关负责人（局领导）', 'the approver must be the agency head', 'RULE_VIOLATION');
+    if (!leader)
+      throw fieldError('approvedBy', '批准人须为行政机关负责人（局领导）', 'the approver must be the agency head', 'RULE_VIOLATION');
     const approvedAt = new Date(body.approvedAt);
     const seizedAt = shanghaiInstant(body.seizedOn);
     if (!body.emergency && approvedAt.getTime() > shanghaiInstant(addDays(body.seizedOn, 1)).getTime()) {
       throw fieldError('approvedAt', `${H1}：批准须在扣押之前`, 'the approval must precede the seizure', 'RULE_VIOLATION');
     }
     if (body.emergency && approvedAt.getTime() > seizedAt.getTime() + 48 * 3_600_000) {
-      throw fieldError('approvedAt', `${H1}：紧急扣押须在二十四小时内补办批准`, 'approval within 24 hours of an emergency seizure', 'RULE_VIOLATION');
+      throw fieldError(
+        'approvedAt',
+        `${H1}：紧急扣押须在二十四小时内补办批准`,
+        'approval within 24 hours of an emergency seizure',
+        'RULE_VIOLATION',
+      );
     }
   }
   const calendar = await loadWorkCalendar(deps.db);
@@ -353,7 +387,12 @@ export async function seizeVehicle(deps: Deps, actor: Actor, meta: RequestMeta, 
   const sid = deps.newId();
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const open = await trx.selectFrom('waste_seizures').select('id').where('vehicle_id', '=', clue.vehicleId!).where('released_on', 'is', null).executeTakeFirst();
+    const open = await trx
+      .selectFrom('waste_seizures')
+      .select('id')
+      .where('vehicle_id', '=', clue.vehicleId!)
+      .where('released_on', 'is', null)
+      .executeTakeFirst();
     if (open) throw new AppError('DUPLICATE', { message: '该车辆正在扣押中', messageEn: 'The vehicle is already seized' });
     await trx
       .insertInto('waste_seizures')

@@ -93,15 +93,25 @@ export async function listSites(deps: Deps, actor: Actor, q: WasteSiteQuery): Pr
   const { page, pageSize } = pageOf(q);
   const base = siteQuery(deps, actor, q);
   const [rows, total] = await Promise.all([
-    base.orderBy('s.created_at', 'desc').orderBy('s.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    deps.db.selectFrom(base.as('x')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .orderBy('s.created_at', 'desc')
+      .orderBy('s.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    deps.db
+      .selectFrom(base.as('x'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toSite), total: Number(total.n), page, pageSize };
 }
 
 export async function exportSites(deps: Deps, actor: Actor, q: WasteSiteQuery): Promise<Buffer> {
   assertPermission(actor, 'waste:read');
-  const rows = (await siteQuery(deps, actor, q).orderBy('s.created_at', 'desc').orderBy('s.id', 'desc').limit(MAX_EXPORT_ROWS).execute()).map(toSite);
+  const rows = (
+    await siteQuery(deps, actor, q).orderBy('s.created_at', 'desc').orderBy('s.id', 'desc').limit(MAX_EXPORT_ROWS).execute()
+  ).map(toSite);
   return toXlsx(
     '建筑垃圾场所',
     [
@@ -202,8 +212,16 @@ export async function listCompanies(deps: Deps, actor: Actor, q: WasteCompanyQue
   const { page, pageSize } = pageOf(q);
   const base = companyQuery(deps, actor, q);
   const [rows, total] = await Promise.all([
-    base.orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    deps.db.selectFrom(base.as('x')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .orderBy('c.created_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    deps.db
+      .selectFrom(base.as('x'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toCompany), total: Number(total.n), page, pageSize };
 }
@@ -299,8 +317,16 @@ export async function listVehicles(deps: Deps, actor: Actor, q: WasteVehicleQuer
   const { page, pageSize } = pageOf(q);
   const base = vehicleQuery(deps, actor, q);
   const [rows, total] = await Promise.all([
-    base.orderBy('v.created_at', 'desc').orderBy('v.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    deps.db.selectFrom(base.as('x')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .orderBy('v.created_at', 'desc')
+      .orderBy('v.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    deps.db
+      .selectFrom(base.as('x'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toVehicle), total: Number(total.n), page, pageSize };
 }
@@ -323,7 +349,11 @@ export async function exportVehicles(deps: Deps, actor: Actor, q: WasteVehicleQu
 
 export async function createVehicle(deps: Deps, actor: Actor, meta: RequestMeta, body: CreateWasteVehicleBody): Promise<WasteVehicle> {
   assertPermission(actor, 'waste:write');
-  const company = await deps.db.selectFrom('waste_companies').select(['id', 'bureau_id']).where('id', '=', body.companyId).executeTakeFirst();
+  const company = await deps.db
+    .selectFrom('waste_companies')
+    .select(['id', 'bureau_id'])
+    .where('id', '=', body.companyId)
+    .executeTakeFirst();
   if (!company) throw fieldError('companyId', '运输单位不存在', 'no such company', 'NOT_FOUND');
   await assertBureauVisible(deps.db, actor, company.bureau_id);
   const id = deps.newId();
@@ -423,8 +453,16 @@ export async function listPermits(deps: Deps, actor: Actor, q: WastePermitQuery)
   const { page, pageSize } = pageOf(q);
   const base = permitQuery(deps, actor, q);
   const [rows, total] = await Promise.all([
-    base.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    deps.db.selectFrom(base.as('x')).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .orderBy('p.created_at', 'desc')
+      .orderBy('p.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    deps.db
+      .selectFrom(base.as('x'))
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items: await toPermits(deps, rows), total: Number(total.n), page, pageSize };
 }
@@ -471,7 +509,11 @@ export async function createPermit(deps: Deps, actor: Actor, meta: RequestMeta, 
     validUntil: body.validUntil,
   });
   if (problems.length > 0) throw w1Refusal(problems);
-  const site = await deps.db.selectFrom('waste_sites').select(['id', 'bureau_id', 'kind']).where('id', '=', body.producingSiteId).executeTakeFirst();
+  const site = await deps.db
+    .selectFrom('waste_sites')
+    .select(['id', 'bureau_id', 'kind'])
+    .where('id', '=', body.producingSiteId)
+    .executeTakeFirst();
   if (!site) throw fieldError('producingSiteId', '工地不存在', 'no such site', 'NOT_FOUND');
   await assertBureauVisible(deps.db, actor, site.bureau_id);
   if (site.kind !== 'producing') throw fieldError('producingSiteId', '须为登记的工地（产生建筑垃圾的场所）', 'must be a producing site');
@@ -487,10 +529,19 @@ export async function createPermit(deps: Deps, actor: Actor, meta: RequestMeta, 
       },
     ]);
   }
-  const company = await deps.db.selectFrom('waste_companies').select(['id', 'licence_status']).where('id', '=', body.companyId).executeTakeFirst();
+  const company = await deps.db
+    .selectFrom('waste_companies')
+    .select(['id', 'licence_status'])
+    .where('id', '=', body.companyId)
+    .executeTakeFirst();
   if (!company) throw fieldError('companyId', '运输单位不存在', 'no such company', 'NOT_FOUND');
-  if (company.licence_status !== 'valid') throw fieldError('companyId', '运输单位的许可已被吊销', 'the company’s licence is revoked', 'RULE_VIOLATION');
-  const vehicles = await deps.db.selectFrom('waste_vehicles').select(['id', 'plate', 'company_id']).where('id', 'in', body.vehicleIds).execute();
+  if (company.licence_status !== 'valid')
+    throw fieldError('companyId', '运输单位的许可已被吊销', 'the company’s licence is revoked', 'RULE_VIOLATION');
+  const vehicles = await deps.db
+    .selectFrom('waste_vehicles')
+    .select(['id', 'plate', 'company_id'])
+    .where('id', 'in', body.vehicleIds)
+    .execute();
   if (vehicles.length !== body.vehicleIds.length || vehicles.some((v) => v.company_id !== body.companyId)) {
     throw fieldError('vehicleIds', '车辆须为该运输单位登记的车辆', 'the vehicles must be registered to the company');
   }
