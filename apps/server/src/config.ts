@@ -93,6 +93,14 @@ export type AppConfig = {
    */
   offsiteVendorSecrets: Record<string, string>;
   /**
+   * WASTE_GPS: the 建筑垃圾 GPS feed (modules/waste, docs/waste.md §2). `simulator` — a local simulator drives trucks and
+   * delivers signed batches (the console labels it 「模拟渣土车 GPS 平台」); `off` — the inbound endpoint does not exist.
+   * Default: simulator for the embedded demo database, off with DATABASE_URL.
+   */
+  wasteGps: 'simulator' | 'off';
+  /** WASTE_GPS_SECRET (64 hex digits): the HMAC-SM3 key shared with the GPS platform; unset → random per process. */
+  wasteGpsSecret: string | null;
+  /**
    * TICKET_ALERT_FIRST_CONTACT_LEAD_HOURS / TICKET_ALERT_HANDLING_LEAD_HOURS: 临期 warnings this many hours before the
    * 24-hour first contact and the handling limit run out (U, defaults 4 and 24: the domain's SHANGHAI_TICKET_ALERTS);
    * TICKET_ALERT_SCAN_MINUTES: how often the worker looks (default 10).
@@ -318,6 +326,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     creditPlatform: oneOf(env, 'CREDIT_PLATFORM', 'simulator', ['simulator', 'off']) as 'simulator' | 'off',
     creditPlatformSecret: secretVar(env, 'CREDIT_PLATFORM_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
     offsiteVendorSecrets: vendorSecretsVar(env, 'OFFSITE_VENDOR_SECRETS'),
+    wasteGps: oneOf(env, 'WASTE_GPS', embedded ? 'simulator' : 'off', ['simulator', 'off']) as 'simulator' | 'off',
+    wasteGpsSecret: secretVar(env, 'WASTE_GPS_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
     ticketAlerts: {
       firstContactLeadHours: intVar(env, 'TICKET_ALERT_FIRST_CONTACT_LEAD_HOURS', 4, 0, 23),
       handlingLeadHours: intVar(env, 'TICKET_ALERT_HANDLING_LEAD_HOURS', 24, 0, 24 * 15),

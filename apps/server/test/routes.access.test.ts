@@ -394,6 +394,8 @@ function fillParam(route: ApiRoute, name: string): Fill | null {
     'tasks/taskId': pd(o.jointTaskId),
     'partner-units/id': pd(o.partnerUnitId),
     'extensions/extensionId': pd(o.ticketExtensionId),
+    // 建筑垃圾 clues come from the day's analysis of GPS points; the fixture has none: any id must answer as a missing one.
+    'clues/id': pd(randomUUID()),
     // The public record of a draw is reached by the plan's id, published with the plan.
     'draws/planId': { value: o.planId, owner: 'key', random: uuid },
     'images/sm3': pd(o.sealSm3, hex64),

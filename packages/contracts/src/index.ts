@@ -40,3 +40,4 @@ export * from './campaigns.ts';
 export * from './data-sharing.ts';
 export * from './cockpit.ts';
 export * from './offsite.ts';
+export * from './waste.ts';

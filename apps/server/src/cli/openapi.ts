@@ -11,7 +11,7 @@ export const OPENAPI_FILE = path.resolve(import.meta.dirname, '../../../../docs/
 // Every route, the sandbox's cashier and the exchange simulator's included (mounted only where PAYMENT_SANDBOX is on
 // and TICKET_EXCHANGE=simulator).
 const config = {
-  ...loadConfig({ ...process.env, DATABASE_URL: '', PAYMENT_SANDBOX: 'true', TICKET_EXCHANGE: 'simulator' }),
+  ...loadConfig({ ...process.env, DATABASE_URL: '', PAYMENT_SANDBOX: 'true', TICKET_EXCHANGE: 'simulator', WASTE_GPS: 'simulator' }),
   dataDir: 'memory://',
   webDist: null,
 };

@@ -32,6 +32,7 @@ import type { SquadTables } from '../modules/squads/squads.tables.ts';
 import type { CampaignTables } from '../modules/campaigns/campaigns.tables.ts';
 import type { DataSharingTables } from '../modules/data-sharing/data-sharing.tables.ts';
 import type { CockpitTables } from '../modules/cockpit/cockpit.tables.ts';
+import type { WasteTables } from '../modules/waste/waste.tables.ts';
 
 /** Kysely table types. Dates are 'YYYY-MM-DD' strings; instants are Date; bigint is number (see database.ts). */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -190,4 +191,5 @@ export type DB = CoreTables &
   CampaignTables &
   DataSharingTables &
   CockpitTables &
-  OffsiteTables;
+  OffsiteTables &
+  WasteTables;

@@ -39,6 +39,7 @@ import { subjectImportModule, subjectsModule } from '../modules/subjects/index.t
 import { supervisionModule } from '../modules/supervision/index.ts';
 import { throttleModule } from '../modules/throttle/index.ts';
 import { ticketsModule } from '../modules/tickets/index.ts';
+import { wasteModule } from '../modules/waste/index.ts';
 import { type ServerModule, withSchemaTypes } from './server-module.ts';
 
 /**
@@ -84,6 +85,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   dataSharingModule,
   cockpitModule,
   offsiteModule,
+  wasteModule,
 ];
 
 export type Modules = {

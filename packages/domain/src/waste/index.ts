@@ -2,3 +2,4 @@
 // that ties site, carrier, vehicles, disposal site and route (两点一线). Pure: thresholds are parameters.
 export * from './track.ts';
 export * from './permits.ts';
+export * from './cells.ts';

@@ -84,6 +84,9 @@ export const PERMISSIONS = [
   'offsite:read',
   'offsite:device',
   'offsite:review',
+  // 建筑垃圾 (docs/waste.md): read the register, tracks and clues; keep the register and decide clues; run analyses.
+  'waste:read',
+  'waste:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -111,6 +114,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog:read',
     'offsite:read',
     'offsite:review',
+    'waste:read',
   ],
   squad_leader: [
     'org:read',
@@ -148,6 +152,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cockpit:read',
     'offsite:read',
     'offsite:review',
+    'waste:read',
+    'waste:write',
   ],
   legal_reviewer: [
     'org:read',
@@ -166,6 +172,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:learn',
     'catalog:read',
     'offsite:read',
+    'waste:read',
   ],
   // The command centre (指挥中心) takes tickets in, dispatches, transfers and decides extensions (诉件处置, R12/R13).
   commander: [
@@ -191,6 +198,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'bulletin:write',
     'offsite:read',
     'offsite:device',
+    'waste:read',
+    'waste:write',
   ],
   supervisor: [
     'org:read',
@@ -218,6 +227,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog:read',
     'cockpit:read',
     'offsite:read',
+    'waste:read',
   ],
   // The agency head (行政机关负责人) decides, and may also take the leaders' steps of the machine (LEADERS).
   bureau_leader: [
@@ -266,6 +276,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'bulletin:write',
     'bulletin:publish',
     'offsite:read',
+    'waste:read',
+    'waste:write',
   ],
   admin: [
     'org:read',

@@ -1,0 +1,153 @@
+// The day's analysis (docs/waste.md §3): the one SQL definition (analysis.sql.ts) over the day's points; its trips
+// replace the day's trips, its findings become clues (a finding already a clue keeps its decision), each with the
+// bureau that acts on it: the site's bureau for a site finding, the vehicle's bureau for a registered vehicle's
+// deviation or stop (an unregistered truck's is found at the site, as no_permit).
+import type { RunWasteAnalysisBody, WasteAnalysisRun } from '@chengguan/contracts';
+import { cellCentre } from '@chengguan/domain';
+import { CompiledQuery } from 'kysely';
+import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
+import { assertPermission } from '../../../shared/access.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { analysisArgs, normaliseRows, WASTE_ANALYSIS_SQL, type AnalysisParams, type AnalysisRow } from '../analysis.sql.ts';
+
+export const DEFAULT_STOP_MINUTES = 10;
+export const DEFAULT_DEVIATION_MINUTES = 3;
+export const VISIT_SECONDS = 60;
+
+export async function analyseDay(db: Executor, p: AnalysisParams): Promise<AnalysisRow[]> {
+  const r = await db.executeQuery(CompiledQuery.raw(WASTE_ANALYSIS_SQL, analysisArgs(p)));
+  return normaliseRows(r.rows as Record<string, unknown>[]);
+}
+
+type Owners = {
+  vehicles: Map<string, { id: string; bureau_id: string; company_id: string }>;
+  sites: Map<string, string>;
+};
+
+async function owners(db: Executor, rows: AnalysisRow[]): Promise<Owners> {
+  const plates = [...new Set(rows.map((r) => r.plate))];
+  const siteIds = [...new Set(rows.flatMap((r) => (r.site ? [r.site] : [])))];
+  const vehicles = new Map<string, { id: string; bureau_id: string; company_id: string }>();
+  for (let i = 0; i < plates.length; i += 1000) {
+    const got = await db
+      .selectFrom('waste_vehicles')
+      .select(['id', 'plate', 'bureau_id', 'company_id'])
+      .where('plate', 'in', plates.slice(i, i + 1000))
+      .execute();
+    for (const v of got) vehicles.set(v.plate, v);
+  }
+  const sites = new Map<string, string>();
+  if (siteIds.length) {
+    for (const s of await db.selectFrom('waste_sites').select(['id', 'bureau_id']).where('id', 'in', siteIds).execute())
+      sites.set(s.id, s.bureau_id);
+  }
+  return { vehicles, sites };
+}
+
+export async function runWasteAnalysis(deps: Deps, actor: Actor, meta: RequestMeta, body: RunWasteAnalysisBody): Promise<WasteAnalysisRun> {
+  assertPermission(actor, 'waste:write');
+  return runAnalysisFor(deps, { id: actor.id, bureauId: actor.bureauId }, meta, body);
+}
+
+/** The run itself (the daily job runs it with no user). */
+export async function runAnalysisFor(
+  deps: Deps,
+  actor: { id: string | null; bureauId: string | null },
+  meta: RequestMeta,
+  body: RunWasteAnalysisBody,
+): Promise<WasteAnalysisRun> {
+  const params: AnalysisParams = {
+    day: body.day,
+    stopSeconds: (body.stopMinutes ?? DEFAULT_STOP_MINUTES) * 60,
+    deviationSeconds: (body.deviationMinutes ?? DEFAULT_DEVIATION_MINUTES) * 60,
+    visitSeconds: VISIT_SECONDS,
+  };
+  const started = performance.now();
+  const rows = await analyseDay(deps.db, params);
+  const millis = Math.round(performance.now() - started);
+  const own = await owners(deps.db, rows);
+  const now = deps.clock.now();
+  const id = deps.newId();
+  const byKind: Record<string, number> = {};
+  let clues = 0;
+  let trips = 0;
+  const pointCount = await deps.db
+    .selectFrom('waste_points')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('day', '=', body.day)
+    .executeTakeFirstOrThrow();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('waste_trips').where('day', '=', body.day).execute();
+    const tripRows = rows
+      .filter((r) => r.kind === 'trip')
+      .map((r) => ({
+        day: body.day,
+        plate: r.plate,
+        left_t: r.tFrom,
+        producing_site_id: r.site!,
+        disposal_site_id: r.otherSite!,
+        arrived_t: r.tTo,
+      }));
+    for (let i = 0; i < tripRows.length; i += 1000)
+      await trx
+        .insertInto('waste_trips')
+        .values(tripRows.slice(i, i + 1000))
+        .execute();
+    trips = tripRows.length;
+    const clueRows = [];
+    for (const r of rows) {
+      if (r.kind === 'trip') continue;
+      const v = own.vehicles.get(r.plate);
+      const bureau = r.site ? own.sites.get(r.site) : v?.bureau_id;
+      if (!bureau) continue;
+      const [lon, lat] = cellCentre(r.cell);
+      byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
+      clueRows.push({
+        id: deps.newId(),
+        bureau_id: bureau,
+        day: body.day,
+        kind: r.kind,
+        plate: r.plate,
+        vehicle_id: v?.id ?? null,
+        company_id: v?.company_id ?? null,
+        site_id: r.site,
+        t_from: r.tFrom,
+        t_to: r.tTo,
+        points: r.n,
+        cell: r.cell,
+        lon,
+        lat,
+        created_at: now,
+      });
+    }
+    for (let i = 0; i < clueRows.length; i += 500) {
+      await trx
+        .insertInto('waste_clues')
+        .values(clueRows.slice(i, i + 500))
+        .onConflict((oc) => oc.columns(['day', 'kind', 'plate', 't_from']).doNothing())
+        .execute();
+    }
+    clues = clueRows.length;
+    await trx
+      .insertInto('waste_analysis_runs')
+      .values({
+        id,
+        day: body.day,
+        params: JSON.stringify(params),
+        points: Number(pointCount.n),
+        trips,
+        clues,
+        millis,
+        run_by: actor.id,
+        run_at: now,
+      })
+      .execute();
+    await recordAudit(trx, deps, actor, meta, {
+      action: 'waste.analysis_run',
+      entityType: 'waste_analysis_run',
+      entityId: id,
+      data: { day: body.day, trips, clues, byKind },
+    });
+  });
+  return { id, day: body.day, points: Number(pointCount.n), trips, clues, byKind, millis, runAt: now.toISOString() };
+}

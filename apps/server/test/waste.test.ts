@@ -1,0 +1,333 @@
+// 建筑垃圾两点一线 through the API (docs/waste.md): the register with W1 (a permit without a disposal site is refused
+// with the rule), role × jurisdiction on the register; the GPS feed contract (waste-gps.contract.ts); a hand-driven
+// day — a normal trip, a deviation, a dumping stop without arrival, an unlicensed truck at the site — whose analysis
+// finds exactly those clues; the simulator's day; a clue confirmed into a case with its track as evidence, another
+// dismissed with a reason; 扣押 refused without the head's approval (H1) and recorded with its 30-day limit (H3).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  GpsBatch,
+  GpsFeedStatus,
+  PageOf,
+  WasteAnalysisRun,
+  WasteClue,
+  WastePermit,
+  WasteSeizure,
+  WasteSite,
+  WasteTrack,
+} from '@chengguan/contracts';
+import { GPS_INBOUND_PATH, pointPartitions, setGpsTransport, WASTE_JOB_HANDLERS } from '../src/modules/waste/index.ts';
+import { runDueJobs } from '../src/modules/scheduler/index.ts';
+import { signedHeaders } from '../src/shared/connector-signing.ts';
+import { createTestContext, errorBody, type TestContext } from './harness.ts';
+import { gpsFeedContract } from './waste-gps.contract.ts';
+
+const SECRET = '3c'.repeat(32);
+const DAY = '2026-03-02';
+const START = Date.UTC(2026, 2, 2, 0, 0, 0); // 08:00 Shanghai
+let ctx: TestContext;
+const tokens: Record<string, string> = {};
+let pd: string;
+const call = (user: string, method: string, url: string, body?: unknown) =>
+  ctx.api(method, url, { token: tokens[user]!, ...(body !== undefined ? { body } : {}) });
+async function ok<T>(p: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> {
+  const r = await p;
+  expect(r.statusCode, r.body).toBe(status);
+  return r.json() as T;
+}
+
+// 张江 工地 → 川沙 消纳场, about 9.5 km due east; 0.001° of longitude is about 95 m here.
+const SITE: [number, number] = [121.6, 31.2];
+const DUMP: [number, number] = [121.7, 31.2];
+
+beforeAll(async () => {
+  ctx = await createTestContext({ env: { WASTE_GPS: 'simulator', WASTE_GPS_SECRET: SECRET } });
+  setGpsTransport(async (path, headers, body) => {
+    const r = await ctx.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/json', ...headers },
+      payload: body,
+    });
+    return { status: r.statusCode, body: r.body };
+  });
+  for (const u of ['pd_ljz_leader', 'pd_ljz_01', 'pd_leader', 'qp_zjj_leader']) tokens[u] = await ctx.login(u);
+  pd = ctx.seed.ids.orgs.get('pd')!;
+}, 240_000);
+afterAll(async () => {
+  setGpsTransport(null);
+  await ctx?.close();
+});
+
+const ids: Record<string, string> = {};
+
+describe('the register', () => {
+  it('sites, a company, vehicles and a permit with its corridor; W1 refuses a permit without a disposal site', async () => {
+    const site = (kind: string, name: string, [lon, lat]: [number, number], radiusM = 150) =>
+      ok<WasteSite>(
+        call('pd_ljz_leader', 'POST', '/api/v1/waste/sites', {
+          bureauId: pd,
+          kind,
+          name,
+          address: `${name}地址`,
+          lon,
+          lat,
+          crs: 'wgs84',
+          radiusM,
+        }),
+        201,
+      );
+    const s1 = await site('producing', '张江某工地', SITE);
+    const s2 = await site('disposal', '川沙消纳场', DUMP);
+    expect(s1.cells).toBeGreaterThan(5);
+    ids.site = s1.id;
+    ids.dump = s2.id;
+    const company = await ok<{ id: string }>(
+      call('pd_ljz_leader', 'POST', '/api/v1/waste/companies', {
+        bureauId: pd,
+        name: '浦东某渣土运输有限公司',
+        creditCode: '91310115MA1K000001',
+        licenceNo: '沪建运2026-001',
+        licenceValidUntil: '2027-12-31',
+      }),
+      201,
+    );
+    ids.company = company.id;
+    const vehicles: string[] = [];
+    for (const plate of ['沪D·A0001', '沪D·A0002', '沪D·A0003']) {
+      const v = await ok<{ id: string }>(
+        call('pd_ljz_leader', 'POST', '/api/v1/waste/vehicles', {
+          companyId: company.id,
+          plate,
+          licenceNo: `准运${plate}`,
+          licenceValidUntil: '2026-12-31',
+        }),
+        201,
+      );
+      vehicles.push(v.id);
+    }
+    ids.vehicle3 = vehicles[2]!;
+    const permit = {
+      number: '浦建渣2026-0001',
+      producingSiteId: s1.id,
+      disposalSiteIds: [s2.id],
+      companyId: company.id,
+      vehicleIds: vehicles,
+      route: [SITE, [121.65, 31.2], DUMP],
+      crs: 'wgs84',
+      corridorM: 100,
+      validFrom: '2026-03-01',
+      validUntil: '2026-03-31',
+    };
+    const refused = await call('pd_ljz_leader', 'POST', '/api/v1/waste/permits', { ...permit, disposalSiteIds: [] });
+    expect(refused.statusCode).toBe(422);
+    expect(errorBody(refused)).toMatchObject({ code: 'RULE_VIOLATION', field: 'disposalSiteIds' });
+    expect(errorBody(refused).message).toContain('W1');
+    expect(errorBody(refused).message).toContain('建设部令第139号');
+    const toProducing = await call('pd_ljz_leader', 'POST', '/api/v1/waste/permits', { ...permit, disposalSiteIds: [s1.id] });
+    expect(toProducing.statusCode).toBe(422);
+    const created = await ok<WastePermit>(call('pd_ljz_leader', 'POST', '/api/v1/waste/permits', permit), 201);
+    expect(created.plates).toEqual(['沪D·A0001', '沪D·A0002', '沪D·A0003']);
+    expect(created.corridorCells).toBeGreaterThan(100);
+
+    const list = await ok<PageOf<WastePermit>>(call('pd_ljz_01', 'GET', `/api/v1/waste/permits?validOn=${DAY}&pageSize=5`));
+    expect(list.items.map((p) => p.number)).toEqual(['浦建渣2026-0001']);
+    const sites = await ok<PageOf<WasteSite>>(call('pd_ljz_01', 'GET', '/api/v1/waste/sites?kind=disposal'));
+    expect(sites.items.map((s) => s.name)).toEqual(['川沙消纳场']);
+    const xlsx = await call('pd_ljz_01', 'GET', '/api/v1/waste/vehicles/export.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+
+  it('another district neither sees nor writes; a field officer may read but not register', async () => {
+    expect((await ok<PageOf<WasteSite>>(call('qp_zjj_leader', 'GET', '/api/v1/waste/sites'))).total).toBe(0);
+    const r = await call('qp_zjj_leader', 'POST', '/api/v1/waste/sites', {
+      bureauId: pd,
+      kind: 'yard',
+      name: '越权停车场',
+      address: '某地',
+      lon: 121.6,
+      lat: 31.2,
+      crs: 'wgs84',
+      radiusM: 100,
+    });
+    expect(r.statusCode).toBe(404);
+    const v = await call('qp_zjj_leader', 'POST', '/api/v1/waste/vehicles', {
+      companyId: ids.company,
+      plate: '沪F·X0001',
+      licenceNo: 'x',
+      licenceValidUntil: '2026-12-31',
+    });
+    expect(v.statusCode).toBe(404);
+    const officer = await call('pd_ljz_01', 'POST', '/api/v1/waste/companies', {
+      bureauId: pd,
+      name: '无权登记',
+      creditCode: '91310115MA1K000002',
+      licenceNo: 'x',
+      licenceValidUntil: '2027-01-01',
+    });
+    expect(officer.statusCode).toBe(403);
+  });
+});
+
+gpsFeedContract('simulator', { ctx: () => ctx, secret: () => SECRET, day: DAY, startMs: START });
+
+// A fix every 10 s along straight legs at 30 km/h (≈ 83 m, 0.00087° of longitude), standing still for `dwell`.
+type Fix = { plate: string; at: number; lng: number; lat: number };
+function drive(plate: string) {
+  const fixes: Fix[] = [];
+  let t = START;
+  let here: [number, number] = SITE;
+  const api = {
+    stay(minutes: number) {
+      for (let i = 0; i < minutes * 6; i++) {
+        fixes.push({ plate, at: t, lng: here[0], lat: here[1] });
+        t += 10_000;
+      }
+      return api;
+    },
+    to(p: [number, number]) {
+      const steps = Math.max(1, Math.ceil(Math.hypot((p[0] - here[0]) * 95_000, (p[1] - here[1]) * 111_000) / 83));
+      const from = here;
+      for (let i = 1; i <= steps; i++) {
+        fixes.push({ plate, at: t, lng: from[0] + ((p[0] - from[0]) * i) / steps, lat: from[1] + ((p[1] - from[1]) * i) / steps });
+        t += 10_000;
+      }
+      here = p;
+      return api;
+    },
+    at(p: [number, number]) {
+      here = p;
+      return api;
+    },
+    fixes,
+  };
+  return api;
+}
+
+async function send(fixes: Fix[], id: string) {
+  const b: GpsBatch = { batchId: id, points: fixes };
+  const r = await ctx.app.inject({
+    method: 'POST',
+    url: GPS_INBOUND_PATH,
+    headers: { 'content-type': 'application/json', ...signedHeaders(SECRET, b, ctx.clock.now()) },
+    payload: b,
+  });
+  expect(r.statusCode, r.body).toBe(200);
+}
+
+describe('the day’s analysis', () => {
+  it('finds the trip, the deviation, the dumping stop without arrival and the unlicensed truck — and nothing else', async () => {
+    const mid: [number, number] = [121.65, 31.2];
+    await send(drive('沪D·A0001').stay(5).to(DUMP).stay(5).fixes, 'DAY-A');
+    await send(drive('沪D·A0002').stay(5).to(mid).to([121.655, 31.19]).to([121.66, 31.2]).to(DUMP).stay(5).fixes, 'DAY-B');
+    await send(drive('沪D·A0003').stay(5).to(mid).to([121.654, 31.2035]).stay(15).to(mid).to(SITE).stay(5).fixes, 'DAY-C');
+    await send(drive('沪E·Z9999').at([121.6, 31.23]).to(SITE).stay(5).to([121.6, 31.17]).fixes, 'DAY-D');
+
+    const run = await ok<WasteAnalysisRun>(call('pd_ljz_leader', 'POST', '/api/v1/waste/analysis', { day: DAY }));
+    expect(run.trips).toBe(2);
+    const clues = await ok<PageOf<WasteClue>>(call('pd_ljz_01', 'GET', `/api/v1/waste/clues?day=${DAY}&pageSize=100`));
+    const found = clues.items
+      .filter((c) => !c.plate.startsWith('沪C·'))
+      .map((c) => `${c.plate} ${c.kind}`)
+      .sort();
+    expect(found).toEqual([
+      '沪D·A0002 deviation',
+      '沪D·A0003 deviation',
+      '沪D·A0003 no_arrival',
+      '沪D·A0003 stop',
+      '沪E·Z9999 no_arrival',
+      '沪E·Z9999 no_permit',
+    ]);
+    const stop = clues.items.find((c) => c.kind === 'stop')!;
+    expect(stop.minutes).toBeGreaterThanOrEqual(14);
+    expect(stop.companyName).toBe('浦东某渣土运输有限公司');
+    // Run again: the same clues, not twice.
+    await ok(call('pd_ljz_leader', 'POST', '/api/v1/waste/analysis', { day: DAY }));
+    expect((await ok<PageOf<WasteClue>>(call('pd_ljz_01', 'GET', `/api/v1/waste/clues?day=${DAY}&pageSize=100`))).total).toBe(clues.total);
+    // A longer threshold: no stop.
+    const strict = await ok<WasteAnalysisRun>(call('pd_ljz_leader', 'POST', '/api/v1/waste/analysis', { day: DAY, stopMinutes: 30 }));
+    expect(strict.byKind.stop ?? 0).toBe(0);
+    // Another district sees none of them; the track replays the day with the corridor and both sites.
+    expect((await ok<PageOf<WasteClue>>(call('qp_zjj_leader', 'GET', `/api/v1/waste/clues?day=${DAY}`))).total).toBe(0);
+    const track = await ok<WasteTrack>(call('pd_ljz_01', 'GET', `/api/v1/waste/track?plate=${encodeURIComponent('沪D·A0001')}&day=${DAY}`));
+    expect(track.points.length).toBeGreaterThan(100);
+    expect(track.corridors.map((c) => c.permitNumber)).toEqual(['浦建渣2026-0001']);
+    expect(track.sites.map((s) => s.kind).sort()).toEqual(['disposal', 'producing']);
+    expect((await call('qp_zjj_leader', 'GET', `/api/v1/waste/track?plate=${encodeURIComponent('沪D·A0001')}&day=${DAY}`)).statusCode).toBe(
+      404,
+    );
+    expect(await pointPartitions(ctx.deps.db)).toContain(DAY);
+  });
+
+  it('a clue is confirmed into an off-site case with its track as evidence, another dismissed with a reason; 扣押 needs H1', async () => {
+    const clues = (
+      await ok<PageOf<WasteClue>>(call('pd_ljz_leader', 'GET', `/api/v1/waste/clues?day=${DAY}&plate=${encodeURIComponent('沪D·A0003')}`))
+    ).items;
+    const stop = clues.find((c) => c.kind === 'stop')!;
+    const dev = clues.find((c) => c.kind === 'deviation')!;
+    expect((await call('pd_ljz_01', 'POST', `/api/v1/waste/clues/${dev.id}/dismiss`, { reason: '道路施工绕行' })).statusCode).toBe(403);
+    const dismissed = await ok<WasteClue>(
+      call('pd_ljz_leader', 'POST', `/api/v1/waste/clues/${dev.id}/dismiss`, { reason: '道路施工，交警指挥绕行' }),
+    );
+    expect(dismissed).toMatchObject({ status: 'dismissed', dismissReason: '道路施工，交警指挥绕行' });
+    const confirmed = await ok<WasteClue>(
+      call('pd_ljz_leader', 'POST', `/api/v1/waste/clues/${stop.id}/confirm`, {
+        offenceCode: 'SH-LJ-57-4',
+        orgId: ctx.seed.ids.orgs.get('pd-ljz'),
+        party: { type: 'natural_person', name: '李四', idType: 'id_card', idNumber: '110101199003078515' },
+      }),
+    );
+    expect(confirmed.status).toBe('confirmed');
+    const kase = await ok<{ source: string; evidence: { evidenceType: string; title: string }[] }>(
+      call('pd_ljz_leader', 'GET', `/api/v1/cases/${confirmed.caseId}`),
+    );
+    expect(kase.source).toBe('offsite');
+    expect(kase.evidence.map((e) => e.evidenceType)).toContain('electronic_data');
+    expect(
+      (
+        await call('pd_ljz_leader', 'POST', `/api/v1/waste/clues/${stop.id}/confirm`, {
+          offenceCode: 'SH-LJ-57-4',
+          orgId: ctx.seed.ids.orgs.get('pd-ljz'),
+          party: { type: 'natural_person', name: '李四', idType: 'id_card', idNumber: '110101199003078515' },
+        })
+      ).statusCode,
+    ).toBe(409);
+
+    const noApproval = await call('pd_ljz_leader', 'POST', `/api/v1/waste/clues/${stop.id}/seizure`, { seizedOn: DAY, emergency: false });
+    expect(noApproval.statusCode).toBe(422);
+    expect(errorBody(noApproval)).toMatchObject({ code: 'RULE_VIOLATION', field: 'approvedBy' });
+    const leaderId = (await ctx.deps.db.selectFrom('officers').select('id').where('username', '=', 'pd_leader').executeTakeFirstOrThrow())
+      .id;
+    const seized = await ok<WasteSeizure>(
+      call('pd_ljz_leader', 'POST', `/api/v1/waste/clues/${stop.id}/seizure`, {
+        seizedOn: DAY,
+        emergency: false,
+        approvedBy: leaderId,
+        approvedAt: '2026-03-02T01:00:00.000Z',
+      }),
+      201,
+    );
+    expect(seized.deadline).toBe('2026-04-01');
+    expect(seized.deadlineBasis).toContain('H3');
+    const vehicle = await ctx.deps.db
+      .selectFrom('waste_vehicles')
+      .select('status')
+      .where('id', '=', ids.vehicle3!)
+      .executeTakeFirstOrThrow();
+    expect(vehicle.status).toBe('seized');
+  });
+
+  it('the simulator drives the register’s trucks for a day through the signed endpoint; bad fixes are counted, the analysis runs', async () => {
+    const day = '2026-03-03';
+    await ok<{ jobId: string }>(call('pd_ljz_leader', 'POST', '/api/v1/waste/gps/simulate', { day, trucks: 4, hours: 2, seed: 7 }), 202);
+    await runDueJobs(ctx.deps, WASTE_JOB_HANDLERS, 'test-worker', 5);
+    const status = await ok<GpsFeedStatus>(call('pd_ljz_01', 'GET', `/api/v1/waste/gps/status?day=${day}`));
+    expect(status).toMatchObject({ simulator: true, labelZh: '模拟渣土车 GPS 平台' });
+    expect(status.batches).toBeGreaterThan(4);
+    const c = status.counts;
+    expect(c.received).toBe(c.kept + c.duplicates + c.impossibleSpeed + c.invalid);
+    const run = await ok<WasteAnalysisRun>(call('pd_ljz_leader', 'POST', '/api/v1/waste/analysis', { day }));
+    expect(run.points).toBe(c.kept);
+    expect((await call('pd_ljz_01', 'POST', '/api/v1/waste/gps/simulate', { day, trucks: 5 })).statusCode).toBe(403);
+  }, 240_000);
+});
