@@ -111,7 +111,14 @@ export async function createTestContext(
   }
   // PGlite in memory, or on disk when another process must open the same database.
   const dataDir = !databaseUrl && opts.dataDir ? opts.dataDir : 'memory://';
-  const env = { ...process.env, PAYMENT_SANDBOX: 'true', TICKET_EXCHANGE: 'simulator', WASTE_GPS: 'simulator', ...opts.env, DATABASE_URL: databaseUrl ?? '' };
+  const env = {
+    ...process.env,
+    PAYMENT_SANDBOX: 'true',
+    TICKET_EXCHANGE: 'simulator',
+    WASTE_GPS: 'simulator',
+    ...opts.env,
+    DATABASE_URL: databaseUrl ?? '',
+  };
   // No console unless the test names one (WEB_DIST): the API tests need no build of apps/web. The file store in memory
   // unless a test asks for a directory (`config: { filesDir }`, to alter bytes on disk).
   const config = {
