@@ -73,7 +73,7 @@ describe('load sessions on the in-process app', () => {
     for (let round = 0; round < 120; round++) {
       await Promise.all(sessions.map((s) => s.next()));
     }
-    expect(errors).toEqual([]);
+    expect(errors, errors.join('\n')).toEqual([]);
     for (const kind of REQUEST_KINDS) expect(counts.get(kind) ?? 0, kind).toBeGreaterThan(0);
     expect(squadOf.size).toBeGreaterThan(0);
     // Cases moved along the path: the leader's approvals and reviews, the officer's notices.

@@ -115,6 +115,8 @@ export function sample(s: Schema, name: string, ctx: SampleContext): unknown {
       return out;
     }
     case 'array': {
+      // A tuple (items as a list of schemas): one sample per position.
+      if (Array.isArray(b.items)) return (b.items as Schema[]).map((x, i) => sample(x, `${name}.${i}`, ctx));
       const n = Math.max(b.minItems ?? 0, 0);
       const items = b.items ?? {};
       const options = enumValues(items);
@@ -166,6 +168,12 @@ export function fieldsOf(s: Schema, path: FieldPath = [], out: Field[] = [], dep
         out.push({ path: p, schema: child, required: (b.required ?? []).includes(key) });
         fieldsOf(child, p, out, depth + 1);
       }
+    } else if (typeOf(b) === 'array' && Array.isArray(b.items)) {
+      (b.items as Schema[]).forEach((x, i) => {
+        const p = [...path, i];
+        out.push({ path: p, schema: x, required: true });
+        fieldsOf(x, p, out, depth + 1);
+      });
     } else if (typeOf(b) === 'array' && b.items) {
       const p = [...path, 0];
       out.push({ path: p, schema: b.items, required: false });
@@ -204,7 +212,7 @@ export function withValue(base: unknown, root: Schema, path: FieldPath, value: u
 
 function childSchema(s: Schema, key: string | number): Schema {
   const b = branches(s)[0] ?? s;
-  if (typeof key === 'number') return b.items ?? {};
+  if (typeof key === 'number') return (Array.isArray(b.items) ? (b.items as Schema[])[key] : b.items) ?? {};
   return b.properties?.[key] ?? {};
 }
 

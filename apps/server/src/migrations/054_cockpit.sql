@@ -2,16 +2,18 @@
 -- statement triggers on the base tables inside the writing transaction, the list of the tables that feed it (a
 -- theme's module adds its own with its own migration), the targets set by the city, and the bulletins.
 
--- One row per metric × squad (or bureau, for a record that has no squad) × month. A row's value is the sum of what
--- the base rows contribute through their table's facts function; "stock" metrics (open now, active subjects) are
--- kept under the month 2000-01-01, so the stock of today is one row per squad.
+-- Deltas per metric × squad (or bureau, for a record that has no squad) × month: a number is the sum of its key's
+-- rows. Writers only append (a statement's deltas are new rows), so two transactions never wait for each other on
+-- a shared roll-up row — an upsert here would lock that row until commit and deadlock against the audit chain's lock
+-- taken in another order. The job cockpit.compact folds each key's rows into one (cockpit_compact) every minute.
+-- "Stock" metrics (open now, active subjects) are kept under the month 2000-01-01.
 CREATE TABLE cockpit_rollup (
   metric text NOT NULL,
   month  date NOT NULL,
   org_id uuid NOT NULL,
-  value  bigint NOT NULL,
-  PRIMARY KEY (metric, month, org_id)
+  value  bigint NOT NULL
 );
+CREATE INDEX cockpit_rollup_key_idx ON cockpit_rollup (metric, month, org_id);
 
 -- The tables that feed the roll-up and the function giving one row's facts; cockpit_rebuild() reads this list.
 CREATE TABLE cockpit_sources (
@@ -128,14 +130,30 @@ INSERT INTO cockpit_sources (table_name, facts_fn, module) VALUES
   ('duty_roster', 'cockpit_roster_facts', 'duty'),
   ('duty_log_entries', 'cockpit_dutylog_facts', 'duty');
 
--- Add one statement's deltas: the facts of the new rows minus those of the old, summed per key; keys whose sum is
--- zero (an update that changed nothing counted) are not written, so such updates take no roll-up row lock.
+-- Append one statement's deltas: the facts of the new rows minus those of the old, summed per key; keys whose sum
+-- is zero (an update that changed nothing counted) are not written.
 CREATE FUNCTION cockpit_apply(deltas jsonb) RETURNS void LANGUAGE sql AS $$
   INSERT INTO cockpit_rollup (metric, month, org_id, value)
   SELECT d.metric, d.month, d.org_id, sum(d.value)
     FROM jsonb_to_recordset(deltas) AS d (metric text, month date, org_id uuid, value bigint)
    GROUP BY 1, 2, 3 HAVING sum(d.value) <> 0
-  ON CONFLICT (metric, month, org_id) DO UPDATE SET value = cockpit_rollup.value + excluded.value
+$$;
+
+-- Folds each key's delta rows into one row (dropped when the sum is zero). Rows appended meanwhile by transactions
+-- not yet committed are not seen and stay for the next run; the sums read are the same before and after.
+CREATE FUNCTION cockpit_compact() RETURNS bigint LANGUAGE sql AS $$
+  WITH keys AS (
+    SELECT metric, month, org_id FROM cockpit_rollup GROUP BY 1, 2, 3 HAVING count(*) > 1 OR sum(value) = 0
+  ), gone AS (
+    DELETE FROM cockpit_rollup r USING keys k
+     WHERE r.metric = k.metric AND r.month = k.month AND r.org_id = k.org_id
+    RETURNING r.metric, r.month, r.org_id, r.value
+  ), kept AS (
+    INSERT INTO cockpit_rollup (metric, month, org_id, value)
+    SELECT metric, month, org_id, sum(value) FROM gone GROUP BY 1, 2, 3 HAVING sum(value) <> 0
+    RETURNING 1
+  )
+  SELECT count(*) FROM gone
 $$;
 
 -- The trigger function of every source table: TG_ARGV[0] is the facts function. Transition tables hold the
@@ -215,8 +233,7 @@ BEGIN
   FOR s IN SELECT table_name, facts_fn FROM cockpit_sources ORDER BY table_name LOOP
     EXECUTE format('INSERT INTO cockpit_rollup (metric, month, org_id, value)
                     SELECT f.metric, f.month, f.org_id, sum(f.value) FROM %I t, LATERAL %I(t) f
-                     GROUP BY 1, 2, 3 HAVING sum(f.value) <> 0
-                    ON CONFLICT (metric, month, org_id) DO UPDATE SET value = cockpit_rollup.value + excluded.value',
+                     GROUP BY 1, 2, 3 HAVING sum(f.value) <> 0',
                    s.table_name, s.facts_fn);
   END LOOP;
 END

@@ -253,6 +253,11 @@ export const RULE_SENTENCES = {
     'A construction-waste permit names the site, the disposal site, the carrier, the vehicles, the route and its period',
     null,
   ),
+  T1: s(
+    '执法证延期换证须完成当年（或上一年）规定的培训学时和学分',
+    'A law-enforcement card is renewed only after the year’s required training hours and credits',
+    null,
+  ),
   INPUT: s('须填写有效的日期和数值', 'Enter valid dates and numbers', null),
   STATE: s('案件当前所处环节不能办理此项', 'Not possible at the case’s current stage', null),
   ROLE: s('须由有相应职责的人员办理', 'To be taken by someone whose role includes it', null),

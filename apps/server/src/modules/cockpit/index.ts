@@ -4,6 +4,7 @@
 // function and triggers in their own migration) and list their bulletins with registerBulletinSource.
 import type { ServerModule } from '../../platform/server-module.ts';
 import { registerBuiltinThemes } from './builtin-themes.ts';
+import { COCKPIT_JOB_HANDLERS, scheduleCompaction } from './cockpit.jobs.ts';
 import { cockpitRoutes } from './cockpit.routes.ts';
 
 export type { CockpitTables } from './cockpit.tables.ts';
@@ -21,4 +22,6 @@ export const cockpitModule: ServerModule = {
   name: 'cockpit',
   routes: cockpitRoutes,
   hooks: registerBuiltinThemes,
+  jobs: COCKPIT_JOB_HANDLERS,
+  schedule: scheduleCompaction,
 };
