@@ -135,7 +135,6 @@ export type TicketExchangeInboundTable = {
   last_at: Timestamp;
 };
 
-
 /** Our replies to the exchange and their delivery (migration 038). */
 export type TicketOutboxTable = {
   id: string;
