@@ -94,7 +94,7 @@ describe('市民投诉 on a phone', () => {
     expect(await handling.textContent()).toMatch(/还剩 \d+ 个工作日/);
     await noHorizontalScroll(page);
     // His photo shows on his ticket, read back through it.
-    const photo = page.locator('img[data-testid=citizen-ticket-photo]').first();
+    const photo = page.locator('[data-testid=citizen-ticket-photo]').locator('xpath=descendant-or-self::img').first();
     await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 
     const number = (await page.getByTestId('citizen-ticket-number').textContent())!;

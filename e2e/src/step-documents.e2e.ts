@@ -150,7 +150,14 @@ describe('the 当场 ticket: print and hand-over on a phone', () => {
     // The dialog opens with an animation: draw once the pad stands still.
     await pad.hover();
     expect(await page.getByTestId('ticket-recipient').inputValue()).toBe('张三');
-    const box = (await pad.boundingBox())!;
+    // Wait until the pad's box stops moving (the dialog's opening animation), then draw inside it.
+    let box = (await pad.boundingBox())!;
+    for (let i = 0; i < 20; i++) {
+      await page.waitForTimeout(100);
+      const next = (await pad.boundingBox())!;
+      if (next.x === box.x && next.y === box.y && next.width === box.width) break;
+      box = next;
+    }
     await page.mouse.move(box.x + 20, box.y + 40);
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 20 + i * 20, box.y + 40 + (i % 2) * 30, { steps: 4 });
