@@ -12,5 +12,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     fileParallelism: false,
     pool: 'forks',
+    // A failed comparison prints everything it compared (a layout walk's findings, a request body), not an ellipsis.
+    chaiConfig: { truncateThreshold: 0 },
   },
 });

@@ -31,7 +31,17 @@ export default defineConfig({
       },
       workbox: {
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // The public pages are always fetched from the server: it sends them their own headers (the portal's and the
+        // code-carrying pages' `Referrer-Policy: no-referrer`, apps/server/src/http/security-headers.ts), which a copy
+        // of the shell kept by the worker would not carry.
+        navigateFallbackDenylist: [
+          /^\/api\//,
+          /^\/portal(\/|$)/,
+          /^\/verify(\/|$)/,
+          /^\/confirm\//,
+          /^\/sandbox-pay\//,
+          /^\/disclosure(\/|$)/,
+        ],
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         cleanupOutdatedCaches: true,

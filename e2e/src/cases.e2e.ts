@@ -266,6 +266,8 @@ describe('ordinary case up to the decision', () => {
           await p.locator('.ant-select:has([data-testid="field-participants"]), [data-testid="field-participants"]').first().click();
           await p.keyboard.type(who);
           await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: who }).first().click();
+          // The name is chosen once its tag stands in the field (the option list is re-drawn as the search answers).
+          await p.locator('.ant-select-selection-item', { hasText: who }).first().waitFor();
         }
         await p.keyboard.press('Escape');
       },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { login, openBrowser, type Session } from './browser.ts';
 
 // Role homes (issue 11, part 7): every role lands on its own home after login, with its 待办, 预警 and the numbers of
-// its scope; the command centre and the supervisor are told plainly what they can do today.
+// its scope; the command centre and the supervisor find the pages of their work.
 
 const baseUrl = inject('baseUrl');
 
@@ -60,12 +60,12 @@ describe('each role lands on its home (1440×900)', () => {
     expect(units).not.toContain('朱家角镇中队');
   });
 
-  it('the command centre and the supervisor are told what they can do today', async () => {
+  it('the command centre and the supervisor find the pages of their work on the home', async () => {
     await signInAs('pd_command');
-    expect(await s.page.getByTestId('home-coming-dispatch').innerText()).toContain('尚在建设中');
+    expect(await s.page.getByTestId('home-cap-command').innerText()).toContain('指挥');
     await s.page.getByTestId('home-number-open').waitFor();
     await signInAs('pd_super');
-    expect(await s.page.getByTestId('home-coming-supervision').innerText()).toContain('尚在建设中');
+    await s.page.getByTestId('home-cap-supervision').waitFor();
     await s.page.getByTestId('home-cap-audit').click();
     await s.page.waitForURL('**/audit');
   });

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseListItem, PageOf } from '@chengguan/contracts';
@@ -25,15 +26,49 @@ const USERS = ['pd_ljz_01', 'pd_ljz_leader', 'pd_leader', 'pd_legal', 'pd_comman
  */
 const PUBLIC_PAGES = ['/login', '/portal', '/disclosure', '/verify'] as const;
 
-/** Waits until the page has drawn what it loads: no spinner left, the network quiet. */
+/** The page's requests still in flight (counted from the first call on). */
+const inFlight = new WeakMap<Page, Set<unknown>>();
+function trackRequests(page: Page): Set<unknown> {
+  let open = inFlight.get(page);
+  if (!open) {
+    const set = new Set<unknown>();
+    page.on('request', (r) => set.add(r));
+    page.on('requestfinished', (r) => set.delete(r));
+    page.on('requestfailed', (r) => set.delete(r));
+    inFlight.set(page, set);
+    open = set;
+  }
+  return open;
+}
+
+/**
+ * Waits until the page has drawn what it loads: no request in flight for 200 ms (the page's own loads, not the
+ * 500 ms of network silence `networkidle` waits for on every page), no spinner left.
+ */
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  const open = trackRequests(page);
+  const deadline = Date.now() + 15_000;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    if (open.size > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 200) break;
+    await page.waitForTimeout(50);
+  }
   await page
     .locator('.ant-spin-spinning')
     .first()
     .waitFor({ state: 'detached', timeout: 15_000 })
     .catch(() => undefined);
   await page.waitForTimeout(150); // one frame for late layout (fonts, measured columns)
+}
+
+/** Opens a console page the way its menu does (the router, no reload of the whole app). */
+async function openInApp(page: Page, path: string): Promise<void> {
+  trackRequests(page);
+  await page.evaluate((p) => {
+    window.history.pushState({}, '', p);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
 }
 
 async function menuPaths(page: Page): Promise<string[]> {
@@ -94,7 +129,7 @@ describe('every page fits on a desk and on a phone', () => {
           for (const path of paths) {
             seen.add(path.startsWith('/cases/') && path !== '/cases/new' ? '/cases/:id' : path);
             errors.length = 0;
-            await page.goto(path);
+            await openInApp(page, path);
             await settle(page);
             found.push(...describeProblems(`${user} ${path}`, await layoutProblems(page), errors));
             if (path.startsWith('/cases/') && path !== '/cases/new') {

@@ -473,7 +473,10 @@ function judge(o: Outcome, baseValid: boolean): string | null {
     if ((e.code === 'VALIDATION_FAILED' || e.code === 'INVALID_DATE') && !e.field) return `${status} ${e.code} names no field`;
     if (probe.refused && status === 400 && probe.field && baseValid) {
       const named = [e.field, ...(e.details ?? []).map((d) => d.field)];
-      if (!named.some((f) => f === probe.field || f?.startsWith(`${probe.field}.`))) return `400 names ${e.field}, not ${probe.field}`;
+      // A position taken out of a list (a point's longitude) leaves the list too short: naming the list is right.
+      const parent = probe.cls === 'missing' && /\.\d+$/.test(probe.field) ? probe.field.replace(/\.\d+$/, '') : null;
+      const fits = (f: string | undefined) => f === probe.field || f?.startsWith(`${probe.field}.`) || (parent !== null && f === parent);
+      if (!named.some(fits)) return `400 names ${e.field}, not ${probe.field}`;
     }
     return null;
   }

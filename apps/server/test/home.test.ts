@@ -100,20 +100,20 @@ describe('GET /api/v1/home', () => {
     expect(num(h, 'reviewsWaiting')!.value).toBe(before + 1);
   });
 
-  it('command centre and supervisor: open and overdue cases of their scope, no 待办, and what is coming said plainly', async () => {
+  it('command centre and supervisor: open and overdue cases of their scope, no 待办, and the pages of their work', async () => {
     const c = await home('pd_command');
     expect(c.kind).toBe('commander');
     expect(c.todo.count.value).toBe(0);
     expect(num(c, 'open')).toEqual({ value: 3, capped: false });
     expect(num(c, 'overdue')).toEqual({ value: 1, capped: false });
-    expect(c.comingSoon).toEqual(['dispatch']);
+    expect(c.capabilities).toEqual(expect.arrayContaining(['command', 'tickets']));
     expect(c.byUnit.map((u) => u.orgName)).toContain('陆家嘴街道中队');
 
     const s = await home('pd_super');
     expect(s.kind).toBe('supervisor');
     expect(num(s, 'overdue')).toEqual({ value: 1, capped: false });
     expect(s.capabilities).toContain('audit');
-    expect(s.comingSoon).toEqual([]);
+    expect(s.capabilities).toContain('supervision');
   });
 
   it('the administrator’s home counts no cases; anonymous is 401', async () => {

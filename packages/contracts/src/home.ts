@@ -92,7 +92,5 @@ export const RoleHome = Type.Object({
   tickets: Type.Optional(TicketHome),
   /** Pages this user can use today (their paths in the console, shown if the user may open them). */
   capabilities: Type.Array(Type.String()),
-  /** Work this role will do in modules that are not built yet (said plainly, with no numbers). */
-  comingSoon: Type.Array(Type.Union([Type.Literal('dispatch'), Type.Literal('supervision'), Type.Literal('cockpit')])),
 });
 export type RoleHome = Static<typeof RoleHome>;

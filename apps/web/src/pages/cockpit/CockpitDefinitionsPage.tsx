@@ -33,6 +33,7 @@ export default function CockpitDefinitionsPage() {
         loading={defs.loading}
         dataSource={defs.data?.items ?? []}
         pagination={false}
+        scroll={{ x: 960 }}
         onRow={(r) => ({ id: r.key })}
         columns={[
           { title: t('cockpit.def.theme'), dataIndex: 'theme', width: 100 },

@@ -211,7 +211,7 @@ export function ChildrenTable({ view, onDrill }: { view: CockpitThemeView; onDri
       rowKey={(r) => r.orgId ?? 'own'}
       data-testid="cockpit-children"
       pagination={false}
-      scroll={{ x: true }}
+      scroll={{ x: 'max-content' }}
       dataSource={view.children}
       columns={[
         {

@@ -195,17 +195,18 @@ function UnitsCard({ home }: { home: RoleHome }) {
 function CapabilitiesCard({ home }: { home: RoleHome }) {
   const { t } = useI18n();
   const { can } = useAuth();
-  const open = new Set(allowedRoutes(can).map((r) => r.path));
-  const caps = home.capabilities.filter((p) => open.has(p));
+  // Each page under its menu name: the routes the user may open, in the order the home lists them.
+  const open = new Map(allowedRoutes(can).map((r) => [r.path, r]));
+  const caps = home.capabilities.flatMap((p) => {
+    const route = open.get(p);
+    return route ? [route] : [];
+  });
   return (
     <Card size="small" title={t('home.capabilities')} data-testid="home-capabilities">
-      {home.comingSoon.map((c) => (
-        <Alert key={c} type="info" showIcon style={{ marginBottom: 12 }} message={t(`home.coming.${c}`)} data-testid={`home-coming-${c}`} />
-      ))}
       <Flex wrap gap={8}>
-        {caps.map((p) => (
-          <Link key={p} to={`/${p}`} data-testid={`home-cap-${p}`}>
-            <Button>{t(`home.cap.${p}` as MessageKey)}</Button>
+        {caps.map((r) => (
+          <Link key={r.path} to={`/${r.path}`} data-testid={`home-cap-${r.path}`}>
+            <Button icon={r.icon}>{t(r.labelKey)}</Button>
           </Link>
         ))}
       </Flex>

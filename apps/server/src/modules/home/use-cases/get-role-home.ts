@@ -82,26 +82,16 @@ const STAGE_GROUPS: readonly [HomeNumberKey, readonly CaseState[]][] = [
 /** The pages each home points to (the console shows those the user may open). */
 const CAPABILITIES: Record<HomeKind, readonly string[]> = {
   field_officer: ['workbench', 'cases/new', 'summary', 'cases'],
-  squad_leader: ['workbench', 'cases', 'enforcement', 'payments'],
-  bureau_leader: ['workbench', 'cases', 'enforcement', 'disclosures'],
+  squad_leader: ['workbench', 'cases', 'tickets', 'duty/roster', 'enforcement', 'payments'],
+  bureau_leader: ['workbench', 'cockpit', 'cases', 'enforcement', 'disclosures'],
   legal_reviewer: ['workbench', 'cases', 'law-provisions', 'disclosures'],
-  commander: ['cases', 'law-search'],
+  commander: ['command', 'tickets', 'joint-orders', 'duty/map', 'cases', 'law-search'],
   supervisor: ['supervision', 'supervision/review', 'supervision/scores', 'audit', 'cases'],
   admin: ['orgs', 'officers', 'audit', 'law-config'],
 };
 
 /** Homes that show the tickets' four rates and the command centre's to-do (issue 13 §6). */
 const TICKET_HOMES: ReadonlySet<HomeKind> = new Set<HomeKind>(['commander', 'bureau_leader', 'squad_leader']);
-
-const COMING_SOON: Record<HomeKind, RoleHome['comingSoon']> = {
-  field_officer: [],
-  squad_leader: [],
-  bureau_leader: ['cockpit'],
-  legal_reviewer: [],
-  commander: ['dispatch'],
-  supervisor: [],
-  admin: [],
-};
 
 export function homeKindOf(roles: readonly Role[]): HomeKind {
   return HOME_ORDER.find((k) => roles.includes(k)) ?? 'field_officer';
@@ -235,7 +225,6 @@ export async function getRoleHome(deps: Deps, actor: Actor): Promise<RoleHome> {
     numbers: [],
     byUnit: [],
     capabilities: [...CAPABILITIES[kind]],
-    comingSoon: COMING_SOON[kind],
     ...(TICKET_HOMES.has(kind) && actor.permissions.has('ticket:read') ? { tickets: await ticketHome(deps, actor) } : {}),
   };
   if (!readsCases) return empty;
