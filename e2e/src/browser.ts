@@ -13,8 +13,17 @@ export type Session = {
   close: () => Promise<void>;
 };
 
-/** Debian's chromium, headless, with a fresh profile (--user-data-dir) per test file. */
-export async function openBrowser(baseURL: string, viewport = { width: 1366, height: 860 }): Promise<Session> {
+/**
+ * Debian's chromium, headless, with a fresh profile (--user-data-dir) per test file. The console's service worker
+ * (the field app's offline shell, docs/field-app.md) is allowed only where a test asks for it: installed in every
+ * fresh profile it would fetch the whole app for its cache while the test runs. The field-offline and security tests
+ * run with it.
+ */
+export async function openBrowser(
+  baseURL: string,
+  viewport = { width: 1366, height: 860 },
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<Session> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chengguan-chromium-'));
   // playwright passes the profile directory as --user-data-dir itself.
   const context = await chromium
@@ -35,6 +44,7 @@ export async function openBrowser(baseURL: string, viewport = { width: 1366, hei
       viewport,
       locale: 'zh-CN',
       acceptDownloads: true,
+      serviceWorkers: options.serviceWorkers ?? 'block',
     })
     .catch((e: unknown) => {
       fs.rmSync(userDataDir, { recursive: true, force: true });

@@ -38,7 +38,7 @@ async function recordTicket(page: Page, content: string): Promise<void> {
 
 describe('field app offline', () => {
   it('opens without a connection, queues a ticket with a hashed photo, and sends it when the connection returns', async () => {
-    const s = await openBrowser(baseUrl, { width: 390, height: 844 });
+    const s = await openBrowser(baseUrl, { width: 390, height: 844 }, { serviceWorkers: 'allow' });
     sessions.push(s);
     const { page, context } = s;
     await signIn(page, 'pd_ljz_01');
@@ -62,7 +62,7 @@ describe('field app offline', () => {
   });
 
   it('an expired credential is refused at sync with the reason; the record is kept to hand over', async () => {
-    const s = await openBrowser(baseUrl, { width: 390, height: 844 });
+    const s = await openBrowser(baseUrl, { width: 390, height: 844 }, { serviceWorkers: 'allow' });
     sessions.push(s);
     const { page, context } = s;
     await signIn(page, 'pd_ljz_02');

@@ -10,7 +10,7 @@ const baseUrl = inject('baseUrl');
 let s: Session;
 
 beforeAll(async () => {
-  s = await openBrowser(baseUrl);
+  s = await openBrowser(baseUrl, undefined, { serviceWorkers: 'allow' });
 });
 afterAll(async () => {
   await s?.close();
