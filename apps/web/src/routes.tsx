@@ -27,6 +27,7 @@ import {
 } from '@ant-design/icons';
 import { DatabaseOutlined, FlagOutlined, FormOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, DollarOutlined, ReconciliationOutlined, RollbackOutlined, WalletOutlined } from '@ant-design/icons';
+import { AlertOutlined, CarOutlined, EnvironmentOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/i18n.tsx';
 
 // ─────────────────────────────────────────────────────────────────────────────
@@ -56,6 +57,7 @@ export const MENU_GROUPS: MenuGroup[] = [
   { key: 'campaigns', labelKey: 'menu.campaigns', icon: <FlagOutlined /> },
   { key: 'cockpit', labelKey: 'menu.cockpit', icon: <DashboardOutlined /> },
   { key: 'offsite', labelKey: 'menu.offsite', icon: <CompassOutlined /> },
+  { key: 'waste', labelKey: 'menu.waste', icon: <CarOutlined /> },
 ];
 
 export type AppRoute = {
@@ -71,6 +73,15 @@ export type AppRoute = {
   /** false: reachable but not in the menu (detail pages). */
   inMenu?: boolean;
   page: LazyExoticComponent<ComponentType>;
+};
+
+const WASTE_PAGES = {
+  WasteSitesPage: lazy(() => import('./pages/waste/WasteSitesPage.tsx')),
+  WasteCompaniesPage: lazy(() => import('./pages/waste/WasteCompaniesPage.tsx')),
+  WasteVehiclesPage: lazy(() => import('./pages/waste/WasteVehiclesPage.tsx')),
+  WastePermitsPage: lazy(() => import('./pages/waste/WastePermitsPage.tsx')),
+  WasteCluesPage: lazy(() => import('./pages/waste/WasteCluesPage.tsx')),
+  WasteFeedPage: lazy(() => import('./pages/waste/WasteFeedPage.tsx')),
 };
 
 export const APP_ROUTES: AppRoute[] = [
@@ -217,6 +228,26 @@ export const APP_ROUTES: AppRoute[] = [
     inMenu: false,
     page: lazy(() => import('./pages/offsite/ReviewPage.tsx')),
   },
+  // 建筑垃圾两点一线 (docs/waste.md): the register, the track clues, the GPS feed with its simulator and the analysis.
+  ...(
+    [
+      ['waste-sites', 'menu.wasteSites', <EnvironmentOutlined />, 'WasteSitesPage'],
+      ['waste-companies', 'menu.wasteCompanies', <ShopOutlined />, 'WasteCompaniesPage'],
+      ['waste-vehicles', 'menu.wasteVehicles', <CarOutlined />, 'WasteVehiclesPage'],
+      ['waste-permits', 'menu.wastePermits', <FileProtectOutlined />, 'WastePermitsPage'],
+      ['waste-clues', 'menu.wasteClues', <AlertOutlined />, 'WasteCluesPage'],
+      ['waste-feed', 'menu.wasteFeed', <NodeIndexOutlined />, 'WasteFeedPage'],
+    ] as const
+  ).map(
+    ([path, labelKey, icon, file]): AppRoute => ({
+      path,
+      labelKey,
+      icon,
+      permission: 'waste:read',
+      group: 'waste',
+      page: WASTE_PAGES[file],
+    }),
+  ),
   // 综合指挥 (issue 13 §3): joint work orders with partner departments (also the partner's own accounts) and
   // street-wide coordinated actions.
   {

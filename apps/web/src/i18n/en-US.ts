@@ -2,6 +2,7 @@ import { fieldEnUS } from './field.en-US.ts';
 import { creditEnUS } from './credit.en-US.ts';
 import { campaignsEnUS } from './campaigns.en-US.ts';
 import { offsiteEnUS } from './offsite.en-US.ts';
+import { wasteEnUS } from './waste.en-US.ts';
 import { coordinationEnUS } from './coordination.en-US.ts';
 import { dutyEnUS } from './duty.en-US.ts';
 import { supervisionEnUS } from './supervision.en-US.ts';
@@ -715,6 +716,7 @@ export const enUS: Record<MessageKey, string> = {
   ...ticketsEnUS,
   ...coordinationEnUS,
   ...offsiteEnUS,
+  ...wasteEnUS,
   ...dutyEnUS,
   ...supervisionEnUS,
   ...fieldEnUS,

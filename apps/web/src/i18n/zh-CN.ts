@@ -2,6 +2,7 @@ import { fieldZhCN } from './field.zh-CN.ts';
 import { creditZhCN } from './credit.zh-CN.ts';
 import { campaignsZhCN } from './campaigns.zh-CN.ts';
 import { offsiteZhCN } from './offsite.zh-CN.ts';
+import { wasteZhCN } from './waste.zh-CN.ts';
 import { coordinationZhCN } from './coordination.zh-CN.ts';
 import { dutyZhCN } from './duty.zh-CN.ts';
 import { supervisionZhCN } from './supervision.zh-CN.ts';
@@ -711,6 +712,7 @@ export const zhCN = {
   ...ticketsZhCN,
   ...coordinationZhCN,
   ...offsiteZhCN,
+  ...wasteZhCN,
   ...dutyZhCN,
   ...supervisionZhCN,
   ...fieldZhCN,

@@ -1,0 +1,53 @@
+import type {
+  ClueHeat,
+  ConfirmWasteClueBody,
+  CreateWasteCompanyBody,
+  CreateWastePermitBody,
+  CreateWasteSiteBody,
+  CreateWasteVehicleBody,
+  DismissWasteClueBody,
+  GpsFeedStatus,
+  PageOf,
+  RunWasteAnalysisBody,
+  SeizeVehicleBody,
+  SimulateGpsBody,
+  SimulateGpsQueued,
+  WasteAnalysisRun,
+  WasteClue,
+  WasteCompany,
+  WastePermit,
+  WasteSeizure,
+  WasteSite,
+  WasteTrack,
+  WasteVehicle,
+} from '@chengguan/contracts';
+import { api, type Query } from './client.ts';
+
+type W = { idempotencyKey?: string };
+
+// 建筑垃圾两点一线 (docs/waste.md): the register, the GPS feed and its simulator, the analysis, the clues and the track.
+export const wasteApi = {
+  sites: (query: Query, signal?: AbortSignal) => api.get<PageOf<WasteSite>>('/api/v1/waste/sites', query, signal),
+  sitesExportPath: '/api/v1/waste/sites/export.xlsx',
+  createSite: (body: CreateWasteSiteBody, w: W = {}) => api.post<WasteSite>('/api/v1/waste/sites', body, w),
+  companies: (query: Query, signal?: AbortSignal) => api.get<PageOf<WasteCompany>>('/api/v1/waste/companies', query, signal),
+  companiesExportPath: '/api/v1/waste/companies/export.xlsx',
+  createCompany: (body: CreateWasteCompanyBody, w: W = {}) => api.post<WasteCompany>('/api/v1/waste/companies', body, w),
+  vehicles: (query: Query, signal?: AbortSignal) => api.get<PageOf<WasteVehicle>>('/api/v1/waste/vehicles', query, signal),
+  vehiclesExportPath: '/api/v1/waste/vehicles/export.xlsx',
+  createVehicle: (body: CreateWasteVehicleBody, w: W = {}) => api.post<WasteVehicle>('/api/v1/waste/vehicles', body, w),
+  permits: (query: Query, signal?: AbortSignal) => api.get<PageOf<WastePermit>>('/api/v1/waste/permits', query, signal),
+  permitsExportPath: '/api/v1/waste/permits/export.xlsx',
+  createPermit: (body: CreateWastePermitBody, w: W = {}) => api.post<WastePermit>('/api/v1/waste/permits', body, w),
+  gpsStatus: (day: string, signal?: AbortSignal) => api.get<GpsFeedStatus>('/api/v1/waste/gps/status', { day }, signal),
+  simulate: (body: SimulateGpsBody, w: W = {}) => api.post<SimulateGpsQueued>('/api/v1/waste/gps/simulate', body, w),
+  analyse: (body: RunWasteAnalysisBody, w: W = {}) => api.post<WasteAnalysisRun>('/api/v1/waste/analysis', body, w),
+  clues: (query: Query, signal?: AbortSignal) => api.get<PageOf<WasteClue>>('/api/v1/waste/clues', query, signal),
+  cluesExportPath: '/api/v1/waste/clues/export.xlsx',
+  clue: (id: string, signal?: AbortSignal) => api.get<WasteClue>(`/api/v1/waste/clues/${id}`, {}, signal),
+  confirm: (id: string, body: ConfirmWasteClueBody, w: W = {}) => api.post<WasteClue>(`/api/v1/waste/clues/${id}/confirm`, body, w),
+  dismiss: (id: string, body: DismissWasteClueBody, w: W = {}) => api.post<WasteClue>(`/api/v1/waste/clues/${id}/dismiss`, body, w),
+  seize: (id: string, body: SeizeVehicleBody, w: W = {}) => api.post<WasteSeizure>(`/api/v1/waste/clues/${id}/seizure`, body, w),
+  track: (plate: string, day: string, signal?: AbortSignal) => api.get<WasteTrack>('/api/v1/waste/track', { plate, day }, signal),
+  heat: (from: string, to: string, signal?: AbortSignal) => api.get<ClueHeat>('/api/v1/waste/clue-heat', { from, to }, signal),
+};
