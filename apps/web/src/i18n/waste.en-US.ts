@@ -12,6 +12,7 @@ export const wasteEnUS: Record<keyof typeof wasteZhCN, string> = {
   'menu.wasteFeed': 'GPS feed and analysis',
   'perm.waste:read': 'See the construction-waste register, truck tracks and clues',
   'perm.waste:write': 'Keep the construction-waste register, decide clues, run the analysis',
+  'waste.ownBureau': 'My district bureau',
   'waste.save': 'Save',
   'waste.saved': 'Registered',
   'waste.crs.wgs84': 'Satellite coordinates (WGS-84)',

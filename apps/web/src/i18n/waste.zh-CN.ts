@@ -10,6 +10,7 @@ export const wasteZhCN = {
   'menu.wasteFeed': '轨迹接入与分析',
   'perm.waste:read': '查看建筑垃圾台账、车辆轨迹和线索',
   'perm.waste:write': '登记建筑垃圾台账、处理线索、运行轨迹分析',
+  'waste.ownBureau': '本人所在区局',
   'waste.save': '保存',
   'waste.saved': '已登记',
   'waste.crs.wgs84': '卫星定位坐标（WGS-84）',

@@ -20,9 +20,13 @@ function flatten(nodes: readonly OrgNode[]): OrgNode[] {
 /** The active orgs of a kind the user sees, as options. */
 export function useOrgOptions(kind: 'district_bureau' | 'squad', enabled = true): { value: string; label: string }[] {
   const orgs = useLoad((signal) => (enabled ? orgApi.tree() : Promise.resolve([] as OrgNode[])).then((x) => (signal.aborted ? [] : x)), String(enabled));
-  return flatten(orgs.data ?? [])
-    .filter((o) => o.active && o.kind === kind)
-    .map((o) => ({ value: o.id, label: o.name }));
+  const { t } = useI18n();
+  const all = flatten(orgs.data ?? []);
+  const options = all.filter((o) => o.active && o.kind === kind).map((o) => ({ value: o.id, label: o.name }));
+  if (kind !== 'district_bureau') return options;
+  // A squad's officers see their squad, not its bureau: the bureau is named by the squad's bureauId.
+  const own = [...new Set(all.map((o) => o.bureauId).filter((b): b is string => !!b && !options.some((x) => x.value === b)))];
+  return [...options, ...own.map((b) => ({ value: b, label: t('waste.ownBureau') }))];
 }
 
 /** A register form in a drawer: the fields, a save button; the server's errors land at the fields (useSubmit). */
