@@ -15,7 +15,10 @@ afterAll(async () => {
 });
 const stamp = Date.now() % 100000;
 const write = async <T>(page: Page, path: string, data: unknown): Promise<T> => {
-  const r = await page.request.post(path, { data, headers: { Origin: baseUrl, 'Idempotency-Key': `e2e-waste-${Date.now()}-${Math.random()}` } });
+  const r = await page.request.post(path, {
+    data,
+    headers: { Origin: baseUrl, 'Idempotency-Key': `e2e-waste-${Date.now()}-${Math.random()}` },
+  });
   expect(r.status(), await r.text()).toBeLessThan(300);
   return (await r.json()) as T;
 };
@@ -147,6 +150,15 @@ describe('construction waste', () => {
     const count = page.getByTestId('waste-track-count');
     await count.waitFor({ timeout: 30_000 });
     expect(Number((await count.innerText()).match(/\d+/)?.[0] ?? 0)).toBeGreaterThan(0);
-    await page.getByTestId('waste-track-map').waitFor();
+    const map = page.getByTestId('waste-track-map');
+    await map.waitFor();
+    // The map draws the day's line and the clue's stretch over it (or says the browser cannot draw a map).
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="waste-track-map"]');
+      return el?.getAttribute('data-map-failed') === 'true' || Number(el?.getAttribute('data-track-points') ?? '0') > 0;
+    });
+    if ((await map.getAttribute('data-map-failed')) !== 'true') {
+      expect(Number(await map.getAttribute('data-stretch-points'))).toBeGreaterThan(1);
+    }
   }, 240_000);
 });

@@ -238,16 +238,14 @@ export const APP_ROUTES: AppRoute[] = [
       ['waste-clues', 'menu.wasteClues', <AlertOutlined />, 'WasteCluesPage'],
       ['waste-feed', 'menu.wasteFeed', <NodeIndexOutlined />, 'WasteFeedPage'],
     ] as const
-  ).map(
-    ([path, labelKey, icon, file]): AppRoute => ({
-      path,
-      labelKey,
-      icon,
-      permission: 'waste:read',
-      group: 'waste',
-      page: WASTE_PAGES[file],
-    }),
-  ),
+  ).map(([path, labelKey, icon, file]): AppRoute => ({
+    path,
+    labelKey,
+    icon,
+    permission: 'waste:read',
+    group: 'waste',
+    page: WASTE_PAGES[file],
+  })),
   // 综合指挥 (issue 13 §3): joint work orders with partner departments (also the partner's own accounts) and
   // street-wide coordinated actions.
   {

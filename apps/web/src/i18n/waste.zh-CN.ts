@@ -130,8 +130,7 @@ export const wasteZhCN = {
   'waste.clue.factsHint': '不填写则按轨迹自动生成',
   'waste.track.legend': '当天轨迹 {n} 个定位点；红色为线索时段，蓝色区域为核准路线，彩色区域为经过的场所',
   'waste.feed.title': '轨迹接入与分析',
-  'waste.feed.simulatorNote':
-    '本系统当前接入的是本地「模拟渣土车 GPS 平台」，轨迹由模拟程序按台账生成，不是真实车辆的定位数据。',
+  'waste.feed.simulatorNote': '本系统当前接入的是本地「模拟渣土车 GPS 平台」，轨迹由模拟程序按台账生成，不是真实车辆的定位数据。',
   'waste.feed.day': '日期',
   'waste.feed.refresh': '刷新',
   'waste.feed.status': 'GPS 接入状态',

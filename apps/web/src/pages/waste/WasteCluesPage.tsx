@@ -58,13 +58,23 @@ export function ClueTrack({ clue }: { clue: WasteClue }) {
         {t('waste.track.legend', { n: track.data.points.length })}
       </Typography.Text>
       <Suspense fallback={<Spin />}>
-        <WasteMap data={data} track={track.data} stretch={stretch} height={320} testId="waste-track-map" unavailableText={t('waste.map.unavailable')} />
+        <WasteMap
+          data={data}
+          track={track.data}
+          stretch={stretch}
+          height={320}
+          testId="waste-track-map"
+          unavailableText={t('waste.map.unavailable')}
+        />
       </Suspense>
     </>
   );
 }
 
-type ConfirmValues = { orgId: string; offenceCode: string; facts?: string } & Pick<PartyBody, 'type' | 'name' | 'idType' | 'idNumber' | 'phone'>;
+type ConfirmValues = { orgId: string; offenceCode: string; facts?: string } & Pick<
+  PartyBody,
+  'type' | 'name' | 'idType' | 'idNumber' | 'phone'
+>;
 
 export default function WasteCluesPage() {
   const { t, lang } = useI18n();
@@ -98,15 +108,29 @@ export default function WasteCluesPage() {
     setShown(c);
     list.reload();
   };
-  const confirm = useSubmit<ConfirmWasteClueBody, WasteClue>(form, (b, idempotencyKey) => wasteApi.confirm(shown!.id, b, { idempotencyKey }), {
-    successMessage: t('waste.clue.confirmed'),
-    fieldMap: { 'party.name': 'name', 'party.idNumber': 'idNumber', 'party.type': 'type', 'party.idType': 'idType', 'party.phone': 'phone' },
-    onSuccess: done,
-  });
-  const dismiss = useSubmit<{ reason: string }, WasteClue>(form, (b, idempotencyKey) => wasteApi.dismiss(shown!.id, b, { idempotencyKey }), {
-    successMessage: t('waste.clue.dismissed'),
-    onSuccess: done,
-  });
+  const confirm = useSubmit<ConfirmWasteClueBody, WasteClue>(
+    form,
+    (b, idempotencyKey) => wasteApi.confirm(shown!.id, b, { idempotencyKey }),
+    {
+      successMessage: t('waste.clue.confirmed'),
+      fieldMap: {
+        'party.name': 'name',
+        'party.idNumber': 'idNumber',
+        'party.type': 'type',
+        'party.idType': 'idType',
+        'party.phone': 'phone',
+      },
+      onSuccess: done,
+    },
+  );
+  const dismiss = useSubmit<{ reason: string }, WasteClue>(
+    form,
+    (b, idempotencyKey) => wasteApi.dismiss(shown!.id, b, { idempotencyKey }),
+    {
+      successMessage: t('waste.clue.dismissed'),
+      onSuccess: done,
+    },
+  );
   const seize = useSubmit<SeizeVehicleBody, WasteSeizure>(form, (b, idempotencyKey) => wasteApi.seize(shown!.id, b, { idempotencyKey }), {
     successMessage: t('waste.clue.seized'),
     onSuccess: (s) => {
@@ -123,13 +147,24 @@ export default function WasteCluesPage() {
         dataIndex: 'kind',
         width: 180,
         render: (k: WasteClue['kind'], c) => (
-          <a onClick={() => { setSeizure(null); setShown(c); }} data-testid="waste-clue-link">
+          <a
+            onClick={() => {
+              setSeizure(null);
+              setShown(c);
+            }}
+            data-testid="waste-clue-link"
+          >
             {t(`waste.clueKind.${k}`)}
           </a>
         ),
       },
       { title: t('waste.col.plate'), dataIndex: 'plate', width: 120 },
-      { title: t('waste.col.companyName'), dataIndex: 'companyName', width: 180, render: (n: string | null) => n ?? t('waste.clue.unregistered') },
+      {
+        title: t('waste.col.companyName'),
+        dataIndex: 'companyName',
+        width: 180,
+        render: (n: string | null) => n ?? t('waste.clue.unregistered'),
+      },
       { title: t('waste.col.site'), dataIndex: 'siteName', width: 150, render: (n: string | null) => n ?? '—' },
       { title: t('waste.col.time'), key: 'time', width: 130, render: (_: unknown, c) => `${fmt(c.from)}–${fmt(c.to)}` },
       { title: t('waste.col.minutes'), dataIndex: 'minutes', width: 90, render: (m: number) => Math.round(m) },
@@ -157,10 +192,32 @@ export default function WasteCluesPage() {
             onChange={(d: Dayjs | null) => setFilter({ day: d ? d.format('YYYY-MM-DD') : undefined })}
             data-testid="waste-clue-day"
           />
-          <Select allowClear placeholder={t('waste.col.clueKind')} value={filters.kind} onChange={(v: string | undefined) => setFilter({ kind: v })} options={WASTE_CLUE_KINDS.map((k) => ({ value: k, label: t(`waste.clueKind.${k}`) }))} style={{ width: 180 }} />
-          <Select allowClear placeholder={t('waste.col.clueStatus')} value={filters.status} onChange={(v: string | undefined) => setFilter({ status: v })} options={WASTE_CLUE_STATUSES.map((k) => ({ value: k, label: t(`waste.clueStatus.${k}`) }))} style={{ width: 120 }} />
-          <Input.Search allowClear placeholder={t('waste.col.plate')} onSearch={(v) => setFilter({ plate: v.trim() || undefined })} style={{ width: 180 }} />
-          <Button icon={<ReloadOutlined />} onClick={() => setFilter({ day: undefined, kind: undefined, status: undefined, plate: undefined })}>
+          <Select
+            allowClear
+            placeholder={t('waste.col.clueKind')}
+            value={filters.kind}
+            onChange={(v: string | undefined) => setFilter({ kind: v })}
+            options={WASTE_CLUE_KINDS.map((k) => ({ value: k, label: t(`waste.clueKind.${k}`) }))}
+            style={{ width: 180 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('waste.col.clueStatus')}
+            value={filters.status}
+            onChange={(v: string | undefined) => setFilter({ status: v })}
+            options={WASTE_CLUE_STATUSES.map((k) => ({ value: k, label: t(`waste.clueStatus.${k}`) }))}
+            style={{ width: 120 }}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('waste.col.plate')}
+            onSearch={(v) => setFilter({ plate: v.trim() || undefined })}
+            style={{ width: 180 }}
+          />
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => setFilter({ day: undefined, kind: undefined, status: undefined, plate: undefined })}
+          >
             {t('common.reset')}
           </Button>
         </Flex>
@@ -200,7 +257,12 @@ export default function WasteCluesPage() {
               </Descriptions.Item>
             </Descriptions>
             {seizure && (
-              <Alert type="success" showIcon message={t('waste.clue.seizureDone', { plate: seizure.plate, deadline: seizure.deadline })} description={seizure.deadlineBasis} />
+              <Alert
+                type="success"
+                showIcon
+                message={t('waste.clue.seizureDone', { plate: seizure.plate, deadline: seizure.deadline })}
+                description={seizure.deadlineBasis}
+              />
             )}
             <Flex wrap gap={8}>
               {canCase && c.status === 'open' && (
@@ -240,7 +302,13 @@ export default function WasteCluesPage() {
         }
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ type: 'legal_person', idType: 'uscc', orgId: me?.orgId }} data-testid="waste-confirm-form">
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ type: 'legal_person', idType: 'uscc', orgId: me?.orgId }}
+          data-testid="waste-confirm-form"
+        >
           <Typography.Paragraph type="secondary">{t('waste.clue.confirmNote')}</Typography.Paragraph>
           <Form.Item name="orgId" label={t('waste.field.squad')} rules={[{ required: true }]}>
             <Select showSearch optionFilterProp="label" options={squads} />
@@ -250,7 +318,12 @@ export default function WasteCluesPage() {
           </Form.Item>
           <Flex gap={12} wrap>
             <Form.Item name="type" label={t('offsite.review.partyType')} style={{ flex: 1, minWidth: 140 }} rules={[{ required: true }]}>
-              <Select options={(['natural_person', 'legal_person', 'other_org'] as const).map((p) => ({ value: p, label: t(`offsite.partyType.${p}`) }))} />
+              <Select
+                options={(['natural_person', 'legal_person', 'other_org'] as const).map((p) => ({
+                  value: p,
+                  label: t(`offsite.partyType.${p}`),
+                }))}
+              />
             </Form.Item>
             <Form.Item name="idType" label={t('offsite.review.idType')} style={{ flex: 1, minWidth: 140 }} rules={[{ required: true }]}>
               <Select options={(['id_card', 'uscc'] as const).map((p) => ({ value: p, label: t(`offsite.idType.${p}`) }))} />

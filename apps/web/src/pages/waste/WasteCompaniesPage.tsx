@@ -83,8 +83,22 @@ export default function WasteCompaniesPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
           <ListSearch value={filters.q} onSearch={(q) => setFilter({ q })} placeholder={t('waste.companies.search')} />
-          <Select allowClear placeholder={t('waste.col.licenceStatus')} value={filters.licenceStatus} onChange={(v: string | undefined) => setFilter({ licenceStatus: v })} options={statuses} style={{ width: 130 }} />
-          <Select allowClear placeholder={t('waste.col.bureau')} value={filters.bureauId} onChange={(v: string | undefined) => setFilter({ bureauId: v })} options={bureaus} style={{ width: 180 }} />
+          <Select
+            allowClear
+            placeholder={t('waste.col.licenceStatus')}
+            value={filters.licenceStatus}
+            onChange={(v: string | undefined) => setFilter({ licenceStatus: v })}
+            options={statuses}
+            style={{ width: 130 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('waste.col.bureau')}
+            value={filters.bureauId}
+            onChange={(v: string | undefined) => setFilter({ bureauId: v })}
+            options={bureaus}
+            style={{ width: 180 }}
+          />
           <Button icon={<ReloadOutlined />} onClick={() => setFilter({ q: undefined, licenceStatus: undefined, bureauId: undefined })}>
             {t('common.reset')}
           </Button>

@@ -62,7 +62,13 @@ export default function WasteFeedPage() {
   const s = status.data;
   return (
     <Page title={t('waste.feed.title')} testId="waste-feed-page">
-      <Alert type="warning" showIcon message={t('waste.feed.simulatorNote')} style={{ marginBottom: 16 }} data-testid="waste-simulator-note" />
+      <Alert
+        type="warning"
+        showIcon
+        message={t('waste.feed.simulatorNote')}
+        style={{ marginBottom: 16 }}
+        data-testid="waste-simulator-note"
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
           <Typography.Text>{t('waste.feed.day')}</Typography.Text>
@@ -96,30 +102,61 @@ export default function WasteFeedPage() {
             <Typography.Paragraph type="secondary">{t('waste.feed.simulatorHelp')}</Typography.Paragraph>
             <Form form={simForm} layout="vertical" initialValues={{ trucks: 10, hours: 10, seed: 1 }}>
               <Flex gap={12} wrap>
-                <Form.Item name="trucks" label={t('waste.feed.trucks')} rules={[{ required: true, type: 'integer', min: 1, max: 2000 }]} style={{ flex: 1, minWidth: 90 }}>
+                <Form.Item
+                  name="trucks"
+                  label={t('waste.feed.trucks')}
+                  rules={[{ required: true, type: 'integer', min: 1, max: 2000 }]}
+                  style={{ flex: 1, minWidth: 90 }}
+                >
                   <InputNumber min={1} max={2000} style={{ width: '100%' }} data-testid="waste-sim-trucks" />
                 </Form.Item>
-                <Form.Item name="hours" label={t('waste.feed.hours')} rules={[{ required: true, type: 'integer', min: 1, max: 24 }]} style={{ flex: 1, minWidth: 90 }}>
+                <Form.Item
+                  name="hours"
+                  label={t('waste.feed.hours')}
+                  rules={[{ required: true, type: 'integer', min: 1, max: 24 }]}
+                  style={{ flex: 1, minWidth: 90 }}
+                >
                   <InputNumber min={1} max={24} style={{ width: '100%' }} data-testid="waste-sim-hours" />
                 </Form.Item>
-                <Form.Item name="seed" label={t('waste.feed.seed')} rules={[{ required: true, type: 'integer', min: 0 }]} style={{ flex: 1, minWidth: 90 }}>
+                <Form.Item
+                  name="seed"
+                  label={t('waste.feed.seed')}
+                  rules={[{ required: true, type: 'integer', min: 0 }]}
+                  style={{ flex: 1, minWidth: 90 }}
+                >
                   <InputNumber min={0} style={{ width: '100%' }} />
                 </Form.Item>
               </Flex>
             </Form>
-            <Button type="primary" icon={<ExperimentOutlined />} loading={simulate.loading} onClick={startSimulation} data-testid="waste-sim-run">
+            <Button
+              type="primary"
+              icon={<ExperimentOutlined />}
+              loading={simulate.loading}
+              onClick={startSimulation}
+              data-testid="waste-sim-run"
+            >
               {t('waste.feed.simulate')}
             </Button>
             {run && (
               <div style={{ marginTop: 12 }} data-testid="waste-sim-progress" data-finished={String(finished)}>
-                <Progress percent={Math.min(100, Math.round((100 * sent) / Math.max(1, run.expected)))} status={finished ? 'success' : 'active'} />
-                <Typography.Text type="secondary">{t(finished ? 'waste.feed.simDone' : 'waste.feed.simRunning', { sent, expected: run.expected })}</Typography.Text>
+                <Progress
+                  percent={Math.min(100, Math.round((100 * sent) / Math.max(1, run.expected)))}
+                  status={finished ? 'success' : 'active'}
+                />
+                <Typography.Text type="secondary">
+                  {t(finished ? 'waste.feed.simDone' : 'waste.feed.simRunning', { sent, expected: run.expected })}
+                </Typography.Text>
               </div>
             )}
           </Card>
           <Card size="small" title={t('waste.feed.analysis')} style={{ flex: '1 1 320px' }}>
             <Typography.Paragraph type="secondary">{t('waste.feed.analysisHelp')}</Typography.Paragraph>
-            <Button icon={<LineChartOutlined />} loading={analyse.loading} onClick={() => void analyse.submit({ day: dayText })} data-testid="waste-analyse">
+            <Button
+              icon={<LineChartOutlined />}
+              loading={analyse.loading}
+              onClick={() => void analyse.submit({ day: dayText })}
+              data-testid="waste-analyse"
+            >
               {t('waste.feed.analyse')}
             </Button>
             {analysis && (
@@ -128,7 +165,12 @@ export default function WasteFeedPage() {
                 type="success"
                 showIcon
                 data-testid="waste-analysis-result"
-                message={t('waste.feed.analysisDone', { day: analysis.day, points: analysis.points, trips: analysis.trips, clues: analysis.clues })}
+                message={t('waste.feed.analysisDone', {
+                  day: analysis.day,
+                  points: analysis.points,
+                  trips: analysis.trips,
+                  clues: analysis.clues,
+                })}
                 description={Object.entries(analysis.byKind)
                   .map(([k, n]) => `${t(`waste.clueKind.${k as 'stop'}`)} ${n}`)
                   .join('；')}
@@ -148,7 +190,13 @@ export default function WasteFeedPage() {
         <Typography.Paragraph type="secondary">{t('waste.feed.heatHelp', { n: heat.data?.cells.length ?? 0 })}</Typography.Paragraph>
         {mapData ? (
           <Suspense fallback={<Spin />}>
-            <WasteMap data={mapData} heat={heat.data ?? null} height={360} testId="waste-heat-map" unavailableText={t('waste.map.unavailable')} />
+            <WasteMap
+              data={mapData}
+              heat={heat.data ?? null}
+              height={360}
+              testId="waste-heat-map"
+              unavailableText={t('waste.map.unavailable')}
+            />
           </Suspense>
         ) : (
           <Spin />

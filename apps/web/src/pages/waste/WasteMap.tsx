@@ -93,11 +93,20 @@ export default function WasteMap({ data, testId, unavailableText, height = 360, 
         type: 'FeatureCollection',
         features:
           pts.length > 1
-            ? [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: pts.map((p) => pointToDisplay(p[1]!, p[2]!, crs)) } }]
+            ? [
+                {
+                  type: 'Feature',
+                  properties: {},
+                  geometry: { type: 'LineString', coordinates: pts.map((p) => pointToDisplay(p[1]!, p[2]!, crs)) },
+                },
+              ]
             : [],
       }) as unknown as GeoJSONData;
     const all = track?.points ?? [];
-    const part = stretch ? all.filter((p) => p[0] >= stretch.from && p[0] <= stretch.to) : [];
+    // The stretch with the fix before and after it, so that a stretch of one fix is still drawn as a line.
+    const first = stretch ? all.findIndex((p) => p[0] >= stretch.from) : -1;
+    const after = stretch ? all.findIndex((p) => p[0] > stretch.to) : -1;
+    const part = first < 0 ? [] : all.slice(Math.max(0, first - 1), after < 0 ? all.length : after + 1);
     const set = (id: string, d: GeoJSONData) => (m.getSource(id) as { setData: (x: GeoJSONData) => void } | undefined)?.setData(d);
     set('areas', { type: 'FeatureCollection', features: areas } as unknown as GeoJSONData);
     set('track', line(all));
@@ -106,7 +115,12 @@ export default function WasteMap({ data, testId, unavailableText, height = 360, 
     el.setAttribute('data-stretch-points', String(part.length));
     el.setAttribute('data-heat-cells', String(heat?.cells.length ?? 0));
     // Fit the view to what is drawn: the stretch first, else the track, else the heat cells.
-    const focus = part.length > 1 ? part.map((p) => [p[1]!, p[2]!]) : all.length ? all.map((p) => [p[1]!, p[2]!]) : (heat?.cells ?? []).flatMap((c) => c.ring);
+    const focus =
+      part.length > 1
+        ? part.map((p) => [p[1]!, p[2]!])
+        : all.length
+          ? all.map((p) => [p[1]!, p[2]!])
+          : (heat?.cells ?? []).flatMap((c) => c.ring);
     if (focus.length) {
       const shown = focus.map((p) => pointToDisplay(p[0]!, p[1]!, crs));
       const lons = shown.map((p) => p[0]);

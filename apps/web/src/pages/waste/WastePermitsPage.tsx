@@ -65,7 +65,12 @@ export default function WastePermitsPage() {
     (sites.data?.items ?? []).filter((s) => s.kind === kind).map((s) => ({ value: s.id, label: s.name }));
   const columns = useMemo<TableColumnsType<WastePermit>>(
     () => [
-      { title: t('waste.col.permitNumber'), dataIndex: 'number', width: 160, render: (n: string) => <span data-testid="waste-permit-number">{n}</span> },
+      {
+        title: t('waste.col.permitNumber'),
+        dataIndex: 'number',
+        width: 160,
+        render: (n: string) => <span data-testid="waste-permit-number">{n}</span>,
+      },
       { title: t('waste.col.producingSite'), dataIndex: 'producingSiteName', width: 160 },
       {
         title: t('waste.col.disposalSites'),
@@ -104,8 +109,20 @@ export default function WastePermitsPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
           <ListSearch value={filters.q} onSearch={(q) => setFilter({ q })} placeholder={t('waste.permits.search')} />
-          <Select allowClear showSearch optionFilterProp="label" placeholder={t('waste.col.companyName')} value={filters.companyId} onChange={(v: string | undefined) => setFilter({ companyId: v })} options={companies} style={{ width: 200 }} />
-          <DatePicker placeholder={t('waste.permits.validOn')} onChange={(d: Dayjs | null) => setFilter({ validOn: d ? d.format('YYYY-MM-DD') : undefined })} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('waste.col.companyName')}
+            value={filters.companyId}
+            onChange={(v: string | undefined) => setFilter({ companyId: v })}
+            options={companies}
+            style={{ width: 200 }}
+          />
+          <DatePicker
+            placeholder={t('waste.permits.validOn')}
+            onChange={(d: Dayjs | null) => setFilter({ validOn: d ? d.format('YYYY-MM-DD') : undefined })}
+          />
           <Button icon={<ReloadOutlined />} onClick={() => setFilter({ q: undefined, companyId: undefined, validOn: undefined })}>
             {t('common.reset')}
           </Button>
@@ -142,7 +159,13 @@ export default function WastePermitsPage() {
         saving={create.loading}
         testId="waste-permit-form"
       >
-        <Form form={form} layout="vertical" preserve={false} data-testid="waste-permit-form" initialValues={{ crs: 'wgs84', corridorM: 100 }}>
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          data-testid="waste-permit-form"
+          initialValues={{ crs: 'wgs84', corridorM: 100 }}
+        >
           <Form.Item name="number" label={t('waste.field.permitNumber')} rules={[{ required: true, max: 40 }]}>
             <Input data-testid="waste-permit-number-input" />
           </Form.Item>
@@ -185,7 +208,12 @@ export default function WastePermitsPage() {
             <Form.Item name="crs" label={t('waste.field.crs')} rules={[{ required: true }]} style={{ flex: 1, minWidth: 140 }}>
               <Select options={crsOptions(t)} />
             </Form.Item>
-            <Form.Item name="corridorM" label={t('waste.field.corridor')} rules={[{ required: true, type: 'integer', min: 30, max: 1000 }]} style={{ flex: 1, minWidth: 140 }}>
+            <Form.Item
+              name="corridorM"
+              label={t('waste.field.corridor')}
+              rules={[{ required: true, type: 'integer', min: 30, max: 1000 }]}
+              style={{ flex: 1, minWidth: 140 }}
+            >
               <InputNumber min={30} max={1000} style={{ width: '100%' }} />
             </Form.Item>
           </Flex>
@@ -193,7 +221,12 @@ export default function WastePermitsPage() {
             <Form.Item name="validFrom" label={t('waste.field.validFrom')} rules={[{ required: true }]} style={{ flex: 1, minWidth: 140 }}>
               <DatePicker style={{ width: '100%' }} data-testid="waste-permit-from" />
             </Form.Item>
-            <Form.Item name="validUntil" label={t('waste.field.validUntil')} rules={[{ required: true }]} style={{ flex: 1, minWidth: 140 }}>
+            <Form.Item
+              name="validUntil"
+              label={t('waste.field.validUntil')}
+              rules={[{ required: true }]}
+              style={{ flex: 1, minWidth: 140 }}
+            >
               <DatePicker style={{ width: '100%' }} data-testid="waste-permit-until" />
             </Form.Item>
           </Flex>

@@ -45,7 +45,12 @@ export default function WasteSitesPage() {
   });
   const columns = useMemo<TableColumnsType<WasteSite>>(
     () => [
-      { title: t('waste.col.siteName'), dataIndex: 'name', width: 180, render: (n: string) => <span data-testid="waste-site-name">{n}</span> },
+      {
+        title: t('waste.col.siteName'),
+        dataIndex: 'name',
+        width: 180,
+        render: (n: string) => <span data-testid="waste-site-name">{n}</span>,
+      },
       { title: t('waste.col.siteKind'), dataIndex: 'kind', width: 100, render: (k: WasteSite['kind']) => t(`waste.siteKind.${k}`) },
       { title: t('waste.col.bureau'), dataIndex: 'bureauName', width: 160 },
       { title: t('waste.col.address'), dataIndex: 'address', width: 220, ellipsis: true },
@@ -75,8 +80,22 @@ export default function WasteSitesPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
           <ListSearch value={filters.q} onSearch={(q) => setFilter({ q })} placeholder={t('waste.sites.search')} />
-          <Select allowClear placeholder={t('waste.col.siteKind')} value={filters.kind} onChange={(v: string | undefined) => setFilter({ kind: v })} options={kinds} style={{ width: 130 }} />
-          <Select allowClear placeholder={t('waste.col.bureau')} value={filters.bureauId} onChange={(v: string | undefined) => setFilter({ bureauId: v })} options={bureaus} style={{ width: 180 }} />
+          <Select
+            allowClear
+            placeholder={t('waste.col.siteKind')}
+            value={filters.kind}
+            onChange={(v: string | undefined) => setFilter({ kind: v })}
+            options={kinds}
+            style={{ width: 130 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('waste.col.bureau')}
+            value={filters.bureauId}
+            onChange={(v: string | undefined) => setFilter({ bureauId: v })}
+            options={bureaus}
+            style={{ width: 180 }}
+          />
           <Button icon={<ReloadOutlined />} onClick={() => setFilter({ q: undefined, kind: undefined, bureauId: undefined })}>
             {t('common.reset')}
           </Button>

@@ -88,8 +88,24 @@ export default function WasteVehiclesPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
           <ListSearch value={filters.q} onSearch={(q) => setFilter({ q })} placeholder={t('waste.vehicles.search')} />
-          <Select allowClear placeholder={t('waste.col.vehicleStatus')} value={filters.status} onChange={(v: string | undefined) => setFilter({ status: v })} options={statuses} style={{ width: 120 }} />
-          <Select allowClear showSearch optionFilterProp="label" placeholder={t('waste.col.companyName')} value={filters.companyId} onChange={(v: string | undefined) => setFilter({ companyId: v })} options={companies} style={{ width: 200 }} />
+          <Select
+            allowClear
+            placeholder={t('waste.col.vehicleStatus')}
+            value={filters.status}
+            onChange={(v: string | undefined) => setFilter({ status: v })}
+            options={statuses}
+            style={{ width: 120 }}
+          />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('waste.col.companyName')}
+            value={filters.companyId}
+            onChange={(v: string | undefined) => setFilter({ companyId: v })}
+            options={companies}
+            style={{ width: 200 }}
+          />
           <Button icon={<ReloadOutlined />} onClick={() => setFilter({ q: undefined, status: undefined, companyId: undefined })}>
             {t('common.reset')}
           </Button>

@@ -19,7 +19,10 @@ function flatten(nodes: readonly OrgNode[]): OrgNode[] {
 
 /** The active orgs of a kind the user sees, as options. */
 export function useOrgOptions(kind: 'district_bureau' | 'squad', enabled = true): { value: string; label: string }[] {
-  const orgs = useLoad((signal) => (enabled ? orgApi.tree() : Promise.resolve([] as OrgNode[])).then((x) => (signal.aborted ? [] : x)), String(enabled));
+  const orgs = useLoad(
+    (signal) => (enabled ? orgApi.tree() : Promise.resolve([] as OrgNode[])).then((x) => (signal.aborted ? [] : x)),
+    String(enabled),
+  );
   const { t } = useI18n();
   const all = flatten(orgs.data ?? []);
   const options = all.filter((o) => o.active && o.kind === kind).map((o) => ({ value: o.id, label: o.name }));
@@ -66,7 +69,8 @@ export function FormDrawer({
   );
 }
 
-export const crsOptions = (t: ReturnType<typeof useI18n>['t']) => COORDINATE_SYSTEM_CODES.map((c) => ({ value: c, label: t(`waste.crs.${c}`) }));
+export const crsOptions = (t: ReturnType<typeof useI18n>['t']) =>
+  COORDINATE_SYSTEM_CODES.map((c) => ({ value: c, label: t(`waste.crs.${c}`) }));
 
 /** Longitude, latitude and their system typed, or picked by a click on the map (which sets all three). */
 export function PointFields({ form, testId }: { form: FormInstance; testId: string }) {
@@ -113,7 +117,12 @@ export function RouteField({ form, testId }: { form: FormInstance; testId: strin
   const { t } = useI18n();
   const { data } = useMapData();
   const text = (Form.useWatch('routeText', form) as string | undefined) ?? '';
-  const points: MapPoint[] = parseRoute(text).map((p, i) => ({ id: String(i), lon: p[0], lat: p[1], title: t('waste.route.point', { n: i + 1 }) }));
+  const points: MapPoint[] = parseRoute(text).map((p, i) => ({
+    id: String(i),
+    lon: p[0],
+    lat: p[1],
+    title: t('waste.route.point', { n: i + 1 }),
+  }));
   return (
     <>
       <Typography.Text type="secondary">{t('waste.route.hint')}</Typography.Text>
