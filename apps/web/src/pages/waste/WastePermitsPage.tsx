@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Select, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import type { CreateWastePermitBody, WastePermit } from '@chengguan/contracts';
 import { wasteApi } from '../../api/waste.ts';
 import { type Query } from '../../api/client.ts';
@@ -121,6 +121,7 @@ export default function WastePermitsPage() {
           />
           <DatePicker
             placeholder={t('waste.permits.validOn')}
+            value={filters.validOn ? dayjs(filters.validOn) : null}
             onChange={(d: Dayjs | null) => setFilter({ validOn: d ? d.format('YYYY-MM-DD') : undefined })}
           />
           <Button icon={<ReloadOutlined />} onClick={() => setFilter({ q: undefined, companyId: undefined, validOn: undefined })}>
