@@ -29,7 +29,7 @@ import { recordAudit } from '../../audit/index.ts';
 import { addEvidenceIn, registerCaseIn, type StepWrite } from '../../cases/index.ts';
 import { addHolder, storeFile } from '../../files/index.ts';
 import { loadWorkCalendar } from '../../law/index.ts';
-import { assertBureauVisible, bureauVisible, dateText } from '../waste.shared.ts';
+import { assertBureauVisible, bureauVisible, dateText, pageOfQuery } from '../waste.shared.ts';
 
 const local = (t: number) => new Date(t * 1000 + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -87,23 +87,7 @@ const toClue = (r: ClueRow): WasteClue => ({
 
 export async function listClues(deps: Deps, actor: Actor, q: WasteClueQuery): Promise<PageOf<WasteClue>> {
   assertPermission(actor, 'waste:read');
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
-  const base = clueQuery(deps, actor, q);
-  const [rows, total] = await Promise.all([
-    base
-      .orderBy('k.day', 'desc')
-      .orderBy('k.t_from', 'desc')
-      .orderBy('k.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    deps.db
-      .selectFrom(base.as('x'))
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toClue), total: Number(total.n), page, pageSize };
+  return pageOfQuery(deps.db, clueQuery(deps, actor, q).orderBy('k.day', 'desc').orderBy('k.t_from', 'desc').orderBy('k.id'), q, toClue);
 }
 
 const STATUS_ZH = { open: '待核实', confirmed: '已立案', dismissed: '已排除' } as const;

@@ -26,10 +26,9 @@ import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { MAX_EXPORT_ROWS, toXlsx } from '../../../http/xlsx.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { assertBureauVisible, bureauOrFail, bureauVisible, dateText } from '../waste.shared.ts';
+import { assertBureauVisible, bureauOrFail, bureauVisible, dateText, pageOfQuery } from '../waste.shared.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-const pageOf = (q: { page?: number; pageSize?: number }) => ({ page: q.page ?? 1, pageSize: q.pageSize ?? 20 });
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 async function insertCells(trx: Executor, table: 'waste_site_cells' | 'waste_corridor_cells', rows: Record<string, unknown>[]) {
@@ -90,21 +89,7 @@ const toSite = (r: SiteRow): WasteSite => ({
 
 export async function listSites(deps: Deps, actor: Actor, q: WasteSiteQuery): Promise<PageOf<WasteSite>> {
   assertPermission(actor, 'waste:read');
-  const { page, pageSize } = pageOf(q);
-  const base = siteQuery(deps, actor, q);
-  const [rows, total] = await Promise.all([
-    base
-      .orderBy('s.created_at', 'desc')
-      .orderBy('s.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    deps.db
-      .selectFrom(base.as('x'))
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toSite), total: Number(total.n), page, pageSize };
+  return pageOfQuery(deps.db, siteQuery(deps, actor, q).orderBy('s.created_at', 'desc').orderBy('s.id', 'desc'), q, toSite);
 }
 
 export async function exportSites(deps: Deps, actor: Actor, q: WasteSiteQuery): Promise<Buffer> {
@@ -209,21 +194,7 @@ const toCompany = (r: CompanyRow): WasteCompany => ({
 
 export async function listCompanies(deps: Deps, actor: Actor, q: WasteCompanyQuery): Promise<PageOf<WasteCompany>> {
   assertPermission(actor, 'waste:read');
-  const { page, pageSize } = pageOf(q);
-  const base = companyQuery(deps, actor, q);
-  const [rows, total] = await Promise.all([
-    base
-      .orderBy('c.created_at', 'desc')
-      .orderBy('c.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    deps.db
-      .selectFrom(base.as('x'))
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toCompany), total: Number(total.n), page, pageSize };
+  return pageOfQuery(deps.db, companyQuery(deps, actor, q).orderBy('c.created_at', 'desc').orderBy('c.id', 'desc'), q, toCompany);
 }
 
 export async function exportCompanies(deps: Deps, actor: Actor, q: WasteCompanyQuery): Promise<Buffer> {
@@ -314,21 +285,7 @@ const toVehicle = (r: VehicleRow): WasteVehicle => ({
 
 export async function listVehicles(deps: Deps, actor: Actor, q: WasteVehicleQuery): Promise<PageOf<WasteVehicle>> {
   assertPermission(actor, 'waste:read');
-  const { page, pageSize } = pageOf(q);
-  const base = vehicleQuery(deps, actor, q);
-  const [rows, total] = await Promise.all([
-    base
-      .orderBy('v.created_at', 'desc')
-      .orderBy('v.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    deps.db
-      .selectFrom(base.as('x'))
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toVehicle), total: Number(total.n), page, pageSize };
+  return pageOfQuery(deps.db, vehicleQuery(deps, actor, q).orderBy('v.created_at', 'desc').orderBy('v.id', 'desc'), q, toVehicle);
 }
 
 export async function exportVehicles(deps: Deps, actor: Actor, q: WasteVehicleQuery): Promise<Buffer> {
@@ -450,21 +407,8 @@ async function toPermits(deps: Deps, rows: Awaited<ReturnType<ReturnType<typeof 
 
 export async function listPermits(deps: Deps, actor: Actor, q: WastePermitQuery): Promise<PageOf<WastePermit>> {
   assertPermission(actor, 'waste:read');
-  const { page, pageSize } = pageOf(q);
-  const base = permitQuery(deps, actor, q);
-  const [rows, total] = await Promise.all([
-    base
-      .orderBy('p.created_at', 'desc')
-      .orderBy('p.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    deps.db
-      .selectFrom(base.as('x'))
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: await toPermits(deps, rows), total: Number(total.n), page, pageSize };
+  const rows = await pageOfQuery(deps.db, permitQuery(deps, actor, q).orderBy('p.created_at', 'desc').orderBy('p.id', 'desc'), q, (r) => r);
+  return { ...rows, items: await toPermits(deps, rows.items) };
 }
 
 export async function exportPermits(deps: Deps, actor: Actor, q: WastePermitQuery): Promise<Buffer> {
