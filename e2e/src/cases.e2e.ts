@@ -262,12 +262,14 @@ describe('ordinary case up to the decision', () => {
       'recordDeliberation',
       async (p) => {
         await p.locator('#caseAction_conclusion').fill('经集体讨论，同意拟处罚意见。');
+        // Typed into the field's search box (a click on the field could land on a chosen name's ×).
+        const field = p.locator('.ant-select:has([data-testid="field-participants"]), [data-testid="field-participants"]').first();
         for (const who of [leader, legal]) {
-          await p.locator('.ant-select:has([data-testid="field-participants"]), [data-testid="field-participants"]').first().click();
+          await field.locator('input').first().focus();
           await p.keyboard.type(who);
           await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: who }).first().click();
           // The name is chosen once its tag stands in the field (the option list is re-drawn as the search answers).
-          await p.locator('.ant-select-selection-item', { hasText: who }).first().waitFor();
+          await field.locator('.ant-select-selection-item', { hasText: who }).first().waitFor();
         }
         await p.keyboard.press('Escape');
       },
