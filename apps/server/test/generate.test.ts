@@ -38,6 +38,8 @@ import {
   shanghaiDateOf,
   ticketStep,
   TICKET_MACHINE,
+  deviceFitness,
+  type DeviceKind,
   type DispatchLevel,
   type SatisfactionLevel,
   type TicketAction,
@@ -760,5 +762,70 @@ describe('city generator (tiny preset)', () => {
       // Each machine action the generator takes is one the machine knows.
       expect(Object.keys(TICKET_MACHINE)).toContain('merge');
     });
+  });
+
+  it('非现场执法: devices with A5 fields, one confirmed item per off-site case, dismissed with reasons; A5 holds for every confirmed event', async () => {
+    const db = ctx.deps.db;
+    const offsite = result.parts['city-offsite']!;
+    const devices = await db.selectFrom('offsite_devices').selectAll().execute();
+    const reviews = await db.selectFrom('offsite_reviews').selectAll().execute();
+    const events = await db.selectFrom('offsite_events').selectAll().execute();
+    const cases = await db.selectFrom('cases').select(['id', 'bureau_id', 'registered_on', 'source', 'source_ref']).execute();
+    const offsiteCases = cases.filter((c) => c.source === 'offsite');
+    const active = devices.filter((d) => d.status === 'active');
+    expect(active.length).toBe(offsite.devicesInService);
+    expect(devices.length).toBe(Number(offsite.devicesInService) + Number(offsite.devicesRetired));
+    // Every district has cameras and a drone; most devices in service are certified today, a small share is not.
+    const districts = new Set(active.map((d) => d.bureau_id));
+    expect(districts.size).toBe(16);
+    expect(active.some((d) => d.kind === 'drone')).toBe(true);
+    const certifiedToday = active.filter((d) => d.cert_on !== null && d.cert_until !== null && d.cert_until >= UNTIL).length;
+    expect(certifiedToday / active.length).toBeGreaterThan(0.8);
+    expect(active.filter((d) => d.cert_on === null).length).toBe(Number(offsite.uncertified));
+    // One confirmed item per off-site case, the case's source_ref naming the item; dismissed items give a reason.
+    const confirmed = reviews.filter((r) => r.state === 'confirmed');
+    expect(confirmed.length).toBe(offsiteCases.length);
+    expect(new Set(confirmed.map((r) => r.case_id)).size).toBe(confirmed.length);
+    const caseOf = new Map(cases.map((c) => [c.id, c]));
+    for (const r of confirmed) {
+      const c = caseOf.get(r.case_id!)!;
+      expect(c.source).toBe('offsite');
+      expect(c.bureau_id).toBe(r.bureau_id);
+      expect(c.source_ref).toBe(`非现场执法 ${r.number}`);
+    }
+    const dismissed = reviews.filter((r) => r.state === 'dismissed');
+    expect(dismissed.length).toBe(offsite.dismissed);
+    expect(dismissed.every((r) => (r.dismiss_reason ?? '').length > 2 && r.case_id === null && r.reviewer_id !== null)).toBe(true);
+    expect(
+      reviews.filter((r) => r.state === 'pending').every((r) => r.first_at.getTime() > endOfShanghaiDay(UNTIL).getTime() - 4 * 86_400_000),
+    ).toBe(true);
+    // Foreign keys resolve: events → item and device (same bureau); counts agree.
+    const deviceOf = new Map(devices.map((d) => [d.id, d]));
+    const reviewOf = new Map(reviews.map((r) => [r.id, r]));
+    expect(events.length).toBe(offsite.events);
+    const perReview = groupBy(events, (e) => e.review_id);
+    for (const r of reviews) expect(perReview.get(r.id)?.length).toBe(r.event_count);
+    for (const e of events) {
+      const d = deviceOf.get(e.device_id)!;
+      const r = reviewOf.get(e.review_id)!;
+      expect(d.bureau_id).toBe(e.bureau_id);
+      expect(r.bureau_id).toBe(e.bureau_id);
+      if (r.state !== 'confirmed') continue;
+      // A5 (处罚法 Art. 41) on the event's day, and E11 in 浦东: the register's fields as the module reads them.
+      const on = shanghaiDate(new Date(e.occurred_at));
+      expect(on).toBe(caseOf.get(r.case_id!)!.registered_on);
+      const record = {
+        kind: d.kind as DeviceKind,
+        scenes: d.scenes,
+        legalReviewPassedOn: d.legal_review_on,
+        techCertifiedOn: d.cert_on,
+        techCertifiedUntil: d.cert_until,
+        locationPublishedOn: d.published_on,
+        retiredOn: d.retired_on,
+      };
+      expect(deviceFitness(record, on, e.scene), `${d.code} ${on}`).toEqual([]);
+    }
+    const deliveries = await db.selectFrom('offsite_deliveries').select(['event_id', 'device_id']).execute();
+    expect(deliveries.length).toBe(events.length);
   });
 });

@@ -15,6 +15,7 @@ import { cityAreasPart } from './city-areas.ts';
 import { cityCasesPart } from './city-cases.ts';
 import { cityDutyPart } from './city-duty.ts';
 import { cityLawPart } from './city-law.ts';
+import { cityOffsitePart } from './city-offsite.ts';
 import { cityOrgsPart } from './city-orgs.ts';
 import { citySubjectsPart } from './city-subjects.ts';
 import { cityTicketsPart } from './city-tickets.ts';
@@ -61,6 +62,7 @@ export const GENERATOR_PARTS: readonly GeneratorPart[] = [
   citySubjectsPart,
   cityTicketsPart,
   cityDutyPart,
+  cityOffsitePart,
 ];
 
 export type TableResult = TableStats & {
