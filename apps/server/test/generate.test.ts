@@ -828,4 +828,52 @@ describe('city generator (tiny preset)', () => {
     const deliveries = await db.selectFrom('offsite_deliveries').select(['event_id', 'device_id']).execute();
     expect(deliveries.length).toBe(events.length);
   });
+
+  it('建筑垃圾: the register and permits per district resolve; permits cover their vehicles; clues name registered vehicles; no GPS points', async () => {
+    const db = ctx.deps.db;
+    const w = result.parts['city-waste']!;
+    const count = async (t: 'waste_sites' | 'waste_companies' | 'waste_vehicles' | 'waste_permits' | 'waste_clues' | 'waste_points') =>
+      Number(
+        (
+          await db
+            .selectFrom(t)
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count('waste_companies')).toBe(w.companies);
+    expect(await count('waste_vehicles')).toBe(w.vehicles);
+    expect(await count('waste_permits')).toBe(w.permits);
+    expect(await count('waste_clues')).toBe(w.clues);
+    expect(await count('waste_points')).toBe(0);
+    const sites = await db.selectFrom('waste_sites').select(['id', 'bureau_id', 'kind']).execute();
+    expect(sites.filter((s) => s.kind === 'producing').length).toBe(w.sites);
+    expect(new Set(sites.map((s) => s.bureau_id)).size).toBe(16);
+    const permits = await db.selectFrom('waste_permits').selectAll().execute();
+    const siteOf = new Map(sites.map((s) => [s.id, s]));
+    const vehicles = await db.selectFrom('waste_vehicles').selectAll().execute();
+    const vehicleOf = new Map(vehicles.map((v) => [v.id, v]));
+    const links = groupBy(await db.selectFrom('waste_permit_vehicles').selectAll().execute(), (l) => l.permit_id);
+    const disposals = groupBy(await db.selectFrom('waste_permit_disposals').selectAll().execute(), (l) => l.permit_id);
+    for (const p of permits) {
+      expect(siteOf.get(p.producing_site_id)).toMatchObject({ kind: 'producing', bureau_id: p.bureau_id });
+      expect(disposals.get(p.id)!.every((d) => siteOf.get(d.site_id)?.kind === 'disposal')).toBe(true);
+      // A permit's vehicles are its company's (沪 处置核准: the transport company carries with its own vehicles).
+      for (const l of links.get(p.id)!) expect(vehicleOf.get(l.vehicle_id)).toMatchObject({ company_id: p.company_id, plate: l.plate });
+      expect(p.valid_until >= p.valid_from).toBe(true);
+    }
+    // Every producing site holds a permit on the last day.
+    const current = permits.filter((p) => p.valid_from <= UNTIL && p.valid_until >= UNTIL);
+    expect(new Set(current.map((p) => p.producing_site_id)).size).toBe(w.sites);
+    const clues = await db
+      .selectFrom('waste_clues')
+      .select(['kind', 'plate', 'vehicle_id', 'company_id', 'status', 'dismiss_reason'])
+      .execute();
+    for (const c of clues) {
+      if (c.vehicle_id) expect(vehicleOf.get(c.vehicle_id)).toMatchObject({ plate: c.plate, company_id: c.company_id });
+      else expect(c.kind).toBe('no_permit');
+      expect(c.status === 'dismissed' ? (c.dismiss_reason ?? '').length > 2 : c.status === 'open').toBe(true);
+    }
+    expect(clues.filter((c) => c.status === 'open').length).toBe(w.open);
+  });
 });

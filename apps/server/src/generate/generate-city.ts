@@ -17,6 +17,7 @@ import { cityDutyPart } from './city-duty.ts';
 import { cityLawPart } from './city-law.ts';
 import { cityOffsitePart } from './city-offsite.ts';
 import { cityOrgsPart } from './city-orgs.ts';
+import { cityWastePart } from './city-waste.ts';
 import { citySubjectsPart } from './city-subjects.ts';
 import { cityTicketsPart } from './city-tickets.ts';
 import { CopyWriter, type TableStats } from './copy-writer.ts';
@@ -63,6 +64,7 @@ export const GENERATOR_PARTS: readonly GeneratorPart[] = [
   cityTicketsPart,
   cityDutyPart,
   cityOffsitePart,
+  cityWastePart,
 ];
 
 export type TableResult = TableStats & {
