@@ -38,6 +38,8 @@ import {
   shanghaiDateOf,
   ticketStep,
   TICKET_MACHINE,
+  deviceFitness,
+  type DeviceKind,
   type DispatchLevel,
   type SatisfactionLevel,
   type TicketAction,
@@ -760,5 +762,118 @@ describe('city generator (tiny preset)', () => {
       // Each machine action the generator takes is one the machine knows.
       expect(Object.keys(TICKET_MACHINE)).toContain('merge');
     });
+  });
+
+  it('非现场执法: devices with A5 fields, one confirmed item per off-site case, dismissed with reasons; A5 holds for every confirmed event', async () => {
+    const db = ctx.deps.db;
+    const offsite = result.parts['city-offsite']!;
+    const devices = await db.selectFrom('offsite_devices').selectAll().execute();
+    const reviews = await db.selectFrom('offsite_reviews').selectAll().execute();
+    const events = await db.selectFrom('offsite_events').selectAll().execute();
+    const cases = await db.selectFrom('cases').select(['id', 'bureau_id', 'registered_on', 'source', 'source_ref']).execute();
+    const offsiteCases = cases.filter((c) => c.source === 'offsite');
+    const active = devices.filter((d) => d.status === 'active');
+    expect(active.length).toBe(offsite.devicesInService);
+    expect(devices.length).toBe(Number(offsite.devicesInService) + Number(offsite.devicesRetired));
+    // Every district has cameras and a drone; most devices in service are certified today, a small share is not.
+    const districts = new Set(active.map((d) => d.bureau_id));
+    expect(districts.size).toBe(16);
+    expect(active.some((d) => d.kind === 'drone')).toBe(true);
+    const certifiedToday = active.filter((d) => d.cert_on !== null && d.cert_until !== null && d.cert_until >= UNTIL).length;
+    expect(certifiedToday / active.length).toBeGreaterThan(0.8);
+    expect(active.filter((d) => d.cert_on === null).length).toBe(Number(offsite.uncertified));
+    // One confirmed item per off-site case, the case's source_ref naming the item; dismissed items give a reason.
+    const confirmed = reviews.filter((r) => r.state === 'confirmed');
+    expect(confirmed.length).toBe(offsiteCases.length);
+    expect(new Set(confirmed.map((r) => r.case_id)).size).toBe(confirmed.length);
+    const caseOf = new Map(cases.map((c) => [c.id, c]));
+    for (const r of confirmed) {
+      const c = caseOf.get(r.case_id!)!;
+      expect(c.source).toBe('offsite');
+      expect(c.bureau_id).toBe(r.bureau_id);
+      expect(c.source_ref).toBe(`非现场执法 ${r.number}`);
+    }
+    const dismissed = reviews.filter((r) => r.state === 'dismissed');
+    expect(dismissed.length).toBe(offsite.dismissed);
+    expect(dismissed.every((r) => (r.dismiss_reason ?? '').length > 2 && r.case_id === null && r.reviewer_id !== null)).toBe(true);
+    expect(
+      reviews.filter((r) => r.state === 'pending').every((r) => r.first_at.getTime() > endOfShanghaiDay(UNTIL).getTime() - 4 * 86_400_000),
+    ).toBe(true);
+    // Foreign keys resolve: events → item and device (same bureau); counts agree.
+    const deviceOf = new Map(devices.map((d) => [d.id, d]));
+    const reviewOf = new Map(reviews.map((r) => [r.id, r]));
+    expect(events.length).toBe(offsite.events);
+    const perReview = groupBy(events, (e) => e.review_id);
+    for (const r of reviews) expect(perReview.get(r.id)?.length).toBe(r.event_count);
+    for (const e of events) {
+      const d = deviceOf.get(e.device_id)!;
+      const r = reviewOf.get(e.review_id)!;
+      expect(d.bureau_id).toBe(e.bureau_id);
+      expect(r.bureau_id).toBe(e.bureau_id);
+      if (r.state !== 'confirmed') continue;
+      // A5 (处罚法 Art. 41) on the event's day, and E11 in 浦东: the register's fields as the module reads them.
+      const on = shanghaiDate(new Date(e.occurred_at));
+      expect(on).toBe(caseOf.get(r.case_id!)!.registered_on);
+      const record = {
+        kind: d.kind as DeviceKind,
+        scenes: d.scenes,
+        legalReviewPassedOn: d.legal_review_on,
+        techCertifiedOn: d.cert_on,
+        techCertifiedUntil: d.cert_until,
+        locationPublishedOn: d.published_on,
+        retiredOn: d.retired_on,
+      };
+      expect(deviceFitness(record, on, e.scene), `${d.code} ${on}`).toEqual([]);
+    }
+    const deliveries = await db.selectFrom('offsite_deliveries').select(['event_id', 'device_id']).execute();
+    expect(deliveries.length).toBe(events.length);
+  });
+
+  it('建筑垃圾: the register and permits per district resolve; permits cover their vehicles; clues name registered vehicles; no GPS points', async () => {
+    const db = ctx.deps.db;
+    const w = result.parts['city-waste']!;
+    const count = async (t: 'waste_sites' | 'waste_companies' | 'waste_vehicles' | 'waste_permits' | 'waste_clues' | 'waste_points') =>
+      Number(
+        (
+          await db
+            .selectFrom(t)
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await count('waste_companies')).toBe(w.companies);
+    expect(await count('waste_vehicles')).toBe(w.vehicles);
+    expect(await count('waste_permits')).toBe(w.permits);
+    expect(await count('waste_clues')).toBe(w.clues);
+    expect(await count('waste_points')).toBe(0);
+    const sites = await db.selectFrom('waste_sites').select(['id', 'bureau_id', 'kind']).execute();
+    expect(sites.filter((s) => s.kind === 'producing').length).toBe(w.sites);
+    expect(new Set(sites.map((s) => s.bureau_id)).size).toBe(16);
+    const permits = await db.selectFrom('waste_permits').selectAll().execute();
+    const siteOf = new Map(sites.map((s) => [s.id, s]));
+    const vehicles = await db.selectFrom('waste_vehicles').selectAll().execute();
+    const vehicleOf = new Map(vehicles.map((v) => [v.id, v]));
+    const links = groupBy(await db.selectFrom('waste_permit_vehicles').selectAll().execute(), (l) => l.permit_id);
+    const disposals = groupBy(await db.selectFrom('waste_permit_disposals').selectAll().execute(), (l) => l.permit_id);
+    for (const p of permits) {
+      expect(siteOf.get(p.producing_site_id)).toMatchObject({ kind: 'producing', bureau_id: p.bureau_id });
+      expect(disposals.get(p.id)!.every((d) => siteOf.get(d.site_id)?.kind === 'disposal')).toBe(true);
+      // A permit's vehicles are its company's (沪 处置核准: the transport company carries with its own vehicles).
+      for (const l of links.get(p.id)!) expect(vehicleOf.get(l.vehicle_id)).toMatchObject({ company_id: p.company_id, plate: l.plate });
+      expect(p.valid_until >= p.valid_from).toBe(true);
+    }
+    // Every producing site holds a permit on the last day.
+    const current = permits.filter((p) => p.valid_from <= UNTIL && p.valid_until >= UNTIL);
+    expect(new Set(current.map((p) => p.producing_site_id)).size).toBe(w.sites);
+    const clues = await db
+      .selectFrom('waste_clues')
+      .select(['kind', 'plate', 'vehicle_id', 'company_id', 'status', 'dismiss_reason'])
+      .execute();
+    for (const c of clues) {
+      if (c.vehicle_id) expect(vehicleOf.get(c.vehicle_id)).toMatchObject({ plate: c.plate, company_id: c.company_id });
+      else expect(c.kind).toBe('no_permit');
+      expect(c.status === 'dismissed' ? (c.dismiss_reason ?? '').length > 2 : c.status === 'open').toBe(true);
+    }
+    expect(clues.filter((c) => c.status === 'open').length).toBe(w.open);
   });
 });

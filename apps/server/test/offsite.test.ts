@@ -10,6 +10,8 @@ import type {
   OffsiteReviewDetail,
   OffsiteReviewSummary,
   PageOf,
+  ServiceOverview,
+  ServiceRecord,
 } from '@chengguan/contracts';
 import { ID_CARD } from './cases-support.ts';
 import { createTestContext, type TestContext } from './harness.ts';
@@ -267,12 +269,47 @@ describe('review queue (二审合一) → off-site case', () => {
     // Without consent the notice goes by post; a dismissal needs a reason.
     const list = await ok<PageOf<OffsiteReviewSummary>>(call('pd_ljz_leader', 'GET', '/api/v1/offsite/reviews?state=pending&pageSize=50'));
     const other = list.items.find((r) => r.partyKey === 'plate:沪C11111')!;
+    const zhao = { type: 'natural_person', name: '赵六', idType: 'id_card', idNumber: ID_CARD };
+    // By post the notice needs an address (民诉法 Art. 91); refused whole: no case, the item stays pending.
+    const noAddress = await call('pd_ljz_leader', 'POST', `/api/v1/offsite/reviews/${other.id}/confirm`, { party: zhao });
+    expect(noAddress.statusCode).toBe(422);
+    expect(noAddress.json()).toMatchObject({ field: 'party.address' });
+    expect((await ok<OffsiteReviewDetail>(call('pd_ljz_leader', 'GET', `/api/v1/offsite/reviews/${other.id}`))).state).toBe('pending');
+    const address = '上海市浦东新区世纪大道100号';
     const posted = await ok<OffsiteReviewDetail>(
-      call('pd_ljz_leader', 'POST', `/api/v1/offsite/reviews/${other.id}/confirm`, {
-        party: { type: 'natural_person', name: '赵六', idType: 'id_card', idNumber: ID_CARD },
-      }),
+      call('pd_ljz_leader', 'POST', `/api/v1/offsite/reviews/${other.id}/confirm`, { party: { ...zhao, address } }),
     );
     expect(posted.noticeMethod).toBe('post');
+    // The notice is a 邮寄送达 record of the service module: pending (posted today, the address) until the return card.
+    const today = new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const url = `/api/v1/cases/${posted.caseId}/services`;
+    const before = await ok<ServiceOverview>(call('pd_ljz_leader', 'GET', url));
+    expect(before.services).toHaveLength(1);
+    expect(before.services[0]).toMatchObject({
+      documentId: other.id,
+      documentKind: 'offsite_notice',
+      documentNumber: posted.number,
+      method: 'mail',
+      status: 'pending',
+      servedOn: null,
+      address,
+      postedOn: today,
+    });
+    expect(before.documents.find((d) => d.id === other.id)).toMatchObject({ title: '非现场执法告知书', servedOn: null });
+    // The return card: served on its receipt day, the 送达回证 issued; not before the posting day, not twice.
+    const card = { documentId: other.id, method: 'mail', trackingNumber: 'EMS1234567890' };
+    const early = await call('pd_ljz_leader', 'POST', url, { ...card, receivedOn: '2026-01-01' });
+    expect(early.statusCode).toBe(422);
+    expect(early.json()).toMatchObject({ field: 'receivedOn' });
+    const served = await ok<ServiceRecord>(call('pd_ljz_leader', 'POST', url, { ...card, receivedOn: today }), 201);
+    expect(served).toMatchObject({ id: before.services[0]!.id, status: 'served', servedOn: today, trackingNumber: 'EMS1234567890' });
+    expect(served.receiptDocumentId).toBeTruthy();
+    const after = await ok<ServiceOverview>(call('pd_ljz_leader', 'GET', url));
+    expect(after.services).toHaveLength(1);
+    expect(after.documents.find((d) => d.id === other.id)?.servedOn).toBe(today);
+    expect((await call('pd_ljz_leader', 'POST', url, { ...card, receivedOn: today })).statusCode).toBe(404);
+    // Another district does not see the record.
+    expect((await call('qp_zjj_leader', 'GET', url)).statusCode).toBe(404);
     const next = list.items.find((r) => r.id !== other.id)!;
     expect((await call('pd_ljz_leader', 'POST', `/api/v1/offsite/reviews/${next.id}/dismiss`, { reason: '' })).statusCode).toBe(400);
     const dismissed = await ok<OffsiteReviewDetail>(

@@ -105,6 +105,13 @@ export type ConvertedTicket = {
   location: string;
 };
 export const CITY_CONVERTED_TICKETS = outputKey<ConvertedTicket[]>('city-converted-tickets');
+/** An off-site case (source offsite): city-offsite writes the reviewed item it was registered from. */
+export type OffsiteCase = { caseId: string; registeredAt: number; date: LegalDate; bureauId: string; squadId: string; location: string };
+/** The review item's number (the module's FX + day + 8 hex), here from the case id so both parts agree. */
+export function offsiteReviewNumber(caseId: string, date: LegalDate): string {
+  return `FX${date.replace(/-/g, '')}${caseId.replace(/-/g, '').slice(-8).toUpperCase()}`;
+}
+export const CITY_OFFSITE_CASES = outputKey<OffsiteCase[]>('city-offsite-cases');
 /** Converted tickets' sender numbers use serials from here up, apart from city-tickets' own (a few hundred a day). */
 const CONVERTED_SERIAL_BASE = 50_000;
 const CONVERTED_CHANNELS = [
@@ -235,6 +242,7 @@ export const cityCasesPart: GeneratorPart = {
     let summaries = 0;
     const states = new Map<string, number>();
     const converted: ConvertedTicket[] = [];
+    const offsite: OffsiteCase[] = [];
     const convertedSerials: Counters = new Map();
     /** A complaint case's ticket: received 2–6 h before registration, not before 06:30 of the same Shanghai day. */
     const convertedTicket = (
@@ -320,6 +328,8 @@ export const cityCasesPart: GeneratorPart = {
         const source = summary ? 'patrol' : (plan[0]!.input as { source: string }).source;
         const ticket = source === 'complaint' ? convertedTicket(caseId, caseMs, day.date, bureau, squad, o.code, location) : null;
         if (ticket) converted.push(ticket);
+        if (source === 'offsite')
+          offsite.push({ caseId, registeredAt: caseMs, date: day.date, bureauId: bureau.id, squadId: squad.id, location });
         const final = drawn.final;
         const deadlines = summarizeDeadlines(final, finalCtx);
 
@@ -465,7 +475,11 @@ export const cityCasesPart: GeneratorPart = {
           final.procedure,
           final.state,
           source,
-          ticket ? caseSourceRef({ channel: ticket.channel, external_no: ticket.externalNo, number: ticket.number }) : null,
+          ticket
+            ? caseSourceRef({ channel: ticket.channel, external_no: ticket.externalNo, number: ticket.number })
+            : source === 'offsite'
+              ? `非现场执法 ${offsiteReviewNumber(caseId, day.date)}`
+              : null,
           caseNumber,
           off.id,
           o.code,
@@ -603,6 +617,7 @@ export const cityCasesPart: GeneratorPart = {
     }
     await writer.drain();
     ctx.outputs.set(CITY_CONVERTED_TICKETS, converted);
+    ctx.outputs.set(CITY_OFFSITE_CASES, offsite);
     const summary: Record<string, number> = { cases: written, summary: summaries, fromTickets: converted.length };
     for (const [state, n] of [...states].sort()) summary[`state.${state}`] = n;
     return summary;

@@ -15,7 +15,9 @@ import { cityAreasPart } from './city-areas.ts';
 import { cityCasesPart } from './city-cases.ts';
 import { cityDutyPart } from './city-duty.ts';
 import { cityLawPart } from './city-law.ts';
+import { cityOffsitePart } from './city-offsite.ts';
 import { cityOrgsPart } from './city-orgs.ts';
+import { cityWastePart } from './city-waste.ts';
 import { citySubjectsPart } from './city-subjects.ts';
 import { cityTicketsPart } from './city-tickets.ts';
 import { CopyWriter, type TableStats } from './copy-writer.ts';
@@ -61,6 +63,8 @@ export const GENERATOR_PARTS: readonly GeneratorPart[] = [
   citySubjectsPart,
   cityTicketsPart,
   cityDutyPart,
+  cityOffsitePart,
+  cityWastePart,
 ];
 
 export type TableResult = TableStats & {

@@ -11,7 +11,12 @@ import type { RuleLine } from '../law/types.ts';
 
 export type DocumentAvailability = { kind: DocumentKind; allowed: boolean; reasons: RuleLine[]; needsExtra: boolean };
 
-export type AvailabilityFacts = { hasInspectionRecord: boolean; hasQuestioningRecord: boolean };
+export type AvailabilityFacts = {
+  hasInspectionRecord: boolean;
+  hasQuestioningRecord: boolean;
+  /** The document is made from a record of a completed service (e.g. the posted off-site notice, 处罚法 Art. 41). */
+  hasServedRecord?: boolean;
+};
 
 const ENDED_STATES: ReadonlySet<string> = new Set(['not_filed', 'transferred', 'archived']);
 
@@ -67,7 +72,7 @@ function reasonsFor(kind: DocumentKind, s: CaseSnapshot, f: AvailabilityFacts, c
         ? []
         : [r('B2', '行政处罚法 Art. 52', '本案不是当场处罚案件', 'Not an on-the-spot case')];
     case 'service_receipt':
-      return s.decision || s.priorNotice || s.hearing?.hearingOn
+      return s.decision || s.priorNotice || s.hearing?.hearingOn || f.hasServedRecord
         ? []
         : [r('F3', '民事诉讼法 Art. 87', '尚无需要送达的文书', 'Nothing to serve yet')];
     case 'payment_reminder': {

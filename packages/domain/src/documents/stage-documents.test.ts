@@ -36,6 +36,16 @@ describe('stageDocuments: what an ordinary case needs at each stage', () => {
     expect(needed(s, NO_RECORDS)).toEqual(['filing_approval:step:C1']);
   });
 
+  it('F3 (民诉法 Art. 87): a 送达回证 needs a served document — a step that made one, or a completed service record', () => {
+    let s = newCaseSnapshot(ordinaryFacts());
+    s = step(s, 'register', { date: '2025-09-01', procedure: 'ordinary', discoveredOn: '2025-09-01', source: 'offsite' });
+    const receipt = (facts: Parameters<typeof documentAvailability>[1]) =>
+      documentAvailability(s, facts, ctxOn('2025-09-05')).find((a) => a.kind === 'service_receipt')!;
+    expect(receipt(NO_RECORDS)).toMatchObject({ allowed: false, reasons: [{ ruleId: 'F3' }] });
+    // The posted off-site notice (处罚法 Art. 41), served on its return card: the receipt is made from that record.
+    expect(receipt({ ...NO_RECORDS, hasServedRecord: true }).allowed).toBe(true);
+  });
+
   it('A6 (Art. 55, Art. 47): a filed, investigated case needs its 笔录 and the investigation report', () => {
     const s = reviewedCase(3_000);
     expect(needed(s)).toEqual([

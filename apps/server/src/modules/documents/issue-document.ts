@@ -96,11 +96,13 @@ export async function assertKindAvailable(
   db: Executor,
   loaded: LoadedCase,
   kind: DocumentKind,
+  fromServedRecord = false,
 ): Promise<Awaited<ReturnType<typeof caseRecords>>> {
   const records = await caseRecords(db, loaded.row.id);
   const facts = {
     hasInspectionRecord: records.some((r) => r.kind === 'inspection'),
     hasQuestioningRecord: records.some((r) => r.kind === 'questioning'),
+    hasServedRecord: fromServedRecord,
   };
   const a = documentAvailability(loaded.snapshot, facts, loaded.ctx).find((x) => x.kind === kind)!;
   if (a.allowed) return records;
@@ -265,7 +267,8 @@ export async function issueCaseDocument(
       };
     }
   }
-  const records = await assertKindAvailable(trx, loaded, req.kind);
+  // A 送达回证 made from a served record (the service module's sourceId) has its document served by definition.
+  const records = await assertKindAvailable(trx, loaded, req.kind, req.kind === 'service_receipt' && Boolean(req.sourceId));
   assertPublicAddressSet(deps.config);
   const id = deps.newId();
   const code = newVerifyCode();

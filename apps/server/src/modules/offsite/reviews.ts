@@ -2,8 +2,8 @@
 // party and scene with their images and video, each event's device state under A5 / E11, the scene's law matter —
 // and confirms or dismisses it with a reason. Confirming registers one off-site case (source offsite) for the subject
 // or the vehicle's owner with every image as evidence (through the cases module), sends E11's warning with an order to
-// correct where it applies (浦东), and tells the party: electronically where he consented (F2), otherwise the notice
-// is marked for post. Repeats within the window stay one item, so one act is not fined twice (处罚法 Art. 29).
+// correct where it applies (浦东), and tells the party: electronically where he consented (F2), otherwise by post — a
+// 邮寄送达 record of the notice in the service module (pending until the return card). Repeats within the window stay one item, so one act is not fined twice (处罚法 Art. 29).
 import type {
   ConfirmOffsiteBody,
   DismissOffsiteBody,
@@ -26,6 +26,7 @@ import { recordAudit } from '../audit/index.ts';
 import { addEvidenceIn, registerCaseIn } from '../cases/index.ts';
 import { fileNameFor, findFile, readStoredFileOrFail, type ServedFile } from '../files/index.ts';
 import { sendMessage } from '../messaging/index.ts';
+import { recordPostedNoticeIn } from '../service/index.ts';
 import { deviceRecord, fitnessIssues, pudongBureaus, scenesOf, type DeviceRow, type SceneRow } from './devices.ts';
 import type { OffsiteEventsTable, OffsiteReviewsTable } from './offsite.tables.ts';
 
@@ -210,6 +211,16 @@ function pending(r: ReviewRow): void {
   }
 }
 
+/** The off-site notice (处罚法 Art. 41: the party is told of the recorded facts) as a served document. */
+export const OFFSITE_NOTICE_KIND = 'offsite_notice';
+export const OFFSITE_NOTICE_TITLE = '非现场执法告知书';
+
+/** F2: electronic where the party consented and gave a mobile number; otherwise by post. */
+function electronicNotice(party: ConfirmOffsiteBody['party']): boolean {
+  const phone = party.phone?.replace(/[\s-]/g, '');
+  return Boolean(party.electronicServiceConsentOn && phone && /^1[0-9]{10}$/.test(phone));
+}
+
 function local(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
@@ -247,6 +258,14 @@ export async function confirmReview(
       });
     }
     const scene = c.scenes.find((s) => s.code === r.scene)!;
+    if (!electronicNotice(body.party) && !body.party.address?.trim()) {
+      throw new AppError('RULE_VIOLATION', {
+        field: 'party.address',
+        rule: 'F3 民事诉讼法 Art. 91',
+        message: `party.address：当事人未同意电子送达，告知书须邮寄送达，请填写送达地址（依据${formatCitationZh('民事诉讼法 Art. 91')}）`,
+        messageEn: 'party.address: without consent to electronic service the notice goes by post; give the address',
+      });
+    }
     const offenceCode = body.offenceCode ?? scene.offence_code;
     if (!offenceCode)
       throw fieldError('offenceCode', `场景「${scene.name}」未配置对应的违法行为，请选择违法行为`, 'offenceCode: choose the offence');
@@ -307,8 +326,23 @@ export async function confirmReview(
       });
       warningId = sent.id;
     }
-    const electronic = Boolean(body.party.electronicServiceConsentOn && phone && /^1[0-9]{10}$/.test(phone));
+    const electronic = electronicNotice(body.party);
     let noticeId: string | null = null;
+    let serviceId: string | null = null;
+    if (!electronic) {
+      // 邮寄送达 through the service module: a pending record of the notice (the address, the posting day), served
+      // on the return card's day (民诉法 Art. 91) like any served document.
+      serviceId = await recordPostedNoticeIn(trx, deps, actor, meta, {
+        caseId,
+        bureauId: r.bureau_id,
+        documentId: r.id,
+        documentKind: OFFSITE_NOTICE_KIND,
+        documentTitle: OFFSITE_NOTICE_TITLE,
+        documentNumber: r.number,
+        address: body.party.address ?? '',
+        postedOn: today,
+      });
+    }
     if (electronic) {
       const sent = await sendMessage(trx, deps, {
         to: phone!,
@@ -344,6 +378,7 @@ export async function confirmReview(
         events: events.length,
         evidence: seen.size,
         notice: electronic ? 'electronic' : 'post',
+        ...(serviceId ? { serviceId } : {}),
         warning: warningId !== null,
       },
     });

@@ -4,6 +4,7 @@ import { registerMessageDeliveredHook } from '../messaging/index.ts';
 import { onServiceMessageDelivered, SERVICE_JOB_HANDLERS } from './service.jobs.ts';
 import { serviceRoutes } from './service.routes.ts';
 
+export { recordPostedNoticeIn, type PostedNotice } from './postal-notice.ts';
 export { recordServiceConsent } from './record-service-consent.ts';
 export { completeDueDeemedServices } from './service.jobs.ts';
 export { assertServiceWrite } from './service.mapper.ts';

@@ -2,6 +2,7 @@ import type { ServiceOverview } from '@chengguan/contracts';
 import { runningDeadlines } from '@chengguan/domain';
 import type { Actor, Deps } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
+import { shanghaiDate } from '../../../shared/time.ts';
 import { caseContext, getCaseRowOrFail, hydrateSnapshot } from '../../cases/index.ts';
 import { servableCaseDocuments } from '../../documents/index.ts';
 import { listConsents, listServices } from '../service.repository.ts';
@@ -30,7 +31,22 @@ export async function getServiceOverview(deps: Deps, actor: Actor, caseId: strin
     electronicServiceConsentOn: snapshot.party.electronicServiceConsentOn ?? null,
     // The address is personal data: shown to those who may write on the case, masked to the others.
     consents: consents.map(toConsent).map((c) => (visible ? c : { ...c, address: '****' })),
-    documents: documents.map((d) => ({ ...d, servedOn: servedOn.get(d.id) ?? null })),
+    documents: [
+      ...documents,
+      // Notices served outside the documents module (the posted off-site notice) are listed from their record.
+      ...services
+        .filter(
+          (s, i) => !documents.some((d) => d.id === s.document_id) && services.findIndex((o) => o.document_id === s.document_id) === i,
+        )
+        .map((s) => ({
+          id: s.document_id,
+          kind: s.document_kind,
+          title: s.document_title,
+          number: s.document_number,
+          issuedOn: s.posted_on ?? shanghaiDate(new Date(s.created_at)),
+          hasPdf: false,
+        })),
+    ].map((d) => ({ ...d, servedOn: servedOn.get(d.id) ?? null })),
     services: services.map(toServiceRecord).map((s) => (visible ? s : { ...s, address: s.address ? '****' : null })),
     pendingDeemedService:
       pending && pending.published_on && pending.deemed_on

@@ -21,6 +21,7 @@ import { findService, insertService, listConsents } from '../service.repository.
 import type { CaseServicesTable } from '../service.tables.ts';
 import { assertServiceWrite, toServiceRecord } from '../service.mapper.ts';
 import { completeServiceStep, issueServiceReceipt } from '../service-step.ts';
+import { completePostedNotice, pendingPostedNotice } from '../postal-notice.ts';
 import { shanghaiInstant } from '../../../shared/time.ts';
 
 export const JOB_PUBLIC_NOTICE_DEEMED = 'service.public_notice_deemed';
@@ -41,6 +42,11 @@ export async function recordService(
   const id = await deps.db.transaction().execute(async (trx) => {
     const row = await getCaseRowOrFail(trx, actor, caseId);
     const doc = (await servableCaseDocuments(trx, row.id)).find((d) => d.id === body.documentId);
+    if (!doc) {
+      // A notice posted by another module (the off-site notice): its return card completes the pending record.
+      const posted = await pendingPostedNotice(trx, row.id, body.documentId);
+      if (posted) return completePostedNotice(trx, deps, actor, meta, posted, body, shanghaiDate(deps.clock.now()));
+    }
     if (!doc)
       throw new AppError('NOT_FOUND', {
         field: 'documentId',
