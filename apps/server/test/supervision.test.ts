@@ -318,8 +318,13 @@ describe('B7 考核 never scores fines', () => {
     expect(complaintsLine).toMatchObject({ points: 10 });
     expect(complaintsLine.explanationZh).toContain('投诉查实1件');
     const training = o3.lines.find((l) => l.item === 'training')!;
-    expect(training.points).toBeNull();
-    expect(training.explanationZh).toContain('暂无数据');
+    // Wired by the training module: the year's hours and credits against the bureau's requirement (none done here).
+    expect(training.points).toBe(0);
+    expect(training.explanationZh).toContain('2026年学时0/');
+    // Wired by the reviews module: no case of his corrected on review or lost in court, full points.
+    const outcomes = o3.lines.find((l) => l.item === 'review_outcomes')!;
+    expect(outcomes.points).toBe(outcomes.maxPoints);
+    expect(outcomes.explanationZh).toContain('复议0件');
     expect(cards.items.every((c) => c.lines.every((l) => !/fine|罚款/.test(l.source)))).toBe(true);
 
     // The same cards when every fine of the city is multiplied by ten.
