@@ -41,6 +41,7 @@ export default defineConfig({
           /^\/confirm\//,
           /^\/sandbox-pay\//,
           /^\/disclosure(\/|$)/,
+          /^\/digests(\/|$)/,
         ],
         globPatterns: ['**/*.{js,css,html,svg,woff2}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

@@ -24,7 +24,7 @@ const USERS = ['pd_ljz_01', 'pd_ljz_leader', 'pd_leader', 'pd_legal', 'pd_comman
  * The public pages a visitor opens without a key (a document's own verify page and the cashier need a document's or a
  * checkout's; /verify alone explains how to verify one).
  */
-const PUBLIC_PAGES = ['/login', '/portal', '/disclosure', '/verify'] as const;
+const PUBLIC_PAGES = ['/login', '/portal', '/disclosure', '/digests', '/verify'] as const;
 
 /** The page's requests still in flight (counted from the first call on). */
 const inFlight = new WeakMap<Page, Set<unknown>>();

@@ -19,6 +19,7 @@ const ConfirmPartyPage = lazy(() => import('./pages/confirm/ConfirmPartyPage.tsx
 const PortalPage = lazy(() => import('./pages/portal/PortalPage.tsx'));
 const CitizenPortalPage = lazy(() => import('./pages/portal/CitizenPortalPage.tsx'));
 const PublicDisclosurePage = lazy(() => import('./pages/disclosure/PublicDisclosurePage.tsx'));
+const PublicDigestsPage = lazy(() => import('./pages/data-sharing/PublicDigestsPage.tsx'));
 /** 文书核验: the QR code on every issued document leads here (public). */
 const VerifyPage = lazy(() => import('./pages/verify/VerifyPage.tsx'));
 /** /verify without a document: how to verify one (public, no staff API). */
@@ -140,6 +141,14 @@ function Localized() {
                 element={
                   <Suspense fallback={<FullPageSpin />}>
                     <PublicDisclosurePage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="/digests"
+                element={
+                  <Suspense fallback={<FullPageSpin />}>
+                    <PublicDigestsPage />
                   </Suspense>
                 }
               />

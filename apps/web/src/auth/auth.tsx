@@ -22,7 +22,7 @@ const AuthContext = createContext<AuthValue | null>(null);
  * Pages for the public and the login page: they never ask the staff API who is signed in, so a visitor's browser
  * logs no refused request (docs/ui-text.md). A staff page reached from one of them asks then (RequireAuth → ensure).
  */
-const PUBLIC_PATHS = ['/login', '/portal', '/disclosure', '/verify', '/sandbox-pay', '/confirm'];
+const PUBLIC_PATHS = ['/login', '/portal', '/disclosure', '/digests', '/verify', '/sandbox-pay', '/confirm'];
 export const isPublicPath = (path: string) => PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
 
 export function AuthProvider({ children }: { children: ReactNode }) {
