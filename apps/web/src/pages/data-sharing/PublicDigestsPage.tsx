@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Form, Input, Pagination, Segmented, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Form, Input, Pagination, Select, Space, Spin, Typography } from 'antd';
 import type { PublicationDigest, VerifyPublicationResult } from '@chengguan/contracts';
 import { digestApi } from '../../api/data-sharing.ts';
 import { errorText } from '../../api/errors.ts';
-import { LANGS, useI18n, type Lang } from '../../i18n/i18n.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
-import '../portal/portal.css';
+import { PublicFrame } from '../portal/PublicFrame.tsx';
 
 type CheckForm = { day: string; kind: 'disclosure' | 'random_draw' | 'statistic'; id: string };
 
@@ -43,7 +43,7 @@ function DigestCard({ d, onCheck }: { d: PublicationDigest; onCheck: (day: strin
  * draws, campaign statistics), signed with the platform's SM2 key; anyone checks a record against its day.
  */
 export default function PublicDigestsPage() {
-  const { t, lang, setLang } = useI18n();
+  const { t, lang } = useI18n();
   const [form] = Form.useForm<CheckForm>();
   const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
   const list = useLoad((signal) => digestApi.list(paging, signal), JSON.stringify(paging));
@@ -74,72 +74,64 @@ export default function PublicDigestsPage() {
   };
 
   return (
-    <div className="portal">
-      <header className="portal-header">
-        <Typography.Title level={4} style={{ margin: 0, color: '#fff' }}>
-          {t('digest.title')}
-        </Typography.Title>
-        <Segmented size="small" value={lang} options={[...LANGS]} onChange={(v) => setLang(v as Lang)} />
-      </header>
-      <main className="portal-main" data-testid="digests-public">
-        <Typography.Paragraph type="secondary">{t('digest.intro')}</Typography.Paragraph>
-        <Card size="small" title={t('digest.check')}>
-          <Form form={form} layout="vertical" onFinish={(v) => void check(v)} initialValues={{ kind: 'disclosure' }}>
-            <Form.Item
-              name="day"
-              label={t('digest.day')}
-              rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('digest.dayFormat') }]}
-              style={{ marginBottom: 8 }}
-            >
-              <Input placeholder="2026-12-01" data-testid="digest-day" />
-            </Form.Item>
-            <Form.Item name="kind" label={t('digest.kind')} style={{ marginBottom: 8 }}>
-              <Select
-                options={(['disclosure', 'random_draw', 'statistic'] as const).map((k) => ({ value: k, label: t(`digest.kind.${k}`) }))}
-              />
-            </Form.Item>
-            <Form.Item
-              name="id"
-              label={t('digest.recordId')}
-              rules={[{ required: true, message: t('digest.recordIdNeeded') }]}
-              style={{ marginBottom: 8 }}
-            >
-              <Input data-testid="digest-record-id" />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={checking} data-testid="digest-check">
-              {t('digest.checkButton')}
-            </Button>
-          </Form>
-          {failure && <Alert type="error" showIcon style={{ marginTop: 12 }} message={failure} data-testid="digest-check-failure" />}
-          {result && (
-            <Alert
-              style={{ marginTop: 12 }}
-              type={result.valid && result.signatureValid ? 'success' : 'error'}
-              showIcon
-              data-testid="digest-check-result"
-              data-valid={String(result.valid && result.signatureValid)}
-              message={lang === 'en-US' ? result.reasonEn : result.reason}
-              description={<span style={mono}>{t('digest.computed', { root: result.computedRoot })}</span>}
+    <PublicFrame title={t('digest.title')} testId="digests-public">
+      <Typography.Paragraph type="secondary">{t('digest.intro')}</Typography.Paragraph>
+      <Card size="small" title={t('digest.check')}>
+        <Form form={form} layout="vertical" onFinish={(v) => void check(v)} initialValues={{ kind: 'disclosure' }}>
+          <Form.Item
+            name="day"
+            label={t('digest.day')}
+            rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('digest.dayFormat') }]}
+            style={{ marginBottom: 8 }}
+          >
+            <Input placeholder="2026-12-01" data-testid="digest-day" />
+          </Form.Item>
+          <Form.Item name="kind" label={t('digest.kind')} style={{ marginBottom: 8 }}>
+            <Select
+              options={(['disclosure', 'random_draw', 'statistic'] as const).map((k) => ({ value: k, label: t(`digest.kind.${k}`) }))}
             />
-          )}
-        </Card>
-        {list.error ? <Alert type="error" showIcon message={errorText(list.error, t, lang)} /> : null}
-        {list.loading && !list.data ? <Spin style={{ display: 'block', margin: 24 }} /> : null}
-        {list.data && list.data.items.length === 0 && <Empty description={t('digest.none')} />}
-        {list.data?.items.map((d) => (
-          <DigestCard key={d.day} d={d} onCheck={(day) => form.setFieldsValue({ day })} />
-        ))}
-        {list.data && list.data.total > 0 && (
-          <Pagination
-            simple
-            style={{ textAlign: 'center' }}
-            current={paging.page}
-            pageSize={paging.pageSize}
-            total={list.data.total}
-            onChange={(page, pageSize) => setPaging({ page, pageSize })}
+          </Form.Item>
+          <Form.Item
+            name="id"
+            label={t('digest.recordId')}
+            rules={[{ required: true, message: t('digest.recordIdNeeded') }]}
+            style={{ marginBottom: 8 }}
+          >
+            <Input data-testid="digest-record-id" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={checking} data-testid="digest-check">
+            {t('digest.checkButton')}
+          </Button>
+        </Form>
+        {failure && <Alert type="error" showIcon style={{ marginTop: 12 }} message={failure} data-testid="digest-check-failure" />}
+        {result && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type={result.valid && result.signatureValid ? 'success' : 'error'}
+            showIcon
+            data-testid="digest-check-result"
+            data-valid={String(result.valid && result.signatureValid)}
+            message={lang === 'en-US' ? result.reasonEn : result.reason}
+            description={<span style={mono}>{t('digest.computed', { root: result.computedRoot })}</span>}
           />
         )}
-      </main>
-    </div>
+      </Card>
+      {list.error ? <Alert type="error" showIcon message={errorText(list.error, t, lang)} /> : null}
+      {list.loading && !list.data ? <Spin style={{ display: 'block', margin: 24 }} /> : null}
+      {list.data && list.data.items.length === 0 && <Empty description={t('digest.none')} />}
+      {list.data?.items.map((d) => (
+        <DigestCard key={d.day} d={d} onCheck={(day) => form.setFieldsValue({ day })} />
+      ))}
+      {list.data && list.data.total > 0 && (
+        <Pagination
+          simple
+          style={{ textAlign: 'center' }}
+          current={paging.page}
+          pageSize={paging.pageSize}
+          total={list.data.total}
+          onChange={(page, pageSize) => setPaging({ page, pageSize })}
+        />
+      )}
+    </PublicFrame>
   );
 }

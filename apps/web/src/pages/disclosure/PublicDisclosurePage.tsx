@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Empty, Form, Input, Pagination, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Form, Input, Pagination, Select, Space, Spin, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { PublicDisclosure, PublicDisclosureQuery } from '@chengguan/contracts';
 import { disclosureApi } from '../../api/disclosure.ts';
 import { errorText } from '../../api/errors.ts';
-import { LANGS, useI18n, type Lang, type MessageKey } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
-import '../portal/portal.css';
+import { PublicFrame } from '../portal/PublicFrame.tsx';
 
 type FilterForm = { agency?: string; keyword?: string; range?: [Dayjs | null, Dayjs | null] };
 
@@ -63,7 +63,7 @@ function Entry({ d }: { d: PublicDisclosure }) {
 
 /** 行政执法公示: public (no login), searchable by agency, date and keyword, paged on the server, phone-friendly. */
 export default function PublicDisclosurePage() {
-  const { t, lang, setLang } = useI18n();
+  const { t, lang } = useI18n();
   const [form] = Form.useForm<FilterForm>();
   const [filters, setFilters] = useState<PublicDisclosureQuery>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 10 });
@@ -82,53 +82,45 @@ export default function PublicDisclosurePage() {
   };
 
   return (
-    <div className="portal">
-      <header className="portal-header">
-        <Typography.Title level={4} style={{ margin: 0, color: '#fff' }}>
-          {t('disclosure.publicTitle')}
-        </Typography.Title>
-        <Segmented size="small" value={lang} options={[...LANGS]} onChange={(v) => setLang(v as Lang)} />
-      </header>
-      <main className="portal-main" data-testid="disclosure-public">
-        <Typography.Paragraph type="secondary">{t('disclosure.publicIntro')}</Typography.Paragraph>
-        <Card size="small">
-          <Form form={form} layout="vertical" onFinish={onSearch}>
-            <Form.Item name="agency" label={t('disclosure.agency')} style={{ marginBottom: 8 }}>
-              <Select
-                allowClear
-                placeholder={t('disclosure.allAgencies')}
-                options={(agencies.data?.items ?? []).map((a) => ({ value: a, label: a }))}
-              />
-            </Form.Item>
-            <Form.Item name="keyword" label={t('disclosure.keyword')} style={{ marginBottom: 8 }}>
-              <Input allowClear />
-            </Form.Item>
-            <Form.Item name="range" label={t('disclosure.decidedOn')} style={{ marginBottom: 8 }}>
-              <DatePicker.RangePicker style={{ width: '100%' }} inputReadOnly />
-            </Form.Item>
-            <Button type="primary" htmlType="submit" block>
-              {t('common.search')}
-            </Button>
-          </Form>
-        </Card>
-        {list.error ? <Alert type="error" showIcon message={errorText(list.error, t, lang)} /> : null}
-        {list.loading && !list.data ? <Spin style={{ display: 'block', margin: 24 }} /> : null}
-        {list.data && list.data.items.length === 0 && <Empty description={t('disclosure.none')} />}
-        {list.data?.items.map((d) => (
-          <Entry key={d.id} d={d} />
-        ))}
-        {list.data && list.data.total > 0 && (
-          <Pagination
-            simple
-            style={{ textAlign: 'center' }}
-            current={paging.page}
-            pageSize={paging.pageSize}
-            total={list.data.total}
-            onChange={(page, pageSize) => setPaging({ page, pageSize })}
-            showTotal={(n) => t('disclosure.total', { n })}
-          />
-        )}
-      </main>
-    </div>
+    <PublicFrame title={t('disclosure.publicTitle')} testId="disclosure-public">
+      <Typography.Paragraph type="secondary">{t('disclosure.publicIntro')}</Typography.Paragraph>
+      <Card size="small">
+        <Form form={form} layout="vertical" onFinish={onSearch}>
+          <Form.Item name="agency" label={t('disclosure.agency')} style={{ marginBottom: 8 }}>
+            <Select
+              allowClear
+              placeholder={t('disclosure.allAgencies')}
+              options={(agencies.data?.items ?? []).map((a) => ({ value: a, label: a }))}
+            />
+          </Form.Item>
+          <Form.Item name="keyword" label={t('disclosure.keyword')} style={{ marginBottom: 8 }}>
+            <Input allowClear />
+          </Form.Item>
+          <Form.Item name="range" label={t('disclosure.decidedOn')} style={{ marginBottom: 8 }}>
+            <DatePicker.RangePicker style={{ width: '100%' }} inputReadOnly />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block>
+            {t('common.search')}
+          </Button>
+        </Form>
+      </Card>
+      {list.error ? <Alert type="error" showIcon message={errorText(list.error, t, lang)} /> : null}
+      {list.loading && !list.data ? <Spin style={{ display: 'block', margin: 24 }} /> : null}
+      {list.data && list.data.items.length === 0 && <Empty description={t('disclosure.none')} />}
+      {list.data?.items.map((d) => (
+        <Entry key={d.id} d={d} />
+      ))}
+      {list.data && list.data.total > 0 && (
+        <Pagination
+          simple
+          style={{ textAlign: 'center' }}
+          current={paging.page}
+          pageSize={paging.pageSize}
+          total={list.data.total}
+          onChange={(page, pageSize) => setPaging({ page, pageSize })}
+          showTotal={(n) => t('disclosure.total', { n })}
+        />
+      )}
+    </PublicFrame>
   );
 }
