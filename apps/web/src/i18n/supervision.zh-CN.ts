@@ -1,4 +1,4 @@
-// Strings of 执法监督 and 考核 (docs/supervision.md); spread into zh-CN.ts.
+// Strings of 执法监督 and 考核 (the supervision module's doc under docs/); spread into zh-CN.ts.
 export const supervisionZhCN = {
   'menu.supervision': '执法监督',
   'menu.supervisionHome': '督察首页',
