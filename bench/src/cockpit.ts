@@ -49,12 +49,13 @@ const counts = (
 ).rows[0]!;
 console.log(`${engine}: ${generated}; rows ${JSON.stringify(counts)}`);
 
-// The roll-up kept by the triggers during the load equals a rebuild from the base tables.
+// The roll-ups (direct and per subtree) kept by the triggers during the load equal a rebuild from the base tables.
 const snapshot = async () =>
   (
-    await sql<{ k: string }>`SELECT metric || month || org_id || ':' || value AS k FROM cockpit_rollup WHERE value <> 0 ORDER BY 1`.execute(
-      db,
-    )
+    await sql<{ k: string }>`
+      SELECT t || metric || month || org_id || ':' || sum(value) AS k
+        FROM (SELECT 'd' AS t, * FROM cockpit_rollup UNION ALL SELECT 't', * FROM cockpit_rollup_tree) r
+       GROUP BY t, metric, month, org_id HAVING sum(value) <> 0 ORDER BY 1`.execute(db)
   ).rows
     .map((r) => r.k)
     .join('\n');

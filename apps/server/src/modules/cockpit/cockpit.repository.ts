@@ -12,30 +12,41 @@ export function childPartOf(scopePath: string): number {
 
 export type RollupCell = { month: string; child: string; metric: string; value: number };
 
-/** The month's flow metrics and the stock metrics, summed per child of the scope. */
+/** The unit a roll-up read is for: the org opened (its subtree is counted). */
+export type RollupScope = { id: string; path: string };
+
+/**
+ * The month's flow metrics and the stock metrics, summed per child of the scope (child = the child org's id) and for
+ * the scope's own records (child = ''). Children are read from the subtree roll-up (migration 066), the scope's own
+ * records from the direct one: a few index entries per child, whatever the depth and the history.
+ */
 export async function rollupByChild(
   db: Executor,
-  scopePath: string,
+  scope: RollupScope,
   months: readonly string[],
   flow: readonly string[],
   stock: readonly string[],
 ): Promise<RollupCell[]> {
   if (flow.length + stock.length === 0) return [];
+  const wanted = sql`((r.metric = ANY(${[...flow]}::text[]) AND r.month = ANY(${months.map((m) => `${m}-01`)}::date[]))
+            OR (r.metric = ANY(${[...stock]}::text[]) AND r.month = ${STOCK_MONTH}::date))`;
   const r = await sql<{ month: string; child: string; metric: string; value: string }>`
-    SELECT to_char(r.month, 'YYYY-MM') AS month, split_part(o.path, '/', ${childPartOf(scopePath)}) AS child, r.metric,
-           sum(r.value) AS value
-      FROM cockpit_rollup r JOIN orgs o ON o.id = r.org_id
-     WHERE o.path LIKE ${`${scopePath}%`}
-       AND ((r.metric = ANY(${[...flow]}::text[]) AND r.month = ANY(${months.map((m) => `${m}-01`)}::date[]))
-            OR (r.metric = ANY(${[...stock]}::text[]) AND r.month = ${STOCK_MONTH}::date))
-     GROUP BY 1, 2, 3`.execute(db);
+    SELECT to_char(r.month, 'YYYY-MM') AS month, r.org_id::text AS child, r.metric, sum(r.value) AS value
+      FROM cockpit_rollup_tree r JOIN orgs o ON o.id = r.org_id
+     WHERE o.parent_id = ${scope.id} AND ${wanted}
+     GROUP BY 1, 2, 3
+    UNION ALL
+    SELECT to_char(r.month, 'YYYY-MM'), '', r.metric, sum(r.value)
+      FROM cockpit_rollup r
+     WHERE r.org_id = ${scope.id} AND ${wanted}
+     GROUP BY 1, 3`.execute(db);
   return r.rows.map((x) => ({ ...x, value: Number(x.value) }));
 }
 
-/** Flow metrics per month over a range of months for the whole scope. */
+/** Flow metrics per month over a range of months for the whole scope, from the subtree roll-up (migration 066). */
 export async function rollupByMonth(
   db: Executor,
-  scopePath: string,
+  scope: RollupScope,
   fromMonth: string,
   toMonth: string,
   metrics: readonly string[],
@@ -43,8 +54,8 @@ export async function rollupByMonth(
   if (metrics.length === 0) return [];
   const r = await sql<{ month: string; metric: string; value: string }>`
     SELECT to_char(r.month, 'YYYY-MM') AS month, r.metric, sum(r.value) AS value
-      FROM cockpit_rollup r JOIN orgs o ON o.id = r.org_id
-     WHERE o.path LIKE ${`${scopePath}%`} AND r.metric = ANY(${[...metrics]}::text[])
+      FROM cockpit_rollup_tree r
+     WHERE r.org_id = ${scope.id} AND r.metric = ANY(${[...metrics]}::text[])
        AND r.month BETWEEN ${`${fromMonth}-01`}::date AND ${`${toMonth}-01`}::date
      GROUP BY 1, 2`.execute(db);
   return r.rows.map((x) => ({ month: x.month, child: '', metric: x.metric, value: Number(x.value) }));

@@ -128,7 +128,7 @@ async function liveCells(deps: Deps, theme: CockpitTheme, org: OrgRow, fromMonth
 export async function themeNumbers(deps: Deps, theme: CockpitTheme, org: OrgRow, months: readonly string[], live?: readonly RollupCell[]) {
   const { flow, stock } = themeMetrics(theme);
   const [cells, liveHere, targets, kids] = await Promise.all([
-    rollupByChild(deps.db, org.path, months, flow, stock),
+    rollupByChild(deps.db, org, months, flow, stock),
     live
       ? Promise.resolve(live.filter((c) => months.includes(c.month)))
       : liveCells(deps, theme, org, months[0]!, months[months.length - 1]!),
@@ -188,8 +188,8 @@ export async function getThemeView(deps: Deps, actor: Actor, themeId: string, q:
   const fromMonth = addMonths(month, -(FORECAST_HISTORY - 1));
   const trendFrom = addMonths(month, -(TREND_MONTHS - 1));
   const [headlineCells, cells, live, breadcrumb] = await Promise.all([
-    rollupByMonth(deps.db, org.path, fromMonth, month, [...headlineMetrics]),
-    rollupByMonth(deps.db, org.path, trendFrom, month, metrics),
+    rollupByMonth(deps.db, org, fromMonth, month, [...headlineMetrics]),
+    rollupByMonth(deps.db, org, trendFrom, month, metrics),
     liveCells(deps, theme, org, trendFrom, month),
     breadcrumbOf(deps.db, actor, org),
   ]);
