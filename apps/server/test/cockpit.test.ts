@@ -18,6 +18,22 @@ async function rollup() {
   return r.rows;
 }
 
+/** Keys where the subtree roll-up differs from the direct one summed up every unit's path (migration 066). */
+async function treeMismatches(): Promise<number> {
+  const r = await sql<{ n: number }>`
+    WITH want AS (
+      SELECT r.metric, r.month, a.id AS org_id, sum(r.value) AS value
+        FROM cockpit_rollup r JOIN orgs o ON o.id = r.org_id CROSS JOIN LATERAL unnest(cockpit_path_ids(o.path)) AS a (id)
+       GROUP BY 1, 2, 3 HAVING sum(r.value) <> 0
+    ), have AS (
+      SELECT metric, month, org_id, sum(value) AS value FROM cockpit_rollup_tree GROUP BY 1, 2, 3 HAVING sum(value) <> 0
+    )
+    SELECT count(*)::int AS n FROM ((SELECT * FROM want EXCEPT SELECT * FROM have) UNION ALL (SELECT * FROM have EXCEPT SELECT * FROM want)) d`.execute(
+    ctx.deps.db,
+  );
+  return r.rows[0]!.n;
+}
+
 let n = 0;
 /** A ticket row as the tickets module writes it; the roll-up does not care which code path writes. */
 async function insertTicket(o: {
@@ -92,6 +108,7 @@ describe('cockpit', () => {
       .where('id', '=', waiting)
       .execute();
     const before = await rollup();
+    expect(await treeMismatches()).toBe(0);
     await expect(
       ctx.deps.db.transaction().execute(async (trx) => {
         await trx.updateTable('tickets').set({ state: 'merged' }).where('id', '=', waiting).execute();
@@ -105,8 +122,10 @@ describe('cockpit', () => {
     const rows = await sql<{ n: string; keys: string }>`
       SELECT count(*) AS n, count(DISTINCT (metric, month, org_id)) AS keys FROM cockpit_rollup`.execute(ctx.deps.db);
     expect(rows.rows[0]!.n).toBe(rows.rows[0]!.keys);
+    expect(await treeMismatches()).toBe(0);
     await sql`SELECT cockpit_rebuild()`.execute(ctx.deps.db);
     expect(await rollup()).toEqual(before);
+    expect(await treeMismatches()).toBe(0);
   });
 
   it('shows a theme’s KPIs against targets, the next level for the map and drill-down, and the list behind a number', async () => {
@@ -138,6 +157,102 @@ describe('cockpit', () => {
     expect(defs.items.find((d) => d.key === 'cases.summary_online')).toMatchObject({ defaultTarget: 70, targetOp: '>=' });
   });
 
+  it('shows the off-site, waste, supervision and campaign themes from their tables, and the staff theme’s squads and training', async () => {
+    const db = ctx.deps.db;
+    const pdPath = (await db.selectFrom('orgs').select('path').where('id', '=', org('pd-ljz')).executeTakeFirstOrThrow()).path;
+    const at = new Date('2026-02-10T02:00:00Z');
+    const review = (state: string, i: number) => ({
+      id: ctx.deps.newId(),
+      number: `CKPT-OFF-${i}`,
+      bureau_id: org('pd'),
+      org_path: pdPath,
+      scene: 'test-scene',
+      first_at: at,
+      last_at: at,
+      state,
+      created_at: at,
+    });
+    await db
+      .insertInto('offsite_reviews')
+      .values([review('confirmed', 1), review('dismissed', 2), review('pending', 3)] as never)
+      .execute();
+    const off = (await view('pd_leader', 'offsite', '?month=2026-02')).json() as CockpitThemeView;
+    expect(kpi(off, 'offsite.found').value).toBeGreaterThanOrEqual(3);
+    const rate = kpi(off, 'offsite.confirm_rate');
+    expect(rate.denominator! - rate.numerator!).toBeGreaterThanOrEqual(1);
+    expect(off.children.find((c) => c.orgId === org('pd-b1'))!.values['offsite.found']).toBeGreaterThanOrEqual(3);
+    // Closing an item moves it out of the queue in the same transaction.
+    const pendingBefore = kpi(off, 'offsite.pending_now').value!;
+    await db.updateTable('offsite_reviews').set({ state: 'dismissed' }).where('number', '=', 'CKPT-OFF-3').execute();
+    const off2 = (await view('pd_leader', 'offsite', '?month=2026-02')).json() as CockpitThemeView;
+    expect(kpi(off2, 'offsite.pending_now').value).toBe(pendingBefore - 1);
+    expect(await treeMismatches()).toBe(0);
+
+    const ids = (await ctx.api('GET', '/api/v1/cockpit/themes', { token: tokens.pd_leader })).json() as CockpitThemes;
+    expect(ids.themes.map((t) => t.id)).toEqual(expect.arrayContaining(['offsite', 'waste', 'supervision', 'campaigns']));
+    for (const theme of ['waste', 'supervision', 'campaigns'])
+      expect((await view('pd_leader', theme, '?month=2026-02')).statusCode).toBe(200);
+
+    // Staff: a 示范 rating and a training completion connect the numbers that were 未接入.
+    await db
+      .insertInto('squad_ratings')
+      .values({
+        id: ctx.deps.newId(),
+        org_id: org('pd-ljz'),
+        bureau_id: org('pd'),
+        year: 2026,
+        rating: 'model',
+        decided_on: '2026-01-20',
+      } as never)
+      .execute();
+    const staffAt = async (month: string) =>
+      (await view('pd_leader', 'staff', `?month=${month}&orgId=${org('pd-ljz')}`)).json() as CockpitThemeView;
+    const [febBefore, janBefore] = [kpi(await staffAt('2026-02'), 'staff.training'), kpi(await staffAt('2026-01'), 'staff.training')];
+    const officer = await db
+      .selectFrom('officers as f')
+      .select('f.id')
+      .where('f.org_id', '=', org('pd-ljz'))
+      .where('f.active', '=', true)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(selectFrom('training_completions as c').select('c.id').whereRef('c.officer_id', '=', 'f.id').where('c.year', '=', 2026)),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('training_completions')
+      .values({
+        id: ctx.deps.newId(),
+        officer_id: officer.id,
+        bureau_id: org('pd'),
+        year: 2026,
+        source: 'offline',
+        title: '测试培训',
+        hours: 2,
+        credits: 1,
+        completed_on: '2026-02-03',
+      } as never)
+      .execute();
+    const staff = await staffAt('2026-02');
+    const model = kpi(staff, 'staff.model_squads');
+    expect(model).toMatchObject({ connected: true, numerator: 1, denominator: 1, value: 100 });
+    expect(kpi(staff, 'staff.standard_squads').value).toBe(100);
+    const trained = kpi(staff, 'staff.training');
+    expect(trained.connected).toBe(true);
+    const serving = await db
+      .selectFrom('officers')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('org_id', '=', org('pd-ljz'))
+      .where('active', '=', true)
+      .executeTakeFirstOrThrow();
+    expect(trained.denominator).toBe(Number(serving.n));
+    expect(trained.numerator).toBe(febBefore.numerator! + 1);
+    // Counted from the completion's day: January's number does not move.
+    expect(kpi(await staffAt('2026-01'), 'staff.training').numerator).toBe(janBefore.numerator);
+    const defs = (await ctx.api('GET', '/api/v1/cockpit/definitions', { token: tokens.pd_leader })).json() as CockpitDefinitions;
+    expect(defs.items.find((d) => d.key === 'staff.training')!.definition).not.toContain('尚未接入');
+  });
+
   it('answers 404 for a jurisdiction the user may not see and 403 for a role without the theme', async () => {
     expect((await view('qp_leader', 'complaints', `?orgId=${org('pd')}`)).statusCode).toBe(404);
     expect((await view('pd_ljz_leader', 'cases', `?orgId=${org('pd-hm')}`)).statusCode).toBe(404);
@@ -148,7 +263,8 @@ describe('cockpit', () => {
     expect((await view('admin', 'complaints')).statusCode).toBe(403);
     expect((await view('pd_leader', 'nothing_here')).statusCode).toBe(404);
     const themes = (await ctx.api('GET', '/api/v1/cockpit/themes', { token: tokens.admin })).json() as CockpitThemes;
-    expect(themes.themes.map((t) => t.id)).toEqual(['subjects']);
+    // The city's administrator reads the registry and the device register, not cases or complaints.
+    expect(themes.themes.map((t) => t.id)).toEqual(['subjects', 'offsite']);
     const areas = await ctx.api('GET', `/api/v1/cockpit/areas?orgId=${org('pd')}`, { token: tokens.qp_leader });
     expect(areas.statusCode).toBe(404);
   });

@@ -382,6 +382,7 @@ export const STAFF_THEME: CockpitTheme = {
       defaultTarget: 40,
       targetOp: '>=',
       targetSource: '“十四五”规划（种子 001）：示范化中队达标率 40% 以上',
+      stock: true,
       connected: false,
     },
     {
@@ -397,6 +398,7 @@ export const STAFF_THEME: CockpitTheme = {
       defaultTarget: 98,
       targetOp: '>=',
       targetSource: '“十四五”规划（种子 001）：规范化中队达标率 98% 以上',
+      stock: true,
       connected: false,
     },
     {
@@ -412,6 +414,7 @@ export const STAFF_THEME: CockpitTheme = {
       defaultTarget: 99,
       targetOp: '>=',
       targetSource: '“十四五”规划（种子 001）：参训率 99% 以上',
+      stock: true,
       connected: false,
     },
   ],

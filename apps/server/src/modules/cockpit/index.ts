@@ -10,13 +10,17 @@ import { cockpitRoutes } from './cockpit.routes.ts';
 export type { CockpitTables } from './cockpit.tables.ts';
 export {
   registerBulletinSource,
+  registerCockpitSource,
   registerCockpitTheme,
   type BulletinLister,
   type CockpitTheme,
   type ExternalBulletin,
   type KpiDef,
+  type ListLink,
   type LivePart,
+  type ThemeSource,
 } from './themes.ts';
+export { lastMonthOf, liveChildCounts } from './live-parts.ts';
 
 export const cockpitModule: ServerModule = {
   name: 'cockpit',

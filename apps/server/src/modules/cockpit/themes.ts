@@ -66,12 +66,47 @@ export function registerCockpitTheme(theme: CockpitTheme): void {
   themes.set(theme.id, theme);
 }
 
+/**
+ * Numbers of a theme that another module supplies at read time (the staff theme's 示范/规范化 squads from `squads`, its
+ * 参训率 from `training`): the metrics it supplies, its live part, and the words that replace the KPI's definition once
+ * it is connected.
+ */
+export type ThemeSource = {
+  metrics: readonly string[];
+  live: LivePart;
+  describe?: Record<string, Pick<KpiDef, 'definition' | 'definitionEn' | 'source'> & { list?: ListLink }>;
+};
+
+const sources = new Map<string, Map<string, ThemeSource>>();
+
+/** A module supplies some of a theme's numbers (keyed by the module's name; registering again replaces it). */
+export function registerCockpitSource(themeId: string, module: string, source: ThemeSource): void {
+  const own = sources.get(themeId) ?? new Map<string, ThemeSource>();
+  own.set(module, source);
+  sources.set(themeId, own);
+}
+
+/** The theme with the numbers its sources supply marked connected, and their live parts read with its own. */
+function withSources(t: CockpitTheme): CockpitTheme {
+  const own = [...(sources.get(t.id)?.values() ?? [])];
+  if (own.length === 0) return t;
+  const supplied = new Set(own.flatMap((s) => s.metrics));
+  const words = Object.assign({}, ...own.map((s) => s.describe ?? {})) as NonNullable<ThemeSource['describe']>;
+  const kpis = t.kpis.map((k) =>
+    k.connected === false && [...k.num, ...(k.den ?? [])].every((m) => supplied.has(m)) ? { ...k, ...words[k.key], connected: true } : k,
+  );
+  const parts = [...(t.live ? [t.live] : []), ...own.map((s) => s.live)];
+  const live: LivePart = async (q) => (await Promise.all(parts.map((p) => p(q)))).flat();
+  return { ...t, kpis, live };
+}
+
 export function cockpitThemes(): CockpitTheme[] {
-  return [...themes.values()].sort((a, b) => a.order - b.order);
+  return [...themes.values()].map(withSources).sort((a, b) => a.order - b.order);
 }
 
 export function cockpitTheme(id: string): CockpitTheme | undefined {
-  return themes.get(id);
+  const t = themes.get(id);
+  return t && withSources(t);
 }
 
 /** The metrics a theme reads, split by flow (a month) and stock (all months). */

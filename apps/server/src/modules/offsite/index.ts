@@ -2,6 +2,7 @@
 // Art. 41) and E11, the signed device intake with its simulator, and the review queue (技术与法律二审合一) whose
 // confirmation registers an off-site case with the images as evidence and tells the party.
 import type { ServerModule } from '../../platform/server-module.ts';
+import { registerOffsiteTheme } from './offsite.cockpit.ts';
 import { offsiteRoutes, publicOffsiteRoutes } from './offsite.routes.ts';
 
 export type { OffsiteTables } from './offsite.tables.ts';
@@ -13,4 +14,5 @@ export const offsiteModule: ServerModule = {
   name: 'offsite',
   routes: offsiteRoutes,
   publicRoutes: publicOffsiteRoutes,
+  hooks: registerOffsiteTheme,
 };

@@ -2,6 +2,7 @@
 // the step has just written, judged on the step's day.
 import type { Deps, RequestMeta } from '../../context.ts';
 import { registerCaseStepHook, type StepWrite } from '../cases/index.ts';
+import { registerSupervisionTheme } from './supervision.cockpit.ts';
 import { runCaseFileCheckIn } from './use-cases/case-check.ts';
 
 function checkOn(trigger: 'before_legal_review' | 'closing') {
@@ -23,4 +24,5 @@ const CLOSING = checkOn('closing');
 export function installSupervisionHooks(): void {
   registerCaseStepHook('reviewCase', BEFORE_LEGAL_REVIEW);
   registerCaseStepHook('close', CLOSING);
+  registerSupervisionTheme();
 }

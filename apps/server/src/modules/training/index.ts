@@ -3,6 +3,7 @@
 // credential is renewed only with the year's training.
 import type { ServerModule } from '../../platform/server-module.ts';
 import { registerScoreSource } from '../supervision/index.ts';
+import { registerTrainingNumbers } from './training.cockpit.ts';
 import { trainingRoutes } from './training.routes.ts';
 import { trainingScoreSource } from './training.score-source.ts';
 
@@ -13,7 +14,9 @@ export { assertRenewalTraining, officerTrainingFile, officerTrainingTotals, trai
 export const trainingModule: ServerModule = {
   name: 'training',
   // 考核 reads this module's numbers through the source supervision declares under this name.
-  hooks: () =>
-    registerScoreSource('training', { nameZh: '教育培训学时学分', nameEn: 'Training hours and credits', fn: trainingScoreSource }),
+  hooks: () => {
+    registerScoreSource('training', { nameZh: '教育培训学时学分', nameEn: 'Training hours and credits', fn: trainingScoreSource });
+    registerTrainingNumbers();
+  },
   routes: trainingRoutes,
 };

@@ -5,6 +5,7 @@
 import type { ServerModule } from '../../platform/server-module.ts';
 import { registerCaseStepHook } from '../cases/index.ts';
 import { revokeOnDecision } from './use-cases/clues.ts';
+import { registerWasteTheme } from './waste.cockpit.ts';
 import { scheduleWasteDaily, WASTE_JOB_HANDLERS } from './waste.jobs.ts';
 import { publicWasteRoutes, wasteRoutes } from './waste.routes.ts';
 
@@ -21,7 +22,10 @@ export const wasteModule: ServerModule = {
   name: 'waste',
   routes: wasteRoutes,
   publicRoutes: publicWasteRoutes,
-  hooks: () => registerCaseStepHook('decide', revokeOnDecision),
+  hooks: () => {
+    registerCaseStepHook('decide', revokeOnDecision);
+    registerWasteTheme();
+  },
   jobs: WASTE_JOB_HANDLERS,
   schedule: scheduleWasteDaily,
 };
