@@ -39,6 +39,9 @@ describe('cockpit', () => {
     await page.getByTestId('cockpit-screen').waitFor();
     await page.getByTestId('kpi-cases.opened').first().waitFor();
     await page.getByTestId('kpi-tickets.received').first().waitFor();
+    // The modules' own themes are on the wall too.
+    for (const k of ['offsite.found', 'waste.clues', 'supervision.findings', 'campaigns.points'])
+      await page.getByTestId(`kpi-${k}`).first().waitFor();
     const me = await page.request.get('/api/v1/me');
     const pdOrg = ((await me.json()) as { orgId: string }).orgId;
 
