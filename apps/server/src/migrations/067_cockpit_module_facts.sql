@@ -98,7 +98,7 @@ BEGIN
                     FOR EACH STATEMENT EXECUTE FUNCTION cockpit_rollup_trigger(%3$L)', tbl || '_cockpit_upd', tbl, fn);
   EXECUTE format('CREATE TRIGGER %1$I AFTER DELETE ON %2$I REFERENCING OLD TABLE AS old_rows
                     FOR EACH STATEMENT EXECUTE FUNCTION cockpit_rollup_trigger(%3$L)', tbl || '_cockpit_del', tbl, fn);
-  EXECUTE format('SELECT cockpit_apply(coalesce(jsonb_agg(to_jsonb(f)), ''[]'')) FROM %I t, LATERAL %I(t) f', tbl, fn);
+  EXECUTE cockpit_append_sql(format('SELECT f.metric, f.month, f.org_id, f.value FROM %I t, LATERAL %I(t) f', tbl, fn));
 END
 $$;
 

@@ -84,9 +84,14 @@ export async function jurisdictionOrgIds(db: Executor, jurisdictionPath: string,
  */
 export const inOrgs = (orgIds: readonly string[]) => sql<SqlBool>`COALESCE(s.org_id, s.bureau_id) = ANY(${[...orgIds]}::uuid[])`;
 
-/** The list's filters as one condition on `s`; `orgIds` = jurisdictionOrgIds(…). */
+/**
+ * The list's filters as one condition on `subjects s` alone (no join: the count and the page's ids are read from the
+ * records the filters select, and only the page's rows are joined to their orgs — with a join here, the planner's small
+ * estimate after a two-character search joined every matching record to every org by a nested loop);
+ * `orgIds` = jurisdictionOrgIds(…).
+ */
 function filtered(db: Executor, f: SubjectFilter, orgIds: readonly string[], anyUngraded: boolean) {
-  let q = subjectsQuery(db, f.today).where(inOrgs(orgIds));
+  let q = db.selectFrom('subjects as s').where(inOrgs(orgIds));
   q = q.where('s.status', '=', f.status ?? 'active');
   if (f.q) {
     const like = containsPattern(f.q);
@@ -146,19 +151,28 @@ export async function listSubjectRows(db: Executor, f: SubjectFilter, limit: num
     f.licence ? ungradedExist(db, f.status ?? 'active') : false,
   ]);
   const base = filtered(db, f, orgIds, anyUngraded);
-  const [countRow, items] = await Promise.all([
+  const [countRow, page] = await Promise.all([
     db
       .selectFrom(
         base
-          .clearSelect()
           .select(sql.lit(1).as('one'))
           .limit(SUBJECT_COUNT_CAP + 1)
           .as('c'),
       )
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
-    base.orderBy('s.id', 'desc').limit(limit).offset(offset).execute(),
+    base.select('s.id').orderBy('s.id', 'desc').limit(limit).offset(offset).execute(),
   ]);
+  const rows = new Map(
+    (
+      await subjectRowsByIds(
+        db,
+        page.map((r) => r.id),
+        f.today,
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const items = page.map((r) => rows.get(r.id)).filter((r): r is SubjectRow => r !== undefined);
   const n = Number(countRow.n);
   return { items, total: Math.min(n, SUBJECT_COUNT_CAP), capped: n > SUBJECT_COUNT_CAP };
 }
