@@ -88,9 +88,7 @@ async function smsRecipientsOf(db: Executor, t: Candidate): Promise<{ id: string
     )
     .orderBy('o.id')
     .execute();
-  return rows
-    .map((r) => ({ id: r.id, phone: (r.phone ?? '').replace(/[\s-]/g, '') }))
-    .filter((r) => channelOf(r.phone) === 'sms');
+  return rows.map((r) => ({ id: r.id, phone: (r.phone ?? '').replace(/[\s-]/g, '') })).filter((r) => channelOf(r.phone) === 'sms');
 }
 
 function smsTextOf(t: Candidate, a: TicketAlertDue): string {
