@@ -4,7 +4,7 @@
 // the steps back; a ticket made from a joint order, linked both ways; and the forbidden paths (another district, a
 // role that may not, a partner account).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JointOrderDetail, Open311Key, PageOf, PartnerConnectorStatus, PartnerOrderAnswer, TicketDetail } from '@chengguan/contracts';
+import type { JointOrderDetail, Open311Key, PageOf, PartnerConnectorStatus, TicketDetail } from '@chengguan/contracts';
 import { failNextPartnerAnswers, setPartnerTransport, simulatorCallbacks } from '../src/modules/coordination/index.ts';
 import { buildModules } from '../src/platform/build-modules.ts';
 import { runDueJobs } from '../src/modules/scheduler/index.ts';
@@ -42,6 +42,16 @@ const runJobs = async (later = false) => {
   const handlers = buildModules(ctx.deps).jobHandlers;
   await runDueJobs(ctx.deps, { 'partner.connector.send': handlers['partner.connector.send']! }, 'test-worker', 100);
 };
+/** The simulator plays 交警 filing an order at 陆家嘴 (queued, then delivered by the worker's pass). */
+async function playOrder(): Promise<{ id: string; number: string; partnerOrderNo: string }> {
+  const queued = await ok<{ partnerOrderNo: string }>(
+    call('pd_command', 'POST', '/api/v1/partner-connector/simulator/orders', { partnerId: JJ, orgId: ctx.seed.ids.orgs.get('pd-ljz')! }),
+    202,
+  );
+  const handlers = buildModules(ctx.deps).jobHandlers;
+  await runDueJobs(ctx.deps, { 'partner.simulator.file': handlers['partner.simulator.file']! }, 'test-worker', 100);
+  return { ...(await orderByPartnerNo(queued.partnerOrderNo)), partnerOrderNo: queued.partnerOrderNo };
+}
 const orderByPartnerNo = (no: string) =>
   ctx.deps.db.selectFrom('joint_orders').select(['id', 'number']).where('partner_order_no', '=', no).executeTakeFirstOrThrow();
 
@@ -88,16 +98,17 @@ partnerConnectorContract('local simulator', {
 
 describe('the partner connector in the console', () => {
   it('says it is a simulator; the simulator files an order a squad accepts; a partner account and another district cannot play', async () => {
-      const status = await ok<PartnerConnectorStatus>(call('pd_command', 'GET', '/api/v1/partner-connector'));
+    const status = await ok<PartnerConnectorStatus>(call('pd_command', 'GET', '/api/v1/partner-connector'));
     expect(status).toMatchObject({ enabled: true, simulator: true });
     expect(status.labelZh).toContain('模拟');
-    const played = await ok<PartnerOrderAnswer>(
-      call('pd_command', 'POST', '/api/v1/partner-connector/simulator/orders', { partnerId: JJ, orgId: ctx.seed.ids.orgs.get('pd-ljz')! }),
-    );
-    expect(played.duplicate).toBe(false);
-    const o = await orderByPartnerNo(played.partnerOrderNo);
+    const o = await playOrder();
     const detail = await ok<JointOrderDetail>(call('pd_command', 'GET', `/api/v1/joint-orders/${o.id}`));
-    expect(detail).toMatchObject({ direction: 'inbound', partnerOrderNo: played.partnerOrderNo, state: 'dispatched' });
+    expect(detail).toMatchObject({
+      direction: 'inbound',
+      partnerOrderNo: o.partnerOrderNo,
+      state: 'dispatched',
+      orgId: ctx.seed.ids.orgs.get('pd-ljz'),
+    });
     expect((await call('qp_command', 'GET', `/api/v1/joint-orders/${o.id}`)).statusCode).toBe(404);
     const qpPlays = await call('qp_command', 'POST', '/api/v1/partner-connector/simulator/orders', {
       partnerId: JJ,
@@ -118,10 +129,7 @@ describe('the partner connector in the console', () => {
 
 describe('a ticket from a joint order', () => {
   it('the command centre makes the ticket once; it follows dispatch and clocks; both pages link; forbidden to others', async () => {
-    const played = await ok<PartnerOrderAnswer>(
-      call('pd_command', 'POST', '/api/v1/partner-connector/simulator/orders', { partnerId: JJ, orgId: ctx.seed.ids.orgs.get('pd-ljz')! }),
-    );
-    const o = await orderByPartnerNo(played.partnerOrderNo);
+    const o = await playOrder();
     const url = `/api/v1/joint-orders/${o.id}/ticket`;
     // A squad leader, another district's centre, a missing category: refused.
     expect((await call('pd_ljz_leader', 'POST', url, { categoryCode: 'SR04' })).statusCode).toBe(403);

@@ -290,6 +290,10 @@ export const PartnerSimulatorPlayBody = Type.Object({
 });
 export type PartnerSimulatorPlayBody = Static<typeof PartnerSimulatorPlayBody>;
 
+/** The simulated order is queued: the worker files it through the signed endpoint under this partner number. */
+export const PartnerSimulatorQueued = Type.Object({ partnerOrderNo: Type.String() });
+export type PartnerSimulatorQueued = Static<typeof PartnerSimulatorQueued>;
+
 /** The command centre makes a 诉件 of a joint order: the ticket category, optionally the dispatch level. */
 export const JointOrderTicketBody = Type.Object({
   categoryCode: Text(8, { minLength: 2 }),

@@ -12,8 +12,8 @@ import type {
   JointOrderTicketBody,
   PageOf,
   PartnerConnectorStatus,
-  PartnerOrderAnswer,
   PartnerSimulatorPlayBody,
+  PartnerSimulatorQueued,
   PartnerUnit,
 } from '@chengguan/contracts';
 import { api, type Query } from './client.ts';
@@ -33,7 +33,8 @@ export const coordinationApi = {
     api.post<JointOrderDetail>(`/api/v1/joint-orders/${id}/ticket`, body, w),
   /** The partner connector: its state (and whether it is the local simulator), and the simulator filing an order. */
   connector: (signal?: AbortSignal) => api.get<PartnerConnectorStatus>('/api/v1/partner-connector', {}, signal),
-  playPartnerOrder: (body: PartnerSimulatorPlayBody) => api.post<PartnerOrderAnswer>('/api/v1/partner-connector/simulator/orders', body),
+  playPartnerOrder: (body: PartnerSimulatorPlayBody) =>
+    api.post<PartnerSimulatorQueued>('/api/v1/partner-connector/simulator/orders', body),
   actions: (query: Query, signal?: AbortSignal) => api.get<PageOf<JointActionSummary>>('/api/v1/joint-actions', query, signal),
   action: (id: string, signal?: AbortSignal) => api.get<JointActionDetail>(`/api/v1/joint-actions/${id}`, {}, signal),
   createAction: (body: CreateJointActionBody, w: { idempotencyKey?: string } = {}) =>

@@ -122,6 +122,6 @@ export const coordinationEnUS = {
     'Partner system connector: {label}. Orders through the connector come from a local simulator, and status callbacks only reach the simulator.',
   'joint.connector.live': 'Partner system connector: {label}',
   'joint.connector.play': 'Simulate a partner order',
-  'joint.connector.played': 'Simulated order delivered: {number} ({org})',
+  'joint.connector.played': 'The simulated order is being filed (partner number {number}); it appears in the list shortly',
   'joint.connector.callbacks': 'Callbacks: {pending} waiting, {sent} delivered, {failed} failed',
 };

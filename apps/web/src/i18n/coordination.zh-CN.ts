@@ -121,6 +121,6 @@ export const coordinationZhCN = {
   'joint.connector.simulator': '协作部门系统接口：{label}。经接口派来的工单由本地模拟程序生成，状态回传也只送到模拟程序。',
   'joint.connector.live': '协作部门系统接口：{label}',
   'joint.connector.play': '模拟协作部门派单',
-  'joint.connector.played': '模拟派单已送达：{number}（{org}）',
+  'joint.connector.played': '模拟派单已交后台投递（对方单号 {number}），稍后出现在列表中',
   'joint.connector.callbacks': '回传：待发送 {pending}，已送达 {sent}，失败 {failed}',
 };

@@ -6,6 +6,7 @@ import { installCoordinationHooks } from './coordination.hooks.ts';
 import { coordinationRoutes } from './coordination.routes.ts';
 import { publicPartnerConnectorRoutes } from './connector/connector.routes.ts';
 import { PARTNER_JOB_HANDLERS } from './connector/partner-connector.ts';
+import { PARTNER_SIM_JOB_HANDLERS } from './connector/simulator.ts';
 
 export type { CoordinationTables } from './coordination.tables.ts';
 
@@ -14,7 +15,7 @@ export const coordinationModule: ServerModule = {
   routes: coordinationRoutes,
   // A partner department's system files joint orders through the signed connector (docs/coordination.md §5).
   publicRoutes: publicPartnerConnectorRoutes,
-  jobs: PARTNER_JOB_HANDLERS,
+  jobs: { ...PARTNER_JOB_HANDLERS, ...PARTNER_SIM_JOB_HANDLERS },
   hooks: installCoordinationHooks,
 };
 

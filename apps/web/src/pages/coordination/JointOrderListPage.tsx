@@ -55,9 +55,10 @@ export default function JointOrderListPage() {
     setBusy(true);
     try {
       const r = await coordinationApi.playPartnerOrder(v);
-      void message.success(t('joint.connector.played', { number: r.number, org: r.orgName }));
+      void message.success(t('joint.connector.played', { number: r.partnerOrderNo }));
       setPlaying(false);
-      setReload((n) => n + 1);
+      // The worker files it within seconds; the list is read again then.
+      window.setTimeout(() => setReload((n) => n + 1), 3000);
     } catch (err) {
       if (!applyServerErrors(playForm, err, lang)) void message.error(errorText(err, t, lang));
     } finally {

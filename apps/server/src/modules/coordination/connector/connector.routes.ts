@@ -10,6 +10,7 @@ import {
   PartnerOrderAnswer,
   PartnerOrderMessage,
   PartnerSimulatorPlayBody,
+  PartnerSimulatorQueued,
 } from '@chengguan/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Deps } from '../../../context.ts';
@@ -79,11 +80,11 @@ export function partnerConnectorRoutes(app: RouteApp, deps: Deps): void {
     {
       schema: {
         tags: TAGS,
-        summary: '模拟协作部门派单（本地模拟：经签名接口派一张渣土车工单）/ the simulator files a partner order',
+        summary: '模拟协作部门派单（本地模拟：由后台任务经签名接口派一张渣土车工单）/ the simulator queues a partner order',
         body: PartnerSimulatorPlayBody,
-        response: { 200: PartnerOrderAnswer, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
+        response: { 202: PartnerSimulatorQueued, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody },
       },
     },
-    async (request) => playPartnerOrder(deps, actorOf(request), request.body),
+    async (request, reply) => reply.status(202).send(await playPartnerOrder(deps, actorOf(request), request.body)),
   );
 }

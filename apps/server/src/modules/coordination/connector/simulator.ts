@@ -8,15 +8,16 @@ import type {
   PartnerCallbackAnswer,
   PartnerCallbackMessage,
   PartnerConnectorStatus,
-  PartnerOrderAnswer,
   PartnerOrderMessage,
   PartnerSimulatorPlayBody,
+  PartnerSimulatorQueued,
 } from '@chengguan/contracts';
 import type { Actor, Deps } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { signedHeaders, useNonce, verifyExchangeSignature } from '../../../shared/connector-signing.ts';
 import { findOrg } from '../../org/index.ts';
+import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
 import { findPartnerUnit } from '../coordination.repository.ts';
 import { LABEL, nextPartnerFault, PARTNER_INBOUND_PATH, partnerAdapter, partnerSecret, partnerTransport } from './partner-connector.ts';
 
@@ -73,11 +74,14 @@ export async function simulatorCallbacks(deps: Deps, partnerOrderNo: string): Pr
 
 const PLATES = ['沪A', '沪B', '沪D', '沪E', '沪F'];
 
+export const JOB_PARTNER_SIM_FILE = 'partner.simulator.file';
+
 /**
  * The simulated partner files one order at a place of the squad's service area (the centre of its box): a muck truck
- * stopped with its load uncovered. Signed and posted to the inbound endpoint like any partner's system.
+ * stopped with its load uncovered. Queued as a job (answered 202 with the partner's number): the worker signs it and
+ * posts it to the inbound endpoint like any partner's system, outside this request's transaction.
  */
-export async function playPartnerOrder(deps: Deps, actor: Actor, body: PartnerSimulatorPlayBody): Promise<PartnerOrderAnswer> {
+export async function playPartnerOrder(deps: Deps, actor: Actor, body: PartnerSimulatorPlayBody): Promise<PartnerSimulatorQueued> {
   assertPermission(actor, 'joint:write');
   if (!actor.roles.includes('commander') && !actor.roles.includes('admin')) throw new AppError('FORBIDDEN');
   if (!partnerAdapter(deps.config)?.simulator) {
@@ -106,7 +110,7 @@ export async function playPartnerOrder(deps: Deps, actor: Actor, body: PartnerSi
     });
   }
   const now = deps.clock.now();
-  const serial = now.getTime().toString(36).toUpperCase();
+  const serial = `${now.getTime().toString(36)}${deps.newId().replace(/-/g, '').slice(-4)}`.toUpperCase();
   const message: PartnerOrderMessage = {
     partnerCode: unit.code,
     partnerOrderNo: `SIM-${unit.code}-${serial}`,
@@ -120,24 +124,35 @@ export async function playPartnerOrder(deps: Deps, actor: Actor, body: PartnerSi
     vehiclePlate: `${PLATES[now.getTime() % PLATES.length]}${String(10000 + (now.getTime() % 90000))}`,
     at: now.toISOString(),
   };
-  const flat = message as unknown as Record<string, unknown>;
-  const base = deps.config.ticketExchangeBaseUrl ?? `http://127.0.0.1:${deps.config.port}`;
-  const r = await partnerTransport()(`${base}${PARTNER_INBOUND_PATH}`, { ...signedHeaders(partnerSecret(deps.config), flat, now) }, flat);
-  if (r.status !== 200) {
-    let parsed: { message?: string; messageEn?: string; field?: string } = {};
-    try {
-      parsed = JSON.parse(r.body) as typeof parsed;
-    } catch {
-      /* not JSON */
-    }
-    throw new AppError('VALIDATION_FAILED', {
-      ...(parsed.field === 'lon' ? { field: 'orgId' } : {}),
-      message: `模拟协作部门派单被拒绝：${parsed.message ?? r.status}`,
-      messageEn: `The simulated partner's order was refused: ${parsed.messageEn ?? r.status}`,
-    });
-  }
-  return JSON.parse(r.body) as PartnerOrderAnswer;
+  await enqueueJob(deps.db, {
+    id: deps.newId(),
+    kind: JOB_PARTNER_SIM_FILE,
+    runAt: now,
+    payload: { message },
+    dedupeKey: `${JOB_PARTNER_SIM_FILE}:${message.partnerOrderNo}`,
+    bureauId: org.bureau_id,
+    maxAttempts: 5,
+  });
+  return { partnerOrderNo: message.partnerOrderNo };
 }
+
+/** The worker's delivery of a simulated order: signed now; a refusal (4xx) is final, anything else is retried. */
+export async function fileSimulatedOrder(deps: Deps, message: PartnerOrderMessage): Promise<void> {
+  const flat = { ...message, at: deps.clock.now().toISOString() } as unknown as Record<string, unknown>;
+  const base = deps.config.ticketExchangeBaseUrl ?? `http://127.0.0.1:${deps.config.port}`;
+  const r = await partnerTransport()(
+    `${base}${PARTNER_INBOUND_PATH}`,
+    { ...signedHeaders(partnerSecret(deps.config), flat, deps.clock.now()) },
+    flat,
+  );
+  if (r.status >= 500) throw new Error(`simulated partner order ${message.partnerOrderNo}: answered ${r.status}`);
+}
+
+export const PARTNER_SIM_JOB_HANDLERS: JobHandlers = {
+  [JOB_PARTNER_SIM_FILE]: async (deps, job) => {
+    await fileSimulatedOrder(deps, (job.payload as { message: PartnerOrderMessage }).message);
+  },
+};
 
 /** The connector's state for the console (anyone who reads joint orders). */
 export async function partnerConnectorStatus(deps: Deps, actor: Actor): Promise<PartnerConnectorStatus> {
