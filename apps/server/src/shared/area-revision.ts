@@ -24,5 +24,6 @@ export function areasWritten(now: number = performance.now()): void {
 
 /** Whether a revision read at `checkedAt` (performance.now() ms) must be read again at `now`. */
 export function areaRevisionDue(checkedAt: number, now: number = performance.now(), recheckMs: number = AREA_REVISION_RECHECK_MS): boolean {
-  return now < forcedUntil || now - checkedAt >= recheckMs;
+  // A check dated after `now` (an instant given by a caller) is no evidence for `now`: read again.
+  return now < forcedUntil || now < checkedAt || now - checkedAt >= recheckMs;
 }
