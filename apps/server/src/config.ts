@@ -87,6 +87,15 @@ export type AppConfig = {
   /** CREDIT_PLATFORM_SECRET (64 hex digits): the HMAC-SM3 key shared with the credit platform; unset → random per process. */
   creditPlatformSecret: string | null;
   /**
+   * PARTNER_CONNECTOR: joint orders with partner departments' systems (modules/coordination/connector, docs/coordination.md
+   * §5). `simulator` (default) — a local simulator plays a partner (交警): it files signed orders and receives the
+   * status callbacks (the console labels it 「模拟协作部门系统」); `off` — the inbound endpoint does not exist and no
+   * callback leaves. A real partner system plugs in behind test/partner-connector.contract.ts.
+   */
+  partnerConnector: 'simulator' | 'off';
+  /** PARTNER_CONNECTOR_SECRET (64 hex digits): the HMAC-SM3 key shared with the partner systems; unset → random per process. */
+  partnerConnectorSecret: string | null;
+  /**
    * OFFSITE_VENDOR_SECRETS: the HMAC-SM3 keys of the device vendors whose devices sign with the vendor's key
    * (`VENDOR=64 hex digits`, separated by commas); a device registered with its own key uses that instead. The
    * local device simulator signs as vendor `SIM` with a random key per process unless one is given here.
@@ -325,6 +334,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     housingConnectorSecret: secretVar(env, 'HOUSING_CONNECTOR_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
     creditPlatform: oneOf(env, 'CREDIT_PLATFORM', 'simulator', ['simulator', 'off']) as 'simulator' | 'off',
     creditPlatformSecret: secretVar(env, 'CREDIT_PLATFORM_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
+    partnerConnector: oneOf(env, 'PARTNER_CONNECTOR', 'simulator', ['simulator', 'off']) as 'simulator' | 'off',
+    partnerConnectorSecret: secretVar(env, 'PARTNER_CONNECTOR_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
     offsiteVendorSecrets: vendorSecretsVar(env, 'OFFSITE_VENDOR_SECRETS'),
     wasteGps: oneOf(env, 'WASTE_GPS', embedded ? 'simulator' : 'off', ['simulator', 'off']) as 'simulator' | 'off',
     wasteGpsSecret: secretVar(env, 'WASTE_GPS_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,

@@ -526,14 +526,14 @@ describe('partner keys (administrator)', () => {
   it('the administrator lists his jurisdiction’s keys without the key itself', async () => {
     const r = await ctx.api('GET', '/api/v1/open311-keys', { token: tokens.pd_admin! });
     expect(r.statusCode, r.body).toBe(200);
-    const keys = r.json() as { id: string; bureauId: string; requestCount: number }[];
+    const keys = (r.json() as { items: { id: string; bureauId: string; requestCount: number }[] }).items;
     expect(keys.find((k) => k.id === keyId)!.requestCount).toBeGreaterThan(0);
     expect(keys.every((k) => k.bureauId === pdBureauId)).toBe(true);
     expect(r.body).not.toContain(apiKey);
     const city = await ctx.api('GET', '/api/v1/open311-keys', { token: tokens.admin! });
-    expect((city.json() as { id: string }[]).map((k) => k.id)).toContain(keyId);
+    expect((city.json() as { items: { id: string }[] }).items.map((k) => k.id)).toContain(keyId);
     const qp = await ctx.api('GET', '/api/v1/open311-keys', { token: tokens.qp_admin! });
-    expect((qp.json() as { id: string }[]).map((k) => k.id)).not.toContain(keyId);
+    expect((qp.json() as { items: { id: string }[] }).items.map((k) => k.id)).not.toContain(keyId);
   });
 
   it('forbidden paths: another district’s bureau or key (404), a role that may not (403), a squad (400)', async () => {

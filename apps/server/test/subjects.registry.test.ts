@@ -2,6 +2,7 @@
 // squad's service area, list filters, map window, record, timeline, export, verify, close, edit with its version,
 // jurisdiction (another district's officer gets 404; roles that may not get 403), data quality, squads' areas,
 // duplicates and merge, 一店一码 (public page, QR, card).
+import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   OrgArea,
@@ -266,13 +267,21 @@ describe('governance', () => {
     expect(np.total).toBe(noPoint.count);
   });
 
-  it('routes a point by the areas as they are now: kept per revision, a change in SQL seen at once, a rolled-back one never', async () => {
+  it('routes a point by the areas as they are now: kept per revision, read again within the recheck bound, a rolled-back change never', async () => {
     const db = ctx.deps.db;
     const ljz = await db.selectFrom('orgs').select(['id', 'bureau_id']).where('code', '=', 'PD-LJZ').executeTakeFirstOrThrow();
-    const route = (x: typeof db = db) => squadOfPoint(x, ljz.bureau_id!, [121.504, 31.2295]);
+    // A change in SQL stands for another process's: seen once the revision is read again (recheckMs 0: at once).
+    const route = (x: typeof db = db) => squadOfPoint(x, ljz.bureau_id!, [121.504, 31.2295], { recheckMs: 0 });
     expect(await route()).toBe(ljz.id);
     expect(await route()).toBe(ljz.id);
+    // An instant past any write of this process (its forced rechecks), the revision read then; within the recheck
+    // bound the kept areas answer, past it the new revision.
+    const t0 = performance.now() + 120_000;
+    const at = (now: number) => squadOfPoint(db, ljz.bureau_id!, [121.504, 31.2295], { now, recheckMs: 1000 });
+    expect(await at(t0)).toBe(ljz.id);
     await sql`UPDATE org_areas SET min_lon = min_lon + 1, max_lon = max_lon + 1 WHERE org_id = ${ljz.id}`.execute(db);
+    expect(await at(t0 + 500)).toBe(ljz.id);
+    expect(await at(t0 + 1000)).not.toBe(ljz.id);
     expect(await route()).not.toBe(ljz.id);
     await sql`UPDATE org_areas SET min_lon = min_lon - 1, max_lon = max_lon - 1 WHERE org_id = ${ljz.id}`.execute(db);
     expect(await route()).toBe(ljz.id);

@@ -88,6 +88,8 @@ export const JointOrderDetail = Type.Composite([
     point: Nullable(Type.Object({ lon: Type.Number(), lat: Type.Number() })),
     ticketId: Nullable(Uuid),
     ticketNumber: Nullable(Type.String()),
+    /** The partner's own number when its system filed the order through the connector. */
+    partnerOrderNo: Nullable(Type.String()),
     caseId: Nullable(Uuid),
     resultText: Nullable(Type.String()),
     resultPhotos: Type.Array(Type.String()),
@@ -218,3 +220,83 @@ export const JointActionListQuery = Type.Object({
   q: Type.Optional(Text(50)),
 });
 export type JointActionListQuery = Static<typeof JointActionListQuery>;
+
+// ── A partner department's system through the signed connector (docs/coordination.md §5) ──
+
+/**
+ * One joint order a partner's system files with a district bureau (交警拦停渣土车 → 城管接单、处置、反馈). Flat fields
+ * (the HMAC-SM3 signature covers `name=value` pairs sorted by name, shared/connector-signing.ts). WGS-84 point; the
+ * squad is the one whose service area holds it. The same partnerOrderNo filed again is the same order.
+ */
+export const PartnerOrderMessage = Type.Object({
+  partnerCode: Text(20, { minLength: 2, pattern: '^[A-Za-z0-9-]+$' }),
+  partnerOrderNo: Text(40, { minLength: 4, pattern: '^[A-Za-z0-9_-]+$' }),
+  /** 承办区局: the district's administrative code (e.g. 310115 浦东新区). */
+  unitCode: Code('^[0-9]{6}$', 6),
+  category: literals(JOINT_ORDER_CATEGORY_CODES),
+  title: Text(100, { minLength: 2 }),
+  content: MultilineText(2000, { minLength: 2 }),
+  address: Type.Optional(Text(200)),
+  lon: Type.Number({ minimum: -180, maximum: 180 }),
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  vehiclePlate: Type.Optional(Code('^[\\u4e00-\\u9fa5A-Z0-9]{5,10}$', 10)),
+  at: IsoDateTime,
+});
+export type PartnerOrderMessage = Static<typeof PartnerOrderMessage>;
+
+/** The answer: our order number and the squad it went to; `duplicate` when the partner's number was filed before. */
+export const PartnerOrderAnswer = Type.Object({
+  partnerOrderNo: Type.String(),
+  number: Type.String(),
+  orgName: Type.String(),
+  state: literals(JOINT_ORDER_STATE_CODES),
+  duplicate: Type.Boolean(),
+});
+export type PartnerOrderAnswer = Static<typeof PartnerOrderAnswer>;
+
+/** A status or result callback to the partner's system; the receiver applies each idempotency key once. */
+export const PartnerCallbackMessage = Type.Object({
+  idempotencyKey: Text(120, { minLength: 8 }),
+  partnerCode: Text(20, { minLength: 2 }),
+  partnerOrderNo: Text(40, { minLength: 1 }),
+  number: Text(40, { minLength: 1 }),
+  /** The step taken: accept 接单, report 处置反馈, return 退单, confirm/cancel (the partner's own, echoed). */
+  action: literals(JOINT_ORDER_ACTION_CODES),
+  state: literals(JOINT_ORDER_STATE_CODES),
+  note: Type.Optional(Text(2000)),
+  resultText: Type.Optional(Text(2000)),
+  late: Type.Boolean(),
+  at: IsoDateTime,
+});
+export type PartnerCallbackMessage = Static<typeof PartnerCallbackMessage>;
+
+export const PartnerCallbackAnswer = Type.Object({ applied: Type.Boolean(), deliveries: Type.Integer() });
+export type PartnerCallbackAnswer = Static<typeof PartnerCallbackAnswer>;
+
+/** The connector's state for the console: which system, and whether it is the local simulator. */
+export const PartnerConnectorStatus = Type.Object({
+  enabled: Type.Boolean(),
+  simulator: Type.Boolean(),
+  labelZh: Type.String(),
+  labelEn: Type.String(),
+  callbacks: Type.Object({ pending: Type.Integer(), sent: Type.Integer(), failed: Type.Integer() }),
+});
+export type PartnerConnectorStatus = Static<typeof PartnerConnectorStatus>;
+
+/** The simulator plays a partner (交警) filing one realistic order at a place of the bureau. */
+export const PartnerSimulatorPlayBody = Type.Object({
+  partnerId: Uuid,
+  orgId: Uuid,
+});
+export type PartnerSimulatorPlayBody = Static<typeof PartnerSimulatorPlayBody>;
+
+/** The simulated order is queued: the worker files it through the signed endpoint under this partner number. */
+export const PartnerSimulatorQueued = Type.Object({ partnerOrderNo: Type.String() });
+export type PartnerSimulatorQueued = Static<typeof PartnerSimulatorQueued>;
+
+/** The command centre makes a 诉件 of a joint order: the ticket category, optionally the dispatch level. */
+export const JointOrderTicketBody = Type.Object({
+  categoryCode: Text(8, { minLength: 2 }),
+  dispatchLevel: Type.Optional(literals(['ordinary', 'supervision', 'callback_review'] as const)),
+});
+export type JointOrderTicketBody = Static<typeof JointOrderTicketBody>;

@@ -1,7 +1,7 @@
 // Open311 GeoReport v2 (docs/tickets.md "Open311"): the administrator's partner keys. The GeoReport routes themselves
 // speak the specification's own parameters and answers (form fields, XML or JSON), declared beside their routes.
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDateTime, Nullable, Text, Uuid } from './common.ts';
+import { IsoDateTime, literals, Nullable, PageQuery, Text, Uuid } from './common.ts';
 
 export const CreateOpen311KeyBody = Type.Object(
   {
@@ -24,6 +24,17 @@ export const Open311Key = Type.Object({
   requestCount: Type.Integer(),
 });
 export type Open311Key = Static<typeof Open311Key>;
+
+/** The administrator's key list: filters and the server's paging (its Excel export takes the same filters). */
+export const OPEN311_KEY_STATUS_CODES = ['active', 'revoked'] as const;
+export const Open311KeyListQuery = Type.Object({
+  ...PageQuery,
+  /** The partner's name or the key's last four characters. */
+  q: Type.Optional(Text(50)),
+  status: Type.Optional(literals(OPEN311_KEY_STATUS_CODES)),
+  bureauId: Type.Optional(Uuid),
+});
+export type Open311KeyListQuery = Static<typeof Open311KeyListQuery>;
 
 /** The answer to creating a key: the key itself, shown this once (only its digest is kept). */
 export const CreatedOpen311Key = Type.Composite([Open311Key, Type.Object({ apiKey: Type.String() })]);

@@ -5,7 +5,7 @@ import { Code, IsoDate, IsoDateTime, literals, MultilineText, Nullable, PageQuer
 import { GeoPointBody } from './geo.ts';
 import { TicketOutboxItem } from './ticket-exchange.ts';
 
-export const TICKET_CHANNEL_CODES = ['hotline_12345', 'city_ops', 'portal', 'officer', 'workroom', 'open311'] as const;
+export const TICKET_CHANNEL_CODES = ['hotline_12345', 'city_ops', 'portal', 'officer', 'workroom', 'open311', 'joint_order'] as const;
 export const TICKET_STATE_CODES = [
   'received',
   'accepted',
@@ -188,6 +188,10 @@ export const TicketDetail = Type.Composite([
     outcomeReplyQueuedAt: Nullable(IsoDateTime),
     outcomeReplySentAt: Nullable(IsoDateTime),
     children: Type.Array(Uuid),
+    /** 联合工单 linked to the ticket: the order it was made from, or the orders sent from it to partner departments. */
+    jointOrders: Type.Array(
+      Type.Object({ id: Uuid, number: Type.String(), partnerName: Type.String(), direction: Type.String(), state: Type.String() }),
+    ),
     allowedActions: Type.Array(literals(TICKET_ACTION_CODES)),
     extensions: Type.Array(TicketExtension),
     duplicates: Type.Array(DuplicateCandidate),

@@ -417,6 +417,8 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   type: L('类型', 'type'),
   unit: L('单位', 'unit'),
   unitCode: L('承办单位代码', 'receiving unit code'),
+  partnerCode: L('协作部门代码', 'partner department code'),
+  partnerOrderNo: L('对方工单编号', 'partner order number'),
   until: L('截止日期', 'until'),
   username: L('登录名', 'username'),
   validFrom: L('有效期起', 'valid from'),

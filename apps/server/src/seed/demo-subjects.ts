@@ -5,6 +5,7 @@
 import { addDays, creditCodeCheckChar, normalizeAddress, normalizeSubjectName, type SubjectKind } from '@chengguan/domain';
 import type { Deps } from '../context.ts';
 import { shanghaiDate } from '../shared/time.ts';
+import { areasWritten } from '../shared/area-revision.ts';
 import { newSubjectCode, rederiveSquads, recordSubjectEvents } from '../modules/subjects/index.ts';
 
 type Box = [number, number, number, number];
@@ -202,6 +203,7 @@ export async function seedDemoSubjects(deps: Deps): Promise<number> {
       const org = byCode.get(code);
       if (!org) continue;
       const [w, s, e, nn] = area.box;
+      areasWritten();
       await trx
         .insertInto('org_areas')
         .values({

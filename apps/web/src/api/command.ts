@@ -34,7 +34,8 @@ export const categoryApi = {
 };
 
 export const open311KeyApi = {
-  list: (signal?: AbortSignal) => api.get<Open311Key[]>('/api/v1/open311-keys', undefined, signal),
+  list: (query: Query, signal?: AbortSignal) => api.get<PageOf<Open311Key>>('/api/v1/open311-keys', query, signal),
+  exportPath: '/api/v1/open311-keys/export.xlsx',
   create: (body: CreateOpen311KeyBody) => api.post<CreatedOpen311Key>('/api/v1/open311-keys', body),
   revoke: (id: string) => api.post<Open311Key>(`/api/v1/open311-keys/${id}/revoke`, {}),
 };

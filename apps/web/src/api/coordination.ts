@@ -9,7 +9,11 @@ import type {
   JointOrderDetail,
   JointOrderStepBody,
   JointOrderSummary,
+  JointOrderTicketBody,
   PageOf,
+  PartnerConnectorStatus,
+  PartnerSimulatorPlayBody,
+  PartnerSimulatorQueued,
   PartnerUnit,
 } from '@chengguan/contracts';
 import { api, type Query } from './client.ts';
@@ -24,6 +28,13 @@ export const coordinationApi = {
     api.post<JointOrderDetail>('/api/v1/joint-orders', body, w),
   step: (id: string, action: JointOrderActionCode, body: JointOrderStepBody, w: { idempotencyKey?: string } = {}) =>
     api.post<JointOrderDetail>(`/api/v1/joint-orders/${id}/${action}`, body, w),
+  /** 联合工单转为诉件 (the command centre). */
+  makeTicket: (id: string, body: JointOrderTicketBody, w: { idempotencyKey?: string } = {}) =>
+    api.post<JointOrderDetail>(`/api/v1/joint-orders/${id}/ticket`, body, w),
+  /** The partner connector: its state (and whether it is the local simulator), and the simulator filing an order. */
+  connector: (signal?: AbortSignal) => api.get<PartnerConnectorStatus>('/api/v1/partner-connector', {}, signal),
+  playPartnerOrder: (body: PartnerSimulatorPlayBody) =>
+    api.post<PartnerSimulatorQueued>('/api/v1/partner-connector/simulator/orders', body),
   actions: (query: Query, signal?: AbortSignal) => api.get<PageOf<JointActionSummary>>('/api/v1/joint-actions', query, signal),
   action: (id: string, signal?: AbortSignal) => api.get<JointActionDetail>(`/api/v1/joint-actions/${id}`, {}, signal),
   createAction: (body: CreateJointActionBody, w: { idempotencyKey?: string } = {}) =>

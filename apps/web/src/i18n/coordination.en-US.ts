@@ -112,4 +112,16 @@ export const coordinationEnUS = {
   'jact.report.text': 'What was done',
   'jact.complete': 'Complete the action',
   'jact.complete.summary': 'Summary (required while participants have not reported)',
+  'joint.action.ticket': 'Ticket made',
+  'joint.page.partnerOrderNo': 'Partner’s order number (connector)',
+  'joint.ticket.make': 'Make a ticket',
+  'joint.ticket.hint': 'The ticket follows the normal dispatch and handling limits and is linked to this order both ways.',
+  'joint.ticket.category': 'Ticket category',
+  'joint.ticket.made': 'Ticket made',
+  'joint.connector.simulator':
+    'Partner system connector: {label}. Orders through the connector come from a local simulator, and status callbacks only reach the simulator.',
+  'joint.connector.live': 'Partner system connector: {label}',
+  'joint.connector.play': 'Simulate a partner order',
+  'joint.connector.played': 'The simulated order is being filed (partner number {number}); it appears in the list shortly',
+  'joint.connector.callbacks': 'Callbacks: {pending} waiting, {sent} delivered, {failed} failed',
 };

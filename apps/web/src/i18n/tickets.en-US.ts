@@ -117,6 +117,7 @@ export const ticketsEnUS: Record<keyof typeof ticketsZhCN, string> = {
   'ticket.channel.officer': 'Own discovery',
   'ticket.channel.workroom': 'Community workroom',
   'ticket.channel.open311': 'Open311',
+  'ticket.channel.joint_order': 'Joint work order',
   'ticket.register.open': 'Register a ticket',
   'ticket.register.title': 'Register a ticket',
   'ticket.register.note.officer': 'A problem the officer found on patrol: he handles it himself',
@@ -142,4 +143,5 @@ export const ticketsEnUS: Record<keyof typeof ticketsZhCN, string> = {
   'ticket.satisfaction.satisfied': 'Satisfied',
   'ticket.satisfaction.basically_satisfied': 'Basically satisfied',
   'ticket.satisfaction.unsatisfied': 'Unsatisfied',
+  'ticket.page.jointOrders': 'Joint work orders',
 };

@@ -114,6 +114,7 @@ export const ticketsZhCN = {
   'ticket.channel.officer': '自行发现',
   'ticket.channel.workroom': '社区工作室',
   'ticket.channel.open311': '开放接口',
+  'ticket.channel.joint_order': '联合工单',
   'ticket.register.open': '登记诉件',
   'ticket.register.title': '登记诉件',
   'ticket.register.note.officer': '执法队员巡查中自行发现的问题，登记后直接由本人处置',
@@ -138,4 +139,5 @@ export const ticketsZhCN = {
   'ticket.satisfaction.satisfied': '满意',
   'ticket.satisfaction.basically_satisfied': '基本满意',
   'ticket.satisfaction.unsatisfied': '不满意',
+  'ticket.page.jointOrders': '联合工单',
 };

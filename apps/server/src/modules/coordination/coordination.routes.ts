@@ -14,6 +14,7 @@ import {
   JointOrderListQuery,
   JointOrderStepBody,
   JointOrderSummary,
+  JointOrderTicketBody,
   Page,
   PartnerAccountBody,
   PartnerUnit,
@@ -32,6 +33,8 @@ import {
   reportJointActionTask,
 } from './use-cases/joint-actions.ts';
 import { takeJointOrderStep } from './use-cases/joint-order-step.ts';
+import { ticketFromJointOrder } from './use-cases/joint-order-ticket.ts';
+import { partnerConnectorRoutes } from './connector/connector.routes.ts';
 import { createJointOrder, exportJointOrders, getJointOrder, listJointOrders } from './use-cases/joint-orders.ts';
 import { createPartner, linkPartnerAccountTo, listPartners } from './use-cases/partners.ts';
 
@@ -137,6 +140,20 @@ export function coordinationRoutes(app: RouteApp, deps: Deps): void {
       async (request) => takeJointOrderStep(deps, actorOf(request), metaOf(request), request.params.id, action, request.body),
     );
   }
+  app.post(
+    '/api/v1/joint-orders/:id/ticket',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '联合工单转为诉件（指挥中心；按诉件派遣与时限办理，双向关联）/ make a ticket of a joint order',
+        params: IdParams,
+        body: JointOrderTicketBody,
+        response: { 200: JointOrderDetail, ...ERRORS },
+      },
+    },
+    async (request) => ticketFromJointOrder(deps, actorOf(request), metaOf(request), request.params.id, request.body),
+  );
+  partnerConnectorRoutes(app, deps);
 
   app.get(
     '/api/v1/joint-actions',

@@ -37,6 +37,8 @@ export type JointOrdersTable = {
   point_lon: Nullable<number>;
   point_lat: Nullable<number>;
   vehicle_plate: Nullable<string>;
+  /** The partner's own order number when its system filed the order through the connector (060). */
+  partner_order_no: Nullable<string>;
   ticket_id: Nullable<string>;
   case_id: Nullable<string>;
   accept_due_at: Instant;
@@ -116,7 +118,35 @@ export type TransfersTable = {
   created_at: Instant;
 };
 
+/** Callbacks to a partner's system (060). */
+export type PartnerConnectorOutboxTable = {
+  id: string;
+  order_id: string;
+  partner_id: string;
+  bureau_id: string;
+  idempotency_key: string;
+  payload: ColumnType<unknown, string, string>;
+  status: string;
+  attempts: WithDefault<number>;
+  last_error: Nullable<string>;
+  created_at: Instant;
+  updated_at: Instant;
+  sent_at: NullableInstant;
+};
+
+/** What the local partner simulator received (060). */
+export type PartnerSimCallbacksTable = {
+  idempotency_key: string;
+  partner_code: string;
+  partner_order_no: string;
+  status: string;
+  deliveries: number;
+  received_at: Instant;
+};
+
 export type CoordinationTables = {
+  partner_connector_outbox: PartnerConnectorOutboxTable;
+  partner_sim_callbacks: PartnerSimCallbacksTable;
   partner_units: PartnerUnitsTable;
   partner_accounts: PartnerAccountsTable;
   joint_orders: JointOrdersTable;

@@ -4,11 +4,28 @@
 import type { ServerModule } from '../../platform/server-module.ts';
 import { installCoordinationHooks } from './coordination.hooks.ts';
 import { coordinationRoutes } from './coordination.routes.ts';
+import { publicPartnerConnectorRoutes } from './connector/connector.routes.ts';
+import { PARTNER_JOB_HANDLERS } from './connector/partner-connector.ts';
+import { PARTNER_SIM_JOB_HANDLERS } from './connector/simulator.ts';
 
 export type { CoordinationTables } from './coordination.tables.ts';
 
 export const coordinationModule: ServerModule = {
   name: 'coordination',
   routes: coordinationRoutes,
+  // A partner department's system files joint orders through the signed connector (docs/coordination.md §5).
+  publicRoutes: publicPartnerConnectorRoutes,
+  jobs: { ...PARTNER_JOB_HANDLERS, ...PARTNER_SIM_JOB_HANDLERS },
   hooks: installCoordinationHooks,
 };
+
+/** The partner connector, for tests and the start banner. */
+export {
+  failNextPartnerAnswers,
+  partnerAdapter,
+  partnerSecret,
+  setPartnerTransport,
+  PARTNER_INBOUND_PATH,
+  PARTNER_SIM_CALLBACK_PATH,
+} from './connector/partner-connector.ts';
+export { simulatorCallbacks } from './connector/simulator.ts';

@@ -44,6 +44,8 @@ export type SendMessageRequest = {
   purpose: MessagePurpose;
   caseId?: string;
   partyId?: string;
+  /** The bureau the message is logged under when no case names it (an alert to an officer). */
+  bureauId?: string;
 };
 
 export type SentMessage = { id: string; status: MessageStatus; deliveredAt: Date | null };
@@ -86,7 +88,7 @@ export async function sendMessage(trx: Executor, deps: Deps, msg: SendMessageReq
   const status: MessageStatus = error !== null ? 'failed' : deliveredAt ? 'delivered' : 'sent';
   await insertMessage(trx, {
     id,
-    bureau_id: owner?.bureau_id ?? null,
+    bureau_id: owner?.bureau_id ?? msg.bureauId ?? null,
     case_id: msg.caseId ?? null,
     party_id: msg.partyId ?? owner?.party_id ?? null,
     channel,

@@ -1,4 +1,5 @@
 import type { Executor } from '../../context.ts';
+import { areasWritten } from '../../shared/area-revision.ts';
 
 /** The columns an org is read with (the generator writes the same, with its timestamps). */
 export const ORG_COLUMNS = [
@@ -55,6 +56,7 @@ export async function countOrgs(db: Executor): Promise<number> {
 }
 
 export async function insertOrg(db: Executor, row: OrgRow): Promise<void> {
+  areasWritten();
   await db.insertInto('orgs').values(row).execute();
 }
 
@@ -64,6 +66,7 @@ export async function updateOrg(
   set: Partial<Pick<OrgRow, 'name' | 'short_name' | 'region_code' | 'sort_order' | 'active'>>,
   now: Date,
 ): Promise<void> {
+  areasWritten();
   await db
     .updateTable('orgs')
     .set({ ...set, updated_at: now })

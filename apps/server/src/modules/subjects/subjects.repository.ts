@@ -3,7 +3,9 @@
 import { sql, type SqlBool } from 'kysely';
 import { addDays, DEFAULT_LICENCE_EXPIRING_DAYS, SUBJECT_KIND_DEFAULTS, SUBJECT_KINDS } from '@chengguan/domain';
 import type { SubjectLicenceFilter, SubjectListQuery } from '@chengguan/contracts';
+import { performance } from 'node:perf_hooks';
 import type { Executor } from '../../context.ts';
+import { areaRevisionDue } from '../../shared/area-revision.ts';
 import { containsPattern } from '../../db/like.ts';
 
 const NOT_REQUIRED = SUBJECT_KINDS.filter((k) => SUBJECT_KIND_DEFAULTS[k].requiredLicenceKinds.length === 0);
@@ -190,19 +192,33 @@ type Area = { org_id: string; min_lon: number; max_lon: number; min_lat: number;
 
 /**
  * The service areas of each bureau's active squads in org id order, as this process read them at the revision of
- * org_areas and orgs (migration 046: any change to either gives a new random revision). Only the latest revision
- * seen is kept.
+ * org_areas and orgs (migration 046: any change to either gives a new random revision). Kept per database (the Kysely
+ * instance's adapter, shared by its transactions) and only for the latest revision read. The revision itself is read
+ * again only when shared/area-revision.ts says so: at most once every AREA_REVISION_RECHECK_MS, and at every call for a
+ * while after this process wrote areas or orgs — so routing is in memory between checks.
  */
-let areasAt: { revision: string; byBureau: Map<string, Promise<Area[]>> } | null = null;
+type KeptAreas = { revision: string; checkedAt: number; byBureau: Map<string, Promise<Area[]>> };
+const keptAreas = new WeakMap<object, KeptAreas>();
 
-async function bureauAreas(db: Executor, bureauId: string): Promise<Area[]> {
-  const { revision } = await db
-    .selectFrom('org_area_revision')
-    .select(sql<string>`revision::text`.as('revision'))
-    .executeTakeFirstOrThrow();
-  if (areasAt?.revision !== revision) areasAt = { revision, byBureau: new Map() };
-  const kept = areasAt;
-  let areas = kept.byBureau.get(bureauId);
+/** `fresh` (tests): the instant (performance.now() ms) and the recheck period to judge the kept revision by. */
+export type AreaFreshness = { now?: number; recheckMs?: number };
+
+async function bureauAreas(db: Executor, bureauId: string, fresh: AreaFreshness = {}): Promise<Area[]> {
+  const key = db.getExecutor().adapter;
+  const now = fresh.now ?? performance.now();
+  let kept = keptAreas.get(key);
+  if (!kept || areaRevisionDue(kept.checkedAt, now, fresh.recheckMs)) {
+    const { revision } = await db
+      .selectFrom('org_area_revision')
+      .select(sql<string>`revision::text`.as('revision'))
+      .executeTakeFirstOrThrow();
+    const latest = keptAreas.get(key);
+    if (latest?.revision === revision) latest.checkedAt = Math.max(latest.checkedAt, now);
+    else keptAreas.set(key, { revision, checkedAt: now, byBureau: new Map() });
+    kept = keptAreas.get(key)!;
+  }
+  const at = kept;
+  let areas = at.byBureau.get(bureauId);
   if (!areas) {
     areas = db
       .selectFrom('org_areas as a')
@@ -212,9 +228,9 @@ async function bureauAreas(db: Executor, bureauId: string): Promise<Area[]> {
       .where('o.active', '=', true)
       .orderBy('a.org_id')
       .execute();
-    kept.byBureau.set(bureauId, areas);
+    at.byBureau.set(bureauId, areas);
     // A failed read is not kept.
-    areas.catch(() => kept.byBureau.delete(bureauId));
+    areas.catch(() => at.byBureau.delete(bureauId));
   }
   return areas;
 }
@@ -229,8 +245,9 @@ export async function squadAt(
   lon: number,
   lat: number,
   pointIn: (geometry: unknown) => boolean,
+  fresh?: AreaFreshness,
 ): Promise<string | null> {
-  const areas = await bureauAreas(db, bureauId);
+  const areas = await bureauAreas(db, bureauId, fresh);
   return (
     areas.find((a) => a.min_lon <= lon && a.max_lon >= lon && a.min_lat <= lat && a.max_lat >= lat && pointIn(a.geometry))?.org_id ?? null
   );

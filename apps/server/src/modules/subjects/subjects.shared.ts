@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Deps, Executor } from '../../context.ts';
 import { districtAt, type DistrictGeometry } from '@chengguan/domain';
-import { squadAt } from './subjects.repository.ts';
+import { squadAt, type AreaFreshness } from './subjects.repository.ts';
 import { regradeSubjects } from './use-cases/grading.ts';
 
 /** Timeline kinds the risk rules count (the domain's RiskEventType) … */
@@ -168,9 +168,14 @@ export async function subjectPool(db: Executor, f: SubjectPoolFilter): Promise<S
  * The squad whose service area (org_areas) holds a WGS-84 point, among the bureau's active squads; null when none
  * does. The same rule the registry files a subject's squad by, for other modules (诉件 routing).
  */
-export async function squadOfPoint(db: Executor, bureauId: string, point: readonly [number, number]): Promise<string | null> {
+export async function squadOfPoint(
+  db: Executor,
+  bureauId: string,
+  point: readonly [number, number],
+  fresh?: AreaFreshness,
+): Promise<string | null> {
   const p: [number, number] = [point[0], point[1]];
-  return squadAt(db, bureauId, p[0], p[1], (g) => districtAt(p, [{ name: 'area', geometry: g as DistrictGeometry }]) !== null);
+  return squadAt(db, bureauId, p[0], p[1], (g) => districtAt(p, [{ name: 'area', geometry: g as DistrictGeometry }]) !== null, fresh);
 }
 
 /** The service areas (WGS-84 GeoJSON) of the active squads inside a jurisdiction, for maps of other modules. */

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Flex, Form, Input, Modal, Select, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Modal, Select, type TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import type { CreateJointOrderBody, JointOrderSummary, OrgNode } from '@chengguan/contracts';
@@ -7,7 +7,7 @@ import { JOINT_ORDER_CATEGORY_CODES, JOINT_ORDER_DIRECTION_CODES, JOINT_ORDER_ST
 import { coordinationApi } from '../../api/coordination.ts';
 import { orgApi } from '../../api/endpoints.ts';
 import { type Query } from '../../api/client.ts';
-import { errorText } from '../../api/errors.ts';
+import { applyServerErrors, errorText } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
@@ -33,15 +33,38 @@ export default function JointOrderListPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
+  const [playing, setPlaying] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [reload, setReload] = useState(0);
   const [form] = Form.useForm();
+  const [playForm] = Form.useForm<{ partnerId: string; orgId: string }>();
+  const { message } = App.useApp();
   const query = { ...filters, ...paging } as Query;
-  const list = useLoad((signal) => coordinationApi.orders(query, signal), JSON.stringify(query));
+  const list = useLoad((signal) => coordinationApi.orders(query, signal), `${JSON.stringify(query)}:${reload}`);
   const partners = useLoad((signal) => coordinationApi.partners(signal), 'partners');
   const orgs = useLoad(
-    (signal) => (creating ? orgApi.tree() : Promise.resolve([] as OrgNode[])).then((x) => (signal.aborted ? [] : x)),
-    String(creating),
+    (signal) => (creating || playing ? orgApi.tree() : Promise.resolve([] as OrgNode[])).then((x) => (signal.aborted ? [] : x)),
+    String(creating || playing),
   );
   const isPartner = !!me?.roles.includes('partner');
+  // The partner systems' connector: the page says plainly when it is the local simulator.
+  const connector = useLoad((signal) => (isPartner ? Promise.resolve(null) : coordinationApi.connector(signal)), `connector:${reload}`);
+  const canPlay = !!connector.data?.simulator && (!!me?.roles.includes('commander') || !!me?.roles.includes('admin'));
+  const play = async () => {
+    const v = await playForm.validateFields();
+    setBusy(true);
+    try {
+      const r = await coordinationApi.playPartnerOrder(v);
+      void message.success(t('joint.connector.played', { number: r.partnerOrderNo }));
+      setPlaying(false);
+      // The worker files it within seconds; the list is read again then.
+      window.setTimeout(() => setReload((n) => n + 1), 3000);
+    } catch (err) {
+      if (!applyServerErrors(playForm, err, lang)) void message.error(errorText(err, t, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
   const canCreate = isPartner || !!me?.permissions.includes('joint:write');
   const setFilter = (patch: Filters) => {
     setFilters((f) => ({ ...f, ...patch }));
@@ -96,6 +119,50 @@ export default function JointOrderListPage() {
         </>
       }
     >
+      {connector.data?.enabled && (
+        <Alert
+          type={connector.data.simulator ? 'warning' : 'info'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="partner-connector-banner"
+          message={t(connector.data.simulator ? 'joint.connector.simulator' : 'joint.connector.live', {
+            label: lang === 'en-US' ? connector.data.labelEn : connector.data.labelZh,
+          })}
+          description={t('joint.connector.callbacks', connector.data.callbacks)}
+          action={
+            canPlay ? (
+              <Button size="small" onClick={() => setPlaying(true)} data-testid="partner-sim-play">
+                {t('joint.connector.play')}
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
+      <Modal
+        open={playing}
+        title={t('joint.connector.play')}
+        confirmLoading={busy}
+        onCancel={() => setPlaying(false)}
+        onOk={() => void play()}
+        destroyOnHidden
+      >
+        <Form form={playForm} layout="vertical" preserve={false}>
+          <Form.Item
+            name="partnerId"
+            label={t('joint.col.partner')}
+            rules={[{ required: true, message: t('common.required', { field: t('joint.col.partner') }) }]}
+          >
+            <Select options={(partners.data ?? []).filter((p) => p.active).map((p) => ({ value: p.id, label: p.name }))} />
+          </Form.Item>
+          <Form.Item
+            name="orgId"
+            label={t('joint.col.org')}
+            rules={[{ required: true, message: t('common.required', { field: t('joint.col.org') }) }]}
+          >
+            <Select showSearch optionFilterProp="label" options={squadOptions(orgs.data ?? [])} />
+          </Form.Item>
+        </Form>
+      </Modal>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
           <ListSearch value={filters.q} onSearch={(q) => setFilter({ q })} placeholder={t('joint.filter.search')} />

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Spin, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Spin, Tag, Timeline } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import type { JointOrderActionCode, JointOrderDetail } from '@chengguan/contracts';
 import { coordinationApi } from '../../api/coordination.ts';
+import { ticketsApi } from '../../api/tickets.ts';
+import { useAuth } from '../../auth/auth.tsx';
 import { applyServerErrors, errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
@@ -22,6 +24,10 @@ export default function JointOrderPage() {
   const [action, setAction] = useState<JointOrderActionCode | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
+  const [ticketForm] = Form.useForm<{ categoryCode: string }>();
+  const [making, setMaking] = useState(false);
+  const { me } = useAuth();
+  const categories = useLoad((signal) => (making ? ticketsApi.categories(signal) : Promise.resolve([])), `cats:${making}`);
   const d = current ?? order.data;
   if (order.error) return <Alert type="error" showIcon message={errorText(order.error, t, lang)} />;
   if (!d) return <Spin />;
@@ -38,6 +44,22 @@ export default function JointOrderPage() {
       setBusy(false);
     }
   };
+  // 转为诉件: the command centre, on a partner's order that has none yet.
+  const canMakeTicket =
+    !!me?.roles.includes('commander') && d.direction === 'inbound' && !d.ticketId && d.state !== 'cancelled' && d.state !== 'returned';
+  const makeTicket = async () => {
+    const v = await ticketForm.validateFields();
+    setBusy(true);
+    try {
+      setCurrent(await coordinationApi.makeTicket(d.id, v));
+      setMaking(false);
+      message.success(t('joint.ticket.made'));
+    } catch (err) {
+      if (!applyServerErrors(ticketForm, err, lang)) message.error(errorText(err, t, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
   const open = (a: JointOrderActionCode) => {
     if (a === 'accept' || a === 'confirm') return void run(a, {});
     form.resetFields();
@@ -48,16 +70,25 @@ export default function JointOrderPage() {
     <Page
       title={t('joint.page.title', { number: d.number })}
       testId="joint-order-page"
-      extra={d.allowedActions.map((a) => (
-        <Button
-          key={a}
-          type={a === 'accept' || a === 'report' || a === 'confirm' ? 'primary' : 'default'}
-          onClick={() => open(a)}
-          data-testid={`joint-action-${a}`}
-        >
-          {t(`joint.action.${a}`)}
-        </Button>
-      ))}
+      extra={[
+        ...d.allowedActions.map((a) => (
+          <Button
+            key={a}
+            type={a === 'accept' || a === 'report' || a === 'confirm' ? 'primary' : 'default'}
+            onClick={() => open(a)}
+            data-testid={`joint-action-${a}`}
+          >
+            {t(`joint.action.${a}`)}
+          </Button>
+        )),
+        ...(canMakeTicket
+          ? [
+              <Button key="ticket" onClick={() => setMaking(true)} data-testid="joint-make-ticket">
+                {t('joint.ticket.make')}
+              </Button>,
+            ]
+          : []),
+      ]}
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
@@ -81,6 +112,7 @@ export default function JointOrderPage() {
           <Descriptions.Item label={t('joint.col.clock')} span={2}>
             {t('joint.clock.limits', { hours: d.limits.acceptHours, days: d.limits.handleDays })}
           </Descriptions.Item>
+          {d.partnerOrderNo && <Descriptions.Item label={t('joint.page.partnerOrderNo')}>{d.partnerOrderNo}</Descriptions.Item>}
           {d.ticketId && (
             <Descriptions.Item label={t('joint.page.ticket')}>
               <Link to={`/tickets/${d.ticketId}`}>{d.ticketNumber}</Link>
@@ -115,7 +147,8 @@ export default function JointOrderPage() {
             color: e.late ? 'red' : 'blue',
             children: (
               <>
-                <b>{t(`joint.action.${e.action as JointOrderActionCode | 'dispatch'}`)}</b> · {e.actorName} · {shanghaiTime(e.at)}
+                <b>{t(`joint.action.${e.action as JointOrderActionCode | 'dispatch' | 'ticket'}`)}</b> · {e.actorName} ·{' '}
+                {shanghaiTime(e.at)}
                 {e.late && (
                   <Tag color="red" style={{ marginLeft: 8 }}>
                     {t('joint.page.late')}
@@ -146,6 +179,33 @@ export default function JointOrderPage() {
               <Input.TextArea rows={3} data-testid="joint-step-reason" />
             </Form.Item>
           )}
+        </Form>
+      </Modal>
+      <Modal
+        open={making}
+        title={t('joint.ticket.make')}
+        confirmLoading={busy}
+        onCancel={() => setMaking(false)}
+        onOk={() => void makeTicket()}
+        destroyOnHidden
+      >
+        <Alert type="info" showIcon message={t('joint.ticket.hint')} style={{ marginBottom: 12 }} />
+        <Form form={ticketForm} layout="vertical" preserve={false} data-testid="joint-ticket-form">
+          <Form.Item
+            name="categoryCode"
+            label={t('joint.ticket.category')}
+            rules={[{ required: true, message: t('common.required', { field: t('joint.ticket.category') }) }]}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              loading={categories.loading}
+              options={(categories.data ?? [])
+                .filter((c) => c.selectable)
+                .map((c) => ({ value: c.code, label: `${c.code} ${lang === 'en-US' ? c.nameEn : c.nameZh}` }))}
+              data-testid="joint-ticket-category"
+            />
+          </Form.Item>
         </Form>
       </Modal>
     </Page>

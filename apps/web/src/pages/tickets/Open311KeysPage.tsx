@@ -10,6 +10,9 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ListSearch } from '../../components/ListSearch.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { serverPagination } from '../../lib/paging.ts';
+import type { Query } from '../../api/client.ts';
 
 function bureausOf(nodes: readonly OrgNode[]): { value: string; label: string }[] {
   return nodes.flatMap((n) => [
@@ -22,26 +25,26 @@ const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { ti
 
 /**
  * Open311 合作方密钥 (the administrator's): the partner keys of the bureaus in his jurisdiction — issue one (the key is
- * shown this once; only its digest is kept), revoke one. The keys are few: the list is filtered on this page.
+ * shown this once; only its digest is kept), revoke one. Filtered and paged on the server, exported with the same filters.
  */
 export default function Open311KeysPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [reload, setReload] = useState(0);
-  const [q, setQ] = useState<string | undefined>();
-  const [status, setStatus] = useState<'active' | 'revoked' | undefined>();
+  const [filters, setFilters] = useState<{ q?: string; status?: 'active' | 'revoked'; bureauId?: string }>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [issuing, setIssuing] = useState(false);
   const [created, setCreated] = useState<CreatedOpen311Key | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ name: string; bureauId: string }>();
-  const keys = useLoad((signal) => open311KeyApi.list(signal), `keys:${reload}`);
+  const query = { ...filters, ...paging } as Query;
+  const keys = useLoad((signal) => open311KeyApi.list(query, signal), `keys:${JSON.stringify(query)}:${reload}`);
+  const setFilter = (patch: typeof filters) => {
+    setFilters((f) => ({ ...f, ...patch }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
   const orgs = useLoad((signal) => orgApi.tree().then((x) => (signal.aborted ? [] : x)), 'orgs');
   const bureaus = useMemo(() => bureausOf(orgs.data ?? []), [orgs.data]);
-  const shown = (keys.data ?? []).filter(
-    (k) =>
-      (!q || k.name.includes(q) || k.keyHint.includes(q)) &&
-      (!status || (status === 'revoked' ? k.revokedAt !== null : k.revokedAt === null)),
-  );
   const issue = async () => {
     const v = await form.validateFields();
     setBusy(true);
@@ -116,18 +119,28 @@ export default function Open311KeysPage() {
       <Alert type="info" showIcon message={t('o311.hint')} style={{ marginBottom: 16 }} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
-          <ListSearch value={q} onSearch={setQ} placeholder={t('o311.search')} />
+          <ListSearch value={filters.q} onSearch={(q) => setFilter({ q })} placeholder={t('o311.search')} />
+          <Select
+            allowClear
+            placeholder={t('o311.col.bureau')}
+            value={filters.bureauId}
+            onChange={(bureauId?: string) => setFilter({ bureauId })}
+            options={bureaus}
+            style={{ width: 180 }}
+            data-testid="o311-filter-bureau"
+          />
           <Select
             allowClear
             placeholder={t('o311.col.status')}
-            value={status}
-            onChange={setStatus}
+            value={filters.status}
+            onChange={(status?: 'active' | 'revoked') => setFilter({ status })}
             options={[
               { value: 'active', label: t('o311.status.active') },
               { value: 'revoked', label: t('o311.status.revokedShort') },
             ]}
             style={{ width: 120 }}
           />
+          <ExportButton path={open311KeyApi.exportPath} query={filters as Query} filename={`${t('o311.title')}.xlsx`} />
         </Flex>
       </Card>
       {!!keys.error && <Alert type="error" showIcon message={errorText(keys.error, t, lang)} style={{ marginBottom: 16 }} />}
@@ -135,10 +148,10 @@ export default function Open311KeysPage() {
         rowKey="id"
         size="middle"
         loading={keys.loading}
-        dataSource={shown}
+        dataSource={keys.data?.items ?? []}
         columns={columns}
         scroll={{ x: 1050 }}
-        pagination={{ pageSize: 20, showTotal: (n) => t('common.total', { n }) }}
+        pagination={serverPagination(paging, keys.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
         data-testid="o311-table"
       />
       <Modal

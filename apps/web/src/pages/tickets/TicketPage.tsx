@@ -172,6 +172,17 @@ export default function TicketPage() {
               {d.replyText}
             </Descriptions.Item>
           )}
+          {d.jointOrders.length > 0 && (
+            <Descriptions.Item label={t('ticket.page.jointOrders')} span={2}>
+              <Space wrap>
+                {d.jointOrders.map((o) => (
+                  <Link key={o.id} to={`/joint-orders/${o.id}`} data-testid="ticket-joint-order-link">
+                    {o.number} · {o.partnerName}
+                  </Link>
+                ))}
+              </Space>
+            </Descriptions.Item>
+          )}
           {d.caseId && (
             <Descriptions.Item label={t('conv.case')}>
               <Space wrap>

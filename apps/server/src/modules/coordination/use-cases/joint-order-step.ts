@@ -14,6 +14,7 @@ import { writerOf } from '../coordination.access.ts';
 import { findOrder, insertOrderEvent, updateOrderFrom } from '../coordination.repository.ts';
 import type { JointOrdersTable } from '../coordination.tables.ts';
 import { getJointOrder } from './joint-orders.ts';
+import { enqueuePartnerCallback } from '../connector/partner-connector.ts';
 
 export async function takeJointOrderStep(
   deps: Deps,
@@ -101,6 +102,15 @@ export async function takeJointOrderStep(
       actor_name: actor.name,
       note,
       late,
+      at: now,
+    });
+    // An order the partner's system filed: the step goes back to it as a callback (queued in this transaction).
+    await enqueuePartnerCallback(trx, deps, o, {
+      action,
+      state: step.to,
+      late,
+      note,
+      resultText: action === 'report' ? (set.result_text as string) : null,
       at: now,
     });
     await recordAudit(trx, deps, actor, meta, {

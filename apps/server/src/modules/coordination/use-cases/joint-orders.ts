@@ -74,6 +74,7 @@ async function orderDetail(deps: Deps, db: Executor, reader: Reader, actor: Acto
     point: r.point_lon !== null && r.point_lat !== null ? { lon: r.point_lon, lat: r.point_lat } : null,
     ticketId: r.ticket_id,
     ticketNumber: await ticketNumberOf(db, r.ticket_id),
+    partnerOrderNo: r.partner_order_no,
     caseId: r.case_id,
     resultText: r.result_text,
     resultPhotos: r.result_photos,

@@ -7,6 +7,7 @@ import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { assertPermission, isCityWide } from '../../../shared/access.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
+import { areasWritten } from '../../../shared/area-revision.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { getOrgRowOrFail } from '../../org/index.ts';
 import { toListItem } from '../subjects.mapper.ts';
@@ -367,6 +368,7 @@ export async function putOrgArea(deps: Deps, actor: Actor, meta: RequestMeta, or
       max_lat: n,
       updated_at: now,
     };
+    areasWritten();
     await trx
       .insertInto('org_areas')
       .values({ org_id: orgId, ...values })

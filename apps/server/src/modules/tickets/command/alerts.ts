@@ -4,10 +4,14 @@
 // threshold, due instant) is raised once: the `ticket_alerts` row and its messages are written in one transaction per
 // ticket, and a row already there is skipped, so re-runs, a second worker and a run after a crash raise nothing twice.
 // The instant is a parameter (`now`); the job reschedules itself every TICKET_ALERT_SCAN_MINUTES.
+// When the handling limit has passed (超期), the squad's leaders and the handling officer when one is assigned also get
+// an SMS through the messaging module (MESSAGE_PROVIDER; the local provider logs it in `messages` and sends nothing),
+// in the same transaction as the alert row: one SMS per officer per ticket per limit (a new limit after an approved
+// extension is a new due instant, so a new alert); a rerun finds the row and sends nothing.
 import { ticketAlertsDue, type TicketAlertDue } from '@chengguan/domain';
 import { sql } from 'kysely';
 import type { Deps, Executor } from '../../../context.ts';
-import { postConsoleMessages, type ConsoleMessage } from '../../messaging/index.ts';
+import { channelOf, postConsoleMessages, sendMessage, type ConsoleMessage } from '../../messaging/index.ts';
 import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
 import { OPEN } from '../use-cases/read-tickets.ts';
 import { alertConfig, alertFacts } from './command-queue.ts';
@@ -30,6 +34,7 @@ type Candidate = {
   state: string;
   paused_since: Date | null;
   reporter_phone: string | null;
+  officer_id: string | null;
   first_contact_due_at: Date;
   first_contact_at: Date | null;
   handling_due_at: Date;
@@ -57,6 +62,39 @@ async function recipientsOf(db: Executor, t: Candidate): Promise<string[]> {
   return rows.map((r) => r.id).sort();
 }
 
+/** Who gets the overdue SMS: the squad's leaders and the handling officer (active officers with a mobile number). */
+async function smsRecipientsOf(db: Executor, t: Candidate): Promise<{ id: string; phone: string }[]> {
+  const none = '00000000-0000-0000-0000-000000000000';
+  const rows = await db
+    .selectFrom('officers as o')
+    .select(['o.id', 'o.phone'])
+    .distinct()
+    .where('o.active', '=', true)
+    .where('o.phone', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('o.id', '=', t.officer_id ?? none),
+        eb.and([
+          eb('o.org_id', '=', t.org_id ?? none),
+          eb.exists(
+            eb
+              .selectFrom('officer_roles as r')
+              .select('r.officer_id')
+              .whereRef('r.officer_id', '=', 'o.id')
+              .where('r.role', '=', 'squad_leader'),
+          ),
+        ]),
+      ]),
+    )
+    .orderBy('o.id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, phone: (r.phone ?? '').replace(/[\s-]/g, '') })).filter((r) => channelOf(r.phone) === 'sms');
+}
+
+function smsTextOf(t: Candidate, a: TicketAlertDue): string {
+  return `【城管执法】诉件${t.number}（${t.category_name}${t.address ? `，${t.address}` : ''}）已超过办结时限（${shanghaiTime(a.dueAt)}），请尽快处置并回复。`;
+}
+
 function messageOf(t: Candidate, a: TicketAlertDue, recipient: string): ConsoleMessage {
   const what = a.threshold === 'warning' ? '临期' : '超期';
   const due = shanghaiTime(a.dueAt);
@@ -71,7 +109,7 @@ function messageOf(t: Candidate, a: TicketAlertDue, recipient: string): ConsoleM
   };
 }
 
-export type AlertScanResult = { looked: number; raised: number; messages: number };
+export type AlertScanResult = { looked: number; raised: number; messages: number; sms: number };
 
 export async function scanTicketAlerts(deps: Deps, now: Date = deps.clock.now()): Promise<AlertScanResult> {
   const config = alertConfig(deps);
@@ -91,6 +129,7 @@ export async function scanTicketAlerts(deps: Deps, now: Date = deps.clock.now())
       't.state',
       't.paused_since',
       't.reporter_phone',
+      't.officer_id',
       't.first_contact_due_at',
       't.first_contact_at',
       't.handling_due_at',
@@ -140,6 +179,7 @@ export async function scanTicketAlerts(deps: Deps, now: Date = deps.clock.now())
     .execute()) as Candidate[];
   let raised = 0;
   let messages = 0;
+  let sms = 0;
   for (const t of candidates) {
     const due = ticketAlertsDue(alertFacts(t), now, config);
     if (due.length === 0) continue;
@@ -169,6 +209,12 @@ export async function scanTicketAlerts(deps: Deps, now: Date = deps.clock.now())
           recipients.map((id) => messageOf(t, a, id)),
         );
         messages += n;
+        if (a.clock === 'handling' && a.threshold === 'expired') {
+          for (const r of await smsRecipientsOf(trx, t)) {
+            await sendMessage(trx, deps, { to: r.phone, text: smsTextOf(t, a), purpose: 'reminder', bureauId: t.bureau_id });
+            sms++;
+          }
+        }
         await trx
           .updateTable('ticket_alerts')
           .set({ recipients: recipients.length })
@@ -180,7 +226,7 @@ export async function scanTicketAlerts(deps: Deps, now: Date = deps.clock.now())
       }
     });
   }
-  return { looked: candidates.length, raised, messages };
+  return { looked: candidates.length, raised, messages, sms };
 }
 
 /** The next scan, one job per slot of TICKET_ALERT_SCAN_MINUTES (a second worker schedules the same row). */

@@ -1,8 +1,10 @@
 // Partner keys (api_key of GeoReport v2): made and revoked by an administrator for a district bureau in his
 // jurisdiction; the requests a key files become tickets of that bureau. Only the SM3 digest of a key is stored.
-import type { CreatedOpen311Key, CreateOpen311KeyBody, Open311Key } from '@chengguan/contracts';
+import type { CreatedOpen311Key, CreateOpen311KeyBody, Open311Key, Open311KeyListQuery, PageOf } from '@chengguan/contracts';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
+import { escapeLike } from '../../../db/like.ts';
+import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { apiKeyDigest, newApiKey } from '../../../shared/api-keys.ts';
 import { recordAudit } from '../../audit/index.ts';
@@ -27,10 +29,25 @@ function notFound(field?: string): AppError {
   });
 }
 
-async function keyRows(db: Executor, where: { id?: string; jurisdictionPath: string }): Promise<Open311Key[]> {
+type KeyFilter = { id?: string; jurisdictionPath: string; q?: string; status?: 'active' | 'revoked'; bureauId?: string };
+
+function keyQuery(db: Executor, where: KeyFilter) {
   let q = db
     .selectFrom('open311_keys as k')
     .innerJoin('orgs as b', 'b.id', 'k.bureau_id')
+    .where('b.path', 'like', `${escapeLike(where.jurisdictionPath)}%`);
+  if (where.id) q = q.where('k.id', '=', where.id);
+  if (where.bureauId) q = q.where('k.bureau_id', '=', where.bureauId);
+  if (where.status) q = q.where('k.revoked_at', where.status === 'revoked' ? 'is not' : 'is', null);
+  if (where.q) {
+    const like = `%${escapeLike(where.q)}%`;
+    q = q.where((eb) => eb.or([eb('k.name', 'like', like), eb('k.key_hint', 'like', like)]));
+  }
+  return q;
+}
+
+async function keyRows(db: Executor, where: KeyFilter, limit = 1000, offset = 0): Promise<Open311Key[]> {
+  const rows = await keyQuery(db, where)
     .select((eb) => [
       'k.id',
       'k.name',
@@ -45,11 +62,11 @@ async function keyRows(db: Executor, where: { id?: string; jurisdictionPath: str
         .select((e) => e.fn.countAll<string>().as('n'))
         .as('request_count'),
     ])
-    .where('b.path', 'like', `${where.jurisdictionPath}%`)
     .orderBy('k.created_at', 'desc')
-    .orderBy('k.id');
-  if (where.id) q = q.where('k.id', '=', where.id);
-  const rows = await q.execute();
+    .orderBy('k.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -62,9 +79,41 @@ async function keyRows(db: Executor, where: { id?: string; jurisdictionPath: str
   }));
 }
 
-export async function listOpen311Keys(deps: Deps, actor: Actor): Promise<Open311Key[]> {
+/** The keys of the administrator's jurisdiction, filtered and paged on the server (newest first). */
+export async function listOpen311Keys(deps: Deps, actor: Actor, q: Open311KeyListQuery = {}, cap = 200): Promise<PageOf<Open311Key>> {
   assertKeyAdmin(actor);
-  return keyRows(deps.db, { jurisdictionPath: actor.jurisdictionPath });
+  const page = q.page ?? 1;
+  const pageSize = Math.min(q.pageSize ?? 20, cap);
+  const filter: KeyFilter = {
+    jurisdictionPath: actor.jurisdictionPath,
+    ...(q.q ? { q: q.q } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.bureauId ? { bureauId: q.bureauId } : {}),
+  };
+  const [count, items] = await Promise.all([
+    keyQuery(deps.db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    keyRows(deps.db, filter, pageSize, (page - 1) * pageSize),
+  ]);
+  return { items, total: Number(count.n), page, pageSize };
+}
+
+const shanghai = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+const EXPORT_COLUMNS: XlsxColumn<Open311Key>[] = [
+  { header: '合作方', value: (k) => k.name, width: 28 },
+  { header: '所属区局', value: (k) => k.bureauName, width: 20 },
+  { header: '密钥末四位', value: (k) => k.keyHint },
+  { header: '发放时间', value: (k) => shanghai(k.createdAt), width: 18 },
+  { header: '已提交诉件', value: (k) => k.requestCount },
+  { header: '状态', value: (k) => (k.revokedAt ? '已停用' : '有效') },
+  { header: '停用时间', value: (k) => (k.revokedAt ? shanghai(k.revokedAt) : null), width: 18 },
+];
+
+/** The same filters in one Excel file (never the keys themselves: only their last four characters). */
+export async function exportOpen311Keys(deps: Deps, actor: Actor, q: Open311KeyListQuery): Promise<Buffer> {
+  const page = await listOpen311Keys(deps, actor, { ...q, page: 1, pageSize: MAX_EXPORT_ROWS }, MAX_EXPORT_ROWS);
+  return toXlsx('开放接口密钥', EXPORT_COLUMNS, page.items);
 }
 
 export async function createOpen311Key(

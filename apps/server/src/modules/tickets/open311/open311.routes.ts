@@ -4,7 +4,17 @@
 // are counted per client address like the other public routes (a valid key refunds its count). The administrator's
 // key routes live under /api/v1/open311-keys.
 import { Type } from '@sinclair/typebox';
-import { CreatedOpen311Key, CreateOpen311KeyBody, ErrorBody, MultilineText, Open311Key, Text, Uuid } from '@chengguan/contracts';
+import {
+  CreatedOpen311Key,
+  CreateOpen311KeyBody,
+  ErrorBody,
+  MultilineText,
+  Open311Key,
+  Open311KeyListQuery,
+  Page,
+  Text,
+  Uuid,
+} from '@chengguan/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
@@ -12,7 +22,8 @@ import { actorOf, metaOf } from '../../../http/auth-hook.ts';
 import { type RouteApp, withSchemaTypes } from '../../../platform/server-module.ts';
 import { addressKey, countAttemptIn, refundAttempt, throttledError } from '../../throttle/index.ts';
 import { formatOf, list, Open311Error, open311Error, send, sendError, type Open311Format } from './open311-format.ts';
-import { createOpen311Key, listOpen311Keys, partnerOf, revokeOpen311Key } from './open311-keys.ts';
+import { createOpen311Key, exportOpen311Keys, listOpen311Keys, partnerOf, revokeOpen311Key } from './open311-keys.ts';
+import { listWithExportRoutes } from '../../../http/xlsx.ts';
 import { requestById, requestOfToken, searchRequests, submitRequest, SERVICE_NOTICE, type Open311Params } from './open311-requests.ts';
 import { listServices, serviceDefinition, serviceEntry, serviceOrFail } from './open311-services.ts';
 
@@ -336,11 +347,17 @@ export function open311PublicRoutes(app: RouteApp, deps: Deps): void {
 /** The administrator's partner keys (/api/v1, session-authenticated). */
 export function open311KeyRoutes(app: RouteApp, deps: Deps): void {
   const ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody };
-  app.get(
-    '/api/v1/open311-keys',
-    { schema: { tags: TAGS, summary: 'Open311 合作方密钥 / partner keys', response: { 200: Type.Array(Open311Key), 403: ErrorBody } } },
-    async (request) => listOpen311Keys(deps, actorOf(request)),
-  );
+  listWithExportRoutes<Open311KeyListQuery>(app, {
+    path: '/api/v1/open311-keys',
+    tags: TAGS,
+    summary: 'Open311 合作方密钥（管辖范围；筛选、分页）/ partner keys',
+    exportSummary: '导出 Open311 合作方密钥（Excel，不含密钥本身）/ export the partner keys',
+    filename: '开放接口密钥.xlsx',
+    querystring: Open311KeyListQuery,
+    response: { 200: Page(Open311Key), 400: ErrorBody, 403: ErrorBody },
+    list: (actor, query) => listOpen311Keys(deps, actor, query),
+    exportXlsx: (actor, query) => exportOpen311Keys(deps, actor, query),
+  });
   app.post(
     '/api/v1/open311-keys',
     {

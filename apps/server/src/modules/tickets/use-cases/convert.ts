@@ -21,6 +21,7 @@ const CHANNEL_SOURCE: Record<string, string> = {
   officer: '自行发现',
   workroom: '社区工作室',
   open311: 'Open311',
+  joint_order: '联合工单',
 };
 
 /** 案件来源说明: the channel and the sender's number, with our ticket number. */

@@ -93,13 +93,13 @@ export async function createTicket(
 export type IntakeBy = { id: string | null; name: string; bureauId: string; orgId: string | null; jurisdictionPath: string };
 
 /** What intake takes: the console's body, or a citizen's complaint through the portal (channel `portal`). */
-export type IntakeBody = Omit<CreateTicketBody, 'channel'> & { channel: CreateTicketBody['channel'] | 'portal' };
+export type IntakeBody = Omit<CreateTicketBody, 'channel'> & { channel: CreateTicketBody['channel'] | 'portal' | 'joint_order' };
 
 /** Where the photos must have been uploaded: by the bureau (default) or by the citizen filing in the portal. */
 export type IntakeOptions = { photosHeldBy?: { kind: 'citizen'; id: string } };
 
 /** Channels whose tickets carry the sender's own number (the same number twice is one ticket). */
-const NUMBERED_CHANNELS: ReadonlySet<string> = new Set(['hotline_12345', 'city_ops']);
+const NUMBERED_CHANNELS: ReadonlySet<string> = new Set(['hotline_12345', 'city_ops', 'joint_order']);
 
 /**
  * The intake itself, after the caller's access checks: validation, the sender's number (idempotent), category, point
@@ -250,9 +250,11 @@ export async function intakeTicket(
         ? '执法队员自行发现'
         : body.channel === 'portal'
           ? '市民通过门户投诉'
-          : body.externalNo
-            ? `来件编号 ${body.externalNo}`
-            : '社区工作室登记',
+          : body.channel === 'joint_order'
+            ? `由联合工单 ${body.externalNo} 生成`
+            : body.externalNo
+              ? `来件编号 ${body.externalNo}`
+              : '社区工作室登记',
       at: now,
     };
     await insertTicketEvent(trx, {

@@ -58,14 +58,33 @@ export async function getTicketRowOrFail(deps: Deps, actor: Actor, id: string): 
 export async function getTicket(deps: Deps, actor: Actor, id: string): Promise<TicketDetail> {
   assertPermission(actor, 'ticket:read');
   const t = await getTicketRowOrFail(deps, actor, id);
-  const [events, extensions, children, outbox, linkedCase] = await Promise.all([
+  const [events, extensions, children, outbox, linkedCase, jointOrders] = await Promise.all([
     ticketEvents(deps.db, id),
     ticketExtensions(deps.db, id),
     deps.db.selectFrom('tickets').select('id').where('parent_id', '=', id).orderBy('received_at').execute(),
     ticketOutbox(deps.db, id),
     t.case_id ? caseNumberOf(deps.db, t.case_id) : Promise.resolve(null),
+    jointOrdersOf(deps.db, id),
   ]);
-  return ticketDetail(deps, actor, t, { events, extensions, children: children.map((c) => c.id), outbox, linkedCase });
+  return ticketDetail(deps, actor, t, {
+    events,
+    extensions,
+    children: children.map((c) => c.id),
+    outbox,
+    linkedCase,
+    jointOrders,
+  });
+}
+
+/** The joint orders linked to the ticket (the coordination module's table, read by its link column). */
+async function jointOrdersOf(db: Deps['db'], ticketId: string): Promise<TicketDetail['jointOrders']> {
+  return db
+    .selectFrom('joint_orders as j')
+    .innerJoin('partner_units as p', 'p.id', 'j.partner_id')
+    .select(['j.id', 'j.number', 'p.name as partnerName', 'j.direction', 'j.state'])
+    .where('j.ticket_id', '=', ticketId)
+    .orderBy('j.created_at')
+    .execute();
 }
 
 type TicketEventRow = Awaited<ReturnType<typeof ticketEvents>>[number];
@@ -79,7 +98,7 @@ export type IntakeEvent = Pick<TicketEventRow, 'id' | 'action' | 'from_state' | 
 export async function newTicketDetail(deps: Deps, actor: Actor, id: string, intake: IntakeEvent): Promise<TicketDetail> {
   assertPermission(actor, 'ticket:read');
   const t = await getTicketRowOrFail(deps, actor, id);
-  return ticketDetail(deps, actor, t, { events: [intake], extensions: [], children: [], outbox: [], linkedCase: null });
+  return ticketDetail(deps, actor, t, { events: [intake], extensions: [], children: [], outbox: [], linkedCase: null, jointOrders: [] });
 }
 
 async function ticketDetail(
@@ -92,9 +111,10 @@ async function ticketDetail(
     children: string[];
     outbox: Awaited<ReturnType<typeof ticketOutbox>>;
     linkedCase: string | null;
+    jointOrders: TicketDetail['jointOrders'];
   },
 ): Promise<TicketDetail> {
-  const { events, extensions, children, outbox, linkedCase } = parts;
+  const { events, extensions, children, outbox, linkedCase, jointOrders } = parts;
   const now = deps.clock.now();
   const calendar = await loadWorkCalendar(deps.db, t.law_revision);
   let duplicates: TicketDetail['duplicates'] = [];
@@ -152,6 +172,7 @@ async function ticketDetail(
     outcomeReplyQueuedAt: t.outcome_reply_queued_at ? new Date(t.outcome_reply_queued_at).toISOString() : null,
     outcomeReplySentAt: t.outcome_reply_sent_at ? new Date(t.outcome_reply_sent_at).toISOString() : null,
     children,
+    jointOrders,
     allowedActions: allowedTicketActions(t.state as TicketState, actor.roles).filter(
       (a) => a !== 'convertToCase' || (t.case_id === null && t.parent_id === null && actor.permissions.has('case:write')),
     ),
@@ -249,6 +270,7 @@ const CHANNEL_ZH: Record<TicketSummary['channel'], string> = {
   officer: '自行发现',
   workroom: '社区工作室',
   open311: '开放接口',
+  joint_order: '联合工单',
 };
 const STATE_ZH: Record<TicketSummary['state'], string> = {
   received: '待签收',

@@ -1,0 +1,192 @@
+// A partner department's own system (交警, 房管, 绿化市容 …) acting on joint orders through a connector instead of an
+// account (docs/coordination.md §5). Inbound: the partner files an order at POST /api/public/partner-connector/orders,
+// signed with HMAC-SM3 over the flat fields (shared/connector-signing.ts: timestamp window, one-time nonce in
+// connector_nonces); the partner's own order number makes the filing idempotent. Outbound: every step city
+// management takes on such an order (接单, 处置反馈, 退单) and the partner's own ones echoed back are queued as a callback in
+// the step's transaction (partner_connector_outbox, one row per idempotency key), signed and retried with backoff by the
+// worker (job partner.connector.send). PARTNER_CONNECTOR=simulator: a local simulator plays the partner (simulator.ts);
+// a real partner system plugs in behind the same contract (test/partner-connector.contract.ts).
+import { randomBytes } from 'node:crypto';
+import type { PartnerCallbackMessage } from '@chengguan/contracts';
+import type { Deps, Executor } from '../../../context.ts';
+import { signedHeaders } from '../../../shared/connector-signing.ts';
+import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
+
+export type PartnerTransport = (
+  url: string,
+  headers: Record<string, string>,
+  body: Record<string, unknown>,
+) => Promise<{ status: number; body: string }>;
+
+export type PartnerConnectorAdapter = {
+  name: string;
+  labelZh: string;
+  labelEn: string;
+  simulator: boolean;
+  /** Where the callbacks of a partner's orders go. */
+  callbackUrl(deps: Deps, partnerCode: string): string;
+};
+
+export const PARTNER_INBOUND_PATH = '/api/public/partner-connector/orders';
+export const PARTNER_SIM_CALLBACK_PATH = '/api/public/partner-connector-sim/callbacks';
+export const LABEL = { zh: '协作部门接口报文', en: 'partner connector message' };
+
+const base = (deps: Deps) => deps.config.ticketExchangeBaseUrl ?? `http://127.0.0.1:${deps.config.port}`;
+
+export const partnerSimulatorAdapter: PartnerConnectorAdapter = {
+  name: 'simulator',
+  labelZh: '模拟协作部门系统（本地模拟，非真实交警、房管等部门系统）',
+  labelEn: 'Simulated partner system (local simulator, not a real department’s system)',
+  simulator: true,
+  callbackUrl: (deps) => `${base(deps)}${PARTNER_SIM_CALLBACK_PATH}`,
+};
+
+export function partnerAdapter(config: Deps['config']): PartnerConnectorAdapter | null {
+  return config.partnerConnector === 'simulator' ? partnerSimulatorAdapter : null;
+}
+
+let processSecret: string | null = null;
+export function partnerSecret(config: Deps['config']): string {
+  if (config.partnerConnectorSecret) return config.partnerConnectorSecret;
+  processSecret ??= randomBytes(32).toString('hex');
+  return processSecret;
+}
+
+const faults: ('refuse' | 'lose')[] = [];
+/** The simulated partner's next answers fail (tests): `refuse` — nothing applied; `lose` — applied, the answer lost. */
+export function failNextPartnerAnswers(f: ('refuse' | 'lose')[]): void {
+  faults.push(...f);
+}
+export function nextPartnerFault(kind: 'refuse' | 'lose'): boolean {
+  if (faults[0] !== kind) return false;
+  faults.shift();
+  return true;
+}
+
+let transportOverride: PartnerTransport | null = null;
+/** Tests deliver through the app in-process instead of HTTP. */
+export function setPartnerTransport(t: PartnerTransport | null): void {
+  transportOverride = t;
+}
+export function partnerTransport(): PartnerTransport {
+  const plain: PartnerTransport =
+    transportOverride ??
+    (async (url, headers, body) => {
+      const r = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(15_000),
+      });
+      return { status: r.status, body: await r.text() };
+    });
+  return async (url, headers, body) => {
+    const r = await plain(url, headers, body);
+    if (nextPartnerFault('lose')) throw new Error('simulated network: the answer was lost after the partner applied the message');
+    return r;
+  };
+}
+
+export const JOB_PARTNER_SEND = 'partner.connector.send';
+export const PARTNER_SEND_ATTEMPTS = 8;
+
+export type ConnectorOrder = { id: string; bureau_id: string; partner_id: string; number: string; partner_order_no: string | null };
+
+/**
+ * Queues the callback of one step of a connector order in the step's transaction; nothing for an order filed by an
+ * account. The key names the order, the step and its instant: the same step never queues twice.
+ */
+export async function enqueuePartnerCallback(
+  trx: Executor,
+  deps: Deps,
+  o: ConnectorOrder,
+  step: Pick<PartnerCallbackMessage, 'action' | 'state' | 'late'> & { note?: string | null; resultText?: string | null; at: Date },
+): Promise<void> {
+  if (!o.partner_order_no) return;
+  const unit = await trx.selectFrom('partner_units').select('code').where('id', '=', o.partner_id).executeTakeFirstOrThrow();
+  const idempotencyKey = `partner:${unit.code}:${o.partner_order_no}:${step.action}:${step.at.toISOString()}`;
+  const message: PartnerCallbackMessage = {
+    idempotencyKey,
+    partnerCode: unit.code,
+    partnerOrderNo: o.partner_order_no,
+    number: o.number,
+    action: step.action,
+    state: step.state,
+    ...(step.note ? { note: step.note.slice(0, 2000) } : {}),
+    ...(step.resultText ? { resultText: step.resultText.slice(0, 2000) } : {}),
+    late: step.late,
+    at: step.at.toISOString(),
+  };
+  const id = deps.newId();
+  const now = deps.clock.now();
+  const r = await trx
+    .insertInto('partner_connector_outbox')
+    .values({
+      id,
+      order_id: o.id,
+      partner_id: o.partner_id,
+      bureau_id: o.bureau_id,
+      idempotency_key: idempotencyKey,
+      payload: JSON.stringify(message),
+      status: 'pending',
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return;
+  await enqueueJob(trx, {
+    id: deps.newId(),
+    kind: JOB_PARTNER_SEND,
+    runAt: now,
+    payload: { outboxId: id },
+    dedupeKey: `${JOB_PARTNER_SEND}:${id}`,
+    bureauId: o.bureau_id,
+    maxAttempts: PARTNER_SEND_ATTEMPTS,
+  });
+}
+
+/** One attempt; throws (the worker retries with backoff) unless the partner answered 2xx. */
+export async function sendPartnerCallback(deps: Deps, outboxId: string, attempt: number, maxAttempts: number): Promise<void> {
+  const row = await deps.db.selectFrom('partner_connector_outbox').selectAll().where('id', '=', outboxId).executeTakeFirst();
+  if (!row || row.status === 'sent') return;
+  const adapter = partnerAdapter(deps.config);
+  const body = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as PartnerCallbackMessage;
+  let error: string;
+  if (!adapter) {
+    error = 'the partner connector is off (PARTNER_CONNECTOR=off)';
+  } else {
+    try {
+      const flat = body as unknown as Record<string, unknown>;
+      const r = await partnerTransport()(
+        adapter.callbackUrl(deps, body.partnerCode),
+        { ...signedHeaders(partnerSecret(deps.config), flat, deps.clock.now()) },
+        flat,
+      );
+      if (r.status >= 200 && r.status < 300) {
+        const now = deps.clock.now();
+        await deps.db
+          .updateTable('partner_connector_outbox')
+          .set({ status: 'sent', attempts: attempt, sent_at: now, updated_at: now, last_error: null })
+          .where('id', '=', row.id)
+          .execute();
+        return;
+      }
+      error = `answered ${r.status}: ${r.body.slice(0, 300)}`;
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+    }
+  }
+  await deps.db
+    .updateTable('partner_connector_outbox')
+    .set({ status: attempt >= maxAttempts ? 'failed' : 'retrying', attempts: attempt, last_error: error, updated_at: deps.clock.now() })
+    .where('id', '=', row.id)
+    .execute();
+  throw new Error(`partner callback ${row.idempotency_key}: ${error}`);
+}
+
+export const PARTNER_JOB_HANDLERS: JobHandlers = {
+  [JOB_PARTNER_SEND]: async (deps, job) => {
+    await sendPartnerCallback(deps, (job.payload as { outboxId: string }).outboxId, job.attempts, job.max_attempts);
+  },
+};
