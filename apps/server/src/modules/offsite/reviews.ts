@@ -124,20 +124,27 @@ export async function listReviews(deps: Deps, actor: Actor, q: OffsiteReviewList
       .offset((page - 1) * pageSize)
       .execute(),
   ]);
-  const events = await eventsOf(
-    deps.db,
-    rows.map((r) => r.id),
-  );
-  const c = await contextFor(deps.db, events);
+  const total = Number(n);
+  // The page's events, their devices, the scenes and 浦东's bureaus together (one round of statements).
+  const ids = rows.map((r) => r.id);
+  const [events, scenes, pudong, devices] = await Promise.all([
+    eventsOf(deps.db, ids),
+    scenesOf(deps.db),
+    pudongBureaus(deps.db),
+    ids.length === 0
+      ? Promise.resolve([])
+      : deps.db
+          .selectFrom('offsite_devices')
+          .selectAll()
+          .where('id', 'in', (eb) => eb.selectFrom('offsite_events').select('device_id').where('review_id', 'in', ids))
+          .execute(),
+  ]);
+  const c: Context = { scenes, pudong, devices: new Map(devices.map((d) => [d.id, d])) };
+  const byReview = new Map<string, EventRow[]>();
+  for (const e of events) byReview.set(e.review_id, [...(byReview.get(e.review_id) ?? []), e]);
   return {
-    items: rows.map((r) =>
-      toSummary(
-        r,
-        events.filter((e) => e.review_id === r.id),
-        c,
-      ),
-    ),
-    total: Number(n),
+    items: rows.map((r) => toSummary(r, byReview.get(r.id) ?? [], c)),
+    total,
     page,
     pageSize,
   };
