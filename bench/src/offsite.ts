@@ -66,7 +66,7 @@ const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 function event(i: number, tag: string) {
   const bytes = Buffer.concat([png, Buffer.from(`${tag}:${i}`)]);
   return {
-    eventId: `${tag}-${i}`,
+    eventId: `${tag}-${String(i).padStart(6, '0')}`,
     deviceCode: device.code,
     occurredAt: new Date(Date.now() - (EVENTS - i) * 1000).toISOString(),
     scene: i % 2 ? 'car_wash' : 'cross_door',

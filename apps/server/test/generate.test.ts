@@ -771,7 +771,7 @@ describe('city generator (tiny preset)', () => {
     const reviews = await db.selectFrom('offsite_reviews').selectAll().execute();
     const events = await db.selectFrom('offsite_events').selectAll().execute();
     const cases = await db.selectFrom('cases').select(['id', 'bureau_id', 'registered_on', 'source', 'source_ref']).execute();
-    const offsiteCases = cases.filter((c) => c.source === 'offsite');
+    const offsiteCases = cases.filter((c) => c.source === 'offsite' && c.source_ref?.startsWith('非现场执法 '));
     const active = devices.filter((d) => d.status === 'active');
     expect(active.length).toBe(offsite.devicesInService);
     expect(devices.length).toBe(Number(offsite.devicesInService) + Number(offsite.devicesRetired));
@@ -827,6 +827,33 @@ describe('city generator (tiny preset)', () => {
     }
     const deliveries = await db.selectFrom('offsite_deliveries').select(['event_id', 'device_id']).execute();
     expect(deliveries.length).toBe(events.length);
+    // Posted notices: a 邮寄送达 record of the case's numbered 非现场执法告知书, most served on their return card.
+    const posts = await db
+      .selectFrom('case_services as s')
+      .innerJoin('case_documents as d', 'd.id', 's.document_id')
+      .select([
+        's.case_id',
+        'd.case_id as doc_case',
+        'd.number',
+        's.document_number',
+        's.status',
+        's.posted_on',
+        's.served_on',
+        's.tracking_number',
+      ])
+      .where('s.document_kind', '=', 'offsite_notice')
+      .execute();
+    const byPost = confirmed.filter((r) => r.notice_method === 'post');
+    expect(posts.length).toBe(byPost.length);
+    expect(posts.filter((p) => p.status === 'served').length).toBe(offsite.postedNoticesServed);
+    expect(Number(offsite.postedNoticesPending)).toBeGreaterThan(0);
+    expect(Number(offsite.postedNoticesServed)).toBeGreaterThan(Number(offsite.postedNoticesPending));
+    const postedCases = new Set(byPost.map((r) => r.case_id));
+    for (const p of posts) {
+      expect(postedCases.has(p.case_id) && p.doc_case === p.case_id && p.number === p.document_number).toBe(true);
+      expect(p.posted_on).toBe(caseOf.get(p.case_id)!.registered_on);
+      if (p.status === 'served') expect(p.served_on! > p.posted_on! && p.served_on! <= UNTIL && p.tracking_number !== null).toBe(true);
+    }
   });
 
   it('建筑垃圾: the register and permits per district resolve; permits cover their vehicles; clues name registered vehicles; no GPS points', async () => {
@@ -844,7 +871,8 @@ describe('city generator (tiny preset)', () => {
     expect(await count('waste_companies')).toBe(w.companies);
     expect(await count('waste_vehicles')).toBe(w.vehicles);
     expect(await count('waste_permits')).toBe(w.permits);
-    expect(await count('waste_clues')).toBe(w.clues);
+    const wc = result.parts['city-waste-cases']!;
+    expect(await count('waste_clues')).toBe(Number(w.clues) + Number(wc.confirmed));
     expect(await count('waste_points')).toBe(0);
     const sites = await db.selectFrom('waste_sites').select(['id', 'bureau_id', 'kind']).execute();
     expect(sites.filter((s) => s.kind === 'producing').length).toBe(w.sites);
@@ -867,13 +895,31 @@ describe('city generator (tiny preset)', () => {
     expect(new Set(current.map((p) => p.producing_site_id)).size).toBe(w.sites);
     const clues = await db
       .selectFrom('waste_clues')
-      .select(['kind', 'plate', 'vehicle_id', 'company_id', 'status', 'dismiss_reason'])
+      .select(['kind', 'plate', 'vehicle_id', 'company_id', 'status', 'dismiss_reason', 'case_id', 'day', 'bureau_id', 'decided_by'])
       .execute();
     for (const c of clues) {
       if (c.vehicle_id) expect(vehicleOf.get(c.vehicle_id)).toMatchObject({ plate: c.plate, company_id: c.company_id });
       else expect(c.kind).toBe('no_permit');
-      expect(c.status === 'dismissed' ? (c.dismiss_reason ?? '').length > 2 : c.status === 'open').toBe(true);
+      if (c.status === 'dismissed') expect((c.dismiss_reason ?? '').length).toBeGreaterThan(2);
+      expect(c.status === 'confirmed').toBe(c.case_id !== null);
     }
     expect(clues.filter((c) => c.status === 'open').length).toBe(w.open);
+    // Confirmed clues: a case registered with the clue as its source (source offsite, 「建筑垃圾线索 <day> <plate>」),
+    // linked both ways — the clue names the case, the case's source names the clue; the case is the day after the clue.
+    const confirmed = clues.filter((c) => c.status === 'confirmed');
+    expect(confirmed.length).toBe(wc.confirmed);
+    expect(confirmed.length).toBeGreaterThan(0);
+    const wasteCases = await db
+      .selectFrom('cases')
+      .select(['id', 'bureau_id', 'source', 'source_ref', 'registered_on'])
+      .where('source_ref', 'like', '建筑垃圾线索 %')
+      .execute();
+    expect(wasteCases.length).toBe(confirmed.length);
+    const clueOf = new Map(confirmed.map((c) => [c.case_id!, c]));
+    for (const k of wasteCases) {
+      const c = clueOf.get(k.id)!;
+      expect(k).toMatchObject({ source: 'offsite', bureau_id: c.bureau_id, source_ref: `建筑垃圾线索 ${c.day} ${c.plate}` });
+      expect(k.registered_on! > c.day && c.decided_by !== null).toBe(true);
+    }
   });
 });

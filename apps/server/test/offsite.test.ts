@@ -3,6 +3,7 @@
 // registers an off-site case with the images as evidence and tells the party, the simulator; role × jurisdiction on
 // the forbidden paths (another district, roles that may not).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sm2 } from 'sm-crypto-v2';
 import type {
   CaseDetail,
   OffsiteDevice,
@@ -13,7 +14,9 @@ import type {
   ServiceOverview,
   ServiceRecord,
 } from '@chengguan/contracts';
+import { sm3Hex } from '../src/shared/sm3.ts';
 import { ID_CARD } from './cases-support.ts';
+import { pdfText } from './pdf-text.ts';
 import { createTestContext, type TestContext } from './harness.ts';
 import { deviceEvent, offsiteDeviceContract, postEvent } from './offsite-device.contract.ts';
 
@@ -280,24 +283,45 @@ describe('review queue (二审合一) → off-site case', () => {
       call('pd_ljz_leader', 'POST', `/api/v1/offsite/reviews/${other.id}/confirm`, { party: { ...zhao, address } }),
     );
     expect(posted.noticeMethod).toBe('post');
+    // The notice is a document of the case: numbered, its PDF frozen under its SM3 and sealed with the bureau's SM2 key.
+    const docs = await ok<{ issued: { id: string; kind: string; number: string | null }[]; stage: { kind: string; made: boolean }[] }>(
+      call('pd_ljz_leader', 'GET', `/api/v1/cases/${posted.caseId}/documents`),
+    );
+    const notice = docs.issued.find((d) => d.kind === 'offsite_notice')!;
+    expect(notice.number).toMatch(/非现告字〔\d{4}〕第\d{6}号$/);
+    expect(docs.stage.find((d) => d.kind === 'offsite_notice')).toMatchObject({ made: true });
+    const pdf = await call('pd_ljz_leader', 'GET', `/api/v1/documents/${notice.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const bytes = pdf.rawPayload;
+    const text = pdfText(bytes, { dropFooters: true });
+    for (const want of ['非现场执法告知书', notice.number!, '赵六', address, 'PD-CAM-0001', posted.number, '第四十一条', '陈述、申辩'])
+      expect(text).toContain(want.replace(/\s+/g, ''));
+    const row = await ctx.deps.db
+      .selectFrom('documents as d')
+      .innerJoin('document_keys as k', 'k.bureau_id', 'd.bureau_id')
+      .select(['d.pdf_sm3', 'd.signature', 'k.public_key'])
+      .where('d.id', '=', notice.id)
+      .executeTakeFirstOrThrow();
+    expect(sm3Hex(bytes)).toBe(row.pdf_sm3);
+    expect(sm2.doVerifySignature(sm2.hexToArray(row.pdf_sm3), row.signature, row.public_key, { hash: true })).toBe(true);
     // The notice is a 邮寄送达 record of the service module: pending (posted today, the address) until the return card.
     const today = new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const url = `/api/v1/cases/${posted.caseId}/services`;
     const before = await ok<ServiceOverview>(call('pd_ljz_leader', 'GET', url));
     expect(before.services).toHaveLength(1);
     expect(before.services[0]).toMatchObject({
-      documentId: other.id,
+      documentId: notice.id,
       documentKind: 'offsite_notice',
-      documentNumber: posted.number,
+      documentNumber: notice.number,
       method: 'mail',
       status: 'pending',
       servedOn: null,
       address,
       postedOn: today,
     });
-    expect(before.documents.find((d) => d.id === other.id)).toMatchObject({ title: '非现场执法告知书', servedOn: null });
+    expect(before.documents.find((d) => d.id === notice.id)).toMatchObject({ title: '非现场执法告知书', servedOn: null });
     // The return card: served on its receipt day, the 送达回证 issued; not before the posting day, not twice.
-    const card = { documentId: other.id, method: 'mail', trackingNumber: 'EMS1234567890' };
+    const card = { documentId: notice.id, method: 'mail', trackingNumber: 'EMS1234567890' };
     const early = await call('pd_ljz_leader', 'POST', url, { ...card, receivedOn: '2026-01-01' });
     expect(early.statusCode).toBe(422);
     expect(early.json()).toMatchObject({ field: 'receivedOn' });
@@ -306,8 +330,9 @@ describe('review queue (二审合一) → off-site case', () => {
     expect(served.receiptDocumentId).toBeTruthy();
     const after = await ok<ServiceOverview>(call('pd_ljz_leader', 'GET', url));
     expect(after.services).toHaveLength(1);
-    expect(after.documents.find((d) => d.id === other.id)?.servedOn).toBe(today);
-    expect((await call('pd_ljz_leader', 'POST', url, { ...card, receivedOn: today })).statusCode).toBe(404);
+    expect(after.documents.find((d) => d.id === notice.id)?.servedOn).toBe(today);
+    // A second card: the notice is already served (422, the rule), no second record.
+    expect((await call('pd_ljz_leader', 'POST', url, { ...card, receivedOn: today })).statusCode).toBe(422);
     // Another district does not see the record.
     expect((await call('qp_zjj_leader', 'GET', url)).statusCode).toBe(404);
     const next = list.items.find((r) => r.id !== other.id)!;

@@ -110,6 +110,8 @@ export const DOC_TYPES = [
   // 执法文书 numbered by the documents module (issue 5): 催告书 and 强制执行申请书.
   'payment_reminder',
   'court_application',
+  // 非现场执法告知书 (处罚法 Art. 41), numbered when the off-site review is confirmed.
+  'offsite_notice',
 ] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 export const DocTypeSchema = literals(DOC_TYPES);

@@ -30,6 +30,7 @@ export const DOCUMENT_KINDS = [
   'cash_receipt',
   'e_service_consent',
   'transfer_letter',
+  'offsite_notice',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const DocumentKindSchema = literals(DOCUMENT_KINDS);
@@ -61,6 +62,7 @@ export const DOCUMENT_KIND_TITLES: Record<DocumentKind, { zh: string; en: string
   transfer_letter: { zh: '案件移送函', en: 'Case transfer letter' },
   cash_receipt: { zh: '罚没款收据（当场收缴）', en: 'Receipt for on-the-spot collection' },
   e_service_consent: { zh: '电子送达地址确认书', en: 'Electronic service address confirmation' },
+  offsite_notice: { zh: '非现场执法告知书', en: 'Off-site enforcement notice' },
 };
 
 // ---------------------------------------------------------------------------------------------------------

@@ -302,7 +302,10 @@ export const WasteTrack = Type.Object({
   day: Type.String(),
   /** [unix seconds, lng, lat] */
   points: Type.Array(Type.Tuple([Type.Number(), Type.Number(), Type.Number()])),
-  corridors: Type.Array(Type.Object({ permitNumber: Type.String(), outline: Type.Array(Type.Unknown()) })),
+  /** Each permit's corridor (H3 outline) and its approved route, [lng, lat] from the producing site to the disposal site. */
+  corridors: Type.Array(
+    Type.Object({ permitNumber: Type.String(), outline: Type.Array(Type.Unknown()), route: Type.Array(Type.Array(Type.Number())) }),
+  ),
   sites: Type.Array(Type.Object({ id: Uuid, name: Type.String(), kind: literals(WASTE_SITE_KINDS), outline: Type.Array(Type.Unknown()) })),
 });
 export type WasteTrack = Static<typeof WasteTrack>;

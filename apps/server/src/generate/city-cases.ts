@@ -106,12 +106,42 @@ export type ConvertedTicket = {
 };
 export const CITY_CONVERTED_TICKETS = outputKey<ConvertedTicket[]>('city-converted-tickets');
 /** An off-site case (source offsite): city-offsite writes the reviewed item it was registered from. */
-export type OffsiteCase = { caseId: string; registeredAt: number; date: LegalDate; bureauId: string; squadId: string; location: string };
+export type OffsiteCase = {
+  caseId: string;
+  registeredAt: number;
+  date: LegalDate;
+  bureauId: string;
+  squadId: string;
+  location: string;
+  partyName: string;
+  partyAddress: string;
+  /** The 非现场执法告知书 numbered at the registration (case_documents, doc type offsite_notice). */
+  notice: { id: string; number: string } | null;
+};
 /** The review item's number (the module's FX + day + 8 hex), here from the case id so both parts agree. */
 export function offsiteReviewNumber(caseId: string, date: LegalDate): string {
   return `FX${date.replace(/-/g, '')}${caseId.replace(/-/g, '').slice(-8).toUpperCase()}`;
 }
 export const CITY_OFFSITE_CASES = outputKey<OffsiteCase[]>('city-offsite-cases');
+/** A case registered from a 建筑垃圾 clue (source offsite): city-waste-cases writes the confirmed clue. */
+export type WasteCase = {
+  caseId: string;
+  registeredAt: number;
+  clueDay: LegalDate;
+  bureauId: string;
+  squadId: string;
+  kind: 'no_arrival' | 'deviation' | 'stop';
+  plate: string;
+  vehicleId: string;
+  companyId: string;
+  siteId: string;
+};
+export const CITY_WASTE_CASES = outputKey<WasteCase[]>('city-waste-cases');
+/** A district's permitted vehicles (their company and the permit's producing site), written by city-waste. */
+export type WasteFleetVehicle = { vehicleId: string; plate: string; companyId: string; siteId: string };
+export const CITY_WASTE_FLEET = outputKey<Map<string, WasteFleetVehicle[]>>('city-waste-fleet');
+/** The offence a waste clue's case is registered for (the bench library's 建筑垃圾 offence). */
+const WASTE_OFFENCE = 'GEN-JZ-01';
 /** Converted tickets' sender numbers use serials from here up, apart from city-tickets' own (a few hundred a day). */
 const CONVERTED_SERIAL_BASE = 50_000;
 const CONVERTED_CHANNELS = [
@@ -158,7 +188,7 @@ function teamOfficer(o: CityOfficer): TeamOfficer {
 
 export const cityCasesPart: GeneratorPart = {
   name: 'city-cases',
-  after: ['city-orgs', 'city-law'],
+  after: ['city-orgs', 'city-law', 'city-waste'],
   run: async (ctx) => {
     const { options, random: rand, writer, calendar } = ctx;
     const city = ctx.outputs.get(CITY);
@@ -243,6 +273,9 @@ export const cityCasesPart: GeneratorPart = {
     const states = new Map<string, number>();
     const converted: ConvertedTicket[] = [];
     const offsite: OffsiteCase[] = [];
+    const wasteCases: WasteCase[] = [];
+    const fleet = ctx.outputs.get(CITY_WASTE_FLEET);
+    const firstCaseDay = firstDay(options);
     const convertedSerials: Counters = new Map();
     /** A complaint case's ticket: received 2–6 h before registration, not before 06:30 of the same Shanghai day. */
     const convertedTicket = (
@@ -328,8 +361,36 @@ export const cityCasesPart: GeneratorPart = {
         const source = summary ? 'patrol' : (plan[0]!.input as { source: string }).source;
         const ticket = source === 'complaint' ? convertedTicket(caseId, caseMs, day.date, bureau, squad, o.code, location) : null;
         if (ticket) converted.push(ticket);
-        if (source === 'offsite')
-          offsite.push({ caseId, registeredAt: caseMs, date: day.date, bureauId: bureau.id, squadId: squad.id, location });
+        // An off-site case of the 建筑垃圾 offence comes from the day before's GPS clue of a permitted vehicle.
+        const fleetOf = source === 'offsite' && o.code === WASTE_OFFENCE ? (fleet.get(bureau.id) ?? []) : [];
+        const vehicle = fleetOf.length > 0 && day.date > firstCaseDay ? pick(fleetOf) : null;
+        const wasteCase: WasteCase | null = vehicle
+          ? {
+              caseId,
+              registeredAt: caseMs,
+              clueDay: addDays(day.date, -1),
+              bureauId: bureau.id,
+              squadId: squad.id,
+              kind: pick(['no_arrival', 'deviation', 'stop'] as const),
+              ...vehicle,
+            }
+          : null;
+        if (wasteCase) wasteCases.push(wasteCase);
+        const offsiteCase: OffsiteCase | null =
+          source === 'offsite' && !wasteCase
+            ? {
+                caseId,
+                registeredAt: caseMs,
+                date: day.date,
+                bureauId: bureau.id,
+                squadId: squad.id,
+                location,
+                partyName: party.name,
+                partyAddress: party.address,
+                notice: null,
+              }
+            : null;
+        if (offsiteCase) offsite.push(offsiteCase);
         const final = drawn.final;
         const deadlines = summarizeDeadlines(final, finalCtx);
 
@@ -362,6 +423,17 @@ export const cityCasesPart: GeneratorPart = {
           if (s.document && documentNumber) {
             t.documents.add([ctx.idAt(at.getTime()), caseId, bureau.id, eventId, s.document, documentNumber, s.input.date]);
             if (s.document === 'filing' || s.document === 'summary_decision') caseNumber = documentNumber;
+          }
+          if (i === 0 && offsiteCase) {
+            // The off-site confirmation registers the case and numbers its 非现场执法告知书 (处罚法 Art. 41).
+            const year = Number(day.date.slice(0, 4));
+            const number = formatDocNumber(
+              defaultPattern(bureau.shortName, 'offsite_notice'),
+              year,
+              bump(docSeq, `${bureau.id}|${year}|offsite_notice`),
+            );
+            offsiteCase.notice = { id: ctx.idAt(at.getTime()), number };
+            t.documents.add([offsiteCase.notice.id, caseId, bureau.id, eventId, 'offsite_notice', number, day.date]);
           }
           t.events.add([
             eventId,
@@ -477,9 +549,11 @@ export const cityCasesPart: GeneratorPart = {
           source,
           ticket
             ? caseSourceRef({ channel: ticket.channel, external_no: ticket.externalNo, number: ticket.number })
-            : source === 'offsite'
-              ? `非现场执法 ${offsiteReviewNumber(caseId, day.date)}`
-              : null,
+            : wasteCase
+              ? `建筑垃圾线索 ${wasteCase.clueDay} ${wasteCase.plate}`
+              : source === 'offsite'
+                ? `非现场执法 ${offsiteReviewNumber(caseId, day.date)}`
+                : null,
           caseNumber,
           off.id,
           o.code,
@@ -618,6 +692,7 @@ export const cityCasesPart: GeneratorPart = {
     await writer.drain();
     ctx.outputs.set(CITY_CONVERTED_TICKETS, converted);
     ctx.outputs.set(CITY_OFFSITE_CASES, offsite);
+    ctx.outputs.set(CITY_WASTE_CASES, wasteCases);
     const summary: Record<string, number> = { cases: written, summary: summaries, fromTickets: converted.length };
     for (const [state, n] of [...states].sort()) summary[`state.${state}`] = n;
     return summary;

@@ -27,6 +27,10 @@ export const OFFSITE_LAPSED_SHARE = 0.05;
 /** Dismissed items per confirmed one (二审合一 refusals: unreadable plates, no act, a device out of A5). */
 export const OFFSITE_DISMISSED_PER_CONFIRMED = 0.2;
 export const OFFSITE_PENDING_DAYS = 3;
+/** Notices by text where the party consented (F2); the rest by post (民诉法 Art. 91). */
+export const OFFSITE_ELECTRONIC_SHARE = 0.4;
+/** Posted notices: the return card comes back 2–7 days after posting; of the older ones this share is still awaited. */
+export const OFFSITE_RETURN_MISSING_SHARE = 0.06;
 
 const SCENES: readonly [string, number][] = [
   ['cross_door', 4],
@@ -110,6 +114,26 @@ const EVENT_COLUMNS = [
   'media',
   'received_at',
 ] as const;
+const SERVICE_COLUMNS = [
+  'id',
+  'case_id',
+  'bureau_id',
+  'document_id',
+  'document_kind',
+  'document_title',
+  'document_number',
+  'method',
+  'status',
+  'served_on',
+  'recipient_name',
+  'address',
+  'tracking_number',
+  'posted_on',
+  'note',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const;
 const DELIVERY_COLUMNS = [
   'id',
   'device_code',
@@ -163,6 +187,7 @@ export const cityOffsitePart: GeneratorPart = {
     const reviewsT = writer.table('offsite_reviews', REVIEW_COLUMNS);
     const eventsT = writer.table('offsite_events', EVENT_COLUMNS);
     const deliveriesT = writer.table('offsite_deliveries', DELIVERY_COLUMNS);
+    const servicesT = writer.table('case_services', SERVICE_COLUMNS);
     const media = JSON.stringify(EVIDENCE_PHOTOS.slice(0, 2).map((b) => ({ kind: 'image', sm3: sm3Hex(b), mime: 'image/png' })));
     const pointIn = (area: SquadArea, r: RandomSource): [number, number] => {
       const cell = Math.floor(r() * (area.cells.length / 2));
@@ -282,6 +307,7 @@ export const cityOffsitePart: GeneratorPart = {
       reviewedAt: Date | null;
       reason: string | null;
       caseId: string | null;
+      notice: 'electronic' | 'post' | null;
     }) => {
       const vehicle = item.scene === 'car_wash' || item.scene === 'muck';
       const p = vehicle ? plate() : null;
@@ -303,7 +329,7 @@ export const cityOffsitePart: GeneratorPart = {
         item.reviewedAt,
         item.reason,
         item.caseId,
-        item.state === 'confirmed' ? (rand() < 0.4 ? 'electronic' : 'post') : null,
+        item.notice,
         null,
         null,
         new Date(item.firstMs),
@@ -353,6 +379,8 @@ export const cityOffsitePart: GeneratorPart = {
 
     // Confirmed: the item each off-site case was registered from, on the day of its registration.
     let confirmed = 0;
+    let servedPosts = 0;
+    let pendingPosts = 0;
     for (const c of cases) {
       const bureau = bureauOf.get(c.bureauId)!;
       const squad = squadOf.get(c.squadId)!;
@@ -369,7 +397,38 @@ export const cityOffsitePart: GeneratorPart = {
       const count = rand() < 0.7 ? 1 : between(2, 3);
       const lastMs = count === 1 ? firstMs : Math.min(c.registeredAt - 60_000, firstMs + between(20, 240) * 60_000);
       const reviewer = squad.leaders[0] ?? squad.field[0]!;
+      const notice = rand() < OFFSITE_ELECTRONIC_SHARE || !c.notice ? 'electronic' : 'post';
+      if (notice === 'post' && c.notice) {
+        // 邮寄送达 of the notice (the service module's record): posted on the confirmation day; served on the return
+        // card's day, or still awaited (the last week's, and a few older cards not back).
+        const served = addDays(c.date, between(2, 7));
+        const back = served <= until && rand() >= OFFSITE_RETURN_MISSING_SHARE;
+        const servedAt = back ? shanghaiInstant(served).getTime() + between(9 * 60, 17 * 60) * 60_000 : c.registeredAt;
+        servicesT.add([
+          idAt(c.registeredAt),
+          c.caseId,
+          bureau.id,
+          c.notice.id,
+          'offsite_notice',
+          '非现场执法告知书',
+          c.notice.number,
+          'mail',
+          back ? 'served' : 'pending',
+          back ? served : null,
+          back ? c.partyName : null,
+          c.partyAddress,
+          back || rand() < 0.5 ? `EMS${String(between(100_000_000, 999_999_999))}SH` : null,
+          c.date,
+          back ? '邮寄送达，回执已收回' : '已交邮，待回执',
+          reviewer.id,
+          new Date(c.registeredAt),
+          new Date(servedAt),
+        ]);
+        if (back) servedPosts += 1;
+        else pendingPosts += 1;
+      }
       writeItem({
+        notice,
         id: idAt(firstMs),
         number: offsiteReviewNumber(c.caseId, c.date),
         bureau,
@@ -404,6 +463,7 @@ export const cityOffsitePart: GeneratorPart = {
       const a5 = deviceFitness(device.record, date, scene).length > 0;
       const id = idAt(firstMs);
       writeItem({
+        notice: null,
         id,
         number: `FX${date.replace(/-/g, '')}${id.replace(/-/g, '').slice(-8).toUpperCase()}`,
         bureau,
@@ -432,6 +492,8 @@ export const cityOffsitePart: GeneratorPart = {
       dismissed: dismissedN,
       pending: pendingN,
       events: eventsN,
+      postedNoticesServed: servedPosts,
+      postedNoticesPending: pendingPosts,
     };
   },
 };

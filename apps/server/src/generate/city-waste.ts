@@ -21,6 +21,7 @@ import { CITY } from './city-orgs.ts';
 import { ROAD_SUFFIXES, ROAD_WORDS } from './city-subjects.ts';
 import { firstDay } from './options.ts';
 import type { GeneratorPart } from './registry.ts';
+import { CITY_WASTE_CASES, CITY_WASTE_FLEET, type WasteFleetVehicle } from './city-cases.ts';
 
 /** At full scale, per district: 工地 holding a permit at any time, 运输企业, vehicles per company, clues a day. */
 export const WASTE_SITES_PER_DISTRICT = 60;
@@ -38,6 +39,29 @@ const DISMISS_REASONS: Record<(typeof CLUE_KINDS)[number], string> = {
   stop: '车辆故障临时停靠，未倾倒',
   no_permit: '该车辆当日执行其他合法运输任务（非建筑垃圾）',
 };
+
+const CLUE_COLUMNS = [
+  'id',
+  'bureau_id',
+  'day',
+  'kind',
+  'plate',
+  'vehicle_id',
+  'company_id',
+  'site_id',
+  't_from',
+  't_to',
+  'points',
+  'cell',
+  'lon',
+  'lat',
+  'status',
+  'case_id',
+  'dismiss_reason',
+  'decided_by',
+  'decided_at',
+  'created_at',
+] as const;
 
 export const cityWastePart: GeneratorPart = {
   name: 'city-waste',
@@ -106,28 +130,7 @@ export const cityWastePart: GeneratorPart = {
     const permitVehiclesT = writer.table('waste_permit_vehicles', ['permit_id', 'vehicle_id', 'plate']);
     const siteCellsT = writer.table('waste_site_cells', ['cell', 'site_id', 'kind']);
     const corridorT = writer.table('waste_corridor_cells', ['permit_id', 'cell']);
-    const cluesT = writer.table('waste_clues', [
-      'id',
-      'bureau_id',
-      'day',
-      'kind',
-      'plate',
-      'vehicle_id',
-      'company_id',
-      'site_id',
-      't_from',
-      't_to',
-      'points',
-      'cell',
-      'lon',
-      'lat',
-      'status',
-      'case_id',
-      'dismiss_reason',
-      'decided_by',
-      'decided_at',
-      'created_at',
-    ]);
+    const cluesT = writer.table('waste_clues', CLUE_COLUMNS);
     const pointIn = (area: SquadArea): LonLat => {
       const cell = Math.floor(rand() * (area.cells.length / 2));
       return [
@@ -140,6 +143,7 @@ export const cityWastePart: GeneratorPart = {
     const createdAt = shanghaiInstant(start);
     let orgSerial = 0;
     const counts = { sites: 0, disposal: 0, companies: 0, vehicles: 0, permits: 0, clues: 0, open: 0 };
+    const fleet = new Map<string, WasteFleetVehicle[]>();
     const days = daysBetween(start, until) + 1;
     for (const [bi, b] of city.bureaus.entries()) {
       if (b.squads.length === 0) continue;
@@ -254,6 +258,10 @@ export const cityWastePart: GeneratorPart = {
           k += 1;
         }
       }
+      fleet.set(
+        b.id,
+        permitsOf.flatMap((p) => p.vehicles.map((v) => ({ vehicleId: v.id, plate: v.plate, companyId: p.companyId, siteId: p.siteId }))),
+      );
       // Clues: a few a day over the history (unique per day, kind, plate and start).
       const perDay = WASTE_CLUES_PER_DISTRICT_DAY * sqrtScale;
       let carry = 0;
@@ -305,6 +313,61 @@ export const cityWastePart: GeneratorPart = {
         }
       }
     }
+    ctx.outputs.set(CITY_WASTE_FLEET, fleet);
     return counts;
+  },
+};
+
+/**
+ * The clues officers confirmed into cases, as the module's confirm does: each waste case of city-cases (source offsite,
+ * 「建筑垃圾线索 <day> <plate>」) is the confirmed clue it was registered from — the vehicle's clue of the day before,
+ * decided by the squad's leader at the registration instant, its case id set (linked both ways).
+ */
+export const cityWasteCasesPart: GeneratorPart = {
+  name: 'city-waste-cases',
+  after: ['city-areas', 'city-waste', 'city-cases'],
+  run: async (ctx) => {
+    const { random: rand, writer, idAt } = ctx;
+    const city = ctx.outputs.get(CITY);
+    const areas = ctx.outputs.get(CITY_AREAS);
+    const cases = ctx.outputs.get(CITY_WASTE_CASES);
+    const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+    const squadOf = new Map(city.squads.map((q) => [q.id, q]));
+    const cluesT = writer.table('waste_clues', CLUE_COLUMNS);
+    const byKind: Record<string, number> = {};
+    for (const c of cases) {
+      const area = areas.get(c.squadId)!;
+      const cell = Math.floor(rand() * (area.cells.length / 2));
+      const lon = Math.round((area.cells[2 * cell]! + rand() * area.cellSize) * 1e6) / 1e6;
+      const lat = Math.round((area.cells[2 * cell + 1]! + rand() * area.cellSize) * 1e6) / 1e6;
+      const dayMs = shanghaiInstant(c.clueDay).getTime();
+      const tFrom = Math.floor(dayMs / 1000) + between(6 * 3600, 22 * 3600);
+      const squad = squadOf.get(c.squadId)!;
+      const officer = squad.leaders[0] ?? squad.field[0]!;
+      cluesT.add([
+        idAt(dayMs + 86_400_000 - 3_600_000),
+        c.bureauId,
+        c.clueDay,
+        c.kind,
+        c.plate,
+        c.vehicleId,
+        c.companyId,
+        c.kind === 'no_arrival' ? c.siteId : null,
+        tFrom,
+        tFrom + between(10, 90) * 60,
+        between(5, 120),
+        pointCell(lon, lat).toString(),
+        lon,
+        lat,
+        'confirmed',
+        c.caseId,
+        null,
+        officer.id,
+        new Date(c.registeredAt),
+        new Date(dayMs + 86_400_000 - 3_600_000),
+      ]);
+      byKind[c.kind] = (byKind[c.kind] ?? 0) + 1;
+    }
+    return { confirmed: cases.length, ...byKind };
   },
 };

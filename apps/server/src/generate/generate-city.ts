@@ -17,7 +17,7 @@ import { cityDutyPart } from './city-duty.ts';
 import { cityLawPart } from './city-law.ts';
 import { cityOffsitePart } from './city-offsite.ts';
 import { cityOrgsPart } from './city-orgs.ts';
-import { cityWastePart } from './city-waste.ts';
+import { cityWasteCasesPart, cityWastePart } from './city-waste.ts';
 import { citySubjectsPart } from './city-subjects.ts';
 import { cityTicketsPart } from './city-tickets.ts';
 import { CopyWriter, type TableStats } from './copy-writer.ts';
@@ -65,6 +65,7 @@ export const GENERATOR_PARTS: readonly GeneratorPart[] = [
   cityDutyPart,
   cityOffsitePart,
   cityWastePart,
+  cityWasteCasesPart,
 ];
 
 export type TableResult = TableStats & {

@@ -7,6 +7,7 @@ export const documentsEnUS: Record<DocumentsMessageKey, string> = {
   'menu.documentSettings': 'Seal and signature',
   'case.doc.payment_reminder': 'Payment reminder',
   'case.doc.court_application': 'Court enforcement application',
+  'case.doc.offsite_notice': 'Off-site enforcement notice',
   'doc.tab.title': 'Documents',
   'doc.issued': 'Issued documents',
   'doc.kind': 'Document',

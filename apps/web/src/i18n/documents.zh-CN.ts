@@ -5,6 +5,7 @@ export const documentsZhCN = {
   'menu.documentSettings': '印章与签名',
   'case.doc.payment_reminder': '催告书',
   'case.doc.court_application': '强制执行申请书',
+  'case.doc.offsite_notice': '非现场执法告知书',
   'doc.tab.title': '文书',
   'doc.issued': '已制作的文书',
   'doc.kind': '文书种类',

@@ -24,10 +24,13 @@ export type MapViewProps = {
   areas?: readonly MapArea[];
   /** Extra markers (WGS-84), e.g. officers on duty; each titled for a hover or a long press. */
   points?: readonly MapPoint[];
+  /** Lines (WGS-84 [lon, lat] points), e.g. a permit's approved route; drawn as one LineString layer. */
+  lines?: readonly MapLine[];
 };
 
 export type MapArea = { id: string; geometry: Geometry; color: string };
 export type MapPoint = { id: string; lon: number; lat: number; title: string; color?: string };
+export type MapLine = { id: string; coordinates: readonly (readonly [number, number])[]; color: string };
 
 type Geometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
@@ -61,6 +64,7 @@ export default function MapView({
   unavailableText,
   areas,
   points,
+  lines,
 }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibreMap | null>(null);
@@ -171,6 +175,40 @@ export default function MapView({
     if (m.isStyleLoaded()) apply();
     else m.once('load', apply);
   }, [areas, crs, built]);
+
+  // The lines: one GeoJSON source and a line layer, refreshed when the list changes (once the style is loaded).
+  useEffect(() => {
+    const m = map.current;
+    const el = container.current;
+    if (!m || !el) return;
+    const drawn = (lines ?? []).filter((l) => l.coordinates.length > 1);
+    const fc = {
+      type: 'FeatureCollection' as const,
+      features: drawn.map((l) => ({
+        type: 'Feature' as const,
+        properties: { id: l.id, color: l.color },
+        geometry: { type: 'LineString' as const, coordinates: l.coordinates.map((p) => convertPoint([p[0], p[1]], 'wgs84', crs)) },
+      })),
+    };
+    el.setAttribute('data-lines', String(drawn.length));
+    const apply = () => {
+      const src = m.getSource('extra-lines') as { setData?: (d: GeoJSONData) => void } | undefined;
+      if (src?.setData) {
+        src.setData(fc as unknown as GeoJSONData);
+        return;
+      }
+      m.addSource('extra-lines', { type: 'geojson', data: fc as unknown as GeoJSONData });
+      m.addLayer({
+        id: 'extra-lines',
+        type: 'line',
+        source: 'extra-lines',
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': ['get', 'color'], 'line-width': 4, 'line-opacity': 0.85 },
+      });
+    };
+    if (m.isStyleLoaded()) apply();
+    else m.once('load', apply);
+  }, [lines, crs, built]);
 
   useEffect(() => {
     const m = map.current;

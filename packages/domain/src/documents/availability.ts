@@ -16,6 +16,8 @@ export type AvailabilityFacts = {
   hasQuestioningRecord: boolean;
   /** The document is made from a record of a completed service (e.g. the posted off-site notice, 处罚法 Art. 41). */
   hasServedRecord?: boolean;
+  /** The case was registered from an off-site review item (source `offsite`, 处罚法 Art. 41). */
+  offsiteSource?: boolean;
 };
 
 const ENDED_STATES: ReadonlySet<string> = new Set(['not_filed', 'transferred', 'archived']);
@@ -116,6 +118,10 @@ function reasonsFor(kind: DocumentKind, s: CaseSnapshot, f: AvailabilityFacts, c
       return s.transfer ? [] : [r('C5', '行政处罚法 Art. 22, Art. 27', '案件尚未移送', 'The case has not been transferred')];
     case 'e_service_consent':
       return active ? [] : [r('F2', '行政处罚法 Art. 61', '案件已办结', 'The case has ended')];
+    case 'offsite_notice':
+      return f.offsiteSource
+        ? []
+        : [r('A5', '行政处罚法 Art. 41', '本案不是非现场执法案件（由电子技术监控设备记录）', 'Not an off-site (device-recorded) case')];
   }
 }
 

@@ -381,4 +381,21 @@ export const DEFAULT_TEMPLATES: Record<DocumentKind, DocumentTemplateBody> = {
     ),
     signs('受送达人签名或者盖章'),
   ]),
+  offsite_notice: T('offsite_notice', [
+    ...PARTY,
+    p(
+      '{{case.actDateZh}}，本机关设置于{{case.location}}的电子技术监控设备（{{extra.offsite.devices}}）记录到你（单位）的下列违法事实：{{case.facts}}',
+    ),
+    p(
+      '上述行为涉嫌违反{{offence.basis}}的规定（{{offence.name}}）。本机关已于{{case.registeredOnZh}}立案（案号{{case.number}}，审核编号{{extra.offsite.reviewNumber}}）。',
+    ),
+    p(
+      '上述设备已经法制和技术审核，设置地点已向社会公布。根据《中华人民共和国行政处罚法》第四十一条的规定，现将违法事实告知你（单位）。{{extra.offsite.access}}',
+    ),
+    h('设备记录的证据'),
+    EVIDENCE_TABLE,
+    p('{{#extra.offsite.correction}}{{extra.offsite.correction}}{{/extra.offsite.correction}}'),
+    seal(),
+    signs('当事人签收'),
+  ]),
 };

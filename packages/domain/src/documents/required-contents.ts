@@ -22,6 +22,14 @@ export type MissingContent = Omit<RequiredItem, 'when' | 'check'>;
 
 const hasFine = (d: DocumentData) => d.penalty.hasFine;
 
+const A5_41 = (path: string, zh: string, en: string): RequiredItem => ({
+  path,
+  ruleId: 'A5',
+  article: '行政处罚法 Art. 41',
+  textZh: `非现场执法告知书应当载明${zh}`,
+  textEn: `An off-site enforcement notice must state ${en}`,
+});
+
 // B2 — 处罚法 Art. 52: 「…填写预定格式、编有号码的行政处罚决定书…应当载明当事人的违法行为，行政处罚的种类和依据、
 // 罚款数额、时间、地点，申请行政复议、提起行政诉讼的途径和期限以及行政机关名称，并由执法人员签名或者盖章。」
 const B2 = (path: string, zh: string, en: string, extra: Partial<RequiredItem> = {}): RequiredItem => ({
@@ -216,6 +224,16 @@ export const REQUIRED_CONTENTS: Partial<Record<DocumentKind, readonly RequiredIt
     G3_55('court.subject', '申请强制执行标的情况', 'what is to be enforced'),
     G3_55('court.materials', '其他材料清单', 'the list of other materials'),
   ],
+  // A5 — 处罚法 Art. 41(3): 「行政机关应当及时告知当事人违法事实，并采取信息化手段或者其他措施，为当事人查询、陈述和
+  // 申辩提供便利。」
+  offsite_notice: [
+    A5_41('party.name', '当事人', 'the party'),
+    A5_41('case.actDateZh', '违法行为的时间', 'when the act was recorded'),
+    A5_41('case.location', '违法行为的地点', 'where the act was recorded'),
+    A5_41('case.facts', '设备记录的违法事实', 'the facts the device recorded'),
+    A5_41('extra.offsite.devices', '记录违法事实的设备', 'the recording device'),
+    A5_41('extra.offsite.access', '查询证据、陈述和申辩的途径', 'how to see the evidence and state his case'),
+  ],
   cash_receipt: [
     {
       path: 'receipt.number',
@@ -251,7 +269,13 @@ export function requiredContents(kind: DocumentKind, data: DocumentData): Missin
 }
 
 /** Kinds whose template must print the agency seal (E5: 「必须盖有…行政机关的印章」; 强制法 Art. 55). */
-const SEAL_REQUIRED: ReadonlySet<DocumentKind> = new Set(['decision', 'no_penalty_decision', 'court_application', 'payment_reminder']);
+const SEAL_REQUIRED: ReadonlySet<DocumentKind> = new Set([
+  'decision',
+  'no_penalty_decision',
+  'court_application',
+  'payment_reminder',
+  'offsite_notice',
+]);
 
 /** The statutory items a template leaves out: each required path must appear in it; some kinds need the seal. */
 export function missingTemplateContents(kind: DocumentKind, body: DocumentTemplateBody): MissingContent[] {

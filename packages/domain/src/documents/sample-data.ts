@@ -239,6 +239,14 @@ export function sampleDocumentData(agencyName = '上海市浦东新区城市管�
       kindZh: '移送其他行政机关',
     },
     verify: { url: 'https://example.invalid/verify/…', code: 'XXXXX-XXXXX' },
-    extra: {},
+    extra: {
+      // The off-site notice's own items (the off-site module passes them when it issues the notice).
+      offsite: {
+        reviewNumber: 'FX20260215A1B2C3D4',
+        devices: '陆家嘴环路商业街监控 1 号，编号 PD-LJZ-CAM-0001',
+        events: '2',
+        access: '你（单位）可登录当事人服务查看设备记录的图像和视频，并在线陈述、申辩；也可到本机关查阅证据。',
+      },
+    },
   };
 }

@@ -28,6 +28,7 @@ const LAWS: Record<string, string> = {
 const ARTICLES: Record<number, string> = {
   28: '二十八',
   35: '三十五',
+  41: '四十一',
   44: '四十四',
   47: '四十七',
   52: '五十二',
@@ -108,6 +109,17 @@ export function stageDocuments(s: CaseSnapshot, facts: AvailabilityFacts, availa
       r('B2', '行政处罚法 Art. 52', '当场作出的行政处罚决定书，应当当场交付当事人', 'The on-the-spot decision is handed to the party'),
     );
   } else {
+    add(
+      facts.offsiteSource,
+      'offsite_notice',
+      'step',
+      r(
+        'A5',
+        '行政处罚法 Art. 41',
+        '电子技术监控设备记录的违法事实，应当及时告知当事人，并为查询、陈述和申辩提供便利',
+        'Facts recorded by a device are told to the party in time, with the means to see them and state his case',
+      ),
+    );
     add(
       d.filingSubmittedOn || d.filedOn,
       'filing_approval',

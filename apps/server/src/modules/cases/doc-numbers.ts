@@ -15,6 +15,7 @@ const DEFAULT_WORD: Record<DocType, string> = {
   summary_decision: '简罚字',
   payment_reminder: '催字',
   court_application: '强申字',
+  offsite_notice: '非现告字',
 };
 
 export function defaultPattern(shortName: string, docType: DocType): string {

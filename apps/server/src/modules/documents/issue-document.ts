@@ -61,8 +61,9 @@ export const NUMBERED_KINDS: Partial<Record<DocumentKind, DocType>> = {
   payment_reminder: 'payment_reminder',
   court_application: 'court_application',
   transfer_letter: 'transfer_letter',
+  offsite_notice: 'offsite_notice',
 };
-const ALLOCATED_HERE: ReadonlySet<DocumentKind> = new Set(['payment_reminder', 'court_application']);
+const ALLOCATED_HERE: ReadonlySet<DocumentKind> = new Set(['payment_reminder', 'court_application', 'offsite_notice']);
 
 const WRITE_PERMISSIONS = ['case:write', 'case:approve', 'case:legal_review', 'case:decide'] as const;
 
@@ -103,6 +104,7 @@ export async function assertKindAvailable(
     hasInspectionRecord: records.some((r) => r.kind === 'inspection'),
     hasQuestioningRecord: records.some((r) => r.kind === 'questioning'),
     hasServedRecord: fromServedRecord,
+    offsiteSource: loaded.row.source === 'offsite',
   };
   const a = documentAvailability(loaded.snapshot, facts, loaded.ctx).find((x) => x.kind === kind)!;
   if (a.allowed) return records;

@@ -13,7 +13,7 @@ import { useNonce, verifyExchangeSignature } from '../../shared/connector-signin
 import { sm3Hex } from '../../shared/sm3.ts';
 import { shanghaiDate } from '../../shared/time.ts';
 import { addHolder, findFile, heldBy, storeFile } from '../files/index.ts';
-import { fitnessIssues, pudongBureaus, scenesOf, type DeviceRow } from './devices.ts';
+import { fitnessIssues, pudongBureaus, scenesOf, type DeviceRow, type SceneRow } from './devices.ts';
 
 export const INTAKE_PATH = '/api/public/offsite/events';
 export const DEVICE_LABEL = { zh: '非现场执法设备事件报文', en: 'device event message' };
@@ -109,8 +109,7 @@ async function refuse(deps: Deps, body: OffsiteEventBody, device: DeviceRow | un
 }
 
 /** What is wrong with the event itself, before anything is stored; null when it may be taken in. */
-async function refusalOf(deps: Deps, body: OffsiteEventBody, device: DeviceRow): Promise<Refusal | null> {
-  const scenes = await scenesOf(deps.db);
+async function refusalOf(deps: Deps, body: OffsiteEventBody, device: DeviceRow, scenes: SceneRow[]): Promise<Refusal | null> {
   const scene = scenes.find((s) => s.code === body.scene);
   if (!scene || !scene.active) {
     return { code: 'SCENE_UNKNOWN', ruleId: null, zh: `未配置的非现场执法场景「${body.scene}」`, en: `Unknown scene "${body.scene}"` };
@@ -156,10 +155,16 @@ async function refusalOf(deps: Deps, body: OffsiteEventBody, device: DeviceRow):
 }
 
 /** The review item the event joins (same party and scene within the window), or a new one. */
-async function reviewFor(trx: Executor, deps: Deps, device: DeviceRow, body: OffsiteEventBody, eventId: string): Promise<string> {
+async function reviewFor(
+  trx: Executor,
+  deps: Deps,
+  device: DeviceRow,
+  body: OffsiteEventBody,
+  eventId: string,
+  scene: Pick<SceneRow, 'window_hours'>,
+): Promise<string> {
   const at = new Date(body.occurredAt);
   const partyKey = partyKeyOf(body);
-  const scene = await trx.selectFrom('offsite_scenes').select('window_hours').where('code', '=', body.scene).executeTakeFirstOrThrow();
   if (partyKey) {
     const candidates = await trx
       .selectFrom('offsite_reviews')
@@ -249,15 +254,18 @@ export async function receiveDeviceEvent(
       messageEn: `The ${DEVICE_LABEL.en} signature is invalid: no key for the device or its vendor`,
     });
   }
-  const why = await refusalOf(deps, body, device);
+  const scenes = await scenesOf(deps.db);
+  const why = await refusalOf(deps, body, device, scenes);
   if (why) {
     await refuse(deps, body, device, why);
     return (await answerOf(deps.db, body.deviceCode, body.eventId, false))!;
   }
   // Bytes first (content addressing: the same bytes twice are one file), then the rows in one transaction.
   const now = deps.clock.now();
+  const scene = scenes.find((x) => x.code === body.scene)!;
+  let reviewId: string;
   try {
-    await deps.db.transaction().execute(async (trx) => {
+    reviewId = await deps.db.transaction().execute(async (trx) => {
       for (const m of body.media) {
         if (m.dataBase64 !== undefined) {
           await storeFile(deps, trx, {
@@ -270,7 +278,7 @@ export async function receiveDeviceEvent(
         await addHolder(trx, m.sm3, 'bureau', device.bureau_id);
       }
       const eventId = deps.newId();
-      const reviewId = await reviewFor(trx, deps, device, body, eventId);
+      const reviewId = await reviewFor(trx, deps, device, body, eventId, scene);
       await trx
         .insertInto('offsite_events')
         .values({
@@ -306,6 +314,7 @@ export async function receiveDeviceEvent(
           last_at: now,
         })
         .execute();
+      return reviewId;
     });
   } catch (err) {
     // A concurrent delivery of the same event won the race: its answer.
@@ -313,5 +322,15 @@ export async function receiveDeviceEvent(
     if (raced) return raced;
     throw err;
   }
-  return (await answerOf(deps.db, body.deviceCode, body.eventId, false))!;
+  // The answer of the rows just committed (what answerOf reads back for an accepted delivery).
+  return {
+    eventId: body.eventId,
+    result: 'accepted',
+    duplicate: false,
+    reviewId,
+    reasonCode: null,
+    ruleId: null,
+    reason: null,
+    reasonEn: null,
+  };
 }

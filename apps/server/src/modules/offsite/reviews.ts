@@ -24,6 +24,7 @@ import { assertInJurisdiction, assertPermission } from '../../shared/access.ts';
 import { shanghaiDate, shanghaiInstant, endOfShanghaiDay } from '../../shared/time.ts';
 import { recordAudit } from '../audit/index.ts';
 import { addEvidenceIn, registerCaseIn } from '../cases/index.ts';
+import { issueCaseDocument } from '../documents/index.ts';
 import { fileNameFor, findFile, readStoredFileOrFail, type ServedFile } from '../files/index.ts';
 import { sendMessage } from '../messaging/index.ts';
 import { recordPostedNoticeIn } from '../service/index.ts';
@@ -123,20 +124,27 @@ export async function listReviews(deps: Deps, actor: Actor, q: OffsiteReviewList
       .offset((page - 1) * pageSize)
       .execute(),
   ]);
-  const events = await eventsOf(
-    deps.db,
-    rows.map((r) => r.id),
-  );
-  const c = await contextFor(deps.db, events);
+  const total = Number(n);
+  // The page's events, their devices, the scenes and 浦东's bureaus together (one round of statements).
+  const ids = rows.map((r) => r.id);
+  const [events, scenes, pudong, devices] = await Promise.all([
+    eventsOf(deps.db, ids),
+    scenesOf(deps.db),
+    pudongBureaus(deps.db),
+    ids.length === 0
+      ? Promise.resolve([])
+      : deps.db
+          .selectFrom('offsite_devices')
+          .selectAll()
+          .where('id', 'in', (eb) => eb.selectFrom('offsite_events').select('device_id').where('review_id', 'in', ids))
+          .execute(),
+  ]);
+  const c: Context = { scenes, pudong, devices: new Map(devices.map((d) => [d.id, d])) };
+  const byReview = new Map<string, EventRow[]>();
+  for (const e of events) byReview.set(e.review_id, [...(byReview.get(e.review_id) ?? []), e]);
   return {
-    items: rows.map((r) =>
-      toSummary(
-        r,
-        events.filter((e) => e.review_id === r.id),
-        c,
-      ),
-    ),
-    total: Number(n),
+    items: rows.map((r) => toSummary(r, byReview.get(r.id) ?? [], c)),
+    total,
     page,
     pageSize,
   };
@@ -211,9 +219,8 @@ function pending(r: ReviewRow): void {
   }
 }
 
-/** The off-site notice (处罚法 Art. 41: the party is told of the recorded facts) as a served document. */
+/** The off-site notice (处罚法 Art. 41: the party is told of the recorded facts): a document of the documents module. */
 export const OFFSITE_NOTICE_KIND = 'offsite_notice';
-export const OFFSITE_NOTICE_TITLE = '非现场执法告知书';
 
 /** F2: electronic where the party consented and gave a mobile number; otherwise by post. */
 function electronicNotice(party: ConfirmOffsiteBody['party']): boolean {
@@ -327,6 +334,29 @@ export async function confirmReview(
       warningId = sent.id;
     }
     const electronic = electronicNotice(body.party);
+    // The notice itself: a numbered 非现场执法告知书 (PDF, SM3, SM2 seal, verify code) of the case's 文书, in this
+    // transaction; the review item is its source (a replay returns the same document).
+    const portal = `${deps.config.publicBaseUrl}/portal`;
+    const notice = await issueCaseDocument(trx, deps, actor, meta, {
+      caseId,
+      kind: 'offsite_notice',
+      sourceId: r.id,
+      issuedOn: today,
+      extra: {
+        offsite: {
+          reviewNumber: r.number,
+          devices: [...new Set(events.map((e) => c.devices.get(e.device_id)!))].map((d) => `${d.name}，编号 ${d.code}`).join('；'),
+          events: String(events.length),
+          access: `你（单位）可登录当事人服务（${portal}，以本告知书文号和短信验证码登录）查看设备记录的图像和视频，并在线陈述、申辩；也可携带本告知书到本机关查阅证据。你（单位）依法享有陈述权和申辩权，本机关不因你（单位）申辩而加重处罚。`,
+          ...(pudong
+            ? {
+                correction:
+                  '依据《上海市浦东新区城市管理领域非现场执法规定》第十五条，请立即改正上述行为；首次违法且及时改正的，依法可以不予行政处罚。',
+              }
+            : {}),
+        },
+      },
+    });
     let noticeId: string | null = null;
     let serviceId: string | null = null;
     if (!electronic) {
@@ -335,10 +365,10 @@ export async function confirmReview(
       serviceId = await recordPostedNoticeIn(trx, deps, actor, meta, {
         caseId,
         bureauId: r.bureau_id,
-        documentId: r.id,
+        documentId: notice.id,
         documentKind: OFFSITE_NOTICE_KIND,
-        documentTitle: OFFSITE_NOTICE_TITLE,
-        documentNumber: r.number,
+        documentTitle: notice.title,
+        documentNumber: notice.number,
         address: body.party.address ?? '',
         postedOn: today,
       });
@@ -348,7 +378,7 @@ export async function confirmReview(
         to: phone!,
         purpose: 'notice',
         caseId,
-        text: `【城管执法】非现场执法告知：${r.number} 已立案（${scene.name}）。您可登录当事人服务查看图像和视频、在线陈述申辩和缴纳罚款。`,
+        text: `【城管执法】非现场执法告知书 ${notice.number ?? r.number}：${r.number} 已立案（${scene.name}）。您可登录当事人服务查看告知书、图像和视频，在线陈述申辩和缴纳罚款。`,
       });
       noticeId = sent.id;
     }
@@ -378,6 +408,7 @@ export async function confirmReview(
         events: events.length,
         evidence: seen.size,
         notice: electronic ? 'electronic' : 'post',
+        noticeDocumentId: notice.id,
         ...(serviceId ? { serviceId } : {}),
         warning: warningId !== null,
       },

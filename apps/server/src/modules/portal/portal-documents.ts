@@ -19,6 +19,7 @@ export const PARTY_DOCUMENT_KINDS: ReadonlySet<string> = new Set([
   'payment_reminder',
   'cash_receipt',
   'e_service_consent',
+  'offsite_notice',
 ]);
 
 export type PartyDocument = CaseDocumentEntry;

@@ -1,5 +1,6 @@
 // The construction-waste map (loaded lazily with maplibre-gl through the console's shared map setup): a truck's day as
-// a line with the clue's stretch drawn stronger, its permits' corridors and the sites it touched, or the clue heat
+// a line with the clue's stretch drawn stronger, its permits' corridors with each approved route as a dashed line from
+// its start (the producing site, green) to its end (the disposal site, red), the sites it touched, or the clue heat
 // cells. Data arrive in WGS-84 and are drawn in the base map's system.
 import { useEffect, useRef, useState } from 'react';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
@@ -38,12 +39,26 @@ export default function WasteMap({ data, testId, unavailableText, height = 360, 
         areas: { type: 'geojson', data: empty },
         track: { type: 'geojson', data: empty },
         stretch: { type: 'geojson', data: empty },
+        routes: { type: 'geojson', data: empty },
+        'route-ends': { type: 'geojson', data: empty },
       },
       layers: [
         { id: 'areas-fill', type: 'fill', source: 'areas', paint: { 'fill-color': ['get', 'color'], 'fill-opacity': ['get', 'opacity'] } },
         { id: 'areas-line', type: 'line', source: 'areas', paint: { 'line-color': ['get', 'color'], 'line-width': 1 } },
+        {
+          id: 'route-line',
+          type: 'line',
+          source: 'routes',
+          paint: { 'line-color': '#0958d9', 'line-width': 3, 'line-dasharray': [2, 1.5], 'line-opacity': 0.8 },
+        },
         { id: 'track-line', type: 'line', source: 'track', paint: { 'line-color': '#1677ff', 'line-width': 2 } },
         { id: 'stretch-line', type: 'line', source: 'stretch', paint: { 'line-color': '#cf1322', 'line-width': 5 } },
+        {
+          id: 'route-ends',
+          type: 'circle',
+          source: 'route-ends',
+          paint: { 'circle-radius': 6, 'circle-color': ['get', 'color'], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+        },
       ],
     });
     if (!m) {
@@ -109,6 +124,30 @@ export default function WasteMap({ data, testId, unavailableText, height = 360, 
     const part = first < 0 ? [] : all.slice(Math.max(0, first - 1), after < 0 ? all.length : after + 1);
     const set = (id: string, d: GeoJSONData) => (m.getSource(id) as { setData: (x: GeoJSONData) => void } | undefined)?.setData(d);
     set('areas', { type: 'FeatureCollection', features: areas } as unknown as GeoJSONData);
+    // Each permit's approved route: a line along its corridor, its start and end marked.
+    const routes = (track?.corridors ?? []).filter((c) => c.route.length > 1);
+    set('routes', {
+      type: 'FeatureCollection',
+      features: routes.map((c) => ({
+        type: 'Feature',
+        properties: { permit: c.permitNumber },
+        geometry: { type: 'LineString', coordinates: c.route.map((p) => pointToDisplay(p[0]!, p[1]!, crs)) },
+      })),
+    } as unknown as GeoJSONData);
+    set('route-ends', {
+      type: 'FeatureCollection',
+      features: routes.flatMap((c) =>
+        [
+          { at: c.route[0]!, color: '#52c41a', end: 'start' },
+          { at: c.route.at(-1)!, color: '#cf1322', end: 'end' },
+        ].map((e) => ({
+          type: 'Feature',
+          properties: { permit: c.permitNumber, color: e.color, end: e.end },
+          geometry: { type: 'Point', coordinates: pointToDisplay(e.at[0]!, e.at[1]!, crs) },
+        })),
+      ),
+    } as unknown as GeoJSONData);
+    el.setAttribute('data-route-lines', String(routes.length));
     set('track', line(all));
     set('stretch', line(part));
     el.setAttribute('data-track-points', String(all.length));

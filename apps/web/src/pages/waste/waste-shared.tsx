@@ -1,6 +1,6 @@
 // What the construction-waste pages share: the district bureaus a user may register for, the drawer a register form
 // sits in, and the point picked on the console's map or typed.
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { Button, Drawer, Flex, Form, InputNumber, Select, Spin, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import type { GeoPointBody, OrgNode } from '@chengguan/contracts';
@@ -9,7 +9,7 @@ import { orgApi } from '../../api/endpoints.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useMapData } from '../../map/LocationField.tsx';
-import type { MapPoint } from '../../map/MapView.tsx';
+import type { MapLine, MapPoint } from '../../map/MapView.tsx';
 
 const MapView = lazy(() => import('../../map/MapView.tsx'));
 
@@ -112,17 +112,23 @@ export function PointFields({ form, testId }: { form: FormInstance; testId: stri
   );
 }
 
-/** Route points: one "lon, lat" a line, typed, or added by clicks on the map (shown as markers). */
+/**
+ * Route points: one "lon, lat" a line, typed, or added by clicks on the map. The map draws the route as a line through
+ * them, with a marker at its start (the producing site) and one at its end (the disposal site).
+ */
 export function RouteField({ form, testId }: { form: FormInstance; testId: string }) {
   const { t } = useI18n();
   const { data } = useMapData();
   const text = (Form.useWatch('routeText', form) as string | undefined) ?? '';
-  const points: MapPoint[] = parseRoute(text).map((p, i) => ({
-    id: String(i),
-    lon: p[0],
-    lat: p[1],
-    title: t('waste.route.point', { n: i + 1 }),
-  }));
+  const { lines, points } = useMemo(() => {
+    const route = parseRoute(text);
+    const lines: MapLine[] = route.length > 1 ? [{ id: 'route', coordinates: route, color: '#1677ff' }] : [];
+    const points: MapPoint[] =
+      route.length === 0 ? [] : [{ id: 'start', lon: route[0]![0], lat: route[0]![1], title: t('waste.route.start'), color: '#52c41a' }];
+    if (route.length > 1)
+      points.push({ id: 'end', lon: route.at(-1)![0], lat: route.at(-1)![1], title: t('waste.route.end'), color: '#cf1322' });
+    return { lines, points };
+  }, [text, t]);
   return (
     <>
       <Typography.Text type="secondary">{t('waste.route.hint')}</Typography.Text>
@@ -132,6 +138,7 @@ export function RouteField({ form, testId }: { form: FormInstance; testId: strin
             data={data}
             value={null}
             points={points}
+            lines={lines}
             onPick={(p) => {
               const line = `${p.lon}, ${p.lat}`;
               form.setFieldsValue({ routeText: text.trim() ? `${text.trim()}\n${line}` : line, crs: p.crs });

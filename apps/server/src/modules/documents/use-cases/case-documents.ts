@@ -91,6 +91,7 @@ export async function getCaseDocuments(deps: Deps, actor: Actor, caseId: string)
   const facts = {
     hasInspectionRecord: records.some((r) => r.kind === 'inspection'),
     hasQuestioningRecord: records.some((r) => r.kind === 'questioning'),
+    offsiteSource: loaded.row.source === 'offsite',
   };
   const canIssue = canIssueDocuments(actor);
   const availability = documentAvailability(loaded.snapshot, facts, loaded.ctx);

@@ -41,12 +41,10 @@ export async function recordService(
   assertServiceWrite(actor);
   const id = await deps.db.transaction().execute(async (trx) => {
     const row = await getCaseRowOrFail(trx, actor, caseId);
+    // A notice posted when it was issued (the off-site notice): its return card completes the pending record.
+    const posted = await pendingPostedNotice(trx, row.id, body.documentId);
+    if (posted) return completePostedNotice(trx, deps, actor, meta, posted, body, shanghaiDate(deps.clock.now()));
     const doc = (await servableCaseDocuments(trx, row.id)).find((d) => d.id === body.documentId);
-    if (!doc) {
-      // A notice posted by another module (the off-site notice): its return card completes the pending record.
-      const posted = await pendingPostedNotice(trx, row.id, body.documentId);
-      if (posted) return completePostedNotice(trx, deps, actor, meta, posted, body, shanghaiDate(deps.clock.now()));
-    }
     if (!doc)
       throw new AppError('NOT_FOUND', {
         field: 'documentId',

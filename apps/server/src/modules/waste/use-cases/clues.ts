@@ -148,7 +148,7 @@ export async function getTrack(deps: Deps, actor: Actor, q: TrackQuery): Promise
   const permits = await deps.db
     .selectFrom('waste_permit_vehicles as pv')
     .innerJoin('waste_permits as p', 'p.id', 'pv.permit_id')
-    .select(['p.id', 'p.number'])
+    .select(['p.id', 'p.number', 'p.route'])
     .where('pv.plate', '=', q.plate)
     .where('p.status', '=', 'valid')
     .where('p.valid_from', '<=', q.day)
@@ -161,7 +161,9 @@ export async function getTrack(deps: Deps, actor: Actor, q: TrackQuery): Promise
       .select(sql<string>`CAST(cell AS TEXT)`.as('c'))
       .where('permit_id', '=', p.id)
       .execute();
-    corridors.push({ permitNumber: p.number, outline: cellsOutline(cells.map((c) => c.c)) });
+    // The approved route itself (WGS-84 [lon, lat] points, site → disposal), drawn as a line along its corridor.
+    const route = (p.route as number[][]).map((x) => [Number(x[0]), Number(x[1])]);
+    corridors.push({ permitNumber: p.number, outline: cellsOutline(cells.map((c) => c.c)), route });
   }
   const touched = [...new Set(points.map((p) => p.cell_text))];
   const siteIds = new Set<string>();
