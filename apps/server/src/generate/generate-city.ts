@@ -18,6 +18,8 @@ import { cityLawPart } from './city-law.ts';
 import { cityOffsitePart } from './city-offsite.ts';
 import { cityOrgsPart } from './city-orgs.ts';
 import { cityWastePart } from './city-waste.ts';
+import { cityCommunityPart } from './city-community.ts';
+import { cityQualityPart } from './city-quality.ts';
 import { citySubjectsPart } from './city-subjects.ts';
 import { cityTicketsPart } from './city-tickets.ts';
 import { CopyWriter, type TableStats } from './copy-writer.ts';
@@ -65,6 +67,8 @@ export const GENERATOR_PARTS: readonly GeneratorPart[] = [
   cityDutyPart,
   cityOffsitePart,
   cityWastePart,
+  cityQualityPart,
+  cityCommunityPart,
 ];
 
 export type TableResult = TableStats & {

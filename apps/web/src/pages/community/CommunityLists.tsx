@@ -2,6 +2,7 @@
 // with their declarations, reports and annotations; stall points with type and approval; community workrooms. Each
 // filters and pages on the server and exports the same filter to Excel.
 import { useMemo, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Flex, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
 import type { CompoundSummary, PageOf, StallPoint, Workroom } from '@chengguan/contracts';
 import { api, type Query } from '../../api/client.ts';
@@ -58,7 +59,9 @@ function ListPage<T extends { id: string }>(props: {
   reloadKey?: number;
 }) {
   const { t, lang } = useI18n();
-  const [filter, setFilter] = useState<Query>({});
+  // A link may name the search (the map's popup opens a compound by its name).
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<Query>(() => (params.get('q') ? { q: params.get('q')! } : {}));
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const query = { ...filter, ...paging } as Query;
   const list = useLoad((signal) => api.get<PageOf<T>>(props.path, query, signal), `${JSON.stringify(query)}|${props.reloadKey ?? 0}`);
@@ -96,8 +99,14 @@ function ListPage<T extends { id: string }>(props: {
   );
 }
 
-const search = (set: (q: Query) => void, placeholder: string) => (
-  <Input.Search allowClear placeholder={placeholder} onSearch={(v) => set({ q: v || undefined })} style={{ width: 240 }} />
+const search = (set: (q: Query) => void, placeholder: string, q?: Query) => (
+  <Input.Search
+    allowClear
+    placeholder={placeholder}
+    defaultValue={(q?.q as string | undefined) ?? ''}
+    onSearch={(v) => set({ q: v || undefined })}
+    style={{ width: 240 }}
+  />
 );
 
 export function CompoundsPage() {
@@ -141,7 +150,7 @@ export function CompoundsPage() {
       columns={columns}
       reloadKey={a.tick}
       actions={a.drawer}
-      filters={(set) => search(set, t('community.compound'))}
+      filters={(set, q) => search(set, t('community.compound'), q)}
     />
   );
 }

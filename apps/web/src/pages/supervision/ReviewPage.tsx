@@ -306,7 +306,18 @@ export default function ReviewPage() {
     <Page
       title={t('menu.supervisionReview')}
       testId="supervision-review"
-      extra={<ExportButton path={supervisionApi.bulletinPath} query={{}} filename={`${t('sup.bulletin')}.xlsx`} testId="sup-bulletin" />}
+      extra={
+        <Space wrap>
+          <ExportButton path={supervisionApi.bulletinPath} query={{}} filename={`${t('sup.bulletin')}.xlsx`} testId="sup-bulletin" />
+          <ExportButton
+            path={supervisionApi.bulletinPdfPath}
+            query={{}}
+            filename={`${t('sup.bulletin')}.pdf`}
+            label={t('act.bulletinPdf')}
+            testId="sup-bulletin-pdf"
+          />
+        </Space>
+      }
     >
       <Tabs
         items={[
