@@ -65,14 +65,17 @@ describe('supervision', () => {
     await page.getByTestId('act-sup-recording-problem-save').click();
     await drawer.getByText('请填写说明').waitFor();
     await page.getByTestId('act-sup-recording-problem-description').fill('录像未覆盖询问全过程（浏览器）');
-    const due = drawer.locator('.ant-picker input').first();
-    await due.click();
-    await due.fill(today());
-    await due.press('Enter');
+    // The due date comes filled (two weeks on).
     await page.getByTestId('act-sup-recording-problem-save').click();
-    await expect
-      .poll(async () => (await apiGet<{ items: { description: string }[] }>(page, '/api/v1/supervision/findings?pageSize=50')).items)
-      .toContainEqual(expect.objectContaining({ description: '录像未覆盖询问全过程（浏览器）' }));
+    await page
+      .getByText('已保存')
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch(async (e: unknown) => {
+        throw new Error(`not saved: ${await drawer.innerText()}`, { cause: e });
+      });
+    const findings = await apiGet<{ items: { description: string }[] }>(page, '/api/v1/supervision/findings?source=recording&pageSize=50');
+    expect(findings.items.map((f) => f.description)).toContain('录像未覆盖询问全过程（浏览器）');
   });
 
   it('an officer reads his own 考核 card: fines are never scored, each line explained', async () => {

@@ -3,7 +3,7 @@
 // the last two years (60 学时 / 24 学分 required, 000: most reach it, some fall short); the year's 执法资格考试
 // records; and the 复议 and 诉讼 brought against decided cases with their outcomes and causes.
 //
-// Volumes: 7,900 officers train online (000) — every generated officer trains; 3,400 sat the 执法资格考试 with 97 %
+// Volumes: 7,900 officers train online (000) — every generated officer trains (the current year only its part so far); 3,400 sat the 执法资格考试 with 97 %
 // passing (000), i.e. 43 % of the officers sit in the last year. Assumed, no figure in the seeds: 88 % of officers
 // complete the year's hours; 1.2 % of decided cases go to 行政复议 and 0.4 % to 行政诉讼; of 复议 85 % 维持, the rest
 // 变更 / 撤销 / 确认违法; of 诉讼 90 % 维持 and 10 % 败诉.
@@ -117,7 +117,10 @@ export const cityQualityPart: GeneratorPart = {
       });
       const officers: CityOfficer[] = [...b.leaders, ...b.legal, ...b.commanders, ...b.squads.flatMap((q) => [...q.leaders, ...q.field])];
       const seen = new Set<string>();
-      const qualDay = `${lastYear}-06-${String(between(10, 25)).padStart(2, '0')}` as LegalDate;
+      // The year's 执法资格考试 sits in June: this year's if it has been held, else last year's.
+      const june = (y: number) => `${y}-06-${String(between(10, 25)).padStart(2, '0')}` as LegalDate;
+      const thisJune = june(lastYear);
+      const qualDay = thisJune <= until ? thisJune : june(lastYear - 1);
       for (const o of officers) {
         if (seen.has(o.id)) continue;
         seen.add(o.id);
@@ -125,9 +128,11 @@ export const cityQualityPart: GeneratorPart = {
           const from = `${y}-01-02` as LegalDate;
           const to = (y === lastYear ? until : `${y}-12-28`) as LegalDate;
           if (to < from) continue;
-          // The year's part so far (the last year is not over), and whether he reaches the requirement.
+          // Whether he reaches the requirement; a year not over holds its part so far (in half hours).
           const complete = rand() < COMPLETE_SHARE;
-          const target = complete ? REQUIRED_HOURS : between(10, REQUIRED_HOURS - 10);
+          const share = Math.min(1, (daysBetween(from, to) + 1) / 361);
+          const full = complete ? REQUIRED_HOURS : between(10, REQUIRED_HOURS - 10);
+          const target = Math.max(0.5, Math.round(full * share * 2) / 2);
           const order = [...catalogue].sort(() => rand() - 0.5);
           let hours = 0;
           for (const c of order) {

@@ -40,6 +40,7 @@ export type ActionField = {
   min?: number;
   max?: number;
   maxLength?: number;
+  /** The first value, or a function giving it when the form opens (a date relative to today). */
   initial?: unknown;
 };
 
@@ -241,7 +242,11 @@ export function ActionFormDrawer<R = unknown>({
     if (open) {
       send.reset();
       form.resetFields();
-      const first = Object.fromEntries(spec.fields.filter((f) => f.initial !== undefined).map((f) => [f.name, f.initial]));
+      const first = Object.fromEntries(
+        spec.fields
+          .filter((f) => f.initial !== undefined)
+          .map((f) => [f.name, typeof f.initial === 'function' ? (f.initial as () => unknown)() : f.initial]),
+      );
       form.setFieldsValue({ ...first, ...initial } as Record<string, object | undefined>);
     }
   }, [open, target]);

@@ -1,4 +1,5 @@
 import { COMPLAINT_OUTCOMES, EXAM_KINDS, NOTICE_KINDS, QUESTION_KINDS, SQUAD_RATINGS } from '@chengguan/contracts';
+import dayjs from 'dayjs';
 import type { ActionSpec } from '../../components/ActionFormDrawer.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
 
@@ -31,7 +32,7 @@ export const SUPERVISION_FORMS = {
     fields: [
       { name: 'description', label: 'act.f.description', kind: 'textarea', required: true, maxLength: 1000 },
       { name: 'rule', label: 'act.f.rule', kind: 'text', maxLength: 200 },
-      { name: 'dueOn', label: 'act.f.dueOn', kind: 'date', required: true },
+      { name: 'dueOn', label: 'act.f.dueOn', kind: 'date', required: true, initial: () => dayjs().add(14, 'day') },
     ],
   },
   notice: {
