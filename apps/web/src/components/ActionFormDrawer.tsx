@@ -159,34 +159,55 @@ function OrgSelect({
   return <Select allowClear options={options} value={value} onChange={onChange} data-testid={testId} />;
 }
 
-function FieldInput({ field, testId, choices }: { field: ActionField; testId: string; choices?: { value: string; label: string }[] }) {
+/** The input of one field; Form.Item hands it `value`, `onChange` (or `checked`) and `id`, passed on to the control. */
+function FieldInput({
+  field,
+  testId,
+  choices,
+  ...control
+}: {
+  field: ActionField;
+  testId: string;
+  choices?: { value: string; label: string }[];
+  value?: never;
+  onChange?: never;
+  checked?: boolean;
+  id?: string;
+}) {
   const { t } = useI18n();
+  const p = control as Record<string, unknown>;
   switch (field.kind) {
     case 'textarea':
     case 'lines':
     case 'scores':
     case 'criteria':
-      return <Input.TextArea rows={field.kind === 'textarea' ? 3 : 4} maxLength={field.maxLength} data-testid={testId} />;
+      return <Input.TextArea {...p} rows={field.kind === 'textarea' ? 3 : 4} maxLength={field.maxLength} data-testid={testId} />;
     case 'int':
-      return <InputNumber min={field.min} max={field.max} precision={0} style={{ width: '100%' }} data-testid={testId} />;
+      return <InputNumber {...p} min={field.min} max={field.max} precision={0} style={{ width: '100%' }} data-testid={testId} />;
     case 'number':
-      return <InputNumber min={field.min} max={field.max} step={0.5} style={{ width: '100%' }} data-testid={testId} />;
+      return <InputNumber {...p} min={field.min} max={field.max} step={0.5} style={{ width: '100%' }} data-testid={testId} />;
     case 'date':
-      return <DatePicker style={{ width: '100%' }} data-testid={testId} />;
+      return <DatePicker {...p} style={{ width: '100%' }} data-testid={testId} />;
     case 'select':
-      return <Select options={choices ?? (field.options ?? []).map((o) => ({ value: o.value, label: t(o.label) }))} data-testid={testId} />;
+      return (
+        <Select
+          {...p}
+          options={choices ?? (field.options ?? []).map((o) => ({ value: o.value, label: t(o.label) }))}
+          data-testid={testId}
+        />
+      );
     case 'bool':
-      return <Switch data-testid={testId} />;
+      return <Switch {...p} data-testid={testId} />;
     case 'officer':
     case 'officers':
     case 'case':
     case 'subject':
-      return <RemoteSelect kind={field.kind} testId={testId} />;
+      return <RemoteSelect {...p} kind={field.kind} testId={testId} />;
     case 'squad':
     case 'bureau':
-      return <OrgSelect kind={field.kind} testId={testId} />;
+      return <OrgSelect {...p} kind={field.kind} testId={testId} />;
     default:
-      return <Input maxLength={field.maxLength} data-testid={testId} />;
+      return <Input {...p} maxLength={field.maxLength} data-testid={testId} />;
   }
 }
 
