@@ -4,8 +4,8 @@ import type { Me, SamplingPlan } from '@chengguan/contracts';
 import { apiGet, openBrowser, type Session } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
-// 执法监督 in the browser: 浦东's supervisor lands on his home, draws a recording plan in the review workspace and sees
-// the drawn recordings; an officer reads his own 考核 card, which says fines are never scored and explains each line.
+// 执法监督 in the browser: 浦东's supervisor lands on his home, draws a recording plan in the review workspace, sees
+// the drawn recordings and reports a recording's problem through its form; an officer reads his own 考核 card, which says fines are never scored and explains each line.
 
 const baseUrl = inject('baseUrl');
 const sessions: Session[] = [];
@@ -30,6 +30,7 @@ describe('supervision', () => {
       durationSeconds: 120,
     });
     expect(rec.status(), await rec.text()).toBe(201);
+    const recording = (await rec.json()) as { id: string };
 
     const s = await openBrowser(baseUrl);
     sessions.push(s);
@@ -56,6 +57,25 @@ describe('supervision', () => {
     await expect.poll(async () => (await apiGet<SamplingPlan>(page, `/api/v1/supervision/plans/${plan.id}`)).status).toBe('drawn');
     await page.getByRole('tab', { name: '评查样本' }).click();
     await page.getByTestId('sup-samples').getByText('录像抽查（浏览器）').first().waitFor();
+
+    // The recording's problem is reported from its row: a missing field is named at the field, then it is saved.
+    await page.getByRole('tab', { name: '执法记录仪录像' }).click();
+    await page.getByTestId(`open-sup-recording-problem-${recording.id}`).click();
+    const drawer = page.getByTestId('act-sup-recording-problem');
+    await page.getByTestId('act-sup-recording-problem-save').click();
+    await drawer.getByText('请填写说明').waitFor();
+    await page.getByTestId('act-sup-recording-problem-description').fill('录像未覆盖询问全过程（浏览器）');
+    // The due date comes filled (two weeks on).
+    await page.getByTestId('act-sup-recording-problem-save').click();
+    await page
+      .getByText('已保存')
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch(async (e: unknown) => {
+        throw new Error(`not saved: ${await drawer.innerText()}`, { cause: e });
+      });
+    const findings = await apiGet<{ items: { description: string }[] }>(page, '/api/v1/supervision/findings?source=recording&pageSize=50');
+    expect(findings.items.map((f) => f.description)).toContain('录像未覆盖询问全过程（浏览器）');
   });
 
   it('an officer reads his own 考核 card: fines are never scored, each line explained', async () => {

@@ -4,8 +4,11 @@
 // squad's cases and takes a step on a live one).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '@chengguan/contracts';
+import { sql } from 'kysely';
 import {
   ACTING_CREDENTIAL_STATUSES,
+  assessRenovation,
+  type RenovationWork,
   bestOfficerCredential,
   firstVertexOutside,
   rosterOverlaps,
@@ -921,5 +924,68 @@ describe('city generator (tiny preset)', () => {
       expect(k).toMatchObject({ source: 'offsite', bureau_id: c.bureau_id, source_ref: `建筑垃圾线索 ${c.day} ${c.plate}` });
       expect(k.registered_on! > c.day && c.decided_by !== null).toBe(true);
     }
+  });
+  it('教育培训, 执法资格考试, 复议/诉讼: hours per officer-year against 60, scores against the pass mark, reviews of decided cases', async () => {
+    const db = ctx.deps.db;
+    const q = result.parts['city-quality']!;
+    const hours = await sql<{
+      h: string;
+      year: number;
+    }>`SELECT year, sum(hours) AS h FROM training_completions GROUP BY officer_id, year`.execute(db);
+    expect(hours.rows.length).toBe(q.officerYears);
+    expect(hours.rows.filter((r) => Number(r.h) >= 60).length).toBe(q.complete);
+    // Last year is over: most reached 60 学时; this year holds its part so far.
+    const last = hours.rows.filter((r) => Number(r.year) === Number(UNTIL.slice(0, 4)) - 1);
+    expect(last.filter((r) => Number(r.h) >= 60).length / last.length).toBeGreaterThan(0.75);
+    const quals = await db.selectFrom('training_qualifications').select(['score', 'passed']).execute();
+    expect(quals.length).toBe(q.qualifications);
+    expect(quals.length).toBeGreaterThan(0);
+    for (const x of quals) expect(x.passed).toBe(x.score >= 60);
+    const reviews = await sql<{
+      kind: string;
+      outcome: string | null;
+      cause: string | null;
+      filed: string;
+      decided: string | null;
+      case_decided: string;
+      same: boolean;
+    }>`
+      SELECT r.kind, r.outcome, r.cause, to_char(r.filed_on, 'YYYY-MM-DD') AS filed, to_char(r.decided_on, 'YYYY-MM-DD') AS decided,
+        to_char(c.decided_on, 'YYYY-MM-DD') AS case_decided, (c.bureau_id = r.bureau_id AND c.org_id = r.org_id) AS same
+      FROM case_reviews r JOIN cases c ON c.id = r.case_id`.execute(db);
+    expect(reviews.rows.length).toBe(Number(q.reviews) + Number(q.lawsuits));
+    expect(reviews.rows.length).toBeGreaterThan(0);
+    for (const r of reviews.rows) {
+      expect(r.same).toBe(true);
+      expect(r.filed > r.case_decided && r.filed <= UNTIL).toBe(true);
+      expect(r.outcome === null).toBe(r.decided === null);
+      expect(r.cause !== null).toBe(r.outcome !== null && r.outcome !== 'upheld');
+      if (r.outcome === 'lost') expect(r.kind).toBe('lawsuit');
+    }
+  });
+
+  it("住宅小区, 上海摊, 城管进社区: every compound has its profile, declarations carry the rules' outcome, points and workrooms resolve", async () => {
+    const db = ctx.deps.db;
+    const c = result.parts['city-community']!;
+    const kinds = await db.selectFrom('subjects').select(['id', 'kind', 'bureau_id']).where('status', '=', 'active').execute();
+    const compounds = kinds.filter((k) => k.kind === 'residential_compound');
+    const profiles = await db.selectFrom('compound_profiles').select(['subject_id', 'bureau_id']).execute();
+    expect(profiles.length).toBe(compounds.length);
+    const bureauOf = new Map(kinds.map((k) => [k.id, k.bureau_id]));
+    for (const p of profiles) expect(bureauOf.get(p.subject_id)).toBe(p.bureau_id);
+    const decl = await db.selectFrom('renovation_declarations').select(['works', 'outcome', 'start_on', 'end_on']).execute();
+    expect(decl.length).toBe(c.declarations);
+    // About 2.7 a compound a year (浦东's 10,102 taken as a quarter of the city's).
+    expect(decl.length / compounds.length).toBeGreaterThan(1.5);
+    for (const d of decl) expect(d.outcome).toBe(assessRenovation(d.works as RenovationWork[]).outcome);
+    expect(await db.selectFrom('property_reports').select('id').execute()).toHaveLength(Number(c.reports));
+    const points = await db.selectFrom('stall_points').select(['subject_id', 'opens_at', 'closes_at']).execute();
+    expect(points.length).toBe(kinds.filter((k) => k.kind === 'stall_point').length);
+    const rooms = await db.selectFrom('workrooms').select(['id', 'org_id', 'officer_ids']).execute();
+    expect(rooms.length).toBe(c.workrooms);
+    const officerOrg = new Map((await db.selectFrom('officers').select(['id', 'org_id']).execute()).map((o) => [o.id, o.org_id]));
+    for (const r of rooms) for (const o of r.officer_ids) expect(officerOrg.get(o)).toBe(r.org_id);
+    const week = await db.selectFrom('workroom_activities').select('workroom_id').where('community_week', '=', true).execute();
+    expect(new Set(week.map((w) => w.workroom_id)).size).toBe(rooms.length);
   });
 });

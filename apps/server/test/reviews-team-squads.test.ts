@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseReviewView, OfficerFile, ReviewMonthReport, SquadOverview } from '@chengguan/contracts';
 import { reviewOutcomesBy } from '../src/modules/reviews/index.ts';
 import { caseKit, decidedCase, type CaseKit } from './cases-support.ts';
+import { pdfText } from './pdf-text.ts';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
 
 let ctx: TestContext;
@@ -94,6 +95,10 @@ describe('复议 and 诉讼', () => {
     expect(month.byCause).toEqual([{ cause: 'procedure', name: '违反法定程序', count: 1 }]);
     const xlsx = await call('pd_super', 'GET', '/api/v1/case-reviews/monthly/export.xlsx?month=2026-02');
     expect(xlsx.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+    const pdf = pdfText((await call('pd_super', 'GET', '/api/v1/case-reviews/monthly/report.pdf?month=2026-02')).rawPayload);
+    expect(pdf).toContain('2026-02行政复议纠错、行政诉讼败诉通报');
+    expect(pdf).toContain('行政复议1件，其中纠错1件，纠错率100%');
+    expect(pdf).toContain('违反法定程序');
     expect((await call('pd_ljz_01', 'GET', '/api/v1/case-reviews/monthly?month=2026-02')).statusCode).toBe(403);
     const qp = await ok<ReviewMonthReport>(call('qp_leader', 'GET', '/api/v1/case-reviews/monthly?month=2026-02'));
     expect(qp.reviews).toBe(0);
@@ -211,5 +216,9 @@ describe('规范化中队', () => {
     expect(rated.items.map((r) => r.orgId)).toEqual([ljz]);
     const xlsx = await call('pd_leader', 'GET', `/api/v1/squads/overview/export.xlsx?year=2026&orgId=${pd}`);
     expect(xlsx.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+    const pdf = pdfText((await call('pd_super', 'GET', '/api/v1/case-reviews/monthly/report.pdf?month=2026-02')).rawPayload);
+    expect(pdf).toContain('2026-02行政复议纠错、行政诉讼败诉通报');
+    expect(pdf).toContain('行政复议1件，其中纠错1件，纠错率100%');
+    expect(pdf).toContain('违反法定程序');
   });
 });

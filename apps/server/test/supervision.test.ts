@@ -25,6 +25,7 @@ import type {
 } from '@chengguan/contracts';
 import { drawSample } from '@chengguan/domain';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
+import { pdfText } from './pdf-text.ts';
 import { caseKit, decidedCase, type CaseKit } from './cases-support.ts';
 
 let ctx: TestContext;
@@ -194,6 +195,15 @@ describe('案卷评查', () => {
     });
     const bulletin = await call('pd_super', 'GET', `${P}/review-results/bulletin.xlsx?planId=${plan.id}`);
     expect(bulletin.statusCode).toBe(200);
+    // The same bulletin, printable: the squad's row reads as on the spreadsheet.
+    const pdf = await call('pd_super', 'GET', `${P}/review-results/bulletin.pdf?planId=${plan.id}`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('案卷评查通报');
+    expect(text).toContain(`${results.squads[0]!.name}`.replace(/\s+/g, ''));
+    expect(text).toContain('评查案卷1件');
+    expect((await call('pd_ljz_01', 'GET', `${P}/review-results/bulletin.pdf`)).statusCode).toBe(403);
   });
 });
 

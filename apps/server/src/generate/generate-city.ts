@@ -18,6 +18,8 @@ import { cityLawPart } from './city-law.ts';
 import { cityOffsitePart } from './city-offsite.ts';
 import { cityOrgsPart } from './city-orgs.ts';
 import { cityWasteCasesPart, cityWastePart } from './city-waste.ts';
+import { cityCommunityPart } from './city-community.ts';
+import { cityQualityPart } from './city-quality.ts';
 import { citySubjectsPart } from './city-subjects.ts';
 import { cityTicketsPart } from './city-tickets.ts';
 import { CopyWriter, type TableStats } from './copy-writer.ts';
@@ -66,6 +68,8 @@ export const GENERATOR_PARTS: readonly GeneratorPart[] = [
   cityOffsitePart,
   cityWastePart,
   cityWasteCasesPart,
+  cityQualityPart,
+  cityCommunityPart,
 ];
 
 export type TableResult = TableStats & {

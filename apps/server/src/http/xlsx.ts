@@ -26,6 +26,14 @@ export function sendXlsx(reply: FastifyReply, filename: string, body: Buffer): F
     .send(body);
 }
 
+/** A printable report (PDF) as a download, named in Chinese like the spreadsheets. */
+export function sendPdf(reply: FastifyReply, filename: string, body: Buffer): FastifyReply {
+  return reply
+    .header('content-type', 'application/pdf')
+    .header('content-disposition', `attachment; filename="report.pdf"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .send(body);
+}
+
 /**
  * A server-paged list and its Excel export with the same filters: `GET <path>` and `GET <path>/export.xlsx`.
  * Both take the actor from the request; the export answers the file named `filename`.

@@ -35,6 +35,7 @@ export const reviewsApi = {
   list: (q: CaseReviewQuery, signal?: AbortSignal) => api.get<PageOf<CaseReviewView>>('/api/v1/case-reviews', q as Query, signal),
   export: (q: CaseReviewQuery) => download('/api/v1/case-reviews/export.xlsx', q as Query, '复议诉讼.xlsx'),
   exportMonth: (month: string) => download('/api/v1/case-reviews/monthly/export.xlsx', { month }, `纠错败诉通报-${month}.xlsx`),
+  monthPdf: (month: string) => download('/api/v1/case-reviews/monthly/report.pdf', { month }, `纠错败诉通报-${month}.pdf`),
 };
 
 export const trainingApi = {

@@ -5,8 +5,20 @@ import { download, type Query } from '../api/client.ts';
 import { errorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-/** Excel export of the whole filtered list (the server pages it into one workbook). */
-export function ExportButton({ path, query, filename, testId }: { path: string; query: Query; filename: string; testId?: string }) {
+/** Excel export of the whole filtered list (the server pages it into one workbook); `label` names another download (a PDF). */
+export function ExportButton({
+  path,
+  query,
+  filename,
+  testId,
+  label,
+}: {
+  path: string;
+  query: Query;
+  filename: string;
+  testId?: string;
+  label?: string;
+}) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -23,7 +35,7 @@ export function ExportButton({ path, query, filename, testId }: { path: string; 
   };
   return (
     <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void run()} data-testid={testId}>
-      {busy ? t('common.exporting') : t('common.exportExcel')}
+      {busy ? t('common.exporting') : (label ?? t('common.exportExcel'))}
     </Button>
   );
 }

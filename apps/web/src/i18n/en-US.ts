@@ -1,3 +1,4 @@
+import { actionsEnUS } from './actions.en-US.ts';
 import { fieldEnUS } from './field.en-US.ts';
 import { creditEnUS } from './credit.en-US.ts';
 import { campaignsEnUS } from './campaigns.en-US.ts';
@@ -726,4 +727,5 @@ export const enUS: Record<MessageKey, string> = {
   ...ticketConversionEnUS,
   ...commandEnUS,
   ...textEnUS,
+  ...actionsEnUS,
 };

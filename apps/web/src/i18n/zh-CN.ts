@@ -1,3 +1,4 @@
+import { actionsZhCN } from './actions.zh-CN.ts';
 import { fieldZhCN } from './field.zh-CN.ts';
 import { creditZhCN } from './credit.zh-CN.ts';
 import { campaignsZhCN } from './campaigns.zh-CN.ts';
@@ -722,6 +723,7 @@ export const zhCN = {
   ...ticketConversionZhCN,
   ...commandZhCN,
   ...textZhCN,
+  ...actionsZhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

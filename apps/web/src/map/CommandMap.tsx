@@ -3,14 +3,14 @@
 // of point overlays — each one prop entry (the command page passes the officers on duty from the duty positions).
 // A click on a ticket selects it (the queue shows and acts on the same ticket).
 import { useEffect, useRef, useState } from 'react';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { Popup, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
 import type { CommandMap as CommandMapData } from '@chengguan/contracts';
 import type { MapData } from './map-data.ts';
 import { CLOCK_LEGEND } from './clock-colours.ts';
 import { createBaseMap, displayCrs, EMPTY_COLLECTION, pointToDisplay, toDisplay, type AreaGeometry } from './map-setup.ts';
 
-/** A point of an overlay, in WGS-84. */
-export type OverlayPoint = { id: string; lon: number; lat: number; label?: string };
+/** A point of an overlay, in WGS-84; `detail` is a second line of its popup. */
+export type OverlayPoint = { id: string; lon: number; lat: number; label?: string; detail?: string };
 /** One more layer of points: loaded when the map is ready and every `refreshMs` (if given). */
 export type MapOverlay = {
   id: string;
@@ -18,7 +18,34 @@ export type MapOverlay = {
   legend?: string;
   load: (signal: AbortSignal) => Promise<OverlayPoint[]>;
   refreshMs?: number;
+  /** A click on a point opens a popup: its label, its detail and a link (text and what it opens). */
+  link?: { text: string; open: (id: string, label: string) => void };
 };
+
+/** The popup of an overlay point: built as DOM (never HTML from data), the link calls back into the console. */
+function popupContent(label: string, detail: string, link: NonNullable<MapOverlay['link']>, id: string): HTMLElement {
+  const box = document.createElement('div');
+  box.setAttribute('data-testid', 'map-popup');
+  const title = document.createElement('div');
+  title.style.fontWeight = '600';
+  title.textContent = label;
+  box.appendChild(title);
+  if (detail) {
+    const d = document.createElement('div');
+    d.textContent = detail;
+    box.appendChild(d);
+  }
+  const a = document.createElement('a');
+  a.href = '#';
+  a.textContent = link.text;
+  a.setAttribute('data-testid', 'map-popup-link');
+  a.onclick = (e) => {
+    e.preventDefault();
+    link.open(id, label);
+  };
+  box.appendChild(a);
+  return box;
+}
 
 const CLOCK_COLOURS: Record<string, string> = Object.fromEntries(CLOCK_LEGEND);
 
@@ -96,6 +123,22 @@ export default function CommandMap({ data, content, selectedId, onSelect, overla
       const id = ev.features?.[0]?.properties?.id as string | undefined;
       if (id) select.current(id);
     });
+    for (const o of overlays) {
+      const link = o.link;
+      if (!link) continue;
+      const layer = `overlay-${o.id}`;
+      m.on('click', layer, (ev) => {
+        const f = ev.features?.[0];
+        const props = (f?.properties ?? {}) as { id?: string; label?: string; detail?: string };
+        if (!f || !props.id || f.geometry.type !== 'Point') return;
+        new Popup({ closeButton: true })
+          .setLngLat(f.geometry.coordinates as [number, number])
+          .setDOMContent(popupContent(props.label ?? '', props.detail ?? '', link, props.id))
+          .addTo(m);
+      });
+      m.on('mouseenter', layer, () => (m.getCanvas().style.cursor = 'pointer'));
+      m.on('mouseleave', layer, () => (m.getCanvas().style.cursor = ''));
+    }
     m.on('mouseenter', 'tickets', () => (m.getCanvas().style.cursor = 'pointer'));
     m.on('mouseleave', 'tickets', () => (m.getCanvas().style.cursor = ''));
     return () => {
@@ -161,7 +204,7 @@ export default function CommandMap({ data, content, selectedId, onSelect, overla
               features: points.map((p) => ({
                 type: 'Feature',
                 geometry: { type: 'Point', coordinates: pointToDisplay(p.lon, p.lat, crs) },
-                properties: { id: p.id, label: p.label ?? null },
+                properties: { id: p.id, label: p.label ?? null, detail: p.detail ?? null },
               })),
             });
             el.setAttribute(`data-overlay-${o.id}`, String(points.length));

@@ -7,6 +7,8 @@ export { caseDocumentList, servableCaseDocuments, type CaseDocumentEntry } from 
 export { issueStandaloneDocument, type StandaloneDocumentRequest } from './standalone-document.ts';
 /** The bulletins of modules/cockpit set their text in the documents' primary font. */
 export { PRIMARY_BOLD, PRIMARY_REGULAR } from './pdf/fonts.ts';
+/** The supervision bulletins' printable tables. */
+export { renderTablePdf, type PdfTable } from './pdf/table-pdf.ts';
 export { issueCaseDocument, readDocumentPdf, readDocumentPdfOrNull, type IssueRequest, type IssuedDocument } from './issue-document.ts';
 
 export const documentsModule: ServerModule = {

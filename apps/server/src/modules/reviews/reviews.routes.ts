@@ -12,9 +12,9 @@ import {
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
-import { listWithExportRoutes, sendXlsx } from '../../http/xlsx.ts';
+import { listWithExportRoutes, sendPdf, sendXlsx } from '../../http/xlsx.ts';
 import type { RouteApp } from '../../platform/server-module.ts';
-import { createReview, decideReview, exportReviews, listReviews, monthReport, monthReportXlsx } from './reviews.service.ts';
+import { createReview, decideReview, exportReviews, listReviews, monthReport, monthReportPdf, monthReportXlsx } from './reviews.service.ts';
 
 const TAGS = ['reviews'];
 const READ_ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -74,5 +74,18 @@ export function reviewRoutes(app: RouteApp, deps: Deps): void {
     { schema: { tags: TAGS, summary: '导出月度纠错/败诉通报 / export the monthly report', querystring: ReviewMonthQuery } },
     async (request, reply) =>
       sendXlsx(reply, `纠错败诉通报-${request.query.month}.xlsx`, await monthReportXlsx(deps, actorOf(request), request.query)),
+  );
+  app.get(
+    '/api/v1/case-reviews/monthly/report.pdf',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '月度纠错/败诉通报（PDF，可打印）/ the monthly report, printable',
+        querystring: ReviewMonthQuery,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) =>
+      sendPdf(reply, `纠错败诉通报-${request.query.month}.pdf`, await monthReportPdf(deps, actorOf(request), request.query)),
   );
 }

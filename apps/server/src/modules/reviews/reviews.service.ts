@@ -23,6 +23,7 @@ import { shanghaiDate } from '../../shared/time.ts';
 import { recordAudit } from '../audit/index.ts';
 import { caseOfficerIds, findCase } from '../cases/index.ts';
 import { withdrawCreditRecord } from '../credit/index.ts';
+import { renderTablePdf } from '../documents/index.ts';
 import { findOrg } from '../org/index.ts';
 
 const day = (d: unknown): string =>
@@ -363,4 +364,37 @@ export async function monthReportXlsx(deps: Deps, actor: Actor, q: ReviewMonthQu
   detail.addRow(reviewColumns.map((c) => c.header));
   for (const v of r.items) detail.addRow(reviewColumns.map((c) => c.value(v)));
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The monthly 纠错/败诉 report, printable (PDF): the totals, by squad, by cause, then every review and lawsuit. */
+export async function monthReportPdf(deps: Deps, actor: Actor, q: ReviewMonthQuery): Promise<Buffer> {
+  const r = await monthReport(deps, actor, q);
+  return renderTablePdf(
+    `${r.month} 行政复议纠错、行政诉讼败诉通报`,
+    [
+      `行政复议 ${r.reviews} 件，其中纠错 ${r.corrected} 件，纠错率 ${r.correctionRate}%`,
+      `行政诉讼 ${r.lawsuits} 件，其中败诉 ${r.lost} 件，败诉率 ${r.lossRate}%`,
+      `制表日期：${shanghaiDate(deps.clock.now())}`,
+    ],
+    [
+      {
+        heading: '一、按中队',
+        columns: [{ header: '中队', weight: 3 }, { header: '复议' }, { header: '纠错' }, { header: '诉讼' }, { header: '败诉' }],
+        rows: r.bySquad.map((t) => [t.name, t.reviews, t.corrected, t.lawsuits, t.lost]),
+        empty: '本月没有复议或诉讼。',
+      },
+      {
+        heading: '二、按原因',
+        columns: [{ header: '原因', weight: 3 }, { header: '件数' }],
+        rows: r.byCause.map((c) => [c.name, c.count]),
+        empty: '本月没有纠错或败诉。',
+      },
+      {
+        heading: '三、明细',
+        columns: reviewColumns.map((c) => ({ header: c.header, weight: Math.max(1, c.width / 10) })),
+        rows: r.items.map((v) => reviewColumns.map((c) => c.value(v))),
+        empty: '本月没有复议或诉讼。',
+      },
+    ],
+  );
 }

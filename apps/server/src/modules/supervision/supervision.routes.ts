@@ -48,7 +48,7 @@ import {
 } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
-import { listWithExportRoutes, sendXlsx } from '../../http/xlsx.ts';
+import { listWithExportRoutes, sendPdf, sendXlsx } from '../../http/xlsx.ts';
 import type { RouteApp } from '../../platform/server-module.ts';
 import { getCaseChecks, runCaseCheck } from './use-cases/case-check.ts';
 import { acceptFinding, correctFinding, exportFindings, listFindings } from './use-cases/findings.ts';
@@ -60,6 +60,7 @@ import {
   listReviewSheets,
   proportionality,
   reviewBulletin,
+  reviewBulletinPdf,
   reviewResults,
   supervisionHome,
 } from './use-cases/oversight.ts';
@@ -241,6 +242,18 @@ export function supervisionRoutes(app: RouteApp, deps: Deps): void {
     `${P}/review-results/bulletin.xlsx`,
     { schema: { tags: TAGS, summary: '案卷评查通报（Excel）/ the review bulletin', querystring: ReviewResultsQuery } },
     async (request, reply) => sendXlsx(reply, '案卷评查通报.xlsx', await reviewBulletin(deps, actorOf(request), request.query)),
+  );
+  app.get(
+    `${P}/review-results/bulletin.pdf`,
+    {
+      schema: {
+        tags: TAGS,
+        summary: '案卷评查通报（PDF，可打印）/ the review bulletin, printable',
+        querystring: ReviewResultsQuery,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => sendPdf(reply, '案卷评查通报.pdf', await reviewBulletinPdf(deps, actorOf(request), request.query)),
   );
 
   // Findings

@@ -17,12 +17,19 @@ import {
   Tag,
   type TableColumnsType,
 } from 'antd';
-import { Link } from 'react-router-dom';
-import type { CommandQueueItem, OrgNode, TicketStepBody } from '@chengguan/contracts';
+import { Link, useNavigate } from 'react-router-dom';
+import {
+  MAX_PAGE_SIZE,
+  type CommandQueueItem,
+  type CompoundSummary,
+  type OrgNode,
+  type PageOf,
+  type TicketStepBody,
+} from '@chengguan/contracts';
 import { commandApi } from '../../api/command.ts';
 import { ticketsApi, type TicketStepAction } from '../../api/tickets.ts';
 import { orgApi } from '../../api/endpoints.ts';
-import { type Query } from '../../api/client.ts';
+import { api, type Query } from '../../api/client.ts';
 import { applyServerErrors, errorText } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { TicketFilterBar } from '../tickets/TicketFilterBar.tsx';
@@ -31,7 +38,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { serverPagination } from '../../lib/paging.ts';
 import { loadMapData } from '../../map/map-data.ts';
 import { CLOCK_LEGEND } from '../../map/clock-colours.ts';
-import type { MapOverlay } from '../../map/CommandMap.tsx';
+import type { MapOverlay, OverlayPoint } from '../../map/CommandMap.tsx';
 import { dutyApi } from '../../api/duty.ts';
 import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -336,8 +343,26 @@ export function CommandCentre({ overlays = [] }: { overlays?: readonly MapOverla
 /** The officers on duty (勤务: the latest point of each officer on a running shift who agreed to report it). */
 export default function CommandPage() {
   const { t } = useI18n();
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const seesCompounds = !!me?.permissions.includes('subject:read');
   const overlays = useMemo<MapOverlay[]>(
     () => [
+      // 住宅小区 (issue 17 §2): every compound with a point; the popup opens its record on the compounds page.
+      ...(seesCompounds
+        ? [
+            {
+              id: 'compounds',
+              colour: '#13c2c2',
+              legend: t('act.map.compounds'),
+              load: (signal: AbortSignal) => loadCompounds(signal, t('act.map.households')),
+              link: {
+                text: t('act.map.openCompound'),
+                open: (_id: string, name: string) => navigate(`/compounds?q=${encodeURIComponent(name)}`),
+              },
+            },
+          ]
+        : []),
       {
         id: 'duty',
         colour: '#722ed1',
@@ -352,7 +377,26 @@ export default function CommandPage() {
           })),
       },
     ],
-    [t],
+    [t, seesCompounds, navigate],
   );
   return <CommandCentre overlays={overlays} />;
+}
+
+/** The compounds with a point, a page of the largest size at a time (at most 10 pages: 2,000 compounds). */
+async function loadCompounds(signal: AbortSignal, householdsLabel: string): Promise<OverlayPoint[]> {
+  const out: OverlayPoint[] = [];
+  for (let page = 1; page <= 10; page++) {
+    const p = await api.get<PageOf<CompoundSummary>>('/api/v1/compounds', { page, pageSize: MAX_PAGE_SIZE }, signal);
+    for (const c of p.items)
+      if (c.lon !== null && c.lat !== null)
+        out.push({
+          id: c.id,
+          lon: c.lon,
+          lat: c.lat,
+          label: c.name,
+          detail: [c.address, c.households === null ? null : `${householdsLabel} ${c.households}`].filter(Boolean).join(' · '),
+        });
+    if (page * MAX_PAGE_SIZE >= p.total) break;
+  }
+  return out;
 }

@@ -2,7 +2,8 @@
 // with their declarations, reports and annotations; stall points with type and approval; community workrooms. Each
 // filters and pages on the server and exports the same filter to Excel.
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Card, Flex, Input, Select, Tag, type TableColumnsType } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { Alert, Button, Card, Flex, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
 import type { CompoundSummary, PageOf, StallPoint, Workroom } from '@chengguan/contracts';
 import { api, type Query } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
@@ -12,6 +13,41 @@ import { serverPagination } from '../../lib/paging.ts';
 import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
+import { ActionFormDrawer, type ActionSpec } from '../../components/ActionFormDrawer.tsx';
+import { useAuth } from '../../auth/auth.tsx';
+import { COMMUNITY_FORMS } from './forms.ts';
+
+type Action = { spec: ActionSpec; target: string; fixed?: Record<string, unknown> };
+
+/** The action drawer of a list page and the buttons that open it; a saved form reloads the list. */
+function useActions() {
+  const { t } = useI18n();
+  const { me } = useAuth();
+  const [action, setAction] = useState<Action | null>(null);
+  const [tick, setTick] = useState(0);
+  const can = (p: string) => !!me?.permissions.includes(p);
+  const button = (spec: ActionSpec, target = '', fixed?: Record<string, unknown>) => (
+    <Button
+      key={spec.key}
+      size={target ? 'small' : 'middle'}
+      type={target ? 'default' : 'primary'}
+      onClick={() => setAction({ spec, target, fixed })}
+      data-testid={`open-${spec.key}${target ? `-${target}` : ''}`}
+    >
+      {t(spec.title)}
+    </Button>
+  );
+  const drawer = action && (
+    <ActionFormDrawer
+      spec={action.spec}
+      target={action.target}
+      fixed={action.fixed}
+      onClose={() => setAction(null)}
+      onDone={() => setTick((n) => n + 1)}
+    />
+  );
+  return { can, button, drawer, tick };
+}
 
 function ListPage<T extends { id: string }>(props: {
   title: MessageKey;
@@ -19,12 +55,16 @@ function ListPage<T extends { id: string }>(props: {
   path: string;
   filters: (set: (q: Query) => void, q: Query) => ReactNode;
   columns: TableColumnsType<T>;
+  actions?: ReactNode;
+  reloadKey?: number;
 }) {
   const { t, lang } = useI18n();
-  const [filter, setFilter] = useState<Query>({});
+  // A link may name the search (the map's popup opens a compound by its name).
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<Query>(() => (params.get('q') ? { q: params.get('q')! } : {}));
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const query = { ...filter, ...paging } as Query;
-  const list = useLoad((signal) => api.get<PageOf<T>>(props.path, query, signal), JSON.stringify(query));
+  const list = useLoad((signal) => api.get<PageOf<T>>(props.path, query, signal), `${JSON.stringify(query)}|${props.reloadKey ?? 0}`);
   const set = (q: Query) => {
     setFilter((f) => ({ ...f, ...q }));
     setPaging((p) => ({ ...p, page: 1 }));
@@ -33,7 +73,12 @@ function ListPage<T extends { id: string }>(props: {
     <Page
       title={t(props.title)}
       testId={props.testId}
-      extra={<ExportButton path={`${props.path}/export.xlsx`} query={filter} filename={`${t(props.title)}.xlsx`} />}
+      extra={
+        <Space wrap>
+          {props.actions}
+          <ExportButton path={`${props.path}/export.xlsx`} query={filter} filename={`${t(props.title)}.xlsx`} />
+        </Space>
+      }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap>
@@ -54,12 +99,19 @@ function ListPage<T extends { id: string }>(props: {
   );
 }
 
-const search = (set: (q: Query) => void, placeholder: string) => (
-  <Input.Search allowClear placeholder={placeholder} onSearch={(v) => set({ q: v || undefined })} style={{ width: 240 }} />
+const search = (set: (q: Query) => void, placeholder: string, q?: Query) => (
+  <Input.Search
+    allowClear
+    placeholder={placeholder}
+    defaultValue={(q?.q as string | undefined) ?? ''}
+    onSearch={(v) => set({ q: v || undefined })}
+    style={{ width: 240 }}
+  />
 );
 
 export function CompoundsPage() {
   const { t } = useI18n();
+  const a = useActions();
   const columns = useMemo<TableColumnsType<CompoundSummary>>(
     () => [
       { title: t('community.compound'), dataIndex: 'name', width: 200 },
@@ -75,8 +127,20 @@ export function CompoundsPage() {
         width: 120,
         render: (_, r) => (r.lon === null ? '—' : `${r.lon.toFixed(4)}, ${r.lat!.toFixed(4)}`),
       },
+      {
+        title: t('act.actions'),
+        key: 'actions',
+        width: 200,
+        render: (_, r) =>
+          a.can('subject:write') && (
+            <Space size={4}>
+              {a.button(COMMUNITY_FORMS.compoundProfile, r.id)}
+              {a.button(COMMUNITY_FORMS.annotation, r.id, { compoundId: r.id })}
+            </Space>
+          ),
+      },
     ],
-    [t],
+    [t, a.can, a.button],
   );
   return (
     <ListPage<CompoundSummary>
@@ -84,7 +148,9 @@ export function CompoundsPage() {
       testId="compounds-page"
       path="/api/v1/compounds"
       columns={columns}
-      filters={(set) => search(set, t('community.compound'))}
+      reloadKey={a.tick}
+      actions={a.drawer}
+      filters={(set, q) => search(set, t('community.compound'), q)}
     />
   );
 }
@@ -93,6 +159,7 @@ const STALL_COLORS: Record<StallPoint['state'], string> = { proposed: 'gold', ap
 
 export function StallPointsPage() {
   const { t } = useI18n();
+  const a = useActions();
   const columns = useMemo<TableColumnsType<StallPoint>>(
     () => [
       { title: t('community.stall'), dataIndex: 'name', width: 200 },
@@ -112,8 +179,14 @@ export function StallPointsPage() {
         render: (s: StallPoint['state']) => <Tag color={STALL_COLORS[s]}>{t(`community.stallState.${s}`)}</Tag>,
       },
       { title: t('community.supervisions'), dataIndex: 'supervisions', width: 90 },
+      {
+        title: t('act.actions'),
+        key: 'actions',
+        width: 120,
+        render: (_, r) => a.can('subject:write') && a.button(COMMUNITY_FORMS.stallStep, r.id),
+      },
     ],
-    [t],
+    [t, a.can, a.button],
   );
   return (
     <ListPage<StallPoint>
@@ -121,6 +194,13 @@ export function StallPointsPage() {
       testId="stall-points-page"
       path="/api/v1/stall-points"
       columns={columns}
+      reloadKey={a.tick}
+      actions={
+        <>
+          {a.drawer}
+          {a.can('subject:write') && a.button(COMMUNITY_FORMS.stallPoint)}
+        </>
+      }
       filters={(set, q) => (
         <>
           <Select
@@ -147,6 +227,7 @@ export function StallPointsPage() {
 
 export function WorkroomsPage() {
   const { t } = useI18n();
+  const a = useActions();
   const columns = useMemo<TableColumnsType<Workroom>>(
     () => [
       { title: t('community.workroom'), dataIndex: 'name', width: 200 },
@@ -156,8 +237,19 @@ export function WorkroomsPage() {
       { title: t('community.officers'), key: 'o', render: (_, r) => r.officers.map((o) => o.name).join('、') || '—' },
       { title: t('community.activities'), dataIndex: 'activities', width: 90 },
       { title: t('community.tickets'), dataIndex: 'tickets', width: 90 },
+      {
+        title: t('act.actions'),
+        key: 'actions',
+        width: 200,
+        render: (_, r) => (
+          <Space size={4}>
+            {a.can('duty:write') && a.button(COMMUNITY_FORMS.activity, r.id)}
+            {a.can('ticket:write') && a.button(COMMUNITY_FORMS.complaint, r.id)}
+          </Space>
+        ),
+      },
     ],
-    [t],
+    [t, a.can, a.button],
   );
   return (
     <ListPage<Workroom>
@@ -165,6 +257,13 @@ export function WorkroomsPage() {
       testId="workrooms-page"
       path="/api/v1/workrooms"
       columns={columns}
+      reloadKey={a.tick}
+      actions={
+        <>
+          {a.drawer}
+          {a.can('duty:write') && a.button(COMMUNITY_FORMS.workroom)}
+        </>
+      }
       filters={(set) => search(set, t('community.workroom'))}
     />
   );

@@ -57,6 +57,13 @@ export default function ReviewsPage() {
           <Button icon={<DownloadOutlined />} onClick={() => void reviewsApi.exportMonth(month.format('YYYY-MM')).catch(fail)}>
             {t('reviews.exportMonth')}
           </Button>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void reviewsApi.monthPdf(month.format('YYYY-MM')).catch(fail)}
+            data-testid="reviews-month-pdf"
+          >
+            {t('act.bulletinPdf')}
+          </Button>
         </Space>
       }
     >

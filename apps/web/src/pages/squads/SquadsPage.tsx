@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Select, Space, Statistic, Tag, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { SQUAD_RATINGS, type SquadOverviewQuery, type SquadRow } from '@chengguan/contracts';
+import { SQUAD_RATINGS, type CriteriaSheetView, type SquadOverviewQuery, type SquadRow } from '@chengguan/contracts';
 import { errorText } from '../../api/errors.ts';
 import { squadsApi } from '../../api/credit.ts';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -9,16 +9,34 @@ import { Page } from '../../components/Page.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { api } from '../../api/client.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { ActionFormDrawer, type ActionSpec } from '../../components/ActionFormDrawer.tsx';
+import { SQUAD_FORMS } from '../supervision/forms.ts';
+import { useOrgOptions } from '../waste/waste-shared.tsx';
 
 /** 规范化中队: the squads of the jurisdiction for a year, their scores and ratings, the shares against the targets. */
 export default function SquadsPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
+  const { me } = useAuth();
+  const can = (p: string) => !!me?.permissions.includes(p);
   const thisYear = new Date().getFullYear();
+  const [action, setAction] = useState<{ spec: ActionSpec; initial?: Record<string, unknown> } | null>(null);
+  const [tick, setTick] = useState(0);
+  // The criteria sheets the user may assess against, for the assessment form's choice.
+  const bureauId = useOrgOptions('district_bureau')[0]?.value;
+  const sheets = useLoad(
+    (signal) =>
+      bureauId && (can('squad:assess') || can('squad:admin'))
+        ? api.get<CriteriaSheetView[]>('/api/v1/squads/sheets', { bureauId }, signal)
+        : Promise.resolve([]),
+    `${bureauId ?? ''}|${tick}`,
+  );
   const [filters, setFilters] = useState<SquadOverviewQuery>({ year: thisYear });
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const query = { ...filters, ...paging };
-  const o = useLoad((signal) => squadsApi.overview(query, signal), JSON.stringify(query));
+  const o = useLoad((signal) => squadsApi.overview(query, signal), `${JSON.stringify(query)}|${tick}`);
   const columns: TableColumnsType<SquadRow> = [
     { title: t('squads.squad'), dataIndex: 'orgName', width: 200 },
     { title: t('squads.self'), dataIndex: 'selfTotal', width: 100, render: (v: number | null) => v ?? '—' },
@@ -39,7 +57,49 @@ export default function SquadsPage() {
   ];
   const d = o.data;
   return (
-    <Page title={t('squads.title')} testId="squads-page">
+    <Page
+      title={t('squads.title')}
+      testId="squads-page"
+      extra={
+        <Space wrap>
+          {can('squad:admin') && (
+            <Button onClick={() => setAction({ spec: SQUAD_FORMS.sheet, initial: { year: thisYear } })} data-testid="open-sq-sheet">
+              {t(SQUAD_FORMS.sheet.title)}
+            </Button>
+          )}
+          {(can('squad:assess') || can('squad:admin')) && (
+            <Button onClick={() => setAction({ spec: SQUAD_FORMS.assessment })} data-testid="open-sq-assessment">
+              {t(SQUAD_FORMS.assessment.title)}
+            </Button>
+          )}
+          {can('squad:admin') && (
+            <>
+              <Button onClick={() => setAction({ spec: SQUAD_FORMS.rating, initial: { year: thisYear } })} data-testid="open-sq-rating">
+                {t(SQUAD_FORMS.rating.title)}
+              </Button>
+              <Button onClick={() => setAction({ spec: SQUAD_FORMS.targets })} data-testid="open-sq-targets">
+                {t(SQUAD_FORMS.targets.title)}
+              </Button>
+            </>
+          )}
+        </Space>
+      }
+    >
+      {action && (
+        <ActionFormDrawer<{ id?: string; orgId?: string }>
+          spec={action.spec}
+          target=""
+          initial={action.initial}
+          choices={{ sheetId: (sheets.data ?? []).map((s) => ({ value: s.id, label: `${s.year} ${s.title}` })) }}
+          onClose={() => setAction(null)}
+          onDone={(r) => {
+            setTick((n) => n + 1);
+            // An assessment leads to the rating that rests on it.
+            if (action.spec.key === SQUAD_FORMS.assessment.key && r.id && can('squad:admin'))
+              setTimeout(() => setAction({ spec: SQUAD_FORMS.rating, initial: { year: thisYear, orgId: r.orgId, assessmentId: r.id } }), 0);
+          }}
+        />
+      )}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Form<{ year: number; rating?: SquadOverviewQuery['rating'] }>
           layout="inline"

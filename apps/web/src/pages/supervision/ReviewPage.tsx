@@ -19,7 +19,16 @@ import {
 } from 'antd';
 import { shanghaiDateOf } from '@chengguan/domain';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Finding, MajorCase, OfficerComplaint, Sample, SampleDetail, SamplingPlan, SupervisionNotice } from '@chengguan/contracts';
+import type {
+  Finding,
+  MajorCase,
+  OfficerComplaint,
+  Recording,
+  Sample,
+  SampleDetail,
+  SamplingPlan,
+  SupervisionNotice,
+} from '@chengguan/contracts';
 import { supervisionApi } from '../../api/supervision.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -28,6 +37,8 @@ import { Page } from '../../components/Page.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { SupervisionList } from './SupervisionList.tsx';
 import { ClockTag } from './SupervisionHomePage.tsx';
+import { ActionFormDrawer, type ActionSpec } from '../../components/ActionFormDrawer.tsx';
+import { SUPERVISION_FORMS } from './forms.ts';
 
 const today = () => shanghaiDateOf(new Date());
 
@@ -52,6 +63,19 @@ export default function ReviewPage() {
   const [scoreForm] = Form.useForm<Record<string, number | string | Dayjs | undefined>>();
   const [correcting, setCorrecting] = useState<Finding | null>(null);
   const [correctForm] = Form.useForm<{ correction: string }>();
+  // The form open in the action drawer and the record it acts on ('' for a new record).
+  const [action, setAction] = useState<{ spec: ActionSpec; target: string } | null>(null);
+  const openAction = (spec: ActionSpec, target = '') => setAction({ spec, target });
+  const actionButton = (spec: ActionSpec, target = '', primary = false) => (
+    <Button
+      size={target ? 'small' : 'middle'}
+      type={primary ? 'primary' : 'default'}
+      onClick={() => openAction(spec, target)}
+      data-testid={`open-${spec.key}${target ? `-${target}` : ''}`}
+    >
+      {t(spec.title)}
+    </Button>
+  );
 
   const createPlan = useSubmit(
     planForm,
@@ -229,6 +253,12 @@ export default function ReviewPage() {
     { title: t('sup.notice.subject'), dataIndex: 'subject', ellipsis: true },
     { title: t('sup.dueOn'), dataIndex: 'answerDue', width: 110, render: (d: string, n) => (n.overdue ? <Tag color="red">{d}</Tag> : d) },
     { title: t('sup.status'), dataIndex: 'status', width: 100, render: (s: SupervisionNotice['status']) => t(`sup.notice.status.${s}`) },
+    {
+      title: t('act.actions'),
+      width: 100,
+      render: (_: unknown, n) =>
+        n.status === 'issued' && can('supervision:answer') ? actionButton(SUPERVISION_FORMS.answerNotice, n.id) : null,
+    },
   ];
   const majorColumns: TableColumnsType<MajorCase> = [
     { title: t('sup.caseNumber'), dataIndex: 'caseNumber', width: 200, render: (n: string | null) => n ?? '—' },
@@ -236,6 +266,12 @@ export default function ReviewPage() {
     { title: t('sup.reason'), dataIndex: 'reason', ellipsis: true },
     { title: t('sup.dueOn'), dataIndex: 'dueOn', width: 110 },
     { title: t('sup.daysLeft'), dataIndex: 'daysLeft', width: 110, render: (d: number | null) => <ClockTag daysLeft={d} /> },
+    {
+      title: t('act.actions'),
+      width: 120,
+      render: (_: unknown, m) =>
+        m.status === 'open' && can('supervision:write') ? actionButton(SUPERVISION_FORMS.closeMajor, m.id) : (m.result ?? null),
+    },
   ];
   const complaintColumns: TableColumnsType<OfficerComplaint> = [
     { title: t('sup.complaint.content'), dataIndex: 'content', ellipsis: true },
@@ -243,6 +279,25 @@ export default function ReviewPage() {
     { title: t('sup.complaint.officer'), dataIndex: 'officerName', width: 110, render: (n: string | null) => n ?? '—' },
     { title: t('sup.dueOn'), dataIndex: 'dueOn', width: 110, render: (d: string, k) => (k.overdue ? <Tag color="red">{d}</Tag> : d) },
     { title: t('sup.status'), dataIndex: 'status', width: 100, render: (s: OfficerComplaint['status']) => t(`sup.complaint.status.${s}`) },
+    {
+      title: t('act.actions'),
+      width: 120,
+      render: (_: unknown, k) =>
+        k.status === 'received' && can('supervision:write') ? actionButton(SUPERVISION_FORMS.handleComplaint, k.id) : null,
+    },
+  ];
+  const recordingColumns: TableColumnsType<Recording> = [
+    { title: t('act.f.recordedOn'), dataIndex: 'recordedOn', width: 110 },
+    { title: t('sup.org'), dataIndex: 'orgName', width: 150 },
+    { title: t('act.f.officer'), dataIndex: 'officerName', width: 100 },
+    { title: t('sup.caseNumber'), dataIndex: 'caseNumber', width: 180, render: (n: string | null) => n ?? '—' },
+    { title: t('act.f.durationSeconds'), dataIndex: 'durationSeconds', width: 110 },
+    { title: t('act.f.fileSm3'), dataIndex: 'fileSm3', ellipsis: true },
+    {
+      title: t('act.actions'),
+      width: 130,
+      render: (_: unknown, r) => (can('supervision:write') ? actionButton(SUPERVISION_FORMS.recordingProblem, r.id) : null),
+    },
   ];
   const opts = <K extends string>(keys: readonly K[], prefix: string) =>
     keys.map((k) => ({ value: k, label: t(`${prefix}.${k}` as Parameters<typeof t>[0]) }));
@@ -251,7 +306,18 @@ export default function ReviewPage() {
     <Page
       title={t('menu.supervisionReview')}
       testId="supervision-review"
-      extra={<ExportButton path={supervisionApi.bulletinPath} query={{}} filename={`${t('sup.bulletin')}.xlsx`} testId="sup-bulletin" />}
+      extra={
+        <Space wrap>
+          <ExportButton path={supervisionApi.bulletinPath} query={{}} filename={`${t('sup.bulletin')}.xlsx`} testId="sup-bulletin" />
+          <ExportButton
+            path={supervisionApi.bulletinPdfPath}
+            query={{}}
+            filename={`${t('sup.bulletin')}.pdf`}
+            label={t('act.bulletinPdf')}
+            testId="sup-bulletin-pdf"
+          />
+        </Space>
+      }
     >
       <Tabs
         items={[
@@ -319,6 +385,7 @@ export default function ReviewPage() {
                 columns={noticeColumns}
                 statuses={opts(['issued', 'answered'] as const, 'sup.notice.status')}
                 reloadKey={tick}
+                extra={can('supervision:write') && actionButton(SUPERVISION_FORMS.notice, '', true)}
               />
             ),
           },
@@ -332,8 +399,9 @@ export default function ReviewPage() {
                 exportPath={supervisionApi.majorCasesExportPath}
                 filename={`${t('sup.majorCases')}.xlsx`}
                 columns={majorColumns}
-                statuses={[]}
+                statuses={opts(['open', 'closed'] as const, 'sup.major.status')}
                 reloadKey={tick}
+                extra={can('supervision:write') && actionButton(SUPERVISION_FORMS.majorCase, '', true)}
               />
             ),
           },
@@ -349,11 +417,29 @@ export default function ReviewPage() {
                 columns={complaintColumns}
                 statuses={opts(['received', 'handled'] as const, 'sup.complaint.status')}
                 reloadKey={tick}
+                extra={can('supervision:write') && actionButton(SUPERVISION_FORMS.complaint, '', true)}
+              />
+            ),
+          },
+          {
+            key: 'recordings',
+            label: t('act.recordings'),
+            children: (
+              <SupervisionList<Recording>
+                testId="sup-recordings"
+                load={supervisionApi.recordings}
+                exportPath={supervisionApi.recordingsExportPath}
+                filename={`${t('act.recordings')}.xlsx`}
+                columns={recordingColumns}
+                statuses={[]}
+                reloadKey={tick}
+                extra={(can('recording:write') || can('supervision:write')) && actionButton(SUPERVISION_FORMS.recording, '', true)}
               />
             ),
           },
         ]}
       />
+      {action && <ActionFormDrawer spec={action.spec} target={action.target} onClose={() => setAction(null)} onDone={reload} />}
       <Modal
         open={planOpen}
         title={t('sup.plan.new')}

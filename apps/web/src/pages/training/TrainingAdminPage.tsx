@@ -9,6 +9,9 @@ import { Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { ActionFormDrawer, type ActionSpec } from '../../components/ActionFormDrawer.tsx';
+import { TRAINING_FORMS } from '../supervision/forms.ts';
 
 type Filter = { year: number; complete?: 'yes' | 'no'; q?: string };
 
@@ -16,11 +19,14 @@ type Filter = { year: number; complete?: 'yes' | 'no'; q?: string };
 export default function TrainingAdminPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
+  const { me } = useAuth();
+  const [action, setAction] = useState<ActionSpec | null>(null);
+  const [tick, setTick] = useState(0);
   const thisYear = new Date().getFullYear();
   const [filters, setFilters] = useState<TrainingProgressQuery>({ year: thisYear });
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const query = { ...filters, ...paging };
-  const list = useLoad((signal) => trainingApi.progress(query, signal), JSON.stringify(query));
+  const list = useLoad((signal) => trainingApi.progress(query, signal), `${JSON.stringify(query)}|${tick}`);
   const columns: TableColumnsType<TrainingProgressView> = [
     { title: t('training.officer'), dataIndex: 'officerName', width: 120 },
     { title: t('training.org'), dataIndex: 'orgName', width: 180 },
@@ -33,7 +39,22 @@ export default function TrainingAdminPage() {
     },
   ];
   return (
-    <Page title={t('training.admin')} testId="training-admin-page">
+    <Page
+      title={t('training.admin')}
+      testId="training-admin-page"
+      extra={
+        me?.permissions.includes('training:admin') && (
+          <Space wrap>
+            {Object.values(TRAINING_FORMS).map((spec) => (
+              <Button key={spec.key} onClick={() => setAction(spec)} data-testid={`open-${spec.key}`}>
+                {t(spec.title)}
+              </Button>
+            ))}
+          </Space>
+        )
+      }
+    >
+      {action && <ActionFormDrawer spec={action} target="" onClose={() => setAction(null)} onDone={() => setTick((n) => n + 1)} />}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Form<Filter>
           layout="inline"

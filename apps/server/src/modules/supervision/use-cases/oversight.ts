@@ -17,6 +17,7 @@ import { fieldError } from '../../../errors/app-error.ts';
 import { toXlsx } from '../../../http/xlsx.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { renderTablePdf } from '../../documents/index.ts';
 import { assertAnyPermission, orgInJurisdiction, READ_ANY, scopePath, today } from '../supervision.shared.ts';
 import { listMajorCases } from './major-cases.ts';
 import { listSamples, sheetById } from './samples.ts';
@@ -166,6 +167,32 @@ export async function reviewBulletin(deps: Deps, actor: Actor, q: ReviewResultsQ
       { header: '未整改', value: (x) => x.openFindings },
     ],
     [...r.squads, ...r.officers],
+  );
+}
+
+/** The same bulletin, printable (PDF): the period and scope, the squads' results, then the officers'. */
+export async function reviewBulletinPdf(deps: Deps, actor: Actor, q: ReviewResultsQuery): Promise<Buffer> {
+  const r = await reviewResults(deps, actor, q);
+  const period = q.from || q.to ? `评查期间：${q.from ?? '—'} 至 ${q.to ?? '—'}` : '评查期间：全部';
+  const reviewed = r.squads.reduce((n, x) => n + x.reviewed, 0);
+  const findings = r.squads.reduce((n, x) => n + x.findings, 0);
+  const open = r.squads.reduce((n, x) => n + x.openFindings, 0);
+  const columns = [
+    { header: '名称', weight: 2 },
+    { header: '单位', weight: 2 },
+    { header: '评查案卷数' },
+    { header: '平均得分率（%）' },
+    { header: '发现问题' },
+    { header: '未整改' },
+  ];
+  const rows = (xs: ReviewResultRow[]) => xs.map((x) => [x.name, x.orgName, x.reviewed, x.averagePercent, x.findings, x.openFindings]);
+  return renderTablePdf(
+    '案卷评查通报',
+    [period, `评查案卷 ${reviewed} 件，发现问题 ${findings} 个，未整改 ${open} 个`, `制表日期：${today(deps)}`],
+    [
+      { heading: '一、各中队评查结果', columns, rows: rows(r.squads), empty: '评查期间内本辖区没有已评查的案卷。' },
+      { heading: '二、执法人员评查结果（主办）', columns, rows: rows(r.officers), empty: '评查期间内没有已评查的案卷。' },
+    ],
   );
 }
 
