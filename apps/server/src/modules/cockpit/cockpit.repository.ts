@@ -18,7 +18,9 @@ export type RollupScope = { id: string; path: string };
 /**
  * The month's flow metrics and the stock metrics, summed per child of the scope (child = the child org's id) and for
  * the scope's own records (child = ''). Children are read from the subtree roll-up (migration 066), the scope's own
- * records from the direct one: a few index entries per child, whatever the depth and the history.
+ * records from the direct one: a few index entries per child, whatever the depth and the history. The children are
+ * given as an array (not joined), so each branch of the condition is an index condition on (org_id, metric, month) —
+ * joined, the planner scanned the whole table.
  */
 export async function rollupByChild(
   db: Executor,
@@ -32,8 +34,8 @@ export async function rollupByChild(
             OR (r.metric = ANY(${[...stock]}::text[]) AND r.month = ${STOCK_MONTH}::date))`;
   const r = await sql<{ month: string; child: string; metric: string; value: string }>`
     SELECT to_char(r.month, 'YYYY-MM') AS month, r.org_id::text AS child, r.metric, sum(r.value) AS value
-      FROM cockpit_rollup_tree r JOIN orgs o ON o.id = r.org_id
-     WHERE o.parent_id = ${scope.id} AND ${wanted}
+      FROM cockpit_rollup_tree r
+     WHERE r.org_id = ANY(ARRAY(SELECT id FROM orgs WHERE parent_id = ${scope.id})) AND ${wanted}
      GROUP BY 1, 2, 3
     UNION ALL
     SELECT to_char(r.month, 'YYYY-MM'), '', r.metric, sum(r.value)
