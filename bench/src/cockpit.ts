@@ -42,10 +42,12 @@ if ((await countOrgs(db)) === 0) {
   )})`;
 } else generated = 'database already held a generated city';
 const counts = (
-  await sql<{ cases: number; tickets: number; subjects: number; visits: number; roster: number; rollup: number }>`
+  await sql<Record<string, number>>`
     SELECT (SELECT count(*)::int FROM cases) AS cases, (SELECT count(*)::int FROM tickets) AS tickets,
            (SELECT count(*)::int FROM subjects) AS subjects, (SELECT count(*)::int FROM inspection_visits) AS visits,
-           (SELECT count(*)::int FROM duty_roster) AS roster, (SELECT count(*)::int FROM cockpit_rollup) AS rollup`.execute(db)
+           (SELECT count(*)::int FROM duty_roster) AS roster, (SELECT count(*)::int FROM cockpit_rollup) AS rollup,
+           (SELECT count(*)::int FROM cockpit_rollup_tree) AS "rollupTree", (SELECT count(*)::int FROM offsite_reviews) AS "offsiteReviews",
+           (SELECT count(*)::int FROM waste_clues) AS "wasteClues"`.execute(db)
 ).rows[0]!;
 console.log(`${engine}: ${generated}; rows ${JSON.stringify(counts)}`);
 
@@ -177,11 +179,34 @@ const RAW: Record<string, (path: string) => Promise<unknown>> = {
       sql`SELECT date_trunc('month', e.entry_date) AS m, count(*) FROM duty_log_entries e JOIN orgs o ON o.id = e.org_id
            WHERE o.path LIKE ${`${path}%`} AND e.entry_date >= ${monthStart}::date - interval '35 months' GROUP BY 1`.execute(db),
     ]),
+  offsite: (path) =>
+    Promise.all([
+      sql`SELECT split_part(r.org_path, '/', ${childPart(path)}) AS child,
+                 count(*) FILTER (WHERE cockpit_month(r.first_at) = ${monthStart}::date) AS found,
+                 count(*) FILTER (WHERE cockpit_month(r.first_at) = ${monthStart}::date AND r.state = 'confirmed') AS confirmed,
+                 count(*) FILTER (WHERE cockpit_month(r.first_at) = ${monthStart}::date AND r.state <> 'pending') AS decided,
+                 count(*) FILTER (WHERE r.state = 'pending') AS pending
+            FROM offsite_reviews r WHERE r.org_path LIKE ${`${path}%`} GROUP BY 1`.execute(db),
+      sql`SELECT cockpit_month(r.first_at) AS m, count(*), count(*) FILTER (WHERE r.state = 'confirmed') FROM offsite_reviews r
+           WHERE r.org_path LIKE ${`${path}%`} AND r.first_at >= ${monthStart}::date - interval '35 months' GROUP BY 1`.execute(db),
+    ]),
+  waste: (path) =>
+    Promise.all([
+      sql`SELECT split_part(o.path, '/', ${childPart(path)}) AS child,
+                 count(*) FILTER (WHERE date_trunc('month', c.day) = ${monthStart}::date) AS clues,
+                 count(*) FILTER (WHERE date_trunc('month', c.day) = ${monthStart}::date AND c.status = 'confirmed') AS confirmed,
+                 count(*) FILTER (WHERE date_trunc('month', c.day) = ${monthStart}::date AND c.status <> 'open') AS decided,
+                 count(*) FILTER (WHERE c.status = 'open') AS open
+            FROM waste_clues c JOIN orgs o ON o.id = c.bureau_id WHERE o.path LIKE ${`${path}%`} GROUP BY 1`.execute(db),
+      sql`SELECT date_trunc('month', c.day) AS m, count(*), count(*) FILTER (WHERE c.status = 'confirmed') FROM waste_clues c
+            JOIN orgs o ON o.id = c.bureau_id WHERE o.path LIKE ${`${path}%`} AND c.day >= ${monthStart}::date - interval '35 months'
+           GROUP BY 1`.execute(db),
+    ]),
 };
 
 type Row = { panel: string; level: string; platformP50: number; platformP95: number; rawP50: number; rawP95: number };
 const rows: Row[] = [];
-for (const theme of ['cases', 'complaints', 'subjects', 'staff']) {
+for (const theme of Object.keys(RAW)) {
   for (const r of readers) {
     const url = `/api/v1/cockpit/themes/${theme}?month=${month}`;
     const platformT = await measure(async () => {
