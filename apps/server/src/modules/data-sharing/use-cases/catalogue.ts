@@ -187,43 +187,11 @@ export async function updateDataAsset(
 export async function syncCatalogue(deps: Deps, actor: Actor, meta: RequestMeta): Promise<{ added: string[]; updated: string[] }> {
   assertCatalogueAdmin(actor);
   return deps.db.transaction().execute(async (trx) => {
-    const columns = await sql<{ table_name: string; column_name: string; data_type: string }>`
-      SELECT c.table_name, c.column_name, c.data_type
-        FROM information_schema.columns c
-        JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-       WHERE c.table_schema = current_schema() AND t.table_type IN ('BASE TABLE', 'VIEW')
-         AND c.table_name NOT IN ('schema_migrations', 'kysely_migration', 'kysely_migration_lock')
-       ORDER BY c.table_name, c.ordinal_position`.execute(trx);
-    const byTable = new Map<string, DataAssetField[]>();
-    for (const c of columns.rows) {
-      const list = byTable.get(c.table_name) ?? [];
-      list.push({ name: c.column_name, label: '', labelEn: '', type: c.data_type });
-      byTable.set(c.table_name, list);
-    }
-    const known = await trx.selectFrom('data_assets').select(['code', 'fields']).execute();
-    const added: string[] = [];
-    const updated: string[] = [];
-    const now = deps.clock.now();
-    for (const [table, fields] of byTable) {
-      const row = known.find((k) => k.code === table);
-      if (!row) {
-        await trx
-          .insertInto('data_assets')
-          .values({ code: table, name: table, name_en: table, owner: '市城管执法局', fields: JSON.stringify(fields), updated_at: now })
-          .execute();
-        added.push(table);
-        continue;
-      }
-      const have = (row.fields as DataAssetField[]) ?? [];
-      const fresh = fields.filter((f) => !have.some((h) => h.name === f.name));
-      if (fresh.length === 0) continue;
-      await trx
-        .updateTable('data_assets')
-        .set({ fields: JSON.stringify([...have, ...fresh]), updated_at: now })
-        .where('code', '=', table)
-        .execute();
-      updated.push(table);
-    }
+    // One SQL function (migration 068) shared with the migrations that add tables or columns.
+    const r = await sql<{ added: string[] | null; updated: string[] | null }>`
+      SELECT added, updated FROM data_assets_sync(${deps.clock.now()})`.execute(trx);
+    const added = r.rows[0]?.added ?? [];
+    const updated = r.rows[0]?.updated ?? [];
     await recordAudit(trx, deps, actor, meta, {
       action: 'data_asset.sync',
       entityType: 'data_asset',
