@@ -3,17 +3,13 @@
 // carrying its idempotency key on every attempt, retried by the worker with backoff. The local simulator of the
 // platform (simulator.ts) checks the signature and the nonce and applies each key once; a real endpoint plugs in here
 // and must pass test/credit-platform.contract.ts.
-import { randomBytes } from 'node:crypto';
 import type { CreditPlatformMessage } from '@chengguan/contracts';
 import type { Deps, Executor } from '../../context.ts';
+import { connectorLink, type ConnectorFault, type ConnectorTransport } from '../../shared/connector-link.ts';
 import { signedHeaders } from '../../shared/connector-signing.ts';
 import { enqueueJob, type JobHandlers } from '../scheduler/index.ts';
 
-export type CreditTransport = (
-  url: string,
-  headers: Record<string, string>,
-  body: Record<string, unknown>,
-) => Promise<{ status: number; body: string }>;
+export type CreditTransport = ConnectorTransport;
 
 export type CreditPlatformAdapter = { name: string; labelZh: string; labelEn: string; simulator: boolean; url(deps: Deps): string };
 
@@ -31,49 +27,14 @@ export function creditAdapter(config: Deps['config']): CreditPlatformAdapter | n
   return config.creditPlatform === 'simulator' ? creditSimulatorAdapter : null;
 }
 
-let processSecret: string | null = null;
-export function creditSecret(config: Deps['config']): string {
-  if (config.creditPlatformSecret) return config.creditPlatformSecret;
-  processSecret ??= randomBytes(32).toString('hex');
-  return processSecret;
-}
-
-const faults: ('refuse' | 'lose')[] = [];
+const link = connectorLink('the credit platform');
+export const creditSecret = (config: Deps['config']): string => link.secret(config.creditPlatformSecret);
 /** The simulated platform's next answers fail (tests): `refuse` — nothing applied; `lose` — applied, the answer lost. */
-export function failNextCreditAnswers(f: ('refuse' | 'lose')[]): void {
-  faults.push(...f);
-}
-/** Takes the next fault if it is of this kind. */
-export function nextCreditFault(kind: 'refuse' | 'lose'): boolean {
-  if (faults[0] !== kind) return false;
-  faults.shift();
-  return true;
-}
-
-let transportOverride: CreditTransport | null = null;
+export const failNextCreditAnswers = (f: readonly ConnectorFault[]): void => link.failNext(f);
+export const nextCreditFault = (kind: ConnectorFault): boolean => link.nextFault(kind);
 /** Tests deliver through the app in-process instead of HTTP. */
-export function setCreditTransport(t: CreditTransport | null): void {
-  transportOverride = t;
-}
-function transport(): CreditTransport {
-  const base: CreditTransport =
-    transportOverride ??
-    (async (url, headers, body) => {
-      const r = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(15_000),
-      });
-      return { status: r.status, body: await r.text() };
-    });
-  // The simulated network may lose an answer after the platform applied the message.
-  return async (url, headers, body) => {
-    const r = await base(url, headers, body);
-    if (nextCreditFault('lose')) throw new Error('simulated network: the answer was lost after the platform applied the message');
-    return r;
-  };
-}
+export const setCreditTransport = (t: CreditTransport | null): void => link.setTransport(t);
+const transport = (): CreditTransport => link.transport();
 
 export const JOB_CREDIT_SEND = 'credit.platform.send';
 export const CREDIT_SEND_ATTEMPTS = 8;

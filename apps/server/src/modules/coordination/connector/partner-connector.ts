@@ -6,17 +6,13 @@
 // the step's transaction (partner_connector_outbox, one row per idempotency key), signed and retried with backoff by the
 // worker (job partner.connector.send). PARTNER_CONNECTOR=simulator: a local simulator plays the partner (simulator.ts);
 // a real partner system plugs in behind the same contract (test/partner-connector.contract.ts).
-import { randomBytes } from 'node:crypto';
 import type { PartnerCallbackMessage } from '@chengguan/contracts';
 import type { Deps, Executor } from '../../../context.ts';
+import { connectorLink, type ConnectorFault, type ConnectorTransport } from '../../../shared/connector-link.ts';
 import { signedHeaders } from '../../../shared/connector-signing.ts';
 import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
 
-export type PartnerTransport = (
-  url: string,
-  headers: Record<string, string>,
-  body: Record<string, unknown>,
-) => Promise<{ status: number; body: string }>;
+export type PartnerTransport = ConnectorTransport;
 
 export type PartnerConnectorAdapter = {
   name: string;
@@ -45,47 +41,14 @@ export function partnerAdapter(config: Deps['config']): PartnerConnectorAdapter 
   return config.partnerConnector === 'simulator' ? partnerSimulatorAdapter : null;
 }
 
-let processSecret: string | null = null;
-export function partnerSecret(config: Deps['config']): string {
-  if (config.partnerConnectorSecret) return config.partnerConnectorSecret;
-  processSecret ??= randomBytes(32).toString('hex');
-  return processSecret;
-}
-
-const faults: ('refuse' | 'lose')[] = [];
+const link = connectorLink('the partner');
+export const partnerSecret = (config: Deps['config']): string => link.secret(config.partnerConnectorSecret);
 /** The simulated partner's next answers fail (tests): `refuse` — nothing applied; `lose` — applied, the answer lost. */
-export function failNextPartnerAnswers(f: ('refuse' | 'lose')[]): void {
-  faults.push(...f);
-}
-export function nextPartnerFault(kind: 'refuse' | 'lose'): boolean {
-  if (faults[0] !== kind) return false;
-  faults.shift();
-  return true;
-}
-
-let transportOverride: PartnerTransport | null = null;
+export const failNextPartnerAnswers = (f: readonly ConnectorFault[]): void => link.failNext(f);
+export const nextPartnerFault = (kind: ConnectorFault): boolean => link.nextFault(kind);
 /** Tests deliver through the app in-process instead of HTTP. */
-export function setPartnerTransport(t: PartnerTransport | null): void {
-  transportOverride = t;
-}
-export function partnerTransport(): PartnerTransport {
-  const plain: PartnerTransport =
-    transportOverride ??
-    (async (url, headers, body) => {
-      const r = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(15_000),
-      });
-      return { status: r.status, body: await r.text() };
-    });
-  return async (url, headers, body) => {
-    const r = await plain(url, headers, body);
-    if (nextPartnerFault('lose')) throw new Error('simulated network: the answer was lost after the partner applied the message');
-    return r;
-  };
-}
+export const setPartnerTransport = (t: PartnerTransport | null): void => link.setTransport(t);
+export const partnerTransport = (): PartnerTransport => link.transport();
 
 export const JOB_PARTNER_SEND = 'partner.connector.send';
 export const PARTNER_SEND_ATTEMPTS = 8;

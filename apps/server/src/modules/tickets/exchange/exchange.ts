@@ -3,15 +3,11 @@
 // 回复, 退单 with its reason, 延期申请, the rejection of an undeliverable ticket) leave through the outbox (outbox.ts)
 // to the adapter's reply endpoint, signed the same way and carrying an idempotency key. The local simulator of the
 // city side ships (simulator.ts); a real endpoint plugs in here and must pass test/ticket-exchange.contract.ts.
-import { randomBytes } from 'node:crypto';
 import type { Deps } from '../../../context.ts';
+import { connectorLink, type ConnectorTransport } from '../../../shared/connector-link.ts';
 import { answerDropped } from './simulator-faults.ts';
 
-export type ExchangeTransport = (
-  url: string,
-  headers: Record<string, string>,
-  body: Record<string, unknown>,
-) => Promise<{ status: number; body: string }>;
+export type ExchangeTransport = ConnectorTransport;
 
 export type TicketExchangeAdapter = {
   name: string;
@@ -44,37 +40,11 @@ export function exchangeAdapter(config: Deps['config']): TicketExchangeAdapter |
   return config.ticketExchange === 'simulator' ? simulatorAdapter : null;
 }
 
-let processSecret: string | null = null;
+const link = connectorLink('the exchange');
 /** The shared HMAC-SM3 key: TICKET_EXCHANGE_SECRET, else one random key per process (simulator only). */
-export function exchangeSecret(config: Deps['config']): string {
-  if (config.ticketExchangeSecret) return config.ticketExchangeSecret;
-  processSecret ??= randomBytes(32).toString('hex');
-  return processSecret;
-}
-
-let transportOverride: ExchangeTransport | null = null;
+export const exchangeSecret = (config: Deps['config']): string => link.secret(config.ticketExchangeSecret);
 /** Tests deliver through the app in-process instead of HTTP. */
-export function setExchangeTransport(t: ExchangeTransport | null): void {
-  transportOverride = t;
-}
-
-export function exchangeTransport(): ExchangeTransport {
-  const base: ExchangeTransport =
-    transportOverride ??
-    (async (url, headers, body) => {
-      const r = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(15_000),
-      });
-      return { status: r.status, body: await r.text() };
-    });
-  // The simulated network may lose an answer after the simulated exchange committed (simulator-faults.ts).
-  return async (url, headers, body) => {
-    const r = await base(url, headers, body);
-    const key = typeof body.idempotencyKey === 'string' ? body.idempotencyKey : null;
-    if (key && answerDropped(key)) throw new Error('simulated network: the answer was lost after the exchange applied the reply');
-    return r;
-  };
-}
+export const setExchangeTransport = (t: ExchangeTransport | null): void => link.setTransport(t);
+/** The simulated network may lose an answer after the simulated exchange committed (simulator-faults.ts). */
+export const exchangeTransport = (): ExchangeTransport =>
+  link.transport((body) => typeof body.idempotencyKey === 'string' && answerDropped(body.idempotencyKey));

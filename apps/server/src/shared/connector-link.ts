@@ -1,0 +1,73 @@
+// One outside system's link as every connector keeps it (the ticket exchange, the credit platform, the partner
+// departments): the HMAC-SM3 key (configured, else one random key per process — the local simulator only), the HTTP
+// transport that tests replace with in-process delivery, and the simulator's injected faults — `refuse` (nothing
+// applied) and `lose` (applied, the answer lost on the way back). Signing itself is connector-signing.ts.
+import { randomBytes } from 'node:crypto';
+
+export type ConnectorTransport = (
+  url: string,
+  headers: Record<string, string>,
+  body: Record<string, unknown>,
+) => Promise<{ status: number; body: string }>;
+
+export type ConnectorFault = 'refuse' | 'lose';
+
+export type ConnectorLink = {
+  /** The configured key, else this process's random one. */
+  secret(configured: string | null | undefined): string;
+  /** The simulated system's next answers fail (tests). */
+  failNext(faults: readonly ConnectorFault[]): void;
+  /** Takes the next fault if it is of this kind. */
+  nextFault(kind: ConnectorFault): boolean;
+  /** Tests deliver through the app in-process instead of HTTP (null: back to HTTP). */
+  setTransport(t: ConnectorTransport | null): void;
+  /**
+   * The transport: HTTP POST of the JSON body (15 s timeout) or the test's; the simulated network then drops the
+   * answer when `lost(body)` says so (default: the next injected `lose` fault).
+   */
+  transport(lost?: (body: Record<string, unknown>) => boolean): ConnectorTransport;
+};
+
+const httpPost: ConnectorTransport = async (url, headers, body) => {
+  const r = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(15_000),
+  });
+  return { status: r.status, body: await r.text() };
+};
+
+/** A link to one outside system; `system` names it in the simulated network's error. */
+export function connectorLink(system: string): ConnectorLink {
+  let processSecret: string | null = null;
+  const faults: ConnectorFault[] = [];
+  let override: ConnectorTransport | null = null;
+  const link: ConnectorLink = {
+    secret(configured) {
+      if (configured) return configured;
+      processSecret ??= randomBytes(32).toString('hex');
+      return processSecret;
+    },
+    failNext(f) {
+      faults.push(...f);
+    },
+    nextFault(kind) {
+      if (faults[0] !== kind) return false;
+      faults.shift();
+      return true;
+    },
+    setTransport(t) {
+      override = t;
+    },
+    transport(lost = () => link.nextFault('lose')) {
+      const base = override ?? httpPost;
+      return async (url, headers, body) => {
+        const r = await base(url, headers, body);
+        if (lost(body)) throw new Error(`simulated network: the answer was lost after ${system} applied the message`);
+        return r;
+      };
+    },
+  };
+  return link;
+}
