@@ -3,6 +3,9 @@
 // transport that tests replace with in-process delivery, and the simulator's injected faults — `refuse` (nothing
 // applied) and `lose` (applied, the answer lost on the way back). Signing itself is connector-signing.ts.
 import { randomBytes } from 'node:crypto';
+import type { Deps, Executor } from '../context.ts';
+import { AppError } from '../errors/app-error.ts';
+import { useNonce, verifyExchangeSignature, type MessageLabel } from './connector-signing.ts';
 
 export type ConnectorTransport = (
   url: string,
@@ -70,4 +73,46 @@ export function connectorLink(system: string): ConnectorLink {
     },
   };
   return link;
+}
+
+/** The simulator's record of the messages it applied: deliveries of an idempotency key so far, and how to count one. */
+export type SimulatorReceipts = {
+  /** Deliveries of this key so far (locked for the transaction), or null when it was never applied. */
+  deliveries(trx: Executor, key: string): Promise<number | null>;
+  /** Another delivery of a key already applied. */
+  count(trx: Executor, key: string, deliveries: number): Promise<void>;
+  /** The first delivery: apply the message and record the key. */
+  apply(trx: Executor, now: Date): Promise<void>;
+};
+
+/**
+ * How a local simulator receives a signed message: the signature, the timestamp window and the nonce are checked
+ * (connector-signing.ts), an injected `refuse` fault answers 503 with nothing applied, and each idempotency key is
+ * applied once — a repeat only counts its delivery.
+ */
+export async function receiveAsSimulator(
+  deps: Deps,
+  o: {
+    link: ConnectorLink;
+    secret: string;
+    label: MessageLabel;
+    channel: string;
+    headers: Partial<Record<string, string | string[] | undefined>>;
+    body: Record<string, unknown> & { idempotencyKey: string };
+    receipts: SimulatorReceipts;
+  },
+): Promise<{ applied: boolean; deliveries: number }> {
+  const now = deps.clock.now();
+  const { nonce } = verifyExchangeSignature(o.secret, o.headers, o.body, now, o.label);
+  if (o.link.nextFault('refuse')) throw new AppError('NOT_SAVED');
+  return deps.db.transaction().execute(async (trx) => {
+    await useNonce(trx, deps, o.channel, nonce);
+    const prior = await o.receipts.deliveries(trx, o.body.idempotencyKey);
+    if (prior !== null) {
+      await o.receipts.count(trx, o.body.idempotencyKey, prior + 1);
+      return { applied: false, deliveries: prior + 1 };
+    }
+    await o.receipts.apply(trx, now);
+    return { applied: true, deliveries: 1 };
+  });
 }

@@ -27,14 +27,15 @@ export function creditAdapter(config: Deps['config']): CreditPlatformAdapter | n
   return config.creditPlatform === 'simulator' ? creditSimulatorAdapter : null;
 }
 
-const link = connectorLink('the credit platform');
-export const creditSecret = (config: Deps['config']): string => link.secret(config.creditPlatformSecret);
+/** The link to the simulated or real system (its key, transport and the simulator's faults). */
+export const creditLink = connectorLink('the credit platform');
+export const creditSecret = (config: Deps['config']): string => creditLink.secret(config.creditPlatformSecret);
 /** The simulated platform's next answers fail (tests): `refuse` — nothing applied; `lose` — applied, the answer lost. */
-export const failNextCreditAnswers = (f: readonly ConnectorFault[]): void => link.failNext(f);
-export const nextCreditFault = (kind: ConnectorFault): boolean => link.nextFault(kind);
+export const failNextCreditAnswers = (f: readonly ConnectorFault[]): void => creditLink.failNext(f);
+export const nextCreditFault = (kind: ConnectorFault): boolean => creditLink.nextFault(kind);
 /** Tests deliver through the app in-process instead of HTTP. */
-export const setCreditTransport = (t: CreditTransport | null): void => link.setTransport(t);
-const transport = (): CreditTransport => link.transport();
+export const setCreditTransport = (t: CreditTransport | null): void => creditLink.setTransport(t);
+const transport = (): CreditTransport => creditLink.transport();
 
 export const JOB_CREDIT_SEND = 'credit.platform.send';
 export const CREDIT_SEND_ATTEMPTS = 8;

@@ -5,8 +5,8 @@
 import type { CreditPlatformMessage } from '@chengguan/contracts';
 import type { Deps } from '../../context.ts';
 import { AppError } from '../../errors/app-error.ts';
-import { useNonce, verifyExchangeSignature } from '../../shared/connector-signing.ts';
-import { creditAdapter, creditSecret, nextCreditFault } from './connector.ts';
+import { receiveAsSimulator } from '../../shared/connector-link.ts';
+import { creditAdapter, creditLink, creditSecret } from './connector.ts';
 
 const LABEL = { zh: '信用平台报文', en: 'credit platform message' };
 
@@ -16,32 +16,28 @@ export async function receiveCreditMessage(
   body: CreditPlatformMessage,
 ): Promise<{ applied: boolean; deliveries: number }> {
   if (!creditAdapter(deps.config)) throw new AppError('NOT_FOUND');
-  const now = deps.clock.now();
-  const { nonce } = verifyExchangeSignature(creditSecret(deps.config), headers, body as unknown as Record<string, unknown>, now, LABEL);
-  if (nextCreditFault('refuse')) throw new AppError('NOT_SAVED');
-  const result = await deps.db.transaction().execute(async (trx) => {
-    await useNonce(trx, deps, 'credit_platform_sim', nonce);
-    const prior = await trx
-      .selectFrom('credit_sim_applied')
-      .selectAll()
-      .where('idempotency_key', '=', body.idempotencyKey)
-      .forUpdate()
-      .executeTakeFirst();
-    if (prior) {
-      await trx
-        .updateTable('credit_sim_applied')
-        .set({ deliveries: prior.deliveries + 1 })
-        .where('idempotency_key', '=', body.idempotencyKey)
-        .execute();
-      return { applied: false, deliveries: prior.deliveries + 1 };
-    }
-    await trx
-      .insertInto('credit_sim_applied')
-      .values({ idempotency_key: body.idempotencyKey, op: body.op, record_ref: body.recordId, deliveries: 1, applied_at: now })
-      .execute();
-    return { applied: true, deliveries: 1 };
+  return receiveAsSimulator(deps, {
+    link: creditLink,
+    secret: creditSecret(deps.config),
+    label: LABEL,
+    channel: 'credit_platform_sim',
+    headers,
+    body: body as unknown as Record<string, unknown> & { idempotencyKey: string },
+    receipts: {
+      deliveries: async (trx, key) =>
+        (await trx.selectFrom('credit_sim_applied').select('deliveries').where('idempotency_key', '=', key).forUpdate().executeTakeFirst())
+          ?.deliveries ?? null,
+      count: async (trx, key, deliveries) => {
+        await trx.updateTable('credit_sim_applied').set({ deliveries }).where('idempotency_key', '=', key).execute();
+      },
+      apply: async (trx, now) => {
+        await trx
+          .insertInto('credit_sim_applied')
+          .values({ idempotency_key: body.idempotencyKey, op: body.op, record_ref: body.recordId, deliveries: 1, applied_at: now })
+          .execute();
+      },
+    },
   });
-  return result;
 }
 
 /** What the simulated platform holds for a record: one row per idempotency key. */

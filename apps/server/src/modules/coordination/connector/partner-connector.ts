@@ -41,14 +41,15 @@ export function partnerAdapter(config: Deps['config']): PartnerConnectorAdapter 
   return config.partnerConnector === 'simulator' ? partnerSimulatorAdapter : null;
 }
 
-const link = connectorLink('the partner');
-export const partnerSecret = (config: Deps['config']): string => link.secret(config.partnerConnectorSecret);
+/** The link to the simulated or real system (its key, transport and the simulator's faults). */
+export const partnerLink = connectorLink('the partner');
+export const partnerSecret = (config: Deps['config']): string => partnerLink.secret(config.partnerConnectorSecret);
 /** The simulated partner's next answers fail (tests): `refuse` — nothing applied; `lose` — applied, the answer lost. */
-export const failNextPartnerAnswers = (f: readonly ConnectorFault[]): void => link.failNext(f);
-export const nextPartnerFault = (kind: ConnectorFault): boolean => link.nextFault(kind);
+export const failNextPartnerAnswers = (f: readonly ConnectorFault[]): void => partnerLink.failNext(f);
+export const nextPartnerFault = (kind: ConnectorFault): boolean => partnerLink.nextFault(kind);
 /** Tests deliver through the app in-process instead of HTTP. */
-export const setPartnerTransport = (t: PartnerTransport | null): void => link.setTransport(t);
-export const partnerTransport = (): PartnerTransport => link.transport();
+export const setPartnerTransport = (t: PartnerTransport | null): void => partnerLink.setTransport(t);
+export const partnerTransport = (): PartnerTransport => partnerLink.transport();
 
 export const JOB_PARTNER_SEND = 'partner.connector.send';
 export const PARTNER_SEND_ATTEMPTS = 8;

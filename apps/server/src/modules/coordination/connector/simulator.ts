@@ -15,11 +15,12 @@ import type {
 import type { Actor, Deps } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { signedHeaders, useNonce, verifyExchangeSignature } from '../../../shared/connector-signing.ts';
+import { receiveAsSimulator } from '../../../shared/connector-link.ts';
+import { signedHeaders } from '../../../shared/connector-signing.ts';
 import { findOrg } from '../../org/index.ts';
 import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
 import { findPartnerUnit } from '../coordination.repository.ts';
-import { LABEL, nextPartnerFault, PARTNER_INBOUND_PATH, partnerAdapter, partnerSecret, partnerTransport } from './partner-connector.ts';
+import { LABEL, PARTNER_INBOUND_PATH, partnerAdapter, partnerLink, partnerSecret, partnerTransport } from './partner-connector.ts';
 
 export async function receivePartnerCallback(
   deps: Deps,
@@ -27,37 +28,40 @@ export async function receivePartnerCallback(
   body: PartnerCallbackMessage,
 ): Promise<PartnerCallbackAnswer> {
   if (!partnerAdapter(deps.config)?.simulator) throw new AppError('NOT_FOUND');
-  const now = deps.clock.now();
-  const { nonce } = verifyExchangeSignature(partnerSecret(deps.config), headers, body as unknown as Record<string, unknown>, now, LABEL);
-  if (nextPartnerFault('refuse')) throw new AppError('NOT_SAVED');
-  return deps.db.transaction().execute(async (trx) => {
-    await useNonce(trx, deps, 'partner_connector_sim', nonce);
-    const prior = await trx
-      .selectFrom('partner_sim_callbacks')
-      .selectAll()
-      .where('idempotency_key', '=', body.idempotencyKey)
-      .forUpdate()
-      .executeTakeFirst();
-    if (prior) {
-      await trx
-        .updateTable('partner_sim_callbacks')
-        .set({ deliveries: prior.deliveries + 1 })
-        .where('idempotency_key', '=', body.idempotencyKey)
-        .execute();
-      return { applied: false, deliveries: prior.deliveries + 1 };
-    }
-    await trx
-      .insertInto('partner_sim_callbacks')
-      .values({
-        idempotency_key: body.idempotencyKey,
-        partner_code: body.partnerCode,
-        partner_order_no: body.partnerOrderNo,
-        status: `${body.action}:${body.state}`,
-        deliveries: 1,
-        received_at: now,
-      })
-      .execute();
-    return { applied: true, deliveries: 1 };
+  return receiveAsSimulator(deps, {
+    link: partnerLink,
+    secret: partnerSecret(deps.config),
+    label: LABEL,
+    channel: 'partner_connector_sim',
+    headers,
+    body: body as unknown as Record<string, unknown> & { idempotencyKey: string },
+    receipts: {
+      deliveries: async (trx, key) =>
+        (
+          await trx
+            .selectFrom('partner_sim_callbacks')
+            .select('deliveries')
+            .where('idempotency_key', '=', key)
+            .forUpdate()
+            .executeTakeFirst()
+        )?.deliveries ?? null,
+      count: async (trx, key, deliveries) => {
+        await trx.updateTable('partner_sim_callbacks').set({ deliveries }).where('idempotency_key', '=', key).execute();
+      },
+      apply: async (trx, now) => {
+        await trx
+          .insertInto('partner_sim_callbacks')
+          .values({
+            idempotency_key: body.idempotencyKey,
+            partner_code: body.partnerCode,
+            partner_order_no: body.partnerOrderNo,
+            status: `${body.action}:${body.state}`,
+            deliveries: 1,
+            received_at: now,
+          })
+          .execute();
+      },
+    },
   });
 }
 
