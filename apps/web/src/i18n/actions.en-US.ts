@@ -137,7 +137,7 @@ export const actionsEnUS: Record<keyof typeof actionsZhCN, string> = {
   'act.stallAction.supervise': 'Supervise',
   'act.recordings': 'Recordings',
   'act.actions': 'Actions',
-  'act.bulletinPdf': 'Bulletin (printable)',
+  'act.bulletinPdf': 'Printable PDF',
   'act.map.compounds': 'Residential compounds',
   'act.map.openCompound': 'Open the compound',
   'act.map.households': 'Households',

@@ -135,7 +135,7 @@ export const actionsZhCN = {
   'act.stallAction.supervise': '监管检查',
   'act.recordings': '执法记录仪录像',
   'act.actions': '操作',
-  'act.bulletinPdf': '通报（可打印）',
+  'act.bulletinPdf': 'PDF 打印版',
   'act.map.compounds': '住宅小区',
   'act.map.openCompound': '查看小区',
   'act.map.households': '户数',

@@ -25,17 +25,13 @@ export function KpiCards({ view, dark, onDefinition }: { view: CockpitThemeView;
         <Col key={k.key} xs={12} md={8} xl={6}>
           <Card size="small" data-testid={`kpi-${k.key}`} style={dark ? { background: '#0b1f3a', borderColor: '#1d3b66' } : undefined}>
             <Statistic
-              title={
-                <Space size={4} wrap>
-                  <span style={dark ? { color: '#9fb7d9' } : undefined}>{kpiName(k, lang)}</span>
-                  {k.stock && <Tag>{t('cockpit.stock')}</Tag>}
-                </Space>
-              }
+              title={<span style={dark ? { color: '#9fb7d9' } : undefined}>{kpiName(k, lang)}</span>}
               value={k.connected ? formatKpi(k) : t('cockpit.notConnected')}
               suffix={k.unit === 'yuan' && k.value !== null ? (lang === 'en-US' ? 'yuan' : '元') : undefined}
               valueStyle={{ color: k.met === false ? '#cf1322' : k.met ? '#389e0d' : dark ? '#e6f0ff' : undefined }}
             />
             <Space size={6} wrap style={{ fontSize: 12 }}>
+              {k.stock && <Tag>{t('cockpit.stock')}</Tag>}
               {k.target !== null && (
                 <Typography.Text type="secondary" style={dark ? { color: '#9fb7d9' } : undefined}>
                   {t('cockpit.target')} {k.targetOp === '<=' ? '≤' : '≥'} {k.target}

@@ -52,7 +52,7 @@ export default function ReviewsPage() {
       title={t('reviews.title')}
       testId="reviews-page"
       extra={
-        <Space>
+        <Space wrap>
           <DatePicker picker="month" value={month} onChange={(m) => m && setMonth(m)} allowClear={false} />
           <Button icon={<DownloadOutlined />} onClick={() => void reviewsApi.exportMonth(month.format('YYYY-MM')).catch(fail)}>
             {t('reviews.exportMonth')}
