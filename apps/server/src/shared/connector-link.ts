@@ -3,9 +3,10 @@
 // transport that tests replace with in-process delivery, and the simulator's injected faults — `refuse` (nothing
 // applied) and `lose` (applied, the answer lost on the way back). Signing itself is connector-signing.ts.
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Deps, Executor } from '../context.ts';
 import { AppError } from '../errors/app-error.ts';
-import { useNonce, verifyExchangeSignature, type MessageLabel } from './connector-signing.ts';
+import { signedHeaders, useNonce, verifyExchangeSignature, type MessageLabel } from './connector-signing.ts';
 
 export type ConnectorTransport = (
   url: string,
@@ -116,3 +117,72 @@ export async function receiveAsSimulator(
     return { applied: true, deliveries: 1 };
   });
 }
+
+/** The outbox tables of the connectors: one row per message, sent by a job with retries (same columns in each). */
+export type ConnectorOutboxTable = 'ticket_outbox' | 'credit_outbox' | 'partner_connector_outbox';
+
+/**
+ * One attempt to send an outbox row through the link's transport, signed with its key: marked sent on a 2xx answer; otherwise the error is
+ * kept, the row is 'retrying' (or 'failed' at the last attempt) and this throws, so the worker retries with backoff.
+ * `target` is null when the connector is off (the error then says which setting), else the URL for the message.
+ */
+export async function sendOutboxAttempt(
+  deps: Deps,
+  o: {
+    table: ConnectorOutboxTable;
+    outboxId: string;
+    attempt: number;
+    maxAttempts: number;
+    transport: ConnectorTransport;
+    secret: string;
+    target: ((body: Record<string, unknown>) => string) | { off: string };
+    what: string;
+  },
+): Promise<void> {
+  const db = deps.db as unknown as Kysely<Record<ConnectorOutboxTable, OutboxRow>>;
+  const row = await db.selectFrom(o.table).selectAll().where('id', '=', o.outboxId).executeTakeFirst();
+  if (!row || row.status === 'sent') return;
+  let error: string;
+  if (typeof o.target !== 'function') {
+    error = o.target.off;
+  } else {
+    const body = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>;
+    try {
+      const r = await o.transport(o.target(body), { ...signedHeaders(o.secret, body, deps.clock.now()) }, body);
+      if (r.status >= 200 && r.status < 300) {
+        const now = deps.clock.now();
+        await db
+          .updateTable(o.table)
+          .set({ status: 'sent', attempts: o.attempt, sent_at: now, updated_at: now, last_error: null })
+          .where('id', '=', row.id)
+          .execute();
+        return;
+      }
+      error = `answered ${r.status}: ${r.body.slice(0, 300)}`;
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+    }
+  }
+  await db
+    .updateTable(o.table)
+    .set({
+      status: o.attempt >= o.maxAttempts ? 'failed' : 'retrying',
+      attempts: o.attempt,
+      last_error: error,
+      updated_at: deps.clock.now(),
+    })
+    .where('id', '=', row.id)
+    .execute();
+  throw new Error(`${o.what} ${row.idempotency_key}: ${error}`);
+}
+
+type OutboxRow = {
+  id: string;
+  idempotency_key: string;
+  payload: unknown;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  sent_at: Date | null;
+  updated_at: Date;
+};

@@ -5,8 +5,7 @@
 // and must pass test/credit-platform.contract.ts.
 import type { CreditPlatformMessage } from '@chengguan/contracts';
 import type { Deps, Executor } from '../../context.ts';
-import { connectorLink, type ConnectorFault, type ConnectorTransport } from '../../shared/connector-link.ts';
-import { signedHeaders } from '../../shared/connector-signing.ts';
+import { connectorLink, sendOutboxAttempt, type ConnectorFault, type ConnectorTransport } from '../../shared/connector-link.ts';
 import { enqueueJob, type JobHandlers } from '../scheduler/index.ts';
 
 export type CreditTransport = ConnectorTransport;
@@ -80,36 +79,17 @@ export async function enqueueCreditMessage(
 
 /** One attempt; throws (the worker retries with backoff) unless the platform answered 2xx. */
 export async function sendCreditMessage(deps: Deps, outboxId: string, attempt: number, maxAttempts: number): Promise<void> {
-  const row = await deps.db.selectFrom('credit_outbox').selectAll().where('id', '=', outboxId).executeTakeFirst();
-  if (!row || row.status === 'sent') return;
   const adapter = creditAdapter(deps.config);
-  let error: string;
-  if (!adapter) {
-    error = 'the credit platform connector is off (CREDIT_PLATFORM=off)';
-  } else {
-    const body = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>;
-    try {
-      const r = await transport()(adapter.url(deps), { ...signedHeaders(creditSecret(deps.config), body, deps.clock.now()) }, body);
-      if (r.status >= 200 && r.status < 300) {
-        const now = deps.clock.now();
-        await deps.db
-          .updateTable('credit_outbox')
-          .set({ status: 'sent', attempts: attempt, sent_at: now, updated_at: now, last_error: null })
-          .where('id', '=', row.id)
-          .execute();
-        return;
-      }
-      error = `answered ${r.status}: ${r.body.slice(0, 300)}`;
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
-    }
-  }
-  await deps.db
-    .updateTable('credit_outbox')
-    .set({ status: attempt >= maxAttempts ? 'failed' : 'retrying', attempts: attempt, last_error: error, updated_at: deps.clock.now() })
-    .where('id', '=', row.id)
-    .execute();
-  throw new Error(`credit platform message ${row.idempotency_key}: ${error}`);
+  await sendOutboxAttempt(deps, {
+    table: 'credit_outbox',
+    outboxId,
+    attempt,
+    maxAttempts,
+    transport: transport(),
+    secret: creditSecret(deps.config),
+    target: adapter ? () => adapter.url(deps) : { off: 'the credit platform connector is off (CREDIT_PLATFORM=off)' },
+    what: 'credit platform message',
+  });
 }
 
 export const CREDIT_JOB_HANDLERS: JobHandlers = {

@@ -8,8 +8,7 @@
 // a real partner system plugs in behind the same contract (test/partner-connector.contract.ts).
 import type { PartnerCallbackMessage } from '@chengguan/contracts';
 import type { Deps, Executor } from '../../../context.ts';
-import { connectorLink, type ConnectorFault, type ConnectorTransport } from '../../../shared/connector-link.ts';
-import { signedHeaders } from '../../../shared/connector-signing.ts';
+import { connectorLink, sendOutboxAttempt, type ConnectorFault, type ConnectorTransport } from '../../../shared/connector-link.ts';
 import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
 
 export type PartnerTransport = ConnectorTransport;
@@ -112,41 +111,19 @@ export async function enqueuePartnerCallback(
 
 /** One attempt; throws (the worker retries with backoff) unless the partner answered 2xx. */
 export async function sendPartnerCallback(deps: Deps, outboxId: string, attempt: number, maxAttempts: number): Promise<void> {
-  const row = await deps.db.selectFrom('partner_connector_outbox').selectAll().where('id', '=', outboxId).executeTakeFirst();
-  if (!row || row.status === 'sent') return;
   const adapter = partnerAdapter(deps.config);
-  const body = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as PartnerCallbackMessage;
-  let error: string;
-  if (!adapter) {
-    error = 'the partner connector is off (PARTNER_CONNECTOR=off)';
-  } else {
-    try {
-      const flat = body as unknown as Record<string, unknown>;
-      const r = await partnerTransport()(
-        adapter.callbackUrl(deps, body.partnerCode),
-        { ...signedHeaders(partnerSecret(deps.config), flat, deps.clock.now()) },
-        flat,
-      );
-      if (r.status >= 200 && r.status < 300) {
-        const now = deps.clock.now();
-        await deps.db
-          .updateTable('partner_connector_outbox')
-          .set({ status: 'sent', attempts: attempt, sent_at: now, updated_at: now, last_error: null })
-          .where('id', '=', row.id)
-          .execute();
-        return;
-      }
-      error = `answered ${r.status}: ${r.body.slice(0, 300)}`;
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
-    }
-  }
-  await deps.db
-    .updateTable('partner_connector_outbox')
-    .set({ status: attempt >= maxAttempts ? 'failed' : 'retrying', attempts: attempt, last_error: error, updated_at: deps.clock.now() })
-    .where('id', '=', row.id)
-    .execute();
-  throw new Error(`partner callback ${row.idempotency_key}: ${error}`);
+  await sendOutboxAttempt(deps, {
+    table: 'partner_connector_outbox',
+    outboxId,
+    attempt,
+    maxAttempts,
+    transport: partnerTransport(),
+    secret: partnerSecret(deps.config),
+    target: adapter
+      ? (body) => adapter.callbackUrl(deps, (body as unknown as PartnerCallbackMessage).partnerCode)
+      : { off: 'the partner connector is off (PARTNER_CONNECTOR=off)' },
+    what: 'partner callback',
+  });
 }
 
 export const PARTNER_JOB_HANDLERS: JobHandlers = {

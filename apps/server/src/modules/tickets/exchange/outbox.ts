@@ -6,7 +6,7 @@ import type { ExchangeReply, TicketOutboxItem } from '@chengguan/contracts';
 import type { Deps, Executor } from '../../../context.ts';
 import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
 import { exchangeAdapter, exchangeSecret, exchangeTransport } from './exchange.ts';
-import { signedHeaders } from '../../../shared/connector-signing.ts';
+import { sendOutboxAttempt } from '../../../shared/connector-link.ts';
 
 export const JOB_EXCHANGE_SEND = 'tickets.exchange.send';
 export const EXCHANGE_SEND_ATTEMPTS = 8;
@@ -80,37 +80,17 @@ export async function enqueueExchangeReply(trx: Executor, deps: Deps, r: Outboun
 
 /** One attempt to send an outbox row; throws (so the worker retries with backoff) unless the exchange answered 2xx. */
 export async function sendExchangeReply(deps: Deps, outboxId: string, attempt: number, maxAttempts: number): Promise<void> {
-  const row = await deps.db.selectFrom('ticket_outbox').selectAll().where('id', '=', outboxId).executeTakeFirst();
-  if (!row || row.status === 'sent') return;
   const adapter = exchangeAdapter(deps.config);
-  let error: string;
-  if (!adapter) {
-    error = 'the ticket exchange is off (TICKET_EXCHANGE=off)';
-  } else {
-    const body = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>;
-    const headers = signedHeaders(exchangeSecret(deps.config), body, deps.clock.now());
-    try {
-      const r = await exchangeTransport()(adapter.replyUrl(deps), { ...headers }, body);
-      if (r.status >= 200 && r.status < 300) {
-        const now = deps.clock.now();
-        await deps.db
-          .updateTable('ticket_outbox')
-          .set({ status: 'sent', attempts: attempt, sent_at: now, updated_at: now, last_error: null })
-          .where('id', '=', row.id)
-          .execute();
-        return;
-      }
-      error = `answered ${r.status}: ${r.body.slice(0, 300)}`;
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
-    }
-  }
-  await deps.db
-    .updateTable('ticket_outbox')
-    .set({ status: attempt >= maxAttempts ? 'failed' : 'retrying', attempts: attempt, last_error: error, updated_at: deps.clock.now() })
-    .where('id', '=', row.id)
-    .execute();
-  throw new Error(`exchange reply ${row.idempotency_key}: ${error}`);
+  await sendOutboxAttempt(deps, {
+    table: 'ticket_outbox',
+    outboxId,
+    attempt,
+    maxAttempts,
+    transport: exchangeTransport(),
+    secret: exchangeSecret(deps.config),
+    target: adapter ? () => adapter.replyUrl(deps) : { off: 'the ticket exchange is off (TICKET_EXCHANGE=off)' },
+    what: 'exchange reply',
+  });
 }
 
 export const EXCHANGE_JOB_HANDLERS: JobHandlers = {
