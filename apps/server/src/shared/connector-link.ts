@@ -186,3 +186,33 @@ type OutboxRow = {
   sent_at: Date | null;
   updated_at: Date;
 };
+
+/**
+ * Writes one message to a connector's outbox in the caller's transaction, once per idempotency key: the new row's id,
+ * or null when that key was queued before (the caller then queues no send job).
+ */
+export async function queueOutboxRow(
+  trx: Executor,
+  deps: Deps,
+  table: ConnectorOutboxTable,
+  message: Record<string, unknown> & { idempotencyKey: string },
+  columns: Record<string, unknown>,
+): Promise<string | null> {
+  const id = deps.newId();
+  const now = deps.clock.now();
+  const db = trx as unknown as Kysely<Record<ConnectorOutboxTable, Record<string, unknown>>>;
+  const r = await db
+    .insertInto(table)
+    .values({
+      ...columns,
+      id,
+      idempotency_key: message.idempotencyKey,
+      payload: JSON.stringify(message),
+      status: 'pending',
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1 ? id : null;
+}

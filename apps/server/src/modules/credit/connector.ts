@@ -5,7 +5,13 @@
 // and must pass test/credit-platform.contract.ts.
 import type { CreditPlatformMessage } from '@chengguan/contracts';
 import type { Deps, Executor } from '../../context.ts';
-import { connectorLink, sendOutboxAttempt, type ConnectorFault, type ConnectorTransport } from '../../shared/connector-link.ts';
+import {
+  connectorLink,
+  queueOutboxRow,
+  sendOutboxAttempt,
+  type ConnectorFault,
+  type ConnectorTransport,
+} from '../../shared/connector-link.ts';
 import { enqueueJob, type JobHandlers } from '../scheduler/index.ts';
 
 export type CreditTransport = ConnectorTransport;
@@ -49,23 +55,8 @@ export async function enqueueCreditMessage(
   const idempotencyKey = `credit:${m.op}:${m.recordId}:${m.key}`;
   const { bureauId: _b, key: _k, ...rest } = m;
   const message: CreditPlatformMessage = { ...rest, idempotencyKey, at: now.toISOString() };
-  const id = deps.newId();
-  const r = await trx
-    .insertInto('credit_outbox')
-    .values({
-      id,
-      record_id: m.recordId,
-      bureau_id: m.bureauId,
-      op: m.op,
-      idempotency_key: idempotencyKey,
-      payload: JSON.stringify(message),
-      status: 'pending',
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .executeTakeFirst();
-  if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return;
+  const id = await queueOutboxRow(trx, deps, 'credit_outbox', message, { record_id: m.recordId, bureau_id: m.bureauId, op: m.op });
+  if (!id) return;
   await enqueueJob(trx, {
     id: deps.newId(),
     kind: JOB_CREDIT_SEND,

@@ -8,7 +8,13 @@
 // a real partner system plugs in behind the same contract (test/partner-connector.contract.ts).
 import type { PartnerCallbackMessage } from '@chengguan/contracts';
 import type { Deps, Executor } from '../../../context.ts';
-import { connectorLink, sendOutboxAttempt, type ConnectorFault, type ConnectorTransport } from '../../../shared/connector-link.ts';
+import {
+  connectorLink,
+  queueOutboxRow,
+  sendOutboxAttempt,
+  type ConnectorFault,
+  type ConnectorTransport,
+} from '../../../shared/connector-link.ts';
 import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
 
 export type PartnerTransport = ConnectorTransport;
@@ -80,24 +86,13 @@ export async function enqueuePartnerCallback(
     late: step.late,
     at: step.at.toISOString(),
   };
-  const id = deps.newId();
+  const id = await queueOutboxRow(trx, deps, 'partner_connector_outbox', message, {
+    order_id: o.id,
+    partner_id: o.partner_id,
+    bureau_id: o.bureau_id,
+  });
+  if (!id) return;
   const now = deps.clock.now();
-  const r = await trx
-    .insertInto('partner_connector_outbox')
-    .values({
-      id,
-      order_id: o.id,
-      partner_id: o.partner_id,
-      bureau_id: o.bureau_id,
-      idempotency_key: idempotencyKey,
-      payload: JSON.stringify(message),
-      status: 'pending',
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .executeTakeFirst();
-  if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return;
   await enqueueJob(trx, {
     id: deps.newId(),
     kind: JOB_PARTNER_SEND,
