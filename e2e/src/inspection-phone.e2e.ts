@@ -75,7 +75,7 @@ describe('the inspection visit on a phone (390×844)', () => {
       }
       await new Promise((r) => setTimeout(r, 500));
     }
-    s = await openBrowser(baseUrl, { width: 390, height: 844 });
+    s = await openBrowser(baseUrl, { width: 390, height: 844 }, { serviceWorkers: 'allow' });
     await s.context.grantPermissions(['geolocation'], { origin: baseUrl });
     await s.context.setGeolocation({ ...LUJIAZUI, accuracy: 10 });
     s.page.on('pageerror', (e) => consoleErrors.push(String(e)));
@@ -176,5 +176,62 @@ describe('the inspection visit on a phone (390×844)', () => {
     expect(tasks.items).toEqual([expect.objectContaining({ origin: 'reinspection', status: 'open' })]);
     expect(consoleErrors).toEqual([]);
     expect(s.cspViolations).toEqual([]);
+  });
+
+  it('records the re-inspection and a duty-log note with no signal, and sends both when the connection returns', async () => {
+    const { page, context } = s;
+    // Under the service worker's control, with the visit form and the log tags read once while there is a signal.
+    await page.goto('/field');
+    await page.getByTestId('field-submit').waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.locator('label:has([data-testid=field-kind-note])').click();
+    await page.getByTestId('field-note-tag').click();
+    await page.locator('.ant-select-item-option').first().waitFor();
+    await page.goto(`/inspection-visit/${subjectId}`);
+    await page.getByTestId('visit-subject').waitFor();
+    const form = await apiGet<VisitForm>(page, `/api/v1/inspection-visits/prepare?subjectId=${subjectId}`);
+    const me = await apiGet<{ id: string }>(page, '/api/v1/me');
+    const other = form.inspectors.find((i) => i.id !== me.id)!;
+
+    await context.setOffline(true);
+    for (const item of form.items) {
+      const card = page.getByTestId(`item-${item.code}`);
+      await card.scrollIntoViewIfNeeded();
+      await card.getByText('合格', { exact: true }).click();
+    }
+    await page.getByTestId('visit-locate').click();
+    await page.getByTestId('visit-located').waitFor();
+    await draw(page, 'sign-inspector-0');
+    await draw(page, 'sign-inspector-1');
+    await page.getByTestId('visit-employee-no').fill(other.employeeNo);
+    await page.getByTestId('visit-signer').fill('店主王五');
+    await draw(page, 'sign-subject');
+    await page.getByTestId('visit-submit').click();
+    // Kept on the phone: the 外勤 page lists it as waiting.
+    await page.getByTestId('field-offline').waitFor();
+    await expect.poll(() => page.getByTestId('field-item').count()).toBe(1);
+    expect(await page.getByTestId('field-item').first().textContent()).toContain('检查结果');
+
+    await page.locator('label:has([data-testid=field-kind-note])').click();
+    await page.getByTestId('field-note-tag').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await page.getByTestId('field-note-summary').fill('复查陆家嘴示范便利店，货架已撤回店内');
+    await page.getByTestId('field-submit').click();
+    await expect.poll(() => page.getByTestId('field-waiting').textContent()).toContain('2');
+
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId('field-item').count(), { timeout: 20_000 }).toBe(0);
+    const done = await apiGet<{ items: { origin: string; status: string }[] }>(
+      page,
+      `/api/v1/inspection-tasks?subjectId=${subjectId}&origin=reinspection`,
+    );
+    expect(done.items).toEqual([expect.objectContaining({ origin: 'reinspection', status: 'done' })]);
+    const log = await apiGet<{ items: { summary: string; source: string }[] }>(page, '/api/v1/duty/log?source=manual');
+    expect(log.items.map((e) => e.summary)).toContain('复查陆家嘴示范便利店，货架已撤回店内');
+    expect(consoleErrors).toEqual([]);
   });
 });

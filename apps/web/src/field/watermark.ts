@@ -45,6 +45,10 @@ export async function watermarkPhoto(file: Blob, w: Watermark): Promise<{ bytes:
   const bytes = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas'))), 'image/jpeg', 0.85),
   );
-  const sm3 = sm3Hex(new Uint8Array(await bytes.arrayBuffer()));
-  return { bytes, sm3 };
+  return { bytes, sm3: await sm3OfBlob(bytes) };
+}
+
+/** The SM3 of a blob's bytes (a signature drawn on the phone, a photo), computed where it was made. */
+export async function sm3OfBlob(bytes: Blob): Promise<string> {
+  return sm3Hex(new Uint8Array(await bytes.arrayBuffer()));
 }

@@ -59,6 +59,8 @@ export const inspectionsEnUS: Record<keyof typeof inspectionsZhCN, string> = {
   'insp.visit.needLocation': 'Locate first or enter the coordinates',
   'insp.visit.issues': 'The record is incomplete',
   'insp.visit.submitted': 'Result submitted',
+  'insp.visit.queued': 'No connection: the record, its photos and signatures are kept on the phone and sent when the connection returns',
+  'insp.visit.hashChanged': 'A photo did not come back with the SM3 it had at capture; nothing was submitted',
   'insp.visit.basis': 'Basis',
   'insp.result.title': 'Inspection result',
   'insp.result.passed': 'Passed',

@@ -58,6 +58,8 @@ export const inspectionsZhCN = {
   'insp.visit.needLocation': '请先获取定位或手工填写经纬度',
   'insp.visit.issues': '检查记录不完整',
   'insp.visit.submitted': '检查结果已提交',
+  'insp.visit.queued': '当前无网络：检查记录已连同照片和签名存在手机上，恢复网络后自动发送',
+  'insp.visit.hashChanged': '照片上传后的 SM3 与拍摄时不一致，未提交',
   'insp.visit.basis': '依据',
   'insp.result.title': '检查结果',
   'insp.result.passed': '合格',

@@ -1,8 +1,9 @@
-// 外勤 (docs/field-app.md): the officer records a ticket (his own discovery) or an evidence photo for a case with or
-// without a signal; everything goes through the outbox on the phone and is sent when the connection returns. The
+// 外勤 (docs/field-app.md): the officer records a ticket (his own discovery), an evidence photo for a case or a
+// note for his duty log (工作日志, tagged 3级18类) with or without a signal (an inspection's result is queued from the
+// inspection page); everything goes through the outbox on the phone and is sent when the connection returns. The
 // list shows what is waiting; a refused item shows the server's reason and the officer's choices.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Button, Card, Form, Input, List, Radio, Space, Tag, Typography, Upload, message } from 'antd';
+import { Alert, Badge, Button, Card, Form, Input, List, Radio, Select, Space, Tag, Typography, Upload, message } from 'antd';
 import { CameraOutlined, CloudSyncOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth/auth.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
@@ -20,9 +21,19 @@ import {
   type QueuedPhoto,
 } from '../../field/field-queue.ts';
 import { watermarkPhoto } from '../../field/watermark.ts';
+import { dutyApi } from '../../api/duty.ts';
+import { useLoad } from '../../lib/useLoad.ts';
 
-type Kind = 'ticket' | 'evidence';
-type Values = { content?: string; address?: string; categoryCode?: string; caseId?: string; title?: string };
+type Kind = 'ticket' | 'evidence' | 'note';
+type Values = {
+  content?: string;
+  address?: string;
+  categoryCode?: string;
+  caseId?: string;
+  title?: string;
+  tagCode?: string;
+  summary?: string;
+};
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
@@ -48,6 +59,8 @@ export default function FieldPage() {
   const [items, setItems] = useState<QueuedItem[]>([]);
   const [form] = Form.useForm<Values>();
   const [position, setPosition] = useState<{ lon: number; lat: number } | null>(null);
+  // The scheme's tags are read while there is a signal (and answered from the phone's cache without one).
+  const tags = useLoad((signal) => dutyApi.logTags(signal), 'field-log-tags');
 
   const reload = useCallback(() => void listQueue().then(setItems), []);
   useEffect(() => {
@@ -103,6 +116,21 @@ export default function FieldPage() {
           },
         ],
       });
+    } else if (kind === 'note') {
+      await enqueue({
+        kind: 'note',
+        label: v.summary!.slice(0, 40),
+        officerId: me.id,
+        photos: [],
+        steps: [
+          {
+            method: 'POST',
+            url: '/api/v1/duty/log',
+            idempotencyKey: newIdempotencyKey(),
+            body: { entryDate: today, tagCode: v.tagCode, summary: v.summary },
+          },
+        ],
+      });
     } else {
       if (!photos.length) {
         void message.error(t('field.photoRequired'));
@@ -153,12 +181,19 @@ export default function FieldPage() {
         <Alert type="warning" showIcon message={t('field.offline')} data-testid="field-offline" />
       )}
       <Card title={t('field.record')}>
-        <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as Kind)} style={{ marginBottom: 12 }}>
+        <Radio.Group
+          value={kind}
+          onChange={(e) => setKind(e.target.value as Kind)}
+          style={{ marginBottom: 12, display: 'flex', flexWrap: 'wrap', rowGap: 8 }}
+        >
           <Radio.Button value="ticket" data-testid="field-kind-ticket">
             {t('field.kind.ticket')}
           </Radio.Button>
           <Radio.Button value="evidence" data-testid="field-kind-evidence">
             {t('field.kind.evidence')}
+          </Radio.Button>
+          <Radio.Button value="note" data-testid="field-kind-note">
+            {t('field.kind.note')}
           </Radio.Button>
         </Radio.Group>
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ categoryCode: 'SR04' }}>
@@ -174,6 +209,23 @@ export default function FieldPage() {
                 <Input data-testid="field-address" />
               </Form.Item>
             </>
+          ) : kind === 'note' ? (
+            <>
+              <Form.Item name="tagCode" label={t('field.noteTag')} rules={[{ required: true, message: t('field.required') }]}>
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  data-testid="field-note-tag"
+                  loading={tags.loading}
+                  options={(tags.data ?? [])
+                    .filter((x) => x.level >= 2)
+                    .map((x) => ({ value: x.code, label: `${x.code} ${lang.startsWith('en') ? x.nameEn : x.nameZh}` }))}
+                />
+              </Form.Item>
+              <Form.Item name="summary" label={t('field.noteSummary')} rules={[{ required: true, min: 2, message: t('field.noteRule') }]}>
+                <Input.TextArea rows={3} maxLength={1000} data-testid="field-note-summary" />
+              </Form.Item>
+            </>
           ) : (
             <>
               <Form.Item name="caseId" label={t('field.caseId')} rules={[{ required: true, message: t('field.required') }]}>
@@ -184,7 +236,7 @@ export default function FieldPage() {
               </Form.Item>
             </>
           )}
-          <Form.Item label={t('field.photos')} extra={t('field.photosHint')}>
+          <Form.Item label={t('field.photos')} extra={t('field.photosHint')} hidden={kind === 'note'}>
             <Upload accept="image/*" capture="environment" showUploadList={false} beforeUpload={(f) => capture(f)} multiple>
               <Button icon={<CameraOutlined />} data-testid="field-photo">
                 {t('field.takePhoto')}

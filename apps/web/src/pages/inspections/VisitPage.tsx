@@ -5,16 +5,18 @@ import { useNavigate, useParams } from 'react-router-dom';
 import type { SubmitVisitBody, VisitForm } from '@chengguan/contracts';
 import { inspectionsApi } from '../../api/inspections.ts';
 import { uploadFile } from '../../api/cases-files.ts';
-import { ApiError, newIdempotencyKey } from '../../api/client.ts';
+import { ApiError, NetworkError, newIdempotencyKey } from '../../api/client.ts';
 import { errorText, isRetryable } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { SignaturePad, type SignaturePadHandle } from '../portal/SignaturePad.tsx';
+import { enqueue, type QueuedPhoto } from '../../field/field-queue.ts';
+import { sm3OfBlob, watermarkPhoto } from '../../field/watermark.ts';
 import '../portal/portal.css';
 
-type ItemState = { result?: 'pass' | 'fail' | 'not_applicable'; photoIds: string[]; note: string };
+type ItemState = { result?: 'pass' | 'fail' | 'not_applicable'; photos: QueuedPhoto[]; note: string };
 type Ack = 'signed' | 'refused' | 'absent';
 
 function pngOf(pad: SignaturePadHandle): Blob {
@@ -25,6 +27,10 @@ function pngOf(pad: SignaturePadHandle): Blob {
  * The visit on a phone (综合查一次): every open task of the caller's team at the subject in one checklist — 合格 /
  * 不合格 / 不适用 per item with its photo, the place (the phone's position, or typed), both inspectors' signatures (the
  * second confirms with his own 工号), the subject's signature or refusal / absence with a witness or the officers' note.
+ *
+ * Works without a signal (docs/field-app.md): photos are watermarked and hashed (SM3) at capture and kept on the
+ * phone with the signatures until the result is submitted; with no connection the whole record goes to the outbox
+ * under the same Idempotency-Key and is sent when the connection returns.
  */
 export default function VisitPage() {
   const { subjectId = '' } = useParams();
@@ -48,7 +54,7 @@ export default function VisitPage() {
   const pads = useRef<Record<string, SignaturePadHandle | null>>({});
   const key = useRef(newIdempotencyKey());
 
-  const item = (code: string): ItemState => items[code] ?? { photoIds: [], note: '' };
+  const item = (code: string): ItemState => items[code] ?? { photos: [], note: '' };
   const patch = (code: string, p: Partial<ItemState>) => setItems((all) => ({ ...all, [code]: { ...item(code), ...p } }));
 
   const locate = () => {
@@ -72,11 +78,16 @@ export default function VisitPage() {
   };
 
   const addPhoto = async (code: string, file: File | undefined) => {
-    if (!file) return;
+    if (!file || !me) return;
     setUploading(code);
     try {
-      const stored = await uploadFile({ file, lang, idempotencyKey: newIdempotencyKey() });
-      patch(code, { photoIds: [...item(code).photoIds, stored.sm3] });
+      const at = point.lon !== undefined && point.lat !== undefined ? ` ${point.lon.toFixed(5)}, ${point.lat.toFixed(5)}` : '';
+      const shot = await watermarkPhoto(file, {
+        at: new Date(),
+        place: `${form.data?.subject.address ?? ''}${at}`.trim() || t('field.placeUnknown'),
+        officer: `${me.name}（${me.username}）`,
+      });
+      patch(code, { photos: [...item(code).photos, { sm3: shot.sm3, type: 'image/jpeg', bytes: shot.bytes }] });
     } catch (e) {
       void message.error(errorText(e, t, lang));
     } finally {
@@ -84,9 +95,21 @@ export default function VisitPage() {
     }
   };
 
-  const upload = async (pad: SignaturePadHandle | null | undefined): Promise<string | undefined> => {
+  /** A drawn signature as a PNG with its SM3, kept with the photos until the record is sent. */
+  const signature = async (pad: SignaturePadHandle | null | undefined, kept: QueuedPhoto[]): Promise<string | undefined> => {
     if (!pad || pad.isEmpty()) return undefined;
-    return (await uploadFile({ file: pngOf(pad), lang, idempotencyKey: newIdempotencyKey() })).sm3;
+    const bytes = pngOf(pad);
+    const sm3 = await sm3OfBlob(bytes);
+    kept.push({ sm3, type: 'image/png', bytes });
+    return sm3;
+  };
+
+  /** Stores the kept files (content-addressed: a file sent twice is one file) and checks each came back as hashed. */
+  const uploadAll = async (files: QueuedPhoto[]) => {
+    for (const p of files) {
+      const stored = await uploadFile({ file: p.bytes, lang, idempotencyKey: `${key.current}-${p.sm3.slice(0, 16)}` });
+      if (stored.sm3 !== p.sm3) throw new Error(t('insp.visit.hashChanged'));
+    }
   };
 
   const submit = async (f: VisitForm) => {
@@ -96,15 +119,17 @@ export default function VisitPage() {
     }
     setSaving(true);
     setIssues([]);
+    const files: QueuedPhoto[] = f.items.flatMap((i) => item(i.code).photos);
+    let body: SubmitVisitBody | null = null;
     try {
       const inspectorSignatures: SubmitVisitBody['inspectorSignatures'] = [];
       for (const i of f.inspectors) {
-        const sm3 = await upload(pads.current[i.id]);
+        const sm3 = await signature(pads.current[i.id], files);
         if (sm3) inspectorSignatures.push({ officerId: i.id, signatureSm3: sm3, ...(i.id !== me?.id ? { employeeNo } : {}) });
       }
-      const subjectSm3 = await upload(pads.current.subject);
-      const witnessSm3 = await upload(pads.current.witness);
-      const body: SubmitVisitBody = {
+      const subjectSm3 = await signature(pads.current.subject, files);
+      const witnessSm3 = await signature(pads.current.witness, files);
+      body = {
         subjectId: f.subject.id,
         taskIds: f.tasks.map((x) => x.id),
         visitedAt: new Date().toISOString(),
@@ -114,7 +139,7 @@ export default function VisitPage() {
           .map((i) => ({
             code: i.code,
             result: item(i.code).result!,
-            photoIds: item(i.code).photoIds,
+            photoIds: item(i.code).photos.map((p) => p.sm3),
             ...(item(i.code).note.trim() ? { note: item(i.code).note.trim() } : {}),
           })),
         inspectorSignatures,
@@ -132,10 +157,26 @@ export default function VisitPage() {
                 ...(note.trim() ? { note: note.trim() } : {}),
               },
       };
+      if (!navigator.onLine) throw new NetworkError('offline');
+      await uploadAll(files);
       const visit = await inspectionsApi.submit(body, { idempotencyKey: key.current });
       void message.success(t('insp.visit.submitted'));
       navigate(`/inspection-visits/${visit.id}`);
     } catch (e) {
+      if (e instanceof NetworkError && body && me) {
+        // No signal: the record waits in the outbox with its files and this key; sent when the connection returns.
+        await enqueue({
+          kind: 'inspection',
+          label: f.subject.name,
+          officerId: me.id,
+          queuedAt: body.visitedAt,
+          photos: files.filter((p, n) => files.findIndex((q) => q.sm3 === p.sm3) === n),
+          steps: [{ method: 'POST', url: '/api/v1/inspection-visits', body, idempotencyKey: key.current }],
+        });
+        void message.success(t('insp.visit.queued'));
+        navigate('/field');
+        return;
+      }
       if (!isRetryable(e)) key.current = newIdempotencyKey();
       if (e instanceof ApiError && e.body.details?.length)
         setIssues(e.body.details.map((d) => ({ field: d.field, message: lang.startsWith('en') ? d.messageEn : d.message })));
@@ -185,7 +226,7 @@ export default function VisitPage() {
                     { value: 'not_applicable', label: t('insp.visit.na') },
                   ]}
                 />
-                {(needsPhoto || s.result === 'fail' || s.photoIds.length > 0) && (
+                {(needsPhoto || s.result === 'fail' || s.photos.length > 0) && (
                   <Space style={{ marginTop: 8 }} wrap>
                     <label
                       className="ant-btn ant-btn-default"
@@ -205,7 +246,7 @@ export default function VisitPage() {
                       />
                     </label>
                     <span data-testid={`photos-${i.code}`}>
-                      {uploading === i.code ? '…' : t('insp.visit.photos', { n: s.photoIds.length })}
+                      {uploading === i.code ? '…' : t('insp.visit.photos', { n: s.photos.length })}
                     </span>
                   </Space>
                 )}
