@@ -117,11 +117,13 @@ export function toBody(fields: readonly ActionField[], values: Record<string, un
 
 function RemoteSelect({
   kind,
+  id,
   value,
   onChange,
   testId,
 }: {
   kind: 'officer' | 'officers' | 'case' | 'subject';
+  id?: string;
   value?: string | string[];
   onChange?: (v: string | string[]) => void;
   testId: string;
@@ -140,6 +142,7 @@ function RemoteSelect({
   useEffect(() => search(''), []);
   return (
     <Select
+      id={id}
       showSearch
       allowClear
       mode={kind === 'officers' ? 'multiple' : undefined}
@@ -155,17 +158,19 @@ function RemoteSelect({
 
 function OrgSelect({
   kind,
+  id,
   value,
   onChange,
   testId,
 }: {
   kind: 'squad' | 'bureau';
+  id?: string;
   value?: string;
   onChange?: (v: string) => void;
   testId: string;
 }) {
   const options = useOrgOptions(kind === 'squad' ? 'squad' : 'district_bureau');
-  return <Select allowClear options={options} value={value} onChange={onChange} data-testid={testId} />;
+  return <Select id={id} allowClear options={options} value={value} onChange={onChange} data-testid={testId} />;
 }
 
 /** The input of one field; Form.Item hands it `value`, `onChange` (or `checked`) and `id`, passed on to the control. */

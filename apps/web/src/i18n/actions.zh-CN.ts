@@ -187,7 +187,7 @@ export const actionsZhCN = {
   'act.rv.create': '登记复议或诉讼',
   'act.rv.outcome': '登记结果',
   'act.f.reviewKind': '类型',
-  'act.f.filedOn': '受理日期',
+  'act.f.filedOn': '申请或立案日期',
   'act.f.forum': '复议机关或法院',
   'act.f.referenceNo': '案号',
   'act.f.reviewOutcome': '结果',
