@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Me, SamplingPlan } from '@chengguan/contracts';
+import type { Me, SamplingPlan, ScoreConfig } from '@chengguan/contracts';
 import { apiGet, openBrowser, type Session } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
 // 执法监督 in the browser: 浦东's supervisor lands on his home, draws a recording plan in the review workspace, sees
-// the drawn recordings and reports a recording's problem through its form; an officer reads his own 考核 card, which says fines are never scored and explains each line.
+// the drawn recordings and reports a recording's problem through its form; an officer reads his own 考核 card, which says fines are never scored and explains each line; the city's supervisor sets a 考核 item's points
+// in its form, where an item named for fines is refused at the field (B7).
 
 const baseUrl = inject('baseUrl');
 const sessions: Session[] = [];
@@ -86,5 +87,42 @@ describe('supervision', () => {
     await s.page.getByTestId('my-scores').waitFor();
     await s.page.getByText('考核不以罚款数额').first().waitFor();
     await s.page.getByText('暂无数据').first().waitFor();
+  });
+
+  it('the city supervisor sets a score item: a fine-based item is refused at the field, the new points are shown', async () => {
+    const s = await openBrowser(baseUrl);
+    sessions.push(s);
+    const { page } = s;
+    await signIn(page, 'sh_super');
+    const before = await apiGet<ScoreConfig>(page, '/api/v1/supervision/score-items');
+    const item = before.items[0]!;
+    try {
+      await page.goto('/supervision/scores');
+      await page.getByTestId('sup-score-items-no-fines').waitFor();
+      await page.getByTestId(`sup-score-item-edit-${item.code}`).click();
+      const drawer = page.getByTestId('act-sup-score-item');
+      await page.getByTestId('act-sup-score-item-code').fill('fine_total');
+      await page.getByTestId('act-sup-score-item-save').click();
+      await drawer.getByText('考核不得以罚款数额').first().waitFor();
+
+      await page.getByTestId('act-sup-score-item-code').fill(item.code);
+      await page.getByTestId('act-sup-score-item-maxPoints').fill(String(item.maxPoints + 1));
+      await page.getByTestId('act-sup-score-item-save').click();
+      await page.getByText('已保存').first().waitFor();
+      await page
+        .getByTestId('sup-score-items')
+        .getByRole('row', { name: new RegExp(item.code) })
+        .getByRole('cell', { name: String(item.maxPoints + 1), exact: true })
+        .waitFor();
+      const after = await apiGet<ScoreConfig>(page, '/api/v1/supervision/score-items');
+      expect(after.items.find((i) => i.code === item.code)?.maxPoints).toBe(item.maxPoints + 1);
+      expect(after.items.map((i) => i.code)).toEqual(before.items.map((i) => i.code));
+    } finally {
+      const put = await page.request.put('/api/v1/supervision/score-items', {
+        data: { items: before.items },
+        headers: { Origin: baseUrl, 'Idempotency-Key': `e2e-sup-restore-${Date.now()}` },
+      });
+      expect(put.status(), await put.text()).toBe(200);
+    }
   });
 });

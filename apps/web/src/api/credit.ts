@@ -3,6 +3,7 @@ import type {
   CaseReviewQuery,
   CaseReviewView,
   CourseView,
+  CreditCatalogueLineView,
   CreditRecordQuery,
   CreditRecordView,
   CreditRepairQuery,
@@ -17,12 +18,15 @@ import type {
   SquadOverviewQuery,
   TrainingProgressQuery,
   TrainingProgressView,
+  TrainingSettingsView,
 } from '@chengguan/contracts';
 import { api, download, type Query } from './client.ts';
 
 // 信用 (modules/credit), 复议/诉讼 (modules/reviews), 教育培训 (modules/training), 规范化中队 (modules/squads).
 export const creditApi = {
   settings: (bureauId: string) => api.get<CreditSettingsView>('/api/v1/credit/settings', { bureauId }),
+  catalogue: (bureauId: string, signal?: AbortSignal) =>
+    api.get<CreditCatalogueLineView[]>('/api/v1/credit/catalogue', { bureauId }, signal),
   records: (q: CreditRecordQuery, signal?: AbortSignal) => api.get<PageOf<CreditRecordView>>('/api/v1/credit/records', q as Query, signal),
   exportRecords: (q: CreditRecordQuery) => download('/api/v1/credit/records/export.xlsx', q as Query, '信用记录.xlsx'),
   repairs: (q: CreditRepairQuery, signal?: AbortSignal) => api.get<PageOf<CreditRepairView>>('/api/v1/credit/repairs', q as Query, signal),
@@ -39,6 +43,7 @@ export const reviewsApi = {
 };
 
 export const trainingApi = {
+  settings: (bureauId: string, signal?: AbortSignal) => api.get<TrainingSettingsView>('/api/v1/training/settings', { bureauId }, signal),
   me: (signal?: AbortSignal) => api.get<MyTraining>('/api/v1/training/me', {}, signal),
   courses: (signal?: AbortSignal) => api.get<PageOf<CourseView>>('/api/v1/training/courses', { pageSize: 100 }, signal),
   complete: (id: string) => api.post<{ completed: boolean; year: number }>(`/api/v1/training/courses/${id}/complete`, {}),

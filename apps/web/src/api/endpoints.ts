@@ -12,6 +12,7 @@ import type {
   LoginResponse,
   Me,
   Officer,
+  OfficerFile,
   Org,
   OrgNode,
   PageOf,
@@ -56,6 +57,7 @@ export const officerApi = {
   list: (query: OfficerFilters & { page: number; pageSize: number }, signal?: AbortSignal) =>
     api.get<PageOf<Officer>>('/api/v1/officers', query as Query, signal),
   get: (id: string) => api.get<Officer>(`/api/v1/officers/${id}`),
+  file: (id: string, signal?: AbortSignal) => api.get<OfficerFile>(`/api/v1/officers/${id}/file`, {}, signal),
   create: (body: CreateOfficerBody, w: Write = {}) => api.post<Officer>('/api/v1/officers', body, w),
   update: (id: string, body: UpdateOfficerBody, w: Write = {}) => api.patch<Officer>(`/api/v1/officers/${id}`, body, w),
   unlock: (id: string, w: Write = {}) => api.post<Officer>(`/api/v1/officers/${id}/unlock`, {}, w),

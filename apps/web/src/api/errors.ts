@@ -15,13 +15,18 @@ export function serverFieldName(field: string): string {
  * Shows the server's field errors next to the fields of an antd form.
  * Returns true when at least one error found its field (so no extra toast is needed).
  */
-export function applyServerErrors(form: FormInstance, err: unknown, lang: string, fieldMap: Record<string, string> = {}): boolean {
+export function applyServerErrors(
+  form: FormInstance,
+  err: unknown,
+  lang: string,
+  fieldMap: Record<string, string> | ((serverField: string) => string) = {},
+): boolean {
   if (!(err instanceof ApiError)) return false;
   const present = new Set(Object.keys(form.getFieldsValue() as Record<string, unknown>));
   const byField = new Map<string, string[]>();
   const add = (field: string, msg: string) => {
     const raw = serverFieldName(field);
-    const name = fieldMap[raw] ?? raw;
+    const name = typeof fieldMap === 'function' ? fieldMap(field) : (fieldMap[raw] ?? raw);
     if (!present.has(name)) return;
     byField.set(name, [...(byField.get(name) ?? []), msg]);
   };

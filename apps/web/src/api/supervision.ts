@@ -10,6 +10,8 @@ import type {
   OfficerComplaint,
   PageOf,
   Recording,
+  ReviewSheet,
+  ScoreConfig,
   ProportionalityAlert,
   Sample,
   SampleDetail,
@@ -26,6 +28,8 @@ type Write = { idempotencyKey?: string };
 const P = '/api/v1/supervision';
 
 export const supervisionApi = {
+  reviewSheets: (signal?: AbortSignal) => api.get<ReviewSheet[]>(`${P}/review-sheets`, {}, signal),
+  scoreConfig: (signal?: AbortSignal) => api.get<ScoreConfig>(`${P}/score-items`, {}, signal),
   home: (signal?: AbortSignal) => api.get<SupervisionHome>(`${P}/home`, {}, signal),
   caseChecks: (caseId: string, signal?: AbortSignal) => api.get<CaseChecks>(`${P}/cases/${caseId}/checks`, {}, signal),
   runCheck: (caseId: string, w: Write = {}) => api.post<CaseFileCheck>(`${P}/cases/${caseId}/checks`, {}, w),

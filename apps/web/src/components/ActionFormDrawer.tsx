@@ -24,6 +24,7 @@ export type ActionFieldKind =
   | 'letters' // "A, C" → ['A', 'C']
   | 'scores' // "code=points" a line → { code: points }
   | 'criteria' // "code|name|max score" a line → [{ code, name, maxScore }]
+  | 'sheetItems' // "code|中文名|English name|points" a line → [{ code, labelZh, labelEn, maxPoints }]
   | 'officer'
   | 'officers'
   | 'case'
@@ -40,6 +41,8 @@ export type ActionField = {
   min?: number;
   max?: number;
   maxLength?: number;
+  /** A select of several values (→ string[]). */
+  multiple?: boolean;
   /** The first value, or a function giving it when the form opens (a date relative to today). */
   initial?: unknown;
 };
@@ -99,6 +102,12 @@ export function toBody(fields: readonly ActionField[], values: Record<string, un
           return { code: code ?? '', name: name ?? '', maxScore: Number(max) };
         });
         break;
+      case 'sheetItems':
+        body[f.name] = lines(v).map((l) => {
+          const [code, labelZh, labelEn, points] = l.split(/[|｜]/).map((s) => s.trim());
+          return { code: code ?? '', labelZh: labelZh ?? '', labelEn: labelEn ?? '', maxPoints: Number(points) };
+        });
+        break;
       default:
         body[f.name] = v;
     }
@@ -108,11 +117,13 @@ export function toBody(fields: readonly ActionField[], values: Record<string, un
 
 function RemoteSelect({
   kind,
+  id,
   value,
   onChange,
   testId,
 }: {
   kind: 'officer' | 'officers' | 'case' | 'subject';
+  id?: string;
   value?: string | string[];
   onChange?: (v: string | string[]) => void;
   testId: string;
@@ -131,6 +142,7 @@ function RemoteSelect({
   useEffect(() => search(''), []);
   return (
     <Select
+      id={id}
       showSearch
       allowClear
       mode={kind === 'officers' ? 'multiple' : undefined}
@@ -146,17 +158,19 @@ function RemoteSelect({
 
 function OrgSelect({
   kind,
+  id,
   value,
   onChange,
   testId,
 }: {
   kind: 'squad' | 'bureau';
+  id?: string;
   value?: string;
   onChange?: (v: string) => void;
   testId: string;
 }) {
   const options = useOrgOptions(kind === 'squad' ? 'squad' : 'district_bureau');
-  return <Select allowClear options={options} value={value} onChange={onChange} data-testid={testId} />;
+  return <Select id={id} allowClear options={options} value={value} onChange={onChange} data-testid={testId} />;
 }
 
 /** The input of one field; Form.Item hands it `value`, `onChange` (or `checked`) and `id`, passed on to the control. */
@@ -181,6 +195,7 @@ function FieldInput({
     case 'lines':
     case 'scores':
     case 'criteria':
+    case 'sheetItems':
       return <Input.TextArea {...p} rows={field.kind === 'textarea' ? 3 : 4} maxLength={field.maxLength} data-testid={testId} />;
     case 'int':
       return <InputNumber {...p} min={field.min} max={field.max} precision={0} style={{ width: '100%' }} data-testid={testId} />;
@@ -192,6 +207,8 @@ function FieldInput({
       return (
         <Select
           {...p}
+          mode={field.multiple ? 'multiple' : undefined}
+          allowClear={!field.required}
           options={choices ?? (field.options ?? []).map((o) => ({ value: o.value, label: t(o.label) }))}
           data-testid={testId}
         />
@@ -216,6 +233,7 @@ const HINTS: Partial<Record<ActionFieldKind, MessageKey>> = {
   letters: 'act.hint.letters',
   scores: 'act.hint.scores',
   criteria: 'act.hint.criteria',
+  sheetItems: 'act.hint.sheetItems',
 };
 
 /**
@@ -230,6 +248,8 @@ export function ActionFormDrawer<R = unknown>({
   fixed,
   initial,
   choices,
+  compose,
+  fieldOf,
 }: {
   spec: ActionSpec;
   target: string | null;
@@ -239,17 +259,23 @@ export function ActionFormDrawer<R = unknown>({
   initial?: Record<string, unknown>;
   /** Options known only at run time (e.g. the year's criteria sheets), by field name. */
   choices?: Record<string, { value: string; label: string }[]>;
+  /** The body sent, made from the form's (e.g. one score item put into the whole list). */
+  compose?: (body: Record<string, unknown>) => Record<string, unknown>;
+  /** The form field of a server error's field path, when the body is composed. */
+  fieldOf?: (serverField: string) => string;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Record<string, unknown>>();
   const send = useSubmit(
     form,
     (values: Record<string, unknown>, idempotencyKey) => {
-      const body = { ...toBody(spec.fields, values), ...fixed };
+      const own = { ...toBody(spec.fields, values), ...fixed };
+      const body = compose ? compose(own) : own;
       const path = spec.path(target ?? '');
       return spec.method === 'put' ? api.put<R>(path, body, { idempotencyKey }) : api.post<R>(path, body, { idempotencyKey });
     },
     {
+      fieldMap: fieldOf,
       successMessage: t('act.saved'),
       onSuccess: (r) => {
         form.resetFields();

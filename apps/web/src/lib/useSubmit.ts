@@ -7,8 +7,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 type Options<R> = {
   onSuccess?: (result: R) => void | Promise<void>;
   successMessage?: string;
-  /** Server field name → form field name, where they differ. */
-  fieldMap?: Record<string, string>;
+  /** Server field name → form field name, where they differ (or a function of the server's full field path). */
+  fieldMap?: Record<string, string> | ((serverField: string) => string);
 };
 
 /**

@@ -35,6 +35,7 @@ import { Page } from '../../components/Page.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { CreditSettingsTab } from './CreditSettingsTab.tsx';
 
 type RecordFilter = { status?: CreditRecordQuery['status']; q?: string; range?: [Dayjs | null, Dayjs | null] };
 
@@ -312,6 +313,7 @@ export default function CreditPage() {
           { key: 'records', label: t('credit.records'), children: <Records /> },
           { key: 'repairs', label: t('credit.repairs'), children: <Repairs /> },
           { key: 'report', label: t('credit.report'), children: <Report bureauId={bureauId} /> },
+          { key: 'settings', label: t('act.cr.tab'), children: <CreditSettingsTab bureauId={bureauId} /> },
         ]}
       />
     </Page>

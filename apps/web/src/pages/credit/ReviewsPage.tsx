@@ -11,16 +11,35 @@ import { Page } from '../../components/Page.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import { useLoad } from '../../lib/useLoad.ts';
+import { useAuth } from '../../auth/auth.tsx';
+import { ActionFormDrawer, type ActionSpec } from '../../components/ActionFormDrawer.tsx';
+import { useOrgOptions } from '../waste/waste-shared.tsx';
+import { REVIEW_FORMS } from '../supervision/forms.ts';
 
-/** 复议诉讼: reviews and lawsuits of the jurisdiction with outcome and cause; Excel; the monthly 纠错/败诉 report. */
+type Filter = {
+  kind?: CaseReviewQuery['kind'];
+  outcome?: CaseReviewQuery['outcome'];
+  orgId?: string;
+  decided?: [Dayjs | null, Dayjs | null] | null;
+};
+
+/**
+ * 复议诉讼: reviews and lawsuits of the jurisdiction with outcome and cause; Excel; the monthly 纠错/败诉 report.
+ * review:write (法制, 局领导) records a review or lawsuit and its outcome (维持/变更/撤销/确认违法/败诉 with the cause).
+ */
 export default function ReviewsPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
+  const { me } = useAuth();
+  const canWrite = !!me?.permissions.includes('review:write');
+  const squads = useOrgOptions('squad');
+  const [tick, setTick] = useState(0);
+  const [action, setAction] = useState<{ spec: ActionSpec; target: string } | null>(null);
   const [filters, setFilters] = useState<CaseReviewQuery>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
   const query = { ...filters, ...paging };
-  const list = useLoad((signal) => reviewsApi.list(query, signal), JSON.stringify(query));
+  const list = useLoad((signal) => reviewsApi.list(query, signal), `${JSON.stringify(query)}|${tick}`);
   const fail = (e: unknown) => void message.error(errorText(e, t, lang));
   const columns: TableColumnsType<CaseReviewView> = [
     { title: t('reviews.kind'), dataIndex: 'kind', width: 100, render: (k: string) => t(`reviews.kind.${k}` as MessageKey) },
@@ -46,6 +65,25 @@ export default function ReviewsPage() {
       render: (c: keyof typeof REVIEW_CAUSE_LABELS | null) =>
         c ? (lang === 'en-US' ? REVIEW_CAUSE_LABELS[c].en : REVIEW_CAUSE_LABELS[c].zh) : '—',
     },
+    { title: t('act.f.decidedOn'), dataIndex: 'decidedOn', width: 110 },
+    ...(canWrite
+      ? [
+          {
+            title: t('common.actions'),
+            width: 120,
+            render: (_: unknown, r: CaseReviewView) =>
+              r.outcome ? null : (
+                <Button
+                  size="small"
+                  onClick={() => setAction({ spec: REVIEW_FORMS.outcome, target: r.id })}
+                  data-testid={`open-${REVIEW_FORMS.outcome.key}-${r.id}`}
+                >
+                  {t(REVIEW_FORMS.outcome.title)}
+                </Button>
+              ),
+          },
+        ]
+      : []),
   ];
   return (
     <Page
@@ -53,6 +91,15 @@ export default function ReviewsPage() {
       testId="reviews-page"
       extra={
         <Space wrap>
+          {canWrite && (
+            <Button
+              type="primary"
+              onClick={() => setAction({ spec: REVIEW_FORMS.create, target: '' })}
+              data-testid={`open-${REVIEW_FORMS.create.key}`}
+            >
+              {t(REVIEW_FORMS.create.title)}
+            </Button>
+          )}
           <DatePicker picker="month" value={month} onChange={(m) => m && setMonth(m)} allowClear={false} />
           <Button icon={<DownloadOutlined />} onClick={() => void reviewsApi.exportMonth(month.format('YYYY-MM')).catch(fail)}>
             {t('reviews.exportMonth')}
@@ -68,10 +115,26 @@ export default function ReviewsPage() {
       }
     >
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Form<{ kind?: CaseReviewQuery['kind']; outcome?: CaseReviewQuery['outcome'] }>
+        <Form<Filter>
           layout="inline"
-          onFinish={(v) => (setFilters({ kind: v.kind, outcome: v.outcome }), setPaging((p) => ({ ...p, page: 1 })))}
+          style={{ rowGap: 12 }}
+          onFinish={(v) => {
+            setFilters({
+              kind: v.kind,
+              outcome: v.outcome,
+              orgId: v.orgId,
+              decidedFrom: v.decided?.[0]?.format('YYYY-MM-DD'),
+              decidedTo: v.decided?.[1]?.format('YYYY-MM-DD'),
+            });
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
         >
+          <Form.Item name="orgId">
+            <Select allowClear placeholder={t('act.f.squad')} style={{ width: 180 }} options={squads} />
+          </Form.Item>
+          <Form.Item name="decided" label={t('act.f.decidedOn')}>
+            <DatePicker.RangePicker allowEmpty={[true, true]} />
+          </Form.Item>
           <Form.Item name="kind">
             <Select
               allowClear
@@ -109,7 +172,11 @@ export default function ReviewsPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
+        data-testid="reviews-table"
       />
+      {action && (
+        <ActionFormDrawer spec={action.spec} target={action.target} onClose={() => setAction(null)} onDone={() => setTick((n) => n + 1)} />
+      )}
     </Page>
   );
 }

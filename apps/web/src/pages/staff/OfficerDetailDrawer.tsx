@@ -12,6 +12,7 @@ import { useSubmit } from '../../lib/useSubmit.ts';
 import { OfficerBasicFields } from './OfficerFields.tsx';
 import { BLOCKING_STATUSES, CredentialStatusTag } from './CredentialStatusTag.tsx';
 import { CredentialList } from './CredentialList.tsx';
+import { OfficerFileCard } from './OfficerFileCard.tsx';
 
 type EditForm = {
   orgId: string;
@@ -169,6 +170,7 @@ export function OfficerDetailDrawer({
             <Descriptions.Item label={t('officer.username')}>{officer.username ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('officer.phone')}>{officer.phone ?? '—'}</Descriptions.Item>
           </Descriptions>
+          <OfficerFileCard officerId={officer.id} canWrite={canWrite} onChanged={() => afterWrite()} />
           <CredentialList officerId={officer.id} credentials={officer.credentials} canWrite={canWrite} onChanged={() => afterWrite()} />
           <Form<EditForm>
             form={form}

@@ -39,6 +39,7 @@ import { SupervisionList } from './SupervisionList.tsx';
 import { ClockTag } from './SupervisionHomePage.tsx';
 import { ActionFormDrawer, type ActionSpec } from '../../components/ActionFormDrawer.tsx';
 import { SUPERVISION_FORMS } from './forms.ts';
+import { ReviewSheets } from './ReviewSheets.tsx';
 
 const today = () => shanghaiDateOf(new Date());
 
@@ -358,6 +359,7 @@ export default function ReviewPage() {
               />
             ),
           },
+          { key: 'sheets', label: t('act.sheets'), children: <ReviewSheets /> },
           {
             key: 'findings',
             label: t('sup.findings'),

@@ -12,6 +12,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { serverPagination } from '../../lib/paging.ts';
 import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { ScoreItems } from './ScoreItems.tsx';
 
 export function ScoreLines({ card }: { card: ScoreCard }) {
   const { t, lang } = useI18n();
@@ -93,6 +94,7 @@ export default function ScoresPage() {
           />
         )}
       </Card>
+      <ScoreItems />
     </Page>
   );
 }

@@ -1,4 +1,15 @@
-import { COMPLAINT_OUTCOMES, EXAM_KINDS, NOTICE_KINDS, QUESTION_KINDS, SQUAD_RATINGS } from '@chengguan/contracts';
+import {
+  COMPLAINT_OUTCOMES,
+  CREDIT_SEVERITIES,
+  EXAM_KINDS,
+  NOTICE_KINDS,
+  QUESTION_KINDS,
+  REVIEW_CAUSES,
+  REVIEW_KINDS,
+  REVIEW_OUTCOMES,
+  SCORE_LEVELS,
+  SQUAD_RATINGS,
+} from '@chengguan/contracts';
 import dayjs from 'dayjs';
 import type { ActionSpec } from '../../components/ActionFormDrawer.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
@@ -98,6 +109,39 @@ export const SUPERVISION_FORMS = {
       { name: 'receivedOn', label: 'act.f.receivedOn', kind: 'date', required: true },
     ],
   },
+  reviewSheet: {
+    key: 'sup-sheet',
+    title: 'act.sup.sheet',
+    method: 'post',
+    path: () => `${S}/review-sheets`,
+    fields: [
+      { name: 'name', label: 'act.f.sheetName', kind: 'text', required: true, maxLength: 60 },
+      { name: 'items', label: 'act.f.sheetItems', kind: 'sheetItems', required: true },
+    ],
+  },
+  /** One 考核 item; the page puts it into the whole list (PUT score-items takes every item). */
+  scoreItem: {
+    key: 'sup-score-item',
+    title: 'act.sup.scoreItem',
+    method: 'put',
+    path: () => `${S}/score-items`,
+    fields: [
+      { name: 'code', label: 'act.f.itemCode', kind: 'text', required: true, maxLength: 32 },
+      { name: 'labelZh', label: 'act.f.labelZh', kind: 'text', required: true, maxLength: 30 },
+      { name: 'labelEn', label: 'act.f.labelEn', kind: 'text', required: true, maxLength: 60 },
+      { name: 'source', label: 'act.f.scoreSource', kind: 'select', required: true, options: [] },
+      {
+        name: 'levels',
+        label: 'act.f.scoreLevels',
+        kind: 'select',
+        required: true,
+        multiple: true,
+        options: opts(SCORE_LEVELS, 'sup.scores.level'),
+      },
+      { name: 'maxPoints', label: 'act.f.maxPoints', kind: 'int', required: true, min: 1, max: 1000 },
+      { name: 'perUnit', label: 'act.f.perUnit', kind: 'number', min: -1000, max: 1000 },
+    ],
+  },
   handleComplaint: {
     key: 'sup-complaint-handle',
     title: 'act.sup.complaintHandle',
@@ -112,6 +156,17 @@ export const SUPERVISION_FORMS = {
 } satisfies Record<string, ActionSpec>;
 
 const T = '/api/v1/training';
+
+export const TRAINING_SETTINGS_FORM = {
+  key: 'tr-settings',
+  title: 'act.tr.settings',
+  method: 'put',
+  path: () => `${T}/settings`,
+  fields: [
+    { name: 'hoursPerYear', label: 'act.f.hoursPerYear', kind: 'number', required: true, min: 0, max: 1000, initial: 60 },
+    { name: 'creditsPerYear', label: 'act.f.creditsPerYear', kind: 'number', required: true, min: 0, max: 1000, initial: 24 },
+  ],
+} satisfies ActionSpec;
 
 /** The bureau is the page's (fixed): the training forms take the user's bureau. */
 export const TRAINING_FORMS = {
@@ -257,6 +312,96 @@ export const SQUAD_FORMS = {
       { name: 'bureauId', label: 'act.f.bureau', kind: 'bureau', required: true },
       { name: 'targetModelPct', label: 'act.f.targetModelPct', kind: 'number', required: true, min: 0, max: 100, initial: 40 },
       { name: 'targetRatedPct', label: 'act.f.targetRatedPct', kind: 'number', required: true, min: 0, max: 100, initial: 98 },
+    ],
+  },
+} satisfies Record<string, ActionSpec>;
+
+// 信用设置与目录 (modules/credit): the bureau is the page's (fixed).
+export const CREDIT_FORMS = {
+  settings: {
+    key: 'cr-settings',
+    title: 'act.cr.settings',
+    method: 'put',
+    path: () => '/api/v1/credit/settings',
+    fields: [
+      { name: 'publishMonths', label: 'act.f.publishMonths', kind: 'int', required: true, min: 1, max: 120 },
+      { name: 'repairMinMonthsGeneral', label: 'act.f.repairMinMonthsGeneral', kind: 'int', required: true, min: 0, max: 120 },
+      { name: 'repairMinMonthsSerious', label: 'act.f.repairMinMonthsSerious', kind: 'int', required: true, min: 0, max: 120 },
+      { name: 'repairConditions', label: 'act.f.repairConditions', kind: 'lines' },
+    ],
+  },
+  catalogueLine: {
+    key: 'cr-catalogue',
+    title: 'act.cr.catalogueLine',
+    method: 'post',
+    path: () => '/api/v1/credit/catalogue',
+    fields: [
+      { name: 'offenceCode', label: 'act.f.offenceCode', kind: 'text', required: true, maxLength: 40 },
+      { name: 'record', label: 'act.f.creditRecord', kind: 'bool', initial: true },
+      {
+        name: 'severity',
+        label: 'act.f.severity',
+        kind: 'select',
+        required: true,
+        options: opts(CREDIT_SEVERITIES, 'act.severity'),
+        initial: 'general',
+      },
+      { name: 'publishMonths', label: 'act.f.publishMonths', kind: 'int', min: 1, max: 120 },
+      { name: 'note', label: 'act.f.note', kind: 'text', maxLength: 200 },
+    ],
+  },
+} satisfies Record<string, ActionSpec>;
+
+// 复议与诉讼 (modules/reviews).
+export const REVIEW_FORMS = {
+  create: {
+    key: 'rv-create',
+    title: 'act.rv.create',
+    method: 'post',
+    path: () => '/api/v1/case-reviews',
+    fields: [
+      { name: 'caseId', label: 'act.f.case', kind: 'case', required: true },
+      { name: 'kind', label: 'act.f.reviewKind', kind: 'select', required: true, options: opts(REVIEW_KINDS, 'reviews.kind') },
+      { name: 'filedOn', label: 'act.f.filedOn', kind: 'date', required: true, initial: () => dayjs() },
+      { name: 'forum', label: 'act.f.forum', kind: 'text', required: true, maxLength: 100 },
+      { name: 'referenceNo', label: 'act.f.referenceNo', kind: 'text', maxLength: 60 },
+    ],
+  },
+  outcome: {
+    key: 'rv-outcome',
+    title: 'act.rv.outcome',
+    method: 'post',
+    path: (id) => `/api/v1/case-reviews/${id}/outcome`,
+    fields: [
+      { name: 'outcome', label: 'act.f.reviewOutcome', kind: 'select', required: true, options: opts(REVIEW_OUTCOMES, 'reviews.outcome') },
+      { name: 'decidedOn', label: 'act.f.decidedOn', kind: 'date', required: true, initial: () => dayjs() },
+      { name: 'cause', label: 'act.f.reviewCause', kind: 'select', options: opts(REVIEW_CAUSES, 'act.reviewCause') },
+      { name: 'causeNote', label: 'act.f.causeNote', kind: 'textarea', maxLength: 500 },
+    ],
+  },
+} satisfies Record<string, ActionSpec>;
+
+// 执法人员档案与调动 (modules/staff/team).
+export const OFFICER_FORMS = {
+  profile: {
+    key: 'of-profile',
+    title: 'act.of.profile',
+    method: 'put',
+    path: (id) => `/api/v1/officers/${id}/profile`,
+    fields: [
+      { name: 'rank', label: 'act.f.rank', kind: 'select', options: [] },
+      { name: 'postTags', label: 'act.f.postTags', kind: 'lines' },
+    ],
+  },
+  transfer: {
+    key: 'of-transfer',
+    title: 'act.of.transfer',
+    method: 'post',
+    path: (id) => `/api/v1/officers/${id}/transfers`,
+    fields: [
+      { name: 'toOrgId', label: 'act.f.toOrg', kind: 'squad', required: true },
+      { name: 'effectiveOn', label: 'act.f.effectiveOn', kind: 'date', required: true, initial: () => dayjs() },
+      { name: 'reason', label: 'act.f.reason', kind: 'textarea', required: true, maxLength: 200 },
     ],
   },
 } satisfies Record<string, ActionSpec>;

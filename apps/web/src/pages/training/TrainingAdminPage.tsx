@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Progress, Select, Space, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Progress, Select, Space, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import type { TrainingProgressQuery, TrainingProgressView } from '@chengguan/contracts';
 import { errorText } from '../../api/errors.ts';
@@ -11,7 +11,60 @@ import { serverPagination } from '../../lib/paging.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ActionFormDrawer, type ActionSpec } from '../../components/ActionFormDrawer.tsx';
-import { TRAINING_FORMS } from '../supervision/forms.ts';
+import { TRAINING_FORMS, TRAINING_SETTINGS_FORM } from '../supervision/forms.ts';
+import { useOrgOptions } from '../waste/waste-shared.tsx';
+
+/** 年度学时学分要求 of a bureau (60 学时 / 24 学分 by default); training:admin changes it (PUT training/settings). */
+function TrainingSettingsCard({ canSet }: { canSet: boolean }) {
+  const { t, lang } = useI18n();
+  const bureaus = useOrgOptions('district_bureau');
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const [open, setOpen] = useState(false);
+  const [tick, setTick] = useState(0);
+  const bureauId = picked ?? bureaus[0]?.value;
+  const settings = useLoad(
+    (signal) => (bureauId ? trainingApi.settings(bureauId, signal) : Promise.resolve(null)),
+    `${bureauId ?? ''}|${tick}`,
+  );
+  return (
+    <Card
+      size="small"
+      title={t('act.tr.settingsTitle')}
+      style={{ marginBottom: 12 }}
+      data-testid="training-settings"
+      extra={
+        <Space wrap>
+          <Select value={bureauId} options={bureaus} onChange={setPicked} style={{ width: 200 }} data-testid="training-settings-bureau" />
+          {canSet && bureauId && (
+            <Button onClick={() => setOpen(true)} data-testid={`open-${TRAINING_SETTINGS_FORM.key}`}>
+              {t(TRAINING_SETTINGS_FORM.title)}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      {settings.error ? <Alert type="error" showIcon message={errorText(settings.error, t, lang)} /> : null}
+      {settings.data && (
+        <Descriptions size="small" column={2}>
+          <Descriptions.Item label={t('act.f.hoursPerYear')}>
+            <span data-testid="training-settings-hours">{settings.data.hoursPerYear}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('act.f.creditsPerYear')}>
+            <span data-testid="training-settings-credits">{settings.data.creditsPerYear}</span>
+          </Descriptions.Item>
+        </Descriptions>
+      )}
+      <ActionFormDrawer
+        spec={TRAINING_SETTINGS_FORM}
+        target={open ? '' : null}
+        fixed={{ bureauId }}
+        initial={settings.data ? { hoursPerYear: settings.data.hoursPerYear, creditsPerYear: settings.data.creditsPerYear } : undefined}
+        onClose={() => setOpen(false)}
+        onDone={() => setTick((n) => n + 1)}
+      />
+    </Card>
+  );
+}
 
 type Filter = { year: number; complete?: 'yes' | 'no'; q?: string };
 
@@ -55,6 +108,7 @@ export default function TrainingAdminPage() {
       }
     >
       {action && <ActionFormDrawer spec={action} target="" onClose={() => setAction(null)} onDone={() => setTick((n) => n + 1)} />}
+      <TrainingSettingsCard canSet={!!me?.permissions.includes('training:admin')} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Form<Filter>
           layout="inline"
