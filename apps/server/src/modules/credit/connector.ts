@@ -12,7 +12,7 @@ import {
   type ConnectorFault,
   type ConnectorTransport,
 } from '../../shared/connector-link.ts';
-import { enqueueJob, type JobHandlers } from '../scheduler/index.ts';
+import { enqueueOutboxSend, type JobHandlers } from '../scheduler/index.ts';
 
 export type CreditTransport = ConnectorTransport;
 
@@ -57,15 +57,7 @@ export async function enqueueCreditMessage(
   const message: CreditPlatformMessage = { ...rest, idempotencyKey, at: now.toISOString() };
   const id = await queueOutboxRow(trx, deps, 'credit_outbox', message, { record_id: m.recordId, bureau_id: m.bureauId, op: m.op });
   if (!id) return;
-  await enqueueJob(trx, {
-    id: deps.newId(),
-    kind: JOB_CREDIT_SEND,
-    runAt: now,
-    payload: { outboxId: id },
-    dedupeKey: `${JOB_CREDIT_SEND}:${id}`,
-    bureauId: m.bureauId,
-    maxAttempts: CREDIT_SEND_ATTEMPTS,
-  });
+  await enqueueOutboxSend(trx, deps, { kind: JOB_CREDIT_SEND, outboxId: id, bureauId: m.bureauId, maxAttempts: CREDIT_SEND_ATTEMPTS });
 }
 
 /** One attempt; throws (the worker retries with backoff) unless the platform answered 2xx. */

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../context.ts';
+import type { Deps, Executor } from '../../context.ts';
 
 export type NewJob = {
   id: string;
@@ -27,6 +27,26 @@ export async function enqueueJob(db: Executor, job: NewJob): Promise<boolean> {
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/**
+ * Queues the send job of one connector outbox row (ticket exchange, credit platform, partner callbacks), due now, in
+ * the caller's transaction; one job per row, its dedupe key.
+ */
+export function enqueueOutboxSend(
+  db: Executor,
+  deps: Pick<Deps, 'newId' | 'clock'>,
+  send: { kind: string; outboxId: string; bureauId: string | null; maxAttempts: number },
+): Promise<boolean> {
+  return enqueueJob(db, {
+    id: deps.newId(),
+    kind: send.kind,
+    runAt: deps.clock.now(),
+    payload: { outboxId: send.outboxId },
+    dedupeKey: `${send.kind}:${send.outboxId}`,
+    bureauId: send.bureauId,
+    maxAttempts: send.maxAttempts,
+  });
 }
 
 export type ClaimedJob = { id: string; kind: string; payload: unknown; attempts: number; max_attempts: number; bureau_id: string | null };

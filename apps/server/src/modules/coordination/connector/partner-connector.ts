@@ -15,7 +15,7 @@ import {
   type ConnectorFault,
   type ConnectorTransport,
 } from '../../../shared/connector-link.ts';
-import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
+import { enqueueOutboxSend, type JobHandlers } from '../../scheduler/index.ts';
 
 export type PartnerTransport = ConnectorTransport;
 
@@ -92,16 +92,7 @@ export async function enqueuePartnerCallback(
     bureau_id: o.bureau_id,
   });
   if (!id) return;
-  const now = deps.clock.now();
-  await enqueueJob(trx, {
-    id: deps.newId(),
-    kind: JOB_PARTNER_SEND,
-    runAt: now,
-    payload: { outboxId: id },
-    dedupeKey: `${JOB_PARTNER_SEND}:${id}`,
-    bureauId: o.bureau_id,
-    maxAttempts: PARTNER_SEND_ATTEMPTS,
-  });
+  await enqueueOutboxSend(trx, deps, { kind: JOB_PARTNER_SEND, outboxId: id, bureauId: o.bureau_id, maxAttempts: PARTNER_SEND_ATTEMPTS });
 }
 
 /** One attempt; throws (the worker retries with backoff) unless the partner answered 2xx. */

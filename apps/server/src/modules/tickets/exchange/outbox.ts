@@ -4,7 +4,7 @@
 // retrying with the last error, failed after the last attempt) is shown on the ticket page.
 import type { ExchangeReply, TicketOutboxItem } from '@chengguan/contracts';
 import type { Deps, Executor } from '../../../context.ts';
-import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
+import { enqueueOutboxSend, type JobHandlers } from '../../scheduler/index.ts';
 import { exchangeAdapter, exchangeSecret, exchangeTransport } from './exchange.ts';
 import { sendOutboxAttempt } from '../../../shared/connector-link.ts';
 
@@ -66,15 +66,7 @@ export async function enqueueExchangeReply(trx: Executor, deps: Deps, r: Outboun
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
-  await enqueueJob(trx, {
-    id: deps.newId(),
-    kind: JOB_EXCHANGE_SEND,
-    runAt: now,
-    payload: { outboxId: id },
-    dedupeKey: `${JOB_EXCHANGE_SEND}:${id}`,
-    bureauId: r.bureauId,
-    maxAttempts: EXCHANGE_SEND_ATTEMPTS,
-  });
+  await enqueueOutboxSend(trx, deps, { kind: JOB_EXCHANGE_SEND, outboxId: id, bureauId: r.bureauId, maxAttempts: EXCHANGE_SEND_ATTEMPTS });
   return true;
 }
 
