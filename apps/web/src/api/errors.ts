@@ -21,7 +21,13 @@ export function applyServerErrors(form: FormInstance, err: unknown, lang: string
   const byField = new Map<string, string[]>();
   const add = (field: string, msg: string) => {
     const raw = serverFieldName(field);
-    const name = fieldMap[raw] ?? raw;
+    // A nested field (registration.party.name) may have its own field in a flat form.
+    const full = field
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split(/[./]/)
+      .filter((p) => p !== '' && p !== 'body')
+      .join('.');
+    const name = fieldMap[full] ?? fieldMap[raw] ?? raw;
     if (!present.has(name)) return;
     byField.set(name, [...(byField.get(name) ?? []), msg]);
   };

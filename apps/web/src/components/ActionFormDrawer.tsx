@@ -2,7 +2,7 @@
 // rendered in a drawer and sent with an Idempotency-Key (useSubmit). The supervision, training, squad, compound,
 // stall-point and workroom pages describe their forms with it (forms.ts next to each page).
 import { useEffect, useState } from 'react';
-import { Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Alert, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../api/client.ts';
 import { officerApi } from '../api/endpoints.ts';
@@ -51,6 +51,10 @@ export type ActionSpec = {
   /** The route, with the record's id where it names one. */
   path: (id: string) => string;
   fields: readonly ActionField[];
+  /** The body the route takes, when it is not the form's flat values (e.g. a nested registration). */
+  shape?: (body: Record<string, unknown>) => Record<string, unknown>;
+  /** The server's field paths (dotted) that a form field answers for, when `shape` renames or nests them. */
+  fieldMap?: Record<string, string>;
 };
 
 function lines(v: unknown): string[] {
@@ -230,6 +234,7 @@ export function ActionFormDrawer<R = unknown>({
   fixed,
   initial,
   choices,
+  note,
 }: {
   spec: ActionSpec;
   target: string | null;
@@ -239,17 +244,21 @@ export function ActionFormDrawer<R = unknown>({
   initial?: Record<string, unknown>;
   /** Options known only at run time (e.g. the year's criteria sheets), by field name. */
   choices?: Record<string, { value: string; label: string }[]>;
+  /** A note the page knows at run time; else the spec's own. */
+  note?: string;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Record<string, unknown>>();
   const send = useSubmit(
     form,
     (values: Record<string, unknown>, idempotencyKey) => {
-      const body = { ...toBody(spec.fields, values), ...fixed };
+      const flat = { ...toBody(spec.fields, values), ...fixed };
+      const body = spec.shape ? spec.shape(flat) : flat;
       const path = spec.path(target ?? '');
       return spec.method === 'put' ? api.put<R>(path, body, { idempotencyKey }) : api.post<R>(path, body, { idempotencyKey });
     },
     {
+      fieldMap: spec.fieldMap,
       successMessage: t('act.saved'),
       onSuccess: (r) => {
         form.resetFields();
@@ -291,6 +300,7 @@ export function ActionFormDrawer<R = unknown>({
         </Button>
       }
     >
+      {note && <Alert type="warning" showIcon message={note} style={{ marginBottom: 16 }} data-testid={`${testId}-note`} />}
       <Form form={form} layout="vertical">
         {spec.fields.map((f) => (
           <Form.Item
