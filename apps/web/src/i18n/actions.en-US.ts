@@ -139,6 +139,8 @@ export const actionsEnUS: Record<keyof typeof actionsZhCN, string> = {
   'act.actions': 'Actions',
   'act.bulletinPdf': 'Printable PDF',
   'act.map.compounds': 'Residential compounds',
+  'act.map.findCompound': 'Find a compound on the map',
+  'act.map.layerHint': 'Click a legend entry to turn its layer on or off',
   'act.map.openCompound': 'Open the compound',
   'act.map.households': 'Households',
   'sup.major.status.open': 'Open',

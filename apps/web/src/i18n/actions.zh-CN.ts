@@ -137,6 +137,8 @@ export const actionsZhCN = {
   'act.actions': '操作',
   'act.bulletinPdf': 'PDF 打印版',
   'act.map.compounds': '住宅小区',
+  'act.map.findCompound': '在地图上查找小区',
+  'act.map.layerHint': '点击图例开关图层',
   'act.map.openCompound': '查看小区',
   'act.map.households': '户数',
   'sup.major.status.open': '督办中',
