@@ -11,7 +11,7 @@ import { signIn } from './case-helpers.ts';
 const baseUrl = inject('baseUrl');
 
 /** A residential compound of 陆家嘴 with a point, registered by the signed-in officer; its name is unique per run. */
-async function newCompound(page: Page, name: string): Promise<string> {
+async function newCompound(page: Page, name: string, stamp: number): Promise<string> {
   const res = await page.request.post('/api/v1/subjects', {
     data: {
       kind: 'residential_compound',
@@ -19,7 +19,7 @@ async function newCompound(page: Page, name: string): Promise<string> {
       address: '上海市浦东新区银城中路200弄',
       point: { lon: 121.5083, lat: 31.2352, crs: 'wgs84' },
     },
-    headers: { 'Idempotency-Key': `e2e-compound-${name}`, Origin: baseUrl },
+    headers: { 'Idempotency-Key': `e2e-compound-${stamp}`, Origin: baseUrl },
   });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { id: string }).id;
@@ -36,9 +36,10 @@ describe('residential compounds', () => {
 
   it('the compounds layer of the command map: on, a compound found and its popup opens the compounds list', async () => {
     const { page } = s;
-    const name = `地图测试小区${Date.now()}`;
+    const stamp = Date.now();
+    const name = `地图测试小区${stamp}`;
     await signIn(page, 'pd_ljz_01');
-    await newCompound(page, name);
+    await newCompound(page, name, stamp);
 
     await signIn(page, 'pd_command');
     await page.goto('/command');
@@ -73,12 +74,13 @@ describe('residential compounds', () => {
 
   it('解注记 from the annotations list: the page says the housing department is the simulator; the release is sent', async () => {
     const { page } = s;
-    const name = `注记测试小区${Date.now()}`;
+    const stamp = Date.now();
+    const name = `注记测试小区${stamp}`;
     await signIn(page, 'pd_ljz_01');
-    const compoundId = await newCompound(page, name);
+    const compoundId = await newCompound(page, name, stamp);
     const res = await page.request.post('/api/v1/house-annotations', {
       data: { compoundId, room: '5-1201', reason: '擅自搭建阳光房，注记限制交易' },
-      headers: { 'Idempotency-Key': `e2e-annotate-${name}`, Origin: baseUrl },
+      headers: { 'Idempotency-Key': `e2e-annotate-${stamp}`, Origin: baseUrl },
     });
     expect(res.status(), await res.text()).toBe(201);
     const made = (await res.json()) as HouseAnnotation;
