@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { JointActionDetail, JointOrderDetail, OrgNode } from '@chengguan/contracts';
-import { openBrowser, type Session } from './browser.ts';
-import { signIn } from './case-helpers.ts';
+import type { JointActionDetail, JointOrderDetail, JointOrderSummary, OrgNode, PageOf } from '@chengguan/contracts';
+import { apiGet, openBrowser, type Session } from './browser.ts';
+import { pick, signIn } from './case-helpers.ts';
 
 // 综合指挥 in the browser: the command centre's joint order to the city's traffic police appears in 联合工单 with its
 // state and clock; a commander's coordinated action is reported by the 陆家嘴 squad leader from the action page, and
@@ -87,5 +87,53 @@ describe('coordination', () => {
     expect((await reported).status()).toBe(200);
     await page.waitForFunction(() => document.querySelector('[data-testid="joint-action-progress"]')?.textContent?.includes('1/1'));
     expect(await page.getByTestId('joint-action-tasks').textContent()).toContain('劝离设摊3处');
+  });
+
+  it('the partner simulator files an order (labelled as the simulator); the commander makes a ticket of it, linked both ways', async () => {
+    const { page } = s;
+    await signIn(page, 'pd_command');
+    await page.goto('/joint-orders');
+    await page.getByTestId('joint-orders-page').waitFor();
+    const banner = page.getByTestId('partner-connector-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('模拟');
+    await page.getByTestId('partner-sim-play').click();
+    await pick(page, 'partner-sim_partnerId', '交通', '交通警察总队');
+    await pick(page, 'partner-sim_orgId', '陆家嘴', '陆家嘴街道中队');
+    const played = page.waitForResponse((r) => r.url().endsWith('/api/v1/partner-connector/simulator/orders'));
+    await page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    const queued = await played;
+    expect(queued.status()).toBe(202);
+    const { partnerOrderNo } = (await queued.json()) as { partnerOrderNo: string };
+    // The worker files it through the signed inbound endpoint, as the partner's own system would.
+    await expect
+      .poll(
+        async () => (await apiGet<PageOf<JointOrderSummary>>(page, `/api/v1/joint-orders?q=${encodeURIComponent(partnerOrderNo)}`)).total,
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(1);
+
+    await page.getByPlaceholder('工单编号、协作方单号、事项、地址、车牌').fill(partnerOrderNo);
+    await page.getByPlaceholder('工单编号、协作方单号、事项、地址、车牌').press('Enter');
+    const link = page.getByTestId('joint-order-link');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="joint-order-link"]').length === 1);
+    const number = (await link.textContent()) ?? '';
+    await link.click();
+    await page.getByTestId('joint-order-page').waitFor();
+    expect(await page.getByTestId('joint-order-page').textContent()).toContain(partnerOrderNo);
+    await page.getByTestId('joint-make-ticket').click();
+    await pick(page, 'joint-ticket_categoryCode', 'JM01', 'JM01');
+    const made = page.waitForResponse((r) => /\/api\/v1\/joint-orders\/[^/]+\/ticket$/.test(r.url()));
+    await page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    expect((await made).status()).toBe(200);
+    await page.getByTestId('joint-order-ticket-link').click();
+    await page.getByTestId('ticket-joint-order-link').first().waitFor();
+    expect(await page.getByTestId('ticket-joint-order-link').first().textContent()).toContain(number);
   });
 });

@@ -145,6 +145,11 @@ describe('compounds', () => {
       201,
     );
     expect(rep.state).toBe('reported');
+    const found = await ok<PageOf<PropertyReport>>(
+      call('pd_ljz_01', 'GET', `/api/v1/property-reports?q=7-601&problem=illegal_construction&state=reported`),
+    );
+    expect(found.items.map((x) => x.id)).toEqual([rep.id]);
+    expect((await ok<PageOf<PropertyReport>>(call('pd_ljz_01', 'GET', `/api/v1/property-reports?q=7-601&problem=other`))).total).toBe(0);
     const officers = await ctx.deps.db
       .selectFrom('officers')
       .select('id')
@@ -200,6 +205,14 @@ describe('compounds', () => {
     await runJobs();
     now = await ok<HouseAnnotation>(call('pd_ljz_01', 'GET', `/api/v1/house-annotations/${a.id}`));
     expect(now.state).toBe('released');
+    const listed = await ok<PageOf<HouseAnnotation>>(call('pd_ljz_01', 'GET', `/api/v1/house-annotations?q=3-502&state=released`));
+    expect(listed.items.map((x) => x.id)).toEqual([a.id]);
+    expect((await ok<PageOf<HouseAnnotation>>(call('pd_ljz_01', 'GET', `/api/v1/house-annotations?q=3-502&state=annotated`))).total).toBe(
+      0,
+    );
+    expect((await ok<PageOf<HouseAnnotation>>(call('qp_zjj_01', 'GET', '/api/v1/house-annotations?q=3-502'))).total).toBe(0);
+    const xlsx = await call('pd_ljz_01', 'GET', '/api/v1/house-annotations/export.xlsx?q=3-502');
+    expect(xlsx.statusCode).toBe(200);
     expect((await call('qp_zjj_01', 'GET', `/api/v1/house-annotations/${a.id}`)).statusCode).toBe(404);
   });
 

@@ -27,7 +27,7 @@ import {
 } from '@ant-design/icons';
 import { DatabaseOutlined, FlagOutlined, FormOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, DollarOutlined, ReconciliationOutlined, RollbackOutlined, WalletOutlined } from '@ant-design/icons';
-import { AlertOutlined, CarOutlined, EnvironmentOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { AlertOutlined, TagsOutlined, CarOutlined, EnvironmentOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import type { MessageKey } from './i18n/i18n.tsx';
 
 // ─────────────────────────────────────────────────────────────────────────────
@@ -331,6 +331,22 @@ export const APP_ROUTES: AppRoute[] = [
     permission: 'subject:read',
     group: 'community',
     page: lazy(() => import('./pages/community/CompoundsPage.tsx')),
+  },
+  {
+    path: 'property-reports',
+    labelKey: 'menu.propertyReports',
+    icon: <AlertOutlined />,
+    permission: 'subject:read',
+    group: 'community',
+    page: lazy(() => import('./pages/community/PropertyReportsPage.tsx')),
+  },
+  {
+    path: 'house-annotations',
+    labelKey: 'menu.houseAnnotations',
+    icon: <TagsOutlined />,
+    permission: 'subject:read',
+    group: 'community',
+    page: lazy(() => import('./pages/community/HouseAnnotationsPage.tsx')),
   },
   {
     path: 'stall-points',

@@ -131,6 +131,9 @@ export const PropertyReportListQuery = Type.Object({
   ...PageQuery,
   compoundId: Type.Optional(Uuid),
   state: Type.Optional(literals(PROPERTY_REPORT_STATE_CODES)),
+  problem: Type.Optional(literals(PROPERTY_PROBLEM_CODES)),
+  /** Part of the report's number, the compound's name or the room. */
+  q: Type.Optional(Text(100)),
 });
 export type PropertyReportListQuery = Static<typeof PropertyReportListQuery>;
 
@@ -175,6 +178,15 @@ export const HouseAnnotation = Type.Object({
   releasedAt: Nullable(IsoDateTime),
 });
 export type HouseAnnotation = Static<typeof HouseAnnotation>;
+
+export const HouseAnnotationListQuery = Type.Object({
+  ...PageQuery,
+  compoundId: Type.Optional(Uuid),
+  state: Type.Optional(literals(ANNOTATION_STATE_CODES)),
+  /** Part of the compound's name or the room. */
+  q: Type.Optional(Text(100)),
+});
+export type HouseAnnotationListQuery = Static<typeof HouseAnnotationListQuery>;
 
 // ---- stall points
 

@@ -26,7 +26,13 @@ export function applyServerErrors(
   const byField = new Map<string, string[]>();
   const add = (field: string, msg: string) => {
     const raw = serverFieldName(field);
-    const name = typeof fieldMap === 'function' ? fieldMap(field) : (fieldMap[raw] ?? raw);
+    // A nested field (registration.party.name) may have its own field in a flat form.
+    const full = field
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split(/[./]/)
+      .filter((p) => p !== '' && p !== 'body')
+      .join('.');
+    const name = typeof fieldMap === 'function' ? fieldMap(field) : (fieldMap[full] ?? fieldMap[raw] ?? raw);
     if (!present.has(name)) return;
     byField.set(name, [...(byField.get(name) ?? []), msg]);
   };

@@ -2,7 +2,7 @@
 // rendered in a drawer and sent with an Idempotency-Key (useSubmit). The supervision, training, squad, compound,
 // stall-point and workroom pages describe their forms with it (forms.ts next to each page).
 import { useEffect, useState } from 'react';
-import { Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Switch } from 'antd';
+import { Alert, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api } from '../api/client.ts';
 import { officerApi } from '../api/endpoints.ts';
@@ -54,6 +54,10 @@ export type ActionSpec = {
   /** The route, with the record's id where it names one. */
   path: (id: string) => string;
   fields: readonly ActionField[];
+  /** The body the route takes, when it is not the form's flat values (e.g. a nested registration). */
+  shape?: (body: Record<string, unknown>) => Record<string, unknown>;
+  /** The server's field paths (dotted) that a form field answers for, when `shape` renames or nests them. */
+  fieldMap?: Record<string, string>;
 };
 
 function lines(v: unknown): string[] {
@@ -250,6 +254,7 @@ export function ActionFormDrawer<R = unknown>({
   choices,
   compose,
   fieldOf,
+  note,
 }: {
   spec: ActionSpec;
   target: string | null;
@@ -259,10 +264,12 @@ export function ActionFormDrawer<R = unknown>({
   initial?: Record<string, unknown>;
   /** Options known only at run time (e.g. the year's criteria sheets), by field name. */
   choices?: Record<string, { value: string; label: string }[]>;
-  /** The body sent, made from the form's (e.g. one score item put into the whole list). */
+  /** The body sent, made from the form's (e.g. one score item put into the whole list); else the spec's shape. */
   compose?: (body: Record<string, unknown>) => Record<string, unknown>;
-  /** The form field of a server error's field path, when the body is composed. */
+  /** The form field of a server error's field path, when the body is composed; else the spec's field map. */
   fieldOf?: (serverField: string) => string;
+  /** A note the page knows at run time; else the spec's own. */
+  note?: string;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Record<string, unknown>>();
@@ -270,12 +277,12 @@ export function ActionFormDrawer<R = unknown>({
     form,
     (values: Record<string, unknown>, idempotencyKey) => {
       const own = { ...toBody(spec.fields, values), ...fixed };
-      const body = compose ? compose(own) : own;
+      const body = compose ? compose(own) : spec.shape ? spec.shape(own) : own;
       const path = spec.path(target ?? '');
       return spec.method === 'put' ? api.put<R>(path, body, { idempotencyKey }) : api.post<R>(path, body, { idempotencyKey });
     },
     {
-      fieldMap: fieldOf,
+      fieldMap: fieldOf ?? spec.fieldMap,
       successMessage: t('act.saved'),
       onSuccess: (r) => {
         form.resetFields();
@@ -317,6 +324,7 @@ export function ActionFormDrawer<R = unknown>({
         </Button>
       }
     >
+      {note && <Alert type="warning" showIcon message={note} style={{ marginBottom: 16 }} data-testid={`${testId}-note`} />}
       <Form form={form} layout="vertical">
         {spec.fields.map((f) => (
           <Form.Item

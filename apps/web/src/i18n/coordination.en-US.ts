@@ -8,7 +8,7 @@ export const coordinationEnUS = {
   'perm.joint:command': 'launch coordinated actions',
   'perm.joint:partner': 'a partner department handles its own orders',
   'joint.list.title': 'Joint work orders',
-  'joint.filter.search': 'Number, matter, address, plate',
+  'joint.filter.search': 'Number, partner’s number, matter, address, plate',
   'joint.filter.overdue': 'Overdue only',
   'joint.col.number': 'Order no.',
   'joint.col.direction': 'Direction',

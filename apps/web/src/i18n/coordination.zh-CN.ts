@@ -8,7 +8,7 @@ export const coordinationZhCN = {
   'perm.joint:command': '发起联合行动（街镇统一指挥）',
   'perm.joint:partner': '协作部门办理本部门工单',
   'joint.list.title': '联合工单',
-  'joint.filter.search': '工单编号、事项、地址、车牌',
+  'joint.filter.search': '工单编号、协作方单号、事项、地址、车牌',
   'joint.filter.overdue': '仅超期',
   'joint.col.number': '工单编号',
   'joint.col.direction': '方向',

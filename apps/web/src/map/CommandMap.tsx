@@ -20,7 +20,14 @@ export type MapOverlay = {
   refreshMs?: number;
   /** A click on a point opens a popup: its label, its detail and a link (text and what it opens). */
   link?: { text: string; open: (id: string, label: string) => void };
+  /** Off until the user turns it on (a layer of thousands of points). */
+  startHidden?: boolean;
+  /** The page offers a search of this layer's points by label, with this placeholder. */
+  finder?: string;
 };
+
+/** A point of an overlay to show: the map centres on it and opens its popup (`seq` repeats the same point). */
+export type OverlayFocus = { overlayId: string; pointId: string; seq: number };
 
 /** The popup of an overlay point: built as DOM (never HTML from data), the link calls back into the console. */
 function popupContent(label: string, detail: string, link: NonNullable<MapOverlay['link']>, id: string): HTMLElement {
@@ -47,6 +54,13 @@ function popupContent(label: string, detail: string, link: NonNullable<MapOverla
   return box;
 }
 
+function openPopup(m: MapLibreMap, at: [number, number], label: string, detail: string, link: NonNullable<MapOverlay['link']>, id: string) {
+  return new Popup({ closeButton: true })
+    .setLngLat(at)
+    .setDOMContent(popupContent(label, detail, link, id))
+    .addTo(m);
+}
+
 const CLOCK_COLOURS: Record<string, string> = Object.fromEntries(CLOCK_LEGEND);
 
 type Props = {
@@ -55,11 +69,27 @@ type Props = {
   selectedId: string | null;
   onSelect: (id: string) => void;
   overlays?: readonly MapOverlay[];
+  /** The overlays turned off (their points are neither drawn nor loaded). */
+  hiddenOverlays?: readonly string[];
+  focus?: OverlayFocus | null;
+  /** Each overlay's points as loaded (the page's finder lists them). */
+  onOverlayPoints?: (overlayId: string, points: readonly OverlayPoint[]) => void;
   height?: number;
   unavailableText: string;
 };
 
-export default function CommandMap({ data, content, selectedId, onSelect, overlays = [], height = 560, unavailableText }: Props) {
+export default function CommandMap({
+  data,
+  content,
+  selectedId,
+  onSelect,
+  overlays = [],
+  hiddenOverlays = [],
+  focus = null,
+  onOverlayPoints,
+  height = 560,
+  unavailableText,
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<MapLibreMap | null>(null);
   const [ready, setReady] = useState(0);
@@ -68,6 +98,11 @@ export default function CommandMap({ data, content, selectedId, onSelect, overla
   select.current = onSelect;
   const crs = displayCrs(data);
   const overlayKey = overlays.map((o) => `${o.id}:${o.colour}`).join(',');
+  const hiddenKey = [...hiddenOverlays].sort().join(',');
+  const points = useRef<Record<string, readonly OverlayPoint[]>>({});
+  const reportPoints = useRef(onOverlayPoints);
+  reportPoints.current = onOverlayPoints;
+  const popup = useRef<Popup | null>(null);
 
   useEffect(() => {
     const el = container.current;
@@ -131,10 +166,8 @@ export default function CommandMap({ data, content, selectedId, onSelect, overla
         const f = ev.features?.[0];
         const props = (f?.properties ?? {}) as { id?: string; label?: string; detail?: string };
         if (!f || !props.id || f.geometry.type !== 'Point') return;
-        new Popup({ closeButton: true })
-          .setLngLat(f.geometry.coordinates as [number, number])
-          .setDOMContent(popupContent(props.label ?? '', props.detail ?? '', link, props.id))
-          .addTo(m);
+        popup.current?.remove();
+        popup.current = openPopup(m, f.geometry.coordinates as [number, number], props.label ?? '', props.detail ?? '', link, props.id);
       });
       m.on('mouseenter', layer, () => (m.getCanvas().style.cursor = 'pointer'));
       m.on('mouseleave', layer, () => (m.getCanvas().style.cursor = ''));
@@ -187,7 +220,7 @@ export default function CommandMap({ data, content, selectedId, onSelect, overla
     }
   }, [content, selectedId, crs, ready]);
 
-  // Overlays: loaded when the map is ready, refreshed on their own period.
+  // Overlays: loaded when the map is ready and they are on, refreshed on their own period.
   useEffect(() => {
     const m = map.current;
     const el = container.current;
@@ -195,19 +228,27 @@ export default function CommandMap({ data, content, selectedId, onSelect, overla
     const ctrl = new AbortController();
     const timers: ReturnType<typeof setInterval>[] = [];
     for (const o of overlays) {
+      const hidden = hiddenOverlays.includes(o.id);
+      if (m.getLayer(`overlay-${o.id}`)) m.setLayoutProperty(`overlay-${o.id}`, 'visibility', hidden ? 'none' : 'visible');
+      if (hidden) {
+        el.removeAttribute(`data-overlay-${o.id}`);
+        continue;
+      }
       const load = () =>
         o
           .load(ctrl.signal)
-          .then((points) => {
+          .then((loaded) => {
+            points.current[o.id] = loaded;
+            reportPoints.current?.(o.id, loaded);
             (m.getSource(`overlay-${o.id}`) as GeoJSONSource | undefined)?.setData({
               type: 'FeatureCollection',
-              features: points.map((p) => ({
+              features: loaded.map((p) => ({
                 type: 'Feature',
                 geometry: { type: 'Point', coordinates: pointToDisplay(p.lon, p.lat, crs) },
                 properties: { id: p.id, label: p.label ?? null, detail: p.detail ?? null },
               })),
             });
-            el.setAttribute(`data-overlay-${o.id}`, String(points.length));
+            el.setAttribute(`data-overlay-${o.id}`, String(loaded.length));
           })
           .catch(() => undefined);
       void load();
@@ -217,7 +258,20 @@ export default function CommandMap({ data, content, selectedId, onSelect, overla
       ctrl.abort();
       timers.forEach(clearInterval);
     };
-  }, [overlayKey, crs, ready]);
+  }, [overlayKey, hiddenKey, crs, ready]);
+
+  // A point the page asks for: centred, its popup open.
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !focus) return;
+    const o = overlays.find((x) => x.id === focus.overlayId);
+    const p = points.current[focus.overlayId]?.find((x) => x.id === focus.pointId);
+    if (!o || !p) return;
+    const at = pointToDisplay(p.lon, p.lat, crs);
+    m.jumpTo({ center: at, zoom: Math.max(m.getZoom(), 15) });
+    popup.current?.remove();
+    if (o.link) popup.current = openPopup(m, at, p.label ?? '', p.detail ?? '', o.link, p.id);
+  }, [focus?.seq, ready]);
 
   if (failed)
     return (

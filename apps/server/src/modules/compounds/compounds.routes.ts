@@ -10,6 +10,7 @@ import {
   ErrorBody,
   HouseAnnotation,
   HouseAnnotationBody,
+  HouseAnnotationListQuery,
   Page,
   PropertyReport,
   PropertyReportBody,
@@ -30,6 +31,7 @@ import { authenticateCitizen, citizenTokenOf } from '../portal/index.ts';
 import {
   disposeReport,
   exportCompounds,
+  exportAnnotations,
   exportDeclarations,
   exportReports,
   fileDeclaration,
@@ -109,18 +111,17 @@ export function compoundRoutes(app: RouteApp, deps: Deps): void {
     },
     async (request) => disposeReport(deps, actorOf(request), metaOf(request), request.params.id, request.body),
   );
-  app.get(
-    '/api/v1/house-annotations',
-    {
-      schema: {
-        tags: TAGS,
-        summary: '房屋注记 / house annotations',
-        querystring: Type.Object({ compoundId: Type.Optional(Uuid) }),
-        response: { 200: Type.Array(HouseAnnotation), 403: ErrorBody },
-      },
-    },
-    async (request) => listAnnotations(deps, actorOf(request), request.query.compoundId),
-  );
+  listWithExportRoutes<HouseAnnotationListQuery>(app, {
+    path: '/api/v1/house-annotations',
+    tags: TAGS,
+    summary: '房屋注记（按小区、状态、房号筛选）/ house annotations',
+    exportSummary: '导出房屋注记 / export (Excel)',
+    querystring: HouseAnnotationListQuery,
+    response: { 200: Page(HouseAnnotation), 403: ErrorBody },
+    filename: '房屋注记.xlsx',
+    list: (actor, q) => listAnnotations(deps, actor, q),
+    exportXlsx: (actor, q) => exportAnnotations(deps, actor, q),
+  });
   app.post(
     '/api/v1/house-annotations',
     {

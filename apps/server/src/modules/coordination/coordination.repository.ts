@@ -116,6 +116,7 @@ function filteredOrders(db: Executor, scope: OrderFilter & { scope: OrderScope }
         eb('j.title', 'like', like),
         eb('j.address', 'like', like),
         eb('j.vehicle_plate', 'like', like),
+        eb('j.partner_order_no', 'like', like),
       ]),
     );
   }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import {
   Alert,
   App,
@@ -38,7 +38,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { serverPagination } from '../../lib/paging.ts';
 import { loadMapData } from '../../map/map-data.ts';
 import { CLOCK_LEGEND } from '../../map/clock-colours.ts';
-import type { MapOverlay, OverlayPoint } from '../../map/CommandMap.tsx';
+import type { MapOverlay, OverlayFocus, OverlayPoint } from '../../map/CommandMap.tsx';
 import { dutyApi } from '../../api/duty.ts';
 import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -82,6 +82,15 @@ export function CommandCentre({ overlays = [] }: { overlays?: readonly MapOverla
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [reload, setReload] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
+  // The overlays' switches in the legend, the points each one loaded and the one the finder asked for.
+  const [hiddenOverlays, setHiddenOverlays] = useState<string[]>(() => overlays.filter((o) => o.startHidden).map((o) => o.id));
+  const [overlayPoints, setOverlayPoints] = useState<Record<string, readonly OverlayPoint[]>>({});
+  const [focus, setFocus] = useState<OverlayFocus | null>(null);
+  const toggleOverlay = (id: string, on: boolean) => setHiddenOverlays((h) => (on ? h.filter((x) => x !== id) : [...h, id]));
+  const onOverlayPoints = useCallback(
+    (id: string, points: readonly OverlayPoint[]) => setOverlayPoints((p) => ({ ...p, [id]: points })),
+    [],
+  );
   const [acting, setActing] = useState<{ item: CommandQueueItem; action: QueueAction } | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
@@ -269,6 +278,9 @@ export function CommandCentre({ overlays = [] }: { overlays?: readonly MapOverla
                   selectedId={selected}
                   onSelect={setSelected}
                   overlays={overlays}
+                  hiddenOverlays={hiddenOverlays}
+                  focus={focus}
+                  onOverlayPoints={onOverlayPoints}
                   unavailableText={t('command.map.unavailable')}
                 />
               </Suspense>
@@ -277,7 +289,7 @@ export function CommandCentre({ overlays = [] }: { overlays?: readonly MapOverla
             ) : (
               <Spin />
             )}
-            <Flex gap={8} wrap style={{ marginTop: 8 }} data-testid="command-legend">
+            <Flex gap={8} wrap style={{ marginTop: 8 }} data-testid="command-legend" title={t('act.map.layerHint')}>
               {CLOCK_LEGEND.map(([clock, colour]) => (
                 <Tag key={clock} color={colour}>
                   {t(`command.clock.${clock}`)}
@@ -285,12 +297,38 @@ export function CommandCentre({ overlays = [] }: { overlays?: readonly MapOverla
               ))}
               <Tag color="#d46b08">{t('command.map.duplicate')}</Tag>
               <Tag color="#1677ff">{t('command.map.area')}</Tag>
-              {overlays.map((o) => (
-                <Tag key={o.id} color={o.colour}>
-                  {o.legend ?? o.id}
-                </Tag>
-              ))}
+              {overlays.map((o) => {
+                const on = !hiddenOverlays.includes(o.id);
+                return (
+                  <Tag.CheckableTag
+                    key={o.id}
+                    checked={on}
+                    onChange={(v) => toggleOverlay(o.id, v)}
+                    style={on ? { background: o.colour } : { borderColor: o.colour, color: o.colour }}
+                    data-testid={`command-layer-${o.id}`}
+                    aria-pressed={on}
+                  >
+                    {o.legend ?? o.id}
+                  </Tag.CheckableTag>
+                );
+              })}
             </Flex>
+            {overlays
+              .filter((o) => o.finder && !hiddenOverlays.includes(o.id))
+              .map((o) => (
+                <Select
+                  key={o.id}
+                  showSearch
+                  allowClear
+                  placeholder={o.finder}
+                  optionFilterProp="label"
+                  value={focus?.overlayId === o.id ? focus.pointId : undefined}
+                  onChange={(id: string | undefined) => setFocus(id ? { overlayId: o.id, pointId: id, seq: (focus?.seq ?? 0) + 1 } : null)}
+                  options={(overlayPoints[o.id] ?? []).map((p) => ({ value: p.id, label: p.label ?? p.id }))}
+                  style={{ width: '100%', marginTop: 8 }}
+                  data-testid={`command-find-${o.id}`}
+                />
+              ))}
           </Card>
         </Col>
       </Row>
@@ -355,6 +393,8 @@ export default function CommandPage() {
               id: 'compounds',
               colour: '#13c2c2',
               legend: t('act.map.compounds'),
+              startHidden: true,
+              finder: t('act.map.findCompound'),
               load: (signal: AbortSignal) => loadCompounds(signal, t('act.map.households')),
               link: {
                 text: t('act.map.openCompound'),

@@ -2,9 +2,19 @@
 // with their declarations, reports and annotations; stall points with type and approval; community workrooms. Each
 // filters and pages on the server and exports the same filter to Excel.
 import { useMemo, useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Flex, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
-import type { CompoundSummary, PageOf, StallPoint, Workroom } from '@chengguan/contracts';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Alert, Button, Card, Descriptions, Drawer, Flex, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
+import {
+  ANNOTATION_STATE_CODES,
+  PROPERTY_PROBLEM_CODES,
+  PROPERTY_REPORT_STATE_CODES,
+  type CompoundSummary,
+  type HouseAnnotation,
+  type PageOf,
+  type PropertyReport,
+  type StallPoint,
+  type Workroom,
+} from '@chengguan/contracts';
 import { api, type Query } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
@@ -17,7 +27,9 @@ import { ActionFormDrawer, type ActionSpec } from '../../components/ActionFormDr
 import { useAuth } from '../../auth/auth.tsx';
 import { COMMUNITY_FORMS } from './forms.ts';
 
-type Action = { spec: ActionSpec; target: string; fixed?: Record<string, unknown> };
+const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+type Action = { spec: ActionSpec; target: string; fixed?: Record<string, unknown>; initial?: Record<string, unknown>; note?: string };
 
 /** The action drawer of a list page and the buttons that open it; a saved form reloads the list. */
 function useActions() {
@@ -26,12 +38,12 @@ function useActions() {
   const [action, setAction] = useState<Action | null>(null);
   const [tick, setTick] = useState(0);
   const can = (p: string) => !!me?.permissions.includes(p);
-  const button = (spec: ActionSpec, target = '', fixed?: Record<string, unknown>) => (
+  const button = (spec: ActionSpec, target = '', fixed?: Record<string, unknown>, more?: Pick<Action, 'initial' | 'note'>) => (
     <Button
       key={spec.key}
       size={target ? 'small' : 'middle'}
       type={target ? 'default' : 'primary'}
-      onClick={() => setAction({ spec, target, fixed })}
+      onClick={() => setAction({ spec, target, fixed, ...more })}
       data-testid={`open-${spec.key}${target ? `-${target}` : ''}`}
     >
       {t(spec.title)}
@@ -42,6 +54,8 @@ function useActions() {
       spec={action.spec}
       target={action.target}
       fixed={action.fixed}
+      initial={action.initial}
+      note={action.note}
       onClose={() => setAction(null)}
       onDone={() => setTick((n) => n + 1)}
     />
@@ -57,6 +71,8 @@ function ListPage<T extends { id: string }>(props: {
   columns: TableColumnsType<T>;
   actions?: ReactNode;
   reloadKey?: number;
+  /** A notice above the list, given the page shown (e.g. that the outside system is a local simulator). */
+  notice?: (items: readonly T[]) => ReactNode;
 }) {
   const { t, lang } = useI18n();
   // A link may name the search (the map's popup opens a compound by its name).
@@ -80,6 +96,7 @@ function ListPage<T extends { id: string }>(props: {
         </Space>
       }
     >
+      {props.notice?.(list.data?.items ?? [])}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap>
           {props.filters(set, filter)}
@@ -266,5 +283,257 @@ export function WorkroomsPage() {
       }
       filters={(set) => search(set, t('community.workroom'))}
     />
+  );
+}
+
+const REPORT_COLORS: Record<PropertyReport['state'], string> = { reported: 'gold', inspection: 'blue', case: 'red', closed: 'default' };
+const ANNOTATION_COLORS: Record<HouseAnnotation['state'], string> = {
+  annotating: 'processing',
+  annotated: 'orange',
+  releasing: 'processing',
+  released: 'default',
+};
+
+function stateSelect(
+  set: (q: Query) => void,
+  q: Query,
+  name: string,
+  placeholder: string,
+  options: { value: string; label: string }[],
+  width = 140,
+) {
+  return (
+    <Select
+      allowClear
+      placeholder={placeholder}
+      value={q[name] as string | undefined}
+      onChange={(v: string | undefined) => set({ [name]: v })}
+      options={options}
+      style={{ width }}
+      data-testid={`filter-${name}`}
+    />
+  );
+}
+
+const when = (v: string | null) => (v ? shanghaiTime(v) : '—');
+
+/** 物业报告: the property companies' reports of a compound, disposed of as an inspection task, a case or closed. */
+export function PropertyReportsPage() {
+  const { t } = useI18n();
+  const a = useActions();
+  const [shown, setShown] = useState<PropertyReport | null>(null);
+  const columns = useMemo<TableColumnsType<PropertyReport>>(
+    () => [
+      {
+        title: t('community.reportNumber'),
+        dataIndex: 'number',
+        width: 170,
+        render: (n: string, r) => (
+          <a onClick={() => setShown(r)} data-testid="property-report-link">
+            {n}
+          </a>
+        ),
+      },
+      { title: t('community.compound'), dataIndex: 'compoundName', width: 180 },
+      {
+        title: t('community.problem'),
+        dataIndex: 'problem',
+        width: 130,
+        render: (v: PropertyReport['problem']) => t(`community.problem.${v}`),
+      },
+      { title: t('community.room'), dataIndex: 'room', width: 90, render: (v: string | null) => v ?? '—' },
+      { title: t('community.reporter'), dataIndex: 'reporterName', width: 140 },
+      { title: t('community.reportedAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => shanghaiTime(v) },
+      {
+        title: t('community.state'),
+        dataIndex: 'state',
+        width: 100,
+        render: (v: PropertyReport['state']) => (
+          <Tag color={REPORT_COLORS[v]} data-testid="property-report-state">
+            {t(`community.reportState.${v}`)}
+          </Tag>
+        ),
+      },
+      {
+        title: t('act.actions'),
+        key: 'actions',
+        width: 120,
+        render: (_, r) =>
+          r.state === 'reported' &&
+          a.can('subject:write') &&
+          a.button(COMMUNITY_FORMS.reportDispose, r.id, undefined, {
+            initial: { location: `${r.compoundName}${r.room ? ` ${r.room}` : ''}`, facts: r.description },
+          }),
+      },
+    ],
+    [t, a.can, a.button],
+  );
+  return (
+    <>
+      <ListPage<PropertyReport>
+        title="menu.propertyReports"
+        testId="property-reports-page"
+        path="/api/v1/property-reports"
+        columns={columns}
+        reloadKey={a.tick}
+        actions={a.drawer}
+        filters={(set, q) => (
+          <>
+            {search(set, t('community.searchReports'), q)}
+            {stateSelect(
+              set,
+              q,
+              'state',
+              t('community.state'),
+              PROPERTY_REPORT_STATE_CODES.map((k) => ({ value: k, label: t(`community.reportState.${k}`) })),
+            )}
+            {stateSelect(
+              set,
+              q,
+              'problem',
+              t('community.problem'),
+              PROPERTY_PROBLEM_CODES.map((k) => ({ value: k, label: t(`community.problem.${k}`) })),
+              160,
+            )}
+          </>
+        )}
+      />
+      <Drawer
+        open={!!shown}
+        title={shown ? `${t('menu.propertyReports')} ${shown.number}` : ''}
+        width="min(560px, 100vw)"
+        onClose={() => setShown(null)}
+        data-testid="property-report-detail"
+      >
+        {shown && (
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('community.compound')}>{shown.compoundName}</Descriptions.Item>
+            <Descriptions.Item label={t('community.problem')}>{t(`community.problem.${shown.problem}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('community.room')}>{shown.room ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('community.reporter')}>{shown.reporterName}</Descriptions.Item>
+            <Descriptions.Item label={t('community.reportedAt')}>{shanghaiTime(shown.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('community.description')}>{shown.description}</Descriptions.Item>
+            <Descriptions.Item label={t('community.state')}>{t(`community.reportState.${shown.state}`)}</Descriptions.Item>
+            {shown.inspectionTaskId && (
+              <Descriptions.Item label={t('community.inspectionTask')}>
+                <Link to="/inspection-tasks">{shown.inspectionTaskId.slice(0, 8)}</Link>
+              </Descriptions.Item>
+            )}
+            {shown.caseId && (
+              <Descriptions.Item label={t('community.case')}>
+                <Link to={`/cases/${shown.caseId}`}>{t('community.openCase')}</Link>
+              </Descriptions.Item>
+            )}
+            {shown.note && <Descriptions.Item label={t('community.disposalNote')}>{shown.note}</Descriptions.Item>}
+          </Descriptions>
+        )}
+      </Drawer>
+    </>
+  );
+}
+
+/** 房屋注记 / 解注记: the annotations sent to the housing department, and their release. */
+export function HouseAnnotationsPage() {
+  const { t, lang } = useI18n();
+  const a = useActions();
+  const [shownId, setShownId] = useState<string | null>(null);
+  const shown = useLoad(
+    (signal) => (shownId ? api.get<HouseAnnotation>(`/api/v1/house-annotations/${shownId}`, undefined, signal) : Promise.resolve(null)),
+    `${shownId ?? ''}|${a.tick}`,
+  );
+  const simulatorNote = t('community.housingSimulator');
+  const columns = useMemo<TableColumnsType<HouseAnnotation>>(
+    () => [
+      { title: t('community.compound'), dataIndex: 'compoundName', width: 180 },
+      {
+        title: t('community.room'),
+        dataIndex: 'room',
+        width: 100,
+        render: (v: string, r) => (
+          <a onClick={() => setShownId(r.id)} data-testid="house-annotation-link">
+            {v}
+          </a>
+        ),
+      },
+      { title: t('community.annotationReason'), dataIndex: 'reason' },
+      {
+        title: t('community.state'),
+        dataIndex: 'state',
+        width: 170,
+        render: (v: HouseAnnotation['state'], r) => (
+          <Space size={4}>
+            <Tag color={ANNOTATION_COLORS[v]} data-testid="house-annotation-state">
+              {t(`community.annotationState.${v}`)}
+            </Tag>
+            {r.simulator && <Tag color="warning">{t('community.housingSimulatorShort')}</Tag>}
+          </Space>
+        ),
+      },
+      { title: t('community.housingRef'), dataIndex: 'housingRef', width: 150, render: (v: string | null) => v ?? '—' },
+      { title: t('community.annotatedAt'), dataIndex: 'annotatedAt', width: 150, render: when },
+      {
+        title: t('act.actions'),
+        key: 'actions',
+        width: 110,
+        render: (_, r) =>
+          r.state === 'annotated' &&
+          a.can('subject:write') &&
+          a.button(COMMUNITY_FORMS.annotationRelease, r.id, undefined, r.simulator ? { note: simulatorNote } : undefined),
+      },
+    ],
+    [t, a.can, a.button, simulatorNote],
+  );
+  const d = shown.data;
+  return (
+    <>
+      <ListPage<HouseAnnotation>
+        title="menu.houseAnnotations"
+        testId="house-annotations-page"
+        path="/api/v1/house-annotations"
+        columns={columns}
+        reloadKey={a.tick}
+        actions={a.drawer}
+        notice={(items) =>
+          items.some((x) => x.simulator) && (
+            <Alert type="warning" showIcon message={simulatorNote} style={{ marginBottom: 16 }} data-testid="housing-simulator-banner" />
+          )
+        }
+        filters={(set, q) => (
+          <>
+            {search(set, t('community.searchAnnotations'), q)}
+            {stateSelect(
+              set,
+              q,
+              'state',
+              t('community.state'),
+              ANNOTATION_STATE_CODES.map((k) => ({ value: k, label: t(`community.annotationState.${k}`) })),
+            )}
+          </>
+        )}
+      />
+      <Drawer
+        open={!!shownId}
+        title={d ? `${d.compoundName} ${d.room}` : t('community.detail')}
+        width="min(560px, 100vw)"
+        onClose={() => setShownId(null)}
+        data-testid="house-annotation-detail"
+      >
+        {!!shown.error && <Alert type="error" showIcon message={errorText(shown.error, t, lang)} />}
+        {d && d.simulator && <Alert type="warning" showIcon message={simulatorNote} style={{ marginBottom: 16 }} />}
+        {d && (
+          <Descriptions column={1} size="small" bordered>
+            <Descriptions.Item label={t('community.state')}>{t(`community.annotationState.${d.state}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('community.annotationReason')}>{d.reason}</Descriptions.Item>
+            <Descriptions.Item label={t('community.housingRef')}>{d.housingRef ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('community.createdAt')}>{shanghaiTime(d.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('community.annotatedAt')}>{when(d.annotatedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('community.releaseReason')}>{d.releaseReason ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('community.releasedAt')}>{when(d.releasedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('community.attempts')}>{d.attempts}</Descriptions.Item>
+            {d.lastError && <Descriptions.Item label={t('community.lastError')}>{d.lastError}</Descriptions.Item>}
+          </Descriptions>
+        )}
+      </Drawer>
+    </>
   );
 }

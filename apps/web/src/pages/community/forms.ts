@@ -1,9 +1,35 @@
-import { STALL_POINT_TYPE_CODES, WORKROOM_ACTIVITY_KIND_CODES } from '@chengguan/contracts';
+import {
+  CASE_SOURCE_CODES,
+  PARTY_ID_TYPES,
+  PARTY_TYPE_CODES,
+  STALL_POINT_TYPE_CODES,
+  WORKROOM_ACTIVITY_KIND_CODES,
+} from '@chengguan/contracts';
+import dayjs from 'dayjs';
 import type { ActionSpec } from '../../components/ActionFormDrawer.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
 
 // The officers' writes on compounds, stall points and workrooms that the console offers as forms (ActionFormDrawer).
 // Field names are the bodies' keys (packages/contracts/src/community.ts).
+
+/** The flat form of 处置物业报告 as the route's body: the officers are the inspectors, or the case's team. */
+function disposalBody(v: Record<string, unknown>): Record<string, unknown> {
+  const base = { disposal: v.disposal, ...(v.note ? { note: v.note } : {}) };
+  if (v.disposal === 'inspection') return { ...base, inspectorIds: v.inspectorIds, dueOn: v.dueOn };
+  if (v.disposal !== 'case') return base;
+  const registration = {
+    date: v.caseDate,
+    discoveredOn: v.discoveredOn,
+    source: v.source,
+    offenceCode: v.offenceCode,
+    party: { type: v.partyType, name: v.partyName, idType: v.partyIdType, idNumber: v.partyIdNumber },
+    act: { actDate: v.actDate },
+    location: v.location,
+    facts: v.facts,
+    officerIds: v.inspectorIds,
+  };
+  return { ...base, registration };
+}
 
 const opts = (codes: readonly string[], prefix: string) => codes.map((c) => ({ value: c, label: `${prefix}.${c}` as MessageKey }));
 
@@ -27,6 +53,64 @@ export const COMMUNITY_FORMS = {
       { name: 'room', label: 'act.f.room', kind: 'text', required: true, maxLength: 50 },
       { name: 'reason', label: 'act.f.reason', kind: 'textarea', required: true, maxLength: 500 },
     ],
+  },
+  reportDispose: {
+    key: 'cp-dispose',
+    title: 'act.cp.dispose',
+    method: 'post',
+    path: (id) => `/api/v1/property-reports/${id}/dispose`,
+    fields: [
+      {
+        name: 'disposal',
+        label: 'act.f.disposal',
+        kind: 'select',
+        required: true,
+        options: opts(['inspection', 'case', 'closed'], 'act.disposal'),
+      },
+      { name: 'inspectorIds', label: 'act.f.disposalOfficers', kind: 'officers' },
+      { name: 'dueOn', label: 'act.f.dueOn', kind: 'date', initial: () => dayjs().add(7, 'day') },
+      { name: 'offenceCode', label: 'act.f.offenceCode', kind: 'text', maxLength: 40 },
+      { name: 'source', label: 'act.f.caseSource', kind: 'select', options: opts(CASE_SOURCE_CODES, 'case.source'), initial: 'complaint' },
+      {
+        name: 'partyType',
+        label: 'act.f.partyType',
+        kind: 'select',
+        options: opts(PARTY_TYPE_CODES, 'case.partyType'),
+        initial: 'natural_person',
+      },
+      { name: 'partyName', label: 'act.f.partyName', kind: 'text', maxLength: 100 },
+      { name: 'partyIdType', label: 'act.f.partyIdType', kind: 'select', options: opts(PARTY_ID_TYPES, 'case.idType'), initial: 'id_card' },
+      { name: 'partyIdNumber', label: 'act.f.partyIdNumber', kind: 'text', maxLength: 40 },
+      { name: 'caseDate', label: 'act.f.caseDate', kind: 'date', initial: () => dayjs() },
+      { name: 'discoveredOn', label: 'act.f.discoveredOn', kind: 'date', initial: () => dayjs() },
+      { name: 'actDate', label: 'act.f.actDate', kind: 'date', initial: () => dayjs() },
+      { name: 'location', label: 'act.f.location', kind: 'text', maxLength: 300 },
+      { name: 'facts', label: 'act.f.facts', kind: 'textarea', maxLength: 20000 },
+      { name: 'note', label: 'act.f.note', kind: 'textarea', maxLength: 500 },
+    ],
+    shape: disposalBody,
+    fieldMap: {
+      'registration.officerIds': 'inspectorIds',
+      'registration.date': 'caseDate',
+      'registration.discoveredOn': 'discoveredOn',
+      'registration.source': 'source',
+      'registration.offenceCode': 'offenceCode',
+      'registration.party.type': 'partyType',
+      'registration.party.name': 'partyName',
+      'registration.party.idType': 'partyIdType',
+      'registration.party.idNumber': 'partyIdNumber',
+      'registration.act.actDate': 'actDate',
+      'registration.location': 'location',
+      'registration.facts': 'facts',
+      registration: 'offenceCode',
+    },
+  },
+  annotationRelease: {
+    key: 'cp-release',
+    title: 'act.cp.release',
+    method: 'post',
+    path: (id) => `/api/v1/house-annotations/${id}/release`,
+    fields: [{ name: 'releaseReason', label: 'act.f.releaseReason', kind: 'textarea', required: true, maxLength: 500 }],
   },
   stallPoint: {
     key: 'st-point',

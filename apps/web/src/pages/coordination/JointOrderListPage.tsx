@@ -146,7 +146,7 @@ export default function JointOrderListPage() {
         onOk={() => void play()}
         destroyOnHidden
       >
-        <Form form={playForm} layout="vertical" preserve={false}>
+        <Form form={playForm} name="partner-sim" layout="vertical" preserve={false}>
           <Form.Item
             name="partnerId"
             label={t('joint.col.partner')}

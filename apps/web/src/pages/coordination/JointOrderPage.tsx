@@ -115,7 +115,9 @@ export default function JointOrderPage() {
           {d.partnerOrderNo && <Descriptions.Item label={t('joint.page.partnerOrderNo')}>{d.partnerOrderNo}</Descriptions.Item>}
           {d.ticketId && (
             <Descriptions.Item label={t('joint.page.ticket')}>
-              <Link to={`/tickets/${d.ticketId}`}>{d.ticketNumber}</Link>
+              <Link to={`/tickets/${d.ticketId}`} data-testid="joint-order-ticket-link">
+                {d.ticketNumber}
+              </Link>
             </Descriptions.Item>
           )}
           {d.caseId && (
@@ -190,7 +192,7 @@ export default function JointOrderPage() {
         destroyOnHidden
       >
         <Alert type="info" showIcon message={t('joint.ticket.hint')} style={{ marginBottom: 12 }} />
-        <Form form={ticketForm} layout="vertical" preserve={false} data-testid="joint-ticket-form">
+        <Form form={ticketForm} name="joint-ticket" layout="vertical" preserve={false} data-testid="joint-ticket-form">
           <Form.Item
             name="categoryCode"
             label={t('joint.ticket.category')}

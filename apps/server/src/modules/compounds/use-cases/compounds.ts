@@ -8,6 +8,7 @@ import type {
   DisposePropertyReportBody,
   HouseAnnotation,
   HouseAnnotationBody,
+  HouseAnnotationListQuery,
   PageOf,
   PropertyReport,
   PropertyReportBody,
@@ -462,6 +463,13 @@ export async function listReports(deps: Deps, actor: Actor, q: PropertyReportLis
   let base = reportQuery(deps.db).where('o.path', 'like', `${actor.jurisdictionPath}%`);
   if (q.compoundId) base = base.where('r.compound_id', '=', q.compoundId);
   if (q.state) base = base.where('r.state', '=', q.state);
+  if (q.problem) base = base.where('r.problem', '=', q.problem);
+  if (q.q) {
+    const text = q.q;
+    base = base.where(
+      sql<boolean>`(position(${text} in r.number) > 0 or position(${text} in s.name) > 0 or position(${text} in coalesce(r.room, '')) > 0)`,
+    );
+  }
   const total = Number(
     (
       await base
@@ -658,12 +666,52 @@ export async function getAnnotation(deps: Deps, actor: Actor, id: string): Promi
   return toAnnotation(deps, await annotationOrFail(deps.db, actor, id));
 }
 
-export async function listAnnotations(deps: Deps, actor: Actor, compoundId?: string): Promise<HouseAnnotation[]> {
+export async function listAnnotations(deps: Deps, actor: Actor, q: HouseAnnotationListQuery): Promise<PageOf<HouseAnnotation>> {
   assertPermission(actor, 'subject:read');
-  let q = annotationQuery(deps.db).where('o.path', 'like', `${actor.jurisdictionPath}%`);
-  if (compoundId) q = q.where('a.compound_id', '=', compoundId);
-  const rows = await q.orderBy('a.created_at', 'desc').limit(200).execute();
-  return rows.map((r) => toAnnotation(deps, r as AnnotationRow));
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 20;
+  let base = annotationQuery(deps.db).where('o.path', 'like', `${actor.jurisdictionPath}%`);
+  if (q.compoundId) base = base.where('a.compound_id', '=', q.compoundId);
+  if (q.state) base = base.where('a.state', '=', q.state);
+  if (q.q) {
+    const text = q.q;
+    base = base.where(sql<boolean>`(position(${text} in s.name) > 0 or position(${text} in a.room) > 0)`);
+  }
+  const total = Number(
+    (
+      await base
+        .clearSelect()
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const rows = await base
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { items: rows.map((r) => toAnnotation(deps, r as AnnotationRow)), total, page, pageSize };
+}
+
+export async function exportAnnotations(deps: Deps, actor: Actor, q: HouseAnnotationListQuery): Promise<Buffer> {
+  const { items } = await listAnnotations(deps, actor, { ...q, page: 1, pageSize: 200 });
+  const STATE = { annotating: '注记中', annotated: '已注记', releasing: '解注记中', released: '已解注记' };
+  const simulator = housingConnector(deps)?.simulator ?? false;
+  return toXlsx(
+    simulator ? '房屋注记（房屋管理部门为本地模拟）' : '房屋注记',
+    [
+      { header: '小区', value: (a) => a.compoundName },
+      { header: '房号', value: (a) => a.room },
+      { header: '注记原因', value: (a) => a.reason },
+      { header: '状态', value: (a) => STATE[a.state] },
+      { header: '房管编号', value: (a) => a.housingRef ?? '' },
+      { header: '解注记原因', value: (a) => a.releaseReason ?? '' },
+      { header: '注记时间', value: (a) => a.annotatedAt ?? '' },
+      { header: '解注记时间', value: (a) => a.releasedAt ?? '' },
+    ],
+    items,
+  );
 }
 
 /** 房屋注记: recorded as 注记中 and the signed message queued for the housing department (retried until it answers). */

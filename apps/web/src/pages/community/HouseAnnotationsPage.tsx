@@ -1,0 +1,2 @@
+import { HouseAnnotationsPage } from './CommunityLists.tsx';
+export default HouseAnnotationsPage;

@@ -1,0 +1,2 @@
+import { PropertyReportsPage } from './CommunityLists.tsx';
+export default PropertyReportsPage;
