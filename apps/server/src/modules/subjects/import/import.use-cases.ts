@@ -227,6 +227,9 @@ export async function commitImportBatch(deps: Deps, batchId: string): Promise<vo
     ).rows[0];
     if (locked?.status !== 'committing') return;
     const actorId = locked.committed_by;
+    // A bulk transaction of simple statements: no JIT compilation (a statement trigger over 49,484 rows compiled for
+    // 0.6 s of its 1.5 s).
+    await sql`SET LOCAL jit = off`.execute(trx);
     // Rows that became duplicates since the check (a record registered meanwhile with the same credit code, plate or
     // 一店一码): set aside for the merge review like the others, so the load below meets no unique key.
     const late = await sql`
