@@ -71,12 +71,20 @@ export type SubjectRow = Awaited<ReturnType<ReturnType<typeof subjectsQuery>['ex
 
 /**
  * The orgs of the jurisdiction (those whose path starts with the caller's), and with `orgId` those of that org's
- * subtree too: a record is in the list when its org (its squad, else its bureau) is one of them.
+ * subtree too: a record is in the list when its org (its squad, else its bureau) is one of them. Null when that is
+ * every org (the city's own users, no org chosen): no condition at all then — with the whole city's ids as values the
+ * planner, misled by their statistics, read the jurisdiction index's 300,000 entries beside a search's few thousand.
  */
-export async function jurisdictionOrgIds(db: Executor, jurisdictionPath: string, orgId?: string): Promise<string[]> {
-  let q = db.selectFrom('orgs').select('id').where('path', 'like', `${jurisdictionPath}%`);
-  if (orgId) q = q.where('path', 'like', sql<string>`(SELECT path FROM orgs WHERE id = ${orgId}) || '%'`);
-  return (await q.execute()).map((r) => r.id);
+export async function jurisdictionOrgIds(db: Executor, jurisdictionPath: string, orgId?: string): Promise<string[] | null> {
+  const inside = orgId
+    ? sql<boolean>`path LIKE ${`${jurisdictionPath}%`} AND path LIKE (SELECT path FROM orgs WHERE id = ${orgId}) || '%'`
+    : sql<boolean>`path LIKE ${`${jurisdictionPath}%`}`;
+  const rows = await db
+    .selectFrom('orgs')
+    .select(['id', inside.as('inside')])
+    .execute();
+  const ids = rows.filter((r) => r.inside).map((r) => r.id);
+  return ids.length === rows.length ? null : ids;
 }
 
 /**
@@ -84,7 +92,8 @@ export async function jurisdictionOrgIds(db: Executor, jurisdictionPath: string,
  * as values, so the planner weighs them with that index's statistics — a squad's 2,000 records are read through the
  * index in the list's order, a district's or the city's by the list's order with the check on each index entry.
  */
-export const inOrgs = (orgIds: readonly string[]) => sql<SqlBool>`COALESCE(s.org_id, s.bureau_id) = ANY(${[...orgIds]}::uuid[])`;
+export const inOrgs = (orgIds: readonly string[] | null) =>
+  orgIds === null ? sql<SqlBool>`true` : sql<SqlBool>`COALESCE(s.org_id, s.bureau_id) = ANY(${[...orgIds]}::uuid[])`;
 
 /**
  * The list's filters as one condition on `subjects s` alone (no join: the count and the page's ids are read from the
@@ -92,7 +101,7 @@ export const inOrgs = (orgIds: readonly string[]) => sql<SqlBool>`COALESCE(s.org
  * estimate after a two-character search joined every matching record to every org by a nested loop);
  * `orgIds` = jurisdictionOrgIds(…).
  */
-function filtered(db: Executor, f: SubjectFilter, orgIds: readonly string[], anyUngraded: boolean) {
+function filtered(db: Executor, f: SubjectFilter, orgIds: readonly string[] | null, anyUngraded: boolean) {
   let q = db.selectFrom('subjects as s').where(inOrgs(orgIds));
   q = q.where('s.status', '=', f.status ?? 'active');
   if (f.q) {
@@ -146,6 +155,12 @@ async function ungradedExist(db: Executor, status: string): Promise<boolean> {
 
 /** Counts stop here (the list shows 「10,000+」). */
 export const SUBJECT_COUNT_CAP = 10_000;
+/**
+ * A search term of one or two characters (「红星」, 「面馆」) counts to 1,000 at most (「1,000+」): such a term can match
+ * tens of thousands of records, each of which the count would have to read and check, while the person searching
+ * needs only to know that the term is too broad and to type more.
+ */
+export const SUBJECT_SHORT_TERM_COUNT_CAP = 1_000;
 
 export async function listSubjectRows(db: Executor, f: SubjectFilter, limit: number, offset: number) {
   const [orgIds, anyUngraded] = await Promise.all([
@@ -153,12 +168,13 @@ export async function listSubjectRows(db: Executor, f: SubjectFilter, limit: num
     f.licence ? ungradedExist(db, f.status ?? 'active') : false,
   ]);
   const base = filtered(db, f, orgIds, anyUngraded);
+  const cap = f.q && [...f.q].length <= 2 ? SUBJECT_SHORT_TERM_COUNT_CAP : SUBJECT_COUNT_CAP;
   const [countRow, page] = await Promise.all([
     db
       .selectFrom(
         base
           .select(sql.lit(1).as('one'))
-          .limit(SUBJECT_COUNT_CAP + 1)
+          .limit(cap + 1)
           .as('c'),
       )
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -176,7 +192,7 @@ export async function listSubjectRows(db: Executor, f: SubjectFilter, limit: num
   );
   const items = page.map((r) => rows.get(r.id)).filter((r): r is SubjectRow => r !== undefined);
   const n = Number(countRow.n);
-  return { items, total: Math.min(n, SUBJECT_COUNT_CAP), capped: n > SUBJECT_COUNT_CAP };
+  return { items, total: Math.min(n, cap), capped: n > cap };
 }
 
 export async function findSubjectRow(db: Executor, id: string, today: string): Promise<SubjectRow | undefined> {

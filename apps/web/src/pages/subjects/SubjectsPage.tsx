@@ -177,7 +177,9 @@ export default function SubjectsPage() {
           columns={columns}
           scroll={{ x: 1100 }}
           onRow={(s) => ({ onClick: () => navigate(`/subjects/${s.id}`), style: { cursor: 'pointer' } })}
-          pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
+          pagination={serverPagination(paging, list.data?.total ?? 0, setPaging, (n) =>
+            list.data?.totalCapped ? t('common.totalAtLeast', { n: n.toLocaleString() }) : t('common.total', { n }),
+          )}
           data-testid="subjects-table"
         />
       ) : map.error ? (
