@@ -132,8 +132,12 @@ export default function ReviewsPage() {
           <Form.Item name="orgId">
             <Select allowClear placeholder={t('act.f.squad')} style={{ width: 180 }} options={squads} />
           </Form.Item>
-          <Form.Item name="decided" label={t('act.f.decidedOn')}>
-            <DatePicker.RangePicker allowEmpty={[true, true]} />
+          <Form.Item name="decided">
+            <DatePicker.RangePicker
+              placeholder={[t('act.f.decidedOn'), t('act.f.decidedOn')]}
+              allowEmpty={[true, true]}
+              style={{ maxWidth: '100%' }}
+            />
           </Form.Item>
           <Form.Item name="kind">
             <Select
