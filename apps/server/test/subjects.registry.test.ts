@@ -276,7 +276,8 @@ describe('governance', () => {
     expect(await route()).toBe(ljz.id);
     // An instant past any write of this process (its forced rechecks), the revision read then; within the recheck
     // bound the kept areas answer, past it the new revision.
-    const t0 = performance.now() + 120_000;
+    // Whole milliseconds: (t0 + 1000) - t0 is exactly 1000 (with a fractional t0 it can round to 999.99…).
+    const t0 = Math.ceil(performance.now()) + 120_000;
     const at = (now: number) => squadOfPoint(db, ljz.bureau_id!, [121.504, 31.2295], { now, recheckMs: 1000 });
     expect(await at(t0)).toBe(ljz.id);
     await sql`UPDATE org_areas SET min_lon = min_lon + 1, max_lon = max_lon + 1 WHERE org_id = ${ljz.id}`.execute(db);
