@@ -316,14 +316,18 @@ describe('configuration lists: review sheets and score items filter, page on the
     const mine = await ok<ReviewSheet>(call('pd_super', 'POST', `${P}/review-sheets`, { name: '浦东列表测试表甲', items }), 201);
     await ok<ReviewSheet>(call('pd_super', 'POST', `${P}/review-sheets`, { name: '浦东列表测试表乙', items }), 201);
     const theirs = await ok<ReviewSheet>(call('qp_super', 'POST', `${P}/review-sheets`, { name: '青浦列表测试表', items }), 201);
-    const pdPage = await ok<PageOf<ReviewSheet>>(call('pd_super', 'GET', `${P}/review-sheets?q=${encodeURIComponent('列表测试表')}&pageSize=1`));
+    const pdPage = await ok<PageOf<ReviewSheet>>(
+      call('pd_super', 'GET', `${P}/review-sheets?q=${encodeURIComponent('列表测试表')}&pageSize=1`),
+    );
     expect(pdPage).toMatchObject({ total: 2, page: 1, pageSize: 1 });
     expect(pdPage.items).toHaveLength(1);
     const second = await ok<PageOf<ReviewSheet>>(
       call('pd_super', 'GET', `${P}/review-sheets?q=${encodeURIComponent('列表测试表')}&pageSize=1&page=2`),
     );
     expect([pdPage.items[0]!.name, second.items[0]!.name].sort()).toEqual(['浦东列表测试表乙', '浦东列表测试表甲']);
-    const city = await ok<PageOf<ReviewSheet>>(call('sh_super', 'GET', `${P}/review-sheets?q=${encodeURIComponent('列表测试表')}&scope=bureau`));
+    const city = await ok<PageOf<ReviewSheet>>(
+      call('sh_super', 'GET', `${P}/review-sheets?q=${encodeURIComponent('列表测试表')}&scope=bureau`),
+    );
     expect(city.items.map((x) => x.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
     const cityOnly = await ok<PageOf<ReviewSheet>>(call('pd_super', 'GET', `${P}/review-sheets?scope=city&active=true`));
     expect(cityOnly.items.every((x) => x.bureauId === null && x.active)).toBe(true);
@@ -338,7 +342,9 @@ describe('configuration lists: review sheets and score items filter, page on the
     expect(all.total).toBe(all.items.length);
     expect(all.sources.length).toBeGreaterThan(0);
     const one = all.items[0]!;
-    const bySource = await ok<ScoreItemPage>(call('pd_super', 'GET', `${P}/score-items?source=${one.source}&level=${one.levels[0]}&pageSize=1`));
+    const bySource = await ok<ScoreItemPage>(
+      call('pd_super', 'GET', `${P}/score-items?source=${one.source}&level=${one.levels[0]}&pageSize=1`),
+    );
     expect(bySource.items[0]).toMatchObject({ source: one.source });
     expect(bySource.total).toBe(all.items.filter((i) => i.source === one.source && i.levels.includes(one.levels[0]!)).length);
     const byText = await ok<ScoreItemPage>(call('pd_super', 'GET', `${P}/score-items?q=${encodeURIComponent(one.labelZh)}`));

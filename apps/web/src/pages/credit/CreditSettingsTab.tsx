@@ -170,7 +170,13 @@ export function CreditSettingsTab({ bureauId }: { bureauId: string | null }) {
         fixed={{ bureauId }}
         initial={
           line
-            ? { offenceCode: line.offenceCode, record: line.record, severity: line.severity, publishMonths: line.publishMonths ?? undefined, note: line.note ?? undefined }
+            ? {
+                offenceCode: line.offenceCode,
+                record: line.record,
+                severity: line.severity,
+                publishMonths: line.publishMonths ?? undefined,
+                note: line.note ?? undefined,
+              }
             : undefined
         }
         onClose={() => setOpen(null)}

@@ -100,9 +100,7 @@ const lineView = (r: {
 async function catalogueFiltered(deps: Deps, actor: Actor, q: CreditCatalogueQuery) {
   assertPermission(actor, 'credit:read');
   await bureauOrFail(deps.db, actor, q.bureauId);
-  let query = deps.db
-    .selectFrom('credit_catalogue as c')
-    .where('c.bureau_id', '=', q.bureauId);
+  let query = deps.db.selectFrom('credit_catalogue as c').where('c.bureau_id', '=', q.bureauId);
   const text = q.q?.trim();
   if (text) {
     const pattern = containsPattern(text);
@@ -110,11 +108,7 @@ async function catalogueFiltered(deps: Deps, actor: Actor, q: CreditCatalogueQue
       eb.or([
         eb('c.offence_code', 'ilike', pattern),
         eb.exists(
-          eb
-            .selectFrom('law_offences as o')
-            .select('o.id')
-            .whereRef('o.code', '=', 'c.offence_code')
-            .where('o.name', 'ilike', pattern),
+          eb.selectFrom('law_offences as o').select('o.id').whereRef('o.code', '=', 'c.offence_code').where('o.name', 'ilike', pattern),
         ),
       ]),
     );
