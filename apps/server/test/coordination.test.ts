@@ -134,9 +134,9 @@ describe('joint work orders', () => {
     );
     expect(reported).toMatchObject({ state: 'reported', resultPhotos: [photo] });
     // The photo is read through the order: by either side, not by another district, not a file the order does not name.
-    const seen = await call('pd_jj_01', 'GET', `/api/v1/joint-orders/${o.id}/photos/${photo}`);
-    expect(seen.statusCode, seen.body).toBe(200);
-    expect(seen.rawPayload.equals(jpeg('muck'))).toBe(true);
+    const photoRead = await call('pd_jj_01', 'GET', `/api/v1/joint-orders/${o.id}/photos/${photo}`);
+    expect(photoRead.statusCode, photoRead.body).toBe(200);
+    expect(photoRead.rawPayload.equals(jpeg('muck'))).toBe(true);
     expect((await call('pd_ljz_01', 'GET', `/api/v1/joint-orders/${o.id}/photos/${'0'.repeat(64)}`)).statusCode).toBe(404);
     tokens.qp_command = await ctx.login('qp_command');
     expect((await call('qp_command', 'GET', `/api/v1/joint-orders/${o.id}/photos/${photo}`)).statusCode).toBe(404);
