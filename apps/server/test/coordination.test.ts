@@ -13,6 +13,7 @@ import type {
   PartnerUnit,
   TicketDetail,
 } from '@chengguan/contracts';
+import { scanJointOrderAlerts } from '../src/modules/coordination/index.ts';
 import { caseKit, jpeg, type CaseKit } from './cases-support.ts';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
 import { pdfText } from './pdf-text.ts';
@@ -132,6 +133,13 @@ describe('joint work orders', () => {
       step('pd_ljz_01', o.id, 'report', { resultText: '已责令当事人清理撒漏，车辆密闭后放行，拟立案查处', photoSm3s: [photo] }),
     );
     expect(reported).toMatchObject({ state: 'reported', resultPhotos: [photo] });
+    // The photo is read through the order: by either side, not by another district, not a file the order does not name.
+    const photoRead = await call('pd_jj_01', 'GET', `/api/v1/joint-orders/${o.id}/photos/${photo}`);
+    expect(photoRead.statusCode, photoRead.body).toBe(200);
+    expect(photoRead.rawPayload.equals(jpeg('muck'))).toBe(true);
+    expect((await call('pd_ljz_01', 'GET', `/api/v1/joint-orders/${o.id}/photos/${'0'.repeat(64)}`)).statusCode).toBe(404);
+    tokens.qp_command = await ctx.login('qp_command');
+    expect((await call('qp_command', 'GET', `/api/v1/joint-orders/${o.id}/photos/${photo}`)).statusCode).toBe(404);
     expect(reported.handle.status).toBe('late');
     expect(reported.events.at(-1)).toMatchObject({ action: 'report', late: true });
     const confirmed = await ok<JointOrderDetail>(step('pd_jj_01', o.id, 'confirm'));
@@ -205,6 +213,62 @@ describe('joint work orders', () => {
     });
     expect(qp.statusCode).toBe(404);
     expect(errorBody(qp).field).toBe('ticketId');
+  });
+
+  it('overdue alerts: not accepted, then not reported, by the limit — the squad’s leaders are told once per limit', async () => {
+    const o = await ok<JointOrderDetail>(call('pd_jj_01', 'POST', '/api/v1/joint-orders', muckTruck({ vehiclePlate: '沪D77777' })), 201);
+    const row = await ctx.deps.db.selectFrom('joint_orders').selectAll().where('id', '=', o.id).executeTakeFirstOrThrow();
+    const leaders = await ctx.deps.db
+      .selectFrom('officers as f')
+      .innerJoin('officer_roles as r', 'r.officer_id', 'f.id')
+      .select(['f.id', 'f.phone'])
+      .distinct()
+      .where('f.org_id', '=', org('pd-ljz'))
+      .where('r.role', '=', 'squad_leader')
+      .where('f.active', '=', true)
+      .execute();
+    expect(leaders.length).toBeGreaterThan(0);
+    const withPhone = leaders.filter((l) => /^1\d{10}$/.test((l.phone ?? '').replace(/[\s-]/g, ''))).length;
+    const told = async () => ({
+      alerts: await ctx.deps.db
+        .selectFrom('joint_order_alerts')
+        .select(['clock', 'recipients', 'sms'])
+        .where('order_id', '=', o.id)
+        .orderBy('clock')
+        .execute(),
+      inbox: (
+        await ctx.deps.db
+          .selectFrom('console_messages')
+          .select('recipient_id')
+          .where('dedupe_key', 'like', `joint-order-alert:${o.id}:%`)
+          .execute()
+      ).length,
+      sms: (await ctx.deps.db.selectFrom('messages').select('id').where('text', 'like', `%联合工单${o.number}%`).execute()).length,
+    });
+    const at = (d: Date | string, minutes: number) => new Date(new Date(d).getTime() + minutes * 60_000);
+
+    await scanJointOrderAlerts(ctx.deps, at(row.accept_due_at, -1));
+    expect(await told()).toEqual({ alerts: [], inbox: 0, sms: 0 });
+    await scanJointOrderAlerts(ctx.deps, at(row.accept_due_at, 1));
+    expect(await told()).toEqual({
+      alerts: [{ clock: 'accept', recipients: leaders.length, sms: withPhone }],
+      inbox: leaders.length,
+      sms: withPhone,
+    });
+    await scanJointOrderAlerts(ctx.deps, at(row.accept_due_at, 2)); // a rerun sends nothing
+    expect((await told()).inbox).toBe(leaders.length);
+
+    // Accepted late; the handling limit passes without a report: one more alert, once.
+    await ok(step('pd_ljz_leader', o.id, 'accept'));
+    await scanJointOrderAlerts(ctx.deps, at(row.handle_due_at, 1));
+    await scanJointOrderAlerts(ctx.deps, at(row.handle_due_at, 30));
+    const after = await told();
+    expect(after.alerts.map((a) => a.clock)).toEqual(['accept', 'handle']);
+    expect(after).toMatchObject({ inbox: 2 * leaders.length, sms: 2 * withPhone });
+    const inbox = await ok<PageOf<{ title: string; link: string | null }>>(call('pd_ljz_leader', 'GET', '/api/v1/inbox?pageSize=50'));
+    expect(inbox.items.filter((m) => m.link === `/joint-orders/${o.id}`).map((m) => m.title)).toEqual(
+      expect.arrayContaining([expect.stringContaining('接单时限'), expect.stringContaining('处置反馈时限')]),
+    );
   });
 
   it('forbidden paths: another district, another partner, a role that may not, a squad beyond a partner account', async () => {

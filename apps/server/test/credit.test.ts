@@ -3,7 +3,14 @@
 // the minimum period refused with the date (C2), then decided and withdrawn from publication; the signed 专用信用报告
 // verifiable on the public page; settings and catalogue; and the forbidden paths (wrong role, other district).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreditRecordView, CreditReportView, CreditSettingsView, PageOf, PortalCreditState } from '@chengguan/contracts';
+import type {
+  CreditCatalogueLineView,
+  CreditRecordView,
+  CreditReportView,
+  CreditSettingsView,
+  PageOf,
+  PortalCreditState,
+} from '@chengguan/contracts';
 import { failNextCreditAnswers, JOB_CREDIT_SEND, setCreditTransport, simulatorApplied } from '../src/modules/credit/index.ts';
 import { runDueJobs } from '../src/modules/scheduler/index.ts';
 import { caseKit, decidedCase, ID_CARD, type CaseKit } from './cases-support.ts';
@@ -202,6 +209,33 @@ describe('credit records, repair and the report', () => {
       severity: 'serious',
     });
     expect(line.statusCode, line.body).toBe(200);
+    expect((line.json() as CreditCatalogueLineView).offenceName).toBeTruthy();
+    const listed = await ok<PageOf<CreditCatalogueLineView>>(
+      call('pd_legal', 'GET', `/api/v1/credit/catalogue?bureauId=${pd}&q=SH-LJ-57-4`),
+    );
+    expect(listed.items.map((l) => l.offenceCode)).toEqual(['SH-LJ-57-4']);
+    expect(listed.items[0]).toMatchObject({ severity: 'serious', offenceName: (line.json() as CreditCatalogueLineView).offenceName });
+    const byName = await ok<PageOf<CreditCatalogueLineView>>(
+      call(
+        'pd_legal',
+        'GET',
+        `/api/v1/credit/catalogue?bureauId=${pd}&severity=serious&record=true&pageSize=1&q=${encodeURIComponent(listed.items[0]!.offenceName!.slice(0, 4))}`,
+      ),
+    );
+    expect(byName).toMatchObject({ page: 1, pageSize: 1 });
+    expect(byName.items.every((l) => l.severity === 'serious' && l.record)).toBe(true);
+    expect(byName.total).toBeGreaterThanOrEqual(1);
+    const none = await ok<PageOf<CreditCatalogueLineView>>(
+      call('pd_legal', 'GET', `/api/v1/credit/catalogue?bureauId=${pd}&q=SH-LJ-57-4&severity=general`),
+    );
+    expect(none.total).toBe(0);
+    const xlsx = await call('pd_legal', 'GET', `/api/v1/credit/catalogue/export.xlsx?bureauId=${pd}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // Another district's catalogue does not exist for the reader (404, as every record outside the jurisdiction).
+    expect((await call('qp_leader', 'GET', `/api/v1/credit/catalogue?bureauId=${pd}`)).statusCode).toBe(404);
+    expect((await call('qp_leader', 'GET', `/api/v1/credit/catalogue/export.xlsx?bureauId=${pd}`)).statusCode).toBe(404);
+    expect((await call('pd_ljz_01', 'GET', `/api/v1/credit/catalogue?bureauId=${pd}`)).statusCode).toBe(403);
     expect(
       (
         await call('pd_legal', 'POST', '/api/v1/credit/catalogue', {

@@ -15,10 +15,12 @@ import type {
   ProportionalityAlert,
   Recording,
   RecordingCoverage,
+  ReviewSheet,
   SampleDetail,
   SamplingPlan,
   ScoreCard,
   ScoreConfig,
+  ScoreItemPage,
   SupervisionHome,
   SupervisionNotice,
   CaseDetail,
@@ -308,9 +310,55 @@ describe('全过程记录, 两单两书, 督办, complaints', () => {
   });
 });
 
+describe('configuration lists: review sheets and score items filter, page on the server and export', () => {
+  it('each district sees the city’s sheets and its own; the city sees all; items by source and level; officers may not read', async () => {
+    const items = [{ code: 'docs', labelZh: '文书', labelEn: 'Documents', maxPoints: 10 }];
+    const mine = await ok<ReviewSheet>(call('pd_super', 'POST', `${P}/review-sheets`, { name: '浦东列表测试表甲', items }), 201);
+    await ok<ReviewSheet>(call('pd_super', 'POST', `${P}/review-sheets`, { name: '浦东列表测试表乙', items }), 201);
+    const theirs = await ok<ReviewSheet>(call('qp_super', 'POST', `${P}/review-sheets`, { name: '青浦列表测试表', items }), 201);
+    const pdPage = await ok<PageOf<ReviewSheet>>(
+      call('pd_super', 'GET', `${P}/review-sheets?q=${encodeURIComponent('列表测试表')}&pageSize=1`),
+    );
+    expect(pdPage).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect(pdPage.items).toHaveLength(1);
+    const second = await ok<PageOf<ReviewSheet>>(
+      call('pd_super', 'GET', `${P}/review-sheets?q=${encodeURIComponent('列表测试表')}&pageSize=1&page=2`),
+    );
+    expect([pdPage.items[0]!.name, second.items[0]!.name].sort()).toEqual(['浦东列表测试表乙', '浦东列表测试表甲']);
+    const city = await ok<PageOf<ReviewSheet>>(
+      call('sh_super', 'GET', `${P}/review-sheets?q=${encodeURIComponent('列表测试表')}&scope=bureau`),
+    );
+    expect(city.items.map((x) => x.id)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+    const cityOnly = await ok<PageOf<ReviewSheet>>(call('pd_super', 'GET', `${P}/review-sheets?scope=city&active=true`));
+    expect(cityOnly.items.every((x) => x.bureauId === null && x.active)).toBe(true);
+    const xlsx = await call('pd_super', 'GET', `${P}/review-sheets/export.xlsx?q=${encodeURIComponent('列表测试表')}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await call('pd_ljz_01', 'GET', `${P}/review-sheets`)).statusCode).toBe(403);
+    expect((await call('pd_ljz_01', 'GET', `${P}/review-sheets/export.xlsx`)).statusCode).toBe(403);
+    expect((await call('pd_super', 'GET', `${P}/review-sheets?pageSize=0`)).statusCode).toBe(400);
+
+    const all = await ok<ScoreItemPage>(call('pd_super', 'GET', `${P}/score-items?pageSize=30`));
+    expect(all.total).toBe(all.items.length);
+    expect(all.sources.length).toBeGreaterThan(0);
+    const one = all.items[0]!;
+    const bySource = await ok<ScoreItemPage>(
+      call('pd_super', 'GET', `${P}/score-items?source=${one.source}&level=${one.levels[0]}&pageSize=1`),
+    );
+    expect(bySource.items[0]).toMatchObject({ source: one.source });
+    expect(bySource.total).toBe(all.items.filter((i) => i.source === one.source && i.levels.includes(one.levels[0]!)).length);
+    const byText = await ok<ScoreItemPage>(call('pd_super', 'GET', `${P}/score-items?q=${encodeURIComponent(one.labelZh)}`));
+    expect(byText.items.map((i) => i.code)).toContain(one.code);
+    const items2 = await call('pd_super', 'GET', `${P}/score-items/export.xlsx?level=officer`);
+    expect(items2.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await call('pd_ljz_01', 'GET', `${P}/score-items`)).statusCode).toBe(403);
+    expect((await call('pd_ljz_01', 'GET', `${P}/score-items/export.xlsx`)).statusCode).toBe(403);
+  });
+});
+
 describe('B7 考核 never scores fines', () => {
   it('a fine-based source is refused; only a city-wide supervisor configures; cards explain each line and ignore fines', async () => {
-    const config = await ok<ScoreConfig>(call('pd_super', 'GET', `${P}/score-items`));
+    const config = await ok<ScoreConfig>(call('pd_super', 'GET', `${P}/score-items?pageSize=30`));
     const items = config.items;
     const fines = await call('sh_super', 'PUT', `${P}/score-items`, {
       items: [...items, { code: 'fines', labelZh: '罚款', labelEn: 'Fines', source: 'fine_total', levels: ['officer'], maxPoints: 10 }],

@@ -35,12 +35,24 @@ export const CreditCatalogueLineView = Type.Object({
   id: Uuid,
   bureauId: Uuid,
   offenceCode: Type.String(),
+  /** The offence's name in the law library. */
+  offenceName: Nullable(Type.String()),
   record: Type.Boolean(),
   severity: literals(CREDIT_SEVERITIES),
   publishMonths: Nullable(Type.Integer()),
   note: Nullable(Type.String()),
 });
 export type CreditCatalogueLineView = Static<typeof CreditCatalogueLineView>;
+
+/** The catalogue of one bureau: search by offence code or name, filter by record / severity, paged. */
+export const CreditCatalogueQuery = Type.Object({
+  bureauId: Uuid,
+  ...PageQuery,
+  q: Type.Optional(Text(60)),
+  record: Type.Optional(Type.Boolean()),
+  severity: Type.Optional(literals(CREDIT_SEVERITIES)),
+});
+export type CreditCatalogueQuery = Static<typeof CreditCatalogueQuery>;
 
 export const SaveCreditCatalogueLineBody = Type.Object({
   bureauId: Uuid,

@@ -71,6 +71,16 @@ export const ReviewSheet = Type.Object({
 });
 export type ReviewSheet = Static<typeof ReviewSheet>;
 
+/** Review sheets: search by name, the city's or a bureau's, in use or not, paged. */
+export const REVIEW_SHEET_SCOPES = ['city', 'bureau'] as const;
+export const ReviewSheetQuery = Type.Object({
+  ...PageQuery,
+  q: Type.Optional(Text(60)),
+  scope: Type.Optional(literals(REVIEW_SHEET_SCOPES)),
+  active: Type.Optional(Type.Boolean()),
+});
+export type ReviewSheetQuery = Static<typeof ReviewSheetQuery>;
+
 export const CreateReviewSheetBody = Type.Object({
   name: Text(60, { minLength: 1 }),
   items: Type.Array(ReviewSheetItem, { minItems: 1, maxItems: 50 }),
@@ -484,6 +494,22 @@ export type ScoreItem = Static<typeof ScoreItem>;
 export const ScoreSource = Type.Object({ source: Type.String(), nameZh: Type.String(), nameEn: Type.String(), hasData: Type.Boolean() });
 export const ScoreConfig = Type.Object({ items: Type.Array(ScoreItem), sources: Type.Array(ScoreSource) });
 export type ScoreConfig = Static<typeof ScoreConfig>;
+/** Score items: search by code or name, by source and level, paged; `sources` lists every registered source. */
+export const ScoreItemQuery = Type.Object({
+  ...PageQuery,
+  q: Type.Optional(Text(60)),
+  source: Type.Optional(Code('^[a-z0-9_]{1,40}$', 40, 'a registered score source')),
+  level: Type.Optional(literals(SCORE_LEVELS)),
+});
+export type ScoreItemQuery = Static<typeof ScoreItemQuery>;
+export const ScoreItemPage = Type.Object({
+  items: Type.Array(ScoreItem),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  sources: Type.Array(ScoreSource),
+});
+export type ScoreItemPage = Static<typeof ScoreItemPage>;
 export const PutScoreItemsBody = Type.Object({ items: Type.Array(ScoreItem, { minItems: 1, maxItems: 30 }) });
 export type PutScoreItemsBody = Static<typeof PutScoreItemsBody>;
 

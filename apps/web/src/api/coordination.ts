@@ -24,6 +24,7 @@ export const coordinationApi = {
   orders: (query: Query, signal?: AbortSignal) => api.get<PageOf<JointOrderSummary>>('/api/v1/joint-orders', query, signal),
   ordersExportPath: '/api/v1/joint-orders/export.xlsx',
   order: (id: string, signal?: AbortSignal) => api.get<JointOrderDetail>(`/api/v1/joint-orders/${id}`, {}, signal),
+  photoUrl: (id: string, sm3: string) => `/api/v1/joint-orders/${id}/photos/${sm3}`,
   createOrder: (body: CreateJointOrderBody, w: { idempotencyKey?: string } = {}) =>
     api.post<JointOrderDetail>('/api/v1/joint-orders', body, w),
   step: (id: string, action: JointOrderActionCode, body: JointOrderStepBody, w: { idempotencyKey?: string } = {}) =>

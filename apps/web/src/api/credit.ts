@@ -25,8 +25,8 @@ import { api, download, type Query } from './client.ts';
 // 信用 (modules/credit), 复议/诉讼 (modules/reviews), 教育培训 (modules/training), 规范化中队 (modules/squads).
 export const creditApi = {
   settings: (bureauId: string) => api.get<CreditSettingsView>('/api/v1/credit/settings', { bureauId }),
-  catalogue: (bureauId: string, signal?: AbortSignal) =>
-    api.get<CreditCatalogueLineView[]>('/api/v1/credit/catalogue', { bureauId }, signal),
+  catalogue: (q: Query, signal?: AbortSignal) => api.get<PageOf<CreditCatalogueLineView>>('/api/v1/credit/catalogue', q, signal),
+  catalogueExportPath: '/api/v1/credit/catalogue/export.xlsx',
   records: (q: CreditRecordQuery, signal?: AbortSignal) => api.get<PageOf<CreditRecordView>>('/api/v1/credit/records', q as Query, signal),
   exportRecords: (q: CreditRecordQuery) => download('/api/v1/credit/records/export.xlsx', q as Query, '信用记录.xlsx'),
   repairs: (q: CreditRepairQuery, signal?: AbortSignal) => api.get<PageOf<CreditRepairView>>('/api/v1/credit/repairs', q as Query, signal),

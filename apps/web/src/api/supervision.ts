@@ -11,7 +11,7 @@ import type {
   PageOf,
   Recording,
   ReviewSheet,
-  ScoreConfig,
+  ScoreItemPage,
   ProportionalityAlert,
   Sample,
   SampleDetail,
@@ -28,8 +28,10 @@ type Write = { idempotencyKey?: string };
 const P = '/api/v1/supervision';
 
 export const supervisionApi = {
-  reviewSheets: (signal?: AbortSignal) => api.get<ReviewSheet[]>(`${P}/review-sheets`, {}, signal),
-  scoreConfig: (signal?: AbortSignal) => api.get<ScoreConfig>(`${P}/score-items`, {}, signal),
+  reviewSheets: (query: Query, signal?: AbortSignal) => api.get<PageOf<ReviewSheet>>(`${P}/review-sheets`, query, signal),
+  reviewSheetsExportPath: `${P}/review-sheets/export.xlsx`,
+  scoreItems: (query: Query, signal?: AbortSignal) => api.get<ScoreItemPage>(`${P}/score-items`, query, signal),
+  scoreItemsExportPath: `${P}/score-items/export.xlsx`,
   home: (signal?: AbortSignal) => api.get<SupervisionHome>(`${P}/home`, {}, signal),
   caseChecks: (caseId: string, signal?: AbortSignal) => api.get<CaseChecks>(`${P}/cases/${caseId}/checks`, {}, signal),
   runCheck: (caseId: string, w: Write = {}) => api.post<CaseFileCheck>(`${P}/cases/${caseId}/checks`, {}, w),

@@ -10,6 +10,7 @@ import { casesApi } from '../api/cases.ts';
 import { subjectApi } from '../api/subjects.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.tsx';
 import { useSubmit } from '../lib/useSubmit.ts';
+import { OffenceSelect } from '../pages/law/components/OffenceSelect.tsx';
 import { useOrgOptions } from '../pages/waste/waste-shared.tsx';
 
 export type ActionFieldKind =
@@ -29,6 +30,7 @@ export type ActionFieldKind =
   | 'officers'
   | 'case'
   | 'subject'
+  | 'offence' // an offence of the law library, by code
   | 'squad'
   | 'bureau';
 
@@ -224,6 +226,20 @@ function FieldInput({
     case 'case':
     case 'subject':
       return <RemoteSelect {...p} kind={field.kind} testId={testId} />;
+    case 'offence': {
+      const code = typeof p.value === 'string' ? p.value : undefined;
+      return (
+        <OffenceSelect
+          {...(p as { value?: string; onChange?: (v: string | undefined) => void; id?: string })}
+          by="code"
+          allowClear={!field.required}
+          wrapOptions
+          style={{ width: '100%' }}
+          initialOption={code ? { value: code, label: code } : undefined}
+          testId={testId}
+        />
+      );
+    }
     case 'squad':
     case 'bureau':
       return <OrgSelect {...p} kind={field.kind} testId={testId} />;

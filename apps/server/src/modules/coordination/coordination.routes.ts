@@ -18,6 +18,7 @@ import {
   Page,
   PartnerAccountBody,
   PartnerUnit,
+  Sm3Hex,
   Uuid,
   type JointOrderActionCode,
 } from '@chengguan/contracts';
@@ -25,6 +26,7 @@ import type { Deps } from '../../context.ts';
 import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import type { RouteApp } from '../../platform/server-module.ts';
+import { sendStoredFile } from '../files/index.ts';
 import {
   completeJointAction,
   createJointAction,
@@ -35,7 +37,7 @@ import {
 import { takeJointOrderStep } from './use-cases/joint-order-step.ts';
 import { ticketFromJointOrder } from './use-cases/joint-order-ticket.ts';
 import { partnerConnectorRoutes } from './connector/connector.routes.ts';
-import { createJointOrder, exportJointOrders, getJointOrder, listJointOrders } from './use-cases/joint-orders.ts';
+import { createJointOrder, exportJointOrders, getJointOrder, getJointOrderPhoto, listJointOrders } from './use-cases/joint-orders.ts';
 import { createPartner, linkPartnerAccountTo, listPartners } from './use-cases/partners.ts';
 
 const TAGS = ['coordination'];
@@ -124,6 +126,19 @@ export function coordinationRoutes(app: RouteApp, deps: Deps): void {
       },
     },
     async (request) => getJointOrder(deps, actorOf(request), request.params.id),
+  );
+  app.get(
+    '/api/v1/joint-orders/:id/photos/:sm3',
+    {
+      schema: {
+        tags: TAGS,
+        summary: '联合工单处置照片（经SM3核验）/ a photo of the order’s report, checked against its SM3',
+        params: Type.Object({ id: Uuid, sm3: Sm3Hex }),
+        response: { 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request, reply) =>
+      sendStoredFile(reply, await getJointOrderPhoto(deps, actorOf(request), metaOf(request), request.params.id, request.params.sm3)),
   );
   for (const action of JOINT_ORDER_ACTION_CODES) {
     app.post(

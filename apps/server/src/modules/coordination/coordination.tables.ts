@@ -21,6 +21,16 @@ export type PartnerUnitsTable = {
 
 export type PartnerAccountsTable = { officer_id: string; partner_id: string };
 
+/** Overdue alerts of joint orders, one per order, clock and due instant (069). */
+export type JointOrderAlertsTable = {
+  order_id: string;
+  clock: string;
+  due_at: Instant;
+  raised_at: Instant;
+  recipients: WithDefault<number>;
+  sms: WithDefault<number>;
+};
+
 /** 联合工单 (044). */
 export type JointOrdersTable = {
   id: string;
@@ -150,6 +160,7 @@ export type CoordinationTables = {
   partner_units: PartnerUnitsTable;
   partner_accounts: PartnerAccountsTable;
   joint_orders: JointOrdersTable;
+  joint_order_alerts: JointOrderAlertsTable;
   joint_order_events: JointOrderEventsTable;
   joint_actions: JointActionsTable;
   joint_action_tasks: JointActionTasksTable;

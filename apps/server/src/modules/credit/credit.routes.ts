@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import {
   BureauIdQuery,
   CreditCatalogueLineView,
+  CreditCatalogueQuery,
   CreditPlatformMessage,
   CreditRecordQuery,
   CreditRecordView,
@@ -34,7 +35,7 @@ import { receiveCreditMessage } from './simulator.ts';
 import { exportCreditRecords, getCreditRecord, listCreditRecords } from './use-cases/records.ts';
 import { applyForRepair, decideRepair, exportRepairs, listRepairs, portalCreditState } from './use-cases/repairs.ts';
 import { issueCreditReport, listCreditReports } from './use-cases/report.ts';
-import { getCreditSettings, listCatalogue, putCreditSettings, saveCatalogueLine } from './use-cases/settings.ts';
+import { exportCatalogue, getCreditSettings, listCatalogue, putCreditSettings, saveCatalogueLine } from './use-cases/settings.ts';
 
 const TAGS = ['credit'];
 const READ_ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -66,18 +67,17 @@ export function creditRoutes(app: RouteApp, deps: Deps): void {
     },
     async (request) => putCreditSettings(deps, actorOf(request), metaOf(request), request.body),
   );
-  app.get(
-    '/api/v1/credit/catalogue',
-    {
-      schema: {
-        tags: TAGS,
-        summary: '信用目录 / the credit catalogue',
-        querystring: BureauIdQuery,
-        response: { 200: Type.Array(CreditCatalogueLineView), ...READ_ERRORS },
-      },
-    },
-    async (request) => listCatalogue(deps, actorOf(request), request.query),
-  );
+  listWithExportRoutes<CreditCatalogueQuery>(app, {
+    path: '/api/v1/credit/catalogue',
+    tags: TAGS,
+    summary: '信用目录 / the credit catalogue',
+    exportSummary: '导出信用目录 / export the credit catalogue',
+    querystring: CreditCatalogueQuery,
+    response: { 200: Page(CreditCatalogueLineView), ...READ_ERRORS },
+    filename: '信用目录.xlsx',
+    list: (actor, q) => listCatalogue(deps, actor, q),
+    exportXlsx: (actor, q) => exportCatalogue(deps, actor, q),
+  });
   app.post(
     '/api/v1/credit/catalogue',
     {

@@ -33,6 +33,7 @@ import {
   ReviewResults,
   ReviewResultsQuery,
   ReviewSheet,
+  ReviewSheetQuery,
   SampleDetail,
   SampleQuery,
   Sample,
@@ -40,6 +41,8 @@ import {
   SamplingPlanQuery,
   ScoreCard,
   ScoreConfig,
+  ScoreItemPage,
+  ScoreItemQuery,
   ScoreSampleBody,
   ScoresQuery,
   SupervisionHome,
@@ -57,6 +60,7 @@ import { answerNotice, exportNotices, issueNotice, listNotices } from './use-cas
 import { exportComplaints, handleComplaint, listComplaints, receiveComplaint } from './use-cases/officer-complaints.ts';
 import {
   createReviewSheet,
+  exportReviewSheets,
   listReviewSheets,
   proportionality,
   reviewBulletin,
@@ -73,7 +77,7 @@ import {
   getSamplingPlan,
   listSamplingPlans,
 } from './use-cases/sampling-plans.ts';
-import { getScoreConfig, listScores, myScores, putScoreItems } from './use-cases/scores.ts';
+import { exportScoreItems, listScoreItems, listScores, myScores, putScoreItems } from './use-cases/scores.ts';
 
 const TAGS = ['supervision'];
 const READ_ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -133,11 +137,17 @@ export function supervisionRoutes(app: RouteApp, deps: Deps): void {
   );
 
   // Review sheets and sampling plans
-  app.get(
-    `${P}/review-sheets`,
-    { schema: { tags: TAGS, summary: '评查表 / review sheets', response: { 200: Type.Array(ReviewSheet), ...READ_ERRORS } } },
-    async (request) => listReviewSheets(deps, actorOf(request)),
-  );
+  listWithExportRoutes<ReviewSheetQuery>(app, {
+    path: `${P}/review-sheets`,
+    tags: TAGS,
+    summary: '评查表 / review sheets',
+    exportSummary: '导出评查表（Excel）/ export review sheets',
+    filename: '评查表.xlsx',
+    querystring: ReviewSheetQuery,
+    response: { 200: Page(ReviewSheet), ...READ_ERRORS },
+    list: (actor, query) => listReviewSheets(deps, actor, query),
+    exportXlsx: (actor, query) => exportReviewSheets(deps, actor, query),
+  });
   app.post(
     `${P}/review-sheets`,
     {
@@ -449,11 +459,17 @@ export function supervisionRoutes(app: RouteApp, deps: Deps): void {
   );
 
   // 考核 (B7)
-  app.get(
-    `${P}/score-items`,
-    { schema: { tags: TAGS, summary: '考核项目与数据来源 / score items and sources', response: { 200: ScoreConfig, ...READ_ERRORS } } },
-    async (request) => getScoreConfig(deps, actorOf(request)),
-  );
+  listWithExportRoutes<ScoreItemQuery>(app, {
+    path: `${P}/score-items`,
+    tags: TAGS,
+    summary: '考核项目与数据来源 / score items and sources',
+    exportSummary: '导出考核项目（Excel）/ export score items',
+    filename: '考核项目.xlsx',
+    querystring: ScoreItemQuery,
+    response: { 200: ScoreItemPage, ...READ_ERRORS },
+    list: (actor, query) => listScoreItems(deps, actor, query),
+    exportXlsx: (actor, query) => exportScoreItems(deps, actor, query),
+  });
   app.put(
     `${P}/score-items`,
     {

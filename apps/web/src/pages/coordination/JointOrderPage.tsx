@@ -1,7 +1,26 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Spin, Tag, Timeline } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Upload,
+  type UploadFile,
+} from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import type { JointOrderActionCode, JointOrderDetail } from '@chengguan/contracts';
+import { uploadFile } from '../../api/cases-files.ts';
+import { newIdempotencyKey } from '../../api/client.ts';
 import { coordinationApi } from '../../api/coordination.ts';
 import { ticketsApi } from '../../api/tickets.ts';
 import { useAuth } from '../../auth/auth.tsx';
@@ -9,6 +28,7 @@ import { applyServerErrors, errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
+import { StoredFileLink } from '../../components/StoredFileLink.tsx';
 import { JointClockTag } from './JointClockTag.tsx';
 
 const NEEDS_REASON: ReadonlySet<string> = new Set(['reject', 'return', 'redispatch', 'cancel']);
@@ -26,6 +46,8 @@ export default function JointOrderPage() {
   const [form] = Form.useForm();
   const [ticketForm] = Form.useForm<{ categoryCode: string }>();
   const [making, setMaking] = useState(false);
+  // The report's photos, uploaded through the files API as they are picked; their SM3s go in `photoSm3s`.
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
   const { me } = useAuth();
   const categories = useLoad((signal) => (making ? ticketsApi.categories(signal) : Promise.resolve([])), `cats:${making}`);
   const d = current ?? order.data;
@@ -35,11 +57,15 @@ export default function JointOrderPage() {
   const run = async (a: JointOrderActionCode, values: Record<string, unknown>) => {
     setBusy(true);
     try {
-      setCurrent(await coordinationApi.step(d.id, a, values));
+      const photoSm3s = photos.map((f) => (f.response as { sm3: string } | undefined)?.sm3).filter((x): x is string => !!x);
+      const body: Record<string, unknown> = { ...values };
+      delete body.photos; // the Upload's own state; the SM3s go instead
+      if (a === 'report' && photoSm3s.length) body.photoSm3s = photoSm3s;
+      setCurrent(await coordinationApi.step(d.id, a, body));
       setAction(null);
       message.success(t('joint.step.done'));
     } catch (err) {
-      if (!applyServerErrors(form, err, lang)) message.error(errorText(err, t, lang));
+      if (!applyServerErrors(form, err, lang, { photoSm3s: 'photos' })) message.error(errorText(err, t, lang));
     } finally {
       setBusy(false);
     }
@@ -63,6 +89,7 @@ export default function JointOrderPage() {
   const open = (a: JointOrderActionCode) => {
     if (a === 'accept' || a === 'confirm') return void run(a, {});
     form.resetFields();
+    setPhotos([]);
     setAction(a);
   };
 
@@ -136,6 +163,20 @@ export default function JointOrderPage() {
               <span data-testid="joint-order-result">{d.resultText}</span>
             </Descriptions.Item>
           )}
+          {d.resultPhotos.length > 0 && (
+            <Descriptions.Item label={t('joint.page.photos')} span={2}>
+              <Space wrap data-testid="joint-order-photos">
+                {d.resultPhotos.map((sm3, i) => (
+                  <StoredFileLink
+                    key={sm3}
+                    url={coordinationApi.photoUrl(d.id, sm3)}
+                    name={t('joint.page.photo', { n: i + 1 })}
+                    testId={`joint-order-photo-${i + 1}`}
+                  />
+                ))}
+              </Space>
+            </Descriptions.Item>
+          )}
           {d.returnReason && (
             <Descriptions.Item label={t('joint.page.returnReason')} span={2}>
               {d.returnReason}
@@ -174,6 +215,25 @@ export default function JointOrderPage() {
           {action === 'report' && (
             <Form.Item name="resultText" label={t('joint.field.result')} rules={[{ required: true, max: 2000 }]}>
               <Input.TextArea rows={4} data-testid="joint-step-result" />
+            </Form.Item>
+          )}
+          {action === 'report' && (
+            <Form.Item name="photos" label={t('joint.page.photos')}>
+              <Upload
+                fileList={photos}
+                accept="image/*"
+                listType="picture"
+                maxCount={9}
+                onChange={({ fileList }) => setPhotos(fileList)}
+                customRequest={({ file, onSuccess, onError: fail }) => {
+                  uploadFile({ file: file as File, lang, idempotencyKey: newIdempotencyKey() })
+                    .then((r) => onSuccess?.(r))
+                    .catch((e: Error) => fail?.(e));
+                }}
+                data-testid="joint-step-photos"
+              >
+                <Button icon={<UploadOutlined />}>{t('joint.field.upload')}</Button>
+              </Upload>
             </Form.Item>
           )}
           {action && NEEDS_REASON.has(action) && (

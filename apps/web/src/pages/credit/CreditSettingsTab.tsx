@@ -4,12 +4,16 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { CREDIT_SEVERITIES, type CreditCatalogueLineView } from '@chengguan/contracts';
+import type { Query } from '../../api/client.ts';
 import { creditApi } from '../../api/credit.ts';
 import { errorText } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ActionFormDrawer } from '../../components/ActionFormDrawer.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { ExportButton, cleanQuery } from '../../components/ExportButton.tsx';
+import { FilterPanel, countSet } from '../../components/FilterPanel.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { serverPagination } from '../../lib/paging.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { CREDIT_FORMS } from '../supervision/forms.ts';
 
@@ -20,16 +24,23 @@ export function CreditSettingsTab({ bureauId }: { bureauId: string | null }) {
   const [tick, setTick] = useState(0);
   const [open, setOpen] = useState<'settings' | 'line' | null>(null);
   const [line, setLine] = useState<CreditCatalogueLineView | null>(null);
-  const [q, setQ] = useState('');
-  const [severity, setSeverity] = useState<string | undefined>(undefined);
+  const [filters, setFilters] = useState<{ q?: string; severity?: string; record?: string }>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const filter = (f: Partial<typeof filters>) => {
+    setFilters((x) => ({ ...x, ...f }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  const where = cleanQuery({ bureauId, q: filters.q?.trim() || undefined, severity: filters.severity, record: filters.record }) as Query;
+  const query = { ...where, ...paging } as Query;
   const settings = useLoad(() => (bureauId ? creditApi.settings(bureauId) : Promise.resolve(null)), `${bureauId}|${tick}`);
-  const catalogue = useLoad((signal) => (bureauId ? creditApi.catalogue(bureauId, signal) : Promise.resolve([])), `${bureauId}|${tick}`);
-  const done = () => setTick((n) => n + 1);
-  const rows = (catalogue.data ?? []).filter(
-    (l) => (!q.trim() || l.offenceCode.includes(q.trim()) || (l.note ?? '').includes(q.trim())) && (!severity || l.severity === severity),
+  const catalogue = useLoad(
+    (signal) => (bureauId ? creditApi.catalogue(query, signal) : Promise.resolve(null)),
+    `${JSON.stringify(query)}|${tick}`,
   );
+  const done = () => setTick((n) => n + 1);
   const columns: TableColumnsType<CreditCatalogueLineView> = [
-    { title: t('act.f.offenceCode'), dataIndex: 'offenceCode', width: 180 },
+    { title: t('act.f.offenceCode'), dataIndex: 'offenceCode', width: 160 },
+    { title: t('act.f.offenceName'), render: (_: unknown, l) => l.offenceName ?? '—' },
     {
       title: t('act.f.creditRecord'),
       width: 110,
@@ -83,15 +94,41 @@ export function CreditSettingsTab({ bureauId }: { bureauId: string | null }) {
       </Card>
       <Card size="small" title={t('act.cr.catalogueTitle')} data-testid="cr-catalogue">
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search allowClear placeholder={t('act.f.offenceCode')} style={{ width: 200 }} onSearch={setQ} />
-          <Select
-            allowClear
-            placeholder={t('act.f.severity')}
-            style={{ width: 140 }}
-            value={severity}
-            onChange={setSeverity}
-            options={CREDIT_SEVERITIES.map((v) => ({ value: v, label: t(`act.severity.${v}` as MessageKey) }))}
-          />
+          <FilterPanel active={countSet(filters)}>
+            <Space wrap>
+              <Input.Search
+                allowClear
+                placeholder={t('act.cr.catalogueQ')}
+                style={{ width: 220 }}
+                onSearch={(v) => filter({ q: v })}
+                data-testid="cr-catalogue-q"
+              />
+              <Select
+                allowClear
+                placeholder={t('act.f.severity')}
+                style={{ width: 140 }}
+                value={filters.severity}
+                onChange={(v: string | undefined) => filter({ severity: v })}
+                options={CREDIT_SEVERITIES.map((v) => ({ value: v, label: t(`act.severity.${v}` as MessageKey) }))}
+                data-testid="cr-catalogue-severity"
+              />
+              <Select
+                allowClear
+                placeholder={t('act.f.creditRecord')}
+                style={{ width: 140 }}
+                value={filters.record}
+                onChange={(v: string | undefined) => filter({ record: v })}
+                options={[
+                  { value: 'true', label: t('act.cr.recorded') },
+                  { value: 'false', label: t('act.cr.notRecorded') },
+                ]}
+                data-testid="cr-catalogue-record"
+              />
+              {bureauId && (
+                <ExportButton path={creditApi.catalogueExportPath} query={where} filename="信用目录.xlsx" testId="cr-catalogue-export" />
+              )}
+            </Space>
+          </FilterPanel>
           {canSet && (
             <Button type="primary" onClick={() => (setLine(null), setOpen('line'))} data-testid={`open-${CREDIT_FORMS.catalogueLine.key}`}>
               {t(CREDIT_FORMS.catalogueLine.title)}
@@ -103,9 +140,10 @@ export function CreditSettingsTab({ bureauId }: { bureauId: string | null }) {
           rowKey="id"
           size="small"
           loading={catalogue.loading}
-          dataSource={rows}
+          dataSource={catalogue.data?.items ?? []}
           columns={columns}
-          pagination={false}
+          pagination={serverPagination(paging, catalogue.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
+          data-testid="cr-catalogue-table"
         />
       </Card>
       <ActionFormDrawer
@@ -130,7 +168,17 @@ export function CreditSettingsTab({ bureauId }: { bureauId: string | null }) {
         spec={CREDIT_FORMS.catalogueLine}
         target={open === 'line' ? '' : null}
         fixed={{ bureauId }}
-        initial={line ? { ...line, publishMonths: line.publishMonths ?? undefined, note: line.note ?? undefined } : undefined}
+        initial={
+          line
+            ? {
+                offenceCode: line.offenceCode,
+                record: line.record,
+                severity: line.severity,
+                publishMonths: line.publishMonths ?? undefined,
+                note: line.note ?? undefined,
+              }
+            : undefined
+        }
         onClose={() => setOpen(null)}
         onDone={done}
       />

@@ -6,7 +6,7 @@ import { OFFICER_RANKS } from '@chengguan/contracts';
 import { officerApi } from '../../api/endpoints.ts';
 import { errorText } from '../../api/errors.ts';
 import { ActionFormDrawer, type ActionSpec } from '../../components/ActionFormDrawer.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { OFFICER_FORMS } from '../supervision/forms.ts';
 
@@ -16,6 +16,11 @@ export function OfficerFileCard({ officerId, canWrite, onChanged }: { officerId:
   const { t, lang } = useI18n();
   const [tick, setTick] = useState(0);
   const [action, setAction] = useState<ActionSpec | null>(null);
+  // The rank's name in the console's language (the stored value stays the Chinese title).
+  const rankName = (r: string) => {
+    const n = (OFFICER_RANKS as readonly string[]).indexOf(r);
+    return n < 0 ? r : t(`act.rank.${n}` as MessageKey);
+  };
   const file = useLoad((signal) => officerApi.file(officerId, signal), `${officerId}|${tick}`);
   const f = file.data;
   const columns: TableColumnsType<Transfer> = [
@@ -47,7 +52,7 @@ export function OfficerFileCard({ officerId, canWrite, onChanged }: { officerId:
         <>
           <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
             <Descriptions.Item label={t('act.f.rank')}>
-              <span data-testid="officer-file-rank">{f.rank ?? '—'}</span>
+              <span data-testid="officer-file-rank">{f.rank ? rankName(f.rank) : '—'}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('act.f.postTags')} span={2}>
               <span data-testid="officer-file-tags">{f.postTags.length ? f.postTags.map((p) => <Tag key={p}>{p}</Tag>) : '—'}</span>
@@ -70,7 +75,7 @@ export function OfficerFileCard({ officerId, canWrite, onChanged }: { officerId:
           spec={action}
           target={officerId}
           initial={action === OFFICER_FORMS.profile && f ? { rank: f.rank ?? undefined, postTags: f.postTags.join('\n') } : undefined}
-          choices={{ rank: OFFICER_RANKS.map((r) => ({ value: r, label: r })) }}
+          choices={{ rank: OFFICER_RANKS.map((r) => ({ value: r, label: rankName(r) })) }}
           compose={action === OFFICER_FORMS.profile ? (b) => ({ rank: b.rank ?? null, postTags: b.postTags ?? [] }) : undefined}
           onClose={() => setAction(null)}
           onDone={() => {

@@ -1,20 +1,25 @@
 // 考核项目 (B7, docs/supervision.md §6): the configurable items, each with its data source and points. The sources are
 // the registered ones (file quality, timeliness, complaints, training, review outcomes); fines, fine income and case
 // counts are never a source — the server refuses them and the card says so. A city-wide supervisor
-// (supervision:configure) adds or changes one item; the page sends the whole list (PUT score-items).
+// (supervision:configure) adds or changes one item; the page sends the whole list (PUT score-items), read whole (at most
+// 30 items) next to the filtered, server-paged table.
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Space, Tag, type TableColumnsType } from 'antd';
-import type { ScoreConfig } from '@chengguan/contracts';
+import { Alert, Button, Card, Input, Select, Space, Tag, type TableColumnsType } from 'antd';
+import { SCORE_LEVELS, type ScoreItem } from '@chengguan/contracts';
+import type { Query } from '../../api/client.ts';
 import { supervisionApi } from '../../api/supervision.ts';
 import { errorText, serverFieldName } from '../../api/errors.ts';
 import { useAuth } from '../../auth/auth.tsx';
 import { ActionFormDrawer } from '../../components/ActionFormDrawer.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { ExportButton, cleanQuery } from '../../components/ExportButton.tsx';
+import { FilterPanel, countSet } from '../../components/FilterPanel.tsx';
+import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
+import { serverPagination } from '../../lib/paging.ts';
 import { useLoad } from '../../lib/useLoad.ts';
 import { SUPERVISION_FORMS } from './forms.ts';
 
-type Item = ScoreConfig['items'][number];
+type Item = ScoreItem;
 
 /** "items.3.maxPoints" (or "/body/items/3/maxPoints") → "maxPoints": the one item's form shows the error at its field. */
 function itemField(serverField: string): string {
@@ -28,18 +33,26 @@ export function ScoreItems() {
   const { me } = useAuth();
   const en = lang.startsWith('en');
   const [tick, setTick] = useState(0);
-  const [q, setQ] = useState('');
+  const [filters, setFilters] = useState<{ q?: string; source?: string; level?: string }>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   // The item being edited; {} for a new one; null when the drawer is closed.
   const [editing, setEditing] = useState<Partial<Item> | null>(null);
-  const config = useLoad((signal) => supervisionApi.scoreConfig(signal), String(tick));
+  const filter = (f: Partial<typeof filters>) => {
+    setFilters((x) => ({ ...x, ...f }));
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+  const where = cleanQuery({ q: filters.q?.trim() || undefined, source: filters.source, level: filters.level }) as Query;
+  const query = { ...where, ...paging } as Query;
+  const config = useLoad((signal) => supervisionApi.scoreItems(query, signal), `${JSON.stringify(query)}|${tick}`);
+  // The whole list the PUT sends (the city's items are at most 30).
+  const all = useLoad((signal) => supervisionApi.scoreItems({ page: 1, pageSize: 200 }, signal), String(tick));
   const canSet = !!me?.cityWide && !!me.permissions.includes('supervision:configure');
-  const items = config.data?.items ?? [];
-  const sources = config.data?.sources ?? [];
+  const items = all.data?.items ?? [];
+  const sources = config.data?.sources ?? all.data?.sources ?? [];
   const sourceName = (code: string) => {
     const s = sources.find((x) => x.source === code);
     return s ? (en ? s.nameEn : s.nameZh) : code;
   };
-  const rows = items.filter((i) => !q.trim() || `${i.code} ${i.labelZh} ${i.labelEn}`.includes(q.trim()));
   const columns: TableColumnsType<Item> = [
     { title: t('act.f.itemCode'), dataIndex: 'code', width: 150 },
     { title: t('sup.scores.item'), render: (_: unknown, i) => (en ? i.labelEn : i.labelZh) },
@@ -75,7 +88,41 @@ export function ScoreItems() {
         data-testid="sup-score-items-no-fines"
       />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('sup.scores.item')} style={{ width: 220 }} onSearch={setQ} />
+        <FilterPanel active={countSet(filters)}>
+          <Space wrap>
+            <Input.Search
+              allowClear
+              placeholder={t('sup.scores.item')}
+              style={{ width: 220 }}
+              onSearch={(v) => filter({ q: v })}
+              data-testid="sup-score-items-q"
+            />
+            <Select
+              allowClear
+              placeholder={t('act.f.scoreSource')}
+              style={{ width: 200 }}
+              value={filters.source}
+              onChange={(v: string | undefined) => filter({ source: v })}
+              options={sources.map((s) => ({ value: s.source, label: en ? s.nameEn : s.nameZh }))}
+              data-testid="sup-score-items-source"
+            />
+            <Select
+              allowClear
+              placeholder={t('act.f.scoreLevels')}
+              style={{ width: 140 }}
+              value={filters.level}
+              onChange={(v: string | undefined) => filter({ level: v })}
+              options={SCORE_LEVELS.map((l) => ({ value: l, label: t(`sup.scores.level.${l}` as MessageKey) }))}
+              data-testid="sup-score-items-level"
+            />
+            <ExportButton
+              path={supervisionApi.scoreItemsExportPath}
+              query={where}
+              filename="考核项目.xlsx"
+              testId="sup-score-items-export"
+            />
+          </Space>
+        </FilterPanel>
         {canSet && (
           <Button type="primary" onClick={() => setEditing({})} data-testid={`open-${SUPERVISION_FORMS.scoreItem.key}`}>
             {t(SUPERVISION_FORMS.scoreItem.title)}
@@ -87,9 +134,9 @@ export function ScoreItems() {
         rowKey="code"
         size="small"
         loading={config.loading}
-        dataSource={rows}
+        dataSource={config.data?.items ?? []}
         columns={columns}
-        pagination={false}
+        pagination={serverPagination(paging, config.data?.total ?? 0, setPaging, (n) => t('common.total', { n }))}
         data-testid="sup-score-items"
       />
       <ActionFormDrawer

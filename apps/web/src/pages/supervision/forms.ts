@@ -336,7 +336,7 @@ export const CREDIT_FORMS = {
     method: 'post',
     path: () => '/api/v1/credit/catalogue',
     fields: [
-      { name: 'offenceCode', label: 'act.f.offenceCode', kind: 'text', required: true, maxLength: 40 },
+      { name: 'offenceCode', label: 'act.f.offenceCode', kind: 'offence', required: true },
       { name: 'record', label: 'act.f.creditRecord', kind: 'bool', initial: true },
       {
         name: 'severity',

@@ -14,6 +14,7 @@ import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { fileNameFor, findFile, readStoredFileOrFail, type ServedFile } from '../../files/index.ts';
 import { cityPointOrFail } from '../../geo/index.ts';
 import { findOrg } from '../../org/index.ts';
 import { findVisibleTicket } from '../../tickets/index.ts';
@@ -61,6 +62,20 @@ export async function getJointOrder(deps: Deps, actor: Actor, id: string, db: Ex
   const r = await findOrder(db, reader.scope, id);
   if (!r) throw new AppError('NOT_FOUND');
   return orderDetail(deps, db, reader, actor, r);
+}
+
+/**
+ * A photo of the order's report, served only through the order: readable by whoever reads the order (else 404), one
+ * of its `resultPhotos` (else 404), the bytes still hashing to the SM3 the report named.
+ */
+export async function getJointOrderPhoto(deps: Deps, actor: Actor, meta: RequestMeta, id: string, sm3: string): Promise<ServedFile> {
+  const reader = await readerOf(deps.db, actor);
+  const r = await findOrder(deps.db, reader.scope, id);
+  if (!r || !r.result_photos.includes(sm3)) throw new AppError('NOT_FOUND');
+  const bytes = await readStoredFileOrFail(deps, sm3, { actor, meta, objectType: 'joint_order', objectId: r.id });
+  const file = await findFile(deps.db, sm3);
+  const mime = file?.mime ?? 'application/octet-stream';
+  return { bytes, mime, sm3, filename: fileNameFor(`联合工单${r.number}-照片${r.result_photos.indexOf(sm3) + 1}`, mime) };
 }
 
 async function orderDetail(deps: Deps, db: Executor, reader: Reader, actor: Actor, r: JointOrderRow): Promise<JointOrderDetail> {

@@ -4,12 +4,16 @@
 import type {
   BureauIdQuery,
   CreditCatalogueLineView,
+  CreditCatalogueQuery,
+  PageOf,
   CreditSettingsView,
   PutCreditSettingsBody,
   SaveCreditCatalogueLineBody,
 } from '@chengguan/contracts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
+import { containsPattern } from '../../../db/like.ts';
 import { fieldError } from '../../../errors/app-error.ts';
+import { MAX_EXPORT_ROWS, toXlsx } from '../../../http/xlsx.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { creditAdapter } from '../connector.ts';
@@ -76,6 +80,7 @@ const lineView = (r: {
   id: string;
   bureau_id: string;
   offence_code: string;
+  offence_name?: string | null;
   record: boolean;
   severity: string;
   publish_months: number | null;
@@ -84,22 +89,77 @@ const lineView = (r: {
   id: r.id,
   bureauId: r.bureau_id,
   offenceCode: r.offence_code,
+  offenceName: r.offence_name ?? null,
   record: r.record,
   severity: r.severity as CreditCatalogueLineView['severity'],
   publishMonths: r.publish_months,
   note: r.note,
 });
 
-export async function listCatalogue(deps: Deps, actor: Actor, q: BureauIdQuery): Promise<CreditCatalogueLineView[]> {
+/** The catalogue lines of one bureau in the actor's jurisdiction, with the offence's name from the law library. */
+async function catalogueFiltered(deps: Deps, actor: Actor, q: CreditCatalogueQuery) {
   assertPermission(actor, 'credit:read');
   await bureauOrFail(deps.db, actor, q.bureauId);
-  const rows = await deps.db
-    .selectFrom('credit_catalogue')
-    .selectAll()
-    .where('bureau_id', '=', q.bureauId)
-    .orderBy('offence_code')
+  let query = deps.db.selectFrom('credit_catalogue as c').where('c.bureau_id', '=', q.bureauId);
+  const text = q.q?.trim();
+  if (text) {
+    const pattern = containsPattern(text);
+    query = query.where((eb) =>
+      eb.or([
+        eb('c.offence_code', 'ilike', pattern),
+        eb.exists(
+          eb.selectFrom('law_offences as o').select('o.id').whereRef('o.code', '=', 'c.offence_code').where('o.name', 'ilike', pattern),
+        ),
+      ]),
+    );
+  }
+  if (q.record !== undefined) query = query.where('c.record', '=', q.record);
+  if (q.severity) query = query.where('c.severity', '=', q.severity);
+  return query;
+}
+
+function catalogueRows(base: Awaited<ReturnType<typeof catalogueFiltered>>, limit: number, offset: number) {
+  return base
+    .selectAll('c')
+    .select((eb) =>
+      eb
+        .selectFrom('law_offences as o')
+        .select('o.name')
+        .whereRef('o.code', '=', 'c.offence_code')
+        .orderBy('o.effective_from', 'desc')
+        .limit(1)
+        .as('offence_name'),
+    )
+    .orderBy('c.offence_code')
+    .limit(limit)
+    .offset(offset)
     .execute();
-  return rows.map(lineView);
+}
+
+export async function listCatalogue(deps: Deps, actor: Actor, q: CreditCatalogueQuery): Promise<PageOf<CreditCatalogueLineView>> {
+  const p = { page: q.page ?? 1, pageSize: q.pageSize ?? 20 };
+  const base = await catalogueFiltered(deps, actor, q);
+  const [rows, count] = await Promise.all([
+    catalogueRows(base, p.pageSize, (p.page - 1) * p.pageSize),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(lineView), total: Number(count.n), page: p.page, pageSize: p.pageSize };
+}
+
+export async function exportCatalogue(deps: Deps, actor: Actor, q: CreditCatalogueQuery): Promise<Buffer> {
+  const rows = (await catalogueRows(await catalogueFiltered(deps, actor, q), MAX_EXPORT_ROWS, 0)).map(lineView);
+  return toXlsx(
+    '信用目录',
+    [
+      { header: '违法行为代码', width: 18, value: (l: CreditCatalogueLineView) => l.offenceCode },
+      { header: '违法行为', width: 40, value: (l) => l.offenceName ?? '' },
+      { header: '记入信用记录', value: (l) => (l.record ? '是' : '否') },
+      { header: '严重程度', value: (l) => (l.severity === 'serious' ? '严重' : '一般') },
+      { header: '公示期（月）', value: (l) => l.publishMonths },
+      { header: '备注', width: 30, value: (l) => l.note ?? '' },
+    ],
+    rows,
+  );
 }
 
 export async function saveCatalogueLine(
@@ -110,7 +170,12 @@ export async function saveCatalogueLine(
 ): Promise<CreditCatalogueLineView> {
   assertPermission(actor, 'credit:admin');
   await bureauOrFail(deps.db, actor, body.bureauId);
-  const offence = await deps.db.selectFrom('law_offences').select('code').where('code', '=', body.offenceCode).executeTakeFirst();
+  const offence = await deps.db
+    .selectFrom('law_offences')
+    .select(['code', 'name'])
+    .where('code', '=', body.offenceCode)
+    .orderBy('effective_from', 'desc')
+    .executeTakeFirst();
   if (!offence) throw fieldError('offenceCode', '违法行为代码不在执法事项库中', 'is not an offence code of the law library');
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
@@ -135,6 +200,6 @@ export async function saveCatalogueLine(
       bureauId: body.bureauId,
       data: body,
     });
-    return lineView(row);
+    return lineView({ ...row, offence_name: offence.name });
   });
 }

@@ -8,17 +8,20 @@ import type {
   ReviewResults,
   ReviewResultsQuery,
   ReviewSheet,
+  ReviewSheetQuery,
+  PageOf,
   SupervisionHome,
 } from '@chengguan/contracts';
 import { assertSheetValid, proportionalityAlerts, ReviewScoreError, type DecidedFine } from '@chengguan/domain';
 import { sql } from 'kysely';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { fieldError } from '../../../errors/app-error.ts';
-import { toXlsx } from '../../../http/xlsx.ts';
-import { assertPermission } from '../../../shared/access.ts';
+import { containsPattern } from '../../../db/like.ts';
+import { MAX_EXPORT_ROWS, toXlsx } from '../../../http/xlsx.ts';
+import { assertPermission, isCityWide } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { renderTablePdf } from '../../documents/index.ts';
-import { assertAnyPermission, orgInJurisdiction, READ_ANY, scopePath, today } from '../supervision.shared.ts';
+import { assertAnyPermission, orgInJurisdiction, page, pageOf, READ_ANY, scopePath, today } from '../supervision.shared.ts';
 import { listMajorCases } from './major-cases.ts';
 import { listSamples, sheetById } from './samples.ts';
 
@@ -196,16 +199,48 @@ export async function reviewBulletinPdf(deps: Deps, actor: Actor, q: ReviewResul
   );
 }
 
-export async function listReviewSheets(deps: Deps, actor: Actor): Promise<ReviewSheet[]> {
+/**
+ * The review sheets the actor may use: the city's and his bureau's (a city-wide reader sees every bureau's), filtered by
+ * name, scope and whether in use, paged on the server.
+ */
+function reviewSheetsFiltered(deps: Deps, actor: Actor, q: ReviewSheetQuery) {
   assertAnyPermission(actor, READ_ANY);
-  const rows = await deps.db
-    .selectFrom('supervision_review_sheets')
-    .select('id')
-    .where((eb) => eb.or([eb('bureau_id', 'is', null), ...(actor.bureauId ? [eb('bureau_id', '=', actor.bureauId)] : [])]))
-    .where('active', '=', true)
-    .orderBy('created_at')
-    .execute();
-  return (await Promise.all(rows.map((r) => sheetById(deps.db, r.id)))).filter((s): s is ReviewSheet => s !== null);
+  let query = deps.db.selectFrom('supervision_review_sheets');
+  if (!isCityWide(actor))
+    query = query.where((eb) => eb.or([eb('bureau_id', 'is', null), ...(actor.bureauId ? [eb('bureau_id', '=', actor.bureauId)] : [])]));
+  if (q.scope === 'city') query = query.where('bureau_id', 'is', null);
+  if (q.scope === 'bureau') query = query.where('bureau_id', 'is not', null);
+  if (q.active !== undefined) query = query.where('active', '=', q.active);
+  if (q.q?.trim()) query = query.where('name', 'ilike', containsPattern(q.q.trim()));
+  return query;
+}
+
+export async function listReviewSheets(deps: Deps, actor: Actor, q: ReviewSheetQuery): Promise<PageOf<ReviewSheet>> {
+  const p = pageOf(q);
+  const base = reviewSheetsFiltered(deps, actor, q);
+  const [rows, count] = await Promise.all([
+    base.select('id').orderBy('created_at').orderBy('id').limit(p.pageSize).offset(p.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const sheets = (await Promise.all(rows.map((r) => sheetById(deps.db, r.id)))).filter((s): s is ReviewSheet => s !== null);
+  return page(sheets, Number(count.n), p);
+}
+
+export async function exportReviewSheets(deps: Deps, actor: Actor, q: ReviewSheetQuery): Promise<Buffer> {
+  const rows = await reviewSheetsFiltered(deps, actor, q).select('id').orderBy('created_at').orderBy('id').limit(MAX_EXPORT_ROWS).execute();
+  const sheets = (await Promise.all(rows.map((r) => sheetById(deps.db, r.id)))).filter((s): s is ReviewSheet => s !== null);
+  return toXlsx(
+    '评查表',
+    [
+      { header: '评查表名称', width: 30, value: (s: ReviewSheet) => s.name },
+      { header: '范围', value: (s) => (s.bureauId ? '本局' : '全市') },
+      { header: '项目数', value: (s) => s.items.length },
+      { header: '满分', value: (s) => s.maxTotal },
+      { header: '评查项目', width: 60, value: (s) => s.items.map((i) => `${i.labelZh}（${i.maxPoints}分）`).join('；') },
+      { header: '状态', value: (s) => (s.active ? '在用' : '停用') },
+    ],
+    sheets,
+  );
 }
 
 /** A bureau's own sheet (a city-wide supervisor makes the city's). */

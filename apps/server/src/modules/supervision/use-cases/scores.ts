@@ -8,11 +8,14 @@ import type {
   ScoreCard as ScoreCardDto,
   ScoreConfig,
   ScoreItem,
+  ScoreItemPage,
+  ScoreItemQuery,
   ScoresQuery,
 } from '@chengguan/contracts';
 import { assertScoreItemsValid, ScoreConfigError, scoreCard, type Measure, type ScoreItemConfig, type ScoreLevel } from '@chengguan/domain';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
+import { toXlsx } from '../../../http/xlsx.ts';
 import { isCityWide } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { scoreSources, type SourceQuery } from '../score-sources.ts';
@@ -45,10 +48,50 @@ function toItem(i: ScoreItemConfig): ScoreItem {
 
 export async function getScoreConfig(deps: Deps, actor: Actor): Promise<ScoreConfig> {
   assertAnyPermission(actor, ['supervision:read', 'supervision:configure']);
-  return {
-    items: (await scoreItems(deps.db)).map(toItem),
-    sources: [...scoreSources()].map(([source, e]) => ({ source, nameZh: e.nameZh, nameEn: e.nameEn, hasData: e.fn !== null })),
-  };
+  return { items: (await scoreItems(deps.db)).map(toItem), sources: sourceList() };
+}
+
+function sourceList(): ScoreConfig['sources'] {
+  return [...scoreSources()].map(([source, e]) => ({ source, nameZh: e.nameZh, nameEn: e.nameEn, hasData: e.fn !== null }));
+}
+
+/** The city's items (at most 30, read whole) filtered by code or name, source and level. */
+async function scoreItemsFiltered(deps: Deps, actor: Actor, q: ScoreItemQuery): Promise<ScoreItem[]> {
+  assertAnyPermission(actor, ['supervision:read', 'supervision:configure']);
+  const text = q.q?.trim().toLowerCase();
+  return (await scoreItems(deps.db))
+    .map(toItem)
+    .filter(
+      (i) =>
+        (!text || `${i.code} ${i.labelZh} ${i.labelEn}`.toLowerCase().includes(text)) &&
+        (!q.source || i.source === q.source) &&
+        (!q.level || i.levels.includes(q.level)),
+    );
+}
+
+export async function listScoreItems(deps: Deps, actor: Actor, q: ScoreItemQuery): Promise<ScoreItemPage> {
+  const p = pageOf(q);
+  const all = await scoreItemsFiltered(deps, actor, q);
+  return { ...page(all.slice(p.offset, p.offset + p.pageSize), all.length, p), sources: sourceList() };
+}
+
+export async function exportScoreItems(deps: Deps, actor: Actor, q: ScoreItemQuery): Promise<Buffer> {
+  const items = await scoreItemsFiltered(deps, actor, q);
+  const sources = new Map(sourceList().map((s) => [s.source, s.nameZh]));
+  const LEVEL = { officer: '执法人员', squad: '中队' } as const;
+  return toXlsx(
+    '考核项目',
+    [
+      { header: '项目代码', width: 20, value: (i: ScoreItem) => i.code },
+      { header: '考核项目', width: 20, value: (i) => i.labelZh },
+      { header: '英文名称', width: 24, value: (i) => i.labelEn },
+      { header: '数据来源', width: 24, value: (i) => sources.get(i.source) ?? i.source },
+      { header: '考核对象', value: (i) => i.levels.map((l) => LEVEL[l]).join('、') },
+      { header: '满分', value: (i) => i.maxPoints },
+      { header: '每件分值', value: (i) => i.perUnit ?? null },
+    ],
+    items,
+  );
 }
 
 export async function putScoreItems(deps: Deps, actor: Actor, meta: RequestMeta, body: PutScoreItemsBody): Promise<ScoreConfig> {
