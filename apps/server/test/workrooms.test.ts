@@ -4,13 +4,13 @@
 // another unit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import type { PageOf, Workroom, WorkroomActivity, WorkroomCounts } from '@chengguan/contracts';
+import type { CockpitThemeView, PageOf, Workroom, WorkroomActivity, WorkroomCounts } from '@chengguan/contracts';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
 import { workroomCounts } from '../src/modules/workrooms/index.ts';
 
 let ctx: TestContext;
 const tokens: Record<string, string> = {};
-const USERS = ['pd_ljz_01', 'pd_ljz_leader', 'qp_zjj_leader', 'qp_zjj_01', 'pd_legal'];
+const USERS = ['pd_ljz_01', 'pd_ljz_leader', 'qp_zjj_leader', 'qp_zjj_01', 'pd_legal', 'pd_leader'];
 
 const call = (user: string, method: string, url: string, body?: unknown) =>
   ctx.api(method, url, { token: tokens[user]!, ...(body !== undefined ? { body } : {}) });
@@ -34,6 +34,12 @@ describe('community workrooms', () => {
   it('set up with officers and hours, activities, a complaint as a workroom ticket, and the cockpit counts', async () => {
     const officer = await idOf('pd_ljz_01');
     const other = await idOf('qp_zjj_01');
+    // The cockpit's 城管进社区 theme for 浦东 in March, before and after (the demo's own workrooms count too).
+    const wall = async () => {
+      const v = await ok<CockpitThemeView>(call('pd_leader', 'GET', '/api/v1/cockpit/themes/community?month=2026-03'));
+      return Object.fromEntries(v.kpis.map((k) => [k.key, k.value ?? 0]));
+    };
+    const before = await wall();
     const body = {
       orgId: officer.org_id,
       name: '测试居委城管工作室',
@@ -93,6 +99,16 @@ describe('community workrooms', () => {
     expect(await ok<WorkroomCounts>(call('qp_zjj_leader', 'GET', '/api/v1/workroom-counts'))).toMatchObject({ workrooms: 0, tickets: 0 });
     const squadPath = (await ctx.deps.db.selectFrom('orgs').select('path').where('id', '=', officer.org_id).executeTakeFirstOrThrow()).path;
     expect(await workroomCounts(ctx.deps.db, squadPath, '2026-03-02')).toMatchObject({ activities: 0, tickets: 1 });
+    const after = await wall();
+    expect(Object.fromEntries(Object.keys(after).map((k) => [k, after[k]! - before[k]!]))).toEqual({
+      'community.workrooms': 1,
+      'community.activities': 2,
+      'community.week_activities': 1,
+      'community.participants': 40,
+      'community.tickets': 1,
+    });
+    // An officer (no cockpit:read) may not read the wall.
+    expect((await call('pd_ljz_01', 'GET', '/api/v1/cockpit/themes/community?month=2026-03')).statusCode).toBe(403);
     const list = await ok<PageOf<Workroom>>(call('pd_ljz_01', 'GET', '/api/v1/workrooms?q=测试居委'));
     expect(list.items[0]).toMatchObject({ activities: 2, tickets: 1 });
     expect((await ok<PageOf<Workroom>>(call('qp_zjj_01', 'GET', '/api/v1/workrooms'))).total).toBe(0);
