@@ -7,7 +7,7 @@ import { coordinationRoutes } from './coordination.routes.ts';
 import { publicPartnerConnectorRoutes } from './connector/connector.routes.ts';
 import { PARTNER_JOB_HANDLERS } from './connector/partner-connector.ts';
 import { PARTNER_SIM_JOB_HANDLERS } from './connector/simulator.ts';
-import { JOINT_ALERT_JOB_HANDLERS, scheduleJointOrderAlertScan } from './use-cases/joint-order-alerts.ts';
+import { JOINT_ORDER_ALERT_SCAN } from './use-cases/joint-order-alerts.ts';
 
 export type { CoordinationTables } from './coordination.tables.ts';
 
@@ -16,10 +16,9 @@ export const coordinationModule: ServerModule = {
   routes: coordinationRoutes,
   // A partner department's system files joint orders through the signed connector (docs/coordination.md §5).
   publicRoutes: publicPartnerConnectorRoutes,
-  jobs: { ...PARTNER_JOB_HANDLERS, ...PARTNER_SIM_JOB_HANDLERS, ...JOINT_ALERT_JOB_HANDLERS },
+  jobs: { ...PARTNER_JOB_HANDLERS, ...PARTNER_SIM_JOB_HANDLERS, ...JOINT_ORDER_ALERT_SCAN.jobs },
   // Overdue alerts of joint orders (docs/coordination.md §3a), every TICKET_ALERT_SCAN_MINUTES.
-  schedule: (deps) =>
-    scheduleJointOrderAlertScan(deps, new Date(deps.clock.now().getTime() + deps.config.ticketAlerts.scanMinutes * 60_000)),
+  schedule: JOINT_ORDER_ALERT_SCAN.schedule,
   hooks: installCoordinationHooks,
 };
 

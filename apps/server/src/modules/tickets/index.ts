@@ -10,7 +10,7 @@ import { exchangeAdapter } from './exchange/exchange.ts';
 import { installTicketHooks } from './tickets.hooks.ts';
 import { open311KeyRoutes, open311PublicRoutes } from './open311/open311.routes.ts';
 import { ticketRoutes } from './tickets.routes.ts';
-import { ALERT_JOB_HANDLERS, scheduleTicketAlertScan } from './command/alerts.ts';
+import { TICKET_ALERT_SCAN } from './command/alerts.ts';
 import { commandRoutes } from './command/command.routes.ts';
 import { categoryRoutes } from './categories/categories.routes.ts';
 
@@ -31,9 +31,9 @@ export const ticketsModule: ServerModule = {
     publicExchangeRoutes(app, deps);
     open311PublicRoutes(app, deps);
   },
-  jobs: { ...EXCHANGE_JOB_HANDLERS, ...SIMULATOR_JOB_HANDLERS, ...ALERT_JOB_HANDLERS },
+  jobs: { ...EXCHANGE_JOB_HANDLERS, ...SIMULATOR_JOB_HANDLERS, ...TICKET_ALERT_SCAN.jobs },
   // Overdue alerts: the first scan one period after the worker starts, then every TICKET_ALERT_SCAN_MINUTES.
-  schedule: (deps) => scheduleTicketAlertScan(deps, new Date(deps.clock.now().getTime() + deps.config.ticketAlerts.scanMinutes * 60_000)),
+  schedule: TICKET_ALERT_SCAN.schedule,
   hooks: installTicketHooks,
 };
 

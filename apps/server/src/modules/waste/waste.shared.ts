@@ -3,8 +3,7 @@
 import type { Actor, Executor } from '../../context.ts';
 import { AppError, fieldError } from '../../errors/app-error.ts';
 import { findOrg } from '../org/index.ts';
-import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import type { PageOf } from '@chengguan/contracts';
+import { sql, type Expression, type SqlBool } from 'kysely';
 
 /** SQL condition on an `orgs` alias: the bureau lies in the actor's jurisdiction or is his own bureau. */
 export function bureauVisible(actor: Actor, orgAlias: string): Expression<SqlBool> {
@@ -34,28 +33,11 @@ export async function assertBureauVisible(db: Executor, actor: Actor, bureauId: 
   if (!org || !(org.path.startsWith(actor.jurisdictionPath) || org.id === actor.bureauId)) throw new AppError('NOT_FOUND');
 }
 
+export { pageOfQuery } from '../../shared/paging.ts';
+
 export function dateText(d: unknown): string {
   if (d instanceof Date) {
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   }
   return String(d).slice(0, 10);
-}
-
-/** One page of a list's query (already filtered and ordered) and the count of all its rows, read together. */
-export async function pageOfQuery<D, TB extends keyof D, R, T>(
-  db: Executor,
-  ordered: SelectQueryBuilder<D, TB, R>,
-  q: { page?: number; pageSize?: number },
-  map: (row: R) => T,
-): Promise<PageOf<T>> {
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
-  const [rows, total] = await Promise.all([
-    ordered
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    sql<{ n: string | number }>`SELECT COUNT(*) AS n FROM (${ordered.clearOrderBy()}) AS x`.execute(db),
-  ]);
-  return { items: rows.map(map), total: Number(total.rows[0]?.n ?? 0), page, pageSize };
 }

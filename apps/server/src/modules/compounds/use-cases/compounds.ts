@@ -24,6 +24,7 @@ import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { toXlsx } from '../../../http/xlsx.ts';
 import { assertPermission } from '../../../shared/access.ts';
+import { pageOfQuery } from '../../../shared/paging.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { registerCaseIn } from '../../cases/index.ts';
 import { cityPointOrFail, placeOf } from '../../geo/index.ts';
@@ -312,28 +313,12 @@ export async function listCitizenDeclarations(deps: Deps, citizen: Citizen): Pro
 
 export async function listDeclarations(deps: Deps, actor: Actor, q: RenovationListQuery): Promise<PageOf<RenovationDeclaration>> {
   assertPermission(actor, 'subject:read');
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
   let base = declarationQuery(deps.db)
     .innerJoin('orgs as o', (j) => j.on(sql`o.id`, '=', sql`coalesce(s.org_id, s.bureau_id)`))
     .where('o.path', 'like', `${actor.jurisdictionPath}%`);
   if (q.compoundId) base = base.where('d.compound_id', '=', q.compoundId);
   if (q.outcome) base = base.where('d.outcome', '=', q.outcome);
-  const total = Number(
-    (
-      await base
-        .clearSelect()
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-  const rows = await base
-    .orderBy('d.created_at', 'desc')
-    .orderBy('d.id')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { items: rows.map((r) => toDeclaration(r as DeclarationRow)), total, page, pageSize };
+  return pageOfQuery(deps.db, base.orderBy('d.created_at', 'desc').orderBy('d.id'), q, (r) => toDeclaration(r as DeclarationRow));
 }
 
 export async function exportDeclarations(deps: Deps, actor: Actor, q: RenovationListQuery): Promise<Buffer> {
@@ -458,8 +443,6 @@ export async function fileReport(deps: Deps, citizen: Citizen, meta: RequestMeta
 
 export async function listReports(deps: Deps, actor: Actor, q: PropertyReportListQuery): Promise<PageOf<PropertyReport>> {
   assertPermission(actor, 'subject:read');
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
   let base = reportQuery(deps.db).where('o.path', 'like', `${actor.jurisdictionPath}%`);
   if (q.compoundId) base = base.where('r.compound_id', '=', q.compoundId);
   if (q.state) base = base.where('r.state', '=', q.state);
@@ -470,21 +453,7 @@ export async function listReports(deps: Deps, actor: Actor, q: PropertyReportLis
       sql<boolean>`(position(${text} in r.number) > 0 or position(${text} in s.name) > 0 or position(${text} in coalesce(r.room, '')) > 0)`,
     );
   }
-  const total = Number(
-    (
-      await base
-        .clearSelect()
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-  const rows = await base
-    .orderBy('r.created_at', 'desc')
-    .orderBy('r.id')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { items: rows.map((r) => toReport(r as ReportRow)), total, page, pageSize };
+  return pageOfQuery(deps.db, base.orderBy('r.created_at', 'desc').orderBy('r.id'), q, (r) => toReport(r as ReportRow));
 }
 
 export async function exportReports(deps: Deps, actor: Actor, q: PropertyReportListQuery): Promise<Buffer> {
@@ -668,8 +637,6 @@ export async function getAnnotation(deps: Deps, actor: Actor, id: string): Promi
 
 export async function listAnnotations(deps: Deps, actor: Actor, q: HouseAnnotationListQuery): Promise<PageOf<HouseAnnotation>> {
   assertPermission(actor, 'subject:read');
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
   let base = annotationQuery(deps.db).where('o.path', 'like', `${actor.jurisdictionPath}%`);
   if (q.compoundId) base = base.where('a.compound_id', '=', q.compoundId);
   if (q.state) base = base.where('a.state', '=', q.state);
@@ -677,21 +644,7 @@ export async function listAnnotations(deps: Deps, actor: Actor, q: HouseAnnotati
     const text = q.q;
     base = base.where(sql<boolean>`(position(${text} in s.name) > 0 or position(${text} in a.room) > 0)`);
   }
-  const total = Number(
-    (
-      await base
-        .clearSelect()
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-  const rows = await base
-    .orderBy('a.created_at', 'desc')
-    .orderBy('a.id')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { items: rows.map((r) => toAnnotation(deps, r as AnnotationRow)), total, page, pageSize };
+  return pageOfQuery(deps.db, base.orderBy('a.created_at', 'desc').orderBy('a.id'), q, (r) => toAnnotation(deps, r as AnnotationRow));
 }
 
 export async function exportAnnotations(deps: Deps, actor: Actor, q: HouseAnnotationListQuery): Promise<Buffer> {

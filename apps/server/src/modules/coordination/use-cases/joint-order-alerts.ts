@@ -10,7 +10,7 @@
 import { sql } from 'kysely';
 import type { Deps, Executor } from '../../../context.ts';
 import { channelOf, postConsoleMessages, sendMessage } from '../../messaging/index.ts';
-import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
+import { periodicScan } from '../../scheduler/index.ts';
 
 export const JOB_JOINT_ORDER_ALERTS = 'coordination.alerts.scan';
 /** Orders looked at per run, the longest overdue first; the rest wait for the next run. */
@@ -186,22 +186,9 @@ export async function scanJointOrderAlerts(deps: Deps, now: Date = deps.clock.no
   return { looked: candidates.length, raised, messages, sms };
 }
 
-/** The next scan, one job per slot of TICKET_ALERT_SCAN_MINUTES (a second worker schedules the same row). */
-export async function scheduleJointOrderAlertScan(deps: Deps, at: Date): Promise<void> {
-  const slotMs = deps.config.ticketAlerts.scanMinutes * 60_000;
-  const slot = new Date(Math.ceil(at.getTime() / slotMs) * slotMs);
-  await enqueueJob(deps.db, {
-    id: deps.newId(),
-    kind: JOB_JOINT_ORDER_ALERTS,
-    runAt: slot,
-    dedupeKey: `${JOB_JOINT_ORDER_ALERTS}:${slot.toISOString()}`,
-  });
-}
-
-export const JOINT_ALERT_JOB_HANDLERS: JobHandlers = {
-  [JOB_JOINT_ORDER_ALERTS]: async (deps) => {
-    const now = deps.clock.now();
-    await scanJointOrderAlerts(deps, now);
-    await scheduleJointOrderAlertScan(deps, new Date(now.getTime() + deps.config.ticketAlerts.scanMinutes * 60_000));
-  },
-};
+/** The scan every TICKET_ALERT_SCAN_MINUTES (one job per slot, shared by the processes that schedule it). */
+export const JOINT_ORDER_ALERT_SCAN = periodicScan({
+  kind: JOB_JOINT_ORDER_ALERTS,
+  minutes: (deps) => deps.config.ticketAlerts.scanMinutes,
+  run: scanJointOrderAlerts,
+});

@@ -12,7 +12,7 @@ import { ticketAlertsDue, type TicketAlertDue } from '@chengguan/domain';
 import { sql } from 'kysely';
 import type { Deps, Executor } from '../../../context.ts';
 import { channelOf, postConsoleMessages, sendMessage, type ConsoleMessage } from '../../messaging/index.ts';
-import { enqueueJob, type JobHandlers } from '../../scheduler/index.ts';
+import { periodicScan } from '../../scheduler/index.ts';
 import { OPEN } from '../use-cases/read-tickets.ts';
 import { alertConfig, alertFacts } from './command-queue.ts';
 
@@ -229,22 +229,9 @@ export async function scanTicketAlerts(deps: Deps, now: Date = deps.clock.now())
   return { looked: candidates.length, raised, messages, sms };
 }
 
-/** The next scan, one job per slot of TICKET_ALERT_SCAN_MINUTES (a second worker schedules the same row). */
-export async function scheduleTicketAlertScan(deps: Deps, at: Date): Promise<void> {
-  const slotMs = deps.config.ticketAlerts.scanMinutes * 60_000;
-  const slot = new Date(Math.ceil(at.getTime() / slotMs) * slotMs);
-  await enqueueJob(deps.db, {
-    id: deps.newId(),
-    kind: JOB_TICKET_ALERTS,
-    runAt: slot,
-    dedupeKey: `${JOB_TICKET_ALERTS}:${slot.toISOString()}`,
-  });
-}
-
-export const ALERT_JOB_HANDLERS: JobHandlers = {
-  [JOB_TICKET_ALERTS]: async (deps) => {
-    const now = deps.clock.now();
-    await scanTicketAlerts(deps, now);
-    await scheduleTicketAlertScan(deps, new Date(now.getTime() + deps.config.ticketAlerts.scanMinutes * 60_000));
-  },
-};
+/** The scan every TICKET_ALERT_SCAN_MINUTES (one job per slot, shared by the processes that schedule it). */
+export const TICKET_ALERT_SCAN = periodicScan({
+  kind: JOB_TICKET_ALERTS,
+  minutes: (deps) => deps.config.ticketAlerts.scanMinutes,
+  run: scanTicketAlerts,
+});
