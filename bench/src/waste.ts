@@ -21,6 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { corridorCells, mulberry32, siteCells, type LonLat } from '@chengguan/domain';
+import type { GpsBatch } from '@chengguan/contracts';
 import { sql } from 'kysely';
 import { loadConfig } from '../../apps/server/src/config.ts';
 import { openPlatform } from '../../apps/server/src/bootstrap.ts';
@@ -39,6 +40,7 @@ import {
   VISIT_SECONDS,
   WASTE_ANALYSIS_SQL,
   analysisArgs,
+  receiveGpsBatch,
   type SimFix,
   type SimPermit,
 } from '../../apps/server/src/modules/waste/index.ts';
@@ -64,10 +66,16 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
 const mib = (b: number) => Math.round(b / 2 ** 20);
 
-const config = { ...loadConfig(), webDist: null, dataDir: process.env.DATABASE_URL ? loadConfig().dataDir : 'memory://' };
+const config = {
+  ...loadConfig(),
+  webDist: null,
+  dataDir: process.env.DATABASE_URL ? loadConfig().dataDir : 'memory://',
+  wasteGps: 'simulator' as const,
+};
 const platform = await openPlatform({ config, migrate: true, log: () => undefined });
 const database = platform.database;
 const db = database.db;
+const feedDeps = platform.deps;
 if (!(await db.selectFrom('orgs').select('id').where('kind', '=', 'district_bureau').executeTakeFirst())) await seedDemo(platform.deps);
 const version = (await sql<{ v: string }>`SELECT version() AS v`.execute(db)).rows[0]!.v;
 const bureau = (await db.selectFrom('orgs').select('id').where('kind', '=', 'district_bureau').orderBy('code').executeTakeFirstOrThrow())
@@ -153,6 +161,16 @@ await database.copyIn(
 await database.copyIn('waste_permit_disposals', ['permit_id', 'site_id'], pdRows);
 await database.copyIn('waste_permit_vehicles', ['permit_id', 'vehicle_id', 'plate'], pvRows);
 await database.copyIn('waste_corridor_cells', ['permit_id', 'cell'], corridorRows);
+// Statistics for the planner, as autovacuum keeps them for a register that changes slowly.
+for (const t of [
+  'waste_sites',
+  'waste_site_cells',
+  'waste_permits',
+  'waste_permit_vehicles',
+  'waste_permit_disposals',
+  'waste_corridor_cells',
+])
+  await sql.raw(`ANALYZE ${t}`).execute(db);
 const setupMs = performance.now() - setupStart;
 console.log(
   `register: ${producing.length} producing sites, ${disposals.length} disposal sites, ${companies.length} companies, ${vehicleRows.length} vehicles, ${permitRows.length} permits, ${corridorRows.length} corridor cells (${(setupMs / 1000).toFixed(1)} s)`,
@@ -207,43 +225,59 @@ let bareMs = 0;
 let duckLoadMs = 0;
 let received = 0;
 let kept = 0;
+let batchesSent = 0;
 const counts = { outOfOrder: 0, duplicates: 0, impossibleSpeed: 0, invalid: 0 };
 const CHUNK_TRUCKS = 25;
+/** Runs `work` over `items` with at most `width` in flight (the feed's batches arrive concurrently). */
+async function inFlight<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
 for (let c0 = 0; c0 < trucks.length; c0 += CHUNK_TRUCKS) {
+  // The GPS platform's batches for this chunk of trucks: one per hour with every truck's fixes of that hour, a few
+  // spoiled (a repeated fix, two swapped, a jump). Generation is timed apart.
   let g = performance.now();
-  const batches: SimFix[][] = [];
+  const byHour: SimFix[][] = Array.from({ length: HOURS }, () => []);
   for (let i = c0; i < Math.min(trucks.length, c0 + CHUNK_TRUCKS); i++) {
     let hour: SimFix[] = [];
     let h = 0;
+    const flush = () => {
+      if (batchRand() < 0.05) spoilBatch(hour, batchRand);
+      for (const f of hour) byHour[h]!.push(f);
+      hour = [];
+    };
     driveTruck(trucks[i]!, START, HOURS, SEED * 7919 + i, (f) => {
       const fh = Math.floor((f.at - START) / 3_600_000);
-      if (fh !== h && hour.length) {
-        batches.push(hour);
-        hour = [];
-      }
+      if (fh !== h && hour.length) flush();
       h = fh;
       hour.push(f);
     });
-    if (hour.length) batches.push(hour);
+    if (hour.length) flush();
   }
-  for (const b of batches) if (batchRand() < 0.05) spoilBatch(b, batchRand);
+  const batches: GpsBatch[] = byHour
+    .map((points, h) => ({ batchId: `BENCH-${SEED}-${c0}-${h}`, points }))
+    .filter((b) => b.points.length > 0);
   genMs += performance.now() - g;
-  // Ingest: clean + cell + encode per batch, then one COPY of the chunk.
+  // Ingest: the feed's own receive (clean, cell, encode, the batch row and COPY in one transaction), two batches in flight.
   g = performance.now();
-  const lines: string[] = [];
-  for (const b of batches) {
-    const cleaned = cleanBatch(b);
-    received += cleaned.counts.received;
-    kept += cleaned.counts.kept;
-    counts.outOfOrder += cleaned.counts.outOfOrder;
-    counts.duplicates += cleaned.counts.duplicates;
-    counts.impossibleSpeed += cleaned.counts.impossibleSpeed;
-    counts.invalid += cleaned.counts.invalid;
-    for (const l of cleaned.rows) lines.push(l);
-  }
-  await database.copyIn('waste_points', POINT_COLUMNS, lines);
+  await inFlight(batches, 2, async (b) => {
+    const a = await receiveGpsBatch(feedDeps, b);
+    received += a.counts.received;
+    kept += a.counts.kept;
+    counts.outOfOrder += a.counts.outOfOrder;
+    counts.duplicates += a.counts.duplicates;
+    counts.impossibleSpeed += a.counts.impossibleSpeed;
+    counts.invalid += a.counts.invalid;
+  });
   ingestMs += performance.now() - g;
-  // The bare COPY of the same rows.
+  batchesSent += batches.length;
+  // The same rows encoded again (not timed), then the bare COPY of them in one statement.
+  const lines: string[] = [];
+  for (const b of batches) for (const l of cleanBatch(b.points).rows) lines.push(l);
   g = performance.now();
   await database.copyIn('bench_bare_points', POINT_COLUMNS, lines);
   bareMs += performance.now() - g;
@@ -284,7 +318,7 @@ async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; out: T }> 
   }
   return { ms: best, out: out! };
 }
-const pgRun = await timed(() => analyseDay(db, params));
+const pgRun = await timed(() => analyseDay(feedDeps, params));
 const duckRun = await timed(async () =>
   normaliseRows(
     (await duck.runAndReadAll(WASTE_ANALYSIS_SQL, analysisArgs(params) as never)).getRowObjectsJS() as Record<string, unknown>[],
@@ -299,6 +333,7 @@ peakRss = Math.max(peakRss, process.memoryUsage().rss);
 const figures = {
   trucks: TRUCKS,
   hours: HOURS,
+  batches: batchesSent,
   fixesReceived: received,
   fixesKept: kept,
   cleaning: counts,

@@ -110,6 +110,13 @@ export type AppConfig = {
   /** WASTE_GPS_SECRET (64 hex digits): the HMAC-SM3 key shared with the GPS platform; unset → random per process. */
   wasteGpsSecret: string | null;
   /**
+   * WASTE_ANALYSIS_SESSIONS (1–16, default 2): on PostgreSQL the day's analysis runs over ranges of plates on this many
+   * database sessions at once (each truck's day is independent); WASTE_ANALYSIS_WORK_MEM (default 256MB) is each
+   * session's work_mem for it, so that its sort and hash tables stay in memory. Ignored on the embedded database.
+   */
+  wasteAnalysisSessions: number;
+  wasteAnalysisWorkMem: string;
+  /**
    * TICKET_ALERT_FIRST_CONTACT_LEAD_HOURS / TICKET_ALERT_HANDLING_LEAD_HOURS: 临期 warnings this many hours before the
    * 24-hour first contact and the handling limit run out (U, defaults 4 and 24: the domain's SHANGHAI_TICKET_ALERTS);
    * TICKET_ALERT_SCAN_MINUTES: how often the worker looks (default 10).
@@ -339,6 +346,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     offsiteVendorSecrets: vendorSecretsVar(env, 'OFFSITE_VENDOR_SECRETS'),
     wasteGps: oneOf(env, 'WASTE_GPS', embedded ? 'simulator' : 'off', ['simulator', 'off']) as 'simulator' | 'off',
     wasteGpsSecret: secretVar(env, 'WASTE_GPS_SECRET', /^[0-9a-f]{64}$/iu, '64 hexadecimal digits')?.toLowerCase() ?? null,
+    wasteAnalysisSessions: intVar(env, 'WASTE_ANALYSIS_SESSIONS', 2, 1, 16),
+    wasteAnalysisWorkMem: secretVar(env, 'WASTE_ANALYSIS_WORK_MEM', /^[1-9][0-9]{0,6}(kB|MB|GB)$/u, 'a size such as 256MB') ?? '256MB',
     ticketAlerts: {
       firstContactLeadHours: intVar(env, 'TICKET_ALERT_FIRST_CONTACT_LEAD_HOURS', 4, 0, 23),
       handlingLeadHours: intVar(env, 'TICKET_ALERT_HANDLING_LEAD_HOURS', 24, 0, 24 * 15),

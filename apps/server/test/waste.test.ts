@@ -15,7 +15,17 @@ import type {
   WasteSite,
   WasteTrack,
 } from '@chengguan/contracts';
-import { GPS_INBOUND_PATH, pointPartitions, setGpsTransport, WASTE_JOB_HANDLERS } from '../src/modules/waste/index.ts';
+import { CompiledQuery } from 'kysely';
+import {
+  analyseDay,
+  analysisArgs,
+  GPS_INBOUND_PATH,
+  normaliseRows,
+  pointPartitions,
+  setGpsTransport,
+  WASTE_ANALYSIS_SQL,
+  WASTE_JOB_HANDLERS,
+} from '../src/modules/waste/index.ts';
 import { runDueJobs } from '../src/modules/scheduler/index.ts';
 import { signedHeaders } from '../src/shared/connector-signing.ts';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
@@ -240,6 +250,18 @@ describe('the day’s analysis', () => {
     ]);
     const stop = clues.items.find((c) => c.kind === 'stop')!;
     expect(stop.minutes).toBeGreaterThanOrEqual(14);
+    // Every finding is one truck's: the day cut into ranges of plates gives the same rows, however it is cut and on
+    // however many sessions it runs.
+    const params = { day: DAY, stopSeconds: 600, deviationSeconds: 180, visitSeconds: 60 };
+    const whole = await analyseDay(ctx.deps, params, { sessions: 1 });
+    expect(whole.length).toBeGreaterThanOrEqual(8);
+    const ranged = async (from: string, to: string | null) =>
+      (await ctx.deps.db.executeQuery(CompiledQuery.raw(WASTE_ANALYSIS_SQL, analysisArgs({ ...params, plateFrom: from, plateTo: to }))))
+        .rows as Record<string, unknown>[];
+    const halves = [...(await ranged('', '沪D·A0003')), ...(await ranged('沪D·A0003', null))];
+    expect(normaliseRows(halves)).toEqual(whole);
+    expect((await ranged('沪D·A0003', '沪D·A0003')).length).toBe(0);
+    expect(await analyseDay(ctx.deps, params, { sessions: 3 })).toEqual(whole);
     expect(stop.companyName).toBe('浦东某渣土运输有限公司');
     // Run again: the same clues, not twice.
     await ok(call('pd_ljz_leader', 'POST', '/api/v1/waste/analysis', { day: DAY }));

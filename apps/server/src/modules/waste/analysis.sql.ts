@@ -1,21 +1,31 @@
 // The day's 两点一线 analysis (issue 14 §3, §5; docs/waste.md "Analysis"): ONE SQL text, run unchanged on PostgreSQL,
 // PGlite and DuckDB (the benchmark's baseline), over the tables the migration 049 defines (DuckDB gets copies of the
 // same rows under the same names). Only portable SQL: CTEs, LEFT JOIN, window functions (LAG, LEAD, SUM … ROWS
-// UNBOUNDED PRECEDING), CASE, IS DISTINCT FROM, CAST … AS DATE / VARCHAR, positional parameters $1–$4.
+// UNBOUNDED PRECEDING, MAX … ROWS UNBOUNDED PRECEDING, ROW_NUMBER), CASE, IS DISTINCT FROM, CAST … AS DATE / VARCHAR,
+// positional parameters $1–$6.
 //
 // $1 the day (text YYYY-MM-DD); $2 a stop: seconds in one cell outside every registered place; $3 a deviation: seconds
 // of consecutive points of a permitted vehicle off its corridors and outside every place; $4 a visit: seconds a vehicle
-// must stay in a producing site's cells for a visit to count.
+// must stay in a producing site's cells for a visit to count; $5, $6 the plates analysed: from $5 (inclusive) to $6
+// (exclusive; NULL: no end). Every finding is one truck's, so ranges of plates that cover them all give the whole day:
+// PostgreSQL runs ranges on several sessions at once (use-cases/analysis.ts), DuckDB and PGlite run ('', NULL).
 //
 // Each point is in a place (a site's cell: zone S), on one of the corridors of the permits that cover its plate that day
-// (zone C) or off (zone X). Runs of equal cells give stops; runs of equal zones (and site) give visits and deviations;
-// the visits in order give trips (a producing site then a disposal site), departures without an arrival (a producing
-// site left, then no disposal site before the next producing site or the end of the day) and vehicles at a site
-// without a permit for it. The rows are integers and ids only (no floating-point sums), so both engines give equal
-// results; the cell leaves as text (it exceeds a double's exact range). One row per finding: kind, plate, site, other_site (the disposal site of a trip), t_from, t_to, n, cell.
+// (zone C) or off (zone X); its place is the site's id in a place, else the zone. Runs of equal cells give stops; runs
+// of equal places give visits and deviations.
+// The runs are found in one ordered pass per truck without grouping the points: the first and the last point of each
+// run are marked (LAG / LEAD); only the ends of runs of more than one point and the ends of zone runs are kept, and a
+// run's start is the kept point before its end (among the zone ends for a zone run, which is reported at its first
+// cell). A stop needs at least a minute, so a run of one point is never one. The visits in order give trips (a producing
+// site then a disposal site), departures without an arrival (a producing site left, then no disposal site before the
+// next producing site or the end of the day) and vehicles at a site without a permit for it. The rows are integers and
+// ids only (no floating-point sums), so both engines give equal results; the cell leaves as text (it exceeds a
+// double's exact range). One row per finding: kind, plate, site, other_site (the disposal site of a trip), t_from,
+// t_to, n, cell.
 export const WASTE_ANALYSIS_SQL = `
 WITH p AS (
-  SELECT plate, t, cell FROM waste_points WHERE day = CAST($1 AS DATE)
+  SELECT plate, t, cell FROM waste_points
+  WHERE day = CAST($1 AS DATE) AND plate >= CAST($5 AS VARCHAR) AND (CAST($6 AS VARCHAR) IS NULL OR plate < CAST($6 AS VARCHAR))
 ),
 valid_permits AS (
   SELECT id, producing_site_id FROM waste_permits
@@ -24,6 +34,7 @@ valid_permits AS (
 plate_permits AS (
   SELECT pv.plate, vp.id AS permit_id, vp.producing_site_id
   FROM waste_permit_vehicles pv JOIN valid_permits vp ON vp.id = pv.permit_id
+  WHERE pv.plate >= CAST($5 AS VARCHAR) AND (CAST($6 AS VARCHAR) IS NULL OR pv.plate < CAST($6 AS VARCHAR))
 ),
 plate_cells AS (
   SELECT DISTINCT pp.plate, c.cell
@@ -34,37 +45,47 @@ permitted AS (
 ),
 tagged AS (
   SELECT p.plate, p.t, p.cell, CAST(s.site_id AS VARCHAR) AS site_id, s.kind AS site_kind,
-         CASE WHEN s.site_id IS NOT NULL THEN 'S' WHEN pc.cell IS NOT NULL THEN 'C' ELSE 'X' END AS zone
+         CASE WHEN s.site_id IS NOT NULL THEN 'S' WHEN pc.cell IS NOT NULL THEN 'C' ELSE 'X' END AS zone,
+         CASE WHEN s.site_id IS NOT NULL THEN CAST(s.site_id AS VARCHAR) WHEN pc.cell IS NOT NULL THEN 'C' ELSE 'X' END AS place
   FROM p
   LEFT JOIN waste_site_cells s ON s.cell = p.cell
   LEFT JOIN plate_cells pc ON pc.plate = p.plate AND pc.cell = p.cell
 ),
 marked AS (
-  SELECT plate, t, cell, site_id, site_kind, zone,
+  SELECT plate, t, cell, site_id, site_kind, zone, ROW_NUMBER() OVER w AS rn,
          CASE WHEN LAG(cell) OVER w IS NULL OR LAG(cell) OVER w <> cell THEN 1 ELSE 0 END AS new_cell,
-         CASE WHEN LAG(zone) OVER w IS NULL OR LAG(zone) OVER w <> zone
-                   OR LAG(site_id) OVER w IS DISTINCT FROM site_id THEN 1 ELSE 0 END AS new_zone
+         CASE WHEN LEAD(cell) OVER w IS NULL OR LEAD(cell) OVER w <> cell THEN 1 ELSE 0 END AS cell_end,
+         CASE WHEN LAG(place) OVER w IS NULL OR LAG(place) OVER w <> place THEN 1 ELSE 0 END AS new_zone,
+         CASE WHEN LEAD(place) OVER w IS NULL OR LEAD(place) OVER w <> place THEN 1 ELSE 0 END AS zone_end
   FROM tagged
   WINDOW w AS (PARTITION BY plate ORDER BY t)
 ),
-runs AS (
-  SELECT plate, t, cell, site_id, site_kind, zone,
-         SUM(new_cell) OVER w AS cell_run,
-         SUM(new_zone) OVER w AS zone_run
+edges AS (
+  SELECT plate, t, cell, site_id, site_kind, zone, rn, new_cell, cell_end, new_zone, zone_end,
+         LAG(t) OVER e AS prev_t, LAG(rn) OVER e AS prev_rn, LAG(cell) OVER e AS prev_cell
   FROM marked
-  WINDOW w AS (PARTITION BY plate ORDER BY t ROWS UNBOUNDED PRECEDING)
+  WHERE new_zone = 1 OR zone_end = 1 OR new_cell <> cell_end
+  WINDOW e AS (PARTITION BY plate ORDER BY t)
 ),
 stops AS (
-  SELECT plate, MIN(cell) AS cell, MIN(t) AS t_from, MAX(t) AS t_to, COUNT(*) AS n
-  FROM runs WHERE zone <> 'S'
-  GROUP BY plate, cell_run
-  HAVING MAX(t) - MIN(t) >= $2
+  SELECT plate, cell, prev_t AS t_from, t AS t_to, rn - prev_rn + 1 AS n
+  FROM edges
+  WHERE cell_end = 1 AND new_cell = 0 AND zone <> 'S' AND t - prev_t >= $2
+),
+zedges AS (
+  SELECT plate, t, cell, site_id, site_kind, zone, rn, new_zone, zone_end,
+         LAG(t) OVER z AS prev_t, LAG(rn) OVER z AS prev_rn, LAG(cell) OVER z AS prev_cell
+  FROM edges
+  WHERE new_zone = 1 OR zone_end = 1
+  WINDOW z AS (PARTITION BY plate ORDER BY t)
 ),
 zruns AS (
-  SELECT plate, zone_run, zone, MIN(site_id) AS site_id, MIN(site_kind) AS site_kind,
-         MIN(t) AS t_from, MAX(t) AS t_to, COUNT(*) AS n, MIN(cell) AS cell
-  FROM runs
-  GROUP BY plate, zone_run, zone
+  SELECT plate, zone, site_id, site_kind,
+         CASE WHEN new_zone = 1 THEN t ELSE prev_t END AS t_from, t AS t_to,
+         rn - CASE WHEN new_zone = 1 THEN rn ELSE prev_rn END + 1 AS n,
+         CASE WHEN new_zone = 1 THEN cell ELSE prev_cell END AS cell
+  FROM zedges
+  WHERE zone_end = 1
 ),
 deviations AS (
   SELECT z.plate, z.cell, z.t_from, z.t_to, z.n
@@ -72,9 +93,9 @@ deviations AS (
   WHERE z.zone = 'X' AND z.t_to - z.t_from >= $3
 ),
 visits AS (
-  SELECT plate, zone_run, site_id, site_kind, t_from, t_to, n, cell, left_site
+  SELECT plate, site_id, site_kind, t_from, t_to, n, cell, left_site
   FROM (
-    SELECT z.*, CASE WHEN LEAD(zone_run) OVER (PARTITION BY plate ORDER BY zone_run) IS NULL THEN 0 ELSE 1 END AS left_site
+    SELECT z.*, CASE WHEN LEAD(t_from) OVER (PARTITION BY plate ORDER BY t_from) IS NULL THEN 0 ELSE 1 END AS left_site
     FROM zruns z
   ) x
   WHERE zone = 'S' AND (site_kind <> 'producing' OR t_to - t_from >= $4)
@@ -83,7 +104,7 @@ legs AS (
   SELECT plate, site_id, site_kind, t_from, t_to, n, cell, left_site,
          LEAD(site_kind) OVER v AS next_kind, LEAD(site_id) OVER v AS next_site, LEAD(t_from) OVER v AS next_from
   FROM visits
-  WINDOW v AS (PARTITION BY plate ORDER BY zone_run)
+  WINDOW v AS (PARTITION BY plate ORDER BY t_from)
 )
 SELECT kind, plate, site, other_site, t_from, t_to, n, CAST(cell AS VARCHAR) AS cell FROM (
 SELECT 'trip' AS kind, plate, site_id AS site, next_site AS other_site, t_to AS t_from, next_from AS t_to, n, cell
@@ -104,9 +125,24 @@ SELECT 'stop', plate, NULL, NULL, t_from, t_to, n, cell FROM stops
 ) f
 `;
 
-export type AnalysisParams = { day: string; stopSeconds: number; deviationSeconds: number; visitSeconds: number };
+export type AnalysisParams = {
+  day: string;
+  stopSeconds: number;
+  deviationSeconds: number;
+  visitSeconds: number;
+  /** The plates analysed: from (inclusive, default '') to (exclusive, default null: no end). */
+  plateFrom?: string;
+  plateTo?: string | null;
+};
 
-export const analysisArgs = (p: AnalysisParams): unknown[] => [p.day, p.stopSeconds, p.deviationSeconds, p.visitSeconds];
+export const analysisArgs = (p: AnalysisParams): unknown[] => [
+  p.day,
+  p.stopSeconds,
+  p.deviationSeconds,
+  p.visitSeconds,
+  p.plateFrom ?? '',
+  p.plateTo ?? null,
+];
 
 export type AnalysisRow = {
   kind: 'trip' | 'no_arrival' | 'no_permit' | 'deviation' | 'stop';

@@ -12,7 +12,15 @@ import { publicWasteRoutes, wasteRoutes } from './waste.routes.ts';
 export type { WasteTables } from './waste.tables.ts';
 /** For the benchmark and the city generator: the one analysis definition, the feed's cleaning and the simulated trucks. */
 export { WASTE_ANALYSIS_SQL, analysisArgs, normaliseRows, type AnalysisParams, type AnalysisRow } from './analysis.sql.ts';
-export { cleanBatch, ensurePartition, dropOldPartitions, pointPartitions, GPS_INBOUND_PATH, POINT_COLUMNS } from './gps/gps-feed.ts';
+export {
+  cleanBatch,
+  ensurePartition,
+  receiveGpsBatch,
+  dropOldPartitions,
+  pointPartitions,
+  GPS_INBOUND_PATH,
+  POINT_COLUMNS,
+} from './gps/gps-feed.ts';
 export { driveTruck, simulatedTrucks, spoilBatch, FIX_SECONDS, type SimFix, type SimPermit, type SimTruck } from './gps/gps-tracks.ts';
 export { playGpsDay, setGpsTransport } from './gps/gps-simulator.ts';
 export { WASTE_JOB_HANDLERS } from './waste.jobs.ts';

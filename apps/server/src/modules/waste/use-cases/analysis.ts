@@ -4,7 +4,7 @@
 // deviation or stop (an unregistered truck's is found at the site, as no_permit).
 import type { RunWasteAnalysisBody, WasteAnalysisRun } from '@chengguan/contracts';
 import { cellCentre } from '@chengguan/domain';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
@@ -14,9 +14,72 @@ export const DEFAULT_STOP_MINUTES = 10;
 export const DEFAULT_DEVIATION_MINUTES = 3;
 export const VISIT_SECONDS = 60;
 
-export async function analyseDay(db: Executor, p: AnalysisParams): Promise<AnalysisRow[]> {
+/** The SQL over one range of plates (all of them by default), rows as the database gives them. */
+async function analyseRange(db: Executor, p: AnalysisParams): Promise<Record<string, unknown>[]> {
   const r = await db.executeQuery(CompiledQuery.raw(WASTE_ANALYSIS_SQL, analysisArgs(p)));
-  return normaliseRows(r.rows as Record<string, unknown>[]);
+  return r.rows as Record<string, unknown>[];
+}
+
+/**
+ * Ranges of plates with about as many points each, from the day's partition's statistics (the histogram of plate that
+ * ANALYZE keeps; the partition is analysed first when it has none yet): `count` ranges, the first from '' and the last
+ * open-ended. Fewer when the statistics have fewer bounds (a small day: one range).
+ */
+async function plateRanges(db: Executor, day: string, count: number): Promise<{ from: string; to: string | null }[]> {
+  const table = `waste_points_${day.replaceAll('-', '')}`;
+  const bounds = async () =>
+    (
+      await sql<{ b: string[] | null }>`
+        SELECT histogram_bounds::text::text[] AS b FROM pg_stats WHERE tablename = ${table} AND attname = 'plate'`.execute(db)
+    ).rows[0]?.b ?? null;
+  let b = await bounds();
+  if (!b) {
+    const exists = await sql<{ n: number }>`SELECT COUNT(*)::int AS n FROM pg_class WHERE relname = ${table}`.execute(db);
+    if (Number(exists.rows[0]?.n ?? 0) === 0) return [{ from: '', to: null }];
+    await sql.raw(`ANALYZE ${table}`).execute(db);
+    b = await bounds();
+  }
+  const cuts: string[] = [];
+  if (b && b.length > 2 && count > 1) {
+    for (let i = 1; i < count; i++) {
+      const cut = b[Math.round((i * (b.length - 1)) / count)]!;
+      if (cut > (cuts[cuts.length - 1] ?? '')) cuts.push(cut);
+    }
+  }
+  return [...cuts, null].map((to, i) => ({ from: i === 0 ? '' : cuts[i - 1]!, to }));
+}
+
+/**
+ * The day's findings. On PostgreSQL the plates are cut into `sessions` ranges analysed at once on as many database
+ * sessions of their own, each with `workMem` for its sorts (one range per session: each query pays its planning and
+ * JIT compilation once); the embedded database runs the SQL once.
+ */
+export async function analyseDay(
+  deps: Pick<Deps, 'db' | 'copySession' | 'config'>,
+  p: AnalysisParams,
+  opts: { sessions?: number; workMem?: string } = {},
+): Promise<AnalysisRow[]> {
+  const sessions = opts.sessions ?? deps.config.wasteAnalysisSessions;
+  const workMem = opts.workMem ?? deps.config.wasteAnalysisWorkMem;
+  if (!deps.config.databaseUrl || !deps.copySession) return normaliseRows(await analyseRange(deps.db, p));
+  const copySession = deps.copySession;
+  const ranges = await copySession((s) => plateRanges(s.db, p.day, sessions));
+  const rows: Record<string, unknown>[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(sessions, ranges.length) }, () =>
+      copySession((s) =>
+        s.db.transaction().execute(async (trx) => {
+          await sql`SELECT set_config('work_mem', ${workMem}, true)`.execute(trx);
+          while (next < ranges.length) {
+            const r = ranges[next++]!;
+            for (const row of await analyseRange(trx, { ...p, plateFrom: r.from, plateTo: r.to })) rows.push(row);
+          }
+        }),
+      ),
+    ),
+  );
+  return normaliseRows(rows);
 }
 
 type Owners = {
@@ -63,7 +126,7 @@ export async function runAnalysisFor(
     visitSeconds: VISIT_SECONDS,
   };
   const started = performance.now();
-  const rows = await analyseDay(deps.db, params);
+  const rows = await analyseDay(deps, params);
   const millis = Math.round(performance.now() - started);
   const own = await owners(deps.db, rows);
   const now = deps.clock.now();
