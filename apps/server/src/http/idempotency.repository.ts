@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Executor } from '../context.ts';
+import { runCommand } from '../db/unit-of-work.ts';
 
 /** A kept answer: JSON as it was sent, other text, or bytes. */
 export type StoredResponse =
@@ -14,13 +14,15 @@ export async function claimKey(
   k: { scope: string; key: string; method: string; path: string; requestHash: string },
   wait: string,
 ): Promise<boolean> {
-  await sql`SELECT set_config('lock_timeout', ${wait}, true)`.execute(db);
+  if (!/^\d+(ms|s|min)?$/.test(wait)) throw new Error(`bad lock wait ${wait}`);
+  // Inside a unit of work both commands go with the neighbouring round trips (BEGIN, the next statement).
+  await runCommand(db, `SET LOCAL lock_timeout = '${wait}'`);
   const r = await db
     .insertInto('idempotency_keys')
     .values({ scope: k.scope, key: k.key, method: k.method, path: k.path, request_hash: k.requestHash, state: 'pending' })
     .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
     .executeTakeFirst();
-  await sql`RESET lock_timeout`.execute(db);
+  await runCommand(db, 'RESET lock_timeout');
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
