@@ -9,6 +9,7 @@
 // The mechanism is a Kysely driver that wraps the dialect's own (PostgreSQL or PGlite through node-postgres) and
 // consults an AsyncLocalStorage; code outside a unit of work (the worker, the CLI) is unaffected.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
 import { CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type QueryCompiler, type TransactionSettings } from 'kysely';
 
 const CURRENT = new AsyncLocalStorage<UnitOfWork>();
@@ -373,6 +374,19 @@ export async function runCommand(db: { executeQuery(q: CompiledQuery): Promise<u
   const unit = currentUnit();
   if (unit) unit.queueCommand(text);
   else await db.executeQuery(CompiledQuery.raw(text));
+}
+
+/**
+ * A value written into a command's text (`runCommand` sends no parameters): a string as a quoted literal, escaped by
+ * node-postgres' own rule (quotes and backslashes doubled, E'' when there is a backslash); a whole number as is; null.
+ */
+export function sqlLiteral(value: string | number | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new Error(`not a whole number: ${value}`);
+    return String(value);
+  }
+  return pg.escapeLiteral(value);
 }
 
 /** True when the caller runs inside an open unit of work (its writes commit with the request). */

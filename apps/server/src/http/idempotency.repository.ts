@@ -1,5 +1,5 @@
 import type { Executor } from '../context.ts';
-import { runCommand } from '../db/unit-of-work.ts';
+import { runCommand, sqlLiteral } from '../db/unit-of-work.ts';
 
 /** A kept answer: JSON as it was sent, other text, or bytes. */
 export type StoredResponse =
@@ -55,13 +55,16 @@ export async function takeOverKey(db: Executor, scope: string, key: string, now:
     .execute();
 }
 
+/**
+ * Stores the answer. Called just before COMMIT: inside a unit of work the update is queued and goes with the unit's
+ * next round trip (the audit chain's lock, or the COMMIT), so it is sent as a command with its values written in.
+ */
 export async function completeKey(db: Executor, scope: string, key: string, status: number, response: StoredResponse): Promise<void> {
-  await db
-    .updateTable('idempotency_keys')
-    .set({ state: 'done', status_code: status, response: JSON.stringify(response) })
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .execute();
+  await runCommand(
+    db,
+    `UPDATE idempotency_keys SET state = 'done', status_code = ${sqlLiteral(status)}, response = ${sqlLiteral(JSON.stringify(response))}::jsonb
+      WHERE scope = ${sqlLiteral(scope)} AND key = ${sqlLiteral(key)}`,
+  );
 }
 
 export async function releaseKey(db: Executor, scope: string, key: string): Promise<void> {
