@@ -110,7 +110,7 @@ describe('unit of work', () => {
   });
 
   it('savepoints reach the database with the first statement inside them and are released with the next commands sent; a failure inside is undone alone at any depth', async () => {
-    const [a, b, c, d, e, f] = Array.from({ length: 6 }, () => ctx.deps.newId());
+    const [a, b, c, d, e, f] = [ctx.deps.newId(), ctx.deps.newId(), ctx.deps.newId(), ctx.deps.newId(), ctx.deps.newId(), ctx.deps.newId()];
     const db = ctx.deps.db;
     const uow = await beginUnitOfWork(db);
     await uow.run(async () => {
