@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from './harness.ts';
 import { sql } from 'kysely';
 import { openPlatform } from '../src/bootstrap.ts';
-import { beginUnitOfWork, inUnitOfWork } from '../src/db/unit-of-work.ts';
+import { beginUnitOfWork, inUnitOfWork, runCommand } from '../src/db/unit-of-work.ts';
+import { withSavepoint } from '../src/db/transaction.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -106,6 +107,48 @@ describe('unit of work', () => {
     })();
     await first.commit();
     expect(await second).toBe(0);
+  });
+
+  it('savepoints reach the database with the first statement inside them and are released with the next commands sent; a failure inside is undone alone at any depth', async () => {
+    const [a, b, c, d, e, f] = [ctx.deps.newId(), ctx.deps.newId(), ctx.deps.newId(), ctx.deps.newId(), ctx.deps.newId(), ctx.deps.newId()];
+    const db = ctx.deps.db;
+    const uow = await beginUnitOfWork(db);
+    await uow.run(async () => {
+      // Nothing ran inside: nothing to undo, nothing sent.
+      await db.transaction().execute(async () => undefined);
+      // Ran and ended well: its savepoint stays open on the server until the next commands go.
+      await db.transaction().execute((trx) => trx.insertInto('jobs').values(job(a)).execute());
+      // A nested inner part that ended well, then its enclosing one fails after a database error it caught.
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await db.transaction().execute((t2) => t2.insertInto('jobs').values(job(b)).execute());
+          await expect(db.transaction().execute((t3) => t3.insertInto('jobs').values(job(a)).execute())).rejects.toThrow();
+          await trx.insertInto('jobs').values(job(c)).execute();
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      // A raw savepoint after a released inner transaction, and a failing one.
+      await db.transaction().execute((trx) => trx.insertInto('jobs').values(job(d)).execute());
+      await withSavepoint(db, 'raw_ok', () => db.insertInto('jobs').values(job(e)).execute());
+      await expect(
+        withSavepoint(db, 'raw_failed', async () => {
+          await db.insertInto('jobs').values(job(f)).execute();
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      // A queued command runs in order, before the next statement.
+      await runCommand(db, "SET LOCAL application_name = 'uow_test'");
+      expect((await sql<{ n: string }>`SELECT current_setting('application_name') AS n`.execute(db)).rows[0]!.n).toBe('uow_test');
+    });
+    await uow.commit();
+    expect([await has(a), await has(b), await has(c), await has(d), await has(e), await has(f)]).toEqual([
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('a finished unit refuses to run more work', async () => {

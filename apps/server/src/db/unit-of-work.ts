@@ -9,9 +9,13 @@
 // The mechanism is a Kysely driver that wraps the dialect's own (PostgreSQL or PGlite through node-postgres) and
 // consults an AsyncLocalStorage; code outside a unit of work (the worker, the CLI) is unaffected.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
 import { CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type QueryCompiler, type TransactionSettings } from 'kysely';
 
 const CURRENT = new AsyncLocalStorage<UnitOfWork>();
+
+/** A statement that opens, releases or rolls back to a savepoint by name (a raw `withSavepoint`, Kysely's own). */
+const SAVEPOINT_COMMAND = /^\s*(savepoint|release|rollback\s+to)\b/i;
 
 export class UnitOfWork {
   #driver: Driver;
@@ -19,7 +23,22 @@ export class UnitOfWork {
   /** What the unit's queries run on: the raw connection, one statement at a time (node-postgres queues, and warns). */
   #connection: DatabaseConnection | null;
   #queue: Promise<unknown> = Promise.resolve();
-  #savepoints: string[] = [];
+  /**
+   * The inner transactions open now, innermost last. A level's SAVEPOINT is sent only when a statement runs inside
+   * it (`created`): one in which nothing ran has nothing to undo, and ends without a round trip.
+   */
+  #levels: { name: string; created: boolean }[] = [];
+  /**
+   * The savepoints open on the server, in order: the created levels, then (a suffix) those released here but not
+   * yet there. Statements running inside a released savepoint are the same as after it — a savepoint only matters
+   * when it is rolled back to, and a released level never is — so its RELEASE rides along with the next commands
+   * sent anyway (a new SAVEPOINT, the COMMIT, which releases everything) instead of costing a round trip.
+   */
+  #server: string[] = [];
+  /** BEGIN sent (or queued): the transaction starts with the unit's first statement. */
+  #begun = false;
+  /** Commands without parameters queued to go, as one simple-query round trip, before the next statement. */
+  #pending: string[] = [];
   #next = 0;
   /** Set by keepWritesOnRefusal: the request is refused, but what it wrote so far is kept. */
   keepOnRefusal = false;
@@ -35,15 +54,62 @@ export class UnitOfWork {
     this.#driver = driver;
     this.#raw = connection;
     this.#connection = {
-      executeQuery: (query) => this.#serially(() => connection.executeQuery(query)),
-      streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+      executeQuery: (query) =>
+        this.#serially(async () => {
+          await this.#flush(SAVEPOINT_COMMAND.test(query.sql));
+          return connection.executeQuery(query);
+        }),
+      streamQuery: (query, chunkSize) => this.#stream(connection, query, chunkSize),
     };
+  }
+
+  async *#stream<R>(connection: DatabaseConnection, query: CompiledQuery, chunkSize?: number) {
+    await this.#serially(() => this.#flush(SAVEPOINT_COMMAND.test(query.sql)));
+    yield* connection.streamQuery<R>(query, chunkSize);
   }
 
   #serially<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.#queue.then(fn, fn);
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Queues BEGIN and the SAVEPOINTs of the levels open but not yet created, so that what follows runs inside them. */
+  #materialize(releaseStale: boolean): void {
+    if (!this.#begun) {
+      this.#pending.push('BEGIN');
+      this.#begun = true;
+    }
+    const create = this.#levels.filter((l) => !l.created);
+    const live = this.#levels.filter((l) => l.created).length;
+    if ((releaseStale || create.length > 0) && this.#server.length > live) {
+      // The released savepoints are the suffix after the live ones; RELEASE of the first releases them all.
+      this.#pending.push(`RELEASE SAVEPOINT ${this.#server[live]}`);
+      this.#server.length = live;
+    }
+    for (const l of create) {
+      this.#pending.push(`SAVEPOINT ${l.name}`);
+      this.#server.push(l.name);
+      l.created = true;
+    }
+  }
+
+  /** Sends what is queued (one round trip), before a statement; `releaseStale` before one that names a savepoint. */
+  async #flush(releaseStale: boolean): Promise<void> {
+    this.#materialize(releaseStale);
+    if (this.#pending.length === 0) return;
+    const text = this.#pending.splice(0).join('; ');
+    await this.#raw.executeQuery(CompiledQuery.raw(text));
+  }
+
+  /**
+   * Queues a command without parameters (a SET LOCAL, a RESET) to run at this point of the unit: it is sent with
+   * the next statement's round trip, or with the COMMIT. Whatever is queued before a failing statement has run.
+   */
+  queueCommand(text: string): void {
+    if (!this.#connection) throw new Error('the unit of work is already finished');
+    this.#materialize(false);
+    this.#pending.push(text);
   }
 
   get isOpen(): boolean {
@@ -61,7 +127,7 @@ export class UnitOfWork {
    * does. Not for code inside a raw `withSavepoint` (db/transaction.ts): its rollback is not seen here.
    */
   beforeCommit(fn: () => Promise<void>): void {
-    this.#beforeCommit.push({ depth: this.#savepoints.length, fn });
+    this.#beforeCommit.push({ depth: this.#levels.length, fn });
   }
 
   /** The deferred writes, taken once the unit has ended (committed or rolled back); the caller runs them. */
@@ -81,28 +147,35 @@ export class UnitOfWork {
     return this.#connection;
   }
 
-  async enterSavepoint(): Promise<void> {
-    const name = `uow_${++this.#next}`;
-    this.#savepoints.push(name);
-    await this.#exec(`SAVEPOINT ${name}`);
+  /** An inner transaction begins: a savepoint, created on the server with the first statement that runs in it. */
+  enterSavepoint(): Promise<void> {
+    if (!this.#connection) return Promise.reject(new Error('the unit of work is already finished'));
+    this.#levels.push({ name: `uow_${++this.#next}`, created: false });
+    return Promise.resolve();
   }
 
-  async releaseSavepoint(): Promise<void> {
-    const name = this.#savepoints.pop();
-    if (!name) throw new Error('no savepoint to release');
-    await this.#exec(`RELEASE SAVEPOINT ${name}`);
+  /** An inner transaction ends well: what ran in it stays (its RELEASE goes with the next commands sent). */
+  releaseSavepoint(): Promise<void> {
+    const level = this.#levels.pop();
+    if (!level) return Promise.reject(new Error('no savepoint to release'));
     // What was queued inside now belongs to the enclosing level.
-    const depth = this.#savepoints.length;
+    const depth = this.#levels.length;
     for (const e of this.#beforeCommit) if (e.depth > depth) e.depth = depth;
+    return Promise.resolve();
   }
 
-  async rollbackSavepoint(): Promise<void> {
-    const name = this.#savepoints.pop();
-    if (!name) throw new Error('no savepoint to roll back');
-    const depth = this.#savepoints.length;
+  /** An inner transaction fails: what ran in it is undone (queued; sent before the next statement or the COMMIT). */
+  rollbackSavepoint(): Promise<void> {
+    const level = this.#levels.pop();
+    if (!level) return Promise.reject(new Error('no savepoint to roll back'));
+    const depth = this.#levels.length;
     this.#beforeCommit = this.#beforeCommit.filter((e) => e.depth <= depth);
-    await this.#exec(`ROLLBACK TO SAVEPOINT ${name}`);
-    await this.#exec(`RELEASE SAVEPOINT ${name}`);
+    if (level.created) {
+      // Rolling back to it undoes the savepoints opened after it too (released ones among them).
+      this.#server.length = this.#server.indexOf(level.name);
+      this.#pending.push(`ROLLBACK TO SAVEPOINT ${level.name}`, `RELEASE SAVEPOINT ${level.name}`);
+    }
+    return Promise.resolve();
   }
 
   /** Commits; on failure the transaction is rolled back and the error rethrown (nothing was stored). */
@@ -118,11 +191,14 @@ export class UnitOfWork {
         throw e;
       }
     }
+    const begun = this.#begun;
+    const pending = this.#pending.splice(0);
     this.#take();
     const connection = this.#raw;
     await this.#queue;
     try {
-      await this.#driver.commitTransaction(connection);
+      // What is still queued goes with the COMMIT, in one round trip; a unit that ran nothing has nothing to commit.
+      if (begun) await connection.executeQuery(CompiledQuery.raw([...pending, 'COMMIT'].join('; ')));
     } catch (e) {
       await this.#driver.rollbackTransaction(connection).catch(() => undefined);
       throw e;
@@ -134,11 +210,13 @@ export class UnitOfWork {
   /** Rolls back; a unit already finished is left alone. */
   async rollback(): Promise<void> {
     if (!this.#connection) return;
+    // A BEGIN still queued was never sent: there is no transaction on the server.
+    const begun = this.#begun && this.#pending[0] !== 'BEGIN';
     this.#take();
     const connection = this.#raw;
     await this.#queue;
     try {
-      await this.#driver.rollbackTransaction(connection);
+      if (begun) await this.#driver.rollbackTransaction(connection);
     } finally {
       await this.#driver.releaseConnection(connection);
     }
@@ -147,13 +225,10 @@ export class UnitOfWork {
   #take(): void {
     if (!this.#connection) throw new Error('the unit of work is already finished');
     this.#connection = null;
-    this.#savepoints = [];
+    this.#levels = [];
+    this.#server = [];
+    this.#pending = [];
     this.#beforeCommit = [];
-  }
-
-  async #exec(text: string): Promise<void> {
-    if (!this.#connection) throw new Error('the unit of work is already finished');
-    await this.#connection.executeQuery(CompiledQuery.raw(text));
   }
 }
 
@@ -223,15 +298,10 @@ class UnitOfWorkDriver implements Driver {
     return this.inner.destroy();
   }
 
+  /** The unit's connection; its BEGIN goes with the unit's first statement (see UnitOfWork). */
   async begin(): Promise<UnitOfWork> {
     await this.init();
     const connection = await this.inner.acquireConnection();
-    try {
-      await this.inner.beginTransaction(connection, {});
-    } catch (e) {
-      await this.inner.releaseConnection(connection);
-      throw e;
-    }
     return new UnitOfWork(this.inner, connection);
   }
 }
@@ -260,7 +330,10 @@ export function unitOfWorkDialect(dialect: Dialect): { dialect: Dialect; registe
   };
 }
 
-/** Begins a unit of work on its own connection (BEGIN). Finish it with commit() or rollback(). */
+/**
+ * Begins a unit of work on its own connection (its BEGIN is sent with its first statement). Finish it with commit()
+ * or rollback().
+ */
 export async function beginUnitOfWork(db: object): Promise<UnitOfWork> {
   const driver = DRIVERS.get(db);
   if (!driver) throw new Error('this database handle was not opened with unit-of-work support');
@@ -291,6 +364,29 @@ export async function afterUnitOfWork(fn: () => Promise<void>): Promise<boolean>
   }
   await fn();
   return false;
+}
+
+/**
+ * Runs a command without parameters (a SET LOCAL, a RESET) at this point of the caller's transaction: inside a unit
+ * of work it is queued and sent with the unit's next statement (no round trip of its own); outside, on `db` at once.
+ */
+export async function runCommand(db: { executeQuery(q: CompiledQuery): Promise<unknown> }, text: string): Promise<void> {
+  const unit = currentUnit();
+  if (unit) unit.queueCommand(text);
+  else await db.executeQuery(CompiledQuery.raw(text));
+}
+
+/**
+ * A value written into a command's text (`runCommand` sends no parameters): a string as a quoted literal, escaped by
+ * node-postgres' own rule (quotes and backslashes doubled, E'' when there is a backslash); a whole number as is; null.
+ */
+export function sqlLiteral(value: string | number | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new Error(`not a whole number: ${value}`);
+    return String(value);
+  }
+  return pg.escapeLiteral(value);
 }
 
 /** True when the caller runs inside an open unit of work (its writes commit with the request). */

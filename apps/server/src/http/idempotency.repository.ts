@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Executor } from '../context.ts';
+import { runCommand, sqlLiteral } from '../db/unit-of-work.ts';
 
 /** A kept answer: JSON as it was sent, other text, or bytes. */
 export type StoredResponse =
@@ -14,13 +14,15 @@ export async function claimKey(
   k: { scope: string; key: string; method: string; path: string; requestHash: string },
   wait: string,
 ): Promise<boolean> {
-  await sql`SELECT set_config('lock_timeout', ${wait}, true)`.execute(db);
+  if (!/^\d+(ms|s|min)?$/.test(wait)) throw new Error(`bad lock wait ${wait}`);
+  // Inside a unit of work both commands go with the neighbouring round trips (BEGIN, the next statement).
+  await runCommand(db, `SET LOCAL lock_timeout = '${wait}'`);
   const r = await db
     .insertInto('idempotency_keys')
     .values({ scope: k.scope, key: k.key, method: k.method, path: k.path, request_hash: k.requestHash, state: 'pending' })
     .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
     .executeTakeFirst();
-  await sql`RESET lock_timeout`.execute(db);
+  await runCommand(db, 'RESET lock_timeout');
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
@@ -53,13 +55,16 @@ export async function takeOverKey(db: Executor, scope: string, key: string, now:
     .execute();
 }
 
+/**
+ * Stores the answer. Called just before COMMIT: inside a unit of work the update is queued and goes with the unit's
+ * next round trip (the audit chain's lock, or the COMMIT), so it is sent as a command with its values written in.
+ */
 export async function completeKey(db: Executor, scope: string, key: string, status: number, response: StoredResponse): Promise<void> {
-  await db
-    .updateTable('idempotency_keys')
-    .set({ state: 'done', status_code: status, response: JSON.stringify(response) })
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .execute();
+  await runCommand(
+    db,
+    `UPDATE idempotency_keys SET state = 'done', status_code = ${sqlLiteral(status)}, response = ${sqlLiteral(JSON.stringify(response))}::jsonb
+      WHERE scope = ${sqlLiteral(scope)} AND key = ${sqlLiteral(key)}`,
+  );
 }
 
 export async function releaseKey(db: Executor, scope: string, key: string): Promise<void> {

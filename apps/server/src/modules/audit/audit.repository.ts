@@ -11,6 +11,7 @@ import type { AuditCheckpointListQuery, AuditListQuery } from '@chengguan/contra
 import type { DB } from '../../db/schema.ts';
 import type { Executor } from '../../context.ts';
 import { prefixPattern } from '../../db/like.ts';
+import { runCommand } from '../../db/unit-of-work.ts';
 import { sm3Hex } from '../../shared/sm3.ts';
 import type { AuditCheckpointsTable, AuditSigningKeysTable } from './audit.tables.ts';
 
@@ -56,8 +57,9 @@ export async function appendAuditRow(
   afterAppend?: (seq: number) => Promise<void>,
 ): Promise<{ seq: number; hash: string }> {
   // The lock is taken in its own statement: a statement's snapshot is taken when it starts, so a head read in the
-  // statement that waited for the lock could miss the row its previous holder committed.
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+  // statement that waited for the lock could miss the row its previous holder committed. Inside a unit of work the
+  // statement is queued and sent with what else is queued (the answer's idempotency record), ahead of the insert.
+  await runCommand(trx, `SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const guess = headGuess;
   let appended = guess ? await insertAuditRow(trx, row, guess) : null;
   if (!appended) {

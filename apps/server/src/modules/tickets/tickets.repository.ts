@@ -47,6 +47,44 @@ export async function findTicket(
   return q.executeTakeFirst() as Promise<(TicketRow & { law_revision: string }) | undefined>;
 }
 
+/** A ticket of the same bureau and category received within the window around a ticket's (duplicate proposals). */
+export type DuplicateCandidateRow = {
+  id: string;
+  number: string;
+  channel: string;
+  category_code: string;
+  point_lon: number | null;
+  point_lat: number | null;
+  received_at: Date | string;
+  state: string;
+  parent_id: string | null;
+};
+
+/**
+ * `findTicket` and, in the same statement, the ticket's duplicate candidates: the bureau's tickets of its category
+ * with a point received within `hours` of it (none when it has no point, at most 500): the ticket page in one round trip.
+ */
+export async function findTicketWithDuplicateCandidates(
+  db: Executor,
+  actor: Pick<Actor, 'jurisdictionPath'>,
+  id: string,
+  hours: number,
+): Promise<(TicketRow & { law_revision: string; duplicate_candidates: DuplicateCandidateRow[] }) | undefined> {
+  const span = sql`(${hours}::float8 * interval '1 hour')`;
+  const candidates = sql<DuplicateCandidateRow[]>`(SELECT coalesce(json_agg(d), '[]'::json) FROM (
+      SELECT d.id, d.number, d.channel, d.category_code, d.point_lon, d.point_lat, d.received_at, d.state, d.parent_id
+      FROM tickets d
+      WHERE t.point_lon IS NOT NULL AND d.bureau_id = t.bureau_id AND d.category_code = t.category_code
+        AND d.received_at >= t.received_at - ${span} AND d.received_at <= t.received_at + ${span}
+        AND d.point_lon IS NOT NULL
+      LIMIT 500) d)`;
+  return selectTicket(ticketsQuery(db, actor))
+    .select(lawRevisionExpression.as('law_revision'))
+    .select(candidates.as('duplicate_candidates'))
+    .where('t.id', '=', id)
+    .executeTakeFirst() as Promise<(TicketRow & { law_revision: string; duplicate_candidates: DuplicateCandidateRow[] }) | undefined>;
+}
+
 export async function findByExternalNo(db: Executor, channel: string, externalNo: string) {
   return db
     .selectFrom('tickets')
@@ -70,6 +108,8 @@ export type TicketStepEvent = {
   note: string | null;
   at: Date;
 };
+/** What the listeners are told of the ticket itself. */
+export type TicketOfEvent = { bureau_id: string; org_id: string | null; officer_id: string | null; number: string; category_code: string };
 export type TicketEventListener = (db: Executor, event: TicketStepEvent) => Promise<void>;
 const TICKET_EVENT_LISTENERS: TicketEventListener[] = [];
 
@@ -106,6 +146,8 @@ export async function insertTicketEvent(
     data?: unknown;
     at: Date;
   },
+  /** The ticket as it stands after the step, when the caller has it in hand (the listeners read it otherwise). */
+  ticket?: TicketOfEvent,
 ): Promise<void> {
   await db
     .insertInto('ticket_events')
@@ -123,11 +165,13 @@ export async function insertTicketEvent(
     })
     .execute();
   if (TICKET_EVENT_LISTENERS.length > 0) {
-    const t = await db
-      .selectFrom('tickets')
-      .select(['bureau_id', 'org_id', 'officer_id', 'number', 'category_code'])
-      .where('id', '=', row.ticketId)
-      .executeTakeFirst();
+    const t =
+      ticket ??
+      (await db
+        .selectFrom('tickets')
+        .select(['bureau_id', 'org_id', 'officer_id', 'number', 'category_code'])
+        .where('id', '=', row.ticketId)
+        .executeTakeFirst());
     if (t) {
       const event: TicketStepEvent = {
         id: row.id,
@@ -184,21 +228,6 @@ export async function repeatCandidates(
     )
     .orderBy('received_at')
     .limit(200)
-    .execute();
-}
-
-/** Tickets of the bureau in the same category received within `hours` of `at`, with a point (duplicate proposals). */
-export async function duplicateCandidates(db: Executor, bureauId: string, categoryCode: string, at: Date, hours: number) {
-  const span = hours * 3_600_000;
-  return db
-    .selectFrom('tickets')
-    .select(['id', 'number', 'channel', 'category_code', 'point_lon', 'point_lat', 'received_at', 'state', 'parent_id'])
-    .where('bureau_id', '=', bureauId)
-    .where('category_code', '=', categoryCode)
-    .where('received_at', '>=', new Date(at.getTime() - span))
-    .where('received_at', '<=', new Date(at.getTime() + span))
-    .where('point_lon', 'is not', null)
-    .limit(500)
     .execute();
 }
 

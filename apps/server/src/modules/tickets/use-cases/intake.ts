@@ -205,16 +205,18 @@ export async function intakeTicket(
       calendar,
       now,
     );
+    const number = ticketNumber(id, receivedAt);
+    const officerId = own ? by.id : null;
     await trx
       .insertInto('tickets')
       .values({
         id,
-        number: ticketNumber(id, receivedAt),
+        number,
         channel,
         external_no: body.externalNo ?? null,
         bureau_id: bureauId,
         org_id: orgId,
-        officer_id: own ? by.id : null,
+        officer_id: officerId,
         category_code: body.categoryCode,
         dispatch_level: level,
         limit_kind: clock.kind,
@@ -257,18 +259,23 @@ export async function intakeTicket(
               : '社区工作室登记',
       at: now,
     };
-    await insertTicketEvent(trx, {
-      id: intakeEvent.id,
-      ticketId: id,
-      action: intakeEvent.action,
-      from: null,
-      to: state,
-      actorId: by.id,
-      actorName: by.name,
-      note: intakeEvent.note,
-      data: { channel, orgId, routedByPoint: located?.orgId != null, repeated: repeat, dueOn: clock.dueDate },
-      at: now,
-    });
+    await insertTicketEvent(
+      trx,
+      {
+        id: intakeEvent.id,
+        ticketId: id,
+        action: intakeEvent.action,
+        from: null,
+        to: state,
+        actorId: by.id,
+        actorName: by.name,
+        note: intakeEvent.note,
+        data: { channel, orgId, routedByPoint: located?.orgId != null, repeated: repeat, dueOn: clock.dueDate },
+        at: now,
+      },
+      // The row just written: the listeners (the duty log) need not read it back.
+      { bureau_id: bureauId, org_id: orgId, officer_id: officerId, number, category_code: body.categoryCode },
+    );
     await recordAuditAtCommit(trx, deps, { id: by.id, bureauId }, meta, {
       action: 'ticket.create',
       entityType: 'ticket',

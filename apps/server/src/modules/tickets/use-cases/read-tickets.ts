@@ -32,7 +32,8 @@ import { toTicketSummary } from '../tickets.mapper.ts';
 import {
   caseNumberOf,
   categoryRows,
-  duplicateCandidates,
+  findTicketWithDuplicateCandidates,
+  type DuplicateCandidateRow,
   findTicket,
   selectTicket,
   ticketEvents,
@@ -57,7 +58,8 @@ export async function getTicketRowOrFail(deps: Deps, actor: Actor, id: string): 
 
 export async function getTicket(deps: Deps, actor: Actor, id: string): Promise<TicketDetail> {
   assertPermission(actor, 'ticket:read');
-  const t = await getTicketRowOrFail(deps, actor, id);
+  const t = await findTicketWithDuplicateCandidates(deps.db, actor, id, DEFAULT_DUPLICATE_RULES.windowHours);
+  if (!t) throw new AppError('NOT_FOUND');
   const [events, extensions, children, outbox, linkedCase, jointOrders] = await Promise.all([
     ticketEvents(deps.db, id),
     ticketExtensions(deps.db, id),
@@ -97,14 +99,15 @@ export type IntakeEvent = Pick<TicketEventRow, 'id' | 'action' | 'from_state' | 
  */
 export async function newTicketDetail(deps: Deps, actor: Actor, id: string, intake: IntakeEvent): Promise<TicketDetail> {
   assertPermission(actor, 'ticket:read');
-  const t = await getTicketRowOrFail(deps, actor, id);
+  const t = await findTicketWithDuplicateCandidates(deps.db, actor, id, DEFAULT_DUPLICATE_RULES.windowHours);
+  if (!t) throw new AppError('NOT_FOUND');
   return ticketDetail(deps, actor, t, { events: [intake], extensions: [], children: [], outbox: [], linkedCase: null, jointOrders: [] });
 }
 
 async function ticketDetail(
   deps: Deps,
   actor: Actor,
-  t: TicketRow & { law_revision: string },
+  t: TicketRow & { law_revision: string; duplicate_candidates: DuplicateCandidateRow[] },
   parts: {
     events: IntakeEvent[];
     extensions: Awaited<ReturnType<typeof ticketExtensions>>;
@@ -120,7 +123,8 @@ async function ticketDetail(
   let duplicates: TicketDetail['duplicates'] = [];
   if (t.point_lon !== null && t.point_lat !== null && OPEN.includes(t.state as TicketState) && t.parent_id === null) {
     const receivedAt = new Date(t.received_at);
-    const rows = await duplicateCandidates(deps.db, t.bureau_id, t.category_code, receivedAt, DEFAULT_DUPLICATE_RULES.windowHours);
+    // Read with the ticket, in its statement.
+    const rows = t.duplicate_candidates;
     const byId = new Map(rows.map((r) => [r.id, r]));
     const asMatch = (r: (typeof rows)[number]) => ({
       id: r.id,
