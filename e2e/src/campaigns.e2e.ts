@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CampaignPoint, Me, SpecialCampaign } from '@chengguan/contracts';
-import { apiGet, openBrowser, type Session } from './browser.ts';
+import { apiGet, apiWrite, day, useSessions } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
 // 专项行动 in the browser: the 陆家嘴 officer's point (entered with a photo before) is on the campaign's ledger; he asks
@@ -9,29 +9,23 @@ import { signIn } from './case-helpers.ts';
 // administrator's data catalogue lists the platform's tables with their sharing level.
 
 const baseUrl = inject('baseUrl');
-const sessions: Session[] = [];
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-});
+const openSession = useSessions(baseUrl);
 
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const key = () => `e2e-campaign-${Date.now()}-${Math.random()}`;
-const post = (page: Page, path: string, data: unknown) =>
-  page.request.post(path, { data, headers: { Origin: baseUrl, 'Idempotency-Key': key() } });
+const post = (page: Page, path: string, data: unknown) => apiWrite(page, baseUrl, path, data, 'e2e-campaign');
 
 describe('campaigns', () => {
   it('a point goes from the ledger to 销项: the officer asks with a photo after, the squad leader approves', async () => {
-    const officer = await openBrowser(baseUrl);
-    sessions.push(officer);
+    const officer = await openSession();
     const { page } = officer;
     await signIn(page, 'pd_ljz_01');
     const me = await apiGet<Me>(page, '/api/v1/me');
-    const leader = await openBrowser(baseUrl);
-    sessions.push(leader);
+    const leader = await openSession();
     await signIn(leader.page, 'pd_leader');
     const bureau = await apiGet<Me>(leader.page, '/api/v1/me');
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = day();
     const made = await post(leader.page, '/api/v1/campaigns', {
       orgId: bureau.orgId,
       title: `雷霆专项 ${Date.now()}`,
@@ -74,8 +68,7 @@ describe('campaigns', () => {
     expect((await asked).status()).toBe(200);
     await page.getByTestId('campaign-point-state-tag').filter({ hasText: '待销项审批' }).waitFor();
 
-    const squad = await openBrowser(baseUrl);
-    sessions.push(squad);
+    const squad = await openSession();
     await signIn(squad.page, 'pd_ljz_leader');
     await squad.page.goto(`/campaign-points/${point.id}`);
     const decided = squad.page.waitForResponse((r) => r.url().endsWith('/decide-close'));
@@ -87,8 +80,7 @@ describe('campaigns', () => {
   });
 
   it('the administrator’s data catalogue lists the tables with their sharing level', async () => {
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     await signIn(s.page, 'pd_admin');
     await s.page.goto('/data-catalog');
     const search = s.page.getByPlaceholder('按代码、名称或责任部门查找');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseDetail } from '@chengguan/contracts';
-import { openBrowser, type Session } from './browser.ts';
+import { useSession } from './browser.ts';
 import {
   decideDraft,
   ensureTicketRange,
@@ -21,21 +21,18 @@ import {
 const baseUrl = inject('baseUrl');
 
 describe('summary ticket on a phone (390×844)', () => {
-  let s: Session;
+  const session = useSession(baseUrl, { width: 390, height: 844 });
   let leaderName = '';
   beforeAll(async () => {
-    s = await openBrowser(baseUrl, { width: 390, height: 844 });
-    await signIn(s.page, 'pd_ljz_leader');
-    await ensureTicketRange(s.page, baseUrl);
-    await signIn(s.page, 'pd_ljz_01');
-    leaderName = await officerName(s.page, 'pd_ljz_leader');
-  });
-  afterAll(async () => {
-    await s?.close();
+    const { page } = session();
+    await signIn(page, 'pd_ljz_leader');
+    await ensureTicketRange(page, baseUrl);
+    await signIn(page, 'pd_ljz_01');
+    leaderName = await officerName(page, 'pd_ljz_leader');
   });
 
   it('on law marked 未核实 (E12): refused, kept as a draft, the legal reviewer confirms the article, the officer decides', async () => {
-    const { page } = s;
+    const { page } = session();
     await fillSummary(page, '100', leaderName);
     const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/cases/summary') && r.request().method() === 'POST');
     await page.getByTestId('summary-submit').click();
@@ -90,7 +87,7 @@ describe('summary ticket on a phone (390×844)', () => {
   });
 
   it('refuses 201 元 for a natural person with rule B1 shown', async () => {
-    const { page } = s;
+    const { page } = session();
     await fillSummary(page, '201', leaderName);
     const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/cases/summary') && r.request().method() === 'POST');
     await page.getByTestId('summary-submit').click();
@@ -110,18 +107,12 @@ describe('summary ticket on a phone (390×844)', () => {
 });
 
 describe('ordinary case up to the decision', () => {
-  let s: Session;
+  const session = useSession(baseUrl);
   let caseId = '';
-  beforeAll(async () => {
-    s = await openBrowser(baseUrl);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
 
   /** Opens the case page and takes one action through its drawer; `fill` completes the action's form. */
   async function act(action: string, fill?: (page: Page) => Promise<void>, expectState?: string): Promise<void> {
-    const { page } = s;
+    const { page } = session();
     await page.goto(`/cases/${caseId}`);
     await page.getByTestId('case-loaded').waitFor({ state: 'attached' });
     const button = page.getByTestId(`case-action-btn-${action}`);
@@ -140,7 +131,7 @@ describe('ordinary case up to the decision', () => {
   }
 
   it('registers the case as pd_ljz_01 and submits it for filing', async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_ljz_01');
     await page.goto('/cases/new');
     await page.getByTestId('case-register-page').waitFor();
@@ -161,7 +152,7 @@ describe('ordinary case up to the decision', () => {
   });
 
   it("is on the squad leader's workbench as a task to approve, found by paging the set", async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_ljz_leader');
     await page.goto('/workbench');
     await page.getByTestId('workbench-tasks').waitFor();
@@ -180,13 +171,14 @@ describe('ordinary case up to the decision', () => {
   });
 
   it('is approved for filing by the squad leader', async () => {
-    await signIn(s.page, 'pd_ljz_leader');
+    const { page } = session();
+    await signIn(page, 'pd_ljz_leader');
     await act('approveFiling', undefined, 'investigating');
-    expect((await s.page.getByTestId('case-number').textContent())?.trim()).not.toBe('（未立案）');
+    expect((await page.getByTestId('case-number').textContent())?.trim()).not.toBe('（未立案）');
   });
 
   it("records the party's recusal request (A8) while the investigation goes on", async () => {
-    const { page } = s;
+    const { page } = session();
     await page.goto(`/cases/${caseId}`);
     await page.getByTestId('case-loaded').waitFor({ state: 'attached' });
     await page.getByTestId('case-recusal').click();
@@ -201,7 +193,7 @@ describe('ordinary case up to the decision', () => {
   });
 
   it('gets evidence with its SM3 hash and the investigation concluded by the officer', async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_ljz_01');
     await act('addEvidence', async (p) => {
       await pick(p, 'caseAction_evidenceType', '视听', '视听资料');
@@ -215,7 +207,7 @@ describe('ordinary case up to the decision', () => {
   });
 
   it('is reviewed by the leader with a proposed fine of 1,000 元', async () => {
-    await signIn(s.page, 'pd_ljz_leader');
+    await signIn(session().page, 'pd_ljz_leader');
     await act(
       'reviewCase',
       async (p) => {
@@ -229,13 +221,13 @@ describe('ordinary case up to the decision', () => {
   });
 
   it('gets the prior notice served and the statement waived by the officer', async () => {
-    await signIn(s.page, 'pd_ljz_01');
+    await signIn(session().page, 'pd_ljz_01');
     await act('issuePriorNotice', undefined, 'prior_notice_served');
     await act('waiveStatement');
   });
 
   it("passes the legal review: the reviewer's 法律职业资格 is his record's, shown set and read-only", async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_legal');
     await act(
       'completeLegalReview',
@@ -250,7 +242,7 @@ describe('ordinary case up to the decision', () => {
   });
 
   it("gets the 集体讨论 recorded by the leader, the attendees chosen from the bureau's officers", async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_leader');
     const leader = await officerName(page, 'pd_leader');
     const legal = await officerName(page, 'pd_legal');
@@ -279,18 +271,19 @@ describe('ordinary case up to the decision', () => {
   });
 
   it('has its 违则, marked 未核实 in the library, confirmed by the legal reviewer (E12)', async () => {
-    await signIn(s.page, 'pd_legal');
+    const { page } = session();
+    await signIn(page, 'pd_legal');
     await act('confirmLegalBasis', async (p) => {
       for (const id of ['#caseAction_violatedProvision', '#caseAction_penaltyProvision']) {
         const field = p.locator(id);
         await field.fill(withoutUnverifiedNote(await field.inputValue()));
       }
     });
-    expect(await s.page.getByTestId('case-law-basis').getAttribute('data-printable')).toBe('true');
+    expect(await page.getByTestId('case-law-basis').getAttribute('data-printable')).toBe('true');
   });
 
   it('is decided by the bureau leader; the state and the timeline show every step', async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_leader');
     await act('decide', undefined, 'decided');
     expect(await page.getByTestId('case-state').textContent()).toBe('已作出决定');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MessageItem, PageOf, TicketDetail } from '@chengguan/contracts';
-import { DEMO_PASSWORD, openBrowser, type Session } from './browser.ts';
+import { DEMO_PASSWORD, useSession } from './browser.ts';
 import { pick, PNG, signIn } from './case-helpers.ts';
 
 // 市民投诉 in the portal (issue 13 §1c, §4) on a 390 px phone: a citizen signs in with his mobile number and the SMS
@@ -14,7 +14,7 @@ const PHONE = { width: 390, height: 844 };
 const HERE = { longitude: 121.51, latitude: 31.235 };
 const MOBILE = `139${String(Date.now() % 100_000_000).padStart(8, '0')}`;
 
-let s: Session;
+const session = useSession(baseUrl, PHONE);
 let ticketId: string;
 
 /** A request of the bureau's own, with a console session of the user (cookie), naming the platform's origin. */
@@ -36,17 +36,13 @@ async function noHorizontalScroll(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  s = await openBrowser(baseUrl, PHONE);
-  await s.context.grantPermissions(['geolocation'], { origin: baseUrl });
-  await s.context.setGeolocation({ ...HERE, accuracy: 10 });
-});
-afterAll(async () => {
-  await s?.close();
+  await session().context.grantPermissions(['geolocation'], { origin: baseUrl });
+  await session().context.setGeolocation({ ...HERE, accuracy: 10 });
 });
 
 describe('市民投诉 on a phone', () => {
   it('signs in with his phone, files a complaint with a photo and a map point, sees the countdowns', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.context().clearCookies();
     await page.goto('/portal');
     await page.getByTestId('portal-citizen-entry').click();
@@ -106,11 +102,11 @@ describe('市民投诉 on a phone', () => {
     expect(seen.point!.lon).toBeCloseTo(picked.lon, 5);
     expect(seen.point!.lat).toBeCloseTo(picked.lat, 5);
     // The map and the uploads ran within the portal's Content-Security-Policy.
-    expect(s.cspViolations).toEqual([]);
+    expect(session().cspViolations).toEqual([]);
   });
 
   it('rates the answer after the bureau closed the ticket', async () => {
-    const { page } = s;
+    const { page } = session();
     const seen = await asOfficer<TicketDetail>(page, 'pd_command', 'GET', `/api/v1/tickets/${ticketId}`);
     const step = (user: string, path: string, body: unknown = {}) =>
       asOfficer(page, user, 'POST', `/api/v1/tickets/${ticketId}/${path}`, body);
@@ -134,7 +130,7 @@ describe('市民投诉 on a phone', () => {
   });
 
   it('the console offers an officer to register what he found himself', async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_ljz_01');
     await page.goto('/my-tickets');
     await page.getByTestId('ticket-register-open').click();

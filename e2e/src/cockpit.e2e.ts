@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type Session } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useSessions } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
 // 数据驾驶舱 in the browser: the 浦东 leader opens the complaints theme, sees KPIs with targets and the forecast's error,
@@ -7,15 +7,11 @@ import { signIn } from './case-helpers.ts';
 // a leader of another district asking for 浦东 gets the not-found answer.
 
 const baseUrl = inject('baseUrl');
-const sessions: Session[] = [];
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-});
+const openSession = useSessions(baseUrl);
 
 describe('cockpit', () => {
   it('shows KPIs against targets, drills down a level and opens the list behind a number', async () => {
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     const { page } = s;
     await signIn(page, 'pd_leader');
     await page.goto('/cockpit?theme=complaints');
@@ -31,8 +27,7 @@ describe('cockpit', () => {
   });
 
   it('the wall shows every theme the leader may see; another district’s leader cannot open 浦东', async () => {
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     const { page } = s;
     await signIn(page, 'pd_leader');
     await page.goto('/cockpit/screen');
@@ -45,8 +40,7 @@ describe('cockpit', () => {
     const me = await page.request.get('/api/v1/me');
     const pdOrg = ((await me.json()) as { orgId: string }).orgId;
 
-    const q = await openBrowser(baseUrl);
-    sessions.push(q);
+    const q = await openSession();
     await signIn(q.page, 'qp_leader');
     const r = await q.page.request.get(`/api/v1/cockpit/themes/cases?orgId=${pdOrg}`);
     expect(r.status()).toBe(404);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { TicketDetail } from '@chengguan/contracts';
-import { openBrowser, type Session } from './browser.ts';
+import { useSession } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
 // 综合指挥 in the browser: the command centre takes in a 12345 ticket, finds it in the queue beside the map (its
@@ -10,16 +10,10 @@ const baseUrl = inject('baseUrl');
 const LJZ = { lon: 121.512, lat: 31.237, crs: 'wgs84' };
 
 describe('command centre', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openBrowser(baseUrl);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const session = useSession(baseUrl);
 
   it('shows the queue beside the map; accept and transfer from the queue', async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_command');
     const stamp = Date.now();
     const res = await page.request.post('/api/v1/tickets', {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { HouseAnnotation } from '@chengguan/contracts';
-import { apiGet, openBrowser, type Session } from './browser.ts';
+import { apiGet, useSession } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
 // 住宅小区 in the browser (docs/compounds.md): the commander turns on the compounds layer of the command map, finds the
@@ -26,16 +26,10 @@ async function newCompound(page: Page, name: string, stamp: number): Promise<str
 }
 
 describe('residential compounds', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openBrowser(baseUrl);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const session = useSession(baseUrl);
 
   it('the compounds layer of the command map: on, a compound found and its popup opens the compounds list', async () => {
-    const { page } = s;
+    const { page } = session();
     const stamp = Date.now();
     const name = `地图测试小区${stamp}`;
     await signIn(page, 'pd_ljz_01');
@@ -73,7 +67,7 @@ describe('residential compounds', () => {
   });
 
   it('解注记 from the annotations list: the page says the housing department is the simulator; the release is sent', async () => {
-    const { page } = s;
+    const { page } = session();
     const stamp = Date.now();
     const name = `注记测试小区${stamp}`;
     await signIn(page, 'pd_ljz_01');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { JointActionDetail, JointOrderDetail, JointOrderSummary, OrgNode, PageOf } from '@chengguan/contracts';
-import { apiGet, openBrowser, type Session } from './browser.ts';
+import { apiGet, useSession } from './browser.ts';
 import { pick, signIn } from './case-helpers.ts';
 
 // 综合指挥 in the browser: the command centre's joint order to the city's traffic police appears in 联合工单 with its
@@ -20,16 +20,10 @@ function squadId(nodes: readonly OrgNode[], name: string): string | undefined {
 }
 
 describe('coordination', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openBrowser(baseUrl);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const session = useSession(baseUrl);
 
   it('a joint order to the traffic police is listed with its state and clock, and its page shows the timeline', async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_command');
     const stamp = Date.now();
     const tree = (await (await page.request.get('/api/v1/orgs/tree')).json()) as OrgNode[];
@@ -60,7 +54,7 @@ describe('coordination', () => {
   });
 
   it('the squad leader reports his task of a coordinated action; the progress reads 1/1', async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_ljz_leader');
     const stamp = Date.now();
     const tree = (await (await page.request.get('/api/v1/orgs/tree')).json()) as OrgNode[];
@@ -90,7 +84,7 @@ describe('coordination', () => {
   });
 
   it('the partner simulator files an order (labelled as the simulator); the commander makes a ticket of it, linked both ways', async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_command');
     await page.goto('/joint-orders');
     await page.getByTestId('joint-orders-page').waitFor();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { PageOf, PublicationDigest } from '@chengguan/contracts';
-import { login, openBrowser, type Session } from './browser.ts';
+import { login, useSession } from './browser.ts';
 
 // The public page of the daily signed digests (公开数据上链, docs/data-sharing.md §3): a visitor with no login sees each
 // day's root and signature and checks a record against its day; a record that was not published is said so.
@@ -16,14 +16,10 @@ function yesterdayInShanghai(now = new Date()): string {
 }
 
 describe('公开数据每日签名摘要 (public)', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openBrowser(baseUrl, { width: 390, height: 844 });
-  });
-  afterAll(async () => s?.close());
+  const session = useSession(baseUrl, { width: 390, height: 844 });
 
   it("lists the day's signed digest and refuses a record that was not published, with no login", async () => {
-    const { page, context } = s;
+    const { page, context } = session();
     const day = yesterdayInShanghai();
     await login(page, 'admin');
     await page.getByTestId('header-user-name').waitFor();

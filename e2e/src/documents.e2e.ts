@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { CaseListItem, PageOf } from '@chengguan/contracts';
-import { apiGet, login, openBrowser, type Session } from './browser.ts';
+import { apiGet, login, useSession } from './browser.ts';
 
 // 执法文书 (issue 5): an officer issues a 责令（限期）改正通知书 from the case's 文书 tab; the frozen PDF downloads; the
 // verify link (the QR code's target) opens the public page, without a login, and reports the document genuine; the
 // squad leader voids it and the page then says so.
 
 const baseUrl = inject('baseUrl');
-let s: Session;
-
-beforeAll(async () => {
-  s = await openBrowser(baseUrl);
-});
-afterAll(async () => {
-  await s?.close();
-});
+const session = useSession(baseUrl);
 
 describe('执法文书', () => {
   it('issues a decision PDF from the case page, downloads it and verifies it on the public page', async () => {
-    const { page, context } = s;
+    const { page, context } = session();
     await login(page, 'pd_ljz_01');
     await page.getByTestId('header-user-name').waitFor();
     // A demo case with a decision served (B or C).
@@ -82,6 +75,6 @@ describe('执法文书', () => {
 
 describe('under the security headers', () => {
   it('logged no Content-Security-Policy violation on any page of this file', () => {
-    expect(s.cspViolations).toEqual([]);
+    expect(session().cspViolations).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Me, RosterWeek } from '@chengguan/contracts';
-import { apiGet, openBrowser, type Session } from './browser.ts';
+import { apiGet, apiWrite, useSessions } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
 // 勤务 in the browser: the 陆家嘴 leader's roster editor refuses a field shift for the officer whose credential has
@@ -9,23 +9,18 @@ import { signIn } from './case-helpers.ts';
 // position recording; he writes a duty-log entry, which the list shows and filters.
 
 const baseUrl = inject('baseUrl');
-const sessions: Session[] = [];
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-});
+const openSession = useSessions(baseUrl);
 
 const shanghaiNow = () => {
   const d = new Date(Date.now() + 8 * 3_600_000);
   return { date: d.toISOString().slice(0, 10), minute: d.getUTCHours() * 60 + d.getUTCMinutes(), dow: d.getUTCDay() };
 };
 const mondayOf = (date: string, dow: number) => new Date(Date.parse(date) - ((dow + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
-const write = (page: Page, method: 'post' | 'put', path: string, data: unknown) =>
-  page.request[method](path, { data, headers: { Origin: baseUrl, 'Idempotency-Key': `e2e-duty-${Date.now()}-${Math.random()}` } });
+const write = (page: Page, method: 'post' | 'put', path: string, data: unknown) => apiWrite(page, baseUrl, path, data, 'e2e-duty', method);
 
 describe('duty', () => {
   it('the roster editor refuses an expired credential on a field shift and saves a valid officer', async () => {
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     const { page } = s;
     await signIn(page, 'pd_ljz_leader');
     const me = await apiGet<Me>(page, '/api/v1/me');
@@ -79,14 +74,12 @@ describe('duty', () => {
   });
 
   it('on a phone, the officer’s tickets and tasks show the patrol shift he is on; he agrees to position recording', async () => {
-    const s = await openBrowser(baseUrl, { width: 390, height: 844 });
-    sessions.push(s);
+    const s = await openSession({ width: 390, height: 844 });
     const { page } = s;
     await signIn(page, 'pd_ljz_01');
     const officerId = (await apiGet<Me>(page, '/api/v1/me')).id;
     // The leader puts pd_ljz_01 on a shift running now (a shift of its own, so the test does not depend on the hour).
-    const leader = await openBrowser(baseUrl);
-    sessions.push(leader);
+    const leader = await openSession();
     await signIn(leader.page, 'pd_ljz_leader');
     const me = await apiGet<Me>(leader.page, '/api/v1/me');
     const now = shanghaiNow();
@@ -130,16 +123,14 @@ describe('duty', () => {
     expect(reported.status(), await reported.text()).toBe(201);
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(scroll).toBeLessThanOrEqual(1);
-    const centre = await openBrowser(baseUrl);
-    sessions.push(centre);
+    const centre = await openSession();
     await signIn(centre.page, 'pd_command');
     const positions = await apiGet<{ items: { officerId: string }[] }>(centre.page, '/api/v1/duty/positions');
     expect(positions.items.map((p) => p.officerId)).toContain(officerId);
   });
 
   it('an officer writes a duty-log entry; the list shows it under its tag and source', async () => {
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     const { page } = s;
     await signIn(page, 'pd_ljz_01');
     await page.goto('/duty/log');
@@ -163,8 +154,7 @@ describe('duty', () => {
   });
 
   it('the district administrator sets how long positions are kept, in his settings', async () => {
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     const { page } = s;
     await signIn(page, 'pd_admin');
     await page.goto('/settings');

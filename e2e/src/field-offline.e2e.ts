@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageOf, TicketSummary } from '@chengguan/contracts';
-import { apiGet, openBrowser, type Session } from './browser.ts';
+import { apiGet, useSessions } from './browser.ts';
 import { PNG, signIn } from './case-helpers.ts';
 
 // The field app with the network cut and restored (docs/field-app.md): the console installs its service worker; with
@@ -11,10 +11,7 @@ import { PNG, signIn } from './case-helpers.ts';
 // hand over or discard.
 
 const baseUrl = inject('baseUrl');
-const sessions: Session[] = [];
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-});
+const openSession = useSessions(baseUrl);
 
 /** Opens /field under the service worker's control (the first load installs it; the reload is controlled). */
 async function openFieldControlled(page: Page): Promise<void> {
@@ -38,8 +35,7 @@ async function recordTicket(page: Page, content: string): Promise<void> {
 
 describe('field app offline', () => {
   it('opens without a connection, queues a ticket with a hashed photo, and sends it when the connection returns', async () => {
-    const s = await openBrowser(baseUrl, { width: 390, height: 844 }, { serviceWorkers: 'allow' });
-    sessions.push(s);
+    const s = await openSession({ width: 390, height: 844 }, { serviceWorkers: 'allow' });
     const { page, context } = s;
     await signIn(page, 'pd_ljz_01');
     await openFieldControlled(page);
@@ -62,8 +58,7 @@ describe('field app offline', () => {
   });
 
   it('an expired credential is refused at sync with the reason; the record is kept to hand over', async () => {
-    const s = await openBrowser(baseUrl, { width: 390, height: 844 }, { serviceWorkers: 'allow' });
-    sessions.push(s);
+    const s = await openSession({ width: 390, height: 844 }, { serviceWorkers: 'allow' });
     const { page, context } = s;
     await signIn(page, 'pd_ljz_02');
     await openFieldControlled(page);

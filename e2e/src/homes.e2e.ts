@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { login, openBrowser, type Session } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { login, useSession } from './browser.ts';
 
 // Role homes (issue 11, part 7): every role lands on its own home after login, with its 待办, 预警 and the numbers of
 // its scope; the command centre and the supervisor find the pages of their work.
@@ -17,71 +17,68 @@ const ROLES = [
 ] as const;
 
 describe('each role lands on its home (1440×900)', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openBrowser(baseUrl, { width: 1440, height: 900 });
-  });
-  afterAll(async () => s?.close());
+  const session = useSession(baseUrl, { width: 1440, height: 900 });
 
   async function signInAs(user: string): Promise<void> {
-    await s.page.goto('/login');
-    await s.page.evaluate(() => fetch('/api/auth/logout', { method: 'POST', credentials: 'include' }).catch(() => undefined));
-    await login(s.page, user);
-    await s.page.getByTestId('home-loaded').waitFor({ state: 'attached' });
+    const { page } = session();
+    await page.goto('/login');
+    await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST', credentials: 'include' }).catch(() => undefined));
+    await login(page, user);
+    await page.getByTestId('home-loaded').waitFor({ state: 'attached' });
   }
 
   for (const { user, kind } of ROLES) {
     it(`${user} lands on the ${kind} home`, async () => {
       await signInAs(user);
-      expect(new URL(s.page.url()).pathname).toBe('/home');
-      expect(await s.page.getByTestId('home-loaded').getAttribute('data-kind')).toBe(kind);
-      await s.page.getByTestId('home-capabilities').waitFor();
+      expect(new URL(session().page.url()).pathname).toBe('/home');
+      expect(await session().page.getByTestId('home-loaded').getAttribute('data-kind')).toBe(kind);
+      await session().page.getByTestId('home-capabilities').waitFor();
       // No developer text on the home: no rule codes, no English keys.
-      const text = await s.page.getByTestId('home-page').innerText();
+      const text = await session().page.getByTestId('home-page').innerText();
       expect(text).not.toMatch(/\b[A-J]\d{1,2}\b|undefined|home\.|_leader/);
     });
   }
 
   it('the squad leader sees his squad by stage and its overdue cases', async () => {
+    const { page } = session();
     await signInAs('pd_ljz_leader');
-    await s.page.getByTestId('home-numbers').waitFor();
-    expect(await s.page.getByTestId('home-number-stage.notice').innerText()).toContain('告知与听证');
-    expect(await s.page.getByTestId('home-number-overdue').getAttribute('data-value')).toMatch(/^\d+$/);
+    await page.getByTestId('home-numbers').waitFor();
+    expect(await page.getByTestId('home-number-stage.notice').innerText()).toContain('告知与听证');
+    expect(await page.getByTestId('home-number-overdue').getAttribute('data-value')).toMatch(/^\d+$/);
     // Demo case A waits for the statement period: the squad's notice stage counts it.
-    expect(Number(await s.page.getByTestId('home-number-stage.notice').getAttribute('data-value'))).toBeGreaterThan(0);
-    await s.page.getByTestId('home-todo').waitFor();
+    expect(Number(await page.getByTestId('home-number-stage.notice').getAttribute('data-value'))).toBeGreaterThan(0);
+    await page.getByTestId('home-todo').waitFor();
   });
 
   it('the district leader sees his district by squad, and no other district', async () => {
+    const { page } = session();
     await signInAs('pd_leader');
-    await s.page.getByTestId('home-units').waitFor();
-    const units = await s.page.getByTestId('home-units').innerText();
+    await page.getByTestId('home-units').waitFor();
+    const units = await page.getByTestId('home-units').innerText();
     expect(units).toContain('陆家嘴街道中队');
     expect(units).not.toContain('朱家角镇中队');
   });
 
   it('the command centre and the supervisor find the pages of their work on the home', async () => {
+    const { page } = session();
     await signInAs('pd_command');
-    expect(await s.page.getByTestId('home-cap-command').innerText()).toContain('指挥');
-    await s.page.getByTestId('home-number-open').waitFor();
+    expect(await page.getByTestId('home-cap-command').innerText()).toContain('指挥');
+    await page.getByTestId('home-number-open').waitFor();
     await signInAs('pd_super');
-    await s.page.getByTestId('home-cap-supervision').waitFor();
-    await s.page.getByTestId('home-cap-audit').click();
-    await s.page.waitForURL('**/audit');
+    await page.getByTestId('home-cap-supervision').waitFor();
+    await page.getByTestId('home-cap-audit').click();
+    await page.waitForURL('**/audit');
   });
 });
 
 describe('the home on a phone (390×844)', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openBrowser(baseUrl, { width: 390, height: 844 });
-  });
-  afterAll(async () => s?.close());
+  const session = useSession(baseUrl, { width: 390, height: 844 });
 
   it('fits the screen', async () => {
-    await login(s.page, 'pd_ljz_leader');
-    await s.page.getByTestId('home-loaded').waitFor({ state: 'attached' });
-    const overflow = (await s.page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+    const { page } = session();
+    await login(page, 'pd_ljz_leader');
+    await page.getByTestId('home-loaded').waitFor({ state: 'attached' });
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

@@ -1,14 +1,15 @@
 /// <reference lib="dom" />
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseListItem, PageOf } from '@chengguan/contracts';
-import { apiGet, login, openBrowser, type Session } from './browser.ts';
+import { apiGet, DEMO_PASSWORD, login, openBrowser, useSession, type Session } from './browser.ts';
 import { layoutProblems, watchConsoleErrors, type LayoutProblem } from './layout-checks.ts';
 
 // Every page of the console and every public page, on a desk (1440×900) and on a phone (390×844): nothing wider than
 // the screen, no table cell that cuts its text without saying so, no label broken one character per line, and no
-// error in the browser's console. Each menu page is opened by the first demo user whose menu has it, so one pass
-// covers the whole console.
+// error in the browser's console. Every demo user's landing page is checked; each menu page is opened by the first
+// demo user whose menu has it, so one pass covers the whole console. A browser at each width walks the same users and
+// pages; the two run side by side.
 
 const baseUrl = inject('baseUrl');
 
@@ -41,9 +42,19 @@ function trackRequests(page: Page): Set<unknown> {
   return open;
 }
 
+/** Two animation frames, so that whatever the last response changed is laid out (at most 100 ms). */
+const nextFrames = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((r) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => r()));
+        setTimeout(r, 100);
+      }),
+  );
+
 /**
  * Waits until the page has drawn what it loads: no request in flight for 200 ms (the page's own loads, not the
- * 500 ms of network silence `networkidle` waits for on every page), no spinner left.
+ * 500 ms of network silence `networkidle` waits for on every page), no spinner left, fonts loaded and two frames drawn.
  */
 async function settle(page: Page): Promise<void> {
   const open = trackRequests(page);
@@ -59,7 +70,8 @@ async function settle(page: Page): Promise<void> {
     .first()
     .waitFor({ state: 'detached', timeout: 15_000 })
     .catch(() => undefined);
-  await page.waitForTimeout(150); // one frame for late layout (fonts, measured columns)
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await nextFrames(page);
 }
 
 /** Opens a console page the way its menu does (the router, no reload of the whole app). */
@@ -80,74 +92,104 @@ function describeProblems(where: string, problems: LayoutProblem[], errors: stri
   return [...problems.map((p) => `${where}: ${p.kind} — ${p.detail}`), ...errors.map((e) => `${where}: console error — ${e}`)];
 }
 
-describe('every page fits on a desk and on a phone', () => {
-  for (const vp of VIEWPORTS) {
-    describe(`${vp.name} ${vp.width}×${vp.height}`, () => {
-      let s: Session;
-      beforeAll(async () => {
-        s = await openBrowser(baseUrl, { width: vp.width, height: vp.height });
-      });
-      afterAll(async () => {
-        await s?.close();
-      });
+const isCasePage = (path: string) => path.startsWith('/cases/') && path !== '/cases/new';
 
-      it('public pages: no overflow, no console errors', async () => {
-        const { page } = s;
-        const errors = watchConsoleErrors(page);
-        const found: string[] = [];
-        for (const path of PUBLIC_PAGES) {
-          errors.length = 0;
-          await page.goto(path);
-          await settle(page);
-          found.push(...describeProblems(path, await layoutProblems(page), errors));
-        }
-        expect(found).toEqual([]);
-      }, 120_000);
+/** A browser at one of the widths, with its console-error log and the console pages it has checked. */
+type Walker = { vp: (typeof VIEWPORTS)[number]; session: () => Session; errors: string[]; seen: Set<string> };
 
-      it('console pages of every role: no overflow, no clipped cell, no broken label, no console errors', async () => {
-        const { page, context } = s;
-        const errors = watchConsoleErrors(page);
-        const seen = new Set<string>();
-        const found: string[] = [];
-        for (const user of USERS) {
-          await context.clearCookies();
-          await login(page, user);
-          await page.getByTestId('header-user-name').waitFor();
-          // The menu is a drawer on the phone: read the links from a desk-sized window of the same session.
-          if (vp.name === 'phone') {
-            await page.getByTestId('menu-toggle').click();
-            await page.getByTestId('side-menu').waitFor();
-          }
-          const paths = (await menuPaths(page)).filter((p) => !seen.has(p));
-          if (vp.name === 'phone') await page.keyboard.press('Escape');
-          // One case page per user who may read cases, with every tab opened.
-          const cases = await page.request.get('/api/v1/cases?pageSize=1');
-          if (cases.ok()) {
-            const first = ((await cases.json()) as PageOf<CaseListItem>).items[0];
-            if (first && !seen.has('/cases/:id')) paths.push(`/cases/${first.id}`);
-          }
-          for (const path of paths) {
-            seen.add(path.startsWith('/cases/') && path !== '/cases/new' ? '/cases/:id' : path);
-            errors.length = 0;
-            await openInApp(page, path);
-            await settle(page);
-            found.push(...describeProblems(`${user} ${path}`, await layoutProblems(page), errors));
-            if (path.startsWith('/cases/') && path !== '/cases/new') {
-              const tabs = page.locator('[data-testid="case-tabs"] .ant-tabs-tab');
-              for (let i = 0; i < (await tabs.count()); i++) {
-                await tabs.nth(i).click();
-                await settle(page);
-                const name = (await tabs.nth(i).textContent())?.trim() ?? String(i);
-                found.push(...describeProblems(`${user} ${path} 「${name}」`, await layoutProblems(page), errors));
-              }
-            }
-          }
-        }
-        expect(seen.size).toBeGreaterThan(20);
-        expect(found).toEqual([]);
-      }, 900_000);
-    });
+/** Checks the page the browser shows now; `where` names it in the findings. */
+async function check(w: Walker, where: string): Promise<string[]> {
+  const { page } = w.session();
+  await settle(page);
+  const found = describeProblems(`${w.vp.name} ${where}`, await layoutProblems(page), w.errors);
+  w.errors.length = 0;
+  return found;
+}
+
+/**
+ * Signs `user` in, checks his landing page, then every page of his menu (the drawer on the phone) that this browser
+ * has not checked for an earlier user, and one case page with every tab opened where he may read cases.
+ */
+async function walkMenu(w: Walker, user: string): Promise<string[]> {
+  const { page, context } = w.session();
+  const { vp, seen } = w;
+  // Signed in through the API (the sign-in page itself is checked with the public pages), then the console loads.
+  await context.clearCookies();
+  const signedIn = await page.request.post('/api/auth/login', {
+    data: { username: user, password: DEMO_PASSWORD },
+    headers: { Origin: baseUrl },
+  });
+  expect(signedIn.status(), await signedIn.text()).toBe(200);
+  await page.goto('/');
+  await page.getByTestId('header-user-name').waitFor();
+  w.errors.length = 0;
+  const found = await check(w, `${user} ${new URL(page.url()).pathname} (landing)`);
+  if (vp.name === 'phone') {
+    await page.getByTestId('menu-toggle').click();
+    await page.getByTestId('side-menu').waitFor();
   }
+  const paths = (await menuPaths(page)).filter((p) => !seen.has(p));
+  if (vp.name === 'phone') await page.keyboard.press('Escape');
+  const cases = await page.request.get('/api/v1/cases?pageSize=1');
+  if (cases.ok()) {
+    const first = ((await cases.json()) as PageOf<CaseListItem>).items[0];
+    if (first && !seen.has('/cases/:id')) paths.push(`/cases/${first.id}`);
+  }
+  for (const path of paths) {
+    seen.add(isCasePage(path) ? '/cases/:id' : path);
+    w.errors.length = 0;
+    await openInApp(page, path);
+    found.push(...(await check(w, `${user} ${path}`)));
+    if (isCasePage(path)) {
+      const caseTabs = page.locator('[data-testid="case-tabs"] .ant-tabs-tab');
+      for (let i = 0; i < (await caseTabs.count()); i++) {
+        await caseTabs.nth(i).click();
+        const name = (await caseTabs.nth(i).textContent())?.trim() ?? String(i);
+        found.push(...(await check(w, `${user} ${path} 「${name}」`)));
+      }
+    }
+  }
+  return found;
+}
+
+// A browser at each width; the two walk the same pages side by side.
+describe('every page fits on a desk and on a phone', () => {
+  const walkers: Walker[] = VIEWPORTS.map((vp) => ({
+    vp,
+    session: useSession(baseUrl, { width: vp.width, height: vp.height }),
+    errors: [],
+    seen: new Set<string>(),
+  }));
+  beforeAll(() => {
+    for (const w of walkers) w.errors = watchConsoleErrors(w.session().page);
+  });
+
+  it('public pages: no overflow, no console errors', async () => {
+    const found = await Promise.all(
+      walkers.map(async (w) => {
+        const problems: string[] = [];
+        for (const path of PUBLIC_PAGES) {
+          w.errors.length = 0;
+          await w.session().page.goto(path);
+          problems.push(...(await check(w, path)));
+        }
+        return problems;
+      }),
+    );
+    expect(found.flat()).toEqual([]);
+  }, 120_000);
+
+  it('console pages of every role: no overflow, no clipped cell, no broken label, no console errors', async () => {
+    const found = await Promise.all(
+      walkers.map(async (w) => {
+        const problems: string[] = [];
+        for (const user of USERS) problems.push(...(await walkMenu(w, user)));
+        return problems;
+      }),
+    );
+    for (const w of walkers) expect(w.seen.size, w.vp.name).toBeGreaterThan(20);
+    expect(found.flat()).toEqual([]);
+  }, 900_000);
 
   it('the case list becomes cards on the phone and its filters fold away', async () => {
     const s = await openBrowser(baseUrl, { width: 390, height: 844 });

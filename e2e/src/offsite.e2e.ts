@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Me, OffsiteReviewSummary, PageOf } from '@chengguan/contracts';
-import { apiGet, openBrowser, type Session } from './browser.ts';
+import { apiGet, apiWrite, useSessions } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
 // 非现场执法 in the browser: the 浦东 administrator registers a camera without its certification and sees what A5 says
@@ -9,17 +9,12 @@ import { signIn } from './case-helpers.ts';
 // queue, sees its images and dismisses it with a reason (confirmation is covered by the server test).
 
 const baseUrl = inject('baseUrl');
-const sessions: Session[] = [];
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-});
-const write = (page: Page, path: string, data: unknown) =>
-  page.request.post(path, { data, headers: { Origin: baseUrl, 'Idempotency-Key': `e2e-offsite-${Date.now()}-${Math.random()}` } });
+const openSession = useSessions(baseUrl);
+const write = (page: Page, path: string, data: unknown) => apiWrite(page, baseUrl, path, data, 'e2e-offsite');
 
 describe('offsite', () => {
   it('the device register shows what a camera without certification misses, with the article', async () => {
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     const { page } = s;
     await signIn(page, 'pd_admin');
     const me = await apiGet<Me>(page, '/api/v1/me');
@@ -45,14 +40,12 @@ describe('offsite', () => {
   });
 
   it('the simulator fills the queue, labelled as simulated; the squad leader dismisses an item with a reason', async () => {
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     const { page } = s;
     await signIn(page, 'pd_ljz_leader');
     const squad = (await apiGet<Me>(page, '/api/v1/me')).orgId;
     await s.close();
-    const a = await openBrowser(baseUrl);
-    sessions.push(a);
+    const a = await openSession();
     await signIn(a.page, 'pd_admin');
     const played = await write(a.page, '/api/v1/offsite/simulator/play', { count: 20, seed: 11, orgId: squad });
     expect(played.status(), await played.text()).toBe(200);
@@ -62,8 +55,7 @@ describe('offsite', () => {
     const item = queue.items.find((r) => !r.blocked);
     expect(item).toBeTruthy();
 
-    const off = await openBrowser(baseUrl);
-    sessions.push(off);
+    const off = await openSession();
     await signIn(off.page, 'pd_ljz_leader');
     await off.page.goto(`/offsite-reviews/${item!.id}`);
     await off.page.getByTestId('review-event').first().waitFor();

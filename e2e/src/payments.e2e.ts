@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { CaseListItem, CasePayments, Checkout, PageOf } from '@chengguan/contracts';
-import { apiGet, login, openBrowser, type Session } from './browser.ts';
+import { apiGet, login, useSession } from './browser.ts';
 
 // 缴款 (payments that cannot over-book): an officer opens a checkout twice; the first is cancelled at the sandbox and
 // its cashier page says so and offers no payment; the case tab and the 多缴错缴款 page say plainly that payments go
 // to the local sandbox (the embedded demo runs with PAYMENT_SANDBOX on).
 
 const baseUrl = inject('baseUrl');
-let s: Session;
-
-beforeAll(async () => {
-  s = await openBrowser(baseUrl);
-});
-afterAll(async () => {
-  await s?.close();
-});
+const session = useSession(baseUrl);
 
 describe('缴款', () => {
   it('a second checkout cancels the first: its cashier refuses it; the console says payments go to the sandbox', async () => {
-    const { page } = s;
+    const { page } = session();
     await login(page, 'pd_ljz_01');
     await page.getByTestId('header-user-name').waitFor();
     const list = await apiGet<PageOf<CaseListItem>>(page, '/api/v1/cases?state=decision_served&pageSize=50');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Me } from '@chengguan/contracts';
-import { apiGet, openBrowser, type Session } from './browser.ts';
+import { apiGet, useSession } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
 // The console speaks its users' language: an expired 执法证 is told before the form, not at its refusal; a name that
@@ -10,15 +10,13 @@ import { signIn } from './case-helpers.ts';
 const baseUrl = inject('baseUrl');
 
 describe('an officer whose 执法证 has expired is told before he fills the forms', () => {
-  let s: Session;
+  const session = useSession(baseUrl);
   beforeAll(async () => {
-    s = await openBrowser(baseUrl);
-    await signIn(s.page, 'pd_ljz_02');
+    await signIn(session().page, 'pd_ljz_02');
   });
-  afterAll(async () => s?.close());
 
   it('当场处罚: the alert names the credential and its last day, and the form waits', async () => {
-    const { page } = s;
+    const { page } = session();
     const me = await apiGet<Me>(page, '/api/v1/me');
     expect(me.credential).toMatchObject({ status: 'expired', canAct: false });
     await page.goto('/summary');
@@ -33,7 +31,7 @@ describe('an officer whose 执法证 has expired is told before he fills the for
   });
 
   it('立案登记: the same alert as a warning; registering stays possible', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.goto('/cases/new');
     const alert = page.getByTestId('own-credential-alert');
     await alert.waitFor();
@@ -43,7 +41,7 @@ describe('an officer whose 执法证 has expired is told before he fills the for
   });
 
   it('an officer with a valid credential sees no such alert', async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_ljz_01');
     await page.goto('/summary');
     await page.getByTestId('summary-form').waitFor();
@@ -54,19 +52,17 @@ describe('an officer whose 执法证 has expired is told before he fills the for
 });
 
 describe('a 自然人 entered under a name that reads like an organisation', () => {
-  let s: Session;
+  const session = useSession(baseUrl);
   beforeAll(async () => {
-    s = await openBrowser(baseUrl);
-    await signIn(s.page, 'pd_ljz_01');
+    await signIn(session().page, 'pd_ljz_01');
   });
-  afterAll(async () => s?.close());
 
   for (const [path, formName] of [
     ['/summary', 'summary'],
     ['/cases/new', 'caseRegister'],
   ] as const) {
     it(`${path}: a warning under the name, gone for a 法人 or a person's name`, async () => {
-      const { page } = s;
+      const { page } = session();
       await page.goto(path);
       const name = page.locator(`#${formName}_partyName`);
       await name.fill('老王水果店');
@@ -84,14 +80,10 @@ describe('a 自然人 entered under a name that reads like an organisation', () 
 });
 
 describe('/verify without a document', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openBrowser(baseUrl);
-  });
-  afterAll(async () => s?.close());
+  const session = useSession(baseUrl);
 
   it('explains how to verify, stays public and asks no staff API', async () => {
-    const { page } = s;
+    const { page } = session();
     const staffCalls: string[] = [];
     page.on('request', (r) => {
       if (new URL(r.url()).pathname.startsWith('/api/v1/') || new URL(r.url()).pathname.startsWith('/api/auth/')) staffCalls.push(r.url());
@@ -117,15 +109,13 @@ describe('/verify without a document', () => {
 });
 
 describe('a page the role may not open', () => {
-  let s: Session;
+  const session = useSession(baseUrl);
   beforeAll(async () => {
-    s = await openBrowser(baseUrl);
-    await signIn(s.page, 'admin');
+    await signIn(session().page, 'admin');
   });
-  afterAll(async () => s?.close());
 
   it('/payments as the administrator: 无权访问, naming the permission and the page, not 404', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.goto('/payments');
     const denied = page.getByTestId('no-permission');
     await denied.waitFor();
@@ -139,7 +129,7 @@ describe('a page the role may not open', () => {
   });
 
   it('an address that is no page at all is still 页面不存在', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.goto('/no-such-page');
     await page.getByText('页面不存在').waitFor();
     expect(await page.getByTestId('no-permission').count()).toBe(0);
@@ -147,15 +137,13 @@ describe('a page the role may not open', () => {
 });
 
 describe('审计日志 filters', () => {
-  let s: Session;
+  const session = useSession(baseUrl, { width: 1440, height: 900 });
   beforeAll(async () => {
-    s = await openBrowser(baseUrl, { width: 1440, height: 900 });
-    await signIn(s.page, 'admin');
+    await signIn(session().page, 'admin');
   });
-  afterAll(async () => s?.close());
 
   const openDropdown = async (testId: string) => {
-    const { page } = s;
+    const { page } = session();
     await page.locator(`.ant-select:has([data-testid="${testId}"]), [data-testid="${testId}"]`).first().click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await options.first().waitFor();
@@ -163,7 +151,7 @@ describe('审计日志 filters', () => {
   };
 
   it('the action and object dropdowns list Chinese names and filter the rows', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.goto('/audit');
     await page.getByTestId('audit-action').first().waitFor({ timeout: 60_000 });
 
@@ -196,15 +184,13 @@ describe('审计日志 filters', () => {
 });
 
 describe('人员与执法证: the 法律职业资格 on the officer record', () => {
-  let s: Session;
+  const session = useSession(baseUrl);
   beforeAll(async () => {
-    s = await openBrowser(baseUrl);
-    await signIn(s.page, 'pd_admin');
+    await signIn(session().page, 'pd_admin');
   });
-  afterAll(async () => s?.close());
 
   const setOnPage = async (on: boolean) => {
-    const { page } = s;
+    const { page } = session();
     await page.goto('/officers');
     await page.getByTestId('officers-table').waitFor();
     const listed = page.waitForResponse((r) => r.url().includes('/api/v1/officers?') && r.url().includes('q=pd_ljz_03'));

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseDetail, CaseListItem, MessageItem, PageOf } from '@chengguan/contracts';
-import { DEMO_PASSWORD, openBrowser, type Session } from './browser.ts';
+import { DEMO_PASSWORD, useSession } from './browser.ts';
 
 // The party's portal (issue 5) on a 390 px phone: he types the 文号 of his 事先告知书, the code comes by SMS (read here
 // through the administrators' outbox API, as the local provider sends nothing), he sees his statement deadline and
@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, openBrowser, type Session } from './browser.ts';
 const baseUrl = inject('baseUrl');
 const PHONE = { width: 390, height: 844 };
 
-let s: Session;
+const session = useSession(baseUrl, PHONE);
 
 async function apiAs<T>(page: Page, username: string, path: string): Promise<T> {
   const login = await page.request.post('/api/auth/login', {
@@ -45,16 +45,9 @@ async function noHorizontalScroll(page: Page): Promise<void> {
   expect(scroll).toBeLessThanOrEqual(client);
 }
 
-beforeAll(async () => {
-  s = await openBrowser(baseUrl, PHONE);
-});
-afterAll(async () => {
-  await s?.close();
-});
-
 describe('当事人门户 on a phone', () => {
   it('logs in with the document number and the SMS code, sees the deadline and submits a statement', async () => {
-    const { page } = s;
+    const { page } = session();
     const target = await noticedCase(page);
     // The officer's console session is not the party's: start the portal without it.
     await page.context().clearCookies();
@@ -90,7 +83,7 @@ describe('当事人门户 on a phone', () => {
   });
 
   it('pays the fine of a served decision through the sandbox; the signed callback books it on the case', async () => {
-    const { page } = s;
+    const { page } = session();
     // A demo case with a served decision still inside its payment period (G1), and its decision number.
     const list = await apiAs<PageOf<CaseListItem>>(page, 'pd_ljz_01', '/api/v1/cases?state=decision_served&pageSize=50');
     let target: { id: string; number: string } | null = null;
@@ -139,7 +132,7 @@ describe('当事人门户 on a phone', () => {
   });
 
   it('the public disclosure page answers without a login and fits the phone', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.context().clearCookies();
     await page.goto('/disclosure');
     await page.getByTestId('disclosure-public').waitFor();
@@ -149,6 +142,6 @@ describe('当事人门户 on a phone', () => {
 
 describe('under the security headers', () => {
   it('logged no Content-Security-Policy violation on any page of this file', () => {
-    expect(s.cspViolations).toEqual([]);
+    expect(session().cspViolations).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CaseListItem, PageOf } from '@chengguan/contracts';
-import { apiGet, login, openBrowser, type Session } from './browser.ts';
+import { apiGet, login, type Session, useSession } from './browser.ts';
 
 // Where the case stands (issue 11, part 3): the stepper with dates, the running clocks, and 「还需完成」 as plain
 // sentences with the citation in the Chinese form — the rule ID only on hover — on desk and on a phone.
@@ -20,17 +20,16 @@ for (const viewport of [
   { width: 390, height: 844 },
 ]) {
   describe(`case progress at ${viewport.width}×${viewport.height}`, () => {
-    let s: Session;
+    const session = useSession(baseUrl, viewport);
     beforeAll(async () => {
-      s = await openBrowser(baseUrl, viewport);
-      await login(s.page, 'pd_ljz_leader');
-      await s.page.getByTestId('header-user-name').waitFor();
+      const { page } = session();
+      await login(page, 'pd_ljz_leader');
+      await page.getByTestId('header-user-name').waitFor();
     });
-    afterAll(async () => s?.close());
 
     it('shows the stages with dates, the statement clock and what is still needed with its citation', async () => {
-      const id = await noticedCaseId(s);
-      const page = s.page;
+      const id = await noticedCaseId(session());
+      const page = session().page;
       await page.goto(`/cases/${id}`);
       const card = page.getByTestId('case-progress');
       await card.waitFor();

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { CaseDetail, CaseDocumentsAnswer, Officer, PageOf, ServiceOverview } from '@chengguan/contracts';
 import { CASE_ACTION_ROUTES } from '@chengguan/contracts';
-import { apiGet, openBrowser, type Session } from './browser.ts';
+import { apiGet, useSession } from './browser.ts';
 import { ensureTicketRange, fillSummary, idCardNumber, issueFilledTicket, officerName, ORDINARY_OFFENCE, signIn } from './case-helpers.ts';
 
 // Documents at the step: the squad leader approves the filing and the 文书 tab lists the 立案审批表 as made, opened
@@ -44,20 +44,14 @@ async function officerId(page: Page, username: string): Promise<string> {
 const noSidewaysScroll = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
 
 describe('批准立案 makes the 立案审批表', () => {
-  let s: Session;
+  const session = useSession(baseUrl, { width: 1440, height: 900 });
   let caseId = '';
-  beforeAll(async () => {
-    s = await openBrowser(baseUrl, { width: 1440, height: 900 });
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
 
   it(
     'the leader approves the filing; the 文书 tab shows the 立案审批表 made, with its number, and opens the PDF',
     { timeout: 180_000 },
     async () => {
-      const { page } = s;
+      const { page } = session();
       await signIn(page, 'pd_ljz_01');
       const today = await browserToday(page);
       const officerIds = await Promise.all(['pd_ljz_01', 'pd_ljz_03'].map((u) => officerId(page, u)));
@@ -112,7 +106,7 @@ describe('批准立案 makes the 立案审批表', () => {
   );
 
   it('the 文书 tab fits a 390×844 phone with no sideways scrolling', async () => {
-    const { page } = s;
+    const { page } = session();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/cases/${caseId}`);
     await page.getByTestId('case-loaded').waitFor({ state: 'attached' });
@@ -125,18 +119,15 @@ describe('批准立案 makes the 立案审批表', () => {
 });
 
 describe('the 当场 ticket: print and hand-over on a phone', () => {
-  let s: Session;
+  const session = useSession(baseUrl, { width: 390, height: 844 });
   beforeAll(async () => {
-    s = await openBrowser(baseUrl, { width: 390, height: 844 });
-    await signIn(s.page, 'pd_ljz_leader');
-    await ensureTicketRange(s.page, baseUrl);
-  });
-  afterAll(async () => {
-    await s?.close();
+    const { page } = session();
+    await signIn(page, 'pd_ljz_leader');
+    await ensureTicketRange(page, baseUrl);
   });
 
   it('prints the issued decision and records the hand-over with the party’s signature (送达)', { timeout: 300_000 }, async () => {
-    const { page } = s;
+    const { page } = session();
     const leaderName = await officerName(page, 'pd_ljz_leader');
     await signIn(page, 'pd_ljz_01');
     await fillSummary(page, '50', leaderName);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SubjectDetail } from '@chengguan/contracts';
 import { creditCodeCheckChar } from '@chengguan/domain';
-import { openBrowser, type Session } from './browser.ts';
+import { useSession } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
 // 执法对象 in the browser: a 陆家嘴 officer registers a shop at his phone's position, finds it in the list and on the
@@ -12,19 +12,15 @@ const baseUrl = inject('baseUrl');
 const SHOP = { latitude: 31.236, longitude: 121.51 };
 
 describe('the registry', () => {
-  let s: Session;
+  const session = useSession(baseUrl);
   beforeAll(async () => {
-    s = await openBrowser(baseUrl);
-    await s.context.grantPermissions(['geolocation'], { origin: baseUrl });
-    await s.context.setGeolocation({ ...SHOP, accuracy: 10 });
-    await signIn(s.page, 'pd_ljz_01');
-  });
-  afterAll(async () => {
-    await s?.close();
+    await session().context.grantPermissions(['geolocation'], { origin: baseUrl });
+    await session().context.setGeolocation({ ...SHOP, accuracy: 10 });
+    await signIn(session().page, 'pd_ljz_01');
   });
 
   it('registers a subject, lists it, shows it on the map, opens its page and its public QR page', async () => {
-    const { page } = s;
+    const { page } = session();
     const n = String(Date.now() % 10_000_000).padStart(7, '0');
     const first17 = `91310115MA${n}`;
     const name = `浏览器测试小店${n}`;
@@ -63,7 +59,7 @@ describe('the registry', () => {
     );
 
     // Its public page opens without a session.
-    const anon = await s.context.browser()!.newContext({ baseURL: baseUrl });
+    const anon = await session().context.browser()!.newContext({ baseURL: baseUrl });
     try {
       const pub = await anon.newPage();
       await pub.goto(`/s/${created.code}`);

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Me, SamplingPlan, ScoreConfig } from '@chengguan/contracts';
-import { apiGet, openBrowser, type Session } from './browser.ts';
+import { apiGet, apiWrite, day, useSessions } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
 // 执法监督 in the browser: 浦东's supervisor lands on his home, draws a recording plan in the review workspace, sees
@@ -9,18 +9,13 @@ import { signIn } from './case-helpers.ts';
 // in its form, where an item named for fines is refused at the field (B7).
 
 const baseUrl = inject('baseUrl');
-const sessions: Session[] = [];
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-});
-const post = (page: Page, path: string, data: unknown) =>
-  page.request.post(path, { data, headers: { Origin: baseUrl, 'Idempotency-Key': `e2e-sup-${Date.now()}-${Math.random()}` } });
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const openSession = useSessions(baseUrl);
+const post = (page: Page, path: string, data: unknown) => apiWrite(page, baseUrl, path, data, 'e2e-sup');
+const today = () => day();
 
 describe('supervision', () => {
   it('the supervisor draws a recording plan in the review workspace and sees the drawn recordings', async () => {
-    const officer = await openBrowser(baseUrl);
-    sessions.push(officer);
+    const officer = await openSession();
     await signIn(officer.page, 'pd_ljz_01');
     const me = await apiGet<Me>(officer.page, '/api/v1/me');
     const sm3 = Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
@@ -33,8 +28,7 @@ describe('supervision', () => {
     expect(rec.status(), await rec.text()).toBe(201);
     const recording = (await rec.json()) as { id: string };
 
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     const { page } = s;
     await signIn(page, 'pd_super');
     await page.goto('/supervision');
@@ -80,8 +74,7 @@ describe('supervision', () => {
   });
 
   it('an officer reads his own 考核 card: fines are never scored, each line explained', async () => {
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     await signIn(s.page, 'pd_ljz_01');
     await s.page.goto('/my-scores');
     await s.page.getByTestId('my-scores').waitFor();
@@ -90,8 +83,7 @@ describe('supervision', () => {
   });
 
   it('the city supervisor sets a score item: a fine-based item is refused at the field, the new points are shown', async () => {
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     const { page } = s;
     await signIn(page, 'sh_super');
     const before = await apiGet<ScoreConfig>(page, '/api/v1/supervision/score-items');

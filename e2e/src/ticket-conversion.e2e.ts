@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { TicketDetail } from '@chengguan/contracts';
-import { openBrowser, type Session } from './browser.ts';
+import { useSession } from './browser.ts';
 import { idCardNumber, signIn } from './case-helpers.ts';
 
 // 诉转案 in the browser: the command centre takes in a 12345 complaint about mixed household waste and dispatches it to
@@ -12,16 +12,10 @@ const baseUrl = inject('baseUrl');
 const LJZ = { lon: 121.51, lat: 31.236, crs: 'wgs84' };
 
 describe('诉转案', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openBrowser(baseUrl);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const session = useSession(baseUrl);
 
   it('an officer converts a ticket into a case from the ticket page; ticket and case link both ways', async () => {
-    const { page } = s;
+    const { page } = session();
     const stamp = Date.now();
     const headers = (k: string) => ({ 'Idempotency-Key': `e2e-${stamp}-${k}`, Origin: baseUrl });
     await signIn(page, 'pd_command');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { TicketDetail } from '@chengguan/contracts';
-import { openBrowser, type Session } from './browser.ts';
+import { useSession } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
 // 诉件 in the browser: a 陆家嘴 officer files his own discovery, finds it under 我的诉件 with its countdown, opens the
@@ -11,16 +11,10 @@ const baseUrl = inject('baseUrl');
 const LJZ = { lon: 121.51, lat: 31.236, crs: 'wgs84' };
 
 describe('tickets', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await openBrowser(baseUrl);
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const session = useSession(baseUrl);
 
   it('an officer replies to his own ticket from 我的诉件; the countdown turns to 按期完成', async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_ljz_01');
     const stamp = Date.now();
     const content = `银城中路人行道无证设摊，浏览器测试${stamp}`;
@@ -52,7 +46,7 @@ describe('tickets', () => {
   });
 
   it('the command centre sees the 12345 ticket it took in, routed to 陆家嘴, with the reporter’s phone masked in the list', async () => {
-    const { page } = s;
+    const { page } = session();
     await signIn(page, 'pd_command');
     const stamp = Date.now();
     const res = await page.request.post('/api/v1/tickets', {

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Me } from '@chengguan/contracts';
-import { apiGet, openBrowser, type Session } from './browser.ts';
+import { apiGet, apiWrite, day, useSessions } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 
 // 教育培训 and 信用 in the browser: the district administrator sets up a bank and an exam; the officer takes it on a
@@ -9,20 +9,15 @@ import { signIn } from './case-helpers.ts';
 // plainly that the credit platform is a local simulator.
 
 const baseUrl = inject('baseUrl');
-const sessions: Session[] = [];
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-});
-const write = (page: Page, path: string, data: unknown) =>
-  page.request.post(path, { data, headers: { Origin: baseUrl, 'Idempotency-Key': `e2e-training-${Date.now()}-${Math.random()}` } });
+const openSession = useSessions(baseUrl);
+const write = (page: Page, path: string, data: unknown) => apiWrite(page, baseUrl, path, data, 'e2e-training');
 
 describe('training and credit', () => {
   it('the officer takes an exam on a phone and sees his score', async () => {
-    const admin = await openBrowser(baseUrl);
-    sessions.push(admin);
+    const admin = await openSession();
     await signIn(admin.page, 'pd_admin');
     const me = await apiGet<Me>(admin.page, '/api/v1/me');
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = day();
     const bank = `e2e-${Date.now()}`;
     for (let i = 0; i < 3; i++) {
       const q = await write(admin.page, '/api/v1/training/questions', {
@@ -52,8 +47,7 @@ describe('training and credit', () => {
     expect(exam.status(), await exam.text()).toBe(200);
     const examId = ((await exam.json()) as { id: string }).id;
 
-    const phone = await openBrowser(baseUrl, { width: 390, height: 844 });
-    sessions.push(phone);
+    const phone = await openSession({ width: 390, height: 844 });
     const { page } = phone;
     await signIn(page, 'pd_ljz_01');
     await page.goto('/training/me');
@@ -70,8 +64,7 @@ describe('training and credit', () => {
   });
 
   it('信用管理 says the credit platform is a local simulator', async () => {
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     await signIn(s.page, 'pd_legal');
     await s.page.goto('/credit');
     await s.page.getByTestId('credit-page').waitFor();

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Me, OrgNode, WasteSite } from '@chengguan/contracts';
-import { apiGet, openBrowser, type Session } from './browser.ts';
+import { apiGet, apiWrite, useSessions } from './browser.ts';
 import { pick, signIn } from './case-helpers.ts';
 
 // 建筑垃圾两点一线 in the console: the 陆家嘴 squad leader registers a construction site and a disposal permit from the
@@ -9,16 +9,10 @@ import { pick, signIn } from './case-helpers.ts';
 // the day's analysis, opens a clue and sees the truck's day on the map.
 
 const baseUrl = inject('baseUrl');
-const sessions: Session[] = [];
-afterAll(async () => {
-  for (const s of sessions) await s.close();
-});
+const openSession = useSessions(baseUrl);
 const stamp = Date.now() % 100000;
 const write = async <T>(page: Page, path: string, data: unknown): Promise<T> => {
-  const r = await page.request.post(path, {
-    data,
-    headers: { Origin: baseUrl, 'Idempotency-Key': `e2e-waste-${Date.now()}-${Math.random()}` },
-  });
+  const r = await apiWrite(page, baseUrl, path, data, 'e2e-waste');
   expect(r.status(), await r.text()).toBeLessThan(300);
   return (await r.json()) as T;
 };
@@ -60,8 +54,7 @@ async function register(page: Page, tag: string) {
 
 describe('construction waste', () => {
   it('registers a construction site and a disposal permit from the console; W1 shows at the disposal-site field', async () => {
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     const { page } = s;
     await signIn(page, 'pd_ljz_leader');
     const reg = await register(page, 'A');
@@ -100,8 +93,7 @@ describe('construction waste', () => {
   });
 
   it('runs the local GPS simulator and the analysis, then opens a clue and sees the truck’s day on the map', async () => {
-    const s = await openBrowser(baseUrl);
-    sessions.push(s);
+    const s = await openSession();
     const { page } = s;
     await signIn(page, 'pd_ljz_leader');
     const reg = await register(page, 'B');
