@@ -68,15 +68,20 @@ export async function findTicketWithDuplicateCandidates(
   db: Executor,
   actor: Pick<Actor, 'jurisdictionPath'>,
   id: string,
-  hours: number,
+  rules: { windowHours: number; radiusMetres: number },
 ): Promise<(TicketRow & { law_revision: string; duplicate_candidates: DuplicateCandidateRow[] }) | undefined> {
-  const span = sql`(${hours}::float8 * interval '1 hour')`;
+  const span = sql`(${rules.windowHours}::float8 * interval '1 hour')`;
+  // The box around the ticket's point that holds the radius (10 % wider than a degree of latitude needs): a burst of
+  // tickets of one category in one district no longer sends all of them along for the distance check.
+  const dLat = (rules.radiusMetres * 1.1) / 111_195;
   const candidates = sql<DuplicateCandidateRow[]>`(SELECT coalesce(json_agg(d), '[]'::json) FROM (
       SELECT d.id, d.number, d.channel, d.category_code, d.point_lon, d.point_lat, d.received_at, d.state, d.parent_id
       FROM tickets d
       WHERE t.point_lon IS NOT NULL AND d.bureau_id = t.bureau_id AND d.category_code = t.category_code
         AND d.received_at >= t.received_at - ${span} AND d.received_at <= t.received_at + ${span}
-        AND d.point_lon IS NOT NULL
+        AND d.point_lat BETWEEN t.point_lat - ${dLat}::float8 AND t.point_lat + ${dLat}::float8
+        AND d.point_lon BETWEEN t.point_lon - ${dLat}::float8 / cos(radians(t.point_lat))
+                            AND t.point_lon + ${dLat}::float8 / cos(radians(t.point_lat))
       LIMIT 500) d)`;
   return selectTicket(ticketsQuery(db, actor))
     .select(lawRevisionExpression.as('law_revision'))

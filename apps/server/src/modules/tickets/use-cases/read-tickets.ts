@@ -58,7 +58,7 @@ export async function getTicketRowOrFail(deps: Deps, actor: Actor, id: string): 
 
 export async function getTicket(deps: Deps, actor: Actor, id: string): Promise<TicketDetail> {
   assertPermission(actor, 'ticket:read');
-  const t = await findTicketWithDuplicateCandidates(deps.db, actor, id, DEFAULT_DUPLICATE_RULES.windowHours);
+  const t = await findTicketWithDuplicateCandidates(deps.db, actor, id, DEFAULT_DUPLICATE_RULES);
   if (!t) throw new AppError('NOT_FOUND');
   const [events, extensions, children, outbox, linkedCase, jointOrders] = await Promise.all([
     ticketEvents(deps.db, id),
@@ -99,7 +99,7 @@ export type IntakeEvent = Pick<TicketEventRow, 'id' | 'action' | 'from_state' | 
  */
 export async function newTicketDetail(deps: Deps, actor: Actor, id: string, intake: IntakeEvent): Promise<TicketDetail> {
   assertPermission(actor, 'ticket:read');
-  const t = await findTicketWithDuplicateCandidates(deps.db, actor, id, DEFAULT_DUPLICATE_RULES.windowHours);
+  const t = await findTicketWithDuplicateCandidates(deps.db, actor, id, DEFAULT_DUPLICATE_RULES);
   if (!t) throw new AppError('NOT_FOUND');
   return ticketDetail(deps, actor, t, { events: [intake], extensions: [], children: [], outbox: [], linkedCase: null, jointOrders: [] });
 }
