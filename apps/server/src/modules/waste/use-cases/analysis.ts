@@ -43,7 +43,8 @@ async function plateRanges(db: Executor, day: string, count: number): Promise<{ 
   if (b && b.length > 2 && count > 1) {
     for (let i = 1; i < count; i++) {
       const cut = b[Math.round((i * (b.length - 1)) / count)]!;
-      if (cut > (cuts[cuts.length - 1] ?? '')) cuts.push(cut);
+      // The bounds are in the database's own order (its collation), so only repeats are skipped.
+      if (cut !== (cuts[cuts.length - 1] ?? '')) cuts.push(cut);
     }
   }
   return [...cuts, null].map((to, i) => ({ from: i === 0 ? '' : cuts[i - 1]!, to }));
