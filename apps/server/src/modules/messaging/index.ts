@@ -3,6 +3,6 @@ import type { ServerModule } from '../../platform/server-module.ts';
 import { messagingRoutes } from './messaging.routes.ts';
 
 export { postConsoleMessages, type ConsoleMessage } from './inbox.ts';
-export { channelOf, registerMessageDeliveredHook, sendMessage, type DeliveredMessage } from './send-message.ts';
+export { channelOf, registerMessageDeliveredHook, sendMessage, textPhones, type DeliveredMessage } from './send-message.ts';
 
 export const messagingModule: ServerModule = { name: 'messaging', routes: messagingRoutes };

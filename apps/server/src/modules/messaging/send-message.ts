@@ -59,6 +59,26 @@ export function channelOf(to: string): MessageChannel | null {
   return null;
 }
 
+/**
+ * Texts each of `phones` that is a mobile number (spaces and dashes ignored; others, blanks and repeats skipped), in
+ * the caller's transaction, as `sendMessage` does. Answers how many were sent.
+ */
+export async function textPhones(
+  trx: Executor,
+  deps: Deps,
+  phones: readonly (string | null)[],
+  msg: Omit<SendMessageRequest, 'to'>,
+): Promise<number> {
+  const seen = new Set<string>();
+  for (const raw of phones) {
+    const to = (raw ?? '').trim().replace(/[\s-]/g, '');
+    if (channelOf(to) !== 'sms' || seen.has(to)) continue;
+    seen.add(to);
+    await sendMessage(trx, deps, { ...msg, to });
+  }
+  return seen.size;
+}
+
 /** Sends one message and logs it in the caller's transaction. A refused message is logged as failed, not thrown. */
 export async function sendMessage(trx: Executor, deps: Deps, msg: SendMessageRequest): Promise<SentMessage> {
   const to = msg.to.trim().replace(/[\s-]/g, '');

@@ -9,7 +9,7 @@
 // tickets' overdue SMS (docs/tickets.md §14).
 import { sql } from 'kysely';
 import type { Deps, Executor } from '../../../context.ts';
-import { channelOf, postConsoleMessages, sendMessage } from '../../messaging/index.ts';
+import { postConsoleMessages, textPhones } from '../../messaging/index.ts';
 import { periodicScan } from '../../scheduler/index.ts';
 
 export const JOB_JOINT_ORDER_ALERTS = 'coordination.alerts.scan';
@@ -165,13 +165,12 @@ export async function scanJointOrderAlerts(deps: Deps, now: Date = deps.clock.no
             dedupeKey: `joint-order-alert:${o.id}:${a.clock}:${a.dueAt.toISOString()}`,
           })),
         );
-        let sent = 0;
-        for (const rc of recipients) {
-          const phone = (rc.phone ?? '').replace(/[\s-]/g, '');
-          if (channelOf(phone) !== 'sms') continue;
-          await sendMessage(trx, deps, { to: phone, text, purpose: 'reminder', bureauId: o.bureau_id });
-          sent++;
-        }
+        const sent = await textPhones(
+          trx,
+          deps,
+          recipients.map((rc) => rc.phone),
+          { text, purpose: 'reminder', bureauId: o.bureau_id },
+        );
         sms += sent;
         await trx
           .updateTable('joint_order_alerts')

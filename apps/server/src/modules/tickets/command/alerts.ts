@@ -11,7 +11,7 @@
 import { ticketAlertsDue, type TicketAlertDue } from '@chengguan/domain';
 import { sql } from 'kysely';
 import type { Deps, Executor } from '../../../context.ts';
-import { channelOf, postConsoleMessages, sendMessage, type ConsoleMessage } from '../../messaging/index.ts';
+import { postConsoleMessages, textPhones, type ConsoleMessage } from '../../messaging/index.ts';
 import { periodicScan } from '../../scheduler/index.ts';
 import { OPEN } from '../use-cases/read-tickets.ts';
 import { alertConfig, alertFacts } from './command-queue.ts';
@@ -63,7 +63,7 @@ async function recipientsOf(db: Executor, t: Candidate): Promise<string[]> {
 }
 
 /** Who gets the overdue SMS: the squad's leaders and the handling officer (active officers with a mobile number). */
-async function smsRecipientsOf(db: Executor, t: Candidate): Promise<{ id: string; phone: string }[]> {
+async function smsRecipientsOf(db: Executor, t: Candidate): Promise<(string | null)[]> {
   const none = '00000000-0000-0000-0000-000000000000';
   const rows = await db
     .selectFrom('officers as o')
@@ -88,7 +88,7 @@ async function smsRecipientsOf(db: Executor, t: Candidate): Promise<{ id: string
     )
     .orderBy('o.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, phone: (r.phone ?? '').replace(/[\s-]/g, '') })).filter((r) => channelOf(r.phone) === 'sms');
+  return rows.map((r) => r.phone);
 }
 
 function smsTextOf(t: Candidate, a: TicketAlertDue): string {
@@ -210,10 +210,11 @@ export async function scanTicketAlerts(deps: Deps, now: Date = deps.clock.now())
         );
         messages += n;
         if (a.clock === 'handling' && a.threshold === 'expired') {
-          for (const r of await smsRecipientsOf(trx, t)) {
-            await sendMessage(trx, deps, { to: r.phone, text: smsTextOf(t, a), purpose: 'reminder', bureauId: t.bureau_id });
-            sms++;
-          }
+          sms += await textPhones(trx, deps, await smsRecipientsOf(trx, t), {
+            text: smsTextOf(t, a),
+            purpose: 'reminder',
+            bureauId: t.bureau_id,
+          });
         }
         await trx
           .updateTable('ticket_alerts')
