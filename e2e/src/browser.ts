@@ -44,6 +44,8 @@ export async function openBrowser(
       baseURL,
       viewport,
       locale: 'zh-CN',
+      // The bureau's officers and their phones are in Shanghai; the machine running the tests may not be.
+      timezoneId: 'Asia/Shanghai',
       acceptDownloads: true,
       serviceWorkers: options.serviceWorkers ?? 'block',
     })

@@ -148,7 +148,7 @@ describe('a 双随机 plan approved, drawn and checked in public', () => {
     await page.screenshot({ path: '/tmp/draw-plan-page.png', fullPage: true });
 
     // The public page: no login (a fresh context without the session cookie).
-    const visitor = await s.context.browser()?.newContext({ baseURL: baseUrl, locale: 'zh-CN' });
+    const visitor = await s.context.browser()?.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const pub = visitor ? await visitor.newPage() : await s.context.newPage();
     if (!visitor) await s.context.clearCookies();
     await pub.goto(`/draws/${planId}`);

@@ -1,5 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { fenToYuan, yuanText } from '@chengguan/domain/vocabulary';
+import { bureauToday } from '../../lib/bureauTime';
 
 // Money and dates at the edge of the case forms: the officer types 元 and picks a day; the API wants integer fen
 // and 'YYYY-MM-DD' legal dates (ARCHITECTURE.md "Data").
@@ -11,7 +12,7 @@ export function toLegalDate(d: Dayjs): string {
 }
 
 export function todayLegal(): string {
-  return dayjs().format(LEGAL_DATE);
+  return bureauToday().format(LEGAL_DATE);
 }
 
 /** 元 as typed (up to two decimals) → integer fen; rounding removes binary-float noise (0.1 + 0.2). */
@@ -33,5 +34,5 @@ export function formatInstant(iso: string): string {
 
 /** Days from today to a legal date (negative: past). */
 export function daysUntil(date: string): number {
-  return dayjs(date).startOf('day').diff(dayjs().startOf('day'), 'day');
+  return dayjs(date).startOf('day').diff(bureauToday().startOf('day'), 'day');
 }

@@ -7,6 +7,7 @@ import { Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { ChildrenTable, ChoroplethMap, ForecastChart, KpiCards, TrendChart } from './cockpit-parts.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 /** 数据驾驶舱: one theme at a time for an org and a month; drill 市 → 区 → … → 中队 → the list behind a number. */
 export default function CockpitPage() {
@@ -40,7 +41,7 @@ export default function CockpitPage() {
           <DatePicker
             picker="month"
             allowClear={false}
-            value={dayjs(v?.month ?? month ?? dayjs().format('YYYY-MM'))}
+            value={dayjs(v?.month ?? month ?? bureauToday().format('YYYY-MM'))}
             onChange={(d) => d && set({ month: d.format('YYYY-MM') })}
             data-testid="cockpit-month"
           />

@@ -26,8 +26,7 @@ import { ExportButton } from '../../components/ExportButton.tsx';
 import { ActionFormDrawer, type ActionSpec } from '../../components/ActionFormDrawer.tsx';
 import { useAuth } from '../../auth/auth.tsx';
 import { COMMUNITY_FORMS } from './forms.ts';
-
-const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+import { bureauTime } from '../../lib/bureauTime';
 
 type Action = { spec: ActionSpec; target: string; fixed?: Record<string, unknown>; initial?: Record<string, unknown>; note?: string };
 
@@ -315,7 +314,7 @@ function stateSelect(
   );
 }
 
-const when = (v: string | null) => (v ? shanghaiTime(v) : '—');
+const when = (v: string | null) => (v ? bureauTime(v) : '—');
 
 /** 物业报告: the property companies' reports of a compound, disposed of as an inspection task, a case or closed. */
 export function PropertyReportsPage() {
@@ -343,7 +342,7 @@ export function PropertyReportsPage() {
       },
       { title: t('community.room'), dataIndex: 'room', width: 90, render: (v: string | null) => v ?? '—' },
       { title: t('community.reporter'), dataIndex: 'reporterName', width: 140 },
-      { title: t('community.reportedAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => shanghaiTime(v) },
+      { title: t('community.reportedAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => bureauTime(v) },
       {
         title: t('community.state'),
         dataIndex: 'state',
@@ -411,7 +410,7 @@ export function PropertyReportsPage() {
             <Descriptions.Item label={t('community.problem')}>{t(`community.problem.${shown.problem}`)}</Descriptions.Item>
             <Descriptions.Item label={t('community.room')}>{shown.room ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('community.reporter')}>{shown.reporterName}</Descriptions.Item>
-            <Descriptions.Item label={t('community.reportedAt')}>{shanghaiTime(shown.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('community.reportedAt')}>{bureauTime(shown.createdAt)}</Descriptions.Item>
             <Descriptions.Item label={t('community.description')}>{shown.description}</Descriptions.Item>
             <Descriptions.Item label={t('community.state')}>{t(`community.reportState.${shown.state}`)}</Descriptions.Item>
             {shown.inspectionTaskId && (
@@ -525,7 +524,7 @@ export function HouseAnnotationsPage() {
             <Descriptions.Item label={t('community.state')}>{t(`community.annotationState.${d.state}`)}</Descriptions.Item>
             <Descriptions.Item label={t('community.annotationReason')}>{d.reason}</Descriptions.Item>
             <Descriptions.Item label={t('community.housingRef')}>{d.housingRef ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('community.createdAt')}>{shanghaiTime(d.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('community.createdAt')}>{bureauTime(d.createdAt)}</Descriptions.Item>
             <Descriptions.Item label={t('community.annotatedAt')}>{when(d.annotatedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('community.releaseReason')}>{d.releaseReason ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('community.releasedAt')}>{when(d.releasedAt)}</Descriptions.Item>

@@ -5,9 +5,9 @@ import {
   STALL_POINT_TYPE_CODES,
   WORKROOM_ACTIVITY_KIND_CODES,
 } from '@chengguan/contracts';
-import dayjs from 'dayjs';
 import type { ActionSpec } from '../../components/ActionFormDrawer.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 // The officers' writes on compounds, stall points and workrooms that the console offers as forms (ActionFormDrawer).
 // Field names are the bodies' keys (packages/contracts/src/community.ts).
@@ -68,7 +68,7 @@ export const COMMUNITY_FORMS = {
         options: opts(['inspection', 'case', 'closed'], 'act.disposal'),
       },
       { name: 'inspectorIds', label: 'act.f.disposalOfficers', kind: 'officers' },
-      { name: 'dueOn', label: 'act.f.dueOn', kind: 'date', initial: () => dayjs().add(7, 'day') },
+      { name: 'dueOn', label: 'act.f.dueOn', kind: 'date', initial: () => bureauToday().add(7, 'day') },
       { name: 'offenceCode', label: 'act.f.offenceCode', kind: 'text', maxLength: 40 },
       { name: 'source', label: 'act.f.caseSource', kind: 'select', options: opts(CASE_SOURCE_CODES, 'case.source'), initial: 'complaint' },
       {
@@ -81,9 +81,9 @@ export const COMMUNITY_FORMS = {
       { name: 'partyName', label: 'act.f.partyName', kind: 'text', maxLength: 100 },
       { name: 'partyIdType', label: 'act.f.partyIdType', kind: 'select', options: opts(PARTY_ID_TYPES, 'case.idType'), initial: 'id_card' },
       { name: 'partyIdNumber', label: 'act.f.partyIdNumber', kind: 'text', maxLength: 40 },
-      { name: 'caseDate', label: 'act.f.caseDate', kind: 'date', initial: () => dayjs() },
-      { name: 'discoveredOn', label: 'act.f.discoveredOn', kind: 'date', initial: () => dayjs() },
-      { name: 'actDate', label: 'act.f.actDate', kind: 'date', initial: () => dayjs() },
+      { name: 'caseDate', label: 'act.f.caseDate', kind: 'date', initial: () => bureauToday() },
+      { name: 'discoveredOn', label: 'act.f.discoveredOn', kind: 'date', initial: () => bureauToday() },
+      { name: 'actDate', label: 'act.f.actDate', kind: 'date', initial: () => bureauToday() },
       { name: 'location', label: 'act.f.location', kind: 'text', maxLength: 300 },
       { name: 'facts', label: 'act.f.facts', kind: 'textarea', maxLength: 20000 },
       { name: 'note', label: 'act.f.note', kind: 'textarea', maxLength: 500 },

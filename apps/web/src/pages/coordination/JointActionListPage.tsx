@@ -18,6 +18,7 @@ import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ListSearch } from '../../components/ListSearch.tsx';
 import { squadOptions } from './JointOrderListPage.tsx';
+import { bureauTime } from '../../lib/bureauTime';
 
 type Filters = { state?: string; q?: string };
 type LaunchValues = {
@@ -29,7 +30,6 @@ type LaunchValues = {
   partnerIds?: string[];
   task: string;
 };
-const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /** 联合行动 list (the commander's scope, or the actions a squad or partner takes part in) and the launch form. */
 export default function JointActionListPage() {
@@ -89,7 +89,7 @@ export default function JointActionListPage() {
         title: t('jact.col.window'),
         key: 'window',
         width: 300,
-        render: (_, r) => `${shanghaiTime(r.startsAt)} – ${shanghaiTime(r.endsAt)}`,
+        render: (_, r) => `${bureauTime(r.startsAt)} – ${bureauTime(r.endsAt)}`,
       },
       {
         title: t('jact.col.progress'),

@@ -7,8 +7,7 @@ import { applyServerErrors, errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
-
-const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+import { bureauTime } from '../../lib/bureauTime';
 
 /** 联合行动页: the objective, the window, each participant's task and report, the progress; report and complete. */
 export default function JointActionPage() {
@@ -62,7 +61,7 @@ export default function JointActionPage() {
           <Descriptions.Item label={t('jact.col.title')}>{d.title}</Descriptions.Item>
           <Descriptions.Item label={t('jact.col.state')}>{t(`jact.state.${d.state}`)}</Descriptions.Item>
           <Descriptions.Item label={t('jact.col.area')}>{d.area}</Descriptions.Item>
-          <Descriptions.Item label={t('jact.col.window')}>{`${shanghaiTime(d.startsAt)} – ${shanghaiTime(d.endsAt)}`}</Descriptions.Item>
+          <Descriptions.Item label={t('jact.col.window')}>{`${bureauTime(d.startsAt)} – ${bureauTime(d.endsAt)}`}</Descriptions.Item>
           <Descriptions.Item label={t('jact.page.scope')}>{d.scopeOrgName}</Descriptions.Item>
           <Descriptions.Item label={t('jact.page.createdBy')}>{d.createdByName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('jact.page.objective')} span={2}>

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import type { JointOrderSummary } from '@chengguan/contracts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { bureauTime } from '../../lib/bureauTime';
 
 const COLORS = { running: 'blue', overdue: 'red', met: 'green', late: 'orange', stopped: 'default' } as const;
 
@@ -14,7 +15,7 @@ function span(ms: number): string {
 /** A joint order's clock: the countdown while it runs, then met / late / overdue; the due instant (Shanghai). */
 export function JointClockTag({ clock, testId }: { clock: JointOrderSummary['handle']; testId?: string }) {
   const { t } = useI18n();
-  const due = new Date(clock.dueAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  const due = bureauTime(clock.dueAt);
   const label =
     clock.status === 'running' || clock.status === 'overdue'
       ? t(`joint.clock.${clock.status}`, { time: span(clock.msLeft ?? 0) })

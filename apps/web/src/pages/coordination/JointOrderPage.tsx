@@ -30,9 +30,9 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { StoredFileLink } from '../../components/StoredFileLink.tsx';
 import { JointClockTag } from './JointClockTag.tsx';
+import { bureauTime } from '../../lib/bureauTime';
 
 const NEEDS_REASON: ReadonlySet<string> = new Set(['reject', 'return', 'redispatch', 'cancel']);
-const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /** 联合工单页: both clocks, the facts, the steps the reader's side may take now, the result, the timeline. */
 export default function JointOrderPage() {
@@ -135,7 +135,7 @@ export default function JointOrderPage() {
           <Descriptions.Item label={t('joint.col.category')}>{t(`joint.category.${d.category}`)}</Descriptions.Item>
           <Descriptions.Item label={t('joint.col.plate')}>{d.vehiclePlate ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('joint.field.address')}>{d.address ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('joint.col.created')}>{shanghaiTime(d.createdAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('joint.col.created')}>{bureauTime(d.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('joint.col.clock')} span={2}>
             {t('joint.clock.limits', { hours: d.limits.acceptHours, days: d.limits.handleDays })}
           </Descriptions.Item>
@@ -190,8 +190,7 @@ export default function JointOrderPage() {
             color: e.late ? 'red' : 'blue',
             children: (
               <>
-                <b>{t(`joint.action.${e.action as JointOrderActionCode | 'dispatch' | 'ticket'}`)}</b> · {e.actorName} ·{' '}
-                {shanghaiTime(e.at)}
+                <b>{t(`joint.action.${e.action as JointOrderActionCode | 'dispatch' | 'ticket'}`)}</b> · {e.actorName} · {bureauTime(e.at)}
                 {e.late && (
                   <Tag color="red" style={{ marginLeft: 8 }}>
                     {t('joint.page.late')}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Form, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { REVIEW_CAUSE_LABELS, REVIEW_KINDS, REVIEW_OUTCOMES, type CaseReviewQuery, type CaseReviewView } from '@chengguan/contracts';
 import { errorText } from '../../api/errors.ts';
@@ -15,6 +15,7 @@ import { useAuth } from '../../auth/auth.tsx';
 import { ActionFormDrawer, type ActionSpec } from '../../components/ActionFormDrawer.tsx';
 import { useOrgOptions } from '../waste/waste-shared.tsx';
 import { REVIEW_FORMS } from '../supervision/forms.ts';
+import { bureauToday } from '../../lib/bureauTime';
 
 type Filter = {
   kind?: CaseReviewQuery['kind'];
@@ -37,7 +38,7 @@ export default function ReviewsPage() {
   const [action, setAction] = useState<{ spec: ActionSpec; target: string } | null>(null);
   const [filters, setFilters] = useState<CaseReviewQuery>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [month, setMonth] = useState<Dayjs>(dayjs().subtract(1, 'month'));
+  const [month, setMonth] = useState<Dayjs>(bureauToday().subtract(1, 'month'));
   const query = { ...filters, ...paging };
   const list = useLoad((signal) => reviewsApi.list(query, signal), `${JSON.stringify(query)}|${tick}`);
   const fail = (e: unknown) => void message.error(errorText(e, t, lang));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Modal, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import {
   DISCLOSURE_CHANGE_KINDS,
@@ -18,6 +18,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 type FilterForm = { state?: DisclosureListQuery['state']; overdue?: boolean; keyword?: string; range?: [Dayjs | null, Dayjs | null] };
 type WithdrawForm = { kind: DisclosureWithdrawalBody['kind']; changeOn: Dayjs; body: string; reason: string };
@@ -187,12 +188,12 @@ export default function DisclosuresPage() {
       >
         <Typography.Paragraph type="secondary">{t('disclosure.withdrawHint')}</Typography.Paragraph>
         <Typography.Paragraph strong>{target?.documentNumber}</Typography.Paragraph>
-        <Form form={wForm} layout="vertical" onFinish={onWithdraw} initialValues={{ kind: 'revoked', changeOn: dayjs() }}>
+        <Form form={wForm} layout="vertical" onFinish={onWithdraw} initialValues={{ kind: 'revoked', changeOn: bureauToday() }}>
           <Form.Item name="kind" label={t('disclosure.changeKind')} rules={[{ required: true }]}>
             <Select options={DISCLOSURE_CHANGE_KINDS.map((k) => ({ value: k, label: t(`disclosure.change.${k}` as MessageKey) }))} />
           </Form.Item>
           <Form.Item name="changeOn" label={t('disclosure.changeOn')} rules={[{ required: true }]}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(bureauToday(), 'day')} />
           </Form.Item>
           <Form.Item name="body" label={t('disclosure.changeBody')} rules={[{ required: true, whitespace: true, max: 200 }]}>
             <Input placeholder="上海市浦东新区人民政府 / 上海市浦东新区人民法院" />

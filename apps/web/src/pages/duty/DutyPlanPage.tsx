@@ -13,6 +13,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { useSubmit } from '../../lib/useSubmit.ts';
 import { Page } from '../../components/Page.tsx';
 import { SquadPicker } from './SquadPicker.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 type CampaignForm = { title: string; period: [Dayjs, Dayjs]; subjectIds: string[]; officerIds: string[]; note?: string };
 
@@ -21,7 +22,7 @@ export default function DutyPlanPage() {
   const { me } = useAuth();
   const canWrite = !!me?.permissions.includes('duty:write');
   const [orgId, setOrgId] = useState<string>();
-  const [month, setMonth] = useState(() => dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(() => bureauToday().format('YYYY-MM'));
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<CampaignForm>();
   const plan = useLoad((signal) => (orgId ? dutyApi.plan(orgId, month, signal) : Promise.resolve(undefined)), `${orgId}|${month}`);
@@ -34,8 +35,8 @@ export default function DutyPlanPage() {
       creating && orgId
         ? dutyApi.roster(
             orgId,
-            dayjs()
-              .subtract((dayjs().day() + 6) % 7, 'day')
+            bureauToday()
+              .subtract((bureauToday().day() + 6) % 7, 'day')
               .format('YYYY-MM-DD'),
             signal,
           )

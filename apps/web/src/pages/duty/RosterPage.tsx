@@ -13,6 +13,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { SquadPicker } from './SquadPicker.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 type Cells = Record<string, string[]>; // `${officerId}|${date}` → shift ids
 type Areas = Record<string, string | null>; // officerId → patrol area
@@ -36,7 +37,7 @@ export default function RosterPage() {
   const { me } = useAuth();
   const canWrite = !!me?.permissions.includes('duty:write');
   const [orgId, setOrgId] = useState<string>();
-  const [weekStart, setWeekStart] = useState(() => mondayOf(dayjs()));
+  const [weekStart, setWeekStart] = useState(() => mondayOf(bureauToday()));
   const [edit, setEdit] = useState<{ key: string; cells: Cells; areas: Areas } | null>(null);
   const [refusal, setRefusal] = useState<{ text: string; cell: string | null } | null>(null);
   const [busy, setBusy] = useState(false);

@@ -21,6 +21,7 @@ import {
   type VerificationMark,
 } from '@chengguan/contracts';
 import type { MessageKey, Translate } from '../../i18n/i18n.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 // Labels of the law vocabularies in the UI language, and the money / date conversions of the law pages.
 
@@ -78,7 +79,7 @@ export function formatRange(t: Translate, minFen: number | null, maxFen: number 
 export const DATE = 'YYYY-MM-DD';
 export const toDay = (d: string | null | undefined): Dayjs | null => (d ? dayjs(d) : null);
 export const fromDay = (d: Dayjs | null | undefined): string | null => (d ? d.format(DATE) : null);
-export const today = () => dayjs().format(DATE);
+export const today = () => bureauToday().format(DATE);
 
 export function formatSpan(t: Translate, from: string, to: string | null): string {
   return to ? `${from} ~ ${to}` : t('law.fromOpen', { from });

@@ -11,8 +11,7 @@ import { serverPagination } from '../../lib/paging.ts';
 import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
-
-const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+import { bureauTime } from '../../lib/bureauTime';
 
 /** 站内消息: the signed-in officer's own in-console messages (tickets' 临期 and overdue alerts …), newest first. */
 export default function InboxPage() {
@@ -32,7 +31,7 @@ export default function InboxPage() {
     }
   };
   const columns: TableColumnsType<InboxItem> = [
-    { title: t('inbox.col.time'), dataIndex: 'createdAt', width: 170, render: shanghaiTime },
+    { title: t('inbox.col.time'), dataIndex: 'createdAt', width: 170, render: bureauTime },
     {
       title: t('inbox.col.title'),
       dataIndex: 'title',

@@ -20,7 +20,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { CreateOffsiteDeviceBody, OffsiteDevice, OrgNode } from '@chengguan/contracts';
 import { OFFSITE_DEVICE_KINDS, OFFSITE_DEVICE_STATUSES } from '@chengguan/contracts';
 import { offsiteApi } from '../../api/offsite.ts';
@@ -39,6 +39,7 @@ import { ListSearch } from '../../components/ListSearch.tsx';
 import { Citation } from '../../components/Citation.tsx';
 import { loadMapData, type MapData } from '../../map/map-data.ts';
 import type { MapPoint } from '../../map/MapView.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 const MapView = lazy(() => import('../../map/MapView.tsx'));
 
@@ -360,7 +361,7 @@ export default function DeviceListPage() {
           </Form.Item>
           <Flex gap={12}>
             <Form.Item name="legalReviewOn" label={t('offsite.field.legalReviewOn')} style={{ flex: 1 }}>
-              <DatePicker style={{ width: '100%' }} maxDate={dayjs()} />
+              <DatePicker style={{ width: '100%' }} maxDate={bureauToday()} />
             </Form.Item>
             <Form.Item name="legalReviewer" label={t('offsite.field.legalReviewer')} style={{ flex: 1 }}>
               <Input />

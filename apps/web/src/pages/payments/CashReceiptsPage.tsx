@@ -14,6 +14,7 @@ import { formatFen } from '../cases/format.ts';
 import { cleanQuery, ExportButton } from '../../components/ExportButton.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import { DataTable } from '../../components/DataTable.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 type Filters = Omit<CashReceiptListQuery, 'page' | 'pageSize'>;
 type StepForm = { date: Dayjs; text: string };
@@ -37,7 +38,7 @@ function StepModal({ receipt, step, onClose }: { receipt: CashReceipt; step: 'ha
       confirmLoading={loading}
       onCancel={() => onClose(false)}
     >
-      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }} onFinish={(v) => void submit(v)}>
+      <Form form={form} layout="vertical" initialValues={{ date: bureauToday() }} onFinish={(v) => void submit(v)}>
         <Form.Item name="date" label={t(step === 'handIn' ? 'pay.cash.handedInOn' : 'pay.cash.depositedOn')} rules={[{ required: true }]}>
           <DatePicker />
         </Form.Item>

@@ -19,6 +19,7 @@ import { cleanQuery, ExportButton } from '../../components/ExportButton.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import { PaymentChannelNotice } from './PaymentChannelNotice.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 type Filters = Omit<MismatchListQuery, 'page' | 'pageSize'>;
 
@@ -26,7 +27,7 @@ type Filters = Omit<MismatchListQuery, 'page' | 'pageSize'>;
 export default function ReconciliationPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const [date, setDate] = useState<Dayjs>(dayjs().subtract(1, 'day'));
+  const [date, setDate] = useState<Dayjs>(bureauToday().subtract(1, 'day'));
   const [running, setRunning] = useState(false);
   const [filters, setFilters] = useState<Filters>({ status: 'open' });
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });

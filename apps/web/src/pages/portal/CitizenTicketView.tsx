@@ -22,8 +22,9 @@ import { citizenApi } from '../../api/citizen.ts';
 import { applyServerErrors } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { TicketClockTag } from '../tickets/TicketClockTag.tsx';
+import { bureauTime } from '../../lib/bureauTime';
 
-const at = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const at = bureauTime;
 
 export function CitizenTicketList({ onOpen, onError }: { onOpen: (id: string) => void; onError: (e: unknown) => void }) {
   const { t } = useI18n();

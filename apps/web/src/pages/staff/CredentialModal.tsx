@@ -6,6 +6,7 @@ import { officerApi } from '../../api/endpoints.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { domainOptions } from '../../i18n/labels.ts';
 import { useSubmit } from '../../lib/useSubmit.ts';
+import { bureauToday } from '../../lib/bureauTime';
 
 export type CredentialTarget = { mode: 'create'; officerId: string } | { mode: 'edit'; credential: Credential };
 
@@ -49,7 +50,7 @@ export function CredentialModal({
       const c = target.credential;
       form.setFieldsValue({ number: c.number, domains: c.domains, validFrom: dayjs(c.validFrom), validTo: dayjs(c.validTo) });
     } else {
-      const today = dayjs().startOf('day');
+      const today = bureauToday().startOf('day');
       form.setFieldsValue({ validFrom: today, validTo: today.add(5, 'year').subtract(1, 'day') });
     }
   }, [target, form, reset]);

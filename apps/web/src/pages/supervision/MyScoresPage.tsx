@@ -8,10 +8,14 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { ScoreLines } from './ScoresPage.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 export default function MyScoresPage() {
   const { t, lang } = useI18n();
-  const [range, setRange] = useState<[string, string]>([dayjs().startOf('year').format('YYYY-MM-DD'), dayjs().format('YYYY-MM-DD')]);
+  const [range, setRange] = useState<[string, string]>([
+    bureauToday().startOf('year').format('YYYY-MM-DD'),
+    bureauToday().format('YYYY-MM-DD'),
+  ]);
   const card = useLoad((signal) => supervisionApi.myScores({ from: range[0], to: range[1] }, signal), range.join());
   return (
     <Page

@@ -18,7 +18,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { shanghaiDateOf } from '@chengguan/domain';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type {
   Finding,
   MajorCase,
@@ -40,6 +40,7 @@ import { ClockTag } from './SupervisionHomePage.tsx';
 import { ActionFormDrawer, type ActionSpec } from '../../components/ActionFormDrawer.tsx';
 import { SUPERVISION_FORMS } from './forms.ts';
 import { ReviewSheets } from './ReviewSheets.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 const today = () => shanghaiDateOf(new Date());
 
@@ -518,7 +519,7 @@ export default function ReviewPage() {
           <Form.Item name="finding" label={t('sup.sample.finding')}>
             <Input.TextArea rows={2} maxLength={1000} data-testid="sup-finding" />
           </Form.Item>
-          <Form.Item name="findingDue" label={t('sup.sample.findingDue')} initialValue={dayjs().add(14, 'day')}>
+          <Form.Item name="findingDue" label={t('sup.sample.findingDue')} initialValue={bureauToday().add(14, 'day')}>
             <DatePicker />
           </Form.Item>
         </Form>

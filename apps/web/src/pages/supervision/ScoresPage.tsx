@@ -13,6 +13,7 @@ import { serverPagination } from '../../lib/paging.ts';
 import { Page } from '../../components/Page.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { ScoreItems } from './ScoreItems.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 export function ScoreLines({ card }: { card: ScoreCard }) {
   const { t, lang } = useI18n();
@@ -31,7 +32,10 @@ export function ScoreLines({ card }: { card: ScoreCard }) {
 export default function ScoresPage() {
   const { t, lang } = useI18n();
   const [level, setLevel] = useState<'officer' | 'squad'>('officer');
-  const [range, setRange] = useState<[string, string]>([dayjs().startOf('year').format('YYYY-MM-DD'), dayjs().format('YYYY-MM-DD')]);
+  const [range, setRange] = useState<[string, string]>([
+    bureauToday().startOf('year').format('YYYY-MM-DD'),
+    bureauToday().format('YYYY-MM-DD'),
+  ]);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const query: Query = { level, from: range[0], to: range[1], ...paging };
   const cards = useLoad((signal) => supervisionApi.scores(query, signal), JSON.stringify(query));

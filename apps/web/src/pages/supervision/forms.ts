@@ -10,9 +10,9 @@ import {
   SCORE_LEVELS,
   SQUAD_RATINGS,
 } from '@chengguan/contracts';
-import dayjs from 'dayjs';
 import type { ActionSpec } from '../../components/ActionFormDrawer.tsx';
 import type { MessageKey } from '../../i18n/i18n.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 // The writes of 执法监督, 教育培训 and 规范化中队 that the console offers as forms (ActionFormDrawer). Field names are
 // the bodies' keys (packages/contracts/src/supervision.ts, training.ts, team.ts).
@@ -43,7 +43,7 @@ export const SUPERVISION_FORMS = {
     fields: [
       { name: 'description', label: 'act.f.description', kind: 'textarea', required: true, maxLength: 1000 },
       { name: 'rule', label: 'act.f.rule', kind: 'text', maxLength: 200 },
-      { name: 'dueOn', label: 'act.f.dueOn', kind: 'date', required: true, initial: () => dayjs().add(14, 'day') },
+      { name: 'dueOn', label: 'act.f.dueOn', kind: 'date', required: true, initial: () => bureauToday().add(14, 'day') },
     ],
   },
   notice: {
@@ -362,7 +362,7 @@ export const REVIEW_FORMS = {
     fields: [
       { name: 'caseId', label: 'act.f.case', kind: 'case', required: true },
       { name: 'kind', label: 'act.f.reviewKind', kind: 'select', required: true, options: opts(REVIEW_KINDS, 'reviews.kind') },
-      { name: 'filedOn', label: 'act.f.filedOn', kind: 'date', required: true, initial: () => dayjs() },
+      { name: 'filedOn', label: 'act.f.filedOn', kind: 'date', required: true, initial: () => bureauToday() },
       { name: 'forum', label: 'act.f.forum', kind: 'text', required: true, maxLength: 100 },
       { name: 'referenceNo', label: 'act.f.referenceNo', kind: 'text', maxLength: 60 },
     ],
@@ -374,7 +374,7 @@ export const REVIEW_FORMS = {
     path: (id) => `/api/v1/case-reviews/${id}/outcome`,
     fields: [
       { name: 'outcome', label: 'act.f.reviewOutcome', kind: 'select', required: true, options: opts(REVIEW_OUTCOMES, 'reviews.outcome') },
-      { name: 'decidedOn', label: 'act.f.decidedOn', kind: 'date', required: true, initial: () => dayjs() },
+      { name: 'decidedOn', label: 'act.f.decidedOn', kind: 'date', required: true, initial: () => bureauToday() },
       { name: 'cause', label: 'act.f.reviewCause', kind: 'select', options: opts(REVIEW_CAUSES, 'act.reviewCause') },
       { name: 'causeNote', label: 'act.f.causeNote', kind: 'textarea', maxLength: 500 },
     ],
@@ -400,7 +400,7 @@ export const OFFICER_FORMS = {
     path: (id) => `/api/v1/officers/${id}/transfers`,
     fields: [
       { name: 'toOrgId', label: 'act.f.toOrg', kind: 'squad', required: true },
-      { name: 'effectiveOn', label: 'act.f.effectiveOn', kind: 'date', required: true, initial: () => dayjs() },
+      { name: 'effectiveOn', label: 'act.f.effectiveOn', kind: 'date', required: true, initial: () => bureauToday() },
       { name: 'reason', label: 'act.f.reason', kind: 'textarea', required: true, maxLength: 200 },
     ],
   },

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Alert, Button, DatePicker, Descriptions, Drawer, Form, Grid, Input, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { ConvertTicketBody, TicketCategory, TicketDetail } from '@chengguan/contracts';
 import { api } from '../../api/client.ts';
 import { ticketsApi } from '../../api/tickets.ts';
@@ -12,15 +12,13 @@ import { RuleAlert } from '../cases/components/RuleAlert.tsx';
 import { withFlatFields } from '../cases/field-names.ts';
 import { toLegalDate } from '../cases/format.ts';
 import { useCaseSubmit } from '../cases/useCaseSubmit.ts';
+import { bureauDay, bureauTime } from '../../lib/bureauTime';
 
 type Values = PartyValues & { offenceCode?: string; actDate: Dayjs; facts: string };
 
-const shanghaiDay = (iso: string) => dayjs(new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
-const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-
 /** The facts the case is registered with, as the server writes them when the officer leaves them unchanged. */
 function prefilledFacts(d: TicketDetail, channel: string): string {
-  return `${shanghaiTime(d.receivedAt)} 受理${channel}诉件（${d.number}）反映：${d.content}${d.address ? `，地点：${d.address}` : ''}。`;
+  return `${bureauTime(d.receivedAt)} 受理${channel}诉件（${d.number}）反映：${d.content}${d.address ? `，地点：${d.address}` : ''}。`;
 }
 
 /**
@@ -52,7 +50,7 @@ export function ConvertToCaseDrawer({
     form.setFieldsValue({
       ...PARTY_DEFAULTS,
       offenceCode: likely,
-      actDate: shanghaiDay(ticket.receivedAt),
+      actDate: bureauDay(ticket.receivedAt),
       facts: prefilledFacts(ticket, channel),
     });
   }, [open, likely, ticket.id]);
@@ -94,7 +92,7 @@ export function ConvertToCaseDrawer({
           {t('conv.sourceText', { channel, number: ticket.externalNo ?? ticket.number })}
         </Descriptions.Item>
         <Descriptions.Item label={t('conv.place')}>{ticket.address ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('conv.discovered')}>{shanghaiTime(ticket.receivedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('conv.discovered')}>{bureauTime(ticket.receivedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('conv.squad')}>{ticket.orgName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('conv.evidence')}>{t('conv.photos', { n: ticket.photoSm3s.length })}</Descriptions.Item>
       </Descriptions>

@@ -13,6 +13,7 @@ import { ListSearch } from '../../components/ListSearch.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { serverPagination } from '../../lib/paging.ts';
 import type { Query } from '../../api/client.ts';
+import { bureauTime } from '../../lib/bureauTime';
 
 function bureausOf(nodes: readonly OrgNode[]): { value: string; label: string }[] {
   return nodes.flatMap((n) => [
@@ -20,8 +21,6 @@ function bureausOf(nodes: readonly OrgNode[]): { value: string; label: string }[
     ...bureausOf(n.children),
   ]);
 }
-
-const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /**
  * Open311 合作方密钥 (the administrator's): the partner keys of the bureaus in his jurisdiction — issue one (the key is
@@ -71,7 +70,7 @@ export default function Open311KeysPage() {
     { title: t('o311.col.name'), dataIndex: 'name', width: 200 },
     { title: t('o311.col.bureau'), dataIndex: 'bureauName', width: 200 },
     { title: t('o311.col.hint'), dataIndex: 'keyHint', width: 110, render: (h: string) => `…${h}` },
-    { title: t('o311.col.created'), dataIndex: 'createdAt', width: 170, render: shanghaiTime },
+    { title: t('o311.col.created'), dataIndex: 'createdAt', width: 170, render: bureauTime },
     { title: t('o311.col.requests'), dataIndex: 'requestCount', width: 100 },
     {
       title: t('o311.col.status'),
@@ -79,7 +78,7 @@ export default function Open311KeysPage() {
       width: 170,
       render: (_, k) =>
         k.revokedAt ? (
-          <Tag>{t('o311.status.revoked', { at: shanghaiTime(k.revokedAt) })}</Tag>
+          <Tag>{t('o311.status.revoked', { at: bureauTime(k.revokedAt) })}</Tag>
         ) : (
           <Tag color="green">{t('o311.status.active')}</Tag>
         ),

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Space, Tag, Typography } from 'antd';
 import type { TicketClock } from '@chengguan/contracts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { bureauTime } from '../../lib/bureauTime';
 
 const COLOR: Record<TicketClock['status'], string> = { running: 'blue', paused: 'default', met: 'green', late: 'orange', overdue: 'red' };
 
@@ -24,7 +25,7 @@ export function TicketClockTag({ clock, hours = false, testId }: { clock: Ticket
   } else if (clock.status === 'overdue') {
     detail = t('ticket.clock.hoursOver', hm(left));
   }
-  const dueAt = new Date(clock.dueAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  const dueAt = bureauTime(clock.dueAt);
   return (
     <Space size={4} wrap data-testid={testId} data-status={clock.status}>
       <Tag color={COLOR[clock.status]}>{t(`ticket.clock.${clock.status}`)}</Tag>

@@ -11,6 +11,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { Page } from '../../components/Page.tsx';
 import { ConvertToCaseDrawer } from './ConvertToCaseDrawer.tsx';
 import { TicketClockTag } from './TicketClockTag.tsx';
+import { bureauTime } from '../../lib/bureauTime';
 
 const NEEDS_REASON: ReadonlySet<string> = new Set(['returnTicket', 'reopen', 'transfer', 'refer', 'escalate', 'merge']);
 const NEEDS_ORG: ReadonlySet<string> = new Set(['dispatch', 'transfer']);
@@ -33,8 +34,6 @@ const STEP_ACTIONS: readonly TicketStepAction[] = [
 function squadsOf(nodes: readonly OrgNode[]): { value: string; label: string }[] {
   return nodes.flatMap((n) => [...(n.kind === 'squad' && n.active ? [{ value: n.id, label: n.name }] : []), ...squadsOf(n.children)]);
 }
-
-const shanghaiTime = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 /** 诉件页: the clocks with their countdown, the facts, the steps the user may take, extensions, duplicates, the timeline. */
 export default function TicketPage() {
@@ -155,7 +154,7 @@ export default function TicketPage() {
           {d.externalNo && <Descriptions.Item label={t('ticket.field.externalNo')}>{d.externalNo}</Descriptions.Item>}
           <Descriptions.Item label={t('ticket.field.level')}>{t(`ticket.level.${d.dispatchLevel}`)}</Descriptions.Item>
           <Descriptions.Item label={t('ticket.col.category')}>{d.categoryName}</Descriptions.Item>
-          <Descriptions.Item label={t('ticket.col.received')}>{shanghaiTime(d.receivedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('ticket.col.received')}>{bureauTime(d.receivedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('ticket.col.due')}>{d.handlingDueOn}</Descriptions.Item>
           {d.feedbackDueOn && <Descriptions.Item label={t('ticket.field.feedbackDue')}>{d.feedbackDueOn}</Descriptions.Item>}
           <Descriptions.Item label={t('ticket.col.address')}>{d.address ?? '—'}</Descriptions.Item>
@@ -292,7 +291,7 @@ export default function TicketPage() {
             children: (
               <Flex vertical>
                 <span>
-                  {shanghaiTime(e.at)} {e.actorName ?? ''} {t(`ticket.action.${e.action}` as Parameters<typeof t>[0])}
+                  {bureauTime(e.at)} {e.actorName ?? ''} {t(`ticket.action.${e.action}` as Parameters<typeof t>[0])}
                 </span>
                 {e.note && <span style={{ color: '#666' }}>{e.note}</span>}
               </Flex>

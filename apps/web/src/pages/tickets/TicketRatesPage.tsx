@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, DatePicker, Radio, Space, Table, TreeSelect } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { OrgNode, TicketRatesTable } from '@chengguan/contracts';
 import type { Query } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
@@ -10,6 +10,7 @@ import { Page } from '../../components/Page.tsx';
 import { useI18n, type MessageKey } from '../../i18n/i18n.tsx';
 import { useLoad } from '../../lib/useLoad.ts';
 import { useOrgTree } from '../../lib/orgTree.ts';
+import { bureauToday } from '../../lib/bureauTime';
 
 type Row = TicketRatesTable['rows'][number];
 type Rate = Row['onTime'];
@@ -23,7 +24,7 @@ function unitsOf(nodes: readonly OrgNode[]): { value: string; title: string; chi
 /** 诉件指标月表: the four rates and 诉转案率 per squad or district bureau for a month, exportable to Excel. */
 export default function TicketRatesPage() {
   const { t, lang } = useI18n();
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(bureauToday());
   const [groupBy, setGroupBy] = useState<'squad' | 'district'>('squad');
   const [orgId, setOrgId] = useState<string | undefined>();
   const orgs = useOrgTree();

@@ -38,6 +38,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { useMapData } from '../../map/LocationField.tsx';
 import { useOrgOptions } from './waste-shared.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 const WasteMap = lazy(() => import('./WasteMap.tsx'));
 
@@ -374,7 +375,7 @@ export default function WasteCluesPage() {
         }
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ seizedOn: dayjs(), emergency: false }}>
+        <Form form={form} layout="vertical" preserve={false} initialValues={{ seizedOn: bureauToday(), emergency: false }}>
           <Typography.Paragraph type="secondary">{t('waste.clue.seizeNote')}</Typography.Paragraph>
           <Form.Item name="seizedOn" label={t('waste.field.seizedOn')} rules={[{ required: true }]}>
             <DatePicker style={{ width: '100%' }} />

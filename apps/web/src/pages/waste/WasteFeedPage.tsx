@@ -4,7 +4,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, InputNumber, Progress, Spin, Tag, Typography } from 'antd';
 import { ExperimentOutlined, LineChartOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { SimulateGpsBody, SimulateGpsQueued, WasteAnalysisRun } from '@chengguan/contracts';
 import { wasteApi } from '../../api/waste.ts';
 import { errorText } from '../../api/errors.ts';
@@ -14,6 +14,7 @@ import { useLoad } from '../../lib/useLoad.ts';
 import { useSubmit } from '../../lib/useSubmit.ts';
 import { Page } from '../../components/Page.tsx';
 import { useMapData } from '../../map/LocationField.tsx';
+import { bureauToday } from '../../lib/bureauTime';
 
 const WasteMap = lazy(() => import('./WasteMap.tsx'));
 
@@ -23,8 +24,8 @@ export default function WasteFeedPage() {
   const { t, lang } = useI18n();
   const { me } = useAuth();
   const { data: mapData } = useMapData();
-  const [day, setDay] = useState<Dayjs>(() => dayjs());
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(6, 'day'), dayjs()]);
+  const [day, setDay] = useState<Dayjs>(() => bureauToday());
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [bureauToday().subtract(6, 'day'), bureauToday()]);
   const [run, setRun] = useState<Run | null>(null);
   const [analysis, setAnalysis] = useState<WasteAnalysisRun | null>(null);
   const [simForm] = Form.useForm();

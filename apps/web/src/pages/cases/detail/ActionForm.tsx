@@ -10,6 +10,7 @@ import { PenaltyInput, toPenaltyBody, type PenaltyValue } from '../components/Pe
 import { PeriodInput } from '../components/PeriodInput.tsx';
 import { toLegalDate, yuanToFen } from '../format.ts';
 import type { FieldSpec } from './action-forms.ts';
+import { bureauToday } from '../../../lib/bureauTime';
 
 export type ActionValues = Record<string, unknown>;
 
@@ -20,7 +21,7 @@ export const COMMON_FIELDS: FieldSpec[] = [
 ];
 
 export function initialValues(specs: readonly FieldSpec[], c: CaseDetail, me: Me | null | undefined): ActionValues {
-  const v: ActionValues = { date: dayjs() };
+  const v: ActionValues = { date: bureauToday() };
   for (const s of specs) {
     if (s.initial) v[s.name] = s.initial(c);
     if (s.fromMe) v[s.name] = me ? s.fromMe(me) : false;

@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { CaseDetail, CasePayments, Checkout, DeferralApplication, Overpayment, PaymentTransaction } from '@chengguan/contracts';
 import { OVERPAYMENT_REASON_EN, OVERPAYMENT_REASON_ZH, PAYMENT_ORDER_STATUS_ZH, PAYMENT_TXN_STATUS_ZH } from '@chengguan/contracts';
 import { paymentsApi } from '../../../api/payments.ts';
@@ -32,6 +32,7 @@ import { formatFen, formatInstant, toLegalDate, yuanToFen } from '../format.ts';
 import { OverpaymentRefundModal } from '../../payments/OverpaymentRefundModal.tsx';
 import { PaymentChannelNotice } from '../../payments/PaymentChannelNotice.tsx';
 import { Citation } from '../../../components/Citation.tsx';
+import { bureauToday } from '../../../lib/bureauTime';
 
 const groups = (code: string) => code.replace(/(\d{4})(?=\d)/g, '$1 ');
 
@@ -127,7 +128,7 @@ function DeferralDecision({ app, onDone }: { app: DeferralApplication; onDone: (
     { successMessage: t('common.saved'), onSuccess: onDone },
   );
   return (
-    <Form form={form} layout="inline" initialValues={{ date: dayjs() }} onFinish={(v) => void submit(v)}>
+    <Form form={form} layout="inline" initialValues={{ date: bureauToday() }} onFinish={(v) => void submit(v)}>
       <Form.Item name="date" rules={[{ required: true }]}>
         <DatePicker />
       </Form.Item>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Button, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { CaseDetail, RecusalBody } from '@chengguan/contracts';
 import { casesApi } from '../../../api/cases.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { RuleAlert } from '../components/RuleAlert.tsx';
 import { useCaseSubmit } from '../useCaseSubmit.ts';
+import { bureauToday } from '../../../lib/bureauTime';
 
 const STATUSES: RecusalBody['status'][] = ['declared_conflict', 'requested', 'granted', 'rejected'];
 
@@ -55,7 +56,7 @@ export function RecusalButton({ detail, onDone }: { detail: CaseDetail; onDone: 
           form={form}
           name="recusal"
           layout="vertical"
-          initialValues={{ status: 'requested', date: dayjs() }}
+          initialValues={{ status: 'requested', date: bureauToday() }}
           onFinish={(v) => void submit(v)}
           preserve={false}
         >

@@ -13,6 +13,7 @@ import { FileUpload } from '../components/FileUpload.tsx';
 import { RuleAlert } from '../components/RuleAlert.tsx';
 import { useCaseSubmit } from '../useCaseSubmit.ts';
 import { DataTable } from '../../../components/DataTable.tsx';
+import { bureauToday } from '../../../lib/bureauTime';
 
 const METHODS: ServiceRecordMethod[] = ['direct', 'lien', 'mail', 'electronic', 'public_notice'];
 const STATUS_COLOR = { served: 'green', pending: 'gold', failed: 'red' } as const;
@@ -377,7 +378,7 @@ function ConsentForm({ caseId, version, onClose, onDone }: { caseId: string; ver
         form={form}
         name="consent"
         layout="vertical"
-        initialValues={{ channel: 'sms', signedOn: dayjs() }}
+        initialValues={{ channel: 'sms', signedOn: bureauToday() }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item name="signedOn" label={t('service.consent.signedOn')} rules={[{ required: true }]}>

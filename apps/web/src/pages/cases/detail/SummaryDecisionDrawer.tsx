@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Button, DatePicker, Drawer, Form, Grid, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { CaseDetail } from '@chengguan/contracts';
 import { casesApi } from '../../../api/cases.ts';
 import { ApiError } from '../../../api/client.ts';
@@ -11,6 +11,7 @@ import { toLegalDate } from '../format.ts';
 import { actionLabel } from '../labels.ts';
 import { DECISION_DEFAULTS, SummaryDecisionFields, toDecisionParts, type DecisionValues } from '../summary/SummaryDecisionFields.tsx';
 import { useCaseSubmit } from '../useCaseSubmit.ts';
+import { bureauToday } from '../../../lib/bureauTime';
 
 type Values = DecisionValues & { date: Dayjs; officerIds: string[] };
 
@@ -57,7 +58,7 @@ export function SummaryDecisionDrawer({
     reset();
     clearRuleError();
     form.resetFields();
-    form.setFieldsValue({ ...DECISION_DEFAULTS, date: dayjs(), officerIds: detail.officers.map((o) => o.officerId) });
+    form.setFieldsValue({ ...DECISION_DEFAULTS, date: bureauToday(), officerIds: detail.officers.map((o) => o.officerId) });
   }, [open]);
 
   return (

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router-dom';
 import { Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { CaseDetail, CaseSourceCode, GeoPointBody, RegisterCaseBody } from '@chengguan/contracts';
 import { casesApi } from '../../../api/cases.ts';
 import { useAuth } from '../../../auth/auth.tsx';
@@ -19,6 +19,7 @@ import { withFlatFields } from '../field-names.ts';
 import { toLegalDate } from '../format.ts';
 import { sourceOptions } from '../labels.ts';
 import { useCaseSubmit } from '../useCaseSubmit.ts';
+import { bureauToday } from '../../../lib/bureauTime';
 
 type RegisterValues = PartyValues & {
   source: CaseSourceCode;
@@ -83,9 +84,9 @@ export default function CaseRegisterPage() {
         initialValues={{
           ...PARTY_DEFAULTS,
           source: 'patrol',
-          date: dayjs(),
-          discoveredOn: dayjs(),
-          actDate: dayjs(),
+          date: bureauToday(),
+          discoveredOn: bureauToday(),
+          actDate: bureauToday(),
           orgId: me?.orgId,
           officerIds: me ? [me.id] : [],
           flags: ['factsCertain', 'legalBasisPresent'],

@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { CaseDetail, GeoPointBody, Offence, SummaryCaseBody, SummaryDraftBody } from '@chengguan/contracts';
 import { casesApi } from '../../../api/cases.ts';
 import { useAuth } from '../../../auth/auth.tsx';
@@ -18,6 +18,7 @@ import { DECISION_DEFAULTS, SummaryDecisionFields, toDecisionParts, type Decisio
 import { flatFieldOf, withFlatFields } from '../field-names.ts';
 import { formatFen, toLegalDate } from '../format.ts';
 import { useCaseSubmit } from '../useCaseSubmit.ts';
+import { bureauToday } from '../../../lib/bureauTime';
 
 type SummaryValues = PartyValues &
   DecisionValues & {
@@ -132,7 +133,7 @@ export function SummaryForm({ onIssued }: { onIssued: (c: CaseDetail) => void })
       initialValues={{
         ...PARTY_DEFAULTS,
         ...DECISION_DEFAULTS,
-        date: dayjs(),
+        date: bureauToday(),
         factsCertain: true,
         legalBasisPresent: true,
       }}

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Col, Flex, InputNumber, Row, Space, Spin, Tag, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import type { CalendarDay } from '@chengguan/contracts';
 import { lawApi } from '../../../api/law.ts';
 import { errorText } from '../../../api/errors.ts';
@@ -10,13 +9,14 @@ import { useLoad } from '../../../lib/useLoad.ts';
 import { Page } from '../../../components/Page.tsx';
 import { MonthGrid } from './MonthGrid.tsx';
 import { OverrideModal } from './OverrideModal.tsx';
+import { bureauToday } from '../../../lib/bureauTime';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i);
 
 /** 工作日历: the chinese-days data and the administrator's overrides the deadline engine counts with. */
 export default function CalendarPage() {
   const { t, lang } = useI18n();
-  const [year, setYear] = useState(() => dayjs().year());
+  const [year, setYear] = useState(() => bureauToday().year());
   const [picked, setPicked] = useState<CalendarDay | null>(null);
   const cal = useLoad((signal) => lawApi.calendar(year, signal), String(year));
   const days = useMemo(() => new Map((cal.data?.days ?? []).map((d) => [d.date, d])), [cal.data]);

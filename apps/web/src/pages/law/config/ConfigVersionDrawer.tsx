@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Alert, Button, DatePicker, Drawer, Form, Grid, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import {
   LEGAL_CONFIG_KEYS,
   LEGAL_CONFIG_LABELS,
@@ -14,6 +14,7 @@ import { useSubmit } from '../../../lib/useSubmit.ts';
 import { fromDay } from '../labels.ts';
 import { ConfigValueEditor, type SourceForm } from './ConfigEditors.tsx';
 import { fromFormValue, toFormValues, type ConfigKey } from './configValues.tsx';
+import { bureauToday } from '../../../lib/bureauTime';
 
 type VersionForm = {
   effectiveFrom: Dayjs;
@@ -67,7 +68,7 @@ export function ConfigVersionDrawer({
     reset();
     form.resetFields();
     const sources = Object.fromEntries(base.entries.map((e) => [e.key, { mark: e.mark, source: '' }]));
-    form.setFieldsValue({ effectiveFrom: dayjs().add(1, 'day'), changed: [], values: toFormValues(base.values), sources });
+    form.setFieldsValue({ effectiveFrom: bureauToday().add(1, 'day'), changed: [], values: toFormValues(base.values), sources });
   }, [open, base, form, reset]);
 
   const label = (k: ConfigKey) => (lang.startsWith('en') ? LEGAL_CONFIG_LABELS[k].en : LEGAL_CONFIG_LABELS[k].zh);
@@ -92,7 +93,7 @@ export function ConfigVersionDrawer({
           label={t('law.effectiveFrom')}
           rules={[{ required: true, message: t('common.required', { field: t('law.effectiveFrom') }) }]}
         >
-          <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="law-config-from" />
+          <DatePicker disabledDate={(d) => d.isBefore(bureauToday(), 'day')} data-testid="law-config-from" />
         </Form.Item>
         <Form.Item
           name="note"

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Col, DatePicker, Empty, Form, Row, Select } from 'antd';
 import { FieldTimeOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import type { DeadlineResult } from '@chengguan/contracts';
 import { lawApi } from '../../../api/law.ts';
 import { withRenamedErrors } from '../../../api/law-errors.ts';
@@ -10,6 +9,7 @@ import { useSubmit } from '../../../lib/useSubmit.ts';
 import { Page } from '../../../components/Page.tsx';
 import { DeadlineExtraFields, deadlineField, kindOptions, toDeadlineBody, type DeadlineFormValues } from './DeadlineFields.tsx';
 import { DeadlineResultCard } from './DeadlineResultCard.tsx';
+import { bureauToday } from '../../../lib/bureauTime';
 
 /** 期限计算: a named legal period and its inputs → the due date the server computes, with its basis. */
 export default function DeadlinePage() {
@@ -31,7 +31,7 @@ export default function DeadlinePage() {
               form={form}
               name="lawDeadline"
               layout="vertical"
-              initialValues={{ kind: 'D2', start: dayjs(), periodUnit: 'working_day', extensionUnit: 'calendar_day' }}
+              initialValues={{ kind: 'D2', start: bureauToday(), periodUnit: 'working_day', extensionUnit: 'calendar_day' }}
               onValuesChange={() => setResult(null)}
               onFinish={(v) => void submit(v)}
             >

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Form, Row } from 'antd';
 import { CalculatorOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import type { DiscretionResult } from '@chengguan/contracts';
 import { lawApi } from '../../../api/law.ts';
 import { withRenamedErrors } from '../../../api/law-errors.ts';
@@ -11,10 +10,11 @@ import { useSubmit } from '../../../lib/useSubmit.ts';
 import { Page } from '../../../components/Page.tsx';
 import { DiscretionFields, discretionField, toDiscretionBody, type DiscretionFormValues } from './DiscretionForm.tsx';
 import { DiscretionResultCard } from './DiscretionResultCard.tsx';
+import { bureauToday } from '../../../lib/bureauTime';
 
 const INITIAL: Partial<DiscretionFormValues> = {
   partyType: 'natural_person',
-  decisionDate: dayjs(),
+  decisionDate: bureauToday(),
   firstViolation: true,
   correctedPromptly: false,
   minorViolation: false,
