@@ -5,7 +5,7 @@
 // kind of write; the duplicate pairs equal the pairs of records sharing an identity key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import type { PageOf, SubjectDuplicates, SubjectListItem, SubjectQuality } from '@chengguan/contracts';
+import type { PageOf, SubjectDuplicates, SubjectListItem, SubjectMapPage, SubjectQuality } from '@chengguan/contracts';
 import { createTestContext, type TestContext } from './harness.ts';
 import { subjectsQuery, type SubjectRow } from '../src/modules/subjects/subjects.repository.ts';
 import { shanghaiDate } from '../src/shared/time.ts';
@@ -185,6 +185,29 @@ describe('list filters', () => {
   }, 120_000);
 });
 
+describe('map window', () => {
+  it('answers the points of the caller’s jurisdiction inside the window, for the city, a district, a squad', async () => {
+    const rows = await allRows();
+    const box = { minLon: 120.8, minLat: 30.6, maxLon: 122.2, maxLat: 31.9 };
+    const inBox = (r: SubjectRow) =>
+      r.point_lon !== null &&
+      r.point_lon >= box.minLon &&
+      r.point_lon <= box.maxLon &&
+      r.point_lat! >= box.minLat &&
+      r.point_lat! <= box.maxLat;
+    for (const user of USERS)
+      for (const kind of [undefined, 'street_shop']) {
+        const want = expected(rows, paths[user]!, { kind }).filter(inBox);
+        const q = new URLSearchParams({ ...Object.fromEntries(Object.entries(box).map(([k, v]) => [k, String(v)])), limit: '10000' });
+        if (kind) q.set('kind', kind);
+        const map = await get<SubjectMapPage>(user, `/api/v1/subjects/map?${q}`);
+        expect({ user, kind, ids: map.items.map((i) => i.id).sort() }).toEqual({ user, kind, ids: want.map((r) => r.id).sort() });
+        expect(map.truncated).toBe(false);
+        if (!kind) expect(want.length, user).toBeGreaterThan(0);
+      }
+  });
+});
+
 describe('search (q)', () => {
   it('of one, two and more characters gives the rows of a plain substring match over name, code, credit code, address and plate', async () => {
     // Terms of one and two characters go through the grams index of 046, longer ones through the trigram indexes.
@@ -199,6 +222,7 @@ describe('search (q)', () => {
       if (r.plate) terms.add([...r.plate].slice(0, 2).join(''));
     }
     let matched = 0;
+    let paged = 0;
     for (const user of ['admin', 'pd_ljz_01'] as const)
       for (const term of terms) {
         const low = term.toLowerCase();
@@ -211,8 +235,15 @@ describe('search (q)', () => {
           total: want.length,
         });
         if (want.length > 0) matched++;
+        if (want.length > 7) {
+          // A later page: sorted out of the matches found once, in the list's order.
+          const second = await get<PageOf<SubjectListItem>>(user, `/api/v1/subjects?page=2&pageSize=7&q=${encodeURIComponent(term)}`);
+          expect({ term, ids: second.items.map((i) => i.id) }).toEqual({ term, ids: want.slice(7, 14).map((r) => r.id) });
+          paged++;
+        }
       }
     expect(matched).toBeGreaterThan(20);
+    expect(paged).toBeGreaterThan(3);
   }, 120_000);
 });
 

@@ -16,3 +16,8 @@ export function assertInJurisdiction(actor: Actor, recordOrgPath: string | null 
 export function isCityWide(actor: Pick<Actor, 'jurisdictionPath'>): boolean {
   return actor.jurisdictionPath.split('/').filter(Boolean).length === 1;
 }
+
+/** True when the actor's jurisdiction is exactly his district bureau (his org is the bureau, not a squad under it). */
+export function isWholeBureau(actor: Pick<Actor, 'jurisdictionPath' | 'bureauId'>): boolean {
+  return actor.bureauId !== null && actor.jurisdictionPath.endsWith(`/${actor.bureauId}/`);
+}

@@ -169,29 +169,45 @@ export async function listSubjectRows(db: Executor, f: SubjectFilter, limit: num
   ]);
   const base = filtered(db, f, orgIds, anyUngraded);
   const cap = f.q && [...f.q].length <= 2 ? SUBJECT_SHORT_TERM_COUNT_CAP : SUBJECT_COUNT_CAP;
-  const [countRow, page] = await Promise.all([
-    db
-      .selectFrom(
-        base
-          .select(sql.lit(1).as('one'))
-          .limit(cap + 1)
-          .as('c'),
+  const walk = () => base.select('s.id').orderBy('s.id', 'desc').limit(limit).offset(offset).execute();
+  let n: number;
+  let ids: string[];
+  if (f.q) {
+    // A search: the matching records are found once, through the trigram (or gram) index, up to the count's cap, and
+    // the page is sorted out of them. Walking the list's order instead, checking each record against the term, is
+    // what the planner chose from its estimate (700 matches where there were a few): 34,000 records read for 20
+    // rows, 80 ms. Only a term matching more than the cap — common enough that the walk finds its page at once —
+    // pages by the walk.
+    const hit = await db
+      .with(
+        (w) => w('m').materialized(),
+        () => base.select('s.id').limit(cap + 1),
       )
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-    base.select('s.id').orderBy('s.id', 'desc').limit(limit).offset(offset).execute(),
-  ]);
-  const rows = new Map(
-    (
-      await subjectRowsByIds(
-        db,
-        page.map((r) => r.id),
-        f.today,
-      )
-    ).map((r) => [r.id, r]),
-  );
-  const items = page.map((r) => rows.get(r.id)).filter((r): r is SubjectRow => r !== undefined);
-  const n = Number(countRow.n);
+      .selectNoFrom([
+        sql<number>`(SELECT count(*)::int FROM m)`.as('n'),
+        sql<string[]>`ARRAY(SELECT m.id::text FROM m ORDER BY m.id DESC LIMIT ${limit} OFFSET ${offset})`.as('ids'),
+      ])
+      .executeTakeFirstOrThrow();
+    n = Number(hit.n);
+    ids = n > cap ? (await walk()).map((r) => r.id) : hit.ids;
+  } else {
+    const [countRow, page] = await Promise.all([
+      db
+        .selectFrom(
+          base
+            .select(sql.lit(1).as('one'))
+            .limit(cap + 1)
+            .as('c'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+      walk(),
+    ]);
+    n = Number(countRow.n);
+    ids = page.map((r) => r.id);
+  }
+  const rows = new Map((await subjectRowsByIds(db, ids, f.today)).map((r) => [r.id, r]));
+  const items = ids.map((id) => rows.get(id)).filter((r): r is SubjectRow => r !== undefined);
   return { items, total: Math.min(n, cap), capped: n > cap };
 }
 

@@ -14,7 +14,7 @@ import { licenceState, SUBJECT_KIND_DEFAULTS, type RiskGrading, type SubjectKind
 import type { Actor, Deps, Executor } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { MAX_EXPORT_ROWS, toXlsx, type XlsxColumn } from '../../../http/xlsx.ts';
-import { assertPermission, isCityWide } from '../../../shared/access.ts';
+import { assertPermission, isCityWide, isWholeBureau } from '../../../shared/access.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
 import { dateText, toListItem } from '../subjects.mapper.ts';
 import { findSubjectRow, inOrgs, jurisdictionOrgIds, listSubjectRows, type SubjectRow } from '../subjects.repository.ts';
@@ -109,8 +109,10 @@ export async function subjectsMap(deps: Deps, actor: Actor, q: SubjectMapQuery):
   if (!isCityWide(actor) && actor.bureauId) query = query.where('s.bureau_id', '=', actor.bureauId);
   // The jurisdiction as the list checks it (the record's org among those under the caller's path): a squad's window is
   // read through subjects_jurisdiction_idx; no lookup of the org's path per row (whose estimated cost also made
-  // PostgreSQL compile the query, 60 ms).
-  query = query.where(inOrgs(await jurisdictionOrgIds(deps.db, actor.jurisdictionPath)));
+  // PostgreSQL compile the query, 60 ms). A district bureau's own people see the whole bureau, which `bureau_id`
+  // already says: the list of its orgs would only add a condition the planner answers by AND-ing three bitmaps of
+  // 60,000–135,000 entries each before the first point (25 ms on a 300,000-subject city, against 8 ms without).
+  if (!isWholeBureau(actor)) query = query.where(inOrgs(await jurisdictionOrgIds(deps.db, actor.jurisdictionPath)));
   if (q.kind) query = query.where('s.kind', '=', q.kind);
   if (q.riskLevel) query = query.where('s.risk_level', '=', q.riskLevel);
   const rows = await query.limit(limit + 1).execute();
