@@ -284,7 +284,7 @@ describe('subject import', () => {
     const opened = await upload(admin, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     await runJobs();
     const b = await batch(opened.id);
-    expect(b).toMatchObject({ status: 'checked', totalRows: 2, validRows: 1, invalidRows: 1 });
+    expect(b, JSON.stringify(b)).toMatchObject({ status: 'checked', totalRows: 2, validRows: 1, invalidRows: 1 });
     const r = await ctx.api('GET', `/api/v1/subject-imports/${opened.id}/problems`, { token: admin });
     const items = (r.json() as { items: { rowNo: number; issues: { column: string }[] }[] }).items;
     expect(items[0]!.rowNo).toBe(3);

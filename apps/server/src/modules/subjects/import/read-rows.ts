@@ -99,6 +99,21 @@ export async function* readImportRows(format: ImportFormat, bytes: Buffer): Asyn
     }
     return;
   }
+  // exceljs keeps a worksheet stored before the shared strings (Excel's own order) in a temporary file until they are
+  // read: a failure there (the temporary directory) before the first row is tried once more from the bytes in hand.
+  let yielded = 0;
+  try {
+    for await (const row of xlsxRows(bytes)) {
+      yielded++;
+      yield row;
+    }
+  } catch (err) {
+    if (yielded > 0 || !(err instanceof UnreadableImportError)) throw err;
+    yield* xlsxRows(bytes);
+  }
+}
+
+async function* xlsxRows(bytes: Buffer): AsyncGenerator<ImportRow> {
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
   try {
     reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
