@@ -2,8 +2,8 @@
  * 诉件 at city scale (issue 13 §9), on a database holding a generated city (`npm run generate`, ten years of tickets):
  *
  *   1. intake: bursts of TICKETS_RATE (100) tickets a second for TICKETS_BURSTS seconds through `POST /api/v1/tickets`
- *      in-process as a district's command centre, each second's tickets started together and then spread evenly over
- *      the second; p99 per accepted ticket (target ≤ 200 ms) and this process's CPU per ticket, against a raw-SQL
+ *      in-process as a district's command centre, each second's tickets started together, then spread evenly over
+ *      the second, then arriving at random within it (Poisson arrivals at that rate, from a fixed seed); p99 per accepted ticket (target ≤ 200 ms) and this process's CPU per ticket, against a raw-SQL
  *      insert of the same rows (ticket + timeline event, one transaction each) sent the same way;
  *   2. routing a point to its squad: the module's `squadOfPoint` (bbox prefilter in SQL, point-in-polygon on the
  *      candidates; target ≤ 1 ms a point), against the named baseline, a bare point-in-polygon over every area of the
@@ -174,9 +174,9 @@ const rates = {
 };
 console.log('four numbers', rates);
 
-// 1. Intake, in two arrival patterns: each second's RATE requests started together (the harshest reading of a burst),
-// and spread evenly over the second (RATE a second as a feed delivers them); each against the raw-SQL rows sent the
-// same way.
+// 1. Intake, in three arrival patterns: each second's RATE requests started together (the harshest reading of a
+// burst), spread evenly over the second, and at random within it (Poisson arrivals at RATE a second: a feed's
+// tickets, bunched as chance bunches them); each against the raw-SQL rows sent the same way.
 const category = 'SR04';
 const run = Date.now().toString(36).toUpperCase();
 const bodyOf = (i: number) => {
@@ -199,16 +199,25 @@ const cpuMs = (from: NodeJS.CpuUsage) => {
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Runs BURSTS seconds of RATE sends; `send(i)` answers whether ticket i was accepted. */
-async function bursts(first: number, spread: boolean, send: (i: number) => Promise<boolean>) {
+type Arrivals = 'together' | 'spread' | 'random';
+/** Each ticket's start within its second (ms): all at 0, evenly spaced, or Poisson arrivals (exponential gaps). */
+function offsetsOf(arrivals: Arrivals): number[] {
+  if (arrivals === 'together') return Array.from({ length: RATE }, () => 0);
+  if (arrivals === 'spread') return Array.from({ length: RATE }, (_, k) => (k * 1000) / RATE);
+  let at = 0;
+  return Array.from({ length: RATE }, () => (at += (-Math.log(1 - rand()) * 1000) / RATE));
+}
+async function bursts(first: number, arrivals: Arrivals, send: (i: number) => Promise<boolean>) {
   const ms: number[] = [];
   let refused = 0;
   const wall = performance.now();
   const cpu = process.cpuUsage();
   for (let b = 0; b < BURSTS; b++) {
     const second = performance.now();
+    const offsets = offsetsOf(arrivals);
     await Promise.all(
       Array.from({ length: RATE }, async (_, k) => {
-        if (spread) await sleep(second + (k * 1000) / RATE - performance.now());
+        if (offsets[k]! > 0) await sleep(second + offsets[k]! - performance.now());
         const t0 = performance.now();
         if (await send(first + b * RATE + k)) ms.push(performance.now() - t0);
         else refused++;
@@ -248,9 +257,9 @@ const rawSend = async (i: number) => {
   });
   return true;
 };
-const arrival = async (spread: boolean, first: number) => {
-  const platform = await bursts(first, spread, platformSend);
-  const raw = await bursts(first, spread, rawSend);
+const arrival = async (arrivals: Arrivals, first: number) => {
+  const platform = await bursts(first, arrivals, platformSend);
+  const raw = await bursts(first, arrivals, rawSend);
   const accepted = platform.ms.length;
   return {
     accepted,
@@ -265,9 +274,10 @@ const arrival = async (spread: boolean, first: number) => {
     rawCpuMsPerTicket: r2(raw.cpuMs / Math.max(raw.ms.length, 1)),
   };
 };
-const together = await arrival(false, 0);
-const spread = await arrival(true, RATE * BURSTS);
-const intake = { rate: RATE, bursts: BURSTS, ...together, spread };
+const together = await arrival('together', 0);
+const spread = await arrival('spread', RATE * BURSTS);
+const random = await arrival('random', 2 * RATE * BURSTS);
+const intake = { rate: RATE, bursts: BURSTS, ...together, spread, random };
 console.log('intake', intake);
 // The bench's own rows go again: the generated city stays as it was loaded.
 await sql`DELETE FROM ticket_events WHERE ticket_id IN (SELECT id FROM tickets WHERE external_no LIKE ${`%-${run}-%`})`.execute(db);
