@@ -142,12 +142,25 @@ describe('审计日志 filters', () => {
     await signIn(session().page, 'admin');
   });
 
+  /** Opens the select and answers the labels its list shows (opened again if a render closed it before they were read). */
   const openDropdown = async (testId: string) => {
     const { page } = session();
-    await page.locator(`.ant-select:has([data-testid="${testId}"]), [data-testid="${testId}"]`).first().click();
-    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.first().waitFor();
-    return options;
+    const select = page.locator(`.ant-select:has([data-testid="${testId}"]), [data-testid="${testId}"]`).first();
+    const open = page.locator('.ant-select-dropdown:visible');
+    let labels: string[] = [];
+    // The list of a select chosen from just before has closed.
+    await expect.poll(() => open.count()).toBe(0);
+    await expect
+      .poll(
+        async () => {
+          if ((await open.count()) === 0) await select.click();
+          labels = await open.locator('.ant-select-item-option').allInnerTexts();
+          return labels.length;
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
+    return labels;
   };
 
   it('the action and object dropdowns list Chinese names and filter the rows', async () => {
@@ -155,8 +168,7 @@ describe('审计日志 filters', () => {
     await page.goto('/audit');
     await page.getByTestId('audit-action').first().waitFor({ timeout: 60_000 });
 
-    const actions = await openDropdown('audit-filter-action');
-    const actionLabels = await actions.allInnerTexts();
+    const actionLabels = await openDropdown('audit-filter-action');
     expect(actionLabels.length).toBeGreaterThan(3);
     for (const label of actionLabels) {
       expect(label, label).toMatch(/[\u4e00-\u9fff]/);
@@ -165,8 +177,7 @@ describe('审计日志 filters', () => {
     await page.keyboard.type('登录');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^登录$/ }).click();
 
-    const objects = await openDropdown('audit-filter-object');
-    for (const label of await objects.allInnerTexts()) expect(label, label).toMatch(/[\u4e00-\u9fff]/);
+    for (const label of await openDropdown('audit-filter-object')) expect(label, label).toMatch(/[\u4e00-\u9fff]/);
     await page.keyboard.type('登录会话');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^登录会话$/ }).click();
 
