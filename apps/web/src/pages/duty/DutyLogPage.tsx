@@ -2,7 +2,7 @@
 // filtered by source and "3级18类" tag, paged on the server and exported to Excel; an officer adds his own entry.
 import { useMemo, useState } from 'react';
 import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, TreeSelect, type TableColumnsType } from 'antd';
-import { shanghaiDateOf } from '@chengguan/domain';
+import { bureauToday } from '../../lib/bureauTime';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { DutyLogEntry, DutyLogTag } from '@chengguan/contracts';
 import { DUTY_LOG_SOURCES } from '@chengguan/contracts';
@@ -135,7 +135,7 @@ export default function DutyLogPage() {
         confirmLoading={loading}
         okButtonProps={{ 'data-testid': 'duty-log-submit' } as Record<`data-${string}`, string>}
       >
-        <Form form={form} layout="vertical" initialValues={{ entryDate: dayjs(shanghaiDateOf(new Date())) }}>
+        <Form form={form} layout="vertical" initialValues={{ entryDate: bureauToday() }}>
           <Form.Item name="entryDate" label={t('duty.log.date')} rules={[{ required: true }]}>
             <DatePicker />
           </Form.Item>

@@ -17,7 +17,6 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { shanghaiDateOf } from '@chengguan/domain';
 import type { Dayjs } from 'dayjs';
 import type {
   Finding,
@@ -42,7 +41,7 @@ import { SUPERVISION_FORMS } from './forms.ts';
 import { ReviewSheets } from './ReviewSheets.tsx';
 import { bureauToday } from '../../lib/bureauTime';
 
-const today = () => shanghaiDateOf(new Date());
+const today = () => bureauToday().format('YYYY-MM-DD');
 
 type PlanForm = {
   kind: 'case_file' | 'recording';
