@@ -3,7 +3,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { PlanDetail, PublicDraw, SubmitVisitBody, VisitForm } from '@chengguan/contracts';
-import { openBrowser, type Session } from './browser.ts';
+import { day, openBrowser, type Session } from './browser.ts';
 import { signIn } from './case-helpers.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
 import { openPlatform, type Platform } from '../../apps/server/src/bootstrap.ts';
@@ -34,8 +34,6 @@ const freePort = () =>
       srv.close(() => (a && typeof a === 'object' ? resolve(a.port) : reject(new Error('no port'))));
     });
   });
-
-const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   const config = {
@@ -90,7 +88,7 @@ beforeAll(async () => {
     payload: { username: 'qp_zjj_leader', password: DEMO_PASSWORD },
   });
   const token = (login.json() as { token: string }).token;
-  const today = shanghaiDate(new Date());
+  const today = day();
   const created = await app.inject({
     method: 'POST',
     url: '/api/v1/inspection-plans',
@@ -98,7 +96,7 @@ beforeAll(async () => {
     payload: {
       title: '朱家角镇沿街商户双随机抽查',
       periodFrom: today,
-      periodTo: shanghaiDate(new Date(Date.now() + 30 * 86_400_000)),
+      periodTo: day(30),
       matterCodes: ['SJ-E2E-SHOP'],
       subjectKinds: ['street_shop'],
       orgIds: [squad],
@@ -176,7 +174,7 @@ describe('a 双随机 plan approved, drawn and checked in public', () => {
     expect(rowText).toContain('不合格');
     expect(rowText).toContain('门责区域整洁');
     expect(rowText).toContain('按期公开');
-    expect(rowText).toContain(shanghaiDate(new Date()));
+    expect(rowText).toContain(day());
     await pub.screenshot({ path: '/tmp/draw-public-page.png', fullPage: true });
 
     // A seed that does not match the commitment is said so.
@@ -313,7 +311,7 @@ describe('the 专项检查 drawer', () => {
     await page.getByTestId('special-matters').click();
     await option(page, 'matter-option', '沿街商户市容环境卫生责任区检查').click();
     await page.keyboard.press('Escape');
-    await page.getByTestId('special-due').fill(shanghaiDate(new Date(Date.now() + 7 * 86_400_000)));
+    await page.getByTestId('special-due').fill(day(7));
     await page.getByTestId('special-save').click();
     await page.getByTestId('special-task-form').waitFor({ state: 'detached' });
     const rows = await platform.deps.db

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { convertPoint, distanceMetres, toWgs84 } from './coordinates.ts';
+import { convertPoint, degreesOfLatitude, distanceMetres, toWgs84 } from './coordinates.ts';
 
 // The widely published GCJ-02 forward formula (Krasovsky 1940 ellipsoid), written here from the formula, not from gcoord.
 function referenceWgsToGcj(lon: number, lat: number): [number, number] {
@@ -64,5 +64,13 @@ describe('WGS-84 ↔ GCJ-02', () => {
   it('measures distance: one degree of latitude is about 111.2 km', () => {
     expect(distanceMetres([121, 31], [121, 32])).toBeGreaterThan(111_100);
     expect(distanceMetres([121, 31], [121, 32])).toBeLessThan(111_300);
+  });
+});
+
+describe('degreesOfLatitude', () => {
+  it('spans the given metres along a meridian, by the same sphere as distanceMetres', () => {
+    const d = degreesOfLatitude(50);
+    expect(distanceMetres([121.5, 31.2], [121.5, 31.2 + d])).toBeCloseTo(50, 6);
+    expect(1 / degreesOfLatitude(1)).toBeCloseTo(111_195, -1);
   });
 });

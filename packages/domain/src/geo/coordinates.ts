@@ -2,6 +2,7 @@
 // obfuscated system of GB 20263 / 测绘法 Art. 26 and the State Bureau of Surveying and Mapping's rules on published maps.
 // The conversion is gcoord's (maintained, MIT); WGS-84 → GCJ-02 has no closed inverse, gcoord iterates it.
 import gcoordModule, { type CRSTypes } from 'gcoord';
+import { earthRadius, lengthToDegrees } from '@turf/helpers';
 
 // The package's types describe an ES module with a default export; Node loads its CommonJS build, whose module.exports
 // is that default itself, and bundlers load its ES build. Either way this is the object with `transform`.
@@ -32,5 +33,13 @@ export function distanceMetres(a: LonLat, b: LonLat): number {
   const dLat = (b[1] - a[1]) * rad;
   const dLon = (b[0] - a[0]) * rad;
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return 2 * earthRadius * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * The degrees of latitude that `metres` span on the same sphere (about 111,195 m a degree); a degree of longitude spans
+ * that times cos(latitude). For a box around a point that holds a radius, before the exact distance check.
+ */
+export function degreesOfLatitude(metres: number): number {
+  return lengthToDegrees(metres, 'meters');
 }

@@ -59,6 +59,9 @@ export function channelOf(to: string): MessageChannel | null {
   return null;
 }
 
+/** An address as messages go to it: spaces and dashes dropped (「139 1234-5678」). */
+const addressOf = (to: string) => to.trim().replace(/[\s-]/g, '');
+
 /**
  * Texts each of `phones` that is a mobile number (spaces and dashes ignored; others, blanks and repeats skipped), in
  * the caller's transaction, as `sendMessage` does. Answers how many were sent.
@@ -71,7 +74,7 @@ export async function textPhones(
 ): Promise<number> {
   const seen = new Set<string>();
   for (const raw of phones) {
-    const to = (raw ?? '').trim().replace(/[\s-]/g, '');
+    const to = addressOf(raw ?? '');
     if (channelOf(to) !== 'sms' || seen.has(to)) continue;
     seen.add(to);
     await sendMessage(trx, deps, { ...msg, to });
@@ -81,7 +84,7 @@ export async function textPhones(
 
 /** Sends one message and logs it in the caller's transaction. A refused message is logged as failed, not thrown. */
 export async function sendMessage(trx: Executor, deps: Deps, msg: SendMessageRequest): Promise<SentMessage> {
-  const to = msg.to.trim().replace(/[\s-]/g, '');
+  const to = addressOf(msg.to);
   const channel = channelOf(to);
   if (!channel) {
     throw new AppError('VALIDATION_FAILED', {

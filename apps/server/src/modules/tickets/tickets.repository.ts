@@ -1,4 +1,5 @@
 // All SQL of 诉件处置 (migration 037).
+import { degreesOfLatitude } from '@chengguan/domain';
 import { sql, type Selectable } from 'kysely';
 import type { Actor, Executor } from '../../context.ts';
 import { lawRevisionExpression } from '../law/index.ts';
@@ -73,7 +74,7 @@ export async function findTicketWithDuplicateCandidates(
   const span = sql`(${rules.windowHours}::float8 * interval '1 hour')`;
   // The box around the ticket's point that holds the radius (10 % wider than a degree of latitude needs): a burst of
   // tickets of one category in one district no longer sends all of them along for the distance check.
-  const dLat = (rules.radiusMetres * 1.1) / 111_195;
+  const dLat = degreesOfLatitude(rules.radiusMetres * 1.1);
   const candidates = sql<DuplicateCandidateRow[]>`(SELECT coalesce(json_agg(d), '[]'::json) FROM (
       SELECT d.id, d.number, d.channel, d.category_code, d.point_lon, d.point_lat, d.received_at, d.state, d.parent_id
       FROM tickets d

@@ -34,7 +34,6 @@ import {
   categoryRows,
   findTicketWithDuplicateCandidates,
   type DuplicateCandidateRow,
-  findTicket,
   selectTicket,
   ticketEvents,
   ticketExtensions,
@@ -48,12 +47,6 @@ export const OPEN: TicketState[] = ['received', 'accepted', 'dispatched', 'handl
 function seesContact(actor: Actor, t: TicketRow): boolean {
   if (actor.roles.includes('commander')) return true;
   return t.org_id !== null && t.org_id === actor.orgId && (actor.roles.includes('field_officer') || actor.roles.includes('squad_leader'));
-}
-
-export async function getTicketRowOrFail(deps: Deps, actor: Actor, id: string): Promise<TicketRow & { law_revision: string }> {
-  const row = await findTicket(deps.db, actor, id);
-  if (!row) throw new AppError('NOT_FOUND');
-  return row;
 }
 
 export async function getTicket(deps: Deps, actor: Actor, id: string): Promise<TicketDetail> {

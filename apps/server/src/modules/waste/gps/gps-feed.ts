@@ -39,7 +39,8 @@ export function gpsSecret(config: Deps['config']): string {
   return processSecret;
 }
 
-const partitionName = (day: string) => `waste_points_${day.replaceAll('-', '')}`;
+/** The day's partition of waste_points. */
+export const partitionName = (day: string) => `waste_points_${day.replaceAll('-', '')}`;
 const known = new Set<string>();
 
 function nextDay(day: string): string {

@@ -8,6 +8,7 @@ import { CompiledQuery, sql } from 'kysely';
 import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { partitionName } from '../gps/gps-feed.ts';
 import { analysisArgs, normaliseRows, WASTE_ANALYSIS_SQL, type AnalysisParams, type AnalysisRow } from '../analysis.sql.ts';
 
 export const DEFAULT_STOP_MINUTES = 10;
@@ -26,7 +27,7 @@ async function analyseRange(db: Executor, p: AnalysisParams): Promise<Record<str
  * open-ended. Fewer when the statistics have fewer bounds (a small day: one range).
  */
 async function plateRanges(db: Executor, day: string, count: number): Promise<{ from: string; to: string | null }[]> {
-  const table = `waste_points_${day.replaceAll('-', '')}`;
+  const table = partitionName(day);
   const bounds = async () =>
     (
       await sql<{ b: string[] | null }>`
