@@ -16,9 +16,15 @@ import type {
   WasteTrack,
 } from '@chengguan/contracts';
 import { CompiledQuery } from 'kysely';
+import { mulberry32 } from '@chengguan/domain';
 import {
   analyseDay,
   analysisArgs,
+  dayReading,
+  driveTruck,
+  spoilBatch,
+  type SimFix,
+  type SimTruck,
   GPS_INBOUND_PATH,
   normaliseRows,
   pointPartitions,
@@ -115,6 +121,7 @@ describe('the register', () => {
       );
       vehicles.push(v.id);
     }
+    ids.vehicle1 = vehicles[0]!;
     ids.vehicle3 = vehicles[2]!;
     const permit = {
       number: '浦建渣2026-0001',
@@ -352,4 +359,136 @@ describe('the day’s analysis', () => {
     expect(run.points).toBe(c.kept);
     expect((await call('pd_ljz_01', 'POST', '/api/v1/waste/gps/simulate', { day, trucks: 5 })).statusCode).toBe(403);
   }, 240_000);
+});
+
+// The summaries made at ingest (docs/waste.md §3 "Summaries at ingest"): the analysis over them gives the rows of the
+// analysis over every fix, whatever the order the batches come in, across midnight and for any threshold; a fix sent
+// twice, a changed site register or a plate's changed permits send the day back to the fixes.
+describe('the summaries made at ingest', () => {
+  const ROUTE: [number, number][] = [SITE, [121.65, 31.2], DUMP];
+  const trucks: SimTruck[] = [
+    { plate: '沪D·A0001', route: ROUTE, site: SITE, fault: 'deviation' },
+    { plate: '沪D·A0002', route: ROUTE, site: SITE, fault: 'dumping' },
+    { plate: '沪D·A0003', route: ROUTE, site: SITE, fault: 'no_arrival' },
+    { plate: '沪E·Z8888', route: null, site: SITE, fault: 'unlicensed' },
+  ];
+  /** The trucks' fixes from `start` for `hours`, as one batch per hour (spoiled as the simulator spoils them). */
+  function hourBatches(list: SimTruck[], start: number, hours: number, prefix: string): GpsBatch[] {
+    const byHour = new Map<number, SimFix[]>();
+    list.forEach((truck, k) =>
+      driveTruck(truck, start, hours, 100 + k, (f) => {
+        const h = Math.floor((f.at - start) / 3_600_000);
+        if (!byHour.has(h)) byHour.set(h, []);
+        byHour.get(h)!.push(f);
+      }),
+    );
+    const rand = mulberry32(5);
+    return [...byHour.entries()].map(([h, fixes]) => {
+      spoilBatch(fixes, rand);
+      return { batchId: `${prefix}-${h}`, points: fixes };
+    });
+  }
+  const both = async (day: string, stopSeconds: number, deviationSeconds: number) => {
+    const params = { day, stopSeconds, deviationSeconds, visitSeconds: 60 };
+    const fromSummaries = await analyseDay(ctx.deps, params, { reading: 'summaries' });
+    const fromPoints = await analyseDay(ctx.deps, params, { reading: 'points' });
+    return { fromSummaries, fromPoints };
+  };
+
+  it('give the rows of every fix, for batches sent last hour first and for any threshold', async () => {
+    const day = '2026-03-05';
+    const batches = hourBatches(trucks, Date.UTC(2026, 2, 5, 0, 0, 0), 4, 'SUM-A');
+    for (const b of batches.reverse()) await send(b.points, b.batchId);
+    expect(await dayReading(ctx.deps.db, day)).toBe('summaries');
+    const kept = await ctx.deps.db
+      .selectFrom('waste_track_edges')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('day', '=', day)
+      .executeTakeFirstOrThrow();
+    const points = await ctx.deps.db
+      .selectFrom('waste_points')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('day', '=', day)
+      .executeTakeFirstOrThrow();
+    expect(Number(kept.n)).toBeLessThan(Number(points.n) / 3);
+    for (const [stop, deviation] of [
+      [600, 180],
+      [60, 60],
+      [1800, 600],
+    ] as const) {
+      const { fromSummaries, fromPoints } = await both(day, stop, deviation);
+      expect(fromSummaries).toEqual(fromPoints);
+      if (stop === 600) expect([...new Set(fromPoints.map((r) => r.kind))].sort()).toEqual(['deviation', 'no_arrival', 'no_permit', 'stop', 'trip']);
+    }
+    const run = await ok<WasteAnalysisRun>(call('pd_ljz_leader', 'POST', '/api/v1/waste/analysis', { day }));
+    expect(run.reading).toBe('summaries');
+    expect(run.points).toBe(Number(points.n));
+  });
+
+  it('a batch across midnight gives both days; a changed permit or site register sends only the days it touches to the fixes', async () => {
+    // 23:30 to 00:30 Shanghai in one batch.
+    const [batch] = hourBatches([{ ...trucks[0]!, fault: 'none' }], Date.UTC(2026, 2, 6, 15, 30, 0), 1, 'SUM-B');
+    await send(batch!.points, batch!.batchId);
+    let found = 0;
+    for (const day of ['2026-03-06', '2026-03-07']) {
+      expect(await dayReading(ctx.deps.db, day)).toBe('summaries');
+      const { fromSummaries, fromPoints } = await both(day, 60, 60);
+      expect(fromSummaries).toEqual(fromPoints);
+      found += fromPoints.length;
+    }
+    expect(found).toBeGreaterThan(0);
+    // A second permit for the plate from 7 March: the 7th is read from the fixes, the 6th still from its summaries.
+    await ok<WastePermit>(
+      call('pd_ljz_leader', 'POST', '/api/v1/waste/permits', {
+        number: '浦建渣2026-0002',
+        producingSiteId: ids.site,
+        disposalSiteIds: [ids.dump],
+        companyId: ids.company,
+        vehicleIds: [ids.vehicle1],
+        route: [SITE, [121.6, 31.25]],
+        crs: 'wgs84',
+        corridorM: 100,
+        validFrom: '2026-03-07',
+        validUntil: '2026-03-31',
+      }),
+      201,
+    );
+    expect(await dayReading(ctx.deps.db, '2026-03-07')).toBe('points');
+    expect(await dayReading(ctx.deps.db, '2026-03-06')).toBe('summaries');
+    // A new site: every day placed before it is read from the fixes.
+    await ok<WasteSite>(
+      call('pd_ljz_leader', 'POST', '/api/v1/waste/sites', {
+        bureauId: pd,
+        kind: 'producing',
+        name: '金桥某工地',
+        address: '金桥某工地地址',
+        lon: 121.62,
+        lat: 31.21,
+        crs: 'wgs84',
+        radiusM: 150,
+      }),
+      201,
+    );
+    expect(await dayReading(ctx.deps.db, '2026-03-06')).toBe('points');
+    const run = await ok<WasteAnalysisRun>(call('pd_ljz_leader', 'POST', '/api/v1/waste/analysis', { day: '2026-03-06' }));
+    expect(run.reading).toBe('points');
+  });
+
+  it('a fix sent again under another batch id sends the day to the fixes', async () => {
+    const day = '2026-03-05';
+    const again = (
+      await ctx.deps.db
+        .selectFrom('waste_points')
+        .select(['plate', 't', 'lon', 'lat'])
+        .where('day', '=', day)
+        .where('plate', '=', '沪D·A0001')
+        .orderBy('t')
+        .limit(20)
+        .execute()
+    ).map((p) => ({ plate: p.plate, at: Number(p.t) * 1000, lng: p.lon, lat: p.lat }));
+    await send(again, 'SUM-A-again');
+    expect(await dayReading(ctx.deps.db, day)).toBe('points');
+    const run = await ok<WasteAnalysisRun>(call('pd_ljz_leader', 'POST', '/api/v1/waste/analysis', { day }));
+    expect(run.reading).toBe('points');
+  });
 });

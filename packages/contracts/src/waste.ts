@@ -246,6 +246,8 @@ export const WasteAnalysisRun = Type.Object({
   clues: Type.Integer(),
   byKind: Type.Record(Type.String(), Type.Integer()),
   millis: Type.Integer(),
+  /** What was read: the day's summaries made at ingest (when current), or every fix. */
+  reading: literals(['summaries', 'points'] as const),
   runAt: Type.String(),
 });
 export type WasteAnalysisRun = Static<typeof WasteAnalysisRun>;

@@ -22,11 +22,8 @@
 // ids only (no floating-point sums), so both engines give equal results; the cell leaves as text (it exceeds a
 // double's exact range). One row per finding: kind, plate, site, other_site (the disposal site of a trip), t_from,
 // t_to, n, cell.
-export const WASTE_ANALYSIS_SQL = `
-WITH p AS (
-  SELECT plate, t, cell FROM waste_points
-  WHERE day = CAST($1 AS DATE) AND plate >= CAST($5 AS VARCHAR) AND (CAST($6 AS VARCHAR) IS NULL OR plate < CAST($6 AS VARCHAR))
-),
+/** The register's CTEs both readings share: the permits valid that day, the plates they cover, the permitted plates. */
+const REGISTER = `
 valid_permits AS (
   SELECT id, producing_site_id FROM waste_permits
   WHERE status = 'valid' AND valid_from <= CAST($1 AS DATE) AND valid_until >= CAST($1 AS DATE)
@@ -36,12 +33,19 @@ plate_permits AS (
   FROM waste_permit_vehicles pv JOIN valid_permits vp ON vp.id = pv.permit_id
   WHERE pv.plate >= CAST($5 AS VARCHAR) AND (CAST($6 AS VARCHAR) IS NULL OR pv.plate < CAST($6 AS VARCHAR))
 ),
+permitted AS (
+  SELECT DISTINCT plate FROM plate_permits
+)`;
+
+/** From the day's fixes to \`marked\`: every fix with its place and its run flags. */
+const FROM_POINTS = `
+p AS (
+  SELECT plate, t, cell FROM waste_points
+  WHERE day = CAST($1 AS DATE) AND plate >= CAST($5 AS VARCHAR) AND (CAST($6 AS VARCHAR) IS NULL OR plate < CAST($6 AS VARCHAR))
+),
 plate_cells AS (
   SELECT DISTINCT pp.plate, c.cell
   FROM plate_permits pp JOIN waste_corridor_cells c ON c.permit_id = pp.permit_id
-),
-permitted AS (
-  SELECT DISTINCT plate FROM plate_permits
 ),
 tagged AS (
   SELECT p.plate, p.t, p.cell, CAST(s.site_id AS VARCHAR) AS site_id, s.kind AS site_kind,
@@ -59,7 +63,10 @@ marked AS (
          CASE WHEN LEAD(place) OVER w IS NULL OR LEAD(place) OVER w <> place THEN 1 ELSE 0 END AS zone_end
   FROM tagged
   WINDOW w AS (PARTITION BY plate ORDER BY t)
-),
+)`;
+
+/** From \`marked\` to the findings: the ends of runs, the runs, and the five kinds of finding. */
+const FINDINGS = `
 edges AS (
   SELECT plate, t, cell, site_id, site_kind, zone, rn, new_cell, cell_end, new_zone, zone_end,
          LAG(t) OVER e AS prev_t, LAG(rn) OVER e AS prev_rn, LAG(cell) OVER e AS prev_cell
@@ -123,6 +130,68 @@ SELECT 'deviation', plate, NULL, NULL, t_from, t_to, n, cell FROM deviations
 UNION ALL
 SELECT 'stop', plate, NULL, NULL, t_from, t_to, n, cell FROM stops
 ) f
+`;
+
+/**
+ * From the day's summaries (migration 072, gps/track-summary.ts) to \`marked\`: the kept fixes of each chunk with their
+ * position in the truck's day (the fixes of the truck's earlier chunks before it plus the position in the chunk), and
+ * their flags — within a chunk as the ingest set them, at a chunk's first and last fix from the fix before and after in
+ * the truck's day (the neighbouring chunk's last and first fix, which are always kept). The kept fixes hold every end
+ * of a run the findings use, so \`edges\` and everything after it are the rows the fixes give.
+ */
+const FROM_SUMMARIES = `
+chunks AS (
+  SELECT plate, t_first, n, SUM(n) OVER (PARTITION BY plate ORDER BY t_first ROWS UNBOUNDED PRECEDING) - n AS before
+  FROM waste_track_chunks
+  WHERE day = CAST($1 AS DATE) AND plate >= CAST($5 AS VARCHAR) AND (CAST($6 AS VARCHAR) IS NULL OR plate < CAST($6 AS VARCHAR))
+),
+kept AS (
+  SELECT e.plate, e.t, e.cell, CAST(e.site_id AS VARCHAR) AS site_id, e.site_kind, e.zone,
+         CASE WHEN e.zone = 'S' THEN CAST(e.site_id AS VARCHAR) ELSE e.zone END AS place,
+         c.before + e.i AS rn, e.i, c.n, e.new_cell, e.cell_end, e.new_zone, e.zone_end
+  FROM waste_track_edges e JOIN chunks c ON c.plate = e.plate AND c.t_first = e.chunk_t
+  WHERE e.day = CAST($1 AS DATE) AND e.plate >= CAST($5 AS VARCHAR) AND (CAST($6 AS VARCHAR) IS NULL OR e.plate < CAST($6 AS VARCHAR))
+),
+marked AS (
+  SELECT plate, t, cell, site_id, site_kind, zone, rn,
+         CASE WHEN i > 1 THEN new_cell WHEN LAG(cell) OVER w IS NULL OR LAG(cell) OVER w <> cell THEN 1 ELSE 0 END AS new_cell,
+         CASE WHEN i < n THEN cell_end WHEN LEAD(cell) OVER w IS NULL OR LEAD(cell) OVER w <> cell THEN 1 ELSE 0 END AS cell_end,
+         CASE WHEN i > 1 THEN new_zone WHEN LAG(place) OVER w IS NULL OR LAG(place) OVER w <> place THEN 1 ELSE 0 END AS new_zone,
+         CASE WHEN i < n THEN zone_end WHEN LEAD(place) OVER w IS NULL OR LEAD(place) OVER w <> place THEN 1 ELSE 0 END AS zone_end
+  FROM kept
+  WINDOW w AS (PARTITION BY plate ORDER BY t)
+)`;
+
+/** The analysis over every fix of the day: the definition, and DuckDB's baseline. */
+export const WASTE_ANALYSIS_SQL = `WITH${REGISTER},${FROM_POINTS},${FINDINGS}`;
+
+/** The same analysis over the day's summaries: the same rows when they are current (SUMMARIES_CURRENT_SQL). */
+export const WASTE_SUMMARY_SQL = `WITH${REGISTER},${FROM_SUMMARIES},${FINDINGS}`;
+
+/**
+ * Whether the day's summaries stand for its fixes ($1 the day): counts of the day's chunks, of chunks overlapping the
+ * truck's chunk before (a fix sent twice under two batch ids, or a late batch inside another's hours), of chunks
+ * placed under another version of the register (a site's cells or a corridor changed), of chunks whose plate is now
+ * covered by other permits that day, and of batches of the day kept without summaries. Current: chunks > 0 and the
+ * rest 0. PostgreSQL and PGlite only.
+ */
+export const SUMMARIES_CURRENT_SQL = `
+WITH c AS (
+  SELECT plate, t_first, permits, register_version, LAG(t_last) OVER (PARTITION BY plate ORDER BY t_first) AS prev_last
+  FROM waste_track_chunks WHERE day = CAST($1 AS DATE)
+),
+lists AS (
+  SELECT pv.plate, string_agg(CAST(p.id AS text), ',' ORDER BY p.id) AS ids
+  FROM waste_permit_vehicles pv JOIN waste_permits p ON p.id = pv.permit_id
+  WHERE p.status = 'valid' AND p.valid_from <= CAST($1 AS DATE) AND p.valid_until >= CAST($1 AS DATE)
+  GROUP BY pv.plate
+)
+SELECT
+  (SELECT COUNT(*) FROM c) AS chunks,
+  (SELECT COUNT(*) FROM c WHERE t_first <= prev_last) AS overlapping,
+  (SELECT COUNT(*) FROM c WHERE register_version <> (SELECT version FROM waste_register_version)) AS other_version,
+  (SELECT COUNT(*) FROM c LEFT JOIN lists l ON l.plate = c.plate WHERE c.permits <> COALESCE(l.ids, '')) AS other_permits,
+  (SELECT COUNT(*) FROM waste_gps_batches WHERE CAST($1 AS text) = ANY(days) AND kept > 0 AND NOT summarised) AS unsummarised
 `;
 
 export type AnalysisParams = {

@@ -11,7 +11,14 @@ import { publicWasteRoutes, wasteRoutes } from './waste.routes.ts';
 
 export type { WasteTables } from './waste.tables.ts';
 /** For the benchmark and the city generator: the one analysis definition, the feed's cleaning and the simulated trucks. */
-export { WASTE_ANALYSIS_SQL, analysisArgs, normaliseRows, type AnalysisParams, type AnalysisRow } from './analysis.sql.ts';
+export {
+  WASTE_ANALYSIS_SQL,
+  WASTE_SUMMARY_SQL,
+  analysisArgs,
+  normaliseRows,
+  type AnalysisParams,
+  type AnalysisRow,
+} from './analysis.sql.ts';
 export {
   cleanBatch,
   ensurePartition,
@@ -20,11 +27,20 @@ export {
   pointPartitions,
   GPS_INBOUND_PATH,
   POINT_COLUMNS,
+  summariseBatch,
 } from './gps/gps-feed.ts';
+export { CHUNK_COLUMNS, EDGE_COLUMNS } from './gps/track-summary.ts';
 export { driveTruck, simulatedTrucks, spoilBatch, FIX_SECONDS, type SimFix, type SimPermit, type SimTruck } from './gps/gps-tracks.ts';
 export { playGpsDay, setGpsTransport } from './gps/gps-simulator.ts';
 export { WASTE_JOB_HANDLERS } from './waste.jobs.ts';
-export { analyseDay, DEFAULT_DEVIATION_MINUTES, DEFAULT_STOP_MINUTES, VISIT_SECONDS } from './use-cases/analysis.ts';
+export {
+  analyseDay,
+  dayReading,
+  DEFAULT_DEVIATION_MINUTES,
+  DEFAULT_STOP_MINUTES,
+  VISIT_SECONDS,
+  type AnalysisReading,
+} from './use-cases/analysis.ts';
 
 export const wasteModule: ServerModule = {
   name: 'waste',

@@ -81,9 +81,38 @@ export type WasteGpsBatchesTable = {
   duplicates: number;
   impossible: number;
   invalid: number;
+  summarised: WithDefault<boolean>;
 };
 
 export type WastePointsTable = { day: DateCol; plate: string; t: BigCol; lon: number; lat: number; cell: BigCol };
+
+export type WasteTrackChunksTable = {
+  day: DateCol;
+  plate: string;
+  t_first: BigCol;
+  t_last: BigCol;
+  n: number;
+  permits: string;
+  register_version: BigCol;
+};
+
+export type WasteTrackEdgesTable = {
+  day: DateCol;
+  plate: string;
+  chunk_t: BigCol;
+  i: number;
+  t: BigCol;
+  cell: BigCol;
+  zone: string;
+  site_id: Nullable<string>;
+  site_kind: Nullable<string>;
+  new_cell: number;
+  cell_end: number;
+  new_zone: number;
+  zone_end: number;
+};
+
+export type WasteRegisterVersionTable = { id: WithDefault<boolean>; version: BigCol };
 
 export type WasteAnalysisRunsTable = {
   id: string;
@@ -157,6 +186,9 @@ export type WasteTables = {
   waste_corridor_cells: WasteCorridorCellsTable;
   waste_gps_batches: WasteGpsBatchesTable;
   waste_points: WastePointsTable;
+  waste_track_chunks: WasteTrackChunksTable;
+  waste_track_edges: WasteTrackEdgesTable;
+  waste_register_version: WasteRegisterVersionTable;
   waste_analysis_runs: WasteAnalysisRunsTable;
   waste_trips: WasteTripsTable;
   waste_clues: WasteCluesTable;

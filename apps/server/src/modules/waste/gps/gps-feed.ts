@@ -14,6 +14,7 @@ import { copyField } from '../../../db/copy-text.ts';
 import type { CopySession } from '../../../db/database.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import { shanghaiDate, shanghaiInstant } from '../../../shared/time.ts';
+import { CHUNK_COLUMNS, EDGE_COLUMNS, loadPlacers, summariseChunk } from './track-summary.ts';
 
 export const GPS_INBOUND_PATH = '/api/public/waste-gps/batches';
 export const GPS_CHANNEL = 'waste_gps';
@@ -39,8 +40,11 @@ export function gpsSecret(config: Deps['config']): string {
   return processSecret;
 }
 
-/** The day's partition of waste_points. */
-export const partitionName = (day: string) => `waste_points_${day.replaceAll('-', '')}`;
+/** The tables kept one partition per day: the fixes and their summaries (track-summary.ts). */
+const DAY_TABLES = ['waste_points', 'waste_track_chunks', 'waste_track_edges'] as const;
+
+/** The day's partition of waste_points (or of another day table). */
+export const partitionName = (day: string, table: (typeof DAY_TABLES)[number] = 'waste_points') => `${table}_${day.replaceAll('-', '')}`;
 const known = new Set<string>();
 
 function nextDay(day: string): string {
@@ -49,18 +53,20 @@ function nextDay(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The day's partition of waste_points, made if missing (outside any transaction; a concurrent maker is fine). */
+/** The day's partitions of the day tables, made if missing (outside any transaction; a concurrent maker is fine). */
 export async function ensurePartition(db: Executor, day: string): Promise<void> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`not a day: ${day}`);
   if (known.has(day)) return;
-  const name = partitionName(day);
-  try {
-    await sql
-      .raw(`CREATE TABLE IF NOT EXISTS ${name} PARTITION OF waste_points FOR VALUES FROM ('${day}') TO ('${nextDay(day)}')`)
-      .execute(db);
-  } catch (err) {
-    const exists = await sql<{ n: number }>`SELECT COUNT(*)::int AS n FROM pg_class WHERE relname = ${name}`.execute(db);
-    if (Number(exists.rows[0]?.n ?? 0) === 0) throw err;
+  for (const table of DAY_TABLES) {
+    const name = partitionName(day, table);
+    try {
+      await sql
+        .raw(`CREATE TABLE IF NOT EXISTS ${name} PARTITION OF ${table} FOR VALUES FROM ('${day}') TO ('${nextDay(day)}')`)
+        .execute(db);
+    } catch (err) {
+      const exists = await sql<{ n: number }>`SELECT COUNT(*)::int AS n FROM pg_class WHERE relname = ${name}`.execute(db);
+      if (Number(exists.rows[0]?.n ?? 0) === 0) throw err;
+    }
   }
   known.add(day);
 }
@@ -81,14 +87,16 @@ export async function dropOldPartitions(db: Executor, today: string, keepDays: n
   const dropped: string[] = [];
   for (const day of await pointPartitions(db)) {
     if (day >= limit) continue;
-    await sql.raw(`DROP TABLE IF EXISTS ${partitionName(day)}`).execute(db);
+    for (const table of DAY_TABLES) await sql.raw(`DROP TABLE IF EXISTS ${partitionName(day, table)}`).execute(db);
     known.delete(day);
     dropped.push(day);
   }
   return dropped;
 }
 
-export type CleanedBatch = { counts: GpsBatchCounts; rows: string[]; days: string[] };
+/** One truck's kept fixes of one day in a batch, in time order: Unix seconds and cells (decimal text). */
+export type BatchTrack = { plate: string; day: string; t: number[]; cells: string[] };
+export type CleanedBatch = { counts: GpsBatchCounts; rows: string[]; days: string[]; tracks: BatchTrack[] };
 
 /**
  * The Shanghai day of a fix's instant, remembered for the last day seen: a batch's fixes are nearly all of one day, and
@@ -103,7 +111,7 @@ function dayOf(at: number): string {
   return day;
 }
 
-/** Cleans a batch per truck and encodes the kept fixes as COPY lines of waste_points. */
+/** Cleans a batch per truck and encodes the kept fixes as COPY lines of waste_points, and as tracks for the summaries. */
 export function cleanBatch(points: GpsBatch['points']): CleanedBatch {
   const byPlate = new Map<string, GpsFix[]>();
   for (const p of points) {
@@ -114,6 +122,7 @@ export function cleanBatch(points: GpsBatch['points']): CleanedBatch {
   const counts: GpsBatchCounts = { received: 0, kept: 0, outOfOrder: 0, duplicates: 0, impossibleSpeed: 0, invalid: 0 };
   const rows: string[] = [];
   const days = new Set<string>();
+  const tracks: BatchTrack[] = [];
   for (const [plate, fixes] of byPlate) {
     const c = cleanTrack(fixes);
     counts.received += c.counts.received;
@@ -123,13 +132,31 @@ export function cleanBatch(points: GpsBatch['points']): CleanedBatch {
     counts.impossibleSpeed += c.counts.impossibleSpeed;
     counts.invalid += c.counts.invalid;
     const plateField = copyField(plate);
+    let track: BatchTrack = { plate, day: '', t: [], cells: [] };
     for (const f of c.fixes) {
       const day = dayOf(f.at);
-      days.add(day);
-      rows.push(`${day}\t${plateField}\t${Math.floor(f.at / 1000)}\t${f.lng}\t${f.lat}\t${pointCellText(f.lng, f.lat)}\n`);
+      if (track.day !== day) {
+        days.add(day);
+        tracks.push((track = { plate, day, t: [], cells: [] }));
+      }
+      const t = Math.floor(f.at / 1000);
+      const cell = pointCellText(f.lng, f.lat);
+      track.t.push(t);
+      track.cells.push(cell);
+      rows.push(`${day}\t${plateField}\t${t}\t${f.lng}\t${f.lat}\t${cell}\n`);
     }
   }
-  return { counts, rows, days: [...days].sort() };
+  return { counts, rows, days: [...days].sort(), tracks };
+}
+
+/** The summaries of a cleaned batch (track-summary.ts): COPY lines of waste_track_chunks and waste_track_edges. */
+export async function summariseBatch(db: Executor, key: object, cleaned: CleanedBatch): Promise<{ chunks: string[]; edges: string[] }> {
+  const chunks: string[] = [];
+  const edges: string[] = [];
+  if (cleaned.tracks.length === 0) return { chunks, edges };
+  const placers = await loadPlacers(db, key, cleaned.days, [...new Set(cleaned.tracks.map((tr) => tr.plate))]);
+  for (const tr of cleaned.tracks) summariseChunk(placers.get(tr.day)!, tr.day, tr.plate, tr.t, tr.cells, chunks, edges);
+  return { chunks, edges };
 }
 
 async function storedAnswer(db: Executor, batchId: string): Promise<GpsBatchAnswer | null> {
@@ -175,6 +202,7 @@ export async function receiveGpsBatch(deps: Deps, batch: GpsBatch): Promise<GpsB
   // idempotent write (by its batch id), so it commits whatever the request's unit does after it.
   const write = async (session: CopySession) => {
     for (const day of cleaned.days) await ensurePartition(session.db, day);
+    const summaries = await summariseBatch(session.db, deps.db, cleaned);
     return session.db.transaction().execute(async (trx) => {
       const r = await trx
         .insertInto('waste_gps_batches')
@@ -190,11 +218,16 @@ export async function receiveGpsBatch(deps: Deps, batch: GpsBatch): Promise<GpsB
           duplicates: cleaned.counts.duplicates,
           impossible: cleaned.counts.impossibleSpeed,
           invalid: cleaned.counts.invalid,
+          summarised: true,
         })
         .onConflict((oc) => oc.columns(['channel', 'batch_id']).doNothing())
         .executeTakeFirst();
       if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
-      if (cleaned.rows.length > 0) await session.copyIn('waste_points', POINT_COLUMNS, cleaned.rows);
+      if (cleaned.rows.length > 0) {
+        await session.copyIn('waste_points', POINT_COLUMNS, cleaned.rows);
+        await session.copyIn('waste_track_chunks', CHUNK_COLUMNS, summaries.chunks);
+        await session.copyIn('waste_track_edges', EDGE_COLUMNS, summaries.edges);
+      }
       return true;
     });
   };

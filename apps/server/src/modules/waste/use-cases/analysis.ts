@@ -9,16 +9,40 @@ import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { partitionName } from '../gps/gps-feed.ts';
-import { analysisArgs, normaliseRows, WASTE_ANALYSIS_SQL, type AnalysisParams, type AnalysisRow } from '../analysis.sql.ts';
+import {
+  analysisArgs,
+  normaliseRows,
+  SUMMARIES_CURRENT_SQL,
+  WASTE_ANALYSIS_SQL,
+  WASTE_SUMMARY_SQL,
+  type AnalysisParams,
+  type AnalysisRow,
+} from '../analysis.sql.ts';
 
 export const DEFAULT_STOP_MINUTES = 10;
 export const DEFAULT_DEVIATION_MINUTES = 3;
 export const VISIT_SECONDS = 60;
 
+/** What the analysis reads: the day's summaries made at ingest, or every fix. */
+export type AnalysisReading = 'summaries' | 'points';
+
 /** The SQL over one range of plates (all of them by default), rows as the database gives them. */
-async function analyseRange(db: Executor, p: AnalysisParams): Promise<Record<string, unknown>[]> {
-  const r = await db.executeQuery(CompiledQuery.raw(WASTE_ANALYSIS_SQL, analysisArgs(p)));
+async function analyseRange(db: Executor, reading: AnalysisReading, p: AnalysisParams): Promise<Record<string, unknown>[]> {
+  const text = reading === 'summaries' ? WASTE_SUMMARY_SQL : WASTE_ANALYSIS_SQL;
+  const r = await db.executeQuery(CompiledQuery.raw(text, analysisArgs(p)));
   return r.rows as Record<string, unknown>[];
+}
+
+/**
+ * The summaries when they stand for the day's fixes (SUMMARIES_CURRENT_SQL: every batch of the day summarised, no
+ * overlapping chunks, the register's version and each truck's permits as at ingest), else the fixes.
+ */
+export async function dayReading(db: Executor, day: string): Promise<AnalysisReading> {
+  const r = await db.executeQuery<Record<string, string | number>>(CompiledQuery.raw(SUMMARIES_CURRENT_SQL, [day]));
+  const c = r.rows[0]!;
+  const n = (k: string) => Number(c[k] ?? 0);
+  const current = n('chunks') > 0 && n('overlapping') + n('other_version') + n('other_permits') + n('unsummarised') === 0;
+  return current ? 'summaries' : 'points';
 }
 
 /**
@@ -26,8 +50,8 @@ async function analyseRange(db: Executor, p: AnalysisParams): Promise<Record<str
  * ANALYZE keeps; the partition is analysed first when it has none yet): `count` ranges, the first from '' and the last
  * open-ended. Fewer when the statistics have fewer bounds (a small day: one range).
  */
-async function plateRanges(db: Executor, day: string, count: number): Promise<{ from: string; to: string | null }[]> {
-  const table = partitionName(day);
+async function plateRanges(db: Executor, reading: AnalysisReading, day: string, count: number): Promise<{ from: string; to: string | null }[]> {
+  const table = reading === 'summaries' ? partitionName(day, 'waste_track_chunks') : partitionName(day);
   const bounds = async () =>
     (
       await sql<{ b: string[] | null }>`
@@ -52,20 +76,22 @@ async function plateRanges(db: Executor, day: string, count: number): Promise<{ 
 }
 
 /**
- * The day's findings. On PostgreSQL the plates are cut into `sessions` ranges analysed at once on as many database
- * sessions of their own, each with `workMem` for its sorts (one range per session: each query pays its planning and
- * JIT compilation once); the embedded database runs the SQL once.
+ * The day's findings, from `reading` (by default the summaries when current, else every fix: dayReading). On
+ * PostgreSQL the plates are cut into `sessions` ranges analysed at once on as many database sessions of their own,
+ * each with `workMem` for its sorts (one range per session: each query pays its planning and JIT compilation once);
+ * the embedded database runs the SQL once.
  */
 export async function analyseDay(
   deps: Pick<Deps, 'db' | 'copySession' | 'config'>,
   p: AnalysisParams,
-  opts: { sessions?: number; workMem?: string } = {},
+  opts: { sessions?: number; workMem?: string; reading?: AnalysisReading } = {},
 ): Promise<AnalysisRow[]> {
   const sessions = opts.sessions ?? deps.config.wasteAnalysisSessions;
   const workMem = opts.workMem ?? deps.config.wasteAnalysisWorkMem;
-  if (!deps.config.databaseUrl || !deps.copySession) return normaliseRows(await analyseRange(deps.db, p));
+  const reading = opts.reading ?? (await dayReading(deps.db, p.day));
+  if (!deps.config.databaseUrl || !deps.copySession) return normaliseRows(await analyseRange(deps.db, reading, p));
   const copySession = deps.copySession;
-  const ranges = await copySession((s) => plateRanges(s.db, p.day, sessions));
+  const ranges = await copySession((s) => plateRanges(s.db, reading, p.day, sessions));
   const rows: Record<string, unknown>[] = [];
   let next = 0;
   await Promise.all(
@@ -75,7 +101,7 @@ export async function analyseDay(
           await sql`SELECT set_config('work_mem', ${workMem}, true)`.execute(trx);
           while (next < ranges.length) {
             const r = ranges[next++]!;
-            for (const row of await analyseRange(trx, { ...p, plateFrom: r.from, plateTo: r.to })) rows.push(row);
+            for (const row of await analyseRange(trx, reading, { ...p, plateFrom: r.from, plateTo: r.to })) rows.push(row);
           }
         }),
       ),
@@ -128,7 +154,8 @@ export async function runAnalysisFor(
     visitSeconds: VISIT_SECONDS,
   };
   const started = performance.now();
-  const rows = await analyseDay(deps, params);
+  const reading = await dayReading(deps.db, body.day);
+  const rows = await analyseDay(deps, params, { reading });
   const millis = Math.round(performance.now() - started);
   const own = await owners(deps.db, rows);
   const now = deps.clock.now();
@@ -136,11 +163,19 @@ export async function runAnalysisFor(
   const byKind: Record<string, number> = {};
   let clues = 0;
   let trips = 0;
-  const pointCount = await deps.db
-    .selectFrom('waste_points')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('day', '=', body.day)
-    .executeTakeFirstOrThrow();
+  // The fixes read: the summaries' chunks count them (every fix of the day is in one chunk when they are current).
+  const pointCount =
+    reading === 'summaries'
+      ? await deps.db
+          .selectFrom('waste_track_chunks')
+          .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('n'), sql<string>`0`).as('n'))
+          .where('day', '=', body.day)
+          .executeTakeFirstOrThrow()
+      : await deps.db
+          .selectFrom('waste_points')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('day', '=', body.day)
+          .executeTakeFirstOrThrow();
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('waste_trips').where('day', '=', body.day).execute();
     const tripRows = rows
@@ -198,7 +233,7 @@ export async function runAnalysisFor(
       .values({
         id,
         day: body.day,
-        params: JSON.stringify(params),
+        params: JSON.stringify({ ...params, reading }),
         points: Number(pointCount.n),
         trips,
         clues,
@@ -211,8 +246,8 @@ export async function runAnalysisFor(
       action: 'waste.analysis_run',
       entityType: 'waste_analysis_run',
       entityId: id,
-      data: { day: body.day, trips, clues, byKind },
+      data: { day: body.day, trips, clues, byKind, reading },
     });
   });
-  return { id, day: body.day, points: Number(pointCount.n), trips, clues, byKind, millis, runAt: now.toISOString() };
+  return { id, day: body.day, points: Number(pointCount.n), trips, clues, byKind, millis, reading, runAt: now.toISOString() };
 }

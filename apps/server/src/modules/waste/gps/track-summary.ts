@@ -1,0 +1,160 @@
+// Summaries of the trucks' fixes at ingest (docs/waste.md §3 "Summaries at ingest"; migration 072). A chunk is one
+// truck's cleaned fixes of one batch and one day, in time order. Each fix is placed with the register as it stands —
+// in a site's cell (zone S, the site), on a corridor of a permit covering the plate that day (C) or off (X), exactly as
+// the analysis SQL places a fix — and only the fixes where something begins or ends are kept: the chunk's first and
+// last, the ends of each run of one place, and the ends of each run of one cell that lasts at least the shortest stop
+// an analysis may ask for (or touches the chunk's ends, where it may go on in the next chunk). With their flags (does
+// the fix begin / end a run of one cell / one place within the chunk) and their positions these are enough for the
+// analysis to find every run of the day: analysis.sql.ts WASTE_SUMMARY_SQL stitches the chunks and gives the rows
+// WASTE_ANALYSIS_SQL gives over every fix. About 3 % of a day's fixes are kept.
+import type { Executor } from '../../../context.ts';
+import { copyField } from '../../../db/copy-text.ts';
+import { sql } from 'kysely';
+
+/** The shortest stop an analysis may ask for (RunWasteAnalysisBody.stopMinutes ≥ 1): shorter runs of a cell are dropped. */
+export const SUMMARY_MIN_STOP_SECONDS = 60;
+
+export const CHUNK_COLUMNS = ['day', 'plate', 't_first', 't_last', 'n', 'permits', 'register_version'] as const;
+export const EDGE_COLUMNS = [
+  'day',
+  'plate',
+  'chunk_t',
+  'i',
+  't',
+  'cell',
+  'zone',
+  'site_id',
+  'site_kind',
+  'new_cell',
+  'cell_end',
+  'new_zone',
+  'zone_end',
+] as const;
+
+type Site = { id: string; kind: string };
+
+/** The register as the placing needs it, for one database: site cells, and corridors by permit (loaded as met). */
+type Register = { version: string; sites: Map<string, Site>; corridors: Map<string, Set<string>> };
+const registers = new WeakMap<object, Register>();
+
+/** A day's placing of the plates of one batch. */
+export type Placer = {
+  version: string;
+  /** The ids of the permits covering the plate that day, sorted, comma-separated. */
+  permitsOf(plate: string): string;
+  place(plate: string, cell: string): { zone: 'S' | 'C' | 'X'; site: Site | null };
+};
+
+/**
+ * The register for placing `plates` on `days`: the version first, then the site cells when the version moved (so a
+ * change between the two reads can only make the summaries look older than they are), then the plates' permits that
+ * day and the corridors not yet held. `key` is the database's identity (one platform's `deps.db`).
+ */
+export async function loadPlacers(db: Executor, key: object, days: readonly string[], plates: readonly string[]): Promise<Map<string, Placer>> {
+  const version = String((await sql<{ v: string }>`SELECT version::text AS v FROM waste_register_version`.execute(db)).rows[0]?.v ?? '0');
+  let reg = registers.get(key);
+  if (!reg || reg.version !== version) {
+    const sites = new Map<string, Site>();
+    const rows = await sql<{ cell: string; site_id: string; kind: string }>`
+      SELECT cell::text AS cell, site_id, kind FROM waste_site_cells`.execute(db);
+    for (const r of rows.rows) sites.set(r.cell, { id: r.site_id, kind: r.kind });
+    reg = { version, sites, corridors: new Map() };
+    registers.set(key, reg);
+  }
+  const out = new Map<string, Placer>();
+  for (const day of days) {
+    const byPlate = new Map<string, string[]>();
+    if (plates.length > 0) {
+      const got = await db
+        .selectFrom('waste_permit_vehicles as pv')
+        .innerJoin('waste_permits as p', 'p.id', 'pv.permit_id')
+        .select(['pv.plate', 'p.id'])
+        .where('pv.plate', 'in', plates)
+        .where('p.status', '=', 'valid')
+        .where('p.valid_from', '<=', day)
+        .where('p.valid_until', '>=', day)
+        .orderBy('p.id')
+        .execute();
+      for (const r of got) {
+        let list = byPlate.get(r.plate);
+        if (!list) byPlate.set(r.plate, (list = []));
+        list.push(r.id);
+      }
+    }
+    const missing = [...new Set([...byPlate.values()].flat())].filter((id) => !reg.corridors.has(id));
+    for (let i = 0; i < missing.length; i += 500) {
+      const ids = missing.slice(i, i + 500);
+      for (const id of ids) reg.corridors.set(id, new Set());
+      const cells = await sql<{ permit_id: string; cell: string }>`
+        SELECT permit_id, cell::text AS cell FROM waste_corridor_cells WHERE permit_id IN (${sql.join(ids)})`.execute(db);
+      for (const c of cells.rows) reg.corridors.get(c.permit_id)!.add(c.cell);
+    }
+    const r = reg;
+    const corridorsOf = new Map<string, Set<string>[]>();
+    for (const [plate, ids] of byPlate) corridorsOf.set(plate, ids.map((id) => r.corridors.get(id)!));
+    out.set(day, {
+      version,
+      permitsOf: (plate) => (byPlate.get(plate) ?? []).join(','),
+      place(plate, cell) {
+        const site = r.sites.get(cell);
+        if (site) return { zone: 'S', site };
+        for (const c of corridorsOf.get(plate) ?? []) if (c.has(cell)) return { zone: 'C', site: null };
+        return { zone: 'X', site: null };
+      },
+    });
+  }
+  return out;
+}
+
+/** One chunk's COPY lines (waste_track_chunks, waste_track_edges), appended to `chunks` and `edges`. */
+export function summariseChunk(
+  placer: Placer,
+  day: string,
+  plate: string,
+  t: readonly number[],
+  cells: readonly string[],
+  chunks: string[],
+  edges: string[],
+): void {
+  const m = t.length;
+  if (m === 0) return;
+  const zones: ('S' | 'C' | 'X')[] = new Array(m);
+  const sites: (Site | null)[] = new Array(m);
+  const places: string[] = new Array(m);
+  for (let i = 0; i < m; i++) {
+    const p = placer.place(plate, cells[i]!);
+    zones[i] = p.zone;
+    sites[i] = p.site;
+    places[i] = p.site ? p.site.id : p.zone;
+  }
+  const keep = new Uint8Array(m);
+  keep[0] = 1;
+  keep[m - 1] = 1;
+  for (let s = 0, i = 1; i <= m; i++) {
+    if (i < m && places[i] === places[s]) continue;
+    keep[s] = keep[i - 1] = 1;
+    s = i;
+  }
+  // A run of one cell of more than one fix keeps both its ends or neither: the analysis measures a stop from the kept
+  // fix before a run's end, which must be the run's start.
+  for (let s = 0, i = 1; i <= m; i++) {
+    if (i < m && cells[i] === cells[s]) continue;
+    const e = i - 1;
+    if (e > s && (t[e]! - t[s]! >= SUMMARY_MIN_STOP_SECONDS || keep[s] || keep[e])) keep[s] = keep[e] = 1;
+    s = i;
+  }
+  const plateField = copyField(plate);
+  const head = `${day}\t${plateField}\t${t[0]}\t`;
+  for (let i = 0; i < m; i++) {
+    if (!keep[i]) continue;
+    const newCell = i === 0 || cells[i] !== cells[i - 1] ? 1 : 0;
+    const cellEnd = i === m - 1 || cells[i] !== cells[i + 1] ? 1 : 0;
+    const newZone = i === 0 || places[i] !== places[i - 1] ? 1 : 0;
+    const zoneEnd = i === m - 1 || places[i] !== places[i + 1] ? 1 : 0;
+    const site = sites[i];
+    edges.push(
+      `${head}${i + 1}\t${t[i]}\t${cells[i]}\t${zones[i]}\t${site ? site.id : '\\N'}\t${site ? copyField(site.kind) : '\\N'}\t${newCell}\t${cellEnd}\t${newZone}\t${zoneEnd}\n`,
+    );
+  }
+  chunks.push(`${day}\t${plateField}\t${t[0]}\t${t[m - 1]}\t${m}\t${placer.permitsOf(plate)}\t${placer.version}\n`);
+}
