@@ -50,7 +50,12 @@ export type Placer = {
  * change between the two reads can only make the summaries look older than they are), then the plates' permits that
  * day and the corridors not yet held. `key` is the database's identity (one platform's `deps.db`).
  */
-export async function loadPlacers(db: Executor, key: object, days: readonly string[], plates: readonly string[]): Promise<Map<string, Placer>> {
+export async function loadPlacers(
+  db: Executor,
+  key: object,
+  days: readonly string[],
+  plates: readonly string[],
+): Promise<Map<string, Placer>> {
   const version = String((await sql<{ v: string }>`SELECT version::text AS v FROM waste_register_version`.execute(db)).rows[0]?.v ?? '0');
   let reg = registers.get(key);
   if (!reg || reg.version !== version) {
@@ -83,15 +88,20 @@ export async function loadPlacers(db: Executor, key: object, days: readonly stri
     }
     const missing = [...new Set([...byPlate.values()].flat())].filter((id) => !reg.corridors.has(id));
     for (let i = 0; i < missing.length; i += 500) {
-      const ids = missing.slice(i, i + 500);
-      for (const id of ids) reg.corridors.set(id, new Set());
+      // Held only once loaded whole: a batch taken at the same time loads them too rather than see a part.
+      const loaded = new Map(missing.slice(i, i + 500).map((id) => [id, new Set<string>()]));
       const cells = await sql<{ permit_id: string; cell: string }>`
-        SELECT permit_id, cell::text AS cell FROM waste_corridor_cells WHERE permit_id IN (${sql.join(ids)})`.execute(db);
-      for (const c of cells.rows) reg.corridors.get(c.permit_id)!.add(c.cell);
+        SELECT permit_id, cell::text AS cell FROM waste_corridor_cells WHERE permit_id IN (${sql.join([...loaded.keys()])})`.execute(db);
+      for (const c of cells.rows) loaded.get(c.permit_id)!.add(c.cell);
+      for (const [id, set] of loaded) reg.corridors.set(id, set);
     }
     const r = reg;
     const corridorsOf = new Map<string, Set<string>[]>();
-    for (const [plate, ids] of byPlate) corridorsOf.set(plate, ids.map((id) => r.corridors.get(id)!));
+    for (const [plate, ids] of byPlate)
+      corridorsOf.set(
+        plate,
+        ids.map((id) => r.corridors.get(id)!),
+      );
     out.set(day, {
       version,
       permitsOf: (plate) => (byPlate.get(plate) ?? []).join(','),

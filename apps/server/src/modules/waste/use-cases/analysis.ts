@@ -50,7 +50,12 @@ export async function dayReading(db: Executor, day: string): Promise<AnalysisRea
  * ANALYZE keeps; the partition is analysed first when it has none yet): `count` ranges, the first from '' and the last
  * open-ended. Fewer when the statistics have fewer bounds (a small day: one range).
  */
-async function plateRanges(db: Executor, reading: AnalysisReading, day: string, count: number): Promise<{ from: string; to: string | null }[]> {
+async function plateRanges(
+  db: Executor,
+  reading: AnalysisReading,
+  day: string,
+  count: number,
+): Promise<{ from: string; to: string | null }[]> {
   const table = reading === 'summaries' ? partitionName(day, 'waste_track_chunks') : partitionName(day);
   const bounds = async () =>
     (
