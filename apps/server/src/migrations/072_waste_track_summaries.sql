@@ -4,7 +4,8 @@
 -- one place, and of its runs of one cell long enough to be a stop. The night's analysis reads these instead of every
 -- fix when they are current: no batch of the day without them, no two chunks of a truck overlapping in time, the same
 -- permits for each truck as at ingest and the register's version unchanged since. Otherwise it reads the fixes.
--- Both tables are partitioned by day beside waste_points and dropped with it.
+-- Both tables are partitioned by day beside waste_points and dropped with it; the analysis reads a day's partitions
+-- whole, so they have no index.
 
 -- One row per chunk: a truck's fixes of one batch and one day. permits: the ids of the permits that covered the plate
 -- that day at ingest, sorted, comma-separated; register_version: waste_register_version.version at ingest.
@@ -17,7 +18,6 @@ CREATE TABLE waste_track_chunks (
   permits       text NOT NULL,
   register_version  bigint NOT NULL
 ) PARTITION BY RANGE (day);
-CREATE INDEX waste_track_chunks_plate_idx ON waste_track_chunks (plate, t_first);
 
 -- The kept fixes of a chunk: i its position in the chunk (1 … n), zone S / C / X and the site of a fix in a site's
 -- cell; the four flags (0/1) say, within the chunk, whether the fix begins or ends a run of one cell and of one place.
@@ -36,7 +36,6 @@ CREATE TABLE waste_track_edges (
   new_zone   smallint NOT NULL,
   zone_end   smallint NOT NULL
 ) PARTITION BY RANGE (day);
-CREATE INDEX waste_track_edges_plate_idx ON waste_track_edges (plate, t);
 
 -- Batches taken before summaries existed (or by a writer that does not make them) send their days to the fixes.
 ALTER TABLE waste_gps_batches ADD COLUMN summarised boolean NOT NULL DEFAULT false;

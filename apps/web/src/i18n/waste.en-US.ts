@@ -162,7 +162,9 @@ export const wasteEnUS: Record<keyof typeof wasteZhCN, string> = {
   'waste.feed.analysisHelp':
     'Analyses every track of the day: trips, and clues for leaving the route, stopping on the way, not reaching a disposal site and vehicles without a permit at a site.',
   'waste.feed.analyse': 'Analyse',
-  'waste.feed.analysisDone': '{day}: {points} fixes, {trips} trips, {clues} clues',
+  'waste.feed.analysisDone': '{day}: {points} fixes, {trips} trips, {clues} clues, in {millis} ms',
+  'waste.feed.reading.summaries': 'read the track summaries made at ingest (the register is unchanged for the day)',
+  'waste.feed.reading.points': 'read every fix of the day (summaries missing, or the register changed)',
   'waste.feed.heat': 'Clue heat map',
   'waste.feed.heatHelp': 'Open and confirmed clues of the period counted per cell; darker is more ({n} cells)',
 } as const;

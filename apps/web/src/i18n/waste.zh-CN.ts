@@ -157,7 +157,9 @@ export const wasteZhCN = {
   'waste.feed.analysis': '当日轨迹分析',
   'waste.feed.analysisHelp': '分析所选日期的全部轨迹，找出趟次以及偏离路线、途中停留、未到消纳场和无核准进出工地的线索。',
   'waste.feed.analyse': '分析',
-  'waste.feed.analysisDone': '{day}：{points} 个定位点，{trips} 趟，{clues} 条线索',
+  'waste.feed.analysisDone': '{day}：{points} 个定位点，{trips} 趟，{clues} 条线索，用时 {millis} 毫秒',
+  'waste.feed.reading.summaries': '读取接收时生成的轨迹摘要（当日登记未变）',
+  'waste.feed.reading.points': '逐点读取当日全部定位点（摘要缺失或登记已变）',
   'waste.feed.heat': '线索热力图',
   'waste.feed.heatHelp': '所选期间待处理和已立案的线索按网格计数，颜色越深线索越多（{n} 个网格）',
 } as const;

@@ -171,10 +171,12 @@ export default function WasteFeedPage() {
                   points: analysis.points,
                   trips: analysis.trips,
                   clues: analysis.clues,
+                  millis: analysis.millis,
                 })}
-                description={Object.entries(analysis.byKind)
-                  .map(([k, n]) => `${t(`waste.clueKind.${k as 'stop'}`)} ${n}`)
-                  .join('；')}
+                description={[
+                  ...Object.entries(analysis.byKind).map(([k, n]) => `${t(`waste.clueKind.${k as 'stop'}`)} ${n}`),
+                  t(`waste.feed.reading.${analysis.reading}`),
+                ].join('；')}
               />
             )}
           </Card>

@@ -33,6 +33,9 @@ export const EDGE_COLUMNS = [
 
 type Site = { id: string; kind: string };
 
+/** Permits whose corridors a process holds at most (a corridor is some hundreds of cells). */
+const MAX_HELD_CORRIDORS = 5000;
+
 /** The register as the placing needs it, for one database: site cells, and corridors by permit (loaded as met). */
 type Register = { version: string; sites: Map<string, Site>; corridors: Map<string, Set<string>> };
 const registers = new WeakMap<object, Register>();
@@ -86,21 +89,29 @@ export async function loadPlacers(
         list.push(r.id);
       }
     }
-    const missing = [...new Set([...byPlate.values()].flat())].filter((id) => !reg.corridors.has(id));
+    // Corridors of permits no longer met are not kept for ever: past a bound the held ones are let go and loaded again.
+    if (reg.corridors.size > MAX_HELD_CORRIDORS) reg.corridors.clear();
+    const held = new Map<string, Set<string>>();
+    const missing: string[] = [];
+    for (const id of new Set([...byPlate.values()].flat())) {
+      const c = reg.corridors.get(id);
+      held.set(id, c ?? new Set());
+      if (!c) missing.push(id);
+    }
     for (let i = 0; i < missing.length; i += 500) {
-      // Held only once loaded whole: a batch taken at the same time loads them too rather than see a part.
-      const loaded = new Map(missing.slice(i, i + 500).map((id) => [id, new Set<string>()]));
+      // Held by the process only once loaded whole: a batch taken at the same time loads them too rather than see a part.
+      const ids = missing.slice(i, i + 500);
       const cells = await sql<{ permit_id: string; cell: string }>`
-        SELECT permit_id, cell::text AS cell FROM waste_corridor_cells WHERE permit_id IN (${sql.join([...loaded.keys()])})`.execute(db);
-      for (const c of cells.rows) loaded.get(c.permit_id)!.add(c.cell);
-      for (const [id, set] of loaded) reg.corridors.set(id, set);
+        SELECT permit_id, cell::text AS cell FROM waste_corridor_cells WHERE permit_id IN (${sql.join(ids)})`.execute(db);
+      for (const c of cells.rows) held.get(c.permit_id)!.add(c.cell);
+      for (const id of ids) reg.corridors.set(id, held.get(id)!);
     }
     const r = reg;
     const corridorsOf = new Map<string, Set<string>[]>();
     for (const [plate, ids] of byPlate)
       corridorsOf.set(
         plate,
-        ids.map((id) => r.corridors.get(id)!),
+        ids.map((id) => held.get(id)!),
       );
     out.set(day, {
       version,
