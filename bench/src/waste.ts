@@ -1,12 +1,15 @@
 /**
  * 建筑垃圾 at scale (issue 14 §5; docs/waste.md "Measured"), in one run on one database:
  *   1. ingest of one day of simulated trucks at one fix per 10 s — the feed's own path: per truck-hour batch the
- *      cleaning (domain cleanTrack), the H3 cell of every kept fix and the COPY text, then COPY into the day's partition
- *      of waste_points — against a bare COPY of the same encoded rows into a plain table of the same columns and index
- *      (target: ingest ≥ 0.5× the bare COPY's rate);
- *   2. the day's analysis — the ONE SQL text of apps/server/src/modules/waste/analysis.sql.ts — on the database and on
- *      DuckDB (@duckdb/node-api, in-process) over the same points and the same register rows; the rows must be equal
- *      (target: the database faster than DuckDB). DuckDB's load time is reported apart.
+ *      cleaning (domain cleanTrack), the H3 cell of every kept fix and the COPY text, the track summaries
+ *      (gps/track-summary.ts), then COPY into the day's partitions — against a bare COPY of the same encoded rows into
+ *      a plain table of the same columns and index (target: ingest ≥ 0.5× the bare COPY's rate); the summarising is
+ *      also timed apart (made again, untimed in the ingest figures);
+ *   2. the day's analysis — the one definition of apps/server/src/modules/waste/analysis.sql.ts — on the database as
+ *      the platform runs it (from the summaries, which must be current), on the database over every fix, on DuckDB
+ *      (@duckdb/node-api, in-process) over every fix with the same register rows (the baseline), and on DuckDB over
+ *      the same summaries; the four must give equal rows (target: the database faster than DuckDB over every fix).
+ *      DuckDB's load times are reported apart.
  *   3. memory: this process's peak RSS (DuckDB runs inside it), the partition's size on disk.
  * Generation of the simulated fixes is timed apart and not counted as ingest.
  *
