@@ -36,22 +36,32 @@ type Site = { id: string; kind: string };
 /** Permits whose corridors a process holds at most (a corridor is some hundreds of cells). */
 const MAX_HELD_CORRIDORS = 5000;
 
-/** The register as the placing needs it, for one database: site cells, and corridors by permit (loaded as met). */
-type Register = { version: string; sites: Map<string, Site>; corridors: Map<string, Set<string>> };
+/**
+ * The register as the placing needs it, for one database: the site of each site cell (an index into `sites`), and
+ * corridors by permit (loaded as met).
+ */
+type Register = { version: string; siteOf: Map<string, number>; sites: Site[]; corridors: Map<string, Set<string>> };
 const registers = new WeakMap<object, Register>();
+
+/** A fix's place as a number: a site's index (≥ 0), on a corridor, or off. */
+const ON_CORRIDOR = -1;
+const OFF = -2;
 
 /** A day's placing of the plates of one batch. */
 export type Placer = {
   version: string;
+  sites: readonly Site[];
   /** The ids of the permits covering the plate that day, sorted, comma-separated. */
   permitsOf(plate: string): string;
-  place(plate: string, cell: string): { zone: 'S' | 'C' | 'X'; site: Site | null };
+  /** The plate's placing of a cell: a site's index in `sites`, ON_CORRIDOR or OFF. */
+  placerOf(plate: string): (cell: string) => number;
 };
 
 /**
- * The register for placing `plates` on `days`: the version first, then the site cells when the version moved (so a
- * change between the two reads can only make the summaries look older than they are), then the plates' permits that
- * day and the corridors not yet held. `key` is the database's identity (one platform's `deps.db`).
+ * The register for placing `plates` on `days`, in one statement: the register's version and the plates' permits each
+ * day; then the site cells when the version moved (read after the version, so a change between the two can only make
+ * the summaries look older than they are) and the corridors not yet held. `key` is the database's identity (one
+ * platform's `deps.db`).
  */
 export async function loadPlacers(
   db: Executor,
@@ -59,68 +69,78 @@ export async function loadPlacers(
   days: readonly string[],
   plates: readonly string[],
 ): Promise<Map<string, Placer>> {
-  const version = String((await sql<{ v: string }>`SELECT version::text AS v FROM waste_register_version`.execute(db)).rows[0]?.v ?? '0');
+  const got = await sql<{ version: string; day: string | null; plate: string | null; id: string | null }>`
+    SELECT r.version::text AS version, x.day, x.plate, x.id
+    FROM waste_register_version r
+    LEFT JOIN (
+      SELECT d.day, pv.plate, p.id
+      FROM unnest(${[...days]}::text[]) AS d(day)
+      JOIN waste_permits p ON p.status = 'valid' AND p.valid_from <= d.day::date AND p.valid_until >= d.day::date
+      JOIN waste_permit_vehicles pv ON pv.permit_id = p.id
+      WHERE pv.plate = ANY(${[...plates]}::text[])
+    ) x ON true
+    ORDER BY x.id`.execute(db);
+  const version = got.rows[0]?.version ?? '0';
+
   let reg = registers.get(key);
   if (!reg || reg.version !== version) {
-    const sites = new Map<string, Site>();
+    const siteOf = new Map<string, number>();
+    const sites: Site[] = [];
+    const index = new Map<string, number>();
     const rows = await sql<{ cell: string; site_id: string; kind: string }>`
       SELECT cell::text AS cell, site_id, kind FROM waste_site_cells`.execute(db);
-    for (const r of rows.rows) sites.set(r.cell, { id: r.site_id, kind: r.kind });
-    reg = { version, sites, corridors: new Map() };
+    for (const r of rows.rows) {
+      let i = index.get(r.site_id);
+      if (i === undefined) {
+        index.set(r.site_id, (i = sites.length));
+        sites.push({ id: r.site_id, kind: r.kind });
+      }
+      siteOf.set(r.cell, i);
+    }
+    reg = { version, siteOf, sites, corridors: new Map() };
     registers.set(key, reg);
   }
+
+  const permitsByDay = new Map<string, Map<string, string[]>>(days.map((d) => [d, new Map()]));
+  for (const r of got.rows) {
+    if (r.day === null || r.plate === null || r.id === null) continue;
+    const byPlate = permitsByDay.get(r.day)!;
+    let list = byPlate.get(r.plate);
+    if (!list) byPlate.set(r.plate, (list = []));
+    list.push(r.id);
+  }
+  // Corridors of permits no longer met are not kept for ever: past a bound the held ones are let go and loaded again.
+  if (reg.corridors.size > MAX_HELD_CORRIDORS) reg.corridors.clear();
+  const held = new Map<string, Set<string>>();
+  const missing: string[] = [];
+  for (const id of new Set(got.rows.flatMap((r) => (r.id ? [r.id] : [])))) {
+    const c = reg.corridors.get(id);
+    held.set(id, c ?? new Set());
+    if (!c) missing.push(id);
+  }
+  for (let i = 0; i < missing.length; i += 500) {
+    // Held by the process only once loaded whole: a batch taken at the same time loads them too rather than see a part.
+    const ids = missing.slice(i, i + 500);
+    const cells = await sql<{ permit_id: string; cell: string }>`
+      SELECT permit_id, cell::text AS cell FROM waste_corridor_cells WHERE permit_id IN (${sql.join(ids)})`.execute(db);
+    for (const c of cells.rows) held.get(c.permit_id)!.add(c.cell);
+    for (const id of ids) reg.corridors.set(id, held.get(id)!);
+  }
+  const { siteOf, sites } = reg;
   const out = new Map<string, Placer>();
-  for (const day of days) {
-    const byPlate = new Map<string, string[]>();
-    if (plates.length > 0) {
-      const got = await db
-        .selectFrom('waste_permit_vehicles as pv')
-        .innerJoin('waste_permits as p', 'p.id', 'pv.permit_id')
-        .select(['pv.plate', 'p.id'])
-        .where('pv.plate', 'in', plates)
-        .where('p.status', '=', 'valid')
-        .where('p.valid_from', '<=', day)
-        .where('p.valid_until', '>=', day)
-        .orderBy('p.id')
-        .execute();
-      for (const r of got) {
-        let list = byPlate.get(r.plate);
-        if (!list) byPlate.set(r.plate, (list = []));
-        list.push(r.id);
-      }
-    }
-    // Corridors of permits no longer met are not kept for ever: past a bound the held ones are let go and loaded again.
-    if (reg.corridors.size > MAX_HELD_CORRIDORS) reg.corridors.clear();
-    const held = new Map<string, Set<string>>();
-    const missing: string[] = [];
-    for (const id of new Set([...byPlate.values()].flat())) {
-      const c = reg.corridors.get(id);
-      held.set(id, c ?? new Set());
-      if (!c) missing.push(id);
-    }
-    for (let i = 0; i < missing.length; i += 500) {
-      // Held by the process only once loaded whole: a batch taken at the same time loads them too rather than see a part.
-      const ids = missing.slice(i, i + 500);
-      const cells = await sql<{ permit_id: string; cell: string }>`
-        SELECT permit_id, cell::text AS cell FROM waste_corridor_cells WHERE permit_id IN (${sql.join(ids)})`.execute(db);
-      for (const c of cells.rows) held.get(c.permit_id)!.add(c.cell);
-      for (const id of ids) reg.corridors.set(id, held.get(id)!);
-    }
-    const r = reg;
-    const corridorsOf = new Map<string, Set<string>[]>();
-    for (const [plate, ids] of byPlate)
-      corridorsOf.set(
-        plate,
-        ids.map((id) => held.get(id)!),
-      );
+  for (const [day, byPlate] of permitsByDay) {
     out.set(day, {
       version,
+      sites,
       permitsOf: (plate) => (byPlate.get(plate) ?? []).join(','),
-      place(plate, cell) {
-        const site = r.sites.get(cell);
-        if (site) return { zone: 'S', site };
-        for (const c of corridorsOf.get(plate) ?? []) if (c.has(cell)) return { zone: 'C', site: null };
-        return { zone: 'X', site: null };
+      placerOf(plate) {
+        const corridors = (byPlate.get(plate) ?? []).map((id) => held.get(id)!);
+        return (cell) => {
+          const site = siteOf.get(cell);
+          if (site !== undefined) return site;
+          for (const c of corridors) if (c.has(cell)) return ON_CORRIDOR;
+          return OFF;
+        };
       },
     });
   }
@@ -139,15 +159,9 @@ export function summariseChunk(
 ): void {
   const m = t.length;
   if (m === 0) return;
-  const zones: ('S' | 'C' | 'X')[] = new Array(m);
-  const sites: (Site | null)[] = new Array(m);
-  const places: string[] = new Array(m);
-  for (let i = 0; i < m; i++) {
-    const p = placer.place(plate, cells[i]!);
-    zones[i] = p.zone;
-    sites[i] = p.site;
-    places[i] = p.site ? p.site.id : p.zone;
-  }
+  const placeOf = placer.placerOf(plate);
+  const places = new Int32Array(m);
+  for (let i = 0; i < m; i++) places[i] = placeOf(cells[i]!);
   const keep = new Uint8Array(m);
   keep[0] = 1;
   keep[m - 1] = 1;
@@ -172,10 +186,10 @@ export function summariseChunk(
     const cellEnd = i === m - 1 || cells[i] !== cells[i + 1] ? 1 : 0;
     const newZone = i === 0 || places[i] !== places[i - 1] ? 1 : 0;
     const zoneEnd = i === m - 1 || places[i] !== places[i + 1] ? 1 : 0;
-    const site = sites[i];
-    edges.push(
-      `${head}${i + 1}\t${t[i]}\t${cells[i]}\t${zones[i]}\t${site ? site.id : '\\N'}\t${site ? copyField(site.kind) : '\\N'}\t${newCell}\t${cellEnd}\t${newZone}\t${zoneEnd}\n`,
-    );
+    const p = places[i]!;
+    const where =
+      p >= 0 ? `S\t${placer.sites[p]!.id}\t${copyField(placer.sites[p]!.kind)}` : p === ON_CORRIDOR ? 'C\t\\N\t\\N' : 'X\t\\N\t\\N';
+    edges.push(`${head}${i + 1}\t${t[i]}\t${cells[i]}\t${where}\t${newCell}\t${cellEnd}\t${newZone}\t${zoneEnd}\n`);
   }
   chunks.push(`${day}\t${plateField}\t${t[0]}\t${t[m - 1]}\t${m}\t${placer.permitsOf(plate)}\t${placer.version}\n`);
 }
