@@ -3,8 +3,8 @@
 // answers the same counts, flagged duplicate). Each truck's fixes are cleaned by the domain's cleanTrack — out of order
 // re-sorted, duplicates, impossible speeds and invalid coordinates dropped and counted — and every kept fix gets its H3
 // cell and is written by COPY into the day's partition of waste_points (made on first use), in one transaction with
-// the batch's row and the batch's track summaries (track-summary.ts). The local simulator (gps-simulator.ts) ships; a real platform plugs in here and must pass
-// test/waste-gps.contract.ts.
+// the batch's row and the batch's track summaries (track-summary.ts). The local simulator (gps-simulator.ts) ships; a
+// real platform plugs in here and must pass test/waste-gps.contract.ts.
 import { randomBytes } from 'node:crypto';
 import type { GpsBatch, GpsBatchAnswer, GpsBatchCounts } from '@chengguan/contracts';
 import { cleanTrack, pointCellText, type GpsFix } from '@chengguan/domain';
