@@ -149,13 +149,27 @@ export function cleanBatch(points: GpsBatch['points']): CleanedBatch {
   return { counts, rows, days: [...days].sort(), tracks };
 }
 
-/** The summaries of a cleaned batch (track-summary.ts): COPY lines of waste_track_chunks and waste_track_edges. */
-export async function summariseBatch(db: Executor, key: object, cleaned: CleanedBatch): Promise<{ chunks: string[]; edges: string[] }> {
+/**
+ * The summaries of a cleaned batch (track-summary.ts): COPY lines of waste_track_chunks and waste_track_edges.
+ * `timing`, when given, adds the milliseconds spent loading the register (its statement's round trip) and summarising.
+ */
+export async function summariseBatch(
+  db: Executor,
+  key: object,
+  cleaned: CleanedBatch,
+  timing?: { placingMs: number; summarisingMs: number },
+): Promise<{ chunks: string[]; edges: string[] }> {
   const chunks: string[] = [];
   const edges: string[] = [];
   if (cleaned.tracks.length === 0) return { chunks, edges };
+  const start = performance.now();
   const placers = await loadPlacers(db, key, cleaned.days, [...new Set(cleaned.tracks.map((tr) => tr.plate))]);
+  const placed = performance.now();
   for (const tr of cleaned.tracks) summariseChunk(placers.get(tr.day)!, tr.day, tr.plate, tr.t, tr.cells, chunks, edges);
+  if (timing) {
+    timing.placingMs += placed - start;
+    timing.summarisingMs += performance.now() - placed;
+  }
   return { chunks, edges };
 }
 
