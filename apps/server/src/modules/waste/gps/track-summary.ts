@@ -6,7 +6,7 @@
 // an analysis may ask for (or touches the chunk's ends, where it may go on in the next chunk). With their flags (does
 // the fix begin / end a run of one cell / one place within the chunk) and their positions these are enough for the
 // analysis to find every run of the day: analysis.sql.ts WASTE_SUMMARY_SQL stitches the chunks and gives the rows
-// WASTE_ANALYSIS_SQL gives over every fix. About 3 % of a day's fixes are kept.
+// WASTE_ANALYSIS_SQL gives over every fix. About 3–4 % of a day's fixes are kept.
 import type { Executor } from '../../../context.ts';
 import { copyField } from '../../../db/copy-text.ts';
 import { sql } from 'kysely';
