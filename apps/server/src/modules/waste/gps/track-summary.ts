@@ -2,11 +2,11 @@
 // truck's cleaned fixes of one batch and one day, in time order. Each fix is placed with the register as it stands —
 // in a site's cell (zone S, the site), on a corridor of a permit covering the plate that day (C) or off (X), exactly as
 // the analysis SQL places a fix — and only the fixes where something begins or ends are kept: the chunk's first and
-// last, the ends of each run of one place, and the ends of each run of one cell that lasts at least the shortest stop
-// an analysis may ask for (or touches the chunk's ends, where it may go on in the next chunk). With their flags (does
-// the fix begin / end a run of one cell / one place within the chunk) and their positions these are enough for the
-// analysis to find every run of the day: analysis.sql.ts WASTE_SUMMARY_SQL stitches the chunks and gives the rows
-// WASTE_ANALYSIS_SQL gives over every fix. About 3–4 % of a day's fixes are kept.
+// last, the ends of each run of one place, and both ends of each run of one cell that lasts at least the shortest stop
+// an analysis may ask for or has an end kept for another reason (a chunk's end among them: the run may go on in the
+// next chunk). With their flags (does the fix begin / end a run of one cell / one place within the chunk) and their
+// positions these are enough for the analysis to find every run of the day: analysis.sql.ts WASTE_SUMMARY_SQL stitches
+// the chunks and gives the rows WASTE_ANALYSIS_SQL gives over every fix. About 3–4 % of a day's fixes are kept.
 import type { Executor } from '../../../context.ts';
 import { copyField } from '../../../db/copy-text.ts';
 import { sql } from 'kysely';
