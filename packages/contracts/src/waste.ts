@@ -229,10 +229,13 @@ export type SimulateGpsResult = Static<typeof SimulateGpsResult>;
 
 // ---- analysis and clues ------------------------------------------------------------------------------------------
 
+/** The shortest stop an analysis may ask for, minutes (the track summaries drop shorter runs of a cell). */
+export const WASTE_MIN_STOP_MINUTES = 1;
+
 export const RunWasteAnalysisBody = Type.Object({
   day: IsoDate,
   /** Minutes in one place outside every registered site that make a stop. */
-  stopMinutes: Type.Optional(Int(1, 600)),
+  stopMinutes: Type.Optional(Int(WASTE_MIN_STOP_MINUTES, 600)),
   /** Minutes off the approved corridor that make a deviation. */
   deviationMinutes: Type.Optional(Int(1, 600)),
 });

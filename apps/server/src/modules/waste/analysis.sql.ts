@@ -169,6 +169,16 @@ export const WASTE_ANALYSIS_SQL = `WITH${REGISTER},${FROM_POINTS},${FINDINGS}`;
 export const WASTE_SUMMARY_SQL = `WITH${REGISTER},${FROM_SUMMARIES},${FINDINGS}`;
 
 /**
+ * Each plate's permits valid on the day $1, as the sorted ids joined by commas: what a chunk keeps at ingest
+ * (gps/track-summary.ts) and what SUMMARIES_CURRENT_SQL compares it with. PostgreSQL and PGlite only.
+ */
+export const PLATE_PERMIT_LISTS = `
+  SELECT pv.plate, string_agg(CAST(p.id AS text), ',' ORDER BY p.id) AS ids
+  FROM waste_permit_vehicles pv JOIN waste_permits p ON p.id = pv.permit_id
+  WHERE p.status = 'valid' AND p.valid_from <= CAST($1 AS DATE) AND p.valid_until >= CAST($1 AS DATE)
+  GROUP BY pv.plate`;
+
+/**
  * Whether the day's summaries stand for its fixes ($1 the day): counts of the day's chunks, of chunks overlapping the
  * truck's chunk before (a fix sent twice under two batch ids, or a late batch inside another's hours), of chunks
  * placed under another version of the register (a site's cells or a corridor changed), of chunks whose plate is now
@@ -180,12 +190,7 @@ WITH c AS (
   SELECT plate, t_first, permits, register_version, LAG(t_last) OVER (PARTITION BY plate ORDER BY t_first) AS prev_last
   FROM waste_track_chunks WHERE day = CAST($1 AS DATE)
 ),
-lists AS (
-  SELECT pv.plate, string_agg(CAST(p.id AS text), ',' ORDER BY p.id) AS ids
-  FROM waste_permit_vehicles pv JOIN waste_permits p ON p.id = pv.permit_id
-  WHERE p.status = 'valid' AND p.valid_from <= CAST($1 AS DATE) AND p.valid_until >= CAST($1 AS DATE)
-  GROUP BY pv.plate
-)
+lists AS (${PLATE_PERMIT_LISTS})
 SELECT
   (SELECT COUNT(*) FROM c) AS chunks,
   (SELECT COUNT(*) FROM c WHERE t_first <= prev_last) AS overlapping,

@@ -7,12 +7,14 @@
 // next chunk). With their flags (does the fix begin / end a run of one cell / one place within the chunk) and their
 // positions these are enough for the analysis to find every run of the day: analysis.sql.ts WASTE_SUMMARY_SQL stitches
 // the chunks and gives the rows WASTE_ANALYSIS_SQL gives over every fix. About 3–4 % of a day's fixes are kept.
+import { WASTE_MIN_STOP_MINUTES } from '@chengguan/contracts';
 import type { Executor } from '../../../context.ts';
 import { copyField } from '../../../db/copy-text.ts';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
+import { PLATE_PERMIT_LISTS } from '../analysis.sql.ts';
 
-/** The shortest stop an analysis may ask for (RunWasteAnalysisBody.stopMinutes ≥ 1): shorter runs of a cell are dropped. */
-export const SUMMARY_MIN_STOP_SECONDS = 60;
+/** The shortest stop an analysis may ask for (RunWasteAnalysisBody.stopMinutes): shorter runs of a cell are dropped. */
+const SUMMARY_MIN_STOP_SECONDS = WASTE_MIN_STOP_MINUTES * 60;
 
 export const CHUNK_COLUMNS = ['day', 'plate', 't_first', 't_last', 'n', 'permits', 'register_version'] as const;
 export const EDGE_COLUMNS = [
@@ -58,10 +60,10 @@ export type Placer = {
 };
 
 /**
- * The register for placing `plates` on `days`, in one statement: the register's version and the plates' permits each
- * day; then the site cells when the version moved (read after the version, so a change between the two can only make
- * the summaries look older than they are) and the corridors not yet held. `key` is the database's identity (one
- * platform's `deps.db`).
+ * The register for placing `plates` on `days`: one statement a day (nearly always one) for the register's version and
+ * the plates' permits that day; then the site cells when the version moved (read after the version, so a change between
+ * the two can only make the summaries look older than they are) and the corridors not yet held. `key` is the
+ * database's identity (one platform's `deps.db`).
  */
 export async function loadPlacers(
   db: Executor,
@@ -69,19 +71,22 @@ export async function loadPlacers(
   days: readonly string[],
   plates: readonly string[],
 ): Promise<Map<string, Placer>> {
-  const got = await sql<{ version: string; day: string | null; plate: string | null; id: string | null }>`
-    SELECT r.version::text AS version, x.day, x.plate, x.id
-    FROM waste_register_version r
-    LEFT JOIN (
-      SELECT d.day, pv.plate, p.id
-      FROM unnest(${[...days]}::text[]) AS d(day)
-      JOIN waste_permits p ON p.status = 'valid' AND p.valid_from <= d.day::date AND p.valid_until >= d.day::date
-      JOIN waste_permit_vehicles pv ON pv.permit_id = p.id
-      WHERE pv.plate = ANY(${[...plates]}::text[])
-    ) x ON true
-    ORDER BY x.id`.execute(db);
-  const version = got.rows[0]?.version ?? '0';
-
+  // Per day, the version and the plates' permit lists as SUMMARIES_CURRENT_SQL computes them (the same text), so the
+  // list a chunk keeps is compared with one made the same way.
+  let version: string | null = null;
+  const permitsByDay = new Map<string, Map<string, string[]>>();
+  for (const day of days) {
+    const got = await db.executeQuery<{ version: string; plate: string | null; ids: string | null }>(
+      CompiledQuery.raw(
+        `SELECT r.version::text AS version, l.plate, l.ids FROM waste_register_version r
+         LEFT JOIN (SELECT * FROM (${PLATE_PERMIT_LISTS}) x WHERE x.plate = ANY($2::text[])) l ON true`,
+        [day, [...plates]],
+      ),
+    );
+    version ??= got.rows[0]?.version ?? '0';
+    permitsByDay.set(day, new Map(got.rows.flatMap((r) => (r.plate && r.ids ? [[r.plate, r.ids.split(',')]] : []))));
+  }
+  version ??= '0';
   let reg = registers.get(key);
   if (!reg || reg.version !== version) {
     const siteOf = new Map<string, number>();
@@ -100,20 +105,11 @@ export async function loadPlacers(
     reg = { version, siteOf, sites, corridors: new Map() };
     registers.set(key, reg);
   }
-
-  const permitsByDay = new Map<string, Map<string, string[]>>(days.map((d) => [d, new Map()]));
-  for (const r of got.rows) {
-    if (r.day === null || r.plate === null || r.id === null) continue;
-    const byPlate = permitsByDay.get(r.day)!;
-    let list = byPlate.get(r.plate);
-    if (!list) byPlate.set(r.plate, (list = []));
-    list.push(r.id);
-  }
   // Corridors of permits no longer met are not kept for ever: past a bound the held ones are let go and loaded again.
   if (reg.corridors.size > MAX_HELD_CORRIDORS) reg.corridors.clear();
   const held = new Map<string, Set<string>>();
   const missing: string[] = [];
-  for (const id of new Set(got.rows.flatMap((r) => (r.id ? [r.id] : [])))) {
+  for (const id of new Set([...permitsByDay.values()].flatMap((m) => [...m.values()].flat()))) {
     const c = reg.corridors.get(id);
     held.set(id, c ?? new Set());
     if (!c) missing.push(id);
