@@ -1,11 +1,22 @@
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // `npm test` runs the small (pure) and medium (real database) tiers.
 // The database is embedded PGlite unless DATABASE_URL points at a PostgreSQL server;
 // each medium test file gets a database of its own, so files run in parallel safely.
 // Vitest's default is one worker per core but one, which on a 2-core machine runs the files one at a time while the
 // other core idles; a medium file spends much of its time waiting on its database, so use every core.
+/** Server test files that replace a module (vi.mock): they need a process of their own. */
+const NEEDS_OWN_PROCESS = ['test/enforcement.court.test.ts'];
+const SERVER = {
+  root: './apps/server',
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  pool: 'forks',
+  // Migrated (and seeded) template databases, made once per run and copied by each test file.
+  globalSetup: ['./test/global-setup.ts'],
+} as const;
+
 export default defineConfig({
   test: {
     maxWorkers: Math.max(2, availableParallelism()),
@@ -19,14 +30,20 @@ export default defineConfig({
       },
       {
         test: {
+          ...SERVER,
           name: 'server',
-          root: './apps/server',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          pool: 'forks',
-          // Migrated (and seeded) template databases, made once and copied by each test file.
-          globalSetup: ['./test/global-setup.ts'],
+          exclude: [...configDefaults.exclude, ...NEEDS_OWN_PROCESS],
+          // A worker runs its files one after another in one process: the server's modules are imported and its
+          // routes' validators compiled once per worker, not once per file (a file's database is still its own).
+          isolate: false,
+        },
+      },
+      {
+        test: {
+          ...SERVER,
+          name: 'server-isolated',
+          include: NEEDS_OWN_PROCESS,
         },
       },
       {

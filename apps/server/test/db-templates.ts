@@ -40,6 +40,8 @@ export async function withAdmin<T>(adminUrl: string, fn: (c: pg.Client) => Promi
 
 /** Builds both templates (migrated; migrated and seeded with the demo data) and exports their places. */
 export async function buildDbTemplates(clock: Clock): Promise<() => Promise<void>> {
+  // Made already by another project's global setup in this run: that setup's teardown removes them.
+  if (dbTemplates()) return async () => undefined;
   const adminUrl = process.env.DATABASE_URL || null;
   const build = async (seeded: boolean, databaseUrl: string | null) => {
     const config = { ...loadConfig({ ...process.env, DATABASE_URL: databaseUrl ?? '' }), dataDir: 'memory://', webDist: null };

@@ -59,8 +59,29 @@ function rewrite(node: unknown): unknown {
   return out;
 }
 
+type Serializer = (data: unknown) => string;
+
+/**
+ * The serializers compiled in this process, by response schema object and serializer options: a second app of the
+ * process (a worker, a test file's app) reuses them, and routes sharing a schema (the error body) compile it once.
+ * Not kept when the app has shared schemas (`addSchema`), which a schema may refer to.
+ */
+const COMPILED = new WeakMap<object, Map<string, Serializer>>();
+
 /** Fastify's serializer factory (fast-json-stringify, with the app's serializer options) on the rewritten schemas. */
 export const buildSerializer: SerializerSelector.SerializerFactory = (externalSchemas, options) => {
   const compile = SerializerSelector()(externalSchemas, options);
-  return (route) => compile({ ...route, schema: serializableSchema(route.schema) });
+  const shared = externalSchemas != null && Object.keys(externalSchemas).length > 0;
+  const optionsKey = JSON.stringify(options ?? null);
+  return (route) => {
+    const schema = route.schema as object;
+    let byOptions = shared ? undefined : COMPILED.get(schema);
+    const known = byOptions?.get(optionsKey);
+    if (known) return known;
+    const serialize = compile({ ...route, schema: serializableSchema(route.schema) }) as Serializer;
+    if (shared) return serialize;
+    if (!byOptions) COMPILED.set(schema, (byOptions = new Map()));
+    byOptions.set(optionsKey, serialize);
+    return serialize;
+  };
 };

@@ -192,12 +192,25 @@ function compileUrl(schema: Schema, close: boolean): ValidateFunction {
   return run;
 }
 
+/**
+ * The validators compiled in this process, by schema object and request part. The contracts' schemas are module
+ * constants, so a second app in the same process (a worker, a test file's app) reuses them: compiling them is most of
+ * the time an app takes to get ready. A schema written inside a route function is a new object and compiles again.
+ */
+const COMPILED = new WeakMap<object, Map<string, ValidateFunction>>();
+
 /** Fastify's validator compiler for every route: closedness checked, then the Ajv of the request part. */
 export const compileRequestValidator: FastifySchemaCompiler<FastifySchema> = ({ schema, method, url, httpPart }) => {
+  const part = httpPart ?? 'body';
+  let byPart = COMPILED.get(schema);
+  const known = byPart?.get(part);
+  if (known) return known;
   const open = openings(schema as Schema);
   if (open.length) {
     throw new Error(`${method} ${url} ${httpPart}: the request schema leaves input open —\n  ${open.join('\n  ')}`);
   }
-  if (httpPart === 'body') return bodyAjv.compile(closeObjects(schema as Schema));
-  return compileUrl(schema as Schema, httpPart !== 'headers');
+  const validate = part === 'body' ? bodyAjv.compile(closeObjects(schema as Schema)) : compileUrl(schema as Schema, part !== 'headers');
+  if (!byPart) COMPILED.set(schema, (byPart = new Map()));
+  byPart.set(part, validate);
+  return validate;
 };

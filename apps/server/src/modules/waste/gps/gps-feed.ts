@@ -45,7 +45,14 @@ const DAY_TABLES = ['waste_points', 'waste_track_chunks', 'waste_track_edges'] a
 
 /** The day's partition of waste_points (or of another day table). */
 export const partitionName = (day: string, table: (typeof DAY_TABLES)[number] = 'waste_points') => `${table}_${day.replaceAll('-', '')}`;
-const known = new Set<string>();
+/** The days whose partitions this process made or saw, per database (its Kysely adapter): one process may open several. */
+const knownDays = new WeakMap<object, Set<string>>();
+function known(db: Executor): Set<string> {
+  const key = db.getExecutor().adapter;
+  let days = knownDays.get(key);
+  if (!days) knownDays.set(key, (days = new Set()));
+  return days;
+}
 
 function nextDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -56,7 +63,7 @@ function nextDay(day: string): string {
 /** The day's partitions of the day tables, made if missing (outside any transaction; a concurrent maker is fine). */
 export async function ensurePartition(db: Executor, day: string): Promise<void> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`not a day: ${day}`);
-  if (known.has(day)) return;
+  if (known(db).has(day)) return;
   for (const table of DAY_TABLES) {
     const name = partitionName(day, table);
     try {
@@ -68,7 +75,7 @@ export async function ensurePartition(db: Executor, day: string): Promise<void> 
       if (Number(exists.rows[0]?.n ?? 0) === 0) throw err;
     }
   }
-  known.add(day);
+  known(db).add(day);
 }
 
 /** Partitions (days) present, oldest first. */
@@ -88,7 +95,7 @@ export async function dropOldPartitions(db: Executor, today: string, keepDays: n
   for (const day of await pointPartitions(db)) {
     if (day >= limit) continue;
     for (const table of DAY_TABLES) await sql.raw(`DROP TABLE IF EXISTS ${partitionName(day, table)}`).execute(db);
-    known.delete(day);
+    known(db).delete(day);
     dropped.push(day);
   }
   return dropped;
