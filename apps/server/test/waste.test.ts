@@ -15,13 +15,14 @@ import type {
   WasteSite,
   WasteTrack,
 } from '@chengguan/contracts';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { mulberry32 } from '@chengguan/domain';
 import {
   analyseDay,
   analysisArgs,
   dayReading,
   driveTruck,
+  ensurePartition,
   spoilBatch,
   type SimFix,
   type SimTruck,
@@ -364,6 +365,24 @@ describe('the day’s analysis', () => {
 // The summaries made at ingest (docs/waste.md §3 "Summaries at ingest"): the analysis over them gives the rows of the
 // analysis over every fix, whatever the order the batches come in, across midnight and for any threshold; a fix sent
 // twice, a changed site register or a plate's changed permits send the day back to the fixes.
+describe('the day partitions', () => {
+  it('a second database of the same process gets its own partitions of a day the first already has', async () => {
+    const other = await createTestContext({ seed: false });
+    try {
+      const day = '2026-02-11';
+      await ensurePartition(ctx.deps.db, day);
+      expect(await pointPartitions(other.deps.db)).not.toContain(day);
+      await ensurePartition(other.deps.db, day);
+      expect(await pointPartitions(other.deps.db)).toContain(day);
+      const tables = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM pg_class WHERE relname LIKE ${'%_20260211'}`.execute(other.deps.db);
+      expect(tables.rows[0]!.n).toBe(3);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('the summaries made at ingest', () => {
   const ROUTE: [number, number][] = [SITE, [121.65, 31.2], DUMP];
   const trucks: SimTruck[] = [
