@@ -7,6 +7,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ErrorBody } from '@chengguan/contracts';
 import { newIdempotencyKey } from '../api/client.ts';
+import { pageConnection } from './connection.ts';
 
 export type QueuedPhoto = { sm3: string; type: string; bytes: Blob };
 export type QueuedStep = {
@@ -192,6 +193,7 @@ async function sendItem(item: QueuedItem): Promise<'done' | 'refused' | 'offline
     // No answer at all: still offline. The same keys go again next time (safe: the server answers a repeat once).
     item.state = 'waiting';
     await save(item);
+    pageConnection().noAnswer();
     return 'offline';
   }
 }

@@ -5,8 +5,9 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../auth/auth.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { flushQueue, onQueueChange, waitingCount } from '../field/field-queue.ts';
+import { pageConnection } from '../field/connection.ts';
 
-/** The header's count of field records waiting on this phone; sends them whenever the connection returns. */
+/** The header's count of field records waiting on this phone; sends them whenever the platform answers again (field/connection.ts). */
 export function FieldBadge() {
   const { t } = useI18n();
   const { me } = useAuth();
@@ -15,14 +16,15 @@ export function FieldBadge() {
     const read = () => void waitingCount().then(setCount, () => setCount(0));
     read();
     const off = onQueueChange(read);
-    const online = () => {
+    const send = () => {
       if (me) void flushQueue(me.id);
     };
-    window.addEventListener('online', online);
-    online();
+    const connection = pageConnection();
+    const unsubscribe = connection.subscribe((reachable) => reachable && send());
+    if (connection.reachable()) send();
     return () => {
       off();
-      window.removeEventListener('online', online);
+      unsubscribe();
     };
   }, [me]);
   return (

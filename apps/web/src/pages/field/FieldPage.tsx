@@ -20,6 +20,7 @@ import {
   type QueuedItem,
   type QueuedPhoto,
 } from '../../field/field-queue.ts';
+import { pageConnection } from '../../field/connection.ts';
 import { watermarkPhoto } from '../../field/watermark.ts';
 import { dutyApi } from '../../api/duty.ts';
 import { useLoad } from '../../lib/useLoad.ts';
@@ -35,17 +36,14 @@ type Values = {
   summary?: string;
 };
 
+/** Whether the platform answers (field/connection.ts), asked once when the page opens. */
 function useOnline(): boolean {
-  const [online, setOnline] = useState(navigator.onLine);
+  const [online, setOnline] = useState(() => pageConnection().reachable());
   useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => {
-      window.removeEventListener('online', on);
-      window.removeEventListener('offline', off);
-    };
+    const connection = pageConnection();
+    const off = connection.subscribe(setOnline);
+    void connection.check();
+    return off;
   }, []);
   return online;
 }
@@ -154,7 +152,7 @@ export default function FieldPage() {
     form.resetFields();
     setPhotos([]);
     void message.success(online ? t('field.queuedOnline') : t('field.queuedOffline'));
-    if (navigator.onLine) void flushQueue(me.id);
+    if (online) void flushQueue(me.id);
   };
 
   const saveHandover = async (item: QueuedItem) => {
