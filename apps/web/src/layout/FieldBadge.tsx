@@ -7,7 +7,10 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { flushQueue, onQueueChange, waitingCount } from '../field/field-queue.ts';
 import { pageConnection } from '../field/connection.ts';
 
-/** The header's count of field records waiting on this phone; sends them whenever the platform answers again (field/connection.ts). */
+/**
+ * The header's count of field records waiting on this phone; sends them whenever the platform answers again
+ * (field/connection.ts).
+ */
 export function FieldBadge() {
   const { t } = useI18n();
   const { me } = useAuth();
