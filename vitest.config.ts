@@ -1,12 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// `npm test` runs the small (pure) and medium (real database) tiers.
-// The database is embedded PGlite unless DATABASE_URL points at a PostgreSQL server;
-// each medium test file gets a database of its own, so files run in parallel safely.
-// Vitest's default is one worker per core but one, which on a 2-core machine runs the files one at a time while the
-// other core idles; a medium file spends much of its time waiting on its database, so use every core.
-/** Server test files that replace a module (vi.mock): they need a process of their own. */
+/** Server test files that replace a module (vi.mock): they need a process of their own (test/own-process.test.ts). */
 const NEEDS_OWN_PROCESS = ['test/enforcement.court.test.ts'];
 const SERVER = {
   root: './apps/server',
@@ -17,6 +12,11 @@ const SERVER = {
   globalSetup: ['./test/global-setup.ts'],
 } as const;
 
+// `npm test` runs the small (pure) and medium (real database) tiers.
+// The database is embedded PGlite unless DATABASE_URL points at a PostgreSQL server;
+// each medium test file gets a database of its own, so files run in parallel safely.
+// Vitest's default is one worker per core but one, which on a 2-core machine runs the files one at a time while the
+// other core idles; a medium file spends much of its time waiting on its database, so use every core.
 export default defineConfig({
   test: {
     maxWorkers: Math.max(2, availableParallelism()),
