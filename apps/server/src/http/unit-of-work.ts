@@ -14,7 +14,7 @@ import type { Deps } from '../context.ts';
 import { beginUnitOfWork, type UnitOfWork } from '../db/unit-of-work.ts';
 import { AppError, fieldError } from '../errors/app-error.ts';
 import { pgErrorCode } from '../shared/pg-errors.ts';
-import { claimKey, completeKey, findKey, releaseKey, takeOverKey, type StoredResponse } from './idempotency.repository.ts';
+import { claimKey, completeKey, findKey, releaseKey, takeOverKey, type KeyClaim, type StoredResponse } from './idempotency.repository.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -33,8 +33,17 @@ declare module 'fastify' {
      * route's effect is harmless to repeat, so its Idempotency-Key is not honoured (the write is still one unit).
      */
     idempotencyKey?: boolean;
+    /**
+     * true: the handler writes in a transaction of its own making — several requests' writes together, in one
+     * transaction (use-cases that coalesce a burst) — and honours the Idempotency-Key itself (`idempotencyClaimOf`,
+     * `settleUnclaimed`, `replay`); no unit of work is begun for the request.
+     */
+    ownUnitOfWork?: boolean;
   }
 }
+
+/** How long a retry waits for a copy of itself that is still running before it answers 409. */
+export const IDEMPOTENCY_CLAIM_WAIT = CLAIM_WAIT;
 
 /** What makes two requests "the same": method, URL and body (JSON canonicalized, uploads by their bytes). */
 function requestFingerprint(request: FastifyRequest): string {
@@ -64,12 +73,37 @@ function keyOf(request: FastifyRequest): string | null {
   return key;
 }
 
+/** The request's idempotency claim (its key, scope and fingerprint), or null without a key; a malformed key is 400. */
+export function idempotencyClaimOf(request: FastifyRequest): KeyClaim | null {
+  const key = keyOf(request);
+  if (!key) return null;
+  return {
+    scope: scopeOf(request),
+    key,
+    method: request.method,
+    path: request.routeOptions.url ?? request.url,
+    requestHash: requestFingerprint(request),
+  };
+}
+
+/**
+ * A claim that was not taken: the same request done before (its stored answer, to replay), another request under the
+ * same key (422), or a claim an earlier release left pending outside a transaction (taken over: null, go on).
+ */
+export async function settleUnclaimed(deps: Deps, claim: KeyClaim): Promise<{ status: number; stored: StoredResponse } | null> {
+  const prior = await findKey(deps.db, claim.scope, claim.key);
+  if (prior && prior.request_hash !== claim.requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', { field: 'Idempotency-Key' });
+  if (prior?.state === 'done' && prior.status_code && prior.response) return { status: prior.status_code, stored: prior.response };
+  await takeOverKey(deps.db, claim.scope, claim.key, deps.clock.now());
+  return null;
+}
+
 function isMutating(route: RouteOptions): boolean {
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   return methods.some((m) => MUTATING.has(m));
 }
 
-function toStored(reply: FastifyReply, payload: unknown): StoredResponse {
+export function toStored(reply: FastifyReply, payload: unknown): StoredResponse {
   const type = String(reply.getHeader('content-type') ?? '');
   if (typeof payload === 'string') {
     if (type.startsWith('application/json')) return payload.length > 0 ? { json: JSON.parse(payload) as unknown } : { json: null };
@@ -81,7 +115,7 @@ function toStored(reply: FastifyReply, payload: unknown): StoredResponse {
   return { unavailable: true, type };
 }
 
-function replay(reply: FastifyReply, status: number, stored: StoredResponse): FastifyReply {
+export function replay(reply: FastifyReply, status: number, stored: StoredResponse): FastifyReply {
   reply.header('idempotent-replayed', 'true').status(status);
   if ('json' in stored) return reply.type('application/json; charset=utf-8').send(JSON.stringify(stored.json));
   if ('text' in stored) return reply.type(stored.type).send(stored.text);
@@ -91,38 +125,33 @@ function replay(reply: FastifyReply, status: number, stored: StoredResponse): Fa
 
 export function installUnitOfWork(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRoute', (route) => {
-    if (!isMutating(route)) return;
+    if (!isMutating(route) || route.config?.ownUnitOfWork) return;
     const handler = route.handler;
     const honoursKey = route.config?.idempotencyKey !== false;
     route.handler = async function unitOfWorkHandler(this: FastifyInstance, request, reply) {
       // A malformed key is refused even where keys are not honoured: the client meant one and must learn it is wrong.
-      const given = keyOf(request);
-      const key = honoursKey ? given : null;
+      const given = idempotencyClaimOf(request);
+      const claim = honoursKey ? given : null;
       const uow = await beginUnitOfWork(deps.db);
       request.unitOfWork = { uow, idempotency: null };
       return uow.run(async () => {
-        if (key) {
-          const claim = { scope: scopeOf(request), key, method: request.method, path: request.routeOptions.url ?? request.url };
-          const requestHash = requestFingerprint(request);
+        if (claim) {
           let claimed: boolean;
           try {
-            claimed = await claimKey(deps.db, { ...claim, requestHash }, CLAIM_WAIT);
+            claimed = await claimKey(deps.db, claim, CLAIM_WAIT);
           } catch (e) {
             // lock_not_available: a copy of this request is still running.
             if (pgErrorCode(e) === '55P03') throw new AppError('IDEMPOTENCY_IN_PROGRESS');
             throw e;
           }
           if (!claimed) {
-            const prior = await findKey(deps.db, claim.scope, key);
-            if (prior && prior.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED', { field: 'Idempotency-Key' });
-            if (prior?.state === 'done' && prior.status_code && prior.response) {
+            const prior = await settleUnclaimed(deps, claim);
+            if (prior) {
               await uow.rollback();
-              return replay(reply, prior.status_code, prior.response);
+              return replay(reply, prior.status, prior.stored);
             }
-            // A claim left by an earlier release of the platform (stored outside the write's transaction): take it.
-            await takeOverKey(deps.db, claim.scope, key, deps.clock.now());
           }
-          request.unitOfWork = { uow, idempotency: { scope: claim.scope, key } };
+          request.unitOfWork = { uow, idempotency: { scope: claim.scope, key: claim.key } };
         }
         return handler.call(this, request, reply);
       });

@@ -56,41 +56,60 @@ export async function appendAuditRow(
   row: NewAuditRow,
   afterAppend?: (seq: number) => Promise<void>,
 ): Promise<{ seq: number; hash: string }> {
+  return appendAuditRows(trx, [row], afterAppend);
+}
+
+/**
+ * `appendAuditRow` for several rows, in their order, in one statement under one taking of the lock (a batch of
+ * requests written together). `afterAppend` runs for each new seq. Answers the new head.
+ */
+export async function appendAuditRows(
+  trx: Executor,
+  rows: readonly NewAuditRow[],
+  afterAppend?: (seq: number) => Promise<void>,
+): Promise<{ seq: number; hash: string }> {
+  if (rows.length === 0) throw new Error('no audit rows to append');
   // The lock is taken in its own statement: a statement's snapshot is taken when it starts, so a head read in the
   // statement that waited for the lock could miss the row its previous holder committed. Inside a unit of work the
   // statement is queued and sent with what else is queued (the answer's idempotency record), ahead of the insert.
   await runCommand(trx, `SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const guess = headGuess;
-  let appended = guess ? await insertAuditRow(trx, row, guess) : null;
+  let appended = guess ? await insertAuditRows(trx, rows, guess) : null;
   if (!appended) {
     const last = await findAuditHead(trx);
-    appended = await insertAuditRow(trx, row, last ?? { seq: 0, hash: GENESIS_HASH }, false);
+    appended = await insertAuditRows(trx, rows, last ?? { seq: 0, hash: GENESIS_HASH }, false);
     if (!appended) throw new Error('audit row not inserted');
   }
   headGuess = appended;
-  await afterAppend?.(appended.seq);
+  if (afterAppend) for (let seq = appended.seq - rows.length + 1; seq <= appended.seq; seq++) await afterAppend(seq);
   return appended;
 }
 
-/** Inserts the row after `prev`; when `checkPrev`, only if `prev` is the chain's head (null when it is not). */
-async function insertAuditRow(
+/** Inserts the rows after `prev`, chained in order; when `checkPrev`, only if `prev` is the chain's head (else null). */
+async function insertAuditRows(
   trx: Executor,
-  row: NewAuditRow,
+  rows: readonly NewAuditRow[],
   prev: { seq: number; hash: string },
   checkPrev = true,
 ): Promise<{ seq: number; hash: string } | null> {
-  const seq = prev.seq + 1;
-  const input: AuditHashInput = { ...row, seq, hashVersion: CURRENT_AUDIT_HASH_VERSION };
-  const hash = auditRowHash(prev.hash, input, sm3Hex);
+  let head = prev;
+  const values = rows.map((row) => {
+    const seq = head.seq + 1;
+    const input: AuditHashInput = { ...row, seq, hashVersion: CURRENT_AUDIT_HASH_VERSION };
+    const hash = auditRowHash(head.hash, input, sm3Hex);
+    const value = sql`(${seq}::bigint, ${row.id}::uuid, ${row.at}::timestamptz, ${row.actorId}::uuid, ${row.bureauId}::uuid,
+      ${row.action}::text, ${row.entityType}::text, ${row.entityId}::text, ${JSON.stringify(row.data ?? null)}::jsonb,
+      ${row.ip}::text, ${row.correlationId}::text, ${CURRENT_AUDIT_HASH_VERSION}::smallint, ${head.hash}::text, ${hash}::text)`;
+    head = { seq, hash };
+    return value;
+  });
   const headIsPrev = sql`EXISTS (SELECT 1 FROM audit_log WHERE seq = ${prev.seq} AND hash = ${prev.hash})
     AND NOT EXISTS (SELECT 1 FROM audit_log WHERE seq > ${prev.seq})`;
   const r = await sql`INSERT INTO audit_log
       (seq, id, at, actor_id, bureau_id, action, entity_type, entity_id, data, ip, correlation_id, hash_version, prev_hash, hash)
-    SELECT ${seq}::bigint, ${row.id}::uuid, ${row.at}::timestamptz, ${row.actorId}::uuid, ${row.bureauId}::uuid,
-      ${row.action}::text, ${row.entityType}::text, ${row.entityId}::text, ${JSON.stringify(row.data ?? null)}::jsonb,
-      ${row.ip}::text, ${row.correlationId}::text, ${CURRENT_AUDIT_HASH_VERSION}::smallint, ${prev.hash}::text, ${hash}::text
+    SELECT * FROM (VALUES ${sql.join(values)}) AS v
     WHERE ${checkPrev ? headIsPrev : sql`true`}`.execute(trx);
-  return Number(r.numAffectedRows ?? 0) === 1 ? { seq, hash } : null;
+  return Number(r.numAffectedRows ?? 0) === rows.length ? head : null;
 }
 
 /** Reads the chain in seq order, a batch at a time, for verification: every stored column. */

@@ -1,7 +1,7 @@
 import type { Deps, Executor, RequestMeta } from '../../context.ts';
 import { currentUnitOfWork } from '../../db/unit-of-work.ts';
 import { enqueueJob } from '../scheduler/index.ts';
-import { appendAuditRow } from './audit.repository.ts';
+import { appendAuditRows } from './audit.repository.ts';
 import { CHECKPOINT_JOB } from './audit-checkpoint-job.ts';
 
 export type AuditEvent = {
@@ -11,6 +11,13 @@ export type AuditEvent = {
   data: unknown;
   /** The 区局 the record belongs to; defaults to the actor's. */
   bureauId?: string | null;
+};
+
+/** One audit record: who, the request it came with, and what happened. */
+export type AuditEntry = {
+  actor: { id: string | null; bureauId: string | null } | null;
+  meta: RequestMeta;
+  event: AuditEvent;
 };
 
 /**
@@ -25,10 +32,19 @@ export async function recordAudit(
   meta: RequestMeta,
   event: AuditEvent,
 ): Promise<void> {
+  await recordAudits(trx, deps, [{ actor, meta, event }]);
+}
+
+/** `recordAudit` for several records, appended in their order in one statement (a batch of requests written together). */
+export async function recordAudits(
+  trx: Executor,
+  deps: Pick<Deps, 'clock' | 'newId' | 'config'>,
+  entries: readonly AuditEntry[],
+): Promise<void> {
   const now = deps.clock.now();
-  await appendAuditRow(
+  await appendAuditRows(
     trx,
-    {
+    entries.map(({ actor, meta, event }) => ({
       id: deps.newId(),
       at: now.toISOString(),
       actorId: actor?.id ?? null,
@@ -39,7 +55,7 @@ export async function recordAudit(
       data: event.data,
       ip: meta.ip,
       correlationId: meta.correlationId,
-    },
+    })),
     async (seq) => {
       if (seq % deps.config.auditCheckpointRows !== 0) return;
       await enqueueJob(trx, {
@@ -67,19 +83,20 @@ export async function recordAuditAtCommit(
   meta: RequestMeta,
   event: AuditEvent,
 ): Promise<void> {
+  await recordAuditsAtCommit(trx, deps, [{ actor, meta, event }]);
+}
+
+/** `recordAuditAtCommit` for several records: appended together, in their order, in one statement. */
+export async function recordAuditsAtCommit(
+  trx: Executor,
+  deps: Pick<Deps, 'db' | 'clock' | 'newId' | 'config'>,
+  entries: readonly AuditEntry[],
+): Promise<void> {
   const unit = currentUnitOfWork();
-  if (!unit) return recordAudit(trx, deps, actor, meta, event);
+  if (!unit) return recordAudits(trx, deps, entries);
+  // The rows' ids and time are taken now; the checkpoint job's, when it is queued.
   const now = deps.clock.now();
-  const id = deps.newId();
-  let idTaken = false;
-  const fixed = {
-    config: deps.config,
-    clock: { now: () => now },
-    newId: () => {
-      if (idTaken) return deps.newId();
-      idTaken = true;
-      return id;
-    },
-  };
-  unit.beforeCommit(() => recordAudit(deps.db, fixed, actor, meta, event));
+  const ids = entries.map(() => deps.newId());
+  const fixed = { config: deps.config, clock: { now: () => now }, newId: () => ids.shift() ?? deps.newId() };
+  unit.beforeCommit(() => recordAudits(deps.db, fixed, entries));
 }

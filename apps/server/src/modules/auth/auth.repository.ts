@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
+import { inUnitOfWork } from '../../db/unit-of-work.ts';
+import { coalesce, type Coalescer } from '../../shared/coalesce.ts';
 
 export async function findLoginByUsername(db: Executor, username: string) {
   return db
@@ -94,12 +96,37 @@ export async function insertSession(
     .execute();
 }
 
+/** The session of a token (by its hash) with its officer, his org and roles. */
 export async function findSessionActor(db: Executor, tokenHash: string) {
-  return db
+  // Outside a transaction the requests of one moment share one statement (a burst of one command centre's intake
+  // asks for the same session a hundred times); inside one, the read is the transaction's own.
+  if (db.isTransaction || inUnitOfWork()) return (await findSessionActors(db, [tokenHash])).get(tokenHash);
+  let reads = SESSION_READS.get(db);
+  if (!reads) {
+    const q = coalesce(
+      async (hashes: readonly string[]) => {
+        const found = await findSessionActors(db, hashes);
+        return hashes.map((h) => ({ ok: true as const, value: found.get(h) }));
+      },
+      { maxBatch: 500 },
+    );
+    SESSION_READS.set(db, q);
+    reads = q;
+  }
+  return reads.submit(tokenHash);
+}
+
+type SessionActorRow = Awaited<ReturnType<typeof findSessionActors>> extends Map<string, infer R> ? R : never;
+/** One queue of session reads per database handle. */
+const SESSION_READS = new WeakMap<object, Coalescer<string, SessionActorRow | undefined>>();
+
+async function findSessionActors(db: Executor, tokenHashes: readonly string[]) {
+  const rows = await db
     .selectFrom('sessions as s')
     .innerJoin('officers as o', 'o.id', 's.officer_id')
     .innerJoin('orgs as g', 'g.id', 'o.org_id')
     .select([
+      's.token_hash',
       's.id as session_id',
       's.last_seen_at',
       's.expires_at',
@@ -117,8 +144,9 @@ export async function findSessionActor(db: Executor, tokenHash: string) {
       'o.locked_until',
       sql<string[]>`ARRAY(SELECT r.role FROM officer_roles r WHERE r.officer_id = o.id ORDER BY r.role)`.as('roles'),
     ])
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+    .where('s.token_hash', 'in', [...new Set(tokenHashes)])
+    .execute();
+  return new Map(rows.map((r) => [r.token_hash, r]));
 }
 
 export async function touchSession(db: Executor, sessionId: string, now: Date) {

@@ -106,23 +106,24 @@ async function logCaseStep(deps: Deps, _meta: unknown, w: StepWrite<CaseAction>,
   ]);
 }
 
-async function logTicketEvent(db: Executor, e: TicketStepEvent): Promise<void> {
-  if (!e.orgId) return;
-  const text = TICKET_ACTION_ZH[e.action] ?? e.action;
-  await writeEntries(db, [
-    {
+async function logTicketEvents(db: Executor, events: readonly TicketStepEvent[]): Promise<void> {
+  const logged = events.filter((e) => e.orgId);
+  if (logged.length === 0) return;
+  await writeEntries(
+    db,
+    logged.map((e) => ({
       bureauId: e.bureauId,
-      orgId: e.orgId,
+      orgId: e.orgId!,
       officerId: e.actorId ?? e.officerId,
       at: e.at,
-      source: 'ticket',
+      source: 'ticket' as const,
       sourceId: e.ticketId,
       sourceKey: e.id,
       action: e.action,
       tagCode: autoLogTag('ticket', e.action),
-      summary: `诉件${e.number}：${text}${e.note ? `（${e.note.slice(0, 200)}）` : ''}`,
-    },
-  ]);
+      summary: `诉件${e.number}：${TICKET_ACTION_ZH[e.action] ?? e.action}${e.note ? `（${e.note.slice(0, 200)}）` : ''}`,
+    })),
+  );
 }
 
 async function logVisit(db: Executor, v: SubmittedVisit): Promise<void> {
@@ -156,6 +157,6 @@ const CASE_HOOKS = new Map(
 
 export function installDutyHooks(): void {
   for (const [action, hook] of CASE_HOOKS) registerCaseStepHook(action, hook);
-  onTicketEvent(logTicketEvent);
+  onTicketEvent(logTicketEvents);
   onVisitSubmitted(logVisit);
 }

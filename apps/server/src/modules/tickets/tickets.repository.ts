@@ -70,7 +70,20 @@ export async function findTicketWithDuplicateCandidates(
   actor: Pick<Actor, 'jurisdictionPath'>,
   id: string,
   rules: { windowHours: number; radiusMetres: number },
-): Promise<(TicketRow & { law_revision: string; duplicate_candidates: DuplicateCandidateRow[] }) | undefined> {
+): Promise<TicketWithCandidates | undefined> {
+  return (await findTicketsWithDuplicateCandidates(db, actor, [id], rules))[0];
+}
+
+export type TicketWithCandidates = TicketRow & { law_revision: string; duplicate_candidates: DuplicateCandidateRow[] };
+
+/** `findTicketWithDuplicateCandidates` for several tickets, in one statement (those the actor's jurisdiction holds). */
+export async function findTicketsWithDuplicateCandidates(
+  db: Executor,
+  actor: Pick<Actor, 'jurisdictionPath'>,
+  ids: readonly string[],
+  rules: { windowHours: number; radiusMetres: number },
+): Promise<TicketWithCandidates[]> {
+  if (ids.length === 0) return [];
   const span = sql`(${rules.windowHours}::float8 * interval '1 hour')`;
   // The box around the ticket's point that holds the radius (10 % wider than a degree of latitude needs): a burst of
   // tickets of one category in one district no longer sends all of them along for the distance check.
@@ -87,17 +100,8 @@ export async function findTicketWithDuplicateCandidates(
   return selectTicket(ticketsQuery(db, actor))
     .select(lawRevisionExpression.as('law_revision'))
     .select(candidates.as('duplicate_candidates'))
-    .where('t.id', '=', id)
-    .executeTakeFirst() as Promise<(TicketRow & { law_revision: string; duplicate_candidates: DuplicateCandidateRow[] }) | undefined>;
-}
-
-export async function findByExternalNo(db: Executor, channel: string, externalNo: string) {
-  return db
-    .selectFrom('tickets')
-    .select(['id', 'bureau_id'])
-    .where('channel', '=', channel)
-    .where('external_no', '=', externalNo)
-    .executeTakeFirst();
+    .where('t.id', 'in', [...ids])
+    .execute() as Promise<TicketWithCandidates[]>;
 }
 
 /** A ticket's timeline event as listeners (the duty log) see it, inside the step's transaction. */
@@ -116,7 +120,8 @@ export type TicketStepEvent = {
 };
 /** What the listeners are told of the ticket itself. */
 export type TicketOfEvent = { bureau_id: string; org_id: string | null; officer_id: string | null; number: string; category_code: string };
-export type TicketEventListener = (db: Executor, event: TicketStepEvent) => Promise<void>;
+/** Told of the timeline events a statement wrote (one, or a batch of intakes), inside its transaction. */
+export type TicketEventListener = (db: Executor, events: readonly TicketStepEvent[]) => Promise<void>;
 const TICKET_EVENT_LISTENERS: TicketEventListener[] = [];
 
 /** Told of every timeline event as it is written (registering the same function twice is harmless). */
@@ -138,39 +143,55 @@ export async function officerOpenTickets(db: Executor, officerId: string, limit 
     .execute();
 }
 
+/** A timeline event to write. */
+export type NewTicketEvent = {
+  id: string;
+  ticketId: string;
+  action: string;
+  from: string | null;
+  to: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  note?: string | null;
+  data?: unknown;
+  at: Date;
+};
+
 export async function insertTicketEvent(
   db: Executor,
-  row: {
-    id: string;
-    ticketId: string;
-    action: string;
-    from: string | null;
-    to: string | null;
-    actorId: string | null;
-    actorName: string | null;
-    note?: string | null;
-    data?: unknown;
-    at: Date;
-  },
+  row: NewTicketEvent,
   /** The ticket as it stands after the step, when the caller has it in hand (the listeners read it otherwise). */
   ticket?: TicketOfEvent,
 ): Promise<void> {
+  await insertTicketEvents(db, [{ row, ticket }]);
+}
+
+/**
+ * Writes timeline events in one statement and tells the listeners in one call; each event's ticket as the caller has
+ * it in hand, else read for the listeners.
+ */
+export async function insertTicketEvents(db: Executor, events: readonly { row: NewTicketEvent; ticket?: TicketOfEvent }[]): Promise<void> {
+  if (events.length === 0) return;
   await db
     .insertInto('ticket_events')
-    .values({
-      id: row.id,
-      ticket_id: row.ticketId,
-      action: row.action,
-      from_state: row.from,
-      to_state: row.to,
-      actor_id: row.actorId,
-      actor_name: row.actorName,
-      note: row.note ?? null,
-      data: JSON.stringify(row.data ?? {}),
-      at: row.at,
-    })
+    .values(
+      events.map(({ row }) => ({
+        id: row.id,
+        ticket_id: row.ticketId,
+        action: row.action,
+        from_state: row.from,
+        to_state: row.to,
+        actor_id: row.actorId,
+        actor_name: row.actorName,
+        note: row.note ?? null,
+        data: JSON.stringify(row.data ?? {}),
+        at: row.at,
+      })),
+    )
     .execute();
-  if (TICKET_EVENT_LISTENERS.length > 0) {
+  if (TICKET_EVENT_LISTENERS.length === 0) return;
+  const told: TicketStepEvent[] = [];
+  for (const { row, ticket } of events) {
     const t =
       ticket ??
       (await db
@@ -178,23 +199,22 @@ export async function insertTicketEvent(
         .select(['bureau_id', 'org_id', 'officer_id', 'number', 'category_code'])
         .where('id', '=', row.ticketId)
         .executeTakeFirst());
-    if (t) {
-      const event: TicketStepEvent = {
-        id: row.id,
-        ticketId: row.ticketId,
-        number: t.number,
-        categoryCode: t.category_code,
-        action: row.action,
-        bureauId: t.bureau_id,
-        orgId: t.org_id,
-        officerId: t.officer_id,
-        actorId: row.actorId,
-        note: row.note ?? null,
-        at: row.at,
-      };
-      for (const l of TICKET_EVENT_LISTENERS) await l(db, event);
-    }
+    if (!t) continue;
+    told.push({
+      id: row.id,
+      ticketId: row.ticketId,
+      number: t.number,
+      categoryCode: t.category_code,
+      action: row.action,
+      bureauId: t.bureau_id,
+      orgId: t.org_id,
+      officerId: t.officer_id,
+      actorId: row.actorId,
+      note: row.note ?? null,
+      at: row.at,
+    });
   }
+  for (const l of TICKET_EVENT_LISTENERS) await l(db, told);
 }
 
 export async function ticketEvents(db: Executor, ticketId: string) {

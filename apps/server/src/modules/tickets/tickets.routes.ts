@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import {
   ConvertTicketBody,
   CreateTicketBody,
@@ -22,13 +23,19 @@ import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import type { RouteApp } from '../../platform/server-module.ts';
 import { sendXlsx } from '../../http/xlsx.ts';
+import type { KeyClaim } from '../../http/idempotency.repository.ts';
+import { idempotencyClaimOf } from '../../http/unit-of-work.ts';
+import { sendTogetherAnswer, writeTogether } from '../../http/write-together.ts';
+import { coalesce } from '../../shared/coalesce.ts';
 import { convertTicketToCase } from './use-cases/convert.ts';
-import { createTicket } from './use-cases/intake.ts';
+import { createTickets, intakeByOf, intakeConflictKey, type CreateTicketRequest } from './use-cases/intake.ts';
 import { exportTicketRatesTable, getTicketRatesTable } from './use-cases/rates-table.ts';
 import { exportTickets, getTicket, getTicketRates, listTicketCategories, listTickets } from './use-cases/read-tickets.ts';
 import { decideTicketExtension, requestTicketExtension, STEP_PATHS, takeTicketStep, type StepAction } from './use-cases/steps.ts';
 
 const TAGS = ['tickets'];
+/** The most intake requests written in one transaction. */
+const INTAKE_BATCH_MAX = 100;
 const IdParams = Type.Object({ id: Uuid });
 const ERRORS = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 
@@ -95,9 +102,19 @@ export function ticketRoutes(app: RouteApp, deps: Deps): void {
     list: (actor, query) => listTickets(deps, actor, query),
     exportXlsx: (actor, query) => exportTickets(deps, actor, query),
   });
+  // The tickets of a burst are taken in together, a batch per transaction (use-cases/intake.ts, http/write-together.ts).
+  const intake = coalesce(
+    (items: readonly { claim: KeyClaim | null; input: CreateTicketRequest }[]) =>
+      writeTogether(deps, items, (requests) => createTickets(deps, requests), {
+        conflictKeyOf: intakeConflictKey,
+        onDeferredError: (err) => app.log.error({ err }, 'deferred write failed'),
+      }),
+    { maxBatch: INTAKE_BATCH_MAX },
+  );
   app.post(
     '/api/v1/tickets',
     {
+      config: { ownUnitOfWork: true },
       schema: {
         tags: TAGS,
         summary: '受理诉件（自行发现，或指挥中心录入热线、城运、社区工作室来件；同一来件编号只受理一次）/ take in a ticket',
@@ -106,8 +123,14 @@ export function ticketRoutes(app: RouteApp, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const r = await createTicket(deps, actorOf(request), metaOf(request), request.body);
-      return reply.status(r.created ? 201 : 200).send(r.ticket);
+      const actor = actorOf(request);
+      // Refused at once, before it waits for a batch: a bad key, a channel this officer may not take in.
+      const claim = idempotencyClaimOf(request);
+      intakeByOf(actor, request.body);
+      // The answer's JSON as the route's serializer writes it for the status: sent, and stored with the key.
+      const serialize = (status: number, detail: TicketDetail) => String(reply.code(status).serialize(detail));
+      const answer = await intake.submit({ claim, input: { actor, meta: metaOf(request), body: request.body, serialize } });
+      return sendTogetherAnswer(reply as FastifyReply, answer);
     },
   );
   app.get(

@@ -32,13 +32,14 @@ import { toTicketSummary } from '../tickets.mapper.ts';
 import {
   caseNumberOf,
   categoryRows,
+  findTicketsWithDuplicateCandidates,
   findTicketWithDuplicateCandidates,
-  type DuplicateCandidateRow,
   selectTicket,
   ticketEvents,
   ticketExtensions,
   ticketsQuery,
   type TicketRow,
+  type TicketWithCandidates,
 } from '../tickets.repository.ts';
 
 export const OPEN: TicketState[] = ['received', 'accepted', 'dispatched', 'handling'];
@@ -86,21 +87,36 @@ type TicketEventRow = Awaited<ReturnType<typeof ticketEvents>>[number];
 export type IntakeEvent = Pick<TicketEventRow, 'id' | 'action' | 'from_state' | 'to_state' | 'actor_name' | 'note' | 'at'>;
 
 /**
- * The page of a ticket this transaction has just taken in (`intakeTicket`): the same answer as `getTicket`, without
- * reading what cannot exist yet — its timeline is the intake's one event, and it has no extension, child ticket,
- * outbox message or case.
+ * The pages of tickets this transaction has just taken in (use-cases/intake.ts): the same answer as `getTicket`,
+ * without reading what cannot exist yet — each timeline is the intake's one event, and there is no extension, child
+ * ticket, outbox message or case; one statement per jurisdiction among the actors (a burst's tickets are taken in by
+ * one command centre). Answers in the given order; undefined where the actor cannot see the ticket.
  */
-export async function newTicketDetail(deps: Deps, actor: Actor, id: string, intake: IntakeEvent): Promise<TicketDetail> {
-  assertPermission(actor, 'ticket:read');
-  const t = await findTicketWithDuplicateCandidates(deps.db, actor, id, DEFAULT_DUPLICATE_RULES);
-  if (!t) throw new AppError('NOT_FOUND');
-  return ticketDetail(deps, actor, t, { events: [intake], extensions: [], children: [], outbox: [], linkedCase: null, jointOrders: [] });
+export async function newTicketDetails(
+  deps: Deps,
+  taken: readonly { actor: Actor; id: string; intake: IntakeEvent }[],
+): Promise<(TicketDetail | undefined)[]> {
+  for (const { actor } of taken) assertPermission(actor, 'ticket:read');
+  const rows = new Map<string, TicketWithCandidates>();
+  for (const path of new Set(taken.map((t) => t.actor.jurisdictionPath))) {
+    const ids = taken.filter((t) => t.actor.jurisdictionPath === path).map((t) => t.id);
+    for (const r of await findTicketsWithDuplicateCandidates(deps.db, { jurisdictionPath: path }, ids, DEFAULT_DUPLICATE_RULES)) {
+      rows.set(`${path}\n${r.id}`, r);
+    }
+  }
+  const none = { extensions: [], children: [], outbox: [], linkedCase: null, jointOrders: [] };
+  return Promise.all(
+    taken.map(({ actor, id, intake }) => {
+      const t = rows.get(`${actor.jurisdictionPath}\n${id}`);
+      return t ? ticketDetail(deps, actor, t, { ...none, events: [intake] }) : undefined;
+    }),
+  );
 }
 
 async function ticketDetail(
   deps: Deps,
   actor: Actor,
-  t: TicketRow & { law_revision: string; duplicate_candidates: DuplicateCandidateRow[] },
+  t: TicketWithCandidates,
   parts: {
     events: IntakeEvent[];
     extensions: Awaited<ReturnType<typeof ticketExtensions>>;
