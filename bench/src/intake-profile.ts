@@ -2,7 +2,8 @@
  * Where the time of one ticket intake goes (`POST /api/v1/tickets` as a district's command centre), on a database
  * holding a generated city: the SQL statements sent (count, time waiting for the database) and the rest of the
  * request's time, one request after another; then one burst of INTAKE_BURST requests started together (the shape
- * `npm run tickets` measures), with its p50/p99. Statements are counted at the node-postgres client.
+ * `npm run tickets` measures), with its p50/p99 and the statements it sent (the burst is taken in by batches, a
+ * transaction each). Statements are counted at the node-postgres client.
  *
  *   DATABASE_URL=postgres://…/city npx tsx bench/src/intake-profile.ts
  *   INTAKE_REPEAT (20), INTAKE_BURST (100), INTAKE_VERBOSE=1 lists the statements of the last sequential request.
@@ -111,6 +112,7 @@ if (inspector) {
   await inspector.post('Profiler.start');
 }
 const t0 = performance.now();
+current = [];
 await Promise.all(
   Array.from({ length: BURST }, async (_, k) => {
     const t = performance.now();
@@ -119,13 +121,16 @@ await Promise.all(
   }),
 );
 const wall = performance.now() - t0;
+const burstStatements = current.length;
+current = null;
 if (inspector && profileFile) {
   const { profile } = await inspector.post('Profiler.stop');
   writeFileSync(profileFile, JSON.stringify(profile));
   inspector.disconnect();
 }
 console.log(
-  `burst of ${BURST}: ${ms.length} accepted in ${wall.toFixed(0)} ms; p50 ${pct(ms, 50).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms`,
+  `burst of ${BURST}: ${ms.length} accepted in ${wall.toFixed(0)} ms; p50 ${pct(ms, 50).toFixed(1)} ms, p99 ${pct(ms, 99).toFixed(1)} ms; ` +
+    `${burstStatements} statements (${(burstStatements / BURST).toFixed(2)} a ticket)`,
 );
 // The raw-SQL burst of the bench (npm run tickets): the ticket and its event, one transaction each, same shape.
 const squad = (
