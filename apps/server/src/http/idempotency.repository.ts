@@ -1,5 +1,7 @@
 import type { Executor } from '../context.ts';
 import { runCommand, sqlLiteral } from '../db/unit-of-work.ts';
+import { AppError } from '../errors/app-error.ts';
+import { pgErrorCode } from '../shared/pg-errors.ts';
 
 /** A kept answer: JSON as it was sent, other text, or bytes. */
 export type StoredResponse =
@@ -11,7 +13,7 @@ export const claimId = (k: { scope: string; key: string }): string => `${k.scope
 
 /**
  * Claims the key inside the caller's transaction. A concurrent claim of the same key that has not committed makes
- * this wait (at most `wait`, then PostgreSQL's lock_not_available) and then see its outcome.
+ * this wait (at most `wait`, then 409 IDEMPOTENCY_IN_PROGRESS) and then see its outcome.
  */
 export async function claimKey(db: Executor, k: KeyClaim, wait: string): Promise<boolean> {
   return (await claimKeys(db, [k], wait)).size === 1;
@@ -23,14 +25,21 @@ export async function claimKeys(db: Executor, claims: readonly KeyClaim[], wait:
   if (!/^\d+(ms|s|min)?$/.test(wait)) throw new Error(`bad lock wait ${wait}`);
   // Inside a unit of work both commands go with the neighbouring round trips (BEGIN, the next statement).
   await runCommand(db, `SET LOCAL lock_timeout = '${wait}'`);
-  const rows = await db
-    .insertInto('idempotency_keys')
-    .values(
-      claims.map((k) => ({ scope: k.scope, key: k.key, method: k.method, path: k.path, request_hash: k.requestHash, state: 'pending' })),
-    )
-    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-    .returning(['scope', 'key'])
-    .execute();
+  let rows: { scope: string; key: string }[];
+  try {
+    rows = await db
+      .insertInto('idempotency_keys')
+      .values(
+        claims.map((k) => ({ scope: k.scope, key: k.key, method: k.method, path: k.path, request_hash: k.requestHash, state: 'pending' })),
+      )
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .returning(['scope', 'key'])
+      .execute();
+  } catch (e) {
+    // lock_not_available: a copy of one of these requests is still running.
+    if (pgErrorCode(e) === '55P03') throw new AppError('IDEMPOTENCY_IN_PROGRESS');
+    throw e;
+  }
   await runCommand(db, 'RESET lock_timeout');
   return new Set(rows.map(claimId));
 }

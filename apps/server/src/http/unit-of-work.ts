@@ -19,7 +19,7 @@ import { claimKey, completeKey, findKey, releaseKey, takeOverKey, type KeyClaim,
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** How long a retry waits for a copy of itself that is still running before it answers 409. */
-const CLAIM_WAIT = '15s';
+export const IDEMPOTENCY_CLAIM_WAIT = '15s';
 
 declare module 'fastify' {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
@@ -41,9 +41,6 @@ declare module 'fastify' {
     ownUnitOfWork?: boolean;
   }
 }
-
-/** How long a retry waits for a copy of itself that is still running before it answers 409. */
-export const IDEMPOTENCY_CLAIM_WAIT = CLAIM_WAIT;
 
 /** What makes two requests "the same": method, URL and body (JSON canonicalized, uploads by their bytes). */
 function requestFingerprint(request: FastifyRequest): string {
@@ -103,7 +100,7 @@ function isMutating(route: RouteOptions): boolean {
   return methods.some((m) => MUTATING.has(m));
 }
 
-export function toStored(reply: FastifyReply, payload: unknown): StoredResponse {
+function toStored(reply: FastifyReply, payload: unknown): StoredResponse {
   const type = String(reply.getHeader('content-type') ?? '');
   if (typeof payload === 'string') {
     if (type.startsWith('application/json')) return payload.length > 0 ? { json: JSON.parse(payload) as unknown } : { json: null };
@@ -130,21 +127,13 @@ export function installUnitOfWork(app: FastifyInstance, deps: Deps): void {
     const honoursKey = route.config?.idempotencyKey !== false;
     route.handler = async function unitOfWorkHandler(this: FastifyInstance, request, reply) {
       // A malformed key is refused even where keys are not honoured: the client meant one and must learn it is wrong.
-      const given = idempotencyClaimOf(request);
-      const claim = honoursKey ? given : null;
+      if (!honoursKey) keyOf(request);
+      const claim = honoursKey ? idempotencyClaimOf(request) : null;
       const uow = await beginUnitOfWork(deps.db);
       request.unitOfWork = { uow, idempotency: null };
       return uow.run(async () => {
         if (claim) {
-          let claimed: boolean;
-          try {
-            claimed = await claimKey(deps.db, claim, CLAIM_WAIT);
-          } catch (e) {
-            // lock_not_available: a copy of this request is still running.
-            if (pgErrorCode(e) === '55P03') throw new AppError('IDEMPOTENCY_IN_PROGRESS');
-            throw e;
-          }
-          if (!claimed) {
+          if (!(await claimKey(deps.db, claim, IDEMPOTENCY_CLAIM_WAIT))) {
             const prior = await settleUnclaimed(deps, claim);
             if (prior) {
               await uow.rollback();

@@ -14,7 +14,6 @@ import type { FastifyReply } from 'fastify';
 import type { Deps } from '../context.ts';
 import { beginUnitOfWork } from '../db/unit-of-work.ts';
 import { AppError } from '../errors/app-error.ts';
-import { pgErrorCode } from '../shared/pg-errors.ts';
 import type { BatchOutcome } from '../shared/coalesce.ts';
 import { claimId, claimKeys, completeKeys, releaseKeys, type KeyClaim, type StoredResponse } from './idempotency.repository.ts';
 import { IDEMPOTENCY_CLAIM_WAIT, replay, settleUnclaimed } from './unit-of-work.ts';
@@ -60,14 +59,7 @@ export async function writeTogether<I>(
   try {
     await uow.run(async () => {
       const claims = live.flatMap((k) => (items[k]!.claim ? [items[k]!.claim!] : []));
-      let claimed: Set<string>;
-      try {
-        claimed = await claimKeys(deps.db, claims, IDEMPOTENCY_CLAIM_WAIT);
-      } catch (e) {
-        // lock_not_available: a copy of one of these requests is still running.
-        if (pgErrorCode(e) === '55P03') throw new AppError('IDEMPOTENCY_IN_PROGRESS');
-        throw e;
-      }
+      const claimed = await claimKeys(deps.db, claims, IDEMPOTENCY_CLAIM_WAIT);
       const run: number[] = [];
       for (const k of live) {
         const claim = items[k]!.claim;

@@ -41,6 +41,7 @@ export async function recordAudits(
   deps: Pick<Deps, 'clock' | 'newId' | 'config'>,
   entries: readonly AuditEntry[],
 ): Promise<void> {
+  if (entries.length === 0) return;
   const now = deps.clock.now();
   await appendAuditRows(
     trx,
@@ -93,7 +94,7 @@ export async function recordAuditsAtCommit(
   entries: readonly AuditEntry[],
 ): Promise<void> {
   const unit = currentUnitOfWork();
-  if (!unit) return recordAudits(trx, deps, entries);
+  if (!unit || entries.length === 0) return recordAudits(trx, deps, entries);
   // The rows' ids and time are taken now; the checkpoint job's, when it is queued.
   const now = deps.clock.now();
   const ids = entries.map(() => deps.newId());
