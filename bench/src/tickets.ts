@@ -4,7 +4,8 @@
  *   1. intake: bursts of TICKETS_RATE (100) tickets a second for TICKETS_BURSTS seconds through `POST /api/v1/tickets`
  *      in-process as a district's command centre, each second's tickets started together, then spread evenly over
  *      the second, then arriving at random within it (Poisson arrivals at that rate, from a fixed seed); p99 per accepted ticket (target ≤ 200 ms) and this process's CPU per ticket, against a raw-SQL
- *      insert of the same rows (ticket + timeline event, one transaction each) sent the same way;
+ *      insert of the same rows (ticket + timeline event, one transaction each) sent the same way; then the same three
+ *      patterns as signed 12345 deliveries through the exchange's inbound endpoint, against those raw-SQL figures;
  *   2. routing a point to its squad: the module's `squadOfPoint` (bbox prefilter in SQL, point-in-polygon on the
  *      candidates; target ≤ 1 ms a point), against the named baseline, a bare point-in-polygon over every area of the
  *      bureau held in memory;
@@ -23,6 +24,8 @@ import { openPlatform } from '../../apps/server/src/bootstrap.ts';
 import { buildApp } from '../../apps/server/src/http/app.ts';
 import { CITY_BENCH_PASSWORD } from '../../apps/server/src/generate/index.ts';
 import { squadOfPoint } from '../../apps/server/src/modules/subjects/index.ts';
+import { inboundPath } from '../../apps/server/src/modules/tickets/exchange/exchange.ts';
+import { signedHeaders } from '../../apps/server/src/shared/connector-signing.ts';
 import { describeMachine, printComparison, writeResult } from './results.ts';
 
 const RATE = Number(process.env.TICKETS_RATE ?? 100);
@@ -30,7 +33,9 @@ const BURSTS = Number(process.env.TICKETS_BURSTS ?? 5);
 const POINTS = Number(process.env.TICKETS_POINTS ?? 2000);
 const MONTHS = Number(process.env.TICKETS_MONTHS ?? 40);
 
-const config = { ...loadConfig(), webDist: null };
+/** The exchange's key in this run (the signed inbound endpoint is measured too); any 64 hex digits. */
+const EXCHANGE_SECRET = '6b'.repeat(32);
+const config = { ...loadConfig(), webDist: null, ticketExchange: 'simulator' as const, ticketExchangeSecret: EXCHANGE_SECRET };
 if (!config.databaseUrl) throw new Error('DATABASE_URL must name a database holding a generated city');
 const platform = await openPlatform({ config, migrate: true, log: (m) => console.error(m) });
 const db = platform.database.db;
@@ -257,9 +262,12 @@ const rawSend = async (i: number) => {
   });
   return true;
 };
-const arrival = async (arrivals: Arrivals, first: number) => {
-  const platform = await bursts(first, arrivals, platformSend);
-  const raw = await bursts(first, arrivals, rawSend);
+const raws = new Map<Arrivals, Awaited<ReturnType<typeof bursts>>>();
+/** One arrival pattern through `send`, against the raw-SQL rows sent the same way (measured once per pattern). */
+const arrival = async (arrivals: Arrivals, first: number, send: (i: number) => Promise<boolean> = platformSend) => {
+  const platform = await bursts(first, arrivals, send);
+  const raw = raws.get(arrivals) ?? (await bursts(first, arrivals, rawSend));
+  raws.set(arrivals, raw);
   const accepted = platform.ms.length;
   return {
     accepted,
@@ -279,6 +287,41 @@ const spread = await arrival('spread', RATE * BURSTS);
 const random = await arrival('random', 2 * RATE * BURSTS);
 const intake = { rate: RATE, bursts: BURSTS, ...together, spread, random };
 console.log('intake', intake);
+
+// 1b. The same arrivals as 12345 deliveries through the exchange's signed inbound endpoint (signature, nonce, the
+// inbound record), against the raw-SQL figures of the same pattern above.
+const unitCode = (await sql<{ code: string }>`SELECT region_code AS code FROM orgs WHERE id = ${district.id}`.execute(db)).rows[0]!.code;
+const exchangeSend = async (i: number) => {
+  const b = bodyOf(i);
+  const t = {
+    ticketNo: `EX-${run}-${i}`,
+    unitCode,
+    categoryCode: b.categoryCode,
+    content: b.content,
+    address: b.address,
+    lon: b.point.lon,
+    lat: b.point.lat,
+    crs: 'wgs84' as const,
+    receivedAt: new Date().toISOString(),
+    reporterPhone: b.reporterPhone,
+  };
+  const r = await app.inject({
+    method: 'POST',
+    url: inboundPath('hotline_12345'),
+    headers: { 'content-type': 'application/json', ...signedHeaders(EXCHANGE_SECRET, t, new Date()) },
+    payload: t,
+  });
+  const ok = r.statusCode === 200 && (r.json() as { result: string }).result === 'accepted';
+  if (!ok && shownRefusals++ < 3) console.error(`exchange ${r.statusCode}: ${r.body.slice(0, 300)}`);
+  return ok;
+};
+const exchange = {
+  together: await arrival('together', 0, exchangeSend),
+  spread: await arrival('spread', RATE * BURSTS, exchangeSend),
+  random: await arrival('random', 2 * RATE * BURSTS, exchangeSend),
+};
+console.log('exchange intake', exchange);
+await sql`DELETE FROM ticket_exchange_inbound WHERE external_no LIKE ${`%-${run}-%`}`.execute(db);
 // The bench's own rows go again: the generated city stays as it was loaded.
 await sql`DELETE FROM ticket_events WHERE ticket_id IN (SELECT id FROM tickets WHERE external_no LIKE ${`%-${run}-%`})`.execute(db);
 await sql`DELETE FROM tickets WHERE external_no LIKE ${`%-${run}-%`}`.execute(db);
@@ -290,6 +333,7 @@ const figures = {
   routing,
   rates,
   intake,
+  exchange,
   machineLoad: { before: loadBefore, after: load() },
 };
 const { file, previous } = writeResult({
@@ -303,6 +347,12 @@ printComparison(
   'tickets',
   [
     { label: 'intake p99 ms', previous: previous?.figures.intake.platformP99Ms, current: intake.platformP99Ms },
+    { label: 'intake at random p99 ms', previous: previous?.figures.intake.random?.platformP99Ms, current: intake.random.platformP99Ms },
+    {
+      label: 'exchange at random p99 ms',
+      previous: previous?.figures.exchange?.random.platformP99Ms,
+      current: exchange.random.platformP99Ms,
+    },
     { label: 'routing mean ms', previous: previous?.figures.routing.platformMeanMs, current: routing.platformMeanMs },
     { label: 'four numbers p95 ms', previous: previous?.figures.rates.platformP95Ms, current: rates.platformP95Ms },
   ],

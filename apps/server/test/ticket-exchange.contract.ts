@@ -166,6 +166,38 @@ export function ticketExchangeContract(name: string, s: ExchangeContractSubject)
       }
     });
 
+    it('a burst of deliveries at the same moment is answered as if each came alone', async () => {
+      const good = [1, 2, 3, 4, 5].map(() => ticket());
+      const twice = ticket();
+      const earlier = ticket();
+      const first = await accepted(earlier);
+      const unknownUnit = ticket({ unitCode: '999999' });
+      const malformed = ticket({ lon: 200 });
+      const outside = ticket({ lon: QINGPU[0], lat: QINGPU[1], crs: 'wgs84' });
+      const sent = [...good, twice, twice, earlier, unknownUnit, malformed, outside];
+      const answers = (await Promise.all(sent.map((t) => deliver(t)))).map((r) => {
+        expect(r.statusCode, r.body).toBe(200);
+        return r.json() as ExchangeTicketAnswer;
+      });
+      for (const a of answers.slice(0, 5)) expect(a).toMatchObject({ result: 'accepted', duplicate: false, reasonCode: null });
+      expect(new Set(answers.slice(0, 5).map((a) => a.number)).size).toBe(5);
+      // The same number twice in the burst: one ticket, the second answer its duplicate.
+      const [a, b] = [answers[5]!, answers[6]!];
+      expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
+      expect(a.number).toBe(b.number);
+      expect(await countTickets(twice.ticketNo)).toBe(1);
+      expect(answers[7]).toEqual({ ...first.answer, duplicate: true });
+      expect(answers[8]).toMatchObject({ result: 'rejected', reasonCode: 'UNIT_UNKNOWN', duplicate: false });
+      expect(answers[9]).toMatchObject({ result: 'rejected', reasonCode: 'COORDINATES_MALFORMED', duplicate: false });
+      expect(answers[10]).toMatchObject({ result: 'rejected', reasonCode: 'POINT_OUTSIDE_BUREAU', duplicate: false });
+      for (const t of [...good, earlier]) expect(await countTickets(t.ticketNo)).toBe(1);
+      await s.runJobs();
+      for (const t of [malformed, outside]) {
+        expect(await countTickets(t.ticketNo)).toBe(0);
+        expect(await s.applied(t.ticketNo)).toMatchObject([{ kind: 'reject' }]);
+      }
+    });
+
     it('签收 refused once by the exchange is retried with backoff and applied once; the ticket page shows the state', async () => {
       const t = ticket();
       const { id } = await accepted(t);

@@ -15,17 +15,23 @@ import {
   EXCHANGE_CHANNEL_CODES,
   literals,
 } from '@chengguan/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, Deps } from '../../../context.ts';
 import { actorOf, metaOf } from '../../../http/auth-hook.ts';
+import type { KeyClaim } from '../../../http/idempotency.repository.ts';
+import { idempotencyClaimOf } from '../../../http/unit-of-work.ts';
+import { sendTogetherAnswer, writeTogether } from '../../../http/write-together.ts';
+import { coalesce } from '../../../shared/coalesce.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import type { RouteApp } from '../../../platform/server-module.ts';
 import { exchangeAdapter, exchangeSecret, inboundPath, SIMULATOR_REPLY_PATH } from './exchange.ts';
-import { receiveExchangeTicket } from './inbound.ts';
+import { exchangeConflictKey, receiveExchangeTickets, type ExchangeDelivery } from './inbound.ts';
 import { queueSimulatedBatch, SimulatorAnswer, simulatorReceiveReply } from './simulator.ts';
 import { useNonce, verifyExchangeSignature } from '../../../shared/connector-signing.ts';
 
 const TAGS = ['tickets'];
+/** The most deliveries written in one transaction. */
+const EXCHANGE_BATCH_MAX = 100;
 
 /** Signature and timestamp, then the nonce (replay): both 401 in the platform's error format, before validation. */
 function signatureGate(deps: Deps, nonceSpace: (request: FastifyRequest) => string) {
@@ -39,9 +45,19 @@ function signatureGate(deps: Deps, nonceSpace: (request: FastifyRequest) => stri
 export function publicExchangeRoutes(app: RouteApp, deps: Deps): void {
   const adapter = exchangeAdapter(deps.config);
   if (!adapter) return;
+  // The deliveries of a burst are written together, a batch per transaction (inbound.ts, http/write-together.ts).
+  const inbound = coalesce(
+    (items: readonly { claim: KeyClaim | null; input: ExchangeDelivery }[]) =>
+      writeTogether(deps, items, (deliveries) => receiveExchangeTickets(deps, deliveries), {
+        conflictKeyOf: exchangeConflictKey,
+        onDeferredError: (err) => app.log.error({ err }, 'deferred write failed'),
+      }),
+    { maxBatch: EXCHANGE_BATCH_MAX },
+  );
   app.post(
     inboundPath(':channel'),
     {
+      config: { ownUnitOfWork: true },
       preValidation: signatureGate(deps, (request) => String((request.params as { channel?: string }).channel ?? '')),
       schema: {
         tags: TAGS,
@@ -53,7 +69,13 @@ export function publicExchangeRoutes(app: RouteApp, deps: Deps): void {
         response: { 200: ExchangeTicketAnswer, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
       },
     },
-    async (request) => receiveExchangeTicket(deps, metaOf(request), request.params.channel, request.body),
+    async (request, reply) => {
+      // The answer's JSON as the route's serializer writes it: sent, and stored with an Idempotency-Key if one came.
+      const serialize = (answer: ExchangeTicketAnswer) => String(reply.code(200).serialize(answer));
+      const claim = idempotencyClaimOf(request);
+      const input = { meta: metaOf(request), channel: request.params.channel, ticket: request.body, serialize };
+      return sendTogetherAnswer(reply as FastifyReply, await inbound.submit({ claim, input }));
+    },
   );
   if (!adapter.simulator) return;
   app.post(

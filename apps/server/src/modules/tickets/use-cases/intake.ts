@@ -324,7 +324,7 @@ async function planIntake(deps: Deps, db: Executor, input: IntakeInput, facts: I
 }
 
 /** Writes the planned tickets, their timeline events (and what listens to them) and audit rows: a statement each. */
-async function writeIntakes(deps: Deps, db: Executor, planned: readonly Extract<PlannedIntake, { kind: 'new' }>[]): Promise<void> {
+export async function writeIntakes(deps: Deps, db: Executor, planned: readonly Extract<PlannedIntake, { kind: 'new' }>[]): Promise<void> {
   if (planned.length === 0) return;
   await db
     .insertInto('tickets')
@@ -341,6 +341,49 @@ async function writeIntakes(deps: Deps, db: Executor, planned: readonly Extract<
   );
 }
 
+/** A new ticket decided and ready to write (`writeIntakes`). */
+export type NewIntake = Extract<PlannedIntake, { kind: 'new' }>;
+
+/** What intake decides for one request: a new ticket, the ticket taken in before under the number, or a refusal. */
+export type IntakeDecision = NewIntake | { kind: 'existing'; id: string } | { kind: 'refused'; error: AppError };
+
+/**
+ * Decides a batch of intakes (one statement reads the facts of all): each a new ticket to write, the one taken in
+ * before under the sender's number, or refused with its own error. An error that is no refusal is thrown.
+ */
+export async function planIntakes(
+  deps: Deps,
+  requests: readonly { by: IntakeBy; meta: RequestMeta; body: IntakeBody; options?: IntakeOptions }[],
+): Promise<IntakeDecision[]> {
+  const now = deps.clock.now();
+  const out: IntakeDecision[] = new Array<IntakeDecision>(requests.length);
+  const refuse = (k: number, e: unknown) => {
+    if (!(e instanceof AppError)) throw e;
+    out[k] = { kind: 'refused', error: e };
+  };
+  const inputs: { k: number; input: IntakeInput }[] = [];
+  requests.forEach((r, k) => {
+    try {
+      inputs.push({ k, input: { ...r, receivedAt: receivedAtOf(r.body, now) } });
+    } catch (e) {
+      refuse(k, e);
+    }
+  });
+  if (inputs.length === 0) return out;
+  const facts = await readIntakeFacts(
+    deps.db,
+    inputs.map((i) => i.input),
+  );
+  for (const [j, { k, input }] of inputs.entries()) {
+    try {
+      out[k] = await planIntake(deps, deps.db, input, facts[j]!, now);
+    } catch (e) {
+      refuse(k, e);
+    }
+  }
+  return out;
+}
+
 /**
  * The intake itself, after the caller's access checks: validation, the sender's number (idempotent), category, point
  * and routing, clocks, repeats; one transaction with its timeline event and audit row. `onCreated` runs inside it.
@@ -353,15 +396,13 @@ export async function intakeTicket(
   onCreated?: (trx: Executor, ticketId: string) => Promise<void>,
   options: IntakeOptions = {},
 ): Promise<{ created: boolean; id: string; intakeEvent?: IntakeEvent }> {
-  const now = deps.clock.now();
-  const input: IntakeInput = { by, meta, body, receivedAt: receivedAtOf(body, now), options };
   return deps.db.transaction().execute(async (trx) => {
-    const [facts] = await readIntakeFacts(trx, [input]);
-    const plan = await planIntake(deps, trx, input, facts!, now);
-    if (plan.kind === 'existing') return { id: plan.id, created: false };
-    await writeIntakes(deps, trx, [plan]);
-    if (onCreated) await onCreated(trx, plan.id);
-    return { id: plan.id, created: true, intakeEvent: onCreated ? undefined : plan.intakeEvent };
+    const [plan] = await planIntakes({ ...deps, db: trx }, [{ by, meta, body, options }]);
+    if (plan!.kind === 'refused') throw plan!.error;
+    if (plan!.kind === 'existing') return { id: plan!.id, created: false };
+    await writeIntakes(deps, trx, [plan!]);
+    if (onCreated) await onCreated(trx, plan!.id);
+    return { id: plan!.id, created: true, intakeEvent: onCreated ? undefined : plan!.intakeEvent };
   });
 }
 
@@ -384,38 +425,31 @@ export function intakeConflictKey(r: Pick<CreateTicketRequest, 'body'>): string 
  * same sender's number). An error that is no single request's refusal is thrown: the batch fails as a whole.
  */
 export async function createTickets(deps: Deps, requests: readonly CreateTicketRequest[]): Promise<WrittenItem[]> {
-  const now = deps.clock.now();
   const results: WrittenItem[] = new Array<WrittenItem>(requests.length);
-  const refuse = (k: number, e: unknown) => {
-    if (!(e instanceof AppError)) throw e;
-    results[k] = { ok: false, error: e };
-  };
-  const inputs: { k: number; input: IntakeInput }[] = [];
-  requests.forEach((r, k) => {
+  const byOf = requests.map((r, k) => {
     try {
-      inputs.push({ k, input: { by: intakeByOf(r.actor, r.body), meta: r.meta, body: r.body, receivedAt: receivedAtOf(r.body, now) } });
+      return intakeByOf(r.actor, r.body);
     } catch (e) {
-      refuse(k, e);
+      if (!(e instanceof AppError)) throw e;
+      results[k] = { ok: false, error: e };
+      return null;
     }
   });
-  const facts =
-    inputs.length > 0
-      ? await readIntakeFacts(
-          deps.db,
-          inputs.map((i) => i.input),
-        )
-      : [];
-  const created: { k: number; plan: Extract<PlannedIntake, { kind: 'new' }> }[] = [];
-  for (const [j, { k, input }] of inputs.entries()) {
-    try {
-      const plan = await planIntake(deps, deps.db, input, facts[j]!, now);
-      if (plan.kind === 'new') created.push({ k, plan });
-      else {
-        const r = requests[k]!;
-        results[k] = { ok: true, status: 200, text: r.serialize(200, await getTicket(deps, r.actor, plan.id)) };
+  const asked = requests.flatMap((r, k) => (byOf[k] ? [{ k, by: byOf[k], meta: r.meta, body: r.body }] : []));
+  const decided = await planIntakes(deps, asked);
+  const created: { k: number; plan: NewIntake }[] = [];
+  for (const [j, { k }] of asked.entries()) {
+    const d = decided[j]!;
+    const r = requests[k]!;
+    if (d.kind === 'refused') results[k] = { ok: false, error: d.error };
+    else if (d.kind === 'new') created.push({ k, plan: d });
+    else {
+      try {
+        results[k] = { ok: true, status: 200, text: r.serialize(200, await getTicket(deps, r.actor, d.id)) };
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        results[k] = { ok: false, error: e };
       }
-    } catch (e) {
-      refuse(k, e);
     }
   }
   await writeIntakes(
