@@ -12,7 +12,7 @@ import type { ExchangeTicket, ExchangeTicketAnswer } from '@chengguan/contracts'
 import type { Deps, Executor, RequestMeta } from '../../../context.ts';
 import { AppError } from '../../../errors/app-error.ts';
 import type { WrittenItem } from '../../../http/write-together.ts';
-import { planIntakes, writeIntakes, type IntakeBy, type IntakeDecision, type NewIntake } from '../use-cases/intake.ts';
+import { planIntakes, writeIntakes, type IntakeBody, type IntakeBy, type IntakeDecision, type NewIntake } from '../use-cases/intake.ts';
 import { insertTicketEvents } from '../tickets.repository.ts';
 import { exchangeAdapter } from './exchange.ts';
 import { enqueueExchangeReply } from './outbox.ts';
@@ -92,15 +92,13 @@ export async function receiveExchangeTickets(deps: Deps, deliveries: readonly Ex
   );
 
   const rejections = new Map<number, Rejection>();
-  const asked: { k: number; by: IntakeBy; meta: RequestMeta; body: Parameters<typeof planIntakes>[1][number]['body'] }[] = [];
+  const asked: { k: number; by: IntakeBy; meta: RequestMeta; body: IntakeBody }[] = [];
   for (const k of fresh) {
     const { channel, ticket: t, meta } = deliveries[k]!;
     const bureau = bureaus.get(t.unitCode);
     const rejection = bureau ? coordinateIssue(t) : { code: 'UNIT_UNKNOWN', reason: `承办单位代码 ${t.unitCode} 不是本平台的区局` };
-    if (rejection || !bureau) {
-      rejections.set(k, rejection!);
-      continue;
-    }
+    if (rejection) rejections.set(k, rejection);
+    if (rejection || !bureau) continue;
     asked.push({
       k,
       by: { id: null, name: adapter.labelZh, bureauId: bureau.id, orgId: null, jurisdictionPath: bureau.path },
