@@ -14,7 +14,7 @@ import type { FastifyReply } from 'fastify';
 import type { Deps } from '../context.ts';
 import { beginUnitOfWork } from '../db/unit-of-work.ts';
 import { AppError } from '../errors/app-error.ts';
-import type { BatchOutcome } from '../shared/coalesce.ts';
+import { coalesce, type BatchOutcome, type Coalescer } from '../shared/coalesce.ts';
 import { claimId, claimKeys, completeKeys, releaseKeys, type KeyClaim, type StoredResponse } from './idempotency.repository.ts';
 import { IDEMPOTENCY_CLAIM_WAIT, replay, settleUnclaimed } from './unit-of-work.ts';
 
@@ -118,4 +118,15 @@ async function runDeferred(uow: Awaited<ReturnType<typeof beginUnitOfWork>>, onE
 export function sendTogetherAnswer(reply: FastifyReply, answer: TogetherAnswer): FastifyReply {
   if ('replay' in answer) return replay(reply, answer.replay.status, answer.replay.stored);
   return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.text);
+}
+
+/** A route's queue of requests written together (at most `maxBatch` a transaction); `submit` answers each one. */
+export function writeTogetherQueue<I>(
+  deps: Deps,
+  write: (inputs: readonly I[]) => Promise<readonly WrittenItem[]>,
+  options: TogetherOptions<I> & { maxBatch: number },
+): Coalescer<{ claim: KeyClaim | null; input: I }, TogetherAnswer> {
+  return coalesce((items: readonly { claim: KeyClaim | null; input: I }[]) => writeTogether(deps, items, write, options), {
+    maxBatch: options.maxBatch,
+  });
 }

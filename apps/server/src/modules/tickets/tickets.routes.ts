@@ -23,10 +23,8 @@ import { actorOf, metaOf } from '../../http/auth-hook.ts';
 import { listWithExportRoutes } from '../../http/xlsx.ts';
 import type { RouteApp } from '../../platform/server-module.ts';
 import { sendXlsx } from '../../http/xlsx.ts';
-import type { KeyClaim } from '../../http/idempotency.repository.ts';
 import { idempotencyClaimOf } from '../../http/unit-of-work.ts';
-import { sendTogetherAnswer, writeTogether } from '../../http/write-together.ts';
-import { coalesce } from '../../shared/coalesce.ts';
+import { sendTogetherAnswer, writeTogetherQueue } from '../../http/write-together.ts';
 import { convertTicketToCase } from './use-cases/convert.ts';
 import { createTickets, intakeByOf, intakeConflictKey, type CreateTicketRequest } from './use-cases/intake.ts';
 import { exportTicketRatesTable, getTicketRatesTable } from './use-cases/rates-table.ts';
@@ -103,14 +101,11 @@ export function ticketRoutes(app: RouteApp, deps: Deps): void {
     exportXlsx: (actor, query) => exportTickets(deps, actor, query),
   });
   // The tickets of a burst are taken in together, a batch per transaction (use-cases/intake.ts, http/write-together.ts).
-  const intake = coalesce(
-    (items: readonly { claim: KeyClaim | null; input: CreateTicketRequest }[]) =>
-      writeTogether(deps, items, (requests) => createTickets(deps, requests), {
-        conflictKeyOf: intakeConflictKey,
-        onDeferredError: (err) => app.log.error({ err }, 'deferred write failed'),
-      }),
-    { maxBatch: INTAKE_BATCH_MAX },
-  );
+  const intake = writeTogetherQueue(deps, (requests: readonly CreateTicketRequest[]) => createTickets(deps, requests), {
+    conflictKeyOf: intakeConflictKey,
+    maxBatch: INTAKE_BATCH_MAX,
+    onDeferredError: (err) => app.log.error({ err }, 'deferred write failed'),
+  });
   app.post(
     '/api/v1/tickets',
     {

@@ -18,10 +18,8 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, Deps } from '../../../context.ts';
 import { actorOf, metaOf } from '../../../http/auth-hook.ts';
-import type { KeyClaim } from '../../../http/idempotency.repository.ts';
 import { idempotencyClaimOf } from '../../../http/unit-of-work.ts';
-import { sendTogetherAnswer, writeTogether } from '../../../http/write-together.ts';
-import { coalesce } from '../../../shared/coalesce.ts';
+import { sendTogetherAnswer, writeTogetherQueue } from '../../../http/write-together.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import type { RouteApp } from '../../../platform/server-module.ts';
 import { exchangeAdapter, exchangeSecret, inboundPath, SIMULATOR_REPLY_PATH } from './exchange.ts';
@@ -46,14 +44,11 @@ export function publicExchangeRoutes(app: RouteApp, deps: Deps): void {
   const adapter = exchangeAdapter(deps.config);
   if (!adapter) return;
   // The deliveries of a burst are written together, a batch per transaction (inbound.ts, http/write-together.ts).
-  const inbound = coalesce(
-    (items: readonly { claim: KeyClaim | null; input: ExchangeDelivery }[]) =>
-      writeTogether(deps, items, (deliveries) => receiveExchangeTickets(deps, deliveries), {
-        conflictKeyOf: exchangeConflictKey,
-        onDeferredError: (err) => app.log.error({ err }, 'deferred write failed'),
-      }),
-    { maxBatch: EXCHANGE_BATCH_MAX },
-  );
+  const inbound = writeTogetherQueue(deps, (deliveries: readonly ExchangeDelivery[]) => receiveExchangeTickets(deps, deliveries), {
+    conflictKeyOf: exchangeConflictKey,
+    maxBatch: EXCHANGE_BATCH_MAX,
+    onDeferredError: (err) => app.log.error({ err }, 'deferred write failed'),
+  });
   app.post(
     inboundPath(':channel'),
     {
