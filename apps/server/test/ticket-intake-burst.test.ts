@@ -150,6 +150,14 @@ describe('a burst of intake requests', () => {
     });
   });
 
+  it('repeats within a burst are flagged as they would be one after the other (two within 30 days)', async () => {
+    const same = { address: '上海市浦东新区银城中路501号', reporterPhone: '13911112222' };
+    const sent = await Promise.all(['BURST-R01', 'BURST-R02', 'BURST-R03', 'BURST-R04'].map((n) => post('pd_command', hotline(n, same))));
+    for (const r of sent) expect(r.statusCode, r.body).toBe(201);
+    // The first at that address and from that reporter is not a repeat; each later one is, whichever went together.
+    expect(sent.map((r) => (r.json() as TicketDetail).repeated).sort()).toEqual([false, true, true, true]);
+  });
+
   it('a retry after the burst replays the stored answer; another request under a used key is refused', async () => {
     const again = await post('pd_command', hotline('BURST-001'), 'burst-key-1');
     expect(again.statusCode).toBe(201);

@@ -374,9 +374,22 @@ export async function planIntakes(
     deps.db,
     inputs.map((i) => i.input),
   );
+  // The batch's own new tickets count as earlier ones for those after them, as if each had come alone in this order.
+  const taken: NewIntake[] = [];
   for (const [j, { k, input }] of inputs.entries()) {
+    const f = facts[j]!;
+    const mates = taken
+      .filter((t) => t.ticket.bureau_id === input.by.bureauId)
+      .map((t) => ({
+        id: t.id,
+        received_at: new Date(t.ticket.received_at as Date).toISOString(),
+        address: t.ticket.address ?? null,
+        reporter_key: t.ticket.reporter_key ?? null,
+      }));
     try {
-      out[k] = await planIntake(deps, deps.db, input, facts[j]!, now);
+      const plan = await planIntake(deps, deps.db, input, mates.length > 0 ? { ...f, repeats: [...f.repeats, ...mates] } : f, now);
+      if (plan.kind === 'new') taken.push(plan);
+      out[k] = plan;
     } catch (e) {
       refuse(k, e);
     }
