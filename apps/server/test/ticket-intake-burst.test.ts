@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketDetail } from '@chengguan/contracts';
 import { AppError } from '../src/errors/app-error.ts';
+import { afterUnitOfWork } from '../src/db/unit-of-work.ts';
 import { writeTogether, type WrittenItem } from '../src/http/write-together.ts';
 import { verifyAuditChain } from '../src/modules/audit/index.ts';
 import { createTestContext, errorBody, type TestContext } from './harness.ts';
@@ -236,6 +237,31 @@ describe('writeTogether', () => {
       { conflictKeyOf: (n) => n.slice(0, 1) },
     );
     expect(out.map((o) => ('later' in o ? 'later' : o.ok))).toEqual([true, 'later']);
+  });
+});
+
+describe('writeTogether and writes deferred to the unit’s end', () => {
+  it('a batch run again request by request writes each deferred write once', async () => {
+    await sql`CREATE TABLE together_deferred (name text)`.execute(ctx.deps.db);
+    const write = async (names: readonly string[]): Promise<WrittenItem[]> => {
+      for (const name of names) {
+        if (name !== 'fails') continue;
+        // What must be recorded whatever becomes of the request, then a fault that fails its transaction.
+        await afterUnitOfWork(async () => {
+          await sql`INSERT INTO together_deferred (name) VALUES (${name})`.execute(ctx.deps.db);
+        });
+        await sql`SELECT 1 / 0`.execute(ctx.deps.db);
+      }
+      return names.map((name) => ({ ok: true, status: 201, text: JSON.stringify({ name }) }));
+    };
+    const out = await writeTogether(
+      ctx.deps,
+      ['fine', 'fails'].map((input) => ({ claim: null, input })),
+      write,
+    );
+    expect(out.map((o) => ('later' in o ? 'later' : o.ok))).toEqual([true, false]);
+    const rows = await sql<{ name: string }>`SELECT name FROM together_deferred`.execute(ctx.deps.db);
+    expect(rows.rows.map((r) => r.name)).toEqual(['fails']);
   });
 });
 

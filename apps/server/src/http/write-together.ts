@@ -96,12 +96,14 @@ export async function writeTogether<I>(
     await uow.commit();
   } catch (e) {
     await uow.rollback().catch(() => undefined);
-    await runDeferred(uow, options.onDeferredError);
     if (live.length === 1) {
+      await runDeferred(uow, options.onDeferredError);
       out[live[0]!] = { ok: false, error: e };
       return out;
     }
-    // Nothing of the batch was kept: each request again, alone.
+    // Nothing of the batch was kept: each request again, alone. The batch's deferred writes are dropped — each request
+    // run again defers its own, so none is written twice.
+    uow.takeDeferred();
     for (const k of live) out[k] = (await writeTogether(deps, [items[k]!], write, options))[0]!;
     return out;
   }
