@@ -13,6 +13,8 @@ import type { TestContext } from '../../apps/server/test/harness.ts';
 import { buildDemoData } from '../../apps/server/src/seed/demo-data.ts';
 import type { DB } from '../../apps/server/src/db/schema.ts';
 import { auditChain, benchResult, type BenchResult } from './baseline.ts';
+import { bareRender, renderedCaseDocument } from './pdfkit-baseline.ts';
+import type { DocumentKind } from '@chengguan/contracts';
 
 const ID_CARD = ((f: string) => f + idNumberCheckDigit(f))('31011519800505123');
 
@@ -86,6 +88,31 @@ export function ordinaryCaseSteps(photo: string, officers: string[]): { path: st
     { path: 'close', by: 'leader', body: { date: '2026-01-20' } },
     { path: 'archive', by: 'leader', body: { date: '2026-01-21' } },
   ];
+}
+
+/**
+ * The documents the platform's steps issued for a case, as bare pdfkit draws them (`pdfkit-baseline.ts`): `render`
+ * draws them all once and answers the milliseconds it took.
+ */
+async function bareDocuments(ctx: TestContext, caseId: string): Promise<{ kinds: string[]; render(): Promise<number> }> {
+  const issued = await ctx.deps.db
+    .selectFrom('documents')
+    .select(['kind'])
+    .where('case_id', '=', caseId)
+    .orderBy('issued_on')
+    .orderBy('created_at')
+    .execute();
+  const kinds = issued.map((d) => d.kind as DocumentKind);
+  const docs = await Promise.all(kinds.map((k) => renderedCaseDocument(ctx, caseId, k)));
+  const url = `${ctx.deps.config.publicBaseUrl}/verify/00000000-0000-0000-0000-000000000000?c=ABCDE23456`;
+  return {
+    kinds,
+    async render() {
+      const t = performance.now();
+      for (const d of docs) await bareRender(d, url, ctx.clock.now());
+      return performance.now() - t;
+    },
+  };
 }
 
 export async function benchCases(ctx: TestContext, tickets: number, cases: number): Promise<BenchResult[]> {
@@ -214,16 +241,20 @@ export async function benchCases(ctx: TestContext, tickets: number, cases: numbe
 
   // Workload 1: the summary ticket in one call. One untimed call first: the first answer of each route compiles its
   // response serializer (a once-per-process cost, not the cost of a ticket).
-  await call(tokens.officer, 'POST', '/api/v1/cases/summary', summaryTicketBody(photo, officers), 201);
+  const warmTicket = await call(tokens.officer, 'POST', '/api/v1/cases/summary', summaryTicketBody(photo, officers), 201);
   const t0 = performance.now();
   for (let i = 0; i < tickets; i++) {
     await call(tokens.officer, 'POST', '/api/v1/cases/summary', summaryTicketBody(photo, officers), 201);
   }
   const ticketMs = performance.now() - t0;
+  // The ticket's step issues its 当场决定书 PDF; the second baseline also draws that document with bare pdfkit.
+  const ticketPdf = await bareDocuments(ctx, warmTicket.id);
   await chain.sync();
+  let ticketPdfMs = 0;
   const t1 = performance.now();
   for (let i = 0; i < tickets; i++) {
     const caseId = ctx.deps.newId();
+    ticketPdfMs += await ticketPdf.render();
     await db.transaction().execute(async (trx) => {
       await sql`UPDATE summary_ticket_ranges SET next_number = next_number + 1 WHERE org_id = ${orgId} RETURNING next_number`.execute(trx);
       await newCase(trx, caseId, 'summary', 'summary_decided', i);
@@ -243,23 +274,29 @@ export async function benchCases(ctx: TestContext, tickets: number, cases: numbe
     });
   }
   const ticketBaseMs = performance.now() - t1;
-  results.push(benchResult('summary ticket (1 call: register, photo, decision)', tickets, ticketMs, ticketBaseMs));
+  results.push(
+    benchResult('summary ticket (1 call: register, photo, decision)', tickets, ticketMs, ticketBaseMs - ticketPdfMs),
+    benchResult(`summary ticket vs rows + bare pdfkit (${ticketPdf.kinds.join(', ')})`, tickets, ticketMs, ticketBaseMs),
+  );
 
   // Workload 2: a full ordinary case, registration to archive (15 steps).
   const STEPS = 15;
   const ordinaryCase = async () => {
     const c = await call(tokens.officer, 'POST', '/api/v1/cases', ordinaryCaseBody(officers), 201);
     for (const st of ordinaryCaseSteps(photo, officers)) await call(tokens[st.by], 'POST', `/api/v1/cases/${c.id}/${st.path}`, st.body);
+    return c.id;
   };
   // One untimed case first, as for the ticket: every step route compiles its serializer on its first answer.
-  await ordinaryCase();
+  const casePdf = await bareDocuments(ctx, await ordinaryCase());
   const t2 = performance.now();
   for (let i = 0; i < cases; i++) await ordinaryCase();
   const caseMs = performance.now() - t2;
   await chain.sync();
+  let casePdfMs = 0;
   const t3 = performance.now();
   for (let i = 0; i < cases; i++) {
     const caseId = ctx.deps.newId();
+    casePdfMs += await casePdf.render();
     eventVersion = 0;
     await db.transaction().execute(async (trx) => {
       await newCase(trx, caseId, 'ordinary', 'registered', i);
@@ -322,6 +359,9 @@ export async function benchCases(ctx: TestContext, tickets: number, cases: numbe
     await step(caseId, 'archive', '2026-01-21');
   }
   const caseBaseMs = performance.now() - t3;
-  results.push(benchResult(`full ordinary case (${STEPS} steps, register → archive); per case`, cases, caseMs, caseBaseMs));
+  results.push(
+    benchResult(`full ordinary case (${STEPS} steps, register → archive); per case`, cases, caseMs, caseBaseMs - casePdfMs),
+    benchResult(`full ordinary case vs rows + bare pdfkit (${casePdf.kinds.join(', ')})`, cases, caseMs, caseBaseMs),
+  );
   return results;
 }

@@ -9,6 +9,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { RenderedBlock, RenderedDocument } from '@chengguan/domain';
+import type { DocumentKind } from '@chengguan/contracts';
 import { fontChain } from '../../apps/server/src/modules/documents/pdf/fonts.ts';
 import { drawPlaceholderSeal } from '../../apps/server/src/modules/documents/pdf/marks.ts';
 import { PAGE_MARGINS } from '../../apps/server/src/modules/documents/pdf/render-pdf.ts';
@@ -23,22 +24,27 @@ import type { TestContext } from '../../apps/server/test/harness.ts';
 export type BareDocument = { rendered: RenderedDocument; agencyName: string; number: string | null };
 
 /** The rendered blocks of a ticket's 当场决定书, as the platform makes them (untimed setup of the baseline). */
-export async function renderedSummaryDecision(ctx: TestContext, caseId: string): Promise<BareDocument> {
+export function renderedSummaryDecision(ctx: TestContext, caseId: string): Promise<BareDocument> {
+  return renderedCaseDocument(ctx, caseId, 'summary_decision');
+}
+
+/** The rendered blocks of a case's document of `kind` as the platform makes them, with its number and date. */
+export async function renderedCaseDocument(ctx: TestContext, caseId: string, kind: DocumentKind): Promise<BareDocument> {
   const db = ctx.deps.db;
   const loaded = await loadCaseOrFail(ctx.deps, db, { jurisdictionPath: '' }, caseId);
   const bureauId = loaded.row.bureau_id ?? loaded.row.org_id;
   const [settings, docs, template] = await Promise.all([
     findSettings(db, bureauId),
     caseDocuments(db, caseId),
-    effectiveTemplate(db, 'summary_decision', bureauId),
+    effectiveTemplate(db, kind, bureauId),
   ]);
   const numbers = new Map(docs.map((d) => [d.doc_type, d.number]));
-  const number = numbers.get('summary_decision') ?? null;
+  const number = numbers.get(kind) ?? null;
   const data = await assembleDocumentData(db, {
-    kind: 'summary_decision',
+    kind,
     loaded,
     settings,
-    issuedOn: docs.find((d) => d.doc_type === 'summary_decision')?.issued_on ?? loaded.ctx.today,
+    issuedOn: docs.find((d) => d.doc_type === kind)?.issued_on ?? loaded.ctx.today,
     number,
     extra: {},
     numbers,

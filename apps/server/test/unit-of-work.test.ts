@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { openPlatform } from '../src/bootstrap.ts';
 import { beginUnitOfWork, inUnitOfWork, runCommand } from '../src/db/unit-of-work.ts';
 import { withSavepoint } from '../src/db/transaction.ts';
+import { recordAudit, verifyAuditChain } from '../src/modules/audit/index.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -149,6 +150,46 @@ describe('unit of work', () => {
       true,
       false,
     ]);
+  });
+
+  it("a request's audit rows are appended together at COMMIT, in order; one recorded in a savepoint that failed is dropped", async () => {
+    const db = ctx.deps.db;
+    const meta = { ip: null, correlationId: 'uow-audit' };
+    const ids: string[] = [];
+    const record = (trx: typeof db, tag: string) => {
+      ids.push(tag);
+      return recordAudit(trx, ctx.deps, null, meta, { action: 'test.uow', entityType: 'test', entityId: tag, data: {} });
+    };
+    const rowsOf = () =>
+      db.selectFrom('audit_log').select(['seq', 'entity_id']).where('correlation_id', '=', 'uow-audit').orderBy('seq').execute();
+    const uow = await beginUnitOfWork(db);
+    await uow.run(async () => {
+      await record(db, 'first');
+      await db.transaction().execute((trx) => record(trx, 'inner'));
+      await expect(
+        withSavepoint(db, 'audited_failed', async () => {
+          await record(db, 'raw-failed');
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await record(trx, 'inner-failed');
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      await withSavepoint(db, 'audited_ok', () => record(db, 'raw-ok'));
+      // Not in the chain before COMMIT.
+      expect(await rowsOf()).toEqual([]);
+    });
+    await uow.commit();
+    const rows = await rowsOf();
+    expect(rows.map((r) => r.entity_id)).toEqual(['first', 'inner', 'raw-ok']);
+    expect(rows.map((r) => Number(r.seq) - Number(rows[0]!.seq))).toEqual([0, 1, 2]);
+    expect((await verifyAuditChain({ db })).ok).toBe(true);
+    // Outside a unit of work, the row is appended at once.
+    await db.transaction().execute((trx) => record(trx, 'alone'));
+    expect((await rowsOf()).map((r) => r.entity_id)).toEqual(['first', 'inner', 'raw-ok', 'alone']);
   });
 
   it('a finished unit refuses to run more work', async () => {

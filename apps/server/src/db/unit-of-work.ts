@@ -48,7 +48,7 @@ export class UnitOfWork {
    * Writes that are the unit's last, run inside it just before COMMIT (see `beforeCommit`), each with the savepoint
    * depth it was queued at: a savepoint rolled back drops what was queued inside it.
    */
-  #beforeCommit: { depth: number; fn: () => Promise<void> }[] = [];
+  #beforeCommit: BeforeCommit[] = [];
 
   constructor(driver: Driver, connection: DatabaseConnection) {
     this.#driver = driver;
@@ -124,10 +124,19 @@ export class UnitOfWork {
    * Queues a write to run inside this unit just before COMMIT, after the answer and its idempotency record: for a
    * write that takes a lock every writer needs (the audit chain's), so that the lock is held for that write and the
    * COMMIT only. Dropped when the savepoint it was queued in (a use-case's `db.transaction()`) rolls back, or the unit
-   * does. Not for code inside a raw `withSavepoint` (db/transaction.ts): its rollback is not seen here.
+   * does (`withSavepoint` of db/transaction.ts, inside a unit, is one of its levels).
    */
   beforeCommit(fn: () => Promise<void>): void {
     this.#beforeCommit.push({ depth: this.#levels.length, fn });
+  }
+
+  /**
+   * `beforeCommit` for writes of one kind that go best together (the audit chain's rows: one taking of its lock, one
+   * statement): every item queued under `batch.key` is written by one call of `batch.write`, in the order queued, at
+   * the place of the first. An item queued inside a savepoint that rolls back is dropped, as with `beforeCommit`.
+   */
+  beforeCommitTogether<T>(batch: { key: object; write: (items: T[]) => Promise<void> }, item: T): void {
+    this.#beforeCommit.push({ depth: this.#levels.length, batch: batch as CommitBatch, item });
   }
 
   /** The deferred writes, taken once the unit has ended (committed or rolled back); the caller runs them. */
@@ -180,11 +189,14 @@ export class UnitOfWork {
 
   /** Commits; on failure the transaction is rolled back and the error rethrown (nothing was stored). */
   async commit(): Promise<void> {
-    const last = this.#beforeCommit.splice(0);
-    if (last.length > 0) {
+    if (this.#beforeCommit.length > 0) {
       try {
         await this.run(async () => {
-          for (const e of last) await e.fn();
+          // A last write may queue another (a hook's own record): run until none is left.
+          for (let round = 0; this.#beforeCommit.length > 0; round++) {
+            if (round === 8) throw new Error('writes before COMMIT keep queueing more');
+            for (const write of commitWrites(this.#beforeCommit.splice(0))) await write();
+          }
         });
       } catch (e) {
         await this.rollback().catch(() => undefined);
@@ -230,6 +242,31 @@ export class UnitOfWork {
     this.#pending = [];
     this.#beforeCommit = [];
   }
+}
+
+type CommitBatch = { key: object; write: (items: unknown[]) => Promise<void> };
+type BeforeCommit = { depth: number } & ({ fn: () => Promise<void> } | { batch: CommitBatch; item: unknown });
+
+/** The writes of `beforeCommit` in order; the items of one batch key go together, at the place of the first. */
+function commitWrites(entries: readonly BeforeCommit[]): (() => Promise<void>)[] {
+  const writes: (() => Promise<void>)[] = [];
+  const items = new Map<object, unknown[]>();
+  for (const e of entries) {
+    if ('fn' in e) {
+      writes.push(e.fn);
+      continue;
+    }
+    let list = items.get(e.batch.key);
+    if (!list) {
+      const mine: unknown[] = [];
+      items.set(e.batch.key, mine);
+      const write = e.batch.write;
+      writes.push(() => write(mine));
+      list = mine;
+    }
+    list.push(e.item);
+  }
+  return writes;
 }
 
 /** The unit of work the calling code runs in, if any (open). */

@@ -3,7 +3,7 @@ import type { ServerModule } from '../../platform/server-module.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { anchorAuditChainAtShutdown, CHECKPOINT_JOB_HANDLERS, scheduleCheckpointTimer } from './audit-checkpoint-job.ts';
 
-export { recordAudit, recordAuditAtCommit, recordAuditsAtCommit, type AuditEntry } from './audit.service.ts';
+export { recordAudit, recordAudits, type AuditEntry } from './audit.service.ts';
 export { verifyAuditChain, type CheckpointFileInput } from './use-cases/verify-audit-chain.ts';
 export { writeAuditCheckpoint } from './use-cases/write-checkpoint.ts';
 export { checkpointFileText } from './use-cases/checkpoint-queries.ts';

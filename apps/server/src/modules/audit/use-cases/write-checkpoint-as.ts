@@ -2,7 +2,7 @@ import type { AuditCheckpointEntry } from '@chengguan/contracts';
 import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { enqueueJob } from '../../scheduler/index.ts';
 import { assertCityAuditor } from '../audit-access.ts';
-import { recordAudit } from '../audit.service.ts';
+import { recordAuditNow } from '../audit.service.ts';
 import { CHECKPOINT_FILE_JOB } from '../audit-checkpoint-job.ts';
 import { writeAuditCheckpoint } from './write-checkpoint.ts';
 
@@ -15,7 +15,7 @@ import { writeAuditCheckpoint } from './write-checkpoint.ts';
 export async function writeCheckpointAs(deps: Deps, actor: Actor, meta: RequestMeta): Promise<{ checkpoint: AuditCheckpointEntry | null }> {
   assertCityAuditor(actor);
   await deps.db.transaction().execute((trx) =>
-    recordAudit(trx, deps, actor, meta, {
+    recordAuditNow(trx, deps, actor, meta, {
       action: 'audit.checkpoint',
       entityType: 'audit_log',
       entityId: null,

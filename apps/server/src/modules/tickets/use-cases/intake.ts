@@ -24,7 +24,7 @@ import { AppError, fieldError } from '../../../errors/app-error.ts';
 import type { WrittenItem } from '../../../http/write-together.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { sm3Hex } from '../../../shared/sm3.ts';
-import { recordAuditsAtCommit, type AuditEntry } from '../../audit/index.ts';
+import { recordAudits, type AuditEntry } from '../../audit/index.ts';
 import { heldBy } from '../../files/index.ts';
 import { bureauNameOf, cityPointOrFail, placeOf } from '../../geo/index.ts';
 import { lawRevisionExpression, loadWorkCalendar } from '../../law/index.ts';
@@ -334,7 +334,7 @@ export async function writeIntakes(deps: Deps, db: Executor, planned: readonly E
     db,
     planned.map((p) => ({ row: p.event, ticket: p.ticketOfEvent })),
   );
-  await recordAuditsAtCommit(
+  await recordAudits(
     db,
     deps,
     planned.map((p) => p.audit),
