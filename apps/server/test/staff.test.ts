@@ -109,6 +109,8 @@ describe('creating officers and credentials', () => {
     expect(r.statusCode).toBe(201);
     const officer = r.json() as Officer;
     expect(officer.credentialStatus).toBe('missing');
+    // The answer is made from the stored row, not read back: it is the officer's page as a read gives it.
+    expect((await ctx.api('GET', `/api/v1/officers/${officer.id}`, { token: pdAdmin })).json()).toEqual(officer);
     const audit = (await ctx.api('GET', `/api/v1/audit?entityId=${officer.id}`, { token: pdAdmin })).json();
     expect(audit.items.map((e: { action: string }) => e.action)).toEqual(['officer.roles_change', 'officer.create']);
     expect(audit.items[0].data).toEqual({ before: [], after: ['field_officer'], granted: ['field_officer'], revoked: [] });

@@ -2,7 +2,7 @@
 // worker jobs that remind before a due date and alert after it.
 import { addDays, type CaseContext, type CaseDeadline, type CaseSnapshot, runningDeadlines } from '@chengguan/domain';
 import type { Deps, Executor } from '../../context.ts';
-import { enqueueJob } from '../scheduler/index.ts';
+import { enqueueJobs } from '../scheduler/index.ts';
 import { replaceCaseDeadlines } from './cases.repository.ts';
 import { shanghaiInstant } from '../../shared/time.ts';
 
@@ -47,7 +47,10 @@ export async function refreshCaseDeadlines(
       updated_at: now,
     })),
   );
-  for (const job of deadlineJobs(c, summary, now)) await enqueueJob(db, { id: deps.newId(), ...job });
+  await enqueueJobs(
+    db,
+    deadlineJobs(c, summary, now).map((job) => ({ id: deps.newId(), ...job })),
+  );
 }
 
 export type DeadlineJob = {

@@ -643,13 +643,16 @@ export async function deadlinesOfCases(db: Executor, caseIds: readonly string[])
 }
 
 /** Replaces the case's deadline rows with the computed ones, keeping the alert stamps of those that stay. */
+/** The case's deadlines become `rows`: the others are deleted and these upserted, in one statement. */
 export async function replaceCaseDeadlines(db: Executor, caseId: string, rows: Insertable<CaseDeadlinesTable>[]) {
+  if (rows.length === 0) {
+    await db.deleteFrom('case_deadlines').where('case_id', '=', caseId).execute();
+    return;
+  }
   const kinds = rows.map((r) => r.kind);
-  let del = db.deleteFrom('case_deadlines').where('case_id', '=', caseId);
-  if (kinds.length > 0) del = del.where('kind', 'not in', kinds);
-  await del.execute();
-  if (rows.length === 0) return;
+  // The delete (kinds not kept) and the upsert (kinds kept) touch disjoint rows, so one statement can do both.
   await db
+    .with('gone', (q) => q.deleteFrom('case_deadlines').where('case_id', '=', caseId).where('kind', 'not in', kinds).returning('kind'))
     .insertInto('case_deadlines')
     .values(rows)
     .onConflict((oc) =>

@@ -2,7 +2,7 @@
 import type { ServerModule } from '../../platform/server-module.ts';
 import { CORE_JOB_HANDLERS, scheduleDailyMaintenance } from './worker.ts';
 
-export { enqueueJob, enqueueOutboxSend, type ClaimedJob, type NewJob } from './jobs.repository.ts';
+export { enqueueJob, enqueueJobs, enqueueOutboxSend, type ClaimedJob, type NewJob } from './jobs.repository.ts';
 export { periodicScan, type PeriodicScan } from './periodic.ts';
 export { runDueJobs, startWorker, type JobHandler, type JobHandlers, type Worker } from './worker.ts';
 

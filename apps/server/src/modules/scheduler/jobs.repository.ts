@@ -13,20 +13,28 @@ export type NewJob = {
 
 /** Schedules timed work; a job with a dedupe key already scheduled is not added twice. */
 export async function enqueueJob(db: Executor, job: NewJob): Promise<boolean> {
+  return (await enqueueJobs(db, [job])) === 1;
+}
+
+/** `enqueueJob` for several jobs, in one statement; answers how many were added. */
+export async function enqueueJobs(db: Executor, jobs: readonly NewJob[]): Promise<number> {
+  if (jobs.length === 0) return 0;
   const r = await db
     .insertInto('jobs')
-    .values({
-      id: job.id,
-      kind: job.kind,
-      run_at: job.runAt,
-      payload: JSON.stringify(job.payload ?? {}),
-      dedupe_key: job.dedupeKey ?? null,
-      bureau_id: job.bureauId ?? null,
-      ...(job.maxAttempts ? { max_attempts: job.maxAttempts } : {}),
-    })
+    .values(
+      jobs.map((job) => ({
+        id: job.id,
+        kind: job.kind,
+        run_at: job.runAt,
+        payload: JSON.stringify(job.payload ?? {}),
+        dedupe_key: job.dedupeKey ?? null,
+        bureau_id: job.bureauId ?? null,
+        ...(job.maxAttempts ? { max_attempts: job.maxAttempts } : {}),
+      })),
+    )
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
 }
 
 /**

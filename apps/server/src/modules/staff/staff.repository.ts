@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { CredentialStatus, OfficerListQuery, Role } from '@chengguan/contracts';
 import type { DB } from '../../db/schema.ts';
 import type { Executor } from '../../context.ts';
@@ -107,16 +107,42 @@ function filteredOfficers(db: Kysely<DB>, f: OfficerFilter) {
   return wrapped;
 }
 
+/** A page of officers with their roles and credentials (one statement), and the total (another, beside it). */
 export async function listOfficers(db: Kysely<DB>, f: OfficerFilter, limit: number, offset: number) {
   const base = filteredOfficers(db, f);
-  const [countRow, items] = await Promise.all([
+  const [countRow, rows] = await Promise.all([
     db
       .selectFrom(base.as('y'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
-    base.orderBy('x.org_path').orderBy('x.employee_no').limit(limit).offset(offset).execute() as Promise<OfficerRow[]>,
+    base
+      .select([rolesOf(sql.ref('x.id')).as('roles'), credentialsOf(sql.ref('x.id')).as('credentials')])
+      .orderBy('x.org_path')
+      .orderBy('x.employee_no')
+      .limit(limit)
+      .offset(offset)
+      .execute() as Promise<OfficerWithRoles[]>,
   ]);
-  return { items, total: Number(countRow.n) };
+  return { items: rows.map(splitRoles), total: Number(countRow.n) };
+}
+
+type OfficerWithRoles = OfficerRow & { roles: Role[]; credentials: CredentialRow[] };
+
+function splitRoles(found: OfficerWithRoles): { row: OfficerRow; roles: Role[]; credentials: CredentialRow[] } {
+  const { roles, credentials, ...row } = found;
+  return { row, roles, credentials };
+}
+
+/** An officer's roles, by role, as a JSON array. */
+function rolesOf(officerId: RawBuilder<unknown>) {
+  return sql<Role[]>`coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM officer_roles r WHERE r.officer_id = ${officerId}), '[]')`;
+}
+
+/** An officer's credentials, latest end first, as a JSON array of credential rows. */
+function credentialsOf(officerId: RawBuilder<unknown>) {
+  return sql<CredentialRow[]>`coalesce((SELECT json_agg(json_build_object('id', c.id, 'officer_id', c.officer_id, 'number', c.number,
+    'domains', c.domains, 'valid_from', c.valid_from, 'valid_to', c.valid_to, 'revoked', c.revoked) ORDER BY c.valid_to DESC)
+    FROM credentials c WHERE c.officer_id = ${officerId}), '[]')`;
 }
 
 export async function findOfficer(db: Executor, id: string, today: string, expiringDays: number): Promise<OfficerRow | undefined> {
@@ -131,25 +157,10 @@ export async function findOfficerWithRoles(
   expiringDays: number,
 ): Promise<{ row: OfficerRow; roles: Role[]; credentials: CredentialRow[] } | undefined> {
   const found = await officersQuery(db, today, expiringDays)
-    .select([
-      sql<Role[]>`coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM officer_roles r WHERE r.officer_id = o.id), '[]')`.as('roles'),
-      sql<CredentialRow[]>`coalesce((SELECT json_agg(json_build_object('id', c.id, 'officer_id', c.officer_id, 'number', c.number,
-        'domains', c.domains, 'valid_from', c.valid_from, 'valid_to', c.valid_to, 'revoked', c.revoked) ORDER BY c.valid_to DESC)
-        FROM credentials c WHERE c.officer_id = o.id), '[]')`.as('credentials'),
-    ])
+    .select([rolesOf(sql.ref('o.id')).as('roles'), credentialsOf(sql.ref('o.id')).as('credentials')])
     .where('o.id', '=', id)
     .executeTakeFirst();
-  if (!found) return undefined;
-  const { roles, credentials, ...row } = found as OfficerRow & { roles: Role[]; credentials: CredentialRow[] };
-  return { row, roles, credentials };
-}
-
-export async function rolesByOfficer(db: Executor, ids: string[]): Promise<Map<string, Role[]>> {
-  const map = new Map<string, Role[]>();
-  if (ids.length === 0) return map;
-  const rows = await db.selectFrom('officer_roles').select(['officer_id', 'role']).where('officer_id', 'in', ids).orderBy('role').execute();
-  for (const r of rows) map.set(r.officer_id, [...(map.get(r.officer_id) ?? []), r.role as Role]);
-  return map;
+  return found ? splitRoles(found as OfficerWithRoles) : undefined;
 }
 
 export type CredentialRow = {
@@ -161,19 +172,6 @@ export type CredentialRow = {
   valid_to: string;
   revoked: boolean;
 };
-
-export async function credentialsByOfficer(db: Executor, ids: string[]): Promise<Map<string, CredentialRow[]>> {
-  const map = new Map<string, CredentialRow[]>();
-  if (ids.length === 0) return map;
-  const rows = await db
-    .selectFrom('credentials')
-    .select(['id', 'officer_id', 'number', 'domains', 'valid_from', 'valid_to', 'revoked'])
-    .where('officer_id', 'in', ids)
-    .orderBy('valid_to', 'desc')
-    .execute();
-  for (const r of rows) map.set(r.officer_id, [...(map.get(r.officer_id) ?? []), r]);
-  return map;
-}
 
 export async function findCredential(db: Executor, id: string) {
   return db
@@ -195,6 +193,7 @@ export async function findCredential(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
+/** Inserts an officer and his roles (one statement) and answers the officer's stored columns. */
 export async function insertOfficer(
   db: Executor,
   row: {
@@ -212,19 +211,42 @@ export async function insertOfficer(
     legal_qualification?: boolean;
   },
   roles: readonly string[],
-) {
-  if (roles.length === 0) {
-    await db.insertInto('officers').values(row).execute();
-    return;
-  }
-  // The officer and his roles in one statement (a new officer has no roles yet: nothing to replace).
-  await db
-    .with('o', (q) => q.insertInto('officers').values(row).returning('id'))
-    .insertInto('officer_roles')
-    .columns(['officer_id', 'role'])
-    .expression(sql`SELECT o.id, r.role FROM o, unnest(${[...roles]}::text[]) AS r(role)`)
-    .execute();
+): Promise<NewOfficerRow> {
+  const stored = [...NEW_OFFICER_COLUMNS];
+  if (roles.length === 0) return db.insertInto('officers').values(row).returning(stored).executeTakeFirstOrThrow();
+  // A new officer has no roles yet: nothing to replace.
+  return db
+    .with('o', (q) => q.insertInto('officers').values(row).returning(stored))
+    .with('r', (q) =>
+      q
+        .insertInto('officer_roles')
+        .columns(['officer_id', 'role'])
+        .expression(sql`SELECT o.id, r.role FROM o, unnest(${[...roles]}::text[]) AS r(role)`)
+        .returning('officer_id'),
+    )
+    .selectFrom('o')
+    .selectAll()
+    .executeTakeFirstOrThrow() as Promise<NewOfficerRow>;
 }
+
+const NEW_OFFICER_COLUMNS = [
+  'id',
+  'org_id',
+  'bureau_id',
+  'name',
+  'employee_no',
+  'gender',
+  'phone',
+  'title',
+  'username',
+  'legal_qualification',
+  'active',
+  'locked_until',
+  'failed_attempts',
+  'totp_enabled',
+] as const;
+
+type NewOfficerRow = Omit<OfficerRow, 'org_name' | 'org_path' | 'credential_status'>;
 
 export async function replaceRoles(db: Executor, officerId: string, roles: readonly string[]) {
   await db.deleteFrom('officer_roles').where('officer_id', '=', officerId).execute();

@@ -10,7 +10,8 @@ import { getOrgRowOrFail } from '../../org/index.ts';
 import { insertOfficer } from '../staff.repository.ts';
 import { granterOf, recordRoleChange, refuseRoleChange } from '../role-grant-check.ts';
 import { auditView } from './officer-audit.ts';
-import { loadOfficer } from './get-officer.ts';
+import { toOfficer } from '../staff.mapper.ts';
+import { shanghaiDate } from '../../../shared/time.ts';
 
 export const OFFICER_UNIQUE_FIELDS = {
   officers_employee_no_key: { field: 'employeeNo', zh: '工号已被使用', en: 'the employee number is already used' },
@@ -48,7 +49,7 @@ export async function createOfficer(deps: Deps, actor: Actor, meta: RequestMeta,
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return deps.db.transaction().execute(async (trx) => {
     const id = deps.newId();
-    await insertOfficer(
+    const stored = await insertOfficer(
       trx,
       {
         id,
@@ -67,7 +68,18 @@ export async function createOfficer(deps: Deps, actor: Actor, meta: RequestMeta,
       },
       input.roles,
     ).catch((e) => mapUniqueViolation(e, OFFICER_UNIQUE_FIELDS));
-    const officer = await loadOfficer(trx, actor, id, deps.clock.now());
+    // The answer from the stored row: a new officer has no 执法证 yet (status 'missing'), and his roles are those given.
+    const now = deps.clock.now();
+    const officer = toOfficer(
+      { ...stored, org_name: org.name, org_path: org.path, credential_status: 'missing' },
+      [...input.roles].sort(),
+      [],
+      {
+        today: shanghaiDate(now),
+        now,
+        showPhone: actor.permissions.has('staff:write'),
+      },
+    );
     await recordAudit(trx, deps, actor, meta, {
       action: 'officer.create',
       entityType: 'officer',

@@ -2,7 +2,7 @@ import type { Officer, OfficerListQuery, PageOf } from '@chengguan/contracts';
 import type { Actor, Deps } from '../../../context.ts';
 import { assertPermission } from '../../../shared/access.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
-import { credentialsByOfficer, listOfficers as listOfficerRows, rolesByOfficer, type OfficerFilter } from '../staff.repository.ts';
+import { listOfficers as listOfficerRows, type OfficerFilter } from '../staff.repository.ts';
 import { CREDENTIAL_EXPIRING_DAYS, toOfficer } from '../staff.mapper.ts';
 
 export function officerFilter(actor: Actor, query: OfficerListQuery, now: Date): OfficerFilter {
@@ -18,10 +18,8 @@ export async function listOfficers(deps: Deps, actor: Actor, query: OfficerListQ
   const pageSize = Math.min(query.pageSize ?? 20, maxPageSize);
   const filter = officerFilter(actor, query, now);
   const { items, total } = await listOfficerRows(deps.db, filter, pageSize, (page - 1) * pageSize);
-  const ids = items.map((i) => i.id);
-  const [roles, creds] = await Promise.all([rolesByOfficer(deps.db, ids), credentialsByOfficer(deps.db, ids)]);
   return {
-    items: items.map((r) => toOfficer(r, roles.get(r.id) ?? [], creds.get(r.id) ?? [], { today: filter.today, now, showPhone: false })),
+    items: items.map((o) => toOfficer(o.row, o.roles, o.credentials, { today: filter.today, now, showPhone: false })),
     total,
     page,
     pageSize,
