@@ -42,16 +42,19 @@ export async function incrementCounter(
  * the others only lower a count above one — at worst a count stays one high, never a constraint error.
  */
 export async function decrementCounter(db: Executor, c: { rule: string; subject: string; windowStart: Date }): Promise<void> {
-  const lowered = await db
-    .updateTable('throttle_counters')
-    .set({ hits: sql<number>`hits - 1` })
-    .where('rule', '=', c.rule)
-    .where('subject', '=', c.subject)
-    .where('window_start', '=', c.windowStart)
-    .where('hits', '>', 1)
-    .executeTakeFirst();
-  if (Number(lowered.numUpdatedRows) > 0) return;
+  // One statement: the update (a count above one) and the delete (a count of one) match the row on the same snapshot,
+  // so exactly one of them applies to it.
   await db
+    .with('lowered', (q) =>
+      q
+        .updateTable('throttle_counters')
+        .set({ hits: sql<number>`hits - 1` })
+        .where('rule', '=', c.rule)
+        .where('subject', '=', c.subject)
+        .where('window_start', '=', c.windowStart)
+        .where('hits', '>', 1)
+        .returning('hits'),
+    )
     .deleteFrom('throttle_counters')
     .where('rule', '=', c.rule)
     .where('subject', '=', c.subject)
