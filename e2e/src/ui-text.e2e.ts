@@ -88,6 +88,9 @@ describe('text on screen follows docs/ui-text.md', () => {
     }
     // 个人混投 is fined 50 to 200 元 (生活垃圾管理条例 Art. 57 para. 2): 1,000 元 lies outside every tier.
     await page.locator('#lawCalc_proposedFine').fill('1000');
+    // The date pickers' popups close first: the fine and both dates must be in the form before it is sent.
+    await expect.poll(() => page.locator('#lawCalc_proposedFine').inputValue()).toBe('1000');
+    for (const [id, date] of dates) await expect.poll(() => page.locator(`#${id}`).inputValue()).toBe(date);
     const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/law/discretion'));
     await page.getByTestId('law-calc-submit').click();
     expect((await answered).status()).toBe(400);
