@@ -48,9 +48,9 @@ type AuditDeps = Pick<Deps, 'clock' | 'newId' | 'config'> & Partial<Pick<Deps, '
 export async function recordAudits(trx: Executor, deps: AuditDeps, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const rows = auditRows(deps, entries);
-  const unit = deps.db ? currentUnitOfWork() : null;
-  if (unit && deps.db) {
-    const db = deps.db;
+  const db = deps.db;
+  const unit = db ? currentUnitOfWork() : null;
+  if (unit && db) {
     unit.beforeCommitTogether({ key: AUDIT_AT_COMMIT, write: (batches: NewAuditRow[][]) => appendAudits(db, deps, batches.flat()) }, rows);
     return;
   }

@@ -59,28 +59,33 @@ export type OfficerRow = {
   credential_status: CredentialStatus;
 };
 
+/** The officer's own columns of an `OfficerRow` (the rest: his unit's name and path, his 执法证 status). */
+const OFFICER_COLUMNS = [
+  'id',
+  'org_id',
+  'bureau_id',
+  'name',
+  'employee_no',
+  'gender',
+  'phone',
+  'title',
+  'username',
+  'legal_qualification',
+  'active',
+  'locked_until',
+  'failed_attempts',
+  'totp_enabled',
+] as const;
+
 function officersQuery(db: Executor, today: string, expiringDays: number) {
   return db
     .selectFrom('officers as o')
     .innerJoin('orgs as g', 'g.id', 'o.org_id')
     .leftJoinLateral(credentialFlags(db, today, expiringDays).as('cs'), (join) => join.onTrue())
     .select([
-      'o.id',
-      'o.org_id',
+      ...OFFICER_COLUMNS.map((c) => `o.${c}` as const),
       'g.name as org_name',
       'g.path as org_path',
-      'o.bureau_id',
-      'o.name',
-      'o.employee_no',
-      'o.gender',
-      'o.phone',
-      'o.title',
-      'o.username',
-      'o.legal_qualification',
-      'o.active',
-      'o.locked_until',
-      'o.failed_attempts',
-      'o.totp_enabled',
       CREDENTIAL_STATUS_SQL.as('credential_status'),
     ]);
 }
@@ -212,7 +217,7 @@ export async function insertOfficer(
   },
   roles: readonly string[],
 ): Promise<NewOfficerRow> {
-  const stored = [...NEW_OFFICER_COLUMNS];
+  const stored = [...OFFICER_COLUMNS];
   if (roles.length === 0) return db.insertInto('officers').values(row).returning(stored).executeTakeFirstOrThrow();
   // A new officer has no roles yet: nothing to replace.
   return db
@@ -228,23 +233,6 @@ export async function insertOfficer(
     .selectAll()
     .executeTakeFirstOrThrow() as Promise<NewOfficerRow>;
 }
-
-const NEW_OFFICER_COLUMNS = [
-  'id',
-  'org_id',
-  'bureau_id',
-  'name',
-  'employee_no',
-  'gender',
-  'phone',
-  'title',
-  'username',
-  'legal_qualification',
-  'active',
-  'locked_until',
-  'failed_attempts',
-  'totp_enabled',
-] as const;
 
 type NewOfficerRow = Omit<OfficerRow, 'org_name' | 'org_path' | 'credential_status'>;
 
