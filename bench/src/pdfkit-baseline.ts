@@ -14,10 +14,9 @@ import { fontChain } from '../../apps/server/src/modules/documents/pdf/fonts.ts'
 import { drawPlaceholderSeal } from '../../apps/server/src/modules/documents/pdf/marks.ts';
 import { PAGE_MARGINS } from '../../apps/server/src/modules/documents/pdf/render-pdf.ts';
 import { loadCaseOrFail } from '../../apps/server/src/modules/cases/case-loader.ts';
-import { caseDocuments } from '../../apps/server/src/modules/cases/index.ts';
 import { assembleDocumentData } from '../../apps/server/src/modules/documents/document-data.ts';
-import { effectiveTemplate } from '../../apps/server/src/modules/documents/document-templates.ts';
-import { findSettings } from '../../apps/server/src/modules/documents/documents.repository.ts';
+import { templateInForce } from '../../apps/server/src/modules/documents/document-templates.ts';
+import { documentSources } from '../../apps/server/src/modules/documents/issue-document.ts';
 import { renderTemplate } from '@chengguan/domain';
 import type { TestContext } from '../../apps/server/test/harness.ts';
 
@@ -30,21 +29,17 @@ export function renderedSummaryDecision(ctx: TestContext, caseId: string): Promi
 
 /** The rendered blocks of a case's document of `kind` as the platform makes them, with its number and date. */
 export async function renderedCaseDocument(ctx: TestContext, caseId: string, kind: DocumentKind): Promise<BareDocument> {
-  const db = ctx.deps.db;
-  const loaded = await loadCaseOrFail(ctx.deps, db, { jurisdictionPath: '' }, caseId);
-  const bureauId = loaded.row.bureau_id ?? loaded.row.org_id;
-  const [settings, docs, template] = await Promise.all([
-    findSettings(db, bureauId),
-    caseDocuments(db, caseId),
-    effectiveTemplate(db, kind, bureauId),
-  ]);
-  const numbers = new Map(docs.map((d) => [d.doc_type, d.number]));
+  const loaded = await loadCaseOrFail(ctx.deps, ctx.deps.db, { jurisdictionPath: '' }, caseId);
+  const { rows, reference } = await documentSources(ctx.deps.db, loaded, kind);
+  const template = templateInForce(kind, reference.own, reference.city);
+  const numbers = new Map(rows.documents.map((d) => [d.doc_type, d.number]));
   const number = numbers.get(kind) ?? null;
-  const data = await assembleDocumentData(db, {
+  const data = assembleDocumentData({
     kind,
     loaded,
-    settings,
-    issuedOn: docs.find((d) => d.doc_type === kind)?.issued_on ?? loaded.ctx.today,
+    rows,
+    reference,
+    issuedOn: rows.documents.find((d) => d.doc_type === kind)?.issued_on ?? loaded.ctx.today,
     number,
     extra: {},
     numbers,

@@ -1,5 +1,5 @@
 /**
- * Where the time of a write goes: runs one of each write request through the platform (in-process, like the bench)
+ * Where the time of a request goes: runs one of each write request (and the officer's three reads) through the platform (in-process, like the bench)
  * and reports, per request, the SQL statements sent (count, time waiting for the database) and the rest of the
  * request's time (validation, rules, JSON, PDF …). Statements are counted at the node-postgres client, so both
  * engines are measured the same way.
@@ -153,6 +153,12 @@ async function main(): Promise<void> {
     let k = 0;
     await measure(`POST /cases/:id/${path}`, () => api(tokens[by], 'POST', `/api/v1/cases/${ids[k++]}/${path}`, body));
   }
+  // The officer's reads the load driver plays most: his workbench, his squad's list, one case page.
+  await api(officer, 'GET', '/api/v1/cases/workbench');
+  await measure('GET /cases/workbench', () => api(officer, 'GET', '/api/v1/cases/workbench'));
+  await measure('GET /cases (list, first page)', () => api(officer, 'GET', '/api/v1/cases?page=1&pageSize=20'));
+  let g = 0;
+  await measure('GET /cases/:id (case page)', () => api(officer, 'GET', `/api/v1/cases/${ids[g++ % ids.length]}`));
   console.log(`database: ${ctx.database.kind}; mean of ${REPEAT} requests each (after one warm-up of each kind)`);
   console.table(rows);
   await ctx.close();

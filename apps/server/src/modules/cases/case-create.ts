@@ -143,6 +143,7 @@ export async function insertNewCase(
       input: step.input as never,
       eventId,
       documentNumber: step.document?.number ?? null,
+      after: { row: written, snapshot: final, ctx, version: steps.length },
     });
   }
   await recordAudit(trx, deps, actor, meta, {

@@ -24,6 +24,8 @@ export type StepWrite<A extends CaseAction> = {
   input: CaseActionInput<A>;
   eventId: string;
   documentNumber: string | null;
+  /** The case as the step leaves it, as reading it again in this transaction would give it (row, snapshot, version). */
+  after: LoadedCase;
 };
 
 /** The case row as a step wrote it and the law revision it was judged at: the answer need not read it again. */
@@ -31,6 +33,11 @@ export type WrittenCase = { row: CaseRow; lawRevision: string };
 
 export type StepSpec<A extends CaseAction> = {
   caseId: string;
+  /**
+   * The case as the caller read it (loadCaseOrFail) in this transaction under a lock, nothing written to it since:
+   * not read again. The caller has checked the actor's access to it.
+   */
+  loaded?: LoadedCase & { lawRevision: string };
   action: A;
   /** The request body as given (recorded in the event and the audit row). */
   body: Record<string, unknown>;
@@ -107,7 +114,7 @@ export async function runCaseStepIn<A extends CaseAction>(
 ): Promise<StepWrite<A> & { written: WrittenCase }> {
   assertActionPermission(actor, spec.action);
   const { expectedVersion, ...body } = spec.body as Record<string, unknown> & { expectedVersion?: number };
-  const loaded = await loadCaseOrFail(deps, trx, actor, spec.caseId);
+  const loaded = spec.loaded?.row.id === spec.caseId ? spec.loaded : await loadCaseOrFail(deps, trx, actor, spec.caseId);
   if (expectedVersion !== undefined && expectedVersion !== loaded.version)
     throw new AppError('STATE_CONFLICT', { field: 'expectedVersion' });
   const input = await spec.input(loaded, trx);
@@ -152,7 +159,8 @@ export async function runCaseStepIn<A extends CaseAction>(
       row = { ...row, case_number: documentNumber };
     }
   }
-  const write: StepWrite<A> = { trx, actor, loaded, next, input, eventId, documentNumber };
+  const after: LoadedCase = { row, snapshot: next, ctx: loaded.ctx, version };
+  const write: StepWrite<A> = { trx, actor, loaded, next, input, eventId, documentNumber, after };
   await spec.write?.(write);
   for (const hook of STEP_HOOKS.get(spec.action) ?? []) await hook(deps, meta, write as unknown as StepWrite<CaseAction>);
   await recordAudit(trx, deps, actor, meta, {

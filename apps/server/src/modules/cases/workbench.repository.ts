@@ -10,6 +10,7 @@ import {
   LIST_COUNT_CAP,
   type CaseCursor,
   type CaseFilter,
+  type Scope,
 } from './cases.repository.ts';
 
 /** What the workbench shows of a case (and, for the tasks, the snapshot its actions are judged on). */
@@ -34,9 +35,10 @@ export async function listWorkbenchCases<S extends boolean>(
   db: Executor,
   f: CaseFilter,
   limit: number,
-  opts: { after?: CaseCursor; withSnapshot: S; withCount: boolean },
+  /** `scope`: the jurisdiction's orgs as listScope resolved them for this request (no org filter), not read again. */
+  opts: { after?: CaseCursor; withSnapshot: S; withCount: boolean; scope?: Scope },
 ): Promise<WorkbenchPage<WorkbenchCaseRow & (S extends true ? { snapshot: CaseSnapshot } : object), CaseCursor>> {
-  const scope = await listScope(db, f.jurisdictionPath, f.orgId);
+  const scope = opts.scope && !f.orgId ? opts.scope : await listScope(db, f.jurisdictionPath, f.orgId);
   const base = opts.after ? keysetAfter(filteredCases(db, scope, f), opts.after) : filteredCases(db, scope, f);
   const columns = [
     'c.id',
@@ -86,9 +88,9 @@ export async function listWorkbenchDeadlines(
   f: { jurisdictionPath: string; officerId?: string; states: readonly string[] },
   window: { kind: 'dueSoon'; today: string; horizon: string } | { kind: 'overdue'; today: string },
   limit: number,
-  opts: { after?: DeadlineCursor; withCount: boolean },
+  opts: { after?: DeadlineCursor; withCount: boolean; scope?: Scope },
 ): Promise<WorkbenchPage<WorkbenchDeadlineRow, DeadlineCursor>> {
-  const scope = await listScope(db, f.jurisdictionPath, undefined);
+  const scope = opts.scope ?? (await listScope(db, f.jurisdictionPath, undefined));
   const matching = () => {
     let q = db
       .selectFrom('case_deadlines as d')

@@ -38,20 +38,9 @@ import {
   normalizeCitationTextZh,
   zhDate,
 } from '@chengguan/domain';
-import type { Executor } from '../../context.ts';
-import type { LoadedCase } from '../cases/index.ts';
-import {
-  caseEvents,
-  caseEvidence,
-  caseOfficerIds,
-  caseRecords,
-  decidingBodyOf,
-  findParty,
-  officerNames,
-  officersWithCredentials,
-} from '../cases/index.ts';
-import { findOrg } from '../org/index.ts';
-import { offenceProvisions, type SettingsRow } from './documents.repository.ts';
+import type { CasePageRows, LoadedCase } from '../cases/index.ts';
+import { decidingBodyOf } from '../cases/index.ts';
+import type { DocumentReference } from './documents.repository.ts';
 
 const PARTY_TYPE_ZH: Record<string, string> = { natural_person: '自然人', legal_person: '法人', other_org: '其他组织' };
 const ID_TYPE_ZH: Record<string, string> = { id_card: '居民身份证', uscc: '统一社会信用代码', passport: '护照', other: '其他证件' };
@@ -106,49 +95,34 @@ export function defaultAgencyName(orgName: string): string {
 export type DataRequest = {
   kind: DocumentKind;
   loaded: LoadedCase;
-  settings: SettingsRow | undefined;
+  /** The case's child rows (casePageRows, with the hearing's chair among the live officers). */
+  rows: CasePageRows;
+  reference: Pick<DocumentReference, 'settings' | 'bureau' | 'provisions'>;
   issuedOn: string;
   number: string | null;
   extra: Record<string, unknown>;
   /** 文号 of the case's numbered documents by doc type (latest). */
   numbers: Map<string, string>;
   verify: { url: string; code: string } | null;
-  /** The case's 笔录 when the caller read them already in this transaction (the stage check does). */
-  records?: Awaited<ReturnType<typeof caseRecords>>;
 };
 
-export async function assembleDocumentData(db: Executor, req: DataRequest): Promise<DocumentData> {
-  const { loaded, extra } = req;
+/** The data of one document, from the case and its sources as read (no database access). */
+export function assembleDocumentData(req: DataRequest): DocumentData {
+  const { loaded, extra, rows } = req;
   const { row, snapshot: s, ctx } = loaded;
-  const bureauId = row.bureau_id ?? row.org_id;
-  const [party, bureau, provisions, officerRows, evidence, records, events] = await Promise.all([
-    findParty(db, row.party_id),
-    findOrg(db, bureauId),
-    offenceProvisions(db, row.offence_id),
-    caseOfficerIds(db, row.id),
-    caseEvidence(db, row.id),
-    req.records ?? caseRecords(db, row.id),
-    caseEvents(db, row.id),
-  ]);
-  const [live, recordNames] = await Promise.all([
-    officersWithCredentials(
-      db,
-      officerRows.map((o) => o.officer_id),
-    ),
-    officerNames(db, [
-      ...new Set([...records.flatMap((r) => r.officer_ids), ...(s.hearing?.chairOfficerId ? [s.hearing.chairOfficerId] : [])]),
-    ]),
-  ]);
+  const { settings, bureau, provisions } = req.reference;
+  const { party, officers: officerRows, live, evidence, records, events } = rows;
+  const nameOf = (id: string) => rows.recordOfficerNames.get(id) ?? live.get(id)?.name;
   const d = emptyDocumentData();
-  const agencyName = req.settings?.agency_name || defaultAgencyName(bureau?.name ?? row.org_name);
+  const agencyName = settings?.agency_name || defaultAgencyName(bureau?.name ?? row.org_name);
   const body = decidingBodyOf(bureau);
   const remedy = s.procedure === 'summary' ? summaryRemedyText(body) : ordinaryRemedyText(body);
   const eventData = (action: string) => obj(events.filter((e) => e.action === action).at(-1)?.data);
 
   d.agency = {
     name: agencyName,
-    address: req.settings?.address_line ?? '',
-    phone: req.settings?.phone_line ?? '',
+    address: settings?.address_line ?? '',
+    phone: settings?.phone_line ?? '',
     reviewBody: remedy.reviewBody,
     court: str(extra.court && obj(extra.court).name) || courtOf(body.level, body.level === 'city' ? null : body.districtName),
     leader: str(extra.leader),
@@ -210,7 +184,7 @@ export async function assembleDocumentData(db: Executor, req: DataRequest): Prom
     recordedOnZh: zhDate(r.recorded_on),
     location: r.location ?? row.location,
     interviewee: r.interviewee ?? '',
-    officers: r.officer_ids.map((id) => recordNames.get(id) ?? '').join('、'),
+    officers: r.officer_ids.map((id) => nameOf(id) ?? '').join('、'),
     content: r.content ?? '',
     signatures: [
       r.officers_signed ? '执法人员已签名' : '',
@@ -242,7 +216,7 @@ export async function assembleDocumentData(db: Executor, req: DataRequest): Prom
   d.payment = {
     deadlineText: PAYMENT_DEADLINE_TEXT,
     dueDateZh: zhDate(due),
-    method: req.settings?.payment_method || DEFAULT_PAYMENT_METHOD,
+    method: settings?.payment_method || DEFAULT_PAYMENT_METHOD,
     surchargeText: SURCHARGE_STANDARD_TEXT,
     code: str(extra.paymentCode),
   };
@@ -280,8 +254,8 @@ export async function assembleDocumentData(db: Executor, req: DataRequest): Prom
   d.hearing = {
     requestedOnZh: zhDate(h?.requestedOn),
     dateZh: str(hx.time) || zhDate(h?.hearingOn),
-    place: str(hx.place) || req.settings?.address_line || '',
-    chair: str(hx.chair) || (h?.chairOfficerId ? (recordNames.get(h.chairOfficerId) ?? '') : ''),
+    place: str(hx.place) || settings?.address_line || '',
+    chair: str(hx.chair) || (h?.chairOfficerId ? (nameOf(h.chairOfficerId) ?? '') : ''),
     heldOnZh: zhDate(h?.heldOn),
     summary: str(hx.summary),
     terminatedOnZh: zhDate(h?.terminatedOn),

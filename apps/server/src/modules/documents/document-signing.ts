@@ -2,7 +2,7 @@
 // (shared/sm2-keys.ts, label 'doc-key'). The signed message is the 32-byte SM3 digest of the PDF.
 import type { Deps, Executor } from '../../context.ts';
 import { generateKeyPair, keyFingerprint, sealPrivateKey, unsealPrivateKey } from '../../shared/sm2-keys.ts';
-import { findKey, insertKeyIfAbsent } from './documents.repository.ts';
+import { findKey, insertKeyIfAbsent, type KeyRow } from './documents.repository.ts';
 
 export { keySecret as documentSecret, keyFingerprint, signDigest, verifyDigest } from '../../shared/sm2-keys.ts';
 
@@ -11,8 +11,14 @@ const LABEL = 'doc-key';
 export type BureauKey = { publicKey: string; fingerprint: string; privateKey: string };
 
 /** The bureau's key pair, created (and stored encrypted) on first use. */
-export async function bureauKey(db: Executor, deps: Pick<Deps, 'config'>, bureauId: string): Promise<BureauKey> {
-  let row = await findKey(db, bureauId);
+export async function bureauKey(
+  db: Executor,
+  deps: Pick<Deps, 'config'>,
+  bureauId: string,
+  /** The key row when the caller read it already in this transaction (documentReference). */
+  known?: Pick<KeyRow, 'public_key' | 'private_key_enc' | 'fingerprint'>,
+): Promise<BureauKey> {
+  let row = known ?? (await findKey(db, bureauId));
   if (!row) {
     const pair = generateKeyPair();
     await insertKeyIfAbsent(db, {

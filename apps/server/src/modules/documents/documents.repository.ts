@@ -11,8 +11,9 @@ export type KeyRow = Selectable<DocumentKeysTable>;
 // ---------------------------------------------------------------------------------------------------------
 // Issued documents
 
-export async function insertDocumentRow(db: Executor, row: Insertable<DocumentsTable>): Promise<void> {
-  await db.insertInto('documents').values(row).execute();
+/** Inserts the row and answers it as stored (with its defaults), so nothing reads it back. */
+export async function insertDocumentRow(db: Executor, row: Insertable<DocumentsTable>): Promise<DocumentRow> {
+  return db.insertInto('documents').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function findDocumentRow(db: Executor, id: string): Promise<DocumentRow | undefined> {
@@ -103,6 +104,98 @@ export async function upsertSettings(db: Executor, row: Insertable<DocumentSetti
     .values(row)
     .onConflict((oc) => oc.column('bureau_id').doUpdateSet({ ...rest, updated_at: sql`now()` }))
     .execute();
+}
+
+/** The settings a document prints (agency, address, phone, payment method, seal, signature). */
+export type DocumentSettings = Omit<SettingsRow, 'updated_by' | 'updated_at'>;
+type TemplateVersion = Pick<TemplateRow, 'body' | 'version'>;
+type SigningKey = Pick<KeyRow, 'public_key' | 'private_key_enc' | 'fingerprint'>;
+
+/** What a case's document is made from besides the case's own rows. */
+export type DocumentReference = {
+  settings: DocumentSettings | undefined;
+  /** The latest version of the bureau's own template and of the city's (a removed override has a null body). */
+  own: TemplateVersion | undefined;
+  city: TemplateVersion | undefined;
+  bureau: { kind: string; name: string } | undefined;
+  provisions: { name: string; violated_provision: string; penalty_provision: string } | undefined;
+  key: SigningKey | undefined;
+};
+
+/**
+ * The bureau's document settings, the templates of `kind` (the bureau's and the city's latest), the bureau's org row,
+ * the offence's 违则 and 罚则 and the bureau's signing key — ONE statement, each part as its single-table query gives it.
+ */
+export async function documentReference(
+  db: Executor,
+  kind: string,
+  bureauId: string,
+  offenceId: string | null,
+): Promise<DocumentReference> {
+  const r = await sql<{
+    s_bureau_id: string | null;
+    s_agency_name: string | null;
+    s_address_line: string | null;
+    s_phone_line: string | null;
+    s_payment_method: string | null;
+    s_seal_sm3: string | null;
+    s_signature_sm3: string | null;
+    own_found: boolean | null;
+    own_body: TemplateRow['body'];
+    own_version: number | null;
+    city_found: boolean | null;
+    city_body: TemplateRow['body'];
+    city_version: number | null;
+    g_kind: string | null;
+    g_name: string | null;
+    lo_name: string | null;
+    lo_violated: string | null;
+    lo_penalty: string | null;
+    k_public_key: string | null;
+    k_private_key_enc: string | null;
+    k_fingerprint: string | null;
+  }>`
+    SELECT s.bureau_id AS s_bureau_id, s.agency_name AS s_agency_name, s.address_line AS s_address_line,
+           s.phone_line AS s_phone_line, s.payment_method AS s_payment_method, s.seal_sm3 AS s_seal_sm3,
+           s.signature_sm3 AS s_signature_sm3,
+           own.found AS own_found, own.body AS own_body, own.version AS own_version,
+           city.found AS city_found, city.body AS city_body, city.version AS city_version,
+           g.kind AS g_kind, g.name AS g_name,
+           lo.name AS lo_name, lo.violated_provision AS lo_violated, lo.penalty_provision AS lo_penalty,
+           k.public_key AS k_public_key, k.private_key_enc AS k_private_key_enc, k.fingerprint AS k_fingerprint
+      FROM (SELECT 1) AS one
+      LEFT JOIN document_settings s ON s.bureau_id = ${bureauId}
+      LEFT JOIN LATERAL (SELECT true AS found, t.body, t.version FROM document_templates t
+                          WHERE t.kind = ${kind} AND t.bureau_id = ${bureauId} ORDER BY t.version DESC LIMIT 1) own ON true
+      LEFT JOIN LATERAL (SELECT true AS found, t.body, t.version FROM document_templates t
+                          WHERE t.kind = ${kind} AND t.bureau_id IS NULL ORDER BY t.version DESC LIMIT 1) city ON true
+      LEFT JOIN orgs g ON g.id = ${bureauId}
+      LEFT JOIN law_offences lo ON lo.id = ${offenceId}
+      LEFT JOIN document_keys k ON k.bureau_id = ${bureauId}
+  `.execute(db);
+  const x = r.rows[0]!;
+  return {
+    settings:
+      x.s_bureau_id === null
+        ? undefined
+        : {
+            bureau_id: x.s_bureau_id,
+            agency_name: x.s_agency_name,
+            address_line: x.s_address_line,
+            phone_line: x.s_phone_line,
+            payment_method: x.s_payment_method,
+            seal_sm3: x.s_seal_sm3,
+            signature_sm3: x.s_signature_sm3,
+          },
+    own: x.own_found ? { body: x.own_body, version: x.own_version! } : undefined,
+    city: x.city_found ? { body: x.city_body, version: x.city_version! } : undefined,
+    bureau: x.g_kind === null ? undefined : { kind: x.g_kind, name: x.g_name! },
+    provisions: x.lo_name === null ? undefined : { name: x.lo_name, violated_provision: x.lo_violated!, penalty_provision: x.lo_penalty! },
+    key:
+      x.k_fingerprint === null
+        ? undefined
+        : { public_key: x.k_public_key!, private_key_enc: x.k_private_key_enc!, fingerprint: x.k_fingerprint },
+  };
 }
 
 export async function findKey(db: Executor, bureauId: string): Promise<KeyRow | undefined> {

@@ -11,19 +11,21 @@ import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { shanghaiDate } from '../../shared/time.ts';
 import { recordAudit } from '../audit/index.ts';
-import { allocateDocNumber, caseDocuments, caseRecords, loadCaseOrFail, type LoadedCase } from '../cases/index.ts';
+import { allocateDocNumber, casePageRows, type CasePageRows, loadCaseOrFail, type LoadedCase } from '../cases/index.ts';
 import { type FileReader, readStoredFileOrFail, storeFile } from '../files/index.ts';
 import { assembleDocumentData } from './document-data.ts';
 import { bureauKey, signDigest } from './document-signing.ts';
-import { effectiveTemplate } from './document-templates.ts';
+import { templateInForce } from './document-templates.ts';
 import {
+  documentReference,
+  type DocumentReference,
   type DocumentListRow,
+  type DocumentRow,
+  type DocumentSettings,
   documentsOfCase,
   earlierNumber,
   findDocumentBySource,
-  findSettings,
   insertDocumentRow,
-  type SettingsRow,
 } from './documents.repository.ts';
 import { type PdfOutput, renderPdf } from './pdf/render-pdf.ts';
 
@@ -37,6 +39,8 @@ export type IssuedDocument = {
   /** '/verify/<id>?c=<code>'; for an earlier issue returned again (same sourceId) the code is unknown: '/verify/<id>'. */
   verifyPath: string;
   missingGlyphs: string[];
+  /** The document's row as stored. */
+  row: DocumentRow;
 };
 
 export type IssuedDocumentRow = DocumentListRow;
@@ -48,6 +52,8 @@ export type IssueRequest = {
   /** The record the document is made from (a service record id …): issuing again for it returns the first one. */
   sourceId?: string;
   issuedOn?: LegalDate;
+  /** The case as the caller's step left it in this transaction (StepWrite.after): not read again. */
+  loaded?: LoadedCase;
 };
 
 /** Numbered kinds and the 文号 type they print (allocated by the case step, or here for 催告书 / 强制执行申请书). */
@@ -86,20 +92,36 @@ export function normalizeVerifyCode(c: string): string {
 
 export const verifyCodeHash = (code: string) => sm3Hex(`document-verify\n${normalizeVerifyCode(code)}`);
 
-/** The numbered documents of the case's steps: doc_type → its 文号 and the date the step made it. */
-export async function caseNumbers(db: Executor, caseId: string): Promise<Map<string, { number: string; issuedOn: string }>> {
-  const rows = await caseDocuments(db, caseId);
-  return new Map(rows.map((r) => [r.doc_type, { number: r.number, issuedOn: r.issued_on }]));
+/** Everything a case's document is made from: the case's child rows and the bureau's reference rows. */
+export type DocumentSources = { rows: CasePageRows; reference: DocumentReference };
+
+/**
+ * The sources of a document of `kind`, in two statements side by side: the case's child rows as the case page reads
+ * them (party, officers with live credentials — the hearing's chair among them —, evidence, 笔录, numbered documents,
+ * timeline) and the bureau's settings, templates, org row, offence articles and signing key.
+ */
+export async function documentSources(db: Executor, loaded: LoadedCase, kind: DocumentKind): Promise<DocumentSources> {
+  const { row, snapshot } = loaded;
+  const chair = snapshot.hearing?.chairOfficerId;
+  const [rows, reference] = await Promise.all([
+    casePageRows(db, row, chair ? [chair] : []),
+    documentReference(db, kind, row.bureau_id ?? row.org_id, row.offence_id),
+  ]);
+  return { rows, reference };
 }
 
-/** The stage check, as a 422 naming the rule of the first reason. Answers the case's 笔录 it read. */
-export async function assertKindAvailable(
-  db: Executor,
+/** The numbered documents of the case's steps: doc_type → its 文号 and the date the step made it (the latest). */
+export function caseNumbers(rows: Pick<CasePageRows, 'documents'>): Map<string, { number: string; issuedOn: string }> {
+  return new Map(rows.documents.map((r) => [r.doc_type, { number: r.number, issuedOn: r.issued_on }]));
+}
+
+/** The stage check on the case's 笔录, as a 422 naming the rule of the first reason. */
+export function assertKindAvailable(
   loaded: LoadedCase,
+  records: CasePageRows['records'],
   kind: DocumentKind,
   fromServedRecord = false,
-): Promise<Awaited<ReturnType<typeof caseRecords>>> {
-  const records = await caseRecords(db, loaded.row.id);
+): void {
   const facts = {
     hasInspectionRecord: records.some((r) => r.kind === 'inspection'),
     hasQuestioningRecord: records.some((r) => r.kind === 'questioning'),
@@ -107,7 +129,7 @@ export async function assertKindAvailable(
     offsiteSource: loaded.row.source === 'offsite',
   };
   const a = documentAvailability(loaded.snapshot, facts, loaded.ctx).find((x) => x.kind === kind)!;
-  if (a.allowed) return records;
+  if (a.allowed) return;
   const first = a.reasons[0]!;
   throw new AppError('RULE_VIOLATION', {
     field: 'kind',
@@ -138,7 +160,7 @@ export type PreparedDocument = {
 export async function sealImages(
   deps: Deps,
   db: Executor,
-  settings: SettingsRow | undefined,
+  settings: Pick<DocumentSettings, 'bureau_id' | 'seal_sm3' | 'signature_sm3'> | undefined,
 ): Promise<{ seal: Buffer | null; signature: Buffer | null }> {
   const reader: FileReader = {
     actor: null,
@@ -165,19 +187,18 @@ export async function prepareCaseDocument(
     verify: { url: string; code: string } | null;
     watermark: string | null;
     allocate: boolean;
-    /** The case's 笔录 as the stage check read them in this transaction (not read again). */
-    records?: Awaited<ReturnType<typeof caseRecords>>;
+    /** The sources as the caller read them in this transaction for its stage check (not read again). */
+    sources?: DocumentSources;
     /** Template previews: this body instead of the one in force, and no refusal for missing contents. */
     templateOverride?: DocumentTemplateBody;
     skipRequiredCheck?: boolean;
   },
 ): Promise<PreparedDocument> {
   const bureauId = loaded.row.bureau_id ?? loaded.row.org_id;
-  const [settings, stepDocs, inForce] = await Promise.all([
-    findSettings(db, bureauId),
-    caseNumbers(db, loaded.row.id),
-    effectiveTemplate(db, req.kind, bureauId),
-  ]);
+  const { rows, reference } = req.sources ?? (await documentSources(db, loaded, req.kind));
+  const { settings } = reference;
+  const stepDocs = caseNumbers(rows);
+  const inForce = templateInForce(req.kind, reference.own, reference.city);
   const numbers = new Map([...stepDocs].map(([t, d]) => [t, d.number]));
   const docType = NUMBERED_KINDS[req.kind];
   // A document a step numbered (决定书, 告知书 …) bears the date of that step, whenever its PDF is made.
@@ -193,16 +214,16 @@ export async function prepareCaseDocument(
       number = req.allocate ? await allocateDocNumber(db, bureauId, docType, issuedOn) : '（签发时编号）';
     }
   }
-  const data = await assembleDocumentData(db, {
+  const data = assembleDocumentData({
     kind: req.kind,
     loaded,
-    settings,
+    rows,
+    reference,
     issuedOn,
     number,
     extra: req.extra ?? {},
     numbers,
     verify: req.verify,
-    ...(req.records ? { records: req.records } : {}),
   });
   const missing = requiredContents(req.kind, data);
   if (missing.length > 0 && !req.skipRequiredCheck) {
@@ -253,7 +274,7 @@ export async function issueCaseDocument(
   req: IssueRequest,
 ): Promise<IssuedDocument> {
   if (!canIssueDocuments(actor)) throw new AppError('FORBIDDEN');
-  const loaded = await loadCaseOrFail(deps, trx, actor, req.caseId);
+  const loaded = req.loaded ?? (await loadCaseOrFail(deps, trx, actor, req.caseId));
   if (req.sourceId) {
     const earlier = await findDocumentBySource(trx, req.caseId, req.kind, req.sourceId);
     if (earlier) {
@@ -266,11 +287,13 @@ export async function issueCaseDocument(
         issuedOn: earlier.issued_on,
         verifyPath: `/verify/${earlier.id}`,
         missingGlyphs: earlier.missing_glyphs,
+        row: earlier,
       };
     }
   }
+  const sources = await documentSources(trx, loaded, req.kind);
   // A 送达回证 made from a served record (the service module's sourceId) has its document served by definition.
-  const records = await assertKindAvailable(trx, loaded, req.kind, req.kind === 'service_receipt' && Boolean(req.sourceId));
+  assertKindAvailable(loaded, sources.rows.records, req.kind, req.kind === 'service_receipt' && Boolean(req.sourceId));
   assertPublicAddressSet(deps.config);
   const id = deps.newId();
   const code = newVerifyCode();
@@ -282,11 +305,11 @@ export async function issueCaseDocument(
     verify: { url, code: `${code.slice(0, 5)}-${code.slice(5)}` },
     watermark: null,
     allocate: true,
-    records,
+    sources,
   });
   const sm3 = await storeFile(deps, trx, { bytes: doc.pdf.bytes, mime: 'application/pdf', bureauId: doc.bureauId, createdBy: actor.id });
-  const key = await bureauKey(trx, deps, doc.bureauId);
-  await insertDocumentRow(trx, {
+  const key = await bureauKey(trx, deps, doc.bureauId, sources.reference.key);
+  const row = await insertDocumentRow(trx, {
     id,
     case_id: loaded.row.id,
     bureau_id: doc.bureauId,
@@ -336,6 +359,7 @@ export async function issueCaseDocument(
     issuedOn: doc.issuedOn,
     verifyPath,
     missingGlyphs: doc.pdf.missingGlyphs,
+    row,
   };
 }
 

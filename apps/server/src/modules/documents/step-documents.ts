@@ -21,7 +21,13 @@ async function makeStepDocument(deps: Deps, meta: RequestMeta, w: StepWrite<Case
   const kind = stepDocumentKind(action, w.next);
   if (!kind) return;
   await withSavepoint(w.trx, 'step_document', () =>
-    issueCaseDocument(w.trx, deps, w.actor, meta, { caseId: w.loaded.row.id, kind, sourceId: w.eventId, issuedOn: w.input.date }),
+    issueCaseDocument(w.trx, deps, w.actor, meta, {
+      caseId: w.loaded.row.id,
+      kind,
+      sourceId: w.eventId,
+      issuedOn: w.input.date,
+      loaded: w.after,
+    }),
   ).catch((e: unknown) => {
     if (e instanceof AppError) return null;
     throw e;

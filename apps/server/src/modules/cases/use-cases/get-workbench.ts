@@ -16,7 +16,7 @@ import { canWriteCases, handlesCase, hasActionPermission } from '../case-access.
 import { currentLawRevision } from '../../law/index.ts';
 import { caseContext, hydrateSnapshots } from '../case-loader.ts';
 import { maskPartyName } from '../cases.mapper.ts';
-import type { CaseFilter } from '../cases.repository.ts';
+import { type CaseFilter, listScope, type Scope } from '../cases.repository.ts';
 import {
   listWorkbenchCases,
   listWorkbenchDeadlines,
@@ -41,17 +41,19 @@ type Reader = {
   /** The cases the actor's work is drawn from: his own for a field officer, the jurisdiction's for leaders. */
   scope: CaseFilter & { states: readonly string[] };
   leader: boolean;
+  /** The jurisdiction's orgs, resolved once for the request's sets (they all read the actor's whole jurisdiction). */
+  orgs: Scope;
   lawRevision: string;
   ctx: Awaited<ReturnType<typeof caseContext>>;
 };
 
 async function reader(deps: Deps, actor: Actor): Promise<Reader> {
   assertPermission(actor, 'case:read');
-  const lawRevision = await currentLawRevision(deps.db);
+  const [lawRevision, orgs] = await Promise.all([currentLawRevision(deps.db), listScope(deps.db, actor.jurisdictionPath, undefined)]);
   const ctx = await caseContext(deps.db, deps.clock.now(), lawRevision);
   const leader = actor.roles.some((r) => LEADER_ROLES.has(r));
   const base = { jurisdictionPath: actor.jurisdictionPath, states: ACTIVE_CASE_STATES };
-  return { deps, actor, today: ctx.today, scope: leader ? base : { ...base, officerId: actor.id }, leader, lawRevision, ctx };
+  return { deps, actor, today: ctx.today, scope: leader ? base : { ...base, officerId: actor.id }, leader, orgs, lawRevision, ctx };
 }
 
 function toWorkbenchCase(r: WorkbenchCaseRow, unmasked: boolean): WorkbenchCase {
@@ -84,6 +86,7 @@ async function tasks(r: Reader, pageSize: number, cursor: string | undefined, wi
       ...(after ? { after } : {}),
       withSnapshot: true,
       withCount: withCount && round === 0,
+      scope: r.orgs,
     });
     if (round === 0) count = { total: page.total, totalCapped: page.totalCapped };
     const snapshots = await hydrateSnapshots(r.deps.db, page.items, r.lawRevision);
@@ -135,7 +138,11 @@ async function deadlines(
 ): Promise<WorkbenchDeadlines> {
   const window = kind === 'dueSoon' ? { kind, today: r.today, horizon: addDays(r.today, DUE_SOON_DAYS) } : { kind, today: r.today };
   const after = cursor ? decodeDeadlineCursor(cursor) : undefined;
-  const page = await listWorkbenchDeadlines(r.deps.db, r.scope, window, pageSize, { ...(after ? { after } : {}), withCount });
+  const page = await listWorkbenchDeadlines(r.deps.db, r.scope, window, pageSize, {
+    ...(after ? { after } : {}),
+    withCount,
+    scope: r.orgs,
+  });
   return {
     items: page.items.map((d: WorkbenchDeadlineRow) => ({
       case: toWorkbenchCase(d, handlesCase(r.actor)),
@@ -156,7 +163,12 @@ async function deadlines(
 async function squadOverdue(r: Reader, pageSize: number, cursor: string | undefined, withCount: boolean): Promise<WorkbenchCases> {
   const after = cursor ? decodeCaseCursor(cursor) : undefined;
   const filter = { jurisdictionPath: r.actor.jurisdictionPath, states: ACTIVE_CASE_STATES, overdue: true };
-  const page = await listWorkbenchCases(r.deps.db, filter, pageSize, { ...(after ? { after } : {}), withSnapshot: false, withCount });
+  const page = await listWorkbenchCases(r.deps.db, filter, pageSize, {
+    ...(after ? { after } : {}),
+    withSnapshot: false,
+    withCount,
+    scope: r.orgs,
+  });
   return {
     items: page.items.map((c) => toWorkbenchCase(c, handlesCase(r.actor))),
     total: page.total,

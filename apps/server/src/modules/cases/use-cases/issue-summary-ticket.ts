@@ -17,7 +17,7 @@ import { countPriorFines, insertEvidence, takeTicketNumber, upsertParty } from '
 import { getCase } from './get-case.ts';
 
 /** B3: the review body is the people's government at the level of the deciding bureau (复议法 Art. 24). */
-export function decidingBodyOf(bureau: OrgRow | undefined): DecidingBody {
+export function decidingBodyOf(bureau: Pick<OrgRow, 'kind' | 'name'> | undefined): DecidingBody {
   if (!bureau || bureau.kind === 'city_bureau') return { level: 'city' };
   const district = bureau.name.replace(/城市管理(综合)?行政执法局$/, '');
   return { level: 'district', districtName: `上海市${district}` };

@@ -14,12 +14,13 @@ import type { Actor, Deps, RequestMeta } from '../../../context.ts';
 import { AppError, fieldError } from '../../../errors/app-error.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { assertPermission } from '../../../shared/access.ts';
-import { caseRecords, findCase, inJurisdiction, loadCaseOrFail } from '../../cases/index.ts';
+import { caseDocuments, caseRecords, findCase, inJurisdiction, loadCaseOrFail } from '../../cases/index.ts';
 import { type DocumentListRow, documentsOfCase, findDocumentRow } from '../documents.repository.ts';
 import {
   assertKindAvailable,
   canIssueDocuments,
   caseNumbers,
+  documentSources,
   issueCaseDocument,
   NUMBERED_KINDS,
   prepareCaseDocument,
@@ -59,7 +60,7 @@ function stageEntry(
   d: StageDocument,
   availability: readonly DocumentAvailability[],
   rows: readonly DocumentListRow[],
-  numbers: Awaited<ReturnType<typeof caseNumbers>>,
+  numbers: ReturnType<typeof caseNumbers>,
   canIssue: boolean,
 ): StageDocumentInfo {
   const a = availability.find((x) => x.kind === d.kind)!;
@@ -83,11 +84,12 @@ function stageEntry(
 export async function getCaseDocuments(deps: Deps, actor: Actor, caseId: string): Promise<CaseDocumentsAnswer> {
   assertPermission(actor, 'case:read');
   const loaded = await loadCaseOrFail(deps, deps.db, actor, caseId);
-  const [rows, records, numbers] = await Promise.all([
+  const [rows, records, documents] = await Promise.all([
     documentsOfCase(deps.db, caseId),
     caseRecords(deps.db, caseId),
-    caseNumbers(deps.db, caseId),
+    caseDocuments(deps.db, caseId),
   ]);
+  const numbers = caseNumbers({ documents });
   const facts = {
     hasInspectionRecord: records.some((r) => r.kind === 'inspection'),
     hasQuestioningRecord: records.some((r) => r.kind === 'questioning'),
@@ -131,8 +133,8 @@ export async function issueDocumentForCase(
       ...(body.issuedOn ? { issuedOn: body.issuedOn } : {}),
     }),
   );
-  const row = (await documentsOfCase(deps.db, caseId)).find((r) => r.id === issued.id)!;
-  return { document: toIssuedInfo(row, issued.verifyPath), verifyPath: issued.verifyPath };
+  // The row as inserted, issued by this officer: the answer is what the 文书 tab lists after it.
+  return { document: toIssuedInfo({ ...issued.row, issued_by_name: actor.name }, issued.verifyPath), verifyPath: issued.verifyPath };
 }
 
 /** The PDF the issue would produce now, marked 「样稿」, with a dummy verify code; nothing is stored or numbered. */
@@ -140,8 +142,10 @@ export async function previewCaseDocument(deps: Deps, actor: Actor, caseId: stri
   assertPermission(actor, 'case:read');
   if (!canIssueDocuments(actor)) throw new AppError('FORBIDDEN');
   const loaded = await loadCaseOrFail(deps, deps.db, actor, caseId);
-  await assertKindAvailable(deps.db, loaded, body.kind);
+  const sources = await documentSources(deps.db, loaded, body.kind);
+  assertKindAvailable(loaded, sources.rows.records, body.kind);
   const doc = await prepareCaseDocument(deps.db, deps, loaded, {
+    sources,
     caseId,
     kind: body.kind,
     ...(body.extra ? { extra: body.extra } : {}),

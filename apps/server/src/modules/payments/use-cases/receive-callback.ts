@@ -21,7 +21,7 @@ import { AppError } from '../../../errors/app-error.ts';
 import { shanghaiDate } from '../../../shared/time.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { addressKey, refundAttempt } from '../../throttle/index.ts';
-import { type CaseRow, channelActor, findCaseWithLawRevision, runCaseStepIn } from '../../cases/index.ts';
+import { type CaseRow, channelActor, type LoadedCase, loadCaseOrFail, runCaseStepIn } from '../../cases/index.ts';
 import { cancelCheckoutsOfClosedOrders } from '../checkouts.ts';
 import { insertOverpayment } from '../overpayments.repository.ts';
 import { caseAmounts, paymentAction } from '../payment-orders.ts';
@@ -85,12 +85,12 @@ type Loaded = {
   checkout: CheckoutRow | undefined;
   order: OrderRow | undefined;
   booking: PaymentBooking;
-  /** The case of the checkout as locked-and-read here, with the law revision read with it. */
-  found: { row: CaseRow; lawRevision: string } | undefined;
+  /** The case of the checkout as read here under its orders' lock, loaded as its step reads it. */
+  found: (LoadedCase & { lawRevision: string }) | undefined;
 };
 
 /** Locks what the payment touches and decides what it books (nothing written yet). */
-async function load(trx: Executor, provider: PaymentProvider, v: VerifiedCallback, paidOn: string): Promise<Loaded> {
+async function load(trx: Executor, deps: Deps, provider: PaymentProvider, v: VerifiedCallback, paidOn: string): Promise<Loaded> {
   const found = UUID.test(v.outTradeNo) ? await findCheckout(trx, v.outTradeNo, true) : undefined;
   const checkout = found?.provider === provider.name ? found : undefined;
   if (!checkout)
@@ -102,7 +102,11 @@ async function load(trx: Executor, provider: PaymentProvider, v: VerifiedCallbac
     };
   const orders = await lockOrdersOfCase(trx, checkout.case_id);
   const order = orders.find((o) => o.id === checkout.order_id);
-  const theCase = await findCaseWithLawRevision(trx, checkout.case_id);
+  // The platform's own channel: the checkout names the case, so no jurisdiction applies.
+  const theCase = await loadCaseOrFail(deps, trx, { jurisdictionPath: '' }, checkout.case_id).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') return undefined;
+    throw e;
+  });
   const owedFen = theCase ? (await caseAmounts(trx, theCase.row.snapshot as CaseSnapshot, paidOn, theCase.lawRevision)).dueFen : 0;
   const booking = bookPayment({
     amountFen: v.amountFen,
@@ -121,7 +125,7 @@ async function book(
   v: VerifiedCallback,
 ): Promise<CallbackResult> {
   const paidOn = shanghaiDate(v.paidAt);
-  const { checkout, order, booking, found } = await load(trx, provider, v, paidOn);
+  const { checkout, order, booking, found } = await load(trx, deps, provider, v, paidOn);
   const txId = deps.newId();
   const inserted = await insertTransactionIfNew(trx, {
     id: txId,
@@ -191,6 +195,7 @@ async function book(
     ({ written } = await withSavepoint(trx, 'payment_step', () =>
       runCaseStepIn(trx, deps, channelActor(caseRow, 'payment', ['field_officer']), meta, {
         caseId: caseRow.id,
+        loaded: found,
         action,
         body: {
           date: paidOn,
