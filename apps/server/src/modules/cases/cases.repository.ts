@@ -435,7 +435,8 @@ export async function casesOfOfficer(db: Executor, officerId: string, caseIds: r
 export type OfficerInOrg = TeamOfficer & { name: string; orgPath: string; active: boolean };
 
 /** The credentials of the officer `o` as a JSON array of the domain's credential (A1 reads them live). */
-const CREDENTIALS_OF_O = sql`(SELECT coalesce(json_agg(json_build_object('number', cr.number, 'domains', cr.domains,
+/** The credentials of the officer aliased `o`, as a JSON array (number, domains, validFrom, validTo, revoked). */
+export const CREDENTIALS_OF_O = sql`(SELECT coalesce(json_agg(json_build_object('number', cr.number, 'domains', cr.domains,
   'validFrom', cr.valid_from, 'validTo', cr.valid_to, 'revoked', cr.revoked)), '[]') FROM credentials cr WHERE cr.officer_id = o.id)`;
 
 /** Officers with their credentials as stored now (A1 is always judged on live credentials), in one statement. */
@@ -714,12 +715,27 @@ export async function listDocPatterns(db: Executor, bureauId: string) {
  * Gap-free: the increment takes the row lock of (bureau, year, type) until the step's transaction ends, so
  * concurrent steps queue and a rolled-back step gives its number back.
  */
-export async function nextDocSequence(db: Executor, bureauId: string, year: number, docType: string): Promise<number> {
-  const r = await sql<{ last_value: number }>`
-    INSERT INTO doc_number_sequences (bureau_id, year, doc_type, last_value) VALUES (${bureauId}, ${year}, ${docType}, 1)
-    ON CONFLICT (bureau_id, year, doc_type) DO UPDATE SET last_value = doc_number_sequences.last_value + 1
-    RETURNING last_value`.execute(db);
-  return Number(r.rows[0]!.last_value);
+/**
+ * The next number of the (bureau, year, type) sequence — incremented in the caller's transaction, so gap-free — with
+ * the bureau's pattern for the type (null when none is configured) and its short name, in one statement.
+ */
+export async function nextDocSequence(
+  db: Executor,
+  bureauId: string,
+  year: number,
+  docType: string,
+): Promise<{ seq: number; pattern: string | null; shortName: string }> {
+  const r = await sql<{ last_value: number; pattern: string | null; short_name: string | null }>`
+    WITH next AS (
+      INSERT INTO doc_number_sequences (bureau_id, year, doc_type, last_value) VALUES (${bureauId}, ${year}, ${docType}, 1)
+      ON CONFLICT (bureau_id, year, doc_type) DO UPDATE SET last_value = doc_number_sequences.last_value + 1
+      RETURNING last_value)
+    SELECT next.last_value,
+           (SELECT p.pattern FROM doc_number_patterns p WHERE p.bureau_id = ${bureauId} AND p.doc_type = ${docType}) AS pattern,
+           (SELECT coalesce(g.short_name, g.name) FROM orgs g WHERE g.id = ${bureauId}) AS short_name
+      FROM next`.execute(db);
+  const row = r.rows[0]!;
+  return { seq: Number(row.last_value), pattern: row.pattern, shortName: row.short_name ?? '' };
 }
 
 export async function bureauShortName(db: Executor, bureauId: string): Promise<string> {

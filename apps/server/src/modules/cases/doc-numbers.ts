@@ -2,7 +2,7 @@
 // incremented inside the step's own transaction).
 import type { DocType } from '@chengguan/contracts';
 import type { Executor } from '../../context.ts';
-import { bureauShortName, findDocPattern, nextDocSequence } from './cases.repository.ts';
+import { nextDocSequence } from './cases.repository.ts';
 
 /** Default 字 of each document type when the bureau has configured no pattern. */
 const DEFAULT_WORD: Record<DocType, string> = {
@@ -31,7 +31,6 @@ export function formatDocNumber(pattern: string, year: number, seq: number): str
 
 export async function allocateDocNumber(db: Executor, bureauId: string, docType: DocType, legalDate: string): Promise<string> {
   const year = Number(legalDate.slice(0, 4));
-  const pattern = (await findDocPattern(db, bureauId, docType)) ?? defaultPattern(await bureauShortName(db, bureauId), docType);
-  const seq = await nextDocSequence(db, bureauId, year, docType);
-  return formatDocNumber(pattern, year, seq);
+  const { seq, pattern, shortName } = await nextDocSequence(db, bureauId, year, docType);
+  return formatDocNumber(pattern ?? defaultPattern(shortName, docType), year, seq);
 }

@@ -18,6 +18,7 @@ export {
   caseOfficerIds,
   casePageRows,
   caseRecords,
+  CREDENTIALS_OF_O,
   type CasePageRows,
   findCase,
   findCaseWithLawRevision,

@@ -7,7 +7,7 @@ import type { Actor, Deps, Executor, RequestMeta } from '../../../context.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { getCaseRowOrFail, loadCaseOrFail } from '../../cases/index.ts';
 import { assertAnyPermission, iso } from '../supervision.shared.ts';
-import { checkedDocuments, checkedRecords, checksOfCase, insertCheck, lastServiceData } from '../supervision.repository.ts';
+import { checkedFile, checksOfCase, insertCheck } from '../supervision.repository.ts';
 
 export type CheckTarget = { caseId: string; orgId: string; bureauId: string | null; snapshot: CaseSnapshot; ctx: CaseContext };
 
@@ -19,11 +19,7 @@ export async function runCaseFileCheckIn(
   trigger: CheckTrigger,
   actorId: string | null,
 ): Promise<{ id: string; score: number; maxScore: number; findings: number }> {
-  const [records, documents, service] = await Promise.all([
-    checkedRecords(db, target.caseId),
-    checkedDocuments(db, target.caseId),
-    lastServiceData(db, target.caseId),
-  ]);
+  const { records, documents, service } = await checkedFile(db, target.caseId);
   const result = checkCaseFile(
     {
       snapshot: target.snapshot,
