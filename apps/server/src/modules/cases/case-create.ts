@@ -130,7 +130,11 @@ export async function insertNewCase(
         number: step.document.number,
         issued_on: step.input.date,
       });
-      if (step.document.isCaseNumber) await setCaseNumber(trx, c.id, step.document.number);
+      if (step.document.isCaseNumber) {
+        await setCaseNumber(trx, c.id, step.document.number);
+        // The row the hooks see stays the row as written (a later step's number, the ticket's serial, included).
+        if (written) written = { ...written, case_number: step.document.number };
+      }
     }
     await step.write?.(trx, eventId);
     // Other modules' step hooks (the payment order of a summary fine, the cash receipt …) see the case as written.
