@@ -117,6 +117,8 @@ describe('the case page in one statement', () => {
   it('reads the same rows as one query per table, after every step of a case with hearing, and for an empty page', async () => {
     const states: string[] = [];
     let c = await kit.register();
+    // The registration's answer (made from the row it inserted) is the case page as a later read shows it.
+    expect(c).toEqual(await kit.get('pd_ljz_01', c.id));
     states.push(await expectSamePage(c.id));
     c = await investigatedCase(kit);
     states.push(await expectSamePage(c.id));

@@ -1,6 +1,7 @@
 // A step's document is made from the case as the step left it, not read again (StepWrite.after): the 当场处罚决定书
 // of a one-call ticket (the new case's steps, case-create.ts) reads exactly as the same document made again later
-// from the stored case — the case number the ticket's serial became included.
+// from the stored case — the case number the ticket's serial became included — and the ticket's answer, made from the
+// row its insert returned, is the page a later read shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { UNVERIFIED_NOTE_PATTERN } from '@chengguan/domain';
@@ -15,17 +16,9 @@ beforeAll(async () => {
   ctx = await createTestContext();
   kit = await caseKit(ctx);
   // This bureau's legal department has verified the ticket's articles (E12 lets the one-call ticket decide).
-  await ctx.deps.db
-    .updateTable('law_provisions')
-    .set({ verification: 'V' })
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('law_offences')
-        .select('violated_provision_id')
-        .where('code', '=', 'SH-LJ-57-2')
-        .union(eb.selectFrom('law_offences').select('penalty_provision_id').where('code', '=', 'SH-LJ-57-2')),
-    )
-    .execute();
+  await sql`UPDATE law_provisions SET verification = 'V'
+      WHERE id IN (SELECT violated_provision_id FROM law_offences WHERE code = 'SH-LJ-57-2'
+                   UNION SELECT penalty_provision_id FROM law_offences WHERE code = 'SH-LJ-57-2')`.execute(ctx.deps.db);
   await sql`UPDATE law_offences SET verification = 'V',
       violated_provision = btrim(regexp_replace(violated_provision, ${UNVERIFIED_NOTE_PATTERN}, '', 'g'))
     WHERE code = 'SH-LJ-57-2'`.execute(ctx.deps.db);
@@ -52,6 +45,8 @@ describe('a step document is made from the case as the step left it', () => {
     expect(r.statusCode, r.body).toBe(201);
     const ticket = r.json() as CaseDetail;
     expect(ticket.caseNumber).toBe(ticket.summary!.serialNumber);
+    // The ticket's answer (made from the row it inserted) is the case page as a later read shows it.
+    expect(ticket).toEqual((await ctx.api('GET', `/api/v1/cases/${ticket.id}`, { token: kit.tokens.pd_ljz_01! })).json());
     const tab = (
       await ctx.api('GET', `/api/v1/cases/${ticket.id}/documents`, { token: kit.tokens.pd_ljz_01! })
     ).json() as CaseDocumentsAnswer;

@@ -19,15 +19,7 @@ import { refreshCaseDeadlines, summarizeDeadlines } from './case-deadlines.ts';
 import type { CaseOffenceRow } from './case-offence.ts';
 import { derivedColumns, runCaseStepHooks } from './case-step.ts';
 import { withCaseRules } from './cases.errors.ts';
-import {
-  type CaseRow,
-  findCase,
-  insertCase,
-  insertCaseEvent,
-  insertCaseOfficers,
-  insertDocument,
-  setCaseNumber,
-} from './cases.repository.ts';
+import { type CaseRow, insertCase, insertCaseEvent, insertCaseOfficers, insertDocument, setCaseNumber } from './cases.repository.ts';
 
 export type PlannedStep = {
   [A in CaseAction]: {
@@ -68,13 +60,13 @@ export async function insertNewCase(
   c: NewCase,
   ctx: CaseContext,
   steps: readonly PlannedStep[],
-): Promise<CaseSnapshot> {
+): Promise<{ snapshot: CaseSnapshot; row: CaseRow }> {
   const states: CaseSnapshot[] = [newCaseSnapshot(c.snapshotFacts)];
   for (const step of steps) states.push(apply(states.at(-1)!, step, actor.roles, ctx));
   const final = states.at(-1)!;
   const now = deps.clock.now();
   const deadlines = summarizeDeadlines(final, ctx);
-  await insertCase(trx, {
+  let written = await insertCase(trx, {
     id: c.id,
     bureau_id: c.bureauId,
     org_id: c.orgId,
@@ -101,7 +93,6 @@ export async function insertNewCase(
     version: steps.length,
   });
   await insertCaseOfficers(trx, c.id, c.officerIds);
-  let written: CaseRow | undefined;
   for (const [i, step] of steps.entries()) {
     const eventId = deps.newId();
     await insertCaseEvent(trx, {
@@ -133,12 +124,11 @@ export async function insertNewCase(
       if (step.document.isCaseNumber) {
         await setCaseNumber(trx, c.id, step.document.number);
         // The row the hooks see stays the row as written (a later step's number, the ticket's serial, included).
-        if (written) written = { ...written, case_number: step.document.number };
+        written = { ...written, case_number: step.document.number };
       }
     }
     await step.write?.(trx, eventId);
     // Other modules' step hooks (the payment order of a summary fine, the cash receipt …) see the case as written.
-    written ??= (await findCase(trx, c.id))!;
     await runCaseStepHooks(step.action, deps, meta, {
       trx,
       actor,
@@ -158,5 +148,5 @@ export async function insertNewCase(
     data: { state: final.state, steps: steps.map((s) => s.action), offenceCode: c.offence.row.code, orgId: c.orgId },
   });
   await refreshCaseDeadlines(trx, deps, { id: c.id, bureauId: c.bureauId, orgId: c.orgId }, deadlines);
-  return final;
+  return { snapshot: final, row: written };
 }

@@ -93,8 +93,15 @@ export async function findParty(db: Executor, id: string): Promise<PartyRow | un
 // ---------------------------------------------------------------------------------------------------------
 // Cases
 
-export async function insertCase(db: Executor, row: Insertable<CasesTable>) {
-  await db.insertInto('cases').values(row).execute();
+/** Inserts the case and answers its row as `findCase` reads it (with its org's name and path), in one statement. */
+export async function insertCase(db: Executor, row: Insertable<CasesTable>): Promise<CaseRow> {
+  return db
+    .with('c', (q) => q.insertInto('cases').values(row).returningAll())
+    .selectFrom('c')
+    .innerJoin('orgs as g', 'g.id', 'c.org_id')
+    .selectAll('c')
+    .select(['g.name as org_name', 'g.path as org_path'])
+    .executeTakeFirstOrThrow();
 }
 
 /**

@@ -9,12 +9,13 @@ import { getVerifiedFileOrFail } from '../../files/index.ts';
 import { assertActionPermission } from '../case-access.ts';
 import { insertNewCase, type PlannedStep } from '../case-create.ts';
 import { caseContext, loadCaseOrFail, teamOfficersOrFail } from '../case-loader.ts';
-import { runCaseStepIn } from '../case-step.ts';
+import { runCaseStepIn, type WrittenCase } from '../case-step.ts';
 import { DEFAULT_FLAGS, mergeFlags, offenceOnOrFail } from '../case-offence.ts';
 import { validParty } from '../case-party.ts';
 import { ruleViolation } from '../cases.errors.ts';
 import { countPriorFines, insertEvidence, takeTicketNumber, upsertParty } from '../cases.repository.ts';
 import { getCase } from './get-case.ts';
+import { currentLawRevision } from '../../law/index.ts';
 
 /** B3: the review body is the people's government at the level of the deciding bureau (复议法 Art. 24). */
 export function decidingBodyOf(bureau: Pick<OrgRow, 'kind' | 'name'> | undefined): DecidingBody {
@@ -88,9 +89,10 @@ export async function issueSummaryTicket(
 ): Promise<CaseDetail> {
   assertActionPermission(actor, 'draft' in body ? 'register' : 'issueSummaryDecision');
   const id = deps.newId();
-  await deps.db.transaction().execute(async (trx) => {
+  const written = await deps.db.transaction().execute(async (trx): Promise<WrittenCase> => {
     const org = await getOrgRowOrFail(trx, actor, body.orgId ?? actor.orgId);
-    const ctx = await caseContext(trx, deps.clock.now());
+    const lawRevision = await currentLawRevision(trx);
+    const ctx = await caseContext(trx, deps.clock.now(), lawRevision);
     const party = validParty(body.party, ctx.today);
     const officers = await teamOfficersOrFail(trx, actor, body.officerIds, 'officerIds');
     const actDate = body.actDate ?? body.date;
@@ -129,7 +131,7 @@ export async function issueSummaryTicket(
       })),
     ];
     if (!('draft' in body)) steps.push(...(await summaryDecisionStep(trx, org.id, bureauId, officers, body)));
-    await insertNewCase(
+    const { row } = await insertNewCase(
       trx,
       deps,
       actor,
@@ -159,8 +161,10 @@ export async function issueSummaryTicket(
       ctx,
       steps,
     );
+    return { row, lawRevision };
   });
-  return getCase(deps, actor, id);
+  // The answer from the row the ticket wrote (it is not read again).
+  return getCase(deps, actor, id, deps.db, written);
 }
 
 export type IssueSummaryDecisionOptions = { caseId: string; body: SummaryDecisionBody };

@@ -11,11 +11,14 @@ import { DEFAULT_FLAGS, mergeFlags, offenceOnOrFail } from '../case-offence.ts';
 import { validParty } from '../case-party.ts';
 import { countPriorFines, upsertParty } from '../cases.repository.ts';
 import { getCase } from './get-case.ts';
+import { currentLawRevision } from '../../law/index.ts';
+import type { WrittenCase } from '../case-step.ts';
 
 /** 登记: an ordinary case from any source (patrol, complaint, off-site, inspection, transfer, leader's instruction). */
 export async function registerCase(deps: Deps, actor: Actor, meta: RequestMeta, body: RegisterCaseBody): Promise<CaseDetail> {
-  const id = await deps.db.transaction().execute((trx) => registerCaseIn(trx, deps, actor, meta, body));
-  return getCase(deps, actor, id);
+  const written = await deps.db.transaction().execute((trx) => registeredCase(trx, deps, actor, meta, body));
+  // The answer from the row the registration wrote (it is not read again).
+  return getCase(deps, actor, written.row.id, deps.db, written);
 }
 
 /**
@@ -30,17 +33,30 @@ export async function registerCaseIn(
   body: RegisterCaseBody,
   options: { subjectId?: string } = {},
 ): Promise<string> {
+  return (await registeredCase(trx, deps, actor, meta, body, options)).row.id;
+}
+
+/** The registration; answers the case row as written, with the law revision it was judged at. */
+async function registeredCase(
+  trx: Transaction<DB>,
+  deps: Deps,
+  actor: Actor,
+  meta: RequestMeta,
+  body: RegisterCaseBody,
+  options: { subjectId?: string } = {},
+): Promise<WrittenCase> {
   assertActionPermission(actor, 'register');
   const id = deps.newId();
   const org = await getOrgRowOrFail(trx, actor, body.orgId ?? actor.orgId);
-  const ctx = await caseContext(trx, deps.clock.now());
+  const lawRevision = await currentLawRevision(trx);
+  const ctx = await caseContext(trx, deps.clock.now(), lawRevision);
   const party = validParty(body.party, ctx.today);
   const officers = await teamOfficersOrFail(trx, actor, body.officerIds, 'officerIds');
   const offence = await offenceOnOrFail(trx, body.offenceCode, body.act.actDate);
   const bureauId = org.bureau_id ?? org.id;
   const partyId = await upsertParty(trx, { id: deps.newId(), bureau_id: bureauId, ...party.row });
   const actId = body.act.actId ?? id;
-  await insertNewCase(
+  const { row } = await insertNewCase(
     trx,
     deps,
     actor,
@@ -87,6 +103,7 @@ export async function registerCaseIn(
       },
     ],
   );
-  if (options.subjectId) await trx.updateTable('cases').set({ subject_id: options.subjectId }).where('id', '=', id).execute();
-  return id;
+  if (!options.subjectId) return { row, lawRevision };
+  await trx.updateTable('cases').set({ subject_id: options.subjectId }).where('id', '=', id).execute();
+  return { row: { ...row, subject_id: options.subjectId }, lawRevision };
 }
