@@ -211,19 +211,6 @@ export async function insertKeyIfAbsent(db: Executor, row: Insertable<DocumentKe
     .execute();
 }
 
-/** 违则 and 罚则 of the case's offence version (the law library's row). */
-export async function offenceProvisions(
-  db: Executor,
-  offenceId: string | null,
-): Promise<{ name: string; violated_provision: string; penalty_provision: string } | undefined> {
-  if (!offenceId) return undefined;
-  return db
-    .selectFrom('law_offences')
-    .select(['name', 'violated_provision', 'penalty_provision'])
-    .where('id', '=', offenceId)
-    .executeTakeFirst();
-}
-
 /** The number of an earlier issue of this kind for the case (a re-issue keeps its 文号). */
 export async function earlierNumber(db: Executor, caseId: string, kind: string): Promise<string | null> {
   const r = await db
