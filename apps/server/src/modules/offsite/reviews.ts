@@ -299,7 +299,7 @@ export async function confirmReview(
         `${local(firstAt)} 起，非现场执法设备（${devicesText}）在「${scene.name}」场景记录到${first.plate ? `车辆 ${first.plate} ` : ''}违法行为，共 ${events.length} 次（同一行为合并为一案，${r.number}），经技术与法律审核确认。`,
       officerIds: [actor.id],
     };
-    const caseId = await registerCaseIn(trx, deps, actor, meta, registration);
+    const caseId = (await registerCaseIn(trx, deps, actor, meta, registration)).row.id;
     const seen = new Set<string>();
     for (const e of events) {
       const d = c.devices.get(e.device_id)!;

@@ -16,28 +16,17 @@ import type { WrittenCase } from '../case-step.ts';
 
 /** 登记: an ordinary case from any source (patrol, complaint, off-site, inspection, transfer, leader's instruction). */
 export async function registerCase(deps: Deps, actor: Actor, meta: RequestMeta, body: RegisterCaseBody): Promise<CaseDetail> {
-  const written = await deps.db.transaction().execute((trx) => registeredCase(trx, deps, actor, meta, body));
+  const written = await deps.db.transaction().execute((trx) => registerCaseIn(trx, deps, actor, meta, body));
   // The answer from the row the registration wrote (it is not read again).
   return getCase(deps, actor, written.row.id, deps.db, written);
 }
 
 /**
  * The registration inside a transaction the caller holds (a case registered from an inspection visit is written with
- * the visit's link and evidence at once). `subjectId`: the registered subject the case is against. Answers the id.
+ * the visit's link and evidence at once). `subjectId`: the registered subject the case is against. Answers the case
+ * row as written, with the law revision it was judged at.
  */
 export async function registerCaseIn(
-  trx: Transaction<DB>,
-  deps: Deps,
-  actor: Actor,
-  meta: RequestMeta,
-  body: RegisterCaseBody,
-  options: { subjectId?: string } = {},
-): Promise<string> {
-  return (await registeredCase(trx, deps, actor, meta, body, options)).row.id;
-}
-
-/** The registration; answers the case row as written, with the law revision it was judged at. */
-async function registeredCase(
   trx: Transaction<DB>,
   deps: Deps,
   actor: Actor,

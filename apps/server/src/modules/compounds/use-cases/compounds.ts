@@ -535,7 +535,7 @@ export async function disposeReport(
       ]);
     } else if (body.disposal === 'case') {
       if (!body.registration) throw fieldError('registration', '请填写立案信息', 'registration: the case registration is required');
-      caseId = await registerCaseIn(trx, deps, actor, meta, { ...body.registration, sourceRef: `物业报告 ${r.number}` });
+      caseId = (await registerCaseIn(trx, deps, actor, meta, { ...body.registration, sourceRef: `物业报告 ${r.number}` })).row.id;
     }
     const state = body.disposal;
     const res = await trx

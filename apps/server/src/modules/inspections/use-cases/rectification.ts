@@ -256,7 +256,7 @@ export async function registerCaseFromVisit(
       facts: body.facts ?? caseFacts(subject!.name, v.visited_on, failed),
       officerIds: v.inspector_ids,
     };
-    const caseId = await registerCaseIn(trx, deps, actor, meta, registration, { subjectId: v.subject_id });
+    const caseId = (await registerCaseIn(trx, deps, actor, meta, registration, { subjectId: v.subject_id })).row.id;
     const plan = v.plan as VisitPlan;
     const results = v.results as { code: string; photoIds: string[] }[];
     const failedCodes = new Set(failed.map((f) => f.code));

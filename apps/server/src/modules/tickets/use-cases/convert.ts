@@ -96,7 +96,7 @@ export async function convertTicketToCase(
     if (body.actDate && body.actDate > receiptDay) {
       throw fieldError('actDate', '违法行为日期不能晚于诉件受理日期', 'actDate: after the ticket was received');
     }
-    const caseId = await registerCaseIn(trx, deps, actor, meta, registration);
+    const caseId = (await registerCaseIn(trx, deps, actor, meta, registration)).row.id;
     for (const [i, sm3] of t.photo_sm3s.entries()) {
       await addEvidenceIn(trx, deps, actor, meta, {
         caseId,

@@ -248,7 +248,7 @@ export async function confirmClue(deps: Deps, actor: Actor, meta: RequestMeta, i
       facts: body.facts ?? clueFacts(clue),
       officerIds: [actor.id],
     };
-    const caseId = await registerCaseIn(trx, deps, actor, meta, registration);
+    const caseId = (await registerCaseIn(trx, deps, actor, meta, registration)).row.id;
     // The map evidence: the vehicle's track of the day with its corridors, GeoJSON, kept under its SM3.
     const geojson = Buffer.from(
       JSON.stringify({
