@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
+import type { TestContext } from './harness.ts';
 
 const FOOTER = /^(核验码：|https?:\/\/|—\s*\d+\s*—)/;
 
@@ -19,4 +21,16 @@ export function pdfText(bytes: Buffer, opts: { dropFooters?: boolean } = {}): st
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The text of an issued document as its officer downloads it (200, application/pdf), read with pdfText. */
+export async function issuedDocumentText(ctx: Pick<TestContext, 'app'>, token: string, documentId: string): Promise<string> {
+  const r = await ctx.app.inject({
+    method: 'GET',
+    url: `/api/v1/documents/${documentId}/pdf`,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(r.statusCode, r.body).toBe(200);
+  expect(r.headers['content-type']).toBe('application/pdf');
+  return pdfText(r.rawPayload);
 }

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { UNVERIFIED_NOTE_PATTERN } from '@chengguan/domain';
 import type { CaseDetail, CaseDocumentsAnswer, IssuedDocumentCreated } from '@chengguan/contracts';
 import { createTestContext, type TestContext } from './harness.ts';
-import { pdfText } from './pdf-text.ts';
+import { issuedDocumentText } from './pdf-text.ts';
 import { caseKit, summaryTicketBody, type CaseKit } from './cases-support.ts';
 
 let ctx: TestContext;
@@ -26,14 +26,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 async function text(documentId: string): Promise<string> {
-  const r = await ctx.app.inject({
-    method: 'GET',
-    url: `/api/v1/documents/${documentId}/pdf`,
-    headers: { authorization: `Bearer ${kit.tokens.pd_ljz_01!}` },
-  });
-  expect(r.statusCode, r.body).toBe(200);
-  // The verify link (the document's id and code) differs between two issues of the same document; nothing else may.
-  return pdfText(r.rawPayload)
+  return (await issuedDocumentText(ctx, kit.tokens.pd_ljz_01!, documentId))
     .replace(/[A-Z2-9]{5}-[A-Z2-9]{5}/g, 'XXXXX-XXXXX')
     .replace(/\/verify\/[0-9a-f-]{36}\?c=[A-Z2-9]{10}/g, '/verify/ID?c=CODE');
 }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail, CaseDocumentsAnswer, ServiceRecord, StageDocumentInfo } from '@chengguan/contracts';
 import { createTestContext, type TestContext } from './harness.ts';
-import { pdfText } from './pdf-text.ts';
+import { issuedDocumentText } from './pdf-text.ts';
 import {
   caseKit,
   confirmedSummaryTicket,
@@ -38,16 +38,7 @@ async function documents(caseId: string, user = 'pd_ljz_01'): Promise<CaseDocume
 const stageOf = (a: CaseDocumentsAnswer) => a.stage.map((d) => `${d.kind}:${d.made ? 'made' : 'not made'}`);
 const entry = (a: CaseDocumentsAnswer, kind: string): StageDocumentInfo => a.stage.find((d) => d.kind === kind)!;
 
-async function documentText(id: string): Promise<string> {
-  const r = await ctx.app.inject({
-    method: 'GET',
-    url: `/api/v1/documents/${id}/pdf`,
-    headers: { authorization: `Bearer ${kit.tokens.pd_ljz_01!}` },
-  });
-  expect(r.statusCode, r.body).toBe(200);
-  expect(r.headers['content-type']).toBe('application/pdf');
-  return pdfText(r.rawPayload);
-}
+const documentText = (id: string) => issuedDocumentText(ctx, kit.tokens.pd_ljz_01!, id);
 
 describe('a numbering step issues its document', () => {
   it('C1: 批准立案 issues the 立案审批表 with the 立案号 the step allocated, in the same transaction', async () => {
