@@ -26,6 +26,7 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 async function text(documentId: string): Promise<string> {
+  // The verify link (the document's id and code) differs between two issues of the same document; nothing else may.
   return (await issuedDocumentText(ctx, kit.tokens.pd_ljz_01!, documentId))
     .replace(/[A-Z2-9]{5}-[A-Z2-9]{5}/g, 'XXXXX-XXXXX')
     .replace(/\/verify\/[0-9a-f-]{36}\?c=[A-Z2-9]{10}/g, '/verify/ID?c=CODE');
