@@ -59,12 +59,18 @@ describe('执法文书', () => {
     await login(page, 'pd_ljz_leader');
     await page.getByTestId('header-user-name').waitFor();
     await page.goto(`/cases/${target!.id}`);
+    await page.getByTestId('case-loaded').waitFor({ state: 'attached', timeout: 60_000 });
     await page.getByRole('tab', { name: '文书' }).click();
     await page.getByTestId(`doc-withdraw-${docId}`).click();
     const dialog = page.locator('.ant-modal:visible');
     await dialog.locator('textarea').fill('文书内容有误，重新制作');
+    const withdrawn = page.waitForResponse((r) => r.url().endsWith(`/api/v1/documents/${docId}/withdraw`), { timeout: 60_000 });
     await dialog.locator('.ant-btn-dangerous.ant-btn-primary').click();
-    await page.getByTestId('issued-documents').getByText('已作废').first().waitFor();
+    // The answer (its status and body when it is not 200), then the row as the reloaded tab lists it.
+    const answer = await withdrawn;
+    expect(answer.ok() ? answer.status() : `${answer.status()} ${await answer.text()}`).toBe(200);
+    await page.getByTestId(`doc-withdraw-${docId}`).waitFor({ state: 'detached', timeout: 60_000 });
+    await page.getByTestId('issued-documents').getByText('已作废').first().waitFor({ timeout: 60_000 });
     await context.clearCookies();
     await page.goto(href!);
     await page.getByTestId('verify-result').waitFor();
