@@ -17,7 +17,7 @@ import type { DB } from '../../db/schema.ts';
 import { recordAudit } from '../audit/index.ts';
 import { refreshCaseDeadlines, summarizeDeadlines } from './case-deadlines.ts';
 import type { CaseOffenceRow } from './case-offence.ts';
-import { derivedColumns, runCaseStepHooks } from './case-step.ts';
+import { derivedColumns, partyOnce, runCaseStepHooks } from './case-step.ts';
 import { withCaseRules } from './cases.errors.ts';
 import { type CaseRow, insertCase, insertCaseEvent, insertCaseOfficers, insertDocument, setCaseNumber } from './cases.repository.ts';
 
@@ -93,6 +93,7 @@ export async function insertNewCase(
     version: steps.length,
   });
   await insertCaseOfficers(trx, c.id, c.officerIds);
+  const party = partyOnce(trx, c.partyId);
   for (const [i, step] of steps.entries()) {
     const eventId = deps.newId();
     await insertCaseEvent(trx, {
@@ -138,6 +139,7 @@ export async function insertNewCase(
       eventId,
       documentNumber: step.document?.number ?? null,
       after: { row: written, snapshot: final, ctx, version: steps.length },
+      party,
     });
   }
   await recordAudit(trx, deps, actor, meta, {

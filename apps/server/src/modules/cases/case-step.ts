@@ -12,7 +12,15 @@ import { assertActionPermission } from './case-access.ts';
 import { type DeadlineSummary, refreshCaseDeadlines, summarizeDeadlines } from './case-deadlines.ts';
 import { loadCaseOrFail, type LoadedCase, storedSnapshot } from './case-loader.ts';
 import { withCaseRules } from './cases.errors.ts';
-import { type CaseRow, insertCaseEvent, insertDocument, setCaseNumber, updateCaseIfVersion } from './cases.repository.ts';
+import {
+  type CaseRow,
+  findParty,
+  insertCaseEvent,
+  insertDocument,
+  type PartyRow,
+  setCaseNumber,
+  updateCaseIfVersion,
+} from './cases.repository.ts';
 import type { CasesTable } from './cases.tables.ts';
 import { allocateDocNumber } from './doc-numbers.ts';
 
@@ -26,7 +34,15 @@ export type StepWrite<A extends CaseAction> = {
   documentNumber: string | null;
   /** The case as the step leaves it, as reading it again in this transaction would give it (row, snapshot, version). */
   after: LoadedCase;
+  /** The case's party as stored, read once for all the step's hooks (the disclosure and the credit record both name it). */
+  party: () => Promise<PartyRow | undefined>;
 };
+
+/** The party row, read when first asked for and then kept for the rest of the step (StepWrite.party). */
+export function partyOnce(trx: Transaction<DB>, partyId: string): StepWrite<CaseAction>['party'] {
+  let party: Promise<PartyRow | undefined> | undefined;
+  return () => (party ??= findParty(trx, partyId));
+}
 
 /** The case row as a step wrote it and the law revision it was judged at: the answer need not read it again. */
 export type WrittenCase = { row: CaseRow; lawRevision: string };
@@ -160,7 +176,17 @@ export async function runCaseStepIn<A extends CaseAction>(
     }
   }
   const after: LoadedCase = { row, snapshot: next, ctx: loaded.ctx, version };
-  const write: StepWrite<A> = { trx, actor, loaded, next, input, eventId, documentNumber, after };
+  const write: StepWrite<A> = {
+    trx,
+    actor,
+    loaded,
+    next,
+    input,
+    eventId,
+    documentNumber,
+    after,
+    party: partyOnce(trx, loaded.row.party_id),
+  };
   await spec.write?.(write);
   for (const hook of STEP_HOOKS.get(spec.action) ?? []) await hook(deps, meta, write as unknown as StepWrite<CaseAction>);
   await recordAudit(trx, deps, actor, meta, {

@@ -3,7 +3,7 @@
 import { creditConsequence } from '@chengguan/domain';
 import type { Deps, Executor, RequestMeta, StepActor } from '../../context.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findParty, registerCaseStepHook, type StepWrite } from '../cases/index.ts';
+import { registerCaseStepHook, type StepWrite } from '../cases/index.ts';
 import { penaltyText } from '../disclosure/index.ts';
 import { catalogueLineOf, creditSettingsOf, day } from './credit.shared.ts';
 import { enqueueCreditMessage } from './connector.ts';
@@ -20,7 +20,7 @@ export async function createCreditRecordOnDecision(deps: Deps, meta: RequestMeta
     settings,
   );
   if (!c.record) return;
-  const party = await findParty(w.trx, row.party_id);
+  const party = await w.party();
   const id = deps.newId();
   const now = deps.clock.now();
   const values = {

@@ -5,7 +5,7 @@
 import { decisionMustBePublished, disclosureDeadline, redactDecisionForDisclosure } from '@chengguan/domain';
 import type { Deps, RequestMeta } from '../../context.ts';
 import { recordAudit } from '../audit/index.ts';
-import { findParty, registerCaseStepHook, type StepWrite } from '../cases/index.ts';
+import { registerCaseStepHook, type StepWrite } from '../cases/index.ts';
 import { enqueueJob } from '../scheduler/index.ts';
 import { bureauName, insertDisclosure } from './disclosure.repository.ts';
 import { penaltyText } from './penalty-text.ts';
@@ -19,7 +19,7 @@ export async function createDisclosureOnDecision(deps: Deps, meta: RequestMeta, 
   const check = decisionMustBePublished({ procedure: w.next.procedure, outcome: d.outcome, penalties: d.penalty?.penalties ?? [] });
   if (!check.publish) return;
   const row = w.loaded.row;
-  const party = await findParty(w.trx, row.party_id);
+  const party = await w.party();
   const agencyName = await bureauName(w.trx, row.bureau_id, row.org_id);
   const content = redactDecisionForDisclosure({
     documentNumber: w.documentNumber,

@@ -4,16 +4,15 @@ import { buildPaymentCode, caseAmountDue, type AmountDue, type CaseSnapshot } fr
 import type { Deps, Executor } from '../../context.ts';
 import { loadWorkCalendar } from '../law/index.ts';
 import type { CaseRow } from '../cases/index.ts';
-import { insertOrder, nextPaymentSeq, type OrderRow, orgRegionCode } from './payments.repository.ts';
+import { insertOrder, nextPaymentSeq, type OrderRow } from './payments.repository.ts';
 
 /** Region code used when a bureau has none configured (上海市). */
 const DEFAULT_REGION = '310000';
 
 export async function newPaymentCode(db: Executor, bureauId: string | null, orgId: string, legalDate: string): Promise<string> {
-  const key = bureauId ?? orgId;
-  const region = (await orgRegionCode(db, key)) ?? DEFAULT_REGION;
   const year = Number(legalDate.slice(0, 4));
-  return buildPaymentCode(/^\d{6}$/.test(region) ? region : DEFAULT_REGION, year, await nextPaymentSeq(db, key, year));
+  const { seq, regionCode } = await nextPaymentSeq(db, bureauId ?? orgId, year);
+  return buildPaymentCode(regionCode && /^\d{6}$/.test(regionCode) ? regionCode : DEFAULT_REGION, year, seq);
 }
 
 export type NewOrder = {

@@ -44,20 +44,18 @@ const subtreeOf = (orgId: string) => sql<string>`(SELECT path FROM orgs WHERE id
 // ---------------------------------------------------------------------------------------------------------
 // 缴款码 counter and orders
 
-/** The next sequence number of a bureau's year, incremented inside the caller's transaction (gap-free). */
-export async function nextPaymentSeq(db: Executor, bureauKey: string, year: number): Promise<number> {
+/**
+ * The next sequence number of a bureau's year, incremented inside the caller's transaction (gap-free), with the
+ * bureau's 行政区划代码 the 缴款码 begins with — one statement.
+ */
+export async function nextPaymentSeq(db: Executor, bureauKey: string, year: number): Promise<{ seq: number; regionCode: string | null }> {
   const r = await db
     .insertInto('payment_code_counters')
     .values({ bureau_key: bureauKey, year, last_seq: 1 })
     .onConflict((oc) => oc.columns(['bureau_key', 'year']).doUpdateSet({ last_seq: sql`payment_code_counters.last_seq + 1` }))
-    .returning('last_seq')
+    .returning(['last_seq', sql<string | null>`(SELECT region_code FROM orgs WHERE id = ${bureauKey})`.as('region_code')])
     .executeTakeFirstOrThrow();
-  return Number(r.last_seq);
-}
-
-export async function orgRegionCode(db: Executor, orgId: string): Promise<string | null> {
-  const r = await db.selectFrom('orgs').select('region_code').where('id', '=', orgId).executeTakeFirst();
-  return r?.region_code ?? null;
+  return { seq: Number(r.last_seq), regionCode: r.region_code };
 }
 
 export async function insertOrder(db: Executor, row: Insertable<PaymentOrdersTable>): Promise<void> {
