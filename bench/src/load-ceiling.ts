@@ -89,8 +89,8 @@ export class Ceiling {
     this.snapshot = JSON.stringify(snap.rows[0]?.snapshot ?? {});
   }
 
-  /** Runs officer `i`'s loop until `stop()` answers true. */
-  async officer(i: number, stop: () => boolean): Promise<void> {
+  /** Runs officer `i`'s loop until `stop()` answers true, with `pause()` (his think time) after each operation. */
+  async officer(i: number, stop: () => boolean, pause: () => Promise<void> | undefined = () => undefined): Promise<void> {
     const me = this.o.officers[i]!;
     const squad = this.squads.get(me.orgId)!;
     const random = this.o.random(i);
@@ -118,6 +118,7 @@ export class Ceiling {
         else await this.timed('evidence', () => this.evidence(me, c, sm3 ?? ''));
       }
       if (own.length > 40) own.splice(0, own.length - 40);
+      await pause();
     }
   }
 

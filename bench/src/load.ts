@@ -28,6 +28,7 @@ const { values: args } = parseArgs({
     officers: { type: 'string', default: '500' },
     duration: { type: 'string', default: '5m' },
     warmup: { type: 'string', default: '30s' },
+    think: { type: 'string', default: '0' },
     seed: { type: 'string', default: '1' },
     pool: { type: 'string', default: '10' },
     port: { type: 'string', default: '3950' },
@@ -59,17 +60,42 @@ const ENGINE = DATABASE_URL ? 'postgresql' : 'pglite';
 const DATA_DIR = path.resolve(args['data-dir']!);
 const today = () => shanghaiDate(new Date());
 const officerRandom = (i: number) => mulberry32(SEED * 100_003 + i);
+/**
+ * --think: the mean pause of an officer between two operations (0: none, every officer sends his next request as soon
+ * as the last is answered — the closed loop that measures the most each side can carry). The pauses are exponential,
+ * drawn from a stream of their own, so the officers' operations are the same with or without them, on both sides.
+ */
+const THINK_MS = duration(args.think!, 'think');
+const thinkRandom = (i: number) => mulberry32(SEED * 100_003 + i + 7_919_000);
 
 type Phase = { requests: number; perSec: number; seconds: number; kinds: Record<string, KindFigures> };
 
+/** An officer's loop: operations until `stop()`, each followed by `pause()` (his think time, cut short at the end). */
+type Loop = (stop: () => boolean, pause: () => Promise<void> | undefined) => Promise<void>;
+
 /** Warm-up (not recorded), then the timed window; every officer's loop runs until the window ends. */
-async function drive<K extends string>(stats: LoadStats<K>, loops: ((stop: () => boolean) => Promise<void>)[], onWarm: () => void) {
+async function drive<K extends string>(stats: LoadStats<K>, loops: Loop[], onWarm: () => void) {
   // Warm-up, then the timed window, both on the clock: every loop checks it between operations.
   const from = performance.now() + WARMUP_MS;
   const to = from + DURATION_MS;
   stats.window = { from, to };
   const warm = setTimeout(onWarm, WARMUP_MS);
-  await Promise.all(loops.map((loop) => loop(() => performance.now() >= to)));
+  const pauseOf = (i: number) => {
+    if (THINK_MS <= 0) return () => undefined;
+    const random = thinkRandom(i);
+    return () => {
+      const ms = Math.min(-Math.log(1 - random()) * THINK_MS, to - performance.now());
+      return ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : undefined;
+    };
+  };
+  await Promise.all(
+    loops.map(async (loop, i) => {
+      const pause = pauseOf(i);
+      // With think time the officers start spread over one pause, not all at once.
+      await pause();
+      return loop(() => performance.now() >= to, pause);
+    }),
+  );
   clearTimeout(warm);
   const seconds = DURATION_MS / 1000;
   const kinds = stats.figures(seconds);
@@ -141,8 +167,11 @@ async function platformRun(): Promise<{
     rss.start(Date.now());
     const phase = await drive(
       stats,
-      sessions.map((s) => async (stop) => {
-        while (!stop()) await s.next();
+      sessions.map((s): Loop => async (stop, pause) => {
+        while (!stop()) {
+          await s.next();
+          await pause();
+        }
       }),
       () => rss.warmedUp(Date.now()),
     );
@@ -192,7 +221,11 @@ async function ceilingRun(officers: LoadOfficer[]): Promise<{ phase: Phase; erro
     await ceiling.prepare(`${new Date().toISOString().slice(0, 16)}-${SEED}`);
     const phase = await drive(
       stats,
-      officers.map((_, i) => (stop) => ceiling.officer(i, stop)),
+      officers.map(
+        (_, i): Loop =>
+          (stop, pause) =>
+            ceiling.officer(i, stop, pause),
+      ),
       () => undefined,
     );
     return { phase, errors: stats.errorSamples, version };
@@ -230,7 +263,10 @@ function printPhase(title: string, p: Phase): void {
 
 async function main(): Promise<void> {
   const before = { loadAverage: os.loadavg(), busiest: busyProcesses() };
-  console.log(`load run on ${ENGINE}: ${OFFICERS} officers, ${args.duration} (+${args.warmup} warm-up), seed ${SEED}, pool ${POOL}`);
+  console.log(
+    `load run on ${ENGINE}: ${OFFICERS} officers, ${args.duration} (+${args.warmup} warm-up), ` +
+      `think ${THINK_MS > 0 ? `${THINK_MS / 1000} s mean` : 'none'}, seed ${SEED}, pool ${POOL}`,
+  );
   console.log(`busiest processes before the run:\n${before.busiest}`);
   // The offences the sessions use, verified as a bureau's checked library has them (verified-library.ts).
   const lib = await ceilingPool();
@@ -271,6 +307,7 @@ async function main(): Promise<void> {
         officers: OFFICERS,
         duration: args.duration,
         warmup: args.warmup,
+        thinkMs: THINK_MS,
         seed: SEED,
         pool: POOL,
         database: DATABASE_URL ? DATABASE_URL.replace(/\/\/[^@/]*@/, '//') : `PGlite ${DATA_DIR}`,
