@@ -1,7 +1,7 @@
 // A step's document is made from the case as the step left it, not read again (StepWrite.after): the 当场处罚决定书
 // of a one-call ticket (the new case's steps, case-create.ts) reads exactly as the same document made again later
 // from the stored case — the case number the ticket's serial became included — and the ticket's answer, made from the
-// row its insert returned, is the page a later read shows.
+// row its insert returned, is the page a later read shows; the hooks of the step that set the case number see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { UNVERIFIED_NOTE_PATTERN } from '@chengguan/domain';
@@ -41,6 +41,14 @@ describe('a step document is made from the case as the step left it', () => {
     expect(ticket.caseNumber).toBe(ticket.summary!.serialNumber);
     // The ticket's answer (made from the row it inserted) is the case page as a later read shows it.
     expect(ticket).toEqual((await ctx.api('GET', `/api/v1/cases/${ticket.id}`, { token: kit.tokens.pd_ljz_01! })).json());
+    // The hooks of the step that numbered the case see its number: the duty log names the case by the ticket's serial.
+    const logged = await ctx.deps.db
+      .selectFrom('duty_log_entries')
+      .select('summary')
+      .where('source_id', '=', ticket.id)
+      .where('action', '=', 'issueSummaryDecision')
+      .executeTakeFirstOrThrow();
+    expect(logged.summary).toContain(`案件${ticket.caseNumber}：当场作出处罚决定`);
     const tab = (
       await ctx.api('GET', `/api/v1/cases/${ticket.id}/documents`, { token: kit.tokens.pd_ljz_01! })
     ).json() as CaseDocumentsAnswer;

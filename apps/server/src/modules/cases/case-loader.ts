@@ -22,6 +22,12 @@ export async function caseContext(db: Executor, now: Date, lawRevision?: string)
   return { today, calendar, config };
 }
 
+/** The current law revision and the context read at it: a new case's answer is judged at the revision it was written at. */
+export async function caseContextAtCurrentRevision(db: Executor, now: Date): Promise<{ ctx: CaseContext; lawRevision: string }> {
+  const lawRevision = await currentLawRevision(db);
+  return { ctx: await caseContext(db, now, lawRevision), lawRevision };
+}
+
 /** What is stored: the officers' credentials and the offence's versions are never frozen into the case. */
 export function storedSnapshot(s: CaseSnapshot): string {
   const { versions: _versions, ...offence } = s.offence;

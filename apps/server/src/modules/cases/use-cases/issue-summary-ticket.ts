@@ -8,14 +8,13 @@ import { casePointOf } from '../case-point.ts';
 import { getVerifiedFileOrFail } from '../../files/index.ts';
 import { assertActionPermission } from '../case-access.ts';
 import { insertNewCase, type PlannedStep } from '../case-create.ts';
-import { caseContext, loadCaseOrFail, teamOfficersOrFail } from '../case-loader.ts';
+import { caseContextAtCurrentRevision, loadCaseOrFail, teamOfficersOrFail } from '../case-loader.ts';
 import { runCaseStepIn, type WrittenCase } from '../case-step.ts';
 import { DEFAULT_FLAGS, mergeFlags, offenceOnOrFail } from '../case-offence.ts';
 import { validParty } from '../case-party.ts';
 import { ruleViolation } from '../cases.errors.ts';
 import { countPriorFines, insertEvidence, takeTicketNumber, upsertParty } from '../cases.repository.ts';
 import { getCase } from './get-case.ts';
-import { currentLawRevision } from '../../law/index.ts';
 
 /** B3: the review body is the people's government at the level of the deciding bureau (复议法 Art. 24). */
 export function decidingBodyOf(bureau: Pick<OrgRow, 'kind' | 'name'> | undefined): DecidingBody {
@@ -91,8 +90,7 @@ export async function issueSummaryTicket(
   const id = deps.newId();
   const written = await deps.db.transaction().execute(async (trx): Promise<WrittenCase> => {
     const org = await getOrgRowOrFail(trx, actor, body.orgId ?? actor.orgId);
-    const lawRevision = await currentLawRevision(trx);
-    const ctx = await caseContext(trx, deps.clock.now(), lawRevision);
+    const { ctx, lawRevision } = await caseContextAtCurrentRevision(trx, deps.clock.now());
     const party = validParty(body.party, ctx.today);
     const officers = await teamOfficersOrFail(trx, actor, body.officerIds, 'officerIds');
     const actDate = body.actDate ?? body.date;

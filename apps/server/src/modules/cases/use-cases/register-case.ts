@@ -6,12 +6,11 @@ import { getOrgRowOrFail } from '../../org/index.ts';
 import { casePointOf } from '../case-point.ts';
 import { assertActionPermission } from '../case-access.ts';
 import { insertNewCase } from '../case-create.ts';
-import { caseContext, teamOfficersOrFail } from '../case-loader.ts';
+import { caseContextAtCurrentRevision, teamOfficersOrFail } from '../case-loader.ts';
 import { DEFAULT_FLAGS, mergeFlags, offenceOnOrFail } from '../case-offence.ts';
 import { validParty } from '../case-party.ts';
 import { countPriorFines, upsertParty } from '../cases.repository.ts';
 import { getCase } from './get-case.ts';
-import { currentLawRevision } from '../../law/index.ts';
 import type { WrittenCase } from '../case-step.ts';
 
 /** 登记: an ordinary case from any source (patrol, complaint, off-site, inspection, transfer, leader's instruction). */
@@ -37,8 +36,7 @@ export async function registerCaseIn(
   assertActionPermission(actor, 'register');
   const id = deps.newId();
   const org = await getOrgRowOrFail(trx, actor, body.orgId ?? actor.orgId);
-  const lawRevision = await currentLawRevision(trx);
-  const ctx = await caseContext(trx, deps.clock.now(), lawRevision);
+  const { ctx, lawRevision } = await caseContextAtCurrentRevision(trx, deps.clock.now());
   const party = validParty(body.party, ctx.today);
   const officers = await teamOfficersOrFail(trx, actor, body.officerIds, 'officerIds');
   const offence = await offenceOnOrFail(trx, body.offenceCode, body.act.actDate);
