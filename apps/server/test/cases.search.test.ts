@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { CaseListItem, PageOf } from '@chengguan/contracts';
 import { createTestContext, type TestContext } from './harness.ts';
 import { caseKit, type CaseKit } from './cases-support.ts';
-import { listCases } from '../src/modules/cases/cases.repository.ts';
+import { filteredCases, listCases, listScope, SEARCH_COUNT_CAP } from '../src/modules/cases/cases.repository.ts';
 
 /** mulberry32: the same generated texts on every run. */
 function prng(seed: number): () => number {
@@ -26,6 +26,8 @@ const text = (min: number, max: number) =>
   Array.from({ length: min + Math.floor(rand() * (max - min + 1)) }, () => ALPHABET[Math.floor(rand() * ALPHABET.length)]).join('');
 
 const GENERATED = 300;
+/** Cases that all carry one location: a term that matches more of them than a search counts. */
+const COMMON = SEARCH_COUNT_CAP + 5;
 let ctx: TestContext;
 let kit: CaseKit;
 let bureauId: string;
@@ -44,6 +46,7 @@ beforeAll(async () => {
     location: text(2, 12),
   }));
   for (const r of rows) texts.push(...[r.number, r.name, r.location].filter((t): t is string => t !== null));
+  for (let i = 0; i < COMMON; i++) rows.push({ id: randomUUID(), number: null, name: `同址${i}`, location: '封顶路 8 号' });
   await sql`
     INSERT INTO cases (id, bureau_id, org_id, procedure, state, source, source_ref, case_number, offence_id, offence_code,
       offence_name, domain, party_id, party_type, party_name, act_id, act_date, location, facts, discovered_on,
@@ -119,6 +122,31 @@ describe('the case list search', () => {
       expect(ids.length).toBeGreaterThan(0);
       expect(ids.length).toBeLessThan(GENERATED);
     }
+  });
+
+  it('reads the same rows through the grams index and in list order with the ILIKE alone', async () => {
+    // The list chooses one way or the other by how common the term is among the scope's latest cases; both are exact.
+    const scope = await listScope(ctx.deps.db, '/', undefined);
+    const read = async (term: string, grams: boolean) =>
+      (await filteredCases(ctx.deps.db, scope, { jurisdictionPath: '/', q: term }, { grams }).execute()).map((r) => r.id).sort();
+    for (const term of ['王', '张三', 'a', 'Ab', '2026', '第0001', '%', '_', '\\', '封顶', '封顶路 8', '不存在的词']) {
+      const want = await plainIlike(term);
+      expect(await read(term, true), `grams, term ${JSON.stringify(term)}`).toEqual(want);
+      expect(await read(term, false), `ILIKE alone, term ${JSON.stringify(term)}`).toEqual(want);
+    }
+  });
+
+  it("counts a search's matches up to SEARCH_COUNT_CAP, and the list without a term up to the list's cap", async () => {
+    const common = await listCases(ctx.deps.db, { jurisdictionPath: '/', q: '封顶路' }, 20, 0);
+    expect(common).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
+    expect(common.items).toHaveLength(20);
+    expect(common.items.every((i) => i.location === '封顶路 8 号')).toBe(true);
+    const rare = await listCases(ctx.deps.db, { jurisdictionPath: '/', q: '同址100' }, 20, 0);
+    // 同址100 … 同址1004: the names that contain the term.
+    expect(rare).toMatchObject({ total: 6, totalCapped: false });
+    const all = await listCases(ctx.deps.db, { jurisdictionPath: '/' }, 20, 0);
+    expect(all.totalCapped).toBe(false);
+    expect(all.total).toBeGreaterThan(GENERATED + COMMON);
   });
 
   it("answers through the list endpoint, in the reader's district, with the count of the same rows", async () => {

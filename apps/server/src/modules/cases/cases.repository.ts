@@ -235,7 +235,7 @@ export async function listScope(db: Executor, jurisdictionPath: string, orgId: s
 /** The list's order: 发现日期 newest first, then registration order (UUIDv7 ids); a page cursor is the last row's pair. */
 export type CaseCursor = { discoveredOn: string | null; id: string };
 
-export function filteredCases(db: Executor, scope: Scope, f: CaseFilter) {
+export function filteredCases(db: Executor, scope: Scope, f: CaseFilter, search: { grams?: boolean } = {}) {
   let q = caseListQuery(db);
   if (scope.kind === 'none') q = q.where(sql<boolean>`false`);
   if (scope.kind === 'org') q = q.where('c.org_id', '=', scope.orgId);
@@ -272,16 +272,16 @@ export function filteredCases(db: Executor, scope: Scope, f: CaseFilter) {
     );
   }
   if (f.q) {
-    // The grams narrow through cases_search_grams_idx (migration 018) whatever the term's length. For a term of one or
-    // two characters the gram test is exact (a column contains it ⇔ it is one of that column's grams), so it stands
-    // alone and the planner's estimate is the index's own; a longer term keeps the ILIKE as the exact test. Either way
-    // the rows are those of a plain ILIKE on the three columns.
+    // The rows are those of a plain ILIKE on the three columns, which is also the cheap test of a row (~2 µs). The grams
+    // (cases_search_grams_idx, migration 018) only lead the database to the candidates: a column contains the term ⇒
+    // each of its bigrams (or the term itself, of one character) is one of the column's grams. Computed on a row, they
+    // cost 45–70 µs: where they are named (searchUsesGrams decides), the ILIKE is tested first on each row, so the
+    // grams are computed only for the rows that match.
     const term = f.q;
-    q = q.where(sql<boolean>`search_grams(c.case_number, c.party_name, c.location) @> search_term_grams(${term})`);
-    if ([...term].length > 2) {
-      const like = containsPattern(term);
-      q = q.where((eb) => eb.or([eb('c.case_number', 'ilike', like), eb('c.party_name', 'ilike', like), eb('c.location', 'ilike', like)]));
-    }
+    if (search.grams ?? scope.kind !== 'org')
+      q = q.where(sql<boolean>`search_grams(c.case_number, c.party_name, c.location) @> search_term_grams(${term})`);
+    const like = containsPattern(term);
+    q = q.where((eb) => eb.or([eb('c.case_number', 'ilike', like), eb('c.party_name', 'ilike', like), eb('c.location', 'ilike', like)]));
   }
   return q;
 }
@@ -330,6 +330,13 @@ function caseListQuery(db: Executor) {
 
 /** Counting stops here: a list says "10,000+" rather than count a city's history on every page. */
 export const LIST_COUNT_CAP = 10_000;
+/**
+ * A search's count stops sooner: a term that matches more than 1,000 cases is one to narrow, and each match counted
+ * is a row read and tested (no index answers a count of ILIKE matches).
+ */
+export const SEARCH_COUNT_CAP = 1_000;
+/** How many of the scope's latest cases searchCount tests to judge whether a term is common. */
+const SEARCH_PROBE_ROWS = 200;
 
 export type CaseListPage = { items: CaseListRow[]; total: number; totalCapped: boolean; nextCursor: CaseCursor | null };
 
@@ -345,9 +352,10 @@ export async function listCases(
   opts: { after?: CaseCursor; countCap?: number; withCount?: boolean } = {},
 ): Promise<CaseListPage> {
   const scope = await listScope(db, f.jurisdictionPath, f.orgId);
+  const search = { grams: await searchUsesGrams(db, scope, f) };
   const after = opts.after;
-  const page = after ? keysetAfter(filteredCases(db, scope, f), after) : filteredCases(db, scope, f);
-  const cap = opts.countCap ?? LIST_COUNT_CAP;
+  const page = after ? keysetAfter(filteredCases(db, scope, f, search), after) : filteredCases(db, scope, f, search);
+  const cap = opts.countCap ?? (f.q ? SEARCH_COUNT_CAP : LIST_COUNT_CAP);
   const [items, count] = await Promise.all([
     page
       .orderBy('c.discovered_on', 'desc')
@@ -355,7 +363,9 @@ export async function listCases(
       .limit(limit)
       .offset(after ? 0 : offset)
       .execute(),
-    opts.withCount === false ? Promise.resolve({ total: 0, totalCapped: false }) : cappedCount(db, filteredCases(db, scope, f), cap),
+    opts.withCount === false
+      ? Promise.resolve({ total: 0, totalCapped: false })
+      : cappedCount(db, filteredCases(db, scope, f, search), cap),
   ]);
   const last = items.at(-1);
   return {
@@ -363,6 +373,36 @@ export async function listCases(
     ...count,
     nextCursor: items.length === limit && last ? { discoveredOn: last.discovered_on, id: last.id } : null,
   };
+}
+
+/**
+ * Whether a search leads through the grams' index. One squad's cases (at most ~11,000 over ten years at the city's
+ * volume, ~20 ms of ILIKE) are read in list order with the ILIKE alone: through the index, a term common elsewhere
+ * (another district's 「上海市浦」) reads the posting lists of a third of the city to find nothing in the squad. A wider
+ * scope first tests the term on its latest cases: a common term (at least 1 in 20 of them) is read in list order too
+ * — a page's matches come within a few dozen rows, the count's cap within ~20 × cap —, a rarer one through the index,
+ * where the matches are few. (The database's estimate cannot tell them apart: it multiplies the selectivities of the
+ * grams and of the ILIKE as if they were independent, and for 「上海市崇」 in 崇明 fetched its 64,000 cases to sort out
+ * a page of 21.)
+ */
+async function searchUsesGrams(db: Executor, scope: Scope, f: CaseFilter): Promise<boolean> {
+  if (!f.q || scope.kind === 'org') return false;
+  const { q: term, ...rest } = f;
+  const like = containsPattern(term);
+  const latest = filteredCases(db, scope, rest)
+    .clearSelect()
+    .select(['c.case_number', 'c.party_name', 'c.location'])
+    .orderBy('c.discovered_on', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(SEARCH_PROBE_ROWS)
+    .as('x');
+  const probe = await db
+    .selectFrom(latest)
+    .select(
+      sql<number>`count(*) FILTER (WHERE x.case_number ILIKE ${like} OR x.party_name ILIKE ${like} OR x.location ILIKE ${like})`.as('n'),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(probe.n) * 20 < SEARCH_PROBE_ROWS;
 }
 
 /** The rows after the cursor in list order (发现日期 newest first, then id), nulls of 发现日期 last. */
