@@ -1,17 +1,8 @@
-// The workbench's reads: a page of each set, a few columns each, and each set's count capped like the list's.
+// The workbench's reads: a page of each set, a few columns each, and each set's count capped at WORKBENCH_COUNT_CAP.
 import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
 import type { CaseSnapshot } from '@chengguan/domain';
-import {
-  cappedCount,
-  filteredCases,
-  keysetAfter,
-  listScope,
-  LIST_COUNT_CAP,
-  type CaseCursor,
-  type CaseFilter,
-  type Scope,
-} from './cases.repository.ts';
+import { cappedCount, filteredCases, keysetAfter, listScope, type CaseCursor, type CaseFilter, type Scope } from './cases.repository.ts';
 
 /** What the workbench shows of a case (and, for the tasks, the snapshot its actions are judged on). */
 export type WorkbenchCaseRow = {
@@ -25,11 +16,17 @@ export type WorkbenchCaseRow = {
   act_id: string;
 };
 
+/**
+ * A set's count stops here: the workbench is a to-do overview, whose badge says 「1,000+」 — a district's open overdue
+ * cases of ten years run to tens of thousands, and each counted is a row read (three counts per workbench).
+ */
+export const WORKBENCH_COUNT_CAP = 1_000;
+
 export type WorkbenchPage<T, C> = { items: T[]; total: number; totalCapped: boolean; nextCursor: C | null };
 
 /**
  * A page of cases in list order (发现日期 newest first, then id) after the cursor, with the snapshot when asked; and,
- * when asked, the count of all matches up to LIST_COUNT_CAP.
+ * when asked, the count of all matches up to WORKBENCH_COUNT_CAP.
  */
 export async function listWorkbenchCases<S extends boolean>(
   db: Executor,
@@ -57,7 +54,7 @@ export async function listWorkbenchCases<S extends boolean>(
       .orderBy('c.id', 'desc')
       .limit(limit)
       .execute(),
-    opts.withCount ? cappedCount(db, filteredCases(db, scope, f), LIST_COUNT_CAP) : Promise.resolve({ total: 0, totalCapped: false }),
+    opts.withCount ? cappedCount(db, filteredCases(db, scope, f), WORKBENCH_COUNT_CAP) : Promise.resolve({ total: 0, totalCapped: false }),
   ]);
   const last = items.at(-1);
   return {
@@ -145,7 +142,9 @@ export async function listWorkbenchDeadlines(
       .orderBy('d.kind')
       .limit(limit)
       .execute(),
-    opts.withCount ? cappedCount(db, matching().select('d.case_id'), LIST_COUNT_CAP) : Promise.resolve({ total: 0, totalCapped: false }),
+    opts.withCount
+      ? cappedCount(db, matching().select('d.case_id'), WORKBENCH_COUNT_CAP)
+      : Promise.resolve({ total: 0, totalCapped: false }),
   ]);
   const last = items.at(-1);
   return {
