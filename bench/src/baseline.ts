@@ -8,10 +8,39 @@ import { sm3Hex } from '../../apps/server/src/shared/sm3.ts';
 import type { TestContext } from '../../apps/server/test/harness.ts';
 import type { DB } from '../../apps/server/src/db/schema.ts';
 
-export type BenchResult = { workload: string; n: number; platformPerSec: number; baselinePerSec: number; ratio: number };
+/**
+ * How a workload reaches the platform: the HTTP requests each operation makes, and whether they carry a session
+ * (`public`: a payment provider's callback does not). The request floor (bench/src/floor.ts) is charged per request.
+ */
+export type Requests = { perOp: number; public?: boolean };
 
-export function benchResult(workload: string, n: number, platformMs: number, baselineMs: number): BenchResult {
-  return { workload, n, platformPerSec: (n * 1000) / platformMs, baselinePerSec: (n * 1000) / baselineMs, ratio: platformMs / baselineMs };
+export type BenchResult = {
+  workload: string;
+  n: number;
+  platformPerSec: number;
+  baselinePerSec: number;
+  ratio: number;
+  requests: Requests;
+  /**
+   * Platform time / (raw-SQL time + the request floor of the same run × the requests): how far the platform is from
+   * the baseline once the least any request costs (HTTP, routing, the session's statement, JSON) is granted.
+   */
+  ratioWithFloor?: number;
+  platformMs: number;
+  baselineMs: number;
+};
+
+export function benchResult(workload: string, n: number, platformMs: number, baselineMs: number, requests: Requests): BenchResult {
+  return {
+    workload,
+    n,
+    platformPerSec: (n * 1000) / platformMs,
+    baselinePerSec: (n * 1000) / baselineMs,
+    ratio: platformMs / baselineMs,
+    requests,
+    platformMs,
+    baselineMs,
+  };
 }
 
 export type AuditChain = {

@@ -79,7 +79,7 @@ export async function benchDocumentsPayments(ctx: TestContext, n: number): Promi
     });
   }
   const docBaseMs = performance.now() - t1;
-  results.push(benchResult('issue a 当场处罚决定书 PDF (render, SM3, SM2, store)', n, docMs, docBaseMs));
+  results.push(benchResult('issue a 当场处罚决定书 PDF (render, SM3, SM2, store)', n, docMs, docBaseMs, { perOp: 1 }));
 
   // Workload 5b: the same documents drawn by pdfkit alone (same blocks, fonts and layout; no database, no signing).
   const bare = await renderedSummaryDecision(ctx, tickets[0]!);
@@ -87,7 +87,7 @@ export async function benchDocumentsPayments(ctx: TestContext, n: number): Promi
   const t1b = performance.now();
   for (const d of issued) await bareRender(bare, `${ctx.deps.config.publicBaseUrl}${d.verifyPath}`, ctx.clock.now());
   const bareMs = performance.now() - t1b;
-  results.push(benchResult('issue a 当场处罚决定书 PDF vs bare pdfkit (same document)', n, docMs, bareMs));
+  results.push(benchResult('issue a 当场处罚决定书 PDF vs bare pdfkit (same document)', n, docMs, bareMs, { perOp: 1 }));
 
   // Workload 6: the provider's signed callback for each ticket (checkout and payment at the sandbox not timed).
   const merchant = await sandboxMerchant(db);
@@ -149,6 +149,8 @@ export async function benchDocumentsPayments(ctx: TestContext, n: number): Promi
     });
   }
   const payBaseMs = performance.now() - t3;
-  results.push(benchResult('payment callback (verify HMAC-SM3, book once, case step)', orders.length, payMs, payBaseMs));
+  results.push(
+    benchResult('payment callback (verify HMAC-SM3, book once, case step)', orders.length, payMs, payBaseMs, { perOp: 1, public: true }),
+  );
   return results;
 }

@@ -4,6 +4,7 @@
  */
 import { readResult, type ResultFile } from './results.ts';
 import type { BenchResult } from './baseline.ts';
+import type { RequestFloor } from './floor.ts';
 import type { KindFigures, MemoryFigures } from './load-stats.ts';
 import { REQUEST_KINDS } from './load-session.ts';
 
@@ -22,16 +23,25 @@ const stamp = (r: ResultFile<unknown>) => `${r.date.slice(0, 16).replace('T', ' 
 function benchTable(): void {
   const runs = ENGINES.map((e) => readResult<BenchResult[]>('bench', e));
   const workloads = [...new Set(runs.flatMap((r) => r?.figures.map((f) => f.workload) ?? []))];
-  console.log('| workload | PG15 platform ops/s | PG15 raw ops/s | PG15 ratio | PGlite platform ops/s | PGlite raw ops/s | PGlite ratio |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  const ratio = (x: number | undefined) => (x === undefined ? '—' : `${x.toFixed(2)}×`);
+  console.log(
+    '| workload | requests per op | PG15 platform ops/s | PG15 raw ops/s | PG15 ratio | PG15 ratio to raw + floor | PGlite platform ops/s | PGlite raw ops/s | PGlite ratio | PGlite ratio to raw + floor |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const w of workloads) {
-    const cells = runs.flatMap((r) => {
-      const f = r?.figures.find((x) => x.workload === w);
-      return [fmt(f?.platformPerSec), fmt(f?.baselinePerSec), f ? `${f.ratio.toFixed(2)}×` : '—'];
-    });
-    console.log(`| ${w} | ${cells.join(' | ')} |`);
+    const found = runs.map((r) => r?.figures.find((x) => x.workload === w));
+    const cells = found.flatMap((f) => [fmt(f?.platformPerSec), fmt(f?.baselinePerSec), ratio(f?.ratio), ratio(f?.ratioWithFloor)]);
+    console.log(`| ${w} | ${found.find((f) => f)?.requests?.perOp ?? '—'} | ${cells.join(' | ')} |`);
   }
-  for (const r of runs) if (r) console.log(`\n${r.engine}: ${stamp(r)}; options ${JSON.stringify(r.options)}`);
+  for (const r of runs) {
+    if (!r) continue;
+    const floor = r.beside?.requestFloor as RequestFloor | undefined;
+    console.log(`\n${r.engine}: ${stamp(r)}; options ${JSON.stringify(r.options)}`);
+    if (floor)
+      console.log(
+        `request floor: signed-in ${floor.signedInMs.toFixed(2)} ms, public ${floor.publicMs.toFixed(2)} ms, bare statement ${floor.statementMs.toFixed(2)} ms`,
+      );
+  }
 }
 
 function loadTable(name: string): void {

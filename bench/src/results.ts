@@ -27,6 +27,8 @@ export type ResultFile<T> = {
   machine: Machine;
   options: Record<string, unknown>;
   figures: T;
+  /** Measurements of the same run that the figures are read against (`npm run bench`: the request floor). */
+  beside?: Record<string, unknown>;
 };
 
 function gitCommit(): string {

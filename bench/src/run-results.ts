@@ -1,6 +1,7 @@
 /** `npm run bench`'s figures as JSON (bench/results/bench-<engine>.json), compared with the last run's. */
 import { sql, type Kysely } from 'kysely';
 import type { BenchResult } from './baseline.ts';
+import type { RequestFloor } from './floor.ts';
 import type { DB } from '../../apps/server/src/db/schema.ts';
 import { describeMachine, printComparison, writeResult } from './results.ts';
 
@@ -15,9 +16,17 @@ export async function saveBenchResults(
   database: { db: Kysely<DB>; kind: string },
   results: readonly BenchResult[],
   options: Record<string, unknown>,
+  floor: RequestFloor,
 ): Promise<void> {
   const machine = describeMachine(await databaseVersion(database.db, database.kind));
-  const { file, previous } = writeResult({ name: 'bench', engine: database.kind, machine, options, figures: results });
+  const { file, previous } = writeResult({
+    name: 'bench',
+    engine: database.kind,
+    machine,
+    options,
+    figures: results,
+    beside: { requestFloor: floor },
+  });
   console.log(`figures written to ${file}`);
   printComparison(
     'time ratio (platform / raw) per workload',

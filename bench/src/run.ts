@@ -15,6 +15,7 @@ import { createBenchContext } from './verified-library.ts';
 import { auditChain, benchResult, type BenchResult } from './baseline.ts';
 import { benchCases } from './cases.ts';
 import { benchDocumentsPayments } from './documents-payments.ts';
+import { measureRequestFloor, withFloor } from './floor.ts';
 import { saveBenchResults } from './run-results.ts';
 import { shanghaiDate } from '../../apps/server/src/shared/time.ts';
 import { CREDENTIAL_EXPIRING_DAYS } from '../../apps/server/src/modules/staff/staff.mapper.ts';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   const ctx = await createBenchContext();
   const token = await ctx.login('pd_admin');
   const orgId = ctx.seed.ids.orgs.get('pd-ljz')!;
-  const results: BenchResult[] = [];
+  const measured: BenchResult[] = [];
 
   // Workload 1: register an officer (insert + roles + audit row) — platform vs raw SQL.
   const t0 = performance.now();
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     });
   }
   const baselineMs = performance.now() - t1;
-  results.push(benchResult('register officer (row + role + audit)', N, platformMs, baselineMs));
+  measured.push(benchResult('register officer (row + role + audit)', N, platformMs, baselineMs, { perOp: 1 }));
 
   // Workload 2: list a page of officers with the credential-status filter — platform vs the bare SELECT.
   const reads = Math.max(50, Math.floor(N / 3));
@@ -92,14 +93,22 @@ async function main(): Promise<void> {
   const t3 = performance.now();
   for (let i = 0; i < reads; i++) await barePage((i % 5) + 1);
   const rawListMs = performance.now() - t3;
-  results.push(benchResult('officer list page (filters, roles, credentials, total)', reads, listMs, rawListMs));
+  measured.push(benchResult('officer list page (filters, roles, credentials, total)', reads, listMs, rawListMs, { perOp: 1 }));
 
   // Workloads 3–4: the summary ticket and the full ordinary case (bench/src/cases.ts).
-  results.push(...(await benchCases(ctx, TICKETS, CASES)));
+  measured.push(...(await benchCases(ctx, TICKETS, CASES)));
   // Workloads 5–6: issuing a document PDF and a payment provider's callback (bench/src/documents-payments.ts).
-  results.push(...(await benchDocumentsPayments(ctx, DOCS)));
+  measured.push(...(await benchDocumentsPayments(ctx, DOCS)));
+
+  // The request floor, after the workloads (warm, on the database they filled), in the same run.
+  const floor = await measureRequestFloor(ctx, token);
+  const results = withFloor(measured, floor);
 
   console.log(`database: ${ctx.database.kind}, N=${N}`);
+  console.log(
+    `request floor: signed-in ${floor.signedInMs.toFixed(2)} ms (GET /api/v1/roles), public ${floor.publicMs.toFixed(2)} ms ` +
+      `(GET /api/health), bare statement ${floor.statementMs.toFixed(2)} ms`,
+  );
   console.table(
     results.map((r) => ({
       workload: r.workload,
@@ -107,9 +116,11 @@ async function main(): Promise<void> {
       'platform ops/s': r.platformPerSec.toFixed(1),
       'raw SQL ops/s': r.baselinePerSec.toFixed(1),
       'time ratio (platform / raw)': r.ratio.toFixed(2),
+      'requests per op': r.requests.perOp,
+      'ratio to raw + floor': r.ratioWithFloor?.toFixed(2),
     })),
   );
-  await saveBenchResults({ db: ctx.deps.db, kind: ctx.database.kind }, results, { N, TICKETS, CASES, DOCS });
+  await saveBenchResults({ db: ctx.deps.db, kind: ctx.database.kind }, results, { N, TICKETS, CASES, DOCS }, floor);
   await ctx.close();
 }
 
