@@ -5,7 +5,8 @@
  * database in the same run. Reports p50/p95/p99 per read and the time ratio platform / bare SELECT.
  *
  *   DATABASE_URL=postgres://…/city npm run bench:lists            (the database must hold a generated city)
- *   options: --samples N (per read, default 200), --seed S, --json FILE
+ *   options: --samples N (list reads, default 200), --workbench-reads N (per reader, default 5), --seed S, --json FILE,
+ *            --show-slower-than MS (print each slower read)
  *
  * The reads: the workbench (field officer: his cases; squad leader; district leader), the case list with the filters
  * the console offers alone and combined (state, procedure, domain, squad, 案由, date range, overdue, mine, search) at
@@ -29,12 +30,18 @@ import { CITY_BENCH_PASSWORD } from '../../apps/server/src/generate/index.ts';
 const args = parseArgs({
   options: {
     samples: { type: 'string', default: '200' },
+    'workbench-reads': { type: 'string', default: '5' },
+    'show-slower-than': { type: 'string', default: 'Infinity' },
     seed: { type: 'string', default: '7' },
     json: { type: 'string', default: path.resolve(import.meta.dirname, '../results/lists-postgresql.json') },
     password: { type: 'string', default: CITY_BENCH_PASSWORD },
   },
 }).values;
 const SAMPLES = Number(args.samples);
+/** How many times each reader's workbench is read (options: --workbench-reads). */
+const WORKBENCH_READS = Number(args['workbench-reads']);
+/** Reads slower than this many ms are printed with their reader and URL as they happen (--show-slower-than). */
+const SHOW_SLOWER_THAN = Number(args['show-slower-than']);
 
 /** A small deterministic PRNG (mulberry32): the same seed draws the same readers and filters. */
 function prng(seed: number): () => number {
@@ -142,7 +149,9 @@ async function main(): Promise<void> {
 
   const reads: Read[] = [];
   const active = sql.join(ACTIVE_CASE_STATES.map((s) => sql`${s}`));
-  for (const reader of readers) {
+  // Each reader opens his workbench several times over the run (it is the page he comes back to), so its p95 is of
+  // more than one sample per reader.
+  for (const reader of readers.flatMap((r) => Array.from({ length: WORKBENCH_READS }, () => r))) {
     const scope = scopeSql(reader);
     const mine = reader.level === 'officer';
     reads.push({
@@ -238,6 +247,11 @@ async function main(): Promise<void> {
     });
   }
 
+  // The reads in an order drawn from the seed: the readers' workbenches, lists and deep pages mixed, as a day mixes them.
+  for (let i = reads.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [reads[i], reads[j]] = [reads[j]!, reads[i]!];
+  }
   // Warm up the caches of both paths once, then measure interleaved (platform, bare) so machine noise hits both alike.
   const results = new Map<string, { platform: number[]; bare: number[]; bytes: number[] }>();
   for (const r of reads.slice(0, 20)) {
@@ -252,6 +266,10 @@ async function main(): Promise<void> {
     if (res.statusCode !== 200) throw new Error(`${r.url}: ${res.statusCode} ${res.body}`);
     await r.bare();
     const t2 = performance.now();
+    if (t1 - t0 > SHOW_SLOWER_THAN)
+      console.error(
+        `\n${(t1 - t0).toFixed(1)} ms (bare ${(t2 - t1).toFixed(1)} ms): ${r.name} ${r.reader.username} ${decodeURIComponent(r.url)}`,
+      );
     // Each read counts under its own name and, for the case list, also under "all filters" of its level.
     const names = r.name.startsWith('case list (') && r.name.includes('): ') ? [r.name, `${r.name.split(': ')[0]}: all filters`] : [r.name];
     for (const name of names) {
@@ -348,6 +366,7 @@ async function main(): Promise<void> {
         database: platform.database.kind,
         counts,
         samples: SAMPLES,
+        workbenchReads: WORKBENCH_READS,
         seed: Number(args.seed),
         reads: rows,
       },
