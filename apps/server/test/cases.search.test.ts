@@ -142,8 +142,14 @@ describe('the case list search', () => {
     expect(common.items).toHaveLength(20);
     expect(common.items.every((i) => i.location === '封顶路 8 号')).toBe(true);
     const rare = await listCases(ctx.deps.db, { jurisdictionPath: '/', q: '同址100' }, 20, 0);
-    // 同址100 … 同址1004: the names that contain the term.
+    // 同址100 … 同址1004: the names that contain the term — on one page, and counted when a page holds fewer.
     expect(rare).toMatchObject({ total: 6, totalCapped: false });
+    expect(rare.items).toHaveLength(6);
+    const paged = await listCases(ctx.deps.db, { jurisdictionPath: '/', q: '同址100' }, 2, 0);
+    expect(paged).toMatchObject({ total: 6, totalCapped: false });
+    expect(paged.items).toHaveLength(2);
+    const second = await listCases(ctx.deps.db, { jurisdictionPath: '/', q: '同址100' }, 2, 0, { after: paged.nextCursor! });
+    expect(second).toMatchObject({ total: 6, totalCapped: false });
     const all = await listCases(ctx.deps.db, { jurisdictionPath: '/' }, 20, 0);
     expect(all.totalCapped).toBe(false);
     expect(all.total).toBeGreaterThan(GENERATED + COMMON);

@@ -275,7 +275,7 @@ export function filteredCases(db: Executor, scope: Scope, f: CaseFilter, search:
     // The rows are those of a plain ILIKE on the three columns, which is also the cheap test of a row (~2 µs). The grams
     // (cases_search_grams_idx, migration 018) only lead the database to the candidates: a column contains the term ⇒
     // each of its bigrams (or the term itself, of one character) is one of the column's grams. Computed on a row, they
-    // cost 45–70 µs: where they are named (searchUsesGrams decides), the ILIKE is tested first on each row, so the
+    // cost 45–70 µs: where they are named (searchPlan decides), the ILIKE is tested first on each row, so the
     // grams are computed only for the rows that match.
     const term = f.q;
     if (search.grams ?? scope.kind !== 'org')
@@ -352,31 +352,37 @@ export async function listCases(
   opts: { after?: CaseCursor; countCap?: number; withCount?: boolean } = {},
 ): Promise<CaseListPage> {
   const scope = await listScope(db, f.jurisdictionPath, f.orgId);
-  const search = { grams: await searchUsesGrams(db, scope, f) };
+  const search = await searchPlan(db, scope, f);
   const after = opts.after;
   const page = after ? keysetAfter(filteredCases(db, scope, f, search), after) : filteredCases(db, scope, f, search);
   const cap = opts.countCap ?? (f.q ? SEARCH_COUNT_CAP : LIST_COUNT_CAP);
-  const [items, count] = await Promise.all([
-    page
-      .orderBy('c.discovered_on', 'desc')
-      .orderBy('c.id', 'desc')
-      .limit(limit)
-      .offset(after ? 0 : offset)
-      .execute(),
-    opts.withCount === false
-      ? Promise.resolve({ total: 0, totalCapped: false })
-      : cappedCount(db, filteredCases(db, scope, f, search), cap),
-  ]);
-  const last = items.at(-1);
+  const items = page
+    .orderBy('c.discovered_on', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .offset(after ? 0 : offset)
+    .execute();
+  const counted = () => cappedCount(db, filteredCases(db, scope, f, search), cap);
+  let count: Promise<{ total: number; totalCapped: boolean }>;
+  if (opts.withCount === false) count = Promise.resolve({ total: 0, totalCapped: false });
+  // A term none of the scope's latest cases hold is likely found on one page or none: the page is read first, and
+  // when it is not full its rows are the count. (A term found nowhere in the district then costs the page's read
+  // only; its count through the grams would read the posting lists of the other districts that hold it.) Other lists
+  // count beside the page.
+  else if (search.rare && !after && offset === 0)
+    count = items.then((rows) => (rows.length < limit ? { total: rows.length, totalCapped: false } : counted()));
+  else count = counted();
+  const [rows, total] = await Promise.all([items, count]);
+  const last = rows.at(-1);
   return {
-    items,
-    ...count,
-    nextCursor: items.length === limit && last ? { discoveredOn: last.discovered_on, id: last.id } : null,
+    items: rows,
+    ...total,
+    nextCursor: rows.length === limit && last ? { discoveredOn: last.discovered_on, id: last.id } : null,
   };
 }
 
 /**
- * Whether a search leads through the grams' index. One squad's cases (at most ~11,000 over ten years at the city's
+ * How a search reads: whether it leads through the grams' index, and whether its term looks rare in the scope. One squad's cases (at most ~11,000 over ten years at the city's
  * volume, ~20 ms of ILIKE) are read in list order with the ILIKE alone: through the index, a term common elsewhere
  * (another district's 「上海市浦」) reads the posting lists of a third of the city to find nothing in the squad. A wider
  * scope first tests the term on its latest cases: a common term (at least 1 in 20 of them) is read in list order too
@@ -385,8 +391,8 @@ export async function listCases(
  * grams and of the ILIKE as if they were independent, and for 「上海市崇」 in 崇明 fetched its 64,000 cases to sort out
  * a page of 21.)
  */
-async function searchUsesGrams(db: Executor, scope: Scope, f: CaseFilter): Promise<boolean> {
-  if (!f.q || scope.kind === 'org') return false;
+async function searchPlan(db: Executor, scope: Scope, f: CaseFilter): Promise<{ grams: boolean; rare: boolean }> {
+  if (!f.q || scope.kind === 'org') return { grams: false, rare: false };
   const { q: term, ...rest } = f;
   const like = containsPattern(term);
   const latest = filteredCases(db, scope, rest)
@@ -402,7 +408,8 @@ async function searchUsesGrams(db: Executor, scope: Scope, f: CaseFilter): Promi
       sql<number>`count(*) FILTER (WHERE x.case_number ILIKE ${like} OR x.party_name ILIKE ${like} OR x.location ILIKE ${like})`.as('n'),
     )
     .executeTakeFirstOrThrow();
-  return Number(probe.n) * 20 < SEARCH_PROBE_ROWS;
+  const seen = Number(probe.n);
+  return { grams: seen * 20 < SEARCH_PROBE_ROWS, rare: seen === 0 };
 }
 
 /** The rows after the cursor in list order (发现日期 newest first, then id), nulls of 发现日期 last. */
