@@ -335,7 +335,7 @@ export const LIST_COUNT_CAP = 10_000;
  * is a row read and tested (no index answers a count of ILIKE matches).
  */
 export const SEARCH_COUNT_CAP = 1_000;
-/** How many of the scope's latest cases searchCount tests to judge whether a term is common. */
+/** How many of the scope's latest cases searchPlan tests to judge whether a term is common. */
 const SEARCH_PROBE_ROWS = 200;
 
 export type CaseListPage = { items: CaseListRow[]; total: number; totalCapped: boolean; nextCursor: CaseCursor | null };
@@ -382,14 +382,15 @@ export async function listCases(
 }
 
 /**
- * How a search reads: whether it leads through the grams' index, and whether its term looks rare in the scope. One squad's cases (at most ~11,000 over ten years at the city's
- * volume, ~20 ms of ILIKE) are read in list order with the ILIKE alone: through the index, a term common elsewhere
- * (another district's 「上海市浦」) reads the posting lists of a third of the city to find nothing in the squad. A wider
- * scope first tests the term on its latest cases: a common term (at least 1 in 20 of them) is read in list order too
- * — a page's matches come within a few dozen rows, the count's cap within ~20 × cap —, a rarer one through the index,
- * where the matches are few. (The database's estimate cannot tell them apart: it multiplies the selectivities of the
- * grams and of the ILIKE as if they were independent, and for 「上海市崇」 in 崇明 fetched its 64,000 cases to sort out
- * a page of 21.)
+ * How a search reads: whether it leads through the grams' index, and whether its term looks rare in the scope. One
+ * squad's cases (at most ~11,000 over ten years at the city's volume, ~20 ms of ILIKE) are read in list order with the
+ * ILIKE alone: through the index, a term common elsewhere (another district's 「上海市浦」) reads the posting lists of a
+ * fifth of the city to find nothing in the squad. A wider scope first tests the term on its latest cases: a common term
+ * (at least 1 in 20 of them) is read in list order too — a page's matches come within a few dozen rows, the count's cap
+ * within ~20 × cap —, a rarer one through the index, where the matches are few. (The database's estimate cannot tell
+ * them apart: it multiplies the selectivities of the grams and of the ILIKE as if they were independent, and for 「上海市崇」
+ * in 崇明 fetched its 64,000 cases to sort out a page of 21.) A term none of them hold is `rare`: listCases reads its page
+ * before counting.
  */
 async function searchPlan(db: Executor, scope: Scope, f: CaseFilter): Promise<{ grams: boolean; rare: boolean }> {
   if (!f.q || scope.kind === 'org') return { grams: false, rare: false };
