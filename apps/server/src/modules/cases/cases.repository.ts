@@ -280,10 +280,15 @@ export function filteredCases(db: Executor, scope: Scope, f: CaseFilter, search:
     const term = f.q;
     if (search.grams ?? scope.kind !== 'org')
       q = q.where(sql<boolean>`search_grams(c.case_number, c.party_name, c.location) @> search_term_grams(${term})`);
-    const like = containsPattern(term);
-    q = q.where((eb) => eb.or([eb('c.case_number', 'ilike', like), eb('c.party_name', 'ilike', like), eb('c.location', 'ilike', like)]));
+    q = q.where(holdsTerm(term));
   }
   return q;
+}
+
+/** The search's exact test of a case: its number, its party's name or its location contains the term (any case). */
+function holdsTerm(term: string) {
+  const like = containsPattern(term);
+  return sql<boolean>`(c.case_number ILIKE ${like} OR c.party_name ILIKE ${like} OR c.location ILIKE ${like})`;
 }
 
 function caseListQuery(db: Executor) {
@@ -395,19 +400,16 @@ export async function listCases(
 async function searchPlan(db: Executor, scope: Scope, f: CaseFilter): Promise<{ grams: boolean; rare: boolean }> {
   if (!f.q || scope.kind === 'org') return { grams: false, rare: false };
   const { q: term, ...rest } = f;
-  const like = containsPattern(term);
   const latest = filteredCases(db, scope, rest)
     .clearSelect()
-    .select(['c.case_number', 'c.party_name', 'c.location'])
+    .select(holdsTerm(term).as('hit'))
     .orderBy('c.discovered_on', 'desc')
     .orderBy('c.id', 'desc')
     .limit(SEARCH_PROBE_ROWS)
     .as('x');
   const probe = await db
     .selectFrom(latest)
-    .select(
-      sql<number>`count(*) FILTER (WHERE x.case_number ILIKE ${like} OR x.party_name ILIKE ${like} OR x.location ILIKE ${like})`.as('n'),
-    )
+    .select(sql<number>`count(*) FILTER (WHERE x.hit)`.as('n'))
     .executeTakeFirstOrThrow();
   const seen = Number(probe.n);
   return { grams: seen * 20 < SEARCH_PROBE_ROWS, rare: seen === 0 };
