@@ -1,4 +1,4 @@
-// The case list's search (q) through the gram index (migration 018) returns exactly the rows of a plain ILIKE
+// The case list's search (q) through the gram index (migrations 018, 075) returns exactly the rows of a plain ILIKE
 // '%term%' on the case number, the party's name and the location — for terms of one and two characters (which no
 // trigram can answer), Latin in either case, digits, case-number fragments, and % _ \ matched literally.
 import { randomUUID } from 'node:crypto';
@@ -26,11 +26,15 @@ const text = (min: number, max: number) =>
   Array.from({ length: min + Math.floor(rand() * (max - min + 1)) }, () => ALPHABET[Math.floor(rand() * ALPHABET.length)]).join('');
 
 const GENERATED = 300;
+/** A term held by cases of two districts, and by one case without a bureau. */
+const SHARED = '跨区同名';
 /** Cases that all carry one location: a term that matches more of them than a search counts. */
 const COMMON = SEARCH_COUNT_CAP + 5;
 let ctx: TestContext;
 let kit: CaseKit;
 let bureauId: string;
+let squadId: string;
+let otherBureauId: string;
 const texts: string[] = [];
 
 beforeAll(async () => {
@@ -47,6 +51,8 @@ beforeAll(async () => {
   }));
   for (const r of rows) texts.push(...[r.number, r.name, r.location].filter((t): t is string => t !== null));
   for (let i = 0; i < COMMON; i++) rows.push({ id: randomUUID(), number: null, name: `同址${i}`, location: '封顶路 8 号' });
+  const shared = Array.from({ length: 9 }, (_, i) => ({ id: randomUUID(), number: null, name: `${SHARED}${i}`, location: '某路 1 号' }));
+  rows.push(...shared);
   await sql`
     INSERT INTO cases (id, bureau_id, org_id, procedure, state, source, source_ref, case_number, offence_id, offence_code,
       offence_name, domain, party_id, party_type, party_name, act_id, act_date, location, facts, discovered_on,
@@ -60,15 +66,29 @@ beforeAll(async () => {
            unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.number)}::text[], ${rows.map((r) => r.name)}::text[],
                   ${rows.map((r) => r.location)}::text[]) AS g(id, num, name, loc)
      WHERE c.id = ${template.id}`.execute(ctx.deps.db);
+  // Of the shared term's cases: 5 stay in the template's district, 3 move to a squad of another district, 1 has no bureau.
+  const db = ctx.deps.db;
+  squadId = (await db.selectFrom('cases').select('org_id').where('id', '=', template.id).executeTakeFirstOrThrow()).org_id;
+  const other = await db
+    .selectFrom('officers')
+    .select(['org_id', 'bureau_id'])
+    .where('username', '=', 'qp_zjj_01')
+    .executeTakeFirstOrThrow();
+  otherBureauId = other.bureau_id!;
+  expect(otherBureauId).not.toBe(bureauId);
+  const moved = shared.slice(5, 8).map((r) => r.id);
+  await db.updateTable('cases').set({ bureau_id: otherBureauId, org_id: other.org_id }).where('id', 'in', moved).execute();
+  await db.updateTable('cases').set({ bureau_id: null }).where('id', '=', shared[8]!.id).execute();
 });
 afterAll(async () => ctx?.close());
 
 /** The reference: a plain ILIKE on the three columns, the term escaped here (with !) independently of the platform. */
-async function plainIlike(term: string, bureau?: string): Promise<string[]> {
+async function plainIlike(term: string, bureau?: string, org?: string): Promise<string[]> {
   const like = `%${term.replace(/[!%_]/g, (c) => `!${c}`)}%`;
   const r = await sql<{ id: string }>`
     SELECT id FROM cases
      WHERE (${bureau ?? null}::uuid IS NULL OR bureau_id = ${bureau ?? null}::uuid)
+       AND (${org ?? null}::uuid IS NULL OR org_id = ${org ?? null}::uuid)
        AND (case_number ILIKE ${like} ESCAPE '!' OR party_name ILIKE ${like} ESCAPE '!' OR location ILIKE ${like} ESCAPE '!')
      ORDER BY id`.execute(ctx.deps.db);
   return r.rows.map((x) => x.id);
@@ -134,6 +154,41 @@ describe('the case list search', () => {
       expect(await read(term, true), `grams, term ${JSON.stringify(term)}`).toEqual(want);
       expect(await read(term, false), `ILIKE alone, term ${JSON.stringify(term)}`).toEqual(want);
     }
+  });
+
+  it("reads a district's, a squad's and the city's matches through the grams stored under each case's bureau", async () => {
+    // The grams index keys each gram by the case's bureau (migration 075): a district reads its own postings only, the
+    // city each bureau's, and a case without a bureau is found wherever its org is in scope.
+    const db = ctx.deps.db;
+    const district = await db.selectFrom('orgs').select('path').where('id', '=', bureauId).executeTakeFirstOrThrow();
+    const scopes = {
+      city: await listScope(db, '/', undefined),
+      district: await listScope(db, district.path, undefined),
+      squad: await listScope(db, '/', squadId),
+    };
+    expect(scopes.city.kind).toBe('city');
+    expect(scopes.district.kind).toBe('bureau');
+    expect(scopes.squad.kind).toBe('org');
+    const want = {
+      city: await plainIlike(SHARED),
+      district: await plainIlike(SHARED, bureauId),
+      squad: await plainIlike(SHARED, undefined, squadId),
+    };
+    // Not an empty comparison: 9 in the city, 5 in the district, and the squad holds its 5 and the one without a bureau.
+    expect([want.city.length, want.district.length, want.squad.length]).toEqual([9, 5, 6]);
+    for (const [name, scope] of Object.entries(scopes) as [keyof typeof scopes, (typeof scopes)['city']][]) {
+      for (const grams of [true, false]) {
+        const f = { jurisdictionPath: '/', q: SHARED };
+        const ids = (await filteredCases(db, scope, f, { grams }).execute()).map((r) => r.id).sort();
+        expect(ids, `${name}, grams ${grams}`).toEqual(want[name]);
+      }
+    }
+    // The other district's leader finds its 3 only, with their count.
+    const r = await ctx.api('GET', `/api/v1/cases?pageSize=50&q=${encodeURIComponent(SHARED)}`, { token: kit.tokens.qp_zjj_leader! });
+    expect(r.statusCode, r.body).toBe(200);
+    const page: PageOf<CaseListItem> = r.json();
+    expect(page.items.map((i) => i.id).sort()).toEqual(await plainIlike(SHARED, otherBureauId));
+    expect(page.total).toBe(3);
   });
 
   it("counts a search's matches up to SEARCH_COUNT_CAP, and the list without a term up to the list's cap", async () => {

@@ -195,10 +195,10 @@ export type CaseListRow = Omit<CaseRow, 'snapshot' | 'point_lon' | 'point_lat' |
 
 /** Where a list reads: the org ids of the subtree, and the bureau or single squad it is when it is one. */
 export type Scope =
-  | { kind: 'city' }
+  | { kind: 'city'; bureauIds: string[] }
   | { kind: 'bureau'; bureauId: string; orgIds: string[] }
-  | { kind: 'org'; orgId: string }
-  | { kind: 'orgs'; orgIds: string[] }
+  | { kind: 'org'; orgId: string; bureauId: string }
+  | { kind: 'orgs'; orgIds: string[]; bureauIds: string[] }
   | { kind: 'none' };
 
 /**
@@ -219,27 +219,42 @@ export async function listScope(db: Executor, jurisdictionPath: string, orgId: s
   const orgs = all.filter((o) => o.path.startsWith(top));
   const head = orgs.find((o) => o.path === top);
   if (orgs.length === 0) return { kind: 'none' };
-  if (orgs.length === all.length) return { kind: 'city' };
-  if (orgs.length === 1) return { kind: 'org', orgId: orgs[0]!.id };
-  // A case's bureau is its org's bureau (or the org itself when it is one): a subtree whose every org belongs to the
-  // head's bureau, and outside which no org does, holds exactly the cases of that bureau.
+  // A case's bureau is its org's bureau, or the org itself when it is one (bureauIds: the search's keys, below).
+  const bureauIds = (list: typeof all) => [...new Set(list.map((o) => o.bureau_id ?? o.id))];
+  if (orgs.length === all.length) return { kind: 'city', bureauIds: bureauIds(all) };
+  if (orgs.length === 1) return { kind: 'org', orgId: orgs[0]!.id, bureauId: bureauIds(orgs)[0]! };
+  // A subtree whose every org belongs to the head's bureau, and outside which no org does, holds exactly the cases of
+  // that bureau.
   if (
     head &&
     orgs.every((o) => (o.bureau_id ?? o.id) === head.id) &&
     all.every((o) => o.path.startsWith(top) || (o.bureau_id ?? o.id) !== head.id)
   )
     return { kind: 'bureau', bureauId: head.id, orgIds: orgs.map((o) => o.id) };
-  return { kind: 'orgs', orgIds: orgs.map((o) => o.id) };
+  return { kind: 'orgs', orgIds: orgs.map((o) => o.id), bureauIds: bureauIds(orgs) };
 }
 
 /** The list's order: 发现日期 newest first, then registration order (UUIDv7 ids); a page cursor is the last row's pair. */
 export type CaseCursor = { discoveredOn: string | null; id: string };
 
+/** The list's rows: the matching cases with the list's columns and their org's name. */
 export function filteredCases(db: Executor, scope: Scope, f: CaseFilter, search: { grams?: boolean } = {}) {
-  let q = caseListQuery(db);
+  return withListColumns(matchingCases(db, scope, f, search));
+}
+
+/**
+ * The cases a list's filter matches, with no column chosen and nothing joined: what a count or a probe reads (a join to
+ * the org would only make the database read each case's org, and keep it from counting from an index alone).
+ */
+export function matchingCases(db: Executor, scope: Scope, f: CaseFilter, search: { grams?: boolean } = {}) {
+  const gramsLed = Boolean(f.q) && search.grams !== false;
+  let q = db.selectFrom('cases as c');
   if (scope.kind === 'none') q = q.where(sql<boolean>`false`);
   if (scope.kind === 'org') q = q.where('c.org_id', '=', scope.orgId);
-  if (scope.kind === 'bureau') q = q.where('c.bureau_id', '=', scope.bureauId);
+  // Led by the grams, a district's search names no other test of the bureau: its grams are stored under the bureau, so
+  // they select its cases alone, and the database, told of both, would estimate their matches at a twelfth of the
+  // real number (as if the two were independent) and add a read of the bureau's whole index.
+  if (scope.kind === 'bureau' && !gramsLed) q = q.where('c.bureau_id', '=', scope.bureauId);
   if (scope.kind === 'orgs') q = q.where('c.org_id', 'in', scope.orgIds);
   if (f.state) q = q.where('c.state', '=', f.state);
   if (f.states) q = q.where('c.state', 'in', [...f.states]);
@@ -273,16 +288,35 @@ export function filteredCases(db: Executor, scope: Scope, f: CaseFilter, search:
   }
   if (f.q) {
     // The rows are those of a plain ILIKE on the three columns, which is also the cheap test of a row (~2 µs). The grams
-    // (cases_search_grams_idx, migration 018) only lead the database to the candidates: a column contains the term ⇒
-    // each of its bigrams (or the term itself, of one character) is one of the column's grams. Computed on a row, they
-    // cost 45–70 µs: where they are named (searchPlan decides), the ILIKE is tested first on each row, so the
-    // grams are computed only for the rows that match.
+    // (cases_search_bureau_grams_idx, migration 075) only lead the database to the candidates: a column contains the
+    // term ⇒ each of its bigrams (or the term itself, of one character) is one of the column's grams, stored under the
+    // case's bureau. Computed on a row, they cost 45–70 µs: where they are named (searchPlan decides), the ILIKE is
+    // tested first on each row, so the grams are computed only for the rows that match.
     const term = f.q;
-    if (search.grams ?? scope.kind !== 'org')
-      q = q.where(sql<boolean>`search_grams(c.case_number, c.party_name, c.location) @> search_term_grams(${term})`);
+    if (gramsLed) q = q.where(gramsUnder(searchKeys(scope), term));
     q = q.where(holdsTerm(term));
   }
   return q;
+}
+
+/**
+ * The bureaus whose grams a search reads: the district's own, or each bureau the scope's orgs belong to (the filter on
+ * the scope's orgs still applies), and '' where a case without a bureau may be in the scope.
+ */
+function searchKeys(scope: Scope): string[] {
+  if (scope.kind === 'bureau') return [scope.bureauId];
+  if (scope.kind === 'org') return [scope.bureauId, ''];
+  if (scope.kind === 'city' || scope.kind === 'orgs') return [...scope.bureauIds, ''];
+  return [];
+}
+
+/** A case of one of the bureaus has the term's grams (cases_search_bureau_grams_idx): one index scan per bureau. */
+function gramsUnder(bureaus: string[], term: string) {
+  const has = bureaus.map(
+    (b) =>
+      sql<boolean>`search_grams_under(coalesce(c.bureau_id::text, ''), c.case_number, c.party_name, c.location) @> search_term_grams_under(${b}, ${term})`,
+  );
+  return has.length === 0 ? sql<boolean>`false` : sql<boolean>`(${sql.join(has, sql` OR `)})`;
 }
 
 /** The search's exact test of a case: its number, its party's name or its location contains the term (any case). */
@@ -291,9 +325,8 @@ function holdsTerm(term: string) {
   return sql<boolean>`(c.case_number ILIKE ${like} OR c.party_name ILIKE ${like} OR c.location ILIKE ${like})`;
 }
 
-function caseListQuery(db: Executor) {
-  return db
-    .selectFrom('cases as c')
+function withListColumns(q: ReturnType<typeof matchingCases>) {
+  return q
     .innerJoin('orgs as g', 'g.id', 'c.org_id')
     .select([
       'c.id',
@@ -342,6 +375,16 @@ export const LIST_COUNT_CAP = 10_000;
 export const SEARCH_COUNT_CAP = 1_000;
 /** How many of the scope's latest cases searchPlan tests to judge whether a term is common. */
 const SEARCH_PROBE_ROWS = 200;
+/**
+ * The most cases estimated to hold a term whose page a search reads through the index: each is fetched and sorted for
+ * the page, ~5 µs apiece, so ~50 ms.
+ */
+const SEARCH_GRAMS_ROWS_MAX = 10_000;
+/**
+ * The most estimated matches a search's count reads through the index. Beyond it the term is in at least 1 case in 16
+ * of the city (1 in 2 of a small district), and counting to the cap in list order reads at most ~16,000 cases.
+ */
+const SEARCH_COUNT_GRAMS_ROWS_MAX = 100_000;
 
 export type CaseListPage = { items: CaseListRow[]; total: number; totalCapped: boolean; nextCursor: CaseCursor | null };
 
@@ -367,13 +410,11 @@ export async function listCases(
     .limit(limit)
     .offset(after ? 0 : offset)
     .execute();
-  const counted = () => cappedCount(db, filteredCases(db, scope, f, search), cap);
+  const counted = () => cappedCount(db, matchingCases(db, scope, f, { grams: search.countGrams }), cap);
   let count: Promise<{ total: number; totalCapped: boolean }>;
   if (opts.withCount === false) count = Promise.resolve({ total: 0, totalCapped: false });
   // A term none of the scope's latest cases hold is likely found on one page or none: the page is read first, and
-  // when it is not full its rows are the count. (A term found nowhere in the district then costs the page's read
-  // only; its count through the grams would read the posting lists of the other districts that hold it.) Other lists
-  // count beside the page.
+  // when it is not full its rows are the count. Other lists count beside the page.
   else if (search.rare && !after && offset === 0)
     count = items.then((rows) => (rows.length < limit ? { total: rows.length, totalCapped: false } : counted()));
   else count = counted();
@@ -387,32 +428,85 @@ export async function listCases(
 }
 
 /**
- * How a search reads: whether it leads through the grams' index, and whether its term looks rare in the scope. One
- * squad's cases (at most ~11,000 over ten years at the city's volume, ~20 ms of ILIKE) are read in list order with the
- * ILIKE alone: through the index, a term common elsewhere (another district's 「上海市浦」) reads the posting lists of a
- * fifth of the city to find nothing in the squad. A wider scope first tests the term on its latest cases: a common term
- * (at least 1 in 20 of them) is read in list order too — a page's matches come within a few dozen rows, the count's cap
- * within ~20 × cap —, a rarer one through the index, where the matches are few. (The database's estimate cannot tell
- * them apart: it multiplies the selectivities of the grams and of the ILIKE as if they were independent, and for 「上海市崇」
- * in 崇明 fetched its 64,000 cases to sort out a page of 21.) A term none of them hold is `rare`: listCases reads its page
- * before counting.
+ * How a search reads: whether it leads through the grams' index, and whether its term looks rare in the scope.
+ * - The page is read through the index only for a term that is rare both among the scope's latest 200 cases (fewer
+ *   than 1 in 20 hold it) and in the grams' statistics (estimatedMatches, at most SEARCH_GRAMS_ROWS_MAX). Through the
+ *   index a page fetches every match to sort out the newest 20; in list order a common term's page comes within a few
+ *   dozen rows. The latest cases alone are not the history: the newest tickets, typed on the street as 「源深路 325 号」,
+ *   do not hold the 「上海市」 of ten years of addresses. Nor does the database's estimate judge it (see estimatedMatches;
+ *   「上海市崇」 in 崇明: 64,000 cases fetched for a page of 21).
+ * - The count stops at its cap: through the index it reads the matches' postings, then at most cap + 1 matches. It is
+ *   led there for up to SEARCH_COUNT_GRAMS_ROWS_MAX estimated matches even when the page is read in list order (「周」 in
+ *   the city, 1 case in 27: 27,000 cases read in list order to count 1,000).
+ * - A term none of the latest hold is `rare`: listCases reads its page before counting.
  */
-async function searchPlan(db: Executor, scope: Scope, f: CaseFilter): Promise<{ grams: boolean; rare: boolean }> {
-  if (!f.q || scope.kind === 'org') return { grams: false, rare: false };
+async function searchPlan(db: Executor, scope: Scope, f: CaseFilter): Promise<{ grams: boolean; countGrams: boolean; rare: boolean }> {
+  if (!f.q) return { grams: false, countGrams: false, rare: false };
   const { q: term, ...rest } = f;
-  const latest = filteredCases(db, scope, rest)
-    .clearSelect()
+  const latest = matchingCases(db, scope, rest)
     .select(holdsTerm(term).as('hit'))
     .orderBy('c.discovered_on', 'desc')
     .orderBy('c.id', 'desc')
     .limit(SEARCH_PROBE_ROWS)
     .as('x');
-  const probe = await db
-    .selectFrom(latest)
-    .select(sql<number>`count(*) FILTER (WHERE x.hit)`.as('n'))
-    .executeTakeFirstOrThrow();
+  const [probe, estimate] = await Promise.all([
+    db
+      .selectFrom(latest)
+      .select(sql<number>`count(*) FILTER (WHERE x.hit)`.as('n'))
+      .executeTakeFirstOrThrow(),
+    estimatedMatches(db, searchKeys(scope), term),
+  ]);
   const seen = Number(probe.n);
-  return { grams: seen * 20 < SEARCH_PROBE_ROWS, rare: seen === 0 };
+  const grams = seen * 20 < SEARCH_PROBE_ROWS && estimate <= SEARCH_GRAMS_ROWS_MAX;
+  return { grams, countGrams: grams || estimate <= SEARCH_COUNT_GRAMS_ROWS_MAX, rare: seen === 0 };
+}
+
+/**
+ * How many cases may hold a term, from the statistics of the grams' index (its most common grams, ANALYZE's sample):
+ * under each bureau, the count of the term's rarest gram — an upper bound, where the database's own estimate multiplies
+ * the grams' frequencies as if they were independent and, the grams being stored under the bureau, counts the bureau's
+ * share once per gram (「上海市浦」 in the city: 12,900 estimated, 317,000 found). A gram not among the most common is
+ * taken at half the least common one's count, as the database does. 0 while the index has no statistics.
+ */
+async function estimatedMatches(db: Executor, bureaus: string[], term: string): Promise<number> {
+  const stats = await gramStats(db);
+  if (!stats) return 0;
+  const chars = [...term.toLowerCase()];
+  const grams = chars.length < 2 ? chars : chars.slice(1).map((c, i) => chars[i]! + c);
+  let sum = 0;
+  for (const b of bureaus) sum += Math.min(...grams.map((g) => stats.freq.get(`${b} ${g}`) ?? stats.floor / 2));
+  return sum * stats.rows;
+}
+
+type GramStats = { loadedAt: number; freq: Map<string, number>; floor: number; rows: number };
+/**
+ * The grams' statistics, read once per database handle and again after GRAM_STATS_TTL_MS: converting ~7,600 grams from
+ * pg_stats costs ~10 ms, and they change only when the cases are analyzed. (They steer how a search reads, never what it
+ * finds.)
+ */
+const gramStatsCache = new WeakMap<object, GramStats>();
+const GRAM_STATS_TTL_MS = 10 * 60_000;
+
+async function gramStats(db: Executor): Promise<GramStats | null> {
+  const cached = gramStatsCache.get(db);
+  if (cached && Date.now() - cached.loadedAt < GRAM_STATS_TTL_MS) return cached;
+  const r = await sql<{ elems: string[] | null; freqs: number[] | null; rows: number }>`
+    SELECT (SELECT most_common_elems::text::text[] FROM pg_stats
+             WHERE schemaname = current_schema() AND tablename = 'cases_search_bureau_grams_idx') AS elems,
+           (SELECT most_common_elem_freqs FROM pg_stats
+             WHERE schemaname = current_schema() AND tablename = 'cases_search_bureau_grams_idx') AS freqs,
+           greatest(reltuples, 0)::float8 AS rows
+      FROM pg_class WHERE oid = 'cases'::regclass`.execute(db);
+  const row = r.rows[0];
+  const elems = row?.elems ?? [];
+  const freqs = (row?.freqs ?? []).map(Number);
+  const stats: GramStats | null =
+    elems.length > 0 && row
+      ? { loadedAt: Date.now(), freq: new Map(elems.map((e, i) => [e, freqs[i]!])), floor: freqs[elems.length]!, rows: Number(row.rows) }
+      : null;
+  // No statistics yet (a new database): asked again on the next search.
+  if (stats) gramStatsCache.set(db, stats);
+  return stats;
 }
 
 /** The rows after the cursor in list order (发现日期 newest first, then id), nulls of 发现日期 last. */

@@ -2,7 +2,16 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../context.ts';
 import type { CaseSnapshot } from '@chengguan/domain';
-import { cappedCount, filteredCases, keysetAfter, listScope, type CaseCursor, type CaseFilter, type Scope } from './cases.repository.ts';
+import {
+  cappedCount,
+  filteredCases,
+  keysetAfter,
+  listScope,
+  matchingCases,
+  type CaseCursor,
+  type CaseFilter,
+  type Scope,
+} from './cases.repository.ts';
 
 /** What the workbench shows of a case (and, for the tasks, the snapshot its actions are judged on). */
 export type WorkbenchCaseRow = {
@@ -54,7 +63,7 @@ export async function listWorkbenchCases<S extends boolean>(
       .orderBy('c.id', 'desc')
       .limit(limit)
       .execute(),
-    opts.withCount ? cappedCount(db, filteredCases(db, scope, f), WORKBENCH_COUNT_CAP) : Promise.resolve({ total: 0, totalCapped: false }),
+    opts.withCount ? cappedCount(db, matchingCases(db, scope, f), WORKBENCH_COUNT_CAP) : Promise.resolve({ total: 0, totalCapped: false }),
   ]);
   const last = items.at(-1);
   return {
