@@ -15,6 +15,7 @@ import pg from 'pg';
 import { mulberry32 } from '@chengguan/domain';
 import { shanghaiDate } from '../../apps/server/src/shared/time.ts';
 import { DEMO_PASSWORD } from '../../apps/server/src/seed/demo-data.ts';
+import { PG_SESSION_OPTIONS } from '../../apps/server/src/db/database.ts';
 import { markBenchLibraryVerified } from './verified-library.ts';
 import { OfficerSession, REQUEST_KINDS, type LoadOfficer, type RequestKind } from './load-session.ts';
 import { assignTicketRanges, chooseOfficers, inBatches, listOfficers, login } from './load-setup.ts';
@@ -186,7 +187,7 @@ async function platformRun(): Promise<{
 
 async function ceilingPool(): Promise<{ pool: pg.Pool; close: () => Promise<void>; version: string }> {
   if (DATABASE_URL) {
-    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: POOL });
+    const pool = new pg.Pool({ connectionString: DATABASE_URL, max: POOL, options: PG_SESSION_OPTIONS });
     const v = await pool.query<{ v: string }>('SELECT version() AS v');
     return { pool, close: () => pool.end(), version: v.rows[0]!.v.split(',')[0]! };
   }
