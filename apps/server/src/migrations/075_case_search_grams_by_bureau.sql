@@ -16,12 +16,10 @@ CREATE FUNCTION search_grams_under(bureau text, VARIADIC texts text[]) RETURNS t
     CROSS JOIN LATERAL generate_series(1, length(s.l) - n + 1) AS i
 $$;
 
--- The keyed grams a matching case of the bureau must have: the term's grams (migration 018) under the bureau.
+-- The keyed grams a matching case of the bureau must have: the term's grams (search_term_grams, migration 018) under
+-- the bureau. (Called in a query, not in the index's expression: it may call a function of the schema.)
 CREATE FUNCTION search_term_grams_under(bureau text, term text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT CASE
-    WHEN length(term) < 2 THEN ARRAY[bureau || ' ' || lower(term)]
-    ELSE (SELECT array_agg(DISTINCT bureau || ' ' || substr(lower(term), i, 2)) FROM generate_series(1, length(term) - 1) AS i)
-  END
+  SELECT array_agg(bureau || ' ' || g) FROM unnest(search_term_grams(term)) AS g
 $$;
 
 CREATE INDEX cases_search_bureau_grams_idx ON cases

@@ -449,30 +449,29 @@ async function searchPlan(db: Executor, scope: Scope, f: CaseFilter): Promise<{ 
     .orderBy('c.id', 'desc')
     .limit(SEARCH_PROBE_ROWS)
     .as('x');
-  const [probe, estimate] = await Promise.all([
+  // The probe also answers the term's grams (search_term_grams, the index's own definition) for the estimate.
+  const [probe, stats] = await Promise.all([
     db
       .selectFrom(latest)
-      .select(sql<number>`count(*) FILTER (WHERE x.hit)`.as('n'))
+      .select([sql<number>`count(*) FILTER (WHERE x.hit)`.as('n'), sql<string[]>`search_term_grams(${term})`.as('grams')])
       .executeTakeFirstOrThrow(),
-    estimatedMatches(db, searchKeys(scope), term),
+    gramStats(db),
   ]);
   const seen = Number(probe.n);
+  const estimate = estimatedMatches(stats, searchKeys(scope), probe.grams);
   const grams = seen * 20 < SEARCH_PROBE_ROWS && estimate <= SEARCH_GRAMS_ROWS_MAX;
   return { grams, countGrams: grams || estimate <= SEARCH_COUNT_GRAMS_ROWS_MAX, rare: seen === 0 };
 }
 
 /**
- * How many cases may hold a term, from the statistics of the grams' index (its most common grams, ANALYZE's sample):
- * under each bureau, the count of the term's rarest gram — an upper bound, where the database's own estimate multiplies
- * the grams' frequencies as if they were independent and, the grams being stored under the bureau, counts the bureau's
- * share once per gram (「上海市浦」 in the city: 12,900 estimated, 317,000 found). A gram not among the most common is
- * taken at half the least common one's count, as the database does. 0 while the index has no statistics.
+ * How many cases may hold a term of these grams, from the statistics of the grams' index (its most common grams,
+ * ANALYZE's sample): under each bureau, the count of the term's rarest gram — an upper bound, where the database's own
+ * estimate multiplies the grams' frequencies as if they were independent and, the grams being stored under the bureau,
+ * counts the bureau's share once per gram (「上海市浦」 in the city: 12,900 estimated, 317,000 found). A gram not among the
+ * most common is taken at half the least common one's count, as the database does. 0 while the index has no statistics.
  */
-async function estimatedMatches(db: Executor, bureaus: string[], term: string): Promise<number> {
-  const stats = await gramStats(db);
-  if (!stats) return 0;
-  const chars = [...term.toLowerCase()];
-  const grams = chars.length < 2 ? chars : chars.slice(1).map((c, i) => chars[i]! + c);
+function estimatedMatches(stats: GramStats | null, bureaus: string[], grams: string[]): number {
+  if (!stats || grams.length === 0) return 0;
   let sum = 0;
   for (const b of bureaus) sum += Math.min(...grams.map((g) => stats.freq.get(`${b} ${g}`) ?? stats.floor / 2));
   return sum * stats.rows;
@@ -490,22 +489,24 @@ const GRAM_STATS_TTL_MS = 10 * 60_000;
 async function gramStats(db: Executor): Promise<GramStats | null> {
   const cached = gramStatsCache.get(db);
   if (cached && Date.now() - cached.loadedAt < GRAM_STATS_TTL_MS) return cached;
-  const r = await sql<{ elems: string[] | null; freqs: number[] | null; rows: number }>`
-    SELECT (SELECT most_common_elems::text::text[] FROM pg_stats
-             WHERE schemaname = current_schema() AND tablename = 'cases_search_bureau_grams_idx') AS elems,
-           (SELECT most_common_elem_freqs FROM pg_stats
-             WHERE schemaname = current_schema() AND tablename = 'cases_search_bureau_grams_idx') AS freqs,
-           greatest(reltuples, 0)::float8 AS rows
-      FROM pg_class WHERE oid = 'cases'::regclass`.execute(db);
-  const row = r.rows[0];
-  const elems = row?.elems ?? [];
-  const freqs = (row?.freqs ?? []).map(Number);
-  const stats: GramStats | null =
-    elems.length > 0 && row
-      ? { loadedAt: Date.now(), freq: new Map(elems.map((e, i) => [e, freqs[i]!])), floor: freqs[elems.length]!, rows: Number(row.rows) }
-      : null;
+  const row = (
+    await sql<{ elems: string[] | null; freqs: number[] | null; rows: number }>`
+      SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs,
+             greatest(t.reltuples, 0)::float8 AS rows
+        FROM pg_class t
+        LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'cases_search_bureau_grams_idx'
+       WHERE t.oid = 'cases'::regclass`.execute(db)
+  ).rows[0];
   // No statistics yet (a new database): asked again on the next search.
-  if (stats) gramStatsCache.set(db, stats);
+  if (!row?.elems?.length || !row.freqs) return null;
+  const freqs = row.freqs.map(Number);
+  const stats = {
+    loadedAt: Date.now(),
+    freq: new Map(row.elems.map((e, i) => [e, freqs[i]!])),
+    floor: freqs[row.elems.length]!,
+    rows: Number(row.rows),
+  };
+  gramStatsCache.set(db, stats);
   return stats;
 }
 
