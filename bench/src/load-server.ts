@@ -4,6 +4,7 @@
  * itself, so its resident memory can be read from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
 
@@ -52,8 +53,12 @@ export async function startServer(env: Record<string, string>, timeoutMs = 600_0
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
+  // LOAD_SERVER_LOG: a file that receives all of the server's output, e.g. with "--trace-gc" in LOAD_SERVER_NODE_ARGS
+  // to see whether its heap or memory outside it grows under load.
+  const logFile = process.env.LOAD_SERVER_LOG ? fs.createWriteStream(process.env.LOAD_SERVER_LOG) : null;
   const keep = (b: Buffer) => {
     log = (log + b.toString()).slice(-20_000);
+    logFile?.write(b);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);

@@ -77,6 +77,17 @@ describe('font caches (issuance speed: shaping and glyph records kept per proces
     expect(await draw(view, TEXT)).toEqual(expected);
   });
 
+  it('past its limit forgets the text used least recently, so the texts every document repeats stay shaped', () => {
+    const raw = open(PRIMARY_REGULAR);
+    const shaped: string[] = [];
+    const layout = raw.layout.bind(raw);
+    Object.defineProperty(raw, 'layout', { value: (text: string) => (shaped.push(text), layout(text)) });
+    const view = cachingFont(raw, 2);
+    // 当事人 repeats between passing texts (a case's names): each use keeps it; the older passing text goes.
+    for (const text of ['当事人', '张三', '当事人', '李四', '当事人', '王五', '张三']) view.layout(text);
+    expect(shaped).toEqual(['当事人', '张三', '李四', '王五', '张三']);
+  });
+
   const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
   // Noto Serif SC and the Debian fallbacks have no composite glyphs; DejaVu's accented letters are composites.
   it.skipIf(!fs.existsSync(DEJAVU))('composite glyphs keep their components renumbered in the subset', async () => {
