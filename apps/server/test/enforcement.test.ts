@@ -7,7 +7,9 @@ import { createTestContext, type TestContext } from './harness.ts';
 import { caseKit, decidedCase, expectRule, type CaseKit } from './cases-support.ts';
 import { caseContext } from '../src/modules/cases/case-loader.ts';
 import { runDueJobs } from '../src/modules/scheduler/worker.ts';
-import { ENFORCEMENT_JOB_HANDLERS, scheduleEnforcementDaily } from '../src/modules/enforcement/enforcement.jobs.ts';
+import { ENFORCEMENT_JOB_HANDLERS, runEnforcementCheck, scheduleEnforcementDaily } from '../src/modules/enforcement/enforcement.jobs.ts';
+import { enforcementCandidateIds } from '../src/modules/enforcement/enforcement.repository.ts';
+import { calendarKey } from '../src/modules/enforcement/enforcement-refresh.ts';
 
 let ctx: TestContext;
 let kit: CaseKit;
@@ -171,5 +173,59 @@ describe('the enforcement list and the daily check (clock moves forward)', () =>
     });
     expect(filed.statusCode, filed.body).toBe(200);
     expect(filed.json()).toMatchObject({ status: 'court_applied', courtAppliedOn: o.courtOpensOn });
+  });
+});
+
+describe('the daily check at city scale: it looks again only at the rows the calendar can have changed', () => {
+  /** The cases the daily check would look at today, under today's calendar. */
+  async function dueToday(): Promise<string[]> {
+    const { today, calendar } = await caseContext(ctx.deps.db, ctx.deps.clock.now());
+    return enforcementCandidateIds(ctx.deps.db, { due: { on: today, calendarKey: calendarKey(calendar) } });
+  }
+
+  it('G1 a paying case is due the day after its payment period; the check on demand still looks at every case', async () => {
+    ctx.clock.set('2026-11-02T02:00:00.000Z');
+    await relogin();
+    // Served 11-02: G1 ends 11-17 (Tuesday); the step wrote its row with the next look on 11-18.
+    const c = await servedCase('2026-11-02');
+    const row = () => ctx.deps.db.selectFrom('case_enforcement').selectAll().where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    expect(await row()).toMatchObject({ status: 'paying', payment_due: '2026-11-17', recheck_on: '2026-11-18' });
+    expect(await dueToday()).not.toContain(c.id);
+    expect(await enforcementCandidateIds(ctx.deps.db, {})).toContain(c.id);
+    ctx.clock.set('2026-11-17T02:00:00.000Z');
+    expect(await dueToday()).not.toContain(c.id);
+    ctx.clock.set('2026-11-18T02:00:00.000Z');
+    expect(await dueToday()).toContain(c.id);
+    // The daily check marks it and, while the surcharge (G2) grows, looks again the next day.
+    const done = await runEnforcementCheck(ctx.deps, { ip: null, correlationId: 'test' }, { all: false });
+    expect(done.marked).toBeGreaterThanOrEqual(1);
+    expect(await row()).toMatchObject({ status: 'awaiting_reminder', awaiting_reminder_since: '2026-11-18', recheck_on: '2026-11-19' });
+    expect(await dueToday()).not.toContain(c.id);
+    // Without a row (a case loaded in bulk) the case is due at once.
+    await ctx.deps.db.deleteFrom('case_enforcement').where('case_id', '=', c.id).execute();
+    expect(await dueToday()).toContain(c.id);
+    await runEnforcementCheck(ctx.deps, { ip: null, correlationId: 'test' }, { all: false });
+    expect(await row()).toMatchObject({ status: 'awaiting_reminder', recheck_on: '2026-11-19' });
+  });
+
+  it('a 调休 correction of the calendar makes every row written under the old calendar due', async () => {
+    ctx.clock.set('2026-11-20T02:00:00.000Z');
+    await relogin();
+    const c = await servedCase('2026-11-20');
+    expect(await dueToday()).not.toContain(c.id);
+    const admin = await ctx.login('admin');
+    const put = await ctx.api('PUT', '/api/v1/law/calendar/overrides/2026-12-01', {
+      token: admin,
+      body: { kind: 'holiday', note: '测试假日' },
+    });
+    expect(put.statusCode, put.body).toBeLessThan(300);
+    try {
+      expect(await dueToday()).toContain(c.id);
+      await runEnforcementCheck(ctx.deps, { ip: null, correlationId: 'test' }, { all: false });
+      expect(await dueToday()).not.toContain(c.id);
+    } finally {
+      await ctx.api('DELETE', '/api/v1/law/calendar/overrides/2026-12-01', { token: admin });
+    }
+    expect(await dueToday()).toContain(c.id);
   });
 });

@@ -1,6 +1,6 @@
 // Where a case stands in enforcement (执行): the payment period (G1), the surcharge (G2, paused during 复议 / 诉讼),
 // the 催告 (行政强制法 Arts. 35, 54) and the court window (G3). Pure: computed from the snapshot and today.
-import { compareDates, daysBetween, isAfter, type LegalDate } from '../calendar/legal-date.ts';
+import { addDays, compareDates, daysBetween, isAfter, type LegalDate } from '../calendar/legal-date.ts';
 import { courtEnforcementWindow, paymentDeadline, reminderWaitDeadline } from '../law/enforcement.ts';
 import type { DateInterval, Fen, RuleLine } from '../law/types.ts';
 import { decisionFineFen, paidFen, type CaseContext, type CaseSnapshot } from './case-snapshot.ts';
@@ -113,6 +113,30 @@ export function enforcementView(s: CaseSnapshot, ctx: CaseContext, nearDays = CO
   if (!w.canApplyToday) return { ...view, status: 'reminded' };
   const near = daysBetween(ctx.today, w.closesOn.due) <= nearDays;
   return { ...view, status: near ? 'court_deadline_near' : 'court_window_open' };
+}
+
+/** Statuses in which nothing but a step changes the status: the party or the agency must act next. */
+const STATUS_HELD_UNTIL_A_STEP: ReadonlySet<EnforcementStatus> = new Set(['awaiting_reminder', 'court_deadline_passed', 'court_applied']);
+
+/**
+ * The first day after `today` on which `enforcementView` of the same snapshot, under the same calendar, may differ
+ * from `view` (today's) in what the enforcement list keeps: status, surcharge, dates. Null when only a step (or a
+ * change of the calendar) can change it. It is what the daily check must look at again; a day too early only costs a
+ * needless look, so it errs early:
+ * - settled, never received (`none`) or under 复议 / 诉讼 (`review_pending`, G2 pauses the surcharge): a step;
+ * - under an instalment plan (处罚法 Art. 66): each instalment has its own due day and surcharge, so the next day;
+ * - paying (G1): the day after the payment is due, when it becomes overdue;
+ * - overdue, surcharge below the fine (G2, 处罚法 Art. 72; 行政强制法 Art. 45 caps it at the fine): the next day;
+ * - overdue and capped: a step when the status waits for one (催告, the court's application, or the G3 window has
+ *   passed); else the next day, for the G3 window (行政强制法 Art. 53: it opens, nears its last day, passes).
+ */
+export function enforcementRecheckOn(view: EnforcementView, s: CaseSnapshot, today: LegalDate): LegalDate | null {
+  if (view.status === 'none' || view.status === 'review_pending') return null;
+  const tomorrow = addDays(today, 1);
+  if (s.enforcement.instalments && s.enforcement.instalments.length > 0) return tomorrow;
+  if (view.status === 'paying') return view.paymentDue ? addDays(view.paymentDue, 1) : tomorrow;
+  if (view.surchargeFen < view.fineFen) return tomorrow;
+  return STATUS_HELD_UNTIL_A_STEP.has(view.status) ? null : tomorrow;
 }
 
 /**

@@ -1,9 +1,10 @@
 // The records-only steps of service and enforcement: F2 consent, Art. 73 review / litigation pause, enforcementView.
 import { describe, expect, it } from 'vitest';
 import { CaseRuleError } from './case.errors.ts';
-import { enforcementView } from './case.enforcement.ts';
+import { enforcementRecheckOn, enforcementView, type EnforcementView } from './case.enforcement.ts';
 import { allowedActions, evaluateAction } from './case.evaluate.ts';
 import { ALL_ROLES, CALENDAR, ctxOn, fine, noticeContents, reviewedCase, step } from './case.fixtures.ts';
+import { addDays, compareDates } from '../calendar/legal-date.ts';
 import type { CaseSnapshot } from './case-snapshot.ts';
 import { courtEnforcementWindow } from '../law/enforcement.ts';
 
@@ -162,5 +163,87 @@ describe('enforcementView', () => {
     expect(enforcementView(s, ctxOn(w.closesOn.due)).status).toBe('court_deadline_near');
     expect(enforcementView(s, ctxOn('2026-12-31')).status).toBe('court_deadline_passed');
     expect(enforcementView(step(s, 'recordPayment', { date: '2025-10-21', amountFen: 400_000 }), ctxOn('2025-10-22')).status).toBe('none');
+  });
+});
+
+describe('enforcementRecheckOn (the daily check looks again only where the calendar can change the view)', () => {
+  /** What the enforcement list keeps of a view. */
+  const kept = (v: EnforcementView) => ({
+    status: v.status,
+    fineFen: v.fineFen,
+    surchargeFen: v.surchargeFen,
+    paymentDue: v.paymentDue,
+    reminderServedOn: v.reminderServedOn,
+    courtOpensOn: v.courtOpensOn,
+    courtClosesOn: v.courtClosesOn,
+    courtAppliedOn: v.courtAppliedOn,
+  });
+
+  /**
+   * For each checked day from `from` to `to`: every day after it and before its recheck day (or, with none, the next
+   * `horizon` days) has the same view. Answers the recheck days, to assert on.
+   */
+  function holdsUntilRecheck(s: CaseSnapshot, from: string, to: string, everyDays = 3, horizon = 400): Map<string, string | null> {
+    const seen = new Map<string, string | null>();
+    for (let today = from; compareDates(today, to) <= 0; today = addDays(today, everyDays)) {
+      const view = enforcementView(s, ctxOn(today));
+      const recheck = enforcementRecheckOn(view, s, today);
+      seen.set(today, recheck);
+      if (recheck !== null) expect(compareDates(recheck, today)).toBeGreaterThan(0);
+      const until = recheck ?? addDays(today, horizon);
+      for (let d = addDays(today, 1); compareDates(d, until) < 0; d = addDays(d, 1)) {
+        expect(kept(enforcementView(s, ctxOn(d))), `${today} → ${d}`).toEqual(kept(view));
+      }
+    }
+    return seen;
+  }
+
+  it('G1 paying: looked at again the day after the payment is due; G2 then daily until the surcharge reaches the fine', () => {
+    const s = step(decided(), 'serveDecision', { date: '2025-09-19', method: 'direct' });
+    const seen = holdsUntilRecheck(s, '2025-09-20', '2026-01-10', 1);
+    // Paying until 10-09 (the holiday moved the G1 deadline): the first overdue day is the next look.
+    expect(seen.get('2025-09-20')).toBe('2025-10-10');
+    expect(seen.get('2025-10-11')).toBe('2025-10-12');
+    // 3 % a day reaches the fine after 34 overdue days (10-10 … 11-12): then only the 催告 (a step) changes 待催告.
+    expect(enforcementView(s, ctxOn('2025-11-20'))).toMatchObject({ status: 'awaiting_reminder', surchargeFen: 200_000 });
+    expect(seen.get('2025-11-20')).toBeNull();
+  });
+
+  it('G3 after the 催告: daily through the court window, none once it has passed or the court was applied to', () => {
+    let s = step(decided(), 'serveDecision', { date: '2025-09-19', method: 'direct' });
+    s = step(s, 'startEnforcement', { date: '2025-10-10', kind: 'reminder' });
+    const seen = holdsUntilRecheck(s, '2025-10-11', '2026-08-01', 7);
+    expect(seen.get('2026-03-21')).toBe('2026-03-22');
+    expect(enforcementView(s, ctxOn('2026-08-01')).status).toBe('court_deadline_passed');
+    expect(seen.get('2026-08-01')).toBeNull();
+  });
+
+  it('G2 under 复议: no look until a step ends it; settled: none', () => {
+    let s = step(decided(), 'serveDecision', { date: '2025-09-19', method: 'direct' });
+    const pending = step(s, 'recordReviewOrLitigation', {
+      date: '2025-10-13',
+      kind: 'review',
+      stage: 'filed',
+      body: '上海市浦东新区人民政府',
+    });
+    expect(holdsUntilRecheck(pending, '2025-10-13', '2025-12-31').get('2025-10-13')).toBeNull();
+    s = step(s, 'recordPayment', { date: '2025-10-21', amountFen: 400_000 });
+    expect(holdsUntilRecheck(s, '2025-10-22', '2025-12-31').get('2025-10-22')).toBeNull();
+  });
+
+  it('G1 with a deferral and an instalment plan (处罚法 Art. 66): every instalment counts on its own day', () => {
+    const served = step(decided(), 'serveDecision', { date: '2025-09-19', method: 'direct' });
+    const deferred = step(served, 'approveDeferral', { date: '2025-09-25', until: '2025-12-31', reason: '确有经济困难' });
+    expect(holdsUntilRecheck(deferred, '2025-09-26', '2026-03-01').get('2025-09-26')).toBe('2026-01-01');
+    const plan = step(served, 'approveDeferral', {
+      date: '2025-09-25',
+      until: '2025-12-01',
+      reason: '确有经济困难',
+      instalments: [
+        { dueOn: '2025-11-03', amountFen: 100_000 },
+        { dueOn: '2025-12-01', amountFen: 100_000 },
+      ],
+    });
+    expect(holdsUntilRecheck(plan, '2025-09-26', '2026-02-01', 5).get('2025-09-26')).toBe('2025-09-27');
   });
 });

@@ -2,16 +2,30 @@
 // same transaction) and once a day (the status moves with the calendar: the payment period runs out, the G3 window
 // opens). The first time the check finds a case overdue with no 催告书 it is marked 「待催告」: a timeline event and an audit
 // row, once (行政强制法 Art. 35: 催告 before enforcement; Art. 54: before applying to the court).
-import { type CaseContext, type CaseSnapshot, enforcementView } from '@chengguan/domain';
+import { type CaseContext, type CaseSnapshot, enforcementRecheckOn, enforcementView, type WorkCalendar } from '@chengguan/domain';
 import type { Deps, Executor, RequestMeta } from '../../context.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { CaseRow } from '../cases/index.ts';
 import { insertCaseEvent } from '../cases/index.ts';
 import { findEnforcement, upsertEnforcement } from './enforcement.repository.ts';
+import { sm3Hex } from '../../shared/sm3.ts';
 
 export const EVENT_AWAITING_REMINDER = 'enforcementAwaitingReminder';
 
 export type RefreshResult = { status: string; marked: boolean };
+
+const CALENDAR_KEYS = new WeakMap<WorkCalendar, string>();
+
+/** SM3 of a working calendar's content (holidays, 调休 working days, covered years), once per calendar object. */
+export function calendarKey(calendar: WorkCalendar): string {
+  let key = CALENDAR_KEYS.get(calendar);
+  if (key === undefined) {
+    const sorted = (set: ReadonlySet<string | number>) => [...set].map(String).sort().join(',');
+    key = sm3Hex(`${sorted(calendar.holidays)}|${sorted(calendar.makeUpWorkdays)}|${sorted(calendar.coveredYears)}`);
+    CALENDAR_KEYS.set(calendar, key);
+  }
+  return key;
+}
 
 export async function refreshCaseEnforcement(
   db: Executor,
@@ -28,6 +42,8 @@ export async function refreshCaseEnforcement(
   if (!stored && v.status === 'none' && v.fineFen === 0) return { status: 'none', marked: false };
   const mark = opts.mark && v.status === 'awaiting_reminder' && !stored?.awaiting_reminder_since;
   const since = v.reminderServedOn || v.status === 'none' ? null : (stored?.awaiting_reminder_since ?? (mark ? ctx.today : null));
+  // A case overdue without its 待催告 mark (a step refreshed it) is due for the check at once, whatever the calendar.
+  const recheckOn = v.status === 'awaiting_reminder' && !since ? ctx.today : enforcementRecheckOn(v, snapshot, ctx.today);
   await upsertEnforcement(db, {
     case_id: row.id,
     bureau_id: row.bureau_id,
@@ -42,6 +58,8 @@ export async function refreshCaseEnforcement(
     court_closes_on: v.courtClosesOn,
     court_applied_on: v.courtAppliedOn,
     refreshed_on: ctx.today,
+    recheck_on: recheckOn,
+    calendar_key: calendarKey(ctx.calendar),
     updated_at: deps.clock.now(),
   });
   if (mark) {

@@ -29,15 +29,36 @@ export async function updateEnforcement(db: Executor, caseId: string, patch: Upd
   await db.updateTable('case_enforcement').set(patch).where('case_id', '=', caseId).execute();
 }
 
-/** Cases the daily check looks at: a fine decided, the decision received, not closed (optionally one subtree). */
-export async function enforcementCandidateIds(db: Executor, jurisdictionPath?: string): Promise<string[]> {
+/**
+ * Cases the check looks at: a fine decided, the decision received, not closed (optionally one subtree). With `due`,
+ * only those whose enforcement row is due (`recheck_on` on or before that day), was computed under another calendar
+ * (`calendarKey`), or does not exist yet: the others' view is the same as when their row was written.
+ */
+export async function enforcementCandidateIds(
+  db: Executor,
+  opts: { jurisdictionPath?: string; due?: { on: string; calendarKey: string } } = {},
+): Promise<string[]> {
   let q = db
     .selectFrom('cases as c')
     .innerJoin('orgs as g', 'g.id', 'c.org_id')
     .select('c.id')
     .where('c.fine_fen', '>', 0)
     .where('c.state', 'in', ['decision_served', 'enforcing', 'summary_decided', 'suspended']);
-  if (jurisdictionPath) q = q.where('g.path', 'like', `${jurisdictionPath}%`);
+  if (opts.jurisdictionPath) q = q.where('g.path', 'like', `${opts.jurisdictionPath}%`);
+  if (opts.due) {
+    const { on, calendarKey } = opts.due;
+    q = q.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('case_enforcement as e')
+            .whereRef('e.case_id', '=', 'c.id')
+            .where((w) => w.or([w('e.recheck_on', 'is', null), w('e.recheck_on', '>', on)]))
+            .where('e.calendar_key', '=', calendarKey),
+        ),
+      ),
+    );
+  }
   return (await q.orderBy('c.id').execute()).map((r) => r.id);
 }
 

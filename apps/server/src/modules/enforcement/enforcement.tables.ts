@@ -22,6 +22,10 @@ export type CaseEnforcementTable = {
   court_package_on: string | null;
   court_package_manifest: Json | null;
   refreshed_on: string;
+  /** The first day the daily check must look again (null: only a step changes the row). Migration 077. */
+  recheck_on: string | null;
+  /** SM3 of the working calendar the row was computed under (`calendarKey`). */
+  calendar_key: string | null;
   updated_at: GeneratedTimestamp;
 };
 
