@@ -235,15 +235,9 @@ describe('enforcementRecheckOn (the daily check looks again only where the calen
     const served = step(decided(), 'serveDecision', { date: '2025-09-19', method: 'direct' });
     const deferred = step(served, 'approveDeferral', { date: '2025-09-25', until: '2025-12-31', reason: '确有经济困难' });
     expect(holdsUntilRecheck(deferred, '2025-09-26', '2026-03-01').get('2025-09-26')).toBe('2026-01-01');
-    const plan = step(served, 'approveDeferral', {
-      date: '2025-09-25',
-      until: '2025-12-01',
-      reason: '确有经济困难',
-      instalments: [
-        { dueOn: '2025-11-03', amountFen: 100_000 },
-        { dueOn: '2025-12-01', amountFen: 100_000 },
-      ],
-    });
+    // Three instalments, the last on the deferral's end.
+    const instalments = ['2025-10-20', '2025-11-20', '2025-12-15'].map((dueOn, i) => ({ dueOn, amountFen: i === 0 ? 66_668 : 66_666 }));
+    const plan = step(served, 'approveDeferral', { date: '2025-09-25', until: '2025-12-15', reason: '分期缴纳', instalments });
     expect(holdsUntilRecheck(plan, '2025-09-26', '2026-02-01', 5).get('2025-09-26')).toBe('2025-09-27');
   });
 });
