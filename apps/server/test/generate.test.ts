@@ -38,6 +38,7 @@ import {
   proposeDuplicates,
   repeatedComplaint,
   ticketRates,
+  enforcementView,
   shanghaiDateOf,
   ticketStep,
   TICKET_MACHINE,
@@ -208,6 +209,40 @@ describe('city generator (tiny preset)', () => {
     expect(states).toContain('archived');
     expect([...states].filter((x) => x !== 'archived' && x !== 'closed' && x !== 'not_filed').length).toBeGreaterThanOrEqual(3);
   }, 600_000);
+
+  it('G1–G3 every case with a fine served or paid has the enforcement row the platform would have left on the last day', async () => {
+    const db = ctx.deps.db;
+    const calendar = await loadWorkCalendar(db);
+    const { config } = await legalConfigOn(db, UNTIL);
+    const today = { today: UNTIL, calendar, config };
+    const rows = new Map((await db.selectFrom('case_enforcement').selectAll().execute()).map((r) => [r.case_id, r]));
+    const live = await db
+      .selectFrom('cases')
+      .selectAll()
+      .where('fine_fen', '>', 0)
+      .where('state', 'in', ['decision_served', 'enforcing', 'summary_decided', 'suspended'])
+      .execute();
+    expect(live.length).toBeGreaterThan(0);
+    const statuses = new Set<string>();
+    for (const row of live) {
+      const stored = rows.get(row.id);
+      // A summary decision, or a decision served: a step of the enforcement hook ran on every one of them.
+      expect(stored, row.case_number ?? row.id).toBeDefined();
+      const view = enforcementView(await hydrateSnapshot(db, row), today);
+      expect(stored).toMatchObject({
+        status: view.status,
+        fine_fen: view.fineFen,
+        surcharge_fen: view.surchargeFen,
+        payment_due: view.paymentDue,
+        refreshed_on: UNTIL,
+        awaiting_reminder_since: null,
+      });
+      // Overdue and not yet marked 待催告: due for the first daily check, which marks it.
+      if (view.status === 'awaiting_reminder') expect(stored!.recheck_on).toBe(UNTIL);
+      statuses.add(view.status);
+    }
+    expect(statuses).toContain('awaiting_reminder');
+  });
 
   it('numbers are unique: case numbers per bureau, 文号, 缴款码, ticket serials', async () => {
     const db = ctx.deps.db;

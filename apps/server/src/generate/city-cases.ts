@@ -36,6 +36,7 @@ import {
 import { legalConfigOn } from '../modules/law/index.ts';
 import { caseSourceRef, ticketNumber } from '../modules/tickets/index.ts';
 import { storeFile } from '../modules/files/index.ts';
+import { ENFORCEMENT_REFRESH_ACTIONS, enforcementRow } from '../modules/enforcement/index.ts';
 import { shanghaiInstant } from '../shared/time.ts';
 import { type CaseOffence, unverifiedBasis, versionInForce, withoutUnverifiedNote } from '@chengguan/domain';
 import { drawCase, planCase, type TakenStep } from './case-paths.ts';
@@ -597,6 +598,38 @@ export const cityCasesPart: GeneratorPart = {
             null,
             null,
             lastAt,
+          ]);
+        }
+        // The row the enforcement hook leaves after the case's steps and the daily check of the last day; a case
+        // overdue is left for the first check to mark 待催告 (its row is due at once).
+        const enforcement = drawn.steps.some((s) => ENFORCEMENT_REFRESH_ACTIONS.includes(s.action))
+          ? enforcementRow(
+              { id: caseId, bureau_id: bureau.id, org_id: squad.id },
+              final,
+              finalCtx,
+              { stored: false, since: null, now: false },
+              lastAt,
+            )
+          : null;
+        if (enforcement) {
+          const e = enforcement.values;
+          t.enforcement.add([
+            e.case_id,
+            e.bureau_id,
+            e.org_id,
+            e.status,
+            e.fine_fen,
+            e.surcharge_fen,
+            e.payment_due,
+            e.awaiting_reminder_since,
+            e.reminder_served_on,
+            e.court_opens_on,
+            e.court_closes_on,
+            e.court_applied_on,
+            e.refreshed_on,
+            e.recheck_on,
+            e.calendar_key,
+            e.updated_at,
           ]);
         }
         if (orderId && paymentCode) {

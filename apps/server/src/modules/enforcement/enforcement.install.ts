@@ -4,7 +4,8 @@ import type { CaseAction } from '@chengguan/domain';
 import { type CaseStepHook, registerCaseStepHook, registerEventLabel } from '../cases/index.ts';
 import { EVENT_AWAITING_REMINDER, refreshCaseEnforcement } from './enforcement-refresh.ts';
 
-const ACTIONS: readonly CaseAction[] = [
+/** The steps after which the case's enforcement row is refreshed (the generator writes a row for the cases that took one). */
+export const ENFORCEMENT_REFRESH_ACTIONS: readonly CaseAction[] = [
   'serveDecision',
   'recordPayment',
   'approveDeferral',
@@ -24,7 +25,7 @@ const refresh: CaseStepHook = async (deps, meta, w) => {
 };
 
 export function installEnforcementHooks(): void {
-  for (const action of ACTIONS) registerCaseStepHook(action, refresh);
+  for (const action of ENFORCEMENT_REFRESH_ACTIONS) registerCaseStepHook(action, refresh);
   // The timeline label of the worker's 待催告 mark.
   registerEventLabel(EVENT_AWAITING_REMINDER, '待催告');
 }
