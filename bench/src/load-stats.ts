@@ -82,10 +82,31 @@ export type MemoryFigures = {
   afterWarmupMiB: number;
   endMiB: number;
   maxMiB: number;
-  /** End over after-warm-up, in percent. */
+  /** End over after-warm-up, in percent: two single samples, each anywhere in the heap's collection cycle. */
   growthPercent: number;
+  /**
+   * The median of the last third of the samples after the warm-up over the median of the first third, in percent:
+   * the trend, which the collector's sawtooth (V8 lets garbage reach several times the live heap between two full
+   * collections) does not decide. Null with fewer than 3 samples after the warm-up.
+   */
+  trendPercent: number | null;
   samples: { atSeconds: number; rssMiB: number }[];
 };
+
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Last third's median over the first third's, in percent (see `MemoryFigures.trendPercent`). */
+export function trendPercent(values: readonly number[]): number | null {
+  const third = Math.floor(values.length / 3);
+  if (third === 0) return null;
+  const first = median(values.slice(0, third));
+  const last = median(values.slice(-third));
+  return first > 0 ? Math.round(((last - first) / first) * 1000) / 10 : null;
+}
 
 /** Samples a process's resident memory every `everyMs`; marks where the warm-up ended. */
 export class RssSampler {
@@ -93,6 +114,7 @@ export class RssSampler {
   private timer: NodeJS.Timeout | null = null;
   private t0 = 0;
   private warm: number | null = null;
+  private warmIndex = 0;
   constructor(
     private readonly pid: number,
     private readonly everyMs = 2000,
@@ -111,6 +133,7 @@ export class RssSampler {
   }
 
   warmedUp(now: number): void {
+    this.warmIndex = this.samples.length;
     this.warm = this.take(now);
   }
 
@@ -125,6 +148,7 @@ export class RssSampler {
       endMiB: end,
       maxMiB: Math.max(...this.samples.map((s) => s.rssMiB)),
       growthPercent: warm > 0 ? Math.round(((end - warm) / warm) * 1000) / 10 : 0,
+      trendPercent: trendPercent(this.samples.slice(this.warmIndex).map((s) => s.rssMiB)),
       samples: this.samples,
     };
   }

@@ -64,7 +64,7 @@ function loadTable(name: string): void {
     console.log(
       `\nThroughput ${fmt(f.platform?.perSec)} req/s against the ceiling's ${fmt(f.ceiling?.perSec)} req/s: **${fmt(f.ratio, 2)}×**. ` +
         (m
-          ? `Server RSS ${m.startMiB} MiB at start, ${m.afterWarmupMiB} MiB after warm-up, ${m.endMiB} MiB at the end (max ${m.maxMiB}): **${m.growthPercent}%**. `
+          ? `Server RSS ${m.startMiB} MiB at start, ${m.afterWarmupMiB} MiB after warm-up, ${m.endMiB} MiB at the end (max ${m.maxMiB}): **${m.growthPercent}%**; trend (median of the last third over the first third) ${m.trendPercent ?? '—'}%. `
           : '') +
         `Logins before the window: ${fmt(f.loginSeconds)} s.`,
     );
