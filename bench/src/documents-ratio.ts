@@ -13,15 +13,10 @@ import { createBenchContext } from './verified-library.ts';
 import { buildDemoData } from '../../apps/server/src/seed/demo-data.ts';
 import { summaryTicketBody } from './cases.ts';
 import { bareRender, renderedSummaryDecision } from './pdfkit-baseline.ts';
+import { median } from './median.ts';
 
 const ROUNDS = Number(process.env.DOC_ROUNDS ?? 7);
 const PER_ROUND = Number(process.env.DOC_PER_ROUND ?? 20);
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 async function main(): Promise<void> {
   const ctx = await createBenchContext();

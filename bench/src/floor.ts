@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { TestContext } from '../../apps/server/test/harness.ts';
 import type { BenchResult } from './baseline.ts';
+import { median } from './median.ts';
 
 export type RequestFloor = {
   /** Mean ms of a signed-in request whose only statement is the session's. */
@@ -24,8 +25,6 @@ export type RequestFloor = {
   requestsPerRound: number;
   rounds: number;
 };
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function meanMs(times: number, rounds: number, op: () => Promise<void>): Promise<number> {
   for (let i = 0; i < Math.min(times, 50); i++) await op();

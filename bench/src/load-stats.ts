@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import * as hdr from 'hdr-histogram-js';
+import { median } from './median.ts';
 
 export type LatencyFigures = { requests: number; perSec: number; p50: number; p95: number; p99: number; max: number; mean: number };
 export type KindFigures = LatencyFigures & { errors: number; conflicts: number };
@@ -91,12 +92,6 @@ export type MemoryFigures = {
    */
   trendPercent: number | null;
   samples: { atSeconds: number; rssMiB: number }[];
-};
-
-const median = (xs: number[]) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
 /** Last third's median over the first third's, in percent (see `MemoryFigures.trendPercent`). */
